@@ -1,0 +1,97 @@
+//! A session together with its undo and redo stacks.
+
+use super::edit::{Edit, EditError};
+use super::session::Session;
+
+/// How many steps undo remembers.
+const MAX_UNDO: usize = 500;
+
+/// A session being edited: every change goes through [`Document::apply`], so
+/// undo and redo cover every edit.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub session: Session,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// Bumped on every change (apply, undo, redo); autosave compares it.
+    revision: u64,
+}
+
+impl Document {
+    pub fn new(session: Session) -> Document {
+        Document { session, undo: Vec::new(), redo: Vec::new(), revision: 0 }
+    }
+
+    /// Number of changes since the document was opened.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies an edit as one undoable step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let inverse = self.session.apply(edit)?;
+        self.undo.push(inverse);
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Undoes the last step; `false` if there is none.
+    pub fn undo(&mut self) -> bool {
+        Self::step(&mut self.session, &mut self.undo, &mut self.redo, &mut self.revision)
+    }
+
+    /// Redoes the last undone step; `false` if there is none.
+    pub fn redo(&mut self) -> bool {
+        Self::step(&mut self.session, &mut self.redo, &mut self.undo, &mut self.revision)
+    }
+
+    fn step(session: &mut Session, from: &mut Vec<Edit>, to: &mut Vec<Edit>, revision: &mut u64) -> bool {
+        let Some(edit) = from.pop() else { return false };
+        match session.apply(edit) {
+            Ok(inverse) => {
+                to.push(inverse);
+                *revision += 1;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Quadrant;
+    use jiff::Timestamp;
+
+    #[test]
+    fn undo_redo_round_trip() {
+        let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+        let e = doc.session.add_factor(Quadrant::Opportunities, "Fondos europeos").unwrap();
+        doc.apply(e).unwrap();
+        let e = doc.session.reword_factor(Quadrant::Opportunities, 0, "Fondos Next Generation").unwrap();
+        doc.apply(e).unwrap();
+        assert!(doc.undo());
+        assert_eq!(doc.session.opportunities[0].text, "Fondos europeos");
+        assert!(doc.undo());
+        assert!(doc.session.opportunities.is_empty());
+        assert!(!doc.undo());
+        assert!(doc.redo());
+        assert!(doc.redo());
+        assert_eq!(doc.session.opportunities[0].text, "Fondos Next Generation");
+        assert!(!doc.redo());
+        assert_eq!(doc.revision(), 6);
+    }
+}

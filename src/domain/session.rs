@@ -1,0 +1,283 @@
+//! The session document: metadata, the four factor lists and ID counters.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::edit::{Edit, ListOp};
+use super::quadrant::Quadrant;
+use super::text::clean_text;
+
+/// Version of the file format written by this build. Older versions are migrated
+/// on load; newer ones are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole workshop session, as stored in one RON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub version: u32,
+    pub meta: Meta,
+    /// Highest number handed out per ID prefix, so IDs are never reused,
+    /// not even after a delete.
+    #[serde(default)]
+    pub last_ids: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub strengths: Vec<Factor>,
+    #[serde(default)]
+    pub weaknesses: Vec<Factor>,
+    #[serde(default)]
+    pub opportunities: Vec<Factor>,
+    #[serde(default)]
+    pub threats: Vec<Factor>,
+}
+
+/// Who, what, when and where of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    /// Language of the content (not of the UI), e.g. `"es"`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<String>,
+}
+
+fn default_language() -> String {
+    "es".to_owned()
+}
+
+/// One DAFO factor: a short sentence the room agreed on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub id: String,
+    pub text: String,
+    /// Dot votes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+    /// Impact score 1-5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Factor {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Factor {
+        Factor { id: id.into(), text: text.into(), votes: 0, impact: None }
+    }
+}
+
+impl Session {
+    /// An empty session created at `now`.
+    pub fn new(title: &str, now: Timestamp) -> Session {
+        Session {
+            version: FORMAT_VERSION,
+            meta: Meta {
+                title: clean_text(title),
+                created: now,
+                modified: now,
+                language: default_language(),
+                place: None,
+                participants: None,
+            },
+            last_ids: BTreeMap::new(),
+            strengths: Vec::new(),
+            weaknesses: Vec::new(),
+            opportunities: Vec::new(),
+            threats: Vec::new(),
+        }
+    }
+
+    /// The factors of a quadrant, in the facilitator's order.
+    pub fn factors(&self, q: Quadrant) -> &[Factor] {
+        match q {
+            Quadrant::Strengths => &self.strengths,
+            Quadrant::Weaknesses => &self.weaknesses,
+            Quadrant::Opportunities => &self.opportunities,
+            Quadrant::Threats => &self.threats,
+        }
+    }
+
+    pub(crate) fn factors_mut(&mut self, q: Quadrant) -> &mut Vec<Factor> {
+        match q {
+            Quadrant::Strengths => &mut self.strengths,
+            Quadrant::Weaknesses => &mut self.weaknesses,
+            Quadrant::Opportunities => &mut self.opportunities,
+            Quadrant::Threats => &mut self.threats,
+        }
+    }
+
+    /// Number of factors per quadrant, in grid order.
+    pub fn counts(&self) -> [usize; 4] {
+        Quadrant::ALL.map(|q| self.factors(q).len())
+    }
+
+    /// Total number of factors.
+    pub fn total(&self) -> usize {
+        self.counts().iter().sum()
+    }
+
+    /// Where the factor with this ID is.
+    pub fn find_factor(&self, id: &str) -> Option<(Quadrant, usize)> {
+        Quadrant::ALL
+            .into_iter()
+            .find_map(|q| self.factors(q).iter().position(|f| f.id == id).map(|i| (q, i)))
+    }
+
+    /// Hands out the next unused ID with this prefix (`F1`, `F2`, ...).
+    pub fn next_id(&mut self, prefix: &str) -> String {
+        let n = self.last_ids.entry(prefix.to_owned()).or_insert(0);
+        *n += 1;
+        format!("{prefix}{n}")
+    }
+
+    /// Raises the ID counters above every ID present, so that a hand-edited file
+    /// can never make an ID be handed out twice. Called after loading.
+    pub fn normalise_ids(&mut self) {
+        for q in Quadrant::ALL {
+            let highest = self
+                .factors(q)
+                .iter()
+                .filter_map(|f| f.id.strip_prefix(q.prefix())?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0);
+            if highest > 0 {
+                let counter = self.last_ids.entry(q.prefix().to_owned()).or_insert(0);
+                *counter = (*counter).max(highest);
+            }
+        }
+    }
+
+    // ---- Edit builders: each returns the edit to apply, so undo covers it. ----
+
+    /// A new factor at the end of `q`, with a fresh ID. `None` for empty text.
+    pub fn add_factor(&mut self, q: Quadrant, text: &str) -> Option<Edit> {
+        let text = clean_text(text);
+        if text.is_empty() {
+            return None;
+        }
+        let at = self.factors(q).len();
+        let id = self.next_id(q.prefix());
+        Some(Edit::Factor(q, ListOp::Insert(at, Factor::new(id, text))))
+    }
+
+    /// Rewords factor `i` of `q`. `None` if nothing changes or the text is empty.
+    pub fn reword_factor(&self, q: Quadrant, i: usize, text: &str) -> Option<Edit> {
+        let text = clean_text(text);
+        let old = self.factors(q).get(i)?;
+        if text.is_empty() || text == old.text {
+            return None;
+        }
+        Some(Edit::Factor(q, ListOp::Replace(i, Factor { text, ..old.clone() })))
+    }
+
+    /// Removes factor `i` of `q`.
+    pub fn delete_factor(&self, q: Quadrant, i: usize) -> Option<Edit> {
+        self.factors(q).get(i)?;
+        Some(Edit::Factor(q, ListOp::Remove(i)))
+    }
+
+    /// Moves factor `i` of `q` up (`delta < 0`) or down inside its quadrant.
+    pub fn shift_factor(&self, q: Quadrant, i: usize, delta: isize) -> Option<Edit> {
+        let list = self.factors(q);
+        let factor = list.get(i)?.clone();
+        let to = i.checked_add_signed(delta).filter(|&t| t < list.len())?;
+        Some(Edit::Batch(vec![
+            Edit::Factor(q, ListOp::Remove(i)),
+            Edit::Factor(q, ListOp::Insert(to, factor)),
+        ]))
+    }
+
+    /// Moves factor `i` of `q` to the end of quadrant `to`. It gets a fresh ID
+    /// of its new quadrant (a weakness `D3` moved to threats becomes `A7`).
+    pub fn move_factor(&mut self, q: Quadrant, i: usize, to: Quadrant) -> Option<Edit> {
+        if q == to {
+            return None;
+        }
+        let factor = self.factors(q).get(i)?.clone();
+        let at = self.factors(to).len();
+        let id = self.next_id(to.prefix());
+        Some(Edit::Batch(vec![
+            Edit::Factor(q, ListOp::Remove(i)),
+            Edit::Factor(to, ListOp::Insert(at, Factor { id, ..factor })),
+        ]))
+    }
+
+    /// Adds `delta` dot votes to factor `i` of `q` (never below zero).
+    pub fn vote_factor(&self, q: Quadrant, i: usize, delta: i32) -> Option<Edit> {
+        let old = self.factors(q).get(i)?;
+        let votes = old.votes.saturating_add_signed(delta);
+        (votes != old.votes).then(|| Edit::Factor(q, ListOp::Replace(i, Factor { votes, ..old.clone() })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        Session::new("Prueba", Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let mut s = session();
+        let e = s.add_factor(Quadrant::Strengths, "Uno").unwrap();
+        s.apply(e).unwrap();
+        let e = s.delete_factor(Quadrant::Strengths, 0).unwrap();
+        s.apply(e).unwrap();
+        let e = s.add_factor(Quadrant::Strengths, "Dos").unwrap();
+        s.apply(e).unwrap();
+        assert_eq!(s.strengths[0].id, "F2");
+    }
+
+    #[test]
+    fn empty_text_adds_nothing() {
+        let mut s = session();
+        assert!(s.add_factor(Quadrant::Threats, "  \u{1b}[31m ").is_none());
+    }
+
+    #[test]
+    fn moving_to_another_quadrant_renames() {
+        let mut s = session();
+        let e = s.add_factor(Quadrant::Weaknesses, "Listas de espera").unwrap();
+        s.apply(e).unwrap();
+        let e = s.move_factor(Quadrant::Weaknesses, 0, Quadrant::Threats).unwrap();
+        s.apply(e).unwrap();
+        assert!(s.weaknesses.is_empty());
+        assert_eq!(s.threats[0].id, "A1");
+        assert_eq!(s.threats[0].text, "Listas de espera");
+    }
+
+    #[test]
+    fn normalise_ids_raises_counters() {
+        let mut s = session();
+        s.strengths.push(Factor::new("F9", "a"));
+        s.normalise_ids();
+        assert_eq!(s.next_id("F"), "F10");
+    }
+
+    #[test]
+    fn shift_stays_in_bounds() {
+        let mut s = session();
+        for t in ["a", "b"] {
+            let e = s.add_factor(Quadrant::Strengths, t).unwrap();
+            s.apply(e).unwrap();
+        }
+        assert!(s.shift_factor(Quadrant::Strengths, 0, -1).is_none());
+        assert!(s.shift_factor(Quadrant::Strengths, 1, 1).is_none());
+        let e = s.shift_factor(Quadrant::Strengths, 1, -1).unwrap();
+        s.apply(e).unwrap();
+        assert_eq!(s.strengths[0].text, "b");
+    }
+}

@@ -1,0 +1,5 @@
+//! dafo: capture DAFO/CAME (SWOT) workshops live in a projected terminal.
+
+pub mod domain;
+pub mod i18n;
+pub mod storage;

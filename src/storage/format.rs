@@ -1,0 +1,123 @@
+//! The RON file format: versioned, pretty, one factor per line.
+
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::domain::{FORMAT_VERSION, Session};
+
+/// Why a session file could not be opened. The file itself is left untouched.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    #[error(
+        "{}: written by a newer dafo (format version {found}, this one reads up to {FORMAT_VERSION}); update dafo to open it",
+        path.display()
+    )]
+    TooNew { path: PathBuf, found: u32 },
+}
+
+/// Reads and parses a session file.
+pub fn load(path: &Path) -> Result<Session, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    parse(&text, path)
+}
+
+/// Parses session text; `path` is only used in error messages.
+pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        version: u32,
+    }
+    let spanned = |e: ron::error::SpannedError| LoadError::Parse {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let probe: Probe = ron::from_str(text).map_err(spanned)?;
+    if probe.version > FORMAT_VERSION {
+        return Err(LoadError::TooNew { path: path.to_owned(), found: probe.version });
+    }
+    let mut session: Session = ron::from_str(text).map_err(spanned)?;
+    session.version = FORMAT_VERSION;
+    session.normalise_ids();
+    Ok(session)
+}
+
+/// The pretty RON text of a session: nested structs on one line each, so that
+/// every factor is one line and `git diff` reads well.
+pub fn to_ron(session: &Session) -> String {
+    let config = PrettyConfig::new().depth_limit(2).indentor("    ").struct_names(false);
+    let mut text = ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
+        // Serializing plain structs of strings and numbers cannot fail.
+        unreachable!("session serialization failed: {e}")
+    });
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Quadrant;
+    use jiff::Timestamp;
+
+    fn sample() -> Session {
+        let mut s = Session::new("Taller «Cuidados» 2026", Timestamp::UNIX_EPOCH);
+        for (q, t) in [
+            (Quadrant::Strengths, "Red de centros de día con \"tradición\""),
+            (Quadrant::Weaknesses, "Listas de espera en dependencia"),
+            (Quadrant::Threats, "Envejecimiento: 30% > 65 años"),
+        ] {
+            let e = s.add_factor(q, t).unwrap();
+            s.apply(e).unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn round_trip() {
+        let s = sample();
+        let text = to_ron(&s);
+        assert_eq!(parse(&text, Path::new("x.ron")).unwrap(), s);
+    }
+
+    #[test]
+    fn one_factor_per_line_and_readable_accents() {
+        let text = to_ron(&sample());
+        assert!(text.contains("(id: \"D1\", text: \"Listas de espera en dependencia\")"), "{text}");
+        assert!(text.contains("años"), "{text}");
+    }
+
+    #[test]
+    fn parse_error_has_line_and_column() {
+        let text = to_ron(&sample()).replace("id: \"D1\"", "id: D1");
+        let err = parse(&text, Path::new("s.ron")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("s.ron:"), "{msg}");
+        let LoadError::Parse { line, column, .. } = err else { panic!("{msg}") };
+        assert!(line > 1 && column > 1, "{msg}");
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let text = to_ron(&sample()).replacen("version: 1", "version: 99", 1);
+        assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::TooNew { found: 99, .. })));
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_not_silently_dropped() {
+        let text = to_ron(&sample()).replacen("meta: (", "meta: (colour: 3, ", 1);
+        assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::Parse { .. })));
+    }
+}

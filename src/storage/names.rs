@@ -1,0 +1,52 @@
+//! Safe file names for new sessions, derived from their titles.
+
+use std::path::{Path, PathBuf};
+
+/// A file name (no directory) for a session title: lower case ASCII letters,
+/// digits and dashes, accents folded (`Año 2026: Diagnóstico` -> `ano-2026-diagnostico.ron`).
+/// Never contains a path separator or `..`.
+pub fn file_name_for_title(title: &str) -> String {
+    let mut slug = slug::slugify(title);
+    // Keep names short for every file system; the slug is ASCII, so any cut is on a char boundary.
+    slug.truncate(60);
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() { "sesion.ron".to_owned() } else { format!("{slug}.ron") }
+}
+
+/// A path in `dir` for a new session with this title that does not exist yet:
+/// `title.ron`, else `title-2.ron`, `title-3.ron`...
+pub fn new_session_path(dir: &Path, title: &str) -> PathBuf {
+    let name = file_name_for_title(title);
+    let stem = name.trim_end_matches(".ron");
+    let mut path = dir.join(&name);
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.ron"));
+        n += 1;
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe() {
+        assert_eq!(file_name_for_title("Año 2026: Diagnóstico"), "ano-2026-diagnostico.ron");
+        assert_eq!(file_name_for_title("../../etc/passwd"), "etc-passwd.ron");
+        assert_eq!(file_name_for_title("///"), "sesion.ron");
+        assert_eq!(file_name_for_title(""), "sesion.ron");
+        let long = file_name_for_title(&"a b ".repeat(100));
+        assert!(long.len() <= 64 && !long.contains("-.ron"));
+    }
+
+    #[test]
+    fn never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = new_session_path(dir.path(), "Taller");
+        std::fs::write(&first, "x").unwrap();
+        let second = new_session_path(dir.path(), "Taller");
+        assert_eq!(second.file_name().unwrap(), "taller-2.ron");
+    }
+}
