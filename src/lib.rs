@@ -1,5 +1,6 @@
 //! dafo: capture DAFO/CAME (SWOT) workshops live in a projected terminal.
 
+pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod storage;
