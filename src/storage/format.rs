@@ -57,7 +57,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
 /// The pretty RON text of a session: nested structs on one line each, so that
 /// every factor is one line and `git diff` reads well.
 pub fn to_ron(session: &Session) -> String {
-    let config = PrettyConfig::new().depth_limit(2).indentor("    ").struct_names(false);
+    let config = PrettyConfig::new()
+        .depth_limit(2)
+        .indentor("    ")
+        .struct_names(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let mut text = ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
         // Serializing plain structs of strings and numbers cannot fail.
         unreachable!("session serialization failed: {e}")
