@@ -14,12 +14,8 @@ pub enum Quadrant {
 
 impl Quadrant {
     /// Grid reading order: the keys `1`..`4` focus these.
-    pub const ALL: [Quadrant; 4] = [
-        Quadrant::Strengths,
-        Quadrant::Weaknesses,
-        Quadrant::Opportunities,
-        Quadrant::Threats,
-    ];
+    pub const ALL: [Quadrant; 4] =
+        [Quadrant::Strengths, Quadrant::Weaknesses, Quadrant::Opportunities, Quadrant::Threats];
 
     /// Position in [`Quadrant::ALL`].
     pub fn index(self) -> usize {

@@ -129,9 +129,7 @@ impl Session {
 
     /// Where the factor with this ID is.
     pub fn find_factor(&self, id: &str) -> Option<(Quadrant, usize)> {
-        Quadrant::ALL
-            .into_iter()
-            .find_map(|q| self.factors(q).iter().position(|f| f.id == id).map(|i| (q, i)))
+        Quadrant::ALL.into_iter().find_map(|q| self.factors(q).iter().position(|f| f.id == id).map(|i| (q, i)))
     }
 
     /// Hands out the next unused ID with this prefix (`F1`, `F2`, ...).
@@ -192,10 +190,7 @@ impl Session {
         let list = self.factors(q);
         let factor = list.get(i)?.clone();
         let to = i.checked_add_signed(delta).filter(|&t| t < list.len())?;
-        Some(Edit::Batch(vec![
-            Edit::Factor(q, ListOp::Remove(i)),
-            Edit::Factor(q, ListOp::Insert(to, factor)),
-        ]))
+        Some(Edit::Batch(vec![Edit::Factor(q, ListOp::Remove(i)), Edit::Factor(q, ListOp::Insert(to, factor))]))
     }
 
     /// Moves factor `i` of `q` to the end of quadrant `to`. It gets a fresh ID
