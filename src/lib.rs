@@ -1,6 +1,9 @@
 //! dafo: capture DAFO/CAME (SWOT) workshops live in a projected terminal.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod storage;
+pub mod tui;
+pub mod ui;

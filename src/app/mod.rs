@@ -1,0 +1,210 @@
+//! Application state and its single `update` function (Elm style).
+
+pub mod action;
+pub mod autosave;
+pub mod browser;
+pub mod editor;
+pub mod keymap;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui_textarea::TextArea;
+
+pub use action::Action;
+pub use browser::Browser;
+pub use editor::{Editor, Mode, Notice, Outcome};
+use keymap::Context;
+
+use crate::domain::Session;
+use crate::i18n::Lang;
+use crate::storage;
+
+/// Which screen is showing.
+pub enum Screen {
+    Browser(Box<Browser>),
+    Editor(Box<Editor>),
+}
+
+/// The whole application state.
+pub struct App {
+    pub lang: Lang,
+    pub screen: Screen,
+    pub help: bool,
+    pub quit: bool,
+    /// Sessions directory, for the browser.
+    pub dir: PathBuf,
+    /// Whether the editor was opened from the browser (then `q` goes back to it).
+    from_browser: bool,
+    /// A message for the browser's status line.
+    pub notice: Option<Notice>,
+}
+
+impl App {
+    /// The browser of `dir`.
+    pub fn browser(dir: &Path, lang: Lang) -> App {
+        App {
+            lang,
+            screen: Screen::Browser(Box::new(Browser::scan(dir))),
+            help: false,
+            quit: false,
+            dir: dir.to_owned(),
+            from_browser: true,
+            notice: None,
+        }
+    }
+
+    /// A session opened straight from the command line.
+    pub fn editor(session: Session, path: PathBuf, lang: Lang) -> App {
+        let dir = path.parent().map(Path::to_owned).unwrap_or_default();
+        App {
+            lang,
+            screen: Screen::Editor(Box::new(Editor::new(session, path, lang))),
+            help: false,
+            quit: false,
+            dir,
+            from_browser: false,
+            notice: None,
+        }
+    }
+
+    /// The keymap context the next key is read in.
+    pub fn context(&self) -> Context {
+        if self.help {
+            return Context::Help;
+        }
+        match &self.screen {
+            Screen::Browser(b) if b.naming.is_some() => Context::Input,
+            Screen::Browser(_) => Context::Browser,
+            Screen::Editor(e) => e.context(),
+        }
+    }
+
+    /// Turns a terminal event into an action, through the keymap.
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                let ctx = self.context();
+                keymap::lookup(ctx, key).or_else(|| (ctx == Context::Input).then_some(Action::TextKey(*key)))
+            }
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
+            Event::Resize(..) => Some(Action::Resize),
+            _ => None,
+        }
+    }
+
+    /// Applies an action: the only place where application state changes.
+    pub fn update(&mut self, action: Action) {
+        if action == Action::ToggleHelp {
+            self.help = !self.help;
+            return;
+        }
+        if self.help {
+            return;
+        }
+        let lang = self.lang;
+        match &mut self.screen {
+            Screen::Editor(editor) => {
+                if editor.update(action) == Outcome::Close {
+                    if self.from_browser {
+                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir)));
+                    } else {
+                        self.quit = true;
+                    }
+                }
+            }
+            Screen::Browser(browser) => {
+                self.notice = None;
+                match browser_update(browser, action, lang) {
+                    BrowserOutcome::Stay => {}
+                    BrowserOutcome::Quit => self.quit = true,
+                    BrowserOutcome::Open(editor) => self.screen = Screen::Editor(editor),
+                    BrowserOutcome::Error(text) => self.notice = Some(Notice { text, error: true }),
+                }
+            }
+        }
+    }
+
+    /// Time passes: autosave when due.
+    pub fn tick(&mut self, now: Instant) {
+        if let Screen::Editor(e) = &mut self.screen {
+            e.tick(now);
+        }
+    }
+
+    /// When the event loop should wake up even without input.
+    pub fn deadline(&self) -> Option<Instant> {
+        match &self.screen {
+            Screen::Editor(e) => e.autosave.deadline(),
+            Screen::Browser(_) => None,
+        }
+    }
+
+    /// Saves whatever is pending; used when the terminal goes away.
+    pub fn flush(&mut self) {
+        if let Screen::Editor(e) = &mut self.screen
+            && e.autosave.is_dirty()
+        {
+            e.save_now(Instant::now());
+        }
+    }
+}
+
+enum BrowserOutcome {
+    Stay,
+    Quit,
+    Open(Box<Editor>),
+    Error(String),
+}
+
+fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserOutcome {
+    if let Some(input) = &mut browser.naming {
+        match action {
+            Action::TextKey(key) => {
+                input.input(key);
+            }
+            Action::Paste(text) => {
+                input.insert_str(crate::domain::text::clean_text(&text));
+            }
+            Action::Cancel => browser.naming = None,
+            Action::Submit => {
+                let title = input.lines().join(" ");
+                if crate::domain::text::clean_text(&title).is_empty() {
+                    return BrowserOutcome::Stay;
+                }
+                browser.naming = None;
+                return match create_session(&browser.dir, &title, lang) {
+                    Ok(editor) => BrowserOutcome::Open(Box::new(editor)),
+                    Err(e) => BrowserOutcome::Error(e),
+                };
+            }
+            _ => {}
+        }
+        return BrowserOutcome::Stay;
+    }
+    match action {
+        Action::Up => browser.step(-1),
+        Action::Down => browser.step(1),
+        Action::NewSession => browser.naming = Some(TextArea::default()),
+        Action::Quit => return BrowserOutcome::Quit,
+        Action::Open => {
+            let Some(entry) = browser.selected_entry() else { return BrowserOutcome::Stay };
+            return match storage::load(&entry.path) {
+                Ok(session) => BrowserOutcome::Open(Box::new(Editor::new(session, entry.path.clone(), lang))),
+                Err(e) => BrowserOutcome::Error(e.to_string()),
+            };
+        }
+        _ => {}
+    }
+    BrowserOutcome::Stay
+}
+
+/// Creates a new session file in `dir` (never overwriting one) and opens it.
+pub fn create_session(dir: &Path, title: &str, lang: Lang) -> Result<Editor, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = storage::new_session_path(dir, title);
+    let session = Session::new(title, jiff::Timestamp::now());
+    storage::save(&path, &session).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Editor::new(session, path, lang))
+}

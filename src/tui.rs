@@ -1,0 +1,57 @@
+//! The terminal event loop: init, draw, read events, autosave, restore.
+
+use std::io::stdout;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+
+use crate::app::App;
+use crate::ui::{self, theme::Theme};
+
+/// Longest sleep without input; keeps the save state fresh.
+const IDLE_POLL: Duration = Duration::from_millis(500);
+
+/// Runs the app until the user quits. The terminal is restored on return and
+/// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
+pub fn run(mut app: App) -> std::io::Result<()> {
+    let theme = Theme::from_env();
+    let mut terminal = ratatui::init();
+    // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &theme);
+    app.flush();
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Theme) -> std::io::Result<()> {
+    let mut redraw = true;
+    while !app.quit {
+        if redraw {
+            terminal.draw(|f| ui::draw(app, theme, f))?;
+        }
+        let now = Instant::now();
+        let timeout = app.deadline().map_or(IDLE_POLL, |d| d.saturating_duration_since(now)).min(IDLE_POLL);
+        redraw = false;
+        if event::poll(timeout)? {
+            // Drain everything already queued before drawing again: no flicker
+            // and no lag when keys arrive faster than frames.
+            loop {
+                let ev = event::read()?;
+                if let Some(action) = app.action_for(&ev) {
+                    app.update(action);
+                    redraw = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        let was_dirty = app.deadline().is_some();
+        app.tick(Instant::now());
+        redraw |= was_dirty != app.deadline().is_some();
+    }
+    Ok(())
+}

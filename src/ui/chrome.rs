@@ -1,0 +1,73 @@
+//! Title bar, status line and the key-hint footer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::theme::{Theme, symbol};
+use crate::app::keymap::{self, Context};
+use crate::app::{Editor, Notice};
+use crate::domain::Quadrant;
+use crate::domain::text::display_safe;
+use crate::i18n::Lang;
+
+/// `DAFO · title` on the left, the save state on the right.
+pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let title = display_safe(&editor.session().meta.title).into_owned();
+    Paragraph::new(Line::from(vec![Span::styled("DAFO · ", theme.dim), Span::styled(title, theme.title_bar)]))
+        .render(area, buf);
+    let (state, style) = if editor.autosave.error.is_some() {
+        (lang.pick("✗ sin guardar", "✗ not saved"), theme.error)
+    } else if editor.autosave.is_dirty() {
+        (lang.pick("○ guardando…", "○ saving…"), theme.dim)
+    } else {
+        (lang.pick("✓ guardado", "✓ saved"), theme.ok)
+    };
+    Paragraph::new(Line::styled(format!(" {state}"), style).right_aligned()).render(area, buf);
+}
+
+/// A notice if there is one, else the counts per quadrant.
+pub fn status_line(
+    notice: Option<&Notice>,
+    editor: Option<&Editor>,
+    theme: &Theme,
+    lang: Lang,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let line = match (notice, editor) {
+        (Some(n), _) => {
+            Line::styled(display_safe(&n.text).into_owned(), if n.error { theme.error } else { theme.notice })
+        }
+        (None, Some(e)) => {
+            let mut spans = Vec::new();
+            for q in Quadrant::ALL {
+                let n = e.session().factors(q).len();
+                spans.push(Span::styled(format!("{} {n}  ", symbol(q)), theme.quadrant(q)));
+            }
+            spans
+                .push(Span::styled(format!("{} {}", e.session().total(), lang.pick("factores", "factors")), theme.dim));
+            Line::from(spans)
+        }
+        (None, None) => Line::default(),
+    };
+    Paragraph::new(line).render(area, buf);
+}
+
+/// The keys that matter in this context, from the keymap.
+pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    for b in keymap::footer(ctx) {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", theme.dim));
+        }
+        spans.push(Span::styled(b.keys.first().map(keymap::Key::label).unwrap_or_default(), theme.key));
+        spans.push(Span::styled(format!(" {}", b.describe(lang)), theme.dim));
+    }
+    if ctx == Context::Grid {
+        spans.insert(0, Span::styled("1-4 ", theme.key));
+        spans.insert(1, Span::styled(lang.pick("cuadrante  ", "quadrant  "), theme.dim));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}

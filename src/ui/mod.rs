@@ -1,0 +1,56 @@
+//! Rendering: a pure function of the application state.
+
+mod browser;
+mod chrome;
+mod grid;
+mod help;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Screen};
+use theme::Theme;
+
+/// Below this size the layout cannot work; a notice is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Draws the whole application into a frame.
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    render(app, theme, area, frame.buffer_mut());
+}
+
+/// Draws the whole application into a buffer (used by `draw` and by tests).
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = app.lang.pick(
+            "Terminal demasiado pequeña: agrándala (mínimo 40x12)",
+            "Terminal too small: make it bigger (at least 40x12)",
+        );
+        Paragraph::new(Line::styled(msg, theme.error)).wrap(Wrap { trim: true }).render(area, buf);
+        return;
+    }
+    let [top, body, status, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
+    match &app.screen {
+        Screen::Editor(editor) => {
+            chrome::title_bar(editor, theme, app.lang, top, buf);
+            grid::Grid { editor, theme, lang: app.lang }.render(body, buf);
+            chrome::status_line(editor.notice.as_ref(), Some(editor), theme, app.lang, status, buf);
+        }
+        Screen::Browser(browser) => {
+            browser::render(browser, theme, app.lang, top, body, buf);
+            chrome::status_line(app.notice.as_ref(), None, theme, app.lang, status, buf);
+        }
+    }
+    chrome::footer(app.context(), theme, app.lang, footer, buf);
+    if app.help {
+        help::render(app, theme, body, buf);
+    }
+}
