@@ -255,9 +255,8 @@ impl Editor {
             (_, 0) => {}
             // Several lines pasted while adding: one item per line, one undo step.
             (Mode::Input(InputTarget::Add), n) if n > 1 && self.input_text().trim().is_empty() => {
-                let edits: Vec<Edit> =
-                    lines.iter().filter_map(|l| self.doc.session.add_factor(self.focus, l)).collect();
-                if self.apply(Edit::Batch(edits)) {
+                let edit = self.doc.session.add_factors(self.focus, lines.iter().map(String::as_str));
+                if edit.is_some_and(|e| self.apply(e)) {
                     self.selected[self.focus.index()] = self.session().factors(self.focus).len() - 1;
                     self.say(format!("{n} {}", self.lang.pick("elementos añadidos", "items added")), false);
                 }
@@ -329,6 +328,7 @@ impl Editor {
     }
 
     fn quit(&mut self) -> Outcome {
+        self.autosave.observe(self.doc.revision(), Instant::now());
         if self.quit_armed || !self.autosave.is_dirty() || self.save_now(Instant::now()) {
             return Outcome::Close;
         }

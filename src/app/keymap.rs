@@ -98,13 +98,19 @@ pub struct Binding {
     pub group: Group,
     pub es: &'static str,
     pub en: &'static str,
-    /// Shown in the footer of its context.
+    /// Shown in the footer of its context, with this shorter text if set.
     pub footer: bool,
+    pub hint: Option<(&'static str, &'static str)>,
 }
 
 impl Binding {
     pub fn describe(&self, lang: Lang) -> &'static str {
         lang.pick(self.es, self.en)
+    }
+
+    /// The text of the footer hint.
+    pub fn hint(&self, lang: Lang) -> &'static str {
+        self.hint.map_or_else(|| self.describe(lang), |(es, en)| lang.pick(es, en))
     }
 
     /// The keys joined for display: `e / Enter`.
@@ -123,7 +129,11 @@ macro_rules! bind {
             es: $es,
             en: $en,
             footer: $footer,
+            hint: None,
         }
+    };
+    ($ctx:ident, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, ($hes:literal, $hen:literal)) => {
+        Binding { hint: Some(($hes, $hen)), ..bind!($ctx, [$($key),+], $action, $group, $es, $en, true) }
     };
 }
 
@@ -176,16 +186,32 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Grid, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
             bind!(Grid, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
             bind!(Grid, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
-            bind!(Grid, [k('m')], A::StartMove, Tidy, "mover de cuadrante", "move to quadrant", true),
+            bind!(
+                Grid,
+                [k('m')],
+                A::StartMove,
+                Tidy,
+                "mover a otro cuadrante",
+                "move to another quadrant",
+                ("mover", "move")
+            ),
             bind!(Grid, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
             bind!(Grid, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
             bind!(Grid, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
             bind!(Grid, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),
             bind!(Grid, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
             bind!(Grid, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
-            bind!(Grid, [k('q')], A::Quit, Session, "salir", "quit", true),
+            bind!(
+                Grid,
+                [k('q')],
+                A::Quit,
+                Session,
+                "salir (todo está guardado)",
+                "quit (all is saved)",
+                ("salir", "quit")
+            ),
             // ---- Typing an item ----
-            bind!(Input, [code(C::Enter)], A::Submit, Capture, "añadir y seguir", "add and go on", true),
+            bind!(Input, [code(C::Enter)], A::Submit, Capture, "añade y sigue", "add, keep typing", true),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, "cerrar", "close", true),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, "a Fortalezas", "to Strengths", true),

@@ -169,6 +169,22 @@ impl Session {
         Some(Edit::Factor(q, ListOp::Insert(at, Factor::new(id, text))))
     }
 
+    /// Several new factors at the end of `q`, in order, as one edit. `None` if
+    /// every text is empty.
+    pub fn add_factors<'t>(&mut self, q: Quadrant, texts: impl IntoIterator<Item = &'t str>) -> Option<Edit> {
+        let start = self.factors(q).len();
+        let edits: Vec<Edit> = texts
+            .into_iter()
+            .map(clean_text)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(n, text)| Edit::Factor(q, ListOp::Insert(start + n, Factor::new(self.next_id(q.prefix()), text))))
+            .collect();
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+
     /// Rewords factor `i` of `q`. `None` if nothing changes or the text is empty.
     pub fn reword_factor(&self, q: Quadrant, i: usize, text: &str) -> Option<Edit> {
         let text = clean_text(text);

@@ -63,11 +63,7 @@ pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buf
             spans.push(Span::styled("  ", theme.dim));
         }
         spans.push(Span::styled(b.keys.first().map(keymap::Key::label).unwrap_or_default(), theme.key));
-        spans.push(Span::styled(format!(" {}", b.describe(lang)), theme.dim));
-    }
-    if ctx == Context::Grid {
-        spans.insert(0, Span::styled("1-4 ", theme.key));
-        spans.insert(1, Span::styled(lang.pick("cuadrante  ", "quadrant  "), theme.dim));
+        spans.push(Span::styled(format!(" {}", b.hint(lang)), theme.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }

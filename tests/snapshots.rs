@@ -1,0 +1,123 @@
+//! Layer 2: the screens rendered into a `TestBackend` at projector sizes, snapshotted with insta.
+
+use std::path::{Path, PathBuf};
+
+use dafo::app::{Action, App};
+use dafo::domain::{Quadrant, Session};
+use dafo::i18n::Lang;
+use dafo::storage;
+use dafo::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const SAMPLE: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
+
+fn sample_app(lang: Lang) -> App {
+    let session = storage::load(Path::new(SAMPLE)).unwrap();
+    App::editor(session, PathBuf::from(SAMPLE), lang)
+}
+
+fn screen(app: &App, w: u16, h: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(app, &Theme::dark(), f)).unwrap();
+    terminal.backend().clone()
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
+#[test]
+fn main_screen_80x24() {
+    insta::assert_snapshot!(screen(&sample_app(Lang::Es), 80, 24));
+}
+
+#[test]
+fn main_screen_120x40() {
+    insta::assert_snapshot!(screen(&sample_app(Lang::Es), 120, 40));
+}
+
+#[test]
+fn main_screen_english_200x60() {
+    insta::assert_snapshot!(screen(&sample_app(Lang::En), 200, 60));
+}
+
+#[test]
+fn typing_into_threats_80x24() {
+    let mut app = sample_app(Lang::Es);
+    app.update(Action::Focus(Quadrant::Threats));
+    app.update(Action::Last);
+    app.update(Action::StartAdd);
+    keys(&mut app, "Cierre de servicios rurales");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn help_80x24() {
+    let mut app = sample_app(Lang::Es);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn help_120x40() {
+    let mut app = sample_app(Lang::Es);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn browser_80x24() {
+    insta::assert_snapshot!(screen(&App::browser(Path::new("sessions"), Lang::Es), 80, 24));
+}
+
+#[test]
+fn browser_120x40() {
+    insta::assert_snapshot!(screen(&App::browser(Path::new("sessions"), Lang::Es), 120, 40));
+}
+
+#[test]
+fn empty_session_shows_how_to_begin() {
+    let app = App::editor(Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), PathBuf::from("x.ron"), Lang::Es);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn scrolled_quadrant_shows_what_is_hidden() {
+    let mut app = sample_app(Lang::Es);
+    app.update(Action::Focus(Quadrant::Weaknesses));
+    app.update(Action::Last);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    insta::assert_snapshot!(screen(&sample_app(Lang::Es), 39, 11));
+}
+
+#[test]
+fn hostile_text_is_drawn_harmlessly() {
+    let mut s = Session::new("Título \u{1b}]0;pwned\u{7} con \u{1b}[2J escape", jiff::Timestamp::UNIX_EPOCH);
+    // Text that did not come through the UI (a hand-edited file) is cleaned when drawn.
+    s.strengths.push(dafo::domain::Factor::new("F1", "rojo \u{1b}[31mROJO\u{1b}[0m \u{202e}invertido\u{7}"));
+    s.strengths.push(dafo::domain::Factor::new("F2", "ancho 漢字漢字 😀 emoji"));
+    let app = App::editor(s, PathBuf::from("x.ron"), Lang::Es);
+    let backend = screen(&app, 80, 24);
+    let text = format!("{backend}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+    insta::assert_snapshot!(backend);
+}
+
+#[test]
+fn every_size_from_tiny_to_huge_renders_without_panic() {
+    let mut app = sample_app(Lang::Es);
+    app.update(Action::StartAdd);
+    for w in (0..=210).step_by(7) {
+        for h in (0..=64).step_by(5) {
+            screen(&app, w, h);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Layer 1: `App::update` driven by scripted keys, as a facilitator would type.
+
+use std::path::PathBuf;
+
+use dafo::app::{Action, App, Mode, Screen};
+use dafo::domain::{Quadrant, Session};
+use dafo::i18n::Lang;
+use dafo::storage;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+struct Fixture {
+    app: App,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    let session = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    storage::save(&path, &session).unwrap();
+    Fixture { app: App::editor(session, path.clone(), Lang::Es), path, _dir: dir }
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
+        app.update(a);
+    }
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn enter(app: &mut App) {
+    key(app, KeyCode::Enter, KeyModifiers::NONE);
+}
+
+fn esc(app: &mut App) {
+    key(app, KeyCode::Esc, KeyModifiers::NONE);
+}
+
+fn session(app: &App) -> &Session {
+    match &app.screen {
+        Screen::Editor(e) => e.session(),
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
+fn texts(app: &App, q: Quadrant) -> Vec<String> {
+    session(app).factors(q).iter().map(|f| f.text.clone()).collect()
+}
+
+#[test]
+fn rapid_capture_in_every_quadrant() {
+    let mut f = fixture();
+    for (n, q) in ["1", "2", "3", "4"].iter().zip(Quadrant::ALL) {
+        typ(&mut f.app, n);
+        typ(&mut f.app, "a");
+        typ(&mut f.app, "Primera idea");
+        enter(&mut f.app);
+        typ(&mut f.app, "Segunda idea ñ");
+        enter(&mut f.app);
+        typ(&mut f.app, "a medio escribir");
+        esc(&mut f.app);
+        assert_eq!(texts(&f.app, q), ["Primera idea", "Segunda idea ñ"]);
+    }
+    let ids: Vec<_> = session(&f.app).threats.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["A1", "A2"]);
+    typ(&mut f.app, "q");
+    assert!(f.app.quit);
+    let on_disk = storage::load(&f.path).unwrap();
+    assert_eq!(on_disk.counts(), [2, 2, 2, 2]);
+}
+
+#[test]
+fn edit_delete_undo_redo() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "Uno");
+    enter(&mut f.app);
+    typ(&mut f.app, "Dos");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    // Enter edits the selected item (the last one added).
+    enter(&mut f.app);
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    typ(&mut f.app, "Tres");
+    enter(&mut f.app);
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["Uno", "Tres"]);
+    typ(&mut f.app, "x");
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["Uno"]);
+    typ(&mut f.app, "u");
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["Uno", "Tres"]);
+    typ(&mut f.app, "u");
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["Uno", "Dos"]);
+    key(&mut f.app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    key(&mut f.app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["Uno"]);
+}
+
+#[test]
+fn reorder_and_move_between_quadrants() {
+    let mut f = fixture();
+    typ(&mut f.app, "2a");
+    for t in ["a", "b", "c"] {
+        typ(&mut f.app, t);
+        enter(&mut f.app);
+    }
+    esc(&mut f.app);
+    // "c" is selected: move it up twice.
+    typ(&mut f.app, "KK");
+    assert_eq!(texts(&f.app, Quadrant::Weaknesses), ["c", "a", "b"]);
+    typ(&mut f.app, "K");
+    assert_eq!(texts(&f.app, Quadrant::Weaknesses), ["c", "a", "b"]);
+    // Move "c" (a weakness) to threats: it gets a threat ID.
+    typ(&mut f.app, "m4");
+    assert_eq!(texts(&f.app, Quadrant::Weaknesses), ["a", "b"]);
+    assert_eq!(session(&f.app).threats[0].id, "A1");
+    typ(&mut f.app, "u");
+    assert_eq!(texts(&f.app, Quadrant::Weaknesses), ["c", "a", "b"]);
+    assert!(session(&f.app).threats.is_empty());
+}
+
+#[test]
+fn navigation_moves_between_items_and_quadrants() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "uno");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    let focus = |app: &App| match &app.screen {
+        Screen::Editor(e) => e.focus,
+        Screen::Browser(_) => unreachable!(),
+    };
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(focus(&f.app), Quadrant::Weaknesses);
+    key(&mut f.app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(focus(&f.app), Quadrant::Strengths);
+    typ(&mut f.app, "j");
+    assert_eq!(focus(&f.app), Quadrant::Opportunities);
+    typ(&mut f.app, "l");
+    assert_eq!(focus(&f.app), Quadrant::Threats);
+    key(&mut f.app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(focus(&f.app), Quadrant::Weaknesses);
+    typ(&mut f.app, "h");
+    assert_eq!(focus(&f.app), Quadrant::Strengths);
+}
+
+#[test]
+fn pasted_text_is_cleaned_and_lines_become_items() {
+    let mut f = fixture();
+    typ(&mut f.app, "3a");
+    f.app.update(Action::Paste("Fondos \u{1b}[31meuropeos\u{1b}[0m\nTeleasistencia\r\n\n\u{7}Voluntariado".into()));
+    assert_eq!(texts(&f.app, Quadrant::Opportunities), ["Fondos europeos", "Teleasistencia", "Voluntariado"]);
+    // One undo removes the whole paste.
+    esc(&mut f.app);
+    typ(&mut f.app, "u");
+    assert!(texts(&f.app, Quadrant::Opportunities).is_empty());
+    // A paste on the grid opens the input with the text, not typed as keys.
+    f.app.update(Action::Paste("q\u{1b}]0;owned\u{7}".into()));
+    let Screen::Editor(e) = &f.app.screen else { unreachable!() };
+    assert!(matches!(e.mode, Mode::Input(_)));
+    assert_eq!(e.input.lines(), ["q"]);
+    assert!(!f.app.quit);
+}
+
+#[test]
+fn votes_never_go_below_zero() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "x");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "++-+--");
+    assert_eq!(session(&f.app).strengths[0].votes, 0);
+    typ(&mut f.app, "++");
+    assert_eq!(session(&f.app).strengths[0].votes, 2);
+}
+
+#[test]
+fn help_swallows_keys_until_closed() {
+    let mut f = fixture();
+    typ(&mut f.app, "?");
+    assert!(f.app.help);
+    typ(&mut f.app, "a");
+    assert!(f.app.help);
+    esc(&mut f.app);
+    assert!(!f.app.help);
+    typ(&mut f.app, "?q");
+    assert!(!f.app.quit, "q closes help first");
+}
+
+#[test]
+fn quit_refuses_to_drop_unsaved_work_when_saving_fails() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "importante");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    // The directory disappears under us: saving cannot work.
+    drop(f._dir);
+    typ(&mut f.app, "q");
+    assert!(!f.app.quit, "first q must not lose the item");
+    let Screen::Editor(e) = &f.app.screen else { unreachable!() };
+    assert!(e.notice.as_ref().is_some_and(|n| n.error));
+    typ(&mut f.app, "q");
+    assert!(f.app.quit, "second q leaves, as the notice said");
+}
+
+#[test]
+fn browser_creates_and_opens_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::browser(dir.path(), Lang::En);
+    typ(&mut app, "n");
+    typ(&mut app, "Año 2026 / revisión");
+    enter(&mut app);
+    let Screen::Editor(e) = &app.screen else { panic!("editor not opened") };
+    assert_eq!(e.path, dir.path().join("ano-2026-revision.ron"));
+    typ(&mut app, "a");
+    typ(&mut app, "x");
+    enter(&mut app);
+    esc(&mut app);
+    typ(&mut app, "q");
+    // Back in the browser, with the new session listed.
+    let Screen::Browser(b) = &app.screen else { panic!("not back in the browser") };
+    assert_eq!(b.entries.len(), 1);
+    assert!(!app.quit);
+    enter(&mut app);
+    assert!(matches!(app.screen, Screen::Editor(_)));
+}
