@@ -1,4 +1,5 @@
 //! Layer 2: the screens rendered into a `TestBackend` at projector sizes, snapshotted with insta.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 

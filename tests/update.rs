@@ -1,4 +1,5 @@
 //! Layer 1: `App::update` driven by scripted keys, as a facilitator would type.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 
