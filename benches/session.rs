@@ -1,1 +1,61 @@
-fn main() {}
+//! Benchmarks: load and save of a 10,000-factor session, one frame of it at 120x40.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dafo::app::App;
+use dafo::domain::{Quadrant, Session};
+use dafo::i18n::Lang;
+use dafo::storage;
+use dafo::ui::{self, theme::Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// A session with `n` factors spread over the four quadrants.
+fn big_session(n: usize) -> Session {
+    let mut s = Session::new("Sesión grande de prueba", jiff::Timestamp::UNIX_EPOCH);
+    for i in 0..n {
+        let q = Quadrant::from_index(i);
+        let text = format!("Factor número {i}: coordinación sociosanitaria y listas de espera en dependencia");
+        if let Some(e) = s.add_factor(q, &text) {
+            let _ = s.apply(e);
+        }
+    }
+    s
+}
+
+fn benches(c: &mut Criterion) {
+    let session = big_session(10_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    storage::save(&path, &session).expect("save");
+    let text = storage::to_ron(&session);
+
+    c.bench_function("load 10k factors (read + parse)", |b| b.iter(|| storage::load(black_box(&path)).expect("load")));
+    c.bench_function("parse 10k factors (in memory)", |b| {
+        b.iter(|| storage::parse(black_box(&text), Path::new("big.ron")).expect("parse"))
+    });
+    c.bench_function("serialize 10k factors (in memory)", |b| b.iter(|| storage::to_ron(black_box(&session))));
+    c.bench_function("save 10k factors (atomic: temp + fsync + rename)", |b| {
+        b.iter(|| storage::save(black_box(&path), &session).expect("save"))
+    });
+
+    let app = App::editor(session.clone(), PathBuf::from("big.ron"), Lang::Es);
+    let theme = Theme::dark();
+    let area = Rect::new(0, 0, 120, 40);
+    c.bench_function("render one frame of 10k factors at 120x40", |b| {
+        b.iter(|| {
+            let mut buf = Buffer::empty(area);
+            ui::render(black_box(&app), &theme, area, &mut buf);
+            buf
+        })
+    });
+}
+
+criterion_group! {
+    name = session;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(session);

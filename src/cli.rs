@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 /// With no arguments, opens the session browser of the sessions directory.
 /// With a FILE, opens that session.
 #[derive(Debug, Parser)]
-#[command(name = "dafo", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "dafo", version, about, long_about = None)]
 pub struct Cli {
     /// Session file to open.
     pub file: Option<PathBuf>,

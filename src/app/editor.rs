@@ -327,9 +327,15 @@ impl Editor {
         }
     }
 
+    /// Saves now if anything is not on disk yet; `true` when all is on disk.
+    pub fn flush(&mut self) -> bool {
+        let now = Instant::now();
+        self.autosave.observe(self.doc.revision(), now);
+        !self.autosave.is_dirty() || self.save_now(now)
+    }
+
     fn quit(&mut self) -> Outcome {
-        self.autosave.observe(self.doc.revision(), Instant::now());
-        if self.quit_armed || !self.autosave.is_dirty() || self.save_now(Instant::now()) {
+        if self.quit_armed || self.flush() {
             return Outcome::Close;
         }
         self.quit_armed = true;

@@ -143,10 +143,8 @@ impl App {
 
     /// Saves whatever is pending; used when the terminal goes away.
     pub fn flush(&mut self) {
-        if let Screen::Editor(e) = &mut self.screen
-            && e.autosave.is_dirty()
-        {
-            e.save_now(Instant::now());
+        if let Screen::Editor(e) = &mut self.screen {
+            e.flush();
         }
     }
 }

@@ -44,11 +44,19 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         column: e.span.start.col,
         message: e.code.to_string(),
     };
-    let probe: Probe = ron::from_str(text).map_err(spanned)?;
-    if probe.version > FORMAT_VERSION {
-        return Err(LoadError::TooNew { path: path.to_owned(), found: probe.version });
+    let too_new = |found| LoadError::TooNew { path: path.to_owned(), found };
+    let mut session: Session = match ron::from_str(text) {
+        Ok(s) => s,
+        // A newer file may fail on fields this version does not know: say so
+        // rather than point at the first unknown field.
+        Err(e) => match ron::from_str::<Probe>(text) {
+            Ok(p) if p.version > FORMAT_VERSION => return Err(too_new(p.version)),
+            _ => return Err(spanned(e)),
+        },
+    };
+    if session.version > FORMAT_VERSION {
+        return Err(too_new(session.version));
     }
-    let mut session: Session = ron::from_str(text).map_err(spanned)?;
     session.version = FORMAT_VERSION;
     session.normalise_ids();
     Ok(session)

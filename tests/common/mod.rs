@@ -1,0 +1,127 @@
+//! Shared end-to-end helpers: the real binary inside a tmux pane.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The `dafo` binary built for these tests.
+pub fn dafo_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_dafo")
+}
+
+/// A tmux server of its own running one pane; killed on drop.
+pub struct Tmux {
+    socket: String,
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+impl Tmux {
+    /// Starts `command` in a `w`x`h` pane, or says why it can't (no tmux).
+    pub fn start(command: &str, cwd: &Path, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED: tmux is not installed (.ci/run installs it); end-to-end test not run");
+            return None;
+        }
+        let socket = format!("dafo-test-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
+        let t = Tmux { socket };
+        let out = t
+            .raw(&[
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                "-s",
+                "e2e",
+                "-c",
+            ])
+            .arg(cwd)
+            .arg(command)
+            .env("LANG", "C.UTF-8")
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("tmux runs");
+        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+        t.tmux(&["set-option", "-g", "escape-time", "0"]);
+        t.tmux(&["set-option", "-g", "remain-on-exit", "on"]);
+        Some(t)
+    }
+
+    /// The tmux socket name, for extra tmux commands.
+    pub fn socket_name(&self) -> String {
+        self.socket.clone()
+    }
+
+    fn raw(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]).args(args);
+        c
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        self.raw(args).output().expect("tmux runs")
+    }
+
+    /// Types text literally (UTF-8, accents), then waits a moment.
+    pub fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Presses one named key (`Enter`, `Escape`, `Tab`, `C-s`...). Keys go one
+    /// at a time with a pause, so an Esc is never read as Alt+next key.
+    pub fn press(&self, key: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", key]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// The visible screen.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `needle`; panics with the screen if it never does.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {needle:?}; screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the program to exit and returns its exit status.
+    pub fn wait_exit(&self) -> i32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"]);
+            let s = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            // The status can show up a moment after the pane is marked dead.
+            if let Some(Ok(code)) = s.strip_prefix("1 ").map(str::parse) {
+                return code;
+            }
+            assert!(Instant::now() < deadline, "program did not exit ({s:?}); screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.raw(&["kill-server"]).output();
+    }
+}
+
+/// Quotes a path for the shell tmux runs the command in.
+pub fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}

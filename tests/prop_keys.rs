@@ -1,0 +1,95 @@
+//! Random key sequences never panic, and always leave a loadable file that holds the session.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use dafo::app::{Action, App, Screen};
+use dafo::domain::Session;
+use dafo::i18n::Lang;
+use dafo::storage;
+use dafo::ui::{self, theme::Theme};
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyCode, KeyModifiers),
+    Paste(String),
+    Resize(u16, u16),
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    let plain = "[1234aexKJmuqhjklgG?+\\-nA-Za-zñáé漢😀 ]"
+        .prop_map(|s: String| Input::Key(KeyCode::Char(s.chars().next().unwrap_or('a')), KeyModifiers::NONE));
+    let special = prop_oneof![
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Delete),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+    ]
+    .prop_map(|c| Input::Key(c, KeyModifiers::NONE));
+    let ctrl = "[rsauc]"
+        .prop_map(|s: String| Input::Key(KeyCode::Char(s.chars().next().unwrap_or('r')), KeyModifiers::CONTROL));
+    let paste = "(\\PC|[\\x00-\\x1f\\x7f\\u{1b}\\u{202e}\n]){0,40}".prop_map(Input::Paste);
+    let resize = (0u16..220, 0u16..70).prop_map(|(w, h)| Input::Resize(w, h));
+    prop_oneof![6 => plain, 4 => special, 1 => ctrl, 1 => paste, 1 => resize]
+}
+
+fn session_of(app: &App) -> Option<&Session> {
+    match &app.screen {
+        Screen::Editor(e) => Some(e.session()),
+        Screen::Browser(_) => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_never_panic_and_the_file_always_loads(inputs in prop::collection::vec(input(), 1..80)) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let session = storage::load(std::path::Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+        storage::save(&path, &session).unwrap();
+        let mut app = App::editor(session, path.clone(), Lang::Es);
+        let theme = Theme::dark();
+        let mut area = Rect::new(0, 0, 80, 24);
+        for i in inputs {
+            let event = match i {
+                Input::Key(code, mods) => Event::Key(KeyEvent::new(code, mods)),
+                Input::Paste(text) => Event::Paste(text),
+                Input::Resize(w, h) => {
+                    area = Rect::new(0, 0, w, h);
+                    Event::Resize(w, h)
+                }
+            };
+            if let Some(action) = app.action_for(&event) {
+                app.update(action);
+            }
+            let mut buf = Buffer::empty(area);
+            ui::render(&app, &theme, area, &mut buf);
+            if app.quit {
+                break;
+            }
+        }
+        app.update(Action::Resize);
+        app.flush();
+        let on_disk = storage::load(&path).unwrap();
+        if let Some(in_memory) = session_of(&app) {
+            let mut a = on_disk.clone();
+            a.meta.modified = in_memory.meta.modified;
+            prop_assert_eq!(&a, in_memory);
+        }
+        // No text on disk carries a control character.
+        let text = std::fs::read_to_string(&path).unwrap();
+        prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
+    }
+}
