@@ -1,6 +1,9 @@
 //! dafo: capture DAFO/CAME (SWOT) workshops live in a projected terminal.
 
 pub mod cli;
+pub mod clipboard;
+pub mod commands;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod storage;
