@@ -147,13 +147,56 @@ fn set(clipboard: &mut arboard::Clipboard, content: &Content) -> Result<(), arbo
 pub const HOLD_SUBCOMMAND: &str = "__hold-clipboard";
 
 /// Body of the holder process: reads a [`Content`] as JSON from stdin, puts it
-/// on the clipboard and serves it until another program takes the clipboard.
+/// on the clipboard and serves it until another program takes the clipboard,
+/// or until the display it serves goes away (arboard would wait forever then).
 pub fn hold() -> Result<(), String> {
     let mut input = Vec::new();
     std::io::stdin().read_to_end(&mut input).map_err(|e| e.to_string())?;
     let content: Content = serde_json::from_slice(&input).map_err(|e| e.to_string())?;
     let mut clipboard = arboard::Clipboard::new().map_err(|e| e.to_string())?;
-    hold_with(&mut clipboard, &content).map_err(|e| e.to_string())
+    let sockets = display_sockets();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = hold_with(&mut clipboard, &content).map_err(|e| e.to_string());
+        let _ = done.send(result);
+    });
+    loop {
+        match finished.recv_timeout(Duration::from_secs(2)) {
+            Ok(result) => return result,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err("holder thread ended".to_owned()),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if sockets.iter().any(|s| !s.exists()) {
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// The sockets of the X11 and Wayland displays this process talks to, when they
+/// exist as files now (`/tmp/.X11-unix/X0`, `$XDG_RUNTIME_DIR/wayland-0`). When
+/// one disappears the display is gone and nobody can paste any more.
+fn display_sockets() -> Vec<PathBuf> {
+    let mut sockets = Vec::new();
+    if let Ok(display) = std::env::var("DISPLAY")
+        && let Some((host, rest)) = display.rsplit_once(':')
+        && (host.is_empty() || host == "unix")
+    {
+        let number = rest.split('.').next().unwrap_or("");
+        sockets.push(PathBuf::from(format!("/tmp/.X11-unix/X{number}")));
+    }
+    if let Ok(wayland) = std::env::var("WAYLAND_DISPLAY")
+        && !wayland.is_empty()
+    {
+        let path = PathBuf::from(&wayland);
+        if path.is_absolute() {
+            sockets.push(path);
+        } else if let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR") {
+            sockets.push(PathBuf::from(dir).join(path));
+        }
+    }
+    sockets.retain(|s| s.exists());
+    sockets
 }
 
 #[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
