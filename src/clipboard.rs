@@ -113,16 +113,19 @@ fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<
     // Wait until the holder owns the clipboard, so that the paste works at once.
     let mut clipboard = clipboard;
     let deadline = Instant::now() + Duration::from_secs(3);
+    let same = |t: &str| t.replace("\r\n", "\n").trim_end() == content.text.replace("\r\n", "\n").trim_end();
     loop {
-        if clipboard.get_text().is_ok_and(|t| t == content.text) {
+        if clipboard.get_text().is_ok_and(|t| same(&t)) {
             return Ok(Some(child.id()));
         }
         if let Ok(Some(status)) = child.try_wait() {
             return Err(format!("the clipboard holder stopped ({status})"));
         }
         if Instant::now() > deadline {
-            // Still running but not confirmed: most likely slow; say so honestly.
-            return Err("the clipboard did not confirm the copy in time".to_owned());
+            // Not confirmed: stop our holder rather than leave an unknown state behind.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("the clipboard did not confirm the copy within 3 s".to_owned());
         }
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -107,7 +107,11 @@ fn json_is_valid_and_stable() {
 #[test]
 fn text_fits_80_columns() {
     use unicode_width::UnicodeWidthStr;
-    for s in [tricky(), palencia()] {
+    let mut odd = tricky();
+    odd.strengths[0].id = "F123456789012345678901234567890".into();
+    odd.meta.title = "Título ".repeat(30);
+    odd.threats[0].text = "x".repeat(200);
+    for s in [tricky(), palencia(), odd] {
         for line in render(&s, Lang::Es, Format::Txt).lines() {
             assert!(line.width() <= 80, "{line:?}");
         }

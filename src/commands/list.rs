@@ -8,6 +8,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::Session;
+use crate::export::text::clip;
 use crate::export::{day, safe};
 use crate::storage;
 
@@ -101,20 +102,4 @@ pub fn run(dir: &Path, json: bool) -> Result<ExitCode, CommandError> {
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Cuts `text` to `width` columns, ending with `…` when cut.
-fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

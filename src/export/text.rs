@@ -12,6 +12,9 @@ use super::{Labels, day, priority, safe};
 /// Width every line of the text export fits in.
 pub const WIDTH: usize = 80;
 
+/// IDs wider than this (only in hand-edited files) are cut.
+const MAX_ID_WIDTH: usize = 12;
+
 /// The whole session as plain text.
 pub fn render(session: &Session, lang: Lang) -> String {
     let mut out = String::new();
@@ -57,7 +60,7 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
         .map(|f| safe(&f.id).width())
         .max()
         .unwrap_or(2)
-        .clamp(2, 12);
+        .clamp(2, MAX_ID_WIDTH);
     let indent = 2 + id_width + 2;
     for q in Quadrant::ALL {
         let heading = format!("{} ({})", lang.quadrant(q).to_uppercase(), lang.origin(q));
@@ -70,7 +73,7 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
         for f in factors {
             let p = priority(lang, f.votes, f.impact);
             let body = if p.is_empty() { safe(&f.text).into_owned() } else { format!("{} ({p})", safe(&f.text)) };
-            let id = safe(&f.id);
+            let id = clip(&safe(&f.id), id_width);
             let pad = " ".repeat(id_width.saturating_sub(id.width()));
             for (i, line) in wrap(&body, WIDTH - indent).iter().enumerate() {
                 if i == 0 {
@@ -114,6 +117,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Cuts `text` to `width` columns, ending with `…` when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +143,7 @@ mod tests {
         assert_eq!(lines, ["uno dos", "tres", "cuatro", "cinco"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 10), [""]);
+        assert_eq!(clip("Diagnóstico", 6), "Diagn…");
+        assert_eq!(clip("corto", 6), "corto");
     }
 }
