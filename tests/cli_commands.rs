@@ -263,3 +263,27 @@ fn completions_and_man_page() {
     assert!(o.status.success());
     assert!(stdout(&o).contains(".TH dafo"), "{}", stdout(&o));
 }
+
+#[test]
+fn copy_on_a_terminal_without_clipboard_sends_osc52() {
+    use base64::Engine as _;
+    // `script` gives the command a pseudo-terminal as stdout.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: the `script` command (util-linux) is not installed");
+        return;
+    }
+    let cmd = format!(
+        "env {}=1 TERM=xterm-256color {} copy {TRICKY} --format txt",
+        dafo::clipboard::NO_CLIPBOARD_ENV,
+        env!("CARGO_BIN_EXE_dafo")
+    );
+    let o = Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let text = render(&load(TRICKY), Lang::Es, Format::Txt);
+    let osc = format!("\u{1b}]52;c;{}\u{7}", base64::engine::general_purpose::STANDARD.encode(&text));
+    assert!(out.contains(&osc), "{out}");
+    assert!(out.contains("sent to the terminal with OSC 52"), "{out}");
+    let path = out.trim_end().rsplit("saved to ").next().unwrap();
+    assert_eq!(std::fs::read_to_string(path).unwrap(), text);
+    std::fs::remove_file(path).unwrap();
+}
