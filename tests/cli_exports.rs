@@ -195,3 +195,19 @@ proptest! {
         prop_assert_eq!(items(&csv), items(&s));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn diff_accounts_for_every_factor(old in arb_session(), new in arb_session()) {
+        use dafo::export::diff::diff;
+        let d = diff(&old, &new);
+        let matched = d.changed.len() + d.unchanged;
+        prop_assert_eq!(matched + d.removed.len(), old.total());
+        prop_assert_eq!(matched + d.added.len(), new.total());
+        let same = diff(&new, &new);
+        prop_assert!(same.is_empty());
+        prop_assert_eq!(same.unchanged, new.total());
+    }
+}
