@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::export::Format;
+use crate::export::diff::DiffFormat;
 use crate::i18n::Lang;
 
 /// dafo: capture DAFO/CAME (SWOT) workshops live, on a projected terminal.
@@ -34,6 +36,10 @@ pub enum Command {
     New {
         /// Title of the session, e.g. "Plan de cuidados 2026".
         title: String,
+        /// Start from last year's session: its factors come along marked as
+        /// carried over, to confirm or drop.
+        #[arg(long, value_name = "OLD.ron")]
+        from: Option<PathBuf>,
     },
     /// Open an existing session file.
     Open {
@@ -45,4 +51,87 @@ pub enum Command {
         /// Session file (.ron).
         file: PathBuf,
     },
+    /// Print a session to stdout (text, Markdown, HTML, CSV or JSON).
+    Show {
+        /// Session file (.ron).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Txt)]
+        format: Format,
+    },
+    /// Write a session to a file in another format (atomically).
+    Export {
+        /// Session file (.ron).
+        file: PathBuf,
+        /// Output format; by default taken from the extension of OUT.
+        #[arg(long, short, value_enum)]
+        format: Option<Format>,
+        /// File to write.
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the sessions of a directory, newest first.
+    List {
+        /// Directory to list (default: --dir).
+        dir: Option<PathBuf>,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two sessions: added, removed, reworded, moved, votes.
+    Diff {
+        /// The earlier session (.ron).
+        old: PathBuf,
+        /// The later session (.ron).
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Txt)]
+        format: DiffFormat,
+    },
+    /// Build a session from a Markdown list or the CSV export.
+    Import {
+        /// A .md file (lists under Fortalezas/Debilidades/Oportunidades/Amenazas headings) or a .csv export.
+        file: PathBuf,
+        /// Session file to write (default: a new file in --dir named after the title).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Title of the new session (default: the first heading, else the file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Copy a session's summary to the clipboard (HTML and text together for --format html).
+    Copy {
+        /// Session file (.ron).
+        file: PathBuf,
+        /// What to copy.
+        #[arg(long, short, value_enum, default_value_t = CopyFormat::Md)]
+        format: CopyFormat,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// Shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
+    /// Keeps clipboard content available after `dafo copy` returns (internal).
+    #[command(name = "__hold-clipboard", hide = true)]
+    HoldClipboard,
+}
+
+/// Formats `dafo copy` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CopyFormat {
+    /// Markdown text.
+    Md,
+    /// An HTML table for word processors, with the text version alongside.
+    Html,
+    /// Plain text, 80 columns.
+    Txt,
 }

@@ -2,7 +2,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
+pub mod commands;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod storage;
 pub mod tui;

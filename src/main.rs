@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use dafo::app::{self, App};
 use dafo::cli::{Cli, Command};
+use dafo::commands::{self, finish};
+use dafo::domain::Session;
 use dafo::i18n::Lang;
 use dafo::storage;
 
@@ -28,14 +30,31 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file)),
         Some(Command::Open { file }) => open(&file, lang),
-        Some(Command::New { title }) => {
-            let editor = app::create_session(&cli.dir, &title, lang)?;
+        Some(Command::New { title, from }) => {
+            let now = jiff::Timestamp::now();
+            let session = match from {
+                Some(old) => commands::carry_over(&storage::load(&old).map_err(|e| e.to_string())?, &title, now),
+                None => Session::new(&title, now),
+            };
+            let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path.clone();
-            let app = App::editor(editor.doc.session, path.clone(), lang);
-            tui(app)?;
+            tui(App::editor(editor.doc.session, path.clone(), lang))?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Show { file, format }) => Ok(finish(commands::show::show(&file, format, lang))),
+        Some(Command::Export { file, format, output, force }) => {
+            Ok(finish(commands::show::export(&file, format, &output, force, lang)))
+        }
+        Some(Command::List { dir, json }) => Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json))),
+        Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang))),
+        Some(Command::Import { file, output, title, force }) => {
+            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir)))
+        }
+        Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang))),
+        Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
+        Some(Command::Man) => Ok(finish(commands::meta::man())),
+        Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         None => match cli.file {
             Some(file) => open(&file, lang),
             None => {

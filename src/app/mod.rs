@@ -172,7 +172,8 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
                     return BrowserOutcome::Stay;
                 }
                 browser.naming = None;
-                return match create_session(&browser.dir, &title, lang) {
+                let session = Session::new(&title, jiff::Timestamp::now());
+                return match create_session(&browser.dir, session, lang) {
                     Ok(editor) => BrowserOutcome::Open(Box::new(editor)),
                     Err(e) => BrowserOutcome::Error(e),
                 };
@@ -198,11 +199,11 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
     BrowserOutcome::Stay
 }
 
-/// Creates a new session file in `dir` (never overwriting one) and opens it.
-pub fn create_session(dir: &Path, title: &str, lang: Lang) -> Result<Editor, String> {
+/// Writes a new session file in `dir`, named after its title (never
+/// overwriting one), and opens it.
+pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = storage::new_session_path(dir, title);
-    let session = Session::new(title, jiff::Timestamp::now());
+    let path = storage::new_session_path(dir, &session.meta.title);
     storage::save(&path, &session).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(Editor::new(session, path, lang))
 }

@@ -65,15 +65,23 @@ pub struct Factor {
     /// Impact score 1-5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<u8>,
+    /// Carried over from an earlier session (`dafo new --from`), still to be
+    /// confirmed or dropped by the room. Absent from the file when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub carried: bool,
 }
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 impl Factor {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Factor {
-        Factor { id: id.into(), text: text.into(), votes: 0, impact: None }
+        Factor { id: id.into(), text: text.into(), votes: 0, impact: None, carried: false }
     }
 }
 

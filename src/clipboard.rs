@@ -1,0 +1,276 @@
+//! Copying summaries out: the system clipboard through arboard (HTML and plain
+//! text together), kept alive on X11/Wayland by a detached holder process, with
+//! OSC 52 and a temp file as fallbacks when there is no clipboard (SSH, no display).
+//!
+//! On X11 and Wayland the clipboard's content belongs to a live process: when
+//! it exits the content is gone. [`copy`] therefore starts `dafo` again as a
+//! hidden `__hold-clipboard` subcommand in its own process group, hands it the
+//! content on stdin and returns; the holder serves pastes (arboard's
+//! `SetExtLinux::wait`) and exits by itself as soon as something else is copied
+//! or the display closes. It is what `xclip` does too.
+
+use std::fmt;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+/// Set this environment variable (to anything) to skip the system clipboard
+/// and go straight to the fallbacks.
+pub const NO_CLIPBOARD_ENV: &str = "DAFO_NO_CLIPBOARD";
+
+/// Largest payload sent as OSC 52; many terminals drop longer ones.
+const OSC52_MAX: usize = 100_000;
+
+/// What was put on the clipboard: plain text and, optionally, HTML for word processors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Content {
+    pub text: String,
+    pub html: Option<String>,
+}
+
+/// What [`copy`] did. Its `Display` is the message to show the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyOutcome {
+    /// On the system clipboard; `holder` is the process keeping it available, if any.
+    Clipboard { holder: Option<u32> },
+    /// No system clipboard: sent to the terminal with OSC 52 and saved to `file`.
+    Osc52 { reason: String, file: PathBuf },
+    /// No system clipboard and no terminal to ask: saved to `file`.
+    File { reason: String, file: PathBuf },
+    /// Nothing worked (not even writing a temp file).
+    Failed { reason: String },
+}
+
+impl CopyOutcome {
+    /// True unless nothing at all could be done.
+    pub fn is_ok(&self) -> bool {
+        !matches!(self, CopyOutcome::Failed { .. })
+    }
+}
+
+impl fmt::Display for CopyOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CopyOutcome::Clipboard { holder: Some(pid) } => write!(
+                f,
+                "copied to the clipboard (background process {pid} keeps it available until something else is copied)"
+            ),
+            CopyOutcome::Clipboard { holder: None } => write!(f, "copied to the clipboard"),
+            CopyOutcome::Osc52 { reason, file } => write!(
+                f,
+                "no system clipboard ({reason}); sent to the terminal with OSC 52 (it pastes if your terminal allows it) and saved to {}",
+                file.display()
+            ),
+            CopyOutcome::File { reason, file } => {
+                write!(f, "no system clipboard ({reason}); saved to {}", file.display())
+            }
+            CopyOutcome::Failed { reason } => write!(f, "could not copy: {reason}"),
+        }
+    }
+}
+
+/// Copies `text` (and `html`, offered alongside for word processors) so that it
+/// can be pasted after this process exits. Never panics; see [`CopyOutcome`].
+pub fn copy(text: &str, html: Option<&str>) -> CopyOutcome {
+    let content = Content { text: text.to_owned(), html: html.map(str::to_owned) };
+    let reason = if std::env::var_os(NO_CLIPBOARD_ENV).is_some() {
+        format!("{NO_CLIPBOARD_ENV} is set")
+    } else {
+        match arboard::Clipboard::new() {
+            Ok(clipboard) => match to_system(clipboard, &content) {
+                Ok(holder) => return CopyOutcome::Clipboard { holder },
+                Err(e) => e,
+            },
+            Err(e) => e.to_string(),
+        }
+    };
+    fallback(&content, reason)
+}
+
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
+fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<u32>, String> {
+    use std::os::unix::process::CommandExt as _;
+    use std::process::{Command, Stdio};
+
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the dafo program: {e}"))?;
+    let mut child = Command::new(exe)
+        .arg(HOLD_SUBCOMMAND)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .current_dir("/")
+        // Its own process group: Ctrl-C in the terminal does not kill the holder.
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("cannot start the clipboard holder: {e}"))?;
+    let payload = serde_json::to_vec(content).map_err(|e| e.to_string())?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(&payload).map_err(|e| format!("cannot reach the clipboard holder: {e}"))?;
+    }
+    // Wait until the holder owns the clipboard, so that the paste works at once.
+    let mut clipboard = clipboard;
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let same = |t: &str| t.replace("\r\n", "\n").trim_end() == content.text.replace("\r\n", "\n").trim_end();
+    loop {
+        if clipboard.get_text().is_ok_and(|t| same(&t)) {
+            return Ok(Some(child.id()));
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("the clipboard holder stopped ({status})"));
+        }
+        if Instant::now() > deadline {
+            // Not confirmed: stop our holder rather than leave an unknown state behind.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("the clipboard did not confirm the copy within 3 s".to_owned());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten")))))]
+fn to_system(mut clipboard: arboard::Clipboard, content: &Content) -> Result<Option<u32>, String> {
+    // macOS and Windows keep the content after the process exits.
+    set(&mut clipboard, content).map_err(|e| e.to_string())?;
+    Ok(None)
+}
+
+#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten")))))]
+fn set(clipboard: &mut arboard::Clipboard, content: &Content) -> Result<(), arboard::Error> {
+    match &content.html {
+        Some(html) => clipboard.set_html(html.as_str(), Some(content.text.as_str())),
+        None => clipboard.set_text(content.text.as_str()),
+    }
+}
+
+/// Name of the hidden subcommand that runs [`hold`].
+pub const HOLD_SUBCOMMAND: &str = "__hold-clipboard";
+
+/// Body of the holder process: reads a [`Content`] as JSON from stdin, puts it
+/// on the clipboard and serves it until another program takes the clipboard,
+/// or until the display it serves goes away (arboard would wait forever then).
+pub fn hold() -> Result<(), String> {
+    let mut input = Vec::new();
+    std::io::stdin().read_to_end(&mut input).map_err(|e| e.to_string())?;
+    let content: Content = serde_json::from_slice(&input).map_err(|e| e.to_string())?;
+    let mut clipboard = arboard::Clipboard::new().map_err(|e| e.to_string())?;
+    let sockets = display_sockets();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = hold_with(&mut clipboard, &content).map_err(|e| e.to_string());
+        let _ = done.send(result);
+    });
+    loop {
+        match finished.recv_timeout(Duration::from_secs(2)) {
+            Ok(result) => return result,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err("holder thread ended".to_owned()),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if sockets.iter().any(|s| !s.exists()) {
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// The sockets of the X11 and Wayland displays this process talks to, when they
+/// exist as files now (`/tmp/.X11-unix/X0`, `$XDG_RUNTIME_DIR/wayland-0`). When
+/// one disappears the display is gone and nobody can paste any more.
+fn display_sockets() -> Vec<PathBuf> {
+    let mut sockets = Vec::new();
+    if let Ok(display) = std::env::var("DISPLAY")
+        && let Some((host, rest)) = display.rsplit_once(':')
+        && (host.is_empty() || host == "unix")
+    {
+        let number = rest.split('.').next().unwrap_or("");
+        sockets.push(PathBuf::from(format!("/tmp/.X11-unix/X{number}")));
+    }
+    if let Ok(wayland) = std::env::var("WAYLAND_DISPLAY")
+        && !wayland.is_empty()
+    {
+        let path = PathBuf::from(&wayland);
+        if path.is_absolute() {
+            sockets.push(path);
+        } else if let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR") {
+            sockets.push(PathBuf::from(dir).join(path));
+        }
+    }
+    sockets.retain(|s| s.exists());
+    sockets
+}
+
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
+fn hold_with(clipboard: &mut arboard::Clipboard, content: &Content) -> Result<(), arboard::Error> {
+    use arboard::SetExtLinux as _;
+    match &content.html {
+        Some(html) => clipboard.set().wait().html(html.as_str(), Some(content.text.as_str())),
+        None => clipboard.set().wait().text(content.text.as_str()),
+    }
+}
+
+#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten")))))]
+fn hold_with(clipboard: &mut arboard::Clipboard, content: &Content) -> Result<(), arboard::Error> {
+    set(clipboard, content)
+}
+
+/// OSC 52 when stdout is a terminal that probably understands it, and in any
+/// case a temp file, so the summary is never lost.
+fn fallback(content: &Content, reason: String) -> CopyOutcome {
+    let file = match save_temp(content) {
+        Ok(file) => file,
+        Err(e) => return CopyOutcome::Failed { reason: format!("{reason}; and cannot write a temp file: {e}") },
+    };
+    if terminal_supports_osc52() && content.text.len() * 4 / 3 < OSC52_MAX {
+        let encoded = base64::engine::general_purpose::STANDARD.encode(content.text.as_bytes());
+        let mut out = std::io::stdout();
+        if write!(out, "\u{1b}]52;c;{encoded}\u{7}").and_then(|()| out.flush()).is_ok() {
+            return CopyOutcome::Osc52 { reason, file };
+        }
+    }
+    CopyOutcome::File { reason, file }
+}
+
+/// Stdout is a terminal and `TERM` names one that is not known to lack OSC 52.
+fn terminal_supports_osc52() -> bool {
+    if !std::io::stdout().is_terminal() {
+        return false;
+    }
+    let term = std::env::var("TERM").unwrap_or_default();
+    !term.is_empty() && term != "dumb" && term != "linux" && !term.starts_with("vt1")
+}
+
+fn save_temp(content: &Content) -> std::io::Result<PathBuf> {
+    let (suffix, body) = match &content.html {
+        Some(html) => (".html", html.as_str()),
+        None => (".txt", content.text.as_str()),
+    };
+    let file = tempfile::Builder::new().prefix("dafo-copy-").suffix(suffix).tempfile()?;
+    let (mut handle, path) = file.keep().map_err(|e| e.error)?;
+    handle.write_all(body.as_bytes())?;
+    handle.sync_all()?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_happened() {
+        let o = CopyOutcome::File { reason: "no display".into(), file: PathBuf::from("/tmp/x.txt") };
+        assert_eq!(o.to_string(), "no system clipboard (no display); saved to /tmp/x.txt");
+        assert!(o.is_ok());
+        assert!(!CopyOutcome::Failed { reason: "x".into() }.is_ok());
+    }
+
+    #[test]
+    fn temp_file_keeps_the_html_flavour() {
+        let path = save_temp(&Content { text: "t".into(), html: Some("<p>t</p>".into()) }).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "<p>t</p>");
+        assert_eq!(path.extension().unwrap(), "html");
+        std::fs::remove_file(path).unwrap();
+    }
+}

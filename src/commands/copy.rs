@@ -1,0 +1,37 @@
+//! `dafo copy FILE`: a session's summary to the clipboard, from the shell.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::CopyFormat;
+use crate::clipboard;
+use crate::export::{Format, render};
+use crate::i18n::Lang;
+use crate::storage;
+
+use super::CommandError;
+
+/// Copies `file` in `format` and says on stderr what happened (stdout may carry OSC 52).
+pub fn run(file: &Path, format: CopyFormat, lang: Lang) -> Result<ExitCode, CommandError> {
+    let session = storage::load(file)?;
+    let outcome = match format {
+        CopyFormat::Md => clipboard::copy(&render(&session, lang, Format::Md), None),
+        CopyFormat::Txt => clipboard::copy(&render(&session, lang, Format::Txt), None),
+        CopyFormat::Html => {
+            clipboard::copy(&render(&session, lang, Format::Txt), Some(&render(&session, lang, Format::HtmlFragment)))
+        }
+    };
+    if !outcome.is_ok() {
+        return Err(CommandError::Copy(outcome.to_string()));
+    }
+    eprintln!("dafo: {outcome}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The hidden holder subcommand; see [`clipboard::hold`]. Silent: nobody reads its output.
+pub fn hold() -> ExitCode {
+    match clipboard::hold() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}

@@ -1,0 +1,374 @@
+//! Comparison of two sessions (this year's DAFO against last year's): what was
+//! added, removed, reworded, moved between quadrants, and whose votes or impact
+//! changed. Factors are matched by ID first, then by text similarity.
+
+use std::fmt::Write as _;
+
+use clap::ValueEnum;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::{Factor, Quadrant, Session};
+use crate::i18n::Lang;
+
+use super::text::{WIDTH, wrap};
+use super::{day, markdown, safe};
+
+/// Texts at least this similar (Sørensen-Dice on folded text, 0..1) are taken
+/// as the same factor reworded, when their IDs do not match.
+pub const SIMILAR: f64 = 0.6;
+/// Factors with the same ID are only taken as the same factor if their texts
+/// are at least this similar; otherwise the IDs were reused for something new.
+pub const SAME_ID_SIMILAR: f64 = 0.3;
+
+/// Output formats of `dafo diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DiffFormat {
+    #[default]
+    Txt,
+    Md,
+}
+
+/// A factor and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub quadrant: Quadrant,
+    pub factor: Factor,
+}
+
+/// A factor present in both sessions that changed in some way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub old: Placed,
+    pub new: Placed,
+}
+
+impl Change {
+    pub fn moved(&self) -> bool {
+        self.old.quadrant != self.new.quadrant
+    }
+    pub fn reworded(&self) -> bool {
+        self.old.factor.text != self.new.factor.text
+    }
+    pub fn rescored(&self) -> bool {
+        self.old.factor.votes != self.new.factor.votes || self.old.factor.impact != self.new.factor.impact
+    }
+}
+
+/// Everything that differs between two sessions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SessionDiff {
+    pub added: Vec<Placed>,
+    pub removed: Vec<Placed>,
+    pub changed: Vec<Change>,
+    /// Factors found in both, identical apart from maybe their ID.
+    pub unchanged: usize,
+}
+
+impl SessionDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+fn placed(s: &Session) -> Vec<Placed> {
+    Quadrant::ALL
+        .iter()
+        .flat_map(|&q| s.factors(q).iter().map(move |f| Placed { quadrant: q, factor: f.clone() }))
+        .collect()
+}
+
+fn fold(text: &str) -> String {
+    safe(text).to_lowercase()
+}
+
+/// How alike two texts are, 0 (nothing shared) to 1 (same words).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (fold(a), fold(b));
+    if a == b { 1.0 } else { strsim::sorensen_dice(&a, &b) }
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Session, new: &Session) -> SessionDiff {
+    let mut olds: Vec<Option<Placed>> = placed(old).into_iter().map(Some).collect();
+    let mut news: Vec<Option<Placed>> = placed(new).into_iter().map(Some).collect();
+    let mut pairs = Vec::new();
+    // 1. Same ID and related text.
+    for o in olds.iter_mut() {
+        let Some(op) = o else { continue };
+        let hit = news.iter_mut().find(|n| {
+            n.as_ref().is_some_and(|np| {
+                np.factor.id == op.factor.id && similarity(&np.factor.text, &op.factor.text) >= SAME_ID_SIMILAR
+            })
+        });
+        if let Some(n) = hit
+            && let (Some(op), Some(np)) = (o.take(), n.take())
+        {
+            pairs.push((op, np));
+        }
+    }
+    // 2. The most similar texts first, across quadrants.
+    let mut candidates = Vec::new();
+    for (i, o) in olds.iter().enumerate() {
+        for (j, n) in news.iter().enumerate() {
+            if let (Some(o), Some(n)) = (o, n) {
+                let score = similarity(&o.factor.text, &n.factor.text);
+                if score >= SIMILAR {
+                    candidates.push((score, i, j));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, i, j) in candidates {
+        if olds[i].is_some()
+            && news[j].is_some()
+            && let (Some(op), Some(np)) = (olds[i].take(), news[j].take())
+        {
+            pairs.push((op, np));
+        }
+    }
+    let mut out = SessionDiff {
+        added: news.into_iter().flatten().collect(),
+        removed: olds.into_iter().flatten().collect(),
+        ..SessionDiff::default()
+    };
+    for (old, new) in pairs {
+        let change = Change { old, new };
+        if change.moved() || change.reworded() || change.rescored() {
+            out.changed.push(change);
+        } else {
+            out.unchanged += 1;
+        }
+    }
+    let key = |p: &Placed| (p.quadrant, p.factor.id.clone());
+    out.changed.sort_by_key(|c| key(&c.new));
+    out
+}
+
+struct Words {
+    title: &'static str,
+    before: &'static str,
+    after: &'static str,
+    added: &'static str,
+    removed: &'static str,
+    moved: &'static str,
+    reworded: &'static str,
+    rescored: &'static str,
+    unchanged: &'static str,
+    same: &'static str,
+    votes: &'static str,
+    impact: &'static str,
+    was: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Es => Words {
+            title: "Cambios en el DAFO",
+            before: "Antes",
+            after: "Después",
+            added: "Añadidos",
+            removed: "Eliminados",
+            moved: "Movidos de cuadrante",
+            reworded: "Reformulados",
+            rescored: "Votos e impacto",
+            unchanged: "sin cambios",
+            same: "No hay cambios.",
+            votes: "votos",
+            impact: "impacto",
+            was: "antes",
+        },
+        Lang::En => Words {
+            title: "SWOT changes",
+            before: "Before",
+            after: "After",
+            added: "Added",
+            removed: "Removed",
+            moved: "Moved between quadrants",
+            reworded: "Reworded",
+            rescored: "Votes and impact",
+            unchanged: "unchanged",
+            same: "No changes.",
+            votes: "votes",
+            impact: "impact",
+            was: "was",
+        },
+    }
+}
+
+fn score(n: Option<u8>) -> String {
+    n.map_or_else(|| "-".to_owned(), |n| n.to_string())
+}
+
+fn rescore_note(c: &Change, w: &Words) -> String {
+    let (o, n) = (&c.old.factor, &c.new.factor);
+    let mut parts = Vec::new();
+    if o.votes != n.votes {
+        parts.push(format!("{} {} → {}", w.votes, o.votes, n.votes));
+    }
+    if o.impact != n.impact {
+        parts.push(format!("{} {} → {}", w.impact, score(o.impact), score(n.impact)));
+    }
+    parts.join(", ")
+}
+
+/// One line of a section: ID column, body, optional second line (the old text).
+type Entry = (String, String, Option<String>);
+
+/// The sections of the report, each with its entries.
+fn sections<'a>(d: &'a SessionDiff, lang: Lang, w: &Words) -> Vec<(&'static str, Vec<Entry>)> {
+    let q = |p: &Placed| lang.quadrant(p.quadrant);
+    let plain = |p: &'a Placed| (safe(&p.factor.id).into_owned(), format!("[{}] {}", q(p), safe(&p.factor.text)), None);
+    let mut moved = Vec::new();
+    let mut reworded = Vec::new();
+    let mut rescored = Vec::new();
+    for c in &d.changed {
+        let ids = if c.old.factor.id == c.new.factor.id {
+            safe(&c.new.factor.id).into_owned()
+        } else {
+            format!("{} → {}", safe(&c.old.factor.id), safe(&c.new.factor.id))
+        };
+        let was = c.reworded().then(|| format!("{}: {}", w.was, safe(&c.old.factor.text)));
+        if c.moved() {
+            let body = format!("{} → {}: {}", q(&c.old), q(&c.new), safe(&c.new.factor.text));
+            moved.push((ids.clone(), body, was));
+        } else if c.reworded() {
+            reworded.push((ids.clone(), format!("[{}] {}", q(&c.new), safe(&c.new.factor.text)), was));
+        }
+        if c.rescored() {
+            rescored.push((ids, format!("{}: {}", rescore_note(c, w), safe(&c.new.factor.text)), None));
+        }
+    }
+    vec![
+        (w.added, d.added.iter().map(plain).collect()),
+        (w.removed, d.removed.iter().map(plain).collect()),
+        (w.moved, moved),
+        (w.reworded, reworded),
+        (w.rescored, rescored),
+    ]
+}
+
+/// The comparison as text (80 columns) or Markdown.
+pub fn render(d: &SessionDiff, old: &Session, new: &Session, lang: Lang, format: DiffFormat) -> String {
+    let w = words(lang);
+    let secs = sections(d, lang, &w);
+    let mut summary: Vec<String> =
+        secs.iter().filter(|(_, e)| !e.is_empty()).map(|(t, e)| format!("{t} {}", e.len())).collect();
+    summary.push(format!("{} {}", w.unchanged, d.unchanged));
+    let summary = summary.join(" · ");
+    let side = |s: &Session| format!("{} ({})", safe(&s.meta.title), day(s.meta.created));
+    let mut out = String::new();
+    match format {
+        DiffFormat::Md => {
+            let _ = writeln!(out, "# {}\n", w.title);
+            let _ = writeln!(out, "- **{}:** {}", w.before, markdown::escape(&side(old)));
+            let _ = writeln!(out, "- **{}:** {}", w.after, markdown::escape(&side(new)));
+            let _ = writeln!(out, "\n{summary}\n");
+            if d.is_empty() {
+                let _ = writeln!(out, "{}", w.same);
+            }
+            for (title, entries) in secs.iter().filter(|(_, e)| !e.is_empty()) {
+                let _ = writeln!(out, "## {title} ({})\n", entries.len());
+                for (id, body, was) in entries {
+                    let _ = writeln!(out, "- **{}** {}", markdown::escape(id), markdown::escape(body));
+                    if let Some(was) = was {
+                        let _ = writeln!(out, "  *{}*", markdown::escape(was));
+                    }
+                }
+                out.push('\n');
+            }
+        }
+        DiffFormat::Txt => {
+            let _ = writeln!(out, "{}\n{}", w.title, "=".repeat(w.title.width()));
+            hang(&mut out, &format!("{}: ", w.before), &side(old));
+            hang(&mut out, &format!("{}: ", w.after), &side(new));
+            hang(&mut out, "", &summary);
+            if d.is_empty() {
+                let _ = writeln!(out, "\n{}", w.same);
+            }
+            for (title, entries) in secs.iter().filter(|(_, e)| !e.is_empty()) {
+                let heading = format!("{} ({})", title.to_uppercase(), entries.len());
+                let _ = writeln!(out, "\n{heading}\n{}", "-".repeat(heading.width()));
+                let id_width = entries.iter().map(|(id, _, _)| id.width()).max().unwrap_or(0);
+                for (id, body, was) in entries {
+                    let prefix = format!("  {id}{}  ", " ".repeat(id_width - id.width()));
+                    hang(&mut out, &prefix, body);
+                    if let Some(was) = was {
+                        hang(&mut out, &" ".repeat(prefix.width()), was);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Writes `prefix` then `body` wrapped to 80 columns, continuation lines under the body.
+fn hang(out: &mut String, prefix: &str, body: &str) {
+    let indent = prefix.width().min(WIDTH / 2);
+    for (i, line) in wrap(body, WIDTH - indent).iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{prefix}{line}");
+        } else {
+            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::Timestamp;
+
+    fn session(items: &[(Quadrant, &str, &str, u32)]) -> Session {
+        let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
+        for &(q, id, text, votes) in items {
+            let mut f = Factor::new(id, text);
+            f.votes = votes;
+            s.factors_mut(q).push(f);
+        }
+        s
+    }
+
+    #[test]
+    fn finds_every_kind_of_change() {
+        use Quadrant::*;
+        let old = session(&[
+            (Strengths, "F1", "Red de centros de día", 3),
+            (Weaknesses, "D1", "Listas de espera en dependencia", 0),
+            (Weaknesses, "D2", "Falta de datos compartidos", 0),
+            (Threats, "A1", "Envejecimiento de la población", 0),
+        ]);
+        let new = session(&[
+            (Strengths, "F1", "Red de centros de día", 5),
+            (Weaknesses, "D1", "Listas de espera en la dependencia", 0),
+            (Threats, "A2", "Falta de datos compartidos", 0),
+            (Opportunities, "O1", "Fondos europeos", 0),
+        ]);
+        let d = diff(&old, &new);
+        assert_eq!(d.added.len(), 1);
+        assert_eq!(d.added[0].factor.id, "O1");
+        assert_eq!(d.removed.len(), 1);
+        assert_eq!(d.removed[0].factor.id, "A1");
+        assert_eq!(d.changed.len(), 3);
+        assert!(d.changed.iter().any(|c| c.moved() && c.new.factor.id == "A2"));
+        assert!(d.changed.iter().any(|c| c.reworded() && c.new.factor.id == "D1"));
+        assert!(d.changed.iter().any(|c| c.rescored() && c.new.factor.id == "F1"));
+    }
+
+    #[test]
+    fn reused_ids_with_unrelated_text_are_not_matched() {
+        let old = session(&[(Quadrant::Strengths, "F1", "Red de centros de día", 0)]);
+        let new = session(&[(Quadrant::Strengths, "F1", "Universidad cercana", 0)]);
+        let d = diff(&old, &new);
+        assert_eq!((d.added.len(), d.removed.len(), d.changed.len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn identical_sessions_have_no_changes() {
+        let s = session(&[(Quadrant::Strengths, "F1", "a b c", 1)]);
+        let d = diff(&s, &s);
+        assert!(d.is_empty());
+        assert_eq!(d.unchanged, 1);
+    }
+}

@@ -1,0 +1,330 @@
+//! Reading sessions back from Markdown lists (under Fortalezas/Debilidades/
+//! Oportunidades/Amenazas headings, or their English names) and from the CSV
+//! export. What the exporters write comes back as the same items.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use thiserror::Error;
+
+use crate::domain::text::clean_text;
+use crate::domain::{Factor, Quadrant, Session};
+
+/// Why a file could not be imported.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Csv { path: PathBuf, line: u64, message: String },
+    #[error(
+        "{}: no factors found; put list items under headings named Fortalezas, Debilidades, Oportunidades, Amenazas (or Strengths, Weaknesses, Opportunities, Threats)",
+        path.display()
+    )]
+    Empty { path: PathBuf },
+    #[error("{}: cannot tell the format from the name; use a .md or .csv file", path.display())]
+    UnknownKind { path: PathBuf },
+}
+
+/// A factor as read from a file, before it gets a checked ID.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Draft {
+    pub id: Option<String>,
+    pub text: String,
+    pub votes: u32,
+    pub impact: Option<u8>,
+}
+
+/// What an import found: maybe a title, and factors by quadrant in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Imported {
+    pub title: Option<String>,
+    pub items: Vec<(Quadrant, Draft)>,
+}
+
+/// Reads `path` as Markdown (`.md`, `.markdown`, `.txt`) or CSV (`.csv`).
+pub fn read(path: &Path) -> Result<Imported, ImportError> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let imported = match ext.as_str() {
+        "md" | "markdown" | "txt" => markdown(&std::fs::read_to_string(path).map_err(io)?),
+        "csv" => csv(&std::fs::read_to_string(path).map_err(io)?, path)?,
+        _ => return Err(ImportError::UnknownKind { path: path.to_owned() }),
+    };
+    if imported.items.is_empty() {
+        return Err(ImportError::Empty { path: path.to_owned() });
+    }
+    Ok(imported)
+}
+
+/// Lower case, accents folded, for lenient matching of headings and labels.
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
+}
+
+/// The quadrant a heading or a CSV label names: its first word must be a
+/// quadrant name in Spanish or English, singular or plural, any case or accents
+/// (`## 1. Fortalezas (internas)`, `AMENAZAS:`, `threats`), or an ID prefix (`F`).
+pub fn quadrant_from_label(label: &str) -> Option<Quadrant> {
+    let folded = fold(label);
+    let word = folded.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    Some(match word {
+        "fortalezas" | "fortaleza" | "strengths" | "strength" => Quadrant::Strengths,
+        "debilidades" | "debilidad" | "weaknesses" | "weakness" => Quadrant::Weaknesses,
+        "oportunidades" | "oportunidad" | "opportunities" | "opportunity" => Quadrant::Opportunities,
+        "amenazas" | "amenaza" | "threats" | "threat" => Quadrant::Threats,
+        _ if label.trim().len() == 1 => Quadrant::from_prefix(label.trim())?,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Strong,
+    Emphasis,
+}
+
+/// Reads list items under quadrant headings; the first level-1 heading that is
+/// not a quadrant is the title. `**F1** Text *(3 votos · impacto 4)*` gives back
+/// the ID, text, votes and impact the Markdown export wrote.
+pub fn markdown(text: &str) -> Imported {
+    let mut out = Imported::default();
+    let mut quadrant = None;
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut items: Vec<Vec<(Style, String)>> = Vec::new();
+    let (mut strong, mut emphasis) = (0usize, 0usize);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = heading.take() {
+                    quadrant = quadrant_from_label(&text);
+                    if quadrant.is_none() && level == HeadingLevel::H1 && out.title.is_none() {
+                        out.title = Some(clean_text(&text)).filter(|t| !t.is_empty());
+                    }
+                }
+            }
+            Event::Start(Tag::Item) => items.push(Vec::new()),
+            Event::End(TagEnd::Item) => {
+                if let (Some(segments), Some(q)) = (items.pop(), quadrant)
+                    && let Some(draft) = draft(segments)
+                {
+                    out.items.push((q, draft));
+                }
+            }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => emphasis += 1,
+            Event::End(TagEnd::Emphasis) => emphasis = emphasis.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                let style = if strong > 0 {
+                    Style::Strong
+                } else if emphasis > 0 {
+                    Style::Emphasis
+                } else {
+                    Style::Plain
+                };
+                push_text(&mut heading, &mut items, style, &t);
+            }
+            Event::SoftBreak | Event::HardBreak => push_text(&mut heading, &mut items, Style::Plain, " "),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn push_text(
+    heading: &mut Option<(HeadingLevel, String)>,
+    items: &mut [Vec<(Style, String)>],
+    style: Style,
+    text: &str,
+) {
+    if let Some((_, h)) = heading {
+        h.push_str(text);
+    } else if let Some(item) = items.last_mut() {
+        match item.last_mut() {
+            Some((s, t)) if *s == style => t.push_str(text),
+            _ => item.push((style, text.to_owned())),
+        }
+    }
+}
+
+/// Turns the styled pieces of a list item into a draft factor.
+fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
+    let mut d = Draft::default();
+    if let Some((Style::Strong, t)) = segments.first()
+        && looks_like_id(t.trim())
+    {
+        d.id = Some(t.trim().to_owned());
+        segments.remove(0);
+    }
+    if let Some((Style::Emphasis, t)) = segments.last()
+        && let Some((votes, impact)) = parse_priority(t)
+    {
+        (d.votes, d.impact) = (votes, impact);
+        segments.pop();
+    }
+    d.text = clean_text(&segments.iter().map(|(_, t)| t.as_str()).collect::<String>());
+    (!d.text.is_empty()).then_some(d)
+}
+
+fn looks_like_id(t: &str) -> bool {
+    let letters = t.chars().take_while(char::is_ascii_uppercase).count();
+    (1..=3).contains(&letters) && t.len() > letters && t[letters..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
+fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
+    let inner = text.trim().strip_prefix('(')?.strip_suffix(')')?;
+    let (mut votes, mut impact) = (0, None);
+    for part in inner.split(['·', ',']) {
+        let part = fold(part);
+        let digits: String = part.chars().filter(char::is_ascii_digit).collect();
+        if part.contains("impact") {
+            impact = Some(digits.parse::<u8>().ok().filter(|i| (1..=5).contains(i))?);
+        } else if part.contains("vot") {
+            votes = digits.parse().ok()?;
+        } else {
+            return None;
+        }
+    }
+    Some((votes, impact))
+}
+
+/// Reads the CSV export (header row required; `quadrant` and `text` columns
+/// required, the others optional). Rows of another `kind` than `factor` are
+/// skipped.
+pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let err = |line: u64, message: String| ImportError::Csv { path: path.to_owned(), line, message };
+    let headers = reader.headers().map_err(|e| err(1, e.to_string()))?.clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let (Some(quadrant_col), Some(text_col)) = (col("quadrant"), col("text")) else {
+        return Err(err(1, "the header needs at least the columns quadrant and text".to_owned()));
+    };
+    let (id_col, kind_col, votes_col, impact_col) = (col("id"), col("kind"), col("votes"), col("impact"));
+    let mut out = Imported::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
+        if !field(kind_col).is_empty() && !field(kind_col).eq_ignore_ascii_case(super::csv::KIND_FACTOR) {
+            continue;
+        }
+        let label = field(Some(quadrant_col));
+        let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
+        let votes = match field(votes_col) {
+            "" => 0,
+            v => v.parse().map_err(|_| err(line, format!("votes must be a whole number, not {v:?}")))?,
+        };
+        let impact = match field(impact_col) {
+            "" => None,
+            v => Some(
+                v.parse::<u8>()
+                    .ok()
+                    .filter(|i| (1..=5).contains(i))
+                    .ok_or_else(|| err(line, format!("impact must be 1 to 5, not {v:?}")))?,
+            ),
+        };
+        let text = clean_text(field(Some(text_col)));
+        if text.is_empty() {
+            continue;
+        }
+        let id = Some(field(id_col).to_owned()).filter(|i| !i.is_empty());
+        out.items.push((q, Draft { id, text, votes, impact }));
+    }
+    Ok(out)
+}
+
+/// A new session from imported items. IDs from the file are kept when they
+/// fit their quadrant (`F3` among Fortalezas) and are unique; the others get
+/// fresh IDs after the highest one.
+pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
+    let mut session = Session::new(title, now);
+    let mut seen = HashSet::new();
+    for (q, d) in imported.items {
+        let text = clean_text(&d.text);
+        if text.is_empty() {
+            continue;
+        }
+        let id =
+            d.id.filter(|id| id.strip_prefix(q.prefix()).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0)))
+                .filter(|id| seen.insert(id.clone()))
+                .unwrap_or_default();
+        let mut f = Factor::new(id, text);
+        f.votes = d.votes;
+        f.impact = d.impact.filter(|i| (1..=5).contains(i));
+        session.factors_mut(q).push(f);
+    }
+    session.normalise_ids();
+    for q in Quadrant::ALL {
+        for i in 0..session.factors(q).len() {
+            if session.factors(q)[i].id.is_empty() {
+                let id = session.next_id(q.prefix());
+                session.factors_mut(q)[i].id = id;
+            }
+        }
+    }
+    session
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_leniently() {
+        assert_eq!(quadrant_from_label("## 1. FORTALEZAS (internas)"), Some(Quadrant::Strengths));
+        assert_eq!(quadrant_from_label("Amenazas:"), Some(Quadrant::Threats));
+        assert_eq!(quadrant_from_label("Weakness"), Some(Quadrant::Weaknesses));
+        assert_eq!(quadrant_from_label("Opórtunidades"), Some(Quadrant::Opportunities));
+        assert_eq!(quadrant_from_label("Acciones para corregir debilidades"), None);
+        assert_eq!(quadrant_from_label("O"), Some(Quadrant::Opportunities));
+    }
+
+    #[test]
+    fn plain_markdown_lists_import() {
+        let md = "# Taller\n\n## Fortalezas\n\n- Equipo *muy* implicado\n- **F7** Red de centros *(2 votos)*\n\n## Otra cosa\n\n- no\n\n### threats\n\n* Paro\n";
+        let imported = markdown(md);
+        assert_eq!(imported.title.as_deref(), Some("Taller"));
+        let s = build(imported, "Taller", Timestamp::UNIX_EPOCH);
+        let f: Vec<_> = s.strengths.iter().map(|f| (f.id.as_str(), f.text.as_str(), f.votes)).collect();
+        assert_eq!(f, [("F8", "Equipo muy implicado", 0), ("F7", "Red de centros", 2)]);
+        assert_eq!(s.threats[0].id, "A1");
+        assert!(s.weaknesses.is_empty());
+    }
+
+    #[test]
+    fn ids_of_the_wrong_quadrant_or_repeated_are_replaced() {
+        let md = "## Amenazas\n- **D3** uno\n- **A2** dos\n- **A2** tres\n";
+        let s = build(markdown(md), "t", Timestamp::UNIX_EPOCH);
+        let ids: Vec<_> = s.threats.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["A3", "A2", "A4"]);
+    }
+
+    #[test]
+    fn csv_errors_name_the_line() {
+        let err = csv("quadrant,text\nFortalezas,ok\nNada,mal\n", Path::new("x.csv")).unwrap_err();
+        assert_eq!(err.to_string(), "x.csv:3: unknown quadrant \"Nada\"");
+    }
+}

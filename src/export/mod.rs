@@ -1,0 +1,96 @@
+//! Exporters: pure functions that turn a session into Markdown, HTML, CSV, JSON
+//! or 80-column text, plus the readers that bring Markdown and CSV back in and
+//! the comparison of two sessions.
+//!
+//! Every renderer passes user text through [`safe`] first, so no escape
+//! sequence or control character ever reaches a terminal, a clipboard or a file.
+//! Each renderer is built from sections (header, grid, factor lists); the CAME
+//! actions will be one more section in each.
+
+pub mod csv;
+pub mod diff;
+pub mod html;
+pub mod import;
+pub mod json;
+mod labels;
+pub mod markdown;
+pub mod text;
+
+use std::borrow::Cow;
+
+use clap::ValueEnum;
+use jiff::Timestamp;
+
+use crate::domain::Session;
+use crate::domain::text::display_safe;
+use crate::i18n::Lang;
+
+pub use labels::Labels;
+
+/// Output formats of `dafo show` and `dafo export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown: metadata, the 2x2 grid as a table and the four lists.
+    Md,
+    /// Plain text that fits 80 columns.
+    Txt,
+    /// A self-contained HTML page with inline CSS that prints on A4.
+    Html,
+    /// An HTML fragment (tables, no scripts, no styles sheet) to paste into Word or LibreOffice.
+    HtmlFragment,
+    /// One row per item, RFC 4180, UTF-8.
+    Csv,
+    /// A stable JSON document for other tools.
+    Json,
+}
+
+impl Format {
+    /// The format a file name's extension asks for (`.md`, `.txt`, `.html`, `.csv`, `.json`).
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => Format::Md,
+            "txt" | "text" => Format::Txt,
+            "html" | "htm" => Format::Html,
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+}
+
+/// Renders `session` in `format`, with labels in `lang`.
+pub fn render(session: &Session, lang: Lang, format: Format) -> String {
+    match format {
+        Format::Md => markdown::render(session, lang),
+        Format::Txt => text::render(session, lang),
+        Format::Html => html::page(session, lang),
+        Format::HtmlFragment => html::fragment(session, lang),
+        Format::Csv => csv::render(session, lang),
+        Format::Json => json::render(session, lang),
+    }
+}
+
+/// User text made safe for any output: escape sequences, control and bidi
+/// characters removed, line breaks turned into spaces.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    display_safe(text)
+}
+
+/// The day of a timestamp, `YYYY-MM-DD` (UTC, so exports do not depend on the machine).
+pub fn day(ts: Timestamp) -> String {
+    ts.strftime("%Y-%m-%d").to_string()
+}
+
+/// Shared description of a factor's priority: "5 votos · impacto 4", or empty.
+pub(crate) fn priority(lang: Lang, votes: u32, impact: Option<u8>) -> String {
+    let l = Labels::new(lang);
+    let mut parts = Vec::new();
+    if votes > 0 {
+        parts.push(format!("{votes} {}", if votes == 1 { l.vote } else { l.votes }));
+    }
+    if let Some(i) = impact {
+        parts.push(format!("{} {i}", l.impact));
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,289 @@
+//! End-to-end tests of the review commands through the built binary: output,
+//! files written, and error exits on missing and corrupt files.
+
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use dafo::domain::{Quadrant, Session};
+use dafo::export::{Format, render};
+use dafo::i18n::Lang;
+
+const PALENCIA: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
+const TRICKY: &str = "tests/fixtures/tricky.ron";
+
+fn dafo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dafo"))
+        .args(args)
+        .env_remove("DAFO_DIR")
+        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn load(path: &str) -> Session {
+    dafo::storage::load(Path::new(path)).unwrap()
+}
+
+/// A corrupt session file (a missing quote on line 12) in `dir`.
+fn corrupt(dir: &Path) -> PathBuf {
+    let path = dir.join("corrupt.ron");
+    let text = std::fs::read_to_string(PALENCIA).unwrap().replacen("(id: \"F1\"", "(id: F1\"", 1);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn show_prints_every_format() {
+    let s = load(TRICKY);
+    for (name, format) in [
+        ("md", Format::Md),
+        ("txt", Format::Txt),
+        ("html", Format::Html),
+        ("html-fragment", Format::HtmlFragment),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ] {
+        let o = dafo(&["show", TRICKY, "--format", name]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), render(&s, Lang::Es, format), "{name}");
+        assert!(!o.stdout.contains(&0x1b), "{name} printed an escape byte");
+    }
+    let o = dafo(&["show", TRICKY, "--lang", "en"]);
+    assert_eq!(stdout(&o), render(&s, Lang::En, Format::Txt));
+}
+
+#[test]
+fn export_writes_atomically_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dafo.html");
+    let o = dafo(&["export", PALENCIA, "-o", p(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+
+    let o = dafo(&["export", PALENCIA, "--format", "md", "-o", p(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already exists; use --force"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), html, "left untouched");
+
+    let o = dafo(&["export", PALENCIA, "--format", "md", "-o", p(&out), "--force"]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("# Clúster"));
+
+    let o = dafo(&["export", PALENCIA, "-o", p(&dir.path().join("x.odt"))]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("pass --format"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp files left");
+}
+
+#[test]
+fn missing_and_corrupt_files_fail_with_file_line_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = corrupt(dir.path());
+    let missing = dir.path().join("nope.ron");
+    let out = dir.path().join("o.md");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["show", p(&bad)],
+        vec!["export", p(&bad), "-o", p(&out)],
+        vec!["diff", PALENCIA, p(&bad)],
+        vec!["copy", p(&bad)],
+    ];
+    for args in &cases {
+        let o = dafo(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with(&format!("dafo: {}:12:", bad.display())), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    for args in [vec!["show", p(&missing)], vec!["diff", p(&missing), PALENCIA], vec!["copy", p(&missing)]] {
+        let o = dafo(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).starts_with(&format!("dafo: {}: ", missing.display())), "{}", stderr(&o));
+    }
+    assert!(!out.exists());
+    let o = dafo(&["import", p(&dir.path().join("nope.md")), "-o", p(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope.md"), "{}", stderr(&o));
+}
+
+#[test]
+fn list_shows_sessions_newest_first_and_unreadable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(PALENCIA, dir.path().join("palencia.ron")).unwrap();
+    std::fs::copy(TRICKY, dir.path().join("tricky.ron")).unwrap();
+    let mut older = load(TRICKY);
+    older.meta.title = "Año anterior".into();
+    older.meta.created = "2025-11-10T09:00:00Z".parse().unwrap();
+    dafo::storage::save(&dir.path().join("old.ron"), &older).unwrap();
+    corrupt(dir.path());
+    std::fs::write(dir.path().join("notes.txt"), "not a session").unwrap();
+
+    let o = dafo(&["list", p(dir.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with("2026-11-10  Clúster") && lines[0].contains(" 8 F  8 D  7 O  7 A"), "{text}");
+    assert!(lines[0].ends_with("palencia.ron"), "{text}");
+    assert!(lines[1].contains("Diagnóstico") && lines[1].ends_with("tricky.ron"), "{text}");
+    assert!(lines[2].starts_with("2025-11-10  Año anterior"), "{text}");
+    assert!(lines[3].contains("unreadable") && lines[3].contains("corrupt.ron:12:"), "{text}");
+
+    let o = dafo(&["list", p(dir.path()), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 4);
+    assert_eq!(v[0]["counts"], serde_json::json!([8, 8, 7, 7]));
+    assert_eq!(v[0]["date"], "2026-11-10");
+    assert!(v[3]["error"].as_str().unwrap().contains("corrupt.ron:12:"));
+
+    // The default directory comes from --dir / DAFO_DIR.
+    let o = Command::new(env!("CARGO_BIN_EXE_dafo")).arg("list").env("DAFO_DIR", dir.path()).output().unwrap();
+    assert_eq!(stdout(&o), text);
+
+    let o = dafo(&["list", p(&dir.path().join("missing"))]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read the directory"));
+}
+
+/// Next year's session: carried over, then tidied by the room.
+fn next_year(old: &Session) -> Session {
+    let mut s = dafo::commands::carry_over(old, "Palencia 2027", "2027-11-10T09:00:00Z".parse().unwrap());
+    let edits = [
+        s.reword_factor(Quadrant::Weaknesses, 1, "Largas listas de espera en la valoración de la dependencia"),
+        s.vote_factor(Quadrant::Strengths, 0, 7),
+        s.delete_factor(Quadrant::Threats, 5),
+    ];
+    for e in edits {
+        s.apply(e.unwrap()).unwrap();
+    }
+    let e = s.move_factor(Quadrant::Weaknesses, 6, Quadrant::Threats).unwrap();
+    s.apply(e).unwrap();
+    let e = s.add_factor(Quadrant::Opportunities, "Nueva ley de servicios sociales").unwrap();
+    s.apply(e).unwrap();
+    s
+}
+
+#[test]
+fn diff_reports_each_kind_of_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("2027.ron");
+    dafo::storage::save(&new, &next_year(&load(PALENCIA))).unwrap();
+    let o = dafo(&["diff", PALENCIA, p(&new)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    insta::assert_snapshot!("diff_txt", text);
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    let o = dafo(&["diff", PALENCIA, p(&new), "--format", "md", "--lang", "en"]);
+    insta::assert_snapshot!("diff_md_en", stdout(&o));
+    let o = dafo(&["diff", PALENCIA, PALENCIA]);
+    assert!(stdout(&o).contains("No hay cambios."));
+}
+
+#[test]
+fn import_markdown_and_csv_round_trip_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = load(PALENCIA);
+    for (ext, format) in [("md", "md"), ("csv", "csv")] {
+        let exported = dir.path().join(format!("palencia.{ext}"));
+        assert!(dafo(&["export", PALENCIA, "-f", format, "-o", p(&exported)]).status.success());
+        let back = dir.path().join(format!("back-{ext}.ron"));
+        let o = dafo(&["import", p(&exported), "-o", p(&back)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains("imported (8 F, 8 D, 7 O, 7 A)"), "{}", stderr(&o));
+        let back = load(p(&back));
+        for q in Quadrant::ALL {
+            assert_eq!(back.factors(q), original.factors(q), "{ext} {q:?}");
+        }
+        if ext == "md" {
+            assert_eq!(back.meta.title, original.meta.title);
+        } else {
+            assert_eq!(back.meta.title, "palencia");
+        }
+    }
+    // Without -o: a new file in --dir, named after the title, never overwriting.
+    let sessions = dir.path().join("sessions");
+    let md = dir.path().join("lista.md");
+    std::fs::write(&md, "# Taller de barrio\n\n## Fortalezas\n- Vecinos activos\n\n## Amenazas\n- Gentrificación\n")
+        .unwrap();
+    for expected in ["taller-de-barrio.ron", "taller-de-barrio-2.ron"] {
+        let o = dafo(&["import", p(&md), "--dir", p(&sessions)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(sessions.join(expected).exists(), "{}", stderr(&o));
+    }
+    let s = load(p(&sessions.join("taller-de-barrio.ron")));
+    assert_eq!((s.strengths[0].id.as_str(), s.threats[0].text.as_str()), ("F1", "Gentrificación"));
+
+    std::fs::write(&md, "Nada que importar\n").unwrap();
+    let o = dafo(&["import", p(&md), "-o", p(&dir.path().join("x.ron"))]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no factors found"), "{}", stderr(&o));
+}
+
+#[test]
+fn copy_without_a_clipboard_saves_a_file_and_says_where() {
+    for (format, ext, expected) in [
+        ("md", "txt", render(&load(TRICKY), Lang::Es, Format::Md)),
+        ("html", "html", render(&load(TRICKY), Lang::Es, Format::HtmlFragment)),
+    ] {
+        let o = dafo(&["copy", TRICKY, "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let err = stderr(&o);
+        let path = err.trim_end().rsplit("saved to ").next().unwrap();
+        assert!(err.contains("no system clipboard"), "{err}");
+        assert!(path.ends_with(ext), "{err}");
+        assert_eq!(std::fs::read_to_string(path).unwrap(), expected);
+        std::fs::remove_file(path).unwrap();
+        assert!(o.stdout.is_empty(), "no OSC 52 when stdout is not a terminal");
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    let o = dafo(&["completions", "bash"]);
+    assert!(o.status.success());
+    let script = stdout(&o);
+    assert!(script.contains("_dafo") && script.contains("export"));
+    let o = dafo(&["man"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains(".TH dafo"), "{}", stdout(&o));
+}
+
+#[test]
+fn copy_on_a_terminal_without_clipboard_sends_osc52() {
+    use base64::Engine as _;
+    // `script` gives the command a pseudo-terminal as stdout.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: the `script` command (util-linux) is not installed");
+        return;
+    }
+    let cmd = format!(
+        "env {}=1 TERM=xterm-256color {} copy {TRICKY} --format txt",
+        dafo::clipboard::NO_CLIPBOARD_ENV,
+        env!("CARGO_BIN_EXE_dafo")
+    );
+    let o = Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let text = render(&load(TRICKY), Lang::Es, Format::Txt);
+    let osc = format!("\u{1b}]52;c;{}\u{7}", base64::engine::general_purpose::STANDARD.encode(&text));
+    assert!(out.contains(&osc), "{out}");
+    assert!(out.contains("sent to the terminal with OSC 52"), "{out}");
+    let path = out.trim_end().rsplit("saved to ").next().unwrap();
+    assert_eq!(std::fs::read_to_string(path).unwrap(), text);
+    std::fs::remove_file(path).unwrap();
+}
