@@ -2,8 +2,10 @@
 
 use thiserror::Error;
 
+use super::came::{Came, CameAction};
 use super::quadrant::Quadrant;
 use super::session::{Factor, Meta, Session};
+use super::strategy::Strategy;
 
 /// One change to a list, by position.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,8 @@ pub enum ListOp<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     Factor(Quadrant, ListOp<Factor>),
+    Action(Came, ListOp<CameAction>),
+    Strategy(ListOp<Strategy>),
     Meta(Box<Meta>),
     /// Several edits applied as one step (one undo).
     Batch(Vec<Edit>),
@@ -53,6 +57,8 @@ impl Session {
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
             Edit::Factor(q, op) => Ok(Edit::Factor(q, op.apply(self.factors_mut(q))?)),
+            Edit::Action(c, op) => Ok(Edit::Action(c, op.apply(self.actions_mut(c))?)),
+            Edit::Strategy(op) => Ok(Edit::Strategy(op.apply(&mut self.strategies)?)),
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(&mut self.meta, *meta)))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

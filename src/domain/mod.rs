@@ -1,12 +1,18 @@
 //! The session model: quadrants, factors, edits and undo history. No UI here.
 
+mod came;
 mod edit;
+mod evaluation;
 mod history;
 mod quadrant;
 mod session;
+mod strategy;
 pub mod text;
 
+pub use came::{Came, CameAction, Status};
 pub use edit::{Edit, EditError, ListOp};
+pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
 pub use quadrant::Quadrant;
-pub use session::{FORMAT_VERSION, Factor, Meta, Session};
+pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
+pub use strategy::{Crossed, Strategy};

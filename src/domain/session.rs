@@ -5,13 +5,15 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::came::{Came, CameAction};
 use super::edit::{Edit, ListOp};
 use super::quadrant::Quadrant;
+use super::strategy::Strategy;
 use super::text::clean_text;
 
 /// Version of the file format written by this build. Older versions are migrated
 /// on load; newer ones are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole workshop session, as stored in one RON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +33,18 @@ pub struct Session {
     pub opportunities: Vec<Factor>,
     #[serde(default)]
     pub threats: Vec<Factor>,
+    /// CAME actions (format version 2), one list per CAME quadrant.
+    #[serde(default)]
+    pub maintain: Vec<CameAction>,
+    #[serde(default)]
+    pub correct: Vec<CameAction>,
+    #[serde(default)]
+    pub exploit: Vec<CameAction>,
+    #[serde(default)]
+    pub confront: Vec<CameAction>,
+    /// Crossed strategies (FO, FA, DO, DA).
+    #[serde(default)]
+    pub strategies: Vec<Strategy>,
 }
 
 /// Who, what, when and where of a session.
@@ -47,6 +61,34 @@ pub struct Meta {
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<String>,
+    /// Which names the CAME verbs and crossed strategies get on screen and in exports.
+    #[serde(default, skip_serializing_if = "LabelSet::is_classic")]
+    pub labels: LabelSet,
+}
+
+/// The set of display labels a team prefers for CAME and the crossed matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LabelSet {
+    /// Corregir, Afrontar, Mantener, Explotar; ofensivas, defensivas, reorientación, supervivencia.
+    #[default]
+    Classic,
+    /// Labels from social-work functions (información y promoción; prevención,
+    /// sensibilización y mediación; atención integral; incidencia política,
+    /// planificación y evaluación), and *Adaptar* for *Afrontar*.
+    SocialWork,
+}
+
+impl LabelSet {
+    pub fn is_classic(&self) -> bool {
+        *self == LabelSet::Classic
+    }
+
+    pub fn toggle(self) -> LabelSet {
+        match self {
+            LabelSet::Classic => LabelSet::SocialWork,
+            LabelSet::SocialWork => LabelSet::Classic,
+        }
+    }
 }
 
 fn default_language() -> String {
@@ -65,6 +107,12 @@ pub struct Factor {
     /// Impact score 1-5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<u8>,
+    /// EFI/EFE weight, 0.0-1.0; the weights of one matrix sum to 1.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// EFI/EFE rating, 1-4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
     /// Carried over from an earlier session (`dafo new --from`), still to be
     /// confirmed or dropped by the room. Absent from the file when false.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -81,7 +129,7 @@ fn is_false(b: &bool) -> bool {
 
 impl Factor {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Factor {
-        Factor { id: id.into(), text: text.into(), votes: 0, impact: None, carried: false }
+        Factor { id: id.into(), text: text.into(), votes: 0, impact: None, weight: None, rating: None, carried: false }
     }
 }
 
@@ -97,12 +145,18 @@ impl Session {
                 language: default_language(),
                 place: None,
                 participants: None,
+                labels: LabelSet::Classic,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),
             weaknesses: Vec::new(),
             opportunities: Vec::new(),
             threats: Vec::new(),
+            maintain: Vec::new(),
+            correct: Vec::new(),
+            exploit: Vec::new(),
+            confront: Vec::new(),
+            strategies: Vec::new(),
         }
     }
 
@@ -142,24 +196,38 @@ impl Session {
 
     /// Hands out the next unused ID with this prefix (`F1`, `F2`, ...).
     pub fn next_id(&mut self, prefix: &str) -> String {
-        let n = self.last_ids.entry(prefix.to_owned()).or_insert(0);
-        *n += 1;
+        let n = self.bump(prefix);
         format!("{prefix}{n}")
+    }
+
+    /// Increments and returns the ID counter `key`.
+    pub(crate) fn bump(&mut self, key: &str) -> u32 {
+        let n = self.last_ids.entry(key.to_owned()).or_insert(0);
+        *n += 1;
+        *n
     }
 
     /// Raises the ID counters above every ID present, so that a hand-edited file
     /// can never make an ID be handed out twice. Called after loading.
     pub fn normalise_ids(&mut self) {
+        fn highest<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
+            ids.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0)
+        }
+        let mut seen: Vec<(&'static str, u32)> = Vec::new();
         for q in Quadrant::ALL {
-            let highest = self
-                .factors(q)
-                .iter()
-                .filter_map(|f| f.id.strip_prefix(q.prefix())?.parse::<u32>().ok())
-                .max()
-                .unwrap_or(0);
-            if highest > 0 {
-                let counter = self.last_ids.entry(q.prefix().to_owned()).or_insert(0);
-                *counter = (*counter).max(highest);
+            seen.push((q.prefix(), highest(self.factors(q).iter().map(|f| f.id.as_str()), q.prefix())));
+        }
+        for c in Came::ALL {
+            seen.push((c.counter_key(), highest(self.actions(c).iter().map(|a| a.id.as_str()), c.prefix())));
+        }
+        for k in super::strategy::Crossed::ALL {
+            let ids = self.strategies.iter().filter(|s| s.kind == k).map(|s| s.id.as_str());
+            seen.push((k.prefix(), highest(ids, k.prefix())));
+        }
+        for (key, top) in seen {
+            if top > 0 {
+                let counter = self.last_ids.entry(key.to_owned()).or_insert(0);
+                *counter = (*counter).max(top);
             }
         }
     }
@@ -226,17 +294,27 @@ impl Session {
         let factor = self.factors(q).get(i)?.clone();
         let at = self.factors(to).len();
         let id = self.next_id(to.prefix());
-        Some(Edit::Batch(vec![
-            Edit::Factor(q, ListOp::Remove(i)),
-            Edit::Factor(to, ListOp::Insert(at, Factor { id, ..factor })),
-        ]))
+        let mut edits = self.relink(&factor.id, &id);
+        edits.push(Edit::Factor(q, ListOp::Remove(i)));
+        edits.push(Edit::Factor(to, ListOp::Insert(at, Factor { id, ..factor })));
+        Some(Edit::Batch(edits))
     }
 
     /// Adds `delta` dot votes to factor `i` of `q` (never below zero).
     pub fn vote_factor(&self, q: Quadrant, i: usize, delta: i32) -> Option<Edit> {
+        self.change_factor(q, i, |f| f.votes = f.votes.saturating_add_signed(delta))
+    }
+
+    /// Replaces factor `i` of `q` with `f(old)`, keeping values in range
+    /// (impact 1-5, weight 0-1, rating 1-4); `None` if nothing changes.
+    pub fn change_factor(&self, q: Quadrant, i: usize, f: impl FnOnce(&mut Factor)) -> Option<Edit> {
         let old = self.factors(q).get(i)?;
-        let votes = old.votes.saturating_add_signed(delta);
-        (votes != old.votes).then(|| Edit::Factor(q, ListOp::Replace(i, Factor { votes, ..old.clone() })))
+        let mut new = old.clone();
+        f(&mut new);
+        new.impact = new.impact.filter(|v| (1..=5).contains(v));
+        new.rating = new.rating.filter(|v| (1..=4).contains(v));
+        new.weight = new.weight.filter(|w| w.is_finite()).map(|w| w.clamp(0.0, 1.0));
+        (new != *old).then(|| Edit::Factor(q, ListOp::Replace(i, new)))
     }
 }
 

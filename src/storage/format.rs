@@ -123,8 +123,18 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = to_ron(&sample()).replacen("version: 1", "version: 99", 1);
+        let text = to_ron(&sample()).replacen("version: 2", "version: 99", 1);
         assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::TooNew { found: 99, .. })));
+    }
+
+    #[test]
+    fn version_1_files_are_migrated() {
+        let v1 = "(version: 1, meta: (title: \"Antigua\", created: \"2025-05-01T10:00:00Z\", modified: \"2025-05-01T10:00:00Z\"), strengths: [(id: \"F1\", text: \"Equipo\")])";
+        let s = parse(v1, Path::new("old.ron")).unwrap();
+        assert_eq!(s.version, FORMAT_VERSION);
+        assert_eq!(s.strengths[0].text, "Equipo");
+        assert!(s.maintain.is_empty() && s.strategies.is_empty());
+        assert!(to_ron(&s).contains("version: 2"));
     }
 
     #[test]
