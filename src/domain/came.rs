@@ -195,7 +195,7 @@ impl Session {
         for field in [&mut new.owner, &mut new.indicator] {
             *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
         }
-        (new != *old && !new.text.is_empty()).then(|| Edit::Action(c, ListOp::Replace(i, new)))
+        (new != *old && !new.text.is_empty()).then_some(Edit::Action(c, ListOp::Replace(i, new)))
     }
 
     /// Removes action `i` of `c`.

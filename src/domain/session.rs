@@ -314,7 +314,7 @@ impl Session {
         new.impact = new.impact.filter(|v| (1..=5).contains(v));
         new.rating = new.rating.filter(|v| (1..=4).contains(v));
         new.weight = new.weight.filter(|w| w.is_finite()).map(|w| w.clamp(0.0, 1.0));
-        (new != *old).then(|| Edit::Factor(q, ListOp::Replace(i, new)))
+        (new != *old).then_some(Edit::Factor(q, ListOp::Replace(i, new)))
     }
 }
 
