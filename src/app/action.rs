@@ -27,6 +27,22 @@ pub enum Action {
     MoveTo(Quadrant),
     VoteUp,
     VoteDown,
+    /// Ask for a digit: the impact of the selected factor.
+    StartImpact,
+    /// A digit in a rating context (impact 1-5, EFI/EFE rating 1-4; 0 clears).
+    /// The keymap lists it once; the digit comes from the key pressed.
+    Rate(u8),
+    CycleSort,
+    // CAME actions and the crossed matrix
+    StartLink,
+    CycleStatus,
+    StartForm,
+    /// Check or uncheck in a picker.
+    Toggle,
+    ShowCame,
+    ShowCrossed,
+    ShowWeights,
+    ToggleLabels,
     Undo,
     Redo,
     // Text input

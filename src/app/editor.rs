@@ -7,28 +7,75 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::autosave::Autosave;
+use super::form::Form;
 use super::keymap::Context;
+use super::picker::Picker;
 use crate::domain::text::clean_text;
-use crate::domain::{Document, Edit, Quadrant, Session};
+use crate::domain::{Crossed, Document, Edit, Quadrant, Session};
 use crate::i18n::Lang;
 use crate::storage;
 
 /// What the input line is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputTarget {
-    /// New items for the focused quadrant, one per Enter.
+    /// New factors for the focused quadrant, one per Enter.
     Add,
-    /// Rewording the item with this ID.
+    /// Rewording the factor with this ID.
     Edit(String),
+    /// New actions for the focused CAME quadrant, linked to these factors.
+    AddAction(Vec<String>),
+    /// Rewording the action with this ID.
+    EditAction(String),
+    /// The text of a new crossed strategy pairing these two factors.
+    AddStrategy(Crossed, [String; 2]),
+    /// Rewording the strategy with this ID.
+    EditStrategy(String),
+    /// The EFI/EFE weight of the factor with this ID.
+    Weight(String),
 }
 
 /// What the keys do right now on the session screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
+    /// Moving around the current view.
     Grid,
     Input(InputTarget),
     /// Waiting for 1-4: where to move the selected item.
     MovePick,
+    /// Waiting for 0-5: the impact of the selected factor.
+    ImpactPick,
+    /// Choosing factors from a searchable list (`Editor::picker`).
+    Picker,
+    /// Filling in the action form (`Editor::form`).
+    Form,
+}
+
+/// Which screen of the session is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The DAFO grid.
+    Dafo,
+    /// CAME: each quadrant's factors beside the actions that answer them.
+    Came,
+    /// The crossed matrix: FO, DO, FA, DA strategies.
+    Crossed,
+    /// The weighted evaluation (EFI, EFE).
+    Weights,
+}
+
+/// In the CAME view: the factor list or the action list of a quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Factors,
+    Actions,
+}
+
+/// Display order of factors; the stored order is never changed by sorting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Own,
+    Votes,
+    Impact,
 }
 
 /// A message for the status line.
@@ -54,12 +101,23 @@ pub struct Editor {
     /// Selected item per quadrant, in grid order.
     pub selected: [usize; 4],
     pub mode: Mode,
+    pub view: View,
+    pub pane: Pane,
+    /// Selected action per CAME quadrant.
+    pub action_sel: [usize; 4],
+    /// Selected strategy per crossed-matrix cell.
+    pub strategy_sel: [usize; 4],
+    /// Selected row of the EFI and the EFE table.
+    pub weight_sel: [usize; 2],
+    pub sort: Sort,
+    pub picker: Option<Picker>,
+    pub form: Option<Form>,
     pub input: TextArea<'static>,
     pub autosave: Autosave,
     pub notice: Option<Notice>,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     quit_armed: bool,
-    lang: Lang,
+    pub(super) lang: Lang,
 }
 
 impl Editor {
@@ -72,6 +130,14 @@ impl Editor {
             focus: Quadrant::Strengths,
             selected: [0; 4],
             mode: Mode::Grid,
+            view: View::Dafo,
+            pane: Pane::Factors,
+            action_sel: [0; 4],
+            strategy_sel: [0; 4],
+            weight_sel: [0; 2],
+            sort: Sort::Own,
+            picker: None,
+            form: None,
             input: TextArea::default(),
             notice: None,
             quit_armed: false,
@@ -86,16 +152,42 @@ impl Editor {
     /// The keymap context of the current mode.
     pub fn context(&self) -> Context {
         match self.mode {
-            Mode::Grid => Context::Grid,
+            Mode::Grid => self.view_context(),
             Mode::Input(_) => Context::Input,
             Mode::MovePick => Context::MovePick,
+            Mode::ImpactPick => Context::ImpactPick,
+            Mode::Picker => Context::Picker,
+            Mode::Form => Context::Form,
         }
     }
 
-    /// Index of the selected item of `q`, if the quadrant has items.
+    /// The keymap context of the current view, whatever the mode.
+    pub fn view_context(&self) -> Context {
+        match self.view {
+            View::Dafo => Context::Grid,
+            View::Came => Context::Came,
+            View::Crossed => Context::Crossed,
+            View::Weights => Context::Weights,
+        }
+    }
+
+    /// Index of the selected factor of `q`, if the quadrant has factors.
     pub fn selection(&self, q: Quadrant) -> Option<usize> {
         let len = self.session().factors(q).len();
         (len > 0).then(|| self.selected[q.index()].min(len - 1))
+    }
+
+    /// Stored indices of the factors of `q` in display order (see [`Sort`]).
+    pub fn order(&self, q: Quadrant) -> Vec<usize> {
+        let factors = self.session().factors(q);
+        let mut order: Vec<usize> = (0..factors.len()).collect();
+        match self.sort {
+            Sort::Own => {}
+            // Stable sorts: ties keep the facilitator's order.
+            Sort::Votes => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].votes)),
+            Sort::Impact => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].impact.unwrap_or(0))),
+        }
+        order
     }
 
     /// Applies an action; the only place where the session screen changes.
@@ -106,54 +198,146 @@ impl Editor {
         if !matches!(action, Action::TextKey(_) | Action::Resize) {
             self.notice = None;
         }
+        match self.mode {
+            Mode::Input(_) => self.update_input(action),
+            Mode::MovePick => match action {
+                Action::MoveTo(to) => self.move_to(to),
+                _ => self.mode = Mode::Grid,
+            },
+            Mode::ImpactPick => {
+                if let Action::Rate(n) = action {
+                    self.set_impact(n);
+                }
+                self.mode = Mode::Grid;
+            }
+            Mode::Picker => self.update_picker(action),
+            Mode::Form => self.update_form(action),
+            Mode::Grid => return self.update_view(action),
+        }
+        Outcome::Stay
+    }
+
+    /// Keys that work the same in every view, then the view's own.
+    fn update_view(&mut self, action: Action) -> Outcome {
         match action {
             Action::Focus(q) => self.focus = q,
             Action::NextQuadrant => self.focus = Quadrant::from_index(self.focus.index() + 1),
             Action::PrevQuadrant => self.focus = Quadrant::from_index(self.focus.index() + 3),
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::Left => self.jump(-1, 0),
-            Action::Right => self.jump(1, 0),
-            Action::First => self.selected[self.focus.index()] = 0,
-            Action::Last => {
-                self.selected[self.focus.index()] = self.session().factors(self.focus).len().saturating_sub(1)
-            }
-            Action::StartAdd => self.open_input(InputTarget::Add, ""),
-            Action::StartEdit => {
-                if let Some(i) = self.selection(self.focus) {
-                    let f = &self.session().factors(self.focus)[i];
-                    let (id, text) = (f.id.clone(), f.text.clone());
-                    self.open_input(InputTarget::Edit(id), &text);
-                }
-            }
-            Action::Delete => self.delete(),
-            Action::ShiftUp => self.shift(-1),
-            Action::ShiftDown => self.shift(1),
-            Action::StartMove => {
-                if self.selection(self.focus).is_some() {
-                    self.mode = Mode::MovePick;
-                }
-            }
-            Action::MoveTo(to) => self.move_to(to),
-            Action::VoteUp => self.vote(1),
-            Action::VoteDown => self.vote(-1),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
-            Action::Submit => self.submit(),
-            Action::Cancel => self.mode = Mode::Grid,
-            Action::TextKey(key) => {
-                self.input.input(key);
+            Action::ShowCame => self.show(if self.view == View::Came { View::Dafo } else { View::Came }),
+            Action::ShowCrossed => self.show(if self.view == View::Crossed { View::Dafo } else { View::Crossed }),
+            Action::ShowWeights => self.show(if self.view == View::Weights { View::Dafo } else { View::Weights }),
+            Action::Back => self.show(View::Dafo),
+            Action::ToggleLabels => {
+                let mut meta = self.session().meta.clone();
+                meta.labels = meta.labels.toggle();
+                self.apply(Edit::Meta(Box::new(meta)));
             }
-            Action::Paste(text) => self.paste(&text),
+            Action::CycleSort => {
+                self.sort = match self.sort {
+                    Sort::Own => Sort::Votes,
+                    Sort::Votes => Sort::Impact,
+                    Sort::Impact => Sort::Own,
+                };
+                let name = match self.sort {
+                    Sort::Own => self.lang.pick("orden propio", "own order"),
+                    Sort::Votes => self.lang.pick("ordenado por votos", "sorted by votes"),
+                    Sort::Impact => self.lang.pick("ordenado por impacto", "sorted by impact"),
+                };
+                self.say(name.to_owned(), false);
+            }
+            Action::StartImpact => {
+                if self.selection(self.focus).is_some() {
+                    self.mode = Mode::ImpactPick;
+                }
+            }
             Action::Save => {
                 if self.save_now(Instant::now()) {
                     self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
                 }
             }
             Action::Quit => return self.quit(),
-            Action::Back | Action::ToggleHelp | Action::Open | Action::NewSession | Action::Resize => {}
+            Action::Paste(text) if self.view == View::Dafo => self.paste(&text),
+            other => match self.view {
+                View::Dafo => self.update_dafo(other),
+                View::Came => self.update_came(other),
+                View::Crossed => self.update_crossed(other),
+                View::Weights => self.update_weights(other),
+            },
         }
         Outcome::Stay
+    }
+
+    fn show(&mut self, view: View) {
+        if view == View::Came && self.view != View::Came {
+            // New actions go to the first factor without one, unless one is chosen.
+            for q in Quadrant::ALL {
+                let chosen = self.selection(q).map(|i| &self.session().factors(q)[i]);
+                if chosen.is_none_or(|f| self.session().is_answered(&f.id))
+                    && let Some(i) = self.session().first_unanswered(q)
+                {
+                    self.selected[q.index()] = i;
+                }
+            }
+            self.pane = Pane::Factors;
+        }
+        self.view = view;
+    }
+
+    fn update_dafo(&mut self, action: Action) {
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::Left => self.jump(-1, 0),
+            Action::Right => self.jump(1, 0),
+            Action::First | Action::Last => {
+                let order = self.order(self.focus);
+                let pick = if action == Action::First { order.first() } else { order.last() };
+                self.selected[self.focus.index()] = pick.copied().unwrap_or(0);
+            }
+            Action::StartAdd => self.open_input(InputTarget::Add, ""),
+            Action::StartEdit => self.edit_factor(),
+            Action::Delete => self.delete(),
+            Action::ShiftUp => self.shift(-1),
+            Action::ShiftDown => self.shift(1),
+            Action::StartMove
+                if self.selection(self.focus).is_some() => {
+                    self.mode = Mode::MovePick;
+                }
+            Action::VoteUp => self.vote(1),
+            Action::VoteDown => self.vote(-1),
+            _ => {}
+        }
+    }
+
+    fn update_input(&mut self, action: Action) {
+        match action {
+            Action::Submit => self.submit(),
+            Action::Cancel => self.mode = Mode::Grid,
+            Action::TextKey(key) => {
+                self.input.input(key);
+            }
+            Action::Paste(text) => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    pub(super) fn edit_factor(&mut self) {
+        if let Some(i) = self.selection(self.focus) {
+            let f = &self.session().factors(self.focus)[i];
+            let (id, text) = (f.id.clone(), f.text.clone());
+            self.open_input(InputTarget::Edit(id), &text);
+        }
+    }
+
+    fn set_impact(&mut self, n: u8) {
+        let q = self.focus;
+        if let Some(i) = self.selection(q)
+            && let Some(edit) = self.session().change_factor(q, i, |f| f.impact = (n > 0).then_some(n))
+        {
+            self.apply(edit);
+        }
     }
 
     /// Saves when autosave says so. Call after every event and on timeouts.
@@ -178,44 +362,47 @@ impl Editor {
         ok
     }
 
-    fn say(&mut self, text: String, error: bool) {
+    pub(super) fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice { text, error });
     }
 
-    fn open_input(&mut self, target: InputTarget, text: &str) {
+    pub(super) fn open_input(&mut self, target: InputTarget, text: &str) {
         self.input = TextArea::new(vec![text.to_owned()]);
         self.input.move_cursor(ratatui_textarea::CursorMove::End);
         self.mode = Mode::Input(target);
     }
 
-    fn input_text(&self) -> String {
+    pub(super) fn input_text(&self) -> String {
         self.input.lines().join(" ")
     }
 
-    fn step(&mut self, delta: isize) {
+    /// Moves the factor selection in display order; past the edge, to the
+    /// quadrant above or below.
+    pub(super) fn step(&mut self, delta: isize) {
         let q = self.focus;
-        let len = self.session().factors(q).len();
-        let cur = self.selection(q).unwrap_or(0);
-        match cur.checked_add_signed(delta) {
-            Some(next) if next < len => self.selected[q.index()] = next,
-            _ => {
+        let order = self.order(q);
+        let cur = self.selection(q).and_then(|s| order.iter().position(|&i| i == s)).unwrap_or(0);
+        match cur.checked_add_signed(delta).and_then(|p| order.get(p)) {
+            Some(&next) => self.selected[q.index()] = next,
+            None => {
                 if let Some(n) = q.neighbour(0, delta.signum() as i8) {
                     self.focus = n;
-                    let n_len = self.session().factors(n).len();
-                    self.selected[n.index()] = if delta < 0 { n_len.saturating_sub(1) } else { 0 };
+                    let o = self.order(n);
+                    let pick = if delta < 0 { o.last() } else { o.first() };
+                    self.selected[n.index()] = pick.copied().unwrap_or(0);
                 }
             }
         }
     }
 
-    fn jump(&mut self, dx: i8, dy: i8) {
+    pub(super) fn jump(&mut self, dx: i8, dy: i8) {
         if let Some(n) = self.focus.neighbour(dx, dy) {
             self.focus = n;
         }
     }
 
     /// Applies an edit as one undo step; reports (never panics on) a misfit.
-    fn apply(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply(&mut self, edit: Edit) -> bool {
         match self.doc.apply(edit) {
             Ok(()) => true,
             Err(e) => {
@@ -245,7 +432,8 @@ impl Editor {
                 }
                 self.mode = Mode::Grid;
             }
-            Mode::Grid | Mode::MovePick => {}
+            Mode::Input(target) => self.submit_other(target, &text),
+            Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::Picker | Mode::Form => {}
         }
     }
 
@@ -267,11 +455,11 @@ impl Editor {
             (Mode::Grid, _) => {
                 self.open_input(InputTarget::Add, &lines.join(" "));
             }
-            (Mode::MovePick, _) => {}
+            (_, _) => {}
         }
     }
 
-    fn delete(&mut self) {
+    pub(super) fn delete(&mut self) {
         let q = self.focus;
         let Some(i) = self.selection(q) else { return };
         let id = self.session().factors(q)[i].id.clone();
@@ -284,7 +472,7 @@ impl Editor {
         }
     }
 
-    fn shift(&mut self, delta: isize) {
+    pub(super) fn shift(&mut self, delta: isize) {
         let q = self.focus;
         let Some(i) = self.selection(q) else { return };
         if let Some(edit) = self.session().shift_factor(q, i, delta)
@@ -307,7 +495,7 @@ impl Editor {
         }
     }
 
-    fn vote(&mut self, delta: i32) {
+    pub(super) fn vote(&mut self, delta: i32) {
         let q = self.focus;
         let Some(i) = self.selection(q) else { return };
         if let Some(edit) = self.session().vote_factor(q, i, delta) {

@@ -10,10 +10,40 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Browser,
+    /// The DAFO grid.
     Grid,
+    /// The CAME view: factors beside the actions that answer them.
+    Came,
+    /// The crossed matrix (FO, DO, FA, DA).
+    Crossed,
+    /// The EFI / EFE weighted evaluation.
+    Weights,
     Input,
     MovePick,
+    /// Waiting for a digit: the impact (1-5) of the selected factor.
+    ImpactPick,
+    /// A searchable list of factors (links, strategy pairs).
+    Picker,
+    /// The action form (owner, due date, indicator).
+    Form,
     Help,
+}
+
+impl Context {
+    /// Every context, for checks over the whole table.
+    pub const ALL: [Context; 11] = [
+        Context::Browser,
+        Context::Grid,
+        Context::Came,
+        Context::Crossed,
+        Context::Weights,
+        Context::Input,
+        Context::MovePick,
+        Context::ImpactPick,
+        Context::Picker,
+        Context::Form,
+        Context::Help,
+    ];
 }
 
 /// What a binding is for, to group the help overlay.
@@ -89,10 +119,10 @@ impl Key {
     }
 }
 
-/// One row of the keymap: in `ctx`, any of `keys` does `action`.
+/// One row of the keymap: in any of `ctx`, any of `keys` does `action`.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    pub ctx: Context,
+    pub ctx: &'static [Context],
     pub keys: &'static [Key],
     pub action: Action,
     pub group: Group,
@@ -113,16 +143,27 @@ impl Binding {
         self.hint.map_or_else(|| self.describe(lang), |(es, en)| lang.pick(es, en))
     }
 
-    /// The keys joined for display: `e / Enter`.
+    /// The keys joined for display: `e / Enter`; a run of digits as `0-5`.
     pub fn keys_label(&self) -> String {
+        let digits: Vec<u32> = self
+            .keys
+            .iter()
+            .filter_map(|k| match k.code {
+                KeyCode::Char(c) => c.to_digit(10),
+                _ => None,
+            })
+            .collect();
+        if digits.len() > 2 && digits.len() == self.keys.len() {
+            return format!("{}-{}", digits[0], digits[digits.len() - 1]);
+        }
         self.keys.iter().map(Key::label).collect::<Vec<_>>().join(" / ")
     }
 }
 
 macro_rules! bind {
-    ($ctx:ident, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, $footer:literal) => {
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, $footer:literal) => {
         Binding {
-            ctx: Context::$ctx,
+            ctx: &[$(Context::$ctx),+],
             keys: const { &[$($key),+] },
             action: $action,
             group: Group::$group,
@@ -132,101 +173,78 @@ macro_rules! bind {
             hint: None,
         }
     };
-    ($ctx:ident, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, ($hes:literal, $hen:literal)) => {
-        Binding { hint: Some(($hes, $hen)), ..bind!($ctx, [$($key),+], $action, $group, $es, $en, true) }
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, ($hes:literal, $hen:literal)) => {
+        Binding { hint: Some(($hes, $hen)), ..bind!($($ctx)|+, [$($key),+], $action, $group, $es, $en, true) }
     };
 }
 
 /// The whole keymap. Order matters: it is the order of the footer and the help.
+#[rustfmt::skip]
 pub fn bindings() -> &'static [Binding] {
     use Action as A;
     use KeyCode as C;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
-            // ---- The DAFO grid ----
+            // ---- The DAFO grid, the CAME view and the crossed matrix ----
             bind!(Grid, [k('a')], A::StartAdd, Capture, "añadir", "add", true),
-            bind!(Grid, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar", "edit", true),
-            bind!(Grid, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar", "delete", true),
-            bind!(Grid, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
-            bind!(Grid, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
-            bind!(Grid, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
-            bind!(Grid, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
-            bind!(Grid, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
-            bind!(
-                Grid,
-                [code(C::BackTab)],
-                A::PrevQuadrant,
-                Navigate,
-                "cuadrante anterior",
-                "previous quadrant",
-                false
-            ),
-            bind!(Grid, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
-            bind!(Grid, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
-            bind!(
-                Grid,
-                [k('h'), code(C::Left)],
-                A::Left,
-                Navigate,
-                "cuadrante a la izquierda",
-                "quadrant to the left",
-                false
-            ),
-            bind!(
-                Grid,
-                [k('l'), code(C::Right)],
-                A::Right,
-                Navigate,
-                "cuadrante a la derecha",
-                "quadrant to the right",
-                false
-            ),
-            bind!(Grid, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
-            bind!(Grid, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
-            bind!(Grid, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
-            bind!(Grid, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
-            bind!(
-                Grid,
-                [k('m')],
-                A::StartMove,
-                Tidy,
-                "mover a otro cuadrante",
-                "move to another quadrant",
-                ("mover", "move")
-            ),
-            bind!(Grid, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
-            bind!(Grid, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
-            bind!(Grid, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
-            bind!(Grid, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),
-            bind!(Grid, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
-            bind!(Grid, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
-            bind!(
-                Grid,
-                [k('q')],
-                A::Quit,
-                Session,
-                "salir (todo está guardado)",
-                "quit (all is saved)",
-                ("salir", "quit")
-            ),
+            bind!(Came, [k('a')], A::StartAdd, Capture, "nueva acción para el factor elegido", "new action for the chosen factor", ("acción", "action")),
+            bind!(Crossed, [k('a')], A::StartAdd, Capture, "nueva estrategia: elige dos factores y escribe", "new strategy: pick two factors, type", ("nueva", "new")),
+            bind!(Grid | Came | Crossed, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar", "edit", true),
+            bind!(Grid | Came | Crossed, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar", "delete", false),
+            bind!(Came, [k('v')], A::StartLink, Capture, "vincular la acción a factores", "link the action to factors", ("vincular", "link")),
+            bind!(Came, [k('s')], A::CycleStatus, Capture, "estado: pendiente, en curso, hecha, descartada", "status: pending, in progress, done, dropped", ("estado", "status")),
+            bind!(Came, [k('f')], A::StartForm, Capture, "ficha: responsable, fecha, indicador", "form: owner, due date, indicator", false),
+            bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, "peso (0-1, admite 0,15 o 15%)", "weight (0-1, also 0,15 or 15%)", ("peso", "weight")),
+            bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, "valoración 1-4 (0 la quita)", "rating 1-4 (0 clears it)", ("0-4 valorar", "0-4 rate")),
+            bind!(Grid | Came | Crossed, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
+            bind!(Grid | Came | Crossed, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
+            bind!(Grid | Came | Crossed, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
+            bind!(Grid | Came | Crossed, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
+            bind!(Grid | Came | Crossed | Weights, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
+            bind!(Grid | Came | Crossed | Weights, [code(C::BackTab)], A::PrevQuadrant, Navigate, "cuadrante anterior", "previous quadrant", false),
+            bind!(Grid | Came | Crossed | Weights, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
+            bind!(Grid | Came | Crossed | Weights, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
+            bind!(Grid | Came | Crossed | Weights, [k('h'), code(C::Left)], A::Left, Navigate, "a la izquierda", "to the left", false),
+            bind!(Grid | Came | Crossed | Weights, [k('l'), code(C::Right)], A::Right, Navigate, "a la derecha", "to the right", false),
+            bind!(Grid | Came | Crossed | Weights, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
+            bind!(Grid | Came | Crossed | Weights, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
+            bind!(Grid | Came, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
+            bind!(Grid | Came, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
+            bind!(Grid, [k('m')], A::StartMove, Tidy, "mover a otro cuadrante", "move to another quadrant", ("mover", "move")),
+            bind!(Grid | Came | Crossed, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
+            bind!(Grid | Came | Crossed, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
+            bind!(Grid | Came, [k('i')], A::StartImpact, Tidy, "impacto, luego 1-5", "impact, then 1-5", false),
+            bind!(Grid | Came, [k('o')], A::CycleSort, Tidy, "ordenar: votos, impacto, propio", "sort: votes, impact, own", false),
+            bind!(Grid | Came | Crossed | Weights, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
+            bind!(Grid | Came | Crossed | Weights, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),
+            bind!(Grid | Came | Crossed | Weights, [k('c')], A::ShowCame, Session, "vista CAME / DAFO", "CAME / DAFO view", ("CAME", "CAME")),
+            bind!(Grid | Came | Crossed | Weights, [k('X')], A::ShowCrossed, Session, "matriz cruzada FO/DO/FA/DA", "crossed matrix", false),
+            bind!(Grid | Came | Crossed | Weights, [k('W')], A::ShowWeights, Session, "pesos EFI / EFE", "EFI / EFE weights", false),
+            bind!(Came | Crossed, [k('L')], A::ToggleLabels, Session, "etiquetas clásicas / de trabajo social", "classic / social-work labels", false),
+            bind!(Came | Crossed | Weights, [code(C::Esc)], A::Back, Session, "volver al DAFO", "back to the DAFO", false),
+            bind!(Grid | Came | Crossed | Weights, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
+            bind!(Grid | Came | Crossed | Weights, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
+            bind!(Grid | Came | Crossed | Weights, [k('q')], A::Quit, Session, "salir (se guarda solo)", "quit (all is saved)", ("salir", "quit")),
             // ---- Typing an item ----
             bind!(Input, [code(C::Enter)], A::Submit, Capture, "añade y sigue", "add, keep typing", true),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, "cerrar", "close", true),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, "a Fortalezas", "to Strengths", true),
             bind!(MovePick, [k('2')], A::MoveTo(Quadrant::Weaknesses), Tidy, "a Debilidades", "to Weaknesses", true),
-            bind!(
-                MovePick,
-                [k('3')],
-                A::MoveTo(Quadrant::Opportunities),
-                Tidy,
-                "a Oportunidades",
-                "to Opportunities",
-                true
-            ),
+            bind!(MovePick, [k('3')], A::MoveTo(Quadrant::Opportunities), Tidy, "a Oportunidades", "to Opportunities", true),
             bind!(MovePick, [k('4')], A::MoveTo(Quadrant::Threats), Tidy, "a Amenazas", "to Threats", true),
-            bind!(MovePick, [code(C::Esc)], A::Cancel, Tidy, "cancelar", "cancel", true),
+            bind!(MovePick | ImpactPick | Picker | Form, [code(C::Esc)], A::Cancel, Tidy, "cancelar", "cancel", true),
+            // ---- Impact 1-5 ----
+            bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, "impacto (0 lo quita)", "impact (0 clears)", ("1-5 impacto", "1-5 impact")),
+            // ---- Picking factors from a list ----
+            bind!(Picker | Form, [code(C::Up)], A::Up, Navigate, "anterior", "previous", false),
+            bind!(Picker | Form, [code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
+            bind!(Picker, [k(' ')], A::Toggle, Capture, "marcar / desmarcar", "check / uncheck", ("marcar", "check")),
+            bind!(Picker, [code(C::Enter)], A::Submit, Capture, "aceptar (escribe para buscar)", "accept (type to search)", ("aceptar", "accept")),
+            bind!(Form, [code(C::Tab)], A::Down, Navigate, "campo siguiente", "next field", ("campo", "field")),
+            bind!(Form, [code(C::BackTab)], A::Up, Navigate, "campo anterior", "previous field", false),
+            bind!(Form, [code(C::Enter)], A::Submit, Capture, "guardar la ficha", "save the form", ("guardar", "save")),
             // ---- Help overlay ----
             bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, "cerrar la ayuda", "close help", true),
             // ---- Session browser ----
@@ -243,17 +261,21 @@ pub fn bindings() -> &'static [Binding] {
 /// The action bound to a key in a context.
 pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Action> {
     let key = Key::from_event(ev);
-    bindings().iter().find(|b| b.ctx == ctx && b.keys.contains(&key)).map(|b| b.action.clone())
+    let action = bindings().iter().find(|b| b.ctx.contains(&ctx) && b.keys.contains(&key)).map(|b| b.action.clone());
+    match (action, key.code) {
+        (Some(Action::Rate(_)), KeyCode::Char(d)) => d.to_digit(10).map(|d| Action::Rate(d as u8)),
+        (other, _) => other,
+    }
 }
 
 /// The bindings shown in the footer of a context.
 pub fn footer(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    bindings().iter().filter(move |b| b.ctx == ctx && b.footer)
+    bindings().iter().filter(move |b| b.ctx.contains(&ctx) && b.footer)
 }
 
 /// The bindings of a context, for the help overlay.
 pub fn of_context(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    bindings().iter().filter(move |b| b.ctx == ctx)
+    bindings().iter().filter(move |b| b.ctx.contains(&ctx))
 }
 
 #[cfg(test)]
@@ -282,11 +304,11 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        let all = bindings();
-        for (i, a) in all.iter().enumerate() {
-            for b in &all[i + 1..] {
-                if a.ctx == b.ctx {
-                    assert!(!a.keys.iter().any(|k| b.keys.contains(k)), "{:?} bound twice", a.keys);
+        for ctx in Context::ALL {
+            let rows: Vec<_> = of_context(ctx).collect();
+            for (i, a) in rows.iter().enumerate() {
+                for b in &rows[i + 1..] {
+                    assert!(!a.keys.iter().any(|k| b.keys.contains(k)), "{:?} bound twice in {ctx:?}", a.keys);
                 }
             }
         }
@@ -294,7 +316,7 @@ mod tests {
 
     #[test]
     fn every_context_has_a_footer() {
-        for ctx in [Context::Browser, Context::Grid, Context::Input, Context::MovePick, Context::Help] {
+        for ctx in Context::ALL {
             assert!(footer(ctx).count() > 0, "{ctx:?}");
         }
     }

@@ -4,7 +4,10 @@ pub mod action;
 pub mod autosave;
 pub mod browser;
 pub mod editor;
+pub mod form;
 pub mod keymap;
+pub mod picker;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -159,6 +159,11 @@ impl Session {
         Came::ALL.into_iter().flat_map(move |c| self.actions(c).iter().map(move |a| (c, a)))
     }
 
+    /// Where the action with this ID is.
+    pub fn find_action(&self, id: &str) -> Option<(Came, usize)> {
+        Came::ALL.into_iter().find_map(|c| self.actions(c).iter().position(|a| a.id == id).map(|i| (c, i)))
+    }
+
     /// Whether some action answers the factor with this ID.
     pub fn is_answered(&self, factor_id: &str) -> bool {
         self.all_actions().any(|(_, a)| a.links.iter().any(|l| l == factor_id))

@@ -100,6 +100,13 @@ impl Session {
             .then(|| Edit::Strategy(ListOp::Replace(i, Strategy { text, ..old.clone() })))
     }
 
+    /// Adds `delta` votes to strategy `i` (never below zero).
+    pub fn vote_strategy(&self, i: usize, delta: i32) -> Option<Edit> {
+        let old = self.strategies.get(i)?;
+        let votes = old.votes.saturating_add_signed(delta);
+        (votes != old.votes).then(|| Edit::Strategy(ListOp::Replace(i, Strategy { votes, ..old.clone() })))
+    }
+
     /// Removes strategy `i`.
     pub fn delete_strategy(&self, i: usize) -> Option<Edit> {
         self.strategies.get(i)?;

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::{Theme, symbol};
+use crate::app::editor::View;
 use crate::app::keymap::{self, Context};
 use crate::app::{Editor, Notice};
 use crate::domain::Quadrant;
@@ -15,8 +16,17 @@ use crate::i18n::Lang;
 /// `DAFO · title` on the left, the save state on the right.
 pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let title = display_safe(&editor.session().meta.title).into_owned();
-    Paragraph::new(Line::from(vec![Span::styled("DAFO · ", theme.dim), Span::styled(title, theme.title_bar)]))
-        .render(area, buf);
+    let view = match editor.view {
+        View::Dafo => "DAFO",
+        View::Came => "CAME",
+        View::Crossed => lang.pick("DAFO cruzado", "Crossed matrix"),
+        View::Weights => "EFI / EFE",
+    };
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!("{view} · "), theme.dim),
+        Span::styled(title, theme.title_bar),
+    ]))
+    .render(area, buf);
     let (state, style) = if editor.autosave.error.is_some() {
         (lang.pick("✗ sin guardar", "✗ not saved"), theme.error)
     } else if editor.autosave.is_dirty() {
@@ -39,6 +49,17 @@ pub fn status_line(
     let line = match (notice, editor) {
         (Some(n), _) => {
             Line::styled(display_safe(&n.text).into_owned(), if n.error { theme.error } else { theme.notice })
+        }
+        (None, Some(e)) if e.view == View::Came => {
+            let s = e.session();
+            let mut spans = vec![Span::styled(lang.pick("Sin acción: ", "Without action: "), theme.dim)];
+            for q in Quadrant::ALL {
+                let style = if s.unanswered(q) > 0 { theme.warn } else { theme.ok };
+                spans.push(Span::styled(format!("{} {}/{}  ", symbol(q), s.unanswered(q), s.factors(q).len()), style));
+            }
+            let actions = s.all_actions().count();
+            spans.push(Span::styled(format!("{actions} {}", lang.pick("acciones", "actions")), theme.dim));
+            Line::from(spans)
         }
         (None, Some(e)) => {
             let mut spans = Vec::new();

@@ -4,12 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 
+use super::list::{Mark, Window, factor_item};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, InputTarget, Mode};
-use crate::domain::text::display_safe;
-use crate::domain::{Factor, Quadrant};
+use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
 /// The four quadrants of an editor, in grid order.
@@ -50,7 +49,7 @@ impl Widget for QuadrantView<'_> {
             Span::styled(format!("{} {} ", symbol(q), lang.quadrant(q)), theme.quadrant(q)),
             Span::styled(format!("({}) ", factors.len()), theme.dim),
         ]);
-        let mut block = Block::bordered()
+        let block = Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
             .border_style(if focused { theme.focus_border } else { theme.border })
             .title(title)
@@ -63,16 +62,17 @@ impl Widget for QuadrantView<'_> {
             let input_area = Rect { y: inner.y + list_area.height, height: input_h, ..inner };
             render_input(editor, target, theme, lang, input_area, buf);
         }
-        let highlight = focused && matches!(editor.mode, Mode::Grid | Mode::MovePick);
-        let window = Window::of(factors, editor.selection(q), highlight, theme, list_area);
-        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.pick("más", "more"));
-        if window.above > 0 {
-            block = block.title_bottom(Line::styled(more(window.above, "↑"), theme.key).left_aligned());
-        }
-        if window.below > 0 {
-            block = block.title_bottom(Line::styled(more(window.below, "↓"), theme.key).right_aligned());
-        }
-        block.render(area, buf);
+        let highlight = focused && matches!(editor.mode, Mode::Grid | Mode::MovePick | Mode::ImpactPick);
+        let session = editor.session();
+        // Coverage marks appear once the room has started on CAME actions.
+        let coverage = session.all_actions().next().is_some();
+        let order = editor.order(q);
+        let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
+        let window = Window::of(order.len(), sel, list_area.width as usize, list_area.height as usize, |pos| {
+            let mark = if highlight && Some(pos) == sel { Mark::Selected } else { Mark::Plain };
+            factor_item(&factors[order[pos]], session, coverage, mark, theme).lines(list_area.width as usize, theme)
+        });
+        window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
             let hint = lang.pick("(vacío: pulsa a para añadir)", "(empty: press a to add)");
             Paragraph::new(Line::styled(hint, theme.dim)).render(list_area, buf);
@@ -82,90 +82,26 @@ impl Widget for QuadrantView<'_> {
     }
 }
 
-/// The items of a quadrant that fit its area, keeping the selection visible.
-struct Window<'t> {
-    lines: Vec<Line<'t>>,
-    /// Items hidden above and below.
-    above: usize,
-    below: usize,
-}
-
-impl<'t> Window<'t> {
-    /// Lays out only the items around the selection: the cost does not grow
-    /// with the length of the list.
-    fn of(factors: &'t [Factor], selected: Option<usize>, highlight: bool, theme: &Theme, area: Rect) -> Window<'t> {
-        let (width, avail) = (area.width as usize, area.height as usize);
-        if factors.is_empty() || avail == 0 || width == 0 {
-            return Window { lines: Vec::new(), above: 0, below: factors.len() };
-        }
-        let sel = selected.unwrap_or(0).min(factors.len() - 1);
-        // Walk back from the selection to find the first visible item.
-        let mut start = sel;
-        let mut used = 0;
-        let mut items: Vec<Vec<Line>> = Vec::new();
-        loop {
-            let l = factor_lines(&factors[start], width, theme, highlight && start == sel);
-            if used + l.len() > avail && start != sel {
-                start += 1;
-                break;
-            }
-            used += l.len();
-            items.push(l);
-            if start == 0 {
-                break;
-            }
-            start -= 1;
-        }
-        items.reverse();
-        // Then fill the rest of the space with the items after it.
-        let mut end = sel + 1;
-        while end < factors.len() && used < avail {
-            let l = factor_lines(&factors[end], width, theme, false);
-            used += l.len();
-            items.push(l);
-            end += 1;
-        }
-        // An item cut off at the bottom counts as hidden.
-        let clipped = usize::from(used > avail && end > sel + 1);
-        Window { lines: items.into_iter().flatten().collect(), above: start, below: factors.len() - end + clipped }
-    }
-}
-
-/// Wrapped lines of one factor: `F1 text...`, continuation lines indented.
-fn factor_lines<'t>(f: &'t Factor, width: usize, theme: &Theme, selected: bool) -> Vec<Line<'t>> {
-    let id = format!("{} ", display_safe(&f.id));
-    let indent = id.width();
-    let mut suffix = String::new();
-    if f.votes > 0 {
-        suffix.push_str(&format!(" ●{}", f.votes));
-    }
-    if let Some(i) = f.impact {
-        suffix.push_str(&format!(" ★{i}"));
-    }
-    let text = format!("{}{suffix}", display_safe(&f.text));
-    let body_width = width.saturating_sub(indent).max(1);
-    let wrapped = textwrap::wrap(&text, body_width);
-    let base = if selected { theme.selected } else { theme.text };
-    wrapped
-        .into_iter()
-        .enumerate()
-        .map(|(n, chunk)| {
-            let lead = if n == 0 {
-                Span::styled(id.clone(), if selected { theme.selected } else { theme.id })
-            } else {
-                Span::styled(" ".repeat(indent), base)
-            };
-            let pad = width.saturating_sub(indent + chunk.width());
-            let body = format!("{chunk}{}", if selected { " ".repeat(pad) } else { String::new() });
-            Line::from(vec![lead, Span::styled(body, base)])
-        })
-        .collect()
-}
-
-fn render_input(editor: &Editor, target: &InputTarget, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_input(
+    editor: &Editor,
+    target: &InputTarget,
+    theme: &Theme,
+    lang: Lang,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let label = match target {
         InputTarget::Add => lang.pick("Nuevo (Enter añade, Esc cierra)", "New (Enter adds, Esc closes)").to_owned(),
-        InputTarget::Edit(id) => format!("{} {id} (Enter / Esc)", lang.pick("Editar", "Edit")),
+        InputTarget::AddAction(links) => format!(
+            "{} → {} (Enter / Esc)",
+            lang.pick("Nueva acción", "New action"),
+            if links.is_empty() { "—".to_owned() } else { links.join(", ") }
+        ),
+        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} (Enter / Esc)", kind.prefix()),
+        InputTarget::Weight(id) => format!("{} {id} (0-1, 0,15, 15%)", lang.pick("Peso de", "Weight of")),
+        InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
+            format!("{} {id} (Enter / Esc)", lang.pick("Editar", "Edit"))
+        }
     };
     let [label_row, input_row] = if area.height >= 2 {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area)

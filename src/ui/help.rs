@@ -6,35 +6,51 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::keymap::{self, Context, Group};
+use crate::app::keymap::{self, Binding, Context, Group, Key};
 use crate::app::{Action, App, Screen};
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
-/// Width of the key column.
-const KEYS: usize = 13;
-
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let contexts: &[Context] = match app.screen {
-        Screen::Editor(_) => &[Context::Grid, Context::Input, Context::MovePick],
-        Screen::Browser(_) => &[Context::Browser, Context::Input],
+    // The view's own keys first, then those of the modes it can open.
+    let contexts: Vec<Context> = match &app.screen {
+        Screen::Editor(e) => {
+            let main = e.view_context();
+            let modes: &[Context] = match main {
+                Context::Grid => &[Context::Input, Context::MovePick, Context::ImpactPick],
+                Context::Came => &[Context::Input, Context::ImpactPick, Context::Picker, Context::Form],
+                Context::Crossed => &[Context::Input, Context::Picker],
+                _ => &[Context::Input],
+            };
+            std::iter::once(main).chain(modes.iter().copied()).collect()
+        }
+        Screen::Browser(_) => vec![Context::Browser, Context::Input],
     };
-    let sections: Vec<Vec<Line>> =
-        Group::ALL.iter().map(|&g| section(g, contexts, theme, lang)).filter(|s| s.len() > 1).collect();
-    // Two columns when the whole help does not fit in one.
-    let total: usize = sections.iter().map(|s| s.len() + 1).sum();
-    let two = total + 2 > area.height as usize && area.width >= 76 && sections.len() > 1;
-    let columns: Vec<Vec<Line>> = if two {
-        let half = sections.len().div_ceil(2);
-        vec![join(&sections[..half]), join(&sections[half..])]
+    let rows: Vec<Vec<Row>> = Group::ALL.iter().map(|&g| section(g, &contexts, lang)).filter(|s| s.len() > 1).collect();
+    let total: usize = rows.iter().map(|s| s.len() + 1).sum();
+    // As many columns (up to three) as it takes to fit the height.
+    let fits = |n: usize| total.div_ceil(n) + 3 <= area.height as usize;
+    let ncols = if fits(1) || area.width < 76 {
+        1
+    } else if fits(2) || area.width < 150 {
+        2
     } else {
-        vec![join(&sections)]
-    };
-    let rows = columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
-    let width = if two { 100 } else { 62 };
-    let [popup] = Layout::horizontal([Constraint::Max(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(rows.min(popup.height))]).flex(Flex::Center).areas(popup);
+        3
+    }
+    .min(rows.len());
+    let width = match ncols {
+        1 => 62,
+        2 => 100,
+        _ => 150,
+    }
+    .min(area.width);
+    let col_width = (width.saturating_sub(2) as usize).saturating_sub(2 * (ncols - 1)) / ncols;
+    let sections: Vec<Vec<Line>> = rows.iter().map(|r| render_rows(r, col_width, theme)).collect();
+    let columns = balance(&sections, ncols);
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height.min(popup.height))]).flex(Flex::Center).areas(popup);
     Clear.render(popup, buf);
     let title = lang.pick(" Ayuda · ? o Esc para cerrar ", " Help · ? or Esc to close ");
     let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
@@ -44,6 +60,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (lines, col) in columns.into_iter().zip(cols.iter()) {
         Paragraph::new(lines).render(*col, buf);
     }
+}
+
+/// Splits whole sections into `n` columns, keeping the tallest column as short as possible.
+fn balance<'a>(sections: &[Vec<Line<'a>>], n: usize) -> Vec<Vec<Line<'a>>> {
+    if n <= 1 || sections.len() <= 1 {
+        return vec![join(sections)];
+    }
+    let height = |s: &[Vec<Line>]| s.iter().map(|x| x.len() + 1).sum::<usize>();
+    // Best first cut, then balance the rest in n - 1 columns.
+    let best = (1..=sections.len() - (n - 1))
+        .min_by_key(|&cut| {
+            let rest = balance(&sections[cut..], n - 1);
+            height(&sections[..cut]).max(rest.iter().map(Vec::len).max().unwrap_or(0))
+        })
+        .unwrap_or(1);
+    let mut out = vec![join(&sections[..best])];
+    out.extend(balance(&sections[best..], n - 1));
+    out
 }
 
 fn join<'a>(sections: &[Vec<Line<'a>>]) -> Vec<Line<'a>> {
@@ -57,28 +91,88 @@ fn join<'a>(sections: &[Vec<Line<'a>>]) -> Vec<Line<'a>> {
     out
 }
 
-/// A group heading and its bindings.
-fn section(group: Group, contexts: &[Context], theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(group.label(lang), theme.title_bar)];
-    for b in contexts.iter().flat_map(|&c| keymap::of_context(c)).filter(|b| b.group == group) {
-        // The four quadrant keys read as one row: `1-4`.
-        let (keys, text) = match b.action {
-            Action::Focus(Quadrant::Strengths) => {
-                ("1-4".to_owned(), lang.pick("ir a ese cuadrante", "go to that quadrant"))
-            }
-            Action::MoveTo(Quadrant::Strengths) => ("1-4".to_owned(), lang.pick("llevarlo allí", "move it there")),
-            Action::Focus(_) | Action::MoveTo(_) => continue,
-            _ => (b.keys_label(), b.describe(lang)),
-        };
-        let prefix = match b.ctx {
-            Context::Input => "✎ ",
-            Context::MovePick => lang.pick("tras m: ", "after m: "),
-            _ => "",
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {keys:<KEYS$}"), theme.key),
-            Span::styled(format!("{prefix}{text}"), theme.text),
-        ]));
+/// Opposite actions shown as one help row, with the row's text.
+fn pair(a: &Action, b: &Action) -> Option<(&'static str, &'static str)> {
+    Some(match (a, b) {
+        (Action::NextQuadrant, Action::PrevQuadrant) => ("cuadrante siguiente / anterior", "next / previous quadrant"),
+        (Action::Up, Action::Down) => ("elemento anterior / siguiente", "previous / next item"),
+        (Action::Left, Action::Right) => ("a la izquierda / derecha", "left / right"),
+        (Action::First, Action::Last) => ("primer / último elemento", "first / last item"),
+        (Action::ShiftUp, Action::ShiftDown) => ("subir / bajar elemento", "move item up / down"),
+        (Action::VoteUp, Action::VoteDown) => ("un voto más / menos", "one vote more / less"),
+        (Action::Undo, Action::Redo) => ("deshacer / rehacer", "undo / redo"),
+        _ => return None,
+    })
+}
+
+/// `k/j ↑/↓`: the keys of two opposite bindings, side by side.
+fn pair_keys(a: &Binding, b: &Binding) -> String {
+    (0..a.keys.len().max(b.keys.len()))
+        .map(|i| {
+            let label = |x: &Binding| x.keys.get(i).map(Key::label).unwrap_or_default();
+            format!("{}/{}", label(a), label(b))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One help row: keys and what they do (a heading when `keys` is empty).
+struct Row {
+    keys: String,
+    text: String,
+}
+
+/// Lines of a section, the text wrapped under itself.
+fn render_rows(rows: &[Row], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let keys_w = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0).min(16) + 2;
+    let mut lines = Vec::new();
+    for r in rows {
+        if r.keys.is_empty() {
+            lines.push(Line::styled(r.text.clone(), theme.title_bar));
+            continue;
+        }
+        let text_w = width.saturating_sub(keys_w).max(8);
+        for (n, chunk) in textwrap::wrap(&r.text, text_w).into_iter().enumerate() {
+            let keys = if n == 0 { format!(" {:<w$}", r.keys, w = keys_w - 1) } else { " ".repeat(keys_w) };
+            lines.push(Line::from(vec![Span::styled(keys, theme.key), Span::styled(chunk.into_owned(), theme.text)]));
+        }
     }
     lines
+}
+
+/// A group heading and its bindings.
+fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
+    let mut rows = vec![Row { keys: String::new(), text: group.label(lang).to_owned() }];
+    let shown: Vec<&Binding> = keymap::bindings()
+        .iter()
+        // The help's own key is in its title.
+        .filter(|b| b.action != Action::ToggleHelp)
+        .filter(|b| b.group == group && contexts.iter().any(|c| b.ctx.contains(c)))
+        .collect();
+    for (n, b) in shown.iter().enumerate() {
+        // The four quadrant keys read as one row: `1-4`; opposite keys share one.
+        let partner = shown.get(n + 1).filter(|p| pair(&b.action, &p.action).is_some());
+        let (keys, text) = match (&b.action, partner) {
+            (Action::Focus(Quadrant::Strengths), _) => {
+                ("1-4".to_owned(), lang.pick("ir a ese cuadrante", "go to that quadrant"))
+            }
+            (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.pick("llevarlo allí", "move it there")),
+            (Action::Focus(_) | Action::MoveTo(_), _) => continue,
+            (_, Some(p)) => (pair_keys(b, p), pair(&b.action, &p.action).map_or("", |(es, en)| lang.pick(es, en))),
+            _ if n > 0 && pair(&shown[n - 1].action, &b.action).is_some() => continue,
+            _ => (b.keys_label(), b.describe(lang)),
+        };
+        // Keys of a mode say which mode they belong to.
+        let mode = contexts.iter().find(|c| b.ctx.contains(c)).copied();
+        let prefix = match mode {
+            Some(Context::Input) => "✎ ",
+            Some(Context::MovePick) => lang.pick("tras m: ", "after m: "),
+            Some(Context::ImpactPick) => lang.pick("tras i: ", "after i: "),
+            Some(Context::Picker) => lang.pick("lista: ", "list: "),
+            Some(Context::Form) => lang.pick("ficha: ", "form: "),
+            _ => "",
+        };
+        rows.push(Row { keys, text: format!("{prefix}{text}") });
+    }
+    rows
 }

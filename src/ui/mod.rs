@@ -1,10 +1,15 @@
 //! Rendering: a pure function of the application state.
 
 mod browser;
+mod came;
 mod chrome;
+mod crossed;
 mod grid;
 mod help;
+mod list;
+mod popup;
 pub mod theme;
+mod weights;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -12,7 +17,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, Screen};
+use crate::app::editor::View;
+use crate::app::{App, Mode, Screen};
 use theme::Theme;
 
 /// Below this size the layout cannot work; a notice is shown instead.
@@ -41,7 +47,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match &app.screen {
         Screen::Editor(editor) => {
             chrome::title_bar(editor, theme, app.lang, top, buf);
-            grid::Grid { editor, theme, lang: app.lang }.render(body, buf);
+            let lang = app.lang;
+            match editor.view {
+                View::Dafo => grid::Grid { editor, theme, lang }.render(body, buf),
+                View::Came => came::CameGrid { editor, theme, lang }.render(body, buf),
+                View::Crossed => crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
+                View::Weights => weights::WeightsView { editor, theme, lang }.render(body, buf),
+            }
+            match (&editor.mode, &editor.picker, &editor.form) {
+                (Mode::Picker, Some(p), _) => popup::picker(p, theme, lang, body, buf),
+                (Mode::Form, _, Some(f)) => popup::form(f, theme, lang, body, buf),
+                _ => {}
+            }
             chrome::status_line(editor.notice.as_ref(), Some(editor), theme, app.lang, status, buf);
         }
         Screen::Browser(browser) => {

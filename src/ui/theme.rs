@@ -22,6 +22,10 @@ pub struct Theme {
     pub ok: Style,
     pub input: Style,
     pub cursor: Style,
+    /// Items linked to the selection (a factor's actions, an action's factors).
+    pub linked: Style,
+    /// Something the room should look at: a factor without action, weights that do not sum to 1.
+    pub warn: Style,
 }
 
 impl Theme {
@@ -44,6 +48,8 @@ impl Theme {
             ok: fg(Color::Green),
             input: Style::new().add_modifier(Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
+            linked: fg(Color::LightCyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            warn: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -65,6 +71,8 @@ impl Theme {
             ok: Style::new(),
             input: bold,
             cursor: Style::new().add_modifier(Modifier::REVERSED),
+            linked: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            warn: bold,
         }
     }
 

@@ -78,7 +78,9 @@ impl Tmux {
     /// at a time with a pause, so an Esc is never read as Alt+next key.
     pub fn press(&self, key: &str) {
         self.tmux(&["send-keys", "-t", "e2e", key]);
-        std::thread::sleep(Duration::from_millis(60));
+        // An Esc read together with the next key is Alt+key: give it time alone.
+        let pause = if key == "Escape" { 250 } else { 60 };
+        std::thread::sleep(Duration::from_millis(pause));
     }
 
     /// The visible screen.

@@ -1,0 +1,166 @@
+//! A searchable list of factors: links of an action, the two factors of a strategy.
+
+use ratatui_textarea::TextArea;
+
+use super::action::Action;
+use super::editor::{Editor, InputTarget, Mode};
+use crate::domain::text::clean_text;
+use crate::domain::{Came, Crossed, Quadrant};
+use crate::i18n::Lang;
+
+/// What the chosen factors are for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickFor {
+    /// The factors the action `action` of `came` answers (several).
+    Links { came: Came, action: String },
+    /// The internal factor of a new strategy.
+    StrategyInternal(Crossed),
+    /// The external factor of a new strategy whose internal one is chosen.
+    StrategyExternal(Crossed, String),
+}
+
+/// The picker's state: options, checks, the search text and the cursor.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub purpose: PickFor,
+    /// `(id, text)` of every factor that can be picked.
+    pub options: Vec<(String, String)>,
+    pub checked: Vec<String>,
+    pub filter: TextArea<'static>,
+    /// Position in the filtered list.
+    pub cursor: usize,
+}
+
+impl Picker {
+    pub fn new(purpose: PickFor, options: Vec<(String, String)>, checked: Vec<String>) -> Picker {
+        Picker { purpose, options, checked, filter: TextArea::default(), cursor: 0 }
+    }
+
+    /// Whether several factors can be checked.
+    pub fn multi(&self) -> bool {
+        matches!(self.purpose, PickFor::Links { .. })
+    }
+
+    /// Indices of the options matching the search (accents and case ignored).
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = slug::slugify(self.filter.lines().join(" "));
+        (0..self.options.len())
+            .filter(|&i| {
+                let (id, text) = &self.options[i];
+                needle.is_empty() || slug::slugify(format!("{id} {text}")).contains(&needle)
+            })
+            .collect()
+    }
+
+    /// The option under the cursor.
+    pub fn current(&self) -> Option<&(String, String)> {
+        let visible = self.visible();
+        visible.get(self.cursor.min(visible.len().saturating_sub(1))).map(|&i| &self.options[i])
+    }
+
+    pub fn title(&self, lang: Lang) -> String {
+        match &self.purpose {
+            PickFor::Links { action, .. } => {
+                format!(
+                    "{} {action} {}",
+                    lang.pick("Factores que responde", "Factors answered by"),
+                    lang.pick("(Espacio marca)", "(Space checks)")
+                )
+            }
+            PickFor::StrategyInternal(k) => {
+                format!("{} ({}×)", lang.pick("Elige el factor interno", "Pick the internal factor"), k.prefix())
+            }
+            PickFor::StrategyExternal(k, first) => {
+                format!(
+                    "{first} × … {} ({})",
+                    lang.pick("elige el factor externo", "pick the external factor"),
+                    k.prefix()
+                )
+            }
+        }
+    }
+}
+
+/// `(id, text)` of the factors of a quadrant.
+pub fn options_of(editor: &Editor, q: Quadrant) -> Vec<(String, String)> {
+    editor.session().factors(q).iter().map(|f| (f.id.clone(), f.text.clone())).collect()
+}
+
+impl Editor {
+    pub(super) fn open_picker(&mut self, picker: Picker) {
+        if picker.options.is_empty() {
+            let none =
+                self.lang.pick("No hay factores que elegir en ese cuadrante", "No factors to pick in that quadrant");
+            self.say(none.to_owned(), true);
+            return;
+        }
+        self.picker = Some(picker);
+        self.mode = Mode::Picker;
+    }
+
+    pub(super) fn update_picker(&mut self, action: Action) {
+        let Some(picker) = &mut self.picker else {
+            self.mode = Mode::Grid;
+            return;
+        };
+        let len = picker.visible().len();
+        match action {
+            Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
+            Action::Down => picker.cursor = (picker.cursor + 1).min(len.saturating_sub(1)),
+            Action::TextKey(key) => {
+                picker.filter.input(key);
+                picker.cursor = 0;
+            }
+            Action::Paste(text) => {
+                picker.filter.insert_str(clean_text(&text));
+                picker.cursor = 0;
+            }
+            Action::Toggle if picker.multi() => {
+                if let Some((id, _)) = picker.current().cloned() {
+                    match picker.checked.iter().position(|c| *c == id) {
+                        Some(at) => {
+                            picker.checked.remove(at);
+                        }
+                        None => picker.checked.push(id),
+                    }
+                }
+            }
+            Action::Toggle | Action::Submit => self.finish_picker(),
+            Action::Cancel => {
+                self.picker = None;
+                self.mode = Mode::Grid;
+            }
+            _ => {}
+        }
+    }
+
+    fn finish_picker(&mut self) {
+        let Some(picker) = self.picker.take() else { return };
+        self.mode = Mode::Grid;
+        let chosen = picker.current().map(|(id, _)| id.clone());
+        match picker.purpose {
+            PickFor::Links { came, action } => {
+                // Keep the options' order: links read in the quadrant's order.
+                let links: Vec<String> =
+                    picker.options.iter().map(|(id, _)| id).filter(|id| picker.checked.contains(id)).cloned().collect();
+                if let Some((c, i)) = self.session().find_action(&action)
+                    && c == came
+                    && let Some(edit) = self.session().change_action(c, i, |a| a.links = links)
+                {
+                    self.apply(edit);
+                }
+            }
+            PickFor::StrategyInternal(kind) => {
+                if let Some(first) = chosen {
+                    let options = options_of(self, kind.quadrants()[1]);
+                    self.open_picker(Picker::new(PickFor::StrategyExternal(kind, first), options, Vec::new()));
+                }
+            }
+            PickFor::StrategyExternal(kind, first) => {
+                if let Some(second) = chosen {
+                    self.open_input(InputTarget::AddStrategy(kind, [first, second]), "");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The crossed matrix: FO | DO over FA | DA, each cell a list of strategies.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+use super::grid::render_input;
+use super::list::{Mark, Window, strategy_item};
+use super::theme::Theme;
+use crate::app::editor::{Editor, Mode};
+use crate::domain::Crossed;
+use crate::i18n::Lang;
+use crate::labels;
+
+pub struct CrossedGrid<'a> {
+    pub editor: &'a Editor,
+    pub theme: &'a Theme,
+    pub lang: Lang,
+}
+
+impl Widget for CrossedGrid<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
+        for (r, row) in rows.iter().enumerate() {
+            let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
+            for (c, cell) in cols.iter().enumerate() {
+                self.cell(Crossed::ALL[r * 2 + c], *cell, buf);
+            }
+        }
+    }
+}
+
+impl CrossedGrid<'_> {
+    fn cell(&self, kind: Crossed, area: Rect, buf: &mut Buffer) {
+        let (editor, theme, lang) = (self.editor, self.theme, self.lang);
+        let session = editor.session();
+        let focused = editor.crossed_focus() == kind;
+        let [qi, qe] = kind.quadrants();
+        let items: Vec<_> = session.strategies_of(kind).map(|(_, s)| s).collect();
+        let title = Line::from(vec![
+            Span::styled(format!(" {} ", kind.index() + 1), theme.key),
+            Span::styled(
+                format!("{} · {} ", kind.prefix(), labels::crossed(lang, session.meta.labels, kind)),
+                theme.quadrant(qi),
+            ),
+            Span::styled(format!("({}) ", items.len()), theme.dim),
+        ]);
+        let pair = format!(" {} × {} ", lang.quadrant(qi), lang.quadrant(qe));
+        let block = Block::bordered()
+            .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+            .border_style(if focused { theme.focus_border } else { theme.border })
+            .title(title)
+            .title_top(Line::styled(pair, theme.dim).right_aligned());
+        let mut inner = block.inner(area);
+        if focused && let Mode::Input(target) = &editor.mode {
+            let h = 2.min(inner.height);
+            inner.height -= h;
+            render_input(editor, target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
+        }
+        let sel = editor.strategy_sel[kind.index()].min(items.len().saturating_sub(1));
+        let highlight = focused && editor.mode == Mode::Grid;
+        let width = inner.width as usize;
+        let window = Window::of(items.len(), Some(sel), width, inner.height as usize, |i| {
+            let mark = if highlight && i == sel { Mark::Selected } else { Mark::Plain };
+            strategy_item(items[i], session, mark).lines(width, theme)
+        });
+        window.titles(block, theme, lang).render(area, buf);
+        if items.is_empty() {
+            let hint = lang
+                .pick("(a: elige dos factores y escribe la estrategia)", "(a: pick two factors, type the strategy)");
+            Paragraph::new(Line::styled(hint, theme.dim)).render(inner, buf);
+        } else {
+            Paragraph::new(window.lines).render(inner, buf);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Wrapped, scrolled item lists: the building block of every quadrant.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::domain::text::display_safe;
+use crate::domain::{Came, CameAction, Factor, Session, Strategy};
+use crate::i18n::Lang;
+use crate::labels;
+
+/// How an item is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// The selection, in the list that has focus.
+    Selected,
+    /// Linked to the selection in the other list.
+    Linked,
+}
+
+/// One item ready to wrap: `ID text suffix`, with an optional one-cell gutter.
+pub struct Item {
+    pub gutter: Option<(&'static str, Style)>,
+    pub id: String,
+    pub text: String,
+    pub mark: Mark,
+}
+
+impl Item {
+    /// Wrapped lines: the ID on the first, continuation lines indented.
+    pub fn lines(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let gutter = self.gutter.map_or(0, |(g, _)| g.width());
+        let id = format!("{} ", self.id);
+        let indent = gutter + id.width();
+        let body_width = width.saturating_sub(indent).max(1);
+        let (base, id_style) = match self.mark {
+            Mark::Plain => (theme.text, theme.id),
+            Mark::Selected => (theme.selected, theme.selected),
+            Mark::Linked => (theme.linked, theme.linked),
+        };
+        textwrap::wrap(&self.text, body_width)
+            .into_iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let mut spans = Vec::with_capacity(3);
+                if n == 0 {
+                    if let Some((g, style)) = self.gutter {
+                        spans.push(Span::styled(g, style));
+                    }
+                    spans.push(Span::styled(id.clone(), id_style));
+                } else {
+                    spans.push(Span::styled(" ".repeat(indent), base));
+                }
+                let pad = if self.mark == Mark::Plain { 0 } else { width.saturating_sub(indent + chunk.width()) };
+                spans.push(Span::styled(format!("{chunk}{}", " ".repeat(pad)), base));
+                Line::from(spans)
+            })
+            .collect()
+    }
+}
+
+/// A factor as an item: votes and impact after the text; with `coverage`, a
+/// `○` gutter on factors no action answers yet.
+pub fn factor_item(f: &Factor, session: &Session, coverage: bool, mark: Mark, theme: &Theme) -> Item {
+    let mut text = display_safe(&f.text).into_owned();
+    if f.votes > 0 {
+        text.push_str(&format!(" ●{}", f.votes));
+    }
+    if let Some(i) = f.impact {
+        text.push_str(&format!(" ★{i}"));
+    }
+    if f.carried {
+        text.push_str(" ↻");
+    }
+    let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.warn) });
+    Item { gutter, id: display_safe(&f.id).into_owned(), text, mark }
+}
+
+/// An action as an item: its text, the factors it answers (`D9?` when that
+/// factor no longer exists), owner, due date and status.
+pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) -> Item {
+    let mut text = display_safe(&a.text).into_owned();
+    let links: Vec<String> = a
+        .links
+        .iter()
+        .map(|l| {
+            let l = display_safe(l).into_owned();
+            if session.find_factor(&l).is_some() { l } else { format!("{l}?") }
+        })
+        .collect();
+    text.push_str(&format!(" → {}", if links.is_empty() { "—".to_owned() } else { links.join(", ") }));
+    if let Some(o) = &a.owner {
+        text.push_str(&format!(" · {}", display_safe(o)));
+    }
+    if let Some(d) = a.due {
+        text.push_str(&format!(" · {d}"));
+    }
+    if a.status != crate::domain::Status::Pending {
+        text.push_str(&format!(" · {}", labels::status(lang, a.status)));
+    }
+    if a.votes > 0 {
+        text.push_str(&format!(" ●{}", a.votes));
+    }
+    if a.carried {
+        text.push_str(" ↻");
+    }
+    Item { gutter: None, id: display_safe(&a.id).into_owned(), text, mark }
+}
+
+/// A crossed strategy as an item: `FO1 [F2 × O1] text`.
+pub fn strategy_item(s: &Strategy, session: &Session, mark: Mark) -> Item {
+    let name = |id: &str| {
+        let id = display_safe(id).into_owned();
+        if session.find_factor(&id).is_some() { id } else { format!("{id}?") }
+    };
+    let mut text = format!("[{} × {}] {}", name(&s.factors[0]), name(&s.factors[1]), display_safe(&s.text));
+    if s.votes > 0 {
+        text.push_str(&format!(" ●{}", s.votes));
+    }
+    Item { gutter: None, id: display_safe(&s.id).into_owned(), text, mark }
+}
+
+/// Whether an action of `c` answers the factor `id`.
+pub fn answers(session: &Session, c: Came, i: usize, id: &str) -> bool {
+    session.actions(c).get(i).is_some_and(|a| a.links.iter().any(|l| l == id))
+}
+
+/// The items that fit `height` rows, keeping the selection visible.
+pub struct Window {
+    pub lines: Vec<Line<'static>>,
+    /// Items hidden above and below.
+    pub above: usize,
+    pub below: usize,
+}
+
+impl Window {
+    /// Lays out only the items around the selection (a display position):
+    /// the cost does not grow with the length of the list.
+    pub fn of(
+        len: usize,
+        selected: Option<usize>,
+        width: usize,
+        height: usize,
+        mut lines_of: impl FnMut(usize) -> Vec<Line<'static>>,
+    ) -> Window {
+        if len == 0 || height == 0 || width == 0 {
+            return Window { lines: Vec::new(), above: 0, below: len };
+        }
+        let sel = selected.unwrap_or(0).min(len - 1);
+        // Walk back from the selection to find the first visible item.
+        let mut start = sel;
+        let mut used = 0;
+        let mut items: Vec<Vec<Line>> = Vec::new();
+        loop {
+            let l = lines_of(start);
+            if used + l.len() > height && start != sel {
+                start += 1;
+                break;
+            }
+            used += l.len();
+            items.push(l);
+            if start == 0 {
+                break;
+            }
+            start -= 1;
+        }
+        items.reverse();
+        // Then fill the rest of the space with the items after it.
+        let mut end = sel + 1;
+        while end < len && used < height {
+            let l = lines_of(end);
+            used += l.len();
+            items.push(l);
+            end += 1;
+        }
+        // An item cut off at the bottom counts as hidden.
+        let clipped = usize::from(used > height && end > sel + 1);
+        Window { lines: items.into_iter().flatten().collect(), above: start, below: len - end + clipped }
+    }
+
+    /// Adds "↑ n más" / "↓ n más" to the bottom border of `block`.
+    pub fn titles<'b>(&self, block: Block<'b>, theme: &Theme, lang: Lang) -> Block<'b> {
+        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.pick("más", "more"));
+        let mut block = block;
+        if self.above > 0 {
+            block = block.title_bottom(Line::styled(more(self.above, "↑"), theme.key).left_aligned());
+        }
+        if self.below > 0 {
+            block = block.title_bottom(Line::styled(more(self.below, "↓"), theme.key).right_aligned());
+        }
+        block
+    }
+}

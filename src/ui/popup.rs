@@ -1,0 +1,88 @@
+//! Pop-ups over the grid: the factor picker and the action form.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+use super::list::Window;
+use super::theme::Theme;
+use crate::app::form::{FIELDS, Form};
+use crate::app::picker::Picker;
+use crate::domain::text::display_safe;
+use crate::i18n::Lang;
+
+/// A centred box of at most `w` x `h`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let [r] = Layout::horizontal([Constraint::Max(w)]).flex(Flex::Center).areas(area);
+    let [r] = Layout::vertical([Constraint::Max(h)]).flex(Flex::Center).areas(r);
+    r
+}
+
+fn frame(title: String, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let popup = centred(area, 72, 20);
+    let inner = frame(format!(" {} ", p.title(lang)), theme, popup, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let [search, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    Paragraph::new(Span::styled(lang.pick("Buscar: ", "Search: "), theme.key)).render(search, buf);
+    let field = Rect { x: search.x + 8, width: search.width.saturating_sub(8), ..search };
+    let mut filter = p.filter.clone();
+    filter.set_cursor_style(theme.cursor);
+    filter.set_cursor_line_style(theme.input);
+    (&filter).render(field, buf);
+    let visible = p.visible();
+    let cursor = p.cursor.min(visible.len().saturating_sub(1));
+    let width = list.width as usize;
+    let window = Window::of(visible.len(), Some(cursor), width, list.height as usize, |pos| {
+        let (id, text) = &p.options[visible[pos]];
+        let check = match (p.multi(), p.checked.contains(id)) {
+            (false, _) => "",
+            (true, true) => "[x] ",
+            (true, false) => "[ ] ",
+        };
+        let style = if pos == cursor { theme.selected } else { theme.text };
+        let line = format!("{check}{} {}", display_safe(id), display_safe(text));
+        let mut l: String = line.chars().take(width).collect();
+        if pos == cursor {
+            let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str()));
+            l.push_str(&" ".repeat(pad));
+        }
+        vec![Line::styled(l, style)]
+    });
+    if visible.is_empty() {
+        Paragraph::new(Line::styled(lang.pick("(nada coincide)", "(nothing matches)"), theme.dim)).render(list, buf);
+    } else {
+        Paragraph::new(window.lines).render(list, buf);
+    }
+}
+
+pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let popup = centred(area, 64, 2 + 2 * FIELDS as u16);
+    let title = format!(
+        " {} {} · Enter {} · Esc ",
+        lang.pick("Ficha de", "Form for"),
+        display_safe(&f.id),
+        lang.pick("guarda", "saves")
+    );
+    let inner = frame(title, theme, popup, buf);
+    let rows = Layout::vertical([Constraint::Length(2); FIELDS]).split(inner);
+    for (i, (label, row)) in Form::labels(lang).into_iter().zip(rows.iter()).enumerate() {
+        let style = if i == f.active { theme.key } else { theme.dim };
+        let [l, v] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(*row);
+        Paragraph::new(Line::styled(label, style)).render(l, buf);
+        let mut field = f.fields[i].clone();
+        field.set_cursor_style(if i == f.active { theme.cursor } else { theme.input });
+        field.set_cursor_line_style(theme.input);
+        (&field).render(v, buf);
+    }
+}
