@@ -37,6 +37,15 @@ impl Lang {
         }
     }
 
+    /// A number with two decimals, with the decimal comma in Spanish.
+    pub fn decimal(self, x: f64) -> String {
+        let s = format!("{x:.2}");
+        match self {
+            Lang::Es => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
     /// Picks the Spanish or English text.
     pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
         match self {

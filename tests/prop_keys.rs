@@ -19,7 +19,7 @@ enum Input {
 }
 
 fn input() -> impl Strategy<Value = Input> {
-    let plain = "[1234aexKJmuqhjklgG?+\\-nA-Za-zñáé漢😀 ]"
+    let plain = "[01234aexKJmuqhjklgG?+\\-ncXWvsfLoiwA-Za-zñáé漢😀 ]"
         .prop_map(|s: String| Input::Key(KeyCode::Char(s.chars().next().unwrap_or('a')), KeyModifiers::NONE));
     let special = prop_oneof![
         Just(KeyCode::Enter),

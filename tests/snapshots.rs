@@ -122,3 +122,61 @@ fn every_size_from_tiny_to_huge_renders_without_panic() {
         }
     }
 }
+
+fn view(keys_to_press: &[Action], w: u16, h: u16) -> TestBackend {
+    let mut app = sample_app(Lang::Es);
+    for a in keys_to_press {
+        app.update(a.clone());
+    }
+    screen(&app, w, h)
+}
+
+#[test]
+fn came_view_80x24() {
+    insta::assert_snapshot!(view(&[Action::ShowCame], 80, 24));
+}
+
+#[test]
+fn came_view_120x40() {
+    insta::assert_snapshot!(view(&[Action::ShowCame, Action::Focus(Quadrant::Weaknesses), Action::Right], 120, 40));
+}
+
+#[test]
+fn came_view_200x60_side_by_side() {
+    insta::assert_snapshot!(view(&[Action::ShowCame], 200, 60));
+}
+
+#[test]
+fn came_link_picker_80x24() {
+    insta::assert_snapshot!(view(&[Action::ShowCame, Action::Right, Action::StartLink], 80, 24));
+}
+
+#[test]
+fn came_action_form_120x40() {
+    insta::assert_snapshot!(view(&[Action::ShowCame, Action::Right, Action::StartForm], 120, 40));
+}
+
+#[test]
+fn crossed_matrix_80x24() {
+    insta::assert_snapshot!(view(&[Action::ShowCrossed], 80, 24));
+}
+
+#[test]
+fn crossed_matrix_social_work_labels_120x40() {
+    insta::assert_snapshot!(view(&[Action::ShowCrossed, Action::ToggleLabels], 120, 40));
+}
+
+#[test]
+fn weights_view_80x24() {
+    insta::assert_snapshot!(view(&[Action::ShowWeights], 80, 24));
+}
+
+#[test]
+fn weights_view_120x40() {
+    insta::assert_snapshot!(view(&[Action::ShowWeights], 120, 40));
+}
+
+#[test]
+fn came_help_80x24() {
+    insta::assert_snapshot!(view(&[Action::ShowCame, Action::ToggleHelp], 80, 24));
+}

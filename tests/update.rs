@@ -234,3 +234,203 @@ fn browser_creates_and_opens_sessions() {
     enter(&mut app);
     assert!(matches!(app.screen, Screen::Editor(_)));
 }
+
+// ---- CAME, crossed matrix, weights (issue 4) ----
+
+fn editor(app: &App) -> &dafo::app::Editor {
+    match &app.screen {
+        Screen::Editor(e) => e,
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
+#[test]
+fn came_actions_link_to_the_first_factor_without_one() {
+    use dafo::domain::Came;
+    let mut f = fixture();
+    typ(&mut f.app, "2a");
+    for t in ["Listas de espera", "Poca coordinación"] {
+        typ(&mut f.app, t);
+        enter(&mut f.app);
+    }
+    esc(&mut f.app);
+    // CAME view: `a` never asks anything before typing.
+    typ(&mut f.app, "c2a");
+    typ(&mut f.app, "Ventanilla única");
+    enter(&mut f.app);
+    typ(&mut f.app, "Refuerzo de valoradores");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    let s = session(&f.app);
+    assert_eq!(s.correct.len(), 2);
+    assert_eq!(s.correct[0].id, "C1");
+    assert_eq!(s.correct[0].links, ["D1"], "linked to the first factor without action");
+    assert_eq!(s.unanswered(Quadrant::Weaknesses), 1);
+    // Back and forth: the next unanswered factor is chosen on entering again.
+    typ(&mut f.app, "cc2a");
+    typ(&mut f.app, "Mesa de coordinación");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    assert_eq!(session(&f.app).correct[2].links, ["D2"]);
+    assert_eq!(session(&f.app).unanswered(Quadrant::Weaknesses), 0);
+    // Status cycles on the selected action; undo covers it.
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(editor(&f.app).pane, dafo::app::editor::Pane::Actions);
+    typ(&mut f.app, "s");
+    assert_eq!(session(&f.app).correct[2].status, dafo::domain::Status::InProgress);
+    typ(&mut f.app, "u");
+    assert_eq!(session(&f.app).correct[2].status, dafo::domain::Status::Pending);
+    let _ = Came::Correct;
+}
+
+#[test]
+fn links_are_changed_in_a_searchable_picker() {
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    for t in ["Equipo técnico", "Red de centros", "Voluntariado"] {
+        typ(&mut f.app, t);
+        enter(&mut f.app);
+    }
+    esc(&mut f.app);
+    typ(&mut f.app, "c1a");
+    typ(&mut f.app, "Plan de formación");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    // Open the picker, search "volun" (accent/case-insensitive), check it.
+    typ(&mut f.app, "v");
+    typ(&mut f.app, "VOLUN");
+    key(&mut f.app, KeyCode::Char(' '), KeyModifiers::NONE);
+    enter(&mut f.app);
+    assert_eq!(session(&f.app).maintain[0].links, ["F1", "F3"]);
+    // Deleting a linked factor leaves a dangling link that undo repairs.
+    typ(&mut f.app, "c1g");
+    typ(&mut f.app, "x");
+    assert!(session(&f.app).find_factor("F1").is_none());
+    assert_eq!(session(&f.app).maintain[0].links, ["F1", "F3"]);
+    typ(&mut f.app, "u");
+    assert!(session(&f.app).find_factor("F1").is_some());
+}
+
+#[test]
+fn action_form_sets_owner_due_and_indicator() {
+    let mut f = fixture();
+    typ(&mut f.app, "4a");
+    typ(&mut f.app, "Envejecimiento");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "c4a");
+    typ(&mut f.app, "Plan de envejecimiento activo");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    typ(&mut f.app, "f");
+    typ(&mut f.app, "Concejalía de Mayores");
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    typ(&mut f.app, "2027-13-01");
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    typ(&mut f.app, "Plazas de centro de día");
+    enter(&mut f.app);
+    // A bad date keeps the form open on that field, with an error.
+    assert!(editor(&f.app).notice.as_ref().is_some_and(|n| n.error));
+    assert!(matches!(editor(&f.app).mode, Mode::Form));
+    for _ in 0..5 {
+        key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(&mut f.app, "06-30");
+    enter(&mut f.app);
+    let a = &session(&f.app).confront[0];
+    assert_eq!(a.owner.as_deref(), Some("Concejalía de Mayores"));
+    assert_eq!(a.due.map(|d| d.to_string()).as_deref(), Some("2027-06-30"));
+    assert_eq!(a.indicator.as_deref(), Some("Plazas de centro de día"));
+}
+
+#[test]
+fn crossed_strategy_from_two_picked_factors() {
+    use dafo::domain::Crossed;
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "Red de centros");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "3a");
+    typ(&mut f.app, "Fondos europeos");
+    enter(&mut f.app);
+    typ(&mut f.app, "Teleasistencia");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    // Crossed view, FO cell: pick F1, then search "tele" for O2, then type.
+    typ(&mut f.app, "X1a");
+    enter(&mut f.app);
+    typ(&mut f.app, "tele");
+    enter(&mut f.app);
+    typ(&mut f.app, "Teleasistencia desde los centros de día");
+    enter(&mut f.app);
+    let s = session(&f.app);
+    assert_eq!(s.strategies.len(), 1);
+    assert_eq!(s.strategies[0].kind, Crossed::FO);
+    assert_eq!(s.strategies[0].factors, ["F1".to_owned(), "O2".to_owned()]);
+    // Labels are chosen per session, and undoable.
+    typ(&mut f.app, "L");
+    assert_eq!(session(&f.app).meta.labels, dafo::domain::LabelSet::SocialWork);
+    typ(&mut f.app, "u");
+    assert_eq!(session(&f.app).meta.labels, dafo::domain::LabelSet::Classic);
+}
+
+#[test]
+fn weights_and_ratings_make_the_efi_total() {
+    use dafo::domain::Matrix;
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "Equipo");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "2a");
+    typ(&mut f.app, "Listas de espera");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "1W");
+    typ(&mut f.app, "w");
+    typ(&mut f.app, "0,6");
+    enter(&mut f.app);
+    typ(&mut f.app, "4j");
+    typ(&mut f.app, "w");
+    typ(&mut f.app, "40%");
+    enter(&mut f.app);
+    typ(&mut f.app, "1");
+    let e = session(&f.app).evaluate(Matrix::Efi);
+    assert!(e.balanced(), "{e:?}");
+    assert!((e.total - (0.6 * 4.0 + 0.4)).abs() < 1e-9, "{e:?}");
+    // A weight out of range is refused with a message; the input stays open.
+    typ(&mut f.app, "w");
+    for _ in 0..4 {
+        key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(&mut f.app, "7");
+    enter(&mut f.app);
+    assert!(editor(&f.app).notice.as_ref().is_some_and(|n| n.error));
+    esc(&mut f.app);
+    assert!((session(&f.app).evaluate(Matrix::Efi).weight_sum - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn impact_and_sorting_keep_the_facilitators_order() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    for t in ["uno", "dos", "tres"] {
+        typ(&mut f.app, t);
+        enter(&mut f.app);
+    }
+    esc(&mut f.app);
+    typ(&mut f.app, "i5");
+    typ(&mut f.app, "k+");
+    assert_eq!(session(&f.app).strengths[2].impact, Some(5));
+    assert_eq!(session(&f.app).strengths[1].votes, 1);
+    typ(&mut f.app, "o");
+    assert_eq!(editor(&f.app).order(Quadrant::Strengths), [1, 0, 2], "by votes");
+    typ(&mut f.app, "o");
+    assert_eq!(editor(&f.app).order(Quadrant::Strengths), [2, 0, 1], "by impact");
+    typ(&mut f.app, "o");
+    assert_eq!(editor(&f.app).order(Quadrant::Strengths), [0, 1, 2], "own order back");
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["uno", "dos", "tres"]);
+}

@@ -271,12 +271,9 @@ impl Editor {
 
     fn show(&mut self, view: View) {
         if view == View::Came && self.view != View::Came {
-            // New actions go to the first factor without one, unless one is chosen.
+            // New actions go by default to the first factor without one.
             for q in Quadrant::ALL {
-                let chosen = self.selection(q).map(|i| &self.session().factors(q)[i]);
-                if chosen.is_none_or(|f| self.session().is_answered(&f.id))
-                    && let Some(i) = self.session().first_unanswered(q)
-                {
+                if let Some(i) = self.session().first_unanswered(q) {
                     self.selected[q.index()] = i;
                 }
             }
@@ -301,10 +298,9 @@ impl Editor {
             Action::Delete => self.delete(),
             Action::ShiftUp => self.shift(-1),
             Action::ShiftDown => self.shift(1),
-            Action::StartMove
-                if self.selection(self.focus).is_some() => {
-                    self.mode = Mode::MovePick;
-                }
+            Action::StartMove if self.selection(self.focus).is_some() => {
+                self.mode = Mode::MovePick;
+            }
             Action::VoteUp => self.vote(1),
             Action::VoteDown => self.vote(-1),
             _ => {}

@@ -143,6 +143,16 @@ impl Binding {
         self.hint.map_or_else(|| self.describe(lang), |(es, en)| lang.pick(es, en))
     }
 
+    /// The key shown in the footer: the first one, or a digit range (`0-4`).
+    pub fn footer_key(&self) -> String {
+        let all = self.keys_label();
+        if all.contains('-') && !all.contains(' ') {
+            all
+        } else {
+            self.keys.first().map(Key::label).unwrap_or_default()
+        }
+    }
+
     /// The keys joined for display: `e / Enter`; a run of digits as `0-5`.
     pub fn keys_label(&self) -> String {
         let digits: Vec<u32> = self
@@ -196,7 +206,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Came, [k('s')], A::CycleStatus, Capture, "estado: pendiente, en curso, hecha, descartada", "status: pending, in progress, done, dropped", ("estado", "status")),
             bind!(Came, [k('f')], A::StartForm, Capture, "ficha: responsable, fecha, indicador", "form: owner, due date, indicator", false),
             bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, "peso (0-1, admite 0,15 o 15%)", "weight (0-1, also 0,15 or 15%)", ("peso", "weight")),
-            bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, "valoración 1-4 (0 la quita)", "rating 1-4 (0 clears it)", ("0-4 valorar", "0-4 rate")),
+            bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, "valoración 1-4 (0 la quita)", "rating 1-4 (0 clears it)", ("valorar", "rate")),
             bind!(Grid | Came | Crossed, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
             bind!(Grid | Came | Crossed, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
             bind!(Grid | Came | Crossed, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
@@ -236,7 +246,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(MovePick, [k('4')], A::MoveTo(Quadrant::Threats), Tidy, "a Amenazas", "to Threats", true),
             bind!(MovePick | ImpactPick | Picker | Form, [code(C::Esc)], A::Cancel, Tidy, "cancelar", "cancel", true),
             // ---- Impact 1-5 ----
-            bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, "impacto (0 lo quita)", "impact (0 clears)", ("1-5 impacto", "1-5 impact")),
+            bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, "impacto (0 lo quita)", "impact (0 clears)", ("impacto", "impact")),
             // ---- Picking factors from a list ----
             bind!(Picker | Form, [code(C::Up)], A::Up, Navigate, "anterior", "previous", false),
             bind!(Picker | Form, [code(C::Down)], A::Down, Navigate, "siguiente", "next", false),

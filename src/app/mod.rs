@@ -89,7 +89,9 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 let ctx = self.context();
-                keymap::lookup(ctx, key).or_else(|| (ctx == Context::Input).then_some(Action::TextKey(*key)))
+                // Keys the table does not bind are typed, where there is text to type.
+                let takes_text = matches!(ctx, Context::Input | Context::Picker | Context::Form);
+                keymap::lookup(ctx, key).or_else(|| takes_text.then_some(Action::TextKey(*key)))
             }
             Event::Paste(text) => Some(Action::Paste(text.clone())),
             Event::Resize(..) => Some(Action::Resize),

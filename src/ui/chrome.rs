@@ -83,7 +83,7 @@ pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buf
         if !spans.is_empty() {
             spans.push(Span::styled("  ", theme.dim));
         }
-        spans.push(Span::styled(b.keys.first().map(keymap::Key::label).unwrap_or_default(), theme.key));
+        spans.push(Span::styled(b.footer_key(), theme.key));
         spans.push(Span::styled(format!(" {}", b.hint(lang)), theme.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);

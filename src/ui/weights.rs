@@ -41,14 +41,14 @@ impl WeightsView<'_> {
             Matrix::Efi => lang.pick("EFI · factores internos", "EFI · internal factors"),
             Matrix::Efe => lang.pick("EFE · factores externos", "EFE · external factors"),
         };
-        let sum = format!(" Σ {} {:.2} ", lang.pick("pesos", "weights"), eval.weight_sum);
+        let sum = format!(" Σ {} {} ", lang.pick("pesos", "weights"), lang.decimal(eval.weight_sum));
         let (sum_note, sum_style) = if eval.balanced() {
             (String::new(), theme.ok)
         } else {
-            (lang.pick("≠ 1,00 ", "≠ 1.00 ").to_owned(), theme.warn)
+            (format!("≠ {} ", lang.decimal(1.0)), theme.warn)
         };
         let total =
-            format!(" {} {:.2} ({} 2,50) ", lang.pick("total", "total"), eval.total, lang.pick("media", "average"));
+            format!(" total {} ({} {}) ", lang.decimal(eval.total), lang.pick("media", "average"), lang.decimal(2.5));
         let block = Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
             .border_style(if focused { theme.focus_border } else { theme.border })
@@ -67,11 +67,11 @@ impl WeightsView<'_> {
         let rows = editor.matrix_rows(m).into_iter().map(|(q, i)| {
             let f = &session.factors(q)[i];
             let num = |v: Option<String>| Cell::from(v.unwrap_or_else(|| "·".to_owned()));
-            let score = f.weight.zip(f.rating).map(|(w, r)| format!("{:.2}", w * f64::from(r)));
+            let score = f.weight.zip(f.rating).map(|(w, r)| lang.decimal(w * f64::from(r)));
             Row::new(vec![
                 Cell::from(Span::styled(display_safe(&f.id).into_owned(), theme.quadrant(q))),
                 Cell::from(display_safe(&f.text).into_owned()),
-                num(f.weight.map(|w| format!("{w:.2}"))),
+                num(f.weight.map(|w| lang.decimal(w))),
                 num(f.rating.map(|r| r.to_string())),
                 num(score),
             ])
