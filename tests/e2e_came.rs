@@ -33,7 +33,9 @@ fn factors_then_linked_actions_in_every_came_quadrant() {
     let screen = t.wait_for("Corregir");
     assert!(screen.contains("2 de 2 sin acción"), "{screen}");
     // One action per quadrant, each linked to the first factor without one.
-    for (key, text) in [("1", "Mantener la red"), ("2", "Ventanilla única"), ("3", "Proyecto europeo"), ("4", "Plan de empleo")] {
+    for (key, text) in
+        [("1", "Mantener la red"), ("2", "Ventanilla única"), ("3", "Proyecto europeo"), ("4", "Plan de empleo")]
+    {
         t.press(key);
         t.press("a");
         t.type_text(text);
