@@ -43,6 +43,10 @@ pub enum Action {
     ShowCrossed,
     ShowWeights,
     ToggleLabels,
+    /// Copy the session summary (Markdown, with HTML for word processors).
+    Copy,
+    /// Choose a format, then copy.
+    CopyAs,
     Undo,
     Redo,
     // Text input

@@ -258,6 +258,8 @@ impl Editor {
                 }
             }
             Action::Quit => return self.quit(),
+            Action::Copy => self.copy_summary(None),
+            Action::CopyAs => self.copy_as(),
             Action::Paste(text) if self.view == View::Dafo => self.paste(&text),
             other => match self.view {
                 View::Dafo => self.update_dafo(other),

@@ -233,6 +233,8 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Grid | Came | Crossed | Weights, [k('W')], A::ShowWeights, Session, "pesos EFI / EFE", "EFI / EFE weights", false),
             bind!(Came | Crossed, [k('L')], A::ToggleLabels, Session, "etiquetas clásicas / de trabajo social", "classic / social-work labels", false),
             bind!(Came | Crossed | Weights, [code(C::Esc)], A::Back, Session, "volver al DAFO", "back to the DAFO", false),
+            bind!(Grid | Came | Crossed | Weights, [k('y')], A::Copy, Session, "copiar el resumen (Markdown + HTML para Word)", "copy the summary (Markdown + HTML for Word)", false),
+            bind!(Grid | Came | Crossed | Weights, [k('Y')], A::CopyAs, Session, "copiar en otro formato", "copy in another format", false),
             bind!(Grid | Came | Crossed | Weights, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
             bind!(Grid | Came | Crossed | Weights, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
             bind!(Grid | Came | Crossed | Weights, [k('q')], A::Quit, Session, "salir (se guarda solo)", "quit (all is saved)", ("salir", "quit")),

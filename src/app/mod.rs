@@ -3,6 +3,7 @@
 pub mod action;
 pub mod autosave;
 pub mod browser;
+mod copy;
 pub mod editor;
 pub mod form;
 pub mod keymap;

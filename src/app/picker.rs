@@ -6,6 +6,7 @@ use super::action::Action;
 use super::editor::{Editor, InputTarget, Mode};
 use crate::domain::text::clean_text;
 use crate::domain::{Came, Crossed, Quadrant};
+use crate::export::Format;
 use crate::i18n::Lang;
 
 /// What the chosen factors are for.
@@ -17,6 +18,8 @@ pub enum PickFor {
     StrategyInternal(Crossed),
     /// The external factor of a new strategy whose internal one is chosen.
     StrategyExternal(Crossed, String),
+    /// The format to copy the summary in.
+    CopyFormat,
 }
 
 /// The picker's state: options, checks, the search text and the cursor.
@@ -77,6 +80,7 @@ impl Picker {
                     k.prefix()
                 )
             }
+            PickFor::CopyFormat => lang.pick("Copiar como…", "Copy as…").to_owned(),
         }
     }
 }
@@ -159,6 +163,11 @@ impl Editor {
             PickFor::StrategyExternal(kind, first) => {
                 if let Some(second) = chosen {
                     self.open_input(InputTarget::AddStrategy(kind, [first, second]), "");
+                }
+            }
+            PickFor::CopyFormat => {
+                if let Some(format) = chosen.and_then(|id| <Format as clap::ValueEnum>::from_str(&id, true).ok()) {
+                    self.copy_summary(Some(format));
                 }
             }
         }

@@ -235,7 +235,11 @@ impl Editor {
             }
             InputTarget::EditAction(id) => {
                 if let Some((c, i)) = self.session().find_action(&id)
-                    && let Some(edit) = self.session().change_action(c, i, |a| a.text = text.to_owned())
+                    && let Some(edit) = self.session().change_action(c, i, |a| {
+                        a.text = text.to_owned();
+                        // Editing a carried-over action confirms it.
+                        a.carried = false;
+                    })
                 {
                     self.apply(edit);
                 }

@@ -262,13 +262,14 @@ impl Session {
     }
 
     /// Rewords factor `i` of `q`. `None` if nothing changes or the text is empty.
+    /// Editing a factor carried over from last year confirms it, even unchanged.
     pub fn reword_factor(&self, q: Quadrant, i: usize, text: &str) -> Option<Edit> {
         let text = clean_text(text);
         let old = self.factors(q).get(i)?;
-        if text.is_empty() || text == old.text {
+        if text.is_empty() || (text == old.text && !old.carried) {
             return None;
         }
-        Some(Edit::Factor(q, ListOp::Replace(i, Factor { text, ..old.clone() })))
+        Some(Edit::Factor(q, ListOp::Replace(i, Factor { text, carried: false, ..old.clone() })))
     }
 
     /// Removes factor `i` of `q`.

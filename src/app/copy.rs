@@ -1,0 +1,47 @@
+//! Copying the session summary from the TUI (`y`, `Y`), through the clipboard module.
+
+use super::editor::Editor;
+use super::picker::{PickFor, Picker};
+use crate::clipboard::{self, CopyOutcome};
+use crate::export::{self, Format};
+
+impl Editor {
+    /// Copies the summary: Markdown with an HTML twin for word processors by
+    /// default, or one chosen format. Always says what happened.
+    pub(super) fn copy_summary(&mut self, format: Option<Format>) {
+        let (session, lang) = (self.session(), self.lang);
+        let (text, html) = match format {
+            None => {
+                (export::render(session, lang, Format::Md), Some(export::render(session, lang, Format::HtmlFragment)))
+            }
+            Some(f @ (Format::Html | Format::HtmlFragment)) => {
+                (export::render(session, lang, Format::Txt), Some(export::render(session, lang, f)))
+            }
+            Some(f) => (export::render(session, lang, f), None),
+        };
+        let outcome = clipboard::copy(&text, html.as_deref());
+        let msg = match &outcome {
+            CopyOutcome::Clipboard { .. } => self
+                .lang
+                .pick("Copiado al portapapeles: pégalo en el documento", "Copied: paste it into the document")
+                .to_owned(),
+            other => other.to_string(),
+        };
+        self.say(msg, !outcome.is_ok());
+    }
+
+    /// `Y`: pick the format first.
+    pub(super) fn copy_as(&mut self) {
+        let lang = self.lang;
+        let options = [
+            ("md", lang.pick("Markdown (acta, correo)", "Markdown (minutes, e-mail)")),
+            ("html-fragment", lang.pick("HTML con tablas (Word, LibreOffice)", "HTML with tables (Word, LibreOffice)")),
+            ("txt", lang.pick("Texto plano, 80 columnas", "Plain text, 80 columns")),
+            ("csv", lang.pick("CSV (hoja de cálculo)", "CSV (spreadsheet)")),
+            ("json", "JSON"),
+        ]
+        .map(|(id, text)| (id.to_owned(), text.to_owned()))
+        .to_vec();
+        self.open_picker(Picker::new(PickFor::CopyFormat, options, Vec::new()));
+    }
+}
