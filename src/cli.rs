@@ -45,4 +45,18 @@ pub enum Command {
         /// Session file (.ron).
         file: PathBuf,
     },
+    /// Bring back a session file damaged outside dafo from its newest good backup.
+    ///
+    /// The damaged file is kept as FILE.damaged-<time>; nothing is deleted.
+    Recover {
+        /// Session file (.ron).
+        file: PathBuf,
+    },
+    /// Test helper: save FILE over and over, printing each version saved.
+    #[command(name = "__soak", hide = true)]
+    Soak {
+        file: PathBuf,
+        /// Number of saves.
+        count: u64,
+    },
 }

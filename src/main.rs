@@ -29,6 +29,8 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 ExitCode::FAILURE
             }
         }),
+        Some(Command::Recover { file }) => dafo::storage::commands::recover(&file),
+        Some(Command::Soak { file, count }) => dafo::storage::commands::soak(&file, count),
         _ => Ok(ExitCode::SUCCESS),
     }
 }

@@ -35,6 +35,7 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 /// Parses session text; `path` is only used in error messages.
 pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     #[derive(Deserialize)]
+    #[serde(rename = "Session")]
     struct Probe {
         version: u32,
     }
