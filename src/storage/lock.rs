@@ -40,8 +40,8 @@ impl LockInfo {
 /// Why a session could not be locked for writing.
 #[derive(Debug, Error)]
 pub enum LockError {
-    /// Another dafo has the file open: open it read-only and say who.
-    #[error("{} is open in another dafo (pid {pid} on {host}, since {since}); opening it read-only", path.display())]
+    /// Another dafo has the session open (`path` is the session's): open it read-only and say who.
+    #[error("{} is open in another dafo (pid {pid} on {host}, since {since})", path.display())]
     Held { path: PathBuf, pid: u32, host: String, since: Timestamp },
     #[error("{}: cannot create the lock file ({source}); check that the folder is writable", path.display())]
     Io {
@@ -81,7 +81,7 @@ impl SessionLock {
                     Some(info) if info.pid != std::process::id() && !info.is_stale()),
             };
             if !locked {
-                return Err(held(&path, &mut file));
+                return Err(held(session, &mut file));
             }
             if !same_file(&file, &path) {
                 continue;
@@ -171,11 +171,12 @@ mod tests {
         let lock = SessionLock::acquire(&session).unwrap();
         assert!(lock.took_over().is_none());
         assert!(lock.path().ends_with(".s.ron.lock"));
+        assert!(matches!(SessionLock::acquire(&session), Err(LockError::Held { path, .. }) if path == session));
         let err = SessionLock::acquire(&session).unwrap_err();
         let LockError::Held { pid, host, .. } = &err else { panic!("{err}") };
         assert_eq!(*pid, std::process::id());
         assert_eq!(*host, host_name());
-        assert!(err.to_string().contains("read-only"), "{err}");
+        assert!(err.to_string().contains("another dafo"), "{err}");
         drop(lock);
         assert!(!lock_path(&session).exists());
         SessionLock::acquire(&session).unwrap();

@@ -4,6 +4,7 @@ mod atomic;
 pub mod backup;
 pub mod commands;
 mod disk;
+mod file;
 mod format;
 pub mod lock;
 mod names;
@@ -15,6 +16,7 @@ pub use names::{file_name_for_title, new_session_path};
 
 pub use backup::{RecoverError, Recovery, recover};
 pub use disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
+pub use file::SessionFile;
 pub use lock::{LockError, LockInfo, SessionLock};
 pub use save::{SaveError, SaveReport, save_session, save_session_with};
 

@@ -35,6 +35,8 @@ pub enum SaveError {
     ReadOnly { path: PathBuf },
     #[error("{}: no permission to write there; the file on disk was left as it was. Save under another name, or fix the permissions", path.display())]
     PermissionDenied { path: PathBuf },
+    #[error("{} cannot be saved from here: {reason}. Save under another name", path.display())]
+    NotHeld { path: PathBuf, reason: String },
     #[error("{}: {source}; the file on disk was left as it was", path.display())]
     Io {
         path: PathBuf,
