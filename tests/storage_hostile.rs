@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use dafo::domain::{Factor, Quadrant, Session};
-use dafo::storage::{LoadError, parse, to_ron};
+use dafo::storage::{LoadError, parse, parse_bytes, to_ron};
 use jiff::Timestamp;
 use proptest::prelude::*;
 
@@ -78,6 +78,9 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         parse_cleanly(&String::from_utf8_lossy(&bytes));
+        if let Err(e) = parse_bytes(&bytes, Path::new("hostile.ron")) {
+            prop_assert!(e.to_string().starts_with("hostile.ron:"), "{}", e);
+        }
     }
 
     #[test]
@@ -90,6 +93,7 @@ proptest! {
     fn mutated_valid_files_never_panic(mutations in prop::collection::vec(mutation(), 1..8)) {
         let bytes = mutate(to_ron(&sample()).into_bytes(), &mutations);
         parse_cleanly(&String::from_utf8_lossy(&bytes));
+        let _ = parse_bytes(&bytes, Path::new("hostile.ron"));
     }
 
     /// Any text the room can type survives a save and a load unchanged: quotes,

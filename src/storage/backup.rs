@@ -12,7 +12,8 @@ use jiff::{SignedDuration, Timestamp};
 use thiserror::Error;
 
 use super::atomic::write_atomic;
-use super::format::{LoadError, load, parse};
+use super::disk::parse_bytes;
+use super::format::{LoadError, load};
 
 /// Folder of backups, beside the session files.
 pub const BACKUP_DIR: &str = ".dafo-backups";
@@ -114,7 +115,7 @@ pub fn recover(session: &Path) -> Result<Recovery, RecoverError> {
     let backups = list_backups(session);
     let good = backups.iter().rev().find_map(|b| {
         let bytes = std::fs::read(b).ok()?;
-        parse(&String::from_utf8_lossy(&bytes), b).ok().map(|_| (b.clone(), bytes))
+        parse_bytes(&bytes, b).ok().map(|_| (b.clone(), bytes))
     });
     let Some((from, bytes)) = good else {
         let (dir, _) = backup_dir_and_prefix(session);
@@ -124,24 +125,29 @@ pub fn recover(session: &Path) -> Result<Recovery, RecoverError> {
         let path = path.to_owned();
         move |source| RecoverError::Io { path, source }
     };
-    let damaged = match std::fs::read(session) {
-        Ok(damaged_bytes) => {
-            let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
-            let mut keep = session.with_file_name(format!("{name}.damaged-{stamp}"));
-            let mut n = 2;
-            while keep.exists() {
-                keep = session.with_file_name(format!("{name}.damaged-{stamp}-{n}"));
-                n += 1;
-            }
-            write_atomic(&keep, &damaged_bytes).map_err(io_err(&keep))?;
-            Some(keep)
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_err(session)(e)),
-    };
+    let damaged = keep_damaged(session).map_err(io_err(session))?;
     write_atomic(session, &bytes).map_err(io_err(session))?;
     Ok(Recovery::Restored { from, damaged, error })
+}
+
+/// Copies `session` (a file that does not read) to `<file>.damaged-<UTC time>` beside
+/// it, before it is replaced. `None` if there is no such file.
+pub fn keep_damaged(session: &Path) -> io::Result<Option<PathBuf>> {
+    let bytes = match std::fs::read(session) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut keep = session.with_file_name(format!("{name}.damaged-{stamp}"));
+    let mut n = 2;
+    while keep.exists() {
+        keep = session.with_file_name(format!("{name}.damaged-{stamp}-{n}"));
+        n += 1;
+    }
+    write_atomic(&keep, &bytes)?;
+    Ok(Some(keep))
 }
 
 fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
@@ -214,6 +220,16 @@ mod tests {
         assert!(matches!(err, RecoverError::NoGoodBackup { tried: 0, .. }), "{err}");
         assert_eq!(std::fs::read_to_string(&s).unwrap(), "garbage");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn binary_garbage_is_recovered_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        keep_backup(&s, text("good").as_bytes(), false).unwrap();
+        std::fs::write(&s, [0xff, 0xfe, 0, 1, 2]).unwrap();
+        assert!(matches!(recover(&s).unwrap(), Recovery::Restored { damaged: Some(_), .. }));
+        assert_eq!(std::fs::read_to_string(&s).unwrap(), text("good"));
     }
 
     #[test]

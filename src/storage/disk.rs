@@ -88,9 +88,24 @@ pub struct Loaded {
 /// Reads and parses a session file and fingerprints it.
 pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let session = parse(&text, path)?;
+    let session = parse_bytes(&bytes, path)?;
     Ok(Loaded { session, disk: DiskState::of(path, &bytes, true) })
+}
+
+/// Parses the bytes of a session file. Bytes that are not UTF-8 are a parse error at
+/// their line and column (never replaced: a save would then change what was there).
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text, path),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let message = "not UTF-8 text (the file was damaged or is not a dafo session)".to_owned();
+            Err(LoadError::Parse { path: path.to_owned(), line, column, message })
+        }
+    }
 }
 
 /// Removes temp files left next to `path` (and in its backup folder) by a dafo that was
@@ -143,6 +158,12 @@ mod tests {
         assert!(matches!(check_disk(&path, &known).unwrap(), DiskChange::Modified(s) if s.len() == 3));
         std::fs::remove_file(&path).unwrap();
         assert_eq!(check_disk(&path, &known).unwrap(), DiskChange::Removed);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_a_located_error() {
+        let err = parse_bytes(b"(version: 1,\n  meta: \xff", Path::new("s.ron")).unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:2:9: not UTF-8"), "{err}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::Session;
 
+use super::backup::keep_damaged;
 use super::disk::{DiskChange, DiskState, check_disk, load_session, remove_stray_temps};
 use super::format::LoadError;
 use super::lock::{LockError, SessionLock};
@@ -73,6 +74,24 @@ impl SessionFile {
         self.save(session)
     }
 
+    /// "Replace it with mine" for a file that no longer reads (`SaveError::Unreadable`,
+    /// or `check` then `reload` failing): copies the damaged file to
+    /// `<file>.damaged-<time>`, then saves `session`. Returns the copy's path.
+    pub fn replace_damaged(&mut self, session: &Session) -> Result<(SaveReport, Option<PathBuf>), SaveError> {
+        if let Err(e) = &self.lock {
+            return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
+        }
+        if load_session(&self.path).is_ok() {
+            // It reads: the ordinary rules apply (changed on disk is not damaged).
+            return self.save(session).map(|report| (report, None));
+        }
+        let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
+        let now = std::fs::read(&self.path).ok().map(|bytes| DiskState::of(&self.path, &bytes, true));
+        let report = save_session(&self.path, session, now.as_ref())?;
+        self.disk = Some(report.disk.clone());
+        Ok((report, kept))
+    }
+
     /// Whether another program changed the file since the last load or save; poll it
     /// about once a second.
     pub fn check(&self) -> io::Result<DiskChange> {
@@ -123,6 +142,20 @@ mod tests {
         let DiskChange::Modified(now) = file.check().unwrap() else { panic!() };
         file.overwrite(&session("cuatro"), now).unwrap();
         assert_eq!(crate::storage::load(&path).unwrap().meta.title, "cuatro");
+    }
+
+    #[test]
+    fn a_damaged_file_is_replaced_only_after_keeping_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        std::fs::write(&path, "(version: 1, me").unwrap();
+        let err = file.save(&session("dos")).unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+        let (_, kept) = file.replace_damaged(&session("dos")).unwrap();
+        assert_eq!(std::fs::read_to_string(kept.unwrap()).unwrap(), "(version: 1, me");
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "dos");
+        file.save(&session("tres")).unwrap();
     }
 
     #[test]

@@ -28,8 +28,8 @@ pub enum LoadError {
 
 /// Reads and parses a session file.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    parse(&text, path)
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    super::disk::parse_bytes(&bytes, path)
 }
 
 /// Parses session text; `path` is only used in error messages.

@@ -15,7 +15,7 @@ pub use format::{LoadError, load, parse, to_ron};
 pub use names::{file_name_for_title, new_session_path};
 
 pub use backup::{RecoverError, Recovery, recover};
-pub use disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
+pub use disk::{DiskChange, DiskState, Loaded, check_disk, load_session, parse_bytes, remove_stray_temps};
 pub use file::SessionFile;
 pub use lock::{LockError, LockInfo, SessionLock};
 pub use save::{SaveError, SaveReport, save_session, save_session_with};

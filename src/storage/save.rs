@@ -11,8 +11,8 @@ use crate::domain::Session;
 
 use super::atomic::write_atomic;
 use super::backup::keep_backup;
-use super::disk::{DiskState, remove_stray_temps};
-use super::format::{LoadError, parse, to_ron};
+use super::disk::{DiskState, parse_bytes, remove_stray_temps};
+use super::format::{LoadError, to_ron};
 
 /// Why a save did not happen. In every case the file on disk is as it was and the
 /// session in memory is intact: keep it, show the message, and retry or save elsewhere.
@@ -98,8 +98,7 @@ pub fn save_session_with(
                 Some(known) if !known.parses => {
                     // The user chose to overwrite a version dafo did not write: it must read,
                     // and it is kept as a backup generation of its own.
-                    parse(&String::from_utf8_lossy(&current), path)
-                        .map_err(|error| SaveError::Unreadable { error: Box::new(error) })?;
+                    parse_bytes(&current, path).map_err(|error| SaveError::Unreadable { error: Box::new(error) })?;
                     outside_version = Some(current);
                 }
                 Some(_) => {}
