@@ -56,14 +56,15 @@ pub fn keep_backup(session: &Path, bytes: &[u8], new_generation: bool) -> io::Re
     let target = match reuse {
         Some(newest) => newest.clone(),
         None => {
-            let mut target = dir.join(format!("{prefix}{}.bak", now.strftime("%Y%m%dT%H%M%S%.3fZ")));
-            // Two generations within one millisecond: keep both.
-            let mut n = 2;
-            while existing.contains(&target) {
-                target = dir.join(format!("{prefix}{}-{n}.bak", now.strftime("%Y%m%dT%H%M%S%.3fZ")));
-                n += 1;
-            }
-            target
+            // Names sort in time order even for two generations within a millisecond
+            // or a clock that went back: never at or before the newest one.
+            let now_ms = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
+            let newest = existing.last().and_then(|b| stamp_of(b, &prefix));
+            let stamp = match newest {
+                Some(t) if t >= now_ms => t.checked_add(SignedDuration::from_millis(1)).unwrap_or(now_ms),
+                _ => now_ms,
+            };
+            dir.join(format!("{prefix}{}.bak", stamp.strftime("%Y%m%dT%H%M%S%.3fZ")))
         }
     };
     write_atomic(&target, bytes)?;
@@ -162,7 +163,6 @@ fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
 fn stamp_of(backup: &Path, prefix: &str) -> Option<Timestamp> {
     let name = backup.file_name()?.to_string_lossy().into_owned();
     let stamp = name.strip_prefix(prefix)?.strip_suffix(".bak")?;
-    let stamp = stamp.split('-').next()?;
     let civil = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S%.f", stamp.strip_suffix('Z')?).ok()?;
     civil.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
 }
