@@ -47,7 +47,7 @@ pub enum Command {
     },
     /// Bring back a session file damaged outside dafo from its newest good backup.
     ///
-    /// The damaged file is kept as FILE.damaged-<time>; nothing is deleted.
+    /// The damaged file is kept as FILE.damaged-TIME; nothing is deleted.
     Recover {
         /// Session file (.ron).
         file: PathBuf,
