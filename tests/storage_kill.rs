@@ -92,6 +92,7 @@ fn kill_loop(kills: usize, budget: Duration) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(soak_version(&storage::load(&file).unwrap()), Some(on_disk + 1));
     assert_eq!(stray_temps(dir.path()) + stray_temps(&backups), 0);
+    assert!(!storage::lock::lock_path(&file).exists(), "a clean exit leaves no lock file");
 }
 
 #[test]
