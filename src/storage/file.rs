@@ -97,7 +97,12 @@ impl SessionFile {
     pub fn check(&self) -> io::Result<DiskChange> {
         match &self.disk {
             Some(disk) => check_disk(&self.path, disk),
-            None => Ok(if self.path.exists() { DiskChange::Removed } else { DiskChange::Unchanged }),
+            // Never written by us: any file there now came from elsewhere.
+            None => match std::fs::read(&self.path) {
+                Ok(bytes) => Ok(DiskChange::Modified(DiskState::of(&self.path, &bytes, false))),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DiskChange::Unchanged),
+                Err(e) => Err(e),
+            },
         }
     }
 
