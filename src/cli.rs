@@ -123,6 +123,20 @@ pub enum Command {
     /// Keeps clipboard content available after `dafo copy` returns (internal).
     #[command(name = "__hold-clipboard", hide = true)]
     HoldClipboard,
+    /// Bring back a session file damaged outside dafo from its newest good backup.
+    ///
+    /// The damaged file is kept as FILE.damaged-TIME; nothing is deleted.
+    Recover {
+        /// Session file (.ron).
+        file: PathBuf,
+    },
+    /// Test helper: save FILE over and over, printing each version saved.
+    #[command(name = "__soak", hide = true)]
+    Soak {
+        file: PathBuf,
+        /// Number of saves.
+        count: u64,
+    },
 }
 
 /// Formats `dafo copy` offers.

@@ -55,6 +55,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
         Some(Command::Man) => Ok(finish(commands::meta::man())),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
+        Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
+        Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
         None => match cli.file {
             Some(file) => open(&file, lang),
             None => {

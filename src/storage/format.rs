@@ -28,13 +28,14 @@ pub enum LoadError {
 
 /// Reads and parses a session file.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
-    parse(&text, path)
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    super::disk::parse_bytes(&bytes, path)
 }
 
 /// Parses session text; `path` is only used in error messages.
 pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     #[derive(Deserialize)]
+    #[serde(rename = "Session")]
     struct Probe {
         version: u32,
     }

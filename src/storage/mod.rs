@@ -1,12 +1,24 @@
 //! Session files: the versioned RON format, atomic saving and file names.
 
 mod atomic;
+pub mod backup;
+pub mod commands;
+mod disk;
+mod file;
 mod format;
+pub mod lock;
 mod names;
+mod save;
 
 pub use atomic::write_atomic;
 pub use format::{LoadError, load, parse, to_ron};
 pub use names::{file_name_for_title, new_session_path};
+
+pub use backup::{RecoverError, Recovery, recover};
+pub use disk::{DiskChange, DiskState, Loaded, check_disk, load_session, parse_bytes, remove_stray_temps};
+pub use file::SessionFile;
+pub use lock::{LockError, LockInfo, SessionLock};
+pub use save::{SaveError, SaveReport, save_session, save_session_with};
 
 use std::path::Path;
 

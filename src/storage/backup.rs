@@ -1,0 +1,244 @@
+//! Backups of session files and `dafo recover`: a file damaged outside dafo can be
+//! brought back from the newest backup that reads, and nothing is ever deleted.
+//!
+//! Backups live in `.dafo-backups/` beside the session, named
+//! `<file name>.<UTC time>.bak`. The newest one mirrors the last save; a new generation
+//! starts every [`GENERATION_SPAN`], and the [`GENERATIONS`] newest are kept.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::{SignedDuration, Timestamp};
+use thiserror::Error;
+
+use super::atomic::write_atomic;
+use super::disk::parse_bytes;
+use super::format::{LoadError, load};
+
+/// Folder of backups, beside the session files.
+pub const BACKUP_DIR: &str = ".dafo-backups";
+/// Backups kept per session file.
+pub const GENERATIONS: usize = 12;
+/// Age of the newest backup after which the next save starts a new one.
+pub const GENERATION_SPAN: SignedDuration = SignedDuration::from_mins(5);
+
+/// The backups of `session`, oldest first.
+pub fn list_backups(session: &Path) -> Vec<PathBuf> {
+    let (dir, prefix) = backup_dir_and_prefix(session);
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.starts_with(&prefix) && n.ends_with(".bak")
+                })
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    // The time stamp in the name sorts as text.
+    found.sort();
+    found
+}
+
+/// Keeps `bytes` (content that parses) as the newest backup of `session`: overwrites
+/// the newest generation, or starts a new one when it is older than [`GENERATION_SPAN`]
+/// or when `new_generation` is set. Returns the backup's path.
+pub fn keep_backup(session: &Path, bytes: &[u8], new_generation: bool) -> io::Result<PathBuf> {
+    let (dir, prefix) = backup_dir_and_prefix(session);
+    std::fs::create_dir_all(&dir)?;
+    let now = Timestamp::now();
+    let existing = list_backups(session);
+    let reuse = existing.last().filter(|newest| {
+        !new_generation && stamp_of(newest, &prefix).is_some_and(|t| now.duration_since(t) < GENERATION_SPAN)
+    });
+    let target = match reuse {
+        Some(newest) => newest.clone(),
+        None => {
+            // Names sort in time order even for two generations within a millisecond
+            // or a clock that went back: never at or before the newest one.
+            let now_ms = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
+            let newest = existing.last().and_then(|b| stamp_of(b, &prefix));
+            let stamp = match newest {
+                Some(t) if t >= now_ms => t.checked_add(SignedDuration::from_millis(1)).unwrap_or(now_ms),
+                _ => now_ms,
+            };
+            dir.join(format!("{prefix}{}.bak", stamp.strftime("%Y%m%dT%H%M%S%.3fZ")))
+        }
+    };
+    write_atomic(&target, bytes)?;
+    let all = list_backups(session);
+    for old in all.iter().take(all.len().saturating_sub(GENERATIONS)) {
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(target)
+}
+
+/// What `recover` did.
+#[derive(Debug)]
+pub enum Recovery {
+    /// The file reads fine; nothing was changed.
+    NotNeeded,
+    /// The file was restored from `from`; the damaged file (if there was one) was
+    /// kept as `damaged`. `error` says what was wrong with it.
+    Restored { from: PathBuf, damaged: Option<PathBuf>, error: LoadError },
+}
+
+/// Why `recover` could not help.
+#[derive(Debug, Error)]
+pub enum RecoverError {
+    #[error("{error}\nno backup that reads was found ({tried} tried in {dir}); the file was left as it is")]
+    NoGoodBackup { error: LoadError, tried: usize, dir: PathBuf },
+    #[error("{0}")]
+    Unrecoverable(LoadError),
+    #[error("{}: {source}; nothing was changed", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Restores `session` from its newest backup that reads, if the file itself does not
+/// read (damaged or missing). The damaged file is first copied to
+/// `<file>.damaged-<time>`; no file is ever deleted. Call it holding the session lock.
+pub fn recover(session: &Path) -> Result<Recovery, RecoverError> {
+    let error = match load(session) {
+        Ok(_) => return Ok(Recovery::NotNeeded),
+        Err(e @ LoadError::Io { .. }) if !matches!(&e, LoadError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound) =>
+        {
+            return Err(RecoverError::Unrecoverable(e));
+        }
+        Err(e @ LoadError::TooNew { .. }) => return Err(RecoverError::Unrecoverable(e)),
+        Err(e) => e,
+    };
+    let backups = list_backups(session);
+    let good = backups.iter().rev().find_map(|b| {
+        let bytes = std::fs::read(b).ok()?;
+        parse_bytes(&bytes, b).ok().map(|_| (b.clone(), bytes))
+    });
+    let Some((from, bytes)) = good else {
+        let (dir, _) = backup_dir_and_prefix(session);
+        return Err(RecoverError::NoGoodBackup { error, tried: backups.len(), dir });
+    };
+    let io_err = |path: &Path| {
+        let path = path.to_owned();
+        move |source| RecoverError::Io { path, source }
+    };
+    let damaged = keep_damaged(session).map_err(io_err(session))?;
+    write_atomic(session, &bytes).map_err(io_err(session))?;
+    Ok(Recovery::Restored { from, damaged, error })
+}
+
+/// Copies `session` (a file that does not read) to `<file>.damaged-<UTC time>` beside
+/// it, before it is replaced. `None` if there is no such file.
+pub fn keep_damaged(session: &Path) -> io::Result<Option<PathBuf>> {
+    let bytes = match std::fs::read(session) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut keep = session.with_file_name(format!("{name}.damaged-{stamp}"));
+    let mut n = 2;
+    while keep.exists() {
+        keep = session.with_file_name(format!("{name}.damaged-{stamp}-{n}"));
+        n += 1;
+    }
+    write_atomic(&keep, &bytes)?;
+    Ok(Some(keep))
+}
+
+fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
+    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = match session.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(BACKUP_DIR),
+        _ => PathBuf::from(BACKUP_DIR),
+    };
+    (dir, format!("{name}."))
+}
+
+fn stamp_of(backup: &Path, prefix: &str) -> Option<Timestamp> {
+    let name = backup.file_name()?.to_string_lossy().into_owned();
+    let stamp = name.strip_prefix(prefix)?.strip_suffix(".bak")?;
+    let civil = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S%.f", stamp.strip_suffix('Z')?).ok()?;
+    civil.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Session;
+    use crate::storage::to_ron;
+
+    fn text(title: &str) -> String {
+        to_ron(&Session::new(title, Timestamp::UNIX_EPOCH))
+    }
+
+    #[test]
+    fn newest_generation_is_refreshed_and_old_ones_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        let first = keep_backup(&s, b"one", false).unwrap();
+        assert!(stamp_of(&first, "s.ron.").is_some(), "{first:?}");
+        assert_eq!(keep_backup(&s, b"two", false).unwrap(), first);
+        assert_eq!(std::fs::read(&first).unwrap(), b"two");
+        for i in 0..GENERATIONS + 3 {
+            keep_backup(&s, format!("g{i}").as_bytes(), true).unwrap();
+        }
+        let all = list_backups(&s);
+        assert_eq!(all.len(), GENERATIONS);
+        assert_eq!(std::fs::read(all.last().unwrap()).unwrap(), format!("g{}", GENERATIONS + 2).as_bytes());
+        // Backups of another file are not counted.
+        keep_backup(&dir.path().join("s.ron2"), b"x", false).unwrap();
+        assert_eq!(list_backups(&s).len(), GENERATIONS);
+    }
+
+    #[test]
+    fn recover_restores_newest_good_backup_and_keeps_the_damaged_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        keep_backup(&s, text("good").as_bytes(), true).unwrap();
+        keep_backup(&s, b"(not a session", true).unwrap();
+        std::fs::write(&s, "(version: 1, meta: (").unwrap();
+        let Recovery::Restored { from, damaged, error } = recover(&s).unwrap() else { panic!("not restored") };
+        assert!(error.to_string().starts_with(&format!("{}:1:", s.display())), "{error}");
+        assert_eq!(std::fs::read_to_string(&s).unwrap(), text("good"));
+        assert_eq!(std::fs::read_to_string(damaged.unwrap()).unwrap(), "(version: 1, meta: (");
+        assert!(from.exists());
+        assert!(matches!(recover(&s).unwrap(), Recovery::NotNeeded));
+    }
+
+    #[test]
+    fn recover_without_backups_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        std::fs::write(&s, "garbage").unwrap();
+        let err = recover(&s).unwrap_err();
+        assert!(matches!(err, RecoverError::NoGoodBackup { tried: 0, .. }), "{err}");
+        assert_eq!(std::fs::read_to_string(&s).unwrap(), "garbage");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn binary_garbage_is_recovered_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        keep_backup(&s, text("good").as_bytes(), false).unwrap();
+        std::fs::write(&s, [0xff, 0xfe, 0, 1, 2]).unwrap();
+        assert!(matches!(recover(&s).unwrap(), Recovery::Restored { damaged: Some(_), .. }));
+        assert_eq!(std::fs::read_to_string(&s).unwrap(), text("good"));
+    }
+
+    #[test]
+    fn a_deleted_file_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        keep_backup(&s, text("good").as_bytes(), false).unwrap();
+        let Recovery::Restored { damaged, .. } = recover(&s).unwrap() else { panic!("not restored") };
+        assert!(damaged.is_none());
+        assert_eq!(std::fs::read_to_string(&s).unwrap(), text("good"));
+    }
+}

@@ -1,0 +1,85 @@
+//! The storage commands of the CLI: `dafo recover FILE` and the hidden `dafo __soak`
+//! used by the crash test.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+
+use crate::domain::{Quadrant, Session};
+
+use super::backup::{Recovery, recover as restore};
+use super::disk::load_session;
+use super::format::LoadError;
+use super::lock::SessionLock;
+use super::save::save_session;
+
+/// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does not.
+pub fn recover(file: &Path) -> color_eyre::Result<ExitCode> {
+    let _lock = match SessionLock::acquire(file) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("dafo: {e}\nClose it there before recovering it.");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    match restore(file) {
+        Ok(Recovery::NotNeeded) => {
+            println!("{}: reads fine; nothing to recover", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(Recovery::Restored { from, damaged, error }) => {
+            println!("{error}");
+            if let Some(damaged) = damaged {
+                println!("The damaged file was kept as {}", damaged.display());
+            }
+            println!("{} restored from {}", file.display(), from.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("dafo: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `dafo __soak FILE N`: saves FILE `N` times, each with a higher version in its
+/// title (`soak 41`), printing every version once it is saved. Resumes from FILE's
+/// version if FILE exists, so that a killed run can be continued.
+pub fn soak(file: &Path, count: u64) -> color_eyre::Result<ExitCode> {
+    let _lock = SessionLock::acquire(file)?;
+    let (mut session, mut disk) = match load_session(file) {
+        Ok(loaded) => (loaded.session, Some(loaded.disk)),
+        Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => (payload(), None),
+        Err(e) => return Err(e.into()),
+    };
+    let mut version: u64 = soak_version(&session).unwrap_or(0);
+    let mut out = io::stdout().lock();
+    for _ in 0..count {
+        version += 1;
+        session.meta.title = format!("soak {version}");
+        let report = save_session(file, &session, disk.as_ref())?;
+        disk = Some(report.disk);
+        writeln!(out, "{version}")?;
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The version a `__soak` run wrote into a session's title.
+pub fn soak_version(session: &Session) -> Option<u64> {
+    session.meta.title.strip_prefix("soak ")?.parse().ok()
+}
+
+/// A session of a realistic size (200 factors, about 12 KB), so that kills land mid-write.
+fn payload() -> Session {
+    let mut s = Session::new("soak 0", Timestamp::UNIX_EPOCH);
+    for i in 0..200 {
+        let q = Quadrant::ALL[i % 4];
+        if let Some(edit) = s.add_factor(q, &format!("Factor número {i} con acentos: ñandú, cigüeña")) {
+            let _ = s.apply(edit);
+        }
+    }
+    s
+}

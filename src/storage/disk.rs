@@ -1,0 +1,180 @@
+//! What a session file looked like on disk when dafo last read or wrote it, so that a
+//! change by another program (`git pull`, a sync client, an editor) is noticed.
+
+use std::hash::Hasher;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::domain::Session;
+
+use super::format::{LoadError, parse};
+
+/// Fingerprint of a session file: length, modification time and a hash of its bytes.
+/// Two states are equal when length and hash are (a `touch` is not a change).
+#[derive(Debug, Clone)]
+pub struct DiskState {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+    /// The bytes are known to parse (dafo read or wrote them itself).
+    pub(crate) parses: bool,
+}
+
+impl PartialEq for DiskState {
+    fn eq(&self, other: &DiskState) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+impl Eq for DiskState {}
+
+impl DiskState {
+    /// The fingerprint of `bytes` as found at `path` (its mtime is read from disk).
+    pub(crate) fn of(path: &Path, bytes: &[u8], parses: bool) -> DiskState {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        DiskState { len: bytes.len() as u64, modified, hash: hash(bytes), parses }
+    }
+
+    /// Size in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// True for an empty file.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// How the file on disk compares with what dafo last read or wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiskChange {
+    Unchanged,
+    /// Another program wrote it; the new fingerprint (pass it to `save_session` to
+    /// overwrite it anyway, after asking).
+    Modified(DiskState),
+    /// It is gone (moved or deleted); the next save writes it again.
+    Removed,
+}
+
+/// Cheap enough to poll about once a second: a `stat`, and a read only when size or
+/// modification time moved.
+pub fn check_disk(path: &Path, known: &DiskState) -> io::Result<DiskChange> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(DiskChange::Removed),
+        Err(e) => return Err(e),
+    };
+    if meta.len() == known.len && meta.modified().ok() == known.modified {
+        return Ok(DiskChange::Unchanged);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(DiskChange::Removed),
+        Err(e) => return Err(e),
+    };
+    let now = DiskState::of(path, &bytes, false);
+    Ok(if now == *known { DiskChange::Unchanged } else { DiskChange::Modified(now) })
+}
+
+/// A session read from disk, with the fingerprint to hand back to `save_session`.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub session: Session,
+    pub disk: DiskState,
+}
+
+/// Reads and parses a session file and fingerprints it.
+pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let session = parse_bytes(&bytes, path)?;
+    Ok(Loaded { session, disk: DiskState::of(path, &bytes, true) })
+}
+
+/// Parses the bytes of a session file. Bytes that are not UTF-8 are a parse error at
+/// their line and column (never replaced: a save would then change what was there).
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text, path),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let message = "not UTF-8 text (the file was damaged or is not a dafo session)".to_owned();
+            Err(LoadError::Parse { path: path.to_owned(), line, column, message })
+        }
+    }
+}
+
+/// Removes temp files left next to `path` (and in its backup folder) by a dafo that was
+/// killed in the middle of a save. Only the holder of the session lock should call this.
+pub fn remove_stray_temps(path: &Path) -> Vec<PathBuf> {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return Vec::new() };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut removed = Vec::new();
+    for dir in [dir.clone(), dir.join(super::backup::BACKUP_DIR)] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            if file_name.starts_with(&format!(".{name}.")) && file_name.ends_with(".tmp") {
+                let stray = entry.path();
+                if std::fs::remove_file(&stray).is_ok() {
+                    removed.push(stray);
+                }
+            }
+        }
+    }
+    removed
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    // SipHash with fixed keys: stable within a run, which is all a fingerprint needs.
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_changes_but_not_touches() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, "one").unwrap();
+        let known = DiskState::of(&path, b"one", true);
+        assert_eq!(check_disk(&path, &known).unwrap(), DiskChange::Unchanged);
+        // Same content rewritten (new mtime): not a change.
+        std::fs::write(&path, "one").unwrap();
+        assert_eq!(check_disk(&path, &known).unwrap(), DiskChange::Unchanged);
+        // Same length, other bytes.
+        std::fs::write(&path, "two").unwrap();
+        assert!(matches!(check_disk(&path, &known).unwrap(), DiskChange::Modified(s) if s.len() == 3));
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(check_disk(&path, &known).unwrap(), DiskChange::Removed);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_a_located_error() {
+        let err = parse_bytes(b"(version: 1,\n  meta: \xff", Path::new("s.ron")).unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:2:9: not UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn stray_temps_of_this_file_only_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        for name in [".s.ron.abc123.tmp", ".other.ron.abc123.tmp", ".s.ron.lock", "s.ron"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let removed = remove_stray_temps(&path);
+        assert_eq!(removed, vec![dir.path().join(".s.ron.abc123.tmp")]);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+}

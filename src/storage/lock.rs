@@ -1,0 +1,211 @@
+//! One writer per session file: a lock file beside the session that says who holds it.
+//!
+//! `.name.ron.lock` holds the pid, host name and start time of the dafo that has the
+//! session open for writing, and that process keeps an advisory lock (`flock`) on it.
+//! The kernel drops the advisory lock when the process dies, however it dies, so a lock
+//! left behind by a crashed or killed dafo is taken over at once. Where the file system
+//! has no advisory locks, a lock on the same host whose pid is gone counts as stale.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fs4::fs_std::FileExt;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Who holds (or held) a session file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockInfo {
+    pub pid: u32,
+    pub host: String,
+    pub since: Timestamp,
+}
+
+impl LockInfo {
+    /// This process, now.
+    pub fn current() -> LockInfo {
+        LockInfo { pid: std::process::id(), host: host_name(), since: Timestamp::now() }
+    }
+
+    /// True when the holder is on this host and its process is gone (Linux: no `/proc/<pid>`).
+    /// On other systems a pid cannot be checked without unsafe code, so the holder counts as alive.
+    pub fn is_stale(&self) -> bool {
+        self.host == host_name() && cfg!(target_os = "linux") && !Path::new(&format!("/proc/{}", self.pid)).exists()
+    }
+}
+
+/// Why a session could not be locked for writing.
+#[derive(Debug, Error)]
+pub enum LockError {
+    /// Another dafo has the session open (`path` is the session's): open it read-only and say who.
+    #[error("{} is open in another dafo (pid {pid} on {host}, since {since})", path.display())]
+    Held { path: PathBuf, pid: u32, host: String, since: Timestamp },
+    #[error("{}: cannot create the lock file ({source}); check that the folder is writable", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// The right to write one session file, held until dropped (the lock file is then removed).
+#[derive(Debug)]
+pub struct SessionLock {
+    path: PathBuf,
+    file: File,
+    stale: Option<LockInfo>,
+}
+
+/// The lock file of a session: `.name.ron.lock` in the same folder.
+pub fn lock_path(session: &Path) -> PathBuf {
+    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    session.with_file_name(format!(".{name}.lock"))
+}
+
+impl SessionLock {
+    /// Takes the lock of `session` (the session file itself need not exist yet).
+    pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
+        let path = lock_path(session);
+        let io_err = |source| LockError::Io { path: path.clone(), source };
+        // A holder that is releasing removes the file; then we retry on the new one.
+        for _ in 0..50 {
+            let mut file =
+                OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io_err)?;
+            let locked = match file.try_lock_exclusive() {
+                Ok(locked) => locked,
+                // No advisory locks on this file system: fall back to pid checks.
+                Err(_) => !matches!(read_info(&mut file),
+                    Some(info) if info.pid != std::process::id() && !info.is_stale()),
+            };
+            if !locked {
+                return Err(held(session, &mut file));
+            }
+            if !same_file(&file, &path) {
+                continue;
+            }
+            let stale = read_info(&mut file);
+            write_info(&mut file, &LockInfo::current()).map_err(io_err)?;
+            return Ok(SessionLock { path, file, stale });
+        }
+        Err(io_err(io::Error::other("the lock file keeps changing")))
+    }
+
+    /// The holder whose lock was left behind (a crashed or killed dafo), if any.
+    pub fn took_over(&self) -> Option<&LockInfo> {
+        self.stale.as_ref()
+    }
+
+    /// Where the lock file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        // Remove it while still holding it; the advisory lock goes with the descriptor.
+        if same_file(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+fn held(path: &Path, file: &mut File) -> LockError {
+    // The holder may have just created the file and not written its name yet.
+    for _ in 0..20 {
+        if let Some(info) = read_info(file) {
+            return LockError::Held { path: path.to_owned(), pid: info.pid, host: info.host, since: info.since };
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    LockError::Held { path: path.to_owned(), pid: 0, host: "?".to_owned(), since: Timestamp::UNIX_EPOCH }
+}
+
+fn read_info(file: &mut File) -> Option<LockInfo> {
+    let mut text = String::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.read_to_string(&mut text).ok()?;
+    ron::from_str(&text).ok()
+}
+
+fn write_info(file: &mut File, info: &LockInfo) -> io::Result<()> {
+    let text = ron::to_string(info).map_err(io::Error::other)?;
+    file.set_len(0)?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(text.as_bytes())?;
+    file.write_all(b"\n")?;
+    file.sync_all()
+}
+
+/// Whether `path` still names the file we hold (another dafo may have removed and recreated it).
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    // Windows does not let an open file be removed, so the name cannot change under us.
+    path.exists()
+}
+
+fn host_name() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_holder_is_told_who_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.ron");
+        let lock = SessionLock::acquire(&session).unwrap();
+        assert!(lock.took_over().is_none());
+        assert!(lock.path().ends_with(".s.ron.lock"));
+        assert!(matches!(SessionLock::acquire(&session), Err(LockError::Held { path, .. }) if path == session));
+        let err = SessionLock::acquire(&session).unwrap_err();
+        let LockError::Held { pid, host, .. } = &err else { panic!("{err}") };
+        assert_eq!(*pid, std::process::id());
+        assert_eq!(*host, host_name());
+        assert!(err.to_string().contains("another dafo"), "{err}");
+        drop(lock);
+        assert!(!lock_path(&session).exists());
+        SessionLock::acquire(&session).unwrap();
+    }
+
+    #[test]
+    fn a_lock_left_by_a_dead_process_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.ron");
+        let dead = LockInfo { pid: u32::MAX - 1, host: host_name(), since: Timestamp::UNIX_EPOCH };
+        std::fs::write(lock_path(&session), ron::to_string(&dead).unwrap()).unwrap();
+        assert!(!cfg!(target_os = "linux") || dead.is_stale());
+        let lock = SessionLock::acquire(&session).unwrap();
+        assert_eq!(lock.took_over(), Some(&dead));
+        let text = std::fs::read_to_string(lock_path(&session)).unwrap();
+        assert!(text.contains(&format!("pid:{}", std::process::id())), "{text}");
+    }
+
+    #[test]
+    fn live_processes_are_not_stale() {
+        assert!(!LockInfo::current().is_stale());
+        let elsewhere = LockInfo { host: "another-host".into(), pid: u32::MAX - 1, ..LockInfo::current() };
+        assert!(!elsewhere.is_stale());
+    }
+
+    #[test]
+    fn unwritable_folder_is_a_clear_error() {
+        let err = SessionLock::acquire(Path::new("/nonexistent-dafo-dir/s.ron")).unwrap_err();
+        assert!(matches!(err, LockError::Io { .. }));
+        assert!(err.to_string().contains("writable"), "{err}");
+    }
+}
