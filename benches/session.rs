@@ -1,7 +1,7 @@
 //! Benchmarks: load and save of a 10,000-factor session, one frame of it at 120x40.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dafo::app::App;
@@ -41,7 +41,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| storage::save(black_box(&path), &session).expect("save"))
     });
 
-    let app = App::editor(session.clone(), PathBuf::from("big.ron"), Lang::Es);
+    let app = App::open(&path, Lang::Es).expect("open");
     let theme = Theme::dark();
     let area = Rect::new(0, 0, 120, 40);
     c.bench_function("render one frame of 10k factors at 120x40", |b| {

@@ -38,7 +38,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path.clone();
-            tui(App::editor(editor.doc.session, path.clone(), lang))?;
+            tui(App::editor(editor, lang))?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -69,8 +69,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
 fn open(file: &Path, lang: Lang) -> Result<ExitCode, String> {
-    let session = storage::load(file).map_err(|e| e.to_string())?;
-    tui(App::editor(session, file.to_owned(), lang))?;
+    tui(App::open(file, lang).map_err(|e| e.to_string())?)?;
     Ok(ExitCode::SUCCESS)
 }
 

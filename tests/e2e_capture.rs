@@ -39,8 +39,11 @@ fn capture_in_four_quadrants_quit_and_reopen() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 
-    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(files.len(), 1, "exactly one session file, no temp files: {files:?}");
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    // One session file; beside it only the backups folder: no temp or lock file left behind.
+    let files: Vec<_> = entries.iter().filter(|p| p.is_file()).cloned().collect();
+    assert_eq!(files.len(), 1, "exactly one session file, no temp or lock files: {entries:?}");
+    assert!(entries.iter().all(|p| p.is_file() || p.ends_with(".dafo-backups")), "{entries:?}");
     let path = &files[0];
     assert_eq!(path.file_name().unwrap(), "taller-de-prueba-ano-2026.ron");
     let session = storage::load(path).unwrap();

@@ -59,7 +59,7 @@ proptest! {
         let path = dir.path().join("p.ron");
         let session = storage::load(std::path::Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
         storage::save(&path, &session).unwrap();
-        let mut app = App::editor(session, path.clone(), Lang::Es);
+        let mut app = App::open(&path, Lang::Es).unwrap();
         let theme = Theme::dark();
         let mut area = Rect::new(0, 0, 80, 24);
         for i in inputs {

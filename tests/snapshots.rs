@@ -1,12 +1,12 @@
 //! Layer 2: the screens rendered into a `TestBackend` at projector sizes, snapshotted with insta.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use dafo::app::{Action, App};
+use dafo::app::{Action, App, Editor};
 use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
-use dafo::storage;
+use dafo::storage::{self, SessionFile};
 use dafo::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -14,9 +14,36 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const SAMPLE: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
 
-fn sample_app(lang: Lang) -> App {
+/// An app and the temp folder its session file lives in.
+struct Held {
+    app: App,
+    _dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Held {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Held {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+/// The sample session, opened from a private copy (each test holds its own lock).
+fn sample_app(lang: Lang) -> Held {
     let session = storage::load(Path::new(SAMPLE)).unwrap();
-    App::editor(session, PathBuf::from(SAMPLE), lang)
+    app_of(session, lang)
+}
+
+/// An app on `session`, written to a temp file that lives as long as the test.
+fn app_of(session: Session, lang: Lang) -> Held {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = SessionFile::create(&dir.path().join("s.ron"), &session).unwrap();
+    Held { app: App::editor(Editor::new(session, file, lang), lang), _dir: dir }
 }
 
 fn screen(app: &App, w: u16, h: u16) -> TestBackend {
@@ -82,7 +109,7 @@ fn browser_120x40() {
 
 #[test]
 fn empty_session_shows_how_to_begin() {
-    let app = App::editor(Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), PathBuf::from("x.ron"), Lang::Es);
+    let app = app_of(Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -105,7 +132,7 @@ fn hostile_text_is_drawn_harmlessly() {
     // Text that did not come through the UI (a hand-edited file) is cleaned when drawn.
     s.strengths.push(dafo::domain::Factor::new("F1", "rojo \u{1b}[31mROJO\u{1b}[0m \u{202e}invertido\u{7}"));
     s.strengths.push(dafo::domain::Factor::new("F2", "ancho 漢字漢字 😀 emoji"));
-    let app = App::editor(s, PathBuf::from("x.ron"), Lang::Es);
+    let app = app_of(s, Lang::Es);
     let backend = screen(&app, 80, 24);
     let text = format!("{backend}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));

@@ -20,7 +20,7 @@ fn fixture() -> Fixture {
     let path = dir.path().join("taller.ron");
     let session = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
     storage::save(&path, &session).unwrap();
-    Fixture { app: App::editor(session, path.clone(), Lang::Es), path, _dir: dir }
+    Fixture { app: App::open(&path, Lang::Es).unwrap(), path, _dir: dir }
 }
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
@@ -433,4 +433,84 @@ fn impact_and_sorting_keep_the_facilitators_order() {
     typ(&mut f.app, "o");
     assert_eq!(editor(&f.app).order(Quadrant::Strengths), [0, 1, 2], "own order back");
     assert_eq!(texts(&f.app, Quadrant::Strengths), ["uno", "dos", "tres"]);
+}
+
+// ---- The file on disk (issue 7) ----
+
+#[test]
+fn a_second_dafo_on_the_same_file_is_read_only() {
+    let mut f = fixture();
+    let mut second = App::open(&f.path, Lang::Es).unwrap();
+    assert!(editor(&second).read_only.as_deref().is_some_and(|why| why.contains(&std::process::id().to_string())));
+    typ(&mut second, "a");
+    typ(&mut second, "no debe entrar");
+    enter(&mut second);
+    assert!(session(&second).strengths.is_empty());
+    assert!(editor(&second).notice.as_ref().is_some_and(|n| n.error));
+    // The first one still edits and saves.
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "sí entra");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "q");
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "sí entra");
+}
+
+#[test]
+fn a_change_on_disk_reloads_when_nothing_is_unsaved() {
+    let mut f = fixture();
+    let mut other = storage::load(&f.path).unwrap();
+    other.strengths.push(dafo::domain::Factor::new("F1", "escrito por otro programa"));
+    // Another program (say, git pull) rewrites the file.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    storage::save(&f.path, &other).unwrap();
+    f.app.tick(std::time::Instant::now());
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["escrito por otro programa"]);
+}
+
+#[test]
+fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "mío");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    let mut other = storage::load(&f.path).unwrap();
+    other.threats.push(dafo::domain::Factor::new("A1", "suyo"));
+    storage::save(&f.path, &other).unwrap();
+    // Saving now finds the file changed: nothing is written, the choice is offered.
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(matches!(editor(&f.app).mode, Mode::Conflict));
+    assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
+    // "o" keeps mine; theirs goes to the backups folder.
+    typ(&mut f.app, "o");
+    let on_disk = storage::load(&f.path).unwrap();
+    assert_eq!(on_disk.strengths[0].text, "mío");
+    assert!(on_disk.threats.is_empty());
+    let backups = std::fs::read_dir(f.path.parent().unwrap().join(".dafo-backups")).unwrap();
+    let kept =
+        backups.filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).any(|text| text.contains("suyo"));
+    assert!(kept, "the other version is kept as a backup");
+}
+
+#[test]
+fn reload_theirs_keeps_mine_beside_it() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "mío");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    let mut other = storage::load(&f.path).unwrap();
+    other.threats.push(dafo::domain::Factor::new("A1", "suyo"));
+    storage::save(&f.path, &other).unwrap();
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    typ(&mut f.app, "r");
+    assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
+    let dir = f.path.parent().unwrap();
+    let mine = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".mia-")))
+        .expect("my version kept beside the file");
+    assert_eq!(storage::load(&mine).unwrap().strengths[0].text, "mío");
 }

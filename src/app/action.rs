@@ -47,6 +47,9 @@ pub enum Action {
     Copy,
     /// Choose a format, then copy.
     CopyAs,
+    // The file changed on disk while edits were unsaved
+    ReloadTheirs,
+    KeepMine,
     Undo,
     Redo,
     // Text input

@@ -10,10 +10,11 @@ use super::autosave::Autosave;
 use super::form::Form;
 use super::keymap::Context;
 use super::picker::Picker;
+use super::saver::Saver;
 use crate::domain::text::clean_text;
 use crate::domain::{Crossed, Document, Edit, Quadrant, Session};
 use crate::i18n::Lang;
-use crate::storage;
+use crate::storage::{DiskState, SessionFile};
 
 /// What the input line is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub enum Mode {
     ImpactPick,
     /// Choosing factors from a searchable list (`Editor::picker`).
     Picker,
+    /// The file changed on disk while edits were unsaved: reload or keep mine.
+    Conflict,
     /// Filling in the action form (`Editor::form`).
     Form,
 }
@@ -114,6 +117,13 @@ pub struct Editor {
     pub form: Option<Form>,
     pub input: TextArea<'static>,
     pub autosave: Autosave,
+    /// Saves in the background through the open file.
+    pub(super) saver: Saver,
+    /// Why this session cannot be edited here (another dafo holds it).
+    pub read_only: Option<String>,
+    /// The file changed on disk while we had unsaved edits: its new fingerprint.
+    pub conflict: Option<DiskState>,
+    pub(super) last_check: Option<Instant>,
     pub notice: Option<Notice>,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     quit_armed: bool,
@@ -121,9 +131,16 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(session: Session, path: PathBuf, lang: Lang) -> Editor {
+    /// An editor on a session read from (or just written to) `file`.
+    pub fn new(session: Session, file: SessionFile, lang: Lang) -> Editor {
         let doc = Document::new(session);
+        let saver = Saver::new(file);
+        let (path, read_only) = (saver.path(), saver.read_only());
         Editor {
+            saver,
+            read_only,
+            conflict: None,
+            last_check: None,
             autosave: Autosave::new(doc.revision()),
             doc,
             path,
@@ -158,6 +175,7 @@ impl Editor {
             Mode::ImpactPick => Context::ImpactPick,
             Mode::Picker => Context::Picker,
             Mode::Form => Context::Form,
+            Mode::Conflict => Context::Conflict,
         }
     }
 
@@ -212,6 +230,7 @@ impl Editor {
             }
             Mode::Picker => self.update_picker(action),
             Mode::Form => self.update_form(action),
+            Mode::Conflict => self.update_conflict(action),
             Mode::Grid => return self.update_view(action),
         }
         Outcome::Stay
@@ -338,28 +357,6 @@ impl Editor {
         }
     }
 
-    /// Saves when autosave says so. Call after every event and on timeouts.
-    pub fn tick(&mut self, now: Instant) {
-        self.autosave.observe(self.doc.revision(), now);
-        if self.autosave.due(now) {
-            self.save_now(now);
-        }
-    }
-
-    /// Writes the session to disk now; `false` (and a notice) if it failed.
-    pub fn save_now(&mut self, now: Instant) -> bool {
-        self.autosave.observe(self.doc.revision(), now);
-        self.doc.session.meta.modified = jiff::Timestamp::now();
-        let outcome = storage::save(&self.path, &self.doc.session).map_err(|e| format!("{}: {e}", self.path.display()));
-        let ok = outcome.is_ok();
-        if let Err(e) = &outcome {
-            let msg = self.lang.pick("No se pudo guardar", "Could not save");
-            self.say(format!("{msg}: {e}"), true);
-        }
-        self.autosave.record(self.doc.revision(), now, outcome);
-        ok
-    }
-
     pub(super) fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice { text, error });
     }
@@ -400,7 +397,13 @@ impl Editor {
     }
 
     /// Applies an edit as one undo step; reports (never panics on) a misfit.
+    /// A read-only session (open in another dafo) takes no edits.
     pub(super) fn apply(&mut self, edit: Edit) -> bool {
+        if let Some(why) = &self.read_only {
+            let msg = format!("{}: {why}", self.lang.pick("Solo lectura", "Read-only"));
+            self.say(msg, true);
+            return false;
+        }
         match self.doc.apply(edit) {
             Ok(()) => true,
             Err(e) => {
@@ -431,7 +434,7 @@ impl Editor {
                 self.mode = Mode::Grid;
             }
             Mode::Input(target) => self.submit_other(target, &text),
-            Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::Picker | Mode::Form => {}
+            Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::Picker | Mode::Form | Mode::Conflict => {}
         }
     }
 
@@ -511,13 +514,6 @@ impl Editor {
             };
             self.say(nothing.to_owned(), false);
         }
-    }
-
-    /// Saves now if anything is not on disk yet; `true` when all is on disk.
-    pub fn flush(&mut self) -> bool {
-        let now = Instant::now();
-        self.autosave.observe(self.doc.revision(), now);
-        !self.autosave.is_dirty() || self.save_now(now)
     }
 
     fn quit(&mut self) -> Outcome {

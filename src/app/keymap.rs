@@ -26,12 +26,14 @@ pub enum Context {
     Picker,
     /// The action form (owner, due date, indicator).
     Form,
+    /// The file changed on disk while edits were unsaved.
+    Conflict,
     Help,
 }
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Browser,
         Context::Grid,
         Context::Came,
@@ -42,6 +44,7 @@ impl Context {
         Context::ImpactPick,
         Context::Picker,
         Context::Form,
+        Context::Conflict,
         Context::Help,
     ];
 }
@@ -257,6 +260,10 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Form, [code(C::Tab)], A::Down, Navigate, "campo siguiente", "next field", ("campo", "field")),
             bind!(Form, [code(C::BackTab)], A::Up, Navigate, "campo anterior", "previous field", false),
             bind!(Form, [code(C::Enter)], A::Submit, Capture, "guardar la ficha", "save the form", ("guardar", "save")),
+            // ---- The file changed on disk while edits were unsaved ----
+            bind!(Conflict, [k('r')], A::ReloadTheirs, Session, "cargar la versión del disco (la tuya se guarda aparte)", "load the version on disk (yours is kept aside)", ("cargar la del disco", "load theirs")),
+            bind!(Conflict, [k('o')], A::KeepMine, Session, "conservar la tuya (la otra queda en copia)", "keep yours (theirs goes to a backup)", ("conservar la mía", "keep mine")),
+            bind!(Conflict, [code(C::Esc)], A::Cancel, Session, "decidir después (no se guarda)", "decide later (saving paused)", ("después", "later")),
             // ---- Help overlay ----
             bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, "cerrar la ayuda", "close help", true),
             // ---- Session browser ----

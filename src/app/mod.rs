@@ -7,7 +7,9 @@ mod copy;
 pub mod editor;
 pub mod form;
 pub mod keymap;
+mod persist;
 pub mod picker;
+mod saver;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -59,12 +61,19 @@ impl App {
         }
     }
 
-    /// A session opened straight from the command line.
-    pub fn editor(session: Session, path: PathBuf, lang: Lang) -> App {
-        let dir = path.parent().map(Path::to_owned).unwrap_or_default();
+    /// A session file opened straight from the command line. One that does not
+    /// read opens nothing (and is not touched).
+    pub fn open(path: &Path, lang: Lang) -> Result<App, storage::LoadError> {
+        let (file, session) = storage::SessionFile::open(path)?;
+        Ok(App::editor(Editor::new(session, file, lang), lang))
+    }
+
+    /// An editor shown on its own (quitting it quits the app).
+    pub fn editor(editor: Editor, lang: Lang) -> App {
+        let dir = editor.path.parent().map(Path::to_owned).unwrap_or_default();
         App {
             lang,
-            screen: Screen::Editor(Box::new(Editor::new(session, path, lang))),
+            screen: Screen::Editor(Box::new(editor)),
             help: false,
             quit: false,
             dir,
@@ -195,8 +204,8 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
         Action::Quit => return BrowserOutcome::Quit,
         Action::Open => {
             let Some(entry) = browser.selected_entry() else { return BrowserOutcome::Stay };
-            return match storage::load(&entry.path) {
-                Ok(session) => BrowserOutcome::Open(Box::new(Editor::new(session, entry.path.clone(), lang))),
+            return match storage::SessionFile::open(&entry.path) {
+                Ok((file, session)) => BrowserOutcome::Open(Box::new(Editor::new(session, file, lang))),
                 Err(e) => BrowserOutcome::Error(e.to_string()),
             };
         }
@@ -210,6 +219,6 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
 pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = storage::new_session_path(dir, &session.meta.title);
-    storage::save(&path, &session).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Editor::new(session, path, lang))
+    let (file, _) = storage::SessionFile::create(&path, &session).map_err(|e| e.to_string())?;
+    Ok(Editor::new(session, file, lang))
 }

@@ -27,7 +27,11 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
         Span::styled(title, theme.title_bar),
     ]))
     .render(area, buf);
-    let (state, style) = if editor.autosave.error.is_some() {
+    let (state, style) = if editor.read_only.is_some() {
+        (lang.pick("🔒 solo lectura", "🔒 read-only"), theme.error)
+    } else if editor.conflict.is_some() {
+        (lang.pick("⚠ cambió fuera de dafo", "⚠ changed outside dafo"), theme.error)
+    } else if editor.autosave.error.is_some() {
         (lang.pick("✗ sin guardar", "✗ not saved"), theme.error)
     } else if editor.autosave.is_dirty() {
         (lang.pick("○ guardando…", "○ saving…"), theme.dim)

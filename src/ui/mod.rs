@@ -57,6 +57,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             match (&editor.mode, &editor.picker, &editor.form) {
                 (Mode::Picker, Some(p), _) => popup::picker(p, theme, lang, body, buf),
                 (Mode::Form, _, Some(f)) => popup::form(f, theme, lang, body, buf),
+                (Mode::Conflict, _, _) => popup::conflict(editor, theme, lang, body, buf),
                 _ => {}
             }
             chrome::status_line(editor.notice.as_ref(), Some(editor), theme, app.lang, status, buf);

@@ -42,7 +42,9 @@ impl Tmux {
                 "-c",
             ])
             .arg(cwd)
-            .arg(command)
+            // The shell prints the exit status where capture-pane can read it, and
+            // stays a while: tmux may drop the last output of a pane that dies at once.
+            .arg(format!("{command}; echo \"[dafo-exit $?]\"; sleep 30"))
             .env("LANG", "C.UTF-8")
             .env_remove("NO_COLOR")
             .output()
@@ -105,13 +107,14 @@ impl Tmux {
     pub fn wait_exit(&self) -> i32 {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"]);
-            let s = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-            // The status can show up a moment after the pane is marked dead.
-            if let Some(Ok(code)) = s.strip_prefix("1 ").map(str::parse) {
-                return code;
+            let screen = self.screen();
+            if let Some(code) = screen.split("[dafo-exit ").nth(1).and_then(|rest| rest.split(']').next()) {
+                return code.trim().parse().unwrap_or(-1);
             }
-            assert!(Instant::now() < deadline, "program did not exit ({s:?}); screen:\n{}", self.screen());
+            if Instant::now() >= deadline {
+                let state = self.tmux(&["display-message", "-p", "-t", "e2e", "dead=#{pane_dead} cmd=#{pane_current_command} signal=#{pane_dead_signal} status=#{pane_dead_status} pid=#{pane_pid}"]);
+                panic!("program did not exit ({}); screen:\n{screen}", String::from_utf8_lossy(&state.stdout).trim());
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
     }
