@@ -12,6 +12,10 @@ use crate::ui::{self, theme::Theme};
 /// Longest sleep without input; keeps the save state fresh.
 const IDLE_POLL: Duration = Duration::from_millis(500);
 
+/// Set to quit right after the first frame: how `cargo bench --bench startup`
+/// measures start-up time in a pseudo-terminal.
+pub const FIRST_FRAME_ENV: &str = "DAFO_BENCH_FIRST_FRAME";
+
 /// Runs the app until the user quits. The terminal is restored on return and
 /// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
@@ -28,9 +32,13 @@ pub fn run(mut app: App) -> std::io::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Theme) -> std::io::Result<()> {
     let mut redraw = true;
+    let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     while !app.quit {
         if redraw {
             terminal.draw(|f| ui::draw(app, theme, f))?;
+            if first_frame_only {
+                break;
+            }
         }
         let now = Instant::now();
         let timeout = app.deadline().map_or(IDLE_POLL, |d| d.saturating_duration_since(now)).min(IDLE_POLL);
