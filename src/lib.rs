@@ -7,6 +7,7 @@ pub mod commands;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod labels;
 pub mod storage;
 pub mod tui;
 pub mod ui;

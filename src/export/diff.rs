@@ -1,14 +1,18 @@
 //! Comparison of two sessions (this year's DAFO against last year's): what was
 //! added, removed, reworded, moved between quadrants, and whose votes or impact
-//! changed. Factors are matched by ID first, then by text similarity.
+//! changed; which CAME actions were added, removed, reworded or changed status
+//! (the yearly review of a plan); which crossed strategies were added or
+//! removed. Items are matched by ID first, then by text similarity.
 
 use std::fmt::Write as _;
 
 use clap::ValueEnum;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::{Factor, Quadrant, Session};
+use crate::domain::text::clean_text;
+use crate::domain::{Came, CameAction, Factor, Quadrant, Session, Strategy};
 use crate::i18n::Lang;
+use crate::labels;
 
 use super::text::{WIDTH, wrap};
 use super::{day, markdown, safe};
@@ -54,6 +58,47 @@ impl Change {
     }
 }
 
+/// An action and its CAME quadrant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedAction {
+    pub came: Came,
+    pub action: CameAction,
+}
+
+/// An action present in both sessions that changed in some way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionChange {
+    pub old: PlacedAction,
+    pub new: PlacedAction,
+}
+
+/// Optional text as shown: cleaned, empty as none.
+fn shown(t: &Option<String>) -> Option<String> {
+    t.as_deref().map(clean_text).filter(|t| !t.is_empty())
+}
+
+impl ActionChange {
+    pub fn reworded(&self) -> bool {
+        clean_text(&self.old.action.text) != clean_text(&self.new.action.text)
+    }
+    pub fn status_changed(&self) -> bool {
+        self.old.action.status != self.new.action.status
+    }
+    /// Owner, due date, indicator, links, votes or CAME quadrant changed.
+    pub fn details_changed(&self) -> bool {
+        let (o, n) = (&self.old.action, &self.new.action);
+        self.old.came != self.new.came
+            || shown(&o.owner) != shown(&n.owner)
+            || o.due != n.due
+            || shown(&o.indicator) != shown(&n.indicator)
+            || o.links != n.links
+            || o.votes != n.votes
+    }
+    fn any(&self) -> bool {
+        self.reworded() || self.status_changed() || self.details_changed()
+    }
+}
+
 /// Everything that differs between two sessions.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionDiff {
@@ -62,11 +107,27 @@ pub struct SessionDiff {
     pub changed: Vec<Change>,
     /// Factors found in both, identical apart from maybe their ID.
     pub unchanged: usize,
+    pub actions_added: Vec<PlacedAction>,
+    pub actions_removed: Vec<PlacedAction>,
+    pub actions_changed: Vec<ActionChange>,
+    /// Actions found in both, identical apart from maybe their ID.
+    pub actions_unchanged: usize,
+    pub strategies_added: Vec<Strategy>,
+    pub strategies_removed: Vec<Strategy>,
+    /// Strategies found in both (maybe reworded).
+    pub strategies_kept: usize,
 }
 
 impl SessionDiff {
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.actions_added.is_empty()
+            && self.actions_removed.is_empty()
+            && self.actions_changed.is_empty()
+            && self.strategies_added.is_empty()
+            && self.strategies_removed.is_empty()
     }
 }
 
@@ -87,18 +148,23 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b { 1.0 } else { strsim::sorensen_dice(&a, &b) }
 }
 
-/// Compares `old` with `new`.
-pub fn diff(old: &Session, new: &Session) -> SessionDiff {
-    let mut olds: Vec<Option<Placed>> = placed(old).into_iter().map(Some).collect();
-    let mut news: Vec<Option<Placed>> = placed(new).into_iter().map(Some).collect();
+/// Pairs the items of `old` and `new`: same ID and related text first, then
+/// the most similar texts (at least [`SIMILAR`]). Returns the pairs, the items
+/// only in `old` and the items only in `new`.
+fn pair<T>(
+    old: Vec<T>,
+    new: Vec<T>,
+    id: impl Fn(&T) -> &str,
+    text: impl Fn(&T) -> &str,
+) -> (Vec<(T, T)>, Vec<T>, Vec<T>) {
+    let mut olds: Vec<Option<T>> = old.into_iter().map(Some).collect();
+    let mut news: Vec<Option<T>> = new.into_iter().map(Some).collect();
     let mut pairs = Vec::new();
     // 1. Same ID and related text.
     for o in olds.iter_mut() {
         let Some(op) = o else { continue };
         let hit = news.iter_mut().find(|n| {
-            n.as_ref().is_some_and(|np| {
-                np.factor.id == op.factor.id && similarity(&np.factor.text, &op.factor.text) >= SAME_ID_SIMILAR
-            })
+            n.as_ref().is_some_and(|np| id(np) == id(op) && similarity(text(np), text(op)) >= SAME_ID_SIMILAR)
         });
         if let Some(n) = hit
             && let (Some(op), Some(np)) = (o.take(), n.take())
@@ -111,7 +177,7 @@ pub fn diff(old: &Session, new: &Session) -> SessionDiff {
     for (i, o) in olds.iter().enumerate() {
         for (j, n) in news.iter().enumerate() {
             if let (Some(o), Some(n)) = (o, n) {
-                let score = similarity(&o.factor.text, &n.factor.text);
+                let score = similarity(text(o), text(n));
                 if score >= SIMILAR {
                     candidates.push((score, i, j));
                 }
@@ -127,11 +193,17 @@ pub fn diff(old: &Session, new: &Session) -> SessionDiff {
             pairs.push((op, np));
         }
     }
-    let mut out = SessionDiff {
-        added: news.into_iter().flatten().collect(),
-        removed: olds.into_iter().flatten().collect(),
-        ..SessionDiff::default()
-    };
+    (pairs, olds.into_iter().flatten().collect(), news.into_iter().flatten().collect())
+}
+
+fn placed_actions(s: &Session) -> Vec<PlacedAction> {
+    s.all_actions().map(|(came, a)| PlacedAction { came, action: a.clone() }).collect()
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Session, new: &Session) -> SessionDiff {
+    let (pairs, removed, added) = pair(placed(old), placed(new), |p| &p.factor.id, |p| &p.factor.text);
+    let mut out = SessionDiff { added, removed, ..SessionDiff::default() };
     for (old, new) in pairs {
         let change = Change { old, new };
         if change.moved() || change.reworded() || change.rescored() {
@@ -142,6 +214,21 @@ pub fn diff(old: &Session, new: &Session) -> SessionDiff {
     }
     let key = |p: &Placed| (p.quadrant, p.factor.id.clone());
     out.changed.sort_by_key(|c| key(&c.new));
+
+    let (pairs, removed, added) = pair(placed_actions(old), placed_actions(new), |p| &p.action.id, |p| &p.action.text);
+    (out.actions_removed, out.actions_added) = (removed, added);
+    for (old, new) in pairs {
+        let change = ActionChange { old, new };
+        if change.any() {
+            out.actions_changed.push(change);
+        } else {
+            out.actions_unchanged += 1;
+        }
+    }
+    out.actions_changed.sort_by_key(|c| (c.new.came, c.new.action.id.clone()));
+
+    let (pairs, removed, added) = pair(old.strategies.clone(), new.strategies.clone(), |s| &s.id, |s| &s.text);
+    (out.strategies_removed, out.strategies_added, out.strategies_kept) = (removed, added, pairs.len());
     out
 }
 
@@ -159,6 +246,18 @@ struct Words {
     votes: &'static str,
     impact: &'static str,
     was: &'static str,
+    actions_added: &'static str,
+    actions_removed: &'static str,
+    actions_reworded: &'static str,
+    status: &'static str,
+    action_details: &'static str,
+    strategies_added: &'static str,
+    strategies_removed: &'static str,
+    actions_unchanged: &'static str,
+    owner: &'static str,
+    due: &'static str,
+    indicator: &'static str,
+    answers: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -177,6 +276,18 @@ fn words(lang: Lang) -> Words {
             votes: "votos",
             impact: "impacto",
             was: "antes",
+            actions_added: "Acciones añadidas",
+            actions_removed: "Acciones eliminadas",
+            actions_reworded: "Acciones reformuladas",
+            status: "Cambios de estado",
+            action_details: "Otros cambios en acciones",
+            strategies_added: "Estrategias añadidas",
+            strategies_removed: "Estrategias eliminadas",
+            actions_unchanged: "acciones sin cambios",
+            owner: "responsable",
+            due: "plazo",
+            indicator: "indicador",
+            answers: "responde a",
         },
         Lang::En => Words {
             title: "SWOT changes",
@@ -192,6 +303,18 @@ fn words(lang: Lang) -> Words {
             votes: "votes",
             impact: "impact",
             was: "was",
+            actions_added: "Actions added",
+            actions_removed: "Actions removed",
+            actions_reworded: "Actions reworded",
+            status: "Status changes",
+            action_details: "Other action changes",
+            strategies_added: "Strategies added",
+            strategies_removed: "Strategies removed",
+            actions_unchanged: "actions unchanged",
+            owner: "owner",
+            due: "due",
+            indicator: "indicator",
+            answers: "answers",
         },
     }
 }
@@ -214,6 +337,85 @@ fn rescore_note(c: &Change, w: &Words) -> String {
 
 /// One line of a section: ID column, body, optional second line (the old text).
 type Entry = (String, String, Option<String>);
+
+fn or_dash(v: Option<String>) -> String {
+    v.filter(|v| !v.is_empty()).unwrap_or_else(|| "-".to_owned())
+}
+
+/// What changed in an action besides its text and status: `responsable - → X`...
+fn details_note(c: &ActionChange, lang: Lang, set: crate::domain::LabelSet, w: &Words) -> String {
+    let (o, n) = (&c.old.action, &c.new.action);
+    let mut parts = Vec::new();
+    if c.old.came != c.new.came {
+        parts.push(format!("{} → {}", labels::came(lang, set, c.old.came), labels::came(lang, set, c.new.came)));
+    }
+    let text = |v: &Option<String>| or_dash(v.as_deref().map(|t| safe(t).into_owned()));
+    if shown(&o.owner) != shown(&n.owner) {
+        parts.push(format!("{} {} → {}", w.owner, text(&o.owner), text(&n.owner)));
+    }
+    if o.due != n.due {
+        let day = |d: Option<jiff::civil::Date>| or_dash(d.map(|d| d.to_string()));
+        parts.push(format!("{} {} → {}", w.due, day(o.due), day(n.due)));
+    }
+    if shown(&o.indicator) != shown(&n.indicator) {
+        parts.push(format!("{} {} → {}", w.indicator, text(&o.indicator), text(&n.indicator)));
+    }
+    if o.links != n.links {
+        let links = |l: &[String]| or_dash(Some(l.iter().map(|i| safe(i).into_owned()).collect::<Vec<_>>().join(", ")));
+        parts.push(format!("{} {} → {}", w.answers, links(&o.links), links(&n.links)));
+    }
+    if o.votes != n.votes {
+        parts.push(format!("{} {} → {}", w.votes, o.votes, n.votes));
+    }
+    parts.join(", ")
+}
+
+/// The sections about actions and strategies.
+fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(&'static str, Vec<Entry>)> {
+    let set = new.meta.labels;
+    let plain = |p: &PlacedAction| {
+        let body = format!("[{}] {}", labels::came(lang, set, p.came), safe(&p.action.text));
+        (safe(&p.action.id).into_owned(), body, None)
+    };
+    let ids = |c: &ActionChange| {
+        if c.old.action.id == c.new.action.id {
+            safe(&c.new.action.id).into_owned()
+        } else {
+            format!("{} → {}", safe(&c.old.action.id), safe(&c.new.action.id))
+        }
+    };
+    let mut reworded = Vec::new();
+    let mut status = Vec::new();
+    let mut details = Vec::new();
+    for c in &d.actions_changed {
+        let text = safe(&c.new.action.text);
+        if c.reworded() {
+            let was = format!("{}: {}", w.was, safe(&c.old.action.text));
+            reworded.push((ids(c), format!("[{}] {text}", labels::came(lang, set, c.new.came)), Some(was)));
+        }
+        if c.status_changed() {
+            let (o, n) = (labels::status(lang, c.old.action.status), labels::status(lang, c.new.action.status));
+            status.push((ids(c), format!("{o} → {n}: {text}"), None));
+        }
+        if c.details_changed() {
+            details.push((ids(c), format!("{}: {text}", details_note(c, lang, set, w)), None));
+        }
+    }
+    let strategy = |st: &Strategy| {
+        let pair = st.factors.iter().map(|f| safe(f).into_owned()).collect::<Vec<_>>().join(" × ");
+        let kind = labels::crossed(lang, set, st.kind);
+        (safe(&st.id).into_owned(), format!("[{kind}] {} ({pair})", safe(&st.text)), None)
+    };
+    vec![
+        (w.actions_added, d.actions_added.iter().map(plain).collect()),
+        (w.actions_removed, d.actions_removed.iter().map(plain).collect()),
+        (w.actions_reworded, reworded),
+        (w.status, status),
+        (w.action_details, details),
+        (w.strategies_added, d.strategies_added.iter().map(strategy).collect()),
+        (w.strategies_removed, d.strategies_removed.iter().map(strategy).collect()),
+    ]
+}
 
 /// The sections of the report, each with its entries.
 fn sections<'a>(d: &'a SessionDiff, lang: Lang, w: &Words) -> Vec<(&'static str, Vec<Entry>)> {
@@ -251,10 +453,14 @@ fn sections<'a>(d: &'a SessionDiff, lang: Lang, w: &Words) -> Vec<(&'static str,
 /// The comparison as text (80 columns) or Markdown.
 pub fn render(d: &SessionDiff, old: &Session, new: &Session, lang: Lang, format: DiffFormat) -> String {
     let w = words(lang);
-    let secs = sections(d, lang, &w);
+    let mut secs = sections(d, lang, &w);
+    secs.extend(plan_sections(d, new, lang, &w));
     let mut summary: Vec<String> =
         secs.iter().filter(|(_, e)| !e.is_empty()).map(|(t, e)| format!("{t} {}", e.len())).collect();
     summary.push(format!("{} {}", w.unchanged, d.unchanged));
+    if d.actions_unchanged > 0 || !d.actions_changed.is_empty() {
+        summary.push(format!("{} {}", w.actions_unchanged, d.actions_unchanged));
+    }
     let summary = summary.join(" · ");
     let side = |s: &Session| format!("{} ({})", safe(&s.meta.title), day(s.meta.created));
     let mut out = String::new();
@@ -370,5 +576,46 @@ mod tests {
         let d = diff(&s, &s);
         assert!(d.is_empty());
         assert_eq!(d.unchanged, 1);
+    }
+
+    #[test]
+    fn reports_action_status_changes_and_strategies() {
+        use crate::domain::{CameAction, Crossed, Status};
+        let mut old = session(&[(Quadrant::Weaknesses, "D1", "Listas de espera", 0)]);
+        let action = |id: &str, text: &str, status: Status| {
+            let mut a = CameAction::new(id, text, vec!["D1".into()]);
+            a.status = status;
+            a
+        };
+        old.correct = vec![
+            action("C1", "Ventanilla única de dependencia", Status::Pending),
+            action("C2", "Mesa de coordinación sociosanitaria", Status::Pending),
+            action("C3", "Estudio de necesidades", Status::InProgress),
+        ];
+        old.strategies.push(Strategy {
+            id: "DO1".into(),
+            kind: Crossed::DO,
+            factors: ["D1".into(), "O1".into()],
+            text: "Fondos para la ventanilla".into(),
+            votes: 0,
+        });
+        let mut new = old.clone();
+        new.correct[1].status = Status::Done;
+        new.correct[0].text = "Ventanilla única de la dependencia".into();
+        new.correct[0].owner = Some("Servicios sociales".into());
+        new.correct.remove(2);
+        new.confront.push(action("A1", "Plan de envejecimiento activo", Status::Pending));
+        new.strategies.clear();
+        let d = diff(&old, &new);
+        assert_eq!(d.actions_added[0].action.id, "A1");
+        assert_eq!(d.actions_removed[0].action.id, "C3");
+        assert_eq!(d.actions_changed.len(), 2);
+        assert_eq!(d.strategies_removed.len(), 1);
+        let text = render(&d, &old, &new, Lang::Es, DiffFormat::Txt);
+        assert!(text.contains("C2  pendiente → hecha: Mesa de coordinación sociosanitaria"), "{text}");
+        assert!(text.contains("responsable - → Servicios sociales"), "{text}");
+        assert!(text.contains("CAMBIOS DE ESTADO (1)"), "{text}");
+        assert!(text.contains("DO1  [Estrategias de reorientación] Fondos para la ventanilla (D1 × O1)"), "{text}");
+        assert!(diff(&new, &new).is_empty());
     }
 }

@@ -4,8 +4,9 @@
 //!
 //! Every renderer passes user text through [`safe`] first, so no escape
 //! sequence or control character ever reaches a terminal, a clipboard or a file.
-//! Each renderer is built from sections (header, grid, factor lists); the CAME
-//! actions will be one more section in each.
+//! Each renderer is built from sections (header, grid, factor lists, then the
+//! CAME plan, the crossed strategies and the EFI/EFE tables when the session
+//! has them; see `plan`).
 
 pub mod csv;
 pub mod diff;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod json;
 mod labels;
 pub mod markdown;
+mod plan;
 pub mod text;
 
 use std::borrow::Cow;
