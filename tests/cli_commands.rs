@@ -332,7 +332,8 @@ fn diff_reviews_the_plan() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("C2  pendiente → hecha: Ventanilla única, con cita previa"), "{text}");
-    assert!(text.contains("ACCIONES ELIMINADAS (2)"), "{text}");
+    assert!(text.contains("ACCIONES CERRADAS (2)"), "{text}");
+    assert!(text.contains("C1  hecha: [Corregir] Auditoría de la web <script>"), "{text}");
     for line in text.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
     }

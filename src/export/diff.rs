@@ -248,6 +248,7 @@ struct Words {
     was: &'static str,
     actions_added: &'static str,
     actions_removed: &'static str,
+    actions_closed: &'static str,
     actions_reworded: &'static str,
     status: &'static str,
     action_details: &'static str,
@@ -278,6 +279,7 @@ fn words(lang: Lang) -> Words {
             was: "antes",
             actions_added: "Acciones añadidas",
             actions_removed: "Acciones eliminadas",
+            actions_closed: "Acciones cerradas",
             actions_reworded: "Acciones reformuladas",
             status: "Cambios de estado",
             action_details: "Otros cambios en acciones",
@@ -305,6 +307,7 @@ fn words(lang: Lang) -> Words {
             was: "was",
             actions_added: "Actions added",
             actions_removed: "Actions removed",
+            actions_closed: "Actions closed",
             actions_reworded: "Actions reworded",
             status: "Status changes",
             action_details: "Other action changes",
@@ -406,9 +409,21 @@ fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(
         let kind = labels::crossed(lang, set, st.kind);
         (safe(&st.id).into_owned(), format!("[{kind}] {} ({pair})", safe(&st.text)), None)
     };
+    // Actions done or dropped in the old session are not carried over: they
+    // were closed, not lost.
+    let (open, closed): (Vec<&PlacedAction>, Vec<&PlacedAction>) =
+        d.actions_removed.iter().partition(|p| p.action.status.is_open());
+    let closed = closed
+        .into_iter()
+        .map(|p| {
+            let (id, body, _) = plain(p);
+            (id, format!("{}: {body}", labels::status(lang, p.action.status)), None)
+        })
+        .collect();
     vec![
         (w.actions_added, d.actions_added.iter().map(plain).collect()),
-        (w.actions_removed, d.actions_removed.iter().map(plain).collect()),
+        (w.actions_removed, open.into_iter().map(plain).collect()),
+        (w.actions_closed, closed),
         (w.actions_reworded, reworded),
         (w.status, status),
         (w.action_details, details),
