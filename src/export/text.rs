@@ -29,6 +29,13 @@ pub fn render(session: &Session, lang: Lang) -> String {
     out
 }
 
+/// Stands for a space that [`wrap`] must not break at, until the text is wrapped.
+const GLUE: char = '\u{a0}';
+
+fn glue(text: &str) -> String {
+    text.replace(' ', &GLUE.to_string())
+}
+
 /// An upper-case heading underlined with dashes, after a blank line.
 fn heading(out: &mut String, title: &str) {
     for line in wrap(&title.to_uppercase(), WIDTH) {
@@ -76,8 +83,11 @@ fn actions(out: &mut String, s: &Session, lang: Lang) {
         for a in list {
             entry(out, &a.id, width, &safe(&a.text));
             let mut details = vec![format!("→ {}", plan::links(s, &a.links, ", "))];
-            details.extend(plan::details(lang, a));
-            entry(out, "", width, &details.join(" · "));
+            // Short details (status, due date, votes) are never split across lines.
+            details.extend(plan::details(lang, a).into_iter().map(|d| if d.width() <= 24 { glue(&d) } else { d }));
+            let mut body = String::new();
+            entry(&mut body, "", width, &details.join(" · "));
+            out.push_str(&body.replace(GLUE, " "));
         }
     }
 }
