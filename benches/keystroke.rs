@@ -31,7 +31,11 @@ fn main() {
     let sentence: Vec<char> = "Listas de espera en dependencia ".chars().collect();
     let mut times = Vec::with_capacity(KEYS);
     for i in 0..KEYS {
-        let code = if i % sentence.len() == sentence.len() - 1 { KeyCode::Enter } else { KeyCode::Char(sentence[i % sentence.len()]) };
+        let code = if i % sentence.len() == sentence.len() - 1 {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(sentence[i % sentence.len()])
+        };
         let t = Instant::now();
         if let Some(a) = app.action_for(&press(code)) {
             app.update(a);
@@ -51,7 +55,12 @@ fn main() {
     let pct = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("keystroke to screen, 10,000 factors, autosave on, 120x40 ({KEYS} keys):");
-    println!("  p50 {:.3} ms   p99 {:.3} ms (target < 8 ms)   max {:.3} ms", ms(pct(0.5)), ms(pct(0.99)), ms(times[times.len() - 1]));
+    println!(
+        "  p50 {:.3} ms   p99 {:.3} ms (target < 8 ms)   max {:.3} ms",
+        ms(pct(0.5)),
+        ms(pct(0.99)),
+        ms(times[times.len() - 1])
+    );
     if let Some(peak) = peak_memory_kib() {
         println!("  peak memory (VmHWM) {:.1} MB (target < 20 MB)", peak as f64 / 1024.0);
     }
@@ -67,7 +76,8 @@ fn peak_memory_kib() -> Option<u64> {
 
 fn big_session(n: usize) -> Session {
     let mut s = Session::new("Sesión grande", jiff::Timestamp::UNIX_EPOCH);
-    let texts: Vec<String> = (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
+    let texts: Vec<String> =
+        (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
     for q in Quadrant::ALL {
         let mine = texts.iter().skip(q.index()).step_by(4).map(String::as_str);
         if let Some(e) = s.add_factors(q, mine) {

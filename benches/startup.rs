@@ -37,7 +37,11 @@ fn main() {
     let large = measure(&format!("{dafo} {}", big.display()), &first);
     println!("start to first frame, median of {RUNS} runs in a pty (script):");
     println!("  floor (minimal ratatui program)   {:>7.2} ms", ms(floor));
-    println!("  sample session                    {:>7.2} ms  ({:.2}x the floor; target <= 1.2x)", ms(small), ratio(small, floor));
+    println!(
+        "  sample session                    {:>7.2} ms  ({:.2}x the floor; target <= 1.2x)",
+        ms(small),
+        ratio(small, floor)
+    );
     println!("  10,000-factor session             {:>7.2} ms  (target <= 50 ms)", ms(large));
 }
 
@@ -70,7 +74,8 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 
 fn big_session(n: usize) -> Session {
     let mut s = Session::new("Sesión grande", jiff::Timestamp::UNIX_EPOCH);
-    let texts: Vec<String> = (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
+    let texts: Vec<String> =
+        (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
     for q in Quadrant::ALL {
         let mine = texts.iter().skip(q.index()).step_by(4).map(String::as_str);
         if let Some(e) = s.add_factors(q, mine) {

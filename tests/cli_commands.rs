@@ -6,12 +6,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use dafo::domain::{Quadrant, Session};
+use dafo::domain::{Came, Quadrant, Session, Status};
 use dafo::export::{Format, render};
 use dafo::i18n::Lang;
 
 const PALENCIA: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
 const TRICKY: &str = "tests/fixtures/tricky.ron";
+const PLAN: &str = "tests/fixtures/plan.ron";
 
 fn dafo(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dafo"))
@@ -213,7 +214,9 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
         let back = dir.path().join(format!("back-{ext}.ron"));
         let o = dafo(&["import", p(&exported), "-o", p(&back)]);
         assert!(o.status.success(), "{}", stderr(&o));
-        assert!(stderr(&o).contains("imported (8 F, 8 D, 7 O, 7 A)"), "{}", stderr(&o));
+        // Markdown carries the factors; the CSV export the whole plan.
+        let plan = if ext == "csv" { "9 actions, 4 strategies" } else { "0 actions, 0 strategies" };
+        assert!(stderr(&o).contains(&format!("imported (8 F, 8 D, 7 O, 7 A; {plan})")), "{}", stderr(&o));
         let back = load(p(&back));
         for q in Quadrant::ALL {
             assert_eq!(back.factors(q), original.factors(q), "{ext} {q:?}");
@@ -294,4 +297,78 @@ fn copy_on_a_terminal_without_clipboard_sends_osc52() {
     let path = out.trim_end().rsplit("saved to ").next().unwrap();
     assert_eq!(std::fs::read_to_string(path).unwrap(), text);
     std::fs::remove_file(path).unwrap();
+}
+
+/// Next year's plan: carried over, then reviewed by the room.
+fn reviewed_plan(old: &Session) -> Session {
+    let mut s = dafo::commands::carry_over(old, "Plan 2027", "2027-11-10T09:00:00Z".parse().unwrap());
+    let i = s.correct.iter().position(|a| a.id == "C2").unwrap();
+    let e = s.change_action(Came::Correct, i, |a| a.status = Status::Done).unwrap();
+    s.apply(e).unwrap();
+    let e = s
+        .change_action(Came::Maintain, 0, |a| {
+            a.text = "Plan de formación \"continua\" de todo el equipo".into();
+            a.owner = Some("Recursos humanos".into());
+        })
+        .unwrap();
+    s.apply(e).unwrap();
+    let e = s.add_action(Came::Exploit, "Convenio con la universidad", vec!["O2".into()]).unwrap();
+    s.apply(e).unwrap();
+    let i = s.strategies.iter().position(|st| st.id == "DO1").unwrap();
+    let e = s.delete_strategy(i).unwrap();
+    s.apply(e).unwrap();
+    s
+}
+
+#[test]
+fn carry_over_keeps_open_actions_only() {
+    let old = load(PLAN);
+    let new = dafo::commands::carry_over(&old, "Plan 2027", "2027-11-10T09:00:00Z".parse().unwrap());
+    let ids: Vec<&str> = new.all_actions().map(|(_, a)| a.id.as_str()).collect();
+    assert_eq!(ids, ["M1", "C2", "E1", "A1"], "C1 was done and C3 dropped");
+    assert!(new.all_actions().all(|(_, a)| a.carried && a.votes == 0));
+    assert_eq!(new.correct[0].links, ["D2", "D9"]);
+    let strategies: Vec<&str> = new.strategies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(strategies, ["FO1", "DO1", "DA1"], "FO2 names a factor that no longer exists");
+    assert_eq!(new.meta.labels, old.meta.labels);
+}
+
+#[test]
+fn diff_reviews_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("2027.ron");
+    dafo::storage::save(&new, &reviewed_plan(&load(PLAN))).unwrap();
+    let o = dafo(&["diff", PLAN, p(&new)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("C2  pendiente → hecha: Ventanilla única, con cita previa"), "{text}");
+    assert!(text.contains("ACCIONES CERRADAS (2)"), "{text}");
+    assert!(text.contains("C1  hecha: [Corregir] Auditoría de la web <script>"), "{text}");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    insta::assert_snapshot!("diff_plan_txt", text);
+    let o = dafo(&["diff", PLAN, p(&new), "--format", "md", "--lang", "en"]);
+    let md = stdout(&o);
+    assert!(md.contains("**C2** pending → done"), "{md}");
+    insta::assert_snapshot!("diff_plan_md_en", md);
+}
+
+#[test]
+fn import_csv_brings_back_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("plan.csv");
+    assert!(dafo(&["export", PLAN, "-o", p(&csv)]).status.success());
+    let back = dir.path().join("back.ron");
+    let o = dafo(&["import", p(&csv), "-o", p(&back)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("imported (2 F, 3 D, 2 O, 2 A; 6 actions, 4 strategies)"), "{}", stderr(&o));
+    let (old, back) = (load(PLAN), load(p(&back)));
+    for c in Came::ALL {
+        let ids =
+            |s: &Session| s.actions(c).iter().map(|a| (a.id.clone(), a.links.clone(), a.status)).collect::<Vec<_>>();
+        assert_eq!(ids(&back), ids(&old), "{c:?}");
+    }
+    assert_eq!(back.strategies.len(), 4);
+    assert_eq!(back.strategies[1].factors, ["F2", "O9"]);
 }

@@ -1,12 +1,14 @@
 //! Golden files and validity checks for every exporter, and the export → import
-//! round trip, on a fixture full of accents, quotes, commas, newlines, `<script>`
-//! and escape sequences.
+//! round trip, on fixtures full of accents, quotes, commas, newlines, `<script>`
+//! and escape sequences: `tricky.ron` (factors only, format version 1) and
+//! `plan.ron` (CAME actions, crossed strategies with a dangling link, EFI/EFE
+//! weights, the social-work label set).
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
 use std::path::Path;
 
-use dafo::domain::{Factor, Quadrant, Session};
+use dafo::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status};
 use dafo::export::import::{build, csv as import_csv, markdown as import_md};
 use dafo::export::{Format, render};
 use dafo::i18n::Lang;
@@ -15,6 +17,10 @@ use proptest::prelude::*;
 
 fn tricky() -> Session {
     dafo::storage::load(Path::new("tests/fixtures/tricky.ron")).unwrap()
+}
+
+fn plan() -> Session {
+    dafo::storage::load(Path::new("tests/fixtures/plan.ron")).unwrap()
 }
 
 fn palencia() -> Session {
@@ -52,8 +58,63 @@ fn golden_json() {
 }
 
 #[test]
+fn golden_plan() {
+    insta::assert_snapshot!("plan_md", render(&plan(), Lang::Es, Format::Md));
+    insta::assert_snapshot!("plan_md_en", render(&plan(), Lang::En, Format::Md));
+    insta::assert_snapshot!("plan_txt", render(&plan(), Lang::Es, Format::Txt));
+    insta::assert_snapshot!("plan_txt_en", render(&plan(), Lang::En, Format::Txt));
+    insta::assert_snapshot!("plan_html", render(&plan(), Lang::Es, Format::Html));
+    insta::assert_snapshot!("plan_html_fragment", render(&plan(), Lang::En, Format::HtmlFragment));
+    insta::assert_snapshot!("plan_csv", render(&plan(), Lang::Es, Format::Csv));
+    insta::assert_snapshot!("plan_json", render(&plan(), Lang::Es, Format::Json));
+}
+
+#[test]
+fn every_format_shows_the_plan_with_its_labels_and_dangling_links() {
+    let s = plan();
+    for f in [Format::Md, Format::Txt, Format::Html, Format::HtmlFragment] {
+        let es = render(&s, Lang::Es, f);
+        for needle in [
+            "Adaptar",
+            "Información y promoción",
+            "Incidencia política, planificación y evaluación",
+            "D9?",
+            "O9?",
+            "en curso",
+            "descartada",
+            "2027-06-30",
+            "1 de 3 factores sin acción",
+            "1 de 2 factores sin acción",
+            "Matriz EFI",
+            "Matriz EFE",
+            "0,90, no 1,00",
+        ] {
+            // Text headings are upper case.
+            assert!(es.to_lowercase().contains(&needle.to_lowercase()), "{f:?} lacks {needle:?}:\n{es}");
+        }
+        let lower = es.to_lowercase();
+        assert!(!lower.contains("afrontar") && !lower.contains("ofensivas"), "{f:?} uses the classic labels");
+        let en = render(&s, Lang::En, f);
+        for needle in ["Adapt", "Comprehensive care", "1 of 3 factors without action", "in progress", "0.90, not 1.00"]
+        {
+            assert!(en.to_lowercase().contains(&needle.to_lowercase()), "{f:?} lacks {needle:?}:\n{en}");
+        }
+    }
+    let mut classic = s.clone();
+    classic.meta.labels = dafo::domain::LabelSet::Classic;
+    let md = render(&classic, Lang::Es, Format::Md);
+    assert!(md.contains("Afrontar (Amenazas)") && md.contains("Estrategias ofensivas (FO)"), "{md}");
+}
+
+#[test]
+fn sessions_without_plan_show_no_plan_sections() {
+    let md = render(&tricky(), Lang::Es, Format::Md);
+    assert!(!md.contains("CAME") && !md.contains("EFI") && !md.contains("cruzad"), "{md}");
+}
+
+#[test]
 fn no_escape_or_control_bytes_in_any_format() {
-    for s in [tricky(), palencia()] {
+    for s in [tricky(), palencia(), plan()] {
         for lang in [Lang::Es, Lang::En] {
             for f in ALL {
                 let out = render(&s, lang, f);
@@ -66,14 +127,19 @@ fn no_escape_or_control_bytes_in_any_format() {
 
 #[test]
 fn html_escapes_all_user_text() {
-    for f in [Format::Html, Format::HtmlFragment] {
-        let html = render(&tricky(), Lang::Es, f);
+    for (f, s) in [
+        (Format::Html, tricky()),
+        (Format::HtmlFragment, tricky()),
+        (Format::Html, plan()),
+        (Format::HtmlFragment, plan()),
+    ] {
+        let html = render(&s, Lang::Es, f);
         assert!(!html.to_lowercase().contains("<script"), "{html}");
         assert!(!html.contains("<b>"), "title markup must be escaped");
         assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
         assert!(!html.contains('\u{1b}'));
         // Tags are balanced.
-        for tag in ["table", "tr", "td", "th", "ul", "li", "h1", "h2", "p"] {
+        for tag in ["table", "tr", "td", "th", "ul", "li", "h1", "h2", "h3", "p", "em", "strong"] {
             let open = html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
             assert_eq!(open, html.matches(&format!("</{tag}>")).count(), "<{tag}> in {f:?}");
         }
@@ -91,17 +157,54 @@ fn csv_parses_back_with_one_row_per_factor() {
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), dafo::export::csv::HEADER);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), s.total());
-    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().all(|r| r.len() == 13));
     assert_eq!(&rows[0][3], "Equipo con \"experiencia\", implicado y estable");
     assert_eq!(&rows[0][2], "Fortalezas");
 }
 
 #[test]
+fn csv_has_action_and_strategy_rows() {
+    let s = plan();
+    let text = render(&s, Lang::Es, Format::Csv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), s.total() + s.all_actions().count() + s.strategies.len());
+    let c2 = rows.iter().find(|r| &r[0] == "C2").unwrap();
+    assert_eq!((&c2[1], &c2[2], &c2[6], &c2[9]), ("action", "Corregir", "D2;D9", "pending"));
+    assert_eq!(&c2[10], "días de espera medios");
+    let m1 = rows.iter().find(|r| &r[0] == "M1").unwrap();
+    assert_eq!((&m1[7], &m1[8], &m1[9]), ("Coordinación, servicios sociales", "2027-06-30", "in_progress"));
+    let a1 = rows.iter().find(|r| &r[0] == "A1" && &r[1] == "action").unwrap();
+    assert_eq!(&a1[2], "Adaptar");
+    let fo2 = rows.iter().find(|r| &r[0] == "FO2").unwrap();
+    assert_eq!((&fo2[1], &fo2[2], &fo2[6]), ("strategy", "Información y promoción", "F2;O9"));
+    let f1 = rows.iter().find(|r| &r[0] == "F1").unwrap();
+    assert_eq!((&f1[11], &f1[12]), ("0.3", "4"));
+}
+
+#[test]
 fn json_is_valid_and_stable() {
     let v: serde_json::Value = serde_json::from_str(&render(&tricky(), Lang::En, Format::Json)).unwrap();
-    assert_eq!(v["schema"], "dafo-export/1");
+    assert_eq!(v["schema"], "dafo-export/2");
     assert_eq!(v["weaknesses"][1]["text"], "Texto con escape rojo y OSC");
     assert_eq!(v["counts"]["threats"], 2);
+    assert_eq!(v["actions"], serde_json::json!([]));
+    assert_eq!(v["evaluation"]["efi"], serde_json::Value::Null);
+
+    let v: serde_json::Value = serde_json::from_str(&render(&plan(), Lang::En, Format::Json)).unwrap();
+    assert_eq!(v["labels"], "social_work");
+    let c2 = &v["actions"].as_array().unwrap().iter().find(|a| a["id"] == "C2").unwrap();
+    assert_eq!(c2["came"], "correct");
+    assert_eq!(c2["links"], serde_json::json!(["D2", "D9"]));
+    assert_eq!(c2["dangling"], serde_json::json!(["D9"]));
+    assert_eq!(c2["status"], "pending");
+    assert_eq!(v["strategies"][0]["kind"], "FO");
+    assert_eq!(v["strategies"][1]["dangling"], serde_json::json!(["O9"]));
+    assert_eq!(v["coverage"]["weaknesses"], serde_json::json!({"factors": 3, "unanswered": 1}));
+    assert_eq!(v["evaluation"]["efi"]["weight_sum"], 0.9);
+    assert_eq!(v["evaluation"]["efi"]["balanced"], false);
+    assert_eq!(v["evaluation"]["efe"]["total"], 2.5);
+    assert_eq!(v["strengths"][0]["weight"], 0.3);
 }
 
 #[test]
@@ -111,9 +214,16 @@ fn text_fits_80_columns() {
     odd.strengths[0].id = "F123456789012345678901234567890".into();
     odd.meta.title = "Título ".repeat(30);
     odd.threats[0].text = "x".repeat(200);
-    for s in [tricky(), palencia(), odd] {
-        for line in render(&s, Lang::Es, Format::Txt).lines() {
-            assert!(line.width() <= 80, "{line:?}");
+    let mut odd_plan = plan();
+    odd_plan.correct[0].id = "C123456789012345678901234567890".into();
+    odd_plan.correct[0].text = "y".repeat(200);
+    odd_plan.correct[0].owner = Some("z".repeat(150));
+    odd_plan.weaknesses[0].text = "w".repeat(200);
+    for s in [tricky(), palencia(), odd, plan(), odd_plan] {
+        for lang in [Lang::Es, Lang::En] {
+            for line in render(&s, lang, Format::Txt).lines() {
+                assert!(line.width() <= 80, "{line:?}");
+            }
         }
     }
 }
@@ -145,9 +255,77 @@ fn cleaned(s: &Session) -> Session {
     s
 }
 
+/// Actions and strategies of a session as comparable tuples.
+type PlanItems = (Vec<(Came, CameAction)>, Vec<dafo::domain::Strategy>);
+
+fn plan_items(s: &Session) -> PlanItems {
+    let actions = s
+        .all_actions()
+        .map(|(c, a)| {
+            let clean = |t: &Option<String>| t.as_deref().map(dafo::domain::text::clean_text).filter(|t| !t.is_empty());
+            let a = CameAction {
+                text: dafo::domain::text::clean_text(&a.text),
+                owner: clean(&a.owner),
+                indicator: clean(&a.indicator),
+                carried: false,
+                ..a.clone()
+            };
+            (c, a)
+        })
+        .collect();
+    let strategies = s
+        .strategies
+        .iter()
+        .map(|st| dafo::domain::Strategy { text: dafo::domain::text::clean_text(&st.text), ..st.clone() })
+        .collect();
+    (actions, strategies)
+}
+
+#[test]
+fn csv_round_trips_actions_strategies_and_weights() {
+    let s = plan();
+    for lang in [Lang::Es, Lang::En] {
+        let back =
+            build(import_csv(&render(&s, lang, Format::Csv), Path::new("x.csv")).unwrap(), "x", Timestamp::UNIX_EPOCH);
+        assert_eq!(plan_items(&back), plan_items(&s), "{lang:?}");
+        for q in Quadrant::ALL {
+            let weights = |s: &Session| s.factors(q).iter().map(|f| (f.weight, f.rating)).collect::<Vec<_>>();
+            assert_eq!(weights(&back), weights(&s), "{lang:?} {q:?}");
+        }
+        let mut back = back;
+        let e = back.add_action(Came::Correct, "Nueva", vec![]).unwrap();
+        back.apply(e).unwrap();
+        assert_eq!(back.correct.last().unwrap().id, "C4", "imported IDs are never handed out again");
+    }
+}
+
+#[test]
+fn csv_import_reads_labels_leniently_and_names_bad_lines() {
+    let text = "id,kind,quadrant,text,links,status,due\n\
+        D1,factor,Debilidades,Listas,,,\n\
+        ,action,Corregir,Ventanilla,D1,en curso,2027-01-31\n\
+        ,action,Confront,Plan,A1,,\n\
+        ,strategy,,Cruce,D1;O1,,\n";
+    let s = build(import_csv(text, Path::new("x.csv")).unwrap(), "x", Timestamp::UNIX_EPOCH);
+    assert_eq!((s.correct[0].id.as_str(), s.correct[0].status), ("C1", Status::InProgress));
+    assert_eq!(s.correct[0].due.map(|d| d.to_string()).as_deref(), Some("2027-01-31"));
+    assert_eq!(s.confront[0].id, "A1");
+    assert_eq!((s.strategies[0].id.as_str(), s.strategies[0].kind), ("DO1", Crossed::DO));
+    for (row, message) in [
+        (",action,Nada,x,,,", "x.csv:2: unknown CAME quadrant \"Nada\""),
+        (",action,Corregir,x,,quizá,", "x.csv:2: status must be"),
+        (",action,Corregir,x,,,31/01/2027", "x.csv:2: due must be a date YYYY-MM-DD"),
+        (",strategy,FO,x,F1,,", "x.csv:2: a strategy links two factors"),
+    ] {
+        let err =
+            import_csv(&format!("id,kind,quadrant,text,links,status,due\n{row}\n"), Path::new("x.csv")).unwrap_err();
+        assert!(err.to_string().starts_with(message), "{err}");
+    }
+}
+
 #[test]
 fn markdown_and_csv_round_trip_the_fixtures() {
-    for s in [tricky(), palencia()] {
+    for s in [tricky(), palencia(), plan()] {
         for lang in [Lang::Es, Lang::En] {
             let md = import_md(&render(&s, lang, Format::Md));
             assert_eq!(md.title.as_deref(), Some(dafo::domain::text::clean_text(&s.meta.title).as_str()));
@@ -162,15 +340,35 @@ fn markdown_and_csv_round_trip_the_fixtures() {
 
 fn arb_session() -> impl Strategy<Value = Session> {
     let text = "[ -~áéíóúñÁÉÍÓÚÑ¿¡«»€\u{1b}\n\t]{1,60}";
-    let factor = (text, 0u32..20, proptest::option::of(1u8..=5));
-    proptest::collection::vec((0usize..4, factor), 0..12).prop_map(|items| {
+    let factor = (
+        text,
+        0u32..20,
+        proptest::option::of(1u8..=5),
+        proptest::option::of(0u32..=100),
+        proptest::option::of(1u8..=4),
+    );
+    let items = proptest::collection::vec((0usize..4, factor), 0..12);
+    let action = (
+        0usize..4,
+        text,
+        proptest::collection::vec("[FDOA][1-9]", 0..3),
+        0usize..4,
+        proptest::option::of(text),
+        proptest::option::of((2020i16..2040, 1i8..=12, 1i8..=28)),
+        0u32..5,
+    );
+    let actions = proptest::collection::vec(action, 0..8);
+    let strategies = proptest::collection::vec((0usize..4, text, 1u32..9, 1u32..9), 0..5);
+    (items, actions, strategies).prop_map(|(items, actions, strategies)| {
         let mut s = Session::new("Prop", Timestamp::UNIX_EPOCH);
-        for (q, (text, votes, impact)) in items {
+        for (q, (text, votes, impact, weight, rating)) in items {
             let q = Quadrant::from_index(q);
             if let Some(dafo::domain::Edit::Factor(_, dafo::domain::ListOp::Insert(_, mut f))) = s.add_factor(q, &text)
             {
                 f.votes = votes;
                 f.impact = impact;
+                f.weight = weight.map(|w| f64::from(w) / 100.0);
+                f.rating = rating;
                 match q {
                     Quadrant::Strengths => s.strengths.push(f),
                     Quadrant::Weaknesses => s.weaknesses.push(f),
@@ -179,8 +377,41 @@ fn arb_session() -> impl Strategy<Value = Session> {
                 }
             }
         }
+        for (c, text, links, status, owner, due, votes) in actions {
+            let c = Came::ALL[c];
+            if let Some(dafo::domain::Edit::Action(_, dafo::domain::ListOp::Insert(_, mut a))) =
+                s.add_action(c, &text, links)
+            {
+                a.status = Status::ALL[status];
+                a.owner = owner.map(|o| dafo::domain::text::clean_text(&o)).filter(|o| !o.is_empty());
+                a.due = due.map(|(y, m, d)| jiff::civil::date(y, m, d));
+                a.votes = votes;
+                match c {
+                    Came::Maintain => s.maintain.push(a),
+                    Came::Correct => s.correct.push(a),
+                    Came::Exploit => s.exploit.push(a),
+                    Came::Confront => s.confront.push(a),
+                }
+            }
+        }
+        for (k, text, i, e) in strategies {
+            let kind = Crossed::ALL[k];
+            let [qi, qe] = kind.quadrants();
+            let text = dafo::domain::text::clean_text(&text);
+            if !text.is_empty() {
+                let id = s.next_id(kind.prefix());
+                let factors = [format!("{}{i}", qi.prefix()), format!("{}{e}", qe.prefix())];
+                s.strategies.push(dafo::domain::Strategy { id, kind, factors, text, votes: i });
+            }
+        }
         s
     })
+}
+
+/// Strategies in the order the exports write them: by kind.
+fn by_kind(mut p: PlanItems) -> PlanItems {
+    p.1.sort_by_key(|st| st.kind.index());
+    p
 }
 
 proptest! {
@@ -193,6 +424,14 @@ proptest! {
         let csv = import_csv(&render(&s, Lang::En, Format::Csv), Path::new("x.csv")).unwrap();
         let csv = build(csv, "x", Timestamp::UNIX_EPOCH);
         prop_assert_eq!(items(&csv), items(&s));
+        prop_assert_eq!(plan_items(&csv), by_kind(plan_items(&s)));
+        for q in Quadrant::ALL {
+            let weights = |s: &Session| s.factors(q).iter().map(|f| (f.weight, f.rating)).collect::<Vec<_>>();
+            prop_assert_eq!(weights(&csv), weights(&s));
+        }
+        for f in [Format::Md, Format::Txt, Format::Html, Format::Json] {
+            let _ = render(&s, Lang::En, f);
+        }
     }
 }
 
@@ -209,5 +448,11 @@ proptest! {
         let same = diff(&new, &new);
         prop_assert!(same.is_empty());
         prop_assert_eq!(same.unchanged, new.total());
+        let actions = |s: &Session| s.all_actions().count();
+        let matched = d.actions_changed.len() + d.actions_unchanged;
+        prop_assert_eq!(matched + d.actions_removed.len(), actions(&old));
+        prop_assert_eq!(matched + d.actions_added.len(), actions(&new));
+        prop_assert_eq!(d.strategies_kept + d.strategies_removed.len(), old.strategies.len());
+        prop_assert_eq!(same.actions_unchanged, actions(&new));
     }
 }

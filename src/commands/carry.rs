@@ -1,22 +1,31 @@
-//! Carrying last session's factors into a new one (`dafo new "Título" --from OLD.ron`).
+//! Carrying last session's factors and open actions into a new one
+//! (`dafo new "Título" --from OLD.ron`), so open actions are never forgotten.
 
 use jiff::Timestamp;
 
-use crate::domain::{Quadrant, Session};
+use crate::domain::{Came, Quadrant, Session};
 
 /// A new session titled `title`, created at `now`, holding every factor of `old`
-/// marked as carried over (`Factor::carried`), for the room to confirm or drop.
+/// and every action still open (pending or in progress), all marked as carried
+/// over (`carried: true`) for the room to confirm or drop, and the crossed
+/// strategies whose two factors were carried.
 ///
 /// Kept: IDs (so `dafo diff` matches them and next year's IDs continue the
-/// series), texts, impact scores, the place and the content language.
+/// series), texts, impact scores, EFI/EFE weights and ratings, action links,
+/// owners, due dates, indicators and statuses, the place, the content language
+/// and the label set.
 /// Reset: dot votes (they belong to the room that cast them) and participants.
-/// The CAME actions that are not done or dropped will be carried here too once
-/// the actions model exists.
+/// Left behind: actions done or dropped (they stay in last year's file).
 pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
     let mut session = Session::new(title, now);
     session.meta.place = old.meta.place.clone();
     session.meta.language = old.meta.language.clone();
-    session.last_ids = old.last_ids.clone();
+    session.meta.labels = old.meta.labels;
+    // The counters of last year's file, raised above every ID it holds, so an
+    // action done last year never lends its ID to a new one.
+    let mut counted = old.clone();
+    counted.normalise_ids();
+    session.last_ids = counted.last_ids;
     for q in Quadrant::ALL {
         let carried = old.factors(q).iter().map(|f| {
             let mut f = f.clone();
@@ -26,6 +35,23 @@ pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
         });
         session.factors_mut(q).extend(carried);
     }
+    for c in Came::ALL {
+        let open = old.actions(c).iter().filter(|a| a.status.is_open()).map(|a| {
+            let mut a = a.clone();
+            a.votes = 0;
+            a.carried = true;
+            a
+        });
+        session.actions_mut(c).extend(open);
+    }
+    let carried = |id: &String| session.find_factor(id).is_some();
+    let strategies: Vec<_> = old
+        .strategies
+        .iter()
+        .filter(|s| s.factors.iter().all(carried))
+        .map(|s| crate::domain::Strategy { votes: 0, ..s.clone() })
+        .collect();
+    session.strategies = strategies;
     session.normalise_ids();
     session
 }
@@ -56,6 +82,47 @@ mod tests {
         assert_eq!(new.next_id("F"), "F6");
         let ron = crate::storage::to_ron(&new);
         assert!(ron.contains("carried: true"), "{ron}");
+        assert_eq!(crate::storage::parse(&ron, std::path::Path::new("x")).unwrap(), new);
+    }
+
+    #[test]
+    fn carries_open_actions_with_their_links_and_whole_strategies() {
+        use crate::domain::{CameAction, Crossed, LabelSet, Status, Strategy};
+        let mut old = Session::new("DAFO 2025", Timestamp::UNIX_EPOCH);
+        old.meta.labels = LabelSet::SocialWork;
+        old.weaknesses.push(Factor::new("D1", "Listas de espera"));
+        old.opportunities.push(Factor::new("O1", "Fondos europeos"));
+        for (id, status) in
+            [("C1", Status::Pending), ("C2", Status::InProgress), ("C3", Status::Done), ("C4", Status::Dropped)]
+        {
+            let mut a = CameAction::new(id, format!("Acción {id}"), vec!["D1".into(), "D9".into()]);
+            a.status = status;
+            a.votes = 3;
+            a.owner = Some("Servicios sociales".into());
+            old.correct.push(a);
+        }
+        let strategy = |id: &str, f: [&str; 2]| Strategy {
+            id: id.into(),
+            kind: Crossed::DO,
+            factors: f.map(str::to_owned),
+            text: "x".into(),
+            votes: 2,
+        };
+        old.strategies = vec![strategy("DO1", ["D1", "O1"]), strategy("DO2", ["D1", "O7"])];
+        let mut new = carry_over(&old, "DAFO 2026", Timestamp::UNIX_EPOCH);
+        assert_eq!(new.meta.labels, LabelSet::SocialWork);
+        let ids: Vec<_> = new.correct.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["C1", "C2"]);
+        let a = &new.correct[1];
+        assert_eq!((a.status, a.votes, a.carried), (Status::InProgress, 0, true));
+        assert_eq!(a.links, ["D1", "D9"], "links are kept, even dangling ones");
+        assert_eq!(a.owner.as_deref(), Some("Servicios sociales"));
+        assert_eq!(new.strategies.len(), 1);
+        assert_eq!((new.strategies[0].id.as_str(), new.strategies[0].votes), ("DO1", 0));
+        let e = new.add_action(Came::Correct, "Nueva", vec![]).unwrap();
+        new.apply(e).unwrap();
+        assert_eq!(new.correct[2].id, "C5", "action IDs continue last year's series");
+        let ron = crate::storage::to_ron(&new);
         assert_eq!(crate::storage::parse(&ron, std::path::Path::new("x")).unwrap(), new);
     }
 }

@@ -31,6 +31,8 @@ pub fn run(
     };
     write_new(&path, to_ron(&session).as_bytes(), force)?;
     let [f, d, o, a] = session.counts();
-    eprintln!("{}: imported ({f} F, {d} D, {o} O, {a} A)", path.display());
+    let actions = session.all_actions().count();
+    let strategies = session.strategies.len();
+    eprintln!("{}: imported ({f} F, {d} D, {o} O, {a} A; {actions} actions, {strategies} strategies)", path.display());
     Ok(ExitCode::SUCCESS)
 }

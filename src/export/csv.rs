@@ -1,40 +1,75 @@
-//! CSV export: one row per item (today factors; CAME actions will add rows of
-//! kind `action` with links, owner, due and status). RFC 4180 quoting, CRLF
-//! line ends, UTF-8 without BOM.
+//! CSV export: one row per item: factors (`kind` = `factor`), CAME actions
+//! (`action`, with links, owner, due and status) and crossed strategies
+//! (`strategy`, linked to their two factors). RFC 4180 quoting, CRLF line
+//! ends, UTF-8 without BOM.
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Quadrant, Session};
+use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
+use crate::labels;
 
 use super::safe;
 
-/// The columns, in order. Stable: other tools and `dafo import` rely on them.
-pub const HEADER: [&str; 10] = ["id", "kind", "quadrant", "text", "votes", "impact", "links", "owner", "due", "status"];
+/// The columns, in order. Stable: other tools and `dafo import` rely on them;
+/// new columns are only ever added at the end.
+pub const HEADER: [&str; 13] = [
+    "id",
+    "kind",
+    "quadrant",
+    "text",
+    "votes",
+    "impact",
+    "links",
+    "owner",
+    "due",
+    "status",
+    "indicator",
+    "weight",
+    "rating",
+];
 
 /// `kind` of a DAFO factor row.
 pub const KIND_FACTOR: &str = "factor";
+/// `kind` of a CAME action row.
+pub const KIND_ACTION: &str = "action";
+/// `kind` of a crossed strategy row.
+pub const KIND_STRATEGY: &str = "strategy";
+/// Separator of the IDs in the `links` column.
+pub const LINK_SEPARATOR: char = ';';
 
 /// One row of the CSV export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Row {
     pub id: String,
     pub kind: String,
-    /// Quadrant label in the export language (`Fortalezas`, `Strengths`...).
+    /// Quadrant label in the export language (`Fortalezas`, `Strengths`...);
+    /// for actions the CAME verb (`Corregir`), for strategies their kind's
+    /// name (`Estrategias ofensivas`), both in the session's label set.
     pub quadrant: String,
     pub text: String,
     pub votes: String,
     pub impact: String,
-    /// IDs this item is linked to, separated by spaces (actions only).
+    /// IDs the item is linked to, separated by `;` (actions: the factors they
+    /// answer; strategies: the internal then the external factor).
     pub links: String,
     pub owner: String,
+    /// `YYYY-MM-DD`.
     pub due: String,
+    /// `pending`, `in_progress`, `done` or `dropped` (actions only).
     pub status: String,
+    /// How the action's progress is measured.
+    pub indicator: String,
+    /// EFI/EFE weight with a decimal point, and rating 1-4 (factors only).
+    pub weight: String,
+    pub rating: String,
 }
 
-/// The rows of a session, quadrant by quadrant in grid order.
+/// The rows of a session: factors quadrant by quadrant in grid order, then
+/// actions by CAME quadrant, then strategies by kind.
 pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
-    Quadrant::ALL
+    let set = session.meta.labels;
+    let mut out: Vec<Row> = Quadrant::ALL
         .iter()
         .flat_map(|&q| {
             session.factors(q).iter().map(move |f| Row {
@@ -44,13 +79,42 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
                 text: safe(&f.text).into_owned(),
                 votes: f.votes.to_string(),
                 impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
-                links: String::new(),
-                owner: String::new(),
-                due: String::new(),
-                status: String::new(),
+                weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
+                rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+                ..Row::default()
             })
         })
-        .collect()
+        .collect();
+    let links = |ids: &[String]| {
+        ids.iter().map(|id| safe(id).into_owned()).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
+    };
+    for c in Came::ALL {
+        out.extend(session.actions(c).iter().map(|a| Row {
+            id: safe(&a.id).into_owned(),
+            kind: KIND_ACTION.to_owned(),
+            quadrant: labels::came(lang, set, c).to_owned(),
+            text: safe(&a.text).into_owned(),
+            votes: a.votes.to_string(),
+            links: links(&a.links),
+            owner: a.owner.as_deref().map(|o| safe(o).into_owned()).unwrap_or_default(),
+            due: a.due.map(|d| d.to_string()).unwrap_or_default(),
+            status: labels::status_token(a.status).to_owned(),
+            indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
+            ..Row::default()
+        }));
+    }
+    for k in Crossed::ALL {
+        out.extend(session.strategies_of(k).map(|(_, st)| Row {
+            id: safe(&st.id).into_owned(),
+            kind: KIND_STRATEGY.to_owned(),
+            quadrant: labels::crossed(lang, set, k).to_owned(),
+            text: safe(&st.text).into_owned(),
+            votes: st.votes.to_string(),
+            links: links(&st.factors),
+            ..Row::default()
+        }));
+    }
+    out
 }
 
 /// The session as CSV text.
@@ -76,6 +140,9 @@ fn write(rows: &[Row]) -> Result<String, Box<dyn std::error::Error>> {
             &r.owner,
             &r.due,
             &r.status,
+            &r.indicator,
+            &r.weight,
+            &r.rating,
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;

@@ -1,12 +1,15 @@
 //! HTML export: a self-contained page (inline CSS, prints on A4) and a fragment
 //! of plain tables with inline styles to paste into Word or LibreOffice.
-//! Every piece of user text is escaped; no scripts are ever written.
+//! Every piece of user text is escaped; no scripts are ever written. After the
+//! quadrants come the CAME actions, the crossed strategies and the EFI/EFE
+//! tables when the session has them.
 
 use std::fmt::Write as _;
 
-use crate::domain::{Quadrant, Session};
+use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 
+use super::plan::{self, Words};
 use super::{Labels, day, safe};
 
 /// Style sheet of the full page. Colours are light so the page prints well in
@@ -16,6 +19,7 @@ const PAGE_CSS: &str = "\
 body { font-family: \"Liberation Sans\", Arial, Helvetica, sans-serif; font-size: 11pt; color: #111; max-width: 180mm; margin: 1em auto; }
 h1 { font-size: 18pt; margin: 0 0 .4em; }
 h2 { font-size: 13pt; margin: 1.2em 0 .4em; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 1em 0 .3em; break-after: avoid; }
 table { break-inside: auto; }
 tr, li { break-inside: avoid; }
 footer { margin-top: 2em; font-size: 8pt; color: #666; }
@@ -67,6 +71,9 @@ pub fn fragment(session: &Session, lang: Lang) -> String {
     header(&mut out, session, lang);
     grid(&mut out, session, lang);
     lists(&mut out, session, lang);
+    actions(&mut out, session, lang);
+    strategies(&mut out, session, lang);
+    evaluation(&mut out, session, lang);
     out
 }
 
@@ -159,4 +166,127 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A header row of `th` cells; `widths` in percent, empty for automatic.
+fn head_row(out: &mut String, cells: &[(&str, &str)]) {
+    out.push_str("<tr>");
+    for (text, width) in cells {
+        let width = if width.is_empty() { String::new() } else { format!(";width:{width}") };
+        let _ = write!(out, "<th style=\"{CELL}{width}\">{text}</th>");
+    }
+    out.push_str("</tr>\n");
+}
+
+/// A row of `td` cells whose contents are already escaped.
+fn row(out: &mut String, cells: &[String], right_from: usize) {
+    out.push_str("<tr>");
+    for (i, text) in cells.iter().enumerate() {
+        let align = if i >= right_from { ";text-align:right" } else { "" };
+        let _ = write!(out, "<td style=\"{CELL}{align}\">{text}</td>");
+    }
+    out.push_str("</tr>\n");
+}
+
+fn actions(out: &mut String, s: &Session, lang: Lang) {
+    if !plan::has_actions(s) {
+        return;
+    }
+    let w = Words::new(lang);
+    let _ = writeln!(out, "<h2>{}</h2>", w.came);
+    for c in Came::ALL {
+        let _ = writeln!(out, "<h3>{}</h3>", plan::came_heading(s, lang, c));
+        let _ = writeln!(out, "<p><em>{}.</em></p>", plan::coverage(s, lang, c.source()));
+        let list = s.actions(c);
+        if list.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", w.no_actions);
+            continue;
+        }
+        let _ = writeln!(out, "<table style=\"{TABLE}\">");
+        head_row(
+            out,
+            &[
+                ("ID", "7%"),
+                (w.action, ""),
+                (w.answers, "11%"),
+                (w.owner, "15%"),
+                (w.due, "11%"),
+                (w.indicator, "15%"),
+                (w.status, "10%"),
+                (&capitalise(w.votes), "7%"),
+            ],
+        );
+        for a in list {
+            let mut text = escape(&a.text);
+            if a.carried {
+                let _ = write!(text, " <em>({})</em>", w.carried);
+            }
+            row(
+                out,
+                &[
+                    escape(&a.id),
+                    text,
+                    escape(&plan::links(s, &a.links, ", ")),
+                    a.owner.as_deref().map(escape).unwrap_or_default(),
+                    a.due.map(|d| d.to_string()).unwrap_or_default(),
+                    a.indicator.as_deref().map(escape).unwrap_or_default(),
+                    crate::labels::status(lang, a.status).to_owned(),
+                    if a.votes > 0 { a.votes.to_string() } else { String::new() },
+                ],
+                7,
+            );
+        }
+        let _ = writeln!(out, "</table>");
+    }
+}
+
+fn strategies(out: &mut String, s: &Session, lang: Lang) {
+    if s.strategies.is_empty() {
+        return;
+    }
+    let w = Words::new(lang);
+    let _ = writeln!(out, "<h2>{}</h2>", w.strategies);
+    for k in Crossed::ALL {
+        if s.strategies_of(k).next().is_none() {
+            continue;
+        }
+        let _ = writeln!(out, "<h3>{}</h3>", plan::crossed_heading(s, lang, k));
+        let _ = writeln!(out, "<table style=\"{TABLE}\">");
+        head_row(out, &[("ID", "8%"), (w.strategy, ""), (w.factors, "14%"), (&capitalise(w.votes), "8%")]);
+        for (_, st) in s.strategies_of(k) {
+            let votes = if st.votes > 0 { st.votes.to_string() } else { String::new() };
+            let cells = [escape(&st.id), escape(&st.text), escape(&plan::links(s, &st.factors, " × ")), votes];
+            row(out, &cells, 3);
+        }
+        let _ = writeln!(out, "</table>");
+    }
+}
+
+fn evaluation(out: &mut String, s: &Session, lang: Lang) {
+    let w = Words::new(lang);
+    for t in plan::tables(s) {
+        let _ = writeln!(out, "<h2>{}</h2>", plan::matrix_heading(lang, t.matrix));
+        let _ = writeln!(out, "<table style=\"{TABLE}\">");
+        head_row(out, &[("ID", "8%"), ("Factor", ""), (w.weight, "10%"), (w.rating, "12%"), (w.weighted, "12%")]);
+        for f in &t.rows {
+            let cells = [
+                escape(&f.id),
+                escape(&f.text),
+                f.weight.map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
+                f.rating.map(|r| r.to_string()).unwrap_or_default(),
+                plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
+            ];
+            row(out, &cells, 2);
+        }
+        let totals = [
+            format!("<strong>{}</strong>", w.total),
+            String::new(),
+            format!("<strong>{}</strong>", plan::num(lang, t.eval.weight_sum, 2)),
+            String::new(),
+            format!("<strong>{}</strong>", plan::num(lang, t.eval.total, 2)),
+        ];
+        row(out, &totals, 2);
+        let _ = writeln!(out, "</table>");
+        let _ = writeln!(out, "<p>{}</p>", plan::notes(lang, &t.eval).join("<br>\n"));
+    }
 }

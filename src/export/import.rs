@@ -1,6 +1,7 @@
 //! Reading sessions back from Markdown lists (under Fortalezas/Debilidades/
 //! Oportunidades/Amenazas headings, or their English names) and from the CSV
-//! export. What the exporters write comes back as the same items.
+//! export. What the exporters write comes back as the same items; from CSV
+//! also the CAME actions and crossed strategies, with their links.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,8 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use thiserror::Error;
 
 use crate::domain::text::clean_text;
-use crate::domain::{Factor, Quadrant, Session};
+use crate::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status, Strategy};
+use crate::labels;
 
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
@@ -33,19 +35,55 @@ pub enum ImportError {
 }
 
 /// A factor as read from a file, before it gets a checked ID.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
     pub id: Option<String>,
     pub text: String,
     pub votes: u32,
     pub impact: Option<u8>,
+    /// EFI/EFE weight and rating (CSV only).
+    pub weight: Option<f64>,
+    pub rating: Option<u8>,
 }
 
-/// What an import found: maybe a title, and factors by quadrant in file order.
+/// An action as read from a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActionDraft {
+    pub id: Option<String>,
+    pub text: String,
+    pub links: Vec<String>,
+    pub votes: u32,
+    pub owner: Option<String>,
+    pub due: Option<jiff::civil::Date>,
+    pub indicator: Option<String>,
+    pub status: Status,
+}
+
+/// A crossed strategy as read from a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrategyDraft {
+    pub id: Option<String>,
+    pub kind: Crossed,
+    pub factors: [String; 2],
+    pub text: String,
+    pub votes: u32,
+}
+
+/// What an import found: maybe a title, factors by quadrant in file order,
+/// and (from CSV) actions and strategies.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Imported {
     pub title: Option<String>,
     pub items: Vec<(Quadrant, Draft)>,
+    pub actions: Vec<(Came, ActionDraft)>,
+    pub strategies: Vec<StrategyDraft>,
+}
+
+impl Imported {
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.actions.is_empty() && self.strategies.is_empty()
+    }
 }
 
 /// Reads `path` as Markdown (`.md`, `.markdown`, `.txt`) or CSV (`.csv`).
@@ -57,7 +95,7 @@ pub fn read(path: &Path) -> Result<Imported, ImportError> {
         "csv" => csv(&std::fs::read_to_string(path).map_err(io)?, path)?,
         _ => return Err(ImportError::UnknownKind { path: path.to_owned() }),
     };
-    if imported.items.is_empty() {
+    if imported.is_empty() {
         return Err(ImportError::Empty { path: path.to_owned() });
     }
     Ok(imported)
@@ -211,8 +249,9 @@ fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
 }
 
 /// Reads the CSV export (header row required; `quadrant` and `text` columns
-/// required, the others optional). Rows of another `kind` than `factor` are
-/// skipped.
+/// required, the others optional). Rows of kind `factor` (or no kind) are
+/// factors, `action` CAME actions, `strategy` crossed strategies; rows of
+/// another kind are skipped.
 pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
@@ -223,37 +262,120 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
         return Err(err(1, "the header needs at least the columns quadrant and text".to_owned()));
     };
     let (id_col, kind_col, votes_col, impact_col) = (col("id"), col("kind"), col("votes"), col("impact"));
+    let (links_col, owner_col, due_col, status_col) = (col("links"), col("owner"), col("due"), col("status"));
+    let (indicator_col, weight_col, rating_col) = (col("indicator"), col("weight"), col("rating"));
     let mut out = Imported::default();
     for record in reader.records() {
         let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
-        if !field(kind_col).is_empty() && !field(kind_col).eq_ignore_ascii_case(super::csv::KIND_FACTOR) {
-            continue;
-        }
+        let optional = |c: Option<usize>| Some(clean_text(field(c))).filter(|t| !t.is_empty());
+        let kind = field(kind_col).to_ascii_lowercase();
         let label = field(Some(quadrant_col));
-        let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
         let votes = match field(votes_col) {
             "" => 0,
             v => v.parse().map_err(|_| err(line, format!("votes must be a whole number, not {v:?}")))?,
         };
-        let impact = match field(impact_col) {
-            "" => None,
-            v => Some(
-                v.parse::<u8>()
-                    .ok()
-                    .filter(|i| (1..=5).contains(i))
-                    .ok_or_else(|| err(line, format!("impact must be 1 to 5, not {v:?}")))?,
-            ),
-        };
         let text = clean_text(field(Some(text_col)));
-        if text.is_empty() {
-            continue;
-        }
         let id = Some(field(id_col).to_owned()).filter(|i| !i.is_empty());
-        out.items.push((q, Draft { id, text, votes, impact }));
+        let links: Vec<String> = field(links_col)
+            .split([super::csv::LINK_SEPARATOR, ',', ' '])
+            .map(clean_text)
+            .filter(|l| !l.is_empty())
+            .collect();
+        match kind.as_str() {
+            "" | super::csv::KIND_FACTOR => {
+                let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
+                let impact = match field(impact_col) {
+                    "" => None,
+                    v => Some(
+                        v.parse::<u8>()
+                            .ok()
+                            .filter(|i| (1..=5).contains(i))
+                            .ok_or_else(|| err(line, format!("impact must be 1 to 5, not {v:?}")))?,
+                    ),
+                };
+                let weight = match field(weight_col) {
+                    "" => None,
+                    v => Some(
+                        v.replace(',', ".")
+                            .parse::<f64>()
+                            .ok()
+                            .filter(|w| (0.0..=1.0).contains(w))
+                            .ok_or_else(|| err(line, format!("weight must be 0.0 to 1.0, not {v:?}")))?,
+                    ),
+                };
+                let rating = match field(rating_col) {
+                    "" => None,
+                    v => Some(
+                        v.parse::<u8>()
+                            .ok()
+                            .filter(|r| (1..=4).contains(r))
+                            .ok_or_else(|| err(line, format!("rating must be 1 to 4, not {v:?}")))?,
+                    ),
+                };
+                if !text.is_empty() {
+                    out.items.push((q, Draft { id, text, votes, impact, weight, rating }));
+                }
+            }
+            super::csv::KIND_ACTION => {
+                let c = came_of(label, id.as_deref()).ok_or_else(|| {
+                    err(line, format!("unknown CAME quadrant {label:?} (Mantener, Corregir, Explotar, Afrontar)"))
+                })?;
+                let status = match field(status_col) {
+                    "" => Status::Pending,
+                    v => labels::status_from(v).ok_or_else(|| {
+                        err(line, format!("status must be pending, in_progress, done or dropped, not {v:?}"))
+                    })?,
+                };
+                let due = match field(due_col) {
+                    "" => None,
+                    v => Some(
+                        v.parse::<jiff::civil::Date>()
+                            .map_err(|_| err(line, format!("due must be a date YYYY-MM-DD, not {v:?}")))?,
+                    ),
+                };
+                if !text.is_empty() {
+                    let (owner, indicator) = (optional(owner_col), optional(indicator_col));
+                    out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
+                }
+            }
+            super::csv::KIND_STRATEGY => {
+                let [internal, external] = links.as_slice() else {
+                    return Err(err(line, format!("a strategy links two factors, not {:?}", field(links_col))));
+                };
+                let kind = crossed_of(label, id.as_deref(), internal, external)
+                    .ok_or_else(|| err(line, format!("unknown kind of strategy {label:?} (FO, DO, FA, DA)")))?;
+                if !text.is_empty() {
+                    let factors = [internal.clone(), external.clone()];
+                    out.strategies.push(StrategyDraft { id, kind, factors, text, votes });
+                }
+            }
+            _ => {}
+        }
     }
     Ok(out)
+}
+
+/// The CAME quadrant of an action row: its label (any language or label set),
+/// else the DAFO quadrant it names, else its ID's prefix.
+fn came_of(label: &str, id: Option<&str>) -> Option<Came> {
+    labels::came_from(label).or_else(|| quadrant_from_label(label).map(Came::of)).or_else(|| {
+        let prefix: String = id?.chars().take_while(char::is_ascii_uppercase).collect();
+        Came::ALL.into_iter().find(|c| c.prefix() == prefix)
+    })
+}
+
+/// The kind of a strategy row: its label or code, else its ID's prefix, else
+/// the quadrants of its two factors.
+fn crossed_of(label: &str, id: Option<&str>, internal: &str, external: &str) -> Option<Crossed> {
+    let by_prefix = |p: &str| Crossed::ALL.into_iter().find(|k| k.prefix() == p);
+    labels::crossed_from(label)
+        .or_else(|| {
+            let prefix: String = id?.chars().take_while(char::is_ascii_uppercase).collect();
+            by_prefix(&prefix)
+        })
+        .or_else(|| by_prefix(&format!("{}{}", internal.get(..1)?, external.get(..1)?)))
 }
 
 /// A new session from imported items. IDs from the file are kept when they
@@ -274,7 +396,34 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
         let mut f = Factor::new(id, text);
         f.votes = d.votes;
         f.impact = d.impact.filter(|i| (1..=5).contains(i));
+        f.weight = d.weight.filter(|w| (0.0..=1.0).contains(w));
+        f.rating = d.rating.filter(|r| (1..=4).contains(r));
         session.factors_mut(q).push(f);
+    }
+    let fits = |id: &str, prefix: &str| id.strip_prefix(prefix).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0));
+    let mut seen = HashSet::new();
+    for (c, d) in imported.actions {
+        let text = clean_text(&d.text);
+        if text.is_empty() {
+            continue;
+        }
+        let id = d.id.filter(|id| fits(id, c.prefix())).filter(|id| seen.insert(id.clone())).unwrap_or_default();
+        let mut a = CameAction::new(id, text, d.links);
+        a.votes = d.votes;
+        a.owner = d.owner.map(|o| clean_text(&o)).filter(|o| !o.is_empty());
+        a.due = d.due;
+        a.indicator = d.indicator.map(|i| clean_text(&i)).filter(|i| !i.is_empty());
+        a.status = d.status;
+        session.actions_mut(c).push(a);
+    }
+    let mut seen = HashSet::new();
+    for d in imported.strategies {
+        let text = clean_text(&d.text);
+        if text.is_empty() {
+            continue;
+        }
+        let id = d.id.filter(|id| fits(id, d.kind.prefix())).filter(|id| seen.insert(id.clone())).unwrap_or_default();
+        session.strategies.push(Strategy { id, kind: d.kind, factors: d.factors, text, votes: d.votes });
     }
     session.normalise_ids();
     for q in Quadrant::ALL {
@@ -283,6 +432,20 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
                 let id = session.next_id(q.prefix());
                 session.factors_mut(q)[i].id = id;
             }
+        }
+    }
+    for c in Came::ALL {
+        for i in 0..session.actions(c).len() {
+            if session.actions(c)[i].id.is_empty() {
+                let n = session.bump(c.counter_key());
+                session.actions_mut(c)[i].id = format!("{}{n}", c.prefix());
+            }
+        }
+    }
+    for i in 0..session.strategies.len() {
+        if session.strategies[i].id.is_empty() {
+            let kind = session.strategies[i].kind;
+            session.strategies[i].id = session.next_id(kind.prefix());
         }
     }
     session

@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
-use crate::domain::{Factor, Quadrant, Session};
+use crate::domain::{Came, CameAction, Evaluation, Factor, LabelSet, Matrix, Quadrant, Session, Strategy};
 use crate::i18n::Lang;
+use crate::labels;
 
 use super::safe;
 
 /// Name and version of the JSON structure; bumped on incompatible changes.
-pub const SCHEMA: &str = "dafo-export/1";
+pub const SCHEMA: &str = "dafo-export/2";
 
 /// The exported document.
 #[derive(Debug, Serialize)]
@@ -26,6 +27,142 @@ pub struct Export {
     pub weaknesses: Vec<Item>,
     pub opportunities: Vec<Item>,
     pub threats: Vec<Item>,
+    /// `classic` or `social_work`: which display names the team uses.
+    pub labels: &'static str,
+    /// CAME actions, in grid order (maintain, correct, exploit, confront).
+    pub actions: Vec<ActionItem>,
+    /// Crossed strategies, by kind (FO, DO, FA, DA).
+    pub strategies: Vec<StrategyItem>,
+    /// Per DAFO quadrant: how many factors, and how many no action answers.
+    pub coverage: Coverage,
+    /// EFI and EFE sums; `null` for a matrix without any weight.
+    pub evaluation: Evaluations,
+}
+
+/// One CAME action.
+#[derive(Debug, Serialize)]
+pub struct ActionItem {
+    pub id: String,
+    /// `maintain`, `correct`, `exploit` or `confront`.
+    pub came: &'static str,
+    pub text: String,
+    /// IDs of the factors it answers, as stored.
+    pub links: Vec<String>,
+    /// The links no factor has (dangling).
+    pub dangling: Vec<String>,
+    pub owner: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub due: Option<String>,
+    pub indicator: Option<String>,
+    /// `pending`, `in_progress`, `done` or `dropped`.
+    pub status: &'static str,
+    pub votes: u32,
+    pub carried: bool,
+}
+
+/// One crossed strategy.
+#[derive(Debug, Serialize)]
+pub struct StrategyItem {
+    pub id: String,
+    /// `FO`, `DO`, `FA` or `DA`.
+    pub kind: &'static str,
+    /// The internal then the external factor's ID.
+    pub factors: [String; 2],
+    pub dangling: Vec<String>,
+    pub text: String,
+    pub votes: u32,
+}
+
+/// Coverage of one quadrant.
+#[derive(Debug, Serialize)]
+pub struct QuadrantCoverage {
+    pub factors: usize,
+    pub unanswered: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    pub strengths: QuadrantCoverage,
+    pub weaknesses: QuadrantCoverage,
+    pub opportunities: QuadrantCoverage,
+    pub threats: QuadrantCoverage,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Evaluations {
+    pub efi: Option<EvaluationItem>,
+    pub efe: Option<EvaluationItem>,
+}
+
+/// The sums of one matrix, rounded to 4 decimals.
+#[derive(Debug, Serialize)]
+pub struct EvaluationItem {
+    pub weight_sum: f64,
+    pub total: f64,
+    pub weighted: usize,
+    pub rated: usize,
+    /// Whether the weights sum to 1.0.
+    pub balanced: bool,
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+impl EvaluationItem {
+    fn of(e: Evaluation) -> Option<EvaluationItem> {
+        (e.weighted > 0).then(|| EvaluationItem {
+            weight_sum: round(e.weight_sum),
+            total: round(e.total),
+            weighted: e.weighted,
+            rated: e.rated,
+            balanced: e.balanced(),
+        })
+    }
+}
+
+fn came_token(c: Came) -> &'static str {
+    match c {
+        Came::Maintain => "maintain",
+        Came::Correct => "correct",
+        Came::Exploit => "exploit",
+        Came::Confront => "confront",
+    }
+}
+
+fn dangling<'a>(s: &Session, ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    ids.into_iter().filter(|id| s.find_factor(id).is_none()).map(|id| safe(id).into_owned()).collect()
+}
+
+impl ActionItem {
+    fn new(s: &Session, c: Came, a: &CameAction) -> ActionItem {
+        ActionItem {
+            id: safe(&a.id).into_owned(),
+            came: came_token(c),
+            text: safe(&a.text).into_owned(),
+            links: a.links.iter().map(|l| safe(l).into_owned()).collect(),
+            dangling: dangling(s, &a.links),
+            owner: a.owner.as_deref().map(|o| safe(o).into_owned()),
+            due: a.due.map(|d| d.to_string()),
+            indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()),
+            status: labels::status_token(a.status),
+            votes: a.votes,
+            carried: a.carried,
+        }
+    }
+}
+
+impl StrategyItem {
+    fn new(s: &Session, st: &Strategy) -> StrategyItem {
+        StrategyItem {
+            id: safe(&st.id).into_owned(),
+            kind: st.kind.prefix(),
+            factors: [safe(&st.factors[0]).into_owned(), safe(&st.factors[1]).into_owned()],
+            dangling: dangling(s, &st.factors),
+            text: safe(&st.text).into_owned(),
+            votes: st.votes,
+        }
+    }
 }
 
 /// Number of factors per quadrant.
@@ -44,6 +181,9 @@ pub struct Item {
     pub text: String,
     pub votes: u32,
     pub impact: Option<u8>,
+    /// EFI/EFE weight 0.0-1.0 and rating 1-4.
+    pub weight: Option<f64>,
+    pub rating: Option<u8>,
     pub carried: bool,
 }
 
@@ -65,6 +205,28 @@ impl Export {
             weaknesses: items(Quadrant::Weaknesses),
             opportunities: items(Quadrant::Opportunities),
             threats: items(Quadrant::Threats),
+            labels: match m.labels {
+                LabelSet::Classic => "classic",
+                LabelSet::SocialWork => "social_work",
+            },
+            actions: session.all_actions().map(|(c, a)| ActionItem::new(session, c, a)).collect(),
+            strategies: crate::domain::Crossed::ALL
+                .iter()
+                .flat_map(|&k| session.strategies_of(k).map(|(_, st)| StrategyItem::new(session, st)))
+                .collect(),
+            coverage: {
+                let cov = |q| QuadrantCoverage { factors: session.factors(q).len(), unanswered: session.unanswered(q) };
+                Coverage {
+                    strengths: cov(Quadrant::Strengths),
+                    weaknesses: cov(Quadrant::Weaknesses),
+                    opportunities: cov(Quadrant::Opportunities),
+                    threats: cov(Quadrant::Threats),
+                }
+            },
+            evaluation: Evaluations {
+                efi: EvaluationItem::of(session.evaluate(Matrix::Efi)),
+                efe: EvaluationItem::of(session.evaluate(Matrix::Efe)),
+            },
         }
     }
 }
@@ -76,6 +238,8 @@ impl Item {
             text: safe(&f.text).into_owned(),
             votes: f.votes,
             impact: f.impact,
+            weight: f.weight,
+            rating: f.rating,
             carried: f.carried,
         }
     }

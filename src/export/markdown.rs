@@ -1,11 +1,14 @@
 //! Markdown export: title and metadata, the DAFO as a 2x2 table, then the four
-//! lists with IDs, votes and impact. `import::markdown` reads it back.
+//! lists with IDs, votes and impact; then the CAME actions (a table per CAME
+//! quadrant, with the coverage line), the crossed strategies and the EFI/EFE
+//! tables when present. `import::markdown` reads the factors back.
 
 use std::fmt::Write as _;
 
-use crate::domain::{Factor, Quadrant, Session};
+use crate::domain::{Came, Crossed, Factor, Quadrant, Session};
 use crate::i18n::Lang;
 
+use super::plan::{self, Words};
 use super::{Labels, day, priority, safe};
 
 /// The whole session as Markdown.
@@ -14,6 +17,9 @@ pub fn render(session: &Session, lang: Lang) -> String {
     header(&mut out, session, lang);
     grid(&mut out, session, lang);
     lists(&mut out, session, lang);
+    actions(&mut out, session, lang);
+    strategies(&mut out, session, lang);
+    evaluation(&mut out, session, lang);
     out
 }
 
@@ -93,4 +99,91 @@ pub(crate) fn item(f: &Factor, lang: Lang) -> String {
     let p = priority(lang, f.votes, f.impact);
     let p = if p.is_empty() { p } else { format!(" *({p})*") };
     format!("- **{}** {}{p}", escape(&f.id), escape(&f.text))
+}
+
+fn actions(out: &mut String, s: &Session, lang: Lang) {
+    if !plan::has_actions(s) {
+        return;
+    }
+    let w = Words::new(lang);
+    let _ = writeln!(out, "## {}\n", w.came);
+    for c in Came::ALL {
+        let _ = writeln!(out, "### {}\n", plan::came_heading(s, lang, c));
+        let _ = writeln!(out, "*{}.*\n", plan::coverage(s, lang, c.source()));
+        let list = s.actions(c);
+        if list.is_empty() {
+            let _ = writeln!(out, "{}\n", w.no_actions);
+            continue;
+        }
+        let _ = writeln!(out, "| ID | {} | {} | {} |", w.action, w.answers, w.status);
+        out.push_str("|---|---|---|---|\n");
+        for a in list {
+            let mut details = plan::details(lang, a);
+            let status = details.remove(0);
+            let text = if details.is_empty() {
+                escape(&a.text)
+            } else {
+                format!("{}<br>*{}*", escape(&a.text), escape(&details.join(" · ")))
+            };
+            let _ = writeln!(
+                out,
+                "| **{}** | {text} | {} | {} |",
+                escape(&a.id),
+                escape(&plan::links(s, &a.links, ", ")),
+                escape(&status)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn strategies(out: &mut String, s: &Session, lang: Lang) {
+    if s.strategies.is_empty() {
+        return;
+    }
+    let w = Words::new(lang);
+    let _ = writeln!(out, "## {}\n", w.strategies);
+    for k in Crossed::ALL {
+        if s.strategies_of(k).next().is_none() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", plan::crossed_heading(s, lang, k));
+        for (_, st) in s.strategies_of(k) {
+            let votes = w.vote_count(st.votes);
+            let votes = if votes.is_empty() { votes } else { format!(" *({votes})*") };
+            let pair = escape(&plan::links(s, &st.factors, " × "));
+            let _ = writeln!(out, "- **{}** {} ({pair}){votes}", escape(&st.id), escape(&st.text));
+        }
+        out.push('\n');
+    }
+}
+
+fn evaluation(out: &mut String, s: &Session, lang: Lang) {
+    let w = Words::new(lang);
+    for t in plan::tables(s) {
+        let _ = writeln!(out, "## {}\n", plan::matrix_heading(lang, t.matrix));
+        let _ = writeln!(out, "| ID | Factor | {} | {} | {} |", w.weight, w.rating, w.weighted);
+        out.push_str("|---|---|--:|--:|--:|\n");
+        for f in &t.rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&f.id),
+                escape(&f.text),
+                f.weight.map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
+                f.rating.map(|r| r.to_string()).unwrap_or_default(),
+                plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default()
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| **{}** | | **{}** | | **{}** |\n",
+            w.total,
+            plan::num(lang, t.eval.weight_sum, 2),
+            plan::num(lang, t.eval.total, 2)
+        );
+        for note in plan::notes(lang, &t.eval) {
+            let _ = writeln!(out, "{note}\n");
+        }
+    }
 }

@@ -4,8 +4,9 @@
 //!
 //! Every renderer passes user text through [`safe`] first, so no escape
 //! sequence or control character ever reaches a terminal, a clipboard or a file.
-//! Each renderer is built from sections (header, grid, factor lists); the CAME
-//! actions will be one more section in each.
+//! Each renderer is built from sections (header, grid, factor lists, then the
+//! CAME plan, the crossed strategies and the EFI/EFE tables when the session
+//! has them; see `plan`).
 
 pub mod csv;
 pub mod diff;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod json;
 mod labels;
 pub mod markdown;
+mod plan;
 pub mod text;
 
 use std::borrow::Cow;
@@ -30,7 +32,8 @@ pub use labels::Labels;
 /// Output formats of `dafo show` and `dafo export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Markdown: metadata, the 2x2 grid as a table and the four lists.
+    /// Markdown: metadata, the 2x2 grid as a table, the four lists, and the CAME plan,
+    /// crossed strategies and EFI/EFE tables when present.
     Md,
     /// Plain text that fits 80 columns.
     Txt,
@@ -38,7 +41,7 @@ pub enum Format {
     Html,
     /// An HTML fragment (tables, no scripts, no styles sheet) to paste into Word or LibreOffice.
     HtmlFragment,
-    /// One row per item, RFC 4180, UTF-8.
+    /// One row per factor, action and strategy; RFC 4180, UTF-8.
     Csv,
     /// A stable JSON document for other tools.
     Json,

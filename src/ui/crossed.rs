@@ -41,7 +41,7 @@ impl CrossedGrid<'_> {
         let title = Line::from(vec![
             Span::styled(format!(" {} ", kind.index() + 1), theme.key),
             Span::styled(
-                format!("{} · {} ", kind.prefix(), labels::crossed(lang, session.meta.labels, kind)),
+                format!("{} · {} ", labels::crossed_code(lang, kind), labels::crossed(lang, session.meta.labels, kind)),
                 theme.quadrant(qi),
             ),
             Span::styled(format!("({}) ", items.len()), theme.dim),

@@ -1,0 +1,331 @@
+//! Comparison of two sessions (this year's DAFO against last year's): what was
+//! added, removed, reworded, moved between quadrants, and whose votes or impact
+//! changed; which CAME actions were added, removed, reworded or changed status
+//! (the yearly review of a plan); which crossed strategies were added or
+//! removed. Items are matched by ID first, then by text similarity.
+
+mod report;
+
+use clap::ValueEnum;
+
+use crate::domain::text::clean_text;
+use crate::domain::{Came, CameAction, Factor, Quadrant, Session, Strategy};
+
+use super::safe;
+
+pub use report::render;
+
+/// Texts at least this similar (Sørensen-Dice on folded text, 0..1) are taken
+/// as the same factor reworded, when their IDs do not match.
+pub const SIMILAR: f64 = 0.6;
+/// Factors with the same ID are only taken as the same factor if their texts
+/// are at least this similar; otherwise the IDs were reused for something new.
+pub const SAME_ID_SIMILAR: f64 = 0.3;
+
+/// Output formats of `dafo diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DiffFormat {
+    #[default]
+    Txt,
+    Md,
+}
+
+/// A factor and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub quadrant: Quadrant,
+    pub factor: Factor,
+}
+
+/// A factor present in both sessions that changed in some way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub old: Placed,
+    pub new: Placed,
+}
+
+impl Change {
+    pub fn moved(&self) -> bool {
+        self.old.quadrant != self.new.quadrant
+    }
+    pub fn reworded(&self) -> bool {
+        self.old.factor.text != self.new.factor.text
+    }
+    pub fn rescored(&self) -> bool {
+        self.old.factor.votes != self.new.factor.votes || self.old.factor.impact != self.new.factor.impact
+    }
+}
+
+/// An action and its CAME quadrant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedAction {
+    pub came: Came,
+    pub action: CameAction,
+}
+
+/// An action present in both sessions that changed in some way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionChange {
+    pub old: PlacedAction,
+    pub new: PlacedAction,
+}
+
+/// Optional text as shown: cleaned, empty as none.
+fn shown(t: &Option<String>) -> Option<String> {
+    t.as_deref().map(clean_text).filter(|t| !t.is_empty())
+}
+
+impl ActionChange {
+    pub fn reworded(&self) -> bool {
+        clean_text(&self.old.action.text) != clean_text(&self.new.action.text)
+    }
+    pub fn status_changed(&self) -> bool {
+        self.old.action.status != self.new.action.status
+    }
+    /// Owner, due date, indicator, links, votes or CAME quadrant changed.
+    pub fn details_changed(&self) -> bool {
+        let (o, n) = (&self.old.action, &self.new.action);
+        self.old.came != self.new.came
+            || shown(&o.owner) != shown(&n.owner)
+            || o.due != n.due
+            || shown(&o.indicator) != shown(&n.indicator)
+            || o.links != n.links
+            || o.votes != n.votes
+    }
+    fn any(&self) -> bool {
+        self.reworded() || self.status_changed() || self.details_changed()
+    }
+}
+
+/// Everything that differs between two sessions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SessionDiff {
+    pub added: Vec<Placed>,
+    pub removed: Vec<Placed>,
+    pub changed: Vec<Change>,
+    /// Factors found in both, identical apart from maybe their ID.
+    pub unchanged: usize,
+    pub actions_added: Vec<PlacedAction>,
+    pub actions_removed: Vec<PlacedAction>,
+    pub actions_changed: Vec<ActionChange>,
+    /// Actions found in both, identical apart from maybe their ID.
+    pub actions_unchanged: usize,
+    pub strategies_added: Vec<Strategy>,
+    pub strategies_removed: Vec<Strategy>,
+    /// Strategies found in both (maybe reworded).
+    pub strategies_kept: usize,
+}
+
+impl SessionDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.actions_added.is_empty()
+            && self.actions_removed.is_empty()
+            && self.actions_changed.is_empty()
+            && self.strategies_added.is_empty()
+            && self.strategies_removed.is_empty()
+    }
+}
+
+fn placed(s: &Session) -> Vec<Placed> {
+    Quadrant::ALL
+        .iter()
+        .flat_map(|&q| s.factors(q).iter().map(move |f| Placed { quadrant: q, factor: f.clone() }))
+        .collect()
+}
+
+fn fold(text: &str) -> String {
+    safe(text).to_lowercase()
+}
+
+/// How alike two texts are, 0 (nothing shared) to 1 (same words).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (fold(a), fold(b));
+    if a == b { 1.0 } else { strsim::sorensen_dice(&a, &b) }
+}
+
+/// Pairs the items of `old` and `new`: same ID and related text first, then
+/// the most similar texts (at least [`SIMILAR`]). Returns the pairs, the items
+/// only in `old` and the items only in `new`.
+fn pair<T>(
+    old: Vec<T>,
+    new: Vec<T>,
+    id: impl Fn(&T) -> &str,
+    text: impl Fn(&T) -> &str,
+) -> (Vec<(T, T)>, Vec<T>, Vec<T>) {
+    let mut olds: Vec<Option<T>> = old.into_iter().map(Some).collect();
+    let mut news: Vec<Option<T>> = new.into_iter().map(Some).collect();
+    let mut pairs = Vec::new();
+    // 1. Same ID and related text.
+    for o in olds.iter_mut() {
+        let Some(op) = o else { continue };
+        let hit = news.iter_mut().find(|n| {
+            n.as_ref().is_some_and(|np| id(np) == id(op) && similarity(text(np), text(op)) >= SAME_ID_SIMILAR)
+        });
+        if let Some(n) = hit
+            && let (Some(op), Some(np)) = (o.take(), n.take())
+        {
+            pairs.push((op, np));
+        }
+    }
+    // 2. The most similar texts first, across quadrants.
+    let mut candidates = Vec::new();
+    for (i, o) in olds.iter().enumerate() {
+        for (j, n) in news.iter().enumerate() {
+            if let (Some(o), Some(n)) = (o, n) {
+                let score = similarity(text(o), text(n));
+                if score >= SIMILAR {
+                    candidates.push((score, i, j));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, i, j) in candidates {
+        if olds[i].is_some()
+            && news[j].is_some()
+            && let (Some(op), Some(np)) = (olds[i].take(), news[j].take())
+        {
+            pairs.push((op, np));
+        }
+    }
+    (pairs, olds.into_iter().flatten().collect(), news.into_iter().flatten().collect())
+}
+
+fn placed_actions(s: &Session) -> Vec<PlacedAction> {
+    s.all_actions().map(|(came, a)| PlacedAction { came, action: a.clone() }).collect()
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Session, new: &Session) -> SessionDiff {
+    let (pairs, removed, added) = pair(placed(old), placed(new), |p| &p.factor.id, |p| &p.factor.text);
+    let mut out = SessionDiff { added, removed, ..SessionDiff::default() };
+    for (old, new) in pairs {
+        let change = Change { old, new };
+        if change.moved() || change.reworded() || change.rescored() {
+            out.changed.push(change);
+        } else {
+            out.unchanged += 1;
+        }
+    }
+    let key = |p: &Placed| (p.quadrant, p.factor.id.clone());
+    out.changed.sort_by_key(|c| key(&c.new));
+
+    let (pairs, removed, added) = pair(placed_actions(old), placed_actions(new), |p| &p.action.id, |p| &p.action.text);
+    (out.actions_removed, out.actions_added) = (removed, added);
+    for (old, new) in pairs {
+        let change = ActionChange { old, new };
+        if change.any() {
+            out.actions_changed.push(change);
+        } else {
+            out.actions_unchanged += 1;
+        }
+    }
+    out.actions_changed.sort_by_key(|c| (c.new.came, c.new.action.id.clone()));
+
+    let (pairs, removed, added) = pair(old.strategies.clone(), new.strategies.clone(), |s| &s.id, |s| &s.text);
+    (out.strategies_removed, out.strategies_added, out.strategies_kept) = (removed, added, pairs.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use jiff::Timestamp;
+
+    fn session(items: &[(Quadrant, &str, &str, u32)]) -> Session {
+        let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
+        for &(q, id, text, votes) in items {
+            let mut f = Factor::new(id, text);
+            f.votes = votes;
+            s.factors_mut(q).push(f);
+        }
+        s
+    }
+
+    #[test]
+    fn finds_every_kind_of_change() {
+        use Quadrant::*;
+        let old = session(&[
+            (Strengths, "F1", "Red de centros de día", 3),
+            (Weaknesses, "D1", "Listas de espera en dependencia", 0),
+            (Weaknesses, "D2", "Falta de datos compartidos", 0),
+            (Threats, "A1", "Envejecimiento de la población", 0),
+        ]);
+        let new = session(&[
+            (Strengths, "F1", "Red de centros de día", 5),
+            (Weaknesses, "D1", "Listas de espera en la dependencia", 0),
+            (Threats, "A2", "Falta de datos compartidos", 0),
+            (Opportunities, "O1", "Fondos europeos", 0),
+        ]);
+        let d = diff(&old, &new);
+        assert_eq!(d.added.len(), 1);
+        assert_eq!(d.added[0].factor.id, "O1");
+        assert_eq!(d.removed.len(), 1);
+        assert_eq!(d.removed[0].factor.id, "A1");
+        assert_eq!(d.changed.len(), 3);
+        assert!(d.changed.iter().any(|c| c.moved() && c.new.factor.id == "A2"));
+        assert!(d.changed.iter().any(|c| c.reworded() && c.new.factor.id == "D1"));
+        assert!(d.changed.iter().any(|c| c.rescored() && c.new.factor.id == "F1"));
+    }
+
+    #[test]
+    fn reused_ids_with_unrelated_text_are_not_matched() {
+        let old = session(&[(Quadrant::Strengths, "F1", "Red de centros de día", 0)]);
+        let new = session(&[(Quadrant::Strengths, "F1", "Universidad cercana", 0)]);
+        let d = diff(&old, &new);
+        assert_eq!((d.added.len(), d.removed.len(), d.changed.len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn identical_sessions_have_no_changes() {
+        let s = session(&[(Quadrant::Strengths, "F1", "a b c", 1)]);
+        let d = diff(&s, &s);
+        assert!(d.is_empty());
+        assert_eq!(d.unchanged, 1);
+    }
+
+    #[test]
+    fn reports_action_status_changes_and_strategies() {
+        use crate::domain::{CameAction, Crossed, Status};
+        let mut old = session(&[(Quadrant::Weaknesses, "D1", "Listas de espera", 0)]);
+        let action = |id: &str, text: &str, status: Status| {
+            let mut a = CameAction::new(id, text, vec!["D1".into()]);
+            a.status = status;
+            a
+        };
+        old.correct = vec![
+            action("C1", "Ventanilla única de dependencia", Status::Pending),
+            action("C2", "Mesa de coordinación sociosanitaria", Status::Pending),
+            action("C3", "Estudio de necesidades", Status::InProgress),
+        ];
+        old.strategies.push(Strategy {
+            id: "DO1".into(),
+            kind: Crossed::DO,
+            factors: ["D1".into(), "O1".into()],
+            text: "Fondos para la ventanilla".into(),
+            votes: 0,
+        });
+        let mut new = old.clone();
+        new.correct[1].status = Status::Done;
+        new.correct[0].text = "Ventanilla única de la dependencia".into();
+        new.correct[0].owner = Some("Servicios sociales".into());
+        new.correct.remove(2);
+        new.confront.push(action("A1", "Plan de envejecimiento activo", Status::Pending));
+        new.strategies.clear();
+        let d = diff(&old, &new);
+        assert_eq!(d.actions_added[0].action.id, "A1");
+        assert_eq!(d.actions_removed[0].action.id, "C3");
+        assert_eq!(d.actions_changed.len(), 2);
+        assert_eq!(d.strategies_removed.len(), 1);
+        let text = render(&d, &old, &new, Lang::Es, DiffFormat::Txt);
+        assert!(text.contains("C2  pendiente → hecha: Mesa de coordinación sociosanitaria"), "{text}");
+        assert!(text.contains("responsable - → Servicios sociales"), "{text}");
+        assert!(text.contains("CAMBIOS DE ESTADO (1)"), "{text}");
+        assert!(text.contains("DO1  [Estrategias de reorientación] Fondos para la ventanilla (D1 × O1)"), "{text}");
+        assert!(diff(&new, &new).is_empty());
+    }
+}

@@ -1,0 +1,210 @@
+//! What the CAME part of a session looks like in every export: actions by CAME
+//! quadrant with the factors they answer, crossed strategies, coverage, and the
+//! EFI/EFE evaluation. Shared by the renderers, so they say the same things.
+
+use crate::domain::{CameAction, Evaluation, Factor, Matrix, Quadrant, Session};
+use crate::i18n::Lang;
+use crate::labels;
+
+use super::safe;
+
+/// Words of the CAME sections, in Spanish and English.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words {
+    pub came: &'static str,
+    pub action: &'static str,
+    pub answers: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub indicator: &'static str,
+    pub status: &'static str,
+    pub votes: &'static str,
+    pub vote: &'static str,
+    pub no_actions: &'static str,
+    pub strategies: &'static str,
+    pub strategy: &'static str,
+    pub factors: &'static str,
+    pub weight: &'static str,
+    pub rating: &'static str,
+    pub weighted: &'static str,
+    pub total: &'static str,
+    pub carried: &'static str,
+}
+
+impl Words {
+    pub fn new(lang: Lang) -> Words {
+        match lang {
+            Lang::Es => Words {
+                came: "Plan de acción CAME",
+                action: "Acción",
+                answers: "Responde a",
+                owner: "Responsable",
+                due: "Plazo",
+                indicator: "Indicador",
+                status: "Estado",
+                votes: "votos",
+                vote: "voto",
+                no_actions: "Sin acciones.",
+                strategies: "Estrategias cruzadas (DAFO cruzado)",
+                strategy: "Estrategia",
+                factors: "Factores",
+                weight: "Peso",
+                rating: "Valoración",
+                weighted: "Ponderado",
+                total: "Total",
+                carried: "del año anterior",
+            },
+            Lang::En => Words {
+                came: "CAME action plan",
+                action: "Action",
+                answers: "Answers",
+                owner: "Owner",
+                due: "Due",
+                indicator: "Indicator",
+                status: "Status",
+                votes: "votes",
+                vote: "vote",
+                no_actions: "No actions.",
+                strategies: "Crossed strategies (TOWS)",
+                strategy: "Strategy",
+                factors: "Factors",
+                weight: "Weight",
+                rating: "Rating",
+                weighted: "Weighted",
+                total: "Total",
+                carried: "carried over",
+            },
+        }
+    }
+
+    /// "3 votos", "1 vote", or empty for none.
+    pub fn vote_count(&self, n: u32) -> String {
+        match n {
+            0 => String::new(),
+            1 => format!("1 {}", self.vote),
+            n => format!("{n} {}", self.votes),
+        }
+    }
+}
+
+/// Whether the session has anything of the CAME stage to show.
+pub(crate) fn has_actions(s: &Session) -> bool {
+    s.all_actions().next().is_some()
+}
+
+/// A linked factor ID made safe, with `?` when no factor has it (a dangling link).
+pub(crate) fn link(s: &Session, id: &str) -> String {
+    let shown = safe(id).into_owned();
+    if s.find_factor(id).is_some() { shown } else { format!("{shown}?") }
+}
+
+/// The linked IDs of an action or strategy: `D1, D9?`.
+pub(crate) fn links<'a>(s: &Session, ids: impl IntoIterator<Item = &'a String>, sep: &str) -> String {
+    ids.into_iter().map(|id| link(s, id)).collect::<Vec<_>>().join(sep)
+}
+
+/// Heading of a CAME quadrant: "Mantener (Fortalezas)".
+pub(crate) fn came_heading(s: &Session, lang: Lang, c: crate::domain::Came) -> String {
+    format!("{} ({})", labels::came(lang, s.meta.labels, c), lang.quadrant(c.source()))
+}
+
+/// Heading of a kind of strategy: "Información y promoción (FO)".
+pub(crate) fn crossed_heading(s: &Session, lang: Lang, k: crate::domain::Crossed) -> String {
+    format!("{} ({})", labels::crossed(lang, s.meta.labels, k), labels::crossed_code(lang, k))
+}
+
+/// "1 de 3 factores sin acción" / "1 of 3 factors without action".
+pub(crate) fn coverage(s: &Session, lang: Lang, q: Quadrant) -> String {
+    let (n, m) = (s.unanswered(q), s.factors(q).len());
+    match lang {
+        Lang::Es => format!("{n} de {m} factores sin acción"),
+        Lang::En => format!("{n} of {m} factors without action"),
+    }
+}
+
+/// The optional details of an action, each already labelled and safe:
+/// status, owner, due, indicator, votes, carried over.
+pub(crate) fn details(lang: Lang, a: &CameAction) -> Vec<String> {
+    let w = Words::new(lang);
+    let mut out = vec![labels::status(lang, a.status).to_owned()];
+    if let Some(o) = a.owner.as_deref().filter(|o| !o.trim().is_empty()) {
+        out.push(format!("{}: {}", w.owner, safe(o)));
+    }
+    if let Some(d) = a.due {
+        out.push(format!("{}: {d}", w.due));
+    }
+    if let Some(i) = a.indicator.as_deref().filter(|i| !i.trim().is_empty()) {
+        out.push(format!("{}: {}", w.indicator, safe(i)));
+    }
+    if a.votes > 0 {
+        out.push(w.vote_count(a.votes));
+    }
+    if a.carried {
+        out.push(w.carried.to_owned());
+    }
+    out
+}
+
+/// A number with `decimals` decimals, with a decimal comma in Spanish.
+pub(crate) fn num(lang: Lang, x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    match lang {
+        Lang::Es => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// One weighed matrix: the factors with a weight or a rating, and the sums.
+pub(crate) struct Table<'a> {
+    pub matrix: Matrix,
+    pub rows: Vec<&'a Factor>,
+    pub eval: Evaluation,
+}
+
+/// The EFI and EFE tables of the matrices where some weight is set.
+pub(crate) fn tables(s: &Session) -> Vec<Table<'_>> {
+    Matrix::ALL
+        .into_iter()
+        .map(|m| Table {
+            matrix: m,
+            rows: m
+                .quadrants()
+                .iter()
+                .flat_map(|&q| s.factors(q))
+                .filter(|f| f.weight.is_some() || f.rating.is_some())
+                .collect(),
+            eval: s.evaluate(m),
+        })
+        .filter(|t| t.eval.weighted > 0)
+        .collect()
+}
+
+/// "Matriz EFI (factores internos)" / "IFE matrix (internal factors)".
+pub(crate) fn matrix_heading(lang: Lang, m: Matrix) -> &'static str {
+    match (lang, m) {
+        (Lang::Es, Matrix::Efi) => "Matriz EFI (factores internos)",
+        (Lang::Es, Matrix::Efe) => "Matriz EFE (factores externos)",
+        (Lang::En, Matrix::Efi) => "IFE matrix (internal factors)",
+        (Lang::En, Matrix::Efe) => "EFE matrix (external factors)",
+    }
+}
+
+/// Weight × rating of a factor, when it has both.
+pub(crate) fn weighted(f: &Factor) -> Option<f64> {
+    Some(f.weight? * f64::from(f.rating?))
+}
+
+/// The reading of a total, and a warning when the weights do not sum to 1.
+pub(crate) fn notes(lang: Lang, e: &Evaluation) -> Vec<String> {
+    let mut out = vec![match lang {
+        Lang::Es => format!("Total ponderado {} (de 1,0 a 4,0; 2,5 es la media).", num(lang, e.total, 2)),
+        Lang::En => format!("Weighted total {} (1.0 to 4.0; 2.5 is the average).", num(lang, e.total, 2)),
+    }];
+    if !e.balanced() {
+        out.push(match lang {
+            Lang::Es => format!("Atención: los pesos suman {}, no 1,00.", num(lang, e.weight_sum, 2)),
+            Lang::En => format!("Note: the weights sum to {}, not 1.00.", num(lang, e.weight_sum, 2)),
+        });
+    }
+    out
+}
