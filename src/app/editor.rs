@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::autosave::Autosave;
 use super::keymap::Context;
+use super::room::Room;
 use crate::domain::text::clean_text;
 use crate::domain::{Document, Edit, Quadrant, Session};
 use crate::i18n::Lang;
@@ -57,6 +58,8 @@ pub struct Editor {
     pub input: TextArea<'static>,
     pub autosave: Autosave,
     pub notice: Option<Notice>,
+    /// Presentation, zoom, time-box, vote visibility (issue 6).
+    pub room: Room,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     quit_armed: bool,
     lang: Lang,
@@ -64,8 +67,10 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(session: Session, path: PathBuf, lang: Lang) -> Editor {
+        let room = Room::new(session.total() == 0);
         let doc = Document::new(session);
         Editor {
+            room,
             autosave: Autosave::new(doc.revision()),
             doc,
             path,
@@ -152,6 +157,7 @@ impl Editor {
             }
             Action::Quit => return self.quit(),
             Action::Back | Action::ToggleHelp | Action::Open | Action::NewSession | Action::Resize => {}
+            Action::Room(_) => {}
         }
         Outcome::Stay
     }

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::room::RoomAction;
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
@@ -14,6 +15,8 @@ pub enum Context {
     Input,
     MovePick,
     Help,
+    /// Presentation mode (issue 6): only keys that move around or show things.
+    Present,
 }
 
 /// What a binding is for, to group the help overlay.
@@ -23,10 +26,12 @@ pub enum Group {
     Capture,
     Tidy,
     Session,
+    /// Projecting: themes, presentation, zoom, time-box, votes.
+    Room,
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Navigate, Group::Capture, Group::Tidy, Group::Session];
+    pub const ALL: [Group; 5] = [Group::Navigate, Group::Capture, Group::Tidy, Group::Room, Group::Session];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -34,6 +39,7 @@ impl Group {
             Group::Capture => lang.pick("Capturar", "Capture"),
             Group::Tidy => lang.pick("Ordenar y priorizar", "Tidy and prioritise"),
             Group::Session => lang.pick("Sesión", "Session"),
+            Group::Room => lang.pick("En la sala", "In the room"),
         }
     }
 }
@@ -141,6 +147,7 @@ macro_rules! bind {
 pub fn bindings() -> &'static [Binding] {
     use Action as A;
     use KeyCode as C;
+    use RoomAction as R;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -210,6 +217,28 @@ pub fn bindings() -> &'static [Binding] {
                 "quit (all is saved)",
                 ("salir", "quit")
             ),
+            // ---- In the room (issue 6) ----
+            bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
+            bind!(Grid, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
+            bind!(
+                Grid,
+                [k('T')],
+                A::Room(R::CycleTimer),
+                Room,
+                "tiempo: 10/15/5 min/no",
+                "time-box 10/15/5 min/off",
+                false
+            ),
+            bind!(Grid, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", false),
+            bind!(
+                Grid,
+                [k('t')],
+                A::Room(R::CycleTheme),
+                Room,
+                "tema: oscuro/claro/mono",
+                "theme dark/light/mono",
+                false
+            ),
             // ---- Typing an item ----
             bind!(Input, [code(C::Enter)], A::Submit, Capture, "añade y sigue", "add, keep typing", true),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, "cerrar", "close", true),
@@ -236,6 +265,85 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Browser, [k('j'), code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
             bind!(Browser, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
             bind!(Browser, [k('q')], A::Quit, Session, "salir", "quit", true),
+            // ---- In the room (issue 6) ----
+            bind!(
+                Browser,
+                [k('t')],
+                A::Room(R::CycleTheme),
+                Room,
+                "tema: oscuro/claro/mono",
+                "theme dark/light/mono",
+                false
+            ),
+            // ---- Presentation mode (issue 6) ----
+            bind!(
+                Present,
+                [k('p'), code(C::Esc)],
+                A::Room(R::TogglePresent),
+                Room,
+                "salir de la presentación",
+                "leave presentation",
+                ("salir", "leave")
+            ),
+            bind!(Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", true),
+            bind!(Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
+            bind!(Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
+            bind!(
+                Present,
+                [k('3')],
+                A::Focus(Quadrant::Opportunities),
+                Navigate,
+                "Oportunidades",
+                "Opportunities",
+                false
+            ),
+            bind!(Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
+            bind!(Present, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
+            bind!(
+                Present,
+                [code(C::BackTab)],
+                A::PrevQuadrant,
+                Navigate,
+                "cuadrante anterior",
+                "previous quadrant",
+                false
+            ),
+            bind!(Present, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
+            bind!(Present, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
+            bind!(
+                Present,
+                [k('h'), code(C::Left)],
+                A::Left,
+                Navigate,
+                "cuadrante a la izquierda",
+                "quadrant to the left",
+                false
+            ),
+            bind!(
+                Present,
+                [k('l'), code(C::Right)],
+                A::Right,
+                Navigate,
+                "cuadrante a la derecha",
+                "quadrant to the right",
+                false
+            ),
+            bind!(Present, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
+            bind!(Present, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
+            bind!(Present, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
+            bind!(Present, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
+            bind!(
+                Present,
+                [k('T')],
+                A::Room(R::CycleTimer),
+                Room,
+                "tiempo: 10/15/5 min/no",
+                "time-box 10/15/5 min/off",
+                true
+            ),
+            bind!(Present, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", true),
+            bind!(Present, [k('t')], A::Room(R::CycleTheme), Room, "tema", "theme", false),
+            bind!(Present, [k('?')], A::ToggleHelp, Session, "ayuda", "help", false),
         ]
     })
 }
@@ -294,7 +402,8 @@ mod tests {
 
     #[test]
     fn every_context_has_a_footer() {
-        for ctx in [Context::Browser, Context::Grid, Context::Input, Context::MovePick, Context::Help] {
+        for ctx in [Context::Browser, Context::Grid, Context::Input, Context::MovePick, Context::Help, Context::Present]
+        {
             assert!(footer(ctx).count() > 0, "{ctx:?}");
         }
     }

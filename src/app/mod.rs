@@ -5,6 +5,8 @@ pub mod autosave;
 pub mod browser;
 pub mod editor;
 pub mod keymap;
+pub mod room;
+pub mod timer;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -39,6 +41,8 @@ pub struct App {
     from_browser: bool,
     /// A message for the browser's status line.
     pub notice: Option<Notice>,
+    /// The theme showing (`--theme`, `t`).
+    pub look: room::Look,
 }
 
 impl App {
@@ -52,6 +56,7 @@ impl App {
             dir: dir.to_owned(),
             from_browser: true,
             notice: None,
+            look: room::Look::default(),
         }
     }
 
@@ -66,6 +71,7 @@ impl App {
             dir,
             from_browser: false,
             notice: None,
+            look: room::Look::default(),
         }
     }
 
@@ -77,6 +83,7 @@ impl App {
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
             Screen::Browser(_) => Context::Browser,
+            Screen::Editor(e) if e.room.presenting() && e.mode == Mode::Grid => Context::Present,
             Screen::Editor(e) => e.context(),
         }
     }
@@ -100,7 +107,7 @@ impl App {
             self.help = !self.help;
             return;
         }
-        if self.help {
+        if self.help || self.room_update(&action) {
             return;
         }
         let lang = self.lang;
@@ -130,13 +137,14 @@ impl App {
     pub fn tick(&mut self, now: Instant) {
         if let Screen::Editor(e) = &mut self.screen {
             e.tick(now);
+            e.room.tick(now);
         }
     }
 
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => e.autosave.deadline(),
+            Screen::Editor(e) => [e.autosave.deadline(), e.room.deadline()].into_iter().flatten().min(),
             Screen::Browser(_) => None,
         }
     }

@@ -24,6 +24,8 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
     } else {
         (lang.pick("✓ guardado", "✓ saved"), theme.ok)
     };
+    let age = super::status::saved_ago(editor, lang);
+    let state = age.map_or_else(|| state.to_owned(), |age| format!("{state} {age}"));
     Paragraph::new(Line::styled(format!(" {state}"), style).right_aligned()).render(area, buf);
 }
 

@@ -21,15 +21,56 @@ pub struct Grid<'a> {
 
 impl Widget for Grid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
-        for (r, row) in rows.iter().enumerate() {
-            let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
-            for (c, cell) in cols.iter().enumerate() {
-                let q = Quadrant::from_index(r * 2 + c);
-                QuadrantView { editor: self.editor, q, theme: self.theme, lang: self.lang }.render(*cell, buf);
-            }
+        for (q, cell) in quadrant_areas(self.editor, area) {
+            QuadrantView { editor: self.editor, q, theme: self.theme, lang: self.lang }.render(cell, buf);
         }
     }
+}
+
+/// Where each quadrant goes: the 2x2 grid, or only the focused one when zoomed (`z`).
+pub fn quadrant_areas(editor: &Editor, area: Rect) -> Vec<(Quadrant, Rect)> {
+    if editor.room.zoom {
+        return vec![(editor.focus, area)];
+    }
+    let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
+    let mut out = Vec::with_capacity(4);
+    for (r, row) in rows.iter().enumerate() {
+        let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
+        for (c, cell) in cols.iter().enumerate() {
+            out.push((Quadrant::from_index(r * 2 + c), *cell));
+        }
+    }
+    out
+}
+
+/// The screen rows of each visible item of quadrant `q` drawn in `area`, for mouse hits.
+pub fn item_rows(editor: &Editor, q: Quadrant, area: Rect) -> Vec<(usize, Rect)> {
+    let inner = Block::bordered().inner(area);
+    let mut list_area = inner;
+    if editor.focus == q && matches!(editor.mode, Mode::Input(_)) {
+        list_area.height -= 2.min(inner.height);
+    }
+    let theme = Theme::mono();
+    let window = Window::of(
+        editor.session().factors(q),
+        editor.selection(q),
+        false,
+        &theme,
+        list_area,
+        !editor.room.votes_hidden,
+    );
+    let mut y = list_area.y;
+    let bottom = list_area.bottom();
+    let mut out = Vec::new();
+    for (n, h) in window.heights.iter().enumerate() {
+        let height = (*h as u16).min(bottom.saturating_sub(y));
+        if height == 0 {
+            break;
+        }
+        out.push((window.above + n, Rect { y, height, ..list_area }));
+        y += height;
+    }
+    out
 }
 
 /// One quadrant: title, items and, when it has focus, the input line.
@@ -64,7 +105,7 @@ impl Widget for QuadrantView<'_> {
             render_input(editor, target, theme, lang, input_area, buf);
         }
         let highlight = focused && matches!(editor.mode, Mode::Grid | Mode::MovePick);
-        let window = Window::of(factors, editor.selection(q), highlight, theme, list_area);
+        let window = Window::of(factors, editor.selection(q), highlight, theme, list_area, !editor.room.votes_hidden);
         let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.pick("más", "more"));
         if window.above > 0 {
             block = block.title_bottom(Line::styled(more(window.above, "↑"), theme.key).left_aligned());
@@ -88,15 +129,24 @@ struct Window<'t> {
     /// Items hidden above and below.
     above: usize,
     below: usize,
+    /// Lines taken by each visible item, from the first (issue 6: mouse hits).
+    heights: Vec<usize>,
 }
 
 impl<'t> Window<'t> {
     /// Lays out only the items around the selection: the cost does not grow
     /// with the length of the list.
-    fn of(factors: &'t [Factor], selected: Option<usize>, highlight: bool, theme: &Theme, area: Rect) -> Window<'t> {
+    fn of(
+        factors: &'t [Factor],
+        selected: Option<usize>,
+        highlight: bool,
+        theme: &Theme,
+        area: Rect,
+        votes: bool,
+    ) -> Window<'t> {
         let (width, avail) = (area.width as usize, area.height as usize);
         if factors.is_empty() || avail == 0 || width == 0 {
-            return Window { lines: Vec::new(), above: 0, below: factors.len() };
+            return Window { lines: Vec::new(), above: 0, below: factors.len(), heights: Vec::new() };
         }
         let sel = selected.unwrap_or(0).min(factors.len() - 1);
         // Walk back from the selection to find the first visible item.
@@ -104,7 +154,7 @@ impl<'t> Window<'t> {
         let mut used = 0;
         let mut items: Vec<Vec<Line>> = Vec::new();
         loop {
-            let l = factor_lines(&factors[start], width, theme, highlight && start == sel);
+            let l = factor_lines(&factors[start], width, theme, highlight && start == sel, votes);
             if used + l.len() > avail && start != sel {
                 start += 1;
                 break;
@@ -120,23 +170,29 @@ impl<'t> Window<'t> {
         // Then fill the rest of the space with the items after it.
         let mut end = sel + 1;
         while end < factors.len() && used < avail {
-            let l = factor_lines(&factors[end], width, theme, false);
+            let l = factor_lines(&factors[end], width, theme, false, votes);
             used += l.len();
             items.push(l);
             end += 1;
         }
         // An item cut off at the bottom counts as hidden.
         let clipped = usize::from(used > avail && end > sel + 1);
-        Window { lines: items.into_iter().flatten().collect(), above: start, below: factors.len() - end + clipped }
+        let heights = items.iter().map(Vec::len).collect();
+        Window {
+            lines: items.into_iter().flatten().collect(),
+            above: start,
+            below: factors.len() - end + clipped,
+            heights,
+        }
     }
 }
 
 /// Wrapped lines of one factor: `F1 text...`, continuation lines indented.
-fn factor_lines<'t>(f: &'t Factor, width: usize, theme: &Theme, selected: bool) -> Vec<Line<'t>> {
+fn factor_lines<'t>(f: &'t Factor, width: usize, theme: &Theme, selected: bool, votes: bool) -> Vec<Line<'t>> {
     let id = format!("{} ", display_safe(&f.id));
     let indent = id.width();
     let mut suffix = String::new();
-    if f.votes > 0 {
+    if votes && f.votes > 0 {
         suffix.push_str(&format!(" ●{}", f.votes));
     }
     if let Some(i) = f.impact {

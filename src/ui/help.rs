@@ -26,7 +26,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total: usize = sections.iter().map(|s| s.len() + 1).sum();
     let two = total + 2 > area.height as usize && area.width >= 76 && sections.len() > 1;
     let columns: Vec<Vec<Line>> = if two {
-        let half = sections.len().div_ceil(2);
+        // Split where the two columns come out closest in height.
+        let height = |s: &[Vec<Line>]| s.iter().map(|x| x.len() + 1).sum::<usize>();
+        let half = (1..sections.len()).min_by_key(|&k| height(&sections[..k]).max(height(&sections[k..]))).unwrap_or(1);
         vec![join(&sections[..half]), join(&sections[half..])]
     } else {
         vec![join(&sections)]
