@@ -153,19 +153,26 @@ pub fn item_rows(editor: &Editor, q: Quadrant, area: Rect, lang: Lang) -> Vec<(u
     place(editor, q, inner).items.into_iter().map(|p| (p.index, p.area)).collect()
 }
 
-/// Title and counts on the left; hidden votes, the time-box or a notice on the right.
+/// Counts and title (or a notice) on the left; hidden votes and the time-box on the right.
 fn status_line(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    let mut spans = vec![Span::styled(format!(" {} ", display_safe(&editor.session().meta.title)), theme.title_bar)];
-    for q in Quadrant::ALL {
-        spans.push(Span::styled(format!(" {} {}", symbol(q), editor.session().factors(q).len()), theme.quadrant(q)));
-    }
-    Paragraph::new(Line::from(spans)).render(area, buf);
-    if let Some(n) = &editor.notice {
-        let text = format!(" {} ", display_safe(&n.text));
-        let style = if n.error { theme.error } else { theme.notice };
-        let width = (text.width() as u16).min(area.width);
-        let at = Rect { x: area.x + (area.width - width) / 2, width, ..area };
-        Paragraph::new(Line::styled(text, style)).render(at, buf);
-    }
-    status::render_right(editor, theme, lang, area, buf);
+    let right = Line::from(status::spans(editor, theme, lang));
+    let right_w = (right.width() as u16).min(area.width);
+    let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
+    let left = match &editor.notice {
+        Some(n) => {
+            Line::styled(format!(" {}", display_safe(&n.text)), if n.error { theme.error } else { theme.notice })
+        }
+        None => {
+            let mut spans = Vec::new();
+            for q in Quadrant::ALL {
+                let n = editor.session().factors(q).len();
+                spans.push(Span::styled(format!(" {} {n}", symbol(q)), theme.quadrant(q)));
+            }
+            let title = display_safe(&editor.session().meta.title).into_owned();
+            spans.push(Span::styled(format!("  {title}"), theme.title_bar));
+            Line::from(spans)
+        }
+    };
+    Paragraph::new(left).render(left_area, buf);
+    Paragraph::new(right).render(right_area, buf);
 }
