@@ -198,3 +198,27 @@ fn the_three_projector_sizes_fit() {
         room(&mut app, RoomAction::TogglePresent);
     }
 }
+
+#[test]
+fn the_title_bar_says_how_long_ago_it_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let session = dafo::domain::Session::new("Sala", jiff::Timestamp::UNIX_EPOCH);
+    storage::save(&path, &session).unwrap();
+    let mut app = App::editor(session, path.clone(), Lang::Es);
+    assert!(!app.clock_showing());
+    app.update(Action::StartAdd);
+    app.update(Action::Paste("Equipo motivado".into()));
+    app.update(Action::Submit);
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Duration::from_secs(1));
+    assert!(storage::load(&path).unwrap().total() == 1, "autosaved");
+    app.tick(t0 + Duration::from_secs(3));
+    assert!(app.clock_showing(), "the loop must redraw the age as time passes");
+    let text = format!("{}", backend(&app, ThemeName::Dark, 80, 24));
+    assert!(text.lines().next().unwrap().contains("✓ guardado hace 2 s"), "{text}");
+    app.tick(t0 + Duration::from_secs(125));
+    let text = format!("{}", backend(&app, ThemeName::Dark, 80, 24));
+    assert!(text.contains("✓ guardado hace 2 min"), "{text}");
+}
