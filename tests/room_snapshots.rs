@@ -74,6 +74,12 @@ fn light_theme_is_black_on_white_with_dark_accents() {
     assert!(buf[(title, 1)].modifier.contains(Modifier::BOLD));
     let threats = find(&buf, 12, "Amenazas");
     assert_eq!(buf[(threats, 12)].fg, Color::Indexed(130));
+    // Overlays (help) are painted white too, not left in the terminal's colour.
+    let mut app = sample_app();
+    app.update(Action::ToggleHelp);
+    let help = buffer(&app, ThemeName::Light, 80, 24);
+    assert_eq!(help[(1, 1)].symbol(), "M");
+    assert_eq!(help[(30, 11)].bg, white);
 }
 
 #[test]

@@ -38,6 +38,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [popup] = Layout::horizontal([Constraint::Max(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(rows.min(popup.height))]).flex(Flex::Center).areas(popup);
     Clear.render(popup, buf);
+    buf.set_style(popup, theme.base);
     let title = lang.pick(" Ayuda · ? o Esc para cerrar ", " Help · ? or Esc to close ");
     let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
     let inner = block.inner(popup);

@@ -73,7 +73,7 @@ impl Theme {
             ok: Style::new(),
             input: bold,
             cursor: Style::new().add_modifier(Modifier::REVERSED),
-            warn: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::SLOW_BLINK),
+            warn: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
