@@ -228,3 +228,22 @@ fn the_title_bar_says_how_long_ago_it_saved() {
     let text = format!("{}", backend(&app, ThemeName::Dark, 80, 24));
     assert!(text.contains("✓ guardado hace 2 min"), "{text}");
 }
+
+#[test]
+fn room_modes_render_and_hit_test_at_every_size_without_panic() {
+    use dafo::ui::mouse;
+    let mut app = sample_app();
+    room(&mut app, RoomAction::CycleTimer);
+    for step in [RoomAction::ToggleVotes, RoomAction::ToggleZoom, RoomAction::TogglePresent, RoomAction::ToggleZoom] {
+        room(&mut app, step);
+        for w in (0..=210).step_by(11) {
+            for h in (0..=64).step_by(7) {
+                buffer(&app, ThemeName::Light, w, h);
+                let area = ratatui::layout::Rect::new(0, 0, w, h);
+                for (x, y) in [(0, 0), (w / 2, h / 2), (w.saturating_sub(1), h.saturating_sub(1)), (w / 4, 3)] {
+                    mouse::hit(&app, area, x, y);
+                }
+            }
+        }
+    }
+}
