@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::room::ThemeName;
 use crate::export::Format;
 use crate::export::diff::DiffFormat;
 use crate::i18n::Lang;
@@ -25,6 +26,10 @@ pub struct Cli {
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Es)]
     pub lang: Lang,
+
+    /// Colour theme: dark, light (high contrast, for bright rooms) or mono; `t` cycles it live. NO_COLOR forces mono.
+    #[arg(long, global = true, value_enum, env = "DAFO_THEME")]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

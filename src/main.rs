@@ -27,9 +27,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let lang = cli.lang;
+    let look = app::room::Look::from_env(cli.theme);
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file)),
-        Some(Command::Open { file }) => open(&file, lang),
+        Some(Command::Open { file }) => open(&file, lang, look),
         Some(Command::New { title, from }) => {
             let now = jiff::Timestamp::now();
             let session = match from {
@@ -38,7 +39,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path.clone();
-            tui(App::editor(editor, lang))?;
+            tui(App::editor(editor, lang), look)?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -58,9 +59,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
         None => match cli.file {
-            Some(file) => open(&file, lang),
+            Some(file) => open(&file, lang, look),
             None => {
-                tui(App::browser(&cli.dir, lang))?;
+                tui(App::browser(&cli.dir, lang), look)?;
                 Ok(ExitCode::SUCCESS)
             }
         },
@@ -68,12 +69,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
-fn open(file: &Path, lang: Lang) -> Result<ExitCode, String> {
-    tui(App::open(file, lang).map_err(|e| e.to_string())?)?;
+fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, String> {
+    tui(App::open(file, lang).map_err(|e| e.to_string())?, look)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn tui(app: App) -> Result<(), String> {
+fn tui(mut app: App, look: app::room::Look) -> Result<(), String> {
+    app.look = look;
     dafo::tui::run(app).map_err(|e| format!("terminal: {e}"))
 }
 

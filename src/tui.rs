@@ -3,11 +3,13 @@
 use std::io::stdout;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::App;
-use crate::ui::{self, theme::Theme};
+use crate::ui::{self, mouse::Clicks, theme::Theme};
 
 /// Longest sleep without input; keeps the save state fresh.
 const IDLE_POLL: Duration = Duration::from_millis(500);
@@ -19,23 +21,31 @@ pub const FIRST_FRAME_ENV: &str = "DAFO_BENCH_FIRST_FRAME";
 /// Runs the app until the user quits. The terminal is restored on return and
 /// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
-    let theme = Theme::from_env();
     let mut terminal = ratatui::init();
     // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
-    let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &theme);
+    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
+    // ratatui's panic hook restores the screen; give the mouse back too.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        hook(info);
+    }));
+    let result = event_loop(&mut terminal, &mut app);
     app.flush();
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Theme) -> std::io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     let mut redraw = true;
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
+    let mut clicks = Clicks::default();
     while !app.quit {
         if redraw {
-            terminal.draw(|f| ui::draw(app, theme, f))?;
+            // The theme can change with `t`: it is part of the state.
+            let theme = Theme::named(app.look.theme);
+            terminal.draw(|f| ui::draw(app, &theme, f))?;
             if first_frame_only {
                 break;
             }
@@ -48,7 +58,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Th
             // and no lag when keys arrive faster than frames.
             loop {
                 let ev = event::read()?;
-                if let Some(action) = app.action_for(&ev) {
+                if let Event::Mouse(m) = &ev {
+                    let size = terminal.size()?;
+                    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                    for action in ui::mouse::actions(app, area, m, Instant::now(), &mut clicks) {
+                        app.update(action);
+                        redraw = true;
+                    }
+                } else if let Some(action) = app.action_for(&ev) {
                     app.update(action);
                     redraw = true;
                 }
@@ -60,6 +77,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, theme: &Th
         let was_dirty = app.deadline().is_some();
         app.tick(Instant::now());
         redraw |= was_dirty != app.deadline().is_some();
+        // The time-box and "guardado hace 2 s" change with time alone.
+        redraw |= app.clock_showing();
     }
     Ok(())
 }

@@ -3,47 +3,23 @@
 
 use std::path::Path;
 
-use dafo::app::{Action, App, Editor};
+use dafo::app::{Action, App};
+
+mod common;
+use common::{Held, held, held_sample};
 use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
-use dafo::storage::{self, SessionFile};
 use dafo::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const SAMPLE: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
-
-/// An app and the temp folder its session file lives in.
-struct Held {
-    app: App,
-    _dir: tempfile::TempDir,
-}
-
-impl std::ops::Deref for Held {
-    type Target = App;
-    fn deref(&self) -> &App {
-        &self.app
-    }
-}
-
-impl std::ops::DerefMut for Held {
-    fn deref_mut(&mut self) -> &mut App {
-        &mut self.app
-    }
-}
-
-/// The sample session, opened from a private copy (each test holds its own lock).
 fn sample_app(lang: Lang) -> Held {
-    let session = storage::load(Path::new(SAMPLE)).unwrap();
-    app_of(session, lang)
+    held_sample(lang)
 }
 
-/// An app on `session`, written to a temp file that lives as long as the test.
 fn app_of(session: Session, lang: Lang) -> Held {
-    let dir = tempfile::tempdir().unwrap();
-    let (file, _) = SessionFile::create(&dir.path().join("s.ron"), &session).unwrap();
-    Held { app: App::editor(Editor::new(session, file, lang), lang), _dir: dir }
+    held(session, lang)
 }
 
 fn screen(app: &App, w: u16, h: u16) -> TestBackend {
@@ -206,4 +182,16 @@ fn weights_view_120x40() {
 #[test]
 fn came_help_80x24() {
     insta::assert_snapshot!(view(&[Action::ShowCame, Action::ToggleHelp], 80, 24));
+}
+
+#[test]
+fn help_80x24_scrolled_to_the_end() {
+    let mut app = sample_app(Lang::Es);
+    app.update(Action::ToggleHelp);
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    let text = format!("{}", screen(&app, 80, 24));
+    assert!(text.contains("salir (se guarda solo)"), "{text}");
+    insta::assert_snapshot!(text);
 }

@@ -2,6 +2,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::room::RoomAction;
 use crate::domain::Quadrant;
 
 /// A request to change the application state.
@@ -67,4 +68,7 @@ pub enum Action {
     NewSession,
     /// The terminal was resized; nothing to change, but it is worth a redraw.
     Resize,
+    // ---- In the room (issue 6) ----
+    /// Themes, presentation, zoom, time-box, votes, mouse selection.
+    Room(RoomAction),
 }

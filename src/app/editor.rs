@@ -10,6 +10,7 @@ use super::autosave::Autosave;
 use super::form::Form;
 use super::keymap::Context;
 use super::picker::Picker;
+use super::room::Room;
 use super::saver::Saver;
 use crate::domain::text::clean_text;
 use crate::domain::{Crossed, Document, Edit, Quadrant, Session};
@@ -125,6 +126,8 @@ pub struct Editor {
     pub conflict: Option<DiskState>,
     pub(super) last_check: Option<Instant>,
     pub notice: Option<Notice>,
+    /// Presentation, zoom, time-box, vote visibility (issue 6).
+    pub room: Room,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     quit_armed: bool,
     pub(super) lang: Lang,
@@ -133,6 +136,7 @@ pub struct Editor {
 impl Editor {
     /// An editor on a session read from (or just written to) `file`.
     pub fn new(session: Session, file: SessionFile, lang: Lang) -> Editor {
+        let room = Room::new(session.total() == 0);
         let doc = Document::new(session);
         let saver = Saver::new(file);
         let (path, read_only) = (saver.path(), saver.read_only());
@@ -141,6 +145,7 @@ impl Editor {
             read_only,
             conflict: None,
             last_check: None,
+            room,
             autosave: Autosave::new(doc.revision()),
             doc,
             path,

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::room::RoomAction;
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
@@ -29,11 +30,13 @@ pub enum Context {
     /// The file changed on disk while edits were unsaved.
     Conflict,
     Help,
+    /// Presentation mode (issue 6): only keys that move around or show things.
+    Present,
 }
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Browser,
         Context::Grid,
         Context::Came,
@@ -45,6 +48,7 @@ impl Context {
         Context::Picker,
         Context::Form,
         Context::Conflict,
+        Context::Present,
         Context::Help,
     ];
 }
@@ -56,10 +60,12 @@ pub enum Group {
     Capture,
     Tidy,
     Session,
+    /// Projecting: themes, presentation, zoom, time-box, votes.
+    Room,
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Navigate, Group::Capture, Group::Tidy, Group::Session];
+    pub const ALL: [Group; 5] = [Group::Navigate, Group::Capture, Group::Tidy, Group::Room, Group::Session];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -67,6 +73,7 @@ impl Group {
             Group::Capture => lang.pick("Capturar", "Capture"),
             Group::Tidy => lang.pick("Ordenar y priorizar", "Tidy and prioritise"),
             Group::Session => lang.pick("Sesión", "Session"),
+            Group::Room => lang.pick("En la sala", "In the room"),
         }
     }
 }
@@ -196,6 +203,7 @@ macro_rules! bind {
 pub fn bindings() -> &'static [Binding] {
     use Action as A;
     use KeyCode as C;
+    use RoomAction as R;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -210,23 +218,23 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Came, [k('f')], A::StartForm, Capture, "ficha: responsable, fecha, indicador", "form: owner, due date, indicator", false),
             bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, "peso (0-1, admite 0,15 o 15%)", "weight (0-1, also 0,15 or 15%)", ("peso", "weight")),
             bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, "valoración 1-4 (0 la quita)", "rating 1-4 (0 clears it)", ("valorar", "rate")),
-            bind!(Grid | Came | Crossed, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
-            bind!(Grid | Came | Crossed, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
-            bind!(Grid | Came | Crossed, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
-            bind!(Grid | Came | Crossed, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
-            bind!(Grid | Came | Crossed | Weights, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
-            bind!(Grid | Came | Crossed | Weights, [code(C::BackTab)], A::PrevQuadrant, Navigate, "cuadrante anterior", "previous quadrant", false),
-            bind!(Grid | Came | Crossed | Weights, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
-            bind!(Grid | Came | Crossed | Weights, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
-            bind!(Grid | Came | Crossed | Weights, [k('h'), code(C::Left)], A::Left, Navigate, "a la izquierda", "to the left", false),
-            bind!(Grid | Came | Crossed | Weights, [k('l'), code(C::Right)], A::Right, Navigate, "a la derecha", "to the right", false),
-            bind!(Grid | Came | Crossed | Weights, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
-            bind!(Grid | Came | Crossed | Weights, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
+            bind!(Grid | Came | Crossed | Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
+            bind!(Grid | Came | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
+            bind!(Grid | Came | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
+            bind!(Grid | Came | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, "cuadrante anterior", "previous quadrant", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('h'), code(C::Left)], A::Left, Navigate, "a la izquierda", "to the left", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('l'), code(C::Right)], A::Right, Navigate, "a la derecha", "to the right", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
             bind!(Grid | Came, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
             bind!(Grid | Came, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
             bind!(Grid, [k('m')], A::StartMove, Tidy, "mover a otro cuadrante", "move to another quadrant", ("mover", "move")),
-            bind!(Grid | Came | Crossed, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
-            bind!(Grid | Came | Crossed, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
+            bind!(Grid | Came | Crossed | Present, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
+            bind!(Grid | Came | Crossed | Present, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
             bind!(Grid | Came, [k('i')], A::StartImpact, Tidy, "impacto, luego 1-5", "impact, then 1-5", false),
             bind!(Grid | Came, [k('o')], A::CycleSort, Tidy, "ordenar: votos, impacto, propio", "sort: votes, impact, own", false),
             bind!(Grid | Came | Crossed | Weights, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
@@ -266,6 +274,8 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Conflict, [code(C::Esc)], A::Cancel, Session, "decidir después (no se guarda)", "decide later (saving paused)", ("después", "later")),
             // ---- Help overlay ----
             bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, "cerrar la ayuda", "close help", true),
+            bind!(Help, [k('j'), code(C::Down)], A::Down, Navigate, "bajar", "scroll down", ("bajar", "down")),
+            bind!(Help, [k('k'), code(C::Up)], A::Up, Navigate, "subir", "scroll up", ("subir", "up")),
             // ---- Session browser ----
             bind!(Browser, [code(C::Enter)], A::Open, Session, "abrir", "open", true),
             bind!(Browser, [k('n')], A::NewSession, Session, "nueva sesión", "new session", true),
@@ -273,6 +283,14 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Browser, [k('j'), code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
             bind!(Browser, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
             bind!(Browser, [k('q')], A::Quit, Session, "salir", "quit", true),
+            // ---- In the room (issue 6) ----
+            bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
+            bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, "salir de la presentación", "leave presentation", ("salir", "leave")),
+            bind!(Grid | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
+            bind!(Grid | Came | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, "tiempo: 10/15/5 min/no", "time-box 10/15/5 min/off", false),
+            bind!(Grid | Came | Present, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", false),
+            bind!(Grid | Came | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, "tema: oscuro/claro/mono", "theme dark/light/mono", false),
+            bind!(Present, [k('?')], A::ToggleHelp, Session, "ayuda", "help", false),
         ]
     })
 }

@@ -9,7 +9,9 @@ pub mod form;
 pub mod keymap;
 mod persist;
 pub mod picker;
+pub mod room;
 mod saver;
+pub mod timer;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +40,8 @@ pub struct App {
     pub lang: Lang,
     pub screen: Screen,
     pub help: bool,
+    /// Lines the help overlay is scrolled down (when it does not fit).
+    pub help_scroll: u16,
     pub quit: bool,
     /// Sessions directory, for the browser.
     pub dir: PathBuf,
@@ -45,6 +49,8 @@ pub struct App {
     from_browser: bool,
     /// A message for the browser's status line.
     pub notice: Option<Notice>,
+    /// The theme showing (`--theme`, `t`).
+    pub look: room::Look,
 }
 
 impl App {
@@ -54,10 +60,12 @@ impl App {
             lang,
             screen: Screen::Browser(Box::new(Browser::scan(dir))),
             help: false,
+            help_scroll: 0,
             quit: false,
             dir: dir.to_owned(),
             from_browser: true,
             notice: None,
+            look: room::Look::default(),
         }
     }
 
@@ -75,10 +83,12 @@ impl App {
             lang,
             screen: Screen::Editor(Box::new(editor)),
             help: false,
+            help_scroll: 0,
             quit: false,
             dir,
             from_browser: false,
             notice: None,
+            look: room::Look::default(),
         }
     }
 
@@ -90,6 +100,7 @@ impl App {
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
             Screen::Browser(_) => Context::Browser,
+            Screen::Editor(e) if e.room.presenting() && e.mode == Mode::Grid => Context::Present,
             Screen::Editor(e) => e.context(),
         }
     }
@@ -113,9 +124,18 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if action == Action::ToggleHelp {
             self.help = !self.help;
+            self.help_scroll = 0;
             return;
         }
         if self.help {
+            match action {
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => self.help_scroll = (self.help_scroll + 1).min(200),
+                _ => {}
+            }
+            return;
+        }
+        if self.room_update(&action) {
             return;
         }
         let lang = self.lang;
@@ -145,13 +165,14 @@ impl App {
     pub fn tick(&mut self, now: Instant) {
         if let Screen::Editor(e) = &mut self.screen {
             e.tick(now);
+            e.room.tick(now);
         }
     }
 
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => e.autosave.deadline(),
+            Screen::Editor(e) => [e.autosave.deadline(), e.room.deadline()].into_iter().flatten().min(),
             Screen::Browser(_) => None,
         }
     }

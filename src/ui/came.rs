@@ -51,7 +51,7 @@ impl CameGrid<'_> {
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
             .border_style(if focused { theme.focus_border } else { theme.border })
             .title(title)
-            .title_top(Line::styled(coverage, if open > 0 { theme.warn } else { theme.ok }).right_aligned());
+            .title_top(Line::styled(coverage, if open > 0 { theme.caution } else { theme.ok }).right_aligned());
         let mut inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
@@ -103,7 +103,7 @@ impl CameGrid<'_> {
             } else {
                 Mark::Plain
             };
-            factor_item(f, session, true, mark, theme).lines(width, theme)
+            factor_item(f, session, true, !editor.room.votes_hidden, mark, theme).lines(width, theme)
         });
         self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
     }
@@ -133,7 +133,7 @@ impl CameGrid<'_> {
         let heading = format!("{} ", lang.pick("Acciones", "Actions"));
         if actions.is_empty() {
             let hint = lang.pick("(a: nueva acción para el factor elegido)", "(a: new action for the chosen factor)");
-            let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0 };
+            let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
             self.pane(heading, has_focus, area, window, buf);
         } else {
             self.pane(heading, has_focus, area, window, buf);

@@ -38,6 +38,8 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
     } else {
         (lang.pick("✓ guardado", "✓ saved"), theme.ok)
     };
+    let age = super::status::saved_ago(editor, lang);
+    let state = age.map_or_else(|| state.to_owned(), |age| format!("{state} {age}"));
     Paragraph::new(Line::styled(format!(" {state}"), style).right_aligned()).render(area, buf);
 }
 
@@ -58,7 +60,7 @@ pub fn status_line(
             let s = e.session();
             let mut spans = vec![Span::styled(lang.pick("Sin acción: ", "Without action: "), theme.dim)];
             for q in Quadrant::ALL {
-                let style = if s.unanswered(q) > 0 { theme.warn } else { theme.ok };
+                let style = if s.unanswered(q) > 0 { theme.caution } else { theme.ok };
                 spans.push(Span::styled(format!("{} {}/{}  ", symbol(q), s.unanswered(q), s.factors(q).len()), style));
             }
             let actions = s.all_actions().count();

@@ -20,15 +20,72 @@ pub struct Grid<'a> {
 
 impl Widget for Grid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
-        for (r, row) in rows.iter().enumerate() {
-            let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
-            for (c, cell) in cols.iter().enumerate() {
-                let q = Quadrant::from_index(r * 2 + c);
-                QuadrantView { editor: self.editor, q, theme: self.theme, lang: self.lang }.render(*cell, buf);
-            }
+        for (q, cell) in quadrant_areas(self.editor, area) {
+            QuadrantView { editor: self.editor, q, theme: self.theme, lang: self.lang }.render(cell, buf);
         }
     }
+}
+
+/// Where each quadrant goes: the 2x2 grid, or only the focused one when zoomed (`z`).
+pub fn quadrant_areas(editor: &Editor, area: Rect) -> Vec<(Quadrant, Rect)> {
+    if editor.room.zoom {
+        return vec![(editor.focus, area)];
+    }
+    let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
+    let mut out = Vec::with_capacity(4);
+    for (r, row) in rows.iter().enumerate() {
+        let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
+        for (c, cell) in cols.iter().enumerate() {
+            out.push((Quadrant::from_index(r * 2 + c), *cell));
+        }
+    }
+    out
+}
+
+/// The screen rows of each visible item of quadrant `q` drawn in `area`, for
+/// mouse hits: `(stored index, rows)`, laid out exactly as drawn.
+pub fn item_rows(editor: &Editor, q: Quadrant, area: Rect) -> Vec<(usize, Rect)> {
+    let list_area = list_area(editor, q, Block::bordered().inner(area));
+    let (window, order) = window(editor, q, list_area, &Theme::mono());
+    let mut y = list_area.y;
+    let bottom = list_area.bottom();
+    let mut out = Vec::new();
+    for (n, h) in window.heights.iter().enumerate() {
+        let height = (*h as u16).min(bottom.saturating_sub(y));
+        if height == 0 {
+            break;
+        }
+        out.push((order[window.above + n], Rect { y, height, ..list_area }));
+        y += height;
+    }
+    out
+}
+
+/// The part of a quadrant's inside that lists items (the input line takes the rest).
+fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
+    let mut list_area = inner;
+    if editor.focus == q && matches!(editor.mode, Mode::Input(_)) {
+        list_area.height -= 2.min(inner.height);
+    }
+    list_area
+}
+
+/// The visible items of `q` in `area`, and the display order (stored indices).
+fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme) -> (Window, Vec<usize>) {
+    let session = editor.session();
+    let factors = session.factors(q);
+    let highlight = editor.focus == q && matches!(editor.mode, Mode::Grid | Mode::MovePick | Mode::ImpactPick);
+    // Coverage marks appear once the room has started on CAME actions.
+    let coverage = session.all_actions().next().is_some();
+    let votes = !editor.room.votes_hidden;
+    let order = editor.order(q);
+    let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
+    let width = area.width as usize;
+    let window = Window::of(order.len(), sel, width, area.height as usize, |pos| {
+        let mark = if highlight && Some(pos) == sel { Mark::Selected } else { Mark::Plain };
+        factor_item(&factors[order[pos]], session, coverage, votes, mark, theme).lines(width, theme)
+    });
+    (window, order)
 }
 
 /// One quadrant: title, items and, when it has focus, the input line.
@@ -55,23 +112,12 @@ impl Widget for QuadrantView<'_> {
             .title(title)
             .title_top(Line::styled(format!(" {} ", lang.origin(q)), theme.dim).right_aligned());
         let inner = block.inner(area);
-        let mut list_area = inner;
+        let list_area = list_area(editor, q, inner);
         if focused && let Mode::Input(target) = &editor.mode {
-            let input_h = 2.min(inner.height);
-            list_area.height -= input_h;
-            let input_area = Rect { y: inner.y + list_area.height, height: input_h, ..inner };
+            let input_area = Rect { y: list_area.bottom(), height: inner.height - list_area.height, ..inner };
             render_input(editor, target, theme, lang, input_area, buf);
         }
-        let highlight = focused && matches!(editor.mode, Mode::Grid | Mode::MovePick | Mode::ImpactPick);
-        let session = editor.session();
-        // Coverage marks appear once the room has started on CAME actions.
-        let coverage = session.all_actions().next().is_some();
-        let order = editor.order(q);
-        let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
-        let window = Window::of(order.len(), sel, list_area.width as usize, list_area.height as usize, |pos| {
-            let mark = if highlight && Some(pos) == sel { Mark::Selected } else { Mark::Plain };
-            factor_item(&factors[order[pos]], session, coverage, mark, theme).lines(list_area.width as usize, theme)
-        });
+        let (window, _) = window(editor, q, list_area, theme);
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
             let hint = lang.pick("(vacío: pulsa a para añadir)", "(empty: press a to add)");

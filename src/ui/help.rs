@@ -52,13 +52,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height.min(popup.height))]).flex(Flex::Center).areas(popup);
     Clear.render(popup, buf);
+    buf.set_style(popup, theme.base);
     let title = lang.pick(" Ayuda · ? o Esc para cerrar ", " Help · ? or Esc to close ");
     let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
     let inner = block.inner(popup);
     block.render(popup, buf);
+    // When it does not fit, it scrolls (j/k), and the border says there is more.
+    let overflow = (height - 2).saturating_sub(inner.height);
+    let scroll = app.help_scroll.min(overflow);
+    if scroll < overflow {
+        let more = Line::styled(lang.pick(" ↓ j: más ", " ↓ j: more "), theme.key).right_aligned();
+        Paragraph::new(more).render(Rect { y: popup.bottom().saturating_sub(1), height: 1, ..popup }, buf);
+    }
     let cols = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).spacing(2).split(inner);
     for (lines, col) in columns.into_iter().zip(cols.iter()) {
-        Paragraph::new(lines).render(*col, buf);
+        Paragraph::new(lines).scroll((scroll, 0)).render(*col, buf);
     }
 }
 

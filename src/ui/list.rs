@@ -64,9 +64,9 @@ impl Item {
 
 /// A factor as an item: votes and impact after the text; with `coverage`, a
 /// `○` gutter on factors no action answers yet.
-pub fn factor_item(f: &Factor, session: &Session, coverage: bool, mark: Mark, theme: &Theme) -> Item {
+pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, mark: Mark, theme: &Theme) -> Item {
     let mut text = display_safe(&f.text).into_owned();
-    if f.votes > 0 {
+    if votes && f.votes > 0 {
         text.push_str(&format!(" ●{}", f.votes));
     }
     if let Some(i) = f.impact {
@@ -75,7 +75,7 @@ pub fn factor_item(f: &Factor, session: &Session, coverage: bool, mark: Mark, th
     if f.carried {
         text.push_str(" ↻");
     }
-    let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.warn) });
+    let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.caution) });
     Item { gutter, id: display_safe(&f.id).into_owned(), text, mark }
 }
 
@@ -134,6 +134,8 @@ pub struct Window {
     /// Items hidden above and below.
     pub above: usize,
     pub below: usize,
+    /// Lines taken by each visible item, from the first (for mouse hits).
+    pub heights: Vec<usize>,
 }
 
 impl Window {
@@ -147,7 +149,7 @@ impl Window {
         mut lines_of: impl FnMut(usize) -> Vec<Line<'static>>,
     ) -> Window {
         if len == 0 || height == 0 || width == 0 {
-            return Window { lines: Vec::new(), above: 0, below: len };
+            return Window { lines: Vec::new(), above: 0, below: len, heights: Vec::new() };
         }
         let sel = selected.unwrap_or(0).min(len - 1);
         // Walk back from the selection to find the first visible item.
@@ -178,7 +180,8 @@ impl Window {
         }
         // An item cut off at the bottom counts as hidden.
         let clipped = usize::from(used > height && end > sel + 1);
-        Window { lines: items.into_iter().flatten().collect(), above: start, below: len - end + clipped }
+        let heights = items.iter().map(Vec::len).collect();
+        Window { lines: items.into_iter().flatten().collect(), above: start, below: len - end + clipped, heights }
     }
 
     /// Adds "↑ n más" / "↓ n más" to the bottom border of `block`.

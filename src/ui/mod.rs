@@ -10,6 +10,11 @@ mod list;
 mod popup;
 pub mod theme;
 mod weights;
+// ---- In the room (issue 6) ----
+mod hint;
+pub mod mouse;
+mod presentation;
+mod status;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -41,10 +46,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::styled(msg, theme.error)).wrap(Wrap { trim: true }).render(area, buf);
         return;
     }
-    let [top, body, status, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
+    buf.set_style(area, theme.base);
+    let [top, body, status, footer] = areas(area);
     match &app.screen {
+        Screen::Editor(editor) if editor.room.presenting() => {
+            presentation::render(editor, theme, app.lang, area, buf);
+            if app.help {
+                help::render(app, theme, area, buf);
+            }
+            return;
+        }
         Screen::Editor(editor) => {
             chrome::title_bar(editor, theme, app.lang, top, buf);
             let lang = app.lang;
@@ -61,6 +72,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 _ => {}
             }
             chrome::status_line(editor.notice.as_ref(), Some(editor), theme, app.lang, status, buf);
+            status::render_right(editor, theme, app.lang, status, buf);
+            if editor.room.hint && !app.help {
+                hint::render(editor, theme, app.lang, body, buf);
+            }
         }
         Screen::Browser(browser) => {
             browser::render(browser, theme, app.lang, top, body, buf);
@@ -69,6 +84,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     chrome::footer(app.context(), theme, app.lang, footer, buf);
     if app.help {
-        help::render(app, theme, body, buf);
+        // The whole screen: with the room's keys the help needs every row at 80x24.
+        help::render(app, theme, area, buf);
     }
+}
+
+/// Title bar, body, status line and footer of the normal screen.
+fn areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+        .areas(area)
 }

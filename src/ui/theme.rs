@@ -2,11 +2,14 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+pub use crate::app::room::ThemeName;
 use crate::domain::Quadrant;
 
 /// A complete set of styles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
+    /// Painted under everything first: the light theme's white page.
+    pub base: Style,
     /// Accent of each quadrant, in grid order.
     pub quadrant: [Style; 4],
     pub border: Style,
@@ -25,6 +28,8 @@ pub struct Theme {
     /// Items linked to the selection (a factor's actions, an action's factors).
     pub linked: Style,
     /// Something the room should look at: a factor without action, weights that do not sum to 1.
+    pub caution: Style,
+    /// The time-box in its last minute, and when time is up.
     pub warn: Style,
 }
 
@@ -33,6 +38,7 @@ impl Theme {
     pub fn dark() -> Theme {
         let fg = |c: Color| Style::new().fg(c);
         Theme {
+            base: Style::new(),
             quadrant: [fg(Color::LightGreen), fg(Color::LightRed), fg(Color::LightCyan), fg(Color::LightYellow)]
                 .map(|s| s.add_modifier(Modifier::BOLD)),
             border: fg(Color::DarkGray),
@@ -49,7 +55,8 @@ impl Theme {
             input: Style::new().add_modifier(Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             linked: fg(Color::LightCyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            warn: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            caution: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            warn: Style::new().bg(Color::LightYellow).fg(Color::Black).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -57,6 +64,7 @@ impl Theme {
     pub fn mono() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
+            base: Style::new(),
             quadrant: [bold; 4],
             border: Style::new(),
             focus_border: bold,
@@ -72,7 +80,8 @@ impl Theme {
             input: bold,
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             linked: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
-            warn: bold,
+            caution: bold,
+            warn: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -81,6 +90,15 @@ impl Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => Theme::mono(),
             _ => Theme::dark(),
+        }
+    }
+
+    /// The theme a name stands for.
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Mono => Theme::mono(),
         }
     }
 
@@ -96,5 +114,38 @@ pub fn symbol(q: Quadrant) -> &'static str {
         Quadrant::Weaknesses => "▼",
         Quadrant::Opportunities => "◆",
         Quadrant::Threats => "⚠",
+    }
+}
+
+// ---- In the room (issue 6): the light high-contrast theme ----
+impl Theme {
+    /// Black on white, dark saturated accents: for bright rooms and washed-out
+    /// projectors. 256-colour indexes, which every terminal in use renders.
+    pub fn light() -> Theme {
+        const WHITE: Color = Color::Indexed(231);
+        const BLACK: Color = Color::Indexed(16);
+        let page = Style::new().bg(WHITE).fg(BLACK);
+        let fg = |c: u8| page.fg(Color::Indexed(c));
+        Theme {
+            base: page,
+            // Dark green, dark red, navy, dark orange: each readable on white.
+            quadrant: [fg(22), fg(124), fg(19), fg(130)].map(|s| s.add_modifier(Modifier::BOLD)),
+            border: fg(240),
+            focus_border: page.add_modifier(Modifier::BOLD),
+            text: page,
+            id: fg(236),
+            dim: fg(238),
+            selected: Style::new().bg(Color::Indexed(19)).fg(WHITE).add_modifier(Modifier::BOLD),
+            title_bar: page.add_modifier(Modifier::BOLD),
+            key: fg(19).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            notice: fg(22).add_modifier(Modifier::BOLD),
+            error: Style::new().bg(Color::Indexed(124)).fg(WHITE).add_modifier(Modifier::BOLD),
+            ok: fg(22),
+            input: page.add_modifier(Modifier::BOLD),
+            cursor: page.add_modifier(Modifier::REVERSED),
+            linked: fg(19).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            caution: fg(130).add_modifier(Modifier::BOLD),
+            warn: Style::new().bg(Color::Indexed(130)).fg(WHITE).add_modifier(Modifier::BOLD),
+        }
     }
 }

@@ -45,7 +45,7 @@ impl WeightsView<'_> {
         let (sum_note, sum_style) = if eval.balanced() {
             (String::new(), theme.ok)
         } else {
-            (format!("≠ {} ", lang.decimal(1.0)), theme.warn)
+            (format!("≠ {} ", lang.decimal(1.0)), theme.caution)
         };
         let total =
             format!(" total {} ({} {}) ", lang.decimal(eval.total), lang.pick("media", "average"), lang.decimal(2.5));

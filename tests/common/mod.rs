@@ -130,3 +130,40 @@ impl Drop for Tmux {
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
+
+/// An app on a session file in a temp folder that lives as long as the app.
+pub struct Held {
+    pub app: dafo::app::App,
+    pub dir: tempfile::TempDir,
+    pub path: std::path::PathBuf,
+}
+
+impl std::ops::Deref for Held {
+    type Target = dafo::app::App;
+    fn deref(&self) -> &dafo::app::App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Held {
+    fn deref_mut(&mut self) -> &mut dafo::app::App {
+        &mut self.app
+    }
+}
+
+/// The bundled sample session.
+pub const SAMPLE: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
+
+/// An app on `session`, written to a private temp file (each test holds its own lock).
+pub fn held(session: dafo::domain::Session, lang: dafo::i18n::Lang) -> Held {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    dafo::storage::save(&path, &session).unwrap();
+    let app = dafo::app::App::open(&path, lang).unwrap();
+    Held { app, dir, path }
+}
+
+/// The sample session, opened from a private copy.
+pub fn held_sample(lang: dafo::i18n::Lang) -> Held {
+    held(dafo::storage::load(Path::new(SAMPLE)).unwrap(), lang)
+}

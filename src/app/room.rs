@@ -1,0 +1,244 @@
+//! In the room: theme choice, presentation mode, zoom, the time-box, vote visibility and the first-start hint.
+
+use std::time::Instant;
+
+use super::editor::{Editor, Mode};
+use super::timer::Timer;
+use super::{Action, App, Screen};
+use crate::domain::Quadrant;
+use crate::i18n::Lang;
+
+/// The themes a facilitator can pick (`--theme`, `t`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Light text on dark: the default.
+    #[default]
+    Dark,
+    /// Black on white, high contrast: bright rooms, weak projectors.
+    Light,
+    /// No colour at all (what `NO_COLOR` forces).
+    Mono,
+}
+
+impl ThemeName {
+    /// The next theme for `t`.
+    pub fn next(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::Mono,
+            ThemeName::Mono => ThemeName::Dark,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ThemeName::Dark => lang.pick("oscuro", "dark"),
+            ThemeName::Light => lang.pick("claro de alto contraste", "light high-contrast"),
+            ThemeName::Mono => lang.pick("monocromo", "monochrome"),
+        }
+    }
+}
+
+/// Which theme is showing, and whether `NO_COLOR` pins it to monochrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Look {
+    pub theme: ThemeName,
+    pub no_color: bool,
+}
+
+impl Look {
+    /// The theme asked for on the command line, unless `NO_COLOR` (set and not empty) forbids colour.
+    pub fn resolve(asked: Option<ThemeName>, no_color: Option<&std::ffi::OsStr>) -> Look {
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
+        let theme = if no_color { ThemeName::Mono } else { asked.unwrap_or_default() };
+        Look { theme, no_color }
+    }
+
+    /// [`Look::resolve`] with this process's `NO_COLOR`.
+    pub fn from_env(asked: Option<ThemeName>) -> Look {
+        Look::resolve(asked, std::env::var_os("NO_COLOR").as_deref())
+    }
+}
+
+/// What the room actions ask for; `App::update` handles them before the screens see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomAction {
+    /// `t`: the next theme.
+    CycleTheme,
+    /// `p`: presentation mode on or off.
+    TogglePresent,
+    /// `z`: the focused quadrant full-screen, or back to the grid.
+    ToggleZoom,
+    /// `T`: time-box 10 → 15 → 5 minutes → off.
+    CycleTimer,
+    /// `V`: hide or reveal the vote counts.
+    ToggleVotes,
+    /// A mouse click: focus a quadrant and maybe select one of its items.
+    Select(Quadrant, Option<usize>),
+}
+
+/// Where the facilitator was when presentation mode started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    pub focus: Quadrant,
+    pub selected: [usize; 4],
+    pub mode: Mode,
+    pub zoom: bool,
+}
+
+/// The room-facing state of an open session.
+#[derive(Debug, Clone, Default)]
+pub struct Room {
+    /// Set while presenting: where to return to.
+    pub presenting: Option<Spot>,
+    pub zoom: bool,
+    pub votes_hidden: bool,
+    pub timer: Timer,
+    /// The "how to begin" card, shown on an empty session until a key is pressed.
+    pub hint: bool,
+    /// The time of the last tick: everything drawn about time is relative to it.
+    pub now: Option<Instant>,
+}
+
+impl Room {
+    /// Room state for a session; `empty` shows the first-start hint.
+    pub fn new(empty: bool) -> Room {
+        Room { hint: empty, ..Room::default() }
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.presenting.is_some()
+    }
+
+    /// Time passes: starts a just-armed timer and remembers `now` for drawing.
+    pub fn tick(&mut self, now: Instant) {
+        self.now = Some(now);
+        self.timer.tick(now);
+    }
+
+    /// When the screen must be redrawn for the time-box's next second.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.timer.next_change(self.now?)
+    }
+}
+
+impl App {
+    /// Handles the room's actions (and closes the first-start hint on any
+    /// key); `true` when the action was the room's and nothing else should see it.
+    pub(crate) fn room_update(&mut self, action: &Action) -> bool {
+        if let Screen::Editor(e) = &mut self.screen
+            && action != &Action::Resize
+        {
+            e.room.hint = false;
+        }
+        // A paste while presenting would open the input line, which is not shown.
+        if let Screen::Editor(e) = &self.screen
+            && e.room.presenting()
+            && matches!(action, Action::Paste(_))
+        {
+            return true;
+        }
+        let Action::Room(room) = action else { return false };
+        let lang = self.lang;
+        match room {
+            RoomAction::CycleTheme => {
+                let text = if self.look.no_color {
+                    lang.pick("NO_COLOR está activo: tema monocromo", "NO_COLOR is set: monochrome theme").to_owned()
+                } else {
+                    self.look.theme = self.look.theme.next();
+                    format!(
+                        "{}: {} (t {})",
+                        lang.pick("Tema", "Theme"),
+                        self.look.theme.label(lang),
+                        lang.pick("cambia", "changes")
+                    )
+                };
+                let notice = super::Notice { text, error: false };
+                match &mut self.screen {
+                    Screen::Editor(e) => e.notice = Some(notice),
+                    Screen::Browser(_) => self.notice = Some(notice),
+                }
+            }
+            _ => {
+                if let Screen::Editor(e) = &mut self.screen {
+                    editor_room_update(e, room, lang);
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether a clock is on screen (time-box or "guardado hace…"), so idle wake-ups should redraw.
+    pub fn clock_showing(&self) -> bool {
+        match &self.screen {
+            Screen::Editor(e) => e.room.timer.is_set() || e.autosave.last_saved.is_some(),
+            Screen::Browser(_) => false,
+        }
+    }
+}
+
+fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
+    e.notice = None;
+    match action {
+        RoomAction::CycleTheme => {}
+        RoomAction::TogglePresent => match e.room.presenting.take() {
+            Some(spot) => {
+                e.focus = spot.focus;
+                e.selected = spot.selected;
+                e.mode = spot.mode;
+                e.room.zoom = spot.zoom;
+            }
+            None => {
+                e.room.presenting =
+                    Some(Spot { focus: e.focus, selected: e.selected, mode: e.mode.clone(), zoom: e.room.zoom });
+                e.mode = Mode::Grid;
+            }
+        },
+        RoomAction::ToggleZoom => e.room.zoom = !e.room.zoom,
+        RoomAction::CycleTimer => {
+            e.room.timer.cycle();
+            let text = match e.room.timer.minutes() {
+                Some(m) => {
+                    format!("{}: {m} min (T {})", lang.pick("Tiempo", "Time-box"), lang.pick("cambia", "changes"))
+                }
+                None => lang.pick("Temporizador apagado", "Time-box off").to_owned(),
+            };
+            e.notice = Some(super::Notice { text, error: false });
+        }
+        RoomAction::ToggleVotes => {
+            e.room.votes_hidden = !e.room.votes_hidden;
+            let text = if e.room.votes_hidden {
+                lang.pick("Votos ocultos (V los muestra)", "Votes hidden (V reveals them)")
+            } else {
+                lang.pick("Votos visibles", "Votes shown")
+            };
+            e.notice = Some(super::Notice { text: text.to_owned(), error: false });
+        }
+        RoomAction::Select(q, item) => {
+            e.focus = *q;
+            if let Some(i) = item {
+                e.selected[q.index()] = *i;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_forces_mono() {
+        let set = std::ffi::OsStr::new("1");
+        assert_eq!(Look::resolve(Some(ThemeName::Light), Some(set)).theme, ThemeName::Mono);
+        assert_eq!(Look::resolve(Some(ThemeName::Light), Some(std::ffi::OsStr::new(""))).theme, ThemeName::Light);
+        assert_eq!(Look::resolve(None, None).theme, ThemeName::Dark);
+    }
+
+    #[test]
+    fn themes_cycle_through_all_three() {
+        let t = ThemeName::Dark;
+        assert_eq!(t.next().next().next(), t);
+        assert_ne!(t.next(), t);
+    }
+}

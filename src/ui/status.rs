@@ -1,0 +1,57 @@
+//! Status pieces for the room: the time-box, hidden votes and how long ago the session was saved.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::app::Editor;
+use crate::i18n::Lang;
+
+/// `hace 2 s` / `hace 3 min`, measured at the last tick; `None` before the
+/// first save of this run, while a change is pending or after a failed save.
+pub fn saved_ago(editor: &Editor, lang: Lang) -> Option<String> {
+    let a = &editor.autosave;
+    if a.is_dirty() || a.error.is_some() {
+        return None;
+    }
+    let secs = editor.room.now?.checked_duration_since(a.last_saved?)?.as_secs();
+    let ago = lang.pick("hace", "");
+    let text = match secs {
+        0..60 => format!("{ago} {secs} s"),
+        60..3600 => format!("{ago} {} min", secs / 60),
+        _ => format!("{ago} {} h", secs / 3600),
+    };
+    let text = text.trim_start().to_owned();
+    Some(if lang == Lang::En { format!("{text} ago") } else { text })
+}
+
+/// The right end of the status line: hidden votes and the time-box.
+pub fn spans(editor: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if editor.room.votes_hidden {
+        spans.push(Span::styled(format!(" ● {} ", lang.pick("votos ocultos", "votes hidden")), theme.dim));
+    }
+    if let Some(r) = editor.room.timer.reading(editor.room.now) {
+        let text = if r.over {
+            format!(" ⏱ {} {} ", r.clock(), lang.pick("¡tiempo!", "time's up!"))
+        } else {
+            format!(" ⏱ {} / {} min ", r.clock(), r.minutes)
+        };
+        spans.push(Span::styled(text, if r.warning { theme.warn } else { theme.title_bar }));
+    }
+    spans
+}
+
+/// Draws [`spans`] right-aligned over the status line.
+pub fn render_right(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let spans = spans(editor, theme, lang);
+    if spans.is_empty() {
+        return;
+    }
+    let line = Line::from(spans);
+    let width = (line.width() as u16).min(area.width);
+    let right = Rect { x: area.right() - width, width, ..area };
+    Paragraph::new(line).render(right, buf);
+}
