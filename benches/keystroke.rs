@@ -4,8 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+mod common;
+use common::big_session;
 use dafo::app::App;
-use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
 use dafo::storage;
 use dafo::ui::{self, theme::Theme};
@@ -72,17 +73,4 @@ fn main() {
 fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse().ok())
-}
-
-fn big_session(n: usize) -> Session {
-    let mut s = Session::new("Sesión grande", jiff::Timestamp::UNIX_EPOCH);
-    let texts: Vec<String> =
-        (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
-    for q in Quadrant::ALL {
-        let mine = texts.iter().skip(q.index()).step_by(4).map(String::as_str);
-        if let Some(e) = s.add_factors(q, mine) {
-            let _ = s.apply(e);
-        }
-    }
-    s
 }

@@ -4,26 +4,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+mod common;
+use common::big_session;
 use dafo::app::App;
-use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
 use dafo::storage;
 use dafo::ui::{self, theme::Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-
-/// A session with `n` factors spread over the four quadrants.
-fn big_session(n: usize) -> Session {
-    let mut s = Session::new("Sesión grande de prueba", jiff::Timestamp::UNIX_EPOCH);
-    for i in 0..n {
-        let q = Quadrant::from_index(i);
-        let text = format!("Factor número {i}: coordinación sociosanitaria y listas de espera en dependencia");
-        if let Some(e) = s.add_factor(q, &text) {
-            let _ = s.apply(e);
-        }
-    }
-    s
-}
 
 fn benches(c: &mut Criterion) {
     let session = big_session(10_000);
@@ -40,6 +28,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("save 10k factors (atomic: temp + fsync + rename)", |b| {
         b.iter(|| storage::save(black_box(&path), &session).expect("save"))
     });
+
+    let tui_path = dir.path().join("tui.ron");
+    storage::save(&tui_path, &session).expect("save");
+    let (mut file, _) = storage::SessionFile::open(&tui_path).expect("open");
+    c.bench_function("save 10k factors as autosave does (disk check + backup + atomic)", |b| {
+        b.iter(|| file.save(black_box(&session)).expect("save"))
+    });
+    drop(file);
 
     let app = App::open(&path, Lang::Es).expect("open");
     let theme = Theme::dark();

@@ -5,7 +5,8 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use dafo::domain::{Quadrant, Session};
+mod common;
+use common::big_session;
 use dafo::storage;
 
 const RUNS: usize = 40;
@@ -70,17 +71,4 @@ fn ms(d: Duration) -> f64 {
 
 fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64()
-}
-
-fn big_session(n: usize) -> Session {
-    let mut s = Session::new("Sesión grande", jiff::Timestamp::UNIX_EPOCH);
-    let texts: Vec<String> =
-        (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
-    for q in Quadrant::ALL {
-        let mine = texts.iter().skip(q.index()).step_by(4).map(String::as_str);
-        if let Some(e) = s.add_factors(q, mine) {
-            let _ = s.apply(e);
-        }
-    }
-    s
 }

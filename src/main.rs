@@ -70,7 +70,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
 fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, String> {
-    tui(App::open(file, lang).map_err(|e| e.to_string())?, look)?;
+    let app = App::open(file, lang).map_err(|e| match e {
+        // A file that no longer reads may have a good backup.
+        storage::LoadError::Parse { .. } => {
+            format!(
+                "{e}\n  If it was damaged outside dafo, `dafo recover {}` brings back the newest good backup.",
+                file.display()
+            )
+        }
+        other => other.to_string(),
+    })?;
+    tui(app, look)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -93,3 +93,46 @@ proptest! {
         prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
     }
 }
+
+/// The long run (issue 7): 100,000 random key sequences through `update()` and
+/// render, no panic, the file always loadable. Outside the default `cargo test`:
+/// `cargo test --release --test prop_keys -- --ignored` (set `DAFO_KEY_CASES` to change the count).
+#[test]
+#[ignore = "long: 100,000 sequences; run with --ignored"]
+fn hundred_thousand_random_key_sequences() {
+    let cases = std::env::var("DAFO_KEY_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let session = storage::load(std::path::Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+    storage::save(&path, &session).unwrap();
+    let theme = Theme::dark();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases));
+    let result = runner.run(&prop::collection::vec(input(), 1..60), |inputs| {
+        // One app per sequence, on the same file: every sequence starts from what the last one saved.
+        let mut app = App::open(&path, Lang::Es).unwrap();
+        let mut area = Rect::new(0, 0, 80, 24);
+        for i in inputs {
+            let event = match i {
+                Input::Key(code, mods) => Event::Key(KeyEvent::new(code, mods)),
+                Input::Paste(text) => Event::Paste(text),
+                Input::Resize(w, h) => {
+                    area = Rect::new(0, 0, w, h);
+                    Event::Resize(w, h)
+                }
+            };
+            if let Some(action) = app.action_for(&event) {
+                app.update(action);
+            }
+            let mut buf = Buffer::empty(area);
+            ui::render(&app, &theme, area, &mut buf);
+            if app.quit {
+                break;
+            }
+        }
+        app.flush();
+        drop(app);
+        prop_assert!(storage::load(&path).is_ok());
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
+}

@@ -195,3 +195,30 @@ fn help_80x24_scrolled_to_the_end() {
     assert!(text.contains("salir (se guarda solo)"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn a_100_kb_item_and_10_000_items_keep_the_layout() {
+    let mut s = Session::new("Grande", jiff::Timestamp::UNIX_EPOCH);
+    let huge = "palabra ".repeat(12_800); // about 100 KB
+    let e = s.add_factor(Quadrant::Strengths, &huge).unwrap();
+    s.apply(e).unwrap();
+    let many: Vec<String> = (0..10_000).map(|i| format!("amenaza {i} con 漢字 y 😀")).collect();
+    let e = s.add_factors(Quadrant::Threats, many.iter().map(String::as_str)).unwrap();
+    s.apply(e).unwrap();
+    let mut app = app_of(s, Lang::Es);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let backend = screen(&app, w, h);
+        let buf = backend.buffer();
+        // The four quadrant frames are where they belong, whatever their contents.
+        assert_eq!(buf[(0, 1)].symbol(), "┏", "{w}x{h}");
+        assert_eq!(buf[(w / 2, 1)].symbol(), "╭", "{w}x{h}");
+        assert_eq!(buf[(w - 1, h - 3)].symbol(), "╯", "{w}x{h}");
+        let text = format!("{backend}");
+        assert!(text.contains(" más "), "hidden items are announced: {text}");
+    }
+    // The last of 10,000 threats can be reached and shown.
+    app.update(Action::Focus(Quadrant::Threats));
+    app.update(Action::Last);
+    let text = format!("{}", screen(&app, 80, 24));
+    assert!(text.contains("amenaza 9999"), "{text}");
+}

@@ -1,6 +1,6 @@
 //! Copying the session summary from the TUI (`y`, `Y`), through the clipboard module.
 
-use super::editor::Editor;
+use super::editor::{Editor, View};
 use super::picker::{PickFor, Picker};
 use crate::clipboard::{self, CopyOutcome};
 use crate::export::{self, Format};
@@ -8,8 +8,21 @@ use crate::export::{self, Format};
 impl Editor {
     /// Copies the summary: Markdown with an HTML twin for word processors by
     /// default, or one chosen format. Always says what happened.
+    /// In the DAFO view that is the DAFO alone; in the other views, the whole plan.
     pub(super) fn copy_summary(&mut self, format: Option<Format>) {
-        let (session, lang) = (self.session(), self.lang);
+        let lang = self.lang;
+        let dafo_only;
+        let session = if self.view == View::Dafo {
+            let mut s = self.session().clone();
+            for c in crate::domain::Came::ALL {
+                s.actions_mut(c).clear();
+            }
+            s.strategies.clear();
+            dafo_only = s;
+            &dafo_only
+        } else {
+            self.session()
+        };
         let (text, html) = match format {
             None => {
                 (export::render(session, lang, Format::Md), Some(export::render(session, lang, Format::HtmlFragment)))

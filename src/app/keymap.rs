@@ -286,7 +286,7 @@ pub fn bindings() -> &'static [Binding] {
             // ---- In the room (issue 6) ----
             bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, "salir de la presentación", "leave presentation", ("salir", "leave")),
-            bind!(Grid | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
+            bind!(Grid | Came | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
             bind!(Grid | Came | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, "tiempo: 10/15/5 min/no", "time-box 10/15/5 min/off", false),
             bind!(Grid | Came | Present, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", false),
             bind!(Grid | Came | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, "tema: oscuro/claro/mono", "theme dark/light/mono", false),

@@ -103,18 +103,7 @@ pub fn read(path: &Path) -> Result<Imported, ImportError> {
 
 /// Lower case, accents folded, for lenient matching of headings and labels.
 fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            c => c,
-        })
-        .collect()
+    deunicode::deunicode(text).to_lowercase()
 }
 
 /// The quadrant a heading or a CSV label names: its first word must be a

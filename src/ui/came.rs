@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
-use super::grid::render_input;
+use super::grid::{quadrant_areas, render_input};
 use super::list::{Mark, Window, action_item, answers, factor_item};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, Mode, Pane};
@@ -22,12 +22,8 @@ pub struct CameGrid<'a> {
 
 impl Widget for CameGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
-        for (r, row) in rows.iter().enumerate() {
-            let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
-            for (c, cell) in cols.iter().enumerate() {
-                self.quadrant(Quadrant::from_index(r * 2 + c), *cell, buf);
-            }
+        for (q, cell) in quadrant_areas(self.editor, area) {
+            self.quadrant(q, cell, buf);
         }
     }
 }

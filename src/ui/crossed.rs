@@ -1,11 +1,11 @@
 //! The crossed matrix: FO | DO over FA | DA, each cell a list of strategies.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::grid::render_input;
+use super::grid::{quadrant_areas, render_input};
 use super::list::{Mark, Window, strategy_item};
 use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
@@ -21,12 +21,9 @@ pub struct CrossedGrid<'a> {
 
 impl Widget for CrossedGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
-        for (r, row) in rows.iter().enumerate() {
-            let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
-            for (c, cell) in cols.iter().enumerate() {
-                self.cell(Crossed::ALL[r * 2 + c], *cell, buf);
-            }
+        // Cell `n` sits where quadrant `n` does, so `1`-`4` and zoom work alike.
+        for (q, cell) in quadrant_areas(self.editor, area) {
+            self.cell(Crossed::ALL[q.index()], cell, buf);
         }
     }
 }

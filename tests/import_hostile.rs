@@ -1,0 +1,58 @@
+//! The Markdown and CSV importers take any input: an error or a session, never a panic.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use dafo::export::import;
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn markdown_of_any_text_builds_a_clean_session(text in "(\\PC|[\\x00-\\x1f\\u{1b}\\u{202e}#*|<>`\n-]){0,400}") {
+        let imported = import::markdown(&text);
+        let session = import::build(imported, "t", jiff::Timestamp::UNIX_EPOCH);
+        // Whatever came in, what is kept is clean text that saves and loads back.
+        let ron = dafo::storage::to_ron(&session);
+        prop_assert!(dafo::storage::parse(&ron, Path::new("x.ron")).is_ok());
+        for q in dafo::domain::Quadrant::ALL {
+            for f in session.factors(q) {
+                prop_assert!(!f.text.chars().any(char::is_control));
+            }
+        }
+    }
+
+    #[test]
+    fn csv_of_any_text_is_a_session_or_an_error(text in "(\\PC|[\\x00-\\x1f\",;\r\n]){0,400}") {
+        let _ = import::csv(&text, Path::new("x.csv"));
+    }
+
+    #[test]
+    fn csv_rows_that_look_right_but_are_not(
+        id in "[A-Z]{0,3}[0-9]{0,3}",
+        kind in "(factor|action|strategy|x)",
+        quadrant in "(Fortalezas|Threats|Corregir|FO|zzz|)",
+        votes in "(-1|0|7|99999999999999999999|abc|)",
+    ) {
+        let header = "id,kind,quadrant,text,votes,impact,links,owner,due,status,indicator,weight,rating";
+        let text = format!("{header}\r\n{id},{kind},{quadrant},texto,{votes},9,X1;;,,2027-13-45,sideways,,2.5,7\r\n");
+        let _ = import::csv(&text, Path::new("x.csv"));
+    }
+}
+
+#[test]
+fn arbitrary_bytes_on_disk_give_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("bin.md", vec![0xff, 0xfe, 0x00, 0x1b, b'#']),
+        ("bin.csv", vec![0x80; 64]),
+        ("empty.csv", Vec::new()),
+        ("nested.md", "> ".repeat(50_000).into_bytes()),
+        ("list.md", "- ".repeat(50_000).into_bytes()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let _ = import::read(&path);
+    }
+}
