@@ -6,6 +6,7 @@ pub mod browser;
 mod copy;
 pub mod editor;
 pub mod form;
+mod grid_ops;
 pub mod keymap;
 mod persist;
 pub mod picker;
