@@ -43,6 +43,30 @@ fn input() -> impl Strategy<Value = Input> {
     prop_oneof![6 => plain, 4 => special, 1 => ctrl, 1 => paste, 1 => resize]
 }
 
+/// Feeds the inputs to the app as terminal events, rendering after each one
+/// at the current size, until they run out or the app quits.
+fn play(app: &mut App, inputs: Vec<Input>, theme: &Theme) {
+    let mut area = Rect::new(0, 0, 80, 24);
+    for i in inputs {
+        let event = match i {
+            Input::Key(code, mods) => Event::Key(KeyEvent::new(code, mods)),
+            Input::Paste(text) => Event::Paste(text),
+            Input::Resize(w, h) => {
+                area = Rect::new(0, 0, w, h);
+                Event::Resize(w, h)
+            }
+        };
+        if let Some(action) = app.action_for(&event) {
+            app.update(action);
+        }
+        let mut buf = Buffer::empty(area);
+        ui::render(app, theme, area, &mut buf);
+        if app.quit {
+            break;
+        }
+    }
+}
+
 fn session_of(app: &App) -> Option<&Session> {
     match &app.screen {
         Screen::Editor(e) => Some(e.session()),
@@ -60,26 +84,7 @@ proptest! {
         let session = storage::load(std::path::Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
         storage::save(&path, &session).unwrap();
         let mut app = App::open(&path, Lang::Es).unwrap();
-        let theme = Theme::dark();
-        let mut area = Rect::new(0, 0, 80, 24);
-        for i in inputs {
-            let event = match i {
-                Input::Key(code, mods) => Event::Key(KeyEvent::new(code, mods)),
-                Input::Paste(text) => Event::Paste(text),
-                Input::Resize(w, h) => {
-                    area = Rect::new(0, 0, w, h);
-                    Event::Resize(w, h)
-                }
-            };
-            if let Some(action) = app.action_for(&event) {
-                app.update(action);
-            }
-            let mut buf = Buffer::empty(area);
-            ui::render(&app, &theme, area, &mut buf);
-            if app.quit {
-                break;
-            }
-        }
+        play(&mut app, inputs, &Theme::dark());
         app.update(Action::Resize);
         app.flush();
         let on_disk = storage::load(&path).unwrap();
@@ -110,25 +115,7 @@ fn hundred_thousand_random_key_sequences() {
     let result = runner.run(&prop::collection::vec(input(), 1..60), |inputs| {
         // One app per sequence, on the same file: every sequence starts from what the last one saved.
         let mut app = App::open(&path, Lang::Es).unwrap();
-        let mut area = Rect::new(0, 0, 80, 24);
-        for i in inputs {
-            let event = match i {
-                Input::Key(code, mods) => Event::Key(KeyEvent::new(code, mods)),
-                Input::Paste(text) => Event::Paste(text),
-                Input::Resize(w, h) => {
-                    area = Rect::new(0, 0, w, h);
-                    Event::Resize(w, h)
-                }
-            };
-            if let Some(action) = app.action_for(&event) {
-                app.update(action);
-            }
-            let mut buf = Buffer::empty(area);
-            ui::render(&app, &theme, area, &mut buf);
-            if app.quit {
-                break;
-            }
-        }
+        play(&mut app, inputs, &theme);
         app.flush();
         drop(app);
         prop_assert!(storage::load(&path).is_ok());

@@ -43,6 +43,17 @@ fn esc(app: &mut App) {
     key(app, KeyCode::Esc, KeyModifiers::NONE);
 }
 
+/// Focuses quadrant `key` (`"1"`..`"4"`), adds `texts` one by one, closes the input.
+fn add(app: &mut App, key: &str, texts: &[&str]) {
+    typ(app, key);
+    typ(app, "a");
+    for t in texts {
+        typ(app, t);
+        enter(app);
+    }
+    esc(app);
+}
+
 fn session(app: &App) -> &Session {
     match &app.screen {
         Screen::Editor(e) => e.session(),
@@ -107,12 +118,7 @@ fn edit_delete_undo_redo() {
 #[test]
 fn reorder_and_move_between_quadrants() {
     let mut f = fixture();
-    typ(&mut f.app, "2a");
-    for t in ["a", "b", "c"] {
-        typ(&mut f.app, t);
-        enter(&mut f.app);
-    }
-    esc(&mut f.app);
+    add(&mut f.app, "2", &["a", "b", "c"]);
     // "c" is selected: move it up twice.
     typ(&mut f.app, "KK");
     assert_eq!(texts(&f.app, Quadrant::Weaknesses), ["c", "a", "b"]);
@@ -248,12 +254,7 @@ fn editor(app: &App) -> &dafo::app::Editor {
 fn came_actions_link_to_the_first_factor_without_one() {
     use dafo::domain::Came;
     let mut f = fixture();
-    typ(&mut f.app, "2a");
-    for t in ["Listas de espera", "Poca coordinación"] {
-        typ(&mut f.app, t);
-        enter(&mut f.app);
-    }
-    esc(&mut f.app);
+    add(&mut f.app, "2", &["Listas de espera", "Poca coordinación"]);
     // CAME view: `a` never asks anything before typing.
     typ(&mut f.app, "c2a");
     typ(&mut f.app, "Ventanilla única");
@@ -286,12 +287,7 @@ fn came_actions_link_to_the_first_factor_without_one() {
 #[test]
 fn links_are_changed_in_a_searchable_picker() {
     let mut f = fixture();
-    typ(&mut f.app, "1a");
-    for t in ["Equipo técnico", "Red de centros", "Voluntariado"] {
-        typ(&mut f.app, t);
-        enter(&mut f.app);
-    }
-    esc(&mut f.app);
+    add(&mut f.app, "1", &["Equipo técnico", "Red de centros", "Voluntariado"]);
     typ(&mut f.app, "c1a");
     typ(&mut f.app, "Plan de formación");
     enter(&mut f.app);
@@ -315,10 +311,7 @@ fn links_are_changed_in_a_searchable_picker() {
 #[test]
 fn action_form_sets_owner_due_and_indicator() {
     let mut f = fixture();
-    typ(&mut f.app, "4a");
-    typ(&mut f.app, "Envejecimiento");
-    enter(&mut f.app);
-    esc(&mut f.app);
+    add(&mut f.app, "4", &["Envejecimiento"]);
     typ(&mut f.app, "c4a");
     typ(&mut f.app, "Plan de envejecimiento activo");
     enter(&mut f.app);
@@ -349,10 +342,7 @@ fn action_form_sets_owner_due_and_indicator() {
 fn crossed_strategy_from_two_picked_factors() {
     use dafo::domain::Crossed;
     let mut f = fixture();
-    typ(&mut f.app, "1a");
-    typ(&mut f.app, "Red de centros");
-    enter(&mut f.app);
-    esc(&mut f.app);
+    add(&mut f.app, "1", &["Red de centros"]);
     typ(&mut f.app, "3a");
     typ(&mut f.app, "Fondos europeos");
     enter(&mut f.app);
@@ -381,14 +371,8 @@ fn crossed_strategy_from_two_picked_factors() {
 fn weights_and_ratings_make_the_efi_total() {
     use dafo::domain::Matrix;
     let mut f = fixture();
-    typ(&mut f.app, "1a");
-    typ(&mut f.app, "Equipo");
-    enter(&mut f.app);
-    esc(&mut f.app);
-    typ(&mut f.app, "2a");
-    typ(&mut f.app, "Listas de espera");
-    enter(&mut f.app);
-    esc(&mut f.app);
+    add(&mut f.app, "1", &["Equipo"]);
+    add(&mut f.app, "2", &["Listas de espera"]);
     typ(&mut f.app, "1W");
     typ(&mut f.app, "w");
     typ(&mut f.app, "0,6");
