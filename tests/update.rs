@@ -452,18 +452,22 @@ fn a_change_on_disk_reloads_when_nothing_is_unsaved() {
     assert_eq!(texts(&f.app, Quadrant::Strengths), ["escrito por otro programa"]);
 }
 
-#[test]
-fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
+/// A session with an unsaved "mío" whose file another program then rewrote
+/// (adding the threat "suyo"), after Ctrl-s tried to save.
+fn conflicted() -> Fixture {
     let mut f = fixture();
-    typ(&mut f.app, "a");
-    typ(&mut f.app, "mío");
-    enter(&mut f.app);
-    esc(&mut f.app);
+    add(&mut f.app, "1", &["mío"]);
     let mut other = storage::load(&f.path).unwrap();
     other.threats.push(dafo::domain::Factor::new("A1", "suyo"));
     storage::save(&f.path, &other).unwrap();
-    // Saving now finds the file changed: nothing is written, the choice is offered.
     key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    f
+}
+
+#[test]
+fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
+    // Saving finds the file changed: nothing is written, the choice is offered.
+    let mut f = conflicted();
     assert!(matches!(editor(&f.app).mode, Mode::Conflict));
     assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
     // "o" keeps mine; theirs goes to the backups folder.
@@ -479,15 +483,7 @@ fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
 
 #[test]
 fn reload_theirs_keeps_mine_beside_it() {
-    let mut f = fixture();
-    typ(&mut f.app, "a");
-    typ(&mut f.app, "mío");
-    enter(&mut f.app);
-    esc(&mut f.app);
-    let mut other = storage::load(&f.path).unwrap();
-    other.threats.push(dafo::domain::Factor::new("A1", "suyo"));
-    storage::save(&f.path, &other).unwrap();
-    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let mut f = conflicted();
     typ(&mut f.app, "r");
     assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
     let dir = f.path.parent().unwrap();
