@@ -71,14 +71,16 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
             ]),
         }
     });
+    // On a narrow screen the title gets the room; creation date and file name go.
+    let wide = table_area.width >= 100;
     let table = Table::new(
         rows,
         [
             Constraint::Fill(3),
             Constraint::Length(11),
-            Constraint::Length(10),
+            Constraint::Length(if wide { 10 } else { 0 }),
             Constraint::Length(16),
-            Constraint::Fill(1),
+            if wide { Constraint::Fill(1) } else { Constraint::Length(0) },
         ],
     )
     .header(header)
