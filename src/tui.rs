@@ -58,8 +58,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
             // and no lag when keys arrive faster than frames.
             loop {
                 let ev = event::read()?;
-                if let Event::Mouse(m) = &ev {
-                    let size = terminal.size()?;
+                let size = terminal.size()?;
+                let too_small = size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT;
+                // Nothing can be seen: a key now would change things no one sees.
+                let ignored = too_small && matches!(ev, Event::Key(_) | Event::Paste(_) | Event::Mouse(_));
+                if ignored {
+                } else if let Event::Mouse(m) = &ev {
                     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
                     for action in ui::mouse::actions(app, area, m, Instant::now(), &mut clicks) {
                         app.update(action);

@@ -46,7 +46,7 @@ fn a_short_workshop_with_timer_zoom_and_presentation() {
     t.press("z");
     t.press("p");
     let screen = t.wait_for("FORTALEZAS");
-    assert!(screen.contains("1. Equipo con experiencia T") && !screen.contains("q salir"), "{screen}");
+    assert!(screen.contains("F1 Equipo con experiencia T") && !screen.contains("q salir"), "{screen}");
     assert!(screen.contains("⏱ 09:"), "the timer shows while presenting:\n{screen}");
     t.press("V");
     t.wait_for("votos ocultos");

@@ -162,7 +162,8 @@ fn navigation_moves_between_items_and_quadrants() {
 fn pasted_text_is_cleaned_and_lines_become_items() {
     let mut f = fixture();
     typ(&mut f.app, "3a");
-    f.app.update(Action::Paste("Fondos \u{1b}[31meuropeos\u{1b}[0m\nTeleasistencia\r\n\n\u{7}Voluntariado".into()));
+    // Terminals send pasted line breaks as CR: those split items too.
+    f.app.update(Action::Paste("Fondos \u{1b}[31meuropeos\u{1b}[0m\rTeleasistencia\r\n\n\u{7}Voluntariado".into()));
     assert_eq!(texts(&f.app, Quadrant::Opportunities), ["Fondos europeos", "Teleasistencia", "Voluntariado"]);
     // One undo removes the whole paste.
     esc(&mut f.app);
@@ -493,4 +494,22 @@ fn reload_theirs_keeps_mine_beside_it() {
         .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".mia-")))
         .expect("my version kept beside the file");
     assert_eq!(storage::load(&mine).unwrap().strengths[0].text, "mío");
+}
+
+#[test]
+fn keep_mine_over_a_file_damaged_outside_dafo_keeps_a_copy_of_it() {
+    let mut f = fixture();
+    add(&mut f.app, "1", &["mío"]);
+    std::fs::write(&f.path, "(version: 2, garbage").unwrap();
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(matches!(editor(&f.app).mode, Mode::Conflict));
+    typ(&mut f.app, "o");
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
+    let dir = f.path.parent().unwrap();
+    let damaged = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains("damaged")))
+        .expect("the damaged file is kept");
+    assert_eq!(std::fs::read_to_string(damaged).unwrap(), "(version: 2, garbage");
 }

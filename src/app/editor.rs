@@ -235,6 +235,8 @@ impl Editor {
             Mode::Picker => self.update_picker(action),
             Mode::Form => self.update_form(action),
             Mode::Conflict => self.update_conflict(action),
+            // A read-only session opens no input, form or picker that could only be thrown away.
+            Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
             Mode::Grid => return self.update_view(action),
         }
         Outcome::Stay
@@ -336,6 +338,14 @@ impl Editor {
         }
     }
 
+    pub(super) fn say_read_only(&mut self) {
+        let msg = self.lang.pick(
+            "Solo lectura: la sesión está abierta en otro dafo (ver la barra de título)",
+            "Read-only: the session is open in another dafo (see the title bar)",
+        );
+        self.say(msg.to_owned(), true);
+    }
+
     pub(super) fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice { text, error });
     }
@@ -353,9 +363,8 @@ impl Editor {
     /// Applies an edit as one undo step; reports (never panics on) a misfit.
     /// A read-only session (open in another dafo) takes no edits.
     pub(super) fn apply(&mut self, edit: Edit) -> bool {
-        if let Some(why) = &self.read_only {
-            let msg = format!("{}: {why}", self.lang.pick("Solo lectura", "Read-only"));
-            self.say(msg, true);
+        if self.read_only.is_some() {
+            self.say_read_only();
             return false;
         }
         match self.doc.apply(edit) {
@@ -392,4 +401,18 @@ impl Editor {
         self.say(format!("{msg} ({detail})"), true);
         Outcome::Stay
     }
+}
+
+/// Actions that open something to edit the session with.
+fn starts_editing(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::StartAdd
+            | Action::StartEdit
+            | Action::StartMove
+            | Action::StartImpact
+            | Action::StartLink
+            | Action::StartForm
+            | Action::Paste(_)
+    )
 }

@@ -84,7 +84,8 @@ impl Editor {
     }
 
     pub(super) fn paste(&mut self, raw: &str) {
-        let lines: Vec<String> = raw.lines().map(clean_text).filter(|l| !l.is_empty()).collect();
+        // Terminals send a pasted line break as CR, files as LF or CRLF.
+        let lines: Vec<String> = raw.split(['\r', '\n']).map(clean_text).filter(|l| !l.is_empty()).collect();
         match (&self.mode, lines.len()) {
             (_, 0) => {}
             // Several lines pasted while adding: one item per line, one undo step.

@@ -250,7 +250,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Grid | Came | Crossed | Weights, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
             bind!(Grid | Came | Crossed | Weights, [k('q')], A::Quit, Session, "salir (se guarda solo)", "quit (all is saved)", ("salir", "quit")),
             // ---- Typing an item ----
-            bind!(Input, [code(C::Enter)], A::Submit, Capture, "añade y sigue", "add, keep typing", true),
+            bind!(Input, [code(C::Enter)], A::Submit, Capture, "aceptar (al añadir, la línea sigue abierta)", "accept (when adding, the line stays open)", ("aceptar", "accept")),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, "cerrar", "close", true),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, "a Fortalezas", "to Strengths", true),
@@ -263,7 +263,7 @@ pub fn bindings() -> &'static [Binding] {
             // ---- Picking factors from a list ----
             bind!(Picker | Form, [code(C::Up)], A::Up, Navigate, "anterior", "previous", false),
             bind!(Picker | Form, [code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
-            bind!(Picker, [k(' ')], A::Toggle, Capture, "marcar / desmarcar", "check / uncheck", ("marcar", "check")),
+            bind!(Picker, [k(' ')], A::Toggle, Capture, "marcar / desmarcar (o elegir, si solo se elige uno)", "check / uncheck (or pick, when there is one to pick)", ("marcar", "check")),
             bind!(Picker, [code(C::Enter)], A::Submit, Capture, "aceptar (escribe para buscar)", "accept (type to search)", ("aceptar", "accept")),
             bind!(Form, [code(C::Tab)], A::Down, Navigate, "campo siguiente", "next field", ("campo", "field")),
             bind!(Form, [code(C::BackTab)], A::Up, Navigate, "campo anterior", "previous field", false),

@@ -32,9 +32,8 @@ impl Editor {
 
     /// Writes the session to disk now, on this thread; `false` (and a notice) if it failed.
     pub fn save_now(&mut self, now: Instant) -> bool {
-        if let Some(why) = &self.read_only {
-            let msg = format!("{}: {why}", self.lang.pick("Solo lectura, no se guarda", "Read-only, not saved"));
-            self.say(msg, true);
+        if self.read_only.is_some() {
+            self.say_read_only();
             return false;
         }
         self.autosave.observe(self.doc.revision(), now);
@@ -65,7 +64,7 @@ impl Editor {
                 self.mode = Mode::Conflict;
                 Err(self.lang.pick("el archivo cambió fuera de dafo", "the file changed outside dafo").to_owned())
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(self.describe(&e)),
         };
         let ok = outcome.is_ok();
         if let Err(e) = &outcome {
@@ -74,6 +73,28 @@ impl Editor {
         }
         self.autosave.record(revision, now, outcome);
         ok
+    }
+
+    /// A save error in the interface's language, short enough for the status line.
+    fn describe(&self, e: &SaveError) -> String {
+        let l = self.lang;
+        match e {
+            SaveError::DiskFull { .. } => {
+                l.pick("disco lleno: libera espacio", "disk full: free some space").to_owned()
+            }
+            SaveError::ReadOnly { .. } => l.pick("carpeta de solo lectura", "read-only folder").to_owned(),
+            SaveError::PermissionDenied { .. } => {
+                l.pick("sin permiso de escritura", "no permission to write").to_owned()
+            }
+            SaveError::Unreadable { .. } => l
+                .pick(
+                    "el archivo en disco no se lee; dafo no lo sobrescribe",
+                    "the file on disk does not read; not overwritten",
+                )
+                .to_owned(),
+            SaveError::NotHeld { .. } => l.pick("abierta en otro dafo", "open in another dafo").to_owned(),
+            other => other.to_string(),
+        }
     }
 
     /// Another program changed the file: reload when nothing here is unsaved,
@@ -149,12 +170,17 @@ impl Editor {
                 self.mode = Mode::Grid;
                 let now = Instant::now();
                 self.doc.session.meta.modified = jiff::Timestamp::now();
-                let result = self.saver.with_file(|f| f.overwrite(&self.doc.session, state));
+                let session = &self.doc.session;
+                let result = self.saver.with_file(|f| match f.overwrite(session, state) {
+                    // The version on disk does not even read: keep a copy of it, then save ours.
+                    Err(SaveError::Unreadable { .. }) => f.replace_damaged(session).map(|(report, _)| report),
+                    other => other,
+                });
                 self.conflict = None;
                 if self.record(self.doc.revision(), now, result) {
                     let msg = self.lang.pick(
-                        "Guardada tu versión; la otra quedó en .dafo-backups",
-                        "Your version saved; the other one is in .dafo-backups",
+                        "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
+                        "Your version saved; the other one was kept (.dafo-backups or .damaged)",
                     );
                     self.say(msg.to_owned(), false);
                 }

@@ -38,7 +38,9 @@ fn strip_escapes(raw: &str) -> String {
     if !raw.contains(['\u{1b}', '\u{9b}', '\u{9d}']) {
         return raw.to_owned();
     }
-    let bytes = strip_ansi_escapes::strip(raw.as_bytes());
+    // The stripper drops line breaks and tabs with the other controls: keep them as spaces.
+    let spaced: String = raw.chars().map(|c| if matches!(c, '\r' | '\n' | '\t') { ' ' } else { c }).collect();
+    let bytes = strip_ansi_escapes::strip(spaced.as_bytes());
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -62,6 +64,7 @@ mod tests {
         assert_eq!(clean_text("a\u{1b}]0;title\u{7}b"), "ab");
         assert_eq!(clean_text("línea\nsiguiente\tcol"), "línea siguiente col");
         assert_eq!(clean_text("x\u{202e}y\u{0}z"), "xyz");
+        assert_eq!(clean_text("\u{1b}[1muno\u{1b}[0m\rdos\ntres"), "uno dos tres");
     }
 
     #[test]

@@ -82,6 +82,15 @@ pub fn status_line(
     Paragraph::new(line).render(area, buf);
 }
 
+/// A notice over two lines (the status line and the footer's).
+pub fn long_notice(n: &Notice, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let style = if n.error { theme.error } else { theme.notice };
+    buf.set_style(area, theme.base);
+    Paragraph::new(Line::styled(display_safe(&n.text).into_owned(), style))
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(area, buf);
+}
+
 /// The keys that matter in this context, from the keymap.
 pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();

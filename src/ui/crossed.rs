@@ -35,15 +35,19 @@ impl CrossedGrid<'_> {
         let focused = editor.crossed_focus() == kind;
         let [qi, qe] = kind.quadrants();
         let items: Vec<_> = session.strategies_of(kind).map(|(_, s)| s).collect();
+        // A narrow cell gets the short name and no quadrant pair, so the count always shows.
+        let wide = area.width >= 60;
+        let name = if wide {
+            labels::crossed(lang, session.meta.labels, kind)
+        } else {
+            labels::crossed_short(lang, session.meta.labels, kind)
+        };
         let title = Line::from(vec![
             Span::styled(format!(" {} ", kind.index() + 1), theme.key),
-            Span::styled(
-                format!("{} · {} ", labels::crossed_code(lang, kind), labels::crossed(lang, session.meta.labels, kind)),
-                theme.quadrant(qi),
-            ),
+            Span::styled(format!("{} · {name} ", labels::crossed_code(lang, kind)), theme.quadrant(qi)),
             Span::styled(format!("({}) ", items.len()), theme.dim),
         ]);
-        let pair = format!(" {} × {} ", lang.quadrant(qi), lang.quadrant(qe));
+        let pair = if wide { format!(" {} × {} ", lang.quadrant(qi), lang.quadrant(qe)) } else { String::new() };
         let block = Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
             .border_style(if focused { theme.focus_border } else { theme.border })

@@ -40,8 +40,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = app.lang.pick(
-            "Terminal demasiado pequeña: agrándala (mínimo 40x12)",
-            "Terminal too small: make it bigger (at least 40x12)",
+            "Terminal demasiado pequeña: agrándala (mínimo 40x12). Las teclas no hacen nada hasta entonces.",
+            "Terminal too small: make it bigger (at least 40x12). Keys do nothing until then.",
         );
         Paragraph::new(Line::styled(msg, theme.error)).wrap(Wrap { trim: true }).render(area, buf);
         return;
@@ -82,7 +82,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             chrome::status_line(app.notice.as_ref(), None, theme, app.lang, status, buf);
         }
     }
-    chrome::footer(app.context(), theme, app.lang, footer, buf);
+    // A notice too long for its line takes the footer's too, so nothing of it is cut.
+    let notice = match &app.screen {
+        Screen::Editor(e) => e.notice.as_ref(),
+        Screen::Browser(_) => app.notice.as_ref(),
+    };
+    match notice {
+        Some(n) if unicode_width::UnicodeWidthStr::width(n.text.as_str()) > status.width as usize => {
+            chrome::long_notice(n, theme, Rect { height: 2, ..status }, buf);
+        }
+        _ => chrome::footer(app.context(), theme, app.lang, footer, buf),
+    }
     if app.help {
         // The whole screen: with the room's keys the help needs every row at 80x24.
         help::render(app, theme, area, buf);

@@ -77,9 +77,9 @@ pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let inner = frame(title, theme, popup, buf);
     let rows = Layout::vertical([Constraint::Length(2); FIELDS]).split(inner);
     for (i, (label, row)) in Form::labels(lang).into_iter().zip(rows.iter()).enumerate() {
-        let style = if i == f.active { theme.key } else { theme.dim };
+        let (style, mark) = if i == f.active { (theme.key, "› ") } else { (theme.dim, "  ") };
         let [l, v] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(*row);
-        Paragraph::new(Line::styled(label, style)).render(l, buf);
+        Paragraph::new(Line::styled(format!("{mark}{label}"), style)).render(l, buf);
         let mut field = f.fields[i].clone();
         field.set_cursor_style(if i == f.active { theme.cursor } else { theme.input });
         field.set_cursor_line_style(theme.input);

@@ -1,4 +1,4 @@
-//! Presentation mode (`p`): no keys, no chrome; items numbered, bold and spaced to be read from the back of the room.
+//! Presentation mode (`p`): no keys, no chrome; items led by their IDs, bold and spaced to be read from the back of the room.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -93,48 +93,54 @@ struct Items {
     number_width: usize,
 }
 
-/// Numbered, wrapped items with a blank line between them, scrolled so the selection shows.
+/// Wrapped items, each led by its ID (the name the minutes and CAME links use),
+/// with a blank line between them, scrolled so the selection shows. Only the
+/// items around the selection are laid out: the cost does not grow with the list.
 fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     let factors = editor.session().factors(q);
-    let digits = factors.len().max(1).to_string().len();
-    let number_width = digits + 2;
+    let avail = area.height as usize;
+    let sel = editor.selection(q).unwrap_or(0);
+    // Every item takes at least a line: none further than `avail` from the selection can show.
+    let (lo, hi) = (sel.saturating_sub(avail), (sel + avail + 1).min(factors.len()));
+    let id_width = factors[lo..hi].iter().map(|f| display_safe(&f.id).chars().count()).max().unwrap_or(1);
+    let number_width = id_width + 1;
     let empty = Items { items: Vec::new(), above: 0, below: factors.len(), number_width };
     if area.width as usize <= number_width + 1 || area.height == 0 || factors.is_empty() {
         return empty;
     }
     let gap = usize::from(area.height >= 8);
     let body = area.width as usize - number_width;
-    let wrapped: Vec<Vec<String>> = factors
+    let wrapped: Vec<Vec<String>> = factors[lo..hi]
         .iter()
-        .enumerate()
-        .map(|(i, f)| {
+        .map(|f| {
             let mut text = display_safe(&f.text).into_owned();
             if !editor.room.votes_hidden && f.votes > 0 {
                 text.push_str(&format!(" ●{}", f.votes));
             }
+            let id = display_safe(&f.id).into_owned();
             textwrap::wrap(&text, body)
                 .into_iter()
                 .enumerate()
                 .map(|(n, l)| {
-                    let lead = if n == 0 { format!("{:>digits$}. ", i + 1) } else { " ".repeat(number_width) };
+                    let lead = if n == 0 { format!("{id:>id_width$} ") } else { " ".repeat(number_width) };
                     format!("{lead}{l}")
                 })
                 .collect()
         })
         .collect();
-    let avail = area.height as usize;
-    let sel = editor.selection(q).unwrap_or(0);
+    let lines_of = |i: usize| wrapped[i - lo].len();
     // First visible item: as far back as still lets the selection fit.
     let mut start = sel;
-    let mut used = wrapped[sel].len();
-    while start > 0 && used + gap + wrapped[start - 1].len() <= avail {
+    let mut used = lines_of(sel);
+    while start > lo && used + gap + lines_of(start - 1) <= avail {
         start -= 1;
-        used += gap + wrapped[start].len();
+        used += gap + lines_of(start);
     }
     let mut items = Vec::new();
     let mut y = area.y;
     let mut end = start;
-    for (i, lines) in wrapped.into_iter().enumerate().skip(start) {
+    for (k, lines) in wrapped.into_iter().enumerate().skip(start - lo) {
+        let i = lo + k;
         let room = area.bottom().saturating_sub(y);
         if room == 0 || (i > sel && lines.len() as u16 > room) {
             break;
