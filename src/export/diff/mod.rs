@@ -51,8 +51,12 @@ impl Change {
     pub fn reworded(&self) -> bool {
         self.old.factor.text != self.new.factor.text
     }
+    /// Votes or impact changed. A factor carried over into a new session
+    /// (`dafo new --from`) starts with no votes: that reset is not news.
     pub fn rescored(&self) -> bool {
-        self.old.factor.votes != self.new.factor.votes || self.old.factor.impact != self.new.factor.impact
+        let (o, n) = (&self.old.factor, &self.new.factor);
+        let votes = o.votes != n.votes && !(n.carried && n.votes == 0);
+        votes || o.impact != n.impact
     }
 }
 
@@ -90,7 +94,8 @@ impl ActionChange {
             || o.due != n.due
             || shown(&o.indicator) != shown(&n.indicator)
             || o.links != n.links
-            || o.votes != n.votes
+            // Votes reset by carrying the action over are not news.
+            || (o.votes != n.votes && !(n.carried && n.votes == 0))
     }
     fn any(&self) -> bool {
         self.reworded() || self.status_changed() || self.details_changed()
