@@ -70,7 +70,9 @@ impl CrossedGrid<'_> {
         if items.is_empty() {
             let hint = lang
                 .pick("(a: elige dos factores y escribe la estrategia)", "(a: pick two factors, type the strategy)");
-            Paragraph::new(Line::styled(hint, theme.dim)).render(inner, buf);
+            Paragraph::new(Line::styled(hint, theme.dim))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(inner, buf);
         } else {
             Paragraph::new(window.lines).render(inner, buf);
         }

@@ -121,7 +121,9 @@ impl Widget for QuadrantView<'_> {
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
             let hint = lang.pick("(vacío: pulsa a para añadir)", "(empty: press a to add)");
-            Paragraph::new(Line::styled(hint, theme.dim)).render(list_area, buf);
+            Paragraph::new(Line::styled(hint, theme.dim))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(list_area, buf);
         } else {
             Paragraph::new(window.lines).render(list_area, buf);
         }
