@@ -60,16 +60,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
                 let ev = event::read()?;
                 let size = terminal.size()?;
                 let too_small = size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT;
-                // Nothing can be seen: a key now would change things no one sees.
-                let ignored = too_small && matches!(ev, Event::Key(_) | Event::Paste(_) | Event::Mouse(_));
-                if ignored {
-                } else if let Event::Mouse(m) = &ev {
-                    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                    for action in ui::mouse::actions(app, area, m, Instant::now(), &mut clicks) {
-                        app.update(action);
-                        redraw = true;
-                    }
-                } else if let Some(action) = app.action_for(&ev) {
+                let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                let actions = match &ev {
+                    // Nothing can be seen: a key now would change things no one sees.
+                    Event::Key(_) | Event::Paste(_) | Event::Mouse(_) if too_small => Vec::new(),
+                    Event::Mouse(m) => ui::mouse::actions(app, area, m, Instant::now(), &mut clicks),
+                    _ => app.action_for(&ev).into_iter().collect(),
+                };
+                for action in actions {
                     app.update(action);
                     redraw = true;
                 }

@@ -11,7 +11,7 @@ use dafo::storage;
 fn a_short_workshop_with_timer_zoom_and_presentation() {
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!(
-        "{} --theme light --dir {} new 'Taller en la sala'; echo \"[dafo-exit $?]\"",
+        "{} --theme light --dir {} new 'Taller en la sala'",
         dafo_bin(),
         sh_quote(&dir.path().to_string_lossy())
     );
@@ -81,7 +81,7 @@ fn a_bad_theme_name_is_refused() {
 fn no_color_wins_over_the_theme_flag() {
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!(
-        "env NO_COLOR=1 {} --theme light --dir {} new Mono; echo \"[dafo-exit $?]\"",
+        "env NO_COLOR=1 {} --theme light --dir {} new Mono",
         dafo_bin(),
         sh_quote(&dir.path().to_string_lossy())
     );
@@ -90,5 +90,5 @@ fn no_color_wins_over_the_theme_flag() {
     t.press("t");
     t.wait_for("NO_COLOR está activo");
     t.press("q");
-    t.wait_for("[dafo-exit 0]");
+    assert_eq!(t.wait_exit(), 0);
 }
