@@ -12,6 +12,7 @@ use thiserror::Error;
 
 use crate::domain::text::clean_text;
 use crate::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status, Strategy};
+use crate::i18n::{Lang, fold};
 use crate::labels;
 
 /// Why a file could not be imported.
@@ -101,25 +102,23 @@ pub fn read(path: &Path) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-/// Lower case, accents folded, for lenient matching of headings and labels.
-fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase()
-}
-
 /// The quadrant a heading or a CSV label names: its first word must be a
-/// quadrant name in Spanish or English, singular or plural, any case or accents
-/// (`## 1. Fortalezas (internas)`, `AMENAZAS:`, `threats`), or an ID prefix (`F`).
+/// quadrant name in any language, singular or plural, any case or accents
+/// (`## 1. Fortalezas (internas)`, `AMENAZAS:`, `threats`, `Amenaces`), or an ID prefix (`F`).
 pub fn quadrant_from_label(label: &str) -> Option<Quadrant> {
     let folded = fold(label);
     let word = folded.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
-    Some(match word {
-        "fortalezas" | "fortaleza" | "strengths" | "strength" => Quadrant::Strengths,
-        "debilidades" | "debilidad" | "weaknesses" | "weakness" => Quadrant::Weaknesses,
-        "oportunidades" | "oportunidad" | "opportunities" | "opportunity" => Quadrant::Opportunities,
-        "amenazas" | "amenaza" | "threats" | "threat" => Quadrant::Threats,
-        _ if label.trim().len() == 1 => Quadrant::from_prefix(label.trim())?,
-        _ => return None,
-    })
+    let named = Quadrant::ALL.into_iter().find(|q| {
+        Lang::ALL.iter().any(|l| {
+            let d = &l.text().domain;
+            [d.quadrants[q.index()], d.quadrant_one[q.index()]].iter().any(|name| fold(name) == word)
+        })
+    });
+    match named {
+        Some(q) => Some(q),
+        None if label.trim().len() == 1 => Quadrant::from_prefix(label.trim()),
+        None => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
