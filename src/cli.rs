@@ -23,9 +23,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "DAFO_DIR", default_value = "sessions")]
     pub dir: PathBuf,
 
-    /// Interface language.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Es)]
-    pub lang: Lang,
+    /// Language of the interface, the messages and the exports. Without it: the
+    /// session's own language, then DAFO_LANG, then `lang` in config.ron, then the
+    /// locale (LC_ALL, LC_MESSAGES, LANG), then es.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 
     /// Colour theme: dark, light (high contrast, for bright rooms) or mono; `t` cycles it live. NO_COLOR forces mono.
     #[arg(long, global = true, value_enum, env = "DAFO_THEME")]
@@ -39,7 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Create a session in the sessions directory and open it.
     New {
-        /// Title of the session, e.g. "Plan de cuidados 2026".
+        /// Title of the session, in the workshop's own words, e.g. "Care plan 2026".
         title: String,
         /// Start from last year's session: its factors come along marked as
         /// carried over, to confirm or drop.
@@ -98,7 +100,8 @@ pub enum Command {
     },
     /// Build a session from a Markdown list or the CSV export.
     Import {
-        /// A .md file (lists under Fortalezas/Debilidades/Oportunidades/Amenazas headings) or a .csv export.
+        /// A .md file (lists under the four quadrant headings, e.g. Strengths, Weaknesses,
+        /// Opportunities, Threats, in any language dafo speaks) or a .csv export.
         file: PathBuf,
         /// Session file to write (default: a new file in --dir named after the title).
         #[arg(long, short = 'o', value_name = "OUT")]

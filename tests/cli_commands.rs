@@ -18,6 +18,12 @@ fn dafo(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dafo"))
         .args(args)
         .env_remove("DAFO_DIR")
+        // The language comes from the sessions and --lang, not from this machine.
+        .env_remove("DAFO_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
         .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
         .output()
         .unwrap()
@@ -83,7 +89,7 @@ fn export_writes_atomically_and_refuses_to_overwrite() {
 
     let o = dafo(&["export", PALENCIA, "--format", "md", "-o", p(&out)]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("already exists; use --force"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ya existe; usa --force"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), html, "left untouched");
 
     let o = dafo(&["export", PALENCIA, "--format", "md", "-o", p(&out), "--force"]);
@@ -148,7 +154,7 @@ fn list_shows_sessions_newest_first_and_unreadable_files() {
     assert!(lines[1].contains("Diagnóstico") && lines[1].ends_with("tricky.ron"), "{text}");
     assert!(lines[2].starts_with("2025-11-10  Año anterior"), "{text}");
     assert!(
-        lines[3].contains("unreadable") && lines[3].contains(&format!("corrupt.ron:{}:", corrupt_line())),
+        lines[3].contains("no se lee") && lines[3].contains(&format!("corrupt.ron:{}:", corrupt_line())),
         "{text}"
     );
 
@@ -165,7 +171,7 @@ fn list_shows_sessions_newest_first_and_unreadable_files() {
 
     let o = dafo(&["list", p(&dir.path().join("missing"))]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("cannot read the directory"));
+    assert!(stderr(&o).contains("no se puede leer la carpeta"));
 }
 
 /// Next year's session: carried over, then tidied by the room.
@@ -215,8 +221,8 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
         let o = dafo(&["import", p(&exported), "-o", p(&back)]);
         assert!(o.status.success(), "{}", stderr(&o));
         // Markdown carries the factors; the CSV export the whole plan.
-        let plan = if ext == "csv" { "9 actions, 4 strategies" } else { "0 actions, 0 strategies" };
-        assert!(stderr(&o).contains(&format!("imported (8 F, 8 D, 7 O, 7 A; {plan})")), "{}", stderr(&o));
+        let plan = if ext == "csv" { "9 acciones, 4 estrategias" } else { "0 acciones, 0 estrategias" };
+        assert!(stderr(&o).contains(&format!("importado (8 F, 8 D, 7 O, 7 A; {plan})")), "{}", stderr(&o));
         let back = load(p(&back));
         for q in Quadrant::ALL {
             assert_eq!(back.factors(q), original.factors(q), "{ext} {q:?}");
@@ -362,7 +368,7 @@ fn import_csv_brings_back_the_plan() {
     let back = dir.path().join("back.ron");
     let o = dafo(&["import", p(&csv), "-o", p(&back)]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("imported (2 F, 3 D, 2 O, 2 A; 6 actions, 4 strategies)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("importado (2 F, 3 D, 2 O, 2 A; 6 acciones, 4 estrategias)"), "{}", stderr(&o));
     let (old, back) = (load(PLAN), load(p(&back)));
     for c in Came::ALL {
         let ids =

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use jiff::Timestamp;
 
 use crate::export::import::{build, read};
+use crate::i18n::Lang;
 use crate::storage::{new_session_path, to_ron};
 
 use super::{CommandError, write_new};
@@ -17,11 +18,14 @@ pub fn run(
     title: Option<&str>,
     force: bool,
     dir: &Path,
+    lang: Lang,
 ) -> Result<ExitCode, CommandError> {
     let imported = read(file)?;
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-    let session = build(imported, &title, Timestamp::now());
+    let mut session = build(imported, &title, Timestamp::now());
+    // A new session keeps the language it was made in.
+    session.meta.language = lang.tag().to_owned();
     let path = match output {
         Some(p) => p.to_owned(),
         None => {
@@ -30,9 +34,8 @@ pub fn run(
         }
     };
     write_new(&path, to_ron(&session).as_bytes(), force)?;
-    let [f, d, o, a] = session.counts();
-    let actions = session.all_actions().count();
-    let strategies = session.strategies.len();
-    eprintln!("{}: imported ({f} F, {d} D, {o} O, {a} A; {actions} actions, {strategies} strategies)", path.display());
+    let counts = lang.counts(session.counts(), ", ");
+    let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
+    eprintln!("{}: {said}", path.display());
     Ok(ExitCode::SUCCESS)
 }

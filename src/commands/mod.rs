@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use thiserror::Error;
 
 use crate::export::import::ImportError;
+use crate::i18n::Lang;
 use crate::storage::LoadError;
 
 pub use carry::carry_over;
@@ -49,11 +50,39 @@ pub enum CommandError {
     Copy(String),
 }
 
-/// Prints the error of a failed command (`dafo: file:line:col: ...`) and turns
-/// the result into an exit code.
-pub fn finish(result: Result<ExitCode, CommandError>) -> ExitCode {
+impl CommandError {
+    /// The message in `lang`. The details that come from the system or the RON
+    /// parser (`No such file or directory`, `Expected ...`) stay as they are given.
+    pub fn message(&self, lang: Lang) -> String {
+        let cli = &lang.text().cli;
+        match self {
+            CommandError::Load(e) => load_message(e, lang),
+            CommandError::Import(e) => e.to_string(),
+            CommandError::Exists { path } => format!("{}: {}", path.display(), cli.exists),
+            CommandError::Write { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_write),
+            CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),
+            CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
+            CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
+            CommandError::Copy(text) => text.clone(),
+        }
+    }
+}
+
+/// A session that does not open, said in `lang`.
+pub fn load_message(e: &LoadError, lang: Lang) -> String {
+    match e {
+        LoadError::TooNew { path, found } => {
+            format!("{}: {}", path.display(), (lang.text().cli.too_new)(*found, crate::domain::FORMAT_VERSION))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Prints the error of a failed command (`dafo: file:line:col: ...`) in `lang`
+/// and turns the result into an exit code.
+pub fn finish(result: Result<ExitCode, CommandError>, lang: Lang) -> ExitCode {
     result.unwrap_or_else(|err| {
-        eprintln!("dafo: {err}");
+        eprintln!("dafo: {}", err.message(lang));
         ExitCode::FAILURE
     })
 }
