@@ -63,7 +63,7 @@ fn session_language(path: &Path) -> Option<String> {
 }
 
 fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, String> {
-    let theme = cli.theme.or_else(|| config.theme.as_deref().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
+    let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
     let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
     match cli.command {
@@ -91,10 +91,9 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json, lang), lang))
         }
         Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang), lang)),
-        Some(Command::Import { file, output, title, force }) => Ok(finish(
-            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, lang),
-            lang,
-        )),
+        Some(Command::Import { file, output, title, force }) => {
+            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, lang), lang))
+        }
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
         Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),

@@ -19,16 +19,21 @@ use crate::i18n::Lang;
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
-    /// Default language tag: `es`, `en`, `ca`.
-    pub lang: Option<String>,
-    /// Default theme: `dark`, `light`, `mono`.
-    pub theme: Option<String>,
+    /// Default language tag: `es`, `en`, `ca` (empty: none).
+    pub lang: String,
+    /// Default theme: `dark`, `light`, `mono` (empty: none).
+    pub theme: String,
 }
 
 impl Settings {
     /// The configured language, if it names one dafo speaks.
     pub fn language(&self) -> Option<Lang> {
-        self.lang.as_deref().and_then(Lang::from_tag)
+        Lang::from_tag(&self.lang)
+    }
+
+    /// The configured theme's name, if set.
+    pub fn theme(&self) -> Option<&str> {
+        Some(self.theme.trim()).filter(|t| !t.is_empty())
     }
 }
 
@@ -50,7 +55,8 @@ pub fn read(dir: &Path) -> Result<Settings, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
-    ron::from_str(&text).map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))
+    ron::from_str(&text)
+        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))
 }
 
 #[cfg(test)]
@@ -64,7 +70,7 @@ mod tests {
         std::fs::write(dir.path().join("config.ron"), "(lang: \"ca\", theme: \"light\")").unwrap();
         let s = read(dir.path()).unwrap();
         assert_eq!(s.language(), Some(Lang::Ca));
-        assert_eq!(s.theme.as_deref(), Some("light"));
+        assert_eq!(s.theme(), Some("light"));
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn export_writes_atomically_and_refuses_to_overwrite() {
 
     let o = dafo(&["export", PALENCIA, "-o", p(&dir.path().join("x.odt"))]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("pass --format"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("indica --format"), "{}", stderr(&o));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp files left");
 }
 
@@ -153,10 +153,7 @@ fn list_shows_sessions_newest_first_and_unreadable_files() {
     assert!(lines[0].ends_with("palencia.ron"), "{text}");
     assert!(lines[1].contains("Diagnóstico") && lines[1].ends_with("tricky.ron"), "{text}");
     assert!(lines[2].starts_with("2025-11-10  Año anterior"), "{text}");
-    assert!(
-        lines[3].contains("no se lee") && lines[3].contains(&format!("corrupt.ron:{}:", corrupt_line())),
-        "{text}"
-    );
+    assert!(lines[3].contains("no se lee") && lines[3].contains(&format!("corrupt.ron:{}:", corrupt_line())), "{text}");
 
     let o = dafo(&["list", p(dir.path()), "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -8,9 +8,9 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::{Quadrant, Session};
-use crate::i18n::Lang;
 use crate::export::text::clip;
 use crate::export::{day, safe};
+use crate::i18n::Lang;
 use crate::storage;
 
 use super::{CommandError, print};
