@@ -46,11 +46,11 @@ impl Picker {
 
     /// Indices of the options matching the search (accents and case ignored).
     pub fn visible(&self) -> Vec<usize> {
-        let needle = slug::slugify(self.filter.lines().join(" "));
+        let search = self.filter.lines().join(" ");
         (0..self.options.len())
             .filter(|&i| {
                 let (id, text) = &self.options[i];
-                needle.is_empty() || slug::slugify(format!("{id} {text}")).contains(&needle)
+                crate::i18n::matches(&format!("{id} {text}"), &search)
             })
             .collect()
     }

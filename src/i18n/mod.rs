@@ -215,6 +215,14 @@ pub fn fold(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()
 }
 
+/// Whether `text` matches a search: every word of `search` appears in it,
+/// folded ([`fold`]): `lista espera` finds "Listas de espera", `accion` "Acción".
+/// An empty search matches everything.
+pub fn matches(text: &str, search: &str) -> bool {
+    let text = fold(text);
+    fold(search).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| text.contains(w))
+}
+
 /// Decides the language: `flag` (`--lang`), then the session's own `session`
 /// tag, then `DAFO_LANG`, then the config file's `config`, then the locale
 /// (the first set of `LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.

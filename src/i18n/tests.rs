@@ -69,7 +69,14 @@ fn one_decimal_formatter_per_language() {
 #[test]
 fn folding_ignores_accents_and_case() {
     assert_eq!(fold("Acción ÑANDÚ Amenaça"), "accion nandu amenaca");
-    assert_eq!(fold("l·l"), fold("l·l"));
+}
+
+#[test]
+fn search_matches_every_word_folded() {
+    assert!(matches("D1 Listas de espera «largas»", "lista ESPERA"));
+    assert!(matches("O2 Acción \"urgente\"", "accion urgente"));
+    assert!(matches("anything", "  "));
+    assert!(!matches("Listas de espera", "lista cola"));
 }
 
 #[test]
