@@ -2,6 +2,8 @@
 //! English session speaks English everywhere without `--lang`, a Catalan one
 //! Catalan, and a new session remembers the language it was made in.
 
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
 use std::path::Path;
 use std::process::{Command, Output};
 
