@@ -182,6 +182,12 @@ fn an_english_session_speaks_english_without_lang() {
         "import".into(),
         dafo(&["import", p(&out), "-o", p(&dir.path().join("back.ron"))], &[("LANG", "en_GB.UTF-8")]),
     ));
+    let csv = dir.path().join("care.csv");
+    runs.push(("export csv".into(), dafo(&["export", &file, "-o", p(&csv)], &[])));
+    runs.push((
+        "import csv".into(),
+        dafo(&["import", p(&csv), "-o", p(&dir.path().join("csv.ron"))], &[("DAFO_LANG", "en")]),
+    ));
     runs.push(("help".into(), dafo(&["--help"], &[])));
     runs.push(("new --help".into(), dafo(&["new", "--help"], &[])));
     runs.push(("import --help".into(), dafo(&["import", "--help"], &[])));
@@ -196,6 +202,7 @@ fn an_english_session_speaks_english_without_lang() {
     assert!(text("show md").contains("Strengths") && text("show md").contains("Correct"));
     assert!(text("export").contains("written") && text("export again").contains("already exists"));
     assert!(text("import").contains("imported (5 S, 6 W, 5 O, 5 T; 0 actions, 0 strategies)"), "{}", text("import"));
+    assert!(text("import csv").contains("(5 S, 6 W, 5 O, 5 T; 4 actions, 1 strategy)"), "{}", text("import csv"));
     assert!(!text("help").contains("[default: es]"), "{}", text("help"));
     // The imported session remembers the language it was made in.
     let back = dafo::storage::load(&dir.path().join("back.ron")).unwrap();
