@@ -38,7 +38,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 None => Session::new(&title, now),
             };
             let editor = app::create_session(&cli.dir, session, lang)?;
-            let path = editor.path.clone();
+            let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look)?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)

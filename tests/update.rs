@@ -141,7 +141,7 @@ fn navigation_moves_between_items_and_quadrants() {
     enter(&mut f.app);
     esc(&mut f.app);
     let focus = |app: &App| match &app.screen {
-        Screen::Editor(e) => e.focus,
+        Screen::Editor(e) => e.focus(),
         Screen::Browser(_) => unreachable!(),
     };
     key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
@@ -172,8 +172,8 @@ fn pasted_text_is_cleaned_and_lines_become_items() {
     // A paste on the grid opens the input with the text, not typed as keys.
     f.app.update(Action::Paste("q\u{1b}]0;owned\u{7}".into()));
     let Screen::Editor(e) = &f.app.screen else { unreachable!() };
-    assert!(matches!(e.mode, Mode::Input(_)));
-    assert_eq!(e.input.lines(), ["q"]);
+    assert!(matches!(e.mode(), Mode::Input(_)));
+    assert_eq!(e.mode().input().unwrap().text.lines(), ["q"]);
     assert!(!f.app.quit);
 }
 
@@ -215,7 +215,7 @@ fn quit_refuses_to_drop_unsaved_work_when_saving_fails() {
     typ(&mut f.app, "q");
     assert!(!f.app.quit, "first q must not lose the item");
     let Screen::Editor(e) = &f.app.screen else { unreachable!() };
-    assert!(e.notice.as_ref().is_some_and(|n| n.error));
+    assert!(e.notice().as_ref().is_some_and(|n| n.error));
     typ(&mut f.app, "q");
     assert!(f.app.quit, "second q leaves, as the notice said");
 }
@@ -228,7 +228,7 @@ fn browser_creates_and_opens_sessions() {
     typ(&mut app, "Año 2026 / revisión");
     enter(&mut app);
     let Screen::Editor(e) = &app.screen else { panic!("editor not opened") };
-    assert_eq!(e.path, dir.path().join("ano-2026-revision.ron"));
+    assert_eq!(e.path(), dir.path().join("ano-2026-revision.ron"));
     typ(&mut app, "a");
     typ(&mut app, "x");
     enter(&mut app);
@@ -277,7 +277,7 @@ fn came_actions_link_to_the_first_factor_without_one() {
     assert_eq!(session(&f.app).unanswered(Quadrant::Weaknesses), 0);
     // Status cycles on the selected action; undo covers it.
     key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
-    assert_eq!(editor(&f.app).pane, dafo::app::editor::Pane::Actions);
+    assert_eq!(editor(&f.app).views().came.pane, dafo::app::editor::Pane::Actions);
     typ(&mut f.app, "s");
     assert_eq!(session(&f.app).correct[2].status, dafo::domain::Status::InProgress);
     typ(&mut f.app, "u");
@@ -326,8 +326,8 @@ fn action_form_sets_owner_due_and_indicator() {
     typ(&mut f.app, "Plazas de centro de día");
     enter(&mut f.app);
     // A bad date keeps the form open on that field, with an error.
-    assert!(editor(&f.app).notice.as_ref().is_some_and(|n| n.error));
-    assert!(matches!(editor(&f.app).mode, Mode::Form));
+    assert!(editor(&f.app).notice().is_some_and(|n| n.error));
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(_)));
     for _ in 0..5 {
         key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
     }
@@ -393,7 +393,7 @@ fn weights_and_ratings_make_the_efi_total() {
     }
     typ(&mut f.app, "7");
     enter(&mut f.app);
-    assert!(editor(&f.app).notice.as_ref().is_some_and(|n| n.error));
+    assert!(editor(&f.app).notice().is_some_and(|n| n.error));
     esc(&mut f.app);
     assert!((session(&f.app).evaluate(Matrix::Efi).weight_sum - 1.0).abs() < 1e-9);
 }
@@ -426,12 +426,12 @@ fn impact_and_sorting_keep_the_facilitators_order() {
 fn a_second_dafo_on_the_same_file_is_read_only() {
     let mut f = fixture();
     let mut second = App::open(&f.path, Lang::Es).unwrap();
-    assert!(editor(&second).read_only.as_deref().is_some_and(|why| why.contains(&std::process::id().to_string())));
+    assert!(editor(&second).read_only().is_some_and(|why| why.contains(&std::process::id().to_string())));
     typ(&mut second, "a");
     typ(&mut second, "no debe entrar");
     enter(&mut second);
     assert!(session(&second).strengths.is_empty());
-    assert!(editor(&second).notice.as_ref().is_some_and(|n| n.error));
+    assert!(editor(&second).notice().is_some_and(|n| n.error));
     // The first one still edits and saves.
     typ(&mut f.app, "a");
     typ(&mut f.app, "sí entra");
@@ -469,7 +469,7 @@ fn conflicted() -> Fixture {
 fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
     // Saving finds the file changed: nothing is written, the choice is offered.
     let mut f = conflicted();
-    assert!(matches!(editor(&f.app).mode, Mode::Conflict));
+    assert!(matches!(editor(&f.app).mode(), Mode::Conflict(_)));
     assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
     // "o" keeps mine; theirs goes to the backups folder.
     typ(&mut f.app, "o");
@@ -502,7 +502,7 @@ fn keep_mine_over_a_file_damaged_outside_dafo_keeps_a_copy_of_it() {
     add(&mut f.app, "1", &["mío"]);
     std::fs::write(&f.path, "(version: 2, garbage").unwrap();
     key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert!(matches!(editor(&f.app).mode, Mode::Conflict));
+    assert!(matches!(editor(&f.app).mode(), Mode::Conflict(_)));
     typ(&mut f.app, "o");
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
     let dir = f.path.parent().unwrap();

@@ -12,7 +12,7 @@ impl Editor {
     pub(super) fn copy_summary(&mut self, format: Option<Format>) {
         let lang = self.lang;
         let dafo_only;
-        let session = if self.view == View::Dafo {
+        let session = if self.view() == View::Dafo {
             let mut s = self.session().clone();
             for c in crate::domain::Came::ALL {
                 s.actions_mut(c).clear();

@@ -271,7 +271,6 @@ pub fn bindings() -> &'static [Binding] {
             // ---- The file changed on disk while edits were unsaved ----
             bind!(Conflict, [k('r')], A::ReloadTheirs, Session, "cargar la versión del disco (la tuya se guarda aparte)", "load the version on disk (yours is kept aside)", ("cargar la del disco", "load theirs")),
             bind!(Conflict, [k('o')], A::KeepMine, Session, "conservar la tuya (la otra queda en copia)", "keep yours (theirs goes to a backup)", ("conservar la mía", "keep mine")),
-            bind!(Conflict, [code(C::Esc)], A::Cancel, Session, "decidir después (no se guarda)", "decide later (saving paused)", ("después", "later")),
             // ---- Help overlay ----
             bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, "cerrar la ayuda", "close help", true),
             bind!(Help, [k('j'), code(C::Down)], A::Down, Navigate, "bajar", "scroll down", ("bajar", "down")),

@@ -8,10 +8,12 @@ pub mod editor;
 pub mod form;
 mod grid_ops;
 pub mod keymap;
+pub mod mode;
 mod persist;
 pub mod picker;
 pub mod room;
 mod saver;
+pub mod selection;
 pub mod timer;
 mod views;
 
@@ -48,8 +50,6 @@ pub struct App {
     pub dir: PathBuf,
     /// Whether the editor was opened from the browser (then `q` goes back to it).
     from_browser: bool,
-    /// A message for the browser's status line.
-    pub notice: Option<Notice>,
     /// The theme showing (`--theme`, `t`).
     pub look: room::Look,
 }
@@ -65,7 +65,6 @@ impl App {
             quit: false,
             dir: dir.to_owned(),
             from_browser: true,
-            notice: None,
             look: room::Look::default(),
         }
     }
@@ -79,7 +78,7 @@ impl App {
 
     /// An editor shown on its own (quitting it quits the app).
     pub fn editor(editor: Editor, lang: Lang) -> App {
-        let dir = editor.path.parent().map(Path::to_owned).unwrap_or_default();
+        let dir = editor.path().parent().map(Path::to_owned).unwrap_or_default();
         App {
             lang,
             screen: Screen::Editor(Box::new(editor)),
@@ -88,7 +87,6 @@ impl App {
             quit: false,
             dir,
             from_browser: false,
-            notice: None,
             look: room::Look::default(),
         }
     }
@@ -101,7 +99,7 @@ impl App {
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
             Screen::Browser(_) => Context::Browser,
-            Screen::Editor(e) if e.room.presenting() && e.mode == Mode::Grid => Context::Present,
+            Screen::Editor(e) if e.room().presenting() && e.mode().is_grid() => Context::Present,
             Screen::Editor(e) => e.context(),
         }
     }
@@ -151,14 +149,29 @@ impl App {
                 }
             }
             Screen::Browser(browser) => {
-                self.notice = None;
+                browser.notice = None;
                 match browser_update(browser, action, lang) {
                     BrowserOutcome::Stay => {}
                     BrowserOutcome::Quit => self.quit = true,
                     BrowserOutcome::Open(editor) => self.screen = Screen::Editor(editor),
-                    BrowserOutcome::Error(text) => self.notice = Some(Notice { text, error: true }),
+                    BrowserOutcome::Error(text) => browser.notice = Some(Notice::new(text, true)),
                 }
             }
+        }
+    }
+
+    /// The message on the status line of the screen showing, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        match &self.screen {
+            Screen::Editor(e) => e.notice(),
+            Screen::Browser(b) => b.notice.as_ref(),
+        }
+    }
+
+    pub(crate) fn notice_mut(&mut self) -> &mut Option<Notice> {
+        match &mut self.screen {
+            Screen::Editor(e) => &mut e.notice,
+            Screen::Browser(b) => &mut b.notice,
         }
     }
 
@@ -173,7 +186,7 @@ impl App {
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => [e.autosave.deadline(), e.room.deadline()].into_iter().flatten().min(),
+            Screen::Editor(e) => [e.autosave().deadline(), e.room().deadline()].into_iter().flatten().min(),
             Screen::Browser(_) => None,
         }
     }

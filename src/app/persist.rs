@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
+use super::editor::{Conflict, Editor, Mode};
 use crate::domain::Document;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
@@ -19,7 +19,7 @@ impl Editor {
             self.record(done.revision, now, done.result);
         }
         self.autosave.observe(self.doc.revision(), now);
-        let blocked = self.read_only.is_some() || self.conflict.is_some() || self.saver.busy();
+        let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
         if !blocked && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
             self.saver.submit(self.doc.revision(), self.doc.session.clone());
@@ -60,8 +60,7 @@ impl Editor {
         let outcome = match result {
             Ok(_) => Ok(()),
             Err(SaveError::ChangedOnDisk { now: state, .. }) => {
-                self.conflict = Some(state);
-                self.mode = Mode::Conflict;
+                self.enter_conflict(state);
                 Err(self.lang.pick("el archivo cambió fuera de dafo", "the file changed outside dafo").to_owned())
             }
             Err(e) => Err(self.describe(&e)),
@@ -97,19 +96,31 @@ impl Editor {
         }
     }
 
+    /// The file changed on disk under unsaved edits: ask, keeping whatever the
+    /// facilitator was doing (an input keeps its draft) for after the answer.
+    fn enter_conflict(&mut self, disk: storage::DiskState) {
+        let behind = match std::mem::take(&mut self.mode) {
+            Mode::Conflict(c) => c.behind,
+            other => Box::new(other),
+        };
+        self.mode = Mode::Conflict(Conflict { disk, behind });
+    }
+
     /// Another program changed the file: reload when nothing here is unsaved,
     /// else ask (never overwrite silently).
     fn check_disk(&mut self) {
-        if self.conflict.is_some() {
+        if self.in_conflict() {
             return;
         }
         match self.saver.with_file(|f| f.check()) {
             Ok(DiskChange::Modified(state)) => {
                 if self.autosave.is_dirty() {
-                    self.conflict = Some(state);
-                    self.mode = Mode::Conflict;
-                } else {
-                    self.reload();
+                    self.enter_conflict(state);
+                } else if self.reload() {
+                    let msg = self
+                        .lang
+                        .pick("Recargado: otro programa cambió el archivo", "Reloaded: another program changed the file");
+                    self.announce(msg.to_owned(), false, Instant::now());
                 }
             }
             Ok(DiskChange::Removed) => {
@@ -123,17 +134,13 @@ impl Editor {
         }
     }
 
-    /// Loads the version on disk, replacing the one in memory.
+    /// Loads the version on disk, replacing the one in memory; `false` (and a
+    /// notice) when it does not read.
     fn reload(&mut self) -> bool {
         match self.saver.with_file(|f| f.reload()) {
             Ok(session) => {
                 self.doc = Document::new(session);
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
-                self.conflict = None;
-                let msg = self
-                    .lang
-                    .pick("Recargado: otro programa cambió el archivo", "Reloaded: another program changed the file");
-                self.say(msg.to_owned(), false);
                 true
             }
             Err(e) => {
@@ -143,40 +150,39 @@ impl Editor {
         }
     }
 
-    /// The conflict prompt: `r` takes the disk's version (ours is kept beside
-    /// it), `o` keeps ours (theirs is kept as a backup), Esc decides later.
-    pub(super) fn update_conflict(&mut self, action: Action) {
-        let Some(state) = self.conflict.clone() else {
-            self.mode = super::editor::Mode::Grid;
-            return;
-        };
+    /// The conflict question: `r` takes the disk's version (ours is kept beside
+    /// it), `o` keeps ours (theirs is kept as a backup). Nothing else leaves it;
+    /// when the answer cannot be carried out, the question stays.
+    pub(super) fn update_conflict(&mut self, conflict: Conflict, action: Action) {
         match action {
             Action::ReloadTheirs => {
                 let mine =
-                    self.path.with_extension(format!("mia-{}.ron", jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S")));
+                    self.path().with_extension(format!("mia-{}.ron", jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S")));
                 let text = storage::to_ron(&self.doc.session);
-                match storage::write_atomic(&mine, text.as_bytes()) {
-                    Ok(()) => {
-                        if self.reload() {
-                            let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
-                            self.say(format!("{kept} {}", mine.display()), false);
-                        }
+                if let Err(e) = storage::write_atomic(&mine, text.as_bytes()) {
+                    self.say(format!("{}: {e}", mine.display()), true);
+                } else if self.reload() {
+                    let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
+                    self.say(format!("{kept} {}", mine.display()), false);
+                    // The draft being typed survives; lists built from the old version do not.
+                    if let Mode::Input(input) = *conflict.behind {
+                        self.mode = Mode::Input(input);
                     }
-                    Err(e) => self.say(format!("{}: {e}", mine.display()), true),
+                    return;
                 }
-                self.mode = Mode::Grid;
+                self.mode = Mode::Conflict(conflict);
             }
             Action::KeepMine => {
-                self.mode = Mode::Grid;
+                let Conflict { disk, behind } = conflict;
+                self.mode = *behind;
                 let now = Instant::now();
                 self.doc.session.meta.modified = jiff::Timestamp::now();
                 let session = &self.doc.session;
-                let result = self.saver.with_file(|f| match f.overwrite(session, state) {
+                let result = self.saver.with_file(|f| match f.overwrite(session, disk) {
                     // The version on disk does not even read: keep a copy of it, then save ours.
                     Err(SaveError::Unreadable { .. }) => f.replace_damaged(session).map(|(report, _)| report),
                     other => other,
                 });
-                self.conflict = None;
                 if self.record(self.doc.revision(), now, result) {
                     let msg = self.lang.pick(
                         "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
@@ -185,8 +191,7 @@ impl Editor {
                     self.say(msg.to_owned(), false);
                 }
             }
-            Action::Cancel => self.mode = Mode::Grid,
-            _ => {}
+            _ => self.mode = Mode::Conflict(conflict),
         }
     }
 }
