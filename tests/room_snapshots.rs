@@ -217,7 +217,7 @@ fn the_title_bar_says_how_long_ago_it_saved() {
     app.tick(t0 + Duration::from_secs(1));
     // Autosave runs in the background: give it a moment to land.
     let mut waited = 0;
-    while storage::load(&path).unwrap().total() != 1 && waited < 200 {
+    while app.busy() && waited < 500 {
         std::thread::sleep(Duration::from_millis(10));
         app.tick(t0 + Duration::from_secs(1));
         waited += 1;

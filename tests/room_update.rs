@@ -23,7 +23,7 @@ fn sample() -> (App, tempfile::TempDir) {
 
 fn press(app: &mut App, code: KeyCode) {
     if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        app.update(a);
+        app.handle(a);
     }
 }
 
@@ -47,7 +47,7 @@ fn notice(app: &App) -> String {
 fn click(app: &mut App, clicks: &mut Clicks, kind: MouseEventKind, col: u16, row: u16, now: Instant) {
     let ev = MouseEvent { kind, column: col, row, modifiers: KeyModifiers::NONE };
     for a in mouse::actions(app, Rect::new(0, 0, 80, 24), &ev, now, clicks) {
-        app.update(a);
+        app.handle(a);
     }
 }
 

@@ -25,7 +25,7 @@ fn fixture() -> Fixture {
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
-        app.update(a);
+        app.handle(a);
     }
 }
 
@@ -439,77 +439,4 @@ fn a_second_dafo_on_the_same_file_is_read_only() {
     esc(&mut f.app);
     typ(&mut f.app, "q");
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "sí entra");
-}
-
-#[test]
-fn a_change_on_disk_reloads_when_nothing_is_unsaved() {
-    let mut f = fixture();
-    let mut other = storage::load(&f.path).unwrap();
-    other.strengths.push(dafo::domain::Factor::new("F1", "escrito por otro programa"));
-    // Another program (say, git pull) rewrites the file.
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    storage::save(&f.path, &other).unwrap();
-    f.app.tick(std::time::Instant::now());
-    assert_eq!(texts(&f.app, Quadrant::Strengths), ["escrito por otro programa"]);
-}
-
-/// A session with an unsaved "mío" whose file another program then rewrote
-/// (adding the threat "suyo"), after Ctrl-s tried to save.
-fn conflicted() -> Fixture {
-    let mut f = fixture();
-    add(&mut f.app, "1", &["mío"]);
-    let mut other = storage::load(&f.path).unwrap();
-    other.threats.push(dafo::domain::Factor::new("A1", "suyo"));
-    storage::save(&f.path, &other).unwrap();
-    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    f
-}
-
-#[test]
-fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
-    // Saving finds the file changed: nothing is written, the choice is offered.
-    let mut f = conflicted();
-    assert!(matches!(editor(&f.app).mode(), Mode::Conflict(_)));
-    assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
-    // "o" keeps mine; theirs goes to the backups folder.
-    typ(&mut f.app, "o");
-    let on_disk = storage::load(&f.path).unwrap();
-    assert_eq!(on_disk.strengths[0].text, "mío");
-    assert!(on_disk.threats.is_empty());
-    let backups = std::fs::read_dir(f.path.parent().unwrap().join(".dafo-backups")).unwrap();
-    let kept =
-        backups.filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).any(|text| text.contains("suyo"));
-    assert!(kept, "the other version is kept as a backup");
-}
-
-#[test]
-fn reload_theirs_keeps_mine_beside_it() {
-    let mut f = conflicted();
-    typ(&mut f.app, "r");
-    assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
-    let dir = f.path.parent().unwrap();
-    let mine = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".mia-")))
-        .expect("my version kept beside the file");
-    assert_eq!(storage::load(&mine).unwrap().strengths[0].text, "mío");
-}
-
-#[test]
-fn keep_mine_over_a_file_damaged_outside_dafo_keeps_a_copy_of_it() {
-    let mut f = fixture();
-    add(&mut f.app, "1", &["mío"]);
-    std::fs::write(&f.path, "(version: 2, garbage").unwrap();
-    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert!(matches!(editor(&f.app).mode(), Mode::Conflict(_)));
-    typ(&mut f.app, "o");
-    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
-    let dir = f.path.parent().unwrap();
-    let damaged = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains("damaged")))
-        .expect("the damaged file is kept");
-    assert_eq!(std::fs::read_to_string(damaged).unwrap(), "(version: 2, garbage");
 }

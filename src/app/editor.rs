@@ -5,10 +5,11 @@ use std::time::Instant;
 
 use super::action::Action;
 use super::autosave::Autosave;
+use super::effect::Effect;
 use super::keymap::Context;
+pub use super::mode::{Conflict, Input, InputTarget, Mode};
 use super::room::Room;
 use super::saver::Saver;
-pub use super::mode::{Conflict, Input, InputTarget, Mode};
 pub use super::selection::{Pane, Sort, View, Views};
 use crate::domain::{Document, Edit, Quadrant, Session};
 use crate::i18n::Lang;
@@ -55,6 +56,8 @@ pub struct Editor {
     /// Set when quitting failed to save: a second `q` leaves anyway.
     pub(super) quit_armed: bool,
     pub(super) lang: Lang,
+    /// Effects asked for by the current action, for the terminal loop.
+    pub(super) outbox: Vec<Effect>,
 }
 
 impl Editor {
@@ -77,6 +80,7 @@ impl Editor {
             notice: None,
             quit_armed: false,
             lang,
+            outbox: Vec::new(),
         }
     }
 
@@ -149,7 +153,10 @@ impl Editor {
     pub fn view_context(&self) -> Context {
         match self.views.showing {
             View::Dafo => Context::Grid,
-            View::Came => Context::Came,
+            View::Came => match self.views.came.pane {
+                Pane::Factors => Context::CameFactors,
+                Pane::Actions => Context::CameActions,
+            },
             View::Crossed => Context::Crossed,
             View::Weights => Context::Weights,
         }
@@ -177,7 +184,8 @@ impl Editor {
     // ---- Changing it ----
 
     /// Applies an action; the only place where the session screen changes.
-    pub fn update(&mut self, action: Action) -> Outcome {
+    /// Work it asks for waits in the outbox ([`Editor::take_effects`]).
+    pub fn update(&mut self, action: Action) {
         if action != Action::Quit {
             self.quit_armed = false;
         }
@@ -197,13 +205,12 @@ impl Editor {
                 }
             }
             Mode::Picker(picker) => self.update_picker(picker, action),
-            Mode::Form(form) => self.update_form(form, action),
+            Mode::Form(form) => self.update_form(*form, action),
             Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
-            Mode::Grid => return self.update_view(action),
+            Mode::Grid => self.update_view(action),
         }
-        Outcome::Stay
     }
 
     /// Clears the notice unless it is news from outside still being shown.
@@ -214,7 +221,7 @@ impl Editor {
     }
 
     /// Keys that work the same in every view, then the view's own.
-    fn update_view(&mut self, action: Action) -> Outcome {
+    fn update_view(&mut self, action: Action) {
         let view = self.views.showing;
         let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
@@ -247,12 +254,8 @@ impl Editor {
                     self.mode = Mode::ImpactPick;
                 }
             }
-            Action::Save => {
-                if self.save_now(Instant::now()) {
-                    self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
-                }
-            }
-            Action::Quit => return self.quit(),
+            Action::Save => self.outbox.push(Effect::SaveNow),
+            Action::Quit => self.outbox.push(Effect::Quit),
             Action::Copy => self.copy_summary(None),
             Action::CopyAs => self.copy_as(),
             Action::Paste(text) if view == View::Dafo => self.paste(&text),
@@ -263,7 +266,6 @@ impl Editor {
                 View::Weights => self.update_weights(other),
             },
         }
-        Outcome::Stay
     }
 
     fn show(&mut self, view: View) {
@@ -363,7 +365,14 @@ impl Editor {
         }
     }
 
-    fn quit(&mut self) -> Outcome {
+    /// What the last actions asked the terminal loop to do.
+    pub(super) fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Leaving (`q`, run by the terminal loop): writes what is pending first;
+    /// if that fails, says so and leaves only at a second `q`.
+    pub(super) fn quit(&mut self) -> Outcome {
         if self.quit_armed || self.flush() {
             return Outcome::Close;
         }

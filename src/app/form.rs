@@ -53,7 +53,7 @@ impl Editor {
     pub(super) fn open_form(&mut self) {
         let c = Came::of(self.focus());
         if let Some(i) = self.action_selection(c) {
-            self.mode = Mode::Form(Form::of(c, &self.session().actions(c)[i]));
+            self.mode = Mode::Form(Box::new(Form::of(c, &self.session().actions(c)[i])));
         }
     }
 
@@ -72,7 +72,7 @@ impl Editor {
             Action::Cancel => return,
             _ => {}
         }
-        self.mode = Mode::Form(form);
+        self.mode = Mode::Form(Box::new(form));
     }
 
     fn submit_form(&mut self, mut form: Form) {
@@ -86,7 +86,7 @@ impl Editor {
                     let msg = self.lang.pick("Fecha no válida, escribe AAAA-MM-DD", "Invalid date, type YYYY-MM-DD");
                     self.say(format!("{msg}: {due_text}"), true);
                     form.active = 1;
-                    self.mode = Mode::Form(form);
+                    self.mode = Mode::Form(Box::new(form));
                     return;
                 }
             }

@@ -84,7 +84,8 @@ impl Editor {
     pub(super) fn paste(&mut self, raw: &str) {
         // Terminals send a pasted line break as CR, files as LF or CRLF.
         let lines: Vec<String> = raw.split(['\r', '\n']).map(clean_text).filter(|l| !l.is_empty()).collect();
-        let adding = matches!(&self.mode, Mode::Input(i) if i.target == InputTarget::Add && i.value().trim().is_empty());
+        let adding =
+            matches!(&self.mode, Mode::Input(i) if i.target == InputTarget::Add && i.value().trim().is_empty());
         match &mut self.mode {
             _ if lines.is_empty() => {}
             // Several lines pasted while adding: one item per line, one undo step.

@@ -3,8 +3,10 @@
 pub mod action;
 pub mod autosave;
 pub mod browser;
+mod came;
 mod copy;
 pub mod editor;
+pub mod effect;
 pub mod form;
 mod grid_ops;
 pub mod keymap;
@@ -18,7 +20,9 @@ pub mod timer;
 mod views;
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui_textarea::TextArea;
@@ -26,8 +30,10 @@ use ratatui_textarea::TextArea;
 pub use action::Action;
 pub use browser::Browser;
 pub use editor::{Editor, Mode, Notice, Outcome};
+pub use effect::{Clipboard, Effect};
 use keymap::Context;
 
+use crate::clipboard::CopyOutcome;
 use crate::domain::Session;
 use crate::i18n::Lang;
 use crate::storage;
@@ -52,6 +58,23 @@ pub struct App {
     from_browser: bool,
     /// The theme showing (`--theme`, `t`).
     pub look: room::Look,
+    /// Work running off the input thread and how its results come back.
+    background: Background,
+}
+
+/// Copies run on their own threads; their outcomes come back on a channel.
+struct Background {
+    clipboard: Arc<dyn Clipboard>,
+    done_tx: Sender<CopyOutcome>,
+    done: Receiver<CopyOutcome>,
+    copies: usize,
+}
+
+impl Background {
+    fn new() -> Background {
+        let (done_tx, done) = channel();
+        Background { clipboard: effect::system(), done_tx, done, copies: 0 }
+    }
 }
 
 impl App {
@@ -66,6 +89,7 @@ impl App {
             dir: dir.to_owned(),
             from_browser: true,
             look: room::Look::default(),
+            background: Background::new(),
         }
     }
 
@@ -88,6 +112,7 @@ impl App {
             dir,
             from_browser: false,
             look: room::Look::default(),
+            background: Background::new(),
         }
     }
 
@@ -119,12 +144,19 @@ impl App {
         }
     }
 
+    /// Copies go to `clipboard` instead of the system clipboard (tests use a fake).
+    pub fn with_clipboard(mut self, clipboard: Arc<dyn Clipboard>) -> App {
+        self.background.clipboard = clipboard;
+        self
+    }
+
     /// Applies an action: the only place where application state changes.
-    pub fn update(&mut self, action: Action) {
+    /// Returns the work it asks for (saving, copying, leaving), for [`App::run`].
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::ToggleHelp {
             self.help = !self.help;
             self.help_scroll = 0;
-            return;
+            return Vec::new();
         }
         if self.help {
             match action {
@@ -132,21 +164,16 @@ impl App {
                 Action::Down => self.help_scroll = (self.help_scroll + 1).min(200),
                 _ => {}
             }
-            return;
+            return Vec::new();
         }
         if self.room_update(&action) {
-            return;
+            return Vec::new();
         }
         let lang = self.lang;
         match &mut self.screen {
             Screen::Editor(editor) => {
-                if editor.update(action) == Outcome::Close {
-                    if self.from_browser {
-                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir)));
-                    } else {
-                        self.quit = true;
-                    }
-                }
+                editor.update(action);
+                return editor.take_effects();
             }
             Screen::Browser(browser) => {
                 browser.notice = None;
@@ -157,6 +184,68 @@ impl App {
                     BrowserOutcome::Error(text) => browser.notice = Some(Notice::new(text, true)),
                 }
             }
+        }
+        Vec::new()
+    }
+
+    /// Runs one effect: starts the work off the input thread (its outcome
+    /// comes back through [`App::tick`]); leaving writes what is pending first.
+    pub fn run(&mut self, effect: Effect) {
+        let Screen::Editor(editor) = &mut self.screen else { return };
+        match effect {
+            Effect::SaveNow => editor.save_in_background(),
+            Effect::Copy(content) => {
+                let (clipboard, tx) = (Arc::clone(&self.background.clipboard), self.background.done_tx.clone());
+                let spawned = std::thread::Builder::new().name("dafo-copy".to_owned()).spawn(move || {
+                    let _ = tx.send(clipboard.copy(&content));
+                });
+                match spawned {
+                    Ok(_) => self.background.copies += 1,
+                    Err(e) => editor.copied(&CopyOutcome::Failed { reason: e.to_string() }, Instant::now()),
+                }
+            }
+            Effect::Quit => {
+                if editor.quit() == Outcome::Close {
+                    if self.from_browser {
+                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir)));
+                    } else {
+                        self.quit = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`App::update`], then [`App::run`] for each effect: a key as the terminal loop handles it.
+    pub fn handle(&mut self, action: Action) {
+        for effect in self.update(action) {
+            self.run(effect);
+        }
+    }
+
+    /// Whether work started by an effect is still running (the loop then
+    /// wakes often, to draw its outcome as soon as it arrives).
+    pub fn busy(&self) -> bool {
+        self.background.copies > 0 || matches!(&self.screen, Screen::Editor(e) if e.saver.busy())
+    }
+
+    /// Waits until the work under way is done and records its outcome (tests; leaving).
+    pub fn settle(&mut self) {
+        while self.background.copies > 0 {
+            match self.background.done.recv_timeout(Duration::from_secs(10)) {
+                Ok(outcome) => self.copied(&outcome),
+                Err(_) => self.background.copies = 0,
+            }
+        }
+        if let Screen::Editor(e) = &mut self.screen {
+            e.settle();
+        }
+    }
+
+    fn copied(&mut self, outcome: &CopyOutcome) {
+        self.background.copies = self.background.copies.saturating_sub(1);
+        if let Screen::Editor(e) = &mut self.screen {
+            e.copied(outcome, Instant::now());
         }
     }
 
@@ -175,12 +264,19 @@ impl App {
         }
     }
 
-    /// Time passes: autosave when due.
-    pub fn tick(&mut self, now: Instant) {
+    /// Time passes: autosave when due, collect what finished off the input
+    /// thread. Returns whether the screen must be drawn again now.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        while let Ok(outcome) = self.background.done.try_recv() {
+            self.copied(&outcome);
+            changed = true;
+        }
         if let Screen::Editor(e) = &mut self.screen {
-            e.tick(now);
+            changed |= e.tick(now);
             e.room.tick(now);
         }
+        changed
     }
 
     /// When the event loop should wake up even without input.

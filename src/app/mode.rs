@@ -73,7 +73,7 @@ pub enum Mode {
     /// Choosing factors (or a format) from a searchable list.
     Picker(Picker),
     /// Filling in the action form.
-    Form(Form),
+    Form(Box<Form>),
     /// The file changed on disk while edits were unsaved: load theirs or keep
     /// mine. No other key leaves it.
     Conflict(Conflict),

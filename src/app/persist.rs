@@ -14,20 +14,53 @@ const CHECK_EVERY: Duration = Duration::from_secs(1);
 impl Editor {
     /// Time passes: collect finished saves, start one when due, notice changes
     /// made on disk by other programs. Call after every event and on timeouts.
-    pub fn tick(&mut self, now: Instant) {
-        if let Some(done) = self.saver.poll() {
-            self.record(done.revision, now, done.result);
+    /// Returns whether anything the screen shows changed (a save finished or
+    /// failed, a reload, a conflict): then it must be drawn now, without a key.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        while let Some(done) = self.saver.poll() {
+            self.finished(done, now);
+            changed = true;
         }
         self.autosave.observe(self.doc.revision(), now);
         let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
         if !blocked && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
-            self.saver.submit(self.doc.revision(), self.doc.session.clone());
+            self.saver.submit(self.doc.revision(), self.doc.session.clone(), false);
         }
         if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
             self.last_check = Some(now);
-            self.check_disk();
+            changed |= self.check_disk();
         }
+        changed
+    }
+
+    /// Waits for the saves under way and records them (tests, and before leaving).
+    pub fn settle(&mut self) {
+        while let Some(done) = self.saver.wait() {
+            self.finished(done, Instant::now());
+        }
+    }
+
+    /// Notes a finished background save; one asked for with `Ctrl-s` says so.
+    fn finished(&mut self, done: super::saver::Done, now: Instant) {
+        if self.record(done.revision, now, done.result) && done.manual {
+            self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
+        }
+    }
+
+    /// `Ctrl-s`: starts writing the session on the saver's thread; the outcome
+    /// comes back through [`Editor::tick`].
+    pub(super) fn save_in_background(&mut self) {
+        if self.read_only.is_some() {
+            self.say_read_only();
+            return;
+        }
+        let now = Instant::now();
+        self.autosave.observe(self.doc.revision(), now);
+        self.doc.session.meta.modified = jiff::Timestamp::now();
+        self.saver.submit(self.doc.revision(), self.doc.session.clone(), true);
+        self.say(self.lang.pick("Guardando…", "Saving…").to_owned(), false);
     }
 
     /// Writes the session to disk now, on this thread; `false` (and a notice) if it failed.
@@ -39,7 +72,7 @@ impl Editor {
         self.autosave.observe(self.doc.revision(), now);
         self.doc.session.meta.modified = jiff::Timestamp::now();
         let (earlier, result) = self.saver.save_now(&self.doc.session);
-        if let Some(done) = earlier {
+        for done in earlier {
             self.record(done.revision, now, done.result);
         }
         self.record(self.doc.revision(), now, result)
@@ -48,9 +81,7 @@ impl Editor {
     /// Saves now if anything is not on disk yet; `true` when all is on disk.
     pub fn flush(&mut self) -> bool {
         let now = Instant::now();
-        if let Some(done) = self.saver.poll() {
-            self.record(done.revision, now, done.result);
-        }
+        self.settle();
         self.autosave.observe(self.doc.revision(), now);
         !self.autosave.is_dirty() || self.save_now(now)
     }
@@ -107,19 +138,22 @@ impl Editor {
     }
 
     /// Another program changed the file: reload when nothing here is unsaved,
-    /// else ask (never overwrite silently).
-    fn check_disk(&mut self) {
+    /// else ask (never overwrite silently). `true` when something changed.
+    fn check_disk(&mut self) -> bool {
         if self.in_conflict() {
-            return;
+            return false;
         }
         match self.saver.with_file(|f| f.check()) {
             Ok(DiskChange::Modified(state)) => {
                 if self.autosave.is_dirty() {
                     self.enter_conflict(state);
                 } else if self.reload() {
-                    let msg = self
-                        .lang
-                        .pick("Recargado: otro programa cambió el archivo", "Reloaded: another program changed the file");
+                    // The first-start card is for an empty session; this one no longer is.
+                    self.room.hint &= self.session().total() == 0;
+                    let msg = self.lang.pick(
+                        "Recargado: otro programa cambió el archivo",
+                        "Reloaded: another program changed the file",
+                    );
                     self.announce(msg.to_owned(), false, Instant::now());
                 }
             }
@@ -128,10 +162,12 @@ impl Editor {
                     "El archivo se borró fuera de dafo; Ctrl-s lo vuelve a escribir",
                     "The file was deleted outside dafo; Ctrl-s writes it again",
                 );
-                self.say(msg.to_owned(), true);
+                let now = Instant::now();
+                self.announce(msg.to_owned(), true, now);
             }
-            Ok(DiskChange::Unchanged) | Err(_) => {}
+            Ok(DiskChange::Unchanged) | Err(_) => return false,
         }
+        true
     }
 
     /// Loads the version on disk, replacing the one in memory; `false` (and a

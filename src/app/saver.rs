@@ -13,12 +13,15 @@ use crate::storage::{SaveError, SaveReport, SessionFile};
 #[derive(Debug)]
 pub struct Done {
     pub revision: u64,
+    /// Asked for by the facilitator (`Ctrl-s`), not an autosave.
+    pub manual: bool,
     pub result: Result<SaveReport, SaveError>,
 }
 
 struct Job {
     revision: u64,
     session: Session,
+    manual: bool,
 }
 
 /// Owns the open session file and the worker that saves it.
@@ -26,8 +29,8 @@ pub struct Saver {
     file: Arc<Mutex<SessionFile>>,
     jobs: Option<Sender<Job>>,
     done: Receiver<Done>,
-    /// Revision being saved in the background, if any.
-    in_flight: Option<u64>,
+    /// Saves queued or under way in the background.
+    in_flight: usize,
     /// Outcome of a save made on this thread, for the next poll.
     late: Option<Done>,
     worker: Option<JoinHandle<()>>,
@@ -44,13 +47,13 @@ impl Saver {
             .spawn(move || {
                 for job in rx {
                     let result = lock(&shared).save(&job.session);
-                    if tx.send(Done { revision: job.revision, result }).is_err() {
+                    if tx.send(Done { revision: job.revision, manual: job.manual, result }).is_err() {
                         break;
                     }
                 }
             })
             .ok();
-        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: None, late: None, worker }
+        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: 0, late: None, worker }
     }
 
     /// Runs `f` on the file (check, reload, overwrite...), after any save in progress.
@@ -69,17 +72,17 @@ impl Saver {
 
     /// Whether a background save is under way.
     pub fn busy(&self) -> bool {
-        self.in_flight.is_some()
+        self.in_flight > 0
     }
 
     /// Starts saving `session` in the background; without a worker thread it
     /// saves at once. The outcome comes from [`Saver::poll`].
-    pub fn submit(&mut self, revision: u64, session: Session) {
-        let job = Job { revision, session };
+    pub fn submit(&mut self, revision: u64, session: Session, manual: bool) {
+        let job = Job { revision, session, manual };
         let job = match &self.jobs {
             Some(jobs) => match jobs.send(job) {
                 Ok(()) => {
-                    self.in_flight = Some(revision);
+                    self.in_flight += 1;
                     return;
                 }
                 Err(e) => e.0,
@@ -88,7 +91,7 @@ impl Saver {
         };
         // No worker (it could not start, or stopped): save on this thread.
         let result = lock(&self.file).save(&job.session);
-        self.late = Some(Done { revision, result });
+        self.late = Some(Done { revision, manual, result });
     }
 
     /// The outcome of a finished background save, if one finished.
@@ -98,21 +101,33 @@ impl Saver {
         }
         match self.done.try_recv() {
             Ok(done) => {
-                self.in_flight = None;
+                self.in_flight = self.in_flight.saturating_sub(1);
                 Some(done)
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
-                self.in_flight = None;
+                self.in_flight = 0;
                 None
             }
         }
     }
 
+    /// Waits for the oldest save under way, if any, and returns its outcome.
+    pub fn wait(&mut self) -> Option<Done> {
+        if let Some(done) = self.late.take() {
+            return Some(done);
+        }
+        if self.in_flight == 0 {
+            return None;
+        }
+        self.in_flight -= 1;
+        self.done.recv().ok()
+    }
+
     /// Saves now on this thread (Ctrl-s, quitting), after the one in progress.
     /// Returns the outcome of a background save that finished meanwhile too.
-    pub fn save_now(&mut self, session: &Session) -> (Option<Done>, Result<SaveReport, SaveError>) {
-        let earlier = if self.in_flight.take().is_some() { self.done.recv().ok() } else { self.late.take() };
+    pub fn save_now(&mut self, session: &Session) -> (Vec<Done>, Result<SaveReport, SaveError>) {
+        let earlier = std::iter::from_fn(|| self.wait()).collect();
         let result = lock(&self.file).save(session);
         (earlier, result)
     }

@@ -1,18 +1,11 @@
-//! What the keys do in the CAME view, the crossed matrix and the EFI/EFE view.
+//! What the keys do in the crossed matrix and the EFI/EFE view; the input line's other targets.
 
 use super::action::Action;
-use super::editor::{Editor, InputTarget, Pane};
+use super::editor::{Editor, InputTarget};
 use super::picker::{PickFor, Picker, options_of};
 use crate::domain::{Came, Crossed, Matrix, Quadrant};
-use crate::labels;
 
 impl Editor {
-    /// Index of the selected action of `c`, if it has actions.
-    pub fn action_selection(&self, c: Came) -> Option<usize> {
-        let len = self.session().actions(c).len();
-        (len > 0).then(|| self.views.came.actions[c.source().index()].min(len - 1))
-    }
-
     /// The crossed-matrix cell in focus.
     pub fn crossed_focus(&self) -> Crossed {
         Crossed::ALL[self.focus().index()]
@@ -32,118 +25,6 @@ impl Editor {
     /// The rows of a matrix: `(quadrant, index)` of its factors.
     pub fn matrix_rows(&self, m: Matrix) -> Vec<(Quadrant, usize)> {
         m.quadrants().into_iter().flat_map(|q| (0..self.session().factors(q).len()).map(move |i| (q, i))).collect()
-    }
-
-    pub(super) fn update_came(&mut self, action: Action) {
-        let q = self.focus();
-        let c = Came::of(q);
-        let on_actions = self.views.came.pane == Pane::Actions;
-        match action {
-            Action::Up | Action::Down => {
-                let delta = if action == Action::Up { -1 } else { 1 };
-                if on_actions {
-                    let len = self.session().actions(c).len();
-                    let cur = self.action_selection(c).unwrap_or(0);
-                    self.views.came.actions[q.index()] = cur.saturating_add_signed(delta).min(len.saturating_sub(1));
-                } else {
-                    self.step(delta);
-                }
-            }
-            Action::Left => match (self.views.came.pane, q.neighbour(-1, 0)) {
-                (Pane::Actions, _) => self.views.came.pane = Pane::Factors,
-                (Pane::Factors, Some(n)) => {
-                    self.views.focus = n;
-                    self.views.came.pane = Pane::Actions;
-                }
-                (Pane::Factors, None) => {}
-            },
-            Action::Right => match (self.views.came.pane, q.neighbour(1, 0)) {
-                (Pane::Factors, _) => self.views.came.pane = Pane::Actions,
-                (Pane::Actions, Some(n)) => {
-                    self.views.focus = n;
-                    self.views.came.pane = Pane::Factors;
-                }
-                (Pane::Actions, None) => {}
-            },
-            Action::First if on_actions => self.views.came.actions[q.index()] = 0,
-            Action::Last if on_actions => {
-                self.views.came.actions[q.index()] = self.session().actions(c).len().saturating_sub(1)
-            }
-            Action::StartAdd => {
-                let links =
-                    self.selection(q).map(|i| vec![self.session().factors(q)[i].id.clone()]).unwrap_or_default();
-                self.open_input(InputTarget::AddAction(links), "");
-            }
-            Action::StartEdit if on_actions => {
-                if let Some(i) = self.action_selection(c) {
-                    let a = &self.session().actions(c)[i];
-                    let (id, text) = (a.id.clone(), a.text.clone());
-                    self.open_input(InputTarget::EditAction(id), &text);
-                }
-            }
-            Action::Delete if on_actions => {
-                if let Some(i) = self.action_selection(c)
-                    && let Some(edit) = self.session().delete_action(c, i)
-                {
-                    let id = self.session().actions(c)[i].id.clone();
-                    if self.apply(edit) {
-                        let gone = self.lang.pick("Borrada", "Deleted");
-                        let undo = self.lang.pick("u para deshacer", "u to undo");
-                        self.say(format!("{gone} {id} ({undo})"), false);
-                    }
-                }
-            }
-            Action::ShiftUp | Action::ShiftDown if on_actions => {
-                let delta = if action == Action::ShiftUp { -1 } else { 1 };
-                if let Some(i) = self.action_selection(c)
-                    && let Some(edit) = self.session().shift_action(c, i, delta)
-                    && self.apply(edit)
-                {
-                    self.views.came.actions[q.index()] = i.saturating_add_signed(delta);
-                }
-            }
-            Action::VoteUp | Action::VoteDown if on_actions => {
-                let delta = if action == Action::VoteUp { 1 } else { -1 };
-                if let Some(i) = self.action_selection(c)
-                    && let Some(edit) =
-                        self.session().change_action(c, i, |a| a.votes = a.votes.saturating_add_signed(delta))
-                {
-                    self.apply(edit);
-                }
-            }
-            Action::StartLink => {
-                if let Some(i) = self.action_selection(c) {
-                    let a = &self.session().actions(c)[i];
-                    let purpose = PickFor::Links { came: c, action: a.id.clone() };
-                    let checked = a.links.clone();
-                    self.open_picker(Picker::new(purpose, options_of(self, q), checked));
-                }
-            }
-            Action::CycleStatus => {
-                if let Some(i) = self.action_selection(c)
-                    && let Some(edit) = self.session().change_action(c, i, |a| a.status = a.status.next())
-                    && self.apply(edit)
-                {
-                    let a = &self.session().actions(c)[i];
-                    let msg = format!("{}: {}", a.id, labels::status(self.lang, a.status));
-                    self.say(msg, false);
-                }
-            }
-            Action::StartForm => self.open_form(),
-            // On the factor list, factors are edited as in the DAFO grid.
-            Action::StartEdit => self.edit_factor(),
-            Action::Delete => self.delete(),
-            Action::ShiftUp => self.shift(-1),
-            Action::ShiftDown => self.shift(1),
-            Action::VoteUp => self.vote(1),
-            Action::VoteDown => self.vote(-1),
-            Action::First | Action::Last => {
-                let order = self.order(q);
-                let pick = if action == Action::First { order.first() } else { order.last() };
-                self.views.factors.selected[q.index()] = pick.copied().unwrap_or(0);
-            }
-            _ => {}
-        }
     }
 
     pub(super) fn update_crossed(&mut self, action: Action) {

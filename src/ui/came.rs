@@ -87,8 +87,9 @@ impl CameGrid<'_> {
         let factors = session.factors(q);
         let order = editor.order(q);
         let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
-        let chosen_action =
-            (editor.focus() == q && editor.views().came.pane == Pane::Actions).then(|| editor.action_selection(c)).flatten();
+        let chosen_action = (editor.focus() == q && editor.views().came.pane == Pane::Actions)
+            .then(|| editor.action_selection(c))
+            .flatten();
         let width = area.width as usize;
         let window = Window::of(order.len(), sel, width, area.height.saturating_sub(1) as usize, |pos| {
             let f = &factors[order[pos]];
