@@ -106,7 +106,8 @@ fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
     let mut f = conflicted();
     assert!(editor(&f.app).in_conflict());
     assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
-    typ(&mut f.app, "o");
+    assert_eq!(f.app.update(Action::KeepMine), [Effect::KeepMine], "the answer is carried out off update");
+    f.app.run(Effect::KeepMine);
     f.app.settle();
     let on_disk = storage::load(&f.path).unwrap();
     assert_eq!(on_disk.strengths[0].text, "mío");
@@ -121,6 +122,7 @@ fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
 fn reload_theirs_keeps_mine_beside_it() {
     let mut f = conflicted();
     typ(&mut f.app, "r");
+    f.app.settle();
     assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
     assert!(!editor(&f.app).in_conflict());
     let dir = f.path.parent().unwrap();
@@ -150,6 +152,7 @@ fn a_conflict_found_by_tick_keeps_the_draft_and_no_other_key_leaves_it() {
     assert!(editor(&f.app).in_conflict(), "only r or o answer the question");
     assert!(!f.app.quit);
     typ(&mut f.app, "o");
+    f.app.settle();
     let Mode::Input(input) = editor(&f.app).mode() else { panic!("the input line comes back") };
     assert_eq!(input.value(), "borrador");
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
@@ -167,10 +170,12 @@ fn load_theirs_over_a_file_broken_outside_keeps_the_question_open() {
     f.app.settle();
     assert!(editor(&f.app).in_conflict());
     typ(&mut f.app, "r");
+    f.app.settle();
     assert!(editor(&f.app).in_conflict(), "theirs does not read: the question stays");
     assert!(f.app.notice().is_some_and(|n| n.error));
     // `o` is still "keep mine", never "sort by votes".
     typ(&mut f.app, "o");
+    f.app.settle();
     assert!(!editor(&f.app).in_conflict());
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
     let damaged = std::fs::read_dir(f.path.parent().unwrap())

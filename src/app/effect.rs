@@ -15,6 +15,10 @@ pub enum Effect {
     Copy(Content),
     /// Leave the session: everything pending is written first.
     Quit,
+    /// Conflict answered `o`: write ours over the version on disk (kept as a backup).
+    KeepMine,
+    /// Conflict answered `r`: keep ours beside the file, load the version on disk.
+    LoadTheirs,
 }
 
 /// Where copies go: the system clipboard, or a fake in tests.

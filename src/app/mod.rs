@@ -194,6 +194,8 @@ impl App {
         let Screen::Editor(editor) = &mut self.screen else { return };
         match effect {
             Effect::SaveNow => editor.save_in_background(),
+            Effect::KeepMine => editor.answer_conflict(true),
+            Effect::LoadTheirs => editor.answer_conflict(false),
             Effect::Copy(content) => {
                 let (clipboard, tx) = (Arc::clone(&self.background.clipboard), self.background.done_tx.clone());
                 let spawned = std::thread::Builder::new().name("dafo-copy".to_owned()).spawn(move || {

@@ -56,6 +56,8 @@ pub struct Conflict {
     pub disk: DiskState,
     /// The mode the conflict interrupted (an input keeps its draft).
     pub behind: Box<Mode>,
+    /// An answer is being carried out (off the input thread): keys wait for it.
+    pub answering: bool,
 }
 
 /// What the keys do right now on the session screen.

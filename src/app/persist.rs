@@ -5,6 +5,8 @@ use std::time::{Duration, Instant};
 
 use super::action::Action;
 use super::editor::{Conflict, Editor, Mode};
+use super::effect::Effect;
+use super::saver::{Done, Outcome, Work};
 use crate::domain::Document;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
@@ -26,7 +28,7 @@ impl Editor {
         let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
         if !blocked && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
-            self.saver.submit(self.doc.revision(), self.doc.session.clone(), false);
+            self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: false });
         }
         if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
             self.last_check = Some(now);
@@ -42,11 +44,70 @@ impl Editor {
         }
     }
 
-    /// Notes a finished background save; one asked for with `Ctrl-s` says so.
-    fn finished(&mut self, done: super::saver::Done, now: Instant) {
-        if self.record(done.revision, now, done.result) && done.manual {
-            self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
+    /// Notes a finished background job: a save (one asked for with `Ctrl-s`
+    /// says so) or the answer to a conflict.
+    fn finished(&mut self, done: Done, now: Instant) {
+        match (done.work, done.outcome) {
+            (Work::Save { manual }, Outcome::Saved(result)) => {
+                if self.record(done.revision, now, result) && manual {
+                    self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
+                }
+            }
+            (Work::KeepMine(_), Outcome::Saved(result)) => {
+                // The question is answered; a save that finds the file changed again asks again.
+                if let Mode::Conflict(c) = std::mem::take(&mut self.mode) {
+                    self.mode = *c.behind;
+                }
+                if self.record(done.revision, now, result) {
+                    let msg = self.lang.pick(
+                        "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
+                        "Your version saved; the other one was kept (.dafo-backups or .damaged)",
+                    );
+                    self.say(msg.to_owned(), false);
+                }
+            }
+            (Work::LoadTheirs(mine), Outcome::Loaded(Ok(session))) => {
+                self.doc = Document::new(*session);
+                self.autosave = super::autosave::Autosave::new(self.doc.revision());
+                let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
+                self.say(format!("{kept} {}", mine.display()), false);
+                // The draft being typed survives; lists built from the old version do not.
+                self.mode = match std::mem::take(&mut self.mode) {
+                    Mode::Conflict(c) => match *c.behind {
+                        Mode::Input(input) => Mode::Input(input),
+                        _ => Mode::Grid,
+                    },
+                    other => other,
+                };
+            }
+            (_, outcome) => {
+                // Theirs does not read (or ours could not be kept): the question stays.
+                if let Mode::Conflict(c) = &mut self.mode {
+                    c.answering = false;
+                }
+                let why = match outcome {
+                    Outcome::Loaded(Err(e)) => e,
+                    Outcome::Saved(Err(e)) => e.to_string(),
+                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) => String::new(),
+                };
+                self.say(why, true);
+            }
         }
+    }
+
+    /// Carries out the answer to a conflict on the saver's thread (the
+    /// question stays drawn until it is done).
+    pub(super) fn answer_conflict(&mut self, keep_mine: bool) {
+        let Mode::Conflict(c) = &mut self.mode else { return };
+        c.answering = true;
+        let work = if keep_mine {
+            self.doc.session.meta.modified = jiff::Timestamp::now();
+            Work::KeepMine(c.disk.clone())
+        } else {
+            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
+            Work::LoadTheirs(self.path().with_extension(format!("mia-{stamp}.ron")))
+        };
+        self.saver.submit(self.doc.revision(), self.doc.session.clone(), work);
     }
 
     /// `Ctrl-s`: starts writing the session on the saver's thread; the outcome
@@ -59,7 +120,7 @@ impl Editor {
         let now = Instant::now();
         self.autosave.observe(self.doc.revision(), now);
         self.doc.session.meta.modified = jiff::Timestamp::now();
-        self.saver.submit(self.doc.revision(), self.doc.session.clone(), true);
+        self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: true });
         self.say(self.lang.pick("Guardando…", "Saving…").to_owned(), false);
     }
 
@@ -73,7 +134,7 @@ impl Editor {
         self.doc.session.meta.modified = jiff::Timestamp::now();
         let (earlier, result) = self.saver.save_now(&self.doc.session);
         for done in earlier {
-            self.record(done.revision, now, done.result);
+            self.finished(done, now);
         }
         self.record(self.doc.revision(), now, result)
     }
@@ -134,7 +195,7 @@ impl Editor {
             Mode::Conflict(c) => c.behind,
             other => Box::new(other),
         };
-        self.mode = Mode::Conflict(Conflict { disk, behind });
+        self.mode = Mode::Conflict(Conflict { disk, behind, answering: false });
     }
 
     /// Another program changed the file: reload when nothing here is unsaved,
@@ -188,46 +249,16 @@ impl Editor {
 
     /// The conflict question: `r` takes the disk's version (ours is kept beside
     /// it), `o` keeps ours (theirs is kept as a backup). Nothing else leaves it;
-    /// when the answer cannot be carried out, the question stays.
+    /// the answer is carried out off the input thread ([`Effect::KeepMine`],
+    /// [`Effect::LoadTheirs`]) and when it cannot be, the question stays.
     pub(super) fn update_conflict(&mut self, conflict: Conflict, action: Action) {
-        match action {
-            Action::ReloadTheirs => {
-                let mine =
-                    self.path().with_extension(format!("mia-{}.ron", jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S")));
-                let text = storage::to_ron(&self.doc.session);
-                if let Err(e) = storage::write_atomic(&mine, text.as_bytes()) {
-                    self.say(format!("{}: {e}", mine.display()), true);
-                } else if self.reload() {
-                    let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
-                    self.say(format!("{kept} {}", mine.display()), false);
-                    // The draft being typed survives; lists built from the old version do not.
-                    if let Mode::Input(input) = *conflict.behind {
-                        self.mode = Mode::Input(input);
-                    }
-                    return;
-                }
-                self.mode = Mode::Conflict(conflict);
-            }
-            Action::KeepMine => {
-                let Conflict { disk, behind } = conflict;
-                self.mode = *behind;
-                let now = Instant::now();
-                self.doc.session.meta.modified = jiff::Timestamp::now();
-                let session = &self.doc.session;
-                let result = self.saver.with_file(|f| match f.overwrite(session, disk) {
-                    // The version on disk does not even read: keep a copy of it, then save ours.
-                    Err(SaveError::Unreadable { .. }) => f.replace_damaged(session).map(|(report, _)| report),
-                    other => other,
-                });
-                if self.record(self.doc.revision(), now, result) {
-                    let msg = self.lang.pick(
-                        "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
-                        "Your version saved; the other one was kept (.dafo-backups or .damaged)",
-                    );
-                    self.say(msg.to_owned(), false);
-                }
-            }
-            _ => self.mode = Mode::Conflict(conflict),
-        }
+        let answer = match action {
+            _ if conflict.answering => None,
+            Action::ReloadTheirs => Some(Effect::LoadTheirs),
+            Action::KeepMine => Some(Effect::KeepMine),
+            _ => None,
+        };
+        self.mode = Mode::Conflict(conflict);
+        self.outbox.extend(answer);
     }
 }
