@@ -27,6 +27,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let lang = cli.lang;
+    // keys.ron: a bad file is refused (file:line:column) and the defaults stay.
+    let keys = cli.keys.clone().map(|p| (p, true)).or_else(|| app::keys_file::default_path().map(|p| (p, false)));
+    if let Some((path, explicit)) = keys
+        && let Err(e) = app::keys_file::load_and_install(&path, explicit)
+    {
+        eprintln!("dafo: {e} (default keys used)");
+    }
     let look = app::room::Look::from_env(cli.theme);
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file)),
@@ -55,6 +62,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang))),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
         Some(Command::Man) => Ok(finish(commands::meta::man())),
+        Some(Command::Keys) => {
+            print!("{}", app::keys_file::print_table());
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),

@@ -26,6 +26,10 @@ pub const FIRST_FRAME_ENV: &str = "DAFO_BENCH_FIRST_FRAME";
 /// Runs the app until the user quits. The terminal is restored on return and
 /// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
+    // A refused keys.ron is said on the screen too (stderr is hidden by the TUI).
+    if let Some(problem) = crate::app::keys_file::problem() {
+        *app.notice_mut() = Some(crate::app::Notice::new(problem.to_owned(), true));
+    }
     let mut terminal = ratatui::init();
     // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);

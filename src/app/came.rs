@@ -102,7 +102,8 @@ impl Editor {
                     && self.apply(edit)
                 {
                     let gone = self.lang.pick("Borrada", "Deleted");
-                    let undo = self.lang.pick("u para deshacer", "u to undo");
+                    let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo);
+                    let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
                     self.say(format!("{gone} {id} ({undo})"), false);
                 }
             }

@@ -377,10 +377,12 @@ impl Editor {
             return Outcome::Close;
         }
         self.quit_armed = true;
-        let msg = self.lang.pick(
-            "No se pudo guardar. Ctrl-s reintenta; q otra vez sale SIN guardar",
-            "Could not save. Ctrl-s retries; q again quits WITHOUT saving",
-        );
+        let ctx = self.view_context();
+        let (save, quit) = (super::keymap::key_for(ctx, &Action::Save), super::keymap::key_for(ctx, &Action::Quit));
+        let msg = match self.lang {
+            Lang::Es => format!("No se pudo guardar. {save} reintenta; {quit} otra vez sale SIN guardar"),
+            _ => format!("Could not save. {save} retries; {quit} again quits WITHOUT saving"),
+        };
         let detail = self.autosave.error.clone().unwrap_or_default();
         self.say(format!("{msg} ({detail})"), true);
         Outcome::Stay

@@ -112,7 +112,8 @@ impl Editor {
         if let Some(edit) = self.session().delete_factor(q, i)
             && self.apply(edit)
         {
-            let undo = self.lang.pick("u para deshacer", "u to undo");
+            let u = super::keymap::key_for(self.view_context(), &Action::Undo);
+            let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
             let gone = self.lang.pick("Borrado", "Deleted");
             self.say(format!("{gone} {id} ({undo})"), false);
         }

@@ -201,9 +201,21 @@ macro_rules! bind {
     };
 }
 
-/// The whole keymap. Order matters: it is the order of the footer and the help.
-#[rustfmt::skip]
+/// The keymap in use: the defaults, or the table [`install`]ed from `keys.ron`.
 pub fn bindings() -> &'static [Binding] {
+    ACTIVE.get().map_or_else(defaults, Vec::as_slice)
+}
+
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Makes `table` the keymap (once, at start-up, before the first key).
+pub fn install(table: Vec<Binding>) {
+    let _ = ACTIVE.set(table);
+}
+
+/// The whole default keymap. Order matters: it is the order of the footer and the help.
+#[rustfmt::skip]
+pub fn defaults() -> &'static [Binding] {
     use Action as A;
     use KeyCode as C;
     use RoomAction as R;
@@ -309,6 +321,15 @@ pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Action> {
         (Some(Action::Rate(_)), KeyCode::Char(d)) => d.to_digit(10).map(|d| Action::Rate(d as u8)),
         (other, _) => other,
     }
+}
+
+/// The label of the first key doing `action` in `ctx` (what messages name,
+/// so a remapped key never leaves a stale hint); `?` if none does.
+pub fn key_for(ctx: Context, action: &Action) -> String {
+    of_context(ctx)
+        .find(|b| b.action == *action)
+        .and_then(|b| b.keys.first())
+        .map_or_else(|| "?".to_owned(), Key::label)
 }
 
 /// The bindings shown in the footer of a context.

@@ -10,6 +10,7 @@ pub mod effect;
 pub mod form;
 mod grid_ops;
 pub mod keymap;
+pub mod keys_file;
 pub mod mode;
 mod persist;
 pub mod picker;

@@ -8,6 +8,7 @@ use super::editor::{Conflict, Editor, Mode};
 use super::effect::Effect;
 use super::saver::{Done, Outcome, Work};
 use crate::domain::Document;
+use crate::i18n::Lang;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
 /// How often the file is checked for changes made by other programs.
@@ -219,10 +220,11 @@ impl Editor {
                 }
             }
             Ok(DiskChange::Removed) => {
-                let msg = self.lang.pick(
-                    "El archivo se borró fuera de dafo; Ctrl-s lo vuelve a escribir",
-                    "The file was deleted outside dafo; Ctrl-s writes it again",
-                );
+                let save = super::keymap::key_for(self.view_context(), &Action::Save);
+                let msg = match self.lang {
+                    Lang::Es => format!("El archivo se borró fuera de dafo; {save} lo vuelve a escribir"),
+                    _ => format!("The file was deleted outside dafo; {save} writes it again"),
+                };
                 let now = Instant::now();
                 self.announce(msg.to_owned(), true, now);
             }

@@ -64,10 +64,11 @@ impl Picker {
     pub fn title(&self, lang: Lang) -> String {
         match &self.purpose {
             PickFor::Links { action, .. } => {
+                let toggle = super::keymap::key_for(super::keymap::Context::Picker, &Action::Toggle);
                 format!(
-                    "{} {action} {}",
+                    "{} {action} ({toggle} {})",
                     lang.pick("Factores que responde", "Factors answered by"),
-                    lang.pick("(Espacio marca)", "(Space checks)")
+                    lang.pick("marca", "checks")
                 )
             }
             PickFor::StrategyInternal(k) => {

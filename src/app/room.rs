@@ -145,8 +145,9 @@ impl App {
                     lang.pick("NO_COLOR está activo: tema monocromo", "NO_COLOR is set: monochrome theme").to_owned()
                 } else {
                     self.look.theme = self.look.theme.next();
+                    let t = super::keymap::key_for(self.context(), action);
                     format!(
-                        "{}: {} (t {})",
+                        "{}: {} ({t} {})",
                         lang.pick("Tema", "Theme"),
                         self.look.theme.label(lang),
                         lang.pick("cambia", "changes")
@@ -190,9 +191,10 @@ fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
         RoomAction::ToggleZoom => e.room.zoom = !e.room.zoom,
         RoomAction::CycleTimer => {
             e.room.timer.cycle();
+            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()));
             let text = match e.room.timer.minutes() {
                 Some(m) => {
-                    format!("{}: {m} min (T {})", lang.pick("Tiempo", "Time-box"), lang.pick("cambia", "changes"))
+                    format!("{}: {m} min ({key} {})", lang.pick("Tiempo", "Time-box"), lang.pick("cambia", "changes"))
                 }
                 None => lang.pick("Temporizador apagado", "Time-box off").to_owned(),
             };
@@ -200,12 +202,16 @@ fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
         }
         RoomAction::ToggleVotes => {
             e.room.votes_hidden = !e.room.votes_hidden;
+            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()));
             let text = if e.room.votes_hidden {
-                lang.pick("Votos ocultos (V los muestra)", "Votes hidden (V reveals them)")
+                match lang {
+                    Lang::Es => format!("Votos ocultos ({key} los muestra)"),
+                    _ => format!("Votes hidden ({key} reveals them)"),
+                }
             } else {
-                lang.pick("Votos visibles", "Votes shown")
+                lang.pick("Votos visibles", "Votes shown").to_owned()
             };
-            e.say(text.to_owned(), false);
+            e.say(text, false);
         }
         RoomAction::Select(q, item) => {
             e.views.focus = *q;

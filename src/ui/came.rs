@@ -129,7 +129,11 @@ impl CameGrid<'_> {
         });
         let heading = format!("{} ", lang.pick("Acciones", "Actions"));
         if actions.is_empty() {
-            let hint = lang.pick("(a: nueva acción para el factor elegido)", "(a: new action for the chosen factor)");
+            let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd);
+            let hint = format!(
+                "({a}: {})",
+                lang.pick("nueva acción para el factor elegido", "new action for the chosen factor")
+            );
             let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
             self.pane(heading, has_focus, area, window, buf);
         } else {

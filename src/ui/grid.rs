@@ -120,7 +120,11 @@ impl Widget for QuadrantView<'_> {
         let (window, _) = window(editor, q, list_area, theme);
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
-            let hint = lang.pick("(vacío: pulsa a para añadir)", "(empty: press a to add)");
+            let a = crate::app::keymap::key_for(crate::app::keymap::Context::Grid, &crate::app::Action::StartAdd);
+            let hint = match lang {
+                Lang::Es => format!("(vacío: pulsa {a} para añadir)"),
+                _ => format!("(empty: press {a} to add)"),
+            };
             Paragraph::new(Line::styled(hint, theme.dim))
                 .wrap(ratatui::widgets::Wrap { trim: true })
                 .render(list_area, buf);
