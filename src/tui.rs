@@ -40,6 +40,8 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         hook(info);
     }));
     let result = event_loop(&mut terminal, &mut app);
+    // A copy under way finishes (its holder process must start) before leaving.
+    app.settle();
     app.flush();
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();

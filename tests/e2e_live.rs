@@ -47,3 +47,27 @@ fn a_failed_save_is_drawn_without_a_key() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(first) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    first.wait_for("Fortalezas");
+    let Some(second) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    second.wait_for("solo lectura");
+    first.press("Escape");
+    first.press("a");
+    first.type_text("Dicho en la sala");
+    first.press("Enter");
+    first.press("Escape");
+    first.wait_for("✓ guardado");
+    // No key in the second dafo: it shows the first one's save by itself.
+    second.wait_for("Dicho en la sala");
+    second.press("q");
+    assert_eq!(second.wait_exit(), 0);
+    first.press("q");
+    assert_eq!(first.wait_exit(), 0);
+}
