@@ -7,7 +7,9 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::list::{Mark, Window, factor_item};
 use super::theme::{Theme, symbol};
+use crate::app::Action;
 use crate::app::editor::{Editor, Input, InputTarget, Mode};
+use crate::app::keymap::{self, Context};
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
@@ -120,7 +122,7 @@ impl Widget for QuadrantView<'_> {
         let (window, _) = window(editor, q, list_area, theme);
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
-            let a = crate::app::keymap::key_for(crate::app::keymap::Context::Grid, &crate::app::Action::StartAdd);
+            let a = keymap::key_for(Context::Grid, &Action::StartAdd);
             let hint = match lang {
                 Lang::Es => format!("(vacío: pulsa {a} para añadir)"),
                 _ => format!("(empty: press {a} to add)"),
@@ -135,17 +137,23 @@ impl Widget for QuadrantView<'_> {
 }
 
 pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    // The keys named come from the table, so a remap never leaves a stale hint.
+    let key = |a: &Action| keymap::key_for(Context::Input, a);
+    let (ok, close) = (key(&Action::Submit), key(&Action::Cancel));
     let label = match &input.target {
-        InputTarget::Add => lang.pick("Nuevo (Enter añade, Esc cierra)", "New (Enter adds, Esc closes)").to_owned(),
+        InputTarget::Add => match lang {
+            Lang::Es => format!("Nuevo ({ok} añade, {close} cierra)"),
+            _ => format!("New ({ok} adds, {close} closes)"),
+        },
         InputTarget::AddAction(links) => format!(
-            "{} → {} (Enter / Esc)",
+            "{} → {} ({ok} / {close})",
             lang.pick("Nueva acción", "New action"),
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
-        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} (Enter / Esc)", kind.prefix()),
+        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", kind.prefix()),
         InputTarget::Weight(id) => format!("{} {id} (0-1, 0,15, 15%)", lang.pick("Peso de", "Weight of")),
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
-            format!("{} {id} (Enter / Esc)", lang.pick("Editar", "Edit"))
+            format!("{} {id} ({ok} / {close})", lang.pick("Editar", "Edit"))
         }
     };
     let [label_row, input_row] = if area.height >= 2 {
