@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, env = "DAFO_THEME")]
     pub theme: Option<ThemeName>,
 
+    /// Key remapping file (default: $XDG_CONFIG_HOME/dafo/keys.ron); see docs/keys.md.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keys: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -128,6 +132,8 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Print the effective keymap (defaults plus keys.ron), per context.
+    Keys,
     /// Keeps clipboard content available after `dafo copy` returns (internal).
     #[command(name = "__hold-clipboard", hide = true)]
     HoldClipboard,

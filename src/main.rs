@@ -63,6 +63,13 @@ fn session_language(path: &Path) -> Option<String> {
 }
 
 fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, String> {
+    // keys.ron: a bad file is refused (file:line:column) and the defaults stay.
+    let keys = cli.keys.clone().map(|p| (p, true)).or_else(|| app::keys_file::default_path().map(|p| (p, false)));
+    if let Some((path, explicit)) = keys
+        && let Err(e) = app::keys_file::load_and_install(&path, explicit)
+    {
+        eprintln!("dafo: {e} (default keys used)");
+    }
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
     let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
@@ -78,7 +85,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             // A new session keeps the language it was made in (its HTML says so).
             session.meta.language = lang.tag().to_owned();
             let editor = app::create_session(&cli.dir, session, lang)?;
-            let path = editor.path.clone();
+            let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look, lang)?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
@@ -97,6 +104,10 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
         Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
+        Some(Command::Keys) => {
+            print!("{}", app::keys_file::print_table());
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
