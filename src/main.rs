@@ -8,6 +8,7 @@ use dafo::app::{self, App};
 use dafo::cli::{Cli, Command};
 use dafo::commands::{self, finish};
 use dafo::domain::Session;
+use dafo::domain::text::display_safe_lines;
 use dafo::i18n::Lang;
 use dafo::storage;
 
@@ -19,7 +20,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("dafo: {err}");
+            // Error paths name files: never let a name's escape sequences reach the terminal.
+            eprintln!("dafo: {}", display_safe_lines(&err));
             ExitCode::FAILURE
         }
     }
@@ -90,14 +92,19 @@ fn tui(mut app: App, look: app::room::Look) -> Result<(), String> {
 }
 
 fn check(file: &Path) -> ExitCode {
+    let name = display_safe_lines(&file.display().to_string());
     match storage::load(file) {
         Ok(s) => {
             let [f, d, o, a] = s.counts();
-            println!("{}: ok ({f} F, {d} D, {o} O, {a} A)", file.display());
+            println!("{name}: ok ({f} F, {d} D, {o} O, {a} A)");
+            // Saving works without backups, but the user must know there are none.
+            if let Some(problem) = storage::backup::backup_problem(file) {
+                println!("{name}: warning: {}", display_safe_lines(&problem));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("dafo: {e}");
+            eprintln!("dafo: {}", display_safe_lines(&e.to_string()));
             ExitCode::FAILURE
         }
     }

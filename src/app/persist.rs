@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::action::Action;
 use super::editor::{Editor, Mode};
-use crate::domain::Document;
+use crate::domain::{Document, Edit};
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
 /// How often the file is checked for changes made by other programs.
@@ -58,7 +58,14 @@ impl Editor {
     /// Notes the outcome of saving `revision`; `true` if it is on disk.
     fn record(&mut self, revision: u64, now: Instant, result: Result<SaveReport, SaveError>) -> bool {
         let outcome = match result {
-            Ok(_) => Ok(()),
+            Ok(report) => {
+                if let Some(why) = report.backup_warning {
+                    let msg =
+                        self.lang.pick("Guardado, pero sin copia de seguridad", "Saved, but no backup could be kept");
+                    self.say(format!("{msg}: {}", crate::export::safe(&why)), true);
+                }
+                Ok(())
+            }
             Err(SaveError::ChangedOnDisk { now: state, .. }) => {
                 self.conflict = Some(state);
                 self.mode = Mode::Conflict;
@@ -92,7 +99,7 @@ impl Editor {
                     "the file on disk does not read; not overwritten",
                 )
                 .to_owned(),
-            SaveError::NotHeld { .. } => l.pick("abierta en otro dafo", "open in another dafo").to_owned(),
+            SaveError::NotHeld { .. } => self.read_only.clone().unwrap_or_else(|| e.to_string()),
             other => other.to_string(),
         }
     }
@@ -127,12 +134,16 @@ impl Editor {
     fn reload(&mut self) -> bool {
         match self.saver.with_file(|f| f.reload()) {
             Ok(session) => {
-                self.doc = Document::new(session);
+                // One undo step: `u` brings back what was on screen before the reload.
+                if self.doc.apply(Edit::Whole(Box::new(session.clone()))).is_err() {
+                    self.doc = Document::new(session);
+                }
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
                 self.conflict = None;
-                let msg = self
-                    .lang
-                    .pick("Recargado: otro programa cambió el archivo", "Reloaded: another program changed the file");
+                let msg = self.lang.pick(
+                    "recargado: cambiado fuera de dafo (u lo deshace)",
+                    "reloaded: changed outside dafo (u undoes it)",
+                );
                 self.say(msg.to_owned(), false);
                 true
             }

@@ -62,9 +62,10 @@ impl Saver {
         self.with_file(|f| f.path().to_owned())
     }
 
-    /// Why the file cannot be saved from here (another dafo holds it), if so.
-    pub fn read_only(&self) -> Option<String> {
-        self.with_file(|f| f.read_only().map(ToString::to_string))
+    /// Why the file cannot be saved from here (another dafo holds it, a read-only
+    /// folder or file...), if so, in `lang`.
+    pub fn read_only(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.with_file(|f| f.read_only().map(|e| e.summary(lang)))
     }
 
     /// Whether a background save is under way.

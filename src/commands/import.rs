@@ -1,12 +1,13 @@
 //! `dafo import FILE.md|FILE.csv`: a new session file from a Markdown list or a CSV export.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::Timestamp;
 
+use crate::domain::text::display_safe_lines;
 use crate::export::import::{build, read};
-use crate::storage::{new_session_path, to_ron};
+use crate::storage::{file_name_for_title, new_session_path_after, to_ron, write_atomic_new};
 
 use super::{CommandError, write_new};
 
@@ -22,17 +23,40 @@ pub fn run(
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
     let session = build(imported, &title, Timestamp::now());
-    let path = match output {
-        Some(p) => p.to_owned(),
+    let text = to_ron(&session);
+    let (path, renamed) = match output {
+        Some(p) => {
+            write_new(p, text.as_bytes(), force)?;
+            (p.to_owned(), false)
+        }
         None => {
             std::fs::create_dir_all(dir).map_err(|source| CommandError::Write { path: dir.to_owned(), source })?;
-            new_session_path(dir, &session.meta.title)
+            (create_free(dir, &session.meta.title, text.as_bytes())?, true)
         }
     };
-    write_new(&path, to_ron(&session).as_bytes(), force)?;
+    let name = display_safe_lines(&path.display().to_string());
+    let wanted = file_name_for_title(&session.meta.title);
+    if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
+        eprintln!("{wanted} already exists; saved as {name}");
+    }
     let [f, d, o, a] = session.counts();
     let actions = session.all_actions().count();
     let strategies = session.strategies.len();
-    eprintln!("{}: imported ({f} F, {d} D, {o} O, {a} A; {actions} actions, {strategies} strategies)", path.display());
+    eprintln!("{name}: imported ({f} F, {d} D, {o} O, {a} A; {actions} actions, {strategies} strategies)");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a new session file in `dir` under the title's name, or the next free one
+/// (`-2`, `-3`...) when it is taken, even by an import running at the same moment:
+/// the file is created exclusively, never replacing one.
+fn create_free(dir: &Path, title: &str, bytes: &[u8]) -> Result<PathBuf, CommandError> {
+    let mut taken = 0;
+    loop {
+        let path = new_session_path_after(dir, title, taken);
+        match write_atomic_new(&path, bytes) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && taken < 10_000 => taken += 1,
+            Err(source) => return Err(CommandError::Write { path, source }),
+        }
+    }
 }

@@ -98,7 +98,7 @@ pub fn run(dir: &Path, json: bool) -> Result<ExitCode, CommandError> {
         }
     }
     if entries.is_empty() {
-        eprintln!("{}: no sessions (.ron files)", dir.display());
+        eprintln!("{}: no sessions (.ron files)", crate::domain::text::display_safe_lines(&dir.display().to_string()));
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)

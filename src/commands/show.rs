@@ -29,6 +29,6 @@ pub fn export(
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
     let session = storage::load(file)?;
     write_new(output, render(&session, lang, format).as_bytes(), force)?;
-    eprintln!("{}: written", output.display());
+    eprintln!("{}: written", crate::domain::text::display_safe_lines(&output.display().to_string()));
     Ok(ExitCode::SUCCESS)
 }
