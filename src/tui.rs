@@ -1,6 +1,8 @@
 //! The terminal event loop: init, draw, read events, autosave, restore.
 
 use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
@@ -11,8 +13,9 @@ use ratatui::crossterm::execute;
 use crate::app::App;
 use crate::ui::{self, mouse::Clicks, theme::Theme};
 
-/// Longest sleep without input; keeps the save state fresh.
-const IDLE_POLL: Duration = Duration::from_millis(500);
+/// Longest sleep without input; keeps the save state fresh and bounds how long a
+/// SIGTERM waits to be noticed.
+const IDLE_POLL: Duration = Duration::from_millis(100);
 
 /// Set to quit right after the first frame: how `cargo bench --bench startup`
 /// measures start-up time in a pseudo-terminal.
@@ -21,6 +24,12 @@ pub const FIRST_FRAME_ENV: &str = "DAFO_BENCH_FIRST_FRAME";
 /// Runs the app until the user quits. The terminal is restored on return and
 /// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
+    // SIGTERM (`kill`) and SIGHUP (the terminal window closed) end the loop like `q`
+    // does: pending changes are flushed, the terminal restored, the lock released.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
     let mut terminal = ratatui::init();
     // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -30,18 +39,18 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &stop);
     app.flush();
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, stop: &AtomicBool) -> std::io::Result<()> {
     let mut redraw = true;
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
         if redraw {
             // The theme can change with `t`: it is part of the state.
             let theme = Theme::named(app.look.theme);

@@ -19,6 +19,10 @@ impl Editor {
             self.record(done.revision, now, done.result);
         }
         self.autosave.observe(self.doc.revision(), now);
+        if self.autosave.is_dirty() && self.read_only.is_none() {
+            // Every change is on disk at once (the journal); the save follows.
+            self.saver.journal(self.doc.revision(), &self.doc.session);
+        }
         let blocked = self.read_only.is_some() || self.conflict.is_some() || self.saver.busy();
         if !blocked && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use crate::domain::Session;
 
 use super::backup::keep_damaged;
-use super::disk::{DiskChange, DiskState, check_disk, load_session, remove_stray_temps};
+use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
 use super::format::LoadError;
+use super::journal::{self, Journal, Replay};
 use super::lock::{LockError, SessionLock};
 use super::save::{SaveError, SaveReport, save_session};
 
@@ -28,6 +29,10 @@ pub struct SessionFile {
     last_written: Option<String>,
     /// Where that version went at the last reload.
     kept: Option<PathBuf>,
+    /// Each change, durable at once until the next save (see [`super::journal`]).
+    journal: Journal,
+    /// What opening did with a journal left by a dafo that stopped.
+    replayed: Option<Replay>,
 }
 
 impl SessionFile {
@@ -44,18 +49,25 @@ impl SessionFile {
         if lock.is_ok() {
             remove_stray_temps(path);
         }
-        let loaded = load_session(path)?;
-        Ok((
-            SessionFile {
-                path: path.to_owned(),
-                lock,
-                disk: Some(loaded.disk),
-                backup_said: false,
-                last_written: None,
-                kept: None,
-            },
-            loaded.session,
-        ))
+        let mut loaded = load_session(path)?;
+        let replayed = if lock.is_ok() && journal::enabled() { replay_journal(path, &mut loaded) } else { None };
+        let mut file = SessionFile::new(path, lock);
+        file.disk = Some(loaded.disk);
+        file.replayed = replayed;
+        Ok((file, loaded.session))
+    }
+
+    fn new(path: &Path, lock: Result<SessionLock, LockError>) -> SessionFile {
+        SessionFile {
+            path: path.to_owned(),
+            lock,
+            disk: None,
+            backup_said: false,
+            last_written: None,
+            kept: None,
+            journal: Journal::new(path),
+            replayed: None,
+        }
     }
 
     /// Creates `path` with `session`; fails if it exists or another dafo holds it.
@@ -64,14 +76,7 @@ impl SessionFile {
             LockError::Held { .. } => SaveError::AlreadyExists { path: path.to_owned() },
             e => lock_to_save_error(path, e),
         })?;
-        let mut file = SessionFile {
-            path: path.to_owned(),
-            lock: Ok(lock),
-            disk: None,
-            backup_said: false,
-            last_written: None,
-            kept: None,
-        };
+        let mut file = SessionFile::new(path, Ok(lock));
         let report = file.save(session)?;
         Ok((file, report))
     }
@@ -114,9 +119,31 @@ impl SessionFile {
         }
         let mut report = save_session(&self.path, session, self.disk.as_ref())?;
         self.disk = Some(report.disk.clone());
+        self.journal.saved(&report.text);
         self.last_written = Some(std::mem::take(&mut report.text));
         self.note_backup(&mut report);
         Ok(report)
+    }
+
+    /// Makes `session` (just changed, not saved yet) durable at once in the journal.
+    /// Does nothing for a read-only file or with `DAFO_JOURNAL=off`.
+    pub fn journal(&mut self, session: &Session) -> io::Result<()> {
+        if self.lock.is_err() || !journal::enabled() {
+            return Ok(());
+        }
+        let base = self.disk.as_ref().map_or(0, DiskState::content_hash);
+        self.journal.record(base, session)
+    }
+
+    /// Changes found in a journal on opening (a dafo stopped before saving them):
+    /// `Some(true)` when they were replayed and saved, `Some(false)` when the journal
+    /// followed another version of the file and was kept aside.
+    pub fn replayed(&self) -> Option<bool> {
+        match &self.replayed {
+            Some(Replay::Newer(_)) => Some(true),
+            Some(Replay::SetAside(_)) => Some(false),
+            _ => None,
+        }
     }
 
     /// Sets `report.backup_warning` the first time backups fail (and again after they
@@ -194,6 +221,24 @@ impl SessionFile {
     }
 }
 
+/// Replays the journal of `path` into `loaded` and saves it, so that the file holds
+/// every change made before dafo stopped; the journal is then removed.
+fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay> {
+    match journal::replay(path, loaded.disk.content_hash()) {
+        Replay::Nothing => None,
+        Replay::Newer(session) => {
+            if *session != loaded.session {
+                let report = save_session(path, &session, Some(&loaded.disk)).ok()?;
+                loaded.disk = report.disk;
+                loaded.session = (*session).clone();
+            }
+            let _ = std::fs::remove_file(journal::journal_path(path));
+            Some(Replay::Newer(session))
+        }
+        aside @ Replay::SetAside(_) => Some(aside),
+    }
+}
+
 /// The file a symlink points to (through every link), so that saving replaces the
 /// target and keeps the link; any other path as it is.
 fn resolve_link(path: &Path) -> PathBuf {
@@ -261,6 +306,31 @@ mod tests {
             file.save(&session("later")).unwrap();
         }
         assert_eq!(std::fs::read(&kept).unwrap(), v2, "dafo's v2 is gone");
+    }
+
+    #[test]
+    fn changes_in_the_journal_survive_a_kill_and_are_saved_on_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        file.journal(&session("dos")).unwrap();
+        // Killed here: no save, no drop.
+        std::mem::forget(file);
+        let _ = std::fs::remove_file(crate::storage::lock::lock_path(&path));
+        let (file, s) = SessionFile::open(&path).unwrap();
+        assert_eq!(s.meta.title, "dos");
+        assert_eq!(file.replayed(), Some(true));
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "dos");
+        assert!(!journal::journal_path(&path).exists());
+        // A later change, then its save (which stamps the time): the journal goes.
+        let mut file = file;
+        let mut later = s.clone();
+        later.meta.title = "tres".into();
+        file.journal(&later).unwrap();
+        assert!(journal::journal_path(&path).exists());
+        later.meta.modified = jiff::Timestamp::now();
+        file.save(&later).unwrap();
+        assert!(!journal::journal_path(&path).exists(), "a good save leaves the journal");
     }
 
     #[test]

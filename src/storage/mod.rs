@@ -6,6 +6,7 @@ pub mod commands;
 mod disk;
 mod file;
 mod format;
+pub mod journal;
 pub mod lock;
 mod names;
 mod save;
