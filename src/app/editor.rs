@@ -282,7 +282,8 @@ impl Editor {
                 }
             }
             Action::Save => {
-                if self.save_now(Instant::now()) {
+                // A warning from the save (no backup kept) stays on screen.
+                if self.save_now(Instant::now()) && self.notice.is_none() {
                     self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
                 }
             }
