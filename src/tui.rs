@@ -14,8 +14,8 @@ use crate::app::App;
 use crate::ui::{self, mouse::Clicks, theme::Theme};
 
 /// Longest sleep without input; keeps the save state fresh and bounds how long a
-/// SIGTERM waits to be noticed.
-const IDLE_POLL: Duration = Duration::from_millis(100);
+/// SIGTERM or SIGHUP waits to be noticed.
+const IDLE_POLL: Duration = Duration::from_millis(500);
 
 /// Set to quit right after the first frame: how `cargo bench --bench startup`
 /// measures start-up time in a pseudo-terminal.

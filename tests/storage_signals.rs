@@ -160,3 +160,67 @@ fn sigkill_loses_nothing_that_was_entered() {
 fn thirty_kills_with_and_without_the_journal() {
     compare(30);
 }
+
+/// Items typed every ~100 ms for `seconds`; a poller notes when each reaches the
+/// session file. Returns the latencies, sorted.
+fn save_latencies(seconds: u64) -> Vec<Duration> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let (t, path) = start(dir.path(), "DAFO_JOURNAL=off");
+    t.press("a");
+    let seen: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let poller = {
+        let (seen, done, path) = (Arc::clone(&seen), Arc::clone(&done), path.clone());
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let now = Instant::now();
+                let mut seen = seen.lock().unwrap();
+                for word in text.split('"').filter(|w| w.starts_with("lat ")) {
+                    seen.entry(word.to_owned()).or_insert(now);
+                }
+                drop(seen);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    let mut sent = Vec::new();
+    let until = Instant::now() + Duration::from_secs(seconds);
+    let mut n = 0;
+    while Instant::now() < until {
+        n += 1;
+        let text = format!("lat {n}");
+        t.type_text(&text);
+        t.press("Enter");
+        sent.push((text, Instant::now()));
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    poller.join().unwrap();
+    let seen = seen.lock().unwrap();
+    let mut latencies: Vec<Duration> = sent
+        .iter()
+        .map(|(text, at)| seen.get(text).map_or(Duration::MAX, |s| s.saturating_duration_since(*at)))
+        .collect();
+    latencies.sort();
+    latencies
+}
+
+#[test]
+#[ignore = "measures save latency over 60 s of typing; run with --ignored --nocapture"]
+fn on_disk_within_a_second_while_typing() {
+    let l = save_latencies(60);
+    let pct = |p: usize| l[(l.len() * p / 100).min(l.len() - 1)];
+    println!(
+        "{} items: p50 {:?}, p90 {:?}, p99 {:?}, max {:?}, over 1 s: {}",
+        l.len(),
+        pct(50),
+        pct(90),
+        pct(99),
+        l[l.len() - 1],
+        l.iter().filter(|d| **d > Duration::from_secs(1)).count()
+    );
+    assert!(l[l.len() - 1] <= Duration::from_secs(1), "an item took {:?} to reach the disk", l[l.len() - 1]);
+}
