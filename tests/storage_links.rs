@@ -52,6 +52,21 @@ fn a_session_opened_through_a_link_is_saved_next_to_its_target() {
 }
 
 #[test]
+fn recover_through_a_link_restores_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("shared")).unwrap();
+    let target = dir.path().join("shared/s.ron");
+    let (_, _) = storage::SessionFile::create(&target, &Session::new("uno", Timestamp::UNIX_EPOCH)).unwrap();
+    let good = std::fs::read_to_string(&target).unwrap();
+    std::os::unix::fs::symlink("shared/s.ron", dir.path().join("s.ron")).unwrap();
+    std::fs::write(&target, "(version: 2, me").unwrap();
+    let out = dafo(dir.path(), &["recover", "s.ron"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(std::fs::symlink_metadata(dir.path().join("s.ron")).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), good);
+}
+
+#[test]
 fn two_imports_of_one_title_at_once_keep_both_sessions() {
     let dir = tempfile::tempdir().unwrap();
     let runs = 8;

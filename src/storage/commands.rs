@@ -20,6 +20,9 @@ use super::save::save_session;
 pub fn recover(file: &Path) -> color_eyre::Result<ExitCode> {
     // Every line names a file: clean it of control characters and escape sequences.
     let clean = |text: String| display_safe_lines(&text);
+    // Through a symlink: restore the target and keep the link, as saving does.
+    let resolved = super::file::resolve_link(file);
+    let file = resolved.as_path();
     let _lock = match SessionLock::acquire(file) {
         Ok(lock) => lock,
         Err(e) => {

@@ -148,10 +148,9 @@ impl SessionLock {
         let io_err = |source| LockError::Io { path: path.clone(), source };
         // A holder that is releasing removes the file; then we retry on the new one.
         for _ in 0..50 {
-            let mut file = open_no_follow(&path).map_err(|source| match source.kind() {
+            let mut file = open_no_follow(&path).map_err(|source| {
                 // ELOOP: the last component is a symlink.
-                _ if is_link_error(&source) => LockError::NotRegular { path: path.clone() },
-                _ => io_err(source),
+                if is_link_error(&source) { LockError::NotRegular { path: path.clone() } } else { io_err(source) }
             })?;
             if !file.metadata().map_err(io_err)?.is_file() {
                 return Err(LockError::NotRegular { path });
