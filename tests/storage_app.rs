@@ -34,14 +34,24 @@ fn session(title: &str, items: &[&str]) -> Session {
     s
 }
 
-/// Ticks until nothing is pending (the autosave ran) or a second of fake time passed.
+/// Ticks for two seconds of fake time (each tick 300 ms later than any before), then
+/// on until the background save has come back (at most 5 s of real time).
 fn settle(app: &mut App) {
-    let mut now = Instant::now();
-    for _ in 0..20 {
+    use std::sync::Mutex;
+    static CLOCK: Mutex<Option<Instant>> = Mutex::new(None);
+    let mut clock = CLOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut now = clock.unwrap_or_else(Instant::now).max(Instant::now());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    for step in 0.. {
         now += Duration::from_millis(300);
         app.tick(now);
         std::thread::sleep(Duration::from_millis(10));
+        let pending = editor(app).autosave.is_dirty();
+        if (step >= 7 && !pending) || Instant::now() > deadline {
+            break;
+        }
     }
+    *clock = Some(now);
 }
 
 #[test]

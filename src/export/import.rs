@@ -201,7 +201,7 @@ fn push_text(
 fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
     let mut d = Draft::default();
     if let Some((Style::Strong, t)) = segments.first()
-        && looks_like_id(t.trim())
+        && ItemId::try_from(t.trim()).is_ok()
     {
         d.id = Some(t.trim().to_owned());
         segments.remove(0);
@@ -214,11 +214,6 @@ fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
     }
     d.text = clean_text(&segments.iter().map(|(_, t)| t.as_str()).collect::<String>());
     (!d.text.is_empty()).then_some(d)
-}
-
-fn looks_like_id(t: &str) -> bool {
-    let letters = t.chars().take_while(char::is_ascii_uppercase).count();
-    (1..=3).contains(&letters) && t.len() > letters && t[letters..].chars().all(|c| c.is_ascii_digit())
 }
 
 /// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
