@@ -8,6 +8,7 @@ use dafo::app::{self, App};
 use dafo::cli::{Cli, Command};
 use dafo::commands::{self, finish};
 use dafo::domain::Session;
+use dafo::domain::text::display_safe_lines;
 use dafo::i18n::{self, Lang};
 use dafo::{settings, storage};
 
@@ -31,7 +32,8 @@ fn main() -> ExitCode {
     match run(cli, lang, &config) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("dafo: {err}");
+            // Error paths name files: never let a name's escape sequences reach the terminal.
+            eprintln!("dafo: {}", display_safe_lines(&err));
             ExitCode::FAILURE
         }
     }
@@ -140,13 +142,19 @@ fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
 }
 
 fn check(file: &Path, lang: Lang) -> ExitCode {
+    let name = display_safe_lines(&file.display().to_string());
     match storage::load(file) {
         Ok(s) => {
-            println!("{}: {} ({})", file.display(), lang.text().cli.ok, lang.counts(s.counts(), ", "));
+            println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
+            // Saving works without backups, but the user must know there are none.
+            if let Some(problem) = storage::backup::backup_problem(file) {
+                let warning = lang.pick("aviso", "warning");
+                println!("{name}: {warning}: {}", display_safe_lines(&problem));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("dafo: {}", commands::load_message(&e, lang));
+            eprintln!("dafo: {}", display_safe_lines(&commands::load_message(&e, lang)));
             ExitCode::FAILURE
         }
     }

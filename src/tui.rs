@@ -1,6 +1,8 @@
 //! The terminal event loop: init, draw, read events, autosave, restore.
 
 use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
@@ -30,6 +32,12 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     if let Some(problem) = crate::app::keys_file::problem() {
         *app.notice_mut() = Some(crate::app::Notice::new(problem.to_owned(), true));
     }
+    // SIGTERM (`kill`) and SIGHUP (the terminal window closed) end the loop like `q`
+    // does: pending changes are flushed, the terminal restored, the lock released.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
     let mut terminal = ratatui::init();
     // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -39,7 +47,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &stop);
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
     app.flush();
@@ -48,11 +56,11 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, stop: &AtomicBool) -> std::io::Result<()> {
     let mut redraw = true;
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
         if redraw {
             // The theme can change with `t`: it is part of the state.
             let theme = Theme::named(app.look.theme);

@@ -279,13 +279,14 @@ fn completions_and_man_page() {
 }
 
 #[test]
+#[cfg_attr(not(has_script), ignore = "needs `script` (util-linux)")]
 fn copy_on_a_terminal_without_clipboard_sends_osc52() {
     use base64::Engine as _;
     // `script` gives the command a pseudo-terminal as stdout.
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: the `script` command (util-linux) is not installed");
-        return;
-    }
+    assert!(
+        Command::new("script").arg("--version").output().is_ok(),
+        "the `script` command (util-linux) is not installed"
+    );
     let cmd = format!(
         "env {}=1 TERM=xterm-256color {} copy {TRICKY} --format txt",
         dafo::clipboard::NO_CLIPBOARD_ENV,

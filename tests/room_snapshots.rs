@@ -215,9 +215,10 @@ fn the_title_bar_says_how_long_ago_it_saved() {
     let t0 = Instant::now();
     app.tick(t0);
     app.tick(t0 + Duration::from_secs(1));
-    // Autosave runs in the background: give it a moment to land.
+    // Autosave runs in the background: give it a moment to land, and its outcome a
+    // moment to come back (the file is visible before the backup and its fsyncs end).
     let mut waited = 0;
-    while app.busy() && waited < 500 {
+    while (app.busy() || !app.clock_showing()) && waited < 500 {
         std::thread::sleep(Duration::from_millis(10));
         app.tick(t0 + Duration::from_secs(1));
         waited += 1;

@@ -66,8 +66,8 @@ impl Editor {
         let room = Room::new(session.total() == 0);
         let doc = Document::new(session);
         let saver = Saver::new(file);
-        let (path, read_only) = (saver.path(), saver.read_only());
-        Editor {
+        let (path, read_only) = (saver.path(), saver.read_only(lang));
+        let mut editor = Editor {
             saver,
             read_only,
             last_check: None,
@@ -81,7 +81,11 @@ impl Editor {
             quit_armed: false,
             lang,
             outbox: Vec::new(),
+        };
+        if editor.read_only.is_some() {
+            editor.say_read_only();
         }
+        editor
     }
 
     // ---- What the screen reads ----
@@ -315,11 +319,9 @@ impl Editor {
     }
 
     pub(super) fn say_read_only(&mut self) {
-        let msg = self.lang.pick(
-            "Solo lectura: la sesión está abierta en otro dafo (ver la barra de título)",
-            "Read-only: the session is open in another dafo (see the title bar)",
-        );
-        self.say(msg.to_owned(), true);
+        let msg = self.lang.pick("Solo lectura", "Read-only");
+        let why = self.read_only.clone().unwrap_or_default();
+        self.say(format!("{msg}: {why}"), true);
     }
 
     pub(super) fn say(&mut self, text: String, error: bool) {

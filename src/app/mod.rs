@@ -352,7 +352,17 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
 /// overwriting one), and opens it.
 pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = storage::new_session_path(dir, &session.meta.title);
-    let (file, _) = storage::SessionFile::create(&path, &session).map_err(|e| e.to_string())?;
-    Ok(Editor::new(session, file, lang))
+    // Created exclusively: a session of the same title made at the same moment is kept.
+    let (file, _) = storage::SessionFile::create_new(dir, &session).map_err(|e| e.to_string())?;
+    let renamed = file.path().file_name().is_some_and(|n| *n != *storage::file_name_for_title(&session.meta.title));
+    let mut editor = Editor::new(session, file, lang);
+    if renamed {
+        let msg = lang.pick(
+            "Ya había una sesión con ese nombre; esta se guarda como",
+            "A session of that name exists; this one is saved as",
+        );
+        let name = editor.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        editor.say(format!("{msg} {}", crate::domain::text::display_safe(&name)), false);
+    }
+    Ok(editor)
 }

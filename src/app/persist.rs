@@ -7,7 +7,7 @@ use super::action::Action;
 use super::editor::{Conflict, Editor, Mode};
 use super::effect::Effect;
 use super::saver::{Done, Outcome, Work};
-use crate::domain::Document;
+use crate::domain::{Document, Edit};
 use crate::i18n::Lang;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
@@ -26,6 +26,10 @@ impl Editor {
             changed = true;
         }
         self.autosave.observe(self.doc.revision(), now);
+        if self.autosave.is_dirty() && self.read_only.is_none() {
+            // Every change is on disk at once (the journal); the save follows.
+            self.saver.journal(self.doc.revision(), &self.doc.session);
+        }
         let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
         if !blocked && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
@@ -151,7 +155,14 @@ impl Editor {
     /// Notes the outcome of saving `revision`; `true` if it is on disk.
     fn record(&mut self, revision: u64, now: Instant, result: Result<SaveReport, SaveError>) -> bool {
         let outcome = match result {
-            Ok(_) => Ok(()),
+            Ok(report) => {
+                if let Some(why) = report.backup_warning {
+                    let msg =
+                        self.lang.pick("Guardado, pero sin copia de seguridad", "Saved, but no backup could be kept");
+                    self.say(format!("{msg}: {}", crate::export::safe(&why)), true);
+                }
+                Ok(())
+            }
             Err(SaveError::ChangedOnDisk { now: state, .. }) => {
                 self.enter_conflict(state);
                 Err(self.lang.pick("el archivo cambió fuera de dafo", "the file changed outside dafo").to_owned())
@@ -184,7 +195,7 @@ impl Editor {
                     "the file on disk does not read; not overwritten",
                 )
                 .to_owned(),
-            SaveError::NotHeld { .. } => l.pick("abierta en otro dafo", "open in another dafo").to_owned(),
+            SaveError::NotHeld { .. } => self.read_only.clone().unwrap_or_else(|| e.to_string()),
             other => other.to_string(),
         }
     }
@@ -213,8 +224,8 @@ impl Editor {
                     // The first-start card is for an empty session; this one no longer is.
                     self.room.hint &= self.session().total() == 0;
                     let msg = self.lang.pick(
-                        "Recargado: otro programa cambió el archivo",
-                        "Reloaded: another program changed the file",
+                        "recargado: cambiado fuera de dafo (u lo deshace)",
+                        "reloaded: changed outside dafo (u undoes it)",
                     );
                     self.announce(msg.to_owned(), false, Instant::now());
                 }
@@ -238,7 +249,10 @@ impl Editor {
     fn reload(&mut self) -> bool {
         match self.saver.with_file(|f| f.reload()) {
             Ok(session) => {
-                self.doc = Document::new(session);
+                // One undo step: `u` brings back what was on screen before the reload.
+                if self.doc.apply(Edit::Whole(Box::new(session.clone()))).is_err() {
+                    self.doc = Document::new(session);
+                }
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
                 true
             }

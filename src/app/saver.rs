@@ -75,6 +75,8 @@ pub struct Saver {
     /// Outcome of a save made on this thread, for the next poll.
     late: Option<Done>,
     worker: Option<JoinHandle<()>>,
+    /// The last revision written to the journal.
+    journaled: Option<u64>,
 }
 
 impl Saver {
@@ -94,7 +96,7 @@ impl Saver {
                 }
             })
             .ok();
-        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: 0, late: None, worker }
+        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: 0, late: None, worker, journaled: None }
     }
 
     /// Runs `f` on the file (check, reload, overwrite...), after any save in progress.
@@ -106,9 +108,20 @@ impl Saver {
         self.with_file(|f| f.path().to_owned())
     }
 
-    /// Why the file cannot be saved from here (another dafo holds it), if so.
-    pub fn read_only(&self) -> Option<String> {
-        self.with_file(|f| f.read_only().map(ToString::to_string))
+    /// Why the file cannot be saved from here (another dafo holds it, a read-only
+    /// folder or file...), if so, in `lang`.
+    pub fn read_only(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.with_file(|f| f.read_only().map(|e| e.summary(lang)))
+    }
+
+    /// Makes this revision of the session durable at once in the journal, once per
+    /// revision; the debounced save follows. A journal that cannot be written costs
+    /// nothing but that head start.
+    pub fn journal(&mut self, revision: u64, session: &Session) {
+        if self.journaled != Some(revision) {
+            self.journaled = Some(revision);
+            let _ = lock(&self.file).journal(session);
+        }
     }
 
     /// Whether a background save is under way.

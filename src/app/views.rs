@@ -164,12 +164,8 @@ pub fn parse_weight(text: &str) -> Result<Option<f64>, ()> {
     if t.is_empty() {
         return Ok(None);
     }
-    let (num, scale) = match t.strip_suffix('%') {
-        Some(p) => (p.trim().to_owned(), 100.0),
-        None => (t, 1.0),
-    };
-    let w = num.parse::<f64>().map_err(|_| ())? / scale;
-    if w.is_finite() && (0.0..=1.0).contains(&w) { Ok(Some(w)) } else { Err(()) }
+    // The range is the session's own rule (domain::rules::Weight).
+    crate::domain::Weight::parse(&t).map(|w| Some(w.get())).map_err(|_| ())
 }
 
 #[cfg(test)]

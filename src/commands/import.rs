@@ -1,13 +1,14 @@
 //! `dafo import FILE.md|FILE.csv`: a new session file from a Markdown list or a CSV export.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::Timestamp;
 
+use crate::domain::text::display_safe_lines;
 use crate::export::import::{build, read};
 use crate::i18n::Lang;
-use crate::storage::{new_session_path, to_ron};
+use crate::storage::{file_name_for_title, new_session_path_after, to_ron, write_atomic_new};
 
 use super::{CommandError, write_new};
 
@@ -26,16 +27,40 @@ pub fn run(
     let mut session = build(imported, &title, Timestamp::now());
     // A new session keeps the language it was made in.
     session.meta.language = lang.tag().to_owned();
-    let path = match output {
-        Some(p) => p.to_owned(),
+    let text = to_ron(&session);
+    let (path, renamed) = match output {
+        Some(p) => {
+            write_new(p, text.as_bytes(), force)?;
+            (p.to_owned(), false)
+        }
         None => {
             std::fs::create_dir_all(dir).map_err(|source| CommandError::Write { path: dir.to_owned(), source })?;
-            new_session_path(dir, &session.meta.title)
+            (create_free(dir, &session.meta.title, text.as_bytes())?, true)
         }
     };
-    write_new(&path, to_ron(&session).as_bytes(), force)?;
+    let name = display_safe_lines(&path.display().to_string());
+    let wanted = file_name_for_title(&session.meta.title);
+    if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
+        let taken = lang.pick("ya existe; guardado como", "already exists; saved as");
+        eprintln!("{} {taken} {name}", wanted);
+    }
     let counts = lang.counts(session.counts(), ", ");
     let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
-    eprintln!("{}: {said}", path.display());
+    eprintln!("{name}: {said}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a new session file in `dir` under the title's name, or the next free one
+/// (`-2`, `-3`...) when it is taken, even by an import running at the same moment:
+/// the file is created exclusively, never replacing one.
+fn create_free(dir: &Path, title: &str, bytes: &[u8]) -> Result<PathBuf, CommandError> {
+    let mut taken = 0;
+    loop {
+        let path = new_session_path_after(dir, title, taken);
+        match write_atomic_new(&path, bytes) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && taken < 10_000 => taken += 1,
+            Err(source) => return Err(CommandError::Write { path, source }),
+        }
+    }
 }

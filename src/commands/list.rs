@@ -101,7 +101,7 @@ pub fn run(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, CommandError>
         }
     }
     if entries.is_empty() {
-        eprintln!("{}: {}", dir.display(), cli.no_sessions);
+        eprintln!("{}: {}", crate::domain::text::display_safe_lines(&dir.display().to_string()), cli.no_sessions);
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -82,7 +82,8 @@ pub fn load_message(e: &LoadError, lang: Lang) -> String {
 /// and turns the result into an exit code.
 pub fn finish(result: Result<ExitCode, CommandError>, lang: Lang) -> ExitCode {
     result.unwrap_or_else(|err| {
-        eprintln!("dafo: {}", err.message(lang));
+        // Messages name files: a name's escape sequences never reach the terminal.
+        eprintln!("dafo: {}", crate::domain::text::display_safe_lines(&err.message(lang)));
         ExitCode::FAILURE
     })
 }
@@ -99,8 +100,12 @@ pub(crate) fn print(text: &str) -> Result<(), CommandError> {
 
 /// Writes `bytes` to `path` atomically, refusing to replace a file unless `force`.
 pub(crate) fn write_new(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), CommandError> {
-    if !force && path.exists() {
-        return Err(CommandError::Exists { path: path.to_owned() });
-    }
-    crate::storage::write_atomic(path, bytes).map_err(|source| CommandError::Write { path: path.to_owned(), source })
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        // Without --force the file is created exclusively: one made meanwhile is kept.
+        if force { crate::storage::write_atomic(path, bytes) } else { crate::storage::write_atomic_new(path, bytes) }
+    };
+    write(path, bytes).map_err(|source| match source.kind() {
+        std::io::ErrorKind::AlreadyExists => CommandError::Exists { path: path.to_owned() },
+        _ => CommandError::Write { path: path.to_owned(), source },
+    })
 }

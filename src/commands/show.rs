@@ -29,6 +29,10 @@ pub fn export(
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
     let session = storage::load(file)?;
     write_new(output, render(&session, lang, format).as_bytes(), force)?;
-    eprintln!("{}: {}", output.display(), lang.text().cli.written);
+    eprintln!(
+        "{}: {}",
+        crate::domain::text::display_safe_lines(&output.display().to_string()),
+        lang.text().cli.written
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,9 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use thiserror::Error;
 
 use crate::domain::text::clean_text;
-use crate::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status, Strategy};
+use crate::domain::{
+    Came, CameAction, Crossed, Factor, Impact, ItemId, Quadrant, RangeError, Rating, Session, Status, Strategy, Weight,
+};
 use crate::i18n::{Lang, fold};
 use crate::labels;
 
@@ -198,7 +200,7 @@ fn push_text(
 fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
     let mut d = Draft::default();
     if let Some((Style::Strong, t)) = segments.first()
-        && looks_like_id(t.trim())
+        && ItemId::try_from(t.trim()).is_ok()
     {
         d.id = Some(t.trim().to_owned());
         segments.remove(0);
@@ -213,11 +215,6 @@ fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
     (!d.text.is_empty()).then_some(d)
 }
 
-fn looks_like_id(t: &str) -> bool {
-    let letters = t.chars().take_while(char::is_ascii_uppercase).count();
-    (1..=3).contains(&letters) && t.len() > letters && t[letters..].chars().all(|c| c.is_ascii_digit())
-}
-
 /// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
 fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
     let inner = text.trim().strip_prefix('(')?.strip_suffix(')')?;
@@ -226,7 +223,7 @@ fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
         let part = fold(part);
         let digits: String = part.chars().filter(char::is_ascii_digit).collect();
         if part.contains("impact") {
-            impact = Some(digits.parse::<u8>().ok().filter(|i| (1..=5).contains(i))?);
+            impact = Some(Impact::parse(&digits).ok()?.get());
         } else if part.contains("vot") {
             votes = digits.parse().ok()?;
         } else {
@@ -274,33 +271,19 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
         match kind.as_str() {
             "" | super::csv::KIND_FACTOR => {
                 let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
+                // The ranges are the session's own (domain::rules): what loads, imports.
+                let range = |e: RangeError| err(line, e.to_string());
                 let impact = match field(impact_col) {
                     "" => None,
-                    v => Some(
-                        v.parse::<u8>()
-                            .ok()
-                            .filter(|i| (1..=5).contains(i))
-                            .ok_or_else(|| err(line, format!("impact must be 1 to 5, not {v:?}")))?,
-                    ),
+                    v => Some(Impact::parse(v).map_err(range)?.get()),
                 };
                 let weight = match field(weight_col) {
                     "" => None,
-                    v => Some(
-                        v.replace(',', ".")
-                            .parse::<f64>()
-                            .ok()
-                            .filter(|w| (0.0..=1.0).contains(w))
-                            .ok_or_else(|| err(line, format!("weight must be 0.0 to 1.0, not {v:?}")))?,
-                    ),
+                    v => Some(Weight::parse(v).map_err(range)?.get()),
                 };
                 let rating = match field(rating_col) {
                     "" => None,
-                    v => Some(
-                        v.parse::<u8>()
-                            .ok()
-                            .filter(|r| (1..=4).contains(r))
-                            .ok_or_else(|| err(line, format!("rating must be 1 to 4, not {v:?}")))?,
-                    ),
+                    v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
                 if !text.is_empty() {
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating }));
@@ -378,17 +361,17 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
             continue;
         }
         let id =
-            d.id.filter(|id| id.strip_prefix(q.prefix()).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0)))
+            d.id.filter(|id| ItemId::number_for(id, q.prefix()).is_some())
                 .filter(|id| seen.insert(id.clone()))
                 .unwrap_or_default();
         let mut f = Factor::new(id, text);
         f.votes = d.votes;
-        f.impact = d.impact.filter(|i| (1..=5).contains(i));
-        f.weight = d.weight.filter(|w| (0.0..=1.0).contains(w));
-        f.rating = d.rating.filter(|r| (1..=4).contains(r));
+        f.impact = d.impact.filter(|&i| Impact::try_from(i).is_ok());
+        f.weight = d.weight.filter(|&w| Weight::try_from(w).is_ok());
+        f.rating = d.rating.filter(|&r| Rating::try_from(r).is_ok());
         session.factors_mut(q).push(f);
     }
-    let fits = |id: &str, prefix: &str| id.strip_prefix(prefix).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0));
+    let fits = |id: &str, prefix: &str| ItemId::number_for(id, prefix).is_some();
     let mut seen = HashSet::new();
     for (c, d) in imported.actions {
         let text = clean_text(&d.text);
