@@ -4,12 +4,14 @@
 //!
 //! Every renderer passes user text through [`safe`] first, so no escape
 //! sequence or control character ever reaches a terminal, a clipboard or a file.
-//! Each renderer is built from sections (header, grid, factor lists, then the
-//! CAME plan, the crossed strategies and the EFI/EFE tables when the session
-//! has them; see `plan`).
+//! The md, html and txt renderers draw one [`doc::Document`], built once from
+//! the session by `build` (header, grid, factor lists, then the CAME plan, the
+//! crossed strategies and the EFI/EFE tables when the session has them).
 
+mod build;
 pub mod csv;
 pub mod diff;
+pub mod doc;
 pub mod html;
 pub mod import;
 pub mod json;
