@@ -154,8 +154,25 @@ fn csv_parses_back_with_one_row_per_factor() {
     let text = render(&s, Lang::Es, Format::Csv);
     assert!(text.contains("\r\n"), "RFC 4180 line ends");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), dafo::export::csv::HEADER);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let header = [
+        "id",
+        "kind",
+        "quadrant",
+        "text",
+        "votes",
+        "impact",
+        "links",
+        "owner",
+        "due",
+        "status",
+        "indicator",
+        "weight",
+        "rating",
+    ];
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), header);
+    let mut rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let title = rows.remove(0);
+    assert_eq!((&title[1], &title[3]), ("session", s.meta.title.as_str()));
     assert_eq!(rows.len(), s.total());
     assert!(rows.iter().all(|r| r.len() == 13));
     assert_eq!(&rows[0][3], "Equipo con \"experiencia\", implicado y estable");
@@ -168,7 +185,7 @@ fn csv_has_action_and_strategy_rows() {
     let text = render(&s, Lang::Es, Format::Csv);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), s.total() + s.all_actions().count() + s.strategies.len());
+    assert_eq!(rows.len(), 1 + s.total() + s.all_actions().count() + s.strategies.len());
     let c2 = rows.iter().find(|r| &r[0] == "C2").unwrap();
     assert_eq!((&c2[1], &c2[2], &c2[6], &c2[9]), ("action", "Corregir", "D2;D9", "pending"));
     assert_eq!(&c2[10], "días de espera medios");
@@ -454,5 +471,68 @@ proptest! {
         prop_assert_eq!(matched + d.actions_added.len(), actions(&new));
         prop_assert_eq!(d.strategies_kept + d.strategies_removed.len(), old.strategies.len());
         prop_assert_eq!(same.actions_unchanged, actions(&new));
+    }
+}
+
+/// A session whose texts start the way spreadsheet formulas do.
+fn formulas() -> Session {
+    let mut s = Session::new("=Plan \"2026\"", Timestamp::UNIX_EPOCH);
+    let texts = [
+        "=HYPERLINK(\"http://x\";\"pulsa\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "'=ya escapada",
+        "'normal",
+        "a=b",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        s.strengths.push(Factor::new(format!("F{}", i + 1), *t));
+    }
+    let mut a = CameAction::new("M1", "Formar", vec!["F1".into()]);
+    a.owner = Some("=Equipo".into());
+    a.indicator = Some("-10 % de espera".into());
+    s.maintain.push(a);
+    s
+}
+
+#[test]
+fn csv_neutralises_formulas_and_import_gives_the_exact_text_back() {
+    let s = formulas();
+    let text = render(&s, Lang::Es, Format::Csv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for record in reader.records().map(Result::unwrap) {
+        for cell in &record {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "live formula {cell:?} in\n{text}");
+        }
+    }
+    let cells: Vec<String> =
+        csv::Reader::from_reader(text.as_bytes()).records().map(|r| r.unwrap()[3].to_owned()).collect();
+    assert_eq!(cells[1], "'=HYPERLINK(\"http://x\";\"pulsa\")");
+    assert_eq!((cells[5].as_str(), cells[6].as_str(), cells[7].as_str()), ("''=ya escapada", "'normal", "a=b"));
+    let back = import_csv(&text, Path::new("x.csv")).unwrap();
+    assert_eq!(back.title.as_deref(), Some(s.meta.title.as_str()));
+    let texts: Vec<&str> = back.items.iter().map(|(_, d)| d.text.as_str()).collect();
+    let want: Vec<&str> = s.factors(Quadrant::Strengths).iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, want);
+    let (_, action) = &back.actions[0];
+    assert_eq!((action.owner.as_deref(), action.indicator.as_deref()), (Some("=Equipo"), Some("-10 % de espera")));
+}
+
+#[test]
+fn csv_import_restores_the_title() {
+    let s = plan();
+    let back = import_csv(&render(&s, Lang::Es, Format::Csv), Path::new("x.csv")).unwrap();
+    assert_eq!(back.title.as_deref(), Some(s.meta.title.as_str()));
+    let session = build(back, "otro", Timestamp::UNIX_EPOCH);
+    assert_eq!(session.meta.title, "otro", "an explicit title still wins in build");
+}
+
+#[test]
+fn csv_errors_name_the_right_line_with_crlf_ends() {
+    for end in ["\n", "\r\n"] {
+        let text = ["quadrant,text", "Fortalezas,ok", "Fortalezas,\"dos", "líneas\"", "Nada,mal", ""].join(end);
+        let err = import_csv(&text, Path::new("x.csv")).unwrap_err();
+        assert_eq!(err.to_string(), "x.csv:5: unknown quadrant \"Nada\"", "line ends {end:?}");
     }
 }
