@@ -536,3 +536,42 @@ fn csv_errors_name_the_right_line_with_crlf_ends() {
         assert_eq!(err.to_string(), "x.csv:5: unknown quadrant \"Nada\"", "line ends {end:?}");
     }
 }
+
+/// The `word/document.xml` of a docx export.
+fn docx_xml(s: &Session, lang: Lang) -> String {
+    let bytes = dafo::export::bytes(s, lang, Format::Docx);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn docx_has_word_headings_tables_and_spanish_formats() {
+    let xml = docx_xml(&plan(), Lang::Es);
+    for style in ["Title", "Heading1", "Heading2"] {
+        assert!(xml.contains(&format!("<w:pStyle w:val=\"{style}\" />")), "no {style} paragraph");
+    }
+    assert!(xml.matches("<w:tbl>").count() >= 8, "grid, four lists, actions, strategies, EFI/EFE as tables");
+    assert!(xml.contains("30/06/2027") && !xml.contains("2027-06-30"), "Spanish dates");
+    assert!(
+        xml.contains("0,30") && xml.contains("Plan de acción CAME") && xml.contains("Matriz EFI (factores internos)")
+    );
+    assert!(xml.contains("&lt;script&gt;") && !xml.contains("<script"), "user text is escaped");
+    let en = docx_xml(&plan(), Lang::En);
+    assert!(en.contains("2027-06-30") && en.contains("0.30") && en.contains("CAME action plan"));
+}
+
+#[test]
+fn docx_goes_to_files_and_pipes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("acta.docx");
+    let bin = env!("CARGO_BIN_EXE_dafo");
+    let o =
+        std::process::Command::new(bin).args(["export", "tests/fixtures/plan.ron", "-o"]).arg(&out).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
+    let o = std::process::Command::new(bin).args(["show", "tests/fixtures/plan.ron", "-f", "docx"]).output().unwrap();
+    assert!(o.status.success() && o.stdout.starts_with(b"PK\x03\x04"), "a zip to a pipe too");
+}

@@ -18,6 +18,7 @@ pub fn document(session: &Session, lang: Lang) -> Document {
     }
     Document {
         title: session.meta.title.clone(),
+        lang,
         language: session.meta.language.clone(),
         footer: format!("{} · {}", l.generated, day(session.meta.modified)),
         blocks,

@@ -7,11 +7,14 @@
 //! Text in the model is raw user text: every backend escapes it its own way.
 
 use crate::domain::Quadrant;
+use crate::i18n::Lang;
 
 /// A whole export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub title: String,
+    /// Language of the words around the user's text.
+    pub lang: Lang,
     /// Language tag of the content (`es`, `en`), for HTML's `lang`.
     pub language: String,
     /// Last line of a page: "Generado con dafo · 2026-11-10".

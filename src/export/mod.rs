@@ -12,6 +12,7 @@ mod build;
 pub mod csv;
 pub mod diff;
 pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod import;
 pub mod json;
@@ -47,6 +48,8 @@ pub enum Format {
     Csv,
     /// A stable JSON document for other tools.
     Json,
+    /// A Word document (.docx) with real headings and tables; binary, so only to a file or a pipe.
+    Docx,
 }
 
 impl Format {
@@ -59,16 +62,31 @@ impl Format {
             "html" | "htm" => Format::Html,
             "csv" => Format::Csv,
             "json" => Format::Json,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 }
 
-/// Renders `session` in `format`, with labels in `lang`.
+/// Whether `format` is binary (docx): [`bytes`] gives it, [`render`] cannot.
+pub fn is_binary(format: Format) -> bool {
+    format == Format::Docx
+}
+
+/// The bytes of `session` in `format`: the text formats as UTF-8, docx as a zip.
+pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
+    match format {
+        Format::Docx => docx::render(session, lang),
+        text => render(session, lang, text).into_bytes(),
+    }
+}
+
+/// Renders `session` in a text `format`, with labels in `lang`. Docx is
+/// binary: for it this gives the plain text; use [`bytes`] for the file.
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
     match format {
         Format::Md => markdown::render(session, lang),
-        Format::Txt => text::render(session, lang),
+        Format::Txt | Format::Docx => text::render(session, lang),
         Format::Html => html::page(session, lang),
         Format::HtmlFragment => html::fragment(session, lang),
         Format::Csv => csv::render(session, lang),
