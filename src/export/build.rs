@@ -5,7 +5,7 @@
 use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 
-use super::doc::{Block, Column, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
+use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
 use super::plan::{self, Words};
 use super::{Labels, day, priority};
 
@@ -93,7 +93,6 @@ fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 text: f.text.clone(),
                 pair: None,
                 note: Some(priority(lang, f.votes, f.impact)).filter(|p| !p.is_empty()),
-                mark: None,
                 details: Vec::new(),
                 cells: vec![
                     if f.votes > 0 { f.votes.to_string() } else { String::new() },
@@ -131,21 +130,21 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|a| {
                 let mut details = plan::details(lang, a);
                 let status = details.remove(0);
+                let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+                let details = details
+                    .into_iter()
+                    .map(|text| {
+                        let column = (!due.is_empty() && text == format!("{}: {due}", w.due)).then_some(1);
+                        Detail { text, column }
+                    })
+                    .collect();
                 Item {
                     id: a.id.clone(),
                     text: a.text.clone(),
                     pair: None,
                     note: None,
-                    mark: a.carried.then(|| w.carried.to_owned()),
                     details,
-                    cells: vec![
-                        plan::links(s, &a.links, ", "),
-                        filled(a.owner.as_deref()).unwrap_or_default().to_owned(),
-                        a.due.map(|d| d.to_string()).unwrap_or_default(),
-                        filled(a.indicator.as_deref()).unwrap_or_default().to_owned(),
-                        status,
-                        if a.votes > 0 { a.votes.to_string() } else { String::new() },
-                    ],
+                    cells: vec![plan::links(s, &a.links, ", "), due, status],
                 }
             })
             .collect();
@@ -154,11 +153,8 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             text_label: w.action.to_owned(),
             columns: vec![
                 Column::new(w.answers, Some(11)).compact(),
-                Column::new(w.owner, Some(15)),
                 Column::new(w.due, Some(11)),
-                Column::new(w.indicator, Some(15)),
                 Column::new(w.status, Some(10)).compact(),
-                Column::new(capitalise(w.votes), Some(7)).numeric(0),
             ],
             rows,
             shape: Shape::Table,
@@ -187,7 +183,6 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     text: st.text.clone(),
                     pair: Some(pair.clone()),
                     note: Some(w.vote_count(st.votes)).filter(|v| !v.is_empty()),
-                    mark: None,
                     details: Vec::new(),
                     cells: vec![pair, if st.votes > 0 { st.votes.to_string() } else { String::new() }],
                 }
@@ -215,7 +210,7 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 vec![
                     f.id.clone(),
                     f.text.clone(),
-                    f.weight.map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
+                    f.weight.map_or_else(|| w.unweighted.to_owned(), |x| plan::num(lang, x, 2)),
                     f.rating.map(|r| r.to_string()).unwrap_or_default(),
                     plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
                 ]
@@ -233,6 +228,6 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             total_label: w.total.to_owned(),
             totals: vec![plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)],
         }));
-        out.push(Block::Para(plan::notes(lang, &t.eval)));
+        out.push(Block::Para(plan::notes(lang, &t.eval, t.unweighted())));
     }
 }

@@ -19,6 +19,9 @@ use super::safe;
 /// Width of the text on an A4 page with 2 cm margins, in twentieths of a point.
 const PAGE_WIDTH: usize = 9638;
 
+/// The same in millimetres, for column widths.
+const PAGE_MM: f64 = 170.0;
+
 /// The session as a `.docx` file.
 pub fn render(session: &Session, lang: Lang) -> Vec<u8> {
     document(&super::build::document(session, lang))
@@ -100,14 +103,6 @@ fn cell(paragraphs: Vec<Paragraph>, width_pct: usize) -> TableCell {
     cell.width(width_pct * PAGE_WIDTH / 100, WidthType::Dxa)
 }
 
-/// Percent widths of columns, the ones without a width sharing what is left.
-fn widths(columns: &[&Column]) -> Vec<usize> {
-    let fixed: usize = columns.iter().filter_map(|c| c.width).map(usize::from).sum();
-    let free = columns.iter().filter(|c| c.width.is_none()).count().max(1);
-    let rest = 100usize.saturating_sub(fixed) / free;
-    columns.iter().map(|c| c.width.map_or(rest, usize::from)).collect()
-}
-
 fn table(header: Vec<TableRow>, rows: Vec<TableRow>, widths: &[usize]) -> DocxTable {
     let grid = widths.iter().map(|w| w * PAGE_WIDTH / 100).collect();
     DocxTable::new(header.into_iter().chain(rows).collect())
@@ -151,7 +146,9 @@ fn tint(q: Quadrant) -> &'static str {
 }
 
 fn grid(docx: Docx, g: &Grid) -> Docx {
-    let widths = [12, 44, 44];
+    let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
+    let half = (100 - usize::from(label)) / 2;
+    let widths = [usize::from(label), half, half];
     let header = TableRow::new(vec![
         cell(vec![Paragraph::new()], widths[0]),
         cell(vec![para(&g.columns[0], true)], widths[1]),
@@ -180,16 +177,18 @@ fn item_table(lang: Lang, items: &Items) -> DocxTable {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
-    let widths = widths(&columns);
+    let widths: Vec<usize> = items.widths(PAGE_MM).into_iter().map(usize::from).collect();
     let rows = items
         .rows
         .iter()
         .map(|item| {
-            let mut main = Paragraph::new().add_run(Run::new().add_text(safe(&item.text)));
-            if let Some(mark) = &item.mark {
-                main = main.add_run(Run::new().add_text(format!(" ({})", safe(mark))).italic());
+            let mut main = vec![para(&item.text, false)];
+            let details: Vec<String> =
+                item.details.iter().filter(|d| d.column.is_none()).map(|d| safe(&d.text).into_owned()).collect();
+            if !details.is_empty() {
+                main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
             }
-            let mut values = vec![vec![para(&item.id, true)], vec![main]];
+            let mut values = vec![vec![para(&item.id, true)], main];
             values.extend(item.cells.iter().map(|c| vec![para(&local(lang, c), false)]));
             body(&columns, &widths, values)
         })
@@ -199,7 +198,7 @@ fn item_table(lang: Lang, items: &Items) -> DocxTable {
 
 fn number_table(t: &Table) -> DocxTable {
     let columns: Vec<&Column> = t.columns.iter().collect();
-    let widths = widths(&columns);
+    let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
     let mut rows: Vec<TableRow> =
         t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect())).collect();
     let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];

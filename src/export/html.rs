@@ -16,15 +16,21 @@ const PAGE_CSS: &str = "\
 @page { size: A4; margin: 18mm 15mm; }
 body { font-family: \"Liberation Sans\", Arial, Helvetica, sans-serif; font-size: 11pt; color: #111; max-width: 180mm; margin: 1em auto; }
 h1 { font-size: 18pt; margin: 0 0 .4em; }
-h2 { font-size: 13pt; margin: 1.2em 0 .4em; break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 1em 0 .3em; break-after: avoid; }
+h2 { font-size: 13pt; margin: 1.2em 0 .4em; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 1em 0 .3em; break-after: avoid; page-break-after: avoid; }
+p.lead { break-after: avoid; page-break-after: avoid; }
 table { break-inside: auto; }
-tr, li { break-inside: avoid; }
+thead { display: table-header-group; break-inside: avoid; break-after: avoid; }
+tr, li { break-inside: avoid; page-break-inside: avoid; }
+th, td { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
 footer { margin-top: 2em; font-size: 8pt; color: #666; }
 @media print { body { margin: 0; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 ";
 
 const TABLE: &str = "border-collapse:collapse;width:100%;margin:0 0 1em 0";
+
+/// Width of the text on an A4 page, in millimetres, for column widths.
+const PAGE_MM: f64 = 180.0;
 const CELL: &str = "border:1px solid #888;padding:4px 6px;vertical-align:top;text-align:left";
 
 /// Background of each quadrant's cell in the grid.
@@ -75,7 +81,13 @@ pub fn page_of(doc: &Document) -> String {
 /// A document as an HTML fragment.
 pub fn fragment_of(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
+    // A one-cell table around the title: LibreOffice's HTML import otherwise
+    // puts a document's first line on a blank page of its own and loses it.
+    let _ = writeln!(
+        out,
+        "<table role=\"presentation\" style=\"border-collapse:collapse;width:100%\"><tr><td style=\"padding:0\"><h1>{}</h1></td></tr></table>",
+        escape(&doc.title)
+    );
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
@@ -91,7 +103,7 @@ pub fn fragment_of(doc: &Document) -> String {
                 let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
             }
             Block::Lead(text) => {
-                let _ = writeln!(out, "<p><em>{}.</em></p>", escape(text));
+                let _ = writeln!(out, "<p class=\"lead\"><em>{}.</em></p>", escape(text));
             }
             Block::Grid(g) => grid(&mut out, g),
             Block::Items(items) => item_table(&mut out, items),
@@ -102,11 +114,13 @@ pub fn fragment_of(doc: &Document) -> String {
 }
 
 fn grid(out: &mut String, g: &Grid) {
+    let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
+    let half = (100 - label) / 2;
     let _ = writeln!(out, "<h2>{}</h2>", escape(&g.title));
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
     let _ = writeln!(
         out,
-        "<tr><th style=\"{CELL};width:12%\"></th><th style=\"{CELL};width:44%\">{}</th><th style=\"{CELL};width:44%\">{}</th></tr>",
+        "<thead><tr><th style=\"{CELL};width:{label}%\" width=\"{label}%\"></th><th style=\"{CELL};width:{half}%\" width=\"{half}%\">{}</th><th style=\"{CELL};width:{half}%\" width=\"{half}%\">{}</th></tr></thead>",
         escape(&g.columns[0]),
         escape(&g.columns[1])
     );
@@ -133,14 +147,14 @@ fn grid(out: &mut String, g: &Grid) {
     let _ = writeln!(out, "</table>");
 }
 
-/// A header row of `th` cells.
-fn head_row(out: &mut String, columns: &[(String, Option<u8>)]) {
-    out.push_str("<tr>");
-    for (text, width) in columns {
-        let width = width.map(|w| format!(";width:{w}%")).unwrap_or_default();
-        let _ = write!(out, "<th style=\"{CELL}{width}\">{}</th>", escape(text));
+/// A header row of `th` cells, repeated on every page a table spans.
+fn head_row(out: &mut String, columns: &[&Column], widths: &[u8]) {
+    out.push_str("<thead><tr>");
+    for (c, w) in columns.iter().zip(widths) {
+        let align = if c.numeric { ";text-align:right" } else { "" };
+        let _ = write!(out, "<th style=\"{CELL};width:{w}%{align}\" width=\"{w}%\">{}</th>", escape(&c.label));
     }
-    out.push_str("</tr>\n");
+    out.push_str("</tr></thead>\n");
 }
 
 /// A row of `td` cells whose contents are already escaped.
@@ -158,11 +172,13 @@ fn item_table(out: &mut String, items: &Items) {
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
-    head_row(out, &columns.iter().map(|c| (c.label.clone(), c.width)).collect::<Vec<_>>());
+    head_row(out, &columns, &items.widths(PAGE_MM));
     for item in &items.rows {
         let mut main = escape(&item.text);
-        if let Some(mark) = &item.mark {
-            let _ = write!(main, " <em>({})</em>", escape(mark));
+        let details: Vec<String> =
+            item.details.iter().filter(|d| d.column.is_none()).map(|d| escape(&d.text)).collect();
+        if !details.is_empty() {
+            let _ = write!(main, "<br><em>{}</em>", details.join(" · "));
         }
         let mut cells = vec![escape(&item.id), main];
         cells.extend(item.cells.iter().map(|c| escape(c)));
@@ -174,7 +190,7 @@ fn item_table(out: &mut String, items: &Items) {
 fn table(out: &mut String, t: &Table) {
     let columns: Vec<&Column> = t.columns.iter().collect();
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
-    head_row(out, &columns.iter().map(|c| (c.label.clone(), c.width)).collect::<Vec<_>>());
+    head_row(out, &columns, &t.widths(PAGE_MM));
     for r in &t.rows {
         row(out, &r.iter().map(|c| escape(c)).collect::<Vec<_>>(), &columns);
     }

@@ -112,7 +112,8 @@ fn table_items(out: &mut String, items: &Items) {
         let text = if item.details.is_empty() {
             escape(&item.text)
         } else {
-            format!("{}<br>*{}*", escape(&item.text), escape(&item.details.join(" · ")))
+            let details: Vec<&str> = item.details.iter().map(|d| d.text.as_str()).collect();
+            format!("{}<br>*{}*", escape(&item.text), escape(&details.join(" · ")))
         };
         let _ = write!(out, "| **{}** | {text} |", escape(&item.id));
         for &i in &compact {

@@ -29,6 +29,7 @@ pub(crate) struct Words {
     pub weighted: &'static str,
     pub total: &'static str,
     pub carried: &'static str,
+    pub unweighted: &'static str,
 }
 
 impl Words {
@@ -53,6 +54,7 @@ impl Words {
                 weighted: "Ponderado",
                 total: "Total",
                 carried: "del año anterior",
+                unweighted: "sin peso",
             },
             Lang::En => Words {
                 came: "CAME action plan",
@@ -73,6 +75,7 @@ impl Words {
                 weighted: "Weighted",
                 total: "Total",
                 carried: "carried over",
+                unweighted: "unweighted",
             },
         }
     }
@@ -154,11 +157,18 @@ pub(crate) fn num(lang: Lang, x: f64, decimals: usize) -> String {
     }
 }
 
-/// One weighed matrix: the factors with a weight or a rating, and the sums.
+/// One weighed matrix: all its factors (those without a weight too), and the sums.
 pub(crate) struct Table<'a> {
     pub matrix: Matrix,
     pub rows: Vec<&'a Factor>,
     pub eval: Evaluation,
+}
+
+impl Table<'_> {
+    /// How many factors have no weight, so the sum leaves them out.
+    pub fn unweighted(&self) -> usize {
+        self.rows.iter().filter(|f| f.weight.is_none()).count()
+    }
 }
 
 /// The EFI and EFE tables of the matrices where some weight is set.
@@ -167,12 +177,7 @@ pub(crate) fn tables(s: &Session) -> Vec<Table<'_>> {
         .into_iter()
         .map(|m| Table {
             matrix: m,
-            rows: m
-                .quadrants()
-                .iter()
-                .flat_map(|&q| s.factors(q))
-                .filter(|f| f.weight.is_some() || f.rating.is_some())
-                .collect(),
+            rows: m.quadrants().iter().flat_map(|&q| s.factors(q)).collect(),
             eval: s.evaluate(m),
         })
         .filter(|t| t.eval.weighted > 0)
@@ -194,8 +199,9 @@ pub(crate) fn weighted(f: &Factor) -> Option<f64> {
     Some(f.weight? * f64::from(f.rating?))
 }
 
-/// The reading of a total, and a warning when the weights do not sum to 1.
-pub(crate) fn notes(lang: Lang, e: &Evaluation) -> Vec<String> {
+/// The reading of a total, a warning when the weights do not sum to 1, and
+/// one when factors without a weight leave the sum incomplete.
+pub(crate) fn notes(lang: Lang, e: &Evaluation, unweighted: usize) -> Vec<String> {
     let mut out = vec![match lang {
         Lang::Es => format!("Total ponderado {} (de 1,0 a 4,0; 2,5 es la media).", num(lang, e.total, 2)),
         Lang::En => format!("Weighted total {} (1.0 to 4.0; 2.5 is the average).", num(lang, e.total, 2)),
@@ -204,6 +210,14 @@ pub(crate) fn notes(lang: Lang, e: &Evaluation) -> Vec<String> {
         out.push(match lang {
             Lang::Es => format!("Atención: los pesos suman {}, no 1,00.", num(lang, e.weight_sum, 2)),
             Lang::En => format!("Note: the weights sum to {}, not 1.00.", num(lang, e.weight_sum, 2)),
+        });
+    }
+    if unweighted > 0 {
+        out.push(match (lang, unweighted) {
+            (Lang::Es, 1) => "Suma incompleta: 1 factor sin peso no cuenta.".to_owned(),
+            (Lang::Es, n) => format!("Suma incompleta: {n} factores sin peso no cuentan."),
+            (Lang::En, 1) => "Incomplete sum: 1 unweighted factor is left out.".to_owned(),
+            (Lang::En, n) => format!("Incomplete sum: {n} unweighted factors are left out."),
         });
     }
     out

@@ -144,7 +144,7 @@ fn item_lines(out: &mut String, items: &Items, width: usize) {
                     .map(|i| safe(item.cells.get(i).map_or("", String::as_str)).into_owned());
                 let mut parts = vec![format!("→ {}", compact.next().unwrap_or_default())];
                 let short = |d: String| if d.width() <= GLUED_WIDTH { glue(&d) } else { d };
-                parts.extend(compact.chain(item.details.iter().map(|d| safe(d).into_owned())).map(short));
+                parts.extend(compact.chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short));
                 let mut body = String::new();
                 entry(&mut body, "", width, &parts.join(" · "));
                 out.push_str(&body.replace(GLUE, " "));
@@ -157,7 +157,12 @@ fn item_lines(out: &mut String, items: &Items, width: usize) {
 fn table(out: &mut String, t: &Table) {
     let width = t.rows.iter().map(|r| safe(r.first().map_or("", String::as_str)).width()).max().unwrap_or(2);
     let width = width.clamp(2, MAX_ID_WIDTH);
-    let cols: Vec<usize> = t.columns.iter().skip(2).map(|c| c.label.width().max(c.min_chars)).collect();
+    let cols: Vec<usize> = (2..t.columns.len())
+        .map(|i| {
+            let cells = t.rows.iter().filter_map(|r| r.get(i)).chain(t.totals.get(i - 2)).map(|c| c.width());
+            cells.max().unwrap_or(0).max(t.columns[i].label.width()).max(t.columns[i].min_chars)
+        })
+        .collect();
     let numbers_width: usize = cols.iter().map(|c| c + 2).sum();
     let text_width = WIDTH.saturating_sub(2 + width + 2 + numbers_width).max(1);
     let row = |out: &mut String, id: &str, text: &str, nums: &[String]| {
@@ -172,6 +177,7 @@ fn table(out: &mut String, t: &Table) {
         for (n, c) in nums.iter().zip(&cols) {
             let _ = write!(out, "  {}{n}", " ".repeat(c.saturating_sub(n.width())));
         }
+        out.truncate(out.trim_end_matches(' ').len());
         out.push('\n');
     };
     let labels: Vec<String> = t.columns.iter().map(|c| c.label.clone()).collect();
