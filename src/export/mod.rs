@@ -8,7 +8,7 @@
 //! the session by `build` (header, grid, factor lists, then the CAME plan, the
 //! crossed strategies and the EFI/EFE tables when the session has them).
 
-mod build;
+pub mod build;
 pub mod csv;
 pub mod diff;
 pub mod doc;
@@ -30,6 +30,7 @@ use crate::domain::Session;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
+pub use build::document;
 pub use labels::Labels;
 
 /// Output formats of `dafo show` and `dafo export`.
