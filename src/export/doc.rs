@@ -224,3 +224,35 @@ impl Table {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_fit_their_longest_word_and_the_text_gets_the_rest() {
+        // "pendiente" (9 characters) needs 9 × 2.3 + 6 = 26.7 mm: 15 % of 180 mm.
+        assert_eq!(fit_width("Estado", ["pendiente", "en curso"], 180.0), 15);
+        // A bold header wider than the cells decides: "Responsable" 11 × 2.6 + 6 mm.
+        assert_eq!(fit_width("Responsable", ["X"], 180.0), 20);
+        let item = |cells: [&str; 2]| Item {
+            id: "FO12".into(),
+            text: "texto".into(),
+            pair: None,
+            note: None,
+            details: Vec::new(),
+            cells: cells.map(str::to_owned).to_vec(),
+        };
+        let items = Items {
+            id_width: 7,
+            text_label: "Acción".into(),
+            columns: vec![Column::new("Plazo", Some(5)), Column::new("Votos", Some(20)).numeric(0)],
+            rows: vec![item(["2027-06-30", "3"])],
+            shape: Shape::Table,
+            group: "x",
+        };
+        let widths = items.widths(180.0);
+        assert_eq!(widths, [9, 54, 17, 20], "ID fits FO12, Plazo its date, Votos keeps its own width");
+        assert_eq!(widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
+    }
+}
