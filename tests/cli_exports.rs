@@ -575,3 +575,17 @@ fn docx_goes_to_files_and_pipes() {
     let o = std::process::Command::new(bin).args(["show", "tests/fixtures/plan.ron", "-f", "docx"]).output().unwrap();
     assert!(o.status.success() && o.stdout.starts_with(b"PK\x03\x04"), "a zip to a pipe too");
 }
+
+#[test]
+fn show_refuses_docx_on_a_terminal() {
+    // `script` gives the command a pseudo-terminal as stdout.
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: the `script` command (util-linux) is not installed");
+        return;
+    }
+    let cmd = format!("{} show tests/fixtures/plan.ron -f docx", env!("CARGO_BIN_EXE_dafo"));
+    let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("docx es un formato binario") && out.contains("export"), "{out}");
+    assert!(!out.contains("PK\u{3}\u{4}"), "no zip bytes on the terminal");
+}
