@@ -16,6 +16,8 @@ enum Need {
     /// Being able to drop to `nobody` with `setpriv` (tests of permission bits as root),
     /// or not being root at all.
     Unprivileged,
+    /// Every one of these programs on PATH.
+    Programs(&'static [&'static str]),
 }
 
 const TOOLS: &[(&str, Need)] = &[
@@ -23,6 +25,8 @@ const TOOLS: &[(&str, Need)] = &[
     ("has_script", Need::Program("script")),
     ("has_display", Need::AnyEnv(&["DISPLAY", "WAYLAND_DISPLAY"])),
     ("has_unprivileged", Need::Unprivileged),
+    ("has_soffice", Need::Programs(&["soffice", "pdftotext", "pdfinfo"])),
+    ("has_xvfb_xclip", Need::Programs(&["Xvfb", "xclip"])),
 ];
 
 fn on_path(program: &str) -> bool {
@@ -50,6 +54,7 @@ fn is_root() -> bool {
 }
 
 fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=PATH");
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
@@ -62,6 +67,7 @@ fn main() {
                 std::env::var_os(v).is_some()
             }),
             Need::Unprivileged => !is_root() || on_path("setpriv"),
+            Need::Programs(all) => all.iter().all(|p| on_path(p)),
         };
         if found || ci {
             println!("cargo::rustc-cfg={cfg}");

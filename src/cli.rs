@@ -117,11 +117,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Copy a session's summary to the clipboard (HTML and text together for --format html).
+    /// Copy a session's summary to the clipboard: HTML for word processors and text (--format) for editors.
     Copy {
         /// Session file (.ron).
         file: PathBuf,
-        /// What to copy.
+        /// The text flavour beside the HTML.
         #[arg(long, short, value_enum, default_value_t = CopyFormat::Md)]
         format: CopyFormat,
     },
@@ -158,7 +158,7 @@ pub enum Command {
 pub enum CopyFormat {
     /// Markdown text.
     Md,
-    /// An HTML table for word processors, with the text version alongside.
+    /// Plain text, 80 columns (the HTML is always there too; kept for older scripts).
     Html,
     /// Plain text, 80 columns.
     Txt,

@@ -224,11 +224,8 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
         for q in Quadrant::ALL {
             assert_eq!(back.factors(q), original.factors(q), "{ext} {q:?}");
         }
-        if ext == "md" {
-            assert_eq!(back.meta.title, original.meta.title);
-        } else {
-            assert_eq!(back.meta.title, "palencia");
-        }
+        // Both carry the title (the CSV in its `session` row).
+        assert_eq!(back.meta.title, original.meta.title, "{ext}");
     }
     // Without -o: a new file in --dir, named after the title, never overwriting.
     let sessions = dir.path().join("sessions");
@@ -251,10 +248,9 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
 
 #[test]
 fn copy_without_a_clipboard_saves_a_file_and_says_where() {
-    for (format, ext, expected) in [
-        ("md", "txt", render(&load(TRICKY), Lang::Es, Format::Md)),
-        ("html", "html", render(&load(TRICKY), Lang::Es, Format::HtmlFragment)),
-    ] {
+    // The copy always carries HTML beside the text, and the saved file is the HTML.
+    let html = render(&load(TRICKY), Lang::Es, Format::HtmlFragment);
+    for (format, ext, expected) in [("md", "html", html.clone()), ("txt", "html", html)] {
         let o = dafo(&["copy", TRICKY, "--format", format]);
         assert!(o.status.success(), "{}", stderr(&o));
         let err = stderr(&o);
@@ -298,8 +294,9 @@ fn copy_on_a_terminal_without_clipboard_sends_osc52() {
     let osc = format!("\u{1b}]52;c;{}\u{7}", base64::engine::general_purpose::STANDARD.encode(&text));
     assert!(out.contains(&osc), "{out}");
     assert!(out.contains("sent to the terminal with OSC 52"), "{out}");
+    // The terminal gets the text; the file the HTML that went beside it.
     let path = out.trim_end().rsplit("saved to ").next().unwrap();
-    assert_eq!(std::fs::read_to_string(path).unwrap(), text);
+    assert_eq!(std::fs::read_to_string(path).unwrap(), render(&load(TRICKY), Lang::Es, Format::HtmlFragment));
     std::fs::remove_file(path).unwrap();
 }
 

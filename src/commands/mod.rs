@@ -42,12 +42,15 @@ pub enum CommandError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json)", path.display())]
+    #[error("{}: cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json, docx)", path.display())]
     UnknownFormat { path: PathBuf },
     #[error("cannot write to stdout: {0}")]
     Stdout(#[source] std::io::Error),
     #[error("{0}")]
     Copy(String),
+    /// A binary format asked for on a terminal.
+    #[error("{0}")]
+    Binary(String),
 }
 
 impl CommandError {
@@ -63,7 +66,7 @@ impl CommandError {
             CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),
             CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
             CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
-            CommandError::Copy(text) => text.clone(),
+            CommandError::Copy(text) | CommandError::Binary(text) => text.clone(),
         }
     }
 }
@@ -90,9 +93,14 @@ pub fn finish(result: Result<ExitCode, CommandError>, lang: Lang) -> ExitCode {
 
 /// Writes `text` to stdout. A closed pipe (`dafo show x | head`) is not an error.
 pub(crate) fn print(text: &str) -> Result<(), CommandError> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout, as [`print`] does.
+pub(crate) fn print_bytes(bytes: &[u8]) -> Result<(), CommandError> {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::Stdout(e)),
         _ => Ok(()),
     }

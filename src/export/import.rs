@@ -17,6 +17,8 @@ use crate::domain::{
 use crate::i18n::{Lang, fold};
 use crate::labels;
 
+use super::csv::Row;
+
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -241,29 +243,40 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let err = |line: u64, message: String| ImportError::Csv { path: path.to_owned(), line, message };
-    let headers = reader.headers().map_err(|e| err(1, e.to_string()))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let (Some(quadrant_col), Some(text_col)) = (col("quadrant"), col("text")) else {
+    let headers: ::csv::StringRecord =
+        reader.headers().map_err(|e| err(1, e.to_string()))?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    if !(headers.iter().any(|h| h == "quadrant") && headers.iter().any(|h| h == "text")) {
         return Err(err(1, "the header needs at least the columns quadrant and text".to_owned()));
-    };
-    let (id_col, kind_col, votes_col, impact_col) = (col("id"), col("kind"), col("votes"), col("impact"));
-    let (links_col, owner_col, due_col, status_col) = (col("links"), col("owner"), col("due"), col("status"));
-    let (indicator_col, weight_col, rating_col) = (col("indicator"), col("weight"), col("rating"));
+    }
     let mut out = Imported::default();
     for record in reader.records() {
-        let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
-        let optional = |c: Option<usize>| Some(clean_text(field(c))).filter(|t| !t.is_empty());
-        let kind = field(kind_col).to_ascii_lowercase();
-        let label = field(Some(quadrant_col));
-        let votes = match field(votes_col) {
+        // The line from the byte offset, past the line end the record may start
+        // on: the reader's own count is one short after CRLF ends.
+        let line_at = |p: Option<&::csv::Position>| {
+            let bytes = text.as_bytes();
+            let Some(mut at) = p.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len())) else {
+                return 0;
+            };
+            while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+                at += 1;
+            }
+            1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
+        };
+        let record = record.map_err(|e| err(line_at(e.position()), e.to_string()))?;
+        let line = line_at(record.position());
+        let row: Row = record.deserialize::<Row>(Some(&headers)).map_err(|e| err(line, e.to_string()))?.restored();
+        let optional = |v: &str| Some(clean_text(v.trim())).filter(|t| !t.is_empty());
+        let kind = row.kind.trim().to_ascii_lowercase();
+        let label = row.quadrant.trim();
+        let votes = match row.votes.trim() {
             "" => 0,
             v => v.parse().map_err(|_| err(line, format!("votes must be a whole number, not {v:?}")))?,
         };
-        let text = clean_text(field(Some(text_col)));
-        let id = Some(field(id_col).to_owned()).filter(|i| !i.is_empty());
-        let links: Vec<String> = field(links_col)
+        let text = clean_text(row.text.trim());
+        let id = Some(row.id.trim().to_owned()).filter(|i| !i.is_empty());
+        let links: Vec<String> = row
+            .links
+            .trim()
             .split([super::csv::LINK_SEPARATOR, ',', ' '])
             .map(clean_text)
             .filter(|l| !l.is_empty())
@@ -273,15 +286,15 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
                 // The ranges are the session's own (domain::rules): what loads, imports.
                 let range = |e: RangeError| err(line, e.to_string());
-                let impact = match field(impact_col) {
+                let impact = match row.impact.trim() {
                     "" => None,
                     v => Some(Impact::parse(v).map_err(range)?.get()),
                 };
-                let weight = match field(weight_col) {
+                let weight = match row.weight.trim() {
                     "" => None,
                     v => Some(Weight::parse(v).map_err(range)?.get()),
                 };
-                let rating = match field(rating_col) {
+                let rating = match row.rating.trim() {
                     "" => None,
                     v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
@@ -289,17 +302,20 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating }));
                 }
             }
+            super::csv::KIND_SESSION => {
+                out.title = Some(text).filter(|t| !t.is_empty());
+            }
             super::csv::KIND_ACTION => {
                 let c = came_of(label, id.as_deref()).ok_or_else(|| {
                     err(line, format!("unknown CAME quadrant {label:?} (Mantener, Corregir, Explotar, Afrontar)"))
                 })?;
-                let status = match field(status_col) {
+                let status = match row.status.trim() {
                     "" => Status::Pending,
                     v => labels::status_from(v).ok_or_else(|| {
                         err(line, format!("status must be pending, in_progress, done or dropped, not {v:?}"))
                     })?,
                 };
-                let due = match field(due_col) {
+                let due = match row.due.trim() {
                     "" => None,
                     v => Some(
                         v.parse::<jiff::civil::Date>()
@@ -307,13 +323,13 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     ),
                 };
                 if !text.is_empty() {
-                    let (owner, indicator) = (optional(owner_col), optional(indicator_col));
+                    let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
                 }
             }
             super::csv::KIND_STRATEGY => {
                 let [internal, external] = links.as_slice() else {
-                    return Err(err(line, format!("a strategy links two factors, not {:?}", field(links_col))));
+                    return Err(err(line, format!("a strategy links two factors, not {:?}", row.links.trim())));
                 };
                 let kind = crossed_of(label, id.as_deref(), internal, external)
                     .ok_or_else(|| err(line, format!("unknown kind of strategy {label:?} (FO, DO, FA, DA)")))?;

@@ -85,11 +85,18 @@ pub(crate) fn num(lang: Lang, x: f64, decimals: usize) -> String {
     lang.number(x, decimals)
 }
 
-/// One weighed matrix: the factors with a weight or a rating, and the sums.
+/// One weighed matrix: all its factors (those without a weight too), and the sums.
 pub(crate) struct Table<'a> {
     pub matrix: Matrix,
     pub rows: Vec<&'a Factor>,
     pub eval: Evaluation,
+}
+
+impl Table<'_> {
+    /// How many factors have no weight, so the sum leaves them out.
+    pub fn unweighted(&self) -> usize {
+        self.rows.iter().filter(|f| f.weight.is_none()).count()
+    }
 }
 
 /// The EFI and EFE tables of the matrices where some weight is set.
@@ -98,12 +105,7 @@ pub(crate) fn tables(s: &Session) -> Vec<Table<'_>> {
         .into_iter()
         .map(|m| Table {
             matrix: m,
-            rows: m
-                .quadrants()
-                .iter()
-                .flat_map(|&q| s.factors(q))
-                .filter(|f| f.weight.is_some() || f.rating.is_some())
-                .collect(),
+            rows: m.quadrants().iter().flat_map(|&q| s.factors(q)).collect(),
             eval: s.evaluate(m),
         })
         .filter(|t| t.eval.weighted > 0)
@@ -121,11 +123,14 @@ pub(crate) fn weighted(f: &Factor) -> Option<f64> {
 }
 
 /// The reading of a total, and a warning when the weights do not sum to 1.
-pub(crate) fn notes(lang: Lang, e: &Evaluation) -> Vec<String> {
+pub(crate) fn notes(lang: Lang, e: &Evaluation, unweighted: usize) -> Vec<String> {
     let plan = &lang.text().plan;
     let mut out = vec![(plan.total_note)(&num(lang, e.total, 2))];
     if !e.balanced() {
         out.push((plan.unbalanced)(&num(lang, e.weight_sum, 2)));
+    }
+    if unweighted > 0 {
+        out.push((plan.incomplete_sum)(unweighted));
     }
     out
 }

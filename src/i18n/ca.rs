@@ -88,6 +88,11 @@ pub static TEXT: Catalogue = Catalogue {
         coverage: |n, m| format!("{n} de {m} factors sense acció"),
         total_note: |t| format!("Total ponderat {t} (d'1,0 a 4,0; 2,5 és la mitjana)."),
         unbalanced: |s| format!("Atenció: els pesos sumen {s}, no 1,00."),
+        unweighted: "sense pes",
+        incomplete_sum: |n| match n {
+            1 => "Suma incompleta: 1 factor sense pes no compta.".to_owned(),
+            n => format!("Suma incompleta: {n} factors sense pes no compten."),
+        },
     },
     diff: DiffWords {
         title: "Canvis en la DAFO",

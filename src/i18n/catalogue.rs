@@ -127,6 +127,10 @@ pub struct PlanWords {
     pub total_note: fn(&str) -> String,
     /// "Atención: los pesos suman 0,90, no 1,00." with the sum formatted.
     pub unbalanced: fn(&str) -> String,
+    /// "sin peso": a factor of an EFI/EFE matrix without a weight.
+    pub unweighted: &'static str,
+    /// "Suma incompleta: 2 factores sin peso no cuentan." for that many.
+    pub incomplete_sum: fn(usize) -> String,
 }
 
 /// Words of the diff report. Same shape as `export::diff::report::Words`.

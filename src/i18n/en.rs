@@ -90,6 +90,11 @@ pub static TEXT: Catalogue = Catalogue {
         },
         total_note: |t| format!("Weighted total {t} (1.0 to 4.0; 2.5 is the average)."),
         unbalanced: |s| format!("Note: the weights sum to {s}, not 1.00."),
+        unweighted: "unweighted",
+        incomplete_sum: |n| match n {
+            1 => "Incomplete sum: 1 unweighted factor is left out.".to_owned(),
+            n => format!("Incomplete sum: {n} unweighted factors are left out."),
+        },
     },
     diff: DiffWords {
         title: "SWOT changes",

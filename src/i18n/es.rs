@@ -88,6 +88,11 @@ pub static TEXT: Catalogue = Catalogue {
         coverage: |n, m| format!("{n} de {m} factores sin acción"),
         total_note: |t| format!("Total ponderado {t} (de 1,0 a 4,0; 2,5 es la media)."),
         unbalanced: |s| format!("Atención: los pesos suman {s}, no 1,00."),
+        unweighted: "sin peso",
+        incomplete_sum: |n| match n {
+            1 => "Suma incompleta: 1 factor sin peso no cuenta.".to_owned(),
+            n => format!("Suma incompleta: {n} factores sin peso no cuentan."),
+        },
     },
     diff: DiffWords {
         title: "Cambios en el DAFO",
