@@ -1,10 +1,14 @@
-//! The session model: quadrants, factors, edits and undo history. No UI here.
+//! The session model: quadrants, factors, CAME actions, crossed strategies, the
+//! plan (retos, ejes, líneas, indicators), edits and undo history. No UI here.
 
 mod came;
 mod edit;
 mod evaluation;
 mod history;
+mod plan;
+mod plan_edit;
 mod quadrant;
+mod schedule;
 mod session;
 mod strategy;
 pub mod text;
@@ -13,6 +17,10 @@ pub use came::{Came, CameAction, Status};
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
+pub use plan::{
+    Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
+};
 pub use quadrant::Quadrant;
+pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
 pub use strategy::{Crossed, Strategy};
