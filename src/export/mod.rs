@@ -16,6 +16,9 @@ pub mod json;
 mod labels;
 pub mod markdown;
 mod plan;
+pub mod plan_import;
+pub mod plan_md;
+pub mod plan_words;
 pub mod text;
 
 use std::borrow::Cow;

@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = to_ron(&sample()).replacen("version: 2", "version: 99", 1);
+        let text = to_ron(&sample()).replacen("version: 3", "version: 99", 1);
         assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::TooNew { found: 99, .. })));
     }
 
@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(s.version, FORMAT_VERSION);
         assert_eq!(s.strengths[0].text, "Equipo");
         assert!(s.maintain.is_empty() && s.strategies.is_empty());
-        assert!(to_ron(&s).contains("version: 2"));
+        assert!(to_ron(&s).contains("version: 3"));
     }
 
     #[test]
