@@ -158,6 +158,15 @@ mod tests {
     }
 
     #[test]
+    fn the_example_in_the_format_docs_reads() {
+        let doc = std::fs::read_to_string("docs/format.md").unwrap();
+        let example = doc.split("```ron\n").nth(1).and_then(|r| r.split("```").next()).unwrap();
+        let s = parse(example, Path::new("docs/format.md")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.line_label("L1"), "1.1");
+        assert_eq!(s.correct[0].amount.map(|e| e.cents), Some(600_000));
+    }
+
+    #[test]
     fn a_plan_is_written_one_item_per_line() {
         let mut s = sample();
         s.meta.horizon = "2023-2026".parse().ok();
