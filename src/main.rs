@@ -31,12 +31,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file)),
         Some(Command::Open { file }) => open(&file, lang, look),
-        Some(Command::New { title, from }) => {
+        Some(Command::New { title, from, horizon }) => {
             let now = jiff::Timestamp::now();
-            let session = match from {
+            let mut session = match from {
                 Some(old) => commands::carry_over(&storage::load(&old).map_err(|e| e.to_string())?, &title, now),
                 None => Session::new(&title, now),
             };
+            session.meta.horizon = horizon.or(session.meta.horizon);
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path.clone();
             tui(App::editor(editor, lang), look)?;

@@ -17,6 +17,7 @@ mod labels;
 pub mod markdown;
 mod plan;
 pub mod plan_import;
+pub mod plan_json;
 pub mod plan_md;
 pub mod plan_words;
 pub mod text;

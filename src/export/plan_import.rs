@@ -12,15 +12,18 @@ use std::path::Path;
 use jiff::Timestamp;
 
 use crate::domain::text::clean_text;
-use crate::domain::{Axis, CameAction, Challenge, Crossed, Euros, Horizon, Indicator, Line, Session, Source, Strategy};
+use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
 
 use super::import::{ImportError, build, markdown, quadrant_from_label};
-use super::plan_md::came_for;
-use super::plan_words::{OTHER_HEADINGS, PlanWords, direction_from, fold, is_word, status_from};
+use super::plan_words::{OTHER_HEADINGS, Pick, fold, is_word};
 
 #[path = "plan_table.rs"]
 mod table;
 
+#[path = "plan_rows.rs"]
+mod rows;
+
+use rows::{actions, indicators};
 use table::Table;
 
 /// A section of a plan file.
@@ -40,7 +43,7 @@ enum Section {
 }
 
 fn plan_section(text: &str) -> Option<Section> {
-    let pairs: [(fn(&PlanWords) -> &'static str, Section); 7] = [
+    let pairs: [(Pick, Section); 7] = [
         (|w| w.mission, Section::Mission),
         (|w| w.vision, Section::Vision),
         (|w| w.values, Section::Values),
@@ -85,7 +88,7 @@ pub(crate) fn unescape(text: &str) -> String {
 
 /// Splits `text (A, B)` into the text and the tokens in its last parentheses,
 /// when every token there satisfies `ok`.
-fn trailing_refs<'a>(text: &'a str, ok: impl Fn(&str) -> bool) -> (&'a str, Vec<String>) {
+fn trailing_refs(text: &str, ok: impl Fn(&str) -> bool) -> (&str, Vec<String>) {
     if let Some(inner) = text.trim_end().strip_suffix(')')
         && let Some(open) = inner.rfind('(')
         && !inner[..open].ends_with('\\')
@@ -380,161 +383,6 @@ fn assemble(
     Ok(s)
 }
 
-fn indicators(t: &Table, path: &Path) -> Result<Vec<Indicator>, ImportError> {
-    let cols = t.columns(
-        path,
-        &[
-            ("ID", &|_| "ID"),
-            ("name", &|w| w.col_name),
-            ("unit", &|w| w.col_unit),
-            ("baseline", &|w| w.col_baseline),
-            ("target", &|w| w.col_target),
-            ("direction", &|w| w.col_direction),
-            ("measures", &|w| w.col_measures),
-        ],
-        "name",
-    )?;
-    let mut given = Vec::new();
-    let mut out = Vec::new();
-    for row in &t.rows {
-        let name = clean_text(row.get(&cols, "name"));
-        if name.is_empty() {
-            continue;
-        }
-        let num = |key: &str| -> Result<Option<f64>, ImportError> {
-            match row.get(&cols, key) {
-                "" => Ok(None),
-                v => parse_number(v)
-                    .map(Some)
-                    .ok_or_else(|| row.error(path, &cols, key, format!("{v:?} is not a number"))),
-            }
-        };
-        let direction = match row.get(&cols, "direction") {
-            "" => Default::default(),
-            v => direction_from(v).ok_or_else(|| {
-                row.error(path, &cols, "direction", format!("direction must be up or down (sube, baja), not {v:?}"))
-            })?,
-        };
-        let unit = Some(clean_text(row.get(&cols, "unit"))).filter(|u| !u.is_empty());
-        given.push(Some(row.get(&cols, "ID").to_owned()).filter(|i| !i.is_empty()));
-        out.push(Indicator {
-            id: String::new(),
-            name,
-            unit,
-            baseline: num("baseline")?,
-            target: num("target")?,
-            direction,
-        });
-    }
-    for (ind, id) in out.iter_mut().zip(settle_ids(given, "I")) {
-        ind.id = id;
-    }
-    Ok(out)
-}
-
-fn actions(s: &mut Session, t: &Table, path: &Path) -> Result<(), ImportError> {
-    let cols = t.columns(
-        path,
-        &[
-            ("line", &|w| w.col_line),
-            ("ID", &|_| "ID"),
-            ("action", &|w| w.col_action),
-            ("answers", &|w| w.col_answers),
-            ("owner", &|w| w.col_owner),
-            ("start", &|w| w.col_start),
-            ("due", &|w| w.col_due),
-            ("resources", &|w| w.col_resources),
-            ("amount", &|w| w.col_amount),
-            ("partners", &|w| w.col_partners),
-            ("indicator", &|w| w.col_indicator),
-            ("status", &|w| w.col_status),
-        ],
-        "action",
-    )?;
-    let mut seen: HashSet<String> = HashSet::new();
-    for row in &t.rows {
-        let text = clean_text(row.get(&cols, "action"));
-        let line = match row.get(&cols, "line") {
-            "" => None,
-            v => Some(line_id(s, v).ok_or_else(|| {
-                row.error(path, &cols, "line", format!("there is no línea {v} in the Ejes y líneas section"))
-            })?),
-        };
-        let id = Some(row.get(&cols, "ID").to_owned()).filter(|i| !i.is_empty());
-        if let Some(i) = id.as_deref().and_then(|id| s.strategies.iter().position(|st| st.id == id)) {
-            s.strategies[i].line = line;
-            continue;
-        }
-        if text.is_empty() {
-            continue;
-        }
-        let links: Vec<String> =
-            row.get(&cols, "answers").split([',', ' ']).map(clean_text).filter(|l| !l.is_empty()).collect();
-        let came = came_for(&links, id.as_deref());
-        let id = id.filter(|i| id_with(i, came.prefix()) && seen.insert(i.clone())).unwrap_or_default();
-        let mut a = CameAction::new(id, text, links);
-        a.line = line;
-        let date = |key: &str| -> Result<Option<jiff::civil::Date>, ImportError> {
-            match row.get(&cols, key) {
-                "" => Ok(None),
-                v => v
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| row.error(path, &cols, key, format!("{v:?} is not a date YYYY-MM-DD"))),
-            }
-        };
-        (a.start, a.due) = (date("start")?, date("due")?);
-        a.owner = Some(clean_text(row.get(&cols, "owner"))).filter(|t| !t.is_empty());
-        a.resources = Some(clean_text(row.get(&cols, "resources"))).filter(|t| !t.is_empty());
-        a.amount = match row.get(&cols, "amount") {
-            "" => None,
-            v => Some(
-                parse_number(v)
-                    .and_then(|x| Euros::try_from(x).ok())
-                    .ok_or_else(|| row.error(path, &cols, "amount", format!("{v:?} is not an amount of euros")))?,
-            ),
-        };
-        a.partners = row.get(&cols, "partners").split(';').map(clean_text).filter(|p| !p.is_empty()).collect();
-        let mut free = Vec::new();
-        for token in row.get(&cols, "indicator").split(';').map(str::trim).filter(|t| !t.is_empty()) {
-            let by_name = s.indicators.iter().find(|i| fold(&i.name) == fold(token)).map(|i| i.id.clone());
-            match by_name.or_else(|| s.find_indicator(token).map(|_| token.to_owned())) {
-                Some(i) => a.indicators.push(i),
-                None => free.push(clean_text(token)),
-            }
-        }
-        a.indicator = Some(free.join("; ")).filter(|t| !t.is_empty());
-        a.status = match row.get(&cols, "status") {
-            "" => Default::default(),
-            v => status_from(v).ok_or_else(|| {
-                row.error(
-                    path,
-                    &cols,
-                    "status",
-                    format!("unknown status {v:?} (pendiente, en curso, hecha, descartada)"),
-                )
-            })?,
-        };
-        s.actions_mut(came).push(a);
-    }
-    s.normalise_ids();
-    for c in crate::domain::Came::ALL {
-        for i in 0..s.actions(c).len() {
-            if s.actions(c)[i].id.is_empty() {
-                let n = s.bump(c.counter_key());
-                s.actions_mut(c)[i].id = format!("{}{n}", c.prefix());
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The ID of the línea numbered `1.2`.
-fn line_id(s: &Session, number: &str) -> Option<String> {
-    let (a, l) = number.trim().trim_end_matches('.').split_once('.')?;
-    Some(s.line_by_number(a.parse().ok()?, l.parse().ok()?)?.id.clone())
-}
-
 #[cfg(test)]
 #[path = "plan_import_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -2,7 +2,7 @@
 //! positions, and the round trip through `plan_md`.
 
 use super::*;
-use crate::domain::{Came, Direction, Quadrant, Statement, Status};
+use crate::domain::{Came, Direction, Euros, Quadrant, Statement, Status};
 use crate::export::plan_md::{plan_document, plan_sections};
 use crate::i18n::Lang;
 use jiff::civil::date;

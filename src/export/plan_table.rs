@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::super::import::ImportError;
-use super::super::plan_words::{ALL, PlanWords, fold};
+use super::super::plan_words::{ALL, Pick, fold};
 use super::unescape;
 
 /// One cell: its 1-based column in the line, and its text (unescaped, trimmed).
@@ -90,7 +90,7 @@ impl Table {
     pub fn columns(
         &self,
         path: &Path,
-        known: &[(&'static str, &dyn Fn(&PlanWords) -> &'static str)],
+        known: &[(&'static str, Pick)],
         required: &'static str,
     ) -> Result<Columns, ImportError> {
         let mut map = HashMap::new();

@@ -5,6 +5,9 @@
 
 use crate::domain::{Direction, Status};
 
+/// Picks one word out of a language's table.
+pub type Pick = fn(&PlanWords) -> &'static str;
+
 /// The plan's words in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct PlanWords {

@@ -151,7 +151,21 @@ mod tests {
             for line in old.lines().filter(|l| l.starts_with("        (id:") && !l.contains('\'')) {
                 assert!(saved.contains(line), "{fixture}: lost or changed line {line}");
             }
-            for key in ["horizon", "mission", "vision", "values", "challenges", "axes", "lines:", "indicators", "start:", "partners", "resources", "amount", "line:"] {
+            for key in [
+                "horizon",
+                "mission",
+                "vision",
+                "values",
+                "challenges",
+                "axes",
+                "lines:",
+                "indicators",
+                "start:",
+                "partners",
+                "resources",
+                "amount",
+                "line:",
+            ] {
                 assert!(!saved.contains(key), "{fixture}: a plan-less session writes {key}");
             }
         }
