@@ -13,6 +13,11 @@ pub type Pick = fn(&PlanWords) -> &'static str;
 pub struct PlanWords {
     /// `Horizonte` in the `Horizonte: 2023-2026` line.
     pub horizon: &'static str,
+    /// Heading of the informe's section with misión, visión and valores.
+    pub formulation: &'static str,
+    /// Column of a reto's sources, and the group of actions with no línea.
+    pub col_from: &'static str,
+    pub no_line: &'static str,
     pub mission: &'static str,
     pub vision: &'static str,
     pub values: &'static str,
@@ -58,6 +63,9 @@ pub struct PlanWords {
 
 pub const ES: PlanWords = PlanWords {
     horizon: "Horizonte",
+    formulation: "Misión, visión y valores",
+    col_from: "Viene de",
+    no_line: "Sin línea",
     mission: "Misión",
     vision: "Visión",
     values: "Valores",
@@ -97,6 +105,9 @@ pub const ES: PlanWords = PlanWords {
 
 pub const EN: PlanWords = PlanWords {
     horizon: "Horizon",
+    formulation: "Mission, vision and values",
+    col_from: "Comes from",
+    no_line: "No line",
     mission: "Mission",
     vision: "Vision",
     values: "Values",
@@ -136,6 +147,9 @@ pub const EN: PlanWords = PlanWords {
 
 pub const CA: PlanWords = PlanWords {
     horizon: "Horitzó",
+    formulation: "Missió, visió i valors",
+    col_from: "Ve de",
+    no_line: "Sense línia",
     mission: "Missió",
     vision: "Visió",
     values: "Valors",
