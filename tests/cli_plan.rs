@@ -114,3 +114,31 @@ fn new_with_a_horizon_saves_it() {
     let s = dafo::storage::load(&file).unwrap();
     assert_eq!(s.meta.horizon.map(|h| h.to_string()).as_deref(), Some("2023-2026"));
 }
+
+#[test]
+fn the_sample_carries_a_whole_plan_that_round_trips_through_markdown() {
+    use dafo::export::plan_md::plan_document;
+    let s = dafo::storage::load(Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+    assert!(s.mission.is_some() && s.vision.is_some());
+    assert_eq!((s.values.len(), s.challenges.len(), s.axes.len(), s.indicators.len()), (4, 3, 3, 3));
+    for axis in &s.axes {
+        assert!((2..=3).contains(&s.lines_of(&axis.id).count()), "{}", axis.id);
+    }
+    assert!(s.actions_without_line().is_empty(), "every action is placed in a línea");
+    assert!(s.lines_without_actions().is_empty());
+    assert!(s.challenges.iter().flat_map(|c| &c.from).all(|src| src.exists(&s)));
+    assert_eq!(s.meta.horizon.map(|h| h.to_string()).as_deref(), Some("2027-2030"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.md"), plan_document(&s, dafo::i18n::Lang::Es)).unwrap();
+    let out = dafo(dir.path(), &["import", "p.md", "-o", "p.ron"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let back = dafo::storage::load(&dir.path().join("p.ron")).unwrap();
+    assert_eq!(
+        (back.challenges, back.axes, back.lines, back.indicators),
+        (s.challenges, s.axes, s.lines, s.indicators)
+    );
+    assert_eq!(
+        back.correct,
+        s.correct.iter().map(|a| dafo::domain::CameAction { votes: 0, ..a.clone() }).collect::<Vec<_>>()
+    );
+}

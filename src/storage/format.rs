@@ -172,6 +172,16 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_items_are_written_as_the_writer_writes_them() {
+        let path = "sessions/palencia-ciudad-de-los-cuidados.ron";
+        let text = std::fs::read_to_string(path).unwrap();
+        let saved = to_ron(&parse(&text, Path::new(path)).unwrap());
+        for line in text.lines().filter(|l| l.starts_with("        ")) {
+            assert!(saved.contains(line), "the writer would change {line}");
+        }
+    }
+
+    #[test]
     fn the_example_in_the_format_docs_reads() {
         let doc = std::fs::read_to_string("docs/format.md").unwrap();
         let example = doc.split("```ron\n").nth(1).and_then(|r| r.split("```").next()).unwrap();
