@@ -307,7 +307,10 @@ fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize,
     let (Some(a), Some(_)) = (parts.first().and_then(|a| a.parse::<usize>().ok()), parts.get(1)) else {
         return Err((col(item), format!("a línea reads `- 1.1 Text`, not {item:?}")));
     };
-    if a != d.axes.len() || a == 0 {
+    if d.axes.is_empty() {
+        return Err((col(item), format!("línea {num} has no eje: put a heading like `### 1. Eje` above it")));
+    }
+    if a != d.axes.len() {
         let n = d.axes.len();
         return Err((col(item), format!("línea {num} is under eje {n}: number it {n}.1, {n}.2…")));
     }

@@ -246,3 +246,59 @@ mod round_trip {
         }
     }
 }
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::{ProptestConfig, prop_assert, proptest};
+    use proptest::strategy::Strategy as _;
+
+    /// Lines made of the pieces a plan file has, in any order and with junk.
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::sample::select(vec![
+            "## Misión",
+            "## Retos",
+            "## Ejes y líneas",
+            "## Plan de acción",
+            "## Indicadores",
+            "## Fortalezas",
+            "### 1. Eje",
+            "### 2. Otro",
+            "- 1.1 Línea (L1, I1)",
+            "- 2.1 x",
+            "- **R1** reto (D1, acción A1)",
+            "| Línea | Acción | Estado |",
+            "|---|---|---|",
+            "| 1.1 | hacer | hecha |",
+            "| 9.9 | x | y |",
+            "| ID | Indicador | Sentido |",
+            "| I1 | Espera | baja |",
+            "Horizonte: 2024-2025",
+            "Horizonte: x",
+            "- **FO1** e (F1 × O1)",
+            "## Estrategias cruzadas",
+            "- \\(",
+            "| \\| | ",
+            "# Título",
+            "",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Any arrangement gives a session that saves and reads back, or an
+        /// error that names the file, a line and a column.
+        #[test]
+        fn never_panics_and_errors_have_positions(lines in proptest::collection::vec(line(), 0..30)) {
+            let text = lines.join("\n");
+            match read(&text) {
+                Ok(s) => {
+                    let ron = crate::storage::to_ron(&s);
+                    prop_assert!(crate::storage::parse(&ron, Path::new("x.ron")).is_ok());
+                }
+                Err(ImportError::At { line, column, .. }) => prop_assert!(line >= 1 && column >= 1),
+                Err(e) => prop_assert!(false, "unexpected error {e}"),
+            }
+        }
+    }
+}
