@@ -142,3 +142,23 @@ fn the_sample_carries_a_whole_plan_that_round_trips_through_markdown() {
         s.correct.iter().map(|a| dafo::domain::CameAction { votes: 0, ..a.clone() }).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_plan_example_in_the_exports_docs_imports() {
+    let doc = std::fs::read_to_string("docs/exports.md").unwrap();
+    let block = doc.split("  ```markdown\n").nth(1).and_then(|b| b.split("  ```").next()).unwrap();
+    let text: String = block.lines().map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l))).collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.md"), text).unwrap();
+    let out = dafo(dir.path(), &["import", "plan.md", "-o", "plan.ron"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = dafo::storage::load(&dir.path().join("plan.ron")).unwrap();
+    let a = &s.correct[0];
+    assert_eq!(
+        (a.indicators.as_slice(), a.indicator.as_deref()),
+        (&["I1".to_owned()][..], Some("Profesionales contratados"))
+    );
+    assert_eq!(a.partners, ["Cruz Roja", "Cáritas"]);
+    assert_eq!(s.challenges[0].from.len(), 3);
+    assert_eq!(s.indicators[0].direction, dafo::domain::Direction::Down);
+}
