@@ -374,5 +374,7 @@ mod tests {
         assert!(Euros::try_from(-1.0).is_err());
         assert!(Euros::try_from(f64::NAN).is_err());
         assert!(Euros::try_from(1e12).is_err());
+        assert_eq!(ron::from_str::<Euros>("18000").map(|e| e.cents), Ok(1_800_000));
+        assert!(ron::from_str::<Euros>("-5.0").is_err());
     }
 }

@@ -4,7 +4,8 @@
 
 use super::came::{Came, CameAction};
 use super::edit::{Edit, ListOp};
-use super::plan::{Axis, Challenge, Indicator, Line, PlanEdit, Source, Statement};
+use super::plan::{Axis, Challenge, Horizon, Indicator, Line, PlanEdit, Source, Statement};
+use super::session::Meta;
 use super::session::Session;
 use super::strategy::Strategy;
 use super::text::clean_text;
@@ -40,6 +41,26 @@ impl Session {
             (LINE, self.lines.iter().map(|l| l.id.as_str()).collect()),
             (INDICATOR, self.indicators.iter().map(|i| i.id.as_str()).collect()),
         ]
+    }
+
+    // ---- Metadata: horizon, place, participants ----
+
+    /// Sets or clears the horizon.
+    pub fn set_horizon(&self, horizon: Option<Horizon>) -> Option<Edit> {
+        (self.meta.horizon != horizon).then(|| Edit::Meta(Box::new(Meta { horizon, ..self.meta.clone() })))
+    }
+
+    /// Replaces the metadata with `f(old)`: title, place and participants cleaned
+    /// (empty place or participants cleared, an empty title refused). `None` if
+    /// nothing changes.
+    pub fn change_meta(&self, f: impl FnOnce(&mut Meta)) -> Option<Edit> {
+        let mut new = self.meta.clone();
+        f(&mut new);
+        new.title = clean_text(&new.title);
+        for field in [&mut new.place, &mut new.participants] {
+            *field = field.as_deref().map(clean_text).filter(|t| !t.is_empty());
+        }
+        (new != self.meta && !new.title.is_empty()).then(|| Edit::Meta(Box::new(new)))
     }
 
     // ---- Misión, visión, valores ----

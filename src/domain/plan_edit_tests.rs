@@ -96,6 +96,26 @@ fn deleting_an_eje_takes_its_lines_and_undo_brings_them_back() {
 }
 
 #[test]
+fn horizon_place_and_participants_are_undoable_edits() {
+    let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+    let e = doc.session.set_horizon("2023-2026".parse().ok()).unwrap();
+    doc.apply(e).unwrap();
+    assert!(doc.session.set_horizon("2023-2026".parse().ok()).is_none());
+    let e = doc.session.change_meta(|m| {
+        m.place = Some(" Centro \u{1b}[1mCívico ".into());
+        m.participants = Some("  ".into());
+    });
+    doc.apply(e.unwrap()).unwrap();
+    assert_eq!(
+        (doc.session.meta.place.as_deref(), doc.session.meta.participants.as_deref()),
+        (Some("Centro Cívico"), None)
+    );
+    assert!(doc.session.change_meta(|m| m.title = " ".into()).is_none());
+    assert!(doc.undo() && doc.undo());
+    assert_eq!((doc.session.meta.horizon, doc.session.meta.place.as_deref()), (None, None));
+}
+
+#[test]
 fn statements_values_and_cleaning() {
     let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
     let e = s.set_statement(Statement::Mission, "  Cuidar \u{1b}[1mde todas ");

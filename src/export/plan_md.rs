@@ -178,7 +178,7 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
         None => String::new(),
     };
     for (_, a) in actions {
-        let _ = writeln!(out, "{}", cells(action_cells(s, a, w, lang, line(&a.line))));
+        let _ = writeln!(out, "{}", cells(action_cells(a, w, lang, line(&a.line))));
     }
     for st in placed {
         let mut row = vec![String::new(); head.len()];
@@ -188,12 +188,11 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
     out.push('\n');
 }
 
-fn action_cells(s: &Session, a: &CameAction, w: &PlanWords, lang: Lang, line: String) -> Vec<String> {
+fn action_cells(a: &CameAction, w: &PlanWords, lang: Lang, line: String) -> Vec<String> {
     let opt = |t: &Option<String>| t.as_deref().map(escape).unwrap_or_default();
     let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut indicator: Vec<String> = a.indicators.iter().map(|i| escape(i)).collect();
     indicator.extend(a.indicator.as_deref().map(escape));
-    let _ = s;
     vec![
         line,
         escape(&a.id),
