@@ -6,17 +6,6 @@
 //! Text in the model is raw user text: every backend escapes it its own way.
 #![allow(dead_code)]
 
-/// A whole export.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub title: String,
-    /// Language tag of the content (`es`, `en`), for HTML's `lang`.
-    pub language: String,
-    /// Last line of a page: "Generado con dafo · 2026-11-10".
-    pub footer: String,
-    pub blocks: Vec<Block>,
-}
-
 /// One piece of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -73,12 +62,17 @@ pub struct Item {
     pub pair: Option<String>,
     /// Shown in italic brackets after the text in lists: votes, impact.
     pub note: Option<String>,
-    /// A remark after the text in tables: "del año anterior".
-    pub mark: Option<String>,
-    /// Labelled details shown under the text where columns are few: "Responsable: X".
-    pub details: Vec<String>,
+    /// Labelled details shown under the text: "Responsable: X".
+    pub details: Vec<Detail>,
     /// One value per column of the block.
     pub cells: Vec<String>,
+}
+
+/// A detail of an item; backends that show `column` as a column leave it out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub text: String,
+    pub column: Option<usize>,
 }
 
 /// A column of an [`Items`] or [`Table`] block.
@@ -89,7 +83,8 @@ pub struct Column {
     pub width: Option<u8>,
     /// Right-aligned numbers.
     pub numeric: bool,
-    /// Kept where columns are few (Markdown tables, the second line of plain text).
+    /// The only columns where columns are few (Markdown tables, the second
+    /// line of plain text); word processors show every column.
     pub compact: bool,
     /// Narrowest width in plain text, in characters.
     pub min_chars: usize,

@@ -8,7 +8,7 @@
 use crate::domain::{CameAction, Session};
 use crate::i18n::Lang;
 
-use super::plan_doc::{Block, Column, Heading, Item, Items, Shape};
+use super::plan_doc::{Block, Column, Detail, Heading, Item, Items, Shape};
 use super::plan_md::source_label;
 use super::plan_words::PlanWords;
 
@@ -55,7 +55,7 @@ pub fn euros(lang: Lang, cents: u64) -> String {
 }
 
 fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<String>) -> Item {
-    Item { id: id.into(), text: text.into(), pair: None, note: None, mark: None, details: Vec::new(), cells }
+    Item { id: id.into(), text: text.into(), pair: None, note: None, details: Vec::new(), cells }
 }
 
 /// Section 2: misión, visión and valores.
@@ -222,12 +222,15 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
         w.status(a.status).to_owned(),
     ];
     let labels = [w.col_owner, w.col_start, w.col_due, w.col_resources, w.col_partners, w.col_indicator];
-    let details = labels.iter().zip(&cells).filter(|(_, v)| !v.is_empty()).map(|(l, v)| format!("{l}: {v}")).collect();
+    let details = (labels.iter().zip(&cells).enumerate())
+        .filter(|(_, (_, v))| !v.is_empty())
+        .map(|(i, (l, v))| Detail { text: format!("{l}: {v}"), column: Some(i) })
+        .collect();
     Item { details, ..item(&a.id, &a.text, cells) }
 }
 
-/// Section 9: the cronograma, one row per dated action and a mark (■) per year
-/// or quarter it runs in; then the undated ones and those outside the horizon.
+/// Section 9: the cronograma, one row per dated action with its línea and a mark
+/// (■) per year or quarter it runs in; then the undated ones and those outside the horizon.
 pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let w = PlanWords::for_lang(lang);
     let Some(c) = s.schedule() else { return };
@@ -236,25 +239,21 @@ pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
     out.push(heading(2, w.schedule));
     if !c.rows.is_empty() {
-        let columns = c
-            .periods
-            .iter()
-            .map(|p| {
-                let label = match p.quarter {
-                    Some(q) => format!("{}{q} {}", w.quarter, p.year % 100),
-                    None => p.year.to_string(),
-                };
-                Column::new(label, Some(if p.quarter.is_some() { 5 } else { 9 })).compact()
-            })
-            .collect();
+        let mut columns = vec![Column::new(w.col_line, Some(7)).compact()];
+        columns.extend(c.periods.iter().map(|p| {
+            let label = match p.quarter {
+                Some(q) => format!("{}{q} {}", w.quarter, p.year % 100),
+                None => p.year.to_string(),
+            };
+            Column::new(label, Some(if p.quarter.is_some() { 5 } else { 9 })).compact()
+        }));
         let rows = c
             .rows
             .iter()
             .map(|r| {
-                let marks = r.active.iter().map(|&on| if on { "■".to_owned() } else { String::new() }).collect();
-                let mut row = item(&r.id, &r.text, marks);
-                row.mark = r.line.as_deref().map(|l| s.line_label(l));
-                row
+                let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default();
+                let marks = r.active.iter().map(|&on| if on { "■".to_owned() } else { String::new() });
+                item(&r.id, &r.text, std::iter::once(line).chain(marks).collect())
             })
             .collect();
         out.push(Block::Items(Items {

@@ -83,11 +83,13 @@ fn rows_carry_sources_numbers_and_plan_fields() {
             "en curso"
         ]
     );
-    assert!(e1.details.contains(&"Inicio: 01/03/2024".to_owned()));
+    assert!(e1.details.contains(&Detail { text: "Inicio: 01/03/2024".to_owned(), column: Some(1) }));
     let cron = items(&b, "schedule")[0];
-    assert_eq!(cron.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["2024", "2025", "2026", "2027"]);
-    assert_eq!(cron.rows[0].cells, ["■", "■", "", ""]);
-    assert_eq!(cron.rows[0].mark.as_deref(), Some("1.2"));
+    assert_eq!(
+        cron.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+        ["Línea", "2024", "2025", "2026", "2027"]
+    );
+    assert_eq!(cron.rows[0].cells, ["1.2", "■", "■", "", ""]);
     let ind = &items(&b, "indicators")[0].rows;
     assert_eq!(ind[1].cells, ["días", "120,5", "60", "baja", "1.1"]);
     assert_eq!(ind[0].cells[4], "E1");
@@ -101,9 +103,9 @@ fn quarters_for_short_horizons_and_english_words() {
     s.meta.horizon = "2024-2025".parse().ok();
     let b = blocks(&s, Lang::En);
     let cron = items(&b, "schedule")[0];
-    assert_eq!(cron.columns.len(), 8);
-    assert_eq!(cron.columns[0].label, "Q1 24");
-    assert_eq!(cron.rows[0].cells[..], ["■", "■", "■", "■", "■", "■", "", ""]);
+    assert_eq!(cron.columns.len(), 9);
+    assert_eq!(cron.columns[1].label, "Q1 24");
+    assert_eq!(cron.rows[0].cells[1..], ["■", "■", "■", "■", "■", "■", "", ""]);
     assert!(headings(&b).contains(&(2, "Action plan".to_owned())));
     assert_eq!(horizon_field(&s, Lang::En), Some(("Horizon".to_owned(), "2024-2025".to_owned())));
 }
