@@ -149,6 +149,10 @@ pub(crate) fn parse_number(text: &str) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
+/// The línea number of a `### 1.2 …` heading in the plan de acción, with its
+/// line and column for errors.
+type Group = Option<(usize, usize, String)>;
+
 /// Everything read from a plan file, before IDs are settled.
 #[derive(Default)]
 struct Draft {
@@ -164,7 +168,7 @@ struct Draft {
     strategies: Vec<Strategy>,
     /// Plan de acción tables, each with the línea of the `### 1.2 …` heading
     /// above it (its number and position), if any.
-    actions: Vec<(Option<(usize, usize, String)>, Table)>,
+    actions: Vec<(Group, Table)>,
     indicators: Option<Table>,
     quadrant_text: String,
 }
@@ -184,24 +188,21 @@ pub fn import(
     let mut d = Draft::default();
     let mut section = Section::Top;
     let mut table_lines: Vec<(usize, &str)> = Vec::new();
-    let mut group: Option<(usize, usize, String)> = None;
-    let flush = |d: &mut Draft,
-                 section: Section,
-                 group: &Option<(usize, usize, String)>,
-                 lines: &mut Vec<(usize, &str)>|
-     -> Result<(), ImportError> {
-        if lines.is_empty() {
-            return Ok(());
-        }
-        let t = Table::read(lines).map_err(|(l, c, m)| at(l, c, m))?;
-        lines.clear();
-        match section {
-            Section::Actions => d.actions.push((group.clone(), t)),
-            Section::Indicators => d.indicators = Some(t),
-            _ => {}
-        }
-        Ok(())
-    };
+    let mut group: Group = None;
+    let flush =
+        |d: &mut Draft, section: Section, group: &Group, lines: &mut Vec<(usize, &str)>| -> Result<(), ImportError> {
+            if lines.is_empty() {
+                return Ok(());
+            }
+            let t = Table::read(lines).map_err(|(l, c, m)| at(l, c, m))?;
+            lines.clear();
+            match section {
+                Section::Actions => d.actions.push((group.clone(), t)),
+                Section::Indicators => d.indicators = Some(t),
+                _ => {}
+            }
+            Ok(())
+        };
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = raw.trim_end();
