@@ -94,18 +94,7 @@ fn check(file: &Path) -> ExitCode {
     match storage::load(file) {
         Ok(s) => {
             let [f, d, o, a] = s.counts();
-            let plan = if s.has_plan() {
-                format!(
-                    "; {} EJ, {} L, {} R, {} I",
-                    s.axes.len(),
-                    s.lines.len(),
-                    s.challenges.len(),
-                    s.indicators.len()
-                )
-            } else {
-                String::new()
-            };
-            println!("{}: ok ({f} F, {d} D, {o} O, {a} A{plan})", file.display());
+            println!("{}: ok ({f} F, {d} D, {o} O, {a} A)", file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
