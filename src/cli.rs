@@ -51,6 +51,9 @@ pub enum Command {
         /// carried over, to confirm or drop.
         #[arg(long, value_name = "OLD.ron")]
         from: Option<PathBuf>,
+        /// Years the plan covers, e.g. 2023-2026 (or one year, 2025).
+        #[arg(long, value_name = "YEARS")]
+        horizon: Option<crate::domain::Horizon>,
     },
     /// Open an existing session file.
     Open {

@@ -78,7 +78,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file, lang)),
         Some(Command::Open { file }) => open(&file, lang, look),
-        Some(Command::New { title, from }) => {
+        Some(Command::New { title, from, horizon }) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
                 Some(old) => commands::carry_over(&load(&old)?, &title, now),
@@ -86,6 +86,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             };
             // A new session keeps the language it was made in (its HTML says so).
             session.meta.language = lang.tag().to_owned();
+            session.meta.horizon = horizon.or(session.meta.horizon);
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look, lang)?;

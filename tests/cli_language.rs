@@ -141,6 +141,7 @@ fn english_session(language: &str) -> Session {
         factors: ["F1".into(), "O1".into()],
         text: "Volunteers apply for regional funds".into(),
         votes: 1,
+        line: None,
     });
     s
 }

@@ -1,4 +1,5 @@
-//! `dafo import FILE.md|FILE.csv`: a new session file from a Markdown list or a CSV export.
+//! `dafo import FILE.md|FILE.csv`: a new session file from a Markdown list, a
+//! Markdown plan (misión, ejes y líneas, plan de acción…) or a CSV export.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -6,7 +7,8 @@ use std::process::ExitCode;
 use jiff::Timestamp;
 
 use crate::domain::text::display_safe_lines;
-use crate::export::import::{build, read};
+use crate::export::import::{ImportError, build, read};
+use crate::export::plan_import;
 use crate::i18n::Lang;
 use crate::storage::{file_name_for_title, new_session_path_after, to_ron, write_atomic_new};
 
@@ -21,10 +23,15 @@ pub fn run(
     dir: &Path,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
-    let imported = read(file)?;
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-    let mut session = build(imported, &title, Timestamp::now());
+    let mut session = match plan_text(file)? {
+        Some(text) => plan_import::import(&text, file, title, &stem, Timestamp::now())?,
+        None => {
+            let imported = read(file)?;
+            let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
+            build(imported, &title, Timestamp::now())
+        }
+    };
     // A new session keeps the language it was made in.
     session.meta.language = lang.tag().to_owned();
     let text = to_ron(&session);
@@ -46,7 +53,17 @@ pub fn run(
     }
     let counts = lang.counts(session.counts(), ", ");
     let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
-    eprintln!("{name}: {said}");
+    let plan = if session.has_plan() {
+        (lang.text().cli.imported_plan)(
+            session.axes.len(),
+            session.lines.len(),
+            session.challenges.len(),
+            session.indicators.len(),
+        )
+    } else {
+        String::new()
+    };
+    eprintln!("{name}: {said}{plan}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -63,4 +80,14 @@ fn create_free(dir: &Path, title: &str, bytes: &[u8]) -> Result<PathBuf, Command
             Err(source) => return Err(CommandError::Write { path, source }),
         }
     }
+}
+
+/// The text of a Markdown file that holds a plan (misión, ejes…), else `None`.
+fn plan_text(file: &Path) -> Result<Option<String>, CommandError> {
+    let ext = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    if !matches!(ext.as_str(), "md" | "markdown") {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(file).map_err(|source| ImportError::Io { path: file.to_owned(), source })?;
+    Ok(plan_import::is_plan(&text).then_some(text))
 }

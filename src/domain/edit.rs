@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::came::{Came, CameAction};
+use super::plan::PlanEdit;
 use super::quadrant::Quadrant;
 use super::session::{Factor, Meta, Session};
 use super::strategy::Strategy;
@@ -22,6 +23,8 @@ pub enum Edit {
     Action(Came, ListOp<CameAction>),
     Strategy(ListOp<Strategy>),
     Meta(Box<Meta>),
+    /// Misión, visión, valores, retos, ejes, líneas, indicators.
+    Plan(PlanEdit),
     /// Several edits applied as one step (one undo).
     Batch(Vec<Edit>),
     /// The whole session at once: a reload of the version another program wrote, so
@@ -62,6 +65,7 @@ impl Session {
             Edit::Factor(q, op) => Ok(Edit::Factor(q, op.apply(self.factors_mut(q))?)),
             Edit::Action(c, op) => Ok(Edit::Action(c, op.apply(self.actions_mut(c))?)),
             Edit::Strategy(op) => Ok(Edit::Strategy(op.apply(&mut self.strategies)?)),
+            Edit::Plan(op) => Ok(Edit::Plan(self.apply_plan(op)?)),
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(&mut self.meta, *meta)))),
             Edit::Whole(session) => Ok(Edit::Whole(Box::new(std::mem::replace(self, *session)))),
             Edit::Batch(edits) => {

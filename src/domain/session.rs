@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::came::{Came, CameAction};
 use super::edit::{Edit, ListOp};
+use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
 use super::quadrant::Quadrant;
 use super::rules::{self, Impact, ItemId, MAX_ID_NUMBER, Rating, Weight};
 use super::strategy::Strategy;
@@ -14,7 +15,7 @@ use super::text::clean_text;
 
 /// Version of the file format written by this build. Older versions are migrated
 /// on load; newer ones are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole workshop session, as stored in one RON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +48,28 @@ pub struct Session {
     /// Crossed strategies (FO, FA, DO, DA).
     #[serde(default)]
     pub strategies: Vec<Strategy>,
+    // ---- The plan (format version 3); each left out of the file when empty. ----
+    /// Misión: what the body is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mission: Option<String>,
+    /// Visión: where it wants to be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vision: Option<String>,
+    /// Valores, a short list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Retos estratégicos (R1…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Challenge>,
+    /// Ejes (EJ1…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub axes: Vec<Axis>,
+    /// Líneas (L1…) of every eje; each names its eje.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<Line>,
+    /// Indicators (I1…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
 }
 
 /// Who, what, when and where of a session.
@@ -66,6 +89,9 @@ pub struct Meta {
     /// Which names the CAME verbs and crossed strategies get on screen and in exports.
     #[serde(default, skip_serializing_if = "LabelSet::is_classic")]
     pub labels: LabelSet,
+    /// The years the plan covers (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<Horizon>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -148,6 +174,7 @@ impl Session {
                 place: None,
                 participants: None,
                 labels: LabelSet::Classic,
+                horizon: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),
@@ -159,6 +186,13 @@ impl Session {
             exploit: Vec::new(),
             confront: Vec::new(),
             strategies: Vec::new(),
+            mission: None,
+            vision: None,
+            values: Vec::new(),
+            challenges: Vec::new(),
+            axes: Vec::new(),
+            lines: Vec::new(),
+            indicators: Vec::new(),
         }
     }
 
@@ -232,6 +266,9 @@ impl Session {
         for k in super::strategy::Crossed::ALL {
             let ids = self.strategies.iter().filter(|s| s.kind == k).map(|s| s.id.as_str());
             seen.push((k.prefix(), highest(ids, k.prefix())));
+        }
+        for (prefix, ids) in self.plan_ids() {
+            seen.push((prefix, highest(ids.into_iter(), prefix)));
         }
         for (key, top) in seen {
             if top > 0 {

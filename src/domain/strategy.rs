@@ -60,6 +60,9 @@ pub struct Strategy {
     pub text: String,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    /// The línea it is placed in, if any (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -88,6 +91,7 @@ impl Session {
             factors: [internal.to_owned(), external.to_owned()],
             text,
             votes: 0,
+            line: None,
         };
         Some(Edit::Strategy(ListOp::Insert(self.strategies.len(), strategy)))
     }

@@ -37,6 +37,9 @@ pub enum ImportError {
     Empty { path: PathBuf },
     #[error("{}: cannot tell the format from the name; use a .md or .csv file", path.display())]
     UnknownKind { path: PathBuf },
+    /// A plan file (see `plan_import`) with something that does not read.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    At { path: PathBuf, line: usize, column: usize, message: String },
 }
 
 /// A factor as read from a file, before it gets a checked ID.
@@ -410,7 +413,7 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
             continue;
         }
         let id = d.id.filter(|id| fits(id, d.kind.prefix())).filter(|id| seen.insert(id.clone())).unwrap_or_default();
-        session.strategies.push(Strategy { id, kind: d.kind, factors: d.factors, text, votes: d.votes });
+        session.strategies.push(Strategy { id, kind: d.kind, factors: d.factors, text, votes: d.votes, line: None });
     }
     session.normalise_ids();
     for q in Quadrant::ALL {

@@ -142,3 +142,11 @@ fn table(out: &mut String, t: &Table) {
     }
     out.push_str("\n\n");
 }
+
+/// One factor as a Markdown list item: `- **D1** Text *(3 votos · impacto 4)*`,
+/// the form the plan importer reads back.
+pub(crate) fn item(f: &crate::domain::Factor, lang: Lang) -> String {
+    let p = super::priority(lang, f.votes, f.impact);
+    let p = if p.is_empty() { p } else { format!(" *({p})*") };
+    format!("- **{}** {}{p}", escape(&f.id), escape(&f.text))
+}

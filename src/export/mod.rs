@@ -19,6 +19,11 @@ pub mod json;
 mod labels;
 pub mod markdown;
 mod plan;
+pub mod plan_import;
+pub mod plan_json;
+pub mod plan_md;
+pub mod plan_report;
+pub mod plan_words;
 pub mod text;
 
 use std::borrow::Cow;

@@ -130,6 +130,7 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 estratègia".to_owned() } else { format!("{s} estratègies") };
             format!("importat ({counts}; {actions}, {strategies})")
         },
+        imported_plan: |e, l, r, i| format!("; {e} eixos, {l} línies, {r} reptes, {i} indicadors"),
         unreadable: "no es pot llegir",
         no_sessions: "no hi ha sessions (fitxers .ron)",
         exists: "ja existeix; useu --force per a reemplaçar-lo",

@@ -173,6 +173,8 @@ pub struct CliText {
     pub written: &'static str,
     /// `dafo import`: "imported (5 F, 6 D, 5 O, 5 A; 3 actions, 1 strategy)": counts line, actions, strategies.
     pub imported: fn(&str, usize, usize) -> String,
+    /// "; 3 ejes, 7 líneas, 3 retos, 3 indicadores" after an imported plan's counts.
+    pub imported_plan: fn(usize, usize, usize, usize) -> String,
     /// `dafo list`: a file that does not read.
     pub unreadable: &'static str,
     /// `dafo list` on a folder without sessions.

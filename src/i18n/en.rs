@@ -132,6 +132,7 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 strategy".to_owned() } else { format!("{s} strategies") };
             format!("imported ({counts}; {actions}, {strategies})")
         },
+        imported_plan: |e, l, r, i| format!("; {e} axes, {l} lines, {r} challenges, {i} indicators"),
         unreadable: "unreadable",
         no_sessions: "no sessions (.ron files)",
         exists: "already exists; use --force to replace it",

@@ -130,6 +130,7 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 estrategia".to_owned() } else { format!("{s} estrategias") };
             format!("importado ({counts}; {actions}, {strategies})")
         },
+        imported_plan: |e, l, r, i| format!("; {e} ejes, {l} líneas, {r} retos, {i} indicadores"),
         unreadable: "no se lee",
         no_sessions: "no hay sesiones (archivos .ron)",
         exists: "ya existe; usa --force para reemplazarlo",

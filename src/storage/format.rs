@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = to_ron(&sample()).replacen("version: 2", "version: 99", 1);
+        let text = to_ron(&sample()).replacen("version: 3", "version: 99", 1);
         assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::TooNew { found: 99, .. })));
     }
 
@@ -154,7 +154,82 @@ mod tests {
         assert_eq!(s.version, FORMAT_VERSION);
         assert_eq!(s.strengths[0].text, "Equipo");
         assert!(s.maintain.is_empty() && s.strategies.is_empty());
-        assert!(to_ron(&s).contains("version: 2"));
+        assert!(to_ron(&s).contains("version: 3"));
+    }
+
+    #[test]
+    fn older_files_keep_everything_and_gain_no_plan_fields() {
+        for fixture in ["tests/fixtures/plan.ron", "tests/fixtures/tricky.ron"] {
+            let old = std::fs::read_to_string(fixture).unwrap();
+            let s = parse(&old, Path::new(fixture)).unwrap();
+            let saved = to_ron(&s);
+            assert_eq!(parse(&saved, Path::new(fixture)).unwrap(), s, "{fixture}");
+            assert!(saved.contains("    version: 3,\n"), "{saved}");
+            // Every item line reads as it did (the fixtures escape quotes a little
+            // differently from the writer in a few lines; those are left out).
+            for line in old.lines().filter(|l| l.starts_with("        (id:") && !l.contains('\'')) {
+                assert!(saved.contains(line), "{fixture}: lost or changed line {line}");
+            }
+            for key in [
+                "horizon",
+                "mission",
+                "vision",
+                "values",
+                "challenges",
+                "axes",
+                "lines:",
+                "indicators",
+                "start:",
+                "partners",
+                "resources",
+                "amount",
+                "line:",
+            ] {
+                assert!(!saved.contains(key), "{fixture}: a plan-less session writes {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_sample_items_are_written_as_the_writer_writes_them() {
+        let path = "sessions/palencia-ciudad-de-los-cuidados.ron";
+        let text = std::fs::read_to_string(path).unwrap();
+        let saved = to_ron(&parse(&text, Path::new(path)).unwrap());
+        for line in text.lines().filter(|l| l.starts_with("        ")) {
+            assert!(saved.contains(line), "the writer would change {line}");
+        }
+    }
+
+    #[test]
+    fn the_example_in_the_format_docs_reads() {
+        let doc = std::fs::read_to_string("docs/format.md").unwrap();
+        let example = doc.split("```ron\n").nth(1).and_then(|r| r.split("```").next()).unwrap();
+        let s = parse(example, Path::new("docs/format.md")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.line_label("L1"), "1.1");
+        assert_eq!(s.correct[0].amount.map(|e| e.cents), Some(600_000));
+    }
+
+    #[test]
+    fn a_plan_is_written_one_item_per_line() {
+        let mut s = sample();
+        s.meta.horizon = "2023-2026".parse().ok();
+        let e = s.add_axis("Sistema público").unwrap();
+        s.apply(e).unwrap();
+        let e = s.add_line("EJ1", "Atención primaria").unwrap();
+        s.apply(e).unwrap();
+        let e = s.add_challenge("Coordinar", vec![crate::domain::Source::Factor("D1".into())]).unwrap();
+        s.apply(e).unwrap();
+        let e = s.add_value("Equidad").unwrap();
+        s.apply(e).unwrap();
+        let text = to_ron(&s);
+        assert!(text.contains("horizon: \"2023-2026\""), "{text}");
+        assert!(text.contains("\n        (id: \"L1\", axis: \"EJ1\", text: \"Atención primaria\"),\n"), "{text}");
+        assert!(text.contains("(id: \"R1\", text: \"Coordinar\", from: [Factor(\"D1\")])"), "{text}");
+        assert!(text.contains("\n        \"Equidad\",\n"), "{text}");
+        assert_eq!(parse(&text, Path::new("x.ron")).unwrap(), s);
+        let bad = text.replace("2023-2026", "2026-2023");
+        let err = parse(&bad, Path::new("x.ron")).unwrap_err().to_string();
+        assert!(err.starts_with("x.ron:") && err.contains("before it starts"), "{err}");
     }
 
     #[test]

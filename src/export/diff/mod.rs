@@ -313,6 +313,7 @@ mod tests {
             factors: ["D1".into(), "O1".into()],
             text: "Fondos para la ventanilla".into(),
             votes: 0,
+            line: None,
         });
         let mut new = old.clone();
         new.correct[1].status = Status::Done;
