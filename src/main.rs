@@ -13,9 +13,6 @@ use dafo::storage;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Err(e) = color_eyre::install() {
-        eprintln!("dafo: {e}");
-    }
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -28,6 +25,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let lang = cli.lang;
     let look = app::room::Look::from_env(cli.theme);
+    // Before anything is created: without a terminal the TUI could not start.
+    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. })) {
+        need_terminal(lang)?;
+    }
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file)),
         Some(Command::Open { file }) => open(&file, lang, look),
@@ -82,6 +83,25 @@ fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, Stri
     })?;
     tui(app, look)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The TUI reads keys from stdin and draws on stdout: both must be a terminal. In a
+/// pipe or a script it stops here, before it writes anything, with a clear error.
+fn need_terminal(lang: Lang) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(lang
+        .pick(
+            "este comando abre la pantalla de dafo y necesita un terminal, pero la entrada o la salida no lo es \
+             (¿una tubería o un script?). No se ha escrito nada. Sin terminal sirven `dafo show`, `export`, \
+             `import`, `list` y `check`.",
+            "this command opens dafo's screen and needs a terminal, but its input or output is not one \
+             (a pipe or a script?). Nothing was written. Without a terminal, use `dafo show`, `export`, \
+             `import`, `list` and `check`.",
+        )
+        .to_owned())
 }
 
 fn tui(mut app: App, look: app::room::Look) -> Result<(), String> {
