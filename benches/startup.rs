@@ -41,10 +41,8 @@ fn main() {
     let floor_cmd = || spawnable(&floor, None, dir.path());
     let sample_cmd = || spawnable(dafo, Some(&sample), dir.path());
     let (floor_times, sample_times, ratios) = paired(floor_cmd, sample_cmd);
-    let big_times: Vec<Duration> = (0..WARMUP + RUNS)
-        .map(|_| first_frame(spawnable(dafo, Some(&big), dir.path())))
-        .skip(WARMUP)
-        .collect();
+    let big_times: Vec<Duration> =
+        (0..WARMUP + RUNS).map(|_| first_frame(spawnable(dafo, Some(&big), dir.path()))).skip(WARMUP).collect();
 
     println!("start to first frame in a {}x{} pty, median of {RUNS} runs (min..max):", SIZE.cols, SIZE.rows);
     println!("  floor (examples/startup_floor.rs, {:.2} MB)  {}", size(&floor), summary(&floor_times));
@@ -56,10 +54,8 @@ fn main() {
 /// Builds the floor with the release profile, as the bench builds dafo, and returns its path.
 fn build_floor() -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--example", "startup_floor"])
-        .status()
-        .expect("cargo runs");
+    let status =
+        Command::new(cargo).args(["build", "--release", "--example", "startup_floor"]).status().expect("cargo runs");
     assert!(status.success(), "building the floor failed");
     let exe = std::env::current_exe().expect("bench path");
     // target/release/deps/startup-HASH -> target/release/examples/startup_floor

@@ -7,10 +7,46 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, List, Paragraph};
 
 const QUADRANTS: [(&str, Color, [&str; 4]); 4] = [
-    ("1 ▲ Fortalezas", Color::Green, ["Amplia red de entidades y recursos sociosanitarios", "Voluntad política del Ayuntamiento", "Hospital de referencia provincial", "Experiencia en atención a personas mayores"]),
-    ("2 ▼ Debilidades", Color::Red, ["Coordinación insuficiente entre lo social y lo sanitario", "Listas de espera en la dependencia", "Dificultad para retener profesionales", "Escasa digitalización de las entidades"]),
-    ("3 ◆ Oportunidades", Color::Blue, ["Fondos europeos para el modelo de cuidados", "Crecimiento de la economía de los cuidados", "Estrategias de atención integrada", "Teleasistencia avanzada"]),
-    ("4 ⚠ Amenazas", Color::Yellow, ["Envejecimiento y despoblación de la provincia", "Competencia de otras ciudades por los fondos", "Incertidumbre normativa", "Precariedad laboral en los cuidados"]),
+    (
+        "1 ▲ Fortalezas",
+        Color::Green,
+        [
+            "Amplia red de entidades y recursos sociosanitarios",
+            "Voluntad política del Ayuntamiento",
+            "Hospital de referencia provincial",
+            "Experiencia en atención a personas mayores",
+        ],
+    ),
+    (
+        "2 ▼ Debilidades",
+        Color::Red,
+        [
+            "Coordinación insuficiente entre lo social y lo sanitario",
+            "Listas de espera en la dependencia",
+            "Dificultad para retener profesionales",
+            "Escasa digitalización de las entidades",
+        ],
+    ),
+    (
+        "3 ◆ Oportunidades",
+        Color::Blue,
+        [
+            "Fondos europeos para el modelo de cuidados",
+            "Crecimiento de la economía de los cuidados",
+            "Estrategias de atención integrada",
+            "Teleasistencia avanzada",
+        ],
+    ),
+    (
+        "4 ⚠ Amenazas",
+        Color::Yellow,
+        [
+            "Envejecimiento y despoblación de la provincia",
+            "Competencia de otras ciudades por los fondos",
+            "Incertidumbre normativa",
+            "Precariedad laboral en los cuidados",
+        ],
+    ),
 ];
 
 fn main() -> std::io::Result<()> {

@@ -143,7 +143,11 @@ fn came_view_80x24() {
 
 #[test]
 fn came_view_120x40() {
-    insta::assert_snapshot!(styled(&view(&[Action::ShowCame, Action::Focus(Quadrant::Weaknesses), Action::Right], 120, 40)));
+    insta::assert_snapshot!(styled(&view(
+        &[Action::ShowCame, Action::Focus(Quadrant::Weaknesses), Action::Right],
+        120,
+        40
+    )));
 }
 
 #[test]
