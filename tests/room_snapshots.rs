@@ -226,9 +226,10 @@ fn the_title_bar_says_how_long_ago_it_saved() {
     let t0 = Instant::now();
     app.tick(t0);
     app.tick(t0 + Duration::from_secs(1));
-    // Autosave runs in the background: give it a moment to land.
+    // Autosave runs in the background: give it a moment to land and be reported (the
+    // file is renamed into place a moment before the worker says so).
     let mut waited = 0;
-    while storage::load(&path).unwrap().total() != 1 && waited < 200 {
+    while (storage::load(&path).unwrap().total() != 1 || !app.clock_showing()) && waited < 500 {
         std::thread::sleep(Duration::from_millis(10));
         app.tick(t0 + Duration::from_secs(1));
         waited += 1;
