@@ -1,7 +1,7 @@
 //! Start to first frame, timed from outside in a pseudo-terminal, for the sample
 //! session and a 10,000-factor one, against the floor: `examples/startup_floor.rs`,
 //! a minimal ratatui program drawing the same grid once. Run with
-//! `cargo bench --bench startup` (it builds the floor with `--release` first).
+//! `cargo bench --bench startup` (it builds the floor with the bench profile first).
 //!
 //! Each program is spawned straight into a pty (no shell, no `script`); the clock
 //! runs from just before the spawn to the moment the master side has read the end
@@ -51,11 +51,13 @@ fn main() {
     println!("  dafo, 10,000-factor session                  {}  (target <= 50 ms)", summary(&big_times));
 }
 
-/// Builds the floor with the release profile, as the bench builds dafo, and returns its path.
+/// Builds the floor with the bench profile, as `cargo bench` builds dafo, and returns its path.
 fn build_floor() -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status =
-        Command::new(cargo).args(["build", "--release", "--example", "startup_floor"]).status().expect("cargo runs");
+    let status = Command::new(cargo)
+        .args(["build", "--profile", "bench", "--example", "startup_floor"])
+        .status()
+        .expect("cargo runs");
     assert!(status.success(), "building the floor failed");
     let exe = std::env::current_exe().expect("bench path");
     // target/release/deps/startup-HASH -> target/release/examples/startup_floor
