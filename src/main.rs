@@ -26,8 +26,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let lang = cli.lang;
     let look = app::room::Look::from_env(cli.theme);
     // Before anything is created: without a terminal the TUI could not start.
-    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. })) {
-        need_terminal(lang)?;
+    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. }))
+        && let Err(no_terminal) = need_terminal(lang)
+    {
+        // A file that does not read says so first (file:line:column): the more useful error.
+        let file = match &cli.command {
+            Some(Command::Open { file }) => Some(file),
+            _ => cli.file.as_ref(),
+        };
+        if let Some(file) = file {
+            storage::load(file).map_err(|e| e.to_string())?;
+        }
+        return Err(no_terminal);
     }
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file)),
