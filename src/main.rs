@@ -14,9 +14,6 @@ use dafo::{settings, storage};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Err(e) = color_eyre::install() {
-        eprintln!("dafo: {e}");
-    }
     let env = |name: &str| std::env::var(name).ok();
     let config = match settings::config_dir(env).map(|d| settings::read(&d)).transpose() {
         Ok(s) => s.unwrap_or_default(),
@@ -75,6 +72,20 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
     let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
+    // Before anything is created: without a terminal the TUI could not start.
+    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. }))
+        && let Err(no_terminal) = need_terminal(lang)
+    {
+        // A file that does not read says so first (file:line:column): the more useful error.
+        let file = match &cli.command {
+            Some(Command::Open { file }) => Some(file),
+            _ => cli.file.as_ref(),
+        };
+        if let Some(file) = file {
+            storage::load(file).map_err(|e| e.to_string())?;
+        }
+        return Err(no_terminal);
+    }
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file, lang)),
         Some(Command::Open { file }) => open(&file, lang, look),
@@ -135,6 +146,16 @@ fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, Stri
     })?;
     tui(app, look, lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The TUI reads keys from stdin and draws on stdout: both must be a terminal. In a
+/// pipe or a script it stops here, before it writes anything, with a clear error.
+fn need_terminal(lang: Lang) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(lang.text().cli.no_terminal.to_owned())
 }
 
 fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
