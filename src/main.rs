@@ -29,14 +29,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let lang = cli.lang;
     let look = app::room::Look::from_env(cli.theme);
     match cli.command {
-        Some(Command::Check { file }) => Ok(check(&file)),
+        Some(Command::Check { file }) => Ok(check(&file, lang)),
         Some(Command::Open { file }) => open(&file, lang, look),
-        Some(Command::New { title, from }) => {
+        Some(Command::New { title, from, group }) => {
             let now = jiff::Timestamp::now();
-            let session = match from {
+            let mut session = match from {
                 Some(old) => commands::carry_over(&storage::load(&old).map_err(|e| e.to_string())?, &title, now),
                 None => Session::new(&title, now),
             };
+            session.meta.group = group.as_deref().and_then(dafo::domain::sources::source_name);
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path.clone();
             tui(App::editor(editor, lang), look)?;
@@ -49,9 +50,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::List { dir, json }) => Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json))),
         Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang))),
-        Some(Command::Import { file, output, title, force }) => {
-            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir)))
+        Some(Command::Import { file, output, title, force, source }) => Ok(finish(commands::import::run(
+            &file,
+            output.as_deref(),
+            title.as_deref(),
+            force,
+            &cli.dir,
+            source.as_deref(),
+        ))),
+        Some(Command::Merge { files, output, title, accept_similar, force, format }) => {
+            let args = commands::merge::MergeArgs { files, output, title, accept_similar, force, format };
+            Ok(finish(commands::merge::run(&args, lang)))
         }
+        Some(Command::MergeDriver { base, ours, theirs, name }) => {
+            Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref()))
+        }
+        Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new(".")))),
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang))),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
         Some(Command::Man) => Ok(finish(commands::meta::man())),
@@ -89,12 +103,24 @@ fn tui(mut app: App, look: app::room::Look) -> Result<(), String> {
     dafo::tui::run(app).map_err(|e| format!("terminal: {e}"))
 }
 
-fn check(file: &Path) -> ExitCode {
+fn check(file: &Path, lang: Lang) -> ExitCode {
     match storage::load(file) {
         Ok(s) => {
             let [f, d, o, a] = s.counts();
-            println!("{}: ok ({f} F, {d} D, {o} O, {a} A)", file.display());
-            ExitCode::SUCCESS
+            let conflicts = s.conflicts();
+            if conflicts.is_empty() {
+                println!("{}: ok ({f} F, {d} D, {o} O, {a} A)", file.display());
+                return ExitCode::SUCCESS;
+            }
+            println!(
+                "{}: {} ({f} F, {d} D, {o} O, {a} A)",
+                file.display(),
+                dafo::merge::check_line(lang, conflicts.len())
+            );
+            for c in &conflicts {
+                println!("  {}", dafo::merge::conflict_line(lang, c));
+            }
+            ExitCode::FAILURE
         }
         Err(e) => {
             eprintln!("dafo: {e}");

@@ -401,7 +401,7 @@ fn arb_session() -> impl Strategy<Value = Session> {
             if !text.is_empty() {
                 let id = s.next_id(kind.prefix());
                 let factors = [format!("{}{i}", qi.prefix()), format!("{}{e}", qe.prefix())];
-                s.strategies.push(dafo::domain::Strategy { id, kind, factors, text, votes: i });
+                s.strategies.push(dafo::domain::Strategy { id, kind, factors, text, votes: i, conflict: None });
             }
         }
         s

@@ -107,6 +107,7 @@ mod tests {
             factors: f.map(str::to_owned),
             text: "x".into(),
             votes: 2,
+            conflict: None,
         };
         old.strategies = vec![strategy("DO1", ["D1", "O1"]), strategy("DO2", ["D1", "O7"])];
         let mut new = carry_over(&old, "DAFO 2026", Timestamp::UNIX_EPOCH);

@@ -17,11 +17,15 @@ pub fn run(
     title: Option<&str>,
     force: bool,
     dir: &Path,
+    source: Option<&str>,
 ) -> Result<ExitCode, CommandError> {
     let imported = read(file)?;
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-    let session = build(imported, &title, Timestamp::now());
+    let mut session = build(imported, &title, Timestamp::now());
+    if let Some(source) = source.and_then(crate::domain::sources::source_name) {
+        crate::domain::sources::tag_all(&mut session, &source);
+    }
     let path = match output {
         Some(p) => p.to_owned(),
         None => {

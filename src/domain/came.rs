@@ -108,6 +108,9 @@ pub struct CameAction {
     /// Carried over from last year's session, still to confirm.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+    /// Set by the git merge driver when two versions of this action clash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<super::conflict::Conflict>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -130,6 +133,7 @@ impl CameAction {
             indicator: None,
             status: Status::Pending,
             carried: false,
+            conflict: None,
         }
     }
 }

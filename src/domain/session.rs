@@ -6,8 +6,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::came::{Came, CameAction};
+use super::conflict::Conflict;
 use super::edit::{Edit, ListOp};
 use super::quadrant::Quadrant;
+use super::sources::Origin;
 use super::strategy::Strategy;
 use super::text::clean_text;
 
@@ -64,6 +66,9 @@ pub struct Meta {
     /// Which names the CAME verbs and crossed strategies get on screen and in exports.
     #[serde(default, skip_serializing_if = "LabelSet::is_classic")]
     pub labels: LabelSet,
+    /// The group whose session this is (técnicos, políticos, asociaciones…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -117,6 +122,16 @@ pub struct Factor {
     /// confirmed or dropped by the room. Absent from the file when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub carried: bool,
+    /// Groups this factor came from (técnicos, encuesta…); empty means the
+    /// session's own group. See `domain::sources`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Every original wording and score, per source, kept by `dafo merge`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<Origin>,
+    /// Set by the git merge driver when two versions of this factor clash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -129,7 +144,18 @@ fn is_false(b: &bool) -> bool {
 
 impl Factor {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Factor {
-        Factor { id: id.into(), text: text.into(), votes: 0, impact: None, weight: None, rating: None, carried: false }
+        Factor {
+            id: id.into(),
+            text: text.into(),
+            votes: 0,
+            impact: None,
+            weight: None,
+            rating: None,
+            carried: false,
+            sources: Vec::new(),
+            origins: Vec::new(),
+            conflict: None,
+        }
     }
 }
 
@@ -146,6 +172,7 @@ impl Session {
                 place: None,
                 participants: None,
                 labels: LabelSet::Classic,
+                group: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),

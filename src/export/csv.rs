@@ -13,7 +13,7 @@ use super::safe;
 
 /// The columns, in order. Stable: other tools and `dafo import` rely on them;
 /// new columns are only ever added at the end.
-pub const HEADER: [&str; 13] = [
+pub const HEADER: [&str; 14] = [
     "id",
     "kind",
     "quadrant",
@@ -27,6 +27,7 @@ pub const HEADER: [&str; 13] = [
     "indicator",
     "weight",
     "rating",
+    "sources",
 ];
 
 /// `kind` of a DAFO factor row.
@@ -63,6 +64,9 @@ pub struct Row {
     /// EFI/EFE weight with a decimal point, and rating 1-4 (factors only).
     pub weight: String,
     pub rating: String,
+    /// Sources of a factor (the groups that raised it), separated by `;`.
+    #[serde(default)]
+    pub sources: String,
 }
 
 /// The rows of a session: factors quadrant by quadrant in grid order, then
@@ -81,6 +85,11 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
                 impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
                 weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
                 rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+                sources: crate::domain::sources::sources_of(session, f)
+                    .iter()
+                    .map(|s| safe(s).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(&LINK_SEPARATOR.to_string()),
                 ..Row::default()
             })
         })
@@ -143,6 +152,7 @@ fn write(rows: &[Row]) -> Result<String, Box<dyn std::error::Error>> {
             &r.indicator,
             &r.weight,
             &r.rating,
+            &r.sources,
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;

@@ -123,7 +123,7 @@ fn cell(session: &Session, lang: Lang, q: Quadrant) -> String {
     if !factors.is_empty() {
         out.push_str("<ul style=\"margin:.3em 0 0 1.2em;padding:0\">");
         for f in factors {
-            let _ = write!(out, "<li>{} {}</li>", escape(&f.id), escape(&f.text));
+            let _ = write!(out, "<li>{} {}</li>", escape(&f.id), escape(&super::factor_text(session, f, lang)));
         }
         out.push_str("</ul>");
     }
@@ -156,10 +156,13 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
                 out,
                 "<tr><td style=\"{CELL}\">{}</td><td style=\"{CELL}\">{}</td><td style=\"{CELL}\">{votes}</td><td style=\"{CELL}\">{impact}</td></tr>",
                 escape(&f.id),
-                escape(&f.text)
+                escape(&super::factor_text(session, f, lang))
             );
         }
         let _ = writeln!(out, "</table>");
+        if let Some(line) = super::sources_line(session, q, lang) {
+            let _ = writeln!(out, "<p><small>{}</small></p>", escape(&line));
+        }
     }
 }
 

@@ -72,7 +72,7 @@ fn cell(session: &Session, lang: Lang, q: Quadrant) -> String {
     for f in session.factors(q) {
         let p = priority(lang, f.votes, f.impact);
         let p = if p.is_empty() { p } else { format!(" ({p})") };
-        parts.push(format!("{} {}{p}", escape(&f.id), escape(&f.text)));
+        parts.push(format!("{} {}{p}", escape(&f.id), escape(&super::factor_text(session, f, lang))));
     }
     parts.join("<br>")
 }
@@ -87,18 +87,21 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
             continue;
         }
         for f in factors {
-            out.push_str(&item(f, lang));
+            out.push_str(&item(&super::factor_text(session, f, lang), f, lang));
             out.push('\n');
+        }
+        if let Some(line) = super::sources_line(session, q, lang) {
+            let _ = writeln!(out, "\n*{}*", escape(&line));
         }
         out.push('\n');
     }
 }
 
 /// One list line: `- **F1** Text *(5 votos · impacto 4)*`.
-pub(crate) fn item(f: &Factor, lang: Lang) -> String {
+pub(crate) fn item(text: &str, f: &Factor, lang: Lang) -> String {
     let p = priority(lang, f.votes, f.impact);
     let p = if p.is_empty() { p } else { format!(" *({p})*") };
-    format!("- **{}** {}{p}", escape(&f.id), escape(&f.text))
+    format!("- **{}** {}{p}", escape(&f.id), escape(text))
 }
 
 fn actions(out: &mut String, s: &Session, lang: Lang) {

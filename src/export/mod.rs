@@ -85,6 +85,31 @@ pub fn day(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%d").to_string()
 }
 
+/// A factor's text as exports show it: its source marks (`[T·P]`) after it
+/// and, when its sources scored it differently, the range of impact.
+pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor, lang: Lang) -> String {
+    use crate::domain::sources;
+    let mut text = safe(&f.text).into_owned();
+    let marks = sources::suffix(session, f);
+    if !marks.is_empty() {
+        text.push(' ');
+        text.push_str(&marks);
+    }
+    if f.impact.is_none()
+        && let Some(range) = sources::impact_text(f).filter(|r| r.contains('–'))
+    {
+        text.push_str(&format!(" ({} {range})", Labels::new(lang).impact));
+    }
+    text
+}
+
+/// The line under a quadrant's list that counts its factors per source
+/// (`Fuentes: técnicos (T) 3 · políticos (P) 2`); `None` without sources.
+pub(crate) fn sources_line(session: &Session, q: crate::domain::Quadrant, lang: Lang) -> Option<String> {
+    let counts = crate::domain::sources::counts_line(session, q)?;
+    Some(format!("{}: {counts}", lang.pick("Fuentes", "Sources")))
+}
+
 /// Shared description of a factor's priority: "5 votos · impacto 4", or empty.
 pub(crate) fn priority(lang: Lang, votes: u32, impact: Option<u8>) -> String {
     let l = Labels::new(lang);

@@ -211,7 +211,8 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
         }
         for f in factors {
             let p = priority(lang, f.votes, f.impact);
-            let body = if p.is_empty() { safe(&f.text).into_owned() } else { format!("{} ({p})", safe(&f.text)) };
+            let text = super::factor_text(session, f, lang);
+            let body = if p.is_empty() { text } else { format!("{text} ({p})") };
             let id = clip(&safe(&f.id), id_width);
             let pad = " ".repeat(id_width.saturating_sub(id.width()));
             for (i, line) in wrap(&body, WIDTH - indent).iter().enumerate() {
@@ -220,6 +221,11 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
                 } else {
                     let _ = writeln!(out, "{}{line}", " ".repeat(indent));
                 }
+            }
+        }
+        if let Some(line) = super::sources_line(session, q, lang) {
+            for l in wrap(&line, WIDTH - 2) {
+                let _ = writeln!(out, "  {l}");
             }
         }
     }

@@ -1,0 +1,119 @@
+//! Tests of the three-way merge by stable IDs.
+
+use super::*;
+use crate::domain::{CameAction, Factor, Quadrant};
+use jiff::Timestamp;
+
+fn base() -> Session {
+    let mut s = Session::new("Taller", Timestamp::UNIX_EPOCH);
+    for (q, t) in [
+        (Quadrant::Weaknesses, "Listas de espera"),
+        (Quadrant::Weaknesses, "Poca coordinación"),
+        (Quadrant::Strengths, "Red de centros"),
+    ] {
+        let e = s.add_factor(q, t).unwrap();
+        s.apply(e).unwrap();
+    }
+    s
+}
+
+fn add(s: &mut Session, q: Quadrant, t: &str) -> String {
+    let e = s.add_factor(q, t).unwrap();
+    s.apply(e).unwrap();
+    s.factors(q).last().unwrap().id.clone()
+}
+
+#[test]
+fn adds_on_both_sides_and_edits_of_different_fields_merge_cleanly() {
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    add(&mut a, Quadrant::Weaknesses, "Personal temporal");
+    add(&mut b, Quadrant::Weaknesses, "Edificios sin accesibilidad");
+    a.weaknesses[0].text = "Listas de espera largas".into();
+    b.weaknesses[0].impact = Some(5);
+    a.weaknesses[1].votes = 2;
+    b.weaknesses[1].votes = 3;
+    b.meta.modified = Timestamp::from_second(100).unwrap();
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?}", out.conflicts, out.unmarked);
+    let s = out.session;
+    let texts: Vec<&str> = s.weaknesses.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Listas de espera largas", "Poca coordinación", "Personal temporal", "Edificios sin accesibilidad"]
+    );
+    let ids: Vec<&str> = s.weaknesses.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["D1", "D2", "D3", "D4"], "the twin D3 was renumbered");
+    assert_eq!(s.weaknesses[0].impact, Some(5));
+    assert_eq!(s.weaknesses[1].votes, 5, "votes add up");
+    assert_eq!(s.meta.modified, Timestamp::from_second(100).unwrap());
+    assert_eq!(s.last_ids["D"], 4);
+}
+
+#[test]
+fn a_renumbered_twin_takes_its_references_along() {
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    add(&mut a, Quadrant::Threats, "Envejecimiento");
+    let id = add(&mut b, Quadrant::Threats, "Recortes autonómicos");
+    b.confront.push(CameAction::new("A1", "Alianzas con la diputación", vec![id.clone()]));
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean());
+    let s = out.session;
+    assert_eq!(s.threats[1].text, "Recortes autonómicos");
+    assert_eq!(s.threats[1].id, "A2");
+    assert_eq!(s.confront[0].links, ["A2"]);
+}
+
+#[test]
+fn delete_against_untouched_deletes() {
+    let o = base();
+    let (mut a, b) = (o.clone(), o.clone());
+    a.weaknesses.remove(1);
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean());
+    assert_eq!(out.session.weaknesses.len(), 1);
+    let out = merge3(&o, &b, &a).unwrap();
+    assert_eq!(out.session.weaknesses.len(), 1);
+}
+
+#[test]
+fn both_edited_keeps_both_versions_marked() {
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.weaknesses[0].text = "Listas de espera de un año".into();
+    b.weaknesses[0].text = "Listas de espera de seis meses".into();
+    let out = merge3(&o, &a, &b).unwrap();
+    assert_eq!(out.conflicts.len(), 1);
+    let s = &out.session;
+    assert_eq!(s.weaknesses[0].text, "Listas de espera de un año");
+    assert_eq!(s.weaknesses[0].conflict, Some(Conflict::OtherVersion("D3".into())));
+    assert_eq!(s.weaknesses[1].text, "Listas de espera de seis meses");
+    assert_eq!(s.weaknesses[1].conflict, Some(Conflict::OtherVersion("D1".into())));
+    let text = crate::storage::to_ron(s);
+    assert!(!text.contains("<<<<<<<"));
+    assert_eq!(crate::storage::parse(&text, std::path::Path::new("x.ron")).unwrap().conflicts().len(), 2);
+}
+
+#[test]
+fn edit_against_delete_keeps_the_edit_marked() {
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.strengths.clear();
+    b.strengths[0].text = "Red de centros de día".into();
+    let out = merge3(&o, &a, &b).unwrap();
+    assert_eq!(out.conflicts.len(), 1);
+    assert_eq!(out.session.strengths.len(), 1);
+    assert_eq!(out.session.strengths[0].conflict, Some(Conflict::DeletedElsewhere));
+}
+
+#[test]
+fn the_same_addition_on_both_sides_is_kept_once() {
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.opportunities.push(Factor::new("O1", "Fondos europeos"));
+    b.opportunities.push(Factor::new("O1", "Fondos europeos"));
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean());
+    assert_eq!(out.session.opportunities.len(), 1);
+}
