@@ -157,7 +157,7 @@ fn csv_parses_back_with_one_row_per_factor() {
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), dafo::export::csv::HEADER);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), s.total());
-    assert!(rows.iter().all(|r| r.len() == 13));
+    assert!(rows.iter().all(|r| r.len() == dafo::export::csv::HEADER.len()));
     assert_eq!(&rows[0][3], "Equipo con \"experiencia\", implicado y estable");
     assert_eq!(&rows[0][2], "Fortalezas");
 }
