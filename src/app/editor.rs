@@ -113,6 +113,8 @@ pub struct Editor {
     /// Selected row of the EFI and the EFE table.
     pub weight_sel: [usize; 2],
     pub sort: Sort,
+    /// Only the factors of this source are shown (`F` cycles it).
+    pub source_filter: Option<String>,
     pub picker: Option<Picker>,
     pub form: Option<Form>,
     pub input: TextArea<'static>,
@@ -157,6 +159,7 @@ impl Editor {
             strategy_sel: [0; 4],
             weight_sel: [0; 2],
             sort: Sort::Own,
+            source_filter: None,
             picker: None,
             form: None,
             input: TextArea::default(),
@@ -196,7 +199,8 @@ impl Editor {
     /// Index of the selected factor of `q`, if the quadrant has factors.
     pub fn selection(&self, q: Quadrant) -> Option<usize> {
         let len = self.session().factors(q).len();
-        (len > 0).then(|| self.selected[q.index()].min(len - 1))
+        let i = (len > 0).then(|| self.selected[q.index()].min(len - 1))?;
+        self.shown(q, i).then_some(i)
     }
 
     /// Stored indices of the factors of `q` in display order (see [`Sort`]).
@@ -209,6 +213,7 @@ impl Editor {
             Sort::Votes => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].votes)),
             Sort::Impact => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].impact.unwrap_or(0))),
         }
+        self.filter_by_source(&mut order, factors);
         order
     }
 

@@ -29,6 +29,8 @@ impl Editor {
             }
             Action::VoteUp => self.vote(1),
             Action::VoteDown => self.vote(-1),
+            Action::CycleSource => self.cycle_source(),
+            Action::KeepVersion => self.keep_version(),
             _ => {}
         }
     }
@@ -62,6 +64,8 @@ impl Editor {
         let text = self.input_text();
         match self.mode.clone() {
             Mode::Input(InputTarget::Add) => {
+                // A new factor must show, whatever source is filtered.
+                self.source_filter = None;
                 if let Some(edit) = self.doc.session.add_factor(self.focus, &text)
                     && self.apply(edit)
                 {

@@ -12,6 +12,7 @@ mod persist;
 pub mod picker;
 pub mod room;
 mod saver;
+mod sources;
 pub mod timer;
 mod views;
 

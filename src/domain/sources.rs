@@ -86,10 +86,12 @@ pub fn marks(sources: &[String]) -> Vec<(String, String)> {
 /// The suffix shown after a factor: `[T·P]`, or empty when the session names
 /// no sources (or only its own group, which says nothing).
 pub fn suffix(session: &Session, factor: &Factor) -> String {
-    let all = all_sources(session);
-    if all.len() < 2 && factor.sources.is_empty() {
+    // Untagged factors are the session's own group: no marks, and no walk
+    // over every factor for each one drawn.
+    if factor.sources.is_empty() {
         return String::new();
     }
+    let all = all_sources(session);
     let marks = marks(&all);
     let mine = sources_of(session, factor);
     let shown: Vec<&str> = marks.iter().filter(|(s, _)| mine.contains(s)).map(|(_, m)| m.as_str()).collect();

@@ -358,7 +358,7 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
             _ if av == ov || av == bv => bv.clone(),
             _ if bv == ov => av.clone(),
             _ => {
-                out.unmarked.push(format!("{k}"));
+                out.unmarked.push(k.clone());
                 av.clone()
             }
         };

@@ -75,6 +75,14 @@ pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, m
     if f.carried {
         text.push_str(" ↻");
     }
+    let marks = crate::domain::sources::suffix(session, f);
+    if !marks.is_empty() {
+        text.push(' ');
+        text.push_str(&marks);
+    }
+    if f.conflict.is_some() {
+        text.insert_str(0, "⚠ ");
+    }
     let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.caution) });
     Item { gutter, id: display_safe(&f.id).into_owned(), text, mark }
 }

@@ -1,0 +1,63 @@
+//! Sources and git conflicts in the grid: the filter that shows one source's
+//! factors (`F`), and keeping one version of an item a git merge marked ⚠ (`R`).
+
+use super::editor::Editor;
+use crate::domain::Factor;
+use crate::domain::sources::{all_sources, sources_of};
+
+impl Editor {
+    /// Drops from `order` the factors the source filter hides.
+    pub(super) fn filter_by_source(&self, order: &mut Vec<usize>, factors: &[Factor]) {
+        if let Some(source) = &self.source_filter {
+            order.retain(|&i| sources_of(self.session(), &factors[i]).contains(source));
+        }
+    }
+
+    /// Whether factor `i` of `q` shows under the source filter.
+    pub(super) fn shown(&self, q: crate::domain::Quadrant, i: usize) -> bool {
+        let Some(source) = &self.source_filter else { return true };
+        self.session().factors(q).get(i).is_some_and(|f| sources_of(self.session(), f).contains(source))
+    }
+
+    /// No filter → the first source → the next … → no filter.
+    pub(super) fn cycle_source(&mut self) {
+        let all = all_sources(self.session());
+        let next = match &self.source_filter {
+            None => all.first(),
+            Some(cur) => all.iter().position(|s| s == cur).and_then(|p| all.get(p + 1)),
+        };
+        self.source_filter = next.cloned();
+        for q in crate::domain::Quadrant::ALL {
+            self.selected[q.index()] = self.order(q).first().copied().unwrap_or(0);
+        }
+        let text = match (&self.source_filter, all.is_empty()) {
+            (_, true) => self.lang.pick("La sesión no nombra fuentes", "The session names no sources").to_owned(),
+            (Some(s), _) => {
+                let n: usize = crate::domain::Quadrant::ALL.iter().map(|&q| self.order(q).len()).sum();
+                format!("{}: {s} ({n})", self.lang.pick("Fuente", "Source"))
+            }
+            (None, _) => self.lang.pick("Todas las fuentes", "All sources").to_owned(),
+        };
+        self.say(text, false);
+    }
+
+    /// Keeps the selected factor's version of a git conflict.
+    pub(super) fn keep_version(&mut self) {
+        let q = self.focus;
+        let Some(i) = self.selection(q) else { return };
+        let id = self.session().factors(q)[i].id.clone();
+        match self.session().keep_version(&id) {
+            Some(edit) => {
+                if self.apply(edit) {
+                    self.selected[q.index()] = self.session().find_factor(&id).map_or(0, |(_, i)| i);
+                    let kept = self.lang.pick("Conflicto resuelto: se queda", "Conflict resolved: kept");
+                    self.say(format!("{kept} {id}"), false);
+                }
+            }
+            None => {
+                let msg = self.lang.pick("Este elemento no tiene conflicto ⚠", "This item has no conflict ⚠");
+                self.say(msg.to_owned(), false);
+            }
+        }
+    }
+}
