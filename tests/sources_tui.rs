@@ -100,3 +100,29 @@ fn r_keeps_the_selected_version_of_a_conflict() {
     press(&mut app, 'u');
     assert_eq!(session(&app).conflicts().len(), 2, "undo brings both versions back");
 }
+
+#[test]
+fn r_keeps_an_action_version_in_the_came_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut s = Session::new("t", jiff::Timestamp::UNIX_EPOCH);
+    s.weaknesses = vec![Factor::new("D1", "Listas de espera")];
+    let mut ours = CameAction::new("C1", "Plan de choque", vec!["D1".into()]);
+    ours.conflict = Some(Conflict::OtherVersion("C2".into()));
+    let mut theirs = CameAction::new("C2", "Plan de choque con refuerzo", vec!["D1".into()]);
+    theirs.conflict = Some(Conflict::OtherVersion("C1".into()));
+    s.correct = vec![ours, theirs];
+    s.normalise_ids();
+    dafo::storage::save(&path, &s).unwrap();
+    let mut app = App::open(&path, Lang::Es).unwrap();
+    press(&mut app, 'c');
+    press(&mut app, '2');
+    press(&mut app, 'l');
+    assert!(screen(&app).contains("⚠ Plan de choque"), "{}", screen(&app));
+    press(&mut app, 'j');
+    press(&mut app, 'R');
+    let s = session(&app);
+    assert!(s.conflicts().is_empty(), "{:?}", s.conflicts());
+    assert_eq!(s.correct.len(), 1);
+    assert_eq!(s.correct[0].text, "Plan de choque con refuerzo");
+}

@@ -1,9 +1,9 @@
 //! Sources and git conflicts in the grid: the filter that shows one source's
 //! factors (`F`), and keeping one version of an item a git merge marked ⚠ (`R`).
 
-use super::editor::Editor;
-use crate::domain::Factor;
+use super::editor::{Editor, Pane, View};
 use crate::domain::sources::{all_sources, sources_of};
+use crate::domain::{Came, Factor};
 
 impl Editor {
     /// Drops from `order` the factors the source filter hides.
@@ -41,15 +41,32 @@ impl Editor {
         self.say(text, false);
     }
 
-    /// Keeps the selected factor's version of a git conflict.
+    /// The ID of the selected item of the current view: a factor, an action
+    /// or a strategy.
+    fn selected_id(&self) -> Option<String> {
+        let s = self.session();
+        match (self.view, self.pane) {
+            (View::Came, Pane::Actions) => {
+                let c = Came::of(self.focus);
+                self.action_selection(c).map(|i| s.actions(c)[i].id.clone())
+            }
+            (View::Crossed, _) => self.strategy_selection(self.crossed_focus()).map(|i| s.strategies[i].id.clone()),
+            _ => self.selection(self.focus).map(|i| s.factors(self.focus)[i].id.clone()),
+        }
+    }
+
+    /// Keeps the selected item's version of a git conflict.
     pub(super) fn keep_version(&mut self) {
-        let q = self.focus;
-        let Some(i) = self.selection(q) else { return };
-        let id = self.session().factors(q)[i].id.clone();
+        let Some(id) = self.selected_id() else { return };
         match self.session().keep_version(&id) {
             Some(edit) => {
                 if self.apply(edit) {
-                    self.selected[q.index()] = self.session().find_factor(&id).map_or(0, |(_, i)| i);
+                    let s = self.session();
+                    if let Some((q, i)) = s.find_factor(&id) {
+                        self.selected[q.index()] = i;
+                    } else if let Some((c, i)) = s.find_action(&id) {
+                        self.action_sel[c.source().index()] = i;
+                    }
                     let kept = self.lang.pick("Conflicto resuelto: se queda", "Conflict resolved: kept");
                     self.say(format!("{kept} {id}"), false);
                 }

@@ -41,6 +41,7 @@ impl Editor {
         let c = Came::of(q);
         let on_actions = self.pane == Pane::Actions;
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up | Action::Down => {
                 let delta = if action == Action::Up { -1 } else { 1 };
                 if on_actions {
@@ -153,6 +154,7 @@ impl Editor {
         let count = self.session().strategies_of(kind).count();
         let sel = &mut self.strategy_sel[kind.index()];
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => *sel = sel.saturating_sub(1),
             Action::Down => *sel = (*sel + 1).min(count.saturating_sub(1)),
             Action::First => *sel = 0,

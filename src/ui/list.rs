@@ -115,6 +115,9 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) ->
     if a.carried {
         text.push_str(" ↻");
     }
+    if a.conflict.is_some() {
+        text.insert_str(0, "⚠ ");
+    }
     Item { gutter: None, id: display_safe(&a.id).into_owned(), text, mark }
 }
 
@@ -127,6 +130,9 @@ pub fn strategy_item(s: &Strategy, session: &Session, mark: Mark) -> Item {
     let mut text = format!("[{} × {}] {}", name(&s.factors[0]), name(&s.factors[1]), display_safe(&s.text));
     if s.votes > 0 {
         text.push_str(&format!(" ●{}", s.votes));
+    }
+    if s.conflict.is_some() {
+        text.insert_str(0, "⚠ ");
     }
     Item { gutter: None, id: display_safe(&s.id).into_owned(), text, mark }
 }
