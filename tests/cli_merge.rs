@@ -113,3 +113,19 @@ fn import_tags_items_with_their_source() {
     assert_eq!(s.weaknesses.len(), 2);
     assert!(s.weaknesses.iter().all(|f| f.sources == ["encuesta"]));
 }
+
+#[test]
+fn the_browser_opens_on_palencia_with_the_groups_subfolder_present() {
+    assert!(Path::new("sessions/grupos").is_dir());
+    let b = dafo::app::browser::Browser::scan(Path::new("sessions"));
+    assert_eq!(b.selected, 0);
+    let first = b.selected_entry().unwrap();
+    assert_eq!(first.path, Path::new("sessions/palencia-ciudad-de-los-cuidados.ron"));
+    assert!(b.entries.iter().all(|e| e.summary.is_ok()), "no entry for the folder, no error");
+    // The group sessions are older than the Palencia sample: it stays first
+    // even if the browser ever lists subfolders.
+    let palencia = dafo::storage::load(Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+    for g in GROUPS {
+        assert!(dafo::storage::load(Path::new(g)).unwrap().meta.modified < palencia.meta.modified);
+    }
+}
