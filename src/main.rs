@@ -63,9 +63,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(finish(commands::merge::run(&args, lang)))
         }
         Some(Command::MergeDriver { base, ours, theirs, name }) => {
-            Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref()))
+            Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref(), lang))
         }
-        Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new(".")))),
+        Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new("."), lang))),
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang))),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
         Some(Command::Man) => Ok(finish(commands::meta::man())),

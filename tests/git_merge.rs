@@ -142,6 +142,11 @@ fn two_branches_merge_cleanly() {
     assert_eq!(ids, ["D1", "D2", "D3", "D4"]);
     let raw = std::fs::read_to_string(repo.file()).unwrap();
     assert!(!raw.contains("<<<<<<<") && !raw.contains(">>>>>>>"), "{raw}");
+    // The textconv of docs/git.md: `git diff` shows sessions as text.
+    repo.git(&["config", "diff.dafo.textconv", "dafo show --format txt"]);
+    std::fs::write(repo.dir.join(".gitattributes"), "*.ron merge=dafo diff=dafo\n").unwrap();
+    let diff = text(&repo.git(&["diff", "HEAD~2", "--", "taller.ron"]).stdout);
+    assert!(diff.contains("DEBILIDADES") && diff.contains("+  D4  Edificios sin accesibilidad"), "{diff}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use super::{CommandError, print};
+use crate::i18n::Lang;
 
 /// The attributes line.
 pub const ATTRIBUTE: &str = "*.ron merge=dafo";
@@ -29,7 +30,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, CommandError> {
 }
 
 /// Sets up the repository that contains `dir`.
-pub fn run(dir: &Path) -> Result<ExitCode, CommandError> {
+pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
     let top = PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"])?);
     if top.as_os_str().is_empty() {
         return Err(CommandError::Copy(format!("{}: not inside a git repository", dir.display())));
@@ -42,7 +43,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, CommandError> {
         Err(source) => return Err(CommandError::Write { path: attributes, source }),
     };
     if old.lines().any(|l| l.split_whitespace().eq(ATTRIBUTE.split_whitespace())) {
-        said.push(format!("{}: ya tiene «{ATTRIBUTE}»", attributes.display()));
+        said.push(format!("{}: {} «{ATTRIBUTE}»", attributes.display(), lang.pick("ya tiene", "already has")));
     } else {
         let mut text = old.clone();
         if !text.is_empty() && !text.ends_with('\n') {
@@ -52,15 +53,16 @@ pub fn run(dir: &Path) -> Result<ExitCode, CommandError> {
         text.push('\n');
         crate::storage::write_atomic(&attributes, text.as_bytes())
             .map_err(|source| CommandError::Write { path: attributes.clone(), source })?;
-        said.push(format!("{}: añadido «{ATTRIBUTE}»", attributes.display()));
+        said.push(format!("{}: {} «{ATTRIBUTE}»", attributes.display(), lang.pick("añadido", "added")));
     }
     for (key, value) in [("merge.dafo.name", NAME), ("merge.dafo.driver", DRIVER)] {
         let current = git(&top, &["config", "--local", "--get", key])?;
         if current == value {
-            said.push(format!("git config {key}: ya es «{value}»"));
+            said.push(format!("git config {key}: {} «{value}»", lang.pick("ya es", "already")));
         } else {
             git(&top, &["config", "--local", key, value])?;
-            let was = if current.is_empty() { String::new() } else { format!(" (antes «{current}»)") };
+            let before = lang.pick("antes", "was");
+            let was = if current.is_empty() { String::new() } else { format!(" ({before} «{current}»)") };
             said.push(format!("git config {key} = «{value}»{was}"));
         }
     }

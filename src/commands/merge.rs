@@ -56,7 +56,7 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
 /// `dafo merge-driver %O %A %B %P`: merges `theirs` and `ours` (edited from
 /// `base`) into `ours`. Exit 0 when clean, 1 when conflicts were marked (or a
 /// clash kept our side), 2 when a file does not read (nothing written then).
-pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> ExitCode {
+pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang: Lang) -> ExitCode {
     let shown = name.map(PathBuf::from).unwrap_or_else(|| ours.to_owned());
     let read = |p: &Path, empty_ok: bool| -> Result<Option<Session>, String> {
         let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -92,10 +92,11 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Ex
         return ExitCode::from(2);
     }
     for c in &out.conflicts {
-        eprintln!("dafo: {}: conflicto ⚠ {c}", shown.display());
+        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.pick("conflicto", "conflict"));
     }
     for c in &out.unmarked {
-        eprintln!("dafo: {}: conflicto, se queda nuestra versión: {c}", shown.display());
+        let kept = lang.pick("conflicto, se queda nuestra versión", "conflict, our version kept");
+        eprintln!("dafo: {}: {kept}: {c}", shown.display());
     }
     if out.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

@@ -87,7 +87,14 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
     o.heading(1, &format!("{}: {}", lang.pick("Informe de la fusión", "Merge report"), safe(&s.meta.title)));
     let legend: Vec<String> = marks(&m.sources).into_iter().map(|(name, mark)| format!("{name} ({mark})")).collect();
     o.line(&format!("{}: {}", lang.pick("Grupos", "Groups"), legend.join(" · ")));
-    o.line(&format!("{}: {} → {}", lang.pick("Factores", "Factors"), m.read, s.total()));
+    o.line(&format!(
+        "{}: {} {} → {} {}",
+        lang.pick("Factores", "Factors"),
+        m.read,
+        lang.pick("leídos", "read"),
+        s.total(),
+        lang.pick("en el diagnóstico", "in the diagnosis")
+    ));
     for q in Quadrant::ALL {
         let factors = s.factors(q);
         let mut by: Vec<usize> = factors.iter().map(|f| f.sources.len().max(1)).collect();
