@@ -83,7 +83,7 @@ fn the_sample_groups_merge_into_one_diagnosis() {
 fn accept_similar_joins_the_grey_pairs() {
     let (_tmp, path, out) = merge_samples(&["--accept-similar", "--format", "md"]);
     let report = text(&out.stdout);
-    assert!(report.starts_with("\n# Informe de la fusión"), "{report}");
+    assert!(report.starts_with("# Informe de la fusión"), "{report}");
     assert!(report.contains("Unidos por --accept-similar."), "{report}");
     let s = dafo::storage::load(&path).unwrap();
     assert!(s.weaknesses.iter().any(|f| f.origins.iter().any(|o| o.text.starts_with("Poca información"))));

@@ -35,7 +35,9 @@ impl Out {
         }
     }
     fn line(&mut self, text: &str) {
-        let _ = writeln!(self.text, "{text}");
+        // In Markdown a paragraph stands apart, or it would join the list above.
+        let gap = if self.md { "\n" } else { "" };
+        let _ = writeln!(self.text, "{gap}{text}{gap}");
     }
     fn item(&mut self, text: &str) {
         let _ = writeln!(self.text, "{}{text}", if self.md { "- " } else { "  " });
@@ -139,6 +141,12 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
     }
     for p in &m.grey {
         o.item(&pair_line(lang, p, false));
+    }
+    if o.md {
+        while o.text.contains("\n\n\n") {
+            o.text = o.text.replace("\n\n\n", "\n\n");
+        }
+        o.text = o.text.trim_start().to_owned();
     }
     o.text
 }
