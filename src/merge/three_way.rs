@@ -2,7 +2,8 @@
 //! driver). Works on the session's JSON value, so it covers every list of items
 //! with an `id`, including lists this module does not know by name:
 //! - items are matched by ID; an item changed on one side takes that change,
-//!   fields changed on both sides merge field by field, votes add up;
+//!   fields changed on both sides merge field by field, votes added on both
+//!   sides add up (the same count on both is taken once);
 //! - an item deleted on one side and untouched on the other is deleted;
 //! - the same new ID created on both sides with different content: the other
 //!   side's item is renumbered and every reference to it follows;
@@ -184,7 +185,7 @@ fn merge_item(o: &Value, a: &Value, b: &Value) -> (Value, Option<Value>) {
     let (mut ours, mut theirs, mut clash) = (Map::new(), Map::new(), false);
     for k in keys {
         let (ov, av, bv) = (get(Some(o), k), get(Some(a), k), get(Some(b), k));
-        let (x, y) = if k == "votes" {
+        let (x, y) = if k == "votes" && av != bv {
             let n = |v: &Value| v.as_i64().unwrap_or(0);
             let sum = (n(av) + n(bv) - n(ov)).max(0);
             let v = if sum == 0 { Value::Null } else { Value::from(sum) };
@@ -303,7 +304,38 @@ fn merge_list(list: &str, o: &Value, a: &Value, b: &Value, acc: &mut Acc) -> Val
             anchor = Some(id.to_owned());
         }
     }
+    // Their reordering comes through when we kept the original order.
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array().into_iter().flatten().filter_map(item_id).map(str::to_owned).collect()
+    };
+    let (oi, ai, bi) = (ids(o), ids(a), ids(b));
+    let kept = |side: &[String], other: &[String]| -> Vec<String> {
+        side.iter().filter(|i| other.contains(i)).cloned().collect()
+    };
+    if kept(&ai, &oi) == kept(&oi, &ai) && kept(&bi, &oi) != kept(&oi, &bi) {
+        result = follow_order(result, &bi);
+    }
     Value::Array(result)
+}
+
+/// Puts the items named in `order` in that order; every other item goes right
+/// after the item it followed.
+fn follow_order(result: Vec<Value>, order: &[String]) -> Vec<Value> {
+    let has = |id: &str| result.iter().any(|r| item_id(r) == Some(id));
+    let ordered: BTreeSet<&str> = order.iter().map(String::as_str).filter(|id| has(id)).collect();
+    let mut out: Vec<Value> =
+        order.iter().filter_map(|id| result.iter().find(|r| item_id(r) == Some(id.as_str())).cloned()).collect();
+    let mut anchor: Option<String> = None;
+    for r in &result {
+        let Some(id) = item_id(r) else { continue };
+        if !ordered.contains(id) {
+            let at =
+                anchor.as_deref().and_then(|a| out.iter().position(|x| item_id(x) == Some(a))).map_or(0, |p| p + 1);
+            out.insert(at, r.clone());
+        }
+        anchor = Some(id.to_owned());
+    }
+    out
 }
 
 fn merge_meta(o: &Value, a: &Value, b: &Value, out: &mut Outcome) -> Value {

@@ -117,3 +117,55 @@ fn the_same_addition_on_both_sides_is_kept_once() {
     assert!(out.is_clean());
     assert_eq!(out.session.opportunities.len(), 1);
 }
+
+/// Sessions edited in many small ways from `base()`.
+fn variants() -> Vec<Session> {
+    let o = base();
+    let mut out = vec![o.clone()];
+    let mut s = o.clone();
+    add(&mut s, Quadrant::Opportunities, "Fondos europeos");
+    out.push(s.clone());
+    s.weaknesses.remove(0);
+    out.push(s.clone());
+    let mut t = o.clone();
+    t.strengths[0].votes = 4;
+    t.weaknesses.swap(0, 1);
+    t.meta.place = Some("Centro cívico".into());
+    out.push(t);
+    let mut u = o.clone();
+    let e = u.move_factor(Quadrant::Weaknesses, 1, Quadrant::Threats).unwrap();
+    u.apply(e).unwrap();
+    u.correct.push(CameAction::new("C1", "Mesa de coordinación", vec!["A1".into()]));
+    u.normalise_ids();
+    out.push(u);
+    out
+}
+
+#[test]
+fn one_sided_changes_come_through_whole() {
+    let o = base();
+    for v in variants() {
+        for (a, b) in [(&o, &v), (&v, &o), (&v, &v)] {
+            let out = merge3(&o, a, b).unwrap();
+            assert!(out.is_clean(), "{:?} {:?}", out.conflicts, out.unmarked);
+            assert_eq!(out.session, v, "merging an untouched side changes nothing");
+        }
+    }
+}
+
+#[test]
+fn any_two_variants_merge_into_a_session_that_reads() {
+    let o = base();
+    for a in variants() {
+        for b in variants() {
+            let out = merge3(&o, &a, &b).unwrap();
+            let text = crate::storage::to_ron(&out.session);
+            let back = crate::storage::parse(&text, std::path::Path::new("x.ron")).unwrap();
+            assert_eq!(back.conflicts().len(), out.session.conflicts().len());
+            let ids: Vec<&str> =
+                Quadrant::ALL.iter().flat_map(|&q| out.session.factors(q).iter().map(|f| f.id.as_str())).collect();
+            let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+            assert_eq!(ids.len(), unique.len(), "IDs stay unique: {ids:?}");
+        }
+    }
+}
