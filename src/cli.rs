@@ -135,6 +135,9 @@ pub enum Command {
         /// Also join the possible pairs (grey zone), not only near-duplicates.
         #[arg(long)]
         accept_similar: bool,
+        /// Ask about each possible pair (s joins, n keeps apart), reading the answers from stdin.
+        #[arg(long, conflicts_with = "accept_similar")]
+        review: bool,
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,

@@ -58,8 +58,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             &cli.dir,
             source.as_deref(),
         ))),
-        Some(Command::Merge { files, output, title, accept_similar, force, format }) => {
-            let args = commands::merge::MergeArgs { files, output, title, accept_similar, force, format };
+        Some(Command::Merge { files, output, title, accept_similar, review, force, format }) => {
+            let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
             Ok(finish(commands::merge::run(&args, lang)))
         }
         Some(Command::MergeDriver { base, ours, theirs, name }) => {

@@ -129,3 +129,31 @@ fn the_browser_opens_on_palencia_with_the_groups_subfolder_present() {
         assert!(dafo::storage::load(Path::new(g)).unwrap().meta.modified < palencia.meta.modified);
     }
 }
+
+#[test]
+fn review_asks_about_each_possible_pair() {
+    use std::io::Write as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let out_path = tmp.path().join("diagnostico.ron");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dafo"))
+        .arg("merge")
+        .args(GROUPS)
+        .args(["--review", "-o"])
+        .arg(&out_path)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"s\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let asked = text(&out.stderr);
+    assert!(asked.contains("[1/1] ¿Dicen lo mismo?"), "{asked}");
+    assert!(asked.contains("Poca información sobre los servicios sociales disponibles"), "{asked}");
+    let report = text(&out.stdout);
+    assert!(report.contains("Unidos en la revisión: 1"), "{report}");
+    assert!(report.contains("PARES DUDOSOS, SEPARADOS (0)"), "{report}");
+    let s = dafo::storage::load(&out_path).unwrap();
+    assert!(s.weaknesses.iter().any(|f| f.origins.iter().any(|o| o.text.starts_with("Poca información"))));
+}

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use crate::domain::Session;
 use crate::i18n::Lang;
 use crate::merge::report::{ReportFormat, render};
+use crate::merge::review::review;
 use crate::merge::three_way::merge3;
 use crate::merge::{Input, Options, merge};
 use crate::storage::{load, parse, to_ron, write_atomic};
@@ -22,6 +23,7 @@ pub struct MergeArgs {
     pub output: PathBuf,
     pub title: Option<String>,
     pub accept_similar: bool,
+    pub review: bool,
     pub force: bool,
     pub format: ReportFormat,
 }
@@ -45,7 +47,12 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
         inputs.push(Input::new(load(f)?, &stem));
     }
     let title = args.title.clone().unwrap_or_else(|| lang.pick("Diagnóstico conjunto", "Joint diagnosis").to_owned());
-    let merged = merge(&inputs, &Options { title, now: Timestamp::now(), accept_similar: args.accept_similar });
+    let mut opts = Options { title, now: Timestamp::now(), accept_similar: args.accept_similar, joined: Vec::new() };
+    let mut merged = merge(&inputs, &opts);
+    if args.review && !merged.grey.is_empty() {
+        opts.joined = review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr());
+        merged = merge(&inputs, &opts);
+    }
     write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;
     print(&render(&merged, lang, args.format))?;
     let [f, d, o, a] = merged.session.counts();

@@ -34,7 +34,12 @@ pub struct Options {
     pub now: Timestamp,
     /// Join grey-zone pairs too, not only near-duplicates.
     pub accept_similar: bool,
+    /// Grey-zone pairs to join (a facilitator said yes): [`Pair::link`] values.
+    pub joined: Vec<Link>,
 }
+
+/// Two factors of the inputs, each as (input index, factor ID).
+pub type Link = ((usize, String), (usize, String));
 
 /// A factor of the result, as the report names it.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +56,9 @@ pub struct Pair {
     pub a: Named,
     pub b: Named,
     pub score: f64,
+    /// The two input factors behind the pair's best score: join them with
+    /// [`Options::joined`].
+    pub link: Link,
 }
 
 /// The result of a merge and what the room should look at.
@@ -66,6 +74,8 @@ pub struct Merged {
     /// Grey-zone pairs: kept apart (or, with `accept_similar`, joined).
     pub grey: Vec<Pair>,
     pub accepted_similar: bool,
+    /// Grey-zone pairs joined because [`Options::joined`] named them.
+    pub joined: usize,
 }
 
 struct Item {
@@ -182,6 +192,18 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
             }
         }
     }
+    let refs = |i: usize| (items[i].input, items[i].factor.id.clone());
+    let mut joined = 0;
+    for &(i, j, _) in &grey_pairs {
+        let (a, b) = (refs(i), refs(j));
+        if !opts.accept_similar
+            && opts.joined.iter().any(|l| *l == (a.clone(), b.clone()) || *l == (b.clone(), a.clone()))
+        {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+            joined += 1;
+        }
+    }
     if opts.accept_similar {
         for &(i, j, _) in &grey_pairs {
             let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -231,21 +253,23 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
         Some(Named { quadrant: q, id: f.id.clone(), text: f.text.clone(), sources: f.sources.clone() })
     };
     let pairs = |list: &[(usize, usize, f64)]| -> Vec<Pair> {
-        let mut best: BTreeMap<(String, String), f64> = BTreeMap::new();
+        let mut best: BTreeMap<(String, String), (f64, usize, usize)> = BTreeMap::new();
         for &(i, j, score) in list {
             let (a, b) = (new_id[i].clone(), new_id[j].clone());
             if a != b {
                 let key = if a < b { (a, b) } else { (b, a) };
-                let e = best.entry(key).or_insert(0.0);
-                *e = e.max(score);
+                let e = best.entry(key).or_insert((score, i, j));
+                if score > e.0 {
+                    *e = (score, i, j);
+                }
             }
         }
         let mut v: Vec<Pair> = best
             .into_iter()
-            .filter_map(|((a, b), score)| {
+            .filter_map(|((a, b), (score, i, j))| {
                 let (a, b) = (named(&out, &a)?, named(&out, &b)?);
                 let (a, b) = if (b.quadrant, &b.id) < (a.quadrant, &a.id) { (b, a) } else { (a, b) };
-                Some(Pair { a, b, score })
+                Some(Pair { a, b, score, link: (refs(i), refs(j)) })
             })
             .collect();
         v.sort_by(|x, y| (x.a.quadrant, &x.a.id).cmp(&(y.a.quadrant, &y.a.id)));
@@ -265,6 +289,7 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
         disagreements,
         grey,
         accepted_similar: opts.accept_similar && accepted > 0,
+        joined,
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod groups;
 pub mod report;
+pub mod review;
 pub mod three_way;
 
 pub use groups::{Input, Merged, Options, merge};

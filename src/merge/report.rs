@@ -132,9 +132,12 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
     }
     let grey_title = lang.pick("Pares dudosos, separados", "Possible pairs, kept apart");
     o.heading(2, &format!("{grey_title} ({})", m.grey.len()));
+    if m.joined > 0 {
+        o.line(&format!("{}: {}", lang.pick("Unidos en la revisión", "Joined on review"), m.joined));
+    }
     if m.accepted_similar {
         o.line(lang.pick("Unidos por --accept-similar.", "Joined by --accept-similar."));
-    } else if m.grey.is_empty() {
+    } else if m.grey.is_empty() && m.joined == 0 {
         o.line(lang.pick("Ninguno.", "None."));
     } else {
         o.line(lang.pick("--accept-similar los une.", "--accept-similar joins them."));

@@ -17,7 +17,7 @@ fn group(name: &str, items: &[(Quadrant, &str, u32, Option<u8>)]) -> Input {
 }
 
 fn opts(accept_similar: bool) -> Options {
-    Options { title: "Diagnóstico".into(), now: Timestamp::UNIX_EPOCH, accept_similar }
+    Options { title: "Diagnóstico".into(), now: Timestamp::UNIX_EPOCH, accept_similar, joined: Vec::new() }
 }
 
 fn inputs() -> Vec<Input> {
@@ -91,6 +91,10 @@ fn grey_pairs_are_kept_apart_unless_accepted() {
     let apart = merge(&[a.clone(), b.clone()], &opts(false));
     assert_eq!(apart.session.opportunities.len(), 2);
     assert_eq!(apart.grey.len(), 1);
+    let reviewed = merge(&[a.clone(), b.clone()], &Options { joined: vec![apart.grey[0].link.clone()], ..opts(false) });
+    assert_eq!(reviewed.session.opportunities.len(), 1, "a pair said yes to is joined");
+    assert!(reviewed.grey.is_empty());
+    assert_eq!(reviewed.joined, 1);
     let joined = merge(&[a, b], &opts(true));
     assert_eq!(joined.session.opportunities.len(), 1);
     assert!(joined.grey.is_empty() && joined.accepted_similar);
