@@ -65,12 +65,19 @@ fn the_sample_groups_merge_into_one_diagnosis() {
     // Sources show in the exports.
     let md = text(&dafo(&["show", path.to_str().unwrap(), "--format", "md"]).stdout);
     assert!(
-        md.contains("Listas de espera largas en la valoración de la dependencia \\[T·P·A\\]") || md.contains("[T·P·A]"),
+        md.contains(
+            r"- **D1** Listas de espera largas en la valoración de la dependencia \[T·P·A\] *(18 votos · impacto 4–5)*"
+        ),
         "{md}"
     );
     assert!(md.contains("Fuentes: técnicos (T) 3 · políticos (P) 2 · asociaciones (A) 3"), "{md}");
     let txt = text(&dafo(&["show", path.to_str().unwrap()]).stdout);
-    assert!(txt.contains("[T·P·A]") && txt.contains("impacto 4–5"), "{txt}");
+    let words = txt.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words
+            .contains("D1 Listas de espera largas en la valoración de la dependencia [T·P·A] (18 votos · impacto 4–5)"),
+        "{txt}"
+    );
     let csv = text(&dafo(&["show", path.to_str().unwrap(), "--format", "csv"]).stdout);
     assert!(csv.contains("técnicos;políticos;asociaciones"), "{csv}");
     let json = text(&dafo(&["show", path.to_str().unwrap(), "--format", "json"]).stdout);

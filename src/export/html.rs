@@ -151,7 +151,8 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
         );
         for f in factors {
             let votes = if f.votes > 0 { f.votes.to_string() } else { String::new() };
-            let impact = f.impact.map(|i| i.to_string()).unwrap_or_default();
+            let impact =
+                f.impact.map(|i| i.to_string()).or_else(|| crate::domain::sources::impact_text(f)).unwrap_or_default();
             let _ = writeln!(
                 out,
                 "<tr><td style=\"{CELL}\">{}</td><td style=\"{CELL}\">{}</td><td style=\"{CELL}\">{votes}</td><td style=\"{CELL}\">{impact}</td></tr>",

@@ -9,7 +9,7 @@ use crate::domain::{Came, Crossed, Factor, Quadrant, Session};
 use crate::i18n::Lang;
 
 use super::plan::{self, Words};
-use super::{Labels, day, priority, safe};
+use super::{Labels, day, safe};
 
 /// The whole session as Markdown.
 pub fn render(session: &Session, lang: Lang) -> String {
@@ -70,7 +70,7 @@ fn grid(out: &mut String, session: &Session, lang: Lang) {
 fn cell(session: &Session, lang: Lang, q: Quadrant) -> String {
     let mut parts = vec![format!("**{}**", lang.quadrant(q))];
     for f in session.factors(q) {
-        let p = priority(lang, f.votes, f.impact);
+        let p = super::factor_priority(lang, f);
         let p = if p.is_empty() { p } else { format!(" ({p})") };
         parts.push(format!("{} {}{p}", escape(&f.id), escape(&super::factor_text(session, f, lang))));
     }
@@ -99,7 +99,7 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
 
 /// One list line: `- **F1** Text *(5 votos · impacto 4)*`.
 pub(crate) fn item(text: &str, f: &Factor, lang: Lang) -> String {
-    let p = priority(lang, f.votes, f.impact);
+    let p = super::factor_priority(lang, f);
     let p = if p.is_empty() { p } else { format!(" *({p})*") };
     format!("- **{}** {}{p}", escape(&f.id), escape(text))
 }

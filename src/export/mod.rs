@@ -85,22 +85,27 @@ pub fn day(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%d").to_string()
 }
 
-/// A factor's text as exports show it: its source marks (`[T·P]`) after it
-/// and, when its sources scored it differently, the range of impact.
-pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor, lang: Lang) -> String {
-    use crate::domain::sources;
+/// A factor's text as exports show it: its source marks (`[T·P]`) after it.
+pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor, _lang: Lang) -> String {
     let mut text = safe(&f.text).into_owned();
-    let marks = sources::suffix(session, f);
+    let marks = crate::domain::sources::suffix(session, f);
     if !marks.is_empty() {
         text.push(' ');
         text.push_str(&marks);
     }
-    if f.impact.is_none()
-        && let Some(range) = sources::impact_text(f).filter(|r| r.contains('–'))
-    {
-        text.push_str(&format!(" ({} {range})", Labels::new(lang).impact));
-    }
     text
+}
+
+/// [`priority`] of a factor; when its sources scored it differently and the
+/// room has not decided, the range of impact (`18 votos · impacto 4–5`).
+pub(crate) fn factor_priority(lang: Lang, f: &crate::domain::Factor) -> String {
+    let range = crate::domain::sources::impact_text(f).filter(|r| f.impact.is_none() && r.contains('–'));
+    let mut p = priority(lang, f.votes, f.impact);
+    if let Some(range) = range {
+        let sep = if p.is_empty() { "" } else { " · " };
+        p.push_str(&format!("{sep}{} {range}", Labels::new(lang).impact));
+    }
+    p
 }
 
 /// The line under a quadrant's list that counts its factors per source

@@ -10,7 +10,7 @@ use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 
 use super::plan::{self, Words};
-use super::{Labels, day, priority, safe};
+use super::{Labels, day, safe};
 
 /// Width every line of the text export fits in.
 pub const WIDTH: usize = 80;
@@ -210,7 +210,7 @@ fn lists(out: &mut String, session: &Session, lang: Lang) {
             continue;
         }
         for f in factors {
-            let p = priority(lang, f.votes, f.impact);
+            let p = super::factor_priority(lang, f);
             let text = super::factor_text(session, f, lang);
             let body = if p.is_empty() { text } else { format!("{text} ({p})") };
             let id = clip(&safe(&f.id), id_width);
