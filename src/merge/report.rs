@@ -140,7 +140,10 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
     } else if m.grey.is_empty() && m.joined == 0 {
         o.line(lang.pick("Ninguno.", "None."));
     } else {
-        o.line(lang.pick("--accept-similar los une.", "--accept-similar joins them."));
+        o.line(lang.pick(
+            "--accept-similar los une; --review pregunta por cada uno.",
+            "--accept-similar joins them; --review asks about each.",
+        ));
     }
     for p in &m.grey {
         o.item(&pair_line(lang, p, false));
