@@ -16,10 +16,7 @@ use crate::i18n::Lang;
 
 /// What `dafo check` says of a session with conflicts left by a git merge.
 pub fn check_line(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Es => format!("{n} conflicto(s) ⚠ por resolver"),
-        Lang::En => format!("{n} conflict(s) ⚠ to resolve"),
-    }
+    format!("{n} {}", lang.pick("conflicto(s) ⚠ por resolver", "conflict(s) ⚠ to resolve"))
 }
 
 /// One marked item, as `dafo check` lists it.

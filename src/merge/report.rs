@@ -45,12 +45,8 @@ impl Out {
 }
 
 fn groups_word(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::Es, 1) => "1 grupo".to_owned(),
-        (Lang::Es, n) => format!("{n} grupos"),
-        (Lang::En, 1) => "1 group".to_owned(),
-        (Lang::En, n) => format!("{n} groups"),
-    }
+    let word = if n == 1 { lang.pick("grupo", "group") } else { lang.pick("grupos", "groups") };
+    format!("{n} {word}")
 }
 
 fn quadrant_one(lang: Lang, q: Quadrant) -> &'static str {
