@@ -157,7 +157,7 @@ fn review_asks_about_each_possible_pair() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let asked = text(&out.stderr);
     assert!(asked.contains("[1/1] ¿Dicen lo mismo?"), "{asked}");
-    assert!(asked.contains("Poca información sobre los servicios sociales disponibles"), "{asked}");
+    assert!(asked.contains("Poca información sobre los servicios disponibles"), "{asked}");
     let report = text(&out.stdout);
     assert!(report.contains("Unidos en la revisión: 1"), "{report}");
     assert!(report.contains("PARES DUDOSOS, SEPARADOS (0)"), "{report}");

@@ -84,8 +84,8 @@ fn actions_follow_their_factors() {
 #[test]
 fn grey_pairs_are_kept_apart_unless_accepted() {
     use Quadrant::*;
-    let a = group("técnicos", &[(Opportunities, "Fondos europeos para vivienda social", 0, None)]);
-    let b = group("asociaciones", &[(Opportunities, "Fondos europeos de rehabilitación de vivienda", 0, None)]);
+    let a = group("técnicos", &[(Opportunities, "Escasa difusión de los servicios entre la población", 0, None)]);
+    let b = group("asociaciones", &[(Opportunities, "Poca información sobre los servicios disponibles", 0, None)]);
     let score = similarity(&a.session.opportunities[0].text, &b.session.opportunities[0].text);
     assert_eq!(Likeness::of(score), Likeness::Grey, "{score}");
     let apart = merge(&[a.clone(), b.clone()], &opts(false));
