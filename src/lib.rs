@@ -9,6 +9,7 @@ pub mod export;
 pub mod i18n;
 pub mod labels;
 pub mod merge;
+pub mod settings;
 pub mod storage;
 pub mod tui;
 pub mod ui;

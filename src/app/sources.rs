@@ -8,29 +8,29 @@ use crate::domain::{Came, Factor};
 impl Editor {
     /// Drops from `order` the factors the source filter hides.
     pub(super) fn filter_by_source(&self, order: &mut Vec<usize>, factors: &[Factor]) {
-        if let Some(source) = &self.source_filter {
+        if let Some(source) = &self.views.factors.source {
             order.retain(|&i| sources_of(self.session(), &factors[i]).contains(source));
         }
     }
 
     /// Whether factor `i` of `q` shows under the source filter.
     pub(super) fn shown(&self, q: crate::domain::Quadrant, i: usize) -> bool {
-        let Some(source) = &self.source_filter else { return true };
+        let Some(source) = &self.views.factors.source else { return true };
         self.session().factors(q).get(i).is_some_and(|f| sources_of(self.session(), f).contains(source))
     }
 
     /// No filter → the first source → the next … → no filter.
     pub(super) fn cycle_source(&mut self) {
         let all = all_sources(self.session());
-        let next = match &self.source_filter {
+        let next = match &self.views.factors.source {
             None => all.first(),
             Some(cur) => all.iter().position(|s| s == cur).and_then(|p| all.get(p + 1)),
         };
-        self.source_filter = next.cloned();
+        self.views.factors.source = next.cloned();
         for q in crate::domain::Quadrant::ALL {
-            self.selected[q.index()] = self.order(q).first().copied().unwrap_or(0);
+            self.views.factors.selected[q.index()] = self.order(q).first().copied().unwrap_or(0);
         }
-        let text = match (&self.source_filter, all.is_empty()) {
+        let text = match (&self.views.factors.source, all.is_empty()) {
             (_, true) => self.lang.pick("La sesión no nombra fuentes", "The session names no sources").to_owned(),
             (Some(s), _) => {
                 let n: usize = crate::domain::Quadrant::ALL.iter().map(|&q| self.order(q).len()).sum();
@@ -45,13 +45,13 @@ impl Editor {
     /// or a strategy.
     fn selected_id(&self) -> Option<String> {
         let s = self.session();
-        match (self.view, self.pane) {
+        match (self.view(), self.views.came.pane) {
             (View::Came, Pane::Actions) => {
-                let c = Came::of(self.focus);
+                let c = Came::of(self.focus());
                 self.action_selection(c).map(|i| s.actions(c)[i].id.clone())
             }
             (View::Crossed, _) => self.strategy_selection(self.crossed_focus()).map(|i| s.strategies[i].id.clone()),
-            _ => self.selection(self.focus).map(|i| s.factors(self.focus)[i].id.clone()),
+            _ => self.selection(self.focus()).map(|i| s.factors(self.focus())[i].id.clone()),
         }
     }
 
@@ -63,9 +63,9 @@ impl Editor {
                 if self.apply(edit) {
                     let s = self.session();
                     if let Some((q, i)) = s.find_factor(&id) {
-                        self.selected[q.index()] = i;
+                        self.views.factors.selected[q.index()] = i;
                     } else if let Some((c, i)) = s.find_action(&id) {
-                        self.action_sel[c.source().index()] = i;
+                        self.views.came.actions[c.source().index()] = i;
                     }
                     let kept = self.lang.pick("Conflicto resuelto: se queda", "Conflict resolved: kept");
                     self.say(format!("{kept} {id}"), false);

@@ -12,8 +12,9 @@ use crate::domain::{Came, Quadrant, Session};
 ///
 /// Kept: IDs (so `dafo diff` matches them and next year's IDs continue the
 /// series), texts, impact scores, EFI/EFE weights and ratings, action links,
-/// owners, due dates, indicators and statuses, the place, the content language
-/// and the label set.
+/// owners, due dates, indicators and statuses, the place, the content language,
+/// the label set, and the whole plan (horizon, misión… indicators) with the
+/// actions' and strategies' líneas.
 /// Reset: dot votes (they belong to the room that cast them) and participants.
 /// Left behind: actions done or dropped (they stay in last year's file).
 pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
@@ -52,14 +53,48 @@ pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
         .map(|s| crate::domain::Strategy { votes: 0, ..s.clone() })
         .collect();
     session.strategies = strategies;
+    carry_plan(old, &mut session);
     session.normalise_ids();
     session
+}
+
+/// The plan spans years: its horizon, misión, visión, valores, retos, ejes,
+/// líneas and indicators come along as they are, so the open actions and the
+/// strategies keep their líneas and indicators.
+fn carry_plan(old: &Session, session: &mut Session) {
+    session.meta.horizon = old.meta.horizon;
+    session.mission = old.mission.clone();
+    session.vision = old.vision.clone();
+    session.values = old.values.clone();
+    session.challenges = old.challenges.clone();
+    session.axes = old.axes.clone();
+    session.lines = old.lines.clone();
+    session.indicators = old.indicators.clone();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Factor;
+
+    #[test]
+    fn the_plan_comes_along_and_open_actions_keep_their_lineas() {
+        let mut old = Session::new("Plan 2027", Timestamp::UNIX_EPOCH);
+        old.meta.horizon = "2027-2030".parse().ok();
+        let e = old.add_axis("Eje").unwrap();
+        old.apply(e).unwrap();
+        let e = old.add_line("EJ1", "Línea").unwrap();
+        old.apply(e).unwrap();
+        let e = old.add_action(Came::Correct, "Abierta", vec![]).unwrap();
+        old.apply(e).unwrap();
+        let e = old.place_action(Came::Correct, 0, Some("L1")).unwrap();
+        old.apply(e).unwrap();
+        let mut new = carry_over(&old, "Revisión 2028", Timestamp::UNIX_EPOCH);
+        assert_eq!((new.meta.horizon, &new.lines, &new.axes), (old.meta.horizon, &old.lines, &old.axes));
+        assert_eq!(new.line_label("L1"), "1.1");
+        assert!(new.actions_without_line().is_empty());
+        assert_eq!(new.next_id("L"), "L2");
+    }
 
     #[test]
     fn carries_factors_marked_and_keeps_the_id_series() {
@@ -108,6 +143,7 @@ mod tests {
             text: "x".into(),
             votes: 2,
             conflict: None,
+            line: None,
         };
         old.strategies = vec![strategy("DO1", ["D1", "O1"]), strategy("DO2", ["D1", "O7"])];
         let mut new = carry_over(&old, "DAFO 2026", Timestamp::UNIX_EPOCH);

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, ListOp};
+use super::plan::Euros;
 use super::quadrant::Quadrant;
 use super::session::Session;
 use super::text::clean_text;
@@ -111,6 +112,25 @@ pub struct CameAction {
     /// Set by the git merge driver when two versions of this action clash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<super::conflict::Conflict>,
+    // ---- Plan fields (format version 3), left out when empty. ----
+    /// Start date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<jiff::civil::Date>,
+    /// Resources it needs, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<String>,
+    /// Budget in euros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Euros>,
+    /// Partners (socios, entidades colaboradoras).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// The línea it serves (one at most).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
+    /// IDs of the indicators that measure it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -134,6 +154,12 @@ impl CameAction {
             status: Status::Pending,
             carried: false,
             conflict: None,
+            start: None,
+            resources: None,
+            amount: None,
+            partners: Vec::new(),
+            line: None,
+            indicators: Vec::new(),
         }
     }
 }
@@ -201,9 +227,10 @@ impl Session {
         let mut new = old.clone();
         f(&mut new);
         new.text = clean_text(&new.text);
-        for field in [&mut new.owner, &mut new.indicator] {
+        for field in [&mut new.owner, &mut new.indicator, &mut new.resources] {
             *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
         }
+        super::plan_edit::clean_list(&mut new.partners);
         (new != *old && !new.text.is_empty()).then_some(Edit::Action(c, ListOp::Replace(i, new)))
     }
 

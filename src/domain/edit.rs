@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::came::{Came, CameAction};
+use super::plan::PlanEdit;
 use super::quadrant::Quadrant;
 use super::session::{Factor, Meta, Session};
 use super::strategy::Strategy;
@@ -22,8 +23,13 @@ pub enum Edit {
     Action(Came, ListOp<CameAction>),
     Strategy(ListOp<Strategy>),
     Meta(Box<Meta>),
+    /// Misión, visión, valores, retos, ejes, líneas, indicators.
+    Plan(PlanEdit),
     /// Several edits applied as one step (one undo).
     Batch(Vec<Edit>),
+    /// The whole session at once: a reload of the version another program wrote, so
+    /// that undo brings back what was on screen before it.
+    Whole(Box<Session>),
 }
 
 /// An edit that does not fit the session it is applied to.
@@ -59,7 +65,9 @@ impl Session {
             Edit::Factor(q, op) => Ok(Edit::Factor(q, op.apply(self.factors_mut(q))?)),
             Edit::Action(c, op) => Ok(Edit::Action(c, op.apply(self.actions_mut(c))?)),
             Edit::Strategy(op) => Ok(Edit::Strategy(op.apply(&mut self.strategies)?)),
+            Edit::Plan(op) => Ok(Edit::Plan(self.apply_plan(op)?)),
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(&mut self.meta, *meta)))),
+            Edit::Whole(session) => Ok(Edit::Whole(Box::new(std::mem::replace(self, *session)))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -94,6 +102,16 @@ mod tests {
         inv.apply(&mut v).unwrap();
         assert_eq!(v, [1, 2, 3]);
         assert_eq!(ListOp::Remove(3).apply(&mut v), Err(EditError { index: 3, len: 3 }));
+    }
+
+    #[test]
+    fn a_whole_session_edit_undoes_to_what_was_there() {
+        let mut s = Session::new("mine", Timestamp::UNIX_EPOCH);
+        let theirs = Session::new("theirs", Timestamp::UNIX_EPOCH);
+        let inverse = s.apply(Edit::Whole(Box::new(theirs.clone()))).unwrap();
+        assert_eq!(s, theirs);
+        s.apply(inverse).unwrap();
+        assert_eq!(s.meta.title, "mine");
     }
 
     #[test]

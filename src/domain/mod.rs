@@ -1,11 +1,16 @@
-//! The session model: quadrants, factors, edits and undo history. No UI here.
+//! The session model: quadrants, factors, CAME actions, crossed strategies, the
+//! plan (retos, ejes, líneas, indicators), edits and undo history. No UI here.
 
 mod came;
 pub mod conflict;
 mod edit;
 mod evaluation;
 mod history;
+mod plan;
+mod plan_edit;
 mod quadrant;
+pub mod rules;
+mod schedule;
 mod session;
 pub mod similarity;
 pub mod sources;
@@ -17,7 +22,12 @@ pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
+pub use plan::{
+    Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
+};
 pub use quadrant::Quadrant;
+pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
+pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
 pub use sources::Origin;
 pub use strategy::{Crossed, Strategy};

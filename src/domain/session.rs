@@ -8,14 +8,16 @@ use serde::{Deserialize, Serialize};
 use super::came::{Came, CameAction};
 use super::conflict::Conflict;
 use super::edit::{Edit, ListOp};
+use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
 use super::quadrant::Quadrant;
+use super::rules::{self, Impact, ItemId, MAX_ID_NUMBER, Rating, Weight};
 use super::sources::Origin;
 use super::strategy::Strategy;
 use super::text::clean_text;
 
 /// Version of the file format written by this build. Older versions are migrated
 /// on load; newer ones are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole workshop session, as stored in one RON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,8 +27,9 @@ pub struct Session {
     pub meta: Meta,
     /// Highest number handed out per ID prefix, so IDs are never reused,
     /// not even after a delete.
+    /// (`u64`: files whose IDs reach `u32::MAX` go on counting; see [`super::rules::MAX_ID_NUMBER`].)
     #[serde(default)]
-    pub last_ids: BTreeMap<String, u32>,
+    pub last_ids: BTreeMap<String, u64>,
     #[serde(default)]
     pub strengths: Vec<Factor>,
     #[serde(default)]
@@ -47,6 +50,28 @@ pub struct Session {
     /// Crossed strategies (FO, FA, DO, DA).
     #[serde(default)]
     pub strategies: Vec<Strategy>,
+    // ---- The plan (format version 3); each left out of the file when empty. ----
+    /// Misión: what the body is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mission: Option<String>,
+    /// Visión: where it wants to be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vision: Option<String>,
+    /// Valores, a short list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Retos estratégicos (R1…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Challenge>,
+    /// Ejes (EJ1…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub axes: Vec<Axis>,
+    /// Líneas (L1…) of every eje; each names its eje.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<Line>,
+    /// Indicators (I1…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
 }
 
 /// Who, what, when and where of a session.
@@ -69,6 +94,9 @@ pub struct Meta {
     /// The group whose session this is (técnicos, políticos, asociaciones…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The years the plan covers (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<Horizon>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -109,14 +137,14 @@ pub struct Factor {
     /// Dot votes.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
-    /// Impact score 1-5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Impact score 1-5 ([`Impact`]; a file out of range is refused on load).
+    #[serde(default, deserialize_with = "rules::field::impact", skip_serializing_if = "Option::is_none")]
     pub impact: Option<u8>,
-    /// EFI/EFE weight, 0.0-1.0; the weights of one matrix sum to 1.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// EFI/EFE weight, 0.0-1.0 ([`Weight`]); the weights of one matrix sum to 1.0.
+    #[serde(default, deserialize_with = "rules::field::weight", skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
-    /// EFI/EFE rating, 1-4.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// EFI/EFE rating, 1-4 ([`Rating`]).
+    #[serde(default, deserialize_with = "rules::field::rating", skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
     /// Carried over from an earlier session (`dafo new --from`), still to be
     /// confirmed or dropped by the room. Absent from the file when false.
@@ -173,6 +201,7 @@ impl Session {
                 participants: None,
                 labels: LabelSet::Classic,
                 group: None,
+                horizon: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),
@@ -184,6 +213,13 @@ impl Session {
             exploit: Vec::new(),
             confront: Vec::new(),
             strategies: Vec::new(),
+            mission: None,
+            vision: None,
+            values: Vec::new(),
+            challenges: Vec::new(),
+            axes: Vec::new(),
+            lines: Vec::new(),
+            indicators: Vec::new(),
         }
     }
 
@@ -227,20 +263,27 @@ impl Session {
         format!("{prefix}{n}")
     }
 
-    /// Increments and returns the ID counter `key`.
-    pub(crate) fn bump(&mut self, key: &str) -> u32 {
+    /// Increments and returns the ID counter `key`. Loading refuses counters above
+    /// [`MAX_ID_NUMBER`], so this never wraps round to an ID in use.
+    pub(crate) fn bump(&mut self, key: &str) -> u64 {
         let n = self.last_ids.entry(key.to_owned()).or_insert(0);
-        *n += 1;
+        *n = n.saturating_add(1);
         *n
+    }
+
+    /// The first ID counter past [`MAX_ID_NUMBER`] (only a hand-made file has one):
+    /// its key and value. Such a file is refused on load.
+    pub fn counter_at_its_end(&self) -> Option<(&str, u64)> {
+        self.last_ids.iter().find(|(_, n)| **n > MAX_ID_NUMBER).map(|(k, n)| (k.as_str(), *n))
     }
 
     /// Raises the ID counters above every ID present, so that a hand-edited file
     /// can never make an ID be handed out twice. Called after loading.
     pub fn normalise_ids(&mut self) {
-        fn highest<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
-            ids.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0)
+        fn highest<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u64 {
+            ids.filter_map(|id| ItemId::number_for(id, prefix)).max().unwrap_or(0)
         }
-        let mut seen: Vec<(&'static str, u32)> = Vec::new();
+        let mut seen: Vec<(&'static str, u64)> = Vec::new();
         for q in Quadrant::ALL {
             seen.push((q.prefix(), highest(self.factors(q).iter().map(|f| f.id.as_str()), q.prefix())));
         }
@@ -250,6 +293,9 @@ impl Session {
         for k in super::strategy::Crossed::ALL {
             let ids = self.strategies.iter().filter(|s| s.kind == k).map(|s| s.id.as_str());
             seen.push((k.prefix(), highest(ids, k.prefix())));
+        }
+        for (prefix, ids) in self.plan_ids() {
+            seen.push((prefix, highest(ids.into_iter(), prefix)));
         }
         for (key, top) in seen {
             if top > 0 {
@@ -333,16 +379,17 @@ impl Session {
         self.change_factor(q, i, |f| f.votes = f.votes.saturating_add_signed(delta))
     }
 
-    /// Replaces factor `i` of `q` with `f(old)`, keeping values in range
-    /// (impact 1-5, weight 0-1, rating 1-4); `None` if nothing changes.
+    /// Replaces factor `i` of `q` with `f(old)`; `None` if nothing changes or a value
+    /// is out of range ([`Impact`], [`Weight`], [`Rating`]: the same rules as loading
+    /// and importing, so nothing is clamped here that a file would be refused for).
     pub fn change_factor(&self, q: Quadrant, i: usize, f: impl FnOnce(&mut Factor)) -> Option<Edit> {
         let old = self.factors(q).get(i)?;
         let mut new = old.clone();
         f(&mut new);
-        new.impact = new.impact.filter(|v| (1..=5).contains(v));
-        new.rating = new.rating.filter(|v| (1..=4).contains(v));
-        new.weight = new.weight.filter(|w| w.is_finite()).map(|w| w.clamp(0.0, 1.0));
-        (new != *old).then_some(Edit::Factor(q, ListOp::Replace(i, new)))
+        let fits = new.impact.is_none_or(|v| Impact::try_from(v).is_ok())
+            && new.rating.is_none_or(|v| Rating::try_from(v).is_ok())
+            && new.weight.is_none_or(|w| Weight::try_from(w).is_ok());
+        (fits && new != *old).then_some(Edit::Factor(q, ListOp::Replace(i, new)))
     }
 }
 
@@ -390,6 +437,20 @@ mod tests {
         s.strengths.push(Factor::new("F9", "a"));
         s.normalise_ids();
         assert_eq!(s.next_id("F"), "F10");
+    }
+
+    #[test]
+    fn ids_go_on_past_u32_max_and_never_repeat() {
+        let mut s = session();
+        s.strengths.push(Factor::new("F4294967295", "a"));
+        s.normalise_ids();
+        assert_eq!(s.next_id("F"), "F4294967296");
+        let mut s = session();
+        s.last_ids.insert("F".into(), u64::from(u32::MAX));
+        assert_eq!(s.next_id("F"), "F4294967296");
+        assert_eq!(s.counter_at_its_end(), None);
+        s.last_ids.insert("F".into(), u64::MAX);
+        assert_eq!(s.counter_at_its_end(), Some(("F", u64::MAX)));
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct Strategy {
     /// Set by the git merge driver when two versions of this strategy clash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<super::conflict::Conflict>,
+    /// The línea it is placed in, if any (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -92,6 +95,7 @@ impl Session {
             text,
             votes: 0,
             conflict: None,
+            line: None,
         };
         Some(Edit::Strategy(ListOp::Insert(self.strategies.len(), strategy)))
     }

@@ -37,6 +37,9 @@ pub struct Export {
     pub coverage: Coverage,
     /// EFI and EFE sums; `null` for a matrix without any weight.
     pub evaluation: Evaluations,
+    /// The strategic plan; left out for a session without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::plan_json::PlanExport>,
 }
 
 /// One CAME action.
@@ -230,6 +233,7 @@ impl Export {
                 efi: EvaluationItem::of(session.evaluate(Matrix::Efi)),
                 efe: EvaluationItem::of(session.evaluate(Matrix::Efe)),
             },
+            plan: super::plan_json::PlanExport::of(session),
         }
     }
 }

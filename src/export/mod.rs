@@ -4,18 +4,26 @@
 //!
 //! Every renderer passes user text through [`safe`] first, so no escape
 //! sequence or control character ever reaches a terminal, a clipboard or a file.
-//! Each renderer is built from sections (header, grid, factor lists, then the
-//! CAME plan, the crossed strategies and the EFI/EFE tables when the session
-//! has them; see `plan`).
+//! The md, html and txt renderers draw one [`doc::Document`], built once from
+//! the session by `build` (header, grid, factor lists, then the CAME plan, the
+//! crossed strategies and the EFI/EFE tables when the session has them).
 
+pub mod build;
 pub mod csv;
 pub mod diff;
+pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod import;
 pub mod json;
 mod labels;
 pub mod markdown;
 mod plan;
+pub mod plan_import;
+pub mod plan_json;
+pub mod plan_md;
+pub mod plan_report;
+pub mod plan_words;
 pub mod text;
 
 use std::borrow::Cow;
@@ -27,6 +35,7 @@ use crate::domain::Session;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
+pub use build::document;
 pub use labels::Labels;
 
 /// Output formats of `dafo show` and `dafo export`.
@@ -45,6 +54,8 @@ pub enum Format {
     Csv,
     /// A stable JSON document for other tools.
     Json,
+    /// A Word document (.docx) with real headings and tables; binary, so only to a file or a pipe.
+    Docx,
 }
 
 impl Format {
@@ -57,16 +68,31 @@ impl Format {
             "html" | "htm" => Format::Html,
             "csv" => Format::Csv,
             "json" => Format::Json,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 }
 
-/// Renders `session` in `format`, with labels in `lang`.
+/// Whether `format` is binary (docx): [`bytes`] gives it, [`render`] cannot.
+pub fn is_binary(format: Format) -> bool {
+    format == Format::Docx
+}
+
+/// The bytes of `session` in `format`: the text formats as UTF-8, docx as a zip.
+pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
+    match format {
+        Format::Docx => docx::render(session, lang),
+        text => render(session, lang, text).into_bytes(),
+    }
+}
+
+/// Renders `session` in a text `format`, with labels in `lang`. Docx is
+/// binary: for it this gives the plain text; use [`bytes`] for the file.
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
     match format {
         Format::Md => markdown::render(session, lang),
-        Format::Txt => text::render(session, lang),
+        Format::Txt | Format::Docx => text::render(session, lang),
         Format::Html => html::page(session, lang),
         Format::HtmlFragment => html::fragment(session, lang),
         Format::Csv => csv::render(session, lang),
@@ -86,8 +112,9 @@ pub fn day(ts: Timestamp) -> String {
 }
 
 /// A factor's text as exports show it: its source marks (`[T·P]`) after it.
-pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor, _lang: Lang) -> String {
-    let mut text = safe(&f.text).into_owned();
+/// Raw like every text of the document model: backends make it safe.
+pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor) -> String {
+    let mut text = f.text.clone();
     let marks = crate::domain::sources::suffix(session, f);
     if !marks.is_empty() {
         text.push(' ');

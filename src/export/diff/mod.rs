@@ -305,6 +305,7 @@ mod tests {
             text: "Fondos para la ventanilla".into(),
             votes: 0,
             conflict: None,
+            line: None,
         });
         let mut new = old.clone();
         new.correct[1].status = Status::Done;

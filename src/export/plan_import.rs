@@ -1,0 +1,448 @@
+//! Reading a plan written in Markdown (the form `plan_md` writes, or one typed
+//! by hand): the horizon line, misión, visión, valores, the four quadrants,
+//! retos with their sources in parentheses, ejes (`### 1. …`) with numbered
+//! líneas (`- 1.1 …`), the plan de acción table and the indicators table.
+//! Headings, columns and status words are read in Spanish, English or Catalan.
+//! A file with none of the plan's headings is not a plan: `import::markdown`
+//! reads it as always. Anything not understood is refused with file:line:column.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use crate::domain::text::clean_text;
+use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
+
+use super::import::{ImportError, build, markdown, quadrant_from_label};
+use super::plan_words::{OTHER_HEADINGS, Pick, fold, is_word};
+
+#[path = "plan_table.rs"]
+mod table;
+
+#[path = "plan_rows.rs"]
+mod rows;
+
+use rows::{actions, indicators, line_id};
+use table::Table;
+
+/// A section of a plan file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Top,
+    /// "Misión, visión y valores", as the informe groups them under `###` headings.
+    Formulation,
+    Mission,
+    Vision,
+    Values,
+    Challenges,
+    Axes,
+    Actions,
+    Indicators,
+    Strategies,
+    Quadrant,
+    Other,
+}
+
+fn plan_section(text: &str) -> Option<Section> {
+    let pairs: [(Pick, Section); 8] = [
+        (|w| w.formulation, Section::Formulation),
+        (|w| w.mission, Section::Mission),
+        (|w| w.vision, Section::Vision),
+        (|w| w.values, Section::Values),
+        (|w| w.challenges, Section::Challenges),
+        (|w| w.axes_lines, Section::Axes),
+        (|w| w.action_plan, Section::Actions),
+        (|w| w.indicators, Section::Indicators),
+    ];
+    pairs.into_iter().find(|(pick, _)| is_word(text, pick)).map(|(_, s)| s)
+}
+
+/// The text of a level-`n` ATX heading line, if it is one.
+fn heading(line: &str, n: usize) -> Option<&str> {
+    let rest = line.strip_prefix(&"#".repeat(n))?;
+    rest.starts_with(' ').then(|| rest.trim().trim_end_matches('#').trim())
+}
+
+/// A `Horizonte: 2023-2026` line (any language).
+fn horizon_value(line: &str) -> Option<&str> {
+    let line = line.strip_prefix("- ").unwrap_or(line);
+    let (word, value) = line.split_once(':')?;
+    let word = word.trim().trim_matches('*');
+    is_word(word, |w| w.horizon).then(|| value.trim().trim_start_matches('*').trim())
+}
+
+/// Whether a Markdown text is a plan: it has a horizon line or a plan heading.
+pub fn is_plan(text: &str) -> bool {
+    text.lines().any(|l| horizon_value(l).is_some() || heading(l, 2).and_then(plan_section).is_some())
+}
+
+/// Removes Markdown backslash escapes (`\*` → `*`).
+pub(crate) fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits `text (A, B)` into the text and the tokens in its last parentheses,
+/// when every token there satisfies `ok`.
+fn trailing_refs(text: &str, ok: impl Fn(&str) -> bool) -> (&str, Vec<String>) {
+    if let Some(inner) = text.trim_end().strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && !inner[..open].ends_with('\\')
+    {
+        let tokens: Vec<String> = inner[open + 1..].split(',').map(|t| unescape(t.trim())).collect();
+        if !tokens.is_empty() && tokens.iter().all(|t| ok(t)) {
+            return (text[..open].trim_end(), tokens);
+        }
+    }
+    (text, Vec::new())
+}
+
+fn id_with(t: &str, prefix: &str) -> bool {
+    t.strip_prefix(prefix).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A reto's source token: `D1`, `FO2`, `C3`, `acción A1`.
+fn source(token: &str) -> Option<Source> {
+    let (word, id) = token.rsplit_once(' ').unwrap_or(("", token));
+    if !word.is_empty() {
+        return (is_word(word, |w| w.action) && Source::guess(id).is_some()).then(|| Source::Action(id.to_owned()));
+    }
+    Source::guess(id)
+}
+
+/// A `**ID** rest` list item: the ID (when it has `prefix`) and the rest.
+fn leading_id<'a>(text: &'a str, prefix: &[&str]) -> (Option<String>, &'a str) {
+    if let Some(rest) = text.strip_prefix("**")
+        && let Some((id, after)) = rest.split_once("**")
+        && prefix.iter().any(|p| id_with(id, p))
+    {
+        return (Some(id.to_owned()), after.trim_start());
+    }
+    (None, text)
+}
+
+/// A number written either way: `12000,5`, `12.000,50`, `12,000.50`, `0.75`.
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '€').collect();
+    let decimal = match (t.rfind(','), t.rfind('.')) {
+        (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
+        (Some(_), None) => Some(','),
+        (None, Some(_)) => Some('.'),
+        (None, None) => None,
+    };
+    let normal: String = t
+        .chars()
+        .filter_map(|c| match c {
+            ',' | '.' if Some(c) == decimal => Some('.'),
+            ',' | '.' => None,
+            c => Some(c),
+        })
+        .collect();
+    normal.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// The línea number of a `### 1.2 …` heading in the plan de acción, with its
+/// line and column for errors.
+type Group = Option<(usize, usize, String)>;
+
+/// Everything read from a plan file, before IDs are settled.
+#[derive(Default)]
+struct Draft {
+    title: Option<String>,
+    horizon: Option<Horizon>,
+    mission: Vec<String>,
+    vision: Vec<String>,
+    values: Vec<String>,
+    challenges: Vec<(Option<String>, String, Vec<Source>)>,
+    /// Ejes: ID, text; líneas: eje index, ID, text, indicator IDs.
+    axes: Vec<(Option<String>, String)>,
+    lines: Vec<(usize, Option<String>, String, Vec<String>)>,
+    strategies: Vec<Strategy>,
+    /// Plan de acción tables, each with the línea of the `### 1.2 …` heading
+    /// above it (its number and position), if any.
+    actions: Vec<(Group, Table)>,
+    indicators: Option<Table>,
+    quadrant_text: String,
+}
+
+/// Reads a plan file into a new session titled `title` (else the file's `#`
+/// heading, else `fallback`).
+pub fn import(
+    text: &str,
+    path: &Path,
+    title: Option<&str>,
+    fallback: &str,
+    now: Timestamp,
+) -> Result<Session, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at =
+        |line: usize, column: usize, message: String| ImportError::At { path: path.to_owned(), line, column, message };
+    let mut d = Draft::default();
+    let mut section = Section::Top;
+    let mut table_lines: Vec<(usize, &str)> = Vec::new();
+    let mut group: Group = None;
+    let flush =
+        |d: &mut Draft, section: Section, group: &Group, lines: &mut Vec<(usize, &str)>| -> Result<(), ImportError> {
+            if lines.is_empty() {
+                return Ok(());
+            }
+            let t = Table::read(lines).map_err(|(l, c, m)| at(l, c, m))?;
+            lines.clear();
+            match section {
+                Section::Actions => d.actions.push((group.clone(), t)),
+                Section::Indicators => d.indicators = Some(t),
+                _ => {}
+            }
+            Ok(())
+        };
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let line = raw.trim_end();
+        if line.trim_start().starts_with('|') && matches!(section, Section::Actions | Section::Indicators) {
+            table_lines.push((line_no, line));
+            continue;
+        }
+        flush(&mut d, section, &group, &mut table_lines)?;
+        if let Some(h) = heading(line, 1) {
+            if d.title.is_none() {
+                d.title = Some(clean_text(&unescape(h))).filter(|t| !t.is_empty());
+            }
+            section = Section::Top;
+            continue;
+        }
+        if let Some(h) = heading(line, 2) {
+            let col = raw.find(h).map_or(1, |c| c + 1);
+            section = if let Some(s) = plan_section(h) {
+                s
+            } else if quadrant_from_label(h).is_some() {
+                Section::Quadrant
+            } else if is_strategies(h) {
+                Section::Strategies
+            } else if OTHER_HEADINGS.iter().any(|o| fold(h).starts_with(o)) {
+                Section::Other
+            } else {
+                return Err(at(line_no, col, format!("unknown heading {h:?}; a plan has {}", known_headings())));
+            };
+            if section == Section::Quadrant {
+                d.quadrant_text.push_str(line);
+                d.quadrant_text.push('\n');
+            }
+            group = None;
+            continue;
+        }
+        if let Some(h) = heading(line, 3) {
+            let col = raw.find(h).map_or(1, |c| c + 1);
+            match section {
+                // The informe's `### Misión`, `### Visión`, `### Valores`.
+                Section::Formulation | Section::Mission | Section::Vision | Section::Values => {
+                    section = match plan_section(h) {
+                        Some(s @ (Section::Mission | Section::Vision | Section::Values)) => s,
+                        _ => {
+                            return Err(at(
+                                line_no,
+                                col,
+                                format!("unknown heading {h:?} under the misión, visión y valores"),
+                            ));
+                        }
+                    };
+                    continue;
+                }
+                // The informe's `### 1.2 Línea` before each table (or `### Sin línea`).
+                Section::Actions => {
+                    let number = h.split(' ').next().unwrap_or_default();
+                    group = number.contains('.').then(|| (line_no, col, number.trim_end_matches('.').to_owned()));
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if section == Section::Quadrant {
+            d.quadrant_text.push_str(raw);
+            d.quadrant_text.push('\n');
+            continue;
+        }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let col = raw.len() - raw.trim_start().len() + 1;
+        match section {
+            Section::Top => {
+                if let Some(v) = horizon_value(trimmed) {
+                    d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string()))?);
+                }
+            }
+            Section::Mission | Section::Vision => {
+                let target = if section == Section::Mission { &mut d.mission } else { &mut d.vision };
+                target.push(unescape(trimmed));
+            }
+            Section::Values => {
+                // A list, or the informe's one value per line.
+                d.values.push(clean_text(&unescape(list_item(trimmed).unwrap_or(trimmed))));
+            }
+            Section::Challenges => {
+                if let Some(item) = list_item(trimmed) {
+                    let (id, rest) = leading_id(item, &["R"]);
+                    let (text, refs) = trailing_refs(rest, |t| source(t).is_some());
+                    let from = refs.iter().filter_map(|t| source(t)).collect();
+                    d.challenges.push((id, clean_text(&unescape(text)), from));
+                }
+            }
+            Section::Axes => read_axis_line(&mut d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m))?,
+            Section::Strategies => {
+                if let Some(item) = list_item(trimmed) {
+                    let st = strategy(item).ok_or_else(|| {
+                        at(line_no, col, "a crossed strategy reads `- **FO1** Text (F1 × O1)`".to_owned())
+                    })?;
+                    d.strategies.push(st);
+                }
+            }
+            Section::Formulation | Section::Actions | Section::Indicators | Section::Other | Section::Quadrant => {}
+        }
+    }
+    flush(&mut d, section, &group, &mut table_lines)?;
+    assemble(d, path, title, fallback, now)
+}
+
+fn is_strategies(h: &str) -> bool {
+    let f = fold(h);
+    ["estrategias cruzadas", "crossed strategies", "estrategies creuades"].iter().any(|s| f.starts_with(s))
+}
+
+fn known_headings() -> String {
+    let w = super::plan_words::ES;
+    [w.mission, w.vision, w.values, "Fortalezas…", w.challenges, w.axes_lines, w.action_plan, w.indicators].join(", ")
+}
+
+fn list_item(line: &str) -> Option<&str> {
+    line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).map(str::trim)
+}
+
+/// `### 1. Eje (EJ1)` or `- 1.1 Línea (L1, I2)` under Ejes y líneas.
+fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize, String)> {
+    let col = |s: &str| raw.find(s).map_or(1, |c| c + 1);
+    if let Some(h) = heading(trimmed, 3) {
+        let (num, rest) =
+            h.split_once(['.', ' ']).ok_or((col(h), format!("an eje heading reads `### 1. Text`, not {h:?}")))?;
+        if num.trim().parse::<usize>().ok() != Some(d.axes.len() + 1) {
+            return Err((col(h), format!("eje {} expected here, not {num:?}", d.axes.len() + 1)));
+        }
+        let (text, refs) = trailing_refs(rest.trim(), |t| id_with(t, "EJ"));
+        d.axes.push((refs.into_iter().next(), clean_text(&unescape(text))));
+        return Ok(());
+    }
+    let Some(item) = list_item(trimmed) else { return Ok(()) };
+    let (num, rest) = item.split_once(' ').unwrap_or((item, ""));
+    let num = num.trim_matches('*');
+    let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
+    let (Some(a), Some(_)) = (parts.first().and_then(|a| a.parse::<usize>().ok()), parts.get(1)) else {
+        return Err((col(item), format!("a línea reads `- 1.1 Text`, not {item:?}")));
+    };
+    if d.axes.is_empty() {
+        return Err((col(item), format!("línea {num} has no eje: put a heading like `### 1. Eje` above it")));
+    }
+    if a != d.axes.len() {
+        let n = d.axes.len();
+        return Err((col(item), format!("línea {num} is under eje {n}: number it {n}.1, {n}.2…")));
+    }
+    let (text, refs) = trailing_refs(rest, |t| id_with(t, "L") || id_with(t, "I"));
+    let id = refs.iter().find(|t| id_with(t, "L")).cloned();
+    let indicators = refs.into_iter().filter(|t| id_with(t, "I")).collect();
+    d.lines.push((a - 1, id, clean_text(&unescape(text)), indicators));
+    Ok(())
+}
+
+/// `**FO1** Text (F1 × O1)`.
+/// `**FO1** Text (F1 × O1)`, maybe with the export's votes `*(3 votos)*` after
+/// it and `?` on a factor that is gone.
+fn strategy(item: &str) -> Option<Strategy> {
+    let (id, rest) = leading_id(item, &["FO", "DO", "FA", "DA"]);
+    let id = id?;
+    let kind = Crossed::ALL.into_iter().find(|k| id.starts_with(k.prefix()))?;
+    let (rest, votes) = match rest.trim_end().strip_suffix(")*").and_then(|r| r.rsplit_once(" *(")) {
+        Some((before, note)) => {
+            (before, note.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0))
+        }
+        None => (rest, 0),
+    };
+    let inner = rest.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (a, b) = inner[open + 1..].split_once('×')?;
+    let factor = |f: &str| unescape(f.trim()).trim_end_matches('?').to_owned();
+    let factors = [factor(a), factor(b)];
+    let text = clean_text(&unescape(&inner[..open]));
+    Some(Strategy { id, kind, factors, text, votes, line: None, conflict: None })
+}
+
+/// IDs for items read in order: a given ID is kept when it has the prefix and is
+/// not taken; the others get the next numbers after the highest.
+fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let kept: Vec<Option<String>> =
+        given.into_iter().map(|id| id.filter(|id| id_with(id, prefix) && seen.insert(id.clone()))).collect();
+    let mut top = kept.iter().flatten().filter_map(|id| id[prefix.len()..].parse::<u32>().ok()).max().unwrap_or(0);
+    kept.into_iter()
+        .map(|id| {
+            id.unwrap_or_else(|| {
+                top += 1;
+                format!("{prefix}{top}")
+            })
+        })
+        .collect()
+}
+
+fn assemble(
+    d: Draft,
+    path: &Path,
+    title: Option<&str>,
+    fallback: &str,
+    now: Timestamp,
+) -> Result<Session, ImportError> {
+    let title = title.map(str::to_owned).or(d.title.clone()).unwrap_or_else(|| fallback.to_owned());
+    let mut s = build(markdown(&d.quadrant_text), &title, now);
+    s.meta.horizon = d.horizon;
+    s.mission = Some(clean_text(&d.mission.join(" "))).filter(|t| !t.is_empty());
+    s.vision = Some(clean_text(&d.vision.join(" "))).filter(|t| !t.is_empty());
+    s.values = d.values.into_iter().filter(|v| !v.is_empty()).collect();
+    let ids = settle_ids(d.challenges.iter().map(|c| c.0.clone()).collect(), "R");
+    s.challenges =
+        d.challenges.into_iter().zip(ids).map(|((_, text, from), id)| Challenge { id, text, from }).collect();
+    let ids = settle_ids(d.axes.iter().map(|a| a.0.clone()).collect(), "EJ");
+    s.axes = d.axes.into_iter().zip(ids).map(|((_, text), id)| Axis { id, text }).collect();
+    let ids = settle_ids(d.lines.iter().map(|l| l.1.clone()).collect(), "L");
+    for ((axis, _, text, indicators), id) in d.lines.into_iter().zip(ids) {
+        let axis = s.axes.get(axis).map(|a| a.id.clone()).unwrap_or_default();
+        s.lines.push(Line { id, axis, text, indicators });
+    }
+    let mut seen = HashSet::new();
+    s.strategies = d.strategies.into_iter().filter(|st| seen.insert(st.id.clone())).collect();
+    if let Some(t) = d.indicators {
+        s.indicators = indicators(&t, path)?;
+    }
+    for (group, t) in d.actions {
+        let line = match group {
+            None => None,
+            Some((line_no, column, number)) => Some(line_id(&s, &number).ok_or_else(|| ImportError::At {
+                path: path.to_owned(),
+                line: line_no,
+                column,
+                message: format!("there is no línea {number} in the Ejes y líneas section"),
+            })?),
+        };
+        actions(&mut s, &t, path, line.as_deref())?;
+    }
+    s.normalise_ids();
+    Ok(s)
+}
+
+#[cfg(test)]
+#[path = "plan_import_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,304 @@
+//! Tests of the plan importer: the issue's example, languages, refusals with
+//! positions, and the round trip through `plan_md`.
+
+use super::*;
+use crate::domain::{Came, Direction, Euros, Quadrant, Statement, Status};
+use crate::export::plan_md::{plan_document, plan_sections};
+use crate::i18n::Lang;
+use jiff::civil::date;
+
+const ISSUE: &str = "# Plan de servicios sociales 2023-2026
+Horizonte: 2023-2026
+
+## Misión
+Garantizar una atención social pública, cercana y de calidad.
+
+## Visión
+Un municipio que cuida de todas las personas.
+
+## Valores
+- Equidad
+- Participación
+
+## Fortalezas
+- Equipo técnico estable
+
+## Debilidades
+- Listas de espera largas
+
+## Retos
+- Coordinar la atención social y la sanitaria (D1, FO1)
+
+## Ejes y líneas
+### 1. Sistema público de servicios sociales
+- 1.1 Reforzar la atención primaria
+- 1.2 Reducir las listas de espera de la dependencia
+### 2. Participación
+- 2.1 Consejo local de servicios sociales
+
+## Plan de acción
+| Línea | Acción | Responsable | Inicio | Plazo | Indicador | Estado |
+|---|---|---|---|---|---|---|
+| 1.1 | Contratar dos trabajadoras sociales | Concejalía de Bienestar | 2023-09-01 | 2024-06-30 | Profesionales contratados | en curso |
+";
+
+fn read(text: &str) -> Result<Session, ImportError> {
+    import(text, Path::new("plan.md"), None, "plan", Timestamp::UNIX_EPOCH)
+}
+
+#[test]
+fn the_issue_example_imports() {
+    assert!(is_plan(ISSUE));
+    let mut s = read(ISSUE).unwrap();
+    assert_eq!(s.meta.title, "Plan de servicios sociales 2023-2026");
+    assert_eq!(s.meta.horizon.map(|h| h.to_string()).as_deref(), Some("2023-2026"));
+    assert_eq!(s.mission.as_deref(), Some("Garantizar una atención social pública, cercana y de calidad."));
+    assert_eq!(s.values, ["Equidad", "Participación"]);
+    assert_eq!(s.strengths[0].id, "F1");
+    assert_eq!(s.weaknesses[0].text, "Listas de espera largas");
+    let r = &s.challenges[0];
+    assert_eq!(
+        (r.id.as_str(), r.from.as_slice()),
+        ("R1", &[Source::Factor("D1".into()), Source::Strategy("FO1".into())][..])
+    );
+    assert_eq!(s.axes.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["EJ1", "EJ2"]);
+    assert_eq!(s.line_label("L3"), "2.1");
+    let a = &s.correct[0];
+    assert_eq!(
+        (a.id.as_str(), a.line.as_deref(), a.owner.as_deref()),
+        ("C1", Some("L1"), Some("Concejalía de Bienestar"))
+    );
+    assert_eq!((a.start, a.due), (Some(date(2023, 9, 1)), Some(date(2024, 6, 30))));
+    assert_eq!((a.indicator.as_deref(), a.status), (Some("Profesionales contratados"), Status::InProgress));
+    assert_eq!(s.next_id("L"), "L4");
+}
+
+#[test]
+fn english_and_catalan_headings_and_statuses() {
+    let en = "# Plan\n\n## Mission\nServe.\n\n## Axes and lines\n### 1. Care\n- 1.1 Primary care\n\n## Action plan\n| Line | Action | Status |\n|---|---|---|\n| 1.1 | Hire | done |\n";
+    let s = read(en).unwrap();
+    assert_eq!((s.mission.as_deref(), s.correct[0].status), (Some("Serve."), Status::Done));
+    let ca = "# Pla\n\n## Missió\nServir.\n\n## Valors\n- Equitat\n\n## Reptes\n- Coordinar (D1)\n\n## Eixos i línies\n### 1. Cura\n- 1.1 Atenció primària\n\n## Pla d'acció\n| Línia | Acció | Estat |\n|---|---|---|\n| 1.1 | Contractar | en curs |\n";
+    let s = read(ca).unwrap();
+    assert_eq!(s.values, ["Equitat"]);
+    assert_eq!(s.correct[0].status, Status::InProgress);
+    assert_eq!(s.lines[0].text, "Atenció primària");
+}
+
+fn error(text: &str) -> String {
+    read(text).unwrap_err().to_string()
+}
+
+#[test]
+fn refusals_name_line_and_column() {
+    let unknown = "# P\nHorizonte: 2024-2025\n\n## Presupuesto\n";
+    assert!(error(unknown).starts_with("plan.md:4:4: unknown heading \"Presupuesto\""), "{}", error(unknown));
+    let cells = ISSUE.replace("| en curso |", "| en curso | extra |");
+    assert!(error(&cells).starts_with("plan.md:33:"), "{}", error(&cells));
+    assert!(error(&cells).contains("8 cells and the header 7"), "{}", error(&cells));
+    let line = ISSUE.replace("| 1.1 | Contratar", "| 3.4 | Contratar");
+    assert_eq!(error(&line), "plan.md:33:3: there is no línea 3.4 in the Ejes y líneas section");
+    let status = ISSUE.replace("| en curso |", "| quizá |");
+    assert!(error(&status).starts_with("plan.md:33:"), "{}", error(&status));
+    let column = ISSUE.replace("| Estado |", "| Color |");
+    assert!(error(&column).starts_with("plan.md:31:"), "{}", error(&column));
+    let horizon = ISSUE.replace("Horizonte: 2023-2026", "Horizonte: 2026-2023");
+    assert!(error(&horizon).starts_with("plan.md:2:1:"), "{}", error(&horizon));
+    let misplaced = ISSUE.replace("- 2.1 Consejo", "- 1.3 Consejo");
+    assert!(error(&misplaced).starts_with("plan.md:28:3: línea 1.3 is under eje 2"), "{}", error(&misplaced));
+}
+
+#[test]
+fn plan_less_markdown_is_not_a_plan() {
+    let md = "# Taller\n\n## Fortalezas\n\n- Equipo\n\n## Otra cosa\n\n- no\n";
+    assert!(!is_plan(md));
+}
+
+#[test]
+fn parse_number_reads_both_conventions() {
+    assert_eq!(parse_number("12000,5"), Some(12000.5));
+    assert_eq!(parse_number("12.000,50 €"), Some(12000.5));
+    assert_eq!(parse_number("12,000.50"), Some(12000.5));
+    assert_eq!(parse_number("0.75"), Some(0.75));
+    assert_eq!(parse_number("-3"), Some(-3.0));
+    assert_eq!(parse_number("mucho"), None);
+}
+
+/// A session with every part of a plan, edited through the builders.
+pub(crate) fn full_plan() -> Session {
+    let mut s = Session::new("Plan «Cuidados» | 2024", Timestamp::UNIX_EPOCH);
+    let go = |s: &mut Session, f: &dyn Fn(&mut Session) -> Option<crate::domain::Edit>| {
+        let e = f(s).expect("an edit");
+        s.apply(e).expect("applies");
+    };
+    go(&mut s, &|s| s.add_factor(Quadrant::Strengths, "Red de *centros*"));
+    go(&mut s, &|s| s.add_factor(Quadrant::Opportunities, "Fondos"));
+    go(&mut s, &|s| s.add_factor(Quadrant::Threats, "Despoblación"));
+    go(&mut s, &|s| s.add_strategy(Crossed::FO, "F1", "O1", "Proyecto europeo"));
+    go(&mut s, &|s| s.add_strategy(Crossed::FA, "F1", "A1", "Campaña"));
+    go(&mut s, &|s| s.add_action(Came::Confront, "Red contra la soledad", vec!["A1".into()]));
+    go(&mut s, &|s| s.add_action(Came::Exploit, "Piloto de teleasistencia", vec!["O1".into()]));
+    go(&mut s, &|s| s.add_action(Came::Maintain, "Sin línea", vec![]));
+    go(&mut s, &|s| s.set_statement(Statement::Mission, "Cuidar [bien]"));
+    go(&mut s, &|s| s.set_statement(Statement::Vision, "Una ciudad que cuida"));
+    go(&mut s, &|s| s.add_value("Equidad"));
+    go(&mut s, &|s| s.add_value("Cercanía, calidad"));
+    go(&mut s, &|s| {
+        s.add_challenge(
+            "Retener profesionales",
+            vec![Source::Factor("A1".into()), Source::Action("A1".into()), Source::Strategy("FO1".into())],
+        )
+    });
+    go(&mut s, &|s| s.add_challenge("Sin fuentes", vec![]));
+    go(&mut s, &|s| s.add_axis("Atención"));
+    go(&mut s, &|s| s.add_axis("Comunidad (y redes)"));
+    go(&mut s, &|s| s.add_line("EJ1", "Primaria"));
+    go(&mut s, &|s| s.add_line("EJ2", "Voluntariado"));
+    go(&mut s, &|s| s.add_line("EJ1", "Dependencia"));
+    go(&mut s, &|s| s.add_indicator("Personas atendidas"));
+    go(&mut s, &|s| s.add_indicator("Días de espera"));
+    go(&mut s, &|s| {
+        s.change_indicator(1, |i| {
+            i.unit = Some("días".into());
+            i.baseline = Some(120.5);
+            i.target = Some(60.0);
+            i.direction = Direction::Down;
+        })
+    });
+    go(&mut s, &|s| s.toggle_line_indicator(0, "I2"));
+    go(&mut s, &|s| s.place_action(Came::Confront, 0, Some("L2")));
+    go(&mut s, &|s| s.place_action(Came::Exploit, 0, Some("L3")));
+    go(&mut s, &|s| s.place_strategy(0, Some("L1")));
+    go(&mut s, &|s| s.toggle_action_indicator(Came::Exploit, 0, "I1"));
+    go(&mut s, &|s| {
+        s.change_action(Came::Exploit, 0, |a| {
+            a.start = Some(date(2024, 3, 1));
+            a.due = Some(date(2025, 6, 30));
+            a.owner = Some("Concejalía | Bienestar".into());
+            a.resources = Some("Dos técnicas; una furgoneta".into());
+            a.amount = Euros::try_from(12000.5).ok();
+            a.partners = vec!["Cruz Roja".into(), "Cáritas".into()];
+            a.indicator = Some("Altas en el servicio".into());
+            a.status = Status::InProgress;
+        })
+    });
+    s.meta.horizon = Some(Horizon::new(2024, 2027).unwrap_or(Horizon { start: 2024, end: 2027 }));
+    s
+}
+
+/// What a plan file keeps: everything but timestamps, votes and counters.
+fn comparable(mut s: Session) -> Session {
+    s.meta.created = Timestamp::UNIX_EPOCH;
+    s.meta.modified = Timestamp::UNIX_EPOCH;
+    s.last_ids.clear();
+    s
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_plan() {
+    let s = full_plan();
+    for lang in [Lang::Es, Lang::En] {
+        let md = plan_document(&s, lang);
+        let back = read(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+        pretty_assertions::assert_eq!(comparable(back), comparable(s.clone()), "{md}");
+    }
+}
+
+#[test]
+fn plan_sections_are_empty_without_a_plan() {
+    let mut s = full_plan();
+    assert!(plan_sections(&s, Lang::Es).contains("## Ejes y líneas"));
+    s = Session::new("x", Timestamp::UNIX_EPOCH);
+    assert_eq!(plan_sections(&s, Lang::Es), "");
+}
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::{ProptestConfig, TestCaseError, prop_assert_eq, proptest};
+    use proptest::strategy::Strategy as _;
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        "[a-zA-ZáéñÀ0-9 ,.;:()|*_#\\[\\]<>&-]{1,30}"
+            .prop_map(|t| clean_text(&t))
+            .prop_filter("not empty", |t| !t.is_empty())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any texts in every part of the plan come back unchanged.
+        #[test]
+        fn any_texts_round_trip(texts in proptest::collection::vec(text(), 12)) {
+            let mut s = full_plan();
+            s.mission = Some(texts[0].clone());
+            s.vision = Some(texts[1].clone());
+            s.values = vec![texts[2].clone(), texts[3].clone()];
+            s.challenges[0].text = texts[4].clone();
+            s.axes[1].text = texts[5].clone();
+            s.lines[2].text = texts[6].clone();
+            s.indicators[0].name = texts[7].clone();
+            s.indicators[0].unit = Some(texts[8].clone());
+            s.exploit[0].text = texts[9].clone();
+            s.exploit[0].owner = Some(texts[10].clone());
+            s.exploit[0].resources = Some(texts[11].clone());
+            let md = plan_document(&s, Lang::Es);
+            let back = read(&md).map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?;
+            prop_assert_eq!(comparable(back), comparable(s));
+        }
+    }
+}
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::{ProptestConfig, prop_assert, proptest};
+    use proptest::strategy::Strategy as _;
+
+    /// Lines made of the pieces a plan file has, in any order and with junk.
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::sample::select(vec![
+            "## Misión",
+            "## Retos",
+            "## Ejes y líneas",
+            "## Plan de acción",
+            "## Indicadores",
+            "## Fortalezas",
+            "### 1. Eje",
+            "### 2. Otro",
+            "- 1.1 Línea (L1, I1)",
+            "- 2.1 x",
+            "- **R1** reto (D1, acción A1)",
+            "| Línea | Acción | Estado |",
+            "|---|---|---|",
+            "| 1.1 | hacer | hecha |",
+            "| 9.9 | x | y |",
+            "| ID | Indicador | Sentido |",
+            "| I1 | Espera | baja |",
+            "Horizonte: 2024-2025",
+            "Horizonte: x",
+            "- **FO1** e (F1 × O1)",
+            "## Estrategias cruzadas",
+            "- \\(",
+            "| \\| | ",
+            "# Título",
+            "",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Any arrangement gives a session that saves and reads back, or an
+        /// error that names the file, a line and a column.
+        #[test]
+        fn never_panics_and_errors_have_positions(lines in proptest::collection::vec(line(), 0..30)) {
+            let text = lines.join("\n");
+            match read(&text) {
+                Ok(s) => {
+                    let ron = crate::storage::to_ron(&s);
+                    prop_assert!(crate::storage::parse(&ron, Path::new("x.ron")).is_ok());
+                }
+                Err(ImportError::At { line, column, .. }) => prop_assert!(line >= 1 && column >= 1),
+                Err(e) => prop_assert!(false, "unexpected error {e}"),
+            }
+        }
+    }
+}

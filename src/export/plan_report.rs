@@ -1,0 +1,339 @@
+//! The plan's sections of the informe final, as blocks of the export document
+//! model: the horizon field, misión/visión/valores, retos with the IDs they come
+//! from, ejes and numbered líneas, the plan de acción grouped by línea, the
+//! cronograma, the indicators and the plan's coverage. Each section is left out
+//! when it has nothing to show. The informe's order puts [`formulation`] right
+//! after the header and the others, in [`SECTIONS`] order, after the crossed matrix.
+
+use crate::domain::{CameAction, Session};
+use crate::i18n::Lang;
+
+use super::doc::{Block, Column, Detail, Heading, Item, Items, Shape};
+use super::plan_md::source_label;
+use super::plan_words::PlanWords;
+
+/// A section builder, the same shape as the document builder's.
+pub type Section = fn(&mut Vec<Block>, &Session, Lang);
+
+/// Sections 6 to 11 of the informe final, in order.
+pub const SECTIONS: [Section; 6] = [challenges, axes, action_plan, schedule, indicators, coverage];
+
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading(Heading { level, text: text.into(), aside: None })
+}
+
+/// The horizon as a header field ("Horizonte", "2023-2026"), if the session has one.
+pub fn horizon_field(s: &Session, lang: Lang) -> Option<(String, String)> {
+    let w = PlanWords::for_lang(lang);
+    s.meta.horizon.map(|h| (w.horizon.to_owned(), h.to_string()))
+}
+
+/// A date as the language writes it: `01/09/2023` (Spanish, Catalan), `2023-09-01`.
+pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
+    if lang == Lang::En { d.to_string() } else { format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()) }
+}
+
+/// An amount with thousands separators and the euro sign: `12.000,50 €`, `€12,000.50`.
+pub fn euros(lang: Lang, cents: u64) -> String {
+    let (thousands, decimal) = if lang == Lang::En { (',', '.') } else { ('.', ',') };
+    let digits = (cents / 100).to_string();
+    let mut whole = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            whole.push(thousands);
+        }
+        whole.push(c);
+    }
+    let amount = match cents % 100 {
+        0 => whole,
+        c => format!("{whole}{decimal}{c:02}"),
+    };
+    if lang == Lang::En { format!("€{amount}") } else { format!("{amount} €") }
+}
+
+fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<String>) -> Item {
+    Item { id: id.into(), text: text.into(), pair: None, note: None, details: Vec::new(), cells }
+}
+
+/// Section 2: misión, visión and valores.
+pub fn formulation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    if s.mission.is_none() && s.vision.is_none() && s.values.is_empty() {
+        return;
+    }
+    out.push(heading(2, w.formulation));
+    for (title, text) in [(w.mission, &s.mission), (w.vision, &s.vision)] {
+        if let Some(text) = text {
+            out.push(heading(3, title));
+            out.push(Block::Para(vec![text.clone()]));
+        }
+    }
+    if !s.values.is_empty() {
+        out.push(heading(3, w.values));
+        out.push(Block::Para(s.values.clone()));
+    }
+}
+
+/// Section 6: the retos, with the IDs they come from (`D9?` when gone).
+pub fn challenges(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    if s.challenges.is_empty() {
+        return;
+    }
+    out.push(heading(2, w.challenges));
+    let rows = s
+        .challenges
+        .iter()
+        .map(|c| {
+            let from: Vec<String> = c
+                .from
+                .iter()
+                .map(|src| {
+                    let label = source_label(src, &w);
+                    if src.exists(s) { label } else { format!("{label}?") }
+                })
+                .collect();
+            let from = from.join(", ");
+            Item { pair: Some(from.clone()).filter(|f| !f.is_empty()), ..item(&c.id, &c.text, vec![from]) }
+        })
+        .collect();
+    out.push(Block::Items(Items {
+        id_width: 8,
+        text_label: w.challenges.to_owned(),
+        columns: vec![Column::new(w.col_from, Some(22))],
+        rows,
+        shape: Shape::List,
+        group: "challenges",
+    }));
+}
+
+/// Section 7: ejes (level 3 headings "1. Text") and their líneas numbered 1.1, 1.2…
+pub fn axes(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    if s.axes.is_empty() {
+        return;
+    }
+    out.push(heading(2, w.axes_lines));
+    for (n, axis) in s.axes.iter().enumerate() {
+        out.push(heading(3, format!("{}. {}", n + 1, axis.text)));
+        let rows: Vec<Item> = s
+            .lines_of(&axis.id)
+            .map(|(_, l)| {
+                let indicators = l.indicators.iter().map(|i| indicator_label(s, i)).collect::<Vec<_>>().join(", ");
+                item(s.line_label(&l.id), &l.text, vec![indicators])
+            })
+            .collect();
+        if !rows.is_empty() {
+            out.push(Block::Items(Items {
+                id_width: 8,
+                text_label: w.col_line.to_owned(),
+                columns: vec![Column::new(w.indicators, Some(20))],
+                rows,
+                shape: Shape::List,
+                group: "lines",
+            }));
+        }
+    }
+}
+
+/// An indicator's name, or its ID with `?` when it is gone.
+fn indicator_label(s: &Session, id: &str) -> String {
+    match s.find_indicator(id) {
+        Some(i) => s.indicators[i].name.clone(),
+        None => format!("{id}?"),
+    }
+}
+
+/// Section 8: the plan de acción, one table per línea (then the actions with no
+/// línea), with owner, dates, resources, partners, indicators and status.
+pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    if !s.has_plan() {
+        return;
+    }
+    let actions = s.actions_in_plan_order();
+    if actions.is_empty() {
+        return;
+    }
+    out.push(heading(2, w.action_plan));
+    let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
+    for line in s.lines_in_order() {
+        let mut rows: Vec<Item> = actions
+            .iter()
+            .filter(|(_, a)| a.line.as_deref() == Some(line.id.as_str()))
+            .map(|(_, a)| action_row(s, lang, &w, a))
+            .collect();
+        rows.extend(s.strategies.iter().filter(|st| st.line.as_deref() == Some(line.id.as_str())).map(|st| {
+            let mut row = item(&st.id, &st.text, vec![String::new(); 7]);
+            row.pair = Some(st.factors.join(" × "));
+            row
+        }));
+        if !rows.is_empty() {
+            groups.push((format!("{} {}", s.line_label(&line.id), line.text), rows));
+        }
+    }
+    let unplaced: Vec<Item> = actions
+        .iter()
+        .filter(|(_, a)| a.line.as_deref().is_none_or(|l| s.find_line(l).is_none()))
+        .map(|(_, a)| action_row(s, lang, &w, a))
+        .collect();
+    if !unplaced.is_empty() {
+        groups.push((w.no_line.to_owned(), unplaced));
+    }
+    for (title, rows) in groups {
+        out.push(heading(3, title));
+        out.push(Block::Items(Items {
+            id_width: 7,
+            text_label: w.col_action.to_owned(),
+            columns: vec![
+                Column::new(w.col_owner, Some(14)).compact(),
+                Column::new(w.col_start, Some(10)),
+                Column::new(w.col_due, Some(10)).compact(),
+                Column::new(w.col_resources, Some(14)),
+                Column::new(w.col_partners, Some(12)),
+                Column::new(w.col_indicator, Some(14)),
+                Column::new(w.col_status, Some(9)).compact(),
+            ],
+            rows,
+            shape: Shape::Table,
+            group: "plan-actions",
+        }));
+    }
+}
+
+fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
+    let mut resources = a.resources.clone().unwrap_or_default();
+    if let Some(e) = a.amount {
+        let amount = euros(lang, e.cents);
+        resources = if resources.is_empty() { amount } else { format!("{resources} ({amount})") };
+    }
+    let mut indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
+    indicators.extend(a.indicator.clone());
+    let cells = vec![
+        a.owner.clone().unwrap_or_default(),
+        a.start.map(|d| date(lang, d)).unwrap_or_default(),
+        a.due.map(|d| date(lang, d)).unwrap_or_default(),
+        resources,
+        a.partners.join(", "),
+        indicators.join("; "),
+        w.status(a.status).to_owned(),
+    ];
+    let labels = [w.col_owner, w.col_start, w.col_due, w.col_resources, w.col_partners, w.col_indicator];
+    let details = (labels.iter().zip(&cells).enumerate())
+        .filter(|(_, (_, v))| !v.is_empty())
+        .map(|(i, (l, v))| Detail { text: format!("{l}: {v}"), column: Some(i) })
+        .collect();
+    Item { details, ..item(&a.id, &a.text, cells) }
+}
+
+/// Section 9: the cronograma, one row per dated action with its línea and a mark
+/// (■) per year or quarter it runs in; then the undated ones and those outside the horizon.
+pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    let Some(c) = s.schedule() else { return };
+    if c.rows.is_empty() && c.undated.is_empty() && c.outside.is_empty() {
+        return;
+    }
+    out.push(heading(2, w.schedule));
+    if !c.rows.is_empty() {
+        let mut columns = vec![Column::new(w.col_line, Some(7)).compact()];
+        columns.extend(c.periods.iter().map(|p| {
+            let label = match p.quarter {
+                Some(q) => format!("{}{q} {}", w.quarter, p.year % 100),
+                None => p.year.to_string(),
+            };
+            Column::new(label, Some(if p.quarter.is_some() { 5 } else { 9 })).compact()
+        }));
+        let rows = c
+            .rows
+            .iter()
+            .map(|r| {
+                let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default();
+                let marks = r.active.iter().map(|&on| if on { "■".to_owned() } else { String::new() });
+                item(&r.id, &r.text, std::iter::once(line).chain(marks).collect())
+            })
+            .collect();
+        out.push(Block::Items(Items {
+            id_width: 7,
+            text_label: w.col_action.to_owned(),
+            columns,
+            rows,
+            shape: Shape::Table,
+            group: "schedule",
+        }));
+    }
+    let mut notes = Vec::new();
+    for (label, ids) in [(w.undated, &c.undated), (w.outside, &c.outside)] {
+        if !ids.is_empty() {
+            notes.push(format!("{label}: {}", ids.join(", ")));
+        }
+    }
+    if !notes.is_empty() {
+        out.push(Block::Para(notes));
+    }
+}
+
+/// Section 10: the indicators with unit, baseline, target, direction and what they measure.
+pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    if s.indicators.is_empty() {
+        return;
+    }
+    out.push(heading(2, w.indicators));
+    let num = |x: Option<f64>| x.map(|x| super::plan_md::number(lang, x)).unwrap_or_default();
+    let rows = s
+        .indicators
+        .iter()
+        .map(|i| {
+            let mut measures: Vec<String> =
+                s.lines_in_order().filter(|l| l.indicators.contains(&i.id)).map(|l| s.line_label(&l.id)).collect();
+            measures.extend(s.all_actions().filter(|(_, a)| a.indicators.contains(&i.id)).map(|(_, a)| a.id.clone()));
+            item(
+                &i.id,
+                &i.name,
+                vec![
+                    i.unit.clone().unwrap_or_default(),
+                    num(i.baseline),
+                    num(i.target),
+                    w.direction(i.direction).to_owned(),
+                    measures.join(", "),
+                ],
+            )
+        })
+        .collect();
+    out.push(Block::Items(Items {
+        id_width: 6,
+        text_label: w.col_name.to_owned(),
+        columns: vec![
+            Column::new(w.col_unit, Some(10)),
+            Column::new(w.col_baseline, Some(10)).numeric(6).compact(),
+            Column::new(w.col_target, Some(10)).numeric(6).compact(),
+            Column::new(w.col_direction, Some(9)).compact(),
+            Column::new(w.col_measures, Some(14)),
+        ],
+        rows,
+        shape: Shape::Table,
+        group: "indicators",
+    }));
+}
+
+/// Section 11: líneas without actions and actions without a línea.
+pub fn coverage(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = PlanWords::for_lang(lang);
+    if s.lines.is_empty() {
+        return;
+    }
+    let lines = s.lines_without_actions();
+    let actions = s.actions_without_line();
+    out.push(heading(2, w.coverage));
+    let list =
+        |ids: Vec<String>| if ids.is_empty() { "0".to_owned() } else { format!("{} ({})", ids.len(), ids.join(", ")) };
+    out.push(Block::Para(vec![
+        format!("{}: {}", w.lines_without_actions, list(lines.iter().map(|l| s.line_label(&l.id)).collect())),
+        format!("{}: {}", w.actions_without_line, list(actions.iter().map(|(_, a)| a.id.clone()).collect())),
+    ]));
+}
+
+#[cfg(test)]
+#[path = "plan_report_tests.rs"]
+mod tests;

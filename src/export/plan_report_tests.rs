@@ -1,0 +1,220 @@
+//! Tests of the informe's plan sections on a full plan and on a plan-less session.
+
+use super::*;
+use crate::export::plan_import::tests::full_plan;
+use crate::export::plan_words::ES;
+
+fn blocks(s: &Session, lang: Lang) -> Vec<Block> {
+    let mut out = Vec::new();
+    formulation(&mut out, s, lang);
+    for section in SECTIONS {
+        section(&mut out, s, lang);
+    }
+    out
+}
+
+fn headings(blocks: &[Block]) -> Vec<(u8, String)> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some((h.level, h.text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn items<'a>(blocks: &'a [Block], group: &str) -> Vec<&'a Items> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Items(i) if i.group == group => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_section_in_the_informe_order() {
+    let b = blocks(&full_plan(), Lang::Es);
+    let h2: Vec<String> = headings(&b).into_iter().filter(|(l, _)| *l == 2).map(|(_, t)| t).collect();
+    assert_eq!(
+        h2,
+        [ES.formulation, ES.challenges, ES.axes_lines, ES.action_plan, ES.schedule, ES.indicators, ES.coverage]
+    );
+    let h3: Vec<String> = headings(&b).into_iter().filter(|(l, _)| *l == 3).map(|(_, t)| t).collect();
+    assert_eq!(
+        h3,
+        [
+            "Misión",
+            "Visión",
+            "Valores",
+            "1. Atención",
+            "2. Comunidad (y redes)",
+            "1.1 Primaria",
+            "1.2 Dependencia",
+            "2.1 Voluntariado",
+            "Sin línea"
+        ]
+    );
+}
+
+#[test]
+fn rows_carry_sources_numbers_and_plan_fields() {
+    let s = full_plan();
+    let b = blocks(&s, Lang::Es);
+    let retos = &items(&b, "challenges")[0].rows;
+    assert_eq!(retos[0].cells[0], "A1, acción A1, FO1");
+    let lines = items(&b, "lines");
+    assert_eq!((lines[0].rows[1].id.as_str(), lines[0].rows[1].text.as_str()), ("1.2", "Dependencia"));
+    assert_eq!(lines[0].rows[0].cells[0], "Días de espera");
+    let plan = items(&b, "plan-actions");
+    assert_eq!(plan[0].rows[0].id, "FO1", "a strategy placed in 1.1");
+    let e1 = &plan[1].rows[0];
+    assert_eq!(e1.id, "E1");
+    assert_eq!(
+        e1.cells,
+        [
+            "Concejalía | Bienestar",
+            "01/03/2024",
+            "30/06/2025",
+            "Dos técnicas; una furgoneta (12.000,50 €)",
+            "Cruz Roja, Cáritas",
+            "Personas atendidas; Altas en el servicio",
+            "en curso"
+        ]
+    );
+    assert!(e1.details.contains(&Detail { text: "Inicio: 01/03/2024".to_owned(), column: Some(1) }));
+    let cron = items(&b, "schedule")[0];
+    assert_eq!(
+        cron.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+        ["Línea", "2024", "2025", "2026", "2027"]
+    );
+    assert_eq!(cron.rows[0].cells, ["1.2", "■", "■", "", ""]);
+    let ind = &items(&b, "indicators")[0].rows;
+    assert_eq!(ind[1].cells, ["días", "120,5", "60", "baja", "1.1"]);
+    assert_eq!(ind[0].cells[4], "E1");
+    let coverage = b.iter().rev().find_map(|b| if let Block::Para(p) = b { Some(p.clone()) } else { None }).unwrap();
+    assert_eq!(coverage, ["Líneas sin acciones: 0", "Acciones sin línea: 1 (M1)"]);
+}
+
+#[test]
+fn quarters_for_short_horizons_and_english_words() {
+    let mut s = full_plan();
+    s.meta.horizon = "2024-2025".parse().ok();
+    let b = blocks(&s, Lang::En);
+    let cron = items(&b, "schedule")[0];
+    assert_eq!(cron.columns.len(), 9);
+    assert_eq!(cron.columns[1].label, "Q1 24");
+    assert_eq!(cron.rows[0].cells[1..], ["■", "■", "■", "■", "■", "■", "", ""]);
+    assert!(headings(&b).contains(&(2, "Action plan".to_owned())));
+    assert_eq!(horizon_field(&s, Lang::En), Some(("Horizon".to_owned(), "2024-2025".to_owned())));
+}
+
+#[test]
+fn missing_links_show_and_plan_less_sessions_get_nothing() {
+    let mut s = full_plan();
+    let e = s.delete_indicator(1).unwrap();
+    s.apply(e).unwrap();
+    let e = s.delete_factor(crate::domain::Quadrant::Threats, 0).unwrap();
+    s.apply(e).unwrap();
+    let b = blocks(&s, Lang::Es);
+    assert_eq!(items(&b, "challenges")[0].rows[0].cells[0], "A1?, acción A1, FO1");
+    assert_eq!(items(&b, "lines")[0].rows[0].cells[0], "I2?");
+    let plain = Session::new("x", jiff::Timestamp::UNIX_EPOCH);
+    assert!(blocks(&plain, Lang::Es).is_empty());
+    assert_eq!(horizon_field(&plain, Lang::Es), None);
+}
+
+#[test]
+fn spanish_and_english_amounts_and_dates() {
+    assert_eq!(euros(Lang::Es, 123_456_789), "1.234.567,89 €");
+    assert_eq!(euros(Lang::En, 100_000), "€1,000");
+    assert_eq!(euros(Lang::Es, 5), "0,05 €");
+    assert_eq!(date(Lang::Es, jiff::civil::date(2023, 9, 1)), "01/09/2023");
+}
+
+/// Markdown as the doc branch's backend writes these blocks (headings, lines,
+/// lists, tables of the compact columns with the details under the text).
+fn markdown_like_the_doc_backend(blocks: &[Block]) -> String {
+    use crate::export::markdown::escape;
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Heading(h) => out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(h.level)), escape(&h.text))),
+            Block::Para(lines) => lines.iter().for_each(|l| out.push_str(&format!("{}\n\n", escape(l)))),
+            Block::Items(items) if items.shape == Shape::List => {
+                for i in &items.rows {
+                    out.push_str(&format!("- **{}** {}", escape(&i.id), escape(&i.text)));
+                    if let Some(pair) = &i.pair {
+                        out.push_str(&format!(" ({})", escape(pair)));
+                    }
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            Block::Items(items) => {
+                let compact: Vec<usize> = (0..items.columns.len()).filter(|&i| items.columns[i].compact).collect();
+                out.push_str(&format!("| ID | {} |", escape(&items.text_label)));
+                compact.iter().for_each(|&i| out.push_str(&format!(" {} |", escape(&items.columns[i].label))));
+                out.push_str(&format!("\n|---|---|{}\n", "---|".repeat(compact.len())));
+                for i in &items.rows {
+                    let details: Vec<&str> = i.details.iter().map(|d| d.text.as_str()).collect();
+                    let text = if details.is_empty() {
+                        escape(&i.text)
+                    } else {
+                        format!("{}<br>*{}*", escape(&i.text), escape(&details.join(" · ")))
+                    };
+                    out.push_str(&format!("| **{}** | {text} |", escape(&i.id)));
+                    compact.iter().for_each(|&c| out.push_str(&format!(" {} |", escape(&i.cells[c]))));
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn an_informe_in_markdown_imports_back_to_the_same_plan_where_it_shows_it() {
+    use crate::export::plan_import::import;
+    let s = full_plan();
+    let mut md = format!("# Informe\n\n- **Fecha:** 2026-11-10\n- **Horizonte:** {}\n\n", s.meta.horizon.unwrap());
+    let mut out = Vec::new();
+    formulation(&mut out, &s, Lang::Es);
+    md.push_str(&markdown_like_the_doc_backend(&out));
+    for q in crate::domain::Quadrant::ALL {
+        md.push_str(&format!("## {}\n\n", Lang::Es.quadrant(q)));
+        s.factors(q).iter().for_each(|f| md.push_str(&format!("{}\n", crate::export::markdown::item(f, Lang::Es))));
+        md.push('\n');
+    }
+    md.push_str("## Estrategias cruzadas (DAFO cruzado)\n\n### Estrategias ofensivas\n\n- **FO1** Proyecto europeo (F1 × O1) *(2 votos)*\n- **FA1** Campaña (F1 × A1?)\n\n");
+    let mut out = Vec::new();
+    for section in SECTIONS {
+        section(&mut out, &s, Lang::Es);
+    }
+    md.push_str(&markdown_like_the_doc_backend(&out));
+    let back = import(&md, std::path::Path::new("informe.md"), None, "x", jiff::Timestamp::UNIX_EPOCH)
+        .unwrap_or_else(|e| panic!("{e}\n{md}"));
+    assert_eq!(
+        (back.meta.horizon, &back.mission, &back.vision, &back.values),
+        (s.meta.horizon, &s.mission, &s.vision, &s.values)
+    );
+    assert_eq!(back.challenges, s.challenges);
+    let texts = |x: &Session| x.lines_in_order().map(|l| (x.line_label(&l.id), l.text.clone())).collect::<Vec<_>>();
+    assert_eq!(texts(&back), texts(&s));
+    assert_eq!(back.strategies[0].votes, 2);
+    assert_eq!(back.line_label(back.strategies[0].line.as_deref().unwrap()), "1.1");
+    let (a, b) = (&back.exploit[0], &s.exploit[0]);
+    assert_eq!((a.start, a.due, &a.owner, &a.resources, a.amount), (b.start, b.due, &b.owner, &b.resources, b.amount));
+    assert_eq!((&a.partners, &a.indicator, a.status), (&b.partners, &b.indicator, b.status));
+    assert_eq!(back.line_label(a.line.as_deref().unwrap()), "1.2");
+    assert_eq!(back.indicators[0].name, s.indicators[0].name);
+    assert_eq!(a.indicators, [back.indicators[0].id.clone()]);
+    assert_eq!(
+        (back.indicators[1].target, back.indicators[1].direction),
+        (s.indicators[1].target, s.indicators[1].direction)
+    );
+    assert_eq!(back.maintain[0].line, None, "the action with no línea");
+}
