@@ -113,36 +113,57 @@ fn is_id_list(values: &[&Value]) -> bool {
 }
 
 /// Replaces references to `old` with `new` in `side`'s items: strings inside
-/// arrays (links, factor pairs). Factor IDs are referred to from anywhere;
-/// other IDs from anywhere but the factor references (`links`, `factors`).
+/// arrays (links, factor pairs, indicators). Factor IDs are referred to from
+/// anywhere; other IDs from anywhere but the factor references (`links`,
+/// `factors`). The plan refers by field too: a línea's `axis`, an action's or
+/// strategy's `line`, and a reto's sources (`Factor("D1")`, `Action("C2")`).
 fn rewrite_refs(side: &mut Value, list: &str, old: &str, new: &str) {
-    fn walk(v: &mut Value, key: &str, factor: bool, old: &str, new: &str) {
+    struct Ref<'a> {
+        factor: bool,
+        /// The object key whose string value names an item of this list.
+        field: Option<&'a str>,
+        old: &'a str,
+        new: &'a str,
+    }
+    fn walk(v: &mut Value, key: &str, r: &Ref) {
         match v {
             Value::Array(items) => {
-                let refs_ok = factor || !matches!(key, "links" | "factors");
+                let refs_ok = r.factor || !matches!(key, "links" | "factors");
                 for item in items {
                     if let Value::String(s) = item {
-                        if refs_ok && s == old {
-                            *s = new.to_owned();
+                        if refs_ok && s == r.old {
+                            *s = r.new.to_owned();
                         }
                     } else {
-                        walk(item, key, factor, old, new);
+                        walk(item, key, r);
                     }
                 }
             }
             Value::Object(map) => {
                 for (k, v) in map.iter_mut() {
-                    walk(v, k, factor, old, new);
+                    match v {
+                        Value::String(s) if r.field == Some(k.as_str()) && s == r.old => *s = r.new.to_owned(),
+                        _ => walk(v, k, r),
+                    }
                 }
             }
             _ => {}
         }
     }
     let factor = FACTOR_LISTS.contains(&list);
+    let field = match list {
+        "axes" => Some("axis"),
+        "lines" => Some("line"),
+        "strategies" => Some("Strategy"),
+        _ if factor => Some("Factor"),
+        _ if ACTION_LISTS.contains(&list) => Some("Action"),
+        _ => None,
+    };
+    let r = Ref { factor, field, old, new };
     if let Some(obj) = side.as_object_mut() {
         for (k, v) in obj.iter_mut() {
             if k != "meta" && k != "last_ids" {
-                walk(v, k, factor, old, new);
+                walk(v, k, &r);
             }
         }
     }

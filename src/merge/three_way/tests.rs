@@ -66,6 +66,33 @@ fn a_renumbered_twin_takes_its_references_along() {
 }
 
 #[test]
+fn renumbered_plan_items_take_the_plan_references_along() {
+    use crate::domain::{Axis, Challenge, Line, Source};
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.axes.push(Axis { id: "EJ1".into(), text: "Coordinación".into() });
+    b.axes.push(Axis { id: "EJ1".into(), text: "Vivienda".into() });
+    b.lines.push(Line { id: "L1".into(), axis: "EJ1".into(), text: "Bolsa de alquiler".into(), indicators: vec![] });
+    a.lines.push(Line { id: "L1".into(), axis: "EJ1".into(), text: "Mesa mensual".into(), indicators: vec![] });
+    add(&mut a, Quadrant::Threats, "Envejecimiento");
+    let threat = add(&mut b, Quadrant::Threats, "Recortes autonómicos");
+    let mut action = CameAction::new("A1", "Alianzas", vec![threat.clone()]);
+    action.line = Some("L1".into());
+    b.confront.push(action);
+    b.challenges.push(Challenge { id: "R1".into(), text: "Financiación".into(), from: vec![Source::Factor(threat)] });
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?}", out.conflicts, out.unmarked);
+    let s = out.session;
+    let ids = |l: &[Axis]| l.iter().map(|x| (x.id.clone(), x.text.clone())).collect::<Vec<_>>();
+    assert_eq!(ids(&s.axes), [("EJ1".into(), "Coordinación".into()), ("EJ2".into(), "Vivienda".into())]);
+    let theirs = s.lines.iter().find(|l| l.text == "Bolsa de alquiler").unwrap();
+    assert_eq!((theirs.id.as_str(), theirs.axis.as_str()), ("L2", "EJ2"));
+    assert_eq!(s.confront[0].line.as_deref(), Some("L2"));
+    assert_eq!(s.confront[0].links, ["A2"]);
+    assert_eq!(s.challenges[0].from, [Source::Factor("A2".into())]);
+}
+
+#[test]
 fn delete_against_untouched_deletes() {
     let o = base();
     let (mut a, b) = (o.clone(), o.clone());
