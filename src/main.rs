@@ -89,7 +89,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file, lang)),
         Some(Command::Open { file }) => open(&file, lang, look),
-        Some(Command::New { title, from, horizon }) => {
+        Some(Command::New { title, from, group, horizon }) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
                 Some(old) => commands::carry_over(&load(&old)?, &title, now),
@@ -98,6 +98,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             // A new session keeps the language it was made in (its HTML says so).
             session.meta.language = lang.tag().to_owned();
             session.meta.horizon = horizon.or(session.meta.horizon);
+            session.meta.group = group.as_deref().and_then(dafo::domain::sources::source_name);
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look, lang)?;
@@ -112,9 +113,18 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json, lang), lang))
         }
         Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang), lang)),
-        Some(Command::Import { file, output, title, force }) => {
-            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, lang), lang))
+        Some(Command::Import { file, output, title, force, source }) => Ok(finish(
+            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, source.as_deref(), lang),
+            lang,
+        )),
+        Some(Command::Merge { files, output, title, accept_similar, review, force, format }) => {
+            let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
+            Ok(finish(commands::merge::run(&args, lang), lang))
         }
+        Some(Command::MergeDriver { base, ours, theirs, name }) => {
+            Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref(), lang))
+        }
+        Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new("."), lang), lang)),
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
         Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
@@ -167,6 +177,15 @@ fn check(file: &Path, lang: Lang) -> ExitCode {
     let name = display_safe_lines(&file.display().to_string());
     match storage::load(file) {
         Ok(s) => {
+            let conflicts = s.conflicts();
+            if !conflicts.is_empty() {
+                let said = dafo::merge::check_line(lang, conflicts.len());
+                println!("{name}: {said} ({})", lang.counts(s.counts(), ", "));
+                for c in &conflicts {
+                    println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
+                }
+                return ExitCode::FAILURE;
+            }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
             if let Some(problem) = storage::backup::backup_problem(file) {
