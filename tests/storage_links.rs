@@ -93,7 +93,7 @@ fn two_imports_of_one_title_at_once_keep_both_sessions() {
     for child in spawned {
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "{}", text(&out));
-        renamed += usize::from(text(&out).contains("already exists; saved as"));
+        renamed += usize::from(text(&out).contains("already exists; saved as") || text(&out).contains("ya existe; guardado como"));
     }
     for folder in ["out", "race"] {
         let mut points: Vec<String> = std::fs::read_dir(dir.path().join(folder))

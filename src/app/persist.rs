@@ -223,10 +223,7 @@ impl Editor {
                 } else if self.reload() {
                     // The first-start card is for an empty session; this one no longer is.
                     self.room.hint &= self.session().total() == 0;
-                    let msg = self.lang.pick(
-                        "recargado: cambiado fuera de dafo (u lo deshace)",
-                        "reloaded: changed outside dafo (u undoes it)",
-                    );
+                    let msg = self.lang.text().ui.reloaded;
                     self.announce(msg.to_owned(), false, Instant::now());
                 }
             }

@@ -222,7 +222,7 @@ pub static TEXT: Catalogue = Catalogue {
         unreadable_on_disk: "el fitxer del disc no es pot llegir; dafo no el sobreescriu",
         open_elsewhere: "oberta en un altre dafo",
         deleted_outside: "El fitxer s'ha esborrat fora de dafo; Ctrl-s el torna a escriure",
-        reloaded: "Recarregat: un altre programa ha canviat el fitxer",
+        reloaded: "Recarregat: canviat fora de dafo (u ho desfà)",
         yours_kept_in: "La vostra versió s'ha guardat en",
         yours_saved: "Guardada la vostra versió; l'altra ha quedat en còpia (.dafo-backups o .damaged)",
         sort_names: ["ordre propi", "ordenat per vots", "ordenat per impacte"],

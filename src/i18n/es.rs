@@ -222,7 +222,7 @@ pub static TEXT: Catalogue = Catalogue {
         unreadable_on_disk: "el archivo en disco no se lee; dafo no lo sobrescribe",
         open_elsewhere: "abierta en otro dafo",
         deleted_outside: "El archivo se borró fuera de dafo; Ctrl-s lo vuelve a escribir",
-        reloaded: "Recargado: otro programa cambió el archivo",
+        reloaded: "Recargado: cambiado fuera de dafo (u lo deshace)",
         yours_kept_in: "Tu versión quedó en",
         yours_saved: "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
         sort_names: ["orden propio", "ordenado por votos", "ordenado por impacto"],
