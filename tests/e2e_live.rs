@@ -9,6 +9,7 @@ use dafo::domain::{Factor, Session};
 use dafo::storage;
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn an_outside_change_is_drawn_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
@@ -27,6 +28,7 @@ fn an_outside_change_is_drawn_without_a_key() {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_failed_save_is_drawn_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("sesiones");
@@ -49,6 +51,7 @@ fn a_failed_save_is_drawn_without_a_key() {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
