@@ -10,8 +10,8 @@ mod common;
 use std::process::Command;
 
 use common::{Tmux, dafo_bin, sh_quote};
-use dafo::storage;
 use dafo::domain::Session;
+use dafo::storage;
 
 fn send_raw(t: &Tmux, bytes: &str) {
     let out =

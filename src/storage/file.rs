@@ -215,6 +215,28 @@ impl SessionFile {
         Ok(loaded.session)
     }
 
+    /// Read-only because another dafo held the file, and that dafo has let it go
+    /// (it quit, or stopped): takes the lock as opening would (a stopped dafo's
+    /// journal is replayed into the file), so this file saves from now on. True when
+    /// taken; false while it is still held, or when read-only for another reason
+    /// (`chmod 444`, a lock that cannot be made), which a take-over cannot change.
+    /// The fingerprint is left as it was: [`SessionFile::check`] then reports any
+    /// change the other dafo made, and the caller reloads it as usual.
+    pub fn take_over(&mut self) -> bool {
+        if !matches!(self.lock, Err(LockError::Held { .. })) {
+            return false;
+        }
+        let Ok(lock) = SessionLock::acquire(&self.path) else { return false };
+        self.lock = Ok(lock);
+        remove_stray_temps(&self.path);
+        if journal::enabled()
+            && let Ok(mut loaded) = load_session(&self.path)
+        {
+            self.replayed = replay_journal(&self.path, &mut loaded);
+        }
+        true
+    }
+
     /// Where the last reload kept dafo's own version, if it had saved one.
     pub fn kept(&self) -> Option<&Path> {
         self.kept.as_deref()

@@ -294,12 +294,9 @@ fn utf8(bytes: &[u8]) -> Utf8 {
 fn modifiers(param: u16) -> KeyModifiers {
     let mask = param.saturating_sub(1);
     let mut mods = KeyModifiers::NONE;
-    for (bit, m) in [
-        (1, KeyModifiers::SHIFT),
-        (2, KeyModifiers::ALT),
-        (4, KeyModifiers::CONTROL),
-        (8, KeyModifiers::SUPER),
-    ] {
+    for (bit, m) in
+        [(1, KeyModifiers::SHIFT), (2, KeyModifiers::ALT), (4, KeyModifiers::CONTROL), (8, KeyModifiers::SUPER)]
+    {
         if mask & bit != 0 {
             mods |= m;
         }
