@@ -137,3 +137,22 @@ fn u_after_an_outside_reload_brings_back_what_was_on_screen() {
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(storage::load(&path).unwrap().strengths[0].text, "Lo que estaba en pantalla");
 }
+
+#[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
+fn the_time_box_counts_down_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    t.wait_for("Fortalezas");
+    t.press("Escape");
+    t.press("T"); // a 10-minute time-box
+    t.wait_for("09:5");
+    // No key from here on: the clock moves by itself.
+    t.wait_for("09:57");
+    t.wait_for("09:56");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}

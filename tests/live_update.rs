@@ -83,9 +83,9 @@ fn a_change_on_disk_reloads_is_drawn_and_its_notice_outlives_the_next_key() {
     rewrite_outside(&f.path);
     assert!(f.app.tick(Instant::now()), "a reload must be drawn without a key");
     assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
-    assert!(notice(&f.app).contains("Recargado"), "{}", notice(&f.app));
+    assert!(notice(&f.app).contains("recargado"), "{}", notice(&f.app));
     typ(&mut f.app, "j");
-    assert!(notice(&f.app).contains("Recargado"), "the next key does not wipe the news: {}", notice(&f.app));
+    assert!(notice(&f.app).contains("recargado"), "the next key does not wipe the news: {}", notice(&f.app));
 }
 
 /// A session with an unsaved "mío" whose file another program then rewrote.

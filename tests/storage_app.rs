@@ -119,14 +119,22 @@ fn failing_backups_are_told_once_and_the_session_still_saves() {
     app.update(Action::Paste("dos".into()));
     app.update(Action::Submit);
     app.update(Action::Cancel);
-    app.update(Action::Save);
+    // Ctrl-s asks for a save (an effect), as the event loop runs it.
+    for effect in app.update(Action::Save) {
+        app.run(effect);
+    }
+    settle(&mut app);
     assert!(notice(&app).contains("sin copia de seguridad"), "{}", notice(&app));
     assert!(std::fs::read_to_string(&app.path).unwrap().contains("dos"));
     app.update(Action::StartAdd);
     app.update(Action::Paste("tres".into()));
     app.update(Action::Submit);
     app.update(Action::Cancel);
-    app.update(Action::Save);
+    // Ctrl-s asks for a save (an effect), as the event loop runs it.
+    for effect in app.update(Action::Save) {
+        app.run(effect);
+    }
+    settle(&mut app);
     assert!(!notice(&app).contains("sin copia de seguridad"), "said twice: {}", notice(&app));
     assert!(std::fs::read_to_string(&app.path).unwrap().contains("tres"));
 }

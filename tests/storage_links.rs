@@ -83,7 +83,7 @@ fn two_imports_of_one_title_at_once_keep_both_sessions() {
         .map(|i| {
             Command::new(env!("CARGO_BIN_EXE_dafo"))
                 .current_dir(dir.path())
-                .args(["--dir", "race", "import", &format!("in{i}.md")])
+                .args(["--lang", "en", "--dir", "race", "import", &format!("in{i}.md")])
                 .stderr(std::process::Stdio::piped())
                 .spawn()
                 .unwrap()

@@ -66,7 +66,9 @@ impl Editor {
     fn finished(&mut self, done: Done, now: Instant) {
         match (done.work, done.outcome) {
             (Work::Save { manual }, Outcome::Saved(result)) => {
-                if self.record(done.revision, now, result) && manual {
+                // A failing backup is said once; a plain "Guardado" must not hide it.
+                let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());
+                if self.record(done.revision, now, result) && manual && !warned {
                     self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
                 }
             }

@@ -430,4 +430,39 @@ mod tests {
         assert!(err.to_string().contains("another dafo"), "{err}");
         assert!(SessionFile::create(&dir.path().join("s.ron"), &session("x")).is_err());
     }
+
+    #[test]
+    fn a_second_window_takes_over_only_once_the_first_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut first, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        let (mut second, _) = SessionFile::open(&path).unwrap();
+        assert!(!second.take_over(), "still held");
+        assert!(second.read_only().is_some());
+        first.save(&session("dos")).unwrap();
+        drop(first);
+        assert!(second.take_over());
+        assert!(second.read_only().is_none());
+        // The first one's last save is reported as a change, to be reloaded before any save.
+        assert!(matches!(second.check().unwrap(), DiskChange::Modified(_)));
+        assert_eq!(second.reload().unwrap().meta.title, "dos");
+        second.save(&session("tres")).unwrap();
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "tres");
+        // The lock is ours now: a third window is read-only.
+        let (third, _) = SessionFile::open(&path).unwrap();
+        assert!(matches!(third.read_only(), Some(LockError::Held { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_read_only_for_another_reason_is_never_taken_over() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &session("uno")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let (mut file, _) = SessionFile::open(&path).unwrap();
+        assert!(!file.take_over());
+        assert!(file.read_only().is_some());
+    }
 }
