@@ -37,7 +37,19 @@ impl Editor {
         }
         if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
             self.last_check = Some(now);
+            // Read-only because another dafo held the file: when it lets go, this one
+            // takes over (after reloading what it saved last) and says so at once.
+            let took_over = self.read_only.is_some() && self.saver.with_file(|f| f.take_over());
             changed |= self.check_disk();
+            if took_over {
+                self.read_only = None;
+                let msg = self.lang.pick(
+                    "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
+                    "The other dafo closed: the file is free and this window saves it now",
+                );
+                self.announce(msg.to_owned(), false, now);
+                changed = true;
+            }
         }
         changed
     }
@@ -54,7 +66,9 @@ impl Editor {
     fn finished(&mut self, done: Done, now: Instant) {
         match (done.work, done.outcome) {
             (Work::Save { manual }, Outcome::Saved(result)) => {
-                if self.record(done.revision, now, result) && manual {
+                // A failing backup is said once; a plain "Guardado" must not hide it.
+                let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());
+                if self.record(done.revision, now, result) && manual && !warned {
                     self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
                 }
             }
