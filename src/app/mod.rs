@@ -357,10 +357,7 @@ pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor
     let renamed = file.path().file_name().is_some_and(|n| *n != *storage::file_name_for_title(&session.meta.title));
     let mut editor = Editor::new(session, file, lang);
     if renamed {
-        let msg = lang.pick(
-            "Ya había una sesión con ese nombre; esta se guarda como",
-            "A session of that name exists; this one is saved as",
-        );
+        let msg = lang.text().ui.name_taken;
         let name = editor.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         editor.say(format!("{msg} {}", crate::domain::text::display_safe(&name)), false);
     }

@@ -156,15 +156,6 @@ impl Lang {
     pub fn decimal(self, x: f64) -> String {
         self.number(x, 2)
     }
-
-    /// Picks the Spanish or English text. Kept only for the call sites in `app/`
-    /// and `ui/` not yet moved to the catalogue; Catalan falls back to Spanish there.
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            _ => es,
-        }
-    }
 }
 
 fn came_index(c: Came) -> usize {
