@@ -241,7 +241,10 @@ impl Editor {
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
-                self.apply(Edit::Meta(Box::new(meta)));
+                let set = usize::from(meta.labels != crate::domain::LabelSet::Classic);
+                if self.apply(Edit::Meta(Box::new(meta))) {
+                    self.say(self.lang.text().ui.label_sets[set].to_owned(), false);
+                }
             }
             Action::CycleSort => {
                 let sort = self.views.factors.sort.next();
@@ -291,7 +294,7 @@ impl Editor {
             Action::Submit => self.submit(input),
             Action::Cancel => {}
             Action::TextKey(key) => {
-                input.text.input(key);
+                super::readline::type_key(&mut input.text, key);
                 self.mode = Mode::Input(input);
             }
             Action::Paste(text) => {

@@ -59,7 +59,7 @@ impl Editor {
             Action::Up => form.active = (form.active + FIELDS - 1) % FIELDS,
             Action::Down => form.active = (form.active + 1) % FIELDS,
             Action::TextKey(key) => {
-                form.fields[form.active].input(key);
+                super::readline::type_key(&mut form.fields[form.active], key);
             }
             Action::Paste(text) => {
                 form.fields[form.active].insert_str(clean_text(&text));

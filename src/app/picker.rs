@@ -100,7 +100,7 @@ impl Editor {
             Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
             Action::Down => picker.cursor = (picker.cursor + 1).min(len.saturating_sub(1)),
             Action::TextKey(key) => {
-                picker.filter.input(key);
+                super::readline::type_key(&mut picker.filter, key);
                 picker.cursor = 0;
             }
             Action::Paste(text) => {
