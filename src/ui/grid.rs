@@ -145,7 +145,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
         InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", lang.crossed_code(*kind)),
-        InputTarget::Weight(id) => format!("{} {id} (0-1, 0,15, 15%)", lang.text().ui.input_weight_of),
+        InputTarget::Weight(id) => {
+            format!("{} {id} (0-1, {}, 15%)", lang.text().ui.input_weight_of, lang.decimal(0.15))
+        }
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
             format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)
         }
