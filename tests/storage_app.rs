@@ -67,7 +67,7 @@ fn a_reload_is_named_undone_with_u_and_never_costs_our_last_version() {
     // Another program puts an older version back (an atomic rename, like `git checkout`).
     storage::write_atomic(&app.path, storage::to_ron(&session("Taller", &["uno"])).as_bytes()).unwrap();
     settle(&mut app);
-    assert!(notice(&app).contains("recargado: cambiado fuera de dafo"), "{}", notice(&app));
+    assert!(notice(&app).contains("Recargado: cambiado fuera de dafo"), "{}", notice(&app));
     assert_eq!(editor(&app).session().strengths.len(), 1);
     // dafo's own version is on disk, in a backup no later save replaces.
     let backups = storage::backup::list_backups(&app.path);

@@ -261,7 +261,7 @@ pub static TEXT: Catalogue = Catalogue {
         read_only_short: "Només lectura",
         quit_unsaved_keys: |s, q| format!("No s'ha pogut guardar. {s} ho reintenta; {q} una altra vegada ix SENSE guardar"),
         deleted_outside_key: |s| format!("El fitxer s'ha esborrat fora de dafo; {s} el torna a escriure"),
-        reloaded_undo: |u| format!("recarregat: canviat fora de dafo ({u} ho desfà)"),
+        reloaded_undo: |u| format!("Recarregat: canviat fora de dafo ({u} ho desfà)"),
         saving_notice: "Guardant…",
         saved_no_backup: "Guardat, però sense còpia de seguretat",
         copying: "Copiant…",

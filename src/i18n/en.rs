@@ -261,7 +261,7 @@ pub static TEXT: Catalogue = Catalogue {
         read_only_short: "Read-only",
         quit_unsaved_keys: |s, q| format!("Could not save. {s} retries; {q} again quits WITHOUT saving"),
         deleted_outside_key: |s| format!("The file was deleted outside dafo; {s} writes it again"),
-        reloaded_undo: |u| format!("reloaded: changed outside dafo ({u} undoes it)"),
+        reloaded_undo: |u| format!("Reloaded: changed outside dafo ({u} undoes it)"),
         saving_notice: "Saving…",
         saved_no_backup: "Saved, but no backup could be kept",
         copying: "Copying…",

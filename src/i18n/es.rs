@@ -261,7 +261,7 @@ pub static TEXT: Catalogue = Catalogue {
         read_only_short: "Solo lectura",
         quit_unsaved_keys: |s, q| format!("No se pudo guardar. {s} reintenta; {q} otra vez sale SIN guardar"),
         deleted_outside_key: |s| format!("El archivo se borró fuera de dafo; {s} lo vuelve a escribir"),
-        reloaded_undo: |u| format!("recargado: cambiado fuera de dafo ({u} lo deshace)"),
+        reloaded_undo: |u| format!("Recargado: cambiado fuera de dafo ({u} lo deshace)"),
         saving_notice: "Guardando…",
         saved_no_backup: "Guardado, pero sin copia de seguridad",
         copying: "Copiando…",
