@@ -158,3 +158,24 @@ fn every_keymap_row_reads_its_text_in_every_language() {
     let row = keymap::defaults().iter().find(|b| b.action == Action::ShowCame).unwrap();
     assert_eq!([row.hint(Lang::Es), row.hint(Lang::En), row.hint(Lang::Ca)], ["CAME", "actions", "CAME"]);
 }
+
+#[test]
+fn came_footer_shows_form_copy_and_help_at_80x24() {
+    for (lang, form, copy, help) in [
+        (Lang::En, "f form", "y copy", "? help"),
+        (Lang::Es, "f ficha", "y copiar", "? ayuda"),
+        (Lang::Ca, "f fitxa", "y copiar", "? ajuda"),
+    ] {
+        let (mut app, _dir) = sample(lang);
+        app.handle(Action::ShowCame);
+        app.handle(Action::Right);
+        let screen = text_of(&app, 80, 24);
+        let footer = screen.lines().last().unwrap_or_default();
+        for wanted in [form, copy, help] {
+            assert!(footer.contains(wanted), "{lang:?}: {wanted:?} not in the footer: {footer}");
+        }
+        // Wide enough, nothing is dropped.
+        let wide = text_of(&app, 200, 60);
+        assert!(wide.lines().last().unwrap_or_default().contains("u "), "{wide}");
+    }
+}

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::{Theme, symbol};
+use crate::app::Action;
 use crate::app::editor::View;
 use crate::app::keymap::{self, Context};
 use crate::app::{Editor, Notice};
@@ -94,13 +95,24 @@ pub fn long_notice(n: &Notice, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The keys that matter in this context, from the keymap.
 pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let mut items: Vec<_> = keymap::footer(ctx).map(|b| (b.action.clone(), b.footer_key(lang), b.hint(lang))).collect();
+    // Too wide (the CAME action list at 80 columns): the keys said elsewhere go first.
+    let width = |items: &[(Action, String, &str)]| {
+        items.iter().map(|(_, k, h)| k.chars().count() + h.chars().count() + 3).sum::<usize>().saturating_sub(2)
+    };
+    for drop in [Action::Undo, Action::ShowCame, Action::Quit, Action::StartLink] {
+        if width(&items) <= usize::from(area.width) {
+            break;
+        }
+        items.retain(|(a, _, _)| *a != drop);
+    }
     let mut spans = Vec::new();
-    for b in keymap::footer(ctx) {
+    for (_, key, hint) in items {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", theme.dim));
         }
-        spans.push(Span::styled(b.footer_key(lang), theme.key));
-        spans.push(Span::styled(format!(" {}", b.hint(lang)), theme.dim));
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}"), theme.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
