@@ -35,7 +35,7 @@ fn assert_refused(o: &Output, english: bool) {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "exit status: {err}");
     assert!(o.stdout.is_empty(), "nothing on stdout, no escape sequences: {:?}", String::from_utf8_lossy(&o.stdout));
-    let expected = if english { "needs a terminal" } else { "necesita un terminal" };
+    let expected = if english { "needs a terminal" } else { "hace falta una terminal" };
     assert!(err.starts_with("dafo: ") && err.contains(expected), "{err}");
     assert!(!err.contains("panicked") && !err.contains('\u{1b}'), "{err}");
 }
