@@ -1,5 +1,6 @@
 //! The session model: quadrants, factors, CAME actions, crossed strategies, the
-//! plan (retos, ejes, líneas, indicators), edits and undo history. No UI here.
+//! plan (retos, ejes, líneas, indicators), its yearly reviews and their
+//! roll-ups, edits and undo history. No UI here.
 
 mod came;
 mod edit;
@@ -8,6 +9,8 @@ mod history;
 mod plan;
 mod plan_edit;
 mod quadrant;
+mod review;
+mod rollup;
 mod schedule;
 mod session;
 mod strategy;
@@ -21,6 +24,8 @@ pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
 };
 pub use quadrant::Quadrant;
+pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview};
+pub use rollup::{ActionStanding, AxisProgress, LineProgress, YearProgress, indicator_progress, mean};
 pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
 pub use strategy::{Crossed, Strategy};

@@ -9,6 +9,7 @@ use super::came::{Came, CameAction};
 use super::edit::{Edit, ListOp};
 use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
 use super::quadrant::Quadrant;
+use super::review::{ActionReview, IndicatorValue, YearReview};
 use super::strategy::Strategy;
 use super::text::clean_text;
 
@@ -68,6 +69,16 @@ pub struct Session {
     /// Indicators (I1…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    // ---- Seguimiento (format version 3, optional); each left out when empty. ----
+    /// Action reviews, one per action and year, in year order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ActionReview>,
+    /// The record of each year's review meeting, in year order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review_years: Vec<YearReview>,
+    /// Indicators' actual values, one per indicator and year, in year order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_values: Vec<IndicatorValue>,
 }
 
 /// Who, what, when and where of a session.
@@ -191,6 +202,9 @@ impl Session {
             axes: Vec::new(),
             lines: Vec::new(),
             indicators: Vec::new(),
+            reviews: Vec::new(),
+            review_years: Vec::new(),
+            indicator_values: Vec::new(),
         }
     }
 
