@@ -54,6 +54,23 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir)))
         }
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang))),
+        Some(Command::Review { file, year, assignments, note, value, body, date, summary, problem }) => {
+            let args = commands::review::ReviewArgs {
+                year,
+                assignments,
+                notes: note,
+                values: value,
+                body,
+                date,
+                summary,
+                problems: problem,
+            };
+            Ok(finish(commands::review::run(&file, &args, lang)))
+        }
+        Some(Command::Report { files, year, all, format, output, force }) => {
+            let years = commands::report::Years::pick(year, all);
+            Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang)))
+        }
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
         Some(Command::Man) => Ok(finish(commands::meta::man())),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),

@@ -8,6 +8,8 @@ pub mod diff;
 pub mod import;
 pub mod list;
 pub mod meta;
+pub mod report;
+pub mod review;
 pub mod show;
 
 use std::path::PathBuf;
@@ -47,6 +49,9 @@ pub enum CommandError {
     Stdout(#[source] std::io::Error),
     #[error("{0}")]
     Copy(String),
+    /// `dafo review` and `dafo report`: the message names the file.
+    #[error("{0}")]
+    Review(String),
 }
 
 /// Prints the error of a failed command (`dafo: file:line:col: ...`) and turns
