@@ -16,8 +16,8 @@ pub struct ActionStanding {
     pub text: String,
     /// Its latest degree in that year or before; 0 if never reviewed.
     pub degree: Degree,
-    /// Its latest status then; pendiente if never reviewed (descartada if the
-    /// action itself is).
+    /// Its latest status then; pendiente before its first review (descartada
+    /// if the action itself is and has never been reviewed).
     pub status: Status,
     /// The year of the review it stands on, if any (earlier than the year
     /// asked for when that year has no review of it).
@@ -108,7 +108,10 @@ impl Session {
         let latest = self.latest_review(&a.id, year);
         let (degree, status) = match latest {
             Some(r) => (r.degree, r.status),
-            None if a.status == Status::Dropped => (Degree::ZERO, Status::Dropped),
+            // Dropped before any review: out. Reviewed only later: pendiente until then.
+            None if a.status == Status::Dropped && !self.reviews.iter().any(|r| r.action == a.id) => {
+                (Degree::ZERO, Status::Dropped)
+            }
             None => (Degree::ZERO, Status::Pending),
         };
         let begun = a.start.or(a.due).is_none_or(|d| d.year() <= year);

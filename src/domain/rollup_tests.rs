@@ -55,6 +55,11 @@ fn an_earlier_review_stands_until_the_next() {
     assert_eq!((c1.degree.get(), c1.reviewed, c1.note.as_deref()), (75, Some(2024), None));
     let p = s.progress(2023);
     assert!(p.actions().all(|a| a.reviewed.is_none() && a.degree == Degree::ZERO));
+    // C3 was dropped in 2024: in 2023 it was still pendiente.
+    assert_eq!(p.actions().find(|a| a.id == "C3").map(|a| a.status), Some(Status::Pending));
+    let mut never = s.clone();
+    never.correct[4].status = Status::Dropped;
+    assert!(!never.progress(2023).unplaced[0].counted, "dropped and never reviewed: out");
 }
 
 #[test]

@@ -102,12 +102,15 @@ pub fn mark(status: Status) -> &'static str {
     }
 }
 
-/// A cell of the actions × years table: `75 ◐`, `40 ◐!`, or `—` without a review that year.
+/// A cell of the actions × years table: `75 ◐`, `40 ◐!`, `(100 ●)` standing
+/// on an earlier year's review, or `—` never reviewed by then.
 fn cell(a: &ActionStanding, year: i16) -> String {
-    if a.reviewed != Some(year) {
-        return "—".to_owned();
+    let text = format!("{} {}{}", a.degree, mark(a.status), if a.late { "!" } else { "" });
+    match a.reviewed {
+        Some(y) if y == year => text,
+        Some(_) => format!("({text})"),
+        None => "—".to_owned(),
     }
-    format!("{} {}{}", a.degree, mark(a.status), if a.late { "!" } else { "" })
 }
 
 fn fmt_degree(lang: Lang, d: Option<f64>) -> String {
@@ -168,7 +171,7 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
     let mut unreviewed = vec!["—".to_owned(), w.unreviewed.to_owned()];
     unreviewed.extend(progress.iter().map(|p| p.unreviewed().to_string()));
     rows.push(unreviewed);
-    let mut late = vec!["!".to_owned(), w.late.to_owned()];
+    let mut late = vec!["!".to_owned(), w.late_short.to_owned()];
     late.extend(progress.iter().map(|p| p.late().count().to_string()));
     rows.push(late);
     out.push(heading(2, w.counts));
@@ -288,7 +291,7 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
         })
         .collect();
     out.push(heading(2, w.indicators));
-    out.push(Block::Lead(format!("{} ({} %)", w.col_target, w.progress)));
+    out.push(Block::Lead(w.indicator_lead.to_owned()));
     out.push(Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() }));
 }
 

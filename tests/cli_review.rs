@@ -1,0 +1,171 @@
+//! Seguimiento through the built binary: `dafo review` records a year or
+//! changes nothing, under the file lock; `dafo report` writes the evaluation
+//! report of the bundled sample (golden md, txt, json, csv and html) and joins
+//! several files, listing their discrepancies.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::dafo_bin;
+use dafo::domain::Degree;
+
+const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+fn dafo(args: &[&str]) -> Output {
+    Command::new(dafo_bin()).args(args).env_remove("DAFO_DIR").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn copy_sample(dir: &Path) -> PathBuf {
+    let path = dir.join("plan.ron");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    path
+}
+
+#[test]
+fn review_records_a_year_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let out = dafo(&[
+        "review",
+        p,
+        "--year",
+        "2025",
+        "C3=100:hecha",
+        "C4=60",
+        "M3=80:in-progress",
+        "--note",
+        "C4=Citas compartidas",
+        "--value",
+        "I1=95",
+        "--problem",
+        "Falta de presupuesto",
+    ]);
+    assert!(stdout(&out).contains("2025: 6 cambios guardados"));
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C3", 2025).map(|r| r.degree), Degree::new(100));
+    assert_eq!(s.action_review("C4", 2025).and_then(|r| r.note.clone()).as_deref(), Some("Citas compartidas"));
+    assert_eq!(s.indicator_value("I1", 2025), Some(95.0));
+    assert_eq!(s.year_review(2025).map(|r| r.problems.len()), Some(1));
+    assert_eq!(s.correct[2].status, dafo::domain::Status::Done);
+    assert!(!dafo::storage::lock::lock_path(&path).exists(), "the lock is let go");
+}
+
+#[test]
+fn bad_reviews_are_clear_errors_that_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for (args, says) in [
+        (vec!["--year", "2025", "C1=50", "C99=10"], "no action has the ID C99"),
+        (vec!["--year", "2025", "C1=101"], "not a degree of implementation"),
+        (vec!["--year", "2027", "C1=50"], "2027 is outside the plan's horizon (2023-2026)"),
+        (vec!["--year", "2025", "C1=50:quizás"], "not a status"),
+    ] {
+        let out = dafo(&[&["review", p][..], &args].concat());
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(p) && err.contains(says) && err.contains("nothing was changed"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+    // The file lock, as the TUI takes it.
+    let lock = dafo::storage::SessionLock::acquire(&path).unwrap();
+    let out = dafo(&["review", p, "--year", "2025", "C1=50"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in another dafo"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(lock);
+    assert!(dafo(&["review", p, "--year", "2025", "C1=50"]).status.success());
+}
+
+#[test]
+fn golden_reports_of_the_sample() {
+    for (format, args) in [
+        ("md", vec!["--year", "2024"]),
+        ("txt", vec!["--year", "2024"]),
+        ("json", vec!["--year", "2024"]),
+        ("csv", vec!["--year", "2024"]),
+        ("md_all", vec!["--all"]),
+        ("txt_en", vec!["--all", "--lang", "en"]),
+    ] {
+        let f = format.split('_').next().unwrap();
+        let out = dafo(&[&["report", SAMPLE, "--format", f][..], &args].concat());
+        insta::assert_snapshot!(format!("report_{format}"), stdout(&out));
+    }
+    let html = stdout(&dafo(&["report", SAMPLE, "--format", "html"]));
+    for needle in ["<h2>Grado de implementación por eje y línea</h2>", "<td class=\"n\">71,3 %</td>", "</html>"] {
+        assert!(html.contains(needle), "{needle}");
+    }
+}
+
+#[test]
+fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("informe.md");
+    let o = out_path.to_str().unwrap();
+    assert!(dafo(&["report", SAMPLE, "--format", "md", "-o", o]).status.success());
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(text.starts_with("# Informe de seguimiento 2024:"), "{text}");
+    let again = dafo(&["report", SAMPLE, "--format", "md", "-o", o]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let docx = dafo(&["report", SAMPLE, "--format", "docx", "-o", o, "--force"]);
+    assert!(!docx.status.success());
+    let none = dafo(&["report", "sessions/palencia-ciudad-de-los-cuidados.ron"]);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no year has been reviewed yet"));
+}
+
+#[test]
+fn several_files_join_by_id_and_the_newer_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dafo::storage::load(Path::new(SAMPLE)).unwrap();
+    // Next year's file made with `new --from`: the done actions with reviews
+    // come along; then someone corrects 2024 in it and reviews 2025.
+    let mut new =
+        dafo::commands::carry_over(&old, "Revisión 2025", jiff::Timestamp::from_second(1_765_000_000).unwrap());
+    for (id, year, degree) in [("C3", 2024, 85), ("C3", 2025, 100), ("C4", 2025, 70)] {
+        let e = new.review_action(id, year, Degree::new(degree), None, None).unwrap().unwrap();
+        new.apply(e).unwrap();
+    }
+    new.meta.modified = new.meta.created;
+    let new_path = dir.path().join("revision-2025.ron");
+    dafo::storage::save(&new_path, &new).unwrap();
+    let out = dafo(&["report", new_path.to_str().unwrap(), SAMPLE, "--all", "--format", "md"]);
+    let text = stdout(&out);
+    assert!(text.contains("## Discrepancias"), "{text}");
+    let clash = "| C3 | almendral-plan-servicios-sociales-2023-2026.ron dice 80 en curso «El plan de choque se alarga por \
+                 la rotación de personal»; revision-2025.ron dice 85 en curso «El plan de choque se alarga por la \
+                 rotación de personal» | 2024 |";
+    assert!(text.contains(clash), "{text}");
+    assert!(text.contains("### 2024 → 2025"), "{text}");
+    assert!(
+        text.contains("**Archivos:** almendral-plan-servicios-sociales-2023-2026.ron, revision-2025.ron"),
+        "{text}"
+    );
+    let json = stdout(&dafo(&["report", SAMPLE, new_path.to_str().unwrap(), "--year", "2024", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["discrepancies"][0]["id"], "C3");
+    assert_eq!(v["discrepancies"][0]["newer"], "revision-2025.ron");
+}
+
+#[test]
+fn the_reviews_example_in_the_format_docs_reads() {
+    let doc = std::fs::read_to_string("docs/format.md").unwrap();
+    let snippet = doc.split("```ron\n").nth(2).and_then(|r| r.split("```").next()).unwrap();
+    let mut s = dafo::domain::Session::new("x", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.horizon = "2023-2026".parse().ok();
+    let text = dafo::storage::to_ron(&s);
+    let text = format!("{}{snippet})\n", text.trim_end().trim_end_matches(')'));
+    let s = dafo::storage::parse(&text, Path::new("docs/format.md")).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(s.reviews.len(), 2);
+    assert_eq!(s.year_review(2023).map(|r| r.problems.len()), Some(2));
+    assert_eq!(s.indicator_value("I1", 2023), Some(35.0));
+}
