@@ -169,3 +169,47 @@ fn the_reviews_example_in_the_format_docs_reads() {
     assert_eq!(s.year_review(2023).map(|r| r.problems.len()), Some(2));
     assert_eq!(s.indicator_value("I1", 2023), Some(35.0));
 }
+
+/// LibreOffice turns the HTML report into a PDF whose text has every section
+/// and the roll-ups, on pages that are never blank. Skipped (with a note)
+/// where soffice or pdftotext is missing.
+#[test]
+fn libreoffice_prints_the_html_report() {
+    let have = |tool: &str| Command::new(tool).arg("-v").output().is_ok();
+    if !have("soffice") || !have("pdftotext") {
+        eprintln!("skipped: soffice or pdftotext not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("informe.html");
+    assert!(dafo(&["report", SAMPLE, "--all", "--format", "html", "-o", html.to_str().unwrap()]).status.success());
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let out = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = dir.path().join("informe.pdf");
+    let text = Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap().stdout;
+    let text = String::from_utf8_lossy(&text);
+    for needle in [
+        "Informe de seguimiento 2023-",
+        "2024: Plan de servicios sociales de",
+        "Estado de las acciones",
+        "Grado de implementación por eje y línea",
+        "71,3 %",
+        "Acciones por año",
+        "Indicadores",
+        "Acciones en retraso",
+        "Límites y problemas emergentes",
+        "Rotación del personal técnico",
+        "Qué ha cambiado",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from the PDF:\n{text}");
+    }
+    for page in text.split('\u{c}').filter(|p| !p.is_empty()) {
+        assert!(!page.trim().is_empty(), "a blank page");
+    }
+}

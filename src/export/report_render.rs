@@ -268,7 +268,9 @@ fn html_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], totals
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// The report as a self-contained HTML page that prints on A4.
+/// The report as a self-contained HTML page that prints on A4. The title sits
+/// in a borderless one-cell table: LibreOffice's HTML import loses a page's
+/// first line otherwise (the branch `doc`'s backend does the same).
 pub fn html(doc: &ReportDoc) -> String {
     let mut out = String::new();
     let lang = h(&doc.language);
@@ -277,7 +279,8 @@ pub fn html(doc: &ReportDoc) -> String {
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n\
          @page {{ size: A4; margin: 2cm; }}\nbody {{ font-family: sans-serif; font-size: 11pt; color: #000; }}\n\
          table {{ border-collapse: collapse; margin: 0.5em 0; }}\nth, td {{ border: 1px solid #888; padding: 2px 6px; \
-         text-align: left; vertical-align: top; }}\ntd.n, th.n {{ text-align: right; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+         text-align: left; vertical-align: top; }}\ntd.n, th.n {{ text-align: right; }}\ntable.title td {{ border: 0; padding: 0; }}\n\
+         </style>\n</head>\n<body>\n<table class=\"title\" role=\"presentation\"><tr><td><h1>{}</h1></td></tr></table>\n",
         h(&doc.title),
         h(&doc.title)
     );

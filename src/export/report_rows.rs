@@ -102,8 +102,7 @@ struct JsonYear {
     date: Option<String>,
     summary: Option<String>,
     problems: Vec<String>,
-    /// pending, in_progress, done, dropped.
-    counts: [usize; 4],
+    counts: JsonCounts,
     unreviewed: usize,
     late: Vec<String>,
     degree: Option<f64>,
@@ -112,9 +111,18 @@ struct JsonYear {
 }
 
 #[derive(Serialize)]
+struct JsonCounts {
+    pending: usize,
+    in_progress: usize,
+    done: usize,
+    dropped: usize,
+}
+
+#[derive(Serialize)]
 struct JsonNode {
     id: String,
     degree: Option<f64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     lines: Vec<JsonNode>,
 }
 
@@ -143,9 +151,12 @@ fn round(x: Option<f64>) -> Option<f64> {
     x.map(|x| (x * 10.0).round() / 10.0)
 }
 
-/// The report of `years` as a stable JSON document.
+/// The report of `years` as a stable JSON document: per year its record,
+/// counts, roll-ups and indicators; the rows of every year up to the last one.
 pub fn json(joined: &Joined, years: &[i16]) -> String {
     let s = &joined.session;
+    let last = years.last().copied().unwrap_or(i16::MAX);
+    let history: Vec<i16> = row_years(s).into_iter().filter(|&y| y <= last).collect();
     let years_out = years
         .iter()
         .map(|&y| {
@@ -157,7 +168,10 @@ pub fn json(joined: &Joined, years: &[i16]) -> String {
                 date: r.and_then(|r| r.date).map(|d| d.to_string()),
                 summary: r.and_then(|r| r.summary.clone()),
                 problems: r.map(|r| r.problems.clone()).unwrap_or_default(),
-                counts: p.counts(),
+                counts: {
+                    let [pending, in_progress, done, dropped] = p.counts();
+                    JsonCounts { pending, in_progress, done, dropped }
+                },
                 unreviewed: p.unreviewed(),
                 late: p.late().map(|a| a.id.clone()).collect(),
                 degree: round(p.degree),
@@ -196,7 +210,7 @@ pub fn json(joined: &Joined, years: &[i16]) -> String {
         horizon: s.meta.horizon.map(|h| h.to_string()),
         files: &joined.files,
         years: years_out,
-        rows: action_year_rows(s, &row_years(s)),
+        rows: action_year_rows(s, &history),
         discrepancies: joined
             .discrepancies
             .iter()
