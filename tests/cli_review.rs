@@ -213,3 +213,41 @@ fn libreoffice_prints_the_html_report() {
         assert!(!page.trim().is_empty(), "a blank page");
     }
 }
+
+#[test]
+fn text_reports_fit_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    for args in [vec!["--year", "2023"], vec!["--all"], vec!["--all", "--lang", "en"]] {
+        let text = stdout(&dafo(&[&["report", SAMPLE, "--format", "txt"][..], &args].concat()));
+        for line in text.lines() {
+            assert!(line.width() <= 80, "{} columns: {line}", line.width());
+        }
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_output_raw() {
+    use dafo::domain::{Came, Session};
+    use dafo::export::report::{ReportFormat, render};
+    use dafo::export::report_join::join;
+    use dafo::i18n::Lang;
+    let mut s = Session::new("Plan <script>", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.horizon = "2024".parse().ok();
+    let e = s.add_action(Came::Correct, "a | b *c* <b>", vec![]).unwrap();
+    s.apply(e).unwrap();
+    // A hand-edited file can hold anything: an escape sequence in a note.
+    let e = s.review_action("C1", 2024, Degree::new(40), None, Some("nota")).unwrap().unwrap();
+    s.apply(e).unwrap();
+    s.reviews[0].note = Some("=HYPERLINK(\"x\") \u{1b}]52;c;bWFs\u{7}|\u{1b}[31m".into());
+    let joined = join(vec![("p.ron".into(), s)], Lang::Es).unwrap();
+    for format in [ReportFormat::Md, ReportFormat::Txt, ReportFormat::Html, ReportFormat::Csv, ReportFormat::Json] {
+        let out = render(&joined, &[2024], format, Lang::Es).unwrap();
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{format:?}: {out}");
+    }
+    let md = render(&joined, &[2024], ReportFormat::Md, Lang::Es).unwrap();
+    assert!(md.contains("a \\| b \\*c\\* \\<b\\>"), "{md}");
+    let html = render(&joined, &[2024], ReportFormat::Html, Lang::Es).unwrap();
+    assert!(html.contains("Plan &lt;script&gt;") && !html.contains("<script>"), "{html}");
+    let csv = render(&joined, &[2024], ReportFormat::Csv, Lang::Es).unwrap();
+    assert!(csv.contains("'=HYPERLINK"), "a formula is neutralised: {csv}");
+}
