@@ -75,6 +75,14 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
     }
 }
 
+/// A year in one line, for a presentation footer or a status bar:
+/// "2024: 2 en retraso · grado medio 72,9 %".
+pub fn year_line(s: &Session, year: i16, lang: Lang) -> String {
+    let w = ReportWords::for_lang(lang);
+    let p = s.progress(year);
+    format!("{year}: {} {} · {} {}", p.late().count(), w.late_short, w.mean_short, fmt_degree(lang, p.degree))
+}
+
 pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
     Block::Heading(Heading { level, text: text.into(), aside: None })
 }
@@ -373,4 +381,28 @@ fn notes(out: &mut Vec<Block>, input: &Input) {
 
 fn items_of(label: &str, rows: Vec<Item>) -> Items {
     Items { id_width: 8, text_label: label.to_owned(), columns: Vec::new(), rows, shape: Shape::List, group: "review" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_percentages_read_as_each_language_writes_them() {
+        assert_eq!(pct(Lang::Es, 71.25), "71,3 %");
+        assert_eq!(pct(Lang::En, 71.25), "71.3%");
+        assert_eq!(pct(Lang::Es, 55.0), "55 %");
+        assert_eq!(num(Lang::Es, 12.5), "12,5");
+        assert_eq!(num(Lang::En, 210.0), "210");
+        assert_eq!(num(Lang::Es, -0.25), "-0,25");
+        assert_eq!(mark(Status::Done), "●");
+    }
+
+    #[test]
+    fn a_year_in_one_line() {
+        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+            .unwrap();
+        assert_eq!(year_line(&s, 2024, Lang::Es), "2024: 2 en retraso · grado medio 72,9 %");
+        assert_eq!(year_line(&s, 2023, Lang::En), "2023: 0 behind schedule · mean degree 55.8%");
+    }
 }

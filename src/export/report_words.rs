@@ -50,6 +50,8 @@ pub struct ReportWords {
     pub progress: &'static str,
     /// The count row of actions en retraso.
     pub late_short: &'static str,
+    /// "grado medio" in the one-line summary of a year.
+    pub mean_short: &'static str,
     /// What the indicators' year columns hold.
     pub indicator_lead: &'static str,
     /// Changes between files: "nueva", "ya no está".
@@ -97,6 +99,7 @@ pub const ES: ReportWords = ReportWords {
     says: "dice",
     progress: "progreso",
     late_short: "en retraso",
+    mean_short: "grado medio",
     indicator_lead: "Valor del año y, entre paréntesis, lo recorrido de la línea base a la meta",
     added: "nueva",
     removed: "ya no está",
@@ -142,6 +145,7 @@ pub const EN: ReportWords = ReportWords {
     says: "says",
     progress: "progress",
     late_short: "behind schedule",
+    mean_short: "mean degree",
     indicator_lead: "The year's value and, in brackets, how far it went from the baseline to the target",
     added: "new",
     removed: "gone",
@@ -187,6 +191,7 @@ pub const CA: ReportWords = ReportWords {
     says: "diu",
     progress: "progrés",
     late_short: "amb retard",
+    mean_short: "grau mitjà",
     indicator_lead: "Valor de l'any i, entre parèntesis, el camí fet de la línia de base a la meta",
     added: "nova",
     removed: "ja no hi és",
