@@ -23,13 +23,19 @@ pub struct Cli {
     #[arg(long, global = true, env = "DAFO_DIR", default_value = "sessions")]
     pub dir: PathBuf,
 
-    /// Interface language.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Es)]
-    pub lang: Lang,
+    /// Language of the interface, the messages and the exports. Without it: the
+    /// session's own language, then DAFO_LANG, then `lang` in config.ron, then the
+    /// locale (LC_ALL, LC_MESSAGES, LANG), then es.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 
     /// Colour theme: dark, light (high contrast, for bright rooms) or mono; `t` cycles it live. NO_COLOR forces mono.
     #[arg(long, global = true, value_enum, env = "DAFO_THEME")]
     pub theme: Option<ThemeName>,
+
+    /// Key remapping file (default: $XDG_CONFIG_HOME/dafo/keys.ron); see docs/keys.md.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keys: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,7 +45,7 @@ pub struct Cli {
 pub enum Command {
     /// Create a session in the sessions directory and open it.
     New {
-        /// Title of the session, e.g. "Plan de cuidados 2026".
+        /// Title of the session, in the workshop's own words, e.g. "Care plan 2026".
         title: String,
         /// Start from last year's session: its factors come along marked as
         /// carried over, to confirm or drop.
@@ -101,7 +107,8 @@ pub enum Command {
     },
     /// Build a session from a Markdown list or the CSV export.
     Import {
-        /// A .md file (lists under Fortalezas/Debilidades/Oportunidades/Amenazas headings) or a .csv export.
+        /// A .md file (lists under the four quadrant headings, e.g. Strengths, Weaknesses,
+        /// Opportunities, Threats, in any language dafo speaks) or a .csv export.
         file: PathBuf,
         /// Session file to write (default: a new file in --dir named after the title).
         #[arg(long, short = 'o', value_name = "OUT")]
@@ -113,11 +120,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Copy a session's summary to the clipboard (HTML and text together for --format html).
+    /// Copy a session's summary to the clipboard: HTML for word processors and text (--format) for editors.
     Copy {
         /// Session file (.ron).
         file: PathBuf,
-        /// What to copy.
+        /// The text flavour beside the HTML.
         #[arg(long, short, value_enum, default_value_t = CopyFormat::Md)]
         format: CopyFormat,
     },
@@ -183,6 +190,8 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Print the effective keymap (defaults plus keys.ron), per context.
+    Keys,
     /// Keeps clipboard content available after `dafo copy` returns (internal).
     #[command(name = "__hold-clipboard", hide = true)]
     HoldClipboard,
@@ -207,7 +216,7 @@ pub enum Command {
 pub enum CopyFormat {
     /// Markdown text.
     Md,
-    /// An HTML table for word processors, with the text version alongside.
+    /// Plain text, 80 columns (the HTML is always there too; kept for older scripts).
     Html,
     /// Plain text, 80 columns.
     Txt,

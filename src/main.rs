@@ -1,59 +1,116 @@
-//! Entry point: parse the command line and run the chosen command.
+//! Entry point: parse the command line, decide the language, run the chosen command.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use dafo::app::{self, App};
 use dafo::cli::{Cli, Command};
 use dafo::commands::{self, finish};
 use dafo::domain::Session;
-use dafo::i18n::Lang;
-use dafo::storage;
+use dafo::domain::text::display_safe_lines;
+use dafo::i18n::{self, Lang};
+use dafo::{settings, storage};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Err(e) = color_eyre::install() {
         eprintln!("dafo: {e}");
     }
-    match run(cli) {
+    let env = |name: &str| std::env::var(name).ok();
+    let config = match settings::config_dir(env).map(|d| settings::read(&d)).transpose() {
+        Ok(s) => s.unwrap_or_default(),
+        Err(e) => {
+            let lang = i18n::resolve(cli.lang, None, None, env);
+            eprintln!("dafo: {e}\n  {}", lang.text().cli.bad_config);
+            settings::Settings::default()
+        }
+    };
+    // The session a command reads speaks first, after --lang.
+    let session_lang = cli.lang.is_none().then(|| session_file(&cli)).flatten().and_then(session_language);
+    let lang = i18n::resolve(cli.lang, session_lang.as_deref(), config.language(), env);
+    match run(cli, lang, &config) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("dafo: {err}");
+            // Error paths name files: never let a name's escape sequences reach the terminal.
+            eprintln!("dafo: {}", display_safe_lines(&err));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
-    let lang = cli.lang;
-    let look = app::room::Look::from_env(cli.theme);
+/// The session file whose language the command speaks: the one it opens,
+/// shows or carries over; for `diff`, the later one.
+fn session_file(cli: &Cli) -> Option<&Path> {
+    match &cli.command {
+        Some(
+            Command::Open { file }
+            | Command::Check { file }
+            | Command::Show { file, .. }
+            | Command::Export { file, .. }
+            | Command::Copy { file, .. }
+            | Command::Recover { file },
+        ) => Some(file),
+        Some(Command::New { from, .. }) => from.as_deref(),
+        Some(Command::Diff { new, .. }) => Some(new),
+        None => cli.file.as_deref(),
+        _ => None,
+    }
+}
+
+/// The language a session file was made in, if it reads (the command itself
+/// reports a file that does not).
+fn session_language(path: &Path) -> Option<String> {
+    storage::load(path).ok().map(|s| s.meta.language)
+}
+
+fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, String> {
+    // keys.ron: a bad file is refused (file:line:column) and the defaults stay.
+    let keys = cli.keys.clone().map(|p| (p, true)).or_else(|| app::keys_file::default_path().map(|p| (p, false)));
+    if let Some((path, explicit)) = keys
+        && let Err(e) = app::keys_file::load_and_install(&path, explicit)
+    {
+        eprintln!("dafo: {e} (default keys used)");
+    }
+    let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
+    let look = app::room::Look::from_env(theme);
+    let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
     match cli.command {
-        Some(Command::Check { file }) => Ok(check(&file)),
+        Some(Command::Check { file }) => Ok(check(&file, lang)),
         Some(Command::Open { file }) => open(&file, lang, look),
         Some(Command::New { title, from, horizon }) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
-                Some(old) => commands::carry_over(&storage::load(&old).map_err(|e| e.to_string())?, &title, now),
+                Some(old) => commands::carry_over(&load(&old)?, &title, now),
                 None => Session::new(&title, now),
             };
+            // A new session keeps the language it was made in (its HTML says so).
+            session.meta.language = lang.tag().to_owned();
             session.meta.horizon = horizon.or(session.meta.horizon);
             let editor = app::create_session(&cli.dir, session, lang)?;
-            let path = editor.path.clone();
-            tui(App::editor(editor, lang), look)?;
+            let path = editor.path().to_owned();
+            tui(App::editor(editor, lang), look, lang)?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Show { file, format }) => Ok(finish(commands::show::show(&file, format, lang))),
+        Some(Command::Show { file, format }) => Ok(finish(commands::show::show(&file, format, lang), lang)),
         Some(Command::Export { file, format, output, force }) => {
-            Ok(finish(commands::show::export(&file, format, &output, force, lang)))
+            Ok(finish(commands::show::export(&file, format, &output, force, lang), lang))
         }
-        Some(Command::List { dir, json }) => Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json))),
-        Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang))),
+        Some(Command::List { dir, json }) => {
+            Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json, lang), lang))
+        }
+        Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang), lang)),
         Some(Command::Import { file, output, title, force }) => {
-            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir)))
+            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, lang), lang))
         }
-        Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang))),
+        Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
+        Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
+        Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
+        Some(Command::Keys) => {
+            print!("{}", app::keys_file::print_table());
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Review { file, year, assignments, note, value, body, date, summary, problem }) => {
             let args = commands::review::ReviewArgs {
                 year,
@@ -65,21 +122,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 summary,
                 problems: problem,
             };
-            Ok(finish(commands::review::run(&file, &args, lang)))
+            Ok(finish(commands::review::run(&file, &args, lang), lang))
         }
         Some(Command::Report { files, year, all, format, output, force }) => {
             let years = commands::report::Years::pick(year, all);
-            Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang)))
+            Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang), lang))
         }
-        Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell))),
-        Some(Command::Man) => Ok(finish(commands::meta::man())),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
         None => match cli.file {
             Some(file) => open(&file, lang, look),
             None => {
-                tui(App::browser(&cli.dir, lang), look)?;
+                tui(App::browser(&cli.dir, lang), look, lang)?;
                 Ok(ExitCode::SUCCESS)
             }
         },
@@ -91,31 +146,33 @@ fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, Stri
     let app = App::open(file, lang).map_err(|e| match e {
         // A file that no longer reads may have a good backup.
         storage::LoadError::Parse { .. } => {
-            format!(
-                "{e}\n  If it was damaged outside dafo, `dafo recover {}` brings back the newest good backup.",
-                file.display()
-            )
+            format!("{e}\n{}", (lang.text().cli.recover_hint)(&file.display().to_string()))
         }
-        other => other.to_string(),
+        other => commands::load_message(&other, lang),
     })?;
-    tui(app, look)?;
+    tui(app, look, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn tui(mut app: App, look: app::room::Look) -> Result<(), String> {
+fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
     app.look = look;
-    dafo::tui::run(app).map_err(|e| format!("terminal: {e}"))
+    dafo::tui::run(app).map_err(|e| format!("{}: {e}", lang.text().cli.terminal))
 }
 
-fn check(file: &Path) -> ExitCode {
+fn check(file: &Path, lang: Lang) -> ExitCode {
+    let name = display_safe_lines(&file.display().to_string());
     match storage::load(file) {
         Ok(s) => {
-            let [f, d, o, a] = s.counts();
-            println!("{}: ok ({f} F, {d} D, {o} O, {a} A)", file.display());
+            println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
+            // Saving works without backups, but the user must know there are none.
+            if let Some(problem) = storage::backup::backup_problem(file) {
+                let warning = lang.pick("aviso", "warning");
+                println!("{name}: {warning}: {}", display_safe_lines(&problem));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("dafo: {e}");
+            eprintln!("dafo: {}", display_safe_lines(&commands::load_message(&e, lang)));
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,8 @@
 //! The terminal event loop: init, draw, read events, autosave, restore.
 
 use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
@@ -11,8 +13,13 @@ use ratatui::crossterm::execute;
 use crate::app::App;
 use crate::ui::{self, mouse::Clicks, theme::Theme};
 
-/// Longest sleep without input; keeps the save state fresh.
-const IDLE_POLL: Duration = Duration::from_millis(500);
+/// Longest sleep without input: changes from outside (a reload, a conflict)
+/// are noticed and drawn within it.
+const IDLE_POLL: Duration = Duration::from_millis(250);
+
+/// Sleep while a save or a copy runs off the input thread: its outcome is
+/// drawn this soon after it arrives.
+const BUSY_POLL: Duration = Duration::from_millis(20);
 
 /// Set to quit right after the first frame: how `cargo bench --bench startup`
 /// measures start-up time in a pseudo-terminal.
@@ -21,6 +28,16 @@ pub const FIRST_FRAME_ENV: &str = "DAFO_BENCH_FIRST_FRAME";
 /// Runs the app until the user quits. The terminal is restored on return and
 /// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
+    // A refused keys.ron is said on the screen too (stderr is hidden by the TUI).
+    if let Some(problem) = crate::app::keys_file::problem() {
+        *app.notice_mut() = Some(crate::app::Notice::new(problem.to_owned(), true));
+    }
+    // SIGTERM (`kill`) and SIGHUP (the terminal window closed) end the loop like `q`
+    // does: pending changes are flushed, the terminal restored, the lock released.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
     let mut terminal = ratatui::init();
     // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -30,18 +47,20 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    // A copy under way finishes (its holder process must start) before leaving.
+    app.settle();
     app.flush();
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, stop: &AtomicBool) -> std::io::Result<()> {
     let mut redraw = true;
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
         if redraw {
             // The theme can change with `t`: it is part of the state.
             let theme = Theme::named(app.look.theme);
@@ -51,7 +70,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
             }
         }
         let now = Instant::now();
-        let timeout = app.deadline().map_or(IDLE_POLL, |d| d.saturating_duration_since(now)).min(IDLE_POLL);
+        let longest = if app.busy() { BUSY_POLL } else { IDLE_POLL };
+        let timeout = app.deadline().map_or(longest, |d| d.saturating_duration_since(now)).min(longest);
         redraw = false;
         if event::poll(timeout)? {
             // Drain everything already queued before drawing again: no flicker
@@ -68,7 +88,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
                     _ => app.action_for(&ev).into_iter().collect(),
                 };
                 for action in actions {
-                    app.update(action);
+                    for effect in app.update(action) {
+                        app.run(effect);
+                    }
                     redraw = true;
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
@@ -77,7 +99,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
             }
         }
         let was_dirty = app.deadline().is_some();
-        app.tick(Instant::now());
+        // Every change that comes without a key (a save done or failed, a
+        // reload, a conflict, a copy) is drawn as soon as it is known.
+        redraw |= app.tick(Instant::now());
         redraw |= was_dirty != app.deadline().is_some();
         // The time-box and "guardado hace 2 s" change with time alone.
         redraw |= app.clock_showing();

@@ -154,8 +154,25 @@ fn csv_parses_back_with_one_row_per_factor() {
     let text = render(&s, Lang::Es, Format::Csv);
     assert!(text.contains("\r\n"), "RFC 4180 line ends");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), dafo::export::csv::HEADER);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let header = [
+        "id",
+        "kind",
+        "quadrant",
+        "text",
+        "votes",
+        "impact",
+        "links",
+        "owner",
+        "due",
+        "status",
+        "indicator",
+        "weight",
+        "rating",
+    ];
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), header);
+    let mut rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let title = rows.remove(0);
+    assert_eq!((&title[1], &title[3]), ("session", s.meta.title.as_str()));
     assert_eq!(rows.len(), s.total());
     assert!(rows.iter().all(|r| r.len() == 13));
     assert_eq!(&rows[0][3], "Equipo con \"experiencia\", implicado y estable");
@@ -168,7 +185,7 @@ fn csv_has_action_and_strategy_rows() {
     let text = render(&s, Lang::Es, Format::Csv);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), s.total() + s.all_actions().count() + s.strategies.len());
+    assert_eq!(rows.len(), 1 + s.total() + s.all_actions().count() + s.strategies.len());
     let c2 = rows.iter().find(|r| &r[0] == "C2").unwrap();
     assert_eq!((&c2[1], &c2[2], &c2[6], &c2[9]), ("action", "Corregir", "D2;D9", "pending"));
     assert_eq!(&c2[10], "días de espera medios");

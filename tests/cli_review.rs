@@ -102,7 +102,7 @@ fn golden_reports_of_the_sample() {
         insta::assert_snapshot!(format!("report_{format}"), stdout(&out));
     }
     let html = stdout(&dafo(&["report", SAMPLE, "--format", "html"]));
-    for needle in ["<h2>Grado de implementación por eje y línea</h2>", "<td class=\"n\">71,3 %</td>", "</html>"] {
+    for needle in ["<h2>Grado de implementación por eje y línea</h2>", "text-align:right\">71,3 %</td>", "</html>"] {
         assert!(html.contains(needle), "{needle}");
     }
 }
@@ -116,11 +116,67 @@ fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert!(text.starts_with("# Informe de seguimiento 2024:"), "{text}");
     let again = dafo(&["report", SAMPLE, "--format", "md", "-o", o]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("ya existe; usa --force"), "Spanish by default");
+    let again = dafo(&["report", SAMPLE, "--format", "md", "-o", o, "--lang", "en"]);
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    let docx = dafo(&["report", SAMPLE, "--format", "docx", "-o", o, "--force"]);
-    assert!(!docx.status.success());
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), text, "not overwritten");
+    assert!(dafo(&["report", SAMPLE, "--format", "txt", "-o", o, "--force"]).status.success());
+    assert!(std::fs::read_to_string(&out_path).unwrap().starts_with("Informe de seguimiento 2024:"));
     let none = dafo(&["report", "sessions/palencia-ciudad-de-los-cuidados.ron"]);
     assert!(String::from_utf8_lossy(&none.stderr).contains("no year has been reviewed yet"));
+}
+
+/// The text of a docx report's `word/document.xml`, tags left out.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let mut text = String::new();
+    for part in xml.split('<') {
+        if let Some((tag, rest)) = part.split_once('>') {
+            text.push_str(rest);
+            if tag == "/w:p" || tag == "/w:tc" {
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn the_docx_report_has_every_section_and_the_roll_ups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("informe.docx");
+    let out = dafo(&["report", SAMPLE, "--all", "--format", "docx", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
+    let text = docx_text(&bytes);
+    for needle in [
+        "Informe de seguimiento 2023-2024: Plan de servicios sociales de Almendral del Río 2023-2026",
+        "Estado de las acciones",
+        "Grado de implementación por eje y línea",
+        "1. Atención social de proximidad",
+        "71,3 %",
+        "72,9 %",
+        "Acciones por año",
+        "75 ◐!",
+        "(100 ●)",
+        "Indicadores",
+        "130 (66,7 %)",
+        "Acciones en retraso",
+        "30/06/2024",
+        "Límites y problemas emergentes",
+        "Rotación del personal técnico de valoración",
+        "Qué ha cambiado",
+        "2023 → 2024",
+        "+30 · pasa a en curso",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from the docx:\n{text}");
+    }
+    let en = dafo(&["report", SAMPLE, "--format", "docx", "--lang", "en"]);
+    assert!(en.status.success() && en.stdout.starts_with(b"PK\x03\x04"), "a zip to a pipe too");
+    assert!(docx_text(&en.stdout).contains("71.3%"), "English numbers");
 }
 
 #[test]
@@ -141,7 +197,7 @@ fn several_files_join_by_id_and_the_newer_wins() {
     let out = dafo(&["report", new_path.to_str().unwrap(), SAMPLE, "--all", "--format", "md"]);
     let text = stdout(&out);
     assert!(text.contains("## Discrepancias"), "{text}");
-    let clash = "| C3 | almendral-plan-servicios-sociales-2023-2026.ron dice 80 en curso «El plan de choque se alarga por \
+    let clash = "| **C3** | almendral-plan-servicios-sociales-2023-2026.ron dice 80 en curso «El plan de choque se alarga por \
                  la rotación de personal»; revision-2025.ron dice 85 en curso «El plan de choque se alarga por la \
                  rotación de personal» | 2024 |";
     assert!(text.contains(clash), "{text}");
@@ -170,33 +226,48 @@ fn the_reviews_example_in_the_format_docs_reads() {
     assert_eq!(s.indicator_value("I1", 2023), Some(35.0));
 }
 
-/// LibreOffice turns the HTML report into a PDF whose text has every section
-/// and the roll-ups, on pages that are never blank. Skipped (with a note)
-/// where soffice or pdftotext is missing.
+/// LibreOffice turns the HTML and the docx report into PDFs whose text has
+/// every section and the roll-ups, on pages that are never blank. Ignored
+/// (`build.rs`) where soffice or pdftotext is missing, unless `CI` is set.
 #[test]
-fn libreoffice_prints_the_html_report() {
-    let have = |tool: &str| Command::new(tool).arg("-v").output().is_ok();
-    if !have("soffice") || !have("pdftotext") {
-        eprintln!("skipped: soffice or pdftotext not installed");
-        return;
-    }
+#[cfg_attr(
+    not(has_soffice),
+    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
+)]
+fn libreoffice_prints_the_html_and_docx_reports() {
     let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("informe.html");
-    assert!(dafo(&["report", SAMPLE, "--all", "--format", "html", "-o", html.to_str().unwrap()]).status.success());
+    let (html, docx) = (dir.path().join("informe-html.html"), dir.path().join("informe-docx.docx"));
+    for (format, path) in [("html", &html), ("docx", &docx)] {
+        assert!(dafo(&["report", SAMPLE, "--all", "--format", format, "-o", path.to_str().unwrap()]).status.success());
+    }
     let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
     let out = Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .env("HOME", dir.path())
+        .args([profile.as_str(), "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
         .arg(dir.path())
         .arg(&html)
+        .arg(&docx)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let pdf = dir.path().join("informe.pdf");
-    let text = Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap().stdout;
+    for name in ["informe-html.pdf", "informe-docx.pdf"] {
+        check_pdf(&dir.path().join(name), name);
+    }
+}
+
+/// The text of a report's PDF: every section, the title whole, no blank page.
+fn check_pdf(pdf: &Path, what: &str) {
+    let text = Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().unwrap().stdout;
     let text = String::from_utf8_lossy(&text);
+    // Without white space: a line may break after a hyphen.
+    let bare = |t: &str| t.split_whitespace().collect::<String>();
+    assert!(
+        bare(&text).contains(&bare(
+            "Informe de seguimiento 2023-2024: Plan de servicios sociales de Almendral del Río 2023-2026"
+        )),
+        "{what}: the title is not whole:\n{text}"
+    );
     for needle in [
-        "Informe de seguimiento 2023-",
-        "2024: Plan de servicios sociales de",
         "Estado de las acciones",
         "Grado de implementación por eje y línea",
         "71,3 %",
@@ -207,10 +278,10 @@ fn libreoffice_prints_the_html_report() {
         "Rotación del personal técnico",
         "Qué ha cambiado",
     ] {
-        assert!(text.contains(needle), "{needle} missing from the PDF:\n{text}");
+        assert!(text.contains(needle), "{what}: {needle} missing from the PDF:\n{text}");
     }
     for page in text.split('\u{c}').filter(|p| !p.is_empty()) {
-        assert!(!page.trim().is_empty(), "a blank page");
+        assert!(!page.trim().is_empty(), "{what}: a blank page");
     }
 }
 
@@ -241,13 +312,13 @@ fn hostile_text_never_reaches_the_output_raw() {
     s.reviews[0].note = Some("=HYPERLINK(\"x\") \u{1b}]52;c;bWFs\u{7}|\u{1b}[31m".into());
     let joined = join(vec![("p.ron".into(), s)], Lang::Es).unwrap();
     for format in [ReportFormat::Md, ReportFormat::Txt, ReportFormat::Html, ReportFormat::Csv, ReportFormat::Json] {
-        let out = render(&joined, &[2024], format, Lang::Es).unwrap();
+        let out = String::from_utf8(render(&joined, &[2024], format, Lang::Es)).unwrap();
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{format:?}: {out}");
     }
-    let md = render(&joined, &[2024], ReportFormat::Md, Lang::Es).unwrap();
+    let md = String::from_utf8(render(&joined, &[2024], ReportFormat::Md, Lang::Es)).unwrap();
     assert!(md.contains("a \\| b \\*c\\* \\<b\\>"), "{md}");
-    let html = render(&joined, &[2024], ReportFormat::Html, Lang::Es).unwrap();
+    let html = String::from_utf8(render(&joined, &[2024], ReportFormat::Html, Lang::Es)).unwrap();
     assert!(html.contains("Plan &lt;script&gt;") && !html.contains("<script>"), "{html}");
-    let csv = render(&joined, &[2024], ReportFormat::Csv, Lang::Es).unwrap();
+    let csv = String::from_utf8(render(&joined, &[2024], ReportFormat::Csv, Lang::Es)).unwrap();
     assert!(csv.contains("'=HYPERLINK"), "a formula is neutralised: {csv}");
 }

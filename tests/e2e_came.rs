@@ -8,6 +8,7 @@ use dafo::domain::{Came, Quadrant};
 use dafo::storage;
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn factors_then_linked_actions_in_every_came_quadrant() {
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!("{} --dir {} new 'Taller CAME'", dafo_bin(), sh_quote(&dir.path().to_string_lossy()));

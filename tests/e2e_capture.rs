@@ -8,6 +8,7 @@ use dafo::domain::Quadrant;
 use dafo::storage;
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn capture_in_four_quadrants_quit_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let cmd =
@@ -97,6 +98,7 @@ fn bad_flags_get_a_clear_error() {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn resize_while_typing_keeps_the_text() {
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!("{} --dir {} new Redimensionar", dafo_bin(), sh_quote(&dir.path().to_string_lossy()));

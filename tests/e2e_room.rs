@@ -8,6 +8,7 @@ use dafo::domain::Quadrant;
 use dafo::storage;
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_short_workshop_with_timer_zoom_and_presentation() {
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!(
@@ -78,6 +79,7 @@ fn a_bad_theme_name_is_refused() {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn no_color_wins_over_the_theme_flag() {
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!(

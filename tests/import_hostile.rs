@@ -37,7 +37,40 @@ proptest! {
     ) {
         let header = "id,kind,quadrant,text,votes,impact,links,owner,due,status,indicator,weight,rating";
         let text = format!("{header}\r\n{id},{kind},{quadrant},texto,{votes},9,X1;;,,2027-13-45,sideways,,2.5,7\r\n");
-        let _ = import::csv(&text, Path::new("x.csv"));
+        // Every row holds a value out of range for its kind: a factor's impact 9,
+        // weight 2.5 and rating 7, an action's date 2027-13-45 and status "sideways".
+        // Such a row is refused with the file and line, never imported.
+        match import::csv(&text, Path::new("x.csv")) {
+            Ok(imported) => {
+                prop_assert!(imported.items.is_empty() && imported.actions.is_empty(),
+                    "a row with impact 9 / rating 7 / date 2027-13-45 was imported: {imported:?}");
+            }
+            Err(e) => prop_assert!(e.to_string().starts_with("x.csv:"), "{e}"),
+        }
+    }
+}
+
+fn refusal(row: &str) -> String {
+    let header = "id,kind,quadrant,text,votes,impact,links,owner,due,status,indicator,weight,rating";
+    match import::csv(&format!("{header}\n{row}\n"), Path::new("x.csv")) {
+        Ok(imported) => panic!("{row:?} was imported: {imported:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn values_out_of_range_are_refused_by_name() {
+    for (row, expect) in [
+        ("F1,factor,Fortalezas,texto,,9,,,,,,,", "impact must be 1 to 5, not 9"),
+        ("F1,factor,Fortalezas,texto,,200,,,,,,,", "impact must be 1 to 5, not 200"),
+        ("F1,factor,Fortalezas,texto,,,,,,,,,7", "rating must be 1 to 4, not 7"),
+        ("F1,factor,Fortalezas,texto,,,,,,,,2.5,", "weight must be 0.0 to 1.0, not 2.5"),
+        ("F1,factor,Fortalezas,texto,,,,,,,,NaN,", "weight must be 0.0 to 1.0"),
+        ("F1,factor,Fortalezas,texto,,,,,,,,-0.1,", "weight must be 0.0 to 1.0"),
+        ("C1,action,Corregir,texto,,,F1,,2027-13-45,,,,", "due must be a date YYYY-MM-DD, not \"2027-13-45\""),
+    ] {
+        let err = refusal(row);
+        assert!(err.starts_with("x.csv:2:") && err.contains(expect), "{row}: {err}");
     }
 }
 

@@ -183,7 +183,7 @@ fn theme_name_is_shown_when_cycled() {
 #[test]
 fn first_start_hint_in_every_theme() {
     let app = held(dafo::domain::Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
-    assert!(matches!(&app.screen, Screen::Editor(e) if e.room.hint));
+    assert!(matches!(&app.screen, Screen::Editor(e) if e.room().hint));
     snap("hint_light", &app, ThemeName::Light);
     let buf = buffer(&app, ThemeName::Light, 80, 24);
     let y = (0..24).find(|&y| buf[(40, y)].symbol() == "═").unwrap();
@@ -215,9 +215,10 @@ fn the_title_bar_says_how_long_ago_it_saved() {
     let t0 = Instant::now();
     app.tick(t0);
     app.tick(t0 + Duration::from_secs(1));
-    // Autosave runs in the background: give it a moment to land.
+    // Autosave runs in the background: give it a moment to land, and its outcome a
+    // moment to come back (the file is visible before the backup and its fsyncs end).
     let mut waited = 0;
-    while storage::load(&path).unwrap().total() != 1 && waited < 200 {
+    while (app.busy() || !app.clock_showing()) && waited < 500 {
         std::thread::sleep(Duration::from_millis(10));
         app.tick(t0 + Duration::from_secs(1));
         waited += 1;

@@ -13,17 +13,19 @@ fn session(title: &str) -> Session {
     Session::new(title, Timestamp::UNIX_EPOCH)
 }
 
+fn gethostname_of_this_machine() -> String {
+    dafo::storage::LockInfo::current().host
+}
+
 fn dafo(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_dafo")).args(args).output().unwrap()
 }
 
 #[test]
+#[cfg_attr(not(target_os = "linux"), ignore = "needs /dev/full")]
 fn a_full_device_is_named_and_the_old_file_kept() {
     let full = Path::new("/dev/full");
-    if !full.exists() {
-        println!("skipped: no /dev/full on this system");
-        return;
-    }
+    assert!(full.exists(), "no /dev/full on this system");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     let first = storage::save_session(&path, &session("uno"), None).unwrap();
@@ -41,6 +43,7 @@ fn a_full_device_is_named_and_the_old_file_kept() {
 
 #[cfg(unix)]
 #[test]
+#[cfg_attr(not(has_unprivileged), ignore = "needs a non-root user, or setpriv to become one")]
 fn a_read_only_folder_is_named_and_the_old_file_kept() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
@@ -62,20 +65,15 @@ fn a_read_only_folder_is_named_and_the_old_file_kept() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
-/// Runs one test of this binary as the unprivileged user `nobody` (with `setpriv`), or
-/// says why it is skipped.
+/// Runs one test of this binary as the unprivileged user `nobody` (with `setpriv`).
+/// The callers are ignored unless build.rs found setpriv (`has_unprivileged`), so a
+/// failure to switch user is a failure, not a skip.
 #[cfg(unix)]
 fn rerun_as_nobody(test: &str) {
     use std::os::unix::fs::PermissionsExt;
-    if std::env::var_os("DAFO_TEST_AS_NOBODY").is_some() {
-        println!("skipped: still privileged as nobody");
-        return;
-    }
+    assert!(std::env::var_os("DAFO_TEST_AS_NOBODY").is_none(), "still privileged as nobody");
     let has_setpriv = Command::new("setpriv").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !has_setpriv {
-        println!("skipped: running as root, where permission bits do not stop writes, and no setpriv to drop them");
-        return;
-    }
+    assert!(has_setpriv, "running as root, where permission bits do not stop writes, and no setpriv to drop them");
     // A copy of this test binary that `nobody` can reach.
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -91,14 +89,39 @@ fn rerun_as_nobody(test: &str) {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    if !stdout.contains("test result:") {
-        // setpriv itself failed (no permission to switch user, a noexec temp folder...).
-        println!("skipped: could not run as nobody: {}", String::from_utf8_lossy(&out.stderr).trim());
+    // setpriv itself failing (no permission to switch user, a noexec temp folder...) fails too.
+    assert!(
+        stdout.contains("test result:"),
+        "could not run as nobody: {}",
+        String::from_utf8_lossy(&out.stderr).trim()
+    );
+    assert!(out.status.success(), "as nobody: {stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("1 passed"), "{stdout}");
+    println!("ran as nobody: {}", stdout.lines().find(|l| l.contains("passed")).unwrap_or(""));
+}
+
+/// A lock that cannot be created (a read-only folder) says so, not "open in another dafo".
+#[cfg(unix)]
+#[test]
+#[cfg_attr(not(has_unprivileged), ignore = "needs a non-root user, or setpriv to become one")]
+fn a_lock_that_cannot_be_created_says_the_real_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    storage::save(&path, &session("uno")).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(dir.path().join("probe"), "x").is_ok() {
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        rerun_as_nobody("a_lock_that_cannot_be_created_says_the_real_reason");
         return;
     }
-    assert!(out.status.success(), "as nobody: {stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("1 passed") && !stdout.contains("skipped"), "{stdout}");
-    println!("ran as nobody: {}", stdout.lines().find(|l| l.contains("passed")).unwrap_or(""));
+    let opened = storage::SessionFile::open(&path);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (file, _) = opened.unwrap();
+    let why = file.read_only().expect("opened for writing in a read-only folder");
+    let es = why.summary(dafo::i18n::Lang::Es);
+    assert!(es.contains("sin permiso") && !es.contains("otro dafo"), "{es}");
+    assert!(why.to_string().contains("no permission") && !why.to_string().contains("another dafo"), "{why}");
 }
 
 #[test]
@@ -110,6 +133,7 @@ fn a_second_process_is_told_who_holds_the_file() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("pid {}", std::process::id())), "{stderr}");
+    assert!(stderr.contains(&gethostname_of_this_machine()) && stderr.contains("since"), "{stderr}");
     assert!(!path.exists(), "the second process wrote the file");
     drop(lock);
     assert!(dafo(&["__soak", path.to_str().unwrap(), "1"]).status.success());

@@ -25,7 +25,7 @@ fn fixture() -> Fixture {
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
-        app.update(a);
+        app.handle(a);
     }
 }
 
@@ -141,7 +141,7 @@ fn navigation_moves_between_items_and_quadrants() {
     enter(&mut f.app);
     esc(&mut f.app);
     let focus = |app: &App| match &app.screen {
-        Screen::Editor(e) => e.focus,
+        Screen::Editor(e) => e.focus(),
         Screen::Browser(_) => unreachable!(),
     };
     key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
@@ -172,8 +172,8 @@ fn pasted_text_is_cleaned_and_lines_become_items() {
     // A paste on the grid opens the input with the text, not typed as keys.
     f.app.update(Action::Paste("q\u{1b}]0;owned\u{7}".into()));
     let Screen::Editor(e) = &f.app.screen else { unreachable!() };
-    assert!(matches!(e.mode, Mode::Input(_)));
-    assert_eq!(e.input.lines(), ["q"]);
+    assert!(matches!(e.mode(), Mode::Input(_)));
+    assert_eq!(e.mode().input().unwrap().text.lines(), ["q"]);
     assert!(!f.app.quit);
 }
 
@@ -215,7 +215,7 @@ fn quit_refuses_to_drop_unsaved_work_when_saving_fails() {
     typ(&mut f.app, "q");
     assert!(!f.app.quit, "first q must not lose the item");
     let Screen::Editor(e) = &f.app.screen else { unreachable!() };
-    assert!(e.notice.as_ref().is_some_and(|n| n.error));
+    assert!(e.notice().as_ref().is_some_and(|n| n.error));
     typ(&mut f.app, "q");
     assert!(f.app.quit, "second q leaves, as the notice said");
 }
@@ -228,7 +228,7 @@ fn browser_creates_and_opens_sessions() {
     typ(&mut app, "Año 2026 / revisión");
     enter(&mut app);
     let Screen::Editor(e) = &app.screen else { panic!("editor not opened") };
-    assert_eq!(e.path, dir.path().join("ano-2026-revision.ron"));
+    assert_eq!(e.path(), dir.path().join("ano-2026-revision.ron"));
     typ(&mut app, "a");
     typ(&mut app, "x");
     enter(&mut app);
@@ -277,7 +277,7 @@ fn came_actions_link_to_the_first_factor_without_one() {
     assert_eq!(session(&f.app).unanswered(Quadrant::Weaknesses), 0);
     // Status cycles on the selected action; undo covers it.
     key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
-    assert_eq!(editor(&f.app).pane, dafo::app::editor::Pane::Actions);
+    assert_eq!(editor(&f.app).views().came.pane, dafo::app::editor::Pane::Actions);
     typ(&mut f.app, "s");
     assert_eq!(session(&f.app).correct[2].status, dafo::domain::Status::InProgress);
     typ(&mut f.app, "u");
@@ -326,8 +326,8 @@ fn action_form_sets_owner_due_and_indicator() {
     typ(&mut f.app, "Plazas de centro de día");
     enter(&mut f.app);
     // A bad date keeps the form open on that field, with an error.
-    assert!(editor(&f.app).notice.as_ref().is_some_and(|n| n.error));
-    assert!(matches!(editor(&f.app).mode, Mode::Form));
+    assert!(editor(&f.app).notice().is_some_and(|n| n.error));
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(_)));
     for _ in 0..5 {
         key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
     }
@@ -393,7 +393,7 @@ fn weights_and_ratings_make_the_efi_total() {
     }
     typ(&mut f.app, "7");
     enter(&mut f.app);
-    assert!(editor(&f.app).notice.as_ref().is_some_and(|n| n.error));
+    assert!(editor(&f.app).notice().is_some_and(|n| n.error));
     esc(&mut f.app);
     assert!((session(&f.app).evaluate(Matrix::Efi).weight_sum - 1.0).abs() < 1e-9);
 }
@@ -426,12 +426,12 @@ fn impact_and_sorting_keep_the_facilitators_order() {
 fn a_second_dafo_on_the_same_file_is_read_only() {
     let mut f = fixture();
     let mut second = App::open(&f.path, Lang::Es).unwrap();
-    assert!(editor(&second).read_only.as_deref().is_some_and(|why| why.contains(&std::process::id().to_string())));
+    assert!(editor(&second).read_only().is_some_and(|why| why.contains(&std::process::id().to_string())));
     typ(&mut second, "a");
     typ(&mut second, "no debe entrar");
     enter(&mut second);
     assert!(session(&second).strengths.is_empty());
-    assert!(editor(&second).notice.as_ref().is_some_and(|n| n.error));
+    assert!(editor(&second).notice().is_some_and(|n| n.error));
     // The first one still edits and saves.
     typ(&mut f.app, "a");
     typ(&mut f.app, "sí entra");
@@ -439,77 +439,4 @@ fn a_second_dafo_on_the_same_file_is_read_only() {
     esc(&mut f.app);
     typ(&mut f.app, "q");
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "sí entra");
-}
-
-#[test]
-fn a_change_on_disk_reloads_when_nothing_is_unsaved() {
-    let mut f = fixture();
-    let mut other = storage::load(&f.path).unwrap();
-    other.strengths.push(dafo::domain::Factor::new("F1", "escrito por otro programa"));
-    // Another program (say, git pull) rewrites the file.
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    storage::save(&f.path, &other).unwrap();
-    f.app.tick(std::time::Instant::now());
-    assert_eq!(texts(&f.app, Quadrant::Strengths), ["escrito por otro programa"]);
-}
-
-/// A session with an unsaved "mío" whose file another program then rewrote
-/// (adding the threat "suyo"), after Ctrl-s tried to save.
-fn conflicted() -> Fixture {
-    let mut f = fixture();
-    add(&mut f.app, "1", &["mío"]);
-    let mut other = storage::load(&f.path).unwrap();
-    other.threats.push(dafo::domain::Factor::new("A1", "suyo"));
-    storage::save(&f.path, &other).unwrap();
-    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    f
-}
-
-#[test]
-fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
-    // Saving finds the file changed: nothing is written, the choice is offered.
-    let mut f = conflicted();
-    assert!(matches!(editor(&f.app).mode, Mode::Conflict));
-    assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
-    // "o" keeps mine; theirs goes to the backups folder.
-    typ(&mut f.app, "o");
-    let on_disk = storage::load(&f.path).unwrap();
-    assert_eq!(on_disk.strengths[0].text, "mío");
-    assert!(on_disk.threats.is_empty());
-    let backups = std::fs::read_dir(f.path.parent().unwrap().join(".dafo-backups")).unwrap();
-    let kept =
-        backups.filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).any(|text| text.contains("suyo"));
-    assert!(kept, "the other version is kept as a backup");
-}
-
-#[test]
-fn reload_theirs_keeps_mine_beside_it() {
-    let mut f = conflicted();
-    typ(&mut f.app, "r");
-    assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
-    let dir = f.path.parent().unwrap();
-    let mine = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".mia-")))
-        .expect("my version kept beside the file");
-    assert_eq!(storage::load(&mine).unwrap().strengths[0].text, "mío");
-}
-
-#[test]
-fn keep_mine_over_a_file_damaged_outside_dafo_keeps_a_copy_of_it() {
-    let mut f = fixture();
-    add(&mut f.app, "1", &["mío"]);
-    std::fs::write(&f.path, "(version: 2, garbage").unwrap();
-    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert!(matches!(editor(&f.app).mode, Mode::Conflict));
-    typ(&mut f.app, "o");
-    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
-    let dir = f.path.parent().unwrap();
-    let damaged = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains("damaged")))
-        .expect("the damaged file is kept");
-    assert_eq!(std::fs::read_to_string(damaged).unwrap(), "(version: 2, garbage");
 }

@@ -38,12 +38,14 @@ pub struct Browser {
     pub selected: usize,
     /// The title being typed for a new session (`n`).
     pub naming: Option<TextArea<'static>>,
+    /// A message for the browser's status line.
+    pub notice: Option<super::Notice>,
 }
 
 impl Browser {
     /// Reads every `.ron` file of `dir` (a missing directory is just empty).
     pub fn scan(dir: &Path) -> Browser {
-        Browser { dir: dir.to_owned(), entries: scan_dir(dir), selected: 0, naming: None }
+        Browser { dir: dir.to_owned(), entries: scan_dir(dir), selected: 0, naming: None, notice: None }
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

@@ -1,18 +1,20 @@
 //! Copying the session summary from the TUI (`y`, `Y`), through the clipboard module.
 
 use super::editor::{Editor, View};
+use super::effect::Effect;
 use super::picker::{PickFor, Picker};
-use crate::clipboard::{self, CopyOutcome};
+use crate::clipboard::{Content, CopyOutcome};
 use crate::export::{self, Format};
 
 impl Editor {
-    /// Copies the summary: Markdown with an HTML twin for word processors by
-    /// default, or one chosen format. Always says what happened.
+    /// Asks for the summary to be copied: Markdown with an HTML twin for word
+    /// processors by default, or one chosen format. The copy itself runs off
+    /// the input thread ([`Effect::Copy`]); [`Editor::copied`] says what happened.
     /// In the DAFO view that is the DAFO alone; in the other views, the whole plan.
     pub(super) fn copy_summary(&mut self, format: Option<Format>) {
         let lang = self.lang;
         let dafo_only;
-        let session = if self.view == View::Dafo {
+        let session = if self.view() == View::Dafo {
             let mut s = self.session().clone();
             for c in crate::domain::Came::ALL {
                 s.actions_mut(c).clear();
@@ -32,15 +34,20 @@ impl Editor {
             }
             Some(f) => (export::render(session, lang, f), None),
         };
-        let outcome = clipboard::copy(&text, html.as_deref());
-        let msg = match &outcome {
+        self.outbox.push(Effect::Copy(Content { text, html }));
+        self.say(self.lang.pick("Copiando…", "Copying…").to_owned(), false);
+    }
+
+    /// The clipboard answered: say what happened.
+    pub(super) fn copied(&mut self, outcome: &CopyOutcome, now: std::time::Instant) {
+        let msg = match outcome {
             CopyOutcome::Clipboard { .. } => self
                 .lang
                 .pick("Copiado al portapapeles: pégalo en el documento", "Copied: paste it into the document")
                 .to_owned(),
             other => other.to_string(),
         };
-        self.say(msg, !outcome.is_ok());
+        self.announce(msg, !outcome.is_ok(), now);
     }
 
     /// `Y`: pick the format first.

@@ -1,91 +1,33 @@
-//! The session screen: focus, selection, the input line and every edit of the DAFO grid.
+//! The session screen: its state, read through a few methods, and the keys common to every view.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::autosave::Autosave;
-use super::form::Form;
+use super::effect::Effect;
 use super::keymap::Context;
-use super::picker::Picker;
+pub use super::mode::{Conflict, Input, InputTarget, Mode};
 use super::room::Room;
 use super::saver::Saver;
-use crate::domain::{Crossed, Document, Edit, Quadrant, Session};
+pub use super::selection::{Pane, Sort, View, Views};
+use crate::domain::{Document, Edit, Quadrant, Session};
 use crate::i18n::Lang;
-use crate::storage::{DiskState, SessionFile};
-
-/// What the input line is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InputTarget {
-    /// New factors for the focused quadrant, one per Enter.
-    Add,
-    /// Rewording the factor with this ID.
-    Edit(String),
-    /// New actions for the focused CAME quadrant, linked to these factors.
-    AddAction(Vec<String>),
-    /// Rewording the action with this ID.
-    EditAction(String),
-    /// The text of a new crossed strategy pairing these two factors.
-    AddStrategy(Crossed, [String; 2]),
-    /// Rewording the strategy with this ID.
-    EditStrategy(String),
-    /// The EFI/EFE weight of the factor with this ID.
-    Weight(String),
-}
-
-/// What the keys do right now on the session screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    /// Moving around the current view.
-    Grid,
-    Input(InputTarget),
-    /// Waiting for 1-4: where to move the selected item.
-    MovePick,
-    /// Waiting for 0-5: the impact of the selected factor.
-    ImpactPick,
-    /// Choosing factors from a searchable list (`Editor::picker`).
-    Picker,
-    /// The file changed on disk while edits were unsaved: reload or keep mine.
-    Conflict,
-    /// Filling in the action form (`Editor::form`).
-    Form,
-}
-
-/// Which screen of the session is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// The DAFO grid.
-    Dafo,
-    /// CAME: each quadrant's factors beside the actions that answer them.
-    Came,
-    /// The crossed matrix: FO, DO, FA, DA strategies.
-    Crossed,
-    /// The weighted evaluation (EFI, EFE).
-    Weights,
-}
-
-/// In the CAME view: the factor list or the action list of a quadrant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Factors,
-    Actions,
-}
-
-/// Display order of factors; the stored order is never changed by sorting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    Own,
-    Votes,
-    Impact,
-}
+use crate::storage::SessionFile;
 
 /// A message for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub error: bool,
+    /// Kept on screen until then even if keys are pressed (news from outside).
+    pub(crate) hold_until: Option<Instant>,
+}
+
+impl Notice {
+    pub fn new(text: String, error: bool) -> Notice {
+        Notice { text, error, hold_until: None }
+    }
 }
 
 /// What the caller should do after an action.
@@ -98,38 +40,24 @@ pub enum Outcome {
 
 /// An open session and everything the screen needs to show it.
 pub struct Editor {
-    pub doc: Document,
-    pub path: PathBuf,
-    pub focus: Quadrant,
-    /// Selected item per quadrant, in grid order.
-    pub selected: [usize; 4],
-    pub mode: Mode,
-    pub view: View,
-    pub pane: Pane,
-    /// Selected action per CAME quadrant.
-    pub action_sel: [usize; 4],
-    /// Selected strategy per crossed-matrix cell.
-    pub strategy_sel: [usize; 4],
-    /// Selected row of the EFI and the EFE table.
-    pub weight_sel: [usize; 2],
-    pub sort: Sort,
-    pub picker: Option<Picker>,
-    pub form: Option<Form>,
-    pub input: TextArea<'static>,
-    pub autosave: Autosave,
+    pub(super) doc: Document,
+    path: PathBuf,
+    pub(super) mode: Mode,
+    pub(super) views: Views,
+    pub(super) autosave: Autosave,
     /// Saves in the background through the open file.
     pub(super) saver: Saver,
     /// Why this session cannot be edited here (another dafo holds it).
-    pub read_only: Option<String>,
-    /// The file changed on disk while we had unsaved edits: its new fingerprint.
-    pub conflict: Option<DiskState>,
+    pub(super) read_only: Option<String>,
     pub(super) last_check: Option<Instant>,
-    pub notice: Option<Notice>,
+    pub(super) notice: Option<Notice>,
     /// Presentation, zoom, time-box, vote visibility (issue 6).
-    pub room: Room,
+    pub(super) room: Room,
     /// Set when quitting failed to save: a second `q` leaves anyway.
-    quit_armed: bool,
+    pub(super) quit_armed: bool,
     pub(super) lang: Lang,
+    /// Effects asked for by the current action, for the terminal loop.
+    pub(super) outbox: Vec<Effect>,
 }
 
 impl Editor {
@@ -138,36 +66,78 @@ impl Editor {
         let room = Room::new(session.total() == 0);
         let doc = Document::new(session);
         let saver = Saver::new(file);
-        let (path, read_only) = (saver.path(), saver.read_only());
-        Editor {
+        let (path, read_only) = (saver.path(), saver.read_only(lang));
+        let mut editor = Editor {
             saver,
             read_only,
-            conflict: None,
             last_check: None,
             room,
             autosave: Autosave::new(doc.revision()),
             doc,
             path,
-            focus: Quadrant::Strengths,
-            selected: [0; 4],
             mode: Mode::Grid,
-            view: View::Dafo,
-            pane: Pane::Factors,
-            action_sel: [0; 4],
-            strategy_sel: [0; 4],
-            weight_sel: [0; 2],
-            sort: Sort::Own,
-            picker: None,
-            form: None,
-            input: TextArea::default(),
+            views: Views::default(),
             notice: None,
             quit_armed: false,
             lang,
+            outbox: Vec::new(),
+        };
+        if editor.read_only.is_some() {
+            editor.say_read_only();
         }
+        editor
     }
+
+    // ---- What the screen reads ----
 
     pub fn session(&self) -> &Session {
         &self.doc.session
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The view showing.
+    pub fn view(&self) -> View {
+        self.views.showing
+    }
+
+    /// The quadrant in focus (each view reads it as its own cell).
+    pub fn focus(&self) -> Quadrant {
+        self.views.focus
+    }
+
+    /// Every view's selection.
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    pub fn room(&self) -> &Room {
+        &self.room
+    }
+
+    /// When the session was saved and whether something is pending or failed.
+    pub fn autosave(&self) -> &Autosave {
+        &self.autosave
+    }
+
+    /// Why the session cannot be edited here, if so.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Whether the file changed on disk under unsaved edits and the question is open.
+    pub fn in_conflict(&self) -> bool {
+        matches!(self.mode, Mode::Conflict(_))
     }
 
     /// The keymap context of the current mode.
@@ -177,17 +147,20 @@ impl Editor {
             Mode::Input(_) => Context::Input,
             Mode::MovePick => Context::MovePick,
             Mode::ImpactPick => Context::ImpactPick,
-            Mode::Picker => Context::Picker,
-            Mode::Form => Context::Form,
-            Mode::Conflict => Context::Conflict,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Form(_) => Context::Form,
+            Mode::Conflict(_) => Context::Conflict,
         }
     }
 
     /// The keymap context of the current view, whatever the mode.
     pub fn view_context(&self) -> Context {
-        match self.view {
+        match self.views.showing {
             View::Dafo => Context::Grid,
-            View::Came => Context::Came,
+            View::Came => match self.views.came.pane {
+                Pane::Factors => Context::CameFactors,
+                Pane::Actions => Context::CameActions,
+            },
             View::Crossed => Context::Crossed,
             View::Weights => Context::Weights,
         }
@@ -196,14 +169,14 @@ impl Editor {
     /// Index of the selected factor of `q`, if the quadrant has factors.
     pub fn selection(&self, q: Quadrant) -> Option<usize> {
         let len = self.session().factors(q).len();
-        (len > 0).then(|| self.selected[q.index()].min(len - 1))
+        (len > 0).then(|| self.views.factors.selected[q.index()].min(len - 1))
     }
 
     /// Stored indices of the factors of `q` in display order (see [`Sort`]).
     pub fn order(&self, q: Quadrant) -> Vec<usize> {
         let factors = self.session().factors(q);
         let mut order: Vec<usize> = (0..factors.len()).collect();
-        match self.sort {
+        match self.views.factors.sort {
             Sort::Own => {}
             // Stable sorts: ties keep the facilitator's order.
             Sort::Votes => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].votes)),
@@ -212,47 +185,58 @@ impl Editor {
         order
     }
 
+    // ---- Changing it ----
+
     /// Applies an action; the only place where the session screen changes.
-    pub fn update(&mut self, action: Action) -> Outcome {
+    /// Work it asks for waits in the outbox ([`Editor::take_effects`]).
+    pub fn update(&mut self, action: Action) {
         if action != Action::Quit {
             self.quit_armed = false;
         }
         if !matches!(action, Action::TextKey(_) | Action::Resize) {
-            self.notice = None;
+            self.clear_notice(Instant::now());
         }
-        match self.mode {
-            Mode::Input(_) => self.update_input(action),
-            Mode::MovePick => match action {
-                Action::MoveTo(to) => self.move_to(to),
-                _ => self.mode = Mode::Grid,
-            },
+        match std::mem::take(&mut self.mode) {
+            Mode::Input(input) => self.update_input(input, action),
+            Mode::MovePick => {
+                if let Action::MoveTo(to) = action {
+                    self.move_to(to);
+                }
+            }
             Mode::ImpactPick => {
                 if let Action::Rate(n) = action {
                     self.set_impact(n);
                 }
-                self.mode = Mode::Grid;
             }
-            Mode::Picker => self.update_picker(action),
-            Mode::Form => self.update_form(action),
-            Mode::Conflict => self.update_conflict(action),
+            Mode::Picker(picker) => self.update_picker(picker, action),
+            Mode::Form(form) => self.update_form(*form, action),
+            Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
-            Mode::Grid => return self.update_view(action),
+            Mode::Grid => self.update_view(action),
         }
-        Outcome::Stay
+    }
+
+    /// Clears the notice unless it is news from outside still being shown.
+    pub(super) fn clear_notice(&mut self, now: Instant) {
+        if self.notice.as_ref().is_none_or(|n| n.hold_until.is_none_or(|t| now >= t)) {
+            self.notice = None;
+        }
     }
 
     /// Keys that work the same in every view, then the view's own.
-    fn update_view(&mut self, action: Action) -> Outcome {
+    fn update_view(&mut self, action: Action) {
+        let view = self.views.showing;
+        let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
-            Action::Focus(q) => self.focus = q,
-            Action::NextQuadrant => self.focus = Quadrant::from_index(self.focus.index() + 1),
-            Action::PrevQuadrant => self.focus = Quadrant::from_index(self.focus.index() + 3),
+            Action::Focus(q) => self.views.focus = q,
+            Action::NextQuadrant => self.views.focus = Quadrant::from_index(self.focus().index() + 1),
+            Action::PrevQuadrant => self.views.focus = Quadrant::from_index(self.focus().index() + 3),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
-            Action::ShowCame => self.show(if self.view == View::Came { View::Dafo } else { View::Came }),
-            Action::ShowCrossed => self.show(if self.view == View::Crossed { View::Dafo } else { View::Crossed }),
-            Action::ShowWeights => self.show(if self.view == View::Weights { View::Dafo } else { View::Weights }),
+            Action::ShowCame => self.show(toggle(View::Came)),
+            Action::ShowCrossed => self.show(toggle(View::Crossed)),
+            Action::ShowWeights => self.show(toggle(View::Weights)),
             Action::Back => self.show(View::Dafo),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
@@ -260,12 +244,9 @@ impl Editor {
                 self.apply(Edit::Meta(Box::new(meta)));
             }
             Action::CycleSort => {
-                self.sort = match self.sort {
-                    Sort::Own => Sort::Votes,
-                    Sort::Votes => Sort::Impact,
-                    Sort::Impact => Sort::Own,
-                };
-                let name = match self.sort {
+                let sort = self.views.factors.sort.next();
+                self.views.factors.sort = sort;
+                let name = match sort {
                     Sort::Own => self.lang.pick("orden propio", "own order"),
                     Sort::Votes => self.lang.pick("ordenado por votos", "sorted by votes"),
                     Sort::Impact => self.lang.pick("ordenado por impacto", "sorted by impact"),
@@ -273,64 +254,63 @@ impl Editor {
                 self.say(name.to_owned(), false);
             }
             Action::StartImpact => {
-                if self.selection(self.focus).is_some() {
+                if self.selection(self.focus()).is_some() {
                     self.mode = Mode::ImpactPick;
                 }
             }
-            Action::Save => {
-                if self.save_now(Instant::now()) {
-                    self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
-                }
-            }
-            Action::Quit => return self.quit(),
+            Action::Save => self.outbox.push(Effect::SaveNow),
+            Action::Quit => self.outbox.push(Effect::Quit),
             Action::Copy => self.copy_summary(None),
             Action::CopyAs => self.copy_as(),
-            Action::Paste(text) if self.view == View::Dafo => self.paste(&text),
-            other => match self.view {
+            Action::Paste(text) if view == View::Dafo => self.paste(&text),
+            other => match view {
                 View::Dafo => self.update_dafo(other),
                 View::Came => self.update_came(other),
                 View::Crossed => self.update_crossed(other),
                 View::Weights => self.update_weights(other),
             },
         }
-        Outcome::Stay
     }
 
     fn show(&mut self, view: View) {
-        if view == View::Came && self.view != View::Came {
+        if view == View::Came && self.views.showing != View::Came {
             // New actions go by default to the first factor without one.
             for q in Quadrant::ALL {
                 if let Some(i) = self.session().first_unanswered(q) {
-                    self.selected[q.index()] = i;
+                    self.views.factors.selected[q.index()] = i;
                 }
             }
-            self.pane = Pane::Factors;
+            self.views.came.pane = Pane::Factors;
         }
-        self.view = view;
+        self.views.showing = view;
     }
 
-    fn update_input(&mut self, action: Action) {
+    fn update_input(&mut self, mut input: Input, action: Action) {
         match action {
-            Action::Submit => self.submit(),
-            Action::Cancel => self.mode = Mode::Grid,
+            Action::Submit => self.submit(input),
+            Action::Cancel => {}
             Action::TextKey(key) => {
-                self.input.input(key);
+                input.text.input(key);
+                self.mode = Mode::Input(input);
             }
-            Action::Paste(text) => self.paste(&text),
-            _ => {}
+            Action::Paste(text) => {
+                self.mode = Mode::Input(input);
+                self.paste(&text);
+            }
+            _ => self.mode = Mode::Input(input),
         }
     }
 
     pub(super) fn edit_factor(&mut self) {
-        if let Some(i) = self.selection(self.focus) {
-            let f = &self.session().factors(self.focus)[i];
+        if let Some(i) = self.selection(self.focus()) {
+            let f = &self.session().factors(self.focus())[i];
             let (id, text) = (f.id.clone(), f.text.clone());
             self.open_input(InputTarget::Edit(id), &text);
         }
     }
 
     fn set_impact(&mut self, n: u8) {
-        let q = self.focus;
+        let q = self.focus();
         if let Some(i) = self.selection(q)
             && let Some(edit) = self.session().change_factor(q, i, |f| f.impact = (n > 0).then_some(n))
         {
@@ -339,25 +319,24 @@ impl Editor {
     }
 
     pub(super) fn say_read_only(&mut self) {
-        let msg = self.lang.pick(
-            "Solo lectura: la sesión está abierta en otro dafo (ver la barra de título)",
-            "Read-only: the session is open in another dafo (see the title bar)",
-        );
-        self.say(msg.to_owned(), true);
+        let msg = self.lang.pick("Solo lectura", "Read-only");
+        let why = self.read_only.clone().unwrap_or_default();
+        self.say(format!("{msg}: {why}"), true);
     }
 
     pub(super) fn say(&mut self, text: String, error: bool) {
-        self.notice = Some(Notice { text, error });
+        self.notice = Some(Notice::new(text, error));
+    }
+
+    /// A notice about something that happened without a key: it stays a few
+    /// seconds even if keys are pressed, so it is seen.
+    pub(super) fn announce(&mut self, text: String, error: bool, now: Instant) {
+        let hold = Some(now + std::time::Duration::from_secs(4));
+        self.notice = Some(Notice { text, error, hold_until: hold });
     }
 
     pub(super) fn open_input(&mut self, target: InputTarget, text: &str) {
-        self.input = TextArea::new(vec![text.to_owned()]);
-        self.input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.mode = Mode::Input(target);
-    }
-
-    pub(super) fn input_text(&self) -> String {
-        self.input.lines().join(" ")
+        self.mode = Mode::Input(Input::new(target, text));
     }
 
     /// Applies an edit as one undo step; reports (never panics on) a misfit.
@@ -388,15 +367,24 @@ impl Editor {
         }
     }
 
-    fn quit(&mut self) -> Outcome {
+    /// What the last actions asked the terminal loop to do.
+    pub(super) fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Leaving (`q`, run by the terminal loop): writes what is pending first;
+    /// if that fails, says so and leaves only at a second `q`.
+    pub(super) fn quit(&mut self) -> Outcome {
         if self.quit_armed || self.flush() {
             return Outcome::Close;
         }
         self.quit_armed = true;
-        let msg = self.lang.pick(
-            "No se pudo guardar. Ctrl-s reintenta; q otra vez sale SIN guardar",
-            "Could not save. Ctrl-s retries; q again quits WITHOUT saving",
-        );
+        let ctx = self.view_context();
+        let (save, quit) = (super::keymap::key_for(ctx, &Action::Save), super::keymap::key_for(ctx, &Action::Quit));
+        let msg = match self.lang {
+            Lang::Es => format!("No se pudo guardar. {save} reintenta; {quit} otra vez sale SIN guardar"),
+            _ => format!("Could not save. {save} retries; {quit} again quits WITHOUT saving"),
+        };
         let detail = self.autosave.error.clone().unwrap_or_default();
         self.say(format!("{msg} ({detail})"), true);
         Outcome::Stay

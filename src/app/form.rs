@@ -51,18 +51,14 @@ impl Form {
 
 impl Editor {
     pub(super) fn open_form(&mut self) {
-        let c = Came::of(self.focus);
+        let c = Came::of(self.focus());
         if let Some(i) = self.action_selection(c) {
-            self.form = Some(Form::of(c, &self.session().actions(c)[i]));
-            self.mode = Mode::Form;
+            self.mode = Mode::Form(Box::new(Form::of(c, &self.session().actions(c)[i])));
         }
     }
 
-    pub(super) fn update_form(&mut self, action: Action) {
-        let Some(form) = &mut self.form else {
-            self.mode = Mode::Grid;
-            return;
-        };
+    /// Keys in the form (taken out of the mode; put back unless it closes).
+    pub(super) fn update_form(&mut self, mut form: Form, action: Action) {
         match action {
             Action::Up => form.active = (form.active + FIELDS - 1) % FIELDS,
             Action::Down => form.active = (form.active + 1) % FIELDS,
@@ -72,17 +68,14 @@ impl Editor {
             Action::Paste(text) => {
                 form.fields[form.active].insert_str(clean_text(&text));
             }
-            Action::Submit => self.submit_form(),
-            Action::Cancel => {
-                self.form = None;
-                self.mode = Mode::Grid;
-            }
+            Action::Submit => return self.submit_form(form),
+            Action::Cancel => return,
             _ => {}
         }
+        self.mode = Mode::Form(Box::new(form));
     }
 
-    fn submit_form(&mut self) {
-        let Some(form) = &self.form else { return };
+    fn submit_form(&mut self, mut form: Form) {
         let due_text = form.value(1);
         let due = if due_text.is_empty() {
             None
@@ -92,17 +85,14 @@ impl Editor {
                 Err(_) => {
                     let msg = self.lang.pick("Fecha no válida, escribe AAAA-MM-DD", "Invalid date, type YYYY-MM-DD");
                     self.say(format!("{msg}: {due_text}"), true);
-                    if let Some(f) = &mut self.form {
-                        f.active = 1;
-                    }
+                    form.active = 1;
+                    self.mode = Mode::Form(Box::new(form));
                     return;
                 }
             }
         };
         let (owner, indicator) = (form.value(0), form.value(2));
-        let (came, id) = (form.came, form.id.clone());
-        self.form = None;
-        self.mode = Mode::Grid;
+        let (came, id) = (form.came, form.id);
         if let Some((c, i)) = self.session().find_action(&id)
             && c == came
             && let Some(edit) = self.session().change_action(c, i, |a| {

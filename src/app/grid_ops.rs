@@ -1,9 +1,7 @@
 //! What the keys do in the DAFO grid: moving around, capturing, tidying.
 
-use ratatui_textarea::TextArea;
-
 use super::action::Action;
-use super::editor::{Editor, InputTarget, Mode};
+use super::editor::{Editor, Input, InputTarget, Mode};
 use crate::domain::Quadrant;
 use crate::domain::text::clean_text;
 
@@ -15,16 +13,16 @@ impl Editor {
             Action::Left => self.jump(-1, 0),
             Action::Right => self.jump(1, 0),
             Action::First | Action::Last => {
-                let order = self.order(self.focus);
+                let order = self.order(self.focus());
                 let pick = if action == Action::First { order.first() } else { order.last() };
-                self.selected[self.focus.index()] = pick.copied().unwrap_or(0);
+                self.views.factors.selected[self.focus().index()] = pick.copied().unwrap_or(0);
             }
             Action::StartAdd => self.open_input(InputTarget::Add, ""),
             Action::StartEdit => self.edit_factor(),
             Action::Delete => self.delete(),
             Action::ShiftUp => self.shift(-1),
             Action::ShiftDown => self.shift(1),
-            Action::StartMove if self.selection(self.focus).is_some() => {
+            Action::StartMove if self.selection(self.focus()).is_some() => {
                 self.mode = Mode::MovePick;
             }
             Action::VoteUp => self.vote(1),
@@ -36,102 +34,103 @@ impl Editor {
     /// Moves the factor selection in display order; past the edge, to the
     /// quadrant above or below.
     pub(super) fn step(&mut self, delta: isize) {
-        let q = self.focus;
+        let q = self.focus();
         let order = self.order(q);
         let cur = self.selection(q).and_then(|s| order.iter().position(|&i| i == s)).unwrap_or(0);
         match cur.checked_add_signed(delta).and_then(|p| order.get(p)) {
-            Some(&next) => self.selected[q.index()] = next,
+            Some(&next) => self.views.factors.selected[q.index()] = next,
             None => {
                 if let Some(n) = q.neighbour(0, delta.signum() as i8) {
-                    self.focus = n;
+                    self.views.focus = n;
                     let o = self.order(n);
                     let pick = if delta < 0 { o.last() } else { o.first() };
-                    self.selected[n.index()] = pick.copied().unwrap_or(0);
+                    self.views.factors.selected[n.index()] = pick.copied().unwrap_or(0);
                 }
             }
         }
     }
 
     pub(super) fn jump(&mut self, dx: i8, dy: i8) {
-        if let Some(n) = self.focus.neighbour(dx, dy) {
-            self.focus = n;
+        if let Some(n) = self.focus().neighbour(dx, dy) {
+            self.views.focus = n;
         }
     }
 
-    pub(super) fn submit(&mut self) {
-        let text = self.input_text();
-        match self.mode.clone() {
-            Mode::Input(InputTarget::Add) => {
-                if let Some(edit) = self.doc.session.add_factor(self.focus, &text)
+    /// Enter in the input line (taken out of the mode; put back if it stays open).
+    pub(super) fn submit(&mut self, input: Input) {
+        let text = input.value();
+        match input.target {
+            InputTarget::Add => {
+                let q = self.focus();
+                if let Some(edit) = self.doc.session.add_factor(q, &text)
                     && self.apply(edit)
                 {
-                    self.selected[self.focus.index()] = self.session().factors(self.focus).len() - 1;
+                    self.views.factors.selected[q.index()] = self.session().factors(q).len() - 1;
                 }
                 // Rapid capture: the line stays open for the next item.
-                self.input = TextArea::default();
+                self.open_input(InputTarget::Add, "");
             }
-            Mode::Input(InputTarget::Edit(id)) => {
+            InputTarget::Edit(id) => {
                 if let Some((q, i)) = self.session().find_factor(&id)
                     && let Some(edit) = self.session().reword_factor(q, i, &text)
                 {
                     self.apply(edit);
                 }
-                self.mode = Mode::Grid;
             }
-            Mode::Input(target) => self.submit_other(target, &text),
-            Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::Picker | Mode::Form | Mode::Conflict => {}
+            target => self.submit_other(target, &text),
         }
     }
 
     pub(super) fn paste(&mut self, raw: &str) {
         // Terminals send a pasted line break as CR, files as LF or CRLF.
         let lines: Vec<String> = raw.split(['\r', '\n']).map(clean_text).filter(|l| !l.is_empty()).collect();
-        match (&self.mode, lines.len()) {
-            (_, 0) => {}
+        let adding =
+            matches!(&self.mode, Mode::Input(i) if i.target == InputTarget::Add && i.value().trim().is_empty());
+        match &mut self.mode {
+            _ if lines.is_empty() => {}
             // Several lines pasted while adding: one item per line, one undo step.
-            (Mode::Input(InputTarget::Add), n) if n > 1 && self.input_text().trim().is_empty() => {
-                let edit = self.doc.session.add_factors(self.focus, lines.iter().map(String::as_str));
+            Mode::Input(_) if adding && lines.len() > 1 => {
+                let (q, n) = (self.focus(), lines.len());
+                let edit = self.doc.session.add_factors(q, lines.iter().map(String::as_str));
                 if edit.is_some_and(|e| self.apply(e)) {
-                    self.selected[self.focus.index()] = self.session().factors(self.focus).len() - 1;
+                    self.views.factors.selected[q.index()] = self.session().factors(q).len() - 1;
                     self.say(format!("{n} {}", self.lang.pick("elementos añadidos", "items added")), false);
                 }
             }
-            (Mode::Input(_), _) => {
-                self.input.insert_str(lines.join(" "));
+            Mode::Input(input) => {
+                input.text.insert_str(lines.join(" "));
             }
-            (Mode::Grid, _) => {
-                self.open_input(InputTarget::Add, &lines.join(" "));
-            }
-            (_, _) => {}
+            Mode::Grid => self.open_input(InputTarget::Add, &lines.join(" ")),
+            _ => {}
         }
     }
 
     pub(super) fn delete(&mut self) {
-        let q = self.focus;
+        let q = self.focus();
         let Some(i) = self.selection(q) else { return };
         let id = self.session().factors(q)[i].id.clone();
         if let Some(edit) = self.session().delete_factor(q, i)
             && self.apply(edit)
         {
-            let undo = self.lang.pick("u para deshacer", "u to undo");
+            let u = super::keymap::key_for(self.view_context(), &Action::Undo);
+            let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
             let gone = self.lang.pick("Borrado", "Deleted");
             self.say(format!("{gone} {id} ({undo})"), false);
         }
     }
 
     pub(super) fn shift(&mut self, delta: isize) {
-        let q = self.focus;
+        let q = self.focus();
         let Some(i) = self.selection(q) else { return };
         if let Some(edit) = self.session().shift_factor(q, i, delta)
             && self.apply(edit)
         {
-            self.selected[q.index()] = i.saturating_add_signed(delta);
+            self.views.factors.selected[q.index()] = i.saturating_add_signed(delta);
         }
     }
 
     pub(super) fn move_to(&mut self, to: Quadrant) {
-        self.mode = Mode::Grid;
-        let q = self.focus;
+        let q = self.focus();
         let Some(i) = self.selection(q) else { return };
         let old_id = self.session().factors(q)[i].id.clone();
         if let Some(edit) = self.doc.session.move_factor(q, i, to)
@@ -143,7 +142,7 @@ impl Editor {
     }
 
     pub(super) fn vote(&mut self, delta: i32) {
-        let q = self.focus;
+        let q = self.focus();
         let Some(i) = self.selection(q) else { return };
         if let Some(edit) = self.session().vote_factor(q, i, delta) {
             self.apply(edit);

@@ -13,8 +13,10 @@ pub enum Context {
     Browser,
     /// The DAFO grid.
     Grid,
-    /// The CAME view: factors beside the actions that answer them.
-    Came,
+    /// The CAME view, keys on a quadrant's factor list.
+    CameFactors,
+    /// The CAME view, keys on a quadrant's action list.
+    CameActions,
     /// The crossed matrix (FO, DO, FA, DA).
     Crossed,
     /// The EFI / EFE weighted evaluation.
@@ -36,10 +38,11 @@ pub enum Context {
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Browser,
         Context::Grid,
-        Context::Came,
+        Context::CameFactors,
+        Context::CameActions,
         Context::Crossed,
         Context::Weights,
         Context::Input,
@@ -198,9 +201,21 @@ macro_rules! bind {
     };
 }
 
-/// The whole keymap. Order matters: it is the order of the footer and the help.
-#[rustfmt::skip]
+/// The keymap in use: the defaults, or the table [`install`]ed from `keys.ron`.
 pub fn bindings() -> &'static [Binding] {
+    ACTIVE.get().map_or_else(defaults, Vec::as_slice)
+}
+
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Makes `table` the keymap (once, at start-up, before the first key).
+pub fn install(table: Vec<Binding>) {
+    let _ = ACTIVE.set(table);
+}
+
+/// The whole default keymap. Order matters: it is the order of the footer and the help.
+#[rustfmt::skip]
+pub fn defaults() -> &'static [Binding] {
     use Action as A;
     use KeyCode as C;
     use RoomAction as R;
@@ -209,46 +224,50 @@ pub fn bindings() -> &'static [Binding] {
         vec![
             // ---- The DAFO grid, the CAME view and the crossed matrix ----
             bind!(Grid, [k('a')], A::StartAdd, Capture, "añadir", "add", true),
-            bind!(Came, [k('a')], A::StartAdd, Capture, "nueva acción para el factor elegido", "new action for the chosen factor", ("acción", "action")),
+            bind!(CameFactors | CameActions, [k('a')], A::StartAdd, Capture, "nueva acción para el factor elegido", "new action for the chosen factor", ("acción", "action")),
             bind!(Crossed, [k('a')], A::StartAdd, Capture, "nueva estrategia: elige dos factores y escribe", "new strategy: pick two factors, type", ("nueva", "new")),
-            bind!(Grid | Came | Crossed, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar", "edit", true),
-            bind!(Grid | Came | Crossed, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar", "delete", false),
-            bind!(Came, [k('v')], A::StartLink, Capture, "vincular la acción a factores", "link the action to factors", ("vincular", "link")),
-            bind!(Came, [k('s')], A::CycleStatus, Capture, "estado: pendiente, en curso, hecha, descartada", "status: pending, in progress, done, dropped", ("estado", "status")),
-            bind!(Came, [k('f')], A::StartForm, Capture, "ficha: responsable, fecha, indicador", "form: owner, due date, indicator", false),
+            bind!(Grid | Crossed, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar", "edit", true),
+            bind!(CameFactors, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar el factor", "edit the factor", ("editar factor", "edit factor")),
+            bind!(CameActions, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar la acción", "edit the action", ("editar acción", "edit action")),
+            bind!(Grid | Crossed, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar", "delete", false),
+            bind!(CameFactors, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar el factor", "delete the factor", false),
+            bind!(CameActions, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar la acción", "delete the action", false),
+            bind!(CameActions, [k('v')], A::StartLink, Capture, "vincular la acción a factores", "link the action to factors", ("vincular", "link")),
+            bind!(CameActions, [k('s')], A::CycleStatus, Capture, "estado: pendiente, en curso, hecha, descartada", "status: pending, in progress, done, dropped", ("estado", "status")),
+            bind!(CameActions, [k('f')], A::StartForm, Capture, "ficha: responsable, fecha, indicador", "form: owner, due date, indicator", ("ficha", "form")),
             bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, "peso (0-1, admite 0,15 o 15%)", "weight (0-1, also 0,15 or 15%)", ("peso", "weight")),
             bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, "valoración 1-4 (0 la quita)", "rating 1-4 (0 clears it)", ("valorar", "rate")),
-            bind!(Grid | Came | Crossed | Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
-            bind!(Grid | Came | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
-            bind!(Grid | Came | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
-            bind!(Grid | Came | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, "cuadrante anterior", "previous quadrant", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('h'), code(C::Left)], A::Left, Navigate, "a la izquierda", "to the left", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('l'), code(C::Right)], A::Right, Navigate, "a la derecha", "to the right", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
-            bind!(Grid | Came, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
-            bind!(Grid | Came, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, "cuadrante anterior", "previous quadrant", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('h'), code(C::Left)], A::Left, Navigate, "a la izquierda", "to the left", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('l'), code(C::Right)], A::Right, Navigate, "a la derecha", "to the right", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
+            bind!(Grid | CameFactors | CameActions, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
+            bind!(Grid | CameFactors | CameActions, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
             bind!(Grid, [k('m')], A::StartMove, Tidy, "mover a otro cuadrante", "move to another quadrant", ("mover", "move")),
-            bind!(Grid | Came | Crossed | Present, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
-            bind!(Grid | Came | Crossed | Present, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
-            bind!(Grid | Came, [k('i')], A::StartImpact, Tidy, "impacto, luego 1-5", "impact, then 1-5", false),
-            bind!(Grid | Came, [k('o')], A::CycleSort, Tidy, "ordenar: votos, impacto, propio", "sort: votes, impact, own", false),
-            bind!(Grid | Came | Crossed | Weights, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
-            bind!(Grid | Came | Crossed | Weights, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),
-            bind!(Grid | Came | Crossed | Weights, [k('c')], A::ShowCame, Session, "vista CAME / DAFO", "CAME / DAFO view", ("CAME", "CAME")),
-            bind!(Grid | Came | Crossed | Weights, [k('X')], A::ShowCrossed, Session, "matriz cruzada FO/DO/FA/DA", "crossed matrix", false),
-            bind!(Grid | Came | Crossed | Weights, [k('W')], A::ShowWeights, Session, "pesos EFI / EFE", "EFI / EFE weights", false),
-            bind!(Came | Crossed, [k('L')], A::ToggleLabels, Session, "etiquetas clásicas / de trabajo social", "classic / social-work labels", false),
-            bind!(Came | Crossed | Weights, [code(C::Esc)], A::Back, Session, "volver al DAFO", "back to the DAFO", false),
-            bind!(Grid | Came | Crossed | Weights, [k('y')], A::Copy, Session, "copiar el resumen (Markdown + HTML para Word)", "copy the summary (Markdown + HTML for Word)", false),
-            bind!(Grid | Came | Crossed | Weights, [k('Y')], A::CopyAs, Session, "copiar en otro formato", "copy in another format", false),
-            bind!(Grid | Came | Crossed | Weights, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
-            bind!(Grid | Came | Crossed | Weights, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
-            bind!(Grid | Came | Crossed | Weights, [k('q')], A::Quit, Session, "salir (se guarda solo)", "quit (all is saved)", ("salir", "quit")),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
+            bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, "impacto, luego 1-5", "impact, then 1-5", false),
+            bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, "ordenar: votos, impacto, propio", "sort: votes, impact, own", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('c')], A::ShowCame, Session, "vista CAME / DAFO", "CAME / DAFO view", ("CAME", "CAME")),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('X')], A::ShowCrossed, Session, "matriz cruzada FO/DO/FA/DA", "crossed matrix", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('W')], A::ShowWeights, Session, "pesos EFI / EFE", "EFI / EFE weights", false),
+            bind!(CameFactors | CameActions | Crossed, [k('L')], A::ToggleLabels, Session, "etiquetas clásicas / de trabajo social", "classic / social-work labels", false),
+            bind!(CameFactors | CameActions | Crossed | Weights, [code(C::Esc)], A::Back, Session, "volver al DAFO", "back to the DAFO", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('y')], A::Copy, Session, "copiar el resumen (Markdown + HTML para Word)", "copy the summary (Markdown + HTML for Word)", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('Y')], A::CopyAs, Session, "copiar en otro formato", "copy in another format", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('q')], A::Quit, Session, "salir (se guarda solo)", "quit (all is saved)", ("salir", "quit")),
             // ---- Typing an item ----
             bind!(Input, [code(C::Enter)], A::Submit, Capture, "aceptar (al añadir, la línea sigue abierta)", "accept (when adding, the line stays open)", ("aceptar", "accept")),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, "cerrar", "close", true),
@@ -271,7 +290,6 @@ pub fn bindings() -> &'static [Binding] {
             // ---- The file changed on disk while edits were unsaved ----
             bind!(Conflict, [k('r')], A::ReloadTheirs, Session, "cargar la versión del disco (la tuya se guarda aparte)", "load the version on disk (yours is kept aside)", ("cargar la del disco", "load theirs")),
             bind!(Conflict, [k('o')], A::KeepMine, Session, "conservar la tuya (la otra queda en copia)", "keep yours (theirs goes to a backup)", ("conservar la mía", "keep mine")),
-            bind!(Conflict, [code(C::Esc)], A::Cancel, Session, "decidir después (no se guarda)", "decide later (saving paused)", ("después", "later")),
             // ---- Help overlay ----
             bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, "cerrar la ayuda", "close help", true),
             bind!(Help, [k('j'), code(C::Down)], A::Down, Navigate, "bajar", "scroll down", ("bajar", "down")),
@@ -286,10 +304,10 @@ pub fn bindings() -> &'static [Binding] {
             // ---- In the room (issue 6) ----
             bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, "salir de la presentación", "leave presentation", ("salir", "leave")),
-            bind!(Grid | Came | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
-            bind!(Grid | Came | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, "tiempo: 10/15/5 min/no", "time-box 10/15/5 min/off", false),
-            bind!(Grid | Came | Present, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", false),
-            bind!(Grid | Came | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, "tema: oscuro/claro/mono", "theme dark/light/mono", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, "tiempo: 10/15/5 min/no", "time-box 10/15/5 min/off", false),
+            bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, "tema: oscuro/claro/mono", "theme dark/light/mono", false),
             bind!(Present, [k('?')], A::ToggleHelp, Session, "ayuda", "help", false),
         ]
     })
@@ -303,6 +321,15 @@ pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Action> {
         (Some(Action::Rate(_)), KeyCode::Char(d)) => d.to_digit(10).map(|d| Action::Rate(d as u8)),
         (other, _) => other,
     }
+}
+
+/// The label of the first key doing `action` in `ctx` (what messages name,
+/// so a remapped key never leaves a stale hint); `?` if none does.
+pub fn key_for(ctx: Context, action: &Action) -> String {
+    of_context(ctx)
+        .find(|b| b.action == *action)
+        .and_then(|b| b.keys.first())
+        .map_or_else(|| "?".to_owned(), Key::label)
 }
 
 /// The bindings shown in the footer of a context.

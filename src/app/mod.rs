@@ -3,20 +3,27 @@
 pub mod action;
 pub mod autosave;
 pub mod browser;
+mod came;
 mod copy;
 pub mod editor;
+pub mod effect;
 pub mod form;
 mod grid_ops;
 pub mod keymap;
+pub mod keys_file;
+pub mod mode;
 mod persist;
 pub mod picker;
 pub mod room;
 mod saver;
+pub mod selection;
 pub mod timer;
 mod views;
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui_textarea::TextArea;
@@ -24,8 +31,10 @@ use ratatui_textarea::TextArea;
 pub use action::Action;
 pub use browser::Browser;
 pub use editor::{Editor, Mode, Notice, Outcome};
+pub use effect::{Clipboard, Effect};
 use keymap::Context;
 
+use crate::clipboard::CopyOutcome;
 use crate::domain::Session;
 use crate::i18n::Lang;
 use crate::storage;
@@ -48,10 +57,25 @@ pub struct App {
     pub dir: PathBuf,
     /// Whether the editor was opened from the browser (then `q` goes back to it).
     from_browser: bool,
-    /// A message for the browser's status line.
-    pub notice: Option<Notice>,
     /// The theme showing (`--theme`, `t`).
     pub look: room::Look,
+    /// Work running off the input thread and how its results come back.
+    background: Background,
+}
+
+/// Copies run on their own threads; their outcomes come back on a channel.
+struct Background {
+    clipboard: Arc<dyn Clipboard>,
+    done_tx: Sender<CopyOutcome>,
+    done: Receiver<CopyOutcome>,
+    copies: usize,
+}
+
+impl Background {
+    fn new() -> Background {
+        let (done_tx, done) = channel();
+        Background { clipboard: effect::system(), done_tx, done, copies: 0 }
+    }
 }
 
 impl App {
@@ -65,8 +89,8 @@ impl App {
             quit: false,
             dir: dir.to_owned(),
             from_browser: true,
-            notice: None,
             look: room::Look::default(),
+            background: Background::new(),
         }
     }
 
@@ -79,7 +103,7 @@ impl App {
 
     /// An editor shown on its own (quitting it quits the app).
     pub fn editor(editor: Editor, lang: Lang) -> App {
-        let dir = editor.path.parent().map(Path::to_owned).unwrap_or_default();
+        let dir = editor.path().parent().map(Path::to_owned).unwrap_or_default();
         App {
             lang,
             screen: Screen::Editor(Box::new(editor)),
@@ -88,8 +112,8 @@ impl App {
             quit: false,
             dir,
             from_browser: false,
-            notice: None,
             look: room::Look::default(),
+            background: Background::new(),
         }
     }
 
@@ -101,7 +125,7 @@ impl App {
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
             Screen::Browser(_) => Context::Browser,
-            Screen::Editor(e) if e.room.presenting() && e.mode == Mode::Grid => Context::Present,
+            Screen::Editor(e) if e.room().presenting() && e.mode().is_grid() => Context::Present,
             Screen::Editor(e) => e.context(),
         }
     }
@@ -121,12 +145,19 @@ impl App {
         }
     }
 
+    /// Copies go to `clipboard` instead of the system clipboard (tests use a fake).
+    pub fn with_clipboard(mut self, clipboard: Arc<dyn Clipboard>) -> App {
+        self.background.clipboard = clipboard;
+        self
+    }
+
     /// Applies an action: the only place where application state changes.
-    pub fn update(&mut self, action: Action) {
+    /// Returns the work it asks for (saving, copying, leaving), for [`App::run`].
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::ToggleHelp {
             self.help = !self.help;
             self.help_scroll = 0;
-            return;
+            return Vec::new();
         }
         if self.help {
             match action {
@@ -134,15 +165,50 @@ impl App {
                 Action::Down => self.help_scroll = (self.help_scroll + 1).min(200),
                 _ => {}
             }
-            return;
+            return Vec::new();
         }
         if self.room_update(&action) {
-            return;
+            return Vec::new();
         }
         let lang = self.lang;
         match &mut self.screen {
             Screen::Editor(editor) => {
-                if editor.update(action) == Outcome::Close {
+                editor.update(action);
+                return editor.take_effects();
+            }
+            Screen::Browser(browser) => {
+                browser.notice = None;
+                match browser_update(browser, action, lang) {
+                    BrowserOutcome::Stay => {}
+                    BrowserOutcome::Quit => self.quit = true,
+                    BrowserOutcome::Open(editor) => self.screen = Screen::Editor(editor),
+                    BrowserOutcome::Error(text) => browser.notice = Some(Notice::new(text, true)),
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Runs one effect: starts the work off the input thread (its outcome
+    /// comes back through [`App::tick`]); leaving writes what is pending first.
+    pub fn run(&mut self, effect: Effect) {
+        let Screen::Editor(editor) = &mut self.screen else { return };
+        match effect {
+            Effect::SaveNow => editor.save_in_background(),
+            Effect::KeepMine => editor.answer_conflict(true),
+            Effect::LoadTheirs => editor.answer_conflict(false),
+            Effect::Copy(content) => {
+                let (clipboard, tx) = (Arc::clone(&self.background.clipboard), self.background.done_tx.clone());
+                let spawned = std::thread::Builder::new().name("dafo-copy".to_owned()).spawn(move || {
+                    let _ = tx.send(clipboard.copy(&content));
+                });
+                match spawned {
+                    Ok(_) => self.background.copies += 1,
+                    Err(e) => editor.copied(&CopyOutcome::Failed { reason: e.to_string() }, Instant::now()),
+                }
+            }
+            Effect::Quit => {
+                if editor.quit() == Outcome::Close {
                     if self.from_browser {
                         self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir)));
                     } else {
@@ -150,30 +216,76 @@ impl App {
                     }
                 }
             }
-            Screen::Browser(browser) => {
-                self.notice = None;
-                match browser_update(browser, action, lang) {
-                    BrowserOutcome::Stay => {}
-                    BrowserOutcome::Quit => self.quit = true,
-                    BrowserOutcome::Open(editor) => self.screen = Screen::Editor(editor),
-                    BrowserOutcome::Error(text) => self.notice = Some(Notice { text, error: true }),
-                }
-            }
         }
     }
 
-    /// Time passes: autosave when due.
-    pub fn tick(&mut self, now: Instant) {
+    /// [`App::update`], then [`App::run`] for each effect: a key as the terminal loop handles it.
+    pub fn handle(&mut self, action: Action) {
+        for effect in self.update(action) {
+            self.run(effect);
+        }
+    }
+
+    /// Whether work started by an effect is still running (the loop then
+    /// wakes often, to draw its outcome as soon as it arrives).
+    pub fn busy(&self) -> bool {
+        self.background.copies > 0 || matches!(&self.screen, Screen::Editor(e) if e.saver.busy())
+    }
+
+    /// Waits until the work under way is done and records its outcome (tests; leaving).
+    pub fn settle(&mut self) {
+        while self.background.copies > 0 {
+            match self.background.done.recv_timeout(Duration::from_secs(10)) {
+                Ok(outcome) => self.copied(&outcome),
+                Err(_) => self.background.copies = 0,
+            }
+        }
         if let Screen::Editor(e) = &mut self.screen {
-            e.tick(now);
+            e.settle();
+        }
+    }
+
+    fn copied(&mut self, outcome: &CopyOutcome) {
+        self.background.copies = self.background.copies.saturating_sub(1);
+        if let Screen::Editor(e) = &mut self.screen {
+            e.copied(outcome, Instant::now());
+        }
+    }
+
+    /// The message on the status line of the screen showing, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        match &self.screen {
+            Screen::Editor(e) => e.notice(),
+            Screen::Browser(b) => b.notice.as_ref(),
+        }
+    }
+
+    pub(crate) fn notice_mut(&mut self) -> &mut Option<Notice> {
+        match &mut self.screen {
+            Screen::Editor(e) => &mut e.notice,
+            Screen::Browser(b) => &mut b.notice,
+        }
+    }
+
+    /// Time passes: autosave when due, collect what finished off the input
+    /// thread. Returns whether the screen must be drawn again now.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        while let Ok(outcome) = self.background.done.try_recv() {
+            self.copied(&outcome);
+            changed = true;
+        }
+        if let Screen::Editor(e) = &mut self.screen {
+            changed |= e.tick(now);
             e.room.tick(now);
         }
+        changed
     }
 
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => [e.autosave.deadline(), e.room.deadline()].into_iter().flatten().min(),
+            Screen::Editor(e) => [e.autosave().deadline(), e.room().deadline()].into_iter().flatten().min(),
             Screen::Browser(_) => None,
         }
     }
@@ -240,7 +352,17 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
 /// overwriting one), and opens it.
 pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = storage::new_session_path(dir, &session.meta.title);
-    let (file, _) = storage::SessionFile::create(&path, &session).map_err(|e| e.to_string())?;
-    Ok(Editor::new(session, file, lang))
+    // Created exclusively: a session of the same title made at the same moment is kept.
+    let (file, _) = storage::SessionFile::create_new(dir, &session).map_err(|e| e.to_string())?;
+    let renamed = file.path().file_name().is_some_and(|n| *n != *storage::file_name_for_title(&session.meta.title));
+    let mut editor = Editor::new(session, file, lang);
+    if renamed {
+        let msg = lang.pick(
+            "Ya había una sesión con ese nombre; esta se guarda como",
+            "A session of that name exists; this one is saved as",
+        );
+        let name = editor.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        editor.say(format!("{msg} {}", crate::domain::text::display_safe(&name)), false);
+    }
+    Ok(editor)
 }

@@ -4,8 +4,11 @@
 use std::time::{Duration, Instant};
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
-use crate::domain::Document;
+use super::editor::{Conflict, Editor, Mode};
+use super::effect::Effect;
+use super::saver::{Done, Outcome, Work};
+use crate::domain::{Document, Edit};
+use crate::i18n::Lang;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
 /// How often the file is checked for changes made by other programs.
@@ -14,20 +17,116 @@ const CHECK_EVERY: Duration = Duration::from_secs(1);
 impl Editor {
     /// Time passes: collect finished saves, start one when due, notice changes
     /// made on disk by other programs. Call after every event and on timeouts.
-    pub fn tick(&mut self, now: Instant) {
-        if let Some(done) = self.saver.poll() {
-            self.record(done.revision, now, done.result);
+    /// Returns whether anything the screen shows changed (a save finished or
+    /// failed, a reload, a conflict): then it must be drawn now, without a key.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        while let Some(done) = self.saver.poll() {
+            self.finished(done, now);
+            changed = true;
         }
         self.autosave.observe(self.doc.revision(), now);
-        let blocked = self.read_only.is_some() || self.conflict.is_some() || self.saver.busy();
+        if self.autosave.is_dirty() && self.read_only.is_none() {
+            // Every change is on disk at once (the journal); the save follows.
+            self.saver.journal(self.doc.revision(), &self.doc.session);
+        }
+        let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
         if !blocked && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
-            self.saver.submit(self.doc.revision(), self.doc.session.clone());
+            self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: false });
         }
         if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
             self.last_check = Some(now);
-            self.check_disk();
+            changed |= self.check_disk();
         }
+        changed
+    }
+
+    /// Waits for the saves under way and records them (tests, and before leaving).
+    pub fn settle(&mut self) {
+        while let Some(done) = self.saver.wait() {
+            self.finished(done, Instant::now());
+        }
+    }
+
+    /// Notes a finished background job: a save (one asked for with `Ctrl-s`
+    /// says so) or the answer to a conflict.
+    fn finished(&mut self, done: Done, now: Instant) {
+        match (done.work, done.outcome) {
+            (Work::Save { manual }, Outcome::Saved(result)) => {
+                if self.record(done.revision, now, result) && manual {
+                    self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
+                }
+            }
+            (Work::KeepMine(_), Outcome::Saved(result)) => {
+                // The question is answered; a save that finds the file changed again asks again.
+                if let Mode::Conflict(c) = std::mem::take(&mut self.mode) {
+                    self.mode = *c.behind;
+                }
+                if self.record(done.revision, now, result) {
+                    let msg = self.lang.pick(
+                        "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
+                        "Your version saved; the other one was kept (.dafo-backups or .damaged)",
+                    );
+                    self.say(msg.to_owned(), false);
+                }
+            }
+            (Work::LoadTheirs(mine), Outcome::Loaded(Ok(session))) => {
+                self.doc = Document::new(*session);
+                self.autosave = super::autosave::Autosave::new(self.doc.revision());
+                let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
+                self.say(format!("{kept} {}", mine.display()), false);
+                // The draft being typed survives; lists built from the old version do not.
+                self.mode = match std::mem::take(&mut self.mode) {
+                    Mode::Conflict(c) => match *c.behind {
+                        Mode::Input(input) => Mode::Input(input),
+                        _ => Mode::Grid,
+                    },
+                    other => other,
+                };
+            }
+            (_, outcome) => {
+                // Theirs does not read (or ours could not be kept): the question stays.
+                if let Mode::Conflict(c) = &mut self.mode {
+                    c.answering = false;
+                }
+                let why = match outcome {
+                    Outcome::Loaded(Err(e)) => e,
+                    Outcome::Saved(Err(e)) => e.to_string(),
+                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) => String::new(),
+                };
+                self.say(why, true);
+            }
+        }
+    }
+
+    /// Carries out the answer to a conflict on the saver's thread (the
+    /// question stays drawn until it is done).
+    pub(super) fn answer_conflict(&mut self, keep_mine: bool) {
+        let Mode::Conflict(c) = &mut self.mode else { return };
+        c.answering = true;
+        let work = if keep_mine {
+            self.doc.session.meta.modified = jiff::Timestamp::now();
+            Work::KeepMine(c.disk.clone())
+        } else {
+            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
+            Work::LoadTheirs(self.path().with_extension(format!("mia-{stamp}.ron")))
+        };
+        self.saver.submit(self.doc.revision(), self.doc.session.clone(), work);
+    }
+
+    /// `Ctrl-s`: starts writing the session on the saver's thread; the outcome
+    /// comes back through [`Editor::tick`].
+    pub(super) fn save_in_background(&mut self) {
+        if self.read_only.is_some() {
+            self.say_read_only();
+            return;
+        }
+        let now = Instant::now();
+        self.autosave.observe(self.doc.revision(), now);
+        self.doc.session.meta.modified = jiff::Timestamp::now();
+        self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: true });
+        self.say(self.lang.pick("Guardando…", "Saving…").to_owned(), false);
     }
 
     /// Writes the session to disk now, on this thread; `false` (and a notice) if it failed.
@@ -39,8 +138,8 @@ impl Editor {
         self.autosave.observe(self.doc.revision(), now);
         self.doc.session.meta.modified = jiff::Timestamp::now();
         let (earlier, result) = self.saver.save_now(&self.doc.session);
-        if let Some(done) = earlier {
-            self.record(done.revision, now, done.result);
+        for done in earlier {
+            self.finished(done, now);
         }
         self.record(self.doc.revision(), now, result)
     }
@@ -48,9 +147,7 @@ impl Editor {
     /// Saves now if anything is not on disk yet; `true` when all is on disk.
     pub fn flush(&mut self) -> bool {
         let now = Instant::now();
-        if let Some(done) = self.saver.poll() {
-            self.record(done.revision, now, done.result);
-        }
+        self.settle();
         self.autosave.observe(self.doc.revision(), now);
         !self.autosave.is_dirty() || self.save_now(now)
     }
@@ -58,10 +155,16 @@ impl Editor {
     /// Notes the outcome of saving `revision`; `true` if it is on disk.
     fn record(&mut self, revision: u64, now: Instant, result: Result<SaveReport, SaveError>) -> bool {
         let outcome = match result {
-            Ok(_) => Ok(()),
+            Ok(report) => {
+                if let Some(why) = report.backup_warning {
+                    let msg =
+                        self.lang.pick("Guardado, pero sin copia de seguridad", "Saved, but no backup could be kept");
+                    self.say(format!("{msg}: {}", crate::export::safe(&why)), true);
+                }
+                Ok(())
+            }
             Err(SaveError::ChangedOnDisk { now: state, .. }) => {
-                self.conflict = Some(state);
-                self.mode = Mode::Conflict;
+                self.enter_conflict(state);
                 Err(self.lang.pick("el archivo cambió fuera de dafo", "the file changed outside dafo").to_owned())
             }
             Err(e) => Err(self.describe(&e)),
@@ -92,48 +195,65 @@ impl Editor {
                     "the file on disk does not read; not overwritten",
                 )
                 .to_owned(),
-            SaveError::NotHeld { .. } => l.pick("abierta en otro dafo", "open in another dafo").to_owned(),
+            SaveError::NotHeld { .. } => self.read_only.clone().unwrap_or_else(|| e.to_string()),
             other => other.to_string(),
         }
     }
 
+    /// The file changed on disk under unsaved edits: ask, keeping whatever the
+    /// facilitator was doing (an input keeps its draft) for after the answer.
+    fn enter_conflict(&mut self, disk: storage::DiskState) {
+        let behind = match std::mem::take(&mut self.mode) {
+            Mode::Conflict(c) => c.behind,
+            other => Box::new(other),
+        };
+        self.mode = Mode::Conflict(Conflict { disk, behind, answering: false });
+    }
+
     /// Another program changed the file: reload when nothing here is unsaved,
-    /// else ask (never overwrite silently).
-    fn check_disk(&mut self) {
-        if self.conflict.is_some() {
-            return;
+    /// else ask (never overwrite silently). `true` when something changed.
+    fn check_disk(&mut self) -> bool {
+        if self.in_conflict() {
+            return false;
         }
         match self.saver.with_file(|f| f.check()) {
             Ok(DiskChange::Modified(state)) => {
                 if self.autosave.is_dirty() {
-                    self.conflict = Some(state);
-                    self.mode = Mode::Conflict;
-                } else {
-                    self.reload();
+                    self.enter_conflict(state);
+                } else if self.reload() {
+                    // The first-start card is for an empty session; this one no longer is.
+                    self.room.hint &= self.session().total() == 0;
+                    let msg = self.lang.pick(
+                        "recargado: cambiado fuera de dafo (u lo deshace)",
+                        "reloaded: changed outside dafo (u undoes it)",
+                    );
+                    self.announce(msg.to_owned(), false, Instant::now());
                 }
             }
             Ok(DiskChange::Removed) => {
-                let msg = self.lang.pick(
-                    "El archivo se borró fuera de dafo; Ctrl-s lo vuelve a escribir",
-                    "The file was deleted outside dafo; Ctrl-s writes it again",
-                );
-                self.say(msg.to_owned(), true);
+                let save = super::keymap::key_for(self.view_context(), &Action::Save);
+                let msg = match self.lang {
+                    Lang::Es => format!("El archivo se borró fuera de dafo; {save} lo vuelve a escribir"),
+                    _ => format!("The file was deleted outside dafo; {save} writes it again"),
+                };
+                let now = Instant::now();
+                self.announce(msg.to_owned(), true, now);
             }
-            Ok(DiskChange::Unchanged) | Err(_) => {}
+            Ok(DiskChange::Unchanged) | Err(_) => return false,
         }
+        true
     }
 
-    /// Loads the version on disk, replacing the one in memory.
+    /// Loads the version on disk, replacing the one in memory; `false` (and a
+    /// notice) when it does not read.
     fn reload(&mut self) -> bool {
         match self.saver.with_file(|f| f.reload()) {
             Ok(session) => {
-                self.doc = Document::new(session);
+                // One undo step: `u` brings back what was on screen before the reload.
+                if self.doc.apply(Edit::Whole(Box::new(session.clone()))).is_err() {
+                    self.doc = Document::new(session);
+                }
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
-                self.conflict = None;
-                let msg = self
-                    .lang
-                    .pick("Recargado: otro programa cambió el archivo", "Reloaded: another program changed the file");
-                self.say(msg.to_owned(), false);
                 true
             }
             Err(e) => {
@@ -143,50 +263,18 @@ impl Editor {
         }
     }
 
-    /// The conflict prompt: `r` takes the disk's version (ours is kept beside
-    /// it), `o` keeps ours (theirs is kept as a backup), Esc decides later.
-    pub(super) fn update_conflict(&mut self, action: Action) {
-        let Some(state) = self.conflict.clone() else {
-            self.mode = super::editor::Mode::Grid;
-            return;
+    /// The conflict question: `r` takes the disk's version (ours is kept beside
+    /// it), `o` keeps ours (theirs is kept as a backup). Nothing else leaves it;
+    /// the answer is carried out off the input thread ([`Effect::KeepMine`],
+    /// [`Effect::LoadTheirs`]) and when it cannot be, the question stays.
+    pub(super) fn update_conflict(&mut self, conflict: Conflict, action: Action) {
+        let answer = match action {
+            _ if conflict.answering => None,
+            Action::ReloadTheirs => Some(Effect::LoadTheirs),
+            Action::KeepMine => Some(Effect::KeepMine),
+            _ => None,
         };
-        match action {
-            Action::ReloadTheirs => {
-                let mine =
-                    self.path.with_extension(format!("mia-{}.ron", jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S")));
-                let text = storage::to_ron(&self.doc.session);
-                match storage::write_atomic(&mine, text.as_bytes()) {
-                    Ok(()) => {
-                        if self.reload() {
-                            let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
-                            self.say(format!("{kept} {}", mine.display()), false);
-                        }
-                    }
-                    Err(e) => self.say(format!("{}: {e}", mine.display()), true),
-                }
-                self.mode = Mode::Grid;
-            }
-            Action::KeepMine => {
-                self.mode = Mode::Grid;
-                let now = Instant::now();
-                self.doc.session.meta.modified = jiff::Timestamp::now();
-                let session = &self.doc.session;
-                let result = self.saver.with_file(|f| match f.overwrite(session, state) {
-                    // The version on disk does not even read: keep a copy of it, then save ours.
-                    Err(SaveError::Unreadable { .. }) => f.replace_damaged(session).map(|(report, _)| report),
-                    other => other,
-                });
-                self.conflict = None;
-                if self.record(self.doc.revision(), now, result) {
-                    let msg = self.lang.pick(
-                        "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
-                        "Your version saved; the other one was kept (.dafo-backups or .damaged)",
-                    );
-                    self.say(msg.to_owned(), false);
-                }
-            }
-            Action::Cancel => self.mode = Mode::Grid,
-            _ => {}
-        }
+        self.mode = Mode::Conflict(conflict);
+        self.outbox.extend(answer);
     }
 }

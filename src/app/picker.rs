@@ -46,11 +46,11 @@ impl Picker {
 
     /// Indices of the options matching the search (accents and case ignored).
     pub fn visible(&self) -> Vec<usize> {
-        let needle = slug::slugify(self.filter.lines().join(" "));
+        let search = self.filter.lines().join(" ");
         (0..self.options.len())
             .filter(|&i| {
                 let (id, text) = &self.options[i];
-                needle.is_empty() || slug::slugify(format!("{id} {text}")).contains(&needle)
+                crate::i18n::matches(&format!("{id} {text}"), &search)
             })
             .collect()
     }
@@ -64,10 +64,11 @@ impl Picker {
     pub fn title(&self, lang: Lang) -> String {
         match &self.purpose {
             PickFor::Links { action, .. } => {
+                let toggle = super::keymap::key_for(super::keymap::Context::Picker, &Action::Toggle);
                 format!(
-                    "{} {action} {}",
+                    "{} {action} ({toggle} {})",
                     lang.pick("Factores que responde", "Factors answered by"),
-                    lang.pick("(Espacio marca)", "(Space checks)")
+                    lang.pick("marca", "checks")
                 )
             }
             PickFor::StrategyInternal(k) => {
@@ -98,15 +99,11 @@ impl Editor {
             self.say(none.to_owned(), true);
             return;
         }
-        self.picker = Some(picker);
-        self.mode = Mode::Picker;
+        self.mode = Mode::Picker(picker);
     }
 
-    pub(super) fn update_picker(&mut self, action: Action) {
-        let Some(picker) = &mut self.picker else {
-            self.mode = Mode::Grid;
-            return;
-        };
+    /// Keys in the picker (taken out of the mode; put back unless it closes).
+    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) {
         let len = picker.visible().len();
         match action {
             Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
@@ -129,18 +126,14 @@ impl Editor {
                     }
                 }
             }
-            Action::Toggle | Action::Submit => self.finish_picker(),
-            Action::Cancel => {
-                self.picker = None;
-                self.mode = Mode::Grid;
-            }
+            Action::Toggle | Action::Submit => return self.finish_picker(picker),
+            Action::Cancel => return,
             _ => {}
         }
+        self.mode = Mode::Picker(picker);
     }
 
-    fn finish_picker(&mut self) {
-        let Some(picker) = self.picker.take() else { return };
-        self.mode = Mode::Grid;
+    fn finish_picker(&mut self, picker: Picker) {
         let chosen = picker.current().map(|(id, _)| id.clone());
         match picker.purpose {
             PickFor::Links { came, action } => {

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use super::editor::{Editor, Mode};
+use super::editor::{Editor, Mode, Views};
 use super::timer::Timer;
 use super::{Action, App, Screen};
 use crate::domain::Quadrant;
@@ -78,10 +78,9 @@ pub enum RoomAction {
 }
 
 /// Where the facilitator was when presentation mode started.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Spot {
-    pub focus: Quadrant,
-    pub selected: [usize; 4],
+    pub views: Views,
     pub mode: Mode,
     pub zoom: bool,
 }
@@ -146,18 +145,15 @@ impl App {
                     lang.pick("NO_COLOR está activo: tema monocromo", "NO_COLOR is set: monochrome theme").to_owned()
                 } else {
                     self.look.theme = self.look.theme.next();
+                    let t = super::keymap::key_for(self.context(), action);
                     format!(
-                        "{}: {} (t {})",
+                        "{}: {} ({t} {})",
                         lang.pick("Tema", "Theme"),
                         self.look.theme.label(lang),
                         lang.pick("cambia", "changes")
                     )
                 };
-                let notice = super::Notice { text, error: false };
-                match &mut self.screen {
-                    Screen::Editor(e) => e.notice = Some(notice),
-                    Screen::Browser(_) => self.notice = Some(notice),
-                }
+                *self.notice_mut() = Some(super::Notice::new(text, false));
             }
             _ => {
                 if let Screen::Editor(e) = &mut self.screen {
@@ -171,53 +167,56 @@ impl App {
     /// Whether a clock is on screen (time-box or "guardado hace…"), so idle wake-ups should redraw.
     pub fn clock_showing(&self) -> bool {
         match &self.screen {
-            Screen::Editor(e) => e.room.timer.is_set() || e.autosave.last_saved.is_some(),
+            Screen::Editor(e) => e.room.timer.is_set() || e.autosave().last_saved.is_some(),
             Screen::Browser(_) => false,
         }
     }
 }
 
 fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
-    e.notice = None;
+    e.clear_notice(Instant::now());
     match action {
         RoomAction::CycleTheme => {}
         RoomAction::TogglePresent => match e.room.presenting.take() {
             Some(spot) => {
-                e.focus = spot.focus;
-                e.selected = spot.selected;
+                e.views = spot.views;
                 e.mode = spot.mode;
                 e.room.zoom = spot.zoom;
             }
             None => {
-                e.room.presenting =
-                    Some(Spot { focus: e.focus, selected: e.selected, mode: e.mode.clone(), zoom: e.room.zoom });
-                e.mode = Mode::Grid;
+                let mode = std::mem::take(&mut e.mode);
+                e.room.presenting = Some(Spot { views: e.views, mode, zoom: e.room.zoom });
             }
         },
         RoomAction::ToggleZoom => e.room.zoom = !e.room.zoom,
         RoomAction::CycleTimer => {
             e.room.timer.cycle();
+            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()));
             let text = match e.room.timer.minutes() {
                 Some(m) => {
-                    format!("{}: {m} min (T {})", lang.pick("Tiempo", "Time-box"), lang.pick("cambia", "changes"))
+                    format!("{}: {m} min ({key} {})", lang.pick("Tiempo", "Time-box"), lang.pick("cambia", "changes"))
                 }
                 None => lang.pick("Temporizador apagado", "Time-box off").to_owned(),
             };
-            e.notice = Some(super::Notice { text, error: false });
+            e.say(text, false);
         }
         RoomAction::ToggleVotes => {
             e.room.votes_hidden = !e.room.votes_hidden;
+            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()));
             let text = if e.room.votes_hidden {
-                lang.pick("Votos ocultos (V los muestra)", "Votes hidden (V reveals them)")
+                match lang {
+                    Lang::Es => format!("Votos ocultos ({key} los muestra)"),
+                    _ => format!("Votes hidden ({key} reveals them)"),
+                }
             } else {
-                lang.pick("Votos visibles", "Votes shown")
+                lang.pick("Votos visibles", "Votes shown").to_owned()
             };
-            e.notice = Some(super::Notice { text: text.to_owned(), error: false });
+            e.say(text, false);
         }
         RoomAction::Select(q, item) => {
-            e.focus = *q;
+            e.views.focus = *q;
             if let Some(i) = item {
-                e.selected[q.index()] = *i;
+                e.views.factors.selected[q.index()] = *i;
             }
         }
     }

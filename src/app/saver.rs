@@ -1,5 +1,6 @@
-//! Autosave off the input path: a worker thread writes through the session file,
-//! so typing never waits for serialization or fsync.
+//! Writing off the input path: a worker thread saves through the session file
+//! (autosave, `Ctrl-s`, answers to a conflict), so typing never waits for
+//! serialization or fsync.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
@@ -7,18 +8,61 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use crate::domain::Session;
-use crate::storage::{SaveError, SaveReport, SessionFile};
+use crate::storage::{self, DiskState, SaveError, SaveReport, SessionFile};
 
-/// A finished background save.
+/// What a job does with the session it carries.
+#[derive(Debug, Clone)]
+pub enum Work {
+    /// Save it; `manual` when asked for with `Ctrl-s` rather than by autosave.
+    Save { manual: bool },
+    /// Conflict answered "keep mine": write it over the version found on disk
+    /// (which goes to a backup, or beside the file when it does not read).
+    KeepMine(DiskState),
+    /// Conflict answered "load theirs": keep it in this file, then read the disk's version.
+    LoadTheirs(PathBuf),
+}
+
+/// A finished job.
 #[derive(Debug)]
 pub struct Done {
     pub revision: u64,
-    pub result: Result<SaveReport, SaveError>,
+    pub work: Work,
+    pub outcome: Outcome,
+}
+
+/// What a job came to.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A save (autosave, `Ctrl-s`, keep mine).
+    Saved(Result<SaveReport, SaveError>),
+    /// Load theirs: the version read from disk, or why it was not.
+    Loaded(Result<Box<Session>, String>),
 }
 
 struct Job {
     revision: u64,
     session: Session,
+    work: Work,
+}
+
+/// Runs a job on the file.
+fn perform(file: &mut SessionFile, job: Job) -> Done {
+    let outcome = match &job.work {
+        Work::Save { .. } => Outcome::Saved(file.save(&job.session)),
+        Work::KeepMine(disk) => Outcome::Saved(match file.overwrite(&job.session, disk.clone()) {
+            // The version on disk does not even read: keep a copy of it, then save ours.
+            Err(SaveError::Unreadable { .. }) => file.replace_damaged(&job.session).map(|(report, _)| report),
+            other => other,
+        }),
+        Work::LoadTheirs(mine) => {
+            let text = storage::to_ron(&job.session);
+            Outcome::Loaded(match storage::write_atomic(mine, text.as_bytes()) {
+                Ok(()) => file.reload().map(Box::new).map_err(|e| e.to_string()),
+                Err(e) => Err(format!("{}: {e}", mine.display())),
+            })
+        }
+    };
+    Done { revision: job.revision, work: job.work, outcome }
 }
 
 /// Owns the open session file and the worker that saves it.
@@ -26,11 +70,13 @@ pub struct Saver {
     file: Arc<Mutex<SessionFile>>,
     jobs: Option<Sender<Job>>,
     done: Receiver<Done>,
-    /// Revision being saved in the background, if any.
-    in_flight: Option<u64>,
+    /// Saves queued or under way in the background.
+    in_flight: usize,
     /// Outcome of a save made on this thread, for the next poll.
     late: Option<Done>,
     worker: Option<JoinHandle<()>>,
+    /// The last revision written to the journal.
+    journaled: Option<u64>,
 }
 
 impl Saver {
@@ -43,14 +89,14 @@ impl Saver {
             .name("dafo-autosave".to_owned())
             .spawn(move || {
                 for job in rx {
-                    let result = lock(&shared).save(&job.session);
-                    if tx.send(Done { revision: job.revision, result }).is_err() {
+                    let done = perform(&mut lock(&shared), job);
+                    if tx.send(done).is_err() {
                         break;
                     }
                 }
             })
             .ok();
-        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: None, late: None, worker }
+        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: 0, late: None, worker, journaled: None }
     }
 
     /// Runs `f` on the file (check, reload, overwrite...), after any save in progress.
@@ -62,24 +108,35 @@ impl Saver {
         self.with_file(|f| f.path().to_owned())
     }
 
-    /// Why the file cannot be saved from here (another dafo holds it), if so.
-    pub fn read_only(&self) -> Option<String> {
-        self.with_file(|f| f.read_only().map(ToString::to_string))
+    /// Why the file cannot be saved from here (another dafo holds it, a read-only
+    /// folder or file...), if so, in `lang`.
+    pub fn read_only(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.with_file(|f| f.read_only().map(|e| e.summary(lang)))
+    }
+
+    /// Makes this revision of the session durable at once in the journal, once per
+    /// revision; the debounced save follows. A journal that cannot be written costs
+    /// nothing but that head start.
+    pub fn journal(&mut self, revision: u64, session: &Session) {
+        if self.journaled != Some(revision) {
+            self.journaled = Some(revision);
+            let _ = lock(&self.file).journal(session);
+        }
     }
 
     /// Whether a background save is under way.
     pub fn busy(&self) -> bool {
-        self.in_flight.is_some()
+        self.in_flight > 0
     }
 
     /// Starts saving `session` in the background; without a worker thread it
     /// saves at once. The outcome comes from [`Saver::poll`].
-    pub fn submit(&mut self, revision: u64, session: Session) {
-        let job = Job { revision, session };
+    pub fn submit(&mut self, revision: u64, session: Session, work: Work) {
+        let job = Job { revision, session, work };
         let job = match &self.jobs {
             Some(jobs) => match jobs.send(job) {
                 Ok(()) => {
-                    self.in_flight = Some(revision);
+                    self.in_flight += 1;
                     return;
                 }
                 Err(e) => e.0,
@@ -87,8 +144,7 @@ impl Saver {
             None => job,
         };
         // No worker (it could not start, or stopped): save on this thread.
-        let result = lock(&self.file).save(&job.session);
-        self.late = Some(Done { revision, result });
+        self.late = Some(perform(&mut lock(&self.file), job));
     }
 
     /// The outcome of a finished background save, if one finished.
@@ -98,21 +154,33 @@ impl Saver {
         }
         match self.done.try_recv() {
             Ok(done) => {
-                self.in_flight = None;
+                self.in_flight = self.in_flight.saturating_sub(1);
                 Some(done)
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
-                self.in_flight = None;
+                self.in_flight = 0;
                 None
             }
         }
     }
 
+    /// Waits for the oldest save under way, if any, and returns its outcome.
+    pub fn wait(&mut self) -> Option<Done> {
+        if let Some(done) = self.late.take() {
+            return Some(done);
+        }
+        if self.in_flight == 0 {
+            return None;
+        }
+        self.in_flight -= 1;
+        self.done.recv().ok()
+    }
+
     /// Saves now on this thread (Ctrl-s, quitting), after the one in progress.
     /// Returns the outcome of a background save that finished meanwhile too.
-    pub fn save_now(&mut self, session: &Session) -> (Option<Done>, Result<SaveReport, SaveError>) {
-        let earlier = if self.in_flight.take().is_some() { self.done.recv().ok() } else { self.late.take() };
+    pub fn save_now(&mut self, session: &Session) -> (Vec<Done>, Result<SaveReport, SaveError>) {
+        let earlier = std::iter::from_fn(|| self.wait()).collect();
         let result = lock(&self.file).save(session);
         (earlier, result)
     }

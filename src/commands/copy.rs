@@ -11,16 +11,17 @@ use crate::storage;
 
 use super::CommandError;
 
-/// Copies `file` in `format` and says on stderr what happened (stdout may carry OSC 52).
+/// Copies `file` as HTML (for word processors) together with text in
+/// `format` (Markdown by default; `html` asks for plain text beside the HTML),
+/// and says on stderr what happened (stdout may carry OSC 52).
 pub fn run(file: &Path, format: CopyFormat, lang: Lang) -> Result<ExitCode, CommandError> {
     let session = storage::load(file)?;
-    let outcome = match format {
-        CopyFormat::Md => clipboard::copy(&render(&session, lang, Format::Md), None),
-        CopyFormat::Txt => clipboard::copy(&render(&session, lang, Format::Txt), None),
-        CopyFormat::Html => {
-            clipboard::copy(&render(&session, lang, Format::Txt), Some(&render(&session, lang, Format::HtmlFragment)))
-        }
+    let text = match format {
+        CopyFormat::Md => Format::Md,
+        CopyFormat::Txt | CopyFormat::Html => Format::Txt,
     };
+    let html = render(&session, lang, Format::HtmlFragment);
+    let outcome = clipboard::copy(&render(&session, lang, text), Some(&html));
     if !outcome.is_ok() {
         return Err(CommandError::Copy(outcome.to_string()));
     }

@@ -1,14 +1,16 @@
 //! `dafo import FILE.md|FILE.csv`: a new session file from a Markdown list, a
 //! Markdown plan (misión, ejes y líneas, plan de acción…) or a CSV export.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::Timestamp;
 
+use crate::domain::text::display_safe_lines;
 use crate::export::import::{ImportError, build, read};
 use crate::export::plan_import;
-use crate::storage::{new_session_path, to_ron};
+use crate::i18n::Lang;
+use crate::storage::{file_name_for_title, new_session_path_after, to_ron, write_atomic_new};
 
 use super::{CommandError, write_new};
 
@@ -19,9 +21,10 @@ pub fn run(
     title: Option<&str>,
     force: bool,
     dir: &Path,
+    lang: Lang,
 ) -> Result<ExitCode, CommandError> {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let session = match plan_text(file)? {
+    let mut session = match plan_text(file)? {
         Some(text) => plan_import::import(&text, file, title, &stem, Timestamp::now())?,
         None => {
             let imported = read(file)?;
@@ -29,33 +32,54 @@ pub fn run(
             build(imported, &title, Timestamp::now())
         }
     };
-    let path = match output {
-        Some(p) => p.to_owned(),
+    // A new session keeps the language it was made in.
+    session.meta.language = lang.tag().to_owned();
+    let text = to_ron(&session);
+    let (path, renamed) = match output {
+        Some(p) => {
+            write_new(p, text.as_bytes(), force)?;
+            (p.to_owned(), false)
+        }
         None => {
             std::fs::create_dir_all(dir).map_err(|source| CommandError::Write { path: dir.to_owned(), source })?;
-            new_session_path(dir, &session.meta.title)
+            (create_free(dir, &session.meta.title, text.as_bytes())?, true)
         }
     };
-    write_new(&path, to_ron(&session).as_bytes(), force)?;
-    let [f, d, o, a] = session.counts();
-    let actions = session.all_actions().count();
-    let strategies = session.strategies.len();
+    let name = display_safe_lines(&path.display().to_string());
+    let wanted = file_name_for_title(&session.meta.title);
+    if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
+        let taken = lang.pick("ya existe; guardado como", "already exists; saved as");
+        eprintln!("{} {taken} {name}", wanted);
+    }
+    let counts = lang.counts(session.counts(), ", ");
+    let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
     let plan = if session.has_plan() {
-        format!(
-            "; {} ejes, {} líneas, {} retos, {} indicators",
+        (lang.text().cli.imported_plan)(
             session.axes.len(),
             session.lines.len(),
             session.challenges.len(),
-            session.indicators.len()
+            session.indicators.len(),
         )
     } else {
         String::new()
     };
-    eprintln!(
-        "{}: imported ({f} F, {d} D, {o} O, {a} A; {actions} actions, {strategies} strategies{plan})",
-        path.display()
-    );
+    eprintln!("{name}: {said}{plan}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a new session file in `dir` under the title's name, or the next free one
+/// (`-2`, `-3`...) when it is taken, even by an import running at the same moment:
+/// the file is created exclusively, never replacing one.
+fn create_free(dir: &Path, title: &str, bytes: &[u8]) -> Result<PathBuf, CommandError> {
+    let mut taken = 0;
+    loop {
+        let path = new_session_path_after(dir, title, taken);
+        match write_atomic_new(&path, bytes) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && taken < 10_000 => taken += 1,
+            Err(source) => return Err(CommandError::Write { path, source }),
+        }
+    }
 }
 
 /// The text of a Markdown file that holds a plan (misión, ejes…), else `None`.

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::Session;
+use crate::domain::{Quadrant, Session};
 use crate::export::text::clip;
 use crate::export::{day, safe};
+use crate::i18n::Lang;
 use crate::storage;
 
 use super::{CommandError, print};
@@ -71,7 +72,8 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>, CommandError> {
 }
 
 /// Lists `dir` as lines or JSON.
-pub fn run(dir: &Path, json: bool) -> Result<ExitCode, CommandError> {
+pub fn run(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, CommandError> {
+    let cli = &lang.text().cli;
     let entries = entries(dir)?;
     if json {
         let mut text = serde_json::to_string_pretty(&entries).map_err(|e| CommandError::Stdout(e.into()))?;
@@ -88,17 +90,18 @@ pub fn run(dir: &Path, json: bool) -> Result<ExitCode, CommandError> {
             (Some(s), _) => {
                 let title = clip(&s.title, width);
                 let pad = " ".repeat(width - title.width());
-                let [f, d, o, a] = s.counts;
-                out.push_str(&format!("{}  {title}{pad}  {f:>2} F {d:>2} D {o:>2} O {a:>2} A  {path}\n", s.date));
+                let counts: Vec<String> =
+                    Quadrant::ALL.iter().zip(s.counts).map(|(&q, n)| format!("{n:>2} {}", lang.letter(q))).collect();
+                out.push_str(&format!("{}  {title}{pad}  {}  {path}\n", s.date, counts.join(" ")));
             }
             (None, err) => {
-                let err = safe(err.as_deref().unwrap_or("unreadable")).into_owned();
-                out.push_str(&format!("{:10}  unreadable: {err}\n", "?"));
+                let err = safe(err.as_deref().unwrap_or(cli.unreadable)).into_owned();
+                out.push_str(&format!("{:10}  {}: {err}\n", "?", cli.unreadable));
             }
         }
     }
     if entries.is_empty() {
-        eprintln!("{}: no sessions (.ron files)", dir.display());
+        eprintln!("{}: {}", crate::domain::text::display_safe_lines(&dir.display().to_string()), cli.no_sessions);
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)

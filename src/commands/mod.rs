@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use thiserror::Error;
 
 use crate::export::import::ImportError;
+use crate::i18n::Lang;
 use crate::storage::LoadError;
 
 pub use carry::carry_over;
@@ -43,7 +44,7 @@ pub enum CommandError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json)", path.display())]
+    #[error("{}: cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json, docx)", path.display())]
     UnknownFormat { path: PathBuf },
     #[error("cannot write to stdout: {0}")]
     Stdout(#[source] std::io::Error),
@@ -52,22 +53,59 @@ pub enum CommandError {
     /// `dafo review` and `dafo report`: the message names the file.
     #[error("{0}")]
     Review(String),
+    /// A binary format asked for on a terminal.
+    #[error("{0}")]
+    Binary(String),
 }
 
-/// Prints the error of a failed command (`dafo: file:line:col: ...`) and turns
-/// the result into an exit code.
-pub fn finish(result: Result<ExitCode, CommandError>) -> ExitCode {
+impl CommandError {
+    /// The message in `lang`. The details that come from the system or the RON
+    /// parser (`No such file or directory`, `Expected ...`) stay as they are given.
+    pub fn message(&self, lang: Lang) -> String {
+        let cli = &lang.text().cli;
+        match self {
+            CommandError::Load(e) => load_message(e, lang),
+            CommandError::Import(e) => e.to_string(),
+            CommandError::Exists { path } => format!("{}: {}", path.display(), cli.exists),
+            CommandError::Write { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_write),
+            CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),
+            CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
+            CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
+            CommandError::Copy(text) | CommandError::Binary(text) | CommandError::Review(text) => text.clone(),
+        }
+    }
+}
+
+/// A session that does not open, said in `lang`.
+pub fn load_message(e: &LoadError, lang: Lang) -> String {
+    match e {
+        LoadError::TooNew { path, found } => {
+            format!("{}: {}", path.display(), (lang.text().cli.too_new)(*found, crate::domain::FORMAT_VERSION))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Prints the error of a failed command (`dafo: file:line:col: ...`) in `lang`
+/// and turns the result into an exit code.
+pub fn finish(result: Result<ExitCode, CommandError>, lang: Lang) -> ExitCode {
     result.unwrap_or_else(|err| {
-        eprintln!("dafo: {err}");
+        // Messages name files: a name's escape sequences never reach the terminal.
+        eprintln!("dafo: {}", crate::domain::text::display_safe_lines(&err.message(lang)));
         ExitCode::FAILURE
     })
 }
 
 /// Writes `text` to stdout. A closed pipe (`dafo show x | head`) is not an error.
 pub(crate) fn print(text: &str) -> Result<(), CommandError> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout, as [`print`] does.
+pub(crate) fn print_bytes(bytes: &[u8]) -> Result<(), CommandError> {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::Stdout(e)),
         _ => Ok(()),
     }
@@ -75,8 +113,12 @@ pub(crate) fn print(text: &str) -> Result<(), CommandError> {
 
 /// Writes `bytes` to `path` atomically, refusing to replace a file unless `force`.
 pub(crate) fn write_new(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), CommandError> {
-    if !force && path.exists() {
-        return Err(CommandError::Exists { path: path.to_owned() });
-    }
-    crate::storage::write_atomic(path, bytes).map_err(|source| CommandError::Write { path: path.to_owned(), source })
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        // Without --force the file is created exclusively: one made meanwhile is kept.
+        if force { crate::storage::write_atomic(path, bytes) } else { crate::storage::write_atomic_new(path, bytes) }
+    };
+    write(path, bytes).map_err(|source| match source.kind() {
+        std::io::ErrorKind::AlreadyExists => CommandError::Exists { path: path.to_owned() },
+        _ => CommandError::Write { path: path.to_owned(), source },
+    })
 }

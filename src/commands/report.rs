@@ -10,7 +10,7 @@ use crate::export::report_join::join;
 use crate::i18n::Lang;
 use crate::storage;
 
-use super::{CommandError, print, write_new};
+use super::{CommandError, print_bytes, write_new};
 
 /// Which years to report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +35,8 @@ fn name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// The report of `files` as text (docx refused in this build).
-pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang) -> Result<String, CommandError> {
+/// The report of `files` as the bytes of the file (a zip for docx).
+pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang) -> Result<Vec<u8>, CommandError> {
     let mut sessions = Vec::new();
     for f in files {
         sessions.push((name(f), storage::load(f)?));
@@ -59,11 +59,7 @@ pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang)
         Years::Latest => reviewed.last().copied().into_iter().collect(),
         Years::All => reviewed,
     };
-    render(&joined, &years, format, lang).ok_or_else(|| {
-        CommandError::Review(
-            "docx reports need the document backends (branch doc); use --format html or md for now".to_owned(),
-        )
-    })
+    Ok(render(&joined, &years, format, lang))
 }
 
 /// Runs `dafo report`.
@@ -75,10 +71,17 @@ pub fn run(
     force: bool,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
-    let text = report(files, years, format, lang)?;
+    if output.is_none() && format == ReportFormat::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let why = lang.pick(
+            "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
+            "docx is a binary format and is not shown on a terminal: use -o report.docx",
+        );
+        return Err(CommandError::Review(why.to_owned()));
+    }
+    let bytes = report(files, years, format, lang)?;
     match output {
-        Some(out) => write_new(out, text.as_bytes(), force)?,
-        None => print(&text)?,
+        Some(out) => write_new(out, &bytes, force)?,
+        None => print_bytes(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,16 +3,28 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::export::{Format, render};
+use std::io::IsTerminal as _;
+
+use crate::export::{Format, bytes, is_binary};
 use crate::i18n::Lang;
 use crate::storage;
 
-use super::{CommandError, print, write_new};
+use super::{CommandError, print_bytes, write_new};
 
-/// Prints `file` in `format`.
+/// Prints `file` in `format`. A binary format (docx) goes only to a pipe or a
+/// redirection, never to a terminal.
 pub fn show(file: &Path, format: Format, lang: Lang) -> Result<ExitCode, CommandError> {
+    if is_binary(format) && std::io::stdout().is_terminal() {
+        return Err(CommandError::Binary(
+            lang.pick(
+                "docx es un formato binario y no se muestra en la terminal: usa `dafo export FICHERO -o acta.docx` o redirige la salida (> acta.docx)",
+                "docx is a binary format and is not shown on a terminal: use `dafo export FILE -o minutes.docx` or redirect the output (> minutes.docx)",
+            )
+            .to_owned(),
+        ));
+    }
     let session = storage::load(file)?;
-    print(&render(&session, lang, format))?;
+    print_bytes(&bytes(&session, lang, format))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -28,7 +40,11 @@ pub fn export(
         .or_else(|| Format::from_extension(output))
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
     let session = storage::load(file)?;
-    write_new(output, render(&session, lang, format).as_bytes(), force)?;
-    eprintln!("{}: written", output.display());
+    write_new(output, &bytes(&session, lang, format), force)?;
+    eprintln!(
+        "{}: {}",
+        crate::domain::text::display_safe_lines(&output.display().to_string()),
+        lang.text().cli.written
+    );
     Ok(ExitCode::SUCCESS)
 }

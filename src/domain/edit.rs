@@ -30,6 +30,9 @@ pub enum Edit {
     Review(ReviewEdit),
     /// Several edits applied as one step (one undo).
     Batch(Vec<Edit>),
+    /// The whole session at once: a reload of the version another program wrote, so
+    /// that undo brings back what was on screen before it.
+    Whole(Box<Session>),
 }
 
 /// An edit that does not fit the session it is applied to.
@@ -68,6 +71,7 @@ impl Session {
             Edit::Plan(op) => Ok(Edit::Plan(self.apply_plan(op)?)),
             Edit::Review(op) => Ok(Edit::Review(self.apply_review(op)?)),
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(&mut self.meta, *meta)))),
+            Edit::Whole(session) => Ok(Edit::Whole(Box::new(std::mem::replace(self, *session)))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -102,6 +106,16 @@ mod tests {
         inv.apply(&mut v).unwrap();
         assert_eq!(v, [1, 2, 3]);
         assert_eq!(ListOp::Remove(3).apply(&mut v), Err(EditError { index: 3, len: 3 }));
+    }
+
+    #[test]
+    fn a_whole_session_edit_undoes_to_what_was_there() {
+        let mut s = Session::new("mine", Timestamp::UNIX_EPOCH);
+        let theirs = Session::new("theirs", Timestamp::UNIX_EPOCH);
+        let inverse = s.apply(Edit::Whole(Box::new(theirs.clone()))).unwrap();
+        assert_eq!(s, theirs);
+        s.apply(inverse).unwrap();
+        assert_eq!(s.meta.title, "mine");
     }
 
     #[test]

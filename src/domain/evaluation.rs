@@ -93,19 +93,20 @@ mod tests {
     }
 
     #[test]
-    fn values_are_kept_in_range() {
+    fn values_out_of_range_are_refused_not_clamped() {
         let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
         let e = s.add_factor(Quadrant::Strengths, "a").unwrap();
         s.apply(e).unwrap();
-        let e = s
-            .change_factor(Quadrant::Strengths, 0, |f| {
-                f.weight = Some(7.0);
-                f.rating = Some(9);
-                f.impact = Some(0);
-            })
-            .unwrap();
+        for change in [
+            (|f: &mut crate::domain::Factor| f.weight = Some(7.0)) as fn(&mut crate::domain::Factor),
+            |f| f.rating = Some(9),
+            |f| f.impact = Some(0),
+            |f| f.weight = Some(f64::NAN),
+        ] {
+            assert!(s.change_factor(Quadrant::Strengths, 0, change).is_none());
+        }
+        let e = s.change_factor(Quadrant::Strengths, 0, |f| f.weight = Some(1.0)).unwrap();
         s.apply(e).unwrap();
-        let f = &s.strengths[0];
-        assert_eq!((f.weight, f.rating, f.impact), (Some(1.0), None, None));
+        assert_eq!(s.strengths[0].weight, Some(1.0));
     }
 }

@@ -11,6 +11,7 @@ mod plan_edit;
 mod quadrant;
 mod review;
 mod rollup;
+pub mod rules;
 mod schedule;
 mod session;
 mod strategy;
@@ -26,6 +27,7 @@ pub use plan::{
 pub use quadrant::Quadrant;
 pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview};
 pub use rollup::{ActionStanding, AxisProgress, LineProgress, YearProgress, indicator_progress, mean};
+pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
 pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
 pub use strategy::{Crossed, Strategy};

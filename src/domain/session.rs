@@ -10,6 +10,7 @@ use super::edit::{Edit, ListOp};
 use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
 use super::quadrant::Quadrant;
 use super::review::{ActionReview, IndicatorValue, YearReview};
+use super::rules::{self, Impact, ItemId, MAX_ID_NUMBER, Rating, Weight};
 use super::strategy::Strategy;
 use super::text::clean_text;
 
@@ -25,8 +26,9 @@ pub struct Session {
     pub meta: Meta,
     /// Highest number handed out per ID prefix, so IDs are never reused,
     /// not even after a delete.
+    /// (`u64`: files whose IDs reach `u32::MAX` go on counting; see [`super::rules::MAX_ID_NUMBER`].)
     #[serde(default)]
-    pub last_ids: BTreeMap<String, u32>,
+    pub last_ids: BTreeMap<String, u64>,
     #[serde(default)]
     pub strengths: Vec<Factor>,
     #[serde(default)]
@@ -141,14 +143,14 @@ pub struct Factor {
     /// Dot votes.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
-    /// Impact score 1-5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Impact score 1-5 ([`Impact`]; a file out of range is refused on load).
+    #[serde(default, deserialize_with = "rules::field::impact", skip_serializing_if = "Option::is_none")]
     pub impact: Option<u8>,
-    /// EFI/EFE weight, 0.0-1.0; the weights of one matrix sum to 1.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// EFI/EFE weight, 0.0-1.0 ([`Weight`]); the weights of one matrix sum to 1.0.
+    #[serde(default, deserialize_with = "rules::field::weight", skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
-    /// EFI/EFE rating, 1-4.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// EFI/EFE rating, 1-4 ([`Rating`]).
+    #[serde(default, deserialize_with = "rules::field::rating", skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
     /// Carried over from an earlier session (`dafo new --from`), still to be
     /// confirmed or dropped by the room. Absent from the file when false.
@@ -248,20 +250,27 @@ impl Session {
         format!("{prefix}{n}")
     }
 
-    /// Increments and returns the ID counter `key`.
-    pub(crate) fn bump(&mut self, key: &str) -> u32 {
+    /// Increments and returns the ID counter `key`. Loading refuses counters above
+    /// [`MAX_ID_NUMBER`], so this never wraps round to an ID in use.
+    pub(crate) fn bump(&mut self, key: &str) -> u64 {
         let n = self.last_ids.entry(key.to_owned()).or_insert(0);
-        *n += 1;
+        *n = n.saturating_add(1);
         *n
+    }
+
+    /// The first ID counter past [`MAX_ID_NUMBER`] (only a hand-made file has one):
+    /// its key and value. Such a file is refused on load.
+    pub fn counter_at_its_end(&self) -> Option<(&str, u64)> {
+        self.last_ids.iter().find(|(_, n)| **n > MAX_ID_NUMBER).map(|(k, n)| (k.as_str(), *n))
     }
 
     /// Raises the ID counters above every ID present, so that a hand-edited file
     /// can never make an ID be handed out twice. Called after loading.
     pub fn normalise_ids(&mut self) {
-        fn highest<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
-            ids.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0)
+        fn highest<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u64 {
+            ids.filter_map(|id| ItemId::number_for(id, prefix)).max().unwrap_or(0)
         }
-        let mut seen: Vec<(&'static str, u32)> = Vec::new();
+        let mut seen: Vec<(&'static str, u64)> = Vec::new();
         for q in Quadrant::ALL {
             seen.push((q.prefix(), highest(self.factors(q).iter().map(|f| f.id.as_str()), q.prefix())));
         }
@@ -357,16 +366,17 @@ impl Session {
         self.change_factor(q, i, |f| f.votes = f.votes.saturating_add_signed(delta))
     }
 
-    /// Replaces factor `i` of `q` with `f(old)`, keeping values in range
-    /// (impact 1-5, weight 0-1, rating 1-4); `None` if nothing changes.
+    /// Replaces factor `i` of `q` with `f(old)`; `None` if nothing changes or a value
+    /// is out of range ([`Impact`], [`Weight`], [`Rating`]: the same rules as loading
+    /// and importing, so nothing is clamped here that a file would be refused for).
     pub fn change_factor(&self, q: Quadrant, i: usize, f: impl FnOnce(&mut Factor)) -> Option<Edit> {
         let old = self.factors(q).get(i)?;
         let mut new = old.clone();
         f(&mut new);
-        new.impact = new.impact.filter(|v| (1..=5).contains(v));
-        new.rating = new.rating.filter(|v| (1..=4).contains(v));
-        new.weight = new.weight.filter(|w| w.is_finite()).map(|w| w.clamp(0.0, 1.0));
-        (new != *old).then_some(Edit::Factor(q, ListOp::Replace(i, new)))
+        let fits = new.impact.is_none_or(|v| Impact::try_from(v).is_ok())
+            && new.rating.is_none_or(|v| Rating::try_from(v).is_ok())
+            && new.weight.is_none_or(|w| Weight::try_from(w).is_ok());
+        (fits && new != *old).then_some(Edit::Factor(q, ListOp::Replace(i, new)))
     }
 }
 
@@ -414,6 +424,20 @@ mod tests {
         s.strengths.push(Factor::new("F9", "a"));
         s.normalise_ids();
         assert_eq!(s.next_id("F"), "F10");
+    }
+
+    #[test]
+    fn ids_go_on_past_u32_max_and_never_repeat() {
+        let mut s = session();
+        s.strengths.push(Factor::new("F4294967295", "a"));
+        s.normalise_ids();
+        assert_eq!(s.next_id("F"), "F4294967296");
+        let mut s = session();
+        s.last_ids.insert("F".into(), u64::from(u32::MAX));
+        assert_eq!(s.next_id("F"), "F4294967296");
+        assert_eq!(s.counter_at_its_end(), None);
+        s.last_ids.insert("F".into(), u64::MAX);
+        assert_eq!(s.counter_at_its_end(), Some(("F", u64::MAX)));
     }
 
     #[test]

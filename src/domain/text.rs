@@ -34,6 +34,13 @@ pub fn display_safe(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A message for the terminal (an error naming a file, say), cleaned line by line
+/// like [`display_safe`]: a file name holding `ESC ] 52` or `ESC [ 2J` cannot reach
+/// the terminal, while the message's own line breaks stay.
+pub fn display_safe_lines(text: &str) -> String {
+    text.split('\n').map(|line| display_safe(line).into_owned()).collect::<Vec<_>>().join("\n")
+}
+
 fn strip_escapes(raw: &str) -> String {
     if !raw.contains(['\u{1b}', '\u{9b}', '\u{9d}']) {
         return raw.to_owned();
@@ -65,6 +72,11 @@ mod tests {
         assert_eq!(clean_text("línea\nsiguiente\tcol"), "línea siguiente col");
         assert_eq!(clean_text("x\u{202e}y\u{0}z"), "xyz");
         assert_eq!(clean_text("\u{1b}[1muno\u{1b}[0m\rdos\ntres"), "uno dos tres");
+    }
+
+    #[test]
+    fn messages_keep_their_lines_but_lose_escapes() {
+        assert_eq!(display_safe_lines("a\u{1b}]52;c;eA==\u{7}.ron: bad\n  hint"), "a.ron: bad\n  hint");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! CSV export: one row per item: factors (`kind` = `factor`), CAME actions
 //! (`action`, with links, owner, due and status) and crossed strategies
-//! (`strategy`, linked to their two factors). RFC 4180 quoting, CRLF line
-//! ends, UTF-8 without BOM.
+//! (`strategy`, linked to their two factors), after a first row with the
+//! session's title (`session`). RFC 4180 quoting, CRLF line ends, UTF-8
+//! without BOM; cells a spreadsheet would run as formulas start with `'`.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,35 +12,23 @@ use crate::labels;
 
 use super::safe;
 
-/// The columns, in order. Stable: other tools and `dafo import` rely on them;
-/// new columns are only ever added at the end.
-pub const HEADER: [&str; 13] = [
-    "id",
-    "kind",
-    "quadrant",
-    "text",
-    "votes",
-    "impact",
-    "links",
-    "owner",
-    "due",
-    "status",
-    "indicator",
-    "weight",
-    "rating",
-];
-
 /// `kind` of a DAFO factor row.
 pub const KIND_FACTOR: &str = "factor";
 /// `kind` of a CAME action row.
 pub const KIND_ACTION: &str = "action";
 /// `kind` of a crossed strategy row.
 pub const KIND_STRATEGY: &str = "strategy";
+/// `kind` of the row that carries the session's title (in `text`).
+pub const KIND_SESSION: &str = "session";
 /// Separator of the IDs in the `links` column.
 pub const LINK_SEPARATOR: char = ';';
 
-/// One row of the CSV export.
+/// One row of the CSV export. Its fields are the columns, in order: the
+/// writer's header and the importer's lookups both come from here. Stable:
+/// other tools and `dafo import` rely on them; new columns are only ever added
+/// at the end. A file may leave columns out (they read as empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Row {
     pub id: String,
     pub kind: String,
@@ -65,26 +54,72 @@ pub struct Row {
     pub rating: String,
 }
 
-/// The rows of a session: factors quadrant by quadrant in grid order, then
-/// actions by CAME quadrant, then strategies by kind.
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell would start a formula once any leading `'` is taken away.
+fn formula_like(cell: &str) -> bool {
+    match cell.chars().next() {
+        Some('\'') => formula_like(&cell[1..]),
+        Some(c) => FORMULA_START.contains(&c),
+        None => false,
+    }
+}
+
+impl Row {
+    fn map(self, f: impl Fn(String) -> String) -> Row {
+        Row {
+            id: f(self.id),
+            kind: f(self.kind),
+            quadrant: f(self.quadrant),
+            text: f(self.text),
+            votes: f(self.votes),
+            impact: f(self.impact),
+            links: f(self.links),
+            owner: f(self.owner),
+            due: f(self.due),
+            status: f(self.status),
+            indicator: f(self.indicator),
+            weight: f(self.weight),
+            rating: f(self.rating),
+        }
+    }
+
+    /// The row with every cell that a spreadsheet would run as a formula
+    /// (`=`, `+`, `-`, `@`, tab, CR first) behind a `'`, as OWASP advises;
+    /// a cell already made of `'` and such a start gets one `'` more.
+    pub fn neutralised(self) -> Row {
+        self.map(|cell| if formula_like(&cell) { format!("'{cell}") } else { cell })
+    }
+
+    /// Undoes [`Row::neutralised`]: what the export wrote comes back exactly.
+    pub fn restored(self) -> Row {
+        self.map(|cell| match cell.strip_prefix('\'') {
+            Some(rest) if formula_like(rest) => rest.to_owned(),
+            _ => cell,
+        })
+    }
+}
+
+/// The rows of a session: its title, then factors quadrant by quadrant in
+/// grid order, then actions by CAME quadrant, then strategies by kind.
 pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
     let set = session.meta.labels;
-    let mut out: Vec<Row> = Quadrant::ALL
-        .iter()
-        .flat_map(|&q| {
-            session.factors(q).iter().map(move |f| Row {
-                id: safe(&f.id).into_owned(),
-                kind: KIND_FACTOR.to_owned(),
-                quadrant: lang.quadrant(q).to_owned(),
-                text: safe(&f.text).into_owned(),
-                votes: f.votes.to_string(),
-                impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
-                weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
-                rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
-                ..Row::default()
-            })
+    let title = Row { kind: KIND_SESSION.to_owned(), text: safe(&session.meta.title).into_owned(), ..Row::default() };
+    let mut out = vec![title];
+    out.extend(Quadrant::ALL.iter().flat_map(|&q| {
+        session.factors(q).iter().map(move |f| Row {
+            id: safe(&f.id).into_owned(),
+            kind: KIND_FACTOR.to_owned(),
+            quadrant: lang.quadrant(q).to_owned(),
+            text: safe(&f.text).into_owned(),
+            votes: f.votes.to_string(),
+            impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
+            weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
+            rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+            ..Row::default()
         })
-        .collect();
+    }));
     let links = |ids: &[String]| {
         ids.iter().map(|id| safe(id).into_owned()).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
     };
@@ -127,23 +162,8 @@ pub fn render(session: &Session, lang: Lang) -> String {
 
 fn write(rows: &[Row]) -> Result<String, Box<dyn std::error::Error>> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    w.write_record(HEADER)?;
     for r in rows {
-        w.write_record([
-            &r.id,
-            &r.kind,
-            &r.quadrant,
-            &r.text,
-            &r.votes,
-            &r.impact,
-            &r.links,
-            &r.owner,
-            &r.due,
-            &r.status,
-            &r.indicator,
-            &r.weight,
-            &r.rating,
-        ])?;
+        w.serialize(r.clone().neutralised())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     Ok(String::from_utf8(bytes)?)

@@ -1,16 +1,14 @@
-//! HTML export: a self-contained page (inline CSS, prints on A4) and a fragment
-//! of plain tables with inline styles to paste into Word or LibreOffice.
-//! Every piece of user text is escaped; no scripts are ever written. After the
-//! quadrants come the CAME actions, the crossed strategies and the EFI/EFE
-//! tables when the session has them.
+//! HTML backend of the [`Document`]: a self-contained page (inline CSS, prints
+//! on A4) and a fragment of plain tables with inline styles to paste into Word
+//! or LibreOffice. Every piece of user text is escaped; no scripts are ever written.
 
 use std::fmt::Write as _;
 
-use crate::domain::{Came, Crossed, Quadrant, Session};
+use crate::domain::{Quadrant, Session};
 use crate::i18n::Lang;
 
-use super::plan::{self, Words};
-use super::{Labels, day, safe};
+use super::doc::{Block, Column, Document, Grid, Items, Table};
+use super::safe;
 
 /// Style sheet of the full page. Colours are light so the page prints well in
 /// black and white too.
@@ -18,15 +16,21 @@ const PAGE_CSS: &str = "\
 @page { size: A4; margin: 18mm 15mm; }
 body { font-family: \"Liberation Sans\", Arial, Helvetica, sans-serif; font-size: 11pt; color: #111; max-width: 180mm; margin: 1em auto; }
 h1 { font-size: 18pt; margin: 0 0 .4em; }
-h2 { font-size: 13pt; margin: 1.2em 0 .4em; break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 1em 0 .3em; break-after: avoid; }
+h2 { font-size: 13pt; margin: 1.2em 0 .4em; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 1em 0 .3em; break-after: avoid; page-break-after: avoid; }
+p.lead { break-after: avoid; page-break-after: avoid; }
 table { break-inside: auto; }
-tr, li { break-inside: avoid; }
+thead { display: table-header-group; break-inside: avoid; break-after: avoid; }
+tr, li { break-inside: avoid; page-break-inside: avoid; }
+th, td { overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
 footer { margin-top: 2em; font-size: 8pt; color: #666; }
 @media print { body { margin: 0; } * { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 ";
 
 const TABLE: &str = "border-collapse:collapse;width:100%;margin:0 0 1em 0";
+
+/// Width of the text on an A4 page, in millimetres, for column widths.
+const PAGE_MM: f64 = 180.0;
 const CELL: &str = "border:1px solid #888;padding:4px 6px;vertical-align:top;text-align:left";
 
 /// Background of each quadrant's cell in the grid.
@@ -51,242 +55,150 @@ fn escape_attr(text: &str) -> String {
 
 /// A complete HTML document.
 pub fn page(session: &Session, lang: Lang) -> String {
-    let l = Labels::new(lang);
-    let mut out = String::new();
-    let _ = writeln!(out, "<!DOCTYPE html>");
-    let _ = writeln!(out, "<html lang=\"{}\">", escape_attr(&session.meta.language));
-    let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
-    let _ = writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    let _ = writeln!(out, "<title>{}</title>", escape(&session.meta.title));
-    let _ = writeln!(out, "<style>\n{PAGE_CSS}</style>\n</head>\n<body>");
-    out.push_str(&fragment(session, lang));
-    let _ = writeln!(out, "<footer>{} · {}</footer>", l.generated, day(session.meta.modified));
-    let _ = writeln!(out, "</body>\n</html>");
-    out
+    page_of(&super::build::document(session, lang))
 }
 
 /// Tables and headings only, with inline styles, for pasting into documents.
 pub fn fragment(session: &Session, lang: Lang) -> String {
+    fragment_of(&super::build::document(session, lang))
+}
+
+/// A document as a complete HTML page.
+pub fn page_of(doc: &Document) -> String {
     let mut out = String::new();
-    header(&mut out, session, lang);
-    grid(&mut out, session, lang);
-    lists(&mut out, session, lang);
-    actions(&mut out, session, lang);
-    strategies(&mut out, session, lang);
-    evaluation(&mut out, session, lang);
+    let _ = writeln!(out, "<!DOCTYPE html>");
+    let _ = writeln!(out, "<html lang=\"{}\">", escape_attr(&doc.language));
+    let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
+    let _ = writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    let _ = writeln!(out, "<title>{}</title>", escape(&doc.title));
+    let _ = writeln!(out, "<style>\n{PAGE_CSS}</style>\n</head>\n<body>");
+    out.push_str(&fragment_of(doc));
+    let _ = writeln!(out, "<footer>{}</footer>", escape(&doc.footer));
+    let _ = writeln!(out, "</body>\n</html>");
     out
 }
 
-fn header(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    let m = &session.meta;
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&m.title));
-    let mut lines = vec![format!("<strong>{}:</strong> {}", l.date, day(m.created))];
-    if let Some(place) = m.place.as_deref().filter(|p| !p.trim().is_empty()) {
-        lines.push(format!("<strong>{}:</strong> {}", l.place, escape(place)));
+/// A document as an HTML fragment.
+pub fn fragment_of(doc: &Document) -> String {
+    let mut out = String::new();
+    // A one-cell table around the title: LibreOffice's HTML import otherwise
+    // puts a document's first line on a blank page of its own and loses it.
+    let _ = writeln!(
+        out,
+        "<table role=\"presentation\" style=\"border-collapse:collapse;width:100%\"><tr><td style=\"padding:0\"><h1>{}</h1></td></tr></table>",
+        escape(&doc.title)
+    );
+    for block in &doc.blocks {
+        match block {
+            Block::Fields(fields) => {
+                let lines: Vec<String> =
+                    fields.iter().map(|(l, v)| format!("<strong>{}:</strong> {}", escape(l), escape(v))).collect();
+                let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
+            }
+            Block::Heading(h) => {
+                let _ = writeln!(out, "<h{0}>{1}</h{0}>", h.level, escape(&h.text));
+            }
+            Block::Para(lines) => {
+                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
+            }
+            Block::Lead(text) => {
+                let _ = writeln!(out, "<p class=\"lead\"><em>{}.</em></p>", escape(text));
+            }
+            Block::Grid(g) => grid(&mut out, g),
+            Block::Items(items) => item_table(&mut out, items),
+            Block::Table(t) => table(&mut out, t),
+        }
     }
-    if let Some(who) = m.participants.as_deref().filter(|p| !p.trim().is_empty()) {
-        lines.push(format!("<strong>{}:</strong> {}", l.participants, escape(who)));
-    }
-    let counts: Vec<String> =
-        Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), session.factors(q).len())).collect();
-    lines.push(format!("<strong>{}:</strong> {}", l.factors, counts.join(" · ")));
-    let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
+    out
 }
 
-fn grid(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    let _ = writeln!(out, "<h2>{}</h2>", l.grid);
+fn grid(out: &mut String, g: &Grid) {
+    let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
+    let half = (100 - label) / 2;
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&g.title));
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
     let _ = writeln!(
         out,
-        "<tr><th style=\"{CELL};width:12%\"></th><th style=\"{CELL};width:44%\">{}</th><th style=\"{CELL};width:44%\">{}</th></tr>",
-        l.positive, l.negative
+        "<thead><tr><th style=\"{CELL};width:{label}%\" width=\"{label}%\"></th><th style=\"{CELL};width:{half}%\" width=\"{half}%\">{}</th><th style=\"{CELL};width:{half}%\" width=\"{half}%\">{}</th></tr></thead>",
+        escape(&g.columns[0]),
+        escape(&g.columns[1])
     );
-    for (row, left, right) in [
-        (l.internal, Quadrant::Strengths, Quadrant::Weaknesses),
-        (l.external, Quadrant::Opportunities, Quadrant::Threats),
-    ] {
-        let _ = writeln!(
-            out,
-            "<tr><th style=\"{CELL}\">{row}</th>{}{}</tr>",
-            cell(session, lang, left),
-            cell(session, lang, right)
-        );
+    for row in &g.rows {
+        let _ = write!(out, "<tr><th style=\"{CELL}\">{}</th>", escape(&row.label));
+        for c in &row.cells {
+            let _ = write!(
+                out,
+                "<td style=\"{CELL};background:{}\"><strong>{}</strong>",
+                tint(c.quadrant),
+                escape(&c.title)
+            );
+            if !c.items.is_empty() {
+                out.push_str("<ul style=\"margin:.3em 0 0 1.2em;padding:0\">");
+                for e in &c.items {
+                    let _ = write!(out, "<li>{} {}</li>", escape(&e.id), escape(&e.text));
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
     }
     let _ = writeln!(out, "</table>");
 }
 
-fn cell(session: &Session, lang: Lang, q: Quadrant) -> String {
-    let mut out = format!("<td style=\"{CELL};background:{}\"><strong>{}</strong>", tint(q), lang.quadrant(q));
-    let factors = session.factors(q);
-    if !factors.is_empty() {
-        out.push_str("<ul style=\"margin:.3em 0 0 1.2em;padding:0\">");
-        for f in factors {
-            let _ = write!(out, "<li>{} {}</li>", escape(&f.id), escape(&f.text));
-        }
-        out.push_str("</ul>");
+/// A header row of `th` cells, repeated on every page a table spans.
+fn head_row(out: &mut String, columns: &[&Column], widths: &[u8]) {
+    out.push_str("<thead><tr>");
+    for (c, w) in columns.iter().zip(widths) {
+        let align = if c.numeric { ";text-align:right" } else { "" };
+        let _ = write!(out, "<th style=\"{CELL};width:{w}%{align}\" width=\"{w}%\">{}</th>", escape(&c.label));
     }
-    out.push_str("</td>");
-    out
-}
-
-fn lists(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    for q in Quadrant::ALL {
-        let _ = writeln!(out, "<h2>{}</h2>", lang.quadrant(q));
-        let factors = session.factors(q);
-        if factors.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", l.none);
-            continue;
-        }
-        let _ = writeln!(out, "<table style=\"{TABLE}\">");
-        let _ = writeln!(
-            out,
-            "<tr><th style=\"{CELL};width:8%\">{}</th><th style=\"{CELL}\">{}</th><th style=\"{CELL};width:10%\">{}</th><th style=\"{CELL};width:10%\">{}</th></tr>",
-            l.id,
-            l.factor,
-            capitalise(l.votes),
-            capitalise(l.impact)
-        );
-        for f in factors {
-            let votes = if f.votes > 0 { f.votes.to_string() } else { String::new() };
-            let impact = f.impact.map(|i| i.to_string()).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "<tr><td style=\"{CELL}\">{}</td><td style=\"{CELL}\">{}</td><td style=\"{CELL}\">{votes}</td><td style=\"{CELL}\">{impact}</td></tr>",
-                escape(&f.id),
-                escape(&f.text)
-            );
-        }
-        let _ = writeln!(out, "</table>");
-    }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// A header row of `th` cells; `widths` in percent, empty for automatic.
-fn head_row(out: &mut String, cells: &[(&str, &str)]) {
-    out.push_str("<tr>");
-    for (text, width) in cells {
-        let width = if width.is_empty() { String::new() } else { format!(";width:{width}") };
-        let _ = write!(out, "<th style=\"{CELL}{width}\">{text}</th>");
-    }
-    out.push_str("</tr>\n");
+    out.push_str("</tr></thead>\n");
 }
 
 /// A row of `td` cells whose contents are already escaped.
-fn row(out: &mut String, cells: &[String], right_from: usize) {
+fn row(out: &mut String, cells: &[String], columns: &[&Column]) {
     out.push_str("<tr>");
-    for (i, text) in cells.iter().enumerate() {
-        let align = if i >= right_from { ";text-align:right" } else { "" };
+    for (text, c) in cells.iter().zip(columns) {
+        let align = if c.numeric { ";text-align:right" } else { "" };
         let _ = write!(out, "<td style=\"{CELL}{align}\">{text}</td>");
     }
     out.push_str("</tr>\n");
 }
 
-fn actions(out: &mut String, s: &Session, lang: Lang) {
-    if !plan::has_actions(s) {
-        return;
-    }
-    let w = Words::new(lang);
-    let _ = writeln!(out, "<h2>{}</h2>", w.came);
-    for c in Came::ALL {
-        let _ = writeln!(out, "<h3>{}</h3>", plan::came_heading(s, lang, c));
-        let _ = writeln!(out, "<p><em>{}.</em></p>", plan::coverage(s, lang, c.source()));
-        let list = s.actions(c);
-        if list.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", w.no_actions);
-            continue;
+fn item_table(out: &mut String, items: &Items) {
+    let id = Column::new("ID", Some(items.id_width));
+    let text = Column::new(items.text_label.clone(), None);
+    let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
+    let _ = writeln!(out, "<table style=\"{TABLE}\">");
+    head_row(out, &columns, &items.widths(PAGE_MM));
+    for item in &items.rows {
+        let mut main = escape(&item.text);
+        let details: Vec<String> =
+            item.details.iter().filter(|d| d.column.is_none()).map(|d| escape(&d.text)).collect();
+        if !details.is_empty() {
+            let _ = write!(main, "<br><em>{}</em>", details.join(" · "));
         }
-        let _ = writeln!(out, "<table style=\"{TABLE}\">");
-        head_row(
-            out,
-            &[
-                ("ID", "7%"),
-                (w.action, ""),
-                (w.answers, "11%"),
-                (w.owner, "15%"),
-                (w.due, "11%"),
-                (w.indicator, "15%"),
-                (w.status, "10%"),
-                (&capitalise(w.votes), "7%"),
-            ],
-        );
-        for a in list {
-            let mut text = escape(&a.text);
-            if a.carried {
-                let _ = write!(text, " <em>({})</em>", w.carried);
-            }
-            row(
-                out,
-                &[
-                    escape(&a.id),
-                    text,
-                    escape(&plan::links(s, &a.links, ", ")),
-                    a.owner.as_deref().map(escape).unwrap_or_default(),
-                    a.due.map(|d| d.to_string()).unwrap_or_default(),
-                    a.indicator.as_deref().map(escape).unwrap_or_default(),
-                    crate::labels::status(lang, a.status).to_owned(),
-                    if a.votes > 0 { a.votes.to_string() } else { String::new() },
-                ],
-                7,
-            );
-        }
-        let _ = writeln!(out, "</table>");
+        let mut cells = vec![escape(&item.id), main];
+        cells.extend(item.cells.iter().map(|c| escape(c)));
+        row(out, &cells, &columns);
     }
+    let _ = writeln!(out, "</table>");
 }
 
-fn strategies(out: &mut String, s: &Session, lang: Lang) {
-    if s.strategies.is_empty() {
-        return;
+fn table(out: &mut String, t: &Table) {
+    let columns: Vec<&Column> = t.columns.iter().collect();
+    let _ = writeln!(out, "<table style=\"{TABLE}\">");
+    head_row(out, &columns, &t.widths(PAGE_MM));
+    for r in &t.rows {
+        row(out, &r.iter().map(|c| escape(c)).collect::<Vec<_>>(), &columns);
     }
-    let w = Words::new(lang);
-    let _ = writeln!(out, "<h2>{}</h2>", w.strategies);
-    for k in Crossed::ALL {
-        if s.strategies_of(k).next().is_none() {
-            continue;
-        }
-        let _ = writeln!(out, "<h3>{}</h3>", plan::crossed_heading(s, lang, k));
-        let _ = writeln!(out, "<table style=\"{TABLE}\">");
-        head_row(out, &[("ID", "8%"), (w.strategy, ""), (w.factors, "14%"), (&capitalise(w.votes), "8%")]);
-        for (_, st) in s.strategies_of(k) {
-            let votes = if st.votes > 0 { st.votes.to_string() } else { String::new() };
-            let cells = [escape(&st.id), escape(&st.text), escape(&plan::links(s, &st.factors, " × ")), votes];
-            row(out, &cells, 3);
-        }
-        let _ = writeln!(out, "</table>");
+    if t.has_total() {
+        let strong = |v: &str| if v.is_empty() { String::new() } else { format!("<strong>{}</strong>", escape(v)) };
+        let mut totals = vec![strong(&t.total_label), String::new()];
+        totals.extend(t.totals.iter().map(|v| strong(v)));
+        row(out, &totals, &columns);
     }
-}
-
-fn evaluation(out: &mut String, s: &Session, lang: Lang) {
-    let w = Words::new(lang);
-    for t in plan::tables(s) {
-        let _ = writeln!(out, "<h2>{}</h2>", plan::matrix_heading(lang, t.matrix));
-        let _ = writeln!(out, "<table style=\"{TABLE}\">");
-        head_row(out, &[("ID", "8%"), ("Factor", ""), (w.weight, "10%"), (w.rating, "12%"), (w.weighted, "12%")]);
-        for f in &t.rows {
-            let cells = [
-                escape(&f.id),
-                escape(&f.text),
-                f.weight.map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
-                f.rating.map(|r| r.to_string()).unwrap_or_default(),
-                plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
-            ];
-            row(out, &cells, 2);
-        }
-        let totals = [
-            format!("<strong>{}</strong>", w.total),
-            String::new(),
-            format!("<strong>{}</strong>", plan::num(lang, t.eval.weight_sum, 2)),
-            String::new(),
-            format!("<strong>{}</strong>", plan::num(lang, t.eval.total, 2)),
-        ];
-        row(out, &totals, 2);
-        let _ = writeln!(out, "</table>");
-        let _ = writeln!(out, "<p>{}</p>", plan::notes(lang, &t.eval).join("<br>\n"));
-    }
+    let _ = writeln!(out, "</table>");
 }

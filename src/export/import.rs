@@ -11,8 +11,13 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use thiserror::Error;
 
 use crate::domain::text::clean_text;
-use crate::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status, Strategy};
+use crate::domain::{
+    Came, CameAction, Crossed, Factor, Impact, ItemId, Quadrant, RangeError, Rating, Session, Status, Strategy, Weight,
+};
+use crate::i18n::{Lang, fold};
 use crate::labels;
+
+use super::csv::Row;
 
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
@@ -104,25 +109,23 @@ pub fn read(path: &Path) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-/// Lower case, accents folded, for lenient matching of headings and labels.
-fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase()
-}
-
 /// The quadrant a heading or a CSV label names: its first word must be a
-/// quadrant name in Spanish or English, singular or plural, any case or accents
-/// (`## 1. Fortalezas (internas)`, `AMENAZAS:`, `threats`), or an ID prefix (`F`).
+/// quadrant name in any language, singular or plural, any case or accents
+/// (`## 1. Fortalezas (internas)`, `AMENAZAS:`, `threats`, `Amenaces`), or an ID prefix (`F`).
 pub fn quadrant_from_label(label: &str) -> Option<Quadrant> {
     let folded = fold(label);
     let word = folded.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
-    Some(match word {
-        "fortalezas" | "fortaleza" | "strengths" | "strength" => Quadrant::Strengths,
-        "debilidades" | "debilidad" | "weaknesses" | "weakness" => Quadrant::Weaknesses,
-        "oportunidades" | "oportunidad" | "opportunities" | "opportunity" => Quadrant::Opportunities,
-        "amenazas" | "amenaza" | "threats" | "threat" => Quadrant::Threats,
-        _ if label.trim().len() == 1 => Quadrant::from_prefix(label.trim())?,
-        _ => return None,
-    })
+    let named = Quadrant::ALL.into_iter().find(|q| {
+        Lang::ALL.iter().any(|l| {
+            let d = &l.text().domain;
+            [d.quadrants[q.index()], d.quadrant_one[q.index()]].iter().any(|name| fold(name) == word)
+        })
+    });
+    match named {
+        Some(q) => Some(q),
+        None if label.trim().len() == 1 => Quadrant::from_prefix(label.trim()),
+        None => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,7 +205,7 @@ fn push_text(
 fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
     let mut d = Draft::default();
     if let Some((Style::Strong, t)) = segments.first()
-        && looks_like_id(t.trim())
+        && ItemId::try_from(t.trim()).is_ok()
     {
         d.id = Some(t.trim().to_owned());
         segments.remove(0);
@@ -217,11 +220,6 @@ fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
     (!d.text.is_empty()).then_some(d)
 }
 
-fn looks_like_id(t: &str) -> bool {
-    let letters = t.chars().take_while(char::is_ascii_uppercase).count();
-    (1..=3).contains(&letters) && t.len() > letters && t[letters..].chars().all(|c| c.is_ascii_digit())
-}
-
 /// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
 fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
     let inner = text.trim().strip_prefix('(')?.strip_suffix(')')?;
@@ -230,7 +228,7 @@ fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
         let part = fold(part);
         let digits: String = part.chars().filter(char::is_ascii_digit).collect();
         if part.contains("impact") {
-            impact = Some(digits.parse::<u8>().ok().filter(|i| (1..=5).contains(i))?);
+            impact = Some(Impact::parse(&digits).ok()?.get());
         } else if part.contains("vot") {
             votes = digits.parse().ok()?;
         } else {
@@ -248,29 +246,40 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let err = |line: u64, message: String| ImportError::Csv { path: path.to_owned(), line, message };
-    let headers = reader.headers().map_err(|e| err(1, e.to_string()))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let (Some(quadrant_col), Some(text_col)) = (col("quadrant"), col("text")) else {
+    let headers: ::csv::StringRecord =
+        reader.headers().map_err(|e| err(1, e.to_string()))?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    if !(headers.iter().any(|h| h == "quadrant") && headers.iter().any(|h| h == "text")) {
         return Err(err(1, "the header needs at least the columns quadrant and text".to_owned()));
-    };
-    let (id_col, kind_col, votes_col, impact_col) = (col("id"), col("kind"), col("votes"), col("impact"));
-    let (links_col, owner_col, due_col, status_col) = (col("links"), col("owner"), col("due"), col("status"));
-    let (indicator_col, weight_col, rating_col) = (col("indicator"), col("weight"), col("rating"));
+    }
     let mut out = Imported::default();
     for record in reader.records() {
-        let record = record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
-        let optional = |c: Option<usize>| Some(clean_text(field(c))).filter(|t| !t.is_empty());
-        let kind = field(kind_col).to_ascii_lowercase();
-        let label = field(Some(quadrant_col));
-        let votes = match field(votes_col) {
+        // The line from the byte offset, past the line end the record may start
+        // on: the reader's own count is one short after CRLF ends.
+        let line_at = |p: Option<&::csv::Position>| {
+            let bytes = text.as_bytes();
+            let Some(mut at) = p.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len())) else {
+                return 0;
+            };
+            while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+                at += 1;
+            }
+            1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
+        };
+        let record = record.map_err(|e| err(line_at(e.position()), e.to_string()))?;
+        let line = line_at(record.position());
+        let row: Row = record.deserialize::<Row>(Some(&headers)).map_err(|e| err(line, e.to_string()))?.restored();
+        let optional = |v: &str| Some(clean_text(v.trim())).filter(|t| !t.is_empty());
+        let kind = row.kind.trim().to_ascii_lowercase();
+        let label = row.quadrant.trim();
+        let votes = match row.votes.trim() {
             "" => 0,
             v => v.parse().map_err(|_| err(line, format!("votes must be a whole number, not {v:?}")))?,
         };
-        let text = clean_text(field(Some(text_col)));
-        let id = Some(field(id_col).to_owned()).filter(|i| !i.is_empty());
-        let links: Vec<String> = field(links_col)
+        let text = clean_text(row.text.trim());
+        let id = Some(row.id.trim().to_owned()).filter(|i| !i.is_empty());
+        let links: Vec<String> = row
+            .links
+            .trim()
             .split([super::csv::LINK_SEPARATOR, ',', ' '])
             .map(clean_text)
             .filter(|l| !l.is_empty())
@@ -278,49 +287,38 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
         match kind.as_str() {
             "" | super::csv::KIND_FACTOR => {
                 let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
-                let impact = match field(impact_col) {
+                // The ranges are the session's own (domain::rules): what loads, imports.
+                let range = |e: RangeError| err(line, e.to_string());
+                let impact = match row.impact.trim() {
                     "" => None,
-                    v => Some(
-                        v.parse::<u8>()
-                            .ok()
-                            .filter(|i| (1..=5).contains(i))
-                            .ok_or_else(|| err(line, format!("impact must be 1 to 5, not {v:?}")))?,
-                    ),
+                    v => Some(Impact::parse(v).map_err(range)?.get()),
                 };
-                let weight = match field(weight_col) {
+                let weight = match row.weight.trim() {
                     "" => None,
-                    v => Some(
-                        v.replace(',', ".")
-                            .parse::<f64>()
-                            .ok()
-                            .filter(|w| (0.0..=1.0).contains(w))
-                            .ok_or_else(|| err(line, format!("weight must be 0.0 to 1.0, not {v:?}")))?,
-                    ),
+                    v => Some(Weight::parse(v).map_err(range)?.get()),
                 };
-                let rating = match field(rating_col) {
+                let rating = match row.rating.trim() {
                     "" => None,
-                    v => Some(
-                        v.parse::<u8>()
-                            .ok()
-                            .filter(|r| (1..=4).contains(r))
-                            .ok_or_else(|| err(line, format!("rating must be 1 to 4, not {v:?}")))?,
-                    ),
+                    v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
                 if !text.is_empty() {
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating }));
                 }
             }
+            super::csv::KIND_SESSION => {
+                out.title = Some(text).filter(|t| !t.is_empty());
+            }
             super::csv::KIND_ACTION => {
                 let c = came_of(label, id.as_deref()).ok_or_else(|| {
                     err(line, format!("unknown CAME quadrant {label:?} (Mantener, Corregir, Explotar, Afrontar)"))
                 })?;
-                let status = match field(status_col) {
+                let status = match row.status.trim() {
                     "" => Status::Pending,
                     v => labels::status_from(v).ok_or_else(|| {
                         err(line, format!("status must be pending, in_progress, done or dropped, not {v:?}"))
                     })?,
                 };
-                let due = match field(due_col) {
+                let due = match row.due.trim() {
                     "" => None,
                     v => Some(
                         v.parse::<jiff::civil::Date>()
@@ -328,13 +326,13 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     ),
                 };
                 if !text.is_empty() {
-                    let (owner, indicator) = (optional(owner_col), optional(indicator_col));
+                    let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
                 }
             }
             super::csv::KIND_STRATEGY => {
                 let [internal, external] = links.as_slice() else {
-                    return Err(err(line, format!("a strategy links two factors, not {:?}", field(links_col))));
+                    return Err(err(line, format!("a strategy links two factors, not {:?}", row.links.trim())));
                 };
                 let kind = crossed_of(label, id.as_deref(), internal, external)
                     .ok_or_else(|| err(line, format!("unknown kind of strategy {label:?} (FO, DO, FA, DA)")))?;
@@ -382,17 +380,17 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
             continue;
         }
         let id =
-            d.id.filter(|id| id.strip_prefix(q.prefix()).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0)))
+            d.id.filter(|id| ItemId::number_for(id, q.prefix()).is_some())
                 .filter(|id| seen.insert(id.clone()))
                 .unwrap_or_default();
         let mut f = Factor::new(id, text);
         f.votes = d.votes;
-        f.impact = d.impact.filter(|i| (1..=5).contains(i));
-        f.weight = d.weight.filter(|w| (0.0..=1.0).contains(w));
-        f.rating = d.rating.filter(|r| (1..=4).contains(r));
+        f.impact = d.impact.filter(|&i| Impact::try_from(i).is_ok());
+        f.weight = d.weight.filter(|&w| Weight::try_from(w).is_ok());
+        f.rating = d.rating.filter(|&r| Rating::try_from(r).is_ok());
         session.factors_mut(q).push(f);
     }
-    let fits = |id: &str, prefix: &str| id.strip_prefix(prefix).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0));
+    let fits = |id: &str, prefix: &str| ItemId::number_for(id, prefix).is_some();
     let mut seen = HashSet::new();
     for (c, d) in imported.actions {
         let text = clean_text(&d.text);

@@ -1,25 +1,52 @@
-//! Markdown export: title and metadata, the DAFO as a 2x2 table, then the four
-//! lists with IDs, votes and impact; then the CAME actions (a table per CAME
-//! quadrant, with the coverage line), the crossed strategies and the EFI/EFE
-//! tables when present. `import::markdown` reads the factors back.
+//! Markdown backend of the [`Document`]: title and metadata, the DAFO as a
+//! 2x2 table, factor lists with IDs, votes and impact, the CAME actions as
+//! narrow tables, the crossed strategies and the EFI/EFE tables.
+//! `import::markdown` reads the factors back.
 
 use std::fmt::Write as _;
 
-use crate::domain::{Came, Crossed, Factor, Quadrant, Session};
+use crate::domain::Session;
 use crate::i18n::Lang;
 
-use super::plan::{self, Words};
-use super::{Labels, day, priority, safe};
+use super::doc::{Block, Document, Grid, Items, Shape, Table};
+use super::safe;
 
 /// The whole session as Markdown.
 pub fn render(session: &Session, lang: Lang) -> String {
+    document(&super::build::document(session, lang))
+}
+
+/// A document as Markdown.
+pub fn document(doc: &Document) -> String {
     let mut out = String::new();
-    header(&mut out, session, lang);
-    grid(&mut out, session, lang);
-    lists(&mut out, session, lang);
-    actions(&mut out, session, lang);
-    strategies(&mut out, session, lang);
-    evaluation(&mut out, session, lang);
+    let _ = writeln!(out, "# {}\n", escape(&doc.title));
+    for block in &doc.blocks {
+        match block {
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    let _ = writeln!(out, "- **{}:** {}", escape(label), escape(value));
+                }
+                out.push('\n');
+            }
+            Block::Heading(h) => {
+                let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(h.level)), escape(&h.text));
+            }
+            Block::Para(lines) => {
+                for line in lines {
+                    let _ = writeln!(out, "{}\n", escape(line));
+                }
+            }
+            Block::Lead(text) => {
+                let _ = writeln!(out, "*{}.*\n", escape(text));
+            }
+            Block::Grid(g) => grid(&mut out, g),
+            Block::Items(items) => match items.shape {
+                Shape::List => list(&mut out, items),
+                Shape::Table => table_items(&mut out, items),
+            },
+            Block::Table(t) => table(&mut out, t),
+        }
+    }
     out
 }
 
@@ -36,154 +63,94 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn header(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    let m = &session.meta;
-    let _ = writeln!(out, "# {}\n", escape(&m.title));
-    let _ = writeln!(out, "- **{}:** {}", l.date, day(m.created));
-    if let Some(place) = m.place.as_deref().filter(|p| !p.trim().is_empty()) {
-        let _ = writeln!(out, "- **{}:** {}", l.place, escape(place));
-    }
-    if let Some(who) = m.participants.as_deref().filter(|p| !p.trim().is_empty()) {
-        let _ = writeln!(out, "- **{}:** {}", l.participants, escape(who));
-    }
-    let counts: Vec<String> =
-        Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), session.factors(q).len())).collect();
-    let _ = writeln!(out, "- **{}:** {}", l.factors, counts.join(" · "));
-    out.push('\n');
-}
-
-fn grid(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    let _ = writeln!(out, "## {}\n", l.grid);
-    let _ = writeln!(out, "| | {} | {} |", l.positive, l.negative);
+fn grid(out: &mut String, g: &Grid) {
+    let _ = writeln!(out, "## {}\n", escape(&g.title));
+    let _ = writeln!(out, "| | {} | {} |", escape(&g.columns[0]), escape(&g.columns[1]));
     out.push_str("|---|---|---|\n");
-    for (row, left, right) in [
-        (l.internal, Quadrant::Strengths, Quadrant::Weaknesses),
-        (l.external, Quadrant::Opportunities, Quadrant::Threats),
-    ] {
-        let _ = writeln!(out, "| **{row}** | {} | {} |", cell(session, lang, left), cell(session, lang, right));
+    for row in &g.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| {
+                let mut parts = vec![format!("**{}**", escape(&c.title))];
+                for e in &c.items {
+                    let note = if e.note.is_empty() { String::new() } else { format!(" ({})", escape(&e.note)) };
+                    parts.push(format!("{} {}{note}", escape(&e.id), escape(&e.text)));
+                }
+                parts.join("<br>")
+            })
+            .collect();
+        let _ = writeln!(out, "| **{}** | {} |", escape(&row.label), cells.join(" | "));
     }
     out.push('\n');
 }
 
-fn cell(session: &Session, lang: Lang, q: Quadrant) -> String {
-    let mut parts = vec![format!("**{}**", lang.quadrant(q))];
-    for f in session.factors(q) {
-        let p = priority(lang, f.votes, f.impact);
-        let p = if p.is_empty() { p } else { format!(" ({p})") };
-        parts.push(format!("{} {}{p}", escape(&f.id), escape(&f.text)));
-    }
-    parts.join("<br>")
-}
-
-fn lists(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    for q in Quadrant::ALL {
-        let _ = writeln!(out, "## {}\n", lang.quadrant(q));
-        let factors = session.factors(q);
-        if factors.is_empty() {
-            let _ = writeln!(out, "{}\n", l.none);
-            continue;
+/// `- **F1** Text (F1 × O1) *(5 votos)*` per item.
+fn list(out: &mut String, items: &Items) {
+    for item in &items.rows {
+        let _ = write!(out, "- **{}** {}", escape(&item.id), escape(&item.text));
+        if let Some(pair) = &item.pair {
+            let _ = write!(out, " ({})", escape(pair));
         }
-        for f in factors {
-            out.push_str(&item(f, lang));
-            out.push('\n');
+        if let Some(note) = &item.note {
+            let _ = write!(out, " *({})*", escape(note));
         }
         out.push('\n');
     }
+    out.push('\n');
 }
 
-/// One list line: `- **F1** Text *(5 votos · impacto 4)*`.
-pub(crate) fn item(f: &Factor, lang: Lang) -> String {
-    let p = priority(lang, f.votes, f.impact);
+/// A table of the compact columns; the other details go under the text.
+fn table_items(out: &mut String, items: &Items) {
+    let compact: Vec<usize> = (0..items.columns.len()).filter(|&i| items.columns[i].compact).collect();
+    let _ = write!(out, "| ID | {} |", escape(&items.text_label));
+    for &i in &compact {
+        let _ = write!(out, " {} |", escape(&items.columns[i].label));
+    }
+    let _ = writeln!(out, "\n|---|---|{}", "---|".repeat(compact.len()));
+    for item in &items.rows {
+        let text = if item.details.is_empty() {
+            escape(&item.text)
+        } else {
+            let details: Vec<&str> = item.details.iter().map(|d| d.text.as_str()).collect();
+            format!("{}<br>*{}*", escape(&item.text), escape(&details.join(" · ")))
+        };
+        let _ = write!(out, "| **{}** | {text} |", escape(&item.id));
+        for &i in &compact {
+            let _ = write!(out, " {} |", escape(item.cells.get(i).map_or("", String::as_str)));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn table(out: &mut String, t: &Table) {
+    let labels: Vec<String> = t.columns.iter().map(|c| escape(&c.label)).collect();
+    let _ = writeln!(out, "| {} |", labels.join(" | "));
+    let rule: Vec<&str> = t.columns.iter().map(|c| if c.numeric { "--:" } else { "---" }).collect();
+    let _ = writeln!(out, "|{}|", rule.join("|"));
+    for row in &t.rows {
+        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    if !t.has_total() {
+        out.push('\n');
+        return;
+    }
+    let bold = |v: &str| if v.is_empty() { String::new() } else { format!("**{}**", escape(v)) };
+    let mut totals = vec![bold(&t.total_label), String::new()];
+    totals.extend(t.totals.iter().map(|v| bold(v)));
+    out.push('|');
+    for cell in totals {
+        let _ = if cell.is_empty() { write!(out, " |") } else { write!(out, " {cell} |") };
+    }
+    out.push_str("\n\n");
+}
+
+/// One factor as a Markdown list item: `- **D1** Text *(3 votos · impacto 4)*`,
+/// the form the plan importer reads back.
+pub(crate) fn item(f: &crate::domain::Factor, lang: Lang) -> String {
+    let p = super::priority(lang, f.votes, f.impact);
     let p = if p.is_empty() { p } else { format!(" *({p})*") };
     format!("- **{}** {}{p}", escape(&f.id), escape(&f.text))
-}
-
-fn actions(out: &mut String, s: &Session, lang: Lang) {
-    if !plan::has_actions(s) {
-        return;
-    }
-    let w = Words::new(lang);
-    let _ = writeln!(out, "## {}\n", w.came);
-    for c in Came::ALL {
-        let _ = writeln!(out, "### {}\n", plan::came_heading(s, lang, c));
-        let _ = writeln!(out, "*{}.*\n", plan::coverage(s, lang, c.source()));
-        let list = s.actions(c);
-        if list.is_empty() {
-            let _ = writeln!(out, "{}\n", w.no_actions);
-            continue;
-        }
-        let _ = writeln!(out, "| ID | {} | {} | {} |", w.action, w.answers, w.status);
-        out.push_str("|---|---|---|---|\n");
-        for a in list {
-            let mut details = plan::details(lang, a);
-            let status = details.remove(0);
-            let text = if details.is_empty() {
-                escape(&a.text)
-            } else {
-                format!("{}<br>*{}*", escape(&a.text), escape(&details.join(" · ")))
-            };
-            let _ = writeln!(
-                out,
-                "| **{}** | {text} | {} | {} |",
-                escape(&a.id),
-                escape(&plan::links(s, &a.links, ", ")),
-                escape(&status)
-            );
-        }
-        out.push('\n');
-    }
-}
-
-fn strategies(out: &mut String, s: &Session, lang: Lang) {
-    if s.strategies.is_empty() {
-        return;
-    }
-    let w = Words::new(lang);
-    let _ = writeln!(out, "## {}\n", w.strategies);
-    for k in Crossed::ALL {
-        if s.strategies_of(k).next().is_none() {
-            continue;
-        }
-        let _ = writeln!(out, "### {}\n", plan::crossed_heading(s, lang, k));
-        for (_, st) in s.strategies_of(k) {
-            let votes = w.vote_count(st.votes);
-            let votes = if votes.is_empty() { votes } else { format!(" *({votes})*") };
-            let pair = escape(&plan::links(s, &st.factors, " × "));
-            let _ = writeln!(out, "- **{}** {} ({pair}){votes}", escape(&st.id), escape(&st.text));
-        }
-        out.push('\n');
-    }
-}
-
-fn evaluation(out: &mut String, s: &Session, lang: Lang) {
-    let w = Words::new(lang);
-    for t in plan::tables(s) {
-        let _ = writeln!(out, "## {}\n", plan::matrix_heading(lang, t.matrix));
-        let _ = writeln!(out, "| ID | Factor | {} | {} | {} |", w.weight, w.rating, w.weighted);
-        out.push_str("|---|---|--:|--:|--:|\n");
-        for f in &t.rows {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                escape(&f.id),
-                escape(&f.text),
-                f.weight.map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
-                f.rating.map(|r| r.to_string()).unwrap_or_default(),
-                plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default()
-            );
-        }
-        let _ = writeln!(
-            out,
-            "| **{}** | | **{}** | | **{}** |\n",
-            w.total,
-            plan::num(lang, t.eval.weight_sum, 2),
-            plan::num(lang, t.eval.total, 2)
-        );
-        for note in plan::notes(lang, &t.eval) {
-            let _ = writeln!(out, "{note}\n");
-        }
-    }
 }

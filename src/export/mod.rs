@@ -4,19 +4,21 @@
 //!
 //! Every renderer passes user text through [`safe`] first, so no escape
 //! sequence or control character ever reaches a terminal, a clipboard or a file.
-//! Each renderer is built from sections (header, grid, factor lists, then the
-//! CAME plan, the crossed strategies and the EFI/EFE tables when the session
-//! has them; see `plan`).
+//! The md, html and txt renderers draw one [`doc::Document`], built once from
+//! the session by `build` (header, grid, factor lists, then the CAME plan, the
+//! crossed strategies and the EFI/EFE tables when the session has them).
 
+pub mod build;
 pub mod csv;
 pub mod diff;
+pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod import;
 pub mod json;
 mod labels;
 pub mod markdown;
 mod plan;
-pub mod plan_doc;
 pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;
@@ -26,7 +28,6 @@ pub mod report;
 pub mod report_build;
 pub mod report_changes;
 pub mod report_join;
-pub mod report_render;
 pub mod report_rows;
 pub mod report_words;
 pub mod text;
@@ -40,6 +41,7 @@ use crate::domain::Session;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
+pub use build::document;
 pub use labels::Labels;
 
 /// Output formats of `dafo show` and `dafo export`.
@@ -58,6 +60,8 @@ pub enum Format {
     Csv,
     /// A stable JSON document for other tools.
     Json,
+    /// A Word document (.docx) with real headings and tables; binary, so only to a file or a pipe.
+    Docx,
 }
 
 impl Format {
@@ -70,16 +74,31 @@ impl Format {
             "html" | "htm" => Format::Html,
             "csv" => Format::Csv,
             "json" => Format::Json,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 }
 
-/// Renders `session` in `format`, with labels in `lang`.
+/// Whether `format` is binary (docx): [`bytes`] gives it, [`render`] cannot.
+pub fn is_binary(format: Format) -> bool {
+    format == Format::Docx
+}
+
+/// The bytes of `session` in `format`: the text formats as UTF-8, docx as a zip.
+pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
+    match format {
+        Format::Docx => docx::render(session, lang),
+        text => render(session, lang, text).into_bytes(),
+    }
+}
+
+/// Renders `session` in a text `format`, with labels in `lang`. Docx is
+/// binary: for it this gives the plain text; use [`bytes`] for the file.
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
     match format {
         Format::Md => markdown::render(session, lang),
-        Format::Txt => text::render(session, lang),
+        Format::Txt | Format::Docx => text::render(session, lang),
         Format::Html => html::page(session, lang),
         Format::HtmlFragment => html::fragment(session, lang),
         Format::Csv => csv::render(session, lang),

@@ -3,78 +3,17 @@
 //! EFI/EFE evaluation. Shared by the renderers, so they say the same things.
 
 use crate::domain::{CameAction, Evaluation, Factor, Matrix, Quadrant, Session};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, PlanWords};
 use crate::labels;
 
 use super::safe;
 
-/// Words of the CAME sections, in Spanish and English.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Words {
-    pub came: &'static str,
-    pub action: &'static str,
-    pub answers: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub indicator: &'static str,
-    pub status: &'static str,
-    pub votes: &'static str,
-    pub vote: &'static str,
-    pub no_actions: &'static str,
-    pub strategies: &'static str,
-    pub strategy: &'static str,
-    pub factors: &'static str,
-    pub weight: &'static str,
-    pub rating: &'static str,
-    pub weighted: &'static str,
-    pub total: &'static str,
-    pub carried: &'static str,
-}
+/// Words of the CAME sections, from the language's catalogue.
+pub(crate) type Words = PlanWords;
 
-impl Words {
+impl PlanWords {
     pub fn new(lang: Lang) -> Words {
-        match lang {
-            Lang::Es => Words {
-                came: "Plan de acción CAME",
-                action: "Acción",
-                answers: "Responde a",
-                owner: "Responsable",
-                due: "Plazo",
-                indicator: "Indicador",
-                status: "Estado",
-                votes: "votos",
-                vote: "voto",
-                no_actions: "Sin acciones.",
-                strategies: "Estrategias cruzadas (DAFO cruzado)",
-                strategy: "Estrategia",
-                factors: "Factores",
-                weight: "Peso",
-                rating: "Valoración",
-                weighted: "Ponderado",
-                total: "Total",
-                carried: "del año anterior",
-            },
-            Lang::En => Words {
-                came: "CAME action plan",
-                action: "Action",
-                answers: "Answers",
-                owner: "Owner",
-                due: "Due",
-                indicator: "Indicator",
-                status: "Status",
-                votes: "votes",
-                vote: "vote",
-                no_actions: "No actions.",
-                strategies: "Crossed strategies (TOWS)",
-                strategy: "Strategy",
-                factors: "Factors",
-                weight: "Weight",
-                rating: "Rating",
-                weighted: "Weighted",
-                total: "Total",
-                carried: "carried over",
-            },
-        }
+        lang.text().plan
     }
 
     /// "3 votos", "1 vote", or empty for none.
@@ -115,11 +54,7 @@ pub(crate) fn crossed_heading(s: &Session, lang: Lang, k: crate::domain::Crossed
 
 /// "1 de 3 factores sin acción" / "1 of 3 factors without action".
 pub(crate) fn coverage(s: &Session, lang: Lang, q: Quadrant) -> String {
-    let (n, m) = (s.unanswered(q), s.factors(q).len());
-    match lang {
-        Lang::Es => format!("{n} de {m} factores sin acción"),
-        Lang::En => format!("{n} of {m} factors without action"),
-    }
+    (lang.text().plan.coverage)(s.unanswered(q), s.factors(q).len())
 }
 
 /// The optional details of an action, each already labelled and safe:
@@ -145,20 +80,23 @@ pub(crate) fn details(lang: Lang, a: &CameAction) -> Vec<String> {
     out
 }
 
-/// A number with `decimals` decimals, with a decimal comma in Spanish.
+/// A number with `decimals` decimals in the language's notation ([`Lang::number`]).
 pub(crate) fn num(lang: Lang, x: f64, decimals: usize) -> String {
-    let text = format!("{x:.decimals$}");
-    match lang {
-        Lang::Es => text.replace('.', ","),
-        Lang::En => text,
-    }
+    lang.number(x, decimals)
 }
 
-/// One weighed matrix: the factors with a weight or a rating, and the sums.
+/// One weighed matrix: all its factors (those without a weight too), and the sums.
 pub(crate) struct Table<'a> {
     pub matrix: Matrix,
     pub rows: Vec<&'a Factor>,
     pub eval: Evaluation,
+}
+
+impl Table<'_> {
+    /// How many factors have no weight, so the sum leaves them out.
+    pub fn unweighted(&self) -> usize {
+        self.rows.iter().filter(|f| f.weight.is_none()).count()
+    }
 }
 
 /// The EFI and EFE tables of the matrices where some weight is set.
@@ -167,12 +105,7 @@ pub(crate) fn tables(s: &Session) -> Vec<Table<'_>> {
         .into_iter()
         .map(|m| Table {
             matrix: m,
-            rows: m
-                .quadrants()
-                .iter()
-                .flat_map(|&q| s.factors(q))
-                .filter(|f| f.weight.is_some() || f.rating.is_some())
-                .collect(),
+            rows: m.quadrants().iter().flat_map(|&q| s.factors(q)).collect(),
             eval: s.evaluate(m),
         })
         .filter(|t| t.eval.weighted > 0)
@@ -181,12 +114,7 @@ pub(crate) fn tables(s: &Session) -> Vec<Table<'_>> {
 
 /// "Matriz EFI (factores internos)" / "IFE matrix (internal factors)".
 pub(crate) fn matrix_heading(lang: Lang, m: Matrix) -> &'static str {
-    match (lang, m) {
-        (Lang::Es, Matrix::Efi) => "Matriz EFI (factores internos)",
-        (Lang::Es, Matrix::Efe) => "Matriz EFE (factores externos)",
-        (Lang::En, Matrix::Efi) => "IFE matrix (internal factors)",
-        (Lang::En, Matrix::Efe) => "EFE matrix (external factors)",
-    }
+    lang.matrix_heading(m)
 }
 
 /// Weight × rating of a factor, when it has both.
@@ -195,16 +123,14 @@ pub(crate) fn weighted(f: &Factor) -> Option<f64> {
 }
 
 /// The reading of a total, and a warning when the weights do not sum to 1.
-pub(crate) fn notes(lang: Lang, e: &Evaluation) -> Vec<String> {
-    let mut out = vec![match lang {
-        Lang::Es => format!("Total ponderado {} (de 1,0 a 4,0; 2,5 es la media).", num(lang, e.total, 2)),
-        Lang::En => format!("Weighted total {} (1.0 to 4.0; 2.5 is the average).", num(lang, e.total, 2)),
-    }];
+pub(crate) fn notes(lang: Lang, e: &Evaluation, unweighted: usize) -> Vec<String> {
+    let plan = &lang.text().plan;
+    let mut out = vec![(plan.total_note)(&num(lang, e.total, 2))];
     if !e.balanced() {
-        out.push(match lang {
-            Lang::Es => format!("Atención: los pesos suman {}, no 1,00.", num(lang, e.weight_sum, 2)),
-            Lang::En => format!("Note: the weights sum to {}, not 1.00.", num(lang, e.weight_sum, 2)),
-        });
+        out.push((plan.unbalanced)(&num(lang, e.weight_sum, 2)));
+    }
+    if unweighted > 0 {
+        out.push((plan.incomplete_sum)(unweighted));
     }
     out
 }

@@ -23,13 +23,15 @@ mod table;
 #[path = "plan_rows.rs"]
 mod rows;
 
-use rows::{actions, indicators};
+use rows::{actions, indicators, line_id};
 use table::Table;
 
 /// A section of a plan file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Top,
+    /// "Misión, visión y valores", as the informe groups them under `###` headings.
+    Formulation,
     Mission,
     Vision,
     Values,
@@ -43,7 +45,8 @@ enum Section {
 }
 
 fn plan_section(text: &str) -> Option<Section> {
-    let pairs: [(Pick, Section); 7] = [
+    let pairs: [(Pick, Section); 8] = [
+        (|w| w.formulation, Section::Formulation),
         (|w| w.mission, Section::Mission),
         (|w| w.vision, Section::Vision),
         (|w| w.values, Section::Values),
@@ -63,6 +66,7 @@ fn heading(line: &str, n: usize) -> Option<&str> {
 
 /// A `Horizonte: 2023-2026` line (any language).
 fn horizon_value(line: &str) -> Option<&str> {
+    let line = line.strip_prefix("- ").unwrap_or(line);
     let (word, value) = line.split_once(':')?;
     let word = word.trim().trim_matches('*');
     is_word(word, |w| w.horizon).then(|| value.trim().trim_start_matches('*').trim())
@@ -145,6 +149,10 @@ pub(crate) fn parse_number(text: &str) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
+/// The línea number of a `### 1.2 …` heading in the plan de acción, with its
+/// line and column for errors.
+type Group = Option<(usize, usize, String)>;
+
 /// Everything read from a plan file, before IDs are settled.
 #[derive(Default)]
 struct Draft {
@@ -158,7 +166,9 @@ struct Draft {
     axes: Vec<(Option<String>, String)>,
     lines: Vec<(usize, Option<String>, String, Vec<String>)>,
     strategies: Vec<Strategy>,
-    actions: Option<Table>,
+    /// Plan de acción tables, each with the línea of the `### 1.2 …` heading
+    /// above it (its number and position), if any.
+    actions: Vec<(Group, Table)>,
     indicators: Option<Table>,
     quadrant_text: String,
 }
@@ -178,19 +188,21 @@ pub fn import(
     let mut d = Draft::default();
     let mut section = Section::Top;
     let mut table_lines: Vec<(usize, &str)> = Vec::new();
-    let flush = |d: &mut Draft, section: Section, lines: &mut Vec<(usize, &str)>| -> Result<(), ImportError> {
-        if lines.is_empty() {
-            return Ok(());
-        }
-        let t = Table::read(lines).map_err(|(l, c, m)| at(l, c, m))?;
-        lines.clear();
-        match section {
-            Section::Actions => d.actions = Some(t),
-            Section::Indicators => d.indicators = Some(t),
-            _ => {}
-        }
-        Ok(())
-    };
+    let mut group: Group = None;
+    let flush =
+        |d: &mut Draft, section: Section, group: &Group, lines: &mut Vec<(usize, &str)>| -> Result<(), ImportError> {
+            if lines.is_empty() {
+                return Ok(());
+            }
+            let t = Table::read(lines).map_err(|(l, c, m)| at(l, c, m))?;
+            lines.clear();
+            match section {
+                Section::Actions => d.actions.push((group.clone(), t)),
+                Section::Indicators => d.indicators = Some(t),
+                _ => {}
+            }
+            Ok(())
+        };
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = raw.trim_end();
@@ -198,7 +210,7 @@ pub fn import(
             table_lines.push((line_no, line));
             continue;
         }
-        flush(&mut d, section, &mut table_lines)?;
+        flush(&mut d, section, &group, &mut table_lines)?;
         if let Some(h) = heading(line, 1) {
             if d.title.is_none() {
                 d.title = Some(clean_text(&unescape(h))).filter(|t| !t.is_empty());
@@ -223,7 +235,34 @@ pub fn import(
                 d.quadrant_text.push_str(line);
                 d.quadrant_text.push('\n');
             }
+            group = None;
             continue;
+        }
+        if let Some(h) = heading(line, 3) {
+            let col = raw.find(h).map_or(1, |c| c + 1);
+            match section {
+                // The informe's `### Misión`, `### Visión`, `### Valores`.
+                Section::Formulation | Section::Mission | Section::Vision | Section::Values => {
+                    section = match plan_section(h) {
+                        Some(s @ (Section::Mission | Section::Vision | Section::Values)) => s,
+                        _ => {
+                            return Err(at(
+                                line_no,
+                                col,
+                                format!("unknown heading {h:?} under the misión, visión y valores"),
+                            ));
+                        }
+                    };
+                    continue;
+                }
+                // The informe's `### 1.2 Línea` before each table (or `### Sin línea`).
+                Section::Actions => {
+                    let number = h.split(' ').next().unwrap_or_default();
+                    group = number.contains('.').then(|| (line_no, col, number.trim_end_matches('.').to_owned()));
+                    continue;
+                }
+                _ => {}
+            }
         }
         if section == Section::Quadrant {
             d.quadrant_text.push_str(raw);
@@ -246,9 +285,8 @@ pub fn import(
                 target.push(unescape(trimmed));
             }
             Section::Values => {
-                if let Some(item) = list_item(trimmed) {
-                    d.values.push(clean_text(&unescape(item)));
-                }
+                // A list, or the informe's one value per line.
+                d.values.push(clean_text(&unescape(list_item(trimmed).unwrap_or(trimmed))));
             }
             Section::Challenges => {
                 if let Some(item) = list_item(trimmed) {
@@ -267,10 +305,10 @@ pub fn import(
                     d.strategies.push(st);
                 }
             }
-            Section::Actions | Section::Indicators | Section::Other | Section::Quadrant => {}
+            Section::Formulation | Section::Actions | Section::Indicators | Section::Other | Section::Quadrant => {}
         }
     }
-    flush(&mut d, section, &mut table_lines)?;
+    flush(&mut d, section, &group, &mut table_lines)?;
     assemble(d, path, title, fallback, now)
 }
 
@@ -303,6 +341,7 @@ fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize,
     }
     let Some(item) = list_item(trimmed) else { return Ok(()) };
     let (num, rest) = item.split_once(' ').unwrap_or((item, ""));
+    let num = num.trim_matches('*');
     let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
     let (Some(a), Some(_)) = (parts.first().and_then(|a| a.parse::<usize>().ok()), parts.get(1)) else {
         return Err((col(item), format!("a línea reads `- 1.1 Text`, not {item:?}")));
@@ -322,16 +361,25 @@ fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize,
 }
 
 /// `**FO1** Text (F1 × O1)`.
+/// `**FO1** Text (F1 × O1)`, maybe with the export's votes `*(3 votos)*` after
+/// it and `?` on a factor that is gone.
 fn strategy(item: &str) -> Option<Strategy> {
     let (id, rest) = leading_id(item, &["FO", "DO", "FA", "DA"]);
     let id = id?;
     let kind = Crossed::ALL.into_iter().find(|k| id.starts_with(k.prefix()))?;
+    let (rest, votes) = match rest.trim_end().strip_suffix(")*").and_then(|r| r.rsplit_once(" *(")) {
+        Some((before, note)) => {
+            (before, note.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0))
+        }
+        None => (rest, 0),
+    };
     let inner = rest.trim_end().strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (a, b) = inner[open + 1..].split_once('×')?;
-    let factors = [unescape(a.trim()), unescape(b.trim())];
+    let factor = |f: &str| unescape(f.trim()).trim_end_matches('?').to_owned();
+    let factors = [factor(a), factor(b)];
     let text = clean_text(&unescape(&inner[..open]));
-    Some(Strategy { id, kind, factors, text, votes: 0, line: None })
+    Some(Strategy { id, kind, factors, text, votes, line: None })
 }
 
 /// IDs for items read in order: a given ID is kept when it has the prefix and is
@@ -379,8 +427,17 @@ fn assemble(
     if let Some(t) = d.indicators {
         s.indicators = indicators(&t, path)?;
     }
-    if let Some(t) = d.actions {
-        actions(&mut s, &t, path)?;
+    for (group, t) in d.actions {
+        let line = match group {
+            None => None,
+            Some((line_no, column, number)) => Some(line_id(&s, &number).ok_or_else(|| ImportError::At {
+                path: path.to_owned(),
+                line: line_no,
+                column,
+                message: format!("there is no línea {number} in the Ejes y líneas section"),
+            })?),
+        };
+        actions(&mut s, &t, path, line.as_deref())?;
     }
     s.normalise_ids();
     Ok(s)

@@ -130,10 +130,8 @@ fn axes(out: &mut String, s: &Session, w: &PlanWords) {
 /// A number as the language writes it, without thousands separators so it reads back.
 pub fn number(lang: Lang, x: f64) -> String {
     let s = format!("{x}");
-    match lang {
-        Lang::Es => s.replace('.', ","),
-        Lang::En => s,
-    }
+    // Decimal comma in Spanish and Catalan.
+    if lang == Lang::En { s } else { s.replace('.', ",") }
 }
 
 /// Euros from cents: `1500`, `1500,25`.
@@ -141,7 +139,7 @@ pub fn euros(lang: Lang, cents: u64) -> String {
     let whole = cents / 100;
     match cents % 100 {
         0 => whole.to_string(),
-        c => format!("{whole}{}{c:02}", if lang == Lang::Es { ',' } else { '.' }),
+        c => format!("{whole}{}{c:02}", if lang == Lang::En { '.' } else { ',' }),
     }
 }
 

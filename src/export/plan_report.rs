@@ -8,7 +8,7 @@
 use crate::domain::{CameAction, Session};
 use crate::i18n::Lang;
 
-use super::plan_doc::{Block, Column, Detail, Heading, Item, Items, Shape};
+use super::doc::{Block, Column, Detail, Heading, Item, Items, Shape};
 use super::plan_md::source_label;
 use super::plan_words::PlanWords;
 
@@ -28,17 +28,14 @@ pub fn horizon_field(s: &Session, lang: Lang) -> Option<(String, String)> {
     s.meta.horizon.map(|h| (w.horizon.to_owned(), h.to_string()))
 }
 
-/// A date as the language writes it: `01/09/2023`, `2023-09-01`.
+/// A date as the language writes it: `01/09/2023` (Spanish, Catalan), `2023-09-01`.
 pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
-    match lang {
-        Lang::Es => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-        Lang::En => d.to_string(),
-    }
+    if lang == Lang::En { d.to_string() } else { format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()) }
 }
 
 /// An amount with thousands separators and the euro sign: `12.000,50 €`, `€12,000.50`.
 pub fn euros(lang: Lang, cents: u64) -> String {
-    let (thousands, decimal) = if lang == Lang::Es { ('.', ',') } else { (',', '.') };
+    let (thousands, decimal) = if lang == Lang::En { (',', '.') } else { ('.', ',') };
     let digits = (cents / 100).to_string();
     let mut whole = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -51,7 +48,7 @@ pub fn euros(lang: Lang, cents: u64) -> String {
         0 => whole,
         c => format!("{whole}{decimal}{c:02}"),
     };
-    if lang == Lang::Es { format!("{amount} €") } else { format!("€{amount}") }
+    if lang == Lang::En { format!("€{amount}") } else { format!("{amount} €") }
 }
 
 fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<String>) -> Item {

@@ -132,3 +132,89 @@ fn spanish_and_english_amounts_and_dates() {
     assert_eq!(euros(Lang::Es, 5), "0,05 €");
     assert_eq!(date(Lang::Es, jiff::civil::date(2023, 9, 1)), "01/09/2023");
 }
+
+/// Markdown as the doc branch's backend writes these blocks (headings, lines,
+/// lists, tables of the compact columns with the details under the text).
+fn markdown_like_the_doc_backend(blocks: &[Block]) -> String {
+    use crate::export::markdown::escape;
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Heading(h) => out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(h.level)), escape(&h.text))),
+            Block::Para(lines) => lines.iter().for_each(|l| out.push_str(&format!("{}\n\n", escape(l)))),
+            Block::Items(items) if items.shape == Shape::List => {
+                for i in &items.rows {
+                    out.push_str(&format!("- **{}** {}", escape(&i.id), escape(&i.text)));
+                    if let Some(pair) = &i.pair {
+                        out.push_str(&format!(" ({})", escape(pair)));
+                    }
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            Block::Items(items) => {
+                let compact: Vec<usize> = (0..items.columns.len()).filter(|&i| items.columns[i].compact).collect();
+                out.push_str(&format!("| ID | {} |", escape(&items.text_label)));
+                compact.iter().for_each(|&i| out.push_str(&format!(" {} |", escape(&items.columns[i].label))));
+                out.push_str(&format!("\n|---|---|{}\n", "---|".repeat(compact.len())));
+                for i in &items.rows {
+                    let details: Vec<&str> = i.details.iter().map(|d| d.text.as_str()).collect();
+                    let text = if details.is_empty() {
+                        escape(&i.text)
+                    } else {
+                        format!("{}<br>*{}*", escape(&i.text), escape(&details.join(" · ")))
+                    };
+                    out.push_str(&format!("| **{}** | {text} |", escape(&i.id)));
+                    compact.iter().for_each(|&c| out.push_str(&format!(" {} |", escape(&i.cells[c]))));
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn an_informe_in_markdown_imports_back_to_the_same_plan_where_it_shows_it() {
+    use crate::export::plan_import::import;
+    let s = full_plan();
+    let mut md = format!("# Informe\n\n- **Fecha:** 2026-11-10\n- **Horizonte:** {}\n\n", s.meta.horizon.unwrap());
+    let mut out = Vec::new();
+    formulation(&mut out, &s, Lang::Es);
+    md.push_str(&markdown_like_the_doc_backend(&out));
+    for q in crate::domain::Quadrant::ALL {
+        md.push_str(&format!("## {}\n\n", Lang::Es.quadrant(q)));
+        s.factors(q).iter().for_each(|f| md.push_str(&format!("{}\n", crate::export::markdown::item(f, Lang::Es))));
+        md.push('\n');
+    }
+    md.push_str("## Estrategias cruzadas (DAFO cruzado)\n\n### Estrategias ofensivas\n\n- **FO1** Proyecto europeo (F1 × O1) *(2 votos)*\n- **FA1** Campaña (F1 × A1?)\n\n");
+    let mut out = Vec::new();
+    for section in SECTIONS {
+        section(&mut out, &s, Lang::Es);
+    }
+    md.push_str(&markdown_like_the_doc_backend(&out));
+    let back = import(&md, std::path::Path::new("informe.md"), None, "x", jiff::Timestamp::UNIX_EPOCH)
+        .unwrap_or_else(|e| panic!("{e}\n{md}"));
+    assert_eq!(
+        (back.meta.horizon, &back.mission, &back.vision, &back.values),
+        (s.meta.horizon, &s.mission, &s.vision, &s.values)
+    );
+    assert_eq!(back.challenges, s.challenges);
+    let texts = |x: &Session| x.lines_in_order().map(|l| (x.line_label(&l.id), l.text.clone())).collect::<Vec<_>>();
+    assert_eq!(texts(&back), texts(&s));
+    assert_eq!(back.strategies[0].votes, 2);
+    assert_eq!(back.line_label(back.strategies[0].line.as_deref().unwrap()), "1.1");
+    let (a, b) = (&back.exploit[0], &s.exploit[0]);
+    assert_eq!((a.start, a.due, &a.owner, &a.resources, a.amount), (b.start, b.due, &b.owner, &b.resources, b.amount));
+    assert_eq!((&a.partners, &a.indicator, a.status), (&b.partners, &b.indicator, b.status));
+    assert_eq!(back.line_label(a.line.as_deref().unwrap()), "1.2");
+    assert_eq!(back.indicators[0].name, s.indicators[0].name);
+    assert_eq!(a.indicators, [back.indicators[0].id.clone()]);
+    assert_eq!(
+        (back.indicators[1].target, back.indicators[1].direction),
+        (s.indicators[1].target, s.indicators[1].direction)
+    );
+    assert_eq!(back.maintain[0].line, None, "the action with no línea");
+}

@@ -2,7 +2,6 @@
 //! session's actions (with their línea, dates, resources, partners, indicator
 //! links and status), placed strategies and indicators.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::domain::text::clean_text;
@@ -10,7 +9,7 @@ use crate::domain::{CameAction, Euros, Indicator, Session};
 
 use super::super::import::ImportError;
 use super::super::plan_md::came_for;
-use super::super::plan_words::{direction_from, fold, status_from};
+use super::super::plan_words::{ALL, Pick, direction_from, fold, status_from};
 use super::table::Table;
 use super::{id_with, parse_number, settle_ids};
 
@@ -66,7 +65,10 @@ pub(super) fn indicators(t: &Table, path: &Path) -> Result<Vec<Indicator>, Impor
     Ok(out)
 }
 
-pub(super) fn actions(s: &mut Session, t: &Table, path: &Path) -> Result<(), ImportError> {
+/// The actions and placed strategies of one plan de acción table. Rows without
+/// a Línea column go to `default_line` (the línea of the `### 1.2 …` heading
+/// above the table in an informe).
+pub(super) fn actions(s: &mut Session, t: &Table, path: &Path, default_line: Option<&str>) -> Result<(), ImportError> {
     let cols = t.columns(
         path,
         &[
@@ -85,10 +87,11 @@ pub(super) fn actions(s: &mut Session, t: &Table, path: &Path) -> Result<(), Imp
         ],
         "action",
     )?;
-    let mut seen: HashSet<String> = HashSet::new();
     for row in &t.rows {
         let text = clean_text(row.get(&cols, "action"));
+        let details = Details::read(row.extra(&cols, "action"));
         let line = match row.get(&cols, "line") {
+            "" if !row.has(&cols, "line") => default_line.map(str::to_owned),
             "" => None,
             v => Some(line_id(s, v).ok_or_else(|| {
                 row.error(path, &cols, "line", format!("there is no línea {v} in the Ejes y líneas section"))
@@ -105,32 +108,41 @@ pub(super) fn actions(s: &mut Session, t: &Table, path: &Path) -> Result<(), Imp
         let links: Vec<String> =
             row.get(&cols, "answers").split([',', ' ']).map(clean_text).filter(|l| !l.is_empty()).collect();
         let came = came_for(&links, id.as_deref());
-        let id = id.filter(|i| id_with(i, came.prefix()) && seen.insert(i.clone())).unwrap_or_default();
+        let id = id.filter(|i| id_with(i, came.prefix()) && s.find_action(i).is_none()).unwrap_or_default();
         let mut a = CameAction::new(id, text, links);
         a.line = line;
+        let cell = |key: &str| match row.get(&cols, key) {
+            "" => details.get(key),
+            v => v.to_owned(),
+        };
         let date = |key: &str| -> Result<Option<jiff::civil::Date>, ImportError> {
-            match row.get(&cols, key) {
+            match cell(key).as_str() {
                 "" => Ok(None),
-                v => v
-                    .parse()
+                v => parse_date(v)
                     .map(Some)
-                    .map_err(|_| row.error(path, &cols, key, format!("{v:?} is not a date YYYY-MM-DD"))),
+                    .ok_or_else(|| row.error(path, &cols, key, format!("{v:?} is not a date YYYY-MM-DD"))),
             }
         };
         (a.start, a.due) = (date("start")?, date("due")?);
-        a.owner = Some(clean_text(row.get(&cols, "owner"))).filter(|t| !t.is_empty());
-        a.resources = Some(clean_text(row.get(&cols, "resources"))).filter(|t| !t.is_empty());
+        a.owner = Some(clean_text(&cell("owner"))).filter(|t| !t.is_empty());
+        let resources = cell("resources");
+        // Without an amount column (an informe), the amount is in brackets after the resources.
+        let (resources, amount) =
+            if row.has(&cols, "amount") { (resources.as_str(), None) } else { split_amount(&resources) };
+        a.resources = Some(clean_text(resources)).filter(|t| !t.is_empty());
         a.amount = match row.get(&cols, "amount") {
-            "" => None,
+            "" => amount,
             v => Some(
                 parse_number(v)
                     .and_then(|x| Euros::try_from(x).ok())
                     .ok_or_else(|| row.error(path, &cols, "amount", format!("{v:?} is not an amount of euros")))?,
             ),
         };
-        a.partners = row.get(&cols, "partners").split(';').map(clean_text).filter(|p| !p.is_empty()).collect();
+        let partners = cell("partners");
+        let separator = if row.has(&cols, "partners") { ';' } else { ',' };
+        a.partners = partners.split(separator).map(clean_text).filter(|p| !p.is_empty()).collect();
         let mut free = Vec::new();
-        for token in row.get(&cols, "indicator").split(';').map(str::trim).filter(|t| !t.is_empty()) {
+        for token in cell("indicator").split(';').map(str::trim).filter(|t| !t.is_empty()) {
             let by_name = s.indicators.iter().find(|i| fold(&i.name) == fold(token)).map(|i| i.id.clone());
             match by_name.or_else(|| s.find_indicator(token).map(|_| token.to_owned())) {
                 Some(i) => a.indicators.push(i),
@@ -164,7 +176,68 @@ pub(super) fn actions(s: &mut Session, t: &Table, path: &Path) -> Result<(), Imp
 }
 
 /// The ID of the línea numbered `1.2`.
-fn line_id(s: &Session, number: &str) -> Option<String> {
+pub(super) fn line_id(s: &Session, number: &str) -> Option<String> {
     let (a, l) = number.trim().trim_end_matches('.').split_once('.')?;
     Some(s.line_by_number(a.parse().ok()?, l.parse().ok()?)?.id.clone())
+}
+
+/// A date written `2023-09-01` or, as the Spanish informe writes it, `01/09/2023`.
+fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    if let Ok(d) = text.trim().parse() {
+        return Some(d);
+    }
+    let mut parts = text.trim().split('/').map(|p| p.parse::<i16>().ok());
+    let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() {
+        return None;
+    }
+    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// `Dos técnicas (12.000,50 €)` → the text and the amount, as the informe writes them.
+fn split_amount(text: &str) -> (&str, Option<Euros>) {
+    if let Some(inner) = text.trim_end().strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && inner[open + 1..].contains('€')
+        && let Some(euros) = parse_number(&inner[open + 1..]).and_then(|x| Euros::try_from(x).ok())
+    {
+        return (inner[..open].trim_end(), Some(euros));
+    }
+    if text.contains('€')
+        && let Some(euros) = parse_number(text).and_then(|x| Euros::try_from(x).ok())
+    {
+        return ("", Some(euros));
+    }
+    (text, None)
+}
+
+/// The `Responsable: X · Inicio: 01/09/2023 · …` details an informe puts under
+/// an action's text, by column key.
+struct Details(Vec<(&'static str, String)>);
+
+impl Details {
+    const KEYS: [(&'static str, Pick); 6] = [
+        ("owner", |w| w.col_owner),
+        ("start", |w| w.col_start),
+        ("due", |w| w.col_due),
+        ("resources", |w| w.col_resources),
+        ("partners", |w| w.col_partners),
+        ("indicator", |w| w.col_indicator),
+    ];
+
+    fn read(text: Option<&str>) -> Details {
+        let mut out = Vec::new();
+        for part in text.unwrap_or_default().split(" · ") {
+            let Some((label, value)) = part.split_once(':') else { continue };
+            let key = Details::KEYS.iter().find(|(_, pick)| ALL.iter().any(|w| fold(pick(w)) == fold(label)));
+            if let Some((key, _)) = key {
+                out.push((*key, value.trim().to_owned()));
+            }
+        }
+        Details(out)
+    }
+
+    fn get(&self, key: &str) -> String {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
 }

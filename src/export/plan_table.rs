@@ -8,8 +8,39 @@ use super::super::import::ImportError;
 use super::super::plan_words::{ALL, Pick, fold};
 use super::unescape;
 
-/// One cell: its 1-based column in the line, and its text (unescaped, trimmed).
-type Cell = (usize, String);
+/// One cell: its 1-based column in the line, its text (unescaped, trimmed, a
+/// `**bold**` cell unwrapped), and what follows a `<br>` in it (the details an
+/// informe puts under an action's text), if anything.
+type Cell = (usize, String, Option<String>);
+
+/// Reads a raw cell: bold markup and `<br>*details*` are taken off before unescaping.
+fn cell(col: usize, raw: &str) -> Cell {
+    let raw = raw.trim();
+    let (text, extra) = match find_unescaped(raw, "<br>") {
+        Some(at) => (raw[..at].trim(), Some(unescape(raw[at + 4..].trim().trim_matches('*')))),
+        None => (raw, None),
+    };
+    let text = match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        Some(inner) if !inner.is_empty() && !inner.ends_with('\\') => inner,
+        _ => text,
+    };
+    (col, unescape(text), extra)
+}
+
+/// Where `needle` starts in `text` outside a backslash escape.
+fn find_unescaped(text: &str, needle: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if text[i..].starts_with(needle) {
+            return Some(i);
+        }
+    }
+    None
+}
 
 /// A header row, a separator row, and the body rows.
 #[derive(Debug)]
@@ -46,7 +77,7 @@ fn split(line: &str) -> Vec<Cell> {
                 if let Some(f) = from {
                     let raw: &str = &body[f..i];
                     let col = start + f + (raw.len() - raw.trim_start().len()) + 1;
-                    cells.push((col, unescape(raw.trim())));
+                    cells.push(cell(col, raw));
                 }
                 from = Some(i + 1);
             }
@@ -55,7 +86,7 @@ fn split(line: &str) -> Vec<Cell> {
     }
     if let Some(f) = from.filter(|&f| !body[f..].trim().is_empty()) {
         let raw = &body[f..];
-        cells.push((start + f + (raw.len() - raw.trim_start().len()) + 1, unescape(raw.trim())));
+        cells.push(cell(start + f + (raw.len() - raw.trim_start().len()) + 1, raw));
     }
     cells
 }
@@ -94,7 +125,7 @@ impl Table {
         required: &'static str,
     ) -> Result<Columns, ImportError> {
         let mut map = HashMap::new();
-        for (i, (col, name)) in self.header.iter().enumerate() {
+        for (i, (col, name, _)) in self.header.iter().enumerate() {
             let found = known.iter().find(|(_, pick)| ALL.iter().any(|w| fold(pick(w)) == fold(name)));
             let Some((key, _)) = found else {
                 let names: Vec<&str> = known.iter().map(|(_, pick)| pick(&super::super::plan_words::ES)).collect();
@@ -125,6 +156,16 @@ impl Row {
         cols.0.get(key).and_then(|&i| self.cells.get(i)).map_or("", |c| c.1.as_str())
     }
 
+    /// What follows a `<br>` in the cell of column `key`.
+    pub fn extra(&self, cols: &Columns, key: &str) -> Option<&str> {
+        cols.0.get(key).and_then(|&i| self.cells.get(i)).and_then(|c| c.2.as_deref())
+    }
+
+    /// Whether the table has column `key`.
+    pub fn has(&self, cols: &Columns, key: &str) -> bool {
+        cols.0.contains_key(key)
+    }
+
     /// An error about the cell of column `key`.
     pub fn error(&self, path: &Path, cols: &Columns, key: &str, message: String) -> ImportError {
         let column = cols.0.get(key).and_then(|&i| self.cells.get(i)).map_or(1, |c| c.0);
@@ -139,7 +180,12 @@ mod tests {
     #[test]
     fn cells_split_at_unescaped_pipes_with_columns() {
         let cells = split("| a | b\\|c |  |");
-        assert_eq!(cells, [(3, "a".to_owned()), (7, "b|c".to_owned()), (15, String::new())]);
+        let texts: Vec<(usize, &str)> = cells.iter().map(|c| (c.0, c.1.as_str())).collect();
+        assert_eq!(texts, [(3, "a"), (7, "b|c"), (15, "")]);
+        let cells = split("| **C1** | Hacer \\*esto\\*<br>*Inicio: 01/02/2024* | \\*\\*x\\*\\* |");
+        assert_eq!((cells[0].1.as_str(), cells[1].1.as_str()), ("C1", "Hacer *esto*"));
+        assert_eq!(cells[1].2.as_deref(), Some("Inicio: 01/02/2024"));
+        assert_eq!(cells[2].1, "**x**", "escaped stars are text");
         assert_eq!(split("a | b").len(), 1, "a line must start with a pipe to have a first cell");
     }
 

@@ -220,9 +220,12 @@ pub const OTHER_HEADINGS: &[&str] = &[
 
 impl PlanWords {
     pub fn for_lang(lang: crate::i18n::Lang) -> PlanWords {
-        match lang {
-            crate::i18n::Lang::Es => ES,
-            crate::i18n::Lang::En => EN,
+        // By the language's code, so a Catalan `Lang` picks the Catalan words.
+        use clap::ValueEnum as _;
+        match lang.to_possible_value().as_ref().map(|v| v.get_name()) {
+            Some("en") => EN,
+            Some("ca") => CA,
+            _ => ES,
         }
     }
 

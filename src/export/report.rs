@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use crate::i18n::Lang;
 
 use super::report_join::Joined;
-use super::{report_build, report_render, report_rows};
+use super::{docx, html, markdown, report_build, report_rows, text};
 
 /// Formats of `dafo report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -19,7 +19,7 @@ pub enum ReportFormat {
     /// One row per action and year.
     Csv,
     Json,
-    /// Word document (with the document backends of the branch `doc`).
+    /// Word document.
     Docx,
 }
 
@@ -39,19 +39,20 @@ impl ReportFormat {
     }
 }
 
-/// The report of `years` in `format`, or `None` for a format this build cannot write (docx).
-pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) -> Option<String> {
-    Some(match format {
-        ReportFormat::Md => report_render::markdown(&report_build::document(joined, years, lang)),
-        ReportFormat::Txt => report_render::text(&report_build::document(joined, years, lang)),
-        ReportFormat::Html => report_render::html(&report_build::document(joined, years, lang)),
+/// The report of `years` in `format`, as the bytes of the file.
+pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) -> Vec<u8> {
+    let doc = || report_build::document(joined, years, lang);
+    match format {
+        ReportFormat::Md => markdown::document(&doc()).into_bytes(),
+        ReportFormat::Txt => text::document(&doc()).into_bytes(),
+        ReportFormat::Html => html::page_of(&doc()).into_bytes(),
         ReportFormat::Csv => {
             let s = &joined.session;
             let last = years.last().copied().unwrap_or(i16::MAX);
             let all: Vec<i16> = report_rows::row_years(s).into_iter().filter(|&y| y <= last).collect();
-            report_rows::csv(&report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years }))
+            report_rows::csv(&report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years })).into_bytes()
         }
-        ReportFormat::Json => report_rows::json(joined, years),
-        ReportFormat::Docx => return None,
-    })
+        ReportFormat::Json => report_rows::json(joined, years).into_bytes(),
+        ReportFormat::Docx => docx::document(&doc()),
+    }
 }

@@ -7,23 +7,14 @@
 use crate::domain::{ActionStanding, Came, CameAction, Session, Status};
 use crate::i18n::Lang;
 
-use super::plan_doc::{Block, Column, Heading, Item, Items, Shape, Table};
+use super::doc::{Block, Column, Heading, Item, Items, Shape, Table};
 use super::plan_report::date;
 use super::report_changes::{changes, discrepancies};
 use super::report_join::Joined;
 use super::report_words::ReportWords;
 
-/// A whole report: the fields of the branch `doc`'s `Document`, so that its
-/// backends can draw it once the branches meet.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportDoc {
-    pub title: String,
-    pub lang: Lang,
-    /// Language tag of the content, for HTML's `lang`.
-    pub language: String,
-    pub footer: String,
-    pub blocks: Vec<Block>,
-}
+/// A whole report: a document of the export model, drawn by its backends.
+pub type ReportDoc = super::doc::Document;
 
 /// What a section builder sees.
 pub struct Input<'a> {
@@ -159,13 +150,13 @@ fn summary(out: &mut Vec<Block>, input: &Input) {
 }
 
 fn year_columns(years: &[i16], min_chars: usize) -> Vec<Column> {
-    years.iter().map(|y| Column::new(y.to_string(), Some(8)).numeric(min_chars)).collect()
+    years.iter().map(|y| Column::new(y.to_string(), Some(14)).numeric(min_chars)).collect()
 }
 
 fn counts(out: &mut Vec<Block>, input: &Input) {
     let (w, s, lang) = (input.w(), input.s(), input.lang);
     let progress: Vec<_> = input.years.iter().map(|&y| s.progress(y)).collect();
-    let mut columns = vec![Column::new("", Some(6)), Column::new(w.col_status, None)];
+    let mut columns = vec![Column::new("", Some(12)), Column::new(w.col_status, None)];
     columns.extend(year_columns(input.years, 4));
     let mut rows: Vec<Vec<String>> = Status::ALL
         .iter()

@@ -5,7 +5,7 @@
 use crate::domain::Session;
 
 use super::diff::diff;
-use super::plan_doc::{Block, Column};
+use super::doc::{Block, Column};
 use super::report_build::{Input, heading, item, list, plan_actions};
 
 /// The year before `year` with any review, if any.

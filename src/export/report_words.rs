@@ -204,6 +204,7 @@ impl ReportWords {
         match lang {
             Lang::Es => ES,
             Lang::En => EN,
+            Lang::Ca => CA,
         }
     }
 }

@@ -1,16 +1,19 @@
-//! Plain text export that fits 80 columns: long items wrap under their text.
-//! After the four quadrants come the CAME actions, the crossed strategies and
-//! the EFI/EFE tables when the session has them.
+//! Plain-text backend of the [`Document`], fitting 80 columns: headings in
+//! capitals underlined, items with their text hanging beside the ID column,
+//! number tables in fixed columns. The DAFO grid is left out: the four lists
+//! that follow say the same in a width a terminal shows.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use textwrap::{Options, WordSplitter, WrapAlgorithm};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::domain::{Came, Crossed, Quadrant, Session};
+use crate::domain::Session;
 use crate::i18n::Lang;
 
-use super::plan::{self, Words};
-use super::{Labels, day, priority, safe};
+use super::doc::{Block, Document, Heading, Items, Shape, Table};
+use super::safe;
 
 /// Width every line of the text export fits in.
 pub const WIDTH: usize = 80;
@@ -18,14 +21,65 @@ pub const WIDTH: usize = 80;
 /// IDs wider than this (only in hand-edited files) are cut.
 const MAX_ID_WIDTH: usize = 12;
 
+/// Details at most this wide are never split across lines.
+const GLUED_WIDTH: usize = 24;
+
 /// The whole session as plain text.
 pub fn render(session: &Session, lang: Lang) -> String {
+    document(&super::build::document(session, lang))
+}
+
+/// A document as plain text.
+pub fn document(doc: &Document) -> String {
     let mut out = String::new();
-    header(&mut out, session, lang);
-    lists(&mut out, session, lang);
-    actions(&mut out, session, lang);
-    strategies(&mut out, session, lang);
-    evaluation(&mut out, session, lang);
+    let title = wrap(&safe(&doc.title), WIDTH);
+    let rule = title.iter().map(|t| t.width()).max().unwrap_or(0).max(1);
+    for line in &title {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{}", "=".repeat(rule));
+    let widths = id_widths(doc);
+    let mut after_section_heading = false;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let after_sub_heading =
+            matches!(i.checked_sub(1).and_then(|p| doc.blocks.get(p)), Some(Block::Heading(h)) if h.level > 2);
+        match block {
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    hang(&mut out, "", "  ", &format!("{label}: {}", safe(value)), WIDTH - 2);
+                }
+            }
+            Block::Heading(h) if h.level <= 2 => heading(&mut out, h),
+            Block::Heading(h) => {
+                if !after_section_heading {
+                    out.push('\n');
+                }
+                let line = match doc.blocks.get(i + 1) {
+                    Some(Block::Lead(lead)) => format!("{}: {}", safe(&h.text), safe(lead)),
+                    _ => safe(&h.text).into_owned(),
+                };
+                for line in wrap(&line, WIDTH) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+            Block::Para(lines) => {
+                for line in lines {
+                    hang(&mut out, "  ", "  ", &safe(line), WIDTH - 2);
+                }
+            }
+            // A lead after a sub-heading went on the heading's line; any other is a line of its own.
+            Block::Lead(lead) if !after_sub_heading => {
+                hang(&mut out, "  ", "  ", &format!("{}.", safe(lead)), WIDTH - 2);
+            }
+            Block::Lead(_) | Block::Grid(_) => {}
+            Block::Items(items) => {
+                let width = widths.get(items.group).copied().unwrap_or(2);
+                item_lines(&mut out, items, width);
+            }
+            Block::Table(t) => table(&mut out, t),
+        }
+        after_section_heading = matches!(block, Block::Heading(h) if h.level <= 2);
+    }
     out
 }
 
@@ -37,10 +91,34 @@ fn glue(text: &str) -> String {
 }
 
 /// An upper-case heading underlined with dashes, after a blank line.
-fn heading(out: &mut String, title: &str) {
-    for line in wrap(&title.to_uppercase(), WIDTH) {
+fn heading(out: &mut String, h: &Heading) {
+    let mut title = safe(&h.text).to_uppercase();
+    if let Some(aside) = &h.aside {
+        let _ = write!(title, " ({})", safe(aside));
+    }
+    for line in wrap(&title, WIDTH) {
         let _ = writeln!(out, "\n{line}\n{}", "-".repeat(line.width()));
     }
+}
+
+/// `first` then `text` wrapped to `width`, continuation lines after `rest`.
+fn hang(out: &mut String, first: &str, rest: &str, text: &str, width: usize) {
+    for (i, line) in wrap(text, width).iter().enumerate() {
+        let _ = writeln!(out, "{}{line}", if i == 0 { first } else { rest });
+    }
+}
+
+/// The ID column's width of each group of item lists.
+fn id_widths(doc: &Document) -> HashMap<&'static str, usize> {
+    let mut out = HashMap::new();
+    for block in &doc.blocks {
+        if let Block::Items(items) = block {
+            let widest = items.rows.iter().map(|r| safe(&r.id).width()).max().unwrap_or(2);
+            let entry = out.entry(items.group).or_insert(2);
+            *entry = widest.clamp(2, MAX_ID_WIDTH).max(*entry);
+        }
+    }
+    out
 }
 
 /// `  ID  first line`, then continuation lines under the text.
@@ -48,212 +126,86 @@ fn entry(out: &mut String, id: &str, id_width: usize, body: &str) {
     let indent = 2 + id_width + 2;
     let id = clip(&safe(id), id_width);
     let pad = " ".repeat(id_width.saturating_sub(id.width()));
-    for (i, line) in wrap(body, WIDTH - indent).iter().enumerate() {
-        if i == 0 {
-            let _ = writeln!(out, "  {id}{pad}  {line}");
-        } else {
-            let _ = writeln!(out, "{}{line}", " ".repeat(indent));
-        }
-    }
+    hang(out, &format!("  {id}{pad}  "), &" ".repeat(indent), body, WIDTH - indent);
 }
 
-fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
-    ids.map(|id| safe(id).width()).max().unwrap_or(2).clamp(2, MAX_ID_WIDTH)
-}
-
-fn actions(out: &mut String, s: &Session, lang: Lang) {
-    if !plan::has_actions(s) {
-        return;
-    }
-    let w = Words::new(lang);
-    heading(out, w.came);
-    let width = id_width(s.all_actions().map(|(_, a)| a.id.as_str()));
-    for (i, c) in Came::ALL.into_iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let title = format!("{}: {}", plan::came_heading(s, lang, c), plan::coverage(s, lang, c.source()));
-        for line in wrap(&title, WIDTH) {
-            let _ = writeln!(out, "{line}");
-        }
-        let list = s.actions(c);
-        if list.is_empty() {
-            let _ = writeln!(out, "  {}", w.no_actions);
-        }
-        for a in list {
-            entry(out, &a.id, width, &safe(&a.text));
-            let mut details = vec![format!("→ {}", plan::links(s, &a.links, ", "))];
-            // Short details (status, due date, votes) are never split across lines.
-            details.extend(plan::details(lang, a).into_iter().map(|d| if d.width() <= 24 { glue(&d) } else { d }));
-            let mut body = String::new();
-            entry(&mut body, "", width, &details.join(" · "));
-            out.push_str(&body.replace(GLUE, " "));
-        }
-    }
-}
-
-fn strategies(out: &mut String, s: &Session, lang: Lang) {
-    if s.strategies.is_empty() {
-        return;
-    }
-    let w = Words::new(lang);
-    heading(out, w.strategies);
-    let width = id_width(s.strategies.iter().map(|st| st.id.as_str()));
-    let mut first = true;
-    for k in Crossed::ALL {
-        if s.strategies_of(k).next().is_none() {
-            continue;
-        }
-        if !first {
-            out.push('\n');
-        }
-        first = false;
-        for line in wrap(&plan::crossed_heading(s, lang, k), WIDTH) {
-            let _ = writeln!(out, "{line}");
-        }
-        for (_, st) in s.strategies_of(k) {
-            let mut extra = vec![plan::links(s, &st.factors, " × ")];
-            extra.push(w.vote_count(st.votes));
-            extra.retain(|e| !e.is_empty());
-            entry(out, &st.id, width, &format!("{} ({})", safe(&st.text), extra.join(", ")));
-        }
-    }
-}
-
-fn evaluation(out: &mut String, s: &Session, lang: Lang) {
-    let w = Words::new(lang);
-    for t in plan::tables(s) {
-        heading(out, plan::matrix_heading(lang, t.matrix));
-        let width = id_width(t.rows.iter().map(|f| f.id.as_str()));
-        // Number columns: weight, rating, weighted; the factor text gets the rest.
-        let cols = [w.weight.width().max(5), w.rating.width().max(2), w.weighted.width().max(5)];
-        let numbers_width: usize = cols.iter().map(|c| c + 2).sum();
-        let text_width = WIDTH - (2 + width + 2) - numbers_width;
-        let row = |out: &mut String, id: &str, text: &str, nums: [String; 3]| {
-            let id = clip(&safe(id), width);
-            let text = clip(text, text_width);
-            let _ = write!(
-                out,
-                "  {id}{}  {text}{}",
-                " ".repeat(width - id.width()),
-                " ".repeat(text_width - text.width())
-            );
-            for (n, c) in nums.iter().zip(cols) {
-                let _ = write!(out, "  {}{n}", " ".repeat(c.saturating_sub(n.width())));
-            }
-            out.push('\n');
-        };
-        row(out, "ID", "Factor", [w.weight.to_owned(), w.rating.to_owned(), w.weighted.to_owned()]);
-        for f in &t.rows {
-            let nums = [
-                f.weight.map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
-                f.rating.map(|r| r.to_string()).unwrap_or_default(),
-                plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
-            ];
-            row(out, &f.id, &safe(&f.text), nums);
-        }
-        let totals = [plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)];
-        row(out, "", w.total, totals);
-        for note in plan::notes(lang, &t.eval) {
-            for line in wrap(&note, WIDTH - 2) {
-                let _ = writeln!(out, "  {line}");
-            }
-        }
-    }
-}
-
-fn header(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    let m = &session.meta;
-    let title = wrap(&safe(&m.title), WIDTH);
-    let rule = title.iter().map(|t| t.width()).max().unwrap_or(0).max(1);
-    for line in &title {
-        let _ = writeln!(out, "{line}");
-    }
-    let _ = writeln!(out, "{}", "=".repeat(rule));
-    field(out, l.date, &day(m.created));
-    if let Some(place) = m.place.as_deref().filter(|p| !p.trim().is_empty()) {
-        field(out, l.place, &safe(place));
-    }
-    if let Some(who) = m.participants.as_deref().filter(|p| !p.trim().is_empty()) {
-        field(out, l.participants, &safe(who));
-    }
-    let counts: Vec<String> =
-        Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), session.factors(q).len())).collect();
-    field(out, l.factors, &counts.join(" · "));
-}
-
-/// `Label: value`, continuation lines indented by two spaces.
-fn field(out: &mut String, label: &str, value: &str) {
-    for (i, line) in wrap(&format!("{label}: {value}"), WIDTH - 2).iter().enumerate() {
-        let indent = if i == 0 { "" } else { "  " };
-        let _ = writeln!(out, "{indent}{line}");
-    }
-}
-
-fn lists(out: &mut String, session: &Session, lang: Lang) {
-    let l = Labels::new(lang);
-    let id_width = Quadrant::ALL
-        .iter()
-        .flat_map(|&q| session.factors(q))
-        .map(|f| safe(&f.id).width())
-        .max()
-        .unwrap_or(2)
-        .clamp(2, MAX_ID_WIDTH);
-    let indent = 2 + id_width + 2;
-    for q in Quadrant::ALL {
-        let heading = format!("{} ({})", lang.quadrant(q).to_uppercase(), lang.origin(q));
-        let _ = writeln!(out, "\n{heading}\n{}", "-".repeat(heading.width()));
-        let factors = session.factors(q);
-        if factors.is_empty() {
-            let _ = writeln!(out, "  {}", l.none);
-            continue;
-        }
-        for f in factors {
-            let p = priority(lang, f.votes, f.impact);
-            let body = if p.is_empty() { safe(&f.text).into_owned() } else { format!("{} ({p})", safe(&f.text)) };
-            let id = clip(&safe(&f.id), id_width);
-            let pad = " ".repeat(id_width.saturating_sub(id.width()));
-            for (i, line) in wrap(&body, WIDTH - indent).iter().enumerate() {
-                if i == 0 {
-                    let _ = writeln!(out, "  {id}{pad}  {line}");
+/// Lists: `ID  text (links, notes)`. Tables: `ID  text`, then a line with the
+/// compact columns (the first one, the links, after an arrow) and the details.
+fn item_lines(out: &mut String, items: &Items, width: usize) {
+    for item in &items.rows {
+        match items.shape {
+            Shape::List => {
+                let extra: Vec<String> = item.pair.iter().chain(&item.note).map(|e| safe(e).into_owned()).collect();
+                let body = if extra.is_empty() {
+                    safe(&item.text).into_owned()
                 } else {
-                    let _ = writeln!(out, "{}{line}", " ".repeat(indent));
-                }
+                    format!("{} ({})", safe(&item.text), extra.join(", "))
+                };
+                entry(out, &item.id, width, &body);
+            }
+            Shape::Table => {
+                entry(out, &item.id, width, &safe(&item.text));
+                let mut compact = (0..items.columns.len())
+                    .filter(|&i| items.columns[i].compact)
+                    .map(|i| safe(item.cells.get(i).map_or("", String::as_str)).into_owned());
+                let mut parts = vec![format!("→ {}", compact.next().unwrap_or_default())];
+                let short = |d: String| if d.width() <= GLUED_WIDTH { glue(&d) } else { d };
+                parts.extend(compact.chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short));
+                let mut body = String::new();
+                entry(&mut body, "", width, &parts.join(" · "));
+                out.push_str(&body.replace(GLUE, " "));
             }
         }
     }
 }
 
-/// Splits `text` into lines no wider than `width` columns, breaking at spaces,
-/// and inside words only when a word alone is wider than a line.
+/// Number table: ID, text cut to the room left, numbers right-aligned, total.
+fn table(out: &mut String, t: &Table) {
+    let width = t.rows.iter().map(|r| safe(r.first().map_or("", String::as_str)).width()).max().unwrap_or(2);
+    let width = width.clamp(2, MAX_ID_WIDTH);
+    let cols: Vec<usize> = (2..t.columns.len())
+        .map(|i| {
+            let cells = t.rows.iter().filter_map(|r| r.get(i)).chain(t.totals.get(i - 2)).map(|c| c.width());
+            cells.max().unwrap_or(0).max(t.columns[i].label.width()).max(t.columns[i].min_chars)
+        })
+        .collect();
+    let numbers_width: usize = cols.iter().map(|c| c + 2).sum();
+    let text_width = WIDTH.saturating_sub(2 + width + 2 + numbers_width).max(1);
+    let row = |out: &mut String, id: &str, text: &str, nums: &[String]| {
+        let id = clip(&safe(id), width);
+        let text = clip(&safe(text), text_width);
+        let _ = write!(
+            out,
+            "  {id}{}  {text}{}",
+            " ".repeat(width.saturating_sub(id.width())),
+            " ".repeat(text_width.saturating_sub(text.width()))
+        );
+        for (n, c) in nums.iter().zip(&cols) {
+            let _ = write!(out, "  {}{n}", " ".repeat(c.saturating_sub(n.width())));
+        }
+        out.truncate(out.trim_end_matches(' ').len());
+        out.push('\n');
+    };
+    let labels: Vec<String> = t.columns.iter().map(|c| c.label.clone()).collect();
+    let (head, nums) = labels.split_at(2.min(labels.len()));
+    row(out, head.first().map_or("", String::as_str), head.get(1).map_or("", String::as_str), nums);
+    for r in &t.rows {
+        let (head, nums) = r.split_at(2.min(r.len()));
+        row(out, head.first().map_or("", String::as_str), head.get(1).map_or("", String::as_str), nums);
+    }
+    if t.has_total() {
+        row(out, "", &t.total_label, &t.totals);
+    }
+}
+
+/// Splits `text` into lines no wider than `width` columns, breaking at spaces
+/// (never at a [`GLUE`] space or a hyphen), and inside words only when a word
+/// alone is wider than a line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let needed = if line.is_empty() { word.width() } else { line.width() + 1 + word.width() };
-        if needed <= width {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        for c in word.chars() {
-            if line.width() + c.width().unwrap_or(0) > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let text = text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let options =
+        Options::new(width.max(1)).word_splitter(WordSplitter::NoHyphenation).wrap_algorithm(WrapAlgorithm::FirstFit);
+    textwrap::wrap(&text, options).into_iter().map(|line| line.into_owned()).collect()
 }
 
 /// Cuts `text` to `width` columns, ending with `…` when cut.
@@ -282,6 +234,9 @@ mod tests {
         assert_eq!(lines, ["uno dos", "tres", "cuatro", "cinco"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("fondos 2026-2027 ya", 12), ["fondos", "2026-2027 ya"]);
+        assert_eq!(wrap(&glue("en curso"), 4), [glue("en c"), glue("urso")]);
+        assert_eq!(wrap(&format!("a {}", glue("en curso")), 9), ["a".to_owned(), glue("en curso")]);
         assert_eq!(clip("Diagnóstico", 6), "Diagn…");
         assert_eq!(clip("corto", 6), "corto");
     }

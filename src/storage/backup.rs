@@ -49,7 +49,7 @@ pub fn keep_backup(session: &Path, bytes: &[u8], new_generation: bool) -> io::Re
     let (dir, prefix) = backup_dir_and_prefix(session);
     std::fs::create_dir_all(&dir)?;
     let now = Timestamp::now();
-    let existing = list_backups(session);
+    let existing: Vec<PathBuf> = list_backups(session).into_iter().filter(|b| !is_kept(b)).collect();
     let reuse = existing.last().filter(|newest| {
         !new_generation && stamp_of(newest, &prefix).is_some_and(|t| now.duration_since(t) < GENERATION_SPAN)
     });
@@ -68,11 +68,42 @@ pub fn keep_backup(session: &Path, bytes: &[u8], new_generation: bool) -> io::Re
         }
     };
     write_atomic(&target, bytes)?;
-    let all = list_backups(session);
+    let all: Vec<PathBuf> = list_backups(session).into_iter().filter(|b| !is_kept(b)).collect();
     for old in all.iter().take(all.len().saturating_sub(GENERATIONS)) {
         let _ = std::fs::remove_file(old);
     }
     Ok(target)
+}
+
+/// Keeps `bytes` (dafo's own last saved version) as a backup that no later save
+/// overwrites or prunes: `<file name>.<UTC time>.kept.bak`. Made before a reload
+/// replaces what is on screen with a version another program wrote.
+pub fn keep_own_version(session: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let (dir, prefix) = backup_dir_and_prefix(session);
+    std::fs::create_dir_all(&dir)?;
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S%.3fZ");
+    let target = dir.join(format!("{prefix}{stamp}.kept.bak"));
+    write_atomic(&target, bytes)?;
+    Ok(target)
+}
+
+fn is_kept(backup: &Path) -> bool {
+    backup.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".kept.bak"))
+}
+
+/// Why backups of `session` cannot be written, if they cannot: `.dafo-backups` is a
+/// file, or a folder where nothing can be created. `dafo check` reports it.
+pub fn backup_problem(session: &Path) -> Option<String> {
+    let (dir, _) = backup_dir_and_prefix(session);
+    match std::fs::metadata(&dir) {
+        Ok(m) if !m.is_dir() => Some(format!("{}: is not a folder; backups cannot be kept", dir.display())),
+        Ok(_) => match tempfile::Builder::new().prefix(".dafo-probe").tempfile_in(&dir) {
+            Ok(_) => None,
+            Err(e) => Some(format!("{}: backups cannot be written ({e})", dir.display())),
+        },
+        // Not made yet: the first save makes it, if the session's folder is writable.
+        Err(_) => None,
+    }
 }
 
 /// What `recover` did.
@@ -151,7 +182,7 @@ pub fn keep_damaged(session: &Path) -> io::Result<Option<PathBuf>> {
     Ok(Some(keep))
 }
 
-fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
+pub(crate) fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
     let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let dir = match session.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.join(BACKUP_DIR),
@@ -163,6 +194,7 @@ fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
 fn stamp_of(backup: &Path, prefix: &str) -> Option<Timestamp> {
     let name = backup.file_name()?.to_string_lossy().into_owned();
     let stamp = name.strip_prefix(prefix)?.strip_suffix(".bak")?;
+    let stamp = stamp.strip_suffix(".kept").unwrap_or(stamp);
     let civil = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S%.f", stamp.strip_suffix('Z')?).ok()?;
     civil.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
 }
@@ -194,6 +226,30 @@ mod tests {
         // Backups of another file are not counted.
         keep_backup(&dir.path().join("s.ron2"), b"x", false).unwrap();
         assert_eq!(list_backups(&s).len(), GENERATIONS);
+    }
+
+    #[test]
+    fn dafo_s_own_version_kept_before_a_reload_is_never_overwritten_or_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        keep_backup(&s, b"v1", false).unwrap();
+        let kept = keep_own_version(&s, b"v2").unwrap();
+        keep_backup(&s, b"v3", false).unwrap();
+        for i in 0..GENERATIONS + 3 {
+            keep_backup(&s, format!("g{i}").as_bytes(), true).unwrap();
+        }
+        assert_eq!(std::fs::read(&kept).unwrap(), b"v2");
+        assert!(list_backups(&s).contains(&kept));
+    }
+
+    #[test]
+    fn a_backup_folder_that_is_a_file_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path().join("s.ron");
+        assert_eq!(backup_problem(&s), None);
+        std::fs::write(dir.path().join(BACKUP_DIR), "x").unwrap();
+        assert!(backup_problem(&s).unwrap().contains("not a folder"));
+        assert!(keep_backup(&s, b"x", false).is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use jiff::Timestamp;
 
+use crate::domain::text::display_safe_lines;
 use crate::domain::{Quadrant, Session};
 
 use super::backup::{Recovery, recover as restore};
@@ -17,28 +18,33 @@ use super::save::save_session;
 
 /// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does not.
 pub fn recover(file: &Path) -> color_eyre::Result<ExitCode> {
+    // Every line names a file: clean it of control characters and escape sequences.
+    let clean = |text: String| display_safe_lines(&text);
+    // Through a symlink: restore the target and keep the link, as saving does.
+    let resolved = super::file::resolve_link(file);
+    let file = resolved.as_path();
     let _lock = match SessionLock::acquire(file) {
         Ok(lock) => lock,
         Err(e) => {
-            eprintln!("dafo: {e}\nClose it there before recovering it.");
+            eprintln!("dafo: {}\nClose it there before recovering it.", clean(e.to_string()));
             return Ok(ExitCode::FAILURE);
         }
     };
     match restore(file) {
         Ok(Recovery::NotNeeded) => {
-            println!("{}: reads fine; nothing to recover", file.display());
+            println!("{}: reads fine; nothing to recover", clean(file.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         Ok(Recovery::Restored { from, damaged, error }) => {
-            println!("{error}");
+            println!("{}", clean(error.to_string()));
             if let Some(damaged) = damaged {
-                println!("The damaged file was kept as {}", damaged.display());
+                println!("The damaged file was kept as {}", clean(damaged.display().to_string()));
             }
-            println!("{} restored from {}", file.display(), from.display());
+            println!("{} restored from {}", clean(file.display().to_string()), clean(from.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("dafo: {e}");
+            eprintln!("dafo: {}", clean(e.to_string()));
             Ok(ExitCode::FAILURE)
         }
     }

@@ -36,6 +36,11 @@ impl DiskState {
         DiskState { len: bytes.len() as u64, modified, hash: hash(bytes), parses }
     }
 
+    /// The hash of the bytes (what a journal record says it follows).
+    pub(crate) fn content_hash(&self) -> u64 {
+        self.hash
+    }
+
     /// Size in bytes.
     pub fn len(&self) -> u64 {
         self.len
@@ -130,6 +135,11 @@ pub fn remove_stray_temps(path: &Path) -> Vec<PathBuf> {
         }
     }
     removed
+}
+
+/// The content hash [`DiskState`] uses, of any bytes.
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
+    hash(bytes)
 }
 
 fn hash(bytes: &[u8]) -> u64 {

@@ -1,5 +1,9 @@
 //! An open session file, as the TUI holds it: the lock (or why it is read-only), the
 //! fingerprint of what is on disk, and save / check / reload that keep them in step.
+//!
+//! A session opened through a symlink is resolved first, as editors do: saves go
+//! atomically next to the target (the link stays a link) and the lock is taken on the
+//! target, so the link and the target opened at once still give one writer.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -7,8 +11,9 @@ use std::path::{Path, PathBuf};
 use crate::domain::Session;
 
 use super::backup::keep_damaged;
-use super::disk::{DiskChange, DiskState, check_disk, load_session, remove_stray_temps};
+use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
 use super::format::LoadError;
+use super::journal::{self, Journal, Replay};
 use super::lock::{LockError, SessionLock};
 use super::save::{SaveError, SaveReport, save_session};
 
@@ -18,26 +23,76 @@ pub struct SessionFile {
     path: PathBuf,
     lock: Result<SessionLock, LockError>,
     disk: Option<DiskState>,
+    /// A failing backup was already reported (it is said once, not on every save).
+    backup_said: bool,
+    /// The text of dafo's last save, kept as a backup before a reload replaces it.
+    last_written: Option<String>,
+    /// Where that version went at the last reload.
+    kept: Option<PathBuf>,
+    /// Each change, durable at once until the next save (see [`super::journal`]).
+    journal: Journal,
+    /// What opening did with a journal left by a dafo that stopped.
+    replayed: Option<Replay>,
 }
 
 impl SessionFile {
     /// Opens and reads `path`. If another dafo holds it (or the lock cannot be made,
     /// e.g. a read-only folder) the file opens read-only: see [`SessionFile::read_only`].
     pub fn open(path: &Path) -> Result<(SessionFile, Session), LoadError> {
-        let lock = SessionLock::acquire(path);
+        let path = resolve_link(path);
+        let path = path.as_path();
+        let lock = if is_marked_read_only(path) {
+            Err(LockError::FileReadOnly { path: path.to_owned() })
+        } else {
+            SessionLock::acquire(path)
+        };
         if lock.is_ok() {
             remove_stray_temps(path);
         }
-        let loaded = load_session(path)?;
-        Ok((SessionFile { path: path.to_owned(), lock, disk: Some(loaded.disk) }, loaded.session))
+        let mut loaded = load_session(path)?;
+        let replayed = if lock.is_ok() && journal::enabled() { replay_journal(path, &mut loaded) } else { None };
+        let mut file = SessionFile::new(path, lock);
+        file.disk = Some(loaded.disk);
+        file.replayed = replayed;
+        Ok((file, loaded.session))
+    }
+
+    fn new(path: &Path, lock: Result<SessionLock, LockError>) -> SessionFile {
+        SessionFile {
+            path: path.to_owned(),
+            lock,
+            disk: None,
+            backup_said: false,
+            last_written: None,
+            kept: None,
+            journal: Journal::new(path),
+            replayed: None,
+        }
     }
 
     /// Creates `path` with `session`; fails if it exists or another dafo holds it.
     pub fn create(path: &Path, session: &Session) -> Result<(SessionFile, SaveReport), SaveError> {
-        let lock = SessionLock::acquire(path).map_err(|e| lock_to_save_error(path, e))?;
-        let mut file = SessionFile { path: path.to_owned(), lock: Ok(lock), disk: None };
+        let lock = SessionLock::acquire(path).map_err(|e| match e {
+            LockError::Held { .. } => SaveError::AlreadyExists { path: path.to_owned() },
+            e => lock_to_save_error(path, e),
+        })?;
+        let mut file = SessionFile::new(path, Ok(lock));
         let report = file.save(session)?;
         Ok((file, report))
+    }
+
+    /// Creates a new session file in `dir` named after its title: `title.ron`, or the
+    /// next free `title-2.ron`, `title-3.ron`... when that one is taken, even by a
+    /// dafo creating it at this very moment (the file is created exclusively).
+    pub fn create_new(dir: &Path, session: &Session) -> Result<(SessionFile, SaveReport), SaveError> {
+        let mut taken = 0;
+        loop {
+            let path = super::names::new_session_path_after(dir, &session.meta.title, taken);
+            match SessionFile::create(&path, session) {
+                Err(SaveError::AlreadyExists { .. }) if taken < 10_000 => taken += 1,
+                other => return other,
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -62,9 +117,46 @@ impl SessionFile {
         if let Err(e) = &self.lock {
             return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
         }
-        let report = save_session(&self.path, session, self.disk.as_ref())?;
+        let mut report = save_session(&self.path, session, self.disk.as_ref())?;
         self.disk = Some(report.disk.clone());
+        self.journal.saved(&report.text);
+        self.last_written = Some(std::mem::take(&mut report.text));
+        self.note_backup(&mut report);
         Ok(report)
+    }
+
+    /// Makes `session` (just changed, not saved yet) durable at once in the journal.
+    /// Does nothing for a read-only file or with `DAFO_JOURNAL=off`.
+    pub fn journal(&mut self, session: &Session) -> io::Result<()> {
+        if self.lock.is_err() || !journal::enabled() {
+            return Ok(());
+        }
+        let base = self.disk.as_ref().map_or(0, DiskState::content_hash);
+        self.journal.record(base, session)
+    }
+
+    /// Changes found in a journal on opening (a dafo stopped before saving them):
+    /// `Some(true)` when they were replayed and saved, `Some(false)` when the journal
+    /// followed another version of the file and was kept aside.
+    pub fn replayed(&self) -> Option<bool> {
+        match &self.replayed {
+            Some(Replay::Newer(_)) => Some(true),
+            Some(Replay::SetAside(_)) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Sets `report.backup_warning` the first time backups fail (and again after they
+    /// worked in between), so the user is told once.
+    fn note_backup(&mut self, report: &mut SaveReport) {
+        match &report.backup {
+            Ok(_) => self.backup_said = false,
+            Err(e) if !self.backup_said => {
+                self.backup_said = true;
+                report.backup_warning = Some(e.clone());
+            }
+            Err(_) => {}
+        }
     }
 
     /// "Keep mine": replaces the version another program wrote (`now`, from
@@ -87,8 +179,9 @@ impl SessionFile {
         }
         let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
         let now = std::fs::read(&self.path).ok().map(|bytes| DiskState::of(&self.path, &bytes, true));
-        let report = save_session(&self.path, session, now.as_ref())?;
+        let mut report = save_session(&self.path, session, now.as_ref())?;
         self.disk = Some(report.disk.clone());
+        self.last_written = Some(std::mem::take(&mut report.text));
         Ok((report, kept))
     }
 
@@ -107,11 +200,58 @@ impl SessionFile {
     }
 
     /// Reads the file again (after another program changed it), taking its fingerprint.
+    /// dafo's own last saved version is first kept as a backup nothing overwrites
+    /// (see [`SessionFile::kept`]): an outside change never costs it.
     pub fn reload(&mut self) -> Result<Session, LoadError> {
         let loaded = load_session(&self.path)?;
+        if let Some(text) = self.last_written.take() {
+            match super::backup::keep_own_version(&self.path, text.as_bytes()) {
+                Ok(kept) => self.kept = Some(kept),
+                // Keep it in memory for the next reload rather than lose it.
+                Err(_) => self.last_written = Some(text),
+            }
+        }
         self.disk = Some(loaded.disk);
         Ok(loaded.session)
     }
+
+    /// Where the last reload kept dafo's own version, if it had saved one.
+    pub fn kept(&self) -> Option<&Path> {
+        self.kept.as_deref()
+    }
+}
+
+/// Replays the journal of `path` into `loaded` and saves it, so that the file holds
+/// every change made before dafo stopped; the journal is then removed.
+fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay> {
+    match journal::replay(path, loaded.disk.content_hash()) {
+        Replay::Nothing => None,
+        Replay::Newer(session) => {
+            if *session != loaded.session {
+                let report = save_session(path, &session, Some(&loaded.disk)).ok()?;
+                loaded.disk = report.disk;
+                loaded.session = (*session).clone();
+            }
+            let _ = std::fs::remove_file(journal::journal_path(path));
+            Some(Replay::Newer(session))
+        }
+        aside @ Replay::SetAside(_) => Some(aside),
+    }
+}
+
+/// The file a symlink points to (through every link), so that saving replaces the
+/// target and keeps the link; any other path as it is.
+pub(crate) fn resolve_link(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Ok(target) = std::fs::canonicalize(path) {
+        return target;
+    }
+    path.to_owned()
+}
+
+/// Whether the session file is marked read-only (no write permission bit at all).
+fn is_marked_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
 }
 
 fn lock_to_save_error(path: &Path, e: LockError) -> SaveError {
@@ -150,6 +290,50 @@ mod tests {
     }
 
     #[test]
+    fn an_outside_change_never_costs_our_last_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("v1")).unwrap();
+        let v1 = std::fs::read(&path).unwrap();
+        file.save(&session("v2")).unwrap();
+        let v2 = std::fs::read(&path).unwrap();
+        // Another program puts v1 back (an atomic rename, like `git checkout`).
+        crate::storage::write_atomic(&path, &v1).unwrap();
+        assert_eq!(file.reload().unwrap().meta.title, "v1");
+        let kept = file.kept().unwrap().to_owned();
+        file.save(&session("v1 + one more")).unwrap();
+        for _ in 0..20 {
+            file.save(&session("later")).unwrap();
+        }
+        assert_eq!(std::fs::read(&kept).unwrap(), v2, "dafo's v2 is gone");
+    }
+
+    #[test]
+    fn changes_in_the_journal_survive_a_kill_and_are_saved_on_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        file.journal(&session("dos")).unwrap();
+        // Killed here: no save, no drop.
+        std::mem::forget(file);
+        let _ = std::fs::remove_file(crate::storage::lock::lock_path(&path));
+        let (file, s) = SessionFile::open(&path).unwrap();
+        assert_eq!(s.meta.title, "dos");
+        assert_eq!(file.replayed(), Some(true));
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "dos");
+        assert!(!journal::journal_path(&path).exists());
+        // A later change, then its save (which stamps the time): the journal goes.
+        let mut file = file;
+        let mut later = s.clone();
+        later.meta.title = "tres".into();
+        file.journal(&later).unwrap();
+        assert!(journal::journal_path(&path).exists());
+        later.meta.modified = jiff::Timestamp::now();
+        file.save(&later).unwrap();
+        assert!(!journal::journal_path(&path).exists(), "a good save leaves the journal");
+    }
+
+    #[test]
     fn a_damaged_file_is_replaced_only_after_keeping_a_copy() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
@@ -161,6 +345,55 @@ mod tests {
         assert_eq!(std::fs::read_to_string(kept.unwrap()).unwrap(), "(version: 1, me");
         assert_eq!(crate::storage::load(&path).unwrap().meta.title, "dos");
         file.save(&session("tres")).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_session_opened_through_a_symlink_keeps_the_link_and_has_one_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        let target = real.join("s.ron");
+        crate::storage::save(&target, &session("uno")).unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let (mut file, s) = SessionFile::open(&link).unwrap();
+        assert_eq!(s.meta.title, "uno");
+        assert!(file.read_only().is_none());
+        file.save(&session("dos")).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link was replaced");
+        assert_eq!(crate::storage::load(&target).unwrap().meta.title, "dos");
+        // The target opened at the same time is read-only: one writer.
+        let (second, _) = SessionFile::open(&target).unwrap();
+        assert!(matches!(second.read_only(), Some(LockError::Held { .. })), "{:?}", second.read_only());
+        assert!(!dir.path().join(".link.ron.lock").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_marked_read_only_opens_read_only_and_is_not_rewritten() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &session("uno")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let (mut file, _) = SessionFile::open(&path).unwrap();
+        let reason = file.read_only().map(ToString::to_string).unwrap_or_default();
+        assert!(reason.contains("marked read-only"), "{reason}");
+        assert!(file.save(&session("dos")).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn new_files_take_the_next_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, _) = SessionFile::create_new(dir.path(), &session("Taller")).unwrap();
+        // Another dafo holds the lock of the next name without having written it yet.
+        let _racing = SessionLock::acquire(&dir.path().join("taller-2.ron")).unwrap();
+        let (b, _) = SessionFile::create_new(dir.path(), &session("Taller")).unwrap();
+        assert_eq!(a.path().file_name().unwrap(), "taller.ron");
+        assert_eq!(b.path().file_name().unwrap(), "taller-3.ron");
     }
 
     #[test]

@@ -32,8 +32,11 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
     super::disk::parse_bytes(&bytes, path)
 }
 
-/// Parses session text; `path` is only used in error messages.
+/// Parses session text; `path` is only used in error messages. A UTF-8 byte order
+/// mark at the start (some Windows editors add one) is skipped; columns on the first
+/// line still count from after it.
 pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     #[derive(Deserialize)]
     #[serde(rename = "Session")]
     struct Probe {
@@ -59,8 +62,24 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         return Err(too_new(session.version));
     }
     session.version = FORMAT_VERSION;
+    if let Some((key, n)) = session.counter_at_its_end() {
+        // Counting on would wrap round to IDs in use: refuse, pointing at the counter.
+        let (line, column) = position_of(text, &format!("\"{key}\"")).unwrap_or((1, 1));
+        let message = format!("the ID counter {key:?} is at {n}, past the last ID dafo can give; fix it by hand");
+        return Err(LoadError::Parse { path: path.to_owned(), line, column, message });
+    }
     session.normalise_ids();
     Ok(session)
+}
+
+/// Line and column (1-based, in characters) of the first `needle` after `last_ids`.
+fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let from = text.find("last_ids")?;
+    let at = from + text[from..].find(needle)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some((line, column))
 }
 
 /// The pretty RON text of a session: nested structs on one line each, so that
@@ -211,6 +230,46 @@ mod tests {
         let bad = text.replace("2023-2026", "2026-2023");
         let err = parse(&bad, Path::new("x.ron")).unwrap_err().to_string();
         assert!(err.starts_with("x.ron:") && err.contains("before it starts"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let text = format!("\u{feff}{}", to_ron(&sample()));
+        assert_eq!(parse(&text, Path::new("bom.ron")).unwrap(), sample());
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_refused_with_their_place() {
+        let base = to_ron(&sample());
+        let line = base.lines().position(|l| l.contains("id: \"D1\"")).unwrap() + 1;
+        for (field, value) in [
+            ("weight", "NaN"),
+            ("weight", "inf"),
+            ("weight", "-0.5"),
+            ("weight", "1e308"),
+            ("rating", "9"),
+            ("impact", "200"),
+            ("impact", "0"),
+            ("votes", "-1"),
+        ] {
+            let text = base.replace("id: \"D1\",", &format!("id: \"D1\", {field}: {value},"));
+            let err = parse(&text, Path::new("s.ron")).unwrap_err();
+            let LoadError::Parse { line: at, .. } = &err else { panic!("{field} {value}: {err}") };
+            assert_eq!(*at, line, "{field}: {value}: {err}");
+            assert!(err.to_string().starts_with(&format!("s.ron:{line}:")), "{err}");
+        }
+    }
+
+    #[test]
+    fn an_id_counter_at_its_end_is_refused() {
+        let base = to_ron(&sample());
+        let text = base.replacen("last_ids: {", "last_ids: {\"Z\": 18446744073709551615, ", 1);
+        let err = parse(&text, Path::new("s.ron")).unwrap_err();
+        assert!(err.to_string().contains("ID counter \"Z\""), "{err}");
+        // At u32::MAX it goes on counting.
+        let text = base.replacen("last_ids: {", "last_ids: {\"X\": 4294967295, ", 1);
+        let mut s = parse(&text, Path::new("s.ron")).unwrap();
+        assert_eq!(s.next_id("X"), "X4294967296");
     }
 
     #[test]

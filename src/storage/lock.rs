@@ -5,13 +5,15 @@
 //! The kernel drops the advisory lock when the process dies, however it dies, so a lock
 //! left behind by a crashed or killed dafo is taken over at once. Where the file system
 //! has no advisory locks, a lock on the same host whose pid is gone counts as stale.
+//!
+//! The lock file is opened without following links and must be a regular file: a
+//! `.name.ron.lock` planted as a symlink can never make dafo write outside it.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use fs4::fs_std::FileExt;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -43,12 +45,86 @@ pub enum LockError {
     /// Another dafo has the session open (`path` is the session's): open it read-only and say who.
     #[error("{} is open in another dafo (pid {pid} on {host}, since {since})", path.display())]
     Held { path: PathBuf, pid: u32, host: String, since: Timestamp },
-    #[error("{}: cannot create the lock file ({source}); check that the folder is writable", path.display())]
+    #[error("{}: cannot create the lock file ({}); {}", path.display(), reason(source), advice(source))]
     Io {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
+    /// The lock file is a symlink, a folder or a device: dafo never writes through it.
+    #[error("{}: the lock file is not a regular file (a link or a folder?); dafo will not write through it. Remove it if it is not yours", path.display())]
+    NotRegular { path: PathBuf },
+    /// The session file itself is marked read-only (`chmod 444`): it opens read-only.
+    #[error("{}: the file is marked read-only; dafo will not change it. Make it writable (chmod u+w) or save under another name", path.display())]
+    FileReadOnly { path: PathBuf },
+}
+
+impl LockError {
+    /// Who holds the file, for a second instance: "pid 42 on host, since 10:02".
+    pub fn holder(&self) -> Option<String> {
+        match self {
+            LockError::Held { pid, host, since, .. } => {
+                let local = since.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M");
+                Some(format!("pid {pid}, {host}, {local}"))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl LockError {
+    /// Why the session is read-only, short enough for the status line, in `lang`.
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            LockError::Held { .. } => {
+                let who = self.holder().unwrap_or_default();
+                format!("{} ({who})", lang.pick("abierta en otro dafo", "open in another dafo"))
+            }
+            LockError::Io { source, .. } => match source.kind() {
+                io::ErrorKind::ReadOnlyFilesystem => {
+                    lang.pick("disco o carpeta de solo lectura", "read-only disk or folder").to_owned()
+                }
+                io::ErrorKind::PermissionDenied => lang
+                    .pick("sin permiso de escritura en la carpeta", "no permission to write in the folder")
+                    .to_owned(),
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                    lang.pick("disco lleno", "disk full").to_owned()
+                }
+                _ => format!(
+                    "{}: {}",
+                    lang.pick("no se pudo crear el bloqueo", "cannot create the lock"),
+                    reason(source)
+                ),
+            },
+            LockError::NotRegular { .. } => lang
+                .pick(
+                    "el archivo de bloqueo no es un archivo normal (¿un enlace?)",
+                    "the lock file is not a regular file (a link?)",
+                )
+                .to_owned(),
+            LockError::FileReadOnly { .. } => {
+                lang.pick("el archivo está marcado de solo lectura", "the file is marked read-only").to_owned()
+            }
+        }
+    }
+}
+
+/// The cause of an I/O error in words, without Rust's "(os error 30)" noise.
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_owned(),
+        io::ErrorKind::PermissionDenied => "no permission to write in the folder".to_owned(),
+        io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "no space or inodes left".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn advice(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "free some space; the file opens read-only",
+        _ => "the file opens read-only; copy it to a writable folder to edit it",
+    }
 }
 
 /// The right to write one session file, held until dropped (the lock file is then removed).
@@ -72,12 +148,18 @@ impl SessionLock {
         let io_err = |source| LockError::Io { path: path.clone(), source };
         // A holder that is releasing removes the file; then we retry on the new one.
         for _ in 0..50 {
-            let mut file =
-                OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(io_err)?;
-            let locked = match file.try_lock_exclusive() {
-                Ok(locked) => locked,
+            let mut file = open_no_follow(&path).map_err(|source| {
+                // ELOOP: the last component is a symlink.
+                if is_link_error(&source) { LockError::NotRegular { path: path.clone() } } else { io_err(source) }
+            })?;
+            if !file.metadata().map_err(io_err)?.is_file() {
+                return Err(LockError::NotRegular { path });
+            }
+            let locked = match file.try_lock() {
+                Ok(()) => true,
+                Err(std::fs::TryLockError::WouldBlock) => false,
                 // No advisory locks on this file system: fall back to pid checks.
-                Err(_) => !matches!(read_info(&mut file),
+                Err(std::fs::TryLockError::Error(_)) => !matches!(read_info(&mut file),
                     Some(info) if info.pid != std::process::id() && !info.is_stale()),
             };
             if !locked {
@@ -110,6 +192,34 @@ impl Drop for SessionLock {
         if same_file(&self.file, &self.path) {
             let _ = std::fs::remove_file(&self.path);
         }
+    }
+}
+
+/// Opens (creating) the lock file without following a symlink in its last component.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: a FIFO planted as the lock file must not hang the open.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    #[cfg(not(unix))]
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other("symlink"));
+    }
+    options.open(path)
+}
+
+fn is_link_error(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        e.kind() == io::ErrorKind::Other
     }
 }
 
@@ -206,6 +316,51 @@ mod tests {
     fn unwritable_folder_is_a_clear_error() {
         let err = SessionLock::acquire(Path::new("/nonexistent-dafo-dir/s.ron")).unwrap_err();
         assert!(matches!(err, LockError::Io { .. }));
-        assert!(err.to_string().contains("writable"), "{err}");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(!err.to_string().contains("another dafo"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_planted_as_a_symlink_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("real.ron");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, lock_path(&session)).unwrap();
+        let err = SessionLock::acquire(&session).unwrap_err();
+        assert!(matches!(err, LockError::NotRegular { .. }), "{err:?}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        // A dangling link is not followed to create its target either.
+        let nowhere = dir.path().join("created-by-dafo.txt");
+        std::fs::remove_file(lock_path(&session)).unwrap();
+        std::os::unix::fs::symlink(&nowhere, lock_path(&session)).unwrap();
+        assert!(SessionLock::acquire(&session).is_err());
+        assert!(!nowhere.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_folder_or_a_fifo_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.ron");
+        std::fs::create_dir(lock_path(&session)).unwrap();
+        assert!(matches!(
+            SessionLock::acquire(&session),
+            Err(LockError::NotRegular { .. }) | Err(LockError::Io { .. })
+        ));
+        let other = dir.path().join("t.ron");
+        let fifo = std::process::Command::new("mkfifo").arg(lock_path(&other)).status();
+        if fifo.is_ok_and(|s| s.success()) {
+            assert!(matches!(SessionLock::acquire(&other), Err(LockError::NotRegular { .. })));
+        }
+    }
+
+    #[test]
+    fn the_holder_is_named() {
+        let err = LockError::Held { path: "s.ron".into(), pid: 42, host: "sala".into(), since: Timestamp::UNIX_EPOCH };
+        let who = err.holder().unwrap();
+        assert!(who.contains("42") && who.contains("sala") && who.contains("19"), "{who}");
     }
 }

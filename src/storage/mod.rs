@@ -6,13 +6,14 @@ pub mod commands;
 mod disk;
 mod file;
 mod format;
+pub mod journal;
 pub mod lock;
 mod names;
 mod save;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_new};
 pub use format::{LoadError, load, parse, to_ron};
-pub use names::{file_name_for_title, new_session_path};
+pub use names::{file_name_for_title, new_session_path, new_session_path_after};
 
 pub use backup::{RecoverError, Recovery, recover};
 pub use disk::{DiskChange, DiskState, Loaded, check_disk, load_session, parse_bytes, remove_stray_temps};

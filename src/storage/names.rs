@@ -16,13 +16,21 @@ pub fn file_name_for_title(title: &str) -> String {
 /// A path in `dir` for a new session with this title that does not exist yet:
 /// `title.ron`, else `title-2.ron`, `title-3.ron`...
 pub fn new_session_path(dir: &Path, title: &str) -> PathBuf {
+    new_session_path_after(dir, title, 0)
+}
+
+/// [`new_session_path`], skipping the first `taken` candidate names too (they were
+/// taken by another process between the check and the exclusive create).
+pub fn new_session_path_after(dir: &Path, title: &str, taken: usize) -> PathBuf {
     let name = file_name_for_title(title);
     let stem = name.trim_end_matches(".ron");
-    let mut path = dir.join(&name);
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.ron"));
-        n += 1;
+    let candidate = |n: usize| if n < 2 { dir.join(&name) } else { dir.join(format!("{stem}-{n}.ron")) };
+    let mut n = if taken == 0 { 1 } else { taken + 1 };
+    let mut path = candidate(n);
+    // Links count as taken too, even dangling ones.
+    while std::fs::symlink_metadata(&path).is_ok() {
+        n = n.max(1) + 1;
+        path = candidate(n);
     }
     path
 }

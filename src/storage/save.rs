@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::domain::Session;
 
-use super::atomic::write_atomic;
+use super::atomic::{write_atomic, write_atomic_new};
 use super::backup::keep_backup;
 use super::disk::{DiskState, parse_bytes, remove_stray_temps};
 use super::format::{LoadError, to_ron};
@@ -69,6 +69,10 @@ pub struct SaveReport {
     pub backup: Result<PathBuf, String>,
     /// Temp files from an interrupted save that were cleaned up.
     pub removed_temps: Vec<PathBuf>,
+    /// Set by [`super::SessionFile::save`] the first time backups fail: say it once.
+    pub backup_warning: Option<String>,
+    /// The text written: dafo's own last version, kept before any reload.
+    pub(crate) text: String,
 }
 
 /// Saves `session` to `path` atomically. `expected` is the fingerprint from the last
@@ -77,7 +81,9 @@ pub struct SaveReport {
 /// the new fingerprint: passing that one back overwrites the other program's version
 /// (after keeping it as a backup), so do so only when the user chose it.
 pub fn save_session(path: &Path, session: &Session, expected: Option<&DiskState>) -> Result<SaveReport, SaveError> {
-    save_session_with(path, session, expected, write_atomic)
+    // A new file is created exclusively: one made meanwhile by another process is kept.
+    let write = if expected.is_none() { write_atomic_new } else { write_atomic };
+    save_session_with(path, session, expected, write)
 }
 
 /// [`save_session`] with the final write done by `write` (tests inject failures here).
@@ -115,9 +121,22 @@ pub fn save_session_with(
     if let Some(current) = outside_version {
         keep_backup(path, &current, true).map_err(|e| SaveError::from_io(path, e))?;
     }
-    write(path, text.as_bytes()).map_err(|e| SaveError::from_io(path, e))?;
-    let backup = keep_backup(path, text.as_bytes(), fresh_generation).map_err(|e| e.to_string());
-    Ok(SaveReport { disk: DiskState::of(path, text.as_bytes(), true), bytes: text.len(), backup, removed_temps })
+    write(path, text.as_bytes()).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => SaveError::AlreadyExists { path: path.to_owned() },
+        _ => SaveError::from_io(path, e),
+    })?;
+    let backup = keep_backup(path, text.as_bytes(), fresh_generation).map_err(|e| {
+        let (dir, _) = super::backup::backup_dir_and_prefix(path);
+        format!("{}: {e}", dir.display())
+    });
+    Ok(SaveReport {
+        disk: DiskState::of(path, text.as_bytes(), true),
+        bytes: text.len(),
+        backup,
+        removed_temps,
+        backup_warning: None,
+        text,
+    })
 }
 
 #[cfg(test)]

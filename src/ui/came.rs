@@ -33,7 +33,7 @@ impl CameGrid<'_> {
         let (editor, theme, lang) = (self.editor, self.theme, self.lang);
         let session = editor.session();
         let c = Came::of(q);
-        let focused = editor.focus == q;
+        let focused = editor.focus() == q;
         let (open, total) = (session.unanswered(q), session.factors(q).len());
         let verb = labels::came(lang, session.meta.labels, c);
         let title = Line::from(vec![
@@ -53,10 +53,10 @@ impl CameGrid<'_> {
         if inner.is_empty() {
             return;
         }
-        if focused && let Mode::Input(target) = &editor.mode {
+        if focused && let Mode::Input(target) = &editor.mode() {
             let h = 2.min(inner.height);
             inner.height -= h;
-            render_input(editor, target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
+            render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
         }
         // Side by side when there is room, else factors above actions.
         let [factors_area, actions_area] = if inner.width >= 64 {
@@ -64,9 +64,9 @@ impl CameGrid<'_> {
         } else {
             Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(inner)
         };
-        let active = focused && matches!(editor.mode, Mode::Grid | Mode::ImpactPick);
-        self.factors(q, active && editor.pane == Pane::Factors, factors_area, buf);
-        self.actions(q, active && editor.pane == Pane::Actions, actions_area, buf);
+        let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick);
+        self.factors(q, active && editor.views().came.pane == Pane::Factors, factors_area, buf);
+        self.actions(q, active && editor.views().came.pane == Pane::Actions, actions_area, buf);
     }
 
     /// A list with a one-line heading (the heading underlined when it has focus).
@@ -87,8 +87,9 @@ impl CameGrid<'_> {
         let factors = session.factors(q);
         let order = editor.order(q);
         let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
-        let chosen_action =
-            (editor.focus == q && editor.pane == Pane::Actions).then(|| editor.action_selection(c)).flatten();
+        let chosen_action = (editor.focus() == q && editor.views().came.pane == Pane::Actions)
+            .then(|| editor.action_selection(c))
+            .flatten();
         let width = area.width as usize;
         let window = Window::of(order.len(), sel, width, area.height.saturating_sub(1) as usize, |pos| {
             let f = &factors[order[pos]];
@@ -99,7 +100,7 @@ impl CameGrid<'_> {
             } else {
                 Mark::Plain
             };
-            factor_item(f, session, true, !editor.room.votes_hidden, mark, theme).lines(width, theme)
+            factor_item(f, session, true, !editor.room().votes_hidden, mark, theme).lines(width, theme)
         });
         self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
     }
@@ -111,7 +112,7 @@ impl CameGrid<'_> {
         let actions = session.actions(c);
         let sel = editor.action_selection(c);
         // With a factor chosen, its actions light up.
-        let chosen_factor = (editor.focus == q && editor.pane == Pane::Factors)
+        let chosen_factor = (editor.focus() == q && editor.views().came.pane == Pane::Factors)
             .then(|| editor.selection(q).map(|i| session.factors(q)[i].id.clone()))
             .flatten();
         let width = area.width as usize;
@@ -128,7 +129,11 @@ impl CameGrid<'_> {
         });
         let heading = format!("{} ", lang.pick("Acciones", "Actions"));
         if actions.is_empty() {
-            let hint = lang.pick("(a: nueva acción para el factor elegido)", "(a: new action for the chosen factor)");
+            let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd);
+            let hint = format!(
+                "({a}: {})",
+                lang.pick("nueva acción para el factor elegido", "new action for the chosen factor")
+            );
             let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
             self.pane(heading, has_focus, area, window, buf);
         } else {

@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 /// `DAFO · title` on the left, the save state on the right.
 pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let title = display_safe(&editor.session().meta.title).into_owned();
-    let view = match editor.view {
+    let view = match editor.view() {
         View::Dafo => "DAFO",
         View::Came => "CAME",
         View::Crossed => lang.pick("DAFO cruzado", "Crossed matrix"),
@@ -27,13 +27,13 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
         Span::styled(title, theme.title_bar),
     ]))
     .render(area, buf);
-    let (state, style) = if editor.read_only.is_some() {
+    let (state, style) = if editor.read_only().is_some() {
         (lang.pick("🔒 solo lectura", "🔒 read-only"), theme.error)
-    } else if editor.conflict.is_some() {
+    } else if editor.in_conflict() {
         (lang.pick("⚠ cambió fuera de dafo", "⚠ changed outside dafo"), theme.error)
-    } else if editor.autosave.error.is_some() {
+    } else if editor.autosave().error.is_some() {
         (lang.pick("✗ sin guardar", "✗ not saved"), theme.error)
-    } else if editor.autosave.is_dirty() {
+    } else if editor.autosave().is_dirty() {
         (lang.pick("○ guardando…", "○ saving…"), theme.dim)
     } else {
         (lang.pick("✓ guardado", "✓ saved"), theme.ok)
@@ -56,7 +56,7 @@ pub fn status_line(
         (Some(n), _) => {
             Line::styled(display_safe(&n.text).into_owned(), if n.error { theme.error } else { theme.notice })
         }
-        (None, Some(e)) if e.view == View::Came => {
+        (None, Some(e)) if e.view() == View::Came => {
             let s = e.session();
             let mut spans = vec![Span::styled(lang.pick("Sin acción: ", "Without action: "), theme.dim)];
             for q in Quadrant::ALL {

@@ -54,13 +54,13 @@ impl CrossedGrid<'_> {
             .title(title)
             .title_top(Line::styled(pair, theme.dim).right_aligned());
         let mut inner = block.inner(area);
-        if focused && let Mode::Input(target) = &editor.mode {
+        if focused && let Mode::Input(target) = &editor.mode() {
             let h = 2.min(inner.height);
             inner.height -= h;
-            render_input(editor, target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
+            render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
         }
-        let sel = editor.strategy_sel[kind.index()].min(items.len().saturating_sub(1));
-        let highlight = focused && editor.mode == Mode::Grid;
+        let sel = editor.views().crossed.strategies[kind.index()].min(items.len().saturating_sub(1));
+        let highlight = focused && editor.mode().is_grid();
         let width = inner.width as usize;
         let window = Window::of(items.len(), Some(sel), width, inner.height as usize, |i| {
             let mark = if highlight && i == sel { Mark::Selected } else { Mark::Plain };

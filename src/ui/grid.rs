@@ -7,7 +7,9 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::list::{Mark, Window, factor_item};
 use super::theme::{Theme, symbol};
-use crate::app::editor::{Editor, InputTarget, Mode};
+use crate::app::Action;
+use crate::app::editor::{Editor, Input, InputTarget, Mode};
+use crate::app::keymap::{self, Context};
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
@@ -28,8 +30,8 @@ impl Widget for Grid<'_> {
 
 /// Where each quadrant goes: the 2x2 grid, or only the focused one when zoomed (`z`).
 pub fn quadrant_areas(editor: &Editor, area: Rect) -> Vec<(Quadrant, Rect)> {
-    if editor.room.zoom {
-        return vec![(editor.focus, area)];
+    if editor.room().zoom {
+        return vec![(editor.focus(), area)];
     }
     let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
     let mut out = Vec::with_capacity(4);
@@ -64,7 +66,7 @@ pub fn item_rows(editor: &Editor, q: Quadrant, area: Rect) -> Vec<(usize, Rect)>
 /// The part of a quadrant's inside that lists items (the input line takes the rest).
 fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
     let mut list_area = inner;
-    if editor.focus == q && matches!(editor.mode, Mode::Input(_)) {
+    if editor.focus() == q && matches!(editor.mode(), Mode::Input(_)) {
         list_area.height -= 2.min(inner.height);
     }
     list_area
@@ -74,10 +76,10 @@ fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
 fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme) -> (Window, Vec<usize>) {
     let session = editor.session();
     let factors = session.factors(q);
-    let highlight = editor.focus == q && matches!(editor.mode, Mode::Grid | Mode::MovePick | Mode::ImpactPick);
+    let highlight = editor.focus() == q && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick);
     // Coverage marks appear once the room has started on CAME actions.
     let coverage = session.all_actions().next().is_some();
-    let votes = !editor.room.votes_hidden;
+    let votes = !editor.room().votes_hidden;
     let order = editor.order(q);
     let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
     let width = area.width as usize;
@@ -99,7 +101,7 @@ struct QuadrantView<'a> {
 impl Widget for QuadrantView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, theme, editor, lang) = (self.q, self.theme, self.editor, self.lang);
-        let focused = editor.focus == q;
+        let focused = editor.focus() == q;
         let factors = editor.session().factors(q);
         let title = Line::from(vec![
             Span::styled(format!(" {} ", q.index() + 1), theme.key),
@@ -113,14 +115,18 @@ impl Widget for QuadrantView<'_> {
             .title_top(Line::styled(format!(" {} ", lang.origin(q)), theme.dim).right_aligned());
         let inner = block.inner(area);
         let list_area = list_area(editor, q, inner);
-        if focused && let Mode::Input(target) = &editor.mode {
+        if focused && let Mode::Input(target) = &editor.mode() {
             let input_area = Rect { y: list_area.bottom(), height: inner.height - list_area.height, ..inner };
-            render_input(editor, target, theme, lang, input_area, buf);
+            render_input(target, theme, lang, input_area, buf);
         }
         let (window, _) = window(editor, q, list_area, theme);
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
-            let hint = lang.pick("(vacío: pulsa a para añadir)", "(empty: press a to add)");
+            let a = keymap::key_for(Context::Grid, &Action::StartAdd);
+            let hint = match lang {
+                Lang::Es => format!("(vacío: pulsa {a} para añadir)"),
+                _ => format!("(empty: press {a} to add)"),
+            };
             Paragraph::new(Line::styled(hint, theme.dim))
                 .wrap(ratatui::widgets::Wrap { trim: true })
                 .render(list_area, buf);
@@ -130,25 +136,24 @@ impl Widget for QuadrantView<'_> {
     }
 }
 
-pub(super) fn render_input(
-    editor: &Editor,
-    target: &InputTarget,
-    theme: &Theme,
-    lang: Lang,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let label = match target {
-        InputTarget::Add => lang.pick("Nuevo (Enter añade, Esc cierra)", "New (Enter adds, Esc closes)").to_owned(),
+pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    // The keys named come from the table, so a remap never leaves a stale hint.
+    let key = |a: &Action| keymap::key_for(Context::Input, a);
+    let (ok, close) = (key(&Action::Submit), key(&Action::Cancel));
+    let label = match &input.target {
+        InputTarget::Add => match lang {
+            Lang::Es => format!("Nuevo ({ok} añade, {close} cierra)"),
+            _ => format!("New ({ok} adds, {close} closes)"),
+        },
         InputTarget::AddAction(links) => format!(
-            "{} → {} (Enter / Esc)",
+            "{} → {} ({ok} / {close})",
             lang.pick("Nueva acción", "New action"),
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
-        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} (Enter / Esc)", kind.prefix()),
+        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", kind.prefix()),
         InputTarget::Weight(id) => format!("{} {id} (0-1, 0,15, 15%)", lang.pick("Peso de", "Weight of")),
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
-            format!("{} {id} (Enter / Esc)", lang.pick("Editar", "Edit"))
+            format!("{} {id} ({ok} / {close})", lang.pick("Editar", "Edit"))
         }
     };
     let [label_row, input_row] = if area.height >= 2 {
@@ -160,7 +165,7 @@ pub(super) fn render_input(
     let prompt = Rect { width: 2.min(input_row.width), ..input_row };
     Paragraph::new(Span::styled("› ", theme.key)).render(prompt, buf);
     let field = Rect { x: input_row.x + prompt.width, width: input_row.width - prompt.width, ..input_row };
-    let mut input = editor.input.clone();
+    let mut input = input.text.clone();
     input.set_style(theme.input);
     input.set_cursor_style(theme.cursor);
     input.set_cursor_line_style(theme.input);

@@ -19,7 +19,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let main = e.view_context();
             let modes: &[Context] = match main {
                 Context::Grid => &[Context::Input, Context::MovePick, Context::ImpactPick],
-                Context::Came => &[Context::Input, Context::ImpactPick, Context::Picker, Context::Form],
+                Context::CameFactors => &[Context::Input, Context::ImpactPick],
+                Context::CameActions => &[Context::Input, Context::Picker, Context::Form],
                 Context::Crossed => &[Context::Input, Context::Picker],
                 _ => &[Context::Input],
             };

@@ -49,8 +49,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.base);
     let [top, body, status, footer] = areas(area);
     match &app.screen {
-        Screen::Editor(editor) if editor.room.presenting() => {
+        Screen::Editor(editor) if editor.room().presenting() => {
             presentation::render(editor, theme, app.lang, area, buf);
+            // The question about an outside change is asked whatever is showing.
+            if editor.in_conflict() {
+                popup::conflict(editor, theme, app.lang, area, buf);
+            }
             if app.help {
                 help::render(app, theme, area, buf);
             }
@@ -59,35 +63,31 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Editor(editor) => {
             chrome::title_bar(editor, theme, app.lang, top, buf);
             let lang = app.lang;
-            match editor.view {
+            match editor.view() {
                 View::Dafo => grid::Grid { editor, theme, lang }.render(body, buf),
                 View::Came => came::CameGrid { editor, theme, lang }.render(body, buf),
                 View::Crossed => crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
                 View::Weights => weights::WeightsView { editor, theme, lang }.render(body, buf),
             }
-            match (&editor.mode, &editor.picker, &editor.form) {
-                (Mode::Picker, Some(p), _) => popup::picker(p, theme, lang, body, buf),
-                (Mode::Form, _, Some(f)) => popup::form(f, theme, lang, body, buf),
-                (Mode::Conflict, _, _) => popup::conflict(editor, theme, lang, body, buf),
+            match editor.mode() {
+                Mode::Picker(p) => popup::picker(p, theme, lang, body, buf),
+                Mode::Form(f) => popup::form(f, theme, lang, body, buf),
+                Mode::Conflict(_) => popup::conflict(editor, theme, lang, body, buf),
                 _ => {}
             }
-            chrome::status_line(editor.notice.as_ref(), Some(editor), theme, app.lang, status, buf);
+            chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);
             status::render_right(editor, theme, app.lang, status, buf);
-            if editor.room.hint && !app.help {
+            if editor.room().hint && !app.help {
                 hint::render(editor, theme, app.lang, body, buf);
             }
         }
         Screen::Browser(browser) => {
             browser::render(browser, theme, app.lang, top, body, buf);
-            chrome::status_line(app.notice.as_ref(), None, theme, app.lang, status, buf);
+            chrome::status_line(app.notice(), None, theme, app.lang, status, buf);
         }
     }
     // A notice too long for its line takes the footer's too, so nothing of it is cut.
-    let notice = match &app.screen {
-        Screen::Editor(e) => e.notice.as_ref(),
-        Screen::Browser(_) => app.notice.as_ref(),
-    };
-    match notice {
+    match app.notice() {
         Some(n) if unicode_width::UnicodeWidthStr::width(n.text.as_str()) > status.width as usize => {
             chrome::long_notice(n, theme, Rect { height: 2, ..status }, buf);
         }

@@ -36,7 +36,7 @@ pub fn hit(app: &App, area: Rect, col: u16, row: u16) -> Option<Hit> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let presenting = editor.room.presenting();
+    let presenting = editor.room().presenting();
     let body = if presenting { presentation::body(area) } else { areas(area)[1] };
     let at = Position::new(col, row);
     let (quadrant, cell) = grid::quadrant_areas(editor, body).into_iter().find(|(_, r)| r.contains(at))?;

@@ -89,10 +89,10 @@ pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
 
 /// The file changed on disk while edits were unsaved: say so and offer the choice.
 pub fn conflict(editor: &crate::app::Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    let popup = centred(area, 70, 9);
+    let popup = centred(area, 70, 8);
     let title = format!(" {} ", lang.pick("El archivo cambió fuera de dafo", "The file changed outside dafo"));
     let inner = frame(title, theme, popup, buf);
-    let path = display_safe(&editor.path.display().to_string()).into_owned();
+    let path = display_safe(&editor.path().display().to_string()).into_owned();
     let lines = vec![
         Line::styled(path, theme.dim),
         Line::styled(
@@ -116,10 +116,6 @@ pub fn conflict(editor: &crate::app::Editor, theme: &Theme, lang: Lang, area: Re
                 lang.pick("conservar la tuya; la otra queda en copia", "keep yours; theirs goes to a backup"),
                 theme.text,
             ),
-        ]),
-        Line::from(vec![
-            Span::styled(" Esc ", theme.key),
-            Span::styled(lang.pick("decidir después (no se guarda)", "decide later (saving paused)"), theme.text),
         ]),
     ];
     Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }).render(inner, buf);

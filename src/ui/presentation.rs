@@ -30,14 +30,14 @@ pub fn body(area: Rect) -> Rect {
 }
 
 fn block<'a>(editor: &Editor, q: Quadrant, theme: &Theme, lang: Lang) -> Block<'a> {
-    let focused = editor.focus == q;
+    let focused = editor.focus() == q;
     let n = editor.session().factors(q).len();
     let title = Line::from(vec![
         Span::styled(format!(" {} ", q.index() + 1), theme.key),
         Span::styled(format!("{} {} ", symbol(q), lang.quadrant(q).to_uppercase()), theme.quadrant(q)),
         Span::styled(format!("({n}) "), theme.dim),
     ]);
-    let pad = if editor.room.zoom { 3 } else { 1 };
+    let pad = if editor.room().zoom { 3 } else { 1 };
     Block::bordered()
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(if focused { theme.focus_border } else { theme.border })
@@ -58,7 +58,7 @@ fn render_quadrant(editor: &Editor, q: Quadrant, theme: &Theme, lang: Lang, area
         block = block.title_bottom(Line::styled(more(placed.below, "↓"), theme.key).right_aligned());
     }
     block.render(area, buf);
-    let selected = (editor.focus == q).then(|| editor.selection(q)).flatten();
+    let selected = (editor.focus() == q).then(|| editor.selection(q)).flatten();
     for item in placed.items {
         let style = if Some(item.index) == selected { theme.selected } else { theme.input };
         let lines: Vec<Line> = item
@@ -114,7 +114,7 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
         .iter()
         .map(|f| {
             let mut text = display_safe(&f.text).into_owned();
-            if !editor.room.votes_hidden && f.votes > 0 {
+            if !editor.room().votes_hidden && f.votes > 0 {
                 text.push_str(&format!(" ●{}", f.votes));
             }
             let id = display_safe(&f.id).into_owned();
@@ -164,7 +164,7 @@ fn status_line(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut
     let right = Line::from(status::spans(editor, theme, lang));
     let right_w = (right.width() as u16).min(area.width);
     let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
-    let left = match &editor.notice {
+    let left = match &editor.notice() {
         Some(n) => {
             Line::styled(format!(" {}", display_safe(&n.text)), if n.error { theme.error } else { theme.notice })
         }

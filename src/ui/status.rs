@@ -12,11 +12,11 @@ use crate::i18n::Lang;
 /// `hace 2 s` / `hace 3 min`, measured at the last tick; `None` before the
 /// first save of this run, while a change is pending or after a failed save.
 pub fn saved_ago(editor: &Editor, lang: Lang) -> Option<String> {
-    let a = &editor.autosave;
+    let a = &editor.autosave();
     if a.is_dirty() || a.error.is_some() {
         return None;
     }
-    let secs = editor.room.now?.checked_duration_since(a.last_saved?)?.as_secs();
+    let secs = editor.room().now?.checked_duration_since(a.last_saved?)?.as_secs();
     let ago = lang.pick("hace", "");
     let text = match secs {
         0..60 => format!("{ago} {secs} s"),
@@ -30,10 +30,10 @@ pub fn saved_ago(editor: &Editor, lang: Lang) -> Option<String> {
 /// The right end of the status line: hidden votes and the time-box.
 pub fn spans(editor: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    if editor.room.votes_hidden {
+    if editor.room().votes_hidden {
         spans.push(Span::styled(format!(" ● {} ", lang.pick("votos ocultos", "votes hidden")), theme.dim));
     }
-    if let Some(r) = editor.room.timer.reading(editor.room.now) {
+    if let Some(r) = editor.room().timer.reading(editor.room().now) {
         let text = if r.over {
             format!(" ⏱ {} {} ", r.clock(), lang.pick("¡tiempo!", "time's up!"))
         } else {

@@ -59,10 +59,10 @@ impl WeightsView<'_> {
             .title_bottom(Line::styled(total, theme.key).right_aligned());
         let mut inner = block.inner(area);
         block.render(area, buf);
-        if focused && let Mode::Input(target) = &editor.mode {
+        if focused && let Mode::Input(target) = &editor.mode() {
             let h = 2.min(inner.height);
             inner.height -= h;
-            render_input(editor, target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
+            render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
         }
         let rows = editor.matrix_rows(m).into_iter().map(|(q, i)| {
             let f = &session.factors(q)[i];
@@ -99,7 +99,7 @@ impl WeightsView<'_> {
         .header(header)
         .row_highlight_style(if focused { theme.selected } else { theme.text });
         let mi = usize::from(m == Matrix::Efe);
-        let mut state = TableState::default().with_selected(Some(editor.weight_sel[mi]));
+        let mut state = TableState::default().with_selected(Some(editor.views().weights.rows[mi]));
         StatefulWidget::render(table, inner, buf, &mut state);
     }
 }

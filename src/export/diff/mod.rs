@@ -142,7 +142,7 @@ fn placed(s: &Session) -> Vec<Placed> {
 }
 
 fn fold(text: &str) -> String {
-    safe(text).to_lowercase()
+    crate::i18n::fold(&safe(text))
 }
 
 /// How alike two texts are, 0 (nothing shared) to 1 (same words).

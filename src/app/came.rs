@@ -1,0 +1,145 @@
+//! What the keys do in the CAME view, one function per pane: the factor list
+//! and the list of actions that answer the quadrant.
+
+use super::action::Action;
+use super::editor::{Editor, InputTarget, Pane};
+use super::picker::{PickFor, Picker, options_of};
+use crate::domain::Came;
+use crate::labels;
+
+impl Editor {
+    /// Index of the selected action of `c`, if it has actions.
+    pub fn action_selection(&self, c: Came) -> Option<usize> {
+        let len = self.session().actions(c).len();
+        (len > 0).then(|| self.views.came.actions[c.source().index()].min(len - 1))
+    }
+
+    pub(super) fn update_came(&mut self, action: Action) {
+        match self.views.came.pane {
+            Pane::Factors => self.update_came_factors(action),
+            Pane::Actions => self.update_came_actions(action),
+        }
+    }
+
+    /// `a` in either pane: a new action, linked to the factor chosen.
+    fn add_action(&mut self) {
+        let q = self.focus();
+        let links = self.selection(q).map(|i| vec![self.session().factors(q)[i].id.clone()]).unwrap_or_default();
+        self.open_input(InputTarget::AddAction(links), "");
+    }
+
+    /// The factor pane: factors are edited as in the DAFO grid.
+    fn update_came_factors(&mut self, action: Action) {
+        let q = self.focus();
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            // Left of the factors: the action list of the quadrant on the left.
+            Action::Left => {
+                if let Some(n) = q.neighbour(-1, 0) {
+                    self.views.focus = n;
+                    self.views.came.pane = Pane::Actions;
+                }
+            }
+            Action::Right => self.views.came.pane = Pane::Actions,
+            Action::First | Action::Last => {
+                let order = self.order(q);
+                let pick = if action == Action::First { order.first() } else { order.last() };
+                self.views.factors.selected[q.index()] = pick.copied().unwrap_or(0);
+            }
+            Action::StartAdd => self.add_action(),
+            Action::StartEdit => self.edit_factor(),
+            Action::Delete => self.delete(),
+            Action::ShiftUp => self.shift(-1),
+            Action::ShiftDown => self.shift(1),
+            Action::VoteUp => self.vote(1),
+            Action::VoteDown => self.vote(-1),
+            _ => {}
+        }
+    }
+
+    /// The action pane: the actions of the focused CAME quadrant.
+    fn update_came_actions(&mut self, action: Action) {
+        let q = self.focus();
+        let c = Came::of(q);
+        let len = self.session().actions(c).len();
+        let cur = self.action_selection(c);
+        let sel = &mut self.views.came.actions[q.index()];
+        match action {
+            Action::Up => *sel = cur.unwrap_or(0).saturating_sub(1),
+            Action::Down => *sel = (cur.unwrap_or(0) + 1).min(len.saturating_sub(1)),
+            Action::First => *sel = 0,
+            Action::Last => *sel = len.saturating_sub(1),
+            Action::Left => self.views.came.pane = Pane::Factors,
+            // Right of the actions: the factor list of the quadrant on the right.
+            Action::Right => {
+                if let Some(n) = q.neighbour(1, 0) {
+                    self.views.focus = n;
+                    self.views.came.pane = Pane::Factors;
+                }
+            }
+            Action::StartAdd => self.add_action(),
+            other => {
+                if let Some(i) = cur {
+                    self.on_action(c, i, other);
+                }
+            }
+        }
+    }
+
+    /// Keys that act on the selected action `i` of `c`.
+    fn on_action(&mut self, c: Came, i: usize, action: Action) {
+        let q = c.source();
+        match action {
+            Action::StartEdit => {
+                let a = &self.session().actions(c)[i];
+                let (id, text) = (a.id.clone(), a.text.clone());
+                self.open_input(InputTarget::EditAction(id), &text);
+            }
+            Action::Delete => {
+                let id = self.session().actions(c)[i].id.clone();
+                if let Some(edit) = self.session().delete_action(c, i)
+                    && self.apply(edit)
+                {
+                    let gone = self.lang.pick("Borrada", "Deleted");
+                    let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo);
+                    let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
+                    self.say(format!("{gone} {id} ({undo})"), false);
+                }
+            }
+            Action::ShiftUp | Action::ShiftDown => {
+                let delta = if action == Action::ShiftUp { -1 } else { 1 };
+                if let Some(edit) = self.session().shift_action(c, i, delta)
+                    && self.apply(edit)
+                {
+                    self.views.came.actions[q.index()] = i.saturating_add_signed(delta);
+                }
+            }
+            Action::VoteUp | Action::VoteDown => {
+                let delta = if action == Action::VoteUp { 1 } else { -1 };
+                if let Some(edit) =
+                    self.session().change_action(c, i, |a| a.votes = a.votes.saturating_add_signed(delta))
+                {
+                    self.apply(edit);
+                }
+            }
+            Action::StartLink => {
+                let a = &self.session().actions(c)[i];
+                let purpose = PickFor::Links { came: c, action: a.id.clone() };
+                let checked = a.links.clone();
+                self.open_picker(Picker::new(purpose, options_of(self, q), checked));
+            }
+            Action::CycleStatus => {
+                if let Some(edit) = self.session().change_action(c, i, |a| a.status = a.status.next())
+                    && self.apply(edit)
+                {
+                    let a = &self.session().actions(c)[i];
+                    let msg = format!("{}: {}", a.id, labels::status(self.lang, a.status));
+                    self.say(msg, false);
+                }
+            }
+            Action::StartForm => self.open_form(),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Keys users can change: an optional `keys.ron` names, per keymap context, an
+//! action and the keys for it, overriding the defaults. A bad file is refused
+//! with file:line:column and the defaults stay.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::keymap::{self, Binding, Context, Key};
+
+/// `{ "Grid": { "StartAdd": ["n"] } }`: context → action → keys.
+type Overrides = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// Where `keys.ron` is looked for when `--keys` is not given.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("dafo").join("keys.ron"))
+}
+
+/// Reads `path` and makes its keys the table's. A missing default file is no
+/// error (`Ok(false)`); anything wrong is refused, naming file:line:column.
+pub fn load_and_install(path: &Path, explicit: bool) -> Result<bool, String> {
+    let result = read_and_install(path, explicit);
+    if let Err(e) = &result {
+        let _ = PROBLEM.set(format!("keys.ron: {e} (default keys used)"));
+    }
+    result
+}
+
+/// Why the keys file was refused, to show on the first screen too.
+pub fn problem() -> Option<&'static str> {
+    PROBLEM.get().map(String::as_str)
+}
+
+static PROBLEM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn read_and_install(path: &Path, explicit: bool) -> Result<bool, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(false),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let table = parse(&text, keymap::bindings()).map_err(|e| format!("{}:{e}", path.display()))?;
+    keymap::install(table);
+    Ok(true)
+}
+
+/// The default table with the overrides of `text` applied; errors read `line:column: why`.
+pub fn parse(text: &str, defaults: &[Binding]) -> Result<Vec<Binding>, String> {
+    let overrides: Overrides =
+        ron::from_str(text).map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    let at = |needle: &str| locate(text, needle);
+    let mut table = defaults.to_vec();
+    for (ctx_name, actions) in &overrides {
+        let Some(ctx) = Context::ALL.iter().copied().find(|c| format!("{c:?}") == *ctx_name) else {
+            return Err(format!("{}: unknown context {ctx_name:?}", at(ctx_name)));
+        };
+        for (action_name, key_names) in actions {
+            let keys = key_names
+                .iter()
+                .map(|k| parse_key(k).ok_or_else(|| format!("{}: unknown key {k:?}", at(k))))
+                .collect::<Result<Vec<Key>, String>>()?;
+            if keys.is_empty() {
+                return Err(format!("{}: {action_name} needs at least one key", at(action_name)));
+            }
+            let Some(pos) = table.iter().position(|b| b.ctx.contains(&ctx) && action_label(b) == *action_name) else {
+                return Err(format!("{}: no action {action_name:?} in {ctx_name}", at(action_name)));
+            };
+            // The row may serve several contexts: only this one changes.
+            let mut row = table[pos].clone();
+            let others: Vec<Context> = row.ctx.iter().copied().filter(|c| *c != ctx).collect();
+            table[pos].ctx = Box::leak(others.into_boxed_slice());
+            row.ctx = Box::leak(vec![ctx].into_boxed_slice());
+            row.keys = Box::leak(keys.into_boxed_slice());
+            if let Some(clash) =
+                table.iter().find(|b| b.ctx.contains(&ctx) && b.keys.iter().any(|k| row.keys.contains(k)))
+            {
+                return Err(format!(
+                    "{}: a key of {action_name} already does {} in {ctx_name}",
+                    at(action_name),
+                    action_label(clash)
+                ));
+            }
+            table.insert(pos, row);
+        }
+    }
+    Ok(table)
+}
+
+/// How an action is named in `keys.ron` and in `dafo keys`: `StartAdd`, `Focus(Strengths)`, `Room(CycleTheme)`.
+pub fn action_label(b: &Binding) -> String {
+    format!("{:?}", b.action)
+}
+
+/// `line:column` of the first quoted `needle` in `text` (1:1 if not found).
+fn locate(text: &str, needle: &str) -> String {
+    let quoted = format!("\"{needle}\"");
+    let offset = text.find(&quoted).unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{line}:{col}")
+}
+
+/// A key as written in the file: `a`, `Ctrl-s`, `Enter`, `Esc`, `Tab`, `F2`…
+pub fn parse_key(name: &str) -> Option<Key> {
+    let (ctrl, base) = match name.strip_prefix("Ctrl-") {
+        Some(rest) => (true, rest),
+        None => (false, name),
+    };
+    let code = match base {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+        "Up" | "↑" => KeyCode::Up,
+        "Down" | "↓" => KeyCode::Down,
+        "Left" | "←" => KeyCode::Left,
+        "Right" | "→" => KeyCode::Right,
+        "Home" | "Inicio" => KeyCode::Home,
+        "End" | "Fin" => KeyCode::End,
+        "Delete" | "Supr" => KeyCode::Delete,
+        "Backspace" => KeyCode::Backspace,
+        "Space" | "Espacio" => KeyCode::Char(' '),
+        f if f.len() > 1 && f.starts_with('F') => KeyCode::F(f[1..].parse().ok()?),
+        c => {
+            let mut chars = c.chars();
+            let ch = chars.next()?;
+            if chars.next().is_some() {
+                return None;
+            }
+            KeyCode::Char(if ctrl { ch.to_ascii_lowercase() } else { ch })
+        }
+    };
+    Some(Key { code, ctrl })
+}
+
+/// `dafo keys`: the effective table, one line per context and action.
+pub fn print_table() -> String {
+    let mut out = String::new();
+    for ctx in Context::ALL {
+        out.push_str(&format!("{ctx:?}\n"));
+        for b in keymap::of_context(ctx) {
+            out.push_str(&format!("  {:<28} {:<16} {}\n", action_label(b), b.keys_label(), b.es));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remaps_one_context_and_leaves_the_others() {
+        let table = parse(r#"{ "Grid": { "StartAdd": ["n"] } }"#, keymap::bindings()).expect("reads");
+        let add_in = |ctx: Context| {
+            table
+                .iter()
+                .find(|b| b.ctx.contains(&ctx) && b.action == crate::app::Action::StartAdd)
+                .map(|b| b.keys_label())
+        };
+        assert_eq!(add_in(Context::Grid).as_deref(), Some("n"));
+        assert_eq!(add_in(Context::CameFactors).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_bad_file_names_line_and_column() {
+        let err =
+            parse("{\n  \"Grid\": {\n    \"StartAdd\": [\"nope-key\"],\n  },\n}", keymap::bindings()).unwrap_err();
+        assert!(err.starts_with("3:18:"), "{err}");
+        let err = parse("{ \"Grid\": { \"Nothing\": [\"n\"] } }", keymap::bindings()).unwrap_err();
+        assert!(err.starts_with("1:13:") && err.contains("Nothing"), "{err}");
+        let err = parse("{ \"Grid\": ", keymap::bindings()).unwrap_err();
+        assert!(err.starts_with("1:"), "{err}");
+        let err = parse("{ \"Grid\": { \"StartAdd\": [\"e\"] } }", keymap::bindings()).unwrap_err();
+        assert!(err.contains("already"), "{err}");
+    }
+}

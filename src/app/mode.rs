@@ -1,0 +1,97 @@
+//! What the keys do right now on the session screen; each mode carries its own
+//! data, so an impossible combination (a picker with no list, a conflict with
+//! no file state) cannot be written.
+
+use ratatui_textarea::TextArea;
+
+use super::form::Form;
+use super::picker::Picker;
+use crate::domain::Crossed;
+use crate::storage::DiskState;
+
+/// What the input line is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputTarget {
+    /// New factors for the focused quadrant, one per Enter.
+    Add,
+    /// Rewording the factor with this ID.
+    Edit(String),
+    /// New actions for the focused CAME quadrant, linked to these factors.
+    AddAction(Vec<String>),
+    /// Rewording the action with this ID.
+    EditAction(String),
+    /// The text of a new crossed strategy pairing these two factors.
+    AddStrategy(Crossed, [String; 2]),
+    /// Rewording the strategy with this ID.
+    EditStrategy(String),
+    /// The EFI/EFE weight of the factor with this ID.
+    Weight(String),
+}
+
+/// The input line: what it is for and the text typed so far.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub target: InputTarget,
+    pub text: TextArea<'static>,
+}
+
+impl Input {
+    /// An input line for `target`, holding `text` with the cursor at its end.
+    pub fn new(target: InputTarget, text: &str) -> Input {
+        let mut area = TextArea::new(vec![text.to_owned()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Input { target, text: area }
+    }
+
+    /// The text typed, lines joined.
+    pub fn value(&self) -> String {
+        self.text.lines().join(" ")
+    }
+}
+
+/// The file changed on disk while edits were unsaved: the state found on disk,
+/// and what the facilitator was doing, given back once the question is answered.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub disk: DiskState,
+    /// The mode the conflict interrupted (an input keeps its draft).
+    pub behind: Box<Mode>,
+    /// An answer is being carried out (off the input thread): keys wait for it.
+    pub answering: bool,
+}
+
+/// What the keys do right now on the session screen.
+#[derive(Debug, Clone, Default)]
+pub enum Mode {
+    /// Moving around the current view.
+    #[default]
+    Grid,
+    /// Typing in the input line.
+    Input(Input),
+    /// Waiting for 1-4: where to move the selected item.
+    MovePick,
+    /// Waiting for 0-5: the impact of the selected factor.
+    ImpactPick,
+    /// Choosing factors (or a format) from a searchable list.
+    Picker(Picker),
+    /// Filling in the action form.
+    Form(Box<Form>),
+    /// The file changed on disk while edits were unsaved: load theirs or keep
+    /// mine. No other key leaves it.
+    Conflict(Conflict),
+}
+
+impl Mode {
+    /// Whether the keys move around the view (no input, list or question open).
+    pub fn is_grid(&self) -> bool {
+        matches!(self, Mode::Grid)
+    }
+
+    /// The input line, if one is open.
+    pub fn input(&self) -> Option<&Input> {
+        match self {
+            Mode::Input(input) => Some(input),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Where the facilitator is in each view: every view keeps its own selection,
+//! so a new view (plan, follow-up) adds one struct and one field here.
+
+use crate::domain::Quadrant;
+
+/// Which screen of the session is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The DAFO grid.
+    Dafo,
+    /// CAME: each quadrant's factors beside the actions that answer them.
+    Came,
+    /// The crossed matrix: FO, DO, FA, DA strategies.
+    Crossed,
+    /// The weighted evaluation (EFI, EFE).
+    Weights,
+}
+
+/// In the CAME view: the factor list or the action list of a quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Factors,
+    Actions,
+}
+
+/// Display order of factors; the stored order is never changed by sorting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Own,
+    Votes,
+    Impact,
+}
+
+/// The factor lists of the DAFO grid (and of CAME's factor pane, which shows
+/// the same lists): the selected factor of each quadrant and the display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactorLists {
+    /// Stored index of the selected factor, per quadrant in grid order.
+    pub selected: [usize; 4],
+    pub sort: Sort,
+}
+
+/// The CAME view: which pane has the keys and the selected action of each quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CameLists {
+    pub pane: Pane,
+    /// Selected action per CAME quadrant (indexed by the quadrant it answers).
+    pub actions: [usize; 4],
+}
+
+/// The crossed matrix: the selected strategy of each cell (FO, DO, FA, DA).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CrossedLists {
+    pub strategies: [usize; 4],
+}
+
+/// The EFI and EFE tables: the selected row of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WeightTables {
+    pub rows: [usize; 2],
+}
+
+/// The view showing, the quadrant in focus (shared: each view reads it as its
+/// own cell) and each view's own selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Views {
+    pub showing: View,
+    pub focus: Quadrant,
+    pub factors: FactorLists,
+    pub came: CameLists,
+    pub crossed: CrossedLists,
+    pub weights: WeightTables,
+}
+
+impl Default for Views {
+    fn default() -> Views {
+        Views {
+            showing: View::Dafo,
+            focus: Quadrant::Strengths,
+            factors: FactorLists { selected: [0; 4], sort: Sort::Own },
+            came: CameLists { pane: Pane::Factors, actions: [0; 4] },
+            crossed: CrossedLists::default(),
+            weights: WeightTables::default(),
+        }
+    }
+}
+
+impl Sort {
+    /// The next order for `o`.
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Own => Sort::Votes,
+            Sort::Votes => Sort::Impact,
+            Sort::Impact => Sort::Own,
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The rules of the domain, each stated once: impact 1-5, rating 1-4, weight 0-1
+//! and item IDs (`F12`: a prefix and a number). The session loader, the importers
+//! and the editor all check values through these types, so a value one of them
+//! refuses is refused by all of them.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+use thiserror::Error;
+
+/// A value outside its range, said the same way wherever it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{what} must be {range}, not {value}")]
+pub struct RangeError {
+    pub what: &'static str,
+    pub range: &'static str,
+    pub value: String,
+}
+
+macro_rules! small_scale {
+    ($name:ident, $what:literal, $min:literal, $max:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(u8);
+
+        impl $name {
+            pub const MIN: u8 = $min;
+            pub const MAX: u8 = $max;
+
+            pub fn get(self) -> u8 {
+                self.0
+            }
+
+            /// Reads the value as typed in a file or a cell (`" 4 "`).
+            pub fn parse(text: &str) -> Result<$name, RangeError> {
+                let t = text.trim();
+                t.parse::<i64>().map_err(|_| Self::error(t)).and_then($name::try_from)
+            }
+
+            fn error(value: impl fmt::Display) -> RangeError {
+                RangeError { what: $what, range: concat!($min, " to ", $max), value: value.to_string() }
+            }
+        }
+
+        impl TryFrom<i64> for $name {
+            type Error = RangeError;
+            fn try_from(v: i64) -> Result<$name, RangeError> {
+                u8::try_from(v).ok().filter(|v| ($min..=$max).contains(v)).map($name).ok_or_else(|| Self::error(v))
+            }
+        }
+
+        impl TryFrom<u8> for $name {
+            type Error = RangeError;
+            fn try_from(v: u8) -> Result<$name, RangeError> {
+                $name::try_from(i64::from(v))
+            }
+        }
+
+        impl From<$name> for u8 {
+            fn from(v: $name) -> u8 {
+                v.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+small_scale!(Impact, "impact", 1, 5, "How much a factor matters, 1 (little) to 5 (a lot).");
+small_scale!(Rating, "rating", 1, 4, "EFI/EFE rating of a factor, 1 (major weakness) to 4 (major strength).");
+
+/// EFI/EFE weight of a factor: a finite number from 0.0 to 1.0.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Weight(f64);
+
+impl Weight {
+    pub fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Reads a weight as people type it: `0.15`, `0,15`, `15%`.
+    pub fn parse(text: &str) -> Result<Weight, RangeError> {
+        let t = text.trim().replace(',', ".");
+        let (num, scale) = match t.strip_suffix('%') {
+            Some(p) => (p.trim().to_owned(), 100.0),
+            None => (t.clone(), 1.0),
+        };
+        let w = num.parse::<f64>().map_err(|_| Weight::error(text.trim()))?;
+        Weight::try_from(w / scale).map_err(|_| Weight::error(text.trim()))
+    }
+
+    fn error(value: impl fmt::Display) -> RangeError {
+        RangeError { what: "weight", range: "0.0 to 1.0", value: value.to_string() }
+    }
+}
+
+impl TryFrom<f64> for Weight {
+    type Error = RangeError;
+    fn try_from(w: f64) -> Result<Weight, RangeError> {
+        // NaN fails `contains`; infinities are outside the range.
+        if (0.0..=1.0).contains(&w) { Ok(Weight(w)) } else { Err(Weight::error(w)) }
+    }
+}
+
+impl From<Weight> for f64 {
+    fn from(w: Weight) -> f64 {
+        w.0
+    }
+}
+
+/// Highest number an item ID may carry. Counters are `u64`, so even a file whose IDs
+/// reach `u32::MAX` goes on counting; a hand-made file beyond this is refused on load
+/// rather than let the counter wrap round to IDs already in use.
+pub const MAX_ID_NUMBER: u64 = 1 << 53;
+
+/// An item ID: an upper-case prefix of 1 to 3 letters and a number above zero
+/// (`F12`, `C3`, `FO2`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId {
+    prefix: String,
+    number: u64,
+}
+
+impl ItemId {
+    pub fn new(prefix: &str, number: u64) -> ItemId {
+        ItemId { prefix: prefix.to_owned(), number }
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    pub fn number(&self) -> u64 {
+        self.number
+    }
+
+    /// The number of `id` if it is an ID with exactly this prefix (`F12` → 12 for `F`).
+    pub fn number_for(id: &str, prefix: &str) -> Option<u64> {
+        ItemId::try_from(id).ok().filter(|i| i.prefix == prefix).map(|i| i.number)
+    }
+}
+
+impl TryFrom<&str> for ItemId {
+    type Error = RangeError;
+    fn try_from(id: &str) -> Result<ItemId, RangeError> {
+        let error = || RangeError { what: "an ID", range: "letters and a number (F12)", value: format!("{id:?}") };
+        let letters = id.chars().take_while(char::is_ascii_uppercase).count();
+        let digits = &id[letters..];
+        if !(1..=3).contains(&letters) || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err(error());
+        }
+        let number = digits.parse::<u64>().ok().filter(|n| (1..=MAX_ID_NUMBER).contains(n)).ok_or_else(error)?;
+        Ok(ItemId { prefix: id[..letters].to_owned(), number })
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.prefix, self.number)
+    }
+}
+
+/// Serde helpers for the optional fields of a factor: a file's value goes through the
+/// type's rule and a value out of range is a located load error.
+pub(crate) mod field {
+    use super::*;
+
+    fn checked<'de, D, T, R, E>(d: D, check: impl Fn(T) -> Result<R, E>) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + Copy,
+        E: fmt::Display,
+    {
+        match Option::<T>::deserialize(d)? {
+            Some(v) => check(v).map(|_| Some(v)).map_err(serde::de::Error::custom),
+            None => Ok(None),
+        }
+    }
+
+    pub fn impact<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+        checked(d, Impact::try_from)
+    }
+
+    pub fn rating<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+        checked(d, Rating::try_from)
+    }
+
+    pub fn weight<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        checked(d, Weight::try_from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_rule_in_one_place() {
+        assert_eq!(Impact::try_from(5u8).map(Impact::get), Ok(5));
+        assert!(Impact::try_from(0u8).is_err() && Impact::try_from(200u8).is_err() && Impact::try_from(-1i64).is_err());
+        assert_eq!(Rating::parse(" 4 ").map(u8::from), Ok(4));
+        assert_eq!(Rating::parse("7").unwrap_err().to_string(), "rating must be 1 to 4, not 7");
+        assert!(Rating::parse("x").is_err());
+        for bad in [f64::NAN, f64::INFINITY, -0.1, 1e308, 1.01] {
+            assert!(Weight::try_from(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Weight::parse("15%").map(Weight::get), Ok(0.15));
+        assert_eq!(Weight::parse("0,2").map(f64::from), Ok(0.2));
+        assert!(Weight::parse("1.5").is_err() && Weight::parse("NaN").is_err());
+    }
+
+    #[test]
+    fn ids_have_a_prefix_and_a_number() {
+        let id = ItemId::try_from("FO12").unwrap();
+        assert_eq!((id.prefix(), id.number(), id.to_string().as_str()), ("FO", 12, "FO12"));
+        assert_eq!(ItemId::number_for("F4294967295", "F"), Some(4_294_967_295));
+        assert_eq!(ItemId::number_for("FO3", "F"), None);
+        for bad in ["", "F", "12", "F0", "f1", "FOUR1", "F1a", "F99999999999999999999"] {
+            assert!(ItemId::try_from(bad).is_err(), "{bad}");
+        }
+    }
+}

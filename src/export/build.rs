@@ -1,0 +1,233 @@
+//! Builds the [`Document`] of a session once, section by section: header,
+//! grid, the four factor lists, then the CAME plan, the crossed strategies and
+//! the EFI/EFE tables when the session has them. Every backend renders it.
+
+use crate::domain::{Came, Crossed, Quadrant, Session};
+use crate::i18n::Lang;
+
+use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
+use super::plan::{self, Words};
+use super::{Labels, day, priority};
+
+/// The document of `session` with words in `lang`.
+pub fn document(session: &Session, lang: Lang) -> Document {
+    let l = Labels::new(lang);
+    let mut blocks = Vec::new();
+    for section in [header, grid, lists, actions, strategies, evaluation] {
+        section(&mut blocks, session, lang);
+    }
+    Document {
+        title: session.meta.title.clone(),
+        lang,
+        language: session.meta.language.clone(),
+        footer: format!("{} · {}", l.generated, day(session.meta.modified)),
+        blocks,
+    }
+}
+
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading(Heading { level, text: text.into(), aside: None })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn filled(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
+fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let l = Labels::new(lang);
+    let m = &s.meta;
+    let mut fields = vec![(l.date.to_owned(), day(m.created))];
+    if let Some(place) = filled(m.place.as_deref()) {
+        fields.push((l.place.to_owned(), place.to_owned()));
+    }
+    if let Some(who) = filled(m.participants.as_deref()) {
+        fields.push((l.participants.to_owned(), who.to_owned()));
+    }
+    let counts: Vec<String> =
+        Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), s.factors(q).len())).collect();
+    fields.push((l.factors.to_owned(), counts.join(" · ")));
+    out.push(Block::Fields(fields));
+}
+
+fn grid(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let l = Labels::new(lang);
+    let cell = |q: Quadrant| GridCell {
+        quadrant: q,
+        title: lang.quadrant(q).to_owned(),
+        items: s
+            .factors(q)
+            .iter()
+            .map(|f| Entry { id: f.id.clone(), text: f.text.clone(), note: priority(lang, f.votes, f.impact) })
+            .collect(),
+    };
+    let row = |label: &str, left, right| GridRow { label: label.to_owned(), cells: [cell(left), cell(right)] };
+    out.push(Block::Grid(Grid {
+        title: l.grid.to_owned(),
+        columns: [l.positive.to_owned(), l.negative.to_owned()],
+        rows: vec![
+            row(l.internal, Quadrant::Strengths, Quadrant::Weaknesses),
+            row(l.external, Quadrant::Opportunities, Quadrant::Threats),
+        ],
+    }));
+}
+
+fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let l = Labels::new(lang);
+    for q in Quadrant::ALL {
+        let aside = Some(lang.origin(q).to_owned());
+        out.push(Block::Heading(Heading { level: 2, text: lang.quadrant(q).to_owned(), aside }));
+        let factors = s.factors(q);
+        if factors.is_empty() {
+            out.push(Block::Para(vec![l.none.to_owned()]));
+            continue;
+        }
+        let rows = factors
+            .iter()
+            .map(|f| Item {
+                id: f.id.clone(),
+                text: f.text.clone(),
+                pair: None,
+                note: Some(priority(lang, f.votes, f.impact)).filter(|p| !p.is_empty()),
+                details: Vec::new(),
+                cells: vec![
+                    if f.votes > 0 { f.votes.to_string() } else { String::new() },
+                    f.impact.map(|i| i.to_string()).unwrap_or_default(),
+                ],
+            })
+            .collect();
+        out.push(Block::Items(Items {
+            id_width: 8,
+            text_label: l.factor.to_owned(),
+            columns: vec![Column::new(capitalise(l.votes), Some(10)), Column::new(capitalise(l.impact), Some(10))],
+            rows,
+            shape: Shape::List,
+            group: "factors",
+        }));
+    }
+}
+
+fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    if !plan::has_actions(s) {
+        return;
+    }
+    let w = Words::new(lang);
+    out.push(heading(2, w.came));
+    for c in Came::ALL {
+        out.push(heading(3, plan::came_heading(s, lang, c)));
+        out.push(Block::Lead(plan::coverage(s, lang, c.source())));
+        let list = s.actions(c);
+        if list.is_empty() {
+            out.push(Block::Para(vec![w.no_actions.to_owned()]));
+            continue;
+        }
+        let rows = list
+            .iter()
+            .map(|a| {
+                let mut details = plan::details(lang, a);
+                let status = details.remove(0);
+                let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+                let details = details
+                    .into_iter()
+                    .map(|text| {
+                        let column = (!due.is_empty() && text == format!("{}: {due}", w.due)).then_some(1);
+                        Detail { text, column }
+                    })
+                    .collect();
+                Item {
+                    id: a.id.clone(),
+                    text: a.text.clone(),
+                    pair: None,
+                    note: None,
+                    details,
+                    cells: vec![plan::links(s, &a.links, ", "), due, status],
+                }
+            })
+            .collect();
+        out.push(Block::Items(Items {
+            id_width: 7,
+            text_label: w.action.to_owned(),
+            columns: vec![
+                Column::new(w.answers, Some(11)).compact(),
+                Column::new(w.due, Some(11)),
+                Column::new(w.status, Some(10)).compact(),
+            ],
+            rows,
+            shape: Shape::Table,
+            group: "actions",
+        }));
+    }
+}
+
+fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    if s.strategies.is_empty() {
+        return;
+    }
+    let w = Words::new(lang);
+    out.push(heading(2, w.strategies));
+    for k in Crossed::ALL {
+        if s.strategies_of(k).next().is_none() {
+            continue;
+        }
+        out.push(heading(3, plan::crossed_heading(s, lang, k)));
+        let rows = s
+            .strategies_of(k)
+            .map(|(_, st)| {
+                let pair = plan::links(s, &st.factors, " × ");
+                Item {
+                    id: st.id.clone(),
+                    text: st.text.clone(),
+                    pair: Some(pair.clone()),
+                    note: Some(w.vote_count(st.votes)).filter(|v| !v.is_empty()),
+                    details: Vec::new(),
+                    cells: vec![pair, if st.votes > 0 { st.votes.to_string() } else { String::new() }],
+                }
+            })
+            .collect();
+        out.push(Block::Items(Items {
+            id_width: 8,
+            text_label: w.strategy.to_owned(),
+            columns: vec![Column::new(w.factors, Some(14)), Column::new(capitalise(w.votes), Some(8)).numeric(0)],
+            rows,
+            shape: Shape::List,
+            group: "strategies",
+        }));
+    }
+}
+
+fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
+    let w = Words::new(lang);
+    for t in plan::tables(s) {
+        out.push(heading(2, plan::matrix_heading(lang, t.matrix)));
+        let rows = t
+            .rows
+            .iter()
+            .map(|f| {
+                vec![
+                    f.id.clone(),
+                    f.text.clone(),
+                    f.weight.map_or_else(|| w.unweighted.to_owned(), |x| plan::num(lang, x, 2)),
+                    f.rating.map(|r| r.to_string()).unwrap_or_default(),
+                    plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        out.push(Block::Table(Table {
+            columns: vec![
+                Column::new("ID", Some(8)),
+                Column::new("Factor", None),
+                Column::new(w.weight, Some(10)).numeric(5),
+                Column::new(w.rating, Some(12)).numeric(2),
+                Column::new(w.weighted, Some(12)).numeric(5),
+            ],
+            rows,
+            total_label: w.total.to_owned(),
+            totals: vec![plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)],
+        }));
+        out.push(Block::Para(plan::notes(lang, &t.eval, t.unweighted())));
+    }
+}

@@ -1,0 +1,263 @@
+//! The document model every export backend renders: a title, metadata fields,
+//! then blocks (headings, paragraphs, the DAFO grid, lists of items and number
+//! tables). [`super::build`] makes one from a session once; `markdown`, `html`,
+//! `text` and `docx` only decide how each kind of block looks, so a new section
+//! is one builder function and nothing per backend.
+//!
+//! Text in the model is raw user text: every backend escapes it its own way.
+
+use crate::domain::Quadrant;
+use crate::i18n::Lang;
+
+/// A whole export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// Language of the words around the user's text.
+    pub lang: Lang,
+    /// Language tag of the content (`es`, `en`), for HTML's `lang`.
+    pub language: String,
+    /// Last line of a page: "Generado con dafo · 2026-11-10".
+    pub footer: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// `Label: value` pairs under the title.
+    Fields(Vec<(String, String)>),
+    Heading(Heading),
+    /// One paragraph; its lines are kept apart (line breaks or paragraphs).
+    Para(Vec<String>),
+    /// A short italic line that leads a section (the text backend puts it on the heading's line).
+    Lead(String),
+    Grid(Grid),
+    Items(Items),
+    Table(Table),
+}
+
+/// A section heading; level 2 or 3 (the title is level 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    /// A qualifier the plain-text backend adds in brackets: "FORTALEZAS (internos)".
+    pub aside: Option<String>,
+}
+
+/// The 2x2 DAFO grid, with its heading. The plain-text backend leaves it out
+/// (the lists that follow say the same at 80 columns).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub title: String,
+    /// Headers of the two columns (positive, negative).
+    pub columns: [String; 2],
+    pub rows: Vec<GridRow>,
+}
+
+/// A row of the grid: its header (internal, external) and two quadrants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub label: String,
+    pub cells: [GridCell; 2],
+}
+
+/// A quadrant in the grid: its name and its factors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridCell {
+    pub quadrant: Quadrant,
+    pub title: String,
+    pub items: Vec<Entry>,
+}
+
+/// ID, text and the priority note of one factor in the grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub text: String,
+    pub note: String,
+}
+
+/// How Markdown shows a list of items: a bulleted list or a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    List,
+    Table,
+}
+
+/// Items with an ID and a text: factors, actions, strategies. Word processors
+/// get a table with every column; Markdown a list or a narrow table; plain text
+/// an ID column with the text hanging beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Items {
+    /// Width of the ID column in word processors, in percent.
+    pub id_width: u8,
+    /// Header of the text column ("Factor", "Acción").
+    pub text_label: String,
+    /// Columns after ID and text.
+    pub columns: Vec<Column>,
+    pub rows: Vec<Item>,
+    pub shape: Shape,
+    /// Lists of the same group line their IDs up in plain text.
+    pub group: &'static str,
+}
+
+/// One item of an [`Items`] block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub text: String,
+    /// Shown in brackets after the text in lists: the linked factors of a strategy.
+    pub pair: Option<String>,
+    /// Shown in italic brackets after the text in lists: votes, impact.
+    pub note: Option<String>,
+    /// Labelled details shown under the text: "Responsable: X".
+    pub details: Vec<Detail>,
+    /// One value per column of the block.
+    pub cells: Vec<String>,
+}
+
+/// A detail of an item; backends that show `column` as a column leave it out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub text: String,
+    pub column: Option<usize>,
+}
+
+/// A column of an [`Items`] or [`Table`] block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub label: String,
+    /// Share of the page width, in percent, or `None` for the rest.
+    pub width: Option<u8>,
+    /// Right-aligned numbers.
+    pub numeric: bool,
+    /// The only columns where columns are few (Markdown tables, the second
+    /// line of plain text); word processors show every column.
+    pub compact: bool,
+    /// Narrowest width in plain text, in characters.
+    pub min_chars: usize,
+}
+
+impl Column {
+    pub fn new(label: impl Into<String>, width: Option<u8>) -> Column {
+        Column { label: label.into(), width, numeric: false, compact: false, min_chars: 0 }
+    }
+
+    pub fn numeric(mut self, min_chars: usize) -> Column {
+        self.numeric = true;
+        self.min_chars = min_chars;
+        self
+    }
+
+    pub fn compact(mut self) -> Column {
+        self.compact = true;
+        self
+    }
+}
+
+/// A table of numbers: an ID column, a text column, number columns and a total row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// ID, text, then the number columns.
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    pub total_label: String,
+    /// One per number column; empty where there is no total.
+    pub totals: Vec<String>,
+}
+
+/// Share of the page, in percent, that a column needs so that none of its
+/// words (header in bold, cells) is ever broken inside, on a page `page_mm`
+/// wide: about 2.3 mm a character at 11 pt, 2.6 mm in bold, 6 mm of padding.
+pub fn fit_width<'a>(header: &str, cells: impl IntoIterator<Item = &'a str>, page_mm: f64) -> u8 {
+    let longest = |t: &str| t.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+    let head_mm = longest(header) as f64 * 2.6;
+    let cells_mm = cells.into_iter().map(longest).max().unwrap_or(0) as f64 * 2.3;
+    let mm = head_mm.max(cells_mm) + 6.0;
+    (mm / page_mm * 100.0).ceil().clamp(1.0, 60.0) as u8
+}
+
+impl Items {
+    /// Percent widths of ID, text and each column on a page `page_mm` wide:
+    /// every column as wide as its longest word needs (at least its own
+    /// width), the text column the rest.
+    pub fn widths(&self, page_mm: f64) -> Vec<u8> {
+        let id = fit_width("ID", self.rows.iter().map(|r| r.id.as_str()), page_mm).max(self.id_width);
+        let mut out = vec![id, 0];
+        for (i, c) in self.columns.iter().enumerate() {
+            let cells = self.rows.iter().filter_map(move |r| r.cells.get(i)).map(String::as_str);
+            out.push(fit_width(&c.label, cells, page_mm).max(c.width.unwrap_or(0)));
+        }
+        out[1] = 100u8.saturating_sub(out.iter().sum()).max(20);
+        out
+    }
+}
+
+impl Table {
+    /// Whether the table ends with a total row (a label or any total).
+    pub fn has_total(&self) -> bool {
+        !self.total_label.is_empty() || !self.totals.is_empty()
+    }
+
+    /// Percent widths of the columns, as [`Items::widths`]; the text column
+    /// (the one without a width) gets the rest.
+    pub fn widths(&self, page_mm: f64) -> Vec<u8> {
+        let mut out: Vec<u8> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.width {
+                None => 0,
+                Some(w) => {
+                    let cells = self.rows.iter().filter_map(move |r| r.get(i)).map(String::as_str);
+                    let total = if i == 0 { self.total_label.as_str() } else { "" };
+                    let cells = cells
+                        .chain(std::iter::once(total))
+                        .chain(self.totals.get(i.wrapping_sub(2)).map(String::as_str));
+                    fit_width(&c.label, cells, page_mm).max(w)
+                }
+            })
+            .collect();
+        let rest = 100u8.saturating_sub(out.iter().sum()).max(20);
+        for (w, c) in out.iter_mut().zip(&self.columns) {
+            if c.width.is_none() {
+                *w = rest;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_fit_their_longest_word_and_the_text_gets_the_rest() {
+        // "pendiente" (9 characters) needs 9 × 2.3 + 6 = 26.7 mm: 15 % of 180 mm.
+        assert_eq!(fit_width("Estado", ["pendiente", "en curso"], 180.0), 15);
+        // A bold header wider than the cells decides: "Responsable" 11 × 2.6 + 6 mm.
+        assert_eq!(fit_width("Responsable", ["X"], 180.0), 20);
+        let item = |cells: [&str; 2]| Item {
+            id: "FO12".into(),
+            text: "texto".into(),
+            pair: None,
+            note: None,
+            details: Vec::new(),
+            cells: cells.map(str::to_owned).to_vec(),
+        };
+        let items = Items {
+            id_width: 7,
+            text_label: "Acción".into(),
+            columns: vec![Column::new("Plazo", Some(5)), Column::new("Votos", Some(20)).numeric(0)],
+            rows: vec![item(["2027-06-30", "3"])],
+            shape: Shape::Table,
+            group: "x",
+        };
+        let widths = items.widths(180.0);
+        assert_eq!(widths, [9, 54, 17, 20], "ID fits FO12, Plazo its date, Votos keeps its own width");
+        assert_eq!(widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
+    }
+}

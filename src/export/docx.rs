@@ -1,0 +1,210 @@
+//! Word backend of the [`Document`]: a `.docx` with real headings (the
+//! built-in Title, Heading 1 and Heading 2 styles, so Word's navigation pane
+//! and tables of contents find the sections), real tables whose rows never
+//! split across pages, and Spanish number and date formats in Spanish.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, Docx, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType, Table as DocxTable, TableCell,
+    TableLayoutType, TableRow, WidthType,
+};
+
+use crate::domain::{Quadrant, Session};
+use crate::i18n::Lang;
+
+use super::doc::{Block, Column, Document, Grid, Items, Table};
+use super::safe;
+
+/// Width of the text on an A4 page with 2 cm margins, in twentieths of a point.
+const PAGE_WIDTH: usize = 9638;
+
+/// The same in millimetres, for column widths.
+const PAGE_MM: f64 = 170.0;
+
+/// The session as a `.docx` file.
+pub fn render(session: &Session, lang: Lang) -> Vec<u8> {
+    document(&super::build::document(session, lang))
+}
+
+/// A document as a `.docx` file.
+pub fn document(doc: &Document) -> Vec<u8> {
+    let mut docx = styles(Docx::new()).add_paragraph(para(&doc.title, false).style("Title"));
+    for block in &doc.blocks {
+        docx = match block {
+            Block::Fields(fields) => fields.iter().fold(docx, |d, (label, value)| {
+                d.add_paragraph(
+                    Paragraph::new()
+                        .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
+                        .add_run(Run::new().add_text(local(doc.lang, value))),
+                )
+            }),
+            Block::Heading(h) => docx.add_paragraph(heading(h.level, &h.text)),
+            Block::Para(lines) => lines.iter().fold(docx, |d, l| d.add_paragraph(para(l, false))),
+            Block::Lead(text) => docx.add_paragraph(
+                Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
+            ),
+            Block::Grid(g) => grid(docx, g),
+            Block::Items(items) => docx.add_table(item_table(doc.lang, items)),
+            Block::Table(t) => docx.add_table(number_table(t)),
+        };
+    }
+    let footer = Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666"));
+    let mut out = Cursor::new(Vec::new());
+    // Packing into memory can only fail on a bug in the zip writer; an empty file then says so.
+    match docx.add_paragraph(footer).build().pack(&mut out) {
+        Ok(()) => out.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The built-in styles Word and LibreOffice know by name (`Title`, `heading 1`,
+/// `heading 2`), with outline levels so navigation and tables of contents work.
+fn styles(docx: Docx) -> Docx {
+    let fonts = RunFonts::new().ascii("Liberation Sans").hi_ansi("Liberation Sans").cs("Liberation Sans");
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .size(size)
+            .bold()
+            .outline_lvl(level)
+    };
+    docx.default_fonts(fonts)
+        .default_size(21)
+        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+        .add_style(Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").size(36).bold())
+        .add_style(heading("Heading1", "heading 1", 28, 0))
+        .add_style(heading("Heading2", "heading 2", 24, 1))
+}
+
+fn heading(level: u8, text: &str) -> Paragraph {
+    let style = if level <= 2 { "Heading1" } else { "Heading2" };
+    para(text, false).style(style).keep_next(true)
+}
+
+fn para(text: &str, bold: bool) -> Paragraph {
+    let run = Run::new().add_text(safe(text));
+    Paragraph::new().add_run(if bold { run.bold() } else { run })
+}
+
+/// Dates `YYYY-MM-DD` as `DD/MM/YYYY` in Spanish; other text as it is.
+fn local(lang: Lang, text: &str) -> String {
+    let text = safe(text).into_owned();
+    match (lang, text.parse::<jiff::civil::Date>()) {
+        (Lang::Es, Ok(d)) if text.len() == 10 => d.strftime("%d/%m/%Y").to_string(),
+        _ => text,
+    }
+}
+
+fn cell(paragraphs: Vec<Paragraph>, width_pct: usize) -> TableCell {
+    let cell = paragraphs.into_iter().fold(TableCell::new(), TableCell::add_paragraph);
+    cell.width(width_pct * PAGE_WIDTH / 100, WidthType::Dxa)
+}
+
+fn table(header: Vec<TableRow>, rows: Vec<TableRow>, widths: &[usize]) -> DocxTable {
+    let grid = widths.iter().map(|w| w * PAGE_WIDTH / 100).collect();
+    DocxTable::new(header.into_iter().chain(rows).collect())
+        .set_grid(grid)
+        .width(PAGE_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+fn head(columns: &[&Column], widths: &[usize]) -> TableRow {
+    let cells = columns
+        .iter()
+        .zip(widths)
+        .map(|(c, &w)| {
+            let p = para(&c.label, true).keep_next(true);
+            let p = if c.numeric { p.align(AlignmentType::Right) } else { p };
+            cell(vec![p], w).shading(Shading::new().shd_type(ShdType::Clear).fill("EEEEEE"))
+        })
+        .collect();
+    TableRow::new(cells).cant_split()
+}
+
+fn body(columns: &[&Column], widths: &[usize], values: Vec<Vec<Paragraph>>) -> TableRow {
+    let cells = values
+        .into_iter()
+        .zip(columns.iter().zip(widths))
+        .map(|(ps, (c, &w))| {
+            let ps = ps.into_iter().map(|p| if c.numeric { p.align(AlignmentType::Right) } else { p }).collect();
+            cell(ps, w)
+        })
+        .collect();
+    TableRow::new(cells).cant_split()
+}
+
+fn tint(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Strengths => "E6F4EA",
+        Quadrant::Weaknesses => "FDECEA",
+        Quadrant::Opportunities => "E8F0FE",
+        Quadrant::Threats => "FFF4E5",
+    }
+}
+
+fn grid(docx: Docx, g: &Grid) -> Docx {
+    let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
+    let half = (100 - usize::from(label)) / 2;
+    let widths = [usize::from(label), half, half];
+    let header = TableRow::new(vec![
+        cell(vec![Paragraph::new()], widths[0]),
+        cell(vec![para(&g.columns[0], true)], widths[1]),
+        cell(vec![para(&g.columns[1], true)], widths[2]),
+    ]);
+    let rows = g
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![cell(vec![para(&r.label, true)], widths[0])];
+            for (c, &w) in r.cells.iter().zip(&widths[1..]) {
+                let mut ps = vec![para(&c.title, true)];
+                for e in &c.items {
+                    let note = if e.note.is_empty() { String::new() } else { format!(" ({})", e.note) };
+                    ps.push(para(&format!("{} {}{note}", e.id, e.text), false));
+                }
+                cells.push(cell(ps, w).shading(Shading::new().shd_type(ShdType::Clear).fill(tint(c.quadrant))));
+            }
+            TableRow::new(cells)
+        })
+        .collect();
+    docx.add_paragraph(heading(2, &g.title)).add_table(table(vec![header], rows, &widths))
+}
+
+fn item_table(lang: Lang, items: &Items) -> DocxTable {
+    let id = Column::new("ID", Some(items.id_width));
+    let text = Column::new(items.text_label.clone(), None);
+    let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
+    let widths: Vec<usize> = items.widths(PAGE_MM).into_iter().map(usize::from).collect();
+    let rows = items
+        .rows
+        .iter()
+        .map(|item| {
+            let mut main = vec![para(&item.text, false)];
+            let details: Vec<String> =
+                item.details.iter().filter(|d| d.column.is_none()).map(|d| safe(&d.text).into_owned()).collect();
+            if !details.is_empty() {
+                main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
+            }
+            let mut values = vec![vec![para(&item.id, true)], main];
+            values.extend(item.cells.iter().map(|c| vec![para(&local(lang, c), false)]));
+            body(&columns, &widths, values)
+        })
+        .collect();
+    table(vec![head(&columns, &widths)], rows, &widths)
+}
+
+fn number_table(t: &Table) -> DocxTable {
+    let columns: Vec<&Column> = t.columns.iter().collect();
+    let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
+    let mut rows: Vec<TableRow> =
+        t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect())).collect();
+    if t.has_total() {
+        let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
+        totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
+        rows.push(body(&columns, &widths, totals));
+    }
+    table(vec![head(&columns, &widths)], rows, &widths)
+}

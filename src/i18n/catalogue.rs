@@ -1,0 +1,415 @@
+//! The shape of a message catalogue: every user-facing text, grouped by where it
+//! is read. Each language file (`es.rs`, `en.rs`, `ca.rs`) fills one [`Catalogue`];
+//! the compiler checks that none leaves a message out.
+//!
+//! Arrays follow the order of the domain's `ALL` constants: quadrants Strengths,
+//! Weaknesses, Opportunities, Threats; CAME Maintain, Correct, Exploit, Confront;
+//! crossed FO, DO, FA, DA; statuses Pending, InProgress, Done, Dropped.
+//! Messages with numbers or names in them are plain functions (`fn(usize) -> String`)
+//! so that each language places the words and the plurals its own way.
+
+/// One language's texts.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// BCP 47 tag stored in a new session and written as `<html lang>`: `es`, `en`, `ca`.
+    pub tag: &'static str,
+    /// Locale prefixes (of `LC_ALL`, `LC_MESSAGES`, `LANG`) that choose this language.
+    pub locales: &'static [&'static str],
+    /// The decimal separator: `,` or `.`.
+    pub decimal: char,
+    pub domain: DomainWords,
+    pub keys: KeyNames,
+    pub export: ExportWords,
+    pub plan: PlanWords,
+    pub diff: DiffWords,
+    pub cli: CliText,
+    pub ui: UiText,
+    pub keymap: KeymapText,
+}
+
+/// The method's own vocabulary.
+#[derive(Debug)]
+pub struct DomainWords {
+    /// "DAFO" / "SWOT".
+    pub swot: &'static str,
+    /// "CAME" / "SWOT actions": the action stage's name in titles.
+    pub came_name: &'static str,
+    /// Quadrant titles: Fortalezas, Debilidades...
+    pub quadrants: [&'static str; 4],
+    /// One factor of each quadrant: Fortaleza... (read back by the importer).
+    pub quadrant_one: [&'static str; 4],
+    /// Quadrant initials for counts: F D O A / S W O T.
+    pub letters: [&'static str; 4],
+    /// "internal", "external" (lower case, for "internal factors").
+    pub origin: [&'static str; 2],
+    /// CAME verbs, classic set.
+    pub came: [&'static str; 4],
+    /// The social-work set's name for Confront: Adaptar / Adapt.
+    pub adapt: &'static str,
+    /// Crossed strategies, full names: classic set, then social-work set.
+    pub crossed: [[&'static str; 4]; 2],
+    /// Crossed strategies, short names for narrow places: classic, social-work.
+    pub crossed_short: [[&'static str; 4]; 2],
+    /// Codes of the crossed pairs: FO DO FA DA / SO WO ST WT.
+    pub crossed_code: [&'static str; 4],
+    /// Action statuses.
+    pub status: [&'static str; 4],
+    /// The weighted matrices' short names: EFI, EFE / IFE, EFE.
+    pub matrices: [&'static str; 2],
+}
+
+/// Names of keys that are written as words.
+#[derive(Debug)]
+pub struct KeyNames {
+    pub space: &'static str,
+    pub enter: &'static str,
+    pub esc: &'static str,
+    pub tab: &'static str,
+    pub back_tab: &'static str,
+    pub home: &'static str,
+    pub end: &'static str,
+    pub delete: &'static str,
+    pub backspace: &'static str,
+    pub page_up: &'static str,
+    pub page_down: &'static str,
+    pub ctrl: &'static str,
+}
+
+/// Words of the session exports (header, grid, tables). Same shape as
+/// `export::labels::Labels`.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportWords {
+    pub date: &'static str,
+    pub modified: &'static str,
+    pub place: &'static str,
+    pub participants: &'static str,
+    pub factors: &'static str,
+    pub grid: &'static str,
+    pub positive: &'static str,
+    pub negative: &'static str,
+    pub internal: &'static str,
+    pub external: &'static str,
+    pub none: &'static str,
+    pub vote: &'static str,
+    pub votes: &'static str,
+    pub impact: &'static str,
+    pub id: &'static str,
+    pub factor: &'static str,
+    pub generated: &'static str,
+}
+
+/// Words of the CAME sections of the exports. Same shape as `export::plan::Words`.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanWords {
+    pub came: &'static str,
+    pub action: &'static str,
+    pub answers: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub indicator: &'static str,
+    pub status: &'static str,
+    pub votes: &'static str,
+    pub vote: &'static str,
+    pub no_actions: &'static str,
+    pub strategies: &'static str,
+    pub strategy: &'static str,
+    pub factors: &'static str,
+    pub weight: &'static str,
+    pub rating: &'static str,
+    pub weighted: &'static str,
+    pub total: &'static str,
+    pub carried: &'static str,
+    /// "Matriz EFI (factores internos)", "Matriz EFE (factores externos)".
+    pub matrix_headings: [&'static str; 2],
+    /// "1 de 3 factores sin acción": unanswered, all.
+    pub coverage: fn(usize, usize) -> String,
+    /// "Total ponderado 2,75 (de 1,0 a 4,0; 2,5 es la media)." with the total formatted.
+    pub total_note: fn(&str) -> String,
+    /// "Atención: los pesos suman 0,90, no 1,00." with the sum formatted.
+    pub unbalanced: fn(&str) -> String,
+    /// "sin peso": a factor of an EFI/EFE matrix without a weight.
+    pub unweighted: &'static str,
+    /// "Suma incompleta: 2 factores sin peso no cuentan." for that many.
+    pub incomplete_sum: fn(usize) -> String,
+}
+
+/// Words of the diff report. Same shape as `export::diff::report::Words`.
+#[derive(Debug, Clone, Copy)]
+pub struct DiffWords {
+    pub title: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub added: &'static str,
+    pub removed: &'static str,
+    pub moved: &'static str,
+    pub reworded: &'static str,
+    pub rescored: &'static str,
+    pub unchanged: &'static str,
+    pub same: &'static str,
+    pub votes: &'static str,
+    pub impact: &'static str,
+    pub was: &'static str,
+    pub actions_added: &'static str,
+    pub actions_removed: &'static str,
+    pub actions_closed: &'static str,
+    pub actions_reworded: &'static str,
+    pub status: &'static str,
+    pub action_details: &'static str,
+    pub strategies_added: &'static str,
+    pub strategies_removed: &'static str,
+    pub actions_unchanged: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub indicator: &'static str,
+    pub answers: &'static str,
+}
+
+/// What the command line prints besides the exports.
+#[derive(Debug)]
+pub struct CliText {
+    /// `dafo check`: "ok".
+    pub ok: &'static str,
+    /// `dafo export`: "written".
+    pub written: &'static str,
+    /// `dafo import`: "imported (5 F, 6 D, 5 O, 5 A; 3 actions, 1 strategy)": counts line, actions, strategies.
+    pub imported: fn(&str, usize, usize) -> String,
+    /// "; 3 ejes, 7 líneas, 3 retos, 3 indicadores" after an imported plan's counts.
+    pub imported_plan: fn(usize, usize, usize, usize) -> String,
+    /// `dafo list`: a file that does not read.
+    pub unreadable: &'static str,
+    /// `dafo list` on a folder without sessions.
+    pub no_sessions: &'static str,
+    /// Error: OUT exists.
+    pub exists: &'static str,
+    /// Error: "cannot write".
+    pub cannot_write: &'static str,
+    /// Error: "cannot read the directory".
+    pub cannot_read_dir: &'static str,
+    /// Error: unknown export extension.
+    pub unknown_format: &'static str,
+    /// Error: "cannot write to stdout".
+    pub stdout: &'static str,
+    /// After a parse error: how to bring back a backup; the argument is the file.
+    pub recover_hint: fn(&str) -> String,
+    /// Error of the terminal (prefix).
+    pub terminal: &'static str,
+    /// Error: a TUI command run without a terminal.
+    pub no_terminal: &'static str,
+    /// Error: a session file too new for this dafo: found version, supported version.
+    pub too_new: fn(u32, u32) -> String,
+    /// A config file that does not read; the defaults are used.
+    pub bad_config: &'static str,
+}
+
+/// Texts of the terminal interface outside the keymap (see `ui/` and `app/`).
+#[derive(Debug)]
+pub struct UiText {
+    pub help_title: &'static str,
+    pub help_more: &'static str,
+    pub help_go_to_quadrant: &'static str,
+    pub help_move_there: &'static str,
+    pub help_after_m: &'static str,
+    pub help_after_i: &'static str,
+    pub help_list: &'static str,
+    pub help_form: &'static str,
+    /// Paired help rows: next/previous quadrant, up/down, left/right, first/last,
+    /// shift up/down, vote more/less, undo/redo.
+    pub help_pairs: [&'static str; 7],
+    /// Title-bar names of the views: grid, CAME, crossed, weights.
+    pub view_names: [&'static str; 4],
+    pub read_only: &'static str,
+    pub changed_outside: &'static str,
+    pub not_saved: &'static str,
+    pub saving: &'static str,
+    pub saved_mark: &'static str,
+    /// Status line of the CAME view: "Sin acción: ".
+    pub without_action_prefix: &'static str,
+    /// "3 acciones", "1 action".
+    pub actions_count: fn(usize) -> String,
+    /// "18 factores", "1 factor".
+    pub factors_count: fn(usize) -> String,
+    pub empty_quadrant: &'static str,
+    pub input_new: &'static str,
+    pub input_new_action: &'static str,
+    pub input_weight_of: &'static str,
+    pub input_edit: &'static str,
+    pub browser_heading: &'static str,
+    pub browser_new_title: &'static str,
+    pub browser_empty: &'static str,
+    /// Browser columns: title, created, modified, file.
+    pub browser_columns: [&'static str; 4],
+    /// Browser column heads of the four counts: F D O A / S W O T.
+    pub browser_counts: [&'static str; 4],
+    /// Weights view titles: internal, external.
+    pub weights_titles: [&'static str; 2],
+    pub weights_sum: &'static str,
+    pub weights_average: &'static str,
+    /// Weights table heads: factor, weight, rating, weight × rating.
+    pub weights_columns: [&'static str; 4],
+    /// " ↓ 3 más ": how many more rows.
+    pub more: &'static str,
+    pub terminal_too_small: &'static str,
+    pub search: &'static str,
+    pub nothing_matches: &'static str,
+    pub form_for: &'static str,
+    pub form_saves: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_text: &'static str,
+    pub conflict_reload: &'static str,
+    pub conflict_keep: &'static str,
+    pub conflict_later: &'static str,
+    pub start_lead: &'static str,
+    pub start_quadrants: &'static str,
+    pub start_type: &'static str,
+    pub start_any_key: &'static str,
+    pub start_title: &'static str,
+    pub crossed_empty: &'static str,
+    /// "hace 5 min" / "5 min ago": the amount already formatted.
+    pub ago: fn(&str) -> String,
+    pub votes_hidden: &'static str,
+    pub times_up: &'static str,
+    /// CAME title coverage: "3 de 5 sin acción": unanswered, all.
+    pub came_coverage: fn(usize, usize) -> String,
+    pub came_actions: &'static str,
+    pub came_empty: &'static str,
+    pub save_changed_outside: &'static str,
+    pub could_not_save: &'static str,
+    pub disk_full: &'static str,
+    pub read_only_folder: &'static str,
+    pub no_permission: &'static str,
+    pub unreadable_on_disk: &'static str,
+    pub open_elsewhere: &'static str,
+    pub deleted_outside: &'static str,
+    pub reloaded: &'static str,
+    pub yours_kept_in: &'static str,
+    pub yours_saved: &'static str,
+    /// Sort orders: own, votes, impact.
+    pub sort_names: [&'static str; 3],
+    pub saved: &'static str,
+    pub read_only_notice: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub quit_unsaved: &'static str,
+    /// "3 elementos añadidos".
+    pub items_added: fn(usize) -> String,
+    pub u_to_undo: &'static str,
+    /// Deleted, of a factor (masculine in Spanish: Borrado).
+    pub deleted_factor: &'static str,
+    /// Deleted, of an action (feminine in Spanish: Borrada).
+    pub deleted_action: &'static str,
+    /// Action form fields: owner, due date, indicator.
+    pub form_fields: [&'static str; 3],
+    pub bad_date: &'static str,
+    pub bad_weight: &'static str,
+    pub pick_links: &'static str,
+    pub pick_space_checks: &'static str,
+    pub pick_internal: &'static str,
+    pub pick_external: &'static str,
+    pub copy_as: &'static str,
+    pub no_factors_to_pick: &'static str,
+    /// Themes: dark, light, mono.
+    pub themes: [&'static str; 3],
+    pub no_color: &'static str,
+    pub theme: &'static str,
+    pub changes: &'static str,
+    pub time_box: &'static str,
+    pub time_box_off: &'static str,
+    pub votes_hidden_notice: &'static str,
+    pub votes_shown: &'static str,
+    pub copied: &'static str,
+    /// Copy formats: md, html-fragment, txt, csv.
+    pub copy_formats: [&'static str; 4],
+}
+
+/// Texts of the keymap: the help line of each binding and, where the footer
+/// needs a shorter word, its hint (`*_hint`). Named after the action.
+#[derive(Debug)]
+pub struct KeymapText {
+    /// Help groups: navigate, capture, tidy, session, room.
+    pub groups: [&'static str; 5],
+    pub add: &'static str,
+    pub add_action: &'static str,
+    pub add_action_hint: &'static str,
+    pub add_strategy: &'static str,
+    pub add_strategy_hint: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub link: &'static str,
+    pub link_hint: &'static str,
+    pub cycle_status: &'static str,
+    pub cycle_status_hint: &'static str,
+    pub form: &'static str,
+    pub weight: &'static str,
+    pub weight_hint: &'static str,
+    pub rate: &'static str,
+    pub rate_hint: &'static str,
+    pub next_quadrant: &'static str,
+    pub prev_quadrant: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub left: &'static str,
+    pub right: &'static str,
+    pub first: &'static str,
+    pub last: &'static str,
+    pub shift_up: &'static str,
+    pub shift_down: &'static str,
+    pub start_move: &'static str,
+    pub start_move_hint: &'static str,
+    pub vote_up: &'static str,
+    pub vote_down: &'static str,
+    pub impact: &'static str,
+    pub sort: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub show_came: &'static str,
+    pub show_came_hint: &'static str,
+    pub show_crossed: &'static str,
+    pub show_weights: &'static str,
+    pub toggle_labels: &'static str,
+    pub back: &'static str,
+    pub copy: &'static str,
+    pub copy_as: &'static str,
+    pub save: &'static str,
+    pub help: &'static str,
+    pub quit_saved: &'static str,
+    pub quit_hint: &'static str,
+    pub submit_input: &'static str,
+    pub submit_hint: &'static str,
+    pub close: &'static str,
+    /// "a Fortalezas"...: MovePick rows, in quadrant order.
+    pub move_to: [&'static str; 4],
+    pub cancel: &'static str,
+    pub impact_pick: &'static str,
+    pub impact_pick_hint: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub toggle: &'static str,
+    pub toggle_hint: &'static str,
+    pub submit_picker: &'static str,
+    pub next_field: &'static str,
+    pub next_field_hint: &'static str,
+    pub prev_field: &'static str,
+    pub submit_form: &'static str,
+    pub submit_form_hint: &'static str,
+    pub reload_theirs: &'static str,
+    pub reload_theirs_hint: &'static str,
+    pub keep_mine: &'static str,
+    pub keep_mine_hint: &'static str,
+    pub decide_later: &'static str,
+    pub decide_later_hint: &'static str,
+    pub close_help: &'static str,
+    pub scroll_down: &'static str,
+    pub scroll_down_hint: &'static str,
+    pub scroll_up: &'static str,
+    pub scroll_up_hint: &'static str,
+    pub open: &'static str,
+    pub new_session: &'static str,
+    pub quit: &'static str,
+    pub present: &'static str,
+    pub leave_present: &'static str,
+    pub leave_present_hint: &'static str,
+    pub zoom: &'static str,
+    pub timer: &'static str,
+    pub toggle_votes: &'static str,
+    pub cycle_theme: &'static str,
+}

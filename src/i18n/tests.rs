@@ -1,0 +1,122 @@
+//! Tests of the catalogues and of the language resolution order.
+
+use std::collections::HashMap;
+
+use super::*;
+
+fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let map: HashMap<String, String> = vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    move |name| map.get(name).cloned()
+}
+
+#[test]
+fn the_flag_wins_over_everything() {
+    let e = env(&[("DAFO_LANG", "ca"), ("LANG", "ca_ES.UTF-8")]);
+    assert_eq!(resolve(Some(Lang::En), Some("es"), Some(Lang::Ca), &e), Lang::En);
+}
+
+#[test]
+fn the_session_language_comes_second() {
+    let e = env(&[("DAFO_LANG", "es"), ("LC_ALL", "es_ES.UTF-8")]);
+    assert_eq!(resolve(None, Some("en"), Some(Lang::Es), &e), Lang::En);
+    // A tag no catalogue knows is passed over.
+    assert_eq!(resolve(None, Some("fr"), None, env(&[("DAFO_LANG", "ca")])), Lang::Ca);
+}
+
+#[test]
+fn dafo_lang_then_config_then_locale() {
+    let e = env(&[("DAFO_LANG", "en"), ("LANG", "ca_ES.UTF-8")]);
+    assert_eq!(resolve(None, None, Some(Lang::Ca), &e), Lang::En);
+    let e = env(&[("LANG", "en_GB.UTF-8")]);
+    assert_eq!(resolve(None, None, Some(Lang::Ca), &e), Lang::Ca);
+    assert_eq!(resolve(None, None, None, &e), Lang::En);
+}
+
+#[test]
+fn the_locale_follows_posix_precedence() {
+    let e = env(&[("LC_ALL", "ca_ES@valencia"), ("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "es_ES.UTF-8")]);
+    assert_eq!(resolve(None, None, None, &e), Lang::Ca);
+    let e = env(&[("LC_ALL", ""), ("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "es_ES.UTF-8")]);
+    assert_eq!(resolve(None, None, None, &e), Lang::En);
+    assert_eq!(resolve(None, None, None, env(&[("LANG", "ca-ES-valencia")])), Lang::Ca);
+    assert_eq!(resolve(None, None, None, env(&[("LANG", "es_MX.UTF-8")])), Lang::Es);
+}
+
+#[test]
+fn spanish_is_the_last_resort() {
+    assert_eq!(resolve(None, None, None, env(&[])), Lang::Es);
+    assert_eq!(resolve(None, None, None, env(&[("LANG", "C.UTF-8")])), Lang::Es);
+    assert_eq!(resolve(None, None, None, env(&[("LANG", "fr_FR.UTF-8"), ("DAFO_LANG", "xx")])), Lang::Es);
+}
+
+#[test]
+fn tags_read_back() {
+    for &l in Lang::ALL {
+        assert_eq!(Lang::from_tag(l.tag()), Some(l));
+    }
+    assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+    assert_eq!(Lang::from_tag("english"), None);
+    assert_eq!(Lang::from_tag("cat"), None);
+}
+
+#[test]
+fn one_decimal_formatter_per_language() {
+    assert_eq!(Lang::Es.decimal(0.15), "0,15");
+    assert_eq!(Lang::Ca.decimal(2.5), "2,50");
+    assert_eq!(Lang::En.number(2.5, 1), "2.5");
+}
+
+#[test]
+fn folding_ignores_accents_and_case() {
+    assert_eq!(fold("Acción ÑANDÚ Amenaça"), "accion nandu amenaca");
+}
+
+#[test]
+fn search_matches_every_word_folded() {
+    assert!(matches("D1 Listas de espera «largas»", "lista ESPERA"));
+    assert!(matches("O2 Acción \"urgente\"", "accion urgente"));
+    assert!(matches("anything", "  "));
+    assert!(!matches("Listas de espera", "lista cola"));
+}
+
+#[test]
+fn catalan_speaks_catalan() {
+    let d = &Lang::Ca.text().domain;
+    assert_eq!(d.quadrants, ["Fortaleses", "Debilitats", "Oportunitats", "Amenaces"]);
+    assert_eq!(Lang::Ca.came(LabelSet::Classic, Came::Correct), "Corregir");
+    assert_eq!(Lang::Ca.came(LabelSet::Classic, Came::Confront), "Afrontar");
+    assert_eq!(Lang::Ca.came(LabelSet::Classic, Came::Maintain), "Mantenir");
+    assert_eq!(Lang::Ca.came(LabelSet::Classic, Came::Exploit), "Explotar");
+    assert_eq!(Lang::Ca.text().keys.space, "Espai");
+}
+
+#[test]
+fn english_uses_english_acronyms() {
+    assert_eq!(Lang::En.counts([5, 6, 5, 5], " "), "5 S 6 W 5 O 5 T");
+    assert_eq!(Lang::Es.counts([5, 6, 5, 5], ", "), "5 F, 6 D, 5 O, 5 A");
+    assert_eq!(Lang::En.crossed_code(Crossed::DA), "WT");
+    assert_eq!(Lang::En.matrix(Matrix::Efi), "IFE");
+    assert_eq!(Lang::En.text().plan.came, "SWOT action plan");
+    assert_eq!(Lang::En.text().ui.browser_counts, ["S", "W", "O", "T"]);
+}
+
+#[test]
+fn key_names_are_translated() {
+    let names = |l: Lang| {
+        let k = &l.text().keys;
+        [k.space, k.home, k.end, k.delete]
+    };
+    assert_eq!(names(Lang::Es), ["Espacio", "Inicio", "Fin", "Supr"]);
+    assert_eq!(names(Lang::En), ["Space", "Home", "End", "Del"]);
+    assert_eq!(names(Lang::Ca), ["Espai", "Inici", "Fi", "Supr"]);
+}
+
+#[test]
+fn counted_messages_agree_in_number() {
+    for &l in Lang::ALL {
+        let ui = &l.text().ui;
+        assert_ne!((ui.actions_count)(1), (ui.actions_count)(2).replace('2', "1"), "{l:?}");
+    }
+    assert_eq!((Lang::En.text().ui.actions_count)(1), "1 action");
+    assert_eq!((Lang::Es.text().ui.items_added)(3), "3 elementos añadidos");
+}

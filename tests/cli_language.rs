@@ -1,0 +1,268 @@
+//! The language of the CLI and the exports, end to end through the binary: an
+//! English session speaks English everywhere without `--lang`, a Catalan one
+//! Catalan, and a new session remembers the language it was made in.
+
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use dafo::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status, Strategy};
+
+/// Words that must never reach an English reader.
+const SPANISH: &[&str] = &[
+    "Fortalezas",
+    "Debilidades",
+    "Oportunidades",
+    "Amenazas",
+    "Corregir",
+    "Afrontar",
+    "Mantener",
+    "Explotar",
+    "pendiente",
+    "en curso",
+    "hecha",
+    "descartada",
+    "guardado",
+    "Espacio",
+    "Inicio",
+    "Supr",
+    "sin acción",
+    "Sin acción",
+    "factores",
+    "Acción",
+    "acciones",
+    "Responsable",
+    "Plazo",
+    "Estrategias",
+    "Matriz",
+    "EFI",
+    "DAFO",
+    "CAME",
+    "Cambios",
+    "votos",
+    "impacto",
+    "Fecha",
+    "Generado",
+    "importado",
+    "escrito",
+    "correcto",
+    " 5 F",
+    " 6 D",
+];
+
+fn dafo(args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dafo"));
+    cmd.args(args)
+        .env_remove("DAFO_DIR")
+        .env_remove("DAFO_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
+        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn all_output(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A session written in English, with something in every section: factors of
+/// each quadrant, actions of every status, a strategy, weights and ratings.
+fn english_session(language: &str) -> Session {
+    let mut s = Session::new("Care plan 2027", "2027-01-15T10:00:00Z".parse().unwrap());
+    s.meta.language = language.to_owned();
+    s.meta.place = Some("Town hall".into());
+    s.meta.participants = Some("Social workers and neighbours".into());
+    let texts: [&[&str]; 4] = [
+        &["Strong volunteer network", "Trusted local staff", "Good premises", "Shared agenda", "Open data"],
+        &[
+            "Long waiting lists",
+            "Few evening hours",
+            "Paper records",
+            "Staff turnover",
+            "No budget line",
+            "Weak outreach",
+        ],
+        &["Regional funds", "University partnership", "New housing", "Digital tools", "Media interest"],
+        &["Ageing population", "Budget cuts", "Rising rents", "Isolation", "Heat waves"],
+    ];
+    for (q, texts) in Quadrant::ALL.iter().zip(texts) {
+        for (i, t) in texts.iter().enumerate() {
+            let mut f = Factor::new(format!("{}{}", q.prefix(), i + 1), t.to_string());
+            f.votes = (i as u32) % 3;
+            f.impact = Some(3);
+            f.weight = Some(0.1);
+            f.rating = Some(u8::try_from(i % 4).unwrap() + 1);
+            match q {
+                Quadrant::Strengths => s.strengths.push(f),
+                Quadrant::Weaknesses => s.weaknesses.push(f),
+                Quadrant::Opportunities => s.opportunities.push(f),
+                Quadrant::Threats => s.threats.push(f),
+            }
+        }
+    }
+    for (n, (c, status)) in [
+        (Came::Correct, Status::Pending),
+        (Came::Confront, Status::InProgress),
+        (Came::Maintain, Status::Done),
+        (Came::Exploit, Status::Dropped),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = format!("{}{}", c.prefix(), n + 1);
+        let link = format!("{}1", c.source().prefix());
+        let mut a = CameAction::new(id, format!("Plan step {n}"), vec![link]);
+        a.status = status;
+        a.owner = Some("Mayor's office".into());
+        a.due = Some("2027-06-30".parse().unwrap());
+        a.indicator = Some("Families reached".into());
+        a.votes = 2;
+        a.carried = n == 0;
+        match c {
+            Came::Maintain => s.maintain.push(a),
+            Came::Correct => s.correct.push(a),
+            Came::Exploit => s.exploit.push(a),
+            Came::Confront => s.confront.push(a),
+        }
+    }
+    s.strategies.push(Strategy {
+        id: "FO1".into(),
+        kind: Crossed::FO,
+        factors: ["F1".into(), "O1".into()],
+        text: "Volunteers apply for regional funds".into(),
+        votes: 1,
+        line: None,
+    });
+    s
+}
+
+fn write(dir: &Path, name: &str, s: &Session) -> String {
+    let path = dir.join(name);
+    dafo::storage::save(&path, s).unwrap();
+    p(&path).to_owned()
+}
+
+fn assert_no_spanish(what: &str, text: &str) {
+    // `--help` names the tool's method as "DAFO/CAME (SWOT)"; nothing else may.
+    let named = |w: &&&str| !(what.contains("help") && ["DAFO", "CAME"].contains(*w));
+    for word in SPANISH.iter().filter(named) {
+        assert!(!text.contains(word), "{what}: found Spanish {word:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn an_english_session_speaks_english_without_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "care.ron", &english_session("en"));
+    let mut older = english_session("en");
+    older.weaknesses.remove(0);
+    older.correct[0].status = Status::Done;
+    let old = write(dir.path(), "care-2026.ron", &older);
+    let mut runs: Vec<(String, Output)> = Vec::new();
+    for format in ["txt", "md", "html", "html-fragment", "csv", "json"] {
+        runs.push((format!("show {format}"), dafo(&["show", &file, "-f", format], &[])));
+    }
+    runs.push(("check".into(), dafo(&["check", &file], &[])));
+    runs.push(("list".into(), dafo(&["list", p(dir.path())], &[("DAFO_LANG", "en")])));
+    runs.push(("diff txt".into(), dafo(&["diff", &old, &file], &[])));
+    runs.push(("diff md".into(), dafo(&["diff", &old, &file, "-f", "md"], &[])));
+    let out = dir.path().join("care.md");
+    runs.push(("export".into(), dafo(&["export", &file, "-o", p(&out)], &[])));
+    runs.push(("export again".into(), dafo(&["export", &file, "-o", p(&out)], &[])));
+    runs.push((
+        "import".into(),
+        dafo(&["import", p(&out), "-o", p(&dir.path().join("back.ron"))], &[("LANG", "en_GB.UTF-8")]),
+    ));
+    let csv = dir.path().join("care.csv");
+    runs.push(("export csv".into(), dafo(&["export", &file, "-o", p(&csv)], &[])));
+    runs.push((
+        "import csv".into(),
+        dafo(&["import", p(&csv), "-o", p(&dir.path().join("csv.ron"))], &[("DAFO_LANG", "en")]),
+    ));
+    runs.push(("help".into(), dafo(&["--help"], &[])));
+    runs.push(("new --help".into(), dafo(&["new", "--help"], &[])));
+    runs.push(("import --help".into(), dafo(&["import", "--help"], &[])));
+    for (what, o) in &runs {
+        assert_no_spanish(what, &all_output(o));
+    }
+    let text = |what: &str| all_output(&runs.iter().find(|(w, _)| w == what).unwrap().1);
+    assert!(text("check").contains("ok (5 S, 6 W, 5 O, 5 T)"), "{}", text("check"));
+    assert!(text("list").contains(" 5 S  6 W  5 O  5 T"), "{}", text("list"));
+    assert!(text("show html").contains("<html lang=\"en\">"));
+    assert!(text("show md").contains("SWOT action plan") && text("show md").contains("IFE matrix"));
+    assert!(text("show md").contains("Strengths") && text("show md").contains("Correct"));
+    assert!(text("export").contains("written") && text("export again").contains("already exists"));
+    assert!(text("import").contains("imported (5 S, 6 W, 5 O, 5 T; 0 actions, 0 strategies)"), "{}", text("import"));
+    assert!(text("import csv").contains("(5 S, 6 W, 5 O, 5 T; 4 actions, 1 strategy)"), "{}", text("import csv"));
+    assert!(!text("help").contains("[default: es]"), "{}", text("help"));
+    // The imported session remembers the language it was made in.
+    let back = dafo::storage::load(&dir.path().join("back.ron")).unwrap();
+    assert_eq!(back.meta.language, "en");
+}
+
+#[test]
+fn catalan_names_the_quadrants_and_the_came_verbs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "massanassa.ron", &english_session("es"));
+    let txt = all_output(&dafo(&["show", &file, "--lang", "ca", "-f", "md"], &[]));
+    for word in ["Fortaleses", "Debilitats", "Oportunitats", "Amenaces", "Corregir", "Afrontar", "Mantenir", "Explotar"]
+    {
+        assert!(txt.contains(word), "{word} missing in:\n{txt}");
+    }
+    assert!(txt.contains("Pla d'acció CAME") && txt.contains("pendent") && txt.contains("0,10"), "{txt}");
+    // A session made in Catalan says so, and speaks Catalan afterwards without --lang.
+    let md = dir.path().join("m.md");
+    assert!(dafo(&["export", &file, "-o", p(&md)], &[]).status.success());
+    let back = dir.path().join("back.ron");
+    let o = dafo(&["import", p(&md), "-o", p(&back)], &[("LANG", "ca_ES.UTF-8")]);
+    assert!(all_output(&o).contains("importat (5 F, 6 D, 5 O, 5 A"), "{}", all_output(&o));
+    let html = all_output(&dafo(&["show", p(&back), "-f", "html"], &[("DAFO_LANG", "en")]));
+    assert!(html.contains("<html lang=\"ca\">") && html.contains("Fortaleses"), "{html}");
+}
+
+#[test]
+fn the_session_language_comes_before_the_environment_and_the_flag_before_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let es = write(dir.path(), "es.ron", &english_session("es"));
+    let en = write(dir.path(), "en.ron", &english_session("en"));
+    let check = |file: &str, args: &[&str], envs: &[(&str, &str)]| {
+        let mut all = vec!["check", file];
+        all.extend_from_slice(args);
+        all_output(&dafo(&all, envs))
+    };
+    assert!(check(&es, &[], &[("DAFO_LANG", "en")]).contains("correcto (5 F, 6 D"));
+    assert!(check(&en, &[], &[("LANG", "es_ES.UTF-8")]).contains("ok (5 S, 6 W"));
+    assert!(check(&en, &["--lang", "ca"], &[]).contains("correcte (5 F, 6 D"));
+    // Without a session: DAFO_LANG, then the locale, then Spanish.
+    let list = |envs: &[(&str, &str)]| all_output(&dafo(&["list", p(dir.path())], envs));
+    assert!(list(&[("DAFO_LANG", "en"), ("LANG", "ca_ES.UTF-8")]).contains(" 5 S  6 W"));
+    assert!(list(&[("LC_ALL", "ca_ES.UTF-8"), ("LANG", "en_US.UTF-8")]).contains(" 5 F  6 D"));
+    assert!(list(&[]).contains(" 5 F  6 D"));
+}
+
+#[test]
+fn config_ron_gives_a_default_language_and_a_bad_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("conf");
+    std::fs::create_dir_all(conf.join("dafo")).unwrap();
+    std::fs::write(conf.join("dafo/config.ron"), "(lang: \"en\", theme: \"light\")").unwrap();
+    let sessions = dir.path().join("s");
+    std::fs::create_dir_all(&sessions).unwrap();
+    write(&sessions, "a.ron", &english_session("es"));
+    let list = |envs: &[(&str, &str)]| all_output(&dafo(&["list", p(&sessions)], envs));
+    assert!(list(&[("XDG_CONFIG_HOME", p(&conf))]).contains(" 5 S  6 W"));
+    assert!(list(&[("XDG_CONFIG_HOME", p(&conf)), ("DAFO_LANG", "ca")]).contains(" 5 F  6 D"));
+    std::fs::write(conf.join("dafo/config.ron"), "(\n  lang: 3)").unwrap();
+    let out = list(&[("XDG_CONFIG_HOME", p(&conf))]);
+    assert!(out.contains("config.ron:2:") && out.contains(" 5 F  6 D"), "{out}");
+}

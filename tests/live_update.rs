@@ -1,0 +1,257 @@
+//! Layer 1: what happens without a key — changes on disk, conflicts, saves and
+//! copies finishing off the input thread — driven through `update`, `run` and `tick`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use dafo::app::{Action, App, Clipboard, Editor, Effect, Mode, Screen};
+use dafo::clipboard::{Content, CopyOutcome};
+use dafo::domain::{Factor, Quadrant, Session};
+use dafo::i18n::Lang;
+use dafo::storage;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+/// A clipboard that only remembers what it was given.
+#[derive(Default)]
+struct FakeClipboard {
+    copies: Mutex<Vec<Content>>,
+}
+
+impl Clipboard for FakeClipboard {
+    fn copy(&self, content: &Content) -> CopyOutcome {
+        self.copies.lock().unwrap().push(content.clone());
+        CopyOutcome::Clipboard { holder: None }
+    }
+}
+
+struct Fixture {
+    app: App,
+    clipboard: Arc<FakeClipboard>,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let clipboard = Arc::new(FakeClipboard::default());
+    let app = App::open(&path, Lang::Es).unwrap().with_clipboard(clipboard.clone());
+    Fixture { app, clipboard, path, _dir: dir }
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
+        app.handle(a);
+    }
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn editor(app: &App) -> &Editor {
+    match &app.screen {
+        Screen::Editor(e) => e,
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
+fn texts(app: &App, q: Quadrant) -> Vec<String> {
+    editor(app).session().factors(q).iter().map(|f| f.text.clone()).collect()
+}
+
+fn notice(app: &App) -> String {
+    app.notice().map(|n| n.text.clone()).unwrap_or_default()
+}
+
+/// Another program rewrites the file, adding the threat "suyo".
+fn rewrite_outside(path: &std::path::Path) {
+    let mut other = storage::load(path).unwrap();
+    other.threats.push(Factor::new("A1", "suyo"));
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(path, &other).unwrap();
+}
+
+#[test]
+fn a_change_on_disk_reloads_is_drawn_and_its_notice_outlives_the_next_key() {
+    let mut f = fixture();
+    rewrite_outside(&f.path);
+    assert!(f.app.tick(Instant::now()), "a reload must be drawn without a key");
+    assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
+    assert!(notice(&f.app).contains("Recargado"), "{}", notice(&f.app));
+    typ(&mut f.app, "j");
+    assert!(notice(&f.app).contains("Recargado"), "the next key does not wipe the news: {}", notice(&f.app));
+}
+
+/// A session with an unsaved "mío" whose file another program then rewrote.
+fn conflicted() -> Fixture {
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "mío");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    rewrite_outside(&f.path);
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    f.app.settle();
+    f
+}
+
+#[test]
+fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
+    let mut f = conflicted();
+    assert!(editor(&f.app).in_conflict());
+    assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo");
+    assert_eq!(f.app.update(Action::KeepMine), [Effect::KeepMine], "the answer is carried out off update");
+    f.app.run(Effect::KeepMine);
+    f.app.settle();
+    let on_disk = storage::load(&f.path).unwrap();
+    assert_eq!(on_disk.strengths[0].text, "mío");
+    assert!(on_disk.threats.is_empty());
+    let backups = std::fs::read_dir(f.path.parent().unwrap().join(".dafo-backups")).unwrap();
+    let kept =
+        backups.filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).any(|text| text.contains("suyo"));
+    assert!(kept, "the other version is kept as a backup");
+}
+
+#[test]
+fn reload_theirs_keeps_mine_beside_it() {
+    let mut f = conflicted();
+    typ(&mut f.app, "r");
+    f.app.settle();
+    assert_eq!(texts(&f.app, Quadrant::Threats), ["suyo"]);
+    assert!(!editor(&f.app).in_conflict());
+    let dir = f.path.parent().unwrap();
+    let mine = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(".mia-")))
+        .expect("my version kept beside the file");
+    assert_eq!(storage::load(&mine).unwrap().strengths[0].text, "mío");
+}
+
+#[test]
+fn a_conflict_found_by_tick_keeps_the_draft_and_no_other_key_leaves_it() {
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "mío");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    typ(&mut f.app, "borrador");
+    rewrite_outside(&f.path);
+    assert!(f.app.tick(Instant::now()), "the question is drawn without a key");
+    assert!(editor(&f.app).in_conflict());
+    for k in ["j", "a", "q", "x", "p"] {
+        typ(&mut f.app, k);
+    }
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(editor(&f.app).in_conflict(), "only r or o answer the question");
+    assert!(!f.app.quit);
+    typ(&mut f.app, "o");
+    f.app.settle();
+    let Mode::Input(input) = editor(&f.app).mode() else { panic!("the input line comes back") };
+    assert_eq!(input.value(), "borrador");
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
+}
+
+#[test]
+fn load_theirs_over_a_file_broken_outside_keeps_the_question_open() {
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "mío");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    std::fs::write(&f.path, "(version: 2, garbage").unwrap();
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    f.app.settle();
+    assert!(editor(&f.app).in_conflict());
+    typ(&mut f.app, "r");
+    f.app.settle();
+    assert!(editor(&f.app).in_conflict(), "theirs does not read: the question stays");
+    assert!(f.app.notice().is_some_and(|n| n.error));
+    // `o` is still "keep mine", never "sort by votes".
+    typ(&mut f.app, "o");
+    f.app.settle();
+    assert!(!editor(&f.app).in_conflict());
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "mío");
+    let damaged = std::fs::read_dir(f.path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains("damaged")))
+        .expect("the damaged file is kept");
+    assert_eq!(std::fs::read_to_string(damaged).unwrap(), "(version: 2, garbage");
+}
+
+#[test]
+fn ctrl_s_is_an_effect_and_writes_off_the_input_thread() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "uno");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(f.app.update(Action::Save), [Effect::SaveNow]);
+    assert!(storage::load(&f.path).unwrap().strengths.is_empty(), "update itself writes nothing");
+    f.app.run(Effect::SaveNow);
+    f.app.settle();
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "uno");
+    assert!(notice(&f.app).contains("Guardado"), "{}", notice(&f.app));
+}
+
+#[test]
+fn copying_goes_through_the_clipboard_seam_and_is_reported() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "Equipo motivado");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    let effects = f.app.update(Action::Copy);
+    let [Effect::Copy(content)] = effects.as_slice() else { panic!("one copy asked: {effects:?}") };
+    assert!(content.text.contains("Equipo motivado"));
+    assert!(content.html.is_some(), "HTML for word processors too");
+    assert!(f.clipboard.copies.lock().unwrap().is_empty(), "update does not copy");
+    // `Y`, then Enter on the first format: the copy runs, off the input thread.
+    typ(&mut f.app, "Y");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    f.app.settle();
+    assert_eq!(f.clipboard.copies.lock().unwrap().len(), 1);
+    assert!(notice(&f.app).contains("Copiado"), "{}", notice(&f.app));
+}
+
+#[test]
+fn a_failed_save_is_reported_by_tick_as_soon_as_it_fails() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "importante");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    std::fs::remove_dir_all(f.path.parent().unwrap()).unwrap();
+    let now = Instant::now();
+    f.app.tick(now);
+    // The save falls due; its failure is news the screen must show at once.
+    let later = now + Duration::from_secs(1);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !f.app.tick(later) {
+        assert!(Instant::now() < deadline, "the failed save never came back");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(editor(&f.app).autosave().error.is_some(), "the failure is known, to be drawn now");
+}
+
+#[test]
+fn a_read_only_second_dafo_shows_the_first_ones_saves() {
+    let mut f = fixture();
+    let mut second = App::open(&f.path, Lang::Es).unwrap();
+    assert!(editor(&second).read_only().is_some());
+    second.tick(Instant::now());
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "desde el primero");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    std::thread::sleep(Duration::from_millis(20));
+    f.app.flush();
+    let later = Instant::now() + Duration::from_secs(2);
+    assert!(second.tick(later), "the second dafo redraws without a key");
+    assert_eq!(texts(&second, Quadrant::Strengths), ["desde el primero"]);
+}

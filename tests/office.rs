@@ -1,0 +1,86 @@
+//! LibreOffice reads the exports whole: the HTML page and the docx of the
+//! bundled sample (with EFI/EFE weights added) are converted to PDF by
+//! headless LibreOffice, with a throwaway profile, and read back with
+//! `pdftotext`: the full title, whole words and numbers in narrow columns,
+//! every section heading, and no blank page. Without soffice or pdftotext the
+//! test is ignored (`build.rs`); with `CI` set it runs and fails.
+
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+use std::path::Path;
+use std::process::Command;
+
+use dafo::domain::Session;
+use dafo::export::doc::Block;
+use dafo::export::{Format, bytes, document};
+use dafo::i18n::Lang;
+
+fn sample() -> Session {
+    let mut s = dafo::storage::load(Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+    for (f, (w, r)) in s.strengths.iter_mut().zip([(0.12, 4), (0.2, 3), (0.08, 4)]) {
+        (f.weight, f.rating) = (Some(w), Some(r));
+    }
+    for (f, (w, r)) in s.opportunities.iter_mut().zip([(0.25, 3), (0.15, 2)]) {
+        (f.weight, f.rating) = (Some(w), Some(r));
+    }
+    s
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The words of a text, with runs of white space as one space.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks one converted PDF; `what` names it in messages.
+fn check(pdf: &Path, s: &Session, what: &str) {
+    let info = run(Command::new("pdfinfo").arg(pdf));
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    for page in 1..=pages {
+        let text =
+            run(Command::new("pdftotext").args(["-f", &page.to_string(), "-l", &page.to_string()]).arg(pdf).arg("-"));
+        assert!(!text.trim().is_empty(), "{what}: page {page} of {pages} is blank");
+    }
+    let text = words(&run(Command::new("pdftotext").arg(pdf).arg("-")));
+    assert!(text.contains(&words(&s.meta.title)), "{what}: the full title {:?} is missing:\n{text}", s.meta.title);
+    let tokens: Vec<&str> = text.split(' ').map(|t| t.trim_matches(|c: char| ",.;:()".contains(c))).collect();
+    for word in ["Votos", "Impacto", "pendiente", "Externos", "Responde", "FO1", "0,12", "0,48"] {
+        assert!(tokens.contains(&word), "{what}: {word:?} is not whole:\n{text}");
+    }
+    let doc = document(s, Lang::Es);
+    for block in &doc.blocks {
+        let heading = match block {
+            Block::Heading(h) => &h.text,
+            Block::Grid(g) => &g.title,
+            _ => continue,
+        };
+        assert!(text.contains(&words(heading)), "{what}: heading {heading:?} is missing");
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(has_soffice),
+    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
+)]
+fn libreoffice_shows_html_and_docx_whole() {
+    let s = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let (html, docx) = (dir.path().join("acta-html.html"), dir.path().join("acta-docx.docx"));
+    std::fs::write(&html, bytes(&s, Lang::Es, Format::Html)).unwrap();
+    std::fs::write(&docx, bytes(&s, Lang::Es, Format::Docx)).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    run(Command::new("soffice")
+        .env("HOME", dir.path())
+        .args([profile.as_str(), "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&html)
+        .arg(&docx));
+    check(&dir.path().join("acta-html.pdf"), &s, "HTML");
+    check(&dir.path().join("acta-docx.pdf"), &s, "docx");
+}

@@ -1,0 +1,132 @@
+//! What the editor says and keeps when the file changes under it or cannot be written:
+//! a reload by another program is named and undone with `u`, dafo's own last version
+//! stays on disk, a second window names who holds the file, a read-only file says so,
+//! and failing backups are told once.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::held;
+use dafo::app::{Action, App, Screen};
+use dafo::domain::{Quadrant, Session};
+use dafo::i18n::Lang;
+use dafo::storage;
+
+fn editor(app: &App) -> &dafo::app::Editor {
+    match &app.screen {
+        Screen::Editor(e) => e,
+        Screen::Browser(_) => panic!("not in the editor"),
+    }
+}
+
+fn notice(app: &App) -> String {
+    editor(app).notice().map(|n| n.text.clone()).unwrap_or_default()
+}
+
+fn session(title: &str, items: &[&str]) -> Session {
+    let mut s = Session::new(title, jiff::Timestamp::UNIX_EPOCH);
+    for t in items {
+        let e = s.add_factor(Quadrant::Strengths, t).unwrap();
+        s.apply(e).unwrap();
+    }
+    s
+}
+
+/// Ticks for two seconds of fake time (each tick 300 ms later than any before), then
+/// on until the background save has come back (at most 5 s of real time).
+fn settle(app: &mut App) {
+    use std::sync::Mutex;
+    static CLOCK: Mutex<Option<Instant>> = Mutex::new(None);
+    let mut clock = CLOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut now = clock.unwrap_or_else(Instant::now).max(Instant::now());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    for step in 0.. {
+        now += Duration::from_millis(300);
+        app.tick(now);
+        std::thread::sleep(Duration::from_millis(10));
+        let pending = editor(app).autosave().is_dirty();
+        if (step >= 7 && !pending) || Instant::now() > deadline {
+            break;
+        }
+    }
+    *clock = Some(now);
+}
+
+#[test]
+fn a_reload_is_named_undone_with_u_and_never_costs_our_last_version() {
+    let mut app = held(session("Taller", &["uno"]), Lang::Es);
+    app.update(Action::StartAdd);
+    app.update(Action::Paste("dos".into()));
+    app.update(Action::Submit);
+    app.update(Action::Cancel);
+    settle(&mut app);
+    let ours = std::fs::read_to_string(&app.path).unwrap();
+    assert!(ours.contains("dos"), "not saved: {ours}");
+    // Another program puts an older version back (an atomic rename, like `git checkout`).
+    storage::write_atomic(&app.path, storage::to_ron(&session("Taller", &["uno"])).as_bytes()).unwrap();
+    settle(&mut app);
+    assert!(notice(&app).contains("recargado: cambiado fuera de dafo"), "{}", notice(&app));
+    assert_eq!(editor(&app).session().strengths.len(), 1);
+    // dafo's own version is on disk, in a backup no later save replaces.
+    let backups = storage::backup::list_backups(&app.path);
+    let kept: Vec<_> = backups.iter().filter(|b| b.to_string_lossy().ends_with(".kept.bak")).collect();
+    assert_eq!(kept.len(), 1, "{backups:?}");
+    assert_eq!(std::fs::read_to_string(kept[0]).unwrap(), ours);
+    // `u` brings back what was on screen before the reload, and it is saved again.
+    app.update(Action::Undo);
+    assert_eq!(editor(&app).session().strengths.len(), 2);
+    settle(&mut app);
+    assert!(std::fs::read_to_string(&app.path).unwrap().contains("dos"));
+    assert_eq!(std::fs::read_to_string(kept[0]).unwrap(), ours);
+}
+
+#[test]
+fn a_second_window_names_who_holds_the_file() {
+    let first = held(session("Taller", &["uno"]), Lang::Es);
+    let second = App::open(&first.path, Lang::Es).unwrap();
+    let said = notice(&second);
+    let me = storage::LockInfo::current();
+    assert!(said.contains("otro dafo"), "{said}");
+    assert!(said.contains(&format!("pid {}", me.pid)) && said.contains(&me.host), "{said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_marked_read_only_opens_read_only_and_says_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    storage::save(&path, &session("Taller", &["uno"])).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut app = App::open(&path, Lang::Es).unwrap();
+    assert!(notice(&app).contains("marcado de solo lectura"), "{}", notice(&app));
+    app.update(Action::StartAdd);
+    app.update(Action::Save);
+    settle(&mut app);
+    app.flush();
+    assert_eq!(std::fs::read(&path).unwrap(), before, "a read-only file was rewritten");
+}
+
+#[test]
+fn failing_backups_are_told_once_and_the_session_still_saves() {
+    let mut app = held(session("Taller", &["uno"]), Lang::Es);
+    std::fs::remove_dir_all(app.dir.path().join(storage::backup::BACKUP_DIR)).ok();
+    std::fs::write(app.dir.path().join(storage::backup::BACKUP_DIR), "a file, not a folder").unwrap();
+    app.update(Action::StartAdd);
+    app.update(Action::Paste("dos".into()));
+    app.update(Action::Submit);
+    app.update(Action::Cancel);
+    app.update(Action::Save);
+    assert!(notice(&app).contains("sin copia de seguridad"), "{}", notice(&app));
+    assert!(std::fs::read_to_string(&app.path).unwrap().contains("dos"));
+    app.update(Action::StartAdd);
+    app.update(Action::Paste("tres".into()));
+    app.update(Action::Submit);
+    app.update(Action::Cancel);
+    app.update(Action::Save);
+    assert!(!notice(&app).contains("sin copia de seguridad"), "said twice: {}", notice(&app));
+    assert!(std::fs::read_to_string(&app.path).unwrap().contains("tres"));
+}
