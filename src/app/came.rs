@@ -32,6 +32,7 @@ impl Editor {
     fn update_came_factors(&mut self, action: Action) {
         let q = self.focus();
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             // Left of the factors: the action list of the quadrant on the left.
@@ -66,6 +67,7 @@ impl Editor {
         let cur = self.action_selection(c);
         let sel = &mut self.views.came.actions[q.index()];
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => *sel = cur.unwrap_or(0).saturating_sub(1),
             Action::Down => *sel = (cur.unwrap_or(0) + 1).min(len.saturating_sub(1)),
             Action::First => *sel = 0,

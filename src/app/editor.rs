@@ -169,7 +169,8 @@ impl Editor {
     /// Index of the selected factor of `q`, if the quadrant has factors.
     pub fn selection(&self, q: Quadrant) -> Option<usize> {
         let len = self.session().factors(q).len();
-        (len > 0).then(|| self.views.factors.selected[q.index()].min(len - 1))
+        let i = (len > 0).then(|| self.views.factors.selected[q.index()].min(len - 1))?;
+        self.shown(q, i).then_some(i)
     }
 
     /// Stored indices of the factors of `q` in display order (see [`Sort`]).
@@ -182,6 +183,7 @@ impl Editor {
             Sort::Votes => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].votes)),
             Sort::Impact => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].impact.unwrap_or(0))),
         }
+        self.filter_by_source(&mut order, factors);
         order
     }
 

@@ -27,6 +27,8 @@ impl Editor {
             }
             Action::VoteUp => self.vote(1),
             Action::VoteDown => self.vote(-1),
+            Action::CycleSource => self.cycle_source(),
+            Action::KeepVersion => self.keep_version(),
             _ => {}
         }
     }
@@ -61,6 +63,8 @@ impl Editor {
         let text = input.value();
         match input.target {
             InputTarget::Add => {
+                // A new factor must show, whatever source is filtered.
+                self.views.factors.source = None;
                 let q = self.focus();
                 if let Some(edit) = self.doc.session.add_factor(q, &text)
                     && self.apply(edit)

@@ -255,6 +255,8 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
             bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, "impacto, luego 1-5", "impact, then 1-5", false),
+            bind!(Grid, [k('F')], A::CycleSource, Tidy, "filtrar por fuente (grupo): una, otra, todas", "filter by source (group): one, the next, all", false),
+            bind!(Grid | CameFactors | CameActions | Crossed, [k('R')], A::KeepVersion, Tidy, "conflicto ⚠ de git: quedarse con esta versión", "git conflict ⚠: keep this version", false),
             bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, "ordenar: votos, impacto, propio", "sort: votes, impact, own", false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),

@@ -17,6 +17,7 @@ pub mod picker;
 pub mod room;
 mod saver;
 pub mod selection;
+mod sources;
 pub mod timer;
 mod views;
 

@@ -185,7 +185,7 @@ fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
             }
             None => {
                 let mode = std::mem::take(&mut e.mode);
-                e.room.presenting = Some(Spot { views: e.views, mode, zoom: e.room.zoom });
+                e.room.presenting = Some(Spot { views: e.views.clone(), mode, zoom: e.room.zoom });
             }
         },
         RoomAction::ToggleZoom => e.room.zoom = !e.room.zoom,

@@ -32,6 +32,7 @@ impl Editor {
         let count = self.session().strategies_of(kind).count();
         let sel = &mut self.views.crossed.strategies[kind.index()];
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => *sel = sel.saturating_sub(1),
             Action::Down => *sel = (*sel + 1).min(count.saturating_sub(1)),
             Action::First => *sel = 0,

@@ -21,6 +21,7 @@ pub fn run(
     title: Option<&str>,
     force: bool,
     dir: &Path,
+    source: Option<&str>,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -32,6 +33,9 @@ pub fn run(
             build(imported, &title, Timestamp::now())
         }
     };
+    if let Some(source) = source.and_then(crate::domain::sources::source_name) {
+        crate::domain::sources::tag_all(&mut session, &source);
+    }
     // A new session keeps the language it was made in.
     session.meta.language = lang.tag().to_owned();
     let text = to_ron(&session);

@@ -3,6 +3,7 @@
 //! roll-ups, edits and undo history. No UI here.
 
 mod came;
+pub mod conflict;
 mod edit;
 mod evaluation;
 mod history;
@@ -14,10 +15,13 @@ mod rollup;
 pub mod rules;
 mod schedule;
 mod session;
+pub mod similarity;
+pub mod sources;
 mod strategy;
 pub mod text;
 
 pub use came::{Came, CameAction, Status};
+pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
@@ -30,4 +34,5 @@ pub use rollup::{ActionStanding, AxisProgress, LineProgress, YearProgress, indic
 pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
 pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
+pub use sources::Origin;
 pub use strategy::{Crossed, Strategy};

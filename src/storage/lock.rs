@@ -170,6 +170,7 @@ impl SessionLock {
             }
             let stale = read_info(&mut file);
             write_info(&mut file, &LockInfo::current()).map_err(io_err)?;
+            sync_in_background(&file);
             return Ok(SessionLock { path, file, stale });
         }
         Err(io_err(io::Error::other("the lock file keeps changing")))
@@ -246,8 +247,19 @@ fn write_info(file: &mut File, info: &LockInfo) -> io::Result<()> {
     file.set_len(0)?;
     file.seek(SeekFrom::Start(0))?;
     file.write_all(text.as_bytes())?;
-    file.write_all(b"\n")?;
-    file.sync_all()
+    file.write_all(b"\n")
+}
+
+/// Makes the holder's name durable without making the caller wait for the disk: the
+/// advisory lock is what excludes other writers, and it is already held. An fsync
+/// can take milliseconds, and opening a session must not wait for it before its first frame.
+fn sync_in_background(file: &File) {
+    if let Ok(copy) = file.try_clone() {
+        let spawned = std::thread::Builder::new().name("dafo-lock-sync".to_owned()).spawn(move || copy.sync_all());
+        if spawned.is_err() {
+            let _ = file.sync_all();
+        }
+    }
 }
 
 /// Whether `path` still names the file we hold (another dafo may have removed and recreated it).
