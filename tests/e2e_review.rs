@@ -17,6 +17,7 @@ fn dafo(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn two_years_reviewed_survive_the_tui_and_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
