@@ -129,7 +129,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
         Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
         Some(Command::Keys) => {
-            print!("{}", app::keys_file::print_table());
+            print!("{}", app::keys_file::print_table(lang));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Review { file, year, assignments, note, value, body, date, summary, problem }) => {
@@ -206,7 +206,7 @@ fn check(file: &Path, lang: Lang) -> ExitCode {
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
             if let Some(problem) = storage::backup::backup_problem(file) {
-                let warning = lang.pick("aviso", "warning");
+                let warning = lang.text().cli.warning;
                 println!("{name}: {warning}: {}", display_safe_lines(&problem));
             }
             ExitCode::SUCCESS

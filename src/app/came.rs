@@ -103,9 +103,9 @@ impl Editor {
                 if let Some(edit) = self.session().delete_action(c, i)
                     && self.apply(edit)
                 {
-                    let gone = self.lang.pick("Borrada", "Deleted");
-                    let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo);
-                    let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
+                    let gone = self.lang.text().ui.deleted_action;
+                    let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo, self.lang);
+                    let undo = format!("{u} {}", self.lang.text().ui.to_undo);
                     self.say(format!("{gone} {id} ({undo})"), false);
                 }
             }

@@ -98,7 +98,7 @@ impl Editor {
                 let edit = self.doc.session.add_factors(q, lines.iter().map(String::as_str));
                 if edit.is_some_and(|e| self.apply(e)) {
                     self.views.factors.selected[q.index()] = self.session().factors(q).len() - 1;
-                    self.say(format!("{n} {}", self.lang.pick("elementos añadidos", "items added")), false);
+                    self.say((self.lang.text().ui.items_added)(n), false);
                 }
             }
             Mode::Input(input) => {
@@ -116,9 +116,9 @@ impl Editor {
         if let Some(edit) = self.session().delete_factor(q, i)
             && self.apply(edit)
         {
-            let u = super::keymap::key_for(self.view_context(), &Action::Undo);
-            let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
-            let gone = self.lang.pick("Borrado", "Deleted");
+            let u = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
+            let undo = format!("{u} {}", self.lang.text().ui.to_undo);
+            let gone = self.lang.text().ui.deleted_factor;
             self.say(format!("{gone} {id} ({undo})"), false);
         }
     }

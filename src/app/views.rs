@@ -148,7 +148,7 @@ impl Editor {
                     }
                 }
                 Err(()) => {
-                    let msg = self.lang.pick("Peso entre 0 y 1 (0,15 o 15%)", "Weight between 0 and 1 (0.15 or 15%)");
+                    let msg = self.lang.text().ui.bad_weight;
                     self.say(format!("{msg}: {text}"), true);
                     // The line stays open with what was typed, to correct it.
                     self.open_input(InputTarget::Weight(id), text);

@@ -52,7 +52,7 @@ pub fn run(
     let name = display_safe_lines(&path.display().to_string());
     let wanted = file_name_for_title(&session.meta.title);
     if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
-        let taken = lang.pick("ya existe; guardado como", "already exists; saved as");
+        let taken = lang.text().cli.saved_as;
         eprintln!("{} {taken} {name}", wanted);
     }
     let counts = lang.counts(session.counts(), ", ");

@@ -78,33 +78,16 @@ impl LockError {
         match self {
             LockError::Held { .. } => {
                 let who = self.holder().unwrap_or_default();
-                format!("{} ({who})", lang.pick("abierta en otro dafo", "open in another dafo"))
+                format!("{} ({who})", lang.text().ui.open_elsewhere)
             }
             LockError::Io { source, .. } => match source.kind() {
-                io::ErrorKind::ReadOnlyFilesystem => {
-                    lang.pick("disco o carpeta de solo lectura", "read-only disk or folder").to_owned()
-                }
-                io::ErrorKind::PermissionDenied => lang
-                    .pick("sin permiso de escritura en la carpeta", "no permission to write in the folder")
-                    .to_owned(),
-                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                    lang.pick("disco lleno", "disk full").to_owned()
-                }
-                _ => format!(
-                    "{}: {}",
-                    lang.pick("no se pudo crear el bloqueo", "cannot create the lock"),
-                    reason(source)
-                ),
+                io::ErrorKind::ReadOnlyFilesystem => lang.text().ui.lock_read_only_fs.to_owned(),
+                io::ErrorKind::PermissionDenied => lang.text().ui.lock_no_permission.to_owned(),
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => lang.text().ui.lock_disk_full.to_owned(),
+                _ => format!("{}: {}", lang.text().ui.lock_cannot_create, reason(source)),
             },
-            LockError::NotRegular { .. } => lang
-                .pick(
-                    "el archivo de bloqueo no es un archivo normal (¿un enlace?)",
-                    "the lock file is not a regular file (a link?)",
-                )
-                .to_owned(),
-            LockError::FileReadOnly { .. } => {
-                lang.pick("el archivo está marcado de solo lectura", "the file is marked read-only").to_owned()
-            }
+            LockError::NotRegular { .. } => lang.text().ui.lock_not_regular.to_owned(),
+            LockError::FileReadOnly { .. } => lang.text().ui.file_read_only.to_owned(),
         }
     }
 }

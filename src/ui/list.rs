@@ -200,7 +200,7 @@ impl Window {
 
     /// Adds "↑ n más" / "↓ n más" to the bottom border of `block`.
     pub fn titles<'b>(&self, block: Block<'b>, theme: &Theme, lang: Lang) -> Block<'b> {
-        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.pick("más", "more"));
+        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
         let mut block = block;
         if self.above > 0 {
             block = block.title_bottom(Line::styled(more(self.above, "↑"), theme.key).left_aligned());
