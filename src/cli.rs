@@ -178,6 +178,61 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = CopyFormat::Md)]
         format: CopyFormat,
     },
+    /// Record a year's review (seguimiento): degree 0-100 and status per action,
+    /// notes, indicator values and the year's record. One step, saved atomically;
+    /// any bad argument changes nothing.
+    Review {
+        /// Session file (.ron) with the plan.
+        file: PathBuf,
+        /// The year reviewed (within the plan's horizon).
+        #[arg(long)]
+        year: i16,
+        /// ID=DEGREE or ID=DEGREE:STATUS, e.g. C1=75 C2=100:hecha M1=0:descartada
+        /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped).
+        #[arg(value_name = "ID=DEGREE[:STATUS]")]
+        assignments: Vec<String>,
+        /// A note for an action's review: ID="texto". Repeatable.
+        #[arg(long, value_name = "ID=TEXT")]
+        note: Vec<String>,
+        /// An indicator's actual value this year: I1=35. Repeatable.
+        #[arg(long, value_name = "ID=NUMBER")]
+        value: Vec<String>,
+        /// The committee or body that reviewed the plan.
+        #[arg(long)]
+        body: Option<String>,
+        /// Date of the review meeting, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+        /// A summary of the year.
+        #[arg(long)]
+        summary: Option<String>,
+        /// A límite or problema emergente, added to the year's list. Repeatable.
+        #[arg(long)]
+        problem: Vec<String>,
+    },
+    /// Write the evaluation report (informe de seguimiento) of one year or of
+    /// every year, from one session file or several years' files of one plan.
+    Report {
+        /// Session files (.ron) of one plan; joined by action ID, the newer file
+        /// winning where two disagree (listed under Discrepancias).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The year to report on (default: the last year reviewed).
+        #[arg(long, conflicts_with = "all")]
+        year: Option<i16>,
+        /// Every year reviewed.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = crate::export::report::ReportFormat::Txt)]
+        format: crate::export::report::ReportFormat,
+        /// File to write (default: stdout).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// Shell to complete for.

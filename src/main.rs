@@ -132,6 +132,23 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             print!("{}", app::keys_file::print_table(lang));
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Review { file, year, assignments, note, value, body, date, summary, problem }) => {
+            let args = commands::review::ReviewArgs {
+                year,
+                assignments,
+                notes: note,
+                values: value,
+                body,
+                date,
+                summary,
+                problems: problem,
+            };
+            Ok(finish(commands::review::run(&file, &args, lang), lang))
+        }
+        Some(Command::Report { files, year, all, format, output, force }) => {
+            let years = commands::report::Years::pick(year, all);
+            Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang), lang))
+        }
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),

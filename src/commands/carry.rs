@@ -16,7 +16,8 @@ use crate::domain::{Came, Quadrant, Session};
 /// the label set, and the whole plan (horizon, misión… indicators) with the
 /// actions' and strategies' líneas.
 /// Reset: dot votes (they belong to the room that cast them) and participants.
-/// Left behind: actions done or dropped (they stay in last year's file).
+/// Left behind: actions done or dropped (they stay in last year's file),
+/// unless they have reviews: those come along, unmarked, with their history.
 pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
     let mut session = Session::new(title, now);
     session.meta.place = old.meta.place.clone();
@@ -37,13 +38,16 @@ pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
         session.factors_mut(q).extend(carried);
     }
     for c in Came::ALL {
-        let open = old.actions(c).iter().filter(|a| a.status.is_open()).map(|a| {
+        // Closed actions with a review history come too (not marked), so the
+        // whole term's reviews stay in one file.
+        let reviewed = |id: &str| old.reviews.iter().any(|r| r.action == id);
+        let kept = old.actions(c).iter().filter(|a| a.status.is_open() || reviewed(&a.id)).map(|a| {
             let mut a = a.clone();
             a.votes = 0;
-            a.carried = true;
+            a.carried = a.status.is_open();
             a
         });
-        session.actions_mut(c).extend(open);
+        session.actions_mut(c).extend(kept);
     }
     let carried = |id: &String| session.find_factor(id).is_some();
     let strategies: Vec<_> = old
@@ -60,7 +64,8 @@ pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
 
 /// The plan spans years: its horizon, misión, visión, valores, retos, ejes,
 /// líneas and indicators come along as they are, so the open actions and the
-/// strategies keep their líneas and indicators.
+/// strategies keep their líneas and indicators; so do the reviews (seguimiento)
+/// of every year, keyed by the actions' unchanged IDs.
 fn carry_plan(old: &Session, session: &mut Session) {
     session.meta.horizon = old.meta.horizon;
     session.mission = old.mission.clone();
@@ -70,6 +75,9 @@ fn carry_plan(old: &Session, session: &mut Session) {
     session.axes = old.axes.clone();
     session.lines = old.lines.clone();
     session.indicators = old.indicators.clone();
+    session.reviews = old.reviews.clone();
+    session.review_years = old.review_years.clone();
+    session.indicator_values = old.indicator_values.clone();
 }
 
 #[cfg(test)]
@@ -94,6 +102,29 @@ mod tests {
         assert_eq!(new.line_label("L1"), "1.1");
         assert!(new.actions_without_line().is_empty());
         assert_eq!(new.next_id("L"), "L2");
+    }
+
+    #[test]
+    fn reviews_and_reviewed_closed_actions_come_along() {
+        use crate::domain::{Degree, Status};
+        let mut old = Session::new("Plan 2023-2026", Timestamp::UNIX_EPOCH);
+        old.meta.horizon = "2023-2026".parse().ok();
+        for t in ["Hecha con historia", "Hecha sin historia", "Abierta"] {
+            let e = old.add_action(Came::Correct, t, vec![]).unwrap();
+            old.apply(e).unwrap();
+        }
+        let e = old.review_action("C1", 2023, Degree::new(100), None, Some("Cerrada")).unwrap().unwrap();
+        old.apply(e).unwrap();
+        old.correct[1].status = Status::Done;
+        let e = old.change_year_review(2023, |r| r.problems = vec!["Falta personal".into()]).unwrap().unwrap();
+        old.apply(e).unwrap();
+        let new = carry_over(&old, "Revisión 2024", Timestamp::UNIX_EPOCH);
+        let ids: Vec<_> = new.correct.iter().map(|a| (a.id.as_str(), a.carried)).collect();
+        assert_eq!(ids, [("C1", false), ("C3", true)]);
+        assert_eq!((&new.reviews, &new.review_years), (&old.reviews, &old.review_years));
+        let c1 = |s: &Session| s.progress(2023).actions().find(|a| a.id == "C1").map(|a| (a.degree, a.status));
+        assert_eq!(c1(&new), c1(&old));
+        assert_eq!(c1(&new), Some((Degree::FULL, Status::Done)));
     }
 
     #[test]

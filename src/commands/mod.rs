@@ -10,6 +10,8 @@ pub mod import;
 pub mod list;
 pub mod merge;
 pub mod meta;
+pub mod report;
+pub mod review;
 pub mod show;
 
 use std::path::PathBuf;
@@ -50,6 +52,9 @@ pub enum CommandError {
     Stdout(#[source] std::io::Error),
     #[error("{0}")]
     Copy(String),
+    /// `dafo review` and `dafo report`: the message names the file.
+    #[error("{0}")]
+    Review(String),
     /// A binary format asked for on a terminal.
     #[error("{0}")]
     Binary(String),
@@ -68,7 +73,7 @@ impl CommandError {
             CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),
             CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
             CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
-            CommandError::Copy(text) | CommandError::Binary(text) => text.clone(),
+            CommandError::Copy(text) | CommandError::Binary(text) | CommandError::Review(text) => text.clone(),
         }
     }
 }

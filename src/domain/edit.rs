@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::came::{Came, CameAction};
 use super::plan::PlanEdit;
 use super::quadrant::Quadrant;
+use super::review::ReviewEdit;
 use super::session::{Factor, Meta, Session};
 use super::strategy::Strategy;
 
@@ -25,6 +26,8 @@ pub enum Edit {
     Meta(Box<Meta>),
     /// Misión, visión, valores, retos, ejes, líneas, indicators.
     Plan(PlanEdit),
+    /// Seguimiento: action reviews, year records, indicator values.
+    Review(ReviewEdit),
     /// Several edits applied as one step (one undo).
     Batch(Vec<Edit>),
     /// The whole session at once: a reload of the version another program wrote, so
@@ -66,6 +69,7 @@ impl Session {
             Edit::Action(c, op) => Ok(Edit::Action(c, op.apply(self.actions_mut(c))?)),
             Edit::Strategy(op) => Ok(Edit::Strategy(op.apply(&mut self.strategies)?)),
             Edit::Plan(op) => Ok(Edit::Plan(self.apply_plan(op)?)),
+            Edit::Review(op) => Ok(Edit::Review(self.apply_review(op)?)),
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(&mut self.meta, *meta)))),
             Edit::Whole(session) => Ok(Edit::Whole(Box::new(std::mem::replace(self, *session)))),
             Edit::Batch(edits) => {

@@ -1,5 +1,6 @@
 //! The session model: quadrants, factors, CAME actions, crossed strategies, the
-//! plan (retos, ejes, líneas, indicators), edits and undo history. No UI here.
+//! plan (retos, ejes, líneas, indicators), its yearly reviews and their
+//! roll-ups, edits and undo history. No UI here.
 
 mod came;
 pub mod conflict;
@@ -9,6 +10,8 @@ mod history;
 mod plan;
 mod plan_edit;
 mod quadrant;
+mod review;
+mod rollup;
 pub mod rules;
 mod schedule;
 mod session;
@@ -26,6 +29,8 @@ pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
 };
 pub use quadrant::Quadrant;
+pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview};
+pub use rollup::{ActionStanding, AxisProgress, LineProgress, YearProgress, indicator_progress, mean};
 pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
 pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};

@@ -10,6 +10,7 @@ use super::conflict::Conflict;
 use super::edit::{Edit, ListOp};
 use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
 use super::quadrant::Quadrant;
+use super::review::{ActionReview, IndicatorValue, YearReview};
 use super::rules::{self, Impact, ItemId, MAX_ID_NUMBER, Rating, Weight};
 use super::sources::Origin;
 use super::strategy::Strategy;
@@ -72,6 +73,16 @@ pub struct Session {
     /// Indicators (I1…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    // ---- Seguimiento (format version 3, optional); each left out when empty. ----
+    /// Action reviews, one per action and year, in year order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ActionReview>,
+    /// The record of each year's review meeting, in year order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review_years: Vec<YearReview>,
+    /// Indicators' actual values, one per indicator and year, in year order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_values: Vec<IndicatorValue>,
 }
 
 /// Who, what, when and where of a session.
@@ -220,6 +231,9 @@ impl Session {
             axes: Vec::new(),
             lines: Vec::new(),
             indicators: Vec::new(),
+            reviews: Vec::new(),
+            review_years: Vec::new(),
+            indicator_values: Vec::new(),
         }
     }
 

@@ -196,6 +196,11 @@ impl Items {
 }
 
 impl Table {
+    /// Whether the table ends with a total row (a label or any total).
+    pub fn has_total(&self) -> bool {
+        !self.total_label.is_empty() || !self.totals.is_empty()
+    }
+
     /// Percent widths of the columns, as [`Items::widths`]; the text column
     /// (the one without a width) gets the rest.
     pub fn widths(&self, page_mm: f64) -> Vec<u8> {

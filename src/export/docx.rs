@@ -201,8 +201,10 @@ fn number_table(t: &Table) -> DocxTable {
     let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
     let mut rows: Vec<TableRow> =
         t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect())).collect();
-    let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
-    totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
-    rows.push(body(&columns, &widths, totals));
+    if t.has_total() {
+        let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
+        totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
+        rows.push(body(&columns, &widths, totals));
+    }
     table(vec![head(&columns, &widths)], rows, &widths)
 }

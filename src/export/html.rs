@@ -194,9 +194,11 @@ fn table(out: &mut String, t: &Table) {
     for r in &t.rows {
         row(out, &r.iter().map(|c| escape(c)).collect::<Vec<_>>(), &columns);
     }
-    let strong = |v: &str| if v.is_empty() { String::new() } else { format!("<strong>{}</strong>", escape(v)) };
-    let mut totals = vec![strong(&t.total_label), String::new()];
-    totals.extend(t.totals.iter().map(|v| strong(v)));
-    row(out, &totals, &columns);
+    if t.has_total() {
+        let strong = |v: &str| if v.is_empty() { String::new() } else { format!("<strong>{}</strong>", escape(v)) };
+        let mut totals = vec![strong(&t.total_label), String::new()];
+        totals.extend(t.totals.iter().map(|v| strong(v)));
+        row(out, &totals, &columns);
+    }
     let _ = writeln!(out, "</table>");
 }

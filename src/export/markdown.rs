@@ -133,6 +133,10 @@ fn table(out: &mut String, t: &Table) {
         let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
+    if !t.has_total() {
+        out.push('\n');
+        return;
+    }
     let bold = |v: &str| if v.is_empty() { String::new() } else { format!("**{}**", escape(v)) };
     let mut totals = vec![bold(&t.total_label), String::new()];
     totals.extend(t.totals.iter().map(|v| bold(v)));

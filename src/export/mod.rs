@@ -24,6 +24,12 @@ pub mod plan_json;
 pub mod plan_md;
 pub mod plan_report;
 pub mod plan_words;
+pub mod report;
+pub mod report_build;
+pub mod report_changes;
+pub mod report_join;
+pub mod report_rows;
+pub mod report_words;
 pub mod text;
 
 use std::borrow::Cow;

@@ -41,6 +41,8 @@ pub fn document(doc: &Document) -> String {
     let widths = id_widths(doc);
     let mut after_section_heading = false;
     for (i, block) in doc.blocks.iter().enumerate() {
+        let after_sub_heading =
+            matches!(i.checked_sub(1).and_then(|p| doc.blocks.get(p)), Some(Block::Heading(h)) if h.level > 2);
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
@@ -64,6 +66,10 @@ pub fn document(doc: &Document) -> String {
                 for line in lines {
                     hang(&mut out, "  ", "  ", &safe(line), WIDTH - 2);
                 }
+            }
+            // A lead after a sub-heading went on the heading's line; any other is a line of its own.
+            Block::Lead(lead) if !after_sub_heading => {
+                hang(&mut out, "  ", "  ", &format!("{}.", safe(lead)), WIDTH - 2);
             }
             Block::Lead(_) | Block::Grid(_) => {}
             Block::Items(items) => {
@@ -187,7 +193,9 @@ fn table(out: &mut String, t: &Table) {
         let (head, nums) = r.split_at(2.min(r.len()));
         row(out, head.first().map_or("", String::as_str), head.get(1).map_or("", String::as_str), nums);
     }
-    row(out, "", &t.total_label, &t.totals);
+    if t.has_total() {
+        row(out, "", &t.total_label, &t.totals);
+    }
 }
 
 /// Splits `text` into lines no wider than `width` columns, breaking at spaces

@@ -1,0 +1,87 @@
+//! `dafo report FILE [FILE…] [--year 2024 | --all] --format md|html|txt|csv|json|docx [-o OUT]`:
+//! reads the files (nothing is written to them), joins them by action ID and
+//! writes the evaluation report to stdout or atomically to OUT.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::export::report::{ReportFormat, render};
+use crate::export::report_join::join;
+use crate::i18n::Lang;
+use crate::storage;
+
+use super::{CommandError, print_bytes, write_new};
+
+/// Which years to report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Years {
+    /// The last year reviewed.
+    Latest,
+    One(i16),
+    All,
+}
+
+impl Years {
+    pub fn pick(year: Option<i16>, all: bool) -> Years {
+        match (year, all) {
+            (Some(y), _) => Years::One(y),
+            (None, true) => Years::All,
+            (None, false) => Years::Latest,
+        }
+    }
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The report of `files` as the bytes of the file (a zip for docx).
+pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang) -> Result<Vec<u8>, CommandError> {
+    let mut sessions = Vec::new();
+    for f in files {
+        sessions.push((name(f), storage::load(f)?));
+    }
+    let first = files.first().map(|f| f.display().to_string()).unwrap_or_default();
+    let joined = join(sessions, lang).ok_or_else(|| CommandError::Review("no session file given".into()))?;
+    let s = &joined.session;
+    let reviewed = s.reviewed_years();
+    let years: Vec<i16> = match years {
+        Years::One(y) => {
+            s.check_review_year(y).map_err(|e| CommandError::Review(format!("{first}: {e}")))?;
+            vec![y]
+        }
+        Years::Latest | Years::All if reviewed.is_empty() => {
+            return Err(CommandError::Review(format!(
+                "{first}: no year has been reviewed yet; record one with `dafo review {first} --year YEAR ID=DEGREE`, \
+                 or pass --year"
+            )));
+        }
+        Years::Latest => reviewed.last().copied().into_iter().collect(),
+        Years::All => reviewed,
+    };
+    Ok(render(&joined, &years, format, lang))
+}
+
+/// Runs `dafo report`.
+pub fn run(
+    files: &[PathBuf],
+    years: Years,
+    format: ReportFormat,
+    output: Option<&Path>,
+    force: bool,
+    lang: Lang,
+) -> Result<ExitCode, CommandError> {
+    if output.is_none() && format == ReportFormat::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let why = lang.pick(
+            "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
+            "docx is a binary format and is not shown on a terminal: use -o report.docx",
+        );
+        return Err(CommandError::Review(why.to_owned()));
+    }
+    let bytes = report(files, years, format, lang)?;
+    match output {
+        Some(out) => write_new(out, &bytes, force)?,
+        None => print_bytes(&bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

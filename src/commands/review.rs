@@ -1,0 +1,228 @@
+//! `dafo review FILE --year 2024 C1=75 C2=100:hecha M1=0:descartada
+//! [--note C1="texto"] [--value I1=35] [--body …] [--date …] [--summary …]
+//! [--problem …]`: records a year's review from a script. It takes the file's
+//! lock like the TUI, applies everything as one step or nothing at all, and
+//! saves atomically.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::domain::{Degree, Edit, ReviewError, Session, Status};
+use crate::export::plan_words::status_from;
+use crate::storage::SessionFile;
+
+use super::CommandError;
+
+/// What `dafo review` was asked to record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewArgs {
+    pub year: i16,
+    /// `ID=DEGREE[:STATUS]`.
+    pub assignments: Vec<String>,
+    /// `ID=TEXT`.
+    pub notes: Vec<String>,
+    /// `INDICATOR=NUMBER`.
+    pub values: Vec<String>,
+    pub body: Option<String>,
+    pub date: Option<jiff::civil::Date>,
+    pub summary: Option<String>,
+    /// Límites y problemas emergentes, added to the year's list.
+    pub problems: Vec<String>,
+}
+
+/// A status word in Spanish, English or Catalan (`hecha`, `done`, `feta`,
+/// `en-curso`, `in_progress`…).
+pub fn status_word(text: &str) -> Option<Status> {
+    let t = text.trim().replace(['-', '_'], " ");
+    match crate::export::plan_words::fold(&t).as_str() {
+        "hecho" | "finished" | "completed" => Some(Status::Done),
+        "descartado" | "cancelled" | "canceled" => Some(Status::Dropped),
+        _ => status_from(&t),
+    }
+}
+
+fn invalid(path: &Path, message: impl std::fmt::Display) -> CommandError {
+    CommandError::Review(format!("{}: {message}; nothing was changed", path.display()))
+}
+
+/// Splits `KEY=VALUE`, refusing anything else.
+fn split<'a>(path: &Path, arg: &'a str, form: &str) -> Result<(&'a str, &'a str), CommandError> {
+    arg.split_once('=')
+        .map(|(k, v)| (k.trim(), v))
+        .filter(|(k, _)| !k.is_empty())
+        .ok_or_else(|| invalid(path, format!("{arg:?} is not {form}")))
+}
+
+/// Every edit the arguments ask for, built one after the other on a working
+/// copy, as one step. `Ok(None)` when nothing would change.
+pub fn edits(session: &Session, path: &Path, args: &ReviewArgs) -> Result<Option<Edit>, CommandError> {
+    let mut work = session.clone();
+    let mut steps = Vec::new();
+    let err = |e: ReviewError| invalid(path, e);
+    let mut push = |work: &mut Session, edit: Option<Edit>| -> Result<(), CommandError> {
+        if let Some(edit) = edit {
+            work.apply(edit.clone()).map_err(|e| invalid(path, e))?;
+            steps.push(edit);
+        }
+        Ok(())
+    };
+    work.check_review_year(args.year).map_err(err)?;
+    for arg in &args.assignments {
+        let (id, value) = split(path, arg, "ID=DEGREE or ID=DEGREE:STATUS (C1=75, C2=100:hecha)")?;
+        let (degree, status) = match value.split_once(':') {
+            Some((d, s)) => {
+                let status = status_word(s).ok_or_else(|| {
+                    invalid(path, format!("{s:?} is not a status (pendiente, en curso, hecha, descartada; pending, in progress, done, dropped)"))
+                })?;
+                (d, Some(status))
+            }
+            None => (value, None),
+        };
+        let degree: Degree = degree.parse().map_err(|e| invalid(path, format!("{id}: {e}")))?;
+        let edit = work.review_action(id, args.year, Some(degree), status, None).map_err(err)?;
+        push(&mut work, edit)?;
+    }
+    for arg in &args.notes {
+        let (id, text) = split(path, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;
+        let edit = work.review_action(id, args.year, None, None, Some(text)).map_err(err)?;
+        push(&mut work, edit)?;
+    }
+    for arg in &args.values {
+        let (id, number) = split(path, arg, "INDICATOR=NUMBER (I1=35)")?;
+        let actual = parse_number(number).ok_or_else(|| invalid(path, format!("{id}: {number:?} is not a number")))?;
+        let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
+        push(&mut work, edit)?;
+    }
+    let edit = work
+        .change_year_review(args.year, |r| {
+            r.body = args.body.clone().or(r.body.take());
+            r.date = args.date.or(r.date);
+            r.summary = args.summary.clone().or(r.summary.take());
+            for p in &args.problems {
+                if !r.problems.contains(p) {
+                    r.problems.push(p.clone());
+                }
+            }
+        })
+        .map_err(err)?;
+    push(&mut work, edit)?;
+    Ok((!steps.is_empty()).then_some(Edit::Batch(steps)))
+}
+
+/// A number as people write it: `35`, `12.5`, `12,5`.
+fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
+pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
+    let (mut file, mut session) = SessionFile::open(path)?;
+    if let Some(held) = file.read_only() {
+        return Err(invalid(path, held));
+    }
+    let Some(edit) = edits(&session, path, args)? else {
+        super::print(&format!(
+            "{}: {}: {}\n",
+            path.display(),
+            args.year,
+            lang.pick("nada que cambiar", "nothing to change")
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let n = match &edit {
+        Edit::Batch(steps) => steps.len(),
+        _ => 1,
+    };
+    session.apply(edit).map_err(|e| invalid(path, e))?;
+    session.meta.modified = jiff::Timestamp::now();
+    file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
+    let words = lang.pick("cambios guardados", "changes saved");
+    super::print(&format!("{}: {}: {n} {words}\n", path.display(), args.year))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Came, Horizon};
+    use jiff::Timestamp;
+
+    fn plan() -> Session {
+        let mut s = Session::new("Plan", Timestamp::UNIX_EPOCH);
+        s.meta.horizon = Horizon::new(2023, 2026).ok();
+        for t in ["a", "b", "c"] {
+            let e = s.add_action(Came::Correct, t, vec![]).unwrap();
+            s.apply(e).unwrap();
+        }
+        let e = s.add_indicator("Casos").unwrap();
+        s.apply(e).unwrap();
+        s
+    }
+
+    fn args(year: i16, assignments: &[&str]) -> ReviewArgs {
+        ReviewArgs { year, assignments: assignments.iter().map(|a| a.to_string()).collect(), ..ReviewArgs::default() }
+    }
+
+    #[test]
+    fn status_words_in_three_languages() {
+        for (w, s) in [
+            ("hecha", Status::Done),
+            ("done", Status::Done),
+            ("feta", Status::Done),
+            ("En-curso", Status::InProgress),
+            ("in_progress", Status::InProgress),
+            ("en curs", Status::InProgress),
+            ("descartada", Status::Dropped),
+            ("dropped", Status::Dropped),
+            ("pendent", Status::Pending),
+        ] {
+            assert_eq!(status_word(w), Some(s), "{w}");
+        }
+        assert_eq!(status_word("quizá"), None);
+    }
+
+    #[test]
+    fn assignments_notes_values_and_the_record_are_one_step() {
+        let s = plan();
+        let mut a = args(2024, &["C1=75", "C2=100:hecha", "C3=0:descartada"]);
+        a.notes = vec!["C1=Dos mesas celebradas".into()];
+        a.values = vec!["I1=12,5".into()];
+        a.problems = vec!["Falta de personal".into()];
+        let edit = edits(&s, Path::new("p.ron"), &a).unwrap().unwrap();
+        let mut done = s.clone();
+        let inverse = done.apply(edit).unwrap();
+        let r = done.action_review("C1", 2024).unwrap();
+        assert_eq!(
+            (r.degree.get(), r.status, r.note.as_deref()),
+            (75, Status::InProgress, Some("Dos mesas celebradas"))
+        );
+        assert_eq!(done.action_review("C3", 2024).map(|r| r.status), Some(Status::Dropped));
+        assert_eq!(done.correct[1].status, Status::Done);
+        assert_eq!(done.indicator_value("I1", 2024), Some(12.5));
+        assert_eq!(done.year_review(2024).map(|r| r.problems.len()), Some(1));
+        done.apply(inverse).unwrap();
+        assert_eq!(done, s);
+        assert!(edits(&done, Path::new("p.ron"), &args(2024, &[])).unwrap().is_none());
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        for (year, a, says) in [
+            (2024, "C9=50", "no action has the ID C9"),
+            (2024, "C1=101", "not a degree"),
+            (2024, "C1=-3", "not a degree"),
+            (2024, "C1=50:quizá", "not a status"),
+            (2024, "C1", "is not ID=DEGREE"),
+            (2027, "C1=50", "outside the plan's horizon (2023-2026)"),
+        ] {
+            let err = edits(&s, path, &args(year, &["C2=10", a])).unwrap_err().to_string();
+            assert!(err.starts_with("p.ron: ") && err.contains(says) && err.ends_with("nothing was changed"), "{err}");
+        }
+        let mut a = args(2024, &[]);
+        a.values = vec!["I1=mucho".into()];
+        assert!(edits(&s, path, &a).unwrap_err().to_string().contains("not a number"));
+    }
+}

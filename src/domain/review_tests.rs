@@ -1,0 +1,124 @@
+//! Tests of the yearly reviews: degrees, edits and their undo.
+
+use super::*;
+use crate::domain::{Came, Document};
+use jiff::Timestamp;
+
+fn planned() -> Session {
+    let mut s = Session::new("Plan", Timestamp::UNIX_EPOCH);
+    s.meta.horizon = Horizon::new(2023, 2026).ok();
+    for t in ["Mesa de coordinación", "Ventanilla única"] {
+        let e = s.add_action(Came::Correct, t, vec![]).unwrap();
+        s.apply(e).unwrap();
+    }
+    let e = s.add_indicator("Casos compartidos").unwrap();
+    s.apply(e).unwrap();
+    s
+}
+
+#[test]
+fn degrees_read_and_stay_in_range() {
+    assert_eq!("75".parse::<Degree>(), Ok(Degree(75)));
+    assert_eq!("100%".parse::<Degree>(), Ok(Degree::FULL));
+    for bad in ["101", "-5", "", "7.5", "1000", "abc"] {
+        assert!(bad.parse::<Degree>().is_err(), "{bad}");
+    }
+    assert_eq!(Degree(95).step(10), Degree::FULL);
+    assert_eq!(Degree(3).step(-5), Degree::ZERO);
+    assert!(ron::from_str::<Degree>("120").is_err());
+    assert_eq!(Degree(50).suggested_status(), Status::InProgress);
+}
+
+#[test]
+fn a_review_is_one_undoable_step_and_the_action_follows_its_latest_year() {
+    let mut doc = Document::new(planned());
+    let e = doc.session.review_action("C1", 2024, Degree::new(50), None, Some("Dos reuniones")).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    let r = doc.session.action_review("C1", 2024).unwrap();
+    assert_eq!((r.degree.get(), r.status, r.note.as_deref()), (50, Status::InProgress, Some("Dos reuniones")));
+    assert_eq!(doc.session.correct[0].status, Status::InProgress);
+    // An earlier year inserted before, without touching the action's status.
+    let e = doc.session.review_action("C1", 2023, Degree::new(100), Some(Status::Done), None).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    assert_eq!(doc.session.reviews[0].year, 2023);
+    assert_eq!(doc.session.correct[0].status, Status::InProgress);
+    // Changing a past year is an edit like any other.
+    let e = doc.session.review_action("C1", 2023, Degree::new(80), None, None).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    assert_eq!(doc.session.action_review("C1", 2023).map(|r| (r.degree.get(), r.status)), Some((80, Status::Done)));
+    assert!(doc.undo());
+    assert_eq!(doc.session.action_review("C1", 2023).map(|r| r.degree.get()), Some(100));
+    assert!(doc.undo() && doc.undo());
+    assert_eq!(doc.session, planned());
+    assert!(doc.session.review_action("C1", 2024, None, None, None).unwrap().is_some());
+}
+
+#[test]
+fn nothing_changes_on_bad_input() {
+    let s = planned();
+    assert_eq!(s.review_action("C9", 2024, None, None, None), Err(ReviewError::UnknownAction("C9".into())));
+    assert!(matches!(s.review_action("C1", 2027, None, None, None), Err(ReviewError::OutsideHorizon { .. })));
+    assert!(matches!(s.set_indicator_value("I7", 2024, Some(1.0)), Err(ReviewError::UnknownIndicator(_))));
+    assert!(matches!(s.set_indicator_value("I1", 2024, Some(f64::NAN)), Err(ReviewError::BadValue(_))));
+    let mut free = Session::new("Sin plan", Timestamp::UNIX_EPOCH);
+    assert_eq!(free.check_review_year(2024), Ok(()));
+    assert_eq!(free.check_review_year(3000), Err(ReviewError::BadYear(3000)));
+    free.meta.horizon = Horizon::new(2024, 2024).ok();
+    assert!(free.check_review_year(2025).is_err());
+}
+
+#[test]
+fn year_records_and_values_are_reversible_and_kept_in_year_order() {
+    let mut s = planned();
+    let e = s
+        .change_year_review(2025, |r| {
+            r.body = Some(" Comisión \u{1b}[1mtécnica ".into());
+            r.problems = vec!["Falta de personal".into(), "  ".into()];
+        })
+        .unwrap()
+        .unwrap();
+    let undo = s.apply(e).unwrap();
+    let e = s.change_year_review(2023, |r| r.summary = Some("Arranque".into())).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let years: Vec<_> = s.review_years.iter().map(|r| r.year).collect();
+    assert_eq!(years, [2023, 2025]);
+    let r = s.year_review(2025).unwrap();
+    assert_eq!((r.body.as_deref(), r.problems.len()), (Some("Comisión técnica"), 1));
+    assert!(s.change_year_review(2025, |_| {}).unwrap().is_none());
+    // Emptied, the record goes.
+    let e = s.change_year_review(2023, |r| r.summary = None).unwrap().unwrap();
+    s.apply(e).unwrap();
+    assert!(s.year_review(2023).is_none());
+    s.apply(undo).unwrap();
+    assert!(s.review_years.is_empty());
+
+    let e = s.set_indicator_value("I1", 2024, Some(35.0)).unwrap().unwrap();
+    s.apply(e).unwrap();
+    assert_eq!(s.indicator_value("I1", 2024), Some(35.0));
+    assert!(s.set_indicator_value("I1", 2024, Some(35.0)).unwrap().is_none());
+    let e = s.set_indicator_value("I1", 2024, None).unwrap().unwrap();
+    s.apply(e).unwrap();
+    assert_eq!(s.indicator_value("I1", 2024), None);
+    assert_eq!(s.reviewed_years(), Vec::<i16>::new());
+}
+
+#[test]
+fn reviews_round_trip_one_line_each_and_are_left_out_when_empty() {
+    let mut s = planned();
+    let empty = crate::storage::to_ron(&s);
+    assert!(!empty.contains("reviews") && !empty.contains("indicator_values"), "{empty}");
+    for (id, y, d) in [("C1", 2023, 25), ("C2", 2023, 0), ("C1", 2024, 60)] {
+        let e = s.review_action(id, y, Degree::new(d), None, Some("nota")).unwrap().unwrap();
+        s.apply(e).unwrap();
+    }
+    let e = s.change_year_review(2023, |r| r.problems = vec!["Retrasos".into()]).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let e = s.set_indicator_value("I1", 2023, Some(12.5)).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let ron = crate::storage::to_ron(&s);
+    assert!(ron.contains("(action: \"C1\", year: 2024, degree: 60, status: InProgress, note: \"nota\"),"), "{ron}");
+    assert!(ron.contains("(indicator: \"I1\", year: 2023, actual: 12.5)"), "{ron}");
+    assert_eq!(crate::storage::parse(&ron, std::path::Path::new("x")).unwrap(), s);
+    let bad = ron.replace("degree: 60", "degree: 160");
+    assert!(crate::storage::parse(&bad, std::path::Path::new("x")).is_err());
+}

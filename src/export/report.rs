@@ -1,0 +1,58 @@
+//! The evaluation report (`dafo report`): its formats and the one entry point
+//! that turns joined files and years into bytes.
+
+use clap::ValueEnum;
+
+use crate::i18n::Lang;
+
+use super::report_join::Joined;
+use super::{docx, html, markdown, report_build, report_rows, text};
+
+/// Formats of `dafo report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    /// Plain text, 80 columns where the tables allow.
+    #[default]
+    Txt,
+    /// One row per action and year.
+    Csv,
+    Json,
+    /// Word document.
+    Docx,
+}
+
+impl ReportFormat {
+    /// The format a file name's extension asks for.
+    pub fn from_extension(path: &std::path::Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => ReportFormat::Md,
+            "html" | "htm" => ReportFormat::Html,
+            "txt" | "text" => ReportFormat::Txt,
+            "csv" => ReportFormat::Csv,
+            "json" => ReportFormat::Json,
+            "docx" => ReportFormat::Docx,
+            _ => return None,
+        })
+    }
+}
+
+/// The report of `years` in `format`, as the bytes of the file.
+pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) -> Vec<u8> {
+    let doc = || report_build::document(joined, years, lang);
+    match format {
+        ReportFormat::Md => markdown::document(&doc()).into_bytes(),
+        ReportFormat::Txt => text::document(&doc()).into_bytes(),
+        ReportFormat::Html => html::page_of(&doc()).into_bytes(),
+        ReportFormat::Csv => {
+            let s = &joined.session;
+            let last = years.last().copied().unwrap_or(i16::MAX);
+            let all: Vec<i16> = report_rows::row_years(s).into_iter().filter(|&y| y <= last).collect();
+            report_rows::csv(&report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years })).into_bytes()
+        }
+        ReportFormat::Json => report_rows::json(joined, years).into_bytes(),
+        ReportFormat::Docx => docx::document(&doc()),
+    }
+}

@@ -1,0 +1,399 @@
+//! The evaluation report (informe de seguimiento) as blocks of the export
+//! document model: header, summary, counts by status, degree per eje and
+//! línea, actions × years, indicators against target, en retraso, límites y
+//! problemas, notes, what changed and the discrepancies between files. Each
+//! section is one builder over the same inputs; the backends draw the blocks.
+
+use crate::domain::{ActionStanding, Came, CameAction, Session, Status};
+use crate::i18n::Lang;
+
+use super::doc::{Block, Column, Heading, Item, Items, Shape, Table};
+use super::plan_report::date;
+use super::report_changes::{changes, discrepancies};
+use super::report_join::Joined;
+use super::report_words::ReportWords;
+
+/// A whole report: a document of the export model, drawn by its backends.
+pub type ReportDoc = super::doc::Document;
+
+/// What a section builder sees.
+pub struct Input<'a> {
+    pub joined: &'a Joined,
+    /// The years reported, in order (one, or every year reviewed).
+    pub years: &'a [i16],
+    pub lang: Lang,
+}
+
+impl Input<'_> {
+    pub fn s(&self) -> &Session {
+        &self.joined.session
+    }
+    pub fn w(&self) -> ReportWords {
+        ReportWords::for_lang(self.lang)
+    }
+    pub fn several(&self) -> bool {
+        self.years.len() > 1
+    }
+}
+
+/// A section builder.
+pub type Section = fn(&mut Vec<Block>, &Input);
+
+/// The sections, in order.
+pub const SECTIONS: [Section; 10] =
+    [summary, counts, degrees, actions_years, indicators, late, problems, notes, changes, discrepancies];
+
+/// Builds the report of `years` (not empty) of the joined files.
+pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
+    let input = Input { joined, years, lang };
+    let w = input.w();
+    let s = input.s();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    let mut blocks = vec![header(&input)];
+    for section in SECTIONS {
+        section(&mut blocks, &input);
+    }
+    ReportDoc {
+        title: format!("{} {span}: {}", w.title, s.meta.title),
+        lang,
+        language: s.meta.language.clone(),
+        footer: format!("dafo · {}", super::day(s.meta.modified)),
+        blocks,
+    }
+}
+
+/// A year in one line, for a presentation footer or a status bar:
+/// "2024: 2 en retraso · grado medio 72,9 %".
+pub fn year_line(s: &Session, year: i16, lang: Lang) -> String {
+    let w = ReportWords::for_lang(lang);
+    let p = s.progress(year);
+    format!("{year}: {} {} · {} {}", p.late().count(), w.late_short, w.mean_short, fmt_degree(lang, p.degree))
+}
+
+pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading(Heading { level, text: text.into(), aside: None })
+}
+
+/// A percentage: `54 %`, `62,5 %` in Spanish; `62.5%` in English.
+pub fn pct(lang: Lang, x: f64) -> String {
+    let n = num(lang, (x * 10.0).round() / 10.0);
+    lang.pick(&format!("{n} %"), &format!("{n}%")).to_owned()
+}
+
+/// A number without needless decimals: `35`, `12,5`.
+pub fn num(lang: Lang, x: f64) -> String {
+    let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") };
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+    if lang == Lang::Es { text.replace('.', ",") } else { text }
+}
+
+/// The mark of a status: ● hecha, ◐ en curso, ○ pendiente, × descartada.
+pub fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Done => "●",
+        Status::InProgress => "◐",
+        Status::Pending => "○",
+        Status::Dropped => "×",
+    }
+}
+
+/// A cell of the actions × years table: `75 ◐`, `40 ◐!`, `(100 ●)` standing
+/// on an earlier year's review, or `—` never reviewed by then.
+fn cell(a: &ActionStanding, year: i16) -> String {
+    let text = format!("{} {}{}", a.degree, mark(a.status), if a.late { "!" } else { "" });
+    match a.reviewed {
+        Some(y) if y == year => text,
+        Some(_) => format!("({text})"),
+        None => "—".to_owned(),
+    }
+}
+
+fn fmt_degree(lang: Lang, d: Option<f64>) -> String {
+    d.map_or_else(|| "—".to_owned(), |d| pct(lang, d))
+}
+
+fn header(input: &Input) -> Block {
+    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    let mut fields = vec![(w.plan.to_owned(), s.meta.title.clone())];
+    fields.extend(super::plan_report::horizon_field(s, lang));
+    let years: Vec<String> = input.years.iter().map(i16::to_string).collect();
+    fields.push((if input.several() { w.years } else { w.year }.to_owned(), years.join(", ")));
+    for &y in input.years {
+        let Some(r) = s.year_review(y) else { continue };
+        let tag = |label: &str| if input.several() { format!("{label} {y}") } else { label.to_owned() };
+        fields.extend(r.body.clone().map(|b| (tag(w.body), b)));
+        fields.extend(r.date.map(|d| (tag(w.date), date(lang, d))));
+    }
+    if input.joined.files.len() > 1 {
+        fields.push((w.files.to_owned(), input.joined.files.join(", ")));
+    }
+    Block::Fields(fields)
+}
+
+fn summary(out: &mut Vec<Block>, input: &Input) {
+    let lines: Vec<String> = input
+        .years
+        .iter()
+        .filter_map(|&y| {
+            let text = input.s().year_review(y)?.summary.clone()?;
+            Some(if input.several() { format!("{y}: {text}") } else { text })
+        })
+        .collect();
+    if !lines.is_empty() {
+        out.push(heading(2, input.w().summary));
+        out.push(Block::Para(lines));
+    }
+}
+
+fn year_columns(years: &[i16], min_chars: usize) -> Vec<Column> {
+    years.iter().map(|y| Column::new(y.to_string(), Some(14)).numeric(min_chars)).collect()
+}
+
+fn counts(out: &mut Vec<Block>, input: &Input) {
+    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    let progress: Vec<_> = input.years.iter().map(|&y| s.progress(y)).collect();
+    let mut columns = vec![Column::new("", Some(12)), Column::new(w.col_status, None)];
+    columns.extend(year_columns(input.years, 4));
+    let mut rows: Vec<Vec<String>> = Status::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &st)| {
+            let mut row = vec![mark(st).to_owned(), crate::labels::status(lang, st).to_owned()];
+            row.extend(progress.iter().map(|p| p.counts()[i].to_string()));
+            row
+        })
+        .collect();
+    let mut unreviewed = vec!["—".to_owned(), w.unreviewed.to_owned()];
+    unreviewed.extend(progress.iter().map(|p| p.unreviewed().to_string()));
+    rows.push(unreviewed);
+    let mut late = vec!["!".to_owned(), w.late_short.to_owned()];
+    late.extend(progress.iter().map(|p| p.late().count().to_string()));
+    rows.push(late);
+    out.push(heading(2, w.counts));
+    out.push(Block::Table(Table {
+        columns,
+        rows,
+        total_label: w.total.to_owned(),
+        totals: progress.iter().map(|p| p.actions().count().to_string()).collect(),
+    }));
+    let means: Vec<String> = progress
+        .iter()
+        .map(|p| {
+            let d = fmt_degree(lang, p.degree);
+            if input.several() { format!("{}: {d}", p.year) } else { d }
+        })
+        .collect();
+    out.push(Block::Para(vec![format!("{}: {}", w.mean, means.join(" · "))]));
+}
+
+fn degrees(out: &mut Vec<Block>, input: &Input) {
+    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    if s.axes.is_empty() {
+        return;
+    }
+    let progress: Vec<_> = input.years.iter().map(|&y| s.progress(y)).collect();
+    let mut columns = vec![Column::new(w.col_id, Some(8)), Column::new(w.col_axis_line, None)];
+    columns.extend(year_columns(input.years, 6));
+    let mut rows = Vec::new();
+    for (n, axis) in s.axes.iter().enumerate() {
+        let mut row = vec![axis.id.clone(), format!("{}. {}", n + 1, axis.text)];
+        row.extend(progress.iter().map(|p| fmt_degree(lang, p.axes.get(n).and_then(|a| a.degree))));
+        rows.push(row);
+        for (_, line) in s.lines_of(&axis.id) {
+            let mut row = vec![line.id.clone(), format!("{} {}", s.line_label(&line.id), line.text)];
+            row.extend(progress.iter().map(|p| {
+                let l = p.axes.get(n).and_then(|a| a.lines.iter().find(|l| l.id == line.id));
+                fmt_degree(lang, l.and_then(|l| l.degree))
+            }));
+            rows.push(row);
+        }
+    }
+    out.push(heading(2, w.degrees));
+    out.push(Block::Table(Table {
+        columns,
+        rows,
+        total_label: w.plan.to_owned(),
+        totals: progress.iter().map(|p| fmt_degree(lang, p.degree)).collect(),
+    }));
+}
+
+/// The years of the actions × years table: the horizon up to the last year
+/// reported, else every year reviewed up to it.
+fn history_years(input: &Input) -> Vec<i16> {
+    let last = input.years.last().copied().unwrap_or(i16::MIN);
+    match input.s().meta.horizon {
+        Some(h) => (h.start..=h.end.min(last)).collect(),
+        None => input.s().reviewed_years().into_iter().filter(|&y| y <= last).collect(),
+    }
+}
+
+pub(crate) fn plan_actions(s: &Session) -> Vec<(Came, &CameAction)> {
+    s.actions_in_plan_order()
+}
+
+fn actions_years(out: &mut Vec<Block>, input: &Input) {
+    let (w, s) = (input.w(), input.s());
+    let years = history_years(input);
+    let actions = plan_actions(s);
+    if actions.is_empty() || years.is_empty() {
+        return;
+    }
+    let mut columns = vec![Column::new(w.col_id, Some(7)), Column::new(w.col_action, None)];
+    columns.extend(year_columns(&years, 6));
+    let rows = actions
+        .iter()
+        .map(|&(c, a)| {
+            let mut row = vec![a.id.clone(), a.text.clone()];
+            row.extend(years.iter().map(|&y| cell(&s.standing(c, a, y), y)));
+            row
+        })
+        .collect();
+    out.push(heading(2, w.actions_years));
+    out.push(Block::Lead(w.legend.to_owned()));
+    out.push(Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() }));
+}
+
+fn indicators(out: &mut Vec<Block>, input: &Input) {
+    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    if s.indicators.is_empty() {
+        return;
+    }
+    let opt = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| num(lang, x));
+    let mut columns = vec![
+        Column::new(w.col_id, Some(6)),
+        Column::new(w.col_indicator, None),
+        Column::new(w.col_baseline, Some(10)).numeric(5),
+        Column::new(w.col_target, Some(10)).numeric(5),
+    ];
+    columns.extend(year_columns(input.years, 12));
+    let rows = s
+        .indicators
+        .iter()
+        .map(|ind| {
+            let name = match &ind.unit {
+                Some(u) => format!("{} ({u})", ind.name),
+                None => ind.name.clone(),
+            };
+            let mut row = vec![ind.id.clone(), name, opt(ind.baseline), opt(ind.target)];
+            row.extend(input.years.iter().map(|&y| match s.indicator_value(&ind.id, y) {
+                None => "—".to_owned(),
+                Some(x) => match crate::domain::indicator_progress(ind, x) {
+                    Some(p) => format!("{} ({})", num(lang, x), pct(lang, p)),
+                    None => num(lang, x),
+                },
+            }));
+            row
+        })
+        .collect();
+    out.push(heading(2, w.indicators));
+    out.push(Block::Lead(w.indicator_lead.to_owned()));
+    out.push(Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() }));
+}
+
+pub(crate) fn list(text_label: &str, columns: Vec<Column>, rows: Vec<Item>, group: &'static str) -> Block {
+    Block::Items(Items { id_width: 8, text_label: text_label.to_owned(), columns, rows, shape: Shape::Table, group })
+}
+
+pub(crate) fn item(id: &str, text: &str, cells: Vec<String>) -> Item {
+    Item { id: id.to_owned(), text: text.to_owned(), pair: None, note: None, details: Vec::new(), cells }
+}
+
+fn late(out: &mut Vec<Block>, input: &Input) {
+    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    out.push(heading(2, w.late));
+    for &y in input.years {
+        if input.several() {
+            out.push(heading(3, y.to_string()));
+        }
+        let p = s.progress(y);
+        let rows: Vec<Item> = p
+            .late()
+            .map(|a| {
+                let due = s.find_action(&a.id).and_then(|(c, i)| s.actions(c).get(i)?.due);
+                item(&a.id, &a.text, vec![due.map(|d| date(lang, d)).unwrap_or_default(), format!("{}", a.degree)])
+            })
+            .collect();
+        if rows.is_empty() {
+            out.push(Block::Para(vec![w.none_late.to_owned()]));
+        } else {
+            let columns = vec![
+                Column::new(w.col_due, Some(14)).compact(),
+                Column::new(w.col_degree, Some(8)).numeric(5).compact(),
+            ];
+            out.push(list(w.col_action, columns, rows, "late"));
+        }
+    }
+}
+
+fn problems(out: &mut Vec<Block>, input: &Input) {
+    let years: Vec<(i16, &Vec<String>)> = input
+        .years
+        .iter()
+        .filter_map(|&y| Some((y, &input.s().year_review(y)?.problems)))
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    if years.is_empty() {
+        return;
+    }
+    out.push(heading(2, input.w().problems));
+    for (y, problems) in years {
+        if input.several() {
+            out.push(heading(3, y.to_string()));
+        }
+        out.push(Block::Para(problems.iter().map(|p| format!("– {p}")).collect()));
+    }
+}
+
+fn notes(out: &mut Vec<Block>, input: &Input) {
+    let s = input.s();
+    let mut any = false;
+    for &y in input.years {
+        let rows: Vec<Item> = plan_actions(s)
+            .iter()
+            .filter_map(|(_, a)| Some(item(&a.id, s.action_review(&a.id, y)?.note.as_deref()?, Vec::new())))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        if !any {
+            out.push(heading(2, input.w().notes));
+            any = true;
+        }
+        if input.several() {
+            out.push(heading(3, y.to_string()));
+        }
+        out.push(Block::Items(Items { shape: Shape::List, ..items_of(input.w().notes, rows) }));
+    }
+}
+
+fn items_of(label: &str, rows: Vec<Item>) -> Items {
+    Items { id_width: 8, text_label: label.to_owned(), columns: Vec::new(), rows, shape: Shape::List, group: "review" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_percentages_read_as_each_language_writes_them() {
+        assert_eq!(pct(Lang::Es, 71.25), "71,3 %");
+        assert_eq!(pct(Lang::En, 71.25), "71.3%");
+        assert_eq!(pct(Lang::Es, 55.0), "55 %");
+        assert_eq!(num(Lang::Es, 12.5), "12,5");
+        assert_eq!(num(Lang::En, 210.0), "210");
+        assert_eq!(num(Lang::Es, -0.25), "-0,25");
+        assert_eq!(mark(Status::Done), "●");
+    }
+
+    #[test]
+    fn a_year_in_one_line() {
+        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+            .unwrap();
+        assert_eq!(year_line(&s, 2024, Lang::Es), "2024: 2 en retraso · grado medio 72,9 %");
+        assert_eq!(year_line(&s, 2023, Lang::En), "2023: 0 behind schedule · mean degree 55.8%");
+    }
+}

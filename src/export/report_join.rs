@@ -1,0 +1,153 @@
+//! Joining several years' files of one plan for the evaluation report: by
+//! action ID (carry-over keeps IDs), the newer file winning where two files
+//! disagree on the same action and year, each such clash kept as a
+//! [`Discrepancy`]. A file is newer when it was created later (then modified
+//! later, then named later on the command line).
+
+use crate::domain::{ActionReview, Came, Session};
+use crate::i18n::Lang;
+
+/// Two files that say different things about one action (or indicator) in one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discrepancy {
+    /// The action's or indicator's ID.
+    pub id: String,
+    pub year: i16,
+    pub older: String,
+    pub older_says: String,
+    pub newer: String,
+    pub newer_says: String,
+}
+
+/// Several files joined into one session.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    /// The newest file, with the actions, reviews, year records and values
+    /// only older files have.
+    pub session: Session,
+    /// The files' names, oldest first.
+    pub files: Vec<String>,
+    pub discrepancies: Vec<Discrepancy>,
+    /// With two or more files, the oldest one as it is, for "what changed".
+    pub oldest: Option<Session>,
+}
+
+/// A review as the report writes it: `75 en curso «nota»`.
+pub fn describe(lang: Lang, r: &ActionReview) -> String {
+    let status = crate::labels::status(lang, r.status);
+    match &r.note {
+        Some(n) => format!("{} {status} «{n}»", r.degree),
+        None => format!("{} {status}", r.degree),
+    }
+}
+
+/// Joins `files` (name and session), in any order. `None` for no files.
+pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
+    let mut files: Vec<(usize, String, Session)> = files.into_iter().enumerate().map(|(i, (n, s))| (i, n, s)).collect();
+    files.sort_by_key(|f| (f.2.meta.created, f.2.meta.modified, f.0));
+    let names: Vec<String> = files.iter().map(|f| f.1.clone()).collect();
+    let oldest = (files.len() > 1).then(|| files.first().map(|f| f.2.clone())).flatten();
+    let (_, newest_name, mut session) = files.pop()?;
+    let mut discrepancies = Vec::new();
+    // Newest first, so each older file only fills what newer ones lack.
+    let mut said_by: Vec<String> = Vec::new();
+    for (_, name, old) in files.into_iter().rev() {
+        for c in Came::ALL {
+            for a in old.actions(c) {
+                if session.find_action(&a.id).is_none() {
+                    session.actions_mut(c).push(a.clone());
+                }
+            }
+        }
+        for r in &old.reviews {
+            match session.reviews.iter().position(|n| n.action == r.action && n.year == r.year) {
+                Some(p) => {
+                    let newer = &session.reviews[p];
+                    if (newer.degree, newer.status, &newer.note) != (r.degree, r.status, &r.note) {
+                        discrepancies.push(Discrepancy {
+                            id: r.action.clone(),
+                            year: r.year,
+                            older: name.clone(),
+                            older_says: describe(lang, r),
+                            newer: said_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
+                            newer_says: describe(lang, newer),
+                        });
+                    }
+                }
+                None => {
+                    session.reviews.push(r.clone());
+                    said_by.resize(session.reviews.len() - 1, newest_name.clone());
+                    said_by.push(name.clone());
+                }
+            }
+        }
+        for v in &old.indicator_values {
+            match session.indicator_values.iter().find(|n| n.indicator == v.indicator && n.year == v.year) {
+                Some(n) if n.actual != v.actual => discrepancies.push(Discrepancy {
+                    id: v.indicator.clone(),
+                    year: v.year,
+                    older: name.clone(),
+                    older_says: lang.decimal(v.actual),
+                    newer: newest_name.clone(),
+                    newer_says: lang.decimal(n.actual),
+                }),
+                Some(_) => {}
+                None => session.indicator_values.push(v.clone()),
+            }
+        }
+        for y in &old.review_years {
+            if session.year_review(y.year).is_none() {
+                session.review_years.push(y.clone());
+            }
+        }
+        if session.meta.horizon.is_none() {
+            session.meta.horizon = old.meta.horizon;
+        }
+    }
+    session.reviews.sort_by_key(|r| r.year);
+    session.review_years.sort_by_key(|r| r.year);
+    session.indicator_values.sort_by_key(|v| v.year);
+    discrepancies.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+    Some(Joined { session, files: names, discrepancies, oldest })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Degree, Horizon};
+    use jiff::Timestamp;
+
+    fn year_file(title: &str, second: i64, reviews: &[(&str, i16, u8)]) -> Session {
+        let mut s = Session::new(title, Timestamp::from_second(second).unwrap());
+        s.meta.horizon = Horizon::new(2023, 2026).ok();
+        for t in ["a", "b"] {
+            let e = s.add_action(Came::Correct, t, vec![]).unwrap();
+            s.apply(e).unwrap();
+        }
+        for &(id, y, d) in reviews {
+            let e = s.review_action(id, y, Degree::new(d), None, None).unwrap().unwrap();
+            s.apply(e).unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn the_newer_file_wins_and_the_clash_is_listed() {
+        let old = year_file("2023", 100, &[("C1", 2023, 40), ("C2", 2023, 10)]);
+        let mut new = year_file("2024", 200, &[("C1", 2023, 50), ("C1", 2024, 80)]);
+        new.correct.remove(1); // C2 done and left behind in the old file
+        let j = join(vec![("nuevo.ron".into(), new), ("viejo.ron".into(), old)], Lang::Es).unwrap();
+        assert_eq!(j.files, ["viejo.ron", "nuevo.ron"]);
+        assert_eq!(j.session.action_review("C1", 2023).map(|r| r.degree.get()), Some(50));
+        assert_eq!(j.session.action_review("C2", 2023).map(|r| r.degree.get()), Some(10));
+        assert!(j.session.find_action("C2").is_some());
+        let years: Vec<_> = j.session.reviews.iter().map(|r| r.year).collect();
+        assert_eq!(years, [2023, 2023, 2024]);
+        assert_eq!(j.discrepancies.len(), 1);
+        let d = &j.discrepancies[0];
+        assert_eq!((d.id.as_str(), d.year, d.older.as_str(), d.newer.as_str()), ("C1", 2023, "viejo.ron", "nuevo.ron"));
+        assert_eq!((d.older_says.as_str(), d.newer_says.as_str()), ("40 en curso", "50 en curso"));
+        assert!(j.oldest.is_some());
+        assert!(join(Vec::new(), Lang::Es).is_none());
+    }
+}

@@ -1,0 +1,324 @@
+//! Seguimiento through the built binary: `dafo review` records a year or
+//! changes nothing, under the file lock; `dafo report` writes the evaluation
+//! report of the bundled sample (golden md, txt, json, csv and html) and joins
+//! several files, listing their discrepancies.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::dafo_bin;
+use dafo::domain::Degree;
+
+const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+fn dafo(args: &[&str]) -> Output {
+    Command::new(dafo_bin()).args(args).env_remove("DAFO_DIR").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn copy_sample(dir: &Path) -> PathBuf {
+    let path = dir.join("plan.ron");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    path
+}
+
+#[test]
+fn review_records_a_year_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let out = dafo(&[
+        "review",
+        p,
+        "--year",
+        "2025",
+        "C3=100:hecha",
+        "C4=60",
+        "M3=80:in-progress",
+        "--note",
+        "C4=Citas compartidas",
+        "--value",
+        "I1=95",
+        "--problem",
+        "Falta de presupuesto",
+    ]);
+    assert!(stdout(&out).contains("2025: 6 cambios guardados"));
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C3", 2025).map(|r| r.degree), Degree::new(100));
+    assert_eq!(s.action_review("C4", 2025).and_then(|r| r.note.clone()).as_deref(), Some("Citas compartidas"));
+    assert_eq!(s.indicator_value("I1", 2025), Some(95.0));
+    assert_eq!(s.year_review(2025).map(|r| r.problems.len()), Some(1));
+    assert_eq!(s.correct[2].status, dafo::domain::Status::Done);
+    assert!(!dafo::storage::lock::lock_path(&path).exists(), "the lock is let go");
+}
+
+#[test]
+fn bad_reviews_are_clear_errors_that_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for (args, says) in [
+        (vec!["--year", "2025", "C1=50", "C99=10"], "no action has the ID C99"),
+        (vec!["--year", "2025", "C1=101"], "not a degree of implementation"),
+        (vec!["--year", "2027", "C1=50"], "2027 is outside the plan's horizon (2023-2026)"),
+        (vec!["--year", "2025", "C1=50:quizás"], "not a status"),
+    ] {
+        let out = dafo(&[&["review", p][..], &args].concat());
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(p) && err.contains(says) && err.contains("nothing was changed"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+    // The file lock, as the TUI takes it.
+    let lock = dafo::storage::SessionLock::acquire(&path).unwrap();
+    let out = dafo(&["review", p, "--year", "2025", "C1=50"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in another dafo"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(lock);
+    assert!(dafo(&["review", p, "--year", "2025", "C1=50"]).status.success());
+}
+
+#[test]
+fn golden_reports_of_the_sample() {
+    for (format, args) in [
+        ("md", vec!["--year", "2024"]),
+        ("txt", vec!["--year", "2024"]),
+        ("json", vec!["--year", "2024"]),
+        ("csv", vec!["--year", "2024"]),
+        ("md_all", vec!["--all"]),
+        ("txt_en", vec!["--all", "--lang", "en"]),
+    ] {
+        let f = format.split('_').next().unwrap();
+        let out = dafo(&[&["report", SAMPLE, "--format", f][..], &args].concat());
+        insta::assert_snapshot!(format!("report_{format}"), stdout(&out));
+    }
+    let html = stdout(&dafo(&["report", SAMPLE, "--format", "html"]));
+    for needle in ["<h2>Grado de implementación por eje y línea</h2>", "text-align:right\">71,3 %</td>", "</html>"] {
+        assert!(html.contains(needle), "{needle}");
+    }
+}
+
+#[test]
+fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("informe.md");
+    let o = out_path.to_str().unwrap();
+    assert!(dafo(&["report", SAMPLE, "--format", "md", "-o", o]).status.success());
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(text.starts_with("# Informe de seguimiento 2024:"), "{text}");
+    let again = dafo(&["report", SAMPLE, "--format", "md", "-o", o]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("ya existe; usa --force"), "Spanish by default");
+    let again = dafo(&["report", SAMPLE, "--format", "md", "-o", o, "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), text, "not overwritten");
+    assert!(dafo(&["report", SAMPLE, "--format", "txt", "-o", o, "--force"]).status.success());
+    assert!(std::fs::read_to_string(&out_path).unwrap().starts_with("Informe de seguimiento 2024:"));
+    let none = dafo(&["report", "sessions/palencia-ciudad-de-los-cuidados.ron"]);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no year has been reviewed yet"));
+}
+
+/// The text of a docx report's `word/document.xml`, tags left out.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    let mut text = String::new();
+    for part in xml.split('<') {
+        if let Some((tag, rest)) = part.split_once('>') {
+            text.push_str(rest);
+            if tag == "/w:p" || tag == "/w:tc" {
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn the_docx_report_has_every_section_and_the_roll_ups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("informe.docx");
+    let out = dafo(&["report", SAMPLE, "--all", "--format", "docx", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
+    let text = docx_text(&bytes);
+    for needle in [
+        "Informe de seguimiento 2023-2024: Plan de servicios sociales de Almendral del Río 2023-2026",
+        "Estado de las acciones",
+        "Grado de implementación por eje y línea",
+        "1. Atención social de proximidad",
+        "71,3 %",
+        "72,9 %",
+        "Acciones por año",
+        "75 ◐!",
+        "(100 ●)",
+        "Indicadores",
+        "130 (66,7 %)",
+        "Acciones en retraso",
+        "30/06/2024",
+        "Límites y problemas emergentes",
+        "Rotación del personal técnico de valoración",
+        "Qué ha cambiado",
+        "2023 → 2024",
+        "+30 · pasa a en curso",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from the docx:\n{text}");
+    }
+    let en = dafo(&["report", SAMPLE, "--format", "docx", "--lang", "en"]);
+    assert!(en.status.success() && en.stdout.starts_with(b"PK\x03\x04"), "a zip to a pipe too");
+    assert!(docx_text(&en.stdout).contains("71.3%"), "English numbers");
+}
+
+#[test]
+fn several_files_join_by_id_and_the_newer_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dafo::storage::load(Path::new(SAMPLE)).unwrap();
+    // Next year's file made with `new --from`: the done actions with reviews
+    // come along; then someone corrects 2024 in it and reviews 2025.
+    let mut new =
+        dafo::commands::carry_over(&old, "Revisión 2025", jiff::Timestamp::from_second(1_765_000_000).unwrap());
+    for (id, year, degree) in [("C3", 2024, 85), ("C3", 2025, 100), ("C4", 2025, 70)] {
+        let e = new.review_action(id, year, Degree::new(degree), None, None).unwrap().unwrap();
+        new.apply(e).unwrap();
+    }
+    new.meta.modified = new.meta.created;
+    let new_path = dir.path().join("revision-2025.ron");
+    dafo::storage::save(&new_path, &new).unwrap();
+    let out = dafo(&["report", new_path.to_str().unwrap(), SAMPLE, "--all", "--format", "md"]);
+    let text = stdout(&out);
+    assert!(text.contains("## Discrepancias"), "{text}");
+    let clash = "| **C3** | almendral-plan-servicios-sociales-2023-2026.ron dice 80 en curso «El plan de choque se alarga por \
+                 la rotación de personal»; revision-2025.ron dice 85 en curso «El plan de choque se alarga por la \
+                 rotación de personal» | 2024 |";
+    assert!(text.contains(clash), "{text}");
+    assert!(text.contains("### 2024 → 2025"), "{text}");
+    assert!(
+        text.contains("**Archivos:** almendral-plan-servicios-sociales-2023-2026.ron, revision-2025.ron"),
+        "{text}"
+    );
+    let json = stdout(&dafo(&["report", SAMPLE, new_path.to_str().unwrap(), "--year", "2024", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["discrepancies"][0]["id"], "C3");
+    assert_eq!(v["discrepancies"][0]["newer"], "revision-2025.ron");
+}
+
+#[test]
+fn the_reviews_example_in_the_format_docs_reads() {
+    let doc = std::fs::read_to_string("docs/format.md").unwrap();
+    let snippet = doc.split("```ron\n").nth(2).and_then(|r| r.split("```").next()).unwrap();
+    let mut s = dafo::domain::Session::new("x", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.horizon = "2023-2026".parse().ok();
+    let text = dafo::storage::to_ron(&s);
+    let text = format!("{}{snippet})\n", text.trim_end().trim_end_matches(')'));
+    let s = dafo::storage::parse(&text, Path::new("docs/format.md")).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(s.reviews.len(), 2);
+    assert_eq!(s.year_review(2023).map(|r| r.problems.len()), Some(2));
+    assert_eq!(s.indicator_value("I1", 2023), Some(35.0));
+}
+
+/// LibreOffice turns the HTML and the docx report into PDFs whose text has
+/// every section and the roll-ups, on pages that are never blank. Ignored
+/// (`build.rs`) where soffice or pdftotext is missing, unless `CI` is set.
+#[test]
+#[cfg_attr(
+    not(has_soffice),
+    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
+)]
+fn libreoffice_prints_the_html_and_docx_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (html, docx) = (dir.path().join("informe-html.html"), dir.path().join("informe-docx.docx"));
+    for (format, path) in [("html", &html), ("docx", &docx)] {
+        assert!(dafo(&["report", SAMPLE, "--all", "--format", format, "-o", path.to_str().unwrap()]).status.success());
+    }
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let out = Command::new("soffice")
+        .env("HOME", dir.path())
+        .args([profile.as_str(), "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&html)
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for name in ["informe-html.pdf", "informe-docx.pdf"] {
+        check_pdf(&dir.path().join(name), name);
+    }
+}
+
+/// The text of a report's PDF: every section, the title whole, no blank page.
+fn check_pdf(pdf: &Path, what: &str) {
+    let text = Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().unwrap().stdout;
+    let text = String::from_utf8_lossy(&text);
+    // Without white space: a line may break after a hyphen.
+    let bare = |t: &str| t.split_whitespace().collect::<String>();
+    assert!(
+        bare(&text).contains(&bare(
+            "Informe de seguimiento 2023-2024: Plan de servicios sociales de Almendral del Río 2023-2026"
+        )),
+        "{what}: the title is not whole:\n{text}"
+    );
+    for needle in [
+        "Estado de las acciones",
+        "Grado de implementación por eje y línea",
+        "71,3 %",
+        "Acciones por año",
+        "Indicadores",
+        "Acciones en retraso",
+        "Límites y problemas emergentes",
+        "Rotación del personal técnico",
+        "Qué ha cambiado",
+    ] {
+        assert!(text.contains(needle), "{what}: {needle} missing from the PDF:\n{text}");
+    }
+    for page in text.split('\u{c}').filter(|p| !p.is_empty()) {
+        assert!(!page.trim().is_empty(), "{what}: a blank page");
+    }
+}
+
+#[test]
+fn text_reports_fit_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    for args in [vec!["--year", "2023"], vec!["--all"], vec!["--all", "--lang", "en"]] {
+        let text = stdout(&dafo(&[&["report", SAMPLE, "--format", "txt"][..], &args].concat()));
+        for line in text.lines() {
+            assert!(line.width() <= 80, "{} columns: {line}", line.width());
+        }
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_output_raw() {
+    use dafo::domain::{Came, Session};
+    use dafo::export::report::{ReportFormat, render};
+    use dafo::export::report_join::join;
+    use dafo::i18n::Lang;
+    let mut s = Session::new("Plan <script>", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.horizon = "2024".parse().ok();
+    let e = s.add_action(Came::Correct, "a | b *c* <b>", vec![]).unwrap();
+    s.apply(e).unwrap();
+    // A hand-edited file can hold anything: an escape sequence in a note.
+    let e = s.review_action("C1", 2024, Degree::new(40), None, Some("nota")).unwrap().unwrap();
+    s.apply(e).unwrap();
+    s.reviews[0].note = Some("=HYPERLINK(\"x\") \u{1b}]52;c;bWFs\u{7}|\u{1b}[31m".into());
+    let joined = join(vec![("p.ron".into(), s)], Lang::Es).unwrap();
+    for format in [ReportFormat::Md, ReportFormat::Txt, ReportFormat::Html, ReportFormat::Csv, ReportFormat::Json] {
+        let out = String::from_utf8(render(&joined, &[2024], format, Lang::Es)).unwrap();
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{format:?}: {out}");
+    }
+    let md = String::from_utf8(render(&joined, &[2024], ReportFormat::Md, Lang::Es)).unwrap();
+    assert!(md.contains("a \\| b \\*c\\* \\<b\\>"), "{md}");
+    let html = String::from_utf8(render(&joined, &[2024], ReportFormat::Html, Lang::Es)).unwrap();
+    assert!(html.contains("Plan &lt;script&gt;") && !html.contains("<script>"), "{html}");
+    let csv = String::from_utf8(render(&joined, &[2024], ReportFormat::Csv, Lang::Es)).unwrap();
+    assert!(csv.contains("'=HYPERLINK"), "a formula is neutralised: {csv}");
+}
