@@ -58,6 +58,6 @@ fn two_years_reviewed_survive_the_tui_and_are_reported() {
     let text = String::from_utf8_lossy(&out.stdout);
     // EJ1 in 2024: L1 = (C1 100 from 2023 + C2 75) / 2 = 87,5; L2 = (C3 80 + C4 30) / 2 = 55; (87,5 + 55) / 2.
     assert!(text.contains("| EJ1 | 1. Atención social de proximidad | 71,3 % |"), "{text}");
-    assert!(text.contains("| C3 | Plan de choque de valoraciones de la dependencia | 30 ◐ | 80 ◐! |"), "{text}");
+    assert!(text.contains("| C3 | Plan de choque de valoraciones de la dependencia | 30 ◐ | 80 ◐\\! |"), "{text}");
     assert!(text.contains("- **C3** Se alarga"), "{text}");
 }

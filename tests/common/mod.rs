@@ -111,7 +111,9 @@ impl Tmux {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let screen = self.screen();
-            if let Some(code) = screen.split("[dafo-exit ").nth(1).and_then(|rest| rest.split(']').next()) {
+            // The status line may be wrapped at the screen's edge: read it with lines joined.
+            let joined = screen.replace('\n', "");
+            if let Some(code) = joined.split("[dafo-exit ").nth(1).and_then(|rest| rest.split(']').next()) {
                 return code.trim().parse().unwrap_or(-1);
             }
             if Instant::now() >= deadline {
