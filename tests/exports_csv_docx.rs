@@ -119,12 +119,9 @@ fn docx_goes_to_files_and_pipes() {
 }
 
 #[test]
+#[cfg_attr(not(has_script), ignore = "needs `script` (util-linux)")]
 fn show_refuses_docx_on_a_terminal() {
     // `script` gives the command a pseudo-terminal as stdout.
-    if std::process::Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: the `script` command (util-linux) is not installed");
-        return;
-    }
     let cmd = format!("{} show tests/fixtures/plan.ron -f docx", env!("CARGO_BIN_EXE_dafo"));
     let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
