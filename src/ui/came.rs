@@ -10,8 +10,10 @@ use super::list::{Mark, Window, action_item, answers, factor_item};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, Mode, Pane};
 use crate::domain::{Came, Quadrant};
+use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 use crate::labels;
+use unicode_width::UnicodeWidthStr;
 
 /// The four CAME quadrants, each in the place of the quadrant it answers.
 pub struct CameGrid<'a> {
@@ -54,9 +56,11 @@ impl CameGrid<'_> {
             return;
         }
         if focused && let Mode::Input(target) = &editor.mode() {
-            let h = 2.min(inner.height);
+            let h = super::grid::input_height(target, inner.width).min(inner.height);
             inner.height -= h;
-            render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
+            let input_area = Rect { y: inner.y + inner.height, height: h, ..inner };
+            render_input(target, theme, lang, input_area, buf);
+            self.action_target(target, Rect { height: 1, ..input_area }, buf);
         }
         // Side by side when there is room, else factors above actions.
         let [factors_area, actions_area] = if inner.width >= 64 {
@@ -67,6 +71,29 @@ impl CameGrid<'_> {
         let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick);
         self.factors(q, active && editor.views().came.pane == Pane::Factors, factors_area, buf);
         self.actions(q, active && editor.views().came.pane == Pane::Actions, actions_area, buf);
+    }
+
+    /// The label of a new action's input line names the factor it answers, ID and
+    /// words, highlighted: the room sees where the action goes before it is typed.
+    fn action_target(&self, input: &crate::app::editor::Input, area: Rect, buf: &mut Buffer) {
+        let crate::app::editor::InputTarget::AddAction(links) = &input.target else { return };
+        let session = self.editor.session();
+        let named: Vec<String> = links
+            .iter()
+            .map(|id| match session.find_factor(id) {
+                Some((q, i)) => format!("{} «{}»", display_safe(id), display_safe(&session.factors(q)[i].text)),
+                None => display_safe(id).into_owned(),
+            })
+            .collect();
+        let target = if named.is_empty() { "—".to_owned() } else { named.join(", ") };
+        let lead = format!("{} ", self.lang.text().meeting.action_for);
+        let room = (area.width as usize).saturating_sub(lead.width());
+        let line = Line::from(vec![
+            Span::styled(lead, self.theme.dim),
+            Span::styled(clip(&target, room), self.theme.selected),
+        ]);
+        buf.set_style(area, self.theme.base);
+        Paragraph::new(line).render(area, buf);
     }
 
     /// A list with a one-line heading (the heading underlined when it has focus).
@@ -125,7 +152,7 @@ impl CameGrid<'_> {
             } else {
                 Mark::Plain
             };
-            action_item(a, session, lang, mark).lines(width, theme)
+            action_item(a, session, lang, editor.is_overdue(a), mark).lines(width, theme)
         });
         let heading = format!("{} ", lang.pick("Acciones", "Actions"));
         if actions.is_empty() {
@@ -140,4 +167,20 @@ impl CameGrid<'_> {
             self.pane(heading, has_focus, area, window, buf);
         }
     }
+}
+
+/// `text` cut to `width` columns, with `…` when cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

@@ -81,7 +81,7 @@ pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, m
 
 /// An action as an item: its text, the factors it answers (`D9?` when that
 /// factor no longer exists), owner, due date and status.
-pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) -> Item {
+pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool, mark: Mark) -> Item {
     let mut text = display_safe(&a.text).into_owned();
     let links: Vec<String> = a
         .links
@@ -96,7 +96,12 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) ->
         text.push_str(&format!(" · {}", display_safe(o)));
     }
     if let Some(d) = a.due {
-        text.push_str(&format!(" · {d}"));
+        // Past due and not done: a symbol, so it shows without colour too.
+        text.push_str(&if overdue { format!(" · ⚠{d}") } else { format!(" · {d}") });
+    }
+    if let Some(ind) = &a.indicator {
+        let name = lang.text().ui.form_fields[2].to_lowercase();
+        text.push_str(&format!(" · {name}: {}", display_safe(ind)));
     }
     if a.status != crate::domain::Status::Pending {
         text.push_str(&format!(" · {}", labels::status(lang, a.status)));

@@ -60,7 +60,7 @@ impl WeightsView<'_> {
         let mut inner = block.inner(area);
         block.render(area, buf);
         if focused && let Mode::Input(target) = &editor.mode() {
-            let h = 2.min(inner.height);
+            let h = super::grid::input_height(target, inner.width).min(inner.height);
             inner.height -= h;
             render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
         }
