@@ -19,10 +19,20 @@ fn session() -> Session {
     }
     let e = s.add_factor(Quadrant::Weaknesses, "Poca difusión").unwrap();
     s.apply(e).unwrap();
-    s.factors_mut(Quadrant::Strengths)[1].votes = 3;
+    factor(&mut s, Quadrant::Strengths, 1, |f| f.votes = 3);
     let e = s.add_action(Came::Maintain, "Cuidar la red", vec!["F1".to_owned()]).unwrap();
     s.apply(e).unwrap();
     s
+}
+
+fn factor(s: &mut Session, q: Quadrant, i: usize, change: impl FnOnce(&mut dafo::domain::Factor)) {
+    let e = s.change_factor(q, i, change).unwrap();
+    s.apply(e).unwrap();
+}
+
+fn action(s: &mut Session, c: Came, i: usize, change: impl FnOnce(&mut dafo::domain::CameAction)) {
+    let e = s.change_action(c, i, change).unwrap();
+    s.apply(e).unwrap();
 }
 
 fn open(s: &Session) -> (App, tempfile::TempDir) {
@@ -145,7 +155,7 @@ fn came_h_and_l_stay_inside_the_quadrant() {
 fn came_a_links_to_the_factor_under_the_cursor() {
     let (mut app, _d) = open(&session());
     // Entering CAME puts the cursor on F2, the first factor without an action; F3 is chosen by hand.
-    typ(&mut app, "c1jja");
+    typ(&mut app, "c1ja");
     assert!(matches!(&ed(&app).mode(), Mode::Input(i) if i.target == InputTarget::AddAction(vec!["F3".to_owned()])));
     press(&mut app, KeyCode::Esc);
     // From the action list: the first factor no action answers.
@@ -158,9 +168,9 @@ fn came_a_links_to_the_factor_under_the_cursor() {
 #[test]
 fn carried_items_are_announced_counted_and_s_confirms_an_action() {
     let mut s = session();
-    s.factors_mut(Quadrant::Strengths)[0].carried = true;
-    s.factors_mut(Quadrant::Weaknesses)[0].carried = true;
-    s.actions_mut(Came::Maintain)[0].carried = true;
+    factor(&mut s, Quadrant::Strengths, 0, |f| f.carried = true);
+    factor(&mut s, Quadrant::Weaknesses, 0, |f| f.carried = true);
+    action(&mut s, Came::Maintain, 0, |a| a.carried = true);
     let (mut app, _d) = open(&s);
     assert_eq!(notice(&app), "2 factores y 1 acción abierta vienen de la sesión anterior — Enter confirma cada uno, o edítalo");
     assert_eq!(ed(&app).unconfirmed(), (2, 1));
@@ -174,7 +184,7 @@ fn carried_items_are_announced_counted_and_s_confirms_an_action() {
 #[test]
 fn overdue_actions_are_counted() {
     let mut s = session();
-    s.actions_mut(Came::Maintain)[0].due = Some(jiff::civil::date(2025, 6, 30));
+    action(&mut s, Came::Maintain, 0, |a| a.due = Some(jiff::civil::date(2025, 6, 30)));
     let (mut app, _d) = open(&s);
     let Screen::Editor(e) = &mut app.screen else { panic!("no editor") };
     e.set_today(jiff::civil::date(2026, 3, 1));
