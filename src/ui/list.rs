@@ -30,6 +30,26 @@ pub struct Item {
 }
 
 impl Item {
+    /// One line, the text cut with `…` when it does not fit (narrow screens,
+    /// for the items that are not selected).
+    pub fn line(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let gutter = self.gutter.map_or(0, |(g, _)| g.width());
+        let body = width.saturating_sub(gutter + self.id.width() + 1).max(1);
+        if self.text.width() <= body {
+            return self.lines(width, theme);
+        }
+        let mut text = String::new();
+        for c in self.text.chars() {
+            if text.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > body {
+                break;
+            }
+            text.push(c);
+        }
+        text.push('…');
+        let cut = Item { gutter: self.gutter, id: self.id.clone(), text, mark: self.mark };
+        cut.lines(width, theme).into_iter().take(1).collect()
+    }
+
     /// Wrapped lines: the ID on the first, continuation lines indented.
     pub fn lines(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let gutter = self.gutter.map_or(0, |(g, _)| g.width());

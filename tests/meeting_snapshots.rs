@@ -1,0 +1,92 @@
+//! Layer 2 for the room's trial and the review meeting (issues 12 and 16): the
+//! CAME view sharing its rows, the marks explained, presentation in every view.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use dafo::app::{Action, App, Screen};
+
+mod common;
+use common::held_sample;
+use dafo::domain::Quadrant;
+use dafo::i18n::Lang;
+use dafo::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(app, &Theme::dark(), f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
+/// The sample with "today" fixed, so overdue marks do not drift with the clock.
+fn sample() -> common::Held {
+    let mut h = held_sample(Lang::Es);
+    if let Screen::Editor(e) = &mut h.app.screen {
+        e.set_today(jiff::civil::date(2026, 11, 27));
+    }
+    h
+}
+
+#[test]
+fn came_shares_rows_by_content_120x40() {
+    let mut h = sample();
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Focus(Quadrant::Weaknesses));
+    let screen = text(&h.app, 120, 40);
+    // The action pane has room to spare: every factor of Mantener shows, none hidden.
+    assert!(!screen.contains("↓ 2 más"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn came_at_80x24_shows_several_factors_per_quadrant() {
+    let mut h = sample();
+    h.app.update(Action::ShowCame);
+    let screen = text(&h.app, 80, 24);
+    for id in ["F1", "F2", "F3", "D1", "D2", "O1", "O2", "A1", "A2"] {
+        assert!(screen.contains(&format!("{id} ")), "{id} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn new_action_prompt_names_the_factor_80x24() {
+    let mut h = sample();
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Focus(Quadrant::Strengths));
+    h.app.update(Action::StartAdd);
+    let screen = text(&h.app, 80, 24);
+    assert!(screen.contains("Nueva acción para F2 «Voluntad"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn long_item_wraps_while_typed_80x24() {
+    let mut h = sample();
+    h.app.update(Action::Focus(Quadrant::Threats));
+    h.app.update(Action::StartAdd);
+    let long = "Cierre de servicios rurales y pérdida de transporte público que aísla a las personas mayores de los pueblos";
+    keys(&mut h.app, long);
+    let screen = text(&h.app, 80, 24);
+    // The first words and the last are both on screen.
+    assert!(screen.contains("Cierre de") && screen.contains("pueblos"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_has_a_legend_of_the_marks_120x40() {
+    let mut h = sample();
+    h.app.update(Action::ToggleHelp);
+    let screen = text(&h.app, 120, 40);
+    for mark in ["↻", "○", "●", "★", "⚠"] {
+        assert!(screen.contains(mark), "{mark} missing:\n{screen}");
+    }
+    assert!(screen.contains("Marcas"), "{screen}");
+}
