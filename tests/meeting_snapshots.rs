@@ -90,3 +90,61 @@ fn help_has_a_legend_of_the_marks_120x40() {
     }
     assert!(screen.contains("Marcas"), "{screen}");
 }
+
+#[test]
+fn presentation_of_the_grid_shows_every_item_with_its_stars_120x40() {
+    let mut h = sample();
+    h.app.update(Action::Room(dafo::app::room::RoomAction::TogglePresent));
+    let screen = text(&h.app, 120, 40);
+    assert!(!screen.contains("más"), "an item is hidden:\n{screen}");
+    for id in ["F8", "D8", "O7", "A7", "★5"] {
+        assert!(screen.contains(id), "{id} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn presentation_works_in_every_view() {
+    for (key, title) in [('c', "Mantener"), ('X', "ofensivas"), ('W', "EFI")] {
+        let mut h = sample();
+        for k in [key, 'p'] {
+            let ev = ratatui::crossterm::event::Event::Key(KeyEvent::new(KeyCode::Char(k), KeyModifiers::NONE));
+            let action = h.app.action_for(&ev).unwrap();
+            h.app.handle(action);
+        }
+        let Screen::Editor(e) = &h.app.screen else { panic!("no editor") };
+        assert!(e.room().presenting(), "{key}");
+        let screen = text(&h.app, 120, 40);
+        assert!(screen.contains(title), "{key}: {title} missing:\n{screen}");
+        // No chrome: the footer's keys are gone.
+        assert!(!screen.contains("? ayuda"), "{key}:\n{screen}");
+        if key == 'c' {
+            insta::assert_snapshot!("presentation_came_120x40", screen);
+        }
+    }
+}
+
+#[test]
+fn crossed_titles_alike_with_counts_120x40() {
+    let mut h = sample();
+    h.app.update(Action::ShowCrossed);
+    let screen = text(&h.app, 120, 40);
+    // Every cell names its strategies the same way, never cut mid-word, and counts them.
+    assert!(!screen.contains("reorie "), "{screen}");
+    for code in ["FO · ", "DO · ", "FA · ", "DA · "] {
+        let line = screen.lines().find(|l| l.contains(code)).unwrap_or_else(|| panic!("{code}:\n{screen}"));
+        let after = &line[line.find(code).unwrap()..];
+        assert!(after.contains('(') && after.contains(')'), "{code} has no count:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn weights_wrap_factor_text_80x24() {
+    let mut h = sample();
+    h.app.update(Action::ShowWeights);
+    let screen = text(&h.app, 80, 24);
+    // F1's words past the first line are on screen too.
+    assert!(screen.contains("tamaño medio"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -302,7 +302,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Browser, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
             bind!(Browser, [k('q')], A::Quit, Session, "salir", "quit", true),
             // ---- In the room (issue 6) ----
-            bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, "salir de la presentación", "leave presentation", ("salir", "leave")),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, "tiempo: 10/15/5 min/no", "time-box 10/15/5 min/off", false),

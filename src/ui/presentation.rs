@@ -10,15 +10,25 @@ use super::grid::quadrant_areas;
 use super::status;
 use super::theme::{Theme, symbol};
 use crate::app::Editor;
+use crate::app::editor::View;
 use crate::domain::Quadrant;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
 /// Draws the whole screen in presentation mode.
+/// The other views (CAME, crossed matrix, weights) present their own content
+/// over the whole screen, without title bar or footer.
 pub fn render(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let [body, status_row] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    for (q, cell) in quadrant_areas(editor, body) {
-        render_quadrant(editor, q, theme, lang, cell, buf);
+    match editor.view() {
+        View::Dafo => {
+            for (q, cell) in quadrant_areas(editor, body) {
+                render_quadrant(editor, q, theme, lang, cell, buf);
+            }
+        }
+        View::Came => super::came::CameGrid { editor, theme, lang }.render(body, buf),
+        View::Crossed => super::crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
+        View::Weights => super::weights::WeightsView { editor, theme, lang }.render(body, buf),
     }
     status_line(editor, theme, lang, status_row, buf);
 }
@@ -108,7 +118,6 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     if area.width as usize <= number_width + 1 || area.height == 0 || factors.is_empty() {
         return empty;
     }
-    let gap = usize::from(area.height >= 8);
     let body = area.width as usize - number_width;
     let wrapped: Vec<Vec<String>> = factors[lo..hi]
         .iter()
@@ -116,6 +125,9 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
             let mut text = display_safe(&f.text).into_owned();
             if !editor.room().votes_hidden && f.votes > 0 {
                 text.push_str(&format!(" ●{}", f.votes));
+            }
+            if let Some(i) = f.impact {
+                text.push_str(&format!(" ★{i}"));
             }
             let id = display_safe(&f.id).into_owned();
             textwrap::wrap(&text, body)
@@ -129,6 +141,9 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
         })
         .collect();
     let lines_of = |i: usize| wrapped[i - lo].len();
+    // A blank line between items when they all fit with it; none when that would hide one.
+    let all: usize = wrapped.iter().map(Vec::len).sum();
+    let gap = usize::from(area.height >= 8 && lo == 0 && hi == factors.len() && all + wrapped.len() - 1 <= avail);
     // First visible item: as far back as still lets the selection fit.
     let mut start = sel;
     let mut used = lines_of(sel);
