@@ -148,3 +148,20 @@ fn weights_wrap_factor_text_80x24() {
     assert!(screen.contains("tamaño medio"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn browser_tells_similar_titles_apart_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Plan de cuidados del barrio de San Juan y la asociación vecinal";
+    for name in ["plan-de-cuidados-2025.ron", "plan-de-cuidados-2026.ron"] {
+        let s = dafo::domain::Session::new(long, jiff::Timestamp::UNIX_EPOCH);
+        dafo::storage::save(&dir.path().join(name), &s).unwrap();
+    }
+    let app = App::browser(dir.path(), Lang::Es);
+    let screen = text(&app, 80, 24);
+    assert!(screen.contains('…'), "{screen}");
+    assert!(screen.contains("2025.ron") && screen.contains("2026.ron"), "{screen}");
+    // The temporary folder's name changes each run: the heading line is left out.
+    let screen: String = screen.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    insta::assert_snapshot!(screen);
+}

@@ -194,3 +194,21 @@ fn overdue_actions_are_counted() {
     assert_eq!(ed(&app).session().actions(Came::Maintain)[0].status, Status::Done);
     assert_eq!(ed(&app).overdue_count(), 0);
 }
+
+#[test]
+fn browser_n_makes_next_years_session_from_the_selected_one() {
+    let dir = tempfile::tempdir().unwrap();
+    storage::save(&dir.path().join("taller-2025.ron"), &session()).unwrap();
+    let mut app = App::browser(dir.path(), Lang::Es);
+    typ(&mut app, "N");
+    let Screen::Browser(b) = &app.screen else { panic!("browser") };
+    assert_eq!(b.naming.as_ref().map(|t| t.lines().join("")), Some("Taller".to_owned()));
+    typ(&mut app, " 2026");
+    press(&mut app, KeyCode::Enter);
+    let e = ed(&app);
+    assert_eq!(e.session().meta.title, "Taller 2026");
+    // Every factor and the open action came over, to confirm.
+    assert_eq!(e.unconfirmed(), (4, 1));
+    assert!(notice(&app).starts_with("4 factores y 1 acción abierta vienen de"), "{}", notice(&app));
+    assert!(e.path().exists() && e.path() != dir.path().join("taller-2025.ron"));
+}

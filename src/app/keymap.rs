@@ -297,6 +297,7 @@ pub fn defaults() -> &'static [Binding] {
             // ---- Session browser ----
             bind!(Browser, [code(C::Enter)], A::Open, Session, "abrir", "open", true),
             bind!(Browser, [k('n')], A::NewSession, Session, "nueva sesión", "new session", true),
+            bind!(Browser, [k('N')], A::NewSessionFrom, Session, "nueva sesión a partir de esta (lo abierto pasa, ↻)", "new session from this one (what is open carries over, ↻)", ("a partir de esta", "from this one")),
             bind!(Browser, [k('k'), code(C::Up)], A::Up, Navigate, "anterior", "previous", false),
             bind!(Browser, [k('j'), code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
             bind!(Browser, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
