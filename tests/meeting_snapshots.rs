@@ -72,7 +72,8 @@ fn long_item_wraps_while_typed_80x24() {
     let mut h = sample();
     h.app.update(Action::Focus(Quadrant::Threats));
     h.app.update(Action::StartAdd);
-    let long = "Cierre de servicios rurales y pérdida de transporte público que aísla a las personas mayores de los pueblos";
+    let long =
+        "Cierre de servicios rurales y pérdida de transporte público que aísla a las personas mayores de los pueblos";
     keys(&mut h.app, long);
     let screen = text(&h.app, 80, 24);
     // The first words and the last are both on screen.
@@ -163,5 +164,36 @@ fn browser_tells_similar_titles_apart_80x24() {
     assert!(screen.contains("2025.ron") && screen.contains("2026.ron"), "{screen}");
     // The temporary folder's name changes each run: the heading line is left out.
     let screen: String = screen.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn carried_and_overdue_are_marked_and_explained_120x40() {
+    let mut s = dafo::domain::Session::new("Revisión anual", jiff::Timestamp::UNIX_EPOCH);
+    for t in ["Red vecinal activa", "Local propio"] {
+        let e = s.add_factor(Quadrant::Strengths, t).unwrap();
+        s.apply(e).unwrap();
+    }
+    let e = s.add_action(dafo::domain::Came::Maintain, "Cuidar la red", vec!["F1".to_owned()]).unwrap();
+    s.apply(e).unwrap();
+    let e = s
+        .change_action(dafo::domain::Came::Maintain, 0, |a| {
+            a.carried = true;
+            a.due = Some(jiff::civil::date(2025, 6, 30));
+        })
+        .unwrap();
+    s.apply(e).unwrap();
+    let e = s.change_factor(Quadrant::Strengths, 0, |f| f.carried = true).unwrap();
+    s.apply(e).unwrap();
+    let mut h = common::held(s, Lang::Es);
+    if let Screen::Editor(e) = &mut h.app.screen {
+        e.set_today(jiff::civil::date(2026, 3, 1));
+    }
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Right);
+    let screen = text(&h.app, 120, 40);
+    assert!(screen.contains("⚠2025-06-30"), "{screen}");
+    assert!(screen.contains("↻ 2 sin confirmar") && screen.contains("⚠ 1 vencida"), "{screen}");
+    assert!(screen.contains("↻ viene del año pasado"), "{screen}");
     insta::assert_snapshot!(screen);
 }

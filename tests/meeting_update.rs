@@ -172,7 +172,10 @@ fn carried_items_are_announced_counted_and_s_confirms_an_action() {
     factor(&mut s, Quadrant::Weaknesses, 0, |f| f.carried = true);
     action(&mut s, Came::Maintain, 0, |a| a.carried = true);
     let (mut app, _d) = open(&s);
-    assert_eq!(notice(&app), "2 factores y 1 acción abierta vienen de la sesión anterior — Enter confirma cada uno, o edítalo");
+    assert_eq!(
+        notice(&app),
+        "2 factores y 1 acción abierta vienen de la sesión anterior — Enter confirma cada uno, o edítalo"
+    );
     assert_eq!(ed(&app).unconfirmed(), (2, 1));
     typ(&mut app, "c1ls");
     let a = &ed(&app).session().actions(Came::Maintain)[0];

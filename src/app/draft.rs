@@ -3,8 +3,8 @@
 
 use super::action::Action;
 use super::editor::{Editor, Input, InputTarget, Mode, Sort, View};
-use crate::domain::{Edit, ListOp, Quadrant};
 use crate::domain::text::display_safe;
+use crate::domain::{Edit, ListOp, Quadrant};
 
 /// Words typed on an input line closed with `Esc`, and where they were typed.
 #[derive(Debug, Clone)]

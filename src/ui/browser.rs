@@ -23,7 +23,10 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
         let title = match from {
             Some(name) => (lang.text().meeting.browser_from_title)(&display_safe(&name)),
             None => lang
-                .pick(" Título de la nueva sesión (Enter crea, Esc cancela) ", " New session title (Enter creates, Esc cancels) ")
+                .pick(
+                    " Título de la nueva sesión (Enter crea, Esc cancela) ",
+                    " New session title (Enter creates, Esc cancels) ",
+                )
                 .to_owned(),
         };
         let block = Block::bordered().border_style(theme.focus_border).title(title);

@@ -9,8 +9,8 @@ use super::grid::{quadrant_areas, render_input};
 use super::list::{Mark, Window, action_item, answers, factor_item};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, Mode, Pane};
-use crate::domain::{Came, Quadrant};
 use crate::domain::text::display_safe;
+use crate::domain::{Came, Quadrant};
 use crate::i18n::Lang;
 use crate::labels;
 use unicode_width::UnicodeWidthStr;
@@ -80,8 +80,7 @@ impl CameGrid<'_> {
         let a_lines = self.action_lines(q, a_focus, compact, inner.width);
         let need = |lines: &[Vec<Line>]| 1 + lines.iter().map(Vec::len).sum::<usize>().max(1);
         let f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus) as u16;
-        let [f_area, a_area] =
-            Layout::vertical([Constraint::Length(f_height), Constraint::Fill(1)]).areas(inner);
+        let [f_area, a_area] = Layout::vertical([Constraint::Length(f_height), Constraint::Fill(1)]).areas(inner);
         self.factors(q, f_focus, &f_lines, f_area, buf);
         self.actions(q, a_focus, &a_lines, a_area, buf);
     }
@@ -145,7 +144,11 @@ impl CameGrid<'_> {
                 };
                 let item = factor_item(f, session, true, !editor.room().votes_hidden, mark, theme);
                 // The factor under the cursor of the quadrant in focus is always read whole.
-                if compact && !(editor.focus() == q && Some(i) == sel) { item.line(width, theme) } else { item.lines(width, theme) }
+                if compact && !(editor.focus() == q && Some(i) == sel) {
+                    item.line(width, theme)
+                } else {
+                    item.lines(width, theme)
+                }
             })
             .collect()
     }
@@ -174,7 +177,11 @@ impl CameGrid<'_> {
                     Mark::Plain
                 };
                 let item = action_item(a, session, lang, editor.is_overdue(a), mark);
-                if compact && !(has_focus && Some(i) == sel) { item.line(width, theme) } else { item.lines(width, theme) }
+                if compact && !(has_focus && Some(i) == sel) {
+                    item.line(width, theme)
+                } else {
+                    item.lines(width, theme)
+                }
             })
             .collect()
     }

@@ -11,8 +11,8 @@ use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
 use crate::domain::Crossed;
 use crate::i18n::Lang;
-use unicode_width::UnicodeWidthStr;
 use crate::labels;
+use unicode_width::UnicodeWidthStr;
 
 pub struct CrossedGrid<'a> {
     pub editor: &'a Editor,
