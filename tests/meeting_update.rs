@@ -215,3 +215,17 @@ fn browser_n_makes_next_years_session_from_the_selected_one() {
     assert!(notice(&app).starts_with("4 factores y 1 acción abierta vienen de"), "{}", notice(&app));
     assert!(e.path().exists() && e.path() != dir.path().join("taller-2025.ron"));
 }
+
+#[test]
+fn esc_on_an_unchanged_edit_keeps_no_draft() {
+    let (mut app, _d) = open(&session());
+    typ(&mut app, "1ge");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(notice(&app), "");
+    // Changed, it is kept, and `e` on the same factor brings it back.
+    typ(&mut app, "e!");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(notice(&app), "borrador guardado: u lo recupera");
+    typ(&mut app, "e");
+    assert_eq!(ed(&app).mode().input().map(|i| i.value()), Some("Red vecinal activa!".to_owned()));
+}

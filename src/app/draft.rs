@@ -32,13 +32,28 @@ impl Editor {
     /// `Esc` on an input line: words typed are kept as a draft, and the message says how to get them back.
     pub(super) fn keep_draft(&mut self, input: Input) {
         let text = input.value();
-        if text.trim().is_empty() {
+        if text.trim().is_empty() || self.unchanged(&input.target, &text) {
             return;
         }
         let (view, focus) = (self.views.showing, self.views.focus);
         self.draft = Some(Draft { view, focus, target: input.target, text });
         let key = super::keymap::key_for(self.view_context(), &Action::Undo);
         self.say((self.lang.text().meeting.draft_kept)(&key), false);
+    }
+
+    /// Whether an edit line holds what is already stored (nothing to keep).
+    fn unchanged(&self, target: &InputTarget, text: &str) -> bool {
+        let s = self.session();
+        let stored = match target {
+            InputTarget::Edit(id) => s.find_factor(id).map(|(q, i)| s.factors(q)[i].text.clone()),
+            InputTarget::EditAction(id) => s.find_action(id).map(|(c, i)| s.actions(c)[i].text.clone()),
+            InputTarget::EditStrategy(id) => s.strategies.iter().find(|x| x.id == *id).map(|x| x.text.clone()),
+            InputTarget::Weight(id) => {
+                s.find_factor(id).map(|(q, i)| s.factors(q)[i].weight.map(|w| format!("{w:.2}")).unwrap_or_default())
+            }
+            InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) => None,
+        };
+        stored.is_some_and(|t| t.trim() == text.trim())
     }
 
     /// The draft's words, if an input line for `target` opens where it was typed.
