@@ -197,3 +197,17 @@ fn carried_and_overdue_are_marked_and_explained_120x40() {
     assert!(screen.contains("↻ viene del año pasado"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn presentation_pages_what_does_not_fit_80x24() {
+    let mut h = sample();
+    h.app.update(Action::Room(dafo::app::room::RoomAction::TogglePresent));
+    let screen = text(&h.app, 80, 24);
+    assert!(screen.contains("página 1/3"), "{screen}");
+    assert!(!screen.contains("más"), "{screen}");
+    // The last factor's page shows when it is selected.
+    h.app.update(Action::Last);
+    let last = text(&h.app, 80, 24);
+    assert!(last.contains("F8") && last.contains("página 3/3"), "{last}");
+    insta::assert_snapshot!(screen);
+}
