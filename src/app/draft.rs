@@ -37,7 +37,7 @@ impl Editor {
         }
         let (view, focus) = (self.views.showing, self.views.focus);
         self.draft = Some(Draft { view, focus, target: input.target, text });
-        let key = super::keymap::key_for(self.view_context(), &Action::Undo);
+        let key = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
         self.say((self.lang.text().meeting.draft_kept)(&key), false);
     }
 

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rect, buf: &mut Buffer) {
-    let heading = format!("{} {}", lang.pick("dafo · sesiones en", "dafo · sessions in"), browser.dir.display());
+    let heading = format!("{} {}", lang.text().ui.browser_heading, browser.dir.display());
     Paragraph::new(Line::styled(display_safe(&heading).into_owned(), theme.title_bar)).render(top, buf);
 
     let mut table_area = body;
@@ -22,12 +22,7 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
         let from = browser.from.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
         let title = match from {
             Some(name) => (lang.text().meeting.browser_from_title)(&display_safe(&name)),
-            None => lang
-                .pick(
-                    " Título de la nueva sesión (Enter crea, Esc cancela) ",
-                    " New session title (Enter creates, Esc cancels) ",
-                )
-                .to_owned(),
+            None => lang.text().ui.browser_new_title.to_owned(),
         };
         let block = Block::bordered().border_style(theme.focus_border).title(title);
         let inner = block.inner(ask);
@@ -39,22 +34,17 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
     }
 
     if browser.entries.is_empty() {
-        let hint =
-            lang.pick("No hay sesiones aquí. Pulsa n para crear una.", "No sessions here. Press n to create one.");
+        let hint = lang.text().ui.browser_empty;
         Paragraph::new(Line::styled(hint, theme.dim))
             .block(Block::bordered().border_style(theme.border))
             .render(table_area, buf);
         return;
     }
+    let ui = &lang.text().ui;
+    let counts = ui.browser_counts.join("  ");
     let header = Row::new(
-        [
-            lang.pick("Título", "Title"),
-            "F  D  O  A",
-            lang.pick("Creada", "Created"),
-            lang.pick("Modificada", "Modified"),
-            lang.pick("Archivo", "File"),
-        ]
-        .map(|h| Cell::from(Span::styled(h, theme.title_bar))),
+        [ui.browser_columns[0], counts.as_str(), ui.browser_columns[1], ui.browser_columns[2], ui.browser_columns[3]]
+            .map(|h| Cell::from(Span::styled(h.to_owned(), theme.title_bar))),
     );
     // On a narrow screen the creation date goes; the file name stays, cut at its
     // start, so two sessions of similar titles can still be told apart.
