@@ -70,6 +70,8 @@ pub enum Action {
     // Browser
     Open,
     NewSession,
+    /// A new session carrying over the selected one's factors and open actions (`dafo new --from`).
+    NewSessionFrom,
     /// The terminal was resized; nothing to change, but it is worth a redraw.
     Resize,
     // ---- In the room (issue 6) ----

@@ -40,12 +40,14 @@ pub struct Browser {
     pub naming: Option<TextArea<'static>>,
     /// A message for the browser's status line.
     pub notice: Option<super::Notice>,
+    /// The session the one being named carries over from (`N`), if any.
+    pub from: Option<PathBuf>,
 }
 
 impl Browser {
     /// Reads every `.ron` file of `dir` (a missing directory is just empty).
     pub fn scan(dir: &Path) -> Browser {
-        Browser { dir: dir.to_owned(), entries: scan_dir(dir), selected: 0, naming: None, notice: None }
+        Browser { dir: dir.to_owned(), entries: scan_dir(dir), selected: 0, naming: None, notice: None, from: None }
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

@@ -21,10 +21,15 @@ impl Editor {
         }
     }
 
-    /// `a` in either pane: a new action, linked to the factor chosen.
+    /// `a` in either pane: a new action, linked to the factor under the cursor
+    /// (from the action list: the first factor no action answers, else the one chosen).
     fn add_action(&mut self) {
         let q = self.focus();
-        let links = self.selection(q).map(|i| vec![self.session().factors(q)[i].id.clone()]).unwrap_or_default();
+        let index = match self.views.came.pane {
+            Pane::Factors => self.selection(q),
+            Pane::Actions => self.session().first_unanswered(q).or_else(|| self.selection(q)),
+        };
+        let links = index.map(|i| vec![self.session().factors(q)[i].id.clone()]).unwrap_or_default();
         self.open_input(InputTarget::AddAction(links), "");
     }
 
@@ -35,13 +40,8 @@ impl Editor {
             Action::KeepVersion => self.keep_version(),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
-            // Left of the factors: the action list of the quadrant on the left.
-            Action::Left => {
-                if let Some(n) = q.neighbour(-1, 0) {
-                    self.views.focus = n;
-                    self.views.came.pane = Pane::Actions;
-                }
-            }
+            // h/l stay inside the quadrant; 1-4 and Tab go to the others, as in the grid.
+            Action::Left => {}
             Action::Right => self.views.came.pane = Pane::Actions,
             Action::First | Action::Last => {
                 let order = self.order(q);
@@ -73,13 +73,7 @@ impl Editor {
             Action::First => *sel = 0,
             Action::Last => *sel = len.saturating_sub(1),
             Action::Left => self.views.came.pane = Pane::Factors,
-            // Right of the actions: the factor list of the quadrant on the right.
-            Action::Right => {
-                if let Some(n) = q.neighbour(1, 0) {
-                    self.views.focus = n;
-                    self.views.came.pane = Pane::Factors;
-                }
-            }
+            Action::Right => {}
             Action::StartAdd => self.add_action(),
             other => {
                 if let Some(i) = cur {
@@ -132,11 +126,18 @@ impl Editor {
                 self.open_picker(Picker::new(purpose, options_of(self, q), checked));
             }
             Action::CycleStatus => {
-                if let Some(edit) = self.session().change_action(c, i, |a| a.status = a.status.next())
-                    && self.apply(edit)
+                let was_carried = self.session().actions(c)[i].carried;
+                // Changing the status of a carried-over action confirms it.
+                if let Some(edit) = self.session().change_action(c, i, |a| {
+                    a.status = a.status.next();
+                    a.carried = false;
+                }) && self.apply(edit)
                 {
                     let a = &self.session().actions(c)[i];
-                    let msg = format!("{}: {}", a.id, labels::status(self.lang, a.status));
+                    let mut msg = format!("{}: {}", a.id, labels::status(self.lang, a.status));
+                    if was_carried {
+                        msg.push_str(&format!(" · ↻ {}", self.lang.text().meeting.confirmed));
+                    }
                     self.say(msg, false);
                 }
             }

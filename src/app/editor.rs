@@ -58,6 +58,11 @@ pub struct Editor {
     pub(super) lang: Lang,
     /// Effects asked for by the current action, for the terminal loop.
     pub(super) outbox: Vec<Effect>,
+    /// Words typed on an input line closed with `Esc`: given back by the next
+    /// input line opened in the same place, or by `u`.
+    pub(super) draft: Option<super::draft::Draft>,
+    /// "Today" fixed by tests; `None` reads the clock.
+    pub(super) today: Option<jiff::civil::Date>,
 }
 
 impl Editor {
@@ -81,9 +86,13 @@ impl Editor {
             quit_armed: false,
             lang,
             outbox: Vec::new(),
+            draft: None,
+            today: None,
         };
         if editor.read_only.is_some() {
             editor.say_read_only();
+        } else {
+            editor.say_carried();
         }
         editor
     }
@@ -234,6 +243,7 @@ impl Editor {
             Action::Focus(q) => self.views.focus = q,
             Action::NextQuadrant => self.views.focus = Quadrant::from_index(self.focus().index() + 1),
             Action::PrevQuadrant => self.views.focus = Quadrant::from_index(self.focus().index() + 3),
+            Action::Undo if self.draft.is_some() => self.restore_draft(),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::ShowCame => self.show(toggle(View::Came)),
@@ -294,7 +304,7 @@ impl Editor {
     fn update_input(&mut self, mut input: Input, action: Action) {
         match action {
             Action::Submit => self.submit(input),
-            Action::Cancel => {}
+            Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
                 super::readline::type_key(&mut input.text, key);
                 self.mode = Mode::Input(input);
@@ -342,7 +352,8 @@ impl Editor {
     }
 
     pub(super) fn open_input(&mut self, target: InputTarget, text: &str) {
-        self.mode = Mode::Input(Input::new(target, text));
+        let text = self.take_draft(&target).unwrap_or_else(|| text.to_owned());
+        self.mode = Mode::Input(Input::new(target, &text));
     }
 
     /// Applies an edit as one undo step; reports (never panics on) a misfit.
@@ -362,8 +373,13 @@ impl Editor {
     }
 
     fn undo_redo(&mut self, undo: bool) {
+        let what = self.describe_next(undo);
         let done = if undo { self.doc.undo() } else { self.doc.redo() };
-        if !done {
+        if done {
+            let m = &self.lang.text().meeting;
+            let verb = if undo { m.undone } else { m.redone };
+            self.say(format!("{verb}: {what}"), false);
+        } else {
             let nothing = if undo { self.lang.text().ui.nothing_to_undo } else { self.lang.text().ui.nothing_to_redo };
             self.say(nothing.to_owned(), false);
         }

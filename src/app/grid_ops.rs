@@ -113,19 +113,31 @@ impl Editor {
         let q = self.focus();
         let Some(i) = self.selection(q) else { return };
         let id = self.session().factors(q)[i].id.clone();
+        let linked = self.session().all_actions().filter(|(_, a)| a.links.contains(&id)).count();
         if let Some(edit) = self.session().delete_factor(q, i)
             && self.apply(edit)
         {
             let u = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
             let undo = format!("{u} {}", self.lang.text().ui.to_undo);
             let gone = self.lang.text().ui.deleted_factor;
-            self.say(format!("{gone} {id} ({undo})"), false);
+            if linked > 0 {
+                let lost = (self.lang.text().meeting.links_lost)(linked);
+                self.say(format!("{gone} {id}: {lost} ({undo})"), true);
+            } else {
+                self.say(format!("{gone} {id} ({undo})"), false);
+            }
         }
     }
 
     pub(super) fn shift(&mut self, delta: isize) {
         let q = self.focus();
         let Some(i) = self.selection(q) else { return };
+        // In a sorted view the move would change the stored order unseen: refused, with the way back.
+        if let Some(order) = self.sort_name() {
+            let key = super::keymap::key_for(self.view_context(), &Action::CycleSort, self.lang);
+            self.say((self.lang.text().meeting.sorted_no_move)(order, &key), true);
+            return;
+        }
         if let Some(edit) = self.session().shift_factor(q, i, delta)
             && self.apply(edit)
         {

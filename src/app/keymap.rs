@@ -307,12 +307,13 @@ pub fn defaults() -> &'static [Binding] {
             // ---- Session browser ----
             bind!(Browser, [code(C::Enter)], A::Open, Session, open, true),
             bind!(Browser, [k('n')], A::NewSession, Session, new_session, true),
+            bind!(Browser, [k('N')], A::NewSessionFrom, Session, new_session_from, (new_session_from_hint)),
             bind!(Browser, [k('k'), code(C::Up)], A::Up, Navigate, previous, false),
             bind!(Browser, [k('j'), code(C::Down)], A::Down, Navigate, next, false),
             bind!(Browser, [k('?')], A::ToggleHelp, Session, help, true),
             bind!(Browser, [k('q')], A::Quit, Session, quit, true),
             // ---- In the room (issue 6) ----
-            bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('p')], A::Room(R::TogglePresent), Room, present, false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, leave_present, (leave_present_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),

@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod browser;
 mod came;
 mod copy;
+mod draft;
 pub mod editor;
 pub mod effect;
 pub mod form;
@@ -15,6 +16,7 @@ pub mod mode;
 mod persist;
 pub mod picker;
 mod readline;
+mod review;
 pub mod room;
 mod saver;
 pub mod selection;
@@ -318,14 +320,25 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
             Action::Paste(text) => {
                 input.insert_str(crate::domain::text::clean_text(&text));
             }
-            Action::Cancel => browser.naming = None,
+            Action::Cancel => {
+                browser.naming = None;
+                browser.from = None;
+            }
             Action::Submit => {
                 let title = input.lines().join(" ");
                 if crate::domain::text::clean_text(&title).is_empty() {
                     return BrowserOutcome::Stay;
                 }
                 browser.naming = None;
-                let session = Session::new(&title, jiff::Timestamp::now());
+                let now = jiff::Timestamp::now();
+                let session = match browser.from.take() {
+                    // Read again now: it may have changed since the list was made.
+                    Some(from) => match storage::load(&from) {
+                        Ok(old) => crate::commands::carry_over(&old, &title, now),
+                        Err(e) => return BrowserOutcome::Error(e.to_string()),
+                    },
+                    None => Session::new(&title, now),
+                };
                 return match create_session(&browser.dir, session, lang) {
                     Ok(editor) => BrowserOutcome::Open(Box::new(editor)),
                     Err(e) => BrowserOutcome::Error(e),
@@ -339,6 +352,17 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
         Action::Up => browser.step(-1),
         Action::Down => browser.step(1),
         Action::NewSession => browser.naming = Some(TextArea::default()),
+        Action::NewSessionFrom => {
+            // Only a session that reads can be carried over; its title is offered to edit.
+            if let Some(entry) = browser.selected_entry()
+                && let Ok(summary) = &entry.summary
+            {
+                let mut input = TextArea::new(vec![summary.title.clone()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                browser.from = Some(entry.path.clone());
+                browser.naming = Some(input);
+            }
+        }
         Action::Quit => return BrowserOutcome::Quit,
         Action::Open => {
             let Some(entry) = browser.selected_entry() else { return BrowserOutcome::Stay };

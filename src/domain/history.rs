@@ -68,6 +68,11 @@ impl Document {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+
+    /// The edit the next undo (`true`) or redo would apply, to say what it does.
+    pub fn next_step(&self, undo: bool) -> Option<&Edit> {
+        if undo { self.undo.last() } else { self.redo.last() }
+    }
 }
 
 #[cfg(test)]

@@ -371,6 +371,8 @@ pub static TEXT: Catalogue = Catalogue {
         scroll_up_hint: "pujar",
         open: "obrir",
         new_session: "nova sessió",
+        new_session_from: "nova sessió a partir d'aquesta (el que és obert passa, ↻)",
+        new_session_from_hint: "a partir d'aquesta",
         quit: "eixir",
         present: "mode presentació",
         leave_present: "eixir de la presentació",
@@ -379,5 +381,35 @@ pub static TEXT: Catalogue = Catalogue {
         timer: "temps: 10/15/5 min/no",
         toggle_votes: "amagar/mostrar vots",
         cycle_theme: "tema: fosc/clar/mono",
+    },
+    meeting: MeetingText {
+        sorted_no_move: |order, key| format!("ordre {order}: torna al teu ordre amb {key} per moure"),
+        sort_marks: ["per vots", "per impacte"],
+        undone: "desfet",
+        redone: "refet",
+        edit_kinds: ["afegir", "esborrar", "canviar", "diversos canvis"],
+        links_lost: |n| if n == 1 { "1 acció perd el vincle".to_owned() } else { format!("{n} accions perden el vincle") },
+        draft_kept: |key| format!("esborrany guardat: {key} el recupera"),
+        carried_hint: "↻ ve de l'any passat: Enter i Enter el confirma, o edita'l",
+        carried_open: |f, a| {
+            let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
+            let a = if a == 1 { "1 acció oberta".to_owned() } else { format!("{a} accions obertes") };
+            format!("{f} i {a} vénen de la sessió anterior — Enter confirma cadascun, o edita'l")
+        },
+        unconfirmed: |n| format!("↻ {n} per confirmar"),
+        overdue: |n| if n == 1 { "⚠ 1 vençuda".to_owned() } else { format!("⚠ {n} vençudes") },
+        legend: [
+            "↻ ve de l'any passat, sense confirmar",
+            "○ factor sense cap acció",
+            "● vots",
+            "★ impacte (1-5)",
+            "⚠ acció amb la data passada",
+        ],
+        legend_title: "Marques",
+        confirmed: "confirmada",
+        action_for: "Nova acció per a",
+        page: "pàgina",
+        browser_from: "nova sessió a partir d'aquesta",
+        browser_from_title: |t| format!(" Nova sessió a partir de «{t}» (Enter crea, Esc cancel·la) "),
     },
 };

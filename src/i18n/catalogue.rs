@@ -25,6 +25,7 @@ pub struct Catalogue {
     pub cli: CliText,
     pub ui: UiText,
     pub keymap: KeymapText,
+    pub meeting: MeetingText,
 }
 
 /// The method's own vocabulary.
@@ -470,6 +471,8 @@ pub struct KeymapText {
     pub scroll_up_hint: &'static str,
     pub open: &'static str,
     pub new_session: &'static str,
+    pub new_session_from: &'static str,
+    pub new_session_from_hint: &'static str,
     pub quit: &'static str,
     pub present: &'static str,
     pub leave_present: &'static str,
@@ -478,4 +481,43 @@ pub struct KeymapText {
     pub timer: &'static str,
     pub toggle_votes: &'static str,
     pub cycle_theme: &'static str,
+}
+
+/// Texts of the room and of the review meeting (issues 12 and 16): sorted views,
+/// drafts, undo, carried-over items, overdue actions, presentation, the browser.
+#[derive(Debug)]
+pub struct MeetingText {
+    /// `K`/`J` refused in a sorted view: order name ("por votos"), the sort key.
+    pub sorted_no_move: fn(&str, &str) -> String,
+    /// The sort orders as shown after "orden" and in the status line: votes, impact.
+    pub sort_marks: [&'static str; 2],
+    /// "deshecho" / "undone", "rehecho" / "redone".
+    pub undone: &'static str,
+    pub redone: &'static str,
+    /// What an edit did: add, delete, change, several changes.
+    pub edit_kinds: [&'static str; 4],
+    /// Deleting a factor: how many actions lose their link.
+    pub links_lost: fn(usize) -> String,
+    /// `Esc` with text typed: the draft is kept; the key that brings it back.
+    pub draft_kept: fn(&str) -> String,
+    /// Footer hint when a carried-over item is selected.
+    pub carried_hint: &'static str,
+    /// On opening a session with carried-over items still to confirm: factors, open actions.
+    pub carried_open: fn(usize, usize) -> String,
+    /// Status line: items still to confirm.
+    pub unconfirmed: fn(usize) -> String,
+    /// Status line: actions past their due date.
+    pub overdue: fn(usize) -> String,
+    /// Help legend: ↻ ○ ● ★ ⚠, each explained.
+    pub legend: [&'static str; 5],
+    pub legend_title: &'static str,
+    /// `s` on an action confirmed it too.
+    pub confirmed: &'static str,
+    /// Prompt target of a new action: "Nueva acción para".
+    pub action_for: &'static str,
+    /// "página" (presentation paging: "página 1/2").
+    pub page: &'static str,
+    /// Browser: new session from the one selected (carry-over).
+    pub browser_from: &'static str,
+    pub browser_from_title: fn(&str) -> String,
 }

@@ -371,6 +371,8 @@ pub static TEXT: Catalogue = Catalogue {
         scroll_up_hint: "up",
         open: "open",
         new_session: "new session",
+        new_session_from: "new session from this one (what is open carries over, ↻)",
+        new_session_from_hint: "from this one",
         quit: "quit",
         present: "presentation mode",
         leave_present: "leave presentation",
@@ -379,5 +381,35 @@ pub static TEXT: Catalogue = Catalogue {
         timer: "time-box 10/15/5 min/off",
         toggle_votes: "hide/show votes",
         cycle_theme: "theme dark/light/mono",
+    },
+    meeting: MeetingText {
+        sorted_no_move: |order, key| format!("sorted {order}: back to your order with {key} to move items"),
+        sort_marks: ["by votes", "by impact"],
+        undone: "undone",
+        redone: "redone",
+        edit_kinds: ["add", "delete", "change", "several changes"],
+        links_lost: |n| if n == 1 { "1 action loses its link".to_owned() } else { format!("{n} actions lose their link") },
+        draft_kept: |key| format!("draft kept: {key} brings it back"),
+        carried_hint: "↻ carried over from last year: Enter then Enter confirms it, or edit it",
+        carried_open: |f, a| {
+            let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
+            let a = if a == 1 { "1 open action".to_owned() } else { format!("{a} open actions") };
+            format!("{f} and {a} carried over from the last session — Enter to confirm each, or edit it")
+        },
+        unconfirmed: |n| format!("↻ {n} to confirm"),
+        overdue: |n| format!("⚠ {n} overdue"),
+        legend: [
+            "↻ carried over from last year, not confirmed",
+            "○ factor without any action",
+            "● votes",
+            "★ impact (1-5)",
+            "⚠ action past its due date",
+        ],
+        legend_title: "Marks",
+        confirmed: "confirmed",
+        action_for: "New action for",
+        page: "page",
+        browser_from: "new session from this one",
+        browser_from_title: |t| format!(" New session from “{t}” (Enter creates, Esc cancels) "),
     },
 };

@@ -371,6 +371,8 @@ pub static TEXT: Catalogue = Catalogue {
         scroll_up_hint: "subir",
         open: "abrir",
         new_session: "nueva sesión",
+        new_session_from: "nueva sesión a partir de esta (lo abierto pasa, ↻)",
+        new_session_from_hint: "a partir de esta",
         quit: "salir",
         present: "modo presentación",
         leave_present: "salir de la presentación",
@@ -379,5 +381,35 @@ pub static TEXT: Catalogue = Catalogue {
         timer: "tiempo: 10/15/5 min/no",
         toggle_votes: "ocultar/mostrar votos",
         cycle_theme: "tema: oscuro/claro/mono",
+    },
+    meeting: MeetingText {
+        sorted_no_move: |order, key| format!("orden {order}: vuelve a tu orden con {key} para mover"),
+        sort_marks: ["por votos", "por impacto"],
+        undone: "deshecho",
+        redone: "rehecho",
+        edit_kinds: ["añadir", "borrar", "cambiar", "varios cambios"],
+        links_lost: |n| if n == 1 { "1 acción pierde su vínculo".to_owned() } else { format!("{n} acciones pierden su vínculo") },
+        draft_kept: |key| format!("borrador guardado: {key} lo recupera"),
+        carried_hint: "↻ viene del año pasado: Enter y Enter lo confirma, o edítalo",
+        carried_open: |f, a| {
+            let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factores") };
+            let a = if a == 1 { "1 acción abierta".to_owned() } else { format!("{a} acciones abiertas") };
+            format!("{f} y {a} vienen de la sesión anterior — Enter confirma cada uno, o edítalo")
+        },
+        unconfirmed: |n| format!("↻ {n} sin confirmar"),
+        overdue: |n| if n == 1 { "⚠ 1 vencida".to_owned() } else { format!("⚠ {n} vencidas") },
+        legend: [
+            "↻ viene del año pasado, sin confirmar",
+            "○ factor sin ninguna acción",
+            "● votos",
+            "★ impacto (1-5)",
+            "⚠ acción con la fecha pasada",
+        ],
+        legend_title: "Marcas",
+        confirmed: "confirmada",
+        action_for: "Nueva acción para",
+        page: "página",
+        browser_from: "nueva sesión a partir de esta",
+        browser_from_title: |t| format!(" Nueva sesión a partir de «{t}» (Enter crea, Esc cancela) "),
     },
 };

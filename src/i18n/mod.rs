@@ -20,7 +20,9 @@
 
 mod catalogue;
 
-pub use catalogue::{Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, PlanWords, UiText};
+pub use catalogue::{
+    Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, MeetingText, PlanWords, UiText,
+};
 
 use crate::domain::{Came, Crossed, LabelSet, Matrix, Quadrant, Status};
 

@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::app::Browser;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rect, buf: &mut Buffer) {
     let heading = format!("{} {}", lang.text().ui.browser_heading, browser.dir.display());
@@ -18,7 +19,12 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
     if let Some(input) = &browser.naming {
         let [rest, ask] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(body);
         table_area = rest;
-        let block = Block::bordered().border_style(theme.focus_border).title(lang.text().ui.browser_new_title);
+        let from = browser.from.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+        let title = match from {
+            Some(name) => (lang.text().meeting.browser_from_title)(&display_safe(&name)),
+            None => lang.text().ui.browser_new_title.to_owned(),
+        };
+        let block = Block::bordered().border_style(theme.focus_border).title(title);
         let inner = block.inner(ask);
         block.render(ask, buf);
         let mut input = input.clone();
@@ -40,14 +46,22 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
         [ui.browser_columns[0], counts.as_str(), ui.browser_columns[1], ui.browser_columns[2], ui.browser_columns[3]]
             .map(|h| Cell::from(Span::styled(h.to_owned(), theme.title_bar))),
     );
+    // On a narrow screen the creation date goes; the file name stays, cut at its
+    // start, so two sessions of similar titles can still be told apart.
+    let wide = table_area.width >= 100;
+    let created_w: u16 = if wide { 10 } else { 0 };
+    // Borders, the highlight symbol, the fixed columns and the spaces between columns.
+    let free = table_area.width.saturating_sub(2 + 2 + 11 + created_w + 16 + 4);
+    let file_w = if wide { free / 4 } else { (free / 3).min(20) };
+    let title_w = free - file_w;
     let rows = browser.entries.iter().map(|e| {
         let file = e.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let file = display_safe(&file).into_owned();
+        let file = clip_start(&display_safe(&file), file_w as usize);
         match &e.summary {
             Ok(s) => {
                 let [f, d, o, a] = s.counts;
                 Row::new(vec![
-                    Cell::from(display_safe(&s.title).into_owned()),
+                    Cell::from(clip_end(&display_safe(&s.title), title_w as usize)),
                     Cell::from(format!("{f:<2} {d:<2} {o:<2} {a:<2}")),
                     Cell::from(s.created.strftime("%Y-%m-%d").to_string()),
                     Cell::from(s.modified.strftime("%Y-%m-%d %H:%M").to_string()),
@@ -63,16 +77,14 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
             ]),
         }
     });
-    // On a narrow screen the title gets the room; creation date and file name go.
-    let wide = table_area.width >= 100;
     let table = Table::new(
         rows,
         [
-            Constraint::Fill(3),
+            Constraint::Length(title_w),
             Constraint::Length(11),
-            Constraint::Length(if wide { 10 } else { 0 }),
+            Constraint::Length(created_w),
             Constraint::Length(16),
-            if wide { Constraint::Fill(1) } else { Constraint::Length(0) },
+            Constraint::Length(file_w),
         ],
     )
     .header(header)
@@ -81,4 +93,39 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
     .block(Block::bordered().border_style(theme.border));
     let mut state = TableState::default().with_selected(Some(browser.selected));
     StatefulWidget::render(table, table_area, buf, &mut state);
+}
+
+/// `text` in `width` columns, cut at the end with `…`.
+fn clip_end(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` in `width` columns, cut at the start with `…` (the end of a file
+/// name tells similar ones apart).
+fn clip_start(text: &str, width: usize) -> String {
+    if text.width() <= width || width == 0 {
+        return if width == 0 { String::new() } else { text.to_owned() };
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
 }

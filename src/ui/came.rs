@@ -9,9 +9,11 @@ use super::grid::{quadrant_areas, render_input};
 use super::list::{Mark, Window, action_item, answers, factor_item};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, Mode, Pane};
+use crate::domain::text::display_safe;
 use crate::domain::{Came, Quadrant};
 use crate::i18n::Lang;
 use crate::labels;
+use unicode_width::UnicodeWidthStr;
 
 /// The four CAME quadrants, each in the place of the quadrant it answers.
 pub struct CameGrid<'a> {
@@ -62,19 +64,56 @@ impl CameGrid<'_> {
             return;
         }
         if focused && let Mode::Input(target) = &editor.mode() {
-            let h = 2.min(inner.height);
+            let h = super::grid::input_height(target, inner.width).min(inner.height);
             inner.height -= h;
-            render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
+            let input_area = Rect { y: inner.y + inner.height, height: h, ..inner };
+            render_input(target, theme, lang, input_area, buf);
+            self.action_target(target, Rect { height: 1, ..input_area }, buf);
         }
-        // Side by side when there is room, else factors above actions.
-        let [factors_area, actions_area] = if inner.width >= 64 {
-            Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).spacing(1).areas(inner)
-        } else {
-            Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(inner)
-        };
         let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick);
-        self.factors(q, active && editor.views().came.pane == Pane::Factors, factors_area, buf);
-        self.actions(q, active && editor.views().came.pane == Pane::Actions, actions_area, buf);
+        let pane = editor.views().came.pane;
+        let (f_focus, a_focus) = (active && pane == Pane::Factors, active && pane == Pane::Actions);
+        // Side by side when there is room, else factors above actions, sharing the rows by content.
+        if inner.width >= 64 {
+            let [f_area, a_area] =
+                Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).spacing(1).areas(inner);
+            let compact = false;
+            self.factors(q, f_focus, &self.factor_lines(q, f_focus, compact, f_area.width), f_area, buf);
+            self.actions(q, a_focus, &self.action_lines(q, a_focus, compact, a_area.width), a_area, buf);
+            return;
+        }
+        // Where rows are few, items not selected take one line each, so more of them show.
+        let compact = inner.height < 14;
+        let f_lines = self.factor_lines(q, f_focus, compact, inner.width);
+        let a_lines = self.action_lines(q, a_focus, compact, inner.width);
+        let need = |lines: &[Vec<Line>]| 1 + lines.iter().map(Vec::len).sum::<usize>().max(1);
+        let f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus) as u16;
+        let [f_area, a_area] = Layout::vertical([Constraint::Length(f_height), Constraint::Fill(1)]).areas(inner);
+        self.factors(q, f_focus, &f_lines, f_area, buf);
+        self.actions(q, a_focus, &a_lines, a_area, buf);
+    }
+
+    /// The label of a new action's input line names the factor it answers, ID and
+    /// words, highlighted: the room sees where the action goes before it is typed.
+    fn action_target(&self, input: &crate::app::editor::Input, area: Rect, buf: &mut Buffer) {
+        let crate::app::editor::InputTarget::AddAction(links) = &input.target else { return };
+        let session = self.editor.session();
+        let named: Vec<String> = links
+            .iter()
+            .map(|id| match session.find_factor(id) {
+                Some((q, i)) => format!("{} «{}»", display_safe(id), display_safe(&session.factors(q)[i].text)),
+                None => display_safe(id).into_owned(),
+            })
+            .collect();
+        let target = if named.is_empty() { "—".to_owned() } else { named.join(", ") };
+        let lead = format!("{} ", self.lang.text().meeting.action_for);
+        let room = (area.width as usize).saturating_sub(lead.width());
+        let line = Line::from(vec![
+            Span::styled(lead, self.theme.dim),
+            Span::styled(clip(&target, room), self.theme.selected),
+        ]);
+        buf.set_style(area, self.theme.base);
+        Paragraph::new(line).render(area, buf);
     }
 
     /// A list with a one-line heading (the heading underlined when it has focus).
@@ -88,55 +127,89 @@ impl CameGrid<'_> {
         Paragraph::new(window.lines).render(inner, buf);
     }
 
-    fn factors(&self, q: Quadrant, has_focus: bool, area: Rect, buf: &mut Buffer) {
+    /// Each factor's lines, in display order.
+    fn factor_lines(&self, q: Quadrant, has_focus: bool, compact: bool, width: u16) -> Vec<Vec<Line<'static>>> {
         let (editor, theme) = (self.editor, self.theme);
         let session = editor.session();
         let c = Came::of(q);
         let factors = session.factors(q);
         let order = editor.order(q);
-        let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
+        let sel = editor.selection(q);
         let chosen_action = (editor.focus() == q && editor.views().came.pane == Pane::Actions)
             .then(|| editor.action_selection(c))
             .flatten();
-        let width = area.width as usize;
-        let window = Window::of(order.len(), sel, width, area.height.saturating_sub(1) as usize, |pos| {
-            let f = &factors[order[pos]];
-            let mark = if has_focus && Some(pos) == sel {
-                Mark::Selected
-            } else if chosen_action.is_some_and(|i| answers(session, c, i, &f.id)) {
-                Mark::Linked
-            } else {
-                Mark::Plain
-            };
-            factor_item(f, session, true, !editor.room().votes_hidden, mark, theme).lines(width, theme)
-        });
-        self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
+        let width = width as usize;
+        order
+            .iter()
+            .map(|&i| {
+                let f = &factors[i];
+                let mark = if has_focus && Some(i) == sel {
+                    Mark::Selected
+                } else if chosen_action.is_some_and(|a| answers(session, c, a, &f.id)) {
+                    Mark::Linked
+                } else {
+                    Mark::Plain
+                };
+                let item = factor_item(f, session, true, !editor.room().votes_hidden, mark, theme);
+                // The factor under the cursor of the quadrant in focus is always read whole.
+                if compact && !(editor.focus() == q && Some(i) == sel) {
+                    item.line(width, theme)
+                } else {
+                    item.lines(width, theme)
+                }
+            })
+            .collect()
     }
 
-    fn actions(&self, q: Quadrant, has_focus: bool, area: Rect, buf: &mut Buffer) {
+    /// Each action's lines.
+    fn action_lines(&self, q: Quadrant, has_focus: bool, compact: bool, width: u16) -> Vec<Vec<Line<'static>>> {
         let (editor, theme, lang) = (self.editor, self.theme, self.lang);
         let session = editor.session();
         let c = Came::of(q);
-        let actions = session.actions(c);
         let sel = editor.action_selection(c);
         // With a factor chosen, its actions light up.
         let chosen_factor = (editor.focus() == q && editor.views().came.pane == Pane::Factors)
             .then(|| editor.selection(q).map(|i| session.factors(q)[i].id.clone()))
             .flatten();
-        let width = area.width as usize;
-        let window = Window::of(actions.len(), sel, width, area.height.saturating_sub(1) as usize, |i| {
-            let a = &actions[i];
-            let mark = if has_focus && Some(i) == sel {
-                Mark::Selected
-            } else if chosen_factor.as_ref().is_some_and(|id| a.links.contains(id)) {
-                Mark::Linked
-            } else {
-                Mark::Plain
-            };
-            action_item(a, session, lang, mark).lines(width, theme)
-        });
+        let width = width as usize;
+        session
+            .actions(c)
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let mark = if has_focus && Some(i) == sel {
+                    Mark::Selected
+                } else if chosen_factor.as_ref().is_some_and(|id| a.links.contains(id)) {
+                    Mark::Linked
+                } else {
+                    Mark::Plain
+                };
+                let item = action_item(a, session, lang, editor.is_overdue(a), mark);
+                if compact && !(has_focus && Some(i) == sel) {
+                    item.line(width, theme)
+                } else {
+                    item.lines(width, theme)
+                }
+            })
+            .collect()
+    }
+
+    fn factors(&self, q: Quadrant, has_focus: bool, lines: &[Vec<Line<'static>>], area: Rect, buf: &mut Buffer) {
+        let editor = self.editor;
+        let order = editor.order(q);
+        let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
+        let height = area.height.saturating_sub(1) as usize;
+        let window = Window::of(lines.len(), sel, area.width as usize, height, |pos| lines[pos].clone());
+        self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
+    }
+
+    fn actions(&self, q: Quadrant, has_focus: bool, lines: &[Vec<Line<'static>>], area: Rect, buf: &mut Buffer) {
+        let (editor, theme, lang) = (self.editor, self.theme, self.lang);
+        let sel = editor.action_selection(Came::of(q));
+        let height = area.height.saturating_sub(1) as usize;
+        let window = Window::of(lines.len(), sel, area.width as usize, height, |i| lines[i].clone());
         let heading = format!("{} ", lang.text().ui.came_actions);
-        if actions.is_empty() {
+        if lines.is_empty() {
             let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd, lang);
             let hint = format!("({a}: {})", lang.text().keymap.add_action);
             let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
@@ -145,4 +218,38 @@ impl CameGrid<'_> {
             self.pane(heading, has_focus, area, window, buf);
         }
     }
+}
+
+/// Rows for the factor list out of `total`, the two lists needing `factors`
+/// and `actions` rows: each gets what it needs when the other leaves room;
+/// when both overflow, the list with the keys gets the larger half.
+fn share(total: usize, factors: usize, actions: usize, factors_first: bool) -> usize {
+    let half = total / 2;
+    if factors + actions <= total {
+        factors
+    } else if actions <= half {
+        total - actions
+    } else if factors <= half {
+        factors
+    } else if factors_first {
+        total - half
+    } else {
+        half
+    }
+}
+
+/// `text` cut to `width` columns, with `…` when cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

@@ -68,6 +68,7 @@ pub fn status_line(
             }
             let actions = s.all_actions().count();
             spans.push(Span::styled((lang.text().ui.actions_count)(actions), theme.dim));
+            spans.extend(review_spans(e, theme, lang));
             Line::from(spans)
         }
         (None, Some(e)) => {
@@ -77,11 +78,31 @@ pub fn status_line(
                 spans.push(Span::styled(format!("{} {n}  ", symbol(q)), theme.quadrant(q)));
             }
             spans.push(Span::styled((lang.text().ui.factors_count)(e.session().total()), theme.dim));
+            spans.extend(review_spans(e, theme, lang));
             Line::from(spans)
         }
         (None, None) => Line::default(),
     };
     Paragraph::new(line).render(area, buf);
+}
+
+/// What lasts on the status line: the sort order when it is not the
+/// facilitator's own, items still to confirm, actions past their due date.
+fn review_spans(e: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
+    let m = &lang.text().meeting;
+    let mut spans = Vec::new();
+    if let Some(order) = e.sort_name() {
+        spans.push(Span::styled(format!("  ↕ {order}"), theme.key));
+    }
+    let (factors, actions) = e.unconfirmed();
+    if factors + actions > 0 {
+        spans.push(Span::styled(format!("  {}", (m.unconfirmed)(factors + actions)), theme.caution));
+    }
+    let overdue = e.overdue_count();
+    if overdue > 0 {
+        spans.push(Span::styled(format!("  {}", (m.overdue)(overdue)), theme.warn));
+    }
+    spans
 }
 
 /// A notice over two lines (the status line and the footer's).
@@ -91,6 +112,15 @@ pub fn long_notice(n: &Notice, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(display_safe(&n.text).into_owned(), style))
         .wrap(ratatui::widgets::Wrap { trim: true })
         .render(area, buf);
+}
+
+/// What `↻` means, in the footer's place, while a carried-over item is selected.
+/// The keys follow in what is left of the line.
+pub fn carried_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let hint = Line::styled(format!("{}  ", lang.text().meeting.carried_hint), theme.caution);
+    let w = (hint.width() as u16).min(area.width);
+    Paragraph::new(hint).render(area, buf);
+    footer(ctx, theme, lang, Rect { x: area.x + w, width: area.width - w, ..area }, buf);
 }
 
 /// The keys that matter in this context, from the keymap.

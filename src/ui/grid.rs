@@ -66,8 +66,10 @@ pub fn item_rows(editor: &Editor, q: Quadrant, area: Rect) -> Vec<(usize, Rect)>
 /// The part of a quadrant's inside that lists items (the input line takes the rest).
 fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
     let mut list_area = inner;
-    if editor.focus() == q && matches!(editor.mode(), Mode::Input(_)) {
-        list_area.height -= 2.min(inner.height);
+    if editor.focus() == q
+        && let Mode::Input(input) = editor.mode()
+    {
+        list_area.height -= input_height(input, inner.width).min(inner.height);
     }
     list_area
 }
@@ -133,6 +135,15 @@ impl Widget for QuadrantView<'_> {
     }
 }
 
+/// Rows the input line takes at `width`: its label, then the text wrapped so the
+/// room reads all of it while it is typed (up to four rows; longer, it scrolls).
+pub(super) fn input_height(input: &Input, width: u16) -> u16 {
+    // The prompt `› ` and a column for the cursor at the end.
+    let field = usize::from(width.saturating_sub(3)).max(1);
+    let rows = textwrap::wrap(&input.value(), field).len().clamp(1, 4);
+    1 + rows as u16
+}
+
 pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     // The keys named come from the table, so a remap never leaves a stale hint.
     let key = |a: &Action| keymap::key_for(Context::Input, a, lang);
@@ -153,15 +164,16 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         }
     };
     let [label_row, input_row] = if area.height >= 2 {
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area)
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area)
     } else {
         [Rect { height: 0, ..area }, area]
     };
     Paragraph::new(Line::styled(label, theme.dim)).render(label_row, buf);
-    let prompt = Rect { width: 2.min(input_row.width), ..input_row };
+    let prompt = Rect { width: 2.min(input_row.width), height: 1.min(input_row.height), ..input_row };
     Paragraph::new(Span::styled("› ", theme.key)).render(prompt, buf);
     let field = Rect { x: input_row.x + prompt.width, width: input_row.width - prompt.width, ..input_row };
     let mut input = input.text.clone();
+    input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     input.set_style(theme.input);
     input.set_cursor_style(theme.cursor);
     input.set_cursor_line_style(theme.input);

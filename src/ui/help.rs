@@ -28,7 +28,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Screen::Browser(_) => vec![Context::Browser, Context::Input],
     };
-    let rows: Vec<Vec<Row>> = Group::ALL.iter().map(|&g| section(g, &contexts, lang)).filter(|s| s.len() > 1).collect();
+    let mut rows: Vec<Vec<Row>> =
+        Group::ALL.iter().map(|&g| section(g, &contexts, lang)).filter(|s| s.len() > 1).collect();
+    if matches!(app.screen, Screen::Editor(_)) {
+        rows.push(legend(lang));
+    }
     let total: usize = rows.iter().map(|s| s.len() + 1).sum();
     // As many columns (up to three) as it takes to fit the height.
     let fits = |n: usize| total.div_ceil(n) + 3 <= area.height as usize;
@@ -183,6 +187,17 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
             _ => "",
         };
         rows.push(Row { keys, text: format!("{prefix}{text}") });
+    }
+    rows
+}
+
+/// What the marks on items mean: `↻ ○ ● ★ ⚠`, the mark in the keys' column.
+fn legend(lang: Lang) -> Vec<Row> {
+    let m = &lang.text().meeting;
+    let mut rows = vec![Row { keys: String::new(), text: m.legend_title.to_owned() }];
+    for line in m.legend {
+        let (mark, text) = line.split_once(' ').unwrap_or((line, ""));
+        rows.push(Row { keys: mark.to_owned(), text: text.to_owned() });
     }
     rows
 }

@@ -30,6 +30,26 @@ pub struct Item {
 }
 
 impl Item {
+    /// One line, the text cut with `…` when it does not fit (narrow screens,
+    /// for the items that are not selected).
+    pub fn line(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let gutter = self.gutter.map_or(0, |(g, _)| g.width());
+        let body = width.saturating_sub(gutter + self.id.width() + 1).max(1);
+        if self.text.width() <= body {
+            return self.lines(width, theme);
+        }
+        let mut text = String::new();
+        for c in self.text.chars() {
+            if text.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > body {
+                break;
+            }
+            text.push(c);
+        }
+        text.push('…');
+        let cut = Item { gutter: self.gutter, id: self.id.clone(), text, mark: self.mark };
+        cut.lines(width, theme).into_iter().take(1).collect()
+    }
+
     /// Wrapped lines: the ID on the first, continuation lines indented.
     pub fn lines(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let gutter = self.gutter.map_or(0, |(g, _)| g.width());
@@ -89,7 +109,7 @@ pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, m
 
 /// An action as an item: its text, the factors it answers (`D9?` when that
 /// factor no longer exists), owner, due date and status.
-pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) -> Item {
+pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool, mark: Mark) -> Item {
     let mut text = display_safe(&a.text).into_owned();
     let links: Vec<String> = a
         .links
@@ -104,7 +124,12 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) ->
         text.push_str(&format!(" · {}", display_safe(o)));
     }
     if let Some(d) = a.due {
-        text.push_str(&format!(" · {d}"));
+        // Past due and not done: a symbol, so it shows without colour too.
+        text.push_str(&if overdue { format!(" · ⚠{d}") } else { format!(" · {d}") });
+    }
+    if let Some(ind) = &a.indicator {
+        let name = lang.text().ui.form_fields[2].to_lowercase();
+        text.push_str(&format!(" · {name}: {}", display_safe(ind)));
     }
     if a.status != crate::domain::Status::Pending {
         text.push_str(&format!(" · {}", labels::status(lang, a.status)));

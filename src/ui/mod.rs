@@ -88,7 +88,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(n) if unicode_width::UnicodeWidthStr::width(n.text.as_str()) > status.width as usize => {
             chrome::long_notice(n, theme, Rect { height: 2, ..status }, buf);
         }
-        _ => chrome::footer(app.context(), theme, app.lang, footer, buf),
+        _ => match &app.screen {
+            Screen::Editor(e) if e.mode().is_grid() && e.selected_is_carried() => {
+                chrome::carried_footer(app.context(), theme, app.lang, footer, buf);
+            }
+            _ => chrome::footer(app.context(), theme, app.lang, footer, buf),
+        },
     }
     if app.help {
         // The whole screen: with the room's keys the help needs every row at 80x24.

@@ -37,6 +37,10 @@ pub fn hit(app: &App, area: Rect, col: u16, row: u16) -> Option<Hit> {
         return None;
     }
     let presenting = editor.room().presenting();
+    // Clicks select factors of the DAFO grid only (the other views present without them).
+    if editor.view() != crate::app::editor::View::Dafo {
+        return None;
+    }
     let body = if presenting { presentation::body(area) } else { areas(area)[1] };
     let at = Position::new(col, row);
     let (quadrant, cell) = grid::quadrant_areas(editor, body).into_iter().find(|(_, r)| r.contains(at))?;

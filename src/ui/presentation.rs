@@ -10,15 +10,25 @@ use super::grid::quadrant_areas;
 use super::status;
 use super::theme::{Theme, symbol};
 use crate::app::Editor;
+use crate::app::editor::View;
 use crate::domain::Quadrant;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
 /// Draws the whole screen in presentation mode.
+/// The other views (CAME, crossed matrix, weights) present their own content
+/// over the whole screen, without title bar or footer.
 pub fn render(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let [body, status_row] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    for (q, cell) in quadrant_areas(editor, body) {
-        render_quadrant(editor, q, theme, lang, cell, buf);
+    match editor.view() {
+        View::Dafo => {
+            for (q, cell) in quadrant_areas(editor, body) {
+                render_quadrant(editor, q, theme, lang, cell, buf);
+            }
+        }
+        View::Came => super::came::CameGrid { editor, theme, lang }.render(body, buf),
+        View::Crossed => super::crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
+        View::Weights => super::weights::WeightsView { editor, theme, lang }.render(body, buf),
     }
     status_line(editor, theme, lang, status_row, buf);
 }
@@ -50,12 +60,10 @@ fn render_quadrant(editor: &Editor, q: Quadrant, theme: &Theme, lang: Lang, area
     let mut block = block(editor, q, theme, lang);
     let inner = block.inner(area);
     let placed = place(editor, q, inner);
-    let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
-    if placed.above > 0 {
-        block = block.title_bottom(Line::styled(more(placed.above, "↑"), theme.key).left_aligned());
-    }
-    if placed.below > 0 {
-        block = block.title_bottom(Line::styled(more(placed.below, "↓"), theme.key).right_aligned());
+    // More than a page: which page shows, "2/3", so the room knows items are on another.
+    if placed.pages > 1 {
+        let page = format!(" {} {}/{} ", lang.text().meeting.page, placed.page + 1, placed.pages);
+        block = block.title_bottom(Line::styled(page, theme.key).right_aligned());
     }
     block.render(area, buf);
     let selected = (editor.focus() == q).then(|| editor.selection(q)).flatten();
@@ -87,35 +95,37 @@ struct Placed {
 
 struct Items {
     items: Vec<Placed>,
-    above: usize,
-    below: usize,
+    /// The page showing (the selection's) and how many there are.
+    page: usize,
+    pages: usize,
     /// Bytes of the `12. ` prefix of first lines.
     number_width: usize,
 }
 
 /// Wrapped items, each led by its ID (the name the minutes and CAME links use),
-/// with a blank line between them, scrolled so the selection shows. Only the
-/// items around the selection are laid out: the cost does not grow with the list.
+/// with a blank line between them when all fit with it. When they do not fit,
+/// they are split into whole pages and the selection's page shows: no item is
+/// ever cut or silently left out.
 fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     let factors = editor.session().factors(q);
     let avail = area.height as usize;
     let sel = editor.selection(q).unwrap_or(0);
-    // Every item takes at least a line: none further than `avail` from the selection can show.
-    let (lo, hi) = (sel.saturating_sub(avail), (sel + avail + 1).min(factors.len()));
-    let id_width = factors[lo..hi].iter().map(|f| display_safe(&f.id).chars().count()).max().unwrap_or(1);
+    let id_width = factors.iter().map(|f| display_safe(&f.id).chars().count()).max().unwrap_or(1);
     let number_width = id_width + 1;
-    let empty = Items { items: Vec::new(), above: 0, below: factors.len(), number_width };
+    let empty = Items { items: Vec::new(), page: 0, pages: 1, number_width };
     if area.width as usize <= number_width + 1 || area.height == 0 || factors.is_empty() {
         return empty;
     }
-    let gap = usize::from(area.height >= 8);
     let body = area.width as usize - number_width;
-    let wrapped: Vec<Vec<String>> = factors[lo..hi]
+    let wrapped: Vec<Vec<String>> = factors
         .iter()
         .map(|f| {
             let mut text = display_safe(&f.text).into_owned();
             if !editor.room().votes_hidden && f.votes > 0 {
                 text.push_str(&format!(" ●{}", f.votes));
+            }
+            if let Some(i) = f.impact {
+                text.push_str(&format!(" ★{i}"));
             }
             let id = display_safe(&f.id).into_owned();
             textwrap::wrap(&text, body)
@@ -128,29 +138,31 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
                 .collect()
         })
         .collect();
-    let lines_of = |i: usize| wrapped[i - lo].len();
-    // First visible item: as far back as still lets the selection fit.
-    let mut start = sel;
-    let mut used = lines_of(sel);
-    while start > lo && used + gap + lines_of(start - 1) <= avail {
-        start -= 1;
-        used += gap + lines_of(start);
+    // A blank line between items when they all fit with it; none when that would hide one.
+    let all: usize = wrapped.iter().map(Vec::len).sum();
+    let gap = usize::from(area.height >= 8 && all + wrapped.len() - 1 <= avail);
+    // Whole items per page (an item taller than the area gets a page of its own, cut).
+    let mut starts = vec![0];
+    let mut used = 0;
+    for (i, lines) in wrapped.iter().enumerate() {
+        let need = lines.len() + if used > 0 { gap } else { 0 };
+        if used > 0 && used + need > avail {
+            starts.push(i);
+            used = lines.len();
+        } else {
+            used += need;
+        }
     }
+    let page = starts.iter().rposition(|&s| s <= sel).unwrap_or(0);
+    let end = starts.get(page + 1).copied().unwrap_or(factors.len());
     let mut items = Vec::new();
     let mut y = area.y;
-    let mut end = start;
-    for (k, lines) in wrapped.into_iter().enumerate().skip(start - lo) {
-        let i = lo + k;
-        let room = area.bottom().saturating_sub(y);
-        if room == 0 || (i > sel && lines.len() as u16 > room) {
-            break;
-        }
-        let height = (lines.len() as u16).min(room);
+    for (i, lines) in wrapped.into_iter().enumerate().take(end).skip(starts[page]) {
+        let height = (lines.len() as u16).min(area.bottom().saturating_sub(y));
         items.push(Placed { index: i, area: Rect { y, height, ..area }, lines });
         y = y.saturating_add(height + gap as u16).min(area.bottom());
-        end = i + 1;
     }
-    Items { items, above: start, below: factors.len() - end, number_width }
+    Items { items, page, pages: starts.len(), number_width }
 }
 
 /// The screen rows of each visible item of `q`, for mouse hits.

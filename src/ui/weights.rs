@@ -60,21 +60,29 @@ impl WeightsView<'_> {
         let mut inner = block.inner(area);
         block.render(area, buf);
         if focused && let Mode::Input(target) = &editor.mode() {
-            let h = 2.min(inner.height);
+            let h = super::grid::input_height(target, inner.width).min(inner.height);
             inner.height -= h;
             render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
         }
+        // The factor column: what the other columns and the spaces between them leave.
+        let text_width = usize::from(inner.width.saturating_sub(4 + 6 + 6 + 5 + 4)).max(8);
         let rows = editor.matrix_rows(m).into_iter().map(|(q, i)| {
             let f = &session.factors(q)[i];
             let num = |v: Option<String>| Cell::from(v.unwrap_or_else(|| "·".to_owned()));
             let score = f.weight.zip(f.rating).map(|(w, r)| lang.decimal(w * f64::from(r)));
+            // The whole factor is read: its text wraps, and the row grows.
+            let text = display_safe(&f.text).into_owned();
+            let lines: Vec<Line> =
+                textwrap::wrap(&text, text_width).into_iter().map(|l| Line::from(l.into_owned())).collect();
+            let height = lines.len().max(1) as u16;
             Row::new(vec![
                 Cell::from(Span::styled(display_safe(&f.id).into_owned(), theme.quadrant(q))),
-                Cell::from(display_safe(&f.text).into_owned()),
+                Cell::from(ratatui::text::Text::from(lines)),
                 num(f.weight.map(|w| lang.decimal(w))),
                 num(f.rating.map(|r| r.to_string())),
                 num(score),
             ])
+            .height(height)
         });
         let header = Row::new(
             ["", ui.weights_columns[0], ui.weights_columns[1], ui.weights_columns[2], ui.weights_columns[3]]

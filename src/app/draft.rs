@@ -1,0 +1,132 @@
+//! Never lose a word, drafts included: what `Esc` on an input line keeps, what
+//! undo and redo say they did, and the sorted view's refusal to move items.
+
+use super::action::Action;
+use super::editor::{Editor, Input, InputTarget, Mode, Sort, View};
+use crate::domain::text::display_safe;
+use crate::domain::{Edit, ListOp, Quadrant};
+
+/// Words typed on an input line closed with `Esc`, and where they were typed.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    view: View,
+    focus: Quadrant,
+    target: InputTarget,
+    text: String,
+}
+
+impl Draft {
+    /// Whether an input line for `target` opened at `view`/`focus` is the draft's place.
+    fn fits(&self, view: View, focus: Quadrant, target: &InputTarget) -> bool {
+        let same_target = match (&self.target, target) {
+            // A new action's links follow the cursor; the place is the quadrant.
+            (InputTarget::AddAction(_), InputTarget::AddAction(_)) => true,
+            (InputTarget::AddStrategy(a, _), InputTarget::AddStrategy(b, _)) => a == b,
+            (a, b) => a == b,
+        };
+        same_target && self.view == view && self.focus == focus
+    }
+}
+
+impl Editor {
+    /// `Esc` on an input line: words typed are kept as a draft, and the message says how to get them back.
+    pub(super) fn keep_draft(&mut self, input: Input) {
+        let text = input.value();
+        if text.trim().is_empty() || self.unchanged(&input.target, &text) {
+            return;
+        }
+        let (view, focus) = (self.views.showing, self.views.focus);
+        self.draft = Some(Draft { view, focus, target: input.target, text });
+        let key = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
+        self.say((self.lang.text().meeting.draft_kept)(&key), false);
+    }
+
+    /// Whether an edit line holds what is already stored (nothing to keep).
+    fn unchanged(&self, target: &InputTarget, text: &str) -> bool {
+        let s = self.session();
+        let stored = match target {
+            InputTarget::Edit(id) => s.find_factor(id).map(|(q, i)| s.factors(q)[i].text.clone()),
+            InputTarget::EditAction(id) => s.find_action(id).map(|(c, i)| s.actions(c)[i].text.clone()),
+            InputTarget::EditStrategy(id) => s.strategies.iter().find(|x| x.id == *id).map(|x| x.text.clone()),
+            InputTarget::Weight(id) => {
+                s.find_factor(id).map(|(q, i)| s.factors(q)[i].weight.map(|w| format!("{w:.2}")).unwrap_or_default())
+            }
+            InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) => None,
+        };
+        stored.is_some_and(|t| t.trim() == text.trim())
+    }
+
+    /// The draft's words, if an input line for `target` opens where it was typed.
+    pub(super) fn take_draft(&mut self, target: &InputTarget) -> Option<String> {
+        let (view, focus) = (self.views.showing, self.views.focus);
+        if self.draft.as_ref().is_some_and(|d| d.fits(view, focus, target)) {
+            return self.draft.take().map(|d| d.text);
+        }
+        None
+    }
+
+    /// `u` with a draft kept: its input line opens again, where it was typed.
+    pub(super) fn restore_draft(&mut self) {
+        let Some(d) = self.draft.take() else { return };
+        self.views.showing = d.view;
+        self.views.focus = d.focus;
+        self.mode = Mode::Input(Input::new(d.target, &d.text));
+    }
+
+    /// The name of the display order when it is not the facilitator's own.
+    pub fn sort_name(&self) -> Option<&'static str> {
+        let marks = &self.lang.text().meeting.sort_marks;
+        match self.views.factors.sort {
+            Sort::Own => None,
+            Sort::Votes => Some(marks[0]),
+            Sort::Impact => Some(marks[1]),
+        }
+    }
+
+    /// What the next undo (or redo) does, in the words of the change it takes
+    /// back: "añadir D7 Falta de locales…".
+    pub(super) fn describe_next(&self, undo: bool) -> String {
+        let kinds = &self.lang.text().meeting.edit_kinds;
+        let Some(edit) = self.doc.next_step(undo) else { return String::new() };
+        let s = self.session();
+        let label = |id: &str, text: &str| format!("{} {}", display_safe(id), short(text));
+        // On the undo stack, a removal takes back an addition; on the redo stack it repeats a deletion.
+        let (added, deleted) = if undo { (kinds[0], kinds[1]) } else { (kinds[1], kinds[0]) };
+        let describe = |kind: &str, item: Option<String>| match item {
+            Some(item) => format!("{kind} {item}"),
+            None => kind.to_owned(),
+        };
+        match edit {
+            Edit::Factor(q, op) => match op {
+                ListOp::Remove(i) => describe(added, s.factors(*q).get(*i).map(|f| label(&f.id, &f.text))),
+                ListOp::Insert(_, f) => describe(deleted, Some(label(&f.id, &f.text))),
+                ListOp::Replace(_, f) => describe(kinds[2], Some(label(&f.id, &f.text))),
+            },
+            Edit::Action(c, op) => match op {
+                ListOp::Remove(i) => describe(added, s.actions(*c).get(*i).map(|a| label(&a.id, &a.text))),
+                ListOp::Insert(_, a) => describe(deleted, Some(label(&a.id, &a.text))),
+                ListOp::Replace(_, a) => describe(kinds[2], Some(label(&a.id, &a.text))),
+            },
+            Edit::Strategy(op) => match op {
+                ListOp::Remove(i) => describe(added, s.strategies.get(*i).map(|x| label(&x.id, &x.text))),
+                ListOp::Insert(_, x) => describe(deleted, Some(label(&x.id, &x.text))),
+                ListOp::Replace(_, x) => describe(kinds[2], Some(label(&x.id, &x.text))),
+            },
+            Edit::Meta(_) | Edit::Plan(_) | Edit::Review(_) => kinds[2].to_owned(),
+            Edit::Batch(_) | Edit::Whole(_) => kinds[3].to_owned(),
+        }
+    }
+}
+
+/// The start of an item's text, enough to recognise it on the status line.
+fn short(text: &str) -> String {
+    const MAX: usize = 32;
+    let text = display_safe(text);
+    if text.chars().count() <= MAX {
+        return text.into_owned();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    // At a word boundary when there is one.
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_owned();
+    format!("{cut}…")
+}

@@ -1,0 +1,58 @@
+//! The review meeting: items carried over from last year's session still to
+//! confirm, and actions past their due date.
+
+use super::editor::{Editor, Pane, View};
+use crate::domain::{CameAction, Quadrant};
+
+impl Editor {
+    /// Today, as the room's calendar reads it (the local date).
+    pub fn today(&self) -> jiff::civil::Date {
+        self.today.unwrap_or_else(|| jiff::Zoned::now().date())
+    }
+
+    /// Fixes "today" (tests, screenshots): overdue marks do not drift with the clock.
+    pub fn set_today(&mut self, today: jiff::civil::Date) {
+        self.today = Some(today);
+    }
+
+    /// Whether an action not done yet is past its due date.
+    pub fn is_overdue(&self, a: &CameAction) -> bool {
+        a.status.is_open() && a.due.is_some_and(|d| d < self.today())
+    }
+
+    /// Actions not done whose due date has passed.
+    pub fn overdue_count(&self) -> usize {
+        self.session().all_actions().filter(|(_, a)| self.is_overdue(a)).count()
+    }
+
+    /// Factors and actions carried over and not confirmed yet.
+    pub fn unconfirmed(&self) -> (usize, usize) {
+        let s = self.session();
+        let factors = Quadrant::ALL.iter().map(|&q| s.factors(q).iter().filter(|f| f.carried).count()).sum();
+        (factors, s.all_actions().filter(|(_, a)| a.carried).count())
+    }
+
+    /// Whether the item under the cursor is carried over and not confirmed (the footer explains `↻`).
+    pub fn selected_is_carried(&self) -> bool {
+        let q = self.focus();
+        let factor = || self.selection(q).is_some_and(|i| self.session().factors(q)[i].carried);
+        match self.view() {
+            View::Dafo => factor(),
+            View::Came if self.views.came.pane == Pane::Factors => factor(),
+            View::Came => {
+                let c = crate::domain::Came::of(q);
+                self.action_selection(c).is_some_and(|i| self.session().actions(c)[i].carried)
+            }
+            View::Crossed | View::Weights => false,
+        }
+    }
+
+    /// On opening: what came over from last session and how to confirm it.
+    pub(super) fn say_carried(&mut self) {
+        let (factors, actions) = self.unconfirmed();
+        if factors + actions > 0 {
+            let text = (self.lang.text().meeting.carried_open)(factors, actions);
+            self.say(text, false);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Layer 2 for the room's trial and the review meeting (issues 12 and 16): the
+//! CAME view sharing its rows, the marks explained, presentation in every view.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use dafo::app::{Action, App, Screen};
+
+mod common;
+use common::held_sample;
+use dafo::domain::Quadrant;
+use dafo::i18n::Lang;
+use dafo::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(app, &Theme::dark(), f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
+/// The sample with "today" fixed, so overdue marks do not drift with the clock.
+fn sample() -> common::Held {
+    let mut h = held_sample(Lang::Es);
+    if let Screen::Editor(e) = &mut h.app.screen {
+        e.set_today(jiff::civil::date(2026, 11, 27));
+    }
+    h
+}
+
+#[test]
+fn came_shares_rows_by_content_120x40() {
+    let mut h = sample();
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Focus(Quadrant::Weaknesses));
+    let screen = text(&h.app, 120, 40);
+    // The action pane has room to spare: every factor of Mantener shows, none hidden.
+    assert!(!screen.contains("↓ 2 más"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn came_at_80x24_shows_several_factors_per_quadrant() {
+    let mut h = sample();
+    h.app.update(Action::ShowCame);
+    let screen = text(&h.app, 80, 24);
+    for id in ["F1", "F2", "F3", "D1", "D2", "O1", "O2", "A1", "A2"] {
+        assert!(screen.contains(&format!("{id} ")), "{id} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn new_action_prompt_names_the_factor_80x24() {
+    let mut h = sample();
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Focus(Quadrant::Strengths));
+    h.app.update(Action::StartAdd);
+    let screen = text(&h.app, 80, 24);
+    assert!(screen.contains("Nueva acción para F2 «Voluntad"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn long_item_wraps_while_typed_80x24() {
+    let mut h = sample();
+    h.app.update(Action::Focus(Quadrant::Threats));
+    h.app.update(Action::StartAdd);
+    let long =
+        "Cierre de servicios rurales y pérdida de transporte público que aísla a las personas mayores de los pueblos";
+    keys(&mut h.app, long);
+    let screen = text(&h.app, 80, 24);
+    // The first words and the last are both on screen.
+    assert!(screen.contains("Cierre de") && screen.contains("pueblos"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_has_a_legend_of_the_marks_120x40() {
+    let mut h = sample();
+    h.app.update(Action::ToggleHelp);
+    let screen = text(&h.app, 120, 40);
+    for mark in ["↻", "○", "●", "★", "⚠"] {
+        assert!(screen.contains(mark), "{mark} missing:\n{screen}");
+    }
+    assert!(screen.contains("Marcas"), "{screen}");
+}
+
+#[test]
+fn presentation_of_the_grid_shows_every_item_with_its_stars_120x40() {
+    let mut h = sample();
+    h.app.update(Action::Room(dafo::app::room::RoomAction::TogglePresent));
+    let screen = text(&h.app, 120, 40);
+    assert!(!screen.contains("más"), "an item is hidden:\n{screen}");
+    for id in ["F8", "D8", "O7", "A7", "★5"] {
+        assert!(screen.contains(id), "{id} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn presentation_works_in_every_view() {
+    for (key, title) in [('c', "Mantener"), ('X', "ofensivas"), ('W', "EFI")] {
+        let mut h = sample();
+        for k in [key, 'p'] {
+            let ev = ratatui::crossterm::event::Event::Key(KeyEvent::new(KeyCode::Char(k), KeyModifiers::NONE));
+            let action = h.app.action_for(&ev).unwrap();
+            h.app.handle(action);
+        }
+        let Screen::Editor(e) = &h.app.screen else { panic!("no editor") };
+        assert!(e.room().presenting(), "{key}");
+        let screen = text(&h.app, 120, 40);
+        assert!(screen.contains(title), "{key}: {title} missing:\n{screen}");
+        // No chrome: the footer's keys are gone.
+        assert!(!screen.contains("? ayuda"), "{key}:\n{screen}");
+        if key == 'c' {
+            insta::assert_snapshot!("presentation_came_120x40", screen);
+        }
+    }
+}
+
+#[test]
+fn crossed_titles_alike_with_counts_120x40() {
+    let mut h = sample();
+    h.app.update(Action::ShowCrossed);
+    let screen = text(&h.app, 120, 40);
+    // Every cell names its strategies the same way, never cut mid-word, and counts them.
+    assert!(!screen.contains("reorie "), "{screen}");
+    for code in ["FO · ", "DO · ", "FA · ", "DA · "] {
+        let line = screen.lines().find(|l| l.contains(code)).unwrap_or_else(|| panic!("{code}:\n{screen}"));
+        let after = &line[line.find(code).unwrap()..];
+        assert!(after.contains('(') && after.contains(')'), "{code} has no count:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn weights_wrap_factor_text_80x24() {
+    let mut h = sample();
+    h.app.update(Action::ShowWeights);
+    let screen = text(&h.app, 80, 24);
+    // F1's words past the first line are on screen too.
+    assert!(screen.contains("tamaño medio"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn browser_tells_similar_titles_apart_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Plan de cuidados del barrio de San Juan y la asociación vecinal";
+    for name in ["plan-de-cuidados-2025.ron", "plan-de-cuidados-2026.ron"] {
+        let s = dafo::domain::Session::new(long, jiff::Timestamp::UNIX_EPOCH);
+        dafo::storage::save(&dir.path().join(name), &s).unwrap();
+    }
+    let app = App::browser(dir.path(), Lang::Es);
+    let screen = text(&app, 80, 24);
+    assert!(screen.contains('…'), "{screen}");
+    assert!(screen.contains("2025.ron") && screen.contains("2026.ron"), "{screen}");
+    // The temporary folder's name changes each run: the heading line is left out.
+    let screen: String = screen.lines().skip(1).map(|l| format!("{l}\n")).collect();
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn carried_and_overdue_are_marked_and_explained_120x40() {
+    let mut s = dafo::domain::Session::new("Revisión anual", jiff::Timestamp::UNIX_EPOCH);
+    for t in ["Red vecinal activa", "Local propio"] {
+        let e = s.add_factor(Quadrant::Strengths, t).unwrap();
+        s.apply(e).unwrap();
+    }
+    let e = s.add_action(dafo::domain::Came::Maintain, "Cuidar la red", vec!["F1".to_owned()]).unwrap();
+    s.apply(e).unwrap();
+    let e = s
+        .change_action(dafo::domain::Came::Maintain, 0, |a| {
+            a.carried = true;
+            a.due = Some(jiff::civil::date(2025, 6, 30));
+        })
+        .unwrap();
+    s.apply(e).unwrap();
+    let e = s.change_factor(Quadrant::Strengths, 0, |f| f.carried = true).unwrap();
+    s.apply(e).unwrap();
+    let mut h = common::held(s, Lang::Es);
+    if let Screen::Editor(e) = &mut h.app.screen {
+        e.set_today(jiff::civil::date(2026, 3, 1));
+    }
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Right);
+    let screen = text(&h.app, 120, 40);
+    assert!(screen.contains("⚠2025-06-30"), "{screen}");
+    assert!(screen.contains("↻ 2 sin confirmar") && screen.contains("⚠ 1 vencida"), "{screen}");
+    assert!(screen.contains("↻ viene del año pasado"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn presentation_pages_what_does_not_fit_80x24() {
+    let mut h = sample();
+    h.app.update(Action::Room(dafo::app::room::RoomAction::TogglePresent));
+    let screen = text(&h.app, 80, 24);
+    assert!(screen.contains("página 1/3"), "{screen}");
+    assert!(!screen.contains("más"), "{screen}");
+    // The last factor's page shows when it is selected.
+    h.app.update(Action::Last);
+    let last = text(&h.app, 80, 24);
+    assert!(last.contains("F8") && last.contains("página 3/3"), "{last}");
+    insta::assert_snapshot!(screen);
+}
