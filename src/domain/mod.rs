@@ -5,6 +5,7 @@ mod came;
 mod edit;
 mod evaluation;
 mod history;
+mod migrate;
 mod plan;
 mod plan_edit;
 mod quadrant;
@@ -18,6 +19,7 @@ pub use came::{Came, CameAction, Status};
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
+pub use migrate::renamed_action_id;
 pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
 };

@@ -29,6 +29,7 @@ pub static TEXT: Catalogue = Catalogue {
             ["Informació", "Atenció integral", "Prevenció", "Incidència"],
         ],
         crossed_code: ["FO", "DO", "FA", "DA"],
+        action_code: ["M", "C", "E", "AF"],
         status: ["pendent", "en curs", "feta", "descartada"],
         matrices: ["EFI", "EFE"],
     },

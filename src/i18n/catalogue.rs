@@ -52,6 +52,9 @@ pub struct DomainWords {
     pub crossed_short: [[&'static str; 4]; 2],
     /// Codes of the crossed pairs: FO DO FA DA / SO WO ST WT.
     pub crossed_code: [&'static str; 4],
+    /// Prefixes of action IDs as shown, in `Came::ALL` order: M C E AF / M C E CF
+    /// (see `i18n::ids`; stored IDs keep the Spanish ones).
+    pub action_code: [&'static str; 4],
     /// Action statuses.
     pub status: [&'static str; 4],
     /// The weighted matrices' short names: EFI, EFE / IFE, EFE.

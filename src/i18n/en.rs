@@ -29,6 +29,7 @@ pub static TEXT: Catalogue = Catalogue {
             ["Information", "Comprehensive care", "Prevention", "Advocacy"],
         ],
         crossed_code: ["SO", "WO", "ST", "WT"],
+        action_code: ["M", "C", "E", "CF"],
         status: ["pending", "in progress", "done", "dropped"],
         matrices: ["IFE", "EFE"],
     },

@@ -29,6 +29,7 @@ pub static TEXT: Catalogue = Catalogue {
             ["Información", "Atención integral", "Prevención", "Incidencia"],
         ],
         crossed_code: ["FO", "DO", "FA", "DA"],
+        action_code: ["M", "C", "E", "AF"],
         status: ["pendiente", "en curso", "hecha", "descartada"],
         matrices: ["EFI", "EFE"],
     },

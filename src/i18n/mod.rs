@@ -19,7 +19,9 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+mod ids;
 
+pub use ids::{stored_action_id, stored_id};
 pub use catalogue::{Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, PlanWords, UiText};
 
 use crate::domain::{Came, Crossed, LabelSet, Matrix, Quadrant, Status};

@@ -61,6 +61,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     if session.version > FORMAT_VERSION {
         return Err(too_new(session.version));
     }
+    let found = session.version;
+    session.migrate_from(found);
     session.version = FORMAT_VERSION;
     if let Some((key, n)) = session.counter_at_its_end() {
         // Counting on would wrap round to IDs in use: refuse, pointing at the counter.
@@ -143,7 +145,7 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = to_ron(&sample()).replacen("version: 3", "version: 99", 1);
+        let text = to_ron(&sample()).replacen("version: 4", "version: 99", 1);
         assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::TooNew { found: 99, .. })));
     }
 
@@ -154,7 +156,7 @@ mod tests {
         assert_eq!(s.version, FORMAT_VERSION);
         assert_eq!(s.strengths[0].text, "Equipo");
         assert!(s.maintain.is_empty() && s.strategies.is_empty());
-        assert!(to_ron(&s).contains("version: 3"));
+        assert!(to_ron(&s).contains("version: 4"));
     }
 
     #[test]
@@ -164,7 +166,7 @@ mod tests {
             let s = parse(&old, Path::new(fixture)).unwrap();
             let saved = to_ron(&s);
             assert_eq!(parse(&saved, Path::new(fixture)).unwrap(), s, "{fixture}");
-            assert!(saved.contains("    version: 3,\n"), "{saved}");
+            assert!(saved.contains("    version: 4,\n"), "{saved}");
             // Every item line reads as it did (the fixtures escape quotes a little
             // differently from the writer in a few lines; those are left out).
             for line in old.lines().filter(|l| l.starts_with("        (id:") && !l.contains('\'')) {
