@@ -79,7 +79,8 @@ mod tests {
         assert_eq!(Lang::Es.show_id("AF3"), "AF3");
         assert_eq!(Lang::Ca.show_id("D2"), "D2");
         assert_eq!(Lang::En.show_id("not an id"), "not an id");
-        for (shown, stored) in [("S1", "F1"), ("T7", "A7"), ("WT2", "DA2"), ("CF3", "AF3"), ("F1", "F1"), ("L4", "L4")] {
+        for (shown, stored) in [("S1", "F1"), ("T7", "A7"), ("WT2", "DA2"), ("CF3", "AF3"), ("F1", "F1"), ("L4", "L4")]
+        {
             assert_eq!(stored_id(shown), stored);
         }
         assert_eq!(stored_action_id(Came::Confront, "A2"), "AF2");

@@ -21,8 +21,8 @@
 mod catalogue;
 mod ids;
 
-pub use ids::{stored_action_id, stored_id};
 pub use catalogue::{Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, PlanWords, UiText};
+pub use ids::{stored_action_id, stored_id};
 
 use crate::domain::{Came, Crossed, LabelSet, Matrix, Quadrant, Status};
 

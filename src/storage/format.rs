@@ -169,8 +169,18 @@ mod tests {
             assert!(saved.contains("    version: 4,\n"), "{saved}");
             // Every item line reads as it did (the fixtures escape quotes a little
             // differently from the writer in a few lines; those are left out).
-            for line in old.lines().filter(|l| l.starts_with("        (id:") && !l.contains('\'')) {
-                assert!(saved.contains(line), "{fixture}: lost or changed line {line}");
+            // Afrontar actions are renamed A<n> → AF<n> (format version 4).
+            let mut section = "";
+            for line in old.lines() {
+                if let Some(name) = line.strip_suffix(": [") {
+                    section = name.trim();
+                }
+                if !line.starts_with("        (id:") || line.contains('\'') {
+                    continue;
+                }
+                let line =
+                    if section == "confront" { line.replacen("(id: \"A", "(id: \"AF", 1) } else { line.to_owned() };
+                assert!(saved.contains(&line), "{fixture}: lost or changed line {line}");
             }
             for key in [
                 "horizon",
@@ -190,6 +200,28 @@ mod tests {
                 assert!(!saved.contains(key), "{fixture}: a plan-less session writes {key}");
             }
         }
+    }
+
+    #[test]
+    fn a_version_3_file_with_afrontar_actions_is_migrated() {
+        let v3 = r#"(version: 3, meta: (title: "2025", created: "2025-05-01T10:00:00Z", modified: "2025-05-01T10:00:00Z"),
+            last_ids: {"A": 2, "accion-A": 2},
+            threats: [(id: "A1", text: "Despoblación"), (id: "A2", text: "Brecha digital")],
+            confront: [(id: "A1", text: "Mesa con el Ayuntamiento", links: ["A2"]), (id: "A2", text: "Red de farmacias", links: ["A1"])],
+            challenges: [(id: "R1", text: "Frenar", from: [Factor("A1"), Action("A2")])])"#;
+        let mut s = parse(v3, Path::new("old.ron")).unwrap();
+        assert_eq!(s.version, FORMAT_VERSION);
+        let ids: Vec<&str> = s.confront.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["AF1", "AF2"]);
+        assert_eq!(s.confront[0].links, ["A2"]);
+        assert_eq!(s.challenges[0].from[1], crate::domain::Source::Action("AF2".into()));
+        // The counters carry on after the renamed IDs.
+        let e = s.add_action(crate::domain::Came::Confront, "Otra", vec![]).unwrap();
+        s.apply(e).unwrap();
+        assert_eq!(s.confront[2].id, "AF3");
+        let saved = to_ron(&s);
+        assert!(saved.contains("version: 4") && !saved.contains("(id: \"A1\", text: \"Mesa"), "{saved}");
+        assert_eq!(parse(&saved, Path::new("new.ron")).unwrap(), s, "a migrated file reads back as it is");
     }
 
     #[test]
