@@ -100,7 +100,7 @@ impl CameGrid<'_> {
             } else {
                 Mark::Plain
             };
-            factor_item(f, session, true, !editor.room().votes_hidden, mark, theme).lines(width, theme)
+            factor_item(f, (session, self.lang), true, !editor.room().votes_hidden, mark, theme).lines(width, theme)
         });
         self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
     }
