@@ -115,6 +115,11 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
         None => match cli.file {
+            // `dafo sessions/`: a directory opens the browser on it.
+            Some(dir) if dir.is_dir() => {
+                tui(App::browser(&dir, lang), look, lang)?;
+                Ok(ExitCode::SUCCESS)
+            }
             Some(file) => open(&file, lang, look),
             None => {
                 tui(App::browser(&cli.dir, lang), look, lang)?;
