@@ -106,7 +106,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         }
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
-        Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
+        Some(Command::Man) => Ok(finish(commands::meta::man(&app::keys_file::print_table()), lang)),
         Some(Command::Keys) => {
             print!("{}", app::keys_file::print_table());
             Ok(ExitCode::SUCCESS)
