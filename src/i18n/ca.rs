@@ -118,6 +118,8 @@ pub static TEXT: Catalogue = Catalogue {
         strategies_added: "Estratègies afegides",
         strategies_removed: "Estratègies eliminades",
         actions_unchanged: "accions sense canvis",
+        unconfirmed: "Sense confirmar (portats de l'any anterior)",
+        actions_unconfirmed: "Accions sense confirmar (portades de l'any anterior)",
         owner: "responsable",
         due: "termini",
         indicator: "indicador",

@@ -161,6 +161,9 @@ pub struct DiffWords {
     pub strategies_added: &'static str,
     pub strategies_removed: &'static str,
     pub actions_unchanged: &'static str,
+    /// Carried over from the old session, not yet confirmed (factors, then actions).
+    pub unconfirmed: &'static str,
+    pub actions_unconfirmed: &'static str,
     pub owner: &'static str,
     pub due: &'static str,
     pub indicator: &'static str,

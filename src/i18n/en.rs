@@ -120,6 +120,8 @@ pub static TEXT: Catalogue = Catalogue {
         strategies_added: "Strategies added",
         strategies_removed: "Strategies removed",
         actions_unchanged: "actions unchanged",
+        unconfirmed: "Unconfirmed (carried over from last year)",
+        actions_unconfirmed: "Unconfirmed actions (carried over from last year)",
         owner: "owner",
         due: "due",
         indicator: "indicator",

@@ -118,6 +118,8 @@ pub static TEXT: Catalogue = Catalogue {
         strategies_added: "Estrategias añadidas",
         strategies_removed: "Estrategias eliminadas",
         actions_unchanged: "acciones sin cambios",
+        unconfirmed: "Sin confirmar (traídos del año anterior)",
+        actions_unconfirmed: "Acciones sin confirmar (traídas del año anterior)",
         owner: "responsable",
         due: "plazo",
         indicator: "indicador",
