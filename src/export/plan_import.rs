@@ -116,7 +116,7 @@ fn source(token: &str) -> Option<Source> {
     let id = crate::i18n::stored_id(id);
     if !word.is_empty() {
         let id = crate::i18n::stored_action_id(crate::domain::Came::Confront, &id);
-        return (is_word(word, |w| w.action) && Source::guess(&id).is_some()).then(|| Source::Action(id));
+        return (is_word(word, |w| w.action) && Source::guess(&id).is_some()).then_some(Source::Action(id));
     }
     Source::guess(&id)
 }
