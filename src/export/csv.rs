@@ -52,6 +52,9 @@ pub struct Row {
     /// EFI/EFE weight with a decimal point, and rating 1-4 (factors only).
     pub weight: String,
     pub rating: String,
+    /// Sources of a factor (the groups that raised it), separated by `;`.
+    #[serde(default)]
+    pub sources: String,
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
@@ -82,6 +85,7 @@ impl Row {
             indicator: f(self.indicator),
             weight: f(self.weight),
             rating: f(self.rating),
+            sources: f(self.sources),
         }
     }
 
@@ -117,6 +121,11 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
             weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+            sources: crate::domain::sources::sources_of(session, f)
+                .iter()
+                .map(|s| safe(s).into_owned())
+                .collect::<Vec<_>>()
+                .join(&LINK_SEPARATOR.to_string()),
             ..Row::default()
         })
     }));

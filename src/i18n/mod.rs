@@ -68,6 +68,18 @@ impl Default for Lang {
 }
 
 impl Lang {
+    /// Picks the Spanish or English text. Kept only for the merge report and git
+    /// driver messages (src/merge, src/app/sources.rs) not yet moved to the
+    /// catalogue; Catalan falls back to Spanish there.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            _ => es,
+        }
+    }
+}
+
+impl Lang {
     /// The tag stored in sessions and written as `<html lang>`: `es`, `en`, `ca`.
     pub fn tag(self) -> &'static str {
         self.text().tag
@@ -157,15 +169,6 @@ impl Lang {
     /// A number with two decimals: [`Lang::number`] with 2.
     pub fn decimal(self, x: f64) -> String {
         self.number(x, 2)
-    }
-
-    /// Picks the Spanish or English text. Kept only for the call sites in `app/`
-    /// and `ui/` not yet moved to the catalogue; Catalan falls back to Spanish there.
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            _ => es,
-        }
     }
 }
 
