@@ -57,7 +57,8 @@ pub fn status_from(text: &str) -> Option<Status> {
 }
 
 /// The CAME quadrant a label names, in any language or label set (`Adaptar`,
-/// `confront`, `CORREGIR`), or by its ID prefix (`M`, `C`, `E`, `A`). Also
+/// `confront`, `CORREGIR`), or by its ID prefix in any language (`M`, `C`, `E`,
+/// `AF`, `CF`, and `A` as Afrontar actions were before format version 4). Also
 /// accepts *Explorar*, which some teams say for *Explotar*.
 pub fn came_from(text: &str) -> Option<Came> {
     let t = fold(text.trim());
@@ -66,7 +67,15 @@ pub fn came_from(text: &str) -> Option<Came> {
     }
     Came::ALL
         .into_iter()
-        .find(|&c| t == fold(c.prefix()) || Lang::ALL.iter().any(|&l| SETS.iter().any(|&s| t == fold(came(l, s, c)))))
+        .find(|&c| {
+            t == fold(c.prefix())
+                || t == fold(c.legacy_prefix())
+                || Lang::ALL.iter().any(|&l| SETS.iter().any(|&s| t == fold(came(l, s, c))))
+        })
+        .or_else(|| {
+            let i = Lang::ALL.iter().find_map(|l| l.text().domain.action_code.iter().position(|p| t == fold(p)))?;
+            Came::ALL.get(i).copied()
+        })
 }
 
 /// The kind of crossed strategy a label or code names (`FO`, `SO`,

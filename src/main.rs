@@ -127,7 +127,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new("."), lang), lang)),
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
-        Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
+        Some(Command::Man) => Ok(finish(commands::meta::man(&app::keys_file::print_table(lang)), lang)),
         Some(Command::Keys) => {
             print!("{}", app::keys_file::print_table(lang));
             Ok(ExitCode::SUCCESS)
@@ -153,6 +153,11 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
         Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
         None => match cli.file {
+            // `dafo sessions/`: a directory opens the browser on it.
+            Some(dir) if dir.is_dir() => {
+                tui(App::browser(&dir, lang), look, lang)?;
+                Ok(ExitCode::SUCCESS)
+            }
             Some(file) => open(&file, lang, look),
             None => {
                 tui(App::browser(&cli.dir, lang), look, lang)?;

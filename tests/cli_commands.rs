@@ -326,7 +326,7 @@ fn carry_over_keeps_open_actions_only() {
     let old = load(PLAN);
     let new = dafo::commands::carry_over(&old, "Plan 2027", "2027-11-10T09:00:00Z".parse().unwrap());
     let ids: Vec<&str> = new.all_actions().map(|(_, a)| a.id.as_str()).collect();
-    assert_eq!(ids, ["M1", "C2", "E1", "A1"], "C1 was done and C3 dropped");
+    assert_eq!(ids, ["M1", "C2", "E1", "AF1"], "C1 was done and C3 dropped");
     assert!(new.all_actions().all(|(_, a)| a.carried && a.votes == 0));
     assert_eq!(new.correct[0].links, ["D2", "D9"]);
     let strategies: Vec<&str> = new.strategies.iter().map(|s| s.id.as_str()).collect();

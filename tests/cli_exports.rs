@@ -192,7 +192,7 @@ fn csv_has_action_and_strategy_rows() {
     assert_eq!(&c2[10], "días de espera medios");
     let m1 = rows.iter().find(|r| &r[0] == "M1").unwrap();
     assert_eq!((&m1[7], &m1[8], &m1[9]), ("Coordinación, servicios sociales", "2027-06-30", "in_progress"));
-    let a1 = rows.iter().find(|r| &r[0] == "A1" && &r[1] == "action").unwrap();
+    let a1 = rows.iter().find(|r| &r[0] == "AF1" && &r[1] == "action").unwrap();
     assert_eq!(&a1[2], "Adaptar");
     let fo2 = rows.iter().find(|r| &r[0] == "FO2").unwrap();
     assert_eq!((&fo2[1], &fo2[2], &fo2[6]), ("strategy", "Información y promoción", "F2;O9"));
@@ -327,7 +327,7 @@ fn csv_import_reads_labels_leniently_and_names_bad_lines() {
     let s = build(import_csv(text, Path::new("x.csv")).unwrap(), "x", Timestamp::UNIX_EPOCH);
     assert_eq!((s.correct[0].id.as_str(), s.correct[0].status), ("C1", Status::InProgress));
     assert_eq!(s.correct[0].due.map(|d| d.to_string()).as_deref(), Some("2027-01-31"));
-    assert_eq!(s.confront[0].id, "A1");
+    assert_eq!(s.confront[0].id, "AF1");
     assert_eq!((s.strategies[0].id.as_str(), s.strategies[0].kind), ("DO1", Crossed::DO));
     for (row, message) in [
         (",action,Nada,x,,,", "x.csv:2: unknown CAME quadrant \"Nada\""),

@@ -54,7 +54,7 @@ fn factors_then_linked_actions_in_every_came_quadrant() {
         (Came::Maintain, "M1", "F1"),
         (Came::Correct, "C1", "D1"),
         (Came::Exploit, "E1", "O1"),
-        (Came::Confront, "A1", "A1"),
+        (Came::Confront, "AF1", "A1"),
     ];
     for (c, id, link) in expected {
         let actions = s.actions(c);

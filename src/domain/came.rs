@@ -40,14 +40,32 @@ impl Came {
         Came::ALL[q.index()]
     }
 
-    /// Prefix of action IDs: `M1`, `C2`, `E1`, `A3`.
+    /// Prefix of stored action IDs: `M1`, `C2`, `E1`, `AF3`. Afrontar is `AF`
+    /// (format version 4), so no action shares an ID with a threat (`A3`), a factor,
+    /// a strategy or a plan item. See docs/format.md.
     pub fn prefix(self) -> &'static str {
         match self {
             Came::Maintain => "M",
             Came::Correct => "C",
             Came::Exploit => "E",
-            Came::Confront => "A",
+            Came::Confront => "AF",
         }
+    }
+
+    /// The prefix this quadrant's actions had before format version 4: Afrontar
+    /// actions were `A1`, `A2`, like threats. Importers reading an action section
+    /// of an older export accept it as an alias.
+    pub fn legacy_prefix(self) -> &'static str {
+        match self {
+            Came::Confront => "A",
+            other => other.prefix(),
+        }
+    }
+
+    /// The quadrant whose action IDs start with `prefix`, stored or (in an action's
+    /// own context) legacy.
+    pub fn from_action_prefix(prefix: &str) -> Option<Came> {
+        Came::ALL.into_iter().find(|c| c.prefix() == prefix || c.legacy_prefix() == prefix)
     }
 
     /// The ID-counter key of this quadrant's actions. Threat factors already use
@@ -295,8 +313,10 @@ mod tests {
         s.apply(e).unwrap();
         let e = s.add_factor(Quadrant::Threats, "Despoblación").unwrap();
         s.apply(e).unwrap();
-        assert_eq!(s.confront[0].id, "A1");
+        assert_eq!(s.confront[0].id, "AF1");
         assert_eq!(s.threats[1].id, "A2");
+        assert_eq!(Came::from_action_prefix("A"), Some(Came::Confront));
+        assert_eq!(Came::from_action_prefix("AF"), Some(Came::Confront));
     }
 
     #[test]

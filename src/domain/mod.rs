@@ -7,6 +7,7 @@ pub mod conflict;
 mod edit;
 mod evaluation;
 mod history;
+mod migrate;
 mod plan;
 mod plan_edit;
 mod quadrant;
@@ -25,6 +26,7 @@ pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
+pub use migrate::renamed_action_id;
 pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
 };

@@ -108,7 +108,8 @@ impl fmt::Display for Horizon {
 }
 
 /// What a reto comes from: a DAFO factor, a CAME action or a crossed strategy.
-/// Typed, because the action `A1` (Afrontar) and the threat `A1` are different things.
+/// Typed: before format version 4 the action `A1` (Afrontar) and the threat `A1`
+/// shared an ID; now Afrontar actions are `AF1`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Source {
     Factor(String),
@@ -124,7 +125,7 @@ impl Source {
     }
 
     /// Reads a bare ID by its prefix: `FO1` a strategy, `D1` a factor, `M2` an
-    /// action. A bare `A3` is the threat; the action `A3` needs [`Source::Action`].
+    /// action. A bare `A3` is the threat; Afrontar actions are `AF3`.
     pub fn guess(id: &str) -> Option<Source> {
         let letters: String = id.chars().take_while(char::is_ascii_uppercase).collect();
         let digits = &id[letters.len()..];
@@ -135,7 +136,7 @@ impl Source {
         Some(match letters.as_str() {
             "FO" | "DO" | "FA" | "DA" => Source::Strategy(id),
             "F" | "D" | "O" | "A" => Source::Factor(id),
-            "M" | "C" | "E" => Source::Action(id),
+            "M" | "C" | "E" | "AF" => Source::Action(id),
             _ => return None,
         })
     }
@@ -361,6 +362,7 @@ mod tests {
         assert_eq!(Source::guess("FO2"), Some(Source::Strategy("FO2".into())));
         assert_eq!(Source::guess("A3"), Some(Source::Factor("A3".into())));
         assert_eq!(Source::guess("C1"), Some(Source::Action("C1".into())));
+        assert_eq!(Source::guess("AF2"), Some(Source::Action("AF2".into())));
         assert_eq!(Source::guess("L1"), None);
         assert_eq!(Source::guess("D"), None);
         assert_eq!(Source::guess("D1x"), None);

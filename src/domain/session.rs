@@ -18,7 +18,7 @@ use super::text::clean_text;
 
 /// Version of the file format written by this build. Older versions are migrated
 /// on load; newer ones are refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A whole workshop session, as stored in one RON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

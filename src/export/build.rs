@@ -62,7 +62,7 @@ fn grid(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         items: s
             .factors(q)
             .iter()
-            .map(|f| Entry { id: f.id.clone(), text: factor_text(s, f), note: factor_priority(lang, f) })
+            .map(|f| Entry { id: lang.show_id(&f.id), text: factor_text(s, f), note: factor_priority(lang, f) })
             .collect(),
     };
     let row = |label: &str, left, right| GridRow { label: label.to_owned(), cells: [cell(left), cell(right)] };
@@ -89,7 +89,7 @@ fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         let rows = factors
             .iter()
             .map(|f| Item {
-                id: f.id.clone(),
+                id: lang.show_id(&f.id),
                 text: factor_text(s, f),
                 pair: None,
                 note: Some(factor_priority(lang, f)).filter(|p| !p.is_empty()),
@@ -145,12 +145,12 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     })
                     .collect();
                 Item {
-                    id: a.id.clone(),
+                    id: lang.show_id(&a.id),
                     text: a.text.clone(),
                     pair: None,
                     note: None,
                     details,
-                    cells: vec![plan::links(s, &a.links, ", "), due, status],
+                    cells: vec![plan::links(s, lang, &a.links, ", "), due, status],
                 }
             })
             .collect();
@@ -183,9 +183,9 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         let rows = s
             .strategies_of(k)
             .map(|(_, st)| {
-                let pair = plan::links(s, &st.factors, " × ");
+                let pair = plan::links(s, lang, &st.factors, " × ");
                 Item {
-                    id: st.id.clone(),
+                    id: lang.show_id(&st.id),
                     text: st.text.clone(),
                     pair: Some(pair.clone()),
                     note: Some(w.vote_count(st.votes)).filter(|v| !v.is_empty()),
@@ -214,7 +214,7 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .iter()
             .map(|f| {
                 vec![
-                    f.id.clone(),
+                    lang.show_id(&f.id),
                     f.text.clone(),
                     f.weight.map_or_else(|| w.unweighted.to_owned(), |x| plan::num(lang, x, 2)),
                     f.rating.map(|r| r.to_string()).unwrap_or_default(),

@@ -113,7 +113,7 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
     let mut out = vec![title];
     out.extend(Quadrant::ALL.iter().flat_map(|&q| {
         session.factors(q).iter().map(move |f| Row {
-            id: safe(&f.id).into_owned(),
+            id: safe(&lang.show_id(&f.id)).into_owned(),
             kind: KIND_FACTOR.to_owned(),
             quadrant: lang.quadrant(q).to_owned(),
             text: safe(&f.text).into_owned(),
@@ -130,11 +130,11 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
         })
     }));
     let links = |ids: &[String]| {
-        ids.iter().map(|id| safe(id).into_owned()).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
+        ids.iter().map(|id| safe(&lang.show_id(id)).into_owned()).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
     };
     for c in Came::ALL {
         out.extend(session.actions(c).iter().map(|a| Row {
-            id: safe(&a.id).into_owned(),
+            id: safe(&lang.show_id(&a.id)).into_owned(),
             kind: KIND_ACTION.to_owned(),
             quadrant: labels::came(lang, set, c).to_owned(),
             text: safe(&a.text).into_owned(),
@@ -149,7 +149,7 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
     }
     for k in Crossed::ALL {
         out.extend(session.strategies_of(k).map(|(_, st)| Row {
-            id: safe(&st.id).into_owned(),
+            id: safe(&lang.show_id(&st.id)).into_owned(),
             kind: KIND_STRATEGY.to_owned(),
             quadrant: labels::crossed(lang, set, k).to_owned(),
             text: safe(&st.text).into_owned(),

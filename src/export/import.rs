@@ -14,7 +14,7 @@ use crate::domain::text::clean_text;
 use crate::domain::{
     Came, CameAction, Crossed, Factor, Impact, ItemId, Quadrant, RangeError, Rating, Session, Status, Strategy, Weight,
 };
-use crate::i18n::{Lang, fold};
+use crate::i18n::{Lang, fold, stored_action_id, stored_id};
 use crate::labels;
 
 use super::csv::Row;
@@ -351,8 +351,8 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
 /// else the DAFO quadrant it names, else its ID's prefix.
 fn came_of(label: &str, id: Option<&str>) -> Option<Came> {
     labels::came_from(label).or_else(|| quadrant_from_label(label).map(Came::of)).or_else(|| {
-        let prefix: String = id?.chars().take_while(char::is_ascii_uppercase).collect();
-        Came::ALL.into_iter().find(|c| c.prefix() == prefix)
+        let prefix: String = stored_id(id?).chars().take_while(char::is_ascii_uppercase).collect();
+        Came::from_action_prefix(&prefix)
     })
 }
 
@@ -362,16 +362,22 @@ fn crossed_of(label: &str, id: Option<&str>, internal: &str, external: &str) -> 
     let by_prefix = |p: &str| Crossed::ALL.into_iter().find(|k| k.prefix() == p);
     labels::crossed_from(label)
         .or_else(|| {
-            let prefix: String = id?.chars().take_while(char::is_ascii_uppercase).collect();
+            let prefix: String = stored_id(id?).chars().take_while(char::is_ascii_uppercase).collect();
             by_prefix(&prefix)
         })
-        .or_else(|| by_prefix(&format!("{}{}", internal.get(..1)?, external.get(..1)?)))
+        .or_else(|| {
+            let (internal, external) = (stored_id(internal), stored_id(external));
+            by_prefix(&format!("{}{}", internal.get(..1)?, external.get(..1)?))
+        })
 }
 
-/// A new session from imported items. IDs from the file are kept when they
-/// fit their quadrant (`F3` among Fortalezas) and are unique; the others get
-/// fresh IDs after the highest one.
-pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
+/// A new session from imported items. IDs are read in any language's display
+/// (`S3` is `F3`) and, in action sections, with their pre-version-4 prefix (`A2`
+/// is the Afrontar action `AF2`). They are kept when they fit their quadrant
+/// (`F3` among Fortalezas) and are unique; the others get fresh IDs after the
+/// highest one.
+pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
+    stored_ids(&mut imported);
     let mut session = Session::new(title, now);
     let mut seen = HashSet::new();
     for (q, d) in imported.items {
@@ -447,6 +453,22 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
         }
     }
     session
+}
+
+/// Every ID of `imported` in its stored form (see [`crate::i18n::stored_id`]).
+fn stored_ids(imported: &mut Imported) {
+    let stored = |id: &mut String| *id = stored_id(id);
+    for (_, d) in &mut imported.items {
+        d.id.iter_mut().for_each(stored);
+    }
+    for (c, d) in &mut imported.actions {
+        d.id = d.id.as_deref().map(|id| stored_action_id(*c, id));
+        d.links.iter_mut().for_each(stored);
+    }
+    for d in &mut imported.strategies {
+        d.id.iter_mut().for_each(stored);
+        d.factors.iter_mut().for_each(stored);
+    }
 }
 
 #[cfg(test)]

@@ -31,15 +31,16 @@ pub(crate) fn has_actions(s: &Session) -> bool {
     s.all_actions().next().is_some()
 }
 
-/// A linked factor ID made safe, with `?` when no factor has it (a dangling link).
-pub(crate) fn link(s: &Session, id: &str) -> String {
-    let shown = safe(id).into_owned();
+/// A linked factor ID as `lang` shows it, made safe, with `?` when no factor has
+/// it (a dangling link).
+pub(crate) fn link(s: &Session, lang: Lang, id: &str) -> String {
+    let shown = safe(&lang.show_id(id)).into_owned();
     if s.find_factor(id).is_some() { shown } else { format!("{shown}?") }
 }
 
 /// The linked IDs of an action or strategy: `D1, D9?`.
-pub(crate) fn links<'a>(s: &Session, ids: impl IntoIterator<Item = &'a String>, sep: &str) -> String {
-    ids.into_iter().map(|id| link(s, id)).collect::<Vec<_>>().join(sep)
+pub(crate) fn links<'a>(s: &Session, lang: Lang, ids: impl IntoIterator<Item = &'a String>, sep: &str) -> String {
+    ids.into_iter().map(|id| link(s, lang, id)).collect::<Vec<_>>().join(sep)
 }
 
 /// Heading of a CAME quadrant: "Mantener (Fortalezas)".

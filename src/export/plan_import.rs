@@ -109,13 +109,16 @@ fn id_with(t: &str, prefix: &str) -> bool {
     t.strip_prefix(prefix).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// A reto's source token: `D1`, `FO2`, `C3`, `acción A1`.
+/// A reto's source token: `D1`, `FO2`, `C3`, `AF1`, `acción A1` (before format
+/// version 4, the Afrontar action `AF1`), or any of them as a language shows it.
 fn source(token: &str) -> Option<Source> {
     let (word, id) = token.rsplit_once(' ').unwrap_or(("", token));
+    let id = crate::i18n::stored_id(id);
     if !word.is_empty() {
-        return (is_word(word, |w| w.action) && Source::guess(id).is_some()).then(|| Source::Action(id.to_owned()));
+        let id = crate::i18n::stored_action_id(crate::domain::Came::Confront, &id);
+        return (is_word(word, |w| w.action) && Source::guess(&id).is_some()).then_some(Source::Action(id));
     }
-    Source::guess(id)
+    Source::guess(&id)
 }
 
 /// A `**ID** rest` list item: the ID (when it has `prefix`) and the rest.

@@ -146,7 +146,7 @@ pub(crate) fn full_plan() -> Session {
     go(&mut s, &|s| {
         s.add_challenge(
             "Retener profesionales",
-            vec![Source::Factor("A1".into()), Source::Action("A1".into()), Source::Strategy("FO1".into())],
+            vec![Source::Factor("A1".into()), Source::Action("AF1".into()), Source::Strategy("FO1".into())],
         )
     });
     go(&mut s, &|s| s.add_challenge("Sin fuentes", vec![]));

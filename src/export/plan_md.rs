@@ -86,11 +86,11 @@ fn text(t: &str) -> String {
     escape(t).replace('(', "\\(")
 }
 
-/// A reto's source as written: `D1`, `FO2`, `C3`, or `acción A1` for an
-/// Afrontar action (a bare `A1` is the threat).
+/// A reto's source as written: `D1`, `FO2`, `C3`, `AF1`, or `acción X` for an
+/// action whose bare ID would not read back as one.
 pub fn source_label(src: &Source, w: &PlanWords) -> String {
     match src {
-        Source::Action(id) if id.starts_with('A') => format!("{} {id}", w.action),
+        Source::Action(id) if Source::guess(id).as_ref() != Some(src) => format!("{} {id}", w.action),
         other => other.id().to_owned(),
     }
 }
@@ -253,7 +253,7 @@ fn strategies(out: &mut String, s: &Session, lang: Lang) {
 pub fn came_for(links: &[String], id: Option<&str>) -> Came {
     let by_id = id.and_then(|id| {
         let prefix: String = id.chars().take_while(char::is_ascii_uppercase).collect();
-        Came::ALL.into_iter().find(|c| c.prefix() == prefix)
+        Came::from_action_prefix(&prefix)
     });
     by_id
         .or_else(|| {

@@ -63,7 +63,7 @@ fn rows_carry_sources_numbers_and_plan_fields() {
     let s = full_plan();
     let b = blocks(&s, Lang::Es);
     let retos = &items(&b, "challenges")[0].rows;
-    assert_eq!(retos[0].cells[0], "A1, acción A1, FO1");
+    assert_eq!(retos[0].cells[0], "A1, AF1, FO1");
     let lines = items(&b, "lines");
     assert_eq!((lines[0].rows[1].id.as_str(), lines[0].rows[1].text.as_str()), ("1.2", "Dependencia"));
     assert_eq!(lines[0].rows[0].cells[0], "Días de espera");
@@ -118,7 +118,7 @@ fn missing_links_show_and_plan_less_sessions_get_nothing() {
     let e = s.delete_factor(crate::domain::Quadrant::Threats, 0).unwrap();
     s.apply(e).unwrap();
     let b = blocks(&s, Lang::Es);
-    assert_eq!(items(&b, "challenges")[0].rows[0].cells[0], "A1?, acción A1, FO1");
+    assert_eq!(items(&b, "challenges")[0].rows[0].cells[0], "A1?, AF1, FO1");
     assert_eq!(items(&b, "lines")[0].rows[0].cells[0], "I2?");
     let plain = Session::new("x", jiff::Timestamp::UNIX_EPOCH);
     assert!(blocks(&plain, Lang::Es).is_empty());

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::domain::text::clean_text;
 use crate::domain::{CameAction, Euros, Indicator, Session};
+use crate::i18n::{stored_action_id, stored_id};
 
 use super::super::import::ImportError;
 use super::super::plan_md::came_for;
@@ -97,7 +98,7 @@ pub(super) fn actions(s: &mut Session, t: &Table, path: &Path, default_line: Opt
                 row.error(path, &cols, "line", format!("there is no línea {v} in the Ejes y líneas section"))
             })?),
         };
-        let id = Some(row.get(&cols, "ID").to_owned()).filter(|i| !i.is_empty());
+        let id = Some(stored_id(row.get(&cols, "ID"))).filter(|i| !i.is_empty());
         if let Some(i) = id.as_deref().and_then(|id| s.strategies.iter().position(|st| st.id == id)) {
             s.strategies[i].line = line;
             continue;
@@ -105,10 +106,17 @@ pub(super) fn actions(s: &mut Session, t: &Table, path: &Path, default_line: Opt
         if text.is_empty() {
             continue;
         }
-        let links: Vec<String> =
-            row.get(&cols, "answers").split([',', ' ']).map(clean_text).filter(|l| !l.is_empty()).collect();
+        let links: Vec<String> = row
+            .get(&cols, "answers")
+            .split([',', ' '])
+            .map(|l| stored_id(&clean_text(l)))
+            .filter(|l| !l.is_empty())
+            .collect();
         let came = came_for(&links, id.as_deref());
-        let id = id.filter(|i| id_with(i, came.prefix()) && s.find_action(i).is_none()).unwrap_or_default();
+        let id = id
+            .map(|i| stored_action_id(came, &i))
+            .filter(|i| id_with(i, came.prefix()) && s.find_action(i).is_none())
+            .unwrap_or_default();
         let mut a = CameAction::new(id, text, links);
         a.line = line;
         let cell = |key: &str| match row.get(&cols, key) {

@@ -53,6 +53,9 @@ pub struct DomainWords {
     pub crossed_short: [[&'static str; 4]; 2],
     /// Codes of the crossed pairs: FO DO FA DA / SO WO ST WT.
     pub crossed_code: [&'static str; 4],
+    /// Prefixes of action IDs as shown, in `Came::ALL` order: M C E AF / M C E CF
+    /// (see `i18n::ids`; stored IDs keep the Spanish ones).
+    pub action_code: [&'static str; 4],
     /// Action statuses.
     pub status: [&'static str; 4],
     /// The weighted matrices' short names: EFI, EFE / IFE, EFE.
@@ -159,6 +162,9 @@ pub struct DiffWords {
     pub strategies_added: &'static str,
     pub strategies_removed: &'static str,
     pub actions_unchanged: &'static str,
+    /// Carried over from the old session, not yet confirmed (factors, then actions).
+    pub unconfirmed: &'static str,
+    pub actions_unconfirmed: &'static str,
     pub owner: &'static str,
     pub due: &'static str,
     pub indicator: &'static str,

@@ -19,10 +19,12 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+mod ids;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, MeetingText, PlanWords, UiText,
 };
+pub use ids::{stored_action_id, stored_id};
 
 use crate::domain::{Came, Crossed, LabelSet, Matrix, Quadrant, Status};
 

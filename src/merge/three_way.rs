@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::domain::{Conflict, Session};
+use crate::domain::{Came, Conflict, Session};
 
 /// Lists whose items can carry a [`Conflict`] mark.
 const MARKABLE: [&str; 9] =
@@ -54,8 +54,22 @@ fn split_id(id: &str) -> (&str, Option<u32>) {
     (prefix, n.parse().ok())
 }
 
+/// The CAME quadrant of an action list.
+fn came_of(list: &str) -> Option<Came> {
+    ACTION_LISTS.iter().position(|l| *l == list).map(|i| Came::ALL[i])
+}
+
+/// The ID prefix fresh IDs of `list` get: an action list's own (`AF` for
+/// Afrontar, whatever older files used), else the ID's.
+fn list_prefix<'a>(list: &str, prefix: &'a str) -> &'a str {
+    match came_of(list) {
+        Some(c) => c.prefix(),
+        None => prefix,
+    }
+}
+
 fn counter_key(list: &str, prefix: &str) -> String {
-    if ACTION_LISTS.contains(&list) { format!("accion-{prefix}") } else { prefix.to_owned() }
+    came_of(list).map_or_else(|| prefix.to_owned(), |c| c.counter_key().to_owned())
 }
 
 impl Ids {
@@ -67,7 +81,7 @@ impl Ids {
                     if let Some(id) = item_id(item) {
                         let (prefix, n) = split_id(id);
                         let counter = side["last_ids"][counter_key(list, prefix)].as_u64().unwrap_or(0) as u32;
-                        let e = top.entry((list.to_owned(), prefix.to_owned())).or_insert(0);
+                        let e = top.entry((list.to_owned(), list_prefix(list, prefix).to_owned())).or_insert(0);
                         *e = (*e).max(n.unwrap_or(0)).max(counter);
                     }
                 }
@@ -76,7 +90,7 @@ impl Ids {
         Ids { top }
     }
     fn fresh(&mut self, list: &str, like: &str) -> String {
-        let (prefix, _) = split_id(like);
+        let prefix = list_prefix(list, split_id(like).0);
         let n = self.top.entry((list.to_owned(), prefix.to_owned())).or_insert(0);
         *n += 1;
         format!("{prefix}{n}")

@@ -61,6 +61,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     if session.version > FORMAT_VERSION {
         return Err(too_new(session.version));
     }
+    let found = session.version;
+    session.migrate_from(found);
     session.version = FORMAT_VERSION;
     if let Some((key, n)) = session.counter_at_its_end() {
         // Counting on would wrap round to IDs in use: refuse, pointing at the counter.
@@ -143,7 +145,7 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused() {
-        let text = to_ron(&sample()).replacen("version: 3", "version: 99", 1);
+        let text = to_ron(&sample()).replacen("version: 4", "version: 99", 1);
         assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::TooNew { found: 99, .. })));
     }
 
@@ -154,7 +156,7 @@ mod tests {
         assert_eq!(s.version, FORMAT_VERSION);
         assert_eq!(s.strengths[0].text, "Equipo");
         assert!(s.maintain.is_empty() && s.strategies.is_empty());
-        assert!(to_ron(&s).contains("version: 3"));
+        assert!(to_ron(&s).contains("version: 4"));
     }
 
     #[test]
@@ -164,11 +166,21 @@ mod tests {
             let s = parse(&old, Path::new(fixture)).unwrap();
             let saved = to_ron(&s);
             assert_eq!(parse(&saved, Path::new(fixture)).unwrap(), s, "{fixture}");
-            assert!(saved.contains("    version: 3,\n"), "{saved}");
+            assert!(saved.contains("    version: 4,\n"), "{saved}");
             // Every item line reads as it did (the fixtures escape quotes a little
             // differently from the writer in a few lines; those are left out).
-            for line in old.lines().filter(|l| l.starts_with("        (id:") && !l.contains('\'')) {
-                assert!(saved.contains(line), "{fixture}: lost or changed line {line}");
+            // Afrontar actions are renamed A<n> → AF<n> (format version 4).
+            let mut section = "";
+            for line in old.lines() {
+                if let Some(name) = line.strip_suffix(": [") {
+                    section = name.trim();
+                }
+                if !line.starts_with("        (id:") || line.contains('\'') {
+                    continue;
+                }
+                let line =
+                    if section == "confront" { line.replacen("(id: \"A", "(id: \"AF", 1) } else { line.to_owned() };
+                assert!(saved.contains(&line), "{fixture}: lost or changed line {line}");
             }
             for key in [
                 "horizon",
@@ -188,6 +200,28 @@ mod tests {
                 assert!(!saved.contains(key), "{fixture}: a plan-less session writes {key}");
             }
         }
+    }
+
+    #[test]
+    fn a_version_3_file_with_afrontar_actions_is_migrated() {
+        let v3 = r#"(version: 3, meta: (title: "2025", created: "2025-05-01T10:00:00Z", modified: "2025-05-01T10:00:00Z"),
+            last_ids: {"A": 2, "accion-A": 2},
+            threats: [(id: "A1", text: "Despoblación"), (id: "A2", text: "Brecha digital")],
+            confront: [(id: "A1", text: "Mesa con el Ayuntamiento", links: ["A2"]), (id: "A2", text: "Red de farmacias", links: ["A1"])],
+            challenges: [(id: "R1", text: "Frenar", from: [Factor("A1"), Action("A2")])])"#;
+        let mut s = parse(v3, Path::new("old.ron")).unwrap();
+        assert_eq!(s.version, FORMAT_VERSION);
+        let ids: Vec<&str> = s.confront.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["AF1", "AF2"]);
+        assert_eq!(s.confront[0].links, ["A2"]);
+        assert_eq!(s.challenges[0].from[1], crate::domain::Source::Action("AF2".into()));
+        // The counters carry on after the renamed IDs.
+        let e = s.add_action(crate::domain::Came::Confront, "Otra", vec![]).unwrap();
+        s.apply(e).unwrap();
+        assert_eq!(s.confront[2].id, "AF3");
+        let saved = to_ron(&s);
+        assert!(saved.contains("version: 4") && !saved.contains("(id: \"A1\", text: \"Mesa"), "{saved}");
+        assert_eq!(parse(&saved, Path::new("new.ron")).unwrap(), s, "a migrated file reads back as it is");
     }
 
     #[test]

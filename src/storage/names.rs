@@ -2,13 +2,24 @@
 
 use std::path::{Path, PathBuf};
 
+/// Longest slug kept from a title, in bytes (ASCII characters).
+const MAX_SLUG: usize = 60;
+
 /// A file name (no directory) for a session title: lower case ASCII letters,
 /// digits and dashes, accents folded (`Año 2026: Diagnóstico` -> `ano-2026-diagnostico.ron`).
 /// Never contains a path separator or `..`.
 pub fn file_name_for_title(title: &str) -> String {
     let mut slug = slug::slugify(title);
-    // Keep names short for every file system; the slug is ASCII, so any cut is on a char boundary.
-    slug.truncate(60);
+    // Keep names short for every file system, cut at a word boundary (`…-plan-de`,
+    // not `…-plan-de-activida`); the slug is ASCII, so any cut is on a char boundary.
+    if slug.len() > MAX_SLUG {
+        let cut = if slug.as_bytes()[MAX_SLUG] == b'-' {
+            MAX_SLUG
+        } else {
+            slug[..MAX_SLUG].rfind('-').filter(|&i| i > 0).unwrap_or(MAX_SLUG)
+        };
+        slug.truncate(cut);
+    }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() { "sesion.ron".to_owned() } else { format!("{slug}.ron") }
 }
@@ -47,6 +58,14 @@ mod tests {
         assert_eq!(file_name_for_title(""), "sesion.ron");
         let long = file_name_for_title(&"a b ".repeat(100));
         assert!(long.len() <= 64 && !long.contains("-.ron"));
+        let title = "Asociación vecinal del barrio de San Juan: plan de actividades 2026";
+        assert_eq!(
+            file_name_for_title(title),
+            "asociacion-vecinal-del-barrio-de-san-juan-plan-de.ron",
+            "cut between words"
+        );
+        let one_word = file_name_for_title(&"x".repeat(100));
+        assert_eq!(one_word.len(), MAX_SLUG + 4, "a single long word is cut where it must");
     }
 
     #[test]

@@ -150,7 +150,7 @@ impl CameGrid<'_> {
                 } else {
                     Mark::Plain
                 };
-                let item = factor_item(f, session, true, !editor.room().votes_hidden, mark, theme);
+                let item = factor_item(f, (session, self.lang), true, !editor.room().votes_hidden, mark, theme);
                 // The factor under the cursor of the quadrant in focus is always read whole.
                 if compact && !(editor.focus() == q && Some(i) == sel) {
                     item.line(width, theme)

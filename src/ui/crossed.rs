@@ -105,7 +105,7 @@ impl CrossedGrid<'_> {
         let width = inner.width as usize;
         let window = Window::of(items.len(), Some(sel), width, inner.height as usize, |i| {
             let mark = if highlight && i == sel { Mark::Selected } else { Mark::Plain };
-            strategy_item(items[i], session, mark).lines(width, theme)
+            strategy_item(items[i], session, lang, mark).lines(width, theme)
         });
         window.titles(block, theme, lang).render(area, buf);
         if items.is_empty() {

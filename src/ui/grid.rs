@@ -48,7 +48,8 @@ pub fn quadrant_areas(editor: &Editor, area: Rect) -> Vec<(Quadrant, Rect)> {
 /// mouse hits: `(stored index, rows)`, laid out exactly as drawn.
 pub fn item_rows(editor: &Editor, q: Quadrant, area: Rect) -> Vec<(usize, Rect)> {
     let list_area = list_area(editor, q, Block::bordered().inner(area));
-    let (window, order) = window(editor, q, list_area, &Theme::mono());
+    // Shown IDs are as wide in every language (F/S, D/W, A/T), so rows match.
+    let (window, order) = window(editor, q, list_area, &Theme::mono(), Lang::default());
     let mut y = list_area.y;
     let bottom = list_area.bottom();
     let mut out = Vec::new();
@@ -75,7 +76,7 @@ fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
 }
 
 /// The visible items of `q` in `area`, and the display order (stored indices).
-fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme) -> (Window, Vec<usize>) {
+fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -> (Window, Vec<usize>) {
     let session = editor.session();
     let factors = session.factors(q);
     let highlight = editor.focus() == q && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick);
@@ -87,7 +88,7 @@ fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme) -> (Window, V
     let width = area.width as usize;
     let window = Window::of(order.len(), sel, width, area.height as usize, |pos| {
         let mark = if highlight && Some(pos) == sel { Mark::Selected } else { Mark::Plain };
-        factor_item(&factors[order[pos]], session, coverage, votes, mark, theme).lines(width, theme)
+        factor_item(&factors[order[pos]], (session, lang), coverage, votes, mark, theme).lines(width, theme)
     });
     (window, order)
 }
@@ -121,7 +122,7 @@ impl Widget for QuadrantView<'_> {
             let input_area = Rect { y: list_area.bottom(), height: inner.height - list_area.height, ..inner };
             render_input(target, theme, lang, input_area, buf);
         }
-        let (window, _) = window(editor, q, list_area, theme);
+        let (window, _) = window(editor, q, list_area, theme, lang);
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
             let a = keymap::key_for(Context::Grid, &Action::StartAdd, lang);

@@ -84,7 +84,8 @@ impl Item {
 
 /// A factor as an item: votes and impact after the text; with `coverage`, a
 /// `○` gutter on factors no action answers yet.
-pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, mark: Mark, theme: &Theme) -> Item {
+pub fn factor_item(f: &Factor, s: (&Session, Lang), coverage: bool, votes: bool, mark: Mark, theme: &Theme) -> Item {
+    let (session, lang) = s;
     let mut text = display_safe(&f.text).into_owned();
     if votes && f.votes > 0 {
         text.push_str(&format!(" ●{}", f.votes));
@@ -104,7 +105,7 @@ pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, m
         text.insert_str(0, "⚠ ");
     }
     let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.caution) });
-    Item { gutter, id: display_safe(&f.id).into_owned(), text, mark }
+    Item { gutter, id: display_safe(&lang.show_id(&f.id)).into_owned(), text, mark }
 }
 
 /// An action as an item: its text, the factors it answers (`D9?` when that
@@ -115,8 +116,8 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool,
         .links
         .iter()
         .map(|l| {
-            let l = display_safe(l).into_owned();
-            if session.find_factor(&l).is_some() { l } else { format!("{l}?") }
+            let shown = display_safe(&lang.show_id(l)).into_owned();
+            if session.find_factor(l).is_some() { shown } else { format!("{shown}?") }
         })
         .collect();
     text.push_str(&format!(" → {}", if links.is_empty() { "—".to_owned() } else { links.join(", ") }));
@@ -143,14 +144,14 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool,
     if a.conflict.is_some() {
         text.insert_str(0, "⚠ ");
     }
-    Item { gutter: None, id: display_safe(&a.id).into_owned(), text, mark }
+    Item { gutter: None, id: display_safe(&lang.show_id(&a.id)).into_owned(), text, mark }
 }
 
 /// A crossed strategy as an item: `FO1 [F2 × O1] text`.
-pub fn strategy_item(s: &Strategy, session: &Session, mark: Mark) -> Item {
+pub fn strategy_item(s: &Strategy, session: &Session, lang: Lang, mark: Mark) -> Item {
     let name = |id: &str| {
-        let id = display_safe(id).into_owned();
-        if session.find_factor(&id).is_some() { id } else { format!("{id}?") }
+        let shown = display_safe(&lang.show_id(id)).into_owned();
+        if session.find_factor(id).is_some() { shown } else { format!("{shown}?") }
     };
     let mut text = format!("[{} × {}] {}", name(&s.factors[0]), name(&s.factors[1]), display_safe(&s.text));
     if s.votes > 0 {
@@ -159,7 +160,7 @@ pub fn strategy_item(s: &Strategy, session: &Session, mark: Mark) -> Item {
     if s.conflict.is_some() {
         text.insert_str(0, "⚠ ");
     }
-    Item { gutter: None, id: display_safe(&s.id).into_owned(), text, mark }
+    Item { gutter: None, id: display_safe(&lang.show_id(&s.id)).into_owned(), text, mark }
 }
 
 /// Whether an action of `c` answers the factor `id`.

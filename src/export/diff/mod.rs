@@ -19,9 +19,13 @@ pub use report::render;
 /// as the same factor reworded, when their IDs do not match. The measure and
 /// its thresholds live in [`crate::domain::similarity`], shared with `merge`.
 pub const SIMILAR: f64 = crate::domain::similarity::SAME;
-/// Factors with the same ID are only taken as the same factor if their texts
-/// are at least this similar; otherwise the IDs were reused for something new.
-pub const SAME_ID_SIMILAR: f64 = 0.3;
+
+/// Whether votes changed in a way worth reporting. A new year's session starts
+/// without votes (`dafo new --from` resets them), so a fall to zero is a reset,
+/// not news, for every factor and action alike, confirmed or not.
+pub fn votes_changed(old: u32, new: u32) -> bool {
+    old != new && new != 0
+}
 
 /// Output formats of `dafo diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -52,12 +56,10 @@ impl Change {
     pub fn reworded(&self) -> bool {
         self.old.factor.text != self.new.factor.text
     }
-    /// Votes or impact changed. A factor carried over into a new session
-    /// (`dafo new --from`) starts with no votes: that reset is not news.
+    /// Votes or impact changed; a reset of votes to zero is not a change ([`votes_changed`]).
     pub fn rescored(&self) -> bool {
         let (o, n) = (&self.old.factor, &self.new.factor);
-        let votes = o.votes != n.votes && !(n.carried && n.votes == 0);
-        votes || o.impact != n.impact
+        votes_changed(o.votes, n.votes) || o.impact != n.impact
     }
 }
 
@@ -95,8 +97,7 @@ impl ActionChange {
             || o.due != n.due
             || shown(&o.indicator) != shown(&n.indicator)
             || o.links != n.links
-            // Votes reset by carrying the action over are not news.
-            || (o.votes != n.votes && !(n.carried && n.votes == 0))
+            || votes_changed(o.votes, n.votes)
     }
     fn any(&self) -> bool {
         self.reworded() || self.status_changed() || self.details_changed()
@@ -111,11 +112,16 @@ pub struct SessionDiff {
     pub changed: Vec<Change>,
     /// Factors found in both, identical apart from maybe their ID.
     pub unchanged: usize,
+    /// Factors carried over from the old session and not yet confirmed in the
+    /// new one (`↻`), otherwise unchanged: nobody has looked at them yet.
+    pub unconfirmed: Vec<Placed>,
     pub actions_added: Vec<PlacedAction>,
     pub actions_removed: Vec<PlacedAction>,
     pub actions_changed: Vec<ActionChange>,
     /// Actions found in both, identical apart from maybe their ID.
     pub actions_unchanged: usize,
+    /// Actions carried over and not yet confirmed, otherwise unchanged.
+    pub actions_unconfirmed: Vec<PlacedAction>,
     pub strategies_added: Vec<Strategy>,
     pub strategies_removed: Vec<Strategy>,
     /// Strategies found in both (maybe reworded).
@@ -142,8 +148,9 @@ fn placed(s: &Session) -> Vec<Placed> {
         .collect()
 }
 
-/// Pairs the items of `old` and `new`: same ID and related text first, then
-/// the most similar texts (at least [`SIMILAR`]). Returns the pairs, the items
+/// Pairs the items of `old` and `new`: same ID first (IDs are never reused, so
+/// the same ID is the same item, however reworded), then the most similar texts
+/// (at least [`SIMILAR`]). Returns the pairs, the items
 /// only in `old` and the items only in `new`.
 fn pair<T>(
     old: Vec<T>,
@@ -154,12 +161,10 @@ fn pair<T>(
     let mut olds: Vec<Option<T>> = old.into_iter().map(Some).collect();
     let mut news: Vec<Option<T>> = new.into_iter().map(Some).collect();
     let mut pairs = Vec::new();
-    // 1. Same ID and related text.
+    // 1. Same ID.
     for o in olds.iter_mut() {
         let Some(op) = o else { continue };
-        let hit = news.iter_mut().find(|n| {
-            n.as_ref().is_some_and(|np| id(np) == id(op) && similarity(text(np), text(op)) >= SAME_ID_SIMILAR)
-        });
+        let hit = news.iter_mut().find(|n| n.as_ref().is_some_and(|np| id(np) == id(op)));
         if let Some(n) = hit
             && let (Some(op), Some(np)) = (o.take(), n.take())
         {
@@ -202,6 +207,8 @@ pub fn diff(old: &Session, new: &Session) -> SessionDiff {
         let change = Change { old, new };
         if change.moved() || change.reworded() || change.rescored() {
             out.changed.push(change);
+        } else if change.new.factor.carried {
+            out.unconfirmed.push(change.new);
         } else {
             out.unchanged += 1;
         }
@@ -215,6 +222,8 @@ pub fn diff(old: &Session, new: &Session) -> SessionDiff {
         let change = ActionChange { old, new };
         if change.any() {
             out.actions_changed.push(change);
+        } else if change.new.action.carried {
+            out.actions_unconfirmed.push(change.new);
         } else {
             out.actions_unchanged += 1;
         }
@@ -269,11 +278,66 @@ mod tests {
     }
 
     #[test]
-    fn reused_ids_with_unrelated_text_are_not_matched() {
+    fn a_factor_reworded_with_its_id_kept_is_reworded_not_added_and_removed() {
         let old = session(&[(Quadrant::Strengths, "F1", "Red de centros de día", 0)]);
         let new = session(&[(Quadrant::Strengths, "F1", "Universidad cercana", 0)]);
         let d = diff(&old, &new);
-        assert_eq!((d.added.len(), d.removed.len(), d.changed.len()), (1, 1, 0));
+        assert_eq!((d.added.len(), d.removed.len(), d.changed.len()), (0, 0, 1));
+        assert!(d.changed[0].reworded() && !d.changed[0].moved());
+        let report = render(&d, &old, &new, Lang::En, DiffFormat::Txt);
+        assert!(report.contains("REWORDED (1)") && !report.contains("ADDED"), "{report}");
+        assert!(report.contains("S1  [Strengths] Universidad cercana"), "English IDs: {report}");
+        assert!(report.contains("Red de centros de día"), "the old text is shown: {report}");
+    }
+
+    /// Last year's session and this year's made from it: every vote reset, all
+    /// items carried (`↻`); `F1` and action `C1` confirmed since, `D1` and `AF1` not.
+    fn carried_over() -> (Session, Session) {
+        let mut old = session(&[
+            (Quadrant::Strengths, "F1", "Red de centros de día", 3),
+            (Quadrant::Weaknesses, "D1", "Listas de espera", 2),
+            (Quadrant::Threats, "A1", "Despoblación", 4),
+        ]);
+        let mut action = |c: Came, id: &str, text: &str, votes: u32| {
+            let mut a = CameAction::new(id, text, vec![]);
+            a.votes = votes;
+            old.actions_mut(c).push(a);
+        };
+        action(Came::Correct, "C1", "Ventanilla única", 2);
+        action(Came::Confront, "AF1", "Mesa con el Ayuntamiento", 1);
+        let mut new = old.clone();
+        for q in Quadrant::ALL {
+            for f in new.factors_mut(q) {
+                (f.votes, f.carried) = (0, true);
+            }
+        }
+        for c in Came::ALL {
+            for a in new.actions_mut(c) {
+                (a.votes, a.carried) = (0, true);
+            }
+        }
+        (new.strengths[0].carried, new.correct[0].carried) = (false, false);
+        (old, new)
+    }
+
+    #[test]
+    fn vote_resets_are_never_changes_and_unconfirmed_items_get_a_section() {
+        let (old, new) = carried_over();
+        let d = diff(&old, &new);
+        assert!(d.changed.is_empty() && d.actions_changed.is_empty(), "{d:?}");
+        assert_eq!(d.unchanged, 1, "F1, confirmed");
+        let ids: Vec<&str> = d.unconfirmed.iter().map(|p| p.factor.id.as_str()).collect();
+        assert_eq!(ids, ["D1", "A1"]);
+        assert_eq!(d.actions_unchanged, 1);
+        assert_eq!(d.actions_unconfirmed.iter().map(|p| p.action.id.as_str()).collect::<Vec<_>>(), ["AF1"]);
+        let report = render(&d, &old, &new, Lang::Es, DiffFormat::Txt);
+        assert!(!report.contains("votos 3 → 0") && !report.contains("→ 0"), "{report}");
+        assert!(report.contains("SIN CONFIRMAR (TRAÍDOS DEL AÑO ANTERIOR) (2)"), "{report}");
+        assert!(report.contains("ACCIONES SIN CONFIRMAR (TRAÍDAS DEL AÑO ANTERIOR) (1)"), "{report}");
+        // New votes in the new session are news again.
+        let mut voted = new.clone();
+        voted.weaknesses[0].votes = 5;
+        assert!(diff(&old, &voted).changed.iter().any(|c| c.rescored() && c.new.factor.id == "D1"));
     }
 
     #[test]

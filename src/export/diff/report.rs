@@ -28,7 +28,7 @@ fn score(n: Option<u8>) -> String {
 fn rescore_note(c: &Change, w: &Words) -> String {
     let (o, n) = (&c.old.factor, &c.new.factor);
     let mut parts = Vec::new();
-    if o.votes != n.votes {
+    if super::votes_changed(o.votes, n.votes) {
         parts.push(format!("{} {} → {}", w.votes, o.votes, n.votes));
     }
     if o.impact != n.impact {
@@ -63,10 +63,12 @@ fn details_note(c: &ActionChange, lang: Lang, set: crate::domain::LabelSet, w: &
         parts.push(format!("{} {} → {}", w.indicator, text(&o.indicator), text(&n.indicator)));
     }
     if o.links != n.links {
-        let links = |l: &[String]| or_dash(Some(l.iter().map(|i| safe(i).into_owned()).collect::<Vec<_>>().join(", ")));
+        let links = |l: &[String]| {
+            or_dash(Some(l.iter().map(|i| safe(&lang.show_id(i)).into_owned()).collect::<Vec<_>>().join(", ")))
+        };
         parts.push(format!("{} {} → {}", w.answers, links(&o.links), links(&n.links)));
     }
-    if o.votes != n.votes {
+    if super::votes_changed(o.votes, n.votes) {
         parts.push(format!("{} {} → {}", w.votes, o.votes, n.votes));
     }
     parts.join(", ")
@@ -77,13 +79,13 @@ fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(
     let set = new.meta.labels;
     let plain = |p: &PlacedAction| {
         let body = format!("[{}] {}", labels::came(lang, set, p.came), safe(&p.action.text));
-        (safe(&p.action.id).into_owned(), body, None)
+        (safe(&lang.show_id(&p.action.id)).into_owned(), body, None)
     };
     let ids = |c: &ActionChange| {
         if c.old.action.id == c.new.action.id {
-            safe(&c.new.action.id).into_owned()
+            safe(&lang.show_id(&c.new.action.id)).into_owned()
         } else {
-            format!("{} → {}", safe(&c.old.action.id), safe(&c.new.action.id))
+            format!("{} → {}", safe(&lang.show_id(&c.old.action.id)), safe(&lang.show_id(&c.new.action.id)))
         }
     };
     let mut reworded = Vec::new();
@@ -104,9 +106,9 @@ fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(
         }
     }
     let strategy = |st: &Strategy| {
-        let pair = st.factors.iter().map(|f| safe(f).into_owned()).collect::<Vec<_>>().join(" × ");
+        let pair = st.factors.iter().map(|f| safe(&lang.show_id(f)).into_owned()).collect::<Vec<_>>().join(" × ");
         let kind = labels::crossed(lang, set, st.kind);
-        (safe(&st.id).into_owned(), format!("[{kind}] {} ({pair})", safe(&st.text)), None)
+        (safe(&lang.show_id(&st.id)).into_owned(), format!("[{kind}] {} ({pair})", safe(&st.text)), None)
     };
     // Actions done or dropped in the old session are not carried over: they
     // were closed, not lost.
@@ -126,6 +128,7 @@ fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(
         (w.actions_reworded, reworded),
         (w.status, status),
         (w.action_details, details),
+        (w.actions_unconfirmed, d.actions_unconfirmed.iter().map(plain).collect()),
         (w.strategies_added, d.strategies_added.iter().map(strategy).collect()),
         (w.strategies_removed, d.strategies_removed.iter().map(strategy).collect()),
     ]
@@ -134,15 +137,17 @@ fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(
 /// The sections of the report, each with its entries.
 fn sections<'a>(d: &'a SessionDiff, lang: Lang, w: &Words) -> Vec<(&'static str, Vec<Entry>)> {
     let q = |p: &Placed| lang.quadrant(p.quadrant);
-    let plain = |p: &'a Placed| (safe(&p.factor.id).into_owned(), format!("[{}] {}", q(p), safe(&p.factor.text)), None);
+    let plain = |p: &'a Placed| {
+        (safe(&lang.show_id(&p.factor.id)).into_owned(), format!("[{}] {}", q(p), safe(&p.factor.text)), None)
+    };
     let mut moved = Vec::new();
     let mut reworded = Vec::new();
     let mut rescored = Vec::new();
     for c in &d.changed {
         let ids = if c.old.factor.id == c.new.factor.id {
-            safe(&c.new.factor.id).into_owned()
+            safe(&lang.show_id(&c.new.factor.id)).into_owned()
         } else {
-            format!("{} → {}", safe(&c.old.factor.id), safe(&c.new.factor.id))
+            format!("{} → {}", safe(&lang.show_id(&c.old.factor.id)), safe(&lang.show_id(&c.new.factor.id)))
         };
         let was = c.reworded().then(|| format!("{}: {}", w.was, safe(&c.old.factor.text)));
         if c.moved() {
@@ -161,6 +166,7 @@ fn sections<'a>(d: &'a SessionDiff, lang: Lang, w: &Words) -> Vec<(&'static str,
         (w.moved, moved),
         (w.reworded, reworded),
         (w.rescored, rescored),
+        (w.unconfirmed, d.unconfirmed.iter().map(plain).collect()),
     ]
 }
 

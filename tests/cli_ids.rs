@@ -1,0 +1,107 @@
+//! Item IDs: no two things share one (in the file, on screen, in exports), English
+//! exports show English initials, and every importer reads both the stored and the
+//! shown form back, including the IDs of exports made before format version 4.
+
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use dafo::domain::{Came, Session};
+use dafo::export::import::{build, csv as import_csv, markdown as import_md};
+use dafo::export::{Format, render};
+use dafo::i18n::Lang;
+use jiff::Timestamp;
+
+fn palencia() -> Session {
+    dafo::storage::load(Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap()
+}
+
+fn all_ids(s: &Session) -> Vec<String> {
+    let factors = s.strengths.iter().chain(&s.weaknesses).chain(&s.opportunities).chain(&s.threats).map(|f| &f.id);
+    let actions = s.all_actions().map(|(_, a)| &a.id);
+    let plan =
+        s.challenges.iter().map(|c| &c.id).chain(s.axes.iter().map(|a| &a.id)).chain(s.lines.iter().map(|l| &l.id));
+    factors.chain(actions).chain(s.strategies.iter().map(|st| &st.id)).chain(plan).cloned().collect()
+}
+
+#[test]
+fn the_sample_has_no_id_twice_in_the_file_or_the_csv() {
+    let s = palencia();
+    let ids = all_ids(&s);
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "{ids:?}");
+    assert!(s.confront.iter().all(|a| a.id.starts_with("AF")), "Afrontar actions are AF");
+    for lang in Lang::ALL.iter().copied() {
+        let csv = render(&s, lang, Format::Csv);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).filter(|id| !id.is_empty()).collect();
+        let unique: HashSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{lang:?}: an ID twice in {ids:?}");
+        assert_eq!(ids.len(), s.total() + s.all_actions().count() + s.strategies.len());
+    }
+}
+
+/// The words of a text: runs of letters and digits.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+#[test]
+fn english_exports_show_english_initials() {
+    let s = palencia();
+    for format in [Format::Md, Format::Txt, Format::Html] {
+        let en = words(&render(&s, Lang::En, format));
+        for shown in ["S1", "W1", "O1", "T1", "CF1", "SO1"] {
+            assert!(en.contains(shown), "{format:?}: no {shown}");
+        }
+        // The Spanish initials of strengths, weaknesses and threats are not shown.
+        for stored in ["F1", "D1", "A1", "FO1", "AF1"] {
+            assert!(!en.contains(stored), "{format:?}: {stored} in English");
+        }
+        let es = words(&render(&s, Lang::Es, format));
+        assert!(es.contains("F1") && es.contains("AF1") && !es.contains("CF1"), "{format:?}: Spanish as stored");
+    }
+    let csv = render(&s, Lang::En, Format::Csv);
+    assert!(csv.contains("\r\nT1,factor,Threats,") && csv.contains("\r\nCF1,action,"), "{csv}");
+    assert!(csv.contains(",T2;T4,"), "links as shown: {csv}");
+}
+
+#[test]
+fn an_english_export_imports_back_with_the_stored_ids() {
+    let s = palencia();
+    for (format, what) in [(Format::Csv, "csv"), (Format::Md, "md")] {
+        let text = render(&s, Lang::En, format);
+        let imported = match format {
+            Format::Csv => import_csv(&text, Path::new("x.csv")).unwrap(),
+            _ => import_md(&text),
+        };
+        let back = build(imported, "x", Timestamp::UNIX_EPOCH);
+        for q in dafo::domain::Quadrant::ALL {
+            let ids = |s: &Session| s.factors(q).iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&back), ids(&s), "{what} {q:?}");
+        }
+        if format == Format::Csv {
+            for c in Came::ALL {
+                let ids =
+                    |s: &Session| s.actions(c).iter().map(|a| (a.id.clone(), a.links.clone())).collect::<Vec<_>>();
+                assert_eq!(ids(&back), ids(&s), "{what} {c:?}");
+            }
+            let strategies = |s: &Session| {
+                s.strategies.iter().map(|st| (st.id.clone(), st.kind, st.factors.clone())).collect::<Vec<_>>()
+            };
+            assert_eq!(strategies(&back), strategies(&s));
+        }
+    }
+}
+
+#[test]
+fn a_csv_written_before_format_4_reads_its_afrontar_actions_as_af() {
+    let old = "id,kind,quadrant,text,links\n\
+        A1,factor,Amenazas,Despoblación,\n\
+        A1,action,Afrontar,Mesa con el Ayuntamiento,A1\n\
+        A2,action,,Red de farmacias,A1\n";
+    let s = build(import_csv(old, Path::new("old.csv")).unwrap(), "x", Timestamp::UNIX_EPOCH);
+    assert_eq!(s.threats[0].id, "A1");
+    let ids: Vec<(&str, &[String])> = s.confront.iter().map(|a| (a.id.as_str(), a.links.as_slice())).collect();
+    assert_eq!(ids, [("AF1", &["A1".to_owned()][..]), ("AF2", &["A1".to_owned()][..])]);
+}
