@@ -101,7 +101,7 @@ fn docx_has_word_headings_tables_and_spanish_formats() {
     );
     assert!(xml.contains("&lt;script&gt;") && !xml.contains("<script"), "user text is escaped");
     let en = docx_xml(&plan(), Lang::En);
-    assert!(en.contains("2027-06-30") && en.contains("0.30") && en.contains("CAME action plan"));
+    assert!(en.contains("2027-06-30") && en.contains("0.30") && en.contains("SWOT action plan"));
 }
 
 #[test]

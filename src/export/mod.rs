@@ -10,6 +10,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod csv_plan;
 pub mod diff;
 pub mod doc;
 pub mod docx;

@@ -384,7 +384,7 @@ fn strategy(item: &str) -> Option<Strategy> {
 
 /// IDs for items read in order: a given ID is kept when it has the prefix and is
 /// not taken; the others get the next numbers after the highest.
-fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
+pub(crate) fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     let kept: Vec<Option<String>> =
         given.into_iter().map(|id| id.filter(|id| id_with(id, prefix) && seen.insert(id.clone()))).collect();
