@@ -120,7 +120,12 @@ pub fn axes(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .lines_of(&axis.id)
             .map(|(_, l)| {
                 let indicators = l.indicators.iter().map(|i| indicator_label(s, i)).collect::<Vec<_>>().join(", ");
-                item(s.line_label(&l.id), &l.text, vec![indicators])
+                let ids = l
+                    .indicators
+                    .iter()
+                    .map(|i| if s.find_indicator(i).is_some() { i.clone() } else { format!("{i}?") });
+                let pair = Some(ids.collect::<Vec<_>>().join(", ")).filter(|p| !p.is_empty());
+                Item { pair, ..item(s.line_label(&l.id), &l.text, vec![indicators]) }
             })
             .collect();
         if !rows.is_empty() {
@@ -305,11 +310,11 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         id_width: 6,
         text_label: w.col_name.to_owned(),
         columns: vec![
-            Column::new(w.col_unit, Some(10)),
+            Column::new(w.col_unit, Some(10)).compact(),
             Column::new(w.col_baseline, Some(10)).numeric(6).compact(),
             Column::new(w.col_target, Some(10)).numeric(6).compact(),
             Column::new(w.col_direction, Some(9)).compact(),
-            Column::new(w.col_measures, Some(14)),
+            Column::new(w.col_measures, Some(14)).compact(),
         ],
         rows,
         shape: Shape::Table,
