@@ -169,7 +169,7 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|(_, a)| action_row(s, lang, &w, a))
             .collect();
         rows.extend(s.strategies.iter().filter(|st| st.line.as_deref() == Some(line.id.as_str())).map(|st| {
-            let mut row = item(&st.id, &st.text, vec![String::new(); 7]);
+            let mut row = item(&st.id, &st.text, vec![String::new(); 3]);
             row.pair = Some(st.factors.join(" × "));
             row
         }));
@@ -191,12 +191,8 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             id_width: 7,
             text_label: w.col_action.to_owned(),
             columns: vec![
-                Column::new(w.col_owner, Some(14)).compact(),
-                Column::new(w.col_start, Some(10)),
+                Column::new(w.col_owner, Some(16)).compact(),
                 Column::new(w.col_due, Some(10)).compact(),
-                Column::new(w.col_resources, Some(14)),
-                Column::new(w.col_partners, Some(12)),
-                Column::new(w.col_indicator, Some(14)),
                 Column::new(w.col_status, Some(9)).compact(),
             ],
             rows,
@@ -214,20 +210,24 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     }
     let mut indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
     indicators.extend(a.indicator.clone());
-    let cells = vec![
-        a.owner.clone().unwrap_or_default(),
-        a.start.map(|d| date(lang, d)).unwrap_or_default(),
-        a.due.map(|d| date(lang, d)).unwrap_or_default(),
-        resources,
-        a.partners.join(", "),
-        indicators.join("; "),
-        w.status(a.status).to_owned(),
+    let (owner, due) = (a.owner.clone().unwrap_or_default(), a.due.map(|d| date(lang, d)).unwrap_or_default());
+    let start = a.start.map(|d| date(lang, d)).unwrap_or_default();
+    let fields = [
+        (w.col_owner, &owner, Some(0)),
+        (w.col_start, &start, None),
+        (w.col_due, &due, Some(1)),
+        (w.col_resources, &resources, None),
+        (w.col_partners, &a.partners.join(", "), None),
+        (w.col_indicator, &indicators.join("; "), None),
     ];
-    let labels = [w.col_owner, w.col_start, w.col_due, w.col_resources, w.col_partners, w.col_indicator];
-    let details = (labels.iter().zip(&cells).enumerate())
-        .filter(|(_, (_, v))| !v.is_empty())
-        .map(|(i, (l, v))| Detail { text: format!("{l}: {v}"), column: Some(i) })
+    // Owner, due and status are the table's columns; the other fields go under
+    // the text, so the table fits a page's width.
+    let details = fields
+        .iter()
+        .filter(|(_, v, _)| !v.is_empty())
+        .map(|(l, v, column)| Detail { text: format!("{l}: {v}"), column: *column })
         .collect();
+    let cells = vec![owner.clone(), due.clone(), w.status(a.status).to_owned()];
     Item { details, ..item(&a.id, &a.text, cells) }
 }
 
