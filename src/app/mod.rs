@@ -14,6 +14,7 @@ pub mod keys_file;
 pub mod mode;
 mod persist;
 pub mod picker;
+pub mod plan;
 pub mod room;
 mod saver;
 pub mod selection;

@@ -21,6 +21,7 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
         View::Came => "CAME",
         View::Crossed => lang.pick("DAFO cruzado", "Crossed matrix"),
         View::Weights => "EFI / EFE",
+        View::Plan => "PLAN",
     };
     Paragraph::new(Line::from(vec![
         Span::styled(format!("{view} · "), theme.dim),
