@@ -270,7 +270,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('c')], A::ShowCame, Session, "vista CAME / DAFO", "CAME / DAFO view", ("CAME", "CAME")),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('X')], A::ShowCrossed, Session, "matriz cruzada FO/DO/FA/DA", "crossed matrix", false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('W')], A::ShowWeights, Session, "pesos EFI / EFE", "EFI / EFE weights", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('P')], A::ShowPlan, Session, "vista del plan: ejes, líneas, acciones", "plan view: ejes, líneas, actions", ("plan", "plan")),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('P')], A::ShowPlan, Session, "vista del plan: ejes, líneas, acciones", "plan view: ejes, líneas, actions", false),
             bind!(PlanTray, [code(C::Enter)], A::PlanPlace, Capture, "poner en la línea elegida", "place in the selected línea", ("poner en la línea", "place")),
             bind!(PlanActions, [k('x'), code(C::Delete)], A::PlanTakeOut, Capture, "sacar de la línea (vuelve a la bandeja)", "take out of the línea (back to the tray)", ("sacar", "take out")),
             bind!(PlanTree | PlanActions | PlanTray, [k('t')], A::ToggleSchedule, Session, "cronograma / árbol", "cronograma / tree", ("cronograma", "cronograma")),
