@@ -94,6 +94,47 @@ fn panes_place_take_out_undo_and_redo() {
 }
 
 #[test]
+fn add_ejes_and_lineas_delete_reorder_and_undo() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    typ(app, "P");
+    typ(app, "A");
+    assert_eq!(app.context(), Context::Input);
+    typ(app, "Gobernanza");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    let s = session(app);
+    assert_eq!((s.axes.len(), s.axes[3].id.as_str(), s.axes[3].text.as_str()), (4, "EJ4", "Gobernanza"));
+    // To the new eje (the last row), then a línea in it: numbered 4.1.
+    typ(app, "G");
+    typ(app, "a");
+    typ(app, "Mesa de seguimiento");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    let s = session(app);
+    let l = s.lines.iter().find(|l| l.text == "Mesa de seguimiento").unwrap();
+    assert_eq!((l.id.as_str(), l.axis.as_str(), s.line_label(&l.id).as_str()), ("L8", "EJ4", "4.1"));
+    // Eje 4 up above eje 3: its línea becomes 3.1; undo puts it back.
+    typ(app, "K");
+    assert_eq!(session(app).line_label("L8"), "3.1");
+    typ(app, "u");
+    assert_eq!(session(app).line_label("L8"), "4.1");
+    // Deleting línea 1.1 leaves its action pointing at a línea that is gone, until undo.
+    typ(app, "gjx");
+    assert!(session(app).find_line("L1").is_none());
+    assert_eq!(line_of(session(app), "C1"), Some("L1"), "the link is kept, shown as missing");
+    typ(app, "u");
+    assert!(session(app).find_line("L1").is_some());
+    // A deleted línea is never given again: the next one is L9.
+    typ(app, "x");
+    typ(app, "a");
+    typ(app, "Otra");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    assert!(session(app).lines.iter().any(|l| l.id == "L9" && l.text == "Otra"));
+}
+
+#[test]
 fn plan_view_80x24() {
     let mut h = plan_app();
     typ(&mut h.app, "P");

@@ -49,6 +49,12 @@ pub enum Action {
     PlanPlace,
     /// Plan view: take the selected action out of its línea.
     PlanTakeOut,
+    /// Plan view: a new eje, typed in the input line.
+    PlanAddAxis,
+    /// Plan view: a new línea in the selected eje.
+    PlanAddLine,
+    /// Plan view: delete the selected eje (with its líneas) or línea.
+    PlanDelete,
     /// Plan view: the cronograma instead of the tree, and back.
     ToggleSchedule,
     ToggleLabels,

@@ -8,6 +8,7 @@ use crate::domain::{Came, Session};
 use super::action::Action;
 use super::editor::Editor;
 use super::keymap::Context;
+use super::mode::InputTarget;
 use super::selection::PlanPane;
 
 /// A row of the tree: an eje or one of its líneas (index into `session.lines`).
@@ -125,6 +126,25 @@ impl Editor {
                 PlanPane::Tray => plan.tray = step(plan.tray, n_tray, &action),
             },
             Action::ToggleSchedule => plan.schedule = !plan.schedule,
+            Action::PlanAddAxis => self.open_input(InputTarget::PlanAdd(None), ""),
+            Action::PlanAddLine => {
+                if let Some(axis) = self.selected_axis() {
+                    self.open_input(InputTarget::PlanAdd(Some(axis)), "");
+                }
+            }
+            Action::PlanDelete => self.tree_edit(|s, row| match row {
+                TreeRow::Axis(a) => s.delete_axis(a),
+                TreeRow::Line(i) => s.delete_line(i),
+            }),
+            Action::ShiftUp | Action::ShiftDown => {
+                let d = if action == Action::ShiftUp { -1 } else { 1 };
+                self.tree_edit(|s, row| match row {
+                    TreeRow::Axis(a) => s.shift_axis(a, d),
+                    TreeRow::Line(i) => s.shift_line(i, d),
+                });
+                let n = tree(self.session()).len();
+                self.views.plan.tree = step(self.views.plan.tree, n, &if d < 0 { Action::Up } else { Action::Down });
+            }
             Action::PlanPlace => {
                 let Some(line) = line else { return };
                 let at = plan.tray;
@@ -141,6 +161,38 @@ impl Editor {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The eje of the selected tree row.
+    fn selected_axis(&self) -> Option<String> {
+        let s = self.session();
+        let rows = tree(s);
+        match rows.get(self.views.plan.tree.min(rows.len().saturating_sub(1)))? {
+            TreeRow::Axis(a) => Some(s.axes[*a].id.clone()),
+            TreeRow::Line(i) => Some(s.lines[*i].axis.clone()).filter(|a| s.find_axis(a).is_some()),
+        }
+    }
+
+    /// Applies the edit `f` makes of the selected tree row.
+    fn tree_edit(&mut self, f: impl FnOnce(&Session, TreeRow) -> Option<crate::domain::Edit>) {
+        let rows = tree(self.session());
+        let Some(&row) = rows.get(self.views.plan.tree.min(rows.len().saturating_sub(1))) else { return };
+        if let Some(edit) = f(self.session(), row) {
+            self.apply(edit);
+        }
+    }
+
+    /// Enter in the input line of a new eje or línea: added, the line stays open for the next.
+    pub(super) fn submit_plan_add(&mut self, axis: Option<String>, text: &str) {
+        let edit = match &axis {
+            None => self.doc.session.add_axis(text),
+            Some(a) => self.doc.session.add_line(a, text),
+        };
+        if let Some(edit) = edit
+            && self.apply(edit)
+        {
+            self.open_input(InputTarget::PlanAdd(axis), "");
         }
     }
 

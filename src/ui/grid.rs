@@ -151,6 +151,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
         InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", kind.prefix()),
+        InputTarget::PlanAdd(_) => {
+            format!("{} ({ok} / {close})", crate::export::plan_words::PlanWords::for_lang(lang).axes_lines)
+        }
         InputTarget::Weight(id) => format!("{} {id} (0-1, 0,15, 15%)", lang.pick("Peso de", "Weight of")),
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
             format!("{} {id} ({ok} / {close})", lang.pick("Editar", "Edit"))

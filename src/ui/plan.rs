@@ -6,10 +6,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
-use crate::app::editor::Editor;
+use crate::app::editor::{Editor, Mode};
 use crate::app::plan::{PlanItem, TreeRow, placed, selected_line, tray, tree};
 use crate::app::selection::PlanPane;
 use crate::domain::Session;
@@ -46,6 +46,10 @@ impl Widget for PlanView<'_> {
         self.placed(s, &w, placed_area, buf);
         self.tray(s, &w, tray_area, buf);
         self.footer(s, &w, bottom, buf);
+        if let Mode::Input(input) = self.editor.mode() {
+            Clear.render(bottom, buf);
+            super::grid::render_input(input, self.theme, self.lang, bottom, buf);
+        }
     }
 }
 
