@@ -51,6 +51,10 @@ pub enum Command {
         /// carried over, to confirm or drop.
         #[arg(long, value_name = "OLD.ron")]
         from: Option<PathBuf>,
+        /// The group whose session this is (técnicos, políticos, asociaciones…):
+        /// the source of its factors when sessions are merged.
+        #[arg(long)]
+        group: Option<String>,
         /// Years the plan covers, e.g. 2023-2026 (or one year, 2025).
         #[arg(long, value_name = "YEARS")]
         horizon: Option<crate::domain::Horizon>,
@@ -60,7 +64,7 @@ pub enum Command {
         /// Session file (.ron).
         file: PathBuf,
     },
-    /// Check that a session file reads; exit 0 if it does, 1 if not.
+    /// Check that a session file reads; exit 0 if it does, 1 if not or while it holds merge conflicts (⚠).
     Check {
         /// Session file (.ron).
         file: PathBuf,
@@ -119,7 +123,53 @@ pub enum Command {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// Tag every imported factor with this source (e.g. encuesta).
+        #[arg(long)]
+        source: Option<String>,
     },
+    /// Merge group sessions into one diagnosis; print the merge report.
+    ///
+    /// Near-duplicate factors of a quadrant become one with every source and
+    /// wording; possible pairs are kept apart and reported; the same item in
+    /// two quadrants is kept in both and reported. The inputs are never written.
+    Merge {
+        /// Group sessions (.ron), two or more.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// Session file to write.
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+        /// Title of the merged session (default: "Diagnóstico conjunto").
+        #[arg(long)]
+        title: Option<String>,
+        /// Also join the possible pairs (grey zone), not only near-duplicates.
+        #[arg(long)]
+        accept_similar: bool,
+        /// Ask about each possible pair (s joins, n keeps apart), reading the answers from stdin.
+        #[arg(long, conflicts_with = "accept_similar")]
+        review: bool,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Format of the report.
+        #[arg(long, short, value_enum, default_value_t = crate::merge::report::ReportFormat::Txt)]
+        format: crate::merge::report::ReportFormat,
+    },
+    /// Git merge driver: three-way merge of a session by stable IDs (see docs/git.md).
+    #[command(name = "merge-driver")]
+    MergeDriver {
+        /// Common ancestor (%O).
+        base: PathBuf,
+        /// Our version (%A); the result is written here.
+        ours: PathBuf,
+        /// Their version (%B).
+        theirs: PathBuf,
+        /// The file's name in the repository (%P), for messages.
+        name: Option<String>,
+    },
+    /// Set up the git repository around the current directory to merge sessions with dafo.
+    #[command(name = "git-setup")]
+    GitSetup,
     /// Copy a session's summary to the clipboard: HTML for word processors and text (--format) for editors.
     Copy {
         /// Session file (.ron).

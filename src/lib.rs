@@ -8,6 +8,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod labels;
+pub mod merge;
 pub mod settings;
 pub mod storage;
 pub mod tui;

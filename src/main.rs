@@ -14,9 +14,6 @@ use dafo::{settings, storage};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Err(e) = color_eyre::install() {
-        eprintln!("dafo: {e}");
-    }
     let env = |name: &str| std::env::var(name).ok();
     let config = match settings::config_dir(env).map(|d| settings::read(&d)).transpose() {
         Ok(s) => s.unwrap_or_default(),
@@ -75,10 +72,24 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
     let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
+    // Before anything is created: without a terminal the TUI could not start.
+    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. }))
+        && let Err(no_terminal) = need_terminal(lang)
+    {
+        // A file that does not read says so first (file:line:column): the more useful error.
+        let file = match &cli.command {
+            Some(Command::Open { file }) => Some(file),
+            _ => cli.file.as_ref(),
+        };
+        if let Some(file) = file {
+            storage::load(file).map_err(|e| e.to_string())?;
+        }
+        return Err(no_terminal);
+    }
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file, lang)),
         Some(Command::Open { file }) => open(&file, lang, look),
-        Some(Command::New { title, from, horizon }) => {
+        Some(Command::New { title, from, group, horizon }) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
                 Some(old) => commands::carry_over(&load(&old)?, &title, now),
@@ -87,6 +98,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             // A new session keeps the language it was made in (its HTML says so).
             session.meta.language = lang.tag().to_owned();
             session.meta.horizon = horizon.or(session.meta.horizon);
+            session.meta.group = group.as_deref().and_then(dafo::domain::sources::source_name);
             let editor = app::create_session(&cli.dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look, lang)?;
@@ -101,14 +113,23 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json, lang), lang))
         }
         Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang), lang)),
-        Some(Command::Import { file, output, title, force }) => {
-            Ok(finish(commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, lang), lang))
+        Some(Command::Import { file, output, title, force, source }) => Ok(finish(
+            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, source.as_deref(), lang),
+            lang,
+        )),
+        Some(Command::Merge { files, output, title, accept_similar, review, force, format }) => {
+            let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
+            Ok(finish(commands::merge::run(&args, lang), lang))
         }
+        Some(Command::MergeDriver { base, ours, theirs, name }) => {
+            Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref(), lang))
+        }
+        Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new("."), lang), lang)),
         Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
         Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
         Some(Command::Man) => Ok(finish(commands::meta::man(), lang)),
         Some(Command::Keys) => {
-            print!("{}", app::keys_file::print_table());
+            print!("{}", app::keys_file::print_table(lang));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
@@ -137,6 +158,16 @@ fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
+/// The TUI reads keys from stdin and draws on stdout: both must be a terminal. In a
+/// pipe or a script it stops here, before it writes anything, with a clear error.
+fn need_terminal(lang: Lang) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(lang.text().cli.no_terminal.to_owned())
+}
+
 fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
     app.look = look;
     dafo::tui::run(app).map_err(|e| format!("{}: {e}", lang.text().cli.terminal))
@@ -146,10 +177,19 @@ fn check(file: &Path, lang: Lang) -> ExitCode {
     let name = display_safe_lines(&file.display().to_string());
     match storage::load(file) {
         Ok(s) => {
+            let conflicts = s.conflicts();
+            if !conflicts.is_empty() {
+                let said = dafo::merge::check_line(lang, conflicts.len());
+                println!("{name}: {said} ({})", lang.counts(s.counts(), ", "));
+                for c in &conflicts {
+                    println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
+                }
+                return ExitCode::FAILURE;
+            }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
             if let Some(problem) = storage::backup::backup_problem(file) {
-                let warning = lang.pick("aviso", "warning");
+                let warning = lang.text().cli.warning;
                 println!("{name}: {warning}: {}", display_safe_lines(&problem));
             }
             ExitCode::SUCCESS

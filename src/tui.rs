@@ -6,12 +6,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 
 use crate::app::App;
 use crate::ui::{self, mouse::Clicks, theme::Theme};
+
+mod input;
+mod parse;
+
+pub use input::{ESC_WAIT, PASTE_WAIT};
 
 /// Longest sleep without input: changes from outside (a reload, a conflict)
 /// are noticed and drawn within it.
@@ -38,6 +43,8 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
     }
+    // Opened before the screen is taken: if there is no terminal to read, say so plainly.
+    let mut input = input::Input::open()?;
     let mut terminal = ratatui::init();
     // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -47,7 +54,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let result = event_loop(&mut terminal, &mut input, &mut app, &stop);
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
     app.flush();
@@ -56,7 +63,12 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, stop: &AtomicBool) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    input: &mut input::Input,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
     let mut redraw = true;
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
@@ -73,11 +85,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, stop: &Ato
         let longest = if app.busy() { BUSY_POLL } else { IDLE_POLL };
         let timeout = app.deadline().map_or(longest, |d| d.saturating_duration_since(now)).min(longest);
         redraw = false;
-        if event::poll(timeout)? {
+        if input.poll(timeout)? {
             // Drain everything already queued before drawing again: no flicker
             // and no lag when keys arrive faster than frames.
             loop {
-                let ev = event::read()?;
+                let ev = input.read()?;
                 let size = terminal.size()?;
                 let too_small = size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT;
                 let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -93,7 +105,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, stop: &Ato
                     }
                     redraw = true;
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quit || !input.poll(Duration::ZERO)? {
                     break;
                 }
             }

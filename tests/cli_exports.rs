@@ -168,13 +168,14 @@ fn csv_parses_back_with_one_row_per_factor() {
         "indicator",
         "weight",
         "rating",
+        "sources",
     ];
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), header);
     let mut rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let title = rows.remove(0);
     assert_eq!((&title[1], &title[3]), ("session", s.meta.title.as_str()));
     assert_eq!(rows.len(), s.total());
-    assert!(rows.iter().all(|r| r.len() == 13));
+    assert!(rows.iter().all(|r| r.len() == header.len()));
     assert_eq!(&rows[0][3], "Equipo con \"experiencia\", implicado y estable");
     assert_eq!(&rows[0][2], "Fortalezas");
 }
@@ -418,7 +419,15 @@ fn arb_session() -> impl Strategy<Value = Session> {
             if !text.is_empty() {
                 let id = s.next_id(kind.prefix());
                 let factors = [format!("{}{i}", qi.prefix()), format!("{}{e}", qe.prefix())];
-                s.strategies.push(dafo::domain::Strategy { id, kind, factors, text, votes: i, line: None });
+                s.strategies.push(dafo::domain::Strategy {
+                    id,
+                    kind,
+                    factors,
+                    text,
+                    votes: i,
+                    line: None,
+                    conflict: None,
+                });
             }
         }
         s

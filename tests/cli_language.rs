@@ -142,6 +142,7 @@ fn english_session(language: &str) -> Session {
         text: "Volunteers apply for regional funds".into(),
         votes: 1,
         line: None,
+        conflict: None,
     });
     s
 }

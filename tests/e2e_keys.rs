@@ -9,6 +9,7 @@ use dafo::domain::Session;
 use dafo::storage;
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn remapped_add_key_shows_in_footer_and_help_and_works() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");

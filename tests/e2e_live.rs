@@ -9,6 +9,7 @@ use dafo::domain::{Factor, Session};
 use dafo::storage;
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn an_outside_change_is_drawn_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
@@ -21,12 +22,13 @@ fn an_outside_change_is_drawn_without_a_key() {
     other.threats.push(Factor::new("A1", "Escrito fuera de dafo"));
     storage::save(&path, &other).unwrap();
     t.wait_for("Escrito fuera de dafo");
-    t.wait_for("Recargado");
+    t.wait_for("Recargado: cambiado fuera de dafo");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_failed_save_is_drawn_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("sesiones");
@@ -49,6 +51,7 @@ fn a_failed_save_is_drawn_without_a_key() {
 }
 
 #[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
@@ -70,4 +73,86 @@ fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
     assert_eq!(second.wait_exit(), 0);
     first.press("q");
     assert_eq!(first.wait_exit(), 0);
+}
+
+#[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
+fn a_read_only_second_dafo_says_when_the_first_one_quits_and_takes_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(first) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    first.wait_for("Fortalezas");
+    let Some(second) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    second.wait_for("solo lectura");
+    first.press("Escape");
+    first.press("a");
+    first.type_text("Lo último del primero");
+    first.press("Enter");
+    first.press("Escape");
+    first.press("q");
+    assert_eq!(first.wait_exit(), 0);
+    // No key in the second dafo: it says the file is free, and shows the last save.
+    let screen = second.wait_for("ahora se guarda desde aquí");
+    assert!(screen.contains("Lo último del primero"), "{screen}");
+    assert!(!screen.contains("solo lectura"), "{screen}");
+    // It saves now.
+    second.press("Escape");
+    second.press("a");
+    second.type_text("Escrito en la segunda");
+    second.press("Enter");
+    second.press("Escape");
+    second.wait_for("✓ guardado");
+    second.press("q");
+    assert_eq!(second.wait_exit(), 0);
+    let texts: Vec<String> = storage::load(&path).unwrap().strengths.iter().map(|f| f.text.clone()).collect();
+    assert_eq!(texts, ["Lo último del primero", "Escrito en la segunda"]);
+}
+
+#[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
+fn u_after_an_outside_reload_brings_back_what_was_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    let mut mine = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    mine.strengths.push(Factor::new("F1", "Lo que estaba en pantalla"));
+    storage::save(&path, &mine).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    t.wait_for("Lo que estaba en pantalla");
+    // Another program puts a different version in place (like `git checkout`).
+    let mut theirs = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    theirs.strengths.push(Factor::new("F1", "La versión de fuera"));
+    storage::save(&path, &theirs).unwrap();
+    let screen = t.wait_for("La versión de fuera");
+    assert!(!screen.contains("Lo que estaba en pantalla"), "{screen}");
+    t.wait_for("u lo deshace");
+    t.press("u");
+    let screen = t.wait_for("Lo que estaba en pantalla");
+    assert!(!screen.contains("La versión de fuera"), "{screen}");
+    // The undo is an edit like any other: it is saved.
+    t.wait_for("✓ guardado");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(storage::load(&path).unwrap().strengths[0].text, "Lo que estaba en pantalla");
+}
+
+#[test]
+#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
+fn the_time_box_counts_down_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    t.wait_for("Fortalezas");
+    t.press("Escape");
+    t.press("T"); // a 10-minute time-box
+    t.wait_for("09:5");
+    // No key from here on: the clock moves by itself.
+    t.wait_for("09:57");
+    t.wait_for("09:56");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
 }

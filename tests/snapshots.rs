@@ -1,4 +1,5 @@
-//! Layer 2: the screens rendered into a `TestBackend` at projector sizes, snapshotted with insta.
+//! Layer 2: the screens rendered into a `TestBackend` at projector sizes, snapshotted with
+//! insta as text plus a style map (`common::styles`), so colours are checked too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
@@ -6,6 +7,7 @@ use std::path::Path;
 use dafo::app::{Action, App};
 
 mod common;
+use common::styles::styled;
 use common::{Held, held, held_sample};
 use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
@@ -36,17 +38,17 @@ fn keys(app: &mut App, text: &str) {
 
 #[test]
 fn main_screen_80x24() {
-    insta::assert_snapshot!(screen(&sample_app(Lang::Es), 80, 24));
+    insta::assert_snapshot!(styled(&screen(&sample_app(Lang::Es), 80, 24)));
 }
 
 #[test]
 fn main_screen_120x40() {
-    insta::assert_snapshot!(screen(&sample_app(Lang::Es), 120, 40));
+    insta::assert_snapshot!(styled(&screen(&sample_app(Lang::Es), 120, 40)));
 }
 
 #[test]
 fn main_screen_english_200x60() {
-    insta::assert_snapshot!(screen(&sample_app(Lang::En), 200, 60));
+    insta::assert_snapshot!(styled(&screen(&sample_app(Lang::En), 200, 60)));
 }
 
 #[test]
@@ -56,37 +58,37 @@ fn typing_into_threats_80x24() {
     app.update(Action::Last);
     app.update(Action::StartAdd);
     keys(&mut app, "Cierre de servicios rurales");
-    insta::assert_snapshot!(screen(&app, 80, 24));
+    insta::assert_snapshot!(styled(&screen(&app, 80, 24)));
 }
 
 #[test]
 fn help_80x24() {
     let mut app = sample_app(Lang::Es);
     app.update(Action::ToggleHelp);
-    insta::assert_snapshot!(screen(&app, 80, 24));
+    insta::assert_snapshot!(styled(&screen(&app, 80, 24)));
 }
 
 #[test]
 fn help_120x40() {
     let mut app = sample_app(Lang::Es);
     app.update(Action::ToggleHelp);
-    insta::assert_snapshot!(screen(&app, 120, 40));
+    insta::assert_snapshot!(styled(&screen(&app, 120, 40)));
 }
 
 #[test]
 fn browser_80x24() {
-    insta::assert_snapshot!(screen(&App::browser(Path::new("sessions"), Lang::Es), 80, 24));
+    insta::assert_snapshot!(styled(&screen(&App::browser(Path::new("sessions"), Lang::Es), 80, 24)));
 }
 
 #[test]
 fn browser_120x40() {
-    insta::assert_snapshot!(screen(&App::browser(Path::new("sessions"), Lang::Es), 120, 40));
+    insta::assert_snapshot!(styled(&screen(&App::browser(Path::new("sessions"), Lang::Es), 120, 40)));
 }
 
 #[test]
 fn empty_session_shows_how_to_begin() {
     let app = app_of(Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
-    insta::assert_snapshot!(screen(&app, 80, 24));
+    insta::assert_snapshot!(styled(&screen(&app, 80, 24)));
 }
 
 #[test]
@@ -94,12 +96,12 @@ fn scrolled_quadrant_shows_what_is_hidden() {
     let mut app = sample_app(Lang::Es);
     app.update(Action::Focus(Quadrant::Weaknesses));
     app.update(Action::Last);
-    insta::assert_snapshot!(screen(&app, 80, 24));
+    insta::assert_snapshot!(styled(&screen(&app, 80, 24)));
 }
 
 #[test]
 fn too_small_terminal_says_so() {
-    insta::assert_snapshot!(screen(&sample_app(Lang::Es), 39, 11));
+    insta::assert_snapshot!(styled(&screen(&sample_app(Lang::Es), 39, 11)));
 }
 
 #[test]
@@ -112,7 +114,7 @@ fn hostile_text_is_drawn_harmlessly() {
     let backend = screen(&app, 80, 24);
     let text = format!("{backend}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
-    insta::assert_snapshot!(backend);
+    insta::assert_snapshot!(styled(&backend));
 }
 
 #[test]
@@ -136,52 +138,56 @@ fn view(keys_to_press: &[Action], w: u16, h: u16) -> TestBackend {
 
 #[test]
 fn came_view_80x24() {
-    insta::assert_snapshot!(view(&[Action::ShowCame], 80, 24));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCame], 80, 24)));
 }
 
 #[test]
 fn came_view_120x40() {
-    insta::assert_snapshot!(view(&[Action::ShowCame, Action::Focus(Quadrant::Weaknesses), Action::Right], 120, 40));
+    insta::assert_snapshot!(styled(&view(
+        &[Action::ShowCame, Action::Focus(Quadrant::Weaknesses), Action::Right],
+        120,
+        40
+    )));
 }
 
 #[test]
 fn came_view_200x60_side_by_side() {
-    insta::assert_snapshot!(view(&[Action::ShowCame], 200, 60));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCame], 200, 60)));
 }
 
 #[test]
 fn came_link_picker_80x24() {
-    insta::assert_snapshot!(view(&[Action::ShowCame, Action::Right, Action::StartLink], 80, 24));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCame, Action::Right, Action::StartLink], 80, 24)));
 }
 
 #[test]
 fn came_action_form_120x40() {
-    insta::assert_snapshot!(view(&[Action::ShowCame, Action::Right, Action::StartForm], 120, 40));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCame, Action::Right, Action::StartForm], 120, 40)));
 }
 
 #[test]
 fn crossed_matrix_80x24() {
-    insta::assert_snapshot!(view(&[Action::ShowCrossed], 80, 24));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCrossed], 80, 24)));
 }
 
 #[test]
 fn crossed_matrix_social_work_labels_120x40() {
-    insta::assert_snapshot!(view(&[Action::ShowCrossed, Action::ToggleLabels], 120, 40));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCrossed, Action::ToggleLabels], 120, 40)));
 }
 
 #[test]
 fn weights_view_80x24() {
-    insta::assert_snapshot!(view(&[Action::ShowWeights], 80, 24));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowWeights], 80, 24)));
 }
 
 #[test]
 fn weights_view_120x40() {
-    insta::assert_snapshot!(view(&[Action::ShowWeights], 120, 40));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowWeights], 120, 40)));
 }
 
 #[test]
 fn came_help_80x24() {
-    insta::assert_snapshot!(view(&[Action::ShowCame, Action::ToggleHelp], 80, 24));
+    insta::assert_snapshot!(styled(&view(&[Action::ShowCame, Action::ToggleHelp], 80, 24)));
 }
 
 #[test]
@@ -191,9 +197,10 @@ fn help_80x24_scrolled_to_the_end() {
     for _ in 0..40 {
         app.update(Action::Down);
     }
-    let text = format!("{}", screen(&app, 80, 24));
+    let backend = screen(&app, 80, 24);
+    let text = format!("{backend}");
     assert!(text.contains("salir (se guarda solo)"), "{text}");
-    insta::assert_snapshot!(text);
+    insta::assert_snapshot!(styled(&backend));
 }
 
 #[test]

@@ -54,6 +54,18 @@ fn settle(app: &mut App) {
     *clock = Some(now);
 }
 
+/// Ctrl-s as the terminal loop runs it: the save effect, then ticks until its
+/// outcome has come back from the saver thread.
+fn save(app: &mut App) {
+    app.handle(Action::Save);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while app.busy() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+        app.tick(Instant::now());
+    }
+    app.tick(Instant::now());
+}
+
 #[test]
 fn a_reload_is_named_undone_with_u_and_never_costs_our_last_version() {
     let mut app = held(session("Taller", &["uno"]), Lang::Es);
@@ -67,7 +79,7 @@ fn a_reload_is_named_undone_with_u_and_never_costs_our_last_version() {
     // Another program puts an older version back (an atomic rename, like `git checkout`).
     storage::write_atomic(&app.path, storage::to_ron(&session("Taller", &["uno"])).as_bytes()).unwrap();
     settle(&mut app);
-    assert!(notice(&app).contains("recargado: cambiado fuera de dafo"), "{}", notice(&app));
+    assert!(notice(&app).contains("Recargado: cambiado fuera de dafo"), "{}", notice(&app));
     assert_eq!(editor(&app).session().strengths.len(), 1);
     // dafo's own version is on disk, in a backup no later save replaces.
     let backups = storage::backup::list_backups(&app.path);
@@ -119,14 +131,14 @@ fn failing_backups_are_told_once_and_the_session_still_saves() {
     app.update(Action::Paste("dos".into()));
     app.update(Action::Submit);
     app.update(Action::Cancel);
-    app.update(Action::Save);
+    save(&mut app);
     assert!(notice(&app).contains("sin copia de seguridad"), "{}", notice(&app));
     assert!(std::fs::read_to_string(&app.path).unwrap().contains("dos"));
     app.update(Action::StartAdd);
     app.update(Action::Paste("tres".into()));
     app.update(Action::Submit);
     app.update(Action::Cancel);
-    app.update(Action::Save);
+    save(&mut app);
     assert!(!notice(&app).contains("sin copia de seguridad"), "said twice: {}", notice(&app));
     assert!(std::fs::read_to_string(&app.path).unwrap().contains("tres"));
 }

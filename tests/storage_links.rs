@@ -83,7 +83,7 @@ fn two_imports_of_one_title_at_once_keep_both_sessions() {
         .map(|i| {
             Command::new(env!("CARGO_BIN_EXE_dafo"))
                 .current_dir(dir.path())
-                .args(["--dir", "race", "import", &format!("in{i}.md")])
+                .args(["--lang", "en", "--dir", "race", "import", &format!("in{i}.md")])
                 .stderr(std::process::Stdio::piped())
                 .spawn()
                 .unwrap()
@@ -93,7 +93,9 @@ fn two_imports_of_one_title_at_once_keep_both_sessions() {
     for child in spawned {
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "{}", text(&out));
-        renamed += usize::from(text(&out).contains("already exists; saved as"));
+        renamed += usize::from(
+            text(&out).contains("already exists; saved as") || text(&out).contains("ya existe; guardado como"),
+        );
     }
     for folder in ["out", "race"] {
         let mut points: Vec<String> = std::fs::read_dir(dir.path().join(folder))

@@ -34,6 +34,10 @@ pub enum Action {
     /// The keymap lists it once; the digit comes from the key pressed.
     Rate(u8),
     CycleSort,
+    /// Show only the factors of one source (group), then the next, then all.
+    CycleSource,
+    /// On an item marked ⚠ by a git merge: keep this version, drop the other.
+    KeepVersion,
     // CAME actions and the crossed matrix
     StartLink,
     CycleStatus,

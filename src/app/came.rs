@@ -32,6 +32,7 @@ impl Editor {
     fn update_came_factors(&mut self, action: Action) {
         let q = self.focus();
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             // Left of the factors: the action list of the quadrant on the left.
@@ -66,6 +67,7 @@ impl Editor {
         let cur = self.action_selection(c);
         let sel = &mut self.views.came.actions[q.index()];
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => *sel = cur.unwrap_or(0).saturating_sub(1),
             Action::Down => *sel = (cur.unwrap_or(0) + 1).min(len.saturating_sub(1)),
             Action::First => *sel = 0,
@@ -101,9 +103,9 @@ impl Editor {
                 if let Some(edit) = self.session().delete_action(c, i)
                     && self.apply(edit)
                 {
-                    let gone = self.lang.pick("Borrada", "Deleted");
-                    let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo);
-                    let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
+                    let gone = self.lang.text().ui.deleted_action;
+                    let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo, self.lang);
+                    let undo = format!("{u} {}", self.lang.text().ui.to_undo);
                     self.say(format!("{gone} {id} ({undo})"), false);
                 }
             }

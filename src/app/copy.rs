@@ -35,17 +35,18 @@ impl Editor {
             Some(f) => (export::render(session, lang, f), None),
         };
         self.outbox.push(Effect::Copy(Content { text, html }));
-        self.say(self.lang.pick("Copiando…", "Copying…").to_owned(), false);
+        self.say(self.lang.text().ui.copying.to_owned(), false);
     }
 
     /// The clipboard answered: say what happened.
     pub(super) fn copied(&mut self, outcome: &CopyOutcome, now: std::time::Instant) {
+        let ui = &self.lang.text().ui;
+        // The path comes first and the reason is cut short, so the message fits one line at 80 columns.
         let msg = match outcome {
-            CopyOutcome::Clipboard { .. } => self
-                .lang
-                .pick("Copiado al portapapeles: pégalo en el documento", "Copied: paste it into the document")
-                .to_owned(),
-            other => other.to_string(),
+            CopyOutcome::Clipboard { .. } => ui.copied.to_owned(),
+            CopyOutcome::Osc52 { file, .. } => (ui.copy_osc52)(&file.display().to_string()),
+            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), &short(reason)),
+            CopyOutcome::Failed { reason } => format!("{}: {reason}", ui.copy_failed),
         };
         self.announce(msg, !outcome.is_ok(), now);
     }
@@ -54,14 +55,24 @@ impl Editor {
     pub(super) fn copy_as(&mut self) {
         let lang = self.lang;
         let options = [
-            ("md", lang.pick("Markdown (acta, correo)", "Markdown (minutes, e-mail)")),
-            ("html-fragment", lang.pick("HTML con tablas (Word, LibreOffice)", "HTML with tables (Word, LibreOffice)")),
-            ("txt", lang.pick("Texto plano, 80 columnas", "Plain text, 80 columns")),
-            ("csv", lang.pick("CSV (hoja de cálculo)", "CSV (spreadsheet)")),
+            ("md", lang.text().ui.copy_formats[0]),
+            ("html-fragment", lang.text().ui.copy_formats[1]),
+            ("txt", lang.text().ui.copy_formats[2]),
+            ("csv", lang.text().ui.copy_formats[3]),
             ("json", "JSON"),
         ]
         .map(|(id, text)| (id.to_owned(), text.to_owned()))
         .to_vec();
         self.open_picker(Picker::new(PickFor::CopyFormat, options, Vec::new()));
+    }
+}
+
+/// A reason cut to its first clause and at most 20 characters: `X11 server…`.
+fn short(reason: &str) -> String {
+    let clause = reason.split([';', ':', '(']).next().unwrap_or(reason).trim();
+    if clause.chars().count() > 20 {
+        format!("{}…", clause.chars().take(19).collect::<String>().trim_end())
+    } else {
+        clause.to_owned()
     }
 }

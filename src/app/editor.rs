@@ -170,7 +170,8 @@ impl Editor {
     /// Index of the selected factor of `q`, if the quadrant has factors.
     pub fn selection(&self, q: Quadrant) -> Option<usize> {
         let len = self.session().factors(q).len();
-        (len > 0).then(|| self.views.factors.selected[q.index()].min(len - 1))
+        let i = (len > 0).then(|| self.views.factors.selected[q.index()].min(len - 1))?;
+        self.shown(q, i).then_some(i)
     }
 
     /// Stored indices of the factors of `q` in display order (see [`Sort`]).
@@ -183,6 +184,7 @@ impl Editor {
             Sort::Votes => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].votes)),
             Sort::Impact => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].impact.unwrap_or(0))),
         }
+        self.filter_by_source(&mut order, factors);
         order
     }
 
@@ -247,15 +249,19 @@ impl Editor {
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
-                self.apply(Edit::Meta(Box::new(meta)));
+                let set = usize::from(meta.labels != crate::domain::LabelSet::Classic);
+                if self.apply(Edit::Meta(Box::new(meta))) {
+                    self.say(self.lang.text().ui.label_sets[set].to_owned(), false);
+                }
             }
             Action::CycleSort => {
                 let sort = self.views.factors.sort.next();
                 self.views.factors.sort = sort;
+                let names = &self.lang.text().ui.sort_names;
                 let name = match sort {
-                    Sort::Own => self.lang.pick("orden propio", "own order"),
-                    Sort::Votes => self.lang.pick("ordenado por votos", "sorted by votes"),
-                    Sort::Impact => self.lang.pick("ordenado por impacto", "sorted by impact"),
+                    Sort::Own => names[0],
+                    Sort::Votes => names[1],
+                    Sort::Impact => names[2],
                 };
                 self.say(name.to_owned(), false);
             }
@@ -297,7 +303,7 @@ impl Editor {
             Action::Submit => self.submit(input),
             Action::Cancel => {}
             Action::TextKey(key) => {
-                input.text.input(key);
+                super::readline::type_key(&mut input.text, key);
                 self.mode = Mode::Input(input);
             }
             Action::Paste(text) => {
@@ -326,7 +332,7 @@ impl Editor {
     }
 
     pub(super) fn say_read_only(&mut self) {
-        let msg = self.lang.pick("Solo lectura", "Read-only");
+        let msg = self.lang.text().ui.read_only_short;
         let why = self.read_only.clone().unwrap_or_default();
         self.say(format!("{msg}: {why}"), true);
     }
@@ -365,11 +371,7 @@ impl Editor {
     fn undo_redo(&mut self, undo: bool) {
         let done = if undo { self.doc.undo() } else { self.doc.redo() };
         if !done {
-            let nothing = if undo {
-                self.lang.pick("Nada que deshacer", "Nothing to undo")
-            } else {
-                self.lang.pick("Nada que rehacer", "Nothing to redo")
-            };
+            let nothing = if undo { self.lang.text().ui.nothing_to_undo } else { self.lang.text().ui.nothing_to_redo };
             self.say(nothing.to_owned(), false);
         }
     }
@@ -387,11 +389,8 @@ impl Editor {
         }
         self.quit_armed = true;
         let ctx = self.view_context();
-        let (save, quit) = (super::keymap::key_for(ctx, &Action::Save), super::keymap::key_for(ctx, &Action::Quit));
-        let msg = match self.lang {
-            Lang::Es => format!("No se pudo guardar. {save} reintenta; {quit} otra vez sale SIN guardar"),
-            _ => format!("Could not save. {save} retries; {quit} again quits WITHOUT saving"),
-        };
+        let key = |a: &Action| super::keymap::key_for(ctx, a, self.lang);
+        let msg = (self.lang.text().ui.quit_unsaved_keys)(&key(&Action::Save), &key(&Action::Quit));
         let detail = self.autosave.error.clone().unwrap_or_default();
         self.say(format!("{msg} ({detail})"), true);
         Outcome::Stay

@@ -37,11 +37,7 @@ impl Form {
 
     /// Field labels, in order.
     pub fn labels(lang: Lang) -> [&'static str; FIELDS] {
-        [
-            lang.pick("Responsable", "Owner"),
-            lang.pick("Fecha límite (AAAA-MM-DD)", "Due date (YYYY-MM-DD)"),
-            lang.pick("Indicador", "Indicator"),
-        ]
+        [lang.text().ui.form_fields[0], lang.text().ui.form_fields[1], lang.text().ui.form_fields[2]]
     }
 
     fn value(&self, i: usize) -> String {
@@ -63,7 +59,7 @@ impl Editor {
             Action::Up => form.active = (form.active + FIELDS - 1) % FIELDS,
             Action::Down => form.active = (form.active + 1) % FIELDS,
             Action::TextKey(key) => {
-                form.fields[form.active].input(key);
+                super::readline::type_key(&mut form.fields[form.active], key);
             }
             Action::Paste(text) => {
                 form.fields[form.active].insert_str(clean_text(&text));
@@ -83,7 +79,7 @@ impl Editor {
             match due_text.parse::<jiff::civil::Date>() {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    let msg = self.lang.pick("Fecha no válida, escribe AAAA-MM-DD", "Invalid date, type YYYY-MM-DD");
+                    let msg = self.lang.text().ui.bad_date;
                     self.say(format!("{msg}: {due_text}"), true);
                     form.active = 1;
                     self.mode = Mode::Form(Box::new(form));

@@ -27,6 +27,8 @@ impl Editor {
             }
             Action::VoteUp => self.vote(1),
             Action::VoteDown => self.vote(-1),
+            Action::CycleSource => self.cycle_source(),
+            Action::KeepVersion => self.keep_version(),
             _ => {}
         }
     }
@@ -61,6 +63,8 @@ impl Editor {
         let text = input.value();
         match input.target {
             InputTarget::Add => {
+                // A new factor must show, whatever source is filtered.
+                self.views.factors.source = None;
                 let q = self.focus();
                 if let Some(edit) = self.doc.session.add_factor(q, &text)
                     && self.apply(edit)
@@ -94,7 +98,7 @@ impl Editor {
                 let edit = self.doc.session.add_factors(q, lines.iter().map(String::as_str));
                 if edit.is_some_and(|e| self.apply(e)) {
                     self.views.factors.selected[q.index()] = self.session().factors(q).len() - 1;
-                    self.say(format!("{n} {}", self.lang.pick("elementos añadidos", "items added")), false);
+                    self.say((self.lang.text().ui.items_added)(n), false);
                 }
             }
             Mode::Input(input) => {
@@ -112,9 +116,9 @@ impl Editor {
         if let Some(edit) = self.session().delete_factor(q, i)
             && self.apply(edit)
         {
-            let u = super::keymap::key_for(self.view_context(), &Action::Undo);
-            let undo = format!("{u} {}", self.lang.pick("para deshacer", "to undo"));
-            let gone = self.lang.pick("Borrado", "Deleted");
+            let u = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
+            let undo = format!("{u} {}", self.lang.text().ui.to_undo);
+            let gone = self.lang.text().ui.deleted_factor;
             self.say(format!("{gone} {id} ({undo})"), false);
         }
     }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::room::RoomAction;
 use crate::domain::Quadrant;
-use crate::i18n::Lang;
+use crate::i18n::{KeymapText, Lang};
 
 /// Where a key is pressed: each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,12 +80,13 @@ impl Group {
     pub const ALL: [Group; 5] = [Group::Navigate, Group::Capture, Group::Tidy, Group::Room, Group::Session];
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let groups = &lang.text().keymap.groups;
         match self {
-            Group::Navigate => lang.pick("Moverse", "Move around"),
-            Group::Capture => lang.pick("Capturar", "Capture"),
-            Group::Tidy => lang.pick("Ordenar y priorizar", "Tidy and prioritise"),
-            Group::Session => lang.pick("Sesión", "Session"),
-            Group::Room => lang.pick("En la sala", "In the room"),
+            Group::Navigate => groups[0],
+            Group::Capture => groups[1],
+            Group::Tidy => groups[2],
+            Group::Session => groups[3],
+            Group::Room => groups[4],
         }
     }
 }
@@ -118,28 +119,35 @@ impl Key {
         Key { code, ctrl: ev.modifiers.contains(KeyModifiers::CONTROL) }
     }
 
-    /// How the key is written in hints and help.
-    pub fn label(&self) -> String {
+    /// How the key is written in hints and help, in `lang` (`Espacio`, `Space`).
+    pub fn label(&self, lang: Lang) -> String {
+        let names = &lang.text().keys;
         let base = match self.code {
-            KeyCode::Char(' ') => "Espacio".to_owned(),
+            KeyCode::Char(' ') => names.space.to_owned(),
             KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".to_owned(),
-            KeyCode::Esc => "Esc".to_owned(),
-            KeyCode::Tab => "Tab".to_owned(),
-            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Enter => names.enter.to_owned(),
+            KeyCode::Esc => names.esc.to_owned(),
+            KeyCode::Tab => names.tab.to_owned(),
+            KeyCode::BackTab => names.back_tab.to_owned(),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Left => "←".to_owned(),
             KeyCode::Right => "→".to_owned(),
-            KeyCode::Home => "Inicio".to_owned(),
-            KeyCode::End => "Fin".to_owned(),
-            KeyCode::Delete => "Supr".to_owned(),
+            KeyCode::Home => names.home.to_owned(),
+            KeyCode::End => names.end.to_owned(),
+            KeyCode::Delete => names.delete.to_owned(),
+            KeyCode::Backspace => names.backspace.to_owned(),
+            KeyCode::PageUp => names.page_up.to_owned(),
+            KeyCode::PageDown => names.page_down.to_owned(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.ctrl { format!("Ctrl-{base}") } else { base }
+        if self.ctrl { format!("{}-{base}", names.ctrl) } else { base }
     }
 }
+
+/// A text of the keymap catalogue: the field of [`KeymapText`] a binding reads.
+pub type Text = fn(&'static KeymapText) -> &'static str;
 
 /// One row of the keymap: in any of `ctx`, any of `keys` does `action`.
 #[derive(Debug, Clone)]
@@ -148,35 +156,35 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub group: Group,
-    pub es: &'static str,
-    pub en: &'static str,
+    /// What the binding does, in the help.
+    pub text: Text,
     /// Shown in the footer of its context, with this shorter text if set.
     pub footer: bool,
-    pub hint: Option<(&'static str, &'static str)>,
+    pub hint: Option<Text>,
 }
 
 impl Binding {
     pub fn describe(&self, lang: Lang) -> &'static str {
-        lang.pick(self.es, self.en)
+        (self.text)(&lang.text().keymap)
     }
 
     /// The text of the footer hint.
     pub fn hint(&self, lang: Lang) -> &'static str {
-        self.hint.map_or_else(|| self.describe(lang), |(es, en)| lang.pick(es, en))
+        self.hint.map_or_else(|| self.describe(lang), |h| h(&lang.text().keymap))
     }
 
     /// The key shown in the footer: the first one, or a digit range (`0-4`).
-    pub fn footer_key(&self) -> String {
-        let all = self.keys_label();
+    pub fn footer_key(&self, lang: Lang) -> String {
+        let all = self.keys_label(lang);
         if all.contains('-') && !all.contains(' ') {
             all
         } else {
-            self.keys.first().map(Key::label).unwrap_or_default()
+            self.keys.first().map(|k| k.label(lang)).unwrap_or_default()
         }
     }
 
     /// The keys joined for display: `e / Enter`; a run of digits as `0-5`.
-    pub fn keys_label(&self) -> String {
+    pub fn keys_label(&self, lang: Lang) -> String {
         let digits: Vec<u32> = self
             .keys
             .iter()
@@ -188,25 +196,24 @@ impl Binding {
         if digits.len() > 2 && digits.len() == self.keys.len() {
             return format!("{}-{}", digits[0], digits[digits.len() - 1]);
         }
-        self.keys.iter().map(Key::label).collect::<Vec<_>>().join(" / ")
+        self.keys.iter().map(|k| k.label(lang)).collect::<Vec<_>>().join(" / ")
     }
 }
 
 macro_rules! bind {
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, $footer:literal) => {
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $text:ident $([$i:literal])?, $footer:literal) => {
         Binding {
             ctx: &[$(Context::$ctx),+],
             keys: const { &[$($key),+] },
             action: $action,
             group: Group::$group,
-            es: $es,
-            en: $en,
+            text: |t| t.$text $([$i])?,
             footer: $footer,
             hint: None,
         }
     };
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $es:literal, $en:literal, ($hes:literal, $hen:literal)) => {
-        Binding { hint: Some(($hes, $hen)), ..bind!($($ctx)|+, [$($key),+], $action, $group, $es, $en, true) }
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $text:ident $([$i:literal])?, ($hint:ident)) => {
+        Binding { hint: Some(|t| t.$hint), ..bind!($($ctx)|+, [$($key),+], $action, $group, $text $([$i])?, true) }
     };
 }
 
@@ -232,99 +239,102 @@ pub fn defaults() -> &'static [Binding] {
     TABLE.get_or_init(|| {
         vec![
             // ---- The DAFO grid, the CAME view and the crossed matrix ----
-            bind!(Grid, [k('a')], A::StartAdd, Capture, "añadir", "add", true),
-            bind!(CameFactors | CameActions, [k('a')], A::StartAdd, Capture, "nueva acción para el factor elegido", "new action for the chosen factor", ("acción", "action")),
-            bind!(Crossed, [k('a')], A::StartAdd, Capture, "nueva estrategia: elige dos factores y escribe", "new strategy: pick two factors, type", ("nueva", "new")),
-            bind!(Grid | Crossed, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar", "edit", true),
-            bind!(CameFactors, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar el factor", "edit the factor", ("editar factor", "edit factor")),
-            bind!(CameActions, [k('e'), code(C::Enter)], A::StartEdit, Capture, "editar la acción", "edit the action", ("editar acción", "edit action")),
-            bind!(Grid | Crossed, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar", "delete", false),
-            bind!(CameFactors, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar el factor", "delete the factor", false),
-            bind!(CameActions, [k('x'), code(C::Delete)], A::Delete, Capture, "borrar la acción", "delete the action", false),
-            bind!(CameActions, [k('v')], A::StartLink, Capture, "vincular la acción a factores", "link the action to factors", ("vincular", "link")),
-            bind!(CameActions, [k('s')], A::CycleStatus, Capture, "estado: pendiente, en curso, hecha, descartada", "status: pending, in progress, done, dropped", ("estado", "status")),
-            bind!(CameActions, [k('f')], A::StartForm, Capture, "ficha: responsable, fecha, indicador", "form: owner, due date, indicator", ("ficha", "form")),
-            bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, "peso (0-1, admite 0,15 o 15%)", "weight (0-1, also 0,15 or 15%)", ("peso", "weight")),
-            bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, "valoración 1-4 (0 la quita)", "rating 1-4 (0 clears it)", ("valorar", "rate")),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, "Fortalezas", "Strengths", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, "Debilidades", "Weaknesses", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, "Oportunidades", "Opportunities", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, "Amenazas", "Threats", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::Tab)], A::NextQuadrant, Navigate, "cuadrante siguiente", "next quadrant", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, "cuadrante anterior", "previous quadrant", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('k'), code(C::Up)], A::Up, Navigate, "elemento anterior", "previous item", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('j'), code(C::Down)], A::Down, Navigate, "elemento siguiente", "next item", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('h'), code(C::Left)], A::Left, Navigate, "a la izquierda", "to the left", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('l'), code(C::Right)], A::Right, Navigate, "a la derecha", "to the right", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('g'), code(C::Home)], A::First, Navigate, "primer elemento", "first item", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('G'), code(C::End)], A::Last, Navigate, "último elemento", "last item", false),
-            bind!(Grid | CameFactors | CameActions | PlanTree, [k('K')], A::ShiftUp, Tidy, "subir elemento", "move item up", false),
-            bind!(Grid | CameFactors | CameActions | PlanTree, [k('J')], A::ShiftDown, Tidy, "bajar elemento", "move item down", false),
-            bind!(Grid, [k('m')], A::StartMove, Tidy, "mover a otro cuadrante", "move to another quadrant", ("mover", "move")),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::VoteUp, Tidy, "un voto más", "add a vote", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, "un voto menos", "remove a vote", false),
-            bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, "impacto, luego 1-5", "impact, then 1-5", false),
-            bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, "ordenar: votos, impacto, propio", "sort: votes, impact, own", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('u')], A::Undo, Tidy, "deshacer", "undo", true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('r')], A::Redo, Tidy, "rehacer", "redo", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('c')], A::ShowCame, Session, "vista CAME / DAFO", "CAME / DAFO view", ("CAME", "CAME")),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('X')], A::ShowCrossed, Session, "matriz cruzada FO/DO/FA/DA", "crossed matrix", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('W')], A::ShowWeights, Session, "pesos EFI / EFE", "EFI / EFE weights", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('P')], A::ShowPlan, Session, "vista del plan: ejes, líneas, acciones", "plan view: ejes, líneas, actions", false),
-            bind!(PlanTree, [k('A')], A::PlanAddAxis, Capture, "nuevo eje", "new eje", ("eje", "eje")),
-            bind!(PlanTree, [k('a')], A::PlanAddLine, Capture, "nueva línea en el eje elegido", "new línea in the selected eje", ("línea", "línea")),
-            bind!(PlanTree, [k('x'), code(C::Delete)], A::PlanDelete, Capture, "borrar el eje (con sus líneas) o la línea", "delete the eje (with its líneas) or the línea", false),
-            bind!(PlanTray, [code(C::Enter)], A::PlanPlace, Capture, "poner en la línea elegida", "place in the selected línea", ("poner en la línea", "place")),
-            bind!(PlanActions, [k('x'), code(C::Delete)], A::PlanTakeOut, Capture, "sacar de la línea (vuelve a la bandeja)", "take out of the línea (back to the tray)", ("sacar", "take out")),
-            bind!(PlanTree | PlanActions | PlanTray, [k('t')], A::ToggleSchedule, Session, "cronograma / árbol", "cronograma / tree", ("cronograma", "cronograma")),
-            bind!(CameFactors | CameActions | Crossed, [k('L')], A::ToggleLabels, Session, "etiquetas clásicas / de trabajo social", "classic / social-work labels", false),
-            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [code(C::Esc)], A::Back, Session, "volver al DAFO", "back to the DAFO", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('y')], A::Copy, Session, "copiar el resumen (Markdown + HTML para Word)", "copy the summary (Markdown + HTML for Word)", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('Y')], A::CopyAs, Session, "copiar en otro formato", "copy in another format", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('s')], A::Save, Session, "guardar ahora", "save now", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('q')], A::Quit, Session, "salir (se guarda solo)", "quit (all is saved)", ("salir", "quit")),
+            bind!(Grid, [k('a')], A::StartAdd, Capture, add, true),
+            bind!(CameFactors | CameActions, [k('a')], A::StartAdd, Capture, add_action, (add_action_hint)),
+            bind!(Crossed, [k('a')], A::StartAdd, Capture, add_strategy, (add_strategy_hint)),
+            bind!(Grid | Crossed, [k('e'), code(C::Enter)], A::StartEdit, Capture, edit, true),
+            bind!(CameFactors, [k('e'), code(C::Enter)], A::StartEdit, Capture, edit_factor, (edit_factor_hint)),
+            bind!(CameActions, [k('e'), code(C::Enter)], A::StartEdit, Capture, edit_action, (edit_action_hint)),
+            bind!(Grid | Crossed, [k('x'), code(C::Delete)], A::Delete, Capture, delete, false),
+            bind!(CameFactors, [k('x'), code(C::Delete)], A::Delete, Capture, delete_factor, false),
+            bind!(CameActions, [k('x'), code(C::Delete)], A::Delete, Capture, delete_action, false),
+            bind!(CameActions, [k('v')], A::StartLink, Capture, link, (link_hint)),
+            bind!(CameActions, [k('s')], A::CycleStatus, Capture, cycle_status, (cycle_status_hint)),
+            bind!(CameActions, [k('f')], A::StartForm, Capture, form, (form_hint)),
+            bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, weight, (weight_hint)),
+            bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, rate, (rate_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, focus[0], false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, focus[1], false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, focus[2], false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, focus[3], false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::Tab)], A::NextQuadrant, Navigate, next_quadrant, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('g'), code(C::Home)], A::First, Navigate, first, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('G'), code(C::End)], A::Last, Navigate, last, false),
+            bind!(Grid | CameFactors | CameActions | PlanTree, [k('K')], A::ShiftUp, Tidy, shift_up, false),
+            bind!(Grid | CameFactors | CameActions | PlanTree, [k('J')], A::ShiftDown, Tidy, shift_down, false),
+            bind!(Grid, [k('m')], A::StartMove, Tidy, start_move, (start_move_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::VoteUp, Tidy, vote_up, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, vote_down, false),
+            bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, impact, false),
+            bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
+            bind!(Grid | CameFactors | CameActions | Crossed, [k('R')], A::KeepVersion, Tidy, keep_version, false),
+            bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, sort, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('u')], A::Undo, Tidy, undo, true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('r')], A::Redo, Tidy, redo, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('X')], A::ShowCrossed, Session, show_crossed, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('W')], A::ShowWeights, Session, show_weights, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('P')], A::ShowPlan, Session, show_plan, false),
+            bind!(PlanTree, [k('A')], A::PlanAddAxis, Capture, plan_add_axis, (plan_add_axis_hint)),
+            bind!(PlanTree, [k('a')], A::PlanAddLine, Capture, plan_add_line, (plan_add_line_hint)),
+            bind!(PlanTree, [k('x'), code(C::Delete)], A::PlanDelete, Capture, plan_delete, false),
+            bind!(PlanTray, [code(C::Enter)], A::PlanPlace, Capture, plan_place, (plan_place_hint)),
+            bind!(PlanActions, [k('x'), code(C::Delete)], A::PlanTakeOut, Capture, plan_take_out, (plan_take_out_hint)),
+            bind!(PlanTree | PlanActions | PlanTray, [k('t')], A::ToggleSchedule, Session, toggle_schedule, (toggle_schedule_hint)),
+            bind!(CameFactors | CameActions | Crossed, [k('L')], A::ToggleLabels, Session, toggle_labels, false),
+            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [code(C::Esc)], A::Back, Session, back, false),
+            bind!(Grid | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('y')], A::Copy, Session, copy, false),
+            bind!(CameFactors | CameActions, [k('y')], A::Copy, Session, copy, (copy_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('Y')], A::CopyAs, Session, copy_as, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('s')], A::Save, Session, save, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('?')], A::ToggleHelp, Session, help, true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
             // ---- Typing an item ----
-            bind!(Input, [code(C::Enter)], A::Submit, Capture, "aceptar (al añadir, la línea sigue abierta)", "accept (when adding, the line stays open)", ("aceptar", "accept")),
-            bind!(Input, [code(C::Esc)], A::Cancel, Capture, "cerrar", "close", true),
+            bind!(Input, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
+            bind!(Input, [code(C::Esc)], A::Cancel, Capture, close, true),
             // ---- Choosing where to move an item ----
-            bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, "a Fortalezas", "to Strengths", true),
-            bind!(MovePick, [k('2')], A::MoveTo(Quadrant::Weaknesses), Tidy, "a Debilidades", "to Weaknesses", true),
-            bind!(MovePick, [k('3')], A::MoveTo(Quadrant::Opportunities), Tidy, "a Oportunidades", "to Opportunities", true),
-            bind!(MovePick, [k('4')], A::MoveTo(Quadrant::Threats), Tidy, "a Amenazas", "to Threats", true),
-            bind!(MovePick | ImpactPick | Picker | Form, [code(C::Esc)], A::Cancel, Tidy, "cancelar", "cancel", true),
+            bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, move_to[0], true),
+            bind!(MovePick, [k('2')], A::MoveTo(Quadrant::Weaknesses), Tidy, move_to[1], true),
+            bind!(MovePick, [k('3')], A::MoveTo(Quadrant::Opportunities), Tidy, move_to[2], true),
+            bind!(MovePick, [k('4')], A::MoveTo(Quadrant::Threats), Tidy, move_to[3], true),
+            bind!(MovePick | ImpactPick | Picker | Form, [code(C::Esc)], A::Cancel, Tidy, cancel, true),
             // ---- Impact 1-5 ----
-            bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, "impacto (0 lo quita)", "impact (0 clears)", ("impacto", "impact")),
+            bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, impact_pick, (impact_pick_hint)),
             // ---- Picking factors from a list ----
-            bind!(Picker | Form, [code(C::Up)], A::Up, Navigate, "anterior", "previous", false),
-            bind!(Picker | Form, [code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
-            bind!(Picker, [k(' ')], A::Toggle, Capture, "marcar / desmarcar (o elegir, si solo se elige uno)", "check / uncheck (or pick, when there is one to pick)", ("marcar", "check")),
-            bind!(Picker, [code(C::Enter)], A::Submit, Capture, "aceptar (escribe para buscar)", "accept (type to search)", ("aceptar", "accept")),
-            bind!(Form, [code(C::Tab)], A::Down, Navigate, "campo siguiente", "next field", ("campo", "field")),
-            bind!(Form, [code(C::BackTab)], A::Up, Navigate, "campo anterior", "previous field", false),
-            bind!(Form, [code(C::Enter)], A::Submit, Capture, "guardar la ficha", "save the form", ("guardar", "save")),
+            bind!(Picker | Form, [code(C::Up)], A::Up, Navigate, previous, false),
+            bind!(Picker | Form, [code(C::Down)], A::Down, Navigate, next, false),
+            bind!(Picker, [k(' ')], A::Toggle, Capture, toggle, (toggle_hint)),
+            bind!(Picker, [code(C::Enter)], A::Submit, Capture, submit_picker, (submit_hint)),
+            bind!(Form, [code(C::Tab)], A::Down, Navigate, next_field, (next_field_hint)),
+            bind!(Form, [code(C::BackTab)], A::Up, Navigate, prev_field, false),
+            bind!(Form, [code(C::Enter)], A::Submit, Capture, submit_form, (submit_form_hint)),
             // ---- The file changed on disk while edits were unsaved ----
-            bind!(Conflict, [k('r')], A::ReloadTheirs, Session, "cargar la versión del disco (la tuya se guarda aparte)", "load the version on disk (yours is kept aside)", ("cargar la del disco", "load theirs")),
-            bind!(Conflict, [k('o')], A::KeepMine, Session, "conservar la tuya (la otra queda en copia)", "keep yours (theirs goes to a backup)", ("conservar la mía", "keep mine")),
+            bind!(Conflict, [k('r')], A::ReloadTheirs, Session, reload_theirs, (reload_theirs_hint)),
+            bind!(Conflict, [k('o')], A::KeepMine, Session, keep_mine, (keep_mine_hint)),
             // ---- Help overlay ----
-            bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, "cerrar la ayuda", "close help", true),
-            bind!(Help, [k('j'), code(C::Down)], A::Down, Navigate, "bajar", "scroll down", ("bajar", "down")),
-            bind!(Help, [k('k'), code(C::Up)], A::Up, Navigate, "subir", "scroll up", ("subir", "up")),
+            bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, close_help, true),
+            bind!(Help, [k('j'), code(C::Down)], A::Down, Navigate, scroll_down, (scroll_down_hint)),
+            bind!(Help, [k('k'), code(C::Up)], A::Up, Navigate, scroll_up, (scroll_up_hint)),
             // ---- Session browser ----
-            bind!(Browser, [code(C::Enter)], A::Open, Session, "abrir", "open", true),
-            bind!(Browser, [k('n')], A::NewSession, Session, "nueva sesión", "new session", true),
-            bind!(Browser, [k('k'), code(C::Up)], A::Up, Navigate, "anterior", "previous", false),
-            bind!(Browser, [k('j'), code(C::Down)], A::Down, Navigate, "siguiente", "next", false),
-            bind!(Browser, [k('?')], A::ToggleHelp, Session, "ayuda", "help", true),
-            bind!(Browser, [k('q')], A::Quit, Session, "salir", "quit", true),
+            bind!(Browser, [code(C::Enter)], A::Open, Session, open, true),
+            bind!(Browser, [k('n')], A::NewSession, Session, new_session, true),
+            bind!(Browser, [k('k'), code(C::Up)], A::Up, Navigate, previous, false),
+            bind!(Browser, [k('j'), code(C::Down)], A::Down, Navigate, next, false),
+            bind!(Browser, [k('?')], A::ToggleHelp, Session, help, true),
+            bind!(Browser, [k('q')], A::Quit, Session, quit, true),
             // ---- In the room (issue 6) ----
-            bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, "modo presentación", "presentation mode", false),
-            bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, "salir de la presentación", "leave presentation", ("salir", "leave")),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, "ampliar el cuadrante", "zoom the quadrant", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, "tiempo: 10/15/5 min/no", "time-box 10/15/5 min/off", false),
-            bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, "ocultar/mostrar votos", "hide/show votes", false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, "tema: oscuro/claro/mono", "theme dark/light/mono", false),
-            bind!(Present, [k('?')], A::ToggleHelp, Session, "ayuda", "help", false),
+            bind!(Grid, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, leave_present, (leave_present_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),
+            bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, toggle_votes, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
+            bind!(Present, [k('?')], A::ToggleHelp, Session, help, false),
         ]
     })
 }
@@ -341,11 +351,11 @@ pub fn lookup(ctx: Context, ev: &KeyEvent) -> Option<Action> {
 
 /// The label of the first key doing `action` in `ctx` (what messages name,
 /// so a remapped key never leaves a stale hint); `?` if none does.
-pub fn key_for(ctx: Context, action: &Action) -> String {
+pub fn key_for(ctx: Context, action: &Action, lang: Lang) -> String {
     of_context(ctx)
         .find(|b| b.action == *action)
         .and_then(|b| b.keys.first())
-        .map_or_else(|| "?".to_owned(), Key::label)
+        .map_or_else(|| "?".to_owned(), |k| k.label(lang))
 }
 
 /// The bindings shown in the footer of a context.

@@ -140,12 +140,12 @@ pub fn parse_key(name: &str) -> Option<Key> {
 }
 
 /// `dafo keys`: the effective table, one line per context and action.
-pub fn print_table() -> String {
+pub fn print_table(lang: crate::i18n::Lang) -> String {
     let mut out = String::new();
     for ctx in Context::ALL {
         out.push_str(&format!("{ctx:?}\n"));
         for b in keymap::of_context(ctx) {
-            out.push_str(&format!("  {:<28} {:<16} {}\n", action_label(b), b.keys_label(), b.es));
+            out.push_str(&format!("  {:<28} {:<16} {}\n", action_label(b), b.keys_label(lang), b.describe(lang)));
         }
     }
     out
@@ -162,7 +162,7 @@ mod tests {
             table
                 .iter()
                 .find(|b| b.ctx.contains(&ctx) && b.action == crate::app::Action::StartAdd)
-                .map(|b| b.keys_label())
+                .map(|b| b.keys_label(crate::i18n::Lang::En))
         };
         assert_eq!(add_in(Context::Grid).as_deref(), Some("n"));
         assert_eq!(add_in(Context::CameFactors).as_deref(), Some("a"));

@@ -15,9 +15,11 @@ pub mod mode;
 mod persist;
 pub mod picker;
 pub mod plan;
+mod readline;
 pub mod room;
 mod saver;
 pub mod selection;
+mod sources;
 pub mod timer;
 mod views;
 
@@ -138,7 +140,9 @@ impl App {
                 let ctx = self.context();
                 // Keys the table does not bind are typed, where there is text to type.
                 let takes_text = matches!(ctx, Context::Input | Context::Picker | Context::Form);
-                keymap::lookup(ctx, key).or_else(|| takes_text.then_some(Action::TextKey(*key)))
+                // The first-start card says "any key": an unbound one (Space, Esc) closes it too.
+                let card = matches!(&self.screen, Screen::Editor(e) if e.room().hint);
+                keymap::lookup(ctx, key).or_else(|| (takes_text || card).then_some(Action::TextKey(*key)))
             }
             Event::Paste(text) => Some(Action::Paste(text.clone())),
             Event::Resize(..) => Some(Action::Resize),
@@ -310,7 +314,7 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
     if let Some(input) = &mut browser.naming {
         match action {
             Action::TextKey(key) => {
-                input.input(key);
+                readline::type_key(input, key);
             }
             Action::Paste(text) => {
                 input.insert_str(crate::domain::text::clean_text(&text));
@@ -358,10 +362,7 @@ pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor
     let renamed = file.path().file_name().is_some_and(|n| *n != *storage::file_name_for_title(&session.meta.title));
     let mut editor = Editor::new(session, file, lang);
     if renamed {
-        let msg = lang.pick(
-            "Ya había una sesión con ese nombre; esta se guarda como",
-            "A session of that name exists; this one is saved as",
-        );
+        let msg = lang.text().ui.name_taken;
         let name = editor.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         editor.say(format!("{msg} {}", crate::domain::text::display_safe(&name)), false);
     }

@@ -8,7 +8,6 @@ use super::editor::{Conflict, Editor, Mode};
 use super::effect::Effect;
 use super::saver::{Done, Outcome, Work};
 use crate::domain::{Document, Edit};
-use crate::i18n::Lang;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
 /// How often the file is checked for changes made by other programs.
@@ -37,7 +36,19 @@ impl Editor {
         }
         if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
             self.last_check = Some(now);
+            // Read-only because another dafo held the file: when it lets go, this one
+            // takes over (after reloading what it saved last) and says so at once.
+            let took_over = self.read_only.is_some() && self.saver.with_file(|f| f.take_over());
             changed |= self.check_disk();
+            if took_over {
+                self.read_only = None;
+                let msg = self.lang.pick(
+                    "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
+                    "The other dafo closed: the file is free and this window saves it now",
+                );
+                self.announce(msg.to_owned(), false, now);
+                changed = true;
+            }
         }
         changed
     }
@@ -54,8 +65,10 @@ impl Editor {
     fn finished(&mut self, done: Done, now: Instant) {
         match (done.work, done.outcome) {
             (Work::Save { manual }, Outcome::Saved(result)) => {
-                if self.record(done.revision, now, result) && manual {
-                    self.say(self.lang.pick("Guardado", "Saved").to_owned(), false);
+                // A failing backup is said once; a plain "Guardado" must not hide it.
+                let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());
+                if self.record(done.revision, now, result) && manual && !warned {
+                    self.say(self.lang.text().ui.saved.to_owned(), false);
                 }
             }
             (Work::KeepMine(_), Outcome::Saved(result)) => {
@@ -64,17 +77,14 @@ impl Editor {
                     self.mode = *c.behind;
                 }
                 if self.record(done.revision, now, result) {
-                    let msg = self.lang.pick(
-                        "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
-                        "Your version saved; the other one was kept (.dafo-backups or .damaged)",
-                    );
+                    let msg = self.lang.text().ui.yours_saved;
                     self.say(msg.to_owned(), false);
                 }
             }
             (Work::LoadTheirs(mine), Outcome::Loaded(Ok(session))) => {
                 self.doc = Document::new(*session);
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
-                let kept = self.lang.pick("Tu versión quedó en", "Your version was kept in");
+                let kept = self.lang.text().ui.yours_kept_in;
                 self.say(format!("{kept} {}", mine.display()), false);
                 // The draft being typed survives; lists built from the old version do not.
                 self.mode = match std::mem::take(&mut self.mode) {
@@ -126,7 +136,7 @@ impl Editor {
         self.autosave.observe(self.doc.revision(), now);
         self.doc.session.meta.modified = jiff::Timestamp::now();
         self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: true });
-        self.say(self.lang.pick("Guardando…", "Saving…").to_owned(), false);
+        self.say(self.lang.text().ui.saving_notice.to_owned(), false);
     }
 
     /// Writes the session to disk now, on this thread; `false` (and a notice) if it failed.
@@ -157,21 +167,20 @@ impl Editor {
         let outcome = match result {
             Ok(report) => {
                 if let Some(why) = report.backup_warning {
-                    let msg =
-                        self.lang.pick("Guardado, pero sin copia de seguridad", "Saved, but no backup could be kept");
+                    let msg = self.lang.text().ui.saved_no_backup;
                     self.say(format!("{msg}: {}", crate::export::safe(&why)), true);
                 }
                 Ok(())
             }
             Err(SaveError::ChangedOnDisk { now: state, .. }) => {
                 self.enter_conflict(state);
-                Err(self.lang.pick("el archivo cambió fuera de dafo", "the file changed outside dafo").to_owned())
+                Err(self.lang.text().ui.save_changed_outside.to_owned())
             }
             Err(e) => Err(self.describe(&e)),
         };
         let ok = outcome.is_ok();
         if let Err(e) = &outcome {
-            let msg = self.lang.pick("No se pudo guardar", "Could not save");
+            let msg = self.lang.text().ui.could_not_save;
             self.say(format!("{msg}: {e}"), true);
         }
         self.autosave.record(revision, now, outcome);
@@ -180,21 +189,12 @@ impl Editor {
 
     /// A save error in the interface's language, short enough for the status line.
     fn describe(&self, e: &SaveError) -> String {
-        let l = self.lang;
+        let ui = &self.lang.text().ui;
         match e {
-            SaveError::DiskFull { .. } => {
-                l.pick("disco lleno: libera espacio", "disk full: free some space").to_owned()
-            }
-            SaveError::ReadOnly { .. } => l.pick("carpeta de solo lectura", "read-only folder").to_owned(),
-            SaveError::PermissionDenied { .. } => {
-                l.pick("sin permiso de escritura", "no permission to write").to_owned()
-            }
-            SaveError::Unreadable { .. } => l
-                .pick(
-                    "el archivo en disco no se lee; dafo no lo sobrescribe",
-                    "the file on disk does not read; not overwritten",
-                )
-                .to_owned(),
+            SaveError::DiskFull { .. } => ui.disk_full.to_owned(),
+            SaveError::ReadOnly { .. } => ui.read_only_folder.to_owned(),
+            SaveError::PermissionDenied { .. } => ui.no_permission.to_owned(),
+            SaveError::Unreadable { .. } => ui.unreadable_on_disk.to_owned(),
             SaveError::NotHeld { .. } => self.read_only.clone().unwrap_or_else(|| e.to_string()),
             other => other.to_string(),
         }
@@ -223,19 +223,14 @@ impl Editor {
                 } else if self.reload() {
                     // The first-start card is for an empty session; this one no longer is.
                     self.room.hint &= self.session().total() == 0;
-                    let msg = self.lang.pick(
-                        "recargado: cambiado fuera de dafo (u lo deshace)",
-                        "reloaded: changed outside dafo (u undoes it)",
-                    );
-                    self.announce(msg.to_owned(), false, Instant::now());
+                    let undo = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
+                    let msg = (self.lang.text().ui.reloaded_undo)(&undo);
+                    self.announce(msg, false, Instant::now());
                 }
             }
             Ok(DiskChange::Removed) => {
-                let save = super::keymap::key_for(self.view_context(), &Action::Save);
-                let msg = match self.lang {
-                    Lang::Es => format!("El archivo se borró fuera de dafo; {save} lo vuelve a escribir"),
-                    _ => format!("The file was deleted outside dafo; {save} writes it again"),
-                };
+                let save = super::keymap::key_for(self.view_context(), &Action::Save, self.lang);
+                let msg = (self.lang.text().ui.deleted_outside_key)(&save);
                 let now = Instant::now();
                 self.announce(msg.to_owned(), true, now);
             }

@@ -64,24 +64,16 @@ impl Picker {
     pub fn title(&self, lang: Lang) -> String {
         match &self.purpose {
             PickFor::Links { action, .. } => {
-                let toggle = super::keymap::key_for(super::keymap::Context::Picker, &Action::Toggle);
-                format!(
-                    "{} {action} ({toggle} {})",
-                    lang.pick("Factores que responde", "Factors answered by"),
-                    lang.pick("marca", "checks")
-                )
+                let toggle = super::keymap::key_for(super::keymap::Context::Picker, &Action::Toggle, lang);
+                format!("{} {action} ({toggle} {})", lang.text().ui.pick_links, lang.text().ui.checks)
             }
             PickFor::StrategyInternal(k) => {
-                format!("{} ({}×)", lang.pick("Elige el factor interno", "Pick the internal factor"), k.prefix())
+                format!("{} ({}×)", lang.text().ui.pick_internal, lang.crossed_code(*k))
             }
             PickFor::StrategyExternal(k, first) => {
-                format!(
-                    "{first} × … {} ({})",
-                    lang.pick("elige el factor externo", "pick the external factor"),
-                    k.prefix()
-                )
+                format!("{first} × … {} ({})", lang.text().ui.pick_external, lang.crossed_code(*k))
             }
-            PickFor::CopyFormat => lang.pick("Copiar como…", "Copy as…").to_owned(),
+            PickFor::CopyFormat => lang.text().ui.copy_as.to_owned(),
         }
     }
 }
@@ -94,8 +86,7 @@ pub fn options_of(editor: &Editor, q: Quadrant) -> Vec<(String, String)> {
 impl Editor {
     pub(super) fn open_picker(&mut self, picker: Picker) {
         if picker.options.is_empty() {
-            let none =
-                self.lang.pick("No hay factores que elegir en ese cuadrante", "No factors to pick in that quadrant");
+            let none = self.lang.text().ui.no_factors_to_pick;
             self.say(none.to_owned(), true);
             return;
         }
@@ -109,7 +100,7 @@ impl Editor {
             Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
             Action::Down => picker.cursor = (picker.cursor + 1).min(len.saturating_sub(1)),
             Action::TextKey(key) => {
-                picker.filter.input(key);
+                super::readline::type_key(&mut picker.filter, key);
                 picker.cursor = 0;
             }
             Action::Paste(text) => {

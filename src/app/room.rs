@@ -31,10 +31,11 @@ impl ThemeName {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let themes = &lang.text().ui.themes;
         match self {
-            ThemeName::Dark => lang.pick("oscuro", "dark"),
-            ThemeName::Light => lang.pick("claro de alto contraste", "light high-contrast"),
-            ThemeName::Mono => lang.pick("monocromo", "monochrome"),
+            ThemeName::Dark => themes[0],
+            ThemeName::Light => themes[1],
+            ThemeName::Mono => themes[2],
         }
     }
 }
@@ -142,16 +143,12 @@ impl App {
         match room {
             RoomAction::CycleTheme => {
                 let text = if self.look.no_color {
-                    lang.pick("NO_COLOR está activo: tema monocromo", "NO_COLOR is set: monochrome theme").to_owned()
+                    lang.text().ui.no_color.to_owned()
                 } else {
                     self.look.theme = self.look.theme.next();
-                    let t = super::keymap::key_for(self.context(), action);
-                    format!(
-                        "{}: {} ({t} {})",
-                        lang.pick("Tema", "Theme"),
-                        self.look.theme.label(lang),
-                        lang.pick("cambia", "changes")
-                    )
+                    let t = super::keymap::key_for(self.context(), action, lang);
+                    let ui = &lang.text().ui;
+                    format!("{}: {} ({t} {})", ui.theme, self.look.theme.label(lang), ui.changes)
                 };
                 *self.notice_mut() = Some(super::Notice::new(text, false));
             }
@@ -185,31 +182,27 @@ fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
             }
             None => {
                 let mode = std::mem::take(&mut e.mode);
-                e.room.presenting = Some(Spot { views: e.views, mode, zoom: e.room.zoom });
+                e.room.presenting = Some(Spot { views: e.views.clone(), mode, zoom: e.room.zoom });
             }
         },
         RoomAction::ToggleZoom => e.room.zoom = !e.room.zoom,
         RoomAction::CycleTimer => {
             e.room.timer.cycle();
-            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()));
+            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()), lang);
+            let ui = &lang.text().ui;
             let text = match e.room.timer.minutes() {
-                Some(m) => {
-                    format!("{}: {m} min ({key} {})", lang.pick("Tiempo", "Time-box"), lang.pick("cambia", "changes"))
-                }
-                None => lang.pick("Temporizador apagado", "Time-box off").to_owned(),
+                Some(m) => format!("{}: {m} min ({key} {})", ui.time_box, ui.changes),
+                None => ui.time_box_off.to_owned(),
             };
             e.say(text, false);
         }
         RoomAction::ToggleVotes => {
             e.room.votes_hidden = !e.room.votes_hidden;
-            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()));
+            let key = super::keymap::key_for(e.view_context(), &Action::Room(action.clone()), lang);
             let text = if e.room.votes_hidden {
-                match lang {
-                    Lang::Es => format!("Votos ocultos ({key} los muestra)"),
-                    _ => format!("Votes hidden ({key} reveals them)"),
-                }
+                (lang.text().ui.votes_hidden_key)(&key)
             } else {
-                lang.pick("Votos visibles", "Votes shown").to_owned()
+                lang.text().ui.votes_shown.to_owned()
             };
             e.say(text, false);
         }

@@ -35,11 +35,13 @@ pub enum Sort {
 
 /// The factor lists of the DAFO grid (and of CAME's factor pane, which shows
 /// the same lists): the selected factor of each quadrant and the display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactorLists {
     /// Stored index of the selected factor, per quadrant in grid order.
     pub selected: [usize; 4],
     pub sort: Sort,
+    /// Only the factors of this source (group) are shown (`F` cycles it).
+    pub source: Option<String>,
 }
 
 /// The CAME view: which pane has the keys and the selected action of each quadrant.
@@ -87,7 +89,7 @@ pub struct PlanLists {
 
 /// The view showing, the quadrant in focus (shared: each view reads it as its
 /// own cell) and each view's own selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Views {
     pub showing: View,
     pub focus: Quadrant,
@@ -103,7 +105,7 @@ impl Default for Views {
         Views {
             showing: View::Dafo,
             focus: Quadrant::Strengths,
-            factors: FactorLists { selected: [0; 4], sort: Sort::Own },
+            factors: FactorLists { selected: [0; 4], sort: Sort::Own, source: None },
             came: CameLists { pane: Pane::Factors, actions: [0; 4] },
             crossed: CrossedLists::default(),
             weights: WeightTables::default(),

@@ -32,6 +32,7 @@ impl Editor {
         let count = self.session().strategies_of(kind).count();
         let sel = &mut self.views.crossed.strategies[kind.index()];
         match action {
+            Action::KeepVersion => self.keep_version(),
             Action::Up => *sel = sel.saturating_sub(1),
             Action::Down => *sel = (*sel + 1).min(count.saturating_sub(1)),
             Action::First => *sel = 0,
@@ -147,7 +148,7 @@ impl Editor {
                     }
                 }
                 Err(()) => {
-                    let msg = self.lang.pick("Peso entre 0 y 1 (0,15 o 15%)", "Weight between 0 and 1 (0.15 or 15%)");
+                    let msg = self.lang.text().ui.bad_weight;
                     self.say(format!("{msg}: {text}"), true);
                     // The line stays open with what was typed, to correct it.
                     self.open_input(InputTarget::Weight(id), text);

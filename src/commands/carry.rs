@@ -142,6 +142,7 @@ mod tests {
             factors: f.map(str::to_owned),
             text: "x".into(),
             votes: 2,
+            conflict: None,
             line: None,
         };
         old.strategies = vec![strategy("DO1", ["D1", "O1"]), strategy("DO2", ["D1", "O7"])];

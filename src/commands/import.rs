@@ -21,6 +21,7 @@ pub fn run(
     title: Option<&str>,
     force: bool,
     dir: &Path,
+    source: Option<&str>,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -32,6 +33,9 @@ pub fn run(
             build(imported, &title, Timestamp::now())
         }
     };
+    if let Some(source) = source.and_then(crate::domain::sources::source_name) {
+        crate::domain::sources::tag_all(&mut session, &source);
+    }
     // A new session keeps the language it was made in.
     session.meta.language = lang.tag().to_owned();
     let text = to_ron(&session);
@@ -48,7 +52,7 @@ pub fn run(
     let name = display_safe_lines(&path.display().to_string());
     let wanted = file_name_for_title(&session.meta.title);
     if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
-        let taken = lang.pick("ya existe; guardado como", "already exists; saved as");
+        let taken = lang.text().cli.saved_as;
         eprintln!("{} {taken} {name}", wanted);
     }
     let counts = lang.counts(session.counts(), ", ");

@@ -5,8 +5,10 @@
 pub mod carry;
 pub mod copy;
 pub mod diff;
+pub mod git_setup;
 pub mod import;
 pub mod list;
+pub mod merge;
 pub mod meta;
 pub mod show;
 

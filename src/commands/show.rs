@@ -15,13 +15,7 @@ use super::{CommandError, print_bytes, write_new};
 /// redirection, never to a terminal.
 pub fn show(file: &Path, format: Format, lang: Lang) -> Result<ExitCode, CommandError> {
     if is_binary(format) && std::io::stdout().is_terminal() {
-        return Err(CommandError::Binary(
-            lang.pick(
-                "docx es un formato binario y no se muestra en la terminal: usa `dafo export FICHERO -o acta.docx` o redirige la salida (> acta.docx)",
-                "docx is a binary format and is not shown on a terminal: use `dafo export FILE -o minutes.docx` or redirect the output (> minutes.docx)",
-            )
-            .to_owned(),
-        ));
+        return Err(CommandError::Binary(lang.text().cli.binary_on_terminal.to_owned()));
     }
     let session = storage::load(file)?;
     print_bytes(&bytes(&session, lang, format))?;

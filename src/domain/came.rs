@@ -109,6 +109,9 @@ pub struct CameAction {
     /// Carried over from last year's session, still to confirm.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+    /// Set by the git merge driver when two versions of this action clash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<super::conflict::Conflict>,
     // ---- Plan fields (format version 3), left out when empty. ----
     /// Start date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +153,7 @@ impl CameAction {
             indicator: None,
             status: Status::Pending,
             carried: false,
+            conflict: None,
             start: None,
             resources: None,
             amount: None,

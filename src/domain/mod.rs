@@ -2,6 +2,7 @@
 //! plan (retos, ejes, líneas, indicators), edits and undo history. No UI here.
 
 mod came;
+pub mod conflict;
 mod edit;
 mod evaluation;
 mod history;
@@ -11,10 +12,13 @@ mod quadrant;
 pub mod rules;
 mod schedule;
 mod session;
+pub mod similarity;
+pub mod sources;
 mod strategy;
 pub mod text;
 
 pub use came::{Came, CameAction, Status};
+pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
@@ -25,4 +29,5 @@ pub use quadrant::Quadrant;
 pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
 pub use schedule::{Period, Schedule, ScheduleRow};
 pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
+pub use sources::Origin;
 pub use strategy::{Crossed, Strategy};

@@ -6,10 +6,12 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::came::{Came, CameAction};
+use super::conflict::Conflict;
 use super::edit::{Edit, ListOp};
 use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
 use super::quadrant::Quadrant;
 use super::rules::{self, Impact, ItemId, MAX_ID_NUMBER, Rating, Weight};
+use super::sources::Origin;
 use super::strategy::Strategy;
 use super::text::clean_text;
 
@@ -89,6 +91,9 @@ pub struct Meta {
     /// Which names the CAME verbs and crossed strategies get on screen and in exports.
     #[serde(default, skip_serializing_if = "LabelSet::is_classic")]
     pub labels: LabelSet,
+    /// The group whose session this is (técnicos, políticos, asociaciones…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// The years the plan covers (format version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon: Option<Horizon>,
@@ -145,6 +150,16 @@ pub struct Factor {
     /// confirmed or dropped by the room. Absent from the file when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub carried: bool,
+    /// Groups this factor came from (técnicos, encuesta…); empty means the
+    /// session's own group. See `domain::sources`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Every original wording and score, per source, kept by `dafo merge`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<Origin>,
+    /// Set by the git merge driver when two versions of this factor clash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -157,7 +172,18 @@ fn is_false(b: &bool) -> bool {
 
 impl Factor {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Factor {
-        Factor { id: id.into(), text: text.into(), votes: 0, impact: None, weight: None, rating: None, carried: false }
+        Factor {
+            id: id.into(),
+            text: text.into(),
+            votes: 0,
+            impact: None,
+            weight: None,
+            rating: None,
+            carried: false,
+            sources: Vec::new(),
+            origins: Vec::new(),
+            conflict: None,
+        }
     }
 }
 
@@ -174,6 +200,7 @@ impl Session {
                 place: None,
                 participants: None,
                 labels: LabelSet::Classic,
+                group: None,
                 horizon: None,
             },
             last_ids: BTreeMap::new(),

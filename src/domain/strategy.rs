@@ -60,6 +60,9 @@ pub struct Strategy {
     pub text: String,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    /// Set by the git merge driver when two versions of this strategy clash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<super::conflict::Conflict>,
     /// The línea it is placed in, if any (format version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<String>,
@@ -91,6 +94,7 @@ impl Session {
             factors: [internal.to_owned(), external.to_owned()],
             text,
             votes: 0,
+            conflict: None,
             line: None,
         };
         Some(Edit::Strategy(ListOp::Insert(self.strategies.len(), strategy)))

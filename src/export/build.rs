@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
-use super::{Labels, day, priority};
+use super::{Labels, day, factor_priority, factor_text, sources_line};
 
 /// The document of `session` with words in `lang`.
 pub fn document(session: &Session, lang: Lang) -> Document {
@@ -73,7 +73,7 @@ fn grid(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         items: s
             .factors(q)
             .iter()
-            .map(|f| Entry { id: f.id.clone(), text: f.text.clone(), note: priority(lang, f.votes, f.impact) })
+            .map(|f| Entry { id: f.id.clone(), text: factor_text(s, f), note: factor_priority(lang, f) })
             .collect(),
     };
     let row = |label: &str, left, right| GridRow { label: label.to_owned(), cells: [cell(left), cell(right)] };
@@ -101,13 +101,16 @@ fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .iter()
             .map(|f| Item {
                 id: f.id.clone(),
-                text: f.text.clone(),
+                text: factor_text(s, f),
                 pair: None,
-                note: Some(priority(lang, f.votes, f.impact)).filter(|p| !p.is_empty()),
+                note: Some(factor_priority(lang, f)).filter(|p| !p.is_empty()),
                 details: Vec::new(),
                 cells: vec![
                     if f.votes > 0 { f.votes.to_string() } else { String::new() },
-                    f.impact.map(|i| i.to_string()).unwrap_or_default(),
+                    f.impact
+                        .map(|i| i.to_string())
+                        .or_else(|| crate::domain::sources::impact_text(f))
+                        .unwrap_or_default(),
                 ],
             })
             .collect();
@@ -119,6 +122,9 @@ fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             shape: Shape::List,
             group: "factors",
         }));
+        if let Some(line) = sources_line(s, q, lang) {
+            out.push(Block::Para(vec![line]));
+        }
     }
 }
 

@@ -53,6 +53,8 @@ pub struct Row {
     /// EFI/EFE weight with a decimal point, and rating 1-4 (factors only).
     pub weight: String,
     pub rating: String,
+    /// Sources of a factor (the groups that raised it), separated by `;`.
+    pub sources: String,
     /// The plan's columns, written only when the session has a plan (see
     /// `csv_plan`): the horizon (session row), an action's start, resources,
     /// amount in euros with a decimal point, partners (`;`), its línea (or a
@@ -73,7 +75,7 @@ pub struct Row {
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 25] = [
     "id",
     "kind",
     "quadrant",
@@ -87,6 +89,7 @@ pub const COLUMNS: [&str; 24] = [
     "indicator",
     "weight",
     "rating",
+    "sources",
     "horizon",
     "start",
     "resources",
@@ -100,7 +103,7 @@ pub const COLUMNS: [&str; 24] = [
     "direction",
 ];
 /// How many of [`COLUMNS`] a session without a plan writes.
-pub const PLANLESS_COLUMNS: usize = 13;
+pub const PLANLESS_COLUMNS: usize = 14;
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -130,6 +133,7 @@ impl Row {
             indicator: f(self.indicator),
             weight: f(self.weight),
             rating: f(self.rating),
+            sources: f(self.sources),
             horizon: f(self.horizon),
             start: f(self.start),
             resources: f(self.resources),
@@ -145,7 +149,7 @@ impl Row {
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 24] {
+    pub fn cells(self) -> [String; 25] {
         [
             self.id,
             self.kind,
@@ -160,6 +164,7 @@ impl Row {
             self.indicator,
             self.weight,
             self.rating,
+            self.sources,
             self.horizon,
             self.start,
             self.resources,
@@ -206,6 +211,11 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
             weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+            sources: crate::domain::sources::sources_of(session, f)
+                .iter()
+                .map(|s| safe(s).into_owned())
+                .collect::<Vec<_>>()
+                .join(&LINK_SEPARATOR.to_string()),
             ..Row::default()
         })
     }));

@@ -420,7 +420,15 @@ pub fn build(imported: Imported, title: &str, now: Timestamp) -> Session {
             continue;
         }
         let id = d.id.filter(|id| fits(id, d.kind.prefix())).filter(|id| seen.insert(id.clone())).unwrap_or_default();
-        session.strategies.push(Strategy { id, kind: d.kind, factors: d.factors, text, votes: d.votes, line: None });
+        session.strategies.push(Strategy {
+            id,
+            kind: d.kind,
+            factors: d.factors,
+            text,
+            votes: d.votes,
+            line: None,
+            conflict: None,
+        });
     }
     plan.apply(&mut session);
     session.normalise_ids();

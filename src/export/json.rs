@@ -188,12 +188,15 @@ pub struct Item {
     pub weight: Option<f64>,
     pub rating: Option<u8>,
     pub carried: bool,
+    /// The groups that raised the factor (absent when the session names none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Export {
     pub fn new(session: &Session) -> Export {
         let m = &session.meta;
-        let items = |q: Quadrant| session.factors(q).iter().map(Item::new).collect();
+        let items = |q: Quadrant| session.factors(q).iter().map(|f| Item::new(session, f)).collect();
         let [strengths, weaknesses, opportunities, threats] = session.counts();
         Export {
             schema: SCHEMA,
@@ -236,7 +239,7 @@ impl Export {
 }
 
 impl Item {
-    fn new(f: &Factor) -> Item {
+    fn new(session: &Session, f: &Factor) -> Item {
         Item {
             id: safe(&f.id).into_owned(),
             text: safe(&f.text).into_owned(),
@@ -245,6 +248,7 @@ impl Item {
             weight: f.weight,
             rating: f.rating,
             carried: f.carried,
+            sources: crate::domain::sources::sources_of(session, f).iter().map(|s| safe(s).into_owned()).collect(),
         }
     }
 }

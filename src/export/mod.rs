@@ -24,7 +24,7 @@ pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;
 pub mod plan_report;
-pub mod plan_words;
+pub use crate::i18n::plan_words;
 pub mod text;
 
 use std::borrow::Cow;
@@ -110,6 +110,37 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 /// The day of a timestamp, `YYYY-MM-DD` (UTC, so exports do not depend on the machine).
 pub fn day(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%d").to_string()
+}
+
+/// A factor's text as exports show it: its source marks (`[T·P]`) after it.
+/// Raw like every text of the document model: backends make it safe.
+pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor) -> String {
+    let mut text = f.text.clone();
+    let marks = crate::domain::sources::suffix(session, f);
+    if !marks.is_empty() {
+        text.push(' ');
+        text.push_str(&marks);
+    }
+    text
+}
+
+/// [`priority`] of a factor; when its sources scored it differently and the
+/// room has not decided, the range of impact (`18 votos · impacto 4–5`).
+pub(crate) fn factor_priority(lang: Lang, f: &crate::domain::Factor) -> String {
+    let range = crate::domain::sources::impact_text(f).filter(|r| f.impact.is_none() && r.contains('–'));
+    let mut p = priority(lang, f.votes, f.impact);
+    if let Some(range) = range {
+        let sep = if p.is_empty() { "" } else { " · " };
+        p.push_str(&format!("{sep}{} {range}", Labels::new(lang).impact));
+    }
+    p
+}
+
+/// The line under a quadrant's list that counts its factors per source
+/// (`Fuentes: técnicos (T) 3 · políticos (P) 2`); `None` without sources.
+pub(crate) fn sources_line(session: &Session, q: crate::domain::Quadrant, lang: Lang) -> Option<String> {
+    let counts = crate::domain::sources::counts_line(session, q)?;
+    Some(format!("{}: {counts}", lang.pick("Fuentes", "Sources")))
 }
 
 /// Shared description of a factor's priority: "5 votos · impacto 4", or empty.

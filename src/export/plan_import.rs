@@ -390,7 +390,7 @@ fn strategy(item: &str) -> Option<Strategy> {
     let factor = |f: &str| unescape(f.trim()).trim_end_matches('?').to_owned();
     let factors = [factor(a), factor(b)];
     let text = clean_text(&unescape(&inner[..open]));
-    Some(Strategy { id, kind, factors, text, votes, line: None })
+    Some(Strategy { id, kind, factors, text, votes, line: None, conflict: None })
 }
 
 /// IDs for items read in order: a given ID is kept when it has the prefix and is

@@ -21,6 +21,8 @@ pub struct Catalogue {
     pub keys: KeyNames,
     pub export: ExportWords,
     pub plan: PlanWords,
+    /// The plan's words: the informe's sections and the plan view (`P`).
+    pub plan_report: &'static super::plan_words::PlanWords,
     pub diff: DiffWords,
     pub cli: CliText,
     pub ui: UiText,
@@ -199,6 +201,12 @@ pub struct CliText {
     pub too_new: fn(u32, u32) -> String,
     /// A config file that does not read; the defaults are used.
     pub bad_config: &'static str,
+    /// `dafo check`: "aviso" before a warning.
+    pub warning: &'static str,
+    /// `dafo show` of docx on a terminal.
+    pub binary_on_terminal: &'static str,
+    /// `dafo import`: the title's file exists; saved as another.
+    pub saved_as: &'static str,
 }
 
 /// Texts of the terminal interface outside the keymap (see `ui/` and `app/`).
@@ -215,8 +223,8 @@ pub struct UiText {
     /// Paired help rows: next/previous quadrant, up/down, left/right, first/last,
     /// shift up/down, vote more/less, undo/redo.
     pub help_pairs: [&'static str; 7],
-    /// Title-bar names of the views: grid, CAME, crossed, weights.
-    pub view_names: [&'static str; 4],
+    /// Title-bar names of the views: grid, CAME, crossed, weights, plan.
+    pub view_names: [&'static str; 5],
     pub read_only: &'static str,
     pub changed_outside: &'static str,
     pub not_saved: &'static str,
@@ -319,6 +327,54 @@ pub struct UiText {
     pub copied: &'static str,
     /// Copy formats: md, html-fragment, txt, csv.
     pub copy_formats: [&'static str; 4],
+    /// "u para deshacer": the words after the key.
+    pub to_undo: &'static str,
+    /// "Solo lectura", before why.
+    pub read_only_short: &'static str,
+    /// Quitting failed to save: the save key, the quit key.
+    pub quit_unsaved_keys: fn(&str, &str) -> String,
+    /// The file was deleted outside dafo: the save key.
+    pub deleted_outside_key: fn(&str) -> String,
+    /// Reloaded after a change outside dafo: the undo key.
+    pub reloaded_undo: fn(&str) -> String,
+    /// Ctrl-s: "Guardando…".
+    pub saving_notice: &'static str,
+    /// Saved, but no backup could be kept.
+    pub saved_no_backup: &'static str,
+    /// "Copiando…" while the clipboard works.
+    pub copying: &'static str,
+    /// Link picker title: "(Espacio marca)", after the key.
+    pub checks: &'static str,
+    /// Votes hidden: the key that shows them.
+    pub votes_hidden_key: fn(&str) -> String,
+    /// A session of that title exists: before the new file name.
+    pub name_taken: &'static str,
+    /// `L`: the label set now on: classic, social work.
+    pub label_sets: [&'static str; 2],
+    /// No clipboard: the file it was saved to first, then the short reason.
+    pub copy_saved: fn(&str, &str) -> String,
+    /// No system clipboard, sent with OSC 52 and saved: the file.
+    pub copy_osc52: fn(&str) -> String,
+    /// Could not copy: before the reason.
+    pub copy_failed: &'static str,
+    /// CAME title coverage where it does not fit: "3/5 sin acción".
+    pub came_coverage_short: fn(usize, usize) -> String,
+    /// The lock: a read-only disk.
+    pub lock_read_only_fs: &'static str,
+    /// The lock: no permission.
+    pub lock_no_permission: &'static str,
+    /// The lock: disk full.
+    pub lock_disk_full: &'static str,
+    /// The lock: cannot be made (before the reason).
+    pub lock_cannot_create: &'static str,
+    /// The lock file is not a regular file.
+    pub lock_not_regular: &'static str,
+    /// The session file is marked read-only.
+    pub file_read_only: &'static str,
+    /// An empty quadrant: the key that adds.
+    pub empty_quadrant_key: fn(&str) -> String,
+    /// The input line's label when adding: the accept key, the close key.
+    pub input_new_keys: fn(&str, &str) -> String,
 }
 
 /// Texts of the keymap: the help line of each binding and, where the footer
@@ -339,6 +395,16 @@ pub struct KeymapText {
     pub cycle_status: &'static str,
     pub cycle_status_hint: &'static str,
     pub form: &'static str,
+    pub form_hint: &'static str,
+    pub edit_factor: &'static str,
+    pub edit_factor_hint: &'static str,
+    pub edit_action: &'static str,
+    pub edit_action_hint: &'static str,
+    pub delete_factor: &'static str,
+    pub delete_action: &'static str,
+    /// Keys 1-4: the quadrants, in quadrant order.
+    pub focus: [&'static str; 4],
+    pub copy_hint: &'static str,
     pub weight: &'static str,
     pub weight_hint: &'static str,
     pub rate: &'static str,
@@ -365,6 +431,18 @@ pub struct KeymapText {
     pub show_came_hint: &'static str,
     pub show_crossed: &'static str,
     pub show_weights: &'static str,
+    pub show_plan: &'static str,
+    pub plan_add_axis: &'static str,
+    pub plan_add_axis_hint: &'static str,
+    pub plan_add_line: &'static str,
+    pub plan_add_line_hint: &'static str,
+    pub plan_delete: &'static str,
+    pub plan_place: &'static str,
+    pub plan_place_hint: &'static str,
+    pub plan_take_out: &'static str,
+    pub plan_take_out_hint: &'static str,
+    pub toggle_schedule: &'static str,
+    pub toggle_schedule_hint: &'static str,
     pub toggle_labels: &'static str,
     pub back: &'static str,
     pub copy: &'static str,
@@ -372,6 +450,8 @@ pub struct KeymapText {
     pub save: &'static str,
     pub help: &'static str,
     pub quit_saved: &'static str,
+    pub cycle_source: &'static str,
+    pub keep_version: &'static str,
     pub quit_hint: &'static str,
     pub submit_input: &'static str,
     pub submit_hint: &'static str,

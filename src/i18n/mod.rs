@@ -19,6 +19,7 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+pub mod plan_words;
 
 pub use catalogue::{Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, PlanWords, UiText};
 
@@ -62,6 +63,18 @@ languages! {
 impl Default for Lang {
     fn default() -> Lang {
         Lang::ALL[0]
+    }
+}
+
+impl Lang {
+    /// Picks the Spanish or English text. Kept only for the merge report and git
+    /// driver messages (src/merge, src/app/sources.rs) not yet moved to the
+    /// catalogue; Catalan falls back to Spanish there.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            _ => es,
+        }
     }
 }
 
@@ -155,15 +168,6 @@ impl Lang {
     /// A number with two decimals: [`Lang::number`] with 2.
     pub fn decimal(self, x: f64) -> String {
         self.number(x, 2)
-    }
-
-    /// Picks the Spanish or English text. Kept only for the call sites in `app/`
-    /// and `ui/` not yet moved to the catalogue; Catalan falls back to Spanish there.
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            _ => es,
-        }
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use jiff::Timestamp;
+use thiserror::Error;
 
 use crate::domain::text::display_safe_lines;
 use crate::domain::{Quadrant, Session};
@@ -13,11 +14,24 @@ use crate::domain::{Quadrant, Session};
 use super::backup::{Recovery, recover as restore};
 use super::disk::load_session;
 use super::format::LoadError;
-use super::lock::SessionLock;
-use super::save::save_session;
+use super::lock::{LockError, SessionLock};
+use super::save::{SaveError, save_session};
+
+/// Why a storage command stopped; `main` prints it after `dafo: `.
+#[derive(Debug, Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
 
 /// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does not.
-pub fn recover(file: &Path) -> color_eyre::Result<ExitCode> {
+pub fn recover(file: &Path) -> Result<ExitCode, CommandError> {
     // Every line names a file: clean it of control characters and escape sequences.
     let clean = |text: String| display_safe_lines(&text);
     // Through a symlink: restore the target and keep the link, as saving does.
@@ -53,7 +67,7 @@ pub fn recover(file: &Path) -> color_eyre::Result<ExitCode> {
 /// `dafo __soak FILE N`: saves FILE `N` times, each with a higher version in its
 /// title (`soak 41`), printing every version once it is saved. Resumes from FILE's
 /// version if FILE exists, so that a killed run can be continued.
-pub fn soak(file: &Path, count: u64) -> color_eyre::Result<ExitCode> {
+pub fn soak(file: &Path, count: u64) -> Result<ExitCode, CommandError> {
     let _lock = SessionLock::acquire(file)?;
     let (mut session, mut disk) = match load_session(file) {
         Ok(loaded) => (loaded.session, Some(loaded.disk)),

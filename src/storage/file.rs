@@ -215,6 +215,28 @@ impl SessionFile {
         Ok(loaded.session)
     }
 
+    /// Read-only because another dafo held the file, and that dafo has let it go
+    /// (it quit, or stopped): takes the lock as opening would (a stopped dafo's
+    /// journal is replayed into the file), so this file saves from now on. True when
+    /// taken; false while it is still held, or when read-only for another reason
+    /// (`chmod 444`, a lock that cannot be made), which a take-over cannot change.
+    /// The fingerprint is left as it was: [`SessionFile::check`] then reports any
+    /// change the other dafo made, and the caller reloads it as usual.
+    pub fn take_over(&mut self) -> bool {
+        if !matches!(self.lock, Err(LockError::Held { .. })) {
+            return false;
+        }
+        let Ok(lock) = SessionLock::acquire(&self.path) else { return false };
+        self.lock = Ok(lock);
+        remove_stray_temps(&self.path);
+        if journal::enabled()
+            && let Ok(mut loaded) = load_session(&self.path)
+        {
+            self.replayed = replay_journal(&self.path, &mut loaded);
+        }
+        true
+    }
+
     /// Where the last reload kept dafo's own version, if it had saved one.
     pub fn kept(&self) -> Option<&Path> {
         self.kept.as_deref()
@@ -407,5 +429,40 @@ mod tests {
         let err = second.save(&session("dos")).unwrap_err();
         assert!(err.to_string().contains("another dafo"), "{err}");
         assert!(SessionFile::create(&dir.path().join("s.ron"), &session("x")).is_err());
+    }
+
+    #[test]
+    fn a_second_window_takes_over_only_once_the_first_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut first, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        let (mut second, _) = SessionFile::open(&path).unwrap();
+        assert!(!second.take_over(), "still held");
+        assert!(second.read_only().is_some());
+        first.save(&session("dos")).unwrap();
+        drop(first);
+        assert!(second.take_over());
+        assert!(second.read_only().is_none());
+        // The first one's last save is reported as a change, to be reloaded before any save.
+        assert!(matches!(second.check().unwrap(), DiskChange::Modified(_)));
+        assert_eq!(second.reload().unwrap().meta.title, "dos");
+        second.save(&session("tres")).unwrap();
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "tres");
+        // The lock is ours now: a third window is read-only.
+        let (third, _) = SessionFile::open(&path).unwrap();
+        assert!(matches!(third.read_only(), Some(LockError::Held { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_read_only_for_another_reason_is_never_taken_over() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &session("uno")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let (mut file, _) = SessionFile::open(&path).unwrap();
+        assert!(!file.take_over());
+        assert!(file.read_only().is_some());
     }
 }

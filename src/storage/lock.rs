@@ -78,33 +78,16 @@ impl LockError {
         match self {
             LockError::Held { .. } => {
                 let who = self.holder().unwrap_or_default();
-                format!("{} ({who})", lang.pick("abierta en otro dafo", "open in another dafo"))
+                format!("{} ({who})", lang.text().ui.open_elsewhere)
             }
             LockError::Io { source, .. } => match source.kind() {
-                io::ErrorKind::ReadOnlyFilesystem => {
-                    lang.pick("disco o carpeta de solo lectura", "read-only disk or folder").to_owned()
-                }
-                io::ErrorKind::PermissionDenied => lang
-                    .pick("sin permiso de escritura en la carpeta", "no permission to write in the folder")
-                    .to_owned(),
-                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                    lang.pick("disco lleno", "disk full").to_owned()
-                }
-                _ => format!(
-                    "{}: {}",
-                    lang.pick("no se pudo crear el bloqueo", "cannot create the lock"),
-                    reason(source)
-                ),
+                io::ErrorKind::ReadOnlyFilesystem => lang.text().ui.lock_read_only_fs.to_owned(),
+                io::ErrorKind::PermissionDenied => lang.text().ui.lock_no_permission.to_owned(),
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => lang.text().ui.lock_disk_full.to_owned(),
+                _ => format!("{}: {}", lang.text().ui.lock_cannot_create, reason(source)),
             },
-            LockError::NotRegular { .. } => lang
-                .pick(
-                    "el archivo de bloqueo no es un archivo normal (¿un enlace?)",
-                    "the lock file is not a regular file (a link?)",
-                )
-                .to_owned(),
-            LockError::FileReadOnly { .. } => {
-                lang.pick("el archivo está marcado de solo lectura", "the file is marked read-only").to_owned()
-            }
+            LockError::NotRegular { .. } => lang.text().ui.lock_not_regular.to_owned(),
+            LockError::FileReadOnly { .. } => lang.text().ui.file_read_only.to_owned(),
         }
     }
 }
@@ -170,6 +153,7 @@ impl SessionLock {
             }
             let stale = read_info(&mut file);
             write_info(&mut file, &LockInfo::current()).map_err(io_err)?;
+            sync_in_background(&file);
             return Ok(SessionLock { path, file, stale });
         }
         Err(io_err(io::Error::other("the lock file keeps changing")))
@@ -246,8 +230,19 @@ fn write_info(file: &mut File, info: &LockInfo) -> io::Result<()> {
     file.set_len(0)?;
     file.seek(SeekFrom::Start(0))?;
     file.write_all(text.as_bytes())?;
-    file.write_all(b"\n")?;
-    file.sync_all()
+    file.write_all(b"\n")
+}
+
+/// Makes the holder's name durable without making the caller wait for the disk: the
+/// advisory lock is what excludes other writers, and it is already held. An fsync
+/// can take milliseconds, and opening a session must not wait for it before its first frame.
+fn sync_in_background(file: &File) {
+    if let Ok(copy) = file.try_clone() {
+        let spawned = std::thread::Builder::new().name("dafo-lock-sync".to_owned()).spawn(move || copy.sync_all());
+        if spawned.is_err() {
+            let _ = file.sync_all();
+        }
+    }
 }
 
 /// Whether `path` still names the file we hold (another dafo may have removed and recreated it).

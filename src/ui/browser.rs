@@ -11,17 +11,14 @@ use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
 pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rect, buf: &mut Buffer) {
-    let heading = format!("{} {}", lang.pick("dafo · sesiones en", "dafo · sessions in"), browser.dir.display());
+    let heading = format!("{} {}", lang.text().ui.browser_heading, browser.dir.display());
     Paragraph::new(Line::styled(display_safe(&heading).into_owned(), theme.title_bar)).render(top, buf);
 
     let mut table_area = body;
     if let Some(input) = &browser.naming {
         let [rest, ask] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(body);
         table_area = rest;
-        let block = Block::bordered().border_style(theme.focus_border).title(lang.pick(
-            " Título de la nueva sesión (Enter crea, Esc cancela) ",
-            " New session title (Enter creates, Esc cancels) ",
-        ));
+        let block = Block::bordered().border_style(theme.focus_border).title(lang.text().ui.browser_new_title);
         let inner = block.inner(ask);
         block.render(ask, buf);
         let mut input = input.clone();
@@ -31,22 +28,17 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
     }
 
     if browser.entries.is_empty() {
-        let hint =
-            lang.pick("No hay sesiones aquí. Pulsa n para crear una.", "No sessions here. Press n to create one.");
+        let hint = lang.text().ui.browser_empty;
         Paragraph::new(Line::styled(hint, theme.dim))
             .block(Block::bordered().border_style(theme.border))
             .render(table_area, buf);
         return;
     }
+    let ui = &lang.text().ui;
+    let counts = ui.browser_counts.join("  ");
     let header = Row::new(
-        [
-            lang.pick("Título", "Title"),
-            "F  D  O  A",
-            lang.pick("Creada", "Created"),
-            lang.pick("Modificada", "Modified"),
-            lang.pick("Archivo", "File"),
-        ]
-        .map(|h| Cell::from(Span::styled(h, theme.title_bar))),
+        [ui.browser_columns[0], counts.as_str(), ui.browser_columns[1], ui.browser_columns[2], ui.browser_columns[3]]
+            .map(|h| Cell::from(Span::styled(h.to_owned(), theme.title_bar))),
     );
     let rows = browser.entries.iter().map(|e| {
         let file = e.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -41,8 +41,16 @@ impl CameGrid<'_> {
             Span::styled(format!("{} {verb} ", symbol(q)), theme.quadrant(q)),
             Span::styled(format!("({}) ", session.actions(c).len()), theme.dim),
         ]);
-        let coverage =
-            format!(" {open} {} {total} {} ", lang.pick("de", "of"), lang.pick("sin acción", "without action"));
+        // The count and the coverage share the top border: the coverage shortens to fit.
+        let room = usize::from(area.width.saturating_sub(2)).saturating_sub(title.width() + 1);
+        let coverage = [
+            format!(" {} ", (lang.text().ui.came_coverage)(open, total)),
+            format!(" {} ", (lang.text().ui.came_coverage_short)(open, total)),
+            format!(" {open}/{total} "),
+        ]
+        .into_iter()
+        .find(|c| c.chars().count() <= room)
+        .unwrap_or_default();
         let block = Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
             .border_style(if focused { theme.focus_border } else { theme.border })
@@ -127,13 +135,10 @@ impl CameGrid<'_> {
             };
             action_item(a, session, lang, mark).lines(width, theme)
         });
-        let heading = format!("{} ", lang.pick("Acciones", "Actions"));
+        let heading = format!("{} ", lang.text().ui.came_actions);
         if actions.is_empty() {
-            let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd);
-            let hint = format!(
-                "({a}: {})",
-                lang.pick("nueva acción para el factor elegido", "new action for the chosen factor")
-            );
+            let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd, lang);
+            let hint = format!("({a}: {})", lang.text().keymap.add_action);
             let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
             self.pane(heading, has_focus, area, window, buf);
         } else {

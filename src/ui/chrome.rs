@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::{Theme, symbol};
+use crate::app::Action;
 use crate::app::editor::View;
 use crate::app::keymap::{self, Context};
 use crate::app::{Editor, Notice};
@@ -16,28 +17,30 @@ use crate::i18n::Lang;
 /// `DAFO · title` on the left, the save state on the right.
 pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let title = display_safe(&editor.session().meta.title).into_owned();
+    let names = &lang.text().ui.view_names;
     let view = match editor.view() {
-        View::Dafo => "DAFO",
-        View::Came => "CAME",
-        View::Crossed => lang.pick("DAFO cruzado", "Crossed matrix"),
-        View::Weights => "EFI / EFE",
-        View::Plan => "PLAN",
+        View::Dafo => names[0],
+        View::Came => names[1],
+        View::Crossed => names[2],
+        View::Weights => names[3],
+        View::Plan => names[4],
     };
     Paragraph::new(Line::from(vec![
         Span::styled(format!("{view} · "), theme.dim),
         Span::styled(title, theme.title_bar),
     ]))
     .render(area, buf);
+    let ui = &lang.text().ui;
     let (state, style) = if editor.read_only().is_some() {
-        (lang.pick("🔒 solo lectura", "🔒 read-only"), theme.error)
+        (ui.read_only, theme.error)
     } else if editor.in_conflict() {
-        (lang.pick("⚠ cambió fuera de dafo", "⚠ changed outside dafo"), theme.error)
+        (ui.changed_outside, theme.error)
     } else if editor.autosave().error.is_some() {
-        (lang.pick("✗ sin guardar", "✗ not saved"), theme.error)
+        (ui.not_saved, theme.error)
     } else if editor.autosave().is_dirty() {
-        (lang.pick("○ guardando…", "○ saving…"), theme.dim)
+        (ui.saving, theme.dim)
     } else {
-        (lang.pick("✓ guardado", "✓ saved"), theme.ok)
+        (ui.saved_mark, theme.ok)
     };
     let age = super::status::saved_ago(editor, lang);
     let state = age.map_or_else(|| state.to_owned(), |age| format!("{state} {age}"));
@@ -59,13 +62,13 @@ pub fn status_line(
         }
         (None, Some(e)) if e.view() == View::Came => {
             let s = e.session();
-            let mut spans = vec![Span::styled(lang.pick("Sin acción: ", "Without action: "), theme.dim)];
+            let mut spans = vec![Span::styled(lang.text().ui.without_action_prefix, theme.dim)];
             for q in Quadrant::ALL {
                 let style = if s.unanswered(q) > 0 { theme.caution } else { theme.ok };
                 spans.push(Span::styled(format!("{} {}/{}  ", symbol(q), s.unanswered(q), s.factors(q).len()), style));
             }
             let actions = s.all_actions().count();
-            spans.push(Span::styled(format!("{actions} {}", lang.pick("acciones", "actions")), theme.dim));
+            spans.push(Span::styled((lang.text().ui.actions_count)(actions), theme.dim));
             Line::from(spans)
         }
         (None, Some(e)) => {
@@ -74,8 +77,7 @@ pub fn status_line(
                 let n = e.session().factors(q).len();
                 spans.push(Span::styled(format!("{} {n}  ", symbol(q)), theme.quadrant(q)));
             }
-            spans
-                .push(Span::styled(format!("{} {}", e.session().total(), lang.pick("factores", "factors")), theme.dim));
+            spans.push(Span::styled((lang.text().ui.factors_count)(e.session().total()), theme.dim));
             Line::from(spans)
         }
         (None, None) => Line::default(),
@@ -94,13 +96,24 @@ pub fn long_notice(n: &Notice, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The keys that matter in this context, from the keymap.
 pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let mut items: Vec<_> = keymap::footer(ctx).map(|b| (b.action.clone(), b.footer_key(lang), b.hint(lang))).collect();
+    // Too wide (the CAME action list at 80 columns): the keys said elsewhere go first.
+    let width = |items: &[(Action, String, &str)]| {
+        items.iter().map(|(_, k, h)| k.chars().count() + h.chars().count() + 3).sum::<usize>().saturating_sub(2)
+    };
+    for drop in [Action::Undo, Action::ShowCame, Action::Quit, Action::StartLink] {
+        if width(&items) <= usize::from(area.width) {
+            break;
+        }
+        items.retain(|(a, _, _)| *a != drop);
+    }
     let mut spans = Vec::new();
-    for b in keymap::footer(ctx) {
+    for (_, key, hint) in items {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", theme.dim));
         }
-        spans.push(Span::styled(b.footer_key(), theme.key));
-        spans.push(Span::styled(format!(" {}", b.hint(lang)), theme.dim));
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}"), theme.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }

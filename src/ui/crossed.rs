@@ -68,8 +68,7 @@ impl CrossedGrid<'_> {
         });
         window.titles(block, theme, lang).render(area, buf);
         if items.is_empty() {
-            let hint = lang
-                .pick("(a: elige dos factores y escribe la estrategia)", "(a: pick two factors, type the strategy)");
+            let hint = lang.text().ui.crossed_empty;
             Paragraph::new(Line::styled(hint, theme.dim))
                 .wrap(ratatui::widgets::Wrap { trim: true })
                 .render(inner, buf);

@@ -122,11 +122,8 @@ impl Widget for QuadrantView<'_> {
         let (window, _) = window(editor, q, list_area, theme);
         window.titles(block, theme, lang).render(area, buf);
         if factors.is_empty() {
-            let a = keymap::key_for(Context::Grid, &Action::StartAdd);
-            let hint = match lang {
-                Lang::Es => format!("(vacío: pulsa {a} para añadir)"),
-                _ => format!("(empty: press {a} to add)"),
-            };
+            let a = keymap::key_for(Context::Grid, &Action::StartAdd, lang);
+            let hint = (lang.text().ui.empty_quadrant_key)(&a);
             Paragraph::new(Line::styled(hint, theme.dim))
                 .wrap(ratatui::widgets::Wrap { trim: true })
                 .render(list_area, buf);
@@ -138,25 +135,24 @@ impl Widget for QuadrantView<'_> {
 
 pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     // The keys named come from the table, so a remap never leaves a stale hint.
-    let key = |a: &Action| keymap::key_for(Context::Input, a);
+    let key = |a: &Action| keymap::key_for(Context::Input, a, lang);
     let (ok, close) = (key(&Action::Submit), key(&Action::Cancel));
     let label = match &input.target {
-        InputTarget::Add => match lang {
-            Lang::Es => format!("Nuevo ({ok} añade, {close} cierra)"),
-            _ => format!("New ({ok} adds, {close} closes)"),
-        },
+        InputTarget::Add => (lang.text().ui.input_new_keys)(&ok, &close),
         InputTarget::AddAction(links) => format!(
             "{} → {} ({ok} / {close})",
-            lang.pick("Nueva acción", "New action"),
+            lang.text().ui.input_new_action,
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
-        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", kind.prefix()),
+        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", lang.crossed_code(*kind)),
         InputTarget::PlanAdd(_) => {
-            format!("{} ({ok} / {close})", crate::export::plan_words::PlanWords::for_lang(lang).axes_lines)
+            format!("{} ({ok} / {close})", lang.text().plan_report.axes_lines)
         }
-        InputTarget::Weight(id) => format!("{} {id} (0-1, 0,15, 15%)", lang.pick("Peso de", "Weight of")),
+        InputTarget::Weight(id) => {
+            format!("{} {id} (0-1, {}, 15%)", lang.text().ui.input_weight_of, lang.decimal(0.15))
+        }
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
-            format!("{} {id} ({ok} / {close})", lang.pick("Editar", "Edit"))
+            format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)
         }
     };
     let [label_row, input_row] = if area.height >= 2 {

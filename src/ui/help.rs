@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::keymap::{self, Binding, Context, Group, Key};
+use crate::app::keymap::{self, Binding, Context, Group};
 use crate::app::{Action, App, Screen};
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
@@ -54,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [popup] = Layout::vertical([Constraint::Length(height.min(popup.height))]).flex(Flex::Center).areas(popup);
     Clear.render(popup, buf);
     buf.set_style(popup, theme.base);
-    let title = lang.pick(" Ayuda · ? o Esc para cerrar ", " Help · ? or Esc to close ");
+    let title = lang.text().ui.help_title;
     let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -62,7 +62,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let overflow = (height - 2).saturating_sub(inner.height);
     let scroll = app.help_scroll.min(overflow);
     if scroll < overflow {
-        let more = Line::styled(lang.pick(" ↓ j: más ", " ↓ j: more "), theme.key).right_aligned();
+        let more = Line::styled(lang.text().ui.help_more, theme.key).right_aligned();
         Paragraph::new(more).render(Rect { y: popup.bottom().saturating_sub(1), height: 1, ..popup }, buf);
     }
     let cols = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).spacing(2).split(inner);
@@ -101,24 +101,25 @@ fn join<'a>(sections: &[Vec<Line<'a>>]) -> Vec<Line<'a>> {
 }
 
 /// Opposite actions shown as one help row, with the row's text.
-fn pair(a: &Action, b: &Action) -> Option<(&'static str, &'static str)> {
+/// Which of the catalogue's `help_pairs` two opposite actions read as.
+fn pair(a: &Action, b: &Action) -> Option<usize> {
     Some(match (a, b) {
-        (Action::NextQuadrant, Action::PrevQuadrant) => ("cuadrante siguiente / anterior", "next / previous quadrant"),
-        (Action::Up, Action::Down) => ("elemento anterior / siguiente", "previous / next item"),
-        (Action::Left, Action::Right) => ("a la izquierda / derecha", "left / right"),
-        (Action::First, Action::Last) => ("primer / último elemento", "first / last item"),
-        (Action::ShiftUp, Action::ShiftDown) => ("subir / bajar elemento", "move item up / down"),
-        (Action::VoteUp, Action::VoteDown) => ("un voto más / menos", "one vote more / less"),
-        (Action::Undo, Action::Redo) => ("deshacer / rehacer", "undo / redo"),
+        (Action::NextQuadrant, Action::PrevQuadrant) => 0,
+        (Action::Up, Action::Down) => 1,
+        (Action::Left, Action::Right) => 2,
+        (Action::First, Action::Last) => 3,
+        (Action::ShiftUp, Action::ShiftDown) => 4,
+        (Action::VoteUp, Action::VoteDown) => 5,
+        (Action::Undo, Action::Redo) => 6,
         _ => return None,
     })
 }
 
 /// `k/j ↑/↓`: the keys of two opposite bindings, side by side.
-fn pair_keys(a: &Binding, b: &Binding) -> String {
+fn pair_keys(a: &Binding, b: &Binding, lang: Lang) -> String {
     (0..a.keys.len().max(b.keys.len()))
         .map(|i| {
-            let label = |x: &Binding| x.keys.get(i).map(Key::label).unwrap_or_default();
+            let label = |x: &Binding| x.keys.get(i).map(|k| k.label(lang)).unwrap_or_default();
             format!("{}/{}", label(a), label(b))
         })
         .collect::<Vec<_>>()
@@ -162,23 +163,23 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
         // The four quadrant keys read as one row: `1-4`; opposite keys share one.
         let partner = shown.get(n + 1).filter(|p| pair(&b.action, &p.action).is_some());
         let (keys, text) = match (&b.action, partner) {
-            (Action::Focus(Quadrant::Strengths), _) => {
-                ("1-4".to_owned(), lang.pick("ir a ese cuadrante", "go to that quadrant"))
-            }
-            (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.pick("llevarlo allí", "move it there")),
+            (Action::Focus(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_go_to_quadrant),
+            (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_move_there),
             (Action::Focus(_) | Action::MoveTo(_), _) => continue,
-            (_, Some(p)) => (pair_keys(b, p), pair(&b.action, &p.action).map_or("", |(es, en)| lang.pick(es, en))),
+            (_, Some(p)) => {
+                (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
+            }
             _ if n > 0 && pair(&shown[n - 1].action, &b.action).is_some() => continue,
-            _ => (b.keys_label(), b.describe(lang)),
+            _ => (b.keys_label(lang), b.describe(lang)),
         };
         // Keys of a mode say which mode they belong to.
         let mode = contexts.iter().find(|c| b.ctx.contains(c)).copied();
         let prefix = match mode {
             Some(Context::Input) => "✎ ",
-            Some(Context::MovePick) => lang.pick("tras m: ", "after m: "),
-            Some(Context::ImpactPick) => lang.pick("tras i: ", "after i: "),
-            Some(Context::Picker) => lang.pick("lista: ", "list: "),
-            Some(Context::Form) => lang.pick("ficha: ", "form: "),
+            Some(Context::MovePick) => lang.text().ui.help_after_m,
+            Some(Context::ImpactPick) => lang.text().ui.help_after_i,
+            Some(Context::Picker) => lang.text().ui.help_list,
+            Some(Context::Form) => lang.text().ui.help_form,
             _ => "",
         };
         rows.push(Row { keys, text: format!("{prefix}{text}") });

@@ -26,27 +26,13 @@ const STEPS: [Action; 8] = [
 
 /// The card's lines: a key column and what it does.
 pub fn lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::styled(
-            lang.pick(
-                "Los asistentes hablan, tú escribes: todo se guarda solo.",
-                "The room talks, you type: all is saved as you go.",
-            ),
-            theme.text,
-        ),
-        Line::default(),
-    ];
+    let mut lines = vec![Line::styled(lang.text().ui.start_lead, theme.text), Line::default()];
     for step in STEPS {
         let Some(b) = keymap::of_context(Context::Grid).find(|b| b.action == step) else { continue };
         let (keys, text) = match step {
-            Action::Focus(_) => {
-                ("1-4 / Tab".to_owned(), lang.pick("elige cuadrante: F D O A", "pick a quadrant: S W O T"))
-            }
-            Action::StartAdd => (
-                b.keys_label(),
-                lang.pick("escribe; Enter añade y sigue, Esc cierra", "type; Enter adds and goes on, Esc closes"),
-            ),
-            _ => (b.keys_label(), b.describe(lang)),
+            Action::Focus(_) => (format!("1-4 / {}", lang.text().keys.tab), lang.text().ui.start_quadrants),
+            Action::StartAdd => (b.keys_label(lang), lang.text().ui.start_type),
+            _ => (b.keys_label(lang), b.describe(lang)),
         };
         lines.push(Line::from(vec![
             Span::styled(format!(" {keys:<11}"), theme.key),
@@ -54,7 +40,7 @@ pub fn lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(lang.pick("Pulsa cualquier tecla para empezar.", "Press any key to begin."), theme.dim));
+    lines.push(Line::styled(lang.text().ui.start_any_key, theme.dim));
     lines
 }
 
@@ -66,7 +52,7 @@ pub fn render(_editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut
     let [popup] = Layout::vertical([Constraint::Length(rows.min(popup.height))]).flex(Flex::Center).areas(popup);
     Clear.render(popup, buf);
     buf.set_style(popup, theme.base);
-    let title = lang.pick(" Cómo empezar ", " How to begin ");
+    let title = lang.text().ui.start_title;
     let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
     Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).render(popup, buf);
 }

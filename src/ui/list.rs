@@ -75,6 +75,14 @@ pub fn factor_item(f: &Factor, session: &Session, coverage: bool, votes: bool, m
     if f.carried {
         text.push_str(" ↻");
     }
+    let marks = crate::domain::sources::suffix(session, f);
+    if !marks.is_empty() {
+        text.push(' ');
+        text.push_str(&marks);
+    }
+    if f.conflict.is_some() {
+        text.insert_str(0, "⚠ ");
+    }
     let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.caution) });
     Item { gutter, id: display_safe(&f.id).into_owned(), text, mark }
 }
@@ -107,6 +115,9 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, mark: Mark) ->
     if a.carried {
         text.push_str(" ↻");
     }
+    if a.conflict.is_some() {
+        text.insert_str(0, "⚠ ");
+    }
     Item { gutter: None, id: display_safe(&a.id).into_owned(), text, mark }
 }
 
@@ -119,6 +130,9 @@ pub fn strategy_item(s: &Strategy, session: &Session, mark: Mark) -> Item {
     let mut text = format!("[{} × {}] {}", name(&s.factors[0]), name(&s.factors[1]), display_safe(&s.text));
     if s.votes > 0 {
         text.push_str(&format!(" ●{}", s.votes));
+    }
+    if s.conflict.is_some() {
+        text.insert_str(0, "⚠ ");
     }
     Item { gutter: None, id: display_safe(&s.id).into_owned(), text, mark }
 }
@@ -186,7 +200,7 @@ impl Window {
 
     /// Adds "↑ n más" / "↓ n más" to the bottom border of `block`.
     pub fn titles<'b>(&self, block: Block<'b>, theme: &Theme, lang: Lang) -> Block<'b> {
-        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.pick("más", "more"));
+        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
         let mut block = block;
         if self.above > 0 {
             block = block.title_bottom(Line::styled(more(self.above, "↑"), theme.key).left_aligned());

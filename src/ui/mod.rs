@@ -40,10 +40,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 /// Draws the whole application into a buffer (used by `draw` and by tests).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = app.lang.pick(
-            "Terminal demasiado pequeña: agrándala (mínimo 40x12). Las teclas no hacen nada hasta entonces.",
-            "Terminal too small: make it bigger (at least 40x12). Keys do nothing until then.",
-        );
+        let msg = app.lang.text().ui.terminal_too_small;
         Paragraph::new(Line::styled(msg, theme.error)).wrap(Wrap { trim: true }).render(area, buf);
         return;
     }

@@ -15,8 +15,8 @@ use crate::app::selection::PlanPane;
 use crate::domain::Session;
 use crate::domain::text::display_safe;
 use crate::export::plan_md::source_label;
-use crate::export::plan_words::PlanWords;
 use crate::i18n::Lang;
+use crate::i18n::plan_words::PlanWords;
 
 pub struct PlanView<'a> {
     pub editor: &'a Editor,
@@ -31,21 +31,21 @@ fn safe(text: &str) -> String {
 impl Widget for PlanView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.editor.session();
-        let w = PlanWords::for_lang(self.lang);
+        let w = self.lang.text().plan_report;
         let band = if area.height >= 30 { 4 } else { 3 };
         let [top, middle, bottom] =
             Layout::vertical([Constraint::Length(band), Constraint::Fill(1), Constraint::Length(2)]).areas(area);
-        self.band(s, &w, top, buf);
+        self.band(s, w, top, buf);
         let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
         if self.editor.views().plan.schedule {
-            self.schedule(s, &w, left, buf);
+            self.schedule(s, w, left, buf);
         } else {
-            self.tree(s, &w, left, buf);
+            self.tree(s, w, left, buf);
         }
         let [placed_area, tray_area] = Layout::vertical([Constraint::Fill(1); 2]).areas(right);
-        self.placed(s, &w, placed_area, buf);
-        self.tray(s, &w, tray_area, buf);
-        self.footer(s, &w, bottom, buf);
+        self.placed(s, w, placed_area, buf);
+        self.tray(s, w, tray_area, buf);
+        self.footer(s, w, bottom, buf);
         if let Mode::Input(input) = self.editor.mode() {
             Clear.render(bottom, buf);
             super::grid::render_input(input, self.theme, self.lang, bottom, buf);

@@ -34,7 +34,7 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
         return;
     }
     let [search, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    Paragraph::new(Span::styled(lang.pick("Buscar: ", "Search: "), theme.key)).render(search, buf);
+    Paragraph::new(Span::styled(lang.text().ui.search, theme.key)).render(search, buf);
     let field = Rect { x: search.x + 8, width: search.width.saturating_sub(8), ..search };
     let mut filter = p.filter.clone();
     filter.set_cursor_style(theme.cursor);
@@ -60,7 +60,7 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
         vec![Line::styled(l, style)]
     });
     if visible.is_empty() {
-        Paragraph::new(Line::styled(lang.pick("(nada coincide)", "(nothing matches)"), theme.dim)).render(list, buf);
+        Paragraph::new(Line::styled(lang.text().ui.nothing_matches, theme.dim)).render(list, buf);
     } else {
         Paragraph::new(window.lines).render(list, buf);
     }
@@ -68,12 +68,8 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
 
 pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let popup = centred(area, 64, 2 + 2 * FIELDS as u16);
-    let title = format!(
-        " {} {} · Enter {} · Esc ",
-        lang.pick("Ficha de", "Form for"),
-        display_safe(&f.id),
-        lang.pick("guarda", "saves")
-    );
+    let (ui, keys) = (&lang.text().ui, &lang.text().keys);
+    let title = format!(" {} {} · {} {} · {} ", ui.form_for, display_safe(&f.id), keys.enter, ui.form_saves, keys.esc);
     let inner = frame(title, theme, popup, buf);
     let rows = Layout::vertical([Constraint::Length(2); FIELDS]).split(inner);
     for (i, (label, row)) in Form::labels(lang).into_iter().zip(rows.iter()).enumerate() {
@@ -90,33 +86,15 @@ pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
 /// The file changed on disk while edits were unsaved: say so and offer the choice.
 pub fn conflict(editor: &crate::app::Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let popup = centred(area, 70, 8);
-    let title = format!(" {} ", lang.pick("El archivo cambió fuera de dafo", "The file changed outside dafo"));
+    let title = format!(" {} ", lang.text().ui.conflict_title);
     let inner = frame(title, theme, popup, buf);
     let path = display_safe(&editor.path().display().to_string()).into_owned();
     let lines = vec![
         Line::styled(path, theme.dim),
-        Line::styled(
-            lang.pick(
-                "Otro programa lo cambió y aquí hay cambios sin guardar. No se sobrescribe nada:",
-                "Another program changed it and there are unsaved edits here. Nothing is overwritten:",
-            ),
-            theme.text,
-        ),
+        Line::styled(lang.text().ui.conflict_text, theme.text),
         Line::default(),
-        Line::from(vec![
-            Span::styled(" r ", theme.key),
-            Span::styled(
-                lang.pick("cargar la del disco; la tuya se guarda aparte", "load theirs; yours is kept aside"),
-                theme.text,
-            ),
-        ]),
-        Line::from(vec![
-            Span::styled(" o ", theme.key),
-            Span::styled(
-                lang.pick("conservar la tuya; la otra queda en copia", "keep yours; theirs goes to a backup"),
-                theme.text,
-            ),
-        ]),
+        Line::from(vec![Span::styled(" r ", theme.key), Span::styled(lang.text().ui.conflict_reload, theme.text)]),
+        Line::from(vec![Span::styled(" o ", theme.key), Span::styled(lang.text().ui.conflict_keep, theme.text)]),
     ];
     Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }).render(inner, buf);
 }

@@ -50,7 +50,7 @@ fn render_quadrant(editor: &Editor, q: Quadrant, theme: &Theme, lang: Lang, area
     let mut block = block(editor, q, theme, lang);
     let inner = block.inner(area);
     let placed = place(editor, q, inner);
-    let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.pick("más", "more"));
+    let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
     if placed.above > 0 {
         block = block.title_bottom(Line::styled(more(placed.above, "↑"), theme.key).left_aligned());
     }

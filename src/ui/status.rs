@@ -17,25 +17,23 @@ pub fn saved_ago(editor: &Editor, lang: Lang) -> Option<String> {
         return None;
     }
     let secs = editor.room().now?.checked_duration_since(a.last_saved?)?.as_secs();
-    let ago = lang.pick("hace", "");
-    let text = match secs {
-        0..60 => format!("{ago} {secs} s"),
-        60..3600 => format!("{ago} {} min", secs / 60),
-        _ => format!("{ago} {} h", secs / 3600),
+    let amount = match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 => format!("{} min", secs / 60),
+        _ => format!("{} h", secs / 3600),
     };
-    let text = text.trim_start().to_owned();
-    Some(if lang == Lang::En { format!("{text} ago") } else { text })
+    Some((lang.text().ui.ago)(&amount))
 }
 
 /// The right end of the status line: hidden votes and the time-box.
 pub fn spans(editor: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if editor.room().votes_hidden {
-        spans.push(Span::styled(format!(" ● {} ", lang.pick("votos ocultos", "votes hidden")), theme.dim));
+        spans.push(Span::styled(format!(" ● {} ", lang.text().ui.votes_hidden), theme.dim));
     }
     if let Some(r) = editor.room().timer.reading(editor.room().now) {
         let text = if r.over {
-            format!(" ⏱ {} {} ", r.clock(), lang.pick("¡tiempo!", "time's up!"))
+            format!(" ⏱ {} {} ", r.clock(), lang.text().ui.times_up)
         } else {
             format!(" ⏱ {} / {} min ", r.clock(), r.minutes)
         };

@@ -37,18 +37,18 @@ impl WeightsView<'_> {
         let session = editor.session();
         let focused = editor.matrix() == m;
         let eval = session.evaluate(m);
+        let ui = &lang.text().ui;
         let name = match m {
-            Matrix::Efi => lang.pick("EFI · factores internos", "EFI · internal factors"),
-            Matrix::Efe => lang.pick("EFE · factores externos", "EFE · external factors"),
+            Matrix::Efi => ui.weights_titles[0],
+            Matrix::Efe => ui.weights_titles[1],
         };
-        let sum = format!(" Σ {} {} ", lang.pick("pesos", "weights"), lang.decimal(eval.weight_sum));
+        let sum = format!(" Σ {} {} ", ui.weights_sum, lang.decimal(eval.weight_sum));
         let (sum_note, sum_style) = if eval.balanced() {
             (String::new(), theme.ok)
         } else {
             (format!("≠ {} ", lang.decimal(1.0)), theme.caution)
         };
-        let total =
-            format!(" total {} ({} {}) ", lang.decimal(eval.total), lang.pick("media", "average"), lang.decimal(2.5));
+        let total = format!(" total {} ({} {}) ", lang.decimal(eval.total), ui.weights_average, lang.decimal(2.5));
         let block = Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
             .border_style(if focused { theme.focus_border } else { theme.border })
@@ -77,14 +77,8 @@ impl WeightsView<'_> {
             ])
         });
         let header = Row::new(
-            [
-                "",
-                lang.pick("Factor", "Factor"),
-                lang.pick("Peso", "Weight"),
-                lang.pick("Val.", "Rating"),
-                lang.pick("P×V", "W×R"),
-            ]
-            .map(|h| Cell::from(Span::styled(h, theme.dim))),
+            ["", ui.weights_columns[0], ui.weights_columns[1], ui.weights_columns[2], ui.weights_columns[3]]
+                .map(|h| Cell::from(Span::styled(h, theme.dim))),
         );
         let table = Table::new(
             rows,

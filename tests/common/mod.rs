@@ -1,6 +1,8 @@
 //! Shared end-to-end helpers: the real binary inside a tmux pane.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod styles;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};

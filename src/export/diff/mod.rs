@@ -11,13 +11,14 @@ use clap::ValueEnum;
 use crate::domain::text::clean_text;
 use crate::domain::{Came, CameAction, Factor, Quadrant, Session, Strategy};
 
-use super::safe;
+pub use crate::domain::similarity::similarity;
 
 pub use report::render;
 
 /// Texts at least this similar (Sørensen-Dice on folded text, 0..1) are taken
-/// as the same factor reworded, when their IDs do not match.
-pub const SIMILAR: f64 = 0.6;
+/// as the same factor reworded, when their IDs do not match. The measure and
+/// its thresholds live in [`crate::domain::similarity`], shared with `merge`.
+pub const SIMILAR: f64 = crate::domain::similarity::SAME;
 /// Factors with the same ID are only taken as the same factor if their texts
 /// are at least this similar; otherwise the IDs were reused for something new.
 pub const SAME_ID_SIMILAR: f64 = 0.3;
@@ -139,16 +140,6 @@ fn placed(s: &Session) -> Vec<Placed> {
         .iter()
         .flat_map(|&q| s.factors(q).iter().map(move |f| Placed { quadrant: q, factor: f.clone() }))
         .collect()
-}
-
-fn fold(text: &str) -> String {
-    crate::i18n::fold(&safe(text))
-}
-
-/// How alike two texts are, 0 (nothing shared) to 1 (same words).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (fold(a), fold(b));
-    if a == b { 1.0 } else { strsim::sorensen_dice(&a, &b) }
 }
 
 /// Pairs the items of `old` and `new`: same ID and related text first, then
@@ -313,6 +304,7 @@ mod tests {
             factors: ["D1".into(), "O1".into()],
             text: "Fondos para la ventanilla".into(),
             votes: 0,
+            conflict: None,
             line: None,
         });
         let mut new = old.clone();

@@ -1,0 +1,116 @@
+//! `dafo merge` (group sessions into one diagnosis, with its report) and
+//! `dafo merge-driver` (the git merge driver: three-way merge by stable IDs).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+
+use crate::domain::Session;
+use crate::i18n::Lang;
+use crate::merge::report::{ReportFormat, render};
+use crate::merge::review::review;
+use crate::merge::three_way::merge3;
+use crate::merge::{Input, Options, merge};
+use crate::storage::{load, parse, to_ron, write_atomic};
+
+use super::{CommandError, print, write_new};
+
+/// What `dafo merge` was asked.
+#[derive(Debug, Clone)]
+pub struct MergeArgs {
+    pub files: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub title: Option<String>,
+    pub accept_similar: bool,
+    pub review: bool,
+    pub force: bool,
+    pub format: ReportFormat,
+}
+
+/// Merges the group sessions into `output` and prints the report. The inputs
+/// are only read; `output` may not be one of them.
+pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
+    let same = |p: &Path| {
+        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+        args.files.iter().any(|f| canon(f) == canon(p))
+    };
+    if same(&args.output) {
+        return Err(CommandError::Copy(format!(
+            "{}: is one of the sessions to merge; the inputs are never written, choose another -o",
+            args.output.display()
+        )));
+    }
+    let mut inputs = Vec::new();
+    for f in &args.files {
+        let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        inputs.push(Input::new(load(f)?, &stem));
+    }
+    let title = args.title.clone().unwrap_or_else(|| lang.pick("Diagnóstico conjunto", "Joint diagnosis").to_owned());
+    let mut opts = Options { title, now: Timestamp::now(), accept_similar: args.accept_similar, joined: Vec::new() };
+    let mut merged = merge(&inputs, &opts);
+    if args.review && !merged.grey.is_empty() {
+        opts.joined = review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr());
+        merged = merge(&inputs, &opts);
+    }
+    write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;
+    print(&render(&merged, lang, args.format))?;
+    let [f, d, o, a] = merged.session.counts();
+    eprintln!("{}: {} ({f} F, {d} D, {o} O, {a} A)", args.output.display(), lang.pick("escrito", "written"));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dafo merge-driver %O %A %B %P`: merges `theirs` and `ours` (edited from
+/// `base`) into `ours`. Exit 0 when clean, 1 when conflicts were marked (or a
+/// clash kept our side), 2 when a file does not read (nothing written then).
+pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang: Lang) -> ExitCode {
+    let shown = name.map(PathBuf::from).unwrap_or_else(|| ours.to_owned());
+    let read = |p: &Path, empty_ok: bool| -> Result<Option<Session>, String> {
+        let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        if empty_ok && text.trim().is_empty() {
+            return Ok(None);
+        }
+        parse(&text, &shown).map(Some).map_err(|e| e.to_string())
+    };
+    let sides = (|| -> Result<(Session, Session, Session), String> {
+        let a = read(ours, false)?.ok_or("empty")?;
+        let b = read(theirs, false)?.ok_or("empty")?;
+        // No common ancestor: git passes an empty base.
+        let o = read(base, true)?.unwrap_or_else(|| empty_like(&a));
+        Ok((o, a, b))
+    })();
+    let (o, a, b) = match sides {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("dafo merge-driver: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = match merge3(&o, &a, &b) {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("dafo merge-driver: {}: {e}", shown.display());
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = write_atomic(ours, to_ron(&out.session).as_bytes()) {
+        eprintln!("dafo merge-driver: {}: {e}", ours.display());
+        return ExitCode::from(2);
+    }
+    for c in &out.conflicts {
+        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.pick("conflicto", "conflict"));
+    }
+    for c in &out.unmarked {
+        let kept = lang.pick("conflicto, se queda nuestra versión", "conflict, our version kept");
+        eprintln!("dafo: {}: {kept}: {c}", shown.display());
+    }
+    if out.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// A session with `s`'s metadata and no items: the base when there is none.
+fn empty_like(s: &Session) -> Session {
+    let mut e = Session::new(&s.meta.title, s.meta.created);
+    e.meta = s.meta.clone();
+    e
+}

@@ -1,0 +1,331 @@
+//! The merge of N group sessions into one: same-quadrant near-duplicates become
+//! one factor with every source and wording, grey-zone pairs are kept apart
+//! (or joined on request), the same item in two quadrants is kept in both and
+//! reported, actions and strategies follow their factors under fresh IDs.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use crate::domain::similarity::{Likeness, similarity};
+use crate::domain::sources::sources_of;
+use crate::domain::{Came, Factor, Origin, Quadrant, Session, Strategy};
+
+/// One session to merge, and the source its factors stand for when they name
+/// none (its group, else its file name).
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub source: String,
+    pub session: Session,
+}
+
+impl Input {
+    /// The input's source: the session's group, else `fallback` (the file stem).
+    pub fn new(session: Session, fallback: &str) -> Input {
+        let source = session.meta.group.clone().unwrap_or_else(|| fallback.to_owned());
+        Input { source, session }
+    }
+}
+
+/// How to merge.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub title: String,
+    pub now: Timestamp,
+    /// Join grey-zone pairs too, not only near-duplicates.
+    pub accept_similar: bool,
+    /// Grey-zone pairs to join (a facilitator said yes): [`Pair::link`] values.
+    pub joined: Vec<Link>,
+}
+
+/// Two factors of the inputs, each as (input index, factor ID).
+pub type Link = ((usize, String), (usize, String));
+
+/// A factor of the result, as the report names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    pub quadrant: Quadrant,
+    pub id: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// Two factors of the result that may say the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub a: Named,
+    pub b: Named,
+    pub score: f64,
+    /// The two input factors behind the pair's best score: join them with
+    /// [`Options::joined`].
+    pub link: Link,
+}
+
+/// The result of a merge and what the room should look at.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub session: Session,
+    /// The sources merged, in input order.
+    pub sources: Vec<String>,
+    /// Factors read from the inputs.
+    pub read: usize,
+    /// The same item placed in different quadrants by different groups.
+    pub disagreements: Vec<Pair>,
+    /// Grey-zone pairs: kept apart (or, with `accept_similar`, joined).
+    pub grey: Vec<Pair>,
+    pub accepted_similar: bool,
+    /// Grey-zone pairs joined because [`Options::joined`] named them.
+    pub joined: usize,
+}
+
+struct Item {
+    input: usize,
+    quadrant: Quadrant,
+    factor: Factor,
+    sources: Vec<String>,
+}
+
+impl Item {
+    /// Every wording this item carries (merged inputs keep several).
+    fn wordings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.factor.text.as_str()).chain(self.factor.origins.iter().map(|o| o.text.as_str()))
+    }
+    fn likeness(&self, other: &Item) -> f64 {
+        self.wordings().flat_map(|a| other.wordings().map(move |b| similarity(a, b))).fold(0.0, f64::max)
+    }
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut r = i;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    parent[i] = r;
+    r
+}
+
+fn union_in(list: &mut Vec<String>, more: &[String]) {
+    for s in more {
+        if !list.contains(s) {
+            list.push(s.clone());
+        }
+    }
+}
+
+/// One value when every source agrees, else none (shown as a range).
+fn agreed<T: PartialEq + Copy>(values: impl Iterator<Item = Option<T>>) -> Option<T> {
+    let v: Vec<Option<T>> = values.collect();
+    let first = *v.first()?;
+    v.iter().all(|x| *x == first).then_some(first).flatten()
+}
+
+fn origins_of(item: &Item) -> Vec<Origin> {
+    if !item.factor.origins.is_empty() {
+        return item.factor.origins.clone();
+    }
+    let f = &item.factor;
+    vec![Origin {
+        source: item.sources.join(" · "),
+        text: f.text.clone(),
+        votes: f.votes,
+        impact: f.impact,
+        weight: f.weight,
+        rating: f.rating,
+    }]
+}
+
+/// Joins the items of one cluster into one factor (ID set later).
+fn join(items: &[&Item]) -> Factor {
+    let first = items[0];
+    if items.len() == 1 {
+        return Factor { sources: first.sources.clone(), conflict: None, ..first.factor.clone() };
+    }
+    let mut sources = Vec::new();
+    let mut origins: Vec<Origin> = Vec::new();
+    for it in items {
+        union_in(&mut sources, &it.sources);
+        origins.extend(origins_of(it));
+    }
+    let mut f = Factor::new("", first.factor.text.clone());
+    f.votes = items.iter().map(|i| i.factor.votes).sum();
+    f.impact = agreed(origins.iter().map(|o| o.impact));
+    f.weight = agreed(origins.iter().map(|o| o.weight));
+    f.rating = agreed(origins.iter().map(|o| o.rating));
+    f.carried = items.iter().all(|i| i.factor.carried);
+    f.sources = sources;
+    f.origins = origins;
+    f
+}
+
+/// Merges `inputs` into one session. Inputs are only read.
+pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
+    let mut items: Vec<Item> = Vec::new();
+    for (n, input) in inputs.iter().enumerate() {
+        for q in Quadrant::ALL {
+            for f in input.session.factors(q) {
+                let mut sources = sources_of(&input.session, f);
+                if sources.is_empty() {
+                    sources.push(input.source.clone());
+                }
+                items.push(Item { input: n, quadrant: q, factor: f.clone(), sources });
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut grey_pairs = Vec::new();
+    let mut cross_pairs = Vec::new();
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            let (a, b) = (&items[i], &items[j]);
+            if a.input == b.input {
+                continue;
+            }
+            let score = a.likeness(b);
+            match (Likeness::of(score), a.quadrant == b.quadrant) {
+                (Likeness::Same, true) => {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+                (Likeness::Grey, true) => grey_pairs.push((i, j, score)),
+                (Likeness::Same, false) => cross_pairs.push((i, j, score)),
+                _ => {}
+            }
+        }
+    }
+    let refs = |i: usize| (items[i].input, items[i].factor.id.clone());
+    let mut joined = 0;
+    for &(i, j, _) in &grey_pairs {
+        let (a, b) = (refs(i), refs(j));
+        if !opts.accept_similar
+            && opts.joined.iter().any(|l| *l == (a.clone(), b.clone()) || *l == (b.clone(), a.clone()))
+        {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+            joined += 1;
+        }
+    }
+    if opts.accept_similar {
+        for &(i, j, _) in &grey_pairs {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    }
+    // Clusters in order of first appearance.
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let r = find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut out = Session::new(&opts.title, opts.now);
+    if let Some(first) = inputs.first() {
+        out.meta.language = first.session.meta.language.clone();
+        out.meta.labels = first.session.meta.labels;
+        out.meta.place = inputs.iter().find_map(|i| i.session.meta.place.clone());
+    }
+    let sources: Vec<String> = {
+        let mut all = Vec::new();
+        for it in &items {
+            union_in(&mut all, &it.sources);
+        }
+        all
+    };
+    out.meta.participants = (!sources.is_empty()).then(|| sources.join(", "));
+    // item index -> (quadrant, new id)
+    let mut new_id: Vec<String> = vec![String::new(); items.len()];
+    for q in Quadrant::ALL {
+        let mut joined: Vec<(Vec<usize>, Factor)> = clusters
+            .values()
+            .filter(|c| items[c[0]].quadrant == q)
+            .map(|c| (c.clone(), join(&c.iter().map(|&i| &items[i]).collect::<Vec<_>>())))
+            .collect();
+        joined.sort_by_key(|(_, f)| std::cmp::Reverse(f.sources.len()));
+        for (members, mut f) in joined {
+            f.id = out.next_id(q.prefix());
+            for m in members {
+                new_id[m] = f.id.clone();
+            }
+            out.factors_mut(q).push(f);
+        }
+    }
+    let named = |out: &Session, id: &str| -> Option<Named> {
+        let (q, i) = out.find_factor(id)?;
+        let f = &out.factors(q)[i];
+        Some(Named { quadrant: q, id: f.id.clone(), text: f.text.clone(), sources: f.sources.clone() })
+    };
+    let pairs = |list: &[(usize, usize, f64)]| -> Vec<Pair> {
+        let mut best: BTreeMap<(String, String), (f64, usize, usize)> = BTreeMap::new();
+        for &(i, j, score) in list {
+            let (a, b) = (new_id[i].clone(), new_id[j].clone());
+            if a != b {
+                let key = if a < b { (a, b) } else { (b, a) };
+                let e = best.entry(key).or_insert((score, i, j));
+                if score > e.0 {
+                    *e = (score, i, j);
+                }
+            }
+        }
+        let mut v: Vec<Pair> = best
+            .into_iter()
+            .filter_map(|((a, b), (score, i, j))| {
+                let (a, b) = (named(&out, &a)?, named(&out, &b)?);
+                let (a, b) = if (b.quadrant, &b.id) < (a.quadrant, &a.id) { (b, a) } else { (a, b) };
+                Some(Pair { a, b, score, link: (refs(i), refs(j)) })
+            })
+            .collect();
+        v.sort_by(|x, y| (x.a.quadrant, &x.a.id).cmp(&(y.a.quadrant, &y.a.id)));
+        v
+    };
+    let grey = if opts.accept_similar { Vec::new() } else { pairs(&grey_pairs) };
+    let accepted = if opts.accept_similar { grey_pairs.len() } else { 0 };
+    let disagreements = pairs(&cross_pairs);
+    let map = |input: usize, old: &str| -> Option<String> {
+        items.iter().position(|it| it.input == input && it.factor.id == old).map(|i| new_id[i].clone())
+    };
+    carry_plan(inputs, &mut out, &map);
+    Merged {
+        session: out,
+        sources,
+        read: items.len(),
+        disagreements,
+        grey,
+        accepted_similar: opts.accept_similar && accepted > 0,
+        joined,
+    }
+}
+
+/// Carries every input's actions and strategies, their links re-pointed to the
+/// merged factors and their IDs fresh.
+fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> Option<String>) {
+    for (n, input) in inputs.iter().enumerate() {
+        for c in Came::ALL {
+            for a in input.session.actions(c) {
+                let mut links: Vec<String> = Vec::new();
+                for l in &a.links {
+                    if let Some(id) = map(n, l)
+                        && !links.contains(&id)
+                    {
+                        links.push(id);
+                    }
+                }
+                let k = out.bump(c.counter_key());
+                let action =
+                    crate::domain::CameAction { id: format!("{}{k}", c.prefix()), links, conflict: None, ..a.clone() };
+                out.actions_mut(c).push(action);
+            }
+        }
+        for s in &input.session.strategies {
+            if let (Some(i), Some(e)) = (map(n, &s.factors[0]), map(n, &s.factors[1])) {
+                let k = out.bump(s.kind.prefix());
+                out.strategies.push(Strategy {
+                    id: format!("{}{k}", s.kind.prefix()),
+                    factors: [i, e],
+                    conflict: None,
+                    ..s.clone()
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

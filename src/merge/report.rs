@@ -1,0 +1,154 @@
+//! The merge report (`dafo merge` prints it): per quadrant, the factors by how
+//! many groups raised them and those only one group raised; then the
+//! disagreements between quadrants and the grey-zone pairs. Text or Markdown.
+
+use std::fmt::Write as _;
+
+use crate::domain::Quadrant;
+use crate::domain::sources::{marks, suffix};
+use crate::export::safe;
+use crate::i18n::Lang;
+
+use super::groups::{Merged, Named, Pair};
+
+/// Output formats of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Txt,
+    Md,
+}
+
+struct Out {
+    md: bool,
+    text: String,
+}
+
+impl Out {
+    fn heading(&mut self, level: usize, title: &str) {
+        if self.md {
+            let _ = writeln!(self.text, "\n{} {title}\n", "#".repeat(level));
+        } else if level == 1 {
+            let _ = writeln!(self.text, "{}\n{}", title.to_uppercase(), "=".repeat(title.chars().count()));
+        } else {
+            let _ = writeln!(self.text, "\n{}", title.to_uppercase());
+        }
+    }
+    fn line(&mut self, text: &str) {
+        // In Markdown a paragraph stands apart, or it would join the list above.
+        let gap = if self.md { "\n" } else { "" };
+        let _ = writeln!(self.text, "{gap}{text}{gap}");
+    }
+    fn item(&mut self, text: &str) {
+        let _ = writeln!(self.text, "{}{text}", if self.md { "- " } else { "  " });
+    }
+}
+
+fn groups_word(lang: Lang, n: usize) -> String {
+    let word = if n == 1 { lang.pick("grupo", "group") } else { lang.pick("grupos", "groups") };
+    format!("{n} {word}")
+}
+
+fn quadrant_one(lang: Lang, q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Strengths => lang.pick("fortaleza", "strength"),
+        Quadrant::Weaknesses => lang.pick("debilidad", "weakness"),
+        Quadrant::Opportunities => lang.pick("oportunidad", "opportunity"),
+        Quadrant::Threats => lang.pick("amenaza", "threat"),
+    }
+}
+
+fn named(n: &Named) -> String {
+    format!("{} «{}» ({})", n.id, safe(&n.text), n.sources.join(", "))
+}
+
+fn pair_line(lang: Lang, p: &Pair, quadrants: bool) -> String {
+    let score = lang.decimal(p.score);
+    if quadrants {
+        format!(
+            "{} {} / {} {} · {}: {score}",
+            quadrant_one(lang, p.a.quadrant),
+            named(&p.a),
+            quadrant_one(lang, p.b.quadrant),
+            named(&p.b),
+            lang.pick("parecido", "likeness"),
+        )
+    } else {
+        format!("{} ~ {} · {}: {score}", named(&p.a), named(&p.b), lang.pick("parecido", "likeness"))
+    }
+}
+
+/// Renders the report of `merged`.
+pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
+    let mut o = Out { md: format == ReportFormat::Md, text: String::new() };
+    let s = &m.session;
+    o.heading(1, &format!("{}: {}", lang.pick("Informe de la fusión", "Merge report"), safe(&s.meta.title)));
+    let legend: Vec<String> = marks(&m.sources).into_iter().map(|(name, mark)| format!("{name} ({mark})")).collect();
+    o.line(&format!("{}: {}", lang.pick("Grupos", "Groups"), legend.join(" · ")));
+    o.line(&format!(
+        "{}: {} {} → {} {}",
+        lang.pick("Factores", "Factors"),
+        m.read,
+        lang.pick("leídos", "read"),
+        s.total(),
+        lang.pick("en el diagnóstico", "in the diagnosis")
+    ));
+    for q in Quadrant::ALL {
+        let factors = s.factors(q);
+        let mut by: Vec<usize> = factors.iter().map(|f| f.sources.len().max(1)).collect();
+        by.sort_unstable_by(|a, b| b.cmp(a));
+        by.dedup();
+        let summary: Vec<String> = by
+            .iter()
+            .map(|&n| {
+                let k = factors.iter().filter(|f| f.sources.len().max(1) == n).count();
+                format!("{k} {} {}", lang.pick("de", "from"), groups_word(lang, n))
+            })
+            .collect();
+        o.heading(2, lang.quadrant(q));
+        o.line(&format!("{} {}: {}", factors.len(), lang.pick("factores", "factors"), summary.join(", ")));
+        for f in factors.iter().filter(|f| f.sources.len() > 1) {
+            o.item(&format!("{} {} {} · {}", f.id, suffix(s, f), safe(&f.text), groups_word(lang, f.sources.len())));
+        }
+        let single: Vec<_> = factors.iter().filter(|f| f.sources.len() <= 1).collect();
+        if !single.is_empty() {
+            o.line(&format!("{}:", lang.pick("Solo un grupo", "Only one group")));
+            for f in single {
+                o.item(&format!("{} {} {} · {}", f.id, suffix(s, f), safe(&f.text), f.sources.join(", ")));
+            }
+        }
+    }
+    let title = lang.pick("Desacuerdos entre cuadrantes", "Disagreements between quadrants");
+    o.heading(2, &format!("{title} ({})", m.disagreements.len()));
+    if m.disagreements.is_empty() {
+        o.line(lang.pick("Ninguno.", "None."));
+    }
+    for p in &m.disagreements {
+        o.item(&pair_line(lang, p, true));
+    }
+    let grey_title = lang.pick("Pares dudosos, separados", "Possible pairs, kept apart");
+    o.heading(2, &format!("{grey_title} ({})", m.grey.len()));
+    if m.joined > 0 {
+        o.line(&format!("{}: {}", lang.pick("Unidos en la revisión", "Joined on review"), m.joined));
+    }
+    if m.accepted_similar {
+        o.line(lang.pick("Unidos por --accept-similar.", "Joined by --accept-similar."));
+    } else if m.grey.is_empty() && m.joined == 0 {
+        o.line(lang.pick("Ninguno.", "None."));
+    } else {
+        o.line(lang.pick(
+            "--accept-similar los une; --review pregunta por cada uno.",
+            "--accept-similar joins them; --review asks about each.",
+        ));
+    }
+    for p in &m.grey {
+        o.item(&pair_line(lang, p, false));
+    }
+    if o.md {
+        while o.text.contains("\n\n\n") {
+            o.text = o.text.replace("\n\n\n", "\n\n");
+        }
+        o.text = o.text.trim_start().to_owned();
+    }
+    o.text
+}
