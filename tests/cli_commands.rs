@@ -217,9 +217,10 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
         let back = dir.path().join(format!("back-{ext}.ron"));
         let o = dafo(&["import", p(&exported), "-o", p(&back)]);
         assert!(o.status.success(), "{}", stderr(&o));
-        // Markdown carries the factors; the CSV export the whole plan.
-        let plan = if ext == "csv" { "9 acciones, 4 estrategias" } else { "0 acciones, 0 estrategias" };
+        // The sample has a plan: its informe, in Markdown or CSV, carries it whole.
+        let plan = "9 acciones, 4 estrategias";
         assert!(stderr(&o).contains(&format!("importado (8 F, 8 D, 7 O, 7 A; {plan})")), "{}", stderr(&o));
+        assert_eq!(load(p(&back)).lines.len(), original.lines.len(), "{ext}");
         let back = load(p(&back));
         for q in Quadrant::ALL {
             assert_eq!(back.factors(q), original.factors(q), "{ext} {q:?}");

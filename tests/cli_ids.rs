@@ -37,7 +37,8 @@ fn the_sample_has_no_id_twice_in_the_file_or_the_csv() {
         let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).filter(|id| !id.is_empty()).collect();
         let unique: HashSet<&String> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "{lang:?}: an ID twice in {ids:?}");
-        assert_eq!(ids.len(), s.total() + s.all_actions().count() + s.strategies.len());
+        let plan = s.challenges.len() + s.axes.len() + s.lines.len() + s.indicators.len();
+        assert_eq!(ids.len(), s.total() + s.all_actions().count() + s.strategies.len() + plan);
     }
 }
 

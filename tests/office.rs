@@ -2,7 +2,8 @@
 //! bundled sample (with EFI/EFE weights added) are converted to PDF by
 //! headless LibreOffice, with a throwaway profile, and read back with
 //! `pdftotext`: the full title, whole words and numbers in narrow columns,
-//! every section heading, and no blank page. Without soffice or pdftotext the
+//! every section heading of the informe final (the sample has a plan), a
+//! sample of the plan's content, and no blank page. Without soffice or pdftotext the
 //! test is ignored (`build.rs`); with `CI` set it runs and fails.
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
@@ -51,6 +52,22 @@ fn check(pdf: &Path, s: &Session, what: &str) {
     let tokens: Vec<&str> = text.split(' ').map(|t| t.trim_matches(|c: char| ",.;:()".contains(c))).collect();
     for word in ["Votos", "Impacto", "pendiente", "Externos", "Responde", "FO1", "0,12", "0,48"] {
         assert!(tokens.contains(&word), "{what}: {word:?} is not whole:\n{text}");
+    }
+    // A sample of the plan's content: horizon, valores, a reto's sources,
+    // numbered líneas, Spanish amounts and dates, an indicator, the coverage.
+    for sample in [
+        "Horizonte",
+        "2027-2030",
+        &s.values[0],
+        &s.challenges[0].text,
+        "D1, D7",
+        "1.1 Coordinación",
+        "18.000 €",
+        "01/12/2026",
+        &s.indicators[0].name,
+        "Líneas sin acciones",
+    ] {
+        assert!(text.contains(&words(sample)), "{what}: {sample:?} is missing:\n{text}");
     }
     let doc = document(s, Lang::Es);
     for block in &doc.blocks {

@@ -47,6 +47,20 @@ pub enum Action {
     ShowCame,
     ShowCrossed,
     ShowWeights,
+    /// The plan view (ejes, líneas, the tray of actions).
+    ShowPlan,
+    /// Plan view: put the selected tray item into the selected línea.
+    PlanPlace,
+    /// Plan view: take the selected action out of its línea.
+    PlanTakeOut,
+    /// Plan view: a new eje, typed in the input line.
+    PlanAddAxis,
+    /// Plan view: a new línea in the selected eje.
+    PlanAddLine,
+    /// Plan view: delete the selected eje (with its líneas) or línea.
+    PlanDelete,
+    /// Plan view: the cronograma instead of the tree, and back.
+    ToggleSchedule,
     ToggleLabels,
     /// Copy the session summary (Markdown, with HTML for word processors).
     Copy,

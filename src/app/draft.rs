@@ -51,7 +51,9 @@ impl Editor {
             InputTarget::Weight(id) => {
                 s.find_factor(id).map(|(q, i)| s.factors(q)[i].weight.map(|w| format!("{w:.2}")).unwrap_or_default())
             }
-            InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) => None,
+            InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) | InputTarget::PlanAdd(_) => {
+                None
+            }
         };
         stored.is_some_and(|t| t.trim() == text.trim())
     }

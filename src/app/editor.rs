@@ -172,6 +172,7 @@ impl Editor {
             },
             View::Crossed => Context::Crossed,
             View::Weights => Context::Weights,
+            View::Plan => super::plan::context(self.views.plan.pane),
         }
     }
 
@@ -241,14 +242,19 @@ impl Editor {
         let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
             Action::Focus(q) => self.views.focus = q,
-            Action::NextQuadrant => self.views.focus = Quadrant::from_index(self.focus().index() + 1),
-            Action::PrevQuadrant => self.views.focus = Quadrant::from_index(self.focus().index() + 3),
+            Action::NextQuadrant if view != View::Plan => {
+                self.views.focus = Quadrant::from_index(self.focus().index() + 1)
+            }
+            Action::PrevQuadrant if view != View::Plan => {
+                self.views.focus = Quadrant::from_index(self.focus().index() + 3)
+            }
             Action::Undo if self.draft.is_some() => self.restore_draft(),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::ShowCame => self.show(toggle(View::Came)),
             Action::ShowCrossed => self.show(toggle(View::Crossed)),
             Action::ShowWeights => self.show(toggle(View::Weights)),
+            Action::ShowPlan => self.show(toggle(View::Plan)),
             Action::Back => self.show(View::Dafo),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
@@ -284,6 +290,7 @@ impl Editor {
                 View::Came => self.update_came(other),
                 View::Crossed => self.update_crossed(other),
                 View::Weights => self.update_weights(other),
+                View::Plan => self.update_plan(other),
             },
         }
     }

@@ -15,6 +15,7 @@ pub mod keys_file;
 pub mod mode;
 mod persist;
 pub mod picker;
+pub mod plan;
 mod readline;
 mod review;
 pub mod room;

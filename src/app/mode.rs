@@ -26,6 +26,8 @@ pub enum InputTarget {
     EditStrategy(String),
     /// The EFI/EFE weight of the factor with this ID.
     Weight(String),
+    /// A new eje (`None`) or a new línea of the eje with this ID, in the plan view.
+    PlanAdd(Option<String>),
 }
 
 /// The input line: what it is for and the text typed so far.

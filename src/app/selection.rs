@@ -14,6 +14,8 @@ pub enum View {
     Crossed,
     /// The weighted evaluation (EFI, EFE).
     Weights,
+    /// The plan: ejes and líneas, their actions, the tray of unplaced ones.
+    Plan,
 }
 
 /// In the CAME view: the factor list or the action list of a quadrant.
@@ -62,6 +64,29 @@ pub struct WeightTables {
     pub rows: [usize; 2],
 }
 
+/// Which part of the plan view has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PlanPane {
+    /// The tree of ejes and líneas.
+    #[default]
+    Tree,
+    /// The actions of the selected línea.
+    Actions,
+    /// The actions and strategies with no línea yet.
+    Tray,
+}
+
+/// The plan view: the pane with the keys, the selected row of each, and
+/// whether the cronograma shows instead of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PlanLists {
+    pub pane: PlanPane,
+    pub tree: usize,
+    pub actions: usize,
+    pub tray: usize,
+    pub schedule: bool,
+}
+
 /// The view showing, the quadrant in focus (shared: each view reads it as its
 /// own cell) and each view's own selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +97,7 @@ pub struct Views {
     pub came: CameLists,
     pub crossed: CrossedLists,
     pub weights: WeightTables,
+    pub plan: PlanLists,
 }
 
 impl Default for Views {
@@ -83,6 +109,7 @@ impl Default for Views {
             came: CameLists { pane: Pane::Factors, actions: [0; 4] },
             crossed: CrossedLists::default(),
             weights: WeightTables::default(),
+            plan: PlanLists::default(),
         }
     }
 }

@@ -154,6 +154,7 @@ impl Editor {
                     self.open_input(InputTarget::Weight(id), text);
                 }
             },
+            InputTarget::PlanAdd(axis) => self.submit_plan_add(axis, text),
             InputTarget::Add | InputTarget::Edit(_) => {}
         }
     }

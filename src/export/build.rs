@@ -1,19 +1,29 @@
 //! Builds the [`Document`] of a session once, section by section: header,
 //! grid, the four factor lists, then the CAME plan, the crossed strategies and
-//! the EFI/EFE tables when the session has them. Every backend renders it.
+//! the EFI/EFE tables when the session has them. A session with a plan gives
+//! the informe final: the formulation after the header, the EFI/EFE with the
+//! DAFO, and the plan's sections after the crossed matrix. Every backend renders it.
 
 use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 
 use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
 use super::plan::{self, Words};
+use super::plan_report::{self, Section};
 use super::{Labels, day, factor_priority, factor_text, sources_line};
 
 /// The document of `session` with words in `lang`.
 pub fn document(session: &Session, lang: Lang) -> Document {
     let l = Labels::new(lang);
     let mut blocks = Vec::new();
-    for section in [header, grid, lists, actions, strategies, evaluation] {
+    // A plan-less session keeps its order; the informe final puts the plan's
+    // formulation after the header and the EFI/EFE with the DAFO.
+    let order: &[Section] = if session.has_plan() {
+        &[header, plan_report::formulation, grid, lists, evaluation, actions, strategies]
+    } else {
+        &[header, grid, lists, actions, strategies, evaluation]
+    };
+    for section in order.iter().chain(&plan_report::SECTIONS) {
         section(&mut blocks, session, lang);
     }
     Document {
@@ -48,6 +58,7 @@ fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     if let Some(who) = filled(m.participants.as_deref()) {
         fields.push((l.participants.to_owned(), who.to_owned()));
     }
+    fields.extend(plan_report::horizon_field(s, lang));
     let counts: Vec<String> =
         Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), s.factors(q).len())).collect();
     fields.push((l.factors.to_owned(), counts.join(" · ")));

@@ -1,7 +1,8 @@
 //! CSV export: one row per item: factors (`kind` = `factor`), CAME actions
 //! (`action`, with links, owner, due and status) and crossed strategies
 //! (`strategy`, linked to their two factors), after a first row with the
-//! session's title (`session`). RFC 4180 quoting, CRLF line ends, UTF-8
+//! session's title (`session`). A session with a plan gets the plan's rows
+//! and columns too (`csv_plan`). RFC 4180 quoting, CRLF line ends, UTF-8
 //! without BOM; cells a spreadsheet would run as formulas start with `'`.
 
 use serde::{Deserialize, Serialize};
@@ -53,9 +54,56 @@ pub struct Row {
     pub weight: String,
     pub rating: String,
     /// Sources of a factor (the groups that raised it), separated by `;`.
-    #[serde(default)]
     pub sources: String,
+    /// The plan's columns, written only when the session has a plan (see
+    /// `csv_plan`): the horizon (session row), an action's start, resources,
+    /// amount in euros with a decimal point, partners (`;`), its línea (or a
+    /// strategy's), the indicator IDs of an action or línea (`;`), and an
+    /// indicator's unit, baseline, target and direction (`up`, `down`).
+    pub horizon: String,
+    pub start: String,
+    pub resources: String,
+    pub amount: String,
+    pub partners: String,
+    pub line: String,
+    pub indicators: String,
+    pub unit: String,
+    pub baseline: String,
+    pub target: String,
+    pub direction: String,
 }
+
+/// The columns of [`Row`], in order; a plan-less session writes the first
+/// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
+pub const COLUMNS: [&str; 25] = [
+    "id",
+    "kind",
+    "quadrant",
+    "text",
+    "votes",
+    "impact",
+    "links",
+    "owner",
+    "due",
+    "status",
+    "indicator",
+    "weight",
+    "rating",
+    "sources",
+    "horizon",
+    "start",
+    "resources",
+    "amount",
+    "partners",
+    "line",
+    "indicators",
+    "unit",
+    "baseline",
+    "target",
+    "direction",
+];
+/// How many of [`COLUMNS`] a session without a plan writes.
+pub const PLANLESS_COLUMNS: usize = 14;
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -86,7 +134,49 @@ impl Row {
             weight: f(self.weight),
             rating: f(self.rating),
             sources: f(self.sources),
+            horizon: f(self.horizon),
+            start: f(self.start),
+            resources: f(self.resources),
+            amount: f(self.amount),
+            partners: f(self.partners),
+            line: f(self.line),
+            indicators: f(self.indicators),
+            unit: f(self.unit),
+            baseline: f(self.baseline),
+            target: f(self.target),
+            direction: f(self.direction),
         }
+    }
+
+    /// The cells in [`COLUMNS`] order.
+    pub fn cells(self) -> [String; 25] {
+        [
+            self.id,
+            self.kind,
+            self.quadrant,
+            self.text,
+            self.votes,
+            self.impact,
+            self.links,
+            self.owner,
+            self.due,
+            self.status,
+            self.indicator,
+            self.weight,
+            self.rating,
+            self.sources,
+            self.horizon,
+            self.start,
+            self.resources,
+            self.amount,
+            self.partners,
+            self.line,
+            self.indicators,
+            self.unit,
+            self.baseline,
+            self.target,
+            self.direction,
+        ]
     }
 
     /// The row with every cell that a spreadsheet would run as a formula
@@ -158,22 +248,40 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             ..Row::default()
         }));
     }
+    if session.has_plan() {
+        super::csv_plan::add(session, lang, &mut out);
+    }
     out
 }
 
 /// The session as CSV text.
 pub fn render(session: &Session, lang: Lang) -> String {
-    write(&rows(session, lang)).unwrap_or_else(|e| {
+    let width = if session.has_plan() { COLUMNS.len() } else { PLANLESS_COLUMNS };
+    write(&rows(session, lang), width).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.
         unreachable!("CSV export failed: {e}")
     })
 }
 
-fn write(rows: &[Row]) -> Result<String, Box<dyn std::error::Error>> {
+fn write(rows: &[Row], width: usize) -> Result<String, Box<dyn std::error::Error>> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    w.write_record(&COLUMNS[..width])?;
     for r in rows {
-        w.serialize(r.clone().neutralised())?;
+        w.write_record(&r.clone().neutralised().cells()[..width])?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     Ok(String::from_utf8(bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_the_row_fields_in_order() {
+        let mut w = ::csv::Writer::from_writer(Vec::new());
+        w.serialize(Row::default()).unwrap();
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(text.lines().next().unwrap(), COLUMNS.join(","));
+    }
 }

@@ -85,6 +85,8 @@ pub struct Imported {
     pub items: Vec<(Quadrant, Draft)>,
     pub actions: Vec<(Came, ActionDraft)>,
     pub strategies: Vec<StrategyDraft>,
+    /// The plan's rows and columns (CSV only).
+    pub plan: super::csv_plan::PlanRows,
 }
 
 impl Imported {
@@ -307,6 +309,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
             super::csv::KIND_SESSION => {
                 out.title = Some(text).filter(|t| !t.is_empty());
+                out.plan.session(&row).map_err(|m| err(line, m))?;
             }
             super::csv::KIND_ACTION => {
                 let c = came_of(label, id.as_deref()).ok_or_else(|| {
@@ -328,6 +331,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 if !text.is_empty() {
                     let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
+                    out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;
                 }
             }
             super::csv::KIND_STRATEGY => {
@@ -339,9 +343,10 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 if !text.is_empty() {
                     let factors = [internal.clone(), external.clone()];
                     out.strategies.push(StrategyDraft { id, kind, factors, text, votes });
+                    out.plan.strategy(out.strategies.len() - 1, &row);
                 }
             }
-            _ => {}
+            other => out.plan.row(other, &row).map_err(|m| err(line, m))?,
         }
     }
     Ok(out)
@@ -397,8 +402,9 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         session.factors_mut(q).push(f);
     }
     let fits = |id: &str, prefix: &str| ItemId::number_for(id, prefix).is_some();
+    let mut plan = imported.plan;
     let mut seen = HashSet::new();
-    for (c, d) in imported.actions {
+    for (i, (c, d)) in imported.actions.into_iter().enumerate() {
         let text = clean_text(&d.text);
         if text.is_empty() {
             continue;
@@ -410,6 +416,7 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         a.due = d.due;
         a.indicator = d.indicator.map(|i| clean_text(&i)).filter(|i| !i.is_empty());
         a.status = d.status;
+        plan.fill_action(i, &mut a);
         session.actions_mut(c).push(a);
     }
     let mut seen = HashSet::new();
@@ -429,6 +436,7 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
             conflict: None,
         });
     }
+    plan.apply(&mut session);
     session.normalise_ids();
     for q in Quadrant::ALL {
         for i in 0..session.factors(q).len() {

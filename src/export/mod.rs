@@ -10,6 +10,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod csv_plan;
 pub mod diff;
 pub mod doc;
 pub mod docx;
@@ -23,13 +24,13 @@ pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;
 pub mod plan_report;
-pub mod plan_words;
 pub mod report;
 pub mod report_build;
 pub mod report_changes;
 pub mod report_join;
 pub mod report_rows;
 pub mod report_words;
+pub use crate::i18n::plan_words;
 pub mod text;
 
 use std::borrow::Cow;

@@ -135,8 +135,19 @@ fn leading_id<'a>(text: &'a str, prefix: &[&str]) -> (Option<String>, &'a str) {
 /// A number written either way: `12000,5`, `12.000,50`, `12,000.50`, `0.75`.
 pub(crate) fn parse_number(text: &str) -> Option<f64> {
     let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '€').collect();
+    // One kind of separator before groups of three digits, after a leading
+    // group that is not 0, separates thousands: `18.000`, `1,500,000`.
+    let thousands = |sep: char| {
+        let mut groups = t.split(sep);
+        let first = groups.next().unwrap_or_default().trim_start_matches('-');
+        (1..=3).contains(&first.len())
+            && first != "0"
+            && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+    };
     let decimal = match (t.rfind(','), t.rfind('.')) {
         (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
+        (Some(_), None) if thousands(',') => None,
+        (None, Some(_)) if thousands('.') => None,
         (Some(_), None) => Some(','),
         (None, Some(_)) => Some('.'),
         (None, None) => None,
@@ -387,7 +398,7 @@ fn strategy(item: &str) -> Option<Strategy> {
 
 /// IDs for items read in order: a given ID is kept when it has the prefix and is
 /// not taken; the others get the next numbers after the highest.
-fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
+pub(crate) fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     let kept: Vec<Option<String>> =
         given.into_iter().map(|id| id.filter(|id| id_with(id, prefix) && seen.insert(id.clone()))).collect();

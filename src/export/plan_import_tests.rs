@@ -122,6 +122,9 @@ fn parse_number_reads_both_conventions() {
     assert_eq!(parse_number("0.75"), Some(0.75));
     assert_eq!(parse_number("-3"), Some(-3.0));
     assert_eq!(parse_number("mucho"), None);
+    assert_eq!(parse_number("18.000 €"), Some(18000.0));
+    assert_eq!(parse_number("1,500,000"), Some(1_500_000.0));
+    assert_eq!(parse_number("0.750"), Some(0.75));
 }
 
 /// A session with every part of a plan, edited through the builders.

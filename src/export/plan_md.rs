@@ -74,7 +74,7 @@ fn statements(out: &mut String, s: &Session, w: &PlanWords) {
 }
 
 fn rest(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
-    challenges(out, s, w);
+    challenges(out, s, w, lang);
     axes(out, s, w);
     actions(out, s, w, lang);
     indicators(out, s, w, lang);
@@ -86,22 +86,24 @@ fn text(t: &str) -> String {
     escape(t).replace('(', "\\(")
 }
 
-/// A reto's source as written: `D1`, `FO2`, `C3`, `AF1`, or `acción X` for an
-/// action whose bare ID would not read back as one.
-pub fn source_label(src: &Source, w: &PlanWords) -> String {
+/// A reto's source as `lang` shows it: `D1`, `FO2`, `C3`, `AF1` (`W1`, `SO2`,
+/// `CF1` in English), or `acción X` for an action whose bare ID would not read
+/// back as one.
+pub fn source_label(src: &Source, w: &PlanWords, lang: Lang) -> String {
+    let shown = lang.show_id(src.id());
     match src {
-        Source::Action(id) if Source::guess(id).as_ref() != Some(src) => format!("{} {id}", w.action),
-        other => other.id().to_owned(),
+        Source::Action(id) if Source::guess(id).as_ref() != Some(src) => format!("{} {shown}", w.action),
+        _ => shown,
     }
 }
 
-fn challenges(out: &mut String, s: &Session, w: &PlanWords) {
+fn challenges(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
     if s.challenges.is_empty() {
         return;
     }
     let _ = writeln!(out, "## {}\n", w.challenges);
     for c in &s.challenges {
-        let from: Vec<String> = c.from.iter().map(|src| escape(&source_label(src, w))).collect();
+        let from: Vec<String> = c.from.iter().map(|src| escape(&source_label(src, w, lang))).collect();
         let from = if from.is_empty() { String::new() } else { format!(" ({})", from.join(", ")) };
         let _ = writeln!(out, "- **{}** {}{from}", escape(&c.id), text(&c.text));
     }
@@ -180,7 +182,7 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
     }
     for st in placed {
         let mut row = vec![String::new(); head.len()];
-        (row[0], row[1], row[2]) = (line(&st.line), escape(&st.id), escape(&st.text));
+        (row[0], row[1], row[2]) = (line(&st.line), escape(&lang.show_id(&st.id)), escape(&st.text));
         let _ = writeln!(out, "{}", cells(row));
     }
     out.push('\n');
@@ -193,9 +195,9 @@ fn action_cells(a: &CameAction, w: &PlanWords, lang: Lang, line: String) -> Vec<
     indicator.extend(a.indicator.as_deref().map(escape));
     vec![
         line,
-        escape(&a.id),
+        escape(&lang.show_id(&a.id)),
         escape(&a.text),
-        a.links.iter().map(|l| escape(l)).collect::<Vec<_>>().join(", "),
+        a.links.iter().map(|l| escape(&lang.show_id(l))).collect::<Vec<_>>().join(", "),
         opt(&a.owner),
         date(a.start),
         date(a.due),

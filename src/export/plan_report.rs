@@ -89,7 +89,7 @@ pub fn challenges(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 .from
                 .iter()
                 .map(|src| {
-                    let label = source_label(src, &w);
+                    let label = source_label(src, &w, lang);
                     if src.exists(s) { label } else { format!("{label}?") }
                 })
                 .collect();
@@ -120,7 +120,12 @@ pub fn axes(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .lines_of(&axis.id)
             .map(|(_, l)| {
                 let indicators = l.indicators.iter().map(|i| indicator_label(s, i)).collect::<Vec<_>>().join(", ");
-                item(s.line_label(&l.id), &l.text, vec![indicators])
+                let ids = l
+                    .indicators
+                    .iter()
+                    .map(|i| if s.find_indicator(i).is_some() { i.clone() } else { format!("{i}?") });
+                let pair = Some(ids.collect::<Vec<_>>().join(", ")).filter(|p| !p.is_empty());
+                Item { pair, ..item(s.line_label(&l.id), &l.text, vec![indicators]) }
             })
             .collect();
         if !rows.is_empty() {
@@ -164,8 +169,8 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|(_, a)| action_row(s, lang, &w, a))
             .collect();
         rows.extend(s.strategies.iter().filter(|st| st.line.as_deref() == Some(line.id.as_str())).map(|st| {
-            let mut row = item(&st.id, &st.text, vec![String::new(); 7]);
-            row.pair = Some(st.factors.join(" × "));
+            let mut row = item(&lang.show_id(&st.id), &st.text, vec![String::new(); 3]);
+            row.pair = Some(lang.show_ids(&st.factors, " × "));
             row
         }));
         if !rows.is_empty() {
@@ -186,12 +191,8 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             id_width: 7,
             text_label: w.col_action.to_owned(),
             columns: vec![
-                Column::new(w.col_owner, Some(14)).compact(),
-                Column::new(w.col_start, Some(10)),
+                Column::new(w.col_owner, Some(16)).compact(),
                 Column::new(w.col_due, Some(10)).compact(),
-                Column::new(w.col_resources, Some(14)),
-                Column::new(w.col_partners, Some(12)),
-                Column::new(w.col_indicator, Some(14)),
                 Column::new(w.col_status, Some(9)).compact(),
             ],
             rows,
@@ -209,21 +210,25 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     }
     let mut indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
     indicators.extend(a.indicator.clone());
-    let cells = vec![
-        a.owner.clone().unwrap_or_default(),
-        a.start.map(|d| date(lang, d)).unwrap_or_default(),
-        a.due.map(|d| date(lang, d)).unwrap_or_default(),
-        resources,
-        a.partners.join(", "),
-        indicators.join("; "),
-        w.status(a.status).to_owned(),
+    let (owner, due) = (a.owner.clone().unwrap_or_default(), a.due.map(|d| date(lang, d)).unwrap_or_default());
+    let start = a.start.map(|d| date(lang, d)).unwrap_or_default();
+    let fields = [
+        (w.col_owner, &owner, Some(0)),
+        (w.col_start, &start, None),
+        (w.col_due, &due, Some(1)),
+        (w.col_resources, &resources, None),
+        (w.col_partners, &a.partners.join(", "), None),
+        (w.col_indicator, &indicators.join("; "), None),
     ];
-    let labels = [w.col_owner, w.col_start, w.col_due, w.col_resources, w.col_partners, w.col_indicator];
-    let details = (labels.iter().zip(&cells).enumerate())
-        .filter(|(_, (_, v))| !v.is_empty())
-        .map(|(i, (l, v))| Detail { text: format!("{l}: {v}"), column: Some(i) })
+    // Owner, due and status are the table's columns; the other fields go under
+    // the text, so the table fits a page's width.
+    let details = fields
+        .iter()
+        .filter(|(_, v, _)| !v.is_empty())
+        .map(|(l, v, column)| Detail { text: format!("{l}: {v}"), column: *column })
         .collect();
-    Item { details, ..item(&a.id, &a.text, cells) }
+    let cells = vec![owner.clone(), due.clone(), w.status(a.status).to_owned()];
+    Item { details, ..item(&lang.show_id(&a.id), &a.text, cells) }
 }
 
 /// Section 9: the cronograma, one row per dated action with its línea and a mark
@@ -250,7 +255,7 @@ pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|r| {
                 let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default();
                 let marks = r.active.iter().map(|&on| if on { "■".to_owned() } else { String::new() });
-                item(&r.id, &r.text, std::iter::once(line).chain(marks).collect())
+                item(&lang.show_id(&r.id), &r.text, std::iter::once(line).chain(marks).collect())
             })
             .collect();
         out.push(Block::Items(Items {
@@ -287,7 +292,9 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         .map(|i| {
             let mut measures: Vec<String> =
                 s.lines_in_order().filter(|l| l.indicators.contains(&i.id)).map(|l| s.line_label(&l.id)).collect();
-            measures.extend(s.all_actions().filter(|(_, a)| a.indicators.contains(&i.id)).map(|(_, a)| a.id.clone()));
+            measures.extend(
+                s.all_actions().filter(|(_, a)| a.indicators.contains(&i.id)).map(|(_, a)| lang.show_id(&a.id)),
+            );
             item(
                 &i.id,
                 &i.name,
@@ -305,11 +312,11 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         id_width: 6,
         text_label: w.col_name.to_owned(),
         columns: vec![
-            Column::new(w.col_unit, Some(10)),
+            Column::new(w.col_unit, Some(10)).compact(),
             Column::new(w.col_baseline, Some(10)).numeric(6).compact(),
             Column::new(w.col_target, Some(10)).numeric(6).compact(),
             Column::new(w.col_direction, Some(9)).compact(),
-            Column::new(w.col_measures, Some(14)),
+            Column::new(w.col_measures, Some(14)).compact(),
         ],
         rows,
         shape: Shape::Table,
@@ -330,7 +337,7 @@ pub fn coverage(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         |ids: Vec<String>| if ids.is_empty() { "0".to_owned() } else { format!("{} ({})", ids.len(), ids.join(", ")) };
     out.push(Block::Para(vec![
         format!("{}: {}", w.lines_without_actions, list(lines.iter().map(|l| s.line_label(&l.id)).collect())),
-        format!("{}: {}", w.actions_without_line, list(actions.iter().map(|(_, a)| a.id.clone()).collect())),
+        format!("{}: {}", w.actions_without_line, list(actions.iter().map(|(_, a)| lang.show_id(&a.id)).collect())),
     ]));
 }
 

@@ -21,6 +21,8 @@ pub struct Catalogue {
     pub keys: KeyNames,
     pub export: ExportWords,
     pub plan: PlanWords,
+    /// The plan's words: the informe's sections and the plan view (`P`).
+    pub plan_report: &'static super::plan_words::PlanWords,
     pub diff: DiffWords,
     pub cli: CliText,
     pub ui: UiText,
@@ -228,8 +230,8 @@ pub struct UiText {
     /// Paired help rows: next/previous quadrant, up/down, left/right, first/last,
     /// shift up/down, vote more/less, undo/redo.
     pub help_pairs: [&'static str; 7],
-    /// Title-bar names of the views: grid, CAME, crossed, weights.
-    pub view_names: [&'static str; 4],
+    /// Title-bar names of the views: grid, CAME, crossed, weights, plan.
+    pub view_names: [&'static str; 5],
     pub read_only: &'static str,
     pub changed_outside: &'static str,
     pub not_saved: &'static str,
@@ -436,6 +438,18 @@ pub struct KeymapText {
     pub show_came_hint: &'static str,
     pub show_crossed: &'static str,
     pub show_weights: &'static str,
+    pub show_plan: &'static str,
+    pub plan_add_axis: &'static str,
+    pub plan_add_axis_hint: &'static str,
+    pub plan_add_line: &'static str,
+    pub plan_add_line_hint: &'static str,
+    pub plan_delete: &'static str,
+    pub plan_place: &'static str,
+    pub plan_place_hint: &'static str,
+    pub plan_take_out: &'static str,
+    pub plan_take_out_hint: &'static str,
+    pub toggle_schedule: &'static str,
+    pub toggle_schedule_hint: &'static str,
     pub toggle_labels: &'static str,
     pub back: &'static str,
     pub copy: &'static str,

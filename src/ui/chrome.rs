@@ -23,6 +23,7 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
         View::Came => names[1],
         View::Crossed => names[2],
         View::Weights => names[3],
+        View::Plan => names[4],
     };
     Paragraph::new(Line::from(vec![
         Span::styled(format!("{view} · "), theme.dim),

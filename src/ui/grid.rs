@@ -157,6 +157,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
         InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", lang.crossed_code(*kind)),
+        InputTarget::PlanAdd(_) => {
+            format!("{} ({ok} / {close})", lang.text().plan_report.axes_lines)
+        }
         InputTarget::Weight(id) => {
             format!("{} {id} (0-1, {}, 15%)", lang.text().ui.input_weight_of, lang.decimal(0.15))
         }

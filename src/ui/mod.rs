@@ -7,6 +7,7 @@ mod crossed;
 mod grid;
 mod help;
 mod list;
+mod plan;
 mod popup;
 pub mod theme;
 mod weights;
@@ -65,6 +66,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 View::Came => came::CameGrid { editor, theme, lang }.render(body, buf),
                 View::Crossed => crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
                 View::Weights => weights::WeightsView { editor, theme, lang }.render(body, buf),
+                View::Plan => plan::PlanView { editor, theme, lang }.render(body, buf),
             }
             match editor.mode() {
                 Mode::Picker(p) => popup::picker(p, theme, lang, body, buf),

@@ -1,7 +1,7 @@
 //! The words of the plan, in one table per language (Spanish, English, Catalan):
 //! section headings, column names, status and direction words. The Markdown
-//! form writes them and the importer reads any language's back. Kept as plain
-//! data so the message catalogue can take it over.
+//! form writes them and the importer reads any language's back. Each language's
+//! catalogue points at its table (`Catalogue::plan_report`).
 
 use crate::domain::{Direction, Status};
 
@@ -220,13 +220,7 @@ pub const OTHER_HEADINGS: &[&str] = &[
 
 impl PlanWords {
     pub fn for_lang(lang: crate::i18n::Lang) -> PlanWords {
-        // By the language's code, so a Catalan `Lang` picks the Catalan words.
-        use clap::ValueEnum as _;
-        match lang.to_possible_value().as_ref().map(|v| v.get_name()) {
-            Some("en") => EN,
-            Some("ca") => CA,
-            _ => ES,
-        }
+        *lang.text().plan_report
     }
 
     pub fn status(&self, s: Status) -> &'static str {

@@ -1,0 +1,276 @@
+//! The plan in the CSV export, in the one [`Row`] type: the horizon on the
+//! session row; start, resources, amount, partners, línea and indicators on
+//! action rows (línea on strategy rows); then rows of kind `mission`,
+//! `vision`, `value`, `challenge` (links: its sources, `action:A1` for an
+//! Afrontar action), `axis`, `line` (links: its eje; quadrant: its number,
+//! for reading only) and `indicator` (text: its name). [`PlanRows`] reads them back.
+
+use std::collections::HashMap;
+
+use crate::domain::text::clean_text;
+use crate::domain::{Axis, CameAction, Challenge, Direction, Euros, Horizon, Indicator, Line, Session, Source};
+use crate::i18n::{Lang, stored_action_id, stored_id};
+
+use super::csv::{KIND_ACTION, KIND_SESSION, KIND_STRATEGY, LINK_SEPARATOR, Row};
+use super::plan_import::settle_ids;
+use super::safe;
+
+pub const KIND_MISSION: &str = "mission";
+pub const KIND_VISION: &str = "vision";
+pub const KIND_VALUE: &str = "value";
+pub const KIND_CHALLENGE: &str = "challenge";
+pub const KIND_AXIS: &str = "axis";
+pub const KIND_LINE: &str = "line";
+pub const KIND_INDICATOR: &str = "indicator";
+
+fn clean(text: &str) -> String {
+    safe(text).into_owned()
+}
+
+fn joined(ids: &[String]) -> String {
+    ids.iter().map(|i| clean(i)).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
+}
+
+fn number(x: Option<f64>) -> String {
+    x.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => "up",
+        Direction::Down => "down",
+    }
+}
+
+/// A reto's source as a CSV token, as `lang` shows IDs: bare, or `action:C1`
+/// when the ID alone would read as something else.
+fn source_token(src: &Source, lang: Lang) -> String {
+    let shown = clean(&lang.show_id(src.id()));
+    match src {
+        Source::Action(id) if Source::guess(id) != Some(src.clone()) => format!("action:{shown}"),
+        _ => shown,
+    }
+}
+
+/// Adds the plan's columns to the session, action and strategy rows of `out`,
+/// and the plan's own rows after them.
+pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
+    let actions: HashMap<&str, &CameAction> = s.all_actions().map(|(_, a)| (a.id.as_str(), a)).collect();
+    for row in out.iter_mut() {
+        match row.kind.as_str() {
+            KIND_SESSION => row.horizon = s.meta.horizon.map(|h| h.to_string()).unwrap_or_default(),
+            KIND_ACTION => {
+                if let Some(a) = actions.get(stored_id(&row.id).as_str()) {
+                    row.start = a.start.map(|d| d.to_string()).unwrap_or_default();
+                    row.resources = a.resources.as_deref().map(clean).unwrap_or_default();
+                    row.amount = a.amount.map(|e| f64::from(e).to_string()).unwrap_or_default();
+                    row.partners = joined(&a.partners);
+                    row.line = a.line.as_deref().map(clean).unwrap_or_default();
+                    row.indicators = joined(&a.indicators);
+                }
+            }
+            KIND_STRATEGY => {
+                if let Some(st) = s.strategies.iter().find(|st| st.id == stored_id(&row.id)) {
+                    row.line = st.line.as_deref().map(clean).unwrap_or_default();
+                }
+            }
+            _ => {}
+        }
+    }
+    let text_row = |kind: &str, id: &str, text: &str| Row {
+        id: clean(id),
+        kind: kind.to_owned(),
+        text: clean(text),
+        ..Row::default()
+    };
+    for (kind, text) in [(KIND_MISSION, &s.mission), (KIND_VISION, &s.vision)] {
+        out.extend(text.as_deref().map(|t| text_row(kind, "", t)));
+    }
+    out.extend(s.values.iter().map(|v| text_row(KIND_VALUE, "", v)));
+    out.extend(s.challenges.iter().map(|c| Row {
+        links: c.from.iter().map(|src| source_token(src, lang)).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string()),
+        ..text_row(KIND_CHALLENGE, &c.id, &c.text)
+    }));
+    out.extend(s.axes.iter().map(|a| text_row(KIND_AXIS, &a.id, &a.text)));
+    out.extend(s.lines_in_order().map(|l| Row {
+        quadrant: s.line_label(&l.id),
+        links: clean(&l.axis),
+        indicators: joined(&l.indicators),
+        ..text_row(KIND_LINE, &l.id, &l.text)
+    }));
+    out.extend(s.indicators.iter().map(|i| Row {
+        unit: i.unit.as_deref().map(clean).unwrap_or_default(),
+        baseline: number(i.baseline),
+        target: number(i.target),
+        direction: direction(i.direction).to_owned(),
+        ..text_row(KIND_INDICATOR, &i.id, &i.name)
+    }));
+}
+
+/// The plan fields of one action row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActionPlan {
+    pub start: Option<jiff::civil::Date>,
+    pub resources: Option<String>,
+    pub amount: Option<Euros>,
+    pub partners: Vec<String>,
+    pub line: Option<String>,
+    pub indicators: Vec<String>,
+}
+
+/// The plan as read from a CSV file, put into the session by [`PlanRows::apply`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanRows {
+    pub horizon: Option<Horizon>,
+    pub mission: Option<String>,
+    pub vision: Option<String>,
+    pub values: Vec<String>,
+    pub challenges: Vec<Challenge>,
+    pub axes: Vec<Axis>,
+    pub lines: Vec<Line>,
+    pub indicators: Vec<Indicator>,
+    /// By the action's place among the file's actions.
+    pub actions: HashMap<usize, ActionPlan>,
+    /// By the strategy's place among the file's strategies.
+    pub strategy_lines: HashMap<usize, String>,
+}
+
+fn ids(cell: &str) -> Vec<String> {
+    cell.split([LINK_SEPARATOR, ',', ' ']).map(clean_text).filter(|i| !i.is_empty()).collect()
+}
+
+fn optional(cell: &str) -> Option<String> {
+    Some(clean_text(cell.trim())).filter(|t| !t.is_empty())
+}
+
+fn date(cell: &str, column: &str) -> Result<Option<jiff::civil::Date>, String> {
+    match cell.trim() {
+        "" => Ok(None),
+        v => v.parse().map(Some).map_err(|_| format!("{column} must be a date YYYY-MM-DD, not {v:?}")),
+    }
+}
+
+fn float(cell: &str, column: &str) -> Result<Option<f64>, String> {
+    match cell.trim() {
+        "" => Ok(None),
+        v => v
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(Some)
+            .ok_or_else(|| format!("{column} must be a number, not {v:?}")),
+    }
+}
+
+impl PlanRows {
+    /// The horizon of the session row.
+    pub fn session(&mut self, row: &Row) -> Result<(), String> {
+        if !row.horizon.trim().is_empty() {
+            self.horizon = Some(row.horizon.trim().parse().map_err(|e| format!("horizon: {e}"))?);
+        }
+        Ok(())
+    }
+
+    /// The plan fields of the action row at place `i`.
+    pub fn action(&mut self, i: usize, row: &Row) -> Result<(), String> {
+        let amount = match float(&row.amount, "amount")? {
+            None => None,
+            Some(x) => Some(Euros::try_from(x)?),
+        };
+        let plan = ActionPlan {
+            start: date(&row.start, "start")?,
+            resources: optional(&row.resources),
+            amount,
+            partners: row.partners.split(LINK_SEPARATOR).filter_map(optional).collect(),
+            line: optional(&row.line),
+            indicators: ids(&row.indicators),
+        };
+        if plan != ActionPlan::default() {
+            self.actions.insert(i, plan);
+        }
+        Ok(())
+    }
+
+    /// The línea of the strategy row at place `i`.
+    pub fn strategy(&mut self, i: usize, row: &Row) {
+        if let Some(line) = optional(&row.line) {
+            self.strategy_lines.insert(i, line);
+        }
+    }
+
+    /// A row of the plan's own kinds; other kinds are skipped.
+    pub fn row(&mut self, kind: &str, row: &Row) -> Result<(), String> {
+        let text = clean_text(row.text.trim());
+        let id = clean_text(row.id.trim());
+        if text.is_empty() {
+            return Ok(());
+        }
+        match kind {
+            KIND_MISSION => self.mission = Some(text),
+            KIND_VISION => self.vision = Some(text),
+            KIND_VALUE => self.values.push(text),
+            KIND_CHALLENGE => {
+                let from = ids(&row.links)
+                    .iter()
+                    .map(|t| match t.strip_prefix("action:") {
+                        Some(a) => Ok(Source::Action(stored_action_id(crate::domain::Came::Confront, a))),
+                        None => Source::guess(&stored_id(t))
+                            .ok_or_else(|| format!("{t:?} is not a factor, action or strategy")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                self.challenges.push(Challenge { id, text, from });
+            }
+            KIND_AXIS => self.axes.push(Axis { id, text }),
+            KIND_LINE => {
+                let axis = clean_text(row.links.trim());
+                self.lines.push(Line { id, axis, text, indicators: ids(&row.indicators) });
+            }
+            KIND_INDICATOR => {
+                let direction = match row.direction.trim() {
+                    "" | "up" => Direction::Up,
+                    "down" => Direction::Down,
+                    v => return Err(format!("direction must be up or down, not {v:?}")),
+                };
+                self.indicators.push(Indicator {
+                    id,
+                    name: text,
+                    unit: optional(&row.unit),
+                    baseline: float(&row.baseline, "baseline")?,
+                    target: float(&row.target, "target")?,
+                    direction,
+                });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The plan fields of the action read at place `i`.
+    pub fn fill_action(&mut self, i: usize, a: &mut CameAction) {
+        if let Some(p) = self.actions.remove(&i) {
+            (a.start, a.resources, a.amount, a.partners) = (p.start, p.resources, p.amount, p.partners);
+            (a.line, a.indicators) = (p.line, p.indicators);
+        }
+    }
+
+    /// Puts the plan into `s`: what an ID refers to is checked when the session loads or shows.
+    /// Missing or repeated IDs of retos, ejes, líneas and indicators get fresh ones.
+    pub fn apply(mut self, s: &mut Session) {
+        fn settle<T>(items: &mut [T], prefix: &str, id: fn(&mut T) -> &mut String) {
+            let given = items.iter_mut().map(|t| Some(id(t).clone()).filter(|i| !i.is_empty())).collect();
+            for (t, new) in items.iter_mut().zip(settle_ids(given, prefix)) {
+                *id(t) = new;
+            }
+        }
+        settle(&mut self.challenges, "R", |c| &mut c.id);
+        settle(&mut self.axes, "EJ", |a| &mut a.id);
+        settle(&mut self.lines, "L", |l| &mut l.id);
+        settle(&mut self.indicators, "I", |i| &mut i.id);
+        s.meta.horizon = self.horizon;
+        (s.mission, s.vision, s.values) = (self.mission, self.vision, self.values);
+        (s.challenges, s.axes, s.lines, s.indicators) = (self.challenges, self.axes, self.lines, self.indicators);
+        for (i, st) in s.strategies.iter_mut().enumerate() {
+            st.line = self.strategy_lines.remove(&i);
+        }
+    }
+}
