@@ -169,7 +169,7 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|(_, a)| action_row(s, lang, &w, a))
             .collect();
         rows.extend(s.strategies.iter().filter(|st| st.line.as_deref() == Some(line.id.as_str())).map(|st| {
-            let mut row = item(&lang.show_id(&st.id), &st.text, vec![String::new(); 3]);
+            let mut row = item(lang.show_id(&st.id), &st.text, vec![String::new(); 3]);
             row.pair = Some(lang.show_ids(&st.factors, " × "));
             row
         }));
@@ -228,7 +228,7 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
         .map(|(l, v, column)| Detail { text: format!("{l}: {v}"), column: *column })
         .collect();
     let cells = vec![owner.clone(), due.clone(), w.status(a.status).to_owned()];
-    Item { details, ..item(&lang.show_id(&a.id), &a.text, cells) }
+    Item { details, ..item(lang.show_id(&a.id), &a.text, cells) }
 }
 
 /// Section 9: the cronograma, one row per dated action with its línea and a mark
@@ -255,7 +255,7 @@ pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|r| {
                 let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default();
                 let marks = r.active.iter().map(|&on| if on { "■".to_owned() } else { String::new() });
-                item(&lang.show_id(&r.id), &r.text, std::iter::once(line).chain(marks).collect())
+                item(lang.show_id(&r.id), &r.text, std::iter::once(line).chain(marks).collect())
             })
             .collect();
         out.push(Block::Items(Items {
