@@ -6,8 +6,10 @@ set -eu
 out=docs/screenshots.md
 shot() { # shot SNAPSHOT "Heading" "Caption"
     printf '\n## %s\n\n%s\n\n```text\n' "$2" "$3"
-    # Drop the insta header (up to the second ---) and the quotes around each row.
-    awk 'seen >= 2 { print } /^---$/ { seen++ }' "tests/snapshots/$1.snap" | sed -e 's/^"//' -e 's/"$//' -e 's/\\"/"/g'
+    # Drop the insta header (up to the second ---), the style map and the quotes around each row.
+    # The style map after the text (`styles:`) is for the tests, not for readers.
+    awk '/^styles:$/ { exit } seen >= 2 { print } /^---$/ { seen++ }' "tests/snapshots/$1.snap" |
+        sed -e '/^$/d' -e 's/^"//' -e 's/"$//' -e 's/\\"/"/g'
     printf '```\n'
 }
 {
