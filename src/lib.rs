@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod clock;
 pub mod commands;
 pub mod domain;
 pub mod export;

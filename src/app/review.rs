@@ -7,7 +7,7 @@ use crate::domain::{CameAction, Quadrant};
 impl Editor {
     /// Today, as the room's calendar reads it (the local date).
     pub fn today(&self) -> jiff::civil::Date {
-        self.today.unwrap_or_else(|| jiff::Zoned::now().date())
+        self.today.unwrap_or_else(crate::clock::today)
     }
 
     /// Fixes "today" (tests, screenshots): overdue marks do not drift with the clock.

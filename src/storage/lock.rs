@@ -64,7 +64,7 @@ impl LockError {
     pub fn holder(&self) -> Option<String> {
         match self {
             LockError::Held { pid, host, since, .. } => {
-                let local = since.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M");
+                let local = since.to_zoned(crate::clock::local_zone()).strftime("%Y-%m-%d %H:%M");
                 Some(format!("pid {pid}, {host}, {local}"))
             }
             _ => None,
