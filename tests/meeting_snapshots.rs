@@ -120,6 +120,14 @@ fn presentation_works_in_every_view() {
         // No chrome: the footer's keys are gone.
         assert!(!screen.contains("? ayuda"), "{key}:\n{screen}");
         if key == 'c' {
+            // Every factor and action of the sample is on the wall: nothing behind "↓ N más".
+            let s = e.session();
+            let ids = dafo::domain::Quadrant::ALL.iter().flat_map(|&q| s.factors(q).iter().map(|f| f.id.clone()));
+            for id in ids.chain(s.all_actions().map(|(_, a)| a.id.clone())) {
+                let shown = screen.split(|c: char| !c.is_alphanumeric()).any(|w| w == id);
+                assert!(shown, "{id} hidden in the CAME presentation:\n{screen}");
+            }
+            assert!(!screen.contains("↓"), "{screen}");
             insta::assert_snapshot!("presentation_came_120x40", screen);
         }
     }

@@ -77,16 +77,32 @@ impl CameGrid<'_> {
         if inner.width >= 64 {
             let [f_area, a_area] =
                 Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).spacing(1).areas(inner);
-            let compact = false;
-            self.factors(q, f_focus, &self.factor_lines(q, f_focus, compact, f_area.width), f_area, buf);
-            self.actions(q, a_focus, &self.action_lines(q, a_focus, compact, a_area.width), a_area, buf);
+            // Presenting, a pane whose whole items would not fit shows one line per item.
+            let fits = |lines: &[Vec<Line>]| lines.iter().map(Vec::len).sum::<usize>() < inner.height as usize;
+            let presenting = editor.room().presenting();
+            let mut f_lines = self.factor_lines(q, f_focus, false, f_area.width);
+            if presenting && !fits(&f_lines) {
+                f_lines = self.factor_lines(q, f_focus, true, f_area.width);
+            }
+            let mut a_lines = self.action_lines(q, a_focus, false, a_area.width);
+            if presenting && !fits(&a_lines) {
+                a_lines = self.action_lines(q, a_focus, true, a_area.width);
+            }
+            self.factors(q, f_focus, &f_lines, f_area, buf);
+            self.actions(q, a_focus, &a_lines, a_area, buf);
             return;
         }
         // Where rows are few, items not selected take one line each, so more of them show.
-        let compact = inner.height < 14;
-        let f_lines = self.factor_lines(q, f_focus, compact, inner.width);
-        let a_lines = self.action_lines(q, a_focus, compact, inner.width);
+        // Presenting, the same happens whenever the whole items would not fit: the room
+        // sees every item (the selected one whole) rather than "↓ 3 más".
         let need = |lines: &[Vec<Line>]| 1 + lines.iter().map(Vec::len).sum::<usize>().max(1);
+        let lines = |compact| {
+            (self.factor_lines(q, f_focus, compact, inner.width), self.action_lines(q, a_focus, compact, inner.width))
+        };
+        let (mut f_lines, mut a_lines) = lines(inner.height < 14);
+        if editor.room().presenting() && need(&f_lines) + need(&a_lines) > inner.height as usize {
+            (f_lines, a_lines) = lines(true);
+        }
         let f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus) as u16;
         let [f_area, a_area] = Layout::vertical([Constraint::Length(f_height), Constraint::Fill(1)]).areas(inner);
         self.factors(q, f_focus, &f_lines, f_area, buf);
