@@ -119,6 +119,15 @@ fn presentation_works_in_every_view() {
         assert!(screen.contains(title), "{key}: {title} missing:\n{screen}");
         // No chrome: the footer's keys are gone.
         assert!(!screen.contains("? ayuda"), "{key}:\n{screen}");
+        if key == 'W' {
+            // Every factor has its row on the wall.
+            let s = e.session();
+            for f in dafo::domain::Quadrant::ALL.iter().flat_map(|&q| s.factors(q)) {
+                let shown = screen.split(|c: char| !c.is_alphanumeric()).any(|w| w == f.id);
+                assert!(shown, "{} hidden in the weights presentation:\n{screen}", f.id);
+            }
+            assert!(!screen.contains("↓"), "{screen}");
+        }
         if key == 'c' {
             // Every factor and action of the sample is on the wall: nothing behind "↓ N más".
             let s = e.session();

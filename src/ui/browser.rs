@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
+use super::list::clip_end;
 use super::theme::Theme;
 use crate::app::Browser;
 use crate::domain::text::display_safe;
@@ -93,22 +94,6 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
     .block(Block::bordered().border_style(theme.border));
     let mut state = TableState::default().with_selected(Some(browser.selected));
     StatefulWidget::render(table, table_area, buf, &mut state);
-}
-
-/// `text` in `width` columns, cut at the end with `…`.
-fn clip_end(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// `text` in `width` columns, cut at the start with `…` (the end of a file

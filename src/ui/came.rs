@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
 use super::grid::{quadrant_areas, render_input};
-use super::list::{Mark, Window, action_item, answers, factor_item};
+use super::list::{Mark, Window, action_item, answers, clip_end as clip, factor_item};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, Mode, Pane};
 use crate::domain::text::display_safe;
@@ -252,20 +252,4 @@ fn share(total: usize, factors: usize, actions: usize, factors_first: bool) -> u
     } else {
         half
     }
-}
-
-/// `text` cut to `width` columns, with `…` when cut.
-fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Cell, Row, StatefulWidget, Table, TableState, Widget};
 
 use super::grid::render_input;
+use super::list::Window;
 use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
 use crate::domain::Matrix;
@@ -58,7 +59,6 @@ impl WeightsView<'_> {
             )
             .title_bottom(Line::styled(total, theme.key).right_aligned());
         let mut inner = block.inner(area);
-        block.render(area, buf);
         if focused && let Mode::Input(target) = &editor.mode() {
             let h = super::grid::input_height(target, inner.width).min(inner.height);
             inner.height -= h;
@@ -66,14 +66,40 @@ impl WeightsView<'_> {
         }
         // The factor column: what the other columns and the spaces between them leave.
         let text_width = usize::from(inner.width.saturating_sub(4 + 6 + 6 + 5 + 4)).max(8);
-        let rows = editor.matrix_rows(m).into_iter().map(|(q, i)| {
+        let factors = editor.matrix_rows(m);
+        let mi = usize::from(m == Matrix::Efe);
+        let selected = editor.views().weights.rows[mi].min(factors.len().saturating_sub(1));
+        let text_of = |pos: usize| {
+            let (q, i) = factors[pos];
+            display_safe(&session.factors(q)[i].text).into_owned()
+        };
+        // The whole factor is read: its text wraps, and the row grows. Presenting, when
+        // the whole texts would not fit, each row but the selected one takes one line, so
+        // the room sees every factor.
+        let wrapped = |pos: usize| -> Vec<Line<'static>> {
+            textwrap::wrap(&text_of(pos), text_width).into_iter().map(|l| Line::from(l.into_owned())).collect()
+        };
+        let rows_height = usize::from(inner.height.saturating_sub(1));
+        let compact = editor.room().presenting()
+            && (0..factors.len()).map(|pos| wrapped(pos).len().max(1)).sum::<usize>() > rows_height;
+        let lines_of = |pos: usize| {
+            if compact && !(focused && pos == selected) {
+                vec![Line::from(super::list::clip_end(&text_of(pos), text_width))]
+            } else {
+                wrapped(pos)
+            }
+        };
+        // Only the rows around the selection that fit, with "↑ n más" / "↓ n más" for the others.
+        let window = Window::of(factors.len(), Some(selected), text_width, rows_height, lines_of);
+        let block = window.titles(block, theme, lang);
+        block.render(area, buf);
+        let visible = window.above..window.above + window.heights.len();
+        let rows = visible.clone().map(|pos| {
+            let (q, i) = factors[pos];
             let f = &session.factors(q)[i];
             let num = |v: Option<String>| Cell::from(v.unwrap_or_else(|| "·".to_owned()));
             let score = f.weight.zip(f.rating).map(|(w, r)| lang.decimal(w * f64::from(r)));
-            // The whole factor is read: its text wraps, and the row grows.
-            let text = display_safe(&f.text).into_owned();
-            let lines: Vec<Line> =
-                textwrap::wrap(&text, text_width).into_iter().map(|l| Line::from(l.into_owned())).collect();
+            let lines = lines_of(pos);
             let height = lines.len().max(1) as u16;
             Row::new(vec![
                 Cell::from(Span::styled(display_safe(&f.id).into_owned(), theme.quadrant(q))),
@@ -100,8 +126,8 @@ impl WeightsView<'_> {
         )
         .header(header)
         .row_highlight_style(if focused { theme.selected } else { theme.text });
-        let mi = usize::from(m == Matrix::Efe);
-        let mut state = TableState::default().with_selected(Some(editor.views().weights.rows[mi]));
+        let mut state =
+            TableState::default().with_selected(visible.contains(&selected).then(|| selected - visible.start));
         StatefulWidget::render(table, inner, buf, &mut state);
     }
 }
