@@ -22,6 +22,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Context::CameFactors => &[Context::Input, Context::ImpactPick],
                 Context::CameActions => &[Context::Input, Context::Picker, Context::Form],
                 Context::Crossed => &[Context::Input, Context::Picker],
+                // Every pane of the plan view, and what its keys open.
+                Context::PlanTree
+                | Context::PlanActions
+                | Context::PlanTray
+                | Context::PlanChallenges
+                | Context::PlanIndicators
+                | Context::PlanBand => &[
+                    Context::PlanBand,
+                    Context::PlanChallenges,
+                    Context::PlanTree,
+                    Context::PlanActions,
+                    Context::PlanTray,
+                    Context::PlanIndicators,
+                    Context::Input,
+                    Context::Picker,
+                    Context::Form,
+                ],
                 _ => &[Context::Input],
             };
             std::iter::once(main).chain(modes.iter().copied()).collect()
