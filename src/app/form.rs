@@ -75,7 +75,7 @@ impl Form {
                 hint(w.col_start, p.date_hint),
                 hint(w.col_due, p.date_hint),
                 w.col_resources.to_owned(),
-                hint(w.col_amount, p.euros_hint),
+                w.col_amount.to_owned(),
                 hint(w.col_partners, p.list_hint),
                 w.col_indicator.to_owned(),
             ],

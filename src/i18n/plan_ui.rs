@@ -35,10 +35,9 @@ pub struct PlanUi {
     pub edit_meta: &'static str,
     pub edit_meta_hint: &'static str,
     // ---- Forms ----
-    /// Hints after the labels: a date, a list, a number, a direction, a horizon.
+    /// Hints after the labels: a date, a list, a direction, a horizon.
     pub date_hint: &'static str,
     pub list_hint: &'static str,
-    pub euros_hint: &'static str,
     pub direction_hint: &'static str,
     pub horizon_hint: &'static str,
     /// Metadata labels: title, date, place, participants, group.
@@ -95,7 +94,6 @@ pub const ES: PlanUi = PlanUi {
     edit_meta_hint: "datos",
     date_hint: "AAAA-MM-DD",
     list_hint: "separados por comas",
-    euros_hint: "€",
     direction_hint: "sube / baja",
     horizon_hint: "p. ej. 2023-2026",
     meta_fields: ["Título", "Fecha", "Lugar", "Participantes", "Grupo"],
@@ -148,7 +146,6 @@ pub const EN: PlanUi = PlanUi {
     edit_meta_hint: "details",
     date_hint: "YYYY-MM-DD",
     list_hint: "comma separated",
-    euros_hint: "€",
     direction_hint: "up / down",
     horizon_hint: "e.g. 2023-2026",
     meta_fields: ["Title", "Date", "Place", "Participants", "Group"],
@@ -201,7 +198,6 @@ pub const CA: PlanUi = PlanUi {
     edit_meta_hint: "dades",
     date_hint: "AAAA-MM-DD",
     list_hint: "separats per comes",
-    euros_hint: "€",
     direction_hint: "puja / baixa",
     horizon_hint: "p. ex. 2023-2026",
     meta_fields: ["Títol", "Data", "Lloc", "Participants", "Grup"],
