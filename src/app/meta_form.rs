@@ -33,7 +33,7 @@ impl Editor {
     pub(super) fn open_indicator_form(&mut self, i: Option<usize>) {
         let w = self.lang.text().plan_report;
         let ind = i.and_then(|i| self.session().indicators.get(i));
-        let number = |x: Option<f64>| x.map(|x| self.lang.decimal(x));
+        let number = |x: Option<f64>| x.map(|x| self.lang.number(x, if x.fract() == 0.0 { 0 } else { 2 }));
         let fields = vec![
             field(ind.map(|x| x.name.clone())),
             field(ind.and_then(|x| x.unit.clone())),
