@@ -378,3 +378,17 @@ fn plan_view_retos_zoomed_120x40() {
     typ(&mut h.app, "jz");
     insta::assert_snapshot!(screen(&h.app, 120, 40));
 }
+
+#[test]
+fn plan_help_120x40() {
+    let mut h = plan_app();
+    typ(&mut h.app, "?");
+    insta::assert_snapshot!(screen(&h.app, 120, 40));
+}
+
+#[test]
+fn plan_presented_80x24() {
+    let mut h = plan_app();
+    typ(&mut h.app, "p");
+    insta::assert_snapshot!(screen(&h.app, 80, 24));
+}

@@ -9,6 +9,8 @@ pub struct PlanUi {
     // ---- Keymap: help lines, and the shorter footer hints (`*_hint`) ----
     pub next_pane: &'static str,
     pub prev_pane: &'static str,
+    /// Both, as one help row.
+    pub panes_pair: &'static str,
     pub edit_band: &'static str,
     pub edit_hint: &'static str,
     pub add_value: &'static str,
@@ -67,6 +69,7 @@ pub struct PlanUi {
 pub const ES: PlanUi = PlanUi {
     next_pane: "siguiente panel del plan",
     prev_pane: "panel anterior del plan",
+    panes_pair: "panel siguiente / anterior del plan",
     edit_band: "editar la misión, la visión o el valor elegido",
     edit_hint: "editar",
     add_value: "añadir un valor",
@@ -119,6 +122,7 @@ pub const ES: PlanUi = PlanUi {
 pub const EN: PlanUi = PlanUi {
     next_pane: "next pane of the plan",
     prev_pane: "previous pane of the plan",
+    panes_pair: "next / previous pane of the plan",
     edit_band: "edit the mission, the vision or the chosen value",
     edit_hint: "edit",
     add_value: "add a value",
@@ -171,6 +175,7 @@ pub const EN: PlanUi = PlanUi {
 pub const CA: PlanUi = PlanUi {
     next_pane: "següent panell del pla",
     prev_pane: "panell anterior del pla",
+    panes_pair: "panell següent / anterior del pla",
     edit_band: "editar la missió, la visió o el valor triat",
     edit_hint: "editar",
     add_value: "afegir un valor",

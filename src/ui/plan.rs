@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
@@ -45,7 +45,7 @@ impl Widget for PlanView<'_> {
             }
         } else {
             let tall = area.height >= 30;
-            let band = if tall && s.meta.horizon.is_some() { 4 } else { 3 };
+            let band = self.band_height(s, w, area.width, area.height);
             let [top, middle, lists, bottom] = Layout::vertical([
                 Constraint::Length(band),
                 Constraint::Fill(1),
@@ -87,7 +87,7 @@ impl PlanView<'_> {
             .title(Line::styled(format!(" {title} "), self.theme.title_bar))
     }
 
-    fn band(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+    fn band_lines(&self, s: &Session, w: &PlanWords) -> Vec<Line<'static>> {
         let t = self.theme;
         let plan = self.editor.views().plan;
         // Focused, the band marks the chosen statement or valor.
@@ -117,11 +117,37 @@ impl PlanView<'_> {
                 Line::from(vec![Span::styled(format!("{}: ", w.horizon), t.key), Span::styled(h.to_string(), t.text)]),
             );
         }
-        let height = usize::from(area.height);
-        if lines.len() > height {
+        lines
+    }
+
+    /// The band in `area`: wrapped when presenting or zoomed (the room reads it
+    /// whole), else one line each, the horizon left out if short of room.
+    fn band(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let mut lines = self.band_lines(s, w);
+        if self.wraps_band() {
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(area, buf);
+            return;
+        }
+        if lines.len() > usize::from(area.height) && s.meta.horizon.is_some() {
             lines.remove(0);
         }
         Paragraph::new(lines).render(area, buf);
+    }
+
+    fn wraps_band(&self) -> bool {
+        self.editor.room().presenting() || self.editor.room().zoom
+    }
+
+    /// Rows the band takes at `width`: wrapped when presenting, at most a third of `height`.
+    fn band_height(&self, s: &Session, w: &PlanWords, width: u16, height: u16) -> u16 {
+        let lines = self.band_lines(s, w);
+        if !self.wraps_band() {
+            let has_horizon = s.meta.horizon.is_some();
+            return if height >= 30 && has_horizon { 4 } else { 3 };
+        }
+        let width = usize::from(width.max(1));
+        let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+        u16::try_from(rows).unwrap_or(u16::MAX).min(height / 3).max(3)
     }
 
     pub(super) fn list(&self, rows: Vec<Line<'static>>, selected: Option<usize>, area: Rect, buf: &mut Buffer) {
