@@ -390,8 +390,7 @@ pub struct UiText {
 pub struct KeymapText {
     /// Help groups: navigate, capture, tidy, session, room.
     pub groups: [&'static str; 5],
-    /// Editing the plan: its keys, forms, pickers and messages ([`Lang::plan_ui`](super::Lang::plan_ui)).
-    pub plan: &'static super::plan_ui::PlanUi,
+    pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -116,7 +116,7 @@ pub const ES: PlanUi = PlanUi {
     no_indicators: "todavía no hay indicadores: añádelos en su panel",
     no_other_axis: "no hay otro eje al que moverla",
     no_sources: "no hay factores, acciones ni estrategias que elegir",
-    strategy_has_no_form: "las estrategias cruzadas no tienen ficha",
+    strategy_has_no_form: "las estrategias cruzadas no tienen ficha ni indicadores",
 };
 
 pub const EN: PlanUi = PlanUi {
@@ -169,7 +169,7 @@ pub const EN: PlanUi = PlanUi {
     no_indicators: "no indicators yet: add them in their pane",
     no_other_axis: "there is no other axis to move it to",
     no_sources: "no factors, actions or strategies to choose from",
-    strategy_has_no_form: "crossed strategies have no sheet",
+    strategy_has_no_form: "crossed strategies have no sheet and no indicators",
 };
 
 pub const CA: PlanUi = PlanUi {
@@ -222,7 +222,7 @@ pub const CA: PlanUi = PlanUi {
     no_indicators: "encara no hi ha indicadors: afegeix-los al seu panell",
     no_other_axis: "no hi ha cap altre eix on moure-la",
     no_sources: "no hi ha factors, accions ni estratègies per triar",
-    strategy_has_no_form: "les estratègies creuades no tenen fitxa",
+    strategy_has_no_form: "les estratègies creuades no tenen fitxa ni indicadors",
 };
 
 impl super::Lang {
