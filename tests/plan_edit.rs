@@ -293,6 +293,15 @@ fn action_plan_fields_and_text_from_the_plan_view() {
     typ(app, "u");
     typ(app, "u");
     assert!(session(app).correct[0].partners != ["Cruz Roja", "Cáritas"]);
+    // The tray holds the strategy FA1: a strategy has no sheet, and says so.
+    press(app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::PlanTray);
+    typ(app, "f");
+    assert_eq!(app.context(), Context::PlanTray);
+    match &app.screen {
+        Screen::Editor(e) => assert!(e.notice().is_some_and(|n| n.error), "{:?}", e.notice()),
+        Screen::Browser(_) => unreachable!(),
+    }
 }
 
 #[test]
