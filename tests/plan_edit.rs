@@ -401,3 +401,11 @@ fn plan_presented_80x24() {
     typ(&mut h.app, "p");
     insta::assert_snapshot!(screen(&h.app, 80, 24));
 }
+
+#[test]
+fn plan_indicators_zoomed_80x24() {
+    let mut h = plan_app();
+    to_pane(&mut h.app, Context::PlanIndicators);
+    typ(&mut h.app, "Gz");
+    insta::assert_snapshot!(screen(&h.app, 80, 24));
+}

@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::plan::{PlanView, safe};
 use crate::app::plan::{PlanItem, placed, selected_line, tray};
@@ -57,8 +57,43 @@ impl PlanView<'_> {
         let sel = self.chosen(pane, at, rows.len());
         if rows.is_empty() {
             buf.set_line(inner.x, inner.y, &Line::styled("—", self.theme.dim), inner.width);
+        } else if self.editor.room().zoom {
+            self.wrapped(rows, sel, inner, buf);
         } else {
             self.list(rows, sel, inner, buf);
+        }
+    }
+
+    /// Rows read whole, each wrapped on as many lines as it needs (zoomed:
+    /// the pane fills the view); the selected one is always on screen.
+    fn wrapped(&self, rows: Vec<Line<'static>>, sel: Option<usize>, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width.max(1));
+        let heights: Vec<u16> = rows
+            .iter()
+            .map(|l| {
+                let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                u16::try_from(textwrap::wrap(&plain, width).len().max(1)).unwrap_or(u16::MAX)
+            })
+            .collect();
+        // The first row shown: as late as needed for the selected one to fit.
+        let mut first = 0;
+        if let Some(sel) = sel {
+            while first < sel
+                && heights[first..=sel].iter().map(|&h| u32::from(h)).sum::<u32>() > u32::from(area.height)
+            {
+                first += 1;
+            }
+        }
+        let mut y = area.y;
+        for (n, line) in rows.into_iter().enumerate().skip(first) {
+            if y >= area.bottom() {
+                break;
+            }
+            let height = heights[n].min(area.bottom() - y);
+            let line = if Some(n) == sel { line.style(self.theme.selected) } else { line };
+            let cell = Rect { y, height, ..area };
+            Paragraph::new(line).wrap(Wrap { trim: true }).render(cell, buf);
+            y += height;
         }
     }
 
