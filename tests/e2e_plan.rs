@@ -139,6 +139,14 @@ fn build_a_small_plan_in_the_tui_and_export_it() {
     t.type_text("40");
     t.press("Enter");
     t.wait_for("Casos compartidos: 10 → 40 casos");
+    // The session's place, in the metadata form.
+    t.type_text("M");
+    t.wait_for("Datos de la sesión");
+    t.press("Tab");
+    t.press("Tab");
+    t.type_text("Centro cívico San Juanillo");
+    t.press("Enter");
+    t.wait_for("Casos compartidos");
     t.type_text("q");
     assert_eq!(t.wait_exit(), 0);
 
@@ -155,6 +163,7 @@ fn build_a_small_plan_in_the_tui_and_export_it() {
         "Atención integrada",
         "1.1 Coordinación sociosanitaria",
         "Casos compartidos",
+        "Centro cívico San Juanillo",
     ] {
         assert!(md.contains(needle), "{needle:?} missing in:\n{md}");
     }

@@ -409,3 +409,17 @@ fn plan_indicators_zoomed_80x24() {
     typ(&mut h.app, "Gz");
     insta::assert_snapshot!(screen(&h.app, 80, 24));
 }
+
+#[test]
+fn english_keys_and_labels() {
+    let s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    let mut h = held(s, Lang::En);
+    typ(&mut h.app, "P");
+    press(&mut h.app, KeyCode::BackTab);
+    let text = text_of(&h.app, 100, 30);
+    assert!(text.contains("a value") && text.contains("e edit"), "{text}");
+    to_pane(&mut h.app, Context::PlanIndicators);
+    typ(&mut h.app, "a");
+    let text = text_of(&h.app, 100, 30);
+    assert!(text.contains("New indicator") && text.contains("Direction (up / down)"), "{text}");
+}
