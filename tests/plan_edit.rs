@@ -423,3 +423,34 @@ fn english_keys_and_labels() {
     let text = text_of(&h.app, 100, 30);
     assert!(text.contains("New indicator") && text.contains("Direction (up / down)"), "{text}");
 }
+
+/// Random keys in the plan view (a fixed pseudo-random sequence, so a failure
+/// repeats): nothing panics, every screen draws, and the file still loads.
+#[test]
+fn random_keys_in_the_plan_view_never_panic() {
+    let keys: Vec<KeyCode> = "aAeEmvxfKJjkgGtuzpMP?\u{20}1D"
+        .chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Delete])
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..60 {
+        let mut h = plan_app();
+        for _ in 0..60 {
+            let code = keys[(next() % keys.len() as u64) as usize];
+            press(&mut h.app, code);
+            let (w, hgt) = if next() % 2 == 0 { (80, 24) } else { (120, 40) };
+            screen(&h.app, w, hgt);
+        }
+        if let Screen::Editor(e) = &mut h.app.screen {
+            e.flush();
+        }
+        dafo::storage::load(&h.path).unwrap();
+    }
+}
