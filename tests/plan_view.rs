@@ -78,10 +78,14 @@ fn panes_place_take_out_undo_and_redo() {
     assert_eq!(app.context(), Context::PlanTray);
     press(app, KeyCode::Enter);
     assert_eq!(line_of(session(app), &first), Some("L1"));
-    // Down the tree to 1.2 (eje 1, 1.1, 1.2), then place the next tray item there.
-    press(app, KeyCode::Tab);
-    typ(app, "jj");
+    // Back to the tree (tray, actions, tree), down to 1.2 (eje 1, 1.1, 1.2),
+    // then place the next tray item there.
     press(app, KeyCode::BackTab);
+    press(app, KeyCode::BackTab);
+    assert_eq!(app.context(), Context::PlanTree);
+    typ(app, "jj");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
     press(app, KeyCode::Enter);
     assert_eq!(line_of(session(app), "C1"), Some("L2"));
     typ(app, "t");

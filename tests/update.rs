@@ -319,15 +319,25 @@ fn action_form_sets_owner_due_and_indicator() {
     esc(&mut f.app);
     key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
     typ(&mut f.app, "f");
+    // Owner, start, due, resources, amount, partners, indicator.
+    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
     typ(&mut f.app, "Concejalía de Mayores");
-    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    tab(&mut f.app);
+    typ(&mut f.app, "2027-01-15");
+    tab(&mut f.app);
     typ(&mut f.app, "2027-13-01");
-    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    tab(&mut f.app);
+    typ(&mut f.app, "Dos monitoras");
+    tab(&mut f.app);
+    typ(&mut f.app, "1.500,5");
+    tab(&mut f.app);
+    f.app.handle(Action::Paste("Cruz Roja, Cáritas\u{1b}[31m".to_owned()));
+    tab(&mut f.app);
     typ(&mut f.app, "Plazas de centro de día");
     enter(&mut f.app);
     // A bad date keeps the form open on that field, with an error.
     assert!(editor(&f.app).notice().is_some_and(|n| n.error));
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(_)));
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 2));
     for _ in 0..5 {
         key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
     }
@@ -335,8 +345,28 @@ fn action_form_sets_owner_due_and_indicator() {
     enter(&mut f.app);
     let a = &session(&f.app).confront[0];
     assert_eq!(a.owner.as_deref(), Some("Concejalía de Mayores"));
+    assert_eq!(a.start.map(|d| d.to_string()).as_deref(), Some("2027-01-15"));
     assert_eq!(a.due.map(|d| d.to_string()).as_deref(), Some("2027-06-30"));
+    assert_eq!(a.resources.as_deref(), Some("Dos monitoras"));
+    assert_eq!(a.amount.map(|e| e.cents), Some(150_050));
+    assert_eq!(a.partners.len(), 2);
+    assert!(a.partners.iter().all(|p| !p.contains('\u{1b}')), "{:?}", a.partners);
     assert_eq!(a.indicator.as_deref(), Some("Plazas de centro de día"));
+    // A bad amount is refused the same way; undo takes the whole form back.
+    typ(&mut f.app, "f");
+    for _ in 0..4 {
+        tab(&mut f.app);
+    }
+    for _ in 0..10 {
+        key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(&mut f.app, "mucho");
+    enter(&mut f.app);
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 4));
+    esc(&mut f.app);
+    typ(&mut f.app, "u");
+    let a = &session(&f.app).confront[0];
+    assert_eq!((a.owner.as_deref(), a.amount, a.partners.len()), (None, None, 0));
 }
 
 #[test]

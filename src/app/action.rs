@@ -61,6 +61,8 @@ pub enum Action {
     PlanDelete,
     /// Plan view: the cronograma instead of the tree, and back.
     ToggleSchedule,
+    /// The session's metadata form: title, date, place, participants, group, horizon.
+    EditMeta,
     ToggleLabels,
     /// Copy the session summary (Markdown, with HTML for word processors).
     Copy,

@@ -51,6 +51,7 @@ impl Editor {
             InputTarget::Weight(id) => {
                 s.find_factor(id).map(|(q, i)| s.factors(q)[i].weight.map(|w| format!("{w:.2}")).unwrap_or_default())
             }
+            InputTarget::PlanText(t) => t.stored(s),
             InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) | InputTarget::PlanAdd(_) => {
                 None
             }

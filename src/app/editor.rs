@@ -256,6 +256,7 @@ impl Editor {
             Action::ShowWeights => self.show(toggle(View::Weights)),
             Action::ShowPlan => self.show(toggle(View::Plan)),
             Action::Back => self.show(View::Dafo),
+            Action::EditMeta => self.open_meta_form(),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
@@ -423,6 +424,9 @@ fn starts_editing(action: &Action) -> bool {
             | Action::StartImpact
             | Action::StartLink
             | Action::StartForm
+            | Action::EditMeta
+            | Action::PlanAddAxis
+            | Action::PlanAddLine
             | Action::Paste(_)
     )
 }

@@ -1,103 +1,235 @@
-//! The action form: owner, due date and indicator of a CAME action.
+//! Forms of one-line fields: the action form (owner, dates, resources, amount,
+//! partners, indicator of a CAME action), an indicator and the session's
+//! metadata (`meta_form.rs`). Keys move between fields and type; Enter checks
+//! and applies the whole form as one undo step, or names the field to correct.
 
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::editor::{Editor, Mode};
 use crate::domain::text::clean_text;
-use crate::domain::{Came, CameAction};
+use crate::domain::{Came, CameAction, Euros};
 use crate::i18n::Lang;
 
-/// Number of fields in the form.
-pub const FIELDS: usize = 3;
+/// What a form edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    /// The plan fields of the action with this ID.
+    Action { came: Came, id: String },
+    /// The indicator with this ID, or a new one.
+    Indicator(Option<String>),
+    /// Title, date, place, participants, group and horizon of the session.
+    Meta,
+}
 
-/// The form's state: which action, the three fields and the active one.
+/// The form's state: what it edits, its fields and the active one.
 #[derive(Debug, Clone)]
 pub struct Form {
-    pub came: Came,
-    pub id: String,
-    pub fields: [TextArea<'static>; FIELDS],
+    pub kind: FormKind,
+    pub fields: Vec<TextArea<'static>>,
     pub active: usize,
 }
 
+/// A field holding `value`, the cursor at its end.
+pub(super) fn field(value: Option<String>) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![value.unwrap_or_default()]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+/// A number as a person types it: `12`, `12,5`, `1.500,25`, `12.5`, `30 %`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '€' | '%')).collect();
+    // `1.500` with no comma is fifteen hundred, as a Spanish speaker writes it.
+    let groups: Vec<&str> = t.split('.').collect();
+    let thousands = groups.len() > 1
+        && (1..=3).contains(&groups[0].trim_start_matches('-').len())
+        && !groups[0].trim_start_matches('-').starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    let t = if t.contains(',') || thousands { t.replace('.', "").replace(',', ".") } else { t };
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A comma- (or semicolon-) separated list, entries cleaned, empty ones dropped.
+pub fn parse_list(text: &str) -> Vec<String> {
+    text.split([',', ';']).map(clean_text).filter(|t| !t.is_empty()).collect()
+}
+
 impl Form {
+    /// The action form of `a`.
     pub fn of(came: Came, a: &CameAction) -> Form {
-        let field = |v: Option<String>| {
-            let mut t = TextArea::new(vec![v.unwrap_or_default()]);
-            t.move_cursor(ratatui_textarea::CursorMove::End);
-            t
-        };
-        Form {
-            came,
-            id: a.id.clone(),
-            fields: [field(a.owner.clone()), field(a.due.map(|d| d.to_string())), field(a.indicator.clone())],
-            active: 0,
-        }
+        let amount = a.amount.map(|e| format!("{}", f64::from(e)));
+        let fields = vec![
+            field(a.owner.clone()),
+            field(a.start.map(|d| d.to_string())),
+            field(a.due.map(|d| d.to_string())),
+            field(a.resources.clone()),
+            field(amount),
+            field(Some(a.partners.join(", "))),
+            field(a.indicator.clone()),
+        ];
+        Form { kind: FormKind::Action { came, id: a.id.clone() }, fields, active: 0 }
     }
 
     /// Field labels, in order.
-    pub fn labels(lang: Lang) -> [&'static str; FIELDS] {
-        [lang.text().ui.form_fields[0], lang.text().ui.form_fields[1], lang.text().ui.form_fields[2]]
+    pub fn labels(&self, lang: Lang) -> Vec<String> {
+        let (w, p) = (lang.text().plan_report, lang.plan_ui());
+        let hint = |label: &str, hint: &str| format!("{label} ({hint})");
+        match self.kind {
+            FormKind::Action { .. } => vec![
+                w.col_owner.to_owned(),
+                hint(w.col_start, p.date_hint),
+                hint(w.col_due, p.date_hint),
+                w.col_resources.to_owned(),
+                w.col_amount.to_owned(),
+                hint(w.col_partners, p.list_hint),
+                w.col_indicator.to_owned(),
+            ],
+            FormKind::Indicator(_) => vec![
+                w.col_name.to_owned(),
+                w.col_unit.to_owned(),
+                w.col_baseline.to_owned(),
+                w.col_target.to_owned(),
+                hint(w.col_direction, p.direction_hint),
+            ],
+            FormKind::Meta => {
+                let m = p.meta_fields;
+                vec![
+                    m[0].to_owned(),
+                    hint(m[1], p.date_hint),
+                    m[2].to_owned(),
+                    m[3].to_owned(),
+                    m[4].to_owned(),
+                    hint(w.horizon, p.horizon_hint),
+                ]
+            }
+        }
     }
 
-    fn value(&self, i: usize) -> String {
-        clean_text(&self.fields[i].lines().join(" "))
+    /// The popup's title: what is edited.
+    pub fn title(&self, lang: Lang) -> String {
+        match &self.kind {
+            FormKind::Action { id, .. } | FormKind::Indicator(Some(id)) => {
+                format!("{} {}", lang.text().ui.form_for, lang.show_id(id))
+            }
+            FormKind::Indicator(None) => lang.plan_ui().new_indicator.to_owned(),
+            FormKind::Meta => lang.plan_ui().meta_title.to_owned(),
+        }
+    }
+
+    pub(super) fn value(&self, i: usize) -> String {
+        self.fields.get(i).map(|f| clean_text(&f.lines().join(" "))).unwrap_or_default()
     }
 }
 
 impl Editor {
+    /// The action form of the selected action of the CAME view.
     pub(super) fn open_form(&mut self) {
         let c = Came::of(self.focus());
         if let Some(i) = self.action_selection(c) {
-            self.mode = Mode::Form(Box::new(Form::of(c, &self.session().actions(c)[i])));
+            self.open_action_form(c, i);
+        }
+    }
+
+    pub(super) fn open_action_form(&mut self, c: Came, i: usize) {
+        if let Some(a) = self.session().actions(c).get(i) {
+            self.mode = Mode::Form(Box::new(Form::of(c, a)));
         }
     }
 
     /// Keys in the form (taken out of the mode; put back unless it closes).
     pub(super) fn update_form(&mut self, mut form: Form, action: Action) {
+        let n = form.fields.len().max(1);
         match action {
-            Action::Up => form.active = (form.active + FIELDS - 1) % FIELDS,
-            Action::Down => form.active = (form.active + 1) % FIELDS,
+            Action::Up => form.active = (form.active + n - 1) % n,
+            Action::Down => form.active = (form.active + 1) % n,
             Action::TextKey(key) => {
-                super::readline::type_key(&mut form.fields[form.active], key);
+                if let Some(f) = form.fields.get_mut(form.active) {
+                    super::readline::type_key(f, key);
+                }
             }
             Action::Paste(text) => {
-                form.fields[form.active].insert_str(clean_text(&text));
+                if let Some(f) = form.fields.get_mut(form.active) {
+                    f.insert_str(clean_text(&text));
+                }
             }
-            Action::Submit => return self.submit_form(form),
+            Action::Submit => {
+                let result = match form.kind.clone() {
+                    FormKind::Action { came, id } => self.submit_action_form(&form, came, &id),
+                    FormKind::Indicator(id) => self.submit_indicator_form(&form, id.as_deref()),
+                    FormKind::Meta => self.submit_meta_form(&form),
+                };
+                // A field that does not read: say why, keep the form open on it.
+                if let Err((field, why)) = result {
+                    self.say(why, true);
+                    form.active = field;
+                    self.mode = Mode::Form(Box::new(form));
+                }
+                return;
+            }
             Action::Cancel => return,
             _ => {}
         }
         self.mode = Mode::Form(Box::new(form));
     }
 
-    fn submit_form(&mut self, mut form: Form) {
-        let due_text = form.value(1);
-        let due = if due_text.is_empty() {
+    /// A date field: empty is none; otherwise `YYYY-MM-DD` or the field's error.
+    pub(super) fn date_field(&self, form: &Form, i: usize) -> Result<Option<jiff::civil::Date>, (usize, String)> {
+        let text = form.value(i);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<jiff::civil::Date>()
+            .map(Some)
+            .map_err(|_| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
+    }
+
+    fn submit_action_form(&mut self, form: &Form, came: Came, id: &str) -> Result<(), (usize, String)> {
+        let start = self.date_field(form, 1)?;
+        let due = self.date_field(form, 2)?;
+        let amount_text = form.value(4);
+        let amount = if amount_text.is_empty() {
             None
         } else {
-            match due_text.parse::<jiff::civil::Date>() {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    let msg = self.lang.text().ui.bad_date;
-                    self.say(format!("{msg}: {due_text}"), true);
-                    form.active = 1;
-                    self.mode = Mode::Form(Box::new(form));
-                    return;
-                }
-            }
+            let bad = || (4, format!("{}: {amount_text}", self.lang.plan_ui().bad_amount));
+            let euros = parse_number(&amount_text).ok_or_else(bad)?;
+            Some(Euros::try_from(euros).map_err(|_| bad())?)
         };
-        let (owner, indicator) = (form.value(0), form.value(2));
-        let (came, id) = (form.came, form.id);
-        if let Some((c, i)) = self.session().find_action(&id)
+        let partners = parse_list(&form.value(5));
+        let (owner, resources, indicator) = (form.value(0), form.value(3), form.value(6));
+        if let Some((c, i)) = self.session().find_action(id)
             && c == came
             && let Some(edit) = self.session().change_action(c, i, |a| {
                 a.owner = Some(owner);
+                a.start = start;
                 a.due = due;
+                a.resources = Some(resources);
+                a.amount = amount;
+                a.partners = partners;
                 a.indicator = Some(indicator);
             })
         {
             self.apply(edit);
         }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_lists_read_as_typed() {
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("1.500,25 €"), Some(1500.25));
+        assert_eq!(parse_number("30 %"), Some(30.0));
+        assert_eq!(parse_number("12.5"), Some(12.5));
+        assert_eq!(parse_number("1.500"), Some(1500.0));
+        assert_eq!(parse_number("0.125"), Some(0.125));
+        assert_eq!(parse_number("2.000.000"), Some(2_000_000.0));
+        assert_eq!(parse_number("mucho"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_list("Cruz Roja, Cáritas; ,Universidad"), vec!["Cruz Roja", "Cáritas", "Universidad"]);
     }
 }

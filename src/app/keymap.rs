@@ -27,6 +27,12 @@ pub enum Context {
     PlanActions,
     /// The plan view, keys on the tray of actions with no línea.
     PlanTray,
+    /// The plan view, keys on the retos.
+    PlanChallenges,
+    /// The plan view, keys on the indicators.
+    PlanIndicators,
+    /// The plan view, keys on misión, visión and valores.
+    PlanBand,
     Input,
     MovePick,
     /// Waiting for a digit: the impact (1-5) of the selected factor.
@@ -44,7 +50,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 20] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,
@@ -54,6 +60,9 @@ impl Context {
         Context::PlanTree,
         Context::PlanActions,
         Context::PlanTray,
+        Context::PlanChallenges,
+        Context::PlanIndicators,
+        Context::PlanBand,
         Context::Input,
         Context::MovePick,
         Context::ImpactPick,
@@ -201,19 +210,19 @@ impl Binding {
 }
 
 macro_rules! bind {
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $text:ident $([$i:literal])?, $footer:literal) => {
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, $footer:literal) => {
         Binding {
             ctx: &[$(Context::$ctx),+],
             keys: const { &[$($key),+] },
             action: $action,
             group: Group::$group,
-            text: |t| t.$text $([$i])?,
+            text: |t| t.$($text).+ $([$i])?,
             footer: $footer,
             hint: None,
         }
     };
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $text:ident $([$i:literal])?, ($hint:ident)) => {
-        Binding { hint: Some(|t| t.$hint), ..bind!($($ctx)|+, [$($key),+], $action, $group, $text $([$i])?, true) }
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, ($($hint:ident).+)) => {
+        Binding { hint: Some(|t| t.$($hint).+), ..bind!($($ctx)|+, [$($key),+], $action, $group, $($text).+ $([$i])?, true) }
     };
 }
 
@@ -257,16 +266,18 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, focus[1], false),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, focus[2], false),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, focus[3], false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::Tab)], A::NextQuadrant, Navigate, next_quadrant, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('g'), code(C::Home)], A::First, Navigate, first, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('G'), code(C::End)], A::Last, Navigate, last, false),
-            bind!(Grid | CameFactors | CameActions | PlanTree, [k('K')], A::ShiftUp, Tidy, shift_up, false),
-            bind!(Grid | CameFactors | CameActions | PlanTree, [k('J')], A::ShiftDown, Tidy, shift_down, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::Tab)], A::NextQuadrant, Navigate, next_quadrant, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Tab)], A::NextQuadrant, Navigate, plan.next_pane, false),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::BackTab)], A::PrevQuadrant, Navigate, plan.prev_pane, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('g'), code(C::Home)], A::First, Navigate, first, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('G'), code(C::End)], A::Last, Navigate, last, false),
+            bind!(Grid | CameFactors | CameActions | PlanTree | PlanChallenges | PlanIndicators | PlanBand, [k('K')], A::ShiftUp, Tidy, shift_up, false),
+            bind!(Grid | CameFactors | CameActions | PlanTree | PlanChallenges | PlanIndicators | PlanBand, [k('J')], A::ShiftDown, Tidy, shift_down, false),
             bind!(Grid, [k('m')], A::StartMove, Tidy, start_move, (start_move_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::VoteUp, Tidy, vote_up, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, vote_down, false),
@@ -274,26 +285,42 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
             bind!(Grid | CameFactors | CameActions | Crossed, [k('R')], A::KeepVersion, Tidy, keep_version, false),
             bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, sort, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('u')], A::Undo, Tidy, undo, true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('r')], A::Redo, Tidy, redo, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('X')], A::ShowCrossed, Session, show_crossed, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('W')], A::ShowWeights, Session, show_weights, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('P')], A::ShowPlan, Session, show_plan, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('u')], A::Undo, Tidy, undo, true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [ctrl('r')], A::Redo, Tidy, redo, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('X')], A::ShowCrossed, Session, show_crossed, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('W')], A::ShowWeights, Session, show_weights, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('P')], A::ShowPlan, Session, show_plan, false),
             bind!(PlanTree, [k('A')], A::PlanAddAxis, Capture, plan_add_axis, (plan_add_axis_hint)),
             bind!(PlanTree, [k('a')], A::PlanAddLine, Capture, plan_add_line, (plan_add_line_hint)),
             bind!(PlanTree, [k('x'), code(C::Delete)], A::PlanDelete, Capture, plan_delete, false),
             bind!(PlanTray, [code(C::Enter)], A::PlanPlace, Capture, plan_place, (plan_place_hint)),
             bind!(PlanActions, [k('x'), code(C::Delete)], A::PlanTakeOut, Capture, plan_take_out, (plan_take_out_hint)),
-            bind!(PlanTree | PlanActions | PlanTray, [k('t')], A::ToggleSchedule, Session, toggle_schedule, (toggle_schedule_hint)),
+            bind!(PlanTree, [k('e'), code(C::Enter)], A::StartEdit, Capture, plan.edit_tree, (plan.edit_hint)),
+            bind!(PlanTree, [k('m')], A::StartMove, Tidy, plan.move_line, false),
+            bind!(PlanTree | PlanActions, [k('v')], A::StartLink, Capture, plan.link_indicators, false),
+            bind!(PlanActions | PlanTray, [k('f')], A::StartForm, Capture, plan.action_form, (plan.action_form_hint)),
+            bind!(PlanActions, [k('e'), code(C::Enter)], A::StartEdit, Capture, plan.edit_action, false),
+            bind!(PlanBand, [k('a')], A::StartAdd, Capture, plan.add_value, (plan.add_value_hint)),
+            bind!(PlanBand, [k('e'), code(C::Enter)], A::StartEdit, Capture, plan.edit_band, (plan.edit_hint)),
+            bind!(PlanBand, [k('x'), code(C::Delete)], A::Delete, Capture, plan.delete_band, false),
+            bind!(PlanChallenges, [k('a')], A::StartAdd, Capture, plan.add_challenge, (plan.add_challenge_hint)),
+            bind!(PlanChallenges, [k('e'), code(C::Enter)], A::StartEdit, Capture, plan.edit_challenge, (plan.edit_hint)),
+            bind!(PlanChallenges, [k('v')], A::StartLink, Capture, plan.link_challenge, (plan.link_challenge_hint)),
+            bind!(PlanChallenges, [k('x'), code(C::Delete)], A::Delete, Capture, plan.delete_challenge, false),
+            bind!(PlanIndicators, [k('a')], A::StartAdd, Capture, plan.add_indicator, (plan.add_indicator_hint)),
+            bind!(PlanIndicators, [k('e'), code(C::Enter)], A::StartEdit, Capture, plan.edit_indicator, (plan.edit_hint)),
+            bind!(PlanIndicators, [k('x'), code(C::Delete)], A::Delete, Capture, plan.delete_indicator, false),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('t')], A::ToggleSchedule, Session, toggle_schedule, (toggle_schedule_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('M')], A::EditMeta, Session, plan.edit_meta, false),
             bind!(CameFactors | CameActions | Crossed, [k('L')], A::ToggleLabels, Session, toggle_labels, false),
-            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [code(C::Esc)], A::Back, Session, back, false),
-            bind!(Grid | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('y')], A::Copy, Session, copy, false),
+            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Esc)], A::Back, Session, back, false),
+            bind!(Grid | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('y')], A::Copy, Session, copy, false),
             bind!(CameFactors | CameActions, [k('y')], A::Copy, Session, copy, (copy_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('Y')], A::CopyAs, Session, copy_as, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('s')], A::Save, Session, save, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('?')], A::ToggleHelp, Session, help, true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('Y')], A::CopyAs, Session, copy_as, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [ctrl('s')], A::Save, Session, save, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('?')], A::ToggleHelp, Session, help, true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
             // ---- Typing an item ----
             bind!(Input, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, close, true),
@@ -329,9 +356,9 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Browser, [k('?')], A::ToggleHelp, Session, help, true),
             bind!(Browser, [k('q')], A::Quit, Session, quit, true),
             // ---- In the room (issue 6) ----
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('p')], A::Room(R::TogglePresent), Room, present, false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, leave_present, (leave_present_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),
             bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, toggle_votes, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),

@@ -28,6 +28,8 @@ pub enum InputTarget {
     Weight(String),
     /// A new eje (`None`) or a new línea of the eje with this ID, in the plan view.
     PlanAdd(Option<String>),
+    /// Misión, visión, a valor, a reto, the text of an eje or línea.
+    PlanText(super::plan_edit::PlanText),
 }
 
 /// The input line: what it is for and the text typed so far.

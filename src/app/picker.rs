@@ -20,6 +20,14 @@ pub enum PickFor {
     StrategyExternal(Crossed, String),
     /// The format to copy the summary in.
     CopyFormat,
+    /// What the reto with this ID comes from: factors, actions, strategies (several).
+    ChallengeSources(String),
+    /// The indicators that measure the línea with this ID (several).
+    LineIndicators(String),
+    /// The indicators that measure the action with this ID (several).
+    ActionIndicators(String),
+    /// The eje (by number) to move the línea with this ID to.
+    MoveLine(String),
 }
 
 /// The picker's state: options, checks, the search text and the cursor.
@@ -41,7 +49,13 @@ impl Picker {
 
     /// Whether several factors can be checked.
     pub fn multi(&self) -> bool {
-        matches!(self.purpose, PickFor::Links { .. })
+        matches!(
+            self.purpose,
+            PickFor::Links { .. }
+                | PickFor::ChallengeSources(_)
+                | PickFor::LineIndicators(_)
+                | PickFor::ActionIndicators(_)
+        )
     }
 
     /// Indices of the options matching the search (accents and case ignored).
@@ -74,6 +88,11 @@ impl Picker {
                 format!("{first} × … {} ({})", lang.text().ui.pick_external, lang.crossed_code(*k))
             }
             PickFor::CopyFormat => lang.text().ui.copy_as.to_owned(),
+            PickFor::ChallengeSources(id) => format!("{} {}", lang.plan_ui().pick_sources, lang.show_id(id)),
+            PickFor::LineIndicators(id) | PickFor::ActionIndicators(id) => {
+                format!("{} {}", lang.plan_ui().pick_indicators, lang.show_id(id))
+            }
+            PickFor::MoveLine(id) => format!("{} {}", lang.show_id(id), lang.plan_ui().pick_axis),
         }
     }
 }
@@ -148,6 +167,14 @@ impl Editor {
                 if let Some(second) = chosen {
                     self.open_input(InputTarget::AddStrategy(kind, [first, second]), "");
                 }
+            }
+            purpose @ (PickFor::ChallengeSources(_)
+            | PickFor::LineIndicators(_)
+            | PickFor::ActionIndicators(_)
+            | PickFor::MoveLine(_)) => {
+                let checked =
+                    picker.options.iter().map(|(id, _)| id).filter(|id| picker.checked.contains(id)).cloned().collect();
+                self.finish_plan_picker(purpose, checked, chosen);
             }
             PickFor::CopyFormat => {
                 if let Some(format) = chosen.and_then(|id| <Format as clap::ValueEnum>::from_str(&id, true).ok()) {

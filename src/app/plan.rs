@@ -1,7 +1,8 @@
 //! The plan view's keys: moving through the tree of ejes and líneas, the
 //! actions of the selected línea and the tray of actions and crossed
 //! strategies with no línea; placing a tray item in the selected línea, taking
-//! an action out, and the cronograma in place of the tree.
+//! an action out, editing, moving and linking them, and the cronograma in
+//! place of the tree. The retos, indicators and the top band: `plan_edit.rs`.
 
 use crate::domain::{Came, Session};
 
@@ -9,6 +10,8 @@ use super::action::Action;
 use super::editor::Editor;
 use super::keymap::Context;
 use super::mode::InputTarget;
+use super::picker::PickFor;
+pub use super::plan_edit::PlanText;
 use super::selection::PlanPane;
 
 /// A row of the tree: an eje or one of its líneas (index into `session.lines`).
@@ -48,6 +51,9 @@ pub fn context(pane: PlanPane) -> Context {
         PlanPane::Tree => Context::PlanTree,
         PlanPane::Actions => Context::PlanActions,
         PlanPane::Tray => Context::PlanTray,
+        PlanPane::Challenges => Context::PlanChallenges,
+        PlanPane::Indicators => Context::PlanIndicators,
+        PlanPane::Band => Context::PlanBand,
     }
 }
 
@@ -98,34 +104,65 @@ fn step(at: usize, len: usize, action: &Action) -> usize {
 }
 
 impl Editor {
-    /// The plan view's own keys.
+    /// The plan view's own keys: moving between and inside the panes here,
+    /// the rest by the pane that has the keys.
     pub(super) fn update_plan(&mut self, action: Action) {
-        let s = self.session();
-        let line = selected_line(s, self.views.plan.tree).map(|i| s.lines[i].id.clone());
-        let (n_tree, n_tray) = (tree(s).len(), tray(s).len());
-        let n_placed = line.as_deref().map_or(0, |l| placed(s, l).len());
         let plan = &mut self.views.plan;
         match action {
-            Action::NextQuadrant | Action::Right => {
-                plan.pane = match plan.pane {
-                    PlanPane::Tree => PlanPane::Actions,
-                    PlanPane::Actions => PlanPane::Tray,
-                    PlanPane::Tray => PlanPane::Tree,
-                }
+            Action::NextQuadrant | Action::Right => plan.pane = plan.pane.step(true),
+            Action::PrevQuadrant | Action::Left => plan.pane = plan.pane.step(false),
+            Action::Up | Action::Down | Action::First | Action::Last => {
+                let len = self.pane_len(self.views.plan.pane);
+                let plan = &mut self.views.plan;
+                let at = match plan.pane {
+                    PlanPane::Tree => &mut plan.tree,
+                    PlanPane::Actions => &mut plan.actions,
+                    PlanPane::Tray => &mut plan.tray,
+                    PlanPane::Challenges => &mut plan.challenges,
+                    PlanPane::Indicators => &mut plan.indicators,
+                    PlanPane::Band => &mut plan.band,
+                };
+                *at = step(*at, len, &action);
             }
-            Action::PrevQuadrant | Action::Left => {
-                plan.pane = match plan.pane {
-                    PlanPane::Tree => PlanPane::Tray,
-                    PlanPane::Actions => PlanPane::Tree,
-                    PlanPane::Tray => PlanPane::Actions,
-                }
-            }
-            Action::Up | Action::Down | Action::First | Action::Last => match plan.pane {
-                PlanPane::Tree => plan.tree = step(plan.tree, n_tree, &action),
-                PlanPane::Actions => plan.actions = step(plan.actions, n_placed, &action),
-                PlanPane::Tray => plan.tray = step(plan.tray, n_tray, &action),
-            },
             Action::ToggleSchedule => plan.schedule = !plan.schedule,
+            other => match plan.pane {
+                PlanPane::Tree => self.update_plan_tree(other),
+                PlanPane::Actions | PlanPane::Tray => self.update_plan_items(other),
+                PlanPane::Challenges => self.update_challenges(other),
+                PlanPane::Indicators => self.update_indicators(other),
+                PlanPane::Band => self.update_band(other),
+            },
+        }
+    }
+
+    /// How many rows a pane has.
+    fn pane_len(&self, pane: PlanPane) -> usize {
+        let s = self.session();
+        match pane {
+            PlanPane::Tree => tree(s).len(),
+            PlanPane::Actions => self.selected_line_id().map_or(0, |l| placed(s, &l).len()),
+            PlanPane::Tray => tray(s).len(),
+            PlanPane::Challenges => s.challenges.len(),
+            PlanPane::Indicators => s.indicators.len(),
+            PlanPane::Band => 2 + s.values.len(),
+        }
+    }
+
+    /// The ID of the línea whose actions show.
+    pub(super) fn selected_line_id(&self) -> Option<String> {
+        let s = self.session();
+        selected_line(s, self.views.plan.tree).map(|i| s.lines[i].id.clone())
+    }
+
+    /// The selected tree row.
+    pub(super) fn selected_row(&self) -> Option<TreeRow> {
+        let rows = tree(self.session());
+        rows.get(self.views.plan.tree.min(rows.len().saturating_sub(1))).copied()
+    }
+
+    /// Keys on the tree of ejes and líneas.
+    fn update_plan_tree(&mut self, action: Action) {
+        match action {
             Action::PlanAddAxis => self.open_input(InputTarget::PlanAdd(None), ""),
             Action::PlanAddLine => {
                 if let Some(axis) = self.selected_axis() {
@@ -145,21 +182,67 @@ impl Editor {
                 let n = tree(self.session()).len();
                 self.views.plan.tree = step(self.views.plan.tree, n, &if d < 0 { Action::Up } else { Action::Down });
             }
-            Action::PlanPlace => {
-                let Some(line) = line else { return };
-                let at = plan.tray;
-                if let Some(&item) = tray(self.session()).get(at) {
+            Action::StartEdit => {
+                let s = self.session();
+                let (target, text) = match self.selected_row() {
+                    Some(TreeRow::Axis(a)) => (PlanText::Axis(s.axes[a].id.clone()), s.axes[a].text.clone()),
+                    Some(TreeRow::Line(i)) => (PlanText::Line(s.lines[i].id.clone()), s.lines[i].text.clone()),
+                    None => return,
+                };
+                self.open_input(InputTarget::PlanText(target), &text);
+            }
+            Action::StartMove => {
+                if let Some(TreeRow::Line(i)) = self.selected_row() {
+                    self.pick_axis_for(i);
+                }
+            }
+            Action::StartLink => {
+                if let Some(TreeRow::Line(i)) = self.selected_row() {
+                    let l = &self.session().lines[i];
+                    let (id, checked) = (l.id.clone(), l.indicators.clone());
+                    self.pick_indicators(PickFor::LineIndicators(id), checked);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys on the actions of the selected línea and on the tray.
+    fn update_plan_items(&mut self, action: Action) {
+        let s = self.session();
+        let line = self.selected_line_id();
+        let in_tray = self.views.plan.pane == PlanPane::Tray;
+        let items = if in_tray { tray(s) } else { line.as_deref().map(|l| placed(s, l)).unwrap_or_default() };
+        let at = if in_tray { self.views.plan.tray } else { self.views.plan.actions };
+        let Some(&item) = items.get(at.min(items.len().saturating_sub(1))) else { return };
+        match action {
+            Action::PlanPlace if in_tray => {
+                if let Some(line) = line {
                     self.place(item, Some(&line));
                 }
             }
-            Action::PlanTakeOut => {
-                let Some(line) = line else { return };
-                let at = plan.actions;
-                if let Some(&item) = placed(self.session(), &line).get(at) {
-                    self.place(item, None);
-                    self.views.plan.actions = at.min(n_placed.saturating_sub(2));
-                }
+            Action::PlanTakeOut if !in_tray => {
+                self.place(item, None);
+                self.views.plan.actions = at.min(items.len().saturating_sub(2));
             }
+            Action::StartEdit => {
+                let (id, text) = item.show(s);
+                let (id, text) = (id.to_owned(), text.to_owned());
+                let target = match item {
+                    PlanItem::Action(..) => InputTarget::EditAction(id),
+                    PlanItem::Strategy(_) => InputTarget::EditStrategy(id),
+                };
+                self.open_input(target, &text);
+            }
+            Action::StartForm | Action::StartLink => match item {
+                PlanItem::Action(c, i) if action == Action::StartForm => self.open_action_form(c, i),
+                PlanItem::Action(c, i) => {
+                    let a = &s.actions(c)[i];
+                    let (id, checked) = (a.id.clone(), a.indicators.clone());
+                    self.pick_indicators(PickFor::ActionIndicators(id), checked);
+                }
+                PlanItem::Strategy(_) => self.say(self.lang.plan_ui().strategy_has_no_form.to_owned(), true),
+            },
             _ => {}
         }
     }
@@ -167,17 +250,15 @@ impl Editor {
     /// The eje of the selected tree row.
     fn selected_axis(&self) -> Option<String> {
         let s = self.session();
-        let rows = tree(s);
-        match rows.get(self.views.plan.tree.min(rows.len().saturating_sub(1)))? {
-            TreeRow::Axis(a) => Some(s.axes[*a].id.clone()),
-            TreeRow::Line(i) => Some(s.lines[*i].axis.clone()).filter(|a| s.find_axis(a).is_some()),
+        match self.selected_row()? {
+            TreeRow::Axis(a) => Some(s.axes[a].id.clone()),
+            TreeRow::Line(i) => Some(s.lines[i].axis.clone()).filter(|a| s.find_axis(a).is_some()),
         }
     }
 
     /// Applies the edit `f` makes of the selected tree row.
     fn tree_edit(&mut self, f: impl FnOnce(&Session, TreeRow) -> Option<crate::domain::Edit>) {
-        let rows = tree(self.session());
-        let Some(&row) = rows.get(self.views.plan.tree.min(rows.len().saturating_sub(1))) else { return };
+        let Some(row) = self.selected_row() else { return };
         if let Some(edit) = f(self.session(), row) {
             self.apply(edit);
         }

@@ -74,6 +74,25 @@ pub enum PlanPane {
     Actions,
     /// The actions and strategies with no línea yet.
     Tray,
+    /// The retos.
+    Challenges,
+    /// The indicators.
+    Indicators,
+    /// Misión, visión and valores: 0 misión, 1 visión, 2… the valores.
+    Band,
+}
+
+impl PlanPane {
+    /// The panes in `Tab` order.
+    pub const ALL: [PlanPane; 6] =
+        [PlanPane::Tree, PlanPane::Actions, PlanPane::Tray, PlanPane::Challenges, PlanPane::Indicators, PlanPane::Band];
+
+    /// The next pane (`forward`) or the one before.
+    pub fn step(self, forward: bool) -> PlanPane {
+        let at = PlanPane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        let n = PlanPane::ALL.len();
+        PlanPane::ALL[if forward { (at + 1) % n } else { (at + n - 1) % n }]
+    }
 }
 
 /// The plan view: the pane with the keys, the selected row of each, and
@@ -84,6 +103,9 @@ pub struct PlanLists {
     pub tree: usize,
     pub actions: usize,
     pub tray: usize,
+    pub challenges: usize,
+    pub indicators: usize,
+    pub band: usize,
     pub schedule: bool,
 }
 

@@ -155,6 +155,7 @@ impl Editor {
                 }
             },
             InputTarget::PlanAdd(axis) => self.submit_plan_add(axis, text),
+            InputTarget::PlanText(target) => self.submit_plan_text(target, text),
             InputTarget::Add | InputTarget::Edit(_) => {}
         }
     }

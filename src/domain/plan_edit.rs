@@ -250,16 +250,33 @@ impl Session {
         Some(plan(PlanEdit::Indicator(ListOp::Insert(self.indicators.len(), ind))))
     }
 
+    /// A new indicator at the end, filled in by `f` (cleaned as
+    /// [`Session::change_indicator`] does). `None` for an empty name.
+    pub fn new_indicator(&mut self, f: impl FnOnce(&mut Indicator)) -> Option<Edit> {
+        let mut ind = Indicator {
+            id: String::new(),
+            name: String::new(),
+            unit: None,
+            baseline: None,
+            target: None,
+            direction: Default::default(),
+        };
+        f(&mut ind);
+        clean_indicator(&mut ind);
+        if ind.name.is_empty() {
+            return None;
+        }
+        ind.id = self.next_id(INDICATOR);
+        Some(plan(PlanEdit::Indicator(ListOp::Insert(self.indicators.len(), ind))))
+    }
+
     /// Replaces indicator `i` with `f(old)`, keeping numbers finite; its ID cannot change.
     pub fn change_indicator(&self, i: usize, f: impl FnOnce(&mut Indicator)) -> Option<Edit> {
         let old = self.indicators.get(i)?;
         let mut new = old.clone();
         f(&mut new);
         new.id = old.id.clone();
-        new.name = clean_text(&new.name);
-        new.unit = new.unit.as_deref().map(clean_text).filter(|u| !u.is_empty());
-        new.baseline = new.baseline.filter(|x| x.is_finite());
-        new.target = new.target.filter(|x| x.is_finite());
+        clean_indicator(&mut new);
         (new != *old && !new.name.is_empty()).then(|| plan(PlanEdit::Indicator(ListOp::Replace(i, new))))
     }
 
@@ -310,6 +327,13 @@ impl Session {
         }
         Some(Edit::Strategy(ListOp::Replace(i, Strategy { line, ..old.clone() })))
     }
+}
+
+fn clean_indicator(ind: &mut Indicator) {
+    ind.name = clean_text(&ind.name);
+    ind.unit = ind.unit.as_deref().map(clean_text).filter(|u| !u.is_empty());
+    ind.baseline = ind.baseline.filter(|x| x.is_finite());
+    ind.target = ind.target.filter(|x| x.is_finite());
 }
 
 fn toggle(list: &mut Vec<String>, id: &str) {

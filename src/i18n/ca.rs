@@ -288,6 +288,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
+        plan: &super::plan_ui::CA,
         add: "afegir",
         add_action: "nova acció per al factor triat",
         add_action_hint: "acció",

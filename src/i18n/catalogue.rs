@@ -390,6 +390,7 @@ pub struct UiText {
 pub struct KeymapText {
     /// Help groups: navigate, capture, tidy, session, room.
     pub groups: [&'static str; 5],
+    pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -288,6 +288,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
+        plan: &super::plan_ui::EN,
         add: "add",
         add_action: "new action for the chosen factor",
         add_action_hint: "action",

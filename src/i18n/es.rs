@@ -288,6 +288,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
+        plan: &super::plan_ui::ES,
         add: "añadir",
         add_action: "nueva acción para el factor elegido",
         add_action_hint: "acción",

@@ -20,6 +20,7 @@
 
 mod catalogue;
 mod ids;
+pub mod plan_ui;
 pub mod plan_words;
 
 pub use catalogue::{

@@ -160,6 +160,7 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         InputTarget::PlanAdd(_) => {
             format!("{} ({ok} / {close})", lang.text().plan_report.axes_lines)
         }
+        InputTarget::PlanText(t) => format!("{} ({ok} / {close})", t.label(lang)),
         InputTarget::Weight(id) => {
             format!("{} {id} (0-1, {}, 15%)", lang.text().ui.input_weight_of, lang.decimal(0.15))
         }

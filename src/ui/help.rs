@@ -22,6 +22,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Context::CameFactors => &[Context::Input, Context::ImpactPick],
                 Context::CameActions => &[Context::Input, Context::Picker, Context::Form],
                 Context::Crossed => &[Context::Input, Context::Picker],
+                // Every pane of the plan view, and what its keys open.
+                Context::PlanTree
+                | Context::PlanActions
+                | Context::PlanTray
+                | Context::PlanChallenges
+                | Context::PlanIndicators
+                | Context::PlanBand => &[
+                    Context::PlanBand,
+                    Context::PlanChallenges,
+                    Context::PlanTree,
+                    Context::PlanActions,
+                    Context::PlanTray,
+                    Context::PlanIndicators,
+                    Context::Input,
+                    Context::Picker,
+                    Context::Form,
+                ],
                 _ => &[Context::Input],
             };
             std::iter::once(main).chain(modes.iter().copied()).collect()
@@ -170,6 +187,10 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
             (Action::Focus(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_go_to_quadrant),
             (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_move_there),
             (Action::Focus(_) | Action::MoveTo(_), _) => continue,
+            // In the plan view, Tab moves between panes, not quadrants.
+            (Action::NextQuadrant, Some(p)) if b.ctx.contains(&Context::PlanTree) => {
+                (pair_keys(b, p, lang), lang.plan_ui().panes_pair)
+            }
             (_, Some(p)) => {
                 (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
             }

@@ -8,6 +8,7 @@ mod grid;
 mod help;
 mod list;
 mod plan;
+mod plan_lists;
 mod popup;
 pub mod theme;
 mod weights;

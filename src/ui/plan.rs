@@ -1,7 +1,8 @@
 //! The plan view: misión, visión and valores on top; the tree of ejes and
 //! líneas (numbered 1, 1.1…) or the cronograma; the actions of the selected
-//! línea and the tray of actions with none; the retos with their sources and
-//! the coverage line at the bottom.
+//! línea and the tray of actions with none; the retos and the indicators
+//! (`plan_lists.rs`) and the coverage line at the bottom. Zoomed (`z`), the
+//! pane with the keys fills the view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,11 +11,10 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
-use crate::app::plan::{PlanItem, TreeRow, placed, selected_line, tray, tree};
+use crate::app::plan::{TreeRow, placed, tree};
 use crate::app::selection::PlanPane;
 use crate::domain::Session;
 use crate::domain::text::display_safe;
-use crate::export::plan_md::source_label;
 use crate::i18n::Lang;
 use crate::i18n::plan_words::PlanWords;
 
@@ -24,7 +24,7 @@ pub struct PlanView<'a> {
     pub lang: Lang,
 }
 
-fn safe(text: &str) -> String {
+pub(super) fn safe(text: &str) -> String {
     display_safe(text).into_owned()
 }
 
@@ -32,21 +32,46 @@ impl Widget for PlanView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.editor.session();
         let w = self.lang.text().plan_report;
-        let band = if area.height >= 30 { 4 } else { 3 };
-        let [top, middle, bottom] =
-            Layout::vertical([Constraint::Length(band), Constraint::Fill(1), Constraint::Length(2)]).areas(area);
-        self.band(s, w, top, buf);
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
-        if self.editor.views().plan.schedule {
-            self.schedule(s, w, left, buf);
+        let plan = self.editor.views().plan;
+        if self.editor.room().zoom {
+            match plan.pane {
+                PlanPane::Band => self.band(s, w, area, buf),
+                PlanPane::Tree if plan.schedule => self.schedule(s, w, area, buf),
+                PlanPane::Tree => self.tree(s, w, area, buf),
+                PlanPane::Actions => self.placed(s, w, area, buf),
+                PlanPane::Tray => self.tray(s, w, area, buf),
+                PlanPane::Challenges => self.challenges(s, w, area, buf),
+                PlanPane::Indicators => self.indicators(s, w, area, buf),
+            }
         } else {
-            self.tree(s, w, left, buf);
+            let tall = area.height >= 30;
+            let band = self.band_height(s, w, area.width, area.height);
+            let [top, middle, lists, bottom] = Layout::vertical([
+                Constraint::Length(band),
+                Constraint::Fill(1),
+                Constraint::Length(if tall { 8 } else { 4 }),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            self.band(s, w, top, buf);
+            let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
+            if plan.schedule {
+                self.schedule(s, w, left, buf);
+            } else {
+                self.tree(s, w, left, buf);
+            }
+            let [placed_area, tray_area] = Layout::vertical([Constraint::Fill(1); 2]).areas(right);
+            self.placed(s, w, placed_area, buf);
+            self.tray(s, w, tray_area, buf);
+            let [retos, indicators] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(lists);
+            self.challenges(s, w, retos, buf);
+            self.indicators(s, w, indicators, buf);
+            self.coverage(s, w, bottom, buf);
         }
-        let [placed_area, tray_area] = Layout::vertical([Constraint::Fill(1); 2]).areas(right);
-        self.placed(s, w, placed_area, buf);
-        self.tray(s, w, tray_area, buf);
-        self.footer(s, w, bottom, buf);
         if let Mode::Input(input) = self.editor.mode() {
+            let rows = area.height.min(2);
+            let bottom = Rect { y: area.bottom() - rows, height: rows, ..area };
             Clear.render(bottom, buf);
             super::grid::render_input(input, self.theme, self.lang, bottom, buf);
         }
@@ -54,7 +79,7 @@ impl Widget for PlanView<'_> {
 }
 
 impl PlanView<'_> {
-    fn block(&self, title: String, pane: Option<PlanPane>) -> Block<'static> {
+    pub(super) fn block(&self, title: String, pane: Option<PlanPane>) -> Block<'static> {
         let focused = pane.is_some_and(|p| p == self.editor.views().plan.pane);
         Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
@@ -62,27 +87,70 @@ impl PlanView<'_> {
             .title(Line::styled(format!(" {title} "), self.theme.title_bar))
     }
 
-    fn band(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+    fn band_lines(&self, s: &Session, w: &PlanWords) -> Vec<Line<'static>> {
         let t = self.theme;
-        let field = |label: &str, text: String| {
-            Line::from(vec![Span::styled(format!("{label}: "), t.key), Span::styled(text, t.text)])
-        };
+        let plan = self.editor.views().plan;
+        // Focused, the band marks the chosen statement or valor.
+        let chosen = (plan.pane == PlanPane::Band).then(|| plan.band.min(1 + s.values.len()));
+        let style = |n: usize| if chosen == Some(n) { t.selected } else { t.text };
+        let label =
+            |text: &str| Span::styled(format!("{text}: "), if chosen.is_some() { t.focus_border } else { t.key });
+        let statement = |x: &Option<String>| x.as_deref().map(safe).unwrap_or_else(|| "—".to_owned());
+        let mut values = vec![label(w.values)];
+        for (n, v) in s.values.iter().enumerate() {
+            if n > 0 {
+                values.push(Span::styled(" · ", t.dim));
+            }
+            values.push(Span::styled(safe(v), style(n + 2)));
+        }
+        if s.values.is_empty() {
+            values.push(Span::styled("—", t.dim));
+        }
         let mut lines = vec![
-            field(w.mission, s.mission.as_deref().map(safe).unwrap_or_else(|| "—".to_owned())),
-            field(w.vision, s.vision.as_deref().map(safe).unwrap_or_else(|| "—".to_owned())),
-            field(w.values, s.values.iter().map(|v| safe(v)).collect::<Vec<_>>().join(" · ")),
+            Line::from(vec![label(w.mission), Span::styled(statement(&s.mission), style(0))]),
+            Line::from(vec![label(w.vision), Span::styled(statement(&s.vision), style(1))]),
+            Line::from(values),
         ];
         if let Some(h) = s.meta.horizon {
-            lines.insert(0, field(w.horizon, h.to_string()));
+            lines.insert(
+                0,
+                Line::from(vec![Span::styled(format!("{}: ", w.horizon), t.key), Span::styled(h.to_string(), t.text)]),
+            );
         }
-        let height = usize::from(area.height);
-        if lines.len() > height {
+        lines
+    }
+
+    /// The band in `area`: wrapped when presenting or zoomed (the room reads it
+    /// whole), else one line each, the horizon left out if short of room.
+    fn band(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let mut lines = self.band_lines(s, w);
+        if self.wraps_band() {
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(area, buf);
+            return;
+        }
+        if lines.len() > usize::from(area.height) && s.meta.horizon.is_some() {
             lines.remove(0);
         }
         Paragraph::new(lines).render(area, buf);
     }
 
-    fn list(&self, rows: Vec<Line<'static>>, selected: Option<usize>, area: Rect, buf: &mut Buffer) {
+    fn wraps_band(&self) -> bool {
+        self.editor.room().presenting() || self.editor.room().zoom
+    }
+
+    /// Rows the band takes at `width`: wrapped when presenting, at most a third of `height`.
+    fn band_height(&self, s: &Session, w: &PlanWords, width: u16, height: u16) -> u16 {
+        let lines = self.band_lines(s, w);
+        if !self.wraps_band() {
+            let has_horizon = s.meta.horizon.is_some();
+            return if height >= 30 && has_horizon { 4 } else { 3 };
+        }
+        let width = usize::from(width.max(1));
+        let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+        u16::try_from(rows).unwrap_or(u16::MAX).min(height / 3).max(3)
+    }
+
+    pub(super) fn list(&self, rows: Vec<Line<'static>>, selected: Option<usize>, area: Rect, buf: &mut Buffer) {
         let height = usize::from(area.height);
         let first = selected.map_or(0, |sel| (sel + 1).saturating_sub(height));
         for (n, mut line) in rows.into_iter().enumerate().skip(first).take(height) {
@@ -155,81 +223,5 @@ impl PlanView<'_> {
             lines.push(Line::styled(format!("{}: {}", w.undated, c.undated.join(", ")), t.dim));
         }
         Paragraph::new(lines).render(inner, buf);
-    }
-
-    fn item_line(&self, s: &Session, item: PlanItem) -> Line<'static> {
-        let (id, text) = item.show(s);
-        Line::from(vec![
-            Span::styled(format!("{:<5}", safe(id)), self.theme.id),
-            Span::styled(safe(text), self.theme.text),
-        ])
-    }
-
-    fn placed(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
-        let line = selected_line(s, self.editor.views().plan.tree);
-        let title = match line {
-            Some(i) => format!("{} {}", s.line_label(&s.lines[i].id), w.col_action),
-            None => w.col_action.to_owned(),
-        };
-        let block = self.block(title, Some(PlanPane::Actions));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let items = line.map(|i| placed(s, &s.lines[i].id)).unwrap_or_default();
-        let rows: Vec<Line<'static>> = items.iter().map(|&it| self.item_line(s, it)).collect();
-        let focused = self.editor.views().plan.pane == PlanPane::Actions;
-        let sel = (focused && !rows.is_empty()).then(|| self.editor.views().plan.actions.min(rows.len() - 1));
-        self.list(rows, sel, inner, buf);
-    }
-
-    fn tray(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
-        let items = tray(s);
-        let block = self.block(format!("{} ({})", w.no_line, items.len()), Some(PlanPane::Tray));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let rows: Vec<Line<'static>> = items.iter().map(|&it| self.item_line(s, it)).collect();
-        let focused = self.editor.views().plan.pane == PlanPane::Tray;
-        let sel = (focused && !rows.is_empty()).then(|| self.editor.views().plan.tray.min(rows.len() - 1));
-        self.list(rows, sel, inner, buf);
-    }
-
-    fn footer(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        let retos: Vec<Span<'static>> = s
-            .challenges
-            .iter()
-            .flat_map(|c| {
-                let from: Vec<String> = c
-                    .from
-                    .iter()
-                    .map(|src| {
-                        let label = safe(&source_label(src, w, self.lang));
-                        if src.exists(s) { label } else { format!("{label}?") }
-                    })
-                    .collect();
-                [
-                    Span::styled(format!("{} ", safe(&c.id)), t.id),
-                    Span::styled(safe(&c.text), t.text),
-                    Span::styled(format!(" ({})  ", from.join(", ")), t.linked),
-                ]
-            })
-            .collect();
-        let lines_without = s.lines_without_actions().len();
-        let actions_without = s.actions_without_line().len();
-        let coverage = Line::from(vec![
-            Span::styled(
-                format!("{}: {lines_without}", w.lines_without_actions),
-                if lines_without > 0 { t.caution } else { t.ok },
-            ),
-            Span::styled(" · ", t.dim),
-            Span::styled(
-                format!("{}: {actions_without}", w.actions_without_line),
-                if actions_without > 0 { t.caution } else { t.ok },
-            ),
-        ]);
-        let [retos_area, coverage_area] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
-        let mut head = vec![Span::styled(format!("{}: ", w.challenges), t.key)];
-        head.extend(retos);
-        Paragraph::new(Line::from(head)).wrap(Wrap { trim: true }).render(retos_area, buf);
-        coverage.render(coverage_area, buf);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::list::Window;
 use super::theme::Theme;
-use crate::app::form::{FIELDS, Form};
+use crate::app::form::Form;
 use crate::app::picker::Picker;
 use crate::domain::text::display_safe;
 use crate::i18n::Lang;
@@ -67,14 +67,21 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
 }
 
 pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    let popup = centred(area, 64, 2 + 2 * FIELDS as u16);
+    let n = f.fields.len();
+    let popup = centred(area, 64, 2 + 2 * n as u16);
     let (ui, keys) = (&lang.text().ui, &lang.text().keys);
-    let title = format!(" {} {} · {} {} · {} ", ui.form_for, display_safe(&f.id), keys.enter, ui.form_saves, keys.esc);
+    let title = format!(" {} · {} {} · {} ", display_safe(&f.title(lang)), keys.enter, ui.form_saves, keys.esc);
     let inner = frame(title, theme, popup, buf);
-    let rows = Layout::vertical([Constraint::Length(2); FIELDS]).split(inner);
-    for (i, (label, row)) in Form::labels(lang).into_iter().zip(rows.iter()).enumerate() {
+    // Short of room, each field keeps one row: its label and value side by side.
+    let tall = inner.height as usize >= 2 * n;
+    let rows = Layout::vertical(vec![Constraint::Length(if tall { 2 } else { 1 }); n]).split(inner);
+    for (i, (label, row)) in f.labels(lang).into_iter().zip(rows.iter()).enumerate() {
         let (style, mark) = if i == f.active { (theme.key, "› ") } else { (theme.dim, "  ") };
-        let [l, v] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(*row);
+        let [l, v] = if tall {
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(*row)
+        } else {
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(*row)
+        };
         Paragraph::new(Line::styled(format!("{mark}{label}"), style)).render(l, buf);
         let mut field = f.fields[i].clone();
         field.set_cursor_style(if i == f.active { theme.cursor } else { theme.input });

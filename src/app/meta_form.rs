@@ -1,0 +1,150 @@
+//! The indicator form (name, unit, baseline, target, direction) and the
+//! session's metadata form (`M`: title, date, place, participants, group,
+//! horizon), each applied as one undo step.
+
+use super::editor::{Editor, Mode};
+use super::form::{Form, FormKind, field, parse_number};
+use crate::domain::text::clean_text;
+use crate::domain::{Direction, Horizon, Indicator};
+
+/// `up`/`down` in any language, or an arrow or sign.
+fn parse_direction(text: &str) -> Option<Direction> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() || matches!(t.as_str(), "+" | "↑") {
+        return Some(Direction::Up);
+    }
+    if matches!(t.as_str(), "-" | "↓") {
+        return Some(Direction::Down);
+    }
+    crate::i18n::Lang::ALL.iter().find_map(|l| {
+        let w = l.text().plan_report;
+        if t == w.up.to_lowercase() {
+            Some(Direction::Up)
+        } else if t == w.down.to_lowercase() {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    })
+}
+
+impl Editor {
+    /// The form of indicator `i`, or of a new one with `None`.
+    pub(super) fn open_indicator_form(&mut self, i: Option<usize>) {
+        let w = self.lang.text().plan_report;
+        let ind = i.and_then(|i| self.session().indicators.get(i));
+        let number = |x: Option<f64>| x.map(|x| self.lang.number(x, if x.fract() == 0.0 { 0 } else { 2 }));
+        let fields = vec![
+            field(ind.map(|x| x.name.clone())),
+            field(ind.and_then(|x| x.unit.clone())),
+            field(ind.and_then(|x| number(x.baseline))),
+            field(ind.and_then(|x| number(x.target))),
+            field(Some(if ind.is_none_or(|x| x.direction.is_up()) { w.up } else { w.down }.to_owned())),
+        ];
+        let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
+        self.mode = Mode::Form(Box::new(Form { kind, fields, active: 0 }));
+    }
+
+    pub(super) fn submit_indicator_form(&mut self, form: &Form, id: Option<&str>) -> Result<(), (usize, String)> {
+        let p = self.lang.plan_ui();
+        let number = |i: usize| {
+            let text = form.value(i);
+            if text.is_empty() {
+                return Ok(None);
+            }
+            parse_number(&text).map(Some).ok_or_else(|| (i, format!("{text}: {}", p.bad_number)))
+        };
+        let (baseline, target) = (number(2)?, number(3)?);
+        let direction = parse_direction(&form.value(4)).ok_or_else(|| (4, p.bad_direction.to_owned()))?;
+        let (name, unit) = (form.value(0), Some(form.value(1)));
+        let fill = |x: &mut Indicator| {
+            x.name = name;
+            x.unit = unit;
+            x.baseline = baseline;
+            x.target = target;
+            x.direction = direction;
+        };
+        let edit = match id {
+            None => {
+                let edit = self.doc.session.new_indicator(fill);
+                if edit.is_some() {
+                    self.views.plan.indicators = self.session().indicators.len();
+                }
+                edit
+            }
+            Some(id) => self.session().find_indicator(id).and_then(|i| self.session().change_indicator(i, fill)),
+        };
+        if let Some(edit) = edit {
+            self.apply(edit);
+        }
+        Ok(())
+    }
+
+    /// The metadata form (`M`).
+    pub(super) fn open_meta_form(&mut self) {
+        let m = &self.session().meta;
+        let fields = vec![
+            field(Some(m.title.clone())),
+            field(Some(crate::export::day(m.created))),
+            field(m.place.clone()),
+            field(m.participants.clone()),
+            field(m.group.clone()),
+            field(m.horizon.map(|h| h.to_string())),
+        ];
+        self.mode = Mode::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 }));
+    }
+
+    pub(super) fn submit_meta_form(&mut self, form: &Form) -> Result<(), (usize, String)> {
+        let p = self.lang.plan_ui();
+        let title = form.value(0);
+        if title.is_empty() {
+            return Err((0, p.empty_title.to_owned()));
+        }
+        let date = self.date_field(form, 1)?;
+        let horizon_text = form.value(5);
+        let horizon = if horizon_text.is_empty() {
+            None
+        } else {
+            Some(horizon_text.parse::<Horizon>().map_err(|_| (5, format!("{}: {horizon_text}", p.bad_horizon)))?)
+        };
+        let old = &self.session().meta;
+        // The date changes only when another day is written: the time of day is kept otherwise.
+        let created = match date {
+            Some(d) if crate::export::day(old.created) != d.to_string() => d
+                .at(12, 0, 0, 0)
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map(|z| z.timestamp())
+                .map_err(|e| (1, e.to_string()))?,
+            _ => old.created,
+        };
+        let (place, participants, group) = (form.value(2), form.value(3), clean_text(&form.value(4)));
+        let edit = self.session().change_meta(|m| {
+            m.title = title;
+            m.created = created;
+            m.place = Some(place);
+            m.participants = Some(participants);
+            m.group = Some(group).filter(|g| !g.is_empty());
+            m.horizon = horizon;
+        });
+        if let Some(edit) = edit {
+            self.apply(edit);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions_read_in_every_language() {
+        assert_eq!(parse_direction("baja"), Some(Direction::Down));
+        assert_eq!(parse_direction("Down"), Some(Direction::Down));
+        assert_eq!(parse_direction("baixa"), Some(Direction::Down));
+        assert_eq!(parse_direction("sube"), Some(Direction::Up));
+        assert_eq!(parse_direction(""), Some(Direction::Up));
+        assert_eq!(parse_direction("↓"), Some(Direction::Down));
+        assert_eq!(parse_direction("lateral"), None);
+    }
+}

@@ -1,0 +1,206 @@
+//! The plan view's lists: the actions of the selected línea, the tray of
+//! actions with none, the retos with where they come from, the indicators
+//! with what they measure, and the coverage line. A link to something deleted
+//! shows its ID with `?`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::plan::{PlanView, safe};
+use crate::app::plan::{PlanItem, placed, selected_line, tray};
+use crate::app::selection::PlanPane;
+use crate::domain::Session;
+use crate::export::plan_md::source_label;
+use crate::i18n::plan_words::PlanWords;
+
+impl PlanView<'_> {
+    /// IDs of indicators, `I3?` when one is gone.
+    fn indicator_ids(&self, s: &Session, ids: &[String]) -> String {
+        let shown: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                let label = safe(&self.lang.show_id(id));
+                if s.find_indicator(id).is_some() { label } else { format!("{label}?") }
+            })
+            .collect();
+        shown.join(", ")
+    }
+
+    fn item_line(&self, s: &Session, item: PlanItem) -> Line<'static> {
+        let (id, text) = item.show(s);
+        let mut spans = vec![
+            Span::styled(format!("{:<5}", safe(&self.lang.show_id(id))), self.theme.id),
+            Span::styled(safe(text), self.theme.text),
+        ];
+        if let PlanItem::Action(c, i) = item
+            && !s.actions(c)[i].indicators.is_empty()
+        {
+            spans.push(Span::styled(
+                format!("  [{}]", self.indicator_ids(s, &s.actions(c)[i].indicators)),
+                self.theme.linked,
+            ));
+        }
+        Line::from(spans)
+    }
+
+    /// The selected row of a pane's list, when that pane has the keys.
+    fn chosen(&self, pane: PlanPane, at: usize, len: usize) -> Option<usize> {
+        (self.editor.views().plan.pane == pane && len > 0).then(|| at.min(len - 1))
+    }
+
+    fn boxed(&self, title: String, pane: PlanPane, rows: Vec<Line<'static>>, at: usize, area: Rect, buf: &mut Buffer) {
+        let block = self.block(title, Some(pane));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let sel = self.chosen(pane, at, rows.len());
+        if rows.is_empty() {
+            buf.set_line(inner.x, inner.y, &Line::styled("—", self.theme.dim), inner.width);
+        } else if self.editor.room().zoom {
+            self.wrapped(rows, sel, inner, buf);
+        } else {
+            self.list(rows, sel, inner, buf);
+        }
+    }
+
+    /// Rows read whole, each wrapped on as many lines as it needs (zoomed:
+    /// the pane fills the view); the selected one is always on screen.
+    fn wrapped(&self, rows: Vec<Line<'static>>, sel: Option<usize>, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width.max(1));
+        let heights: Vec<u16> = rows
+            .iter()
+            .map(|l| {
+                let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                u16::try_from(textwrap::wrap(&plain, width).len().max(1)).unwrap_or(u16::MAX)
+            })
+            .collect();
+        // The first row shown: as late as needed for the selected one to fit.
+        let mut first = 0;
+        if let Some(sel) = sel {
+            while first < sel
+                && heights[first..=sel].iter().map(|&h| u32::from(h)).sum::<u32>() > u32::from(area.height)
+            {
+                first += 1;
+            }
+        }
+        let mut y = area.y;
+        for (n, line) in rows.into_iter().enumerate().skip(first) {
+            if y >= area.bottom() {
+                break;
+            }
+            let height = heights[n].min(area.bottom() - y);
+            let line = if Some(n) == sel { line.style(self.theme.selected) } else { line };
+            let cell = Rect { y, height, ..area };
+            Paragraph::new(line).wrap(Wrap { trim: true }).render(cell, buf);
+            y += height;
+        }
+    }
+
+    pub(super) fn placed(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let line = selected_line(s, self.editor.views().plan.tree);
+        let title = match line {
+            Some(i) => {
+                let l = &s.lines[i];
+                let measured = if l.indicators.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", self.indicator_ids(s, &l.indicators))
+                };
+                format!("{} {}{measured}", s.line_label(&l.id), w.col_action)
+            }
+            None => w.col_action.to_owned(),
+        };
+        let items = line.map(|i| placed(s, &s.lines[i].id)).unwrap_or_default();
+        let rows = items.iter().map(|&it| self.item_line(s, it)).collect();
+        self.boxed(title, PlanPane::Actions, rows, self.editor.views().plan.actions, area, buf);
+    }
+
+    pub(super) fn tray(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let items = tray(s);
+        let title = format!("{} ({})", w.no_line, items.len());
+        let rows = items.iter().map(|&it| self.item_line(s, it)).collect();
+        self.boxed(title, PlanPane::Tray, rows, self.editor.views().plan.tray, area, buf);
+    }
+
+    pub(super) fn challenges(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let rows = s
+            .challenges
+            .iter()
+            .map(|c| {
+                let from: Vec<String> = c
+                    .from
+                    .iter()
+                    .map(|src| {
+                        let label = safe(&source_label(src, w, self.lang));
+                        if src.exists(s) { label } else { format!("{label}?") }
+                    })
+                    .collect();
+                // Where it comes from first, so a narrow pane still shows the links.
+                let from = if from.is_empty() { String::new() } else { format!("({}) ", from.join(", ")) };
+                Line::from(vec![
+                    Span::styled(format!("{} ", safe(&self.lang.show_id(&c.id))), t.id),
+                    Span::styled(from, t.linked),
+                    Span::styled(safe(&c.text), t.text),
+                ])
+            })
+            .collect();
+        let title = format!("{} ({})", w.challenges, s.challenges.len());
+        self.boxed(title, PlanPane::Challenges, rows, self.editor.views().plan.challenges, area, buf);
+    }
+
+    pub(super) fn indicators(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let number = |x: Option<f64>| {
+            x.map_or_else(|| "—".to_owned(), |x| self.lang.number(x, if x.fract() == 0.0 { 0 } else { 2 }))
+        };
+        let rows = s
+            .indicators
+            .iter()
+            .map(|ind| {
+                let arrow = if ind.direction.is_up() { "↑" } else { "↓" };
+                let unit = ind.unit.as_deref().map(|u| format!(" {}", safe(u))).unwrap_or_default();
+                // What it measures: líneas (by number) and actions.
+                let mut measures: Vec<String> =
+                    s.lines.iter().filter(|l| l.indicators.contains(&ind.id)).map(|l| s.line_label(&l.id)).collect();
+                measures.extend(
+                    s.all_actions()
+                        .filter(|(_, a)| a.indicators.contains(&ind.id))
+                        .map(|(_, a)| self.lang.show_id(&a.id)),
+                );
+                let measures = if measures.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {} {}", self.lang.plan_ui().measures, safe(&measures.join(", ")))
+                };
+                Line::from(vec![
+                    Span::styled(format!("{} ", safe(&self.lang.show_id(&ind.id))), t.id),
+                    Span::styled(safe(&ind.name), t.text),
+                    Span::styled(format!(": {} → {}{unit} {arrow}", number(ind.baseline), number(ind.target)), t.dim),
+                    Span::styled(measures, t.linked),
+                ])
+            })
+            .collect();
+        let title = format!("{} ({})", w.indicators, s.indicators.len());
+        self.boxed(title, PlanPane::Indicators, rows, self.editor.views().plan.indicators, area, buf);
+    }
+
+    pub(super) fn coverage(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let lines_without = s.lines_without_actions().len();
+        let actions_without = s.actions_without_line().len();
+        let coverage = Line::from(vec![
+            Span::styled(
+                format!("{}: {lines_without}", w.lines_without_actions),
+                if lines_without > 0 { t.caution } else { t.ok },
+            ),
+            Span::styled(" · ", t.dim),
+            Span::styled(
+                format!("{}: {actions_without}", w.actions_without_line),
+                if actions_without > 0 { t.caution } else { t.ok },
+            ),
+        ]);
+        coverage.render(area, buf);
+    }
+}

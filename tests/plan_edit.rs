@@ -1,0 +1,456 @@
+//! Editing the plan in the plan view (`P`), key by key through `update()`:
+//! misión, visión and valores; retos and their sources; eje and línea texts,
+//! moving a línea; indicators and their links; the action form's plan fields;
+//! the metadata form (`M`); presentation and zoom. Undo, hostile text, IDs
+//! never reused and links to deleted items shown as missing, on the way.
+
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+mod common;
+
+use common::{Held, held};
+use dafo::app::keymap::Context;
+use dafo::app::{Action, App, Mode, Screen};
+use dafo::domain::{Direction, Session, Source};
+use dafo::i18n::Lang;
+use dafo::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+/// The sample with no misión and no valores, in the plan view.
+fn plan_app() -> Held {
+    let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    s.mission = None;
+    s.values.clear();
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "P");
+    h
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+        app.handle(a);
+    }
+}
+
+fn typ(app: &mut App, text: &str) {
+    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
+}
+
+/// Clears the input line or form field and types `text`.
+fn retype(app: &mut App, text: &str) {
+    for _ in 0..400 {
+        press(app, KeyCode::Backspace);
+    }
+    typ(app, text);
+}
+
+fn session(app: &App) -> &Session {
+    match &app.screen {
+        Screen::Editor(e) => e.session(),
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
+fn mode(app: &App) -> &Mode {
+    match &app.screen {
+        Screen::Editor(e) => e.mode(),
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(app, &Theme::dark(), f)).unwrap();
+    terminal.backend().clone()
+}
+
+fn text_of(app: &App, w: u16, h: u16) -> String {
+    format!("{}", screen(app, w, h))
+}
+
+/// Tab until the pane with `ctx` has the keys.
+fn to_pane(app: &mut App, ctx: Context) {
+    for _ in 0..6 {
+        if app.context() == ctx {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    assert_eq!(app.context(), ctx);
+}
+
+#[test]
+fn mision_vision_and_valores() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    press(app, KeyCode::BackTab);
+    assert_eq!(app.context(), Context::PlanBand);
+    // Misión: hostile text is cleaned.
+    typ(app, "e");
+    app.handle(Action::Paste("Cuidar \u{1b}[2Jbien\u{202e}".to_owned()));
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).mission.as_deref(), Some("Cuidar bien"));
+    // Visión: its old text is in the line to correct.
+    typ(app, "je");
+    assert!(matches!(mode(app), Mode::Input(i) if i.value() == session(app).vision.clone().unwrap()));
+    retype(app, "Nadie sin apoyo");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).vision.as_deref(), Some("Nadie sin apoyo"));
+    // Valores: added one per Enter, the line stays open.
+    typ(app, "a");
+    typ(app, "Equidad");
+    press(app, KeyCode::Enter);
+    typ(app, "Participación");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    assert_eq!(session(app).values, ["Equidad", "Participación"]);
+    // The last one is selected: up, then delete; undo.
+    typ(app, "K");
+    assert_eq!(session(app).values, ["Participación", "Equidad"]);
+    typ(app, "x");
+    assert_eq!(session(app).values, ["Equidad"]);
+    typ(app, "u");
+    assert_eq!(session(app).values, ["Participación", "Equidad"]);
+    // Rewording a valor, then clearing the misión with x.
+    typ(app, "e");
+    retype(app, "Participación real");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).values[0], "Participación real");
+    typ(app, "gx");
+    assert_eq!(session(app).mission, None);
+    typ(app, "u");
+    assert_eq!(session(app).mission.as_deref(), Some("Cuidar bien"));
+}
+
+#[test]
+fn retos_with_sources_reordered_and_missing_links() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    to_pane(app, Context::PlanChallenges);
+    let before = session(app).challenges.len();
+    typ(app, "a");
+    typ(app, "Reducir la soledad no deseada");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    let s = session(app);
+    assert_eq!(s.challenges.len(), before + 1);
+    let new = s.challenges.last().unwrap().clone();
+    assert_eq!(new.text, "Reducir la soledad no deseada");
+    assert!(s.challenges[..before].iter().all(|c| c.id != new.id), "a fresh ID");
+    // Link it to a factor found by its words in the picker.
+    let d2 = session(app).weaknesses[1].clone();
+    typ(app, "v");
+    assert_eq!(app.context(), Context::Picker);
+    typ(app, &d2.text.chars().take(20).collect::<String>());
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Enter);
+    let from = session(app).challenges.last().unwrap().from.clone();
+    assert_eq!(from, [Source::Factor(d2.id.clone())]);
+    // Reorder, reword.
+    typ(app, "K");
+    assert_eq!(session(app).challenges[before - 1].id, new.id);
+    typ(app, "e");
+    retype(app, "Menos soledad");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).challenges[before - 1].text, "Menos soledad");
+    // Deleting the factor leaves the link, shown as missing, until undo.
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Grid);
+    typ(app, "2jx");
+    assert!(session(app).find_factor(&d2.id).is_none());
+    typ(app, "P");
+    assert!(text_of(app, 120, 40).contains(&format!("{}?", d2.id)), "{}", text_of(app, 120, 40));
+    // Deleting the reto, and undo; a deleted reto's ID is not given again.
+    to_pane(app, Context::PlanChallenges);
+    typ(app, "x");
+    assert!(session(app).find_challenge(&new.id).is_none());
+    typ(app, "a");
+    typ(app, "Otro reto");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    assert!(session(app).challenges.iter().all(|c| c.id != new.id));
+}
+
+#[test]
+fn eje_and_linea_texts_and_moving_a_linea() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    assert_eq!(app.context(), Context::PlanTree);
+    // The eje's text.
+    typ(app, "e");
+    retype(app, "Atención integrada");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).axes[0].text, "Atención integrada");
+    // Línea 1.1 (L1) moves to eje 2: its number follows, its ID stays.
+    typ(app, "j");
+    typ(app, "e");
+    retype(app, "Coordinación");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).lines[session(app).find_line("L1").unwrap()].text, "Coordinación");
+    let axis2 = session(app).axes[1].id.clone();
+    typ(app, "m");
+    assert_eq!(app.context(), Context::Picker);
+    press(app, KeyCode::Enter);
+    let s = session(app);
+    let l1 = &s.lines[s.find_line("L1").unwrap()];
+    assert_eq!(l1.axis, axis2);
+    assert_eq!(s.line_label("L1"), "2.3");
+    // The action placed in it goes with it.
+    assert!(s.all_actions().any(|(_, a)| a.line.as_deref() == Some("L1")));
+    typ(app, "u");
+    assert_eq!(session(app).line_label("L1"), "1.1");
+}
+
+#[test]
+fn indicators_added_edited_linked_and_deleted() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    to_pane(app, Context::PlanIndicators);
+    let before = session(app).indicators.len();
+    typ(app, "a");
+    assert_eq!(app.context(), Context::Form);
+    typ(app, "Tiempo de espera");
+    press(app, KeyCode::Tab);
+    typ(app, "días");
+    press(app, KeyCode::Tab);
+    typ(app, "mucho");
+    press(app, KeyCode::Tab);
+    typ(app, "30");
+    press(app, KeyCode::Tab);
+    retype(app, "baja");
+    press(app, KeyCode::Enter);
+    // A baseline that is not a number keeps the form open on it.
+    assert!(matches!(mode(app), Mode::Form(f) if f.active == 2));
+    retype(app, "45,5");
+    press(app, KeyCode::Enter);
+    let s = session(app);
+    assert_eq!(s.indicators.len(), before + 1);
+    let ind = s.indicators.last().unwrap().clone();
+    assert_eq!((ind.name.as_str(), ind.unit.as_deref()), ("Tiempo de espera", Some("días")));
+    assert_eq!((ind.baseline, ind.target, ind.direction), (Some(45.5), Some(30.0), Direction::Down));
+    // Edit: the target.
+    typ(app, "e");
+    for _ in 0..3 {
+        press(app, KeyCode::Tab);
+    }
+    retype(app, "20");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicators.last().unwrap().target, Some(20.0));
+    // Link it to línea 1.1 from the tree (the picker lists every indicator).
+    to_pane(app, Context::PlanTree);
+    typ(app, "j");
+    typ(app, "v");
+    assert_eq!(app.context(), Context::Picker);
+    typ(app, "espera");
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Enter);
+    let l1 = |s: &Session| s.lines[s.find_line("L1").unwrap()].indicators.clone();
+    assert!(l1(session(app)).contains(&ind.id));
+    // And to the action placed in 1.1 from the actions pane.
+    press(app, KeyCode::Tab);
+    typ(app, "v");
+    typ(app, "espera");
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Enter);
+    assert!(session(app).correct[0].indicators.contains(&ind.id));
+    assert!(text_of(app, 120, 40).contains(&format!("mide 1.1, {}", session(app).correct[0].id)));
+    // Deleted, the links stay and show it missing; undo brings it back.
+    to_pane(app, Context::PlanIndicators);
+    typ(app, "G");
+    typ(app, "x");
+    assert!(session(app).find_indicator(&ind.id).is_none());
+    assert!(l1(session(app)).contains(&ind.id));
+    assert!(text_of(app, 120, 40).contains(&format!("{}?", ind.id)));
+    typ(app, "u");
+    assert!(session(app).find_indicator(&ind.id).is_some());
+    // Reordering: K moves it up one.
+    typ(app, "GK");
+    assert_eq!(session(app).indicators[before - 1].id, ind.id);
+}
+
+#[test]
+fn action_plan_fields_and_text_from_the_plan_view() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    // Línea 1.1's action (C1): its form, then its text.
+    typ(app, "j");
+    press(app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::PlanActions);
+    typ(app, "f");
+    assert_eq!(app.context(), Context::Form);
+    for _ in 0..5 {
+        press(app, KeyCode::Tab);
+    }
+    retype(app, "Cruz Roja; Cáritas");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).correct[0].partners, ["Cruz Roja", "Cáritas"]);
+    typ(app, "e");
+    retype(app, "Mesa de coordinación");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).correct[0].text, "Mesa de coordinación");
+    typ(app, "u");
+    typ(app, "u");
+    assert!(session(app).correct[0].partners != ["Cruz Roja", "Cáritas"]);
+    // The tray holds the strategy FA1: a strategy has no sheet, and says so.
+    press(app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::PlanTray);
+    typ(app, "f");
+    assert_eq!(app.context(), Context::PlanTray);
+    match &app.screen {
+        Screen::Editor(e) => assert!(e.notice().is_some_and(|n| n.error), "{:?}", e.notice()),
+        Screen::Browser(_) => unreachable!(),
+    }
+}
+
+#[test]
+fn metadata_form_checks_the_horizon_and_undoes_in_one_step() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Esc);
+    typ(app, "M");
+    assert_eq!(app.context(), Context::Form);
+    let old = session(app).meta.clone();
+    press(app, KeyCode::Tab);
+    retype(app, "2026-03-14");
+    press(app, KeyCode::Tab);
+    retype(app, "Centro cívico");
+    press(app, KeyCode::Tab);
+    retype(app, "22 personas de 9 entidades");
+    press(app, KeyCode::Tab);
+    retype(app, "técnicos");
+    press(app, KeyCode::Tab);
+    retype(app, "2026-2023");
+    press(app, KeyCode::Enter);
+    assert!(matches!(mode(app), Mode::Form(f) if f.active == 5), "a bad horizon keeps the form open on it");
+    match &app.screen {
+        Screen::Editor(e) => assert!(e.notice().is_some_and(|n| n.error && n.text.contains("2023-2026"))),
+        Screen::Browser(_) => unreachable!(),
+    }
+    retype(app, "2026-2029");
+    press(app, KeyCode::Enter);
+    let m = &session(app).meta;
+    assert_eq!(m.place.as_deref(), Some("Centro cívico"));
+    assert_eq!(m.participants.as_deref(), Some("22 personas de 9 entidades"));
+    assert_eq!(m.group.as_deref(), Some("técnicos"));
+    assert_eq!(m.horizon.map(|h| h.to_string()).as_deref(), Some("2026-2029"));
+    assert_eq!(dafo::export::day(m.created), "2026-03-14");
+    // An empty title is refused.
+    typ(app, "M");
+    retype(app, "");
+    press(app, KeyCode::Enter);
+    assert!(matches!(mode(app), Mode::Form(f) if f.active == 0));
+    press(app, KeyCode::Esc);
+    typ(app, "u");
+    let m = &session(app).meta;
+    assert_eq!((m.place.clone(), m.horizon, m.created), (old.place, old.horizon, old.created));
+}
+
+#[test]
+fn present_and_zoom_in_the_plan_view() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    to_pane(app, Context::PlanIndicators);
+    typ(app, "z");
+    let zoomed = text_of(app, 80, 24);
+    assert!(zoomed.contains("Indicadores (3)") && !zoomed.contains("Sin línea"), "{zoomed}");
+    typ(app, "z");
+    typ(app, "p");
+    assert_eq!(app.context(), Context::Present);
+    let shown = text_of(app, 80, 24);
+    assert!(shown.contains("Ejes y líneas") && !shown.contains("? ayuda"), "{shown}");
+    typ(app, "p");
+    assert_eq!(app.context(), Context::PlanIndicators);
+}
+
+#[test]
+fn plan_view_band_focused_80x24() {
+    let mut h = plan_app();
+    press(&mut h.app, KeyCode::BackTab);
+    typ(&mut h.app, "j");
+    insta::assert_snapshot!(screen(&h.app, 80, 24));
+}
+
+#[test]
+fn plan_view_indicator_form_80x24() {
+    let mut h = plan_app();
+    to_pane(&mut h.app, Context::PlanIndicators);
+    typ(&mut h.app, "e");
+    insta::assert_snapshot!(screen(&h.app, 80, 24));
+}
+
+#[test]
+fn plan_view_retos_zoomed_120x40() {
+    let mut h = plan_app();
+    to_pane(&mut h.app, Context::PlanChallenges);
+    typ(&mut h.app, "jz");
+    insta::assert_snapshot!(screen(&h.app, 120, 40));
+}
+
+#[test]
+fn plan_help_120x40() {
+    let mut h = plan_app();
+    typ(&mut h.app, "?");
+    insta::assert_snapshot!(screen(&h.app, 120, 40));
+}
+
+#[test]
+fn plan_presented_80x24() {
+    let mut h = plan_app();
+    typ(&mut h.app, "p");
+    insta::assert_snapshot!(screen(&h.app, 80, 24));
+}
+
+#[test]
+fn plan_indicators_zoomed_80x24() {
+    let mut h = plan_app();
+    to_pane(&mut h.app, Context::PlanIndicators);
+    typ(&mut h.app, "Gz");
+    insta::assert_snapshot!(screen(&h.app, 80, 24));
+}
+
+#[test]
+fn english_keys_and_labels() {
+    let s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    let mut h = held(s, Lang::En);
+    typ(&mut h.app, "P");
+    press(&mut h.app, KeyCode::BackTab);
+    let text = text_of(&h.app, 100, 30);
+    assert!(text.contains("a value") && text.contains("e edit"), "{text}");
+    to_pane(&mut h.app, Context::PlanIndicators);
+    typ(&mut h.app, "a");
+    let text = text_of(&h.app, 100, 30);
+    assert!(text.contains("New indicator") && text.contains("Direction (up / down)"), "{text}");
+}
+
+/// Random keys in the plan view (a fixed pseudo-random sequence, so a failure
+/// repeats): nothing panics, every screen draws, and the file still loads.
+#[test]
+fn random_keys_in_the_plan_view_never_panic() {
+    let keys: Vec<KeyCode> = "aAeEmvxfKJjkgGtuzpMP?\u{20}1D"
+        .chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Delete])
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..60 {
+        let mut h = plan_app();
+        for _ in 0..60 {
+            let code = keys[(next() % keys.len() as u64) as usize];
+            press(&mut h.app, code);
+            let (w, hgt) = if next() % 2 == 0 { (80, 24) } else { (120, 40) };
+            screen(&h.app, w, hgt);
+        }
+        if let Screen::Editor(e) = &mut h.app.screen {
+            e.flush();
+        }
+        dafo::storage::load(&h.path).unwrap();
+    }
+}
