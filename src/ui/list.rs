@@ -254,3 +254,20 @@ pub fn clip_end(text: &str, width: usize) -> String {
     out.push('…');
     out
 }
+
+/// `line` in `width` columns: when it is too long, its widest span (the text,
+/// not the ID or a count) is cut with `…`, so the row shows it was cut.
+pub fn fit_line(mut line: Line<'static>, width: usize) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    let total: usize = line.spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return line;
+    }
+    let widest = (0..line.spans.len()).max_by_key(|&i| line.spans[i].content.width());
+    if let Some(i) = widest {
+        let span = &mut line.spans[i];
+        let room = span.content.width().saturating_sub(total - width);
+        span.content = clip_end(&span.content, room).into();
+    }
+    line
+}

@@ -131,6 +131,7 @@ impl PlanView<'_> {
         if lines.len() > usize::from(area.height) && s.meta.horizon.is_some() {
             lines.remove(0);
         }
+        let lines: Vec<Line> = lines.into_iter().map(|l| super::list::fit_line(l, usize::from(area.width))).collect();
         Paragraph::new(lines).render(area, buf);
     }
 
@@ -158,6 +159,7 @@ impl PlanView<'_> {
                 line = line.style(self.theme.selected);
             }
             let y = area.y + u16::try_from(n - first).unwrap_or(0);
+            let line = super::list::fit_line(line, usize::from(area.width));
             buf.set_line(area.x, y, &line, area.width);
         }
     }
