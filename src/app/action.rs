@@ -61,6 +61,14 @@ pub enum Action {
     PlanDelete,
     /// Plan view: the cronograma instead of the tree, and back.
     ToggleSchedule,
+    /// The Seguimiento view (degree per action and year).
+    ShowFollow,
+    /// Seguimiento: the year's note for the selected action.
+    FollowNote,
+    /// Seguimiento: the selected indicator's value that year.
+    FollowValue,
+    /// Seguimiento: the year's review record (committee, date, summary, problems).
+    FollowRecord,
     ToggleLabels,
     /// Copy the session summary (Markdown, with HTML for word processors).
     Copy,

@@ -27,6 +27,8 @@ pub enum Context {
     PlanActions,
     /// The plan view, keys on the tray of actions with no línea.
     PlanTray,
+    /// The Seguimiento view: actions and indicators by year.
+    Follow,
     Input,
     MovePick,
     /// Waiting for a digit: the impact (1-5) of the selected factor.
@@ -44,7 +46,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,
@@ -54,6 +56,7 @@ impl Context {
         Context::PlanTree,
         Context::PlanActions,
         Context::PlanTray,
+        Context::Follow,
         Context::Input,
         Context::MovePick,
         Context::ImpactPick,
@@ -201,19 +204,19 @@ impl Binding {
 }
 
 macro_rules! bind {
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $text:ident $([$i:literal])?, $footer:literal) => {
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, $footer:literal) => {
         Binding {
             ctx: &[$(Context::$ctx),+],
             keys: const { &[$($key),+] },
             action: $action,
             group: Group::$group,
-            text: |t| t.$text $([$i])?,
+            text: |t| t.$($text).+ $([$i])?,
             footer: $footer,
             hint: None,
         }
     };
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $text:ident $([$i:literal])?, ($hint:ident)) => {
-        Binding { hint: Some(|t| t.$hint), ..bind!($($ctx)|+, [$($key),+], $action, $group, $text $([$i])?, true) }
+    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, ($($hint:ident).+)) => {
+        Binding { hint: Some(|t| t.$($hint).+), ..bind!($($ctx)|+, [$($key),+], $action, $group, $($text).+ $([$i])?, true) }
     };
 }
 
@@ -259,12 +262,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, focus[3], false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::Tab)], A::NextQuadrant, Navigate, next_quadrant, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('g'), code(C::Home)], A::First, Navigate, first, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Present, [k('G'), code(C::End)], A::Last, Navigate, last, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow | Present, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow | Present, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow | Present, [k('g'), code(C::Home)], A::First, Navigate, first, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow | Present, [k('G'), code(C::End)], A::Last, Navigate, last, false),
             bind!(Grid | CameFactors | CameActions | PlanTree, [k('K')], A::ShiftUp, Tidy, shift_up, false),
             bind!(Grid | CameFactors | CameActions | PlanTree, [k('J')], A::ShiftDown, Tidy, shift_down, false),
             bind!(Grid, [k('m')], A::StartMove, Tidy, start_move, (start_move_hint)),
@@ -274,26 +277,35 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
             bind!(Grid | CameFactors | CameActions | Crossed, [k('R')], A::KeepVersion, Tidy, keep_version, false),
             bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, sort, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('u')], A::Undo, Tidy, undo, true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('r')], A::Redo, Tidy, redo, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('X')], A::ShowCrossed, Session, show_crossed, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('W')], A::ShowWeights, Session, show_weights, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('P')], A::ShowPlan, Session, show_plan, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('u')], A::Undo, Tidy, undo, true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [ctrl('r')], A::Redo, Tidy, redo, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('X')], A::ShowCrossed, Session, show_crossed, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('W')], A::ShowWeights, Session, show_weights, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('P')], A::ShowPlan, Session, show_plan, false),
             bind!(PlanTree, [k('A')], A::PlanAddAxis, Capture, plan_add_axis, (plan_add_axis_hint)),
             bind!(PlanTree, [k('a')], A::PlanAddLine, Capture, plan_add_line, (plan_add_line_hint)),
             bind!(PlanTree, [k('x'), code(C::Delete)], A::PlanDelete, Capture, plan_delete, false),
             bind!(PlanTray, [code(C::Enter)], A::PlanPlace, Capture, plan_place, (plan_place_hint)),
             bind!(PlanActions, [k('x'), code(C::Delete)], A::PlanTakeOut, Capture, plan_take_out, (plan_take_out_hint)),
             bind!(PlanTree | PlanActions | PlanTray, [k('t')], A::ToggleSchedule, Session, toggle_schedule, (toggle_schedule_hint)),
+            // ---- Seguimiento (S) ----
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('S')], A::ShowFollow, Session, follow.show, false),
+            bind!(Follow, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, follow.degree, (follow.degree_hint)),
+            bind!(Follow, [k('+')], A::VoteUp, Capture, follow.step_up, false),
+            bind!(Follow, [k('-')], A::VoteDown, Capture, follow.step_down, false),
+            bind!(Follow, [k('s')], A::CycleStatus, Capture, follow.status, (follow.status_hint)),
+            bind!(Follow, [k('n')], A::FollowNote, Capture, follow.note, (follow.note_hint)),
+            bind!(Follow, [k('v'), code(C::Enter)], A::FollowValue, Capture, follow.value, (follow.value_hint)),
+            bind!(Follow, [k('r')], A::FollowRecord, Capture, follow.record, (follow.record_hint)),
             bind!(CameFactors | CameActions | Crossed, [k('L')], A::ToggleLabels, Session, toggle_labels, false),
-            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [code(C::Esc)], A::Back, Session, back, false),
-            bind!(Grid | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('y')], A::Copy, Session, copy, false),
+            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [code(C::Esc)], A::Back, Session, back, false),
+            bind!(Grid | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('y')], A::Copy, Session, copy, false),
             bind!(CameFactors | CameActions, [k('y')], A::Copy, Session, copy, (copy_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('Y')], A::CopyAs, Session, copy_as, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [ctrl('s')], A::Save, Session, save, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('?')], A::ToggleHelp, Session, help, true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('Y')], A::CopyAs, Session, copy_as, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [ctrl('s')], A::Save, Session, save, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('?')], A::ToggleHelp, Session, help, true),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | Follow, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
             // ---- Typing an item ----
             bind!(Input, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
             bind!(Input, [code(C::Esc)], A::Cancel, Capture, close, true),
@@ -329,12 +341,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Browser, [k('?')], A::ToggleHelp, Session, help, true),
             bind!(Browser, [k('q')], A::Quit, Session, quit, true),
             // ---- In the room (issue 6) ----
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow, [k('p')], A::Room(R::TogglePresent), Room, present, false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, leave_present, (leave_present_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),
             bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, toggle_votes, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
             bind!(Present, [k('?')], A::ToggleHelp, Session, help, false),
         ]
     })

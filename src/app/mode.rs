@@ -28,6 +28,10 @@ pub enum InputTarget {
     Weight(String),
     /// A new eje (`None`) or a new línea of the eje with this ID, in the plan view.
     PlanAdd(Option<String>),
+    /// Seguimiento: the note of the action with this ID in this year.
+    FollowNote(String, i16),
+    /// Seguimiento: the actual value of the indicator with this ID in this year.
+    FollowValue(String, i16),
 }
 
 /// The input line: what it is for and the text typed so far.
@@ -78,6 +82,8 @@ pub enum Mode {
     Picker(Picker),
     /// Filling in the action form.
     Form(Box<Form>),
+    /// Filling in a year's review record (Seguimiento).
+    Record(Box<super::follow_form::RecordForm>),
     /// The file changed on disk while edits were unsaved: load theirs or keep
     /// mine. No other key leaves it.
     Conflict(Conflict),

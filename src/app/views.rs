@@ -155,6 +155,7 @@ impl Editor {
                 }
             },
             InputTarget::PlanAdd(axis) => self.submit_plan_add(axis, text),
+            target @ (InputTarget::FollowNote(..) | InputTarget::FollowValue(..)) => self.submit_follow(target, text),
             InputTarget::Add | InputTarget::Edit(_) => {}
         }
     }

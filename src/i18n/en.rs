@@ -98,6 +98,7 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::EN,
+    follow: &super::follow_words::EN,
     diff: DiffWords {
         title: "SWOT changes",
         before: "Before",
@@ -288,6 +289,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
+        follow: &super::follow_words::EN_KEYS,
         add: "add",
         add_action: "new action for the chosen factor",
         add_action_hint: "action",
