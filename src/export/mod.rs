@@ -11,6 +11,7 @@
 pub mod build;
 pub mod csv;
 pub mod csv_plan;
+pub mod csv_review;
 pub mod diff;
 pub mod doc;
 pub mod docx;
