@@ -222,7 +222,7 @@ impl Editor {
 
 /// A number as people type it: `12`, `12,5`, `1.234,5` is not taken apart
 /// (one separator only); empty clears the value.
-pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+fn parse_number(text: &str) -> Result<Option<f64>, ()> {
     let t = text.trim().replace(',', ".");
     if t.is_empty() {
         return Ok(None);

@@ -11,7 +11,7 @@ use super::doc::{Block, Column, Heading, Item, Items, Shape, Table};
 use super::plan_report::date;
 use super::report_changes::{changes, discrepancies};
 use super::report_join::Joined;
-use super::report_words::ReportWords;
+use crate::i18n::report_words::ReportWords;
 
 /// A whole report: a document of the export model, drawn by its backends.
 pub type ReportDoc = super::doc::Document;
@@ -28,8 +28,8 @@ impl Input<'_> {
     pub fn s(&self) -> &Session {
         &self.joined.session
     }
-    pub fn w(&self) -> ReportWords {
-        ReportWords::for_lang(self.lang)
+    pub fn w(&self) -> &'static ReportWords {
+        self.lang.text().report
     }
     pub fn several(&self) -> bool {
         self.years.len() > 1
@@ -69,7 +69,7 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
 /// A year in one line, for a presentation footer or a status bar:
 /// "2024: 2 en retraso · grado medio 72,9 %".
 pub fn year_line(s: &Session, year: i16, lang: Lang) -> String {
-    let w = ReportWords::for_lang(lang);
+    let w = lang.text().report;
     let p = s.progress(year);
     format!("{year}: {} {} · {} {}", p.late().count(), w.late_short, w.mean_short, fmt_degree(lang, p.degree))
 }
@@ -81,14 +81,14 @@ pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
 /// A percentage: `54 %`, `62,5 %` in Spanish; `62.5%` in English.
 pub fn pct(lang: Lang, x: f64) -> String {
     let n = num(lang, (x * 10.0).round() / 10.0);
-    lang.pick(&format!("{n} %"), &format!("{n}%")).to_owned()
+    (lang.text().report.percent)(&n)
 }
 
 /// A number without needless decimals: `35`, `12,5`.
 pub fn num(lang: Lang, x: f64) -> String {
     let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") };
     let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-    if lang == Lang::Es { text.replace('.', ",") } else { text }
+    text.replace('.', &lang.text().decimal.to_string())
 }
 
 /// The mark of a status: ● hecha, ◐ en curso, ○ pendiente, × descartada.

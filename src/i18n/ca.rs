@@ -97,6 +97,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::CA,
     follow: &super::follow_words::CA,
+    report: &super::report_words::CA,
     diff: DiffWords {
         title: "Canvis en la DAFO",
         before: "Abans",

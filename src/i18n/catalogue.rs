@@ -25,6 +25,8 @@ pub struct Catalogue {
     pub plan_report: &'static super::plan_words::PlanWords,
     /// The Seguimiento view (`S`).
     pub follow: &'static super::follow_words::FollowText,
+    /// The evaluation report and the `review` / `report` commands.
+    pub report: &'static super::report_words::ReportWords,
     pub diff: DiffWords,
     pub cli: CliText,
     pub ui: UiText,

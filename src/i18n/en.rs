@@ -99,6 +99,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::EN,
     follow: &super::follow_words::EN,
+    report: &super::report_words::EN,
     diff: DiffWords {
         title: "SWOT changes",
         before: "Before",

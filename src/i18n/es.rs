@@ -97,6 +97,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::ES,
     follow: &super::follow_words::ES,
+    report: &super::report_words::ES,
     diff: DiffWords {
         title: "Cambios en el DAFO",
         before: "Antes",

@@ -22,6 +22,7 @@ mod catalogue;
 pub mod follow_words;
 mod ids;
 pub mod plan_words;
+pub mod report_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, MeetingText, PlanWords, UiText,
