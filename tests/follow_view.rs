@@ -341,3 +341,21 @@ fn follow_record_form_80x24() {
     typ(&mut h.app, "r");
     insta::assert_snapshot!(screen(&h.app, ThemeName::Dark, 80, 24).to_string());
 }
+
+#[test]
+fn follow_help_80x24_lists_the_views_keys() {
+    let mut h = follow_app();
+    typ(&mut h.app, "?");
+    let shown = text(&h.app, 80, 24);
+    for key in ["0-4", "grado", "nota", "acta"] {
+        assert!(shown.contains(key), "{key} missing in the help:\n{shown}");
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn follow_view_in_english_80x24() {
+    let mut h = held(plan(), Lang::En);
+    typ(&mut h.app, "Sl");
+    insta::assert_snapshot!(text(&h.app, 80, 24));
+}
