@@ -23,9 +23,7 @@ pub struct Catalogue {
     pub plan: PlanWords,
     /// The plan's words: the informe's sections and the plan view (`P`).
     pub plan_report: &'static super::plan_words::PlanWords,
-    /// The Seguimiento view (`S`).
     pub follow: &'static super::follow_words::FollowText,
-    /// The evaluation report and the `review` / `report` commands.
     pub report: &'static super::report_words::ReportWords,
     pub diff: DiffWords,
     pub cli: CliText,
@@ -394,7 +392,6 @@ pub struct UiText {
 pub struct KeymapText {
     /// Help groups: navigate, capture, tidy, session, room.
     pub groups: [&'static str; 5],
-    /// The Seguimiento view's keys.
     pub follow: &'static super::follow_words::FollowKeys,
     pub add: &'static str,
     pub add_action: &'static str,

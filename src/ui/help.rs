@@ -167,21 +167,16 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
         // The four quadrant keys read as one row: `1-4`; opposite keys share one.
         let partner = shown.get(n + 1).filter(|p| pair(&b.action, &p.action).is_some());
         let (keys, text) = match (&b.action, partner) {
-            (Action::Focus(Quadrant::Strengths), _) => {
-                ("1-4".to_owned(), lang.text().ui.help_go_to_quadrant.to_owned())
-            }
-            (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_move_there.to_owned()),
+            (Action::Focus(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_go_to_quadrant),
+            (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_move_there),
             (Action::Focus(_) | Action::MoveTo(_), _) => continue,
-            // A view's own pair (seguimiento's degree ±5) says what it does there.
-            (_, Some(p)) if b.ctx == [Context::Follow] => {
-                (pair_keys(b, p, lang), format!("{} / {}", b.describe(lang), p.describe(lang)))
+            // Seguimiento's +/- move the degree, they are no votes.
+            (_, Some(p)) if b.ctx == [Context::Follow] => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
+            (_, Some(p)) => {
+                (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
             }
-            (_, Some(p)) => (
-                pair_keys(b, p, lang),
-                pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]).to_owned(),
-            ),
             _ if n > 0 && pair(&shown[n - 1].action, &b.action).is_some() => continue,
-            _ => (b.keys_label(lang), b.describe(lang).to_owned()),
+            _ => (b.keys_label(lang), b.describe(lang)),
         };
         // Keys of a mode say which mode they belong to.
         let mode = contexts.iter().find(|c| b.ctx.contains(c)).copied();
