@@ -359,3 +359,21 @@ fn follow_view_in_english_80x24() {
     typ(&mut h.app, "Sl");
     insta::assert_snapshot!(text(&h.app, 80, 24));
 }
+
+#[test]
+fn a_problem_with_its_own_semicolon_survives_the_form_untouched() {
+    let mut s = plan();
+    let e =
+        s.change_year_review(2024, |r| r.problems = vec!["Falta personal; sobre todo en verano".to_owned()]).unwrap();
+    s.apply(e.unwrap()).unwrap();
+    let mut h = held(s, Lang::Es);
+    let app = &mut h.app;
+    typ(app, "Sr");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    typ(app, " más");
+    press(app, KeyCode::Enter);
+    let r = session(app).year_review(2024).unwrap();
+    assert_eq!(r.problems, vec!["Falta personal; sobre todo en verano"]);
+    assert!(r.summary.as_deref().is_some_and(|t| t.ends_with(" más")));
+}

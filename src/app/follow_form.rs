@@ -18,6 +18,9 @@ pub struct RecordForm {
     pub year: i16,
     pub fields: [TextArea<'static>; RECORD_FIELDS],
     pub active: usize,
+    /// The problems as they were: kept as they are unless their line is
+    /// changed (a problem may hold a `;` of its own).
+    problems: Vec<String>,
 }
 
 impl RecordForm {
@@ -29,6 +32,7 @@ impl RecordForm {
             t
         };
         let r = record.cloned().unwrap_or_default();
+        let problems = r.problems.clone();
         RecordForm {
             year,
             fields: [
@@ -38,6 +42,7 @@ impl RecordForm {
                 field(r.problems.join("; ")),
             ],
             active: 0,
+            problems,
         }
     }
 
@@ -81,7 +86,10 @@ impl Editor {
             self.mode = Mode::Record(Box::new(form));
             return;
         };
-        let (body, summary, problems) = (form.value(0), form.value(2), split_problems(&form.value(3)));
+        let typed = form.value(3);
+        let problems =
+            if typed == clean_text(&form.problems.join("; ")) { form.problems.clone() } else { split_problems(&typed) };
+        let (body, summary) = (form.value(0), form.value(2));
         let changed = self.session().change_year_review(form.year, |r| {
             r.body = Some(body);
             r.date = date;
