@@ -341,7 +341,8 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Browser, [k('?')], A::ToggleHelp, Session, help, true),
             bind!(Browser, [k('q')], A::Quit, Session, quit, true),
             // ---- In the room (issue 6) ----
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            bind!(Follow, [k('p')], A::Room(R::TogglePresent), Room, follow.present, false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, leave_present, (leave_present_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),

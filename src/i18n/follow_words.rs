@@ -7,7 +7,6 @@
 #[derive(Debug, Clone, Copy)]
 pub struct FollowKeys {
     pub show: &'static str,
-    pub years: &'static str,
     pub degree: &'static str,
     pub degree_hint: &'static str,
     pub step_up: &'static str,
@@ -61,7 +60,6 @@ pub struct FollowText {
 
 pub static ES_KEYS: FollowKeys = FollowKeys {
     show: "seguimiento: grado de implementación por año",
-    years: "año anterior / siguiente",
     degree: "grado 0, 25, 50, 75, 100 %",
     degree_hint: "grado",
     step_up: "grado +5",
@@ -80,7 +78,6 @@ pub static ES_KEYS: FollowKeys = FollowKeys {
 
 pub static EN_KEYS: FollowKeys = FollowKeys {
     show: "follow-up: degree of implementation per year",
-    years: "previous / next year",
     degree: "degree 0, 25, 50, 75, 100%",
     degree_hint: "degree",
     step_up: "degree +5",
@@ -99,7 +96,6 @@ pub static EN_KEYS: FollowKeys = FollowKeys {
 
 pub static CA_KEYS: FollowKeys = FollowKeys {
     show: "seguiment: grau d'implementació per any",
-    years: "any anterior / següent",
     degree: "grau 0, 25, 50, 75, 100 %",
     degree_hint: "grau",
     step_up: "grau +5",
