@@ -120,7 +120,7 @@ fn csv_carries_the_plan_and_imports_back() {
     let s = sample();
     let text = render(&s, Lang::Es, Format::Csv);
     let header = text.lines().next().unwrap();
-    assert!(header.ends_with("line,indicators,unit,baseline,target,direction"), "{header}");
+    assert!(header.ends_with("line,indicators,unit,baseline,target,direction,year,degree,note"), "{header}");
     for kind in [",mission,", ",vision,", ",value,", ",challenge,", ",axis,", ",line,", ",indicator,"] {
         assert!(text.contains(kind), "no {kind} row");
     }

@@ -63,6 +63,14 @@ pub enum Action {
     ToggleSchedule,
     /// The session's metadata form: title, date, place, participants, group, horizon.
     EditMeta,
+    /// The Seguimiento view (degree per action and year).
+    ShowFollow,
+    /// Seguimiento: the year's note for the selected action.
+    FollowNote,
+    /// Seguimiento: the selected indicator's value that year.
+    FollowValue,
+    /// Seguimiento: the year's review record (committee, date, summary, problems).
+    FollowRecord,
     ToggleLabels,
     /// Copy the session summary (Markdown, with HTML for word processors).
     Copy,

@@ -52,6 +52,12 @@ impl Editor {
                 s.find_factor(id).map(|(q, i)| s.factors(q)[i].weight.map(|w| format!("{w:.2}")).unwrap_or_default())
             }
             InputTarget::PlanText(t) => t.stored(s),
+            InputTarget::FollowNote(id, year) => {
+                Some(s.action_review(id, *year).and_then(|r| r.note.clone()).unwrap_or_default())
+            }
+            InputTarget::FollowValue(id, year) => {
+                Some(s.indicator_value(id, *year).map(|v| v.to_string()).unwrap_or_default())
+            }
             InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) | InputTarget::PlanAdd(_) => {
                 None
             }

@@ -157,7 +157,7 @@ impl Editor {
             Mode::MovePick => Context::MovePick,
             Mode::ImpactPick => Context::ImpactPick,
             Mode::Picker(_) => Context::Picker,
-            Mode::Form(_) => Context::Form,
+            Mode::Form(_) | Mode::Record(_) => Context::Form,
             Mode::Conflict(_) => Context::Conflict,
         }
     }
@@ -173,6 +173,7 @@ impl Editor {
             View::Crossed => Context::Crossed,
             View::Weights => Context::Weights,
             View::Plan => super::plan::context(self.views.plan.pane),
+            View::Follow => Context::Follow,
         }
     }
 
@@ -222,6 +223,7 @@ impl Editor {
             }
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Form(form) => self.update_form(*form, action),
+            Mode::Record(form) => self.update_record(*form, action),
             Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
@@ -242,10 +244,10 @@ impl Editor {
         let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
             Action::Focus(q) => self.views.focus = q,
-            Action::NextQuadrant if view != View::Plan => {
+            Action::NextQuadrant if !matches!(view, View::Plan | View::Follow) => {
                 self.views.focus = Quadrant::from_index(self.focus().index() + 1)
             }
-            Action::PrevQuadrant if view != View::Plan => {
+            Action::PrevQuadrant if !matches!(view, View::Plan | View::Follow) => {
                 self.views.focus = Quadrant::from_index(self.focus().index() + 3)
             }
             Action::Undo if self.draft.is_some() => self.restore_draft(),
@@ -255,6 +257,7 @@ impl Editor {
             Action::ShowCrossed => self.show(toggle(View::Crossed)),
             Action::ShowWeights => self.show(toggle(View::Weights)),
             Action::ShowPlan => self.show(toggle(View::Plan)),
+            Action::ShowFollow => self.show(toggle(View::Follow)),
             Action::Back => self.show(View::Dafo),
             Action::EditMeta => self.open_meta_form(),
             Action::ToggleLabels => {
@@ -292,6 +295,7 @@ impl Editor {
                 View::Crossed => self.update_crossed(other),
                 View::Weights => self.update_weights(other),
                 View::Plan => self.update_plan(other),
+                View::Follow => self.update_follow(other),
             },
         }
     }
@@ -427,6 +431,9 @@ fn starts_editing(action: &Action) -> bool {
             | Action::EditMeta
             | Action::PlanAddAxis
             | Action::PlanAddLine
+            | Action::FollowNote
+            | Action::FollowValue
+            | Action::FollowRecord
             | Action::Paste(_)
     )
 }

@@ -8,6 +8,8 @@ mod copy;
 mod draft;
 pub mod editor;
 pub mod effect;
+pub mod follow;
+pub mod follow_form;
 pub mod form;
 mod grid_ops;
 pub mod keymap;

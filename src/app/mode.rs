@@ -30,6 +30,10 @@ pub enum InputTarget {
     PlanAdd(Option<String>),
     /// Misión, visión, a valor, a reto, the text of an eje or línea.
     PlanText(super::plan_edit::PlanText),
+    /// Seguimiento: the note of the action with this ID in this year.
+    FollowNote(String, i16),
+    /// Seguimiento: the actual value of the indicator with this ID in this year.
+    FollowValue(String, i16),
 }
 
 /// The input line: what it is for and the text typed so far.
@@ -80,6 +84,8 @@ pub enum Mode {
     Picker(Picker),
     /// Filling in the action form.
     Form(Box<Form>),
+    /// Filling in a year's review record (Seguimiento).
+    Record(Box<super::follow_form::RecordForm>),
     /// The file changed on disk while edits were unsaved: load theirs or keep
     /// mine. No other key leaves it.
     Conflict(Conflict),

@@ -43,7 +43,7 @@ impl Editor {
                 let c = crate::domain::Came::of(q);
                 self.action_selection(c).is_some_and(|i| self.session().actions(c)[i].carried)
             }
-            View::Crossed | View::Weights | View::Plan => false,
+            View::Crossed | View::Weights | View::Plan | View::Follow => false,
         }
     }
 

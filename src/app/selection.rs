@@ -16,6 +16,8 @@ pub enum View {
     Weights,
     /// The plan: ejes and líneas, their actions, the tray of unplaced ones.
     Plan,
+    /// Seguimiento: the degree of each action per year of the horizon.
+    Follow,
 }
 
 /// In the CAME view: the factor list or the action list of a quadrant.
@@ -109,6 +111,14 @@ pub struct PlanLists {
     pub schedule: bool,
 }
 
+/// The Seguimiento view: the selected row (an action or an indicator) and
+/// year; `None` until chosen (then the latest year reviewed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FollowLists {
+    pub row: usize,
+    pub year: Option<i16>,
+}
+
 /// The view showing, the quadrant in focus (shared: each view reads it as its
 /// own cell) and each view's own selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +130,7 @@ pub struct Views {
     pub crossed: CrossedLists,
     pub weights: WeightTables,
     pub plan: PlanLists,
+    pub follow: FollowLists,
 }
 
 impl Default for Views {
@@ -132,6 +143,7 @@ impl Default for Views {
             crossed: CrossedLists::default(),
             weights: WeightTables::default(),
             plan: PlanLists::default(),
+            follow: FollowLists::default(),
         }
     }
 }

@@ -72,10 +72,7 @@ pub fn run(
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
     if output.is_none() && format == ReportFormat::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        let why = lang.pick(
-            "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
-            "docx is a binary format and is not shown on a terminal: use -o report.docx",
-        );
+        let why = lang.text().report.docx_on_terminal;
         return Err(CommandError::Review(why.to_owned()));
     }
     let bytes = report(files, years, format, lang)?;

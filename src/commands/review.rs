@@ -122,12 +122,7 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
         return Err(invalid(path, held));
     }
     let Some(edit) = edits(&session, path, args)? else {
-        super::print(&format!(
-            "{}: {}: {}\n",
-            path.display(),
-            args.year,
-            lang.pick("nada que cambiar", "nothing to change")
-        ))?;
+        super::print(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
         return Ok(ExitCode::SUCCESS);
     };
     let n = match &edit {
@@ -137,7 +132,7 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
     session.apply(edit).map_err(|e| invalid(path, e))?;
     session.meta.modified = jiff::Timestamp::now();
     file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
-    let words = lang.pick("cambios guardados", "changes saved");
+    let words = lang.text().report.changes_saved;
     super::print(&format!("{}: {}: {n} {words}\n", path.display(), args.year))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,8 @@
 //! (`action`, with links, owner, due and status) and crossed strategies
 //! (`strategy`, linked to their two factors), after a first row with the
 //! session's title (`session`). A session with a plan gets the plan's rows
-//! and columns too (`csv_plan`). RFC 4180 quoting, CRLF line ends, UTF-8
+//! and columns too (`csv_plan`), and one row per action and year reviewed
+//! (`review`, `csv_review`). RFC 4180 quoting, CRLF line ends, UTF-8
 //! without BOM; cells a spreadsheet would run as formulas start with `'`.
 
 use serde::{Deserialize, Serialize};
@@ -71,11 +72,17 @@ pub struct Row {
     pub baseline: String,
     pub target: String,
     pub direction: String,
+    /// The yearly review (`kind` = `review`, one row per action and year, see
+    /// `csv_review`): the year, the degree of implementation 0-100 and the
+    /// year's note; the status goes in `status`.
+    pub year: String,
+    pub degree: String,
+    pub note: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 28] = [
     "id",
     "kind",
     "quadrant",
@@ -101,6 +108,9 @@ pub const COLUMNS: [&str; 25] = [
     "baseline",
     "target",
     "direction",
+    "year",
+    "degree",
+    "note",
 ];
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
@@ -145,11 +155,14 @@ impl Row {
             baseline: f(self.baseline),
             target: f(self.target),
             direction: f(self.direction),
+            year: f(self.year),
+            degree: f(self.degree),
+            note: f(self.note),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 25] {
+    pub fn cells(self) -> [String; 28] {
         [
             self.id,
             self.kind,
@@ -176,6 +189,9 @@ impl Row {
             self.baseline,
             self.target,
             self.direction,
+            self.year,
+            self.degree,
+            self.note,
         ]
     }
 
@@ -251,12 +267,14 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
     if session.has_plan() {
         super::csv_plan::add(session, lang, &mut out);
     }
+    super::csv_review::add(session, lang, &mut out);
     out
 }
 
 /// The session as CSV text.
 pub fn render(session: &Session, lang: Lang) -> String {
-    let width = if session.has_plan() { COLUMNS.len() } else { PLANLESS_COLUMNS };
+    let full = session.has_plan() || !session.reviews.is_empty();
+    let width = if full { COLUMNS.len() } else { PLANLESS_COLUMNS };
     write(&rows(session, lang), width).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.
         unreachable!("CSV export failed: {e}")

@@ -11,6 +11,7 @@
 pub mod build;
 pub mod csv;
 pub mod csv_plan;
+pub mod csv_review;
 pub mod diff;
 pub mod doc;
 pub mod docx;
@@ -29,7 +30,6 @@ pub mod report_build;
 pub mod report_changes;
 pub mod report_join;
 pub mod report_rows;
-pub mod report_words;
 pub use crate::i18n::plan_words;
 pub mod text;
 

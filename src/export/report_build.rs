@@ -11,7 +11,7 @@ use super::doc::{Block, Column, Heading, Item, Items, Shape, Table};
 use super::plan_report::date;
 use super::report_changes::{changes, discrepancies};
 use super::report_join::Joined;
-use super::report_words::ReportWords;
+use crate::i18n::report_words::ReportWords;
 
 /// A whole report: a document of the export model, drawn by its backends.
 pub type ReportDoc = super::doc::Document;
@@ -28,8 +28,8 @@ impl Input<'_> {
     pub fn s(&self) -> &Session {
         &self.joined.session
     }
-    pub fn w(&self) -> ReportWords {
-        ReportWords::for_lang(self.lang)
+    pub fn w(&self) -> &'static ReportWords {
+        self.lang.text().report
     }
     pub fn several(&self) -> bool {
         self.years.len() > 1
@@ -69,7 +69,7 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
 /// A year in one line, for a presentation footer or a status bar:
 /// "2024: 2 en retraso · grado medio 72,9 %".
 pub fn year_line(s: &Session, year: i16, lang: Lang) -> String {
-    let w = ReportWords::for_lang(lang);
+    let w = lang.text().report;
     let p = s.progress(year);
     format!("{year}: {} {} · {} {}", p.late().count(), w.late_short, w.mean_short, fmt_degree(lang, p.degree))
 }
@@ -81,14 +81,14 @@ pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
 /// A percentage: `54 %`, `62,5 %` in Spanish; `62.5%` in English.
 pub fn pct(lang: Lang, x: f64) -> String {
     let n = num(lang, (x * 10.0).round() / 10.0);
-    lang.pick(&format!("{n} %"), &format!("{n}%")).to_owned()
+    (lang.text().report.percent)(&n)
 }
 
 /// A number without needless decimals: `35`, `12,5`.
 pub fn num(lang: Lang, x: f64) -> String {
     let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") };
     let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-    if lang == Lang::Es { text.replace('.', ",") } else { text }
+    text.replace('.', &lang.text().decimal.to_string())
 }
 
 /// The mark of a status: ● hecha, ◐ en curso, ○ pendiente, × descartada.
@@ -162,17 +162,15 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
         .iter()
         .enumerate()
         .map(|(i, &st)| {
-            let mut row = vec![mark(st).to_owned(), crate::labels::status(lang, st).to_owned()];
-            row.extend(progress.iter().map(|p| p.counts()[i].to_string()));
-            row
+            let lead = vec![mark(st).to_owned(), crate::labels::status(lang, st).to_owned()];
+            row(lead, progress.iter().map(|p| p.counts()[i].to_string()))
         })
         .collect();
-    let mut unreviewed = vec!["—".to_owned(), w.unreviewed.to_owned()];
-    unreviewed.extend(progress.iter().map(|p| p.unreviewed().to_string()));
-    rows.push(unreviewed);
-    let mut late = vec!["!".to_owned(), w.late_short.to_owned()];
-    late.extend(progress.iter().map(|p| p.late().count().to_string()));
-    rows.push(late);
+    rows.push(row(vec!["—".to_owned(), w.unreviewed.to_owned()], progress.iter().map(|p| p.unreviewed().to_string())));
+    rows.push(row(
+        vec!["!".to_owned(), w.late_short.to_owned()],
+        progress.iter().map(|p| p.late().count().to_string()),
+    ));
     out.push(heading(2, w.counts));
     out.push(Block::Table(Table {
         columns,
@@ -200,16 +198,17 @@ fn degrees(out: &mut Vec<Block>, input: &Input) {
     columns.extend(year_columns(input.years, 6));
     let mut rows = Vec::new();
     for (n, axis) in s.axes.iter().enumerate() {
-        let mut row = vec![axis.id.clone(), format!("{}. {}", n + 1, axis.text)];
-        row.extend(progress.iter().map(|p| fmt_degree(lang, p.axes.get(n).and_then(|a| a.degree))));
-        rows.push(row);
+        let lead = vec![axis.id.clone(), format!("{}. {}", n + 1, axis.text)];
+        rows.push(row(lead, progress.iter().map(|p| fmt_degree(lang, p.axes.get(n).and_then(|a| a.degree)))));
         for (_, line) in s.lines_of(&axis.id) {
-            let mut row = vec![line.id.clone(), format!("{} {}", s.line_label(&line.id), line.text)];
-            row.extend(progress.iter().map(|p| {
-                let l = p.axes.get(n).and_then(|a| a.lines.iter().find(|l| l.id == line.id));
-                fmt_degree(lang, l.and_then(|l| l.degree))
-            }));
-            rows.push(row);
+            let lead = vec![line.id.clone(), format!("{} {}", s.line_label(&line.id), line.text)];
+            rows.push(row(
+                lead,
+                progress.iter().map(|p| {
+                    let l = p.axes.get(n).and_then(|a| a.lines.iter().find(|l| l.id == line.id));
+                    fmt_degree(lang, l.and_then(|l| l.degree))
+                }),
+            ));
         }
     }
     out.push(heading(2, w.degrees));
@@ -246,15 +245,11 @@ fn actions_years(out: &mut Vec<Block>, input: &Input) {
     columns.extend(year_columns(&years, 6));
     let rows = actions
         .iter()
-        .map(|&(c, a)| {
-            let mut row = vec![a.id.clone(), a.text.clone()];
-            row.extend(years.iter().map(|&y| cell(&s.standing(c, a, y), y)));
-            row
-        })
+        .map(|&(c, a)| row(vec![a.id.clone(), a.text.clone()], years.iter().map(|&y| cell(&s.standing(c, a, y), y))))
         .collect();
     out.push(heading(2, w.actions_years));
     out.push(Block::Lead(w.legend.to_owned()));
-    out.push(Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() }));
+    out.push(plain_table(columns, rows));
 }
 
 fn indicators(out: &mut Vec<Block>, input: &Input) {
@@ -278,100 +273,107 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
                 Some(u) => format!("{} ({u})", ind.name),
                 None => ind.name.clone(),
             };
-            let mut row = vec![ind.id.clone(), name, opt(ind.baseline), opt(ind.target)];
-            row.extend(input.years.iter().map(|&y| match s.indicator_value(&ind.id, y) {
-                None => "—".to_owned(),
-                Some(x) => match crate::domain::indicator_progress(ind, x) {
-                    Some(p) => format!("{} ({})", num(lang, x), pct(lang, p)),
-                    None => num(lang, x),
-                },
-            }));
-            row
+            let lead = vec![ind.id.clone(), name, opt(ind.baseline), opt(ind.target)];
+            row(
+                lead,
+                input.years.iter().map(|&y| match s.indicator_value(&ind.id, y) {
+                    None => "—".to_owned(),
+                    Some(x) => match crate::domain::indicator_progress(ind, x) {
+                        Some(p) => format!("{} ({})", num(lang, x), pct(lang, p)),
+                        None => num(lang, x),
+                    },
+                }),
+            )
         })
         .collect();
     out.push(heading(2, w.indicators));
     out.push(Block::Lead(w.indicator_lead.to_owned()));
-    out.push(Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() }));
+    out.push(plain_table(columns, rows));
 }
 
 pub(crate) fn list(text_label: &str, columns: Vec<Column>, rows: Vec<Item>, group: &'static str) -> Block {
-    Block::Items(Items { id_width: 8, text_label: text_label.to_owned(), columns, rows, shape: Shape::Table, group })
+    items(text_label, columns, rows, Shape::Table, group)
+}
+
+fn items(text_label: &str, columns: Vec<Column>, rows: Vec<Item>, shape: Shape, group: &'static str) -> Block {
+    Block::Items(Items { id_width: 8, text_label: text_label.to_owned(), columns, rows, shape, group })
 }
 
 pub(crate) fn item(id: &str, text: &str, cells: Vec<String>) -> Item {
     Item { id: id.to_owned(), text: text.to_owned(), pair: None, note: None, details: Vec::new(), cells }
 }
 
+/// A section with one part per year reported: the heading, then each year's
+/// blocks (under a year heading when there are several). `parts` gives `None`
+/// for a year with nothing to say; a section with nothing at all is left out.
+fn by_year(out: &mut Vec<Block>, input: &Input, title: &str, parts: impl Fn(i16) -> Option<Vec<Block>>) {
+    let mut blocks = Vec::new();
+    for &y in input.years {
+        let Some(part) = parts(y) else { continue };
+        if input.several() {
+            blocks.push(heading(3, y.to_string()));
+        }
+        blocks.extend(part);
+    }
+    if !blocks.is_empty() {
+        out.push(heading(2, title));
+        out.extend(blocks);
+    }
+}
+
 fn late(out: &mut Vec<Block>, input: &Input) {
     let (w, s, lang) = (input.w(), input.s(), input.lang);
-    out.push(heading(2, w.late));
-    for &y in input.years {
-        if input.several() {
-            out.push(heading(3, y.to_string()));
-        }
-        let p = s.progress(y);
-        let rows: Vec<Item> = p
+    by_year(out, input, w.late, |y| {
+        let rows: Vec<Item> = s
+            .progress(y)
             .late()
             .map(|a| {
                 let due = s.find_action(&a.id).and_then(|(c, i)| s.actions(c).get(i)?.due);
                 item(&a.id, &a.text, vec![due.map(|d| date(lang, d)).unwrap_or_default(), format!("{}", a.degree)])
             })
             .collect();
-        if rows.is_empty() {
-            out.push(Block::Para(vec![w.none_late.to_owned()]));
+        // Every year says whether anything is late: "none" is news too.
+        Some(vec![if rows.is_empty() {
+            Block::Para(vec![w.none_late.to_owned()])
         } else {
             let columns = vec![
                 Column::new(w.col_due, Some(14)).compact(),
                 Column::new(w.col_degree, Some(8)).numeric(5).compact(),
             ];
-            out.push(list(w.col_action, columns, rows, "late"));
-        }
-    }
+            list(w.col_action, columns, rows, "late")
+        }])
+    });
 }
 
 fn problems(out: &mut Vec<Block>, input: &Input) {
-    let years: Vec<(i16, &Vec<String>)> = input
-        .years
-        .iter()
-        .filter_map(|&y| Some((y, &input.s().year_review(y)?.problems)))
-        .filter(|(_, p)| !p.is_empty())
-        .collect();
-    if years.is_empty() {
-        return;
-    }
-    out.push(heading(2, input.w().problems));
-    for (y, problems) in years {
-        if input.several() {
-            out.push(heading(3, y.to_string()));
-        }
-        out.push(Block::Para(problems.iter().map(|p| format!("– {p}")).collect()));
-    }
+    let s = input.s();
+    by_year(out, input, input.w().problems, |y| {
+        let problems = &s.year_review(y)?.problems;
+        (!problems.is_empty()).then(|| vec![Block::Para(problems.iter().map(|p| format!("– {p}")).collect())])
+    });
 }
 
 fn notes(out: &mut Vec<Block>, input: &Input) {
-    let s = input.s();
-    let mut any = false;
-    for &y in input.years {
+    let (s, w) = (input.s(), input.w());
+    by_year(out, input, w.notes, |y| {
         let rows: Vec<Item> = plan_actions(s)
             .iter()
             .filter_map(|(_, a)| Some(item(&a.id, s.action_review(&a.id, y)?.note.as_deref()?, Vec::new())))
             .collect();
-        if rows.is_empty() {
-            continue;
-        }
-        if !any {
-            out.push(heading(2, input.w().notes));
-            any = true;
-        }
-        if input.several() {
-            out.push(heading(3, y.to_string()));
-        }
-        out.push(Block::Items(Items { shape: Shape::List, ..items_of(input.w().notes, rows) }));
-    }
+        (!rows.is_empty()).then(|| vec![items(w.notes, Vec::new(), rows, Shape::List, "review")])
+    });
 }
 
-fn items_of(label: &str, rows: Vec<Item>) -> Items {
-    Items { id_width: 8, text_label: label.to_owned(), columns: Vec::new(), rows, shape: Shape::List, group: "review" }
+/// A table with no totals row.
+fn plain_table(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+    Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() })
+}
+
+/// A row: its leading cells, then one per year.
+fn row(lead: Vec<String>, years: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut row = lead;
+    row.extend(years);
+    row
 }
 
 #[cfg(test)]

@@ -96,6 +96,8 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::CA,
+    follow: &super::follow_words::CA,
+    report: &super::report_words::CA,
     diff: DiffWords {
         title: "Canvis en la DAFO",
         before: "Abans",
@@ -289,6 +291,7 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
+        follow: &super::follow_words::CA_KEYS,
         add: "afegir",
         add_action: "nova acció per al factor triat",
         add_action_hint: "acció",

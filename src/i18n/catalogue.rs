@@ -23,6 +23,8 @@ pub struct Catalogue {
     pub plan: PlanWords,
     /// The plan's words: the informe's sections and the plan view (`P`).
     pub plan_report: &'static super::plan_words::PlanWords,
+    pub follow: &'static super::follow_words::FollowText,
+    pub report: &'static super::report_words::ReportWords,
     pub diff: DiffWords,
     pub cli: CliText,
     pub ui: UiText,
@@ -391,6 +393,7 @@ pub struct KeymapText {
     /// Help groups: navigate, capture, tidy, session, room.
     pub groups: [&'static str; 5],
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
+    pub follow: &'static super::follow_words::FollowKeys,
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

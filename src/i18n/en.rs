@@ -98,6 +98,8 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::EN,
+    follow: &super::follow_words::EN,
+    report: &super::report_words::EN,
     diff: DiffWords {
         title: "SWOT changes",
         before: "Before",
@@ -289,6 +291,7 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
+        follow: &super::follow_words::EN_KEYS,
         add: "add",
         add_action: "new action for the chosen factor",
         add_action_hint: "action",

@@ -96,6 +96,8 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::ES,
+    follow: &super::follow_words::ES,
+    report: &super::report_words::ES,
     diff: DiffWords {
         title: "Cambios en el DAFO",
         before: "Antes",
@@ -289,6 +291,7 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
+        follow: &super::follow_words::ES_KEYS,
         add: "añadir",
         add_action: "nueva acción para el factor elegido",
         add_action_hint: "acción",

@@ -19,9 +19,11 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+pub mod follow_words;
 mod ids;
 pub mod plan_ui;
 pub mod plan_words;
+pub mod report_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, MeetingText, PlanWords, UiText,

@@ -24,6 +24,7 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
         View::Crossed => names[2],
         View::Weights => names[3],
         View::Plan => names[4],
+        View::Follow => lang.text().follow.view_name,
     };
     Paragraph::new(Line::from(vec![
         Span::styled(format!("{view} · "), theme.dim),

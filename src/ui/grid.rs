@@ -161,6 +161,10 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             format!("{} ({ok} / {close})", lang.text().plan_report.axes_lines)
         }
         InputTarget::PlanText(t) => format!("{} ({ok} / {close})", t.label(lang)),
+        InputTarget::FollowNote(id, year) => {
+            format!("{} {} · {year} ({ok} / {close})", lang.text().follow.note_of, lang.show_id(id))
+        }
+        InputTarget::FollowValue(id, year) => format!("{} {id} · {year} ({ok} / {close})", lang.text().follow.value_of),
         InputTarget::Weight(id) => {
             format!("{} {id} (0-1, {}, 15%)", lang.text().ui.input_weight_of, lang.decimal(0.15))
         }

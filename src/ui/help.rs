@@ -191,6 +191,8 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
             (Action::NextQuadrant, Some(p)) if b.ctx.contains(&Context::PlanTree) => {
                 (pair_keys(b, p, lang), lang.plan_ui().panes_pair)
             }
+            // Seguimiento's +/- move the degree, they are no votes.
+            (_, Some(p)) if b.ctx == [Context::Follow] => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
             (_, Some(p)) => {
                 (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
             }

@@ -4,6 +4,7 @@ mod browser;
 mod came;
 mod chrome;
 mod crossed;
+mod follow;
 mod grid;
 mod help;
 mod list;
@@ -68,6 +69,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 View::Crossed => crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
                 View::Weights => weights::WeightsView { editor, theme, lang }.render(body, buf),
                 View::Plan => plan::PlanView { editor, theme, lang }.render(body, buf),
+                View::Follow => follow::FollowView { editor, theme, lang }.render(body, buf),
             }
             match editor.mode() {
                 Mode::Picker(p) => popup::picker(p, theme, lang, body, buf),

@@ -13,13 +13,13 @@ use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 
 /// A centred box of at most `w` x `h`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let [r] = Layout::horizontal([Constraint::Max(w)]).flex(Flex::Center).areas(area);
     let [r] = Layout::vertical([Constraint::Max(h)]).flex(Flex::Center).areas(r);
     r
 }
 
-fn frame(title: String, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(title: String, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
     let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
     let inner = block.inner(area);

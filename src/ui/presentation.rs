@@ -30,6 +30,7 @@ pub fn render(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut 
         View::Crossed => super::crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
         View::Weights => super::weights::WeightsView { editor, theme, lang }.render(body, buf),
         View::Plan => super::plan::PlanView { editor, theme, lang }.render(body, buf),
+        View::Follow => super::follow::present(editor, theme, lang, body, buf),
     }
     status_line(editor, theme, lang, status_row, buf);
 }

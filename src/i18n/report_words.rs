@@ -1,8 +1,7 @@
-//! The words of the evaluation report (informe de seguimiento), one table per
-//! language (Spanish, English, Catalan), kept as plain data so the message
-//! catalogue can take them over when the branches meet.
-
-use crate::i18n::Lang;
+//! The words of the evaluation report (informe de seguimiento) and of the
+//! `dafo review` and `dafo report` messages, one table per language (Spanish,
+//! English, Catalan). Each language's catalogue points at its table
+//! (`Catalogue::report`).
 
 /// The report's words in one language.
 #[derive(Debug, Clone, Copy)]
@@ -59,9 +58,17 @@ pub struct ReportWords {
     pub removed: &'static str,
     pub reworded: &'static str,
     pub status_to: &'static str,
+    /// A percentage with its sign: `54 %` in Spanish and Catalan, `54%` in English.
+    pub percent: fn(&str) -> String,
+    /// `dafo review` when the file already says so.
+    pub nothing_to_change: &'static str,
+    /// `dafo review`: after the number of changes saved.
+    pub changes_saved: &'static str,
+    /// `dafo report --format docx` with no `-o` on a terminal.
+    pub docx_on_terminal: &'static str,
 }
 
-pub const ES: ReportWords = ReportWords {
+pub static ES: ReportWords = ReportWords {
     title: "Informe de seguimiento",
     plan: "Plan",
     year: "Año",
@@ -105,9 +112,13 @@ pub const ES: ReportWords = ReportWords {
     removed: "ya no está",
     reworded: "redactada de nuevo",
     status_to: "pasa a",
+    percent: |n| format!("{n} %"),
+    nothing_to_change: "nada que cambiar",
+    changes_saved: "cambios guardados",
+    docx_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
 };
 
-pub const EN: ReportWords = ReportWords {
+pub static EN: ReportWords = ReportWords {
     title: "Monitoring report",
     plan: "Plan",
     year: "Year",
@@ -151,9 +162,13 @@ pub const EN: ReportWords = ReportWords {
     removed: "gone",
     reworded: "reworded",
     status_to: "now",
+    percent: |n| format!("{n}%"),
+    nothing_to_change: "nothing to change",
+    changes_saved: "changes saved",
+    docx_on_terminal: "docx is a binary format and is not shown on a terminal: use -o report.docx",
 };
 
-pub const CA: ReportWords = ReportWords {
+pub static CA: ReportWords = ReportWords {
     title: "Informe de seguiment",
     plan: "Pla",
     year: "Any",
@@ -197,14 +212,8 @@ pub const CA: ReportWords = ReportWords {
     removed: "ja no hi és",
     reworded: "redactada de nou",
     status_to: "passa a",
+    percent: |n| format!("{n} %"),
+    nothing_to_change: "res a canviar",
+    changes_saved: "canvis desats",
+    docx_on_terminal: "docx és un format binari i no es mostra al terminal: useu -o informe.docx",
 };
-
-impl ReportWords {
-    pub fn for_lang(lang: Lang) -> ReportWords {
-        match lang {
-            Lang::Es => ES,
-            Lang::En => EN,
-            Lang::Ca => CA,
-        }
-    }
-}

@@ -1,0 +1,248 @@
+//! The Seguimiento view's keys (`S`): rows are the actions grouped by eje and
+//! línea, then the indicators; columns are the years of the plan's horizon.
+//! Degree, status and note of the selected action in the selected year, an
+//! indicator's value, the year's review record: every change goes through the
+//! domain's review edits, so undo, autosave and the lock work as for any edit.
+
+use crate::domain::{Came, Degree, Session, Status};
+
+use super::action::Action;
+use super::editor::{Editor, Mode};
+use super::follow_form::RecordForm;
+use super::mode::InputTarget;
+
+/// A row of the view: headers (eje, línea, the group with no línea, the
+/// indicators) and the rows the cursor stops on (actions, indicators).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowRow {
+    Axis(usize),
+    Line(usize),
+    NoLine,
+    Action(Came, usize),
+    Indicators,
+    Indicator(usize),
+}
+
+impl FollowRow {
+    /// Whether the cursor stops on it.
+    pub fn selectable(self) -> bool {
+        matches!(self, FollowRow::Action(..) | FollowRow::Indicator(_))
+    }
+}
+
+/// Every row in order: each eje, its líneas and their actions; the actions in
+/// no línea of an existing eje; the indicators.
+pub fn rows(s: &Session) -> Vec<FollowRow> {
+    let mut out = Vec::new();
+    let actions_in = |line: &str| -> Vec<(Came, usize)> {
+        Came::ALL
+            .into_iter()
+            .flat_map(|c| (0..s.actions(c).len()).map(move |i| (c, i)))
+            .filter(|&(c, i)| s.actions(c)[i].line.as_deref() == Some(line))
+            .collect()
+    };
+    for (a, axis) in s.axes.iter().enumerate() {
+        out.push(FollowRow::Axis(a));
+        for (i, line) in s.lines_of(&axis.id) {
+            out.push(FollowRow::Line(i));
+            out.extend(actions_in(&line.id).into_iter().map(|(c, i)| FollowRow::Action(c, i)));
+        }
+    }
+    let in_tree = |line: Option<&str>| {
+        line.and_then(|l| s.find_line(l)).and_then(|i| s.lines.get(i)).is_some_and(|l| s.find_axis(&l.axis).is_some())
+    };
+    let unplaced: Vec<FollowRow> = Came::ALL
+        .into_iter()
+        .flat_map(|c| (0..s.actions(c).len()).map(move |i| (c, i)))
+        .filter(|&(c, i)| !in_tree(s.actions(c)[i].line.as_deref()))
+        .map(|(c, i)| FollowRow::Action(c, i))
+        .collect();
+    if !unplaced.is_empty() {
+        out.push(FollowRow::NoLine);
+        out.extend(unplaced);
+    }
+    if !s.indicators.is_empty() {
+        out.push(FollowRow::Indicators);
+        out.extend((0..s.indicators.len()).map(FollowRow::Indicator));
+    }
+    out
+}
+
+/// The rows the cursor stops on, in order.
+pub fn items(s: &Session) -> Vec<FollowRow> {
+    rows(s).into_iter().filter(|r| r.selectable()).collect()
+}
+
+/// The years of the horizon, in order; empty without one.
+pub fn years(s: &Session) -> Vec<i16> {
+    s.meta.horizon.map(|h| (h.start..=h.end).collect()).unwrap_or_default()
+}
+
+/// The degree a digit key sets: 0 → 0, 1 → 25 … 4 → 100.
+pub fn digit_degree(n: u8) -> Degree {
+    Degree::new(n.min(4) * 25).unwrap_or(Degree::FULL)
+}
+
+impl Editor {
+    /// The year showing in the Seguimiento view: the one chosen, else the
+    /// latest year reviewed within the horizon, else its first.
+    pub fn follow_year(&self) -> Option<i16> {
+        let s = self.session();
+        let h = s.meta.horizon?;
+        let year =
+            self.views.follow.year.or_else(|| s.reviewed_years().into_iter().rfind(|y| (h.start..=h.end).contains(y)));
+        Some(year.unwrap_or(h.start).clamp(h.start, h.end))
+    }
+
+    /// The row under the cursor, if the view has any.
+    pub fn follow_selected(&self) -> Option<FollowRow> {
+        let items = items(self.session());
+        items.get(self.views.follow.row.min(items.len().saturating_sub(1))).copied()
+    }
+
+    pub(super) fn update_follow(&mut self, action: Action) {
+        let n = items(self.session()).len();
+        let sel = &mut self.views.follow.row;
+        match action {
+            Action::Up => *sel = sel.saturating_sub(1),
+            Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+            Action::First => *sel = 0,
+            Action::Last => *sel = n.saturating_sub(1),
+            Action::Left | Action::Right => {
+                let Some((year, h)) = self.follow_year().zip(self.session().meta.horizon) else { return };
+                let d = if action == Action::Left { -1 } else { 1 };
+                self.views.follow.year = Some((year + d).clamp(h.start, h.end));
+            }
+            // The room watches: presenting moves between years, it changes nothing.
+            _ if self.room.presenting() => {}
+            Action::Rate(d) => self.set_degree(|_| digit_degree(d)),
+            Action::VoteUp => self.set_degree(|d| d.step(5)),
+            Action::VoteDown => self.set_degree(|d| d.step(-5)),
+            Action::CycleStatus => self.cycle_follow_status(),
+            Action::FollowNote => {
+                if let (Some((id, _)), Some(year)) = (self.follow_action(), self.follow_year()) {
+                    let note = self.session().action_review(&id, year).and_then(|r| r.note.clone());
+                    self.open_input(InputTarget::FollowNote(id, year), &note.unwrap_or_default());
+                }
+            }
+            Action::FollowValue => match (self.follow_selected(), self.follow_year()) {
+                (Some(FollowRow::Indicator(i)), Some(year)) => {
+                    let id = self.session().indicators[i].id.clone();
+                    let value = self.session().indicator_value(&id, year).map(|v| v.to_string());
+                    self.open_input(InputTarget::FollowValue(id, year), &value.unwrap_or_default());
+                }
+                (Some(_), Some(_)) => self.say(self.lang.text().follow.value_on_indicator.to_owned(), false),
+                _ => {}
+            },
+            Action::FollowRecord => {
+                if let Some(year) = self.follow_year() {
+                    let form = RecordForm::of(year, self.session().year_review(year));
+                    self.mode = Mode::Record(Box::new(form));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The selected action's ID and where it stands in the year showing
+    /// (degree, status), if an action is selected.
+    fn follow_action(&self) -> Option<(String, (Degree, Status))> {
+        let Some(FollowRow::Action(c, i)) = self.follow_selected() else { return None };
+        let s = self.session();
+        let a = s.actions(c).get(i)?;
+        let st = s.standing(c, a, self.follow_year()?);
+        Some((a.id.clone(), (st.degree, st.status)))
+    }
+
+    /// Sets the selected action's degree this year to `f(where it stands)`.
+    /// A status that only followed the old degree follows the new one.
+    fn set_degree(&mut self, f: impl FnOnce(Degree) -> Degree) {
+        let (Some((id, (old, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
+        let new = f(old);
+        let follows = status == old.suggested_status() && status != Status::Dropped;
+        let status = if follows { new.suggested_status() } else { status };
+        self.record_review(&id, year, Some(new), Some(status), None);
+    }
+
+    fn cycle_follow_status(&mut self) {
+        let (Some((id, (degree, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
+        self.record_review(&id, year, Some(degree), Some(status.next()), None);
+    }
+
+    /// Records a review through the domain; errors are said, nothing changes.
+    fn record_review(
+        &mut self,
+        id: &str,
+        year: i16,
+        degree: Option<Degree>,
+        status: Option<Status>,
+        note: Option<&str>,
+    ) {
+        match self.session().review_action(id, year, degree, status, note) {
+            Ok(Some(edit)) => {
+                self.apply(edit);
+            }
+            Ok(None) => {}
+            Err(e) => self.say(e.to_string(), true),
+        }
+    }
+
+    /// Enter in the input line of a note or an indicator's value.
+    pub(super) fn submit_follow(&mut self, target: InputTarget, text: &str) {
+        match target {
+            InputTarget::FollowNote(id, year) => {
+                // A first review of the year starts where the action stood.
+                let standing = self.session().find_action(&id).map(|(c, i)| {
+                    let s = self.session();
+                    let st = s.standing(c, &s.actions(c)[i], year);
+                    (st.degree, st.status)
+                });
+                let fresh = self.session().action_review(&id, year).is_none();
+                let (degree, status) = standing.filter(|_| fresh).unzip();
+                self.record_review(&id, year, degree, status, Some(text));
+            }
+            InputTarget::FollowValue(id, year) => match parse_number(text) {
+                Ok(value) => match self.session().set_indicator_value(&id, year, value) {
+                    Ok(Some(edit)) => {
+                        self.apply(edit);
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.say(e.to_string(), true),
+                },
+                Err(()) => {
+                    let msg = self.lang.text().follow.bad_number;
+                    self.say(format!("{msg}: {text}"), true);
+                    self.open_input(InputTarget::FollowValue(id, year), text);
+                }
+            },
+            _ => {}
+        }
+    }
+}
+
+/// A number as people type it: `12`, `12,5`, `1.234,5` is not taken apart
+/// (one separator only); empty clears the value.
+fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_digits() {
+        assert_eq!(parse_number(" 12,5 "), Ok(Some(12.5)));
+        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("doce"), Err(()));
+        assert_eq!(parse_number("inf"), Err(()));
+        assert_eq!(digit_degree(0).get(), 0);
+        assert_eq!(digit_degree(3).get(), 75);
+        assert_eq!(digit_degree(9).get(), 100);
+    }
+}

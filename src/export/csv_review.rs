@@ -1,0 +1,59 @@
+//! The yearly review in the CSV export: one row per action and year reviewed
+//! (`kind` = `review`), for spreadsheets of progress per year. Its cells: the
+//! action's ID and text, its línea, the status token, and at the end the
+//! year, the degree (0-100) and the year's note. Rows follow the actions'
+//! order (CAME quadrants in order), each action's years ascending. Importing
+//! skips them: the reviews live in the session file, the CSV is for reading.
+
+use crate::domain::{ActionReview, Session};
+use crate::i18n::Lang;
+use crate::labels;
+
+use super::csv::Row;
+use super::safe;
+
+/// `kind` of a review row.
+pub const KIND_REVIEW: &str = "review";
+
+/// Adds the review rows of `s` to `out`.
+pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
+    for (_, a) in s.all_actions() {
+        let mut years: Vec<&ActionReview> = s.reviews.iter().filter(|r| r.action == a.id).collect();
+        years.sort_by_key(|r| r.year);
+        out.extend(years.into_iter().map(|r| Row {
+            id: safe(&lang.show_id(&a.id)).into_owned(),
+            kind: KIND_REVIEW.to_owned(),
+            text: safe(&a.text).into_owned(),
+            line: a.line.as_deref().map(|l| safe(l).into_owned()).unwrap_or_default(),
+            status: labels::status_token(r.status).to_owned(),
+            year: r.year.to_string(),
+            degree: r.degree.to_string(),
+            note: r.note.as_deref().map(|n| safe(n).into_owned()).unwrap_or_default(),
+            ..Row::default()
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_action_and_year_and_import_skips_them() {
+        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+            .unwrap();
+        let rows = super::super::csv::rows(&s, Lang::Es);
+        let reviews: Vec<&Row> = rows.iter().filter(|r| r.kind == KIND_REVIEW).collect();
+        assert_eq!(reviews.len(), s.reviews.len());
+        let c2: Vec<(&str, &str, &str)> = reviews
+            .iter()
+            .filter(|r| r.id == "C2")
+            .map(|r| (r.year.as_str(), r.degree.as_str(), r.status.as_str()))
+            .collect();
+        assert_eq!(c2, vec![("2023", "40", "in_progress"), ("2024", "75", "in_progress")]);
+        let text = super::super::csv::render(&s, Lang::Es);
+        let back = crate::export::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
+        let actions = s.all_actions().count();
+        assert_eq!(back.actions.len(), actions, "review rows are no new actions");
+    }
+}

@@ -1,0 +1,379 @@
+//! The Seguimiento view (`S`): update() scripts for every key (years, rows,
+//! degrees, status, notes, indicator values, the year's record, undo and redo,
+//! presentation), snapshots at 80x24 and 120x40 in colour and mono, and the
+//! view of a session with no horizon.
+
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+mod common;
+
+use common::{Held, held};
+use dafo::app::follow::FollowRow;
+use dafo::app::keymap::Context;
+use dafo::app::room::ThemeName;
+use dafo::app::{App, Screen};
+use dafo::domain::{Degree, Session, Status};
+use dafo::i18n::Lang;
+use dafo::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const PLAN: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+fn plan() -> Session {
+    dafo::storage::load(std::path::Path::new(PLAN)).unwrap()
+}
+
+fn follow_app() -> Held {
+    let mut h = held(plan(), Lang::Es);
+    typ(&mut h.app, "S");
+    h
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let mods = KeyModifiers::NONE;
+    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
+        app.handle(a);
+    }
+}
+
+fn typ(app: &mut App, text: &str) {
+    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
+}
+
+fn editor(app: &App) -> &dafo::app::Editor {
+    match &app.screen {
+        Screen::Editor(e) => e,
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
+fn session(app: &App) -> &Session {
+    editor(app).session()
+}
+
+/// (degree, status, note) of action `id` in `year`, if reviewed.
+fn review(app: &App, id: &str, year: i16) -> Option<(u8, Status, Option<String>)> {
+    session(app).action_review(id, year).map(|r| (r.degree.get(), r.status, r.note.clone()))
+}
+
+fn screen(app: &App, theme: ThemeName, w: u16, h: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(app, &Theme::named(theme), f)).unwrap();
+    terminal.backend().clone()
+}
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    screen(app, ThemeName::Dark, w, h).to_string()
+}
+
+#[test]
+fn s_opens_the_view_on_the_latest_year_reviewed_and_esc_leaves() {
+    let mut h = follow_app();
+    assert_eq!(h.app.context(), Context::Follow);
+    assert_eq!(editor(&h.app).follow_year(), Some(2024));
+    // The first row the cursor stops on is the first action of línea 1.1.
+    assert_eq!(editor(&h.app).follow_selected(), Some(FollowRow::Action(dafo::domain::Came::Correct, 0)));
+    typ(&mut h.app, "S");
+    assert_eq!(h.app.context(), Context::Grid, "S again goes back");
+    typ(&mut h.app, "S");
+    press(&mut h.app, KeyCode::Esc);
+    assert_eq!(h.app.context(), Context::Grid);
+}
+
+#[test]
+fn years_move_with_arrows_and_h_l_within_the_horizon() {
+    let mut h = follow_app();
+    press(&mut h.app, KeyCode::Right);
+    assert_eq!(editor(&h.app).follow_year(), Some(2025));
+    typ(&mut h.app, "l");
+    typ(&mut h.app, "l");
+    assert_eq!(editor(&h.app).follow_year(), Some(2026), "stops at the horizon's end");
+    press(&mut h.app, KeyCode::Left);
+    typ(&mut h.app, "hhhh");
+    assert_eq!(editor(&h.app).follow_year(), Some(2023), "stops at its start");
+}
+
+#[test]
+fn rows_move_with_j_k_g_and_end_on_the_indicators() {
+    let mut h = follow_app();
+    typ(&mut h.app, "j");
+    assert_eq!(editor(&h.app).follow_selected(), Some(FollowRow::Action(dafo::domain::Came::Correct, 1)));
+    typ(&mut h.app, "k");
+    typ(&mut h.app, "k");
+    assert_eq!(editor(&h.app).follow_selected(), Some(FollowRow::Action(dafo::domain::Came::Correct, 0)));
+    typ(&mut h.app, "G");
+    assert_eq!(editor(&h.app).follow_selected(), Some(FollowRow::Indicator(2)), "indicators are the last rows");
+    press(&mut h.app, KeyCode::Home);
+    press(&mut h.app, KeyCode::Down);
+    assert_eq!(editor(&h.app).follow_selected(), Some(FollowRow::Action(dafo::domain::Came::Correct, 1)));
+}
+
+#[test]
+fn digits_and_plus_minus_set_the_degree_with_undo_and_redo() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    // 2025 has no review yet: C2 stands on 2024's.
+    press(app, KeyCode::Right);
+    let before = review(app, "C2", 2024).unwrap();
+    typ(app, "j3");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(75));
+    assert_eq!(review(app, "C2", 2024).unwrap(), before, "last year is untouched");
+    typ(app, "+");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(80));
+    typ(app, "--");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(70));
+    typ(app, "4");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((100, Status::Done)), "100 is hecha");
+    assert_eq!(session(app).find_action("C2").map(|(c, i)| session(app).actions(c)[i].status), Some(Status::Done));
+    typ(app, "0");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((0, Status::Pending)));
+    typ(app, "1");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((25, Status::InProgress)));
+    typ(app, "u");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(0), "undo: one step back");
+    let redo = Event::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    let a = app.action_for(&redo).unwrap();
+    app.handle(a);
+    assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(25), "redo");
+    // A degree stays within 0-100.
+    typ(app, "4+");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(100));
+}
+
+#[test]
+fn s_cycles_the_status_keeping_the_degree() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    typ(app, "j2");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::InProgress));
+    typ(app, "s");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Done)));
+    typ(app, "s");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::Dropped));
+    // A descartada action's status no longer follows its degree.
+    typ(app, "3");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((75, Status::Dropped)));
+    typ(app, "s");
+    assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::Pending));
+}
+
+#[test]
+fn n_writes_the_years_note_while_last_years_stays_in_sight() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    typ(app, "j");
+    let last = review(app, "C2", 2024).unwrap();
+    typ(app, "n");
+    assert_eq!(app.context(), Context::Input);
+    typ(app, "Cita en 48 horas en tres barrios");
+    // While typing, the detail pane still shows 2024's degree and note.
+    let shown = text(app, 120, 40);
+    assert!(shown.contains("2024: "), "{shown}");
+    if let Some(note) = &last.2 {
+        let head: String = note.chars().take(20).collect();
+        assert!(shown.contains(&head), "last year's note in sight:\n{shown}");
+    }
+    press(app, KeyCode::Enter);
+    let now = review(app, "C2", 2025).unwrap();
+    assert_eq!(now.2.as_deref(), Some("Cita en 48 horas en tres barrios"));
+    assert_eq!((now.0, now.1), (last.0, last.1), "a first note starts where the action stood");
+    // n again opens with the note; emptied, it is cleared.
+    typ(app, "n");
+    match editor(app).mode().input() {
+        Some(i) => assert_eq!(i.value(), "Cita en 48 horas en tres barrios"),
+        None => panic!("no input line"),
+    }
+    press(app, KeyCode::Esc);
+    typ(app, "u");
+    assert_eq!(review(app, "C2", 2025), None, "undo takes the whole first review away");
+}
+
+#[test]
+fn v_enters_an_indicators_value_and_refuses_words() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    typ(app, "v");
+    assert_eq!(app.context(), Context::Follow, "on an action row v only says where values go");
+    assert!(editor(app).notice().is_some());
+    typ(app, "G");
+    press(app, KeyCode::Right);
+    let id = session(app).indicators[2].id.clone();
+    typ(app, "v");
+    assert_eq!(app.context(), Context::Input);
+    typ(app, "doce");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Input, "a word is refused and the line stays open");
+    assert!(editor(app).notice().is_some_and(|n| n.error));
+    for _ in 0..4 {
+        press(app, KeyCode::Backspace);
+    }
+    typ(app, "12,5");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicator_value(&id, 2025), Some(12.5));
+    // Enter on the row does the same; emptied, the value is cleared.
+    press(app, KeyCode::Enter);
+    for _ in 0..4 {
+        press(app, KeyCode::Backspace);
+    }
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicator_value(&id, 2025), None);
+    typ(app, "u");
+    assert_eq!(session(app).indicator_value(&id, 2025), Some(12.5));
+}
+
+#[test]
+fn r_edits_the_years_record_through_a_form() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    assert!(session(app).year_review(2025).is_none());
+    typ(app, "r");
+    assert_eq!(app.context(), Context::Form);
+    typ(app, "Comisión técnica");
+    press(app, KeyCode::Tab);
+    typ(app, "2025-13-40");
+    press(app, KeyCode::Tab);
+    typ(app, "Buen año");
+    press(app, KeyCode::Tab);
+    typ(app, "Falta personal; Retrasos en licitaciones");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Form, "a bad date keeps the form open");
+    // The date field is active again: clear it and type a good one.
+    for _ in 0..10 {
+        press(app, KeyCode::Backspace);
+    }
+    typ(app, "2025-12-10");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Follow);
+    let r = session(app).year_review(2025).unwrap().clone();
+    assert_eq!(r.body.as_deref(), Some("Comisión técnica"));
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2025-12-10"));
+    assert_eq!(r.summary.as_deref(), Some("Buen año"));
+    assert_eq!(r.problems, vec!["Falta personal", "Retrasos en licitaciones"]);
+    // Esc leaves the form with nothing changed; u takes the record away.
+    typ(app, "r");
+    press(app, KeyCode::Esc);
+    assert_eq!(session(app).year_review(2025), Some(&r));
+    typ(app, "u");
+    assert!(session(app).year_review(2025).is_none());
+}
+
+#[test]
+fn presentation_moves_years_and_changes_nothing() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    let before = session(app).reviews.clone();
+    typ(app, "p");
+    assert_eq!(app.context(), Context::Present);
+    press(app, KeyCode::Left);
+    assert_eq!(editor(app).follow_year(), Some(2023));
+    typ(app, "+-");
+    assert_eq!(session(app).reviews, before, "the room only watches");
+    let shown = text(app, 80, 24);
+    assert!(shown.contains("2023: 0 en retraso · grado medio"), "{shown}");
+    typ(app, "p");
+    assert_eq!(app.context(), Context::Follow);
+}
+
+#[test]
+fn a_session_without_horizon_says_what_is_missing() {
+    let mut s = plan();
+    s.meta.horizon = None;
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "S");
+    typ(&mut h.app, "3+n");
+    assert_eq!(h.app.context(), Context::Follow, "no year, nothing opens");
+    let shown = text(&h.app, 80, 24);
+    assert!(shown.contains("horizonte"), "{shown}");
+    let empty = held(Session::new("x", jiff::Timestamp::UNIX_EPOCH), Lang::En);
+    let mut app = empty.app;
+    typ(&mut app, "S");
+    assert!(text(&app, 80, 24).contains("horizon"));
+}
+
+#[test]
+fn a_read_only_degree_is_refused() {
+    // Degrees go through the domain: outside the horizon is an error, never a panic.
+    let s = plan();
+    assert!(s.review_action("C1", 2030, Degree::new(50), None, None).is_err());
+}
+
+#[test]
+fn follow_view_80x24() {
+    let h = follow_app();
+    insta::assert_snapshot!(common::styles::styled(&screen(&h.app, ThemeName::Dark, 80, 24)));
+}
+
+#[test]
+fn follow_view_80x24_mono() {
+    let h = follow_app();
+    insta::assert_snapshot!(common::styles::styled(&screen(&h.app, ThemeName::Mono, 80, 24)));
+}
+
+#[test]
+fn follow_view_120x40() {
+    let mut h = follow_app();
+    typ(&mut h.app, "jjj");
+    insta::assert_snapshot!(common::styles::styled(&screen(&h.app, ThemeName::Dark, 120, 40)));
+}
+
+#[test]
+fn follow_view_120x40_mono() {
+    let mut h = follow_app();
+    typ(&mut h.app, "G");
+    insta::assert_snapshot!(common::styles::styled(&screen(&h.app, ThemeName::Mono, 120, 40)));
+}
+
+#[test]
+fn follow_presentation_120x40() {
+    let mut h = follow_app();
+    typ(&mut h.app, "p");
+    insta::assert_snapshot!(common::styles::styled(&screen(&h.app, ThemeName::Dark, 120, 40)));
+}
+
+#[test]
+fn follow_record_form_80x24() {
+    let mut h = follow_app();
+    typ(&mut h.app, "r");
+    insta::assert_snapshot!(screen(&h.app, ThemeName::Dark, 80, 24).to_string());
+}
+
+#[test]
+fn follow_help_80x24_lists_the_views_keys() {
+    let mut h = follow_app();
+    typ(&mut h.app, "?");
+    let shown = text(&h.app, 80, 24);
+    for key in ["0-4", "grado", "nota", "acta"] {
+        assert!(shown.contains(key), "{key} missing in the help:\n{shown}");
+    }
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn follow_view_in_english_80x24() {
+    let mut h = held(plan(), Lang::En);
+    typ(&mut h.app, "Sl");
+    insta::assert_snapshot!(text(&h.app, 80, 24));
+}
+
+#[test]
+fn a_problem_with_its_own_semicolon_survives_the_form_untouched() {
+    let mut s = plan();
+    let e =
+        s.change_year_review(2024, |r| r.problems = vec!["Falta personal; sobre todo en verano".to_owned()]).unwrap();
+    s.apply(e.unwrap()).unwrap();
+    let mut h = held(s, Lang::Es);
+    let app = &mut h.app;
+    typ(app, "Sr");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    typ(app, " más");
+    press(app, KeyCode::Enter);
+    let r = session(app).year_review(2024).unwrap();
+    assert_eq!(r.problems, vec!["Falta personal; sobre todo en verano"]);
+    assert!(r.summary.as_deref().is_some_and(|t| t.ends_with(" más")));
+}
