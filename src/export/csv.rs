@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 use crate::labels;
+use jiff::civil::Date;
 
 use super::safe;
 
@@ -71,11 +72,15 @@ pub struct Row {
     pub baseline: String,
     pub target: String,
     pub direction: String,
+    /// The review meeting's marks, separated by `;`: `carried` (carried over
+    /// from last year's session, not confirmed) and `overdue` (an action not
+    /// done, due before the day of the export). Written only when an item has one.
+    pub marks: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 25] = [
+pub const COLUMNS: [&str; 26] = [
     "id",
     "kind",
     "quadrant",
@@ -101,9 +106,17 @@ pub const COLUMNS: [&str; 25] = [
     "baseline",
     "target",
     "direction",
+    "marks",
 ];
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
+/// How many of [`COLUMNS`] a session with a plan writes (all but `marks`,
+/// which any session writes when an item has a mark).
+pub const PLAN_COLUMNS: usize = 25;
+/// `marks` of an item carried over from last year's session, not confirmed.
+pub const MARK_CARRIED: &str = "carried";
+/// `marks` of an action not done whose due date has passed.
+pub const MARK_OVERDUE: &str = "overdue";
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -145,11 +158,12 @@ impl Row {
             baseline: f(self.baseline),
             target: f(self.target),
             direction: f(self.direction),
+            marks: f(self.marks),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 25] {
+    pub fn cells(self) -> [String; 26] {
         [
             self.id,
             self.kind,
@@ -176,6 +190,7 @@ impl Row {
             self.baseline,
             self.target,
             self.direction,
+            self.marks,
         ]
     }
 
@@ -197,7 +212,8 @@ impl Row {
 
 /// The rows of a session: its title, then factors quadrant by quadrant in
 /// grid order, then actions by CAME quadrant, then strategies by kind.
-pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
+/// Actions overdue on `today` and items carried over get their `marks`.
+pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
     let set = session.meta.labels;
     let title = Row { kind: KIND_SESSION.to_owned(), text: safe(&session.meta.title).into_owned(), ..Row::default() };
     let mut out = vec![title];
@@ -211,6 +227,7 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
             weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+            marks: marks(f.carried, false),
             sources: crate::domain::sources::sources_of(session, f)
                 .iter()
                 .map(|s| safe(s).into_owned())
@@ -234,6 +251,7 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             due: a.due.map(|d| d.to_string()).unwrap_or_default(),
             status: labels::status_token(a.status).to_owned(),
             indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
+            marks: marks(a.carried, a.is_overdue(today)),
             ..Row::default()
         }));
     }
@@ -254,20 +272,33 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
     out
 }
 
-/// The session as CSV text.
-pub fn render(session: &Session, lang: Lang) -> String {
-    let width = if session.has_plan() { COLUMNS.len() } else { PLANLESS_COLUMNS };
-    write(&rows(session, lang), width).unwrap_or_else(|e| {
+/// The `marks` cell of an item.
+fn marks(carried: bool, overdue: bool) -> String {
+    let marks = [(carried, MARK_CARRIED), (overdue, MARK_OVERDUE)];
+    marks.iter().filter(|(on, _)| *on).map(|(_, m)| *m).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
+}
+
+/// The session as CSV text: the plan's columns when it has a plan, the
+/// `marks` column when an item has a mark.
+pub fn render(session: &Session, lang: Lang, today: Date) -> String {
+    let rows = rows(session, lang, today);
+    let width = if session.has_plan() { PLAN_COLUMNS } else { PLANLESS_COLUMNS };
+    let mut columns: Vec<usize> = (0..width).collect();
+    if rows.iter().any(|r| !r.marks.is_empty()) {
+        columns.push(COLUMNS.len() - 1);
+    }
+    write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.
         unreachable!("CSV export failed: {e}")
     })
 }
 
-fn write(rows: &[Row], width: usize) -> Result<String, Box<dyn std::error::Error>> {
+fn write(rows: &[Row], columns: &[usize]) -> Result<String, Box<dyn std::error::Error>> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    w.write_record(&COLUMNS[..width])?;
+    w.write_record(columns.iter().filter_map(|&i| COLUMNS.get(i)))?;
     for r in rows {
-        w.write_record(&r.clone().neutralised().cells()[..width])?;
+        let cells = r.clone().neutralised().cells();
+        w.write_record(columns.iter().filter_map(|&i| cells.get(i)))?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     Ok(String::from_utf8(bytes)?)
