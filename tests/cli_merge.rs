@@ -104,6 +104,8 @@ fn merge_refuses_to_write_over_an_input() {
     let before = std::fs::read(&a).unwrap();
     let out = dafo(&["merge", a.to_str().unwrap(), GROUPS[1], "-o", a.to_str().unwrap(), "--force"]);
     assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("nunca se escriben"), "{}", text(&out.stderr));
+    let out = dafo(&["--lang", "en", "merge", a.to_str().unwrap(), GROUPS[1], "-o", a.to_str().unwrap(), "--force"]);
     assert!(text(&out.stderr).contains("never written"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(&a).unwrap(), before);
 }

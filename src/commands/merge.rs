@@ -36,17 +36,16 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
         args.files.iter().any(|f| canon(f) == canon(p))
     };
     if same(&args.output) {
-        return Err(CommandError::Copy(format!(
-            "{}: is one of the sessions to merge; the inputs are never written, choose another -o",
-            args.output.display()
-        )));
+        let why = lang.text().merge.output_is_input;
+        return Err(CommandError::Copy(format!("{}: {why}", args.output.display())));
     }
     let mut inputs = Vec::new();
     for f in &args.files {
         let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         inputs.push(Input::new(load(f)?, &stem));
     }
-    let title = args.title.clone().unwrap_or_else(|| lang.pick("Diagnóstico conjunto", "Joint diagnosis").to_owned());
+    let w = lang.text().merge;
+    let title = args.title.clone().unwrap_or_else(|| w.default_title.to_owned());
     let mut opts = Options { title, now: Timestamp::now(), accept_similar: args.accept_similar, joined: Vec::new() };
     let mut merged = merge(&inputs, &opts);
     if args.review && !merged.grey.is_empty() {
@@ -55,8 +54,10 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
     }
     write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;
     print(&render(&merged, lang, args.format))?;
-    let [f, d, o, a] = merged.session.counts();
-    eprintln!("{}: {} ({f} F, {d} D, {o} O, {a} A)", args.output.display(), lang.pick("escrito", "written"));
+    let letters = lang.text().domain.letters;
+    let counts: Vec<String> =
+        merged.session.counts().iter().zip(letters).map(|(n, letter)| format!("{n} {letter}")).collect();
+    eprintln!("{}: {} ({})", args.output.display(), w.written, counts.join(", "));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -99,10 +100,10 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
         return ExitCode::from(2);
     }
     for c in &out.conflicts {
-        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.pick("conflicto", "conflict"));
+        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.text().merge.conflict);
     }
     for c in &out.unmarked {
-        let kept = lang.pick("conflicto, se queda nuestra versión", "conflict, our version kept");
+        let kept = lang.text().merge.conflict_kept;
         eprintln!("dafo: {}: {kept}: {c}", shown.display());
     }
     if out.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE }

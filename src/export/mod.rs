@@ -169,7 +169,7 @@ pub(crate) fn factor_priority(lang: Lang, f: &crate::domain::Factor) -> String {
 /// (`Fuentes: técnicos (T) 3 · políticos (P) 2`); `None` without sources.
 pub(crate) fn sources_line(session: &Session, q: crate::domain::Quadrant, lang: Lang) -> Option<String> {
     let counts = crate::domain::sources::counts_line(session, q)?;
-    Some(format!("{}: {counts}", lang.pick("Fuentes", "Sources")))
+    Some(format!("{}: {counts}", lang.text().merge.sources))
 }
 
 /// Shared description of a factor's priority: "5 votos · impacto 4", or empty.

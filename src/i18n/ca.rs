@@ -96,6 +96,7 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::CA,
+    merge: &super::merge_text::CA,
     diff: DiffWords {
         title: "Canvis en la DAFO",
         before: "Abans",
@@ -287,6 +288,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nou ({ok} afig, {close} tanca)"),
     },
     keymap: KeymapText {
+        merge: &super::merge_text::CA.keys,
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         add: "afegir",
         add_action: "nova acció per al factor triat",

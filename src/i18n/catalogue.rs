@@ -28,6 +28,8 @@ pub struct Catalogue {
     pub ui: UiText,
     pub keymap: KeymapText,
     pub meeting: MeetingText,
+    /// Merging group sessions and git merges (issue 15).
+    pub merge: &'static super::merge_text::MergeText,
 }
 
 /// The method's own vocabulary.
@@ -390,6 +392,8 @@ pub struct UiText {
 pub struct KeymapText {
     /// Help groups: navigate, capture, tidy, session, room.
     pub groups: [&'static str; 5],
+    /// The review list of `dafo merge --review`.
+    pub merge: &'static super::merge_text::MergeKeys,
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -98,6 +98,7 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::EN,
+    merge: &super::merge_text::EN,
     diff: DiffWords {
         title: "SWOT changes",
         before: "Before",
@@ -287,6 +288,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("New ({ok} adds, {close} closes)"),
     },
     keymap: KeymapText {
+        merge: &super::merge_text::EN.keys,
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         add: "add",
         add_action: "new action for the chosen factor",

@@ -96,6 +96,7 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::ES,
+    merge: &super::merge_text::ES,
     diff: DiffWords {
         title: "Cambios en el DAFO",
         before: "Antes",
@@ -287,6 +288,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nuevo ({ok} añade, {close} cierra)"),
     },
     keymap: KeymapText {
+        merge: &super::merge_text::ES.keys,
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         add: "añadir",
         add_action: "nueva acción para el factor elegido",
