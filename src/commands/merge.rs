@@ -1,6 +1,7 @@
 //! `dafo merge` (group sessions into one diagnosis, with its report) and
 //! `dafo merge-driver` (the git merge driver: three-way merge by stable IDs).
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use jiff::Timestamp;
 use crate::domain::Session;
 use crate::i18n::Lang;
 use crate::merge::report::{ReportFormat, render};
-use crate::merge::review::review;
+use crate::merge::review::{ReviewState, review};
 use crate::merge::three_way::merge3;
 use crate::merge::{Input, Options, merge};
 use crate::storage::{load, parse, to_ron, write_atomic};
@@ -49,7 +50,15 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
     let mut opts = Options { title, now: Timestamp::now(), accept_similar: args.accept_similar, joined: Vec::new() };
     let mut merged = merge(&inputs, &opts);
     if args.review && !merged.grey.is_empty() {
-        opts.joined = review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr());
+        opts.joined = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            // A facilitator at a terminal: the review list, pair by pair.
+            let mut state = ReviewState::new(merged.grey.clone());
+            crate::tui::review::run(&mut state, lang).map_err(CommandError::Stdout)?;
+            state.joined()
+        } else {
+            // A script or a pipe: answers line by line on stdin.
+            review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr())
+        };
         merged = merge(&inputs, &opts);
     }
     write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;

@@ -10,6 +10,8 @@ pub struct MergeKeys {
     pub keep_apart: &'static str,
     pub undo_last: &'static str,
     pub finish: &'static str,
+    /// The same four, short, for the footer.
+    pub hints: [&'static str; 4],
 }
 
 /// Everything merging says.
@@ -90,6 +92,7 @@ pub static ES: MergeText = MergeText {
         keep_apart: "separar: son cosas distintas",
         undo_last: "deshacer la última respuesta",
         finish: "terminar (lo que falte, separado)",
+        hints: ["unir", "separar", "deshacer", "terminar"],
     },
     review_title: "Pares dudosos",
     pair_of: |n, m| format!("par {n} de {m}"),
@@ -144,6 +147,7 @@ pub static EN: MergeText = MergeText {
         keep_apart: "keep apart: different things",
         undo_last: "undo the last answer",
         finish: "finish (the rest kept apart)",
+        hints: ["merge", "keep apart", "undo", "finish"],
     },
     review_title: "Possible pairs",
     pair_of: |n, m| format!("pair {n} of {m}"),
@@ -198,6 +202,7 @@ pub static CA: MergeText = MergeText {
         keep_apart: "separar: són coses diferents",
         undo_last: "desfer l'última resposta",
         finish: "acabar (la resta, separat)",
+        hints: ["unir", "separar", "desfer", "acabar"],
     },
     review_title: "Parells dubtosos",
     pair_of: |n, m| format!("parell {n} de {m}"),

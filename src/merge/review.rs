@@ -72,9 +72,10 @@ impl ReviewState {
         self.pairs.get(n).map(|p| (n, p))
     }
 
-    /// Applies one answer or command. Answering the last pair finishes.
+    /// Applies one answer or command. With every pair answered the list
+    /// waits for [`ReviewStep::Finish`], so the last answer can still be taken back.
     pub fn apply(&mut self, step: ReviewStep) {
-        if self.finished && step != ReviewStep::UndoLast {
+        if self.finished {
             return;
         }
         match step {
@@ -82,12 +83,9 @@ impl ReviewState {
                 if self.current().is_some() {
                     self.answers.push(step == ReviewStep::Accept);
                 }
-                self.finished = self.current().is_none();
             }
             ReviewStep::UndoLast => {
-                if self.answers.pop().is_some() {
-                    self.finished = false;
-                }
+                self.answers.pop();
             }
             ReviewStep::Finish => self.finished = true,
         }
@@ -130,15 +128,17 @@ mod tests {
         assert_eq!((r.counts(), r.current().map(|(i, _)| i)), ((1, 0), Some(1)));
         r.apply(ReviewStep::Accept);
         r.apply(ReviewStep::KeepApart);
-        assert!(r.finished && r.current().is_none(), "answering the last pair finishes");
+        assert!(!r.finished && r.current().is_none(), "all answered: waits for finish");
         assert_eq!(r.joined(), [pairs[0].link.clone(), pairs[1].link.clone()]);
-        // After the end only undo does anything: the last pair can be answered again.
+        // More answers change nothing; the last one can still be taken back.
         r.apply(ReviewStep::Accept);
         assert_eq!(r.counts(), (2, 1));
         r.apply(ReviewStep::UndoLast);
-        assert!(!r.finished);
         r.apply(ReviewStep::Accept);
         assert_eq!(r.joined().len(), 3);
+        r.apply(ReviewStep::Finish);
+        r.apply(ReviewStep::UndoLast);
+        assert!(r.finished && r.joined().len() == 3, "finished is final");
     }
 
     #[test]

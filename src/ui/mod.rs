@@ -7,6 +7,7 @@ mod crossed;
 mod grid;
 mod help;
 mod list;
+pub mod merge_review;
 mod plan;
 mod popup;
 pub mod theme;
