@@ -166,3 +166,18 @@ fn review_asks_about_each_possible_pair() {
     let s = dafo::storage::load(&out_path).unwrap();
     assert!(s.weaknesses.iter().any(|f| f.origins.iter().any(|o| o.text.starts_with("Poca información"))));
 }
+
+#[test]
+fn the_report_speaks_english_with_english_ids_and_letters() {
+    let (_tmp, _path, out) = merge_samples(&["--lang", "en"]);
+    let report = text(&out.stdout);
+    assert!(report.contains("MERGE REPORT") && report.contains("Factors: 38 read → 25 in the diagnosis"), "{report}");
+    // The D/A disagreement reads as a weakness and a threat, with English IDs.
+    assert!(
+        report.contains("weakness W5 «Brecha digital") && report.contains("/ threat T5 «Brecha digital"),
+        "{report}"
+    );
+    assert!(report.contains("W2 «Escasa difusión") && report.contains("~ W8 «Poca información"), "{report}");
+    assert!(text(&out.stderr).contains("written (6 S, 8 W, 5 O, 6 T)"), "{}", text(&out.stderr));
+    assert!(report.ends_with('\n'), "the report ends its last line");
+}

@@ -52,8 +52,9 @@ fn quadrant_one(lang: Lang, q: Quadrant) -> &'static str {
     lang.text().merge.quadrant_one[q.index()]
 }
 
-fn named(n: &Named) -> String {
-    format!("{} «{}» ({})", n.id, safe(&n.text), n.sources.join(", "))
+/// A factor with its ID as the language shows it (`W2` in English for the stored `D2`).
+fn named(lang: Lang, n: &Named) -> String {
+    format!("{} «{}» ({})", lang.show_id(&n.id), safe(&n.text), n.sources.join(", "))
 }
 
 fn pair_line(lang: Lang, p: &Pair, quadrants: bool) -> String {
@@ -62,13 +63,13 @@ fn pair_line(lang: Lang, p: &Pair, quadrants: bool) -> String {
         format!(
             "{} {} / {} {} · {}: {score}",
             quadrant_one(lang, p.a.quadrant),
-            named(&p.a),
+            named(lang, &p.a),
             quadrant_one(lang, p.b.quadrant),
-            named(&p.b),
+            named(lang, &p.b),
             lang.text().merge.likeness,
         )
     } else {
-        format!("{} ~ {} · {}: {score}", named(&p.a), named(&p.b), lang.text().merge.likeness)
+        format!("{} ~ {} · {}: {score}", named(lang, &p.a), named(lang, &p.b), lang.text().merge.likeness)
     }
 }
 
@@ -96,13 +97,25 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
         o.heading(2, lang.quadrant(q));
         o.line(&format!("{}: {}", (w.factors_count)(factors.len()), summary.join(", ")));
         for f in factors.iter().filter(|f| f.sources.len() > 1) {
-            o.item(&format!("{} {} {} · {}", f.id, suffix(s, f), safe(&f.text), groups_word(lang, f.sources.len())));
+            o.item(&format!(
+                "{} {} {} · {}",
+                lang.show_id(&f.id),
+                suffix(s, f),
+                safe(&f.text),
+                groups_word(lang, f.sources.len())
+            ));
         }
         let single: Vec<_> = factors.iter().filter(|f| f.sources.len() <= 1).collect();
         if !single.is_empty() {
             o.line(&format!("{}:", w.only_one));
             for f in single {
-                o.item(&format!("{} {} {} · {}", f.id, suffix(s, f), safe(&f.text), f.sources.join(", ")));
+                o.item(&format!(
+                    "{} {} {} · {}",
+                    lang.show_id(&f.id),
+                    suffix(s, f),
+                    safe(&f.text),
+                    f.sources.join(", ")
+                ));
             }
         }
     }
@@ -132,6 +145,9 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
             o.text = o.text.replace("\n\n\n", "\n\n");
         }
         o.text = o.text.trim_start().to_owned();
+    }
+    if !o.text.ends_with('\n') {
+        o.text.push('\n');
     }
     o.text
 }

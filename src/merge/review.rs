@@ -20,7 +20,7 @@ pub fn review(pairs: &[Pair], lang: Lang, input: &mut impl BufRead, out: &mut im
         let _ =
             writeln!(out, "\n[{}/{}] {} ({} {})", n + 1, pairs.len(), w.question, w.likeness, lang.decimal(p.score));
         for f in [&p.a, &p.b] {
-            let _ = writeln!(out, "  {} {} ({})", f.id, safe(&f.text), f.sources.join(", "));
+            let _ = writeln!(out, "  {} {} ({})", lang.show_id(&f.id), safe(&f.text), f.sources.join(", "));
         }
         let _ = write!(out, "{} ", w.line_prompt);
         let _ = out.flush();
