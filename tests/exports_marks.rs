@@ -144,6 +144,19 @@ fn exports_and_the_screen_agree_on_what_is_overdue() {
 }
 
 #[test]
+fn the_informe_final_marks_its_plan_tables_too() {
+    // Palencia's C1 (due 2027-01-31) and E1 (2027-02-15) are late on 1 March 2027.
+    let s = palencia();
+    let md = render_on(&s, Lang::Es, Format::Md, date(2027, 3, 1));
+    assert!(md.contains("Marcas: ⚠ acción con la fecha pasada"), "{md}");
+    assert_eq!(md.matches("Plazo: ⚠ 2027-01-31").count(), 1, "the CAME list:\n{md}");
+    assert!(md.contains("Plazo: ⚠ 31/01/2027") && md.contains("| ⚠ 31/01/2027 |"), "the plan's table:\n{md}");
+    assert!(md.contains("| ⚠ 15/02/2027 |") && !md.contains("⚠ 31/03/2027"), "{md}");
+    let xml = docx_xml(&s, Lang::Es, date(2027, 3, 1));
+    assert!(xml.contains("⚠ 31/01/2027"), "docx");
+}
+
+#[test]
 fn golden_review_exports() {
     let s = review();
     insta::assert_snapshot!("review_md_en", render_on(&s, Lang::En, Format::Md, DAY));

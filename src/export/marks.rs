@@ -21,11 +21,6 @@ pub fn carried(text: &str, carried: bool) -> String {
     if carried { format!("{text} {CARRIED}") } else { text.to_owned() }
 }
 
-/// An overdue action's due date as exports show it: `⚠ 2025-06-30`.
-pub fn overdue_due(due: Date) -> String {
-    format!("{OVERDUE} {due}")
-}
-
 /// Whether the session has factors or actions carried over and not confirmed.
 pub fn any_carried(s: &Session) -> bool {
     Quadrant::ALL.iter().any(|&q| s.factors(q).iter().any(|f| f.carried)) || s.all_actions().any(|(_, a)| a.carried)
@@ -49,8 +44,9 @@ pub fn legend(s: &Session, lang: Lang, today: Date) -> Option<Block> {
     (!parts.is_empty()).then(|| Block::Para(vec![format!("{}: {}", m.legend_title, parts.join(" · "))]))
 }
 
-/// Puts `⚠` before the due date of every overdue action in the CAME lists:
-/// in the due column and in the detail that repeats it.
+/// Puts `⚠` before the due date of every overdue action in the CAME lists
+/// and in the plan's action tables: in the due column and in the detail that
+/// repeats it.
 pub fn overdue(blocks: &mut [Block], s: &Session, lang: Lang, today: Date) {
     let late: Vec<(String, &CameAction)> =
         s.all_actions().filter(|(_, a)| a.is_overdue(today)).map(|(_, a)| (lang.show_id(&a.id), a)).collect();
@@ -58,16 +54,26 @@ pub fn overdue(blocks: &mut [Block], s: &Session, lang: Lang, today: Date) {
         return;
     }
     for block in blocks {
-        let Block::Items(Items { rows, group: "actions", .. }) = block else { continue };
+        let Block::Items(Items { rows, group, .. }) = block else { continue };
+        // How the block writes a date: ISO in the CAME lists, the language's way in the plan.
+        let write: fn(Lang, Date) -> String = match *group {
+            "actions" => |_, d| d.to_string(),
+            "plan-actions" => super::plan_report::date,
+            _ => continue,
+        };
+        let plan = *group == "plan-actions";
         for row in rows {
             let Some(due) = late.iter().find(|(id, _)| *id == row.id).and_then(|(_, a)| a.due) else { continue };
-            let plain = due.to_string();
-            let marked = overdue_due(due);
+            let plain = write(lang, due);
+            let marked = format!("{OVERDUE} {plain}");
             for cell in row.cells.iter_mut().filter(|c| **c == plain) {
                 cell.clone_from(&marked);
             }
-            // The detail shown as the due column (`Plazo: 2025-06-30`).
-            for detail in row.details.iter_mut().filter(|d| d.column == Some(1) && d.text.ends_with(&plain)) {
+            // The detail that names the due date (`Plazo: 2025-06-30`): the due
+            // column's in the CAME lists, any `…: date` in the plan's tables.
+            let suffix = format!(": {plain}");
+            for detail in row.details.iter_mut().filter(|d| (plan || d.column == Some(1)) && d.text.ends_with(&suffix))
+            {
                 let head = detail.text.len() - plain.len();
                 detail.text = format!("{}{marked}", &detail.text[..head]);
             }
