@@ -81,6 +81,9 @@ fn the_review_list_shows_both_wordings_quadrant_sources_and_likeness() {
     }
     assert!(en.contains("✓ ") && en.contains("merged"), "the first answer is listed:\n{en}");
     assert!(en.contains("y merge  n keep apart  u undo  q finish"), "keys:\n{en}");
+    for spanish in ["Fuentes", "unir", "separar", "parecido", "Debilidades", "Pares", "deshacer"] {
+        assert!(!en.contains(spanish), "Spanish {spanish:?} in English:\n{en}");
+    }
     insta::assert_snapshot!("review_list_80x24_en", en);
     state.apply(ReviewStep::KeepApart);
     let es = screen(&state, Lang::Es, 80, 24);
