@@ -139,13 +139,15 @@ pub enum Command {
         /// Session file to write.
         #[arg(long, short = 'o', value_name = "OUT")]
         output: PathBuf,
-        /// Title of the merged session (default: "Diagnóstico conjunto").
+        /// Title of the merged session (default: "Joint diagnosis", in the language in use).
         #[arg(long)]
         title: Option<String>,
         /// Also join the possible pairs (grey zone), not only near-duplicates.
         #[arg(long)]
         accept_similar: bool,
-        /// Ask about each possible pair (s joins, n keeps apart), reading the answers from stdin.
+        /// Ask about each possible pair: in a terminal a review list (y merges, n keeps apart,
+        /// u undoes the last answer, q finishes); from a script, answers line by line on stdin
+        /// (y or s joins, anything else keeps apart).
         #[arg(long, conflicts_with = "accept_similar")]
         review: bool,
         /// Replace OUT if it exists.

@@ -15,6 +15,7 @@ use crate::ui::{self, mouse::Clicks, theme::Theme};
 
 mod input;
 mod parse;
+pub mod review;
 
 pub use input::{ESC_WAIT, PASTE_WAIT};
 

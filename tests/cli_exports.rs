@@ -9,11 +9,19 @@
 use std::path::Path;
 
 use dafo::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status};
+use dafo::export::Format;
 use dafo::export::import::{build, csv as import_csv, markdown as import_md};
-use dafo::export::{Format, render};
 use dafo::i18n::Lang;
 use jiff::Timestamp;
 use proptest::prelude::*;
+
+/// The day exports are made in these tests, so that overdue marks do not drift with the clock.
+const DAY: jiff::civil::Date = jiff::civil::date(2026, 11, 27);
+
+/// [`dafo::export::render`] on [`DAY`].
+fn render(s: &Session, lang: Lang, format: Format) -> String {
+    dafo::export::render_on(s, lang, format, DAY)
+}
 
 fn tricky() -> Session {
     dafo::storage::load(Path::new("tests/fixtures/tricky.ron")).unwrap()

@@ -47,6 +47,11 @@ const SPANISH: &[&str] = &[
     "importado",
     "escrito",
     "correcto",
+    "Informe",
+    "Grupos",
+    "Ninguno",
+    "Pares",
+    "conjunto",
     " 5 F",
     " 6 D",
 ];
@@ -190,6 +195,9 @@ fn an_english_session_speaks_english_without_lang() {
         "import csv".into(),
         dafo(&["import", p(&csv), "-o", p(&dir.path().join("csv.ron"))], &[("DAFO_LANG", "en")]),
     ));
+    let merged = dir.path().join("joint.ron");
+    runs.push(("merge".into(), dafo(&["merge", &old, &file, "-o", p(&merged)], &[("DAFO_LANG", "en")])));
+    runs.push(("merge --help".into(), dafo(&["merge", "--help"], &[])));
     runs.push(("help".into(), dafo(&["--help"], &[])));
     runs.push(("new --help".into(), dafo(&["new", "--help"], &[])));
     runs.push(("import --help".into(), dafo(&["import", "--help"], &[])));
@@ -206,6 +214,8 @@ fn an_english_session_speaks_english_without_lang() {
     assert!(text("import").contains("imported (5 S, 6 W, 5 O, 5 T; 0 actions, 0 strategies)"), "{}", text("import"));
     assert!(text("import csv").contains("(5 S, 6 W, 5 O, 5 T; 4 actions, 1 strategy)"), "{}", text("import csv"));
     assert!(!text("help").contains("[default: es]"), "{}", text("help"));
+    assert!(text("merge").contains("MERGE REPORT: JOINT DIAGNOSIS"), "{}", text("merge"));
+    assert!(text("merge").contains("written (5 S, 6 W, 5 O, 5 T)"), "{}", text("merge"));
     // The imported session remembers the language it was made in.
     let back = dafo::storage::load(&dir.path().join("back.ron")).unwrap();
     assert_eq!(back.meta.language, "en");

@@ -104,6 +104,8 @@ fn merge_refuses_to_write_over_an_input() {
     let before = std::fs::read(&a).unwrap();
     let out = dafo(&["merge", a.to_str().unwrap(), GROUPS[1], "-o", a.to_str().unwrap(), "--force"]);
     assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("nunca se escriben"), "{}", text(&out.stderr));
+    let out = dafo(&["--lang", "en", "merge", a.to_str().unwrap(), GROUPS[1], "-o", a.to_str().unwrap(), "--force"]);
     assert!(text(&out.stderr).contains("never written"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read(&a).unwrap(), before);
 }
@@ -163,4 +165,19 @@ fn review_asks_about_each_possible_pair() {
     assert!(report.contains("PARES DUDOSOS, SEPARADOS (0)"), "{report}");
     let s = dafo::storage::load(&out_path).unwrap();
     assert!(s.weaknesses.iter().any(|f| f.origins.iter().any(|o| o.text.starts_with("Poca información"))));
+}
+
+#[test]
+fn the_report_speaks_english_with_english_ids_and_letters() {
+    let (_tmp, _path, out) = merge_samples(&["--lang", "en"]);
+    let report = text(&out.stdout);
+    assert!(report.contains("MERGE REPORT") && report.contains("Factors: 38 read → 25 in the diagnosis"), "{report}");
+    // The D/A disagreement reads as a weakness and a threat, with English IDs.
+    assert!(
+        report.contains("weakness W5 «Brecha digital") && report.contains("/ threat T5 «Brecha digital"),
+        "{report}"
+    );
+    assert!(report.contains("W2 «Escasa difusión") && report.contains("~ W8 «Poca información"), "{report}");
+    assert!(text(&out.stderr).contains("written (6 S, 8 W, 5 O, 6 T)"), "{}", text(&out.stderr));
+    assert!(report.ends_with('\n'), "the report ends its last line");
 }

@@ -7,10 +7,18 @@
 use std::path::Path;
 
 use dafo::domain::{CameAction, Factor, Quadrant, Session};
+use dafo::export::Format;
 use dafo::export::import::{build, csv as import_csv};
-use dafo::export::{Format, render};
 use dafo::i18n::Lang;
 use jiff::Timestamp;
+
+/// The day exports are made in these tests, so that overdue marks do not drift with the clock.
+const DAY: jiff::civil::Date = jiff::civil::date(2026, 11, 27);
+
+/// [`dafo::export::render`] on [`DAY`].
+fn render(s: &Session, lang: Lang, format: Format) -> String {
+    dafo::export::render_on(s, lang, format, DAY)
+}
 
 fn plan() -> Session {
     dafo::storage::load(Path::new("tests/fixtures/plan.ron")).unwrap()
@@ -81,7 +89,7 @@ fn csv_errors_name_the_right_line_with_crlf_ends() {
 
 /// The `word/document.xml` of a docx export.
 fn docx_xml(s: &Session, lang: Lang) -> String {
-    let bytes = dafo::export::bytes(s, lang, Format::Docx);
+    let bytes = dafo::export::bytes_on(s, lang, Format::Docx, DAY);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();

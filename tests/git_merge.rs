@@ -167,7 +167,7 @@ fn a_real_conflict_is_reported_and_the_file_still_opens() {
     let check = repo.dafo(&["check", "taller.ron"]);
     assert!(!check.status.success());
     let said = text(&check.stdout);
-    assert!(said.contains("2 conflicto(s) ⚠ por resolver"), "{said}");
+    assert!(said.contains("2 conflictos ⚠ por resolver"), "{said}");
     assert!(said.contains("⚠ D1 «Listas de espera de un año» (otra versión: D3)"), "{said}");
     assert!(said.contains("⚠ D3 «Listas de espera de seis meses» (otra versión: D1)"), "{said}");
     // Keeping one version resolves it.

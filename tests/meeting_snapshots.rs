@@ -57,6 +57,22 @@ fn came_at_80x24_shows_several_factors_per_quadrant() {
 }
 
 #[test]
+fn new_action_prompt_for_no_factor_leaves_no_stale_text_80x24() {
+    let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    s.threats.clear();
+    let mut h = common::held(s, Lang::En);
+    h.app.update(Action::ShowCame);
+    h.app.update(Action::Focus(Quadrant::Threats));
+    h.app.update(Action::StartAdd);
+    let screen = text(&h.app, 80, 24);
+    let line = screen.lines().find(|l| l.contains("New action for")).unwrap_or_else(|| panic!("{screen}"));
+    // The label is "New action for —" alone: nothing of the plain input label shows through.
+    let label = line.split("New action for").nth(1).unwrap();
+    assert!(label.trim_start().starts_with('—'), "{line}");
+    assert!(!label.contains("Esc") && !label.contains("Enter"), "{line}");
+}
+
+#[test]
 fn new_action_prompt_names_the_factor_80x24() {
     let mut h = sample();
     h.app.update(Action::ShowCame);

@@ -13,11 +13,17 @@ use std::process::Command;
 
 use dafo::domain::Session;
 use dafo::export::doc::Block;
-use dafo::export::{Format, bytes, document};
+use dafo::export::{Format, bytes_on, document};
 use dafo::i18n::Lang;
 
+/// The day the exports are made: C1 (due 2027-01-31, pending) and E1 (due
+/// 2027-02-15, in progress) are overdue then.
+const DAY: jiff::civil::Date = jiff::civil::date(2027, 3, 1);
+
+/// The sample with weights, and its first strength carried over and not confirmed.
 fn sample() -> Session {
     let mut s = dafo::storage::load(Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+    s.strengths[0].carried = true;
     for (f, (w, r)) in s.strengths.iter_mut().zip([(0.12, 4), (0.2, 3), (0.08, 4)]) {
         (f.weight, f.rating) = (Some(w), Some(r));
     }
@@ -69,7 +75,11 @@ fn check(pdf: &Path, s: &Session, what: &str) {
     ] {
         assert!(text.contains(&words(sample)), "{what}: {sample:?} is missing:\n{text}");
     }
-    let doc = document(s, Lang::Es);
+    // The review meeting's marks and their legend survive the conversion.
+    for mark in ["↻", "⚠", "viene del año pasado, sin confirmar", "acción con la fecha pasada"] {
+        assert!(text.contains(mark), "{what}: mark {mark:?} is missing:\n{text}");
+    }
+    let doc = document(s, Lang::Es, DAY);
     for block in &doc.blocks {
         let heading = match block {
             Block::Heading(h) => &h.text,
@@ -89,8 +99,8 @@ fn libreoffice_shows_html_and_docx_whole() {
     let s = sample();
     let dir = tempfile::tempdir().unwrap();
     let (html, docx) = (dir.path().join("acta-html.html"), dir.path().join("acta-docx.docx"));
-    std::fs::write(&html, bytes(&s, Lang::Es, Format::Html)).unwrap();
-    std::fs::write(&docx, bytes(&s, Lang::Es, Format::Docx)).unwrap();
+    std::fs::write(&html, bytes_on(&s, Lang::Es, Format::Html, DAY)).unwrap();
+    std::fs::write(&docx, bytes_on(&s, Lang::Es, Format::Docx, DAY)).unwrap();
     let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
     run(Command::new("soffice")
         .env("HOME", dir.path())

@@ -101,4 +101,6 @@ pub enum Action {
     // ---- In the room (issue 6) ----
     /// Themes, presentation, zoom, time-box, votes, mouse selection.
     Room(RoomAction),
+    /// `dafo merge --review` in a terminal: an answer about the pair on screen.
+    MergeReview(crate::merge::review::ReviewStep),
 }

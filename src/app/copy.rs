@@ -25,14 +25,13 @@ impl Editor {
         } else {
             self.session()
         };
+        // Overdue marks as on screen: the same "today".
+        let today = self.today();
+        let render = |f| export::render_on(session, lang, f, today);
         let (text, html) = match format {
-            None => {
-                (export::render(session, lang, Format::Md), Some(export::render(session, lang, Format::HtmlFragment)))
-            }
-            Some(f @ (Format::Html | Format::HtmlFragment)) => {
-                (export::render(session, lang, Format::Txt), Some(export::render(session, lang, f)))
-            }
-            Some(f) => (export::render(session, lang, f), None),
+            None => (render(Format::Md), Some(render(Format::HtmlFragment))),
+            Some(f @ (Format::Html | Format::HtmlFragment)) => (render(Format::Txt), Some(render(f))),
+            Some(f) => (render(f), None),
         };
         self.outbox.push(Effect::Copy(Content { text, html }));
         self.say(self.lang.text().ui.copying.to_owned(), false);

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::room::RoomAction;
 use crate::domain::Quadrant;
 use crate::i18n::{KeymapText, Lang};
+use crate::merge::review::ReviewStep;
 
 /// Where a key is pressed: each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,11 +49,13 @@ pub enum Context {
     Help,
     /// Presentation mode (issue 6): only keys that move around or show things.
     Present,
+    /// `dafo merge --review` in a terminal: the list of possible pairs.
+    MergeReview,
 }
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,
@@ -74,6 +77,7 @@ impl Context {
         Context::Conflict,
         Context::Present,
         Context::Help,
+        Context::MergeReview,
     ];
 }
 
@@ -376,8 +380,19 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, toggle_votes, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
             bind!(Present, [k('?')], A::ToggleHelp, Session, help, false),
+            // ---- dafo merge --review: the possible pairs, one by one ----
+            review(const { &[k('y')] }, ReviewStep::Accept, |t| t.merge.accept, |t| t.merge.hints[0]),
+            review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1]),
+            review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2]),
+            review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3]),
         ]
     })
+}
+
+/// A binding of the merge review list, shown in its footer.
+fn review(keys: &'static [Key], step: ReviewStep, text: Text, hint: Text) -> Binding {
+    let action = Action::MergeReview(step);
+    Binding { ctx: &[Context::MergeReview], keys, action, group: Group::Tidy, text, footer: true, hint: Some(hint) }
 }
 
 /// The action bound to a key in a context.

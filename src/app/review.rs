@@ -5,9 +5,10 @@ use super::editor::{Editor, Pane, View};
 use crate::domain::{CameAction, Quadrant};
 
 impl Editor {
-    /// Today, as the room's calendar reads it (the local date).
+    /// Today, as the room's calendar reads it: the date fixed by
+    /// [`Editor::set_today`], else [`crate::export::today`] (`DAFO_TODAY` or the local date).
     pub fn today(&self) -> jiff::civil::Date {
-        self.today.unwrap_or_else(crate::clock::today)
+        self.today.unwrap_or_else(crate::export::today)
     }
 
     /// Fixes "today" (tests, screenshots): overdue marks do not drift with the clock.
@@ -17,7 +18,7 @@ impl Editor {
 
     /// Whether an action not done yet is past its due date.
     pub fn is_overdue(&self, a: &CameAction) -> bool {
-        a.status.is_open() && a.due.is_some_and(|d| d < self.today())
+        a.is_overdue(self.today())
     }
 
     /// Actions not done whose due date has passed.

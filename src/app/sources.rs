@@ -30,13 +30,14 @@ impl Editor {
         for q in crate::domain::Quadrant::ALL {
             self.views.factors.selected[q.index()] = self.order(q).first().copied().unwrap_or(0);
         }
+        let w = self.lang.text().merge;
         let text = match (&self.views.factors.source, all.is_empty()) {
-            (_, true) => self.lang.pick("La sesión no nombra fuentes", "The session names no sources").to_owned(),
+            (_, true) => w.no_sources.to_owned(),
             (Some(s), _) => {
                 let n: usize = crate::domain::Quadrant::ALL.iter().map(|&q| self.order(q).len()).sum();
-                format!("{}: {s} ({n})", self.lang.pick("Fuente", "Source"))
+                format!("{}: {s} ({n})", w.source)
             }
-            (None, _) => self.lang.pick("Todas las fuentes", "All sources").to_owned(),
+            (None, _) => w.all_sources.to_owned(),
         };
         self.say(text, false);
     }
@@ -67,12 +68,12 @@ impl Editor {
                     } else if let Some((c, i)) = s.find_action(&id) {
                         self.views.came.actions[c.source().index()] = i;
                     }
-                    let kept = self.lang.pick("Conflicto resuelto: se queda", "Conflict resolved: kept");
+                    let kept = self.lang.text().merge.conflict_resolved;
                     self.say(format!("{kept} {id}"), false);
                 }
             }
             None => {
-                let msg = self.lang.pick("Este elemento no tiene conflicto ⚠", "This item has no conflict ⚠");
+                let msg = self.lang.text().merge.no_conflict;
                 self.say(msg.to_owned(), false);
             }
         }

@@ -35,6 +35,7 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
     if top.as_os_str().is_empty() {
         return Err(CommandError::Copy(format!("{}: not inside a git repository", dir.display())));
     }
+    let w = lang.text().merge;
     let mut said = Vec::new();
     let attributes = top.join(".gitattributes");
     let old = match std::fs::read_to_string(&attributes) {
@@ -43,7 +44,7 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
         Err(source) => return Err(CommandError::Write { path: attributes, source }),
     };
     if old.lines().any(|l| l.split_whitespace().eq(ATTRIBUTE.split_whitespace())) {
-        said.push(format!("{}: {} «{ATTRIBUTE}»", attributes.display(), lang.pick("ya tiene", "already has")));
+        said.push(format!("{}: {} «{ATTRIBUTE}»", attributes.display(), w.already_has));
     } else {
         let mut text = old.clone();
         if !text.is_empty() && !text.ends_with('\n') {
@@ -53,15 +54,15 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
         text.push('\n');
         crate::storage::write_atomic(&attributes, text.as_bytes())
             .map_err(|source| CommandError::Write { path: attributes.clone(), source })?;
-        said.push(format!("{}: {} «{ATTRIBUTE}»", attributes.display(), lang.pick("añadido", "added")));
+        said.push(format!("{}: {} «{ATTRIBUTE}»", attributes.display(), w.added));
     }
     for (key, value) in [("merge.dafo.name", NAME), ("merge.dafo.driver", DRIVER)] {
         let current = git(&top, &["config", "--local", "--get", key])?;
         if current == value {
-            said.push(format!("git config {key}: {} «{value}»", lang.pick("ya es", "already")));
+            said.push(format!("git config {key}: {} «{value}»", w.already_is));
         } else {
             git(&top, &["config", "--local", key, value])?;
-            let before = lang.pick("antes", "was");
+            let before = w.was;
             let was = if current.is_empty() { String::new() } else { format!(" ({before} «{current}»)") };
             said.push(format!("git config {key} = «{value}»{was}"));
         }

@@ -1,6 +1,7 @@
 //! `dafo merge` (group sessions into one diagnosis, with its report) and
 //! `dafo merge-driver` (the git merge driver: three-way merge by stable IDs).
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use jiff::Timestamp;
 use crate::domain::Session;
 use crate::i18n::Lang;
 use crate::merge::report::{ReportFormat, render};
-use crate::merge::review::review;
+use crate::merge::review::{ReviewState, review};
 use crate::merge::three_way::merge3;
 use crate::merge::{Input, Options, merge};
 use crate::storage::{load, parse, to_ron, write_atomic};
@@ -36,27 +37,36 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
         args.files.iter().any(|f| canon(f) == canon(p))
     };
     if same(&args.output) {
-        return Err(CommandError::Copy(format!(
-            "{}: is one of the sessions to merge; the inputs are never written, choose another -o",
-            args.output.display()
-        )));
+        let why = lang.text().merge.output_is_input;
+        return Err(CommandError::Copy(format!("{}: {why}", args.output.display())));
     }
     let mut inputs = Vec::new();
     for f in &args.files {
         let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         inputs.push(Input::new(load(f)?, &stem));
     }
-    let title = args.title.clone().unwrap_or_else(|| lang.pick("Diagnóstico conjunto", "Joint diagnosis").to_owned());
+    let w = lang.text().merge;
+    let title = args.title.clone().unwrap_or_else(|| w.default_title.to_owned());
     let mut opts = Options { title, now: Timestamp::now(), accept_similar: args.accept_similar, joined: Vec::new() };
     let mut merged = merge(&inputs, &opts);
     if args.review && !merged.grey.is_empty() {
-        opts.joined = review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr());
+        opts.joined = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            // A facilitator at a terminal: the review list, pair by pair.
+            let mut state = ReviewState::new(merged.grey.clone());
+            crate::tui::review::run(&mut state, lang).map_err(CommandError::Stdout)?;
+            state.joined()
+        } else {
+            // A script or a pipe: answers line by line on stdin.
+            review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr())
+        };
         merged = merge(&inputs, &opts);
     }
     write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;
     print(&render(&merged, lang, args.format))?;
-    let [f, d, o, a] = merged.session.counts();
-    eprintln!("{}: {} ({f} F, {d} D, {o} O, {a} A)", args.output.display(), lang.pick("escrito", "written"));
+    let letters = lang.text().domain.letters;
+    let counts: Vec<String> =
+        merged.session.counts().iter().zip(letters).map(|(n, letter)| format!("{n} {letter}")).collect();
+    eprintln!("{}: {} ({})", args.output.display(), w.written, counts.join(", "));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -99,10 +109,10 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
         return ExitCode::from(2);
     }
     for c in &out.conflicts {
-        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.pick("conflicto", "conflict"));
+        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.text().merge.conflict);
     }
     for c in &out.unmarked {
-        let kept = lang.pick("conflicto, se queda nuestra versión", "conflict, our version kept");
+        let kept = lang.text().merge.conflict_kept;
         eprintln!("dafo: {}: {kept}: {c}", shown.display());
     }
     if out.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE }

@@ -160,6 +160,12 @@ fn is_pending(s: &Status) -> bool {
 }
 
 impl CameAction {
+    /// Overdue: not done yet (pending or in progress) and due before `today`.
+    /// The one rule the screen, the status line and every export follow.
+    pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.status.is_open() && self.due.is_some_and(|d| d < today)
+    }
+
     pub fn new(id: impl Into<String>, text: impl Into<String>, links: Vec<String>) -> CameAction {
         CameAction {
             id: id.into(),

@@ -6,14 +6,17 @@
 
 use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
+use jiff::civil::Date;
 
 use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
+use super::marks;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
 use super::{Labels, day, factor_priority, factor_text, sources_line};
 
-/// The document of `session` with words in `lang`.
-pub fn document(session: &Session, lang: Lang) -> Document {
+/// The document of `session` with words in `lang`; actions not done and due
+/// before `today` are marked overdue (⚠), items carried over and not confirmed ↻.
+pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
     let l = Labels::new(lang);
     let mut blocks = Vec::new();
     // A plan-less session keeps its order; the informe final puts the plan's
@@ -26,6 +29,10 @@ pub fn document(session: &Session, lang: Lang) -> Document {
     for section in order.iter().chain(&plan_report::SECTIONS) {
         section(&mut blocks, session, lang);
     }
+    marks::overdue(&mut blocks, session, lang, today);
+    // The legend goes under the header's fields, before anything it explains.
+    let at = blocks.iter().position(|b| matches!(b, Block::Fields(_))).map_or(0, |i| i + 1);
+    blocks.splice(at..at, marks::legend(session, lang, today));
     Document {
         title: session.meta.title.clone(),
         lang,
@@ -150,6 +157,8 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 let due = a.due.map(|d| d.to_string()).unwrap_or_default();
                 let details = details
                     .into_iter()
+                    // `↻` after the text says it, explained in the legend.
+                    .filter(|d| !(a.carried && d == w.carried))
                     .map(|text| {
                         let column = (!due.is_empty() && text == format!("{}: {due}", w.due)).then_some(1);
                         Detail { text, column }
@@ -157,7 +166,7 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     .collect();
                 Item {
                     id: lang.show_id(&a.id),
-                    text: a.text.clone(),
+                    text: marks::carried(&a.text, a.carried),
                     pair: None,
                     note: None,
                     details,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 use crate::labels;
+use jiff::civil::Date;
 
 use super::safe;
 
@@ -78,11 +79,15 @@ pub struct Row {
     pub year: String,
     pub degree: String,
     pub note: String,
+    /// The review meeting's marks, separated by `;`: `carried` (carried over
+    /// from last year's session, not confirmed) and `overdue` (an action not
+    /// done, due before the day of the export). Written only when an item has one.
+    pub marks: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 28] = [
+pub const COLUMNS: [&str; 29] = [
     "id",
     "kind",
     "quadrant",
@@ -111,9 +116,14 @@ pub const COLUMNS: [&str; 28] = [
     "year",
     "degree",
     "note",
+    "marks",
 ];
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
+/// `marks` of an item carried over from last year's session, not confirmed.
+pub const MARK_CARRIED: &str = "carried";
+/// `marks` of an action not done whose due date has passed.
+pub const MARK_OVERDUE: &str = "overdue";
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -158,11 +168,12 @@ impl Row {
             year: f(self.year),
             degree: f(self.degree),
             note: f(self.note),
+            marks: f(self.marks),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 28] {
+    pub fn cells(self) -> [String; 29] {
         [
             self.id,
             self.kind,
@@ -192,6 +203,7 @@ impl Row {
             self.year,
             self.degree,
             self.note,
+            self.marks,
         ]
     }
 
@@ -213,7 +225,8 @@ impl Row {
 
 /// The rows of a session: its title, then factors quadrant by quadrant in
 /// grid order, then actions by CAME quadrant, then strategies by kind.
-pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
+/// Actions overdue on `today` and items carried over get their `marks`.
+pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
     let set = session.meta.labels;
     let title = Row { kind: KIND_SESSION.to_owned(), text: safe(&session.meta.title).into_owned(), ..Row::default() };
     let mut out = vec![title];
@@ -227,6 +240,7 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             impact: f.impact.map(|i| i.to_string()).unwrap_or_default(),
             weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
+            marks: marks(f.carried, false),
             sources: crate::domain::sources::sources_of(session, f)
                 .iter()
                 .map(|s| safe(s).into_owned())
@@ -250,6 +264,7 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
             due: a.due.map(|d| d.to_string()).unwrap_or_default(),
             status: labels::status_token(a.status).to_owned(),
             indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
+            marks: marks(a.carried, a.is_overdue(today)),
             ..Row::default()
         }));
     }
@@ -271,21 +286,37 @@ pub fn rows(session: &Session, lang: Lang) -> Vec<Row> {
     out
 }
 
-/// The session as CSV text.
-pub fn render(session: &Session, lang: Lang) -> String {
+/// The `marks` cell of an item.
+fn marks(carried: bool, overdue: bool) -> String {
+    let marks = [(carried, MARK_CARRIED), (overdue, MARK_OVERDUE)];
+    marks.iter().filter(|(on, _)| *on).map(|(_, m)| *m).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string())
+}
+
+/// The session as CSV text: the plan's columns when it has a plan, the
+/// `marks` column when an item has a mark.
+pub fn render(session: &Session, lang: Lang, today: Date) -> String {
+    let rows = rows(session, lang, today);
+    // A plan or yearly reviews: every column but `marks` (the review ones empty
+    // for a plan without reviews yet), so the file's shape does not change
+    // from one year to the next.
     let full = session.has_plan() || !session.reviews.is_empty();
-    let width = if full { COLUMNS.len() } else { PLANLESS_COLUMNS };
-    write(&rows(session, lang), width).unwrap_or_else(|e| {
+    let width = if full { COLUMNS.len() - 1 } else { PLANLESS_COLUMNS };
+    let mut columns: Vec<usize> = (0..width).collect();
+    if rows.iter().any(|r| !r.marks.is_empty()) {
+        columns.push(COLUMNS.len() - 1);
+    }
+    write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.
         unreachable!("CSV export failed: {e}")
     })
 }
 
-fn write(rows: &[Row], width: usize) -> Result<String, Box<dyn std::error::Error>> {
+fn write(rows: &[Row], columns: &[usize]) -> Result<String, Box<dyn std::error::Error>> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    w.write_record(&COLUMNS[..width])?;
+    w.write_record(columns.iter().filter_map(|&i| COLUMNS.get(i)))?;
     for r in rows {
-        w.write_record(&r.clone().neutralised().cells()[..width])?;
+        let cells = r.clone().neutralised().cells();
+        w.write_record(columns.iter().filter_map(|&i| cells.get(i)))?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     Ok(String::from_utf8(bytes)?)

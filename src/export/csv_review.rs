@@ -42,7 +42,7 @@ mod tests {
     fn one_row_per_action_and_year_and_import_skips_them() {
         let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
             .unwrap();
-        let rows = super::super::csv::rows(&s, Lang::Es);
+        let rows = super::super::csv::rows(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
         let reviews: Vec<&Row> = rows.iter().filter(|r| r.kind == KIND_REVIEW).collect();
         assert_eq!(reviews.len(), s.reviews.len());
         let c2: Vec<(&str, &str, &str)> = reviews
@@ -51,7 +51,7 @@ mod tests {
             .map(|r| (r.year.as_str(), r.degree.as_str(), r.status.as_str()))
             .collect();
         assert_eq!(c2, vec![("2023", "40", "in_progress"), ("2024", "75", "in_progress")]);
-        let text = super::super::csv::render(&s, Lang::Es);
+        let text = super::super::csv::render(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
         let back = crate::export::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
         let actions = s.all_actions().count();
         assert_eq!(back.actions.len(), actions, "review rows are no new actions");

@@ -12,6 +12,7 @@ use docx_rs::{
 
 use crate::domain::{Quadrant, Session};
 use crate::i18n::Lang;
+use jiff::civil::Date;
 
 use super::doc::{Block, Column, Document, Grid, Items, Table};
 use super::safe;
@@ -23,8 +24,8 @@ const PAGE_WIDTH: usize = 9638;
 const PAGE_MM: f64 = 170.0;
 
 /// The session as a `.docx` file.
-pub fn render(session: &Session, lang: Lang) -> Vec<u8> {
-    document(&super::build::document(session, lang))
+pub fn render(session: &Session, lang: Lang, today: Date) -> Vec<u8> {
+    document(&super::build::document(session, lang, today))
 }
 
 /// A document as a `.docx` file.
@@ -89,11 +90,14 @@ fn para(text: &str, bold: bool) -> Paragraph {
     Paragraph::new().add_run(if bold { run.bold() } else { run })
 }
 
-/// Dates `YYYY-MM-DD` as `DD/MM/YYYY` in Spanish; other text as it is.
+/// Dates `YYYY-MM-DD` as `DD/MM/YYYY` in Spanish, an overdue one too
+/// (`⚠ 30/06/2025`); other text as it is.
 fn local(lang: Lang, text: &str) -> String {
     let text = safe(text).into_owned();
-    match (lang, text.parse::<jiff::civil::Date>()) {
-        (Lang::Es, Ok(d)) if text.len() == 10 => d.strftime("%d/%m/%Y").to_string(),
+    let mark = format!("{} ", super::marks::OVERDUE);
+    let (mark, date) = text.strip_prefix(&mark).map_or(("", text.as_str()), |date| (mark.as_str(), date));
+    match (lang, date.parse::<jiff::civil::Date>()) {
+        (Lang::Es, Ok(d)) if date.len() == 10 => format!("{mark}{}", d.strftime("%d/%m/%Y")),
         _ => text,
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::domain::{Quadrant, Session};
 use crate::i18n::Lang;
+use jiff::civil::Date;
 
 use super::doc::{Block, Column, Document, Grid, Items, Table};
 use super::safe;
@@ -54,13 +55,13 @@ fn escape_attr(text: &str) -> String {
 }
 
 /// A complete HTML document.
-pub fn page(session: &Session, lang: Lang) -> String {
-    page_of(&super::build::document(session, lang))
+pub fn page(session: &Session, lang: Lang, today: Date) -> String {
+    page_of(&super::build::document(session, lang, today))
 }
 
 /// Tables and headings only, with inline styles, for pasting into documents.
-pub fn fragment(session: &Session, lang: Lang) -> String {
-    fragment_of(&super::build::document(session, lang))
+pub fn fragment(session: &Session, lang: Lang, today: Date) -> String {
+    fragment_of(&super::build::document(session, lang, today))
 }
 
 /// A document as a complete HTML page.

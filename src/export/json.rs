@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::domain::{Came, CameAction, Evaluation, Factor, LabelSet, Matrix, Quadrant, Session, Strategy};
 use crate::i18n::Lang;
 use crate::labels;
+use jiff::civil::Date;
 
 use super::safe;
 
@@ -60,7 +61,10 @@ pub struct ActionItem {
     /// `pending`, `in_progress`, `done` or `dropped`.
     pub status: &'static str,
     pub votes: u32,
+    /// Carried over from last year's session and not confirmed yet.
     pub carried: bool,
+    /// Not done, and due before the day of the export.
+    pub overdue: bool,
 }
 
 /// One crossed strategy.
@@ -138,7 +142,7 @@ fn dangling<'a>(s: &Session, ids: impl IntoIterator<Item = &'a String>) -> Vec<S
 }
 
 impl ActionItem {
-    fn new(s: &Session, c: Came, a: &CameAction) -> ActionItem {
+    fn new(s: &Session, c: Came, a: &CameAction, today: Date) -> ActionItem {
         ActionItem {
             id: safe(&a.id).into_owned(),
             came: came_token(c),
@@ -151,6 +155,7 @@ impl ActionItem {
             status: labels::status_token(a.status),
             votes: a.votes,
             carried: a.carried,
+            overdue: a.is_overdue(today),
         }
     }
 }
@@ -194,7 +199,8 @@ pub struct Item {
 }
 
 impl Export {
-    pub fn new(session: &Session) -> Export {
+    /// The export of `session`; actions are `overdue` as of `today`.
+    pub fn new(session: &Session, today: Date) -> Export {
         let m = &session.meta;
         let items = |q: Quadrant| session.factors(q).iter().map(|f| Item::new(session, f)).collect();
         let [strengths, weaknesses, opportunities, threats] = session.counts();
@@ -215,7 +221,7 @@ impl Export {
                 LabelSet::Classic => "classic",
                 LabelSet::SocialWork => "social_work",
             },
-            actions: session.all_actions().map(|(c, a)| ActionItem::new(session, c, a)).collect(),
+            actions: session.all_actions().map(|(c, a)| ActionItem::new(session, c, a, today)).collect(),
             strategies: crate::domain::Crossed::ALL
                 .iter()
                 .flat_map(|&k| session.strategies_of(k).map(|(_, st)| StrategyItem::new(session, st)))
@@ -254,8 +260,9 @@ impl Item {
 }
 
 /// The session as pretty JSON. The language only matters for labelled formats.
-pub fn render(session: &Session, _lang: Lang) -> String {
-    let mut text = serde_json::to_string_pretty(&Export::new(session)).unwrap_or_else(|e| {
+/// Actions are `overdue` as of `today`.
+pub fn render(session: &Session, _lang: Lang, today: Date) -> String {
+    let mut text = serde_json::to_string_pretty(&Export::new(session, today)).unwrap_or_else(|e| {
         // Plain structs of strings and numbers always serialize.
         unreachable!("JSON export failed: {e}")
     });

@@ -7,13 +7,14 @@ use std::fmt::Write as _;
 
 use crate::domain::Session;
 use crate::i18n::Lang;
+use jiff::civil::Date;
 
 use super::doc::{Block, Document, Grid, Items, Shape, Table};
 use super::safe;
 
 /// The whole session as Markdown.
-pub fn render(session: &Session, lang: Lang) -> String {
-    document(&super::build::document(session, lang))
+pub fn render(session: &Session, lang: Lang, today: Date) -> String {
+    document(&super::build::document(session, lang, today))
 }
 
 /// A document as Markdown.

@@ -20,6 +20,7 @@ pub mod import;
 pub mod json;
 mod labels;
 pub mod markdown;
+mod marks;
 mod plan;
 pub mod plan_import;
 pub mod plan_json;
@@ -37,6 +38,7 @@ use std::borrow::Cow;
 
 use clap::ValueEnum;
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use crate::domain::Session;
 use crate::domain::text::display_safe;
@@ -87,24 +89,44 @@ pub fn is_binary(format: Format) -> bool {
 }
 
 /// The bytes of `session` in `format`: the text formats as UTF-8, docx as a zip.
+/// Overdue marks are as of [`today`].
 pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
+    bytes_on(session, lang, format, today())
+}
+
+/// [`bytes`] with overdue actions judged as of `today` (tests, the TUI's fixed day).
+pub fn bytes_on(session: &Session, lang: Lang, format: Format, today: Date) -> Vec<u8> {
     match format {
-        Format::Docx => docx::render(session, lang),
-        text => render(session, lang, text).into_bytes(),
+        Format::Docx => docx::render(session, lang, today),
+        text => render_on(session, lang, text, today).into_bytes(),
     }
 }
 
 /// Renders `session` in a text `format`, with labels in `lang`. Docx is
 /// binary: for it this gives the plain text; use [`bytes`] for the file.
+/// Overdue marks are as of [`today`].
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
+    render_on(session, lang, format, today())
+}
+
+/// [`render`] with overdue actions judged as of `today`, so that an export
+/// does not drift with the clock (tests, the TUI's fixed day).
+pub fn render_on(session: &Session, lang: Lang, format: Format, today: Date) -> String {
     match format {
-        Format::Md => markdown::render(session, lang),
-        Format::Txt | Format::Docx => text::render(session, lang),
-        Format::Html => html::page(session, lang),
-        Format::HtmlFragment => html::fragment(session, lang),
-        Format::Csv => csv::render(session, lang),
-        Format::Json => json::render(session, lang),
+        Format::Md => markdown::render(session, lang, today),
+        Format::Txt | Format::Docx => text::render(session, lang, today),
+        Format::Html => html::page(session, lang, today),
+        Format::HtmlFragment => html::fragment(session, lang, today),
+        Format::Csv => csv::render(session, lang, today),
+        Format::Json => json::render(session, lang, today),
     }
+}
+
+/// The day overdue actions are judged by: `DAFO_TODAY` (`YYYY-MM-DD`, so
+/// scripts and tests get the same marks any day), else the local date. The
+/// TUI reads the same seam (`Editor::today`).
+pub fn today() -> Date {
+    std::env::var("DAFO_TODAY").ok().and_then(|d| d.trim().parse().ok()).unwrap_or_else(crate::clock::today)
 }
 
 /// User text made safe for any output: escape sequences, control and bidi
@@ -120,8 +142,9 @@ pub fn day(ts: Timestamp) -> String {
 
 /// A factor's text as exports show it: its source marks (`[T·P]`) after it.
 /// Raw like every text of the document model: backends make it safe.
+/// A factor carried over and not confirmed ends with `↻`.
 pub(crate) fn factor_text(session: &Session, f: &crate::domain::Factor) -> String {
-    let mut text = f.text.clone();
+    let mut text = marks::carried(&f.text, f.carried);
     let marks = crate::domain::sources::suffix(session, f);
     if !marks.is_empty() {
         text.push(' ');
@@ -146,7 +169,7 @@ pub(crate) fn factor_priority(lang: Lang, f: &crate::domain::Factor) -> String {
 /// (`Fuentes: técnicos (T) 3 · políticos (P) 2`); `None` without sources.
 pub(crate) fn sources_line(session: &Session, q: crate::domain::Quadrant, lang: Lang) -> Option<String> {
     let counts = crate::domain::sources::counts_line(session, q)?;
-    Some(format!("{}: {counts}", lang.pick("Fuentes", "Sources")))
+    Some(format!("{}: {counts}", lang.text().merge.sources))
 }
 
 /// Shared description of a factor's priority: "5 votos · impacto 4", or empty.

@@ -264,11 +264,15 @@ mod tests {
     fn the_plan_goes_into_the_json_and_plan_less_sessions_have_none() {
         let plain = Session::new("x", jiff::Timestamp::UNIX_EPOCH);
         assert!(PlanExport::of(&plain).is_none());
-        let json = crate::export::json::render(&plain, crate::i18n::Lang::Es);
+        let json = crate::export::json::render(&plain, crate::i18n::Lang::Es, jiff::civil::date(2026, 11, 27));
         assert!(!json.contains("\"plan\""), "{json}");
         let s = crate::export::plan_import::tests::full_plan();
-        let v: serde_json::Value =
-            serde_json::from_str(&crate::export::json::render(&s, crate::i18n::Lang::Es)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&crate::export::json::render(
+            &s,
+            crate::i18n::Lang::Es,
+            jiff::civil::date(2026, 11, 27),
+        ))
+        .unwrap();
         let plan = &v["plan"];
         assert_eq!(plan["horizon"], "2024-2027");
         assert_eq!(plan["axes"][0]["lines"][1]["number"], "1.2");

@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::Session;
 use crate::i18n::Lang;
+use jiff::civil::Date;
 
 use super::doc::{Block, Document, Heading, Items, Shape, Table};
 use super::safe;
@@ -25,8 +26,8 @@ const MAX_ID_WIDTH: usize = 12;
 const GLUED_WIDTH: usize = 24;
 
 /// The whole session as plain text.
-pub fn render(session: &Session, lang: Lang) -> String {
-    document(&super::build::document(session, lang))
+pub fn render(session: &Session, lang: Lang, today: Date) -> String {
+    document(&super::build::document(session, lang, today))
 }
 
 /// A document as plain text.

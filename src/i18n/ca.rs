@@ -98,6 +98,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::CA,
     follow: &super::follow_words::CA,
     report: &super::report_words::CA,
+    merge: &super::merge_text::CA,
     diff: DiffWords {
         title: "Canvis en la DAFO",
         before: "Abans",
@@ -289,6 +290,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nou ({ok} afig, {close} tanca)"),
     },
     keymap: KeymapText {
+        merge: &super::merge_text::CA.keys,
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,

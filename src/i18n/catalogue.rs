@@ -30,6 +30,8 @@ pub struct Catalogue {
     pub ui: UiText,
     pub keymap: KeymapText,
     pub meeting: MeetingText,
+    /// Merging group sessions and git merges (issue 15).
+    pub merge: &'static super::merge_text::MergeText,
 }
 
 /// The method's own vocabulary.
@@ -394,6 +396,8 @@ pub struct KeymapText {
     pub groups: [&'static str; 5],
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
+    /// The review list of `dafo merge --review`.
+    pub merge: &'static super::merge_text::MergeKeys,
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -100,6 +100,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::EN,
     follow: &super::follow_words::EN,
     report: &super::report_words::EN,
+    merge: &super::merge_text::EN,
     diff: DiffWords {
         title: "SWOT changes",
         before: "Before",
@@ -289,6 +290,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("New ({ok} adds, {close} closes)"),
     },
     keymap: KeymapText {
+        merge: &super::merge_text::EN.keys,
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,

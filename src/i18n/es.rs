@@ -98,6 +98,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::ES,
     follow: &super::follow_words::ES,
     report: &super::report_words::ES,
+    merge: &super::merge_text::ES,
     diff: DiffWords {
         title: "Cambios en el DAFO",
         before: "Antes",
@@ -289,6 +290,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nuevo ({ok} añade, {close} cierra)"),
     },
     keymap: KeymapText {
+        merge: &super::merge_text::ES.keys,
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,

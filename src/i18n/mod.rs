@@ -21,6 +21,7 @@
 mod catalogue;
 pub mod follow_words;
 mod ids;
+pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
 pub mod report_words;
@@ -74,9 +75,9 @@ impl Default for Lang {
 }
 
 impl Lang {
-    /// Picks the Spanish or English text. Kept only for the merge report and git
-    /// driver messages (src/merge, src/app/sources.rs) not yet moved to the
-    /// catalogue; Catalan falls back to Spanish there.
+    /// Picks the Spanish or English text. Kept only for the few messages not
+    /// yet moved to the catalogue; Catalan falls back to Spanish there. Merging's
+    /// words are in [`merge_text`].
     pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::En => en,

@@ -16,14 +16,15 @@ use crate::i18n::Lang;
 
 /// What `dafo check` says of a session with conflicts left by a git merge.
 pub fn check_line(lang: Lang, n: usize) -> String {
-    format!("{n} {}", lang.pick("conflicto(s) ⚠ por resolver", "conflict(s) ⚠ to resolve"))
+    (lang.text().merge.check_line)(n)
 }
 
 /// One marked item, as `dafo check` lists it.
 pub fn conflict_line(lang: Lang, c: &Marked) -> String {
+    let w = lang.text().merge;
     let why = match &c.conflict {
-        Conflict::OtherVersion(o) => format!("{} {o}", lang.pick("otra versión:", "other version:")),
-        Conflict::DeletedElsewhere => lang.pick("borrado en la otra rama", "deleted on the other branch").to_owned(),
+        Conflict::OtherVersion(o) => format!("{} {o}", w.other_version),
+        Conflict::DeletedElsewhere => w.deleted_elsewhere.to_owned(),
     };
     format!("⚠ {} «{}» ({why})", c.id, safe(&c.text))
 }

@@ -45,21 +45,16 @@ impl Out {
 }
 
 fn groups_word(lang: Lang, n: usize) -> String {
-    let word = if n == 1 { lang.pick("grupo", "group") } else { lang.pick("grupos", "groups") };
-    format!("{n} {word}")
+    (lang.text().merge.groups_count)(n)
 }
 
 fn quadrant_one(lang: Lang, q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::Strengths => lang.pick("fortaleza", "strength"),
-        Quadrant::Weaknesses => lang.pick("debilidad", "weakness"),
-        Quadrant::Opportunities => lang.pick("oportunidad", "opportunity"),
-        Quadrant::Threats => lang.pick("amenaza", "threat"),
-    }
+    lang.text().merge.quadrant_one[q.index()]
 }
 
-fn named(n: &Named) -> String {
-    format!("{} «{}» ({})", n.id, safe(&n.text), n.sources.join(", "))
+/// A factor with its ID as the language shows it (`W2` in English for the stored `D2`).
+fn named(lang: Lang, n: &Named) -> String {
+    format!("{} «{}» ({})", lang.show_id(&n.id), safe(&n.text), n.sources.join(", "))
 }
 
 fn pair_line(lang: Lang, p: &Pair, quadrants: bool) -> String {
@@ -68,13 +63,13 @@ fn pair_line(lang: Lang, p: &Pair, quadrants: bool) -> String {
         format!(
             "{} {} / {} {} · {}: {score}",
             quadrant_one(lang, p.a.quadrant),
-            named(&p.a),
+            named(lang, &p.a),
             quadrant_one(lang, p.b.quadrant),
-            named(&p.b),
-            lang.pick("parecido", "likeness"),
+            named(lang, &p.b),
+            lang.text().merge.likeness,
         )
     } else {
-        format!("{} ~ {} · {}: {score}", named(&p.a), named(&p.b), lang.pick("parecido", "likeness"))
+        format!("{} ~ {} · {}: {score}", named(lang, &p.a), named(lang, &p.b), lang.text().merge.likeness)
     }
 }
 
@@ -82,17 +77,11 @@ fn pair_line(lang: Lang, p: &Pair, quadrants: bool) -> String {
 pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
     let mut o = Out { md: format == ReportFormat::Md, text: String::new() };
     let s = &m.session;
-    o.heading(1, &format!("{}: {}", lang.pick("Informe de la fusión", "Merge report"), safe(&s.meta.title)));
+    let w = lang.text().merge;
+    o.heading(1, &format!("{}: {}", w.report_title, safe(&s.meta.title)));
     let legend: Vec<String> = marks(&m.sources).into_iter().map(|(name, mark)| format!("{name} ({mark})")).collect();
-    o.line(&format!("{}: {}", lang.pick("Grupos", "Groups"), legend.join(" · ")));
-    o.line(&format!(
-        "{}: {} {} → {} {}",
-        lang.pick("Factores", "Factors"),
-        m.read,
-        lang.pick("leídos", "read"),
-        s.total(),
-        lang.pick("en el diagnóstico", "in the diagnosis")
-    ));
+    o.line(&format!("{}: {}", w.groups, legend.join(" · ")));
+    o.line(&format!("{}: {}", w.factors, (w.read_to)(m.read, s.total())));
     for q in Quadrant::ALL {
         let factors = s.factors(q);
         let mut by: Vec<usize> = factors.iter().map(|f| f.sources.len().max(1)).collect();
@@ -102,44 +91,51 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
             .iter()
             .map(|&n| {
                 let k = factors.iter().filter(|f| f.sources.len().max(1) == n).count();
-                format!("{k} {} {}", lang.pick("de", "from"), groups_word(lang, n))
+                (w.from_groups)(k, &groups_word(lang, n))
             })
             .collect();
         o.heading(2, lang.quadrant(q));
-        o.line(&format!("{} {}: {}", factors.len(), lang.pick("factores", "factors"), summary.join(", ")));
+        o.line(&format!("{}: {}", (w.factors_count)(factors.len()), summary.join(", ")));
         for f in factors.iter().filter(|f| f.sources.len() > 1) {
-            o.item(&format!("{} {} {} · {}", f.id, suffix(s, f), safe(&f.text), groups_word(lang, f.sources.len())));
+            o.item(&format!(
+                "{} {} {} · {}",
+                lang.show_id(&f.id),
+                suffix(s, f),
+                safe(&f.text),
+                groups_word(lang, f.sources.len())
+            ));
         }
         let single: Vec<_> = factors.iter().filter(|f| f.sources.len() <= 1).collect();
         if !single.is_empty() {
-            o.line(&format!("{}:", lang.pick("Solo un grupo", "Only one group")));
+            o.line(&format!("{}:", w.only_one));
             for f in single {
-                o.item(&format!("{} {} {} · {}", f.id, suffix(s, f), safe(&f.text), f.sources.join(", ")));
+                o.item(&format!(
+                    "{} {} {} · {}",
+                    lang.show_id(&f.id),
+                    suffix(s, f),
+                    safe(&f.text),
+                    f.sources.join(", ")
+                ));
             }
         }
     }
-    let title = lang.pick("Desacuerdos entre cuadrantes", "Disagreements between quadrants");
-    o.heading(2, &format!("{title} ({})", m.disagreements.len()));
+    o.heading(2, &format!("{} ({})", w.disagreements, m.disagreements.len()));
     if m.disagreements.is_empty() {
-        o.line(lang.pick("Ninguno.", "None."));
+        o.line(w.none);
     }
     for p in &m.disagreements {
         o.item(&pair_line(lang, p, true));
     }
-    let grey_title = lang.pick("Pares dudosos, separados", "Possible pairs, kept apart");
-    o.heading(2, &format!("{grey_title} ({})", m.grey.len()));
+    o.heading(2, &format!("{} ({})", w.grey_title, m.grey.len()));
     if m.joined > 0 {
-        o.line(&format!("{}: {}", lang.pick("Unidos en la revisión", "Joined on review"), m.joined));
+        o.line(&format!("{}: {}", w.joined_on_review, m.joined));
     }
     if m.accepted_similar {
-        o.line(lang.pick("Unidos por --accept-similar.", "Joined by --accept-similar."));
+        o.line(w.joined_by_flag);
     } else if m.grey.is_empty() && m.joined == 0 {
-        o.line(lang.pick("Ninguno.", "None."));
+        o.line(w.none);
     } else {
-        o.line(lang.pick(
-            "--accept-similar los une; --review pregunta por cada uno.",
-            "--accept-similar joins them; --review asks about each.",
-        ));
+        o.line(w.grey_hint);
     }
     for p in &m.grey {
         o.item(&pair_line(lang, p, false));
@@ -149,6 +145,9 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
             o.text = o.text.replace("\n\n\n", "\n\n");
         }
         o.text = o.text.trim_start().to_owned();
+    }
+    if !o.text.ends_with('\n') {
+        o.text.push('\n');
     }
     o.text
 }

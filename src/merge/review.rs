@@ -1,6 +1,8 @@
 //! `dafo merge --review`: asks, pair by pair, whether two grey-zone factors
-//! say the same thing. Reads answers line by line (`s`/`y` joins, anything
-//! else keeps apart), so it works in a terminal and from a script.
+//! say the same thing. [`ReviewState`] is the review list the TUI shows
+//! (accept, keep apart, undo the last answer, finish); [`review`] reads
+//! answers line by line (`s`/`y` joins, anything else keeps apart) when no
+//! terminal is attached, so a script can answer too.
 
 use std::io::{BufRead, Write};
 
@@ -12,27 +14,21 @@ use super::groups::{Link, Pair};
 /// The links of the pairs the answers join. At the end of the input the
 /// remaining pairs stay apart.
 pub fn review(pairs: &[Pair], lang: Lang, input: &mut impl BufRead, out: &mut impl Write) -> Vec<Link> {
+    let w = lang.text().merge;
     let mut joined = Vec::new();
     for (n, p) in pairs.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "\n[{}/{}] {} ({} {})",
-            n + 1,
-            pairs.len(),
-            lang.pick("¿Dicen lo mismo?", "Do they say the same?"),
-            lang.pick("parecido", "likeness"),
-            lang.decimal(p.score)
-        );
+        let _ =
+            writeln!(out, "\n[{}/{}] {} ({} {})", n + 1, pairs.len(), w.question, w.likeness, lang.decimal(p.score));
         for f in [&p.a, &p.b] {
-            let _ = writeln!(out, "  {} {} ({})", f.id, safe(&f.text), f.sources.join(", "));
+            let _ = writeln!(out, "  {} {} ({})", lang.show_id(&f.id), safe(&f.text), f.sources.join(", "));
         }
-        let _ = write!(out, "{} ", lang.pick("s = unir, n = separar [n]:", "y = join, n = keep apart [n]:"));
+        let _ = write!(out, "{} ", w.line_prompt);
         let _ = out.flush();
         let mut line = String::new();
         match input.read_line(&mut line) {
             Ok(0) | Err(_) => break,
             Ok(_) => {
-                if matches!(line.trim().to_lowercase().as_str(), "s" | "si" | "sí" | "y" | "yes") {
+                if w.line_yes.contains(&line.trim().to_lowercase().as_str()) {
                     joined.push(p.link.clone());
                 }
             }
@@ -40,6 +36,71 @@ pub fn review(pairs: &[Pair], lang: Lang, input: &mut impl BufRead, out: &mut im
     }
     let _ = writeln!(out);
     joined
+}
+
+/// What the facilitator can say about the pair on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewStep {
+    /// They say the same thing: merge them.
+    Accept,
+    /// Different things: keep both.
+    KeepApart,
+    /// Take back the last answer and show its pair again.
+    UndoLast,
+    /// Stop: the pairs not answered yet stay apart.
+    Finish,
+}
+
+/// The review list: the grey-zone pairs and the answers so far, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewState {
+    pub pairs: Vec<Pair>,
+    /// One answer per pair answered, in order: `true` joins.
+    pub answers: Vec<bool>,
+    pub finished: bool,
+}
+
+impl ReviewState {
+    pub fn new(pairs: Vec<Pair>) -> ReviewState {
+        let finished = pairs.is_empty();
+        ReviewState { pairs, answers: Vec::new(), finished }
+    }
+
+    /// The pair to answer now, with its index; `None` when all are answered.
+    pub fn current(&self) -> Option<(usize, &Pair)> {
+        let n = self.answers.len();
+        self.pairs.get(n).map(|p| (n, p))
+    }
+
+    /// Applies one answer or command. With every pair answered the list
+    /// waits for [`ReviewStep::Finish`], so the last answer can still be taken back.
+    pub fn apply(&mut self, step: ReviewStep) {
+        if self.finished {
+            return;
+        }
+        match step {
+            ReviewStep::Accept | ReviewStep::KeepApart => {
+                if self.current().is_some() {
+                    self.answers.push(step == ReviewStep::Accept);
+                }
+            }
+            ReviewStep::UndoLast => {
+                self.answers.pop();
+            }
+            ReviewStep::Finish => self.finished = true,
+        }
+    }
+
+    /// The links of the pairs accepted, for [`super::Options::joined`].
+    pub fn joined(&self) -> Vec<Link> {
+        self.pairs.iter().zip(&self.answers).filter(|(_, join)| **join).map(|(p, _)| p.link.clone()).collect()
+    }
+
+    /// How many pairs were accepted and kept apart so far.
+    pub fn counts(&self) -> (usize, usize) {
+        let joined = self.answers.iter().filter(|j| **j).count();
+        (joined, self.answers.len() - joined)
+    }
 }
 
 #[cfg(test)]
@@ -52,6 +113,44 @@ mod tests {
         let named =
             |id: &str| Named { quadrant: Quadrant::Weaknesses, id: id.into(), text: "x".into(), sources: vec![] };
         Pair { a: named("D1"), b: named("D2"), score: 0.57, link: ((0, format!("D{n}")), (1, "D1".into())) }
+    }
+
+    #[test]
+    fn the_review_list_accepts_keeps_apart_undoes_and_finishes() {
+        let pairs = vec![pair(1), pair(2), pair(3)];
+        let mut r = ReviewState::new(pairs.clone());
+        assert_eq!(r.current().map(|(i, _)| i), Some(0));
+        r.apply(ReviewStep::Accept);
+        r.apply(ReviewStep::KeepApart);
+        assert_eq!((r.counts(), r.current().map(|(i, _)| i)), ((1, 1), Some(2)));
+        // Undo takes back the last answer: its pair is on screen again.
+        r.apply(ReviewStep::UndoLast);
+        assert_eq!((r.counts(), r.current().map(|(i, _)| i)), ((1, 0), Some(1)));
+        r.apply(ReviewStep::Accept);
+        r.apply(ReviewStep::KeepApart);
+        assert!(!r.finished && r.current().is_none(), "all answered: waits for finish");
+        assert_eq!(r.joined(), [pairs[0].link.clone(), pairs[1].link.clone()]);
+        // More answers change nothing; the last one can still be taken back.
+        r.apply(ReviewStep::Accept);
+        assert_eq!(r.counts(), (2, 1));
+        r.apply(ReviewStep::UndoLast);
+        r.apply(ReviewStep::Accept);
+        assert_eq!(r.joined().len(), 3);
+        r.apply(ReviewStep::Finish);
+        r.apply(ReviewStep::UndoLast);
+        assert!(r.finished && r.joined().len() == 3, "finished is final");
+    }
+
+    #[test]
+    fn finishing_early_keeps_the_rest_apart_and_undo_on_nothing_is_harmless() {
+        let mut r = ReviewState::new(vec![pair(1), pair(2)]);
+        r.apply(ReviewStep::UndoLast);
+        assert_eq!((r.answers.len(), r.finished), (0, false));
+        r.apply(ReviewStep::Accept);
+        r.apply(ReviewStep::Finish);
+        assert!(r.finished);
+        assert_eq!(r.joined().len(), 1);
+        assert!(ReviewState::new(Vec::new()).finished, "nothing to review");
     }
 
     #[test]

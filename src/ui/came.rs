@@ -128,6 +128,8 @@ impl CameGrid<'_> {
             Span::styled(lead, self.theme.dim),
             Span::styled(clip(&target, room), self.theme.selected),
         ]);
+        // Drawn over the plain input label: clear it, or its end shows after a short target.
+        ratatui::widgets::Clear.render(area, buf);
         buf.set_style(area, self.theme.base);
         Paragraph::new(line).render(area, buf);
     }

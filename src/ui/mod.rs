@@ -8,6 +8,7 @@ mod follow;
 mod grid;
 mod help;
 mod list;
+pub mod merge_review;
 mod plan;
 mod plan_lists;
 mod popup;
