@@ -42,11 +42,7 @@ impl Editor {
             changed |= self.check_disk();
             if took_over {
                 self.read_only = None;
-                let msg = self.lang.pick(
-                    "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
-                    "The other dafo closed: the file is free and this window saves it now",
-                );
-                self.announce(msg.to_owned(), false, now);
+                self.announce(self.lang.text().ui.took_over.to_owned(), false, now);
                 changed = true;
             }
         }

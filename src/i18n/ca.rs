@@ -235,6 +235,7 @@ pub static TEXT: Catalogue = Catalogue {
         reloaded: "Recarregat: canviat fora de dafo (u ho desfà)",
         yours_kept_in: "La vostra versió s'ha guardat en",
         yours_saved: "Guardada la vostra versió; l'altra ha quedat en còpia (.dafo-backups o .damaged)",
+        took_over: "L'altre dafo s'ha tancat: el fitxer ha quedat lliure i ara es guarda des d'ací",
         sort_names: ["ordre propi", "ordenat per vots", "ordenat per impacte"],
         saved: "Guardat",
         read_only_notice: "Només lectura: la sessió està oberta en un altre dafo (vegeu la barra de títol)",

@@ -302,6 +302,8 @@ pub struct UiText {
     pub reloaded: &'static str,
     pub yours_kept_in: &'static str,
     pub yours_saved: &'static str,
+    /// The dafo that held the file quit: this read-only window saves it now.
+    pub took_over: &'static str,
     /// Sort orders: own, votes, impact.
     pub sort_names: [&'static str; 3],
     pub saved: &'static str,

@@ -235,6 +235,7 @@ pub static TEXT: Catalogue = Catalogue {
         reloaded: "Reloaded: changed outside dafo (u undoes it)",
         yours_kept_in: "Your version was kept in",
         yours_saved: "Your version saved; the other one was kept (.dafo-backups or .damaged)",
+        took_over: "The other dafo closed: the file is free and this window saves it now",
         sort_names: ["own order", "sorted by votes", "sorted by impact"],
         saved: "Saved",
         read_only_notice: "Read-only: the session is open in another dafo (see the title bar)",

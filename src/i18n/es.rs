@@ -235,6 +235,7 @@ pub static TEXT: Catalogue = Catalogue {
         reloaded: "Recargado: cambiado fuera de dafo (u lo deshace)",
         yours_kept_in: "Tu versión quedó en",
         yours_saved: "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
+        took_over: "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
         sort_names: ["orden propio", "ordenado por votos", "ordenado por impacto"],
         saved: "Guardado",
         read_only_notice: "Solo lectura: la sesión está abierta en otro dafo (ver la barra de título)",

@@ -75,18 +75,6 @@ impl Default for Lang {
 }
 
 impl Lang {
-    /// Picks the Spanish or English text. Kept only for the few messages not
-    /// yet moved to the catalogue; Catalan falls back to Spanish there. Merging's
-    /// words are in [`merge_text`].
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            _ => es,
-        }
-    }
-}
-
-impl Lang {
     /// The tag stored in sessions and written as `<html lang>`: `es`, `en`, `ca`.
     pub fn tag(self) -> &'static str {
         self.text().tag
