@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
 mod common;
+use common::keys::{press, typ};
 
 use common::{Held, held};
 use dafo::app::follow::FollowRow;
@@ -29,17 +30,6 @@ fn follow_app() -> Held {
     let mut h = held(plan(), Lang::Es);
     typ(&mut h.app, "S");
     h
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = KeyModifiers::NONE;
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
 }
 
 fn editor(app: &App) -> &dafo::app::Editor {

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+use common::keys::press;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ use dafo::i18n::Lang;
 use dafo::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn text_of(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -65,13 +66,6 @@ fn copy_without_clipboard_says_the_file_first_and_keeps_the_footer_at_80x24() {
         let rows: Vec<&str> = screen.lines().collect();
         assert!(rows[22].starts_with(saved), "{screen}");
         assert!(rows[23].contains(help), "the footer is hidden:\n{screen}");
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    if let Some(action) = app.action_for(&event) {
-        app.handle(action);
     }
 }
 

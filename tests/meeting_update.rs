@@ -3,8 +3,10 @@
 //! actions, driven through `App::update` as a facilitator types.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::keys::{ed, notice, press, typ};
 use dafo::app::editor::{InputTarget, Pane};
-use dafo::app::{App, Editor, Mode, Screen};
+use dafo::app::{App, Mode, Screen};
 use dafo::domain::{Came, Quadrant, Session, Status};
 use dafo::i18n::Lang;
 use dafo::storage;
@@ -40,29 +42,6 @@ fn open(s: &Session) -> (App, tempfile::TempDir) {
     let path = dir.path().join("taller.ron");
     storage::save(&path, s).unwrap();
     (App::open(&path, Lang::Es).unwrap(), dir)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn ed(app: &App) -> &Editor {
-    match &app.screen {
-        Screen::Editor(e) => e,
-        Screen::Browser(_) => panic!("no session open"),
-    }
-}
-
-fn notice(app: &App) -> String {
-    ed(app).notice().map(|n| n.text.clone()).unwrap_or_default()
 }
 
 fn texts(app: &App, q: Quadrant) -> Vec<String> {

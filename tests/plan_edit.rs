@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
 mod common;
+use common::keys::{press, typ};
 
 use common::{Held, held};
 use dafo::app::keymap::Context;
@@ -16,7 +17,7 @@ use dafo::i18n::Lang;
 use dafo::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 /// The sample with no misión and no valores, in the plan view.
 fn plan_app() -> Held {
@@ -26,16 +27,6 @@ fn plan_app() -> Held {
     let mut h = held(s, Lang::Es);
     typ(&mut h.app, "P");
     h
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
 }
 
 /// Clears the input line or form field and types `text`.

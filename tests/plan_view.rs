@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
 mod common;
+use common::keys::{press, typ};
 
 use common::{Held, held};
 use dafo::app::keymap::Context;
@@ -23,17 +24,6 @@ fn plan_app() -> Held {
     s.confront[1].line = None;
     s.strategies[0].line = None;
     held(s, Lang::Es)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = KeyModifiers::NONE;
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    text.chars().for_each(|c| press(app, KeyCode::Char(c)));
 }
 
 fn session(app: &App) -> &Session {

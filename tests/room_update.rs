@@ -5,43 +5,21 @@ use std::time::{Duration, Instant};
 
 use dafo::app::keymap::Context;
 use dafo::app::room::{Look, ThemeName};
-use dafo::app::{App, Editor, Mode, Screen};
+use dafo::app::{App, Mode};
 
 mod common;
+use common::keys::{ed, notice, press, typ};
 use common::{held, held_sample};
 use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
 use dafo::ui::mouse::{self, Clicks};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::path::Path;
 
 fn sample() -> (App, tempfile::TempDir) {
     let h = held_sample(Lang::Es);
     (h.app, h.dir)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn ed(app: &App) -> &Editor {
-    match &app.screen {
-        Screen::Editor(e) => e,
-        Screen::Browser(_) => panic!("no session open"),
-    }
-}
-
-fn notice(app: &App) -> String {
-    ed(app).notice().map(|n| n.text.clone()).unwrap_or_default()
 }
 
 fn click(app: &mut App, clicks: &mut Clicks, kind: MouseEventKind, col: u16, row: u16, now: Instant) {

@@ -1,6 +1,7 @@
 //! Shared end-to-end helpers: the real binary inside a tmux pane.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod keys;
 pub mod styles;
 
 use std::path::Path;
