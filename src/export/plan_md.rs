@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::{Came, CameAction, Crossed, Indicator, Quadrant, Session, Source, Strategy};
+use crate::domain::{Came, CameAction, Challenge, Crossed, Indicator, Quadrant, Session, Source, Strategy};
 use crate::i18n::Lang;
 
 use super::markdown::{escape, item};
@@ -95,6 +95,18 @@ pub fn source_label(src: &Source, w: &PlanWords, lang: Lang) -> String {
         Source::Action(id) if Source::guess(id).as_ref() != Some(src) => format!("{} {shown}", w.action),
         _ => shown,
     }
+}
+
+/// A reto's sources as `lang` shows them, one label each; a source that no
+/// longer exists is marked `D9?`.
+pub fn source_labels(c: &Challenge, s: &Session, w: &PlanWords, lang: Lang) -> Vec<String> {
+    c.from
+        .iter()
+        .map(|src| {
+            let label = source_label(src, w, lang);
+            if src.exists(s) { label } else { format!("{label}?") }
+        })
+        .collect()
 }
 
 fn challenges(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {

@@ -9,7 +9,7 @@ use crate::domain::{CameAction, Session};
 use crate::i18n::Lang;
 
 use super::doc::{Block, Column, Detail, Heading, Item, Items, Shape};
-use super::plan_md::source_label;
+use super::plan_md::source_labels;
 use super::plan_words::PlanWords;
 
 /// A section builder, the same shape as the document builder's.
@@ -85,14 +85,7 @@ pub fn challenges(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         .challenges
         .iter()
         .map(|c| {
-            let from: Vec<String> = c
-                .from
-                .iter()
-                .map(|src| {
-                    let label = source_label(src, &w, lang);
-                    if src.exists(s) { label } else { format!("{label}?") }
-                })
-                .collect();
+            let from = source_labels(c, s, &w, lang);
             let from = from.join(", ");
             Item { pair: Some(from.clone()).filter(|f| !f.is_empty()), ..item(&c.id, &c.text, vec![from]) }
         })

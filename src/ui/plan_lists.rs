@@ -12,7 +12,7 @@ use super::plan::{PlanView, safe};
 use crate::app::plan::{PlanItem, placed, selected_line, tray};
 use crate::app::selection::PlanPane;
 use crate::domain::Session;
-use crate::export::plan_md::source_label;
+use crate::export::plan_md::source_labels;
 use crate::i18n::plan_words::PlanWords;
 
 impl PlanView<'_> {
@@ -129,14 +129,7 @@ impl PlanView<'_> {
             .challenges
             .iter()
             .map(|c| {
-                let from: Vec<String> = c
-                    .from
-                    .iter()
-                    .map(|src| {
-                        let label = safe(&source_label(src, w, self.lang));
-                        if src.exists(s) { label } else { format!("{label}?") }
-                    })
-                    .collect();
+                let from: Vec<String> = source_labels(c, s, w, self.lang).iter().map(|l| safe(l)).collect();
                 // Where it comes from first, so a narrow pane still shows the links.
                 let from = if from.is_empty() { String::new() } else { format!("({}) ", from.join(", ")) };
                 Line::from(vec![
