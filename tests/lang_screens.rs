@@ -102,7 +102,11 @@ const SPANISH_NOT_CATALAN: &[&str] = &[
 
 /// A session with English words only, made through the interface itself.
 fn english_app(lang: Lang) -> Held {
-    let mut h = held(Session::new("Care review 2026", jiff::Timestamp::now()), lang);
+    let mut session = Session::new("Care review 2026", jiff::Timestamp::now());
+    // A horizon, so the plan's cronograma and the seguimiento's years show too.
+    session.meta.horizon = "2026-2027".parse().ok();
+    assert!(session.meta.horizon.is_some());
+    let mut h = held(session, lang);
     let app = &mut h.app;
     let words = [
         (Quadrant::Strengths, ["Skilled volunteers", "Good local network"]),
@@ -188,6 +192,14 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
         ("votes hidden", vec![A::Room(RoomAction::ToggleVotes)]),
         ("presenting", vec![A::Room(RoomAction::TogglePresent)]),
         ("presenting help", help(vec![A::Room(RoomAction::TogglePresent)])),
+        ("plan", vec![A::ShowPlan]),
+        ("plan help", help(vec![A::ShowPlan])),
+        ("plan new eje", vec![A::ShowPlan, A::PlanAddAxis]),
+        ("plan presented", vec![A::ShowPlan, A::Room(RoomAction::TogglePresent)]),
+        ("session details", vec![A::EditMeta]),
+        ("follow", vec![A::ShowFollow]),
+        ("follow help", help(vec![A::ShowFollow])),
+        ("follow record", vec![A::ShowFollow, A::FollowRecord]),
         ("zoomed", vec![A::Room(RoomAction::ToggleZoom)]),
     ]
 }
