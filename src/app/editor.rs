@@ -201,7 +201,7 @@ impl Editor {
     // ---- Changing it ----
 
     /// Applies an action; the only place where the session screen changes.
-    /// Work it asks for waits in the outbox ([`Editor::take_effects`]).
+    /// Work it asks for waits in the outbox (`Editor::take_effects`).
     pub fn update(&mut self, action: Action) {
         if action != Action::Quit {
             self.quit_armed = false;

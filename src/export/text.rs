@@ -200,7 +200,7 @@ fn table(out: &mut String, t: &Table) {
 }
 
 /// Splits `text` into lines no wider than `width` columns, breaking at spaces
-/// (never at a [`GLUE`] space or a hyphen), and inside words only when a word
+/// (never at a `GLUE` space or a hyphen), and inside words only when a word
 /// alone is wider than a line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let text = text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");

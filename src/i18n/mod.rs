@@ -10,7 +10,7 @@
 //! by the same team, a typed struct is lighter and safer.
 //!
 //! **Adding a language** takes one new file (copy `en.rs`, translate) and one line in
-//! the [`languages!`] call below. Nothing else names the languages: parsers
+//! the `languages!` call below. Nothing else names the languages: parsers
 //! ([`crate::labels`]) iterate over [`Lang::ALL`], and the locale prefixes that choose
 //! a language live in its own catalogue.
 //!
