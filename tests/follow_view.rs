@@ -123,6 +123,9 @@ fn digits_and_plus_minus_set_the_degree_with_undo_and_redo() {
     assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((25, Status::InProgress)));
     typ(app, "u");
     assert_eq!(review(app, "C2", 2025).map(|r| r.0), Some(0), "undo: one step back");
+    // The status line names what was taken back: the review of C2 in 2025.
+    let said = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(said.contains("C2 2025"), "{said}");
     let redo = Event::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     let a = app.action_for(&redo).unwrap();
     app.handle(a);

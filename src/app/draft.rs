@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::editor::{Editor, Input, InputTarget, Mode, Sort, View};
 use crate::domain::text::display_safe;
-use crate::domain::{Edit, ListOp, Quadrant};
+use crate::domain::{Edit, ListOp, Quadrant, ReviewEdit};
 
 /// Words typed on an input line closed with `Esc`, and where they were typed.
 #[derive(Debug, Clone)]
@@ -121,9 +121,37 @@ impl Editor {
                 ListOp::Insert(_, x) => describe(deleted, Some(label(&x.id, &x.text))),
                 ListOp::Replace(_, x) => describe(kinds[2], Some(label(&x.id, &x.text))),
             },
-            Edit::Meta(_) | Edit::Plan(_) | Edit::Review(_) => kinds[2].to_owned(),
+            Edit::Review(r) => describe(kinds[2], self.review_label(r)),
+            // A seguimiento step (a degree with the status it brings, the action's
+            // status included; or a note) is one change of one review.
+            Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::Review(_))) => {
+                let item = edits.iter().find_map(|e| if let Edit::Review(r) = e { self.review_label(r) } else { None });
+                describe(kinds[2], item)
+            }
+            Edit::Meta(_) | Edit::Plan(_) => kinds[2].to_owned(),
             Edit::Batch(_) | Edit::Whole(_) => kinds[3].to_owned(),
         }
+    }
+
+    /// What a review edit is about, as the seguimiento shows it: `C3 2024`, `I1 2025`, `2024`.
+    fn review_label(&self, edit: &ReviewEdit) -> Option<String> {
+        let s = self.session();
+        let show = |id: &str| display_safe(&self.lang.show_id(id)).into_owned();
+        match edit {
+            ReviewEdit::Action(op) => touched(op, &s.reviews).map(|r| format!("{} {}", show(&r.action), r.year)),
+            ReviewEdit::Year(op) => touched(op, &s.review_years).map(|y| y.year.to_string()),
+            ReviewEdit::Value(op) => {
+                touched(op, &s.indicator_values).map(|v| format!("{} {}", show(&v.indicator), v.year))
+            }
+        }
+    }
+}
+
+/// The item a list edit is about: the one it puts in, or the one it takes out of `list`.
+fn touched<T: Clone>(op: &ListOp<T>, list: &[T]) -> Option<T> {
+    match op {
+        ListOp::Insert(_, x) | ListOp::Replace(_, x) => Some(x.clone()),
+        ListOp::Remove(i) => list.get(*i).cloned(),
     }
 }
 
