@@ -36,13 +36,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// The session file whose language the command speaks: the one it opens,
-/// shows or carries over; for `diff`, the later one.
+/// The session file whose language the command speaks: the one it shows or
+/// carries over; for `diff`, the later one. A session the TUI opens is read
+/// once, under its lock, and speaks from there (`run`'s `session_lang`).
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
-            Command::Open { file }
-            | Command::Check { file }
+            Command::Check { file }
             | Command::Show { file, .. }
             | Command::Export { file, .. }
             | Command::Copy { file, .. }
@@ -50,7 +50,6 @@ fn session_file(cli: &Cli) -> Option<&Path> {
         ) => Some(file),
         Some(Command::New { from, .. }) => from.as_deref(),
         Some(Command::Diff { new, .. }) => Some(new),
-        None => cli.file.as_deref(),
         _ => None,
     }
 }
@@ -72,23 +71,27 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
     let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
+    // The language of a session the TUI opens: `--lang`, else the session's own.
+    let (flag, config_lang) = (cli.lang, config.language());
+    let session_lang =
+        move |s: &Session| i18n::resolve(flag, Some(&s.meta.language), config_lang, |n: &str| std::env::var(n).ok());
     // Before anything is created: without a terminal the TUI could not start.
-    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. }))
-        && let Err(no_terminal) = need_terminal(lang)
-    {
-        // A file that does not read says so first (file:line:column): the more useful error.
+    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. })) && need_terminal(lang).is_err() {
+        // A file that does not read says so first (file:line:column): the more useful
+        // error; one that does speaks its own language.
         let file = match &cli.command {
             Some(Command::Open { file }) => Some(file),
             _ => cli.file.as_ref(),
         };
-        if let Some(file) = file {
-            storage::load(file).map_err(|e| e.to_string())?;
-        }
-        return Err(no_terminal);
+        let lang = match file {
+            Some(file) if !file.is_dir() => session_lang(&storage::load(file).map_err(|e| e.to_string())?),
+            _ => lang,
+        };
+        return Err(lang.text().cli.no_terminal.to_owned());
     }
     match cli.command {
         Some(Command::Check { file }) => Ok(check(&file, lang)),
-        Some(Command::Open { file }) => open(&file, lang, look),
+        Some(Command::Open { file }) => open(&file, lang, look, &session_lang),
         Some(Command::New { title, from, group, horizon }) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
@@ -158,7 +161,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
                 tui(App::browser(&dir, lang), look, lang)?;
                 Ok(ExitCode::SUCCESS)
             }
-            Some(file) => open(&file, lang, look),
+            Some(file) => open(&file, lang, look, &session_lang),
             None => {
                 tui(App::browser(&cli.dir, lang), look, lang)?;
                 Ok(ExitCode::SUCCESS)
@@ -168,14 +171,22 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
 }
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
-fn open(file: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, String> {
-    let app = App::open(file, lang).map_err(|e| match e {
+fn open(
+    file: &Path,
+    lang: Lang,
+    look: app::room::Look,
+    session_lang: &dyn Fn(&Session) -> Lang,
+) -> Result<ExitCode, String> {
+    // The session's own language speaks once it is read (errors before that
+    // speak `lang`: the file could not tell).
+    let app = App::open_in(file, session_lang).map_err(|e| match e {
         // A file that no longer reads may have a good backup.
         storage::LoadError::Parse { .. } => {
             format!("{e}\n{}", (lang.text().cli.recover_hint)(&file.display().to_string()))
         }
         other => commands::load_message(&other, lang),
     })?;
+    let lang = app.lang;
     tui(app, look, lang)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -106,7 +106,14 @@ impl App {
     /// A session file opened straight from the command line. One that does not
     /// read opens nothing (and is not touched).
     pub fn open(path: &Path, lang: Lang) -> Result<App, storage::LoadError> {
+        App::open_in(path, |_| lang)
+    }
+
+    /// Opens `path` in the language `lang_of` picks from the session just read
+    /// (its own `language` unless `--lang` says otherwise): the file is read once.
+    pub fn open_in(path: &Path, lang_of: impl FnOnce(&Session) -> Lang) -> Result<App, storage::LoadError> {
         let (file, session) = storage::SessionFile::open(path)?;
+        let lang = lang_of(&session);
         Ok(App::editor(Editor::new(session, file, lang), lang))
     }
 
