@@ -168,12 +168,19 @@ pub fn hold() -> Result<(), String> {
             Ok(result) => return result,
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err("holder thread ended".to_owned()),
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                if sockets.iter().any(|s| !s.exists()) {
+                if sockets.iter().any(|s| !display_alive(s)) {
                     return Ok(());
                 }
             }
         }
     }
+}
+
+/// Whether a display still answers on `socket`. The file alone is not enough: a
+/// display server that was killed leaves its socket file behind, and a holder
+/// that trusted it would wait for ever; connecting to a dead socket is refused.
+fn display_alive(socket: &std::path::Path) -> bool {
+    socket.exists() && std::os::unix::net::UnixStream::connect(socket).is_ok()
 }
 
 /// The sockets of the X11 and Wayland displays this process talks to, when they
@@ -257,6 +264,19 @@ fn save_temp(content: &Content) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_display_whose_server_died_is_gone_even_if_its_socket_file_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("X7");
+        let server = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert!(display_alive(&socket), "a listening server answers");
+        // Killed without cleaning up: the file stays, nobody listens.
+        drop(server);
+        assert!(socket.exists());
+        assert!(!display_alive(&socket), "a stale socket file is no display");
+        assert!(!display_alive(&dir.path().join("X8")), "no file, no display");
+    }
 
     #[test]
     fn messages_say_what_happened() {
