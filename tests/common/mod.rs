@@ -83,10 +83,19 @@ impl Tmux {
     /// Presses one named key (`Enter`, `Escape`, `Tab`, `C-s`...). Keys go one
     /// at a time with a pause, so an Esc is never read as Alt+next key.
     pub fn press(&self, key: &str) {
+        let before = (key == "Escape").then(|| self.screen());
         self.tmux(&["send-keys", "-t", "e2e", key]);
         // An Esc read together with the next key is Alt+key: give it time alone.
         let pause = if key == "Escape" { 250 } else { 60 };
         std::thread::sleep(Duration::from_millis(pause));
+        // On a loaded machine dafo may not have read the Esc yet, and the next key
+        // would join it: wait (up to 2 s) until the screen shows it was taken.
+        if let Some(before) = before {
+            let deadline = Instant::now() + Duration::from_secs(2);
+            while self.screen() == before && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
     }
 
     /// The visible screen.
