@@ -130,17 +130,9 @@ impl Parser {
     }
 
     fn ss3(&mut self, last: u8) {
-        let code = match last {
-            b'A' => KeyCode::Up,
-            b'B' => KeyCode::Down,
-            b'C' => KeyCode::Right,
-            b'D' => KeyCode::Left,
-            b'H' => KeyCode::Home,
-            b'F' => KeyCode::End,
-            b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
-            _ => return,
-        };
-        self.key(code, KeyModifiers::NONE);
+        if let Some(code) = cursor_key(last) {
+            self.key(code, KeyModifiers::NONE);
+        }
     }
 
     /// `ESC [` then parameter bytes (0x30-0x3f), intermediate bytes (0x20-0x2f)
@@ -187,14 +179,11 @@ impl Parser {
         if private.is_some() {
             return Parsed::Done;
         }
+        if let Some(code) = cursor_key(last) {
+            self.key(code, mods);
+            return Parsed::Done;
+        }
         let code = match last {
-            b'A' => KeyCode::Up,
-            b'B' => KeyCode::Down,
-            b'C' => KeyCode::Right,
-            b'D' => KeyCode::Left,
-            b'H' => KeyCode::Home,
-            b'F' => KeyCode::End,
-            b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
             b'Z' => {
                 self.key(KeyCode::BackTab, KeyModifiers::SHIFT);
                 return Parsed::Done;
@@ -288,6 +277,20 @@ fn utf8(bytes: &[u8]) -> Utf8 {
         Err(e) if e.error_len().is_none() => Utf8::More,
         Err(_) => Utf8::Invalid,
     }
+}
+
+/// The key of a cursor or F1-F4 final byte, the same after `ESC O` (SS3) and `ESC [` (CSI).
+fn cursor_key(last: u8) -> Option<KeyCode> {
+    Some(match last {
+        b'A' => KeyCode::Up,
+        b'B' => KeyCode::Down,
+        b'C' => KeyCode::Right,
+        b'D' => KeyCode::Left,
+        b'H' => KeyCode::Home,
+        b'F' => KeyCode::End,
+        b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
+        _ => return None,
+    })
 }
 
 /// xterm's modifier parameter: 1 + a bit mask (shift 1, alt 2, ctrl 4, super 8).
