@@ -76,7 +76,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     let session_lang =
         move |s: &Session| i18n::resolve(flag, Some(&s.meta.language), config_lang, |n: &str| std::env::var(n).ok());
     // Before anything is created: without a terminal the TUI could not start.
-    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. })) && need_terminal(lang).is_err() {
+    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. })) && !has_terminal() {
         // A file that does not read says so first (file:line:column): the more useful
         // error; one that does speaks its own language.
         let file = match &cli.command {
@@ -191,14 +191,11 @@ fn open(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The TUI reads keys from stdin and draws on stdout: both must be a terminal. In a
-/// pipe or a script it stops here, before it writes anything, with a clear error.
-fn need_terminal(lang: Lang) -> Result<(), String> {
+/// Whether stdin and stdout are both a terminal, as the TUI needs (it reads keys
+/// from one and draws on the other); in a pipe or a script `run` stops before it writes.
+fn has_terminal() -> bool {
     use std::io::IsTerminal;
-    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        return Ok(());
-    }
-    Err(lang.text().cli.no_terminal.to_owned())
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
 fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
