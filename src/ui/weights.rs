@@ -94,12 +94,14 @@ impl WeightsView<'_> {
         let block = window.titles(block, theme, lang);
         block.render(area, buf);
         let visible = window.above..window.above + window.heights.len();
-        let rows = visible.clone().map(|pos| {
+        // The window's lines, cut back into rows by its heights: each text is wrapped once.
+        let mut lines = window.lines.into_iter();
+        let per_row: Vec<Vec<Line>> = window.heights.iter().map(|&h| lines.by_ref().take(h).collect()).collect();
+        let rows = visible.clone().zip(per_row).map(|(pos, lines)| {
             let (q, i) = factors[pos];
             let f = &session.factors(q)[i];
             let num = |v: Option<String>| Cell::from(v.unwrap_or_else(|| "·".to_owned()));
             let score = f.weight.zip(f.rating).map(|(w, r)| lang.decimal(w * f64::from(r)));
-            let lines = lines_of(pos);
             let height = lines.len().max(1) as u16;
             Row::new(vec![
                 Cell::from(Span::styled(display_safe(&f.id).into_owned(), theme.quadrant(q))),
