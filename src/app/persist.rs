@@ -19,6 +19,8 @@ impl Editor {
     /// Returns whether anything the screen shows changed (a save finished or
     /// failed, a reload, a conflict): then it must be drawn now, without a key.
     pub fn tick(&mut self, now: Instant) -> bool {
+        // The first tick comes after the first frame: the saver's thread starts now.
+        self.saver.start();
         let mut changed = false;
         while let Some(done) = self.saver.poll() {
             self.finished(done, now);

@@ -65,11 +65,15 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
     Done { revision: job.revision, work: job.work, outcome }
 }
 
-/// Owns the open session file and the worker that saves it.
+/// Owns the open session file and the worker that saves it. The worker starts
+/// at [`Saver::start`] (the first tick, after the first frame) or at the first
+/// job, whichever comes first: opening a session draws before any thread starts.
 pub struct Saver {
     file: Arc<Mutex<SessionFile>>,
     jobs: Option<Sender<Job>>,
     done: Receiver<Done>,
+    /// The worker's ends of the channels until it starts.
+    idle: Option<(Receiver<Job>, Sender<Done>)>,
     /// Saves queued or under way in the background.
     in_flight: usize,
     /// Outcome of a save made on this thread, for the next poll.
@@ -81,22 +85,47 @@ pub struct Saver {
 
 impl Saver {
     pub fn new(file: SessionFile) -> Saver {
-        let file = Arc::new(Mutex::new(file));
         let (jobs, rx) = channel::<Job>();
         let (tx, done) = channel::<Done>();
-        let shared = Arc::clone(&file);
-        let worker = std::thread::Builder::new()
-            .name("dafo-autosave".to_owned())
-            .spawn(move || {
-                for job in rx {
-                    let done = perform(&mut lock(&shared), job);
-                    if tx.send(done).is_err() {
-                        break;
-                    }
+        Saver {
+            file: Arc::new(Mutex::new(file)),
+            jobs: Some(jobs),
+            done,
+            idle: Some((rx, tx)),
+            in_flight: 0,
+            late: None,
+            worker: None,
+            journaled: None,
+        }
+    }
+
+    /// Starts the worker, once: it first does what opening deferred (stray temp
+    /// files, the lock's fsync), then saves the jobs it is sent. Without a thread,
+    /// that is done here and jobs are saved on this thread.
+    pub fn start(&mut self) {
+        let Some((rx, tx)) = self.idle.take() else { return };
+        let shared = Arc::clone(&self.file);
+        let worker = std::thread::Builder::new().name("dafo-autosave".to_owned()).spawn(move || {
+            let lock_file = lock(&shared).after_open();
+            if let Some(lock_file) = lock_file {
+                let _ = lock_file.sync_all();
+            }
+            for job in rx {
+                let done = perform(&mut lock(&shared), job);
+                if tx.send(done).is_err() {
+                    break;
                 }
-            })
-            .ok();
-        Saver { file, jobs: worker.as_ref().map(|_| jobs), done, in_flight: 0, late: None, worker, journaled: None }
+            }
+        });
+        match worker {
+            Ok(worker) => self.worker = Some(worker),
+            Err(_) => {
+                self.jobs = None;
+                if let Some(lock_file) = lock(&self.file).after_open() {
+                    let _ = lock_file.sync_all();
+                }
+            }
+        }
     }
 
     /// Runs `f` on the file (check, reload, overwrite...), after any save in progress.
@@ -132,6 +161,7 @@ impl Saver {
     /// Starts saving `session` in the background; without a worker thread it
     /// saves at once. The outcome comes from [`Saver::poll`].
     pub fn submit(&mut self, revision: u64, session: Session, work: Work) {
+        self.start();
         let job = Job { revision, session, work };
         let job = match &self.jobs {
             Some(jobs) => match jobs.send(job) {

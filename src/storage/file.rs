@@ -46,9 +46,6 @@ impl SessionFile {
         } else {
             SessionLock::acquire(path)
         };
-        if lock.is_ok() {
-            remove_stray_temps(path);
-        }
         let mut loaded = load_session(path)?;
         let replayed = if lock.is_ok() && journal::enabled() { replay_journal(path, &mut loaded) } else { None };
         let mut file = SessionFile::new(path, lock);
@@ -97,6 +94,15 @@ impl SessionFile {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The housekeeping an open defers until its first frame is drawn: removes the
+    /// temp files a killed save left (every save does so too) and returns a handle
+    /// on the lock file to fsync off this thread. `None` when the lock is not held.
+    pub fn after_open(&mut self) -> Option<std::fs::File> {
+        let handle = self.lock.as_ref().ok()?.handle().ok();
+        remove_stray_temps(&self.path);
+        handle
     }
 
     /// Why this file cannot be saved (another dafo holds it, or no lock could be
@@ -227,6 +233,7 @@ impl SessionFile {
             return false;
         }
         let Ok(lock) = SessionLock::acquire(&self.path) else { return false };
+        lock.sync_in_background();
         self.lock = Ok(lock);
         remove_stray_temps(&self.path);
         if journal::enabled()

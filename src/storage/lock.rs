@@ -153,7 +153,6 @@ impl SessionLock {
             }
             let stale = read_info(&mut file);
             write_info(&mut file, &LockInfo::current()).map_err(io_err)?;
-            sync_in_background(&file);
             return Ok(SessionLock { path, file, stale });
         }
         Err(io_err(io::Error::other("the lock file keeps changing")))
@@ -167,6 +166,25 @@ impl SessionLock {
     /// Where the lock file is.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A second handle on the lock file, to make the holder's name durable with
+    /// `sync_all` off the caller's path: the advisory lock is what excludes other
+    /// writers, and it is held already. An fsync can take milliseconds, and
+    /// opening a session must not wait for one before its first frame.
+    pub fn handle(&self) -> io::Result<File> {
+        self.file.try_clone()
+    }
+
+    /// Makes the holder's name durable on a thread of its own (a take-over, while
+    /// the user works); on this one if no thread can start.
+    pub fn sync_in_background(&self) {
+        if let Ok(copy) = self.handle() {
+            let spawned = std::thread::Builder::new().name("dafo-lock-sync".to_owned()).spawn(move || copy.sync_all());
+            if spawned.is_err() {
+                let _ = self.file.sync_all();
+            }
+        }
     }
 }
 
@@ -231,18 +249,6 @@ fn write_info(file: &mut File, info: &LockInfo) -> io::Result<()> {
     file.seek(SeekFrom::Start(0))?;
     file.write_all(text.as_bytes())?;
     file.write_all(b"\n")
-}
-
-/// Makes the holder's name durable without making the caller wait for the disk: the
-/// advisory lock is what excludes other writers, and it is already held. An fsync
-/// can take milliseconds, and opening a session must not wait for it before its first frame.
-fn sync_in_background(file: &File) {
-    if let Ok(copy) = file.try_clone() {
-        let spawned = std::thread::Builder::new().name("dafo-lock-sync".to_owned()).spawn(move || copy.sync_all());
-        if spawned.is_err() {
-            let _ = file.sync_all();
-        }
-    }
 }
 
 /// Whether `path` still names the file we hold (another dafo may have removed and recreated it).
