@@ -1,14 +1,17 @@
 //! The terminal event loop: init, draw, read events, autosave, restore.
 
-use std::io::stdout;
+use std::io::{BufWriter, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::app::App;
 use crate::ui::{self, mouse::Clicks, theme::Theme};
@@ -31,6 +34,30 @@ const BUSY_POLL: Duration = Duration::from_millis(20);
 /// measures start-up time in a pseudo-terminal.
 pub const FIRST_FRAME_ENV: &str = "DAFO_BENCH_FIRST_FRAME";
 
+/// The terminal the loop draws on: stdout behind a buffer that holds a whole
+/// frame (ratatui flushes it at the end of each draw), so a frame reaches the
+/// terminal in one write, never half-drawn, waking the terminal once.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes of a large frame (200x60 with colours) with room to spare.
+const FRAME_BYTES: usize = 1 << 16;
+
+/// What `ratatui::init` does, with the buffered backend: raw mode, the alternate
+/// screen, bracketed paste (a pasted block arrives as one event, never as
+/// keystrokes) and the mouse, in one write; a panic gives all of it back
+/// before its message is printed.
+fn init() -> std::io::Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        ratatui::restore();
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture)?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, stdout())))
+}
+
 /// Runs the app until the user quits. The terminal is restored on return and
 /// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
@@ -46,15 +73,13 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     }
     // Opened before the screen is taken: if there is no terminal to read, say so plainly.
     let mut input = input::Input::open()?;
-    let mut terminal = ratatui::init();
-    // Bracketed paste: a pasted block arrives as one event, never as keystrokes.
-    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
-    // ratatui's panic hook restores the screen; give the mouse back too.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        hook(info);
-    }));
+    let mut terminal = match init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let result = event_loop(&mut terminal, &mut input, &mut app, &stop);
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
@@ -65,7 +90,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     input: &mut input::Input,
     app: &mut App,
     stop: &AtomicBool,
