@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 
 use crate::app::room::ThemeName;
 use crate::export::Format;
@@ -41,205 +41,77 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// A subcommand's arguments, built only when that subcommand is the one given
+/// (clap's `Command::defer`): `dafo FILE`, the way a workshop starts, never
+/// builds the arguments of the twenty others.
+#[derive(Debug)]
+pub struct Lazy<T>(pub T);
+
+impl<T: Args> Args for Lazy<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args_for_update)
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Lazy)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a session in the sessions directory and open it.
-    New {
-        /// Title of the session, in the workshop's own words, e.g. "Care plan 2026".
-        title: String,
-        /// Start from last year's session: its factors come along marked as
-        /// carried over, to confirm or drop.
-        #[arg(long, value_name = "OLD.ron")]
-        from: Option<PathBuf>,
-        /// The group whose session this is (técnicos, políticos, asociaciones…):
-        /// the source of its factors when sessions are merged.
-        #[arg(long)]
-        group: Option<String>,
-        /// Years the plan covers, e.g. 2023-2026 (or one year, 2025).
-        #[arg(long, value_name = "YEARS")]
-        horizon: Option<crate::domain::Horizon>,
-    },
+    New(Lazy<NewArgs>),
     /// Open an existing session file.
-    Open {
-        /// Session file (.ron).
-        file: PathBuf,
-    },
+    Open(Lazy<OpenArgs>),
     /// Check that a session file reads; exit 0 if it does, 1 if not or while it holds merge conflicts (⚠).
-    Check {
-        /// Session file (.ron).
-        file: PathBuf,
-    },
+    Check(Lazy<CheckArgs>),
     /// Print a session to stdout (text, Markdown, HTML, CSV or JSON).
-    Show {
-        /// Session file (.ron).
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Txt)]
-        format: Format,
-    },
+    Show(Lazy<ShowArgs>),
     /// Write a session to a file in another format (atomically).
-    Export {
-        /// Session file (.ron).
-        file: PathBuf,
-        /// Output format; by default taken from the extension of OUT.
-        #[arg(long, short, value_enum)]
-        format: Option<Format>,
-        /// File to write.
-        #[arg(long, short = 'o', value_name = "OUT")]
-        output: PathBuf,
-        /// Replace OUT if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Export(Lazy<ExportArgs>),
     /// List the sessions of a directory, newest first.
-    List {
-        /// Directory to list (default: --dir).
-        dir: Option<PathBuf>,
-        /// Print JSON instead of lines.
-        #[arg(long)]
-        json: bool,
-    },
+    List(Lazy<ListArgs>),
     /// Compare two sessions: added, removed, reworded, moved, votes.
-    Diff {
-        /// The earlier session (.ron).
-        old: PathBuf,
-        /// The later session (.ron).
-        new: PathBuf,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = DiffFormat::Txt)]
-        format: DiffFormat,
-    },
+    Diff(Lazy<DiffArgs>),
     /// Build a session from a Markdown list or the CSV export.
-    Import {
-        /// A .md file (lists under the four quadrant headings, e.g. Strengths, Weaknesses,
-        /// Opportunities, Threats, in any language dafo speaks) or a .csv export.
-        file: PathBuf,
-        /// Session file to write (default: a new file in --dir named after the title).
-        #[arg(long, short = 'o', value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Title of the new session (default: the first heading, else the file name).
-        #[arg(long)]
-        title: Option<String>,
-        /// Replace OUT if it exists.
-        #[arg(long)]
-        force: bool,
-        /// Tag every imported factor with this source (e.g. encuesta).
-        #[arg(long)]
-        source: Option<String>,
-    },
+    Import(Lazy<ImportArgs>),
     /// Merge group sessions into one diagnosis; print the merge report.
     ///
     /// Near-duplicate factors of a quadrant become one with every source and
     /// wording; possible pairs are kept apart and reported; the same item in
     /// two quadrants is kept in both and reported. The inputs are never written.
-    Merge {
-        /// Group sessions (.ron), two or more.
-        #[arg(required = true, num_args = 2..)]
-        files: Vec<PathBuf>,
-        /// Session file to write.
-        #[arg(long, short = 'o', value_name = "OUT")]
-        output: PathBuf,
-        /// Title of the merged session (default: "Joint diagnosis", in the language in use).
-        #[arg(long)]
-        title: Option<String>,
-        /// Also join the possible pairs (grey zone), not only near-duplicates.
-        #[arg(long)]
-        accept_similar: bool,
-        /// Ask about each possible pair: in a terminal a review list (y merges, n keeps apart,
-        /// u undoes the last answer, q finishes); from a script, answers line by line on stdin
-        /// (y or s joins, anything else keeps apart).
-        #[arg(long, conflicts_with = "accept_similar")]
-        review: bool,
-        /// Replace OUT if it exists.
-        #[arg(long)]
-        force: bool,
-        /// Format of the report.
-        #[arg(long, short, value_enum, default_value_t = crate::merge::report::ReportFormat::Txt)]
-        format: crate::merge::report::ReportFormat,
-    },
+    Merge(Lazy<MergeArgs>),
     /// Git merge driver: three-way merge of a session by stable IDs (see docs/git.md).
     #[command(name = "merge-driver")]
-    MergeDriver {
-        /// Common ancestor (%O).
-        base: PathBuf,
-        /// Our version (%A); the result is written here.
-        ours: PathBuf,
-        /// Their version (%B).
-        theirs: PathBuf,
-        /// The file's name in the repository (%P), for messages.
-        name: Option<String>,
-    },
+    MergeDriver(Lazy<MergeDriverArgs>),
     /// Set up the git repository around the current directory to merge sessions with dafo.
     #[command(name = "git-setup")]
     GitSetup,
     /// Copy a session's summary to the clipboard: HTML for word processors and text (--format) for editors.
-    Copy {
-        /// Session file (.ron).
-        file: PathBuf,
-        /// The text flavour beside the HTML.
-        #[arg(long, short, value_enum, default_value_t = CopyFormat::Md)]
-        format: CopyFormat,
-    },
+    Copy(Lazy<CopyArgs>),
     /// Record a year's review (seguimiento): degree 0-100 and status per action,
     /// notes, indicator values and the year's record. One step, saved atomically;
     /// any bad argument changes nothing.
-    Review {
-        /// Session file (.ron) with the plan.
-        file: PathBuf,
-        /// The year reviewed (within the plan's horizon).
-        #[arg(long)]
-        year: i16,
-        /// ID=DEGREE or ID=DEGREE:STATUS, e.g. C1=75 C2=100:hecha M1=0:descartada
-        /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped).
-        #[arg(value_name = "ID=DEGREE[:STATUS]")]
-        assignments: Vec<String>,
-        /// A note for an action's review: ID="texto". Repeatable.
-        #[arg(long, value_name = "ID=TEXT")]
-        note: Vec<String>,
-        /// An indicator's actual value this year: I1=35. Repeatable.
-        #[arg(long, value_name = "ID=NUMBER")]
-        value: Vec<String>,
-        /// The committee or body that reviewed the plan.
-        #[arg(long)]
-        body: Option<String>,
-        /// Date of the review meeting, YYYY-MM-DD.
-        #[arg(long)]
-        date: Option<jiff::civil::Date>,
-        /// A summary of the year.
-        #[arg(long)]
-        summary: Option<String>,
-        /// A límite or problema emergente, added to the year's list. Repeatable.
-        #[arg(long)]
-        problem: Vec<String>,
-    },
+    Review(Lazy<ReviewArgs>),
     /// Write the evaluation report (informe de seguimiento) of one year or of
     /// every year, from one session file or several years' files of one plan.
-    Report {
-        /// Session files (.ron) of one plan; joined by action ID, the newer file
-        /// winning where two disagree (listed under Discrepancias).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// The year to report on (default: the last year reviewed).
-        #[arg(long, conflicts_with = "all")]
-        year: Option<i16>,
-        /// Every year reviewed.
-        #[arg(long)]
-        all: bool,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = crate::export::report::ReportFormat::Txt)]
-        format: crate::export::report::ReportFormat,
-        /// File to write (default: stdout).
-        #[arg(long, short = 'o', value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Replace OUT if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Report(Lazy<ReportArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    Completions {
-        /// Shell to complete for.
-        shell: clap_complete::Shell,
-    },
+    Completions(Lazy<CompletionsArgs>),
     /// Print the man page (roff) to stdout.
     Man,
     /// Print the effective keymap (defaults plus keys.ron), per context.
@@ -250,17 +122,244 @@ pub enum Command {
     /// Bring back a session file damaged outside dafo from its newest good backup.
     ///
     /// The damaged file is kept as FILE.damaged-TIME; nothing is deleted.
-    Recover {
-        /// Session file (.ron).
-        file: PathBuf,
-    },
+    Recover(Lazy<RecoverArgs>),
     /// Test helper: save FILE over and over, printing each version saved.
     #[command(name = "__soak", hide = true)]
-    Soak {
-        file: PathBuf,
-        /// Number of saves.
-        count: u64,
-    },
+    Soak(Lazy<SoakArgs>),
+}
+
+// Each subcommand's arguments, taken in behind `Lazy`. Plain comments, not doc
+// comments: clap would take a struct's doc comment for the subcommand's about,
+// over the variant's.
+
+// `dafo new`
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Title of the session, in the workshop's own words, e.g. "Care plan 2026".
+    pub title: String,
+    /// Start from last year's session: its factors come along marked as
+    /// carried over, to confirm or drop.
+    #[arg(long, value_name = "OLD.ron")]
+    pub from: Option<PathBuf>,
+    /// The group whose session this is (técnicos, políticos, asociaciones…):
+    /// the source of its factors when sessions are merged.
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Years the plan covers, e.g. 2023-2026 (or one year, 2025).
+    #[arg(long, value_name = "YEARS")]
+    pub horizon: Option<crate::domain::Horizon>,
+}
+
+// `dafo open`
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Session file (.ron).
+    pub file: PathBuf,
+}
+
+// `dafo check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Session file (.ron).
+    pub file: PathBuf,
+}
+
+// `dafo show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Session file (.ron).
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Txt)]
+    pub format: Format,
+}
+
+// `dafo export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Session file (.ron).
+    pub file: PathBuf,
+    /// Output format; by default taken from the extension of OUT.
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// File to write.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: PathBuf,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+// `dafo list`
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Directory to list (default: --dir).
+    #[arg(id = "list_dir", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+// `dafo diff`
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier session (.ron).
+    pub old: PathBuf,
+    /// The later session (.ron).
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Txt)]
+    pub format: DiffFormat,
+}
+
+// `dafo import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A .md file (lists under the four quadrant headings, e.g. Strengths, Weaknesses,
+    /// Opportunities, Threats, in any language dafo speaks) or a .csv export.
+    pub file: PathBuf,
+    /// Session file to write (default: a new file in --dir named after the title).
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Title of the new session (default: the first heading, else the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Tag every imported factor with this source (e.g. encuesta).
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+// `dafo merge`
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Group sessions (.ron), two or more.
+    #[arg(required = true, num_args = 2..)]
+    pub files: Vec<PathBuf>,
+    /// Session file to write.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: PathBuf,
+    /// Title of the merged session (default: "Joint diagnosis", in the language in use).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Also join the possible pairs (grey zone), not only near-duplicates.
+    #[arg(long)]
+    pub accept_similar: bool,
+    /// Ask about each possible pair: in a terminal a review list (y merges, n keeps apart,
+    /// u undoes the last answer, q finishes); from a script, answers line by line on stdin
+    /// (y or s joins, anything else keeps apart).
+    #[arg(long, conflicts_with = "accept_similar")]
+    pub review: bool,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Format of the report.
+    #[arg(long, short, value_enum, default_value_t = crate::merge::report::ReportFormat::Txt)]
+    pub format: crate::merge::report::ReportFormat,
+}
+
+// `dafo merge-driver`
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// Common ancestor (%O).
+    pub base: PathBuf,
+    /// Our version (%A); the result is written here.
+    pub ours: PathBuf,
+    /// Their version (%B).
+    pub theirs: PathBuf,
+    /// The file's name in the repository (%P), for messages.
+    pub name: Option<String>,
+}
+
+// `dafo copy`
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// Session file (.ron).
+    pub file: PathBuf,
+    /// The text flavour beside the HTML.
+    #[arg(long, short, value_enum, default_value_t = CopyFormat::Md)]
+    pub format: CopyFormat,
+}
+
+// `dafo review`
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Session file (.ron) with the plan.
+    pub file: PathBuf,
+    /// The year reviewed (within the plan's horizon).
+    #[arg(long)]
+    pub year: i16,
+    /// ID=DEGREE or ID=DEGREE:STATUS, e.g. C1=75 C2=100:hecha M1=0:descartada
+    /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped).
+    #[arg(value_name = "ID=DEGREE[:STATUS]")]
+    pub assignments: Vec<String>,
+    /// A note for an action's review: ID="texto". Repeatable.
+    #[arg(long, value_name = "ID=TEXT")]
+    pub note: Vec<String>,
+    /// An indicator's actual value this year: I1=35. Repeatable.
+    #[arg(long, value_name = "ID=NUMBER")]
+    pub value: Vec<String>,
+    /// The committee or body that reviewed the plan.
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Date of the review meeting, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: Option<jiff::civil::Date>,
+    /// A summary of the year.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// A límite or problema emergente, added to the year's list. Repeatable.
+    #[arg(long)]
+    pub problem: Vec<String>,
+}
+
+// `dafo report`
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Session files (.ron) of one plan; joined by action ID, the newer file
+    /// winning where two disagree (listed under Discrepancias).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The year to report on (default: the last year reviewed).
+    #[arg(long, conflicts_with = "all")]
+    pub year: Option<i16>,
+    /// Every year reviewed.
+    #[arg(long)]
+    pub all: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = crate::export::report::ReportFormat::Txt)]
+    pub format: crate::export::report::ReportFormat,
+    /// File to write (default: stdout).
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+// `dafo completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to complete for.
+    pub shell: clap_complete::Shell,
+}
+
+// `dafo recover`
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Session file (.ron).
+    pub file: PathBuf,
+}
+
+// `dafo __soak`
+#[derive(Debug, Args)]
+pub struct SoakArgs {
+    pub file: PathBuf,
+    /// Number of saves.
+    pub count: u64,
 }
 
 /// Formats `dafo copy` offers.
@@ -272,4 +371,43 @@ pub enum CopyFormat {
     Html,
     /// Plain text, 80 columns.
     Txt,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_passes_clap_checks_with_every_subcommand_built() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn opening_a_file_builds_no_subcommand_arguments_and_a_subcommand_builds_its_own() {
+        let mut cmd = Cli::command();
+        cmd.try_get_matches_from_mut(["dafo", "s.ron"]).unwrap();
+        let export = cmd.find_subcommand("export").unwrap();
+        assert!(export.get_arguments().all(|a| a.get_id() != "output"), "export's arguments were built");
+
+        let cli = Cli::try_parse_from(["dafo", "export", "s.ron", "-o", "x.md", "--dir", "d"]).unwrap();
+        assert_eq!(cli.dir, Path::new("d"));
+        let Some(Command::Export(Lazy(args))) = cli.command else { panic!("not export") };
+        assert_eq!(
+            (args.file.as_path(), args.output.as_path(), args.force),
+            (Path::new("s.ron"), Path::new("x.md"), false)
+        );
+    }
+
+    #[test]
+    fn list_takes_its_directory_as_an_argument_or_from_dir() {
+        let cli = Cli::try_parse_from(["dafo", "list", "old"]).unwrap();
+        let Some(Command::List(Lazy(args))) = cli.command else { panic!("not list") };
+        assert_eq!(args.dir.as_deref(), Some(Path::new("old")));
+        let cli = Cli::try_parse_from(["dafo", "list", "--dir", "d"]).unwrap();
+        assert_eq!(cli.dir, Path::new("d"));
+    }
 }

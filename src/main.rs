@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use dafo::app::{self, App};
-use dafo::cli::{Cli, Command};
+use dafo::cli::{self, Cli, Command, Lazy};
 use dafo::commands::{self, finish};
 use dafo::domain::Session;
 use dafo::domain::text::display_safe_lines;
@@ -42,14 +42,14 @@ fn main() -> ExitCode {
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
-            Command::Check { file }
-            | Command::Show { file, .. }
-            | Command::Export { file, .. }
-            | Command::Copy { file, .. }
-            | Command::Recover { file },
+            Command::Check(Lazy(cli::CheckArgs { file }))
+            | Command::Show(Lazy(cli::ShowArgs { file, .. }))
+            | Command::Export(Lazy(cli::ExportArgs { file, .. }))
+            | Command::Copy(Lazy(cli::CopyArgs { file, .. }))
+            | Command::Recover(Lazy(cli::RecoverArgs { file })),
         ) => Some(file),
-        Some(Command::New { from, .. }) => from.as_deref(),
-        Some(Command::Diff { new, .. }) => Some(new),
+        Some(Command::New(Lazy(cli::NewArgs { from, .. }))) => from.as_deref(),
+        Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
         _ => None,
     }
 }
@@ -76,11 +76,11 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     let session_lang =
         move |s: &Session| i18n::resolve(flag, Some(&s.meta.language), config_lang, |n: &str| std::env::var(n).ok());
     // Before anything is created: without a terminal the TUI could not start.
-    if matches!(cli.command, None | Some(Command::Open { .. } | Command::New { .. })) && !has_terminal() {
+    if matches!(cli.command, None | Some(Command::Open(_) | Command::New(_))) && !has_terminal() {
         // A file that does not read says so first (file:line:column): the more useful
         // error; one that does speaks its own language.
         let file = match &cli.command {
-            Some(Command::Open { file }) => Some(file),
+            Some(Command::Open(Lazy(cli::OpenArgs { file }))) => Some(file),
             _ => cli.file.as_ref(),
         };
         let lang = match file {
@@ -90,9 +90,9 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         return Err(lang.text().cli.no_terminal.to_owned());
     }
     match cli.command {
-        Some(Command::Check { file }) => Ok(check(&file, lang)),
-        Some(Command::Open { file }) => open(&file, lang, look, &session_lang),
-        Some(Command::New { title, from, group, horizon }) => {
+        Some(Command::Check(Lazy(cli::CheckArgs { file }))) => Ok(check(&file, lang)),
+        Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, look, &session_lang),
+        Some(Command::New(Lazy(cli::NewArgs { title, from, group, horizon }))) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
                 Some(old) => commands::carry_over(&load(&old)?, &title, now),
@@ -108,34 +108,52 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Show { file, format }) => Ok(finish(commands::show::show(&file, format, lang), lang)),
-        Some(Command::Export { file, format, output, force }) => {
+        Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {
+            Ok(finish(commands::show::show(&file, format, lang), lang))
+        }
+        Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force }))) => {
             Ok(finish(commands::show::export(&file, format, &output, force, lang), lang))
         }
-        Some(Command::List { dir, json }) => {
+        Some(Command::List(Lazy(cli::ListArgs { dir, json }))) => {
             Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json, lang), lang))
         }
-        Some(Command::Diff { old, new, format }) => Ok(finish(commands::diff::run(&old, &new, format, lang), lang)),
-        Some(Command::Import { file, output, title, force, source }) => Ok(finish(
+        Some(Command::Diff(Lazy(cli::DiffArgs { old, new, format }))) => {
+            Ok(finish(commands::diff::run(&old, &new, format, lang), lang))
+        }
+        Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source }))) => Ok(finish(
             commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, source.as_deref(), lang),
             lang,
         )),
-        Some(Command::Merge { files, output, title, accept_similar, review, force, format }) => {
+        Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {
             let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
             Ok(finish(commands::merge::run(&args, lang), lang))
         }
-        Some(Command::MergeDriver { base, ours, theirs, name }) => {
+        Some(Command::MergeDriver(Lazy(cli::MergeDriverArgs { base, ours, theirs, name }))) => {
             Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref(), lang))
         }
         Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new("."), lang), lang)),
-        Some(Command::Copy { file, format }) => Ok(finish(commands::copy::run(&file, format, lang), lang)),
-        Some(Command::Completions { shell }) => Ok(finish(commands::meta::completions(shell), lang)),
+        Some(Command::Copy(Lazy(cli::CopyArgs { file, format }))) => {
+            Ok(finish(commands::copy::run(&file, format, lang), lang))
+        }
+        Some(Command::Completions(Lazy(cli::CompletionsArgs { shell }))) => {
+            Ok(finish(commands::meta::completions(shell), lang))
+        }
         Some(Command::Man) => Ok(finish(commands::meta::man(&app::keys_file::print_table(lang)), lang)),
         Some(Command::Keys) => {
             print!("{}", app::keys_file::print_table(lang));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Review { file, year, assignments, note, value, body, date, summary, problem }) => {
+        Some(Command::Review(Lazy(cli::ReviewArgs {
+            file,
+            year,
+            assignments,
+            note,
+            value,
+            body,
+            date,
+            summary,
+            problem,
+        }))) => {
             let args = commands::review::ReviewArgs {
                 year,
                 assignments,
@@ -148,13 +166,17 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             };
             Ok(finish(commands::review::run(&file, &args, lang), lang))
         }
-        Some(Command::Report { files, year, all, format, output, force }) => {
+        Some(Command::Report(Lazy(cli::ReportArgs { files, year, all, format, output, force }))) => {
             let years = commands::report::Years::pick(year, all);
             Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang), lang))
         }
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
-        Some(Command::Recover { file }) => storage::commands::recover(&file).map_err(|e| e.to_string()),
-        Some(Command::Soak { file, count }) => storage::commands::soak(&file, count).map_err(|e| e.to_string()),
+        Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
+            storage::commands::recover(&file).map_err(|e| e.to_string())
+        }
+        Some(Command::Soak(Lazy(cli::SoakArgs { file, count }))) => {
+            storage::commands::soak(&file, count).map_err(|e| e.to_string())
+        }
         None => match cli.file {
             // `dafo sessions/`: a directory opens the browser on it.
             Some(dir) if dir.is_dir() => {
