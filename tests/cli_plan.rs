@@ -14,37 +14,8 @@ fn dafo(dir: &Path, args: &[&str]) -> Output {
     Command::new(dafo_bin()).current_dir(dir).args(args).env_remove("DAFO_DIR").output().unwrap()
 }
 
-const PLAN_MD: &str = "# Plan de servicios sociales 2023-2026
-Horizonte: 2023-2026
-
-## Misión
-Garantizar una atención social pública, cercana y de calidad.
-
-## Visión
-Un municipio que cuida de todas las personas.
-
-## Valores
-- Equidad
-- Participación
-
-## Debilidades
-- Listas de espera
-
-## Retos
-- Coordinar la atención social y la sanitaria (D1, FO1)
-
-## Ejes y líneas
-### 1. Sistema público de servicios sociales
-- 1.1 Reforzar la atención primaria
-- 1.2 Reducir las listas de espera de la dependencia
-### 2. Participación
-- 2.1 Consejo local de servicios sociales
-
-## Plan de acción
-| Línea | Acción | Responsable | Inicio | Plazo | Indicador | Estado |
-|---|---|---|---|---|---|---|
-| 1.1 | Contratar dos trabajadoras sociales | Concejalía de Bienestar | 2023-09-01 | 2024-06-30 | Profesionales contratados | en curso |
-";
+/// The issue's example plan (shared with the importer's unit tests).
+const PLAN_MD: &str = include_str!("fixtures/plan.md");
 
 #[test]
 fn a_markdown_plan_imports_and_exports_as_json() {
@@ -72,7 +43,7 @@ fn a_broken_plan_is_refused_with_its_position_and_writes_nothing() {
     let out = dafo(dir.path(), &["import", "plan.md", "-o", "plan.ron"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("plan.md:30:3: there is no línea 4.1"), "{err}");
+    assert!(err.contains("plan.md:33:3: there is no línea 4.1"), "{err}");
     assert!(!dir.path().join("plan.ron").exists());
 }
 

@@ -7,40 +7,8 @@ use crate::export::plan_md::{plan_document, plan_sections};
 use crate::i18n::Lang;
 use jiff::civil::date;
 
-const ISSUE: &str = "# Plan de servicios sociales 2023-2026
-Horizonte: 2023-2026
-
-## Misión
-Garantizar una atención social pública, cercana y de calidad.
-
-## Visión
-Un municipio que cuida de todas las personas.
-
-## Valores
-- Equidad
-- Participación
-
-## Fortalezas
-- Equipo técnico estable
-
-## Debilidades
-- Listas de espera largas
-
-## Retos
-- Coordinar la atención social y la sanitaria (D1, FO1)
-
-## Ejes y líneas
-### 1. Sistema público de servicios sociales
-- 1.1 Reforzar la atención primaria
-- 1.2 Reducir las listas de espera de la dependencia
-### 2. Participación
-- 2.1 Consejo local de servicios sociales
-
-## Plan de acción
-| Línea | Acción | Responsable | Inicio | Plazo | Indicador | Estado |
-|---|---|---|---|---|---|---|
-| 1.1 | Contratar dos trabajadoras sociales | Concejalía de Bienestar | 2023-09-01 | 2024-06-30 | Profesionales contratados | en curso |
-";
+/// The issue's example plan (shared with `tests/cli_plan.rs`).
+const ISSUE: &str = include_str!("../../tests/fixtures/plan.md");
 
 fn read(text: &str) -> Result<Session, ImportError> {
     import(text, Path::new("plan.md"), None, "plan", Timestamp::UNIX_EPOCH)
