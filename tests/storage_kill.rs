@@ -11,18 +11,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use dafo::storage::{self, commands::soak_version};
+use proptest::prelude::RngExt;
 
-/// A small xorshift generator: random kill moments without another dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
+mod common;
 
 fn stray_temps(dir: &Path) -> usize {
     std::fs::read_dir(dir)
@@ -34,9 +25,7 @@ fn kill_loop(kills: usize, budget: Duration) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("soak.ron");
     let backups = dir.path().join(storage::backup::BACKUP_DIR);
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
-    println!("seed {seed}");
-    let mut rng = Rng(seed);
+    let mut rng = common::clock_rng();
     let started = Instant::now();
     let (mut reported, mut on_disk, mut mid_save) = (0u64, 0u64, 0usize);
     let mut done = 0;
@@ -47,7 +36,7 @@ fn kill_loop(kills: usize, budget: Duration) {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..40_000)));
         child.kill().unwrap();
         let status = child.wait().unwrap();
         let mut out = String::new();

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::{Quadrant, Session};
 use dafo::storage;
+use proptest::prelude::RngExt;
+use proptest::test_runner::TestRng;
 
 fn tmux_out(t: &Tmux, args: &[&str]) -> String {
     let out = Command::new("tmux").args(["-L", &t.socket_name()]).args(args).output().unwrap();
@@ -82,21 +84,9 @@ fn sighup_flushes_restores_the_terminal_and_releases_the_lock() {
     stopped_by("-HUP");
 }
 
-/// A small xorshift generator: random kill moments without another dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
 /// Types items with Enter and SIGKILLs dafo at a random moment, `kills` times.
 /// Returns (items entered at least `margin` before the kill, of those lost).
-fn kill_loop(kills: usize, journal: bool, rng: &mut Rng) -> (usize, usize) {
+fn kill_loop(kills: usize, journal: bool, rng: &mut TestRng) -> (usize, usize) {
     let margin = Duration::from_millis(150);
     let (mut entered, mut lost) = (0, 0);
     for k in 0..kills {
@@ -106,7 +96,7 @@ fn kill_loop(kills: usize, journal: bool, rng: &mut Rng) -> (usize, usize) {
         let pid = dafo_pid(&t);
         t.press("a");
         let started = Instant::now();
-        let kill_at = started + Duration::from_millis(300 + rng.below(1500));
+        let kill_at = started + Duration::from_millis(300 + rng.random_range(0..1500));
         let mut sent = Vec::new();
         let mut n = 0;
         while Instant::now() < kill_at {
@@ -115,7 +105,7 @@ fn kill_loop(kills: usize, journal: bool, rng: &mut Rng) -> (usize, usize) {
             t.type_text(&text);
             t.press("Enter");
             sent.push((text, Instant::now()));
-            std::thread::sleep(Duration::from_millis(rng.below(120)));
+            std::thread::sleep(Duration::from_millis(rng.random_range(0..120)));
         }
         kill(pid, "-KILL");
         let killed = Instant::now();
@@ -134,9 +124,7 @@ fn kill_loop(kills: usize, journal: bool, rng: &mut Rng) -> (usize, usize) {
 }
 
 fn compare(kills: usize) {
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
-    println!("seed {seed}");
-    let mut rng = Rng(seed);
+    let mut rng = common::clock_rng();
     let (entered, lost) = kill_loop(kills, true, &mut rng);
     let (entered_off, lost_off) = kill_loop(kills, false, &mut rng);
     println!(

@@ -182,3 +182,18 @@ pub fn held(session: dafo::domain::Session, lang: dafo::i18n::Lang) -> Held {
 pub fn held_sample(lang: dafo::i18n::Lang) -> Held {
     held(dafo::storage::load(Path::new(SAMPLE)).unwrap(), lang)
 }
+
+/// A random generator for kill moments, seeded from the clock; the seed is
+/// printed so that a failing run can be replayed (`seeded_rng(SEED)`).
+pub fn clock_rng() -> proptest::test_runner::TestRng {
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
+    println!("seed {seed}");
+    seeded_rng(seed)
+}
+
+/// The generator [`clock_rng`] gives for `seed`.
+pub fn seeded_rng(seed: u64) -> proptest::test_runner::TestRng {
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    proptest::test_runner::TestRng::from_seed(proptest::test_runner::RngAlgorithm::ChaCha, &bytes)
+}
