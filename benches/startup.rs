@@ -50,7 +50,9 @@ fn main() {
     println!("  floor (examples/startup_floor.rs, {:.2} MB)  {}", size(&floor), summary(&floor_times));
     println!("  dafo, sample session ({:.2} MB)            {}", size(dafo), summary(&sample_times));
     let (q1, median, q3) = quartiles(ratios);
-    println!("  ratio dafo / floor, median of pairs          {median:.2}x (quartiles {q1:.2}..{q3:.2})  (target <= 1.2x)");
+    println!(
+        "  ratio dafo / floor, median of pairs          {median:.2}x (quartiles {q1:.2}..{q3:.2})  (target <= 1.2x)"
+    );
     println!("  dafo, 10,000-factor session                  {}  (target <= 50 ms)", summary(&big_times));
 }
 
