@@ -329,9 +329,9 @@ pub struct ReportArgs {
     /// Every year reviewed.
     #[arg(long)]
     pub all: bool,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = crate::export::report::ReportFormat::Txt)]
-    pub format: crate::export::report::ReportFormat,
+    /// Output format; by default taken from the extension of OUT, else txt.
+    #[arg(long, short, value_enum)]
+    pub format: Option<crate::export::report::ReportFormat>,
     /// File to write (default: stdout).
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<PathBuf>,

@@ -126,6 +126,21 @@ fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
     assert!(String::from_utf8_lossy(&none.stderr).contains("no year has been reviewed yet"));
 }
 
+#[test]
+fn without_format_the_report_takes_it_from_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    for name in ["informe.docx", "informe.html", "informe.md", "informe.notes"] {
+        let out = dafo(&["report", SAMPLE, "-o", at(name).to_str().unwrap()]);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(std::fs::read(at("informe.docx")).unwrap().starts_with(b"PK\x03\x04"), "a Word document");
+    assert!(std::fs::read_to_string(at("informe.html")).unwrap().contains("<h1>"));
+    assert!(std::fs::read_to_string(at("informe.md")).unwrap().starts_with("# Informe de seguimiento 2024:"));
+    let text = std::fs::read_to_string(at("informe.notes")).unwrap();
+    assert!(text.starts_with("Informe de seguimiento 2024:"), "an unknown extension gets text: {text}");
+}
+
 /// The text of a docx report's `word/document.xml`, tags left out.
 fn docx_text(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

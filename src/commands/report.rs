@@ -63,14 +63,17 @@ pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang)
 }
 
 /// Runs `dafo report`.
+/// Without `--format`, OUT's extension chooses (`-o informe.docx` writes a
+/// Word document, as `export` does), else plain text.
 pub fn run(
     files: &[PathBuf],
     years: Years,
-    format: ReportFormat,
+    format: Option<ReportFormat>,
     output: Option<&Path>,
     force: bool,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
+    let format = format.or_else(|| output.and_then(ReportFormat::from_extension)).unwrap_or_default();
     if output.is_none() && format == ReportFormat::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let why = lang.text().report.docx_on_terminal;
         return Err(CommandError::Review(why.to_owned()));

@@ -24,17 +24,15 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    /// The format a file name's extension asks for.
+    /// The format a file name's extension asks for (the extensions `export` knows).
     pub fn from_extension(path: &std::path::Path) -> Option<ReportFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "md" | "markdown" => ReportFormat::Md,
-            "html" | "htm" => ReportFormat::Html,
-            "txt" | "text" => ReportFormat::Txt,
-            "csv" => ReportFormat::Csv,
-            "json" => ReportFormat::Json,
-            "docx" => ReportFormat::Docx,
-            _ => return None,
+        Some(match super::Format::from_extension(path)? {
+            super::Format::Md => ReportFormat::Md,
+            super::Format::Html | super::Format::HtmlFragment => ReportFormat::Html,
+            super::Format::Txt => ReportFormat::Txt,
+            super::Format::Csv => ReportFormat::Csv,
+            super::Format::Json => ReportFormat::Json,
+            super::Format::Docx => ReportFormat::Docx,
         })
     }
 }
