@@ -230,3 +230,37 @@ impl Drop for Saver {
 fn lock(file: &Mutex<SessionFile>) -> MutexGuard<'_, SessionFile> {
     file.lock().unwrap_or_else(PoisonError::into_inner)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_leaves_housekeeping_to_the_worker_which_starts_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &Session::new("s", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+        // What a save killed half-way leaves behind.
+        let stray = dir.path().join(".s.ron.k1ll3d.tmp");
+        std::fs::write(&stray, "half").unwrap();
+
+        let (file, session) = SessionFile::open(&path).unwrap();
+        let mut saver = Saver::new(file);
+        assert!(stray.exists(), "opening (before the first frame) does no housekeeping");
+        assert!(saver.worker.is_none(), "no thread before the first tick");
+
+        saver.start();
+        saver.start();
+        assert!(saver.worker.is_some());
+        // The worker sweeps on its own, with no save asked for (a save would sweep too).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while stray.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(!stray.exists(), "the worker swept the stray");
+        saver.submit(1, session, Work::Save { manual: true });
+        let done = saver.wait().expect("the save comes back");
+        assert!(matches!(done.outcome, Outcome::Saved(Ok(_))), "{:?}", done.outcome);
+        assert!(saver.poll().is_none());
+    }
+}
