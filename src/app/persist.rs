@@ -23,19 +23,13 @@ impl Editor {
         self.saver.start();
         let mut changed = false;
         while let Some(done) = self.saver.poll() {
+            // A journal record shows nothing; a save's outcome does.
+            changed |= !matches!(done.work, Work::Journal);
             self.finished(done, now);
-            changed = true;
         }
         self.autosave.observe(self.doc.revision(), now);
-        if self.autosave.is_dirty() && self.read_only.is_none() {
-            // Every change is on disk at once (the journal); the save follows.
-            self.saver.journal(self.doc.revision(), &self.doc.session);
-        }
-        let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
-        if !blocked && self.autosave.due(now) {
-            self.doc.session.meta.modified = jiff::Timestamp::now();
-            self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: false });
-        }
+        // The disk is checked before this tick queues a journal record, which would
+        // otherwise hold the file (and this check) for the record's write.
         if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
             self.last_check = Some(now);
             // Read-only because another dafo held the file: when it lets go, this one
@@ -47,6 +41,15 @@ impl Editor {
                 self.announce(self.lang.text().ui.took_over.to_owned(), false, now);
                 changed = true;
             }
+        }
+        if self.autosave.is_dirty() && self.read_only.is_none() {
+            // Every change is on disk at once (the journal); the save follows.
+            self.saver.journal(self.doc.revision(), &self.doc.session);
+        }
+        let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
+        if !blocked && self.autosave.due(now) {
+            self.doc.session.meta.modified = jiff::Timestamp::now();
+            self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: false });
         }
         changed
     }
@@ -62,6 +65,7 @@ impl Editor {
     /// says so) or the answer to a conflict.
     fn finished(&mut self, done: Done, now: Instant) {
         match (done.work, done.outcome) {
+            (Work::Journal, _) => {}
             (Work::Save { manual }, Outcome::Saved(result)) => {
                 // A failing backup is said once; a plain "Guardado" must not hide it.
                 let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());
@@ -101,7 +105,7 @@ impl Editor {
                 let why = match outcome {
                     Outcome::Loaded(Err(e)) => e,
                     Outcome::Saved(Err(e)) => e.to_string(),
-                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) => String::new(),
+                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) | Outcome::Journaled => String::new(),
                 };
                 self.say(why, true);
             }

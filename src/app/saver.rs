@@ -1,7 +1,8 @@
-//! Writing off the input path: a worker thread saves through the session file
-//! (autosave, `Ctrl-s`, answers to a conflict), so typing never waits for
-//! serialization or fsync.
+//! Writing off the input path: a worker thread writes through the session file
+//! (the journal record of each change, autosave, `Ctrl-s`, answers to a
+//! conflict), so typing never waits for serialization or fsync.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -13,6 +14,8 @@ use crate::storage::{self, DiskState, SaveError, SaveReport, SessionFile};
 /// What a job does with the session it carries.
 #[derive(Debug, Clone)]
 pub enum Work {
+    /// Append it to the journal: durable at once, before the debounced save.
+    Journal,
     /// Save it; `manual` when asked for with `Ctrl-s` rather than by autosave.
     Save { manual: bool },
     /// Conflict answered "keep mine": write it over the version found on disk
@@ -37,6 +40,9 @@ pub enum Outcome {
     Saved(Result<SaveReport, SaveError>),
     /// Load theirs: the version read from disk, or why it was not.
     Loaded(Result<Box<Session>, String>),
+    /// A journal record written, or not: one that cannot be written costs
+    /// nothing but that head start, so nothing is said.
+    Journaled,
 }
 
 struct Job {
@@ -48,6 +54,10 @@ struct Job {
 /// Runs a job on the file.
 fn perform(file: &mut SessionFile, job: Job) -> Done {
     let outcome = match &job.work {
+        Work::Journal => {
+            let _ = file.journal(&job.session);
+            Outcome::Journaled
+        }
         Work::Save { .. } => Outcome::Saved(file.save(&job.session)),
         Work::KeepMine(disk) => Outcome::Saved(match file.overwrite(&job.session, disk.clone()) {
             // The version on disk does not even read: keep a copy of it, then save ours.
@@ -76,8 +86,8 @@ pub struct Saver {
     idle: Option<(Receiver<Job>, Sender<Done>)>,
     /// Saves queued or under way in the background.
     in_flight: usize,
-    /// Outcome of a save made on this thread, for the next poll.
-    late: Option<Done>,
+    /// Outcomes of jobs done on this thread (no worker), for the next polls.
+    late: VecDeque<Done>,
     worker: Option<JoinHandle<()>>,
     /// The last revision written to the journal.
     journaled: Option<u64>,
@@ -93,7 +103,7 @@ impl Saver {
             done,
             idle: Some((rx, tx)),
             in_flight: 0,
-            late: None,
+            late: VecDeque::new(),
             worker: None,
             journaled: None,
         }
@@ -143,13 +153,15 @@ impl Saver {
         self.with_file(|f| f.read_only().map(|e| e.summary(lang)))
     }
 
-    /// Makes this revision of the session durable at once in the journal, once per
-    /// revision; the debounced save follows. A journal that cannot be written costs
-    /// nothing but that head start.
+    /// Makes this revision of the session durable in the journal, once per revision,
+    /// on the worker: serializing and fsyncing a large session takes milliseconds
+    /// that a keystroke must not wait for. While a job is under way the record waits
+    /// for a later tick (at most 20 ms apart then), so that one copy of the session
+    /// at most is ever in flight; the debounced save follows it.
     pub fn journal(&mut self, revision: u64, session: &Session) {
-        if self.journaled != Some(revision) {
+        if self.journaled != Some(revision) && !self.busy() {
             self.journaled = Some(revision);
-            let _ = lock(&self.file).journal(session);
+            self.submit(revision, session.clone(), Work::Journal);
         }
     }
 
@@ -174,12 +186,13 @@ impl Saver {
             None => job,
         };
         // No worker (it could not start, or stopped): save on this thread.
-        self.late = Some(perform(&mut lock(&self.file), job));
+        let done = perform(&mut lock(&self.file), job);
+        self.late.push_back(done);
     }
 
     /// The outcome of a finished background save, if one finished.
     pub fn poll(&mut self) -> Option<Done> {
-        if let Some(done) = self.late.take() {
+        if let Some(done) = self.late.pop_front() {
             return Some(done);
         }
         match self.done.try_recv() {
@@ -197,7 +210,7 @@ impl Saver {
 
     /// Waits for the oldest save under way, if any, and returns its outcome.
     pub fn wait(&mut self) -> Option<Done> {
-        if let Some(done) = self.late.take() {
+        if let Some(done) = self.late.pop_front() {
             return Some(done);
         }
         if self.in_flight == 0 {
@@ -262,5 +275,29 @@ mod tests {
         let done = saver.wait().expect("the save comes back");
         assert!(matches!(done.outcome, Outcome::Saved(Ok(_))), "{:?}", done.outcome);
         assert!(saver.poll().is_none());
+    }
+
+    #[test]
+    fn journal_records_go_to_the_worker_once_per_revision_and_never_pile_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &Session::new("s", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+        let (file, mut session) = SessionFile::open(&path).unwrap();
+        let mut saver = Saver::new(file);
+        saver.start();
+        session.meta.title = "cambiado".to_owned();
+        saver.journal(1, &session);
+        assert!(saver.busy(), "the record is written off this thread");
+        saver.journal(2, &session);
+        let done = saver.wait().expect("the record comes back");
+        assert!(matches!((done.work, done.outcome), (Work::Journal, Outcome::Journaled)));
+        let record = std::fs::read_to_string(crate::storage::journal::journal_path(&path)).unwrap();
+        assert!(record.contains("cambiado"), "{record}");
+        assert!(saver.wait().is_none(), "revision 2 was not queued behind a job under way");
+        saver.journal(2, &session);
+        assert!(saver.busy(), "it goes at the next tick");
+        saver.wait();
+        saver.journal(2, &session);
+        assert!(!saver.busy(), "once per revision");
     }
 }
