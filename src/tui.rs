@@ -59,7 +59,7 @@ fn init() -> std::io::Result<Screen> {
 }
 
 /// Runs the app until the user quits. The terminal is restored on return and
-/// on panic (ratatui's hook); pending changes are flushed to disk in both cases.
+/// on panic (the hook `init` sets); pending changes are flushed to disk in both cases.
 pub fn run(mut app: App) -> std::io::Result<()> {
     // A refused keys.ron is said on the screen too (stderr is hidden by the TUI).
     if let Some(problem) = crate::app::keys_file::problem() {
