@@ -156,12 +156,20 @@ impl Editor {
         self.record(self.doc.revision(), now, result)
     }
 
-    /// Saves now if anything is not on disk yet; `true` when all is on disk.
+    /// Saves now if anything is not on disk yet; `true` when all is on disk. Then
+    /// the journal holds nothing newer than the file, and goes (a record of the
+    /// latest change may not have been written when its save was).
     pub fn flush(&mut self) -> bool {
         let now = Instant::now();
         self.settle();
         self.autosave.observe(self.doc.revision(), now);
-        !self.autosave.is_dirty() || self.save_now(now)
+        if self.autosave.is_dirty() {
+            return self.save_now(now);
+        }
+        if self.read_only.is_none() {
+            self.saver.with_file(|f| f.clear_journal());
+        }
+        true
     }
 
     /// Notes the outcome of saving `revision`; `true` if it is on disk.

@@ -224,7 +224,7 @@ impl Saver {
     /// Returns the outcome of a background save that finished meanwhile too.
     pub fn save_now(&mut self, session: &Session) -> (Vec<Done>, Result<SaveReport, SaveError>) {
         let earlier = std::iter::from_fn(|| self.wait()).collect();
-        let result = lock(&self.file).save(session);
+        let result = lock(&self.file).save_latest(session);
         (earlier, result)
     }
 }

@@ -131,6 +131,19 @@ impl SessionFile {
         Ok(report)
     }
 
+    /// Saves `session` as it is in memory now, newer than every journal record (when
+    /// leaving, after every job under way): a good save removes the journal too.
+    pub fn save_latest(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
+        let report = self.save(session)?;
+        self.journal.clear();
+        Ok(report)
+    }
+
+    /// The session on disk is the latest (nothing is left unsaved): the journal goes.
+    pub fn clear_journal(&mut self) {
+        self.journal.clear();
+    }
+
     /// Makes `session` (just changed, not saved yet) durable at once in the journal.
     /// Does nothing for a read-only file or with `DAFO_JOURNAL=off`.
     pub fn journal(&mut self, session: &Session) -> io::Result<()> {

@@ -82,8 +82,16 @@ impl Journal {
     /// A save of `text` reached the disk: the journal is no longer needed if its last
     /// record is that same text (a newer record keeps it until the next save).
     pub fn saved(&mut self, text: &str) {
-        if self.file.is_some() && self.last == Some(changes_hash(text)) {
-            self.file = None;
+        if self.last == Some(changes_hash(text)) {
+            self.clear();
+        }
+    }
+
+    /// Every record is older than what was just saved (the session as it is in
+    /// memory, when leaving): the journal goes, even if its last record is not that
+    /// text (the latest change's record had not been written yet).
+    pub fn clear(&mut self) {
+        if self.file.take().is_some() {
             self.last = None;
             let _ = std::fs::remove_file(&self.path);
         }
@@ -220,5 +228,24 @@ mod tests {
         j.saved(&crate::storage::to_ron(&saved));
         assert!(!journal_path(&path).exists());
         assert!(matches!(replay(&path, 1), Replay::Nothing));
+    }
+
+    #[test]
+    fn a_journal_older_than_the_saved_file_goes_when_leaving() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let journal = journal_path(&path);
+        let (mut file, _) =
+            crate::storage::SessionFile::create(&path, &Session::new("v1", Timestamp::UNIX_EPOCH)).unwrap();
+        file.journal(&Session::new("v2", Timestamp::UNIX_EPOCH)).unwrap();
+        // v3 is saved before its own record was written: v2's record stays.
+        file.save(&Session::new("v3", Timestamp::UNIX_EPOCH)).unwrap();
+        assert!(journal.exists(), "a save of other text keeps the journal");
+        file.clear_journal();
+        assert!(!journal.exists(), "nothing unsaved is left: the journal goes");
+        file.journal(&Session::new("v4", Timestamp::UNIX_EPOCH)).unwrap();
+        file.save_latest(&Session::new("v5", Timestamp::UNIX_EPOCH)).unwrap();
+        assert!(!journal.exists(), "saving the latest removes it too");
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "v5");
     }
 }
