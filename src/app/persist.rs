@@ -166,9 +166,7 @@ impl Editor {
         if self.autosave.is_dirty() {
             return self.save_now(now);
         }
-        if self.read_only.is_none() {
-            self.saver.with_file(|f| f.clear_journal());
-        }
+        self.saver.with_file(|f| f.clear_journal());
         true
     }
 

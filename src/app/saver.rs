@@ -116,10 +116,7 @@ impl Saver {
         let Some((rx, tx)) = self.idle.take() else { return };
         let shared = Arc::clone(&self.file);
         let worker = std::thread::Builder::new().name("dafo-autosave".to_owned()).spawn(move || {
-            let lock_file = lock(&shared).after_open();
-            if let Some(lock_file) = lock_file {
-                let _ = lock_file.sync_all();
-            }
+            after_open(&shared);
             for job in rx {
                 let done = perform(&mut lock(&shared), job);
                 if tx.send(done).is_err() {
@@ -131,9 +128,7 @@ impl Saver {
             Ok(worker) => self.worker = Some(worker),
             Err(_) => {
                 self.jobs = None;
-                if let Some(lock_file) = lock(&self.file).after_open() {
-                    let _ = lock_file.sync_all();
-                }
+                after_open(&self.file);
             }
         }
     }
@@ -236,6 +231,15 @@ impl Drop for Saver {
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
         }
+    }
+}
+
+/// What opening deferred: the stray temp files go (under the file's mutex, so never
+/// during a save), then the lock's holder is made durable (outside it).
+fn after_open(file: &Mutex<SessionFile>) {
+    let lock_file = lock(file).after_open();
+    if let Some(lock_file) = lock_file {
+        let _ = lock_file.sync_all();
     }
 }
 

@@ -135,7 +135,7 @@ impl SessionFile {
     /// leaving, after every job under way): a good save removes the journal too.
     pub fn save_latest(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
         let report = self.save(session)?;
-        self.journal.clear();
+        self.clear_journal();
         Ok(report)
     }
 
