@@ -58,12 +58,23 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
             let _ = file.journal(&job.session);
             Outcome::Journaled
         }
-        Work::Save { .. } => Outcome::Saved(file.save(&job.session)),
-        Work::KeepMine(disk) => Outcome::Saved(match file.overwrite(&job.session, disk.clone()) {
-            // The version on disk does not even read: keep a copy of it, then save ours.
-            Err(SaveError::Unreadable { .. }) => file.replace_damaged(&job.session).map(|(report, _)| report),
-            other => other,
-        }),
+        // Jobs run in the order they were sent, each with the session as it was then:
+        // every record written before this save is of an older or equal session, so
+        // a good save leaves nothing in the journal worth replaying. (Matching the last
+        // record's text is not enough: the record of the change saved here may not have
+        // been written yet, and a kill would then find a record of the version before.)
+        Work::Save { .. } => Outcome::Saved(file.save_latest(&job.session)),
+        Work::KeepMine(disk) => {
+            let saved = match file.overwrite(&job.session, disk.clone()) {
+                // The version on disk does not even read: keep a copy of it, then save ours.
+                Err(SaveError::Unreadable { .. }) => file.replace_damaged(&job.session).map(|(report, _)| report),
+                other => other,
+            };
+            if saved.is_ok() {
+                file.clear_journal();
+            }
+            Outcome::Saved(saved)
+        }
         Work::LoadTheirs(mine) => {
             let text = storage::to_ron(&job.session);
             Outcome::Loaded(match storage::write_atomic(mine, text.as_bytes()) {
@@ -303,5 +314,31 @@ mod tests {
         saver.wait();
         saver.journal(2, &session);
         assert!(!saver.busy(), "once per revision");
+    }
+
+    #[test]
+    fn a_save_newer_than_the_last_record_removes_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let journal = crate::storage::journal::journal_path(&path);
+        crate::storage::save(&path, &Session::new("s", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+        let (file, mut session) = SessionFile::open(&path).unwrap();
+        let mut saver = Saver::new(file);
+        saver.start();
+        // Revision 1 reaches the journal; revision 2 is saved (Ctrl-s) before its own
+        // record was written.
+        session.meta.title = "uno".to_owned();
+        saver.journal(1, &session);
+        session.meta.title = "dos".to_owned();
+        saver.submit(2, session.clone(), Work::Save { manual: true });
+        while saver.busy() {
+            saver.wait();
+        }
+        assert!(!journal.exists(), "a record of revision 1 would be set aside after a kill");
+        // The next open finds the file as saved and nothing to replay or set aside.
+        drop(saver);
+        let (file, reopened) = SessionFile::open(&path).unwrap();
+        assert_eq!(reopened.meta.title, "dos");
+        assert_eq!(file.replayed(), None);
     }
 }

@@ -9,7 +9,8 @@
 //! ```
 //!
 //! A record is written with one `write` and an fdatasync, so each `Enter` survives a
-//! kill or a power cut. A good save of that text removes the journal. Opening a
+//! kill or a power cut. A good save of that text, or of a newer session (the
+//! editor's saves, run in order after every earlier record), removes the journal. Opening a
 //! session (holding its lock) replays the last complete record, if it follows the
 //! file as it is on disk; a journal that follows another version (the file was
 //! changed by another program meanwhile) is kept aside as `.journal-<time>`, never
