@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::{Factor, Session};
 use dafo::storage;
@@ -50,22 +52,34 @@ fn a_failed_save_is_drawn_without_a_key() {
     assert_eq!(t.wait_exit(), 0);
 }
 
+/// A new session file opened by two dafos: the first holds it, the second shows
+/// it read-only. `None` without tmux.
+fn two_dafos_on_one_file(dir: &Path) -> Option<(PathBuf, Tmux, Tmux)> {
+    let path = dir.join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let first = Tmux::start(&cmd, dir, 100, 30)?;
+    first.wait_for("Fortalezas");
+    let second = Tmux::start(&cmd, dir, 100, 30)?;
+    second.wait_for("solo lectura");
+    Some((path, first, second))
+}
+
+/// Types a strength into the grid, as the room says it.
+fn add_strength(t: &Tmux, text: &str) {
+    t.press("Escape");
+    t.press("a");
+    t.type_text(text);
+    t.press("Enter");
+    t.press("Escape");
+}
+
 #[test]
 #[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let Some(first) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    first.wait_for("Fortalezas");
-    let Some(second) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    second.wait_for("solo lectura");
-    first.press("Escape");
-    first.press("a");
-    first.type_text("Dicho en la sala");
-    first.press("Enter");
-    first.press("Escape");
+    let Some((_, first, second)) = two_dafos_on_one_file(dir.path()) else { return };
+    add_strength(&first, "Dicho en la sala");
     first.wait_for("✓ guardado");
     // No key in the second dafo: it shows the first one's save by itself.
     second.wait_for("Dicho en la sala");
@@ -79,18 +93,8 @@ fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
 #[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_read_only_second_dafo_says_when_the_first_one_quits_and_takes_over() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let Some(first) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    first.wait_for("Fortalezas");
-    let Some(second) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    second.wait_for("solo lectura");
-    first.press("Escape");
-    first.press("a");
-    first.type_text("Lo último del primero");
-    first.press("Enter");
-    first.press("Escape");
+    let Some((path, first, second)) = two_dafos_on_one_file(dir.path()) else { return };
+    add_strength(&first, "Lo último del primero");
     first.press("q");
     assert_eq!(first.wait_exit(), 0);
     // No key in the second dafo: it says the file is free, and shows the last save.
@@ -98,11 +102,7 @@ fn a_read_only_second_dafo_says_when_the_first_one_quits_and_takes_over() {
     assert!(screen.contains("Lo último del primero"), "{screen}");
     assert!(!screen.contains("solo lectura"), "{screen}");
     // It saves now.
-    second.press("Escape");
-    second.press("a");
-    second.type_text("Escrito en la segunda");
-    second.press("Enter");
-    second.press("Escape");
+    add_strength(&second, "Escrito en la segunda");
     second.wait_for("✓ guardado");
     second.press("q");
     assert_eq!(second.wait_exit(), 0);
