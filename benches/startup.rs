@@ -46,7 +46,7 @@ fn main() {
     let big_times: Vec<Duration> =
         (0..WARMUP + RUNS).map(|_| first_frame(spawnable(dafo, Some(&big), dir.path()))).skip(WARMUP).collect();
 
-    println!("start to first frame in a {}x{} pty, median of {RUNS} runs (min..max):", SIZE.cols, SIZE.rows);
+    println!("start to first frame in a {}x{} pty, median of {RUNS} runs:", SIZE.cols, SIZE.rows);
     println!("  floor (examples/startup_floor.rs, {:.2} MB)  {}", size(&floor), summary(&floor_times));
     println!("  dafo, sample session ({:.2} MB)            {}", size(dafo), summary(&sample_times));
     let (q1, median, q3) = quartiles(ratios);
@@ -138,19 +138,17 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Median, quartiles and extremes: one slow run (the disk's journal, a preempted
+/// process) moves the extremes, not the quartiles.
 fn summary(times: &[Duration]) -> String {
-    let mut ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1000.0).collect();
-    ms.sort_by(f64::total_cmp);
-    format!("{:>6.2} ms ({:.2}..{:.2})", median_f64(ms.clone()), ms[0], ms[ms.len() - 1])
+    let ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1000.0).collect();
+    let (min, max) = ms.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), &t| (lo.min(t), hi.max(t)));
+    let (q1, median, q3) = quartiles(ms);
+    format!("{median:>6.2} ms (quartiles {q1:.2}..{q3:.2}, min {min:.2}, max {max:.2})")
 }
 
 /// First quartile, median and third quartile.
 fn quartiles(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);
     (v[v.len() / 4], v[v.len() / 2], v[v.len() * 3 / 4])
-}
-
-fn median_f64(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
 }
