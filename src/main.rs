@@ -201,13 +201,7 @@ fn open(
 ) -> Result<ExitCode, String> {
     // The session's own language speaks once it is read (errors before that
     // speak `lang`: the file could not tell).
-    let app = App::open_in(file, session_lang).map_err(|e| match e {
-        // A file that no longer reads may have a good backup.
-        storage::LoadError::Parse { .. } => {
-            format!("{e}\n{}", (lang.text().cli.recover_hint)(&file.display().to_string()))
-        }
-        other => commands::load_message(&other, lang),
-    })?;
+    let app = App::open_in(file, session_lang).map_err(|e| commands::open_message(&e, file, lang))?;
     let lang = app.lang;
     tui(app, look, lang)?;
     Ok(ExitCode::SUCCESS)

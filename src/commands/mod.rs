@@ -78,6 +78,20 @@ impl CommandError {
     }
 }
 
+/// A session the TUI cannot open, said in `lang`, with what to do next: a file
+/// that no longer reads may have a good backup; a name that is not there may be
+/// a session still to start.
+pub fn open_message(e: &LoadError, file: &std::path::Path, lang: Lang) -> String {
+    let cli = &lang.text().cli;
+    match e {
+        LoadError::Parse { .. } => format!("{e}\n{}", (cli.recover_hint)(&file.display().to_string())),
+        LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            format!("{}\n{}", load_message(e, lang), cli.new_hint)
+        }
+        other => load_message(other, lang),
+    }
+}
+
 /// A session that does not open, said in `lang`.
 pub fn load_message(e: &LoadError, lang: Lang) -> String {
     match e {
@@ -123,4 +137,29 @@ pub(crate) fn write_new(path: &std::path::Path, bytes: &[u8], force: bool) -> Re
         std::io::ErrorKind::AlreadyExists => CommandError::Exists { path: path.to_owned() },
         _ => CommandError::Write { path: path.to_owned(), source },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_says_what_to_do_next_in_every_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("taller.ron");
+        let damaged = dir.path().join("roto.ron");
+        std::fs::write(&damaged, "(version: 4, meta: (title: \"x\"").unwrap();
+        for &lang in Lang::ALL {
+            let cli = &lang.text().cli;
+            let e = crate::storage::load(&missing).unwrap_err();
+            let said = open_message(&e, &missing, lang);
+            assert!(said.starts_with(&format!("{}: ", missing.display())), "{said}");
+            assert!(said.ends_with(cli.new_hint) && said.contains("dafo new"), "{said}");
+            let e = crate::storage::load(&damaged).unwrap_err();
+            let said = open_message(&e, &damaged, lang);
+            assert!(said.contains("roto.ron:1:"), "file:line:column first: {said}");
+            assert!(said.contains(&format!("dafo recover {}", damaged.display())), "{said}");
+            assert!(!said.contains(cli.new_hint), "{said}");
+        }
+    }
 }

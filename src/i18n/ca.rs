@@ -148,6 +148,7 @@ pub static TEXT: Catalogue = Catalogue {
         recover_hint: |f| {
             format!("  Si s'ha danyat fora de dafo, `dafo recover {f}` recupera la còpia bona més recent.")
         },
+        new_hint: "  Per a començar una sessió: dafo new \"Títol\"; dafo sense fitxer obri la llista de sessions.",
         terminal: "terminal",
         no_terminal: "cal un terminal: l'eixida no és un terminal (un script o una canonada?)",
         too_new: |found, max| {

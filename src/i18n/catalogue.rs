@@ -204,6 +204,8 @@ pub struct CliText {
     pub stdout: &'static str,
     /// After a parse error: how to bring back a backup; the argument is the file.
     pub recover_hint: fn(&str) -> String,
+    /// After "no such file" when opening one: how a session is started.
+    pub new_hint: &'static str,
     /// Error of the terminal (prefix).
     pub terminal: &'static str,
     /// Error: a TUI command run without a terminal.

@@ -150,6 +150,7 @@ pub static TEXT: Catalogue = Catalogue {
         recover_hint: |f| {
             format!("  If it was damaged outside dafo, `dafo recover {f}` brings back the newest good backup.")
         },
+        new_hint: "  To start a session: dafo new \"Title\"; dafo with no file opens the list of sessions.",
         terminal: "terminal",
         no_terminal: "needs a terminal: the output is not a terminal (a script or a pipe?)",
         too_new: |found, max| {

@@ -148,6 +148,7 @@ pub static TEXT: Catalogue = Catalogue {
         recover_hint: |f| {
             format!("  Si se dañó fuera de dafo, `dafo recover {f}` recupera la copia buena más reciente.")
         },
+        new_hint: "  Para empezar una sesión: dafo new \"Título\"; dafo sin archivo abre la lista de sesiones.",
         terminal: "terminal",
         no_terminal: "hace falta una terminal: la salida no es una terminal (¿un script o una tubería?)",
         too_new: |found, max| {
