@@ -260,3 +260,29 @@ fn a_read_only_second_dafo_shows_the_first_ones_saves() {
     assert!(second.tick(later), "the second dafo redraws without a key");
     assert_eq!(texts(&second, Quadrant::Strengths), ["desde el primero"]);
 }
+
+#[test]
+fn a_read_only_window_cannot_undo_the_holders_save_and_take_over_with_it() {
+    let mut f = fixture();
+    let mut second = App::open(&f.path, Lang::Es).unwrap();
+    second.tick(Instant::now());
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "desde el primero");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    std::thread::sleep(Duration::from_millis(20));
+    f.app.flush();
+    assert!(second.tick(Instant::now() + Duration::from_secs(2)));
+    assert!(!notice(&second).contains("deshace"), "nothing to undo is offered: {}", notice(&second));
+    // `u` in the read-only window is refused: it would bring back the version
+    // before the holder's save, which a take-over would then save over it.
+    typ(&mut second, "u");
+    assert_eq!(texts(&second, Quadrant::Strengths), ["desde el primero"]);
+    assert!(notice(&second).to_lowercase().contains("solo lectura"), "{}", notice(&second));
+    // The holder quits; the second takes over with the holder's words intact.
+    drop(f.app);
+    assert!(second.tick(Instant::now() + Duration::from_secs(4)));
+    assert!(editor(&second).read_only().is_none(), "took over");
+    second.flush();
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "desde el primero");
+}

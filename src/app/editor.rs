@@ -385,6 +385,12 @@ impl Editor {
     }
 
     fn undo_redo(&mut self, undo: bool) {
+        // Undo and redo change the session as any edit does: never in a read-only
+        // window, which a take-over would otherwise save over the holder's work.
+        if self.read_only.is_some() {
+            self.say_read_only();
+            return;
+        }
         let what = self.describe_next(undo);
         let done = if undo { self.doc.undo() } else { self.doc.redo() };
         if done {

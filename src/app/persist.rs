@@ -7,7 +7,7 @@ use super::action::Action;
 use super::editor::{Conflict, Editor, Mode};
 use super::effect::Effect;
 use super::saver::{Done, Outcome, Work};
-use crate::domain::{Document, Edit};
+use crate::domain::Edit;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
 /// How often the file is checked for changes made by other programs.
@@ -84,7 +84,7 @@ impl Editor {
                 }
             }
             (Work::LoadTheirs(mine), Outcome::Loaded(Ok(session))) => {
-                self.doc = Document::new(*session);
+                self.doc.replace(*session);
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
                 let kept = self.lang.text().ui.yours_kept_in;
                 self.say(format!("{kept} {}", mine.display()), false);
@@ -231,8 +231,13 @@ impl Editor {
                 } else if self.reload() {
                     // The first-start card is for an empty session; this one no longer is.
                     self.room.hint &= self.session().total() == 0;
-                    let undo = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
-                    let msg = (self.lang.text().ui.reloaded_undo)(&undo);
+                    let msg = if self.read_only.is_some() {
+                        // A read-only window follows the file: there is nothing of its own to bring back.
+                        self.lang.text().ui.reloaded.to_owned()
+                    } else {
+                        let undo = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
+                        (self.lang.text().ui.reloaded_undo)(&undo)
+                    };
                     self.announce(msg, false, Instant::now());
                 }
             }
@@ -252,9 +257,10 @@ impl Editor {
     fn reload(&mut self) -> bool {
         match self.saver.with_file(|f| f.reload()) {
             Ok(session) => {
-                // One undo step: `u` brings back what was on screen before the reload.
-                if self.doc.apply(Edit::Whole(Box::new(session.clone()))).is_err() {
-                    self.doc = Document::new(session);
+                // One undo step: `u` brings back what was on screen before the reload;
+                // a read-only window only follows the file, with no step to undo.
+                if self.read_only.is_some() || self.doc.apply(Edit::Whole(Box::new(session.clone()))).is_err() {
+                    self.doc.replace(session);
                 }
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
                 true

@@ -27,6 +27,13 @@ impl Document {
         self.revision
     }
 
+    /// Replaces the session with another version (read from disk), with nothing
+    /// to undo or redo. The revision still moves on, never back: what was saved,
+    /// journaled or seen at an earlier revision is never taken for this version.
+    pub fn replace(&mut self, session: Session) {
+        *self = Document { session, undo: Vec::new(), redo: Vec::new(), revision: self.revision + 1 };
+    }
+
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let inverse = self.session.apply(edit)?;
@@ -98,5 +105,17 @@ mod tests {
         assert_eq!(doc.session.opportunities[0].text, "Fondos Next Generation");
         assert!(!doc.redo());
         assert_eq!(doc.revision(), 6);
+    }
+
+    #[test]
+    fn replacing_the_session_forgets_its_steps_but_never_its_revision() {
+        let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+        let e = doc.session.add_factor(Quadrant::Strengths, "Red de entidades").unwrap();
+        doc.apply(e).unwrap();
+        let before = doc.revision();
+        doc.replace(Session::new("del disco", Timestamp::UNIX_EPOCH));
+        assert_eq!(doc.session.meta.title, "del disco");
+        assert!(doc.revision() > before, "a revision is never reused for another version");
+        assert!(!doc.undo() && !doc.redo());
     }
 }

@@ -233,7 +233,7 @@ pub static TEXT: Catalogue = Catalogue {
         unreadable_on_disk: "el fitxer del disc no es pot llegir; dafo no el sobreescriu",
         open_elsewhere: "oberta en un altre dafo",
         deleted_outside: "El fitxer s'ha esborrat fora de dafo; Ctrl-s el torna a escriure",
-        reloaded: "Recarregat: canviat fora de dafo (u ho desfà)",
+        reloaded: "Recarregat: canviat fora de dafo",
         yours_kept_in: "La vostra versió s'ha guardat en",
         yours_saved: "Guardada la vostra versió; l'altra ha quedat en còpia (.dafo-backups o .damaged)",
         took_over: "L'altre dafo s'ha tancat: el fitxer ha quedat lliure i ara es guarda des d'ací",

@@ -301,6 +301,7 @@ pub struct UiText {
     pub unreadable_on_disk: &'static str,
     pub open_elsewhere: &'static str,
     pub deleted_outside: &'static str,
+    /// A read-only window followed a change made on disk.
     pub reloaded: &'static str,
     pub yours_kept_in: &'static str,
     pub yours_saved: &'static str,

@@ -233,7 +233,7 @@ pub static TEXT: Catalogue = Catalogue {
         unreadable_on_disk: "the file on disk does not read; not overwritten",
         open_elsewhere: "open in another dafo",
         deleted_outside: "The file was deleted outside dafo; Ctrl-s writes it again",
-        reloaded: "Reloaded: changed outside dafo (u undoes it)",
+        reloaded: "Reloaded: changed outside dafo",
         yours_kept_in: "Your version was kept in",
         yours_saved: "Your version saved; the other one was kept (.dafo-backups or .damaged)",
         took_over: "The other dafo closed: the file is free and this window saves it now",

@@ -233,7 +233,7 @@ pub static TEXT: Catalogue = Catalogue {
         unreadable_on_disk: "el archivo en disco no se lee; dafo no lo sobrescribe",
         open_elsewhere: "abierta en otro dafo",
         deleted_outside: "El archivo se borró fuera de dafo; Ctrl-s lo vuelve a escribir",
-        reloaded: "Recargado: cambiado fuera de dafo (u lo deshace)",
+        reloaded: "Recargado: cambiado fuera de dafo",
         yours_kept_in: "Tu versión quedó en",
         yours_saved: "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
         took_over: "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
