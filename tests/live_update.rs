@@ -286,3 +286,24 @@ fn a_read_only_window_cannot_undo_the_holders_save_and_take_over_with_it() {
     second.flush();
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "desde el primero");
 }
+
+#[test]
+fn an_unanswered_conflict_does_not_keep_the_loop_awake() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    typ(&mut f.app, "mío");
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    f.app.tick(Instant::now());
+    f.app.settle();
+    assert!(f.app.deadline().is_some(), "a save is pending");
+    rewrite_outside(&f.path);
+    let later = Instant::now() + Duration::from_secs(2);
+    assert!(f.app.tick(later), "the conflict is drawn at once");
+    assert!(editor(&f.app).in_conflict());
+    assert!(editor(&f.app).autosave().due(later), "the save is overdue, held by the question");
+    // The loop sleeps until a key answers: a past deadline would make it poll with
+    // a zero timeout, over and over, at full CPU.
+    assert_eq!(f.app.deadline(), None);
+    assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo", "nothing written meanwhile");
+}

@@ -139,6 +139,20 @@ impl Editor {
         &self.autosave
     }
 
+    /// When the next autosave can start, if one is pending and nothing holds it
+    /// back. While the file is read-only, a conflict waits for its answer or a
+    /// save is under way, the deadline may be past without a save starting: the
+    /// terminal loop must not wake for it (it would spin), and a save under way
+    /// wakes it by itself when it ends.
+    pub fn save_deadline(&self) -> Option<Instant> {
+        if self.saving_held() { None } else { self.autosave.deadline() }
+    }
+
+    /// Whether no save may start now: read-only, a conflict unanswered, or a save under way.
+    pub(super) fn saving_held(&self) -> bool {
+        self.read_only.is_some() || self.in_conflict() || self.saver.busy()
+    }
+
     /// Why the session cannot be edited here, if so.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()

@@ -303,7 +303,7 @@ impl App {
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => [e.autosave().deadline(), e.room().deadline()].into_iter().flatten().min(),
+            Screen::Editor(e) => [e.save_deadline(), e.room().deadline()].into_iter().flatten().min(),
             Screen::Browser(_) => None,
         }
     }

@@ -46,8 +46,7 @@ impl Editor {
             // Every change is on disk at once (the journal); the save follows.
             self.saver.journal(self.doc.revision(), &self.doc.session);
         }
-        let blocked = self.read_only.is_some() || self.in_conflict() || self.saver.busy();
-        if !blocked && self.autosave.due(now) {
+        if !self.saving_held() && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
             self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: false });
         }
