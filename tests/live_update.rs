@@ -307,3 +307,29 @@ fn an_unanswered_conflict_does_not_keep_the_loop_awake() {
     assert_eq!(f.app.deadline(), None);
     assert_eq!(storage::load(&f.path).unwrap().threats[0].text, "suyo", "nothing written meanwhile");
 }
+
+#[test]
+fn enter_on_an_edit_line_whose_factor_went_meanwhile_keeps_the_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    let mut mine = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    mine.strengths.push(Factor::new("F1", "Lo de antes"));
+    storage::save(&path, &mine).unwrap();
+    let mut app = App::open(&path, Lang::Es).unwrap();
+    typ(&mut app, "e");
+    typ(&mut app, " y más");
+    // Meanwhile another program removes F1; nothing here is unsaved, so it reloads.
+    let mut other = storage::load(&path).unwrap();
+    other.strengths.clear();
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(&path, &other).unwrap();
+    assert!(app.tick(Instant::now() + Duration::from_secs(2)));
+    assert!(texts(&app, Quadrant::Strengths).is_empty());
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(notice(&app).contains("F1 ya no está"), "{}", notice(&app));
+    let Mode::Input(line) = editor(&app).mode() else { panic!("the words were dropped") };
+    assert_eq!(line.value(), "Lo de antes y más");
+    // Enter adds them as a new factor.
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(texts(&app, Quadrant::Strengths), ["Lo de antes y más"]);
+}

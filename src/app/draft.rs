@@ -41,6 +41,26 @@ impl Editor {
         self.say((self.lang.text().meeting.draft_kept)(&key), false);
     }
 
+    /// Enter on an edit line whose item is gone (changed outside dafo while it was
+    /// open): the words typed are never dropped. They stay on a line for a new item
+    /// in the same place, or, with no such line, are shown whole.
+    pub(super) fn target_gone(&mut self, id: &str, new_item: Option<InputTarget>, text: &str) {
+        let m = &self.lang.text().meeting;
+        let shown = self.lang.show_id(id);
+        match new_item {
+            Some(target) => {
+                let msg = (m.gone_kept_on_line)(&shown);
+                // Straight to the line: a draft kept for that place must not replace these words.
+                self.mode = Mode::Input(Input::new(target, text));
+                self.say(msg, true);
+            }
+            None => {
+                let msg = (m.gone_not_saved)(&shown, &display_safe(text));
+                self.say(msg, true);
+            }
+        }
+    }
+
     /// Whether an edit line holds what is already stored (nothing to keep).
     fn unchanged(&self, target: &InputTarget, text: &str) -> bool {
         let s = self.session();

@@ -74,13 +74,14 @@ impl Editor {
                 // Rapid capture: the line stays open for the next item.
                 self.open_input(InputTarget::Add, "");
             }
-            InputTarget::Edit(id) => {
-                if let Some((q, i)) = self.session().find_factor(&id)
-                    && let Some(edit) = self.session().reword_factor(q, i, &text)
-                {
-                    self.apply(edit);
+            InputTarget::Edit(id) => match self.session().find_factor(&id) {
+                Some((q, i)) => {
+                    if let Some(edit) = self.session().reword_factor(q, i, &text) {
+                        self.apply(edit);
+                    }
                 }
-            }
+                None => self.target_gone(&id, Some(InputTarget::Add), &text),
+            },
             target => self.submit_other(target, &text),
         }
     }

@@ -114,17 +114,19 @@ impl Editor {
                 // Rapid capture, as for factors: the line stays open.
                 self.open_input(InputTarget::AddAction(links_kept), "");
             }
-            InputTarget::EditAction(id) => {
-                if let Some((c, i)) = self.session().find_action(&id)
-                    && let Some(edit) = self.session().change_action(c, i, |a| {
+            InputTarget::EditAction(id) => match self.session().find_action(&id) {
+                Some((c, i)) => {
+                    let edit = self.session().change_action(c, i, |a| {
                         a.text = text.to_owned();
                         // Editing a carried-over action confirms it.
                         a.carried = false;
-                    })
-                {
-                    self.apply(edit);
+                    });
+                    if let Some(edit) = edit {
+                        self.apply(edit);
+                    }
                 }
-            }
+                None => self.target_gone(&id, Some(InputTarget::AddAction(Vec::new())), text),
+            },
             InputTarget::AddStrategy(kind, [internal, external]) => {
                 if let Some(edit) = self.doc.session.add_strategy(kind, &internal, &external, text)
                     && self.apply(edit)
@@ -132,13 +134,15 @@ impl Editor {
                     self.views.crossed.strategies[kind.index()] = self.session().strategies_of(kind).count() - 1;
                 }
             }
-            InputTarget::EditStrategy(id) => {
-                if let Some(i) = self.session().strategies.iter().position(|s| s.id == id)
-                    && let Some(edit) = self.session().reword_strategy(i, text)
-                {
-                    self.apply(edit);
+            InputTarget::EditStrategy(id) => match self.session().strategies.iter().position(|s| s.id == id) {
+                Some(i) => {
+                    if let Some(edit) = self.session().reword_strategy(i, text) {
+                        self.apply(edit);
+                    }
                 }
-            }
+                // A strategy pairs two factors: a new one cannot be made from words alone.
+                None => self.target_gone(&id, None, text),
+            },
             InputTarget::Weight(id) => match parse_weight(text) {
                 Ok(weight) => {
                     if let Some((q, i)) = self.session().find_factor(&id)

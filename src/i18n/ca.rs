@@ -414,6 +414,10 @@ pub static TEXT: Catalogue = Catalogue {
         edit_kinds: ["afegir", "esborrar", "canviar", "diversos canvis"],
         links_lost: |n| if n == 1 { "1 acció perd el vincle".to_owned() } else { format!("{n} accions perden el vincle") },
         draft_kept: |key| format!("esborrany guardat: {key} el recupera"),
+        gone_kept_on_line: |id| {
+            format!("{id} ja no hi és (canviat fora de dafo): les vostres paraules continuen en la línia; Enter les afig com a nou")
+        },
+        gone_not_saved: |id, text| format!("{id} ja no hi és (canviat fora de dafo); no s'ha guardat: «{text}»"),
         carried_hint: "↻ ve de l'any passat: Enter i Enter el confirma, o edita'l",
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };

@@ -412,6 +412,11 @@ pub struct MeetingText {
     pub links_lost: fn(usize) -> String,
     /// `Esc` with text typed: the draft is kept; the key that brings it back.
     pub draft_kept: fn(&str) -> String,
+    /// Enter on an edit line whose item is gone (changed outside dafo): the words
+    /// stay on a line for a new item; the item's ID.
+    pub gone_kept_on_line: fn(&str) -> String,
+    /// The same, with no new-item line to keep them on: the ID and the words.
+    pub gone_not_saved: fn(&str, &str) -> String,
     /// Footer hint when a carried-over item is selected.
     pub carried_hint: &'static str,
     /// On opening a session with carried-over items still to confirm: factors, open actions.

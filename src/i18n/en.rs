@@ -414,6 +414,10 @@ pub static TEXT: Catalogue = Catalogue {
         edit_kinds: ["add", "delete", "change", "several changes"],
         links_lost: |n| if n == 1 { "1 action loses its link".to_owned() } else { format!("{n} actions lose their link") },
         draft_kept: |key| format!("draft kept: {key} brings it back"),
+        gone_kept_on_line: |id| {
+            format!("{id} is gone (changed outside dafo): your words stay on the line; Enter adds them as a new item")
+        },
+        gone_not_saved: |id, text| format!("{id} is gone (changed outside dafo); not saved: “{text}”"),
         carried_hint: "↻ carried over from last year: Enter then Enter confirms it, or edit it",
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };

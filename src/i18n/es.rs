@@ -414,6 +414,10 @@ pub static TEXT: Catalogue = Catalogue {
         edit_kinds: ["añadir", "borrar", "cambiar", "varios cambios"],
         links_lost: |n| if n == 1 { "1 acción pierde su vínculo".to_owned() } else { format!("{n} acciones pierden su vínculo") },
         draft_kept: |key| format!("borrador guardado: {key} lo recupera"),
+        gone_kept_on_line: |id| {
+            format!("{id} ya no está (cambiado fuera de dafo): tus palabras siguen en la línea; Enter las añade como nuevo")
+        },
+        gone_not_saved: |id, text| format!("{id} ya no está (cambiado fuera de dafo); no se guardó: «{text}»"),
         carried_hint: "↻ viene del año pasado: Enter y Enter lo confirma, o edítalo",
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factores") };
