@@ -333,3 +333,41 @@ fn enter_on_an_edit_line_whose_factor_went_meanwhile_keeps_the_words() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(texts(&app, Quadrant::Strengths), ["Lo de antes y más"]);
 }
+
+#[test]
+fn opening_says_what_became_of_a_journal_a_stopped_dafo_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    let journal = storage::journal::journal_path(&path);
+    let (mut file, _) =
+        storage::SessionFile::create(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let mut changed = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    changed.strengths.push(Factor::new("F1", "dicho antes del corte"));
+    file.journal(&changed).unwrap();
+    // Stopped here, before any save (a kill would leave the lock file too; the
+    // next open takes a dead holder's lock over).
+    drop(file);
+    let app = App::open(&path, Lang::Es).unwrap();
+    assert_eq!(texts(&app, Quadrant::Strengths), ["dicho antes del corte"]);
+    assert!(notice(&app).contains("Recuperados"), "{}", notice(&app));
+    drop(app);
+
+    // A journal that follows another version of the file is kept aside, and said so.
+    let mut file = storage::SessionFile::open(&path).unwrap().0;
+    changed.strengths.push(Factor::new("F2", "lo que no encaja"));
+    file.journal(&changed).unwrap();
+    drop(file);
+    let mut other = storage::load(&path).unwrap();
+    other.threats.push(Factor::new("A1", "escrito fuera"));
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(&path, &other).unwrap();
+    let app = App::open(&path, Lang::Es).unwrap();
+    assert!(notice(&app).contains("apartados en .taller.ron.journal-"), "{}", notice(&app));
+    assert!(!journal.exists());
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains(".journal-"))
+        .expect("the journal kept aside");
+    assert!(std::fs::read_to_string(aside).unwrap().contains("lo que no encaja"));
+}

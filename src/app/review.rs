@@ -49,6 +49,24 @@ impl Editor {
     }
 
     /// On opening: what came over from last session and how to confirm it.
+    /// What opening did with a journal a stopped dafo left, said over anything
+    /// else: the words came back, or where they were kept aside.
+    pub(super) fn say_journal_found(&mut self) {
+        use crate::storage::journal::Replay;
+        let ui = &self.lang.text().ui;
+        let said = self.saver.with_file(|f| match f.journal_found() {
+            Some(Replay::Newer(_)) => Some((ui.journal_replayed.to_owned(), false)),
+            Some(Replay::SetAside(aside)) => {
+                let name = aside.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                Some(((ui.journal_set_aside)(&crate::domain::text::display_safe(&name)), true))
+            }
+            _ => None,
+        });
+        if let Some((text, error)) = said {
+            self.say(text, error);
+        }
+    }
+
     pub(super) fn say_carried(&mut self) {
         let (factors, actions) = self.unconfirmed();
         if factors + actions > 0 {

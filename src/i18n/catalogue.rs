@@ -307,6 +307,10 @@ pub struct UiText {
     pub yours_saved: &'static str,
     /// The dafo that held the file quit: this read-only window saves it now.
     pub took_over: &'static str,
+    /// On opening: changes a stopped dafo had only in its journal are back and saved.
+    pub journal_replayed: &'static str,
+    /// On opening: a journal that could not be replayed was kept aside, at this file.
+    pub journal_set_aside: fn(&str) -> String,
     /// Sort orders: own, votes, impact.
     pub sort_names: [&'static str; 3],
     pub saved: &'static str,

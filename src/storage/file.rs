@@ -154,9 +154,15 @@ impl SessionFile {
         self.journal.record(base, session)
     }
 
+    /// What opening did with a journal a stopped dafo left: replayed it into the
+    /// file, or kept it aside (at the path it names). `None` when there was none.
+    pub fn journal_found(&self) -> Option<&Replay> {
+        self.replayed.as_ref().filter(|r| !matches!(r, Replay::Nothing))
+    }
+
     /// Changes found in a journal on opening (a dafo stopped before saving them):
     /// `Some(true)` when they were replayed and saved, `Some(false)` when the journal
-    /// followed another version of the file and was kept aside.
+    /// could not be replayed and was kept aside.
     pub fn replayed(&self) -> Option<bool> {
         match &self.replayed {
             Some(Replay::Newer(_)) => Some(true),
@@ -269,13 +275,20 @@ fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay> {
     match journal::replay(path, loaded.disk.content_hash()) {
         Replay::Nothing => None,
         Replay::Newer(session) => {
-            if *session != loaded.session {
-                let report = save_session(path, &session, Some(&loaded.disk)).ok()?;
-                loaded.disk = report.disk;
-                loaded.session = (*session).clone();
+            // A record of what the file already holds (its save came first): nothing to bring back.
+            let newer = *session != loaded.session;
+            if newer {
+                match save_session(path, &session, Some(&loaded.disk)) {
+                    Ok(report) => {
+                        loaded.disk = report.disk;
+                        loaded.session = (*session).clone();
+                    }
+                    // Not replayed: the journal goes aside, where the next save cannot delete it.
+                    Err(_) => return Some(journal::set_aside(path)),
+                }
             }
             let _ = std::fs::remove_file(journal::journal_path(path));
-            Some(Replay::Newer(session))
+            newer.then_some(Replay::Newer(session))
         }
         aside @ Replay::SetAside(_) => Some(aside),
     }

@@ -125,7 +125,8 @@ pub enum Replay {
     Nothing,
     /// Changes made after the last save, to be saved now.
     Newer(Box<Session>),
-    /// A journal for another version of the file: kept aside at this path.
+    /// A journal that could not be replayed (it follows another version of the
+    /// file, its record does not read, or its save failed): kept aside at this path.
     SetAside(PathBuf),
 }
 
@@ -139,16 +140,24 @@ pub fn replay(session: &Path, base: u64) -> Replay {
         return Replay::Nothing;
     };
     if record_base != base {
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        let aside = path
-            .with_file_name(format!("{}-{stamp}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
-        return match std::fs::rename(&path, &aside) {
-            Ok(()) => Replay::SetAside(aside),
-            Err(_) => Replay::Nothing,
-        };
+        return set_aside(session);
     }
     match parse_bytes(text, &path) {
         Ok(s) => Replay::Newer(Box::new(s)),
+        // Never deleted by the next save: the words may still be read by hand.
+        Err(_) => set_aside(session),
+    }
+}
+
+/// Keeps the journal of `session` aside as `.name.ron.journal-<time>`, out of the
+/// way of the next records and saves, and never deleted.
+pub fn set_aside(session: &Path) -> Replay {
+    let path = journal_path(session);
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+    let aside =
+        path.with_file_name(format!("{}-{stamp}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+    match std::fs::rename(&path, &aside) {
+        Ok(()) => Replay::SetAside(aside),
         Err(_) => Replay::Nothing,
     }
 }
@@ -212,6 +221,16 @@ mod tests {
         Journal::new(&path).record(7, &with(&["uno"])).unwrap();
         let Replay::SetAside(aside) = replay(&path, 8) else { panic!("applied over another version") };
         assert!(aside.exists() && !journal_path(&path).exists());
+    }
+
+    #[test]
+    fn a_complete_record_that_does_not_read_is_set_aside_not_left_to_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        std::fs::write(journal_path(&path), "dafo-journal 1 0000000000000007 9\n(no ron))\n").unwrap();
+        let Replay::SetAside(aside) = replay(&path, 7) else { panic!("not set aside") };
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "dafo-journal 1 0000000000000007 9\n(no ron))\n");
+        assert!(!journal_path(&path).exists(), "the next records start a new journal");
     }
 
     #[test]
