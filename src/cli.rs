@@ -299,7 +299,7 @@ pub struct ReviewArgs {
     /// A note for an action's review: ID="texto". Repeatable.
     #[arg(long, value_name = "ID=TEXT")]
     pub note: Vec<String>,
-    /// An indicator's actual value this year: I1=35. Repeatable.
+    /// An indicator's actual value this year: I1=35, I2=12,5, I3=1.500 (fifteen hundred). Repeatable.
     #[arg(long, value_name = "ID=NUMBER")]
     pub value: Vec<String>,
     /// The committee or body that reviewed the plan.

@@ -47,14 +47,18 @@ fn review_records_a_year_in_one_step() {
         "C4=Citas compartidas",
         "--value",
         "I1=95",
+        "--value",
+        "I2=1.200",
         "--problem",
         "Falta de presupuesto",
     ]);
-    assert!(stdout(&out).contains("2025: 6 cambios guardados"));
+    assert!(stdout(&out).contains("2025: 7 cambios guardados"), "{}", stdout(&out));
     let s = dafo::storage::load(&path).unwrap();
     assert_eq!(s.action_review("C3", 2025).map(|r| r.degree), Degree::new(100));
     assert_eq!(s.action_review("C4", 2025).and_then(|r| r.note.clone()).as_deref(), Some("Citas compartidas"));
     assert_eq!(s.indicator_value("I1", 2025), Some(95.0));
+    // As the indicator form reads it: `1.200` is twelve hundred, not 1.2.
+    assert_eq!(s.indicator_value("I2", 2025), Some(1200.0));
     assert_eq!(s.year_review(2025).map(|r| r.problems.len()), Some(1));
     assert_eq!(s.correct[2].status, dafo::domain::Status::Done);
     assert!(!dafo::storage::lock::lock_path(&path).exists(), "the lock is let go");

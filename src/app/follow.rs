@@ -220,14 +220,13 @@ impl Editor {
     }
 }
 
-/// A number as people type it: `12`, `12,5`, `1.234,5` is not taken apart
-/// (one separator only); empty clears the value.
+/// A value as typed (see [`crate::domain::text::parse_number`]: `1.500` is fifteen
+/// hundred, `12,5` twelve and a half); empty clears the value.
 fn parse_number(text: &str) -> Result<Option<f64>, ()> {
-    let t = text.trim().replace(',', ".");
-    if t.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(())
+    crate::domain::text::parse_number(text).map(Some).ok_or(())
 }
 
 #[cfg(test)]
@@ -237,6 +236,7 @@ mod tests {
     #[test]
     fn numbers_and_digits() {
         assert_eq!(parse_number(" 12,5 "), Ok(Some(12.5)));
+        assert_eq!(parse_number("1.500"), Ok(Some(1500.0)), "as the indicator form reads it");
         assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
         assert_eq!(parse_number(""), Ok(None));
         assert_eq!(parse_number("doce"), Err(()));

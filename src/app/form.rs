@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::editor::{Editor, Mode};
-use crate::domain::text::clean_text;
+use crate::domain::text::{clean_text, parse_number};
 use crate::domain::{Came, CameAction, Euros};
 use crate::i18n::Lang;
 
@@ -35,19 +35,6 @@ pub(super) fn field(value: Option<String>) -> TextArea<'static> {
     let mut t = TextArea::new(vec![value.unwrap_or_default()]);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t
-}
-
-/// A number as a person types it: `12`, `12,5`, `1.500,25`, `12.5`, `30 %`.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '€' | '%')).collect();
-    // `1.500` with no comma is fifteen hundred, as a Spanish speaker writes it.
-    let groups: Vec<&str> = t.split('.').collect();
-    let thousands = groups.len() > 1
-        && (1..=3).contains(&groups[0].trim_start_matches('-').len())
-        && !groups[0].trim_start_matches('-').starts_with('0')
-        && groups[1..].iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
-    let t = if t.contains(',') || thousands { t.replace('.', "").replace(',', ".") } else { t };
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// A comma- (or semicolon-) separated list, entries cleaned, empty ones dropped.
@@ -220,16 +207,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_and_lists_read_as_typed() {
-        assert_eq!(parse_number("12,5"), Some(12.5));
-        assert_eq!(parse_number("1.500,25 €"), Some(1500.25));
-        assert_eq!(parse_number("30 %"), Some(30.0));
-        assert_eq!(parse_number("12.5"), Some(12.5));
-        assert_eq!(parse_number("1.500"), Some(1500.0));
-        assert_eq!(parse_number("0.125"), Some(0.125));
-        assert_eq!(parse_number("2.000.000"), Some(2_000_000.0));
-        assert_eq!(parse_number("mucho"), None);
-        assert_eq!(parse_number("inf"), None);
+    fn lists_read_as_typed() {
         assert_eq!(parse_list("Cruz Roja, Cáritas; ,Universidad"), vec!["Cruz Roja", "Cáritas", "Universidad"]);
     }
 }

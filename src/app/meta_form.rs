@@ -3,8 +3,9 @@
 //! horizon), each applied as one undo step.
 
 use super::editor::{Editor, Mode};
-use super::form::{Form, FormKind, field, parse_number};
+use super::form::{Form, FormKind, field};
 use crate::domain::text::clean_text;
+use crate::domain::text::parse_number;
 use crate::domain::{Direction, Horizon, Indicator};
 
 /// `up`/`down` in any language, or an arrow or sign.

@@ -89,7 +89,8 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs) -> Result<Option
     }
     for arg in &args.values {
         let (id, number) = split(path, arg, "INDICATOR=NUMBER (I1=35)")?;
-        let actual = parse_number(number).ok_or_else(|| invalid(path, format!("{id}: {number:?} is not a number")))?;
+        let actual = crate::domain::text::parse_number(number)
+            .ok_or_else(|| invalid(path, format!("{id}: {number:?} is not a number")))?;
         let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
         push(&mut work, edit)?;
     }
@@ -107,12 +108,6 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs) -> Result<Option
         .map_err(err)?;
     push(&mut work, edit)?;
     Ok((!steps.is_empty()).then_some(Edit::Batch(steps)))
-}
-
-/// A number as people write it: `35`, `12.5`, `12,5`.
-fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.

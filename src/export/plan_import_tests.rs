@@ -176,6 +176,17 @@ fn export_then_import_gives_back_the_same_plan() {
 }
 
 #[test]
+fn the_whole_markdown_export_imports_back_with_overdue_actions_marked() {
+    let s = full_plan();
+    // Every dated action is overdue by then: the export marks each due date `⚠`.
+    let md = crate::export::markdown::render(&s, Lang::Es, date(2030, 1, 1));
+    assert!(md.contains("⚠ 30/06/2025") || md.contains("⚠ 2025-06-30"), "{md}");
+    let back = read(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+    let dues = |s: &Session| s.actions(Came::Exploit).iter().map(|a| a.due).collect::<Vec<_>>();
+    assert_eq!(dues(&back), dues(&s));
+}
+
+#[test]
 fn plan_sections_are_empty_without_a_plan() {
     let mut s = full_plan();
     assert!(plan_sections(&s, Lang::Es).contains("## Ejes y líneas"));

@@ -189,12 +189,14 @@ pub(super) fn line_id(s: &Session, number: &str) -> Option<String> {
     Some(s.line_by_number(a.parse().ok()?, l.parse().ok()?)?.id.clone())
 }
 
-/// A date written `2023-09-01` or, as the Spanish informe writes it, `01/09/2023`.
+/// A date written `2023-09-01` or, as the Spanish informe writes it, `01/09/2023`;
+/// the overdue mark an export puts before it (`⚠ 31/12/2024`) is not part of it.
 fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    if let Ok(d) = text.trim().parse() {
+    let text = text.trim().trim_start_matches(crate::export::marks::OVERDUE).trim();
+    if let Ok(d) = text.parse() {
         return Some(d);
     }
-    let mut parts = text.trim().split('/').map(|p| p.parse::<i16>().ok());
+    let mut parts = text.split('/').map(|p| p.parse::<i16>().ok());
     let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
     if parts.next().is_some() {
         return None;
