@@ -294,7 +294,9 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
 }
 
 /// Carries every input's actions and strategies, their links re-pointed to the
-/// merged factors and their IDs fresh.
+/// merged factors and their IDs fresh. Their places in a group's plan (línea,
+/// indicators) stay behind: the merged diagnosis has no plan yet, and an ID such
+/// as `L1` would point at whatever línea is made first there.
 fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> Option<String>) {
     for (n, input) in inputs.iter().enumerate() {
         for c in Came::ALL {
@@ -308,8 +310,14 @@ fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> 
                     }
                 }
                 let k = out.bump(c.counter_key());
-                let action =
-                    crate::domain::CameAction { id: format!("{}{k}", c.prefix()), links, conflict: None, ..a.clone() };
+                let action = crate::domain::CameAction {
+                    id: format!("{}{k}", c.prefix()),
+                    links,
+                    conflict: None,
+                    line: None,
+                    indicators: Vec::new(),
+                    ..a.clone()
+                };
                 out.actions_mut(c).push(action);
             }
         }
@@ -320,6 +328,7 @@ fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> 
                     id: format!("{}{k}", s.kind.prefix()),
                     factors: [i, e],
                     conflict: None,
+                    line: None,
                     ..s.clone()
                 });
             }

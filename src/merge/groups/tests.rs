@@ -30,7 +30,11 @@ fn inputs() -> Vec<Input> {
             (Strengths, "Red de centros de día", 2, Some(4)),
         ],
     );
-    t.session.correct.push(CameAction::new("C1", "Ventanilla única", vec!["D1".into(), "D9".into()]));
+    let mut c1 = CameAction::new("C1", "Ventanilla única", vec!["D1".into(), "D9".into()]);
+    // Its place in the técnicos' own plan, which the merge does not carry.
+    c1.line = Some("L3".into());
+    c1.indicators = vec!["I2".into()];
+    t.session.correct.push(c1);
     let p = group(
         "políticos",
         &[
@@ -79,6 +83,9 @@ fn actions_follow_their_factors() {
     assert_eq!(m.session.correct.len(), 1);
     assert_eq!(m.session.correct[0].id, "C1");
     assert_eq!(m.session.correct[0].links, ["D1"], "dangling D9 dropped");
+    assert_eq!(m.session.correct[0].line, None, "no línea L3 in the merged session");
+    assert!(m.session.correct[0].indicators.is_empty());
+    assert!(m.session.lines.is_empty() && m.session.indicators.is_empty());
 }
 
 #[test]
