@@ -326,6 +326,32 @@ fn csv_round_trips_actions_strategies_and_weights() {
 }
 
 #[test]
+fn csv_and_markdown_round_trips_keep_where_each_factor_came_from() {
+    let mut s = Session::new("Diagnóstico", Timestamp::UNIX_EPOCH);
+    let mut f1 = Factor::new("F1", "Red de centros de día");
+    f1.sources = vec!["técnicos".into(), "políticos".into()];
+    f1.votes = 10;
+    let mut f2 = Factor::new("F2", "Voluntariado [local] activo");
+    f2.sources = vec!["asociaciones".into()];
+    f2.carried = true;
+    s.strengths = vec![f1, f2];
+    let sources = |s: &Session| s.strengths.iter().map(|f| f.sources.clone()).collect::<Vec<_>>();
+    let texts = |s: &Session| s.strengths.iter().map(|f| (f.text.clone(), f.votes)).collect::<Vec<_>>();
+    for lang in [Lang::Es, Lang::En, Lang::Ca] {
+        let csv = render(&s, lang, Format::Csv);
+        let back = build(import_csv(&csv, Path::new("x.csv")).unwrap(), "x", Timestamp::UNIX_EPOCH);
+        assert_eq!(sources(&back), sources(&s), "{lang:?}\n{csv}");
+        assert_eq!(texts(&back), texts(&s), "{lang:?}\n{csv}");
+        // Markdown shows the sources as marks after the text (`[T·P]`) and `↻`:
+        // the words come back without them.
+        let md = render(&s, lang, Format::Md);
+        assert!(md.contains("T·P") && md.contains("↻"), "{md}");
+        let back = build(import_md(&md), "x", Timestamp::UNIX_EPOCH);
+        assert_eq!(texts(&back), texts(&s), "{lang:?}\n{md}");
+    }
+}
+
+#[test]
 fn csv_import_reads_labels_leniently_and_names_bad_lines() {
     let text = "id,kind,quadrant,text,links,status,due\n\
         D1,factor,Debilidades,Listas,,,\n\

@@ -52,6 +52,8 @@ pub struct Draft {
     /// EFI/EFE weight and rating (CSV only).
     pub weight: Option<f64>,
     pub rating: Option<u8>,
+    /// The groups or sources it came from (CSV `sources` column only).
+    pub sources: Vec<String>,
 }
 
 /// An action as read from a CSV file.
@@ -218,8 +220,23 @@ fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
         (d.votes, d.impact) = (votes, impact);
         segments.pop();
     }
-    d.text = clean_text(&segments.iter().map(|(_, t)| t.as_str()).collect::<String>());
+    let text = clean_text(&segments.iter().map(|(_, t)| t.as_str()).collect::<String>());
+    d.text = without_export_marks(&text).to_owned();
     (!d.text.is_empty()).then_some(d)
+}
+
+/// A factor's text without the marks an export puts after it, which are not part
+/// of it: the groups it came from (`[T·P]`, uppercase initials) and `↻` (carried
+/// over, not confirmed yet). Brackets of the room's own words stay.
+fn without_export_marks(text: &str) -> &str {
+    let mut t = text.trim_end();
+    if let Some(open) = t.rfind(" [")
+        && let Some(inner) = t[open + 2..].strip_suffix(']')
+        && inner.split('·').all(|m| !m.is_empty() && !m.contains(' ') && m.to_uppercase() == m)
+    {
+        t = t[..open].trim_end();
+    }
+    t.strip_suffix(super::marks::CARRIED).map_or(t, str::trim_end)
 }
 
 /// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
@@ -229,7 +246,11 @@ fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
     for part in inner.split(['·', ',']) {
         let part = fold(part);
         let digits: String = part.chars().filter(char::is_ascii_digit).collect();
-        if part.contains("impact") {
+        if part.contains("impact") && part.contains(['–', '-']) {
+            // A range (`impacto 4–5`): the groups scored it differently and the
+            // room has not decided, so the factor has no impact of its own.
+            impact = None;
+        } else if part.contains("impact") {
             impact = Some(Impact::parse(&digits).ok()?.get());
         } else if part.contains("vot") {
             votes = digits.parse().ok()?;
@@ -303,8 +324,10 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     "" => None,
                     v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
+                let sources = row.sources.split(super::csv::LINK_SEPARATOR).map(clean_text).filter(|s| !s.is_empty());
+                let sources = sources.collect();
                 if !text.is_empty() {
-                    out.items.push((q, Draft { id, text, votes, impact, weight, rating }));
+                    out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
                 }
             }
             super::csv::KIND_SESSION => {
@@ -399,6 +422,7 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         f.impact = d.impact.filter(|&i| Impact::try_from(i).is_ok());
         f.weight = d.weight.filter(|&w| Weight::try_from(w).is_ok());
         f.rating = d.rating.filter(|&r| Rating::try_from(r).is_ok());
+        f.sources = d.sources;
         session.factors_mut(q).push(f);
     }
     let fits = |id: &str, prefix: &str| ItemId::number_for(id, prefix).is_some();

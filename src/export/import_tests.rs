@@ -25,6 +25,23 @@ fn plain_markdown_lists_import() {
 }
 
 #[test]
+fn the_marks_an_export_adds_are_not_read_as_words() {
+    let md = "## Fortalezas\n\n- **F1** Red de centros de día [A·P·TÉ] *(10 votos · impacto 4–5)*\n\
+              - **F2** Intervención familiar ↻\n- **F3** Plan [borrador] de la Junta [P]\n- **F4** Sala [B] ↻ [T·P]\n";
+    let s = build(markdown(md), "t", Timestamp::UNIX_EPOCH);
+    let got: Vec<_> = s.strengths.iter().map(|f| (f.text.as_str(), f.votes, f.impact)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Red de centros de día", 10, None),
+            ("Intervención familiar", 0, None),
+            ("Plan [borrador] de la Junta", 0, None),
+            ("Sala [B]", 0, None),
+        ]
+    );
+}
+
+#[test]
 fn ids_of_the_wrong_quadrant_or_repeated_are_replaced() {
     let md = "## Amenazas\n- **D3** uno\n- **A2** dos\n- **A2** tres\n";
     let s = build(markdown(md), "t", Timestamp::UNIX_EPOCH);
