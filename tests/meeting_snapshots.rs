@@ -40,8 +40,10 @@ fn came_shares_rows_by_content_120x40() {
     h.app.update(Action::ShowCame);
     h.app.update(Action::Focus(Quadrant::Weaknesses));
     let screen = text(&h.app, 120, 40);
-    // The action pane has room to spare: every factor of Mantener shows, none hidden.
-    assert!(!screen.contains("↓ 2 más"), "{screen}");
+    // Mantener's actions take only the rows they need: both show, whole.
+    assert!(screen.contains("M1 Mapa") && screen.contains("investigación → F5"), "{screen}");
+    // A "↓ n más" hint has a row of its own: the item above it ends whole.
+    assert!(screen.contains("y dependencia") && screen.contains("↓ 4 más"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 

@@ -216,16 +216,14 @@ impl CameGrid<'_> {
         let editor = self.editor;
         let order = editor.order(q);
         let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
-        let height = area.height.saturating_sub(1) as usize;
-        let window = Window::of(lines.len(), sel, area.width as usize, height, |pos| lines[pos].clone());
+        let window = pane_window(lines, sel, area);
         self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
     }
 
     fn actions(&self, q: Quadrant, has_focus: bool, lines: &[Vec<Line<'static>>], area: Rect, buf: &mut Buffer) {
         let (editor, theme, lang) = (self.editor, self.theme, self.lang);
         let sel = editor.action_selection(Came::of(q));
-        let height = area.height.saturating_sub(1) as usize;
-        let window = Window::of(lines.len(), sel, area.width as usize, height, |i| lines[i].clone());
+        let window = pane_window(lines, sel, area);
         let heading = format!("{} ", lang.text().ui.came_actions);
         if lines.is_empty() {
             let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd, lang);
@@ -236,6 +234,23 @@ impl CameGrid<'_> {
             self.pane(heading, has_focus, area, window, buf);
         }
     }
+}
+
+/// The items of a pane that fit in `area` under its heading. When some are
+/// hidden, the last row is left to the "↑ n más / ↓ n más" hint (the pane has no
+/// bottom border to carry it), unless that would leave no row for the selection.
+fn pane_window(lines: &[Vec<Line<'static>>], sel: Option<usize>, area: Rect) -> Window {
+    let rows = area.height.saturating_sub(1) as usize;
+    let width = area.width as usize;
+    let window = Window::of(lines.len(), sel, width, rows, |i| lines[i].clone());
+    if window.above + window.below == 0 {
+        return window;
+    }
+    if rows < 2 {
+        // One row: the selected item, without the hint over it.
+        return Window { above: 0, below: 0, ..window };
+    }
+    Window::of(lines.len(), sel, width, rows - 1, |i| lines[i].clone())
 }
 
 /// Rows for the factor list out of `total`, the two lists needing `factors`
