@@ -186,6 +186,24 @@ fn weights_wrap_factor_text_80x24() {
 }
 
 #[test]
+fn a_weights_row_taller_than_the_table_is_cut_not_left_out() {
+    use dafo::domain::{Factor, Session};
+    let mut s = Session::new("Pesos", jiff::Timestamp::UNIX_EPOCH);
+    let long: Vec<String> = (0..400).map(|n| format!("palabra{n}")).collect();
+    s.strengths.push(Factor::new("F1", long.join(" ")));
+    s.strengths.extend((2..=60).map(|n| Factor::new(format!("F{n}"), format!("Factor número {n} de la lista"))));
+    let mut h = common::held(s, Lang::Es);
+    h.app.update(Action::ShowWeights);
+    let screen = text(&h.app, 80, 24);
+    assert!(screen.contains("F1") && screen.contains("palabra0 "), "the tall row is drawn:\n{screen}");
+    assert!(screen.contains('…'), "and marked as cut:\n{screen}");
+    // At the smallest size the app draws, the selected factor still shows.
+    h.app.update(Action::Down);
+    let screen = text(&h.app, 40, 12);
+    assert!(screen.contains("F2"), "{screen}");
+}
+
+#[test]
 fn browser_tells_similar_titles_apart_80x24() {
     let dir = tempfile::tempdir().unwrap();
     let long = "Plan de cuidados del barrio de San Juan y la asociación vecinal";

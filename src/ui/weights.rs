@@ -96,7 +96,24 @@ impl WeightsView<'_> {
         let visible = window.above..window.above + window.heights.len();
         // The window's lines, cut back into rows by its heights: each text is wrapped once.
         let mut lines = window.lines.into_iter();
-        let per_row: Vec<Vec<Line>> = window.heights.iter().map(|&h| lines.by_ref().take(h).collect()).collect();
+        // A row taller than the table (a long factor at 80x24, any at 40x12) is cut to
+        // fit: ratatui's table leaves out a row it cannot draw whole, which would
+        // leave the table empty.
+        let fits = rows_height.max(1);
+        let per_row: Vec<Vec<Line>> = window
+            .heights
+            .iter()
+            .map(|&h| {
+                let mut row: Vec<Line> = lines.by_ref().take(h).collect();
+                if row.len() > fits {
+                    row.truncate(fits);
+                    if let Some(last) = row.last_mut() {
+                        last.spans.push(Span::raw(" …"));
+                    }
+                }
+                row
+            })
+            .collect();
         let rows = visible.clone().zip(per_row).map(|(pos, lines)| {
             let (q, i) = factors[pos];
             let f = &session.factors(q)[i];
