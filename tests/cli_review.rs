@@ -341,3 +341,13 @@ fn hostile_text_never_reaches_the_output_raw() {
     let csv = String::from_utf8(render(&joined, &[2024], ReportFormat::Csv, Lang::Es)).unwrap();
     assert!(csv.contains("'=HYPERLINK"), "a formula is neutralised: {csv}");
 }
+
+#[test]
+fn one_change_is_said_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let out = dafo(&["review", path.to_str().unwrap(), "--year", "2025", "C1=55"]);
+    assert!(stdout(&out).ends_with("2025: 1 cambio guardado\n"), "{}", stdout(&out));
+    let out = dafo(&["--lang", "en", "review", path.to_str().unwrap(), "--year", "2025", "C1=60"]);
+    assert!(stdout(&out).ends_with("2025: 1 change saved\n"), "{}", stdout(&out));
+}

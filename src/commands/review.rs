@@ -127,8 +127,8 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
     session.apply(edit).map_err(|e| invalid(path, e))?;
     session.meta.modified = jiff::Timestamp::now();
     file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
-    let words = lang.text().report.changes_saved;
-    super::print(&format!("{}: {}: {n} {words}\n", path.display(), args.year))?;
+    let saved = (lang.text().report.changes_saved)(n);
+    super::print(&format!("{}: {}: {saved}\n", path.display(), args.year))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -62,8 +62,8 @@ pub struct ReportWords {
     pub percent: fn(&str) -> String,
     /// `dafo review` when the file already says so.
     pub nothing_to_change: &'static str,
-    /// `dafo review`: after the number of changes saved.
-    pub changes_saved: &'static str,
+    /// `dafo review`: the number of changes saved, `1 cambio guardado`, `3 cambios guardados`.
+    pub changes_saved: fn(usize) -> String,
     /// `dafo report --format docx` with no `-o` on a terminal.
     pub docx_on_terminal: &'static str,
 }
@@ -114,7 +114,7 @@ pub static ES: ReportWords = ReportWords {
     status_to: "pasa a",
     percent: |n| format!("{n} %"),
     nothing_to_change: "nada que cambiar",
-    changes_saved: "cambios guardados",
+    changes_saved: |n| if n == 1 { "1 cambio guardado".to_owned() } else { format!("{n} cambios guardados") },
     docx_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
 };
 
@@ -164,7 +164,7 @@ pub static EN: ReportWords = ReportWords {
     status_to: "now",
     percent: |n| format!("{n}%"),
     nothing_to_change: "nothing to change",
-    changes_saved: "changes saved",
+    changes_saved: |n| if n == 1 { "1 change saved".to_owned() } else { format!("{n} changes saved") },
     docx_on_terminal: "docx is a binary format and is not shown on a terminal: use -o report.docx",
 };
 
@@ -214,6 +214,6 @@ pub static CA: ReportWords = ReportWords {
     status_to: "passa a",
     percent: |n| format!("{n} %"),
     nothing_to_change: "res a canviar",
-    changes_saved: "canvis desats",
+    changes_saved: |n| if n == 1 { "1 canvi desat".to_owned() } else { format!("{n} canvis desats") },
     docx_on_terminal: "docx és un format binari i no es mostra al terminal: useu -o informe.docx",
 };
