@@ -277,3 +277,21 @@ fn style_maps_tell_the_themes_apart_where_the_text_cannot() {
     // Mono uses modifiers only, so no colour appears in its legend.
     assert!(!maps[2].contains("fg=") && !maps[2].contains("bg="), "{}", maps[2]);
 }
+
+#[test]
+fn presenting_an_item_taller_than_the_screen_says_it_goes_on() {
+    use dafo::domain::{Factor, Session};
+    let mut s = Session::new("Largo", jiff::Timestamp::UNIX_EPOCH);
+    let long: Vec<String> = (0..400).map(|n| format!("palabra{n}")).collect();
+    s.strengths.push(Factor::new("F1", long.join(" ")));
+    s.strengths.push(Factor::new("F2", "Corto"));
+    let mut h = held(s, Lang::Es);
+    room(&mut h.app, RoomAction::TogglePresent);
+    let text: String = {
+        let b = buffer(&h.app, ThemeName::Dark, 80, 24);
+        (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
+    };
+    assert!(text.contains("palabra0 "), "{text}");
+    assert!(text.contains('…'), "the cut is marked:\n{text}");
+    assert!(!text.contains("palabra399"), "{text}");
+}

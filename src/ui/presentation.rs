@@ -107,7 +107,7 @@ struct Items {
 /// Wrapped items, each led by its ID (the name the minutes and CAME links use),
 /// with a blank line between them when all fit with it. When they do not fit,
 /// they are split into whole pages and the selection's page shows: no item is
-/// ever cut or silently left out.
+/// silently left out, and one taller than the screen ends in `…`.
 fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     let factors = editor.session().factors(q);
     let avail = area.height as usize;
@@ -143,7 +143,7 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     // A blank line between items when they all fit with it; none when that would hide one.
     let all: usize = wrapped.iter().map(Vec::len).sum();
     let gap = usize::from(area.height >= 8 && all + wrapped.len() - 1 <= avail);
-    // Whole items per page (an item taller than the area gets a page of its own, cut).
+    // Whole items per page (an item taller than the area gets a page of its own, cut with `…`).
     let mut starts = vec![0];
     let mut used = 0;
     for (i, lines) in wrapped.iter().enumerate() {
@@ -159,8 +159,20 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     let end = starts.get(page + 1).copied().unwrap_or(factors.len());
     let mut items = Vec::new();
     let mut y = area.y;
-    for (i, lines) in wrapped.into_iter().enumerate().take(end).skip(starts[page]) {
+    for (i, mut lines) in wrapped.into_iter().enumerate().take(end).skip(starts[page]) {
         let height = (lines.len() as u16).min(area.bottom().saturating_sub(y));
+        if lines.len() > usize::from(height) && height > 0 {
+            // Taller than the screen: its first screenful, and `…` says there is more.
+            lines.truncate(usize::from(height));
+            if let Some(last) = lines.last_mut() {
+                let width = area.width as usize;
+                *last = if unicode_width::UnicodeWidthStr::width(last.as_str()) + 2 <= width {
+                    format!("{last} …")
+                } else {
+                    super::list::clip_end(&format!("{last} …"), width)
+                };
+            }
+        }
         items.push(Placed { index: i, area: Rect { y, height, ..area }, lines });
         y = y.saturating_add(height + gap as u16).min(area.bottom());
     }
