@@ -70,22 +70,32 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
     let path = copy_sample(dir.path());
     let p = path.to_str().unwrap();
     let before = std::fs::read(&path).unwrap();
-    for (args, says) in [
-        (vec!["--year", "2025", "C1=50", "C99=10"], "no action has the ID C99"),
-        (vec!["--year", "2025", "C1=101"], "not a degree of implementation"),
-        (vec!["--year", "2027", "C1=50"], "2027 is outside the plan's horizon (2023-2026)"),
-        (vec!["--year", "2025", "C1=50:quizás"], "not a status"),
+    // The sample is a Spanish session: its refusals speak Spanish, and English with --lang en.
+    for (args, says, en) in [
+        (vec!["--year", "2025", "C1=50", "C99=10"], "ninguna acción tiene el ID C99", "no action has the ID C99"),
+        (vec!["--year", "2025", "C1=101"], "no es un grado de implantación", "not a degree of implementation"),
+        (
+            vec!["--year", "2027", "C1=50"],
+            "2027 queda fuera del horizonte del plan (2023-2026)",
+            "2027 is outside the plan's horizon (2023-2026)",
+        ),
+        (vec!["--year", "2025", "C1=50:quizás"], "no es un estado", "not a status"),
+        (vec!["--year", "2025", "--value", "I1=mucho"], "I1: \"mucho\" no es un número", "is not a number"),
+        (vec!["--year", "2025", "C1"], "\"C1\" no tiene la forma ID=DEGREE", "\"C1\" is not ID=DEGREE"),
     ] {
         let out = dafo(&[&["review", p][..], &args].concat());
         assert!(!out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(p) && err.contains(says) && err.contains("nothing was changed"), "{err}");
+        assert!(err.contains(p) && err.contains(says) && err.contains("no se ha cambiado nada"), "{err}");
+        let out = dafo(&[&["--lang", "en", "review", p][..], &args].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(en) && err.contains("nothing was changed"), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
     // The file lock, as the TUI takes it.
     let lock = dafo::storage::SessionLock::acquire(&path).unwrap();
-    let out = dafo(&["review", p, "--year", "2025", "C1=50"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("open in another dafo"));
+    let out = dafo(&["--lang", "en", "review", p, "--year", "2025", "C1=50"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in another dafo"), "{out:?}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(lock);
     assert!(dafo(&["review", p, "--year", "2025", "C1=50"]).status.success());

@@ -183,7 +183,7 @@ impl Editor {
                 self.apply(edit);
             }
             Ok(None) => {}
-            Err(e) => self.say(e.to_string(), true),
+            Err(e) => self.say(self.lang.text().review_errors.of(&e), true),
         }
     }
 
@@ -207,7 +207,7 @@ impl Editor {
                         self.apply(edit);
                     }
                     Ok(None) => {}
-                    Err(e) => self.say(e.to_string(), true),
+                    Err(e) => self.say(self.lang.text().review_errors.of(&e), true),
                 },
                 Err(()) => {
                     let msg = self.lang.text().follow.bad_number;

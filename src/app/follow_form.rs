@@ -101,7 +101,7 @@ impl Editor {
                 self.apply(edit);
             }
             Ok(None) => {}
-            Err(e) => self.say(e.to_string(), true),
+            Err(e) => self.say(self.lang.text().review_errors.of(&e), true),
         }
     }
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use crate::domain::{Degree, Edit, ReviewError, Session, Status};
 use crate::export::plan_words::status_from;
+use crate::i18n::Lang;
 use crate::storage::SessionFile;
 
 use super::CommandError;
@@ -41,56 +42,59 @@ pub fn status_word(text: &str) -> Option<Status> {
     }
 }
 
-fn invalid(path: &Path, message: impl std::fmt::Display) -> CommandError {
-    CommandError::Review(format!("{}: {message}; nothing was changed", path.display()))
+/// A refusal in `lang`: the file, the reason, and that nothing was changed.
+fn invalid(path: &Path, lang: Lang, message: impl std::fmt::Display) -> CommandError {
+    let nothing = lang.text().review_errors.nothing_changed;
+    CommandError::Review(format!("{}: {message}; {nothing}", path.display()))
 }
 
 /// Splits `KEY=VALUE`, refusing anything else.
-fn split<'a>(path: &Path, arg: &'a str, form: &str) -> Result<(&'a str, &'a str), CommandError> {
+fn split<'a>(path: &Path, lang: Lang, arg: &'a str, form: &str) -> Result<(&'a str, &'a str), CommandError> {
     arg.split_once('=')
         .map(|(k, v)| (k.trim(), v))
         .filter(|(k, _)| !k.is_empty())
-        .ok_or_else(|| invalid(path, format!("{arg:?} is not {form}")))
+        .ok_or_else(|| invalid(path, lang, (lang.text().review_errors.not_in_form)(arg, form)))
 }
 
 /// Every edit the arguments ask for, built one after the other on a working
-/// copy, as one step. `Ok(None)` when nothing would change.
-pub fn edits(session: &Session, path: &Path, args: &ReviewArgs) -> Result<Option<Edit>, CommandError> {
+/// copy, as one step. `Ok(None)` when nothing would change. Refusals speak `lang`.
+pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> Result<Option<Edit>, CommandError> {
+    let words = lang.text().review_errors;
     let mut work = session.clone();
     let mut steps = Vec::new();
-    let err = |e: ReviewError| invalid(path, e);
+    let err = |e: ReviewError| invalid(path, lang, words.of(&e));
     let mut push = |work: &mut Session, edit: Option<Edit>| -> Result<(), CommandError> {
         if let Some(edit) = edit {
-            work.apply(edit.clone()).map_err(|e| invalid(path, e))?;
+            work.apply(edit.clone()).map_err(|e| invalid(path, lang, e))?;
             steps.push(edit);
         }
         Ok(())
     };
     work.check_review_year(args.year).map_err(err)?;
     for arg in &args.assignments {
-        let (id, value) = split(path, arg, "ID=DEGREE or ID=DEGREE:STATUS (C1=75, C2=100:hecha)")?;
+        let (id, value) = split(path, lang, arg, "ID=DEGREE[:STATUS] (C1=75, C2=100:hecha)")?;
         let (degree, status) = match value.split_once(':') {
             Some((d, s)) => {
-                let status = status_word(s).ok_or_else(|| {
-                    invalid(path, format!("{s:?} is not a status (pendiente, en curso, hecha, descartada; pending, in progress, done, dropped)"))
-                })?;
+                let status = status_word(s).ok_or_else(|| invalid(path, lang, (words.not_a_status)(s)))?;
                 (d, Some(status))
             }
             None => (value, None),
         };
-        let degree: Degree = degree.parse().map_err(|e| invalid(path, format!("{id}: {e}")))?;
+        let degree: Degree = degree
+            .parse()
+            .map_err(|_: String| invalid(path, lang, format!("{id}: {}", (words.not_a_degree)(degree))))?;
         let edit = work.review_action(id, args.year, Some(degree), status, None).map_err(err)?;
         push(&mut work, edit)?;
     }
     for arg in &args.notes {
-        let (id, text) = split(path, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;
+        let (id, text) = split(path, lang, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;
         let edit = work.review_action(id, args.year, None, None, Some(text)).map_err(err)?;
         push(&mut work, edit)?;
     }
     for arg in &args.values {
-        let (id, number) = split(path, arg, "INDICATOR=NUMBER (I1=35)")?;
+        let (id, number) = split(path, lang, arg, "INDICATOR=NUMBER (I1=35)")?;
         let actual = crate::domain::text::parse_number(number)
-            .ok_or_else(|| invalid(path, format!("{id}: {number:?} is not a number")))?;
+            .ok_or_else(|| invalid(path, lang, format!("{id}: {}", (words.not_a_number)(number))))?;
         let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
         push(&mut work, edit)?;
     }
@@ -114,9 +118,9 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs) -> Result<Option
 pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
     let (mut file, mut session) = SessionFile::open(path)?;
     if let Some(held) = file.read_only() {
-        return Err(invalid(path, held));
+        return Err(invalid(path, lang, held.summary(lang)));
     }
-    let Some(edit) = edits(&session, path, args)? else {
+    let Some(edit) = edits(&session, path, args, lang)? else {
         super::print(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -124,7 +128,7 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
         Edit::Batch(steps) => steps.len(),
         _ => 1,
     };
-    session.apply(edit).map_err(|e| invalid(path, e))?;
+    session.apply(edit).map_err(|e| invalid(path, lang, e))?;
     session.meta.modified = jiff::Timestamp::now();
     file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
     let saved = (lang.text().report.changes_saved)(n);
@@ -179,7 +183,7 @@ mod tests {
         a.notes = vec!["C1=Dos mesas celebradas".into()];
         a.values = vec!["I1=12,5".into()];
         a.problems = vec!["Falta de personal".into()];
-        let edit = edits(&s, Path::new("p.ron"), &a).unwrap().unwrap();
+        let edit = edits(&s, Path::new("p.ron"), &a, Lang::En).unwrap().unwrap();
         let mut done = s.clone();
         let inverse = done.apply(edit).unwrap();
         let r = done.action_review("C1", 2024).unwrap();
@@ -193,7 +197,7 @@ mod tests {
         assert_eq!(done.year_review(2024).map(|r| r.problems.len()), Some(1));
         done.apply(inverse).unwrap();
         assert_eq!(done, s);
-        assert!(edits(&done, Path::new("p.ron"), &args(2024, &[])).unwrap().is_none());
+        assert!(edits(&done, Path::new("p.ron"), &args(2024, &[]), Lang::En).unwrap().is_none());
     }
 
     #[test]
@@ -208,11 +212,11 @@ mod tests {
             (2024, "C1", "is not ID=DEGREE"),
             (2027, "C1=50", "outside the plan's horizon (2023-2026)"),
         ] {
-            let err = edits(&s, path, &args(year, &["C2=10", a])).unwrap_err().to_string();
+            let err = edits(&s, path, &args(year, &["C2=10", a]), Lang::En).unwrap_err().to_string();
             assert!(err.starts_with("p.ron: ") && err.contains(says) && err.ends_with("nothing was changed"), "{err}");
         }
         let mut a = args(2024, &[]);
         a.values = vec!["I1=mucho".into()];
-        assert!(edits(&s, path, &a).unwrap_err().to_string().contains("not a number"));
+        assert!(edits(&s, path, &a, Lang::En).unwrap_err().to_string().contains("not a number"));
     }
 }

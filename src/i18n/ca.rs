@@ -97,6 +97,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::CA,
     follow: &super::follow_words::CA,
+    review_errors: &super::review_errors::CA,
     report: &super::report_words::CA,
     merge: &super::merge_text::CA,
     diff: DiffWords {

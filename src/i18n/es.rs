@@ -97,6 +97,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::ES,
     follow: &super::follow_words::ES,
+    review_errors: &super::review_errors::ES,
     report: &super::report_words::ES,
     merge: &super::merge_text::ES,
     diff: DiffWords {

@@ -26,6 +26,7 @@ pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
 pub mod report_words;
+pub mod review_errors;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, MeetingText, PlanWords, UiText,
