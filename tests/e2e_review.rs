@@ -39,7 +39,7 @@ fn two_years_reviewed_survive_the_tui_and_are_reported() {
     let Some(t) = Tmux::start(&cmd, dir.path(), 120, 40) else { return };
     t.wait_for("Fortalezas");
     let held = dafo(&["review", p, "--year", "2025", "C2=90"]);
-    assert!(!held.status.success() && String::from_utf8_lossy(&held.stderr).contains("open in another dafo"));
+    assert!(!held.status.success() && String::from_utf8_lossy(&held.stderr).contains("abierta en otro dafo"));
     t.press("1");
     t.press("a");
     t.type_text("Nueva fortaleza");
