@@ -238,7 +238,7 @@ pub static TEXT: Catalogue = Catalogue {
         yours_kept_in: "La vostra versió s'ha guardat en",
         yours_saved: "Guardada la vostra versió; l'altra ha quedat en còpia (.dafo-backups o .damaged)",
         took_over: "L'altre dafo s'ha tancat: el fitxer ha quedat lliure i ara es guarda des d'ací",
-        journal_replayed: "Recuperats i guardats els canvis que dafo no havia guardat en tancar-se de colp",
+        journal_replayed: "Recuperats i guardats els canvis de quan dafo es va tancar de colp",
         journal_set_aside: |f| {
             format!("Canvis sense guardar d'una vegada anterior apartats en {f}: no encaixen amb el fitxer tal com està")
         },

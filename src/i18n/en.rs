@@ -238,7 +238,7 @@ pub static TEXT: Catalogue = Catalogue {
         yours_kept_in: "Your version was kept in",
         yours_saved: "Your version saved; the other one was kept (.dafo-backups or .damaged)",
         took_over: "The other dafo closed: the file is free and this window saves it now",
-        journal_replayed: "Recovered and saved the changes dafo had not saved when it stopped abruptly",
+        journal_replayed: "Recovered and saved the changes from when dafo stopped abruptly",
         journal_set_aside: |f| format!("Unsaved changes from an earlier run set aside in {f}: they do not fit the file as it is"),
         sort_names: ["own order", "sorted by votes", "sorted by impact"],
         saved: "Saved",
