@@ -61,6 +61,10 @@ pub struct MergeText {
     pub joined_on_review: &'static str,
     pub joined_by_flag: &'static str,
     pub grey_hint: &'static str,
+    /// Actions and strategies naming factors their group's file lacks: the heading,
+    /// then per item what was done (the missing IDs; whether a strategy was left out).
+    pub dangling_title: &'static str,
+    pub dangling_done: fn(&str, bool) -> String,
     // ---- dafo merge and the merge driver ----
     pub default_title: &'static str,
     pub written: &'static str,
@@ -120,6 +124,14 @@ pub static ES: MergeText = MergeText {
     joined_on_review: "Unidos en la revisión",
     joined_by_flag: "Unidos por --accept-similar.",
     grey_hint: "--accept-similar los une; --review pregunta por cada uno.",
+    dangling_title: "Referencias a factores que no existen",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} no está en su archivo: estrategia no incluida")
+        } else {
+            format!("{ids} no está en su archivo: acción incluida sin ese enlace")
+        }
+    },
     default_title: "Diagnóstico conjunto",
     written: "escrito",
     output_is_input: "es una de las sesiones a fusionar; las entradas nunca se escriben, elige otro -o",
@@ -175,6 +187,14 @@ pub static EN: MergeText = MergeText {
     joined_on_review: "Joined on review",
     joined_by_flag: "Joined by --accept-similar.",
     grey_hint: "--accept-similar joins them; --review asks about each.",
+    dangling_title: "References to factors that do not exist",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} is not in its file: strategy left out")
+        } else {
+            format!("{ids} is not in its file: action kept without that link")
+        }
+    },
     default_title: "Joint diagnosis",
     written: "written",
     output_is_input: "is one of the sessions to merge; the inputs are never written, choose another -o",
@@ -230,6 +250,14 @@ pub static CA: MergeText = MergeText {
     joined_on_review: "Units a la revisió",
     joined_by_flag: "Units per --accept-similar.",
     grey_hint: "--accept-similar els uneix; --review pregunta per cadascun.",
+    dangling_title: "Referències a factors que no existeixen",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} no és al seu fitxer: estratègia no inclosa")
+        } else {
+            format!("{ids} no és al seu fitxer: acció inclosa sense eixe enllaç")
+        }
+    },
     default_title: "Diagnòstic conjunt",
     written: "escrit",
     output_is_input: "és una de les sessions a fusionar; les entrades no s'escriuen mai, tria un altre -o",

@@ -76,6 +76,22 @@ pub struct Merged {
     pub accepted_similar: bool,
     /// Grey-zone pairs joined because [`Options::joined`] named them.
     pub joined: usize,
+    /// Actions and strategies that named factors missing from their own group's
+    /// file: links dropped, or a strategy left out. Said in the report, never silent.
+    pub dangling: Vec<Dangling>,
+}
+
+/// An action or strategy of one group that points at factors its file does not have.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dangling {
+    /// The group it came from, its ID there and its text.
+    pub source: String,
+    pub id: String,
+    pub text: String,
+    /// The factor IDs that do not exist.
+    pub missing: Vec<String>,
+    /// A strategy needs both its factors: it was left out. An action is kept without those links.
+    pub left_out: bool,
 }
 
 struct Item {
@@ -281,8 +297,9 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
     let map = |input: usize, old: &str| -> Option<String> {
         items.iter().position(|it| it.input == input && it.factor.id == old).map(|i| new_id[i].clone())
     };
-    carry_plan(inputs, &mut out, &map);
+    let dangling = carry_plan(inputs, &mut out, &map);
     Merged {
+        dangling,
         session: out,
         sources,
         read: items.len(),
@@ -297,17 +314,29 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
 /// merged factors and their IDs fresh. Their places in a group's plan (línea,
 /// indicators) stay behind: the merged diagnosis has no plan yet, and an ID such
 /// as `L1` would point at whatever línea is made first there.
-fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> Option<String>) {
+fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> Option<String>) -> Vec<Dangling> {
+    let mut dangling = Vec::new();
     for (n, input) in inputs.iter().enumerate() {
+        let note = |id: &str, text: &str, missing: Vec<String>, left_out: bool| Dangling {
+            source: input.source.clone(),
+            id: id.to_owned(),
+            text: text.to_owned(),
+            missing,
+            left_out,
+        };
         for c in Came::ALL {
             for a in input.session.actions(c) {
                 let mut links: Vec<String> = Vec::new();
+                let mut missing = Vec::new();
                 for l in &a.links {
-                    if let Some(id) = map(n, l)
-                        && !links.contains(&id)
-                    {
-                        links.push(id);
+                    match map(n, l) {
+                        Some(id) if !links.contains(&id) => links.push(id),
+                        Some(_) => {}
+                        None => missing.push(l.clone()),
                     }
+                }
+                if !missing.is_empty() {
+                    dangling.push(note(&a.id, &a.text, missing, false));
                 }
                 let k = out.bump(c.counter_key());
                 let action = crate::domain::CameAction {
@@ -322,6 +351,10 @@ fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> 
             }
         }
         for s in &input.session.strategies {
+            let missing: Vec<String> = s.factors.iter().filter(|f| map(n, f).is_none()).cloned().collect();
+            if !missing.is_empty() {
+                dangling.push(note(&s.id, &s.text, missing, true));
+            }
             if let (Some(i), Some(e)) = (map(n, &s.factors[0]), map(n, &s.factors[1])) {
                 let k = out.bump(s.kind.prefix());
                 out.strategies.push(Strategy {
@@ -334,6 +367,7 @@ fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> 
             }
         }
     }
+    dangling
 }
 
 #[cfg(test)]

@@ -140,6 +140,15 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
     for p in &m.grey {
         o.item(&pair_line(lang, p, false));
     }
+    // Only when there is something to say: a group's file naming factors it lacks.
+    if !m.dangling.is_empty() {
+        o.heading(2, &format!("{} ({})", w.dangling_title, m.dangling.len()));
+        for d in &m.dangling {
+            let what = (w.dangling_done)(&lang.show_ids(&d.missing, ", "), d.left_out);
+            let (id, text) = (lang.show_id(&d.id), safe(&d.text));
+            o.item(&format!("{} · {id} {text}: {what}", safe(&d.source)));
+        }
+    }
     if o.md {
         while o.text.contains("\n\n\n") {
             o.text = o.text.replace("\n\n\n", "\n\n");

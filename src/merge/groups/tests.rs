@@ -86,6 +86,39 @@ fn actions_follow_their_factors() {
     assert_eq!(m.session.correct[0].line, None, "no línea L3 in the merged session");
     assert!(m.session.correct[0].indicators.is_empty());
     assert!(m.session.lines.is_empty() && m.session.indicators.is_empty());
+    // The dropped link is said, with where it came from.
+    let said = Dangling {
+        source: "técnicos".into(),
+        id: "C1".into(),
+        text: "Ventanilla única".into(),
+        missing: vec!["D9".into()],
+        left_out: false,
+    };
+    assert_eq!(m.dangling, [said]);
+}
+
+#[test]
+fn a_strategy_naming_a_missing_factor_is_left_out_and_reported() {
+    let mut inputs = inputs();
+    inputs[0].session.strategies.push(Strategy {
+        id: "FO1".into(),
+        kind: crate::domain::Crossed::FO,
+        factors: ["F1".into(), "O7".into()],
+        text: "Cruce sin base".into(),
+        votes: 0,
+        conflict: None,
+        line: None,
+    });
+    let m = merge(&inputs, &opts(false));
+    assert!(m.session.strategies.is_empty());
+    let left: Vec<_> = m.dangling.iter().filter(|d| d.left_out).map(|d| (d.id.as_str(), d.missing.clone())).collect();
+    assert_eq!(left, [("FO1", vec!["O7".to_owned()])]);
+    let report = crate::merge::report::render(&m, crate::i18n::Lang::Es, crate::merge::report::ReportFormat::Txt);
+    assert!(report.to_lowercase().contains("referencias a factores que no existen (2)"), "{report}");
+    assert!(
+        report.contains("técnicos · FO1 Cruce sin base: O7 no está en su archivo: estrategia no incluida"),
+        "{report}"
+    );
 }
 
 #[test]
