@@ -48,7 +48,6 @@ impl Editor {
         }
     }
 
-    /// On opening: what came over from last session and how to confirm it.
     /// What opening did with a journal a stopped dafo left, said over anything
     /// else: the words came back, or where they were kept aside.
     pub(super) fn say_journal_found(&mut self) {
@@ -67,6 +66,7 @@ impl Editor {
         }
     }
 
+    /// On opening: what came over from last session and how to confirm it.
     pub(super) fn say_carried(&mut self) {
         let (factors, actions) = self.unconfirmed();
         if factors + actions > 0 {

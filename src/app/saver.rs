@@ -58,23 +58,12 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
             let _ = file.journal(&job.session);
             Outcome::Journaled
         }
-        // Jobs run in the order they were sent, each with the session as it was then:
-        // every record written before this save is of an older or equal session, so
-        // a good save leaves nothing in the journal worth replaying. (Matching the last
-        // record's text is not enough: the record of the change saved here may not have
-        // been written yet, and a kill would then find a record of the version before.)
-        Work::Save { .. } => Outcome::Saved(file.save_latest(&job.session)),
-        Work::KeepMine(disk) => {
-            let saved = match file.overwrite(&job.session, disk.clone()) {
-                // The version on disk does not even read: keep a copy of it, then save ours.
-                Err(SaveError::Unreadable { .. }) => file.replace_damaged(&job.session).map(|(report, _)| report),
-                other => other,
-            };
-            if saved.is_ok() {
-                file.clear_journal();
-            }
-            Outcome::Saved(saved)
-        }
+        Work::Save { .. } => Outcome::Saved(file.save(&job.session)),
+        Work::KeepMine(disk) => Outcome::Saved(match file.overwrite(&job.session, disk.clone()) {
+            // The version on disk does not even read: keep a copy of it, then save ours.
+            Err(SaveError::Unreadable { .. }) => file.replace_damaged(&job.session).map(|(report, _)| report),
+            other => other,
+        }),
         Work::LoadTheirs(mine) => {
             let text = storage::to_ron(&job.session);
             Outcome::Loaded(match storage::write_atomic(mine, text.as_bytes()) {
@@ -83,6 +72,14 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
             })
         }
     };
+    // Jobs run in the order they were sent, each with the session as it was then:
+    // every record written before a good save is of an older or equal session, so
+    // nothing in the journal is worth replaying. (Matching the last record's text is
+    // not enough: the record of the change saved here may not have been written yet,
+    // and a kill would then find a record of the version before.)
+    if matches!(outcome, Outcome::Saved(Ok(_))) {
+        file.clear_journal();
+    }
     Done { revision: job.revision, work: job.work, outcome }
 }
 

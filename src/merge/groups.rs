@@ -351,11 +351,13 @@ fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> 
             }
         }
         for s in &input.session.strategies {
-            let missing: Vec<String> = s.factors.iter().filter(|f| map(n, f).is_none()).cloned().collect();
+            let mapped = [0, 1].map(|k| map(n, &s.factors[k]));
+            let missing: Vec<String> =
+                s.factors.iter().zip(&mapped).filter(|(_, m)| m.is_none()).map(|(old, _)| old.clone()).collect();
             if !missing.is_empty() {
                 dangling.push(note(&s.id, &s.text, missing, true));
             }
-            if let (Some(i), Some(e)) = (map(n, &s.factors[0]), map(n, &s.factors[1])) {
+            if let [Some(i), Some(e)] = mapped {
                 let k = out.bump(s.kind.prefix());
                 out.strategies.push(Strategy {
                     id: format!("{}{k}", s.kind.prefix()),

@@ -165,12 +165,7 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
             // Taller than the screen: its first screenful, and `…` says there is more.
             lines.truncate(usize::from(height));
             if let Some(last) = lines.last_mut() {
-                let width = area.width as usize;
-                *last = if unicode_width::UnicodeWidthStr::width(last.as_str()) + 2 <= width {
-                    format!("{last} …")
-                } else {
-                    super::list::clip_end(&format!("{last} …"), width)
-                };
+                *last = super::list::clip_end(&format!("{last} …"), area.width as usize);
             }
         }
         items.push(Placed { index: i, area: Rect { y, height, ..area }, lines });
