@@ -61,6 +61,15 @@ fn editor(app: &App) -> &Editor {
     }
 }
 
+/// Types a factor into the grid as the room says it: `keys` opens the line
+/// (`a`, or `1a` for Fortalezas first), then the words, Enter and Esc.
+fn add_factor(app: &mut App, keys: &str, text: &str) {
+    typ(app, keys);
+    typ(app, text);
+    key(app, KeyCode::Enter, KeyModifiers::NONE);
+    key(app, KeyCode::Esc, KeyModifiers::NONE);
+}
+
 fn texts(app: &App, q: Quadrant) -> Vec<String> {
     editor(app).session().factors(q).iter().map(|f| f.text.clone()).collect()
 }
@@ -91,10 +100,7 @@ fn a_change_on_disk_reloads_is_drawn_and_its_notice_outlives_the_next_key() {
 /// A session with an unsaved "mío" whose file another program then rewrote.
 fn conflicted() -> Fixture {
     let mut f = fixture();
-    typ(&mut f.app, "1a");
-    typ(&mut f.app, "mío");
-    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    add_factor(&mut f.app, "1a", "mío");
     rewrite_outside(&f.path);
     key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     f.app.settle();
@@ -161,10 +167,7 @@ fn a_conflict_found_by_tick_keeps_the_draft_and_no_other_key_leaves_it() {
 #[test]
 fn load_theirs_over_a_file_broken_outside_keeps_the_question_open() {
     let mut f = fixture();
-    typ(&mut f.app, "1a");
-    typ(&mut f.app, "mío");
-    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    add_factor(&mut f.app, "1a", "mío");
     std::fs::write(&f.path, "(version: 2, garbage").unwrap();
     key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     f.app.settle();
@@ -189,10 +192,7 @@ fn load_theirs_over_a_file_broken_outside_keeps_the_question_open() {
 #[test]
 fn ctrl_s_is_an_effect_and_writes_off_the_input_thread() {
     let mut f = fixture();
-    typ(&mut f.app, "a");
-    typ(&mut f.app, "uno");
-    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    add_factor(&mut f.app, "a", "uno");
     assert_eq!(f.app.update(Action::Save), [Effect::SaveNow]);
     assert!(storage::load(&f.path).unwrap().strengths.is_empty(), "update itself writes nothing");
     f.app.run(Effect::SaveNow);
@@ -204,10 +204,7 @@ fn ctrl_s_is_an_effect_and_writes_off_the_input_thread() {
 #[test]
 fn copying_goes_through_the_clipboard_seam_and_is_reported() {
     let mut f = fixture();
-    typ(&mut f.app, "a");
-    typ(&mut f.app, "Equipo motivado");
-    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    add_factor(&mut f.app, "a", "Equipo motivado");
     let effects = f.app.update(Action::Copy);
     let [Effect::Copy(content)] = effects.as_slice() else { panic!("one copy asked: {effects:?}") };
     assert!(content.text.contains("Equipo motivado"));
@@ -266,10 +263,7 @@ fn a_read_only_window_cannot_undo_the_holders_save_and_take_over_with_it() {
     let mut f = fixture();
     let mut second = App::open(&f.path, Lang::Es).unwrap();
     second.tick(Instant::now());
-    typ(&mut f.app, "a");
-    typ(&mut f.app, "desde el primero");
-    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    add_factor(&mut f.app, "a", "desde el primero");
     std::thread::sleep(Duration::from_millis(20));
     f.app.flush();
     assert!(second.tick(Instant::now() + Duration::from_secs(2)));
@@ -290,10 +284,7 @@ fn a_read_only_window_cannot_undo_the_holders_save_and_take_over_with_it() {
 #[test]
 fn an_unanswered_conflict_does_not_keep_the_loop_awake() {
     let mut f = fixture();
-    typ(&mut f.app, "a");
-    typ(&mut f.app, "mío");
-    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
-    key(&mut f.app, KeyCode::Esc, KeyModifiers::NONE);
+    add_factor(&mut f.app, "a", "mío");
     f.app.tick(Instant::now());
     f.app.settle();
     assert!(f.app.deadline().is_some(), "a save is pending");
