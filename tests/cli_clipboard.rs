@@ -1,10 +1,11 @@
 //! The clipboard through a real display: `dafo copy` puts HTML and text on the
 //! clipboard and the content stays pasteable after the command has returned.
-//! Needs a display (`.ci/run` uses `xvfb-run`): without one it shows as ignored
-//! (build.rs sets `has_display`), and under `CI` it fails.
+//! Needs a display (`.ci/run` uses `xvfb-run`): without one it says it is skipped,
+//! and under `CI` it fails (see `common::tools`).
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
+use crate::common::{Tool, needs};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -32,9 +33,11 @@ fn read_until(mut check: impl FnMut(&mut arboard::Clipboard) -> bool) -> bool {
 }
 
 #[test]
-#[cfg_attr(not(has_display), ignore = "needs a display: run under `xvfb-run -a cargo test`")]
 fn copy_outlives_the_command_and_offers_html_and_text() {
-    assert!(display(), "no DISPLAY or WAYLAND_DISPLAY; run under `xvfb-run -a cargo test --test cli_clipboard`");
+    if !needs(Tool::Display) {
+        return;
+    }
+    assert!(display(), "no DISPLAY or WAYLAND_DISPLAY; run under `xvfb-run -a cargo test --test runner cli_clipboard`");
     let session = dafo::storage::load(std::path::Path::new(TRICKY)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dafo")).args(["copy", TRICKY, "--format", "html"]).output().unwrap();
     let message = String::from_utf8_lossy(&out.stderr);

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
+use crate::common::{Tool, needs};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -276,8 +277,10 @@ fn completions_and_man_page() {
 }
 
 #[test]
-#[cfg_attr(not(has_script), ignore = "needs `script` (util-linux)")]
 fn copy_on_a_terminal_without_clipboard_sends_osc52() {
+    if !needs(Tool::Script) {
+        return;
+    }
     use base64::Engine as _;
     // `script` gives the command a pseudo-terminal as stdout.
     assert!(

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
+use crate::common::{Tool, needs};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -71,8 +72,10 @@ impl Drop for Xvfb {
 }
 
 #[test]
-#[cfg_attr(not(has_xvfb_xclip), ignore = "needs Xvfb and xclip: apt-get install xvfb xclip")]
 fn copy_puts_html_and_text_by_default_and_format_picks_the_text() {
+    if !needs(Tool::XvfbXclip) {
+        return;
+    }
     let x = Xvfb::start();
     let session = dafo::storage::load(std::path::Path::new(PLAN)).unwrap();
     let html = render(&session, Lang::Es, Format::HtmlFragment);

@@ -5,7 +5,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -259,11 +260,10 @@ fn the_reviews_example_in_the_format_docs_reads() {
 /// every section and the roll-ups, on pages that are never blank. Ignored
 /// (`build.rs`) where soffice or pdftotext is missing, unless `CI` is set.
 #[test]
-#[cfg_attr(
-    not(has_soffice),
-    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
-)]
 fn libreoffice_prints_the_html_and_docx_reports() {
+    if !needs(Tool::Office) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let (html, docx) = (dir.path().join("informe-html.html"), dir.path().join("informe-docx.docx"));
     for (format, path) in [("html", &html), ("docx", &docx)] {

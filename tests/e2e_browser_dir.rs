@@ -2,7 +2,7 @@
 //! browser on that directory instead of failing with "Is a directory".
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::Session;

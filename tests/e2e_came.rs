@@ -1,15 +1,18 @@
 //! Layer 3: a workshop's second half in the real binary — from factors to linked CAME actions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::{Came, Quadrant};
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn factors_then_linked_actions_in_every_came_quadrant() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!("{} --dir {} new 'Taller CAME'", dafo_bin(), sh_quote(&dir.path().to_string_lossy()));
     let Some(t) = Tmux::start(&cmd, dir.path(), 120, 40) else { return };

@@ -1,15 +1,18 @@
 //! Layer 3: the real binary in a pseudo-terminal (tmux), typed at as in a workshop.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::Quadrant;
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn capture_in_four_quadrants_quit_and_reopen() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let cmd =
         format!("{} --dir {} new 'Taller de prueba: año 2026'", dafo_bin(), sh_quote(&dir.path().to_string_lossy()));
@@ -98,8 +101,10 @@ fn bad_flags_get_a_clear_error() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn resize_while_typing_keeps_the_text() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!("{} --dir {} new Redimensionar", dafo_bin(), sh_quote(&dir.path().to_string_lossy()));
     let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };

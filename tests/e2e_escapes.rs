@@ -5,7 +5,8 @@
 //! reads the terminal itself: `src/tui/input.rs`.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use std::process::Command;
 
@@ -38,14 +39,18 @@ fn quits_after(garbage: &str) {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_cut_short_mouse_report_does_not_take_the_keyboard() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     quits_after("\u{1b}[<");
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_paste_that_never_ends_does_not_take_the_keyboard() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let (t, _) = start(dir.path());
     t.press("Escape"); // the first-start card
@@ -59,8 +64,10 @@ fn a_paste_that_never_ends_does_not_take_the_keyboard() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn keys_work_after_a_mouse_report_cut_short_in_its_numbers() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let (t, path) = start(dir.path());
     t.press("Escape");
@@ -76,8 +83,10 @@ fn keys_work_after_a_mouse_report_cut_short_in_its_numbers() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn the_text_of_a_paste_that_never_ends_is_kept() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let (t, path) = start(dir.path());
     t.press("Escape"); // the first-start card
@@ -94,8 +103,10 @@ fn the_text_of_a_paste_that_never_ends_is_kept() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_whole_paste_is_one_paste_and_esc_alone_is_esc() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let (t, path) = start(dir.path());
     t.press("Escape");

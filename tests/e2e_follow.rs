@@ -4,7 +4,8 @@
 //! `dafo report` shows the values.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::Status;
@@ -13,8 +14,10 @@ use dafo::storage;
 const PLAN: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn review_two_years_quit_reopen_and_report() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     std::fs::copy(PLAN, &path).unwrap();

@@ -2,7 +2,8 @@
 //! after an outside change, and a save that fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +12,10 @@ use dafo::domain::{Factor, Session};
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn an_outside_change_is_drawn_without_a_key() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
     storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
@@ -30,8 +33,10 @@ fn an_outside_change_is_drawn_without_a_key() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_failed_save_is_drawn_without_a_key() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("sesiones");
     std::fs::create_dir(&work).unwrap();
@@ -75,8 +80,10 @@ fn add_strength(t: &Tmux, text: &str) {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let Some((_, first, second)) = two_dafos_on_one_file(dir.path()) else { return };
     add_strength(&first, "Dicho en la sala");
@@ -90,8 +97,10 @@ fn a_read_only_second_dafo_shows_the_first_ones_saves_without_a_key() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_read_only_second_dafo_says_when_the_first_one_quits_and_takes_over() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let Some((path, first, second)) = two_dafos_on_one_file(dir.path()) else { return };
     add_strength(&first, "Lo último del primero");
@@ -111,8 +120,10 @@ fn a_read_only_second_dafo_says_when_the_first_one_quits_and_takes_over() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn u_after_an_outside_reload_brings_back_what_was_on_screen() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
     let mut mine = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
@@ -139,8 +150,10 @@ fn u_after_an_outside_reload_brings_back_what_was_on_screen() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn the_time_box_counts_down_without_a_key() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
     storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();

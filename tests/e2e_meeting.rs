@@ -2,15 +2,18 @@
 //! CAME view and keeping a draft through `Esc`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::Quadrant;
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn present_came_then_a_draft_survives_esc() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!("{} --dir {} new 'Taller'", dafo_bin(), sh_quote(&dir.path().to_string_lossy()));
     let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };

@@ -5,14 +5,17 @@
 //! factor, indicator) and the Markdown export shows it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{SAMPLE, Tmux, dafo_bin, sh_quote};
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn place_an_action_quit_reopen_and_export_the_informe() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     let mut s = storage::load(std::path::Path::new(SAMPLE)).unwrap();
@@ -80,8 +83,10 @@ fn planless() -> dafo::domain::Session {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn build_a_small_plan_in_the_tui_and_export_it() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     storage::save(&path, &planless()).unwrap();

@@ -2,15 +2,18 @@
 //! the real binary through tmux: Ctrl-w, Ctrl-u, Ctrl-a, Ctrl-e, Alt-b, Alt-f.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::Session;
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn readline_keys_edit_the_input_line() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("review.ron");
     storage::save(&path, &Session::new("Review", jiff::Timestamp::UNIX_EPOCH)).unwrap();

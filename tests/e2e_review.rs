@@ -3,7 +3,8 @@
 //! when the TUI edits and saves the session, then reported.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use std::process::Command;
 
@@ -17,8 +18,10 @@ fn dafo(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn two_years_reviewed_survive_the_tui_and_are_reported() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     let mut plan = storage::load(std::path::Path::new(SAMPLE)).unwrap();

@@ -1,15 +1,18 @@
 //! Layer 3 for issue 6: a short workshop in a real terminal (tmux) with the time-box running, zoom and presentation.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::Quadrant;
 use dafo::storage;
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn a_short_workshop_with_timer_zoom_and_presentation() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!(
         "{} --theme light --dir {} new 'Taller en la sala'",
@@ -79,8 +82,10 @@ fn a_bad_theme_name_is_refused() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn no_color_wins_over_the_theme_flag() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let cmd = format!(
         "env NO_COLOR=1 {} --theme light --dir {} new Mono",

@@ -2,7 +2,7 @@
 //! with its source marks and the source filter.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{Tmux, dafo_bin, sh_quote};
 

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
+use crate::common::{Tool, needs};
 use std::path::Path;
 
 use dafo::domain::{CameAction, Factor, Quadrant, Session};
@@ -127,8 +128,10 @@ fn docx_goes_to_files_and_pipes() {
 }
 
 #[test]
-#[cfg_attr(not(has_script), ignore = "needs `script` (util-linux)")]
 fn show_refuses_docx_on_a_terminal() {
+    if !needs(Tool::Script) {
+        return;
+    }
     // `script` gives the command a pseudo-terminal as stdout.
     let cmd = format!("{} show tests/fixtures/plan.ron -f docx", env!("CARGO_BIN_EXE_dafo"));
     let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();

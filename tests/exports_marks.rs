@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! (issues 10 and 16: no Spanish left in English mode, Catalan across the TUI).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Held, held};
 use dafo::app::room::RoomAction;

@@ -2,7 +2,7 @@
 //! through `update()` (and one render where the bug was about fitting).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::keys::press;
 
 use std::path::PathBuf;

@@ -11,7 +11,9 @@ use dafo::clipboard::{Content, CopyOutcome};
 use dafo::domain::{Factor, Quadrant, Session};
 use dafo::i18n::Lang;
 use dafo::storage;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::common::keys::{key, typ};
 
 /// A clipboard that only remembers what it was given.
 #[derive(Default)]
@@ -40,18 +42,6 @@ fn fixture() -> Fixture {
     let clipboard = Arc::new(FakeClipboard::default());
     let app = App::open(&path, Lang::Es).unwrap().with_clipboard(clipboard.clone());
     Fixture { app, clipboard, path, _dir: dir }
-}
-
-fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
 }
 
 fn editor(app: &App) -> &Editor {

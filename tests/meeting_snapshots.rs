@@ -4,7 +4,7 @@
 
 use dafo::app::{Action, App, Screen};
 
-mod common;
+use crate::common;
 use common::held_sample;
 use dafo::domain::Quadrant;
 use dafo::i18n::Lang;

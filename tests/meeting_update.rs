@@ -3,7 +3,7 @@
 //! actions, driven through `App::update` as a facilitator types.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::keys::{ed, notice, press, typ};
 use dafo::app::editor::{InputTarget, Pane};
 use dafo::app::{App, Mode, Screen};

@@ -3,7 +3,8 @@
 //! merging the sample group sessions with one pair merged and one kept apart.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use std::path::{Path, PathBuf};
 
@@ -92,8 +93,10 @@ fn the_review_list_shows_both_wordings_quadrant_sources_and_likeness() {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn merge_review_in_a_terminal_merges_one_pair_and_keeps_one_apart() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<String> = groups_in(dir.path()).iter().map(|p| sh_quote(&p.to_string_lossy())).collect();
     let cmd = format!("{} --lang en merge {} -o joint.ron --review", dafo_bin(), files.join(" "));

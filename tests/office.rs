@@ -8,6 +8,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
+use crate::common::{Tool, needs};
 use std::path::Path;
 use std::process::Command;
 
@@ -91,11 +92,10 @@ fn check(pdf: &Path, s: &Session, what: &str) {
 }
 
 #[test]
-#[cfg_attr(
-    not(has_soffice),
-    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
-)]
 fn libreoffice_shows_html_and_docx_whole() {
+    if !needs(Tool::Office) {
+        return;
+    }
     let s = sample();
     let dir = tempfile::tempdir().unwrap();
     let (html, docx) = (dir.path().join("acta-html.html"), dir.path().join("acta-docx.docx"));

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
-mod common;
+use crate::common;
 use common::keys::{press, typ};
 
 use common::{Held, held};

@@ -117,7 +117,7 @@ proptest! {
 
 /// The long run (issue 7): 100,000 random key sequences through `update()` and
 /// render, no panic, the file always loadable. Outside the default `cargo test`:
-/// `cargo test --release --test prop_keys -- --ignored` (set `DAFO_KEY_CASES` to change the count).
+/// `cargo test --release --test runner prop_keys -- --ignored` (set `DAFO_KEY_CASES` to change the count).
 #[test]
 #[ignore = "long: 100,000 sequences; run with --ignored"]
 fn hundred_thousand_random_key_sequences() {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use dafo::app::room::{RoomAction, ThemeName};
 use dafo::app::{Action, App, Screen};
 
-mod common;
+use crate::common;
 use common::styles::{style_map, styled};
 use common::{Held, held, held_sample};
 use dafo::domain::Quadrant;

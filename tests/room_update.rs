@@ -7,7 +7,7 @@ use dafo::app::keymap::Context;
 use dafo::app::room::{Look, ThemeName};
 use dafo::app::{App, Mode};
 
-mod common;
+use crate::common;
 use common::keys::{ed, notice, press, typ};
 use common::{held, held_sample};
 use dafo::domain::{Quadrant, Session};

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use dafo::app::{Action, App};
 
-mod common;
+use crate::common;
 use common::styles::styled;
 use common::{Held, held, held_sample};
 use dafo::domain::{Quadrant, Session};

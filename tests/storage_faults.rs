@@ -2,6 +2,7 @@
 //! a read-only folder, two processes on one file, and `dafo recover`.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
+use crate::common::{Tool, needs};
 use std::path::Path;
 use std::process::Command;
 
@@ -43,8 +44,10 @@ fn a_full_device_is_named_and_the_old_file_kept() {
 
 #[cfg(unix)]
 #[test]
-#[cfg_attr(not(has_unprivileged), ignore = "needs a non-root user, or setpriv to become one")]
 fn a_read_only_folder_is_named_and_the_old_file_kept() {
+    if !needs(Tool::Unprivileged) {
+        return;
+    }
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
@@ -66,24 +69,21 @@ fn a_read_only_folder_is_named_and_the_old_file_kept() {
 }
 
 /// Runs one test of this binary as the unprivileged user `nobody` (with `setpriv`).
-/// The callers are ignored unless build.rs found setpriv (`has_unprivileged`), so a
+/// The callers skip or fail unless setpriv is there (`needs(Tool::Unprivileged)`), so a
 /// failure to switch user is a failure, not a skip.
 #[cfg(unix)]
 fn rerun_as_nobody(test: &str) {
-    use std::os::unix::fs::PermissionsExt;
     assert!(std::env::var_os("DAFO_TEST_AS_NOBODY").is_none(), "still privileged as nobody");
     let has_setpriv = Command::new("setpriv").arg("--version").output().is_ok_and(|o| o.status.success());
     assert!(has_setpriv, "running as root, where permission bits do not stop writes, and no setpriv to drop them");
-    // A copy of this test binary that `nobody` can reach.
     let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let exe = dir.path().join("test-binary");
-    std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
-    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let exe = reachable_copy_of_this_binary(dir.path());
+    // The test's full name inside the one test binary: `storage_faults::<test>`.
+    let module = module_path!().split_once("::").map_or(module_path!(), |(_, m)| m);
     let out = Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
         .arg(&exe)
-        .args([test, "--exact", "--nocapture"])
+        .args([&format!("{module}::{test}"), "--exact", "--nocapture"])
         .env("DAFO_TEST_AS_NOBODY", "1")
         .env("TMPDIR", std::env::temp_dir())
         .output()
@@ -100,11 +100,35 @@ fn rerun_as_nobody(test: &str) {
     println!("ran as nobody: {}", stdout.lines().find(|l| l.contains("passed")).unwrap_or(""));
 }
 
+/// This test binary, at a path inside `dir` that `nobody` can reach and execute.
+///
+/// This process never holds the new file open for writing: a hard link writes
+/// nothing, and the fallback copy is made by a `cp` child. A copy written here
+/// (`std::fs::copy`) would leave a write descriptor that a process forked meanwhile
+/// by another test's thread inherits until its own exec, and `setpriv` then fails
+/// with "Text file busy" (ETXTBSY).
+#[cfg(unix)]
+fn reachable_copy_of_this_binary(dir: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let exe = dir.join("test-binary");
+    let me = std::env::current_exe().unwrap();
+    let world_executable = me.metadata().is_ok_and(|m| m.permissions().mode() & 0o005 == 0o005);
+    if !(world_executable && std::fs::hard_link(&me, &exe).is_ok()) {
+        let cp = Command::new("cp").arg(&me).arg(&exe).status().unwrap();
+        assert!(cp.success(), "cp {} {}", me.display(), exe.display());
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    exe
+}
+
 /// A lock that cannot be created (a read-only folder) says so, not "open in another dafo".
 #[cfg(unix)]
 #[test]
-#[cfg_attr(not(has_unprivileged), ignore = "needs a non-root user, or setpriv to become one")]
 fn a_lock_that_cannot_be_created_says_the_real_reason() {
+    if !needs(Tool::Unprivileged) {
+        return;
+    }
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use dafo::storage::{self, commands::soak_version};
 use proptest::prelude::RngExt;
 
-mod common;
+use crate::common;
 
 fn stray_temps(dir: &Path) -> usize {
     std::fs::read_dir(dir)

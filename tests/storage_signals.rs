@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(unix)]
 
-mod common;
+use crate::common;
+use crate::common::{Tool, needs};
 
 use std::path::Path;
 use std::process::Command;
@@ -73,14 +74,18 @@ fn stopped_by(signal: &str) {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn sigterm_flushes_restores_the_terminal_and_releases_the_lock() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     stopped_by("-TERM");
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn sighup_flushes_restores_the_terminal_and_releases_the_lock() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     stopped_by("-HUP");
 }
 
@@ -138,8 +143,10 @@ fn compare(kills: usize) {
 }
 
 #[test]
-#[cfg_attr(not(has_tmux), ignore = "needs tmux")]
 fn sigkill_loses_nothing_that_was_entered() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
     compare(std::env::var("DAFO_KILLS").ok().and_then(|n| n.parse().ok()).unwrap_or(3));
 }
 

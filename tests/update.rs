@@ -7,7 +7,9 @@ use dafo::app::{Action, App, Mode, Screen};
 use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
 use dafo::storage;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::common::keys::{key, typ};
 
 struct Fixture {
     app: App,
@@ -21,18 +23,6 @@ fn fixture() -> Fixture {
     let session = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
     storage::save(&path, &session).unwrap();
     Fixture { app: App::open(&path, Lang::Es).unwrap(), path, _dir: dir }
-}
-
-fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
-        app.handle(a);
-    }
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
 }
 
 fn enter(app: &mut App) {

@@ -4,11 +4,16 @@
 use dafo::app::{App, Editor, Screen};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-/// One key without modifiers; a key the keymap does not bind does nothing.
-pub fn press(app: &mut App, code: KeyCode) {
-    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+/// One key with `mods` held; a key the keymap does not bind does nothing.
+pub fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, mods))) {
         app.handle(a);
     }
+}
+
+/// One key without modifiers.
+pub fn press(app: &mut App, code: KeyCode) {
+    key(app, code, KeyModifiers::NONE);
 }
 
 /// Each character of `text` as a key.

@@ -3,6 +3,9 @@
 
 pub mod keys;
 pub mod styles;
+pub mod tools;
+
+pub use tools::{Tool, needs};
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -22,10 +25,12 @@ pub struct Tmux {
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 impl Tmux {
-    /// Starts `command` in a `w`x`h` pane. Tests that call it carry
-    /// `#[cfg_attr(not(has_tmux), ignore = "needs tmux")]` (see build.rs): without
-    /// tmux they show as ignored, and under `CI` a missing tmux fails them here.
+    /// Starts `command` in a `w`x`h` pane; `None` when tmux is missing and the test
+    /// is skipped (see [`needs`]: under `CI` a missing tmux fails the test instead).
     pub fn start(command: &str, cwd: &Path, w: u16, h: u16) -> Option<Tmux> {
+        if !needs(Tool::Tmux) {
+            return None;
+        }
         if let Err(e) = Command::new("tmux").arg("-V").output() {
             panic!("tmux cannot run ({e}); .ci/run installs it");
         }

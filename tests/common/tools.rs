@@ -1,0 +1,97 @@
+//! The outside tools some tests drive (tmux, `script`, a display, LibreOffice...),
+//! looked for when the test runs, not when it is built: a changed `PATH` rebuilds
+//! nothing. A test asks `if !needs(Tool::Tmux) { return; }`. A missing tool then
+//! fails the test when `CI` is set; elsewhere the test stops early and says so on
+//! the real standard error ("skipped: ... needs tmux"), which the test harness does
+//! not capture, so a skip always shows in the run and `.ci/run` counts it.
+
+use std::io::Write;
+use std::path::Path;
+
+/// A tool, or a set of tools, some tests need.
+#[derive(Clone, Copy, Debug)]
+pub enum Tool {
+    /// tmux, to drive the real binary in a pane.
+    Tmux,
+    /// util-linux `script`, a pseudo-terminal around one command.
+    Script,
+    /// An X11 or Wayland display (for the clipboard).
+    Display,
+    /// A way to run as a user for whom permission bits count: not root, or `setpriv`.
+    Unprivileged,
+    /// LibreOffice and poppler: `soffice`, `pdftotext`, `pdfinfo`.
+    Office,
+    /// A private X server and a clipboard reader: `Xvfb`, `xclip`.
+    XvfbXclip,
+}
+
+impl Tool {
+    /// What is missing, and how to get it.
+    fn what(self) -> &'static str {
+        match self {
+            Tool::Tmux => "tmux (apt-get install tmux)",
+            Tool::Script => "`script` (util-linux)",
+            Tool::Display => "a display: run under `xvfb-run -a cargo test`",
+            Tool::Unprivileged => "a non-root user, or setpriv to become one",
+            Tool::Office => "soffice and pdftotext (apt-get install libreoffice-writer-nogui poppler-utils)",
+            Tool::XvfbXclip => "Xvfb and xclip (apt-get install xvfb xclip)",
+        }
+    }
+
+    /// Whether the tool is there now.
+    pub fn found(self) -> bool {
+        match self {
+            Tool::Tmux => on_path("tmux"),
+            Tool::Script => on_path("script"),
+            Tool::Display => {
+                ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()))
+            }
+            Tool::Unprivileged => !is_root() || on_path("setpriv"),
+            Tool::Office => ["soffice", "pdftotext", "pdfinfo"].iter().all(|p| on_path(p)),
+            Tool::XvfbXclip => ["Xvfb", "xclip"].iter().all(|p| on_path(p)),
+        }
+    }
+}
+
+/// Whether `CI` is set (to anything but the empty string).
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// True when `tool` is there. When it is not: under `CI` the calling test fails here;
+/// elsewhere a "skipped" line goes to the real standard error and this returns false.
+#[must_use]
+pub fn needs(tool: Tool) -> bool {
+    if tool.found() {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(!in_ci(), "{test} needs {}; CI is set, so a missing tool is a failure", tool.what());
+    // Straight to the process's stderr: libtest captures `eprintln!`, not this.
+    let _ = writeln!(std::io::stderr(), "skipped: {test} needs {}", tool.what());
+    false
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| is_executable(&dir.join(program))))
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file() || path.with_extension("exe").is_file()
+    }
+}
+
+/// Whether this process runs as root, read from /proc (no unsafe code).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+        s.lines().find(|l| l.starts_with("Uid:")).is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
+    })
+}
