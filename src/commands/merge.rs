@@ -111,6 +111,11 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
     for c in &out.conflicts {
         eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.text().merge.conflict);
     }
+    let new: Vec<_> = out.clashes.iter().map(|c| c.key()).collect();
+    for m in out.session.conflicts().iter().filter(|m| m.clash.as_ref().is_some_and(|k| new.contains(k))) {
+        let line = crate::merge::conflict_line(lang, m);
+        eprintln!("dafo: {}: {} {line}", shown.display(), lang.text().merge.conflict);
+    }
     for c in &out.unmarked {
         let kept = lang.text().merge.conflict_kept;
         eprintln!("dafo: {}: {kept}: {c}", shown.display());

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::came::{Came, CameAction};
+use super::clash::{Clash, Key};
 use super::edit::{Edit, ListOp};
 use super::quadrant::Quadrant;
 use super::session::{Factor, Session};
@@ -25,6 +26,8 @@ pub enum Place {
     Factor(Quadrant),
     Action(Came),
     Strategy,
+    /// An entry of the plan or the follow-up (see `domain::clash`).
+    Plan,
 }
 
 /// One marked item, for `dafo check` and the grid.
@@ -34,6 +37,8 @@ pub struct Marked {
     pub id: String,
     pub text: String,
     pub conflict: Conflict,
+    /// Which plan entry, for [`Place::Plan`] (its `id` is then empty).
+    pub clash: Option<Key>,
 }
 
 impl Session {
@@ -42,7 +47,8 @@ impl Session {
         let mut out = Vec::new();
         let mut push = |place, id: &str, text: &str, c: &Option<Conflict>| {
             if let Some(c) = c {
-                out.push(Marked { place, id: id.to_owned(), text: text.to_owned(), conflict: c.clone() });
+                let (id, text, conflict) = (id.to_owned(), text.to_owned(), c.clone());
+                out.push(Marked { place, id, text, conflict, clash: None });
             }
         };
         for q in Quadrant::ALL {
@@ -55,6 +61,15 @@ impl Session {
         }
         for s in &self.strategies {
             push(Place::Strategy, &s.id, &s.text, &s.conflict);
+        }
+        for c in &self.clashes {
+            let key = c.key();
+            let text = self.version_at(&key).map(|v| v.summary()).unwrap_or_default();
+            let conflict = match c {
+                Clash::Other(v) => Conflict::OtherVersion(v.summary()),
+                Clash::Deleted(_) => Conflict::DeletedElsewhere,
+            };
+            out.push(Marked { place: Place::Plan, id: String::new(), text, conflict, clash: Some(key) });
         }
         out
     }

@@ -3,6 +3,7 @@
 //! roll-ups, edits and undo history. No UI here.
 
 mod came;
+pub mod clash;
 pub mod conflict;
 mod edit;
 mod evaluation;
@@ -22,6 +23,7 @@ mod strategy;
 pub mod text;
 
 pub use came::{Came, CameAction, Status};
+pub use clash::Clash;
 pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};

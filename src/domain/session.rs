@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::came::{Came, CameAction};
+use super::clash::Clash;
 use super::conflict::Conflict;
 use super::edit::{Edit, ListOp};
 use super::plan::{Axis, Challenge, Horizon, Indicator, Line};
@@ -83,6 +84,10 @@ pub struct Session {
     /// Indicators' actual values, one per indicator and year, in year order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicator_values: Vec<IndicatorValue>,
+    /// Clashes the git merge driver left in the plan and the follow-up (see
+    /// `domain::clash`); `dafo check` refuses the file while any is left.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clashes: Vec<Clash>,
 }
 
 /// Who, what, when and where of a session.
@@ -234,6 +239,7 @@ impl Session {
             reviews: Vec::new(),
             review_years: Vec::new(),
             indicator_values: Vec::new(),
+            clashes: Vec::new(),
         }
     }
 

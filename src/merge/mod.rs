@@ -23,8 +23,11 @@ pub fn check_line(lang: Lang, n: usize) -> String {
 pub fn conflict_line(lang: Lang, c: &Marked) -> String {
     let w = lang.text().merge;
     let why = match &c.conflict {
+        Conflict::OtherVersion(o) if c.clash.is_some() => format!("{} «{}»", w.other_version, safe(o)),
         Conflict::OtherVersion(o) => format!("{} {o}", w.other_version),
         Conflict::DeletedElsewhere => w.deleted_elsewhere.to_owned(),
     };
-    format!("⚠ {} «{}» ({why})", c.id, safe(&c.text))
+    let plan = lang.text().plan_report;
+    let id = c.clash.as_ref().map_or_else(|| c.id.clone(), |k| k.label(plan.mission, plan.vision));
+    format!("⚠ {} «{}» ({why})", safe(&id), safe(&c.text))
 }

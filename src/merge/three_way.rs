@@ -6,17 +6,27 @@
 //!   sides add up (the same count on both is taken once);
 //! - an item deleted on one side and untouched on the other is deleted;
 //! - the same new ID created on both sides with different content: the other
-//!   side's item is renumbered and every reference to it follows;
+//!   side's item is renumbered and every reference to it follows ([`refs`]);
+//! - the plan's and the follow-up's keyed entries (reviews, yearly records,
+//!   indicator values), the misión, the visión and the valores merge entry by
+//!   entry ([`keyed`]);
 //! - ID counters take the highest value, the modified date the latest;
 //! - a real conflict (the same field changed differently, or an edit against a
-//!   delete) keeps both versions: the other side's becomes a sibling item marked
-//!   with [`Conflict`]. Nothing is ever written as conflict markers.
+//!   delete) keeps both versions: in the grid's lists the other side's becomes a
+//!   sibling item marked with [`Conflict`]; in the plan and the follow-up it is
+//!   kept as a [`Clash`]. Deleting an action or an indicator against new reviews
+//!   or values of it is such a conflict. Nothing is ever written as conflict
+//!   markers. Linear in the number of items: every look-up goes by ID.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod keyed;
+mod order;
+mod refs;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use crate::domain::{Came, Conflict, Session};
+use crate::domain::{Came, Clash, Conflict, Session};
 
 /// Lists whose items can carry a [`Conflict`] mark.
 const MARKABLE: [&str; 9] =
@@ -35,20 +45,23 @@ pub struct Outcome {
     /// Clashes that could not be marked (a metadata field, an unmarkable list):
     /// our side was kept.
     pub unmarked: Vec<String>,
+    /// Clashes of the plan and the follow-up this merge added to the session's
+    /// [`Session::clashes`].
+    pub clashes: Vec<Clash>,
 }
 
 impl Outcome {
     pub fn is_clean(&self) -> bool {
-        self.conflicts.is_empty() && self.unmarked.is_empty()
+        self.conflicts.is_empty() && self.unmarked.is_empty() && self.clashes.is_empty()
     }
 }
 
 /// Hands out fresh IDs per list and prefix, above every ID seen and every counter.
 struct Ids {
-    top: BTreeMap<(String, String), u32>,
+    top: BTreeMap<(String, String), u64>,
 }
 
-fn split_id(id: &str) -> (&str, Option<u32>) {
+fn split_id(id: &str) -> (&str, Option<u64>) {
     let digits = id.len() - id.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
     let (prefix, n) = id.split_at(digits);
     (prefix, n.parse().ok())
@@ -74,13 +87,13 @@ fn counter_key(list: &str, prefix: &str) -> String {
 
 impl Ids {
     fn new(sides: &[&Value]) -> Ids {
-        let mut top: BTreeMap<(String, String), u32> = BTreeMap::new();
+        let mut top: BTreeMap<(String, String), u64> = BTreeMap::new();
         for side in sides {
             for (list, items) in id_lists(side) {
                 for item in items {
                     if let Some(id) = item_id(item) {
                         let (prefix, n) = split_id(id);
-                        let counter = side["last_ids"][counter_key(list, prefix)].as_u64().unwrap_or(0) as u32;
+                        let counter = side["last_ids"][counter_key(list, prefix)].as_u64().unwrap_or(0);
                         let e = top.entry((list.to_owned(), list_prefix(list, prefix).to_owned())).or_insert(0);
                         *e = (*e).max(n.unwrap_or(0)).max(counter);
                     }
@@ -92,7 +105,7 @@ impl Ids {
     fn fresh(&mut self, list: &str, like: &str) -> String {
         let prefix = list_prefix(list, split_id(like).0);
         let n = self.top.entry((list.to_owned(), prefix.to_owned())).or_insert(0);
-        *n += 1;
+        *n = n.saturating_add(1);
         format!("{prefix}{n}")
     }
 }
@@ -124,89 +137,6 @@ fn is_id_list(values: &[&Value]) -> bool {
         }
     }
     any
-}
-
-/// Replaces references to `old` with `new` in `side`'s items: strings inside
-/// arrays (links, factor pairs, indicators). Factor IDs are referred to from
-/// anywhere; other IDs from anywhere but the factor references (`links`,
-/// `factors`). The plan refers by field too: a línea's `axis`, an action's or
-/// strategy's `line`, and a reto's sources (`Factor("D1")`, `Action("C2")`).
-fn rewrite_refs(side: &mut Value, list: &str, old: &str, new: &str) {
-    struct Ref<'a> {
-        factor: bool,
-        /// The object key whose string value names an item of this list.
-        field: Option<&'a str>,
-        old: &'a str,
-        new: &'a str,
-    }
-    fn walk(v: &mut Value, key: &str, r: &Ref) {
-        match v {
-            Value::Array(items) => {
-                let refs_ok = r.factor || !matches!(key, "links" | "factors");
-                for item in items {
-                    if let Value::String(s) = item {
-                        if refs_ok && s == r.old {
-                            *s = r.new.to_owned();
-                        }
-                    } else {
-                        walk(item, key, r);
-                    }
-                }
-            }
-            Value::Object(map) => {
-                for (k, v) in map.iter_mut() {
-                    match v {
-                        Value::String(s) if r.field == Some(k.as_str()) && s == r.old => *s = r.new.to_owned(),
-                        _ => walk(v, k, r),
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let factor = FACTOR_LISTS.contains(&list);
-    let field = match list {
-        "axes" => Some("axis"),
-        "lines" => Some("line"),
-        "strategies" => Some("Strategy"),
-        _ if factor => Some("Factor"),
-        _ if ACTION_LISTS.contains(&list) => Some("Action"),
-        _ => None,
-    };
-    let r = Ref { factor, field, old, new };
-    if let Some(obj) = side.as_object_mut() {
-        for (k, v) in obj.iter_mut() {
-            if k != "meta" && k != "last_ids" {
-                walk(v, k, &r);
-            }
-        }
-    }
-}
-
-/// Items created on both sides under the same ID with different content: the
-/// other side's item gets a fresh ID, and its references follow.
-fn renumber_twins(base: &Value, ours: &Value, theirs: &mut Value, ids: &mut Ids) {
-    let mut renames = Vec::new();
-    for (list, items) in id_lists(theirs) {
-        let base_ids: BTreeSet<&str> = base[list].as_array().into_iter().flatten().filter_map(item_id).collect();
-        let our_items: BTreeMap<&str, &Value> =
-            ours[list].as_array().into_iter().flatten().filter_map(|i| Some((item_id(i)?, i))).collect();
-        for item in items {
-            let Some(id) = item_id(item) else { continue };
-            if !base_ids.contains(id) && our_items.get(id).is_some_and(|o| *o != item) {
-                renames.push((list.to_owned(), id.to_owned()));
-            }
-        }
-    }
-    for (list, old) in renames {
-        let new = ids.fresh(&list, &old);
-        if let Some(items) = theirs[list.as_str()].as_array_mut() {
-            for item in items.iter_mut().filter(|i| item_id(i) == Some(old.as_str())) {
-                item["id"] = Value::String(new.clone());
-            }
-        }
-        rewrite_refs(theirs, &list, &old, &new);
-    }
 }
 
 fn get<'a>(v: Option<&'a Value>, key: &str) -> &'a Value {
@@ -258,11 +188,35 @@ fn short(item: &Value) -> String {
 struct Acc<'a> {
     ids: &'a mut Ids,
     out: &'a mut Outcome,
+    /// Per side (ours, theirs), the IDs of actions and indicators whose reviews
+    /// or values that side added or changed.
+    touched: [HashSet<String>; 2],
+    /// Per action, the status of its latest review once reviews are merged:
+    /// an action's status follows its latest review, so two sides' statuses
+    /// that differ only because each reviewed another year do not clash.
+    latest: &'a HashMap<String, Value>,
+}
+
+/// Keeps an item one side changed (or whose reviews it changed) and the other
+/// deleted: marked in the grid's lists, a clash in the plan's. In a list that
+/// can hold neither, the clash is reported and the item kept only if `ours`.
+fn keep_deleted(list: &str, item: &Value, ours: bool, acc: &mut Acc) -> Option<Value> {
+    let mut kept = item.clone();
+    if MARKABLE.contains(&list) {
+        mark(&mut kept, &Conflict::DeletedElsewhere);
+        acc.out.conflicts.push(short(&kept));
+    } else if let Some(c) = keyed::clash(list, &kept, None) {
+        acc.out.clashes.push(c);
+    } else {
+        acc.out.unmarked.push(format!("{list}: {}", short(&kept)));
+        return ours.then_some(kept);
+    }
+    Some(kept)
 }
 
 /// Merges one list of items by ID.
 fn merge_list(list: &str, o: &Value, a: &Value, b: &Value, acc: &mut Acc) -> Value {
-    let index = |v: &Value| -> BTreeMap<String, Value> {
+    let index = |v: &'_ Value| -> HashMap<String, Value> {
         v.as_array().into_iter().flatten().filter_map(|i| Some((item_id(i)?.to_owned(), i.clone()))).collect()
     };
     let (om, am, bm) = (index(o), index(a), index(b));
@@ -272,7 +226,22 @@ fn merge_list(list: &str, o: &Value, a: &Value, b: &Value, acc: &mut Acc) -> Val
         let Some(id) = item_id(item) else { continue };
         match (om.get(id), bm.get(id)) {
             (Some(ov), Some(bv)) => {
-                let (merged, clash) = merge_item(ov, item, bv);
+                let (merged, clash) = match acc.latest.get(id) {
+                    Some(status) if item.get("status") != bv.get("status") => {
+                        let follow = |v: &Value| {
+                            let mut v = v.clone();
+                            if let Some(m) = v.as_object_mut() {
+                                m.remove("status");
+                                if !status.is_null() {
+                                    m.insert("status".to_owned(), status.clone());
+                                }
+                            }
+                            v
+                        };
+                        merge_item(ov, &follow(item), &follow(bv))
+                    }
+                    _ => merge_item(ov, item, bv),
+                };
                 match clash {
                     Some(mut other) if markable => {
                         let sibling = acc.ids.fresh(list, id);
@@ -285,92 +254,40 @@ fn merge_list(list: &str, o: &Value, a: &Value, b: &Value, acc: &mut Acc) -> Val
                         result.push(other);
                     }
                     Some(other) => {
-                        acc.out.unmarked.push(format!("{list}: {} / {}", short(&merged), short(&other)));
+                        match keyed::clash(list, &merged, Some(&other)) {
+                            Some(c) => acc.out.clashes.push(c),
+                            None => acc.out.unmarked.push(format!("{list}: {} / {}", short(&merged), short(&other))),
+                        }
                         result.push(merged);
                     }
                     None => result.push(merged),
                 }
             }
-            (Some(ov), None) if ov == item => {}
-            (Some(_), None) => {
-                let mut kept = item.clone();
-                if markable {
-                    mark(&mut kept, &Conflict::DeletedElsewhere);
-                    acc.out.conflicts.push(short(&kept));
-                } else {
-                    acc.out.unmarked.push(format!("{list}: {}", short(&kept)));
-                }
-                result.push(kept);
-            }
+            (Some(ov), None) if ov == item && !acc.touched[0].contains(id) => {}
+            (Some(_), None) => result.extend(keep_deleted(list, item, true, acc)),
             (None, _) => result.push(item.clone()),
         }
     }
     // Their items we do not have yet, each after its predecessor on their side.
+    let in_result: HashSet<String> = result.iter().filter_map(item_id).map(str::to_owned).collect();
+    let mut additions: Vec<(Option<String>, Value)> = Vec::new();
     let mut anchor: Option<String> = None;
     for item in b.as_array().into_iter().flatten() {
         let Some(id) = item_id(item) else { continue };
         let add = match (om.get(id), am.get(id)) {
             (None, None) => Some(item.clone()),
-            (Some(ov), None) if ov != item => {
-                let mut kept = item.clone();
-                if markable {
-                    mark(&mut kept, &Conflict::DeletedElsewhere);
-                    acc.out.conflicts.push(short(&kept));
-                    Some(kept)
-                } else {
-                    acc.out.unmarked.push(format!("{list}: {}", short(&kept)));
-                    None
-                }
-            }
+            (Some(ov), None) if ov != item || acc.touched[1].contains(id) => keep_deleted(list, item, false, acc),
             _ => None,
         };
-        if let Some(v) = add {
-            let mut at = anchor
-                .as_deref()
-                .and_then(|an| result.iter().position(|r| item_id(r) == Some(an)))
-                .map_or(0, |p| p + 1);
-            // Our own additions after the same anchor stay first.
-            while result.get(at).and_then(item_id).is_some_and(|r| !bm.contains_key(r) && !om.contains_key(r)) {
-                at += 1;
-            }
-            result.insert(at, v);
-        }
-        if result.iter().any(|r| item_id(r) == Some(id)) {
-            anchor = Some(id.to_owned());
+        match add {
+            Some(v) => additions.push((anchor.clone(), v)),
+            None if in_result.contains(id) => anchor = Some(id.to_owned()),
+            None => {}
         }
     }
-    // Their reordering comes through when we kept the original order.
-    let ids = |v: &Value| -> Vec<String> {
-        v.as_array().into_iter().flatten().filter_map(item_id).map(str::to_owned).collect()
-    };
-    let (oi, ai, bi) = (ids(o), ids(a), ids(b));
-    let kept = |side: &[String], other: &[String]| -> Vec<String> {
-        side.iter().filter(|i| other.contains(i)).cloned().collect()
-    };
-    if kept(&ai, &oi) == kept(&oi, &ai) && kept(&bi, &oi) != kept(&oi, &bi) {
-        result = follow_order(result, &bi);
-    }
-    Value::Array(result)
-}
-
-/// Puts the items named in `order` in that order; every other item goes right
-/// after the item it followed.
-fn follow_order(result: Vec<Value>, order: &[String]) -> Vec<Value> {
-    let has = |id: &str| result.iter().any(|r| item_id(r) == Some(id));
-    let ordered: BTreeSet<&str> = order.iter().map(String::as_str).filter(|id| has(id)).collect();
-    let mut out: Vec<Value> =
-        order.iter().filter_map(|id| result.iter().find(|r| item_id(r) == Some(id.as_str())).cloned()).collect();
-    let mut anchor: Option<String> = None;
-    for r in &result {
-        let Some(id) = item_id(r) else { continue };
-        if !ordered.contains(id) {
-            let at =
-                anchor.as_deref().and_then(|a| out.iter().position(|x| item_id(x) == Some(a))).map_or(0, |p| p + 1);
-            out.insert(at, r.clone());
-        }
-        anchor = Some(id.to_owned());
-    }
-    out
+    let ours_only = |r: &str| !bm.contains_key(r) && !om.contains_key(r);
+    let result = order::place_additions(result, additions, ours_only);
+    Value::Array(order::follow_their_order(result, o, a, b))
 }
 
 fn merge_meta(o: &Value, a: &Value, b: &Value, out: &mut Outcome) -> Value {
@@ -410,18 +327,40 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
     let json = |s: &Session| serde_json::to_value(s).map_err(|e| e.to_string());
     let (o, a, mut b) = (json(base)?, json(ours)?, json(theirs)?);
     let mut ids = Ids::new(&[&o, &a, &b]);
-    renumber_twins(&o, &a, &mut b, &mut ids);
-    let mut out = Outcome { session: ours.clone(), conflicts: Vec::new(), unmarked: Vec::new() };
+    refs::renumber_twins(&o, &a, &mut b, &mut ids);
+    let mut out = Outcome { session: ours.clone(), conflicts: Vec::new(), unmarked: Vec::new(), clashes: Vec::new() };
     let keys: BTreeSet<String> =
         [&o, &a, &b].iter().filter_map(|v| v.as_object()).flat_map(|m| m.keys().cloned()).collect();
     let mut merged = Map::new();
+    let mut latest: HashMap<String, Value> = HashMap::new();
+    let reviews = keyed::merge_keyed("reviews", &o["reviews"], &a["reviews"], &b["reviews"], &mut Vec::new());
+    // Sorted by year: the last one of each action is its latest.
+    for r in reviews.as_array().into_iter().flatten() {
+        if let Some(id) = r.get("action").and_then(Value::as_str) {
+            latest.insert(id.to_owned(), r.get("status").cloned().unwrap_or(Value::Null));
+        }
+    }
     for k in keys {
         let (ov, av, bv) = (get(Some(&o), &k), get(Some(&a), &k), get(Some(&b), &k));
         let v = match k.as_str() {
             "meta" => merge_meta(ov, av, bv, &mut out),
             "last_ids" => max_counters(av, bv),
             "version" => av.clone(),
-            _ if is_id_list(&[ov, av, bv]) => merge_list(&k, ov, av, bv, &mut Acc { ids: &mut ids, out: &mut out }),
+            "mission" | "vision" => keyed::merge_text(&k, ov, av, bv, &mut out.clashes),
+            "values" | "clashes" => keyed::merge_set(ov, av, bv),
+            _ if keyed::key_fields(&k).is_some() => keyed::merge_keyed(&k, ov, av, bv, &mut out.clashes),
+            _ if is_id_list(&[ov, av, bv]) => {
+                let dependents = if ACTION_LISTS.contains(&k.as_str()) {
+                    "reviews"
+                } else if k == "indicators" {
+                    "indicator_values"
+                } else {
+                    ""
+                };
+                let (od, ad, bd) = (get(Some(&o), dependents), get(Some(&a), dependents), get(Some(&b), dependents));
+                let touched = [keyed::touched(dependents, od, ad), keyed::touched(dependents, od, bd)];
+                merge_list(&k, ov, av, bv, &mut Acc { ids: &mut ids, out: &mut out, touched, latest: &latest })
+            }
             _ if av == ov || av == bv => bv.clone(),
             _ if bv == ov => av.clone(),
             _ => {
@@ -434,6 +373,11 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
         }
     }
     let mut session: Session = serde_json::from_value(Value::Object(merged)).map_err(|e| e.to_string())?;
+    for c in &out.clashes {
+        if !session.clashes.contains(c) {
+            session.clashes.push(c.clone());
+        }
+    }
     session.normalise_ids();
     out.session = session;
     Ok(out)

@@ -196,3 +196,187 @@ fn any_two_variants_merge_into_a_session_that_reads() {
         }
     }
 }
+
+// ---- The plan and the follow-up (issue 22) ----
+
+use crate::domain::clash::{Key, Version};
+use crate::domain::{Came, Degree, Horizon, Indicator};
+
+/// A plan 2023-2026 with actions C1, C2 and indicator I1.
+fn plan() -> Session {
+    let mut s = base();
+    s.meta.horizon = Some(Horizon::new(2023, 2026).unwrap());
+    for t in ["Ventanilla única", "Mesa de coordinación"] {
+        let e = s.add_action(Came::Correct, t, vec!["D1".into()]).unwrap();
+        s.apply(e).unwrap();
+    }
+    s.indicators.push(Indicator {
+        id: "I1".into(),
+        name: "Personas atendidas".into(),
+        unit: None,
+        baseline: None,
+        target: None,
+        direction: Default::default(),
+    });
+    s.mission = Some("Cuidar a quien cuida".into());
+    s.values = vec!["Cercanía".into()];
+    s.normalise_ids();
+    s
+}
+
+fn review(s: &mut Session, id: &str, year: i16, degree: u8, note: Option<&str>) {
+    let e = s.review_action(id, year, Degree::new(degree), None, note).unwrap().unwrap();
+    s.apply(e).unwrap();
+}
+
+fn value(s: &mut Session, id: &str, year: i16, x: f64) {
+    let e = s.set_indicator_value(id, year, Some(x)).unwrap().unwrap();
+    s.apply(e).unwrap();
+}
+
+fn reviews(s: &Session) -> Vec<(String, i16, u8, Option<String>)> {
+    s.reviews.iter().map(|r| (r.action.clone(), r.year, r.degree.get(), r.note.clone())).collect()
+}
+
+#[test]
+fn reviews_of_different_actions_and_years_all_come_through() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    review(&mut a, "C1", 2025, 90, None);
+    review(&mut b, "C2", 2025, 60, Some("segunda nota"));
+    review(&mut b, "C1", 2024, 40, None);
+    value(&mut a, "I1", 2024, 120.0);
+    value(&mut b, "I1", 2025, 150.5);
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+    let s = out.session;
+    assert_eq!(
+        reviews(&s),
+        [
+            ("C1".into(), 2024, 40, None),
+            ("C1".into(), 2025, 90, None),
+            ("C2".into(), 2025, 60, Some("segunda nota".into()))
+        ]
+    );
+    assert_eq!((s.indicator_value("I1", 2024), s.indicator_value("I1", 2025)), (Some(120.0), Some(150.5)));
+    assert!(s.conflicts().is_empty());
+}
+
+#[test]
+fn the_same_review_changed_differently_is_a_clash_that_keeps_both() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    review(&mut a, "C2", 2025, 90, None);
+    review(&mut b, "C2", 2025, 60, Some("segunda nota"));
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(!out.is_clean());
+    let s = &out.session;
+    assert_eq!(reviews(s), [("C2".into(), 2025, 90, Some("segunda nota".into()))], "the note merges in");
+    assert_eq!(s.clashes.len(), 1);
+    let Clash::Other(Version::Review(other)) = &s.clashes[0] else { panic!("{:?}", s.clashes) };
+    assert_eq!((other.degree.get(), other.note.as_deref()), (60, Some("segunda nota")));
+    let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
+    assert_eq!(back.conflicts().len(), 1, "dafo check refuses it");
+}
+
+#[test]
+fn mission_edited_on_both_sides_keeps_both_and_valores_add_up() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.mission = Some("Cuidar a quien cuida, cerca".into());
+    b.mission = Some("Acompañar a las familias cuidadoras".into());
+    a.values.push("Transparencia".into());
+    b.values.push("Participación".into());
+    b.vision = Some("Un municipio que cuida".into());
+    let out = merge3(&o, &a, &b).unwrap();
+    let s = &out.session;
+    assert_eq!(s.mission.as_deref(), Some("Cuidar a quien cuida, cerca"));
+    assert_eq!(s.clashes, [Clash::Other(Version::Mission("Acompañar a las familias cuidadoras".into()))]);
+    assert_eq!(s.values, ["Cercanía", "Transparencia", "Participación"]);
+    assert_eq!(s.vision.as_deref(), Some("Un municipio que cuida"));
+    // Edited against removed: the edit stays, marked.
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.mission = None;
+    b.mission = Some("Acompañar".into());
+    let s = merge3(&o, &a, &b).unwrap().session;
+    assert_eq!((s.mission.as_deref(), &s.clashes[..]), (Some("Acompañar"), &[Clash::Deleted(Key::Mission)][..]));
+}
+
+#[test]
+fn a_plan_item_changed_on_both_sides_is_a_clash() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.indicators[0].name = "Personas atendidas al año".into();
+    b.indicators[0].name = "Familias atendidas".into();
+    let out = merge3(&o, &a, &b).unwrap();
+    assert_eq!(out.session.indicators[0].name, "Personas atendidas al año");
+    assert!(
+        matches!(&out.session.clashes[..], [Clash::Other(Version::Indicator(i))] if i.name == "Familias atendidas")
+    );
+}
+
+#[test]
+fn renumbered_action_and_indicator_take_their_reviews_and_values_along() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    let e = a.add_action(Came::Correct, "Bolsa de respiro", vec![]).unwrap();
+    a.apply(e).unwrap();
+    let e = b.add_action(Came::Correct, "Grupo de apoyo", vec![]).unwrap();
+    b.apply(e).unwrap();
+    let mut ind = o.indicators[0].clone();
+    ind.id = "I2".into();
+    ind.name = "Horas de respiro".into();
+    a.indicators.push(ind.clone());
+    ind.name = "Asistentes al grupo".into();
+    b.indicators.push(ind);
+    b.confront.push(CameAction { indicators: vec!["I2".into()], ..CameAction::new("AF1", "Alianzas", vec![]) });
+    review(&mut b, "C3", 2025, 50, Some("del grupo"));
+    value(&mut b, "I2", 2025, 12.0);
+    review(&mut a, "C3", 2024, 10, None);
+    value(&mut a, "I2", 2024, 300.0);
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+    let s = out.session;
+    let texts: Vec<(&str, &str)> = s.correct.iter().map(|x| (x.id.as_str(), x.text.as_str())).collect();
+    assert_eq!(&texts[2..], [("C3", "Bolsa de respiro"), ("C4", "Grupo de apoyo")]);
+    assert_eq!(
+        reviews(&s),
+        [("C3".into(), 2024, 10, None), ("C4".into(), 2025, 50, Some("del grupo".into()))],
+        "the review follows its action"
+    );
+    let names: Vec<(&str, &str)> = s.indicators.iter().map(|i| (i.id.as_str(), i.name.as_str())).collect();
+    assert_eq!(&names[1..], [("I2", "Horas de respiro"), ("I3", "Asistentes al grupo")]);
+    assert_eq!((s.indicator_value("I2", 2024), s.indicator_value("I3", 2025)), (Some(300.0), Some(12.0)));
+    assert_eq!(s.indicator_value("I2", 2025), None);
+    assert_eq!(s.confront[0].indicators, ["I3"]);
+}
+
+#[test]
+fn an_action_deleted_on_one_side_and_reviewed_on_the_other_is_kept_marked() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    let e = a.delete_action(Came::Correct, 1).unwrap();
+    a.apply(e).unwrap();
+    review(&mut b, "C2", 2025, 70, Some("avanza"));
+    for (x, y) in [(&a, &b), (&b, &a)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert!(!out.is_clean());
+        let s = &out.session;
+        let c2 = s.correct.iter().find(|c| c.id == "C2").expect("the reviewed action stays");
+        assert_eq!(c2.conflict, Some(Conflict::DeletedElsewhere));
+        assert_eq!(reviews(s), [("C2".into(), 2025, 70, Some("avanza".into()))]);
+    }
+}
+
+#[test]
+fn counters_past_u32_are_not_truncated() {
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.last_ids.insert("D".into(), 5_000_000_000);
+    b.last_ids.insert("D".into(), 5_000_000_000);
+    a.weaknesses.push(Factor::new("D5000000001", "Personal temporal"));
+    b.weaknesses.push(Factor::new("D5000000001", "Edificios"));
+    let out = merge3(&o, &a, &b).unwrap();
+    let ids: Vec<&str> = out.session.weaknesses.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids[2..], ["D5000000001", "D5000000002"]);
+}
