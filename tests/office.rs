@@ -111,3 +111,42 @@ fn libreoffice_shows_html_and_docx_whole() {
     check(&dir.path().join("acta-html.pdf"), &s, "HTML");
     check(&dir.path().join("acta-docx.pdf"), &s, "docx");
 }
+
+/// U+FFFE and U+FFFF (XML 1.0 forbids them; import and paste bring them in)
+/// in the title, a factor, an action's fields, a valor, a reto and an
+/// indicator: the docx is still well-formed, so LibreOffice makes a PDF of
+/// it, and the words around them are there.
+#[test]
+#[cfg_attr(
+    not(has_soffice),
+    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
+)]
+fn libreoffice_converts_a_docx_whose_texts_hold_characters_xml_forbids() {
+    let mut s = sample();
+    let bad = |word: &str| format!("{word}\u{fffe}x\u{ffff}");
+    s.meta.title = bad("Titulo");
+    s.meta.place = Some(bad("Lugar"));
+    s.strengths[0].text = bad("Fortaleza");
+    s.values[0] = bad("Valor");
+    s.challenges[0].text = bad("Reto");
+    s.indicators[0].name = bad("Indicador");
+    let a = &mut s.correct[0];
+    (a.text, a.owner, a.resources) = (bad("Accion"), Some(bad("Responsable")), Some(bad("Recursos")));
+    a.partners = vec![bad("Socio")];
+    let bytes = bytes_on(&s, Lang::Es, Format::Docx, DAY);
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("raro.docx");
+    std::fs::write(&docx, &bytes).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    run(Command::new("soffice")
+        .env("HOME", dir.path())
+        .args([profile.as_str(), "--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx));
+    let pdf = dir.path().join("raro.pdf");
+    assert!(pdf.exists(), "LibreOffice made no PDF of a docx holding U+FFFE/U+FFFF");
+    let text = words(&run(Command::new("pdftotext").arg(&pdf).arg("-")));
+    for word in ["Titulo", "Lugar", "Fortaleza", "Valor", "Reto", "Indicador", "Accion", "Responsable", "Socio"] {
+        assert!(text.contains(word), "{word} is missing from the PDF:\n{text}");
+    }
+}

@@ -168,6 +168,89 @@ pub struct Table {
     pub totals: Vec<String>,
 }
 
+/// Whether XML 1.0 allows `c` in a document (`Char` of the spec): not the C0
+/// controls other than tab and line ends, not the noncharacters U+FFFE and U+FFFF.
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// `text` with every character XML 1.0 forbids replaced by U+FFFD, so a reader
+/// sees that something was there.
+pub fn xml_text(text: &str) -> String {
+    text.chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect()
+}
+
+impl Document {
+    /// The same document with every text (title, fields, headings, items,
+    /// details, cells, tables, footer) holding only characters XML 1.0 allows:
+    /// what the docx backend writes is then always well-formed.
+    pub fn xml_safe(&self) -> Document {
+        let t = |s: &String| xml_text(s);
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Fields(f) => Block::Fields(f.iter().map(|(l, v)| (t(l), t(v))).collect()),
+                Block::Heading(h) => {
+                    Block::Heading(Heading { level: h.level, text: t(&h.text), aside: h.aside.as_ref().map(t) })
+                }
+                Block::Para(lines) => Block::Para(lines.iter().map(t).collect()),
+                Block::Lead(l) => Block::Lead(t(l)),
+                Block::Grid(g) => Block::Grid(Grid {
+                    title: t(&g.title),
+                    columns: [t(&g.columns[0]), t(&g.columns[1])],
+                    rows: g
+                        .rows
+                        .iter()
+                        .map(|r| GridRow {
+                            label: t(&r.label),
+                            cells: r.cells.clone().map(|c| GridCell {
+                                quadrant: c.quadrant,
+                                title: t(&c.title),
+                                items: c
+                                    .items
+                                    .iter()
+                                    .map(|e| Entry { id: t(&e.id), text: t(&e.text), note: t(&e.note) })
+                                    .collect(),
+                            }),
+                        })
+                        .collect(),
+                }),
+                Block::Items(i) => Block::Items(Items {
+                    text_label: t(&i.text_label),
+                    columns: i.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
+                    rows: i
+                        .rows
+                        .iter()
+                        .map(|r| Item {
+                            id: t(&r.id),
+                            text: t(&r.text),
+                            pair: r.pair.as_ref().map(t),
+                            note: r.note.as_ref().map(t),
+                            details: r.details.iter().map(|d| Detail { text: t(&d.text), column: d.column }).collect(),
+                            cells: r.cells.iter().map(t).collect(),
+                        })
+                        .collect(),
+                    ..i.clone()
+                }),
+                Block::Table(tb) => Block::Table(Table {
+                    columns: tb.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
+                    rows: tb.rows.iter().map(|r| r.iter().map(t).collect()).collect(),
+                    total_label: t(&tb.total_label),
+                    totals: tb.totals.iter().map(t).collect(),
+                }),
+            })
+            .collect();
+        Document {
+            title: t(&self.title),
+            lang: self.lang,
+            language: t(&self.language),
+            footer: t(&self.footer),
+            blocks,
+        }
+    }
+}
+
 /// Share of the page, in percent, that a column needs so that none of its
 /// words (header in bold, cells) is ever broken inside, on a page `page_mm`
 /// wide: about 2.3 mm a character at 11 pt, 2.6 mm in bold, 6 mm of padding.
@@ -259,5 +342,61 @@ mod tests {
         let widths = items.widths(180.0);
         assert_eq!(widths, [9, 54, 17, 20], "ID fits FO12, Plazo its date, Votos keeps its own width");
         assert_eq!(widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn xml_safe_replaces_what_xml_forbids_in_every_text() {
+        let bad = "a\u{fffe}b\u{ffff}c\u{1}d\u{b}";
+        let row = Item {
+            id: bad.into(),
+            text: bad.into(),
+            pair: Some(bad.into()),
+            note: Some(bad.into()),
+            details: vec![Detail { text: bad.into(), column: None }],
+            cells: vec![bad.into()],
+        };
+        let items = Items {
+            id_width: 7,
+            text_label: bad.into(),
+            columns: vec![Column::new(bad, None)],
+            rows: vec![row],
+            shape: Shape::Table,
+            group: "x",
+        };
+        let entry = Entry { id: bad.into(), text: bad.into(), note: bad.into() };
+        let cell = GridCell { quadrant: Quadrant::Strengths, title: bad.into(), items: vec![entry] };
+        let doc = Document {
+            title: bad.into(),
+            lang: Lang::Es,
+            language: "es".into(),
+            footer: bad.into(),
+            blocks: vec![
+                Block::Fields(vec![(bad.into(), bad.into())]),
+                Block::Heading(Heading { level: 2, text: bad.into(), aside: Some(bad.into()) }),
+                Block::Para(vec![bad.into()]),
+                Block::Lead(bad.into()),
+                Block::Grid(Grid {
+                    title: bad.into(),
+                    columns: [bad.into(), bad.into()],
+                    rows: vec![GridRow { label: bad.into(), cells: [cell.clone(), cell] }],
+                }),
+                Block::Items(items),
+                Block::Table(Table {
+                    columns: vec![Column::new(bad, None)],
+                    rows: vec![vec![bad.into()]],
+                    total_label: bad.into(),
+                    totals: vec![bad.into()],
+                }),
+            ],
+        };
+        let safe = format!("{:?}", doc.xml_safe());
+        let before = format!("{doc:?}");
+        assert!(before.contains("\\u{fffe}"), "the fixture holds U+FFFE");
+        for forbidden in ["\\u{fffe}", "\\u{ffff}", "\\u{1}", "\\u{b}"] {
+            assert!(!safe.contains(forbidden), "{forbidden} left in {safe}");
+        }
+        // Four bad characters in every text, all replaced by U+FFFD; the rest kept.
+        assert_eq!(safe.matches('\u{fffd}').count(), before.matches("\\u{fffe}").count() * 4);
+        assert!(safe.contains("a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}"));
     }
 }

@@ -28,8 +28,11 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> Vec<u8> {
     document(&super::build::document(session, lang, today))
 }
 
-/// A document as a `.docx` file.
+/// A document as a `.docx` file. Characters XML 1.0 forbids (U+FFFE, U+FFFF,
+/// which import and paste can bring in) are replaced first, so the file is
+/// always well-formed.
 pub fn document(doc: &Document) -> Vec<u8> {
+    let doc = &doc.xml_safe();
     let mut docx = styles(Docx::new()).add_paragraph(para(&doc.title, false).style("Title"));
     for block in &doc.blocks {
         docx = match block {
