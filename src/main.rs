@@ -15,11 +15,13 @@ use dafo::{settings, storage};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok();
-    let config = match settings::config_dir(env).map(|d| settings::read(&d)).transpose() {
+    // Before the configuration is read, only --lang and the environment can speak.
+    let early = i18n::resolve(cli.lang, None, None, env);
+    let config = match settings::config_dir(env).map(|d| settings::read(&d, early)).transpose() {
         Ok(s) => s.unwrap_or_default(),
         Err(e) => {
-            let lang = i18n::resolve(cli.lang, None, None, env);
-            eprintln!("dafo: {e}\n  {}", lang.text().cli.bad_config);
+            let lang = early;
+            eprintln!("dafo: {}\n  {}", display_safe_lines(&e), lang.text().cli.bad_config);
             settings::Settings::default()
         }
     };
@@ -64,9 +66,9 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     // keys.ron: a bad file is refused (file:line:column) and the defaults stay.
     let keys = cli.keys.clone().map(|p| (p, true)).or_else(|| app::keys_file::default_path().map(|p| (p, false)));
     if let Some((path, explicit)) = keys
-        && let Err(e) = app::keys_file::load_and_install(&path, explicit)
+        && let Err(e) = app::keys_file::load_and_install(&path, explicit, lang)
     {
-        eprintln!("dafo: {e} (default keys used)");
+        eprintln!("dafo: {} (default keys used)", display_safe_lines(&e));
     }
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);

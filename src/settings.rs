@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::storage::bounded::{SMALL_FILE_LIMIT, read_regular_text};
 
 /// What `config.ron` may say.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
@@ -47,13 +48,15 @@ pub fn config_dir(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 }
 
 /// Reads `config.ron` from `dir`. No file is no settings; a bad file is an error
-/// (`path:line:column: message`) for the caller to print before going on.
-pub fn read(dir: &Path) -> Result<Settings, String> {
+/// (`path:line:column: message`, said in `lang`) for the caller to print before
+/// going on. A FIFO, a device (a link to `/dev/zero`) or a file over
+/// [`SMALL_FILE_LIMIT`] is refused without blocking or reading it all.
+pub fn read(dir: &Path, lang: Lang) -> Result<Settings, String> {
     let path = dir.join("config.ron");
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_regular_text(&path, SMALL_FILE_LIMIT) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        Err(e) if e.is_not_found() => return Ok(Settings::default()),
+        Err(e) => return Err(e.message(lang)),
     };
     ron::from_str(&text)
         .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))
@@ -66,9 +69,9 @@ mod tests {
     #[test]
     fn reads_language_and_theme() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read(dir.path()), Ok(Settings::default()));
+        assert_eq!(read(dir.path(), Lang::Es), Ok(Settings::default()));
         std::fs::write(dir.path().join("config.ron"), "(lang: \"ca\", theme: \"light\")").unwrap();
-        let s = read(dir.path()).unwrap();
+        let s = read(dir.path(), Lang::Es).unwrap();
         assert_eq!(s.language(), Some(Lang::Ca));
         assert_eq!(s.theme(), Some("light"));
     }
@@ -77,8 +80,21 @@ mod tests {
     fn a_bad_file_names_its_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("config.ron"), "(\n  lang: \"en\",\n  colour: 3)").unwrap();
-        let err = read(dir.path()).unwrap_err();
+        let err = read(dir.path(), Lang::Es).unwrap_err();
         assert!(err.contains("config.ron:3:"), "{err}");
+    }
+
+    #[test]
+    fn a_fifo_or_a_link_to_a_device_is_refused_without_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("config.ron")).unwrap();
+        let err = read(dir.path(), Lang::En).unwrap_err();
+        assert!(err.contains("config.ron: not a regular file"), "{err}");
+        std::fs::remove_file(dir.path().join("config.ron")).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(dir.path().join("config.ron")).status().unwrap();
+        assert!(made.success());
+        let err = read(dir.path(), Lang::Es).unwrap_err();
+        assert!(err.contains("no es un archivo normal"), "{err}");
     }
 
     #[test]

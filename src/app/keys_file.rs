@@ -23,8 +23,8 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// Reads `path` and makes its keys the table's. A missing default file is no
 /// error (`Ok(false)`); anything wrong is refused, naming file:line:column.
-pub fn load_and_install(path: &Path, explicit: bool) -> Result<bool, String> {
-    let result = read_and_install(path, explicit);
+pub fn load_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Result<bool, String> {
+    let result = read_and_install(path, explicit, lang);
     if let Err(e) = &result {
         let _ = PROBLEM.set(format!("keys.ron: {e} (default keys used)"));
     }
@@ -38,11 +38,13 @@ pub fn problem() -> Option<&'static str> {
 
 static PROBLEM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-fn read_and_install(path: &Path, explicit: bool) -> Result<bool, String> {
-    let text = match std::fs::read_to_string(path) {
+fn read_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Result<bool, String> {
+    use crate::storage::bounded::{SMALL_FILE_LIMIT, read_regular_text};
+    // A FIFO or a link to a device is refused at once, never read blocking or without end.
+    let text = match read_regular_text(path, SMALL_FILE_LIMIT) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(false),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        Err(e) if e.is_not_found() && !explicit => return Ok(false),
+        Err(e) => return Err(e.message(lang)),
     };
     let table = parse(&text, keymap::bindings()).map_err(|e| format!("{}:{e}", path.display()))?;
     keymap::install(table);

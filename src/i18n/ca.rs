@@ -100,6 +100,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::CA,
     report: &super::report_words::CA,
     merge: &super::merge_text::CA,
+    limits: &super::limits_text::CA,
     diff: DiffWords {
         title: "Canvis en la DAFO",
         before: "Abans",

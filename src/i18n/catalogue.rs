@@ -34,6 +34,8 @@ pub struct Catalogue {
     pub meeting: MeetingText,
     /// Merging group sessions and git merges (issue 15).
     pub merge: &'static super::merge_text::MergeText,
+    /// Limits: files not read, texts too long, IDs refused (issue 22).
+    pub limits: &'static super::limits_text::LimitsText,
 }
 
 /// The method's own vocabulary.

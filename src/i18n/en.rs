@@ -102,6 +102,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::EN,
     report: &super::report_words::EN,
     merge: &super::merge_text::EN,
+    limits: &super::limits_text::EN,
     diff: DiffWords {
         title: "SWOT changes",
         before: "Before",

@@ -100,6 +100,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::ES,
     report: &super::report_words::ES,
     merge: &super::merge_text::ES,
+    limits: &super::limits_text::ES,
     diff: DiffWords {
         title: "Cambios en el DAFO",
         before: "Antes",

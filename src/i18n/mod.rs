@@ -22,6 +22,7 @@ mod catalogue;
 pub mod follow_words;
 mod ids;
 mod keymap_text;
+pub mod limits_text;
 pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;

@@ -2,6 +2,7 @@
 
 mod atomic;
 pub mod backup;
+pub mod bounded;
 pub mod commands;
 mod disk;
 mod file;
