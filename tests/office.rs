@@ -117,11 +117,10 @@ fn libreoffice_shows_html_and_docx_whole() {
 /// indicator: the docx is still well-formed, so LibreOffice makes a PDF of
 /// it, and the words around them are there.
 #[test]
-#[cfg_attr(
-    not(has_soffice),
-    ignore = "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"
-)]
 fn libreoffice_converts_a_docx_whose_texts_hold_characters_xml_forbids() {
+    if !needs(Tool::Office) {
+        return;
+    }
     let mut s = sample();
     let bad = |word: &str| format!("{word}\u{fffe}x\u{ffff}");
     s.meta.title = bad("Titulo");

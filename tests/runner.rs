@@ -9,6 +9,7 @@ mod cli_clipboard;
 mod cli_commands;
 mod cli_copy;
 mod cli_exports;
+mod cli_hardened;
 mod cli_ids;
 mod cli_language;
 mod cli_merge;
