@@ -41,6 +41,7 @@ mod meeting_snapshots;
 mod meeting_update;
 mod merge_review;
 mod office;
+mod packaging;
 mod plan_edit;
 mod plan_view;
 mod prop_keys;
