@@ -8,6 +8,7 @@ mod common;
 mod cli_clipboard;
 mod cli_commands;
 mod cli_copy;
+mod cli_demo;
 mod cli_exports;
 mod cli_ids;
 mod cli_language;
