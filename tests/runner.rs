@@ -46,6 +46,7 @@ mod packaging;
 mod plan_edit;
 mod plan_view;
 mod prop_keys;
+mod readme;
 mod room_snapshots;
 mod room_update;
 mod snapshots;
