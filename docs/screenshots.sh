@@ -8,7 +8,7 @@ shot() { # shot SNAPSHOT "Heading" "Caption"
     printf '\n## %s\n\n%s\n\n```text\n' "$2" "$3"
     # Drop the insta header (up to the second ---), the style map and the quotes around each row.
     # The style map after the text (`styles:`) is for the tests, not for readers.
-    awk '/^styles:$/ { exit } seen >= 2 { print } /^---$/ { seen++ }' "tests/snapshots/$1.snap" |
+    awk '/^styles:$/ { exit } seen >= 2 { print } /^---$/ { seen++ }' "tests/snapshots/runner__$1.snap" |
         sed -e '/^$/d' -e 's/^"//' -e 's/"$//' -e 's/\\"/"/g'
     printf '```\n'
 }

@@ -19,9 +19,10 @@ pub struct Cli {
     /// Session file to open.
     pub file: Option<PathBuf>,
 
-    /// Directory of session files.
-    #[arg(long, global = true, env = "DAFO_DIR", default_value = "sessions")]
-    pub dir: PathBuf,
+    /// Directory of session files [default: ./sessions if there is one, else
+    /// $XDG_DATA_HOME/dafo/sessions, that is ~/.local/share/dafo/sessions].
+    #[arg(long, global = true, env = "DAFO_DIR")]
+    pub dir: Option<PathBuf>,
 
     /// Language of the interface, the messages and the exports. Without it: the
     /// session's own language, then DAFO_LANG, then `lang` in config.ron, then the
@@ -119,6 +120,9 @@ pub enum Command {
     /// Keeps clipboard content available after `dafo copy` returns (internal).
     #[command(name = "__hold-clipboard", hide = true)]
     HoldClipboard,
+    /// Copy the sample sessions into the sessions directory (asking before
+    /// replacing a different file of the same name) and open the browser on them.
+    Demo,
     /// Bring back a session file damaged outside dafo from its newest good backup.
     ///
     /// The damaged file is kept as FILE.damaged-TIME; nothing is deleted.
@@ -126,6 +130,26 @@ pub enum Command {
     /// Test helper: save FILE over and over, printing each version saved.
     #[command(name = "__soak", hide = true)]
     Soak(Lazy<SoakArgs>),
+}
+
+impl Cli {
+    /// The sessions directory in force: `--dir` or `DAFO_DIR`, else `./sessions`
+    /// when the current directory has one (a clone of the repository), else the
+    /// user's data folder (see [`sessions_dir`]).
+    pub fn sessions_dir(&self) -> PathBuf {
+        sessions_dir(self.dir.as_deref(), std::path::Path::new("sessions").is_dir(), dirs::data_dir())
+    }
+}
+
+/// The sessions directory from what was given, whether `./sessions` exists, and the
+/// user's data folder (`$XDG_DATA_HOME`, else `~/.local/share`); `sessions` when
+/// there is no data folder either.
+pub fn sessions_dir(given: Option<&std::path::Path>, local: bool, data: Option<PathBuf>) -> PathBuf {
+    match (given, local, data) {
+        (Some(dir), _, _) => dir.to_owned(),
+        (None, false, Some(data)) => data.join("dafo").join("sessions"),
+        _ => PathBuf::from("sessions"),
+    }
 }
 
 // Each subcommand's arguments, taken in behind `Lazy`. Plain comments, not doc
@@ -394,7 +418,7 @@ mod tests {
         assert!(export.get_arguments().all(|a| a.get_id() != "output"), "export's arguments were built");
 
         let cli = Cli::try_parse_from(["dafo", "export", "s.ron", "-o", "x.md", "--dir", "d"]).unwrap();
-        assert_eq!(cli.dir, Path::new("d"));
+        assert_eq!(cli.dir.as_deref(), Some(Path::new("d")));
         let Some(Command::Export(Lazy(args))) = cli.command else { panic!("not export") };
         assert_eq!(
             (args.file.as_path(), args.output.as_path(), args.force),
@@ -408,6 +432,15 @@ mod tests {
         let Some(Command::List(Lazy(args))) = cli.command else { panic!("not list") };
         assert_eq!(args.dir.as_deref(), Some(Path::new("old")));
         let cli = Cli::try_parse_from(["dafo", "list", "--dir", "d"]).unwrap();
-        assert_eq!(cli.dir, Path::new("d"));
+        assert_eq!(cli.dir.as_deref(), Some(Path::new("d")));
+    }
+
+    #[test]
+    fn sessions_live_where_given_else_in_a_local_sessions_folder_else_in_the_data_folder() {
+        let data = || Some(PathBuf::from("/home/ana/.local/share"));
+        assert_eq!(sessions_dir(Some(Path::new("d")), true, data()), Path::new("d"));
+        assert_eq!(sessions_dir(None, true, data()), Path::new("sessions"));
+        assert_eq!(sessions_dir(None, false, data()), Path::new("/home/ana/.local/share/dafo/sessions"));
+        assert_eq!(sessions_dir(None, false, None), Path::new("sessions"));
     }
 }

@@ -91,6 +91,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         };
         return Err(lang.text().cli.no_terminal.to_owned());
     }
+    let dir = cli.sessions_dir();
     match cli.command {
         Some(Command::Check(Lazy(cli::CheckArgs { file }))) => Ok(check(&file, lang)),
         Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, look, &session_lang),
@@ -104,7 +105,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             session.meta.language = lang.tag().to_owned();
             session.meta.horizon = horizon.or(session.meta.horizon);
             session.meta.group = group.as_deref().and_then(dafo::domain::sources::source_name);
-            let editor = app::create_session(&cli.dir, session, lang)?;
+            let editor = app::create_session(&dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look, lang)?;
             println!("{}", path.display());
@@ -116,14 +117,14 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force }))) => {
             Ok(finish(commands::show::export(&file, format, &output, force, lang), lang))
         }
-        Some(Command::List(Lazy(cli::ListArgs { dir, json }))) => {
-            Ok(finish(commands::list::run(dir.as_ref().unwrap_or(&cli.dir), json, lang), lang))
+        Some(Command::List(Lazy(cli::ListArgs { dir: list_dir, json }))) => {
+            Ok(finish(commands::list::run(list_dir.as_ref().unwrap_or(&dir), json, lang), lang))
         }
         Some(Command::Diff(Lazy(cli::DiffArgs { old, new, format }))) => {
             Ok(finish(commands::diff::run(&old, &new, format, lang), lang))
         }
         Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source }))) => Ok(finish(
-            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &cli.dir, source.as_deref(), lang),
+            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &dir, source.as_deref(), lang),
             lang,
         )),
         Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {
@@ -172,6 +173,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             let years = commands::report::Years::pick(year, all);
             Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang), lang))
         }
+        Some(Command::Demo) => demo(&dir, lang, look),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
             storage::commands::recover(&file).map_err(|e| e.to_string())
@@ -187,11 +189,33 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             }
             Some(file) => open(&file, lang, look, &session_lang),
             None => {
-                tui(App::browser(&cli.dir, lang), look, lang)?;
+                tui(App::browser(&dir, lang), look, lang)?;
                 Ok(ExitCode::SUCCESS)
             }
         },
     }
+}
+
+/// `dafo demo`: the samples into `dir` (each replacement asked on stdin), then the
+/// browser on them; without a terminal, the folder is printed instead.
+fn demo(dir: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, String> {
+    let mut ask = |path: &Path| {
+        eprint!("{}", (lang.text().cli.demo_ask)(&display_safe_lines(&path.display().to_string())));
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer).is_ok_and(|_| commands::demo::is_yes(&answer, lang))
+    };
+    let copied = match commands::demo::copy_samples(dir, lang, &mut ask) {
+        Ok(copied) => copied,
+        Err(e) => return Err(e.message(lang)),
+    };
+    let shown = display_safe_lines(&dir.display().to_string());
+    eprintln!("dafo: {}", (lang.text().cli.demo_done)(&shown, copied.written, copied.same, copied.kept));
+    if has_terminal() {
+        tui(App::browser(dir, lang), look, lang)?;
+    } else {
+        println!("{shown}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.

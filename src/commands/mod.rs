@@ -4,6 +4,7 @@
 
 pub mod carry;
 pub mod copy;
+pub mod demo;
 pub mod diff;
 pub mod git_setup;
 pub mod import;

@@ -162,6 +162,12 @@ pub static TEXT: Catalogue = Catalogue {
         warning: "avís",
         binary_on_terminal: "docx és un format binari i no es mostra al terminal: useu `dafo export FITXER -o acta.docx` o redirigiu l'eixida (> acta.docx)",
         saved_as: "ja existeix; guardat com a",
+        demo_ask: |path| format!("{path} té altres paraules. Vols substituir-lo per la mostra? [s/N] "),
+        demo_yes: &["s", "si", "sí"],
+        demo_in_use: "obert en un altre dafo; es conserva",
+        demo_done: |dir, written, same, kept| {
+            format!("mostres a {dir}: {written} copiades, {same} ja iguals, {kept} conservades")
+        },
     },
     ui: UiText {
         help_title: " Ajuda · ? o Esc per a tancar ",

@@ -224,6 +224,15 @@ pub struct CliText {
     pub binary_on_terminal: &'static str,
     /// `dafo import`: the title's file exists; saved as another.
     pub saved_as: &'static str,
+    // `dafo demo` (commands/demo.rs).
+    /// Asked before a sample replaces a different file of the same name: the path.
+    pub demo_ask: fn(&str) -> String,
+    /// Answers that mean yes to `demo_ask`, lowercase.
+    pub demo_yes: &'static [&'static str],
+    /// A file to replace is open in another dafo: kept.
+    pub demo_in_use: &'static str,
+    /// After copying: the folder, then how many written, already the same, kept.
+    pub demo_done: fn(&str, usize, usize, usize) -> String,
 }
 
 /// Texts of the terminal interface outside the keymap (see `ui/` and `app/`).

@@ -162,6 +162,12 @@ pub static TEXT: Catalogue = Catalogue {
         warning: "warning",
         binary_on_terminal: "docx is a binary format and is not shown on a terminal: use `dafo export FILE -o minutes.docx` or redirect the output (> minutes.docx)",
         saved_as: "already exists; saved as",
+        demo_ask: |path| format!("{path} has other words. Replace it with the sample? [y/N] "),
+        demo_yes: &["y", "yes"],
+        demo_in_use: "open in another dafo; kept",
+        demo_done: |dir, written, same, kept| {
+            format!("samples in {dir}: {written} copied, {same} already the same, {kept} kept")
+        },
     },
     ui: UiText {
         help_title: " Help · ? or Esc to close ",

@@ -162,6 +162,12 @@ pub static TEXT: Catalogue = Catalogue {
         warning: "aviso",
         binary_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa `dafo export FICHERO -o acta.docx` o redirige la salida (> acta.docx)",
         saved_as: "ya existe; guardado como",
+        demo_ask: |path| format!("{path} tiene otras palabras. ¿Sustituirlo por la muestra? [s/N] "),
+        demo_yes: &["s", "si", "sí"],
+        demo_in_use: "abierto en otro dafo; se conserva",
+        demo_done: |dir, written, same, kept| {
+            format!("muestras en {dir}: {written} copiadas, {same} ya iguales, {kept} conservadas")
+        },
     },
     ui: UiText {
         help_title: " Ayuda · ? o Esc para cerrar ",
