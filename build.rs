@@ -27,6 +27,7 @@ const TOOLS: &[(&str, Need)] = &[
     ("has_unprivileged", Need::Unprivileged),
     ("has_soffice", Need::Programs(&["soffice", "pdftotext", "pdfinfo"])),
     ("has_xvfb_xclip", Need::Programs(&["Xvfb", "xclip"])),
+    ("has_strace", Need::Program("strace")),
 ];
 
 fn on_path(program: &str) -> bool {
