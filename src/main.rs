@@ -25,10 +25,12 @@ fn main() -> ExitCode {
             settings::Settings::default()
         }
     };
-    // The session a command reads speaks first, after --lang.
-    let session_lang = cli.lang.is_none().then(|| session_file(&cli)).flatten().and_then(session_language);
-    let lang = i18n::resolve(cli.lang, session_lang.as_deref(), config.language(), env);
-    match run(cli, lang, &config) {
+    // The session a command reads is read once, here: it speaks first (after
+    // --lang), and the command gets it as read.
+    let preloaded = session_file(&cli).map(storage::load);
+    let session_lang = preloaded.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.meta.language.as_str());
+    let lang = i18n::resolve(cli.lang, session_lang, config.language(), env);
+    match run(cli, lang, &config, preloaded) {
         Ok(code) => code,
         Err(err) => {
             // Error paths name files: never let a name's escape sequences reach the terminal.
@@ -38,17 +40,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// The session file whose language the command speaks: the one it shows or
-/// carries over; for `diff`, the later one. A session the TUI opens is read
-/// once, under its lock, and speaks from there (`run`'s `session_lang`).
+/// The session file a command reads and whose language it speaks: the one it
+/// checks, shows or carries over; for `diff`, the later one. `main` reads it
+/// once and hands it over. A session the TUI opens is read once, under its lock,
+/// and speaks from there (`run`'s `session_lang`); `recover` reads under its lock
+/// and speaks no session's language.
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
             Command::Check(Lazy(cli::CheckArgs { file }))
             | Command::Show(Lazy(cli::ShowArgs { file, .. }))
             | Command::Export(Lazy(cli::ExportArgs { file, .. }))
-            | Command::Copy(Lazy(cli::CopyArgs { file, .. }))
-            | Command::Recover(Lazy(cli::RecoverArgs { file })),
+            | Command::Copy(Lazy(cli::CopyArgs { file, .. })),
         ) => Some(file),
         Some(Command::New(Lazy(cli::NewArgs { from, .. }))) => from.as_deref(),
         Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
@@ -56,13 +59,15 @@ fn session_file(cli: &Cli) -> Option<&Path> {
     }
 }
 
-/// The language a session file was made in, if it reads (the command itself
-/// reports a file that does not).
-fn session_language(path: &Path) -> Option<String> {
-    storage::load(path).ok().map(|s| s.meta.language)
+/// The session `main` read for the command (see [`session_file`]).
+type Preloaded = Option<Result<Session, storage::LoadError>>;
+
+/// The preloaded session: every command [`session_file`] names has one.
+fn take(preloaded: &mut Preloaded, path: &Path) -> Result<Session, storage::LoadError> {
+    preloaded.take().unwrap_or_else(|| storage::load(path))
 }
 
-fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, String> {
+fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preloaded) -> Result<ExitCode, String> {
     // keys.ron: a bad file is refused (file:line:column) and the defaults stay.
     let keys = cli.keys.clone().map(|p| (p, true)).or_else(|| app::keys_file::default_path().map(|p| (p, false)));
     if let Some((path, explicit)) = keys
@@ -72,7 +77,6 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     }
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
-    let load = |path: &Path| storage::load(path).map_err(|e| commands::load_message(&e, lang));
     // The language of a session the TUI opens: `--lang`, else the session's own.
     let (flag, config_lang) = (cli.lang, config.language());
     let session_lang =
@@ -93,12 +97,15 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
     }
     let dir = cli.sessions_dir();
     match cli.command {
-        Some(Command::Check(Lazy(cli::CheckArgs { file }))) => Ok(check(&file, lang)),
+        Some(Command::Check(Lazy(cli::CheckArgs { file }))) => Ok(check(&file, take(&mut preloaded, &file), lang)),
         Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, look, &session_lang),
         Some(Command::New(Lazy(cli::NewArgs { title, from, group, horizon }))) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
-                Some(old) => commands::carry_over(&load(&old)?, &title, now),
+                Some(old) => {
+                    let read = take(&mut preloaded, &old).map_err(|e| commands::load_message(&e, lang))?;
+                    commands::carry_over(&read, &title, now)
+                }
                 None => Session::new(&title, now),
             };
             // A new session keeps the language it was made in (its HTML says so).
@@ -112,16 +119,17 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {
-            Ok(finish(commands::show::show(&file, format, lang), lang))
+            Ok(finish(commands::show::show(take(&mut preloaded, &file), format, lang), lang))
         }
         Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force }))) => {
-            Ok(finish(commands::show::export(&file, format, &output, force, lang), lang))
+            let read = take(&mut preloaded, &file);
+            Ok(finish(commands::show::export(&file, read, format, &output, force, lang), lang))
         }
         Some(Command::List(Lazy(cli::ListArgs { dir: list_dir, json }))) => {
             Ok(finish(commands::list::run(list_dir.as_ref().unwrap_or(&dir), json, lang), lang))
         }
         Some(Command::Diff(Lazy(cli::DiffArgs { old, new, format }))) => {
-            Ok(finish(commands::diff::run(&old, &new, format, lang), lang))
+            Ok(finish(commands::diff::run(&old, take(&mut preloaded, &new), format, lang), lang))
         }
         Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source }))) => Ok(finish(
             commands::import::run(&file, output.as_deref(), title.as_deref(), force, &dir, source.as_deref(), lang),
@@ -136,7 +144,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         }
         Some(Command::GitSetup) => Ok(finish(commands::git_setup::run(Path::new("."), lang), lang)),
         Some(Command::Copy(Lazy(cli::CopyArgs { file, format }))) => {
-            Ok(finish(commands::copy::run(&file, format, lang), lang))
+            Ok(finish(commands::copy::run(take(&mut preloaded, &file), format, lang), lang))
         }
         Some(Command::Completions(Lazy(cli::CompletionsArgs { shell }))) => {
             Ok(finish(commands::meta::completions(shell), lang))
@@ -245,9 +253,9 @@ fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
     dafo::tui::run(app).map_err(|e| format!("{}: {e}", lang.text().cli.terminal))
 }
 
-fn check(file: &Path, lang: Lang) -> ExitCode {
+fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -> ExitCode {
     let name = display_safe_lines(&file.display().to_string());
-    match storage::load(file) {
+    match loaded {
         Ok(s) => {
             let conflicts = s.conflicts();
             if !conflicts.is_empty() {

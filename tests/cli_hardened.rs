@@ -95,3 +95,182 @@ fn a_fifo_or_device_config_does_not_hang_start_up() {
         assert!(!stdout(&out).is_empty());
     }
 }
+
+const PLAN: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+/// A copy of the sample plan in `dir` under `name`.
+fn plan_copy(dir: &Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::copy(PLAN, &path).unwrap();
+    path
+}
+
+#[test]
+fn export_and_report_never_overwrite_what_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let before = std::fs::read(&plan).unwrap();
+    let hard = dir.path().join("hard.ron");
+    std::fs::hard_link(&plan, &hard).unwrap();
+    let soft = dir.path().join("soft.ron");
+    std::os::unix::fs::symlink(&plan, &soft).unwrap();
+    for out in [&plan, &hard, &soft] {
+        let o = dafo(&["--lang", "en", "export", p(&plan), "--format", "md", "-o", p(out), "--force"]);
+        assert!(!o.status.success(), "export onto {out:?} was allowed");
+        assert!(stderr(&o).contains("is one of the files read"), "{}", stderr(&o));
+        let o = dafo(&["report", p(&plan), "--all", "--format", "md", "-o", p(out), "--force"]);
+        assert!(!o.status.success(), "report onto {out:?} was allowed");
+        assert!(stderr(&o).contains("es uno de los archivos que se leen"), "{}", stderr(&o));
+        assert_eq!(std::fs::read(&plan).unwrap(), before);
+    }
+    // Another name still works, --force included.
+    let other = dir.path().join("informe.md");
+    std::fs::write(&other, "old").unwrap();
+    let o = dafo(&["report", p(&plan), "--all", "--format", "md", "-o", p(&other), "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // merge refuses a hard link to one of its inputs too.
+    let o = dafo(&["--lang", "en", "merge", p(&plan), PALENCIA, "-o", p(&hard), "--force"]);
+    assert!(!o.status.success());
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}
+
+const PALENCIA: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
+
+#[test]
+fn report_refuses_files_of_two_unrelated_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another plan: same IDs, other words (as two councils' plans would be).
+    let other = std::fs::read_to_string(PLAN).unwrap().replace("text: \"", "text: \"otro plan: ");
+    let other_path = dir.path().join("otro.ron");
+    std::fs::write(&other_path, other).unwrap();
+    let o = dafo(&["--lang", "en", "report", PLAN, p(&other_path), "--all", "--format", "md"]);
+    assert!(!o.status.success(), "{}", stdout(&o));
+    assert!(stderr(&o).contains("are not versions of one plan"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    // A year carried over from the plan is a version of it.
+    let next =
+        dafo::commands::carry_over(&dafo::storage::load(Path::new(PLAN)).unwrap(), "2025", jiff::Timestamp::now());
+    let next_path = dir.path().join("next.ron");
+    dafo::storage::save(&next_path, &next).unwrap();
+    let o = dafo(&["report", PLAN, p(&next_path), "--all", "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// What reached the terminal holds no escape or control character but line ends.
+fn assert_clean(o: &Output, what: &str) {
+    for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        let bad: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n').collect();
+        assert!(bad.is_empty(), "{what}: {stream} holds {bad:?}: {text}");
+    }
+}
+
+const HOSTILE: &str = "x\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{9b}31m";
+
+#[test]
+fn merge_review_git_setup_and_the_driver_keep_hostile_names_off_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().join(format!("dir{HOSTILE}"));
+    std::fs::create_dir(&dir).unwrap();
+    // merge: a group named with escape sequences, files and output named so too.
+    let mut a = dafo::storage::load(Path::new(PALENCIA)).unwrap();
+    a.meta.group = Some(format!("grupo{HOSTILE}"));
+    let a_path = dir.join(format!("a{HOSTILE}.ron"));
+    dafo::storage::save(&a_path, &a).unwrap();
+    let b_path = dir.join(format!("b{HOSTILE}.ron"));
+    std::fs::copy(PALENCIA, &b_path).unwrap();
+    let out = dir.join(format!("out{HOSTILE}.ron"));
+    let o = dafo(&["merge", p(&a_path), p(&b_path), "-o", p(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("grupo"), "{}", stdout(&o));
+    assert_clean(&o, "merge");
+    let o = dafo(&["merge", p(&a_path), p(&b_path), "-o", p(&out), "--format", "md", "--force"]);
+    assert_clean(&o, "merge --format md");
+    // review: the path is printed back.
+    let plan = plan_copy(&dir, &format!("plan{HOSTILE}.ron"));
+    let o = dafo(&["review", p(&plan), "--year", "2024", "C1=50"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_clean(&o, "review");
+    let o = dafo(&["review", p(&plan), "--year", "2024", "C1=50"]);
+    assert_clean(&o, "review with nothing to change");
+    // The merge driver: a clash and a side that does not read, under a hostile name.
+    let mut base = dafo::domain::Session::new("s", jiff::Timestamp::from_second(0).unwrap());
+    let e = base.add_factor(dafo::domain::Quadrant::Strengths, "uno").unwrap();
+    base.apply(e).unwrap();
+    let side = |text: &str, name: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, dafo::storage::to_ron(&base).replace("\"uno\"", &format!("\"{text}\""))).unwrap();
+        path
+    };
+    let (o_path, a_side, b_side) = (side("uno", "o.ron"), side("dos", "a.ron"), side("tres", "b.ron"));
+    let name = format!("sesión{HOSTILE}.ron");
+    let o = dafo(&["merge-driver", p(&o_path), p(&a_side), p(&b_side), &name]);
+    assert!(!o.status.success());
+    assert!(!stderr(&o).is_empty());
+    assert_clean(&o, "merge-driver conflict");
+    std::fs::write(&b_side, format!("(roto{HOSTILE}")).unwrap();
+    let o = dafo(&["merge-driver", p(&o_path), p(&a_side), p(&b_side), &name]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_clean(&o, "merge-driver unreadable side");
+    // git-setup inside a repository whose path holds escape sequences.
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    git(&["init", "-q"]);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dafo"));
+    let o = cmd
+        .arg("git-setup")
+        .current_dir(&dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains(".gitattributes"), "{}", stdout(&o));
+    assert_clean(&o, "git-setup");
+}
+
+/// How many times a run of dafo opened `path` (strace counts the `openat` calls).
+fn opens_of(args: &[&str], path: &Path) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("trace");
+    let o = Command::new("strace")
+        .args(["-f", "-qq", "-e", "trace=openat,open", "-o"])
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_dafo"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
+        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    let quoted = format!("\"{}\"", p(path));
+    std::fs::read_to_string(&log).unwrap().lines().filter(|l| l.contains(&quoted) && !l.contains("ENOENT")).count()
+}
+
+#[test]
+fn commands_read_the_session_once() {
+    if !crate::common::needs(crate::common::Tool::Strace) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let old = plan_copy(dir.path(), "old.ron");
+    let out = dir.path().join("out.md");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["check", p(&plan)],
+        vec!["show", p(&plan), "--format", "md"],
+        vec!["export", p(&plan), "-o", p(&out)],
+        vec!["diff", p(&old), p(&plan)],
+    ];
+    for args in cases {
+        assert_eq!(opens_of(&args, &plan), 1, "{args:?}");
+    }
+}

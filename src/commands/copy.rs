@@ -1,21 +1,22 @@
 //! `dafo copy FILE`: a session's summary to the clipboard, from the shell.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::CopyFormat;
 use crate::clipboard;
+use crate::domain::Session;
 use crate::export::{Format, render};
 use crate::i18n::Lang;
-use crate::storage;
+use crate::storage::LoadError;
 
 use super::CommandError;
 
 /// Copies `file` as HTML (for word processors) together with text in
 /// `format` (Markdown by default; `html` asks for plain text beside the HTML),
 /// and says on stderr what happened (stdout may carry OSC 52).
-pub fn run(file: &Path, format: CopyFormat, lang: Lang) -> Result<ExitCode, CommandError> {
-    let session = storage::load(file)?;
+/// `loaded` is the file as `main` read it (once).
+pub fn run(loaded: Result<Session, LoadError>, format: CopyFormat, lang: Lang) -> Result<ExitCode, CommandError> {
+    let session = loaded?;
     let text = match format {
         CopyFormat::Md => Format::Md,
         CopyFormat::Txt | CopyFormat::Html => Format::Txt,

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use super::{CommandError, print};
+use super::{CommandError, print_text};
 use crate::i18n::Lang;
 
 /// The attributes line.
@@ -69,6 +69,7 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
     }
     let mut text = said.join("\n");
     text.push('\n');
-    print(&text)?;
+    // The repository's path can hold anything: cleaned on its way to the terminal.
+    print_text(&text)?;
     Ok(ExitCode::SUCCESS)
 }

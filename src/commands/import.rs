@@ -24,6 +24,9 @@ pub fn run(
     source: Option<&str>,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
+    if let Some(out) = output {
+        super::refuse_input_as_output(out, &[file], lang)?;
+    }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut session = match plan_text(file)? {
         Some(text) => plan_import::import(&text, file, title, &stem, Timestamp::now())?,

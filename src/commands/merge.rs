@@ -15,7 +15,7 @@ use crate::merge::three_way::merge3;
 use crate::merge::{Input, Options, merge};
 use crate::storage::{load, parse, to_ron, write_atomic};
 
-use super::{CommandError, print, write_new};
+use super::{CommandError, write_new};
 
 /// What `dafo merge` was asked.
 #[derive(Debug, Clone)]
@@ -32,11 +32,8 @@ pub struct MergeArgs {
 /// Merges the group sessions into `output` and prints the report. The inputs
 /// are only read; `output` may not be one of them.
 pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
-    let same = |p: &Path| {
-        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
-        args.files.iter().any(|f| canon(f) == canon(p))
-    };
-    if same(&args.output) {
+    // By path, link or inode: `--force` never replaces an input.
+    if args.files.iter().any(|f| super::same_file(f, &args.output)) {
         let why = lang.text().merge.output_is_input;
         return Err(CommandError::Copy(format!("{}: {why}", args.output.display())));
     }
@@ -62,11 +59,12 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
         merged = merge(&inputs, &opts);
     }
     write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;
-    print(&render(&merged, lang, args.format))?;
+    // Group names and texts come from the files: cleaned on their way to the terminal.
+    super::print_text(&render(&merged, lang, args.format))?;
     let letters = lang.text().domain.letters;
     let counts: Vec<String> =
         merged.session.counts().iter().zip(letters).map(|(n, letter)| format!("{n} {letter}")).collect();
-    eprintln!("{}: {} ({})", args.output.display(), w.written, counts.join(", "));
+    super::say(&format!("{}: {} ({})", args.output.display(), w.written, counts.join(", ")));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -93,23 +91,23 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
     let (o, a, b) = match sides {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("dafo merge-driver: {e}");
+            super::say(&format!("dafo merge-driver: {e}"));
             return ExitCode::from(2);
         }
     };
     let out = match merge3(&o, &a, &b) {
         Ok(out) => out,
         Err(e) => {
-            eprintln!("dafo merge-driver: {}: {e}", shown.display());
+            super::say(&format!("dafo merge-driver: {}: {e}", shown.display()));
             return ExitCode::from(2);
         }
     };
     if let Err(e) = write_atomic(ours, to_ron(&out.session).as_bytes()) {
-        eprintln!("dafo merge-driver: {}: {e}", ours.display());
+        super::say(&format!("dafo merge-driver: {}: {e}", ours.display()));
         return ExitCode::from(2);
     }
     for c in &out.conflicts {
-        eprintln!("dafo: {}: {} ⚠ {c}", shown.display(), lang.text().merge.conflict);
+        super::say(&format!("dafo: {}: {} ⚠ {c}", shown.display(), lang.text().merge.conflict));
     }
     let new: Vec<_> = out.clashes.iter().map(|c| c.key()).collect();
     for m in out.session.conflicts().iter().filter(|m| m.clash.as_ref().is_some_and(|k| new.contains(k))) {
@@ -118,7 +116,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
     }
     for c in &out.unmarked {
         let kept = lang.text().merge.conflict_kept;
-        eprintln!("dafo: {}: {kept}: {c}", shown.display());
+        super::say(&format!("dafo: {}: {kept}: {c}", shown.display()));
     }
     if out.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

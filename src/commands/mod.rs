@@ -113,6 +113,47 @@ pub fn finish(result: Result<ExitCode, CommandError>, lang: Lang) -> ExitCode {
     })
 }
 
+/// Writes human-readable `text` (a report, what a command did) to stdout,
+/// cleaned line by line with [`display_safe_lines`]: names and fields from a file
+/// or a path never drive the terminal. Machine formats go through [`print_bytes`].
+///
+/// [`display_safe_lines`]: crate::domain::text::display_safe_lines
+pub(crate) fn print_text(text: &str) -> Result<(), CommandError> {
+    print(&crate::domain::text::display_safe_lines(text))
+}
+
+/// Says `text` on stderr, cleaned as [`print_text`] cleans.
+pub(crate) fn say(text: &str) {
+    eprintln!("{}", crate::domain::text::display_safe_lines(text));
+}
+
+/// Refuses to write `output` when it is one of `inputs`: the same path, a link to
+/// it, or another name (hard link) of the same file. `--force` replaces other
+/// files, never what the command reads.
+pub(crate) fn refuse_input_as_output(
+    output: &std::path::Path,
+    inputs: &[&std::path::Path],
+    lang: Lang,
+) -> Result<(), CommandError> {
+    if inputs.iter().any(|i| same_file(i, output)) {
+        let why = lang.text().limits.output_is_input;
+        return Err(CommandError::Copy(format!("{}: {why}", output.display())));
+    }
+    Ok(())
+}
+
+/// Whether `a` and `b` name the same file (by device and inode, links followed),
+/// or the same path when either is not there yet.
+pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+        use std::os::unix::fs::MetadataExt as _;
+        return (x.dev(), x.ino()) == (y.dev(), y.ino());
+    }
+    let canon = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    canon(a) == canon(b)
+}
+
 /// Writes `text` to stdout. A closed pipe (`dafo show x | head`) is not an error.
 pub(crate) fn print(text: &str) -> Result<(), CommandError> {
     print_bytes(text.as_bytes())

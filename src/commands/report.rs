@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::export::report::{ReportFormat, render};
-use crate::export::report_join::join;
+use crate::export::report_join::{join, same_plan};
 use crate::i18n::Lang;
 use crate::storage;
 
@@ -37,9 +37,16 @@ fn name(path: &Path) -> String {
 
 /// The report of `files` as the bytes of the file (a zip for docx).
 pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang) -> Result<Vec<u8>, CommandError> {
-    let mut sessions = Vec::new();
+    let mut sessions: Vec<(String, crate::domain::Session)> = Vec::new();
     for f in files {
-        sessions.push((name(f), storage::load(f)?));
+        let session = storage::load(f)?;
+        // Versions of one plan only: another plan's reviews would be reported under this one's title.
+        if let Some((first, s)) = sessions.first()
+            && !same_plan(s, &session)
+        {
+            return Err(CommandError::Review((lang.text().limits.not_one_plan)(first, &name(f))));
+        }
+        sessions.push((name(f), session));
     }
     let first = files.first().map(|f| f.display().to_string()).unwrap_or_default();
     let joined = join(sessions, lang).ok_or_else(|| CommandError::Review("no session file given".into()))?;
@@ -77,6 +84,10 @@ pub fn run(
     if output.is_none() && format == ReportFormat::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let why = lang.text().report.docx_on_terminal;
         return Err(CommandError::Review(why.to_owned()));
+    }
+    if let Some(out) = output {
+        let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        super::refuse_input_as_output(out, &inputs, lang)?;
     }
     let bytes = report(files, years, format, lang)?;
     match output {

@@ -121,7 +121,7 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
         return Err(invalid(path, lang, held.summary(lang)));
     }
     let Some(edit) = edits(&session, path, args, lang)? else {
-        super::print(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
+        super::print_text(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
         return Ok(ExitCode::SUCCESS);
     };
     let n = match &edit {
@@ -132,7 +132,7 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
     session.meta.modified = jiff::Timestamp::now();
     file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
     let saved = (lang.text().report.changes_saved)(n);
-    super::print(&format!("{}: {}: {saved}\n", path.display(), args.year))?;
+    super::print_text(&format!("{}: {}: {saved}\n", path.display(), args.year))?;
     Ok(ExitCode::SUCCESS)
 }
 

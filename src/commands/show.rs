@@ -5,26 +5,30 @@ use std::process::ExitCode;
 
 use std::io::IsTerminal as _;
 
+use crate::domain::Session;
 use crate::export::{Format, bytes, is_binary};
 use crate::i18n::Lang;
-use crate::storage;
+use crate::storage::LoadError;
 
 use super::{CommandError, print_bytes, write_new};
 
 /// Prints `file` in `format`. A binary format (docx) goes only to a pipe or a
 /// redirection, never to a terminal.
-pub fn show(file: &Path, format: Format, lang: Lang) -> Result<ExitCode, CommandError> {
+/// `loaded` is the file as `main` read it (once: its language came from there too).
+pub fn show(loaded: Result<Session, LoadError>, format: Format, lang: Lang) -> Result<ExitCode, CommandError> {
     if is_binary(format) && std::io::stdout().is_terminal() {
         return Err(CommandError::Binary(lang.text().cli.binary_on_terminal.to_owned()));
     }
-    let session = storage::load(file)?;
+    let session = loaded?;
     print_bytes(&bytes(&session, lang, format))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `file` as `format` (or the format `output`'s extension names) to `output`.
+/// Writes `file` (read once, as `loaded`) as `format` (or the format `output`'s
+/// extension names) to `output`, which may not be `file` itself (by path, link or inode).
 pub fn export(
     file: &Path,
+    loaded: Result<Session, LoadError>,
     format: Option<Format>,
     output: &Path,
     force: bool,
@@ -33,7 +37,8 @@ pub fn export(
     let format = format
         .or_else(|| Format::from_extension(output))
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
-    let session = storage::load(file)?;
+    super::refuse_input_as_output(output, &[file], lang)?;
+    let session = loaded?;
     write_new(output, &bytes(&session, lang, format), force)?;
     eprintln!(
         "{}: {}",

@@ -111,6 +111,21 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
     Some(Joined { session, files: names, discrepancies, oldest })
 }
 
+/// Whether `a` and `b` are versions of one plan: they share a factor or an
+/// action (same ID, same text), as every year's file carried over from the last
+/// does (`new --from` keeps IDs and texts). Files without a single factor or
+/// action cannot tell and are taken as one plan. Two unrelated plans both have a
+/// `C1`, but not with the same words.
+pub fn same_plan(a: &Session, b: &Session) -> bool {
+    let items = |s: &Session| -> std::collections::HashSet<(String, String)> {
+        let factors = crate::domain::Quadrant::ALL.into_iter().flat_map(|q| s.factors(q).iter());
+        let factors = factors.map(|f| (f.id.clone(), f.text.clone()));
+        factors.chain(s.all_actions().map(|(_, x)| (x.id.clone(), x.text.clone()))).collect()
+    };
+    let (x, y) = (items(a), items(b));
+    x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +144,21 @@ mod tests {
             s.apply(e).unwrap();
         }
         s
+    }
+
+    #[test]
+    fn versions_of_one_plan_share_an_item_and_unrelated_plans_do_not() {
+        let old = year_file("2023", 100, &[]);
+        let next = crate::commands::carry_over(&old, "2024", Timestamp::from_second(200).unwrap());
+        assert!(same_plan(&old, &next));
+        let mut other = Session::new("otro", Timestamp::from_second(300).unwrap());
+        for t in ["x", "y"] {
+            let e = other.add_action(Came::Correct, t, vec![]).unwrap();
+            other.apply(e).unwrap();
+        }
+        // Both have C1 and C2, with other words: not one plan.
+        assert!(!same_plan(&old, &other));
+        assert!(same_plan(&old, &Session::new("vacío", Timestamp::from_second(1).unwrap())));
     }
 
     #[test]

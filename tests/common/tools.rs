@@ -23,6 +23,8 @@ pub enum Tool {
     Office,
     /// A private X server and a clipboard reader: `Xvfb`, `xclip`.
     XvfbXclip,
+    /// strace, to count the system calls a command makes.
+    Strace,
 }
 
 impl Tool {
@@ -35,6 +37,7 @@ impl Tool {
             Tool::Unprivileged => "a non-root user, or setpriv to become one",
             Tool::Office => "soffice and pdftotext (apt-get install libreoffice-writer-nogui poppler-utils)",
             Tool::XvfbXclip => "Xvfb and xclip (apt-get install xvfb xclip)",
+            Tool::Strace => "strace (apt-get install strace)",
         }
     }
 
@@ -49,6 +52,7 @@ impl Tool {
             Tool::Unprivileged => !is_root() || on_path("setpriv"),
             Tool::Office => ["soffice", "pdftotext", "pdfinfo"].iter().all(|p| on_path(p)),
             Tool::XvfbXclip => ["Xvfb", "xclip"].iter().all(|p| on_path(p)),
+            Tool::Strace => on_path("strace"),
         }
     }
 }
