@@ -136,14 +136,18 @@ fn digits_and_plus_minus_set_the_degree_with_undo_and_redo() {
 }
 
 #[test]
-fn s_cycles_the_status_keeping_the_degree() {
+fn s_cycles_the_status_and_hecha_brings_the_degree_to_100() {
     let mut h = follow_app();
     let app = &mut h.app;
     press(app, KeyCode::Right);
     typ(app, "j2");
     assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::InProgress));
     typ(app, "s");
-    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Done)));
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((100, Status::Done)), "hecha is 100");
+    // One undo takes both back.
+    typ(app, "u");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::InProgress)));
+    typ(app, "s");
     typ(app, "s");
     assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::Dropped));
     // A descartada action's status no longer follows its degree.
@@ -151,6 +155,17 @@ fn s_cycles_the_status_keeping_the_degree() {
     assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((75, Status::Dropped)));
     typ(app, "s");
     assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::Pending));
+}
+
+#[test]
+fn x_drops_an_action_in_one_key_and_again_takes_it_back() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    typ(app, "j2x");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Dropped)));
+    typ(app, "x");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::InProgress)));
 }
 
 #[test]

@@ -86,6 +86,26 @@ fn esc_keeps_the_draft_and_a_or_u_brings_it_back() {
 }
 
 #[test]
+fn u_undoes_the_last_edit_and_a_draft_from_another_view_stays_there() {
+    let (mut app, _d) = open(&session());
+    // A weight typed in `W` and left with Esc: a draft of that view.
+    typ(&mut app, "Ww0,3");
+    press(&mut app, KeyCode::Esc);
+    // In the plan view, a new eje, then `u`: the eje goes, no weight line opens.
+    typ(&mut app, "PAEje de difusión");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(ed(&app).session().axes.len(), 1);
+    typ(&mut app, "u");
+    assert!(ed(&app).mode().input().is_none(), "{:?}", ed(&app).mode());
+    assert_eq!(ed(&app).view(), dafo::app::editor::View::Plan);
+    assert!(ed(&app).session().axes.is_empty(), "u undid the eje");
+    // The draft still waits on its own line, in its own view.
+    typ(&mut app, "Ww");
+    assert_eq!(ed(&app).mode().input().map(|i| i.value()), Some("0,3".to_owned()));
+}
+
+#[test]
 fn undo_and_redo_say_what_they_did() {
     let (mut app, _d) = open(&session());
     typ(&mut app, "2aFalta de locales para reuniones vecinales del barrio");

@@ -195,6 +195,71 @@ fn eje_and_linea_texts_and_moving_a_linea() {
 }
 
 #[test]
+fn deleting_a_linea_with_actions_asks_puts_them_in_the_tray_and_undo_names_it() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    let held: Vec<String> = session(app)
+        .all_actions()
+        .filter(|(_, a)| a.line.as_deref() == Some("L1"))
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    assert!(!held.is_empty(), "the sample's L1 holds actions");
+    let n = held.len();
+    let first_word =
+        session(app).lines[session(app).find_line("L1").unwrap()].text.split(' ').next().unwrap().to_owned();
+    // First `x`: asks, deletes nothing.
+    typ(app, "jx");
+    assert!(session(app).find_line("L1").is_some());
+    let asked = common::keys::notice(app);
+    assert!(asked.contains("L1") && asked.contains(&n.to_string()) && asked.contains("bandeja"), "{asked}");
+    // Any other key forgets the question; `x` asks again.
+    typ(app, "kjx");
+    assert!(session(app).find_line("L1").is_some());
+    // `x` again confirms: the línea goes, its actions are back in the tray.
+    typ(app, "x");
+    let s = session(app);
+    assert!(s.find_line("L1").is_none());
+    for id in &held {
+        let (c, i) = s.find_action(id).unwrap();
+        assert_eq!(s.actions(c)[i].line, None, "{id} back in the tray");
+    }
+    let said = common::keys::notice(app);
+    assert!(said.contains("L1") && said.contains("bandeja"), "{said}");
+    // Undo names what it takes back, and brings all back.
+    typ(app, "u");
+    let said = common::keys::notice(app);
+    assert!(said.starts_with(&format!("deshecho: borrar L1 {first_word}")), "{said}");
+    let s = session(app);
+    assert!(
+        held.iter().all(|id| s.find_action(id).is_some_and(|(c, i)| s.actions(c)[i].line.as_deref() == Some("L1")))
+    );
+    // A change of the session's details is named too, not "cambiar" alone.
+    typ(app, "M");
+    press(app, KeyCode::End);
+    typ(app, " bis");
+    press(app, KeyCode::Enter);
+    typ(app, "u");
+    assert_eq!(common::keys::notice(app), "deshecho: cambiar datos de la sesión");
+}
+
+#[test]
+fn an_empty_linea_goes_at_once() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    typ(app, "aLínea vacía");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Esc);
+    let id = session(app).lines.iter().find(|l| l.text == "Línea vacía").map(|l| l.id.clone()).unwrap();
+    let row = session(app).lines_of("EJ1").count();
+    typ(app, "g");
+    for _ in 0..row {
+        typ(app, "j");
+    }
+    typ(app, "x");
+    assert!(session(app).find_line(&id).is_none(), "no question for an empty línea");
+}
+
+#[test]
 fn indicators_added_edited_linked_and_deleted() {
     let mut h = plan_app();
     let app = &mut h.app;

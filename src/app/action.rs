@@ -71,6 +71,8 @@ pub enum Action {
     FollowValue,
     /// Seguimiento: the year's review record (committee, date, summary, problems).
     FollowRecord,
+    /// Seguimiento: descartada in one key, or back to the status its degree suggests.
+    FollowDrop,
     ToggleLabels,
     /// Copy the session summary (Markdown, with HTML for word processors).
     Copy,

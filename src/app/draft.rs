@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::editor::{Editor, Input, InputTarget, Mode, Sort, View};
 use crate::domain::text::display_safe;
-use crate::domain::{Edit, ListOp, Quadrant, ReviewEdit};
+use crate::domain::{Edit, ListOp, PlanEdit, Quadrant, ReviewEdit, Statement};
 
 /// Words typed on an input line closed with `Esc`, and where they were typed.
 #[derive(Debug, Clone)]
@@ -13,6 +13,9 @@ pub struct Draft {
     focus: Quadrant,
     target: InputTarget,
     text: String,
+    /// Whether `u` brings it back: only in its own view, and only until the
+    /// next edit (then `u` undoes that edit; the draft still waits on its line).
+    by_undo: bool,
 }
 
 impl Draft {
@@ -26,6 +29,16 @@ impl Draft {
         };
         same_target && self.view == view && self.focus == focus
     }
+
+    /// Whether `u` in `view` reopens this draft rather than undoing an edit.
+    pub(super) fn undo_restores(&self, view: View) -> bool {
+        self.by_undo && self.view == view
+    }
+
+    /// An edit was made after the draft was kept: `u` now undoes edits.
+    pub(super) fn settle(&mut self) {
+        self.by_undo = false;
+    }
 }
 
 impl Editor {
@@ -36,7 +49,7 @@ impl Editor {
             return;
         }
         let (view, focus) = (self.views.showing, self.views.focus);
-        self.draft = Some(Draft { view, focus, target: input.target, text });
+        self.draft = Some(Draft { view, focus, target: input.target, text, by_undo: true });
         let key = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
         self.say((self.lang.text().meeting.draft_kept)(&key), false);
     }
@@ -148,8 +161,70 @@ impl Editor {
                 let item = edits.iter().find_map(|e| if let Edit::Review(r) = e { self.review_label(r) } else { None });
                 describe(kinds[2], item)
             }
-            Edit::Meta(_) | Edit::Plan(_) => kinds[2].to_owned(),
+            Edit::Meta(_) => describe(kinds[2], Some(self.lang.plan_ui().undo_meta.to_owned())),
+            Edit::Plan(p) => {
+                let (kind, item) = self.plan_label(p, added, deleted);
+                describe(kind, item)
+            }
+            // Deleting a línea or an eje with what it held: named by the eje or línea.
+            Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::Plan(_))) => {
+                let rank = |p: &PlanEdit| match p {
+                    PlanEdit::Axis(_) => 0,
+                    PlanEdit::Line(_) => 1,
+                    _ => 2,
+                };
+                let plans = edits.iter().filter_map(|e| if let Edit::Plan(p) = e { Some(p) } else { None });
+                match plans.min_by_key(|p| rank(p)) {
+                    Some(p) => {
+                        let (kind, item) = self.plan_label(p, added, deleted);
+                        describe(kind, item)
+                    }
+                    None => kinds[3].to_owned(),
+                }
+            }
             Edit::Batch(_) | Edit::Whole(_) => kinds[3].to_owned(),
+        }
+    }
+
+    /// The kind of change a plan edit on the undo (or redo) stack takes back
+    /// (`added`/`deleted` as [`Editor::describe_next`] chose them), and what it is about.
+    fn plan_label(
+        &self,
+        edit: &PlanEdit,
+        added: &'static str,
+        deleted: &'static str,
+    ) -> (&'static str, Option<String>) {
+        let kinds = &self.lang.text().meeting.edit_kinds;
+        let s = self.session();
+        let label = |id: &str, text: &str| format!("{} {}", display_safe(&self.lang.show_id(id)), short(text));
+        fn op<T: Clone>(
+            op: &ListOp<T>,
+            list: &[T],
+            kinds: (&'static str, &'static str, &'static str),
+            name: impl Fn(&T) -> String,
+        ) -> (&'static str, Option<String>) {
+            let kind = match op {
+                ListOp::Remove(_) => kinds.0,
+                ListOp::Insert(..) => kinds.1,
+                ListOp::Replace(..) => kinds.2,
+            };
+            (kind, touched(op, list).map(|x| name(&x)))
+        }
+        let k = (added, deleted, kinds[2]);
+        match edit {
+            PlanEdit::Statement(which, _) => {
+                let words = self.lang.text().plan_report;
+                let name = match which {
+                    Statement::Mission => words.mission,
+                    Statement::Vision => words.vision,
+                };
+                (kinds[2], Some(name.to_owned()))
+            }
+            PlanEdit::Value(o) => op(o, &s.values, k, |v| short(v)),
+            PlanEdit::Challenge(o) => op(o, &s.challenges, k, |x| label(&x.id, &x.text)),
+            PlanEdit::Axis(o) => op(o, &s.axes, k, |x| label(&x.id, &x.text)),
+            PlanEdit::Line(o) => op(o, &s.lines, k, |x| label(&x.id, &x.text)),
+            PlanEdit::Indicator(o) => op(o, &s.indicators, k, |x| label(&x.id, &x.name)),
         }
     }
 

@@ -55,6 +55,8 @@ pub struct Editor {
     pub(super) room: Room,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     pub(super) quit_armed: bool,
+    /// The plan view asked to confirm deleting an eje or línea that holds actions.
+    pub(super) delete_armed: bool,
     pub(super) lang: Lang,
     /// Effects asked for by the current action, for the terminal loop.
     pub(super) outbox: Vec<Effect>,
@@ -84,6 +86,7 @@ impl Editor {
             views: Views::default(),
             notice: None,
             quit_armed: false,
+            delete_armed: false,
             lang,
             outbox: Vec::new(),
             draft: None,
@@ -221,6 +224,9 @@ impl Editor {
         if action != Action::Quit {
             self.quit_armed = false;
         }
+        if action != Action::PlanDelete {
+            self.delete_armed = false;
+        }
         if !matches!(action, Action::TextKey(_) | Action::Resize) {
             self.clear_notice(Instant::now());
         }
@@ -265,7 +271,7 @@ impl Editor {
             Action::PrevQuadrant if !matches!(view, View::Plan | View::Follow) => {
                 self.views.focus = Quadrant::from_index(self.focus().index() + 3)
             }
-            Action::Undo if self.draft.is_some() => self.restore_draft(),
+            Action::Undo if self.draft.as_ref().is_some_and(|d| d.undo_restores(view)) => self.restore_draft(),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::ShowCame => self.show(toggle(View::Came)),
@@ -391,7 +397,12 @@ impl Editor {
             return false;
         }
         match self.doc.apply(edit) {
-            Ok(()) => true,
+            Ok(()) => {
+                if let Some(d) = &mut self.draft {
+                    d.settle();
+                }
+                true
+            }
             Err(e) => {
                 self.say(e.to_string(), true);
                 false

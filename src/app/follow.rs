@@ -119,6 +119,7 @@ impl Editor {
             Action::VoteUp => self.set_degree(|d| d.step(5)),
             Action::VoteDown => self.set_degree(|d| d.step(-5)),
             Action::CycleStatus => self.cycle_follow_status(),
+            Action::FollowDrop => self.toggle_follow_dropped(),
             Action::FollowNote => {
                 if let (Some((id, _)), Some(year)) = (self.follow_action(), self.follow_year()) {
                     let note = self.session().action_review(&id, year).and_then(|r| r.note.clone());
@@ -164,9 +165,21 @@ impl Editor {
         self.record_review(&id, year, Some(new), Some(status), None);
     }
 
+    /// The next status; hecha means done, so it brings the degree to 100 (in
+    /// the same undoable step).
     fn cycle_follow_status(&mut self) {
         let (Some((id, (degree, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
-        self.record_review(&id, year, Some(degree), Some(status.next()), None);
+        let next = status.next();
+        let degree = if next == Status::Done { Degree::FULL } else { degree };
+        self.record_review(&id, year, Some(degree), Some(next), None);
+    }
+
+    /// `x`: descartada in one key; on a descartada action, back to the status
+    /// its degree suggests.
+    fn toggle_follow_dropped(&mut self) {
+        let (Some((id, (degree, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
+        let new = if status == Status::Dropped { degree.suggested_status() } else { Status::Dropped };
+        self.record_review(&id, year, Some(degree), Some(new), None);
     }
 
     /// Records a review through the domain; errors are said, nothing changes.

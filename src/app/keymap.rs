@@ -325,6 +325,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Follow, [k('+')], A::VoteUp, Capture, follow.step_up, false),
             bind!(Follow, [k('-')], A::VoteDown, Capture, follow.step_down, false),
             bind!(Follow, [k('s')], A::CycleStatus, Capture, follow.status, (follow.status_hint)),
+            bind!(Follow, [k('x')], A::FollowDrop, Capture, follow.drop, false),
             bind!(Follow, [k('n')], A::FollowNote, Capture, follow.note, (follow.note_hint)),
             bind!(Follow, [k('v'), code(C::Enter)], A::FollowValue, Capture, follow.value, (follow.value_hint)),
             bind!(Follow, [k('r')], A::FollowRecord, Capture, follow.record, (follow.record_hint)),

@@ -169,10 +169,7 @@ impl Editor {
                     self.open_input(InputTarget::PlanAdd(Some(axis)), "");
                 }
             }
-            Action::PlanDelete => self.tree_edit(|s, row| match row {
-                TreeRow::Axis(a) => s.delete_axis(a),
-                TreeRow::Line(i) => s.delete_line(i),
-            }),
+            Action::PlanDelete => self.delete_tree_row(),
             Action::ShiftUp | Action::ShiftDown => {
                 let d = if action == Action::ShiftUp { -1 } else { 1 };
                 self.tree_edit(|s, row| match row {
@@ -261,6 +258,41 @@ impl Editor {
         let Some(row) = self.selected_row() else { return };
         if let Some(edit) = f(self.session(), row) {
             self.apply(edit);
+        }
+    }
+
+    /// `x` on the tree: an eje or línea holding actions asks first (`x` again
+    /// confirms); deleted, what it held goes back to the tray and the status
+    /// line says so.
+    fn delete_tree_row(&mut self) {
+        let Some(row) = self.selected_row() else { return };
+        let s = self.session();
+        let (id, held) = match row {
+            TreeRow::Axis(a) => {
+                let id = s.axes[a].id.clone();
+                let held = s.lines_of(&id).map(|(_, l)| s.line_holds(&l.id)).sum();
+                (id, held)
+            }
+            TreeRow::Line(i) => (s.lines[i].id.clone(), s.line_holds(&s.lines[i].id)),
+        };
+        let ui = self.lang.plan_ui();
+        let shown = self.lang.show_id(&id);
+        let key = |a: &Action| super::keymap::key_for(self.view_context(), a, self.lang);
+        let (delete, undo) = (key(&Action::PlanDelete), key(&Action::Undo));
+        if held > 0 && !self.delete_armed {
+            self.delete_armed = true;
+            let msg = (ui.delete_holds)(&shown, held, &delete);
+            self.say(msg, true);
+            return;
+        }
+        self.delete_armed = false;
+        self.tree_edit(|s, row| match row {
+            TreeRow::Axis(a) => s.delete_axis(a),
+            TreeRow::Line(i) => s.delete_line(i),
+        });
+        if held > 0 {
+            let msg = (ui.deleted_to_tray)(&shown, held, &undo);
+            self.say(msg, false);
         }
     }
 

@@ -155,16 +155,12 @@ impl Session {
 
     /// Removes eje `i` and its líneas, as one step. Actions and strategies placed
     /// in those líneas keep the reference, shown as missing until undo.
+    /// Deletes eje `i` with its líneas; what they held goes back to the tray.
     pub fn delete_axis(&self, i: usize) -> Option<Edit> {
         let axis = self.axes.get(i)?;
-        let mut edits: Vec<Edit> = self
-            .lines_of(&axis.id)
-            .map(|(n, _)| n)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .map(|n| plan(PlanEdit::Line(ListOp::Remove(n))))
-            .collect();
+        let lines: Vec<usize> = self.lines_of(&axis.id).map(|(n, _)| n).collect();
+        let mut edits: Vec<Edit> = lines.iter().flat_map(|&n| self.empty_line(&self.lines[n].id)).collect();
+        edits.extend(lines.into_iter().rev().map(|n| plan(PlanEdit::Line(ListOp::Remove(n)))));
         edits.push(plan(PlanEdit::Axis(ListOp::Remove(i))));
         Some(Edit::Batch(edits))
     }
@@ -210,9 +206,41 @@ impl Session {
         self.change_line(i, |l| l.text = text.to_owned())
     }
 
+    /// Deletes línea `i`; its actions (and strategies) go back to the tray, in
+    /// the same undoable step, so none points at a línea that is gone.
     pub fn delete_line(&self, i: usize) -> Option<Edit> {
-        self.lines.get(i)?;
-        Some(plan(PlanEdit::Line(ListOp::Remove(i))))
+        let line = self.lines.get(i)?;
+        let mut edits = self.empty_line(&line.id);
+        let remove = plan(PlanEdit::Line(ListOp::Remove(i)));
+        if edits.is_empty() {
+            return Some(remove);
+        }
+        edits.push(remove);
+        Some(Edit::Batch(edits))
+    }
+
+    /// How many actions and strategies línea `id` holds.
+    pub fn line_holds(&self, id: &str) -> usize {
+        let actions = self.all_actions().filter(|(_, a)| a.line.as_deref() == Some(id)).count();
+        actions + self.strategies.iter().filter(|x| x.line.as_deref() == Some(id)).count()
+    }
+
+    /// The edits that take everything in línea `id` back to the tray.
+    fn empty_line(&self, id: &str) -> Vec<Edit> {
+        let mut out: Vec<Edit> = Vec::new();
+        for c in Came::ALL {
+            for (i, a) in self.actions(c).iter().enumerate() {
+                if a.line.as_deref() == Some(id) {
+                    out.extend(self.change_action(c, i, |a| a.line = None));
+                }
+            }
+        }
+        for (i, x) in self.strategies.iter().enumerate() {
+            if x.line.as_deref() == Some(id) {
+                out.extend(self.place_strategy(i, None));
+            }
+        }
+        out
     }
 
     /// Moves línea `i` up or down among the líneas of its eje.

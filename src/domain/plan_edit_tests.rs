@@ -77,7 +77,7 @@ fn ids_are_never_reused() {
 }
 
 #[test]
-fn deleting_an_eje_takes_its_lines_and_undo_brings_them_back() {
+fn deleting_an_eje_takes_its_lines_its_actions_go_back_to_the_tray_and_undo_brings_all_back() {
     let mut s = with_axes();
     let e = s.add_action(Came::Correct, "Contratar", vec![]);
     apply(&mut s, e);
@@ -90,7 +90,30 @@ fn deleting_an_eje_takes_its_lines_and_undo_brings_them_back() {
     assert_eq!(doc.session.axes.len(), 1);
     assert_eq!(doc.session.lines.len(), 1);
     assert_eq!(doc.session.line_label("L3"), "L3?");
-    assert_eq!(doc.session.correct[0].line.as_deref(), Some("L3"));
+    assert_eq!(doc.session.correct[0].line, None, "back in the tray, not pointing at a deleted línea");
+    assert!(doc.undo());
+    assert_eq!(doc.session, before);
+}
+
+#[test]
+fn deleting_a_linea_puts_its_actions_back_in_the_tray_in_one_undoable_step() {
+    let mut s = with_axes();
+    for t in ["Contratar", "Cita previa"] {
+        let e = s.add_action(Came::Correct, t, vec![]);
+        apply(&mut s, e);
+    }
+    for i in 0..2 {
+        let e = s.place_action(Came::Correct, i, Some("L1"));
+        apply(&mut s, e);
+    }
+    assert_eq!(s.line_holds("L1"), 2);
+    assert_eq!(s.line_holds("L2"), 0);
+    let before = s.clone();
+    let mut doc = Document::new(s);
+    let e = doc.session.delete_line(doc.session.find_line("L1").unwrap()).unwrap();
+    doc.apply(e).unwrap();
+    assert!(doc.session.find_line("L1").is_none());
+    assert!(doc.session.correct.iter().all(|a| a.line.is_none()), "{:?}", doc.session.correct);
     assert!(doc.undo());
     assert_eq!(doc.session, before);
 }

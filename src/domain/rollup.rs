@@ -125,7 +125,10 @@ impl Session {
             reviewed: latest.map(|r| r.year),
             note: self.action_review(&a.id, year).and_then(|r| r.note.clone()),
             counted: !dropped && (latest.is_some() || begun),
-            late: !dropped && a.due.is_some_and(|d| d.year() <= year) && degree < Degree::FULL,
+            late: !dropped
+                && status != Status::Done
+                && a.due.is_some_and(|d| d.year() <= year)
+                && degree < Degree::FULL,
         }
     }
 

@@ -73,6 +73,11 @@ fn late_means_due_by_that_year_below_100_and_not_descartada() {
     assert_eq!(late, ["C1"]);
     let late: Vec<_> = s.progress(2025).late().map(|a| a.id.clone()).collect();
     assert_eq!(late, ["C1", "C2"]);
+    // Hecha at 75 (recorded so by hand, or by an older dafo): done is not late.
+    let e = s.review_action("C1", 2025, Degree::new(75), Some(Status::Done), None).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let late: Vec<_> = s.progress(2025).late().map(|a| a.id.clone()).collect();
+    assert_eq!(late, ["C2"], "a done action is never flagged late");
     // Not begun yet and never reviewed: left out of the means.
     s.correct[4].start = Some(date(2026, 1, 1));
     assert!(!s.progress(2025).unplaced[0].counted);

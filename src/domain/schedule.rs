@@ -156,11 +156,11 @@ mod tests {
         assert_eq!(ids, ["L1"]);
         let ids: Vec<_> = s.actions_without_line().iter().map(|(_, a)| a.id.clone()).collect();
         assert_eq!(ids, ["C2", "C3"]);
-        // A deleted línea leaves its action without a línea again.
+        // A deleted línea puts its action back in the tray.
         let e = s.delete_line(1).unwrap();
         s.apply(e).unwrap();
         assert_eq!(s.actions_without_line().len(), 3);
-        assert_eq!(s.correct[0].line.as_deref(), Some("L2"));
+        assert_eq!(s.correct[0].line, None);
         assert_eq!(s.line_label("L2"), "L2?");
     }
 

@@ -64,6 +64,13 @@ pub struct PlanUi {
     pub no_other_axis: &'static str,
     pub no_sources: &'static str,
     pub strategy_has_no_form: &'static str,
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    /// An eje or línea holding actions: its ID, how many, the key that confirms.
+    pub delete_holds: fn(&str, usize, &str) -> String,
+    /// Deleted: its ID, how many went back to the tray, the undo key.
+    pub deleted_to_tray: fn(&str, usize, &str) -> String,
+    /// What undo names for a change of the session's details.
+    pub undo_meta: &'static str,
 }
 
 pub const ES: PlanUi = PlanUi {
@@ -117,6 +124,16 @@ pub const ES: PlanUi = PlanUi {
     no_other_axis: "no hay otro eje al que moverla",
     no_sources: "no hay factores, acciones ni estrategias que elegir",
     strategy_has_no_form: "las estrategias cruzadas no tienen ficha ni indicadores",
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    delete_holds: |id, n, key| {
+        let n = if n == 1 { "1 acción".to_owned() } else { format!("{n} acciones") };
+        format!("{id} contiene {n}: {key} otra vez lo borra y las devuelve a la bandeja")
+    },
+    deleted_to_tray: |id, n, key| {
+        let n = if n == 1 { "1 acción vuelve".to_owned() } else { format!("{n} acciones vuelven") };
+        format!("Borrado {id}: {n} a la bandeja ({key} para deshacer)")
+    },
+    undo_meta: "datos de la sesión",
 };
 
 pub const EN: PlanUi = PlanUi {
@@ -170,6 +187,16 @@ pub const EN: PlanUi = PlanUi {
     no_other_axis: "there is no other axis to move it to",
     no_sources: "no factors, actions or strategies to choose from",
     strategy_has_no_form: "crossed strategies have no sheet and no indicators",
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    delete_holds: |id, n, key| {
+        let n = if n == 1 { "1 action".to_owned() } else { format!("{n} actions") };
+        format!("{id} holds {n}: {key} again deletes it and puts them back in the tray")
+    },
+    deleted_to_tray: |id, n, key| {
+        let n = if n == 1 { "1 action goes".to_owned() } else { format!("{n} actions go") };
+        format!("Deleted {id}: {n} back to the tray ({key} to undo)")
+    },
+    undo_meta: "session details",
 };
 
 pub const CA: PlanUi = PlanUi {
@@ -223,6 +250,16 @@ pub const CA: PlanUi = PlanUi {
     no_other_axis: "no hi ha cap altre eix on moure-la",
     no_sources: "no hi ha factors, accions ni estratègies per triar",
     strategy_has_no_form: "les estratègies creuades no tenen fitxa ni indicadors",
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    delete_holds: |id, n, key| {
+        let n = if n == 1 { "1 acció".to_owned() } else { format!("{n} accions") };
+        format!("{id} conté {n}: {key} una altra vegada l'esborra i les torna a la safata")
+    },
+    deleted_to_tray: |id, n, key| {
+        let n = if n == 1 { "1 acció torna".to_owned() } else { format!("{n} accions tornen") };
+        format!("Esborrat {id}: {n} a la safata ({key} per a desfer)")
+    },
+    undo_meta: "dades de la sessió",
 };
 
 impl super::Lang {
