@@ -103,6 +103,30 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
 }
 
 #[test]
+fn review_values_read_as_the_language_writes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let out = dafo(&["--lang", "en", "review", p, "--year", "2025", "--value", "I1=1,500", "--value", "I2=1,620.5"]);
+    assert!(stdout(&out).contains("2025: 2 changes saved"), "{}", stdout(&out));
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.indicator_value("I1", 2025), Some(1500.0), "1,500 in English is fifteen hundred");
+    assert_eq!(s.indicator_value("I2", 2025), Some(1620.5));
+    let out = dafo(&["--lang", "es", "review", p, "--year", "2025", "--value", "I1=1.620,5"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(dafo::storage::load(&path).unwrap().indicator_value("I1", 2025), Some(1620.5));
+    // `1,620` in Spanish is 1,62 by the rule and 1620 as English writes it: refused, both shown.
+    let before = std::fs::read(&path).unwrap();
+    let out = dafo(&["--lang", "es", "review", p, "--year", "2025", "--value", "I1=1,620"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("1,62 o 1.620") && err.contains("no se ha cambiado nada"), "{err}");
+    let out = dafo(&["--lang", "en", "review", p, "--year", "2025", "--value", "I1=1.620"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("write 1.62 or 1,620"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
 fn golden_reports_of_the_sample() {
     for (format, args) in [
         ("md", vec!["--year", "2024"]),

@@ -18,11 +18,15 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
+    fixture_in(Lang::Es)
+}
+
+fn fixture_in(lang: Lang) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
     let session = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
     storage::save(&path, &session).unwrap();
-    Fixture { app: App::open(&path, Lang::Es).unwrap(), path, _dir: dir }
+    Fixture { app: App::open(&path, lang).unwrap(), path, _dir: dir }
 }
 
 fn enter(app: &mut App) {
@@ -357,6 +361,38 @@ fn action_form_sets_owner_due_and_indicator() {
     typ(&mut f.app, "u");
     let a = &session(&f.app).confront[0];
     assert_eq!((a.owner.as_deref(), a.amount, a.partners.len()), (None, None, 0));
+}
+
+#[test]
+fn action_form_reads_amounts_as_the_language_writes_them() {
+    let mut f = fixture_in(Lang::En);
+    add(&mut f.app, "4", &["Ageing population"]);
+    typ(&mut f.app, "c4a");
+    typ(&mut f.app, "Active ageing plan");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
+    let amount = |app: &mut App, text: &str| {
+        typ(app, "f");
+        for _ in 0..4 {
+            tab(app);
+        }
+        for _ in 0..12 {
+            key(app, KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        typ(app, text);
+        enter(app);
+    };
+    amount(&mut f.app, "1,500.50");
+    assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050), "not €1.50");
+    // `1.620` reads two ways in English: refused on the amount field, both readings shown.
+    amount(&mut f.app, "1.620");
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 4));
+    let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("1.62 or 1,620"), "{notice}");
+    esc(&mut f.app);
+    assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050));
 }
 
 #[test]

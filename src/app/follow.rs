@@ -5,6 +5,8 @@
 //! domain's review edits, so undo, autosave and the lock work as for any edit.
 
 use crate::domain::{Came, Degree, Session, Status};
+use crate::i18n::Lang;
+use crate::i18n::locale::Unread;
 
 use super::action::Action;
 use super::editor::{Editor, Mode};
@@ -214,7 +216,7 @@ impl Editor {
                 let (degree, status) = standing.filter(|_| fresh).unzip();
                 self.record_review(&id, year, degree, status, Some(text));
             }
-            InputTarget::FollowValue(id, year) => match parse_number(text) {
+            InputTarget::FollowValue(id, year) => match parse_number(self.lang, text) {
                 Ok(value) => match self.session().set_indicator_value(&id, year, value) {
                     Ok(Some(edit)) => {
                         self.apply(edit);
@@ -222,9 +224,12 @@ impl Editor {
                     Ok(None) => {}
                     Err(e) => self.say(self.lang.text().review_errors.of(&e), true),
                 },
-                Err(()) => {
-                    let msg = self.lang.text().follow.bad_number;
-                    self.say(format!("{msg}: {text}"), true);
+                Err(unread) => {
+                    let msg = match unread {
+                        Unread::Ambiguous(msg) => msg,
+                        Unread::NotANumber => format!("{}: {text}", self.lang.text().follow.bad_number),
+                    };
+                    self.say(msg, true);
                     self.open_input(InputTarget::FollowValue(id, year), text);
                 }
             },
@@ -233,13 +238,13 @@ impl Editor {
     }
 }
 
-/// A value as typed (see [`crate::domain::text::parse_number`]: `1.500` is fifteen
-/// hundred, `12,5` twelve and a half); empty clears the value.
-fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+/// A value as typed in the session's language (see [`crate::i18n::locale::Locale::read_number`]:
+/// in Spanish `1.500` is fifteen hundred, `12,5` twelve and a half); empty clears the value.
+fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, Unread> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    crate::domain::text::parse_number(text).map(Some).ok_or(())
+    lang.locale().read_number(text).map(Some)
 }
 
 #[cfg(test)]
@@ -248,12 +253,15 @@ mod tests {
 
     #[test]
     fn numbers_and_digits() {
-        assert_eq!(parse_number(" 12,5 "), Ok(Some(12.5)));
-        assert_eq!(parse_number("1.500"), Ok(Some(1500.0)), "as the indicator form reads it");
-        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
-        assert_eq!(parse_number(""), Ok(None));
-        assert_eq!(parse_number("doce"), Err(()));
-        assert_eq!(parse_number("inf"), Err(()));
+        let es = |t| parse_number(Lang::Es, t);
+        assert_eq!(es(" 12,5 "), Ok(Some(12.5)));
+        assert_eq!(es("1.500"), Ok(Some(1500.0)), "as the indicator form reads it");
+        assert_eq!(parse_number(Lang::En, "1,500"), Ok(Some(1500.0)), "as an English speaker writes it");
+        assert_eq!(es("-3"), Ok(Some(-3.0)));
+        assert_eq!(es(""), Ok(None));
+        assert_eq!(es("doce"), Err(Unread::NotANumber));
+        assert_eq!(es("inf"), Err(Unread::NotANumber));
+        assert!(matches!(es("1,500"), Err(Unread::Ambiguous(_))));
         assert_eq!(digit_degree(0).get(), 0);
         assert_eq!(digit_degree(3).get(), 75);
         assert_eq!(digit_degree(9).get(), 100);

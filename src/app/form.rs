@@ -7,9 +7,10 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::editor::{Editor, Mode};
-use crate::domain::text::{clean_text, parse_number};
+use crate::domain::text::clean_text;
 use crate::domain::{Came, CameAction, Euros};
 use crate::i18n::Lang;
+use crate::i18n::locale::Unread;
 
 /// What a form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,7 +180,10 @@ impl Editor {
             None
         } else {
             let bad = || (4, format!("{}: {amount_text}", self.lang.plan_ui().bad_amount));
-            let euros = parse_number(&amount_text).ok_or_else(bad)?;
+            let euros = self.lang.locale().read_money(&amount_text).map_err(|e| match e {
+                Unread::Ambiguous(msg) => (4, msg),
+                Unread::NotANumber => bad(),
+            })?;
             Some(Euros::try_from(euros).map_err(|_| bad())?)
         };
         let partners = parse_list(&form.value(5));

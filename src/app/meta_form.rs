@@ -5,8 +5,8 @@
 use super::editor::{Editor, Mode};
 use super::form::{Form, FormKind, field};
 use crate::domain::text::clean_text;
-use crate::domain::text::parse_number;
 use crate::domain::{Direction, Horizon, Indicator};
+use crate::i18n::locale::Unread;
 
 /// `up`/`down` in any language, or an arrow or sign.
 fn parse_direction(text: &str) -> Option<Direction> {
@@ -34,7 +34,8 @@ impl Editor {
     pub(super) fn open_indicator_form(&mut self, i: Option<usize>) {
         let w = self.lang.text().plan_report;
         let ind = i.and_then(|i| self.session().indicators.get(i));
-        let number = |x: Option<f64>| x.map(|x| self.lang.number(x, if x.fract() == 0.0 { 0 } else { 2 }));
+        // Exactly as stored, so that saving the form unchanged changes nothing.
+        let number = |x: Option<f64>| x.map(|x| self.lang.locale().exact(x));
         let fields = vec![
             field(ind.map(|x| x.name.clone())),
             field(ind.and_then(|x| x.unit.clone())),
@@ -53,7 +54,10 @@ impl Editor {
             if text.is_empty() {
                 return Ok(None);
             }
-            parse_number(&text).map(Some).ok_or_else(|| (i, format!("{text}: {}", p.bad_number)))
+            self.lang.locale().read_number(&text).map(Some).map_err(|e| match e {
+                Unread::Ambiguous(msg) => (i, msg),
+                Unread::NotANumber => (i, format!("{text}: {}", p.bad_number)),
+            })
         };
         let (baseline, target) = (number(2)?, number(3)?);
         let direction = parse_direction(&form.value(4)).ok_or_else(|| (4, p.bad_direction.to_owned()))?;

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use crate::domain::{Degree, Edit, ReviewError, Session, Status};
 use crate::export::plan_words::status_from;
 use crate::i18n::Lang;
+use crate::i18n::locale::Unread;
 use crate::storage::SessionFile;
 
 use super::CommandError;
@@ -93,8 +94,10 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     }
     for arg in &args.values {
         let (id, number) = split(path, lang, arg, "INDICATOR=NUMBER (I1=35)")?;
-        let actual = crate::domain::text::parse_number(number)
-            .ok_or_else(|| invalid(path, lang, format!("{id}: {}", (words.not_a_number)(number))))?;
+        let actual = lang.locale().read_number(number).map_err(|e| match e {
+            Unread::Ambiguous(msg) => invalid(path, lang, format!("{id}: {msg}")),
+            Unread::NotANumber => invalid(path, lang, format!("{id}: {}", (words.not_a_number)(number))),
+        })?;
         let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
         push(&mut work, edit)?;
     }

@@ -38,10 +38,9 @@ impl Likeness {
     }
 }
 
-/// Accents and marks removed, lower case: the same folding as `i18n::fold`
-/// (`Acción` and `accion` are the same word).
+/// Drawable text folded ([`super::text::fold`]): `Acción` and `accion` are the same word.
 fn fold(text: &str) -> String {
-    deunicode::deunicode(&display_safe(text)).to_lowercase()
+    super::text::fold(&display_safe(text))
 }
 
 /// How alike two texts are, 0 (nothing shared) to 1 (same words).

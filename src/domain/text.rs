@@ -56,18 +56,12 @@ fn is_safe(c: char) -> bool {
     !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A number as a person types it (one reading for every form, line and command
-/// option that takes one): `12`, `12,5`, `1.500,25`, `12.5`, `30 %`.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '€' | '%')).collect();
-    // `1.500` with no comma is fifteen hundred, as a Spanish speaker writes it.
-    let groups: Vec<&str> = t.split('.').collect();
-    let thousands = groups.len() > 1
-        && (1..=3).contains(&groups[0].trim_start_matches('-').len())
-        && !groups[0].trim_start_matches('-').starts_with('0')
-        && groups[1..].iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
-    let t = if t.contains(',') || thousands { t.replace('.', "").replace(',', ".") } else { t };
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+/// Text folded for matching: accents and other marks removed, lower case
+/// (`Acción` and `accion` match, `Ñandú` is `nandu`). The one folding function
+/// of dafo: searches, imports, label parsing, the plan's words and the
+/// likeness of merged items all use it.
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
 }
 
 #[cfg(test)]
@@ -97,19 +91,5 @@ mod tests {
     fn display_safe_borrows_clean_text() {
         assert!(matches!(display_safe("Hola"), std::borrow::Cow::Borrowed(_)));
         assert_eq!(display_safe("a\u{1b}[2Jb"), "ab");
-    }
-
-    #[test]
-    fn numbers_read_as_typed() {
-        assert_eq!(parse_number("12,5"), Some(12.5));
-        assert_eq!(parse_number("1.500,25 €"), Some(1500.25));
-        assert_eq!(parse_number("30 %"), Some(30.0));
-        assert_eq!(parse_number("12.5"), Some(12.5));
-        assert_eq!(parse_number("1.500"), Some(1500.0));
-        assert_eq!(parse_number("0.125"), Some(0.125));
-        assert_eq!(parse_number("2.000.000"), Some(2_000_000.0));
-        assert_eq!(parse_number("-3"), Some(-3.0));
-        assert_eq!(parse_number("mucho"), None);
-        assert_eq!(parse_number("inf"), None);
     }
 }

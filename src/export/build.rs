@@ -12,7 +12,7 @@ use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow
 use super::marks;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
-use super::{Labels, day, factor_priority, factor_text, sources_line};
+use super::{Labels, day_in, factor_priority, factor_text, sources_line};
 
 /// The document of `session` with words in `lang`; actions not done and due
 /// before `today` are marked overdue (⚠), items carried over and not confirmed ↻.
@@ -37,7 +37,7 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
         title: session.meta.title.clone(),
         lang,
         language: session.meta.language.clone(),
-        footer: format!("{} · {}", l.generated, day(session.meta.modified)),
+        footer: format!("{} · {}", l.generated, day_in(lang, session.meta.modified)),
         blocks,
     }
 }
@@ -58,7 +58,7 @@ fn filled(text: Option<&str>) -> Option<&str> {
 fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let l = Labels::new(lang);
     let m = &s.meta;
-    let mut fields = vec![(l.date.to_owned(), day(m.created))];
+    let mut fields = vec![(l.date.to_owned(), day_in(lang, m.created))];
     if let Some(place) = filled(m.place.as_deref()) {
         fields.push((l.place.to_owned(), place.to_owned()));
     }
@@ -154,7 +154,7 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|a| {
                 let mut details = plan::details(lang, a);
                 let status = details.remove(0);
-                let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+                let due = a.due.map(|d| lang.locale().date(d)).unwrap_or_default();
                 let details = details
                     .into_iter()
                     // `↻` after the text says it, explained in the legend.

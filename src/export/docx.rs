@@ -1,7 +1,8 @@
 //! Word backend of the [`Document`]: a `.docx` with real headings (the
 //! built-in Title, Heading 1 and Heading 2 styles, so Word's navigation pane
 //! and tables of contents find the sections), real tables whose rows never
-//! split across pages, and Spanish number and date formats in Spanish.
+//! split across pages, and numbers and dates as the document's language writes them (the document
+//! model already holds them so: nothing is rewritten here).
 
 use std::io::Cursor;
 
@@ -40,7 +41,7 @@ pub fn document(doc: &Document) -> Vec<u8> {
                 d.add_paragraph(
                     Paragraph::new()
                         .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
-                        .add_run(Run::new().add_text(local(doc.lang, value))),
+                        .add_run(Run::new().add_text(safe(value))),
                 )
             }),
             Block::Heading(h) => docx.add_paragraph(heading(h.level, &h.text)),
@@ -49,7 +50,7 @@ pub fn document(doc: &Document) -> Vec<u8> {
                 Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
             ),
             Block::Grid(g) => grid(docx, g),
-            Block::Items(items) => docx.add_table(item_table(doc.lang, items)),
+            Block::Items(items) => docx.add_table(item_table(items)),
             Block::Table(t) => docx.add_table(number_table(t)),
         };
     }
@@ -91,18 +92,6 @@ fn heading(level: u8, text: &str) -> Paragraph {
 fn para(text: &str, bold: bool) -> Paragraph {
     let run = Run::new().add_text(safe(text));
     Paragraph::new().add_run(if bold { run.bold() } else { run })
-}
-
-/// Dates `YYYY-MM-DD` as `DD/MM/YYYY` in Spanish, an overdue one too
-/// (`⚠ 30/06/2025`); other text as it is.
-fn local(lang: Lang, text: &str) -> String {
-    let text = safe(text).into_owned();
-    let mark = format!("{} ", super::marks::OVERDUE);
-    let (mark, date) = text.strip_prefix(&mark).map_or(("", text.as_str()), |date| (mark.as_str(), date));
-    match (lang, date.parse::<jiff::civil::Date>()) {
-        (Lang::Es, Ok(d)) if date.len() == 10 => format!("{mark}{}", d.strftime("%d/%m/%Y")),
-        _ => text,
-    }
 }
 
 fn cell(paragraphs: Vec<Paragraph>, width_pct: usize) -> TableCell {
@@ -180,7 +169,7 @@ fn grid(docx: Docx, g: &Grid) -> Docx {
     docx.add_paragraph(heading(2, &g.title)).add_table(table(vec![header], rows, &widths))
 }
 
-fn item_table(lang: Lang, items: &Items) -> DocxTable {
+fn item_table(items: &Items) -> DocxTable {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
@@ -196,7 +185,7 @@ fn item_table(lang: Lang, items: &Items) -> DocxTable {
                 main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
             }
             let mut values = vec![vec![para(&item.id, true)], main];
-            values.extend(item.cells.iter().map(|c| vec![para(&local(lang, c), false)]));
+            values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
             body(&columns, &widths, values)
         })
         .collect();

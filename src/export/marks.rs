@@ -55,16 +55,13 @@ pub fn overdue(blocks: &mut [Block], s: &Session, lang: Lang, today: Date) {
     }
     for block in blocks {
         let Block::Items(Items { rows, group, .. }) = block else { continue };
-        // How the block writes a date: ISO in the CAME lists, the language's way in the plan.
-        let write: fn(Lang, Date) -> String = match *group {
-            "actions" => |_, d| d.to_string(),
-            "plan-actions" => super::plan_report::date,
-            _ => continue,
-        };
+        if !matches!(*group, "actions" | "plan-actions") {
+            continue;
+        }
         let plan = *group == "plan-actions";
         for row in rows {
             let Some(due) = late.iter().find(|(id, _)| *id == row.id).and_then(|(_, a)| a.due) else { continue };
-            let plain = write(lang, due);
+            let plain = lang.locale().date(due);
             let marked = format!("{OVERDUE} {plain}");
             for cell in row.cells.iter_mut().filter(|c| **c == plain) {
                 cell.clone_from(&marked);

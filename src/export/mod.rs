@@ -140,6 +140,11 @@ pub fn day(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%d").to_string()
 }
 
+/// The day of a timestamp (UTC) as `lang` writes dates in documents: `31/01/2027`, `2027-01-31`.
+pub fn day_in(lang: Lang, ts: Timestamp) -> String {
+    lang.locale().date(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
+}
+
 /// A factor's text as exports show it: its source marks (`[T·P]`) after it.
 /// Raw like every text of the document model: backends make it safe.
 /// A factor carried over and not confirmed ends with `↻`.

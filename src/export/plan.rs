@@ -67,7 +67,7 @@ pub(crate) fn details(lang: Lang, a: &CameAction) -> Vec<String> {
         out.push(format!("{}: {}", w.owner, safe(o)));
     }
     if let Some(d) = a.due {
-        out.push(format!("{}: {d}", w.due));
+        out.push(format!("{}: {}", w.due, lang.locale().date(d)));
     }
     if let Some(i) = a.indicator.as_deref().filter(|i| !i.trim().is_empty()) {
         out.push(format!("{}: {}", w.indicator, safe(i)));

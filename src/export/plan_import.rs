@@ -15,7 +15,8 @@ use crate::domain::text::clean_text;
 use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
 
 use super::import::{ImportError, build, markdown, quadrant_from_label};
-use super::plan_words::{OTHER_HEADINGS, Pick, fold, is_word};
+use super::plan_words::{OTHER_HEADINGS, Pick, PlanWords, fold, is_word};
+use crate::i18n::Lang;
 
 #[path = "plan_table.rs"]
 mod table;
@@ -132,37 +133,6 @@ fn leading_id<'a>(text: &'a str, prefix: &[&str]) -> (Option<String>, &'a str) {
     (None, text)
 }
 
-/// A number written either way: `12000,5`, `12.000,50`, `12,000.50`, `0.75`.
-pub(crate) fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '€').collect();
-    // One kind of separator before groups of three digits, after a leading
-    // group that is not 0, separates thousands: `18.000`, `1,500,000`.
-    let thousands = |sep: char| {
-        let mut groups = t.split(sep);
-        let first = groups.next().unwrap_or_default().trim_start_matches('-');
-        (1..=3).contains(&first.len())
-            && first != "0"
-            && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
-    };
-    let decimal = match (t.rfind(','), t.rfind('.')) {
-        (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
-        (Some(_), None) if thousands(',') => None,
-        (None, Some(_)) if thousands('.') => None,
-        (Some(_), None) => Some(','),
-        (None, Some(_)) => Some('.'),
-        (None, None) => None,
-    };
-    let normal: String = t
-        .chars()
-        .filter_map(|c| match c {
-            ',' | '.' if Some(c) == decimal => Some('.'),
-            ',' | '.' => None,
-            c => Some(c),
-        })
-        .collect();
-    normal.parse::<f64>().ok().filter(|x| x.is_finite())
-}
-
 /// The línea number of a `### 1.2 …` heading in the plan de acción, with its
 /// line and column for errors.
 type Group = Option<(usize, usize, String)>;
@@ -185,6 +155,8 @@ struct Draft {
     actions: Vec<(Group, Table)>,
     indicators: Option<Table>,
     quadrant_text: String,
+    /// The language of the plan's headings: its tables' numbers are read its way.
+    lang: Option<Lang>,
 }
 
 /// Reads a plan file into a new session titled `title` (else the file's `#`
@@ -235,6 +207,7 @@ pub fn import(
         if let Some(h) = heading(line, 2) {
             let col = raw.find(h).map_or(1, |c| c + 1);
             section = if let Some(s) = plan_section(h) {
+                d.lang = d.lang.or_else(|| heading_lang(h));
                 s
             } else if quadrant_from_label(h).is_some() {
                 Section::Quadrant
@@ -324,6 +297,17 @@ pub fn import(
     }
     flush(&mut d, section, &group, &mut table_lines)?;
     assemble(d, path, title, fallback, now)
+}
+
+/// The language a plan heading is written in (`Plan de acción`, `Action plan`).
+fn heading_lang(h: &str) -> Option<Lang> {
+    let f = fold(h);
+    Lang::ALL.iter().copied().find(|&l| {
+        let w = PlanWords::for_lang(l);
+        [w.formulation, w.mission, w.vision, w.values, w.challenges, w.axes_lines, w.action_plan, w.indicators]
+            .iter()
+            .any(|x| fold(x) == f)
+    })
 }
 
 fn is_strategies(h: &str) -> bool {
@@ -438,8 +422,9 @@ fn assemble(
     }
     let mut seen = HashSet::new();
     s.strategies = d.strategies.into_iter().filter(|st| seen.insert(st.id.clone())).collect();
+    let lang = d.lang.unwrap_or_default();
     if let Some(t) = d.indicators {
-        s.indicators = indicators(&t, path)?;
+        s.indicators = indicators(&t, path, lang)?;
     }
     for (group, t) in d.actions {
         let line = match group {
@@ -451,7 +436,7 @@ fn assemble(
                 message: format!("there is no línea {number} in the Ejes y líneas section"),
             })?),
         };
-        actions(&mut s, &t, path, line.as_deref())?;
+        actions(&mut s, &t, path, line.as_deref(), lang)?;
     }
     s.normalise_ids();
     Ok(s)

@@ -83,16 +83,25 @@ fn plan_less_markdown_is_not_a_plan() {
 }
 
 #[test]
-fn parse_number_reads_both_conventions() {
-    assert_eq!(parse_number("12000,5"), Some(12000.5));
-    assert_eq!(parse_number("12.000,50 €"), Some(12000.5));
-    assert_eq!(parse_number("12,000.50"), Some(12000.5));
-    assert_eq!(parse_number("0.75"), Some(0.75));
-    assert_eq!(parse_number("-3"), Some(-3.0));
-    assert_eq!(parse_number("mucho"), None);
-    assert_eq!(parse_number("18.000 €"), Some(18000.0));
-    assert_eq!(parse_number("1,500,000"), Some(1_500_000.0));
-    assert_eq!(parse_number("0.750"), Some(0.75));
+fn numbers_read_as_the_plan_language_writes_them() {
+    let baseline = |md: &str| read(md).map(|s| s.indicators[0].baseline);
+    let en = |v: &str| {
+        format!("# P\n\n## Indicators\n\n| ID | Indicator | Baseline |\n|---|---|---|\n| I1 | Users | {v} |\n")
+    };
+    let es = |v: &str| {
+        format!("# P\n\n## Indicadores\n\n| ID | Indicador | Línea base |\n|---|---|---|\n| I1 | Usuarios | {v} |\n")
+    };
+    assert_eq!(baseline(&en("1,500")).unwrap(), Some(1500.0));
+    assert_eq!(baseline(&en("1,620.5")).unwrap(), Some(1620.5));
+    assert_eq!(baseline(&es("1.620,5")).unwrap(), Some(1620.5));
+    assert_eq!(baseline(&es("12.000,50 €")).unwrap(), Some(12000.5));
+    assert_eq!(baseline(&es("12,000.50")).unwrap(), Some(12000.5), "one reading only");
+    assert_eq!(baseline(&es("0.750")).unwrap(), Some(0.75), "one reading only");
+    assert_eq!(baseline(&es("-3")).unwrap(), Some(-3.0));
+    // `1,500` in a Spanish plan is 1,5 by the rule and 1500 as English writes it: refused, with its place.
+    let err = read(&es("1,500")).unwrap_err().to_string();
+    assert!(err.contains("plan.md:7:") && err.contains("1,5") && err.contains("1.500"), "{err}");
+    assert!(read(&es("mucho")).is_err());
 }
 
 /// A session with every part of a plan, edited through the builders.

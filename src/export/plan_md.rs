@@ -141,20 +141,14 @@ fn axes(out: &mut String, s: &Session, w: &PlanWords) {
     }
 }
 
-/// A number as the language writes it, without thousands separators so it reads back.
+/// A number exactly, as the language writes it so it reads back ([`crate::i18n::locale::Locale::exact`]).
 pub fn number(lang: Lang, x: f64) -> String {
-    let s = format!("{x}");
-    // Decimal comma in Spanish and Catalan.
-    if lang == Lang::En { s } else { s.replace('.', ",") }
+    lang.locale().exact(x)
 }
 
-/// Euros from cents: `1500`, `1500,25`.
+/// Euros from cents: `1500`, `1500,25` ([`crate::i18n::locale::Locale::money_plain`]).
 pub fn euros(lang: Lang, cents: u64) -> String {
-    let whole = cents / 100;
-    match cents % 100 {
-        0 => whole.to_string(),
-        c => format!("{whole}{}{c:02}", if lang == Lang::En { '.' } else { ',' }),
-    }
+    lang.locale().money_plain(cents)
 }
 
 fn cells(values: Vec<String>) -> String {

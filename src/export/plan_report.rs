@@ -30,25 +30,12 @@ pub fn horizon_field(s: &Session, lang: Lang) -> Option<(String, String)> {
 
 /// A date as the language writes it: `01/09/2023` (Spanish, Catalan), `2023-09-01`.
 pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
-    if lang == Lang::En { d.to_string() } else { format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()) }
+    lang.locale().date(d)
 }
 
 /// An amount with thousands separators and the euro sign: `12.000,50 €`, `€12,000.50`.
 pub fn euros(lang: Lang, cents: u64) -> String {
-    let (thousands, decimal) = if lang == Lang::En { (',', '.') } else { ('.', ',') };
-    let digits = (cents / 100).to_string();
-    let mut whole = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            whole.push(thousands);
-        }
-        whole.push(c);
-    }
-    let amount = match cents % 100 {
-        0 => whole,
-        c => format!("{whole}{decimal}{c:02}"),
-    };
-    if lang == Lang::En { format!("€{amount}") } else { format!("{amount} €") }
+    lang.locale().money(cents)
 }
 
 fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<String>) -> Item {

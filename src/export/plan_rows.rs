@@ -6,15 +6,17 @@ use std::path::Path;
 
 use crate::domain::text::clean_text;
 use crate::domain::{CameAction, Euros, Indicator, Session};
-use crate::i18n::{stored_action_id, stored_id};
+use crate::i18n::locale::Unread;
+use crate::i18n::{Lang, stored_action_id, stored_id};
 
 use super::super::import::ImportError;
 use super::super::plan_md::came_for;
 use super::super::plan_words::{ALL, Pick, direction_from, fold, status_from};
 use super::table::Table;
-use super::{id_with, parse_number, settle_ids};
+use super::{id_with, settle_ids};
 
-pub(super) fn indicators(t: &Table, path: &Path) -> Result<Vec<Indicator>, ImportError> {
+/// The indicators table; its numbers are read as `lang` writes them.
+pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indicator>, ImportError> {
     let cols = t.columns(
         path,
         &[
@@ -38,9 +40,13 @@ pub(super) fn indicators(t: &Table, path: &Path) -> Result<Vec<Indicator>, Impor
         let num = |key: &str| -> Result<Option<f64>, ImportError> {
             match row.get(&cols, key) {
                 "" => Ok(None),
-                v => parse_number(v)
-                    .map(Some)
-                    .ok_or_else(|| row.error(path, &cols, key, format!("{v:?} is not a number"))),
+                v => lang.locale().read_number(v).map(Some).map_err(|e| {
+                    let message = match e {
+                        Unread::Ambiguous(m) => m,
+                        Unread::NotANumber => format!("{v:?} is not a number"),
+                    };
+                    row.error(path, &cols, key, message)
+                }),
             }
         };
         let direction = match row.get(&cols, "direction") {
@@ -68,8 +74,14 @@ pub(super) fn indicators(t: &Table, path: &Path) -> Result<Vec<Indicator>, Impor
 
 /// The actions and placed strategies of one plan de acción table. Rows without
 /// a Línea column go to `default_line` (the línea of the `### 1.2 …` heading
-/// above the table in an informe).
-pub(super) fn actions(s: &mut Session, t: &Table, path: &Path, default_line: Option<&str>) -> Result<(), ImportError> {
+/// above the table in an informe). Amounts are read as `lang` writes them.
+pub(super) fn actions(
+    s: &mut Session,
+    t: &Table,
+    path: &Path,
+    default_line: Option<&str>,
+    lang: Lang,
+) -> Result<(), ImportError> {
     let cols = t.columns(
         path,
         &[
@@ -136,14 +148,17 @@ pub(super) fn actions(s: &mut Session, t: &Table, path: &Path, default_line: Opt
         let resources = cell("resources");
         // Without an amount column (an informe), the amount is in brackets after the resources.
         let (resources, amount) =
-            if row.has(&cols, "amount") { (resources.as_str(), None) } else { split_amount(&resources) };
+            if row.has(&cols, "amount") { (resources.as_str(), None) } else { split_amount(&resources, lang) };
         a.resources = Some(clean_text(resources)).filter(|t| !t.is_empty());
         a.amount = match row.get(&cols, "amount") {
             "" => amount,
             v => Some(
-                parse_number(v)
-                    .and_then(|x| Euros::try_from(x).ok())
-                    .ok_or_else(|| row.error(path, &cols, "amount", format!("{v:?} is not an amount of euros")))?,
+                match lang.locale().read_money(v) {
+                    Ok(x) => Euros::try_from(x).ok(),
+                    Err(Unread::Ambiguous(m)) => return Err(row.error(path, &cols, "amount", m)),
+                    Err(Unread::NotANumber) => None,
+                }
+                .ok_or_else(|| row.error(path, &cols, "amount", format!("{v:?} is not an amount of euros")))?,
             ),
         };
         let partners = cell("partners");
@@ -205,16 +220,17 @@ fn parse_date(text: &str) -> Option<jiff::civil::Date> {
 }
 
 /// `Dos técnicas (12.000,50 €)` → the text and the amount, as the informe writes them.
-fn split_amount(text: &str) -> (&str, Option<Euros>) {
+fn split_amount(text: &str, lang: Lang) -> (&str, Option<Euros>) {
+    let euros = |t: &str| lang.locale().read_money(t).ok().and_then(|x| Euros::try_from(x).ok());
     if let Some(inner) = text.trim_end().strip_suffix(')')
         && let Some(open) = inner.rfind('(')
         && inner[open + 1..].contains('€')
-        && let Some(euros) = parse_number(&inner[open + 1..]).and_then(|x| Euros::try_from(x).ok())
+        && let Some(euros) = euros(&inner[open + 1..])
     {
         return (inner[..open].trim_end(), Some(euros));
     }
     if text.contains('€')
-        && let Some(euros) = parse_number(text).and_then(|x| Euros::try_from(x).ok())
+        && let Some(euros) = euros(text)
     {
         return ("", Some(euros));
     }

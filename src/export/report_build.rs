@@ -61,7 +61,7 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
         title: format!("{} {span}: {}", w.title, s.meta.title),
         lang,
         language: s.meta.language.clone(),
-        footer: format!("dafo · {}", super::day(s.meta.modified)),
+        footer: format!("dafo · {}", super::day_in(lang, s.meta.modified)),
         blocks,
     }
 }
@@ -80,15 +80,12 @@ pub(crate) fn heading(level: u8, text: impl Into<String>) -> Block {
 
 /// A percentage: `54 %`, `62,5 %` in Spanish; `62.5%` in English.
 pub fn pct(lang: Lang, x: f64) -> String {
-    let n = num(lang, (x * 10.0).round() / 10.0);
-    (lang.text().report.percent)(&n)
+    lang.locale().percent(x)
 }
 
 /// A number without needless decimals: `35`, `12,5`.
 pub fn num(lang: Lang, x: f64) -> String {
-    let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") };
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-    text.replace('.', &lang.text().decimal.to_string())
+    lang.locale().short(x)
 }
 
 /// The mark of a status: ● hecha, ◐ en curso, ○ pendiente, × descartada.

@@ -1,11 +1,19 @@
 //! Catalan (Valencian): the language of the Massanassa sessions and their bilingual documents.
 
 use super::catalogue::*;
+use super::locale::{DateOrder, Locale};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "ca",
     locales: &["ca", "ca-ES-valencia", "ca_ES@valencia"],
-    decimal: ',',
+    locale: Locale {
+        decimal: ',',
+        group: '.',
+        currency_first: false,
+        percent_space: true,
+        date: DateOrder::DayMonthYear,
+        ambiguous: |t, a, b| format!("«{t}» es llig de dues maneres: escriviu {a} o {b}"),
+    },
     domain: DomainWords {
         swot: "DAFO",
         came_name: "CAME",

@@ -15,8 +15,8 @@ pub struct Catalogue {
     pub tag: &'static str,
     /// Locale prefixes (of `LC_ALL`, `LC_MESSAGES`, `LANG`) that choose this language.
     pub locales: &'static [&'static str],
-    /// The decimal separator: `,` or `.`.
-    pub decimal: char,
+    /// How numbers, amounts, percentages and dates are written and read.
+    pub locale: super::locale::Locale,
     pub domain: DomainWords,
     pub keys: KeyNames,
     pub export: ExportWords,

@@ -1,11 +1,19 @@
 //! English, with the English acronyms: SWOT, S/W/O/T, SO/WO/ST/WT, IFE/EFE.
 
 use super::catalogue::*;
+use super::locale::{DateOrder, Locale};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "en",
     locales: &["en"],
-    decimal: '.',
+    locale: Locale {
+        decimal: '.',
+        group: ',',
+        currency_first: true,
+        percent_space: false,
+        date: DateOrder::Iso,
+        ambiguous: |t, a, b| format!("“{t}” reads two ways: write {a} or {b}"),
+    },
     domain: DomainWords {
         swot: "SWOT",
         came_name: "Actions",

@@ -1,11 +1,19 @@
 //! Spanish: the default language of dafo.
 
 use super::catalogue::*;
+use super::locale::{DateOrder, Locale};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "es",
     locales: &["es"],
-    decimal: ',',
+    locale: Locale {
+        decimal: ',',
+        group: '.',
+        currency_first: false,
+        percent_space: true,
+        date: DateOrder::DayMonthYear,
+        ambiguous: |t, a, b| format!("«{t}» se lee de dos maneras: escribe {a} o {b}"),
+    },
     domain: DomainWords {
         swot: "DAFO",
         came_name: "CAME",

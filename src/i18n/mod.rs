@@ -23,6 +23,7 @@ pub mod follow_words;
 mod ids;
 mod keymap_text;
 pub mod limits_text;
+pub mod locale;
 pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
@@ -154,14 +155,15 @@ impl Lang {
         self.text().plan.matrix_headings[matrix_index(m)]
     }
 
-    /// A number with `decimals` decimals and this language's separator: `0,15`, `0.15`.
-    /// The one decimal formatter of dafo.
+    /// How this language writes and reads numbers, amounts, percentages and dates.
+    pub fn locale(self) -> &'static locale::Locale {
+        &self.text().locale
+    }
+
+    /// A number with `decimals` decimals and this language's separator: `0,15`, `0.15`
+    /// ([`locale::Locale::fixed`]).
     pub fn number(self, x: f64, decimals: usize) -> String {
-        let text = format!("{x:.decimals$}");
-        match self.text().decimal {
-            '.' => text,
-            sep => text.replace('.', &sep.to_string()),
-        }
+        self.locale().fixed(x, decimals)
     }
 
     /// A number with two decimals: [`Lang::number`] with 2.
@@ -211,12 +213,7 @@ fn set_index(set: LabelSet) -> usize {
     }
 }
 
-/// Text folded for matching: accents and other marks removed, lower case
-/// (`Acción` and `accion` match, `Ñandú` is `nandu`). The one folding function
-/// of dafo: searches, imports, label parsing and the diff all use it.
-pub fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase()
-}
+pub use crate::domain::text::fold;
 
 /// Whether `text` matches a search: every word of `search` appears in it,
 /// folded ([`fold`]): `lista espera` finds "Listas de espera", `accion` "Acción".

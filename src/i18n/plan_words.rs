@@ -235,9 +235,10 @@ impl PlanWords {
     }
 }
 
-/// Lower case with accents folded: how headings and words are compared.
+/// How headings and words are compared: folded ([`crate::domain::text::fold`]),
+/// runs of spaces made one.
 pub fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::domain::text::fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `text` is this word in some language (`pick` chooses the word).

@@ -58,8 +58,6 @@ pub struct ReportWords {
     pub removed: &'static str,
     pub reworded: &'static str,
     pub status_to: &'static str,
-    /// A percentage with its sign: `54 %` in Spanish and Catalan, `54%` in English.
-    pub percent: fn(&str) -> String,
     /// `dafo review` when the file already says so.
     pub nothing_to_change: &'static str,
     /// `dafo review`: the number of changes saved, `1 cambio guardado`, `3 cambios guardados`.
@@ -112,7 +110,6 @@ pub static ES: ReportWords = ReportWords {
     removed: "ya no está",
     reworded: "redactada de nuevo",
     status_to: "pasa a",
-    percent: |n| format!("{n} %"),
     nothing_to_change: "nada que cambiar",
     changes_saved: |n| if n == 1 { "1 cambio guardado".to_owned() } else { format!("{n} cambios guardados") },
     docx_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
@@ -162,7 +159,6 @@ pub static EN: ReportWords = ReportWords {
     removed: "gone",
     reworded: "reworded",
     status_to: "now",
-    percent: |n| format!("{n}%"),
     nothing_to_change: "nothing to change",
     changes_saved: |n| if n == 1 { "1 change saved".to_owned() } else { format!("{n} changes saved") },
     docx_on_terminal: "docx is a binary format and is not shown on a terminal: use -o report.docx",
@@ -212,7 +208,6 @@ pub static CA: ReportWords = ReportWords {
     removed: "ja no hi és",
     reworded: "redactada de nou",
     status_to: "passa a",
-    percent: |n| format!("{n} %"),
     nothing_to_change: "res a canviar",
     changes_saved: |n| if n == 1 { "1 canvi desat".to_owned() } else { format!("{n} canvis desats") },
     docx_on_terminal: "docx és un format binari i no es mostra al terminal: useu -o informe.docx",

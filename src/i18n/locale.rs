@@ -1,0 +1,341 @@
+//! How each language writes and reads numbers, amounts, percentages and dates:
+//! one [`Locale`] per language, filled in beside its catalogue (`es.rs`, `en.rs`,
+//! `ca.rs`). Every formatter and every reader of a typed number goes through here,
+//! so what one language writes reads back as the same value in it.
+//!
+//! Reading follows the language: `1.620,5` in Spanish and Catalan, `1,620.5` in
+//! English. A text the language cannot read but the other convention reads one
+//! way only (`12.5` in Spanish) is taken as that. A text that reads two ways
+//! (`1,620` in Spanish: 1,62 by the rule, 1620 as English writes it) is refused
+//! with both readings shown ([`Unread::Ambiguous`]), never stored as one of them.
+
+use jiff::civil::Date;
+
+/// The order of a date's parts, written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `2027-01-31`.
+    Iso,
+    /// `31/01/2027`.
+    DayMonthYear,
+}
+
+/// One language's way with numbers, money, percentages and dates.
+#[derive(Debug)]
+pub struct Locale {
+    /// The decimal sign: `,` or `.`.
+    pub decimal: char,
+    /// The thousands separator: `.` or `,`.
+    pub group: char,
+    /// Whether the euro sign goes before the amount (`€12,000.50`) or after it
+    /// with a space (`12.000,50 €`).
+    pub currency_first: bool,
+    /// Whether a space goes before the percent sign (`54 %`) or not (`54%`).
+    pub percent_space: bool,
+    /// How dates are written in documents, reports and screens.
+    pub date: DateOrder,
+    /// A number refused because it reads two ways: the text typed, then the two
+    /// readings as this language writes them (`1,620`, `1,62`, `1.620`).
+    pub ambiguous: fn(&str, &str, &str) -> String,
+}
+
+/// Why a text was not read as a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unread {
+    /// Not a number in any convention (`mucho`, `1,2,3`).
+    NotANumber,
+    /// A number two ways: the message says which and how to write each.
+    Ambiguous(String),
+}
+
+/// A number read under one convention: its value, and whether its shape also
+/// reads under the other convention as a different number.
+struct Reading {
+    value: f64,
+    two_ways: bool,
+}
+
+impl Locale {
+    /// `x` with exactly `decimals` decimals, no thousands separators: `0,15`, `0.15`.
+    pub fn fixed(&self, x: f64, decimals: usize) -> String {
+        self.localise(&format!("{x:.decimals$}"))
+    }
+
+    /// `x` rounded to at most two decimals, none when it is whole: `35`, `12,5`.
+    pub fn short(&self, x: f64) -> String {
+        let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") };
+        let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+        self.localise(&text)
+    }
+
+    /// `x` exactly, in the shortest way that reads back as `x` in this language
+    /// ([`Locale::read_number`]): `1620,5`, `0,75`; a fraction of exactly three
+    /// digits gets a fourth zero (`1,6250`) so it cannot pass for thousands.
+    pub fn exact(&self, x: f64) -> String {
+        let mut text = format!("{x}");
+        if let Some((whole, frac)) = text.split_once('.')
+            && frac.len() == 3
+            && group_lead(whole.trim_start_matches('-'))
+        {
+            text.push('0');
+        }
+        self.localise(&text)
+    }
+
+    /// Euros from cents with thousands separators and the euro sign:
+    /// `12.000,50 €`, `€12,000.50`, `1.500 €`.
+    pub fn money(&self, cents: u64) -> String {
+        let whole = self.groups(&(cents / 100).to_string());
+        let amount = match cents % 100 {
+            0 => whole,
+            c => format!("{whole}{}{c:02}", self.decimal),
+        };
+        if self.currency_first { format!("€{amount}") } else { format!("{amount} €") }
+    }
+
+    /// Euros from cents as a plain number for tables that read back: `1500`, `1500,25`.
+    pub fn money_plain(&self, cents: u64) -> String {
+        let whole = cents / 100;
+        match cents % 100 {
+            0 => whole.to_string(),
+            c => format!("{whole}{}{c:02}", self.decimal),
+        }
+    }
+
+    /// A percentage rounded to one decimal, with its sign: `62,5 %`, `62.5%`.
+    pub fn percent(&self, x: f64) -> String {
+        let n = self.short((x * 10.0).round() / 10.0);
+        if self.percent_space { format!("{n} %") } else { format!("{n}%") }
+    }
+
+    /// A date in this language's order: `31/01/2027`, `2027-01-31`.
+    pub fn date(&self, d: Date) -> String {
+        match self.date {
+            DateOrder::Iso => d.to_string(),
+            DateOrder::DayMonthYear => format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
+        }
+    }
+
+    /// A number as a person types it in this language (spaces, `€` and `%`
+    /// ignored): `1.620,5` or `1,620.5` as the language writes it, `12,5`, `-3`.
+    pub fn read_number(&self, text: &str) -> Result<f64, Unread> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '€' | '%')).collect();
+        match read(&t, self.decimal, self.group) {
+            Some(r) if r.two_ways => {
+                let other = read(&t, self.group, self.decimal).map_or(r.value, |o| o.value);
+                Err(Unread::Ambiguous((self.ambiguous)(&t, &self.exact(r.value), &self.grouped(other))))
+            }
+            Some(r) => Ok(r.value),
+            None => read(&t, self.group, self.decimal).map(|r| r.value).ok_or(Unread::NotANumber),
+        }
+    }
+
+    /// An amount of euros as typed (`1.500,50 €`, `€1,500.50`): see [`Locale::read_number`].
+    pub fn read_money(&self, text: &str) -> Result<f64, Unread> {
+        self.read_number(text)
+    }
+
+    /// A percentage as typed (`62,5 %`, `62.5%`): see [`Locale::read_number`].
+    pub fn read_percent(&self, text: &str) -> Result<f64, Unread> {
+        self.read_number(text)
+    }
+
+    /// A date as this language writes it, or as `YYYY-MM-DD` in any language.
+    pub fn read_date(&self, text: &str) -> Option<Date> {
+        let text = text.trim();
+        if let Ok(d) = text.parse::<Date>() {
+            return Some(d);
+        }
+        if self.date != DateOrder::DayMonthYear {
+            return None;
+        }
+        let mut parts = text.split('/').map(|p| p.trim().parse::<i16>().ok());
+        let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
+        if parts.next().is_some() || !(1..=9999).contains(&y) {
+            return None;
+        }
+        Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+    }
+
+    /// A whole number with thousands separators (`1.620`), else [`Locale::exact`].
+    fn grouped(&self, x: f64) -> String {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            let sign = if x < 0.0 { "-" } else { "" };
+            format!("{sign}{}", self.groups(&format!("{:.0}", x.abs())))
+        } else {
+            self.exact(x)
+        }
+    }
+
+    /// Digits with the thousands separator between groups of three: `12.000`.
+    fn groups(&self, digits: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(self.group);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn localise(&self, text: &str) -> String {
+        if self.decimal == '.' { text.to_owned() } else { text.replace('.', &self.decimal.to_string()) }
+    }
+}
+
+/// Whether `whole` could lead groups of thousands: one to three digits, not `0…`.
+fn group_lead(whole: &str) -> bool {
+    (1..=3).contains(&whole.len()) && !whole.starts_with('0') && whole.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `t` read with `decimal` as the decimal sign and `group` between thousands
+/// (groups of exactly three digits after a lead of one to three).
+fn read(t: &str, decimal: char, group: char) -> Option<Reading> {
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (whole, frac) = match body.split_once(decimal) {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if let Some(f) = frac
+        && (f.is_empty() || !digits(f))
+    {
+        return None;
+    }
+    let grouped = whole.contains(group);
+    if grouped {
+        let mut groups = whole.split(group);
+        let lead = groups.next().unwrap_or_default();
+        if !group_lead(lead) || !groups.all(|g| g.len() == 3 && digits(g)) {
+            return None;
+        }
+    } else if !digits(whole) || (whole.is_empty() && frac.is_none()) {
+        return None;
+    }
+    let sign = if t.starts_with('-') { "-" } else { "" };
+    let plain: String = whole.chars().filter(|&c| c != group).collect();
+    let normal = match frac {
+        Some(f) => format!("{sign}{}.{f}", if plain.is_empty() { "0" } else { &plain }),
+        None => format!("{sign}{plain}"),
+    };
+    let value = normal.parse::<f64>().ok().filter(|x| x.is_finite())?;
+    let two_ways = !grouped && frac.is_some_and(|f| f.len() == 3) && group_lead(whole);
+    Some(Reading { value, two_ways })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use proptest::prelude::*;
+
+    fn es() -> &'static Locale {
+        Lang::Es.locale()
+    }
+
+    fn en() -> &'static Locale {
+        Lang::En.locale()
+    }
+
+    #[test]
+    fn each_language_reads_its_own_way() {
+        assert_eq!(en().read_number("1,620.5"), Ok(1620.5));
+        assert_eq!(es().read_number("1.620,5"), Ok(1620.5));
+        assert_eq!(Lang::Ca.locale().read_number("1.620,5"), Ok(1620.5));
+        assert_eq!(en().read_number("1,500"), Ok(1500.0));
+        assert_eq!(es().read_number("1.500"), Ok(1500.0));
+        assert_eq!(en().read_number("€1,500.50"), Ok(1500.5));
+        assert_eq!(es().read_number("1.500,50 €"), Ok(1500.5));
+        assert_eq!(es().read_number("30 %"), Ok(30.0));
+        assert_eq!(es().read_number("-3"), Ok(-3.0));
+        assert_eq!(es().read_number("0,125"), Ok(0.125));
+        assert_eq!(en().read_number("0.125"), Ok(0.125));
+        assert_eq!(es().read_number("2.000.000"), Ok(2_000_000.0));
+    }
+
+    #[test]
+    fn the_only_reading_of_the_other_convention_is_taken() {
+        assert_eq!(es().read_number("12.5"), Ok(12.5));
+        assert_eq!(es().read_number("1,620.5"), Ok(1620.5));
+        assert_eq!(en().read_number("12,5"), Ok(12.5));
+        assert_eq!(en().read_number("1.620,5"), Ok(1620.5));
+        assert_eq!(es().read_number("0.750"), Ok(0.75));
+    }
+
+    #[test]
+    fn text_that_reads_two_ways_is_refused_showing_both() {
+        let Err(Unread::Ambiguous(msg)) = es().read_number("1,620") else { panic!("1,620 read in Spanish") };
+        assert!(msg.contains("1,62") && msg.contains("1.620"), "{msg}");
+        let Err(Unread::Ambiguous(msg)) = en().read_number("1.620") else { panic!("1.620 read in English") };
+        assert!(msg.contains("1.62") && msg.contains("1,620"), "{msg}");
+        assert!(matches!(Lang::Ca.locale().read_number("12,500 €"), Err(Unread::Ambiguous(_))));
+    }
+
+    #[test]
+    fn nonsense_is_not_a_number() {
+        for text in ["mucho", "inf", "NaN", "", "1,2,3", "1.2.3,4.5", "12,", ",", "-", "1..5", "1e5"] {
+            assert_eq!(es().read_number(text), Err(Unread::NotANumber), "{text}");
+            assert_eq!(en().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn formats_per_language() {
+        assert_eq!(es().money(1_200_050), "12.000,50 €");
+        assert_eq!(en().money(1_200_050), "€12,000.50");
+        assert_eq!(es().money_plain(150_025), "1500,25");
+        assert_eq!(es().percent(62.54), "62,5 %");
+        assert_eq!(en().percent(62.54), "62.5%");
+        assert_eq!(es().exact(1.625), "1,6250");
+        assert_eq!(en().exact(1620.5), "1620.5");
+        let d = Date::constant(2027, 1, 31);
+        assert_eq!(es().date(d), "31/01/2027");
+        assert_eq!(en().date(d), "2027-01-31");
+        assert_eq!(Lang::Ca.locale().date(d), "31/01/2027");
+    }
+
+    proptest! {
+        #[test]
+        fn numbers_read_back(x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO | proptest::num::f64::SUBNORMAL) {
+            for &l in Lang::ALL {
+                prop_assert_eq!(l.locale().read_number(&l.locale().exact(x)), Ok(x), "{:?}", l);
+            }
+        }
+
+        #[test]
+        fn small_numbers_read_back(whole in -100_000i64..100_000, frac in 0u32..10_000, places in 0u32..5) {
+            let x = whole as f64 + f64::from(frac % 10u32.pow(places)) / f64::from(10u32.pow(places));
+            for &l in Lang::ALL {
+                prop_assert_eq!(l.locale().read_number(&l.locale().exact(x)), Ok(x), "{:?}", l);
+            }
+        }
+
+        #[test]
+        fn amounts_read_back(cents in 0u64..=crate::domain::Euros::MAX_CENTS) {
+            for &l in Lang::ALL {
+                for text in [l.locale().money(cents), l.locale().money_plain(cents)] {
+                    let euros = l.locale().read_money(&text).map(|x| crate::domain::Euros::try_from(x).map(|e| e.cents));
+                    prop_assert_eq!(euros, Ok(Ok(cents)), "{:?} {}", l, text);
+                }
+            }
+        }
+
+        #[test]
+        fn percentages_read_back(tenths in -10_000i64..=100_000) {
+            let x = tenths as f64 / 10.0;
+            for &l in Lang::ALL {
+                let text = l.locale().percent(x);
+                prop_assert_eq!(l.locale().read_percent(&text), Ok(x), "{:?} {}", l, text);
+            }
+        }
+
+        #[test]
+        fn dates_read_back(day in 0i32..3_652_059) {
+            let d = Date::constant(1, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap_or(Date::MAX);
+            for &l in Lang::ALL {
+                prop_assert_eq!(l.locale().read_date(&l.locale().date(d)), Some(d), "{:?}", l);
+            }
+        }
+    }
+}
