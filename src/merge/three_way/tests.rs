@@ -353,7 +353,9 @@ fn renumbered_action_and_indicator_take_their_reviews_and_values_along() {
 
 #[test]
 fn an_action_deleted_on_one_side_and_reviewed_on_the_other_is_kept_marked() {
-    let o = plan();
+    let mut o = plan();
+    // Already under way: the new review leaves the action itself unchanged.
+    review(&mut o, "C2", 2024, 40, None);
     let (mut a, mut b) = (o.clone(), o.clone());
     let e = a.delete_action(Came::Correct, 1).unwrap();
     a.apply(e).unwrap();
@@ -364,7 +366,7 @@ fn an_action_deleted_on_one_side_and_reviewed_on_the_other_is_kept_marked() {
         let s = &out.session;
         let c2 = s.correct.iter().find(|c| c.id == "C2").expect("the reviewed action stays");
         assert_eq!(c2.conflict, Some(Conflict::DeletedElsewhere));
-        assert_eq!(reviews(s), [("C2".into(), 2025, 70, Some("avanza".into()))]);
+        assert_eq!(reviews(s), [("C2".into(), 2024, 40, None), ("C2".into(), 2025, 70, Some("avanza".into()))]);
     }
 }
 
