@@ -382,3 +382,18 @@ fn counters_past_u32_are_not_truncated() {
     let ids: Vec<&str> = out.session.weaknesses.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids[2..], ["D5000000001", "D5000000002"]);
 }
+
+#[test]
+fn an_action_reviewed_in_two_years_on_two_sides_takes_the_latest_status() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    review(&mut a, "C1", 2024, 100, None);
+    review(&mut b, "C1", 2025, 50, None);
+    assert_ne!(a.correct[0].status, b.correct[0].status);
+    for (x, y) in [(&a, &b), (&b, &a)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+        assert_eq!(out.session.correct[0].status, b.correct[0].status, "2025's status");
+        assert_eq!(out.session.reviews.len(), 2);
+    }
+}
