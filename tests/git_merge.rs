@@ -103,6 +103,9 @@ fn setup() -> Repo {
     assert!(again.contains("ya tiene") && !again.contains("añadido") && !again.contains(" = «"), "{again}");
     let attributes = std::fs::read_to_string(repo.dir.join(".gitattributes")).unwrap();
     assert_eq!(attributes, "*.ron merge=dafo\n");
+    let ignore = std::fs::read_to_string(repo.dir.join(".gitignore")).unwrap();
+    assert_eq!(ignore, ".dafo-backups/\n", "backups are not history");
+    assert!(!text(&out.stderr).contains("PATH"), "dafo is on PATH here: {}", text(&out.stderr));
     let mut s = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
     add(&mut s, Quadrant::Weaknesses, "Listas de espera");
     add(&mut s, Quadrant::Weaknesses, "Poca coordinación");
@@ -183,6 +186,34 @@ fn a_real_conflict_is_reported_and_the_file_still_opens() {
 }
 
 #[test]
+fn git_setup_ignores_backups_and_warns_when_dafo_is_not_on_path() {
+    let repo = Repo::new();
+    std::fs::write(repo.dir.join(".gitignore"), "/target").unwrap();
+    let git = Path::new("/usr/bin");
+    let out = Command::new(env!("CARGO_BIN_EXE_dafo"))
+        .arg("git-setup")
+        .current_dir(&repo.dir)
+        .env("HOME", &repo.home)
+        .env("GIT_CONFIG_GLOBAL", repo.home.join("gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("PATH", git)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!git.join("dafo").exists(), "the test needs a PATH without dafo");
+    let said = text(&out.stderr);
+    assert!(said.contains("«dafo» no está en el PATH") && said.contains("dafo: not found"), "{said}");
+    assert_eq!(std::fs::read_to_string(repo.dir.join(".gitignore")).unwrap(), "/target\n.dafo-backups/\n");
+    // The editor's backups beside a session are not taken by `git add -A`.
+    dafo::storage::save(&repo.file(), &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    std::fs::create_dir(repo.dir.join(".dafo-backups")).unwrap();
+    std::fs::write(repo.dir.join(".dafo-backups/taller.ron.20261127T050301.879Z.bak"), "(version: 4)").unwrap();
+    repo.commit("sesión");
+    let tracked = text(&repo.git(&["ls-files"]).stdout);
+    assert!(!tracked.contains(".dafo-backups"), "{tracked}");
+}
+
+#[test]
 fn git_setup_outside_a_repository_fails_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dafo"))
@@ -196,4 +227,181 @@ fn git_setup_outside_a_repository_fails_and_writes_nothing() {
         .unwrap();
     assert!(!out.status.success());
     assert!(!tmp.path().join(".gitattributes").exists());
+}
+
+// ---- Attack scripts for the plan and the follow-up (issue 22) ----
+
+/// A repository with a committed plan 2023-2026: actions C1-C4, indicator I1,
+/// a misión and one valor.
+fn setup_plan() -> Repo {
+    let repo = setup();
+    repo.edit(|s| {
+        s.meta.horizon = Some(dafo::domain::Horizon::new(2023, 2026).unwrap());
+        for t in ["Ventanilla única", "Mesa de coordinación", "Bolsa de respiro", "Grupo de apoyo"] {
+            let e = s.add_action(dafo::domain::Came::Correct, t, vec!["D1".into()]).unwrap();
+            s.apply(e).unwrap();
+        }
+        s.indicators.push(dafo::domain::Indicator {
+            id: "I1".into(),
+            name: "Personas atendidas".into(),
+            unit: None,
+            baseline: None,
+            target: None,
+            direction: Default::default(),
+        });
+        s.mission = Some("Cuidar a quien cuida".into());
+        s.values = vec!["Cercanía".into()];
+        s.normalise_ids();
+    });
+    repo.commit("plan");
+    repo
+}
+
+/// Runs `dafo review taller.ron --year YEAR ARGS…`, which must succeed.
+fn review(repo: &Repo, year: &str, args: &[&str]) {
+    let mut all = vec!["review", "taller.ron", "--year", year];
+    all.extend_from_slice(args);
+    let out = repo.dafo(&all);
+    assert!(out.status.success(), "dafo review {args:?}: {}{}", text(&out.stdout), text(&out.stderr));
+}
+
+/// Edits on a branch `otra` and on main, then `git merge otra`; whether git
+/// called the merge clean.
+fn branches(repo: &Repo, theirs: impl FnOnce(&Repo), ours: impl FnOnce(&Repo)) -> bool {
+    repo.git(&["checkout", "-q", "-b", "otra"]);
+    theirs(repo);
+    repo.commit("otra rama");
+    repo.git(&["checkout", "-q", "main"]);
+    ours(repo);
+    repo.commit("rama principal");
+    repo.git(&["merge", "-q", "--no-edit", "otra"]).status.success()
+}
+
+fn reviews(s: &Session) -> Vec<(String, i16, u8, Option<String>)> {
+    s.reviews.iter().map(|r| (r.action.clone(), r.year, r.degree.get(), r.note.clone())).collect()
+}
+
+#[test]
+fn two_people_reviewing_different_actions_and_years_merge_cleanly() {
+    let repo = setup_plan();
+    let clean = branches(
+        &repo,
+        |r| review(r, "2025", &["C4=60", "--note", "C4=segunda nota", "--value", "I1=35"]),
+        |r| {
+            review(r, "2025", &["C2=90"]);
+            review(r, "2024", &["C4=20", "--value", "I1=30"]);
+        },
+    );
+    assert!(clean, "different reviews do not clash");
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    assert_eq!(
+        reviews(&s),
+        [
+            ("C4".into(), 2024, 20, None),
+            ("C2".into(), 2025, 90, None),
+            ("C4".into(), 2025, 60, Some("segunda nota".into()))
+        ]
+    );
+    assert_eq!((s.indicator_value("I1", 2024), s.indicator_value("I1", 2025)), (Some(30.0), Some(35.0)));
+}
+
+#[test]
+fn the_same_review_and_the_mision_changed_on_both_sides_are_kept_and_refused_by_check() {
+    let repo = setup_plan();
+    let clean = branches(
+        &repo,
+        |r| {
+            review(r, "2025", &["C2=60", "--note", "C2=segunda nota"]);
+            r.edit(|s| s.mission = Some("Acompañar a las familias cuidadoras".into()));
+        },
+        |r| {
+            review(r, "2025", &["C2=90"]);
+            r.edit(|s| s.mission = Some("Cuidar a quien cuida, cerca".into()));
+        },
+    );
+    assert!(!clean, "git must report the conflict");
+    let raw = std::fs::read_to_string(repo.file()).unwrap();
+    assert!(!raw.contains("<<<<<<<"), "{raw}");
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(!check.status.success(), "dafo check must refuse: {}", text(&check.stdout));
+    let said = text(&check.stdout);
+    assert!(said.contains("2 conflictos ⚠ por resolver"), "{said}");
+    assert!(
+        said.contains("⚠ Misión «Cuidar a quien cuida, cerca» (otra versión: «Acompañar a las familias cuidadoras»)"),
+        "{said}"
+    );
+    assert!(said.contains("⚠ C2 2025 «90 % · segunda nota» (otra versión: «60 % · segunda nota»)"), "{said}");
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    assert_eq!(s.reviews.len(), 1);
+}
+
+#[test]
+fn valores_and_actions_added_on_both_sides_keep_their_reviews_and_values() {
+    let repo = setup_plan();
+    let add_on = |r: &Repo, action: &str, valor: &str, indicator: &str| {
+        r.edit(|s| {
+            let e = s.add_action(dafo::domain::Came::Correct, action, vec![]).unwrap();
+            s.apply(e).unwrap();
+            s.values.push(valor.into());
+            let mut i = s.indicators[0].clone();
+            i.id = "I2".into();
+            i.name = indicator.into();
+            s.indicators.push(i);
+        });
+    };
+    let clean = branches(
+        &repo,
+        |r| {
+            add_on(r, "Formación a familias", "Participación", "Familias formadas");
+            review(r, "2025", &["C5=50", "--note", "C5=de la otra rama", "--value", "I2=12"]);
+        },
+        |r| {
+            add_on(r, "Teleasistencia", "Transparencia", "Altas en teleasistencia");
+            review(r, "2024", &["C5=10", "--value", "I2=300"]);
+        },
+    );
+    assert!(clean);
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    let actions: Vec<(&str, &str)> = s.correct.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+    assert_eq!(&actions[4..], [("C5", "Teleasistencia"), ("C6", "Formación a familias")]);
+    assert_eq!(
+        reviews(&s),
+        [("C5".into(), 2024, 10, None), ("C6".into(), 2025, 50, Some("de la otra rama".into()))],
+        "the other branch's review follows its renumbered action"
+    );
+    let names: Vec<(&str, &str)> = s.indicators.iter().map(|i| (i.id.as_str(), i.name.as_str())).collect();
+    assert_eq!(&names[1..], [("I2", "Altas en teleasistencia"), ("I3", "Familias formadas")]);
+    assert_eq!((s.indicator_value("I2", 2024), s.indicator_value("I3", 2025)), (Some(300.0), Some(12.0)));
+    assert_eq!(s.indicator_value("I2", 2025), None);
+    assert_eq!(s.values, ["Cercanía", "Transparencia", "Participación"]);
+}
+
+#[test]
+fn an_action_deleted_on_one_side_and_reviewed_on_the_other_stays_marked() {
+    let repo = setup_plan();
+    // Already under way: the new review leaves the action itself unchanged.
+    review(&repo, "2024", &["C3=40"]);
+    repo.commit("revisión 2024");
+    let clean = branches(
+        &repo,
+        |r| review(r, "2025", &["C3=70", "--note", "C3=avanza"]),
+        |r| {
+            r.edit(|s| {
+                let e = s.delete_action(dafo::domain::Came::Correct, 2).unwrap();
+                s.apply(e).unwrap();
+            })
+        },
+    );
+    assert!(!clean, "a delete against a review is a conflict");
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(!check.status.success());
+    let said = text(&check.stdout);
+    assert!(said.contains("⚠ C3 «Bolsa de respiro» (borrado en la otra rama)"), "{said}");
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    assert!(s.correct.iter().any(|a| a.id == "C3"), "the reviewed action is kept");
+    assert_eq!(reviews(&s), [("C3".into(), 2024, 40, None), ("C3".into(), 2025, 70, Some("avanza".into()))]);
 }

@@ -82,6 +82,8 @@ pub struct MergeText {
     pub added: &'static str,
     pub already_is: &'static str,
     pub was: &'static str,
+    /// `dafo` is not on PATH: git cannot call the driver.
+    pub not_on_path: &'static str,
     // ---- The TUI: source filter (F) and conflicts (R) ----
     pub no_sources: &'static str,
     pub source: &'static str,
@@ -146,6 +148,7 @@ pub static ES: MergeText = MergeText {
     added: "añadido",
     already_is: "ya es",
     was: "antes",
+    not_on_path: "aviso: «dafo» no está en el PATH; git no podrá llamar al controlador de fusión («dafo: not found») hasta que lo esté",
     no_sources: "La sesión no nombra fuentes",
     source: "Fuente",
     all_sources: "Todas las fuentes",
@@ -209,6 +212,7 @@ pub static EN: MergeText = MergeText {
     added: "added",
     already_is: "already",
     was: "was",
+    not_on_path: "warning: «dafo» is not on PATH; git cannot call the merge driver («dafo: not found») until it is",
     no_sources: "The session names no sources",
     source: "Source",
     all_sources: "All sources",
@@ -272,6 +276,7 @@ pub static CA: MergeText = MergeText {
     added: "afegit",
     already_is: "ja és",
     was: "abans",
+    not_on_path: "avís: «dafo» no és al PATH; git no podrà cridar el controlador de fusió («dafo: not found») fins que hi siga",
     no_sources: "La sessió no anomena fonts",
     source: "Font",
     all_sources: "Totes les fonts",

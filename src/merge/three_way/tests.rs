@@ -353,7 +353,9 @@ fn renumbered_action_and_indicator_take_their_reviews_and_values_along() {
 
 #[test]
 fn an_action_deleted_on_one_side_and_reviewed_on_the_other_is_kept_marked() {
-    let o = plan();
+    let mut o = plan();
+    // Already under way: the new review leaves the action itself unchanged.
+    review(&mut o, "C2", 2024, 40, None);
     let (mut a, mut b) = (o.clone(), o.clone());
     let e = a.delete_action(Came::Correct, 1).unwrap();
     a.apply(e).unwrap();
@@ -364,7 +366,7 @@ fn an_action_deleted_on_one_side_and_reviewed_on_the_other_is_kept_marked() {
         let s = &out.session;
         let c2 = s.correct.iter().find(|c| c.id == "C2").expect("the reviewed action stays");
         assert_eq!(c2.conflict, Some(Conflict::DeletedElsewhere));
-        assert_eq!(reviews(s), [("C2".into(), 2025, 70, Some("avanza".into()))]);
+        assert_eq!(reviews(s), [("C2".into(), 2024, 40, None), ("C2".into(), 2025, 70, Some("avanza".into()))]);
     }
 }
 
@@ -379,4 +381,19 @@ fn counters_past_u32_are_not_truncated() {
     let out = merge3(&o, &a, &b).unwrap();
     let ids: Vec<&str> = out.session.weaknesses.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids[2..], ["D5000000001", "D5000000002"]);
+}
+
+#[test]
+fn an_action_reviewed_in_two_years_on_two_sides_takes_the_latest_status() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    review(&mut a, "C1", 2024, 100, None);
+    review(&mut b, "C1", 2025, 50, None);
+    assert_ne!(a.correct[0].status, b.correct[0].status);
+    for (x, y) in [(&a, &b), (&b, &a)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+        assert_eq!(out.session.correct[0].status, b.correct[0].status, "2025's status");
+        assert_eq!(out.session.reviews.len(), 2);
+    }
 }
