@@ -172,7 +172,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         }
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
-            storage::commands::recover(&file).map_err(|e| e.to_string())
+            storage::commands::recover(&file, lang).map_err(|e| e.to_string())
         }
         Some(Command::Soak(Lazy(cli::SoakArgs { file, count }))) => {
             storage::commands::soak(&file, count).map_err(|e| e.to_string())
@@ -230,6 +230,11 @@ fn check(file: &Path, lang: Lang) -> ExitCode {
                 for c in &conflicts {
                     println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
                 }
+                return ExitCode::FAILURE;
+            }
+            // Changes a dafo made that the file does not have yet: not "ok".
+            if let Some(note) = commands::pending::journal_note(file, &s, lang) {
+                println!("{name}: {}: {}", lang.text().cli.warning, display_safe_lines(&note));
                 return ExitCode::FAILURE;
             }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));

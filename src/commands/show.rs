@@ -18,6 +18,7 @@ pub fn show(file: &Path, format: Format, lang: Lang) -> Result<ExitCode, Command
         return Err(CommandError::Binary(lang.text().cli.binary_on_terminal.to_owned()));
     }
     let session = storage::load(file)?;
+    super::pending::warn_journal(file, &session, lang);
     print_bytes(&bytes(&session, lang, format))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -34,6 +35,7 @@ pub fn export(
         .or_else(|| Format::from_extension(output))
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
     let session = storage::load(file)?;
+    super::pending::warn_journal(file, &session, lang);
     write_new(output, &bytes(&session, lang, format), force)?;
     eprintln!(
         "{}: {}",
