@@ -119,7 +119,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {
-            Ok(finish(commands::show::show(take(&mut preloaded, &file), format, lang), lang))
+            Ok(finish(commands::show::show(&file, take(&mut preloaded, &file), format, lang), lang))
         }
         Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force }))) => {
             let read = take(&mut preloaded, &file);
@@ -184,7 +184,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
         Some(Command::Demo) => demo(&dir, lang, look),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
-            storage::commands::recover(&file).map_err(|e| e.to_string())
+            storage::commands::recover(&file, lang).map_err(|e| e.to_string())
         }
         Some(Command::Soak(Lazy(cli::SoakArgs { file, count }))) => {
             storage::commands::soak(&file, count).map_err(|e| e.to_string())
@@ -264,6 +264,11 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
                 for c in &conflicts {
                     println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
                 }
+                return ExitCode::FAILURE;
+            }
+            // Changes a dafo made that the file does not have yet: not "ok".
+            if let Some(note) = commands::pending::journal_note(file, &s, lang) {
+                println!("{name}: {}: {}", lang.text().cli.warning, display_safe_lines(&note));
                 return ExitCode::FAILURE;
             }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));

@@ -322,9 +322,11 @@ fn opening_says_what_became_of_a_journal_a_stopped_dafo_left() {
     let journal = storage::journal::journal_path(&path);
     let (mut file, _) =
         storage::SessionFile::create(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let mut changed = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
-    changed.strengths.push(Factor::new("F1", "dicho antes del corte"));
-    file.journal(&changed).unwrap();
+    // The journal holds the change (the edit), not the session.
+    let insert = |at: usize, id: &str, text: &str| {
+        dafo::domain::Edit::Factor(Quadrant::Strengths, dafo::domain::ListOp::Insert(at, Factor::new(id, text)))
+    };
+    file.journal(&[(1, insert(0, "F1", "dicho antes del corte"))], &Default::default()).unwrap();
     // Stopped here, before any save (a kill would leave the lock file too; the
     // next open takes a dead holder's lock over).
     drop(file);
@@ -335,8 +337,7 @@ fn opening_says_what_became_of_a_journal_a_stopped_dafo_left() {
 
     // A journal that follows another version of the file is kept aside, and said so.
     let mut file = storage::SessionFile::open(&path).unwrap().0;
-    changed.strengths.push(Factor::new("F2", "lo que no encaja"));
-    file.journal(&changed).unwrap();
+    file.journal(&[(1, insert(1, "F2", "lo que no encaja"))], &Default::default()).unwrap();
     drop(file);
     let mut other = storage::load(&path).unwrap();
     other.threats.push(Factor::new("A1", "escrito fuera"));

@@ -24,7 +24,7 @@ impl Editor {
         let mut changed = false;
         while let Some(done) = self.saver.poll() {
             // A journal record shows nothing; a save's outcome does.
-            changed |= !matches!(done.work, Work::Journal);
+            changed |= !matches!(done.work, Work::Journal(..));
             self.finished(done, now);
         }
         self.autosave.observe(self.doc.revision(), now);
@@ -42,9 +42,11 @@ impl Editor {
                 changed = true;
             }
         }
+        // Every change is on disk at once (the journal: the edits, not the
+        // session); the save follows. Changes already saved go nowhere.
+        let changes = self.doc.take_changes();
         if self.autosave.is_dirty() && self.read_only.is_none() {
-            // Every change is on disk at once (the journal); the save follows.
-            self.saver.journal(self.doc.revision(), &self.doc.session);
+            self.saver.journal(self.doc.revision(), changes, &self.doc.session.last_ids);
         }
         if !self.saving_held() && self.autosave.due(now) {
             self.doc.session.meta.modified = jiff::Timestamp::now();
@@ -64,7 +66,7 @@ impl Editor {
     /// says so) or the answer to a conflict.
     fn finished(&mut self, done: Done, now: Instant) {
         match (done.work, done.outcome) {
-            (Work::Journal, _) => {}
+            (Work::Journal(..), _) => {}
             (Work::Save { manual }, Outcome::Saved(result)) => {
                 // A failing backup is said once; a plain "Guardado" must not hide it.
                 let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());
@@ -148,7 +150,7 @@ impl Editor {
         }
         self.autosave.observe(self.doc.revision(), now);
         self.doc.session.meta.modified = jiff::Timestamp::now();
-        let (earlier, result) = self.saver.save_now(&self.doc.session);
+        let (earlier, result) = self.saver.save_now(&self.doc.session, self.doc.revision());
         for done in earlier {
             self.finished(done, now);
         }
@@ -261,6 +263,8 @@ impl Editor {
                 if self.read_only.is_some() || self.doc.apply(Edit::Whole(Box::new(session.clone()))).is_err() {
                     self.doc.replace(session);
                 }
+                // The version read is on disk: the next changes follow it.
+                self.doc.forget_changes();
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
                 true
             }

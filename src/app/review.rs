@@ -51,13 +51,21 @@ impl Editor {
     /// What opening did with a journal a stopped dafo left, said over anything
     /// else: the words came back, or where they were kept aside.
     pub(super) fn say_journal_found(&mut self) {
-        use crate::storage::journal::Replay;
+        use crate::storage::journal::{Replay, Unfit};
         let ui = &self.lang.text().ui;
+        let name = |path: &std::path::Path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            crate::domain::text::display_safe(&name).into_owned()
+        };
         let said = self.saver.with_file(|f| match f.journal_found() {
-            Some(Replay::Newer(_)) => Some((ui.journal_replayed.to_owned(), false)),
-            Some(Replay::SetAside(aside)) => {
-                let name = aside.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                Some(((ui.journal_set_aside)(&crate::domain::text::display_safe(&name)), true))
+            Some(Replay::Newer(..)) => Some((ui.journal_replayed.to_owned(), false)),
+            Some(Replay::SetAside(path, why) | Replay::Refused(path, why)) => {
+                let say = match why {
+                    Unfit::OtherVersion => ui.journal_set_aside,
+                    Unfit::Damaged => ui.journal_damaged,
+                    Unfit::NotAFile => ui.journal_not_a_file,
+                };
+                Some((say(&name(path)), true))
             }
             _ => None,
         });

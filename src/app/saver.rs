@@ -2,20 +2,22 @@
 //! (the journal record of each change, autosave, `Ctrl-s`, answers to a
 //! conflict), so typing never waits for serialization or fsync.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
-use crate::domain::Session;
+use crate::domain::{Edit, Session};
 use crate::storage::{self, DiskState, SaveError, SaveReport, SessionFile};
 
 /// What a job does with the session it carries.
 #[derive(Debug, Clone)]
 pub enum Work {
-    /// Append it to the journal: durable at once, before the debounced save.
-    Journal,
+    /// Append these changes (each with the revision it made) to the journal:
+    /// durable at once, before the debounced save. Carries no session.
+    /// The ID counters after them go too (a deleted item's ID is never reused).
+    Journal(Vec<(u64, Edit)>, BTreeMap<String, u64>),
     /// Save it; `manual` when asked for with `Ctrl-s` rather than by autosave.
     Save { manual: bool },
     /// Conflict answered "keep mine": write it over the version found on disk
@@ -47,25 +49,30 @@ pub enum Outcome {
 
 struct Job {
     revision: u64,
-    session: Session,
+    /// The session to write (none for a journal record).
+    session: Option<Session>,
     work: Work,
 }
 
 /// Runs a job on the file.
 fn perform(file: &mut SessionFile, job: Job) -> Done {
-    let outcome = match &job.work {
-        Work::Journal => {
-            let _ = file.journal(&job.session);
+    let outcome = match (&job.work, &job.session) {
+        (Work::Journal(changes, ids), _) => {
+            let _ = file.journal(changes, ids);
             Outcome::Journaled
         }
-        Work::Save { .. } => Outcome::Saved(file.save(&job.session)),
-        Work::KeepMine(disk) => Outcome::Saved(match file.overwrite(&job.session, disk.clone()) {
+        (_, None) => Outcome::Saved(Err(SaveError::Io {
+            path: file.path().to_owned(),
+            source: std::io::Error::other("nothing to save"),
+        })),
+        (Work::Save { .. }, Some(session)) => Outcome::Saved(file.save(session)),
+        (Work::KeepMine(disk), Some(session)) => Outcome::Saved(match file.overwrite(session, disk.clone()) {
             // The version on disk does not even read: keep a copy of it, then save ours.
-            Err(SaveError::Unreadable { .. }) => file.replace_damaged(&job.session).map(|(report, _)| report),
+            Err(SaveError::Unreadable { .. }) => file.replace_damaged(session).map(|(report, _)| report),
             other => other,
         }),
-        Work::LoadTheirs(mine) => {
-            let text = storage::to_ron(&job.session);
+        (Work::LoadTheirs(mine), Some(session)) => {
+            let text = storage::to_ron(session);
             Outcome::Loaded(match storage::write_atomic(mine, text.as_bytes()) {
                 Ok(()) => file.reload().map(Box::new).map_err(|e| e.to_string()),
                 Err(e) => Err(format!("{}: {e}", mine.display())),
@@ -78,7 +85,7 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
     // not enough: the record of the change saved here may not have been written yet,
     // and a kill would then find a record of the version before.)
     if matches!(outcome, Outcome::Saved(Ok(_))) {
-        file.clear_journal();
+        file.saved(job.revision);
     }
     Done { revision: job.revision, work: job.work, outcome }
 }
@@ -97,8 +104,6 @@ pub struct Saver {
     /// Outcomes of jobs done on this thread (no worker), for the next polls.
     late: VecDeque<Done>,
     worker: Option<JoinHandle<()>>,
-    /// The last revision written to the journal.
-    journaled: Option<u64>,
 }
 
 impl Saver {
@@ -113,7 +118,6 @@ impl Saver {
             in_flight: 0,
             late: VecDeque::new(),
             worker: None,
-            journaled: None,
         }
     }
 
@@ -156,15 +160,13 @@ impl Saver {
         self.with_file(|f| f.read_only().map(|e| e.summary(lang)))
     }
 
-    /// Makes this revision of the session durable in the journal, once per revision,
-    /// on the worker: serializing and fsyncing a large session takes milliseconds
-    /// that a keystroke must not wait for. While a job is under way the record waits
-    /// for a later tick (at most 20 ms apart then), so that one copy of the session
-    /// at most is ever in flight; the debounced save follows it.
-    pub fn journal(&mut self, revision: u64, session: &Session) {
-        if self.journaled != Some(revision) && !self.busy() {
-            self.journaled = Some(revision);
-            self.submit(revision, session.clone(), Work::Journal);
+    /// Makes `changes` (the edits made since the last record, each with the
+    /// revision it made) durable in the journal, on the worker: an fsync takes
+    /// milliseconds that a keystroke must not wait for. A record carries the
+    /// changes only, never the session.
+    pub fn journal(&mut self, revision: u64, changes: Vec<(u64, Edit)>, ids: &BTreeMap<String, u64>) {
+        if !changes.is_empty() {
+            self.send(Job { revision, session: None, work: Work::Journal(changes, ids.clone()) });
         }
     }
 
@@ -176,8 +178,11 @@ impl Saver {
     /// Starts saving `session` in the background; without a worker thread it
     /// saves at once. The outcome comes from [`Saver::poll`].
     pub fn submit(&mut self, revision: u64, session: Session, work: Work) {
+        self.send(Job { revision, session: Some(session), work });
+    }
+
+    fn send(&mut self, job: Job) {
         self.start();
-        let job = Job { revision, session, work };
         let job = match &self.jobs {
             Some(jobs) => match jobs.send(job) {
                 Ok(()) => {
@@ -225,9 +230,9 @@ impl Saver {
 
     /// Saves now on this thread (Ctrl-s, quitting), after the one in progress.
     /// Returns the outcome of a background save that finished meanwhile too.
-    pub fn save_now(&mut self, session: &Session) -> (Vec<Done>, Result<SaveReport, SaveError>) {
+    pub fn save_now(&mut self, session: &Session, revision: u64) -> (Vec<Done>, Result<SaveReport, SaveError>) {
         let earlier = std::iter::from_fn(|| self.wait()).collect();
-        let result = lock(&self.file).save_latest(session);
+        let result = lock(&self.file).save_latest(session, revision);
         (earlier, result)
     }
 }
@@ -289,28 +294,32 @@ mod tests {
         assert!(saver.poll().is_none());
     }
 
+    /// A change to the title, as the editor makes it.
+    fn retitle(session: &mut Session, title: &str) -> Edit {
+        let mut meta = session.meta.clone();
+        meta.title = title.to_owned();
+        let edit = Edit::Meta(Box::new(meta));
+        session.apply(edit.clone()).unwrap();
+        edit
+    }
+
     #[test]
-    fn journal_records_go_to_the_worker_once_per_revision_and_never_pile_up() {
+    fn journal_records_carry_the_changes_off_this_thread() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         crate::storage::save(&path, &Session::new("s", jiff::Timestamp::UNIX_EPOCH)).unwrap();
         let (file, mut session) = SessionFile::open(&path).unwrap();
         let mut saver = Saver::new(file);
         saver.start();
-        session.meta.title = "cambiado".to_owned();
-        saver.journal(1, &session);
+        let edit = retitle(&mut session, "cambiado");
+        saver.journal(1, vec![(1, edit)], &session.last_ids);
         assert!(saver.busy(), "the record is written off this thread");
-        saver.journal(2, &session);
         let done = saver.wait().expect("the record comes back");
-        assert!(matches!((done.work, done.outcome), (Work::Journal, Outcome::Journaled)));
+        assert!(matches!((done.work, done.outcome), (Work::Journal(..), Outcome::Journaled)));
         let record = std::fs::read_to_string(crate::storage::journal::journal_path(&path)).unwrap();
         assert!(record.contains("cambiado"), "{record}");
-        assert!(saver.wait().is_none(), "revision 2 was not queued behind a job under way");
-        saver.journal(2, &session);
-        assert!(saver.busy(), "it goes at the next tick");
-        saver.wait();
-        saver.journal(2, &session);
-        assert!(!saver.busy(), "once per revision");
+        saver.journal(1, Vec::new(), &session.last_ids);
+        assert!(!saver.busy(), "nothing to write, nothing sent");
     }
 
     #[test]
@@ -324,9 +333,9 @@ mod tests {
         saver.start();
         // Revision 1 reaches the journal; revision 2 is saved (Ctrl-s) before its own
         // record was written.
-        session.meta.title = "uno".to_owned();
-        saver.journal(1, &session);
-        session.meta.title = "dos".to_owned();
+        let edit = retitle(&mut session, "uno");
+        saver.journal(1, vec![(1, edit)], &session.last_ids);
+        retitle(&mut session, "dos");
         saver.submit(2, session.clone(), Work::Save { manual: true });
         while saver.busy() {
             saver.wait();

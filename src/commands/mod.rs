@@ -11,6 +11,7 @@ pub mod import;
 pub mod list;
 pub mod merge;
 pub mod meta;
+pub mod pending;
 pub mod report;
 pub mod review;
 pub mod show;

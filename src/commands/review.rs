@@ -123,6 +123,9 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<Ex
     if let Some(held) = file.read_only() {
         return Err(invalid(path, lang, held.summary(lang)));
     }
+    if let Some(note) = file.journal_found().and_then(|r| super::pending::replay_note(r, lang)) {
+        eprintln!("{}: {note}", crate::domain::text::display_safe_lines(&path.display().to_string()));
+    }
     let Some(edit) = edits(&session, path, args, lang)? else {
         super::print_text(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
         return Ok(ExitCode::SUCCESS);

@@ -15,11 +15,17 @@ use super::{CommandError, print_bytes, write_new};
 /// Prints `file` in `format`. A binary format (docx) goes only to a pipe or a
 /// redirection, never to a terminal.
 /// `loaded` is the file as `main` read it (once: its language came from there too).
-pub fn show(loaded: Result<Session, LoadError>, format: Format, lang: Lang) -> Result<ExitCode, CommandError> {
+pub fn show(
+    file: &Path,
+    loaded: Result<Session, LoadError>,
+    format: Format,
+    lang: Lang,
+) -> Result<ExitCode, CommandError> {
     if is_binary(format) && std::io::stdout().is_terminal() {
         return Err(CommandError::Binary(lang.text().cli.binary_on_terminal.to_owned()));
     }
     let session = loaded?;
+    super::pending::warn_journal(file, &session, lang);
     print_bytes(&bytes(&session, lang, format))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -39,6 +45,7 @@ pub fn export(
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
     super::refuse_input_as_output(output, &[file], lang)?;
     let session = loaded?;
+    super::pending::warn_journal(file, &session, lang);
     write_new(output, &bytes(&session, lang, format), force)?;
     eprintln!(
         "{}: {}",

@@ -1,5 +1,6 @@
 //! Reversible edits: applying one returns its inverse, so undo/redo is just data.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::came::{Came, CameAction};
@@ -10,15 +11,16 @@ use super::session::{Factor, Meta, Session};
 use super::strategy::Strategy;
 
 /// One change to a list, by position.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ListOp<T> {
     Insert(usize, T),
     Remove(usize),
     Replace(usize, T),
 }
 
-/// A change to a session. Applying it yields the edit that undoes it.
-#[derive(Debug, Clone, PartialEq)]
+/// A change to a session. Applying it yields the edit that undoes it. It is
+/// data: the journal writes each change as it is made (RON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     Factor(Quadrant, ListOp<Factor>),
     Action(Came, ListOp<CameAction>),

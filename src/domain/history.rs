@@ -15,11 +15,15 @@ pub struct Document {
     redo: Vec<Edit>,
     /// Bumped on every change (apply, undo, redo); autosave compares it.
     revision: u64,
+    /// Every change made since the journal last took them, as it was applied
+    /// (undo and redo too), each with the revision it made: what the journal
+    /// writes, at the cost of the change, whatever the session's size.
+    changes: Vec<(u64, Edit)>,
 }
 
 impl Document {
     pub fn new(session: Session) -> Document {
-        Document { session, undo: Vec::new(), redo: Vec::new(), revision: 0 }
+        Document { session, undo: Vec::new(), redo: Vec::new(), revision: 0, changes: Vec::new() }
     }
 
     /// Number of changes since the document was opened.
@@ -31,11 +35,25 @@ impl Document {
     /// to undo or redo. The revision still moves on, never back: what was saved,
     /// journaled or seen at an earlier revision is never taken for this version.
     pub fn replace(&mut self, session: Session) {
-        *self = Document { session, undo: Vec::new(), redo: Vec::new(), revision: self.revision + 1 };
+        *self =
+            Document { session, undo: Vec::new(), redo: Vec::new(), revision: self.revision + 1, changes: Vec::new() };
+    }
+
+    /// The changes made since the last call, oldest first, each with the revision
+    /// it made (the journal writes them).
+    pub fn take_changes(&mut self) -> Vec<(u64, Edit)> {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Forgets the changes not taken yet: the session is a version read from disk
+    /// (a reload), which the next changes follow.
+    pub fn forget_changes(&mut self) {
+        self.changes.clear();
     }
 
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let forward = edit.clone();
         let inverse = self.session.apply(edit)?;
         self.undo.push(inverse);
         if self.undo.len() > MAX_UNDO {
@@ -43,25 +61,34 @@ impl Document {
         }
         self.redo.clear();
         self.revision += 1;
+        self.changes.push((self.revision, forward));
         Ok(())
     }
 
     /// Undoes the last step; `false` if there is none.
     pub fn undo(&mut self) -> bool {
-        Self::step(&mut self.session, &mut self.undo, &mut self.redo, &mut self.revision)
+        Self::step(&mut self.session, &mut self.undo, &mut self.redo, &mut self.revision, &mut self.changes)
     }
 
     /// Redoes the last undone step; `false` if there is none.
     pub fn redo(&mut self) -> bool {
-        Self::step(&mut self.session, &mut self.redo, &mut self.undo, &mut self.revision)
+        Self::step(&mut self.session, &mut self.redo, &mut self.undo, &mut self.revision, &mut self.changes)
     }
 
-    fn step(session: &mut Session, from: &mut Vec<Edit>, to: &mut Vec<Edit>, revision: &mut u64) -> bool {
+    fn step(
+        session: &mut Session,
+        from: &mut Vec<Edit>,
+        to: &mut Vec<Edit>,
+        revision: &mut u64,
+        changes: &mut Vec<(u64, Edit)>,
+    ) -> bool {
         let Some(edit) = from.pop() else { return false };
+        let forward = edit.clone();
         match session.apply(edit) {
             Ok(inverse) => {
                 to.push(inverse);
                 *revision += 1;
+                changes.push((*revision, forward));
                 true
             }
             Err(_) => false,
@@ -105,6 +132,27 @@ mod tests {
         assert_eq!(doc.session.opportunities[0].text, "Fondos Next Generation");
         assert!(!doc.redo());
         assert_eq!(doc.revision(), 6);
+    }
+
+    #[test]
+    fn the_changes_replayed_in_order_give_the_session_back() {
+        let start = Session::new("t", Timestamp::UNIX_EPOCH);
+        let mut doc = Document::new(start.clone());
+        for text in ["uno", "dos", "tres"] {
+            let e = doc.session.add_factor(Quadrant::Threats, text).unwrap();
+            doc.apply(e).unwrap();
+        }
+        assert!(doc.undo() && doc.undo() && doc.redo());
+        let changes = doc.take_changes();
+        assert_eq!(changes.iter().map(|c| c.0).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6]);
+        let mut replayed = start;
+        for (_, edit) in changes {
+            replayed.apply(edit).unwrap();
+        }
+        // The ID counters are not edits: the journal writes them beside the changes.
+        replayed.last_ids = doc.session.last_ids.clone();
+        assert_eq!(replayed, doc.session);
+        assert!(doc.take_changes().is_empty(), "taken once");
     }
 
     #[test]

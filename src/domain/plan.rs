@@ -245,14 +245,14 @@ impl From<Euros> for f64 {
 }
 
 /// Mission or vision: the two statements of the strategic formulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Statement {
     Mission,
     Vision,
 }
 
 /// A reversible change to the plan part of a session.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanEdit {
     Statement(Statement, Option<String>),
     Value(ListOp<String>),

@@ -130,7 +130,7 @@ pub struct IndicatorValue {
 }
 
 /// A reversible change to the reviews.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ReviewEdit {
     Action(ListOp<ActionReview>),
     Year(ListOp<YearReview>),

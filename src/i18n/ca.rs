@@ -141,6 +141,11 @@ pub static TEXT: Catalogue = Catalogue {
     },
     cli: CliText {
         ok: "correcte",
+        journal_pending: |n, counts| {
+            format!("el seu diari té {n} canvi(s) que el fitxer encara no té (dafo es va tancar sense guardar, o la té oberta): `dafo recover` o obrir la sessió els recupera, i quedaria amb {counts}")
+        },
+        journal_unfit: "hi ha un diari al costat que no encaixa amb el fitxer (una altra versió, o canviat fora de dafo): en obrir la sessió s'aparta sense aplicar-lo",
+        journal_recovered: |n| format!("{n} canvi(s) recuperat(s) del diari i guardat(s)"),
         written: "escrit",
         imported: |counts, a, s| {
             let actions = if a == 1 { "1 acció".to_owned() } else { format!("{a} accions") };
@@ -257,6 +262,8 @@ pub static TEXT: Catalogue = Catalogue {
         journal_set_aside: |f| {
             format!("Canvis sense guardar d'una vegada anterior apartats en {f}: no encaixen amb el fitxer tal com està")
         },
+        journal_damaged: |f| format!("Diari canviat fora de dafo apartat en {f}: no s'ha aplicat res"),
+        journal_not_a_file: |f| format!("{f} no és un diari que dafo puga llegir (no és un fitxer normal, o és enorme): no s'ha llegit"),
         sort_names: ["ordre propi", "ordenat per vots", "ordenat per impacte"],
         saved: "Guardat",
         read_only_notice: "Només lectura: la sessió està oberta en un altre dafo (vegeu la barra de títol)",

@@ -186,6 +186,13 @@ pub struct DiffWords {
 pub struct CliText {
     /// `dafo check`: "ok".
     pub ok: &'static str,
+    /// `check`, `show`, `export`: a journal beside the file holds this many changes
+    /// that are not in it; the session would then count these.
+    pub journal_pending: fn(usize, &str) -> String,
+    /// `check`, `show`, `export`: a journal beside the file that opening would set aside.
+    pub journal_unfit: &'static str,
+    /// `dafo recover`: this many changes brought back from the journal and saved.
+    pub journal_recovered: fn(usize) -> String,
     /// `dafo export`: "written".
     pub written: &'static str,
     /// `dafo import`: "imported (5 F, 6 D, 5 O, 5 A; 3 actions, 1 strategy)": counts line, actions, strategies.
@@ -324,6 +331,11 @@ pub struct UiText {
     pub journal_replayed: &'static str,
     /// On opening: a journal that could not be replayed was kept aside, at this file.
     pub journal_set_aside: fn(&str) -> String,
+    /// On opening: a journal changed outside dafo (checksums) was kept aside, at this file.
+    pub journal_damaged: fn(&str) -> String,
+    /// On opening: the journal's place holds a FIFO, a device, a folder, a link or a
+    /// huge file: not read; kept aside at this path (or left, when it cannot be moved).
+    pub journal_not_a_file: fn(&str) -> String,
     /// Sort orders: own, votes, impact.
     pub sort_names: [&'static str; 3],
     pub saved: &'static str,

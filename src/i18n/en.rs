@@ -143,6 +143,11 @@ pub static TEXT: Catalogue = Catalogue {
     },
     cli: CliText {
         ok: "ok",
+        journal_pending: |n, counts| {
+            format!("its journal holds {n} change(s) the file does not have yet (dafo stopped without saving, or has it open): `dafo recover` or opening the session brings them back, giving {counts}")
+        },
+        journal_unfit: "a journal beside it does not fit the file (another version, or changed outside dafo): opening the session sets it aside unapplied",
+        journal_recovered: |n| format!("{n} change(s) brought back from the journal and saved"),
         written: "written",
         imported: |counts, a, s| {
             let actions = if a == 1 { "1 action".to_owned() } else { format!("{a} actions") };
@@ -255,6 +260,8 @@ pub static TEXT: Catalogue = Catalogue {
         took_over: "The other dafo closed: the file is free and this window saves it now",
         journal_replayed: "Recovered and saved the changes from when dafo stopped abruptly",
         journal_set_aside: |f| format!("Unsaved changes from an earlier run set aside in {f}: they do not fit the file as it is"),
+        journal_damaged: |f| format!("A journal changed outside dafo was set aside in {f}: nothing was applied"),
+        journal_not_a_file: |f| format!("{f} is not a journal dafo can read (not a regular file, or huge): not read"),
         sort_names: ["own order", "sorted by votes", "sorted by impact"],
         saved: "Saved",
         read_only_notice: "Read-only: the session is open in another dafo (see the title bar)",

@@ -141,6 +141,11 @@ pub static TEXT: Catalogue = Catalogue {
     },
     cli: CliText {
         ok: "correcto",
+        journal_pending: |n, counts| {
+            format!("su diario tiene {n} cambio(s) que el archivo aún no tiene (dafo se cerró sin guardar, o la tiene abierta): `dafo recover` o abrir la sesión los recupera, y quedaría con {counts}")
+        },
+        journal_unfit: "hay un diario a su lado que no encaja con el archivo (otra versión, o cambiado fuera de dafo): al abrir la sesión se aparta sin aplicarlo",
+        journal_recovered: |n| format!("{n} cambio(s) recuperado(s) del diario y guardado(s)"),
         written: "escrito",
         imported: |counts, a, s| {
             let actions = if a == 1 { "1 acción".to_owned() } else { format!("{a} acciones") };
@@ -257,6 +262,8 @@ pub static TEXT: Catalogue = Catalogue {
         journal_set_aside: |f| {
             format!("Cambios sin guardar de una vez anterior apartados en {f}: no encajan con el archivo tal como está")
         },
+        journal_damaged: |f| format!("Diario cambiado fuera de dafo apartado en {f}: no se ha aplicado nada"),
+        journal_not_a_file: |f| format!("{f} no es un diario que dafo pueda leer (no es un archivo normal, o es enorme): no se ha leído"),
         sort_names: ["orden propio", "ordenado por votos", "ordenado por impacto"],
         saved: "Guardado",
         read_only_notice: "Solo lectura: la sesión está abierta en otro dafo (ver la barra de título)",

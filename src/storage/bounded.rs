@@ -47,21 +47,47 @@ impl BoundedError {
 
 /// The bytes of `path`, if it is a regular file of at most `limit` bytes. A FIFO
 /// or a device is refused without blocking; a file that grows past `limit` while
-/// it is read is refused too (at most `limit + 1` bytes are ever read).
+/// it is read is refused too (at most `limit + 1` bytes are ever read). A link is
+/// followed (a `config.ron` may well be one).
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
+    read_bounded(path, limit, Links::Follow)
+}
+
+/// [`read_regular`] for a file only dafo writes (the journal): a symbolic link in
+/// its place is refused like a FIFO, never followed.
+pub fn read_regular_unlinked(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
+    read_bounded(path, limit, Links::Refuse)
+}
+
+/// Whether a symbolic link at the path itself is followed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Links {
+    Follow,
+    Refuse,
+}
+
+fn read_bounded(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, BoundedError> {
     let io = |source| BoundedError::Io { path: path.to_owned(), source };
+    let not_regular = || BoundedError::NotRegular { path: path.to_owned() };
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
         // O_NONBLOCK: opening a FIFO with no writer must not wait for one.
-        options.custom_flags(libc::O_NONBLOCK);
+        let nofollow = if links == Links::Refuse { libc::O_NOFOLLOW } else { 0 };
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
     }
-    let file = options.open(path).map_err(io)?;
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if links == Links::Refuse && e.raw_os_error() == Some(libc::ELOOP) {
+            return not_regular();
+        }
+        if e.kind() == std::io::ErrorKind::IsADirectory { not_regular() } else { io(e) }
+    })?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        return Err(BoundedError::NotRegular { path: path.to_owned() });
+        return Err(not_regular());
     }
     if meta.len() > limit {
         return Err(BoundedError::TooLarge { path: path.to_owned(), limit });
@@ -109,6 +135,28 @@ mod tests {
         for lang in Lang::ALL {
             assert!(err.message(*lang).contains("config.ron: "), "{}", err.message(*lang));
         }
+    }
+
+    #[test]
+    fn unlinked_refuses_a_fifo_a_folder_a_device_and_a_link_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(status.success());
+        let refused = |p: &Path| matches!(read_regular_unlinked(p, 10), Err(BoundedError::NotRegular { .. }));
+        assert!(refused(&fifo));
+        assert!(refused(dir.path()));
+        assert!(refused(Path::new("/dev/zero")));
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        assert!(refused(&link));
+        let target = dir.path().join("plain");
+        std::fs::write(&target, b"abc").unwrap();
+        let to_plain = dir.path().join("to-plain");
+        std::os::unix::fs::symlink(&target, &to_plain).unwrap();
+        assert!(refused(&to_plain), "a link to a regular file is not followed either");
+        assert_eq!(read_regular(&to_plain, 10).unwrap(), b"abc");
+        assert!(read_regular_unlinked(&dir.path().join("none"), 10).unwrap_err().is_not_found());
     }
 
     #[test]

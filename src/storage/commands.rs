@@ -30,8 +30,9 @@ pub enum CommandError {
     Io(#[from] io::Error),
 }
 
-/// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does not.
-pub fn recover(file: &Path) -> Result<ExitCode, CommandError> {
+/// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does
+/// not; then brings back the changes a journal beside it holds (as opening does).
+pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
     // Every line names a file: clean it of control characters and escape sequences.
     let clean = |text: String| display_safe_lines(&text);
     // Through a symlink: restore the target and keep the link, as saving does.
@@ -46,6 +47,10 @@ pub fn recover(file: &Path) -> Result<ExitCode, CommandError> {
     };
     match restore(file) {
         Ok(Recovery::NotNeeded) => {
+            if let Some(said) = replay_journal(file, lang) {
+                println!("{}: {}", clean(file.display().to_string()), clean(said));
+                return Ok(ExitCode::SUCCESS);
+            }
             println!("{}: reads fine; nothing to recover", clean(file.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
@@ -62,6 +67,27 @@ pub fn recover(file: &Path) -> Result<ExitCode, CommandError> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Replays the journal of `file` (which reads) into it, as opening does, and says
+/// what came of it; `None` when there is no journal. Call it holding the lock.
+fn replay_journal(file: &Path, lang: crate::i18n::Lang) -> Option<String> {
+    use super::journal::{Replay, Unfit};
+    if !super::journal::enabled() {
+        return None;
+    }
+    let mut loaded = load_session(file).ok()?;
+    let ui = &lang.text().ui;
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Some(match super::file::replay_journal(file, &mut loaded)? {
+        Replay::Newer(_, n) => (lang.text().cli.journal_recovered)(n),
+        Replay::SetAside(path, why) | Replay::Refused(path, why) => match why {
+            Unfit::OtherVersion => (ui.journal_set_aside)(&name(&path)),
+            Unfit::Damaged => (ui.journal_damaged)(&name(&path)),
+            Unfit::NotAFile => (ui.journal_not_a_file)(&name(&path)),
+        },
+        Replay::Nothing => return None,
+    })
 }
 
 /// `dafo __soak FILE N`: saves FILE `N` times, each with a higher version in its

@@ -1,7 +1,6 @@
 //! What a session file looked like on disk when dafo last read or wrote it, so that a
 //! change by another program (`git pull`, a sync client, an editor) is noticed.
 
-use std::hash::Hasher;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -137,16 +136,15 @@ pub fn remove_stray_temps(path: &Path) -> Vec<PathBuf> {
     removed
 }
 
-/// The content hash [`DiskState`] uses, of any bytes.
-pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
-    hash(bytes)
+/// The content hash of the file at `path` as it is now (what a journal follows).
+pub fn file_hash(path: &Path) -> Option<u64> {
+    std::fs::read(path).ok().map(|bytes| hash(&bytes))
 }
 
 fn hash(bytes: &[u8]) -> u64 {
-    // SipHash with fixed keys: stable within a run, which is all a fingerprint needs.
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
+    // SipHash with fixed keys, the same in every build: a journal names the file
+    // version it follows by this hash, and is read by the next run.
+    super::journal::stable_hash(&[bytes])
 }
 
 #[cfg(test)]

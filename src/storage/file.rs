@@ -5,10 +5,11 @@
 //! atomically next to the target (the link stays a link) and the lock is taken on the
 //! target, so the link and the target opened at once still give one writer.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::domain::Session;
+use crate::domain::{Edit, Session};
 
 use super::backup::keep_damaged;
 use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
@@ -33,6 +34,9 @@ pub struct SessionFile {
     journal: Journal,
     /// What opening did with a journal left by a dafo that stopped.
     replayed: Option<Replay>,
+    /// The editor's revision of the last good save: changes up to it are in the
+    /// file, and never go to the journal again.
+    saved_revision: Option<u64>,
 }
 
 impl SessionFile {
@@ -64,6 +68,7 @@ impl SessionFile {
             kept: None,
             journal: Journal::new(path),
             replayed: None,
+            saved_revision: None,
         }
     }
 
@@ -125,18 +130,26 @@ impl SessionFile {
         }
         let mut report = save_session(&self.path, session, self.disk.as_ref())?;
         self.disk = Some(report.disk.clone());
-        self.journal.saved(&report.text);
         self.last_written = Some(std::mem::take(&mut report.text));
         self.note_backup(&mut report);
         Ok(report)
     }
 
-    /// Saves `session` as it is in memory now, newer than every journal record (when
-    /// leaving, after every job under way): a good save removes the journal too.
-    pub fn save_latest(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
+    /// Saves `session` as it is in memory now (the editor's `revision`), newer than
+    /// every journal record (when leaving, after every job under way): a good save
+    /// removes the journal too.
+    pub fn save_latest(&mut self, session: &Session, revision: u64) -> Result<SaveReport, SaveError> {
         let report = self.save(session)?;
-        self.clear_journal();
+        self.saved(revision);
         Ok(report)
+    }
+
+    /// The editor's `revision` is on disk (a good save of it, made after every
+    /// record written so far): the journal goes, and changes up to that revision
+    /// are never journaled again.
+    pub fn saved(&mut self, revision: u64) {
+        self.saved_revision = Some(self.saved_revision.map_or(revision, |r| r.max(revision)));
+        self.clear_journal();
     }
 
     /// The session on disk is the latest (nothing is left unsaved): the journal goes.
@@ -144,14 +157,16 @@ impl SessionFile {
         self.journal.clear();
     }
 
-    /// Makes `session` (just changed, not saved yet) durable at once in the journal.
-    /// Does nothing for a read-only file or with `DAFO_JOURNAL=off`.
-    pub fn journal(&mut self, session: &Session) -> io::Result<()> {
+    /// Makes `changes` (each edit with the editor's revision it made, oldest first,
+    /// not saved yet) durable at once in the journal; those a save already holds
+    /// are left out. Does nothing for a read-only file or with `DAFO_JOURNAL=off`.
+    pub fn journal(&mut self, changes: &[(u64, Edit)], ids: &BTreeMap<String, u64>) -> io::Result<()> {
         if self.lock.is_err() || !journal::enabled() {
             return Ok(());
         }
+        let saved = self.saved_revision;
         let base = self.disk.as_ref().map_or(0, DiskState::content_hash);
-        self.journal.record(base, session)
+        self.journal.record(base, ids, changes.iter().filter(|(r, _)| saved.is_none_or(|s| *r > s)).map(|(_, e)| e))
     }
 
     /// What opening did with a journal a stopped dafo left: replayed it into the
@@ -165,8 +180,8 @@ impl SessionFile {
     /// could not be replayed and was kept aside.
     pub fn replayed(&self) -> Option<bool> {
         match &self.replayed {
-            Some(Replay::Newer(_)) => Some(true),
-            Some(Replay::SetAside(_)) => Some(false),
+            Some(Replay::Newer(..)) => Some(true),
+            Some(Replay::SetAside(..) | Replay::Refused(..)) => Some(false),
             _ => None,
         }
     }
@@ -271,11 +286,11 @@ impl SessionFile {
 
 /// Replays the journal of `path` into `loaded` and saves it, so that the file holds
 /// every change made before dafo stopped; the journal is then removed.
-fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay> {
-    match journal::replay(path, loaded.disk.content_hash()) {
+pub(crate) fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay> {
+    match journal::replay(path, &loaded.session, loaded.disk.content_hash()) {
         Replay::Nothing => None,
-        Replay::Newer(session) => {
-            // A record of what the file already holds (its save came first): nothing to bring back.
+        Replay::Newer(session, count) => {
+            // Changes that undo each other: nothing to bring back.
             let newer = *session != loaded.session;
             if newer {
                 match save_session(path, &session, Some(&loaded.disk)) {
@@ -284,13 +299,13 @@ fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay> {
                         loaded.session = (*session).clone();
                     }
                     // Not replayed: the journal goes aside, where the next save cannot delete it.
-                    Err(_) => return Some(journal::set_aside(path)),
+                    Err(_) => return Some(journal::set_aside(path, journal::Unfit::OtherVersion)),
                 }
             }
             let _ = std::fs::remove_file(journal::journal_path(path));
-            newer.then_some(Replay::Newer(session))
+            newer.then_some(Replay::Newer(session, count))
         }
-        aside @ Replay::SetAside(_) => Some(aside),
+        other => Some(other),
     }
 }
 
@@ -320,6 +335,11 @@ mod tests {
 
     fn session(title: &str) -> Session {
         Session::new(title, Timestamp::UNIX_EPOCH)
+    }
+
+    /// The edit that gives a session made by [`session`] this title.
+    fn title(title: &str) -> Edit {
+        Edit::Meta(Box::new(session(title).meta))
     }
 
     #[test]
@@ -368,7 +388,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         let (mut file, _) = SessionFile::create(&path, &session("uno")).unwrap();
-        file.journal(&session("dos")).unwrap();
+        file.journal(&[(1, title("dos"))], &BTreeMap::new()).unwrap();
         // Killed here: no save, no drop.
         std::mem::forget(file);
         let _ = std::fs::remove_file(crate::storage::lock::lock_path(&path));
@@ -380,12 +400,15 @@ mod tests {
         // A later change, then its save (which stamps the time): the journal goes.
         let mut file = file;
         let mut later = s.clone();
-        later.meta.title = "tres".into();
-        file.journal(&later).unwrap();
+        later.apply(title("tres")).unwrap();
+        file.journal(&[(2, title("tres"))], &BTreeMap::new()).unwrap();
         assert!(journal::journal_path(&path).exists());
         later.meta.modified = jiff::Timestamp::now();
-        file.save(&later).unwrap();
+        file.save_latest(&later, 2).unwrap();
         assert!(!journal::journal_path(&path).exists(), "a good save leaves the journal");
+        // A change the save already holds is never journaled again.
+        file.journal(&[(2, title("tres"))], &BTreeMap::new()).unwrap();
+        assert!(!journal::journal_path(&path).exists());
     }
 
     #[test]
