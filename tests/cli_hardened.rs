@@ -274,3 +274,84 @@ fn commands_read_the_session_once() {
         assert_eq!(opens_of(&args, &plan), 1, "{args:?}");
     }
 }
+
+#[test]
+fn check_refuses_bad_ids_with_line_and_column_and_keeps_them_off_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(PLAN).unwrap();
+    let line = good.lines().position(|l| l.contains("(id: \"F2\"")).unwrap() + 1;
+    for (bad, said) in [
+        ("\"D7\"", "no es de esta lista"),
+        ("\"\"", "no es letras y un número"),
+        ("\"F \u{1b}[2J\"", "no es letras y un número"),
+        ("\"F12345678901234567890\"", "no es letras y un número"),
+        ("\"F1\"", "está repetido"),
+    ] {
+        let path = dir.path().join("plan.ron");
+        std::fs::write(&path, good.replacen("(id: \"F2\"", &format!("(id: {bad}"), 1)).unwrap();
+        let o = dafo(&["check", p(&path)]);
+        assert!(!o.status.success(), "{bad} loaded");
+        assert!(stderr(&o).contains(&format!("plan.ron:{line}:10: ")), "{bad}: {}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{bad}: {}", stderr(&o));
+        assert_clean(&o, bad);
+    }
+}
+
+#[test]
+fn a_session_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for path in [&fifo, &zero] {
+        for cmd in ["check", "show", "recover"] {
+            let o = dafo(&["--lang", "en", cmd, p(path)]);
+            assert!(!o.status.success(), "{cmd} {path:?}");
+            assert!(stderr(&o).contains("not a regular file"), "{cmd}: {}", stderr(&o));
+        }
+    }
+}
+
+#[test]
+fn export_and_report_sweep_the_temp_files_a_killed_run_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let stale = std::time::SystemTime::now() - Duration::from_secs(3600);
+    let plant = |name: &str, old: bool| {
+        let path = dir.path().join(name);
+        let f = std::fs::File::create(&path).unwrap();
+        if old {
+            f.set_modified(stale).unwrap();
+        }
+        path
+    };
+    let strays = [plant(".out.md.a1B2c3.tmp", true), plant(".informe.md.Zz9yX8.tmp", true)];
+    let in_flight = plant(".out.md.q7W8e9.tmp", false);
+    let other = plant(".plan.ron.k1L2m3.tmp", true);
+    let out = dir.path().join("out.md");
+    assert!(dafo(&["export", p(&plan), "-o", p(&out)]).status.success());
+    let informe = dir.path().join("informe.md");
+    assert!(dafo(&["report", p(&plan), "--all", "-o", p(&informe)]).status.success());
+    for stray in &strays {
+        assert!(!stray.exists(), "{stray:?} left");
+    }
+    // A younger temp file may be another run's, in flight; another file's is not ours.
+    assert!(in_flight.exists() && other.exists());
+}
+
+#[test]
+fn review_refuses_a_date_outside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let before = std::fs::read(&plan).unwrap();
+    let o = dafo(&["--lang", "en", "review", p(&plan), "--year", "2025", "C1=50", "--date", "2031-01-01"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is not between 2025 and 2027"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let o = dafo(&["review", p(&plan), "--year", "2025", "C1=50", "--date", "2024-12-31"]);
+    assert!(stderr(&o).contains("no cae entre 2025 y 2027"), "{}", stderr(&o));
+    // The last year's review, written early the next year, is fine.
+    let o = dafo(&["review", p(&plan), "--year", "2026", "C1=50", "--date", "2027-02-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

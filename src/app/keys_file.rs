@@ -46,9 +46,34 @@ fn read_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Res
         Err(e) if e.is_not_found() && !explicit => return Ok(false),
         Err(e) => return Err(e.message(lang)),
     };
+    if let Some(e) = typing_clash(&text, lang) {
+        return Err(format!("{}:{e}", path.display()));
+    }
     let table = parse(&text, keymap::bindings()).map_err(|e| format!("{}:{e}", path.display()))?;
     keymap::install(table);
     Ok(true)
+}
+
+/// Where text is typed: a key that types a character there (`e`, `Space`) must
+/// keep typing it, or a binding in `keys.ron` would make `e` cancel the line.
+const TYPING: [Context; 3] = [Context::Input, Context::Form, Context::Picker];
+
+/// `line:column: why` of the first key `text` binds in a typing context that
+/// would type a character there; `None` when there is none (or `text` does not
+/// read: [`parse`] says why).
+pub fn typing_clash(text: &str, lang: crate::i18n::Lang) -> Option<String> {
+    let overrides: Overrides = ron::from_str(text).ok()?;
+    for (ctx_name, actions) in &overrides {
+        if !TYPING.iter().any(|c| format!("{c:?}") == *ctx_name) {
+            continue;
+        }
+        for name in actions.values().flatten() {
+            if parse_key(name).is_some_and(|k| !k.ctrl && matches!(k.code, KeyCode::Char(_))) {
+                return Some(format!("{}: {}", locate(text, name), (lang.text().limits.typing_key)(name, ctx_name)));
+            }
+        }
+    }
+    None
 }
 
 /// The default table with the overrides of `text` applied; errors read `line:column: why`.
@@ -181,5 +206,25 @@ mod tests {
         assert!(err.starts_with("1:"), "{err}");
         let err = parse("{ \"Grid\": { \"StartAdd\": [\"e\"] } }", keymap::bindings()).unwrap_err();
         assert!(err.contains("already"), "{err}");
+    }
+
+    #[test]
+    fn a_key_that_types_cannot_be_bound_where_text_is_typed() {
+        use crate::i18n::Lang;
+        let file = "{\n  \"Input\": {\n    \"Cancel\": [\"e\"],\n  },\n}";
+        let err = typing_clash(file, Lang::En).expect("refused");
+        assert!(err.starts_with("3:16: the key \"e\" types text in Input"), "{err}");
+        for lang in Lang::ALL {
+            assert!(typing_clash("{ \"Form\": { \"Cancel\": [\"Space\"] } }", *lang).is_some());
+        }
+        // Control keys and other keys stay free to bind; elsewhere printable keys are fine.
+        assert_eq!(typing_clash("{ \"Input\": { \"Cancel\": [\"Ctrl-g\", \"F2\"] } }", Lang::Es), None);
+        assert_eq!(typing_clash("{ \"Grid\": { \"StartAdd\": [\"n\"] } }", Lang::Es), None);
+        // Through the file, nothing is installed.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys.ron");
+        std::fs::write(&path, file).unwrap();
+        let err = read_and_install(&path, true, Lang::Es).unwrap_err();
+        assert!(err.contains("keys.ron:3:16: la tecla \"e\" escribe texto en Input"), "{err}");
     }
 }

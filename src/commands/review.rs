@@ -72,6 +72,14 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         Ok(())
     };
     work.check_review_year(args.year).map_err(err)?;
+    if let Some(date) = args.date {
+        // A review of a year is written during it or in the year after (the last year's, early the next).
+        let last = session.meta.horizon.map_or(args.year, |h| h.end.max(args.year)) + 1;
+        if !(args.year..=last).contains(&date.year()) {
+            let said = (lang.text().limits.review_date_outside)(&date.to_string(), args.year, last);
+            return Err(invalid(path, lang, said));
+        }
+    }
     for arg in &args.assignments {
         let (id, value) = split(path, lang, arg, "ID=DEGREE[:STATUS] (C1=75, C2=100:hecha)")?;
         let (degree, status) = match value.split_once(':') {

@@ -8,6 +8,7 @@ pub mod conflict;
 mod edit;
 mod evaluation;
 mod history;
+pub mod id_check;
 mod migrate;
 mod plan;
 mod plan_edit;

@@ -13,13 +13,34 @@ pub struct LimitsText {
     pub output_is_input: &'static str,
     /// `dafo report` given files of two different plans: the two names.
     pub not_one_plan: fn(&str, &str) -> String,
+    /// An item's ID the loader refuses: the ID (quoted, escaped) and what is wrong.
+    pub bad_id: fn(&str, &IdProblem) -> String,
+    /// `review --date` outside the years a review of `year` can be written in: date, year, last year allowed.
+    pub review_date_outside: fn(&str, i16, i16) -> String,
+    /// `keys.ron` binds a key that types text in a context where text is typed: the key, the context.
+    pub typing_key: fn(&str, &str) -> String,
 }
+
+use crate::domain::id_check::IdProblem;
 
 fn mb(bytes: u64) -> String {
     if bytes >= 1024 * 1024 { format!("{} MB", bytes / (1024 * 1024)) } else { format!("{bytes} B") }
 }
 
 pub const ES: LimitsText = LimitsText {
+    review_date_outside: |date, year, last| {
+        format!("la fecha {date} no cae entre {year} y {last}: la revisión de {year} se escribe ese año o el siguiente")
+    },
+    typing_key: |key, ctx| format!("la tecla {key:?} escribe texto en {ctx}; ahí no puede hacer otra cosa"),
+    bad_id: |id, p| match p {
+        IdProblem::Malformed => {
+            format!("el ID {id} no es letras y un número (F12); corrígelo a mano o usa `dafo recover`")
+        }
+        IdProblem::WrongPlace { expected } => {
+            format!("el ID {id} no es de esta lista (sus IDs empiezan por {expected}); corrígelo a mano")
+        }
+        IdProblem::Duplicate => format!("el ID {id} está repetido; corrige uno de los dos a mano"),
+    },
     not_regular: "no es un archivo normal (¿una FIFO, un dispositivo o una carpeta?); no se lee",
     too_large: |limit| format!("demasiado grande (más de {}); no se lee", mb(limit)),
     output_is_input: "es uno de los archivos que se leen; no se sobrescribe ni con --force, elige otro -o",
@@ -31,6 +52,21 @@ pub const ES: LimitsText = LimitsText {
 };
 
 pub const EN: LimitsText = LimitsText {
+    review_date_outside: |date, year, last| {
+        format!(
+            "the date {date} is not between {year} and {last}: the review of {year} is written that year or the next"
+        )
+    },
+    typing_key: |key, ctx| format!("the key {key:?} types text in {ctx}; it cannot do anything else there"),
+    bad_id: |id, p| match p {
+        IdProblem::Malformed => {
+            format!("the ID {id} is not letters and a number (F12); fix it by hand or run `dafo recover`")
+        }
+        IdProblem::WrongPlace { expected } => {
+            format!("the ID {id} does not belong in this list (its IDs start with {expected}); fix it by hand")
+        }
+        IdProblem::Duplicate => format!("the ID {id} is used twice; fix one of them by hand"),
+    },
     not_regular: "not a regular file (a FIFO, a device or a folder?); not read",
     too_large: |limit| format!("too large (over {}); not read", mb(limit)),
     output_is_input: "is one of the files read; it is not overwritten, not even with --force: choose another -o",
@@ -40,6 +76,19 @@ pub const EN: LimitsText = LimitsText {
 };
 
 pub const CA: LimitsText = LimitsText {
+    review_date_outside: |date, year, last| {
+        format!("la data {date} no cau entre {year} i {last}: la revisió de {year} s'escriu eixe any o el següent")
+    },
+    typing_key: |key, ctx| format!("la tecla {key:?} escriu text en {ctx}; allí no pot fer res més"),
+    bad_id: |id, p| match p {
+        IdProblem::Malformed => {
+            format!("l'ID {id} no és lletres i un número (F12); corregeix-lo a mà o usa `dafo recover`")
+        }
+        IdProblem::WrongPlace { expected } => {
+            format!("l'ID {id} no és d'aquesta llista (els seus IDs comencen per {expected}); corregeix-lo a mà")
+        }
+        IdProblem::Duplicate => format!("l'ID {id} està repetit; corregeix-ne un a mà"),
+    },
     not_regular: "no és un fitxer normal (una FIFO, un dispositiu o una carpeta?); no es llig",
     too_large: |limit| format!("massa gran (més de {}); no es llig", mb(limit)),
     output_is_input: "és un dels fitxers que es lligen; no se sobreescriu ni amb --force, tria un altre -o",

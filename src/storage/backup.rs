@@ -141,7 +141,8 @@ pub fn recover(session: &Path) -> Result<Recovery, RecoverError> {
         {
             return Err(RecoverError::Unrecoverable(e));
         }
-        Err(e @ LoadError::TooNew { .. }) => return Err(RecoverError::Unrecoverable(e)),
+        // A FIFO or a device is not a damaged session: never copied, never replaced.
+        Err(e @ (LoadError::TooNew { .. } | LoadError::NotReadable(_))) => return Err(RecoverError::Unrecoverable(e)),
         Err(e) => e,
     };
     let backups = list_backups(session);

@@ -91,7 +91,7 @@ pub struct Loaded {
 
 /// Reads and parses a session file and fingerprints it.
 pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let bytes = super::format::read_session_bytes(path)?;
     let session = parse_bytes(&bytes, path)?;
     Ok(Loaded { session, disk: DiskState::of(path, &bytes, true) })
 }

@@ -6,6 +6,8 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 use thiserror::Error;
 
+use super::bounded::{BoundedError, read_regular};
+use crate::domain::id_check::{IdProblem, first_bad_id};
 use crate::domain::{FORMAT_VERSION, Session};
 
 /// Why a session file could not be opened. The file itself is left untouched.
@@ -19,6 +21,12 @@ pub enum LoadError {
     },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Parse { path: PathBuf, line: usize, column: usize, message: String },
+    /// An item's ID breaks the rules (`domain::id_check`): said in the user's language by `commands::load_message`.
+    #[error("{}:{line}:{column}: the ID {id:?} {}", path.display(), id_problem_en(problem))]
+    Id { path: PathBuf, line: usize, column: usize, id: String, problem: IdProblem },
+    /// A FIFO, a device or a folder, or a file over [`SESSION_FILE_LIMIT`]: not read.
+    #[error(transparent)]
+    NotReadable(#[from] BoundedError),
     #[error(
         "{}: written by a newer dafo (format version {found}, this one reads up to {FORMAT_VERSION}); update dafo to open it",
         path.display()
@@ -26,9 +34,29 @@ pub enum LoadError {
     TooNew { path: PathBuf, found: u32 },
 }
 
+/// The largest session file read (a 10,000-factor session is under 1 MB).
+pub const SESSION_FILE_LIMIT: u64 = 32 * 1024 * 1024;
+
+fn id_problem_en(p: &IdProblem) -> String {
+    match p {
+        IdProblem::Malformed => "is not letters and a number (F12)".to_owned(),
+        IdProblem::WrongPlace { expected } => format!("does not belong in this list (its IDs start with {expected})"),
+        IdProblem::Duplicate => "is used twice".to_owned(),
+    }
+}
+
+/// The bytes of a session file: a regular file of at most [`SESSION_FILE_LIMIT`]
+/// bytes (a FIFO, a device or a huge file is refused without hanging or filling memory).
+pub(crate) fn read_session_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_regular(path, SESSION_FILE_LIMIT).map_err(|e| match e {
+        BoundedError::Io { path, source } => LoadError::Io { path, source },
+        other => LoadError::NotReadable(other),
+    })
+}
+
 /// Reads and parses a session file.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let bytes = read_session_bytes(path)?;
     super::disk::parse_bytes(&bytes, path)
 }
 
@@ -70,8 +98,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         let message = format!("the ID counter {key:?} is at {n}, past the last ID dafo can give; fix it by hand");
         return Err(LoadError::Parse { path: path.to_owned(), line, column, message });
     }
+    if let Some((id, problem)) = first_bad_id(&session) {
+        let (line, column) = id_position(text, &id);
+        return Err(LoadError::Id { path: path.to_owned(), line, column, id, problem });
+    }
     session.normalise_ids();
     Ok(session)
+}
+
+/// Line and column of the item whose ID is `id`: its last `id: "…"` (a
+/// duplicate's second), written as it is or with RON's escapes; else 1:1.
+fn id_position(text: &str, id: &str) -> (usize, usize) {
+    let escaped = ron::to_string(id).unwrap_or_default();
+    let at = [format!("id: \"{id}\""), format!("id: {escaped}")].iter().find_map(|needle| text.rfind(needle.as_str()));
+    let Some(at) = at else { return (1, 1) };
+    let before = &text[..at];
+    (before.matches('\n').count() + 1, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
 }
 
 /// Line and column (1-based, in characters) of the first `needle` after `last_ids`.
@@ -131,6 +173,36 @@ mod tests {
         let text = to_ron(&sample());
         assert!(text.contains("(id: \"D1\", text: \"Listas de espera en dependencia\")"), "{text}");
         assert!(text.contains("años"), "{text}");
+    }
+
+    #[test]
+    fn ids_out_of_place_empty_hostile_repeated_or_too_long_are_refused_where_they_are() {
+        let good = to_ron(&sample());
+        let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        for (bad, problem) in [
+            ("\"D7\"", IdProblem::WrongPlace { expected: "F" }),
+            ("\"\"", IdProblem::Malformed),
+            ("\"F \\u{1b}[2J\"", IdProblem::Malformed),
+            ("\"F12345678901234567890\"", IdProblem::Malformed),
+        ] {
+            let text = good.replace("id: \"F1\"", &format!("id: {bad}"));
+            match parse(&text, Path::new("s.ron")) {
+                Err(LoadError::Id { line, column, problem: p, .. }) => {
+                    assert_eq!((line, column), (line_of(&text, bad), 10), "{bad}");
+                    assert_eq!(p, problem, "{bad}");
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        // A second F1 is pointed at, not the first.
+        let first = line_of(&good, "id: \"F1\"");
+        let mut lines: Vec<&str> = good.lines().collect();
+        lines.insert(first, lines[first - 1]);
+        let text = lines.join("\n");
+        match parse(&text, Path::new("s.ron")) {
+            Err(LoadError::Id { line, problem: IdProblem::Duplicate, .. }) => assert_eq!(line, first + 1),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
