@@ -140,7 +140,16 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 strategy".to_owned() } else { format!("{s} strategies") };
             format!("imported ({counts}; {actions}, {strategies})")
         },
-        imported_plan: |e, l, r, i| format!("; {e} axes, {l} lines, {r} challenges, {i} indicators"),
+        imported_plan: |e, l, r, i| {
+            let w = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            format!(
+                "; {}, {}, {}, {}",
+                w(e, "axis", "axes"),
+                w(l, "line", "lines"),
+                w(r, "challenge", "challenges"),
+                w(i, "indicator", "indicators")
+            )
+        },
         unreadable: "unreadable",
         no_sessions: "no sessions (.ron files)",
         exists: "already exists; use --force to replace it",

@@ -138,7 +138,16 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 estrategia".to_owned() } else { format!("{s} estrategias") };
             format!("importado ({counts}; {actions}, {strategies})")
         },
-        imported_plan: |e, l, r, i| format!("; {e} ejes, {l} líneas, {r} retos, {i} indicadores"),
+        imported_plan: |e, l, r, i| {
+            let w = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            format!(
+                "; {}, {}, {}, {}",
+                w(e, "eje", "ejes"),
+                w(l, "línea", "líneas"),
+                w(r, "reto", "retos"),
+                w(i, "indicador", "indicadores")
+            )
+        },
         unreadable: "no se lee",
         no_sessions: "no hay sesiones (archivos .ron)",
         exists: "ya existe; usa --force para reemplazarlo",
