@@ -153,7 +153,7 @@ pub static TEXT: Catalogue = Catalogue {
         exists: "ja existeix; useu --force per a reemplaçar-lo",
         cannot_write: "no es pot escriure",
         cannot_read_dir: "no es pot llegir la carpeta",
-        unknown_format: "no se sap el format per l'extensió; indiqueu --format (md, txt, html, html-fragment, csv, json)",
+        unknown_format: "no se sap el format per l'extensió; indiqueu --format (md, txt, html, html-fragment, csv, json, docx)",
         stdout: "no es pot escriure en l'eixida estàndard",
         recover_hint: |f| {
             format!("  Si s'ha danyat fora de dafo, `dafo recover {f}` recupera la còpia bona més recent.")

@@ -155,7 +155,7 @@ pub static TEXT: Catalogue = Catalogue {
         exists: "already exists; use --force to replace it",
         cannot_write: "cannot write",
         cannot_read_dir: "cannot read the directory",
-        unknown_format: "cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json)",
+        unknown_format: "cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json, docx)",
         stdout: "cannot write to stdout",
         recover_hint: |f| {
             format!("  If it was damaged outside dafo, `dafo recover {f}` brings back the newest good backup.")

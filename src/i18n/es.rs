@@ -153,7 +153,7 @@ pub static TEXT: Catalogue = Catalogue {
         exists: "ya existe; usa --force para reemplazarlo",
         cannot_write: "no se puede escribir",
         cannot_read_dir: "no se puede leer la carpeta",
-        unknown_format: "no se sabe el formato por la extensión; indica --format (md, txt, html, html-fragment, csv, json)",
+        unknown_format: "no se sabe el formato por la extensión; indica --format (md, txt, html, html-fragment, csv, json, docx)",
         stdout: "no se puede escribir en la salida estándar",
         recover_hint: |f| {
             format!("  Si se dañó fuera de dafo, `dafo recover {f}` recupera la copia buena más reciente.")
