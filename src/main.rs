@@ -87,6 +87,11 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
         // error; one that does speaks its own language.
         let file = match &cli.command {
             Some(Command::Open(Lazy(cli::OpenArgs { file }))) => Some(file),
+            // `new --from` names a missing or damaged old session before anything else.
+            Some(Command::New(Lazy(cli::NewArgs { from: Some(old), .. }))) => {
+                load(old)?;
+                None
+            }
             _ => cli.file.as_ref(),
         };
         let lang = match file {

@@ -181,3 +181,23 @@ fn the_report_speaks_english_with_english_ids_and_letters() {
     assert!(text(&out.stderr).contains("written (6 S, 8 W, 5 O, 6 T)"), "{}", text(&out.stderr));
     assert!(report.ends_with('\n'), "the report ends its last line");
 }
+
+#[test]
+fn an_empty_quadrant_reads_0_factores_with_nothing_dangling_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (name, t) in [("vecinos", "Red vecinal activa"), ("tecnicos", "Local propio")] {
+        let mut s = dafo::domain::Session::new(name, jiff::Timestamp::UNIX_EPOCH);
+        let e = s.add_factor(dafo::domain::Quadrant::Strengths, t).unwrap();
+        s.apply(e).unwrap();
+        let p = tmp.path().join(format!("{name}.ron"));
+        dafo::storage::save(&p, &s).unwrap();
+        paths.push(p.to_str().unwrap().to_owned());
+    }
+    let out = tmp.path().join("m.ron");
+    let o = dafo(&["merge", &paths[0], &paths[1], "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let report = text(&o.stdout);
+    assert!(report.contains("0 factores"), "{report}");
+    assert!(!report.contains("0 factores:"), "a colon with nothing after it: {report}");
+}

@@ -169,15 +169,23 @@ fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
 fn without_format_the_report_takes_it_from_the_output_extension() {
     let dir = tempfile::tempdir().unwrap();
     let at = |name: &str| dir.path().join(name);
-    for name in ["informe.docx", "informe.html", "informe.md", "informe.notes"] {
+    for name in ["informe.docx", "informe.html", "informe.md", "informe.txt"] {
         let out = dafo(&["report", SAMPLE, "-o", at(name).to_str().unwrap()]);
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
     }
     assert!(std::fs::read(at("informe.docx")).unwrap().starts_with(b"PK\x03\x04"), "a Word document");
     assert!(std::fs::read_to_string(at("informe.html")).unwrap().contains("<h1>"));
     assert!(std::fs::read_to_string(at("informe.md")).unwrap().starts_with("# Informe de seguimiento 2024:"));
-    let text = std::fs::read_to_string(at("informe.notes")).unwrap();
-    assert!(text.starts_with("Informe de seguimiento 2024:"), "an unknown extension gets text: {text}");
+    let text = std::fs::read_to_string(at("informe.txt")).unwrap();
+    assert!(text.starts_with("Informe de seguimiento 2024:"), "{text}");
+    // An extension dafo does not write is refused, the formats named, nothing written.
+    for name in ["informe.pdf", "informe.notes"] {
+        let out = dafo(&["report", SAMPLE, "-o", at(name).to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(name) && err.contains("docx") && err.contains("--format"), "{err}");
+        assert!(!at(name).exists(), "{name} written");
+    }
 }
 
 /// The text of a docx report's `word/document.xml`, tags left out.

@@ -55,6 +55,18 @@ fn new_without_a_terminal_writes_nothing() {
 }
 
 #[test]
+fn new_from_a_missing_file_names_the_file_before_asking_for_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-esta.ron");
+    let o = without_terminal(dir.path(), &["new", "Plan 2027", "--from", missing.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("no-esta.ron"), "names the file: {err}");
+    assert!(!err.contains("hace falta una terminal"), "{err}");
+    assert!(files(dir.path()).is_empty());
+}
+
+#[test]
 fn opening_a_session_without_a_terminal_leaves_it_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.ron");

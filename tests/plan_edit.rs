@@ -361,6 +361,32 @@ fn action_plan_fields_and_text_from_the_plan_view() {
 }
 
 #[test]
+fn a_crossed_strategy_is_not_placed_in_a_linea_and_the_status_line_says_why() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    let strategy = |app: &App| {
+        session(app).strategies.iter().position(|x| x.line.is_none()).map(|i| session(app).strategies[i].id.clone())
+    };
+    let id = strategy(app).unwrap();
+    // Línea 1.1 selected, then the tray: down to the strategy, Enter.
+    typ(app, "j");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::PlanTray);
+    let tray = dafo::app::plan::tray(session(app));
+    let at = tray.iter().position(|it| matches!(it, dafo::app::plan::PlanItem::Strategy(_))).unwrap();
+    for _ in 0..at {
+        typ(app, "j");
+    }
+    press(app, KeyCode::Enter);
+    let s = session(app);
+    assert!(s.strategies.iter().any(|x| x.id == id && x.line.is_none()), "{id} stays out of the línea");
+    assert_eq!(dafo::app::plan::tray(s), tray, "the tray is as it was");
+    let said = common::keys::notice(app);
+    assert!(said.contains("estrategias cruzadas no van en líneas"), "{said}");
+}
+
+#[test]
 fn metadata_form_checks_the_horizon_and_undoes_in_one_step() {
     let mut h = plan_app();
     let app = &mut h.app;

@@ -113,14 +113,17 @@ fn add_ejes_and_lineas_delete_reorder_and_undo() {
     assert_eq!(session(app).line_label("L8"), "3.1");
     typ(app, "u");
     assert_eq!(session(app).line_label("L8"), "4.1");
-    // Deleting línea 1.1 leaves its action pointing at a línea that is gone, until undo.
+    // Deleting línea 1.1, which holds C1: asked first, then C1 goes back to the tray, until undo.
     typ(app, "gjx");
+    assert!(session(app).find_line("L1").is_some(), "asked first");
+    typ(app, "x");
     assert!(session(app).find_line("L1").is_none());
-    assert_eq!(line_of(session(app), "C1"), Some("L1"), "the link is kept, shown as missing");
+    assert_eq!(line_of(session(app), "C1"), None, "back in the tray");
     typ(app, "u");
     assert!(session(app).find_line("L1").is_some());
+    assert_eq!(line_of(session(app), "C1"), Some("L1"));
     // A deleted línea is never given again: the next one is L9.
-    typ(app, "x");
+    typ(app, "xx");
     typ(app, "a");
     typ(app, "Otra");
     press(app, KeyCode::Enter);

@@ -309,9 +309,17 @@ impl Editor {
         }
     }
 
+    /// Places an action in a línea (or takes it out). A crossed strategy is
+    /// not placed: the plan follows actions (sheet, cronograma, seguimiento),
+    /// so the status line says to write the action that carries it out. One
+    /// placed by an older dafo can still be taken out.
     fn place(&mut self, item: PlanItem, line: Option<&str>) {
         let edit = match item {
             PlanItem::Action(c, i) => self.session().place_action(c, i, line),
+            PlanItem::Strategy(_) if line.is_some() => {
+                self.say(self.lang.plan_ui().strategy_not_placed.to_owned(), true);
+                return;
+            }
             PlanItem::Strategy(i) => self.session().place_strategy(i, line),
         };
         if let Some(edit) = edit {

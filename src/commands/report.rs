@@ -80,7 +80,15 @@ pub fn run(
     force: bool,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
-    let format = format.or_else(|| output.and_then(ReportFormat::from_extension)).unwrap_or_default();
+    // OUT's extension chooses only if dafo writes it: `-o x.pdf` is refused (the
+    // formats named), never plain text under a name that promises a PDF.
+    let format = match (format, output) {
+        (Some(f), _) => f,
+        (None, Some(out)) => {
+            ReportFormat::from_extension(out).ok_or_else(|| CommandError::UnknownFormat { path: out.to_owned() })?
+        }
+        (None, None) => ReportFormat::default(),
+    };
     if output.is_none() && format == ReportFormat::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let why = lang.text().report.docx_on_terminal;
         return Err(CommandError::Review(why.to_owned()));

@@ -152,13 +152,22 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 estratègia".to_owned() } else { format!("{s} estratègies") };
             format!("importat ({counts}; {actions}, {strategies})")
         },
-        imported_plan: |e, l, r, i| format!("; {e} eixos, {l} línies, {r} reptes, {i} indicadors"),
+        imported_plan: |e, l, r, i| {
+            let w = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            format!(
+                "; {}, {}, {}, {}",
+                w(e, "eix", "eixos"),
+                w(l, "línia", "línies"),
+                w(r, "repte", "reptes"),
+                w(i, "indicador", "indicadors")
+            )
+        },
         unreadable: "no es pot llegir",
         no_sessions: "no hi ha sessions (fitxers .ron)",
         exists: "ja existeix; useu --force per a reemplaçar-lo",
         cannot_write: "no es pot escriure",
         cannot_read_dir: "no es pot llegir la carpeta",
-        unknown_format: "no se sap el format per l'extensió; indiqueu --format (md, txt, html, html-fragment, csv, json)",
+        unknown_format: "no se sap el format per l'extensió; indiqueu --format (md, txt, html, html-fragment, csv, json, docx)",
         stdout: "no es pot escriure en l'eixida estàndard",
         recover_hint: |f| {
             format!("  Si s'ha danyat fora de dafo, `dafo recover {f}` recupera la còpia bona més recent.")

@@ -154,13 +154,22 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 strategy".to_owned() } else { format!("{s} strategies") };
             format!("imported ({counts}; {actions}, {strategies})")
         },
-        imported_plan: |e, l, r, i| format!("; {e} axes, {l} lines, {r} challenges, {i} indicators"),
+        imported_plan: |e, l, r, i| {
+            let w = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            format!(
+                "; {}, {}, {}, {}",
+                w(e, "axis", "axes"),
+                w(l, "line", "lines"),
+                w(r, "challenge", "challenges"),
+                w(i, "indicator", "indicators")
+            )
+        },
         unreadable: "unreadable",
         no_sessions: "no sessions (.ron files)",
         exists: "already exists; use --force to replace it",
         cannot_write: "cannot write",
         cannot_read_dir: "cannot read the directory",
-        unknown_format: "cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json)",
+        unknown_format: "cannot tell the format from the extension; pass --format (md, txt, html, html-fragment, csv, json, docx)",
         stdout: "cannot write to stdout",
         recover_hint: |f| {
             format!("  If it was damaged outside dafo, `dafo recover {f}` brings back the newest good backup.")

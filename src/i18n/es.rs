@@ -152,13 +152,22 @@ pub static TEXT: Catalogue = Catalogue {
             let strategies = if s == 1 { "1 estrategia".to_owned() } else { format!("{s} estrategias") };
             format!("importado ({counts}; {actions}, {strategies})")
         },
-        imported_plan: |e, l, r, i| format!("; {e} ejes, {l} líneas, {r} retos, {i} indicadores"),
+        imported_plan: |e, l, r, i| {
+            let w = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            format!(
+                "; {}, {}, {}, {}",
+                w(e, "eje", "ejes"),
+                w(l, "línea", "líneas"),
+                w(r, "reto", "retos"),
+                w(i, "indicador", "indicadores")
+            )
+        },
         unreadable: "no se lee",
         no_sessions: "no hay sesiones (archivos .ron)",
         exists: "ya existe; usa --force para reemplazarlo",
         cannot_write: "no se puede escribir",
         cannot_read_dir: "no se puede leer la carpeta",
-        unknown_format: "no se sabe el formato por la extensión; indica --format (md, txt, html, html-fragment, csv, json)",
+        unknown_format: "no se sabe el formato por la extensión; indica --format (md, txt, html, html-fragment, csv, json, docx)",
         stdout: "no se puede escribir en la salida estándar",
         recover_hint: |f| {
             format!("  Si se dañó fuera de dafo, `dafo recover {f}` recupera la copia buena más reciente.")

@@ -105,7 +105,13 @@ pub static ES: MergeText = MergeText {
     question: "¿Dicen lo mismo?",
     likeness: "parecido",
     sources: "Fuentes",
-    answered: |j, k| format!("{j} unidos · {k} separados"),
+    answered: |j, k| {
+        format!(
+            "{j} {} · {k} {}",
+            if j == 1 { "unido" } else { "unidos" },
+            if k == 1 { "separado" } else { "separados" }
+        )
+    },
     merged: "unidos",
     kept_apart: "separados",
     all_answered: |q, u| format!("Todos respondidos: {q} termina, {u} deshace la última respuesta"),
@@ -233,7 +239,9 @@ pub static CA: MergeText = MergeText {
     question: "Diuen el mateix?",
     likeness: "semblança",
     sources: "Fonts",
-    answered: |j, k| format!("{j} units · {k} separats"),
+    answered: |j, k| {
+        format!("{j} {} · {k} {}", if j == 1 { "unit" } else { "units" }, if k == 1 { "separat" } else { "separats" })
+    },
     merged: "units",
     kept_apart: "separats",
     all_answered: |q, u| format!("Tots resposts: {q} acaba, {u} desfà l'última resposta"),

@@ -71,6 +71,8 @@ pub struct PlanUi {
     pub deleted_to_tray: fn(&str, usize, &str) -> String,
     /// What undo names for a change of the session's details.
     pub undo_meta: &'static str,
+    /// Enter on a crossed strategy in the tray: strategies are not placed in líneas.
+    pub strategy_not_placed: &'static str,
 }
 
 pub const ES: PlanUi = PlanUi {
@@ -134,6 +136,7 @@ pub const ES: PlanUi = PlanUi {
         format!("Borrado {id}: {n} a la bandeja ({key} para deshacer)")
     },
     undo_meta: "datos de la sesión",
+    strategy_not_placed: "las estrategias cruzadas no van en líneas: escribe en CAME la acción que la lleva a cabo y coloca esa acción",
 };
 
 pub const EN: PlanUi = PlanUi {
@@ -197,6 +200,7 @@ pub const EN: PlanUi = PlanUi {
         format!("Deleted {id}: {n} back to the tray ({key} to undo)")
     },
     undo_meta: "session details",
+    strategy_not_placed: "crossed strategies do not go in líneas: write the action that carries it out in CAME and place that action",
 };
 
 pub const CA: PlanUi = PlanUi {
@@ -260,6 +264,7 @@ pub const CA: PlanUi = PlanUi {
         format!("Esborrat {id}: {n} a la safata ({key} per a desfer)")
     },
     undo_meta: "dades de la sessió",
+    strategy_not_placed: "les estratègies creuades no van en línies: escriu en CAME l'acció que la porta a terme i col·loca eixa acció",
 };
 
 impl super::Lang {

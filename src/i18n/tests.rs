@@ -120,3 +120,15 @@ fn counted_messages_agree_in_number() {
     assert_eq!((Lang::En.text().ui.actions_count)(1), "1 action");
     assert_eq!((Lang::Es.text().ui.items_added)(3), "3 elementos añadidos");
 }
+
+#[test]
+fn a_count_of_one_takes_the_singular() {
+    let plan = |l: Lang| (l.text().cli.imported_plan)(1, 2, 1, 0);
+    assert_eq!(plan(Lang::Es), "; 1 eje, 2 líneas, 1 reto, 0 indicadores");
+    assert_eq!(plan(Lang::En), "; 1 axis, 2 lines, 1 challenge, 0 indicators");
+    assert_eq!(plan(Lang::Ca), "; 1 eix, 2 línies, 1 repte, 0 indicadors");
+    let answered = |l: Lang| (l.text().merge.answered)(1, 0);
+    assert_eq!(answered(Lang::Es), "1 unido · 0 separados");
+    assert_eq!(answered(Lang::Ca), "1 unit · 0 separats");
+    assert_eq!((Lang::Ca.text().merge.answered)(2, 1), "2 units · 1 separat");
+}

@@ -95,7 +95,12 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
             })
             .collect();
         o.heading(2, lang.quadrant(q));
-        o.line(&format!("{}: {}", (w.factors_count)(factors.len()), summary.join(", ")));
+        // An empty quadrant is "0 factores", with no colon and nothing after it.
+        if summary.is_empty() {
+            o.line(&(w.factors_count)(0));
+        } else {
+            o.line(&format!("{}: {}", (w.factors_count)(factors.len()), summary.join(", ")));
+        }
         for f in factors.iter().filter(|f| f.sources.len() > 1) {
             o.item(&format!(
                 "{} {} {} · {}",
