@@ -57,7 +57,7 @@ fn session_file(cli: &Cli) -> Option<&Path> {
 /// The language a session file was made in, if it reads (the command itself
 /// reports a file that does not).
 fn session_language(path: &Path) -> Option<String> {
-    storage::load(path).ok().map(|s| s.meta.language)
+    commands::input::load(path).ok().map(|s| s.meta.language)
 }
 
 fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, String> {
@@ -121,10 +121,10 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings) -> Result<ExitCode, St
         Some(Command::Diff(Lazy(cli::DiffArgs { old, new, format }))) => {
             Ok(finish(commands::diff::run(&old, &new, format, lang), lang))
         }
-        Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source }))) => Ok(finish(
-            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &dir, source.as_deref(), lang),
-            lang,
-        )),
+        Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source, format }))) => {
+            let to = commands::import::To { output: output.as_deref(), dir: &dir, force };
+            Ok(finish(commands::import::run(&file, format, to, title.as_deref(), source.as_deref(), lang), lang))
+        }
         Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {
             let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
             Ok(finish(commands::merge::run(&args, lang), lang))
@@ -245,7 +245,7 @@ fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
 
 fn check(file: &Path, lang: Lang) -> ExitCode {
     let name = display_safe_lines(&file.display().to_string());
-    match storage::load(file) {
+    match commands::input::load(file) {
         Ok(s) => {
             let conflicts = s.conflicts();
             if !conflicts.is_empty() {
@@ -258,7 +258,7 @@ fn check(file: &Path, lang: Lang) -> ExitCode {
             }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
-            if let Some(problem) = storage::backup::backup_problem(file) {
+            if let Some(problem) = storage::backup::backup_problem(file).filter(|_| !commands::input::is_stdin(file)) {
                 let warning = lang.text().cli.warning;
                 println!("{name}: {warning}: {}", display_safe_lines(&problem));
             }

@@ -17,7 +17,7 @@ pub fn show(file: &Path, format: Format, lang: Lang) -> Result<ExitCode, Command
     if is_binary(format) && std::io::stdout().is_terminal() {
         return Err(CommandError::Binary(lang.text().cli.binary_on_terminal.to_owned()));
     }
-    let session = storage::load(file)?;
+    let session = super::input::load(file)?;
     print_bytes(&bytes(&session, lang, format))?;
     Ok(ExitCode::SUCCESS)
 }
