@@ -241,7 +241,8 @@ pub struct DiffArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// A .md file (lists under the four quadrant headings, e.g. Strengths, Weaknesses,
-    /// Opportunities, Threats, in any language dafo speaks) or a .csv export.
+    /// Opportunities, Threats, in any language dafo speaks) or a .csv export; `-` reads
+    /// standard input (with --format).
     pub file: PathBuf,
     /// Session file to write (default: a new file in --dir named after the title).
     #[arg(long, short = 'o', value_name = "OUT")]
@@ -255,6 +256,19 @@ pub struct ImportArgs {
     /// Tag every imported factor with this source (e.g. encuesta).
     #[arg(long)]
     pub source: Option<String>,
+    /// What FILE holds (default: from its extension); needed when FILE is `-`,
+    /// standard input.
+    #[arg(long, short, value_enum)]
+    pub format: Option<ImportFormat>,
+}
+
+/// What `dafo import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// A Markdown list under quadrant headings, or a Markdown plan.
+    Md,
+    /// The CSV export.
+    Csv,
 }
 
 // `dafo merge`

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     };
     // The session a command reads is read once, here: it speaks first (after
     // --lang), and the command gets it as read.
-    let preloaded = session_file(&cli).map(storage::load);
+    let preloaded = session_file(&cli).map(commands::input::load);
     let session_lang = preloaded.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.meta.language.as_str());
     let lang = i18n::resolve(cli.lang, session_lang, config.language(), env);
     match run(cli, lang, &config, preloaded) {
@@ -64,7 +64,7 @@ type Preloaded = Option<Result<Session, storage::LoadError>>;
 
 /// The preloaded session: every command [`session_file`] names has one.
 fn take(preloaded: &mut Preloaded, path: &Path) -> Result<Session, storage::LoadError> {
-    preloaded.take().unwrap_or_else(|| storage::load(path))
+    preloaded.take().unwrap_or_else(|| commands::input::load(path))
 }
 
 fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preloaded) -> Result<ExitCode, String> {
@@ -136,10 +136,10 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
         Some(Command::Diff(Lazy(cli::DiffArgs { old, new, format }))) => {
             Ok(finish(commands::diff::run(&old, take(&mut preloaded, &new), format, lang), lang))
         }
-        Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source }))) => Ok(finish(
-            commands::import::run(&file, output.as_deref(), title.as_deref(), force, &dir, source.as_deref(), lang),
-            lang,
-        )),
+        Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source, format }))) => {
+            let to = commands::import::To { output: output.as_deref(), dir: &dir, force };
+            Ok(finish(commands::import::run(&file, format, to, title.as_deref(), source.as_deref(), lang), lang))
+        }
         Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {
             let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
             Ok(finish(commands::merge::run(&args, lang), lang))
@@ -278,7 +278,7 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
             }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
-            if let Some(problem) = storage::backup::backup_problem(file) {
+            if let Some(problem) = storage::backup::backup_problem(file).filter(|_| !commands::input::is_stdin(file)) {
                 let warning = lang.text().cli.warning;
                 println!("{name}: {warning}: {}", display_safe_lines(&problem));
             }

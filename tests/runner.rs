@@ -16,6 +16,7 @@ mod cli_language;
 mod cli_merge;
 mod cli_plan;
 mod cli_review;
+mod cli_stdin;
 mod cli_terminal;
 mod e2e_browser_dir;
 mod e2e_came;

@@ -6,34 +6,65 @@ use std::process::ExitCode;
 
 use jiff::Timestamp;
 
+use crate::cli::ImportFormat;
 use crate::domain::text::display_safe_lines;
-use crate::export::import::{ImportError, build, read};
+use crate::export::import::{ImportError, build, csv, markdown, read};
 use crate::export::plan_import;
 use crate::i18n::Lang;
 use crate::storage::{file_name_for_title, new_session_path_after, to_ron, write_atomic_new};
 
-use super::{CommandError, write_new};
+use super::{CommandError, input, write_new};
 
-/// Imports `file` into `output`, or into a new file of `dir` named after the title.
+/// Where an import goes: `output`, or a new file of `dir` named after the title.
+pub struct To<'a> {
+    pub output: Option<&'a Path>,
+    pub dir: &'a Path,
+    /// Replace `output` if it exists.
+    pub force: bool,
+}
+
+/// Imports `file` (`-`: standard input, read as `format` says) where `to` says.
 pub fn run(
     file: &Path,
-    output: Option<&Path>,
+    format: Option<ImportFormat>,
+    to: To<'_>,
     title: Option<&str>,
-    force: bool,
-    dir: &Path,
     source: Option<&str>,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
+    let To { output, dir, force } = to;
     if let Some(out) = output {
         super::refuse_input_as_output(out, &[file], lang)?;
     }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut session = match plan_text(file)? {
-        Some(text) => plan_import::import(&text, file, title, &stem, Timestamp::now())?,
-        None => {
-            let imported = read(file)?;
-            let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-            build(imported, &title, Timestamp::now())
+    let mut session = match (format, input::is_stdin(file)) {
+        (None, true) => return Err(CommandError::StdinNeedsFormat),
+        (None, false) => match plan_text(file)? {
+            Some(text) => plan_import::import(&text, file, title, &stem, Timestamp::now())?,
+            None => {
+                let imported = read(file)?;
+                let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
+                build(imported, &title, Timestamp::now())
+            }
+        },
+        (Some(format), stdin) => {
+            let io = |source| ImportError::Io { path: file.to_owned(), source };
+            let bytes = if stdin { input::stdin_bytes() } else { std::fs::read(file) }.map_err(io)?;
+            let text = String::from_utf8(bytes).map_err(|e| io(std::io::Error::other(e.utf8_error())))?;
+            let stem = if stdin { "stdin".to_owned() } else { stem };
+            if format == ImportFormat::Md && plan_import::is_plan(&text) {
+                plan_import::import(&text, file, title, &stem, Timestamp::now())?
+            } else {
+                let imported = match format {
+                    ImportFormat::Md => markdown(&text),
+                    ImportFormat::Csv => csv(&text, file)?,
+                };
+                if imported.is_empty() {
+                    return Err(ImportError::Empty { path: file.to_owned() }.into());
+                }
+                let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
+                build(imported, &title, Timestamp::now())
+            }
         }
     };
     if let Some(source) = source.and_then(crate::domain::sources::source_name) {

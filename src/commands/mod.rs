@@ -8,6 +8,7 @@ pub mod demo;
 pub mod diff;
 pub mod git_setup;
 pub mod import;
+pub mod input;
 pub mod list;
 pub mod merge;
 pub mod meta;
@@ -60,6 +61,9 @@ pub enum CommandError {
     /// A binary format asked for on a terminal.
     #[error("{0}")]
     Binary(String),
+    /// `dafo import -` without `--format`.
+    #[error("reading standard input (-) needs --format md or csv")]
+    StdinNeedsFormat,
 }
 
 impl CommandError {
@@ -76,6 +80,7 @@ impl CommandError {
             CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
             CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
             CommandError::Copy(text) | CommandError::Binary(text) | CommandError::Review(text) => text.clone(),
+            CommandError::StdinNeedsFormat => cli.stdin_format.to_owned(),
         }
     }
 }

@@ -190,6 +190,7 @@ pub static TEXT: Catalogue = Catalogue {
         demo_done: |dir, written, same, kept| {
             format!("mostres a {dir}: {written} copiades, {same} ja iguals, {kept} conservades")
         },
+        stdin_format: "llegir l'entrada estàndard (-) requereix --format md o csv",
     },
     ui: UiText {
         help_title: " Ajuda · ? o Esc per a tancar ",

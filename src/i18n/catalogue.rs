@@ -240,6 +240,8 @@ pub struct CliText {
     pub demo_in_use: &'static str,
     /// After copying: the folder, then how many written, already the same, kept.
     pub demo_done: fn(&str, usize, usize, usize) -> String,
+    /// `dafo import -` without `--format`.
+    pub stdin_format: &'static str,
 }
 
 /// Texts of the terminal interface outside the keymap (see `ui/` and `app/`).

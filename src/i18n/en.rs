@@ -190,6 +190,7 @@ pub static TEXT: Catalogue = Catalogue {
         demo_done: |dir, written, same, kept| {
             format!("samples in {dir}: {written} copied, {same} already the same, {kept} kept")
         },
+        stdin_format: "reading standard input (-) needs --format md or csv",
     },
     ui: UiText {
         help_title: " Help · ? or Esc to close ",

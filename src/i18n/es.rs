@@ -190,6 +190,7 @@ pub static TEXT: Catalogue = Catalogue {
         demo_done: |dir, written, same, kept| {
             format!("muestras en {dir}: {written} copiadas, {same} ya iguales, {kept} conservadas")
         },
+        stdin_format: "leer la entrada estándar (-) requiere --format md o csv",
     },
     ui: UiText {
         help_title: " Ayuda · ? o Esc para cerrar ",
