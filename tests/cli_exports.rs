@@ -90,7 +90,7 @@ fn every_format_shows_the_plan_with_its_labels_and_dangling_links() {
             "O9?",
             "en curso",
             "descartada",
-            "2027-06-30",
+            "30/06/2027",
             "1 de 3 factores sin acción",
             "1 de 2 factores sin acción",
             "Matriz EFI",

@@ -149,11 +149,37 @@ fn the_informe_final_marks_its_plan_tables_too() {
     let s = palencia();
     let md = render_on(&s, Lang::Es, Format::Md, date(2027, 3, 1));
     assert!(md.contains("Marcas: ⚠ acción con la fecha pasada"), "{md}");
-    assert_eq!(md.matches("Plazo: ⚠ 2027-01-31").count(), 1, "the CAME list:\n{md}");
-    assert!(md.contains("Plazo: ⚠ 31/01/2027") && md.contains("| ⚠ 31/01/2027 |"), "the plan's table:\n{md}");
+    assert_eq!(md.matches("Plazo: ⚠ 31/01/2027").count(), 2, "the CAME list and the plan's table:\n{md}");
+    assert!(md.contains("| ⚠ 31/01/2027 |"), "the plan's table:\n{md}");
     assert!(md.contains("| ⚠ 15/02/2027 |") && !md.contains("⚠ 31/03/2027"), "{md}");
     let xml = docx_xml(&s, Lang::Es, date(2027, 3, 1));
     assert!(xml.contains("⚠ 31/01/2027"), "docx");
+}
+
+/// The `YYYY-MM-DD` dates in `text`.
+fn iso_dates(text: &str) -> Vec<&str> {
+    let shape =
+        |w: &[u8]| w.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    (0..text.len().saturating_sub(9))
+        .filter(|&i| text.is_char_boundary(i) && text.is_char_boundary(i + 10) && shape(&text.as_bytes()[i..i + 10]))
+        .map(|i| &text[i..i + 10])
+        .collect()
+}
+
+#[test]
+fn one_date_format_in_a_whole_document() {
+    // The trials found `2027-01-31` beside `31/01/2027` in the Spanish Markdown and
+    // HTML and three formats in one Catalan docx.
+    let s = palencia();
+    for lang in [Lang::Es, Lang::Ca] {
+        for (what, out) in prose(&s, lang, date(2027, 3, 1)) {
+            assert_eq!(iso_dates(&out), Vec::<&str>::new(), "{lang:?} {what}");
+            assert!(out.contains("31/01/2027"), "{lang:?} {what}:\n{out}");
+        }
+    }
+    for (what, out) in prose(&s, Lang::En, date(2027, 3, 1)) {
+        assert!(out.contains("2027-01-31") && !out.contains("31/01/2027"), "en {what}");
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 use jiff::civil::Date;
 
-use super::doc::{Block, Column, Detail, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
+use super::doc::{Block, Column, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
 use super::marks;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
@@ -152,18 +152,11 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         let rows = list
             .iter()
             .map(|a| {
-                let mut details = plan::details(lang, a);
-                let status = details.remove(0);
+                let mut details = plan::details(lang, a, 1);
+                let status = details.remove(0).text;
                 let due = a.due.map(|d| lang.locale().date(d)).unwrap_or_default();
-                let details = details
-                    .into_iter()
-                    // `↻` after the text says it, explained in the legend.
-                    .filter(|d| !(a.carried && d == w.carried))
-                    .map(|text| {
-                        let column = (!due.is_empty() && text == format!("{}: {due}", w.due)).then_some(1);
-                        Detail { text, column }
-                    })
-                    .collect();
+                // `↻` after the text says it, explained in the legend.
+                let details = details.into_iter().filter(|d| !(a.carried && d.text == w.carried)).collect();
                 Item {
                     id: lang.show_id(&a.id),
                     text: marks::carried(&a.text, a.carried),

@@ -6,6 +6,7 @@ use crate::domain::{CameAction, Evaluation, Factor, Matrix, Quadrant, Session};
 use crate::i18n::{Lang, PlanWords};
 use crate::labels;
 
+use super::doc::Detail;
 use super::safe;
 
 /// Words of the CAME sections, from the language's catalogue.
@@ -59,24 +60,27 @@ pub(crate) fn coverage(s: &Session, lang: Lang, q: Quadrant) -> String {
 }
 
 /// The optional details of an action, each already labelled and safe:
-/// status, owner, due, indicator, votes, carried over.
-pub(crate) fn details(lang: Lang, a: &CameAction) -> Vec<String> {
+/// status, owner, due, indicator, votes, carried over. The due date's detail
+/// says which column repeats it (`due_column`): it is found by what it is, not
+/// by comparing written dates.
+pub(crate) fn details(lang: Lang, a: &CameAction, due_column: usize) -> Vec<Detail> {
     let w = Words::new(lang);
-    let mut out = vec![labels::status(lang, a.status).to_owned()];
+    let plain = |text: String| Detail { text, column: None };
+    let mut out = vec![plain(labels::status(lang, a.status).to_owned())];
     if let Some(o) = a.owner.as_deref().filter(|o| !o.trim().is_empty()) {
-        out.push(format!("{}: {}", w.owner, safe(o)));
+        out.push(plain(format!("{}: {}", w.owner, safe(o))));
     }
     if let Some(d) = a.due {
-        out.push(format!("{}: {}", w.due, lang.locale().date(d)));
+        out.push(Detail { text: format!("{}: {}", w.due, lang.locale().date(d)), column: Some(due_column) });
     }
     if let Some(i) = a.indicator.as_deref().filter(|i| !i.trim().is_empty()) {
-        out.push(format!("{}: {}", w.indicator, safe(i)));
+        out.push(plain(format!("{}: {}", w.indicator, safe(i))));
     }
     if a.votes > 0 {
-        out.push(w.vote_count(a.votes));
+        out.push(plain(w.vote_count(a.votes)));
     }
     if a.carried {
-        out.push(w.carried.to_owned());
+        out.push(plain(w.carried.to_owned()));
     }
     out
 }

@@ -196,7 +196,7 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
 
 fn action_cells(a: &CameAction, w: &PlanWords, lang: Lang, line: String) -> Vec<String> {
     let opt = |t: &Option<String>| t.as_deref().map(escape).unwrap_or_default();
-    let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let date = |d: Option<jiff::civil::Date>| d.map(|d| lang.locale().date(d)).unwrap_or_default();
     let mut indicator: Vec<String> = a.indicators.iter().map(|i| escape(i)).collect();
     indicator.extend(a.indicator.as_deref().map(escape));
     vec![
