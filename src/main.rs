@@ -88,8 +88,10 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
         let file = match &cli.command {
             Some(Command::Open(Lazy(cli::OpenArgs { file }))) => Some(file),
             // `new --from` names a missing or damaged old session before anything else.
-            Some(Command::New(Lazy(cli::NewArgs { from: Some(old), .. }))) => {
-                load(old)?;
+            Some(Command::New(Lazy(cli::NewArgs { from: Some(_), .. }))) => {
+                if let Some(Err(e)) = &preloaded {
+                    return Err(commands::load_message(e, lang));
+                }
                 None
             }
             _ => cli.file.as_ref(),
