@@ -56,6 +56,7 @@ mod sources_tui;
 mod storage_app;
 mod storage_faults;
 mod storage_hostile;
+mod storage_journal;
 mod storage_kill;
 mod storage_links;
 mod storage_signals;

@@ -4,7 +4,7 @@
 //! (`check`, `show`, `export`) and brought back by `recover`.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
