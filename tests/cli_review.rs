@@ -369,3 +369,21 @@ fn one_change_is_said_in_the_singular() {
     let out = dafo(&["--lang", "en", "review", path.to_str().unwrap(), "--year", "2025", "C1=60"]);
     assert!(stdout(&out).ends_with("2025: 1 change saved\n"), "{}", stdout(&out));
 }
+
+#[test]
+fn the_status_table_adds_up_to_its_total_and_says_late_apart() {
+    let out = dafo(&["report", SAMPLE, "--format", "md"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8_lossy(&out.stdout).into_owned();
+    let section = md.split("## Estado de las acciones").nth(1).unwrap();
+    let cells = |l: &str| l.split('|').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let rows: Vec<Vec<String>> =
+        section.lines().filter(|l| l.starts_with("| ") && !l.contains("Estado")).map(cells).collect();
+    let total_row = rows.iter().find(|r| r[0].contains("Total")).unwrap();
+    let total: usize = total_row.last().unwrap().trim_matches('*').parse().unwrap();
+    let sum: usize =
+        rows.iter().take_while(|r| !r[0].contains("Total")).map(|r| r.last().unwrap().parse::<usize>().unwrap()).sum();
+    assert_eq!(sum, total, "{section}");
+    let late = section.lines().find(|l| l.starts_with("De ellas, en retraso")).unwrap_or_default();
+    assert!(late.ends_with(": 2"), "the late flag, apart: {section}");
+}
