@@ -79,7 +79,7 @@ pub enum Command {
     Open(Lazy<OpenArgs>),
     /// Check that a session file reads; exit 0 if it does, 1 if not or while it holds merge conflicts (⚠).
     Check(Lazy<CheckArgs>),
-    /// Print a session to stdout (text, Markdown, HTML, CSV or JSON).
+    /// Print a session to stdout (text, Markdown, HTML, CSV, JSON, or Word docx into a pipe).
     Show(Lazy<ShowArgs>),
     /// Write a session to a file in another format (atomically).
     Export(Lazy<ExportArgs>),
