@@ -293,7 +293,8 @@ pub struct ReviewArgs {
     #[arg(long)]
     pub year: i16,
     /// ID=DEGREE or ID=DEGREE:STATUS, e.g. C1=75 C2=100:hecha M1=0:descartada
-    /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped).
+    /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped;
+    /// pendent, en curs, feta, descartada).
     #[arg(value_name = "ID=DEGREE[:STATUS]")]
     pub assignments: Vec<String>,
     /// A note for an action's review: ID="texto". Repeatable.

@@ -73,7 +73,7 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
     // The sample is a Spanish session: its refusals speak Spanish, and English with --lang en.
     for (args, says, en) in [
         (vec!["--year", "2025", "C1=50", "C99=10"], "ninguna acción tiene el ID C99", "no action has the ID C99"),
-        (vec!["--year", "2025", "C1=101"], "no es un grado de implantación", "not a degree of implementation"),
+        (vec!["--year", "2025", "C1=101"], "no es un grado de implementación", "not a degree of implementation"),
         (
             vec!["--year", "2027", "C1=50"],
             "2027 queda fuera del horizonte del plan (2023-2026)",
