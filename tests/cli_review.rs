@@ -387,3 +387,17 @@ fn the_status_table_adds_up_to_its_total_and_says_late_apart() {
     let late = section.lines().find(|l| l.starts_with("De ellas, en retraso")).unwrap_or_default();
     assert!(late.ends_with(": 2"), "the late flag, apart: {section}");
 }
+
+#[test]
+fn a_degree_before_the_action_starts_is_recorded_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    // C4 starts in 2024.
+    let out = dafo(&["review", path.to_str().unwrap(), "--year", "2023", "C4=50", "C1=75"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("C4 empieza en 2024") && err.contains("2023"), "{err}");
+    assert!(!err.contains("C1 empieza"), "{err}");
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C4", 2023).map(|r| r.degree.get()), Some(50));
+}
