@@ -80,7 +80,7 @@ pub enum Command {
     Open(Lazy<OpenArgs>),
     /// Check that a session file reads; exit 0 if it does, 1 if not or while it holds merge conflicts (⚠).
     Check(Lazy<CheckArgs>),
-    /// Print a session to stdout (text, Markdown, HTML, CSV or JSON).
+    /// Print a session to stdout (text, Markdown, HTML, CSV, JSON, or Word docx into a pipe).
     Show(Lazy<ShowArgs>),
     /// Write a session to a file in another format (atomically).
     Export(Lazy<ExportArgs>),
@@ -331,7 +331,8 @@ pub struct ReviewArgs {
     #[arg(long)]
     pub year: i16,
     /// ID=DEGREE or ID=DEGREE:STATUS, e.g. C1=75 C2=100:hecha M1=0:descartada
-    /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped).
+    /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped;
+    /// pendent, en curs, feta, descartada).
     #[arg(value_name = "ID=DEGREE[:STATUS]")]
     pub assignments: Vec<String>,
     /// A note for an action's review: ID="texto". Repeatable.

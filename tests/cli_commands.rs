@@ -377,3 +377,13 @@ fn import_csv_brings_back_the_plan() {
     assert_eq!(back.strategies.len(), 4);
     assert_eq!(back.strategies[1].factors, ["F2", "O9"]);
 }
+
+#[test]
+fn the_help_of_show_names_every_format_it_writes() {
+    let out = dafo(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let show = help.lines().find(|l| l.trim_start().starts_with("show ")).unwrap_or_default().to_owned();
+    for format in ["Markdown", "HTML", "CSV", "JSON", "docx"] {
+        assert!(show.contains(format), "{format} missing: {show}");
+    }
+}

@@ -163,6 +163,7 @@ fn review_asks_about_each_possible_pair() {
     let report = text(&out.stdout);
     assert!(report.contains("Unidos en la revisión: 1"), "{report}");
     assert!(report.contains("PARES DUDOSOS, SEPARADOS (0)"), "{report}");
+    assert!(!report.contains("--accept-similar"), "every pair answered, no hint: {report}");
     let s = dafo::storage::load(&out_path).unwrap();
     assert!(s.weaknesses.iter().any(|f| f.origins.iter().any(|o| o.text.starts_with("Poca información"))));
 }

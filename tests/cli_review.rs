@@ -74,7 +74,7 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
     // The sample is a Spanish session: its refusals speak Spanish, and English with --lang en.
     for (args, says, en) in [
         (vec!["--year", "2025", "C1=50", "C99=10"], "ninguna acción tiene el ID C99", "no action has the ID C99"),
-        (vec!["--year", "2025", "C1=101"], "no es un grado de implantación", "not a degree of implementation"),
+        (vec!["--year", "2025", "C1=101"], "no es un grado de implementación", "not a degree of implementation"),
         (
             vec!["--year", "2027", "C1=50"],
             "2027 queda fuera del horizonte del plan (2023-2026)",
@@ -392,4 +392,36 @@ fn one_change_is_said_in_the_singular() {
     assert!(stdout(&out).ends_with("2025: 1 cambio guardado\n"), "{}", stdout(&out));
     let out = dafo(&["--lang", "en", "review", path.to_str().unwrap(), "--year", "2025", "C1=60"]);
     assert!(stdout(&out).ends_with("2025: 1 change saved\n"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_status_table_adds_up_to_its_total_and_says_late_apart() {
+    let out = dafo(&["report", SAMPLE, "--format", "md"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8_lossy(&out.stdout).into_owned();
+    let section = md.split("## Estado de las acciones").nth(1).unwrap();
+    let cells = |l: &str| l.split('|').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let rows: Vec<Vec<String>> =
+        section.lines().filter(|l| l.starts_with("| ") && !l.contains("Estado")).map(cells).collect();
+    let total_row = rows.iter().find(|r| r[0].contains("Total")).unwrap();
+    let total: usize = total_row.last().unwrap().trim_matches('*').parse().unwrap();
+    let sum: usize =
+        rows.iter().take_while(|r| !r[0].contains("Total")).map(|r| r.last().unwrap().parse::<usize>().unwrap()).sum();
+    assert_eq!(sum, total, "{section}");
+    let late = section.lines().find(|l| l.starts_with("De ellas, en retraso")).unwrap_or_default();
+    assert!(late.ends_with(": 2"), "the late flag, apart: {section}");
+}
+
+#[test]
+fn a_degree_before_the_action_starts_is_recorded_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    // C4 starts in 2024.
+    let out = dafo(&["review", path.to_str().unwrap(), "--year", "2023", "C4=50", "C1=75"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("C4 empieza en 2024") && err.contains("2023"), "{err}");
+    assert!(!err.contains("C1 empieza"), "{err}");
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C4", 2023).map(|r| r.degree.get()), Some(50));
 }

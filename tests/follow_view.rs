@@ -158,6 +158,33 @@ fn s_cycles_the_status_and_hecha_brings_the_degree_to_100() {
 }
 
 #[test]
+fn a_degree_for_a_year_before_the_action_starts_is_kept_but_said() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    // C4 starts in 2024: a degree in 2023 is before its start.
+    let (c, i) = session(app).find_action("C4").unwrap();
+    assert_eq!(session(app).actions(c)[i].start.map(|d| d.year()), Some(2024));
+    let at = dafo::app::follow::items(session(app)).iter().position(|r| *r == FollowRow::Action(c, i)).unwrap();
+    typ(app, "g");
+    for _ in 0..at {
+        typ(app, "j");
+    }
+    for _ in 0..5 {
+        press(app, KeyCode::Left);
+    }
+    assert_eq!(editor(app).follow_year(), Some(2023));
+    typ(app, "2");
+    assert_eq!(review(app, "C4", 2023).map(|r| r.0), Some(50), "kept: the facilitator may know better");
+    let said = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(said.contains("C4 empieza en 2024") && said.contains("2023"), "{said}");
+    // In a year it has begun, nothing to say.
+    press(app, KeyCode::Right);
+    typ(app, "2");
+    let said = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(!said.contains("empieza en"), "{said}");
+}
+
+#[test]
 fn x_drops_an_action_in_one_key_and_again_takes_it_back() {
     let mut h = follow_app();
     let app = &mut h.app;

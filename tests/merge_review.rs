@@ -128,3 +128,13 @@ fn merge_review_in_a_terminal_merges_one_pair_and_keeps_one_apart() {
     assert!(apart.text != second.b.text && apart.origins.iter().all(|o| o.text != second.b.text), "{apart:?}");
     assert_eq!(s.total(), plain.session.total() - 1, "exactly one pair merged");
 }
+
+#[test]
+fn s_for_si_accepts_a_pair_as_y_does() {
+    use dafo::app::keymap::{Context, lookup};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let accept = lookup(Context::MergeReview, &key('y'));
+    assert!(accept.is_some());
+    assert_eq!(lookup(Context::MergeReview, &key('s')), accept, "the line prompt says s = unir");
+}

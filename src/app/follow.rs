@@ -195,10 +195,25 @@ impl Editor {
     ) {
         match self.session().review_action(id, year, degree, status, note) {
             Ok(Some(edit)) => {
-                self.apply(edit);
+                if self.apply(edit) {
+                    self.warn_before_start(id, year, degree);
+                }
             }
             Ok(None) => {}
             Err(e) => self.say(self.lang.text().review_errors.of(&e), true),
+        }
+    }
+
+    /// A degree above 0 for a year before the action starts is kept (the
+    /// facilitator may know better) but never silently: the status line says so.
+    fn warn_before_start(&mut self, id: &str, year: i16, degree: Option<Degree>) {
+        let Some(start) = self.session().find_action(id).and_then(|(c, i)| self.session().actions(c)[i].start) else {
+            return;
+        };
+        if degree.is_some_and(|d| d > Degree::ZERO) && start.year() > year {
+            let shown = self.lang.show_id(id);
+            let msg = (self.lang.text().follow.before_start)(&shown, start.year(), year);
+            self.say(msg, true);
         }
     }
 

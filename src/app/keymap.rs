@@ -382,7 +382,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
             bind!(Present, [k('?')], A::ToggleHelp, Session, help, false),
             // ---- dafo merge --review: the possible pairs, one by one ----
-            review(const { &[k('y')] }, ReviewStep::Accept, |t| t.merge.accept, |t| t.merge.hints[0]),
+            review(const { &[k('y'), k('s')] }, ReviewStep::Accept, |t| t.merge.accept, |t| t.merge.hints[0]),
             review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1]),
             review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2]),
             review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3]),

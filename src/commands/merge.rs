@@ -57,6 +57,7 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
             review(&merged.grey, lang, &mut std::io::stdin().lock(), &mut std::io::stderr())
         };
         merged = merge(&inputs, &opts);
+        merged.reviewed = true;
     }
     write_new(&args.output, to_ron(&merged.session).as_bytes(), args.force)?;
     // Group names and texts come from the files: cleaned on their way to the terminal.

@@ -94,6 +94,12 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
             .map_err(|_: String| invalid(path, lang, format!("{id}: {}", (words.not_a_degree)(degree))))?;
         let edit = work.review_action(id, args.year, Some(degree), status, None).map_err(err)?;
         push(&mut work, edit)?;
+        // Kept, but never silent: a degree for a year before the action starts.
+        let start = work.find_action(id).and_then(|(c, i)| work.actions(c)[i].start).map(|d| d.year());
+        if let Some(start) = start.filter(|&y| y > args.year && degree > Degree::ZERO) {
+            let msg = (lang.text().follow.before_start)(&lang.show_id(id), start, args.year);
+            eprintln!("dafo: {}", crate::domain::text::display_safe_lines(&format!("{}: {msg}", path.display())));
+        }
     }
     for arg in &args.notes {
         let (id, text) = split(path, lang, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;

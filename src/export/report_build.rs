@@ -164,10 +164,6 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
         })
         .collect();
     rows.push(row(vec!["—".to_owned(), w.unreviewed.to_owned()], progress.iter().map(|p| p.unreviewed().to_string())));
-    rows.push(row(
-        vec!["!".to_owned(), w.late_short.to_owned()],
-        progress.iter().map(|p| p.late().count().to_string()),
-    ));
     out.push(heading(2, w.counts));
     out.push(Block::Table(Table {
         columns,
@@ -175,6 +171,16 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
         total_label: w.total.to_owned(),
         totals: progress.iter().map(|p| p.actions().count().to_string()).collect(),
     }));
+    // En retraso is a flag on actions of any status, not a status: said apart,
+    // so the rows add up to the Total.
+    let late: Vec<String> = progress
+        .iter()
+        .map(|p| {
+            let n = p.late().count();
+            if input.several() { format!("{}: {n}", p.year) } else { n.to_string() }
+        })
+        .collect();
+    out.push(Block::Para(vec![(w.late_apart)(&late.join(" · "))]));
     let means: Vec<String> = progress
         .iter()
         .map(|p| {

@@ -224,7 +224,7 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_action: "Nova acció",
         input_weight_of: "Pes de",
         input_edit: "Editar",
-        browser_heading: "dafo · sessions a",
+        browser_heading: "dafo · sessions de la carpeta",
         browser_new_title: " Títol de la nova sessió (Retorn crea, Esc cancel·la) ",
         browser_empty: "No hi ha sessions ací. Premeu n per a crear-ne una.",
         browser_columns: ["Títol", "Creada", "Modificada", "Fitxer"],
@@ -385,7 +385,7 @@ pub static TEXT: Catalogue = Catalogue {
         plan_add_axis_hint: "eix",
         plan_add_line: "nova línia a l'eix triat",
         plan_add_line_hint: "línia",
-        plan_delete: "esborrar l'eix (amb les seves línies) o la línia",
+        plan_delete: "esborrar l'eix (amb les seues línies) o la línia",
         plan_place: "posar a la línia triada",
         plan_place_hint: "posar a la línia",
         plan_take_out: "treure de la línia (torna a la safata)",
@@ -452,14 +452,14 @@ pub static TEXT: Catalogue = Catalogue {
         links_lost: |n| if n == 1 { "1 acció perd el vincle".to_owned() } else { format!("{n} accions perden el vincle") },
         draft_kept: |key| format!("esborrany guardat: {key} el recupera"),
         gone_kept_on_line: |id| {
-            format!("{id} ja no hi és (canviat fora de dafo): les vostres paraules continuen en la línia; Enter les afig com a nou")
+            format!("{id} ja no hi és (canviat fora de dafo): les vostres paraules continuen en la línia; Retorn les afig com a nou")
         },
         gone_not_saved: |id, text| format!("{id} ja no hi és (canviat fora de dafo); no s'ha guardat: «{text}»"),
-        carried_hint: "↻ ve de l'any passat: Enter i Enter el confirma, o edita'l",
+        carried_hint: "↻ ve de l'any passat: Retorn i Retorn el confirma, o edita'l",
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
             let a = if a == 1 { "1 acció oberta".to_owned() } else { format!("{a} accions obertes") };
-            format!("{f} i {a} vénen de la sessió anterior — Enter confirma cadascun, o edita'l")
+            format!("{f} i {a} vénen de la sessió anterior — Retorn confirma cadascun, o edita'l")
         },
         unconfirmed: |n| format!("↻ {n} per confirmar"),
         overdue: |n| if n == 1 { "⚠ 1 vençuda".to_owned() } else { format!("⚠ {n} vençudes") },
@@ -475,6 +475,6 @@ pub static TEXT: Catalogue = Catalogue {
         action_for: "Nova acció per a",
         page: "pàgina",
         browser_from: "nova sessió a partir d'aquesta",
-        browser_from_title: |t| format!(" Nova sessió a partir de «{t}» (Enter crea, Esc cancel·la) "),
+        browser_from_title: |t| format!(" Nova sessió a partir de «{t}» (Retorn crea, Esc cancel·la) "),
     },
 };

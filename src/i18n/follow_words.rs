@@ -51,6 +51,9 @@ pub struct FollowText {
     pub value_on_indicator: &'static str,
     /// Said when a value does not read as a number.
     pub bad_number: &'static str,
+    /// A degree above 0 recorded for a year before the action's start: its ID,
+    /// the start year, the year. Recorded, but said.
+    pub before_start: fn(&str, i16, i16) -> String,
     /// The review record's form: its title and fields.
     pub record_of: &'static str,
     pub record_fields: [&'static str; 4],
@@ -132,6 +135,9 @@ pub static ES: FollowText = FollowText {
     value_of: "Valor de",
     value_on_indicator: "Los valores son de los indicadores: baja a sus filas, al final",
     bad_number: "No es un número",
+    before_start: |id, start, year| {
+        format!("Ojo: {id} empieza en {start}; este grado es de {year}, antes de su inicio")
+    },
     record_of: "Acta de",
     record_fields: ["Comisión u órgano", "Fecha (AAAA-MM-DD)", "Resumen", "Límites y problemas (separados por ;)"],
     bad_date: "Fecha no válida (AAAA-MM-DD)",
@@ -154,6 +160,9 @@ pub static EN: FollowText = FollowText {
     value_of: "Value of",
     value_on_indicator: "Values belong to indicators: go down to their rows, at the end",
     bad_number: "Not a number",
+    before_start: |id, start, year| {
+        format!("Note: {id} starts in {start}; this degree is for {year}, before it starts")
+    },
     record_of: "Record of",
     record_fields: ["Committee or body", "Date (YYYY-MM-DD)", "Summary", "Problems and limits (separated by ;)"],
     bad_date: "Not a date (YYYY-MM-DD)",
@@ -176,6 +185,9 @@ pub static CA: FollowText = FollowText {
     value_of: "Valor de",
     value_on_indicator: "Els valors són dels indicadors: baixeu a les seues files, al final",
     bad_number: "No és un número",
+    before_start: |id, start, year| {
+        format!("Compte: {id} comença en {start}; aquest grau és de {year}, abans del seu inici")
+    },
     record_of: "Acta de",
     record_fields: ["Comissió o òrgan", "Data (AAAA-MM-DD)", "Resum", "Límits i problemes (separats per ;)"],
     bad_date: "Data no vàlida (AAAA-MM-DD)",

@@ -49,6 +49,8 @@ pub struct ReportWords {
     pub progress: &'static str,
     /// The count row of actions en retraso.
     pub late_short: &'static str,
+    /// Under the status table: how many of those actions are en retraso (the counts).
+    pub late_apart: fn(&str) -> String,
     /// "grado medio" in the one-line summary of a year.
     pub mean_short: &'static str,
     /// What the indicators' year columns hold.
@@ -104,6 +106,7 @@ pub static ES: ReportWords = ReportWords {
     says: "dice",
     progress: "progreso",
     late_short: "en retraso",
+    late_apart: |n| format!("De ellas, en retraso (!): {n}"),
     mean_short: "grado medio",
     indicator_lead: "Valor del año y, entre paréntesis, lo recorrido de la línea base a la meta",
     added: "nueva",
@@ -153,6 +156,7 @@ pub static EN: ReportWords = ReportWords {
     says: "says",
     progress: "progress",
     late_short: "behind schedule",
+    late_apart: |n| format!("Of these, behind schedule (!): {n}"),
     mean_short: "mean degree",
     indicator_lead: "The year's value and, in brackets, how far it went from the baseline to the target",
     added: "new",
@@ -202,6 +206,7 @@ pub static CA: ReportWords = ReportWords {
     says: "diu",
     progress: "progrés",
     late_short: "amb retard",
+    late_apart: |n| format!("D'elles, amb retard (!): {n}"),
     mean_short: "grau mitjà",
     indicator_lead: "Valor de l'any i, entre parèntesis, el camí fet de la línia de base a la meta",
     added: "nova",

@@ -37,7 +37,8 @@ impl ReviewErrors {
     }
 }
 
-const STATUSES: &str = "pendiente, en curso, hecha, descartada; pending, in progress, done, dropped";
+const STATUSES: &str =
+    "pendiente, en curso, hecha, descartada; pending, in progress, done, dropped; pendent, en curs, feta, descartada";
 
 pub static ES: ReviewErrors = ReviewErrors {
     unknown_action: |id| format!("ninguna acción tiene el ID {id}"),
@@ -45,7 +46,7 @@ pub static ES: ReviewErrors = ReviewErrors {
     outside_horizon: |year, h| format!("{year} queda fuera del horizonte del plan ({h})"),
     bad_year: |year| format!("{year} no es un año que dafo revise (de 1900 a 2200)"),
     not_a_number: |v| format!("{v:?} no es un número"),
-    not_a_degree: |v| format!("{v:?} no es un grado de implantación (un número entero de 0 a 100)"),
+    not_a_degree: |v| format!("{v:?} no es un grado de implementación (un número entero de 0 a 100)"),
     not_a_status: |v| format!("{v:?} no es un estado ({STATUSES})"),
     not_in_form: |arg, form| format!("{arg:?} no tiene la forma {form}"),
     nothing_changed: "no se ha cambiado nada",
@@ -69,7 +70,7 @@ pub static CA: ReviewErrors = ReviewErrors {
     outside_horizon: |year, h| format!("{year} queda fora de l'horitzó del pla ({h})"),
     bad_year: |year| format!("{year} no és un any que dafo revise (de 1900 a 2200)"),
     not_a_number: |v| format!("{v:?} no és un número"),
-    not_a_degree: |v| format!("{v:?} no és un grau d'implantació (un nombre enter de 0 a 100)"),
+    not_a_degree: |v| format!("{v:?} no és un grau d'implementació (un nombre enter de 0 a 100)"),
     not_a_status: |v| format!("{v:?} no és un estat ({STATUSES})"),
     not_in_form: |arg, form| format!("{arg:?} no té la forma {form}"),
     nothing_changed: "no s'ha canviat res",

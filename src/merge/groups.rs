@@ -76,6 +76,9 @@ pub struct Merged {
     pub accepted_similar: bool,
     /// Grey-zone pairs joined because [`Options::joined`] named them.
     pub joined: usize,
+    /// Every grey-zone pair was answered (`--review`): the report gives no hint
+    /// on how to join them.
+    pub reviewed: bool,
     /// Actions and strategies that named factors missing from their own group's
     /// file: links dropped, or a strategy left out. Said in the report, never silent.
     pub dangling: Vec<Dangling>,
@@ -306,6 +309,7 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
         disagreements,
         grey,
         accepted_similar: opts.accept_similar && accepted > 0,
+        reviewed: false,
         joined,
     }
 }

@@ -139,7 +139,7 @@ pub fn render(m: &Merged, lang: Lang, format: ReportFormat) -> String {
         o.line(w.joined_by_flag);
     } else if m.grey.is_empty() && m.joined == 0 {
         o.line(w.none);
-    } else {
+    } else if !m.reviewed {
         o.line(w.grey_hint);
     }
     for p in &m.grey {
