@@ -51,6 +51,7 @@ mod prop_keys;
 mod readme;
 mod room_snapshots;
 mod room_update;
+mod skips;
 mod snapshots;
 mod sources_tui;
 mod storage_app;
