@@ -335,6 +335,10 @@ fn the_same_review_and_the_mision_changed_on_both_sides_are_kept_and_refused_by_
     assert!(said.contains("⚠ C2 2025 «90 % · segunda nota» (otra versión: «60 % · segunda nota»)"), "{said}");
     let s = dafo::storage::load(&repo.file()).unwrap();
     assert_eq!(s.reviews.len(), 1);
+    // The TUI says so on opening (the grid has no place for them).
+    let app = dafo::app::App::open(&repo.file(), dafo::i18n::Lang::Es).unwrap();
+    let said = app.notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(said.contains("⚠ 2 conflictos de fusión en el plan o el seguimiento: dafo check los lista"), "{said}");
 }
 
 #[test]

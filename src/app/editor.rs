@@ -96,6 +96,7 @@ impl Editor {
             editor.say_read_only();
         } else {
             editor.say_carried();
+            editor.say_clashes();
             editor.say_journal_found();
         }
         editor

@@ -78,4 +78,15 @@ impl Editor {
             }
         }
     }
+
+    /// On opening: says how many clashes of the plan or the follow-up a git
+    /// merge left (the grid marks its own conflicts with ⚠; these have no place
+    /// on it).
+    pub(super) fn say_clashes(&mut self) {
+        let n = self.session().clashes.len();
+        if n > 0 {
+            let text = (self.lang.text().merge.plan_clashes)(n);
+            self.say(text, false);
+        }
+    }
 }

@@ -90,6 +90,8 @@ pub struct MergeText {
     pub all_sources: &'static str,
     pub conflict_resolved: &'static str,
     pub no_conflict: &'static str,
+    /// On opening: clashes of the plan or the follow-up left by a git merge.
+    pub plan_clashes: fn(usize) -> String,
 }
 
 pub static ES: MergeText = MergeText {
@@ -160,6 +162,13 @@ pub static ES: MergeText = MergeText {
     all_sources: "Todas las fuentes",
     conflict_resolved: "Conflicto resuelto: se queda",
     no_conflict: "Este elemento no tiene conflicto ⚠",
+    plan_clashes: |n| {
+        if n == 1 {
+            "⚠ 1 conflicto de fusión en el plan o el seguimiento: dafo check lo muestra".to_owned()
+        } else {
+            format!("⚠ {n} conflictos de fusión en el plan o el seguimiento: dafo check los lista")
+        }
+    },
 };
 
 pub static EN: MergeText = MergeText {
@@ -224,6 +233,13 @@ pub static EN: MergeText = MergeText {
     all_sources: "All sources",
     conflict_resolved: "Conflict resolved: kept",
     no_conflict: "This item has no conflict ⚠",
+    plan_clashes: |n| {
+        if n == 1 {
+            "⚠ 1 merge conflict in the plan or the follow-up: dafo check shows it".to_owned()
+        } else {
+            format!("⚠ {n} merge conflicts in the plan or the follow-up: dafo check lists them")
+        }
+    },
 };
 
 pub static CA: MergeText = MergeText {
@@ -290,4 +306,11 @@ pub static CA: MergeText = MergeText {
     all_sources: "Totes les fonts",
     conflict_resolved: "Conflicte resolt: es queda",
     no_conflict: "Aquest element no té conflicte ⚠",
+    plan_clashes: |n| {
+        if n == 1 {
+            "⚠ 1 conflicte de fusió al pla o al seguiment: dafo check el mostra".to_owned()
+        } else {
+            format!("⚠ {n} conflictes de fusió al pla o al seguiment: dafo check els llista")
+        }
+    },
 };
