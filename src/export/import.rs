@@ -137,6 +137,8 @@ enum Style {
     Plain,
     Strong,
     Emphasis,
+    /// An HTML comment in an item: the export's end of the user's words.
+    End,
 }
 
 /// Reads list items under quadrant headings; the first level-1 heading that is
@@ -183,6 +185,11 @@ pub fn markdown(text: &str) -> Imported {
                 push_text(&mut heading, &mut items, style, &t);
             }
             Event::SoftBreak | Event::HardBreak => push_text(&mut heading, &mut items, Style::Plain, " "),
+            Event::InlineHtml(h) if h.starts_with("<!--") && heading.is_none() => {
+                if let Some(item) = items.last_mut() {
+                    item.push((Style::End, String::new()));
+                }
+            }
             _ => {}
         }
     }
@@ -220,8 +227,12 @@ fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
         (d.votes, d.impact) = (votes, impact);
         segments.pop();
     }
-    let text = clean_text(&segments.iter().map(|(_, t)| t.as_str()).collect::<String>());
-    d.text = without_export_marks(&text).to_owned();
+    // Words up to the export's end mark are all the user's; without one, the
+    // marks an export puts after them are taken off.
+    let end = segments.iter().position(|(s, _)| *s == Style::End);
+    let text =
+        clean_text(&segments[..end.unwrap_or(segments.len())].iter().map(|(_, t)| t.as_str()).collect::<String>());
+    d.text = if end.is_some() { text } else { without_export_marks(&text).to_owned() };
     (!d.text.is_empty()).then_some(d)
 }
 
@@ -324,7 +335,8 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     "" => None,
                     v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
-                let sources = row.sources.split(super::csv::LINK_SEPARATOR).map(clean_text).filter(|s| !s.is_empty());
+                let sources =
+                    super::csv::split_list(&row.sources).into_iter().map(|s| clean_text(&s)).filter(|s| !s.is_empty());
                 let sources = sources.collect();
                 if !text.is_empty() {
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
