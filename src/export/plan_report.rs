@@ -195,6 +195,9 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
 }
 
+/// A detail's value in pieces: each the user's words (`true`) or the export's.
+type Pieces<'a> = Vec<(&'a str, bool)>;
+
 fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     let resources = a.resources.clone().unwrap_or_default();
     let amount = a.amount.map(|e| euros(lang, e.cents)).unwrap_or_default();
@@ -222,7 +225,7 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     fn borrow(v: &[(String, bool)]) -> Vec<(&str, bool)> {
         v.iter().map(|(t, u)| (t.as_str(), *u)).collect()
     }
-    let fields: [(&str, Vec<(&str, bool)>, Option<usize>); 6] = [
+    let fields: [(&str, Pieces, Option<usize>); 6] = [
         (w.col_owner, vec![(&owner, true)], Some(0)),
         (w.col_start, vec![(&start, false)], None),
         (w.col_due, vec![(&due, false)], Some(1)),
