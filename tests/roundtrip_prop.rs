@@ -1,6 +1,7 @@
 //! Round trips that must give back what was written: random sessions (any
 //! printable Unicode, the exports' own markers and separators in every field,
-//! a plan with ejes, líneas, retos, indicators and placed strategies) are
+//! a plan with ejes, líneas, retos, indicators and placed strategies, yearly
+//! reviews of the actions, which the CSV carries) are
 //! exported as Markdown (the informe final) and as CSV, in Spanish, English
 //! and Catalan, and imported again: every field the format carries comes back
 //! the same.
@@ -11,8 +12,8 @@ use std::path::Path;
 
 use dafo::domain::text::clean_text;
 use dafo::domain::{
-    Axis, Came, CameAction, Challenge, Crossed, Direction, Euros, Factor, Horizon, Indicator, Line, Quadrant, Session,
-    Source, Status, Strategy as CrossedStrategy,
+    ActionReview, Axis, Came, CameAction, Challenge, Crossed, Degree, Direction, Euros, Factor, Horizon, Indicator,
+    Line, Quadrant, Session, Source, Status, Strategy as CrossedStrategy,
 };
 use dafo::export::{Format, bytes_on};
 use dafo::i18n::Lang;
@@ -102,6 +103,8 @@ struct Plan {
     axes: Vec<(String, Vec<String>)>,
     indicators: Vec<IndicatorGen>,
     challenges: Vec<(String, Vec<usize>)>,
+    /// Yearly reviews: action, year, degree, status, note.
+    reviews: Vec<(usize, i16, u8, usize, Option<String>)>,
 }
 
 /// An indicator: name, unit, baseline and target in hundredths, whether it goes down.
@@ -171,6 +174,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             1..3,
         ),
         prop::collection::vec((text(), prop::collection::vec(0usize..100, 0..3)), 0..3),
+        prop::collection::vec((0usize..100, 2023i16..2027, 0u8..=100, 0usize..4, opt_text()), 0..4),
     )
         .prop_map(
             |(
@@ -181,6 +185,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 axes,
                 indicators,
                 challenges,
+                reviews,
             )| Plan {
                 title,
                 place,
@@ -194,6 +199,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 axes,
                 indicators,
                 challenges,
+                reviews,
             },
         )
 }
@@ -303,11 +309,21 @@ fn session(p: &Plan) -> Session {
             .collect();
         s.challenges.push(Challenge { id, text: text.clone(), from });
     }
+    for (action, year, degree, status, note) in &p.reviews {
+        let Some(action) = pick(&action_ids, *action) else { continue };
+        if s.reviews.iter().any(|r| r.action == action && r.year == *year) {
+            continue;
+        }
+        let degree = Degree::new(*degree).unwrap();
+        s.reviews.push(ActionReview { action, year: *year, degree, status: Status::ALL[*status], note: note.clone() });
+    }
+    s.reviews.sort_by_key(|r| r.year);
     s
 }
 
 /// What both formats carry, in a form to compare: actions and strategies by ID.
-fn carried(s: &Session, with_meta: bool) -> String {
+/// `with_meta`: place and participants (Markdown); `with_reviews`: the yearly reviews (CSV).
+fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let mut actions: Vec<(Came, &CameAction)> = s.all_actions().collect();
     actions.sort_by(|a, b| a.1.id.cmp(&b.1.id));
     let actions: Vec<String> = actions
@@ -336,6 +352,9 @@ fn carried(s: &Session, with_meta: bool) -> String {
         })
         .collect();
     let meta = if with_meta { format!("{:?} {:?}", s.meta.place, s.meta.participants) } else { String::new() };
+    let mut reviews: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
+    reviews.sort();
+    let meta = if with_reviews { format!("{meta}\nreviews={reviews:#?}") } else { meta };
     format!(
         "title={:?} {meta} horizon={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
         s.meta.title, s.meta.horizon, s.mission, s.vision, s.values, s.axes, s.lines, s.indicators, s.challenges
@@ -363,14 +382,14 @@ proptest! {
     fn the_informe_in_markdown_gives_back_the_same_session(p in plan(), lang in prop::sample::select(Lang::ALL.to_vec())) {
         let s = session(&p);
         let (md, back) = markdown_back(&s, lang);
-        prop_assert_eq!(carried(&back, true), carried(&s, true), "{}", md);
+        prop_assert_eq!(carried(&back, true, false), carried(&s, true, false), "{}", md);
     }
 
     #[test]
     fn the_csv_gives_back_the_same_session(p in plan(), lang in prop::sample::select(Lang::ALL.to_vec())) {
         let s = session(&p);
         let (csv, back) = csv_back(&s, lang);
-        prop_assert_eq!(carried(&back, false), carried(&s, false), "{}", csv);
+        prop_assert_eq!(carried(&back, false, true), carried(&s, false, true), "{}", csv);
     }
 }
 
@@ -391,9 +410,9 @@ fn the_samples_and_the_issues_texts_come_back_from_markdown_and_csv() {
         a.partners = vec!["Cáritas, Cruz Roja".into(), "Junta; Diputación".into(), "(5 €)".into()];
         for lang in Lang::ALL.iter().copied() {
             let (md, back) = markdown_back(&s, lang);
-            assert_eq!(carried(&back, true), carried(&s, true), "{sample} in {lang:?}:\n{md}");
+            assert_eq!(carried(&back, true, false), carried(&s, true, false), "{sample} in {lang:?}:\n{md}");
             let (csv, back) = csv_back(&s, lang);
-            assert_eq!(carried(&back, false), carried(&s, false), "{sample} in {lang:?}:\n{csv}");
+            assert_eq!(carried(&back, false, true), carried(&s, false, true), "{sample} in {lang:?}:\n{csv}");
         }
         let links = s.all_actions().filter(|(_, a)| !a.links.is_empty()).count();
         assert!(links >= 9, "{sample}: the sample's actions answer factors ({links})");
