@@ -109,6 +109,7 @@ fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|f| Item {
                 id: lang.show_id(&f.id),
                 text: factor_text(s, f),
+                marks: factor_text(s, f).len().saturating_sub(f.text.len()),
                 pair: None,
                 note: Some(factor_priority(lang, f)).filter(|p| !p.is_empty()),
                 details: Vec::new(),
@@ -164,6 +165,7 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     note: None,
                     details,
                     cells: vec![plan::links(s, lang, &a.links, ", "), due, status],
+                    marks: 0,
                 }
             })
             .collect();
@@ -204,6 +206,7 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     note: Some(w.vote_count(st.votes)).filter(|v| !v.is_empty()),
                     details: Vec::new(),
                     cells: vec![pair, if st.votes > 0 { st.votes.to_string() } else { String::new() }],
+                    marks: 0,
                 }
             })
             .collect();

@@ -26,6 +26,28 @@ pub const KIND_SESSION: &str = "session";
 /// Separator of the IDs in the `links` column.
 pub const LINK_SEPARATOR: char = ';';
 
+/// Names (partners, sources) in one cell, `;`-separated; a `;` or `\` inside
+/// a name is written `\;`, `\\`, so a name is never split. [`split_list`] reads it.
+pub fn join_list(names: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let escaped: Vec<String> =
+        names.into_iter().map(|n| safe(n.as_ref()).replace('\\', "\\\\").replace(LINK_SEPARATOR, "\\;")).collect();
+    escaped.join(&LINK_SEPARATOR.to_string())
+}
+
+/// The names of a [`join_list`] cell, split where no `\` escapes the `;`.
+pub fn split_list(cell: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = cell.chars();
+    while let Some(c) = chars.next() {
+        if c == LINK_SEPARATOR {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.extend(if c == '\\' { chars.next() } else { Some(c) });
+        }
+    }
+    out
+}
+
 /// One row of the CSV export. Its fields are the columns, in order: the
 /// writer's header and the importer's lookups both come from here. Stable:
 /// other tools and `dafo import` rely on them; new columns are only ever added
@@ -241,11 +263,7 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             weight: f.weight.map(|w| w.to_string()).unwrap_or_default(),
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
             marks: marks(f.carried, false),
-            sources: crate::domain::sources::sources_of(session, f)
-                .iter()
-                .map(|s| safe(s).into_owned())
-                .collect::<Vec<_>>()
-                .join(&LINK_SEPARATOR.to_string()),
+            sources: join_list(crate::domain::sources::sources_of(session, f)),
             ..Row::default()
         })
     }));

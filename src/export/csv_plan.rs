@@ -64,7 +64,7 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
                     row.start = a.start.map(|d| d.to_string()).unwrap_or_default();
                     row.resources = a.resources.as_deref().map(clean).unwrap_or_default();
                     row.amount = a.amount.map(|e| f64::from(e).to_string()).unwrap_or_default();
-                    row.partners = joined(&a.partners);
+                    row.partners = super::csv::join_list(&a.partners);
                     row.line = a.line.as_deref().map(clean).unwrap_or_default();
                     row.indicators = joined(&a.indicators);
                 }
@@ -181,7 +181,7 @@ impl PlanRows {
             start: date(&row.start, "start")?,
             resources: optional(&row.resources),
             amount,
-            partners: row.partners.split(LINK_SEPARATOR).filter_map(optional).collect(),
+            partners: super::csv::split_list(&row.partners).iter().filter_map(|p| optional(p)).collect(),
             line: optional(&row.line),
             indicators: ids(&row.indicators),
         };

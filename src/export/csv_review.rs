@@ -2,8 +2,8 @@
 //! (`kind` = `review`), for spreadsheets of progress per year. Its cells: the
 //! action's ID and text, its línea, the status token, and at the end the
 //! year, the degree (0-100) and the year's note. Rows follow the actions'
-//! order (CAME quadrants in order), each action's years ascending. Importing
-//! skips them: the reviews live in the session file, the CSV is for reading.
+//! order (CAME quadrants in order), each action's years ascending. `dafo
+//! import` reads them back as the actions' reviews.
 
 use crate::domain::{ActionReview, Session};
 use crate::i18n::Lang;

@@ -116,6 +116,10 @@ pub struct Item {
     pub details: Vec<Detail>,
     /// One value per column of the block.
     pub cells: Vec<String>,
+    /// How many bytes at the end of `text` are the export's marks (` ↻`,
+    /// ` [T·P]`), not the user's words: Markdown keeps the two apart so that
+    /// a text that really ends in `↻` keeps it on import.
+    pub marks: usize,
 }
 
 /// A detail of an item; backends that show `column` as a column leave it out.
@@ -123,6 +127,32 @@ pub struct Item {
 pub struct Detail {
     pub text: String,
     pub column: Option<usize>,
+    /// Byte ranges of `text` that are the user's words (an owner, a partner,
+    /// resources); the rest is the export's own (label, separators, dates,
+    /// amounts). A backend that is read back (Markdown) escapes the user's
+    /// separators there, so `Socios: A, B` is never taken for two partners.
+    pub user: Vec<(usize, usize)>,
+}
+
+impl Detail {
+    /// A detail whose text is all the export's own words.
+    pub fn plain(text: String, column: Option<usize>) -> Detail {
+        Detail { text, column, user: Vec::new() }
+    }
+
+    /// `label: ` then `pieces`, each the user's (`true`) or the export's.
+    pub fn labelled(label: &str, pieces: &[(&str, bool)], column: Option<usize>) -> Detail {
+        let mut text = format!("{label}: ");
+        let mut user = Vec::new();
+        for (piece, theirs) in pieces {
+            let start = text.len();
+            text.push_str(piece);
+            if *theirs && !piece.is_empty() {
+                user.push((start, text.len()));
+            }
+        }
+        Detail { text, column, user }
+    }
 }
 
 /// A column of an [`Items`] or [`Table`] block.
@@ -227,8 +257,9 @@ impl Document {
                             text: t(&r.text),
                             pair: r.pair.as_ref().map(t),
                             note: r.note.as_ref().map(t),
-                            details: r.details.iter().map(|d| Detail { text: t(&d.text), column: d.column }).collect(),
+                            details: r.details.iter().map(|d| Detail::plain(t(&d.text), d.column)).collect(),
                             cells: r.cells.iter().map(t).collect(),
+                            marks: 0,
                         })
                         .collect(),
                     ..i.clone()
@@ -330,6 +361,7 @@ mod tests {
             note: None,
             details: Vec::new(),
             cells: cells.map(str::to_owned).to_vec(),
+            marks: 0,
         };
         let items = Items {
             id_width: 7,
@@ -352,8 +384,9 @@ mod tests {
             text: bad.into(),
             pair: Some(bad.into()),
             note: Some(bad.into()),
-            details: vec![Detail { text: bad.into(), column: None }],
+            details: vec![Detail::plain(bad.into(), None)],
             cells: vec![bad.into()],
+            marks: 0,
         };
         let items = Items {
             id_width: 7,

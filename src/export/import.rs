@@ -89,6 +89,8 @@ pub struct Imported {
     pub strategies: Vec<StrategyDraft>,
     /// The plan's rows and columns (CSV only).
     pub plan: super::csv_plan::PlanRows,
+    /// The yearly reviews of actions (CSV `review` rows), action IDs as written.
+    pub reviews: Vec<crate::domain::ActionReview>,
 }
 
 impl Imported {
@@ -137,6 +139,8 @@ enum Style {
     Plain,
     Strong,
     Emphasis,
+    /// An HTML comment in an item: the export's end of the user's words.
+    End,
 }
 
 /// Reads list items under quadrant headings; the first level-1 heading that is
@@ -183,6 +187,11 @@ pub fn markdown(text: &str) -> Imported {
                 push_text(&mut heading, &mut items, style, &t);
             }
             Event::SoftBreak | Event::HardBreak => push_text(&mut heading, &mut items, Style::Plain, " "),
+            Event::InlineHtml(h) if h.starts_with("<!--") && heading.is_none() => {
+                if let Some(item) = items.last_mut() {
+                    item.push((Style::End, String::new()));
+                }
+            }
             _ => {}
         }
     }
@@ -220,8 +229,12 @@ fn draft(mut segments: Vec<(Style, String)>) -> Option<Draft> {
         (d.votes, d.impact) = (votes, impact);
         segments.pop();
     }
-    let text = clean_text(&segments.iter().map(|(_, t)| t.as_str()).collect::<String>());
-    d.text = without_export_marks(&text).to_owned();
+    // Words up to the export's end mark are all the user's; without one, the
+    // marks an export puts after them are taken off.
+    let end = segments.iter().position(|(s, _)| *s == Style::End);
+    let text =
+        clean_text(&segments[..end.unwrap_or(segments.len())].iter().map(|(_, t)| t.as_str()).collect::<String>());
+    d.text = if end.is_some() { text } else { without_export_marks(&text).to_owned() };
     (!d.text.is_empty()).then_some(d)
 }
 
@@ -324,7 +337,8 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     "" => None,
                     v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
-                let sources = row.sources.split(super::csv::LINK_SEPARATOR).map(clean_text).filter(|s| !s.is_empty());
+                let sources =
+                    super::csv::split_list(&row.sources).into_iter().map(|s| clean_text(&s)).filter(|s| !s.is_empty());
                 let sources = sources.collect();
                 if !text.is_empty() {
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
@@ -369,10 +383,31 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     out.plan.strategy(out.strategies.len() - 1, &row);
                 }
             }
+            super::csv_review::KIND_REVIEW => {
+                let review = review(&row).map_err(|m| err(line, m))?;
+                out.reviews.push(review);
+            }
             other => out.plan.row(other, &row).map_err(|m| err(line, m))?,
         }
     }
     Ok(out)
+}
+
+/// An action's review of one year from a `review` row: its ID, `year`,
+/// `degree` 0-100, `status` and `note`.
+fn review(row: &Row) -> Result<crate::domain::ActionReview, String> {
+    let year = row.year.trim();
+    let year = year.parse::<i16>().map_err(|_| format!("year must be a year like 2025, not {year:?}"))?;
+    let degree = row.degree.trim();
+    let degree =
+        degree.parse::<crate::domain::Degree>().map_err(|_| format!("degree must be 0 to 100, not {degree:?}"))?;
+    let status = match row.status.trim() {
+        "" => Status::Pending,
+        v => labels::status_from(v)
+            .ok_or_else(|| format!("status must be pending, in_progress, done or dropped, not {v:?}"))?,
+    };
+    let note = Some(clean_text(row.note.trim())).filter(|n| !n.is_empty());
+    Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note })
 }
 
 /// The CAME quadrant of an action row: its label (any language or label set),
@@ -461,6 +496,8 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         });
     }
     plan.apply(&mut session);
+    session.reviews = imported.reviews;
+    session.reviews.sort_by_key(|r| r.year);
     session.normalise_ids();
     for q in Quadrant::ALL {
         for i in 0..session.factors(q).len() {
@@ -500,6 +537,11 @@ fn stored_ids(imported: &mut Imported) {
     for d in &mut imported.strategies {
         d.id.iter_mut().for_each(stored);
         d.factors.iter_mut().for_each(stored);
+    }
+    for r in &mut imported.reviews {
+        let prefix: String = stored_id(&r.action).chars().take_while(char::is_ascii_uppercase).collect();
+        let came = Came::from_action_prefix(&prefix).unwrap_or(Came::Correct);
+        r.action = stored_action_id(came, &r.action);
     }
 }
 

@@ -41,6 +41,11 @@ pub struct Export {
     /// The strategic plan; left out for a session without one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<super::plan_json::PlanExport>,
+    /// The whole session exactly as its file stores it (every field of the
+    /// model: the yearly reviews, year records and indicator values, the
+    /// group, merge origins, clashes and ID counters too), so
+    /// `serde_json::from_value::<Session>(export["session"])` gives it back.
+    pub session: serde_json::Value,
 }
 
 /// One CAME action.
@@ -240,6 +245,8 @@ impl Export {
                 efe: EvaluationItem::of(session.evaluate(Matrix::Efe)),
             },
             plan: super::plan_json::PlanExport::of(session),
+            // A session always converts: plain structs of strings and numbers.
+            session: serde_json::to_value(session).unwrap_or_default(),
         }
     }
 }
@@ -267,5 +274,58 @@ pub fn render(session: &Session, _lang: Lang, today: Date) -> String {
         unreachable!("JSON export failed: {e}")
     });
     text.push('\n');
-    text
+    terminal_safe(&text)
+}
+
+/// JSON text with every character that could drive a terminal (C1 controls,
+/// DEL, bidi controls: serde escapes only C0) written as a `\uXXXX` escape,
+/// which reads back as the same character. Such characters only occur inside
+/// strings, where the escape means the same; the layout's line breaks stay.
+fn terminal_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && crate::domain::text::display_safe(c.encode_utf8(&mut [0; 4])) != c.to_string() {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field of the session model travels in the JSON: the whole
+    /// session (plan, yearly reviews, year records, indicator values, group)
+    /// comes back from its `session` key, and the follow-up is in it.
+    #[test]
+    fn the_json_carries_the_whole_session_and_gives_it_back() {
+        let mut s = crate::storage::load(std::path::Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+        s.meta.group = Some("técnicos\u{9b}2J\u{202e}".into());
+        s.reviews.push(crate::domain::ActionReview {
+            action: "C1".into(),
+            year: 2024,
+            degree: crate::domain::Degree::new(60).unwrap(),
+            status: crate::domain::Status::InProgress,
+            note: Some("nota del año".into()),
+        });
+        s.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2024, actual: 150.5 });
+        s.review_years.push(crate::domain::YearReview {
+            year: 2024,
+            body: Some("Comisión".into()),
+            date: Some(jiff::civil::date(2024, 12, 10)),
+            summary: Some("Resumen".into()),
+            problems: vec!["Falta personal".into()],
+        });
+        let json = render(&s, Lang::Es, jiff::civil::date(2025, 1, 1));
+        assert!(!json.contains(['\u{9b}', '\u{202e}']), "no terminal control reaches the output raw");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let back: Session = serde_json::from_value(value["session"].clone()).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(value["session"]["reviews"][0]["note"], "nota del año");
+        assert_eq!(value["session"]["indicator_values"][0]["actual"], 150.5);
+        assert_eq!(value["session"]["review_years"][0]["problems"][0], "Falta personal");
+    }
 }

@@ -9,7 +9,7 @@ use crate::domain::Session;
 use crate::i18n::Lang;
 use jiff::civil::Date;
 
-use super::doc::{Block, Document, Grid, Items, Shape, Table};
+use super::doc::{Block, Detail, Document, Grid, Items, Shape, Table};
 use super::safe;
 
 /// The whole session as Markdown.
@@ -64,6 +64,37 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A detail under an item's text, in the form `plan_import` reads back: the
+/// export's words escaped as usual, the user's words with the separators the
+/// importer splits at (`, ; ( )`) backslash-escaped too; a `·` anywhere and a
+/// user's `€` become character references (`&#183;`, `&#8364;`), which
+/// Markdown shows as the character. So an owner `A · Inicio: 01/01/2020` is
+/// never read as a start date, a partner `A, B` as two, resources `(5 €)` as
+/// an amount.
+fn detail(d: &Detail) -> String {
+    let ours = |t: &str| escape(t).replace('·', "&#183;");
+    let mut out = String::new();
+    let mut at = 0;
+    for &(start, end) in &d.user {
+        let (Some(before), Some(theirs)) = (d.text.get(at..start), d.text.get(start..end)) else { continue };
+        out.push_str(&ours(before));
+        for c in escape(theirs).chars() {
+            match c {
+                ',' | ';' | '(' | ')' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '·' => out.push_str("&#183;"),
+                '€' => out.push_str("&#8364;"),
+                c => out.push(c),
+            }
+        }
+        at = end;
+    }
+    out.push_str(&ours(d.text.get(at..).unwrap_or_default()));
+    out
+}
+
 fn grid(out: &mut String, g: &Grid) {
     let _ = writeln!(out, "## {}\n", escape(&g.title));
     let _ = writeln!(out, "| | {} | {} |", escape(&g.columns[0]), escape(&g.columns[1]));
@@ -89,7 +120,18 @@ fn grid(out: &mut String, g: &Grid) {
 /// `- **F1** Text (F1 × O1) *(5 votos)*` per item.
 fn list(out: &mut String, items: &Items) {
     for item in &items.rows {
-        let _ = write!(out, "- **{}** {}", escape(&item.id), escape(&item.text));
+        // A text that ends in `)` has its brackets escaped, so its own last
+        // brackets are never read as the IDs that may follow it (`(D1, F2)`).
+        let (own, marks) = item.text.split_at(item.text.len().saturating_sub(item.marks));
+        let text = escape(own);
+        let mut text = if own.ends_with(')') { text.replace('(', "\\(") } else { text };
+        // A factor whose text itself ends like a mark (`↻`, `[T·P]`) ends with
+        // an empty comment, which the importer takes for the end of the words.
+        if items.group == "factors" && own.ends_with(['↻', ']']) {
+            text.push_str("<!-- -->");
+        }
+        text.push_str(&escape(marks));
+        let _ = write!(out, "- **{}** {text}", escape(&item.id));
         if let Some(pair) = &item.pair {
             let _ = write!(out, " ({})", escape(pair));
         }
@@ -113,8 +155,8 @@ fn table_items(out: &mut String, items: &Items) {
         let text = if item.details.is_empty() {
             escape(&item.text)
         } else {
-            let details: Vec<&str> = item.details.iter().map(|d| d.text.as_str()).collect();
-            format!("{}<br>*{}*", escape(&item.text), escape(&details.join(" · ")))
+            let details: Vec<String> = item.details.iter().map(detail).collect();
+            format!("{}<br>*{}*", escape(&item.text), details.join(" · "))
         };
         let _ = write!(out, "| **{}** | {text} |", escape(&item.id));
         for &i in &compact {

@@ -73,6 +73,8 @@ pub fn overdue(blocks: &mut [Block], s: &Session, lang: Lang, today: Date) {
             {
                 let head = detail.text.len() - plain.len();
                 detail.text = format!("{}{marked}", &detail.text[..head]);
+                // A date is the export's own words: no user range moves.
+                detail.user.retain(|&(_, end)| end <= head);
             }
         }
     }

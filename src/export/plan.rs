@@ -65,16 +65,16 @@ pub(crate) fn coverage(s: &Session, lang: Lang, q: Quadrant) -> String {
 /// by comparing written dates.
 pub(crate) fn details(lang: Lang, a: &CameAction, due_column: usize) -> Vec<Detail> {
     let w = Words::new(lang);
-    let plain = |text: String| Detail { text, column: None };
+    let plain = |text: String| Detail::plain(text, None);
     let mut out = vec![plain(labels::status(lang, a.status).to_owned())];
     if let Some(o) = a.owner.as_deref().filter(|o| !o.trim().is_empty()) {
-        out.push(plain(format!("{}: {}", w.owner, safe(o))));
+        out.push(Detail::labelled(w.owner, &[(&safe(o), true)], None));
     }
     if let Some(d) = a.due {
-        out.push(Detail { text: format!("{}: {}", w.due, lang.locale().date(d)), column: Some(due_column) });
+        out.push(Detail::plain(format!("{}: {}", w.due, lang.locale().date(d)), Some(due_column)));
     }
     if let Some(i) = a.indicator.as_deref().filter(|i| !i.trim().is_empty()) {
-        out.push(plain(format!("{}: {}", w.indicator, safe(i))));
+        out.push(Detail::labelled(w.indicator, &[(&safe(i), true)], None));
     }
     if a.votes > 0 {
         out.push(plain(w.vote_count(a.votes)));

@@ -24,7 +24,7 @@ mod table;
 #[path = "plan_rows.rs"]
 mod rows;
 
-use rows::{actions, indicators, line_id};
+use rows::{actions, came_table, indicators, line_id};
 use table::Table;
 
 /// A section of a plan file.
@@ -41,6 +41,8 @@ enum Section {
     Actions,
     Indicators,
     Strategies,
+    /// The informe's `Plan de acción CAME`: its tables give each action's links and votes.
+    Came,
     Quadrant,
     Other,
 }
@@ -62,7 +64,13 @@ fn plan_section(text: &str) -> Option<Section> {
 /// The text of a level-`n` ATX heading line, if it is one.
 fn heading(line: &str, n: usize) -> Option<&str> {
     let rest = line.strip_prefix(&"#".repeat(n))?;
-    rest.starts_with(' ').then(|| rest.trim().trim_end_matches('#').trim())
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    // A closing run of `#` counts only after a space (an escaped `\#` is text).
+    let text = rest.trim();
+    let open = text.trim_end_matches('#');
+    Some(if open.len() < text.len() && (open.is_empty() || open.ends_with(' ')) { open.trim_end() } else { text })
 }
 
 /// A `Horizonte: 2023-2026` line (any language).
@@ -73,19 +81,84 @@ fn horizon_value(line: &str) -> Option<&str> {
     is_word(word, |w| w.horizon).then(|| value.trim().trim_start_matches('*').trim())
 }
 
+/// A header field of the informe that the session keeps.
+enum Meta {
+    Place,
+    Participants,
+}
+
+/// `- **Lugar:** value` (any language): the field and its escaped value.
+fn meta_field(line: &str) -> Option<(Meta, &str)> {
+    let (label, value) = line.strip_prefix("- **")?.split_once(":** ")?;
+    let named = |pick: fn(&crate::i18n::Lang) -> &'static str| {
+        crate::i18n::Lang::ALL.iter().any(|l| fold(pick(l)) == fold(label))
+    };
+    if named(|l| l.text().export.place) {
+        Some((Meta::Place, value))
+    } else if named(|l| l.text().export.participants) {
+        Some((Meta::Participants, value))
+    } else {
+        None
+    }
+}
+
 /// Whether a Markdown text is a plan: it has a horizon line or a plan heading.
 pub fn is_plan(text: &str) -> bool {
     text.lines().any(|l| horizon_value(l).is_some() || heading(l, 2).and_then(plan_section).is_some())
 }
 
-/// Removes Markdown backslash escapes (`\*` → `*`).
+/// Removes Markdown backslash escapes (`\*` → `*`) and reads numeric
+/// character references (`&#183;` → `·`); an escaped `\&` stays a `&`.
 pub(crate) fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
         match c {
-            '\\' => out.extend(chars.next()),
+            '\\' => {
+                if let Some(n) = rest.chars().next() {
+                    out.push(n);
+                    rest = &rest[n.len_utf8()..];
+                }
+            }
+            '&' => match reference(rest) {
+                Some((ch, len)) => {
+                    out.push(ch);
+                    rest = &rest[len..];
+                }
+                None => out.push('&'),
+            },
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `#183;…` after a `&`: the character and the length read.
+fn reference(rest: &str) -> Option<(char, usize)> {
+    let digits = rest.strip_prefix('#')?;
+    let end = digits.find(';')?;
+    let ch = char::from_u32(digits[..end].parse().ok()?)?;
+    Some((ch, end + 2))
+}
+
+/// Splits escaped Markdown at every `sep` that no backslash escapes and that
+/// does not end a character reference (`&#183;`); each piece is still escaped.
+pub(crate) fn split_unescaped(text: &str, sep: &[char]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let len = match c {
+            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
+            '&' => reference(&rest[1..]).map_or(1, |(_, n)| 1 + n),
+            c => c.len_utf8(),
+        };
+        let (piece, after) = rest.split_at(len);
+        rest = after;
+        if sep.contains(&c) {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push_str(piece);
         }
     }
     out
@@ -141,6 +214,8 @@ type Group = Option<(usize, usize, String)>;
 #[derive(Default)]
 struct Draft {
     title: Option<String>,
+    place: Option<String>,
+    participants: Option<String>,
     horizon: Option<Horizon>,
     mission: Vec<String>,
     vision: Vec<String>,
@@ -153,6 +228,8 @@ struct Draft {
     /// Plan de acción tables, each with the línea of the `### 1.2 …` heading
     /// above it (its number and position), if any.
     actions: Vec<(Group, Table)>,
+    /// The tables of the informe's `Plan de acción CAME`.
+    came: Vec<Table>,
     indicators: Option<Table>,
     quadrant_text: String,
     /// The language of the plan's headings: its tables' numbers are read its way.
@@ -185,6 +262,7 @@ pub fn import(
             match section {
                 Section::Actions => d.actions.push((group.clone(), t)),
                 Section::Indicators => d.indicators = Some(t),
+                Section::Came => d.came.push(t),
                 _ => {}
             }
             Ok(())
@@ -192,7 +270,9 @@ pub fn import(
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = raw.trim_end();
-        if line.trim_start().starts_with('|') && matches!(section, Section::Actions | Section::Indicators) {
+        if line.trim_start().starts_with('|')
+            && matches!(section, Section::Actions | Section::Indicators | Section::Came)
+        {
             table_lines.push((line_no, line));
             continue;
         }
@@ -213,7 +293,9 @@ pub fn import(
                 Section::Quadrant
             } else if is_strategies(h) {
                 Section::Strategies
-            } else if OTHER_HEADINGS.iter().any(|o| fold(h).starts_with(o)) {
+            } else if crate::i18n::Lang::ALL.iter().any(|l| fold(h) == fold(l.text().plan.came)) {
+                Section::Came
+            } else if other_heading(h) {
                 Section::Other
             } else {
                 return Err(at(line_no, col, format!("unknown heading {h:?}; a plan has {}", known_headings())));
@@ -265,6 +347,12 @@ pub fn import(
             Section::Top => {
                 if let Some(v) = horizon_value(trimmed) {
                     d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string()))?);
+                } else if let Some((field, value)) = meta_field(trimmed) {
+                    let value = Some(clean_text(&unescape(value))).filter(|v| !v.is_empty());
+                    match field {
+                        Meta::Place => d.place = value,
+                        Meta::Participants => d.participants = value,
+                    }
                 }
             }
             Section::Mission | Section::Vision => {
@@ -292,7 +380,12 @@ pub fn import(
                     d.strategies.push(st);
                 }
             }
-            Section::Formulation | Section::Actions | Section::Indicators | Section::Other | Section::Quadrant => {}
+            Section::Formulation
+            | Section::Actions
+            | Section::Indicators
+            | Section::Came
+            | Section::Other
+            | Section::Quadrant => {}
         }
     }
     flush(&mut d, section, &group, &mut table_lines)?;
@@ -308,6 +401,17 @@ fn heading_lang(h: &str) -> Option<Lang> {
             .iter()
             .any(|x| fold(x) == f)
     })
+}
+
+/// A heading of a part of a full export the importer passes over, in any
+/// language: the catalogue's own words, then the older fixed list.
+fn other_heading(h: &str) -> bool {
+    let f = fold(h);
+    let words = crate::i18n::Lang::ALL.iter().flat_map(|l| {
+        let (t, w) = (l.text(), PlanWords::for_lang(*l));
+        [t.export.grid, t.plan.came, t.plan.matrix_headings[0], t.plan.matrix_headings[1], w.schedule, w.coverage]
+    });
+    words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }
 
 fn is_strategies(h: &str) -> bool {
@@ -362,8 +466,9 @@ fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize,
 /// `**FO1** Text (F1 × O1)`, maybe with the export's votes `*(3 votos)*` after
 /// it and `?` on a factor that is gone.
 fn strategy(item: &str) -> Option<Strategy> {
-    let (id, rest) = leading_id(item, &["FO", "DO", "FA", "DA"]);
-    let id = id?;
+    // The ID in any language's form (`ST1` is `FA1`).
+    let (shown, rest) = item.strip_prefix("**")?.split_once("**")?;
+    let (id, rest) = (crate::i18n::stored_id(shown), rest.trim_start());
     let kind = Crossed::ALL.into_iter().find(|k| id.starts_with(k.prefix()))?;
     let (rest, votes) = match rest.trim_end().strip_suffix(")*").and_then(|r| r.rsplit_once(" *(")) {
         Some((before, note)) => {
@@ -374,7 +479,7 @@ fn strategy(item: &str) -> Option<Strategy> {
     let inner = rest.trim_end().strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (a, b) = inner[open + 1..].split_once('×')?;
-    let factor = |f: &str| unescape(f.trim()).trim_end_matches('?').to_owned();
+    let factor = |f: &str| crate::i18n::stored_id(unescape(f.trim()).trim_end_matches('?'));
     let factors = [factor(a), factor(b)];
     let text = clean_text(&unescape(&inner[..open]));
     Some(Strategy { id, kind, factors, text, votes, line: None, conflict: None })
@@ -407,6 +512,7 @@ fn assemble(
     let title = title.map(str::to_owned).or(d.title.clone()).unwrap_or_else(|| fallback.to_owned());
     let mut s = build(markdown(&d.quadrant_text), &title, now);
     s.meta.horizon = d.horizon;
+    (s.meta.place, s.meta.participants) = (d.place, d.participants);
     s.mission = Some(clean_text(&d.mission.join(" "))).filter(|t| !t.is_empty());
     s.vision = Some(clean_text(&d.vision.join(" "))).filter(|t| !t.is_empty());
     s.values = d.values.into_iter().filter(|v| !v.is_empty()).collect();
@@ -437,6 +543,9 @@ fn assemble(
             })?),
         };
         actions(&mut s, &t, path, line.as_deref(), lang)?;
+    }
+    for t in &d.came {
+        came_table(&mut s, t, path)?;
     }
     s.normalise_ids();
     Ok(s)

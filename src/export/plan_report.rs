@@ -39,7 +39,7 @@ pub fn euros(lang: Lang, cents: u64) -> String {
 }
 
 fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<String>) -> Item {
-    Item { id: id.into(), text: text.into(), pair: None, note: None, details: Vec::new(), cells }
+    Item { id: id.into(), text: text.into(), pair: None, note: None, details: Vec::new(), cells, marks: 0 }
 }
 
 /// Section 2: misión, visión and valores.
@@ -182,30 +182,50 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
 }
 
+/// A detail's value in pieces: each the user's words (`true`) or the export's.
+type Pieces<'a> = Vec<(&'a str, bool)>;
+
 fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
-    let mut resources = a.resources.clone().unwrap_or_default();
-    if let Some(e) = a.amount {
-        let amount = euros(lang, e.cents);
-        resources = if resources.is_empty() { amount } else { format!("{resources} ({amount})") };
-    }
+    let resources = a.resources.clone().unwrap_or_default();
+    let amount = a.amount.map(|e| euros(lang, e.cents)).unwrap_or_default();
+    let resources: Vec<(&str, bool)> = match (resources.is_empty(), amount.is_empty()) {
+        (_, true) => vec![(&resources, true)],
+        (true, false) => vec![(&amount, false)],
+        (false, false) => vec![(&resources, true), (" (", false), (&amount, false), (")", false)],
+    };
+    // Each piece of a list is the user's; the separators are the export's.
+    let list = |items: &[String], sep: &'static str| -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push((sep.to_owned(), false));
+            }
+            out.push((item.clone(), true));
+        }
+        out
+    };
     let mut indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
     indicators.extend(a.indicator.clone());
     let (owner, due) = (a.owner.clone().unwrap_or_default(), a.due.map(|d| date(lang, d)).unwrap_or_default());
     let start = a.start.map(|d| date(lang, d)).unwrap_or_default();
-    let fields = [
-        (w.col_owner, &owner, Some(0)),
-        (w.col_start, &start, None),
-        (w.col_due, &due, Some(1)),
-        (w.col_resources, &resources, None),
-        (w.col_partners, &a.partners.join(", "), None),
-        (w.col_indicator, &indicators.join("; "), None),
+    let (partners, indicators) = (list(&a.partners, ", "), list(&indicators, "; "));
+    fn borrow(v: &[(String, bool)]) -> Vec<(&str, bool)> {
+        v.iter().map(|(t, u)| (t.as_str(), *u)).collect()
+    }
+    let fields: [(&str, Pieces, Option<usize>); 6] = [
+        (w.col_owner, vec![(&owner, true)], Some(0)),
+        (w.col_start, vec![(&start, false)], None),
+        (w.col_due, vec![(&due, false)], Some(1)),
+        (w.col_resources, resources, None),
+        (w.col_partners, borrow(&partners), None),
+        (w.col_indicator, borrow(&indicators), None),
     ];
     // Owner, due and status are the table's columns; the other fields go under
     // the text, so the table fits a page's width.
     let details = fields
         .iter()
-        .filter(|(_, v, _)| !v.is_empty())
-        .map(|(l, v, column)| Detail { text: format!("{l}: {v}"), column: *column })
+        .filter(|(_, v, _)| v.iter().any(|(t, _)| !t.is_empty()))
+        .map(|(l, v, column)| Detail::labelled(l, v, *column))
         .collect();
     let cells = vec![owner.clone(), due.clone(), w.status(a.status).to_owned()];
     Item { details, ..item(lang.show_id(&a.id), &a.text, cells) }

@@ -13,7 +13,7 @@ use super::super::import::ImportError;
 use super::super::plan_md::came_for;
 use super::super::plan_words::{ALL, Pick, direction_from, fold, status_from};
 use super::table::Table;
-use super::{id_with, settle_ids};
+use super::{id_with, settle_ids, split_unescaped, unescape};
 
 /// The indicators table; its numbers are read as `lang` writes them.
 pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indicator>, ImportError> {
@@ -132,8 +132,18 @@ pub(super) fn actions(
         let mut a = CameAction::new(id, text, links);
         a.line = line;
         let cell = |key: &str| match row.get(&cols, key) {
-            "" => details.get(key),
+            "" => unescape(details.get(key)),
             v => v.to_owned(),
+        };
+        // A list from its column (`;`-separated), else from the details under
+        // the text, split where no backslash escapes the separator.
+        let list = |key: &str, sep: char| -> Vec<String> {
+            match row.get(&cols, key) {
+                "" if !row.has(&cols, key) => {
+                    split_unescaped(details.get(key), &[sep]).iter().map(|p| unescape(p)).collect()
+                }
+                v => v.split(';').map(str::to_owned).collect(),
+            }
         };
         let date = |key: &str| -> Result<Option<jiff::civil::Date>, ImportError> {
             match cell(key).as_str() {
@@ -145,11 +155,16 @@ pub(super) fn actions(
         };
         (a.start, a.due) = (date("start")?, date("due")?);
         a.owner = Some(clean_text(&cell("owner"))).filter(|t| !t.is_empty());
-        let resources = cell("resources");
-        // Without an amount column (an informe), the amount is in brackets after the resources.
-        let (resources, amount) =
-            if row.has(&cols, "amount") { (resources.as_str(), None) } else { split_amount(&resources, lang) };
-        a.resources = Some(clean_text(resources)).filter(|t| !t.is_empty());
+        // Without an amount column (an informe), the amount is in brackets after
+        // the resources: the export's brackets, not escaped, unlike the user's.
+        let (resources, amount) = match row.get(&cols, "resources") {
+            "" if !row.has(&cols, "amount") => {
+                let (r, e) = split_amount(details.get("resources"), lang);
+                (unescape(r), e)
+            }
+            v => (v.to_owned(), None),
+        };
+        a.resources = Some(clean_text(&resources)).filter(|t| !t.is_empty());
         a.amount = match row.get(&cols, "amount") {
             "" => amount,
             v => Some(
@@ -161,11 +176,9 @@ pub(super) fn actions(
                 .ok_or_else(|| row.error(path, &cols, "amount", format!("{v:?} is not an amount of euros")))?,
             ),
         };
-        let partners = cell("partners");
-        let separator = if row.has(&cols, "partners") { ';' } else { ',' };
-        a.partners = partners.split(separator).map(clean_text).filter(|p| !p.is_empty()).collect();
+        a.partners = list("partners", ',').iter().map(|p| clean_text(p)).filter(|p| !p.is_empty()).collect();
         let mut free = Vec::new();
-        for token in cell("indicator").split(';').map(str::trim).filter(|t| !t.is_empty()) {
+        for token in list("indicator", ';').iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
             let by_name = s.indicators.iter().find(|i| fold(&i.name) == fold(token)).map(|i| i.id.clone());
             match by_name.or_else(|| s.find_indicator(token).map(|_| token.to_owned())) {
                 Some(i) => a.indicators.push(i),
@@ -198,6 +211,40 @@ pub(super) fn actions(
     Ok(())
 }
 
+/// The factors each action answers and its votes, from a table of the
+/// informe's `Plan de acción CAME` (ID, action, answers, status): the plan de
+/// acción tables do not carry them. A dangling link (`D9?`) keeps its ID.
+pub(super) fn came_table(s: &mut Session, t: &Table, path: &Path) -> Result<(), ImportError> {
+    let cols = t.columns(
+        path,
+        &[("ID", |_| "ID"), ("action", |w| w.col_action), ("answers", |w| w.col_answers), ("status", |w| w.col_status)],
+        "action",
+    )?;
+    for row in &t.rows {
+        let shown = stored_id(row.get(&cols, "ID"));
+        let id = stored_action_id(came_for(&[], Some(&shown)), &shown);
+        let Some(c) = crate::domain::Came::ALL.into_iter().find(|&c| s.actions(c).iter().any(|a| a.id == id)) else {
+            continue;
+        };
+        let links: Vec<String> = row
+            .get(&cols, "answers")
+            .split([',', ' '])
+            .map(|l| stored_id(l.trim().trim_end_matches('?')))
+            .filter(|l| !l.is_empty())
+            .collect();
+        // `3 votos` among the details (`3 votes`, `3 vots`).
+        let votes = row.extra(&cols, "action").unwrap_or_default().split(" · ").find_map(|part| {
+            let (n, word) = part.trim().split_once(' ')?;
+            fold(word).starts_with("vot").then(|| n.parse::<u32>().ok()).flatten()
+        });
+        if let Some(a) = s.actions_mut(c).iter_mut().find(|a| a.id == id) {
+            a.links = links;
+            a.votes = votes.unwrap_or(a.votes);
+        }
+    }
+    Ok(())
+}
+
 /// The ID of the línea numbered `1.2`.
 pub(super) fn line_id(s: &Session, number: &str) -> Option<String> {
     let (a, l) = number.trim().trim_end_matches('.').split_once('.')?;
@@ -219,11 +266,14 @@ fn parse_date(text: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
-/// `Dos técnicas (12.000,50 €)` → the text and the amount, as the informe writes them.
+/// `Dos técnicas (12.000,50 €)` → the text and the amount, as the informe
+/// writes them (still escaped: brackets and `€` of the user's are escaped).
 fn split_amount(text: &str, lang: Lang) -> (&str, Option<Euros>) {
     let euros = |t: &str| lang.locale().read_money(t).ok().and_then(|x| Euros::try_from(x).ok());
     if let Some(inner) = text.trim_end().strip_suffix(')')
+        && !inner.ends_with('\\')
         && let Some(open) = inner.rfind('(')
+        && !inner[..open].ends_with('\\')
         && inner[open + 1..].contains('€')
         && let Some(euros) = euros(&inner[open + 1..])
     {
@@ -251,6 +301,8 @@ impl Details {
         ("indicator", |w| w.col_indicator),
     ];
 
+    /// Reads the escaped details: the export's ` · ` separates them (a `·` of
+    /// the user's is written `&#183;`), the first `:` ends the label.
     fn read(text: Option<&str>) -> Details {
         let mut out = Vec::new();
         for part in text.unwrap_or_default().split(" · ") {
@@ -263,7 +315,8 @@ impl Details {
         Details(out)
     }
 
-    fn get(&self, key: &str) -> String {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    /// The value of `key`, still escaped.
+    fn get(&self, key: &str) -> &str {
+        self.0.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v.as_str())
     }
 }

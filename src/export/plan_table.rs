@@ -10,14 +10,20 @@ use super::unescape;
 
 /// One cell: its 1-based column in the line, its text (unescaped, trimmed, a
 /// `**bold**` cell unwrapped), and what follows a `<br>` in it (the details an
-/// informe puts under an action's text), if anything.
+/// informe puts under an action's text, still escaped: their separators are
+/// told from the user's by the escapes), if anything.
 type Cell = (usize, String, Option<String>);
 
 /// Reads a raw cell: bold markup and `<br>*details*` are taken off before unescaping.
 fn cell(col: usize, raw: &str) -> Cell {
     let raw = raw.trim();
     let (text, extra) = match find_unescaped(raw, "<br>") {
-        Some(at) => (raw[..at].trim(), Some(unescape(raw[at + 4..].trim().trim_matches('*')))),
+        Some(at) => {
+            let details = raw[at + 4..].trim();
+            // One `*` each side is the emphasis; an escaped `\*` inside is the user's.
+            let details = details.strip_prefix('*').and_then(|d| d.strip_suffix('*')).unwrap_or(details);
+            (raw[..at].trim(), Some(details.to_owned()))
+        }
         None => (raw, None),
     };
     let text = match text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {

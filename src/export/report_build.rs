@@ -303,7 +303,7 @@ fn items(text_label: &str, columns: Vec<Column>, rows: Vec<Item>, shape: Shape, 
 }
 
 pub(crate) fn item(id: &str, text: &str, cells: Vec<String>) -> Item {
-    Item { id: id.to_owned(), text: text.to_owned(), pair: None, note: None, details: Vec::new(), cells }
+    Item { id: id.to_owned(), text: text.to_owned(), pair: None, note: None, details: Vec::new(), cells, marks: 0 }
 }
 
 /// A section with one part per year reported: the heading, then each year's
