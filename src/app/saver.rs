@@ -104,6 +104,8 @@ pub struct Saver {
     /// Outcomes of jobs done on this thread (no worker), for the next polls.
     late: VecDeque<Done>,
     worker: Option<JoinHandle<()>>,
+    /// The newest revision known to be on disk (journaled or saved).
+    durable: u64,
 }
 
 impl Saver {
@@ -118,6 +120,7 @@ impl Saver {
             in_flight: 0,
             late: VecDeque::new(),
             worker: None,
+            durable: 0,
         }
     }
 
@@ -198,15 +201,28 @@ impl Saver {
         self.late.push_back(done);
     }
 
+    /// The newest revision known to be on disk, in the journal or the file.
+    pub fn durable(&self) -> u64 {
+        self.durable
+    }
+
+    /// Notes what a finished job made durable.
+    fn note(&mut self, done: Done) -> Done {
+        if matches!(done.outcome, Outcome::Journaled | Outcome::Saved(Ok(_))) {
+            self.durable = self.durable.max(done.revision);
+        }
+        done
+    }
+
     /// The outcome of a finished background save, if one finished.
     pub fn poll(&mut self) -> Option<Done> {
         if let Some(done) = self.late.pop_front() {
-            return Some(done);
+            return Some(self.note(done));
         }
         match self.done.try_recv() {
             Ok(done) => {
                 self.in_flight = self.in_flight.saturating_sub(1);
-                Some(done)
+                Some(self.note(done))
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
@@ -219,13 +235,14 @@ impl Saver {
     /// Waits for the oldest save under way, if any, and returns its outcome.
     pub fn wait(&mut self) -> Option<Done> {
         if let Some(done) = self.late.pop_front() {
-            return Some(done);
+            return Some(self.note(done));
         }
         if self.in_flight == 0 {
             return None;
         }
         self.in_flight -= 1;
-        self.done.recv().ok()
+        let done = self.done.recv().ok()?;
+        Some(self.note(done))
     }
 
     /// Saves now on this thread (Ctrl-s, quitting), after the one in progress.
