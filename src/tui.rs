@@ -98,11 +98,14 @@ fn event_loop(
     let mut redraw = true;
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
+    // The time-dependent part of the last frame drawn.
+    let mut shown = None;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if redraw {
             // The theme can change with `t`: it is part of the state.
             let theme = Theme::named(app.look.theme);
             terminal.draw(|f| ui::draw(app, &theme, f))?;
+            shown = ui::status::clock_face(app);
             if first_frame_only {
                 break;
             }
@@ -141,8 +144,9 @@ fn event_loop(
         // reload, a conflict, a copy) is drawn as soon as it is known.
         redraw |= app.tick(Instant::now());
         redraw |= was_dirty != app.deadline().is_some();
-        // The time-box and "guardado hace 2 s" change with time alone.
-        redraw |= app.clock_showing();
+        // The time-box and "guardado hace 2 s" change with time alone: drawn when
+        // what they show changes, not on every wake-up.
+        redraw |= app.clock_showing() && ui::status::clock_face(app) != shown;
     }
     Ok(())
 }

@@ -353,3 +353,24 @@ fn opening_says_what_became_of_a_journal_a_stopped_dafo_left() {
         .expect("the journal kept aside");
     assert!(std::fs::read_to_string(aside).unwrap().contains("lo que no encaja"));
 }
+
+#[test]
+fn the_clock_in_the_status_line_asks_for_a_frame_once_a_second_not_every_wake_up() {
+    let mut f = fixture();
+    add_factor(&mut f.app, "a", "mío");
+    f.app.tick(Instant::now());
+    f.app.settle();
+    f.app.tick(Instant::now() + Duration::from_secs(1));
+    f.app.settle();
+    let saved = editor(&f.app).autosave().last_saved.expect("saved");
+    f.app.tick(saved + Duration::from_millis(1200));
+    assert!(f.app.clock_showing(), "saved: \"hace 1 s\" is shown");
+    let shown = dafo::ui::status::clock_face(&f.app);
+    assert!(shown.is_some());
+    // The loop wakes every 250 ms while idle: nothing it shows has changed.
+    f.app.tick(saved + Duration::from_millis(1450));
+    assert_eq!(dafo::ui::status::clock_face(&f.app), shown, "a frame for nothing");
+    // Later "hace 1 s" reads "hace 2 s".
+    f.app.tick(saved + Duration::from_millis(2100));
+    assert_ne!(dafo::ui::status::clock_face(&f.app), shown);
+}

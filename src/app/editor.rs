@@ -65,6 +65,9 @@ pub struct Editor {
     pub(super) draft: Option<super::draft::Draft>,
     /// "Today" fixed by tests; `None` reads the clock.
     pub(super) today: Option<jiff::civil::Date>,
+    /// The carried-over count of the session at a revision: counted once per
+    /// change, not on every frame (a 100,000-factor session takes milliseconds).
+    pub(super) unconfirmed_at: std::cell::Cell<Option<(u64, (usize, usize))>>,
 }
 
 impl Editor {
@@ -87,6 +90,7 @@ impl Editor {
             notice: None,
             quit_armed: false,
             delete_armed: false,
+            unconfirmed_at: std::cell::Cell::new(None),
             lang,
             outbox: Vec::new(),
             draft: None,

@@ -55,6 +55,17 @@ impl Editor {
         changed
     }
 
+    /// The newest revision of the session known to be on disk (in the journal or
+    /// the file), as of the last tick: how a test or a bench knows an `Enter` is safe.
+    pub fn durable_revision(&self) -> u64 {
+        self.saver.durable()
+    }
+
+    /// The session's revision (bumped by every change).
+    pub fn revision(&self) -> u64 {
+        self.doc.revision()
+    }
+
     /// Waits for the saves under way and records them (tests, and before leaving).
     pub fn settle(&mut self) {
         while let Some(done) = self.saver.wait() {

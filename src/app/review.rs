@@ -27,10 +27,19 @@ impl Editor {
     }
 
     /// Factors and actions carried over and not confirmed yet.
+    /// Counted once per revision of the session (every change bumps it).
     pub fn unconfirmed(&self) -> (usize, usize) {
+        let revision = self.doc.revision();
+        if let Some((at, counts)) = self.unconfirmed_at.get()
+            && at == revision
+        {
+            return counts;
+        }
         let s = self.session();
         let factors = Quadrant::ALL.iter().map(|&q| s.factors(q).iter().filter(|f| f.carried).count()).sum();
-        (factors, s.all_actions().filter(|(_, a)| a.carried).count())
+        let counts = (factors, s.all_actions().filter(|(_, a)| a.carried).count());
+        self.unconfirmed_at.set(Some((revision, counts)));
+        counts
     }
 
     /// Whether the item under the cursor is carried over and not confirmed (the footer explains `↻`).

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 use crate::domain::{Edit, Session};
+use crate::storage::journal::Journal;
 use crate::storage::{self, DiskState, SaveError, SaveReport, SessionFile};
 
 /// What a job does with the session it carries.
@@ -90,34 +91,53 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
     Done { revision: job.revision, work: job.work, outcome }
 }
 
+/// Writes a journal record, holding only the journal (never the file, which a
+/// save may hold).
+fn perform_journal(journal: &Mutex<Journal>, job: Job) -> Done {
+    if let Work::Journal(changes, ids) = &job.work {
+        let _ = journal.lock().unwrap_or_else(PoisonError::into_inner).append(changes, ids);
+    }
+    Done { revision: job.revision, work: job.work, outcome: Outcome::Journaled }
+}
+
 /// Owns the open session file and the worker that saves it. The worker starts
 /// at [`Saver::start`] (the first tick, after the first frame) or at the first
 /// job, whichever comes first: opening a session draws before any thread starts.
 pub struct Saver {
     file: Arc<Mutex<SessionFile>>,
     jobs: Option<Sender<Job>>,
+    /// The file's journal, written by a thread of its own: a record never waits
+    /// for a save under way (a 100,000-factor save takes a tenth of a second).
+    journal: Arc<Mutex<Journal>>,
+    journal_jobs: Option<Sender<Job>>,
     done: Receiver<Done>,
-    /// The worker's ends of the channels until it starts.
-    idle: Option<(Receiver<Job>, Sender<Done>)>,
+    /// The workers' ends of the channels until they start.
+    idle: Option<(Receiver<Job>, Receiver<Job>, Sender<Done>)>,
     /// Saves queued or under way in the background.
     in_flight: usize,
     /// Outcomes of jobs done on this thread (no worker), for the next polls.
     late: VecDeque<Done>,
     worker: Option<JoinHandle<()>>,
+    /// The newest revision known to be on disk (journaled or saved).
+    durable: u64,
 }
 
 impl Saver {
     pub fn new(file: SessionFile) -> Saver {
         let (jobs, rx) = channel::<Job>();
+        let (journal_jobs, journal_rx) = channel::<Job>();
         let (tx, done) = channel::<Done>();
         Saver {
+            journal: file.journal_handle(),
             file: Arc::new(Mutex::new(file)),
             jobs: Some(jobs),
+            journal_jobs: Some(journal_jobs),
             done,
-            idle: Some((rx, tx)),
+            idle: Some((rx, journal_rx, tx)),
             in_flight: 0,
             late: VecDeque::new(),
             worker: None,
+            durable: 0,
         }
     }
 
@@ -125,7 +145,21 @@ impl Saver {
     /// files, the lock's fsync), then saves the jobs it is sent. Without a thread,
     /// that is done here and jobs are saved on this thread.
     pub fn start(&mut self) {
-        let Some((rx, tx)) = self.idle.take() else { return };
+        let Some((rx, journal_rx, tx)) = self.idle.take() else { return };
+        let journal = Arc::clone(&self.journal);
+        let journal_tx = tx.clone();
+        let journal_worker = std::thread::Builder::new().name("dafo-journal".to_owned()).spawn(move || {
+            for job in journal_rx {
+                if journal_tx.send(perform_journal(&journal, job)).is_err() {
+                    break;
+                }
+            }
+        });
+        match journal_worker {
+            // It ends when the channel closes; nothing waits for it.
+            Ok(_) => {}
+            Err(_) => self.journal_jobs = None,
+        }
         let shared = Arc::clone(&self.file);
         let worker = std::thread::Builder::new().name("dafo-autosave".to_owned()).spawn(move || {
             after_open(&shared);
@@ -183,6 +217,21 @@ impl Saver {
 
     fn send(&mut self, job: Job) {
         self.start();
+        if matches!(job.work, Work::Journal(..)) {
+            let job = match &self.journal_jobs {
+                Some(jobs) => match jobs.send(job) {
+                    Ok(()) => {
+                        self.in_flight += 1;
+                        return;
+                    }
+                    Err(e) => e.0,
+                },
+                None => job,
+            };
+            let done = perform_journal(&self.journal, job);
+            self.late.push_back(done);
+            return;
+        }
         let job = match &self.jobs {
             Some(jobs) => match jobs.send(job) {
                 Ok(()) => {
@@ -198,15 +247,28 @@ impl Saver {
         self.late.push_back(done);
     }
 
+    /// The newest revision known to be on disk, in the journal or the file.
+    pub fn durable(&self) -> u64 {
+        self.durable
+    }
+
+    /// Notes what a finished job made durable.
+    fn note(&mut self, done: Done) -> Done {
+        if matches!(done.outcome, Outcome::Journaled | Outcome::Saved(Ok(_))) {
+            self.durable = self.durable.max(done.revision);
+        }
+        done
+    }
+
     /// The outcome of a finished background save, if one finished.
     pub fn poll(&mut self) -> Option<Done> {
         if let Some(done) = self.late.pop_front() {
-            return Some(done);
+            return Some(self.note(done));
         }
         match self.done.try_recv() {
             Ok(done) => {
                 self.in_flight = self.in_flight.saturating_sub(1);
-                Some(done)
+                Some(self.note(done))
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
@@ -219,13 +281,14 @@ impl Saver {
     /// Waits for the oldest save under way, if any, and returns its outcome.
     pub fn wait(&mut self) -> Option<Done> {
         if let Some(done) = self.late.pop_front() {
-            return Some(done);
+            return Some(self.note(done));
         }
         if self.in_flight == 0 {
             return None;
         }
         self.in_flight -= 1;
-        self.done.recv().ok()
+        let done = self.done.recv().ok()?;
+        Some(self.note(done))
     }
 
     /// Saves now on this thread (Ctrl-s, quitting), after the one in progress.
@@ -239,8 +302,9 @@ impl Saver {
 
 impl Drop for Saver {
     fn drop(&mut self) {
-        // Closing the channel ends the worker once its last save is done.
+        // Closing the channels ends the workers once their last job is done.
         self.jobs = None;
+        self.journal_jobs = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
         }

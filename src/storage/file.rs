@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::domain::{Edit, Session};
 
@@ -30,13 +31,12 @@ pub struct SessionFile {
     last_written: Option<String>,
     /// Where that version went at the last reload.
     kept: Option<PathBuf>,
-    /// Each change, durable at once until the next save (see [`super::journal`]).
-    journal: Journal,
+    /// Each change, durable at once until the next save (see [`super::journal`]);
+    /// shared with the thread that writes its records, so that a record never
+    /// waits for a save.
+    journal: Arc<Mutex<Journal>>,
     /// What opening did with a journal left by a dafo that stopped.
     replayed: Option<Replay>,
-    /// The editor's revision of the last good save: changes up to it are in the
-    /// file, and never go to the journal again.
-    saved_revision: Option<u64>,
 }
 
 impl SessionFile {
@@ -53,12 +53,14 @@ impl SessionFile {
         let mut loaded = load_session(path)?;
         let replayed = if lock.is_ok() && journal::enabled() { replay_journal(path, &mut loaded) } else { None };
         let mut file = SessionFile::new(path, lock);
-        file.disk = Some(loaded.disk);
+        file.set_disk(loaded.disk);
         file.replayed = replayed;
         Ok((file, loaded.session))
     }
 
     fn new(path: &Path, lock: Result<SessionLock, LockError>) -> SessionFile {
+        let mut journal = Journal::new(path);
+        journal.active = lock.is_ok() && journal::enabled();
         SessionFile {
             path: path.to_owned(),
             lock,
@@ -66,9 +68,8 @@ impl SessionFile {
             backup_said: false,
             last_written: None,
             kept: None,
-            journal: Journal::new(path),
+            journal: Arc::new(Mutex::new(journal)),
             replayed: None,
-            saved_revision: None,
         }
     }
 
@@ -129,7 +130,7 @@ impl SessionFile {
             return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
         }
         let mut report = save_session(&self.path, session, self.disk.as_ref())?;
-        self.disk = Some(report.disk.clone());
+        self.set_disk(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
         self.note_backup(&mut report);
         Ok(report)
@@ -148,25 +149,35 @@ impl SessionFile {
     /// record written so far): the journal goes, and changes up to that revision
     /// are never journaled again.
     pub fn saved(&mut self, revision: u64) {
-        self.saved_revision = Some(self.saved_revision.map_or(revision, |r| r.max(revision)));
-        self.clear_journal();
+        let disk = self.disk.as_ref().map_or(0, DiskState::content_hash);
+        self.journal_guard().saved(revision, disk);
     }
 
     /// The session on disk is the latest (nothing is left unsaved): the journal goes.
     pub fn clear_journal(&mut self) {
-        self.journal.clear();
+        self.journal_guard().clear();
+    }
+
+    /// The journal, shared with the thread that writes its records.
+    pub fn journal_handle(&self) -> Arc<Mutex<Journal>> {
+        Arc::clone(&self.journal)
+    }
+
+    fn journal_guard(&self) -> MutexGuard<'_, Journal> {
+        self.journal.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The file on disk is now `disk` (read or written here): new journals follow it.
+    fn set_disk(&mut self, disk: DiskState) {
+        self.journal_guard().disk = disk.content_hash();
+        self.disk = Some(disk);
     }
 
     /// Makes `changes` (each edit with the editor's revision it made, oldest first,
     /// not saved yet) durable at once in the journal; those a save already holds
     /// are left out. Does nothing for a read-only file or with `DAFO_JOURNAL=off`.
     pub fn journal(&mut self, changes: &[(u64, Edit)], ids: &BTreeMap<String, u64>) -> io::Result<()> {
-        if self.lock.is_err() || !journal::enabled() {
-            return Ok(());
-        }
-        let saved = self.saved_revision;
-        let base = self.disk.as_ref().map_or(0, DiskState::content_hash);
-        self.journal.record(base, ids, changes.iter().filter(|(r, _)| saved.is_none_or(|s| *r > s)).map(|(_, e)| e))
+        self.journal_guard().append(changes, ids)
     }
 
     /// What opening did with a journal a stopped dafo left: replayed it into the
@@ -202,7 +213,7 @@ impl SessionFile {
     /// "Keep mine": replaces the version another program wrote (`now`, from
     /// `ChangedOnDisk`) after keeping it as a backup. Refuses if it does not read.
     pub fn overwrite(&mut self, session: &Session, now: DiskState) -> Result<SaveReport, SaveError> {
-        self.disk = Some(now);
+        self.set_disk(now);
         self.save(session)
     }
 
@@ -220,7 +231,7 @@ impl SessionFile {
         let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
         let now = std::fs::read(&self.path).ok().map(|bytes| DiskState::of(&self.path, &bytes, true));
         let mut report = save_session(&self.path, session, now.as_ref())?;
-        self.disk = Some(report.disk.clone());
+        self.set_disk(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
         Ok((report, kept))
     }
@@ -251,7 +262,7 @@ impl SessionFile {
                 Err(_) => self.last_written = Some(text),
             }
         }
-        self.disk = Some(loaded.disk);
+        self.set_disk(loaded.disk);
         Ok(loaded.session)
     }
 
@@ -269,6 +280,7 @@ impl SessionFile {
         let Ok(lock) = SessionLock::acquire(&self.path) else { return false };
         lock.sync_in_background();
         self.lock = Ok(lock);
+        self.journal_guard().active = journal::enabled();
         remove_stray_temps(&self.path);
         if journal::enabled()
             && let Ok(mut loaded) = load_session(&self.path)

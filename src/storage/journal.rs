@@ -106,11 +106,103 @@ pub struct Journal {
     /// A record could not be written whole: nothing more goes in until the next
     /// journal starts (a later record without it would not fit the file).
     broken: bool,
+    /// Whether changes are written (the session's lock is held, journaling is on).
+    pub(crate) active: bool,
+    /// The content hash of the session file as this dafo last read or wrote it:
+    /// what a new journal follows.
+    pub(crate) disk: u64,
+    /// The editor's revision of the last good save: changes up to it are in the
+    /// file, and never go to the journal again.
+    saved: Option<u64>,
+    /// What the open journal holds (each change with its revision) and the ID
+    /// counters after it: after a save that holds only part of it, the rest is
+    /// written again as a journal of the new file.
+    held: Vec<(u64, Edit)>,
+    ids: BTreeMap<String, u64>,
 }
 
 impl Journal {
     pub fn new(session: &Path) -> Journal {
-        Journal { path: journal_path(session), file: None, base: 0, records: 0, len: 0, broken: false }
+        Journal {
+            path: journal_path(session),
+            file: None,
+            base: 0,
+            records: 0,
+            len: 0,
+            broken: false,
+            active: false,
+            disk: 0,
+            saved: None,
+            held: Vec::new(),
+            ids: BTreeMap::new(),
+        }
+    }
+
+    /// Appends `changes` (each edit with the editor's revision it made, oldest
+    /// first) to the journal of the file as this dafo knows it; those a save
+    /// already holds are left out. Nothing when inactive (read-only, or off).
+    pub fn append(&mut self, changes: &[(u64, Edit)], ids: &BTreeMap<String, u64>) -> io::Result<()> {
+        if !self.active {
+            return Ok(());
+        }
+        let saved = self.saved;
+        let new: Vec<&(u64, Edit)> = changes.iter().filter(|(r, _)| saved.is_none_or(|s| *r > s)).collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        self.record(self.disk, ids, new.iter().map(|(_, e)| e))?;
+        self.held.extend(new.into_iter().cloned());
+        self.ids.clone_from(ids);
+        Ok(())
+    }
+
+    /// A good save of the editor's `revision` made the file `disk` (its content
+    /// hash). Changes up to that revision are in it: the journal goes, or, when it
+    /// holds later changes too (written while the save ran), they are written again
+    /// as a journal of the new file (temp file, fsync, rename: a kill leaves one
+    /// journal or the other).
+    pub fn saved(&mut self, revision: u64, disk: u64) {
+        self.saved = Some(self.saved.map_or(revision, |r| r.max(revision)));
+        self.disk = disk;
+        let later: Vec<(u64, Edit)> =
+            std::mem::take(&mut self.held).into_iter().filter(|(r, _)| *r > revision).collect();
+        if later.is_empty() || !self.active {
+            self.clear();
+            return;
+        }
+        // Replaced in one rename: never a moment without the later changes on disk.
+        let ids = self.ids.clone();
+        // On failure the old journal stays as it is (kept aside at the next open,
+        // never lost) and nothing is added to it until a later save writes it again.
+        self.broken = self.rewrite(&later, &ids).is_err();
+        self.held = later;
+    }
+
+    /// Writes a new journal of the file `self.disk` holding `changes`, in place of
+    /// the one there (atomically), and keeps it open for the next records.
+    fn rewrite(&mut self, changes: &[(u64, Edit)], ids: &BTreeMap<String, u64>) -> io::Result<()> {
+        let edits: Vec<&Edit> = changes.iter().map(|(_, e)| e).collect();
+        let body = ron::to_string(&RecordOut { ids, edits }).map_err(io::Error::other)?;
+        let base = self.disk;
+        let sum = checksum(base, 0, body.as_bytes());
+        let text = format!("{MAGIC} {base:016x}\n{} {sum:016x}\n{body}\n", body.len());
+        let dir = match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
+        tmp.write_all(text.as_bytes())?;
+        tmp.as_file().sync_data()?;
+        let file = tmp.persist(&self.path).map_err(|e| e.error)?;
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        self.file = Some(file);
+        self.base = base;
+        self.records = 1;
+        self.len = text.len() as u64;
+        Ok(())
     }
 
     /// Appends `edits` (the changes since the last record, oldest first) and the ID
@@ -128,6 +220,7 @@ impl Journal {
             return Ok(());
         }
         if self.file.is_some() && self.base != base {
+            // The file was read again (a reload): the journal starts over from it.
             self.clear();
         }
         if self.broken {
@@ -171,6 +264,7 @@ impl Journal {
         self.broken = false;
         self.records = 0;
         self.len = 0;
+        self.held.clear();
     }
 }
 
@@ -491,6 +585,32 @@ mod tests {
         f.set_len(MAX_BYTES + 1).unwrap();
         let start = Session::new("t", Timestamp::UNIX_EPOCH);
         assert!(matches!(replay(&path, &start, 7), Replay::SetAside(_, Unfit::NotAFile)));
+    }
+
+    #[test]
+    fn a_save_of_part_of_the_journal_leaves_the_rest_as_a_journal_of_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
+        let mut j = Journal::new(&path);
+        j.active = true;
+        j.disk = 7;
+        let e1 = add(&mut s, "uno");
+        let saved = s.clone();
+        let e2 = add(&mut s, "dos");
+        // Revision 2 is journaled while the save of revision 1 runs on the other thread.
+        j.append(&[(1, e1.clone())], &saved.last_ids).unwrap();
+        j.append(&[(2, e2)], &s.last_ids).unwrap();
+        j.saved(1, 8);
+        let Replay::Newer(replayed, 1) = replay(&path, &saved, 8) else { panic!("the later change was lost") };
+        assert_eq!(*replayed, s);
+        // A change the save holds that comes late is not written again.
+        std::fs::remove_file(journal_path(&path)).unwrap();
+        let mut j = Journal::new(&path);
+        j.active = true;
+        j.saved(1, 8);
+        j.append(&[(1, e1)], &saved.last_ids).unwrap();
+        assert!(!journal_path(&path).exists());
     }
 
     #[test]

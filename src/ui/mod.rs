@@ -18,7 +18,7 @@ mod weights;
 mod hint;
 pub mod mouse;
 mod presentation;
-mod status;
+pub mod status;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
