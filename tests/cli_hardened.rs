@@ -355,3 +355,23 @@ fn review_refuses_a_date_outside_the_plan() {
     let o = dafo(&["review", p(&plan), "--year", "2026", "C1=50", "--date", "2027-02-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn twenty_reviews_at_once_wait_for_each_other_and_all_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let runs: Vec<_> = (0..20)
+        .map(|i| {
+            let note = format!("C1=nota {i}");
+            let args = ["review", p(&plan), "--year", "2025", "--note", &note].map(str::to_owned);
+            std::thread::spawn(move || dafo(&args.each_ref().map(String::as_str)))
+        })
+        .collect();
+    for run in runs {
+        let o = run.join().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let s = dafo::storage::load(&plan).unwrap();
+    let note = s.reviews.iter().find(|r| r.action == "C1" && r.year == 2025).and_then(|r| r.note.clone());
+    assert!(note.is_some_and(|n| n.starts_with("nota ")));
+}

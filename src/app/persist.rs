@@ -199,6 +199,11 @@ impl Editor {
             Err(e) => Err(self.describe(&e)),
         };
         let ok = outcome.is_ok();
+        // A save that works again takes the last failure's words off the status line.
+        let failed_before = self.lang.text().ui.could_not_save;
+        if ok && self.notice.as_ref().is_some_and(|n| n.error && n.text.starts_with(failed_before)) {
+            self.notice = None;
+        }
         if let Err(e) = &outcome {
             let msg = self.lang.text().ui.could_not_save;
             self.say(format!("{msg}: {e}"), true);
@@ -299,5 +304,35 @@ impl Editor {
         };
         self.mode = Mode::Conflict(conflict);
         self.outbox.extend(answer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Screen};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_save_that_works_again_takes_the_failure_off_the_status_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let session = crate::domain::Session::new("s", jiff::Timestamp::UNIX_EPOCH);
+        storage::save_session(&path, &session, None).unwrap();
+        let mut app = App::open(&path, Lang::Es).unwrap();
+        let Screen::Editor(editor) = &mut app.screen else { panic!("an editor") };
+        let now = Instant::now();
+        let full = SaveError::DiskFull { path: path.clone() };
+        assert!(!editor.record(1, now, Err(full)));
+        assert!(editor.notice().is_some_and(|n| n.text.contains("disco lleno")));
+        // A later save works (a save elsewhere gives a genuine report to record).
+        let report = storage::save_session(&dir.path().join("t.ron"), &session, None).unwrap();
+        assert!(editor.record(1, now, Ok(report)));
+        assert!(editor.autosave().error.is_none());
+        assert!(
+            !editor.notice().is_some_and(|n| n.text.contains("disco lleno")),
+            "the status line still says {:?}",
+            editor.notice().map(|n| &n.text)
+        );
     }
 }

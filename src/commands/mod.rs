@@ -213,15 +213,14 @@ fn sweep_stray_temps(path: &std::path::Path) -> usize {
             .and_then(|t| now.duration_since(t).ok())
             .is_some_and(|age| age >= STRAY_AGE)
     };
-    let gone = entries
+    entries
         .flatten()
         .filter(|e| {
             let n = e.file_name().to_string_lossy().into_owned();
             n.starts_with(&prefix) && n.ends_with(".tmp") && old(e)
         })
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
-        .count();
-    gone
+        .count()
 }
 
 #[cfg(test)]

@@ -131,12 +131,24 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     Ok((!steps.is_empty()).then_some(Edit::Batch(steps)))
 }
 
+/// How long `dafo review` waits for another `dafo review` of the same file.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
 pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
-    let (mut file, mut session) = SessionFile::open(path)?;
-    if let Some(held) = file.read_only() {
-        return Err(invalid(path, lang, held.summary(lang)));
-    }
+    // Another `dafo review` of the same file is over in a moment: wait for it
+    // (up to LOCK_WAIT), then refuse naming the holder. A TUI holder is refused at once.
+    let give_up = std::time::Instant::now() + LOCK_WAIT;
+    let (mut file, mut session) = loop {
+        let (file, session) = SessionFile::open(path)?;
+        match file.read_only() {
+            Some(held) if held.held_by_review() && std::time::Instant::now() < give_up => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Some(held) => return Err(invalid(path, lang, held.summary(lang))),
+            None => break (file, session),
+        }
+    };
     if let Some(note) = file.journal_found().and_then(|r| super::pending::replay_note(r, lang)) {
         eprintln!("{}: {note}", crate::domain::text::display_safe_lines(&path.display().to_string()));
     }

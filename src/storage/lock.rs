@@ -60,6 +60,22 @@ pub enum LockError {
 }
 
 impl LockError {
+    /// Whether the holder is a `dafo review` on this machine (a short-lived
+    /// command, worth waiting for) or already gone: read from
+    /// `/proc/<pid>/cmdline`; `false` where there is no `/proc`.
+    pub fn held_by_review(&self) -> bool {
+        let LockError::Held { pid, host, .. } = self else { return false };
+        if *host != host_name() {
+            return false;
+        }
+        if !Path::new("/proc/self").exists() {
+            return false;
+        }
+        // A holder gone by now, or exiting (its cmdline reads empty), is worth another try too.
+        std::fs::read(format!("/proc/{pid}/cmdline"))
+            .map_or(true, |cmd| cmd.is_empty() || cmd.split(|b| *b == 0).skip(1).any(|arg| arg == b"review"))
+    }
+
     /// Who holds the file, for a second instance: "pid 42 on host, since 10:02".
     pub fn holder(&self) -> Option<String> {
         match self {
