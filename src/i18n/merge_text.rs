@@ -88,6 +88,11 @@ pub struct MergeText {
     pub all_sources: &'static str,
     pub conflict_resolved: &'static str,
     pub no_conflict: &'static str,
+    // ---- dafo merge: one file given twice (issue 22) ----
+    /// Two arguments name one file (path, link or hard link): refused.
+    pub same_file: fn(&str, &str) -> String,
+    /// Two files hold the same bytes: merged, with this warning.
+    pub same_content: fn(&str, &str) -> String,
 }
 
 pub static ES: MergeText = MergeText {
@@ -151,6 +156,14 @@ pub static ES: MergeText = MergeText {
     all_sources: "Todas las fuentes",
     conflict_resolved: "Conflicto resuelto: se queda",
     no_conflict: "Este elemento no tiene conflicto ⚠",
+    same_file: |a, b| {
+        format!("{a} y {b} son el mismo archivo: cada grupo se fusiona una vez (sus votos se sumarían dos veces)")
+    },
+    same_content: |a, b| {
+        format!(
+            "aviso: {a} y {b} tienen el mismo contenido: sus votos se suman y sus acciones y estrategias salen dos veces"
+        )
+    },
 };
 
 pub static EN: MergeText = MergeText {
@@ -214,6 +227,12 @@ pub static EN: MergeText = MergeText {
     all_sources: "All sources",
     conflict_resolved: "Conflict resolved: kept",
     no_conflict: "This item has no conflict ⚠",
+    same_file: |a, b| format!("{a} and {b} are the same file: each group is merged once (its votes would count twice)"),
+    same_content: |a, b| {
+        format!(
+            "warning: {a} and {b} have the same content: their votes add up and their actions and strategies appear twice"
+        )
+    },
 };
 
 pub static CA: MergeText = MergeText {
@@ -277,4 +296,14 @@ pub static CA: MergeText = MergeText {
     all_sources: "Totes les fonts",
     conflict_resolved: "Conflicte resolt: es queda",
     no_conflict: "Aquest element no té conflicte ⚠",
+    same_file: |a, b| {
+        format!(
+            "{a} i {b} són el mateix fitxer: cada grup es fusiona una vegada (els seus vots comptarien dues vegades)"
+        )
+    },
+    same_content: |a, b| {
+        format!(
+            "avís: {a} i {b} tenen el mateix contingut: els seus vots se sumen i les seves accions i estratègies surten dues vegades"
+        )
+    },
 };
