@@ -92,12 +92,12 @@ fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
     for (i, a) in files.iter().enumerate() {
         for (j, b) in files.iter().enumerate().skip(i + 1) {
             // Only files of one size can hold the same bytes: most pairs are never read.
-            if sizes[i].is_some() && sizes[i] == sizes[j] {
-                if let (Ok(x), Ok(y)) = (std::fs::read(a), std::fs::read(b)) {
-                    if x == y {
-                        eprintln!("{}", (w.same_content)(&shown(a), &shown(b)));
-                    }
-                }
+            if sizes[i].is_some()
+                && sizes[i] == sizes[j]
+                && let (Ok(x), Ok(y)) = (std::fs::read(a), std::fs::read(b))
+                && x == y
+            {
+                eprintln!("{}", (w.same_content)(&shown(a), &shown(b)));
             }
         }
     }
