@@ -37,6 +37,7 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
         let why = lang.text().merge.output_is_input;
         return Err(CommandError::Copy(format!("{}: {why}", args.output.display())));
     }
+    same_inputs(&args.files, lang)?;
     let mut inputs = Vec::new();
     for f in &args.files {
         let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -67,6 +68,39 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
         merged.session.counts().iter().zip(letters).map(|(n, letter)| format!("{n} {letter}")).collect();
     super::say(&format!("{}: {} ({})", args.output.display(), w.written, counts.join(", ")));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a file given twice (the same path, a link to it or a hard link: the
+/// same file on disk), and warns of two files with the same bytes (a copy): a
+/// group merged twice would count its votes twice and repeat its actions.
+fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
+    use std::os::unix::fs::MetadataExt as _;
+    let shown = |p: &Path| crate::domain::text::display_safe(&p.display().to_string()).into_owned();
+    let w = lang.text().merge;
+    // A file that cannot be read is left to the load, which says why.
+    let ids: Vec<Option<(u64, u64)>> =
+        files.iter().map(|f| std::fs::metadata(f).ok().map(|m| (m.dev(), m.ino()))).collect();
+    for (i, a) in files.iter().enumerate() {
+        for (j, b) in files.iter().enumerate().skip(i + 1) {
+            if a == b || ids[i].is_some() && ids[i] == ids[j] {
+                return Err(CommandError::Copy((w.same_file)(&shown(a), &shown(b))));
+            }
+        }
+    }
+    let sizes: Vec<Option<u64>> = files.iter().map(|f| std::fs::metadata(f).ok().map(|m| m.len())).collect();
+    for (i, a) in files.iter().enumerate() {
+        for (j, b) in files.iter().enumerate().skip(i + 1) {
+            // Only files of one size can hold the same bytes: most pairs are never read.
+            if sizes[i].is_some()
+                && sizes[i] == sizes[j]
+                && let (Ok(x), Ok(y)) = (std::fs::read(a), std::fs::read(b))
+                && x == y
+            {
+                eprintln!("{}", (w.same_content)(&shown(a), &shown(b)));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `dafo merge-driver %O %A %B %P`: merges `theirs` and `ours` (edited from

@@ -58,7 +58,7 @@ pub fn document(doc: &Document) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     // Packing into memory can only fail on a bug in the zip writer; an empty file then says so.
     match docx.add_paragraph(footer).build().pack(&mut out) {
-        Ok(()) => out.into_inner(),
+        Ok(()) => super::docx_zip::deflated(out.into_inner()),
         Err(_) => Vec::new(),
     }
 }

@@ -92,6 +92,11 @@ pub struct MergeText {
     pub no_conflict: &'static str,
     /// On opening: clashes of the plan or the follow-up left by a git merge.
     pub plan_clashes: fn(usize) -> String,
+    // ---- dafo merge: one file given twice (issue 22) ----
+    /// Two arguments name one file (path, link or hard link): refused.
+    pub same_file: fn(&str, &str) -> String,
+    /// Two files hold the same bytes: merged, with this warning.
+    pub same_content: fn(&str, &str) -> String,
 }
 
 pub static ES: MergeText = MergeText {
@@ -169,6 +174,14 @@ pub static ES: MergeText = MergeText {
             format!("⚠ {n} conflictos de fusión en el plan o el seguimiento: dafo check los lista")
         }
     },
+    same_file: |a, b| {
+        format!("{a} y {b} son el mismo archivo: cada grupo se fusiona una vez (sus votos se sumarían dos veces)")
+    },
+    same_content: |a, b| {
+        format!(
+            "aviso: {a} y {b} tienen el mismo contenido: sus votos se suman y sus acciones y estrategias salen dos veces"
+        )
+    },
 };
 
 pub static EN: MergeText = MergeText {
@@ -239,6 +252,12 @@ pub static EN: MergeText = MergeText {
         } else {
             format!("⚠ {n} merge conflicts in the plan or the follow-up: dafo check lists them")
         }
+    },
+    same_file: |a, b| format!("{a} and {b} are the same file: each group is merged once (its votes would count twice)"),
+    same_content: |a, b| {
+        format!(
+            "warning: {a} and {b} have the same content: their votes add up and their actions and strategies appear twice"
+        )
     },
 };
 
@@ -312,5 +331,15 @@ pub static CA: MergeText = MergeText {
         } else {
             format!("⚠ {n} conflictes de fusió al pla o al seguiment: dafo check els llista")
         }
+    },
+    same_file: |a, b| {
+        format!(
+            "{a} i {b} són el mateix fitxer: cada grup es fusiona una vegada (els seus vots comptarien dues vegades)"
+        )
+    },
+    same_content: |a, b| {
+        format!(
+            "avís: {a} i {b} tenen el mateix contingut: els seus vots se sumen i les seves accions i estratègies surten dues vegades"
+        )
     },
 };

@@ -3,11 +3,11 @@
 //! (or joined on request), the same item in two quadrants is kept in both and
 //! reported, actions and strategies follow their factors under fresh IDs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 
-use crate::domain::similarity::{Likeness, similarity};
+use crate::domain::similarity::{Likeness, Profile};
 use crate::domain::sources::sources_of;
 use crate::domain::{Came, Factor, Origin, Quadrant, Session, Strategy};
 
@@ -102,17 +102,22 @@ struct Item {
     quadrant: Quadrant,
     factor: Factor,
     sources: Vec<String>,
+    /// Every wording this item carries (merged inputs keep several), made
+    /// ready for comparison once.
+    profiles: Vec<Profile>,
 }
 
 impl Item {
-    /// Every wording this item carries (merged inputs keep several).
-    fn wordings(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.factor.text.as_str()).chain(self.factor.origins.iter().map(|o| o.text.as_str()))
-    }
-    fn likeness(&self, other: &Item) -> f64 {
-        self.wordings().flat_map(|a| other.wordings().map(move |b| similarity(a, b))).fold(0.0, f64::max)
+    fn new(input: usize, quadrant: Quadrant, factor: Factor, sources: Vec<String>) -> Item {
+        let wordings = std::iter::once(factor.text.as_str()).chain(factor.origins.iter().map(|o| o.text.as_str()));
+        let profiles = wordings.map(Profile::new).collect();
+        Item { input, quadrant, factor, sources, profiles }
     }
 }
+
+/// Finds the pairs of items, from different inputs, whose best score reaches
+/// the grey zone: (i, j, score), i < j, in (i, j) order.
+type PairFinder = fn(&[Item]) -> Vec<(usize, usize, f64)>;
 
 fn find(parent: &mut [usize], i: usize) -> usize {
     let mut r = i;
@@ -166,7 +171,8 @@ fn join(items: &[&Item]) -> Factor {
         origins.extend(origins_of(it));
     }
     let mut f = Factor::new("", first.factor.text.clone());
-    f.votes = items.iter().map(|i| i.factor.votes).sum();
+    // Saturates: u32::MAX votes from two groups stay u32::MAX, never wrap round.
+    f.votes = items.iter().fold(0u32, |sum, i| sum.saturating_add(i.factor.votes));
     f.impact = agreed(origins.iter().map(|o| o.impact));
     f.weight = agreed(origins.iter().map(|o| o.weight));
     f.rating = agreed(origins.iter().map(|o| o.rating));
@@ -178,6 +184,10 @@ fn join(items: &[&Item]) -> Factor {
 
 /// Merges `inputs` into one session. Inputs are only read.
 pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
+    merge_with(inputs, opts, alike::alike)
+}
+
+fn merge_with(inputs: &[Input], opts: &Options, find_pairs: PairFinder) -> Merged {
     let mut items: Vec<Item> = Vec::new();
     for (n, input) in inputs.iter().enumerate() {
         for q in Quadrant::ALL {
@@ -186,29 +196,22 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
                 if sources.is_empty() {
                     sources.push(input.source.clone());
                 }
-                items.push(Item { input: n, quadrant: q, factor: f.clone(), sources });
+                items.push(Item::new(n, q, f.clone(), sources));
             }
         }
     }
     let mut parent: Vec<usize> = (0..items.len()).collect();
     let mut grey_pairs = Vec::new();
     let mut cross_pairs = Vec::new();
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            let (a, b) = (&items[i], &items[j]);
-            if a.input == b.input {
-                continue;
+    for (i, j, score) in find_pairs(&items) {
+        match (Likeness::of(score), items[i].quadrant == items[j].quadrant) {
+            (Likeness::Same, true) => {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
             }
-            let score = a.likeness(b);
-            match (Likeness::of(score), a.quadrant == b.quadrant) {
-                (Likeness::Same, true) => {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
-                }
-                (Likeness::Grey, true) => grey_pairs.push((i, j, score)),
-                (Likeness::Same, false) => cross_pairs.push((i, j, score)),
-                _ => {}
-            }
+            (Likeness::Grey, true) => grey_pairs.push((i, j, score)),
+            (Likeness::Same, false) => cross_pairs.push((i, j, score)),
+            _ => {}
         }
     }
     let refs = |i: usize| (items[i].input, items[i].factor.id.clone());
@@ -297,9 +300,12 @@ pub fn merge(inputs: &[Input], opts: &Options) -> Merged {
     let grey = if opts.accept_similar { Vec::new() } else { pairs(&grey_pairs) };
     let accepted = if opts.accept_similar { grey_pairs.len() } else { 0 };
     let disagreements = pairs(&cross_pairs);
-    let map = |input: usize, old: &str| -> Option<String> {
-        items.iter().position(|it| it.input == input && it.factor.id == old).map(|i| new_id[i].clone())
-    };
+    // (input, old ID) -> new ID; the first item wins, as a search from the start would find it.
+    let mut by_old: HashMap<(usize, &str), &str> = HashMap::new();
+    for (it, id) in items.iter().zip(&new_id) {
+        by_old.entry((it.input, it.factor.id.as_str())).or_insert(id.as_str());
+    }
+    let map = |input: usize, old: &str| -> Option<String> { by_old.get(&(input, old)).map(|id| (*id).to_owned()) };
     let dangling = carry_plan(inputs, &mut out, &map);
     Merged {
         dangling,
@@ -376,5 +382,9 @@ fn carry_plan(inputs: &[Input], out: &mut Session, map: &dyn Fn(usize, &str) -> 
     dangling
 }
 
+mod alike;
+
+#[cfg(test)]
+mod same_as_before;
 #[cfg(test)]
 mod tests;

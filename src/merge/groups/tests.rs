@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::CameAction;
+use crate::domain::similarity::similarity;
 
 fn group(name: &str, items: &[(Quadrant, &str, u32, Option<u8>)]) -> Input {
     let mut s = Session::new(name, Timestamp::UNIX_EPOCH);
@@ -153,4 +154,15 @@ fn factors_raised_by_more_groups_come_first() {
     assert_eq!(texts, ["Red de centros de día", "Voluntariado activo"]);
     let ids: Vec<&str> = m.session.strengths.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["F1", "F2"]);
+}
+
+#[test]
+fn vote_sums_saturate_and_never_wrap() {
+    use Quadrant::*;
+    let a = group("técnicos", &[(Strengths, "Red de centros de día", u32::MAX, None)]);
+    let b = group("políticos", &[(Strengths, "Red de centros de día", u32::MAX, None)]);
+    let c = group("asociaciones", &[(Strengths, "Red de centros de día", 7, None)]);
+    let m = merge(&[a, b, c], &opts(false));
+    assert_eq!(m.session.strengths.len(), 1);
+    assert_eq!(m.session.strengths[0].votes, u32::MAX);
 }
