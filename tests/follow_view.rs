@@ -261,6 +261,33 @@ fn v_enters_an_indicators_value_and_refuses_words() {
 }
 
 #[test]
+fn a_value_reads_the_sessions_way_and_reopens_as_stored() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    typ(app, "G");
+    press(app, KeyCode::Right);
+    let id = session(app).indicators[2].id.clone();
+    typ(app, "v");
+    // `1,625` in Spanish is 1,625 by the rule and 1625 as English writes it: refused.
+    typ(app, "1,625");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Input, "the line stays open");
+    let notice = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("1,6250 o 1.625"), "{notice}");
+    assert_eq!(session(app).indicator_value(&id, 2025), None);
+    for _ in 0..5 {
+        press(app, KeyCode::Backspace);
+    }
+    typ(app, "1,6250");
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicator_value(&id, 2025), Some(1.625));
+    // Opened again and confirmed untouched, the value stays what it was (not 1625).
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicator_value(&id, 2025), Some(1.625));
+}
+
+#[test]
 fn r_edits_the_years_record_through_a_form() {
     let mut h = follow_app();
     let app = &mut h.app;

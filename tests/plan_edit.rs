@@ -260,6 +260,34 @@ fn an_empty_linea_goes_at_once() {
 }
 
 #[test]
+fn indicator_numbers_read_the_sessions_way_and_survive_an_untouched_edit() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    to_pane(app, Context::PlanIndicators);
+    typ(app, "a");
+    typ(app, "Horas de formación");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    typ(app, "1,6250");
+    press(app, KeyCode::Tab);
+    typ(app, "12,500");
+    press(app, KeyCode::Enter);
+    // `12,500` in Spanish reads two ways: refused on the target, both readings shown.
+    assert!(matches!(mode(app), Mode::Form(f) if f.active == 3));
+    let notice = app.notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("12,5 o 12.500"), "{notice}");
+    retype(app, "12.500");
+    press(app, KeyCode::Enter);
+    let ind = session(app).indicators.last().unwrap().clone();
+    assert_eq!((ind.baseline, ind.target), (Some(1.625), Some(12500.0)));
+    // Opened and confirmed untouched: nothing changes (the form once showed 1,63).
+    typ(app, "e");
+    press(app, KeyCode::Enter);
+    let again = session(app).indicators.last().unwrap().clone();
+    assert_eq!((again.baseline, again.target), (Some(1.625), Some(12500.0)));
+}
+
+#[test]
 fn indicators_added_edited_linked_and_deleted() {
     let mut h = plan_app();
     let app = &mut h.app;

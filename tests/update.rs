@@ -386,6 +386,11 @@ fn action_form_reads_amounts_as_the_language_writes_them() {
     };
     amount(&mut f.app, "1,500.50");
     assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050), "not €1.50");
+    // Reopened, the form writes the amount the session's way and reads it back the same.
+    typ(&mut f.app, "f");
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(4) == "1500.50"));
+    enter(&mut f.app);
+    assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050));
     // `1.620` reads two ways in English: refused on the amount field, both readings shown.
     amount(&mut f.app, "1.620");
     assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 4));

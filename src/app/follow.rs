@@ -131,7 +131,8 @@ impl Editor {
             Action::FollowValue => match (self.follow_selected(), self.follow_year()) {
                 (Some(FollowRow::Indicator(i)), Some(year)) => {
                     let id = self.session().indicators[i].id.clone();
-                    let value = self.session().indicator_value(&id, year).map(|v| v.to_string());
+                    // Written exactly, the language's way: confirmed untouched, it reads back the same.
+                    let value = self.session().indicator_value(&id, year).map(|v| self.lang.locale().exact(v));
                     self.open_input(InputTarget::FollowValue(id, year), &value.unwrap_or_default());
                 }
                 (Some(_), Some(_)) => self.say(self.lang.text().follow.value_on_indicator.to_owned(), false),

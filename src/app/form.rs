@@ -44,9 +44,9 @@ pub fn parse_list(text: &str) -> Vec<String> {
 }
 
 impl Form {
-    /// The action form of `a`.
-    pub fn of(came: Came, a: &CameAction) -> Form {
-        let amount = a.amount.map(|e| format!("{}", f64::from(e)));
+    /// The action form of `a`, its amount written as `lang` writes money in tables (`1500,50`).
+    pub fn of(came: Came, a: &CameAction, lang: Lang) -> Form {
+        let amount = a.amount.map(|e| lang.locale().money_plain(e.cents));
         let fields = vec![
             field(a.owner.clone()),
             field(a.start.map(|d| d.to_string())),
@@ -105,7 +105,8 @@ impl Form {
         }
     }
 
-    pub(super) fn value(&self, i: usize) -> String {
+    /// The text of field `i`, cleaned as it will be stored.
+    pub fn value(&self, i: usize) -> String {
         self.fields.get(i).map(|f| clean_text(&f.lines().join(" "))).unwrap_or_default()
     }
 }
@@ -121,7 +122,7 @@ impl Editor {
 
     pub(super) fn open_action_form(&mut self, c: Came, i: usize) {
         if let Some(a) = self.session().actions(c).get(i) {
-            self.mode = Mode::Form(Box::new(Form::of(c, a)));
+            self.mode = Mode::Form(Box::new(Form::of(c, a, self.lang)));
         }
     }
 

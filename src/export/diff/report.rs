@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::Session;
 use crate::export::text::{WIDTH, wrap};
-use crate::export::{day, markdown, safe};
+use crate::export::{day_in, markdown, safe};
 use crate::i18n::Lang;
 use crate::labels;
 
@@ -56,7 +56,7 @@ fn details_note(c: &ActionChange, lang: Lang, set: crate::domain::LabelSet, w: &
         parts.push(format!("{} {} → {}", w.owner, text(&o.owner), text(&n.owner)));
     }
     if o.due != n.due {
-        let day = |d: Option<jiff::civil::Date>| or_dash(d.map(|d| d.to_string()));
+        let day = |d: Option<jiff::civil::Date>| or_dash(d.map(|d| lang.locale().date(d)));
         parts.push(format!("{} {} → {}", w.due, day(o.due), day(n.due)));
     }
     if shown(&o.indicator) != shown(&n.indicator) {
@@ -182,7 +182,7 @@ pub fn render(d: &SessionDiff, old: &Session, new: &Session, lang: Lang, format:
         summary.push(format!("{} {}", w.actions_unchanged, d.actions_unchanged));
     }
     let summary = summary.join(" · ");
-    let side = |s: &Session| format!("{} ({})", safe(&s.meta.title), day(s.meta.created));
+    let side = |s: &Session| format!("{} ({})", safe(&s.meta.title), day_in(lang, s.meta.created));
     let mut out = String::new();
     match format {
         DiffFormat::Md => {
