@@ -23,7 +23,11 @@ fn a_markdown_plan_imports_and_exports_as_json() {
     std::fs::write(dir.path().join("plan.md"), PLAN_MD).unwrap();
     let out = dafo(dir.path(), &["import", "plan.md", "-o", "plan.ron"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("2 ejes, 3 líneas, 1 reto"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("2 ejes, 3 líneas, 1 reto"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s = dafo::storage::load(&dir.path().join("plan.ron")).unwrap();
     assert_eq!(s.meta.title, "Plan de servicios sociales 2023-2026");
     assert_eq!(s.line_label(s.correct[0].line.as_deref().unwrap()), "1.1");
