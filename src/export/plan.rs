@@ -68,13 +68,13 @@ pub(crate) fn details(lang: Lang, a: &CameAction, due_column: usize) -> Vec<Deta
     let plain = |text: String| Detail::plain(text, None);
     let mut out = vec![plain(labels::status(lang, a.status).to_owned())];
     if let Some(o) = a.owner.as_deref().filter(|o| !o.trim().is_empty()) {
-        out.push(Detail::labelled(w.owner, &[(&safe(o), true)], None));
+        out.push(plain(format!("{}: {}", w.owner, safe(o))));
     }
     if let Some(d) = a.due {
         out.push(Detail::plain(format!("{}: {}", w.due, lang.locale().date(d)), Some(due_column)));
     }
     if let Some(i) = a.indicator.as_deref().filter(|i| !i.trim().is_empty()) {
-        out.push(Detail::labelled(w.indicator, &[(&safe(i), true)], None));
+        out.push(plain(format!("{}: {}", w.indicator, safe(i))));
     }
     if a.votes > 0 {
         out.push(plain(w.vote_count(a.votes)));
