@@ -39,7 +39,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_row_per_action_and_year_and_import_skips_them() {
+    fn one_row_per_action_and_year_and_import_reads_them_back() {
         let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
             .unwrap();
         let rows = super::super::csv::rows(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
@@ -55,5 +55,11 @@ mod tests {
         let back = crate::export::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
         let actions = s.all_actions().count();
         assert_eq!(back.actions.len(), actions, "review rows are no new actions");
+        let back = crate::export::import::build(back, "x", jiff::Timestamp::UNIX_EPOCH);
+        let key = |r: &ActionReview| (r.action.clone(), r.year);
+        let (mut got, mut want) = (back.reviews.clone(), s.reviews.clone());
+        got.sort_by_key(key);
+        want.sort_by_key(key);
+        assert_eq!(got, want, "the reviews come back");
     }
 }
