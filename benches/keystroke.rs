@@ -1,6 +1,7 @@
 //! Keystroke to screen while typing into a 10,000-factor session with autosave on:
 //! each key goes through `update`, `tick` (autosave) and a full render at 120x40.
-//! Prints p50 / p99 / max and the process's peak memory. `cargo bench --bench keystroke`.
+//! Prints p50 / p99 / max and the process's peak memory. `cargo bench --bench keystroke`;
+//! `DAFO_BENCH_FACTORS=100000` measures another size.
 
 use std::time::{Duration, Instant};
 
@@ -19,7 +20,8 @@ const KEYS: usize = 4000;
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.ron");
-    storage::save(&path, &big_session(10_000)).expect("save");
+    let factors: usize = std::env::var("DAFO_BENCH_FACTORS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    storage::save(&path, &big_session(factors)).expect("save");
     let mut app = App::open(&path, Lang::Es).expect("open");
     let theme = Theme::dark();
     let area = Rect::new(0, 0, 120, 40);
@@ -55,7 +57,7 @@ fn main() {
     times.sort();
     let pct = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!("keystroke to screen, 10,000 factors, autosave on, 120x40 ({KEYS} keys):");
+    println!("keystroke to screen, {factors} factors, autosave on, 120x40 ({KEYS} keys):");
     println!(
         "  p50 {:.3} ms   p99 {:.3} ms (target < 8 ms)   max {:.3} ms",
         ms(pct(0.5)),
