@@ -181,6 +181,8 @@ pub static TEXT: Catalogue = Catalogue {
             )
         },
         bad_config: "configuración no válida; se usan los valores por defecto",
+        ignored_lang: |at, v, known, used| format!("{at}: «{v}» no es un idioma de dafo ({known}); se pasa por alto y se usa {used}"),
+        ignored_theme: |at, v, known, used| format!("{at}: «{v}» no es un tema de dafo ({known}); se pasa por alto y se usa {used}"),
         warning: "aviso",
         binary_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa `dafo export FICHERO -o acta.docx` o redirige la salida (> acta.docx)",
         saved_as: "ya existe; guardado como",
