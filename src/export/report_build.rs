@@ -70,7 +70,8 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> Repo
         title: format!("{} {span}: {}", w.title, s.meta.title),
         lang,
         language: s.meta.language.clone(),
-        footer: format!("dafo · {}", super::day_in(lang, s.meta.modified)),
+        // The day it was written, as the session export's footer.
+        footer: format!("dafo · {}", lang.locale().date(today)),
         blocks,
     }
 }
