@@ -461,7 +461,7 @@ pub static TEXT: Catalogue = Catalogue {
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
             let a = if a == 1 { "1 acció oberta".to_owned() } else { format!("{a} accions obertes") };
-            format!("{f} i {a} vénen de la sessió anterior — Retorn confirma cadascun, o edita'l")
+            format!("↻ De la sessió anterior: {f} i {a}, per confirmar")
         },
         unconfirmed: |n| format!("↻ {n} per confirmar"),
         overdue: |n| if n == 1 { "⚠ 1 vençuda".to_owned() } else { format!("⚠ {n} vençudes") },

@@ -459,7 +459,7 @@ pub static TEXT: Catalogue = Catalogue {
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
             let a = if a == 1 { "1 open action".to_owned() } else { format!("{a} open actions") };
-            format!("{f} and {a} carried over from the last session — Enter to confirm each, or edit it")
+            format!("↻ From the last session: {f} and {a}, to confirm")
         },
         unconfirmed: |n| format!("↻ {n} to confirm"),
         overdue: |n| format!("⚠ {n} overdue"),

@@ -461,7 +461,7 @@ pub static TEXT: Catalogue = Catalogue {
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factores") };
             let a = if a == 1 { "1 acción abierta".to_owned() } else { format!("{a} acciones abiertas") };
-            format!("{f} y {a} vienen de la sesión anterior — Enter confirma cada uno, o edítalo")
+            format!("↻ De la sesión anterior: {f} y {a}, por confirmar")
         },
         unconfirmed: |n| format!("↻ {n} sin confirmar"),
         overdue: |n| if n == 1 { "⚠ 1 vencida".to_owned() } else { format!("⚠ {n} vencidas") },
