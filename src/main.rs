@@ -30,7 +30,8 @@ fn main() -> ExitCode {
     let preloaded = session_file(&cli).map(commands::input::load);
     let session_lang = preloaded.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.meta.language.as_str());
     let lang = i18n::resolve(cli.lang, session_lang, config.language(), env);
-    match run(cli, lang, &config, preloaded) {
+    let ignored = settings::ignored(&config, env);
+    match run(cli, lang, &config, &ignored, preloaded) {
         Ok(code) => code,
         Err(err) => {
             // Error paths name files: never let a name's escape sequences reach the terminal.
@@ -67,7 +68,13 @@ fn take(preloaded: &mut Preloaded, path: &Path) -> Result<Session, storage::Load
     preloaded.take().unwrap_or_else(|| commands::input::load(path))
 }
 
-fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preloaded) -> Result<ExitCode, String> {
+fn run(
+    cli: Cli,
+    lang: Lang,
+    config: &settings::Settings,
+    ignored: &[settings::Ignored],
+    mut preloaded: Preloaded,
+) -> Result<ExitCode, String> {
     // keys.ron: a bad file is refused (file:line:column) and the defaults stay.
     let keys = cli.keys.clone().map(|p| (p, true)).or_else(|| app::keys_file::default_path().map(|p| (p, false)));
     if let Some((path, explicit)) = keys
@@ -77,6 +84,16 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
     }
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
+    // Settings passed over are said: on the status line when the TUI starts
+    // (stderr would be drawn over), else on stderr.
+    let on_screen =
+        matches!(cli.command, None | Some(Command::Open(_) | Command::New(_) | Command::Demo)) && has_terminal();
+    if !on_screen && !matches!(cli.command, Some(Command::HoldClipboard)) {
+        for i in ignored {
+            eprintln!("dafo: {}: {}", lang.text().cli.warning, i.message(lang, look.theme));
+        }
+    }
+    let start = Start { look, ignored };
     // The language of a session the TUI opens: `--lang`, else the session's own.
     let (flag, config_lang) = (cli.lang, config.language());
     let session_lang =
@@ -105,7 +122,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
     let dir = cli.sessions_dir();
     match cli.command {
         Some(Command::Check(Lazy(cli::CheckArgs { file }))) => Ok(check(&file, take(&mut preloaded, &file), lang)),
-        Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, look, &session_lang),
+        Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, &start, &session_lang),
         Some(Command::New(Lazy(cli::NewArgs { title, from, group, horizon }))) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
@@ -121,7 +138,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
             session.meta.group = group.as_deref().and_then(dafo::domain::sources::source_name);
             let editor = app::create_session(&dir, session, lang)?;
             let path = editor.path().to_owned();
-            tui(App::editor(editor, lang), look, lang)?;
+            tui(App::editor(editor, lang), &start, lang)?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -188,7 +205,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
             let years = commands::report::Years::pick(year, all);
             Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang), lang))
         }
-        Some(Command::Demo) => demo(&dir, lang, look),
+        Some(Command::Demo) => demo(&dir, lang, &start),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
             storage::commands::recover(&file, lang).map_err(|e| e.to_string())
@@ -199,12 +216,12 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
         None => match cli.file {
             // `dafo sessions/`: a directory opens the browser on it.
             Some(dir) if dir.is_dir() => {
-                tui(App::browser(&dir, lang), look, lang)?;
+                tui(App::browser(&dir, lang), &start, lang)?;
                 Ok(ExitCode::SUCCESS)
             }
-            Some(file) => open(&file, lang, look, &session_lang),
+            Some(file) => open(&file, lang, &start, &session_lang),
             None => {
-                tui(App::browser(&dir, lang), look, lang)?;
+                tui(App::browser(&dir, lang), &start, lang)?;
                 Ok(ExitCode::SUCCESS)
             }
         },
@@ -213,7 +230,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
 
 /// `dafo demo`: the samples into `dir` (each replacement asked on stdin), then the
 /// browser on them; without a terminal, the folder is printed instead.
-fn demo(dir: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, String> {
+fn demo(dir: &Path, lang: Lang, start: &Start) -> Result<ExitCode, String> {
     let mut ask = |path: &Path| {
         eprint!("{}", (lang.text().cli.demo_ask)(&display_safe_lines(&path.display().to_string())));
         let mut answer = String::new();
@@ -226,7 +243,7 @@ fn demo(dir: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, Strin
     let shown = display_safe_lines(&dir.display().to_string());
     eprintln!("dafo: {}", (lang.text().cli.demo_done)(&shown, copied.written, copied.same, copied.kept));
     if has_terminal() {
-        tui(App::browser(dir, lang), look, lang)?;
+        tui(App::browser(dir, lang), start, lang)?;
     } else {
         println!("{shown}");
     }
@@ -234,17 +251,12 @@ fn demo(dir: &Path, lang: Lang, look: app::room::Look) -> Result<ExitCode, Strin
 }
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
-fn open(
-    file: &Path,
-    lang: Lang,
-    look: app::room::Look,
-    session_lang: &dyn Fn(&Session) -> Lang,
-) -> Result<ExitCode, String> {
+fn open(file: &Path, lang: Lang, start: &Start, session_lang: &dyn Fn(&Session) -> Lang) -> Result<ExitCode, String> {
     // The session's own language speaks once it is read (errors before that
     // speak `lang`: the file could not tell).
     let app = App::open_in(file, session_lang).map_err(|e| commands::open_message(&e, file, lang))?;
     let lang = app.lang;
-    tui(app, look, lang)?;
+    tui(app, start, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -255,8 +267,19 @@ fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-fn tui(mut app: App, look: app::room::Look, lang: Lang) -> Result<(), String> {
-    app.look = look;
+/// What every screen the TUI opens starts with: the theme, and the settings
+/// passed over (said on the first status line, in the screen's language).
+struct Start<'a> {
+    look: app::room::Look,
+    ignored: &'a [settings::Ignored],
+}
+
+fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
+    app.look = start.look;
+    let said: Vec<String> = start.ignored.iter().map(|i| i.message(app.lang, start.look.theme)).collect();
+    if !said.is_empty() {
+        app.warn(&said.join(" · "));
+    }
     dafo::tui::run(app).map_err(|e| format!("{}: {e}", lang.text().cli.terminal))
 }
 

@@ -7,12 +7,17 @@
 //!
 //! Both are optional. `--lang`, a session's own language and `DAFO_LANG` come
 //! before `lang`; `--theme` and `DAFO_THEME` before `theme`. A file that does not
-//! read is reported with file:line:column and the defaults are used.
+//! read is reported with file:line:column and the defaults are used; a value that
+//! names no language or theme (and a `DAFO_LANG` that names none) is passed over
+//! and said ([`ignored`]).
 
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
 use serde::Deserialize;
 
+use crate::app::room::ThemeName;
+use crate::domain::text::display_safe;
 use crate::i18n::Lang;
 use crate::storage::bounded::{SMALL_FILE_LIMIT, read_regular_text};
 
@@ -24,6 +29,9 @@ pub struct Settings {
     pub lang: String,
     /// Default theme: `dark`, `light`, `mono` (empty: none).
     pub theme: String,
+    /// The file these were read from (none: no file).
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -58,8 +66,62 @@ pub fn read(dir: &Path, lang: Lang) -> Result<Settings, String> {
         Err(e) if e.is_not_found() => return Ok(Settings::default()),
         Err(e) => return Err(e.message(lang)),
     };
-    ron::from_str(&text)
-        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))
+    let settings: Settings = ron::from_str(&text)
+        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))?;
+    Ok(Settings { file: Some(path), ..settings })
+}
+
+/// A setting dafo passed over because it names no language or theme it knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ignored {
+    /// `DAFO_LANG` and its value.
+    LangVar(String),
+    /// `lang` in a config file: the file and the value.
+    ConfigLang(PathBuf, String),
+    /// `theme` in a config file: the file and the value.
+    ConfigTheme(PathBuf, String),
+}
+
+/// What `settings` and `DAFO_LANG` (read with `env`) say that dafo cannot use.
+/// Empty values are no setting, not a wrong one.
+pub fn ignored(settings: &Settings, env: impl Fn(&str) -> Option<String>) -> Vec<Ignored> {
+    let file = || settings.file.clone().unwrap_or_else(|| PathBuf::from("config.ron"));
+    let mut out = Vec::new();
+    if let Some(v) = env("DAFO_LANG").filter(|v| !v.trim().is_empty() && Lang::from_tag(v).is_none()) {
+        out.push(Ignored::LangVar(v));
+    }
+    if !settings.lang.trim().is_empty() && settings.language().is_none() {
+        out.push(Ignored::ConfigLang(file(), settings.lang.clone()));
+    }
+    if let Some(t) = settings.theme()
+        && ThemeName::from_str(t, true).is_err()
+    {
+        out.push(Ignored::ConfigTheme(file(), t.to_owned()));
+    }
+    out
+}
+
+impl Ignored {
+    /// What was passed over and what is used instead (`lang`, `theme`), said in `lang`.
+    pub fn message(&self, lang: Lang, theme: ThemeName) -> String {
+        let cli = &lang.text().cli;
+        let tags = Lang::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ");
+        let shown = |v: &str| display_safe(v).into_owned();
+        let place = |f: &Path, key: &str| format!("{}: {key}", display_safe(&f.display().to_string()));
+        match self {
+            Ignored::LangVar(v) => (cli.ignored_lang)("DAFO_LANG", &shown(v), &tags, lang.tag()),
+            Ignored::ConfigLang(f, v) => (cli.ignored_lang)(&place(f, "lang"), &shown(v), &tags, lang.tag()),
+            Ignored::ConfigTheme(f, v) => {
+                let names = ThemeName::value_variants().iter().map(theme_tag).collect::<Vec<_>>().join(", ");
+                (cli.ignored_theme)(&place(f, "theme"), &shown(v), &names, &theme_tag(&theme))
+            }
+        }
+    }
+}
+
+/// A theme's name as `--theme` and `config.ron` write it: `dark`.
+fn theme_tag(theme: &ThemeName) -> String {
+    theme.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -95,6 +157,44 @@ mod tests {
         assert!(made.success());
         let err = read(dir.path(), Lang::Es).unwrap_err();
         assert!(err.contains("no es un archivo normal"), "{err}");
+    }
+
+    #[test]
+    fn what_names_no_language_or_theme_is_said_with_what_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.ron"), "(lang: \"xx\", theme: \"neon\")").unwrap();
+        let s = read(dir.path(), Lang::Es).unwrap();
+        let env = |n: &str| (n == "DAFO_LANG").then(|| "fr\u{1b}[2J".to_owned());
+        let said = ignored(&s, env);
+        assert_eq!(said.len(), 3, "{said:?}");
+        let es: Vec<String> = said.iter().map(|i| i.message(Lang::Es, ThemeName::Dark)).collect();
+        assert_eq!(es[0], "DAFO_LANG: «fr» no es un idioma de dafo (es, en, ca); se pasa por alto y se usa es");
+        assert!(
+            es[1]
+                .ends_with("config.ron: lang: «xx» no es un idioma de dafo (es, en, ca); se pasa por alto y se usa es")
+        );
+        assert!(es[2].ends_with(
+            "config.ron: theme: «neon» no es un tema de dafo (dark, light, mono); se pasa por alto y se usa dark"
+        ));
+        let en = said[2].message(Lang::En, ThemeName::Light);
+        assert!(en.ends_with("theme: \"neon\" is not a dafo theme (dark, light, mono); ignored, using light"), "{en}");
+        let ca = said[1].message(Lang::Ca, ThemeName::Dark);
+        assert!(ca.ends_with("lang: «xx» no és un idioma de dafo (es, en, ca); no es té en compte i s'usa ca"), "{ca}");
+        // Empty is no setting; a known one is not passed over.
+        std::fs::write(dir.path().join("config.ron"), "(lang: \"en\", theme: \"LIGHT\")").unwrap();
+        let s = read(dir.path(), Lang::Es).unwrap();
+        assert_eq!(ignored(&s, |_| Some(" ".to_owned())), vec![]);
+    }
+
+    #[test]
+    fn valencian_tags_choose_catalan() {
+        let dir = tempfile::tempdir().unwrap();
+        for tag in ["va", "ca-valencia", "VA"] {
+            std::fs::write(dir.path().join("config.ron"), format!("(lang: {tag:?})")).unwrap();
+            let s = read(dir.path(), Lang::Es).unwrap();
+            assert_eq!(s.language(), Some(Lang::Ca), "{tag}");
+            assert_eq!(ignored(&s, |_| Some(tag.to_owned())), vec![], "{tag}");
+        }
     }
 
     #[test]

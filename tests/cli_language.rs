@@ -277,3 +277,38 @@ fn config_ron_gives_a_default_language_and_a_bad_one_is_named() {
     let out = list(&[("XDG_CONFIG_HOME", p(&conf))]);
     assert!(out.contains("config.ron:2:") && out.contains(" 5 F  6 D"), "{out}");
 }
+
+#[test]
+fn a_language_or_theme_dafo_does_not_know_is_said_with_what_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("conf");
+    std::fs::create_dir_all(conf.join("dafo")).unwrap();
+    std::fs::write(conf.join("dafo/config.ron"), "(lang: \"xx\", theme: \"neon\")").unwrap();
+    let sessions = dir.path().join("s");
+    std::fs::create_dir_all(&sessions).unwrap();
+    write(&sessions, "a.ron", &english_session("es"));
+    let list = |envs: &[(&str, &str)]| dafo(&["list", p(&sessions)], envs);
+    let out = list(&[("XDG_CONFIG_HOME", p(&conf)), ("DAFO_LANG", "fr"), ("LANG", "en_GB.UTF-8")]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("DAFO_LANG: \"fr\" is not a language dafo speaks (es, en, ca); ignored, using en"), "{err}");
+    assert!(err.contains("config.ron: lang: \"xx\" is not a language dafo speaks"), "{err}");
+    assert!(
+        err.contains("config.ron: theme: \"neon\" is not a dafo theme (dark, light, mono); ignored, using dark"),
+        "{err}"
+    );
+    // The listing itself is unchanged on stdout.
+    assert!(String::from_utf8_lossy(&out.stdout).contains(" 5 S  6 W"));
+    // Valencian tags are Catalan/Valencian, and nothing is said.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(conf.join("dafo/config.ron"), "(lang: \"va\", theme: \"light\")").unwrap();
+    for envs in [
+        [("XDG_CONFIG_HOME", p(&conf)), ("LANG", "es_ES.UTF-8")],
+        [("DAFO_LANG", "ca-valencia"), ("LANG", "es_ES.UTF-8")],
+    ] {
+        let out = dafo(&["list", p(&empty)], &envs);
+        assert!(all_output(&out).contains("no hi ha sessions"), "{envs:?}: {}", all_output(&out));
+        assert!(!all_output(&out).contains("dafo:"), "{envs:?}: {}", all_output(&out));
+    }
+}

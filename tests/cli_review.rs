@@ -16,8 +16,16 @@ use dafo::domain::Degree;
 
 const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
 
+/// The day the sample's reports are judged on: after its horizon (2023-2026),
+/// so what was late stays late whatever the machine's date.
+const AFTER_THE_PLAN: &str = "2027-06-30";
+
 fn dafo(args: &[&str]) -> Output {
-    Command::new(dafo_bin()).args(args).env_remove("DAFO_DIR").output().unwrap()
+    dafo_on(AFTER_THE_PLAN, args)
+}
+
+fn dafo_on(today: &str, args: &[&str]) -> Output {
+    Command::new(dafo_bin()).args(args).env_remove("DAFO_DIR").env("DAFO_TODAY", today).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -410,6 +418,31 @@ fn the_status_table_adds_up_to_its_total_and_says_late_apart() {
     assert_eq!(sum, total, "{section}");
     let late = section.lines().find(|l| l.starts_with("De ellas, en retraso")).unwrap_or_default();
     assert!(late.ends_with(": 2"), "the late flag, apart: {section}");
+}
+
+#[test]
+fn a_year_not_over_lists_as_late_only_what_was_due_before_today() {
+    let late = |today: &str, format: &str| {
+        let out = stdout(&dafo_on(today, &["report", SAMPLE, "--year", "2026", "--format", format]));
+        if format == "json" {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            v["years"][0]["late"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        } else {
+            let section = out.split("## Acciones en retraso").nth(1).unwrap().split("\n## ").next().unwrap().to_owned();
+            section.lines().filter_map(|l| l.strip_prefix("| **")?.split("**").next().map(str::to_owned)).collect()
+        }
+    };
+    // In June 2026, E1 and M3 (due 31/12/2026) still have half a year: not late.
+    assert_eq!(late("2026-06-01", "md"), ["C2", "C3", "C4", "E2", "AF1"]);
+    assert_eq!(late("2026-06-01", "json"), ["C2", "C3", "C4", "E2", "AF1"]);
+    // Once the year is over, they are.
+    assert_eq!(late("2027-01-15", "md"), ["C2", "C3", "C4", "E1", "E2", "AF1", "M3"]);
+    // Before 2026 began, nothing due in 2026 could be late either.
+    let early = late("2025-02-01", "md");
+    assert!(!early.iter().any(|id| ["E1", "M3", "C4", "E2", "AF1"].contains(&id.as_str())), "{early:?}");
+    let csv = stdout(&dafo_on("2026-06-01", &["report", SAMPLE, "--year", "2026", "--format", "csv"]));
+    let e1 = csv.lines().find(|l| l.contains(";E1;") || l.contains(",E1,")).unwrap();
+    assert!(e1.contains("false"), "{e1}");
 }
 
 #[test]

@@ -264,3 +264,43 @@ fn presentation_pages_what_does_not_fit_80x24() {
     assert!(last.contains("F8") && last.contains("página 3/3"), "{last}");
     insta::assert_snapshot!(screen);
 }
+
+/// Issue 24, bug 12: at 80 columns the carried-over notice fits its line in
+/// every language and the footer keeps its keys; a notice too long for one line
+/// takes two rows with no word of the one-line draw left behind.
+#[test]
+fn carried_over_notice_fits_80x24_and_the_footer_keeps_its_keys() {
+    for (lang, said) in [
+        (Lang::Es, "↻ De la sesión anterior: 12 factores y 2 acciones abiertas, por confirmar"),
+        (Lang::En, "↻ From the last session: 12 factors and 2 open actions, to confirm"),
+        (Lang::Ca, "↻ De la sessió anterior: 12 factors i 2 accions obertes, per confirmar"),
+    ] {
+        let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+        for f in s.strengths.iter_mut().chain(s.weaknesses.iter_mut()).take(12) {
+            f.carried = true;
+        }
+        for a in s.maintain.iter_mut().take(2) {
+            a.carried = true;
+        }
+        let h = common::held(s, lang);
+        let screen = text(&h.app, 80, 24);
+        let rows: Vec<&str> = screen.lines().collect();
+        assert!(rows[22].contains(said), "{lang:?} status:\n{screen}");
+        // The footer: how to confirm (a carried item is selected), then keys.
+        let hint = lang.text().meeting.carried_hint;
+        let keys = rows[23].trim_matches('"').split(hint).nth(1).unwrap_or_default().trim();
+        assert!(rows[23].contains(hint) && !keys.is_empty(), "{lang:?} footer:\n{screen}");
+        if lang == Lang::Es {
+            insta::assert_snapshot!(screen);
+        }
+    }
+    let mut h = sample();
+    let long =
+        "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete";
+    h.app.warn(long);
+    let screen = text(&h.app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let both = format!("{} {}", rows[22], rows[23]);
+    let words: Vec<&str> = both.split(|c: char| !c.is_alphanumeric() && c != 'é').filter(|w| !w.is_empty()).collect();
+    assert_eq!(words, long.split(' ').collect::<Vec<_>>(), "each word once:\n{screen}");
+}

@@ -171,10 +171,7 @@ fn carried_items_are_announced_counted_and_s_confirms_an_action() {
     factor(&mut s, Quadrant::Weaknesses, 0, |f| f.carried = true);
     action(&mut s, Came::Maintain, 0, |a| a.carried = true);
     let (mut app, _d) = open(&s);
-    assert_eq!(
-        notice(&app),
-        "2 factores y 1 acción abierta vienen de la sesión anterior — Enter confirma cada uno, o edítalo"
-    );
+    assert_eq!(notice(&app), "↻ De la sesión anterior: 2 factores y 1 acción abierta, por confirmar");
     assert_eq!(ed(&app).unconfirmed(), (2, 1));
     typ(&mut app, "c1ls");
     let a = &ed(&app).session().actions(Came::Maintain)[0];
@@ -211,7 +208,11 @@ fn browser_n_makes_next_years_session_from_the_selected_one() {
     assert_eq!(e.session().meta.title, "Taller 2026");
     // Every factor and the open action came over, to confirm.
     assert_eq!(e.unconfirmed(), (4, 1));
-    assert!(notice(&app).starts_with("4 factores y 1 acción abierta vienen de"), "{}", notice(&app));
+    assert!(
+        notice(&app) == "↻ De la sesión anterior: 4 factores y 1 acción abierta, por confirmar",
+        "{}",
+        notice(&app)
+    );
     assert!(e.path().exists() && e.path() != dir.path().join("taller-2025.ron"));
 }
 

@@ -153,3 +153,32 @@ fn plan_view_cronograma_120x40() {
     typ(&mut h.app, "Pt");
     insta::assert_snapshot!(screen(&h.app, 120, 40));
 }
+
+/// Every list of the plan view that scrolls counts what is above and below
+/// ("↑ 2 más", "↓ 3 más"), and the valores line ends with "…" when cut (80x24).
+#[test]
+fn plan_view_scrolling_panes_say_how_many_more_80x24() {
+    let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    for a in s.maintain.iter_mut().chain(s.correct.iter_mut()) {
+        a.line = None;
+    }
+    for n in 4..=7 {
+        let text = format!("Reto añadido número {n}");
+        s.challenges.push(dafo::domain::Challenge { id: format!("R{n}"), text, from: Vec::new() });
+    }
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "P");
+    // To the tray (six actions, four rows), four rows down: one hidden above, one below.
+    press(&mut h.app, KeyCode::Tab);
+    press(&mut h.app, KeyCode::Tab);
+    assert_eq!(h.app.context(), Context::PlanTray);
+    typ(&mut h.app, "jjjj");
+    let shown = screen(&h.app, 80, 24);
+    let row =
+        |n: usize| shown.buffer().content().chunks(80).nth(n).unwrap().iter().map(|c| c.symbol()).collect::<String>();
+    assert!(row(16).contains("┗ ↑ 1 más ━") && row(16).ends_with(" ↓ 1 más ┛"), "tray: {}", row(16));
+    assert!(row(20).starts_with("╰─") && row(20).contains(" ↓ 5 más ╯╰"), "retos: {}", row(20));
+    let valores = row(3);
+    assert!(valores.starts_with("Valores:") && valores.trim_end().ends_with('…'), "{valores}");
+    insta::assert_snapshot!(shown);
+}

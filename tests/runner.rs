@@ -32,6 +32,7 @@ mod e2e_plan;
 mod e2e_readline;
 mod e2e_review;
 mod e2e_room;
+mod e2e_settings;
 mod e2e_sources;
 mod exports_csv_docx;
 mod exports_marks;

@@ -278,6 +278,16 @@ impl App {
         }
     }
 
+    /// A warning for the status line, after whatever it already says (a
+    /// recovered journal, a backup problem): settings passed over at start.
+    pub fn warn(&mut self, text: &str) {
+        let notice = self.notice_mut();
+        *notice = Some(match notice.take() {
+            Some(old) => Notice { text: format!("{} · {text}", old.text), error: true, ..old },
+            None => Notice::new(text.to_owned(), true),
+        });
+    }
+
     pub(crate) fn notice_mut(&mut self) -> &mut Option<Notice> {
         match &mut self.screen {
             Screen::Editor(e) => &mut e.notice,

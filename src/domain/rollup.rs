@@ -3,6 +3,8 @@
 //! líneas) with descartadas left out, the actions en retraso, counts by
 //! status, and an indicator's progress from its baseline to its target.
 
+use jiff::civil::Date;
+
 use super::came::{Came, CameAction, Status};
 use super::plan::Indicator;
 use super::review::Degree;
@@ -28,8 +30,21 @@ pub struct ActionStanding {
     /// begun by then (its start, else its due date, in that year or before; an
     /// action with neither counts from the first year).
     pub counted: bool,
-    /// En retraso: not descartada, due within or before that year, below 100.
+    /// En retraso: not descartada, due within or before that year, below 100
+    /// (and, once [`ActionStanding::judged_on`] a day, due before that day).
     pub late: bool,
+    /// Its due date, if it has one.
+    pub due: Option<Date>,
+}
+
+impl ActionStanding {
+    /// Late judged on `today` too: an action due after today is not late yet,
+    /// even in a year that has begun or not come (a report of next year lists
+    /// nothing it could not yet have done).
+    pub fn judged_on(mut self, today: Date) -> ActionStanding {
+        self.late &= self.due.is_some_and(|d| d < today);
+        self
+    }
 }
 
 /// A línea's degree and its actions.
@@ -67,6 +82,20 @@ impl YearProgress {
     pub fn actions(&self) -> impl Iterator<Item = &ActionStanding> {
         let placed = self.axes.iter().flat_map(|a| a.lines.iter().flat_map(|l| l.actions.iter()));
         placed.chain(self.unplaced.iter())
+    }
+
+    /// Every action's lateness judged on `today` too ([`ActionStanding::judged_on`]).
+    pub fn judged_on(mut self, today: Date) -> YearProgress {
+        let judge = |list: &mut Vec<ActionStanding>| {
+            *list = std::mem::take(list).into_iter().map(|a| a.judged_on(today)).collect();
+        };
+        for axis in &mut self.axes {
+            for line in &mut axis.lines {
+                judge(&mut line.actions);
+            }
+        }
+        judge(&mut self.unplaced);
+        self
     }
 
     /// Actions en retraso, in plan order.
@@ -129,7 +158,13 @@ impl Session {
                 && status != Status::Done
                 && a.due.is_some_and(|d| d.year() <= year)
                 && degree < Degree::FULL,
+            due: a.due,
         }
+    }
+
+    /// [`Session::progress`] with lateness judged on `today` as well.
+    pub fn progress_on(&self, year: i16, today: Date) -> YearProgress {
+        self.progress(year).judged_on(today)
     }
 
     /// The roll-up of `year`: every eje and línea with its actions and degree.

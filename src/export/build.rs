@@ -37,7 +37,8 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
         title: session.meta.title.clone(),
         lang,
         language: session.meta.language.clone(),
-        footer: format!("{} · {}", l.generated, day_in(lang, session.meta.modified)),
+        // The day it was exported: the session's own dates are in its header.
+        footer: format!("{} · {}", l.generated, lang.locale().date(today)),
         blocks,
     }
 }
@@ -190,6 +191,8 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
     let w = Words::new(lang);
     out.push(heading(2, w.strategies));
+    // A votes column only when some strategy has votes: never an empty one.
+    let voted = s.strategies.iter().any(|st| st.votes > 0);
     for k in Crossed::ALL {
         if s.strategies_of(k).next().is_none() {
             continue;
@@ -205,7 +208,11 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     pair: Some(pair.clone()),
                     note: Some(w.vote_count(st.votes)).filter(|v| !v.is_empty()),
                     details: Vec::new(),
-                    cells: vec![pair, if st.votes > 0 { st.votes.to_string() } else { String::new() }],
+                    cells: if voted {
+                        vec![pair, if st.votes > 0 { st.votes.to_string() } else { String::new() }]
+                    } else {
+                        vec![pair]
+                    },
                     marks: 0,
                 }
             })
@@ -213,7 +220,11 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         out.push(Block::Items(Items {
             id_width: 8,
             text_label: w.strategy.to_owned(),
-            columns: vec![Column::new(w.factors, Some(14)), Column::new(capitalise(w.votes), Some(8)).numeric(0)],
+            columns: if voted {
+                vec![Column::new(w.factors, Some(14)), Column::new(capitalise(w.votes), Some(8)).numeric(0)]
+            } else {
+                vec![Column::new(w.factors, Some(14))]
+            },
             rows,
             shape: Shape::List,
             group: "strategies",

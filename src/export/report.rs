@@ -2,6 +2,7 @@
 //! that turns joined files and years into bytes.
 
 use clap::ValueEnum;
+use jiff::civil::Date;
 
 use crate::i18n::Lang;
 
@@ -37,9 +38,15 @@ impl ReportFormat {
     }
 }
 
-/// The report of `years` in `format`, as the bytes of the file.
+/// The report of `years` in `format`, as the bytes of the file, lateness
+/// judged on today ([`super::today`]: `DAFO_TODAY` or the local date).
 pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) -> Vec<u8> {
-    let doc = || report_build::document(joined, years, lang);
+    render_on(joined, years, format, lang, super::today())
+}
+
+/// [`render`] with lateness judged on `today`.
+pub fn render_on(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang, today: Date) -> Vec<u8> {
+    let doc = || report_build::document(joined, years, lang, today);
     match format {
         ReportFormat::Md => markdown::document(&doc()).into_bytes(),
         ReportFormat::Txt => text::document(&doc()).into_bytes(),
@@ -48,9 +55,10 @@ pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) 
             let s = &joined.session;
             let last = years.last().copied().unwrap_or(i16::MAX);
             let all: Vec<i16> = report_rows::row_years(s).into_iter().filter(|&y| y <= last).collect();
-            report_rows::csv(&report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years })).into_bytes()
+            report_rows::csv(&report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years }, today))
+                .into_bytes()
         }
-        ReportFormat::Json => report_rows::json(joined, years).into_bytes(),
+        ReportFormat::Json => report_rows::json(joined, years, today).into_bytes(),
         ReportFormat::Docx => docx::document(&doc()),
     }
 }

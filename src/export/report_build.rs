@@ -4,7 +4,9 @@
 //! problemas, notes, what changed and the discrepancies between files. Each
 //! section is one builder over the same inputs; the backends draw the blocks.
 
-use crate::domain::{ActionStanding, Came, CameAction, Session, Status};
+use jiff::civil::Date;
+
+use crate::domain::{ActionStanding, Came, CameAction, Session, Status, YearProgress};
 use crate::i18n::Lang;
 
 use super::doc::{Block, Column, Heading, Item, Items, Shape, Table};
@@ -22,6 +24,9 @@ pub struct Input<'a> {
     /// The years reported, in order (one, or every year reviewed).
     pub years: &'a [i16],
     pub lang: Lang,
+    /// The day lateness is judged on ([`super::today`]): a year not over yet
+    /// lists as late only what was due before it.
+    pub today: Date,
 }
 
 impl Input<'_> {
@@ -34,6 +39,10 @@ impl Input<'_> {
     pub fn several(&self) -> bool {
         self.years.len() > 1
     }
+    /// The roll-up of `year`, lateness judged on [`Input::today`].
+    pub fn progress(&self, year: i16) -> YearProgress {
+        self.s().progress_on(year, self.today)
+    }
 }
 
 /// A section builder.
@@ -44,8 +53,8 @@ pub const SECTIONS: [Section; 10] =
     [summary, counts, degrees, actions_years, indicators, late, problems, notes, changes, discrepancies];
 
 /// Builds the report of `years` (not empty) of the joined files.
-pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
-    let input = Input { joined, years, lang };
+pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> ReportDoc {
+    let input = Input { joined, years, lang, today };
     let w = input.w();
     let s = input.s();
     let span = match (years.first(), years.last()) {
@@ -61,7 +70,8 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang) -> ReportDoc {
         title: format!("{} {span}: {}", w.title, s.meta.title),
         lang,
         language: s.meta.language.clone(),
-        footer: format!("dafo · {}", super::day_in(lang, s.meta.modified)),
+        // The day it was written, as the session export's footer.
+        footer: format!("dafo · {}", lang.locale().date(today)),
         blocks,
     }
 }
@@ -151,8 +161,8 @@ fn year_columns(years: &[i16], min_chars: usize) -> Vec<Column> {
 }
 
 fn counts(out: &mut Vec<Block>, input: &Input) {
-    let (w, s, lang) = (input.w(), input.s(), input.lang);
-    let progress: Vec<_> = input.years.iter().map(|&y| s.progress(y)).collect();
+    let (w, lang) = (input.w(), input.lang);
+    let progress: Vec<_> = input.years.iter().map(|&y| input.progress(y)).collect();
     let mut columns = vec![Column::new("", Some(12)), Column::new(w.col_status, None)];
     columns.extend(year_columns(input.years, 4));
     let mut rows: Vec<Vec<String>> = Status::ALL
@@ -196,7 +206,7 @@ fn degrees(out: &mut Vec<Block>, input: &Input) {
     if s.axes.is_empty() {
         return;
     }
-    let progress: Vec<_> = input.years.iter().map(|&y| s.progress(y)).collect();
+    let progress: Vec<_> = input.years.iter().map(|&y| input.progress(y)).collect();
     let mut columns = vec![Column::new(w.col_id, Some(8)), Column::new(w.col_axis_line, None)];
     columns.extend(year_columns(input.years, 6));
     let mut rows = Vec::new();
@@ -248,7 +258,12 @@ fn actions_years(out: &mut Vec<Block>, input: &Input) {
     columns.extend(year_columns(&years, 6));
     let rows = actions
         .iter()
-        .map(|&(c, a)| row(vec![a.id.clone(), a.text.clone()], years.iter().map(|&y| cell(&s.standing(c, a, y), y))))
+        .map(|&(c, a)| {
+            row(
+                vec![a.id.clone(), a.text.clone()],
+                years.iter().map(|&y| cell(&s.standing(c, a, y).judged_on(input.today), y)),
+            )
+        })
         .collect();
     out.push(heading(2, w.actions_years));
     out.push(Block::Lead(w.legend.to_owned()));
@@ -327,7 +342,7 @@ fn by_year(out: &mut Vec<Block>, input: &Input, title: &str, parts: impl Fn(i16)
 fn late(out: &mut Vec<Block>, input: &Input) {
     let (w, s, lang) = (input.w(), input.s(), input.lang);
     by_year(out, input, w.late, |y| {
-        let rows: Vec<Item> = s
+        let rows: Vec<Item> = input
             .progress(y)
             .late()
             .map(|a| {

@@ -2,6 +2,7 @@
 //! spreadsheets, `report --format csv`; the same rows are meant for
 //! `export --format csv` once its row type is settled) and the JSON document.
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::domain::Session;
@@ -36,11 +37,11 @@ pub fn row_years(s: &Session) -> Vec<i16> {
 }
 
 /// One row per action (in plan order) and year, years outermost.
-pub fn action_year_rows(s: &Session, years: &[i16]) -> Vec<ActionYearRow> {
+pub fn action_year_rows(s: &Session, years: &[i16], today: Date) -> Vec<ActionYearRow> {
     let mut rows = Vec::new();
     for &year in years {
         for (c, a) in s.actions_in_plan_order() {
-            let st = s.standing(c, a, year);
+            let st = s.standing(c, a, year).judged_on(today);
             let this_year = s.action_review(&a.id, year);
             let line = a.line.as_deref().filter(|l| s.line_number(l).is_some());
             let axis = line.and_then(|l| s.find_line(l)).and_then(|i| s.lines.get(i)).map(|l| l.axis.clone());
@@ -153,14 +154,14 @@ fn round(x: Option<f64>) -> Option<f64> {
 
 /// The report of `years` as a stable JSON document: per year its record,
 /// counts, roll-ups and indicators; the rows of every year up to the last one.
-pub fn json(joined: &Joined, years: &[i16]) -> String {
+pub fn json(joined: &Joined, years: &[i16], today: Date) -> String {
     let s = &joined.session;
     let last = years.last().copied().unwrap_or(i16::MAX);
     let history: Vec<i16> = row_years(s).into_iter().filter(|&y| y <= last).collect();
     let years_out = years
         .iter()
         .map(|&y| {
-            let p = s.progress(y);
+            let p = s.progress_on(y, today);
             let r = s.year_review(y);
             JsonYear {
                 year: y,
@@ -210,7 +211,7 @@ pub fn json(joined: &Joined, years: &[i16]) -> String {
         horizon: s.meta.horizon.map(|h| h.to_string()),
         files: &joined.files,
         years: years_out,
-        rows: action_year_rows(s, &history),
+        rows: action_year_rows(s, &history, today),
         discrepancies: joined
             .discrepancies
             .iter()

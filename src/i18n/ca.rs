@@ -5,7 +5,7 @@ use super::locale::{DateOrder, Locale};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "ca",
-    locales: &["ca", "ca-ES-valencia", "ca_ES@valencia"],
+    locales: &["ca", "ca-ES-valencia", "ca_ES@valencia", "va"],
     locale: Locale {
         decimal: ',',
         group: '.',
@@ -181,6 +181,8 @@ pub static TEXT: Catalogue = Catalogue {
             )
         },
         bad_config: "configuració no vàlida; s'usen els valors per defecte",
+        ignored_lang: |at, v, known, used| format!("{at}: «{v}» no és un idioma de dafo ({known}); no es té en compte i s'usa {used}"),
+        ignored_theme: |at, v, known, used| format!("{at}: «{v}» no és un tema de dafo ({known}); no es té en compte i s'usa {used}"),
         warning: "avís",
         binary_on_terminal: "docx és un format binari i no es mostra al terminal: useu `dafo export FITXER -o acta.docx` o redirigiu l'eixida (> acta.docx)",
         saved_as: "ja existeix; guardat com a",
@@ -459,7 +461,7 @@ pub static TEXT: Catalogue = Catalogue {
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
             let a = if a == 1 { "1 acció oberta".to_owned() } else { format!("{a} accions obertes") };
-            format!("{f} i {a} vénen de la sessió anterior — Retorn confirma cadascun, o edita'l")
+            format!("↻ De la sessió anterior: {f} i {a}, per confirmar")
         },
         unconfirmed: |n| format!("↻ {n} per confirmar"),
         overdue: |n| if n == 1 { "⚠ 1 vençuda".to_owned() } else { format!("⚠ {n} vençudes") },

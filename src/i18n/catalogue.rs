@@ -225,6 +225,10 @@ pub struct CliText {
     pub too_new: fn(u32, u32) -> String,
     /// A config file that does not read; the defaults are used.
     pub bad_config: &'static str,
+    /// A language setting passed over: where (`DAFO_LANG`, `config.ron: lang`), its value, the tags known, the one used.
+    pub ignored_lang: fn(&str, &str, &str, &str) -> String,
+    /// A theme setting passed over: where, its value, the themes known, the one used.
+    pub ignored_theme: fn(&str, &str, &str, &str) -> String,
     /// `dafo check`: "aviso" before a warning.
     pub warning: &'static str,
     /// `dafo show` of docx on a terminal.

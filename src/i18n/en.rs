@@ -181,6 +181,8 @@ pub static TEXT: Catalogue = Catalogue {
             format!("written by a newer dafo (format version {found}, this one reads up to {max}); update dafo to open it")
         },
         bad_config: "invalid configuration; using the defaults",
+        ignored_lang: |at, v, known, used| format!("{at}: \"{v}\" is not a language dafo speaks ({known}); ignored, using {used}"),
+        ignored_theme: |at, v, known, used| format!("{at}: \"{v}\" is not a dafo theme ({known}); ignored, using {used}"),
         warning: "warning",
         binary_on_terminal: "docx is a binary format and is not shown on a terminal: use `dafo export FILE -o minutes.docx` or redirect the output (> minutes.docx)",
         saved_as: "already exists; saved as",
@@ -457,7 +459,7 @@ pub static TEXT: Catalogue = Catalogue {
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factors") };
             let a = if a == 1 { "1 open action".to_owned() } else { format!("{a} open actions") };
-            format!("{f} and {a} carried over from the last session — Enter to confirm each, or edit it")
+            format!("↻ From the last session: {f} and {a}, to confirm")
         },
         unconfirmed: |n| format!("↻ {n} to confirm"),
         overdue: |n| format!("⚠ {n} overdue"),

@@ -181,6 +181,8 @@ pub static TEXT: Catalogue = Catalogue {
             )
         },
         bad_config: "configuración no válida; se usan los valores por defecto",
+        ignored_lang: |at, v, known, used| format!("{at}: «{v}» no es un idioma de dafo ({known}); se pasa por alto y se usa {used}"),
+        ignored_theme: |at, v, known, used| format!("{at}: «{v}» no es un tema de dafo ({known}); se pasa por alto y se usa {used}"),
         warning: "aviso",
         binary_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa `dafo export FICHERO -o acta.docx` o redirige la salida (> acta.docx)",
         saved_as: "ya existe; guardado como",
@@ -459,7 +461,7 @@ pub static TEXT: Catalogue = Catalogue {
         carried_open: |f, a| {
             let f = if f == 1 { "1 factor".to_owned() } else { format!("{f} factores") };
             let a = if a == 1 { "1 acción abierta".to_owned() } else { format!("{a} acciones abiertas") };
-            format!("{f} y {a} vienen de la sesión anterior — Enter confirma cada uno, o edítalo")
+            format!("↻ De la sesión anterior: {f} y {a}, por confirmar")
         },
         unconfirmed: |n| format!("↻ {n} sin confirmar"),
         overdue: |n| if n == 1 { "⚠ 1 vencida".to_owned() } else { format!("⚠ {n} vencidas") },

@@ -110,6 +110,8 @@ fn review_spans(e: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
 /// A notice over two lines (the status line and the footer's).
 pub fn long_notice(n: &Notice, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let style = if n.error { theme.error } else { theme.notice };
+    // What the one-line status drew there goes first: no word of it may show twice.
+    ratatui::widgets::Clear.render(area, buf);
     buf.set_style(area, theme.base);
     Paragraph::new(Line::styled(display_safe(&n.text).into_owned(), style))
         .wrap(ratatui::widgets::Wrap { trim: true })

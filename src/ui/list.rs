@@ -226,16 +226,21 @@ impl Window {
 
     /// Adds "↑ n más" / "↓ n más" to the bottom border of `block`.
     pub fn titles<'b>(&self, block: Block<'b>, theme: &Theme, lang: Lang) -> Block<'b> {
-        let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
-        let mut block = block;
-        if self.above > 0 {
-            block = block.title_bottom(Line::styled(more(self.above, "↑"), theme.key).left_aligned());
-        }
-        if self.below > 0 {
-            block = block.title_bottom(Line::styled(more(self.below, "↓"), theme.key).right_aligned());
-        }
-        block
+        more_titles(block, self.above, self.below, theme, lang)
     }
+}
+
+/// Adds "↑ `above` más" / "↓ `below` más" (those not zero) to the bottom border of `block`.
+pub fn more_titles<'b>(block: Block<'b>, above: usize, below: usize, theme: &Theme, lang: Lang) -> Block<'b> {
+    let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
+    let mut block = block;
+    if above > 0 {
+        block = block.title_bottom(Line::styled(more(above, "↑"), theme.key).left_aligned());
+    }
+    if below > 0 {
+        block = block.title_bottom(Line::styled(more(below, "↓"), theme.key).right_aligned());
+    }
+    block
 }
 
 /// `text` in `width` columns, cut at the end with `…` when it does not fit.
@@ -267,7 +272,26 @@ pub fn fit_line(mut line: Line<'static>, width: usize) -> Line<'static> {
     if let Some(i) = widest {
         let span = &mut line.spans[i];
         let room = span.content.width().saturating_sub(total - width);
-        span.content = clip_end(&span.content, room).into();
+        // Cutting the widest span is enough: the rest of the line stays whole.
+        if room >= 1 {
+            span.content = clip_end(&span.content, room).into();
+            return line;
+        }
     }
+    // Many spans (the valores, one each): cut the line itself at the end.
+    let mut left = width;
+    let mut spans = Vec::new();
+    for span in line.spans.drain(..) {
+        let w = span.content.width();
+        if w < left {
+            left -= w;
+            spans.push(span);
+        } else {
+            let cut = clip_end(&span.content, left);
+            spans.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    line.spans = spans;
     line
 }

@@ -167,7 +167,6 @@ impl PlanView<'_> {
     fn tree(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
         let block = self.block(w.axes_lines.to_owned(), Some(PlanPane::Tree));
         let inner = block.inner(area);
-        block.render(area, buf);
         let rows = tree(s);
         let t = self.theme;
         let lines: Vec<Line<'static>> = rows
@@ -190,10 +189,14 @@ impl PlanView<'_> {
             })
             .collect();
         if lines.is_empty() {
+            block.render(area, buf);
             Paragraph::new(Line::styled("—", t.dim)).render(inner, buf);
             return;
         }
         let sel = self.editor.views().plan.tree.min(lines.len() - 1);
+        let (first, shown) = super::plan_lists::first_and_shown(&vec![1; lines.len()], Some(sel), inner.height);
+        let below = lines.len() - first - shown;
+        super::list::more_titles(block, first, below, self.theme, self.lang).render(area, buf);
         self.list(lines, Some(sel), inner, buf);
     }
 

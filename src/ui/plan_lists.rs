@@ -15,6 +15,31 @@ use crate::domain::Session;
 use crate::export::plan_md::source_labels;
 use crate::i18n::plan_words::PlanWords;
 
+/// The lines each row takes wrapped at `width`.
+fn wrapped_heights(rows: &[Line<'static>], width: u16) -> Vec<u16> {
+    let width = usize::from(width.max(1));
+    rows.iter()
+        .map(|l| {
+            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            u16::try_from(textwrap::wrap(&plain, width).len().max(1)).unwrap_or(u16::MAX)
+        })
+        .collect()
+}
+
+/// The first row shown (as late as needed for the selected one to fit in
+/// `height` lines) and how many rows show whole from there.
+pub(super) fn first_and_shown(heights: &[u16], sel: Option<usize>, height: u16) -> (usize, usize) {
+    let fits = |rows: &[u16]| rows.iter().map(|&h| u32::from(h)).sum::<u32>() <= u32::from(height);
+    let mut first = 0;
+    if let Some(sel) = sel {
+        while first < sel && !fits(&heights[first..=sel]) {
+            first += 1;
+        }
+    }
+    let shown = (first..heights.len()).take_while(|&end| fits(&heights[first..=end])).count();
+    (first, shown)
+}
+
 impl PlanView<'_> {
     /// IDs of indicators, `I3?` when one is gone.
     fn indicator_ids(&self, s: &Session, ids: &[String]) -> String {
@@ -53,37 +78,36 @@ impl PlanView<'_> {
     fn boxed(&self, title: String, pane: PlanPane, rows: Vec<Line<'static>>, at: usize, area: Rect, buf: &mut Buffer) {
         let block = self.block(title, Some(pane));
         let inner = block.inner(area);
-        block.render(area, buf);
         let sel = self.chosen(pane, at, rows.len());
         if rows.is_empty() {
+            block.render(area, buf);
             buf.set_line(inner.x, inner.y, &Line::styled("—", self.theme.dim), inner.width);
-        } else if self.editor.room().zoom {
-            self.wrapped(rows, sel, inner, buf);
+            return;
+        }
+        let zoom = self.editor.room().zoom;
+        let heights = if zoom { wrapped_heights(&rows, inner.width) } else { vec![1; rows.len()] };
+        let (first, shown) = first_and_shown(&heights, sel, inner.height);
+        // What does not fit is counted on the border, as in the grid and CAME.
+        let below = rows.len() - first - shown;
+        super::list::more_titles(block, first, below, self.theme, self.lang).render(area, buf);
+        if zoom {
+            self.wrapped(rows, &heights, sel, first, inner, buf);
         } else {
             self.list(rows, sel, inner, buf);
         }
     }
 
     /// Rows read whole, each wrapped on as many lines as it needs (zoomed:
-    /// the pane fills the view); the selected one is always on screen.
-    fn wrapped(&self, rows: Vec<Line<'static>>, sel: Option<usize>, area: Rect, buf: &mut Buffer) {
-        let width = usize::from(area.width.max(1));
-        let heights: Vec<u16> = rows
-            .iter()
-            .map(|l| {
-                let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-                u16::try_from(textwrap::wrap(&plain, width).len().max(1)).unwrap_or(u16::MAX)
-            })
-            .collect();
-        // The first row shown: as late as needed for the selected one to fit.
-        let mut first = 0;
-        if let Some(sel) = sel {
-            while first < sel
-                && heights[first..=sel].iter().map(|&h| u32::from(h)).sum::<u32>() > u32::from(area.height)
-            {
-                first += 1;
-            }
-        }
+    /// the pane fills the view), from `first`.
+    fn wrapped(
+        &self,
+        rows: Vec<Line<'static>>,
+        heights: &[u16],
+        sel: Option<usize>,
+        first: usize,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let mut y = area.y;
         for (n, line) in rows.into_iter().enumerate().skip(first) {
             if y >= area.bottom() {
