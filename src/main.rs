@@ -34,7 +34,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // Error paths name files: never let a name's escape sequences reach the terminal.
-            eprintln!("dafo: {}", display_safe_lines(&err));
+            // Written without `eprintln!`: a terminal that has closed must not turn it into a panic.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "dafo: {}", display_safe_lines(&err));
             ExitCode::FAILURE
         }
     }
