@@ -124,7 +124,7 @@ fn run(cli: Cli, lang: Lang, config: &settings::Settings, mut preloaded: Preload
             let editor = app::create_session(&dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor, lang), look, lang)?;
-            println!("{}", path.display());
+            println!("{}", display_safe_lines(&path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {

@@ -237,6 +237,56 @@ fn merge_review_git_setup_and_the_driver_keep_hostile_names_off_the_terminal() {
     assert_clean(&o, "git-setup");
 }
 
+#[test]
+fn import_and_the_drivers_plan_clashes_keep_hostile_names_off_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(format!("dir{HOSTILE}"));
+    std::fs::create_dir(&dir).unwrap();
+    // import: a list whose name and title hold escape sequences, into a folder where
+    // the title's file name is taken (the "saved as" line), and into -o.
+    let md = dir.join(format!("lista{HOSTILE}.md"));
+    std::fs::write(&md, format!("# Taller{HOSTILE}\n\n## Fortalezas\n- Red{HOSTILE}\n")).unwrap();
+    for _ in 0..2 {
+        let o = dafo(&["import", p(&md), "--dir", p(&dir)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_clean(&o, "import --dir");
+    }
+    let o = dafo(&["import", p(&md), "-o", p(&dir.join(format!("out{HOSTILE}.ron")))]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_clean(&o, "import -o");
+    // The merge driver: a metadata field (kept as a plan clash) changed on both sides.
+    let base = dafo::domain::Session::new("s", jiff::Timestamp::from_second(0).unwrap());
+    let side = |title: &str, name: &str| {
+        let mut s = base.clone();
+        s.meta.title = title.to_owned();
+        let path = dir.join(name);
+        dafo::storage::save(&path, &s).unwrap();
+        path
+    };
+    let (o_path, a_side, b_side) =
+        (side("s", "o.ron"), side(&format!("a{HOSTILE}"), "a.ron"), side(&format!("b{HOSTILE}"), "b.ron"));
+    let name = format!("sesión{HOSTILE}.ron");
+    let o = dafo(&["merge-driver", p(&o_path), p(&a_side), p(&b_side), &name]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("meta.title"), "{}", stderr(&o));
+    assert_clean(&o, "merge-driver plan clash");
+    // list and diff print titles and texts read from the files.
+    let o = dafo(&["list", p(&dir)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_clean(&o, "list");
+    let mut later = dafo::storage::load(&a_side).unwrap();
+    let e = later.add_factor(dafo::domain::Quadrant::Threats, &format!("nueva{HOSTILE}")).unwrap();
+    later.apply(e).unwrap();
+    let later_path = dir.join("later.ron");
+    dafo::storage::save(&later_path, &later).unwrap();
+    for format in ["txt", "md"] {
+        let o = dafo(&["diff", p(&a_side), p(&later_path), "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("nueva"), "{}", stdout(&o));
+        assert_clean(&o, &format!("diff --format {format}"));
+    }
+}
+
 /// How many times a run of dafo opened `path` (strace counts the `openat` calls).
 fn opens_of(args: &[&str], path: &Path) -> usize {
     let dir = tempfile::tempdir().unwrap();

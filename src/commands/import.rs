@@ -87,7 +87,7 @@ pub fn run(
     let wanted = file_name_for_title(&session.meta.title);
     if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
         let taken = lang.text().cli.saved_as;
-        eprintln!("{} {taken} {name}", wanted);
+        super::say(&format!("{wanted} {taken} {name}"));
     }
     let counts = lang.counts(session.counts(), ", ");
     let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
@@ -101,7 +101,7 @@ pub fn run(
     } else {
         String::new()
     };
-    eprintln!("{name}: {said}{plan}");
+    super::say(&format!("{name}: {said}{plan}"));
     Ok(ExitCode::SUCCESS)
 }
 
