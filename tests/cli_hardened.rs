@@ -348,6 +348,64 @@ fn check_refuses_bad_ids_with_line_and_column_and_keeps_them_off_the_terminal() 
 }
 
 #[test]
+fn texts_over_their_limit_are_refused_by_the_loader_and_the_importers_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(PLAN).unwrap();
+    // The loader: a factor of 10,001 characters, a misión of 100,001.
+    let line = good.lines().position(|l| l.contains("(id: \"F2\"")).unwrap() + 1;
+    let long = "é".repeat(10_001);
+    let path = dir.path().join("plan.ron");
+    let at = good.find("(id: \"F2\", text: \"").unwrap() + "(id: \"F2\", text: \"".len();
+    std::fs::write(&path, format!("{}{long}{}", &good[..at], &good[at..])).unwrap();
+    let o = dafo(&["check", p(&path)]);
+    assert!(!o.status.success());
+    let said = stderr(&o);
+    assert!(said.contains(&format!("plan.ron:{line}:10: el texto de F2 tiene 10.0")), "{said}");
+    assert!(said.contains("el máximo es 10.000"), "{said}");
+    let o = dafo(&["--lang", "en", "show", p(&path)]);
+    assert!(stderr(&o).contains("the text of F2 has"), "{}", stderr(&o));
+    let mission_line = good.lines().position(|l| l.trim_start().starts_with("mission:")).unwrap() + 1;
+    let mission = format!("    mission: \"{}\",", "m".repeat(100_001));
+    let text: Vec<String> = good
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i + 1 == mission_line { mission.clone() } else { l.to_owned() })
+        .collect();
+    std::fs::write(&path, text.join("\n")).unwrap();
+    let o = dafo(&["--lang", "ca", "check", p(&path)]);
+    assert!(!o.status.success());
+    let said = stderr(&o);
+    assert!(said.contains(&format!("plan.ron:{mission_line}:5: el text de la missió té 100.001 caràcters")), "{said}");
+    // The importers: a Markdown list and a CSV row, refused with their line.
+    let md = dir.path().join("lista.md");
+    std::fs::write(&md, format!("# Taller\n\n## Fortalezas\n\n- Red\n- {}\n", "x".repeat(10_001))).unwrap();
+    let out = dir.path().join("out.ron");
+    let o = dafo(&["import", p(&md), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("lista.md:6: el texto de F2 tiene 10.001 caracteres"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is written");
+    let csv = dir.path().join("t.csv");
+    let exported = dafo(&["export", PLAN, "-o", p(&csv)]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let text = std::fs::read_to_string(&csv).unwrap().replacen(
+        "Largas esperas en la valoración de la dependencia",
+        &"y".repeat(10_001),
+        1,
+    );
+    let row = text.lines().position(|l| l.contains("yyyy")).unwrap() + 1;
+    std::fs::write(&csv, text).unwrap();
+    let o = dafo(&["--lang", "en", "import", p(&csv), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains(&format!("t.csv:{row}: the text of")), "{}", stderr(&o));
+    // A file to import that is a FIFO is refused, not waited on.
+    let fifo = dir.path().join("fifo.md");
+    mkfifo(&fifo);
+    let o = dafo(&["import", p(&fifo), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no es un archivo normal"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_session_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("fifo.ron");
