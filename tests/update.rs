@@ -172,6 +172,44 @@ fn pasted_text_is_cleaned_and_lines_become_items() {
 }
 
 #[test]
+fn the_edit_line_refuses_typing_and_pastes_past_the_item_limit() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    f.app.update(Action::Paste("x".repeat(9_995)));
+    typ(&mut f.app, "abcdefghij");
+    let typed = |app: &App| match app.screen {
+        Screen::Editor(ref e) => e.mode().input().map(|i| i.value()).unwrap_or_default(),
+        Screen::Browser(_) => String::new(),
+    };
+    assert_eq!(typed(&f.app), format!("{}abcde", "x".repeat(9_995)), "typing stops at 10,000 characters");
+    assert_eq!(
+        crate::common::keys::notice(&f.app),
+        "el texto ya tiene el máximo de 10.000 caracteres; no se añade más"
+    );
+    // Deleting still works, and then typing again.
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    typ(&mut f.app, "Z");
+    assert!(typed(&f.app).ends_with("abcdZ"));
+    // A paste that would go past it is refused whole, never cut.
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    f.app.update(Action::Paste("12".into()));
+    assert!(typed(&f.app).ends_with("abcd"), "a paste past the limit is refused");
+    enter(&mut f.app);
+    assert_eq!(texts(&f.app, Quadrant::Strengths)[0].chars().count(), 9_999);
+    esc(&mut f.app);
+    // On the grid, and as several lines while adding: one line too long refuses the paste.
+    f.app.update(Action::Paste("y".repeat(10_001)));
+    assert!(typed(&f.app).is_empty());
+    typ(&mut f.app, "a");
+    f.app.update(Action::Paste(format!("corta\r{}", "z".repeat(10_001))));
+    assert_eq!(texts(&f.app, Quadrant::Strengths).len(), 1, "nothing of that paste was added");
+    assert!(crate::common::keys::notice(&f.app).contains("10.000"));
+    // What is saved reads back: the file stays within the loader's limits.
+    f.app.flush();
+    assert!(storage::load(&f.path).is_ok());
+}
+
+#[test]
 fn votes_never_go_below_zero() {
     let mut f = fixture();
     typ(&mut f.app, "a");

@@ -344,8 +344,15 @@ impl Editor {
             Action::Submit => self.submit(input),
             Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
-                super::readline::type_key(&mut input.text, key);
+                let max = input.target.max_chars();
+                let full = super::readline::inserts_text(&key) && input.chars() >= max;
+                if !full {
+                    super::readline::type_key(&mut input.text, key);
+                }
                 self.mode = Mode::Input(input);
+                if full {
+                    self.say((self.lang.text().limits.input_full)(max), true);
+                }
             }
             Action::Paste(text) => {
                 self.mode = Mode::Input(input);

@@ -22,6 +22,12 @@ pub fn type_key(field: &mut TextArea<'static>, key: KeyEvent) {
     }
 }
 
+/// Whether `key` types a character into the line (no Ctrl or Alt held).
+pub fn inserts_text(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_) | KeyCode::Tab)
+        && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
