@@ -389,6 +389,14 @@ impl Editor {
         self.notice = Some(Notice::new(text, error));
     }
 
+    /// Says that a field is full (`max` characters) unless what was typed or
+    /// pasted went in.
+    pub(super) fn say_full_unless(&mut self, went_in: bool, max: usize) {
+        if !went_in {
+            self.say((self.lang.text().limits.input_full)(max), true);
+        }
+    }
+
     /// A notice about something that happened without a key: it stays a few
     /// seconds even if keys are pressed, so it is seen.
     pub(super) fn announce(&mut self, text: String, error: bool, now: Instant) {

@@ -30,6 +30,8 @@ pub mod timer;
 mod views;
 
 use std::path::{Path, PathBuf};
+
+use crate::domain::limits::ITEM_TEXT_MAX;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -323,14 +325,24 @@ enum BrowserOutcome {
     Error(String),
 }
 
+/// The browser's line for a new title is full, unless what was typed went in.
+fn say_full_unless(browser: &mut Browser, went_in: bool, lang: Lang) {
+    if !went_in {
+        browser.notice = Some(Notice::new((lang.text().limits.input_full)(ITEM_TEXT_MAX), true));
+    }
+}
+
 fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserOutcome {
     if let Some(input) = &mut browser.naming {
         match action {
+            // A title holds at most an item's text (`domain::limits`).
             Action::TextKey(key) => {
-                readline::type_key(input, key);
+                let typed = readline::type_key_within(input, key, ITEM_TEXT_MAX);
+                say_full_unless(browser, typed, lang);
             }
             Action::Paste(text) => {
-                input.insert_str(crate::domain::text::clean_text(&text));
+                let pasted = readline::paste_within(input, &crate::domain::text::clean_text(&text), ITEM_TEXT_MAX);
+                say_full_unless(browser, pasted, lang);
             }
             Action::Cancel => {
                 browser.naming = None;
