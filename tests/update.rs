@@ -539,3 +539,12 @@ fn a_second_dafo_on_the_same_file_is_read_only() {
     typ(&mut f.app, "q");
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "sí entra");
 }
+
+#[test]
+fn a_new_session_with_a_title_over_the_limit_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = Session::new(&"t".repeat(10_001), jiff::Timestamp::UNIX_EPOCH);
+    let Err(said) = dafo::app::create_session(dir.path(), session, Lang::En) else { panic!("created") };
+    assert_eq!(said, "the text of the title has 10,001 characters; the most is 10,000");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

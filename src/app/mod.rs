@@ -403,6 +403,11 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
 /// Writes a new session file in `dir`, named after its title (never
 /// overwriting one), and opens it.
 pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor, String> {
+    // A title (or a carried-over text) over its limit would make a file that does not open.
+    if let Some(long) = crate::domain::limits::first_too_long(&session) {
+        let l = lang.text().limits;
+        return Err((l.too_long)(&l.field_name(&long.field), long.chars, long.max));
+    }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     // Created exclusively: a session of the same title made at the same moment is kept.
     let (file, _) = storage::SessionFile::create_new(dir, &session).map_err(|e| e.to_string())?;
