@@ -35,7 +35,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // Error paths name files: never let a name's escape sequences reach the terminal.
-            eprintln!("dafo: {}", display_safe_lines(&err));
+            // Written without `eprintln!`: a terminal that has closed must not turn it into a panic.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "dafo: {}", display_safe_lines(&err));
             ExitCode::FAILURE
         }
     }
@@ -139,7 +141,7 @@ fn run(
             let editor = app::create_session(&dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor, lang), &start, lang)?;
-            println!("{}", path.display());
+            println!("{}", display_safe_lines(&path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {

@@ -50,7 +50,9 @@ fn init() -> std::io::Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        ratatui::restore();
+        // Never `ratatui::restore`: its message on a closed terminal would panic
+        // inside this hook, which aborts without releasing the session.
+        let _ = ratatui::try_restore();
         hook(info);
     }));
     enable_raw_mode()?;
@@ -76,7 +78,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     let mut terminal = match init() {
         Ok(terminal) => terminal,
         Err(e) => {
-            ratatui::restore();
+            let _ = ratatui::try_restore();
             return Err(e);
         }
     };
@@ -84,8 +86,12 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
     app.flush();
+    // The session is let go (lock file and journal removed) before the terminal
+    // is touched again: when the pty has closed (SIGHUP, EOF, EIO) any write to
+    // it fails, and nothing that fails there may keep the lock file behind.
+    drop(app);
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     result
 }
 

@@ -237,6 +237,56 @@ fn merge_review_git_setup_and_the_driver_keep_hostile_names_off_the_terminal() {
     assert_clean(&o, "git-setup");
 }
 
+#[test]
+fn import_and_the_drivers_plan_clashes_keep_hostile_names_off_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(format!("dir{HOSTILE}"));
+    std::fs::create_dir(&dir).unwrap();
+    // import: a list whose name and title hold escape sequences, into a folder where
+    // the title's file name is taken (the "saved as" line), and into -o.
+    let md = dir.join(format!("lista{HOSTILE}.md"));
+    std::fs::write(&md, format!("# Taller{HOSTILE}\n\n## Fortalezas\n- Red{HOSTILE}\n")).unwrap();
+    for _ in 0..2 {
+        let o = dafo(&["import", p(&md), "--dir", p(&dir)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_clean(&o, "import --dir");
+    }
+    let o = dafo(&["import", p(&md), "-o", p(&dir.join(format!("out{HOSTILE}.ron")))]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_clean(&o, "import -o");
+    // The merge driver: a metadata field (kept as a plan clash) changed on both sides.
+    let base = dafo::domain::Session::new("s", jiff::Timestamp::from_second(0).unwrap());
+    let side = |title: &str, name: &str| {
+        let mut s = base.clone();
+        s.meta.title = title.to_owned();
+        let path = dir.join(name);
+        dafo::storage::save(&path, &s).unwrap();
+        path
+    };
+    let (o_path, a_side, b_side) =
+        (side("s", "o.ron"), side(&format!("a{HOSTILE}"), "a.ron"), side(&format!("b{HOSTILE}"), "b.ron"));
+    let name = format!("sesión{HOSTILE}.ron");
+    let o = dafo(&["merge-driver", p(&o_path), p(&a_side), p(&b_side), &name]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("meta.title"), "{}", stderr(&o));
+    assert_clean(&o, "merge-driver plan clash");
+    // list and diff print titles and texts read from the files.
+    let o = dafo(&["list", p(&dir)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_clean(&o, "list");
+    let mut later = dafo::storage::load(&a_side).unwrap();
+    let e = later.add_factor(dafo::domain::Quadrant::Threats, &format!("nueva{HOSTILE}")).unwrap();
+    later.apply(e).unwrap();
+    let later_path = dir.join("later.ron");
+    dafo::storage::save(&later_path, &later).unwrap();
+    for format in ["txt", "md"] {
+        let o = dafo(&["diff", p(&a_side), p(&later_path), "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("nueva"), "{}", stdout(&o));
+        assert_clean(&o, &format!("diff --format {format}"));
+    }
+}
+
 /// How many times a run of dafo opened `path` (strace counts the `openat` calls).
 fn opens_of(args: &[&str], path: &Path) -> usize {
     let dir = tempfile::tempdir().unwrap();
@@ -295,6 +345,64 @@ fn check_refuses_bad_ids_with_line_and_column_and_keeps_them_off_the_terminal() 
         assert!(stderr(&o).contains(said), "{bad}: {}", stderr(&o));
         assert_clean(&o, bad);
     }
+}
+
+#[test]
+fn texts_over_their_limit_are_refused_by_the_loader_and_the_importers_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(PLAN).unwrap();
+    // The loader: a factor of 10,001 characters, a misión of 100,001.
+    let line = good.lines().position(|l| l.contains("(id: \"F2\"")).unwrap() + 1;
+    let long = "é".repeat(10_001);
+    let path = dir.path().join("plan.ron");
+    let at = good.find("(id: \"F2\", text: \"").unwrap() + "(id: \"F2\", text: \"".len();
+    std::fs::write(&path, format!("{}{long}{}", &good[..at], &good[at..])).unwrap();
+    let o = dafo(&["check", p(&path)]);
+    assert!(!o.status.success());
+    let said = stderr(&o);
+    assert!(said.contains(&format!("plan.ron:{line}:10: el texto de F2 tiene 10.0")), "{said}");
+    assert!(said.contains("el máximo es 10.000"), "{said}");
+    let o = dafo(&["--lang", "en", "show", p(&path)]);
+    assert!(stderr(&o).contains("the text of F2 has"), "{}", stderr(&o));
+    let mission_line = good.lines().position(|l| l.trim_start().starts_with("mission:")).unwrap() + 1;
+    let mission = format!("    mission: \"{}\",", "m".repeat(100_001));
+    let text: Vec<String> = good
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i + 1 == mission_line { mission.clone() } else { l.to_owned() })
+        .collect();
+    std::fs::write(&path, text.join("\n")).unwrap();
+    let o = dafo(&["--lang", "ca", "check", p(&path)]);
+    assert!(!o.status.success());
+    let said = stderr(&o);
+    assert!(said.contains(&format!("plan.ron:{mission_line}:5: el text de la missió té 100.001 caràcters")), "{said}");
+    // The importers: a Markdown list and a CSV row, refused with their line.
+    let md = dir.path().join("lista.md");
+    std::fs::write(&md, format!("# Taller\n\n## Fortalezas\n\n- Red\n- {}\n", "x".repeat(10_001))).unwrap();
+    let out = dir.path().join("out.ron");
+    let o = dafo(&["import", p(&md), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("lista.md:6: el texto de F2 tiene 10.001 caracteres"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is written");
+    let csv = dir.path().join("t.csv");
+    let exported = dafo(&["export", PLAN, "-o", p(&csv)]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let text = std::fs::read_to_string(&csv).unwrap().replacen(
+        "Largas esperas en la valoración de la dependencia",
+        &"y".repeat(10_001),
+        1,
+    );
+    let row = text.lines().position(|l| l.contains("yyyy")).unwrap() + 1;
+    std::fs::write(&csv, text).unwrap();
+    let o = dafo(&["--lang", "en", "import", p(&csv), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains(&format!("t.csv:{row}: the text of")), "{}", stderr(&o));
+    // A file to import that is a FIFO is refused, not waited on.
+    let fifo = dir.path().join("fifo.md");
+    mkfifo(&fifo);
+    let o = dafo(&["import", p(&fifo), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no es un archivo normal"), "{}", stderr(&o));
 }
 
 #[test]

@@ -409,3 +409,23 @@ fn an_action_deleted_on_one_side_and_reviewed_on_the_other_stays_marked() {
     assert!(s.correct.iter().any(|a| a.id == "C3"), "the reviewed action is kept");
     assert_eq!(reviews(&s), [("C3".into(), 2024, 40, None), ("C3".into(), 2025, 70, Some("avanza".into()))]);
 }
+
+#[test]
+fn a_title_changed_on_both_sides_is_kept_twice_and_refused_by_check() {
+    let repo = setup_plan();
+    let clean = branches(
+        &repo,
+        |r| r.edit(|s| s.meta.title = "Plan municipal de cuidados".into()),
+        |r| r.edit(|s| s.meta.title = "Plan de cuidados 2025".into()),
+    );
+    assert!(!clean, "git must report the conflict");
+    let check = repo.dafo(&["check", "taller.ron"]);
+    let said = text(&check.stdout);
+    assert!(!check.status.success(), "dafo check must refuse: {said}");
+    assert!(
+        said.contains("⚠ meta.title «Plan de cuidados 2025» (otra versión: «Plan municipal de cuidados»)"),
+        "{said}"
+    );
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    assert_eq!(s.meta.title, "Plan de cuidados 2025");
+}

@@ -89,6 +89,30 @@ fn sighup_flushes_restores_the_terminal_and_releases_the_lock() {
     stopped_by("-HUP");
 }
 
+#[test]
+fn a_closed_pty_flushes_and_removes_the_lock_file() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (t, path) = start(dir.path(), "");
+    let pid = dafo_pid(&t);
+    t.press("a");
+    t.type_text("cerrada");
+    t.press("Enter");
+    // The whole tmux server goes: the pty closes under dafo (SIGHUP, then EIO).
+    tmux_out(&t, &["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(Instant::now() < deadline, "dafo did not exit when its pty closed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let saved = storage::load(&path).unwrap();
+    assert_eq!(saved.factors(Quadrant::Strengths).first().map(|f| f.text.as_str()), Some("cerrada"));
+    assert!(!storage::lock::lock_path(&path).exists(), "the lock file was left");
+    assert!(!storage::journal::journal_path(&path).exists(), "the journal was left");
+}
+
 /// Types items with Enter and SIGKILLs dafo at a random moment, `kills` times.
 /// Returns (items entered at least `margin` before the kill, of those lost).
 fn kill_loop(kills: usize, journal: bool, rng: &mut TestRng) -> (usize, usize) {

@@ -172,6 +172,44 @@ fn pasted_text_is_cleaned_and_lines_become_items() {
 }
 
 #[test]
+fn the_edit_line_refuses_typing_and_pastes_past_the_item_limit() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    f.app.update(Action::Paste("x".repeat(9_995)));
+    typ(&mut f.app, "abcdefghij");
+    let typed = |app: &App| match app.screen {
+        Screen::Editor(ref e) => e.mode().input().map(|i| i.value()).unwrap_or_default(),
+        Screen::Browser(_) => String::new(),
+    };
+    assert_eq!(typed(&f.app), format!("{}abcde", "x".repeat(9_995)), "typing stops at 10,000 characters");
+    assert_eq!(
+        crate::common::keys::notice(&f.app),
+        "el texto ya tiene el máximo de 10.000 caracteres; no se añade más"
+    );
+    // Deleting still works, and then typing again.
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    typ(&mut f.app, "Z");
+    assert!(typed(&f.app).ends_with("abcdZ"));
+    // A paste that would go past it is refused whole, never cut.
+    key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    f.app.update(Action::Paste("12".into()));
+    assert!(typed(&f.app).ends_with("abcd"), "a paste past the limit is refused");
+    enter(&mut f.app);
+    assert_eq!(texts(&f.app, Quadrant::Strengths)[0].chars().count(), 9_999);
+    esc(&mut f.app);
+    // On the grid, and as several lines while adding: one line too long refuses the paste.
+    f.app.update(Action::Paste("y".repeat(10_001)));
+    assert!(typed(&f.app).is_empty());
+    typ(&mut f.app, "a");
+    f.app.update(Action::Paste(format!("corta\r{}", "z".repeat(10_001))));
+    assert_eq!(texts(&f.app, Quadrant::Strengths).len(), 1, "nothing of that paste was added");
+    assert!(crate::common::keys::notice(&f.app).contains("10.000"));
+    // What is saved reads back: the file stays within the loader's limits.
+    f.app.flush();
+    assert!(storage::load(&f.path).is_ok());
+}
+
+#[test]
 fn votes_never_go_below_zero() {
     let mut f = fixture();
     typ(&mut f.app, "a");
@@ -500,4 +538,13 @@ fn a_second_dafo_on_the_same_file_is_read_only() {
     esc(&mut f.app);
     typ(&mut f.app, "q");
     assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "sí entra");
+}
+
+#[test]
+fn a_new_session_with_a_title_over_the_limit_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = Session::new(&"t".repeat(10_001), jiff::Timestamp::UNIX_EPOCH);
+    let Err(said) = dafo::app::create_session(dir.path(), session, Lang::En) else { panic!("created") };
+    assert_eq!(said, "the text of the title has 10,001 characters; the most is 10,000");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

@@ -344,8 +344,15 @@ impl Editor {
             Action::Submit => self.submit(input),
             Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
-                super::readline::type_key(&mut input.text, key);
+                let max = input.target.max_chars();
+                let full = super::readline::inserts_text(&key) && input.chars() >= max;
+                if !full {
+                    super::readline::type_key(&mut input.text, key);
+                }
                 self.mode = Mode::Input(input);
+                if full {
+                    self.say((self.lang.text().limits.input_full)(max), true);
+                }
             }
             Action::Paste(text) => {
                 self.mode = Mode::Input(input);
@@ -380,6 +387,14 @@ impl Editor {
 
     pub(super) fn say(&mut self, text: String, error: bool) {
         self.notice = Some(Notice::new(text, error));
+    }
+
+    /// Says that a field is full (`max` characters) unless what was typed or
+    /// pasted went in.
+    pub(super) fn say_full_unless(&mut self, went_in: bool, max: usize) {
+        if !went_in {
+            self.say((self.lang.text().limits.input_full)(max), true);
+        }
     }
 
     /// A notice about something that happened without a key: it stays a few

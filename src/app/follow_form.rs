@@ -4,6 +4,8 @@
 
 use ratatui_textarea::TextArea;
 
+use crate::domain::limits::STATEMENT_TEXT_MAX;
+
 use super::action::Action;
 use super::editor::{Editor, Mode};
 use crate::domain::YearReview;
@@ -62,9 +64,15 @@ impl Editor {
         match action {
             Action::Up => form.active = (form.active + RECORD_FIELDS - 1) % RECORD_FIELDS,
             Action::Down => form.active = (form.active + 1) % RECORD_FIELDS,
-            Action::TextKey(key) => super::readline::type_key(&mut form.fields[form.active], key),
+            // A record's texts take long texts, as the misión does (`domain::limits`).
+            Action::TextKey(key) => {
+                let typed = super::readline::type_key_within(&mut form.fields[form.active], key, STATEMENT_TEXT_MAX);
+                self.say_full_unless(typed, STATEMENT_TEXT_MAX);
+            }
             Action::Paste(text) => {
-                form.fields[form.active].insert_str(clean_text(&text));
+                let field = &mut form.fields[form.active];
+                let pasted = super::readline::paste_within(field, &clean_text(&text), STATEMENT_TEXT_MAX);
+                self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
             }
             Action::Submit => return self.submit_record(form),
             Action::Cancel => return,

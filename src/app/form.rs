@@ -5,6 +5,8 @@
 
 use ratatui_textarea::TextArea;
 
+use crate::domain::limits::ITEM_TEXT_MAX;
+
 use super::action::Action;
 use super::editor::{Editor, Mode};
 use crate::domain::text::clean_text;
@@ -132,14 +134,19 @@ impl Editor {
         match action {
             Action::Up => form.active = (form.active + n - 1) % n,
             Action::Down => form.active = (form.active + 1) % n,
+            // Every field holds at most an item's text (`domain::limits`).
             Action::TextKey(key) => {
-                if let Some(f) = form.fields.get_mut(form.active) {
-                    super::readline::type_key(f, key);
+                if let Some(f) = form.fields.get_mut(form.active)
+                    && !super::readline::type_key_within(f, key, ITEM_TEXT_MAX)
+                {
+                    self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);
                 }
             }
             Action::Paste(text) => {
-                if let Some(f) = form.fields.get_mut(form.active) {
-                    f.insert_str(clean_text(&text));
+                if let Some(f) = form.fields.get_mut(form.active)
+                    && !super::readline::paste_within(f, &clean_text(&text), ITEM_TEXT_MAX)
+                {
+                    self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);
                 }
             }
             Action::Submit => {

@@ -91,6 +91,25 @@ impl Editor {
         let lines: Vec<String> = raw.split(['\r', '\n']).map(clean_text).filter(|l| !l.is_empty()).collect();
         let adding =
             matches!(&self.mode, Mode::Input(i) if i.target == InputTarget::Add && i.value().trim().is_empty());
+        // A paste that would take the line past its limit is refused whole (it
+        // is still on the clipboard): nothing is cut without a word.
+        let max = match &self.mode {
+            Mode::Input(i) => i.target.max_chars(),
+            _ => InputTarget::Add.max_chars(),
+        };
+        let typed = match &self.mode {
+            Mode::Input(i) => i.chars(),
+            _ => 0,
+        };
+        let too_long = if adding && lines.len() > 1 {
+            lines.iter().any(|l| l.chars().count() > max)
+        } else {
+            typed + lines.iter().map(|l| l.chars().count() + 1).sum::<usize>() > max + 1
+        };
+        if too_long && matches!(self.mode, Mode::Input(_) | Mode::Grid) {
+            self.say((self.lang.text().limits.input_full)(max), true);
+            return;
+        }
         match &mut self.mode {
             _ if lines.is_empty() => {}
             // Several lines pasted while adding: one item per line, one undo step.

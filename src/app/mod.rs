@@ -30,6 +30,8 @@ pub mod timer;
 mod views;
 
 use std::path::{Path, PathBuf};
+
+use crate::domain::limits::ITEM_TEXT_MAX;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -333,14 +335,24 @@ enum BrowserOutcome {
     Error(String),
 }
 
+/// The browser's line for a new title is full, unless what was typed went in.
+fn say_full_unless(browser: &mut Browser, went_in: bool, lang: Lang) {
+    if !went_in {
+        browser.notice = Some(Notice::new((lang.text().limits.input_full)(ITEM_TEXT_MAX), true));
+    }
+}
+
 fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserOutcome {
     if let Some(input) = &mut browser.naming {
         match action {
+            // A title holds at most an item's text (`domain::limits`).
             Action::TextKey(key) => {
-                readline::type_key(input, key);
+                let typed = readline::type_key_within(input, key, ITEM_TEXT_MAX);
+                say_full_unless(browser, typed, lang);
             }
             Action::Paste(text) => {
-                input.insert_str(crate::domain::text::clean_text(&text));
+                let pasted = readline::paste_within(input, &crate::domain::text::clean_text(&text), ITEM_TEXT_MAX);
+                say_full_unless(browser, pasted, lang);
             }
             Action::Cancel => {
                 browser.naming = None;
@@ -401,6 +413,11 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
 /// Writes a new session file in `dir`, named after its title (never
 /// overwriting one), and opens it.
 pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor, String> {
+    // A title (or a carried-over text) over its limit would make a file that does not open.
+    if let Some(long) = crate::domain::limits::first_too_long(&session) {
+        let l = lang.text().limits;
+        return Err((l.too_long)(&l.field_name(&long.field), long.chars, long.max));
+    }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     // Created exclusively: a session of the same title made at the same moment is kept.
     let (file, _) = storage::SessionFile::create_new(dir, &session).map_err(|e| e.to_string())?;

@@ -55,6 +55,23 @@ impl Input {
     pub fn value(&self) -> String {
         self.text.lines().join(" ")
     }
+
+    /// The characters typed so far.
+    pub fn chars(&self) -> usize {
+        self.text.lines().iter().map(|l| l.chars().count()).sum()
+    }
+}
+
+impl InputTarget {
+    /// The most characters the line takes (`domain::limits`): the misión and
+    /// the visión take long texts, everything else an item's.
+    pub fn max_chars(&self) -> usize {
+        use crate::domain::limits::{ITEM_TEXT_MAX, STATEMENT_TEXT_MAX};
+        match self {
+            InputTarget::PlanText(super::plan_edit::PlanText::Statement(_)) => STATEMENT_TEXT_MAX,
+            _ => ITEM_TEXT_MAX,
+        }
+    }
 }
 
 /// The file changed on disk while edits were unsaved: the state found on disk,
@@ -103,5 +120,20 @@ impl Mode {
             Mode::Input(input) => Some(input),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::plan_edit::PlanText;
+    use crate::domain::Statement;
+
+    #[test]
+    fn the_mision_and_vision_take_long_texts_and_items_short_ones() {
+        assert_eq!(InputTarget::PlanText(PlanText::Statement(Statement::Mission)).max_chars(), 100_000);
+        assert_eq!(InputTarget::PlanText(PlanText::Statement(Statement::Vision)).max_chars(), 100_000);
+        assert_eq!(InputTarget::PlanText(PlanText::Axis("EJ1".into())).max_chars(), 10_000);
+        assert_eq!(InputTarget::Add.max_chars(), 10_000);
     }
 }

@@ -22,6 +22,37 @@ pub fn type_key(field: &mut TextArea<'static>, key: KeyEvent) {
     }
 }
 
+/// Whether `key` types a character into the line (no Ctrl or Alt held).
+pub fn inserts_text(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_) | KeyCode::Tab)
+        && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// The characters in `field`.
+fn chars(field: &TextArea<'static>) -> usize {
+    field.lines().iter().map(|l| l.chars().count()).sum()
+}
+
+/// [`type_key`] into a field of at most `max` characters: a key that would
+/// type past it is refused (`false`); deleting and moving always work.
+pub fn type_key_within(field: &mut TextArea<'static>, key: KeyEvent, max: usize) -> bool {
+    if inserts_text(&key) && chars(field) >= max {
+        return false;
+    }
+    type_key(field, key);
+    true
+}
+
+/// Inserts `text` (already cleaned) into a field of at most `max` characters,
+/// or nothing at all when it would not fit (`false`): a paste is never cut.
+pub fn paste_within(field: &mut TextArea<'static>, text: &str, max: usize) -> bool {
+    if chars(field) + text.chars().count() > max {
+        return false;
+    }
+    field.insert_str(text);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +92,19 @@ mod tests {
         press(&mut t, KeyCode::Char('b'), KeyModifiers::ALT);
         press(&mut t, KeyCode::Char('u'), KeyModifiers::CONTROL);
         assert_eq!(text(&t), "tres");
+    }
+
+    #[test]
+    fn a_field_with_a_limit_refuses_keys_and_pastes_past_it_but_not_deleting() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let mut t = field("ñandú");
+        assert!(type_key_within(&mut t, key('s'), 6));
+        assert!(!type_key_within(&mut t, key('x'), 6), "six characters: full");
+        assert!(type_key_within(&mut t, KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL), 6));
+        assert_eq!(text(&t), "");
+        assert!(!paste_within(&mut t, "siete c", 6), "a paste that does not fit is refused whole");
+        assert_eq!(text(&t), "");
+        assert!(paste_within(&mut t, "seis c", 6));
+        assert_eq!(text(&t), "seis c");
     }
 }

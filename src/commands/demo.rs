@@ -51,7 +51,7 @@ pub fn copy_samples(dir: &Path, lang: Lang, replace: &mut dyn FnMut(&Path) -> bo
                 }
                 // Under the session's lock: a dafo editing it keeps its words.
                 let Ok(_lock) = SessionLock::acquire(&path) else {
-                    eprintln!("dafo: {}: {}", path.display(), lang.text().cli.demo_in_use);
+                    super::say(&format!("dafo: {}: {}", path.display(), lang.text().cli.demo_in_use));
                     copied.kept += 1;
                     continue;
                 };

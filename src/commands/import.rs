@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use crate::cli::ImportFormat;
 use crate::domain::text::display_safe_lines;
-use crate::export::import::{ImportError, build, csv, markdown, read};
+use crate::export::import::{ImportError, build, check_limits, csv, markdown, read_source};
 use crate::export::plan_import;
 use crate::i18n::Lang;
 use crate::storage::{file_name_for_title, new_session_path_after, to_ron, write_atomic_new};
@@ -37,27 +37,34 @@ pub fn run(
         super::refuse_input_as_output(out, &[file], lang)?;
     }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut session = match (format, input::is_stdin(file)) {
+    // The file is read once, bounded: a FIFO, a device or a huge file is refused.
+    let input_text = match (format, input::is_stdin(file)) {
         (None, true) => return Err(CommandError::StdinNeedsFormat),
-        (None, false) => match plan_text(file)? {
-            Some(text) => plan_import::import(&text, file, title, &stem, Timestamp::now())?,
+        (_, false) => read_source(file)?,
+        (Some(_), true) => {
+            let io = |source| ImportError::Io { path: file.to_owned(), source };
+            let bytes = input::stdin_bytes().map_err(io)?;
+            String::from_utf8(bytes).map_err(|e| io(std::io::Error::other(e.utf8_error())))?
+        }
+    };
+    let mut session = match (format, input::is_stdin(file)) {
+        (None, _) => match plan_text(file, &input_text) {
+            Some(text) => plan_import::import(text, file, title, &stem, Timestamp::now())?,
             None => {
-                let imported = read(file)?;
+                let imported = read(file, &input_text)?;
                 let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
                 build(imported, &title, Timestamp::now())
             }
         },
         (Some(format), stdin) => {
-            let io = |source| ImportError::Io { path: file.to_owned(), source };
-            let bytes = if stdin { input::stdin_bytes() } else { std::fs::read(file) }.map_err(io)?;
-            let text = String::from_utf8(bytes).map_err(|e| io(std::io::Error::other(e.utf8_error())))?;
+            let text = input_text.as_str();
             let stem = if stdin { "stdin".to_owned() } else { stem };
-            if format == ImportFormat::Md && plan_import::is_plan(&text) {
-                plan_import::import(&text, file, title, &stem, Timestamp::now())?
+            if format == ImportFormat::Md && plan_import::is_plan(text) {
+                plan_import::import(text, file, title, &stem, Timestamp::now())?
             } else {
                 let imported = match format {
-                    ImportFormat::Md => markdown(&text),
-                    ImportFormat::Csv => csv(&text, file)?,
+                    ImportFormat::Md => markdown(text),
+                    ImportFormat::Csv => csv(text, file)?,
                 };
                 if imported.is_empty() {
                     return Err(ImportError::Empty { path: file.to_owned() }.into());
@@ -67,6 +74,8 @@ pub fn run(
             }
         }
     };
+    check_limits(&session, &input_text, file)?;
+    drop(input_text);
     if let Some(source) = source.and_then(crate::domain::sources::source_name) {
         crate::domain::sources::tag_all(&mut session, &source);
     }
@@ -87,7 +96,7 @@ pub fn run(
     let wanted = file_name_for_title(&session.meta.title);
     if renamed && path.file_name().is_some_and(|n| *n != *wanted) {
         let taken = lang.text().cli.saved_as;
-        eprintln!("{} {taken} {name}", wanted);
+        super::say(&format!("{wanted} {taken} {name}"));
     }
     let counts = lang.counts(session.counts(), ", ");
     let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
@@ -101,7 +110,7 @@ pub fn run(
     } else {
         String::new()
     };
-    eprintln!("{name}: {said}{plan}");
+    super::say(&format!("{name}: {said}{plan}"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -121,11 +130,21 @@ fn create_free(dir: &Path, title: &str, bytes: &[u8]) -> Result<PathBuf, Command
 }
 
 /// The text of a Markdown file that holds a plan (misión, ejes…), else `None`.
-fn plan_text(file: &Path) -> Result<Option<String>, CommandError> {
+fn plan_text<'t>(file: &Path, text: &'t str) -> Option<&'t str> {
     let ext = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    if !matches!(ext.as_str(), "md" | "markdown") {
-        return Ok(None);
+    (matches!(ext.as_str(), "md" | "markdown") && plan_import::is_plan(text)).then_some(text)
+}
+
+/// What [`crate::export::import::read`] does, on the text already read.
+fn read(path: &Path, text: &str) -> Result<crate::export::import::Imported, ImportError> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let imported = match ext.as_str() {
+        "md" | "markdown" | "txt" => markdown(text),
+        "csv" => csv(text, path)?,
+        _ => return Err(ImportError::UnknownKind { path: path.to_owned() }),
+    };
+    if imported.is_empty() {
+        return Err(ImportError::Empty { path: path.to_owned() });
     }
-    let text = std::fs::read_to_string(file).map_err(|source| ImportError::Io { path: file.to_owned(), source })?;
-    Ok(plan_import::is_plan(&text).then_some(text))
+    Ok(imported)
 }

@@ -73,6 +73,11 @@ impl CommandError {
         let cli = &lang.text().cli;
         match self {
             CommandError::Load(e) => load_message(e, lang),
+            CommandError::Import(ImportError::TooLong { path, line, field, chars, max }) => {
+                let l = lang.text().limits;
+                format!("{}:{line}: {}", path.display(), (l.too_long)(&l.field_name(field), *chars, *max))
+            }
+            CommandError::Import(ImportError::NotReadable(e)) => e.message(lang),
             CommandError::Import(e) => e.to_string(),
             CommandError::Exists { path } => format!("{}: {}", path.display(), cli.exists),
             CommandError::Write { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_write),
@@ -110,6 +115,10 @@ pub fn load_message(e: &LoadError, lang: Lang) -> String {
         LoadError::Id { path, line, column, id, problem } => {
             let said = (lang.text().limits.bad_id)(&format!("{id:?}"), problem);
             format!("{}:{line}:{column}: {said}", path.display())
+        }
+        LoadError::TooLong { path, line, column, field, chars, max } => {
+            let l = lang.text().limits;
+            format!("{}:{line}:{column}: {}", path.display(), (l.too_long)(&l.field_name(field), *chars, *max))
         }
         LoadError::NotReadable(e) => e.message(lang),
         other => other.to_string(),

@@ -26,6 +26,8 @@ pub enum Key {
     Year(i16),
     /// An indicator's value: the indicator's ID and the year.
     Value(String, i16),
+    /// A field of the session's metadata (title, place, group, horizon…).
+    Meta(String),
 }
 
 /// One branch's whole version of an entry.
@@ -40,6 +42,9 @@ pub enum Version {
     Review(ActionReview),
     Year(YearReview),
     Value(IndicatorValue),
+    /// A metadata field and its value as text (a JSON value when it is not
+    /// a plain text: the horizon, the label set).
+    Meta(String, String),
 }
 
 /// A clash left by the git merge driver.
@@ -66,6 +71,7 @@ impl Version {
             Version::Review(r) => Key::Review(r.action.clone(), r.year),
             Version::Year(y) => Key::Year(y.year),
             Version::Value(v) => Key::Value(v.indicator.clone(), v.year),
+            Version::Meta(field, _) => Key::Meta(field.clone()),
         }
     }
 
@@ -83,6 +89,7 @@ impl Version {
             },
             Version::Year(y) => y.summary.clone().or_else(|| y.body.clone()).unwrap_or_default(),
             Version::Value(v) => v.actual.to_string(),
+            Version::Meta(_, value) => value.clone(),
         }
     }
 }
@@ -106,6 +113,7 @@ impl Key {
             Key::Challenge(id) | Key::Axis(id) | Key::Line(id) | Key::Indicator(id) => id.clone(),
             Key::Review(id, year) | Key::Value(id, year) => format!("{id} {year}"),
             Key::Year(year) => year.to_string(),
+            Key::Meta(field) => format!("meta.{field}"),
         }
     }
 }
@@ -125,7 +133,20 @@ impl Session {
             Key::Value(id, year) => {
                 Version::Value(self.indicator_values.iter().find(|v| v.indicator == *id && v.year == *year)?.clone())
             }
+            Key::Meta(field) => {
+                let meta = serde_json::to_value(&self.meta).ok()?;
+                Version::Meta(field.clone(), meta_text(meta.get(field)?))
+            }
         })
+    }
+}
+
+/// A metadata value as a clash keeps and shows it: a text as itself, any
+/// other value as its JSON.
+pub fn meta_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -40,6 +40,39 @@ pub enum ImportError {
     /// A plan file (see `plan_import`) with something that does not read.
     #[error("{}:{line}:{column}: {message}", path.display())]
     At { path: PathBuf, line: usize, column: usize, message: String },
+    /// A text over its limit (`domain::limits`), on this line of the file.
+    #[error("{}:{line}: the text of {} has {chars} characters; the most is {max}", path.display(), Lang::En.text().limits.field_name(field))]
+    TooLong { path: PathBuf, line: usize, field: crate::domain::limits::Field, chars: usize, max: usize },
+    /// A FIFO, a device or a folder, or a file over the session file limit: not read.
+    #[error(transparent)]
+    NotReadable(#[from] crate::storage::bounded::BoundedError),
+}
+
+/// The text of a file to import: a regular file of at most the session file
+/// limit, in UTF-8 (a FIFO, a device or a huge file is refused, never read).
+pub fn read_source(path: &Path) -> Result<String, ImportError> {
+    use crate::storage::bounded::{BoundedError, read_regular};
+    let bytes = read_regular(path, crate::storage::SESSION_FILE_LIMIT).map_err(|e| match e {
+        BoundedError::Io { path, source } => ImportError::Io { path, source },
+        other => ImportError::NotReadable(other),
+    })?;
+    String::from_utf8(bytes).map_err(|e| ImportError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
+}
+
+/// Refuses `session` when a text is over its limit, naming the line of `source`
+/// it came from: the first line holding its start, else the first line longer
+/// than the limit.
+pub fn check_limits(session: &Session, source: &str, path: &Path) -> Result<(), ImportError> {
+    let Some(long) = crate::domain::limits::first_too_long(session) else { return Ok(()) };
+    let line = source
+        .lines()
+        .position(|l| l.contains(long.start.as_str()))
+        .or_else(|| source.lines().position(|l| l.chars().count() > long.max))
+        .map_or(1, |i| i + 1);
+    Err(ImportError::TooLong { path: path.to_owned(), line, field: long.field, chars: long.chars, max: long.max })
 }
 
 /// A factor as read from a file, before it gets a checked ID.
@@ -103,10 +136,9 @@ impl Imported {
 /// Reads `path` as Markdown (`.md`, `.markdown`, `.txt`) or CSV (`.csv`).
 pub fn read(path: &Path) -> Result<Imported, ImportError> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    let io = |source| ImportError::Io { path: path.to_owned(), source };
     let imported = match ext.as_str() {
-        "md" | "markdown" | "txt" => markdown(&std::fs::read_to_string(path).map_err(io)?),
-        "csv" => csv(&std::fs::read_to_string(path).map_err(io)?, path)?,
+        "md" | "markdown" | "txt" => markdown(&read_source(path)?),
+        "csv" => csv(&read_source(path)?, path)?,
         _ => return Err(ImportError::UnknownKind { path: path.to_owned() }),
     };
     if imported.is_empty() {

@@ -19,15 +19,40 @@ pub struct LimitsText {
     pub review_date_outside: fn(&str, i16, i16) -> String,
     /// `keys.ron` binds a key that types text in a context where text is typed: the key, the context.
     pub typing_key: fn(&str, &str) -> String,
+    /// A text over its limit (`domain::limits`): what (an ID, or one of
+    /// `fields`), its characters, the limit.
+    pub too_long: fn(&str, usize, usize) -> String,
+    /// The title, the misión, the visión, as `too_long` names them.
+    pub fields: [&'static str; 3],
+    /// The edit line is full: the limit. Said when a key or a paste is refused.
+    pub input_full: fn(usize) -> String,
 }
 
 use crate::domain::id_check::IdProblem;
+
+/// `n` with thousands grouped by `sep` (10.000, 10,000).
+fn grouped(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
 
 fn mb(bytes: u64) -> String {
     if bytes >= 1024 * 1024 { format!("{} MB", bytes / (1024 * 1024)) } else { format!("{bytes} B") }
 }
 
 pub const ES: LimitsText = LimitsText {
+    too_long: |what, n, max| {
+        format!("el texto de {what} tiene {} caracteres; el máximo es {}", grouped(n, '.'), grouped(max, '.'))
+    },
+    fields: ["el título", "la misión", "la visión"],
+    input_full: |max| format!("el texto ya tiene el máximo de {} caracteres; no se añade más", grouped(max, '.')),
     review_date_outside: |date, year, last| {
         format!("la fecha {date} no cae entre {year} y {last}: la revisión de {year} se escribe ese año o el siguiente")
     },
@@ -52,6 +77,13 @@ pub const ES: LimitsText = LimitsText {
 };
 
 pub const EN: LimitsText = LimitsText {
+    too_long: |what, n, max| {
+        format!("the text of {what} has {} characters; the most is {}", grouped(n, ','), grouped(max, ','))
+    },
+    fields: ["the title", "the mission", "the vision"],
+    input_full: |max| {
+        format!("the text already has the most of {} characters; nothing more is added", grouped(max, ','))
+    },
     review_date_outside: |date, year, last| {
         format!(
             "the date {date} is not between {year} and {last}: the review of {year} is written that year or the next"
@@ -76,6 +108,11 @@ pub const EN: LimitsText = LimitsText {
 };
 
 pub const CA: LimitsText = LimitsText {
+    too_long: |what, n, max| {
+        format!("el text de {what} té {} caràcters; el màxim és {}", grouped(n, '.'), grouped(max, '.'))
+    },
+    fields: ["el títol", "la missió", "la visió"],
+    input_full: |max| format!("el text ja té el màxim de {} caràcters; no s'hi afig res més", grouped(max, '.')),
     review_date_outside: |date, year, last| {
         format!("la data {date} no cau entre {year} i {last}: la revisió de {year} s'escriu eixe any o el següent")
     },
@@ -98,3 +135,32 @@ pub const CA: LimitsText = LimitsText {
         )
     },
 };
+
+impl LimitsText {
+    /// What [`LimitsText::too_long`] names: the item's ID, or the title, misión or visión.
+    pub fn field_name(&self, field: &crate::domain::limits::Field) -> String {
+        use crate::domain::{Statement, limits::Field};
+        match field {
+            Field::Title => self.fields[0].to_owned(),
+            Field::Statement(Statement::Mission) => self.fields[1].to_owned(),
+            Field::Statement(Statement::Vision) => self.fields[2].to_owned(),
+            Field::Item(id) => id.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_said_with_grouped_thousands() {
+        assert_eq!(grouped(100_000, '.'), "100.000");
+        assert_eq!(grouped(999, ','), "999");
+        assert_eq!((ES.too_long)("F3", 12_345, 10_000), "el texto de F3 tiene 12.345 caracteres; el máximo es 10.000");
+        assert_eq!(
+            (EN.input_full)(10_000),
+            "the text already has the most of 10,000 characters; nothing more is added"
+        );
+    }
+}

@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use crate::domain::clash::{Key, Version, meta_text};
 use crate::domain::{Came, Clash, Conflict, Session};
 
 /// Lists whose items can carry a [`Conflict`] mark.
@@ -303,7 +304,12 @@ fn merge_meta(o: &Value, a: &Value, b: &Value, out: &mut Outcome) -> Value {
         } else if bv == ov {
             av.clone()
         } else {
-            out.unmarked.push(format!("meta.{k}: {av} / {bv}"));
+            // Ours stays in place; theirs is kept as a clash that `dafo check` refuses.
+            out.clashes.push(if bv.is_null() {
+                Clash::Deleted(Key::Meta(k.clone()))
+            } else {
+                Clash::Other(Version::Meta(k.clone(), meta_text(bv)))
+            });
             av.clone()
         };
         if !v.is_null() {

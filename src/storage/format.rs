@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use super::bounded::{BoundedError, read_regular};
 use crate::domain::id_check::{IdProblem, first_bad_id};
+use crate::domain::limits::{Field, first_too_long};
 use crate::domain::{FORMAT_VERSION, Session};
 
 /// Why a session file could not be opened. The file itself is left untouched.
@@ -24,6 +25,9 @@ pub enum LoadError {
     /// An item's ID breaks the rules (`domain::id_check`): said in the user's language by `commands::load_message`.
     #[error("{}:{line}:{column}: the ID {id:?} {}", path.display(), id_problem_en(problem))]
     Id { path: PathBuf, line: usize, column: usize, id: String, problem: IdProblem },
+    /// A text over its limit (`domain::limits`): said in the user's language by `commands::load_message`.
+    #[error("{}:{line}:{column}: the text of {} has {chars} characters; the most is {max}", path.display(), crate::i18n::Lang::En.text().limits.field_name(field))]
+    TooLong { path: PathBuf, line: usize, column: usize, field: Field, chars: usize, max: usize },
     /// A FIFO, a device or a folder, or a file over [`SESSION_FILE_LIMIT`]: not read.
     #[error(transparent)]
     NotReadable(#[from] BoundedError),
@@ -102,8 +106,31 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         let (line, column) = id_position(text, &id);
         return Err(LoadError::Id { path: path.to_owned(), line, column, id, problem });
     }
+    if let Some(long) = first_too_long(&session) {
+        let (line, column) = match &long.field {
+            Field::Item(id) => id_position(text, id),
+            Field::Title => field_position(text, "title: "),
+            Field::Statement(crate::domain::Statement::Mission) => field_position(text, "mission:"),
+            Field::Statement(crate::domain::Statement::Vision) => field_position(text, "vision:"),
+        };
+        let (field, chars, max) = (long.field, long.chars, long.max);
+        return Err(LoadError::TooLong { path: path.to_owned(), line, column, field, chars, max });
+    }
     session.normalise_ids();
     Ok(session)
+}
+
+/// Line and column of a field of the session: the first `needle` that starts
+/// a line (after indentation), else the first anywhere (the title sits inside
+/// `meta: (…)`); else 1:1.
+fn field_position(text: &str, needle: &str) -> (usize, usize) {
+    let at_line_start = text.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = &text[..i];
+        before.rsplit('\n').next().is_some_and(|l| l.trim().is_empty())
+    });
+    let Some(at) = at_line_start.or_else(|| text.find(needle)) else { return (1, 1) };
+    let before = &text[..at];
+    (before.matches('\n').count() + 1, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
 }
 
 /// Line and column of the item whose ID is `id`: its last `id: "…"` (a

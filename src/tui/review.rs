@@ -40,6 +40,6 @@ pub fn run(state: &mut ReviewState, lang: Lang) -> std::io::Result<()> {
         }
         Ok(())
     })();
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     result
 }

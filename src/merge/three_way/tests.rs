@@ -397,3 +397,42 @@ fn an_action_reviewed_in_two_years_on_two_sides_takes_the_latest_status() {
         assert_eq!(out.session.reviews.len(), 2);
     }
 }
+
+#[test]
+fn a_metadata_field_changed_on_both_sides_is_a_clash_that_check_refuses() {
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.meta.title = "Plan de cuidados 2025".into();
+    b.meta.title = "Plan municipal de cuidados".into();
+    a.meta.place = Some("Centro cívico".into());
+    b.meta.horizon = Some(crate::domain::Horizon::new(2024, 2028).unwrap());
+    a.meta.horizon = Some(crate::domain::Horizon::new(2023, 2027).unwrap());
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(!out.is_clean());
+    let s = &out.session;
+    assert_eq!(s.meta.title, "Plan de cuidados 2025");
+    assert_eq!(s.meta.place.as_deref(), Some("Centro cívico"), "a one-sided change is no clash");
+    assert_eq!(s.meta.horizon, a.meta.horizon);
+    let theirs_horizon = meta_text(&serde_json::to_value(b.meta.horizon).unwrap());
+    assert_eq!(
+        s.clashes,
+        [
+            Clash::Other(Version::Meta("horizon".into(), theirs_horizon)),
+            Clash::Other(Version::Meta("title".into(), "Plan municipal de cuidados".into())),
+        ]
+    );
+    assert_eq!(s.conflicts().len(), 2, "dafo check counts them");
+    let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
+    assert_eq!(back.clashes, s.clashes, "the clash survives the file");
+    // Changed on one side, removed on the other: the change stays, marked.
+    let mut o2 = o.clone();
+    o2.meta.group = Some("Técnicos".into());
+    let (mut a, mut b) = (o2.clone(), o2.clone());
+    a.meta.group = Some("Técnicas municipales".into());
+    b.meta.group = None;
+    let s = merge3(&o2, &a, &b).unwrap().session;
+    assert_eq!(
+        (s.meta.group.as_deref(), &s.clashes[..]),
+        (Some("Técnicas municipales"), &[Clash::Deleted(Key::Meta("group".into()))][..])
+    );
+}
