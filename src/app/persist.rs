@@ -182,7 +182,10 @@ impl Editor {
         if self.autosave.is_dirty() {
             return self.save_now(now);
         }
-        self.saver.with_file(|f| f.clear_journal());
+        self.saver.with_file(|f| {
+            f.clear_journal();
+            f.back_up_last_save();
+        });
         true
     }
 

@@ -67,7 +67,8 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
             path: file.path().to_owned(),
             source: std::io::Error::other("nothing to save"),
         })),
-        (Work::Save { .. }, Some(session)) => Outcome::Saved(file.save(session)),
+        (Work::Save { manual: false }, Some(session)) => Outcome::Saved(file.save(session)),
+        (Work::Save { manual: true }, Some(session)) => Outcome::Saved(file.save_with_backup(session)),
         (Work::KeepMine(disk), Some(session)) => Outcome::Saved(match file.overwrite(session, disk.clone()) {
             // The version on disk does not even read: keep a copy of it, then save ours.
             Err(SaveError::Unreadable { .. }) => file.replace_damaged(session).map(|(report, _)| report),
