@@ -66,7 +66,7 @@ impl Editor {
                 // A new factor must show, whatever source is filtered.
                 self.views.factors.source = None;
                 let q = self.focus();
-                if let Some(edit) = self.doc.session.add_factor(q, &text)
+                if let Some(edit) = self.doc.session_mut().add_factor(q, &text)
                     && self.apply(edit)
                 {
                     self.views.factors.selected[q.index()] = self.session().factors(q).len() - 1;
@@ -115,7 +115,7 @@ impl Editor {
             // Several lines pasted while adding: one item per line, one undo step.
             Mode::Input(_) if adding && lines.len() > 1 => {
                 let (q, n) = (self.focus(), lines.len());
-                let edit = self.doc.session.add_factors(q, lines.iter().map(String::as_str));
+                let edit = self.doc.session_mut().add_factors(q, lines.iter().map(String::as_str));
                 if edit.is_some_and(|e| self.apply(e)) {
                     self.views.factors.selected[q.index()] = self.session().factors(q).len() - 1;
                     self.say((self.lang.text().ui.items_added)(n), false);
@@ -169,7 +169,7 @@ impl Editor {
         let q = self.focus();
         let Some(i) = self.selection(q) else { return };
         let old_id = self.session().factors(q)[i].id.clone();
-        if let Some(edit) = self.doc.session.move_factor(q, i, to)
+        if let Some(edit) = self.doc.session_mut().move_factor(q, i, to)
             && self.apply(edit)
         {
             let new_id = self.session().factors(to).last().map(|f| f.id.clone()).unwrap_or_default();

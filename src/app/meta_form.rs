@@ -71,7 +71,7 @@ impl Editor {
         };
         let edit = match id {
             None => {
-                let edit = self.doc.session.new_indicator(fill);
+                let edit = self.doc.session_mut().new_indicator(fill);
                 if edit.is_some() {
                     self.views.plan.indicators = self.session().indicators.len();
                 }

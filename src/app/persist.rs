@@ -49,8 +49,12 @@ impl Editor {
             self.saver.journal(self.doc.revision(), changes, &self.doc.session.last_ids);
         }
         if !self.saving_held() && self.autosave.due(now) {
-            self.doc.session.meta.modified = jiff::Timestamp::now();
-            self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: false });
+            self.doc.session_mut().meta.modified = jiff::Timestamp::now();
+            self.saver.submit(
+                self.doc.revision(),
+                std::sync::Arc::clone(&self.doc.session),
+                Work::Save { manual: false },
+            );
         }
         changed
     }
@@ -130,13 +134,13 @@ impl Editor {
         let Mode::Conflict(c) = &mut self.mode else { return };
         c.answering = true;
         let work = if keep_mine {
-            self.doc.session.meta.modified = jiff::Timestamp::now();
+            self.doc.session_mut().meta.modified = jiff::Timestamp::now();
             Work::KeepMine(c.disk.clone())
         } else {
             let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
             Work::LoadTheirs(self.path().with_extension(format!("mia-{stamp}.ron")))
         };
-        self.saver.submit(self.doc.revision(), self.doc.session.clone(), work);
+        self.saver.submit(self.doc.revision(), std::sync::Arc::clone(&self.doc.session), work);
     }
 
     /// `Ctrl-s`: starts writing the session on the saver's thread; the outcome
@@ -148,8 +152,8 @@ impl Editor {
         }
         let now = Instant::now();
         self.autosave.observe(self.doc.revision(), now);
-        self.doc.session.meta.modified = jiff::Timestamp::now();
-        self.saver.submit(self.doc.revision(), self.doc.session.clone(), Work::Save { manual: true });
+        self.doc.session_mut().meta.modified = jiff::Timestamp::now();
+        self.saver.submit(self.doc.revision(), std::sync::Arc::clone(&self.doc.session), Work::Save { manual: true });
         self.say(self.lang.text().ui.saving_notice.to_owned(), false);
     }
 
@@ -160,7 +164,7 @@ impl Editor {
             return false;
         }
         self.autosave.observe(self.doc.revision(), now);
-        self.doc.session.meta.modified = jiff::Timestamp::now();
+        self.doc.session_mut().meta.modified = jiff::Timestamp::now();
         let (earlier, result) = self.saver.save_now(&self.doc.session, self.doc.revision());
         for done in earlier {
             self.finished(done, now);
@@ -178,7 +182,10 @@ impl Editor {
         if self.autosave.is_dirty() {
             return self.save_now(now);
         }
-        self.saver.with_file(|f| f.clear_journal());
+        self.saver.with_file(|f| {
+            f.clear_journal();
+            f.back_up_last_save();
+        });
         true
     }
 

@@ -299,8 +299,8 @@ impl Editor {
     /// Enter in the input line of a new eje or línea: added, the line stays open for the next.
     pub(super) fn submit_plan_add(&mut self, axis: Option<String>, text: &str) {
         let edit = match &axis {
-            None => self.doc.session.add_axis(text),
-            Some(a) => self.doc.session.add_line(a, text),
+            None => self.doc.session_mut().add_axis(text),
+            Some(a) => self.doc.session_mut().add_line(a, text),
         };
         if let Some(edit) = edit
             && self.apply(edit)

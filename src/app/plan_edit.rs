@@ -246,7 +246,7 @@ impl Editor {
 
     /// Enter in a plan input line: the text stored; new valores and retos keep the line open.
     pub(super) fn submit_plan_text(&mut self, target: PlanText, text: &str) {
-        let s = &mut self.doc.session;
+        let s = self.doc.session_mut();
         let edit = match &target {
             PlanText::Statement(which) => s.set_statement(*which, text),
             PlanText::Value(None) => s.add_value(text),

@@ -50,8 +50,9 @@ pub enum Outcome {
 
 struct Job {
     revision: u64,
-    /// The session to write (none for a journal record).
-    session: Option<Session>,
+    /// The session to write (none for a journal record): shared with the
+    /// editor, never copied to be sent.
+    session: Option<Arc<Session>>,
     work: Work,
 }
 
@@ -66,7 +67,8 @@ fn perform(file: &mut SessionFile, job: Job) -> Done {
             path: file.path().to_owned(),
             source: std::io::Error::other("nothing to save"),
         })),
-        (Work::Save { .. }, Some(session)) => Outcome::Saved(file.save(session)),
+        (Work::Save { manual: false }, Some(session)) => Outcome::Saved(file.save(session)),
+        (Work::Save { manual: true }, Some(session)) => Outcome::Saved(file.save_with_backup(session)),
         (Work::KeepMine(disk), Some(session)) => Outcome::Saved(match file.overwrite(session, disk.clone()) {
             // The version on disk does not even read: keep a copy of it, then save ours.
             Err(SaveError::Unreadable { .. }) => file.replace_damaged(session).map(|(report, _)| report),
@@ -211,7 +213,7 @@ impl Saver {
 
     /// Starts saving `session` in the background; without a worker thread it
     /// saves at once. The outcome comes from [`Saver::poll`].
-    pub fn submit(&mut self, revision: u64, session: Session, work: Work) {
+    pub fn submit(&mut self, revision: u64, session: Arc<Session>, work: Work) {
         self.send(Job { revision, session: Some(session), work });
     }
 
@@ -352,7 +354,7 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
         assert!(!stray.exists(), "the worker swept the stray");
-        saver.submit(1, session, Work::Save { manual: true });
+        saver.submit(1, Arc::new(session), Work::Save { manual: true });
         let done = saver.wait().expect("the save comes back");
         assert!(matches!(done.outcome, Outcome::Saved(Ok(_))), "{:?}", done.outcome);
         assert!(saver.poll().is_none());
@@ -400,7 +402,7 @@ mod tests {
         let edit = retitle(&mut session, "uno");
         saver.journal(1, vec![(1, edit)], &session.last_ids);
         retitle(&mut session, "dos");
-        saver.submit(2, session.clone(), Work::Save { manual: true });
+        saver.submit(2, Arc::new(session.clone()), Work::Save { manual: true });
         while saver.busy() {
             saver.wait();
         }

@@ -106,7 +106,7 @@ impl Editor {
             InputTarget::AddAction(links) => {
                 let c = Came::of(self.focus());
                 let links_kept = links.clone();
-                if let Some(edit) = self.doc.session.add_action(c, text, links)
+                if let Some(edit) = self.doc.session_mut().add_action(c, text, links)
                     && self.apply(edit)
                 {
                     self.views.came.actions[self.focus().index()] = self.session().actions(c).len() - 1;
@@ -128,7 +128,7 @@ impl Editor {
                 None => self.target_gone(&id, Some(InputTarget::AddAction(Vec::new())), text),
             },
             InputTarget::AddStrategy(kind, [internal, external]) => {
-                if let Some(edit) = self.doc.session.add_strategy(kind, &internal, &external, text)
+                if let Some(edit) = self.doc.session_mut().add_strategy(kind, &internal, &external, text)
                     && self.apply(edit)
                 {
                     self.views.crossed.strategies[kind.index()] = self.session().strategies_of(kind).count() - 1;

@@ -1,5 +1,7 @@
 //! A session together with its undo and redo stacks.
 
+use std::sync::Arc;
+
 use super::edit::{Edit, EditError};
 use super::session::Session;
 
@@ -10,7 +12,10 @@ const MAX_UNDO: usize = 500;
 /// undo and redo cover every edit.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub session: Session,
+    /// Shared with the saver's thread while it writes a version: a job takes a
+    /// reference, never a copy, and a change made while that version is still
+    /// being written copies it once ([`Arc::make_mut`]), never per job.
+    pub session: Arc<Session>,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
     /// Bumped on every change (apply, undo, redo); autosave compares it.
@@ -23,7 +28,12 @@ pub struct Document {
 
 impl Document {
     pub fn new(session: Session) -> Document {
-        Document { session, undo: Vec::new(), redo: Vec::new(), revision: 0, changes: Vec::new() }
+        Document { session: Arc::new(session), undo: Vec::new(), redo: Vec::new(), revision: 0, changes: Vec::new() }
+    }
+
+    /// The session to change in place: copied first only if a save still holds it.
+    pub fn session_mut(&mut self) -> &mut Session {
+        Arc::make_mut(&mut self.session)
     }
 
     /// Number of changes since the document was opened.
@@ -35,8 +45,13 @@ impl Document {
     /// to undo or redo. The revision still moves on, never back: what was saved,
     /// journaled or seen at an earlier revision is never taken for this version.
     pub fn replace(&mut self, session: Session) {
-        *self =
-            Document { session, undo: Vec::new(), redo: Vec::new(), revision: self.revision + 1, changes: Vec::new() };
+        *self = Document {
+            session: Arc::new(session),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: self.revision + 1,
+            changes: Vec::new(),
+        };
     }
 
     /// The changes made since the last call, oldest first, each with the revision
@@ -54,7 +69,7 @@ impl Document {
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let forward = edit.clone();
-        let inverse = self.session.apply(edit)?;
+        let inverse = self.session_mut().apply(edit)?;
         self.undo.push(inverse);
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
@@ -76,7 +91,7 @@ impl Document {
     }
 
     fn step(
-        session: &mut Session,
+        session: &mut Arc<Session>,
         from: &mut Vec<Edit>,
         to: &mut Vec<Edit>,
         revision: &mut u64,
@@ -84,7 +99,7 @@ impl Document {
     ) -> bool {
         let Some(edit) = from.pop() else { return false };
         let forward = edit.clone();
-        match session.apply(edit) {
+        match Arc::make_mut(session).apply(edit) {
             Ok(inverse) => {
                 to.push(inverse);
                 *revision += 1;
@@ -116,11 +131,33 @@ mod tests {
     use jiff::Timestamp;
 
     #[test]
+    fn a_version_being_saved_is_shared_not_copied_and_stays_as_it_was() {
+        let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+        let e = doc.session_mut().add_factor(Quadrant::Threats, "uno").unwrap();
+        doc.apply(e).unwrap();
+        // What a save job holds: the same session, not a copy of it.
+        let saving = std::sync::Arc::clone(&doc.session);
+        assert!(std::sync::Arc::ptr_eq(&saving, &doc.session));
+        // A change while it is written leaves the version being written as it was.
+        let e = doc.session_mut().add_factor(Quadrant::Threats, "dos").unwrap();
+        doc.apply(e).unwrap();
+        assert_eq!(saving.threats.len(), 1);
+        assert_eq!(doc.session.threats.len(), 2);
+        // Once no save holds it, changes are made in place, with no copy.
+        drop(saving);
+        let at = std::sync::Arc::as_ptr(&doc.session);
+        let e = doc.session_mut().add_factor(Quadrant::Threats, "tres").unwrap();
+        doc.apply(e).unwrap();
+        assert!(doc.undo());
+        assert_eq!(std::sync::Arc::as_ptr(&doc.session), at);
+    }
+
+    #[test]
     fn undo_redo_round_trip() {
         let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
-        let e = doc.session.add_factor(Quadrant::Opportunities, "Fondos europeos").unwrap();
+        let e = doc.session_mut().add_factor(Quadrant::Opportunities, "Fondos europeos").unwrap();
         doc.apply(e).unwrap();
-        let e = doc.session.reword_factor(Quadrant::Opportunities, 0, "Fondos Next Generation").unwrap();
+        let e = doc.session_mut().reword_factor(Quadrant::Opportunities, 0, "Fondos Next Generation").unwrap();
         doc.apply(e).unwrap();
         assert!(doc.undo());
         assert_eq!(doc.session.opportunities[0].text, "Fondos europeos");
@@ -139,7 +176,7 @@ mod tests {
         let start = Session::new("t", Timestamp::UNIX_EPOCH);
         let mut doc = Document::new(start.clone());
         for text in ["uno", "dos", "tres"] {
-            let e = doc.session.add_factor(Quadrant::Threats, text).unwrap();
+            let e = doc.session_mut().add_factor(Quadrant::Threats, text).unwrap();
             doc.apply(e).unwrap();
         }
         assert!(doc.undo() && doc.undo() && doc.redo());
@@ -151,14 +188,14 @@ mod tests {
         }
         // The ID counters are not edits: the journal writes them beside the changes.
         replayed.last_ids = doc.session.last_ids.clone();
-        assert_eq!(replayed, doc.session);
+        assert_eq!(replayed, *doc.session);
         assert!(doc.take_changes().is_empty(), "taken once");
     }
 
     #[test]
     fn replacing_the_session_forgets_its_steps_but_never_its_revision() {
         let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
-        let e = doc.session.add_factor(Quadrant::Strengths, "Red de entidades").unwrap();
+        let e = doc.session_mut().add_factor(Quadrant::Strengths, "Red de entidades").unwrap();
         doc.apply(e).unwrap();
         let before = doc.revision();
         doc.replace(Session::new("del disco", Timestamp::UNIX_EPOCH));

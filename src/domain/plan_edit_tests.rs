@@ -92,7 +92,7 @@ fn deleting_an_eje_takes_its_lines_its_actions_go_back_to_the_tray_and_undo_brin
     assert_eq!(doc.session.line_label("L3"), "L3?");
     assert_eq!(doc.session.correct[0].line, None, "back in the tray, not pointing at a deleted línea");
     assert!(doc.undo());
-    assert_eq!(doc.session, before);
+    assert_eq!(*doc.session, before);
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn deleting_a_linea_puts_its_actions_back_in_the_tray_in_one_undoable_step() {
     assert!(doc.session.find_line("L1").is_none());
     assert!(doc.session.correct.iter().all(|a| a.line.is_none()), "{:?}", doc.session.correct);
     assert!(doc.undo());
-    assert_eq!(doc.session, before);
+    assert_eq!(*doc.session, before);
 }
 
 #[test]
@@ -269,7 +269,7 @@ proptest! {
         let start = with_axes();
         let mut doc = Document::new(start.clone());
         for op in ops {
-            let s = &mut doc.session;
+            let s = doc.session_mut();
             let pick = |n: usize, len: usize| (len > 0).then(|| n % len);
             let axis_id = |s: &Session, n: usize| pick(n, s.axes.len()).map(|i| s.axes[i].id.clone());
             let edit = match op {

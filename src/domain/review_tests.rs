@@ -49,7 +49,7 @@ fn a_review_is_one_undoable_step_and_the_action_follows_its_latest_year() {
     assert!(doc.undo());
     assert_eq!(doc.session.action_review("C1", 2023).map(|r| r.degree.get()), Some(100));
     assert!(doc.undo() && doc.undo());
-    assert_eq!(doc.session, planned());
+    assert_eq!(*doc.session, planned());
     assert!(doc.session.review_action("C1", 2024, None, None, None).unwrap().is_some());
 }
 

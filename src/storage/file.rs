@@ -17,7 +17,12 @@ use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remov
 use super::format::LoadError;
 use super::journal::{self, Journal, Replay};
 use super::lock::{LockError, SessionLock};
-use super::save::{SaveError, SaveReport, save_session};
+use super::save::{SaveError, SaveReport, save_session, save_session_backed};
+
+/// Longest the newest backup may lag behind the autosaves: an autosave rewrites
+/// only the session, and refreshes the backup when the last one is this old (a
+/// save asked for with `Ctrl-s`, the save on leaving and leaving itself always do).
+pub const BACKUP_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A session file opened by this dafo. `Send`, so saving can run off the input thread.
 #[derive(Debug)]
@@ -27,6 +32,10 @@ pub struct SessionFile {
     disk: Option<DiskState>,
     /// A failing backup was already reported (it is said once, not on every save).
     backup_said: bool,
+    /// When this dafo last refreshed the newest backup.
+    backed_up_at: Option<std::time::Instant>,
+    /// The last save is not in a backup yet (none was due).
+    backup_behind: bool,
     /// The text of dafo's last save, kept as a backup before a reload replaces it.
     last_written: Option<String>,
     /// Where that version went at the last reload.
@@ -66,6 +75,8 @@ impl SessionFile {
             lock,
             disk: None,
             backup_said: false,
+            backed_up_at: None,
+            backup_behind: false,
             last_written: None,
             kept: None,
             journal: Arc::new(Mutex::new(journal)),
@@ -125,11 +136,27 @@ impl SessionFile {
     /// Saves `session` unless the file changed on disk since the last load or save
     /// (`SaveError::ChangedOnDisk`: then [`SessionFile::reload`] or
     /// [`SessionFile::overwrite`]). On any error the file on disk is as it was.
+    /// The newest backup is refreshed when the last one is [`BACKUP_EVERY`] old.
     pub fn save(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
+        let due = self.backed_up_at.is_none_or(|t| t.elapsed() >= BACKUP_EVERY);
+        self.save_backed(session, due)
+    }
+
+    /// [`SessionFile::save`] that refreshes the newest backup too, due or not
+    /// (`Ctrl-s`, leaving).
+    pub fn save_with_backup(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
+        self.save_backed(session, true)
+    }
+
+    fn save_backed(&mut self, session: &Session, backup: bool) -> Result<SaveReport, SaveError> {
         if let Err(e) = &self.lock {
             return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
         }
-        let mut report = save_session(&self.path, session, self.disk.as_ref())?;
+        let mut report = save_session_backed(&self.path, session, self.disk.as_ref(), backup)?;
+        self.backup_behind = !matches!(report.backup, Ok(Some(_)));
+        if !self.backup_behind {
+            self.backed_up_at = Some(std::time::Instant::now());
+        }
         self.set_disk(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
         self.note_backup(&mut report);
@@ -140,7 +167,7 @@ impl SessionFile {
     /// every journal record (when leaving, after every job under way): a good save
     /// removes the journal too.
     pub fn save_latest(&mut self, session: &Session, revision: u64) -> Result<SaveReport, SaveError> {
-        let report = self.save(session)?;
+        let report = self.save_with_backup(session)?;
         self.saved(revision);
         Ok(report)
     }
@@ -156,6 +183,16 @@ impl SessionFile {
     /// The session on disk is the latest (nothing is left unsaved): the journal goes.
     pub fn clear_journal(&mut self) {
         self.journal_guard().clear();
+    }
+
+    /// Leaving with nothing left to save: the last save goes to the newest backup
+    /// if no backup was due when it was made.
+    pub fn back_up_last_save(&mut self) {
+        let Some(text) = self.last_written.as_ref().filter(|_| self.backup_behind) else { return };
+        if super::backup::keep_backup(&self.path, text.as_bytes(), false).is_ok() {
+            self.backup_behind = false;
+            self.backed_up_at = Some(std::time::Instant::now());
+        }
     }
 
     /// The journal, shared with the thread that writes its records.
@@ -352,6 +389,35 @@ mod tests {
     /// The edit that gives a session made by [`session`] this title.
     fn title(title: &str) -> Edit {
         Edit::Meta(Box::new(session(title).meta))
+    }
+
+    #[test]
+    fn autosaves_refresh_the_backup_at_most_every_interval_and_leaving_catches_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let newest = |path: &Path| {
+            let all = crate::storage::backup::list_backups(path);
+            std::fs::read_to_string(all.last().unwrap()).unwrap()
+        };
+        let (mut file, report) = SessionFile::create(&path, &session("uno")).unwrap();
+        assert!(matches!(report.backup, Ok(Some(_))), "the first save is backed up");
+        // An autosave soon after rewrites the session, not the backup.
+        let report = file.save(&session("dos")).unwrap();
+        assert!(matches!(report.backup, Ok(None)));
+        assert_eq!(newest(&path), crate::storage::to_ron(&session("uno")));
+        // Leaving with nothing to save keeps the last save as the newest backup.
+        file.back_up_last_save();
+        assert_eq!(newest(&path), crate::storage::to_ron(&session("dos")));
+        // Ctrl-s and the save on leaving always refresh it.
+        file.save_with_backup(&session("tres")).unwrap();
+        assert_eq!(newest(&path), crate::storage::to_ron(&session("tres")));
+        file.save(&session("cuatro")).unwrap();
+        file.save_latest(&session("cinco"), 5).unwrap();
+        assert_eq!(newest(&path), crate::storage::to_ron(&session("cinco")));
+        // Once the last backup is old, an autosave refreshes it.
+        file.backed_up_at = std::time::Instant::now().checked_sub(BACKUP_EVERY);
+        file.save(&session("seis")).unwrap();
+        assert_eq!(newest(&path), crate::storage::to_ron(&session("seis")));
     }
 
     #[test]

@@ -65,8 +65,9 @@ pub struct SaveReport {
     pub disk: DiskState,
     /// Bytes written.
     pub bytes: usize,
-    /// Where the backup went, or why it could not be made (the save itself succeeded).
-    pub backup: Result<PathBuf, String>,
+    /// Where the backup went (`None`: none was due, see
+    /// [`super::SessionFile::save`]), or why it could not be made (the save itself succeeded).
+    pub backup: Result<Option<PathBuf>, String>,
     /// Temp files from an interrupted save that were cleaned up.
     pub removed_temps: Vec<PathBuf>,
     /// Set by [`super::SessionFile::save`] the first time backups fail: say it once.
@@ -82,8 +83,20 @@ pub struct SaveReport {
 /// (after keeping it as a backup), so do so only when the user chose it.
 pub fn save_session(path: &Path, session: &Session, expected: Option<&DiskState>) -> Result<SaveReport, SaveError> {
     // A new file is created exclusively: one made meanwhile by another process is kept.
+    save_session_backed(path, session, expected, true)
+}
+
+/// [`save_session`], refreshing the newest backup only when `backup` is set (a
+/// version written by another program is always kept as a backup first).
+pub(crate) fn save_session_backed(
+    path: &Path,
+    session: &Session,
+    expected: Option<&DiskState>,
+    backup: bool,
+) -> Result<SaveReport, SaveError> {
+    // A new file is created exclusively: one made meanwhile by another process is kept.
     let write = if expected.is_none() { write_atomic_new } else { write_atomic };
-    save_session_with(path, session, expected, write)
+    save_text_with(path, to_ron(session), expected, write, backup)
 }
 
 /// [`save_session`] with the final write done by `write` (tests inject failures here).
@@ -93,7 +106,16 @@ pub fn save_session_with(
     expected: Option<&DiskState>,
     write: impl FnOnce(&Path, &[u8]) -> io::Result<()>,
 ) -> Result<SaveReport, SaveError> {
-    let text = to_ron(session);
+    save_text_with(path, to_ron(session), expected, write, true)
+}
+
+fn save_text_with(
+    path: &Path,
+    text: String,
+    expected: Option<&DiskState>,
+    write: impl FnOnce(&Path, &[u8]) -> io::Result<()>,
+    backup: bool,
+) -> Result<SaveReport, SaveError> {
     let mut outside_version = None;
     match std::fs::read(path) {
         Ok(current) => {
@@ -125,10 +147,14 @@ pub fn save_session_with(
         io::ErrorKind::AlreadyExists => SaveError::AlreadyExists { path: path.to_owned() },
         _ => SaveError::from_io(path, e),
     })?;
-    let backup = keep_backup(path, text.as_bytes(), fresh_generation).map_err(|e| {
-        let (dir, _) = super::backup::backup_dir_and_prefix(path);
-        format!("{}: {e}", dir.display())
-    });
+    let backup = if backup || fresh_generation {
+        keep_backup(path, text.as_bytes(), fresh_generation).map(Some).map_err(|e| {
+            let (dir, _) = super::backup::backup_dir_and_prefix(path);
+            format!("{}: {e}", dir.display())
+        })
+    } else {
+        Ok(None)
+    };
     Ok(SaveReport {
         disk: DiskState::of(path, text.as_bytes(), true),
         bytes: text.len(),
@@ -158,7 +184,7 @@ mod tests {
         let r2 = save_session(&path, &session("dos"), Some(&r1.disk)).unwrap();
         assert_eq!(load_session(&path).unwrap().session.meta.title, "dos");
         assert_eq!(r2.disk, load_session(&path).unwrap().disk);
-        let backup = r2.backup.unwrap();
+        let backup = r2.backup.unwrap().unwrap();
         assert_eq!(std::fs::read_to_string(backup).unwrap(), to_ron(&session("dos")));
     }
 
