@@ -1,7 +1,8 @@
 //! `review`, `report` and `merge` speak the language of the session they read,
 //! through the built binary: an English session's report is English, a merge of
 //! two Catalan groups is a "Diagnòstic conjunt"; `--lang` still wins; and
-//! `dafo review` takes the IDs the screen shows (`CF1` in English).
+//! `dafo review` takes the IDs the screen shows (`CF1` in English). Import
+//! refusals speak the language in force too.
 
 #![allow(clippy::unwrap_used)]
 
@@ -113,4 +114,23 @@ fn merge_speaks_the_groups_language() {
         let merged = dafo::storage::load(&out).unwrap();
         assert_eq!((merged.meta.title.as_str(), merged.meta.language.as_str()), (title, language));
     }
+}
+
+#[test]
+fn import_refusals_speak_the_language_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("x.csv");
+    std::fs::write(&csv, "quadrant,text\nFortalezas,ok\nNada,mal\n").unwrap();
+    let out = dir.path().join("x.ron");
+    for (lang, says) in [
+        ("es", ":3: cuadrante desconocido \"Nada\""),
+        ("ca", ":3: quadrant desconegut \"Nada\""),
+        ("en", ":3: unknown quadrant \"Nada\""),
+    ] {
+        let o = dafo(&["import", p(&csv), "-o", p(&out), "--lang", lang]);
+        assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
+        assert!(!out.exists());
+    }
+    let o = dafo(&["import", p(&csv), "-o", p(&out)]);
+    assert!(all(&o).contains("cuadrante desconocido"), "{}", all(&o));
 }

@@ -36,6 +36,27 @@ pub struct Catalogue {
     pub merge: &'static super::merge_text::MergeText,
     /// Limits: files not read, texts too long, IDs refused (issue 22).
     pub limits: &'static super::limits_text::LimitsText,
+    /// An import refused (`dafo import`): see `export::import_problem`.
+    pub import_errors: ImportErrors,
+}
+
+/// Why a file could not be imported; each `fn` gets what the file held.
+#[derive(Debug)]
+pub struct ImportErrors {
+    pub header: &'static str,
+    pub votes: fn(&str) -> String,
+    pub quadrant: fn(&str) -> String,
+    pub came: fn(&str) -> String,
+    pub status: fn(&str) -> String,
+    pub due: fn(&str) -> String,
+    pub links: fn(&str) -> String,
+    pub strategy_kind: fn(&str) -> String,
+    pub year: fn(&str) -> String,
+    pub degree: fn(&str) -> String,
+    /// No factor found in the file.
+    pub empty: &'static str,
+    /// Neither Markdown nor CSV by its name.
+    pub unknown_kind: &'static str,
 }
 
 /// The method's own vocabulary.
