@@ -133,4 +133,16 @@ fn import_refusals_speak_the_language_in_force() {
     }
     let o = dafo(&["import", p(&csv), "-o", p(&out)]);
     assert!(all(&o).contains("cuadrante desconocido"), "{}", all(&o));
+    // A plan table's column errors too, with line and column.
+    let md = dir.path().join("plan.md");
+    std::fs::write(&md, "# P\n\n## Indicadores\n\n| ID | Indicador | Color |\n|---|---|---|\n| I1 | Usuarios | 3 |\n")
+        .unwrap();
+    for (lang, says) in [
+        ("ca", "plan.md:5:20: columna desconeguda \"Color\""),
+        ("es", "plan.md:5:20: columna desconocida \"Color\""),
+        ("en", "plan.md:5:20: unknown column \"Color\""),
+    ] {
+        let o = dafo(&["import", p(&md), "-o", p(&out), "--lang", lang]);
+        assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
+    }
 }

@@ -39,8 +39,8 @@ pub enum ImportError {
     #[error("{}: cannot tell the format from the name; use a .md or .csv file", path.display())]
     UnknownKind { path: PathBuf },
     /// A plan file (see `plan_import`) with something that does not read.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    At { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{}:{line}:{column}: {problem}", path.display())]
+    At { path: PathBuf, line: usize, column: usize, problem: Problem },
 }
 
 /// A factor as read from a file, before it gets a checked ID.

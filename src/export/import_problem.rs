@@ -31,9 +31,35 @@ pub enum Problem {
     Year(String),
     #[error("degree must be 0 to 100, not {0:?}")]
     Degree(String),
+    #[error("a table needs a separator row like |---| with {0} cells")]
+    Separator(usize),
+    #[error("this row has {row} cells and the header {header}")]
+    Cells { row: usize, header: usize },
+    #[error("unknown column {name:?}; the columns are {known}")]
+    Column { name: String, known: String },
+    #[error("the table needs a {0:?} column")]
+    NeedsColumn(String),
+    #[error("{0:?} is not a number")]
+    NotANumber(String),
+    #[error("direction must be up or down (sube, baja), not {0:?}")]
+    Direction(String),
+    #[error("there is no línea {0} in the Ejes y líneas section")]
+    NoLinea(String),
+    #[error("{0:?} is not a date YYYY-MM-DD")]
+    NotADate(String),
+    #[error("{0:?} is not an amount of euros")]
+    Amount(String),
+    #[error("unknown status {0:?} (pendiente, en curso, hecha, descartada)")]
+    PlanStatus(String),
     /// A detail from the CSV reader, a range or a plan row, given as it comes.
     #[error("{0}")]
     Detail(String),
+}
+
+impl From<String> for Problem {
+    fn from(detail: String) -> Problem {
+        Problem::Detail(detail)
+    }
 }
 
 impl ImportErrors {
@@ -50,6 +76,16 @@ impl ImportErrors {
             Problem::StrategyKind(v) => (self.strategy_kind)(v),
             Problem::Year(v) => (self.year)(v),
             Problem::Degree(v) => (self.degree)(v),
+            Problem::Separator(n) => (self.separator)(*n),
+            Problem::Cells { row, header } => (self.cells)(*row, *header),
+            Problem::Column { name, known } => (self.column)(name, known),
+            Problem::NeedsColumn(v) => (self.needs_column)(v),
+            Problem::NotANumber(v) => (self.not_a_number)(v),
+            Problem::Direction(v) => (self.direction)(v),
+            Problem::NoLinea(v) => (self.no_linea)(v),
+            Problem::NotADate(v) => (self.not_a_date)(v),
+            Problem::Amount(v) => (self.amount)(v),
+            Problem::PlanStatus(v) => (self.plan_status)(v),
             Problem::Detail(v) => v.clone(),
         }
     }
@@ -64,7 +100,10 @@ impl ImportError {
             ImportError::Csv { path, line, problem } => format!("{}:{line}: {}", path.display(), words.of(problem)),
             ImportError::Empty { path } => format!("{}: {}", path.display(), words.empty),
             ImportError::UnknownKind { path } => format!("{}: {}", path.display(), words.unknown_kind),
-            ImportError::Io { .. } | ImportError::At { .. } => self.to_string(),
+            ImportError::At { path, line, column, problem } => {
+                format!("{}:{line}:{column}: {}", path.display(), words.of(problem))
+            }
+            ImportError::Io { .. } => self.to_string(),
         }
     }
 }
@@ -87,6 +126,16 @@ mod tests {
             Problem::StrategyKind(v.into()),
             Problem::Year(v.into()),
             Problem::Degree(v.into()),
+            Problem::Separator(3),
+            Problem::Cells { row: 2, header: 3 },
+            Problem::Column { name: v.into(), known: "Acción, Plazo".into() },
+            Problem::NeedsColumn(v.into()),
+            Problem::NotANumber(v.into()),
+            Problem::Direction(v.into()),
+            Problem::NoLinea(v.into()),
+            Problem::NotADate(v.into()),
+            Problem::Amount(v.into()),
+            Problem::PlanStatus(v.into()),
         ];
         for p in &all {
             match p {
@@ -100,6 +149,16 @@ mod tests {
                 | Problem::StrategyKind(_)
                 | Problem::Year(_)
                 | Problem::Degree(_)
+                | Problem::Separator(_)
+                | Problem::Cells { .. }
+                | Problem::Column { .. }
+                | Problem::NeedsColumn(_)
+                | Problem::NotANumber(_)
+                | Problem::Direction(_)
+                | Problem::NoLinea(_)
+                | Problem::NotADate(_)
+                | Problem::Amount(_)
+                | Problem::PlanStatus(_)
                 | Problem::Detail(_) => {}
             }
         }
@@ -115,6 +174,8 @@ mod tests {
             .collect();
         errors.push(ImportError::Empty { path: path.clone() });
         errors.push(ImportError::UnknownKind { path: path.clone() });
+        let at = |problem| ImportError::At { path: path.clone(), line: 4, column: 2, problem };
+        errors.extend(every("Nada").into_iter().map(at));
         for e in &errors {
             let english = e.to_string();
             assert_eq!(e.message(Lang::En), english);
@@ -123,8 +184,8 @@ mod tests {
                 let m = e.message(lang);
                 assert!(m.starts_with("x.csv:"), "{lang:?}: {m}");
                 assert!(!said.contains(&m), "{lang:?} says it as another language does: {m}");
-                // What the file held is shown, quoted, in every language.
-                assert_eq!(m.contains("\"Nada\""), english.contains("\"Nada\""), "{lang:?}: {m}");
+                // What the file held is shown in every language.
+                assert_eq!(m.contains("Nada"), english.contains("Nada"), "{lang:?}: {m}");
                 said.push(m);
             }
         }

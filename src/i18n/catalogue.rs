@@ -53,6 +53,18 @@ pub struct ImportErrors {
     pub strategy_kind: fn(&str) -> String,
     pub year: fn(&str) -> String,
     pub degree: fn(&str) -> String,
+    /// A plan table: the separator row it needs (cells), a row's cells against the header's.
+    pub separator: fn(usize) -> String,
+    pub cells: fn(usize, usize) -> String,
+    /// An unknown column (name, the known ones) and a missing one.
+    pub column: fn(&str, &str) -> String,
+    pub needs_column: fn(&str) -> String,
+    pub not_a_number: fn(&str) -> String,
+    pub direction: fn(&str) -> String,
+    pub no_linea: fn(&str) -> String,
+    pub not_a_date: fn(&str) -> String,
+    pub amount: fn(&str) -> String,
+    pub plan_status: fn(&str) -> String,
     /// No factor found in the file.
     pub empty: &'static str,
     /// Neither Markdown nor CSV by its name.
