@@ -1,11 +1,12 @@
 //! Entry point: parse the command line, decide the language, run the chosen command.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use dafo::app::{self, App};
 use dafo::cli::{self, Cli, Command, Lazy};
+use dafo::commands::input::is_stdin;
 use dafo::commands::{self, finish};
 use dafo::domain::Session;
 use dafo::domain::text::display_safe_lines;
@@ -44,10 +45,13 @@ fn main() -> ExitCode {
 }
 
 /// The session file a command reads and whose language it speaks: the one it
-/// checks, shows or carries over; for `diff`, the later one. `main` reads it
-/// once and hands it over. A session the TUI opens is read once, under its lock,
-/// and speaks from there (`run`'s `session_lang`); `recover` reads under its lock
-/// and speaks no session's language.
+/// checks, shows or carries over; for `diff`, the later one; for `review`, the
+/// one it records into; for `report` and `merge`, the first one (a merged file
+/// keeps the first group's language too: see docs/language.md). `main` reads it
+/// once and hands it over where it can; `review`, `report` and `merge` read their
+/// files again themselves (`review` under the file's lock). A session the TUI opens is
+/// read once, under its lock, and speaks from there (`run`'s `session_lang`);
+/// `recover` reads under its lock and speaks no session's language.
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
@@ -58,6 +62,11 @@ fn session_file(cli: &Cli) -> Option<&Path> {
         ) => Some(file),
         Some(Command::New(Lazy(cli::NewArgs { from, .. }))) => from.as_deref(),
         Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
+        // These read no stdin: `-` there is a file name, left to the command.
+        Some(Command::Review(Lazy(cli::ReviewArgs { file, .. }))) => Some(file.as_path()).filter(|f| !is_stdin(f)),
+        Some(
+            Command::Report(Lazy(cli::ReportArgs { files, .. })) | Command::Merge(Lazy(cli::MergeArgs { files, .. })),
+        ) => files.first().map(PathBuf::as_path).filter(|f| !is_stdin(f)),
         _ => None,
     }
 }

@@ -245,6 +245,9 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
     std::fs::write(&md, "Nada que importar\n").unwrap();
     let o = dafo(&["import", p(&md), "-o", p(&dir.path().join("x.ron"))]);
     assert_eq!(o.status.code(), Some(1));
+    // The refusal speaks the language in force: Spanish here, English with --lang en.
+    assert!(stderr(&o).contains("no hay factores"), "{}", stderr(&o));
+    let o = dafo(&["import", p(&md), "-o", p(&dir.path().join("x.ron")), "--lang", "en"]);
     assert!(stderr(&o).contains("no factors found"), "{}", stderr(&o));
 }
 

@@ -44,7 +44,8 @@ fn a_broken_plan_is_refused_with_its_position_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let bad = PLAN_MD.replace("| 1.1 | Contratar", "| 4.1 | Contratar");
     std::fs::write(dir.path().join("plan.md"), bad).unwrap();
-    let out = dafo(dir.path(), &["import", "plan.md", "-o", "plan.ron"]);
+    // Refusals speak the language in force (here English, by --lang).
+    let out = dafo(dir.path(), &["import", "plan.md", "-o", "plan.ron", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("plan.md:33:3: there is no línea 4.1"), "{err}");

@@ -73,12 +73,7 @@ impl CommandError {
         let cli = &lang.text().cli;
         match self {
             CommandError::Load(e) => load_message(e, lang),
-            CommandError::Import(ImportError::TooLong { path, line, field, chars, max }) => {
-                let l = lang.text().limits;
-                format!("{}:{line}: {}", path.display(), (l.too_long)(&l.field_name(field), *chars, *max))
-            }
-            CommandError::Import(ImportError::NotReadable(e)) => e.message(lang),
-            CommandError::Import(e) => e.to_string(),
+            CommandError::Import(e) => e.message(lang),
             CommandError::Exists { path } => format!("{}: {}", path.display(), cli.exists),
             CommandError::Write { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_write),
             CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),

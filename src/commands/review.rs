@@ -11,6 +11,7 @@ use crate::domain::{Degree, Edit, ReviewError, Session, Status};
 use crate::export::plan_words::status_from;
 use crate::i18n::Lang;
 use crate::i18n::locale::Unread;
+use crate::i18n::stored_id;
 use crate::storage::SessionFile;
 
 use super::CommandError;
@@ -63,7 +64,14 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     let words = lang.text().review_errors;
     let mut work = session.clone();
     let mut steps = Vec::new();
-    let err = |e: ReviewError| invalid(path, lang, words.of(&e));
+    // An unknown ID is named as this language shows it (`CF9` in English, not `AF9`).
+    let err = |e: ReviewError| {
+        let e = match e {
+            ReviewError::UnknownAction(id) => ReviewError::UnknownAction(lang.show_id(&id)),
+            other => other,
+        };
+        invalid(path, lang, words.of(&e))
+    };
     let mut push = |work: &mut Session, edit: Option<Edit>| -> Result<(), CommandError> {
         if let Some(edit) = edit {
             work.apply(edit.clone()).map_err(|e| invalid(path, lang, e))?;
@@ -82,6 +90,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     }
     for arg in &args.assignments {
         let (id, value) = split(path, lang, arg, "ID=DEGREE[:STATUS] (C1=75, C2=100:hecha)")?;
+        let id = &stored_id(id);
         let (degree, status) = match value.split_once(':') {
             Some((d, s)) => {
                 let status = status_word(s).ok_or_else(|| invalid(path, lang, (words.not_a_status)(s)))?;
@@ -103,6 +112,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     }
     for arg in &args.notes {
         let (id, text) = split(path, lang, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;
+        let id = &stored_id(id);
         let edit = work.review_action(id, args.year, None, None, Some(text)).map_err(err)?;
         push(&mut work, edit)?;
     }
@@ -135,7 +145,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
-pub fn run(path: &Path, args: &ReviewArgs, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
+pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, CommandError> {
     // Another `dafo review` of the same file is over in a moment: wait for it
     // (up to LOCK_WAIT), then refuse naming the holder. A TUI holder is refused at once.
     let give_up = std::time::Instant::now() + LOCK_WAIT;

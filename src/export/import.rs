@@ -18,6 +18,7 @@ use crate::i18n::{Lang, fold, stored_action_id, stored_id};
 use crate::labels;
 
 use super::csv::Row;
+use super::import_problem::Problem;
 
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
@@ -28,8 +29,8 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}:{line}: {message}", path.display())]
-    Csv { path: PathBuf, line: u64, message: String },
+    #[error("{}:{line}: {problem}", path.display())]
+    Csv { path: PathBuf, line: u64, problem: Problem },
     #[error(
         "{}: no factors found; put list items under headings named Fortalezas, Debilidades, Oportunidades, Amenazas (or Strengths, Weaknesses, Opportunities, Threats)",
         path.display()
@@ -38,8 +39,8 @@ pub enum ImportError {
     #[error("{}: cannot tell the format from the name; use a .md or .csv file", path.display())]
     UnknownKind { path: PathBuf },
     /// A plan file (see `plan_import`) with something that does not read.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    At { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{}:{line}:{column}: {problem}", path.display())]
+    At { path: PathBuf, line: usize, column: usize, problem: Problem },
     /// A text over its limit (`domain::limits`), on this line of the file.
     #[error("{}:{line}: the text of {} has {chars} characters; the most is {max}", path.display(), Lang::En.text().limits.field_name(field))]
     TooLong { path: PathBuf, line: usize, field: crate::domain::limits::Field, chars: usize, max: usize },
@@ -313,11 +314,12 @@ fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
 pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let err = |line: u64, message: String| ImportError::Csv { path: path.to_owned(), line, message };
+    let err = |line: u64, problem: Problem| ImportError::Csv { path: path.to_owned(), line, problem };
+    let detail = |line: u64, e: &dyn std::fmt::Display| err(line, Problem::Detail(e.to_string()));
     let headers: ::csv::StringRecord =
-        reader.headers().map_err(|e| err(1, e.to_string()))?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+        reader.headers().map_err(|e| detail(1, &e))?.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     if !(headers.iter().any(|h| h == "quadrant") && headers.iter().any(|h| h == "text")) {
-        return Err(err(1, "the header needs at least the columns quadrant and text".to_owned()));
+        return Err(err(1, Problem::Header));
     }
     let mut out = Imported::default();
     for record in reader.records() {
@@ -333,15 +335,15 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
             1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
         };
-        let record = record.map_err(|e| err(line_at(e.position()), e.to_string()))?;
+        let record = record.map_err(|e| detail(line_at(e.position()), &e))?;
         let line = line_at(record.position());
-        let row: Row = record.deserialize::<Row>(Some(&headers)).map_err(|e| err(line, e.to_string()))?.restored();
+        let row: Row = record.deserialize::<Row>(Some(&headers)).map_err(|e| detail(line, &e))?.restored();
         let optional = |v: &str| Some(clean_text(v.trim())).filter(|t| !t.is_empty());
         let kind = row.kind.trim().to_ascii_lowercase();
         let label = row.quadrant.trim();
         let votes = match row.votes.trim() {
             "" => 0,
-            v => v.parse().map_err(|_| err(line, format!("votes must be a whole number, not {v:?}")))?,
+            v => v.parse().map_err(|_| err(line, Problem::Votes(v.to_owned())))?,
         };
         let text = clean_text(row.text.trim());
         let id = Some(row.id.trim().to_owned()).filter(|i| !i.is_empty());
@@ -354,9 +356,9 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             .collect();
         match kind.as_str() {
             "" | super::csv::KIND_FACTOR => {
-                let q = quadrant_from_label(label).ok_or_else(|| err(line, format!("unknown quadrant {label:?}")))?;
+                let q = quadrant_from_label(label).ok_or_else(|| err(line, Problem::Quadrant(label.to_owned())))?;
                 // The ranges are the session's own (domain::rules): what loads, imports.
-                let range = |e: RangeError| err(line, e.to_string());
+                let range = |e: RangeError| detail(line, &e);
                 let impact = match row.impact.trim() {
                     "" => None,
                     v => Some(Impact::parse(v).map_err(range)?.get()),
@@ -378,37 +380,30 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
             super::csv::KIND_SESSION => {
                 out.title = Some(text).filter(|t| !t.is_empty());
-                out.plan.session(&row).map_err(|m| err(line, m))?;
+                out.plan.session(&row).map_err(|m| detail(line, &m))?;
             }
             super::csv::KIND_ACTION => {
-                let c = came_of(label, id.as_deref()).ok_or_else(|| {
-                    err(line, format!("unknown CAME quadrant {label:?} (Mantener, Corregir, Explotar, Afrontar)"))
-                })?;
+                let c = came_of(label, id.as_deref()).ok_or_else(|| err(line, Problem::Came(label.to_owned())))?;
                 let status = match row.status.trim() {
                     "" => Status::Pending,
-                    v => labels::status_from(v).ok_or_else(|| {
-                        err(line, format!("status must be pending, in_progress, done or dropped, not {v:?}"))
-                    })?,
+                    v => labels::status_from(v).ok_or_else(|| err(line, Problem::Status(v.to_owned())))?,
                 };
                 let due = match row.due.trim() {
                     "" => None,
-                    v => Some(
-                        v.parse::<jiff::civil::Date>()
-                            .map_err(|_| err(line, format!("due must be a date YYYY-MM-DD, not {v:?}")))?,
-                    ),
+                    v => Some(v.parse::<jiff::civil::Date>().map_err(|_| err(line, Problem::Due(v.to_owned())))?),
                 };
                 if !text.is_empty() {
                     let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
-                    out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;
+                    out.plan.action(out.actions.len() - 1, &row).map_err(|m| detail(line, &m))?;
                 }
             }
             super::csv::KIND_STRATEGY => {
                 let [internal, external] = links.as_slice() else {
-                    return Err(err(line, format!("a strategy links two factors, not {:?}", row.links.trim())));
+                    return Err(err(line, Problem::Links(row.links.trim().to_owned())));
                 };
                 let kind = crossed_of(label, id.as_deref(), internal, external)
-                    .ok_or_else(|| err(line, format!("unknown kind of strategy {label:?} (FO, DO, FA, DA)")))?;
+                    .ok_or_else(|| err(line, Problem::StrategyKind(label.to_owned())))?;
                 if !text.is_empty() {
                     let factors = [internal.clone(), external.clone()];
                     out.strategies.push(StrategyDraft { id, kind, factors, text, votes });
@@ -419,7 +414,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 let review = review(&row).map_err(|m| err(line, m))?;
                 out.reviews.push(review);
             }
-            other => out.plan.row(other, &row).map_err(|m| err(line, m))?,
+            other => out.plan.row(other, &row).map_err(|m| detail(line, &m))?,
         }
     }
     Ok(out)
@@ -427,16 +422,14 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
 
 /// An action's review of one year from a `review` row: its ID, `year`,
 /// `degree` 0-100, `status` and `note`.
-fn review(row: &Row) -> Result<crate::domain::ActionReview, String> {
+fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
     let year = row.year.trim();
-    let year = year.parse::<i16>().map_err(|_| format!("year must be a year like 2025, not {year:?}"))?;
+    let year = year.parse::<i16>().map_err(|_| Problem::Year(year.to_owned()))?;
     let degree = row.degree.trim();
-    let degree =
-        degree.parse::<crate::domain::Degree>().map_err(|_| format!("degree must be 0 to 100, not {degree:?}"))?;
+    let degree = degree.parse::<crate::domain::Degree>().map_err(|_| Problem::Degree(degree.to_owned()))?;
     let status = match row.status.trim() {
         "" => Status::Pending,
-        v => labels::status_from(v)
-            .ok_or_else(|| format!("status must be pending, in_progress, done or dropped, not {v:?}"))?,
+        v => labels::status_from(v).ok_or_else(|| Problem::Status(v.to_owned()))?,
     };
     let note = Some(clean_text(row.note.trim())).filter(|n| !n.is_empty());
     Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note })

@@ -18,6 +18,7 @@ pub mod docx;
 mod docx_zip;
 pub mod html;
 pub mod import;
+pub mod import_problem;
 pub mod json;
 mod labels;
 pub mod markdown;

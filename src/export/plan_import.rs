@@ -15,6 +15,7 @@ use crate::domain::text::clean_text;
 use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
 
 use super::import::{ImportError, build, markdown, quadrant_from_label};
+use super::import_problem::Problem;
 use super::plan_words::{OTHER_HEADINGS, Pick, PlanWords, fold, is_word};
 use crate::i18n::Lang;
 
@@ -247,7 +248,7 @@ pub fn import(
 ) -> Result<Session, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let at =
-        |line: usize, column: usize, message: String| ImportError::At { path: path.to_owned(), line, column, message };
+        |line: usize, column: usize, problem: Problem| ImportError::At { path: path.to_owned(), line, column, problem };
     let mut d = Draft::default();
     let mut section = Section::Top;
     let mut table_lines: Vec<(usize, &str)> = Vec::new();
@@ -298,7 +299,7 @@ pub fn import(
             } else if other_heading(h) {
                 Section::Other
             } else {
-                return Err(at(line_no, col, format!("unknown heading {h:?}; a plan has {}", known_headings())));
+                return Err(at(line_no, col, format!("unknown heading {h:?}; a plan has {}", known_headings()).into()));
             };
             if section == Section::Quadrant {
                 d.quadrant_text.push_str(line);
@@ -318,7 +319,7 @@ pub fn import(
                             return Err(at(
                                 line_no,
                                 col,
-                                format!("unknown heading {h:?} under the misión, visión y valores"),
+                                format!("unknown heading {h:?} under the misión, visión y valores").into(),
                             ));
                         }
                     };
@@ -346,7 +347,7 @@ pub fn import(
         match section {
             Section::Top => {
                 if let Some(v) = horizon_value(trimmed) {
-                    d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string()))?);
+                    d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string().into()))?);
                 } else if let Some((field, value)) = meta_field(trimmed) {
                     let value = Some(clean_text(&unescape(value))).filter(|v| !v.is_empty());
                     match field {
@@ -371,11 +372,11 @@ pub fn import(
                     d.challenges.push((id, clean_text(&unescape(text)), from));
                 }
             }
-            Section::Axes => read_axis_line(&mut d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m))?,
+            Section::Axes => read_axis_line(&mut d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m.into()))?,
             Section::Strategies => {
                 if let Some(item) = list_item(trimmed) {
                     let st = strategy(item).ok_or_else(|| {
-                        at(line_no, col, "a crossed strategy reads `- **FO1** Text (F1 × O1)`".to_owned())
+                        at(line_no, col, "a crossed strategy reads `- **FO1** Text (F1 × O1)`".to_owned().into())
                     })?;
                     d.strategies.push(st);
                 }
@@ -539,7 +540,7 @@ fn assemble(
                 path: path.to_owned(),
                 line: line_no,
                 column,
-                message: format!("there is no línea {number} in the Ejes y líneas section"),
+                problem: Problem::NoLinea(number.clone()),
             })?),
         };
         actions(&mut s, &t, path, line.as_deref(), lang)?;

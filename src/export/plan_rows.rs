@@ -10,6 +10,7 @@ use crate::i18n::locale::Unread;
 use crate::i18n::{Lang, stored_action_id, stored_id};
 
 use super::super::import::ImportError;
+use super::super::import_problem::Problem;
 use super::super::plan_md::came_for;
 use super::super::plan_words::{ALL, Pick, direction_from, fold, status_from};
 use super::table::Table;
@@ -42,8 +43,8 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
                 "" => Ok(None),
                 v => lang.locale().read_number(v).map(Some).map_err(|e| {
                     let message = match e {
-                        Unread::Ambiguous(m) => m,
-                        Unread::NotANumber => format!("{v:?} is not a number"),
+                        Unread::Ambiguous(m) => Problem::Detail(m),
+                        Unread::NotANumber => Problem::NotANumber(v.to_owned()),
                     };
                     row.error(path, &cols, key, message)
                 }),
@@ -51,9 +52,8 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
         };
         let direction = match row.get(&cols, "direction") {
             "" => Default::default(),
-            v => direction_from(v).ok_or_else(|| {
-                row.error(path, &cols, "direction", format!("direction must be up or down (sube, baja), not {v:?}"))
-            })?,
+            v => direction_from(v)
+                .ok_or_else(|| row.error(path, &cols, "direction", Problem::Direction(v.to_owned())))?,
         };
         let unit = Some(clean_text(row.get(&cols, "unit"))).filter(|u| !u.is_empty());
         given.push(Some(row.get(&cols, "ID").to_owned()).filter(|i| !i.is_empty()));
@@ -106,9 +106,7 @@ pub(super) fn actions(
         let line = match row.get(&cols, "line") {
             "" if !row.has(&cols, "line") => default_line.map(str::to_owned),
             "" => None,
-            v => Some(line_id(s, v).ok_or_else(|| {
-                row.error(path, &cols, "line", format!("there is no línea {v} in the Ejes y líneas section"))
-            })?),
+            v => Some(line_id(s, v).ok_or_else(|| row.error(path, &cols, "line", Problem::NoLinea(v.to_owned())))?),
         };
         let id = Some(stored_id(row.get(&cols, "ID"))).filter(|i| !i.is_empty());
         if let Some(i) = id.as_deref().and_then(|id| s.strategies.iter().position(|st| st.id == id)) {
@@ -148,9 +146,9 @@ pub(super) fn actions(
         let date = |key: &str| -> Result<Option<jiff::civil::Date>, ImportError> {
             match cell(key).as_str() {
                 "" => Ok(None),
-                v => parse_date(v)
-                    .map(Some)
-                    .ok_or_else(|| row.error(path, &cols, key, format!("{v:?} is not a date YYYY-MM-DD"))),
+                v => {
+                    parse_date(v).map(Some).ok_or_else(|| row.error(path, &cols, key, Problem::NotADate(v.to_owned())))
+                }
             }
         };
         (a.start, a.due) = (date("start")?, date("due")?);
@@ -173,7 +171,7 @@ pub(super) fn actions(
                     Err(Unread::Ambiguous(m)) => return Err(row.error(path, &cols, "amount", m)),
                     Err(Unread::NotANumber) => None,
                 }
-                .ok_or_else(|| row.error(path, &cols, "amount", format!("{v:?} is not an amount of euros")))?,
+                .ok_or_else(|| row.error(path, &cols, "amount", Problem::Amount(v.to_owned())))?,
             ),
         };
         a.partners = list("partners", ',').iter().map(|p| clean_text(p)).filter(|p| !p.is_empty()).collect();
@@ -188,14 +186,7 @@ pub(super) fn actions(
         a.indicator = Some(free.join("; ")).filter(|t| !t.is_empty());
         a.status = match row.get(&cols, "status") {
             "" => Default::default(),
-            v => status_from(v).ok_or_else(|| {
-                row.error(
-                    path,
-                    &cols,
-                    "status",
-                    format!("unknown status {v:?} (pendiente, en curso, hecha, descartada)"),
-                )
-            })?,
+            v => status_from(v).ok_or_else(|| row.error(path, &cols, "status", Problem::PlanStatus(v.to_owned())))?,
         };
         s.actions_mut(came).push(a);
     }

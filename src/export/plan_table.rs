@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::super::import::ImportError;
+use super::super::import_problem::Problem;
 use super::super::plan_words::{ALL, Pick, fold};
 use super::unescape;
 
@@ -99,23 +100,23 @@ fn split(line: &str) -> Vec<Cell> {
 
 impl Table {
     /// Reads the lines of one table; errors are (line, column, message).
-    pub fn read(lines: &[(usize, &str)]) -> Result<Table, (usize, usize, String)> {
+    pub fn read(lines: &[(usize, &str)]) -> Result<Table, (usize, usize, Problem)> {
         let Some(&(line, first)) = lines.first() else {
-            return Err((0, 1, "empty table".to_owned()));
+            return Err((0, 1, Problem::Detail("empty table".to_owned())));
         };
         let header = split(first);
         let sep = lines.get(1).map(|(_, l)| split(l)).unwrap_or_default();
         let is_sep = |c: &Cell| !c.1.is_empty() && c.1.chars().all(|ch| matches!(ch, '-' | ':'));
         if sep.len() != header.len() || !sep.iter().all(is_sep) {
             let at = lines.get(1).map_or(line, |l| l.0);
-            return Err((at, 1, format!("a table needs a separator row like |---| with {} cells", header.len())));
+            return Err((at, 1, Problem::Separator(header.len())));
         }
         let mut rows = Vec::new();
         for &(n, text) in &lines[2..] {
             let cells = split(text);
             if cells.len() != header.len() {
                 let col = cells.get(header.len()).map_or(text.trim_end().len() + 1, |c| c.0);
-                return Err((n, col, format!("this row has {} cells and the header {}", cells.len(), header.len())));
+                return Err((n, col, Problem::Cells { row: cells.len(), header: header.len() }));
             }
             rows.push(Row { line: n, cells });
         }
@@ -139,7 +140,7 @@ impl Table {
                     path: path.to_owned(),
                     line: self.line,
                     column: *col,
-                    message: format!("unknown column {name:?}; the columns are {}", names.join(", ")),
+                    problem: Problem::Column { name: name.clone(), known: names.join(", ") },
                 });
             };
             map.entry(*key).or_insert(i);
@@ -149,7 +150,7 @@ impl Table {
                 path: path.to_owned(),
                 line: self.line,
                 column: 1,
-                message: format!("the table needs a {required:?} column"),
+                problem: Problem::NeedsColumn(required.to_owned()),
             });
         }
         Ok(Columns(map))
@@ -173,9 +174,9 @@ impl Row {
     }
 
     /// An error about the cell of column `key`.
-    pub fn error(&self, path: &Path, cols: &Columns, key: &str, message: String) -> ImportError {
+    pub fn error(&self, path: &Path, cols: &Columns, key: &str, problem: impl Into<Problem>) -> ImportError {
         let column = cols.0.get(key).and_then(|&i| self.cells.get(i)).map_or(1, |c| c.0);
-        ImportError::At { path: path.to_owned(), line: self.line, column, message }
+        ImportError::At { path: path.to_owned(), line: self.line, column, problem: problem.into() }
     }
 }
 

@@ -36,6 +36,39 @@ pub struct Catalogue {
     pub merge: &'static super::merge_text::MergeText,
     /// Limits: files not read, texts too long, IDs refused (issue 22).
     pub limits: &'static super::limits_text::LimitsText,
+    /// An import refused (`dafo import`): see `export::import_problem`.
+    pub import_errors: ImportErrors,
+}
+
+/// Why a file could not be imported; each `fn` gets what the file held.
+#[derive(Debug)]
+pub struct ImportErrors {
+    pub header: &'static str,
+    pub votes: fn(&str) -> String,
+    pub quadrant: fn(&str) -> String,
+    pub came: fn(&str) -> String,
+    pub status: fn(&str) -> String,
+    pub due: fn(&str) -> String,
+    pub links: fn(&str) -> String,
+    pub strategy_kind: fn(&str) -> String,
+    pub year: fn(&str) -> String,
+    pub degree: fn(&str) -> String,
+    /// A plan table: the separator row it needs (cells), a row's cells against the header's.
+    pub separator: fn(usize) -> String,
+    pub cells: fn(usize, usize) -> String,
+    /// An unknown column (name, the known ones) and a missing one.
+    pub column: fn(&str, &str) -> String,
+    pub needs_column: fn(&str) -> String,
+    pub not_a_number: fn(&str) -> String,
+    pub direction: fn(&str) -> String,
+    pub no_linea: fn(&str) -> String,
+    pub not_a_date: fn(&str) -> String,
+    pub amount: fn(&str) -> String,
+    pub plan_status: fn(&str) -> String,
+    /// No factor found in the file.
+    pub empty: &'static str,
+    /// Neither Markdown nor CSV by its name.
+    pub unknown_kind: &'static str,
 }
 
 /// The method's own vocabulary.

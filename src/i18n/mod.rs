@@ -31,7 +31,8 @@ pub mod report_words;
 pub mod review_errors;
 
 pub use catalogue::{
-    Catalogue, CliText, DiffWords, DomainWords, ExportWords, KeyNames, KeymapText, MeetingText, PlanWords, UiText,
+    Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,
+    PlanWords, UiText,
 };
 pub use ids::{stored_action_id, stored_id};
 

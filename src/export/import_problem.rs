@@ -1,0 +1,198 @@
+//! What a CSV import could not read on one line, typed: `Display` gives the English
+//! wording (logs, tests); users read it in their language through the catalogue
+//! (`ImportError::message`, words in `Catalogue::import_errors`).
+
+use thiserror::Error;
+
+use crate::i18n::{ImportErrors, Lang};
+
+use super::import::ImportError;
+
+/// One line of a CSV file that does not read. The `String` is what the file held.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("the header needs at least the columns quadrant and text")]
+    Header,
+    #[error("votes must be a whole number, not {0:?}")]
+    Votes(String),
+    #[error("unknown quadrant {0:?}")]
+    Quadrant(String),
+    #[error("unknown CAME quadrant {0:?} (Mantener, Corregir, Explotar, Afrontar)")]
+    Came(String),
+    #[error("status must be pending, in_progress, done or dropped, not {0:?}")]
+    Status(String),
+    #[error("due must be a date YYYY-MM-DD, not {0:?}")]
+    Due(String),
+    #[error("a strategy links two factors, not {0:?}")]
+    Links(String),
+    #[error("unknown kind of strategy {0:?} (FO, DO, FA, DA)")]
+    StrategyKind(String),
+    #[error("year must be a year like 2025, not {0:?}")]
+    Year(String),
+    #[error("degree must be 0 to 100, not {0:?}")]
+    Degree(String),
+    #[error("a table needs a separator row like |---| with {0} cells")]
+    Separator(usize),
+    #[error("this row has {row} cells and the header {header}")]
+    Cells { row: usize, header: usize },
+    #[error("unknown column {name:?}; the columns are {known}")]
+    Column { name: String, known: String },
+    #[error("the table needs a {0:?} column")]
+    NeedsColumn(String),
+    #[error("{0:?} is not a number")]
+    NotANumber(String),
+    #[error("direction must be up or down (sube, baja), not {0:?}")]
+    Direction(String),
+    #[error("there is no línea {0} in the Ejes y líneas section")]
+    NoLinea(String),
+    #[error("{0:?} is not a date YYYY-MM-DD")]
+    NotADate(String),
+    #[error("{0:?} is not an amount of euros")]
+    Amount(String),
+    #[error("unknown status {0:?} (pendiente, en curso, hecha, descartada)")]
+    PlanStatus(String),
+    /// A detail from the CSV reader, a range or a plan row, given as it comes.
+    #[error("{0}")]
+    Detail(String),
+}
+
+impl From<String> for Problem {
+    fn from(detail: String) -> Problem {
+        Problem::Detail(detail)
+    }
+}
+
+impl ImportErrors {
+    /// `p` in this language.
+    pub fn of(&self, p: &Problem) -> String {
+        match p {
+            Problem::Header => self.header.to_owned(),
+            Problem::Votes(v) => (self.votes)(v),
+            Problem::Quadrant(v) => (self.quadrant)(v),
+            Problem::Came(v) => (self.came)(v),
+            Problem::Status(v) => (self.status)(v),
+            Problem::Due(v) => (self.due)(v),
+            Problem::Links(v) => (self.links)(v),
+            Problem::StrategyKind(v) => (self.strategy_kind)(v),
+            Problem::Year(v) => (self.year)(v),
+            Problem::Degree(v) => (self.degree)(v),
+            Problem::Separator(n) => (self.separator)(*n),
+            Problem::Cells { row, header } => (self.cells)(*row, *header),
+            Problem::Column { name, known } => (self.column)(name, known),
+            Problem::NeedsColumn(v) => (self.needs_column)(v),
+            Problem::NotANumber(v) => (self.not_a_number)(v),
+            Problem::Direction(v) => (self.direction)(v),
+            Problem::NoLinea(v) => (self.no_linea)(v),
+            Problem::NotADate(v) => (self.not_a_date)(v),
+            Problem::Amount(v) => (self.amount)(v),
+            Problem::PlanStatus(v) => (self.plan_status)(v),
+            Problem::Detail(v) => v.clone(),
+        }
+    }
+}
+
+impl ImportError {
+    /// The error in `lang`: the file (and line) first, then why; what the system
+    /// or a plan table says stays as it is given.
+    pub fn message(&self, lang: Lang) -> String {
+        let words = &lang.text().import_errors;
+        match self {
+            ImportError::Csv { path, line, problem } => format!("{}:{line}: {}", path.display(), words.of(problem)),
+            ImportError::Empty { path } => format!("{}: {}", path.display(), words.empty),
+            ImportError::UnknownKind { path } => format!("{}: {}", path.display(), words.unknown_kind),
+            ImportError::At { path, line, column, problem } => {
+                format!("{}:{line}:{column}: {}", path.display(), words.of(problem))
+            }
+            ImportError::TooLong { path, line, field, chars, max } => {
+                let l = lang.text().limits;
+                format!("{}:{line}: {}", path.display(), (l.too_long)(&l.field_name(field), *chars, *max))
+            }
+            ImportError::NotReadable(e) => e.message(lang),
+            ImportError::Io { .. } => self.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// One of each variant; the match below stops the build when one is added.
+    fn every(v: &str) -> Vec<Problem> {
+        let all = vec![
+            Problem::Header,
+            Problem::Votes(v.into()),
+            Problem::Quadrant(v.into()),
+            Problem::Came(v.into()),
+            Problem::Status(v.into()),
+            Problem::Due(v.into()),
+            Problem::Links(v.into()),
+            Problem::StrategyKind(v.into()),
+            Problem::Year(v.into()),
+            Problem::Degree(v.into()),
+            Problem::Separator(3),
+            Problem::Cells { row: 2, header: 3 },
+            Problem::Column { name: v.into(), known: "Acción, Plazo".into() },
+            Problem::NeedsColumn(v.into()),
+            Problem::NotANumber(v.into()),
+            Problem::Direction(v.into()),
+            Problem::NoLinea(v.into()),
+            Problem::NotADate(v.into()),
+            Problem::Amount(v.into()),
+            Problem::PlanStatus(v.into()),
+        ];
+        for p in &all {
+            match p {
+                Problem::Header
+                | Problem::Votes(_)
+                | Problem::Quadrant(_)
+                | Problem::Came(_)
+                | Problem::Status(_)
+                | Problem::Due(_)
+                | Problem::Links(_)
+                | Problem::StrategyKind(_)
+                | Problem::Year(_)
+                | Problem::Degree(_)
+                | Problem::Separator(_)
+                | Problem::Cells { .. }
+                | Problem::Column { .. }
+                | Problem::NeedsColumn(_)
+                | Problem::NotANumber(_)
+                | Problem::Direction(_)
+                | Problem::NoLinea(_)
+                | Problem::NotADate(_)
+                | Problem::Amount(_)
+                | Problem::PlanStatus(_)
+                | Problem::Detail(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn no_english_reaches_a_spanish_or_catalan_reader() {
+        let path = PathBuf::from("x.csv");
+        let mut errors: Vec<ImportError> = every("Nada")
+            .into_iter()
+            .map(|problem| ImportError::Csv { path: path.clone(), line: 3, problem })
+            .collect();
+        errors.push(ImportError::Empty { path: path.clone() });
+        errors.push(ImportError::UnknownKind { path: path.clone() });
+        let at = |problem| ImportError::At { path: path.clone(), line: 4, column: 2, problem };
+        errors.extend(every("Nada").into_iter().map(at));
+        for e in &errors {
+            let english = e.to_string();
+            assert_eq!(e.message(Lang::En), english);
+            let mut said = vec![english.clone()];
+            for lang in [Lang::Es, Lang::Ca] {
+                let m = e.message(lang);
+                assert!(m.starts_with("x.csv:"), "{lang:?}: {m}");
+                assert!(!said.contains(&m), "{lang:?} says it as another language does: {m}");
+                // What the file held is shown in every language.
+                assert_eq!(m.contains("Nada"), english.contains("Nada"), "{lang:?}: {m}");
+                said.push(m);
+            }
+        }
+    }
+}

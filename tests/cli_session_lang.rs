@@ -1,0 +1,148 @@
+//! `review`, `report` and `merge` speak the language of the session they read,
+//! through the built binary: an English session's report is English, a merge of
+//! two Catalan groups is a "Diagnòstic conjunt"; `--lang` still wins; and
+//! `dafo review` takes the IDs the screen shows (`CF1` in English). Import
+//! refusals speak the language in force too.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common::dafo_bin;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use dafo::domain::Degree;
+
+const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+/// The binary with no language from the environment or a configuration file.
+fn dafo(args: &[&str]) -> Output {
+    Command::new(dafo_bin())
+        .args(args)
+        .env_remove("DAFO_DIR")
+        .env_remove("DAFO_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
+        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
+        .output()
+        .unwrap()
+}
+
+fn all(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// The bundled plan (a Spanish session with reviews), saved as made in `language`.
+fn plan_in(dir: &Path, name: &str, language: &str) -> PathBuf {
+    let mut s = dafo::storage::load(Path::new(SAMPLE)).unwrap();
+    s.meta.language = language.to_owned();
+    let path = dir.join(name);
+    dafo::storage::save(&path, &s).unwrap();
+    path
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn review_speaks_the_session_language_and_lang_still_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, saved) in [("en", "2025: 1 change saved"), ("ca", "2025: 1 canvi desat")] {
+        let plan = plan_in(dir.path(), &format!("{language}.ron"), language);
+        let o = dafo(&["review", p(&plan), "--year", "2025", "C1=40"]);
+        assert!(o.status.success() && all(&o).contains(saved), "{language}: {}", all(&o));
+        // A refusal speaks it too.
+        let o = dafo(&["review", p(&plan), "--year", "2025", "C1=400"]);
+        assert!(!o.status.success() && !all(&o).contains("no se ha cambiado nada"), "{language}: {}", all(&o));
+    }
+    let en = dir.path().join("en.ron");
+    let o = dafo(&["review", p(&en), "--year", "2025", "C1=45", "--lang", "es"]);
+    assert!(all(&o).contains("2025: 1 cambio guardado"), "{}", all(&o));
+    let o = dafo(&["review", p(&en), "--year", "2025", "C1=400"]);
+    assert!(all(&o).contains("nothing was changed"), "{}", all(&o));
+}
+
+#[test]
+fn review_takes_the_ids_the_screen_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = plan_in(dir.path(), "en.ron", "en");
+    // English shows the stored AF1 (Afrontar) as CF1 (Confront); the stored ID works too.
+    let o = dafo(&["review", p(&en), "--year", "2025", "CF1=50:done", "AF2=30", "--note", "CF2=Two meetings"]);
+    assert!(o.status.success(), "{}", all(&o));
+    let s = dafo::storage::load(&en).unwrap();
+    assert_eq!(s.action_review("AF1", 2025).map(|r| r.degree), Degree::new(50));
+    assert_eq!(s.action_review("AF2", 2025).map(|r| r.degree), Degree::new(30));
+    assert_eq!(s.action_review("AF2", 2025).and_then(|r| r.note.clone()).as_deref(), Some("Two meetings"));
+    // An unknown one is named as typed in the language shown, and nothing changes.
+    let before = std::fs::read(&en).unwrap();
+    let o = dafo(&["review", p(&en), "--year", "2025", "CF99=50"]);
+    assert!(!o.status.success() && all(&o).contains("no action has the ID CF99"), "{}", all(&o));
+    assert_eq!(std::fs::read(&en).unwrap(), before);
+}
+
+#[test]
+fn report_speaks_the_session_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, title) in [("en", "Monitoring report"), ("ca", "Informe de seguiment")] {
+        let plan = plan_in(dir.path(), &format!("{language}.ron"), language);
+        let html = all(&dafo(&["report", p(&plan), "-f", "html"]));
+        assert!(html.contains(&format!("<html lang=\"{language}\">")) && html.contains(title), "{language}: {html}");
+        assert!(!html.contains("Informe de seguimiento"), "{language}: {html}");
+    }
+    let en = dir.path().join("en.ron");
+    let md = all(&dafo(&["report", p(&en), "-f", "md", "--lang", "es"]));
+    assert!(md.contains("Informe de seguimiento"), "{md}");
+}
+
+#[test]
+fn merge_speaks_the_groups_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, title, written) in [("ca", "Diagnòstic conjunt", "escrit ("), ("en", "Joint diagnosis", "written (")]
+    {
+        let a = plan_in(dir.path(), &format!("{language}-a.ron"), language);
+        let mut s = dafo::storage::load(&a).unwrap();
+        s.meta.group = Some("B".into());
+        s.strengths.truncate(1);
+        let b = dir.path().join(format!("{language}-b.ron"));
+        dafo::storage::save(&b, &s).unwrap();
+        let out = dir.path().join(format!("{language}-joint.ron"));
+        let o = dafo(&["merge", p(&a), p(&b), "-o", p(&out)]);
+        assert!(o.status.success() && all(&o).contains(written), "{language}: {}", all(&o));
+        let merged = dafo::storage::load(&out).unwrap();
+        assert_eq!((merged.meta.title.as_str(), merged.meta.language.as_str()), (title, language));
+    }
+}
+
+#[test]
+fn import_refusals_speak_the_language_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("x.csv");
+    std::fs::write(&csv, "quadrant,text\nFortalezas,ok\nNada,mal\n").unwrap();
+    let out = dir.path().join("x.ron");
+    for (lang, says) in [
+        ("es", ":3: cuadrante desconocido \"Nada\""),
+        ("ca", ":3: quadrant desconegut \"Nada\""),
+        ("en", ":3: unknown quadrant \"Nada\""),
+    ] {
+        let o = dafo(&["import", p(&csv), "-o", p(&out), "--lang", lang]);
+        assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
+        assert!(!out.exists());
+    }
+    let o = dafo(&["import", p(&csv), "-o", p(&out)]);
+    assert!(all(&o).contains("cuadrante desconocido"), "{}", all(&o));
+    // A plan table's column errors too, with line and column.
+    let md = dir.path().join("plan.md");
+    std::fs::write(&md, "# P\n\n## Indicadores\n\n| ID | Indicador | Color |\n|---|---|---|\n| I1 | Usuarios | 3 |\n")
+        .unwrap();
+    for (lang, says) in [
+        ("ca", "plan.md:5:20: columna desconeguda \"Color\""),
+        ("es", "plan.md:5:20: columna desconocida \"Color\""),
+        ("en", "plan.md:5:20: unknown column \"Color\""),
+    ] {
+        let o = dafo(&["import", p(&md), "-o", p(&out), "--lang", lang]);
+        assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
+    }
+}
