@@ -374,3 +374,35 @@ fn the_clock_in_the_status_line_asks_for_a_frame_once_a_second_not_every_wake_up
     f.app.tick(saved + Duration::from_millis(2100));
     assert_ne!(dafo::ui::status::clock_face(&f.app), shown);
 }
+
+/// Issue 24, bug 7: each view copies what it shows. The DAFO view copies the
+/// DAFO with no plan (no "líneas sin acciones" it cannot show); the follow-up
+/// view copies the report of the year on screen, not the whole session.
+#[test]
+fn each_view_copies_what_it_shows() {
+    let sample =
+        storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let held = crate::common::held(sample, Lang::Es);
+    let mut app = held.app;
+    let copy = |app: &mut App| {
+        let effects = app.update(Action::Copy);
+        let [Effect::Copy(content)] = effects.as_slice() else { panic!("one copy asked: {effects:?}") };
+        content.clone()
+    };
+    let dafo = copy(&mut app);
+    assert!(dafo.text.contains("## Fortalezas"), "{}", dafo.text);
+    for shown_elsewhere in ["Líneas sin acciones", "Plan de acción CAME", "Informe de seguimiento", "Misión"] {
+        assert!(!dafo.text.contains(shown_elsewhere), "{shown_elsewhere} in the DAFO copy:\n{}", dafo.text);
+    }
+    // The plan view still copies the plan, with numbers that agree with its screen.
+    typ(&mut app, "P");
+    let plan = copy(&mut app);
+    assert!(plan.text.contains("Misión"), "{}", plan.text);
+    // The follow-up view: the report of its year, as `dafo report --year`.
+    typ(&mut app, "S");
+    let year = editor(&app).follow_year().unwrap();
+    let follow = copy(&mut app);
+    assert!(follow.text.starts_with(&format!("# Informe de seguimiento {year}:")), "{}", follow.text);
+    assert!(!follow.text.contains("## Matriz DAFO"), "{}", follow.text);
+    assert!(follow.html.as_deref().is_some_and(|h| h.contains("Informe de seguimiento")));
+}

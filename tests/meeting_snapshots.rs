@@ -304,3 +304,23 @@ fn carried_over_notice_fits_80x24_and_the_footer_keeps_its_keys() {
     let words: Vec<&str> = both.split(|c: char| !c.is_alphanumeric() && c != 'é').filter(|w| !w.is_empty()).collect();
     assert_eq!(words, long.split(' ').collect::<Vec<_>>(), "each word once:\n{screen}");
 }
+
+/// Issue 24, bug 16: a long item typed in a quadrant with free rows grows into
+/// them before it scrolls, so its first words stay in sight (80x24, 160 characters).
+#[test]
+fn long_item_grows_into_the_free_rows_before_scrolling_80x24() {
+    let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    s.threats.truncate(1);
+    let mut h = common::held(s, Lang::Es);
+    h.app.update(Action::Focus(Quadrant::Threats));
+    h.app.update(Action::StartAdd);
+    let long = "Primeras palabras del texto: cierre de servicios rurales y pérdida de transporte público que aísla a \
+                las personas mayores de los pueblos más pequeños, hasta el final";
+    assert!(long.chars().count() >= 160);
+    keys(&mut h.app, long);
+    let screen = text(&h.app, 80, 24);
+    assert!(screen.contains("Primeras palabras") && screen.contains("hasta el final"), "{screen}");
+    // The item already there is still shown above it.
+    assert!(screen.contains("A1 "), "{screen}");
+    insta::assert_snapshot!(screen);
+}

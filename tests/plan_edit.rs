@@ -564,3 +564,32 @@ fn random_keys_in_the_plan_view_never_panic() {
         dafo::storage::load(&h.path).unwrap();
     }
 }
+
+/// Issue 24, bug 1 (part): presenting, an empty pane takes no room: with
+/// every action in a línea and no retos, the tray and the retos are not drawn
+/// and the línea's actions and the indicators take their space.
+#[test]
+fn plan_presented_gives_empty_panes_no_room_80x24() {
+    let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    s.challenges.clear();
+    let line = s.lines[0].id.clone();
+    for a in s.maintain.iter_mut().chain(s.correct.iter_mut()).chain(s.exploit.iter_mut()).chain(s.confront.iter_mut())
+    {
+        a.line.get_or_insert_with(|| line.clone());
+    }
+    s.strategies.clear();
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "P");
+    let tray_title = format!("{} (0)", Lang::Es.text().plan_report.no_line);
+    let before = format!("{:?}", screen(&h.app, 80, 24));
+    assert!(
+        before.contains(&tray_title) && before.contains("Retos (0)"),
+        "not presenting, every pane shows:\n{before}"
+    );
+    typ(&mut h.app, "p");
+    let shown = screen(&h.app, 80, 24);
+    let text = format!("{shown:?}");
+    assert!(!text.contains(&tray_title) && !text.contains("Retos (0)"), "{text}");
+    assert!(text.contains("Indicadores (3)"), "{text}");
+    insta::assert_snapshot!(shown);
+}

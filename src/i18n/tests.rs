@@ -140,7 +140,7 @@ fn catalan_names_the_key_retorn_says_seues_and_one_word_for_the_degree() {
     for said in [m.carried_hint.to_owned(), (m.gone_kept_on_line)("F1"), (m.browser_from_title)("x")] {
         assert!(said.contains("Retorn") && !said.contains("Enter"), "{said}");
     }
-    // The carried-over notice names no key now (it fits 80 columns); never `Enter`.
+    // The notice on opening names no key (the footer's hint does): it fits 80 columns.
     assert!(!(m.carried_open)(1, 2).contains("Enter"));
     assert!(t.keymap.plan_delete.contains("seues"), "{}", t.keymap.plan_delete);
     assert!(!t.ui.browser_heading.ends_with(" a"), "'sessions a sessions': {}", t.ui.browser_heading);

@@ -70,7 +70,12 @@ fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
     if editor.focus() == q
         && let Mode::Input(input) = editor.mode()
     {
-        list_area.height -= input_height(input, inner.width).min(inner.height);
+        // The rows the items leave free (measured with the smallest input: a
+        // label and one row), so a long text grows into them before it scrolls.
+        let least = Rect { height: inner.height.saturating_sub(2), ..inner };
+        let (items, _) = window(editor, q, least, &Theme::mono(), Lang::default());
+        let free = inner.height.saturating_sub(u16::try_from(items.lines.len()).unwrap_or(u16::MAX));
+        list_area.height -= input_height_within(input, inner.width, free.saturating_sub(1)).min(inner.height);
     }
     list_area
 }
@@ -139,10 +144,16 @@ impl Widget for QuadrantView<'_> {
 /// Rows the input line takes at `width`: its label, then the text wrapped so the
 /// room reads all of it while it is typed (up to four rows; longer, it scrolls).
 pub(super) fn input_height(input: &Input, width: u16) -> u16 {
+    input_height_within(input, width, 4)
+}
+
+/// [`input_height`] where `free` rows are there for the text without hiding
+/// anything: it takes them all before it scrolls (and four in any case).
+fn input_height_within(input: &Input, width: u16, free: u16) -> u16 {
     // The prompt `› ` and a column for the cursor at the end.
     let field = usize::from(width.saturating_sub(3)).max(1);
-    let rows = textwrap::wrap(&input.value(), field).len().clamp(1, 4);
-    1 + rows as u16
+    let rows = textwrap::wrap(&input.value(), field).len().clamp(1, usize::from(free.max(4)));
+    1 + u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
-use crate::app::plan::{TreeRow, placed, tree};
+use crate::app::plan::{TreeRow, placed, tray, tree};
 use crate::app::selection::PlanPane;
 use crate::domain::Session;
 use crate::domain::text::display_safe;
@@ -46,10 +46,24 @@ impl Widget for PlanView<'_> {
         } else {
             let tall = area.height >= 30;
             let band = self.band_height(s, w, area.width, area.height);
+            // Presenting, an empty pane takes no room from the others.
+            let presenting = self.editor.room().presenting();
+            let (no_tray, no_retos, no_indicators) = (
+                presenting && tray(s).is_empty(),
+                presenting && s.challenges.is_empty(),
+                presenting && s.indicators.is_empty(),
+            );
+            let lists_height = if no_retos && no_indicators {
+                0
+            } else if tall {
+                8
+            } else {
+                4
+            };
             let [top, middle, lists, bottom] = Layout::vertical([
                 Constraint::Length(band),
                 Constraint::Fill(1),
-                Constraint::Length(if tall { 8 } else { 4 }),
+                Constraint::Length(lists_height),
                 Constraint::Length(1),
             ])
             .areas(area);
@@ -60,13 +74,23 @@ impl Widget for PlanView<'_> {
             } else {
                 self.tree(s, w, left, buf);
             }
-            let [placed_area, tray_area] = Layout::vertical([Constraint::Fill(1); 2]).areas(right);
+            let share = |empty: bool| if empty { Constraint::Length(0) } else { Constraint::Fill(1) };
+            let [placed_area, tray_area] = Layout::vertical([Constraint::Fill(1), share(no_tray)]).areas(right);
             self.placed(s, w, placed_area, buf);
-            self.tray(s, w, tray_area, buf);
-            let [retos, indicators] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(lists);
-            self.challenges(s, w, retos, buf);
-            self.indicators(s, w, indicators, buf);
+            if !no_tray {
+                self.tray(s, w, tray_area, buf);
+            }
+            let halves = match (no_retos, no_indicators) {
+                (false, false) => [Constraint::Percentage(50), Constraint::Fill(1)],
+                _ => [share(no_retos), share(no_indicators)],
+            };
+            let [retos, indicators] = Layout::horizontal(halves).areas(lists);
+            if !no_retos && lists_height > 0 {
+                self.challenges(s, w, retos, buf);
+            }
+            if !no_indicators && lists_height > 0 {
+                self.indicators(s, w, indicators, buf);
+            }
             self.coverage(s, w, bottom, buf);
         }
         if let Mode::Input(input) = self.editor.mode() {
