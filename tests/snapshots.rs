@@ -204,9 +204,10 @@ fn help_80x24_scrolled_to_the_end() {
 }
 
 #[test]
-fn a_100_kb_item_and_10_000_items_keep_the_layout() {
+fn an_item_at_the_text_limit_and_10_000_items_keep_the_layout() {
     let mut s = Session::new("Grande", jiff::Timestamp::UNIX_EPOCH);
-    let huge = "palabra ".repeat(12_800); // about 100 KB
+    // As long as an item's text may be (`domain::limits::ITEM_TEXT_MAX`).
+    let huge = "palabra ".repeat(dafo::domain::limits::ITEM_TEXT_MAX / 8);
     let e = s.add_factor(Quadrant::Strengths, &huge).unwrap();
     s.apply(e).unwrap();
     let many: Vec<String> = (0..10_000).map(|i| format!("amenaza {i} con 漢字 y 😀")).collect();
