@@ -511,12 +511,32 @@ fn impact_and_sorting_keep_the_facilitators_order() {
     assert_eq!(session(&f.app).strengths[2].impact, Some(5));
     assert_eq!(session(&f.app).strengths[1].votes, 1);
     typ(&mut f.app, "o");
-    assert_eq!(editor(&f.app).order(Quadrant::Strengths), [1, 0, 2], "by votes");
+    assert_eq!(*editor(&f.app).order(Quadrant::Strengths), [1, 0, 2], "by votes");
     typ(&mut f.app, "o");
-    assert_eq!(editor(&f.app).order(Quadrant::Strengths), [2, 0, 1], "by impact");
+    assert_eq!(*editor(&f.app).order(Quadrant::Strengths), [2, 0, 1], "by impact");
     typ(&mut f.app, "o");
-    assert_eq!(editor(&f.app).order(Quadrant::Strengths), [0, 1, 2], "own order back");
+    assert_eq!(*editor(&f.app).order(Quadrant::Strengths), [0, 1, 2], "own order back");
     assert_eq!(texts(&f.app, Quadrant::Strengths), ["uno", "dos", "tres"]);
+}
+
+#[test]
+fn a_sort_order_is_kept_between_frames_and_follows_every_change() {
+    let mut f = fixture();
+    typ(&mut f.app, "a");
+    for t in ["uno", "dos", "tres"] {
+        typ(&mut f.app, t);
+        enter(&mut f.app);
+    }
+    esc(&mut f.app);
+    typ(&mut f.app, "o");
+    let first = editor(&f.app).order(Quadrant::Strengths);
+    assert_eq!(*first, [0, 1, 2], "no votes yet: the facilitator's order");
+    assert!(std::sync::Arc::ptr_eq(&first, &editor(&f.app).order(Quadrant::Strengths)), "sorted again for a frame");
+    typ(&mut f.app, "k+");
+    let voted = session(&f.app).strengths.iter().position(|s| s.votes == 1).expect("a vote");
+    assert_eq!(editor(&f.app).order(Quadrant::Strengths)[0], voted, "a vote moves it first");
+    typ(&mut f.app, "u");
+    assert_eq!(*editor(&f.app).order(Quadrant::Strengths), [0, 1, 2], "undone");
 }
 
 // ---- The file on disk (issue 7) ----

@@ -68,6 +68,17 @@ pub struct Editor {
     /// The carried-over count of the session at a revision: counted once per
     /// change, not on every frame (a 100,000-factor session takes milliseconds).
     pub(super) unconfirmed_at: std::cell::Cell<Option<(u64, (usize, usize))>>,
+    /// The display order of each quadrant, kept until the session, the sort or
+    /// the source filter changes: never sorted again on every frame.
+    order_at: std::cell::RefCell<[Option<KeptOrder>; 4]>,
+}
+
+/// A quadrant's display order and what it was built from.
+struct KeptOrder {
+    revision: u64,
+    sort: Sort,
+    source: Option<String>,
+    order: std::sync::Arc<[usize]>,
 }
 
 impl Editor {
@@ -91,6 +102,7 @@ impl Editor {
             quit_armed: false,
             delete_armed: false,
             unconfirmed_at: std::cell::Cell::new(None),
+            order_at: std::cell::RefCell::new(Default::default()),
             lang,
             outbox: Vec::new(),
             draft: None,
@@ -207,8 +219,21 @@ impl Editor {
         self.shown(q, i).then_some(i)
     }
 
-    /// Stored indices of the factors of `q` in display order (see [`Sort`]).
-    pub fn order(&self, q: Quadrant) -> Vec<usize> {
+    /// Stored indices of the factors of `q` in display order (see [`Sort`]):
+    /// built once per change of the session, sort or filter, then shared.
+    pub fn order(&self, q: Quadrant) -> std::sync::Arc<[usize]> {
+        let (revision, sort, source) = (self.doc.revision(), self.views.factors.sort, &self.views.factors.source);
+        let mut kept = self.order_at.borrow_mut();
+        let slot = &mut kept[q.index()];
+        if let Some(k) = slot.as_ref().filter(|k| k.revision == revision && k.sort == sort && k.source == *source) {
+            return std::sync::Arc::clone(&k.order);
+        }
+        let order: std::sync::Arc<[usize]> = self.build_order(q).into();
+        *slot = Some(KeptOrder { revision, sort, source: source.clone(), order: std::sync::Arc::clone(&order) });
+        order
+    }
+
+    fn build_order(&self, q: Quadrant) -> Vec<usize> {
         let factors = self.session().factors(q);
         let mut order: Vec<usize> = (0..factors.len()).collect();
         match self.views.factors.sort {

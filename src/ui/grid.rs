@@ -81,7 +81,7 @@ fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
 }
 
 /// The visible items of `q` in `area`, and the display order (stored indices).
-fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -> (Window, Vec<usize>) {
+fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -> (Window, std::sync::Arc<[usize]>) {
     let session = editor.session();
     let factors = session.factors(q);
     let highlight = editor.focus() == q && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick);
