@@ -91,6 +91,11 @@ fn report_speaks_the_session_language() {
         let html = all(&dafo(&["report", p(&plan), "-f", "html"]));
         assert!(html.contains(&format!("<html lang=\"{language}\">")) && html.contains(title), "{language}: {html}");
         assert!(!html.contains("Informe de seguimiento"), "{language}: {html}");
+        // Its refusals too: a year outside the plan's horizon (2023-2026).
+        let o = dafo(&["report", p(&plan), "--year", "2030"]);
+        assert!(!o.status.success() && all(&o).contains("2030"), "{language}: {}", all(&o));
+        assert!(!all(&o).contains("queda fuera del horizonte"), "{language}: {}", all(&o));
+        assert_eq!(all(&o).contains("outside the plan's horizon"), language == "en", "{language}: {}", all(&o));
     }
     let en = dir.path().join("en.ron");
     let md = all(&dafo(&["report", p(&en), "-f", "md", "--lang", "es"]));
