@@ -67,6 +67,14 @@ pub enum Problem {
     LineaNoEje(String),
     #[error("línea {linea} is under eje {eje}: number it {eje}.1, {eje}.2…")]
     LineaUnderEje { linea: String, eje: usize },
+    #[error("{column} must be a date YYYY-MM-DD, not {value:?}")]
+    ColumnDate { column: String, value: String },
+    #[error("{column} must be a number, not {value:?}")]
+    ColumnNumber { column: String, value: String },
+    #[error("{0:?} is not a factor, action or strategy")]
+    NotAnItem(String),
+    #[error("direction must be up or down, not {0:?}")]
+    CsvDirection(String),
     /// A detail from the CSV reader, a range or a plan row, given as it comes.
     #[error("{0}")]
     Detail(String),
@@ -110,6 +118,10 @@ impl ImportErrors {
             Problem::LineaForm(v) => (self.linea_form)(v),
             Problem::LineaNoEje(v) => (self.linea_no_eje)(v),
             Problem::LineaUnderEje { linea, eje } => (self.linea_under_eje)(linea, *eje),
+            Problem::ColumnDate { column, value } => (self.column_date)(column, value),
+            Problem::ColumnNumber { column, value } => (self.column_number)(column, value),
+            Problem::NotAnItem(v) => (self.not_an_item)(v),
+            Problem::CsvDirection(v) => (self.csv_direction)(v),
             Problem::Detail(v) => v.clone(),
         }
     }
@@ -168,6 +180,10 @@ mod tests {
             Problem::LineaForm(v.into()),
             Problem::LineaNoEje(v.into()),
             Problem::LineaUnderEje { linea: v.into(), eje: 1 },
+            Problem::ColumnDate { column: "start".into(), value: v.into() },
+            Problem::ColumnNumber { column: "target".into(), value: v.into() },
+            Problem::NotAnItem(v.into()),
+            Problem::CsvDirection(v.into()),
         ];
         for p in &all {
             match p {
@@ -199,6 +215,10 @@ mod tests {
                 | Problem::LineaForm(_)
                 | Problem::LineaNoEje(_)
                 | Problem::LineaUnderEje { .. }
+                | Problem::ColumnDate { .. }
+                | Problem::ColumnNumber { .. }
+                | Problem::NotAnItem(_)
+                | Problem::CsvDirection(_)
                 | Problem::Detail(_) => {}
             }
         }

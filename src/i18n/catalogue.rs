@@ -76,6 +76,12 @@ pub struct ImportErrors {
     pub linea_form: fn(&str) -> String,
     pub linea_no_eje: fn(&str) -> String,
     pub linea_under_eje: fn(&str, usize) -> String,
+    /// A plan row of the CSV: a column's date or number (column, value), a link to
+    /// no factor, action or strategy, a direction.
+    pub column_date: fn(&str, &str) -> String,
+    pub column_number: fn(&str, &str) -> String,
+    pub not_an_item: fn(&str) -> String,
+    pub csv_direction: fn(&str) -> String,
     /// No factor found in the file.
     pub empty: &'static str,
     /// Neither Markdown nor CSV by its name.
