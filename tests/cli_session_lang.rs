@@ -151,3 +151,21 @@ fn import_refusals_speak_the_language_in_force() {
         assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
     }
 }
+
+#[test]
+fn the_git_merge_driver_speaks_our_side_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = plan_in(dir.path(), "base.ron", "ca");
+    let mut s = dafo::storage::load(&base).unwrap();
+    let side = |name: &str, text: &str, s: &mut dafo::domain::Session| {
+        s.strengths[0].text = text.to_owned();
+        let path = dir.path().join(name);
+        dafo::storage::save(&path, s).unwrap();
+        path
+    };
+    let ours = side("ours.ron", "La nostra versió", &mut s);
+    let theirs = side("theirs.ron", "La seua versió", &mut s);
+    let o = dafo(&["merge-driver", p(&base), p(&ours), p(&theirs), "plan.ron"]);
+    assert!(!o.status.success() && all(&o).contains("plan.ron: conflicte"), "{}", all(&o));
+    assert!(!all(&o).contains("conflicto"), "{}", all(&o));
+}
