@@ -46,7 +46,7 @@ fn main() -> ExitCode {
 
 /// The session file a command reads and whose language it speaks: the one it
 /// checks, shows or carries over; for `diff`, the later one; for `review`, the
-/// one it records into; for `report` and `merge`, the first one (a merged file
+/// one it records into; for `merge-driver`, ours; for `report` and `merge`, the first one (a merged file
 /// keeps the first group's language too: see docs/language.md). `main` reads it
 /// once and hands it over where it can; `review`, `report` and `merge` read their
 /// files again themselves (`review` under the file's lock). A session the TUI opens is
@@ -64,6 +64,8 @@ fn session_file(cli: &Cli) -> Option<&Path> {
         Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
         // These read no stdin: `-` there is a file name, left to the command.
         Some(Command::Review(Lazy(cli::ReviewArgs { file, .. }))) => Some(file.as_path()).filter(|f| !is_stdin(f)),
+        // The git merge driver speaks our side's language.
+        Some(Command::MergeDriver(Lazy(cli::MergeDriverArgs { ours, .. }))) => Some(ours.as_path()),
         Some(
             Command::Report(Lazy(cli::ReportArgs { files, .. })) | Command::Merge(Lazy(cli::MergeArgs { files, .. })),
         ) => files.first().map(PathBuf::as_path).filter(|f| !is_stdin(f)),

@@ -170,6 +170,8 @@ fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
     assert!(dafo(&["report", SAMPLE, "--format", "txt", "-o", o, "--force"]).status.success());
     assert!(std::fs::read_to_string(&out_path).unwrap().starts_with("Informe de seguimiento 2024:"));
     let none = dafo(&["report", "sessions/palencia-ciudad-de-los-cuidados.ron"]);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("aún no se ha revisado ningún año"), "Spanish session");
+    let none = dafo(&["report", "sessions/palencia-ciudad-de-los-cuidados.ron", "--lang", "en"]);
     assert!(String::from_utf8_lossy(&none.stderr).contains("no year has been reviewed yet"));
 }
 

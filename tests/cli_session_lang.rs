@@ -91,6 +91,11 @@ fn report_speaks_the_session_language() {
         let html = all(&dafo(&["report", p(&plan), "-f", "html"]));
         assert!(html.contains(&format!("<html lang=\"{language}\">")) && html.contains(title), "{language}: {html}");
         assert!(!html.contains("Informe de seguimiento"), "{language}: {html}");
+        // Its refusals too: a year outside the plan's horizon (2023-2026).
+        let o = dafo(&["report", p(&plan), "--year", "2030"]);
+        assert!(!o.status.success() && all(&o).contains("2030"), "{language}: {}", all(&o));
+        assert!(!all(&o).contains("queda fuera del horizonte"), "{language}: {}", all(&o));
+        assert_eq!(all(&o).contains("outside the plan's horizon"), language == "en", "{language}: {}", all(&o));
     }
     let en = dir.path().join("en.ron");
     let md = all(&dafo(&["report", p(&en), "-f", "md", "--lang", "es"]));
@@ -145,4 +150,22 @@ fn import_refusals_speak_the_language_in_force() {
         let o = dafo(&["import", p(&md), "-o", p(&out), "--lang", lang]);
         assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
     }
+}
+
+#[test]
+fn the_git_merge_driver_speaks_our_side_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = plan_in(dir.path(), "base.ron", "ca");
+    let mut s = dafo::storage::load(&base).unwrap();
+    let side = |name: &str, text: &str, s: &mut dafo::domain::Session| {
+        s.strengths[0].text = text.to_owned();
+        let path = dir.path().join(name);
+        dafo::storage::save(&path, s).unwrap();
+        path
+    };
+    let ours = side("ours.ron", "La nostra versió", &mut s);
+    let theirs = side("theirs.ron", "La seua versió", &mut s);
+    let o = dafo(&["merge-driver", p(&base), p(&ours), p(&theirs), "plan.ron"]);
+    assert!(!o.status.success() && all(&o).contains("plan.ron: conflicte"), "{}", all(&o));
+    assert!(!all(&o).contains("conflicto"), "{}", all(&o));
 }

@@ -54,14 +54,12 @@ pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang)
     let reviewed = s.reviewed_years();
     let years: Vec<i16> = match years {
         Years::One(y) => {
-            s.check_review_year(y).map_err(|e| CommandError::Review(format!("{first}: {e}")))?;
+            let said = |e| CommandError::Review(format!("{first}: {}", lang.text().review_errors.of(&e)));
+            s.check_review_year(y).map_err(said)?;
             vec![y]
         }
         Years::Latest | Years::All if reviewed.is_empty() => {
-            return Err(CommandError::Review(format!(
-                "{first}: no year has been reviewed yet; record one with `dafo review {first} --year YEAR ID=DEGREE`, \
-                 or pass --year"
-            )));
+            return Err(CommandError::Review(format!("{first}: {}", (lang.text().report.no_year_reviewed)(&first))));
         }
         Years::Latest => reviewed.last().copied().into_iter().collect(),
         Years::All => reviewed,

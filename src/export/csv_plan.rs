@@ -12,6 +12,7 @@ use crate::domain::{Axis, CameAction, Challenge, Direction, Euros, Horizon, Indi
 use crate::i18n::{Lang, stored_action_id, stored_id};
 
 use super::csv::{KIND_ACTION, KIND_SESSION, KIND_STRATEGY, LINK_SEPARATOR, Row};
+use super::import_problem::Problem;
 use super::plan_import::settle_ids;
 use super::safe;
 
@@ -143,14 +144,14 @@ fn optional(cell: &str) -> Option<String> {
     Some(clean_text(cell.trim())).filter(|t| !t.is_empty())
 }
 
-fn date(cell: &str, column: &str) -> Result<Option<jiff::civil::Date>, String> {
+fn date(cell: &str, column: &str) -> Result<Option<jiff::civil::Date>, Problem> {
     match cell.trim() {
         "" => Ok(None),
-        v => v.parse().map(Some).map_err(|_| format!("{column} must be a date YYYY-MM-DD, not {v:?}")),
+        v => v.parse().map(Some).map_err(|_| Problem::ColumnDate { column: column.to_owned(), value: v.to_owned() }),
     }
 }
 
-fn float(cell: &str, column: &str) -> Result<Option<f64>, String> {
+fn float(cell: &str, column: &str) -> Result<Option<f64>, Problem> {
     match cell.trim() {
         "" => Ok(None),
         v => v
@@ -158,21 +159,21 @@ fn float(cell: &str, column: &str) -> Result<Option<f64>, String> {
             .ok()
             .filter(|x| x.is_finite())
             .map(Some)
-            .ok_or_else(|| format!("{column} must be a number, not {v:?}")),
+            .ok_or_else(|| Problem::ColumnNumber { column: column.to_owned(), value: v.to_owned() }),
     }
 }
 
 impl PlanRows {
     /// The horizon of the session row.
-    pub fn session(&mut self, row: &Row) -> Result<(), String> {
+    pub fn session(&mut self, row: &Row) -> Result<(), Problem> {
         if !row.horizon.trim().is_empty() {
-            self.horizon = Some(row.horizon.trim().parse().map_err(|e| format!("horizon: {e}"))?);
+            self.horizon = Some(row.horizon.trim().parse().map_err(|e| Problem::Detail(format!("horizon: {e}")))?);
         }
         Ok(())
     }
 
     /// The plan fields of the action row at place `i`.
-    pub fn action(&mut self, i: usize, row: &Row) -> Result<(), String> {
+    pub fn action(&mut self, i: usize, row: &Row) -> Result<(), Problem> {
         let amount = match float(&row.amount, "amount")? {
             None => None,
             Some(x) => Some(Euros::try_from(x)?),
@@ -199,7 +200,7 @@ impl PlanRows {
     }
 
     /// A row of the plan's own kinds; other kinds are skipped.
-    pub fn row(&mut self, kind: &str, row: &Row) -> Result<(), String> {
+    pub fn row(&mut self, kind: &str, row: &Row) -> Result<(), Problem> {
         let text = clean_text(row.text.trim());
         let id = clean_text(row.id.trim());
         if text.is_empty() {
@@ -214,8 +215,7 @@ impl PlanRows {
                     .iter()
                     .map(|t| match t.strip_prefix("action:") {
                         Some(a) => Ok(Source::Action(stored_action_id(crate::domain::Came::Confront, a))),
-                        None => Source::guess(&stored_id(t))
-                            .ok_or_else(|| format!("{t:?} is not a factor, action or strategy")),
+                        None => Source::guess(&stored_id(t)).ok_or_else(|| Problem::NotAnItem(t.to_owned())),
                     })
                     .collect::<Result<_, _>>()?;
                 self.challenges.push(Challenge { id, text, from });
@@ -229,7 +229,7 @@ impl PlanRows {
                 let direction = match row.direction.trim() {
                     "" | "up" => Direction::Up,
                     "down" => Direction::Down,
-                    v => return Err(format!("direction must be up or down, not {v:?}")),
+                    v => return Err(Problem::CsvDirection(v.to_owned())),
                 };
                 self.indicators.push(Indicator {
                     id,

@@ -380,7 +380,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
             super::csv::KIND_SESSION => {
                 out.title = Some(text).filter(|t| !t.is_empty());
-                out.plan.session(&row).map_err(|m| detail(line, &m))?;
+                out.plan.session(&row).map_err(|m| err(line, m))?;
             }
             super::csv::KIND_ACTION => {
                 let c = came_of(label, id.as_deref()).ok_or_else(|| err(line, Problem::Came(label.to_owned())))?;
@@ -395,7 +395,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 if !text.is_empty() {
                     let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
-                    out.plan.action(out.actions.len() - 1, &row).map_err(|m| detail(line, &m))?;
+                    out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;
                 }
             }
             super::csv::KIND_STRATEGY => {
@@ -414,7 +414,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 let review = review(&row).map_err(|m| err(line, m))?;
                 out.reviews.push(review);
             }
-            other => out.plan.row(other, &row).map_err(|m| detail(line, &m))?,
+            other => out.plan.row(other, &row).map_err(|m| err(line, m))?,
         }
     }
     Ok(out)

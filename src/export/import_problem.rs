@@ -51,6 +51,30 @@ pub enum Problem {
     Amount(String),
     #[error("unknown status {0:?} (pendiente, en curso, hecha, descartada)")]
     PlanStatus(String),
+    #[error("unknown heading {heading:?}; a plan has {known}")]
+    Heading { heading: String, known: String },
+    #[error("unknown heading {0:?} under the misión, visión y valores")]
+    MissionHeading(String),
+    #[error("a crossed strategy reads `- **FO1** Text (F1 × O1)`")]
+    StrategyLine,
+    #[error("an eje heading reads `### 1. Text`, not {0:?}")]
+    EjeHeading(String),
+    #[error("eje {expected} expected here, not {got:?}")]
+    EjeNumber { expected: usize, got: String },
+    #[error("a línea reads `- 1.1 Text`, not {0:?}")]
+    LineaForm(String),
+    #[error("línea {0} has no eje: put a heading like `### 1. Eje` above it")]
+    LineaNoEje(String),
+    #[error("línea {linea} is under eje {eje}: number it {eje}.1, {eje}.2…")]
+    LineaUnderEje { linea: String, eje: usize },
+    #[error("{column} must be a date YYYY-MM-DD, not {value:?}")]
+    ColumnDate { column: String, value: String },
+    #[error("{column} must be a number, not {value:?}")]
+    ColumnNumber { column: String, value: String },
+    #[error("{0:?} is not a factor, action or strategy")]
+    NotAnItem(String),
+    #[error("direction must be up or down, not {0:?}")]
+    CsvDirection(String),
     /// A detail from the CSV reader, a range or a plan row, given as it comes.
     #[error("{0}")]
     Detail(String),
@@ -86,6 +110,18 @@ impl ImportErrors {
             Problem::NotADate(v) => (self.not_a_date)(v),
             Problem::Amount(v) => (self.amount)(v),
             Problem::PlanStatus(v) => (self.plan_status)(v),
+            Problem::Heading { heading, known } => (self.heading)(heading, known),
+            Problem::MissionHeading(v) => (self.mission_heading)(v),
+            Problem::StrategyLine => self.strategy_line.to_owned(),
+            Problem::EjeHeading(v) => (self.eje_heading)(v),
+            Problem::EjeNumber { expected, got } => (self.eje_number)(*expected, got),
+            Problem::LineaForm(v) => (self.linea_form)(v),
+            Problem::LineaNoEje(v) => (self.linea_no_eje)(v),
+            Problem::LineaUnderEje { linea, eje } => (self.linea_under_eje)(linea, *eje),
+            Problem::ColumnDate { column, value } => (self.column_date)(column, value),
+            Problem::ColumnNumber { column, value } => (self.column_number)(column, value),
+            Problem::NotAnItem(v) => (self.not_an_item)(v),
+            Problem::CsvDirection(v) => (self.csv_direction)(v),
             Problem::Detail(v) => v.clone(),
         }
     }
@@ -141,6 +177,18 @@ mod tests {
             Problem::NotADate(v.into()),
             Problem::Amount(v.into()),
             Problem::PlanStatus(v.into()),
+            Problem::Heading { heading: v.into(), known: "Ejes y líneas".into() },
+            Problem::MissionHeading(v.into()),
+            Problem::StrategyLine,
+            Problem::EjeHeading(v.into()),
+            Problem::EjeNumber { expected: 2, got: v.into() },
+            Problem::LineaForm(v.into()),
+            Problem::LineaNoEje(v.into()),
+            Problem::LineaUnderEje { linea: v.into(), eje: 1 },
+            Problem::ColumnDate { column: "start".into(), value: v.into() },
+            Problem::ColumnNumber { column: "target".into(), value: v.into() },
+            Problem::NotAnItem(v.into()),
+            Problem::CsvDirection(v.into()),
         ];
         for p in &all {
             match p {
@@ -164,6 +212,18 @@ mod tests {
                 | Problem::NotADate(_)
                 | Problem::Amount(_)
                 | Problem::PlanStatus(_)
+                | Problem::Heading { .. }
+                | Problem::MissionHeading(_)
+                | Problem::StrategyLine
+                | Problem::EjeHeading(_)
+                | Problem::EjeNumber { .. }
+                | Problem::LineaForm(_)
+                | Problem::LineaNoEje(_)
+                | Problem::LineaUnderEje { .. }
+                | Problem::ColumnDate { .. }
+                | Problem::ColumnNumber { .. }
+                | Problem::NotAnItem(_)
+                | Problem::CsvDirection(_)
                 | Problem::Detail(_) => {}
             }
         }

@@ -299,7 +299,7 @@ pub fn import(
             } else if other_heading(h) {
                 Section::Other
             } else {
-                return Err(at(line_no, col, format!("unknown heading {h:?}; a plan has {}", known_headings()).into()));
+                return Err(at(line_no, col, Problem::Heading { heading: h.to_owned(), known: known_headings() }));
             };
             if section == Section::Quadrant {
                 d.quadrant_text.push_str(line);
@@ -316,11 +316,7 @@ pub fn import(
                     section = match plan_section(h) {
                         Some(s @ (Section::Mission | Section::Vision | Section::Values)) => s,
                         _ => {
-                            return Err(at(
-                                line_no,
-                                col,
-                                format!("unknown heading {h:?} under the misión, visión y valores").into(),
-                            ));
+                            return Err(at(line_no, col, Problem::MissionHeading(h.to_owned())));
                         }
                     };
                     continue;
@@ -372,12 +368,10 @@ pub fn import(
                     d.challenges.push((id, clean_text(&unescape(text)), from));
                 }
             }
-            Section::Axes => read_axis_line(&mut d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m.into()))?,
+            Section::Axes => read_axis_line(&mut d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m))?,
             Section::Strategies => {
                 if let Some(item) = list_item(trimmed) {
-                    let st = strategy(item).ok_or_else(|| {
-                        at(line_no, col, "a crossed strategy reads `- **FO1** Text (F1 × O1)`".to_owned().into())
-                    })?;
+                    let st = strategy(item).ok_or_else(|| at(line_no, col, Problem::StrategyLine))?;
                     d.strategies.push(st);
                 }
             }
@@ -430,13 +424,12 @@ fn list_item(line: &str) -> Option<&str> {
 }
 
 /// `### 1. Eje (EJ1)` or `- 1.1 Línea (L1, I2)` under Ejes y líneas.
-fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize, String)> {
+fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize, Problem)> {
     let col = |s: &str| raw.find(s).map_or(1, |c| c + 1);
     if let Some(h) = heading(trimmed, 3) {
-        let (num, rest) =
-            h.split_once(['.', ' ']).ok_or((col(h), format!("an eje heading reads `### 1. Text`, not {h:?}")))?;
+        let (num, rest) = h.split_once(['.', ' ']).ok_or((col(h), Problem::EjeHeading(h.to_owned())))?;
         if num.trim().parse::<usize>().ok() != Some(d.axes.len() + 1) {
-            return Err((col(h), format!("eje {} expected here, not {num:?}", d.axes.len() + 1)));
+            return Err((col(h), Problem::EjeNumber { expected: d.axes.len() + 1, got: num.to_owned() }));
         }
         let (text, refs) = trailing_refs(rest.trim(), |t| id_with(t, "EJ"));
         d.axes.push((refs.into_iter().next(), clean_text(&unescape(text))));
@@ -447,14 +440,14 @@ fn read_axis_line(d: &mut Draft, trimmed: &str, raw: &str) -> Result<(), (usize,
     let num = num.trim_matches('*');
     let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
     let (Some(a), Some(_)) = (parts.first().and_then(|a| a.parse::<usize>().ok()), parts.get(1)) else {
-        return Err((col(item), format!("a línea reads `- 1.1 Text`, not {item:?}")));
+        return Err((col(item), Problem::LineaForm(item.to_owned())));
     };
     if d.axes.is_empty() {
-        return Err((col(item), format!("línea {num} has no eje: put a heading like `### 1. Eje` above it")));
+        return Err((col(item), Problem::LineaNoEje(num.to_owned())));
     }
     if a != d.axes.len() {
         let n = d.axes.len();
-        return Err((col(item), format!("línea {num} is under eje {n}: number it {n}.1, {n}.2…")));
+        return Err((col(item), Problem::LineaUnderEje { linea: num.to_owned(), eje: n }));
     }
     let (text, refs) = trailing_refs(rest, |t| id_with(t, "L") || id_with(t, "I"));
     let id = refs.iter().find(|t| id_with(t, "L")).cloned();

@@ -65,6 +65,23 @@ pub struct ImportErrors {
     pub not_a_date: fn(&str) -> String,
     pub amount: fn(&str) -> String,
     pub plan_status: fn(&str) -> String,
+    /// A plan's Markdown: an unknown heading (it, the known ones), one under the misión.
+    pub heading: fn(&str, &str) -> String,
+    pub mission_heading: fn(&str) -> String,
+    pub strategy_line: &'static str,
+    /// Ejes y líneas: an eje heading, its number (expected, found), a línea's form,
+    /// a línea with no eje, a línea under another eje (línea, eje).
+    pub eje_heading: fn(&str) -> String,
+    pub eje_number: fn(usize, &str) -> String,
+    pub linea_form: fn(&str) -> String,
+    pub linea_no_eje: fn(&str) -> String,
+    pub linea_under_eje: fn(&str, usize) -> String,
+    /// A plan row of the CSV: a column's date or number (column, value), a link to
+    /// no factor, action or strategy, a direction.
+    pub column_date: fn(&str, &str) -> String,
+    pub column_number: fn(&str, &str) -> String,
+    pub not_an_item: fn(&str) -> String,
+    pub csv_direction: fn(&str) -> String,
     /// No factor found in the file.
     pub empty: &'static str,
     /// Neither Markdown nor CSV by its name.

@@ -66,6 +66,8 @@ pub struct ReportWords {
     pub changes_saved: fn(usize) -> String,
     /// `dafo report --format docx` with no `-o` on a terminal.
     pub docx_on_terminal: &'static str,
+    /// `dafo report` of a plan with no year reviewed yet: the file, to name in the advice.
+    pub no_year_reviewed: fn(&str) -> String,
 }
 
 pub static ES: ReportWords = ReportWords {
@@ -116,6 +118,11 @@ pub static ES: ReportWords = ReportWords {
     nothing_to_change: "nada que cambiar",
     changes_saved: |n| if n == 1 { "1 cambio guardado".to_owned() } else { format!("{n} cambios guardados") },
     docx_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
+    no_year_reviewed: |f| {
+        format!(
+            "aún no se ha revisado ningún año; registra uno con `dafo review {f} --year AÑO ID=GRADO`, o pasa --year"
+        )
+    },
 };
 
 pub static EN: ReportWords = ReportWords {
@@ -166,6 +173,11 @@ pub static EN: ReportWords = ReportWords {
     nothing_to_change: "nothing to change",
     changes_saved: |n| if n == 1 { "1 change saved".to_owned() } else { format!("{n} changes saved") },
     docx_on_terminal: "docx is a binary format and is not shown on a terminal: use -o report.docx",
+    no_year_reviewed: |f| {
+        format!(
+            "no year has been reviewed yet; record one with `dafo review {f} --year YEAR ID=DEGREE`, or pass --year"
+        )
+    },
 };
 
 pub static CA: ReportWords = ReportWords {
@@ -216,4 +228,9 @@ pub static CA: ReportWords = ReportWords {
     nothing_to_change: "res a canviar",
     changes_saved: |n| if n == 1 { "1 canvi desat".to_owned() } else { format!("{n} canvis desats") },
     docx_on_terminal: "docx és un format binari i no es mostra al terminal: useu -o informe.docx",
+    no_year_reviewed: |f| {
+        format!(
+            "encara no s'ha revisat cap any; registreu-ne un amb `dafo review {f} --year ANY ID=GRAU`, o passeu --year"
+        )
+    },
 };
