@@ -177,8 +177,9 @@ pub(super) fn actions(
         a.partners = list("partners", ',').iter().map(|p| clean_text(p)).filter(|p| !p.is_empty()).collect();
         let mut free = Vec::new();
         for token in list("indicator", ';').iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-            let by_name = s.indicators.iter().find(|i| fold(&i.name) == fold(token)).map(|i| i.id.clone());
-            match by_name.or_else(|| s.find_indicator(token).map(|_| token.to_owned())) {
+            // The export writes IDs: an ID first, then a name (a hand-written plan).
+            let by_id = s.find_indicator(token).map(|_| token.to_owned());
+            match by_id.or_else(|| s.indicators.iter().find(|i| fold(&i.name) == fold(token)).map(|i| i.id.clone())) {
                 Some(i) => a.indicators.push(i),
                 None => free.push(clean_text(token)),
             }
