@@ -15,19 +15,9 @@ const PALENCIA: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
 const TRICKY: &str = "tests/fixtures/tricky.ron";
 const PLAN: &str = "tests/fixtures/plan.ron";
 
+/// The language comes from the sessions and --lang, not from this machine.
 fn dafo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dafo"))
-        .args(args)
-        .env_remove("DAFO_DIR")
-        // The language comes from the sessions and --lang, not from this machine.
-        .env_remove("DAFO_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
-        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
-        .output()
-        .unwrap()
+    crate::common::dafo_command(args).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

@@ -10,18 +10,8 @@ use std::time::{Duration, Instant};
 
 /// Runs dafo with `args` and `env`, killed (and the test failed) after 20 s.
 fn dafo_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dafo"));
-    cmd.args(args)
-        .env_remove("DAFO_DIR")
-        .env_remove("DAFO_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
-        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut cmd = crate::common::dafo_command(args);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }

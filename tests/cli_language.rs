@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use dafo::domain::{Came, CameAction, Crossed, Factor, Quadrant, Session, Status, Strategy};
 
@@ -57,15 +57,7 @@ const SPANISH: &[&str] = &[
 ];
 
 fn dafo(args: &[&str], envs: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dafo"));
-    cmd.args(args)
-        .env_remove("DAFO_DIR")
-        .env_remove("DAFO_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
-        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1");
+    let mut cmd = crate::common::dafo_command(args);
     for (k, v) in envs {
         cmd.env(k, v);
     }

@@ -6,10 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
-use crate::common::dafo_bin;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use dafo::domain::Degree;
 
@@ -17,17 +15,7 @@ const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
 
 /// The binary with no language from the environment or a configuration file.
 fn dafo(args: &[&str]) -> Output {
-    Command::new(dafo_bin())
-        .args(args)
-        .env_remove("DAFO_DIR")
-        .env_remove("DAFO_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
-        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1")
-        .output()
-        .unwrap()
+    crate::common::dafo_command(args).output().unwrap()
 }
 
 fn all(o: &Output) -> String {

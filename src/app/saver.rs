@@ -219,33 +219,14 @@ impl Saver {
 
     fn send(&mut self, job: Job) {
         self.start();
-        if matches!(job.work, Work::Journal(..)) {
-            let job = match &self.journal_jobs {
-                Some(jobs) => match jobs.send(job) {
-                    Ok(()) => {
-                        self.in_flight += 1;
-                        return;
-                    }
-                    Err(e) => e.0,
-                },
-                None => job,
-            };
-            let done = perform_journal(&self.journal, job);
-            self.late.push_back(done);
+        let journal = matches!(job.work, Work::Journal(..));
+        let worker = if journal { &self.journal_jobs } else { &self.jobs };
+        let Some(job) = offer(worker, job) else {
+            self.in_flight += 1;
             return;
-        }
-        let job = match &self.jobs {
-            Some(jobs) => match jobs.send(job) {
-                Ok(()) => {
-                    self.in_flight += 1;
-                    return;
-                }
-                Err(e) => e.0,
-            },
-            None => job,
         };
-        // No worker (it could not start, or stopped): save on this thread.
-        let done = perform(&mut lock(&self.file), job);
+        // No worker (it could not start, or stopped): the job runs on this thread.
+        let done = if journal { perform_journal(&self.journal, job) } else { perform(&mut lock(&self.file), job) };
         self.late.push_back(done);
     }
 
@@ -325,6 +306,14 @@ fn after_open(file: &Mutex<SessionFile>) {
 /// A poisoned lock still holds a usable file: a panic elsewhere must not stop saving.
 fn lock(file: &Mutex<SessionFile>) -> MutexGuard<'_, SessionFile> {
     file.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Hands `job` to a worker's queue; gives it back when there is no worker to take it.
+fn offer(worker: &Option<Sender<Job>>, job: Job) -> Option<Job> {
+    match worker {
+        Some(jobs) => jobs.send(job).err().map(|e| e.0),
+        None => Some(job),
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,22 @@ pub fn dafo_bin() -> &'static str {
     env!("CARGO_BIN_EXE_dafo")
 }
 
+/// `dafo` with `args`, its language and folders from the test alone: no
+/// `DAFO_DIR`, `DAFO_LANG`, locale or configuration file of this machine, and
+/// never the real clipboard.
+pub fn dafo_command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(dafo_bin());
+    cmd.args(args)
+        .env_remove("DAFO_DIR")
+        .env_remove("DAFO_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/dafo-test-config")
+        .env(dafo::clipboard::NO_CLIPBOARD_ENV, "1");
+    cmd
+}
+
 /// A tmux server of its own running one pane; killed on drop.
 pub struct Tmux {
     socket: String,
