@@ -185,6 +185,18 @@ fn export_then_import_gives_back_the_same_plan() {
 }
 
 #[test]
+fn a_catalan_plan_says_que_mesura_and_one_with_the_former_mesura_still_imports() {
+    let s = full_plan();
+    // The informe's indicators table has the column; its former Catalan header still reads.
+    let md = crate::export::markdown::render(&s, Lang::Ca, date(2024, 1, 1));
+    assert!(md.contains("| Què mesura |"), "{md}");
+    for text in [md.clone(), md.replace("| Què mesura |", "| Mesura |")] {
+        let back = read(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(back.indicators, s.indicators, "{text}");
+    }
+}
+
+#[test]
 fn the_whole_markdown_export_imports_back_with_overdue_actions_marked() {
     let s = full_plan();
     // Every dated action is overdue by then: the export marks each due date `⚠`.

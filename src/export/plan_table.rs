@@ -9,6 +9,10 @@ use super::super::import_problem::Problem;
 use super::super::plan_words::{ALL, Pick, fold};
 use super::unescape;
 
+/// Column headers earlier versions wrote and dafo still reads (key, header):
+/// Catalan's indicator column was «Mesura» before it became «Què mesura».
+const FORMER: &[(&str, &str)] = &[("measures", "Mesura")];
+
 /// One cell: its 1-based column in the line, its text (unescaped, trimmed, a
 /// `**bold**` cell unwrapped), and what follows a `<br>` in it (the details an
 /// informe puts under an action's text, still escaped: their separators are
@@ -133,7 +137,10 @@ impl Table {
     ) -> Result<Columns, ImportError> {
         let mut map = HashMap::new();
         for (i, (col, name, _)) in self.header.iter().enumerate() {
-            let found = known.iter().find(|(_, pick)| ALL.iter().any(|w| fold(pick(w)) == fold(name)));
+            let found = known.iter().find(|(key, pick)| {
+                ALL.iter().any(|w| fold(pick(w)) == fold(name))
+                    || FORMER.iter().any(|(k, old)| k == key && fold(old) == fold(name))
+            });
             let Some((key, _)) = found else {
                 let names: Vec<&str> = known.iter().map(|(_, pick)| pick(&super::super::plan_words::ES)).collect();
                 return Err(ImportError::At {

@@ -175,7 +175,7 @@ pub const CA: PlanWords = PlanWords {
     col_baseline: "Línia de base",
     col_target: "Meta",
     col_direction: "Sentit",
-    col_measures: "Mesura",
+    col_measures: "Què mesura",
     up: "puja",
     down: "baixa",
     action: "acció",
