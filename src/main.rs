@@ -48,8 +48,7 @@ fn main() -> ExitCode {
 /// checks, shows or carries over; for `diff`, the later one; for `review`, the
 /// one it records into; for `merge-driver`, ours; for `report` and `merge`, the first one (a merged file
 /// keeps the first group's language too: see docs/language.md). `main` reads it
-/// once and hands it over where it can; `review`, `report` and `merge` read their
-/// files again themselves (`review` under the file's lock). A session the TUI opens is
+/// once and hands it over; `review` reads its file again under the file's lock. A session the TUI opens is
 /// read once, under its lock, and speaks from there (`run`'s `session_lang`);
 /// `recover` reads under its lock and speaks no session's language.
 fn session_file(cli: &Cli) -> Option<&Path> {
@@ -174,7 +173,7 @@ fn run(
         }
         Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {
             let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
-            Ok(finish(commands::merge::run(&args, lang), lang))
+            Ok(finish(commands::merge::run(&args, preloaded.take(), lang), lang))
         }
         Some(Command::MergeDriver(Lazy(cli::MergeDriverArgs { base, ours, theirs, name }))) => {
             Ok(commands::merge::driver(&base, &ours, &theirs, name.as_deref(), lang))
@@ -216,7 +215,8 @@ fn run(
         }
         Some(Command::Report(Lazy(cli::ReportArgs { files, year, all, format, output, force }))) => {
             let years = commands::report::Years::pick(year, all);
-            Ok(finish(commands::report::run(&files, years, format, output.as_deref(), force, lang), lang))
+            let first = preloaded.take();
+            Ok(finish(commands::report::run(&files, first, years, format, output.as_deref(), force, lang), lang))
         }
         Some(Command::Demo) => demo(&dir, lang, &start),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),

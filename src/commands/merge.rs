@@ -13,7 +13,7 @@ use crate::merge::report::{ReportFormat, render};
 use crate::merge::review::{ReviewState, review};
 use crate::merge::three_way::merge3;
 use crate::merge::{Input, Options, merge};
-use crate::storage::{load, parse, to_ron, write_atomic};
+use crate::storage::{parse, to_ron, write_atomic};
 
 use super::{CommandError, write_new};
 
@@ -31,7 +31,12 @@ pub struct MergeArgs {
 
 /// Merges the group sessions into `output` and prints the report. The inputs
 /// are only read; `output` may not be one of them.
-pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
+/// `first` is the first file as `main` read it (for its language), if it did.
+pub fn run(
+    args: &MergeArgs,
+    first: Option<Result<Session, crate::storage::LoadError>>,
+    lang: Lang,
+) -> Result<ExitCode, CommandError> {
     // By path, link or inode: `--force` never replaces an input.
     if args.files.iter().any(|f| super::same_file(f, &args.output)) {
         let why = lang.text().merge.output_is_input;
@@ -39,9 +44,9 @@ pub fn run(args: &MergeArgs, lang: Lang) -> Result<ExitCode, CommandError> {
     }
     same_inputs(&args.files, lang)?;
     let mut inputs = Vec::new();
-    for f in &args.files {
+    for (f, session) in super::load_all(&args.files, first) {
         let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        inputs.push(Input::new(load(f)?, &stem));
+        inputs.push(Input::new(session?, &stem));
     }
     let w = lang.text().merge;
     let title = args.title.clone().unwrap_or_else(|| w.default_title.to_owned());

@@ -227,6 +227,15 @@ fn sweep_stray_temps(path: &std::path::Path) -> usize {
         .count()
 }
 
+/// The sessions of `files` in order; the first is `first` when `main` already read
+/// it (to learn its language), so no file is read twice.
+pub(crate) fn load_all(
+    files: &[PathBuf],
+    mut first: Option<Result<crate::domain::Session, crate::storage::LoadError>>,
+) -> impl Iterator<Item = (&PathBuf, Result<crate::domain::Session, crate::storage::LoadError>)> {
+    files.iter().map(move |f| (f, first.take().unwrap_or_else(|| crate::storage::load(f))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,10 +36,17 @@ fn name(path: &Path) -> String {
 }
 
 /// The report of `files` as the bytes of the file (a zip for docx).
-pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang) -> Result<Vec<u8>, CommandError> {
+/// `first` is the first file as `main` read it, if it did.
+pub fn report(
+    files: &[PathBuf],
+    first: Option<Result<crate::domain::Session, storage::LoadError>>,
+    years: Years,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, CommandError> {
     let mut sessions: Vec<(String, crate::domain::Session)> = Vec::new();
-    for f in files {
-        let session = storage::load(f)?;
+    for (f, session) in super::load_all(files, first) {
+        let session = session?;
         // Versions of one plan only: another plan's reviews would be reported under this one's title.
         if let Some((first, s)) = sessions.first()
             && !same_plan(s, &session)
@@ -72,6 +79,7 @@ pub fn report(files: &[PathBuf], years: Years, format: ReportFormat, lang: Lang)
 /// Word document, as `export` does), else plain text.
 pub fn run(
     files: &[PathBuf],
+    first: Option<Result<crate::domain::Session, storage::LoadError>>,
     years: Years,
     format: Option<ReportFormat>,
     output: Option<&Path>,
@@ -95,7 +103,7 @@ pub fn run(
         let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
         super::refuse_input_as_output(out, &inputs, lang)?;
     }
-    let bytes = report(files, years, format, lang)?;
+    let bytes = report(files, first, years, format, lang)?;
     match output {
         Some(out) => write_new(out, &bytes, force)?,
         None => print_bytes(&bytes)?,
