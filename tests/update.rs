@@ -500,12 +500,7 @@ fn weights_and_ratings_make_the_efi_total() {
 #[test]
 fn impact_and_sorting_keep_the_facilitators_order() {
     let mut f = fixture();
-    typ(&mut f.app, "a");
-    for t in ["uno", "dos", "tres"] {
-        typ(&mut f.app, t);
-        enter(&mut f.app);
-    }
-    esc(&mut f.app);
+    add(&mut f.app, "1", &["uno", "dos", "tres"]);
     typ(&mut f.app, "i5");
     typ(&mut f.app, "k+");
     assert_eq!(session(&f.app).strengths[2].impact, Some(5));
@@ -522,12 +517,7 @@ fn impact_and_sorting_keep_the_facilitators_order() {
 #[test]
 fn a_sort_order_is_kept_between_frames_and_follows_every_change() {
     let mut f = fixture();
-    typ(&mut f.app, "a");
-    for t in ["uno", "dos", "tres"] {
-        typ(&mut f.app, t);
-        enter(&mut f.app);
-    }
-    esc(&mut f.app);
+    add(&mut f.app, "1", &["uno", "dos", "tres"]);
     typ(&mut f.app, "o");
     let first = editor(&f.app).order(Quadrant::Strengths);
     assert_eq!(*first, [0, 1, 2], "no votes yet: the facilitator's order");
