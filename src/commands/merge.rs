@@ -79,19 +79,15 @@ pub fn run(
 /// same file on disk), and warns of two files with the same bytes (a copy): a
 /// group merged twice would count its votes twice and repeat its actions.
 fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
-    use std::os::unix::fs::MetadataExt as _;
     let shown = |p: &Path| crate::domain::text::display_safe(&p.display().to_string()).into_owned();
     let w = lang.text().merge;
-    // A file that cannot be read is left to the load, which says why.
-    let ids: Vec<Option<(u64, u64)>> =
-        files.iter().map(|f| std::fs::metadata(f).ok().map(|m| (m.dev(), m.ino()))).collect();
+    // By path, link or inode (the same rule as an output onto an input).
     for (i, a) in files.iter().enumerate() {
-        for (j, b) in files.iter().enumerate().skip(i + 1) {
-            if a == b || ids[i].is_some() && ids[i] == ids[j] {
-                return Err(CommandError::Copy((w.same_file)(&shown(a), &shown(b))));
-            }
+        if let Some(b) = files[i + 1..].iter().find(|b| super::same_file(a, b)) {
+            return Err(CommandError::Copy((w.same_file)(&shown(a), &shown(b))));
         }
     }
+    // A file that cannot be read is left to the load, which says why.
     let sizes: Vec<Option<u64>> = files.iter().map(|f| std::fs::metadata(f).ok().map(|m| m.len())).collect();
     for (i, a) in files.iter().enumerate() {
         for (j, b) in files.iter().enumerate().skip(i + 1) {
