@@ -51,6 +51,7 @@ mod office;
 mod packaging;
 mod plan_edit;
 mod plan_view;
+mod present_pages;
 mod prop_keys;
 mod readme;
 mod room_snapshots;

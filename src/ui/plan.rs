@@ -218,6 +218,9 @@ impl PlanView<'_> {
             return;
         }
         let sel = self.editor.views().plan.tree.min(lines.len() - 1);
+        if self.editor.room().presenting() && !self.editor.room().zoom {
+            return self.paged(block, lines, Some(sel), sel, area, buf);
+        }
         let (first, shown) = super::plan_lists::first_and_shown(&vec![1; lines.len()], Some(sel), inner.height);
         let below = lines.len() - first - shown;
         super::list::more_titles(block, first, below, self.theme, self.lang).render(area, buf);
