@@ -50,6 +50,7 @@ mod merge_review;
 mod office;
 mod packaging;
 mod plan_edit;
+mod plan_keys;
 mod plan_view;
 mod present_pages;
 mod prop_keys;
