@@ -68,6 +68,7 @@ mod storage_journal;
 mod storage_kill;
 mod storage_links;
 mod storage_signals;
+mod truncation;
 mod update;
 
 /// Each `tests/*.rs` (and each `tests/*/mod.rs`) must have its `mod` line above.
