@@ -37,6 +37,7 @@ mod e2e_settings;
 mod e2e_sources;
 mod exports_csv_docx;
 mod exports_marks;
+mod follow_marks;
 mod follow_view;
 mod git_merge;
 mod import_hostile;

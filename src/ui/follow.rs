@@ -131,7 +131,7 @@ impl FollowView<'_> {
         let first = (at + 1).saturating_sub(height);
         for (n, row) in all.iter().enumerate().skip(first).take(height) {
             let is_sel = Some(*row) == selected;
-            let mut spans = vec![self.label(s, *row, label_w, is_sel)];
+            let mut spans = vec![self.label(s, *row, year, label_w, is_sel)];
             for (k, &y) in shown.iter().enumerate() {
                 let (text, style) = self.cell(s, *row, y, &progress[k]);
                 spans.push(Span::raw(" "));
@@ -142,7 +142,7 @@ impl FollowView<'_> {
         }
     }
 
-    fn label(&self, s: &Session, row: FollowRow, w: usize, selected: bool) -> Span<'static> {
+    fn label(&self, s: &Session, row: FollowRow, year: i16, w: usize, selected: bool) -> Span<'static> {
         let (t, words) = (self.theme, self.lang.text().follow);
         let (text, style) = match row {
             FollowRow::Axis(a) => (format!("{} {}", a + 1, safe(&s.axes[a].text)), t.title_bar),
@@ -154,7 +154,18 @@ impl FollowView<'_> {
             FollowRow::Indicators => (words.indicators.to_owned(), t.title_bar),
             FollowRow::Action(c, i) => {
                 let a = &s.actions(c)[i];
-                (format!("   {} {}", safe(&self.lang.show_id(&a.id)), safe(&a.text)), t.text)
+                let text = format!("   {} {}", safe(&self.lang.show_id(&a.id)), safe(&a.text));
+                // Its mark stays whole when the text is cut: ↻ carried and not yet
+                // confirmed, + new this year (no review before it, in a plan reviewed before).
+                let mark = if a.carried {
+                    " ↻"
+                } else if s.latest_review(&a.id, year - 1).is_none() && s.reviews.iter().any(|r| r.year < year) {
+                    " +"
+                } else {
+                    ""
+                };
+                let text = format!("{}{mark}", super::list::clip_end(&text, w.saturating_sub(mark.width())));
+                (text, t.text)
             }
             FollowRow::Indicator(i) => {
                 let ind = &s.indicators[i];
