@@ -203,3 +203,38 @@ fn presenting_long_texts_goes_on_pages() {
         }
     }
 }
+
+/// Presenting, a CAME quadrant with no actions shows no "add an action" hint
+/// and gives its rows to its factors; a matrix with no factors gives its room
+/// to the other.
+#[test]
+fn presenting_gives_empty_panes_no_room() {
+    for (lang, code) in LANGS {
+        let mut s = long_session();
+        s.maintain.clear();
+        s.opportunities.clear();
+        s.threats.clear();
+        let mut h = held(s, lang);
+        h.app.update(Action::ShowCame);
+        let hint = lang.text().keymap.add_action;
+        let before = screen(&h.app, 120, 40);
+        assert!(before.contains(hint), "{code}: not presenting, the hint shows:\n{before}");
+        h.app.update(Action::Room(RoomAction::TogglePresent));
+        for (w, hh) in SIZES {
+            let text = screen(&h.app, w, hh);
+            assert!(!text.contains(hint), "{code} {w}x{hh}:\n{text}");
+            // No heading of an empty factor list: the actions take the room.
+            let threats = format!("{} ─", lang.quadrant(Quadrant::Threats));
+            assert!(!text.contains(&threats), "{code} {w}x{hh}:\n{text}");
+            insta::assert_snapshot!(format!("present_came_no_actions_{code}_{w}x{hh}"), text);
+        }
+        h.app.update(Action::Room(RoomAction::TogglePresent));
+        h.app.update(Action::ShowWeights);
+        h.app.update(Action::Room(RoomAction::TogglePresent));
+        let efe = lang.text().ui.weights_titles[1];
+        for (w, hh) in SIZES {
+            let text = screen(&h.app, w, hh);
+            assert!(!text.contains(efe), "{code} {w}x{hh}: the empty EFE takes room:\n{text}");
+        }
+    }
+}

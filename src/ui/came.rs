@@ -74,6 +74,18 @@ impl CameGrid<'_> {
         let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick);
         let pane = editor.views().came.pane;
         let (f_focus, a_focus) = (active && pane == Pane::Factors, active && pane == Pane::Actions);
+        // Presenting, a quadrant with no actions yet gives all its room to its
+        // factors, and one with no factors to its actions.
+        if editor.room().presenting() && session.actions(c).is_empty() {
+            let f_lines = self.factor_lines(q, f_focus, false, inner.width);
+            self.factors(q, f_focus, &f_lines, inner, buf);
+            return;
+        }
+        if editor.room().presenting() && session.factors(q).is_empty() {
+            let a_lines = self.action_lines(q, a_focus, false, inner.width);
+            self.actions(q, a_focus, &a_lines, inner, buf);
+            return;
+        }
         // Side by side when there is room, else factors above actions, sharing the rows by content.
         if inner.width >= 64 {
             let [f_area, a_area] =

@@ -22,6 +22,15 @@ pub struct WeightsView<'a> {
 
 impl Widget for WeightsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // Presenting, a matrix with no factors takes no room from the other.
+        if self.editor.room().presenting() {
+            let filled: Vec<Matrix> =
+                Matrix::ALL.into_iter().filter(|&m| !self.editor.matrix_rows(m).is_empty()).collect();
+            if let [only] = filled[..] {
+                self.matrix(only, area, buf);
+                return;
+            }
+        }
         let areas = if area.width >= 120 {
             Layout::horizontal([Constraint::Fill(1); 2]).split(area)
         } else {
