@@ -1,11 +1,12 @@
 //! The Seguimiento view's legend (issue 24): what each mark of a year's cell
-//! and of a row means, shown in its help in place of the grid's marks.
+//! and of a row means, shown in its help in place of the grid's marks; `!`
+//! (behind the year reviewed) and `⚠` (overdue today) are two rules, two words.
 
 /// The legend of one language: a title and `(mark, meaning)` rows.
 #[derive(Debug)]
 pub struct FollowLegend {
     pub title: &'static str,
-    pub rows: [(&'static str, &'static str); 10],
+    pub rows: [(&'static str, &'static str); 11],
 }
 
 pub const ES: FollowLegend = FollowLegend {
@@ -21,6 +22,7 @@ pub const ES: FollowLegend = FollowLegend {
         ("▰▱", "el grado de implementación, un tramo por cada 25 %"),
         ("↻", "viene del año pasado, sin confirmar"),
         ("+", "nueva: sin revisiones de años anteriores"),
+        ("⚠", "vencidas (línea de estado): fecha pasada y sin hacer, a día de hoy"),
     ],
 };
 
@@ -37,6 +39,7 @@ pub const EN: FollowLegend = FollowLegend {
         ("▰▱", "the degree of implementation, one segment per 25%"),
         ("↻", "carried over from last year, not yet confirmed"),
         ("+", "new: no review in an earlier year"),
+        ("⚠", "overdue (status line): past its due date, not done, as of today"),
     ],
 };
 
@@ -53,6 +56,7 @@ pub const CA: FollowLegend = FollowLegend {
         ("▰▱", "el grau d'implementació, un tram per cada 25 %"),
         ("↻", "ve de l'any passat, sense confirmar"),
         ("+", "nova: sense revisions d'anys anteriors"),
+        ("⚠", "vençudes (línia d'estat): data passada i sense fer, a hui"),
     ],
 };
 
