@@ -104,7 +104,25 @@ impl CameGrid<'_> {
             (self.factor_lines(q, f_focus, compact, inner.width), self.action_lines(q, a_focus, compact, inner.width))
         };
         let (f_lines, a_lines) = lines(inner.height < 14 && !editor.room().presenting());
-        let f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus) as u16;
+        let mut f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus);
+        if editor.room().presenting() {
+            // Each selected item whole when both fit (the pane with the keys first when not):
+            // the heading row and the item's lines.
+            let order = editor.order(q);
+            let f_sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s)).unwrap_or(0);
+            let a_sel = editor.action_selection(c).unwrap_or(0);
+            let tall = |lines: &[Vec<Line>], at: usize| 1 + lines.get(at).map_or(1, Vec::len);
+            let total = inner.height as usize;
+            let (low, high) = (tall(&f_lines, f_sel), total.saturating_sub(tall(&a_lines, a_sel)));
+            f_height = if low <= high {
+                f_height.clamp(low, high)
+            } else if a_focus {
+                high
+            } else {
+                low.min(total)
+            };
+        }
+        let f_height = f_height as u16;
         let [f_area, a_area] = Layout::vertical([Constraint::Length(f_height), Constraint::Fill(1)]).areas(inner);
         self.factors(q, f_focus, &f_lines, f_area, buf);
         self.actions(q, a_focus, &a_lines, a_area, buf);
