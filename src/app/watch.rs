@@ -23,10 +23,7 @@ pub enum DiskWatch {
     #[default]
     Unconnected,
     /// The system tells: `changed` is set (and the loop woken) on each change.
-    Watching {
-        changed: Arc<AtomicBool>,
-        _watcher: notify::RecommendedWatcher,
-    },
+    Watching { changed: Arc<AtomicBool>, _watcher: notify::RecommendedWatcher },
     /// A loop runs but no watcher could be made: checked every [`CHECK_EVERY`],
     /// the loop waking for it.
     Polling,

@@ -2,7 +2,9 @@
 //! leaves as `q` does, pending changes flushed, the terminal restored, the lock
 //! released.
 
-use crate::app::event::{AppEvent, AppEventSender};
+#[cfg(unix)]
+use crate::app::event::AppEvent;
+use crate::app::event::AppEventSender;
 
 /// The thread that turns the signals into [`AppEvent::Stop`]; dropping it stops it.
 pub struct Signals {

@@ -86,9 +86,10 @@ impl Tmux {
         let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&out.stdout).trim().to_owned();
         let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
-        children.split_whitespace().filter_map(|p| p.parse().ok()).find(|pid: &u32| {
-            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == comm)
-        })
+        children
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .find(|pid: &u32| std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == comm))
     }
 
     /// The tmux socket name, for extra tmux commands.
