@@ -30,8 +30,9 @@ pub const ESC_WAIT: Duration = Duration::from_millis(50);
 /// marker was lost.
 pub const PASTE_WAIT: Duration = Duration::from_millis(500);
 
-/// The thread reading the terminal. Dropping it stops the thread and waits for
-/// it, so nothing reads the terminal once the screen is given back.
+/// The thread reading the terminal. Dropping it stops the thread and, where the
+/// reader can be woken (dafo's own), waits for it, so nothing reads the terminal
+/// once the screen is given back.
 pub struct Reader {
     stop: imp::Stop,
     thread: Option<JoinHandle<()>>,
@@ -65,7 +66,9 @@ impl Reader {
 impl Drop for Reader {
     fn drop(&mut self) {
         self.stop.request();
-        if let Some(thread) = self.thread.take() {
+        if let Some(thread) = self.thread.take()
+            && imp::Stop::JOINS
+        {
             let _ = thread.join();
         }
     }
@@ -102,6 +105,9 @@ mod imp {
     pub struct Stop(UnixStream);
 
     impl Stop {
+        /// Whether the reader ends as soon as it is asked to (and can be waited for).
+        pub const JOINS: bool = true;
+
         pub fn request(&mut self) {
             let _ = self.0.write_all(&[1]);
         }
@@ -204,17 +210,15 @@ mod imp {
 
 #[cfg(not(all(unix, not(target_os = "macos"), not(feature = "crossterm-input"))))]
 mod imp {
-    //! crossterm's own event reader, checked for a stop request every tenth of a second.
+    //! crossterm's own event reader, blocking: it cannot be woken to stop, so a
+    //! stop request is seen at the next event, and [`Stop::JOINS`] is false (the
+    //! thread is not waited for; the process leaves soon after the loop).
 
     use std::io::{self, IsTerminal};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
-    use std::time::Duration;
 
     use ratatui::crossterm::event::{self, Event};
-
-    /// How often the reader looks whether it must stop.
-    const STOP_EVERY: Duration = Duration::from_millis(100);
 
     pub struct Source(Arc<AtomicBool>);
 
@@ -222,6 +226,9 @@ mod imp {
     pub struct Stop(Arc<AtomicBool>);
 
     impl Stop {
+        /// Whether the reader ends as soon as it is asked to (and can be waited for).
+        pub const JOINS: bool = false;
+
         pub fn request(&mut self) {
             self.0.store(true, Ordering::Release);
         }
@@ -240,12 +247,8 @@ mod imp {
     impl Source {
         /// The next event, waiting for it; `None` once asked to stop.
         pub fn next(&mut self) -> io::Result<Option<Event>> {
-            while !self.0.load(Ordering::Acquire) {
-                if event::poll(STOP_EVERY)? {
-                    return event::read().map(Some);
-                }
-            }
-            Ok(None)
+            let event = event::read()?;
+            Ok((!self.0.load(Ordering::Acquire)).then_some(event))
         }
     }
 }
