@@ -19,6 +19,11 @@ pub enum Effect {
     KeepMine,
     /// Conflict answered `r`: keep ours beside the file, load the version on disk.
     LoadTheirs,
+    /// The browser opens this session file.
+    Open(std::path::PathBuf),
+    /// The browser creates a session titled `title` in its folder (carried over
+    /// from the session at `from`, read again now, when given) and opens it.
+    Create { title: String, from: Option<std::path::PathBuf> },
 }
 
 /// Where copies go: the system clipboard, or a fake in tests.

@@ -205,24 +205,52 @@ impl App {
                 match browser_update(browser, action, lang) {
                     BrowserOutcome::Stay => {}
                     BrowserOutcome::Quit => self.quit = true,
-                    BrowserOutcome::Open(mut editor) => {
-                        if let Some(events) = self.background.bell.sender() {
-                            editor.connect(events);
-                        }
-                        self.screen = Screen::Editor(editor);
-                    }
-                    BrowserOutcome::Error(text) => browser.notice = Some(Notice::new(text, true)),
+                    BrowserOutcome::Do(effect) => return vec![effect],
                 }
             }
         }
         Vec::new()
     }
 
+    /// The browser opens `opened` (a session read or just created), or says why not.
+    fn open_from_browser(&mut self, opened: Result<Editor, String>) {
+        let Screen::Browser(browser) = &mut self.screen else { return };
+        match opened {
+            Ok(mut editor) => {
+                if let Some(events) = self.background.bell.sender() {
+                    editor.connect(events);
+                }
+                self.screen = Screen::Editor(Box::new(editor));
+            }
+            Err(text) => browser.notice = Some(Notice::new(text, true)),
+        }
+    }
+
     /// Runs one effect: starts the work off the input thread (its outcome
     /// comes back through [`App::tick`]); leaving writes what is pending first.
     pub fn run(&mut self, effect: Effect) {
+        let lang = self.lang;
+        match effect {
+            Effect::Open(path) => {
+                let opened = storage::SessionFile::open(&path).map_err(|e| e.to_string());
+                return self.open_from_browser(opened.map(|(file, session)| Editor::new(session, file, lang)));
+            }
+            Effect::Create { title, from } => {
+                let dir = self.dir.clone();
+                let now = jiff::Timestamp::now();
+                let session = match from {
+                    // Read again now: it may have changed since the list was made.
+                    Some(from) => storage::load(&from).map(|old| crate::commands::carry_over(&old, &title, now)),
+                    None => Ok(Session::new(&title, now)),
+                };
+                let opened = session.map_err(|e| e.to_string()).and_then(|s| create_session(&dir, s, lang));
+                return self.open_from_browser(opened);
+            }
+            _ => {}
+        }
         let Screen::Editor(editor) = &mut self.screen else { return };
         match effect {
+            Effect::Open(_) | Effect::Create { .. } => {}
             Effect::SaveNow => editor.save_in_background(),
             Effect::KeepMine => editor.answer_conflict(true),
             Effect::LoadTheirs => editor.answer_conflict(false),
@@ -353,8 +381,8 @@ impl App {
 enum BrowserOutcome {
     Stay,
     Quit,
-    Open(Box<Editor>),
-    Error(String),
+    /// Reading or writing files: done by [`App::run`], never by `update`.
+    Do(Effect),
 }
 
 /// The browser's line for a new title is full, unless what was typed went in.
@@ -386,19 +414,7 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
                     return BrowserOutcome::Stay;
                 }
                 browser.naming = None;
-                let now = jiff::Timestamp::now();
-                let session = match browser.from.take() {
-                    // Read again now: it may have changed since the list was made.
-                    Some(from) => match storage::load(&from) {
-                        Ok(old) => crate::commands::carry_over(&old, &title, now),
-                        Err(e) => return BrowserOutcome::Error(e.to_string()),
-                    },
-                    None => Session::new(&title, now),
-                };
-                return match create_session(&browser.dir, session, lang) {
-                    Ok(editor) => BrowserOutcome::Open(Box::new(editor)),
-                    Err(e) => BrowserOutcome::Error(e),
-                };
+                return BrowserOutcome::Do(Effect::Create { title, from: browser.from.take() });
             }
             _ => {}
         }
@@ -422,10 +438,7 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
         Action::Quit => return BrowserOutcome::Quit,
         Action::Open => {
             let Some(entry) = browser.selected_entry() else { return BrowserOutcome::Stay };
-            return match storage::SessionFile::open(&entry.path) {
-                Ok((file, session)) => BrowserOutcome::Open(Box::new(Editor::new(session, file, lang))),
-                Err(e) => BrowserOutcome::Error(e.to_string()),
-            };
+            return BrowserOutcome::Do(Effect::Open(entry.path.clone()));
         }
         _ => {}
     }
