@@ -90,30 +90,61 @@ fn with_new_action(lang: Lang) -> Held {
 // ---- 1. Placing an action in a línea ----
 
 #[test]
-fn placing_a_new_action_in_a_linea_from_came_takes_four_keys() {
+fn placing_a_new_action_in_a_linea_takes_four_keys_from_its_line() {
     let mut h = with_new_action(Lang::Es);
-    // To the action just added: close the line, the action list.
-    run(&mut h, &[N(KeyCode::Esc), C('l')]);
-    // n, the línea's number (2.1, typed without its dot), Enter.
-    let n = run(&mut h, &[C('n'), C('2'), C('1'), N(KeyCode::Enter)]);
+    // The line of new actions is still open: Ctrl-l, the línea's number (2.1, its dot optional), Enter.
+    let n = run(&mut h, &[Ctrl('l'), C('2'), C('1'), N(KeyCode::Enter)]);
     assert_eq!(n, 4);
     assert_eq!(came_action(&h, "C4").line.as_deref(), Some("L4"));
     assert_eq!(notice(&h), "C4 → 2.1");
+    assert!(ed(&h).mode().input().is_some(), "back on the line, for the next action");
     // The next action for the same línea: the picker starts on it.
-    run(&mut h, &[C('a')]);
     run(&mut h, &chars("Vivienda de alquiler para quien viene a cuidar"));
-    run(&mut h, &[N(KeyCode::Enter), N(KeyCode::Esc)]);
-    assert_eq!(ed(&h).session().actions(Came::Correct).last().unwrap().id, "C5");
-    let n = run(&mut h, &[C('n'), N(KeyCode::Enter)]);
-    assert_eq!(n, 2);
+    run(&mut h, &[N(KeyCode::Enter)]);
+    assert_eq!(run(&mut h, &[Ctrl('l'), N(KeyCode::Enter)]), 2);
     assert_eq!(came_action(&h, "C5").line.as_deref(), Some("L4"));
-    // One undo step each.
+    // Esc in the picker: back on the line, nothing placed.
+    run(&mut h, &chars("Tercera"));
+    run(&mut h, &[N(KeyCode::Enter), Ctrl('l'), N(KeyCode::Esc)]);
+    assert_eq!(came_action(&h, "C6").line, None);
+    assert!(ed(&h).mode().input().is_some());
+    // One undo step each (Esc closes the line first).
+    run(&mut h, &[N(KeyCode::Esc), C('u')]);
+    assert_eq!(ed(&h).session().actions(Came::Correct).len(), 5, "u took back C6");
     run(&mut h, &[C('u')]);
     assert_eq!(came_action(&h, "C5").line, None);
 }
 
 #[test]
-fn placing_it_the_way_main_did_took_eight_keys_and_still_works() {
+fn ctrl_l_before_any_action_was_added_says_what_to_do() {
+    let mut h = held_sample(Lang::En);
+    run(&mut h, &[C('c'), C('2'), C('a'), Ctrl('l')]);
+    assert_eq!(notice(&h), "Type the action and press Enter first: then its line");
+    assert!(ed(&h).mode().input().is_some());
+}
+
+#[test]
+fn placing_a_selected_action_from_the_came_action_list_takes_four_keys() {
+    let mut h = with_new_action(Lang::Es);
+    // To the action just added: close the line, the action list.
+    run(&mut h, &[N(KeyCode::Esc), C('l')]);
+    assert_eq!(run(&mut h, &[C('n'), C('2'), C('1'), N(KeyCode::Enter)]), 4);
+    assert_eq!(came_action(&h, "C4").line.as_deref(), Some("L4"));
+    // Again for the same action: the picker starts on its línea; the last option sends it back to the tray.
+    run(&mut h, &[C('n')]);
+    let current = |h: &Held| match ed(h).mode() {
+        dafo::app::Mode::Picker(p) => p.current().map(|(n, _)| n.clone()),
+        other => panic!("no picker: {other:?}"),
+    };
+    assert_eq!(current(&h).as_deref(), Some("2.1"));
+    run(&mut h, &[Ctrl('n'), Ctrl('n'), Ctrl('n'), Ctrl('n')]);
+    assert_eq!(current(&h).as_deref(), Some("—"));
+    run(&mut h, &[N(KeyCode::Enter)]);
+    assert_eq!(came_action(&h, "C4").line, None, "the tray's option");
+}
+
+#[test]
+fn placing_it_the_way_main_did_took_nine_keys_and_still_works() {
     let mut h = with_new_action(Lang::Es);
     run(&mut h, &[N(KeyCode::Esc)]);
     // Plan view, down the tree to 2.1 (EJ1, 1.1, 1.2, 1.3, EJ2, 2.1), two panes on to the tray, Enter.

@@ -30,6 +30,7 @@ impl Editor {
             Pane::Actions => self.session().first_unanswered(q).or_else(|| self.selection(q)),
         };
         let links = index.map(|i| vec![self.session().factors(q)[i].id.clone()]).unwrap_or_default();
+        self.last_added = None;
         self.open_input(InputTarget::AddAction(links), "");
     }
 

@@ -68,6 +68,8 @@ pub struct Editor {
     /// The línea an action was last placed in with the línea picker: the next
     /// picker starts on it.
     pub(super) last_line: Option<String>,
+    /// The action the open line of new CAME actions added last (Ctrl-l places it).
+    pub(super) last_added: Option<String>,
     /// The carried-over count of the session at a revision: counted once per
     /// change, not on every frame (a 100,000-factor session takes milliseconds).
     pub(super) unconfirmed_at: std::cell::Cell<Option<(u64, (usize, usize))>>,
@@ -111,6 +113,7 @@ impl Editor {
             draft: None,
             today: None,
             last_line: None,
+            last_added: None,
         };
         if editor.read_only.is_some() {
             editor.say_read_only();
@@ -388,6 +391,7 @@ impl Editor {
                 self.mode = Mode::Input(input);
                 self.paste(&text);
             }
+            Action::PlaceInLine if matches!(input.target, InputTarget::AddAction(_)) => self.pick_line_for_added(input),
             Action::NextQuadrant | Action::PrevQuadrant => {
                 // Bound only on a new CAME action's line (`Context::ActionInput`).
                 if let InputTarget::AddAction(links) = &mut input.target {

@@ -348,6 +348,7 @@ pub fn defaults() -> &'static [Binding] {
             // A new CAME action's line moves to another factor without closing.
             bind!(ActionInput, [code(C::Tab)], A::NextQuadrant, Navigate, quick.target_next, (quick.other_factor)),
             bind!(ActionInput, [code(C::BackTab)], A::PrevQuadrant, Navigate, quick.target_prev, false),
+            bind!(ActionInput, [ctrl('l')], A::PlaceInLine, Capture, quick.place_added, (quick.place_in_line_hint)),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, move_to[0], true),
             bind!(MovePick, [k('2')], A::MoveTo(Quadrant::Weaknesses), Tidy, move_to[1], true),

@@ -1,6 +1,7 @@
 //! Placing an action in a línea from wherever the action is: the línea picker
-//! (`n` in CAME and in the plan view's action lists) and the línea field of the
-//! action form (`f`), which opens the same picker and comes back to the form.
+//! (`n` in CAME and in the plan view's action lists, Ctrl-l on the line of new
+//! actions for the one just added) and the línea field of the action form
+//! (`f`); from the form or the line the picker comes back to it.
 
 use super::action::Action;
 use super::editor::{Editor, Mode};
@@ -49,14 +50,14 @@ pub fn line_field_text(s: &Session, line: Option<&str>) -> String {
 impl Editor {
     /// Opens the línea picker for action `id`, its cursor on the action's
     /// línea, else on the one last used, so that a run of actions for the same
-    /// línea takes `n` `Enter` each. `back` is the form it was opened from.
-    pub(super) fn pick_line(&mut self, id: &str, current: Option<String>, back: Option<Box<Form>>, search: &str) {
+    /// línea takes `n` `Enter` each. `back` is the form or line it was opened from.
+    pub(super) fn pick_line(&mut self, id: &str, current: Option<String>, back: Option<Box<Mode>>, search: &str) {
         let options = line_options(self, current.as_deref());
         if options.is_empty() {
             let key = keymap::key_for(self.view_context(), &Action::ShowPlan, self.lang);
             self.say((self.lang.text().quick.no_lines)(&key), true);
-            if let Some(form) = back {
-                self.mode = Mode::Form(form);
+            if let Some(back) = back {
+                self.mode = *back;
             }
             return;
         }
@@ -73,29 +74,58 @@ impl Editor {
     }
 
     /// The línea chosen for action `id` (`option` "1.2", or the tray's): into
-    /// the form it came from, or placed at once (one undo step) and said.
-    pub(super) fn finish_line_pick(&mut self, id: &str, option: Option<String>, back: Option<Box<Form>>) {
-        let Some(option) = option else { return };
+    /// the form it came from, or placed at once (one undo step) and said, then
+    /// back to the line it came from, if any.
+    pub(super) fn finish_line_pick(&mut self, id: &str, option: Option<String>, back: Option<Box<Mode>>) {
+        let Some(option) = option else {
+            if let Some(back) = back {
+                self.mode = *back;
+            }
+            return;
+        };
         let line = line_of_option(self.session(), &option);
         if line.is_some() {
             self.last_line.clone_from(&line);
         }
-        if let Some(mut form) = back {
-            let text = line_field_text(self.session(), line.as_deref());
-            if let FormKind::Action { line: chosen, .. } = &mut form.kind {
-                *chosen = line;
+        match back.map(|b| *b) {
+            Some(Mode::Form(mut form)) => {
+                let text = line_field_text(self.session(), line.as_deref());
+                if let FormKind::Action { line: chosen, .. } = &mut form.kind {
+                    *chosen = line;
+                }
+                form.set_line_field(&text);
+                self.mode = Mode::Form(form);
             }
-            form.set_line_field(&text);
-            self.mode = Mode::Form(form);
-            return;
+            back => {
+                self.place_in(id, line.as_deref(), &option);
+                if let Some(back) = back {
+                    self.mode = back;
+                }
+            }
         }
+    }
+
+    fn place_in(&mut self, id: &str, line: Option<&str>, option: &str) {
         let Some((c, i)) = self.session().find_action(id) else { return };
-        if let Some(edit) = self.session().place_action(c, i, line.as_deref())
+        if let Some(edit) = self.session().place_action(c, i, line)
             && self.apply(edit)
         {
-            let shown = if line.is_some() { option } else { self.lang.text().quick.no_line.to_owned() };
-            self.say(format!("{} → {}", self.lang.show_id(id), display_safe(&shown)), false);
+            let shown = if line.is_some() { option } else { self.lang.text().quick.no_line };
+            self.say(format!("{} → {}", self.lang.show_id(id), display_safe(shown)), false);
         }
+    }
+
+    /// Ctrl-l on the line of new CAME actions: the línea picker for the action
+    /// this line added last; the line comes back when it closes.
+    pub(super) fn pick_line_for_added(&mut self, input: super::editor::Input) {
+        let added = self.last_added.clone().filter(|id| self.session().find_action(id).is_some());
+        let Some(id) = added else {
+            self.say(self.lang.text().quick.nothing_added.to_owned(), true);
+            self.mode = Mode::Input(input);
+            return;
+        };
+        let line = self.session().find_action(&id).and_then(|(c, i)| self.session().actions(c)[i].line.clone());
+        self.pick_line(&id, line, Some(Box::new(Mode::Input(input))), "");
     }
 
     /// `n`: the línea picker for the selected action of the CAME view.

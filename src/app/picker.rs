@@ -42,8 +42,8 @@ pub struct Picker {
     pub filter: TextArea<'static>,
     /// Position in the filtered list.
     pub cursor: usize,
-    /// The form the picker was opened from, given back when it closes.
-    pub back: Option<Box<super::form::Form>>,
+    /// What the picker was opened from (a form, an input line), given back when it closes.
+    pub back: Option<Box<Mode>>,
 }
 
 impl Picker {
@@ -149,10 +149,10 @@ impl Editor {
                 }
             }
             Action::Toggle | Action::Submit => return self.finish_picker(picker),
-            // Opened from a form: back to it as it was.
+            // Opened from a form or a line: back to it as it was.
             Action::Cancel => {
-                if let Some(form) = picker.back {
-                    self.mode = Mode::Form(form);
+                if let Some(back) = picker.back {
+                    self.mode = *back;
                 }
                 return;
             }

@@ -137,6 +137,7 @@ impl Editor {
                     && self.apply(edit)
                 {
                     self.views.came.actions[self.focus().index()] = self.session().actions(c).len() - 1;
+                    self.last_added = self.session().actions(c).last().map(|a| a.id.clone());
                 }
                 // Rapid capture, as for factors: the line stays open.
                 self.open_input(InputTarget::AddAction(links_kept), "");

@@ -19,6 +19,10 @@ pub struct QuickWords {
     /// The key placing the selected action in a línea (help, footer).
     pub place_in_line: &'static str,
     pub place_in_line_hint: &'static str,
+    /// Ctrl-l on the line of new actions: the one just added, in a línea.
+    pub place_added: &'static str,
+    /// Ctrl-l before the line added any action.
+    pub nothing_added: &'static str,
     /// The línea picker's title, before the action's ID.
     pub pick_line: &'static str,
     /// The option of no línea (back to the tray).
@@ -45,6 +49,8 @@ pub static ES: QuickWords = QuickWords {
     target_pair: "la nueva acción responde al factor siguiente / anterior",
     place_in_line: "poner la acción en una línea del plan",
     place_in_line_hint: "línea",
+    place_added: "poner en una línea la acción recién añadida",
+    nothing_added: "Escribe antes la acción y pulsa Enter: luego, su línea",
     pick_line: "Línea para",
     no_line: "(sin línea: a la bandeja)",
     no_lines: |key| format!("Aún no hay líneas: créalas en el plan ({key})"),
@@ -64,6 +70,8 @@ pub static EN: QuickWords = QuickWords {
     target_pair: "the new action answers the next / previous factor",
     place_in_line: "put the action in a line of the plan",
     place_in_line_hint: "line",
+    place_added: "put the action just added in a line",
+    nothing_added: "Type the action and press Enter first: then its line",
     pick_line: "Line for",
     no_line: "(no line: back to the tray)",
     no_lines: |key| format!("No lines yet: make them in the plan ({key})"),
@@ -83,6 +91,8 @@ pub static CA: QuickWords = QuickWords {
     target_pair: "la nova acció respon al factor següent / anterior",
     place_in_line: "posar l'acció en una línia del pla",
     place_in_line_hint: "línia",
+    place_added: "posar en una línia l'acció que s'acaba d'afegir",
+    nothing_added: "Escriviu abans l'acció i premeu Retorn: després, la seua línia",
     pick_line: "Línia per a",
     no_line: "(sense línia: a la safata)",
     no_lines: |key| format!("Encara no hi ha línies: creeu-les al pla ({key})"),
