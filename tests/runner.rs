@@ -27,6 +27,7 @@ mod e2e_capture;
 mod e2e_escapes;
 mod e2e_follow;
 mod e2e_keys;
+mod e2e_keystrokes;
 mod e2e_live;
 mod e2e_meeting;
 mod e2e_plan;
