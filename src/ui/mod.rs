@@ -9,6 +9,7 @@ mod grid;
 mod help;
 mod list;
 pub mod merge_review;
+mod pages;
 mod plan;
 mod plan_lists;
 mod popup;
