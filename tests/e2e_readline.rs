@@ -28,13 +28,13 @@ fn readline_keys_edit_the_input_line() {
     t.type_text("delta");
     t.wait_for("alpha beta delta");
     t.press("C-a"); // start of the line
-    t.press("M-f"); // one word forward: the start of "beta"
+    t.press("M-f"); // one word forward: the end of "alpha" (readline)
     t.type_text("Q");
     t.press("C-e"); // end of the line
     t.type_text("Z");
     t.press("M-b"); // one word back: the start of "deltaZ"
     t.type_text("Y");
-    t.wait_for("alpha Qbeta YdeltaZ");
+    t.wait_for("alphaQ beta YdeltaZ");
     t.press("Enter");
     t.type_text("words to drop");
     t.press("C-u"); // everything before the cursor
@@ -45,5 +45,5 @@ fn readline_keys_edit_the_input_line() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
     let texts: Vec<String> = storage::load(&path).unwrap().strengths.iter().map(|f| f.text.clone()).collect();
-    assert_eq!(texts, ["alpha Qbeta YdeltaZ", "kept"]);
+    assert_eq!(texts, ["alphaQ beta YdeltaZ", "kept"]);
 }

@@ -474,14 +474,13 @@ fn weights_and_ratings_make_the_efi_total() {
     add(&mut f.app, "1", &["Equipo"]);
     add(&mut f.app, "2", &["Listas de espera"]);
     typ(&mut f.app, "1W");
+    // One line a factor, weight and rating; the line moves on to the next factor lacking them.
     typ(&mut f.app, "w");
-    typ(&mut f.app, "0,6");
+    typ(&mut f.app, "0,6 4");
     enter(&mut f.app);
-    typ(&mut f.app, "4j");
-    typ(&mut f.app, "w");
-    typ(&mut f.app, "40%");
+    typ(&mut f.app, "40% 1");
     enter(&mut f.app);
-    typ(&mut f.app, "1");
+    assert!(editor(&f.app).mode().is_grid(), "both weighted and rated: the line closes");
     let e = session(&f.app).evaluate(Matrix::Efi);
     assert!(e.balanced(), "{e:?}");
     assert!((e.total - (0.6 * 4.0 + 0.4)).abs() < 1e-9, "{e:?}");

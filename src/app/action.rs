@@ -51,6 +51,8 @@ pub enum Action {
     ShowPlan,
     /// Plan view: put the selected tray item into the selected línea.
     PlanPlace,
+    /// CAME and the plan's action lists: choose the línea of the selected action.
+    PlaceInLine,
     /// Plan view: take the selected action out of its línea.
     PlanTakeOut,
     /// Plan view: a new eje, typed in the input line.

@@ -30,7 +30,26 @@ impl Editor {
             Pane::Actions => self.session().first_unanswered(q).or_else(|| self.selection(q)),
         };
         let links = index.map(|i| vec![self.session().factors(q)[i].id.clone()]).unwrap_or_default();
+        self.last_added = None;
         self.open_input(InputTarget::AddAction(links), "");
+    }
+
+    /// The factor a new action's line answers after moving `delta` factors from
+    /// `links` in the focused quadrant's order (staying at its ends); the
+    /// factor list's selection follows, so the room sees it.
+    pub(super) fn next_target(&mut self, links: &[String], delta: isize) -> Vec<String> {
+        let q = self.focus();
+        let order = self.order(q);
+        let factors = self.session().factors(q);
+        let at = links.first().and_then(|id| order.iter().position(|&i| factors[i].id == *id));
+        let to = match at {
+            Some(p) => p.saturating_add_signed(delta).min(order.len().saturating_sub(1)),
+            None => 0,
+        };
+        let Some(&i) = order.get(to) else { return links.to_vec() };
+        let id = factors[i].id.clone();
+        self.views.factors.selected[q.index()] = i;
+        vec![id]
     }
 
     /// The factor pane: factors are edited as in the DAFO grid.
@@ -115,8 +134,10 @@ impl Editor {
                 let delta = if action == Action::VoteUp { 1 } else { -1 };
                 if let Some(edit) =
                     self.session().change_action(c, i, |a| a.votes = a.votes.saturating_add_signed(delta))
+                    && self.apply(edit)
                 {
-                    self.apply(edit);
+                    let a = &self.session().actions(c)[i];
+                    self.say_votes(a.votes, &a.id.clone());
                 }
             }
             Action::StartLink => {
@@ -142,6 +163,7 @@ impl Editor {
                 }
             }
             Action::StartForm => self.open_form(),
+            Action::PlaceInLine => self.pick_line_for_selected(),
             _ => {}
         }
     }

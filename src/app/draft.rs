@@ -82,7 +82,7 @@ impl Editor {
             InputTarget::EditAction(id) => s.find_action(id).map(|(c, i)| s.actions(c)[i].text.clone()),
             InputTarget::EditStrategy(id) => s.strategies.iter().find(|x| x.id == *id).map(|x| x.text.clone()),
             InputTarget::Weight(id) => {
-                s.find_factor(id).map(|(q, i)| s.factors(q)[i].weight.map(|w| format!("{w:.2}")).unwrap_or_default())
+                s.find_factor(id).map(|(q, i)| super::views::weight_line(self.lang, &s.factors(q)[i]))
             }
             InputTarget::PlanText(t) => t.stored(s),
             InputTarget::FollowNote(id, year) => {

@@ -67,6 +67,11 @@ pub struct Editor {
     pub(super) draft: Option<super::draft::Draft>,
     /// "Today" fixed by tests; `None` reads the clock.
     pub(super) today: Option<jiff::civil::Date>,
+    /// The línea an action was last placed in with the línea picker: the next
+    /// picker starts on it.
+    pub(super) last_line: Option<String>,
+    /// The action the open line of new CAME actions added last (Ctrl-l places it).
+    pub(super) last_added: Option<String>,
     /// The carried-over count of the session at a revision: counted once per
     /// change, not on every frame (a 100,000-factor session takes milliseconds).
     pub(super) unconfirmed_at: std::cell::Cell<Option<(u64, (usize, usize))>>,
@@ -110,6 +115,8 @@ impl Editor {
             outbox: Vec::new(),
             draft: None,
             today: None,
+            last_line: None,
+            last_added: None,
         };
         if editor.read_only.is_some() {
             editor.say_read_only();
@@ -220,6 +227,7 @@ impl Editor {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Grid => self.view_context(),
+            Mode::Input(Input { target: InputTarget::AddAction(_), .. }) => Context::ActionInput,
             Mode::Input(_) => Context::Input,
             Mode::MovePick => Context::MovePick,
             Mode::ImpactPick => Context::ImpactPick,
@@ -415,6 +423,15 @@ impl Editor {
                 self.mode = Mode::Input(input);
                 self.paste(&text);
             }
+            Action::PlaceInLine if matches!(input.target, InputTarget::AddAction(_)) => self.pick_line_for_added(input),
+            Action::NextQuadrant | Action::PrevQuadrant => {
+                // Bound only on a new CAME action's line (`Context::ActionInput`).
+                if let InputTarget::AddAction(links) = &mut input.target {
+                    let delta = if action == Action::NextQuadrant { 1 } else { -1 };
+                    *links = self.next_target(links, delta);
+                }
+                self.mode = Mode::Input(input);
+            }
             _ => self.mode = Mode::Input(input),
         }
     }
@@ -537,6 +554,7 @@ fn starts_editing(action: &Action) -> bool {
             | Action::StartImpact
             | Action::StartLink
             | Action::StartForm
+            | Action::PlaceInLine
             | Action::EditMeta
             | Action::PlanAddAxis
             | Action::PlanAddLine

@@ -17,8 +17,8 @@ use crate::i18n::locale::Unread;
 /// What a form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    /// The plan fields of the action with this ID.
-    Action { came: Came, id: String },
+    /// The plan fields of the action with this ID, and the línea chosen for it.
+    Action { came: Came, id: String, line: Option<String> },
     /// The indicator with this ID, or a new one.
     Indicator(Option<String>),
     /// Title, date, place, participants, group and horizon of the session.
@@ -32,6 +32,9 @@ pub struct Form {
     pub fields: Vec<TextArea<'static>>,
     pub active: usize,
 }
+
+/// The action form's línea field: chosen in the línea picker, not typed.
+pub const LINE_FIELD: usize = 7;
 
 /// A field holding `value`, the cursor at its end.
 pub(super) fn field(value: Option<String>) -> TextArea<'static> {
@@ -47,7 +50,7 @@ pub fn parse_list(text: &str) -> Vec<String> {
 
 impl Form {
     /// The action form of `a`, its amount written as `lang` writes money in tables (`1500,50`).
-    pub fn of(came: Came, a: &CameAction, lang: Lang) -> Form {
+    pub fn of(came: Came, a: &CameAction, s: &crate::domain::Session, lang: Lang) -> Form {
         let amount = a.amount.map(|e| lang.locale().money_plain(e.cents));
         let fields = vec![
             field(a.owner.clone()),
@@ -57,8 +60,16 @@ impl Form {
             field(amount),
             field(Some(a.partners.join(", "))),
             field(a.indicator.clone()),
+            field(Some(super::line_pick::line_field_text(s, a.line.as_deref()))),
         ];
-        Form { kind: FormKind::Action { came, id: a.id.clone() }, fields, active: 0 }
+        Form { kind: FormKind::Action { came, id: a.id.clone(), line: a.line.clone() }, fields, active: 0 }
+    }
+
+    /// Shows the línea chosen in the línea field.
+    pub(super) fn set_line_field(&mut self, text: &str) {
+        if let Some(f) = self.fields.get_mut(LINE_FIELD) {
+            *f = field(Some(text.to_owned()));
+        }
     }
 
     /// Field labels, in order.
@@ -74,6 +85,7 @@ impl Form {
                 w.col_amount.to_owned(),
                 hint(w.col_partners, p.list_hint),
                 w.col_indicator.to_owned(),
+                hint(w.col_line, lang.text().quick.line_field_hint),
             ],
             FormKind::Indicator(_) => vec![
                 w.col_name.to_owned(),
@@ -124,7 +136,7 @@ impl Editor {
 
     pub(super) fn open_action_form(&mut self, c: Came, i: usize) {
         if let Some(a) = self.session().actions(c).get(i) {
-            self.mode = Mode::Form(Box::new(Form::of(c, a, self.lang)));
+            self.mode = Mode::Form(Box::new(Form::of(c, a, self.session(), self.lang)));
         }
     }
 
@@ -134,6 +146,22 @@ impl Editor {
         match action {
             Action::Up => form.active = (form.active + n - 1) % n,
             Action::Down => form.active = (form.active + 1) % n,
+            // The línea field: a key that types opens the línea picker (with the
+            // key as its search); deleting clears the línea.
+            Action::TextKey(key) if super::line_pick::on_line_field(&form) => {
+                use ratatui::crossterm::event::KeyCode;
+                if let FormKind::Action { id, line, .. } = &mut form.kind {
+                    if let Some(search) = super::line_pick::opens_picker(&key) {
+                        let (id, current) = (id.clone(), line.clone());
+                        return self.pick_line(&id, current, Some(Box::new(Mode::Form(Box::new(form)))), &search);
+                    }
+                    if matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
+                        *line = None;
+                        form.set_line_field("");
+                    }
+                }
+            }
+            Action::Paste(_) if super::line_pick::on_line_field(&form) => {}
             // Every field holds at most an item's text (`domain::limits`).
             Action::TextKey(key) => {
                 if let Some(f) = form.fields.get_mut(form.active)
@@ -151,7 +179,7 @@ impl Editor {
             }
             Action::Submit => {
                 let result = match form.kind.clone() {
-                    FormKind::Action { came, id } => self.submit_action_form(&form, came, &id),
+                    FormKind::Action { came, id, line } => self.submit_action_form(&form, came, &id, line),
                     FormKind::Indicator(id) => self.submit_indicator_form(&form, id.as_deref()),
                     FormKind::Meta => self.submit_meta_form(&form),
                 };
@@ -180,7 +208,13 @@ impl Editor {
             .map_err(|_| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
     }
 
-    fn submit_action_form(&mut self, form: &Form, came: Came, id: &str) -> Result<(), (usize, String)> {
+    fn submit_action_form(
+        &mut self,
+        form: &Form,
+        came: Came,
+        id: &str,
+        line: Option<String>,
+    ) -> Result<(), (usize, String)> {
         let start = self.date_field(form, 1)?;
         let due = self.date_field(form, 2)?;
         let amount_text = form.value(4);
@@ -196,6 +230,8 @@ impl Editor {
         };
         let partners = parse_list(&form.value(5));
         let (owner, resources, indicator) = (form.value(0), form.value(3), form.value(6));
+        // A línea deleted while the form was open is not written: the action keeps its own.
+        let line_gone = line.as_deref().is_some_and(|l| self.session().find_line(l).is_none());
         if let Some((c, i)) = self.session().find_action(id)
             && c == came
             && let Some(edit) = self.session().change_action(c, i, |a| {
@@ -206,6 +242,9 @@ impl Editor {
                 a.amount = amount;
                 a.partners = partners;
                 a.indicator = Some(indicator);
+                if !line_gone {
+                    a.line = line;
+                }
             })
         {
             self.apply(edit);

@@ -47,6 +47,8 @@ impl Editor {
                     let o = self.order(n);
                     let pick = if delta < 0 { o.last() } else { o.first() };
                     self.views.factors.selected[n.index()] = pick.copied().unwrap_or(0);
+                    // The selection left the quadrant: say where it went (the border moves too).
+                    self.say_aside(format!("→ {}", self.lang.quadrant(n)));
                 }
             }
         }
@@ -180,8 +182,26 @@ impl Editor {
     pub(super) fn vote(&mut self, delta: i32) {
         let q = self.focus();
         let Some(i) = self.selection(q) else { return };
-        if let Some(edit) = self.session().vote_factor(q, i, delta) {
-            self.apply(edit);
+        if let Some(edit) = self.session().vote_factor(q, i, delta)
+            && self.apply(edit)
+        {
+            let f = &self.session().factors(q)[i];
+            self.say_votes(f.votes, &f.id.clone());
+        }
+    }
+
+    /// Names the item just voted and its votes on the status line: `●5 F2`
+    /// (`● F2` while the votes are hidden from the room).
+    pub(super) fn say_votes(&mut self, votes: u32, id: &str) {
+        let count = if self.room.votes_hidden { String::new() } else { votes.to_string() };
+        self.say_aside(format!("●{count} {}", self.lang.show_id(id)));
+    }
+
+    /// A word on what a key just did, unless news from outside is being held on
+    /// the status line (a reload): that stays.
+    fn say_aside(&mut self, text: String) {
+        if self.notice.as_ref().is_none_or(|n| n.hold_until.is_none()) {
+            self.say(text, false);
         }
     }
 }

@@ -37,6 +37,8 @@ pub enum Context {
     /// The Seguimiento view: actions and indicators by year.
     Follow,
     Input,
+    /// The input line of a new CAME action: Tab and the arrows move it to another factor.
+    ActionInput,
     MovePick,
     /// Waiting for a digit: the impact (1-5) of the selected factor.
     ImpactPick,
@@ -55,7 +57,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,
@@ -70,6 +72,7 @@ impl Context {
         Context::PlanBand,
         Context::Follow,
         Context::Input,
+        Context::ActionInput,
         Context::MovePick,
         Context::ImpactPick,
         Context::Picker,
@@ -267,6 +270,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(CameActions, [k('v')], A::StartLink, Capture, link, (link_hint)),
             bind!(CameActions, [k('s')], A::CycleStatus, Capture, cycle_status, (cycle_status_hint)),
             bind!(CameActions, [k('f')], A::StartForm, Capture, form, (form_hint)),
+            bind!(CameActions | PlanActions | PlanTray, [k('n')], A::PlaceInLine, Capture, quick.place_in_line, (quick.place_in_line_hint)),
             bind!(Weights, [k('w'), code(C::Enter)], A::StartEdit, Capture, weight, (weight_hint)),
             bind!(Weights, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, rate, (rate_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('1')], A::Focus(Quadrant::Strengths), Navigate, focus[0], false),
@@ -339,8 +343,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('?')], A::ToggleHelp, Session, help, true),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
             // ---- Typing an item ----
-            bind!(Input, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
-            bind!(Input, [code(C::Esc)], A::Cancel, Capture, close, true),
+            bind!(Input | ActionInput, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
+            bind!(Input | ActionInput, [code(C::Esc)], A::Cancel, Capture, close, true),
+            // A new CAME action's line moves to another factor without closing.
+            bind!(ActionInput, [code(C::Tab)], A::NextQuadrant, Navigate, quick.target_next, (quick.other_factor)),
+            bind!(ActionInput, [code(C::BackTab)], A::PrevQuadrant, Navigate, quick.target_prev, false),
+            bind!(ActionInput, [ctrl('l')], A::PlaceInLine, Capture, quick.place_added, (quick.place_in_line_hint)),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, move_to[0], true),
             bind!(MovePick, [k('2')], A::MoveTo(Quadrant::Weaknesses), Tidy, move_to[1], true),
@@ -350,8 +358,11 @@ pub fn defaults() -> &'static [Binding] {
             // ---- Impact 1-5 ----
             bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, impact_pick, (impact_pick_hint)),
             // ---- Picking factors from a list ----
-            bind!(Picker | Form, [code(C::Up)], A::Up, Navigate, previous, false),
-            bind!(Picker | Form, [code(C::Down)], A::Down, Navigate, next, false),
+            bind!(Form, [code(C::Up)], A::Up, Navigate, previous, false),
+            bind!(Form, [code(C::Down)], A::Down, Navigate, next, false),
+            // Letters (j and k too) go into the search: the list moves with arrows and Ctrl-n / Ctrl-p.
+            bind!(Picker, [code(C::Up), ctrl('p')], A::Up, Navigate, previous, false),
+            bind!(Picker, [code(C::Down), ctrl('n')], A::Down, Navigate, next, false),
             bind!(Picker, [k(' ')], A::Toggle, Capture, toggle, (toggle_hint)),
             bind!(Picker, [code(C::Enter)], A::Submit, Capture, submit_picker, (submit_hint)),
             bind!(Form, [code(C::Tab)], A::Down, Navigate, next_field, (next_field_hint)),

@@ -56,7 +56,7 @@ fn read_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Res
 
 /// Where text is typed: a key that types a character there (`e`, `Space`) must
 /// keep typing it, or a binding in `keys.ron` would make `e` cancel the line.
-const TYPING: [Context; 3] = [Context::Input, Context::Form, Context::Picker];
+const TYPING: [Context; 4] = [Context::Input, Context::ActionInput, Context::Form, Context::Picker];
 
 /// `line:column: why` of the first key `text` binds in a typing context that
 /// would type a character there; `None` when there is none (or `text` does not

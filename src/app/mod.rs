@@ -15,6 +15,7 @@ pub mod form;
 mod grid_ops;
 pub mod keymap;
 pub mod keys_file;
+mod line_pick;
 mod meta_form;
 pub mod mode;
 mod persist;
@@ -158,7 +159,7 @@ impl App {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 let ctx = self.context();
                 // Keys the table does not bind are typed, where there is text to type.
-                let takes_text = matches!(ctx, Context::Input | Context::Picker | Context::Form);
+                let takes_text = matches!(ctx, Context::Input | Context::ActionInput | Context::Picker | Context::Form);
                 // The first-start card says "any key": an unbound one (Space, Esc) closes it too.
                 let card = matches!(&self.screen, Screen::Editor(e) if e.room().hint);
                 keymap::lookup(ctx, key).or_else(|| (takes_text || card).then_some(Action::TextKey(*key)))

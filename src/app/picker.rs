@@ -28,6 +28,8 @@ pub enum PickFor {
     ActionIndicators(String),
     /// The eje (by number) to move the línea with this ID to.
     MoveLine(String),
+    /// The línea (by number, "1.2") of the action with this ID.
+    Line(String),
 }
 
 /// The picker's state: options, checks, the search text and the cursor.
@@ -40,11 +42,13 @@ pub struct Picker {
     pub filter: TextArea<'static>,
     /// Position in the filtered list.
     pub cursor: usize,
+    /// What the picker was opened from (a form, an input line), given back when it closes.
+    pub back: Option<Box<Mode>>,
 }
 
 impl Picker {
     pub fn new(purpose: PickFor, options: Vec<(String, String)>, checked: Vec<String>) -> Picker {
-        Picker { purpose, options, checked, filter: TextArea::default(), cursor: 0 }
+        Picker { purpose, options, checked, filter: TextArea::default(), cursor: 0, back: None }
     }
 
     /// Whether several factors can be checked.
@@ -58,15 +62,22 @@ impl Picker {
         )
     }
 
-    /// Indices of the options matching the search (accents and case ignored).
+    /// Indices of the options matching the search (accents and case ignored):
+    /// first those whose ID begins with it, dots left out (`21` or `2.1` is
+    /// línea 2.1, `d1` is D1 before D10), then the others.
     pub fn visible(&self) -> Vec<usize> {
         let search = self.filter.lines().join(" ");
-        (0..self.options.len())
-            .filter(|&i| {
-                let (id, text) = &self.options[i];
-                crate::i18n::matches(&format!("{id} {text}"), &search)
+        let compact =
+            |t: &str| t.chars().filter(|c| !matches!(c, '.' | ' ')).flat_map(char::to_lowercase).collect::<String>();
+        let key = compact(&search);
+        let leads = |i: &usize| !key.is_empty() && compact(&self.options[*i].0).starts_with(&key);
+        let (first, rest): (Vec<usize>, Vec<usize>) = (0..self.options.len())
+            .filter(|i| {
+                let (id, text) = &self.options[*i];
+                leads(i) || crate::i18n::matches(&format!("{id} {text}"), &search)
             })
-            .collect()
+            .partition(leads);
+        first.into_iter().chain(rest).collect()
     }
 
     /// The option under the cursor.
@@ -93,6 +104,7 @@ impl Picker {
                 format!("{} {}", lang.plan_ui().pick_indicators, lang.show_id(id))
             }
             PickFor::MoveLine(id) => format!("{} {}", lang.show_id(id), lang.plan_ui().pick_axis),
+            PickFor::Line(id) => format!("{} {}", lang.text().quick.pick_line, lang.show_id(id)),
         }
     }
 }
@@ -137,7 +149,13 @@ impl Editor {
                 }
             }
             Action::Toggle | Action::Submit => return self.finish_picker(picker),
-            Action::Cancel => return,
+            // Opened from a form or a line: back to it as it was.
+            Action::Cancel => {
+                if let Some(back) = picker.back {
+                    self.mode = *back;
+                }
+                return;
+            }
             _ => {}
         }
         self.mode = Mode::Picker(picker);
@@ -176,6 +194,7 @@ impl Editor {
                     picker.options.iter().map(|(id, _)| id).filter(|id| picker.checked.contains(id)).cloned().collect();
                 self.finish_plan_picker(purpose, checked, chosen);
             }
+            PickFor::Line(id) => self.finish_line_pick(&id, chosen, picker.back),
             PickFor::CopyFormat => {
                 if let Some(format) = chosen.and_then(|id| <Format as clap::ValueEnum>::from_str(&id, true).ok()) {
                     self.copy_summary(Some(format));

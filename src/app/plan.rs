@@ -242,6 +242,14 @@ impl Editor {
                 };
                 self.open_input(target, &text);
             }
+            Action::PlaceInLine => match item {
+                PlanItem::Action(c, i) => {
+                    let a = &s.actions(c)[i];
+                    let (id, line) = (a.id.clone(), a.line.clone());
+                    self.pick_line(&id, line, None, "");
+                }
+                PlanItem::Strategy(_) => self.say(self.lang.plan_ui().strategy_not_placed.to_owned(), true),
+            },
             Action::StartForm | Action::StartLink => match item {
                 PlanItem::Action(c, i) if action == Action::StartForm => self.open_action_form(c, i),
                 PlanItem::Action(c, i) => {

@@ -1,9 +1,10 @@
 //! The readline keys of every one-line text field: what `ratatui-textarea` does
-//! not bind itself (Ctrl-u) is added here; the rest it already does.
+//! not bind itself (Ctrl-u) or binds otherwise (Alt-f, Alt-b) is done here.
 //!
 //! `ratatui-textarea` binds: Ctrl-a / Home (start), Ctrl-e / End (end),
-//! Alt-b / Alt-f (word back / forward), Ctrl-w and Alt-Backspace (delete the
-//! word before), Ctrl-k (delete to the end), Ctrl-h / Ctrl-d.
+//! Ctrl-w and Alt-Backspace (delete the word before), Ctrl-k (delete to the
+//! end), Ctrl-h / Ctrl-d. Alt-f / Ctrl-→ go to the end of the word (readline's
+//! `forward-word`, not the start of the next one), Alt-b / Ctrl-← to its start.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -16,10 +17,62 @@ pub fn type_key(field: &mut TextArea<'static>, key: KeyEvent) {
         KeyCode::Char('u' | 'U') if ctrl => {
             field.delete_line_by_head();
         }
+        KeyCode::Char('f' | 'F') if alt_only(&key) => word_motion(field, true),
+        KeyCode::Char('b' | 'B') if alt_only(&key) => word_motion(field, false),
+        KeyCode::Right if ctrl_only(&key) => word_motion(field, true),
+        KeyCode::Left if ctrl_only(&key) => word_motion(field, false),
         _ => {
             field.input(key);
         }
     }
+}
+
+fn alt_only(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::ALT) && !key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+fn ctrl_only(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && !key.modifiers.contains(KeyModifiers::ALT)
+}
+
+/// Readline's `forward-word` (`forward`) or `backward-word`: past the
+/// separators, then to the far edge of the word (letters and digits). At an
+/// edge of a line of several, on to the next or previous line.
+fn word_motion(field: &mut TextArea<'static>, forward: bool) {
+    let ratatui_textarea::DataCursor(row, col) = field.cursor();
+    let line: Vec<char> = field.lines().get(row).map(|l| l.chars().collect()).unwrap_or_default();
+    let word = |i: usize| line.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut at = col.min(line.len());
+    if forward {
+        if at == line.len() {
+            field.move_cursor(ratatui_textarea::CursorMove::WordEnd);
+            return;
+        }
+        while at < line.len() && !word(at) {
+            at += 1;
+        }
+        while at < line.len() && word(at) {
+            at += 1;
+        }
+    } else {
+        if at == 0 {
+            field.move_cursor(ratatui_textarea::CursorMove::WordBack);
+            return;
+        }
+        while at > 0 && !word(at - 1) {
+            at -= 1;
+        }
+        while at > 0 && word(at - 1) {
+            at -= 1;
+        }
+    }
+    // One character at a time: `Jump` takes columns up to 65,535 only, and a misión is longer.
+    let (step, n) = if at > col {
+        (ratatui_textarea::CursorMove::Forward, at - col)
+    } else {
+        (ratatui_textarea::CursorMove::Back, col.min(line.len()) - at)
+    };
+    (0..n).for_each(|_| field.move_cursor(step));
 }
 
 /// Whether `key` types a character into the line (no Ctrl or Alt held).
@@ -87,11 +140,38 @@ mod tests {
         assert_eq!(t.cursor(), (0, 0));
         press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
         press(&mut t, KeyCode::Char('X'), KeyModifiers::SHIFT);
-        assert_eq!(text(&t), "uno Xdos tres");
+        assert_eq!(text(&t), "unoX dos tres");
         press(&mut t, KeyCode::Char('e'), KeyModifiers::CONTROL);
         press(&mut t, KeyCode::Char('b'), KeyModifiers::ALT);
         press(&mut t, KeyCode::Char('u'), KeyModifiers::CONTROL);
         assert_eq!(text(&t), "tres");
+    }
+
+    #[test]
+    fn alt_f_lands_at_the_end_of_the_word_and_alt_b_at_its_start_as_readline() {
+        let mut t = field("salud, mental  y cuidados");
+        press(&mut t, KeyCode::Home, KeyModifiers::NONE);
+        press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 5), "the end of «salud», before the comma");
+        press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 13), "past «, » to the end of «mental»");
+        press(&mut t, KeyCode::Right, KeyModifiers::CONTROL);
+        assert_eq!(t.cursor(), (0, 16), "Ctrl-→ too: the end of «y»");
+        press(&mut t, KeyCode::Char('b'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 15), "back to the start of «y»");
+        press(&mut t, KeyCode::Char('b'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 7), "past the spaces to the start of «mental»");
+        press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
+        press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
+        press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 25), "the end of the line");
+        press(&mut t, KeyCode::Char('f'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 25), "and it stays there");
+        press(&mut t, KeyCode::Left, KeyModifiers::CONTROL);
+        assert_eq!(t.cursor(), (0, 17), "Ctrl-← : the start of «cuidados»");
+        press(&mut t, KeyCode::Home, KeyModifiers::NONE);
+        press(&mut t, KeyCode::Char('b'), KeyModifiers::ALT);
+        assert_eq!(t.cursor(), (0, 0), "and at the start it stays");
     }
 
     #[test]

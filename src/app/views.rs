@@ -61,8 +61,10 @@ impl Editor {
                 let delta = if action == Action::VoteUp { 1 } else { -1 };
                 if let Some(i) = self.strategy_selection(kind)
                     && let Some(edit) = self.session().vote_strategy(i, delta)
+                    && self.apply(edit)
                 {
-                    self.apply(edit);
+                    let st = &self.session().strategies[i];
+                    self.say_votes(st.votes, &st.id.clone());
                 }
             }
             _ => {}
@@ -85,7 +87,7 @@ impl Editor {
             Action::StartEdit => {
                 if let Some(&(q, i)) = rows.get(sel) {
                     let f = &self.session().factors(q)[i];
-                    let (id, text) = (f.id.clone(), f.weight.map(|w| format!("{w:.2}")).unwrap_or_default());
+                    let (id, text) = (f.id.clone(), weight_line(self.lang, f));
                     self.open_input(InputTarget::Weight(id), &text);
                 }
             }
@@ -100,6 +102,31 @@ impl Editor {
         }
     }
 
+    /// After a factor's weight line: the selection moves to the next factor of
+    /// the matrix lacking a weight or a rating (after `id`, then from the top)
+    /// and the line stays open for it; when none lacks one, it closes and says so.
+    fn next_unweighted(&mut self, id: &str) {
+        let m = self.matrix();
+        let rows = self.matrix_rows(m);
+        let s = self.session();
+        let at = rows.iter().position(|&(q, i)| s.factors(q)[i].id == id).unwrap_or(0);
+        let lacking = |&(q, i): &(crate::domain::Quadrant, usize)| {
+            let f = &s.factors(q)[i];
+            f.weight.is_none() || f.rating.is_none()
+        };
+        let next = (1..=rows.len()).map(|k| (at + k) % rows.len()).find(|&r| lacking(&rows[r]));
+        match next {
+            Some(r) => {
+                let (q, i) = rows[r];
+                let f = &s.factors(q)[i];
+                let (next_id, text) = (f.id.clone(), weight_line(self.lang, f));
+                self.views.weights.rows[usize::from(m == Matrix::Efe)] = r;
+                self.open_input(InputTarget::Weight(next_id), &text);
+            }
+            None => self.say((self.lang.text().quick.matrix_complete)(self.lang.matrix(m)), false),
+        }
+    }
+
     /// Enter in the input line for actions, strategies and weights.
     pub(super) fn submit_other(&mut self, target: InputTarget, text: &str) {
         match target {
@@ -110,6 +137,7 @@ impl Editor {
                     && self.apply(edit)
                 {
                     self.views.came.actions[self.focus().index()] = self.session().actions(c).len() - 1;
+                    self.last_added = self.session().actions(c).last().map(|a| a.id.clone());
                 }
                 // Rapid capture, as for factors: the line stays open.
                 self.open_input(InputTarget::AddAction(links_kept), "");
@@ -143,17 +171,22 @@ impl Editor {
                 // A strategy pairs two factors: a new one cannot be made from words alone.
                 None => self.target_gone(&id, None, text),
             },
-            InputTarget::Weight(id) => match parse_weight(text) {
-                Ok(weight) => {
+            InputTarget::Weight(id) => match parse_weight_line(self.lang, text) {
+                Ok((weight, rating)) => {
                     if let Some((q, i)) = self.session().find_factor(&id)
-                        && let Some(edit) = self.session().change_factor(q, i, |f| f.weight = weight)
+                        && let Some(edit) = self.session().change_factor(q, i, |f| {
+                            f.weight = weight;
+                            if let Some(r) = rating {
+                                f.rating = r;
+                            }
+                        })
+                        && self.apply(edit)
                     {
-                        self.apply(edit);
+                        self.next_unweighted(&id);
                     }
                 }
-                Err(()) => {
-                    let msg = self.lang.text().ui.bad_weight;
-                    self.say(format!("{msg}: {text}"), true);
+                Err(why) => {
+                    self.say(format!("{why}: {}", crate::domain::text::display_safe(text)), true);
                     // The line stays open with what was typed, to correct it.
                     self.open_input(InputTarget::Weight(id), text);
                 }
@@ -166,28 +199,81 @@ impl Editor {
     }
 }
 
-/// Reads a weight as people type it: `0.15`, `0,15`, `15%`; empty clears it.
-pub fn parse_weight(text: &str) -> Result<Option<f64>, ()> {
-    let t = text.trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
+/// A factor's weight and rating as its weight line shows them: `0,15 3`,
+/// `0,15` with no rating; empty with no weight (a lone rating would read as
+/// a weight, and an empty line leaves the rating as it is).
+pub fn weight_line(lang: crate::i18n::Lang, f: &crate::domain::Factor) -> String {
+    match (f.weight, f.rating) {
+        (Some(w), Some(r)) => format!("{} {r}", lang.locale().exact(w)),
+        (Some(w), None) => lang.locale().exact(w),
+        (None, _) => String::new(),
     }
-    // The range is the session's own rule (domain::rules::Weight).
-    crate::domain::Weight::parse(&t).map(|w| Some(w.get())).map_err(|_| ())
+}
+
+/// Reads a weight line as `lang` writes numbers: the weight (`0,15`, `15%`;
+/// nothing clears it), then optionally the rating 1-4 (0 clears it; `None`:
+/// left as it is). A number that reads two ways is refused, never guessed.
+pub fn parse_weight_line(lang: crate::i18n::Lang, text: &str) -> Result<(Option<f64>, Option<Option<u8>>), String> {
+    use crate::i18n::locale::Unread;
+    let q = lang.text().quick;
+    let mut words = text.split_whitespace();
+    let (weight, rating) = (words.next(), words.next());
+    if words.next().is_some() {
+        return Err(q.bad_rating.to_owned());
+    }
+    let weight = match weight {
+        None => None,
+        Some(w) => {
+            let (number, scale) = match w.strip_suffix('%') {
+                Some(p) => (p, 100.0),
+                None => (w, 1.0),
+            };
+            let bad = || lang.text().ui.bad_weight.to_owned();
+            let x = lang.locale().read_number(number).map_err(|e| match e {
+                Unread::Ambiguous(msg) => msg,
+                Unread::NotANumber => bad(),
+            })?;
+            Some(crate::domain::Weight::try_from(x / scale).map_err(|_| bad())?.get())
+        }
+    };
+    let rating = match rating {
+        None => None,
+        Some(r) => match r.parse::<u8>() {
+            Ok(0) => Some(None),
+            Ok(n @ 1..=4) => Some(Some(n)),
+            _ => return Err(q.bad_rating.to_owned()),
+        },
+    };
+    Ok((weight, rating))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse_weight;
+    use super::parse_weight_line;
+    use crate::i18n::Lang;
 
     #[test]
-    fn weights_as_people_type_them() {
-        assert_eq!(parse_weight("0.15"), Ok(Some(0.15)));
-        assert_eq!(parse_weight(" 0,2 "), Ok(Some(0.2)));
-        assert_eq!(parse_weight("15%"), Ok(Some(0.15)));
-        assert_eq!(parse_weight(""), Ok(None));
-        assert_eq!(parse_weight("1.5"), Err(()));
-        assert_eq!(parse_weight("NaN"), Err(()));
-        assert_eq!(parse_weight("abc"), Err(()));
+    fn weight_lines_as_people_type_them_in_each_language() {
+        assert_eq!(parse_weight_line(Lang::Es, "0,15 3"), Ok((Some(0.15), Some(Some(3)))));
+        assert_eq!(parse_weight_line(Lang::En, "0.15 3"), Ok((Some(0.15), Some(Some(3)))));
+        assert_eq!(parse_weight_line(Lang::Ca, " 0,2 "), Ok((Some(0.2), None)));
+        assert_eq!(parse_weight_line(Lang::Es, "15% 4"), Ok((Some(0.15), Some(Some(4)))));
+        assert_eq!(parse_weight_line(Lang::Es, "0,1 0"), Ok((Some(0.1), Some(None))));
+        assert_eq!(parse_weight_line(Lang::Es, ""), Ok((None, None)));
+        // A Spanish line read the English way only when it reads one way.
+        assert_eq!(parse_weight_line(Lang::Es, "0.25 2"), Ok((Some(0.25), Some(Some(2)))));
+    }
+
+    #[test]
+    fn weight_lines_that_do_not_read_are_refused_not_guessed() {
+        assert!(parse_weight_line(Lang::Es, "1,5 3").is_err(), "over 1");
+        assert!(parse_weight_line(Lang::Es, "NaN").is_err());
+        assert!(parse_weight_line(Lang::Es, "abc 3").is_err());
+        assert!(parse_weight_line(Lang::Es, "0,15 5").is_err(), "rating 1-4");
+        assert!(parse_weight_line(Lang::Es, "0,15 3 2").is_err(), "three numbers");
+        assert!(parse_weight_line(Lang::Es, "0,15 tres").is_err());
+        // 1,000 reads 1 in Spanish and 1000 in English: refused with both readings.
+        let two_ways = parse_weight_line(Lang::Es, "1,000 3").unwrap_err();
+        assert!(two_ways.contains("1,000") && two_ways.contains("1.000"), "{two_ways}");
     }
 }

@@ -232,6 +232,13 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
 }
 
+/// A weight with two decimals (`0,10`), or every decimal it has when two would
+/// round it (`0,125`): an export that imports gives back the weight stored.
+fn weight_text(lang: Lang, x: f64) -> String {
+    let two = plan::num(lang, x, 2);
+    if lang.locale().read_number(&two).is_ok_and(|back| back == x) { two } else { lang.locale().exact(x) }
+}
+
 fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let w = Words::new(lang);
     for t in plan::tables(s) {
@@ -243,7 +250,7 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 vec![
                     lang.show_id(&f.id),
                     f.text.clone(),
-                    f.weight.map_or_else(|| w.unweighted.to_owned(), |x| plan::num(lang, x, 2)),
+                    f.weight.map_or_else(|| w.unweighted.to_owned(), |x| weight_text(lang, x)),
                     f.rating.map(|r| r.to_string()).unwrap_or_default(),
                     plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
                 ]

@@ -83,7 +83,7 @@ pub struct Draft {
     pub text: String,
     pub votes: u32,
     pub impact: Option<u8>,
-    /// EFI/EFE weight and rating (CSV only).
+    /// EFI/EFE weight and rating (CSV columns, or a Markdown export's EFI/EFE tables).
     pub weight: Option<f64>,
     pub rating: Option<u8>,
     /// The groups or sources it came from (CSV `sources` column only).
@@ -228,6 +228,7 @@ pub fn markdown(text: &str) -> Imported {
             _ => {}
         }
     }
+    super::import_weights::read_into(text, &mut out);
     out
 }
 

@@ -19,6 +19,7 @@ mod docx_zip;
 pub mod html;
 pub mod import;
 pub mod import_problem;
+mod import_weights;
 pub mod json;
 mod labels;
 pub mod markdown;

@@ -384,7 +384,7 @@ pub fn import(
         }
     }
     flush(&mut d, section, &group, &mut table_lines)?;
-    assemble(d, path, title, fallback, now)
+    assemble(d, text, path, title, fallback, now)
 }
 
 /// The language a plan heading is written in (`Plan de acción`, `Action plan`).
@@ -498,13 +498,17 @@ pub(crate) fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String
 
 fn assemble(
     d: Draft,
+    text: &str,
     path: &Path,
     title: Option<&str>,
     fallback: &str,
     now: Timestamp,
 ) -> Result<Session, ImportError> {
     let title = title.map(str::to_owned).or(d.title.clone()).unwrap_or_else(|| fallback.to_owned());
-    let mut s = build(markdown(&d.quadrant_text), &title, now);
+    // The factors come from the quadrant sections, their weights from the EFI/EFE tables.
+    let mut factors = markdown(&d.quadrant_text);
+    super::import_weights::read_into(text, &mut factors);
+    let mut s = build(factors, &title, now);
     s.meta.horizon = d.horizon;
     (s.meta.place, s.meta.participants) = (d.place, d.participants);
     s.mission = Some(clean_text(&d.mission.join(" "))).filter(|t| !t.is_empty());

@@ -24,6 +24,8 @@ pub struct Catalogue {
     /// The plan's words: the informe's sections and the plan view (`P`).
     pub plan_report: &'static super::plan_words::PlanWords,
     pub follow: &'static super::follow_words::FollowText,
+    /// Keystroke shortcuts: picker keys, an action's línea, weight lines (issue 24).
+    pub quick: &'static super::quick_words::QuickWords,
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
     pub report: &'static super::report_words::ReportWords,

@@ -10,6 +10,7 @@ pub struct KeymapText {
     pub groups: [&'static str; 5],
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
+    pub quick: &'static super::quick_words::QuickWords,
     /// The review list of `dafo merge --review`.
     pub merge: &'static super::merge_text::MergeKeys,
     pub add: &'static str,

@@ -28,6 +28,7 @@ pub mod locale;
 pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
+pub mod quick_words;
 pub mod report_words;
 pub mod review_errors;
 

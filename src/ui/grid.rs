@@ -178,7 +178,14 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         }
         InputTarget::FollowValue(id, year) => format!("{} {id} · {year} ({ok} / {close})", lang.text().follow.value_of),
         InputTarget::Weight(id) => {
-            format!("{} {id} (0-1, {}, 15%)", lang.text().ui.input_weight_of, lang.decimal(0.15))
+            let q = lang.text().quick;
+            format!(
+                "{} {} ({} 3 · {}; {ok} / {close})",
+                q.weight_and_rating,
+                lang.show_id(id),
+                lang.decimal(0.15),
+                q.weight_example
+            )
         }
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
             format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)

@@ -19,8 +19,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let main = e.view_context();
             let modes: &[Context] = match main {
                 Context::Grid => &[Context::Input, Context::MovePick, Context::ImpactPick],
-                Context::CameFactors => &[Context::Input, Context::ImpactPick],
-                Context::CameActions => &[Context::Input, Context::Picker, Context::Form],
+                Context::CameFactors => &[Context::Input, Context::ActionInput, Context::ImpactPick],
+                Context::CameActions => &[Context::Input, Context::ActionInput, Context::Picker, Context::Form],
                 Context::Crossed => &[Context::Input, Context::Picker],
                 // Every pane of the plan view, and what its keys open.
                 Context::PlanTree
@@ -196,6 +196,8 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
             }
             // Seguimiento's +/- move the degree, they are no votes.
             (_, Some(p)) if b.ctx == [Context::Follow] => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
+            // A new action's line: Tab and the arrows move it to another factor.
+            (_, Some(p)) if b.ctx == [Context::ActionInput] => (pair_keys(b, p, lang), lang.text().quick.target_pair),
             (_, Some(p)) => {
                 (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
             }
@@ -205,7 +207,7 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
         // Keys of a mode say which mode they belong to.
         let mode = contexts.iter().find(|c| b.ctx.contains(c)).copied();
         let prefix = match mode {
-            Some(Context::Input) => "✎ ",
+            Some(Context::Input | Context::ActionInput) => "✎ ",
             Some(Context::MovePick) => lang.text().ui.help_after_m,
             Some(Context::ImpactPick) => lang.text().ui.help_after_i,
             Some(Context::Picker) => lang.text().ui.help_list,

@@ -43,6 +43,7 @@ pub(super) fn framed(title: String, keys: Option<String>, theme: &Theme, area: R
 pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let popup = centred(area, 72, 20);
     let inner = frame(format!(" {} ", p.title(lang)), theme, popup, buf);
+    picker_footer(theme, lang, popup, buf);
     if inner.height < 2 {
         return;
     }
@@ -77,6 +78,30 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
     } else {
         Paragraph::new(window.lines).render(list, buf);
     }
+}
+
+/// The picker's keys on its bottom border, from the keymap: what moves the
+/// list, and that letters (`j` and `k` too) search.
+fn picker_footer(theme: &Theme, lang: Lang, popup: Rect, buf: &mut Buffer) {
+    use crate::app::keymap::{self, Context};
+    let keys = |a: crate::app::Action| {
+        keymap::of_context(Context::Picker).find(|b| b.action == a).map(|b| b.keys_label(lang)).unwrap_or_default()
+    };
+    let (down, up) = (keys(crate::app::Action::Down), keys(crate::app::Action::Up));
+    let q = lang.text().quick;
+    let text = format!(" {down} · {up} {} · {} ", q.picker_move, q.picker_search);
+    let width = usize::from(popup.width.saturating_sub(2));
+    if popup.height < 3 || width == 0 {
+        return;
+    }
+    let text: String = if unicode_width::UnicodeWidthStr::width(text.as_str()) > width {
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        text
+    };
+    let row = Rect { x: popup.x + 1, y: popup.bottom() - 1, width: popup.width - 2, height: 1 };
+    Paragraph::new(Line::styled(text, theme.dim)).render(row, buf);
 }
 
 pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
