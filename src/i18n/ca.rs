@@ -371,6 +371,7 @@ pub static TEXT: Catalogue = Catalogue {
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,
+        clashes: &super::clash_text::CA,
         add: "afegir",
         add_action: "nova acció per al factor triat",
         add_action_hint: "acció",

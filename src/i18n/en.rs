@@ -369,6 +369,7 @@ pub static TEXT: Catalogue = Catalogue {
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,
+        clashes: &super::clash_text::EN,
         add: "add",
         add_action: "new action for the chosen factor",
         add_action_hint: "action",

@@ -371,6 +371,7 @@ pub static TEXT: Catalogue = Catalogue {
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,
+        clashes: &super::clash_text::ES,
         add: "añadir",
         add_action: "nueva acción para el factor elegido",
         add_action_hint: "acción",

@@ -10,6 +10,8 @@ pub struct KeymapText {
     pub groups: [&'static str; 5],
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
+    /// The list of the plan's merge conflicts (`R`).
+    pub clashes: &'static super::clash_text::ClashText,
     /// The review list of `dafo merge --review`.
     pub merge: &'static super::merge_text::MergeKeys,
     pub add: &'static str,

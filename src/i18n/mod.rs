@@ -19,6 +19,7 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+pub mod clash_text;
 pub mod follow_words;
 mod ids;
 mod keymap_text;
