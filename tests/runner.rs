@@ -5,6 +5,7 @@
 
 mod common;
 
+mod bounded_memory;
 mod clash_tui;
 mod cli_clipboard;
 mod cli_commands;
