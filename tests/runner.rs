@@ -13,6 +13,7 @@ mod cli_copy;
 mod cli_demo;
 mod cli_exports;
 mod cli_hardened;
+mod cli_hostile_sweep;
 mod cli_ids;
 mod cli_language;
 mod cli_merge;
