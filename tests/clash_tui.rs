@@ -132,14 +132,16 @@ fn e_writes_the_mision_by_hand_starting_from_both_versions() {
     key(&mut h, 'R');
     key(&mut h, 'e');
     assert_eq!(h.context(), Context::Input);
-    // Esc goes back to the list, nothing changed.
-    h.handle(Action::Cancel);
-    assert_eq!(h.context(), Context::Clashes);
-    assert_eq!(session(&h).clashes.len(), 3);
-    key(&mut h, 'e');
     for c in " y más".chars() {
         h.handle(Action::TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
     }
+    // Esc goes back to the list, nothing changed, the words kept as a draft…
+    h.handle(Action::Cancel);
+    assert_eq!(h.context(), Context::Clashes);
+    assert_eq!(session(&h).clashes.len(), 3);
+    assert!(notice(&h).starts_with("borrador guardado"), "{}", notice(&h));
+    // … that e on the same clash gives back.
+    key(&mut h, 'e');
     h.handle(Action::Submit);
     assert_eq!(session(&h).mission.as_deref(), Some(format!("{OURS} / {THEIRS} y más").as_str()));
     assert_eq!(session(&h).clashes.len(), 2);
@@ -202,4 +204,23 @@ fn the_second_clash_selected_shows_whole_and_hostile_text_stays_harmless() {
     let text = format!("{shown}");
     assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text}");
     insta::assert_snapshot!(styled(&shown));
+}
+
+#[test]
+fn words_written_for_a_clash_resolved_elsewhere_meanwhile_still_become_the_mision() {
+    let mut h = held(merged(), Lang::Es);
+    key(&mut h, 'R');
+    key(&mut h, 'e');
+    for c in " y más".chars() {
+        h.handle(Action::TextKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+    // Another program resolves the clashes in the file while the line is open.
+    let mut other = dafo::storage::load(&h.path).unwrap();
+    other.clashes.clear();
+    std::thread::sleep(Duration::from_millis(20));
+    dafo::storage::save(&h.path, &other).unwrap();
+    assert!(h.tick(Instant::now()), "the reload is drawn");
+    assert!(session(&h).clashes.is_empty());
+    h.handle(Action::Submit);
+    assert_eq!(session(&h).mission.as_deref(), Some(format!("{OURS} / {THEIRS} y más").as_str()));
 }

@@ -4,7 +4,7 @@
 //! the text by hand. Each resolution is one undoable step, saved as any edit.
 
 use super::action::Action;
-use super::editor::{Editor, Input, InputTarget, Mode};
+use super::editor::{Editor, InputTarget, Mode};
 use crate::domain::clash::Key;
 use crate::domain::clash_resolve::{Choice, JOIN, Refusal};
 use crate::domain::text::display_safe;
@@ -104,12 +104,20 @@ impl Editor {
         let here = s.version_at(&key).map(|v| v.summary()).unwrap_or_default();
         let other = clash.other().map(|v| v.summary()).unwrap_or_default();
         let text = [here, other].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(JOIN);
-        self.mode = Mode::Input(Input::new(InputTarget::Clash(key), &text));
+        self.open_input(InputTarget::Clash(key), &text);
     }
 
-    /// Enter on the line opened by [`Editor::edit_clash`].
+    /// Enter on the line opened by [`Editor::edit_clash`]. If the clash went
+    /// meanwhile (the file reloaded), the words still become the text.
     pub(super) fn submit_clash(&mut self, key: Key, text: &str) {
-        let Some(i) = self.session().clashes.iter().position(|c| c.key() == key) else { return };
+        let Some(i) = self.session().clashes.iter().position(|c| c.key() == key) else {
+            if let Some(which) = key.statement()
+                && let Some(edit) = self.session().set_statement(which, text)
+            {
+                self.apply(edit);
+            }
+            return;
+        };
         self.mode = Mode::Clashes(ClashList { selected: i });
         self.resolve(i, &Choice::Text(text.to_owned()));
     }

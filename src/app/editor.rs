@@ -370,8 +370,10 @@ impl Editor {
     fn update_input(&mut self, mut input: Input, action: Action) {
         match action {
             Action::Submit => self.submit(input),
-            // Writing a clash's text: Esc goes back to the list.
+            // Writing a clash's text: Esc keeps the words as a draft (`e` on the
+            // same clash brings them back) and goes back to the list.
             Action::Cancel if matches!(input.target, InputTarget::Clash(_)) => {
+                self.keep_draft(input);
                 self.mode = Mode::Clashes(super::clashes::ClashList::default());
             }
             Action::Cancel => self.keep_draft(input),
