@@ -1,7 +1,8 @@
 //! Every command's output with hostile names and fields (issue 22, "Text that
 //! reaches the terminal"): a plan whose texts, metadata and file and folder
 //! names hold escape sequences (CSI, OSC 52, BEL, C1) goes through each command
-//! that writes to stdout or stderr; none of those bytes comes out.
+//! that writes to stdout or stderr; none of those bytes comes out. (`git-setup`
+//! runs inside a repository: `cli_hardened` covers it.)
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
@@ -106,6 +107,20 @@ fn every_command_keeps_hostile_names_and_fields_off_the_terminal() {
     let merged = file("fusion", "ron");
     run(&["merge", p(&plan), p(&newer), "-o", p(&merged)], "merge");
     run(&["recover", p(&plan)], "recover");
+    let o = run(&["review", p(&plan), "--year", "2024", "C1=50", "--note", &format!("C1=nota{HOSTILE}")], "review");
+    assert!(o.status.success(), "review: {}", String::from_utf8_lossy(&o.stderr));
+    // The merge driver on two sides that clash on the title, under hostile names.
+    let ours = file("nuestra", "ron");
+    let theirs = file("suya", "ron");
+    let mut mine = hostile_plan();
+    mine.meta.title = format!("Nuestro título{HOSTILE}");
+    dafo::storage::save(&ours, &mine).unwrap();
+    let mut other = hostile_plan();
+    other.meta.title = format!("Otro título{HOSTILE}");
+    dafo::storage::save(&theirs, &other).unwrap();
+    let o = run(&["merge-driver", p(&newer), p(&ours), p(&theirs), p(&plan)], "merge-driver");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("meta.title"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(1), "a clash: {}", String::from_utf8_lossy(&o.stderr));
     // Refusals name the file too: one that does not read, one that is not there.
     let broken = file("roto", "ron");
     std::fs::write(&broken, format!("(version: 4, meta: (title: \"{HOSTILE}")).unwrap();
