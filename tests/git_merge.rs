@@ -335,10 +335,10 @@ fn the_same_review_and_the_mision_changed_on_both_sides_are_kept_and_refused_by_
     assert!(said.contains("⚠ C2 2025 «90 % · segunda nota» (otra versión: «60 % · segunda nota»)"), "{said}");
     let s = dafo::storage::load(&repo.file()).unwrap();
     assert_eq!(s.reviews.len(), 1);
-    // The TUI says so on opening (the grid has no place for them).
+    // The TUI says so on opening, with the key that lists them.
     let app = dafo::app::App::open(&repo.file(), dafo::i18n::Lang::Es).unwrap();
     let said = app.notice().map(|n| n.text.clone()).unwrap_or_default();
-    assert!(said.contains("⚠ 2 conflictos de fusión en el plan o el seguimiento: dafo check los lista"), "{said}");
+    assert!(said.contains("⚠ 2 conflictos de fusión en el plan o el seguimiento: R los muestra"), "{said}");
 }
 
 #[test]
@@ -428,4 +428,40 @@ fn a_title_changed_on_both_sides_is_kept_twice_and_refused_by_check() {
     );
     let s = dafo::storage::load(&repo.file()).unwrap();
     assert_eq!(s.meta.title, "Plan de cuidados 2025");
+}
+
+#[test]
+fn a_mision_clash_is_resolved_with_keys_in_the_tui_and_check_then_passes() {
+    use crate::common::{Tmux, dafo_bin, sh_quote};
+    if !crate::common::needs(crate::common::Tool::Tmux) {
+        return;
+    }
+    let repo = setup_plan();
+    let clean = branches(
+        &repo,
+        |r| r.edit(|s| s.mission = Some("Acompañar a las familias cuidadoras".into())),
+        |r| r.edit(|s| s.mission = Some("Cuidar a quien cuida, cerca".into())),
+    );
+    assert!(!clean, "git must report the conflict");
+    assert!(!repo.dafo(&["check", "taller.ron"]).status.success(), "the clash is refused before");
+    let open = format!(
+        "env XDG_CONFIG_HOME=/nonexistent/dafo-test-config {} --lang es {}",
+        dafo_bin(),
+        sh_quote(&repo.file().to_string_lossy())
+    );
+    let Some(t) = Tmux::start(&open, &repo.dir, 100, 30) else { return };
+    t.wait_for("R lo muestra");
+    t.type_text("R");
+    let list = t.wait_for("1 conflicto de fusión");
+    assert!(list.contains("1 esta rama: Cuidar a quien cuida, cerca"), "{list}");
+    assert!(list.contains("2 otra versión: Acompañar a las familias cuidadoras"), "{list}");
+    t.type_text("3");
+    t.wait_for("No queda ninguno");
+    t.type_text("q");
+    assert_eq!(t.wait_exit(), 0);
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(check.status.success(), "dafo check: {}{}", text(&check.stdout), text(&check.stderr));
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    assert_eq!(s.mission.as_deref(), Some("Cuidar a quien cuida, cerca / Acompañar a las familias cuidadoras"));
+    assert!(s.clashes.is_empty());
 }

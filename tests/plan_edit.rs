@@ -593,3 +593,25 @@ fn plan_presented_gives_empty_panes_no_room_80x24() {
     assert!(text.contains("Indicadores (3)"), "{text}");
     insta::assert_snapshot!(shown);
 }
+
+/// A misión at its limit (100,000 characters): the edit line still shows what
+/// is typed at its end (issue 22: a 10 MB misión hid every key typed).
+#[test]
+fn a_mision_at_its_limit_still_shows_what_is_typed() {
+    let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+    let words = "cuidar cerca ".repeat(dafo::domain::limits::STATEMENT_TEXT_MAX / 13 - 1);
+    s.mission = Some(words.trim_end().to_owned());
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "P");
+    let app = &mut h.app;
+    press(app, KeyCode::BackTab);
+    assert_eq!(app.context(), Context::PlanBand);
+    typ(app, "e");
+    typ(app, " ZQXW");
+    for (w, ht) in [(80, 24), (120, 40)] {
+        let shown = text_of(app, w, ht);
+        assert!(shown.contains("ZQXW"), "the typed word is on screen at {w}x{ht}:\n{shown}");
+    }
+    press(app, KeyCode::Enter);
+    assert!(session(app).mission.as_deref().is_some_and(|m| m.ends_with("cerca ZQXW")));
+}

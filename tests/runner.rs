@@ -5,12 +5,15 @@
 
 mod common;
 
+mod bounded_memory;
+mod clash_tui;
 mod cli_clipboard;
 mod cli_commands;
 mod cli_copy;
 mod cli_demo;
 mod cli_exports;
 mod cli_hardened;
+mod cli_hostile_sweep;
 mod cli_ids;
 mod cli_language;
 mod cli_merge;

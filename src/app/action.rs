@@ -38,6 +38,12 @@ pub enum Action {
     CycleSource,
     /// On an item marked ⚠ by a git merge: keep this version, drop the other.
     KeepVersion,
+    /// The list of the plan's and the follow-up's git merge clashes.
+    ShowClashes,
+    /// In that list: keep this branch's version, the other's, or both texts joined.
+    ClashHere,
+    ClashOther,
+    ClashBoth,
     // CAME actions and the crossed matrix
     StartLink,
     CycleStatus,

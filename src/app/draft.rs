@@ -91,9 +91,11 @@ impl Editor {
             InputTarget::FollowValue(id, year) => {
                 Some(s.indicator_value(id, *year).map(|v| v.to_string()).unwrap_or_default())
             }
-            InputTarget::Add | InputTarget::AddAction(_) | InputTarget::AddStrategy(..) | InputTarget::PlanAdd(_) => {
-                None
-            }
+            InputTarget::Add
+            | InputTarget::AddAction(_)
+            | InputTarget::AddStrategy(..)
+            | InputTarget::PlanAdd(_)
+            | InputTarget::Clash(_) => None,
         };
         stored.is_some_and(|t| t.trim() == text.trim())
     }
@@ -154,6 +156,12 @@ impl Editor {
                 ListOp::Insert(_, x) => describe(deleted, Some(label(&x.id, &x.text))),
                 ListOp::Replace(_, x) => describe(kinds[2], Some(label(&x.id, &x.text))),
             },
+            // Resolving a git merge clash: named by its entry.
+            Edit::Clash(op) => describe(self.lang.clashes().undo_kind, self.clash_of(op)),
+            Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::Clash(_))) => {
+                let item = edits.iter().find_map(|e| if let Edit::Clash(op) = e { self.clash_of(op) } else { None });
+                describe(self.lang.clashes().undo_kind, item)
+            }
             Edit::Review(r) => describe(kinds[2], self.review_label(r)),
             // A seguimiento step (a degree with the status it brings, the action's
             // status included; or a note) is one change of one review.
@@ -226,6 +234,16 @@ impl Editor {
             PlanEdit::Line(o) => op(o, &s.lines, k, |x| label(&x.id, &x.text)),
             PlanEdit::Indicator(o) => op(o, &s.indicators, k, |x| label(&x.id, &x.name)),
         }
+    }
+
+    /// The entry a clash edit on the undo (or redo) stack is about.
+    fn clash_of(&self, op: &crate::domain::ListOp<crate::domain::Clash>) -> Option<String> {
+        use crate::domain::ListOp;
+        let key = match op {
+            ListOp::Insert(_, c) | ListOp::Replace(_, c) => c.key(),
+            ListOp::Remove(i) => self.session().clashes.get(*i)?.key(),
+        };
+        Some(self.clash_label(&key))
     }
 
     /// What a review edit is about, as the seguimiento shows it: `C3 2024`, `I1 2025`, `2024`.

@@ -234,6 +234,7 @@ impl Editor {
             Mode::Picker(_) => Context::Picker,
             Mode::Form(_) | Mode::Record(_) => Context::Form,
             Mode::Conflict(_) => Context::Conflict,
+            Mode::Clashes(_) => Context::Clashes,
         }
     }
 
@@ -316,6 +317,7 @@ impl Editor {
             Mode::Form(form) => self.update_form(*form, action),
             Mode::Record(form) => self.update_record(*form, action),
             Mode::Conflict(conflict) => self.update_conflict(conflict, action),
+            Mode::Clashes(list) => self.update_clashes(list, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
             Mode::Grid => self.update_view(action),
@@ -351,6 +353,7 @@ impl Editor {
             Action::ShowFollow => self.show(toggle(View::Follow)),
             Action::Back => self.show(View::Dafo),
             Action::EditMeta => self.open_meta_form(),
+            Action::ShowClashes => self.open_clashes(),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
@@ -407,6 +410,12 @@ impl Editor {
     fn update_input(&mut self, mut input: Input, action: Action) {
         match action {
             Action::Submit => self.submit(input),
+            // Writing a clash's text: Esc keeps the words as a draft (`e` on the
+            // same clash brings them back) and goes back to the list.
+            Action::Cancel if matches!(input.target, InputTarget::Clash(_)) => {
+                self.keep_draft(input);
+                self.mode = Mode::Clashes(super::clashes::ClashList::default());
+            }
             Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
                 let max = input.target.max_chars();

@@ -84,6 +84,7 @@ impl Editor {
                 }
                 None => self.target_gone(&id, Some(InputTarget::Add), &text),
             },
+            InputTarget::Clash(key) => self.submit_clash(key, &text),
             target => self.submit_other(target, &text),
         }
     }

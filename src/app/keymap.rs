@@ -48,6 +48,8 @@ pub enum Context {
     Form,
     /// The file changed on disk while edits were unsaved.
     Conflict,
+    /// The list of the plan's and the follow-up's git merge clashes.
+    Clashes,
     Help,
     /// Presentation mode (issue 6): only keys that move around or show things.
     Present,
@@ -78,6 +80,7 @@ impl Context {
         Context::Picker,
         Context::Form,
         Context::Conflict,
+        Context::Clashes,
         Context::Present,
         Context::Help,
         Context::MergeReview,
@@ -371,6 +374,15 @@ pub fn defaults() -> &'static [Binding] {
             // ---- The file changed on disk while edits were unsaved ----
             bind!(Conflict, [k('r')], A::ReloadTheirs, Session, reload_theirs, (reload_theirs_hint)),
             bind!(Conflict, [k('o')], A::KeepMine, Session, keep_mine, (keep_mine_hint)),
+            // ---- The plan's and the follow-up's git merge clashes ----
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('R')], A::ShowClashes, Tidy, clashes.show, false),
+            bind!(Clashes, [k('1')], A::ClashHere, Tidy, clashes.keep_here, (clashes.keep_here_hint)),
+            bind!(Clashes, [k('2')], A::ClashOther, Tidy, clashes.keep_other, (clashes.keep_other_hint)),
+            bind!(Clashes, [k('3')], A::ClashBoth, Tidy, clashes.keep_both, (clashes.keep_both_hint)),
+            bind!(Clashes, [k('e'), code(C::Enter)], A::StartEdit, Capture, clashes.edit, (clashes.edit_hint)),
+            bind!(Clashes, [k('k'), code(C::Up)], A::Up, Navigate, previous, false),
+            bind!(Clashes, [k('j'), code(C::Down)], A::Down, Navigate, next, false),
+            bind!(Clashes, [code(C::Esc), k('q')], A::Cancel, Session, clashes.close, (clashes.close_hint)),
             // ---- Help overlay ----
             bind!(Help, [code(C::Esc), k('?'), k('q')], A::ToggleHelp, Session, close_help, true),
             bind!(Help, [k('j'), code(C::Down)], A::Down, Navigate, scroll_down, (scroll_down_hint)),

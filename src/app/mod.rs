@@ -4,6 +4,7 @@ pub mod action;
 pub mod autosave;
 pub mod browser;
 mod came;
+pub mod clashes;
 mod copy;
 mod draft;
 pub mod editor;

@@ -34,6 +34,8 @@ pub enum InputTarget {
     FollowNote(String, i16),
     /// Seguimiento: the actual value of the indicator with this ID in this year.
     FollowValue(String, i16),
+    /// The misión or visión a git merge left in a clash, written by hand.
+    Clash(crate::domain::clash::Key),
 }
 
 /// The input line: what it is for and the text typed so far.
@@ -68,7 +70,9 @@ impl InputTarget {
     pub fn max_chars(&self) -> usize {
         use crate::domain::limits::{ITEM_TEXT_MAX, STATEMENT_TEXT_MAX};
         match self {
-            InputTarget::PlanText(super::plan_edit::PlanText::Statement(_)) => STATEMENT_TEXT_MAX,
+            InputTarget::PlanText(super::plan_edit::PlanText::Statement(_)) | InputTarget::Clash(_) => {
+                STATEMENT_TEXT_MAX
+            }
             _ => ITEM_TEXT_MAX,
         }
     }
@@ -106,6 +110,8 @@ pub enum Mode {
     /// The file changed on disk while edits were unsaved: load theirs or keep
     /// mine. No other key leaves it.
     Conflict(Conflict),
+    /// The list of the plan's and the follow-up's git merge clashes.
+    Clashes(super::clashes::ClashList),
 }
 
 impl Mode {

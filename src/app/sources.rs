@@ -72,6 +72,8 @@ impl Editor {
                     self.say(format!("{kept} {id}"), false);
                 }
             }
+            // No mark on the item: the plan's clashes, if a merge left any.
+            None if !self.session().clashes.is_empty() => self.open_clashes(),
             None => {
                 let msg = self.lang.text().merge.no_conflict;
                 self.say(msg.to_owned(), false);
@@ -80,12 +82,19 @@ impl Editor {
     }
 
     /// On opening: says how many clashes of the plan or the follow-up a git
-    /// merge left (the grid marks its own conflicts with ⚠; these have no place
-    /// on it).
+    /// merge left and which key lists them (the grid marks its own conflicts
+    /// with ⚠; these have no place on it).
     pub(super) fn say_clashes(&mut self) {
         let n = self.session().clashes.len();
         if n > 0 {
-            let text = (self.lang.text().merge.plan_clashes)(n);
+            use super::action::Action;
+            let ctx = self.view_context();
+            let key = [Action::ShowClashes, Action::KeepVersion]
+                .iter()
+                .map(|a| super::keymap::key_for(ctx, a, self.lang))
+                .find(|k| k != "?")
+                .unwrap_or_else(|| "?".to_owned());
+            let text = (self.lang.clashes().notice)(n, &key);
             self.say(text, false);
         }
     }

@@ -76,7 +76,9 @@ pub fn run(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, CommandError>
     let cli = &lang.text().cli;
     let entries = entries(dir)?;
     if json {
-        let mut text = serde_json::to_string_pretty(&entries).map_err(|e| CommandError::Stdout(e.into()))?;
+        // Paths come as they are: C1 controls and bidi marks escaped as the JSON export does.
+        let text = serde_json::to_string_pretty(&entries).map_err(|e| CommandError::Stdout(e.into()))?;
+        let mut text = crate::export::json::terminal_safe(&text);
         text.push('\n');
         print(&text)?;
         return Ok(ExitCode::SUCCESS);

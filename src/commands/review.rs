@@ -144,15 +144,55 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
 /// How long `dafo review` waits for another `dafo review` of the same file.
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Whether `dafo review` waits for the holder of the lock once more or refuses.
+/// Never past its deadline, whatever the holder looks like. The holder's
+/// command line is read from `/proc` after its pid from the lock file: if the
+/// holder ends in between and another process gets its pid, that process is
+/// read instead. So a holder that does not look like a `dafo review` is refused
+/// only when the lock names it a second time in a row: it then held the lock
+/// when its pid was read, and a pid cannot change hands while its process lives.
+#[derive(Debug)]
+struct LockWait {
+    give_up: std::time::Instant,
+    /// The holder (pid, host, since) last seen not to be a `dafo review`.
+    seen: Option<(u32, String, jiff::Timestamp)>,
+}
+
+impl LockWait {
+    fn new(now: std::time::Instant) -> LockWait {
+        LockWait { give_up: now + LOCK_WAIT, seen: None }
+    }
+
+    /// `true`: wait a moment and try again; `false`: refuse, naming the holder.
+    fn again(
+        &mut self,
+        holder: Option<(u32, String, jiff::Timestamp)>,
+        is_review: bool,
+        now: std::time::Instant,
+    ) -> bool {
+        if now >= self.give_up {
+            return false;
+        }
+        if is_review {
+            self.seen = None;
+            return true;
+        }
+        let first = self.seen != holder;
+        self.seen = holder;
+        first
+    }
+}
+
 /// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
 pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, CommandError> {
     // Another `dafo review` of the same file is over in a moment: wait for it
-    // (up to LOCK_WAIT), then refuse naming the holder. A TUI holder is refused at once.
-    let give_up = std::time::Instant::now() + LOCK_WAIT;
+    // (up to LOCK_WAIT), then refuse naming the holder. A TUI holder is refused
+    // as soon as the lock names it twice in a row (see `LockWait`).
+    let mut wait = LockWait::new(std::time::Instant::now());
     let (mut file, mut session) = loop {
         let (file, session) = SessionFile::open(path)?;
         match file.read_only() {
-            Some(held) if held.held_by_review() && std::time::Instant::now() < give_up => {
+            Some(held) if wait.again(held.identity(), held.held_by_review(), std::time::Instant::now()) => {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             Some(held) => return Err(invalid(path, lang, held.summary(lang))),
@@ -198,6 +238,26 @@ mod tests {
 
     fn args(year: i16, assignments: &[&str]) -> ReviewArgs {
         ReviewArgs { year, assignments: assignments.iter().map(|a| a.to_string()).collect(), ..ReviewArgs::default() }
+    }
+
+    #[test]
+    fn a_holder_not_reviewing_is_refused_only_when_named_twice_and_no_wait_outlasts_the_bound() {
+        let t0 = std::time::Instant::now();
+        let tui = Some((41, "h".to_owned(), Timestamp::UNIX_EPOCH));
+        let other = Some((42, "h".to_owned(), Timestamp::UNIX_EPOCH));
+        let mut w = LockWait::new(t0);
+        // The pid read may belong to a process that got it after the holder ended: look again.
+        assert!(w.again(tui.clone(), false, t0));
+        assert!(!w.again(tui.clone(), false, t0), "the same holder twice: refused at once");
+        let mut w = LockWait::new(t0);
+        assert!(w.again(tui.clone(), false, t0));
+        assert!(w.again(other.clone(), false, t0), "another holder now: looked at again");
+        assert!(w.again(other.clone(), true, t0), "a review is waited for");
+        assert!(w.again(other.clone(), false, t0), "a holder seen as a review, then not, is looked at twice");
+        // Bounded: past LOCK_WAIT nothing is waited for, a review either.
+        let late = t0 + LOCK_WAIT;
+        assert!(!LockWait::new(t0).again(tui.clone(), true, late));
+        assert!(!LockWait::new(t0).again(None, true, late));
     }
 
     #[test]

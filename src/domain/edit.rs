@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::came::{Came, CameAction};
+use super::clash::Clash;
 use super::plan::PlanEdit;
 use super::quadrant::Quadrant;
 use super::review::ReviewEdit;
@@ -30,6 +31,8 @@ pub enum Edit {
     Plan(PlanEdit),
     /// Seguimiento: action reviews, year records, indicator values.
     Review(ReviewEdit),
+    /// Clashes a git merge left in the plan or the follow-up (resolving one removes it).
+    Clash(ListOp<Clash>),
     /// Several edits applied as one step (one undo).
     Batch(Vec<Edit>),
     /// The whole session at once: a reload of the version another program wrote, so
@@ -72,6 +75,7 @@ impl Session {
             Edit::Strategy(op) => Ok(Edit::Strategy(op.apply(&mut self.strategies)?)),
             Edit::Plan(op) => Ok(Edit::Plan(self.apply_plan(op)?)),
             Edit::Review(op) => Ok(Edit::Review(self.apply_review(op)?)),
+            Edit::Clash(op) => Ok(Edit::Clash(op.apply(&mut self.clashes)?)),
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(&mut self.meta, *meta)))),
             Edit::Whole(session) => Ok(Edit::Whole(Box::new(std::mem::replace(self, *session)))),
             Edit::Batch(edits) => {

@@ -4,6 +4,7 @@
 
 mod came;
 pub mod clash;
+pub mod clash_resolve;
 pub mod conflict;
 mod edit;
 mod evaluation;

@@ -272,9 +272,24 @@ impl Session {
         self.counts().iter().sum()
     }
 
-    /// Where the factor with this ID is.
+    /// Where the factor with this ID is. IDs are unique in a session (the
+    /// loader refuses a repeated one), so the first place looked at is where
+    /// the factor usually is: `D7` seventh of the Debilidades. Else every list
+    /// is searched, so exports that look up each action's links do not take
+    /// links × factors steps on a large session made in order.
     pub fn find_factor(&self, id: &str) -> Option<(Quadrant, usize)> {
-        Quadrant::ALL.into_iter().find_map(|q| self.factors(q).iter().position(|f| f.id == id).map(|i| (q, i)))
+        self.factor_where_numbered(id).or_else(|| {
+            Quadrant::ALL.into_iter().find_map(|q| self.factors(q).iter().position(|f| f.id == id).map(|i| (q, i)))
+        })
+    }
+
+    /// `D7` if it is the seventh factor of the quadrant its prefix names.
+    fn factor_where_numbered(&self, id: &str) -> Option<(Quadrant, usize)> {
+        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let prefix = &id[..id.len() - digits.len()];
+        let q = Quadrant::ALL.into_iter().find(|q| q.prefix() == prefix)?;
+        let i = digits.parse::<usize>().ok()?.checked_sub(1)?;
+        (self.factors(q).get(i)?.id == id).then_some((q, i))
     }
 
     /// Hands out the next unused ID with this prefix (`F1`, `F2`, ...).
@@ -449,6 +464,21 @@ mod tests {
         assert!(s.weaknesses.is_empty());
         assert_eq!(s.threats[0].id, "A1");
         assert_eq!(s.threats[0].text, "Listas de espera");
+    }
+
+    #[test]
+    fn factors_are_found_in_place_or_anywhere_else() {
+        let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
+        s.weaknesses = vec![Factor::new("D2", "b"), Factor::new("D1", "a"), Factor::new("F9", "moved here")];
+        s.strengths = vec![Factor::new("F1", "x"), Factor::new("D3", "moved there")];
+        assert_eq!(s.find_factor("F1"), Some((Quadrant::Strengths, 0)));
+        assert_eq!(s.find_factor("D2"), Some((Quadrant::Weaknesses, 0)));
+        assert_eq!(s.find_factor("D1"), Some((Quadrant::Weaknesses, 1)));
+        assert_eq!(s.find_factor("F9"), Some((Quadrant::Weaknesses, 2)));
+        assert_eq!(s.find_factor("D3"), Some((Quadrant::Strengths, 1)));
+        for missing in ["D4", "D0", "X1", "", "D", "F18446744073709551616"] {
+            assert_eq!(s.find_factor(missing), None, "{missing}");
+        }
     }
 
     #[test]

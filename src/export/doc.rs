@@ -376,9 +376,9 @@ mod tests {
         assert_eq!(widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
     }
 
-    #[test]
-    fn xml_safe_replaces_what_xml_forbids_in_every_text() {
-        let bad = "a\u{fffe}b\u{ffff}c\u{1}d\u{b}";
+    /// A document with U+FFFE, U+FFFF and two C0 controls in every text.
+    fn hostile_doc() -> Document {
+        let bad = BAD;
         let row = Item {
             id: bad.into(),
             text: bad.into(),
@@ -398,7 +398,7 @@ mod tests {
         };
         let entry = Entry { id: bad.into(), text: bad.into(), note: bad.into() };
         let cell = GridCell { quadrant: Quadrant::Strengths, title: bad.into(), items: vec![entry] };
-        let doc = Document {
+        Document {
             title: bad.into(),
             lang: Lang::Es,
             language: "es".into(),
@@ -421,7 +421,14 @@ mod tests {
                     totals: vec![bad.into()],
                 }),
             ],
-        };
+        }
+    }
+
+    const BAD: &str = "a\u{fffe}b\u{ffff}c\u{1}d\u{b}";
+
+    #[test]
+    fn xml_safe_replaces_what_xml_forbids_in_every_text() {
+        let doc = hostile_doc();
         let safe = format!("{:?}", doc.xml_safe());
         let before = format!("{doc:?}");
         assert!(before.contains("\\u{fffe}"), "the fixture holds U+FFFE");
@@ -431,5 +438,21 @@ mod tests {
         // Four bad characters in every text, all replaced by U+FFFD; the rest kept.
         assert_eq!(safe.matches('\u{fffd}').count(), before.matches("\\u{fffe}").count() * 4);
         assert!(safe.contains("a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}"));
+    }
+
+    /// The docx writer, which streams its body, replaces them in every text too:
+    /// `word/document.xml` is well-formed XML 1.0.
+    #[test]
+    fn the_docx_body_holds_no_character_xml_forbids() {
+        use std::io::Read as _;
+        let package = super::super::docx::document(&hostile_doc());
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(package)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+        for forbidden in ['\u{fffe}', '\u{ffff}', '\u{1}', '\u{b}'] {
+            assert!(!xml.contains(forbidden), "{forbidden:?} in the docx body");
+        }
+        assert!(xml.contains("a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}"), "the rest of the text is kept");
+        assert!(xml.ends_with("</w:body></w:document>"), "the body is closed");
     }
 }

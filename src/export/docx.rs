@@ -4,11 +4,11 @@
 //! split across pages, and numbers and dates as the document's language writes them (the document
 //! model already holds them so: nothing is rewritten here).
 
-use std::io::Cursor;
+use std::io::{self, Cursor, Write};
 
 use docx_rs::{
-    AlignmentType, Docx, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType, Table as DocxTable, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, BuildXML, Docx, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType, Table as DocxTable,
+    TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::domain::{Quadrant, Session};
@@ -16,7 +16,6 @@ use crate::i18n::Lang;
 use jiff::civil::Date;
 
 use super::doc::{Block, Column, Document, Grid, Items, Table};
-use super::safe;
 
 /// Width of the text on an A4 page with 2 cm margins, in twentieths of a point.
 const PAGE_WIDTH: usize = 9638;
@@ -29,38 +28,58 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> Vec<u8> {
     document(&super::build::document(session, lang, today))
 }
 
-/// A document as a `.docx` file. Characters XML 1.0 forbids (U+FFFE, U+FFFF,
-/// which import and paste can bring in) are replaced first, so the file is
-/// always well-formed.
+/// A document as a `.docx` file, every text through [`safe`]. The body is
+/// written piece by piece (a paragraph, a table row, a paragraph of a grid's
+/// cell at a time) into the compressed package, never held whole.
 pub fn document(doc: &Document) -> Vec<u8> {
-    let doc = &doc.xml_safe();
-    let mut docx = styles(Docx::new()).add_paragraph(para(&doc.title, false).style("Title"));
-    for block in &doc.blocks {
-        docx = match block {
-            Block::Fields(fields) => fields.iter().fold(docx, |d, (label, value)| {
-                d.add_paragraph(
-                    Paragraph::new()
-                        .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
-                        .add_run(Run::new().add_text(safe(value))),
-                )
-            }),
-            Block::Heading(h) => docx.add_paragraph(heading(h.level, &h.text)),
-            Block::Para(lines) => lines.iter().fold(docx, |d, l| d.add_paragraph(para(l, false))),
-            Block::Lead(text) => docx.add_paragraph(
-                Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
-            ),
-            Block::Grid(g) => grid(docx, g),
-            Block::Items(items) => docx.add_table(item_table(items)),
-            Block::Table(t) => docx.add_table(number_table(t)),
-        };
-    }
-    let footer = Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666"));
-    let mut out = Cursor::new(Vec::new());
+    let mut skeleton = Cursor::new(Vec::new());
     // Packing into memory can only fail on a bug in the zip writer; an empty file then says so.
-    match docx.add_paragraph(footer).build().pack(&mut out) {
-        Ok(()) => super::docx_zip::deflated(out.into_inner()),
-        Err(_) => Vec::new(),
+    if styles(Docx::new()).build().pack(&mut skeleton).is_err() {
+        return Vec::new();
     }
+    super::docx_zip::with_body(&skeleton.into_inner(), |out| write_body(doc, out))
+}
+
+/// The content of `<w:body>`, element after element.
+fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    put(out, &para(&doc.title, false).style("Title"))?;
+    for block in &doc.blocks {
+        match block {
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    let p = Paragraph::new()
+                        .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
+                        .add_run(Run::new().add_text(safe(value)));
+                    put(out, &p)?;
+                }
+            }
+            Block::Heading(h) => put(out, &heading(h.level, &h.text))?,
+            Block::Para(lines) => {
+                for l in lines {
+                    put(out, &para(l, false))?;
+                }
+            }
+            Block::Lead(text) => put(
+                out,
+                &Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
+            )?,
+            Block::Grid(g) => grid(out, g)?,
+            Block::Items(items) => item_table(out, items)?,
+            Block::Table(t) => number_table(out, t)?,
+        }
+    }
+    put(out, &Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666")))
+}
+
+/// A text as the document holds it: no terminal controls, and characters XML
+/// 1.0 forbids (U+FFFE, U+FFFF, which import and paste can bring in) replaced,
+/// so the file is always well-formed.
+fn safe(text: &str) -> String {
+    super::safe(&super::doc::xml_text(text)).into_owned()
+}
+
+fn put(out: &mut dyn Write, element: &impl BuildXML) -> io::Result<()> {
+    out.write_all(&element.build())
 }
 
 /// The built-in styles Word and LibreOffice know by name (`Title`, `heading 1`,
@@ -99,13 +118,49 @@ fn cell(paragraphs: Vec<Paragraph>, width_pct: usize) -> TableCell {
     cell.width(width_pct * PAGE_WIDTH / 100, WidthType::Dxa)
 }
 
-fn table(header: Vec<TableRow>, rows: Vec<TableRow>, widths: &[usize]) -> DocxTable {
-    let grid = widths.iter().map(|w| w * PAGE_WIDTH / 100).collect();
-    DocxTable::new(header.into_iter().chain(rows).collect())
-        .set_grid(grid)
-        .width(PAGE_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
+/// A table: its properties and grid, the header, then each row as it is made.
+fn table(
+    out: &mut dyn Write,
+    header: TableRow,
+    rows: impl Iterator<Item = TableRow>,
+    widths: &[usize],
+) -> io::Result<()> {
+    streamed_table(out, header, rows.map(|row| move |out: &mut dyn Write| put(out, &row)), widths)
 }
+
+/// A table whose rows write themselves.
+fn streamed_table<R: FnOnce(&mut dyn Write) -> io::Result<()>>(
+    out: &mut dyn Write,
+    header: TableRow,
+    rows: impl Iterator<Item = R>,
+    widths: &[usize],
+) -> io::Result<()> {
+    let grid = widths.iter().map(|w| w * PAGE_WIDTH / 100).collect();
+    let empty =
+        DocxTable::new(Vec::new()).set_grid(grid).width(PAGE_WIDTH, WidthType::Dxa).layout(TableLayoutType::Fixed);
+    let (open, close) = shell(empty.build(), TABLE_END)?;
+    out.write_all(&open)?;
+    put(out, &header)?;
+    for row in rows {
+        row(out)?;
+    }
+    out.write_all(close)
+}
+
+/// An element's XML cut before its end tag `end`, for its content to be
+/// written in between.
+fn shell(mut xml: Vec<u8>, end: &'static [u8]) -> io::Result<(Vec<u8>, &'static [u8])> {
+    match xml.len().checked_sub(end.len()) {
+        Some(at) if xml[at..] == *end => {
+            xml.truncate(at);
+            Ok((xml, end))
+        }
+        _ => Err(io::Error::other("an element without its end tag")),
+    }
+}
+
+/// How a table's XML ends.
+const TABLE_END: &[u8] = b"</w:tbl>";
 
 fn head(columns: &[&Column], widths: &[usize]) -> TableRow {
     let cells = columns
@@ -141,66 +196,66 @@ fn tint(q: Quadrant) -> &'static str {
     }
 }
 
-fn grid(docx: Docx, g: &Grid) -> Docx {
+fn grid(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
     let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
     let half = (100 - usize::from(label)) / 2;
     let widths = [usize::from(label), half, half];
+    put(out, &heading(2, &g.title))?;
     let header = TableRow::new(vec![
         cell(vec![Paragraph::new()], widths[0]),
         cell(vec![para(&g.columns[0], true)], widths[1]),
         cell(vec![para(&g.columns[1], true)], widths[2]),
     ]);
-    let rows = g
-        .rows
-        .iter()
-        .map(|r| {
-            let mut cells = vec![cell(vec![para(&r.label, true)], widths[0])];
+    let rows = g.rows.iter().map(|r| {
+        move |out: &mut dyn Write| -> io::Result<()> {
+            let (open, close) = shell(TableRow::new(Vec::new()).build(), b"</w:tr>")?;
+            out.write_all(&open)?;
+            put(out, &cell(vec![para(&r.label, true)], widths[0]))?;
             for (c, &w) in r.cells.iter().zip(&widths[1..]) {
-                let mut ps = vec![para(&c.title, true)];
+                let tint = Shading::new().shd_type(ShdType::Clear).fill(tint(c.quadrant));
+                let (open_cell, close_cell) =
+                    shell(cell(vec![para(&c.title, true)], w).shading(tint).build(), b"</w:tc>")?;
+                out.write_all(&open_cell)?;
                 for e in &c.items {
                     let note = if e.note.is_empty() { String::new() } else { format!(" ({})", e.note) };
-                    ps.push(para(&format!("{} {}{note}", e.id, e.text), false));
+                    put(out, &para(&format!("{} {}{note}", e.id, e.text), false))?;
                 }
-                cells.push(cell(ps, w).shading(Shading::new().shd_type(ShdType::Clear).fill(tint(c.quadrant))));
+                out.write_all(close_cell)?;
             }
-            TableRow::new(cells)
-        })
-        .collect();
-    docx.add_paragraph(heading(2, &g.title)).add_table(table(vec![header], rows, &widths))
+            out.write_all(close)
+        }
+    });
+    streamed_table(out, header, rows, &widths)
 }
 
-fn item_table(items: &Items) -> DocxTable {
+fn item_table(out: &mut dyn Write, items: &Items) -> io::Result<()> {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
     let widths: Vec<usize> = items.widths(PAGE_MM).into_iter().map(usize::from).collect();
-    let rows = items
-        .rows
-        .iter()
-        .map(|item| {
-            let mut main = vec![para(&item.text, false)];
-            let details: Vec<String> =
-                item.details.iter().filter(|d| d.column.is_none()).map(|d| safe(&d.text).into_owned()).collect();
-            if !details.is_empty() {
-                main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
-            }
-            let mut values = vec![vec![para(&item.id, true)], main];
-            values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
-            body(&columns, &widths, values)
-        })
-        .collect();
-    table(vec![head(&columns, &widths)], rows, &widths)
+    let header = head(&columns, &widths);
+    let rows = items.rows.iter().map(|item| {
+        let mut main = vec![para(&item.text, false)];
+        let details: Vec<String> = item.details.iter().filter(|d| d.column.is_none()).map(|d| safe(&d.text)).collect();
+        if !details.is_empty() {
+            main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
+        }
+        let mut values = vec![vec![para(&item.id, true)], main];
+        values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
+        body(&columns, &widths, values)
+    });
+    table(out, header, rows, &widths)
 }
 
-fn number_table(t: &Table) -> DocxTable {
+fn number_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     let columns: Vec<&Column> = t.columns.iter().collect();
     let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
-    let mut rows: Vec<TableRow> =
-        t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect())).collect();
-    if t.has_total() {
+    let header = head(&columns, &widths);
+    let rows = t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect()));
+    let total = t.has_total().then(|| {
         let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
         totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
-        rows.push(body(&columns, &widths, totals));
-    }
-    table(vec![head(&columns, &widths)], rows, &widths)
+        body(&columns, &widths, totals)
+    });
+    table(out, header, rows.chain(total), &widths)
 }

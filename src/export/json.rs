@@ -281,7 +281,7 @@ pub fn render(session: &Session, _lang: Lang, today: Date) -> String {
 /// DEL, bidi controls: serde escapes only C0) written as a `\uXXXX` escape,
 /// which reads back as the same character. Such characters only occur inside
 /// strings, where the escape means the same; the layout's line breaks stay.
-fn terminal_safe(json: &str) -> String {
+pub(crate) fn terminal_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if c != '\n' && crate::domain::text::display_safe(c.encode_utf8(&mut [0; 4])) != c.to_string() {

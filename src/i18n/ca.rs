@@ -373,6 +373,7 @@ pub static TEXT: Catalogue = Catalogue {
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,
         quick: &super::quick_words::CA,
+        clashes: &super::clash_text::CA,
         add: "afegir",
         add_action: "nova acció per al factor triat",
         add_action_hint: "acció",

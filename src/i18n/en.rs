@@ -371,6 +371,7 @@ pub static TEXT: Catalogue = Catalogue {
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,
         quick: &super::quick_words::EN,
+        clashes: &super::clash_text::EN,
         add: "add",
         add_action: "new action for the chosen factor",
         add_action_hint: "action",

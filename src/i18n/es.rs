@@ -373,6 +373,7 @@ pub static TEXT: Catalogue = Catalogue {
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,
         quick: &super::quick_words::ES,
+        clashes: &super::clash_text::ES,
         add: "añadir",
         add_action: "nueva acción para el factor elegido",
         add_action_hint: "acción",

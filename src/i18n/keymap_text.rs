@@ -11,6 +11,8 @@ pub struct KeymapText {
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
     pub quick: &'static super::quick_words::QuickWords,
+    /// The list of the plan's merge conflicts (`R`).
+    pub clashes: &'static super::clash_text::ClashText,
     /// The review list of `dafo merge --review`.
     pub merge: &'static super::merge_text::MergeKeys,
     pub add: &'static str,

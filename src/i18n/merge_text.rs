@@ -90,8 +90,6 @@ pub struct MergeText {
     pub all_sources: &'static str,
     pub conflict_resolved: &'static str,
     pub no_conflict: &'static str,
-    /// On opening: clashes of the plan or the follow-up left by a git merge.
-    pub plan_clashes: fn(usize) -> String,
     // ---- dafo merge: one file given twice (issue 22) ----
     /// Two arguments name one file (path, link or hard link): refused.
     pub same_file: fn(&str, &str) -> String,
@@ -167,13 +165,6 @@ pub static ES: MergeText = MergeText {
     all_sources: "Todas las fuentes",
     conflict_resolved: "Conflicto resuelto: se queda",
     no_conflict: "Este elemento no tiene conflicto ⚠",
-    plan_clashes: |n| {
-        if n == 1 {
-            "⚠ 1 conflicto de fusión en el plan o el seguimiento: dafo check lo muestra".to_owned()
-        } else {
-            format!("⚠ {n} conflictos de fusión en el plan o el seguimiento: dafo check los lista")
-        }
-    },
     same_file: |a, b| {
         format!("{a} y {b} son el mismo archivo: cada grupo se fusiona una vez (sus votos se sumarían dos veces)")
     },
@@ -246,13 +237,6 @@ pub static EN: MergeText = MergeText {
     all_sources: "All sources",
     conflict_resolved: "Conflict resolved: kept",
     no_conflict: "This item has no conflict ⚠",
-    plan_clashes: |n| {
-        if n == 1 {
-            "⚠ 1 merge conflict in the plan or the follow-up: dafo check shows it".to_owned()
-        } else {
-            format!("⚠ {n} merge conflicts in the plan or the follow-up: dafo check lists them")
-        }
-    },
     same_file: |a, b| format!("{a} and {b} are the same file: each group is merged once (its votes would count twice)"),
     same_content: |a, b| {
         format!(
@@ -325,13 +309,6 @@ pub static CA: MergeText = MergeText {
     all_sources: "Totes les fonts",
     conflict_resolved: "Conflicte resolt: es queda",
     no_conflict: "Aquest element no té conflicte ⚠",
-    plan_clashes: |n| {
-        if n == 1 {
-            "⚠ 1 conflicte de fusió al pla o al seguiment: dafo check el mostra".to_owned()
-        } else {
-            format!("⚠ {n} conflictes de fusió al pla o al seguiment: dafo check els llista")
-        }
-    },
     same_file: |a, b| {
         format!(
             "{a} i {b} són el mateix fitxer: cada grup es fusiona una vegada (els seus vots comptarien dues vegades)"

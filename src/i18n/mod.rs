@@ -20,6 +20,7 @@
 
 mod catalogue;
 pub mod follow_legend;
+pub mod clash_text;
 pub mod follow_words;
 mod ids;
 mod keymap_text;

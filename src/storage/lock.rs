@@ -76,6 +76,14 @@ impl LockError {
             .map_or(true, |cmd| cmd.is_empty() || cmd.split(|b| *b == 0).skip(1).any(|arg| arg == b"review"))
     }
 
+    /// The holder as the lock file names it: pid, host, since.
+    pub fn identity(&self) -> Option<(u32, String, Timestamp)> {
+        match self {
+            LockError::Held { pid, host, since, .. } => Some((*pid, host.clone(), *since)),
+            _ => None,
+        }
+    }
+
     /// Who holds the file, for a second instance: "pid 42 on host, since 10:02".
     pub fn holder(&self) -> Option<String> {
         match self {

@@ -173,6 +173,10 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             format!("{} ({ok} / {close})", (lang.plan_ui().new_line_in)(&lang.show_id(axis)))
         }
         InputTarget::PlanText(t) => format!("{} ({ok} / {close})", t.label(lang)),
+        InputTarget::Clash(k) => {
+            let plan = lang.text().plan_report;
+            format!("⚠ {} ({ok} / {close})", k.label(plan.mission, plan.vision))
+        }
         InputTarget::FollowNote(id, year) => {
             format!("{} {} · {year} ({ok} / {close})", lang.text().follow.note_of, lang.show_id(id))
         }

@@ -3,6 +3,7 @@
 mod browser;
 mod came;
 mod chrome;
+mod clashes;
 mod crossed;
 mod follow;
 mod grid;
@@ -77,6 +78,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Mode::Picker(p) => popup::picker(p, theme, lang, body, buf),
                 Mode::Form(f) => popup::form(f, theme, lang, body, buf),
                 Mode::Conflict(_) => popup::conflict(editor, theme, lang, body, buf),
+                Mode::Clashes(list) => clashes::render(editor, list, theme, lang, body, buf),
                 _ => {}
             }
             chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);

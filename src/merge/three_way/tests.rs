@@ -436,3 +436,58 @@ fn a_metadata_field_changed_on_both_sides_is_a_clash_that_check_refuses() {
         (Some("Técnicas municipales"), &[Clash::Deleted(Key::Meta("group".into()))][..])
     );
 }
+
+#[test]
+fn renumbered_strategies_and_indicators_take_every_reference_along() {
+    use crate::domain::{Challenge, Crossed, Indicator, Line, Source, Strategy};
+    let o = base();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    add(&mut a, Quadrant::Opportunities, "Fondos europeos");
+    let theirs_o = add(&mut b, Quadrant::Opportunities, "Nueva ley de dependencia");
+    let strategy = |id: &str, o: &str, text: &str, line: Option<&str>| Strategy {
+        id: id.into(),
+        kind: Crossed::FO,
+        factors: ["F1".into(), o.into()],
+        text: text.into(),
+        votes: 0,
+        conflict: None,
+        line: line.map(str::to_owned),
+    };
+    let indicator = |name: &str| Indicator {
+        id: "I1".into(),
+        name: name.into(),
+        unit: None,
+        baseline: None,
+        target: None,
+        direction: Default::default(),
+    };
+    a.strategies.push(strategy("FO1", "O1", "Proyecto europeo", None));
+    a.indicators.push(indicator("Proyectos presentados"));
+    b.strategies.push(strategy("FO1", &theirs_o, "Plan local de dependencia", Some("L1")));
+    b.indicators.push(indicator("Personas valoradas"));
+    b.lines.push(Line {
+        id: "L1".into(),
+        axis: "EJ1".into(),
+        text: "Valoración".into(),
+        indicators: vec!["I1".into()],
+    });
+    b.challenges.push(Challenge {
+        id: "R1".into(),
+        text: "Valorar a tiempo".into(),
+        from: vec![Source::Strategy("FO1".into())],
+    });
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+    let s = out.session;
+    let ours = s.strategies.iter().find(|x| x.text == "Proyecto europeo").unwrap();
+    let theirs = s.strategies.iter().find(|x| x.text == "Plan local de dependencia").unwrap();
+    assert_eq!((ours.id.as_str(), ours.factors[1].as_str()), ("FO1", "O1"));
+    assert_eq!(theirs.id, "FO2");
+    assert_eq!(theirs.factors, ["F1", "O2"], "the strategy follows its renumbered opportunity");
+    assert_eq!(s.opportunities[1].text, "Nueva ley de dependencia");
+    assert_eq!(theirs.line.as_deref(), Some("L1"));
+    assert_eq!(s.challenges[0].from, [Source::Strategy("FO2".into())], "the reto follows the strategy");
+    let i = s.indicators.iter().find(|i| i.name == "Personas valoradas").unwrap();
+    assert_eq!(i.id, "I2");
+    assert_eq!(s.lines[0].indicators, ["I2"], "the línea follows its renumbered indicator");
+}

@@ -1,0 +1,124 @@
+//! Memory within a small multiple of the file (issue 22, "Bounded resources"):
+//! `dafo check` on a generated session of about 20 MB, its peak resident set
+//! read from the child's `/proc/PID/status` (`VmHWM`, the high-water mark) while
+//! it runs. A resource bound, not a timing: the figures are in
+//! `docs/robustness.md`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use crate::common;
+
+/// The peak resident set `dafo check` may reach, as a multiple of the file's size
+/// (measured: 4.0-4.7x at 10 and 32 MB in a debug build).
+const CHECK_MULTIPLE: u64 = 6;
+
+/// A session of about `bytes` bytes: factors in the four quadrants, a CAME
+/// action for every tenth, each linked to its factor.
+fn session_text(bytes: usize) -> String {
+    let text = "Coordinación insuficiente entre los sistemas social y sanitario del barrio número";
+    let n = bytes / 4 / (text.len() + 60);
+    let mut out = String::with_capacity(bytes + bytes / 8);
+    out.push_str("#![enable(implicit_some)]\n(\n    version: 4,\n");
+    out.push_str("    meta: (title: \"Sesión grande\", created: \"2026-11-10T09:30:00Z\", modified: \"2026-11-10T11:45:00Z\", language: \"es\"),\n");
+    let quadrants = [("strengths", "F"), ("weaknesses", "D"), ("opportunities", "O"), ("threats", "A")];
+    for (list, p) in quadrants {
+        writeln!(out, "    {list}: [").unwrap();
+        for i in 1..=n {
+            writeln!(out, "        (id: \"{p}{i}\", text: \"{text} {i}\", votes: 3, impact: 4),").unwrap();
+        }
+        out.push_str("    ],\n");
+    }
+    out.push_str("    correct: [\n");
+    for i in 1..=n / 10 {
+        writeln!(out, "        (id: \"C{i}\", text: \"Acción para D{}\", links: [\"D{}\"]),", i * 10, i * 10).unwrap();
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
+/// The high-water mark of `pid`'s resident set, in bytes, while it runs.
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Runs dafo with `args` and returns how it ended and its peak resident set
+/// in bytes, sampled every 2 ms until it exits (the high-water mark only
+/// grows, so the last sample is the peak up to then).
+fn peak_of(args: &[&str]) -> (std::process::Output, u64) {
+    let mut child = common::dafo_command(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (mut peak, mut samples) = (0, 0);
+    loop {
+        if let Some(hwm) = vm_hwm(child.id()) {
+            peak = peak.max(hwm);
+            samples += 1;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let out = child.wait_with_output().unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "dafo {args:?}: {said}");
+    assert!(samples >= 3, "dafo {args:?} ran too briefly to be measured ({samples} samples)");
+    (out, peak)
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / (1 << 20) as f64
+}
+
+#[test]
+fn check_of_a_20_mb_session_stays_within_a_small_multiple_of_its_size() {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grande.ron");
+    std::fs::write(&path, session_text(20 * 1024 * 1024)).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!((18 << 20..=dafo::storage::SESSION_FILE_LIMIT).contains(&size), "{size}");
+    let (out, peak) = peak_of(&["check", &path.to_string_lossy()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("correcto"));
+    println!("check: {:.1} MB file, peak {:.1} MB ({:.1}x)", mb(size), mb(peak), peak as f64 / size as f64);
+    assert!(peak < CHECK_MULTIPLE * size, "peak {:.1} MB over {CHECK_MULTIPLE}x the {:.1} MB file", mb(peak), mb(size));
+}
+
+/// The docx export's peak: at most this multiple of the session, plus
+/// [`PROCESS`] for the program itself (measured: 9.1x at 10 MB; 188x before
+/// the body was streamed).
+const DOCX_MULTIPLE: u64 = 10;
+/// What the process takes before any session (about 10 MB in a debug build).
+const PROCESS: u64 = 16 << 20;
+
+#[test]
+fn the_docx_of_a_2_mb_session_is_written_without_holding_the_document_model() {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grande.ron");
+    std::fs::write(&path, session_text(2 * 1024 * 1024)).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    let docx = dir.path().join("grande.docx");
+    let (_, peak) = peak_of(&["export", &path.to_string_lossy(), "-o", &docx.to_string_lossy()]);
+    let package = std::fs::read(&docx).unwrap();
+    assert!(package.starts_with(b"PK"), "a zip package");
+    println!("docx: {:.1} MB file, peak {:.1} MB ({:.1}x)", mb(size), mb(peak), peak as f64 / size as f64);
+    assert!(
+        peak < DOCX_MULTIPLE * size + PROCESS,
+        "peak {:.1} MB over {DOCX_MULTIPLE}x the {:.1} MB file and {} MB",
+        mb(peak),
+        mb(size),
+        PROCESS >> 20
+    );
+}
