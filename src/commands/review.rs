@@ -144,12 +144,12 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
 /// How long `dafo review` waits for another `dafo review` of the same file.
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
-pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, CommandError> {
-    // Another `dafo review` of the same file is over in a moment: wait for it
-    // (up to LOCK_WAIT), then refuse naming the holder. A TUI holder is refused at once.
+/// Opens `path` under its lock for a review. Another `dafo review` of the same
+/// file is over in a moment: wait for it (up to LOCK_WAIT), then refuse naming
+/// the holder. A TUI holder is refused at once. A journal left by a crash is replayed and said.
+pub fn open_locked(path: &Path, lang: Lang) -> Result<(SessionFile, Session), CommandError> {
     let give_up = std::time::Instant::now() + LOCK_WAIT;
-    let (mut file, mut session) = loop {
+    let (file, session) = loop {
         let (file, session) = SessionFile::open(path)?;
         match file.read_only() {
             Some(held) if held.held_by_review() && std::time::Instant::now() < give_up => {
@@ -162,19 +162,37 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, Comma
     if let Some(note) = file.journal_found().and_then(|r| super::pending::replay_note(r, lang)) {
         eprintln!("{}: {note}", crate::domain::text::display_safe_lines(&path.display().to_string()));
     }
-    let Some(edit) = edits(&session, path, args, lang)? else {
-        super::print_text(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
-        return Ok(ExitCode::SUCCESS);
-    };
+    Ok((file, session))
+}
+
+/// Records `edit` (counted as `n` changes) and saves atomically; prints `plan.ron: 2024: 3 cambios guardados`.
+pub fn save(
+    path: &Path,
+    year: i16,
+    file: &mut SessionFile,
+    session: &mut Session,
+    edit: Edit,
+    lang: Lang,
+) -> Result<(), CommandError> {
     let n = match &edit {
         Edit::Batch(steps) => steps.len(),
         _ => 1,
     };
     session.apply(edit).map_err(|e| invalid(path, lang, e))?;
     session.meta.modified = jiff::Timestamp::now();
-    file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
+    file.save(session).map_err(|e| CommandError::Review(e.to_string()))?;
     let saved = (lang.text().report.changes_saved)(n);
-    super::print_text(&format!("{}: {}: {saved}\n", path.display(), args.year))?;
+    super::print_text(&format!("{}: {year}: {saved}\n", path.display()))
+}
+
+/// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
+pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, CommandError> {
+    let (mut file, mut session) = open_locked(path, lang)?;
+    let Some(edit) = edits(&session, path, args, lang)? else {
+        super::print_text(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    save(path, args.year, &mut file, &mut session, edit, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 

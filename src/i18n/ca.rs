@@ -106,6 +106,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::CA,
     follow: &super::follow_words::CA,
     review_errors: &super::review_errors::CA,
+    sheets: &super::sheet_words::CA,
     report: &super::report_words::CA,
     merge: &super::merge_text::CA,
     limits: &super::limits_text::CA,

@@ -26,6 +26,8 @@ pub struct Catalogue {
     pub follow: &'static super::follow_words::FollowText,
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
+    /// The owners' sheets (`dafo review --sheets`, `--from-sheets`).
+    pub sheets: &'static super::sheet_words::SheetWords,
     pub report: &'static super::report_words::ReportWords,
     pub diff: DiffWords,
     pub cli: CliText,

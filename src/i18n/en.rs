@@ -108,6 +108,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::EN,
     follow: &super::follow_words::EN,
     review_errors: &super::review_errors::EN,
+    sheets: &super::sheet_words::EN,
     report: &super::report_words::EN,
     merge: &super::merge_text::EN,
     limits: &super::limits_text::EN,
