@@ -135,12 +135,13 @@ pub fn import(
         }
     }
     let mut parsed = answers::parse(&grids, &session, year, lang);
+    let rows = unread.len() + parsed.rows;
     unread.append(&mut parsed.refused);
     let refused = unread;
     if !refused.is_empty() && !options.partial {
         let mut text = refused.join("\n");
         text.push('\n');
-        text.push_str(&(w.refused)(refused.len()));
+        text.push_str(&(w.refused)(rows));
         return Err(CommandError::Review(text));
     }
     let sorted = answers::sort(&session, year, parsed.answers, options.force_stale);
@@ -152,7 +153,7 @@ pub fn import(
         }
     }
     if !refused.is_empty() {
-        report.push_str(&format!("{}:\n", (w.skipped)(refused.len())));
+        report.push_str(&format!("{}:\n", (w.skipped)(rows)));
         for r in &refused {
             report.push_str(&format!("  {r}\n"));
         }

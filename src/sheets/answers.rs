@@ -38,6 +38,8 @@ pub struct Answer {
 pub struct Parsed {
     pub answers: Vec<Answer>,
     pub refused: Vec<String>,
+    /// How many rows (or whole sheets) the refusals are about.
+    pub rows: usize,
 }
 
 /// `file: place`, made safe to print.
@@ -90,8 +92,12 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
         } else if [Col::Degree, Col::Status, Col::Note].iter().any(|&k| find(k).is_some()) {
             Kind::Actions
         } else {
-            if grid.sheet != w.instructions {
+            // The instructions (a worksheet, or the CSV a spreadsheet program makes of it).
+            let first = grid.cells.first().and_then(|r| r.first()).map_or(String::new(), |c| shown(c, lang));
+            let title = fold(&(w.guide)(&crate::export::safe(&s.meta.title), year)[0]);
+            if grid.sheet != w.instructions && fold(&first) != title {
                 out.refused.push(format!("{}: {}", place(0, None), (w.not_a_sheet)(year)));
+                out.rows += 1;
             }
             continue;
         };
@@ -100,6 +106,7 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
         let later = header.iter().any(|h| matches!(h, Cell::Text(t) if next.contains(&fold(t))));
         let (Some(id_col), Some(print_col), false) = (find(Col::Id), find(Col::Fingerprint), later) else {
             out.refused.push(format!("{}: {}", place(0, None), (w.not_a_sheet)(year)));
+            out.rows += 1;
             continue;
         };
         let fills: Vec<(usize, Col)> =
@@ -170,6 +177,7 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
             }
             if !bad.is_empty() {
                 out.refused.extend(bad);
+                out.rows += 1;
                 continue;
             }
             if matches!(what, What::Value(v) if v.is_nan()) {
@@ -182,8 +190,10 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                 Some(first) if first.what == answer.what => {}
                 Some(first) => {
                     out.refused.push(format!("{}: {}", answer.at, (w.duplicate)(&lang.show_id(&id), &first.at)));
+                    out.rows += 1;
                     if !contested.contains(&(kind, id.clone())) {
                         out.refused.push(format!("{}: {}", first.at, (w.duplicate)(&lang.show_id(&id), &answer.at)));
+                        out.rows += 1;
                         contested.push((kind, id));
                     }
                 }
