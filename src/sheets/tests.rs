@@ -363,3 +363,75 @@ fn thousands_of_rows() {
 fn column_letters() {
     assert_eq!([0, 25, 26, 27, 701, 702].map(column_letter), ["A", "Z", "AA", "AB", "ZZ", "AAA"]);
 }
+
+/// One part of an xlsx, as text.
+fn part(xlsx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_locks_what_is_not_the_owners_and_checks_degree_and_status() {
+    let s = plan();
+    for (lang, words) in
+        [(Lang::Es, "pendiente,en curso,hecha,descartada"), (Lang::Ca, "pendent,en curs,feta,descartada")]
+    {
+        let bytes = write::xlsx(&build(&s, 2024, lang)[0], "Plan", 2024, lang).unwrap();
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(sheet.contains("<sheetProtection sheet=\"1\""), "{sheet}");
+        assert!(sheet.contains("<dataValidation type=\"whole\"") && sheet.contains("<formula2>100</formula2>"));
+        assert!(sheet.contains(&format!("<formula1>\"{words}\"</formula1>")), "{sheet}");
+        // The fingerprint (column L, the 12th) is hidden.
+        assert!(sheet.contains("<col min=\"12\" max=\"12\"") && sheet.contains("hidden=\"1\""));
+        // Which style is unlocked, and which cells use it: the degree, status and note only.
+        let styles = part(&bytes, "xl/styles.xml");
+        let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+        let open = xfs.split("<xf ").skip(1).position(|xf| xf.contains("<protection locked=\"0\"/>")).unwrap();
+        for col in "ABCDEFGHIJKL".chars() {
+            let cell = format!("<c r=\"{col}2\" s=\"{open}\"");
+            assert_eq!(sheet.contains(&cell), "IJK".contains(col), "{col}2 in {sheet}");
+        }
+        let book = part(&bytes, "xl/workbook.xml");
+        let w = lang.text().sheets;
+        for name in [w.actions, w.indicators, w.instructions] {
+            assert!(book.contains(&format!("<sheet name=\"{name}\"")), "{book}");
+        }
+    }
+}
+
+#[test]
+fn file_names_are_safe_and_never_the_same() {
+    let mut s = plan();
+    s.correct[0].owner = Some("../../etc/X".into());
+    s.correct[1].owner = Some("etc x".into());
+    s.confront[0].owner = Some("¡¿!?".into());
+    let names: Vec<_> = crate::commands::sheets::files(&s, 2024, crate::commands::sheets::SheetFormat::Xlsx, Lang::En)
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["etc-x-2024.xlsx", "etc-x-2-2024.xlsx", "owner-3-2024.xlsx", "no-owner-2024.xlsx"]);
+}
+
+#[test]
+fn escape_sequences_in_a_note_are_not_kept_nor_shown() {
+    let s = plan();
+    let mut sheets = build(&s, 2024, Lang::Es);
+    fill(&mut sheets[0].actions, "C1", Col::Note, text("Hecho\u{1b}[2J\u{7} ya"));
+    let (_d, g) = grids(&[("a.xlsx".into(), write::xlsx(&sheets[0], "Plan\u{1b}]0;x\u{7}", 2024, Lang::Es).unwrap())]);
+    let (after, sorted, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty());
+    let note = after.action_review("C1", 2024).and_then(|r| r.note.clone()).unwrap();
+    assert!(!note.contains('\u{1b}') && !note.contains('\u{7}') && note.starts_with("Hecho"), "{note:?}");
+    let args = review_args(2024, &sorted.changes, Lang::Es);
+    let edit = edits(&s, Path::new("p.ron"), &args, Lang::Es).unwrap().unwrap();
+    let shown = crate::commands::sheets::diff(&s, 2024, &sorted.changes, &edit, Lang::Es);
+    assert!(
+        !shown.contains('\u{1b}')
+            && shown.contains("C1: Grado 2024 — → 50; Estado 2024 — → en curso; Nota 2024 — → «Hecho"),
+        "{shown:?}"
+    );
+}
