@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::common::{Tool, dafo_command, needs};
+use crate::common::{Tmux, Tool, dafo_bin, dafo_command, needs, sh_quote};
 use dafo::domain::{Session, Status};
 use dafo::i18n::Lang;
 use dafo::sheets::{Cell, Col, OwnerSheets, build, write};
@@ -247,5 +247,38 @@ fn sheets_resaved_by_libreoffice_calc_read_back() {
     let o =
         dafo(&["review", path.to_str().unwrap(), "--year", "2025", "--from-sheets", csv.to_str().unwrap(), "--yes"]);
     assert!(o.status.success(), "{}", out(&o));
+    check_recorded(&path, true);
+}
+
+#[test]
+fn on_a_terminal_it_asks_before_recording() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let session = dafo::storage::load(&path).unwrap();
+    let file = dir.path().join("j.xlsx");
+    std::fs::write(&file, write::xlsx(&jefatura_filled(&session), &session.meta.title, 2025, Lang::Es).unwrap())
+        .unwrap();
+    let cmd = format!(
+        "{} review {} --year 2025 --from-sheets {}",
+        dafo_bin(),
+        sh_quote(&path.to_string_lossy()),
+        sh_quote(&file.to_string_lossy())
+    );
+    // Answered no: nothing recorded.
+    let Some(t) = Tmux::start(&cmd, dir.path(), 120, 30) else { return };
+    t.wait_for("¿Aplicar estos cambios? [s/N]");
+    t.type_text("n");
+    t.press("Enter");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.screen().contains("no se ha aplicado nada"));
+    assert_eq!(dafo::storage::load(&path).unwrap(), session);
+    drop(t);
+    // Answered sí: recorded.
+    let Some(t) = Tmux::start(&cmd, dir.path(), 120, 30) else { return };
+    t.wait_for("C4: Grado 2025 — → 60");
+    t.wait_for("¿Aplicar estos cambios? [s/N]");
+    t.type_text("sí");
+    t.press("Enter");
+    assert_eq!(t.wait_exit(), 0);
     check_recorded(&path, true);
 }
