@@ -109,11 +109,23 @@ fn xlsx(path: &Path, bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
     Ok(out)
 }
 
-/// A CSV file: UTF-8 (a BOM is skipped), `;` or `,` between cells, whichever
-/// the header line has more of outside quotes.
+/// A CSV file's text: the encoding its BOM names (UTF-8, UTF-16), else UTF-8,
+/// else Windows-1252, what a spreadsheet program on Windows in Spanish or
+/// Catalan writes as "CSV" (every byte is a character there, so nothing is lost).
+fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.into(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    }
+}
+
+/// A CSV file (see [`decode`]): `;` or `,` between cells, whichever the header
+/// line has more of outside quotes.
 fn csv(path: &Path, bytes: &[u8]) -> Result<Grid, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("UTF-8: {e}"))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = decode(bytes);
     let header = text.lines().next().unwrap_or("");
     let (mut quoted, mut semi, mut comma) = (false, 0, 0);
     for ch in header.chars() {

@@ -435,3 +435,23 @@ fn escape_sequences_in_a_note_are_not_kept_nor_shown() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn csv_saved_by_a_windows_spreadsheet_in_spanish_reads() {
+    let s = plan();
+    let files = crate::commands::sheets::files(&s, 2024, crate::commands::sheets::SheetFormat::Csv, Lang::Es).unwrap();
+    let text = String::from_utf8(files[0].1.clone()).unwrap();
+    let filled = text.replacen("35 (2023);;;;", "35 (2023);40;en curso;Atención en curso;", 1);
+    assert_ne!(filled, text);
+    let (latin, _, lossy) = encoding_rs::WINDOWS_1252.encode(&filled);
+    assert!(!lossy && std::str::from_utf8(&latin).is_err());
+    let mut bom16 = vec![0xff, 0xfe];
+    bom16.extend(filled.encode_utf16().flat_map(u16::to_le_bytes));
+    for bytes in [latin.into_owned(), bom16] {
+        let (_d, g) = grids(&[("a.csv".into(), bytes)]);
+        let (after, _, refused) = import(&s, &g, Lang::Es, false);
+        assert!(refused.is_empty(), "{refused:?}");
+        let r = after.action_review("C1", 2024).unwrap();
+        assert_eq!((r.degree.get(), r.note.as_deref()), (40, Some("Atención en curso")));
+    }
+}
