@@ -173,6 +173,14 @@ fn csv_sheets_round_trip() {
     let sheets = dir.path().join("csv");
     let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--sheets-format", "csv"]);
     assert!(o.status.success(), "{}", out(&o));
+    // A year outside the plan's horizon writes nothing.
+    let o = dafo(&["review", p, "--year", "2031", "--sheets", dir.path().join("no").to_str().unwrap()]);
+    assert!(
+        !o.status.success() && out(&o).contains("2031 queda fuera del horizonte del plan (2023-2026)"),
+        "{}",
+        out(&o)
+    );
+    assert!(!dir.path().join("no").exists());
     let file = sheets.join("jefatura-de-servicios-sociales-2025.csv");
     let text = std::fs::read_to_string(&file).unwrap();
     // C3's row: fill degree, status and note (the three empty cells before the fingerprint).

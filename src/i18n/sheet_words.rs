@@ -106,7 +106,9 @@ pub static ES: SheetWords = SheetWords {
     duplicate: |id, first| format!("{id} ya tiene otra respuesta ({first})"),
     formula: "una fórmula: escriba el valor",
     not_a_sheet: |y| {
-        format!("no es una hoja de seguimiento de {y} escrita por dafo (falta la columna ID o las del año)")
+        format!(
+            "no es una hoja de seguimiento de {y} escrita por dafo (falta la columna ID, la de huella o las del año)"
+        )
     },
     no_sheets: "no hay ninguna hoja (.xlsx o .csv)",
     stale: "cambiado en la sesión después de escribir la hoja; no se aplica (--force-stale para aplicarlo)",
@@ -165,7 +167,11 @@ pub static EN: SheetWords = SheetWords {
     not_a_status: |v, words| format!("{v:?} is not a status ({words})"),
     duplicate: |id, first| format!("{id} already has another answer ({first})"),
     formula: "a formula: write the value",
-    not_a_sheet: |y| format!("not a {y} review sheet written by dafo (no ID column or no columns for the year)"),
+    not_a_sheet: |y| {
+        format!(
+            "not a {y} review sheet written by dafo (no ID column, no fingerprint column or no columns for the year)"
+        )
+    },
     no_sheets: "no sheets (.xlsx or .csv)",
     stale: "changed in the session after the sheet was written; not applied (--force-stale applies it)",
     already: "every answer is already in the session; nothing to change",
@@ -223,7 +229,9 @@ pub static CA: SheetWords = SheetWords {
     not_a_status: |v, words| format!("{v:?} no és un estat ({words})"),
     duplicate: |id, first| format!("{id} ja té una altra resposta ({first})"),
     formula: "una fórmula: escriviu el valor",
-    not_a_sheet: |y| format!("no és un full de seguiment de {y} escrit per dafo (falta la columna ID o les de l'any)"),
+    not_a_sheet: |y| {
+        format!("no és un full de seguiment de {y} escrit per dafo (falta la columna ID, la d'empremta o les de l'any)")
+    },
     no_sheets: "no hi ha cap full (.xlsx o .csv)",
     stale: "canviat a la sessió després d'escriure el full; no s'aplica (--force-stale per aplicar-ho)",
     already: "totes les respostes ja són a la sessió; res a canviar",
