@@ -353,6 +353,35 @@ pub struct ReviewArgs {
     /// A límite or problema emergente, added to the year's list. Repeatable.
     #[arg(long)]
     pub problem: Vec<String>,
+    /// Write one spreadsheet per action owner (and one for actions without owner) into
+    /// DIR for the year: each action with its last year's review and indicators, and
+    /// columns to fill in (degree, status, note, indicator values). Owners fill them in
+    /// and send them back for --from-sheets.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["assignments", "note", "value", "body", "date", "summary", "problem", "from_sheets"])]
+    pub sheets: Option<PathBuf>,
+    /// The format of --sheets: xlsx (protected, with drop-downs) or csv.
+    #[arg(long, value_enum, default_value_t = crate::commands::sheets::SheetFormat::Xlsx, requires = "sheets")]
+    pub sheets_format: crate::commands::sheets::SheetFormat,
+    /// With --sheets: replace sheets already in DIR.
+    #[arg(long, requires = "sheets")]
+    pub force: bool,
+    /// Read owners' answers back from sheets (.xlsx, or .csv with `,` or `;`), given as
+    /// files or folders: shows what would change per action and asks before recording
+    /// it. Any refused row (unknown ID, degree outside 0-100, a status or number not in
+    /// the session's language) changes nothing unless --partial. An answer for an action
+    /// changed in the session since its sheet was written is a conflict, not applied
+    /// unless --force-stale; importing the same answers again changes nothing.
+    #[arg(long, value_name = "DIR|FILE", num_args = 1.., conflicts_with_all = ["assignments", "note", "value", "body", "date", "summary", "problem"])]
+    pub from_sheets: Vec<PathBuf>,
+    /// With --from-sheets: record without asking.
+    #[arg(long, short = 'y', requires = "from_sheets")]
+    pub yes: bool,
+    /// With --from-sheets: record the rows that read and list the ones skipped.
+    #[arg(long, requires = "from_sheets")]
+    pub partial: bool,
+    /// With --from-sheets: record answers even for actions changed since their sheet was written.
+    #[arg(long, requires = "from_sheets")]
+    pub force_stale: bool,
 }
 
 // `dafo report`

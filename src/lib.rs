@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod labels;
 pub mod merge;
 pub mod settings;
+pub mod sheets;
 pub mod storage;
 pub mod tui;
 pub mod ui;

@@ -200,7 +200,26 @@ fn run(
             date,
             summary,
             problem,
+            sheets,
+            sheets_format,
+            force,
+            from_sheets,
+            yes,
+            partial,
+            force_stale,
         }))) => {
+            if let Some(dir) = sheets {
+                let session = match take(&mut preloaded, &file) {
+                    Ok(s) => s,
+                    Err(e) => return Ok(finish(Err(e.into()), lang)),
+                };
+                let written = commands::sheets::write_sheets(&file, &session, year, &dir, sheets_format, force, lang);
+                return Ok(finish(written, lang));
+            }
+            if !from_sheets.is_empty() {
+                let options = commands::sheets::ImportOptions { yes, partial, force_stale };
+                return Ok(finish(commands::sheets::import(&file, year, &from_sheets, options, lang), lang));
+            }
             let args = commands::review::ReviewArgs {
                 year,
                 assignments,

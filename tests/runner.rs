@@ -21,6 +21,7 @@ mod cli_merge_twice;
 mod cli_plan;
 mod cli_review;
 mod cli_session_lang;
+mod cli_sheets;
 mod cli_stdin;
 mod cli_terminal;
 mod docx_compressed;

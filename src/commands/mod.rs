@@ -15,6 +15,7 @@ pub mod meta;
 pub mod pending;
 pub mod report;
 pub mod review;
+pub mod sheets;
 pub mod show;
 
 use std::path::PathBuf;

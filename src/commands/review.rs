@@ -183,13 +183,13 @@ impl LockWait {
     }
 }
 
-/// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
-pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, CommandError> {
-    // Another `dafo review` of the same file is over in a moment: wait for it
-    // (up to LOCK_WAIT), then refuse naming the holder. A TUI holder is refused
-    // as soon as the lock names it twice in a row (see `LockWait`).
+/// Opens `path` under its lock for a review. Another `dafo review` of the same
+/// file is over in a moment: wait for it (up to LOCK_WAIT), then refuse naming
+/// the holder. A TUI holder is refused as soon as the lock names it twice in a row
+/// (see `LockWait`). A journal left by a crash is replayed and said.
+pub fn open_locked(path: &Path, lang: Lang) -> Result<(SessionFile, Session), CommandError> {
     let mut wait = LockWait::new(std::time::Instant::now());
-    let (mut file, mut session) = loop {
+    let (file, session) = loop {
         let (file, session) = SessionFile::open(path)?;
         match file.read_only() {
             Some(held) if wait.again(held.identity(), held.held_by_review(), std::time::Instant::now()) => {
@@ -202,19 +202,37 @@ pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, Comma
     if let Some(note) = file.journal_found().and_then(|r| super::pending::replay_note(r, lang)) {
         eprintln!("{}: {note}", crate::domain::text::display_safe_lines(&path.display().to_string()));
     }
-    let Some(edit) = edits(&session, path, args, lang)? else {
-        super::print_text(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
-        return Ok(ExitCode::SUCCESS);
-    };
+    Ok((file, session))
+}
+
+/// Records `edit` (counted as `n` changes) and saves atomically; prints `plan.ron: 2024: 3 cambios guardados`.
+pub fn save(
+    path: &Path,
+    year: i16,
+    file: &mut SessionFile,
+    session: &mut Session,
+    edit: Edit,
+    lang: Lang,
+) -> Result<(), CommandError> {
     let n = match &edit {
         Edit::Batch(steps) => steps.len(),
         _ => 1,
     };
     session.apply(edit).map_err(|e| invalid(path, lang, e))?;
     session.meta.modified = jiff::Timestamp::now();
-    file.save(&session).map_err(|e| CommandError::Review(e.to_string()))?;
+    file.save(session).map_err(|e| CommandError::Review(e.to_string()))?;
     let saved = (lang.text().report.changes_saved)(n);
-    super::print_text(&format!("{}: {}: {saved}\n", path.display(), args.year))?;
+    super::print_text(&format!("{}: {year}: {saved}\n", path.display()))
+}
+
+/// Runs `dafo review`: prints what was recorded, e.g. `plan.ron: 2024: 3 cambios guardados`.
+pub fn run(path: &Path, args: &ReviewArgs, lang: Lang) -> Result<ExitCode, CommandError> {
+    let (mut file, mut session) = open_locked(path, lang)?;
+    let Some(edit) = edits(&session, path, args, lang)? else {
+        super::print_text(&format!("{}: {}: {}\n", path.display(), args.year, lang.text().report.nothing_to_change))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    save(path, args.year, &mut file, &mut session, edit, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -238,26 +256,6 @@ mod tests {
 
     fn args(year: i16, assignments: &[&str]) -> ReviewArgs {
         ReviewArgs { year, assignments: assignments.iter().map(|a| a.to_string()).collect(), ..ReviewArgs::default() }
-    }
-
-    #[test]
-    fn a_holder_not_reviewing_is_refused_only_when_named_twice_and_no_wait_outlasts_the_bound() {
-        let t0 = std::time::Instant::now();
-        let tui = Some((41, "h".to_owned(), Timestamp::UNIX_EPOCH));
-        let other = Some((42, "h".to_owned(), Timestamp::UNIX_EPOCH));
-        let mut w = LockWait::new(t0);
-        // The pid read may belong to a process that got it after the holder ended: look again.
-        assert!(w.again(tui.clone(), false, t0));
-        assert!(!w.again(tui.clone(), false, t0), "the same holder twice: refused at once");
-        let mut w = LockWait::new(t0);
-        assert!(w.again(tui.clone(), false, t0));
-        assert!(w.again(other.clone(), false, t0), "another holder now: looked at again");
-        assert!(w.again(other.clone(), true, t0), "a review is waited for");
-        assert!(w.again(other.clone(), false, t0), "a holder seen as a review, then not, is looked at twice");
-        // Bounded: past LOCK_WAIT nothing is waited for, a review either.
-        let late = t0 + LOCK_WAIT;
-        assert!(!LockWait::new(t0).again(tui.clone(), true, late));
-        assert!(!LockWait::new(t0).again(None, true, late));
     }
 
     #[test]
@@ -320,5 +318,25 @@ mod tests {
         let mut a = args(2024, &[]);
         a.values = vec!["I1=mucho".into()];
         assert!(edits(&s, path, &a, Lang::En).unwrap_err().to_string().contains("not a number"));
+    }
+
+    #[test]
+    fn a_holder_not_reviewing_is_refused_only_when_named_twice_and_no_wait_outlasts_the_bound() {
+        let t0 = std::time::Instant::now();
+        let tui = Some((41, "h".to_owned(), Timestamp::UNIX_EPOCH));
+        let other = Some((42, "h".to_owned(), Timestamp::UNIX_EPOCH));
+        let mut w = LockWait::new(t0);
+        // The pid read may belong to a process that got it after the holder ended: look again.
+        assert!(w.again(tui.clone(), false, t0));
+        assert!(!w.again(tui.clone(), false, t0), "the same holder twice: refused at once");
+        let mut w = LockWait::new(t0);
+        assert!(w.again(tui.clone(), false, t0));
+        assert!(w.again(other.clone(), false, t0), "another holder now: looked at again");
+        assert!(w.again(other.clone(), true, t0), "a review is waited for");
+        assert!(w.again(other.clone(), false, t0), "a holder seen as a review, then not, is looked at twice");
+        // Bounded: past LOCK_WAIT nothing is waited for, a review either.
+        let late = t0 + LOCK_WAIT;
+        assert!(!LockWait::new(t0).again(tui.clone(), true, late));
+        assert!(!LockWait::new(t0).again(None, true, late));
     }
 }

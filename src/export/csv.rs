@@ -159,6 +159,19 @@ fn formula_like(cell: &str) -> bool {
     }
 }
 
+/// One cell behind a `'` when a spreadsheet would run it as a formula (see [`Row::neutralised`]).
+pub fn neutralise(cell: String) -> String {
+    if formula_like(&cell) { format!("'{cell}") } else { cell }
+}
+
+/// Undoes [`neutralise`].
+pub fn restore(cell: String) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest.to_owned(),
+        _ => cell,
+    }
+}
+
 impl Row {
     fn map(self, f: impl Fn(String) -> String) -> Row {
         Row {
@@ -233,15 +246,12 @@ impl Row {
     /// (`=`, `+`, `-`, `@`, tab, CR first) behind a `'`, as OWASP advises;
     /// a cell already made of `'` and such a start gets one `'` more.
     pub fn neutralised(self) -> Row {
-        self.map(|cell| if formula_like(&cell) { format!("'{cell}") } else { cell })
+        self.map(neutralise)
     }
 
     /// Undoes [`Row::neutralised`]: what the export wrote comes back exactly.
     pub fn restored(self) -> Row {
-        self.map(|cell| match cell.strip_prefix('\'') {
-            Some(rest) if formula_like(rest) => rest.to_owned(),
-            _ => cell,
-        })
+        self.map(restore)
     }
 }
 

@@ -107,6 +107,7 @@ pub static TEXT: Catalogue = Catalogue {
     follow: &super::follow_words::CA,
     quick: &super::quick_words::CA,
     review_errors: &super::review_errors::CA,
+    sheets: &super::sheet_words::CA,
     report: &super::report_words::CA,
     merge: &super::merge_text::CA,
     limits: &super::limits_text::CA,

@@ -28,6 +28,8 @@ pub struct Catalogue {
     pub quick: &'static super::quick_words::QuickWords,
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
+    /// The owners' sheets (`dafo review --sheets`, `--from-sheets`).
+    pub sheets: &'static super::sheet_words::SheetWords,
     pub report: &'static super::report_words::ReportWords,
     pub diff: DiffWords,
     pub cli: CliText,

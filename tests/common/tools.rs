@@ -25,6 +25,8 @@ pub enum Tool {
     XvfbXclip,
     /// strace, to count the system calls a command makes.
     Strace,
+    /// LibreOffice Calc (`soffice` with its spreadsheet module), to re-save sheets.
+    Calc,
 }
 
 impl Tool {
@@ -38,6 +40,7 @@ impl Tool {
             Tool::Office => "soffice and pdftotext (apt-get install libreoffice-writer-nogui poppler-utils)",
             Tool::XvfbXclip => "Xvfb and xclip (apt-get install xvfb xclip)",
             Tool::Strace => "strace (apt-get install strace)",
+            Tool::Calc => "LibreOffice Calc (apt-get install libreoffice-calc-nogui)",
         }
     }
 
@@ -53,6 +56,7 @@ impl Tool {
             Tool::Office => ["soffice", "pdftotext", "pdfinfo"].iter().all(|p| on_path(p)),
             Tool::XvfbXclip => ["Xvfb", "xclip"].iter().all(|p| on_path(p)),
             Tool::Strace => on_path("strace"),
+            Tool::Calc => calc_found(),
         }
     }
 }
@@ -74,6 +78,19 @@ pub fn needs(tool: Tool) -> bool {
     // Straight to the process's stderr: libtest captures `eprintln!`, not this.
     let _ = writeln!(std::io::stderr(), "skipped: {test} needs {}", tool.what());
     false
+}
+
+/// Whether the `soffice` on PATH has Calc beside it (`libsclo.so` in its program folder).
+fn calc_found() -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).map(|dir| dir.join("soffice")).any(|p| {
+            is_executable(&p)
+                && std::fs::canonicalize(&p)
+                    .ok()
+                    .and_then(|real| real.parent().map(|d| d.join("libsclo.so").is_file()))
+                    .unwrap_or(false)
+        })
+    })
 }
 
 fn on_path(program: &str) -> bool {

@@ -1,0 +1,307 @@
+//! What returned sheets answer, checked against the session: each row becomes
+//! an [`Answer`] or a refusal naming file, sheet, row and column. Degrees are
+//! whole numbers 0-100, statuses the session language's words, numbers read
+//! by the language's own reader (`Locale::read_number`). Then each answer is
+//! sorted into a change, an answer already in the session, or a conflict: the
+//! session changed since the sheet was written (its fingerprint differs).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::read::Grid;
+use super::{Cell, Col, Kind, action_columns, action_fingerprint, column_letter, indicator_fingerprint};
+use crate::commands::review::ReviewArgs;
+use crate::domain::{Degree, Session, Status};
+use crate::i18n::Lang;
+use crate::i18n::locale::Unread;
+use crate::i18n::plan_words::{PlanWords, fold};
+
+/// What one row answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    Action { degree: Option<Degree>, status: Option<Status>, note: Option<String> },
+    Value(f64),
+}
+
+/// One row's answer: the stored ID, what it says, the fingerprint the sheet
+/// was written with, and where it came from (`file: sheet Acciones, fila 4`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub id: String,
+    pub what: What,
+    pub fingerprint: String,
+    pub at: String,
+}
+
+/// The rows read: answers, and refusals (each a whole line naming the place).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    pub answers: Vec<Answer>,
+    pub refused: Vec<String>,
+    /// How many rows (or whole sheets) the refusals are about.
+    pub rows: usize,
+}
+
+/// `file: place`, made safe to print.
+fn at(file: &Path, place: &str) -> String {
+    crate::domain::text::display_safe_lines(&format!("{}: {place}", file.display()))
+}
+
+/// A cell's text for a message.
+fn shown(cell: &Cell, lang: Lang) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.clone(),
+        Cell::Number(x) => lang.locale().exact(*x),
+    }
+}
+
+/// Which columns a header row names, by this language's headers for `year`.
+fn columns(header: &[Cell], year: i16, lang: Lang) -> Vec<Option<Col>> {
+    let w = lang.text().sheets;
+    let known: Vec<Col> = action_columns(true).into_iter().chain(super::INDICATOR_COLUMNS).collect();
+    header
+        .iter()
+        .map(|cell| match cell {
+            Cell::Text(t) => known.iter().copied().find(|c| fold(&c.header(w, year)) == fold(t)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads every grid's rows. Worksheets without an ID column are skipped when
+/// they are the instructions; any other is refused whole.
+pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
+    let w = lang.text().sheets;
+    let mut out = Parsed::default();
+    let mut seen: HashMap<(Kind, String), Answer> = HashMap::new();
+    let mut contested: Vec<(Kind, String)> = Vec::new();
+    for grid in grids {
+        let place = |row: usize, col: Option<(usize, Col)>| -> String {
+            let mut p = (w.place)(&grid.sheet, row + 1);
+            if let Some((c, k)) = col {
+                p = format!("{p}, {}", (w.column)(&column_letter(c), &k.header(w, year)));
+            }
+            at(&grid.file, &p)
+        };
+        let header = grid.cells.first().map(Vec::as_slice).unwrap_or(&[]);
+        let cols = columns(header, year, lang);
+        let find = |k: Col| cols.iter().position(|c| *c == Some(k));
+        let kind = if find(Col::Value).is_some() {
+            Kind::Indicators
+        } else if [Col::Degree, Col::Status, Col::Note].iter().any(|&k| find(k).is_some()) {
+            Kind::Actions
+        } else {
+            // The instructions (a worksheet, or the CSV a spreadsheet program makes of it).
+            let first = grid.cells.first().and_then(|r| r.first()).map_or(String::new(), |c| shown(c, lang));
+            let title = fold(&(w.guide)(&crate::export::safe(&s.meta.title), year)[0]);
+            if grid.sheet != w.instructions && fold(&first) != title {
+                out.refused.push(format!("{}: {}", place(0, None), (w.not_a_sheet)(year)));
+                out.rows += 1;
+            }
+            continue;
+        };
+        // Next year's sheet has this year's headers for its read-only columns.
+        let next = [Col::Degree, Col::Status, Col::Note, Col::Value].map(|c| fold(&c.header(w, year + 1)));
+        let later = header.iter().any(|h| matches!(h, Cell::Text(t) if next.contains(&fold(t))));
+        let (Some(id_col), Some(print_col), false) = (find(Col::Id), find(Col::Fingerprint), later) else {
+            out.refused.push(format!("{}: {}", place(0, None), (w.not_a_sheet)(year)));
+            out.rows += 1;
+            continue;
+        };
+        let fills: Vec<(usize, Col)> =
+            cols.iter().enumerate().filter_map(|(i, c)| c.filter(|c| c.fill()).map(|c| (i, c))).collect();
+        for (r, row) in grid.cells.iter().enumerate().skip(1) {
+            let cell = |c: usize| row.get(c).unwrap_or(&Cell::Empty);
+            if fills.iter().all(|&(c, _)| *cell(c) == Cell::Empty) {
+                continue;
+            }
+            let mut bad = Vec::new();
+            let id = crate::i18n::stored_id(shown(cell(id_col), lang).trim());
+            let known = match kind {
+                Kind::Actions => s.find_action(&id).is_some(),
+                Kind::Indicators => s.find_indicator(&id).is_some(),
+            };
+            if !known {
+                let e = lang.text().review_errors;
+                let said = match kind {
+                    Kind::Actions => (e.unknown_action)(&lang.show_id(&id)),
+                    Kind::Indicators => (e.unknown_indicator)(&id),
+                };
+                bad.push(format!("{}: {said}", place(r, Some((id_col, Col::Id)))));
+            }
+            let fingerprint = shown(cell(print_col), lang);
+            if fingerprint.trim().is_empty() {
+                bad.push(format!("{}: {}", place(r, Some((print_col, Col::Fingerprint))), (w.not_a_sheet)(year)));
+            }
+            let mut what = match kind {
+                Kind::Actions => What::Action { degree: None, status: None, note: None },
+                Kind::Indicators => What::Value(f64::NAN),
+            };
+            for &(c, k) in &fills {
+                let value = cell(c);
+                if *value == Cell::Empty {
+                    continue;
+                }
+                if grid.formulas.contains(&(r, c)) {
+                    bad.push(format!("{}: {}", place(r, Some((c, k))), w.formula));
+                    continue;
+                }
+                match (k, &mut what) {
+                    (Col::Degree, What::Action { degree, .. }) => match read_degree(value) {
+                        Some(d) => *degree = Some(d),
+                        None => bad.push(format!(
+                            "{}: {}",
+                            place(r, Some((c, k))),
+                            (lang.text().review_errors.not_a_degree)(&shown(value, lang))
+                        )),
+                    },
+                    (Col::Status, What::Action { status, .. }) => match read_status(value, lang) {
+                        Some(st) => *status = Some(st),
+                        None => {
+                            let words = super::write::status_words(lang).join(", ");
+                            bad.push(format!(
+                                "{}: {}",
+                                place(r, Some((c, k))),
+                                (w.not_a_status)(&shown(value, lang), &words)
+                            ));
+                        }
+                    },
+                    (Col::Note, What::Action { note, .. }) => *note = Some(shown(value, lang)),
+                    (Col::Value, What::Value(v)) => match read_value(value, lang) {
+                        Ok(x) => *v = x,
+                        Err(e) => bad.push(format!("{}: {e}", place(r, Some((c, k))))),
+                    },
+                    _ => {}
+                }
+            }
+            if !bad.is_empty() {
+                out.refused.extend(bad);
+                out.rows += 1;
+                continue;
+            }
+            if matches!(what, What::Value(v) if v.is_nan()) {
+                continue;
+            }
+            let answer =
+                Answer { id: id.clone(), what, fingerprint: fingerprint.trim().to_owned(), at: place(r, None) };
+            // The same answer twice is one answer; two different ones are both refused.
+            match seen.get(&(kind, id.clone())) {
+                Some(first) if first.what == answer.what => {}
+                Some(first) => {
+                    out.refused.push(format!("{}: {}", answer.at, (w.duplicate)(&lang.show_id(&id), &first.at)));
+                    out.rows += 1;
+                    if !contested.contains(&(kind, id.clone())) {
+                        out.refused.push(format!("{}: {}", first.at, (w.duplicate)(&lang.show_id(&id), &answer.at)));
+                        out.rows += 1;
+                        contested.push((kind, id));
+                    }
+                }
+                None => {
+                    seen.insert((kind, id), answer.clone());
+                    out.answers.push(answer);
+                }
+            }
+        }
+    }
+    out.answers.retain(|a| !contested.contains(&(kind_of(&a.what), a.id.clone())));
+    out
+}
+
+fn kind_of(what: &What) -> Kind {
+    match what {
+        What::Action { .. } => Kind::Actions,
+        What::Value(_) => Kind::Indicators,
+    }
+}
+
+/// A degree cell: a whole number 0-100, typed (`75`, `75%`) or stored as a number.
+fn read_degree(cell: &Cell) -> Option<Degree> {
+    match cell {
+        Cell::Number(x) if x.fract() == 0.0 && (0.0..=100.0).contains(x) => Degree::new(*x as u8),
+        Cell::Text(t) => t.parse().ok(),
+        _ => None,
+    }
+}
+
+/// A status cell: one of the session language's four words, nothing else.
+fn read_status(cell: &Cell, lang: Lang) -> Option<Status> {
+    let Cell::Text(t) = cell else { return None };
+    let words = PlanWords::for_lang(lang);
+    Status::ALL.into_iter().find(|&s| fold(words.status(s)) == fold(t))
+}
+
+/// An indicator's value: a number cell as it is, a text through the language's reader.
+fn read_value(cell: &Cell, lang: Lang) -> Result<f64, String> {
+    match cell {
+        Cell::Number(x) if x.is_finite() => Ok(*x),
+        Cell::Text(t) => lang.locale().read_number(t).map_err(|e| match e {
+            Unread::Ambiguous(msg) => msg,
+            Unread::NotANumber => (lang.text().review_errors.not_a_number)(t),
+        }),
+        other => Err((lang.text().review_errors.not_a_number)(&shown(other, lang))),
+    }
+}
+
+/// The answers sorted against the session.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sorted {
+    /// Answers that change the session, their degree filled in from where the
+    /// action stood when the sheet left it blank.
+    pub changes: Vec<Answer>,
+    /// Answers for something changed in the session since the sheet was written.
+    pub conflicts: Vec<Answer>,
+    /// Answers the session already holds.
+    pub already: usize,
+}
+
+/// Sorts `answers`: already in the session, a change, or a conflict (taken as a
+/// change when `force_stale`).
+pub fn sort(s: &Session, year: i16, answers: Vec<Answer>, force_stale: bool) -> Sorted {
+    let mut out = Sorted::default();
+    for mut a in answers {
+        let (same, now) = match &mut a.what {
+            What::Action { degree, status, note } => {
+                // A blank degree keeps where the action stood, as the Seguimiento view does.
+                if degree.is_none() {
+                    *degree = s.latest_review(&a.id, year).map(|r| r.degree);
+                }
+                let same = matches!(s.review_action(&a.id, year, *degree, *status, note.as_deref()), Ok(None));
+                (same, action_fingerprint(s, &a.id, year))
+            }
+            What::Value(v) => (s.indicator_value(&a.id, year) == Some(*v), indicator_fingerprint(s, &a.id, year)),
+        };
+        if same {
+            out.already += 1;
+        } else if now != a.fingerprint && !force_stale {
+            out.conflicts.push(a);
+        } else {
+            out.changes.push(a);
+        }
+    }
+    out
+}
+
+/// The `dafo review` arguments that record `changes` (the one review path).
+pub fn review_args(year: i16, changes: &[Answer], lang: Lang) -> ReviewArgs {
+    let words = PlanWords::for_lang(lang);
+    let mut args = ReviewArgs { year, ..ReviewArgs::default() };
+    for a in changes {
+        match &a.what {
+            What::Action { degree, status, note } => {
+                if degree.is_some() || status.is_some() {
+                    let d = degree.map_or(0, Degree::get);
+                    args.assignments.push(match status {
+                        Some(st) => format!("{}={d}:{}", a.id, words.status(*st)),
+                        None => format!("{}={d}", a.id),
+                    });
+                }
+                if let Some(n) = note {
+                    args.notes.push(format!("{}={n}", a.id));
+                }
+            }
+            What::Value(v) => args.values.push(format!("{}={}", a.id, lang.locale().exact(*v))),
+        }
+    }
+    args
+}

@@ -1,0 +1,280 @@
+//! Owners' sheets: one spreadsheet per action owner for a year's review, written
+//! as `.xlsx` or CSV and read back (`dafo review --sheets`, `--from-sheets`).
+//! This module builds the tables from a session; `write` turns them into files,
+//! `read` turns files back into cells and `answers` checks those cells against
+//! the session.
+
+pub mod answers;
+pub mod read;
+pub mod write;
+
+use std::hash::Hasher;
+
+use crate::domain::Session;
+use crate::i18n::Lang;
+use crate::i18n::plan_words::PlanWords;
+use crate::i18n::sheet_words::SheetWords;
+
+/// What a column holds. `Fill` columns are the owner's; the rest are read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Id,
+    Text,
+    Line,
+    Owner,
+    PrevDegree,
+    PrevStatus,
+    PrevNote,
+    Feeds,
+    Budget,
+    Degree,
+    Status,
+    Note,
+    Name,
+    Unit,
+    LastValue,
+    Value,
+    Fingerprint,
+}
+
+impl Col {
+    /// Whether the owner fills this column in.
+    pub fn fill(self) -> bool {
+        matches!(self, Col::Degree | Col::Status | Col::Note | Col::Value)
+    }
+
+    /// The header in `lang` for `year`'s sheets.
+    pub fn header(self, w: &SheetWords, year: i16) -> String {
+        match self {
+            Col::Id => w.id.to_owned(),
+            Col::Text => w.action.to_owned(),
+            Col::Line => w.line.to_owned(),
+            Col::Owner => w.owner.to_owned(),
+            Col::PrevDegree => (w.degree)(year - 1),
+            Col::PrevStatus => (w.status)(year - 1),
+            Col::PrevNote => (w.note)(year - 1),
+            Col::Feeds => w.feeds.to_owned(),
+            Col::Budget => w.budget.to_owned(),
+            Col::Degree => (w.degree)(year),
+            Col::Status => (w.status)(year),
+            Col::Note => (w.note)(year),
+            Col::Name => w.name.to_owned(),
+            Col::Unit => w.unit.to_owned(),
+            Col::LastValue => w.last_value.to_owned(),
+            Col::Value => (w.value)(year),
+            Col::Fingerprint => w.fingerprint.to_owned(),
+        }
+    }
+}
+
+/// A cell as written or read: text or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+}
+
+/// Which of the two tables: actions (degree, status, note) or indicators (value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Actions,
+    Indicators,
+}
+
+/// One table of one owner's sheet: its columns and rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub kind: Kind,
+    pub columns: Vec<Col>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One owner's sheets: the owner (`None`: actions nobody owns), the actions
+/// and the indicators those actions feed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnerSheets {
+    pub owner: Option<String>,
+    pub actions: Table,
+    pub indicators: Table,
+}
+
+/// The columns of the actions table; the budget only when the plan carries money.
+pub fn action_columns(money: bool) -> Vec<Col> {
+    let mut cols = vec![Col::Id, Col::Text, Col::Line, Col::Owner, Col::PrevDegree, Col::PrevStatus, Col::PrevNote];
+    cols.push(Col::Feeds);
+    if money {
+        cols.push(Col::Budget);
+    }
+    cols.extend([Col::Degree, Col::Status, Col::Note, Col::Fingerprint]);
+    cols
+}
+
+/// The columns of the indicators table.
+pub const INDICATOR_COLUMNS: [Col; 6] = [Col::Id, Col::Name, Col::Unit, Col::LastValue, Col::Value, Col::Fingerprint];
+
+/// A stable hash of `parts` as 16 hex digits: the same in every build.
+fn hash(parts: &[&str]) -> String {
+    let mut h = siphasher::sip::SipHasher13::new();
+    for p in parts {
+        h.write(p.as_bytes());
+        h.write_u8(0xff);
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// What action `id`'s review of `year` holds now (degree, status, note), hashed:
+/// a sheet keeps it to tell whether the session changed since it was written.
+pub fn action_fingerprint(s: &Session, id: &str, year: i16) -> String {
+    match s.action_review(id, year) {
+        Some(r) => hash(&[
+            "action",
+            id,
+            &year.to_string(),
+            &r.degree.to_string(),
+            crate::labels::status_token(r.status),
+            r.note.as_deref().unwrap_or(""),
+        ]),
+        None => hash(&["action", id, &year.to_string(), "none"]),
+    }
+}
+
+/// What indicator `id`'s value of `year` is now, hashed.
+pub fn indicator_fingerprint(s: &Session, id: &str, year: i16) -> String {
+    let value = s.indicator_value(id, year).map_or_else(|| "none".to_owned(), |v| format!("{:x}", v.to_bits()));
+    hash(&["indicator", id, &year.to_string(), &value])
+}
+
+fn text(t: impl Into<String>) -> Cell {
+    let t = t.into();
+    if t.is_empty() { Cell::Empty } else { Cell::Text(t) }
+}
+
+/// The sheets of `year`, one per owner in order of first appearance, then the
+/// one of actions without owner (left out when every action has one).
+pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
+    let words = PlanWords::for_lang(lang);
+    let all: Vec<_> = crate::domain::Came::ALL.iter().flat_map(|&c| s.actions(c).iter()).collect();
+    let money = all.iter().any(|a| a.amount.is_some());
+    let mut owners: Vec<Option<String>> = Vec::new();
+    for a in &all {
+        let owner = a.owner.clone().filter(|o| !o.trim().is_empty());
+        if owner.is_some() && !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+    if all.iter().any(|a| a.owner.as_deref().is_none_or(|o| o.trim().is_empty())) {
+        owners.push(None);
+    }
+    let locale = lang.locale();
+    let safe = |t: &str| crate::export::safe(t).into_owned();
+    owners
+        .into_iter()
+        .map(|owner| {
+            let mine: Vec<_> =
+                all.iter().filter(|a| a.owner.clone().filter(|o| !o.trim().is_empty()) == owner).collect();
+            let columns = action_columns(money);
+            let mut fed: Vec<String> = Vec::new();
+            let rows = mine
+                .iter()
+                .map(|a| {
+                    let prev = s.action_review(&a.id, year - 1);
+                    let now = s.action_review(&a.id, year);
+                    for i in &a.indicators {
+                        if !fed.contains(i) && s.find_indicator(i).is_some() {
+                            fed.push(i.clone());
+                        }
+                    }
+                    columns
+                        .iter()
+                        .map(|col| match col {
+                            Col::Id => text(lang.show_id(&a.id)),
+                            Col::Text => text(safe(&a.text)),
+                            Col::Line => text(a.line.as_deref().map_or(String::new(), |l| line_text(s, l))),
+                            Col::Owner => text(safe(a.owner.as_deref().unwrap_or(""))),
+                            Col::PrevDegree => prev.map_or(Cell::Empty, |r| Cell::Number(f64::from(r.degree.get()))),
+                            Col::PrevStatus => prev.map_or(Cell::Empty, |r| text(words.status(r.status))),
+                            Col::PrevNote => text(safe(prev.and_then(|r| r.note.as_deref()).unwrap_or(""))),
+                            Col::Feeds => text(feeds(s, &a.indicators, year, lang)),
+                            Col::Budget => a.amount.map_or(Cell::Empty, |e| text(locale.money(e.cents))),
+                            Col::Degree => now.map_or(Cell::Empty, |r| Cell::Number(f64::from(r.degree.get()))),
+                            Col::Status => now.map_or(Cell::Empty, |r| text(words.status(r.status))),
+                            // The note as stored, so an untouched cell reads back unchanged.
+                            Col::Note => text(now.and_then(|r| r.note.clone()).unwrap_or_default()),
+                            Col::Fingerprint => text(action_fingerprint(s, &a.id, year)),
+                            _ => Cell::Empty,
+                        })
+                        .collect()
+                })
+                .collect();
+            let indicators = fed
+                .iter()
+                .filter_map(|id| s.indicators.get(s.find_indicator(id)?))
+                .map(|ind| {
+                    INDICATOR_COLUMNS
+                        .iter()
+                        .map(|col| match col {
+                            Col::Id => text(ind.id.clone()),
+                            Col::Name => text(safe(&ind.name)),
+                            Col::Unit => text(safe(ind.unit.as_deref().unwrap_or(""))),
+                            Col::LastValue => text(last_value(s, &ind.id, year, lang)),
+                            Col::Value => s.indicator_value(&ind.id, year).map_or(Cell::Empty, Cell::Number),
+                            Col::Fingerprint => text(indicator_fingerprint(s, &ind.id, year)),
+                            _ => Cell::Empty,
+                        })
+                        .collect()
+                })
+                .collect();
+            OwnerSheets {
+                owner,
+                actions: Table { kind: Kind::Actions, columns, rows },
+                indicators: Table { kind: Kind::Indicators, columns: INDICATOR_COLUMNS.to_vec(), rows: indicators },
+            }
+        })
+        .collect()
+}
+
+/// A línea as `1.2 Text`.
+fn line_text(s: &Session, id: &str) -> String {
+    let name = s.find_line(id).and_then(|i| s.lines.get(i)).map_or("", |l| l.text.as_str());
+    crate::export::safe(&format!("{} {name}", s.line_label(id))).trim().to_owned()
+}
+
+/// An indicator's latest value before `year`: `35 (2023)`, or nothing.
+fn last_value(s: &Session, id: &str, year: i16, lang: Lang) -> String {
+    s.indicator_values
+        .iter()
+        .filter(|v| v.indicator == id && v.year < year)
+        .max_by_key(|v| v.year)
+        .map_or(String::new(), |v| format!("{} ({})", lang.locale().short(v.actual), v.year))
+}
+
+/// The indicators an action feeds with their latest values: `I1 Casos: 35 (2023)`.
+fn feeds(s: &Session, ids: &[String], year: i16, lang: Lang) -> String {
+    ids.iter()
+        .filter_map(|id| s.indicators.get(s.find_indicator(id)?))
+        .map(|i| {
+            let last = last_value(s, &i.id, year, lang);
+            let name = crate::export::safe(&i.name).into_owned();
+            if last.is_empty() { format!("{} {name}", i.id) } else { format!("{} {name}: {last}", i.id) }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A column's letter as spreadsheets name it: 0 → `A`, 26 → `AA`.
+pub fn column_letter(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,457 @@
+//! Tests of the owners' sheets: built from a plan, written as xlsx and CSV, read
+//! back, checked against the session and recorded through `dafo review`'s path.
+
+use std::path::Path;
+
+use super::answers::{parse, review_args, sort};
+use super::read::{Grid, read};
+use super::*;
+use crate::commands::review::edits;
+use crate::domain::{Came, Horizon, Status};
+
+fn plan() -> Session {
+    let mut s = Session::new("Plan", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.horizon = Horizon::new(2023, 2026).ok();
+    for (c, t, owner) in [
+        (Came::Correct, "Contratar", Some("Ana Pérez")),
+        (Came::Correct, "Cita previa", Some("Ana Pérez")),
+        (Came::Confront, "Vivienda", Some("Luis")),
+        (Came::Maintain, "Consejo", None),
+    ] {
+        let e = s.add_action(c, t, vec![]).unwrap();
+        s.apply(e).unwrap();
+        let a = s.actions(c).len() - 1;
+        match c {
+            Came::Correct => s.correct[a].owner = owner.map(str::to_owned),
+            Came::Confront => s.confront[a].owner = owner.map(str::to_owned),
+            _ => s.maintain[a].owner = owner.map(str::to_owned),
+        }
+    }
+    let e = s.add_indicator("Casos").unwrap();
+    s.apply(e).unwrap();
+    s.correct[0].indicators = vec!["I1".into()];
+    let e = s.review_action("C1", 2023, Degree::new(50), None, Some("Una contratada")).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let e = s.set_indicator_value("I1", 2023, Some(35.0)).unwrap().unwrap();
+    s.apply(e).unwrap();
+    s
+}
+
+use crate::domain::Degree;
+
+/// The column of `col` in `table`.
+fn at(table: &Table, col: Col) -> usize {
+    table.columns.iter().position(|c| *c == col).unwrap()
+}
+
+/// Sets the fill cell `col` of the row of `id` (as shown).
+fn fill(table: &mut Table, id: &str, col: Col, cell: Cell) {
+    let (i, c) = (at(table, Col::Id), at(table, col));
+    let row = table.rows.iter_mut().find(|r| r[i] == Cell::Text(id.into())).unwrap();
+    row[c] = cell;
+}
+
+fn text(t: &str) -> Cell {
+    Cell::Text(t.into())
+}
+
+/// Writes `files` into a temp dir and reads every grid back.
+fn grids(files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, Vec<Grid>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    for (name, bytes) in files {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        out.extend(read(&p).unwrap());
+    }
+    (dir, out)
+}
+
+/// Imports `grids` into `s` as `dafo review --from-sheets --yes` does.
+fn import(s: &Session, grids: &[Grid], lang: Lang, force: bool) -> (Session, answers::Sorted, Vec<String>) {
+    let parsed = parse(grids, s, 2024, lang);
+    let sorted = sort(s, 2024, parsed.answers.clone(), force);
+    let mut after = s.clone();
+    if let Some(e) = edits(s, Path::new("p.ron"), &review_args(2024, &sorted.changes, lang), lang).unwrap() {
+        after.apply(e).unwrap();
+    }
+    (after, sorted, parsed.refused)
+}
+
+#[test]
+fn one_sheet_per_owner_and_one_without() {
+    let s = plan();
+    let sheets = build(&s, 2024, Lang::En);
+    let owners: Vec<_> = sheets.iter().map(|o| o.owner.clone()).collect();
+    assert_eq!(owners, [Some("Ana Pérez".to_owned()), Some("Luis".to_owned()), None]);
+    let ana = &sheets[0].actions;
+    assert_eq!(ana.rows.len(), 2);
+    // IDs as the screen shows them in English; the confront action is CF1.
+    assert_eq!(sheets[1].actions.rows[0][at(&sheets[1].actions, Col::Id)], text("CF1"));
+    let c1 = &ana.rows[0];
+    assert_eq!(c1[at(ana, Col::PrevDegree)], Cell::Number(50.0));
+    assert_eq!(c1[at(ana, Col::PrevStatus)], text("in progress"));
+    assert_eq!(c1[at(ana, Col::PrevNote)], text("Una contratada"));
+    assert_eq!(c1[at(ana, Col::Feeds)], text("I1 Casos: 35 (2023)"));
+    assert_eq!(c1[at(ana, Col::Degree)], Cell::Empty);
+    assert!(!ana.columns.contains(&Col::Budget), "no money in this plan");
+    assert_eq!(sheets[0].indicators.rows.len(), 1);
+    assert!(sheets[1].indicators.rows.is_empty());
+    let names: Vec<_> = crate::commands::sheets::files(&s, 2024, crate::commands::sheets::SheetFormat::Csv, Lang::Es)
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(
+        names,
+        ["ana-perez-2024.csv", "ana-perez-2024-indicadores.csv", "luis-2024.csv", "sin-responsable-2024.csv"]
+    );
+}
+
+#[test]
+fn xlsx_round_trip_records_the_answers() {
+    let s = plan();
+    let mut sheets = build(&s, 2024, Lang::Es);
+    // Written untouched, read back: nothing to change.
+    let files: Vec<_> =
+        sheets.iter().map(|o| ("x.xlsx".to_owned(), write::xlsx(o, "Plan", 2024, Lang::Es).unwrap())).collect();
+    let (_d, g) = grids(&files[..1]);
+    let (_, sorted, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty() && sorted.changes.is_empty(), "{refused:?}");
+    // Filled in the way an owner does.
+    let ana = &mut sheets[0];
+    fill(&mut ana.actions, "C1", Col::Degree, Cell::Number(75.0));
+    fill(&mut ana.actions, "C1", Col::Status, text("en curso"));
+    fill(&mut ana.actions, "C1", Col::Note, text("Dos contratadas"));
+    fill(&mut ana.actions, "C2", Col::Status, text("hecha"));
+    fill(&mut ana.indicators, "I1", Col::Value, Cell::Number(41.5));
+    let bytes = write::xlsx(ana, "Plan", 2024, Lang::Es).unwrap();
+    let (_d, g) = grids(&[("ana.xlsx".to_owned(), bytes)]);
+    assert_eq!(g.iter().map(|g| g.sheet.as_str()).collect::<Vec<_>>(), ["Acciones", "Indicadores", "Instrucciones"]);
+    let (after, sorted, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty(), "{refused:?}");
+    assert_eq!(sorted.changes.len(), 3);
+    let r = after.action_review("C1", 2024).unwrap();
+    assert_eq!((r.degree.get(), r.status, r.note.as_deref()), (75, Status::InProgress, Some("Dos contratadas")));
+    // A status alone keeps where the action stood (no earlier review: 0).
+    assert_eq!(after.action_review("C2", 2024).map(|r| (r.degree.get(), r.status)), Some((0, Status::Done)));
+    assert_eq!(after.indicator_value("I1", 2024), Some(41.5));
+    // Twice: the same answers again change nothing.
+    let (again, sorted, _) = import(&after, &g, Lang::Es, false);
+    assert_eq!((sorted.changes.len(), sorted.conflicts.len(), sorted.already), (0, 0, 3));
+    assert_eq!(again, after);
+}
+
+#[test]
+fn csv_round_trip_in_either_separator() {
+    let s = plan();
+    let files = crate::commands::sheets::files(&s, 2024, crate::commands::sheets::SheetFormat::Csv, Lang::Es).unwrap();
+    let actions = String::from_utf8(files[0].1.clone()).unwrap();
+    let indicators = String::from_utf8(files[1].1.clone()).unwrap();
+    assert!(actions.starts_with("ID;Acción;Línea;Responsable;Grado 2023;"), "{actions}");
+    // Fill C1 with 80 / hecha and I1 with 1.620,5 (Spanish thousands and decimals).
+    let filled: String = actions
+        .lines()
+        .map(|l| if l.starts_with("C1;") { l.replacen(";;;", ";80;hecha;", 1) } else { l.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let value = indicators.lines().map(|l| l.replacen("I1;Casos;;35 (2023);", "I1;Casos;;35 (2023);1.620,5", 1));
+    let value: String = value.collect::<Vec<_>>().join("\n");
+    // The same answers with `,` between cells, as an English spreadsheet writes them.
+    let commas = filled.replace(';', ",");
+    for actions in [filled, commas] {
+        let (_d, g) = grids(&[("a.csv".into(), actions.into_bytes()), ("i.csv".into(), value.clone().into_bytes())]);
+        let (after, sorted, refused) = import(&s, &g, Lang::Es, false);
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(sorted.changes.len(), 2);
+        assert_eq!(after.action_review("C1", 2024).map(|r| (r.degree.get(), r.status)), Some((80, Status::Done)));
+        assert_eq!(after.indicator_value("I1", 2024), Some(1620.5));
+    }
+}
+
+/// The refusals of one filled actions sheet, in `lang`.
+fn refusals(lang: Lang, edit: impl Fn(&mut Table)) -> Vec<String> {
+    let s = plan();
+    let mut sheets = build(&s, 2024, lang);
+    edit(&mut sheets[0].actions);
+    let (_d, g) = grids(&[("ana.xlsx".into(), write::xlsx(&sheets[0], "Plan", 2024, lang).unwrap())]);
+    parse(&g, &s, 2024, lang).refused
+}
+
+#[test]
+fn bad_cells_are_refused_with_file_sheet_row_and_column() {
+    let cases: [(&str, Col, Cell, &str); 6] = [
+        (
+            "C1",
+            Col::Degree,
+            Cell::Number(101.0),
+            "hoja Acciones, fila 2, columna I (Grado 2024): \"101\" no es un grado",
+        ),
+        ("C1", Col::Degree, Cell::Number(-5.0), "columna I (Grado 2024): \"-5\" no es un grado"),
+        ("C1", Col::Degree, Cell::Number(7.5), "\"7,5\" no es un grado"),
+        ("C2", Col::Degree, text("mucho"), "fila 3, columna I (Grado 2024): \"mucho\" no es un grado"),
+        // An English word in a Spanish session.
+        (
+            "C1",
+            Col::Status,
+            text("done"),
+            "columna J (Estado 2024): \"done\" no es un estado (pendiente, en curso, hecha, descartada)",
+        ),
+        ("C2", Col::Status, text("feta"), "\"feta\" no es un estado"),
+    ];
+    for (id, col, cell, says) in cases {
+        let refused = refusals(Lang::Es, |t| fill(t, id, col, cell.clone()));
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(refused[0].contains("ana.xlsx: ") && refused[0].contains(says), "{refused:?} / {says}");
+    }
+    // An ID no action has, typed over the locked one.
+    let refused = refusals(Lang::En, |t| {
+        let c = at(t, Col::Id);
+        t.rows[0][c] = text("CF9");
+        fill(t, "CF9", Col::Degree, Cell::Number(10.0));
+    });
+    assert!(refused[0].contains("sheet Actions, row 2, column A (ID): no action has the ID CF9"), "{refused:?}");
+}
+
+#[test]
+fn numbers_read_in_the_sessions_language_only() {
+    let s = plan();
+    // Two readings are refused, one reading is taken (`1,5` in English can only be 1.5).
+    for (lang, typed, ok) in [
+        (Lang::Es, "1,620", None),
+        (Lang::En, "1.620", None),
+        (Lang::En, "1,620", Some(1620.0)),
+        (Lang::Es, "1.620", Some(1620.0)),
+        (Lang::En, "1,620.5", Some(1620.5)),
+        (Lang::Es, "12,5", Some(12.5)),
+        (Lang::En, "1,5", Some(1.5)),
+        (Lang::Es, "doce", None),
+    ] {
+        let mut sheets = build(&s, 2024, lang);
+        fill(&mut sheets[0].indicators, "I1", Col::Value, text(typed));
+        let bytes = write::csv(&sheets[0].indicators, 2024, lang).unwrap();
+        let (_d, g) = grids(&[("i.csv".into(), bytes)]);
+        let (after, _, refused) = import(&s, &g, lang, false);
+        match ok {
+            Some(v) => assert_eq!((after.indicator_value("I1", 2024), refused.len()), (Some(v), 0), "{typed}"),
+            None => {
+                assert_eq!(after.indicator_value("I1", 2024), None);
+                let place =
+                    if lang == Lang::Es { "fila 2, columna E (Valor 2024)" } else { "row 2, column E (Value 2024)" };
+                assert!(refused[0].contains(place), "{typed}: {refused:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_answer_for_an_action_changed_since_is_a_conflict() {
+    let s = plan();
+    let mut sheets = build(&s, 2024, Lang::Es);
+    fill(&mut sheets[0].actions, "C1", Col::Degree, Cell::Number(60.0));
+    fill(&mut sheets[0].actions, "C2", Col::Degree, Cell::Number(20.0));
+    let (_d, g) = grids(&[("ana.xlsx".into(), write::xlsx(&sheets[0], "Plan", 2024, Lang::Es).unwrap())]);
+    // Meanwhile the committee recorded C1 in the room.
+    let mut now = s.clone();
+    let e = now.review_action("C1", 2024, Degree::new(90), None, None).unwrap().unwrap();
+    now.apply(e).unwrap();
+    let (after, sorted, _) = import(&now, &g, Lang::Es, false);
+    assert_eq!(sorted.conflicts.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["C1"]);
+    assert_eq!(after.action_review("C1", 2024).map(|r| r.degree.get()), Some(90));
+    assert_eq!(after.action_review("C2", 2024).map(|r| r.degree.get()), Some(20));
+    // --force-stale takes the sheet's word.
+    let (forced, sorted, _) = import(&now, &g, Lang::Es, true);
+    assert!(sorted.conflicts.is_empty());
+    assert_eq!(forced.action_review("C1", 2024).map(|r| r.degree.get()), Some(60));
+    // A sheet that agrees with the change made meanwhile is no conflict.
+    let mut agree = sheets[0].clone();
+    fill(&mut agree.actions, "C1", Col::Degree, Cell::Number(90.0));
+    let (_d, g) = grids(&[("ana.xlsx".into(), write::xlsx(&agree, "Plan", 2024, Lang::Es).unwrap())]);
+    let (_, sorted, _) = import(&now, &g, Lang::Es, false);
+    assert_eq!((sorted.conflicts.len(), sorted.already), (0, 1));
+}
+
+#[test]
+fn two_different_answers_for_one_action_are_both_refused() {
+    let s = plan();
+    let mut a = build(&s, 2024, Lang::Es).remove(0);
+    let mut b = a.clone();
+    fill(&mut a.actions, "C1", Col::Degree, Cell::Number(60.0));
+    fill(&mut a.actions, "C2", Col::Degree, Cell::Number(10.0));
+    fill(&mut b.actions, "C1", Col::Degree, Cell::Number(70.0));
+    fill(&mut b.actions, "C2", Col::Degree, Cell::Number(10.0));
+    let files = [
+        ("a.xlsx".to_owned(), write::xlsx(&a, "Plan", 2024, Lang::Es).unwrap()),
+        ("b.xlsx".to_owned(), write::xlsx(&b, "Plan", 2024, Lang::Es).unwrap()),
+    ];
+    let (_d, g) = grids(&files);
+    let parsed = parse(&g, &s, 2024, Lang::Es);
+    assert_eq!(parsed.refused.len(), 2, "{:?}", parsed.refused);
+    assert!(
+        parsed.refused[0].contains("b.xlsx: hoja Acciones, fila 2: C1 ya tiene otra respuesta"),
+        "{:?}",
+        parsed.refused
+    );
+    // The identical C2 answers are one.
+    assert_eq!(parsed.answers.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["C2"]);
+}
+
+#[test]
+fn formulas_and_hostile_text() {
+    let s = plan();
+    // A formula typed into the degree cell is refused, not evaluated.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Acciones").unwrap();
+    for (c, h) in ["ID", "Grado 2024", "huella"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "C1").unwrap();
+    ws.write_formula(1, 1, "=50+25").unwrap();
+    ws.write_string(1, 2, action_fingerprint(&s, "C1", 2024)).unwrap();
+    let (_d, g) = grids(&[("f.xlsx".into(), book.save_to_buffer().unwrap())]);
+    let refused = parse(&g, &s, 2024, Lang::Es).refused;
+    assert!(refused[0].contains("columna B (Grado 2024): una fórmula"), "{refused:?}");
+    // A note that a spreadsheet would run is written behind a ' in CSV and stored as typed.
+    let hostile = "=cmd|' /C calc'!A0";
+    let mut sheets = build(&s, 2024, Lang::Es);
+    fill(&mut sheets[0].actions, "C1", Col::Note, text(hostile));
+    let bytes = write::csv(&sheets[0].actions, 2024, Lang::Es).unwrap();
+    assert!(String::from_utf8_lossy(&bytes).contains(";'=cmd|"));
+    let (_d, g) = grids(&[("a.csv".into(), bytes)]);
+    let (after, _, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty());
+    assert_eq!(after.action_review("C1", 2024).and_then(|r| r.note.as_deref()), Some(hostile));
+}
+
+#[test]
+fn a_sheet_dafo_did_not_write_is_refused_whole() {
+    let s = plan();
+    let (_d, g) = grids(&[("x.csv".into(), b"nombre;apellido\nAna;P\n".to_vec())]);
+    let refused = parse(&g, &s, 2024, Lang::Es).refused;
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].contains("x.csv: fila 1: no es una hoja de seguimiento de 2024"), "{refused:?}");
+    // A sheet of another year does not pass for this one.
+    let files = crate::commands::sheets::files(&s, 2025, crate::commands::sheets::SheetFormat::Csv, Lang::Es).unwrap();
+    let (_d, g) = grids(&files[..1]);
+    assert!(!parse(&g, &s, 2024, Lang::Es).refused.is_empty());
+}
+
+#[test]
+fn thousands_of_rows() {
+    let mut s = Session::new("Plan", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.horizon = Horizon::new(2023, 2026).ok();
+    for i in 0..3000 {
+        let e = s.add_action(Came::Exploit, &format!("Acción {i}"), vec![]).unwrap();
+        s.apply(e).unwrap();
+    }
+    let mut sheets = build(&s, 2024, Lang::Es);
+    let t = &mut sheets[0].actions;
+    let c = at(t, Col::Degree);
+    for (i, row) in t.rows.iter_mut().enumerate() {
+        row[c] = Cell::Number((i % 101) as f64);
+    }
+    let bytes = write::xlsx(&sheets[0], "Plan", 2024, Lang::Es).unwrap();
+    let (_d, g) = grids(&[("big.xlsx".into(), bytes)]);
+    let (after, sorted, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty());
+    assert_eq!(sorted.changes.len(), 3000);
+    assert_eq!(after.action_review("E2999", 2024).map(|r| r.degree.get()), Some((2998 % 101) as u8));
+}
+
+#[test]
+fn column_letters() {
+    assert_eq!([0, 25, 26, 27, 701, 702].map(column_letter), ["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+}
+
+/// One part of an xlsx, as text.
+fn part(xlsx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_locks_what_is_not_the_owners_and_checks_degree_and_status() {
+    let s = plan();
+    for (lang, words) in
+        [(Lang::Es, "pendiente,en curso,hecha,descartada"), (Lang::Ca, "pendent,en curs,feta,descartada")]
+    {
+        let bytes = write::xlsx(&build(&s, 2024, lang)[0], "Plan", 2024, lang).unwrap();
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(sheet.contains("<sheetProtection sheet=\"1\""), "{sheet}");
+        assert!(sheet.contains("<dataValidation type=\"whole\"") && sheet.contains("<formula2>100</formula2>"));
+        assert!(sheet.contains(&format!("<formula1>\"{words}\"</formula1>")), "{sheet}");
+        // The fingerprint (column L, the 12th) is hidden.
+        assert!(sheet.contains("<col min=\"12\" max=\"12\"") && sheet.contains("hidden=\"1\""));
+        // Which style is unlocked, and which cells use it: the degree, status and note only.
+        let styles = part(&bytes, "xl/styles.xml");
+        let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+        let open = xfs.split("<xf ").skip(1).position(|xf| xf.contains("<protection locked=\"0\"/>")).unwrap();
+        for col in "ABCDEFGHIJKL".chars() {
+            let cell = format!("<c r=\"{col}2\" s=\"{open}\"");
+            assert_eq!(sheet.contains(&cell), "IJK".contains(col), "{col}2 in {sheet}");
+        }
+        let book = part(&bytes, "xl/workbook.xml");
+        let w = lang.text().sheets;
+        for name in [w.actions, w.indicators, w.instructions] {
+            assert!(book.contains(&format!("<sheet name=\"{name}\"")), "{book}");
+        }
+    }
+}
+
+#[test]
+fn file_names_are_safe_and_never_the_same() {
+    let mut s = plan();
+    s.correct[0].owner = Some("../../etc/X".into());
+    s.correct[1].owner = Some("etc x".into());
+    s.confront[0].owner = Some("¡¿!?".into());
+    let names: Vec<_> = crate::commands::sheets::files(&s, 2024, crate::commands::sheets::SheetFormat::Xlsx, Lang::En)
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["etc-x-2024.xlsx", "etc-x-2-2024.xlsx", "owner-3-2024.xlsx", "no-owner-2024.xlsx"]);
+}
+
+#[test]
+fn escape_sequences_in_a_note_are_not_kept_nor_shown() {
+    let s = plan();
+    let mut sheets = build(&s, 2024, Lang::Es);
+    fill(&mut sheets[0].actions, "C1", Col::Note, text("Hecho\u{1b}[2J\u{7} ya"));
+    let (_d, g) = grids(&[("a.xlsx".into(), write::xlsx(&sheets[0], "Plan\u{1b}]0;x\u{7}", 2024, Lang::Es).unwrap())]);
+    let (after, sorted, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty());
+    let note = after.action_review("C1", 2024).and_then(|r| r.note.clone()).unwrap();
+    assert!(!note.contains('\u{1b}') && !note.contains('\u{7}') && note.starts_with("Hecho"), "{note:?}");
+    let args = review_args(2024, &sorted.changes, Lang::Es);
+    let edit = edits(&s, Path::new("p.ron"), &args, Lang::Es).unwrap().unwrap();
+    let shown = crate::commands::sheets::diff(&s, 2024, &sorted.changes, &edit, Lang::Es);
+    assert!(
+        !shown.contains('\u{1b}')
+            && shown.contains("C1: Grado 2024 — → 50; Estado 2024 — → en curso; Nota 2024 — → «Hecho"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn csv_saved_by_a_windows_spreadsheet_in_spanish_reads() {
+    let s = plan();
+    let files = crate::commands::sheets::files(&s, 2024, crate::commands::sheets::SheetFormat::Csv, Lang::Es).unwrap();
+    let text = String::from_utf8(files[0].1.clone()).unwrap();
+    let filled = text.replacen("35 (2023);;;;", "35 (2023);40;en curso;Atención en curso;", 1);
+    assert_ne!(filled, text);
+    let (latin, _, lossy) = encoding_rs::WINDOWS_1252.encode(&filled);
+    assert!(!lossy && std::str::from_utf8(&latin).is_err());
+    let mut bom16 = vec![0xff, 0xfe];
+    bom16.extend(filled.encode_utf16().flat_map(u16::to_le_bytes));
+    for bytes in [latin.into_owned(), bom16] {
+        let (_d, g) = grids(&[("a.csv".into(), bytes)]);
+        let (after, _, refused) = import(&s, &g, Lang::Es, false);
+        assert!(refused.is_empty(), "{refused:?}");
+        let r = after.action_review("C1", 2024).unwrap();
+        assert_eq!((r.degree.get(), r.note.as_deref()), (40, Some("Atención en curso")));
+    }
+}

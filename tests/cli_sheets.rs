@@ -1,0 +1,292 @@
+//! Owners' sheets through the built binary, on the bundled Almendral plan:
+//! `dafo review --sheets` writes one per owner and never overwrites without
+//! `--force`; the sheets come back filled (written by the test as an owner's
+//! spreadsheet would, and re-saved by LibreOffice Calc as xlsx and as Spanish
+//! CSV) and `--from-sheets` shows the change, asks, records it with `--yes`,
+//! refuses bad rows with their place, and changes nothing the second time.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::common::{Tmux, Tool, dafo_bin, dafo_command, needs, sh_quote};
+use dafo::domain::{Session, Status};
+use dafo::i18n::Lang;
+use dafo::sheets::{Cell, Col, OwnerSheets, build, write};
+
+const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+fn copy_sample(dir: &Path) -> PathBuf {
+    let path = dir.join("plan.ron");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    path
+}
+
+fn dafo(args: &[&str]) -> Output {
+    dafo_command(args).env("DAFO_TODAY", "2026-02-01").output().unwrap()
+}
+
+fn out(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// Sets the cell `col` of the row of `id` in the actions (or indicators) table.
+fn fill(sheets: &mut OwnerSheets, id: &str, col: Col, cell: Cell) {
+    let table = if col == Col::Value { &mut sheets.indicators } else { &mut sheets.actions };
+    let (i, c) = (
+        table.columns.iter().position(|x| *x == Col::Id).unwrap(),
+        table.columns.iter().position(|x| *x == col).unwrap(),
+    );
+    let row = table.rows.iter_mut().find(|r| r[i] == Cell::Text(id.into())).unwrap();
+    row[c] = cell;
+}
+
+/// The Jefatura's 2025 sheet filled in: C3 done, C4 at 60 with a note, I1 = 95,5.
+fn jefatura_filled(s: &Session) -> OwnerSheets {
+    let mut sheets = build(s, 2025, Lang::Es);
+    let mut j = sheets
+        .remove(sheets.iter().position(|o| o.owner.as_deref() == Some("Jefatura de Servicios Sociales")).unwrap());
+    fill(&mut j, "C3", Col::Degree, Cell::Number(100.0));
+    fill(&mut j, "C3", Col::Status, Cell::Text("hecha".into()));
+    fill(&mut j, "C4", Col::Degree, Cell::Number(60.0));
+    fill(&mut j, "C4", Col::Note, Cell::Text("Citas compartidas; «sistema» en pruebas".into()));
+    fill(&mut j, "I1", Col::Value, Cell::Number(95.5));
+    j
+}
+
+fn check_recorded(path: &Path, with_value: bool) {
+    let s = dafo::storage::load(path).unwrap();
+    let c3 = s.action_review("C3", 2025).unwrap();
+    assert_eq!((c3.degree.get(), c3.status), (100, Status::Done));
+    let c4 = s.action_review("C4", 2025).unwrap();
+    assert_eq!((c4.degree.get(), c4.note.as_deref()), (60, Some("Citas compartidas; «sistema» en pruebas")));
+    if with_value {
+        assert_eq!(s.indicator_value("I1", 2025), Some(95.5));
+    }
+}
+
+#[test]
+fn sheets_for_every_owner_filled_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let sheets = dir.path().join("hojas");
+    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", out(&o));
+    let session = dafo::storage::load(&path).unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(&sheets).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    // Seven owners in the plan, every action has one.
+    assert_eq!(names.len(), 7, "{names:?}");
+    assert!(names.iter().any(|n| n == "jefatura-de-servicios-sociales-2025.xlsx"));
+    // Never over what is there without --force; nothing written then.
+    let before = std::fs::read(sheets.join("area-de-inclusion-2025.xlsx")).unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap()]);
+    assert!(!o.status.success() && out(&o).contains("ya existe"), "{}", out(&o));
+    assert_eq!(std::fs::read(sheets.join("area-de-inclusion-2025.xlsx")).unwrap(), before);
+    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--force"]);
+    assert!(o.status.success(), "{}", out(&o));
+
+    // The Jefatura sends its sheet back filled.
+    let back = dir.path().join("vuelta");
+    std::fs::create_dir(&back).unwrap();
+    let filled = write::xlsx(&jefatura_filled(&session), &session.meta.title, 2025, Lang::Es).unwrap();
+    std::fs::write(back.join("jefatura.xlsx"), filled).unwrap();
+    let b = back.to_str().unwrap();
+    // No terminal and no --yes: the diff is shown, nothing recorded.
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", b]);
+    let said = out(&o);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("C3: Grado 2025 — → 100; Estado 2025 — → hecha"), "{said}");
+    assert!(said.contains("I1: Valor 2025 — → 95,5"), "{said}");
+    assert!(said.contains("no se ha aplicado nada"), "{said}");
+    assert_eq!(dafo::storage::load(&path).unwrap(), session);
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", b, "--yes"]);
+    assert!(o.status.success() && out(&o).contains("cambios guardados"), "{}", out(&o));
+    check_recorded(&path, true);
+    // The informe of 2025 shows the note.
+    let o = dafo(&["report", p, "--year", "2025", "--format", "md"]);
+    assert!(out(&o).contains("Citas compartidas"), "{}", out(&o));
+    // Twice: nothing changes, and it says so.
+    let saved = std::fs::read(&path).unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", b, "--yes"]);
+    assert!(out(&o).contains("todas las respuestas ya están en la sesión"), "{}", out(&o));
+    assert_eq!(std::fs::read(&path).unwrap(), saved);
+}
+
+#[test]
+fn refused_rows_change_nothing_unless_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let session = dafo::storage::load(&path).unwrap();
+    let mut j = jefatura_filled(&session);
+    fill(&mut j, "M3", Col::Degree, Cell::Number(140.0));
+    fill(&mut j, "M3", Col::Status, Cell::Text("done".into()));
+    let file = dir.path().join("j.xlsx");
+    std::fs::write(&file, write::xlsx(&j, &session.meta.title, 2025, Lang::Es).unwrap()).unwrap();
+    let f = file.to_str().unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes"]);
+    let said = out(&o);
+    assert!(!o.status.success(), "{said}");
+    assert!(said.contains("j.xlsx: hoja Acciones, fila 2, columna J (Grado 2025): \"140\" no es un grado"), "{said}");
+    assert!(said.contains("fila 2, columna K (Estado 2025): \"done\" no es un estado"), "{said}");
+    assert!(said.contains("1 fila rechazada; no se ha cambiado nada"), "{said}");
+    assert_eq!(std::fs::read(&path).unwrap(), saved);
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes", "--partial"]);
+    let said = out(&o);
+    assert!(o.status.success() && said.contains("Omitidas (1)"), "{said}");
+    check_recorded(&path, true);
+    assert_eq!(dafo::storage::load(&path).unwrap().action_review("M3", 2025), None);
+}
+
+#[test]
+fn an_answer_late_for_a_change_made_since_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let session = dafo::storage::load(&path).unwrap();
+    let file = dir.path().join("j.xlsx");
+    std::fs::write(&file, write::xlsx(&jefatura_filled(&session), &session.meta.title, 2025, Lang::Es).unwrap())
+        .unwrap();
+    // The committee records C4 in the room before the sheet comes back.
+    assert!(dafo(&["review", p, "--year", "2025", "C4=45"]).status.success());
+    let f = file.to_str().unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes"]);
+    let said = out(&o);
+    assert!(said.contains("En conflicto (1), no aplicados") && said.contains("C4: cambiado en la sesión"), "{said}");
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C4", 2025).map(|r| r.degree.get()), Some(45));
+    assert_eq!(s.action_review("C3", 2025).map(|r| r.degree.get()), Some(100));
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes", "--force-stale"]);
+    assert!(o.status.success(), "{}", out(&o));
+    check_recorded(&path, true);
+}
+
+#[test]
+fn csv_sheets_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let sheets = dir.path().join("csv");
+    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--sheets-format", "csv"]);
+    assert!(o.status.success(), "{}", out(&o));
+    // A year outside the plan's horizon writes nothing.
+    let o = dafo(&["review", p, "--year", "2031", "--sheets", dir.path().join("no").to_str().unwrap()]);
+    assert!(
+        !o.status.success() && out(&o).contains("2031 queda fuera del horizonte del plan (2023-2026)"),
+        "{}",
+        out(&o)
+    );
+    assert!(!dir.path().join("no").exists());
+    let file = sheets.join("jefatura-de-servicios-sociales-2025.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // C3's row: fill degree, status and note (the three empty cells before the fingerprint).
+    let filled: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("C3;") {
+                l.replacen("€;;;;", "€;100;hecha;\"Hecho; con =SUMA(A1)\";", 1)
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    assert_ne!(filled.join("\n"), text.trim_end());
+    std::fs::write(&file, filled.join("\n")).unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", file.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", out(&o));
+    let s = dafo::storage::load(&path).unwrap();
+    let c3 = s.action_review("C3", 2025).unwrap();
+    assert_eq!((c3.degree.get(), c3.note.as_deref()), (100, Some("Hecho; con =SUMA(A1)")));
+}
+
+/// Runs headless LibreOffice with a profile of its own; the output must exist.
+fn soffice(profile: &Path, to: &str, input: &Path, outdir: &Path) {
+    let o = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(outdir)
+        .arg(input)
+        .env("LC_ALL", "es_ES.UTF-8")
+        .env("HOME", profile)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "soffice: {}", out(&o));
+}
+
+#[test]
+fn sheets_resaved_by_libreoffice_calc_read_back() {
+    if !needs(Tool::Calc) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    let session = dafo::storage::load(Path::new(SAMPLE)).unwrap();
+    let filled = dir.path().join("jefatura.xlsx");
+    std::fs::write(&filled, write::xlsx(&jefatura_filled(&session), &session.meta.title, 2025, Lang::Es).unwrap())
+        .unwrap();
+    // xlsx → xlsx, as an owner who opens the sheet in Calc and saves it.
+    let xlsx = dir.path().join("xlsx");
+    soffice(&profile, "xlsx", &filled, &xlsx);
+    let resaved = xlsx.join("jefatura.xlsx");
+    assert!(resaved.is_file(), "Calc wrote no xlsx");
+    let path = copy_sample(dir.path());
+    let o = dafo(&[
+        "review",
+        path.to_str().unwrap(),
+        "--year",
+        "2025",
+        "--from-sheets",
+        resaved.to_str().unwrap(),
+        "--yes",
+    ]);
+    assert!(o.status.success(), "{}", out(&o));
+    check_recorded(&path, true);
+    // xlsx → CSV with `;` in a Spanish locale, every sheet (Calc names them jefatura-Acciones.csv…).
+    let csv = dir.path().join("csv");
+    soffice(&profile, "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,-1", &filled, &csv);
+    let made: Vec<_> = std::fs::read_dir(&csv).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(made.len() >= 2, "{made:?}");
+    let path = dir.path().join("again.ron");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let o =
+        dafo(&["review", path.to_str().unwrap(), "--year", "2025", "--from-sheets", csv.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", out(&o));
+    check_recorded(&path, true);
+}
+
+#[test]
+fn on_a_terminal_it_asks_before_recording() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let session = dafo::storage::load(&path).unwrap();
+    let file = dir.path().join("j.xlsx");
+    std::fs::write(&file, write::xlsx(&jefatura_filled(&session), &session.meta.title, 2025, Lang::Es).unwrap())
+        .unwrap();
+    let cmd = format!(
+        "{} review {} --year 2025 --from-sheets {}",
+        dafo_bin(),
+        sh_quote(&path.to_string_lossy()),
+        sh_quote(&file.to_string_lossy())
+    );
+    // Answered no: nothing recorded.
+    let Some(t) = Tmux::start(&cmd, dir.path(), 120, 30) else { return };
+    t.wait_for("¿Aplicar estos cambios? [s/N]");
+    t.type_text("n");
+    t.press("Enter");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.screen().contains("no se ha aplicado nada"));
+    assert_eq!(dafo::storage::load(&path).unwrap(), session);
+    drop(t);
+    // Answered sí: recorded.
+    let Some(t) = Tmux::start(&cmd, dir.path(), 120, 30) else { return };
+    t.wait_for("C4: Grado 2025 — → 60");
+    t.wait_for("¿Aplicar estos cambios? [s/N]");
+    t.type_text("sí");
+    t.press("Enter");
+    assert_eq!(t.wait_exit(), 0);
+    check_recorded(&path, true);
+}
