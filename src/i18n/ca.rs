@@ -107,6 +107,7 @@ pub static TEXT: Catalogue = Catalogue {
     follow: &super::follow_words::CA,
     review_errors: &super::review_errors::CA,
     report: &super::report_words::CA,
+    publish: &super::publish_words::CA,
     merge: &super::merge_text::CA,
     limits: &super::limits_text::CA,
     import_errors: ImportErrors {

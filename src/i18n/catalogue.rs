@@ -27,6 +27,8 @@ pub struct Catalogue {
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
     pub report: &'static super::report_words::ReportWords,
+    /// The public progress site (`dafo publish`).
+    pub publish: &'static super::publish_words::PublishWords,
     pub diff: DiffWords,
     pub cli: CliText,
     pub ui: UiText,

@@ -109,6 +109,7 @@ pub static TEXT: Catalogue = Catalogue {
     follow: &super::follow_words::EN,
     review_errors: &super::review_errors::EN,
     report: &super::report_words::EN,
+    publish: &super::publish_words::EN,
     merge: &super::merge_text::EN,
     limits: &super::limits_text::EN,
     import_errors: ImportErrors {

@@ -107,6 +107,7 @@ pub static TEXT: Catalogue = Catalogue {
     follow: &super::follow_words::ES,
     review_errors: &super::review_errors::ES,
     report: &super::report_words::ES,
+    publish: &super::publish_words::ES,
     merge: &super::merge_text::ES,
     limits: &super::limits_text::ES,
     import_errors: ImportErrors {

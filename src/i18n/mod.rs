@@ -27,6 +27,7 @@ pub mod locale;
 pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
+pub mod publish_words;
 pub mod report_words;
 pub mod review_errors;
 
