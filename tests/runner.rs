@@ -16,6 +16,7 @@ mod cli_language;
 mod cli_merge;
 mod cli_merge_twice;
 mod cli_plan;
+mod cli_publish;
 mod cli_review;
 mod cli_session_lang;
 mod cli_stdin;
