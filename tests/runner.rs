@@ -5,6 +5,7 @@
 
 mod common;
 
+mod browser_publish;
 mod cli_clipboard;
 mod cli_commands;
 mod cli_copy;

@@ -25,6 +25,10 @@ pub enum Tool {
     XvfbXclip,
     /// strace, to count the system calls a command makes.
     Strace,
+    /// Headless Chromium and its WebDriver: `chromium`, `chromedriver`.
+    Chromium,
+    /// Node.js and npm, to install axe-core (tests/browser).
+    Node,
 }
 
 impl Tool {
@@ -38,6 +42,8 @@ impl Tool {
             Tool::Office => "soffice and pdftotext (apt-get install libreoffice-writer-nogui poppler-utils)",
             Tool::XvfbXclip => "Xvfb and xclip (apt-get install xvfb xclip)",
             Tool::Strace => "strace (apt-get install strace)",
+            Tool::Chromium => "chromium and chromedriver (apt-get install chromium chromium-driver)",
+            Tool::Node => "node and npm (apt-get install nodejs npm)",
         }
     }
 
@@ -53,6 +59,8 @@ impl Tool {
             Tool::Office => ["soffice", "pdftotext", "pdfinfo"].iter().all(|p| on_path(p)),
             Tool::XvfbXclip => ["Xvfb", "xclip"].iter().all(|p| on_path(p)),
             Tool::Strace => on_path("strace"),
+            Tool::Chromium => ["chromium", "chromedriver"].iter().all(|p| on_path(p)),
+            Tool::Node => ["node", "npm"].iter().all(|p| on_path(p)),
         }
     }
 }

@@ -8,7 +8,10 @@ use crate::i18n::Lang;
 use super::page::t;
 
 /// Bar colours, one per series: each at least 3:1 against the white page.
-const COLOURS: [&str; 6] = ["#1f4e79", "#2e7d32", "#8a4b00", "#5b2c83", "#00626f", "#a11d3c"];
+pub(super) const COLOURS: [&str; 6] = ["#1f4e79", "#2e7d32", "#8a4b00", "#5b2c83", "#00626f", "#a11d3c"];
+
+/// The colour of every text in a chart (on white).
+pub(super) const INK: &str = "#1b1b1b";
 
 const WIDTH: f64 = 680.0;
 const LABEL: f64 = 200.0;
@@ -62,14 +65,17 @@ fn describe(chart: &Chart, lang: Lang) -> String {
 pub fn svg(chart: &Chart, lang: Lang) -> String {
     let n = chart.series.len().max(1) as f64;
     let legend = if chart.series.len() > 1 { 28.0 } else { 0.0 };
-    let top = legend + 22.0;
+    let top = legend + 8.0;
     let group_h = n * BAR + (n - 1.0) * GAP;
-    let height = top + chart.groups.len() as f64 * (group_h + GROUP_GAP) + 4.0;
+    let bottom = top + chart.groups.len() as f64 * (group_h + GROUP_GAP);
+    // The scale's labels go under the bars.
+    let height = bottom + 22.0;
     let id = chart.id;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" \
          aria-labelledby=\"{id}-t {id}-d\" focusable=\"false\" font-family=\"system-ui, Arial, sans-serif\" font-size=\"13\">\n\
-         <title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
+         <title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n",
         t(chart.title),
         t(&describe(chart, lang))
     );
@@ -78,30 +84,32 @@ pub fn svg(chart: &Chart, lang: Lang) -> String {
         for (i, s) in chart.series.iter().enumerate() {
             let c = COLOURS[i % COLOURS.len()];
             out.push_str(&format!(
-                "<rect x=\"{x}\" y=\"6\" width=\"14\" height=\"14\" fill=\"{c}\"/><text x=\"{}\" y=\"18\" fill=\"#1b1b1b\">{}</text>\n",
+                "<rect x=\"{x}\" y=\"6\" width=\"14\" height=\"14\" fill=\"{c}\"/><text x=\"{}\" y=\"18\" fill=\"{INK}\">{}</text>\n",
                 x + 20.0,
                 t(s)
             ));
             x += 30.0 + 8.0 * s.chars().count() as f64;
         }
     }
-    // The scale: 0, 25, 50, 75 and 100 %.
+    // The scale: 0, 25, 50, 75 and 100 %, labelled under the bars.
     for step in 0..=4 {
         let pct = f64::from(step) * 25.0;
         let x = LABEL + BARS * pct / 100.0;
         out.push_str(&format!(
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#767676\" stroke-width=\"1\"/>\
-             <text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{}</text>\n",
-            top - 4.0,
-            height - 2.0,
-            top - 8.0,
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{bottom}\" stroke=\"#767676\" stroke-width=\"1\"/>\n",
+            top - 2.0
+        ));
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{INK}\">{}</text>\n",
+            x + 4.0,
+            bottom + 16.0,
             t(&lang.locale().percent(pct))
         ));
     }
     let mut y = top;
     for (label, values) in chart.groups {
         out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1b1b1b\">{}</text>\n",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{INK}\">{}</text>\n",
             LABEL - 8.0,
             y + group_h / 2.0 + 4.5,
             t(&short(label, 28))
@@ -115,7 +123,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> String {
                 ));
             }
             out.push_str(&format!(
-                "<text x=\"{:.1}\" y=\"{}\" fill=\"#1b1b1b\">{}</text>\n",
+                "<text x=\"{:.1}\" y=\"{}\" fill=\"{INK}\">{}</text>\n",
                 LABEL + w + 6.0,
                 y + BAR - 4.5,
                 t(&value(lang, *v))

@@ -194,5 +194,25 @@ fn bars_are_as_long_as_their_values_and_the_description_says_them_all() {
     // 380 px is 100 %.
     assert!(svg.contains("width=\"190.0\"") && svg.contains("width=\"380.0\"") && svg.contains("width=\"95.0\""));
     assert!(svg.contains("<desc id=\"c-d\">Eje: 2023 50 %, 2024 —; Otro: 2023 100 %, 2024 25 %</desc>"), "{svg}");
-    assert_eq!(svg.matches("<rect").count(), 3 + 2, "three bars and two legend keys");
+    assert_eq!(svg.matches("<rect").count(), 1 + 3 + 2, "the background, three bars and two legend keys");
+}
+
+/// WCAG's contrast ratio of a `#rrggbb` colour against white.
+fn contrast_on_white(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    1.05 / (l + 0.05)
+}
+
+#[test]
+fn chart_colours_keep_their_contrast_on_the_white_page() {
+    // Text 4.5:1 (WCAG 1.4.3), bars 3:1 (1.4.11): axe cannot always measure SVG text.
+    assert!(contrast_on_white(chart::INK) >= 4.5);
+    for c in chart::COLOURS {
+        assert!(contrast_on_white(c) >= 3.0, "{c}: {}", contrast_on_white(c));
+    }
+    assert!(contrast_on_white("#bbbbbb") < 3.0, "the measure tells a pale colour");
 }
