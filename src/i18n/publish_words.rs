@@ -33,6 +33,8 @@ pub struct PublishWords {
     pub json: &'static str,
     /// The actions page's lead: where each action stands.
     pub actions_lead: &'static str,
+    /// How a year's cell reads when the action stands on an earlier review, or on none.
+    pub earlier: &'static str,
     /// An action's current status, as of the last year reviewed.
     pub status_now: &'static str,
     /// The dates: "Inicio", "Fin".
@@ -66,6 +68,7 @@ pub static ES: PublishWords = PublishWords {
     csv: "Acciones por año (CSV)",
     json: "Plan y seguimiento (JSON)",
     actions_lead: "Cada acción con su estado, su grado de ejecución por año, responsable, fechas e indicadores.",
+    earlier: "Entre paréntesis, lo que dijo la revisión de un año anterior; «—», sin revisar.",
     status_now: "Estado",
     start: "Inicio",
     due: "Fin",
@@ -97,6 +100,7 @@ pub static EN: PublishWords = PublishWords {
     csv: "Actions per year (CSV)",
     json: "Plan and follow-up (JSON)",
     actions_lead: "Each action with its status, its degree of implementation per year, owner, dates and indicators.",
+    earlier: "In brackets, what an earlier year's review said; “—”, not reviewed.",
     status_now: "Status",
     start: "Start",
     due: "End",
@@ -128,6 +132,7 @@ pub static CA: PublishWords = PublishWords {
     csv: "Accions per any (CSV)",
     json: "Pla i seguiment (JSON)",
     actions_lead: "Cada acció amb el seu estat, el grau d'execució per any, responsable, dates i indicadors.",
+    earlier: "Entre parèntesis, el que va dir la revisió d'un any anterior; «—», sense revisar.",
     status_now: "Estat",
     start: "Inici",
     due: "Fi",

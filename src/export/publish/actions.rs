@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{ActionStanding, CameAction, Status};
+use crate::domain::{ActionStanding, Came, CameAction, Status};
 use crate::export::report_build::pct;
 use crate::export::report_rows::{ActionYearRow, action_year_rows};
 use crate::i18n::plan_words::PlanWords;
@@ -55,7 +55,7 @@ pub fn page(ctx: &Ctx) -> String {
     let rows: HashMap<(String, i16), ActionYearRow> =
         action_year_rows(s, &ctx.history, ctx.today).into_iter().map(|r| ((r.id.clone(), r.year), r)).collect();
     let total = progress.actions().count();
-    let mut out = format!("<h1>{}</h1>\n<p>{}</p>\n", t(w.actions), t(w.actions_lead));
+    let mut out = format!("<h1>{}</h1>\n<p>{} {}</p>\n", t(w.actions), t(w.actions_lead), t(w.earlier));
     out.push_str(&format!(
         "<div role=\"search\" id=\"search\" hidden>\n<label for=\"q\">{}</label><br>\n\
          <input type=\"search\" id=\"q\" autocomplete=\"off\" aria-describedby=\"q-hint\">\n\
@@ -122,8 +122,10 @@ fn actions(
     let s = ctx.s;
     let mut out = String::from("<ul class=\"actions\">\n");
     for standing in list {
-        let Some(a) = s.find_action(&standing.id).and_then(|(c, i)| s.actions(c).get(i)) else { continue };
-        out.push_str(&action(ctx, pw, a, standing, rows, line));
+        let Some((c, a)) = s.find_action(&standing.id).and_then(|(c, i)| Some((c, s.actions(c).get(i)?))) else {
+            continue;
+        };
+        out.push_str(&action(ctx, pw, (c, a), standing, rows, line));
     }
     out.push_str("</ul>\n");
     out
@@ -132,7 +134,7 @@ fn actions(
 fn action(
     ctx: &Ctx,
     pw: &PlanWords,
-    a: &CameAction,
+    (came, a): (Came, &CameAction),
     standing: &ActionStanding,
     rows: &HashMap<(String, i16), ActionYearRow>,
     line: &str,
@@ -193,7 +195,7 @@ fn action(
     }
     out.push_str("</dl>\n");
     if !ctx.history.is_empty() {
-        out.push_str(&history(ctx, pw, &a.id, &shown_id, rows));
+        out.push_str(&history(ctx, pw, came, a, &shown_id));
     }
     if ctx.internal {
         for &y in &ctx.years {
@@ -206,15 +208,12 @@ fn action(
     out
 }
 
-/// The action's degree and status in each year of the history, `—` for a year without a review.
-fn history(
-    ctx: &Ctx,
-    pw: &PlanWords,
-    id: &str,
-    shown_id: &str,
-    rows: &HashMap<(String, i16), ActionYearRow>,
-) -> String {
+/// The action's degree and status in each year of the history: `(…)` when
+/// it stands on an earlier year's review, `—` before its first review and
+/// after the last year reviewed.
+fn history(ctx: &Ctx, pw: &PlanWords, came: Came, a: &CameAction, shown_id: &str) -> String {
     let report = ctx.lang.text().report;
+    let last = ctx.years.last().copied();
     let mut out = format!(
         "<table>\n<caption>{} · {}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
         t(ctx.w().progress),
@@ -225,25 +224,23 @@ fn history(
         out.push_str(&format!("<th scope=\"col\">{y}</th>"));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    let cells = |f: &dyn Fn(&ActionYearRow) -> Option<String>| -> String {
+    let cells = |f: &dyn Fn(&ActionStanding) -> String| -> String {
         ctx.history
             .iter()
             .map(|&y| {
-                let v = rows.get(&(id.to_owned(), y)).and_then(f).unwrap_or_else(|| "—".to_owned());
+                let st = last.is_some_and(|l| y <= l).then(|| ctx.s.standing(came, a, y));
+                let v = match st {
+                    Some(st) if st.reviewed == Some(y) => f(&st),
+                    Some(st) if st.reviewed.is_some() => format!("({})", f(&st)),
+                    _ => "—".to_owned(),
+                };
                 format!("<td class=\"n\">{}</td>", t(&v))
             })
             .collect()
     };
-    out.push_str(&format!(
-        "<tr><th scope=\"row\">{}</th>{}</tr>\n",
-        t(report.col_degree),
-        cells(&|r| r.degree.map(|d| format!("{d} %")))
-    ));
-    let status = |r: &ActionYearRow| {
-        let token = r.status?;
-        let st = Status::ALL.into_iter().find(|s| crate::labels::status_token(*s) == token)?;
-        Some(pw.status(st).to_owned())
-    };
+    let degree = |st: &ActionStanding| ctx.lang.locale().percent(f64::from(st.degree.get()));
+    out.push_str(&format!("<tr><th scope=\"row\">{}</th>{}</tr>\n", t(report.col_degree), cells(&degree)));
+    let status = |st: &ActionStanding| pw.status(st.status).to_owned();
     out.push_str(&format!("<tr><th scope=\"row\">{}</th>{}</tr>\n", t(pw.col_status), cells(&status)));
     out.push_str("</tbody>\n</table>\n");
     out

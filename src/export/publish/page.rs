@@ -25,7 +25,7 @@ nav a[aria-current=page] { color: #1b1b1b; font-weight: bold; text-decoration-th
 .skip:focus { left: .5rem; }
 h1 { font-size: 1.7rem; line-height: 1.25; }
 h2 { margin-top: 2rem; border-bottom: 1px solid #767676; }
-table { border-collapse: collapse; margin: .5rem 0 1.25rem; }
+table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: min(100%, 22rem); }
 caption { text-align: left; font-weight: bold; padding: .25rem 0; }
 th, td { border: 1px solid #767676; padding: .2rem .5rem; text-align: left; vertical-align: top; }
 td.n { text-align: right; white-space: nowrap; }

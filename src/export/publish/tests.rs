@@ -216,3 +216,29 @@ fn chart_colours_keep_their_contrast_on_the_white_page() {
     }
     assert!(contrast_on_white("#bbbbbb") < 3.0, "the measure tells a pale colour");
 }
+
+#[test]
+fn a_year_without_a_review_shows_where_the_action_stood_in_brackets() {
+    let s = almendral();
+    let years = s.reviewed_years();
+    let (first, last) = (years[0], years[years.len() - 1]);
+    let a = s
+        .actions_in_plan_order()
+        .into_iter()
+        .map(|(_, a)| a)
+        .find(|a| s.action_review(&a.id, first).is_some() && s.action_review(&a.id, last).is_none())
+        .unwrap();
+    let degree = s.action_review(&a.id, first).unwrap().degree.get();
+    let site = site(&s, Lang::Es, TODAY, false);
+    let page = file(&site, "actions.html");
+    let start = page.find(&format!("id=\"accion-{}\"", a.id)).unwrap();
+    let item = &page[start..start + page[start..].find("</li>").unwrap()];
+    let pct = |d: u8| crate::export::report_build::pct(Lang::Es, f64::from(d));
+    assert!(
+        item.contains(&format!("<td class=\"n\">{}</td><td class=\"n\">({})</td>", pct(degree), pct(degree))),
+        "{item}"
+    );
+    // After the last year reviewed, nothing is known yet.
+    let after = crate::export::report_rows::row_years(&s).into_iter().filter(|&y| y > last).count();
+    assert!(after > 0 && item.matches("<td class=\"n\">—</td>").count() == 2 * after, "{item}");
+}
