@@ -156,6 +156,13 @@ fn the_site_opens_from_disk_follows_links_searches_and_offers_the_csv() {
     assert!(csv.starts_with("year,axis,line,id,action,degree,status,late,note"), "{csv}");
     let years = dafo::export::report_rows::row_years(&session).len();
     assert_eq!(csv.lines().count(), 1 + total * years);
+    // On a phone's width nothing runs off the side of either page.
+    b.resize(390, 844);
+    for page in ["index.html", "actions.html"] {
+        b.goto(&url(&site.join(page)));
+        let widths = b.run("return [document.documentElement.scrollWidth, window.innerWidth];", json!([]));
+        assert!(widths[0].as_u64() <= widths[1].as_u64(), "{page}: {widths}");
+    }
     stays_on_disk(&b, &[&site]);
 }
 

@@ -188,6 +188,11 @@ impl Browser {
         self.post("actions", actions);
     }
 
+    /// Resizes the window (a phone's width, say).
+    pub fn resize(&self, width: u32, height: u32) {
+        self.post("window/rect", json!({"width": width, "height": height}));
+    }
+
     /// The viewport as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         use base64::Engine as _;

@@ -11,7 +11,7 @@ use crate::export::report_rows::{ActionYearRow, action_year_rows};
 use crate::i18n::plan_words::PlanWords;
 
 use super::Ctx;
-use super::page::{Which, a as attr, anchor, page as shell, t};
+use super::page::{Which, a as attr, anchor, page as shell, scroll_open, t};
 
 /// Numbers the count template holds in place of the shown and total counts.
 const SHOWN: usize = 1_000_001;
@@ -214,10 +214,11 @@ fn action(
 fn history(ctx: &Ctx, pw: &PlanWords, came: Came, a: &CameAction, shown_id: &str) -> String {
     let report = ctx.lang.text().report;
     let last = ctx.years.last().copied();
+    let caption = format!("{} · {shown_id}", ctx.w().progress);
     let mut out = format!(
-        "<table>\n<caption>{} · {}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
-        t(ctx.w().progress),
-        t(shown_id),
+        "{}<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+        scroll_open(&caption),
+        t(&caption),
         t(report.year)
     );
     for y in &ctx.history {
@@ -242,6 +243,6 @@ fn history(ctx: &Ctx, pw: &PlanWords, came: Came, a: &CameAction, shown_id: &str
     out.push_str(&format!("<tr><th scope=\"row\">{}</th>{}</tr>\n", t(report.col_degree), cells(&degree)));
     let status = |st: &ActionStanding| pw.status(st.status).to_owned();
     out.push_str(&format!("<tr><th scope=\"row\">{}</th>{}</tr>\n", t(pw.col_status), cells(&status)));
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     out
 }

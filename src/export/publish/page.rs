@@ -29,6 +29,7 @@ table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: min(100%,
 caption { text-align: left; font-weight: bold; padding: .25rem 0; }
 th, td { border: 1px solid #767676; padding: .2rem .5rem; text-align: left; vertical-align: top; }
 td.n { text-align: right; white-space: nowrap; }
+.scroll { overflow-x: auto; max-width: 100%; }
 figure { margin: 1rem 0 .25rem; }
 figure svg { width: 100%; max-width: 44rem; height: auto; display: block; }
 figcaption { font-size: .95rem; }
@@ -124,7 +125,7 @@ pub fn page(ctx: &Ctx, which: Which, heading: &str, body: &str, script: Option<&
 /// Every text is the caller's raw text; it is escaped here. Cells of numbers
 /// (`numeric`) align right.
 pub fn table(caption: &str, heads: &[String], rows: &[(String, Vec<String>)], numeric: bool) -> String {
-    let mut out = format!("<table>\n<caption>{}</caption>\n<thead><tr>", t(caption));
+    let mut out = format!("{}<table>\n<caption>{}</caption>\n<thead><tr>", scroll_open(caption), t(caption));
     for h in heads {
         out.push_str(&format!("<th scope=\"col\">{}</th>", t(h)));
     }
@@ -137,6 +138,13 @@ pub fn table(caption: &str, heads: &[String], rows: &[(String, Vec<String>)], nu
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     out
+}
+
+/// Opens the box a table scrolls sideways in when it is wider than the screen
+/// (a phone, a long horizon); it takes the keyboard focus so it can be scrolled
+/// without a mouse, and is named by the table's caption. Closed by `</div>`.
+pub fn scroll_open(caption: &str) -> String {
+    format!("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n", a(caption))
 }
