@@ -72,7 +72,7 @@ pub fn page(ctx: &Ctx) -> String {
             "<section class=\"group\" id=\"{}\" aria-labelledby=\"{0}-h\">\n<h2 id=\"{0}-h\">{}. {}</h2>\n",
             anchor("eje", &axis.id),
             n + 1,
-            t(&ax.text)
+            ctx.u(&ax.text)
         ));
         out.push_str(&degrees_line(ctx, |y| s.progress_on(y, ctx.today).axes.get(n).and_then(|a| a.degree)));
         for line in &axis.lines {
@@ -81,7 +81,7 @@ pub fn page(ctx: &Ctx) -> String {
                 "<section class=\"group\" id=\"{}\" aria-labelledby=\"{0}-h\">\n<h3 id=\"{0}-h\">{} {}</h3>\n",
                 anchor("linea", &line.id),
                 t(&s.line_label(&line.id)),
-                t(&l.text)
+                ctx.u(&l.text)
             ));
             out.push_str(&actions(ctx, &pw, &line.actions, &rows, &s.line_label(&line.id)));
             out.push_str("</section>\n");
@@ -143,29 +143,31 @@ fn action(
     let report = lang.text().report;
     let status: Status = if ctx.years.is_empty() { a.status } else { standing.status };
     let shown_id = lang.show_id(&a.id);
+    // Each field's value as HTML.
     let mut fields: Vec<(&str, String)> = Vec::new();
     let mut status_text = pw.status(status).to_owned();
     if standing.late && !ctx.years.is_empty() {
         status_text = format!("{status_text} · {}", report.late_short);
     }
     if let Some(o) = &a.owner {
-        fields.push((pw.col_owner, o.clone()));
+        fields.push((pw.col_owner, ctx.u(o)));
     }
     if let Some(d) = a.start {
-        fields.push((w.start, lang.locale().date(d)));
+        fields.push((w.start, t(&lang.locale().date(d))));
     }
     if let Some(d) = a.due {
-        fields.push((w.due, lang.locale().date(d)));
+        fields.push((w.due, t(&lang.locale().date(d))));
     }
+    // As HTML: the IDs escaped, the names marked with the session's language.
     let mut indicators: Vec<String> = a
         .indicators
         .iter()
         .map(|id| match s.find_indicator(id).and_then(|i| s.indicators.get(i)) {
-            Some(i) => format!("{} · {}", i.id, i.name),
-            None => format!("{id}?"),
+            Some(i) => format!("{} · {}", t(&i.id), ctx.u(&i.name)),
+            None => t(&format!("{id}?")),
         })
         .collect();
-    indicators.extend(a.indicator.clone());
+    indicators.extend(a.indicator.as_deref().map(|i| ctx.u(i)));
     let find = crate::domain::text::fold(&format!(
         "{shown_id} {} {} {} {} {line}",
         a.id,
@@ -178,7 +180,7 @@ fn action(
         anchor("accion", &a.id),
         attr(&find),
         t(&shown_id),
-        t(&a.text)
+        ctx.u(&a.text)
     );
     let late = standing.late && !ctx.years.is_empty();
     out.push_str(&format!(
@@ -188,10 +190,10 @@ fn action(
         t(&status_text)
     ));
     for (label, value) in fields {
-        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", t(label), t(&value)));
+        out.push_str(&format!("<dt>{}</dt><dd>{value}</dd>\n", t(label)));
     }
     if !indicators.is_empty() {
-        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", t(pw.indicators), t(&indicators.join("; "))));
+        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", t(pw.indicators), indicators.join("; ")));
     }
     out.push_str("</dl>\n");
     if !ctx.history.is_empty() {
@@ -200,7 +202,7 @@ fn action(
     if ctx.internal {
         for &y in &ctx.years {
             if let Some(note) = rows.get(&(a.id.clone(), y)).and_then(|r| r.note.as_deref()) {
-                out.push_str(&format!("<p class=\"note\">{} {y}: {}</p>\n", t(report.notes), t(note)));
+                out.push_str(&format!("<p class=\"note\">{} {y}: {}</p>\n", t(report.notes), ctx.u(note)));
             }
         }
     }

@@ -38,12 +38,32 @@ pub(crate) struct Ctx<'a> {
     pub years: Vec<i16>,
     /// The years of each action's history: the horizon, else the years reviewed.
     pub history: Vec<i16>,
+    /// The language of the session's texts when it is not the site's
+    /// (`es` texts on an English site): each such text is marked with it.
+    pub content: Option<String>,
 }
 
 impl Ctx<'_> {
     pub fn w(&self) -> &'static crate::i18n::publish_words::PublishWords {
         self.lang.text().publish
     }
+
+    /// A text of the session, escaped, in a `<span lang>` when the session is
+    /// written in another language than the site's (WCAG 3.1.2).
+    pub fn u(&self, text: &str) -> String {
+        match &self.content {
+            Some(l) => format!("<span lang=\"{l}\">{}</span>", page::t(text)),
+            None => page::t(text),
+        }
+    }
+}
+
+/// The session's language as an HTML `lang`, when it is a plausible tag and not `site`'s.
+fn content_lang(s: &Session, site: Lang) -> Option<String> {
+    let l = s.meta.language.trim();
+    let tag = !l.is_empty() && l.len() <= 35 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let same = Lang::from_tag(l) == Some(site);
+    (tag && !same).then(|| l.to_owned())
 }
 
 /// The session without what stays in the room: review notes, the year's
@@ -74,7 +94,8 @@ pub fn site(session: &Session, lang: Lang, today: Date, internal: bool) -> Vec<S
         copy = public(session);
         &copy
     };
-    let ctx = Ctx { s, lang, today, internal, years: s.reviewed_years(), history: row_years(s) };
+    let content = content_lang(s, lang);
+    let ctx = Ctx { s, lang, today, internal, years: s.reviewed_years(), history: row_years(s), content };
     vec![
         SiteFile { name: "index.html", bytes: overview::page(&ctx).into_bytes() },
         SiteFile { name: "actions.html", bytes: actions::page(&ctx).into_bytes() },

@@ -16,20 +16,21 @@ use super::{Ctx, data};
 pub fn page(ctx: &Ctx) -> String {
     let (s, w) = (ctx.s, ctx.w());
     let pw = PlanWords::for_lang(ctx.lang);
-    let mut out = format!("<h1>{}</h1>\n", t(&s.meta.title));
+    let mut out = format!("<h1>{}</h1>\n", ctx.u(&s.meta.title));
+    // Each fact's value as HTML.
     let mut facts = Vec::new();
     if let Some(h) = s.meta.horizon {
-        facts.push((pw.horizon, h.to_string()));
+        facts.push((pw.horizon, t(&h.to_string())));
     }
     if ctx.internal
         && let Some(p) = &s.meta.participants
     {
-        facts.push((ctx.lang.text().export.participants, p.clone()));
+        facts.push((ctx.lang.text().export.participants, ctx.u(p)));
     }
     if !facts.is_empty() {
         out.push_str("<dl>\n");
         for (label, value) in facts {
-            out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", t(label), t(&value)));
+            out.push_str(&format!("<dt>{}</dt><dd>{value}</dd>\n", t(label)));
         }
         out.push_str("</dl>\n");
     }
@@ -52,13 +53,13 @@ fn formulation(out: &mut String, ctx: &Ctx, pw: &PlanWords) {
     out.push_str(&format!("<h2>{}</h2>\n", t(pw.formulation)));
     for (title, text) in [(pw.mission, &s.mission), (pw.vision, &s.vision)] {
         if let Some(text) = text {
-            out.push_str(&format!("<h3>{}</h3>\n<p>{}</p>\n", t(title), t(text)));
+            out.push_str(&format!("<h3>{}</h3>\n<p>{}</p>\n", t(title), ctx.u(text)));
         }
     }
     if !s.values.is_empty() {
         out.push_str(&format!("<h3>{}</h3>\n<ul>\n", t(pw.values)));
         for v in &s.values {
-            out.push_str(&format!("<li>{}</li>\n", t(v)));
+            out.push_str(&format!("<li>{}</li>\n", ctx.u(v)));
         }
         out.push_str("</ul>\n");
     }
@@ -85,7 +86,8 @@ fn progress(out: &mut String, ctx: &Ctx) {
     ));
     let mut heads = vec![report.year.to_owned()];
     heads.push(report.col_degree.to_owned());
-    let rows: Vec<(String, Vec<String>)> = progress.iter().map(|p| (p.year.to_string(), vec![fmt(p.degree)])).collect();
+    let rows: Vec<(String, Vec<String>)> =
+        progress.iter().map(|p| (t(&p.year.to_string()), vec![fmt(p.degree)])).collect();
     out.push_str(&table(w.chart_plan, &heads, &rows, true));
     if s.axes.is_empty() {
         return;
@@ -103,17 +105,25 @@ fn progress(out: &mut String, ctx: &Ctx) {
     out.push_str(&figure(&Chart { id: "chart-axes", title: w.chart_axes, series: &years, groups: &groups }, lang));
     let mut heads = vec![report.col_axis_line.to_owned()];
     heads.extend(years.iter().cloned());
-    let mut rows: Vec<(String, Vec<String>)> =
-        groups.iter().map(|(label, values)| (label.clone(), values.iter().map(|v| fmt(*v)).collect())).collect();
-    rows.push((report.plan.to_owned(), progress.iter().map(|p| fmt(p.degree)).collect()));
+    let mut rows: Vec<(String, Vec<String>)> = s
+        .axes
+        .iter()
+        .zip(&groups)
+        .enumerate()
+        .map(|(n, (axis, (_, values)))| {
+            (format!("{}. {}", n + 1, ctx.u(&axis.text)), values.iter().map(|v| fmt(*v)).collect())
+        })
+        .collect();
+    rows.push((t(report.plan), progress.iter().map(|p| fmt(p.degree)).collect()));
     out.push_str(&table(w.chart_axes, &heads, &rows, true));
     // Where each eje's actions are.
     out.push_str(&format!("<h3>{}</h3>\n<ul>\n", t(w.actions)));
     for (n, axis) in s.axes.iter().enumerate() {
         out.push_str(&format!(
-            "<li><a href=\"actions.html#{}\">{}</a></li>\n",
+            "<li><a href=\"actions.html#{}\">{}. {}</a></li>\n",
             anchor("eje", &axis.id),
-            t(&label(n, &axis.text))
+            n + 1,
+            ctx.u(&axis.text)
         ));
     }
     out.push_str("</ul>\n");
@@ -126,22 +136,23 @@ fn records(out: &mut String, ctx: &Ctx) {
     }
     let (w, r, lang) = (ctx.w(), ctx.lang.text().report, ctx.lang);
     for y in &ctx.s.review_years {
+        // Each field's value as HTML.
         let mut fields: Vec<(&str, String)> = Vec::new();
-        fields.extend(y.body.clone().map(|b| (r.body, b)));
-        fields.extend(y.date.map(|d| (r.date, date(lang, d))));
-        fields.extend(y.summary.clone().map(|x| (r.summary, x)));
+        fields.extend(y.body.as_deref().map(|b| (r.body, ctx.u(b))));
+        fields.extend(y.date.map(|d| (r.date, t(&date(lang, d)))));
+        fields.extend(y.summary.as_deref().map(|x| (r.summary, ctx.u(x))));
         if fields.is_empty() && y.problems.is_empty() {
             continue;
         }
         out.push_str(&format!("<h2>{} {}</h2>\n<dl>\n", t(w.record), y.year));
         for (label, value) in fields {
-            out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", t(label), t(&value)));
+            out.push_str(&format!("<dt>{}</dt><dd>{value}</dd>\n", t(label)));
         }
         out.push_str("</dl>\n");
         if !y.problems.is_empty() {
             out.push_str(&format!("<h3>{} {}</h3>\n<ul>\n", t(r.problems), y.year));
             for p in &y.problems {
-                out.push_str(&format!("<li>{}</li>\n", t(p)));
+                out.push_str(&format!("<li>{}</li>\n", ctx.u(p)));
             }
             out.push_str("</ul>\n");
         }
@@ -161,8 +172,8 @@ fn indicators(out: &mut String, ctx: &Ctx, pw: &PlanWords) {
         .iter()
         .map(|i| {
             let name = match &i.unit {
-                Some(u) => format!("{} · {} ({u})", i.id, i.name),
-                None => format!("{} · {}", i.id, i.name),
+                Some(u) => format!("{} · {} ({})", t(&i.id), ctx.u(&i.name), ctx.u(u)),
+                None => format!("{} · {}", t(&i.id), ctx.u(&i.name)),
             };
             let mut cells = vec![opt(i.baseline), opt(i.target)];
             cells.extend(ctx.years.iter().map(|&y| opt(s.indicator_value(&i.id, y))));

@@ -122,8 +122,8 @@ pub fn page(ctx: &Ctx, which: Which, heading: &str, body: &str, script: Option<&
 }
 
 /// A data table: a caption, the column heads, then rows led by a row head.
-/// Every text is the caller's raw text; it is escaped here. Cells of numbers
-/// (`numeric`) align right.
+/// The row heads are HTML already (escaped with [`t`] or `Ctx::u`); the other
+/// texts are raw and escaped here. Cells of numbers (`numeric`) align right.
 pub fn table(caption: &str, heads: &[String], rows: &[(String, Vec<String>)], numeric: bool) -> String {
     let mut out = format!("{}<table>\n<caption>{}</caption>\n<thead><tr>", scroll_open(caption), t(caption));
     for h in heads {
@@ -132,7 +132,7 @@ pub fn table(caption: &str, heads: &[String], rows: &[(String, Vec<String>)], nu
     out.push_str("</tr></thead>\n<tbody>\n");
     let class = if numeric { " class=\"n\"" } else { "" };
     for (head, cells) in rows {
-        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", t(head)));
+        out.push_str(&format!("<tr><th scope=\"row\">{head}</th>"));
         for c in cells {
             out.push_str(&format!("<td{class}>{}</td>", t(c)));
         }

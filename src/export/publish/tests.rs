@@ -242,3 +242,23 @@ fn a_year_without_a_review_shows_where_the_action_stood_in_brackets() {
     let after = crate::export::report_rows::row_years(&s).into_iter().filter(|&y| y > last).count();
     assert!(after > 0 && item.matches("<td class=\"n\">—</td>").count() == 2 * after, "{item}");
 }
+
+#[test]
+fn the_sessions_texts_say_their_language_on_a_site_in_another() {
+    let s = almendral();
+    assert_eq!(s.meta.language, "es");
+    let en = site(&s, Lang::En, TODAY, true);
+    let index = file(&en, "index.html");
+    assert!(index.contains("<html lang=\"en\">"));
+    let marked = |text: &str| format!("<span lang=\"es\">{}</span>", crate::export::html::escape(text));
+    assert!(index.contains(&format!("<h1>{}</h1>", marked(&s.meta.title))), "{index}");
+    assert!(index.contains(&marked(s.mission.as_deref().unwrap())));
+    let actions = file(&en, "actions.html");
+    for (_, a) in s.actions_in_plan_order() {
+        assert!(actions.contains(&marked(&a.text)), "{}", a.id);
+    }
+    // The site's own words are not marked; on a Spanish site nothing is.
+    assert!(!index.contains(&marked("Degree of implementation")));
+    let es = site(&s, Lang::Es, TODAY, true);
+    assert!(es.iter().all(|f| !String::from_utf8_lossy(&f.bytes).contains("<span lang=")));
+}
