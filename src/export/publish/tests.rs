@@ -61,6 +61,9 @@ fn the_site_shows_the_plan_its_progress_and_every_action() {
         assert!(actions.contains(&format!("id=\"eje-{}\"", axis.id)));
     }
     assert!(actions.contains("<html lang=\"es\">") && actions.contains("Buscar acciones"));
+    // Without scripts the search box stays hidden and the list is whole.
+    assert!(actions.contains("<div role=\"search\" id=\"search\" hidden>"));
+    assert_eq!(actions.matches("<li class=\"action\"").count(), s.actions_in_plan_order().len());
 }
 
 #[test]
