@@ -83,7 +83,7 @@ pub fn page(ctx: &Ctx) -> String {
                 t(&s.line_label(&line.id)),
                 ctx.u(&l.text)
             ));
-            out.push_str(&actions(ctx, &pw, &line.actions, &rows, &s.line_label(&line.id)));
+            out.push_str(&actions(ctx, &pw, &line.actions, &rows, &s.line_label(&line.id), 4));
             out.push_str("</section>\n");
         }
         out.push_str("</section>\n");
@@ -93,7 +93,7 @@ pub fn page(ctx: &Ctx) -> String {
             "<section class=\"group\" id=\"sin-linea\" aria-labelledby=\"sin-linea-h\">\n<h2 id=\"sin-linea-h\">{}</h2>\n",
             t(pw.no_line)
         ));
-        out.push_str(&actions(ctx, &pw, &progress.unplaced, &rows, ""));
+        out.push_str(&actions(ctx, &pw, &progress.unplaced, &rows, "", 3));
         out.push_str("</section>\n");
     }
     shell(ctx, Which::Actions, w.actions, &out, Some(SCRIPT))
@@ -118,6 +118,7 @@ fn actions(
     list: &[ActionStanding],
     rows: &HashMap<(String, i16), ActionYearRow>,
     line: &str,
+    level: u8,
 ) -> String {
     let s = ctx.s;
     let mut out = String::from("<ul class=\"actions\">\n");
@@ -125,7 +126,7 @@ fn actions(
         let Some((c, a)) = s.find_action(&standing.id).and_then(|(c, i)| Some((c, s.actions(c).get(i)?))) else {
             continue;
         };
-        out.push_str(&action(ctx, pw, (c, a), standing, rows, line));
+        out.push_str(&action(ctx, pw, (c, a), standing, rows, (line, level)));
     }
     out.push_str("</ul>\n");
     out
@@ -137,7 +138,7 @@ fn action(
     (came, a): (Came, &CameAction),
     standing: &ActionStanding,
     rows: &HashMap<(String, i16), ActionYearRow>,
-    line: &str,
+    (line, level): (&str, u8),
 ) -> String {
     let (s, w, lang) = (ctx.s, ctx.w(), ctx.lang);
     let report = lang.text().report;
@@ -176,7 +177,7 @@ fn action(
         status_text
     ));
     let mut out = format!(
-        "<li class=\"action\" id=\"{}\" data-find=\"{}\">\n<h4>{} · {}</h4>\n<dl>\n",
+        "<li class=\"action\" id=\"{}\" data-find=\"{}\">\n<h{level}>{} · {}</h{level}>\n<dl>\n",
         anchor("accion", &a.id),
         attr(&find),
         t(&shown_id),

@@ -35,7 +35,7 @@ figure svg { width: 100%; max-width: 44rem; height: auto; display: block; }
 figcaption { font-size: .95rem; }
 ul.actions { padding: 0; }
 li.action { list-style: none; border-left: 4px solid #1f4e79; padding: .1rem .9rem; margin: 0 0 1.25rem; }
-li.action h4 { margin: .3rem 0; font-size: 1.05rem; }
+li.action h3, li.action h4 { margin: .3rem 0; font-size: 1.05rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0; }
 dt { font-weight: bold; }
 dd { margin: 0; }

@@ -265,3 +265,30 @@ fn the_sessions_texts_say_their_language_on_a_site_in_another() {
     let es = site(&s, Lang::Es, TODAY, true);
     assert!(es.iter().all(|f| !String::from_utf8_lossy(&f.bytes).contains("<span lang=")));
 }
+
+/// The levels of a page's headings, in order.
+fn heading_levels(html: &str) -> Vec<u8> {
+    html.match_indices("<h").filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10)).map(|d| d as u8).collect()
+}
+
+#[test]
+fn headings_never_skip_a_level_with_or_without_ejes() {
+    let mut s = almendral();
+    // One action with no línea, and a plan with no ejes at all.
+    s.correct[0].line = None;
+    let mut flat = s.clone();
+    flat.axes.clear();
+    flat.lines.clear();
+    for session in [&s, &flat] {
+        for f in site(session, Lang::Es, TODAY, true).iter().filter(|f| f.name.ends_with(".html")) {
+            let levels = heading_levels(std::str::from_utf8(&f.bytes).unwrap());
+            assert_eq!(levels.first(), Some(&1), "{}", f.name);
+            for pair in levels.windows(2) {
+                assert!(pair[1] <= pair[0] + 1, "{}: h{} after h{} in {levels:?}", f.name, pair[1], pair[0]);
+            }
+        }
+    }
+    let page = site(&s, Lang::Es, TODAY, false);
+    let actions = file(&page, "actions.html");
+    assert!(actions.contains(&format!("<h3>{} · ", s.correct[0].id)), "the unplaced action under its h2");
+}
