@@ -56,7 +56,7 @@ fn violations(b: &Browser, axe: &str) -> Vec<String> {
     found.as_array().unwrap().iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
 }
 
-/// A session full of markup and escape sequences, published.
+/// A session full of markup and escape sequences (and an action with no línea), published.
 fn hostile_site(tmp: &Path) -> PathBuf {
     let mut s = dafo::storage::load(Path::new(ALMENDRAL)).unwrap();
     let h = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "x\u{1b}[2Jy\u{202e}z"];
@@ -69,6 +69,8 @@ fn hostile_site(tmp: &Path) -> PathBuf {
     for (i, axis) in s.axes.iter_mut().enumerate() {
         axis.text = h[i % 3].to_owned();
     }
+    // And one action with no línea, listed apart.
+    s.correct[0].line = None;
     let file = tmp.join("hostil.ron");
     dafo::storage::save(&file, &s).unwrap();
     let out = tmp.join("hostil");
