@@ -111,6 +111,13 @@ pub enum Command {
     /// Write the evaluation report (informe de seguimiento) of one year or of
     /// every year, from one session file or several years' files of one plan.
     Report(Lazy<ReportArgs>),
+    /// Write a static site of the plan's progress into DIR, to put on any web
+    /// host or open from disk: misión, visión, valores; the degree of
+    /// implementation per year of the plan and each eje (charts and tables);
+    /// ejes, líneas and actions with a search box; the data as CSV and JSON.
+    /// Review notes, meeting records and participants stay out unless
+    /// --include-internal. DIR must be new, empty or an earlier publish.
+    Publish(Lazy<PublishArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(Lazy<CompletionsArgs>),
     /// Print the man page (roff) to stdout.
@@ -406,6 +413,19 @@ pub struct ReportArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+// `dafo publish`
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Session file (.ron) of the plan.
+    pub file: PathBuf,
+    /// Folder to write the site into (created if missing).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: PathBuf,
+    /// Also publish review notes, each year's meeting record and the participants.
+    #[arg(long)]
+    pub include_internal: bool,
 }
 
 // `dafo completions`

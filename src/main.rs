@@ -57,7 +57,8 @@ fn session_file(cli: &Cli) -> Option<&Path> {
             Command::Check(Lazy(cli::CheckArgs { file }))
             | Command::Show(Lazy(cli::ShowArgs { file, .. }))
             | Command::Export(Lazy(cli::ExportArgs { file, .. }))
-            | Command::Copy(Lazy(cli::CopyArgs { file, .. })),
+            | Command::Copy(Lazy(cli::CopyArgs { file, .. }))
+            | Command::Publish(Lazy(cli::PublishArgs { file, .. })),
         ) => Some(file),
         Some(Command::New(Lazy(cli::NewArgs { from, .. }))) => from.as_deref(),
         Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
@@ -236,6 +237,10 @@ fn run(
             let years = commands::report::Years::pick(year, all);
             let first = preloaded.take();
             Ok(finish(commands::report::run(&files, first, years, format, output.as_deref(), force, lang), lang))
+        }
+        Some(Command::Publish(Lazy(cli::PublishArgs { file, output, include_internal }))) => {
+            let read = take(&mut preloaded, &file);
+            Ok(finish(commands::publish::run(&file, read, &output, include_internal, lang), lang))
         }
         Some(Command::Demo) => demo(&dir, lang, &start),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),

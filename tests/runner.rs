@@ -7,6 +7,7 @@ mod common;
 
 mod bounded_memory;
 mod clash_tui;
+mod browser_publish;
 mod cli_clipboard;
 mod cli_commands;
 mod cli_copy;
@@ -19,6 +20,7 @@ mod cli_language;
 mod cli_merge;
 mod cli_merge_twice;
 mod cli_plan;
+mod cli_publish;
 mod cli_review;
 mod cli_session_lang;
 mod cli_sheets;

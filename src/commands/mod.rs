@@ -13,6 +13,7 @@ pub mod list;
 pub mod merge;
 pub mod meta;
 pub mod pending;
+pub mod publish;
 pub mod report;
 pub mod review;
 pub mod sheets;

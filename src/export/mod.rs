@@ -29,6 +29,7 @@ pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;
 pub mod plan_report;
+pub mod publish;
 pub mod report;
 pub mod report_build;
 pub mod report_changes;

@@ -109,6 +109,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::CA,
     sheets: &super::sheet_words::CA,
     report: &super::report_words::CA,
+    publish: &super::publish_words::CA,
     merge: &super::merge_text::CA,
     limits: &super::limits_text::CA,
     import_errors: ImportErrors {

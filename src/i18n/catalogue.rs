@@ -31,6 +31,8 @@ pub struct Catalogue {
     /// The owners' sheets (`dafo review --sheets`, `--from-sheets`).
     pub sheets: &'static super::sheet_words::SheetWords,
     pub report: &'static super::report_words::ReportWords,
+    /// The public progress site (`dafo publish`).
+    pub publish: &'static super::publish_words::PublishWords,
     pub diff: DiffWords,
     pub cli: CliText,
     pub ui: UiText,

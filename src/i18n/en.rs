@@ -111,6 +111,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::EN,
     sheets: &super::sheet_words::EN,
     report: &super::report_words::EN,
+    publish: &super::publish_words::EN,
     merge: &super::merge_text::EN,
     limits: &super::limits_text::EN,
     import_errors: ImportErrors {

@@ -109,6 +109,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::ES,
     sheets: &super::sheet_words::ES,
     report: &super::report_words::ES,
+    publish: &super::publish_words::ES,
     merge: &super::merge_text::ES,
     limits: &super::limits_text::ES,
     import_errors: ImportErrors {

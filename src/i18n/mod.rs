@@ -30,6 +30,7 @@ pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
 pub mod quick_words;
+pub mod publish_words;
 pub mod report_words;
 pub mod review_errors;
 pub mod sheet_words;

@@ -4,6 +4,7 @@
 pub mod keys;
 pub mod styles;
 pub mod tools;
+pub mod webdriver;
 
 pub use tools::{Tool, needs};
 

@@ -27,6 +27,10 @@ pub enum Tool {
     Strace,
     /// LibreOffice Calc (`soffice` with its spreadsheet module), to re-save sheets.
     Calc,
+    /// Headless Chromium and its WebDriver: `chromium`, `chromedriver`.
+    Chromium,
+    /// Node.js and npm, to install axe-core (tests/browser).
+    Node,
 }
 
 impl Tool {
@@ -41,6 +45,8 @@ impl Tool {
             Tool::XvfbXclip => "Xvfb and xclip (apt-get install xvfb xclip)",
             Tool::Strace => "strace (apt-get install strace)",
             Tool::Calc => "LibreOffice Calc (apt-get install libreoffice-calc-nogui)",
+            Tool::Chromium => "chromium and chromedriver (apt-get install chromium chromium-driver)",
+            Tool::Node => "node and npm (apt-get install nodejs npm)",
         }
     }
 
@@ -57,6 +63,8 @@ impl Tool {
             Tool::XvfbXclip => ["Xvfb", "xclip"].iter().all(|p| on_path(p)),
             Tool::Strace => on_path("strace"),
             Tool::Calc => calc_found(),
+            Tool::Chromium => ["chromium", "chromedriver"].iter().all(|p| on_path(p)),
+            Tool::Node => ["node", "npm"].iter().all(|p| on_path(p)),
         }
     }
 }
