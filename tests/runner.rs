@@ -6,8 +6,8 @@
 mod common;
 
 mod bounded_memory;
-mod clash_tui;
 mod browser_publish;
+mod clash_tui;
 mod cli_clipboard;
 mod cli_commands;
 mod cli_copy;
