@@ -4,7 +4,7 @@
 //! split across pages, and numbers and dates as the document's language writes them (the document
 //! model already holds them so: nothing is rewritten here).
 
-use std::io::Cursor;
+use std::io::{self, Cursor, Write};
 
 use docx_rs::{
     AlignmentType, Docx, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType, Table as DocxTable, TableCell,
@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use jiff::civil::Date;
 
 use super::doc::{Block, Column, Document, Grid, Items, Table};
+use super::docx_stream::{CELL, ROW, TABLE, close, open, whole};
 use super::safe;
 
 /// Width of the text on an A4 page with 2 cm margins, in twentieths of a point.
@@ -31,36 +32,50 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> Vec<u8> {
 
 /// A document as a `.docx` file. Characters XML 1.0 forbids (U+FFFE, U+FFFF,
 /// which import and paste can bring in) are replaced first, so the file is
-/// always well-formed.
+/// always well-formed. The package comes from `docx-rs` with an empty body; the
+/// body is written into it element by element (see [`super::docx_stream`]), so
+/// memory stays near the size of the output, not of the document's model.
 pub fn document(doc: &Document) -> Vec<u8> {
     let doc = &doc.xml_safe();
-    let mut docx = styles(Docx::new()).add_paragraph(para(&doc.title, false).style("Title"));
-    for block in &doc.blocks {
-        docx = match block {
-            Block::Fields(fields) => fields.iter().fold(docx, |d, (label, value)| {
-                d.add_paragraph(
-                    Paragraph::new()
-                        .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
-                        .add_run(Run::new().add_text(safe(value))),
-                )
-            }),
-            Block::Heading(h) => docx.add_paragraph(heading(h.level, &h.text)),
-            Block::Para(lines) => lines.iter().fold(docx, |d, l| d.add_paragraph(para(l, false))),
-            Block::Lead(text) => docx.add_paragraph(
-                Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
-            ),
-            Block::Grid(g) => grid(docx, g),
-            Block::Items(items) => docx.add_table(item_table(items)),
-            Block::Table(t) => docx.add_table(number_table(t)),
-        };
-    }
-    let footer = Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666"));
-    let mut out = Cursor::new(Vec::new());
+    let mut skeleton = Cursor::new(Vec::new());
     // Packing into memory can only fail on a bug in the zip writer; an empty file then says so.
-    match docx.add_paragraph(footer).build().pack(&mut out) {
-        Ok(()) => super::docx_zip::deflated(out.into_inner()),
-        Err(_) => Vec::new(),
+    if styles(Docx::new()).build().pack(&mut skeleton).is_err() {
+        return Vec::new();
     }
+    super::docx_zip::deflated_with_body(&skeleton.into_inner(), |w| body(doc, w)).unwrap_or_default()
+}
+
+/// The children of `<w:body>`, in order.
+fn body(doc: &Document, w: &mut dyn Write) -> io::Result<()> {
+    whole(w, &para(&doc.title, false).style("Title"))?;
+    for block in &doc.blocks {
+        match block {
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    whole(
+                        w,
+                        &Paragraph::new()
+                            .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
+                            .add_run(Run::new().add_text(safe(value))),
+                    )?;
+                }
+            }
+            Block::Heading(h) => whole(w, &heading(h.level, &h.text))?,
+            Block::Para(lines) => {
+                for l in lines {
+                    whole(w, &para(l, false))?;
+                }
+            }
+            Block::Lead(text) => whole(
+                w,
+                &Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
+            )?,
+            Block::Grid(g) => grid(w, g)?,
+            Block::Items(items) => item_table(w, items)?,
+            Block::Table(t) => number_table(w, t)?,
+        }
+    }
+    whole(w, &Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666")))
 }
 
 /// The built-in styles Word and LibreOffice know by name (`Title`, `heading 1`,
@@ -120,7 +135,7 @@ fn head(columns: &[&Column], widths: &[usize]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
-fn body(columns: &[&Column], widths: &[usize], values: Vec<Vec<Paragraph>>) -> TableRow {
+fn body_row(columns: &[&Column], widths: &[usize], values: Vec<Vec<Paragraph>>) -> TableRow {
     let cells = values
         .into_iter()
         .zip(columns.iter().zip(widths))
@@ -141,7 +156,8 @@ fn tint(q: Quadrant) -> &'static str {
     }
 }
 
-fn grid(docx: Docx, g: &Grid) -> Docx {
+/// The grid: each quadrant's cell is written factor by factor.
+fn grid(w: &mut dyn Write, g: &Grid) -> io::Result<()> {
     let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
     let half = (100 - usize::from(label)) / 2;
     let widths = [usize::from(label), half, half];
@@ -150,57 +166,61 @@ fn grid(docx: Docx, g: &Grid) -> Docx {
         cell(vec![para(&g.columns[0], true)], widths[1]),
         cell(vec![para(&g.columns[1], true)], widths[2]),
     ]);
-    let rows = g
-        .rows
-        .iter()
-        .map(|r| {
-            let mut cells = vec![cell(vec![para(&r.label, true)], widths[0])];
-            for (c, &w) in r.cells.iter().zip(&widths[1..]) {
-                let mut ps = vec![para(&c.title, true)];
-                for e in &c.items {
-                    let note = if e.note.is_empty() { String::new() } else { format!(" ({})", e.note) };
-                    ps.push(para(&format!("{} {}{note}", e.id, e.text), false));
-                }
-                cells.push(cell(ps, w).shading(Shading::new().shd_type(ShdType::Clear).fill(tint(c.quadrant))));
+    whole(w, &heading(2, &g.title))?;
+    open(w, &table(vec![header], Vec::new(), &widths), TABLE)?;
+    for r in &g.rows {
+        open(w, &TableRow::new(vec![cell(vec![para(&r.label, true)], widths[0])]), ROW)?;
+        for (c, &width) in r.cells.iter().zip(&widths[1..]) {
+            let shading = Shading::new().shd_type(ShdType::Clear).fill(tint(c.quadrant));
+            open(w, &cell(vec![para(&c.title, true)], width).shading(shading), CELL)?;
+            for e in &c.items {
+                let note = if e.note.is_empty() { String::new() } else { format!(" ({})", e.note) };
+                whole(w, &para(&format!("{} {}{note}", e.id, e.text), false))?;
             }
-            TableRow::new(cells)
-        })
-        .collect();
-    docx.add_paragraph(heading(2, &g.title)).add_table(table(vec![header], rows, &widths))
+            close(w, CELL)?;
+        }
+        close(w, ROW)?;
+    }
+    close(w, TABLE)
 }
 
-fn item_table(items: &Items) -> DocxTable {
+/// A table of items, row by row.
+fn item_table(w: &mut dyn Write, items: &Items) -> io::Result<()> {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
     let widths: Vec<usize> = items.widths(PAGE_MM).into_iter().map(usize::from).collect();
-    let rows = items
-        .rows
-        .iter()
-        .map(|item| {
-            let mut main = vec![para(&item.text, false)];
-            let details: Vec<String> =
-                item.details.iter().filter(|d| d.column.is_none()).map(|d| safe(&d.text).into_owned()).collect();
-            if !details.is_empty() {
-                main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
-            }
-            let mut values = vec![vec![para(&item.id, true)], main];
-            values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
-            body(&columns, &widths, values)
-        })
-        .collect();
-    table(vec![head(&columns, &widths)], rows, &widths)
+    open(w, &table(vec![head(&columns, &widths)], Vec::new(), &widths), TABLE)?;
+    for item in &items.rows {
+        let mut main = vec![para(&item.text, false)];
+        let details: Vec<String> =
+            item.details.iter().filter(|d| d.column.is_none()).map(|d| safe(&d.text).into_owned()).collect();
+        if !details.is_empty() {
+            main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
+        }
+        let mut values = vec![vec![para(&item.id, true)], main];
+        values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
+        whole(w, &body_row(&columns, &widths, values))?;
+    }
+    close(w, TABLE)
 }
 
-fn number_table(t: &Table) -> DocxTable {
+/// A table of numbers, row by row, with its totals.
+fn number_table(w: &mut dyn Write, t: &Table) -> io::Result<()> {
     let columns: Vec<&Column> = t.columns.iter().collect();
     let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
-    let mut rows: Vec<TableRow> =
-        t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect())).collect();
+    open(w, &table(vec![head(&columns, &widths)], Vec::new(), &widths), TABLE)?;
+    for r in &t.rows {
+        whole(w, &body_row(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect()))?;
+    }
     if t.has_total() {
         let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
         totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
-        rows.push(body(&columns, &widths, totals));
+        whole(w, &body_row(&columns, &widths, totals))?;
     }
-    table(vec![head(&columns, &widths)], rows, &widths)
+    close(w, TABLE)
 }
+
+#[cfg(test)]
+#[path = "docx_tests.rs"]
+mod tests;

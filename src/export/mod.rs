@@ -15,6 +15,7 @@ pub mod csv_review;
 pub mod diff;
 pub mod doc;
 pub mod docx;
+mod docx_stream;
 mod docx_zip;
 pub mod html;
 pub mod import;
