@@ -70,15 +70,19 @@ fn measure(n: usize, enters: usize) {
     key(&mut app, KeyCode::Char('a'));
     let mut durable = Vec::with_capacity(enters);
     let mut enter_key = Vec::with_capacity(enters);
+    let mut copies = 0;
     for i in 0..enters {
         for c in format!("Nuevo factor {i}").chars() {
             key(&mut app, KeyCode::Char(c));
         }
         app.tick(Instant::now());
+        let before = shown(&app);
         let t = Instant::now();
         key(&mut app, KeyCode::Enter);
         app.tick(Instant::now());
         enter_key.push(t.elapsed());
+        // A change to a session the saver still holds copies it first (`Arc::make_mut`).
+        copies += usize::from(shown(&app) != before);
         let Screen::Editor(e) = &app.screen else { panic!("no editor") };
         let revision = e.revision();
         loop {
@@ -104,6 +108,14 @@ fn measure(n: usize, enters: usize) {
     println!("{n} factors ({:.1} MB file):", std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6);
     println!("  Enter to durable on disk   {}", summary(durable));
     println!("  Enter + tick (input thread) {}", summary(enter_key));
+    println!("  Enters that copied the session (a save still held it): {copies} of {enters}");
     println!("  whole-session record (the journal before) {}", summary(whole));
     println!("  last save on leaving {:.2} ms; journal left {journal_len} bytes", ms(flush));
+}
+
+/// Where the editor's session is in memory: another address after an Enter
+/// means the session was copied to be changed.
+fn shown(app: &App) -> *const dafo::domain::Session {
+    let Screen::Editor(e) = &app.screen else { panic!("no editor") };
+    std::ptr::from_ref(e.session())
 }

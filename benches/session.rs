@@ -1,4 +1,5 @@
-//! Benchmarks: load and save of a 10,000-factor session, one frame of it at 120x40.
+//! Benchmarks: load and save of a 10,000-factor session, what opening it costs
+//! beyond the parse, one frame of it at 120x40.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -23,6 +24,15 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load 10k factors (read + parse)", |b| b.iter(|| storage::load(black_box(&path)).expect("load")));
     c.bench_function("parse 10k factors (in memory)", |b| {
         b.iter(|| storage::parse(black_box(&text), Path::new("big.ron")).expect("parse"))
+    });
+    // What opening adds to the parse: the file read again, its fingerprint (the
+    // content hash a journal follows), and opening as the TUI does.
+    c.bench_function("read 10k factors (bytes only)", |b| b.iter(|| std::fs::read(black_box(&path)).expect("read")));
+    c.bench_function("read + content hash of 10k factors", |b| {
+        b.iter(|| storage::file_hash(black_box(&path)).expect("hash"))
+    });
+    c.bench_function("open 10k factors as the TUI does (lock, read, parse, hash, editor)", |b| {
+        b.iter(|| App::open(black_box(&path), Lang::Es).expect("open"))
     });
     c.bench_function("serialize 10k factors (in memory)", |b| b.iter(|| storage::to_ron(black_box(&session))));
     c.bench_function("save 10k factors (atomic: temp + fsync + rename)", |b| {

@@ -42,3 +42,54 @@ fn every_part_of_the_docx_is_deflated() {
         assert!(docx.len() * 3 < stored, "{sample}: {} bytes for {stored} of parts", docx.len());
     }
 }
+
+/// The highest resident memory `child` reached (VmHWM, read from /proc while it
+/// runs), in KiB, once it has exited successfully.
+fn peak_kib(mut child: std::process::Child) -> u64 {
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
+        });
+        peak = peak.max(hwm.unwrap_or(0));
+        if let Some(exit) = child.try_wait().unwrap() {
+            assert!(exit.success(), "the export failed: {exit}");
+            return peak;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// Issue 25: the docx of 10,000 factors took 247 MB (the whole document model of
+/// docx-rs and its XML in memory), against 18 MB for the Markdown of the same
+/// session. Streamed, it takes about as much as the Markdown.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_docx_of_10000_factors_takes_about_the_memory_of_its_markdown() {
+    use dafo::domain::{Quadrant, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grande.ron");
+    let mut session = Session::new("Sesión grande", jiff::Timestamp::UNIX_EPOCH);
+    for q in Quadrant::ALL {
+        let texts: Vec<String> =
+            (0..2_500).map(|i| format!("Factor {i}: coordinación sociosanitaria y listas de espera")).collect();
+        let edit = session.add_factors(q, texts.iter().map(String::as_str)).unwrap();
+        session.apply(edit).unwrap();
+    }
+    dafo::storage::save(&path, &session).unwrap();
+    let peak = |ext: &str| {
+        let out = dir.path().join(format!("grande.{ext}"));
+        let child = crate::common::dafo_command(&["export", path.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let peak = peak_kib(child);
+        assert!(std::fs::metadata(&out).unwrap().len() > 100_000, "{ext}: the export is there");
+        peak
+    };
+    let md = peak("md");
+    let docx = peak("docx");
+    assert!(docx < md * 2, "docx peak {docx} KiB against {md} KiB for the Markdown");
+}

@@ -259,3 +259,7 @@ fn number_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     });
     table(out, header, rows.chain(total), &widths)
 }
+
+#[cfg(test)]
+#[path = "docx_tests.rs"]
+mod tests;

@@ -14,10 +14,10 @@ use crate::domain::{Edit, Session};
 
 use super::backup::keep_damaged;
 use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
-use super::format::LoadError;
+use super::format::{LoadError, to_ron};
 use super::journal::{self, Journal, Replay};
 use super::lock::{LockError, SessionLock};
-use super::save::{SaveError, SaveReport, save_session, save_session_backed};
+use super::save::{SaveError, SaveReport, save_session, save_text_backed};
 
 /// Longest the newest backup may lag behind the autosaves: an autosave rewrites
 /// only the session, and refreshes the backup when the last one is this old (a
@@ -138,21 +138,33 @@ impl SessionFile {
     /// [`SessionFile::overwrite`]). On any error the file on disk is as it was.
     /// The newest backup is refreshed when the last one is [`BACKUP_EVERY`] old.
     pub fn save(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
+        self.save_text(to_ron(session))
+    }
+
+    /// [`SessionFile::save`] of a session already serialized (`text` is
+    /// [`to_ron`] of it), so that the session itself need not be held while the
+    /// file is written.
+    pub fn save_text(&mut self, text: String) -> Result<SaveReport, SaveError> {
         let due = self.backed_up_at.is_none_or(|t| t.elapsed() >= BACKUP_EVERY);
-        self.save_backed(session, due)
+        self.save_backed(text, due)
     }
 
     /// [`SessionFile::save`] that refreshes the newest backup too, due or not
     /// (`Ctrl-s`, leaving).
     pub fn save_with_backup(&mut self, session: &Session) -> Result<SaveReport, SaveError> {
-        self.save_backed(session, true)
+        self.save_backed(to_ron(session), true)
     }
 
-    fn save_backed(&mut self, session: &Session, backup: bool) -> Result<SaveReport, SaveError> {
+    /// [`SessionFile::save_with_backup`] of a session already serialized.
+    pub fn save_text_with_backup(&mut self, text: String) -> Result<SaveReport, SaveError> {
+        self.save_backed(text, true)
+    }
+
+    fn save_backed(&mut self, text: String, backup: bool) -> Result<SaveReport, SaveError> {
         if let Err(e) = &self.lock {
             return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
         }
-        let mut report = save_session_backed(&self.path, session, self.disk.as_ref(), backup)?;
+        let mut report = save_text_backed(&self.path, text, self.disk.as_ref(), backup)?;
         self.backup_behind = !matches!(report.backup, Ok(Some(_)));
         if !self.backup_behind {
             self.backed_up_at = Some(std::time::Instant::now());
@@ -250,24 +262,34 @@ impl SessionFile {
     /// "Keep mine": replaces the version another program wrote (`now`, from
     /// `ChangedOnDisk`) after keeping it as a backup. Refuses if it does not read.
     pub fn overwrite(&mut self, session: &Session, now: DiskState) -> Result<SaveReport, SaveError> {
+        self.overwrite_text(to_ron(session), now)
+    }
+
+    /// [`SessionFile::overwrite`] with a session already serialized.
+    pub fn overwrite_text(&mut self, text: String, now: DiskState) -> Result<SaveReport, SaveError> {
         self.set_disk(now);
-        self.save(session)
+        self.save_text(text)
     }
 
     /// "Replace it with mine" for a file that no longer reads (`SaveError::Unreadable`,
     /// or `check` then `reload` failing): copies the damaged file to
     /// `<file>.damaged-<time>`, then saves `session`. Returns the copy's path.
     pub fn replace_damaged(&mut self, session: &Session) -> Result<(SaveReport, Option<PathBuf>), SaveError> {
+        self.replace_damaged_text(to_ron(session))
+    }
+
+    /// [`SessionFile::replace_damaged`] with a session already serialized.
+    pub fn replace_damaged_text(&mut self, text: String) -> Result<(SaveReport, Option<PathBuf>), SaveError> {
         if let Err(e) = &self.lock {
             return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
         }
         if load_session(&self.path).is_ok() {
             // It reads: the ordinary rules apply (changed on disk is not damaged).
-            return self.save(session).map(|report| (report, None));
+            return self.save_text(text).map(|report| (report, None));
         }
         let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
         let now = std::fs::read(&self.path).ok().map(|bytes| DiskState::of(&self.path, &bytes, true));
-        let mut report = save_session(&self.path, session, now.as_ref())?;
+        let mut report = save_text_backed(&self.path, text, now.as_ref(), true)?;
         self.set_disk(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
         Ok((report, kept))

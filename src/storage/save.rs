@@ -82,21 +82,22 @@ pub struct SaveReport {
 /// the new fingerprint: passing that one back overwrites the other program's version
 /// (after keeping it as a backup), so do so only when the user chose it.
 pub fn save_session(path: &Path, session: &Session, expected: Option<&DiskState>) -> Result<SaveReport, SaveError> {
-    // A new file is created exclusively: one made meanwhile by another process is kept.
-    save_session_backed(path, session, expected, true)
+    save_text_backed(path, to_ron(session), expected, true)
 }
 
-/// [`save_session`], refreshing the newest backup only when `backup` is set (a
-/// version written by another program is always kept as a backup first).
-pub(crate) fn save_session_backed(
+/// [`save_session`] of a session already serialized (`text` is [`to_ron`] of
+/// it), refreshing the newest backup only when `backup` is set (a version
+/// written by another program is always kept as a backup first). The saver's
+/// thread lets go of the session before it writes.
+pub(crate) fn save_text_backed(
     path: &Path,
-    session: &Session,
+    text: String,
     expected: Option<&DiskState>,
     backup: bool,
 ) -> Result<SaveReport, SaveError> {
     // A new file is created exclusively: one made meanwhile by another process is kept.
     let write = if expected.is_none() { write_atomic_new } else { write_atomic };
-    save_text_with(path, to_ron(session), expected, write, backup)
+    save_text_with(path, text, expected, write, backup)
 }
 
 /// [`save_session`] with the final write done by `write` (tests inject failures here).
