@@ -59,7 +59,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 23] = [
+    pub const ALL: [Context; 24] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,

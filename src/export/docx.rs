@@ -259,7 +259,3 @@ fn number_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     });
     table(out, header, rows.chain(total), &widths)
 }
-
-#[cfg(test)]
-#[path = "docx_tests.rs"]
-mod tests;

@@ -19,8 +19,8 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
-pub mod follow_legend;
 pub mod clash_text;
+pub mod follow_legend;
 pub mod follow_words;
 mod ids;
 mod keymap_text;
@@ -29,8 +29,8 @@ pub mod locale;
 pub mod merge_text;
 pub mod plan_ui;
 pub mod plan_words;
-pub mod quick_words;
 pub mod publish_words;
+pub mod quick_words;
 pub mod report_words;
 pub mod review_errors;
 pub mod sheet_words;
