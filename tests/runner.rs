@@ -19,6 +19,7 @@ mod cli_plan;
 mod cli_review;
 mod cli_session_lang;
 mod cli_stdin;
+mod cli_survey;
 mod cli_terminal;
 mod docx_compressed;
 mod e2e_browser_dir;

@@ -33,6 +33,7 @@ pub mod report_build;
 pub mod report_changes;
 pub mod report_join;
 pub mod report_rows;
+pub mod survey;
 pub use crate::i18n::plan_words;
 pub mod text;
 

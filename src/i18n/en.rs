@@ -111,6 +111,7 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::EN,
     merge: &super::merge_text::EN,
     limits: &super::limits_text::EN,
+    survey: &super::survey_words::EN,
     import_errors: ImportErrors {
         header: "the header needs at least the columns quadrant and text",
         votes: |v| format!("votes must be a whole number, not {v:?}"),

@@ -30,6 +30,7 @@ pub mod plan_ui;
 pub mod plan_words;
 pub mod report_words;
 pub mod review_errors;
+pub mod survey_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,
