@@ -51,6 +51,7 @@ mod meeting_update;
 mod merge_review;
 mod office;
 mod packaging;
+mod participation;
 mod plan_edit;
 mod plan_keys;
 mod plan_view;

@@ -23,6 +23,7 @@ pub mod json;
 mod labels;
 pub mod markdown;
 mod marks;
+mod participation;
 mod plan;
 pub mod plan_import;
 pub mod plan_json;

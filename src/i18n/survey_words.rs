@@ -27,6 +27,13 @@ pub struct SurveyText {
     pub not_placed: fn(usize) -> String,
     /// The list stops: (how many more).
     pub more: fn(usize) -> String,
+    // ---- The informe's "Proceso participativo" section ----
+    pub process_title: &'static str,
+    /// Columns: group, date, place, attendees, technique, factors contributed.
+    pub process_columns: [&'static str; 6],
+    /// The merge in short: (factors read, factors joining several wordings, items
+    /// in two quadrants, pairs kept apart).
+    pub merge_summary: fn(u32, u32, u32, u32) -> String,
 }
 
 pub static ES: SurveyText = SurveyText {
@@ -44,6 +51,13 @@ pub static ES: SurveyText = SurveyText {
     },
     not_placed: |n| if n == 1 { "1 respuesta sin colocar:".into() } else { format!("{n} respuestas sin colocar:") },
     more: |n| format!("… y {n} más"),
+    process_title: "Proceso participativo",
+    process_columns: ["Grupo", "Fecha", "Lugar", "Asistentes", "Técnica", "Factores"],
+    merge_summary: |read, joined, cross, grey| {
+        format!(
+            "Se leyeron {read} factores de los grupos; {joined} factores reúnen frases casi iguales de varios grupos; {cross} elementos aparecen en dos cuadrantes distintos (p. ej. D/A) y se mantienen en ambos; {grey} parejas dudosas se dejaron separadas."
+        )
+    },
 };
 
 pub static EN: SurveyText = SurveyText {
@@ -61,6 +75,13 @@ pub static EN: SurveyText = SurveyText {
     },
     not_placed: |n| if n == 1 { "1 answer not placed:".into() } else { format!("{n} answers not placed:") },
     more: |n| format!("… and {n} more"),
+    process_title: "Participation process",
+    process_columns: ["Group", "Date", "Place", "Attendees", "Technique", "Factors"],
+    merge_summary: |read, joined, cross, grey| {
+        format!(
+            "{read} factors were read from the groups; {joined} factors join near-identical wordings of several groups; {cross} items appear in two different quadrants (e.g. W/T) and are kept in both; {grey} doubtful pairs were kept apart."
+        )
+    },
 };
 
 pub static CA: SurveyText = SurveyText {
@@ -80,4 +101,11 @@ pub static CA: SurveyText = SurveyText {
         if n == 1 { "1 resposta sense col·locar:".into() } else { format!("{n} respostes sense col·locar:") }
     },
     more: |n| format!("… i {n} més"),
+    process_title: "Procés participatiu",
+    process_columns: ["Grup", "Data", "Lloc", "Assistents", "Tècnica", "Factors"],
+    merge_summary: |read, joined, cross, grey| {
+        format!(
+            "Es van llegir {read} factors dels grups; {joined} factors reunixen frases quasi iguals de diversos grups; {cross} elements apareixen en dos quadrants diferents (p. ex. D/A) i es mantenen en tots dos; {grey} parelles dubtoses es van deixar separades."
+        )
+    },
 };

@@ -6,6 +6,7 @@
 
 use jiff::Timestamp;
 
+use crate::domain::meetings::Meeting;
 use crate::domain::{Factor, Quadrant, Session};
 
 use super::groups::{Input, Options, merge};
@@ -44,6 +45,13 @@ pub fn join(rows: &[Vec<(Quadrant, String)>], source: &str, title: &str, now: Ti
     let merged = merge(&inputs, &opts);
     let mut session = merged.session;
     session.meta.participants = None;
+    // The questionnaire is one session of the participation process: as many
+    // attendees as people who answered.
+    let mut meeting = Meeting::of(source);
+    meeting.technique = Some(source.to_owned());
+    meeting.attendees = Some(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+    session.meta.meetings = vec![meeting];
+    session.meta.merge = None;
     for q in Quadrant::ALL {
         let list = session.factors_mut(q);
         list.sort_by_key(|f| std::cmp::Reverse(f.votes));
@@ -81,6 +89,12 @@ mod tests {
         );
         assert_eq!((d[1].id.as_str(), d[1].text.as_str(), d[1].votes), ("D2", "Poca vivienda en alquiler", 1));
         assert_eq!(j.session.strengths[0].sources, ["cuestionario"]);
+        let m = &j.session.meta.meetings;
+        assert_eq!(m.len(), 1, "one questionnaire, not one meeting per person");
+        assert_eq!(
+            (m[0].group.as_str(), m[0].attendees, m[0].technique.as_deref()),
+            ("cuestionario", Some(4), Some("cuestionario"))
+        );
         // IDs stay unused after the renumbering: the next weakness is D3.
         let mut s = j.session.clone();
         assert_eq!(s.next_id("D"), "D3");
