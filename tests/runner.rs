@@ -46,6 +46,7 @@ mod informe;
 mod lang_screens;
 mod lang_update;
 mod live_update;
+mod meeting_form;
 mod meeting_snapshots;
 mod meeting_update;
 mod merge_review;

@@ -77,16 +77,59 @@ impl Meeting {
 
 /// The meetings a session stands for when merged as `source`: its own list, else
 /// one made from its header (the day it was created, its place and participants).
+/// The session's own entry (its group's, edited in the `M` form) takes what it
+/// leaves blank from the header.
 pub fn of_session(session: &Session, source: &str) -> Vec<Meeting> {
-    if !session.meta.meetings.is_empty() {
-        return session.meta.meetings.clone();
-    }
     let m = &session.meta;
-    let mut meeting = Meeting::of(source);
-    meeting.date = Some(m.created.to_zoned(jiff::tz::TimeZone::UTC).date());
-    meeting.place = m.place.clone();
-    meeting.participants = m.participants.clone();
-    vec![meeting]
+    let from_header = |mut meeting: Meeting| {
+        meeting.date = meeting.date.or_else(|| Some(m.created.to_zoned(jiff::tz::TimeZone::UTC).date()));
+        meeting.place = meeting.place.or_else(|| m.place.clone());
+        meeting.participants = meeting.participants.or_else(|| m.participants.clone());
+        meeting
+    };
+    if m.meetings.is_empty() {
+        return vec![from_header(Meeting::of(source))];
+    }
+    let own = own_index(session);
+    m.meetings
+        .iter()
+        .enumerate()
+        .map(|(i, x)| if Some(i) == own { from_header(x.clone()) } else { x.clone() })
+        .collect()
+}
+
+/// Which entry of the list is the session's own meeting: its group's, else the
+/// only one of a session without a group.
+pub fn own_index(session: &Session) -> Option<usize> {
+    let m = &session.meta;
+    match &m.group {
+        Some(g) => m.meetings.iter().position(|x| x.group == *g),
+        None if m.meetings.len() == 1 => Some(0),
+        None => None,
+    }
+}
+
+/// Counts written as the `M` form shows them: `mujeres 7, hombres 5`.
+pub fn counts_text(counts: &[Count]) -> String {
+    counts.iter().map(|c| format!("{} {}", c.label, c.count)).collect::<Vec<_>>().join(", ")
+}
+
+/// Counts read back from `mujeres 7, hombres 5` (`,` or `;` between them); the
+/// part that does not read, on error.
+pub fn read_counts(text: &str) -> Result<Vec<Count>, String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (label, n) = part.rsplit_once(char::is_whitespace).ok_or_else(|| part.to_owned())?;
+            let count = n.trim().parse::<u32>().map_err(|_| part.to_owned())?;
+            let label = super::text::clean_text(label);
+            if label.is_empty() {
+                return Err(part.to_owned());
+            }
+            Ok(Count { label, count })
+        })
+        .collect()
 }
 
 /// How many factors of `session` carry `group` as a source.
@@ -114,6 +157,15 @@ mod tests {
         assert_eq!(got[0].place.as_deref(), Some("Sacedón"));
         s.meta.meetings = vec![Meeting::of("a"), Meeting::of("b")];
         assert_eq!(of_session(&s, "técnicos"), s.meta.meetings);
+    }
+
+    #[test]
+    fn counts_read_back_what_they_show() {
+        let c = read_counts("mujeres 7, hombres 5; otras personas 1").unwrap_or_default();
+        assert_eq!(counts_text(&c), "mujeres 7, hombres 5, otras personas 1");
+        assert_eq!(read_counts(""), Ok(Vec::new()));
+        assert_eq!(read_counts("mujeres siete"), Err("mujeres siete".to_owned()));
+        assert_eq!(read_counts("7"), Err("7".to_owned()));
     }
 
     #[test]

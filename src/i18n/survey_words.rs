@@ -34,6 +34,10 @@ pub struct SurveyText {
     /// The merge in short: (factors read, factors joining several wordings, items
     /// in two quadrants, pairs kept apart).
     pub merge_summary: fn(u32, u32, u32, u32) -> String,
+    /// The `M` form's labels of the session's own meeting: attendees by sex and by
+    /// age band, with an example.
+    pub by_sex: &'static str,
+    pub by_age: &'static str,
 }
 
 pub static ES: SurveyText = SurveyText {
@@ -58,6 +62,8 @@ pub static ES: SurveyText = SurveyText {
             "Se leyeron {read} factores de los grupos; {joined} factores reúnen frases casi iguales de varios grupos; {cross} elementos aparecen en dos cuadrantes distintos (p. ej. D/A) y se mantienen en ambos; {grey} parejas dudosas se dejaron separadas."
         )
     },
+    by_sex: "Por sexo (mujeres 7)",
+    by_age: "Por edad (30-44 6)",
 };
 
 pub static EN: SurveyText = SurveyText {
@@ -82,6 +88,8 @@ pub static EN: SurveyText = SurveyText {
             "{read} factors were read from the groups; {joined} factors join near-identical wordings of several groups; {cross} items appear in two different quadrants (e.g. W/T) and are kept in both; {grey} doubtful pairs were kept apart."
         )
     },
+    by_sex: "By sex (women 7)",
+    by_age: "By age (30-44 6)",
 };
 
 pub static CA: SurveyText = SurveyText {
@@ -108,4 +116,6 @@ pub static CA: SurveyText = SurveyText {
             "Es van llegir {read} factors dels grups; {joined} factors reunixen frases quasi iguals de diversos grups; {cross} elements apareixen en dos quadrants diferents (p. ex. D/A) i es mantenen en tots dos; {grey} parelles dubtoses es van deixar separades."
         )
     },
+    by_sex: "Per sexe (dones 7)",
+    by_age: "Per edat (30-44 6)",
 };
