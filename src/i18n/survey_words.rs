@@ -40,6 +40,11 @@ pub struct SurveyText {
     pub by_age: &'static str,
 }
 
+/// `one` for 1, else `many`.
+fn plural(n: u32, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 pub static ES: SurveyText = SurveyText {
     source: "cuestionario",
     no_mapping: "--survey necesita --quadrant-column COLUMNA o al menos un --map \"COLUMNA=cuadrante\"",
@@ -58,8 +63,18 @@ pub static ES: SurveyText = SurveyText {
     process_title: "Proceso participativo",
     process_columns: ["Grupo", "Fecha", "Lugar", "Asistentes", "Técnica", "Factores"],
     merge_summary: |read, joined, cross, grey| {
+        let (f, r, e, p) = (
+            plural(read, "factor", "factores"),
+            plural(joined, "factor reúne", "factores reúnen"),
+            plural(
+                cross,
+                "elemento aparece en dos cuadrantes distintos (p. ej. D/A) y se mantiene",
+                "elementos aparecen en dos cuadrantes distintos (p. ej. D/A) y se mantienen",
+            ),
+            plural(grey, "pareja dudosa se dejó separada", "parejas dudosas se dejaron separadas"),
+        );
         format!(
-            "Se leyeron {read} factores de los grupos; {joined} factores reúnen frases casi iguales de varios grupos; {cross} elementos aparecen en dos cuadrantes distintos (p. ej. D/A) y se mantienen en ambos; {grey} parejas dudosas se dejaron separadas."
+            "Se leyeron {read} {f} de los grupos; {joined} {r} frases casi iguales de varios grupos; {cross} {e} en ambos; {grey} {p}."
         )
     },
     by_sex: "Por sexo (mujeres 7)",
@@ -84,8 +99,18 @@ pub static EN: SurveyText = SurveyText {
     process_title: "Participation process",
     process_columns: ["Group", "Date", "Place", "Attendees", "Technique", "Factors"],
     merge_summary: |read, joined, cross, grey| {
+        let (f, r, e, p) = (
+            plural(read, "factor was", "factors were"),
+            plural(joined, "factor joins", "factors join"),
+            plural(
+                cross,
+                "item appears in two different quadrants (e.g. W/T) and is",
+                "items appear in two different quadrants (e.g. W/T) and are",
+            ),
+            plural(grey, "doubtful pair was", "doubtful pairs were"),
+        );
         format!(
-            "{read} factors were read from the groups; {joined} factors join near-identical wordings of several groups; {cross} items appear in two different quadrants (e.g. W/T) and are kept in both; {grey} doubtful pairs were kept apart."
+            "{read} {f} read from the groups; {joined} {r} near-identical wordings of several groups; {cross} {e} kept in both; {grey} {p} kept apart."
         )
     },
     by_sex: "By sex (women 7)",
@@ -112,8 +137,18 @@ pub static CA: SurveyText = SurveyText {
     process_title: "Procés participatiu",
     process_columns: ["Grup", "Data", "Lloc", "Assistents", "Tècnica", "Factors"],
     merge_summary: |read, joined, cross, grey| {
+        let (f, r, e, p) = (
+            plural(read, "factor", "factors"),
+            plural(joined, "factor reunix", "factors reunixen"),
+            plural(
+                cross,
+                "element apareix en dos quadrants diferents (p. ex. D/A) i es manté",
+                "elements apareixen en dos quadrants diferents (p. ex. D/A) i es mantenen",
+            ),
+            plural(grey, "parella dubtosa es va deixar separada", "parelles dubtoses es van deixar separades"),
+        );
         format!(
-            "Es van llegir {read} factors dels grups; {joined} factors reunixen frases quasi iguals de diversos grups; {cross} elements apareixen en dos quadrants diferents (p. ex. D/A) i es mantenen en tots dos; {grey} parelles dubtoses es van deixar separades."
+            "Es van llegir {read} {f} dels grups; {joined} {r} frases quasi iguals de diversos grups; {cross} {e} en tots dos; {grey} {p}."
         )
     },
     by_sex: "Per sexe (dones 7)",
