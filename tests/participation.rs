@@ -124,6 +124,13 @@ fn attendees_by_sex_and_age_show_in_the_informe_and_a_plan_informe_imports_back(
     assert!(text.contains("| 12 (mujeres 7, hombres 5; 30-44 12) | grupo focal |"), "{text}");
     let back = tmp.path().join("back.ron");
     ok(&dafo(&["import", md.to_str().unwrap(), "-o", back.to_str().unwrap()]));
+    // In every language the plan importer knows the section's heading.
+    for lang in ["en", "ca"] {
+        let md = tmp.path().join(format!("p-{lang}.md"));
+        ok(&dafo(&["--lang", lang, "export", file.to_str().unwrap(), "-f", "md", "-o", md.to_str().unwrap()]));
+        let back = tmp.path().join(format!("back-{lang}.ron"));
+        ok(&dafo(&["import", md.to_str().unwrap(), "-o", back.to_str().unwrap()]));
+    }
     // JSON carries the whole session: the meetings come back.
     let json = tmp.path().join("p.json");
     ok(&dafo(&["export", file.to_str().unwrap(), "-f", "json", "-o", json.to_str().unwrap()]));
