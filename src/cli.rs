@@ -267,6 +267,23 @@ pub struct ImportArgs {
     /// standard input.
     #[arg(long, short, value_enum)]
     pub format: Option<ImportFormat>,
+    /// Read FILE as a questionnaire's answers (CSV from LimeSurvey, Google Forms,
+    /// Microsoft Forms…): each answer becomes a factor with the source
+    /// "cuestionario"; what several people said becomes one factor with their
+    /// count as votes. Needs --quadrant-column or --map.
+    #[arg(long)]
+    pub survey: bool,
+    /// With --survey: the column whose values name the quadrant (fortaleza,
+    /// debilidad, threat, amenaça…); the answer is in --text-column.
+    #[arg(long, value_name = "COLUMN", requires = "survey", conflicts_with = "map")]
+    pub quadrant_column: Option<String>,
+    /// With --quadrant-column: the column of the answer (default: the next one).
+    #[arg(long, value_name = "COLUMN", requires = "quadrant_column")]
+    pub text_column: Option<String>,
+    /// With --survey: a free-text column and its quadrant, "COLUMN=fortalezas";
+    /// repeat it for each column. COLUMN may be part of the question.
+    #[arg(long = "map", value_name = "COLUMN=QUADRANT", requires = "survey")]
+    pub map: Vec<String>,
 }
 
 /// What `dafo import` reads.

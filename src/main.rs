@@ -168,8 +168,27 @@ fn run(
         Some(Command::Diff(Lazy(cli::DiffArgs { old, new, format }))) => {
             Ok(finish(commands::diff::run(&old, take(&mut preloaded, &new), format, lang), lang))
         }
-        Some(Command::Import(Lazy(cli::ImportArgs { file, output, title, force, source, format }))) => {
+        Some(Command::Import(Lazy(cli::ImportArgs {
+            file,
+            output,
+            title,
+            force,
+            source,
+            format,
+            survey,
+            quadrant_column,
+            text_column,
+            map,
+        }))) => {
             let to = commands::import::To { output: output.as_deref(), dir: &dir, force };
+            if survey {
+                use dafo::export::survey::Mapping;
+                let mapping = match quadrant_column {
+                    Some(quadrant) => Mapping::QuadrantColumn { quadrant, text: text_column },
+                    None => Mapping::Columns(map),
+                };
+                return Ok(finish(commands::import::survey(&file, &mapping, to, title.as_deref(), lang), lang));
+            }
             Ok(finish(commands::import::run(&file, format, to, title.as_deref(), source.as_deref(), lang), lang))
         }
         Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {

@@ -103,6 +103,10 @@ impl Form {
                     m[3].to_owned(),
                     m[4].to_owned(),
                     hint(w.horizon, p.horizon_hint),
+                    lang.text().survey.process_columns[4].to_owned(),
+                    lang.text().survey.process_columns[3].to_owned(),
+                    lang.text().survey.by_sex.to_owned(),
+                    lang.text().survey.by_age.to_owned(),
                 ]
             }
         }

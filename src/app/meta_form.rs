@@ -1,9 +1,10 @@
 //! The indicator form (name, unit, baseline, target, direction) and the
 //! session's metadata form (`M`: title, date, place, participants, group,
-//! horizon), each applied as one undo step.
+//! horizon, and the technique and attendees of the session's own meeting), each applied as one undo step.
 
 use super::editor::{Editor, Mode};
 use super::form::{Form, FormKind, field};
+use crate::domain::meetings::{self, Meeting};
 use crate::domain::text::clean_text;
 use crate::domain::{Direction, Horizon, Indicator};
 use crate::i18n::locale::Unread;
@@ -88,7 +89,7 @@ impl Editor {
     /// The metadata form (`M`).
     pub(super) fn open_meta_form(&mut self) {
         let m = &self.session().meta;
-        let fields = vec![
+        let mut fields = vec![
             field(Some(m.title.clone())),
             field(Some(crate::export::day(m.created))),
             field(m.place.clone()),
@@ -96,6 +97,14 @@ impl Editor {
             field(m.group.clone()),
             field(m.horizon.map(|h| h.to_string())),
         ];
+        // The session's own meeting (technique, attendees): see `domain::meetings`.
+        let own = meetings::own_index(self.session()).and_then(|i| m.meetings.get(i));
+        fields.extend([
+            field(own.and_then(|x| x.technique.clone())),
+            field(own.and_then(|x| x.attendees).map(|n| n.to_string())),
+            field(own.map(|x| meetings::counts_text(&x.by_sex)).filter(|t| !t.is_empty())),
+            field(own.map(|x| meetings::counts_text(&x.by_age)).filter(|t| !t.is_empty())),
+        ]);
         self.mode = Mode::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 }));
     }
 
@@ -123,7 +132,38 @@ impl Editor {
             _ => old.created,
         };
         let (place, participants, group) = (form.value(2), form.value(3), clean_text(&form.value(4)));
+        let technique = Some(form.value(6)).filter(|t| !t.is_empty());
+        let attendees_text = form.value(7);
+        let attendees = if attendees_text.is_empty() {
+            None
+        } else {
+            Some(attendees_text.parse::<u32>().map_err(|_| (7, format!("{attendees_text}: {}", p.bad_number)))?)
+        };
+        let counts =
+            |i: usize| meetings::read_counts(&form.value(i)).map_err(|bad| (i, format!("{bad}: {}", p.bad_number)));
+        let (by_sex, by_age) = (counts(8)?, counts(9)?);
+        let own = meetings::own_index(self.session());
         let edit = self.session().change_meta(|m| {
+            let blank = technique.is_none() && attendees.is_none() && by_sex.is_empty() && by_age.is_empty();
+            let slot = match own {
+                Some(i) => m.meetings.get_mut(i),
+                None if blank => None,
+                None => {
+                    let name = Some(group.clone()).filter(|g| !g.is_empty()).unwrap_or_else(|| title.clone());
+                    m.meetings.push(Meeting::of(&name));
+                    m.meetings.last_mut()
+                }
+            };
+            if let Some(x) = slot {
+                // The session's group is its meeting's: renamed together.
+                if !group.is_empty() {
+                    x.group = group.clone();
+                }
+                x.technique = technique;
+                x.attendees = attendees;
+                x.by_sex = by_sex;
+                x.by_age = by_age;
+            }
             m.title = title;
             m.created = created;
             m.place = Some(place);

@@ -32,8 +32,7 @@ pub fn run(
     source: Option<&str>,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
-    let To { output, dir, force } = to;
-    if let Some(out) = output {
+    if let Some(out) = to.output {
         super::refuse_input_as_output(out, &[file], lang)?;
     }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -81,7 +80,79 @@ pub fn run(
     }
     // A new session keeps the language it was made in.
     session.meta.language = lang.tag().to_owned();
-    let text = to_ron(&session);
+    let (_, name) = write_out(&session, to, lang)?;
+    let counts = lang.counts(session.counts(), ", ");
+    let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
+    let plan = if session.has_plan() {
+        (lang.text().cli.imported_plan)(
+            session.axes.len(),
+            session.lines.len(),
+            session.challenges.len(),
+            session.indicators.len(),
+        )
+    } else {
+        String::new()
+    };
+    super::say(&format!("{name}: {said}{plan}"));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How many answers not placed the import lists before it says "and N more".
+const UNPLACED_SHOWN: usize = 20;
+
+/// `dafo import FILE.csv --survey`: a new session of a questionnaire's answers,
+/// placed in quadrants as `mapping` says, near-duplicates joined and counted
+/// (see `merge::survey`); every answer it could not place is said with its line.
+pub fn survey(
+    file: &Path,
+    mapping: &crate::export::survey::Mapping,
+    to: To<'_>,
+    title: Option<&str>,
+    lang: Lang,
+) -> Result<ExitCode, CommandError> {
+    use crate::export::survey;
+    if let Some(out) = to.output {
+        super::refuse_input_as_output(out, &[file], lang)?;
+    }
+    let text = if input::is_stdin(file) {
+        let io = |source| ImportError::Io { path: file.to_owned(), source };
+        let bytes = input::stdin_bytes().map_err(io)?;
+        String::from_utf8(bytes).map_err(|e| io(std::io::Error::other(e.utf8_error())))?
+    } else {
+        read_source(file)?
+    };
+    let answers = survey::read(&text, mapping).map_err(|e| CommandError::Survey(e.message(file, lang)))?;
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let title = title.map(str::to_owned).unwrap_or(stem);
+    let rows: Vec<Vec<_>> = answers.rows.iter().map(|r| r.answers.clone()).collect();
+    let source = lang.text().survey.source;
+    let joined = crate::merge::survey::join(&rows, source, &title, Timestamp::now());
+    let mut session = joined.session;
+    check_limits(&session, &text, file)?;
+    drop(text);
+    session.meta.language = lang.tag().to_owned();
+    let (_, name) = write_out(&session, to, lang)?;
+    let w = lang.text().survey;
+    let factors: usize = session.counts().iter().sum();
+    let counts = lang.counts(session.counts(), ", ");
+    super::say(&format!("{name}: {} ({counts})", (w.summary)(joined.people, joined.answers, factors)));
+    if !answers.unplaced.is_empty() {
+        let mut lines = vec![(w.not_placed)(answers.unplaced.len())];
+        let shown = answers.unplaced.iter().take(UNPLACED_SHOWN);
+        lines.extend(shown.map(|u| format!("  {}", survey::unplaced_line(file, u, lang))));
+        if answers.unplaced.len() > UNPLACED_SHOWN {
+            lines.push(format!("  {}", (w.more)(answers.unplaced.len() - UNPLACED_SHOWN)));
+        }
+        super::say(&lines.join("\n"));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `session` where `to` says; says so when the title's name was taken.
+/// Gives the path written and its name, safe to show.
+fn write_out(session: &crate::domain::Session, to: To<'_>, lang: Lang) -> Result<(PathBuf, String), CommandError> {
+    let To { output, dir, force } = to;
+    let text = to_ron(session);
     let (path, renamed) = match output {
         Some(p) => {
             write_new(p, text.as_bytes(), force)?;
@@ -98,20 +169,7 @@ pub fn run(
         let taken = lang.text().cli.saved_as;
         super::say(&format!("{wanted} {taken} {name}"));
     }
-    let counts = lang.counts(session.counts(), ", ");
-    let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
-    let plan = if session.has_plan() {
-        (lang.text().cli.imported_plan)(
-            session.axes.len(),
-            session.lines.len(),
-            session.challenges.len(),
-            session.indicators.len(),
-        )
-    } else {
-        String::new()
-    };
-    super::say(&format!("{name}: {said}{plan}"));
-    Ok(ExitCode::SUCCESS)
+    Ok((path, name))
 }
 
 /// Writes a new session file in `dir` under the title's name, or the next free one

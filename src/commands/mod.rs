@@ -63,6 +63,9 @@ pub enum CommandError {
     /// A binary format asked for on a terminal.
     #[error("{0}")]
     Binary(String),
+    /// `dafo import --survey`: a mapping or a file refused (the message names the file).
+    #[error("{0}")]
+    Survey(String),
     /// `dafo import -` without `--format`.
     #[error("reading standard input (-) needs --format md or csv")]
     StdinNeedsFormat,
@@ -81,7 +84,10 @@ impl CommandError {
             CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),
             CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
             CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
-            CommandError::Copy(text) | CommandError::Binary(text) | CommandError::Review(text) => text.clone(),
+            CommandError::Copy(text)
+            | CommandError::Binary(text)
+            | CommandError::Review(text)
+            | CommandError::Survey(text) => text.clone(),
             CommandError::StdinNeedsFormat => cli.stdin_format.to_owned(),
         }
     }

@@ -11,6 +11,7 @@ mod evaluation;
 mod history;
 pub mod id_check;
 pub mod limits;
+pub mod meetings;
 mod migrate;
 mod plan;
 mod plan_edit;

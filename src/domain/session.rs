@@ -113,6 +113,13 @@ pub struct Meta {
     /// The years the plan covers (format version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon: Option<Horizon>,
+    /// The participation process: the group sessions (and questionnaires) the
+    /// diagnosis was made from, kept by `dafo merge` (see `domain::meetings`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<super::meetings::Meeting>,
+    /// What `dafo merge` decided, in short.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge: Option<super::meetings::MergeRecord>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -218,6 +225,8 @@ impl Session {
                 labels: LabelSet::Classic,
                 group: None,
                 horizon: None,
+                meetings: Vec::new(),
+                merge: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use super::doc::{Block, Column, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
 use super::marks;
+use super::participation;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
 use super::{Labels, day_in, factor_priority, factor_text, sources_line};
@@ -22,9 +23,9 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
     // A plan-less session keeps its order; the informe final puts the plan's
     // formulation after the header and the EFI/EFE with the DAFO.
     let order: &[Section] = if session.has_plan() {
-        &[header, plan_report::formulation, grid, lists, evaluation, actions, strategies]
+        &[header, plan_report::formulation, grid, lists, participation::section, evaluation, actions, strategies]
     } else {
-        &[header, grid, lists, actions, strategies, evaluation]
+        &[header, grid, lists, participation::section, actions, strategies, evaluation]
     };
     for section in order.iter().chain(&plan_report::SECTIONS) {
         section(&mut blocks, session, lang);

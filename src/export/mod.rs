@@ -24,6 +24,7 @@ pub mod json;
 mod labels;
 pub mod markdown;
 mod marks;
+mod participation;
 mod plan;
 pub mod plan_import;
 pub mod plan_json;
@@ -35,6 +36,7 @@ pub mod report_build;
 pub mod report_changes;
 pub mod report_join;
 pub mod report_rows;
+pub mod survey;
 pub use crate::i18n::plan_words;
 pub mod text;
 

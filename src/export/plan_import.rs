@@ -404,7 +404,10 @@ fn other_heading(h: &str) -> bool {
     let f = fold(h);
     let words = crate::i18n::Lang::ALL.iter().flat_map(|l| {
         let (t, w) = (l.text(), PlanWords::for_lang(*l));
+        // The participation process is not read back from Markdown (docs/format.md): JSON carries it.
         [t.export.grid, t.plan.came, t.plan.matrix_headings[0], t.plan.matrix_headings[1], w.schedule, w.coverage]
+            .into_iter()
+            .chain([t.survey.process_title])
     });
     words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }

@@ -112,6 +112,7 @@ pub static TEXT: Catalogue = Catalogue {
     publish: &super::publish_words::CA,
     merge: &super::merge_text::CA,
     limits: &super::limits_text::CA,
+    survey: &super::survey_words::CA,
     import_errors: ImportErrors {
         header: "la capçalera necessita almenys les columnes quadrant i text",
         votes: |v| format!("els vots (votes) han de ser un nombre enter, no {v:?}"),

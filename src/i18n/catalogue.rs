@@ -42,6 +42,8 @@ pub struct Catalogue {
     pub merge: &'static super::merge_text::MergeText,
     /// Limits: files not read, texts too long, IDs refused (issue 22).
     pub limits: &'static super::limits_text::LimitsText,
+    /// `dafo import --survey` (issue 27).
+    pub survey: &'static super::survey_words::SurveyText,
     /// An import refused (`dafo import`): see `export::import_problem`.
     pub import_errors: ImportErrors,
 }

@@ -114,6 +114,7 @@ pub static TEXT: Catalogue = Catalogue {
     publish: &super::publish_words::EN,
     merge: &super::merge_text::EN,
     limits: &super::limits_text::EN,
+    survey: &super::survey_words::EN,
     import_errors: ImportErrors {
         header: "the header needs at least the columns quadrant and text",
         votes: |v| format!("votes must be a whole number, not {v:?}"),

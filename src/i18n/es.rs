@@ -112,6 +112,7 @@ pub static TEXT: Catalogue = Catalogue {
     publish: &super::publish_words::ES,
     merge: &super::merge_text::ES,
     limits: &super::limits_text::ES,
+    survey: &super::survey_words::ES,
     import_errors: ImportErrors {
         header: "la cabecera necesita al menos las columnas quadrant y text",
         votes: |v| format!("los votos (votes) han de ser un número entero, no {v:?}"),

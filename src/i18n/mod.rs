@@ -34,6 +34,7 @@ pub mod quick_words;
 pub mod report_words;
 pub mod review_errors;
 pub mod sheet_words;
+pub mod survey_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,

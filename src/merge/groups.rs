@@ -244,6 +244,10 @@ fn merge_with(inputs: &[Input], opts: &Options, find_pairs: PairFinder) -> Merge
         out.meta.labels = first.session.meta.labels;
         out.meta.place = inputs.iter().find_map(|i| i.session.meta.place.clone());
     }
+    // Each group's own meeting data, in input order (a merged diagnosis merged
+    // again brings its whole list).
+    out.meta.meetings =
+        inputs.iter().flat_map(|i| crate::domain::meetings::of_session(&i.session, &i.source)).collect();
     let sources: Vec<String> = {
         let mut all = Vec::new();
         for it in &items {
@@ -307,6 +311,14 @@ fn merge_with(inputs: &[Input], opts: &Options, find_pairs: PairFinder) -> Merge
     }
     let map = |input: usize, old: &str| -> Option<String> { by_old.get(&(input, old)).map(|id| (*id).to_owned()) };
     let dangling = carry_plan(inputs, &mut out, &map);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let several = Quadrant::ALL.iter().map(|&q| out.factors(q).iter().filter(|f| f.origins.len() > 1).count()).sum();
+    out.meta.merge = Some(crate::domain::meetings::MergeRecord {
+        read: count(items.len()),
+        joined: count(several),
+        disagreements: count(disagreements.len()),
+        grey: count(grey.len()),
+    });
     Merged {
         dangling,
         session: out,

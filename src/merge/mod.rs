@@ -6,6 +6,7 @@
 pub mod groups;
 pub mod report;
 pub mod review;
+pub mod survey;
 pub mod three_way;
 
 pub use groups::{Input, Merged, Options, merge};
