@@ -41,6 +41,7 @@ mod follow_view;
 mod git_merge;
 mod import_hostile;
 mod informe;
+mod join_factors;
 mod lang_screens;
 mod lang_update;
 mod live_update;

@@ -38,6 +38,10 @@ pub enum Action {
     CycleSource,
     /// On an item marked ⚠ by a git merge: keep this version, drop the other.
     KeepVersion,
+    /// Mark the selected factor to join it into another one (picked next).
+    StartJoin,
+    /// Joining: which wording stays.
+    JoinKeep(JoinKeep),
     // CAME actions and the crossed matrix
     StartLink,
     CycleStatus,
@@ -105,4 +109,11 @@ pub enum Action {
     Room(RoomAction),
     /// `dafo merge --review` in a terminal: an answer about the pair on screen.
     MergeReview(crate::merge::review::ReviewStep),
+}
+
+/// Which wording a join keeps: the factor that stays (`Target`) or the one joined into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinKeep {
+    Target,
+    Other,
 }

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::autosave::Autosave;
 use super::effect::Effect;
 use super::keymap::Context;
-pub use super::mode::{Conflict, Input, InputTarget, Mode};
+pub use super::mode::{Conflict, Input, InputTarget, Join, Mode};
 use super::room::Room;
 use super::saver::Saver;
 pub use super::selection::{Pane, Sort, View, Views};
@@ -194,6 +194,8 @@ impl Editor {
             Mode::Picker(_) => Context::Picker,
             Mode::Form(_) | Mode::Record(_) => Context::Form,
             Mode::Conflict(_) => Context::Conflict,
+            Mode::JoinMark(_) => Context::JoinMark,
+            Mode::Join(_) => Context::JoinWording,
         }
     }
 
@@ -276,6 +278,8 @@ impl Editor {
             Mode::Form(form) => self.update_form(*form, action),
             Mode::Record(form) => self.update_record(*form, action),
             Mode::Conflict(conflict) => self.update_conflict(conflict, action),
+            Mode::JoinMark(from) => self.update_join_mark(from, action),
+            Mode::Join(join) => self.update_join(join, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
             Mode::Grid => self.update_view(action),
@@ -502,6 +506,7 @@ fn starts_editing(action: &Action) -> bool {
         Action::StartAdd
             | Action::StartEdit
             | Action::StartMove
+            | Action::StartJoin
             | Action::StartImpact
             | Action::StartLink
             | Action::StartForm

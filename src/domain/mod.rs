@@ -9,6 +9,7 @@ mod edit;
 mod evaluation;
 mod history;
 pub mod id_check;
+pub mod join;
 pub mod limits;
 mod migrate;
 mod plan;

@@ -21,6 +21,7 @@
 mod catalogue;
 pub mod follow_words;
 mod ids;
+pub mod join_text;
 mod keymap_text;
 pub mod limits_text;
 pub mod locale;

@@ -7,6 +7,7 @@ mod crossed;
 mod follow;
 mod grid;
 mod help;
+mod join;
 mod list;
 pub mod merge_review;
 mod plan;
@@ -76,6 +77,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Mode::Picker(p) => popup::picker(p, theme, lang, body, buf),
                 Mode::Form(f) => popup::form(f, theme, lang, body, buf),
                 Mode::Conflict(_) => popup::conflict(editor, theme, lang, body, buf),
+                Mode::Join(j) => join::render(editor, j, theme, lang, body, buf),
                 _ => {}
             }
             chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);
