@@ -398,6 +398,7 @@ pub fn defaults() -> &'static [Binding] {
             review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1]),
             review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2]),
             review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3]),
+            review(const { &[code(C::Tab)] }, ReviewStep::OtherWording, |t| t.join.other_wording, |t| t.join.other_wording_hint),
         ]
     })
 }

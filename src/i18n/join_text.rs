@@ -32,6 +32,11 @@ pub struct JoinText {
     pub refused_itself: &'static str,
     pub refused_quadrant: fn(&str) -> String,
     pub refused_marked: fn(&str, &str) -> String,
+    // ---- The review list of `dafo merge --review`: which wording stays ----
+    pub other_wording: &'static str,
+    pub other_wording_hint: &'static str,
+    /// The mark on the wording that stays if the pair is merged.
+    pub stays: &'static str,
 }
 
 pub static ES: JoinText = JoinText {
@@ -54,6 +59,9 @@ pub static ES: JoinText = JoinText {
     refused_itself: "Elige otro factor: un factor no se une consigo mismo",
     refused_quadrant: |m| format!("Solo se unen factores del mismo cuadrante (mueve antes uno con {m})"),
     refused_marked: |id, r| format!("{id} está marcado ⚠ por una fusión de git: elige antes una versión ({r})"),
+    other_wording: "la otra redacción queda si se unen",
+    other_wording_hint: "otra redacción",
+    stays: "queda esta redacción",
 };
 
 pub static EN: JoinText = JoinText {
@@ -76,6 +84,9 @@ pub static EN: JoinText = JoinText {
     refused_itself: "Pick another factor: a factor is not joined into itself",
     refused_quadrant: |m| format!("Only factors of the same quadrant are joined (move one first with {m})"),
     refused_marked: |id, r| format!("{id} is marked ⚠ by a git merge: keep a version first ({r})"),
+    other_wording: "the other wording stays if merged",
+    other_wording_hint: "other wording",
+    stays: "this wording stays",
 };
 
 pub static CA: JoinText = JoinText {
@@ -98,6 +109,9 @@ pub static CA: JoinText = JoinText {
     refused_itself: "Tria un altre factor: un factor no s'uneix amb si mateix",
     refused_quadrant: |m| format!("Només s'uneixen factors del mateix quadrant (mou-ne un abans amb {m})"),
     refused_marked: |id, r| format!("{id} està marcat ⚠ per una fusió de git: tria abans una versió ({r})"),
+    other_wording: "l'altra redacció queda si s'uneixen",
+    other_wording_hint: "altra redacció",
+    stays: "queda esta redacció",
 };
 
 impl super::Lang {

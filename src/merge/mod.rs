@@ -8,7 +8,7 @@ pub mod report;
 pub mod review;
 pub mod three_way;
 
-pub use groups::{Input, Merged, Options, merge};
+pub use groups::{Input, Merged, Options, Prefer, merge};
 
 use crate::domain::conflict::{Conflict, Marked};
 use crate::export::safe;
