@@ -40,6 +40,7 @@ mod exports_marks;
 mod follow_view;
 mod git_merge;
 mod import_hostile;
+mod indicator_field;
 mod informe;
 mod join_factors;
 mod lang_screens;

@@ -24,6 +24,7 @@ mod labels;
 pub mod markdown;
 mod marks;
 mod plan;
+pub(crate) use plan::indicators_with_note;
 pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;

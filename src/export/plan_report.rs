@@ -204,11 +204,17 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
         }
         out
     };
-    let mut indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
-    indicators.extend(a.indicator.clone());
+    // The linked indicators; the free text only as their note, said to be one.
+    let indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
+    let note_label = format!("{}{}: ", if indicators.is_empty() { "" } else { " (" }, lang.indicator_words().note);
+    let note = a.indicator.clone().filter(|n| !n.trim().is_empty());
     let (owner, due) = (a.owner.clone().unwrap_or_default(), a.due.map(|d| date(lang, d)).unwrap_or_default());
     let start = a.start.map(|d| date(lang, d)).unwrap_or_default();
-    let (partners, indicators) = (list(&a.partners, ", "), list(&indicators, "; "));
+    let (partners, mut indicators) = (list(&a.partners, ", "), list(&indicators, "; "));
+    if let Some(note) = note {
+        let close = if indicators.is_empty() { "" } else { ")" };
+        indicators.extend([(note_label, false), (note, true), (close.to_owned(), false)]);
+    }
     fn borrow(v: &[(String, bool)]) -> Vec<(&str, bool)> {
         v.iter().map(|(t, u)| (t.as_str(), *u)).collect()
     }

@@ -108,6 +108,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::CA,
     report: &super::report_words::CA,
     merge: &super::merge_text::CA,
+    indicators: &super::indicator_words::CA,
     limits: &super::limits_text::CA,
     import_errors: ImportErrors {
         header: "la capçalera necessita almenys les columnes quadrant i text",

@@ -110,6 +110,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::EN,
     report: &super::report_words::EN,
     merge: &super::merge_text::EN,
+    indicators: &super::indicator_words::EN,
     limits: &super::limits_text::EN,
     import_errors: ImportErrors {
         header: "the header needs at least the columns quadrant and text",

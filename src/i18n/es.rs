@@ -108,6 +108,7 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::ES,
     report: &super::report_words::ES,
     merge: &super::merge_text::ES,
+    indicators: &super::indicator_words::ES,
     limits: &super::limits_text::ES,
     import_errors: ImportErrors {
         header: "la cabecera necesita al menos las columnas quadrant y text",

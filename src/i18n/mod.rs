@@ -21,6 +21,7 @@
 mod catalogue;
 pub mod follow_words;
 mod ids;
+pub mod indicator_words;
 pub mod join_text;
 mod keymap_text;
 pub mod limits_text;

@@ -1,0 +1,80 @@
+//! The action sheet's one indicator field (issue 24): the linked indicators,
+//! then a free note. Typed IDs link, the rest is the note; an old file's free
+//! text opens as the note and is kept word for word.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::common;
+
+use common::keys::{ed, press, typ};
+use common::{Held, held};
+use dafo::app::{App, Mode};
+use dafo::domain::{CameAction, Direction, Factor, Indicator, Session};
+use dafo::i18n::Lang;
+use ratatui::crossterm::event::KeyCode;
+
+fn workshop(note: Option<&str>) -> Held {
+    let mut s = Session::new("Plan", jiff::Timestamp::UNIX_EPOCH);
+    s.weaknesses = vec![Factor::new("D1", "Listas de espera")];
+    let mut a = CameAction::new("C1", "Plan de choque", vec!["D1".into()]);
+    a.indicator = note.map(str::to_owned);
+    s.correct = vec![a];
+    for (id, name) in [("I1", "Personas atendidas"), ("I2", "Días de espera")] {
+        let (unit, baseline, target, direction) = (None, None, None, Direction::Up);
+        s.indicators.push(Indicator { id: id.into(), name: name.into(), unit, baseline, target, direction });
+    }
+    s.normalise_ids();
+    held(s, Lang::Es)
+}
+
+/// The CAME view, the weaknesses' actions, the sheet of C1, on its indicator field.
+fn open_indicator_field(app: &mut App) {
+    if ed(app).view() != dafo::app::editor::View::Came {
+        typ(app, "c2l");
+    }
+    typ(app, "f");
+    for _ in 0..6 {
+        press(app, KeyCode::Tab);
+    }
+    assert!(matches!(ed(app).mode(), Mode::Form(f) if f.active == 6));
+}
+
+fn field(app: &App) -> String {
+    match ed(app).mode() {
+        Mode::Form(f) => f.fields[6].lines().join(" "),
+        _ => panic!("no form open"),
+    }
+}
+
+fn action(app: &App) -> CameAction {
+    ed(app).session().correct[0].clone()
+}
+
+#[test]
+fn ids_typed_in_the_sheet_link_and_the_rest_is_the_note() {
+    let mut h = workshop(None);
+    open_indicator_field(&mut h);
+    typ(&mut h, "I2, i1, Altas; bajas del servicio");
+    press(&mut h, KeyCode::Enter);
+    let a = action(&h);
+    assert_eq!(a.indicators, ["I2", "I1"]);
+    assert_eq!(a.indicator.as_deref(), Some("Altas; bajas del servicio"));
+    // Opened again, the one field shows both, and an untouched sheet changes nothing.
+    open_indicator_field(&mut h);
+    assert_eq!(field(&h), "I2, I1, Altas; bajas del servicio");
+    press(&mut h, KeyCode::Enter);
+    assert_eq!(action(&h), a);
+    h.app.flush();
+    let on_disk = dafo::storage::load(&h.path).unwrap();
+    assert_eq!(on_disk.correct[0], a, "saved as shown");
+}
+
+#[test]
+fn an_old_files_free_text_opens_as_the_note_and_nothing_is_lost() {
+    let mut h = workshop(Some("Altas en el servicio, I1"));
+    open_indicator_field(&mut h);
+    assert_eq!(field(&h), "Altas en el servicio, I1");
+    press(&mut h, KeyCode::Enter);
+    let a = action(&h);
+    assert!(a.indicators.is_empty());
+    assert_eq!(a.indicator.as_deref(), Some("Altas en el servicio, I1"), "word for word");
+}
