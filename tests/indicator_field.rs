@@ -78,3 +78,36 @@ fn an_old_files_free_text_opens_as_the_note_and_nothing_is_lost() {
     assert!(a.indicators.is_empty());
     assert_eq!(a.indicator.as_deref(), Some("Altas en el servicio, I1"), "word for word");
 }
+
+#[test]
+fn an_indicator_to_keep_is_typed_shown_and_measured_by_how_close_it_stayed() {
+    let mut h = workshop(None);
+    typ(&mut h, "P");
+    while h.app.context() != dafo::app::keymap::Context::PlanIndicators {
+        press(&mut h, KeyCode::Tab);
+    }
+    typ(&mut h, "a");
+    typ(&mut h, "Cobertura de la teleasistencia");
+    press(&mut h, KeyCode::Tab);
+    typ(&mut h, "%");
+    press(&mut h, KeyCode::Tab);
+    typ(&mut h, "90");
+    press(&mut h, KeyCode::Tab);
+    press(&mut h, KeyCode::Tab);
+    // The field offers «sube»: typed over.
+    common::keys::key(&mut h, KeyCode::Char('u'), ratatui::crossterm::event::KeyModifiers::CONTROL);
+    typ(&mut h, "mantener");
+    press(&mut h, KeyCode::Enter);
+    let ind = ed(&h).session().indicators.last().unwrap().clone();
+    assert!(ed(&h).mode().is_grid(), "{:?} {:?}", ed(&h).mode(), h.app.notice());
+    assert_eq!((ind.baseline, ind.direction), (Some(90.0), Direction::Keep));
+    assert_eq!(dafo::domain::indicator_progress(&ind, 81.0), Some(90.0));
+    // The form opens again on «mantener», and the plan shows `=`.
+    typ(&mut h, "e");
+    assert!(matches!(ed(&h).mode(), Mode::Form(f) if f.fields[4].lines().join("") == "mantener"));
+    press(&mut h, KeyCode::Esc);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| dafo::ui::draw(&h.app, &dafo::ui::theme::Theme::dark(), f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("Cobertura de la teleasistencia") && screen.contains("="), "{screen}");
+}

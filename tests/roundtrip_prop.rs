@@ -107,8 +107,8 @@ struct Plan {
     reviews: Vec<(usize, i16, u8, usize, Option<String>)>,
 }
 
-/// An indicator: name, unit, baseline and target in hundredths, whether it goes down.
-type IndicatorGen = (String, Option<String>, Option<u32>, Option<u32>, bool);
+/// An indicator: name, unit, baseline and target in hundredths, its direction (up, down, keep).
+type IndicatorGen = (String, Option<String>, Option<u32>, Option<u32>, usize);
 
 #[derive(Debug, Clone)]
 struct ActionGen {
@@ -170,7 +170,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec((0usize..4, text(), 0u32..10, 0usize..100, 0usize..100, 0usize..100), 0..3),
         prop::collection::vec((text(), prop::collection::vec(text(), 0..3)), 1..3),
         prop::collection::vec(
-            (text(), opt_text(), prop::option::of(0u32..1_000_000), prop::option::of(0u32..1_000_000), any::<bool>()),
+            (text(), opt_text(), prop::option::of(0u32..1_000_000), prop::option::of(0u32..1_000_000), 0usize..3),
             1..3,
         ),
         prop::collection::vec((text(), prop::collection::vec(0usize..100, 0..3)), 0..3),
@@ -231,7 +231,7 @@ fn session(p: &Plan) -> Session {
             s.lines.push(Line { id: line_id, axis: id.clone(), text: line.clone(), indicators: Vec::new() });
         }
     }
-    for (name, unit, baseline, target, down) in &p.indicators {
+    for (name, unit, baseline, target, direction) in &p.indicators {
         let id = s.next_id("I");
         // An action outside any línea names its indicators in the informe's CAME
         // table: two of one name cannot be told apart there (a known limit, in
@@ -247,7 +247,7 @@ fn session(p: &Plan) -> Session {
             unit: unit.clone(),
             baseline: baseline.map(|b| f64::from(b) / 100.0),
             target: target.map(|t| f64::from(t) / 100.0),
-            direction: if *down { Direction::Down } else { Direction::Up },
+            direction: [Direction::Up, Direction::Down, Direction::Keep][*direction % 3],
         });
     }
     let pick = |list: &[String], n: usize| list.get(n % list.len().max(1)).cloned();

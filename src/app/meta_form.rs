@@ -8,7 +8,7 @@ use crate::domain::text::clean_text;
 use crate::domain::{Direction, Horizon, Indicator};
 use crate::i18n::locale::Unread;
 
-/// `up`/`down` in any language, or an arrow or sign.
+/// `up`/`down`/`keep` in any language, or an arrow or sign.
 fn parse_direction(text: &str) -> Option<Direction> {
     let t = text.trim().to_lowercase();
     if t.is_empty() || matches!(t.as_str(), "+" | "↑") {
@@ -17,16 +17,7 @@ fn parse_direction(text: &str) -> Option<Direction> {
     if matches!(t.as_str(), "-" | "↓") {
         return Some(Direction::Down);
     }
-    crate::i18n::Lang::ALL.iter().find_map(|l| {
-        let w = l.text().plan_report;
-        if t == w.up.to_lowercase() {
-            Some(Direction::Up)
-        } else if t == w.down.to_lowercase() {
-            Some(Direction::Down)
-        } else {
-            None
-        }
-    })
+    crate::i18n::plan_words::direction_from(&t)
 }
 
 impl Editor {
@@ -41,7 +32,7 @@ impl Editor {
             field(ind.and_then(|x| x.unit.clone())),
             field(ind.and_then(|x| number(x.baseline))),
             field(ind.and_then(|x| number(x.target))),
-            field(Some(if ind.is_none_or(|x| x.direction.is_up()) { w.up } else { w.down }.to_owned())),
+            field(Some(w.direction(ind.map(|x| x.direction).unwrap_or_default()).to_owned())),
         ];
         let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
         self.mode = Mode::Form(Box::new(Form { kind, fields, active: 0 }));
@@ -150,6 +141,11 @@ mod tests {
         assert_eq!(parse_direction("sube"), Some(Direction::Up));
         assert_eq!(parse_direction(""), Some(Direction::Up));
         assert_eq!(parse_direction("↓"), Some(Direction::Down));
+        assert_eq!(parse_direction("Mantener"), Some(Direction::Keep));
+        assert_eq!(parse_direction("keep"), Some(Direction::Keep));
+        assert_eq!(parse_direction("mantindre"), Some(Direction::Keep));
+        assert_eq!(parse_direction("mantenir"), Some(Direction::Keep));
+        assert_eq!(parse_direction("="), Some(Direction::Keep));
         assert_eq!(parse_direction("lateral"), None);
     }
 }

@@ -191,11 +191,31 @@ pub enum Direction {
     Up,
     /// Less is better (waiting times).
     Down,
+    /// Keep it where it is (the target, else the baseline): coverage already reached.
+    Keep,
 }
 
 impl Direction {
     pub fn is_up(&self) -> bool {
         *self == Direction::Up
+    }
+
+    /// The mark shown beside an indicator: `↑`, `↓`, `=`.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Up => "↑",
+            Direction::Down => "↓",
+            Direction::Keep => "=",
+        }
+    }
+
+    /// The token files and tables write: `up`, `down`, `keep`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Keep => "keep",
+        }
     }
 }
 

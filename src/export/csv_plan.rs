@@ -37,10 +37,7 @@ fn number(x: Option<f64>) -> String {
 }
 
 fn direction(d: Direction) -> &'static str {
-    match d {
-        Direction::Up => "up",
-        Direction::Down => "down",
-    }
+    d.token()
 }
 
 /// A reto's source as a CSV token, as `lang` shows IDs: bare, or `action:C1`
@@ -229,6 +226,7 @@ impl PlanRows {
                 let direction = match row.direction.trim() {
                     "" | "up" => Direction::Up,
                     "down" => Direction::Down,
+                    "keep" => Direction::Keep,
                     v => return Err(Problem::CsvDirection(v.to_owned())),
                 };
                 self.indicators.push(Indicator {

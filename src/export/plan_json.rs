@@ -216,7 +216,7 @@ impl PlanExport {
                 unit: i.unit.as_deref().map(s),
                 baseline: i.baseline,
                 target: i.target,
-                direction: if i.direction.is_up() { "up" } else { "down" },
+                direction: i.direction.token(),
                 actions: ses
                     .all_actions()
                     .filter(|(_, a)| a.indicators.contains(&i.id))

@@ -48,6 +48,8 @@ pub struct PlanWords {
     pub col_measures: &'static str,
     pub up: &'static str,
     pub down: &'static str,
+    /// The direction of an indicator to keep where it is (issue 24).
+    pub keep: &'static str,
     /// Put before an Afrontar action's ID among a reto's sources (`acción A1`),
     /// since a bare `A1` is the threat.
     pub action: &'static str,
@@ -94,6 +96,7 @@ pub const ES: PlanWords = PlanWords {
     col_measures: "Mide",
     up: "sube",
     down: "baja",
+    keep: "mantener",
     action: "acción",
     quarter: "T",
     statuses: ["pendiente", "en curso", "hecha", "descartada"],
@@ -136,6 +139,7 @@ pub const EN: PlanWords = PlanWords {
     col_measures: "Measures",
     up: "up",
     down: "down",
+    keep: "keep",
     action: "action",
     quarter: "Q",
     statuses: ["pending", "in progress", "done", "dropped"],
@@ -178,6 +182,7 @@ pub const CA: PlanWords = PlanWords {
     col_measures: "Què mesura",
     up: "puja",
     down: "baixa",
+    keep: "mantindre",
     action: "acció",
     quarter: "T",
     statuses: ["pendent", "en curs", "feta", "descartada"],
@@ -231,6 +236,7 @@ impl PlanWords {
         match d {
             Direction::Up => self.up,
             Direction::Down => self.down,
+            Direction::Keep => self.keep,
         }
     }
 }
@@ -261,10 +267,17 @@ pub fn direction_from(text: &str) -> Option<Direction> {
     match text.trim() {
         "↑" => return Some(Direction::Up),
         "↓" => return Some(Direction::Down),
+        "=" => return Some(Direction::Keep),
         _ => {}
     }
     let t = fold(text);
-    [Direction::Up, Direction::Down].into_iter().find(|&d| ALL.iter().any(|w| fold(w.direction(d)) == t))
+    // Catalan also says `mantenir`, Valencian `mantindre`.
+    if t == "mantenir" {
+        return Some(Direction::Keep);
+    }
+    [Direction::Up, Direction::Down, Direction::Keep]
+        .into_iter()
+        .find(|&d| ALL.iter().any(|w| fold(w.direction(d)) == t))
 }
 
 #[cfg(test)]
@@ -279,6 +292,7 @@ mod tests {
             }
             assert_eq!(direction_from(w.down), Some(Direction::Down), "{}", w.down);
             assert_eq!(direction_from(w.up), Some(Direction::Up), "{}", w.up);
+            assert_eq!(direction_from(w.keep), Some(Direction::Keep), "{}", w.keep);
             assert!(is_word(&w.axes_lines.to_uppercase(), |x| x.axes_lines));
         }
         assert_eq!(status_from("in_progress"), Some(Status::InProgress));
