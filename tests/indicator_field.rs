@@ -13,17 +13,29 @@ use dafo::i18n::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 fn workshop(note: Option<&str>) -> Held {
+    held(session(note), Lang::Es)
+}
+
+fn session(note: Option<&str>) -> Session {
     let mut s = Session::new("Plan", jiff::Timestamp::UNIX_EPOCH);
     s.weaknesses = vec![Factor::new("D1", "Listas de espera")];
     let mut a = CameAction::new("C1", "Plan de choque", vec!["D1".into()]);
     a.indicator = note.map(str::to_owned);
     s.correct = vec![a];
     for (id, name) in [("I1", "Personas atendidas"), ("I2", "Días de espera")] {
-        let (unit, baseline, target, direction) = (None, None, None, Direction::Up);
-        s.indicators.push(Indicator { id: id.into(), name: name.into(), unit, baseline, target, direction });
+        let (unit, baseline, target, direction, milestones) = (None, None, None, Direction::Up, Vec::new());
+        s.indicators.push(Indicator {
+            id: id.into(),
+            name: name.into(),
+            unit,
+            baseline,
+            target,
+            direction,
+            milestones,
+        });
     }
     s.normalise_ids();
-    held(s, Lang::Es)
+    s
 }
 
 /// The CAME view, the weaknesses' actions, the sheet of C1, on its indicator field.
@@ -110,4 +122,47 @@ fn an_indicator_to_keep_is_typed_shown_and_measured_by_how_close_it_stayed() {
     terminal.draw(|f| dafo::ui::draw(&h.app, &dafo::ui::theme::Theme::dark(), f)).unwrap();
     let screen = format!("{}", terminal.backend());
     assert!(screen.contains("Cobertura de la teleasistencia") && screen.contains("="), "{screen}");
+}
+
+#[test]
+fn hitos_are_typed_in_the_indicator_form_kept_and_shown_in_the_follow_up() {
+    let mut s = session(None);
+    s.meta.horizon = Some(dafo::domain::Horizon::new(2024, 2026).unwrap());
+    s.indicator_values.push(dafo::domain::IndicatorValue { indicator: "I1".into(), year: 2024, actual: 28.0 });
+    let mut h = held(s, Lang::Es);
+    typ(&mut h, "P");
+    while h.app.context() != dafo::app::keymap::Context::PlanIndicators {
+        press(&mut h, KeyCode::Tab);
+    }
+    typ(&mut h, "ge");
+    for _ in 0..5 {
+        press(&mut h, KeyCode::Tab);
+    }
+    // One that does not read keeps the form open on the field, saying why.
+    typ(&mut h, "2024 30");
+    press(&mut h, KeyCode::Enter);
+    assert!(matches!(ed(&h).mode(), Mode::Form(f) if f.active == 5), "{:?} {:?}", ed(&h).mode(), h.app.notice());
+    assert!(h.app.notice().is_some_and(|n| n.text.contains("«2024 30»")), "{:?}", h.app.notice());
+    common::keys::key(&mut h, KeyCode::Char('u'), ratatui::crossterm::event::KeyModifiers::CONTROL);
+    typ(&mut h, "2025: 45,5; 2024: 30");
+    press(&mut h, KeyCode::Enter);
+    let want = vec![
+        dafo::domain::Milestone { year: 2024, target: 30.0 },
+        dafo::domain::Milestone { year: 2025, target: 45.5 },
+    ];
+    assert_eq!(ed(&h).session().indicators[0].milestones, want);
+    // The form shows them again as typed, in year order; saved as they are.
+    typ(&mut h, "e");
+    assert!(matches!(ed(&h).mode(), Mode::Form(f) if f.fields[5].lines().join("") == "2024: 30; 2025: 45,5"));
+    press(&mut h, KeyCode::Esc);
+    h.app.flush();
+    assert_eq!(dafo::storage::load(&h.path).unwrap().indicators[0].milestones, want);
+    // The follow-up shows the year's hito beside the value reached.
+    typ(&mut h, "S");
+    // The last rows are the indicators: I2, then up to I1.
+    typ(&mut h, "Gk");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| dafo::ui::draw(&h.app, &dafo::ui::theme::Theme::dark(), f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("2024: 28") && screen.contains("hito 30"), "{screen}");
 }

@@ -113,6 +113,7 @@ impl Form {
                 w.col_baseline.to_owned(),
                 w.col_target.to_owned(),
                 hint(w.col_direction, p.direction_hint),
+                hint(lang.indicator_words().milestones, lang.indicator_words().milestones_hint),
             ],
             FormKind::Meta => {
                 let m = p.meta_fields;
@@ -264,6 +265,7 @@ mod tests {
                 baseline: None,
                 target: None,
                 direction: crate::domain::Direction::Up,
+                milestones: Vec::new(),
             });
         }
         let read = |t: &str| read_indicator_field(&s, &["I9".to_owned()], t);

@@ -33,6 +33,7 @@ impl Editor {
             field(ind.and_then(|x| number(x.baseline))),
             field(ind.and_then(|x| number(x.target))),
             field(Some(w.direction(ind.map(|x| x.direction).unwrap_or_default()).to_owned())),
+            field(ind.map(|x| crate::export::milestones::shown(self.lang, &x.milestones))),
         ];
         let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
         self.mode = Mode::Form(Box::new(Form { kind, fields, active: 0 }));
@@ -52,6 +53,9 @@ impl Editor {
         };
         let (baseline, target) = (number(2)?, number(3)?);
         let direction = parse_direction(&form.value(4)).ok_or_else(|| (4, p.bad_direction.to_owned()))?;
+        let locale = self.lang.locale();
+        let milestones = crate::export::milestones::read(&form.value(5), |v| locale.read_number(v).ok())
+            .map_err(|e| (5, (self.lang.indicator_words().bad_milestones)(&e)))?;
         let (name, unit) = (form.value(0), Some(form.value(1)));
         let fill = |x: &mut Indicator| {
             x.name = name;
@@ -59,6 +63,7 @@ impl Editor {
             x.baseline = baseline;
             x.target = target;
             x.direction = direction;
+            x.milestones = milestones;
         };
         let edit = match id {
             None => {

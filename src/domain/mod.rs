@@ -33,7 +33,7 @@ pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
 pub use migrate::renamed_action_id;
 pub use plan::{
-    Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
+    Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, Milestone, PlanEdit, Source, Statement,
 };
 pub use quadrant::Quadrant;
 pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview};

@@ -92,6 +92,7 @@ fn indicator_progress_works_both_ways() {
         baseline: Some(20.0),
         target: Some(120.0),
         direction: Direction::Up,
+        milestones: Vec::new(),
     };
     assert_eq!(indicator_progress(&up, 70.0), Some(50.0));
     let down = Indicator { baseline: Some(90.0), target: Some(30.0), direction: Direction::Down, ..up.clone() };

@@ -101,6 +101,7 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
         baseline: number(i.baseline),
         target: number(i.target),
         direction: direction(i.direction).to_owned(),
+        milestones: super::milestones::plain(&i.milestones).replace(' ', ""),
         ..text_row(KIND_INDICATOR, &i.id, &i.name)
     }));
 }
@@ -236,6 +237,8 @@ impl PlanRows {
                     baseline: float(&row.baseline, "baseline")?,
                     target: float(&row.target, "target")?,
                     direction,
+                    milestones: super::milestones::read(&row.milestones, |v| v.parse().ok())
+                        .map_err(|e| Problem::ColumnNumber { column: "milestones".into(), value: e })?,
                 });
             }
             _ => {}

@@ -55,7 +55,12 @@ pub fn document(doc: &Document) -> String {
 /// HTML, entities, code or table breaks can come from user text.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in safe(text).chars() {
+    let safe = safe(text);
+    // A text that begins like a list item (`- 0`, `+ 1`) would read as one.
+    if safe.starts_with("- ") || safe.starts_with("+ ") {
+        out.push('\\');
+    }
+    for c in safe.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '!') {
             out.push('\\');
         }

@@ -28,6 +28,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
             ("target", |w| w.col_target),
             ("direction", |w| w.col_direction),
             ("measures", |w| w.col_measures),
+            ("milestones", |w| w.col_milestones),
         ],
         "name",
     )?;
@@ -56,6 +57,11 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
                 .ok_or_else(|| row.error(path, &cols, "direction", Problem::Direction(v.to_owned())))?,
         };
         let unit = Some(clean_text(row.get(&cols, "unit"))).filter(|u| !u.is_empty());
+        let hitos = row.get(&cols, "milestones");
+        let milestones = super::super::milestones::read(&unescape(hitos), |v| lang.locale().read_number(v).ok())
+            .map_err(|e| {
+                row.error(path, &cols, "milestones", Problem::Detail((lang.indicator_words().bad_milestones)(&e)))
+            })?;
         given.push(Some(row.get(&cols, "ID").to_owned()).filter(|i| !i.is_empty()));
         out.push(Indicator {
             id: String::new(),
@@ -64,6 +70,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
             baseline: num("baseline")?,
             target: num("target")?,
             direction,
+            milestones,
         });
     }
     for (ind, id) in out.iter_mut().zip(settle_ids(given, "I")) {

@@ -217,6 +217,7 @@ fn plan() -> Session {
         baseline: None,
         target: None,
         direction: Default::default(),
+        milestones: Vec::new(),
     });
     s.mission = Some("Cuidar a quien cuida".into());
     s.values = vec!["Cercanía".into()];
