@@ -202,3 +202,16 @@ pub(crate) fn item(f: &crate::domain::Factor, lang: Lang) -> String {
     let p = if p.is_empty() { p } else { format!(" *({p})*") };
     format!("- **{}** {}{p}", escape(&f.id), escape(&f.text))
 }
+
+#[cfg(test)]
+mod list_like_tests {
+    use super::escape;
+
+    #[test]
+    fn a_text_that_begins_like_a_list_item_is_escaped() {
+        assert_eq!(escape("- 0"), "\\- 0");
+        assert_eq!(escape("+ 1"), "\\+ 1");
+        assert_eq!(escape("-5 grados"), "-5 grados", "a negative number stays as it is");
+        assert_eq!(crate::export::plan_import::unescape(&escape("- 0")), "- 0");
+    }
+}
