@@ -165,3 +165,37 @@ fn marking_es_120x40() {
     mark_d3_and_pick_d1(&mut f);
     insta::assert_snapshot!(styled(&screen(&f, 120, 40)));
 }
+
+/// The real binary in tmux: a facilitator joins two weaknesses, quits, and the
+/// file holds one factor with both groups' votes, sources and wordings.
+#[test]
+fn joining_in_the_real_binary_is_saved() {
+    if !common::needs(common::Tool::Tmux) {
+        return;
+    }
+    let f = workshop(Lang::Es);
+    let path = f.path.clone();
+    let dir = f.dir.path().to_owned();
+    // The test's own editor lets go of the file first.
+    drop(f.app);
+    let cmd = format!("{} {}", common::dafo_bin(), common::sh_quote(&path.to_string_lossy()));
+    let Some(t) = common::Tmux::start(&cmd, &dir, 100, 30) else { return };
+    t.wait_for("Listas de espera largas");
+    // 2 (weaknesses), G (the last: D3), U, k k (up to D1), Enter, 2 (D3's wording stays).
+    for key in ["2", "G", "U", "k", "k", "Enter"] {
+        t.press(key);
+    }
+    t.wait_for("¿Qué redacción queda?");
+    t.press("2");
+    t.wait_for("D3 unido en D1");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0, "{}", t.screen());
+    let s = dafo::storage::load(&path).unwrap();
+    let ids: Vec<&str> = s.weaknesses.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["D1", "D2"]);
+    let d1 = &s.weaknesses[0];
+    assert_eq!((d1.text.as_str(), d1.votes), ("Listas de espera largas en dependencia", 5));
+    assert_eq!(d1.sources, ["técnicos", "asociaciones"]);
+    assert!(d1.origins.iter().any(|o| o.text == "Listas de espera"), "{d1:?}");
+    assert_eq!(s.correct[0].links, ["D1"]);
+}
