@@ -12,7 +12,7 @@
 use std::fmt;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -112,7 +112,7 @@ fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<
     }
     // Wait until the holder owns the clipboard, so that the paste works at once.
     let mut clipboard = clipboard;
-    let deadline = Instant::now() + Duration::from_secs(3);
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
     let same = |t: &str| t.replace("\r\n", "\n").trim_end() == content.text.replace("\r\n", "\n").trim_end();
     loop {
         if clipboard.get_text().is_ok_and(|t| same(&t)) {
@@ -121,7 +121,7 @@ fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<
         if let Ok(Some(status)) = child.try_wait() {
             return Err(format!("the clipboard holder stopped ({status})"));
         }
-        if Instant::now() > deadline {
+        if std::time::Instant::now() > deadline {
             // Not confirmed: stop our holder rather than leave an unknown state behind.
             let _ = child.kill();
             let _ = child.wait();
@@ -179,8 +179,15 @@ pub fn hold() -> Result<(), String> {
 /// Whether a display still answers on `socket`. The file alone is not enough: a
 /// display server that was killed leaves its socket file behind, and a holder
 /// that trusted it would wait for ever; connecting to a dead socket is refused.
+#[cfg(unix)]
 fn display_alive(socket: &std::path::Path) -> bool {
     socket.exists() && std::os::unix::net::UnixStream::connect(socket).is_ok()
+}
+
+/// Elsewhere there are no X11 or Wayland sockets to watch.
+#[cfg(not(unix))]
+fn display_alive(socket: &std::path::Path) -> bool {
+    socket.exists()
 }
 
 /// The sockets of the X11 and Wayland displays this process talks to, when they
@@ -265,6 +272,7 @@ fn save_temp(content: &Content) -> std::io::Result<PathBuf> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn a_display_whose_server_died_is_gone_even_if_its_socket_file_stays() {
         let dir = tempfile::tempdir().unwrap();

@@ -146,6 +146,7 @@ mod tests {
         assert!(err.contains("config.ron:3:"), "{err}");
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_fifo_or_a_link_to_a_device_is_refused_without_hanging() {
         let dir = tempfile::tempdir().unwrap();

@@ -1,9 +1,8 @@
 //! The terminal event loop: init, draw, read events, autosave, restore.
 
 use std::io::{BufWriter, Stdout, stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -14,21 +13,17 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::app::App;
+use crate::app::event::{AppEvent, AppEventSender};
 use crate::ui::{self, mouse::Clicks, theme::Theme};
 
 mod input;
+// dafo's own tty parser: where dafo reads the tty itself (see `input`), and in tests everywhere.
+#[cfg(any(test, all(unix, not(target_os = "macos"), not(feature = "crossterm-input"))))]
 mod parse;
 pub mod review;
+mod signals;
 
 pub use input::{ESC_WAIT, PASTE_WAIT};
-
-/// Longest sleep without input: changes from outside (a reload, a conflict)
-/// are noticed and drawn within it.
-const IDLE_POLL: Duration = Duration::from_millis(250);
-
-/// Sleep while a save or a copy runs off the input thread: its outcome is
-/// drawn this soon after it arrives.
-const BUSY_POLL: Duration = Duration::from_millis(20);
 
 /// Set to quit right after the first frame: how `cargo bench --bench startup`
 /// measures start-up time in a pseudo-terminal.
@@ -67,14 +62,13 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     if let Some(problem) = crate::app::keys_file::problem() {
         *app.notice_mut() = Some(crate::app::Notice::new(problem.to_owned(), true));
     }
+    // Everything that wakes the loop comes on one channel.
+    let (events, rx) = AppEventSender::channel();
     // SIGTERM (`kill`) and SIGHUP (the terminal window closed) end the loop like `q`
     // does: pending changes are flushed, the terminal restored, the lock released.
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-    }
+    let signals = signals::Signals::forward(events.clone());
     // Opened before the screen is taken: if there is no terminal to read, say so plainly.
-    let mut input = input::Input::open()?;
+    let reader = input::Reader::spawn(events.clone())?;
     let mut terminal = match init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -82,7 +76,11 @@ pub fn run(mut app: App) -> std::io::Result<()> {
             return Err(e);
         }
     };
-    let result = event_loop(&mut terminal, &mut input, &mut app, &stop);
+    app.connect(events);
+    let result = event_loop(&mut terminal, &rx, &mut app);
+    // Nothing reads the terminal or waits for signals once the loop is over.
+    drop(reader);
+    drop(signals);
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
     app.flush();
@@ -95,18 +93,16 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     result
 }
 
-fn event_loop(
-    terminal: &mut Screen,
-    input: &mut input::Input,
-    app: &mut App,
-    stop: &AtomicBool,
-) -> std::io::Result<()> {
-    let mut redraw = true;
+fn event_loop(terminal: &mut Screen, rx: &Receiver<AppEvent>, app: &mut App) -> std::io::Result<()> {
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
     // The time-dependent part of the last frame drawn.
     let mut shown = None;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    let mut redraw = true;
+    // The first tick follows the first frame: the saver's thread and the watch on
+    // the file start then, not before the screen shows.
+    let mut started = false;
+    loop {
         if redraw {
             // The theme can change with `t`: it is part of the state.
             let theme = Theme::named(app.look.theme);
@@ -116,36 +112,42 @@ fn event_loop(
                 break;
             }
         }
-        let now = Instant::now();
-        let longest = if app.busy() { BUSY_POLL } else { IDLE_POLL };
-        let timeout = app.deadline().map_or(longest, |d| d.saturating_duration_since(now)).min(longest);
         redraw = false;
-        if input.poll(timeout)? {
-            // Drain everything already queued before drawing again: no flicker
-            // and no lag when keys arrive faster than frames.
-            loop {
-                let ev = input.read()?;
-                let size = terminal.size()?;
-                let too_small = size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT;
-                let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                let actions = match &ev {
-                    // Nothing can be seen: a key now would change things no one sees.
-                    Event::Key(_) | Event::Paste(_) | Event::Mouse(_) if too_small => Vec::new(),
-                    Event::Mouse(m) => ui::mouse::actions(app, area, m, Instant::now(), &mut clicks),
-                    _ => app.action_for(&ev).into_iter().collect(),
-                };
-                for action in actions {
-                    for effect in app.update(action) {
-                        app.run(effect);
-                    }
-                    redraw = true;
-                }
-                if app.quit || !input.poll(Duration::ZERO)? {
-                    break;
-                }
+        if !started {
+            started = true;
+            if app.tick(Instant::now()) {
+                redraw = true;
+                continue;
             }
         }
+        // Sleeps until something happens or the state's own next deadline (an
+        // autosave, the clock on screen): never on a timer of its own.
+        let first = match app.deadline() {
+            Some(deadline) => match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(event) => Some(event),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match rx.recv() {
+                Ok(event) => Some(event),
+                Err(_) => break,
+            },
+        };
+        // Everything already queued is handled before drawing again: no flicker
+        // and no lag when keys arrive faster than frames.
         let was_dirty = app.deadline().is_some();
+        for event in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            match event {
+                AppEvent::Terminal(ev) => redraw |= handle_terminal(terminal, app, &ev, &mut clicks)?,
+                AppEvent::Closed(e) => return Err(e),
+                AppEvent::Stop => return Ok(()),
+                // Their outcomes are collected by the tick below.
+                AppEvent::Background | AppEvent::Disk => {}
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
         // Every change that comes without a key (a save done or failed, a
         // reload, a conflict, a copy) is drawn as soon as it is known.
         redraw |= app.tick(Instant::now());
@@ -153,6 +155,31 @@ fn event_loop(
         // The time-box and "guardado hace 2 s" change with time alone: drawn when
         // what they show changes, not on every wake-up.
         redraw |= app.clock_showing() && ui::status::clock_face(app) != shown;
+        if app.quit {
+            break;
+        }
     }
     Ok(())
+}
+
+/// A key, paste, mouse event or resize: its actions, through `update`; true
+/// when the screen must be drawn again.
+fn handle_terminal(terminal: &Screen, app: &mut App, ev: &Event, clicks: &mut Clicks) -> std::io::Result<bool> {
+    let size = terminal.size()?;
+    let too_small = size.width < ui::MIN_WIDTH || size.height < ui::MIN_HEIGHT;
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let actions = match ev {
+        // Nothing can be seen: a key now would change things no one sees.
+        Event::Key(_) | Event::Paste(_) | Event::Mouse(_) if too_small => Vec::new(),
+        Event::Mouse(m) => ui::mouse::actions(app, area, m, Instant::now(), clicks),
+        _ => app.action_for(ev).into_iter().collect(),
+    };
+    let mut redraw = false;
+    for action in actions {
+        for effect in app.update(action) {
+            app.run(effect);
+        }
+        redraw = true;
+    }
+    Ok(redraw)
 }

@@ -58,6 +58,7 @@ fn a_fifo_keys_file_does_not_hang_start_up() {
     assert!(stderr(&out).contains("keys.ron: not a regular file"), "{}", stderr(&out));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_keys_file_linked_to_dev_zero_is_refused_not_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -68,6 +69,7 @@ fn a_keys_file_linked_to_dev_zero_is_refused_not_read() {
     assert!(stderr(&out).contains("no és un fitxer normal"), "{}", stderr(&out));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_fifo_or_device_config_does_not_hang_start_up() {
     for target in ["fifo", "/dev/zero"] {
@@ -95,6 +97,7 @@ fn plan_copy(dir: &Path, name: &str) -> std::path::PathBuf {
     path
 }
 
+#[cfg(unix)]
 #[test]
 fn export_and_report_never_overwrite_what_they_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -395,6 +398,7 @@ fn texts_over_their_limit_are_refused_by_the_loader_and_the_importers_with_their
     assert!(stderr(&o).contains("no es un archivo normal"), "{}", stderr(&o));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_session_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();

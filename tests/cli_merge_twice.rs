@@ -50,6 +50,7 @@ fn the_same_path_twice_is_refused() {
     assert!(err.contains("son el mismo archivo"), "{err}");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_symbolic_link_to_an_input_is_refused() {
     let (tmp, t) = setup();

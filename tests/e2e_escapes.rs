@@ -38,6 +38,10 @@ fn quits_after(garbage: &str) {
     assert_eq!(t.wait_exit(), 0);
 }
 
+#[cfg_attr(
+    feature = "crossterm-input",
+    ignore = "crossterm's reader waits for the end of a cut-short sequence (crossterm issue #1060): the fix is dafo's own reader"
+)]
 #[test]
 fn a_cut_short_mouse_report_does_not_take_the_keyboard() {
     if !needs(Tool::Tmux) {
@@ -46,6 +50,10 @@ fn a_cut_short_mouse_report_does_not_take_the_keyboard() {
     quits_after("\u{1b}[<");
 }
 
+#[cfg_attr(
+    feature = "crossterm-input",
+    ignore = "crossterm's reader waits for the end of a cut-short sequence (crossterm issue #1060): the fix is dafo's own reader"
+)]
 #[test]
 fn a_paste_that_never_ends_does_not_take_the_keyboard() {
     if !needs(Tool::Tmux) {
@@ -63,6 +71,10 @@ fn a_paste_that_never_ends_does_not_take_the_keyboard() {
     assert_eq!(t.wait_exit(), 0);
 }
 
+#[cfg_attr(
+    feature = "crossterm-input",
+    ignore = "crossterm's reader waits for the end of a cut-short sequence (crossterm issue #1060): the fix is dafo's own reader"
+)]
 #[test]
 fn keys_work_after_a_mouse_report_cut_short_in_its_numbers() {
     if !needs(Tool::Tmux) {
@@ -82,6 +94,10 @@ fn keys_work_after_a_mouse_report_cut_short_in_its_numbers() {
     assert_eq!(storage::load(&path).unwrap().strengths[0].text, "sigue");
 }
 
+#[cfg_attr(
+    feature = "crossterm-input",
+    ignore = "crossterm's reader waits for the end of a cut-short sequence (crossterm issue #1060): the fix is dafo's own reader"
+)]
 #[test]
 fn the_text_of_a_paste_that_never_ends_is_kept() {
     if !needs(Tool::Tmux) {

@@ -32,6 +32,50 @@ fn an_outside_change_is_drawn_without_a_key() {
     assert_eq!(t.wait_exit(), 0);
 }
 
+/// Context switches of every thread of `pid` so far: how often it woke up.
+fn wake_ups(pid: u32) -> u64 {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).unwrap();
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.unwrap().path().join("status")).ok())
+        .flat_map(|status| {
+            status
+                .lines()
+                .filter(|l| l.contains("ctxt_switches"))
+                .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
+
+#[test]
+fn an_idle_dafo_sleeps_until_something_happens() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
+    t.wait_for("Fortalezas");
+    let pid = t.child_pid("dafo").expect("dafo runs in the pane");
+    // What opening starts (the saver's first work, the watch on the folder) settles.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let before = wake_ups(pid);
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let woke = wake_ups(pid) - before;
+    // Nothing on screen changes with time (no save yet, no time-box): no thread
+    // wakes on a timer. (It woke 4 times a second, polling, before one event path.)
+    assert!(woke <= 2, "{woke} wake-ups in 3 idle seconds");
+    // And it still hears what happens: an outside change is drawn at once.
+    let mut other = storage::load(&path).unwrap();
+    other.threats.push(Factor::new("A1", "Escrito mientras dormía"));
+    storage::save(&path, &other).unwrap();
+    t.wait_for("Escrito mientras dormía");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
 #[test]
 fn a_failed_save_is_drawn_without_a_key() {
     if !needs(Tool::Tmux) {

@@ -56,7 +56,9 @@ fn prose_formats_mark_carried_items_and_overdue_actions_with_a_legend() {
         // Plain text wraps the legend at 80 columns.
         let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            out.contains("Marks: ↻ carried over from last year, not confirmed · ⚠ action past its due date"),
+            out.contains(
+                "Marks: ↻ carried over from last year, not confirmed · ⚠ overdue: past its due date, not done"
+            ),
             "{what}: no legend:\n{out}"
         );
         assert!(out.contains("Loyal volunteers who come back every year ↻"), "{what}: carried factor");
@@ -69,7 +71,7 @@ fn prose_formats_mark_carried_items_and_overdue_actions_with_a_legend() {
     }
     // Spanish: the same marks, the legend in Spanish, the docx's dates as Spanish dates.
     let md = render_on(&s, Lang::Es, Format::Md, DAY);
-    assert!(md.contains("Marcas: ↻ viene del año pasado, sin confirmar · ⚠ acción con la fecha pasada"), "{md}");
+    assert!(md.contains("Marcas: ↻ viene del año pasado, sin confirmar · ⚠ vencida: fecha pasada y sin hacer"), "{md}");
     let xml = docx_xml(&s, Lang::Es, DAY);
     assert!(xml.contains("⚠ 30/06/2025") && xml.contains("15/12/2025") && !xml.contains("⚠ 15/12/2025"), "{xml}");
 }
@@ -148,7 +150,7 @@ fn the_informe_final_marks_its_plan_tables_too() {
     // Palencia's C1 (due 2027-01-31) and E1 (2027-02-15) are late on 1 March 2027.
     let s = palencia();
     let md = render_on(&s, Lang::Es, Format::Md, date(2027, 3, 1));
-    assert!(md.contains("Marcas: ⚠ acción con la fecha pasada"), "{md}");
+    assert!(md.contains("Marcas: ⚠ vencida: fecha pasada y sin hacer"), "{md}");
     assert_eq!(md.matches("Plazo: ⚠ 31/01/2027").count(), 2, "the CAME list and the plan's table:\n{md}");
     assert!(md.contains("| ⚠ 31/01/2027 |"), "the plan's table:\n{md}");
     assert!(md.contains("| ⚠ 15/02/2027 |") && !md.contains("⚠ 31/03/2027"), "{md}");

@@ -77,7 +77,7 @@ fn check(pdf: &Path, s: &Session, what: &str) {
         assert!(text.contains(&words(sample)), "{what}: {sample:?} is missing:\n{text}");
     }
     // The review meeting's marks and their legend survive the conversion.
-    for mark in ["↻", "⚠", "viene del año pasado, sin confirmar", "acción con la fecha pasada"] {
+    for mark in ["↻", "⚠", "viene del año pasado, sin confirmar", "fecha pasada y sin hacer"] {
         assert!(text.contains(mark), "{what}: mark {mark:?} is missing:\n{text}");
     }
     let doc = document(s, Lang::Es, DAY);

@@ -108,8 +108,9 @@ fn add_ejes_and_lineas_delete_reorder_and_undo() {
     let s = session(app);
     let l = s.lines.iter().find(|l| l.text == "Mesa de seguimiento").unwrap();
     assert_eq!((l.id.as_str(), l.axis.as_str(), s.line_label(&l.id).as_str()), ("L8", "EJ4", "4.1"));
+    // The selection stayed on the línea just added; one row up is eje 4.
     // Eje 4 up above eje 3: its línea becomes 3.1; undo puts it back.
-    typ(app, "K");
+    typ(app, "kK");
     assert_eq!(session(app).line_label("L8"), "3.1");
     typ(app, "u");
     assert_eq!(session(app).line_label("L8"), "4.1");

@@ -37,6 +37,7 @@ mod e2e_settings;
 mod e2e_sources;
 mod exports_csv_docx;
 mod exports_marks;
+mod follow_marks;
 mod follow_view;
 mod git_merge;
 mod import_hostile;
@@ -52,7 +53,9 @@ mod merge_review;
 mod office;
 mod packaging;
 mod plan_edit;
+mod plan_keys;
 mod plan_view;
+mod present_pages;
 mod prop_keys;
 mod readme;
 mod room_snapshots;
@@ -68,6 +71,7 @@ mod storage_journal;
 mod storage_kill;
 mod storage_links;
 mod storage_signals;
+mod truncation;
 mod update;
 
 /// Each `tests/*.rs` (and each `tests/*/mod.rs`) must have its `mod` line above.

@@ -2,6 +2,7 @@
 //! a read-only folder, two processes on one file, and `dafo recover`.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
+#[cfg(unix)]
 use crate::common::{Tool, needs};
 use std::path::Path;
 use std::process::Command;

@@ -50,6 +50,8 @@ pub struct Editor {
     /// Why this session cannot be edited here (another dafo holds it).
     pub(super) read_only: Option<String>,
     pub(super) last_check: Option<Instant>,
+    /// How changes made on disk by other programs are noticed.
+    pub(super) watch: super::watch::DiskWatch,
     pub(super) notice: Option<Notice>,
     /// Presentation, zoom, time-box, vote visibility (issue 6).
     pub(super) room: Room,
@@ -92,6 +94,7 @@ impl Editor {
             saver,
             read_only,
             last_check: None,
+            watch: super::watch::DiskWatch::default(),
             room,
             autosave: Autosave::new(doc.revision()),
             doc,
@@ -167,6 +170,35 @@ impl Editor {
     /// wakes it by itself when it ends.
     pub fn save_deadline(&self) -> Option<Instant> {
         if self.saving_held() { None } else { self.autosave.deadline() }
+    }
+
+    /// When the file must be looked at again without an event telling of a
+    /// change (no watcher, or waiting for another dafo to let go of it).
+    pub fn disk_deadline(&self) -> Option<Instant> {
+        self.watch.deadline(self.last_check, self.read_only.is_some())
+    }
+
+    /// When "guardado hace…" next changes on screen (every second for a
+    /// minute, then every minute, then every hour), if it shows.
+    pub fn saved_ago_deadline(&self) -> Option<Instant> {
+        let a = &self.autosave;
+        if a.is_dirty() || a.error.is_some() {
+            return None;
+        }
+        let (saved, now) = (a.last_saved?, self.room.now?);
+        let secs = now.checked_duration_since(saved)?.as_secs();
+        let step = match secs {
+            0..60 => 1,
+            60..3600 => 60,
+            _ => 3600,
+        };
+        Some(saved + std::time::Duration::from_secs((secs / step + 1) * step))
+    }
+
+    /// Connects the editor to the event loop: its saves wake the loop, and
+    /// changes on disk are told by the system from the next tick on.
+    pub fn connect(&mut self, events: super::event::AppEventSender) {
+        self.saver.bell().connect(events);
     }
 
     /// Whether no save may start now: read-only, a conflict unanswered, or a save under way.

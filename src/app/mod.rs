@@ -8,6 +8,7 @@ mod copy;
 mod draft;
 pub mod editor;
 pub mod effect;
+pub mod event;
 pub mod follow;
 pub mod follow_form;
 pub mod form;
@@ -29,6 +30,7 @@ pub mod selection;
 mod sources;
 pub mod timer;
 mod views;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -81,12 +83,14 @@ struct Background {
     done_tx: Sender<CopyOutcome>,
     done: Receiver<CopyOutcome>,
     copies: usize,
+    /// Rung by a copy's thread when its outcome is waiting.
+    bell: event::Bell,
 }
 
 impl Background {
     fn new() -> Background {
         let (done_tx, done) = channel();
-        Background { clipboard: effect::system(), done_tx, done, copies: 0 }
+        Background { clipboard: effect::system(), done_tx, done, copies: 0, bell: event::Bell::default() }
     }
 }
 
@@ -202,7 +206,12 @@ impl App {
                 match browser_update(browser, action, lang) {
                     BrowserOutcome::Stay => {}
                     BrowserOutcome::Quit => self.quit = true,
-                    BrowserOutcome::Open(editor) => self.screen = Screen::Editor(editor),
+                    BrowserOutcome::Open(mut editor) => {
+                        if let Some(events) = self.background.bell.sender() {
+                            editor.connect(events);
+                        }
+                        self.screen = Screen::Editor(editor);
+                    }
                     BrowserOutcome::Error(text) => browser.notice = Some(Notice::new(text, true)),
                 }
             }
@@ -220,8 +229,10 @@ impl App {
             Effect::LoadTheirs => editor.answer_conflict(false),
             Effect::Copy(content) => {
                 let (clipboard, tx) = (Arc::clone(&self.background.clipboard), self.background.done_tx.clone());
+                let bell = self.background.bell.clone();
                 let spawned = std::thread::Builder::new().name("dafo-copy".to_owned()).spawn(move || {
                     let _ = tx.send(clipboard.copy(&content));
+                    bell.ring();
                 });
                 match spawned {
                     Ok(_) => self.background.copies += 1,
@@ -247,8 +258,16 @@ impl App {
         }
     }
 
-    /// Whether work started by an effect is still running (the loop then
-    /// wakes often, to draw its outcome as soon as it arrives).
+    /// Connects the app to the event loop: work finished off the input thread
+    /// (saves, copies) and changes on disk wake it through `events`.
+    pub fn connect(&mut self, events: event::AppEventSender) {
+        self.background.bell.connect(events.clone());
+        if let Screen::Editor(e) = &mut self.screen {
+            e.connect(events);
+        }
+    }
+
+    /// Whether work started by an effect is still running.
     pub fn busy(&self) -> bool {
         self.background.copies > 0 || matches!(&self.screen, Screen::Editor(e) if e.saver.busy())
     }
@@ -316,7 +335,10 @@ impl App {
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => [e.save_deadline(), e.room().deadline()].into_iter().flatten().min(),
+            Screen::Editor(e) => [e.save_deadline(), e.room().deadline(), e.disk_deadline(), e.saved_ago_deadline()]
+                .into_iter()
+                .flatten()
+                .min(),
             Screen::Browser(_) => None,
         }
     }

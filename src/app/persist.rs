@@ -1,7 +1,7 @@
 //! Getting the session to disk and keeping it in step with the disk: autosave in
 //! the background, saving on demand, changes made by other programs, conflicts.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::action::Action;
 use super::editor::{Conflict, Editor, Mode};
@@ -10,17 +10,20 @@ use super::saver::{Done, Outcome, Work};
 use crate::domain::Edit;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
 
-/// How often the file is checked for changes made by other programs.
-const CHECK_EVERY: Duration = Duration::from_secs(1);
-
 impl Editor {
     /// Time passes: collect finished saves, start one when due, notice changes
     /// made on disk by other programs. Call after every event and on timeouts.
     /// Returns whether anything the screen shows changed (a save finished or
     /// failed, a reload, a conflict): then it must be drawn now, without a key.
     pub fn tick(&mut self, now: Instant) -> bool {
-        // The first tick comes after the first frame: the saver's thread starts now.
+        // The first tick comes after the first frame: the saver's thread starts now,
+        // and the watch on the file, when a loop is there to be told.
         self.saver.start();
+        if !self.watch.is_connected()
+            && let Some(events) = self.saver.bell().sender()
+        {
+            self.watch = super::watch::DiskWatch::start(self.path(), events);
+        }
         let mut changed = false;
         while let Some(done) = self.saver.poll() {
             // A journal record shows nothing; a save's outcome does.
@@ -30,7 +33,7 @@ impl Editor {
         self.autosave.observe(self.doc.revision(), now);
         // The disk is checked before this tick queues a journal record, which would
         // otherwise hold the file (and this check) for the record's write.
-        if !self.saver.busy() && self.last_check.is_none_or(|t| now.duration_since(t) >= CHECK_EVERY) {
+        if !self.saver.busy() && self.watch.due(self.last_check, now, self.read_only.is_some(), true) {
             self.last_check = Some(now);
             // Read-only because another dafo held the file: when it lets go, this one
             // takes over (after reloading what it saved last) and says so at once.

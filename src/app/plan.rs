@@ -125,13 +125,24 @@ impl Editor {
                 *at = step(*at, len, &action);
             }
             Action::ToggleSchedule => plan.schedule = !plan.schedule,
-            other => match plan.pane {
-                PlanPane::Tree => self.update_plan_tree(other),
-                PlanPane::Actions | PlanPane::Tray => self.update_plan_items(other),
-                PlanPane::Challenges => self.update_challenges(other),
-                PlanPane::Indicators => self.update_indicators(other),
-                PlanPane::Band => self.update_band(other),
-            },
+            other => {
+                let key = super::keymap::key_for(self.view_context(), &other, self.lang);
+                let before = (self.doc.revision(), self.views.plan, self.outbox.len());
+                match self.views.plan.pane {
+                    PlanPane::Tree => self.update_plan_tree(other),
+                    PlanPane::Actions | PlanPane::Tray => self.update_plan_items(other),
+                    PlanPane::Challenges => self.update_challenges(other),
+                    PlanPane::Indicators => self.update_indicators(other),
+                    PlanPane::Band => self.update_band(other),
+                }
+                // A key that did nothing says so: the next letters typed are not taken
+                // for text while they run as commands ("M…" opening the session's details).
+                let after = (self.doc.revision(), self.views.plan, self.outbox.len());
+                if !key.is_empty() && before == after && self.mode.is_grid() && self.notice.is_none() {
+                    let text = (self.lang.plan_ui().key_does_nothing)(&key);
+                    self.say(text, true);
+                }
+            }
         }
     }
 
@@ -302,9 +313,22 @@ impl Editor {
             None => self.doc.session_mut().add_axis(text),
             Some(a) => self.doc.session_mut().add_line(a, text),
         };
+        let ids = |s: &Session| -> Vec<String> {
+            s.axes.iter().map(|a| a.id.clone()).chain(s.lines.iter().map(|l| l.id.clone())).collect()
+        };
+        let before = ids(self.session());
         if let Some(edit) = edit
             && self.apply(edit)
         {
+            // The selection goes to what was just added, so `a` next adds a línea to this eje.
+            let s = self.session();
+            let added = |row: &TreeRow| match *row {
+                TreeRow::Axis(a) => !before.contains(&s.axes[a].id),
+                TreeRow::Line(i) => !before.contains(&s.lines[i].id),
+            };
+            if let Some(at) = tree(s).iter().position(added) {
+                self.views.plan.tree = at;
+            }
             self.open_input(InputTarget::PlanAdd(axis), "");
         }
     }

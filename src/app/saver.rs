@@ -122,6 +122,8 @@ pub struct Saver {
     worker: Option<JoinHandle<()>>,
     /// The newest revision known to be on disk (journaled or saved).
     durable: u64,
+    /// Rung by the workers when an outcome is waiting: the event loop collects it at once.
+    bell: super::event::Bell,
 }
 
 impl Saver {
@@ -140,6 +142,7 @@ impl Saver {
             late: VecDeque::new(),
             worker: None,
             durable: 0,
+            bell: super::event::Bell::default(),
         }
     }
 
@@ -150,11 +153,13 @@ impl Saver {
         let Some((rx, journal_rx, tx)) = self.idle.take() else { return };
         let journal = Arc::clone(&self.journal);
         let journal_tx = tx.clone();
+        let journal_bell = self.bell.clone();
         let journal_worker = std::thread::Builder::new().name("dafo-journal".to_owned()).spawn(move || {
             for job in journal_rx {
                 if journal_tx.send(perform_journal(&journal, job)).is_err() {
                     break;
                 }
+                journal_bell.ring();
             }
         });
         match journal_worker {
@@ -163,6 +168,7 @@ impl Saver {
             Err(_) => self.journal_jobs = None,
         }
         let shared = Arc::clone(&self.file);
+        let bell = self.bell.clone();
         let worker = std::thread::Builder::new().name("dafo-autosave".to_owned()).spawn(move || {
             after_open(&shared);
             for job in rx {
@@ -170,6 +176,7 @@ impl Saver {
                 if tx.send(done).is_err() {
                     break;
                 }
+                bell.ring();
             }
         });
         match worker {
@@ -179,6 +186,11 @@ impl Saver {
                 after_open(&self.file);
             }
         }
+    }
+
+    /// The bell the workers ring when an outcome is waiting.
+    pub fn bell(&self) -> &super::event::Bell {
+        &self.bell
     }
 
     /// Runs `f` on the file (check, reload, overwrite...), after any save in progress.

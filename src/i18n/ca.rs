@@ -508,7 +508,7 @@ pub static TEXT: Catalogue = Catalogue {
             "○ factor sense cap acció",
             "● vots",
             "★ impacte (1-5)",
-            "⚠ acció amb la data passada",
+            "⚠ vençuda: data passada i sense fer",
         ],
         legend_title: "Marques",
         confirmed: "confirmada",

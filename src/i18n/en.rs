@@ -506,7 +506,7 @@ pub static TEXT: Catalogue = Catalogue {
             "○ factor without any action",
             "● votes",
             "★ impact (1-5)",
-            "⚠ action past its due date",
+            "⚠ overdue: past its due date, not done",
         ],
         legend_title: "Marks",
         confirmed: "confirmed",

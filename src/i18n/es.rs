@@ -508,7 +508,7 @@ pub static TEXT: Catalogue = Catalogue {
             "○ factor sin ninguna acción",
             "● votos",
             "★ impacto (1-5)",
-            "⚠ acción con la fecha pasada",
+            "⚠ vencida: fecha pasada y sin hacer",
         ],
         legend_title: "Marcas",
         confirmed: "confirmada",

@@ -19,6 +19,7 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+pub mod follow_legend;
 pub mod follow_words;
 mod ids;
 pub mod indicator_words;

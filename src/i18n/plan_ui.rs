@@ -73,6 +73,13 @@ pub struct PlanUi {
     pub undo_meta: &'static str,
     /// Enter on a crossed strategy in the tray: strategies are not placed in líneas.
     pub strategy_not_placed: &'static str,
+    // ---- The plan's keys say what they do (issue 24) ----
+    /// A key that does nothing where it was pressed: the key.
+    pub key_does_nothing: fn(&str) -> String,
+    /// The input line of `A`.
+    pub new_axis: &'static str,
+    /// The input line of `a`: the eje the línea goes in.
+    pub new_line_in: fn(&str) -> String,
 }
 
 pub const ES: PlanUi = PlanUi {
@@ -137,6 +144,9 @@ pub const ES: PlanUi = PlanUi {
     },
     undo_meta: "datos de la sesión",
     strategy_not_placed: "las estrategias cruzadas no van en líneas: escribe en CAME la acción que la lleva a cabo y coloca esa acción",
+    key_does_nothing: |key| format!("{key} no hace nada aquí (nada ha cambiado)"),
+    new_axis: "Nuevo eje",
+    new_line_in: |axis| format!("Nueva línea en {axis}"),
 };
 
 pub const EN: PlanUi = PlanUi {
@@ -201,6 +211,9 @@ pub const EN: PlanUi = PlanUi {
     },
     undo_meta: "session details",
     strategy_not_placed: "crossed strategies do not go in líneas: write the action that carries it out in CAME and place that action",
+    key_does_nothing: |key| format!("{key} does nothing here (nothing changed)"),
+    new_axis: "New axis",
+    new_line_in: |axis| format!("New line in {axis}"),
 };
 
 pub const CA: PlanUi = PlanUi {
@@ -265,6 +278,9 @@ pub const CA: PlanUi = PlanUi {
     },
     undo_meta: "dades de la sessió",
     strategy_not_placed: "les estratègies creuades no van en línies: escriu en CAME l'acció que la porta a terme i col·loca eixa acció",
+    key_does_nothing: |key| format!("{key} no fa res aquí (no ha canviat res)"),
+    new_axis: "Nou eix",
+    new_line_in: |axis| format!("Nova línia a {axis}"),
 };
 
 impl super::Lang {

@@ -1,23 +1,24 @@
-//! Reads the terminal for the event loop, with a timeout on every sequence.
+//! Reads the terminal on a thread of its own and sends what it reads into the
+//! event loop's channel, as [`AppEvent::Terminal`] (or [`AppEvent::Closed`] when the
+//! terminal goes away).
 //!
-//! dafo reads the tty itself instead of through `crossterm::event`: crossterm 0.29
-//! waits forever for the end of a cut-short sequence (`ESC [ <`) or of a paste
-//! that never ends (`ESC [ 200~` alone), and takes no key meanwhile, `q` and
-//! Ctrl-C included (crossterm issue #1060). Here the bytes are read with `poll`,
-//! parsed by [`Parser`], and a sequence still open after a short silence is given
-//! up on: Esc alone arrives [`ESC_WAIT`] after it is pressed, an open paste is
-//! kept as it came, and keys are taken again.
+//! On Linux and the BSDs dafo reads the tty itself instead of through
+//! `crossterm::event`: crossterm 0.29 waits forever for the end of a cut-short
+//! sequence (`ESC [ <`) or of a paste that never ends (`ESC [ 200~` alone), and
+//! takes no key meanwhile, `q` and Ctrl-C included (crossterm issue #1060). There
+//! the bytes are read with `poll`, parsed by [`Parser`], and a sequence still open
+//! after a short silence is given up on: Esc alone arrives [`ESC_WAIT`] after it is
+//! pressed, an open paste is kept as it came, and keys are taken again.
+//!
+//! Elsewhere (macOS, whose `poll()` answers POLLNVAL on a tty; Windows, which has
+//! no tty to read) and with the `crossterm-input` feature (so that this path is
+//! built and tested on Linux too), the thread reads through `crossterm::event`.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, IsTerminal, Read};
-use std::os::fd::AsFd;
-use std::os::unix::net::UnixStream;
-use std::time::{Duration, Instant};
+use std::io;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
-use ratatui::crossterm::event::Event;
-use rustix::event::{PollFd, PollFlags, Timespec, poll};
-
-use super::parse::Parser;
+use crate::app::event::{AppEvent, AppEventSender};
 
 /// How long an incomplete escape sequence waits for its next byte. A terminal
 /// sends a key's sequence in one write, so this is also how long Esc alone takes
@@ -29,18 +30,91 @@ pub const ESC_WAIT: Duration = Duration::from_millis(50);
 /// marker was lost.
 pub const PASTE_WAIT: Duration = Duration::from_millis(500);
 
-/// The terminal's input: the tty, a pipe the resize signal writes to, the parser.
-pub struct Input {
-    tty: File,
-    resized: UnixStream,
-    signal: signal_hook::SigId,
-    parser: Parser,
-    last_byte: Instant,
+/// The thread reading the terminal. Dropping it stops the thread and, where the
+/// reader can be woken (dafo's own), waits for it, so nothing reads the terminal
+/// once the screen is given back.
+pub struct Reader {
+    stop: imp::Stop,
+    thread: Option<JoinHandle<()>>,
 }
 
-impl Input {
+impl Reader {
+    /// Opens the terminal (an error, said plainly, when there is none) and
+    /// starts reading it into `events`.
+    pub fn spawn(events: AppEventSender) -> io::Result<Reader> {
+        let (mut source, stop) = imp::open()?;
+        let thread = std::thread::Builder::new().name("dafo-terminal".to_owned()).spawn(move || {
+            loop {
+                match source.next() {
+                    Ok(Some(event)) => {
+                        if !events.send(AppEvent::Terminal(event)) {
+                            return;
+                        }
+                    }
+                    Ok(None) => return,
+                    Err(e) => {
+                        events.send(AppEvent::Closed(e));
+                        return;
+                    }
+                }
+            }
+        })?;
+        Ok(Reader { stop, thread: Some(thread) })
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        self.stop.request();
+        if let Some(thread) = self.thread.take()
+            && imp::Stop::JOINS
+        {
+            let _ = thread.join();
+        }
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos"), not(feature = "crossterm-input")))]
+mod imp {
+    //! The tty read with `poll`, a pipe the resize signal writes to, and one
+    //! that stops the reader.
+
+    use std::fs::{File, OpenOptions};
+    use std::io::{self, IsTerminal, Read, Write};
+    use std::os::fd::AsFd;
+    use std::os::unix::net::UnixStream;
+    use std::time::{Duration, Instant};
+
+    use ratatui::crossterm::event::Event;
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+    use super::{ESC_WAIT, PASTE_WAIT};
+    use crate::tui::parse::Parser;
+
+    /// The terminal's input: the tty, the resize and stop pipes, the parser.
+    pub struct Source {
+        tty: File,
+        resized: UnixStream,
+        stopped: UnixStream,
+        signal: signal_hook::SigId,
+        parser: Parser,
+        last_byte: Instant,
+    }
+
+    /// Asks the reader to stop.
+    pub struct Stop(UnixStream);
+
+    impl Stop {
+        /// Whether the reader ends as soon as it is asked to (and can be waited for).
+        pub const JOINS: bool = true;
+
+        pub fn request(&mut self) {
+            let _ = self.0.write_all(&[1]);
+        }
+    }
+
     /// Reads stdin when it is the terminal, `/dev/tty` otherwise (as crossterm does).
-    pub fn open() -> io::Result<Input> {
+    pub fn open() -> io::Result<(Source, Stop)> {
         let tty = if io::stdin().is_terminal() {
             File::from(io::stdin().as_fd().try_clone_to_owned()?)
         } else {
@@ -50,86 +124,131 @@ impl Input {
         resized.set_nonblocking(true)?;
         notify.set_nonblocking(true)?;
         let signal = signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, notify)?;
-        Ok(Input { tty, resized, signal, parser: Parser::default(), last_byte: Instant::now() })
+        let (stopped, stop) = UnixStream::pair()?;
+        let source = Source { tty, resized, stopped, signal, parser: Parser::default(), last_byte: Instant::now() };
+        Ok((source, Stop(stop)))
     }
 
-    /// Waits at most `timeout` for an event; true when [`Input::read`] has one.
-    pub fn poll(&mut self, timeout: Duration) -> io::Result<bool> {
-        let end = Instant::now() + timeout;
-        let mut polled = false;
-        loop {
-            let now = Instant::now();
-            if self.give_up_at().is_some_and(|due| now >= due) {
-                self.parser.give_up();
+    impl Source {
+        /// The next event, waiting for it; `None` once asked to stop.
+        pub fn next(&mut self) -> io::Result<Option<Event>> {
+            loop {
+                if let Some(event) = self.parser.events.pop_front() {
+                    return Ok(Some(event));
+                }
+                let now = Instant::now();
+                match self.give_up_at() {
+                    Some(due) if now >= due => self.parser.give_up(),
+                    due => {
+                        if !self.wait(due.map(|d| d.saturating_duration_since(now)))? {
+                            return Ok(None);
+                        }
+                    }
+                }
             }
-            if !self.parser.events.is_empty() {
-                return Ok(true);
+        }
+
+        /// When what is incomplete is given up on, if anything is.
+        fn give_up_at(&self) -> Option<Instant> {
+            if self.parser.in_paste() {
+                Some(self.last_byte + PASTE_WAIT)
+            } else if self.parser.in_sequence() {
+                Some(self.last_byte + ESC_WAIT)
+            } else {
+                None
             }
-            if polled && now >= end {
+        }
+
+        /// One `poll` of the tty and the two pipes (forever when `timeout` is
+        /// `None`), then reads what is ready; false when asked to stop.
+        fn wait(&mut self, timeout: Option<Duration>) -> io::Result<bool> {
+            let timespec = timeout.map(|t| Timespec::try_from(t).unwrap_or(Timespec { tv_sec: 3600, tv_nsec: 0 }));
+            let (tty_ready, resized, stopped) = {
+                let mut fds = [
+                    PollFd::new(&self.tty, PollFlags::IN),
+                    PollFd::new(&self.resized, PollFlags::IN),
+                    PollFd::new(&self.stopped, PollFlags::IN),
+                ];
+                match poll(&mut fds, timespec.as_ref()) {
+                    Ok(_) => {}
+                    Err(rustix::io::Errno::INTR) => return Ok(true),
+                    Err(e) => return Err(e.into()),
+                }
+                let ready = |i: usize| !fds[i].revents().is_empty();
+                (ready(0), ready(1), ready(2))
+            };
+            if stopped {
                 return Ok(false);
             }
-            let until = self.give_up_at().map_or(end, |due| due.min(end));
-            self.wait(until.saturating_duration_since(now))?;
-            polled = true;
-        }
-    }
-
-    /// The next event, waiting for it if none is ready.
-    pub fn read(&mut self) -> io::Result<Event> {
-        loop {
-            if let Some(event) = self.parser.events.pop_front() {
-                return Ok(event);
+            if resized {
+                let mut sink = [0u8; 64];
+                while matches!((&self.resized).read(&mut sink), Ok(n) if n > 0) {}
+                let (width, height) = ratatui::crossterm::terminal::size()?;
+                self.parser.events.push_back(Event::Resize(width, height));
             }
-            self.poll(Duration::from_secs(3600))?;
-        }
-    }
-
-    /// When what is incomplete is given up on, if anything is.
-    fn give_up_at(&self) -> Option<Instant> {
-        if self.parser.in_paste() {
-            Some(self.last_byte + PASTE_WAIT)
-        } else if self.parser.in_sequence() {
-            Some(self.last_byte + ESC_WAIT)
-        } else {
-            None
-        }
-    }
-
-    /// One `poll` of the tty and the resize pipe, then reads what is ready.
-    fn wait(&mut self, timeout: Duration) -> io::Result<()> {
-        let timespec = Timespec::try_from(timeout).unwrap_or(Timespec { tv_sec: 3600, tv_nsec: 0 });
-        let (tty_ready, resized) = {
-            let mut fds = [PollFd::new(&self.tty, PollFlags::IN), PollFd::new(&self.resized, PollFlags::IN)];
-            match poll(&mut fds, Some(&timespec)) {
-                Ok(_) => {}
-                Err(rustix::io::Errno::INTR) => return Ok(()),
-                Err(e) => return Err(e.into()),
+            if tty_ready {
+                let mut buf = [0u8; 4096];
+                let n = match self.tty.read(&mut buf) {
+                    Ok(0) => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal was closed")),
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(true),
+                    Err(e) => return Err(e),
+                };
+                self.parser.feed(&buf[..n]);
+                self.last_byte = Instant::now();
             }
-            (!fds[0].revents().is_empty(), !fds[1].revents().is_empty())
-        };
-        if resized {
-            let mut sink = [0u8; 64];
-            while matches!((&self.resized).read(&mut sink), Ok(n) if n > 0) {}
-            let (width, height) = ratatui::crossterm::terminal::size()?;
-            self.parser.events.push_back(Event::Resize(width, height));
+            Ok(true)
         }
-        if tty_ready {
-            let mut buf = [0u8; 4096];
-            let n = match self.tty.read(&mut buf) {
-                Ok(0) => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal was closed")),
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(()),
-                Err(e) => return Err(e),
-            };
-            self.parser.feed(&buf[..n]);
-            self.last_byte = Instant::now();
+    }
+
+    impl Drop for Source {
+        fn drop(&mut self) {
+            signal_hook::low_level::unregister(self.signal);
         }
-        Ok(())
     }
 }
 
-impl Drop for Input {
-    fn drop(&mut self) {
-        signal_hook::low_level::unregister(self.signal);
+#[cfg(not(all(unix, not(target_os = "macos"), not(feature = "crossterm-input"))))]
+mod imp {
+    //! crossterm's own event reader, blocking: it cannot be woken to stop, so a
+    //! stop request is seen at the next event, and [`Stop::JOINS`] is false (the
+    //! thread is not waited for; the process leaves soon after the loop).
+
+    use std::io::{self, IsTerminal};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use ratatui::crossterm::event::{self, Event};
+
+    pub struct Source(Arc<AtomicBool>);
+
+    /// Asks the reader to stop.
+    pub struct Stop(Arc<AtomicBool>);
+
+    impl Stop {
+        /// Whether the reader ends as soon as it is asked to (and can be waited for).
+        pub const JOINS: bool = false;
+
+        pub fn request(&mut self) {
+            self.0.store(true, Ordering::Release);
+        }
+    }
+
+    /// Fails plainly when there is no terminal to read (crossterm would read
+    /// whatever stdin is).
+    pub fn open() -> io::Result<(Source, Stop)> {
+        if !io::stdin().is_terminal() && !io::stdout().is_terminal() {
+            return Err(io::Error::new(io::ErrorKind::NotFound, "no terminal"));
+        }
+        let flag = Arc::new(AtomicBool::new(false));
+        Ok((Source(Arc::clone(&flag)), Stop(flag)))
+    }
+
+    impl Source {
+        /// The next event, waiting for it; `None` once asked to stop.
+        pub fn next(&mut self) -> io::Result<Option<Event>> {
+            let event = event::read()?;
+            Ok((!self.0.load(Ordering::Acquire)).then_some(event))
+        }
     }
 }

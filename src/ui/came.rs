@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
 use super::grid::{quadrant_areas, render_input};
 use super::list::{Mark, Window, action_item, answers, clip_end as clip, factor_item};
+use super::pages::{Page, page_lines, page_of};
 use super::theme::{Theme, symbol};
 use crate::app::editor::{Editor, Mode, Pane};
 use crate::domain::text::display_safe;
@@ -73,37 +74,55 @@ impl CameGrid<'_> {
         let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick);
         let pane = editor.views().came.pane;
         let (f_focus, a_focus) = (active && pane == Pane::Factors, active && pane == Pane::Actions);
+        // Presenting, a quadrant with no actions yet gives all its room to its
+        // factors, and one with no factors to its actions.
+        if editor.room().presenting() && session.actions(c).is_empty() {
+            let f_lines = self.factor_lines(q, f_focus, false, inner.width);
+            self.factors(q, f_focus, &f_lines, inner, buf);
+            return;
+        }
+        if editor.room().presenting() && session.factors(q).is_empty() {
+            let a_lines = self.action_lines(q, a_focus, false, inner.width);
+            self.actions(q, a_focus, &a_lines, inner, buf);
+            return;
+        }
         // Side by side when there is room, else factors above actions, sharing the rows by content.
         if inner.width >= 64 {
             let [f_area, a_area] =
                 Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).spacing(1).areas(inner);
-            // Presenting, a pane whose whole items would not fit shows one line per item.
-            let fits = |lines: &[Vec<Line>]| lines.iter().map(Vec::len).sum::<usize>() < inner.height as usize;
-            let presenting = editor.room().presenting();
-            let mut f_lines = self.factor_lines(q, f_focus, false, f_area.width);
-            if presenting && !fits(&f_lines) {
-                f_lines = self.factor_lines(q, f_focus, true, f_area.width);
-            }
-            let mut a_lines = self.action_lines(q, a_focus, false, a_area.width);
-            if presenting && !fits(&a_lines) {
-                a_lines = self.action_lines(q, a_focus, true, a_area.width);
-            }
+            // Presenting, every item is read whole: what does not fit goes on pages.
+            let f_lines = self.factor_lines(q, f_focus, false, f_area.width);
+            let a_lines = self.action_lines(q, a_focus, false, a_area.width);
             self.factors(q, f_focus, &f_lines, f_area, buf);
             self.actions(q, a_focus, &a_lines, a_area, buf);
             return;
         }
         // Where rows are few, items not selected take one line each, so more of them show.
-        // Presenting, the same happens whenever the whole items would not fit: the room
-        // sees every item (the selected one whole) rather than "↓ 3 más".
+        // Presenting, every item is read whole: what does not fit goes on pages.
         let need = |lines: &[Vec<Line>]| 1 + lines.iter().map(Vec::len).sum::<usize>().max(1);
         let lines = |compact| {
             (self.factor_lines(q, f_focus, compact, inner.width), self.action_lines(q, a_focus, compact, inner.width))
         };
-        let (mut f_lines, mut a_lines) = lines(inner.height < 14);
-        if editor.room().presenting() && need(&f_lines) + need(&a_lines) > inner.height as usize {
-            (f_lines, a_lines) = lines(true);
+        let (f_lines, a_lines) = lines(inner.height < 14 && !editor.room().presenting());
+        let mut f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus);
+        if editor.room().presenting() {
+            // Each selected item whole when both fit (the pane with the keys first when not):
+            // the heading row and the item's lines.
+            let order = editor.order(q);
+            let f_sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s)).unwrap_or(0);
+            let a_sel = editor.action_selection(c).unwrap_or(0);
+            let tall = |lines: &[Vec<Line>], at: usize| 1 + lines.get(at).map_or(1, Vec::len);
+            let total = inner.height as usize;
+            let (low, high) = (tall(&f_lines, f_sel), total.saturating_sub(tall(&a_lines, a_sel)));
+            f_height = if low <= high {
+                f_height.clamp(low, high)
+            } else if a_focus {
+                high
+            } else {
+                low.min(total)
+            };
         }
-        let f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus) as u16;
+        let f_height = f_height as u16;
         let [f_area, a_area] = Layout::vertical([Constraint::Length(f_height), Constraint::Fill(1)]).areas(inner);
         self.factors(q, f_focus, &f_lines, f_area, buf);
         self.actions(q, a_focus, &a_lines, a_area, buf);
@@ -135,11 +154,16 @@ impl CameGrid<'_> {
     }
 
     /// A list with a one-line heading (the heading underlined when it has focus).
-    fn pane(&self, heading: String, has_focus: bool, area: Rect, window: Window, buf: &mut Buffer) {
+    fn pane(&self, heading: String, has_focus: bool, area: Rect, paged: (Window, Option<Page>), buf: &mut Buffer) {
         let theme = self.theme;
+        let (window, page) = paged;
         let style = if has_focus { theme.title_bar } else { theme.dim };
         let block = window.titles(Block::new().borders(Borders::TOP).border_style(theme.border), theme, self.lang);
-        let block = block.title(Line::styled(heading, style));
+        let mut block = block.title(Line::styled(heading, style));
+        // Presenting on pages: which one shows, on the heading's line.
+        if let Some(label) = page.and_then(|p| p.label(self.lang)) {
+            block = block.title(Line::styled(label, theme.key).right_aligned());
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         Paragraph::new(window.lines).render(inner, buf);
@@ -216,23 +240,37 @@ impl CameGrid<'_> {
         let editor = self.editor;
         let order = editor.order(q);
         let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
-        let window = pane_window(lines, sel, area);
+        let window = self.window(lines, sel, area);
         self.pane(format!("{} ", self.lang.quadrant(q)), has_focus, area, window, buf);
     }
 
     fn actions(&self, q: Quadrant, has_focus: bool, lines: &[Vec<Line<'static>>], area: Rect, buf: &mut Buffer) {
         let (editor, theme, lang) = (self.editor, self.theme, self.lang);
         let sel = editor.action_selection(Came::of(q));
-        let window = pane_window(lines, sel, area);
+        let window = self.window(lines, sel, area);
         let heading = format!("{} ", lang.text().ui.came_actions);
         if lines.is_empty() {
             let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd, lang);
             let hint = format!("({a}: {})", lang.text().keymap.add_action);
             let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
-            self.pane(heading, has_focus, area, window, buf);
+            self.pane(heading, has_focus, area, (window, None), buf);
         } else {
             self.pane(heading, has_focus, area, window, buf);
         }
+    }
+
+    /// The items a pane shows: presenting, the page of whole items holding the
+    /// selection (every item is on some page); else those around the selection that fit.
+    fn window(&self, lines: &[Vec<Line<'static>>], sel: Option<usize>, area: Rect) -> (Window, Option<Page>) {
+        if !self.editor.room().presenting() {
+            return (pane_window(lines, sel, area), None);
+        }
+        let rows = usize::from(area.height.saturating_sub(1));
+        let heights: Vec<usize> = lines.iter().map(Vec::len).collect();
+        let page = page_of(&heights, rows, sel.unwrap_or(0));
+        let shown = page_lines(lines, page, rows);
+        let window = Window { lines: shown, above: 0, below: 0, heights: heights[page.first..page.end].to_vec() };
+        (window, Some(page))
     }
 }
 

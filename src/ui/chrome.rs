@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Theme, symbol};
 use crate::app::Action;
@@ -70,8 +71,7 @@ pub fn status_line(
             }
             let actions = s.all_actions().count();
             spans.push(Span::styled((lang.text().ui.actions_count)(actions), theme.dim));
-            spans.extend(review_spans(e, theme, lang));
-            Line::from(spans)
+            keep_marks(spans, review_spans(e, theme, lang), area.width)
         }
         (None, Some(e)) => {
             let mut spans = Vec::new();
@@ -80,12 +80,26 @@ pub fn status_line(
                 spans.push(Span::styled(format!("{} {n}  ", symbol(q)), theme.quadrant(q)));
             }
             spans.push(Span::styled((lang.text().ui.factors_count)(e.session().total()), theme.dim));
-            spans.extend(review_spans(e, theme, lang));
-            Line::from(spans)
+            keep_marks(spans, review_spans(e, theme, lang), area.width)
         }
         (None, None) => Line::default(),
     };
     Paragraph::new(line).render(area, buf);
+}
+
+/// `counts` then `marks` in `width` columns: when they do not fit, the counts
+/// are cut (with `…`) and the marks ("↻ 2 sin confirmar", "⚠ 2 vencidas") stay whole.
+fn keep_marks(counts: Vec<Span<'static>>, marks: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let marks_width: usize = marks.iter().map(|s| s.content.width()).sum();
+    let counts_width: usize = counts.iter().map(|s| s.content.width()).sum();
+    let width = usize::from(width);
+    let mut line = if counts_width + marks_width > width {
+        super::list::fit_line(Line::from(counts), width.saturating_sub(marks_width))
+    } else {
+        Line::from(counts)
+    };
+    line.spans.extend(marks);
+    line
 }
 
 /// What lasts on the status line: the sort order when it is not the
@@ -140,6 +154,8 @@ pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buf
         }
         items.retain(|(a, _, _)| *a != drop);
     }
+    // Still too wide (beside the ↻ hint): whole keys are left out from the end, none cut.
+    while width(&items) > usize::from(area.width) && items.pop().is_some() {}
     let mut spans = Vec::new();
     for (_, key, hint) in items {
         if !spans.is_empty() {

@@ -131,7 +131,7 @@ impl FollowView<'_> {
         let first = (at + 1).saturating_sub(height);
         for (n, row) in all.iter().enumerate().skip(first).take(height) {
             let is_sel = Some(*row) == selected;
-            let mut spans = vec![self.label(s, *row, label_w, is_sel)];
+            let mut spans = vec![self.label(s, *row, year, label_w, is_sel)];
             for (k, &y) in shown.iter().enumerate() {
                 let (text, style) = self.cell(s, *row, y, &progress[k]);
                 spans.push(Span::raw(" "));
@@ -142,7 +142,7 @@ impl FollowView<'_> {
         }
     }
 
-    fn label(&self, s: &Session, row: FollowRow, w: usize, selected: bool) -> Span<'static> {
+    fn label(&self, s: &Session, row: FollowRow, year: i16, w: usize, selected: bool) -> Span<'static> {
         let (t, words) = (self.theme, self.lang.text().follow);
         let (text, style) = match row {
             FollowRow::Axis(a) => (format!("{} {}", a + 1, safe(&s.axes[a].text)), t.title_bar),
@@ -154,7 +154,18 @@ impl FollowView<'_> {
             FollowRow::Indicators => (words.indicators.to_owned(), t.title_bar),
             FollowRow::Action(c, i) => {
                 let a = &s.actions(c)[i];
-                (format!("   {} {}", safe(&self.lang.show_id(&a.id)), safe(&a.text)), t.text)
+                let text = format!("   {} {}", safe(&self.lang.show_id(&a.id)), safe(&a.text));
+                // Its mark stays whole when the text is cut: ↻ carried and not yet
+                // confirmed, + new this year (no review before it, in a plan reviewed before).
+                let mark = if a.carried {
+                    " ↻"
+                } else if s.latest_review(&a.id, year - 1).is_none() && s.reviews.iter().any(|r| r.year < year) {
+                    " +"
+                } else {
+                    ""
+                };
+                let text = format!("{}{mark}", super::list::clip_end(&text, w.saturating_sub(mark.width())));
+                (text, t.text)
             }
             FollowRow::Indicator(i) => {
                 let ind = &s.indicators[i];
@@ -330,8 +341,9 @@ pub fn present(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut
 fn record_form(f: &RecordForm, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let popup = super::popup::centred(area, 72, 2 + 2 * RECORD_FIELDS as u16);
     let (ui, keys, w) = (&lang.text().ui, &lang.text().keys, lang.text().follow);
-    let title = format!(" {} {} · {} {} · {} ", w.record_of, f.year, keys.enter, ui.form_saves, keys.esc);
-    let inner = super::popup::frame(title, theme, popup, buf);
+    let title = format!(" {} {} ", w.record_of, f.year);
+    let keys = format!(" {} {} · {} ", keys.enter, ui.form_saves, keys.esc);
+    let inner = super::popup::framed(title, Some(keys), theme, popup, buf);
     let rows = Layout::vertical([Constraint::Length(2); RECORD_FIELDS]).split(inner);
     for (i, (label, row)) in w.record_fields.into_iter().zip(rows.iter()).enumerate() {
         let (style, mark) = if i == f.active { (theme.key, "› ") } else { (theme.dim, "  ") };

@@ -178,8 +178,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             if links.is_empty() { "—".to_owned() } else { links.join(", ") }
         ),
         InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", lang.crossed_code(*kind)),
-        InputTarget::PlanAdd(_) => {
-            format!("{} ({ok} / {close})", lang.text().plan_report.axes_lines)
+        InputTarget::PlanAdd(None) => format!("{} ({ok} / {close})", lang.plan_ui().new_axis),
+        InputTarget::PlanAdd(Some(axis)) => {
+            format!("{} ({ok} / {close})", (lang.plan_ui().new_line_in)(&lang.show_id(axis)))
         }
         InputTarget::PlanText(t) => format!("{} ({ok} / {close})", t.label(lang)),
         InputTarget::FollowNote(id, year) => {

@@ -48,8 +48,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let mut rows: Vec<Vec<Row>> =
         Group::ALL.iter().map(|&g| section(g, &contexts, lang)).filter(|s| s.len() > 1).collect();
-    if matches!(app.screen, Screen::Editor(_)) {
-        rows.push(legend(lang));
+    match &app.screen {
+        // The Seguimiento view's cells have marks of their own: its legend explains those.
+        Screen::Editor(e) if e.view() == crate::app::editor::View::Follow => rows.push(follow_legend(lang)),
+        Screen::Editor(_) => rows.push(legend(lang)),
+        Screen::Browser(_) => {}
     }
     let total: usize = rows.iter().map(|s| s.len() + 1).sum();
     // As many columns (up to three) as it takes to fit the height.
@@ -223,5 +226,14 @@ fn legend(lang: Lang) -> Vec<Row> {
         let (mark, text) = line.split_once(' ').unwrap_or((line, ""));
         rows.push(Row { keys: mark.to_owned(), text: text.to_owned() });
     }
+    rows
+}
+
+/// What the marks of the Seguimiento view mean: a cell's status, `!`, the
+/// brackets, the bar; a row's `↻` and `+`.
+fn follow_legend(lang: Lang) -> Vec<Row> {
+    let l = lang.follow_legend();
+    let mut rows = vec![Row { keys: String::new(), text: l.title.to_owned() }];
+    rows.extend(l.rows.iter().map(|(mark, text)| Row { keys: (*mark).to_owned(), text: (*text).to_owned() }));
     rows
 }

@@ -21,32 +21,44 @@ pub enum Mark {
     Linked,
 }
 
-/// One item ready to wrap: `ID text suffix`, with an optional one-cell gutter.
+/// One item ready to wrap: `ID text tail`, with an optional one-cell gutter.
 pub struct Item {
     pub gutter: Option<(&'static str, Style)>,
     pub id: String,
     pub text: String,
+    /// The marks after the text (votes, impact, `↻`, sources): a row cut to
+    /// one line cuts the text and keeps these whole.
+    pub tail: String,
+    /// Past due: a row cut before its `⚠date` starts with `⚠` instead.
+    pub warn: bool,
     pub mark: Mark,
 }
 
 impl Item {
     /// One line, the text cut with `…` when it does not fit (narrow screens,
-    /// for the items that are not selected).
+    /// for the items that are not selected); the marks are never what is cut.
     pub fn line(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         let gutter = self.gutter.map_or(0, |(g, _)| g.width());
         let body = width.saturating_sub(gutter + self.id.width() + 1).max(1);
-        if self.text.width() <= body {
+        if self.text.width() + self.tail.width() <= body {
             return self.lines(width, theme);
         }
-        let mut text = String::new();
-        for c in self.text.chars() {
-            if text.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > body {
-                break;
-            }
-            text.push(c);
+        let lead = if self.warn { "⚠ " } else { "" };
+        let room = body.saturating_sub(self.tail.width() + lead.width()).max(2);
+        let mut text = String::from(lead);
+        text.push_str(&clip_end(&self.text, room));
+        // The warning kept in the text: no second one in front.
+        if self.warn && text[lead.len()..].contains('⚠') {
+            text.replace_range(..lead.len(), "");
         }
-        text.push('…');
-        let cut = Item { gutter: self.gutter, id: self.id.clone(), text, mark: self.mark };
+        let cut = Item {
+            gutter: self.gutter,
+            id: self.id.clone(),
+            text,
+            tail: self.tail.clone(),
+            warn: false,
+            mark: self.mark,
+        };
         cut.lines(width, theme).into_iter().take(1).collect()
     }
 
@@ -61,7 +73,8 @@ impl Item {
             Mark::Selected => (theme.selected, theme.selected),
             Mark::Linked => (theme.linked, theme.linked),
         };
-        textwrap::wrap(&self.text, body_width)
+        let whole = format!("{}{}", self.text, self.tail);
+        textwrap::wrap(&whole, body_width)
             .into_iter()
             .enumerate()
             .map(|(n, chunk)| {
@@ -87,25 +100,26 @@ impl Item {
 pub fn factor_item(f: &Factor, s: (&Session, Lang), coverage: bool, votes: bool, mark: Mark, theme: &Theme) -> Item {
     let (session, lang) = s;
     let mut text = display_safe(&f.text).into_owned();
+    let mut tail = String::new();
     if votes && f.votes > 0 {
-        text.push_str(&format!(" ●{}", f.votes));
+        tail.push_str(&format!(" ●{}", f.votes));
     }
     if let Some(i) = f.impact {
-        text.push_str(&format!(" ★{i}"));
+        tail.push_str(&format!(" ★{i}"));
     }
     if f.carried {
-        text.push_str(" ↻");
+        tail.push_str(" ↻");
     }
     let marks = crate::domain::sources::suffix(session, f);
     if !marks.is_empty() {
-        text.push(' ');
-        text.push_str(&marks);
+        tail.push(' ');
+        tail.push_str(&marks);
     }
     if f.conflict.is_some() {
         text.insert_str(0, "⚠ ");
     }
     let gutter = coverage.then(|| if session.is_answered(&f.id) { (" ", theme.text) } else { ("○", theme.caution) });
-    Item { gutter, id: display_safe(&lang.show_id(&f.id)).into_owned(), text, mark }
+    Item { gutter, id: display_safe(&lang.show_id(&f.id)).into_owned(), text, tail, warn: false, mark }
 }
 
 /// An action as an item: its text, the factors it answers (`D9?` when that
@@ -135,16 +149,18 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool,
     if a.status != crate::domain::Status::Pending {
         text.push_str(&format!(" · {}", labels::status(lang, a.status)));
     }
+    let mut tail = String::new();
     if a.votes > 0 {
-        text.push_str(&format!(" ●{}", a.votes));
+        tail.push_str(&format!(" ●{}", a.votes));
     }
     if a.carried {
-        text.push_str(" ↻");
+        tail.push_str(" ↻");
     }
     if a.conflict.is_some() {
         text.insert_str(0, "⚠ ");
     }
-    Item { gutter: None, id: display_safe(&lang.show_id(&a.id)).into_owned(), text, mark }
+    let warn = overdue && a.due.is_some();
+    Item { gutter: None, id: display_safe(&lang.show_id(&a.id)).into_owned(), text, tail, warn, mark }
 }
 
 /// A crossed strategy as an item: `FO1 [F2 × O1] text`.
@@ -154,13 +170,11 @@ pub fn strategy_item(s: &Strategy, session: &Session, lang: Lang, mark: Mark) ->
         if session.find_factor(id).is_some() { shown } else { format!("{shown}?") }
     };
     let mut text = format!("[{} × {}] {}", name(&s.factors[0]), name(&s.factors[1]), display_safe(&s.text));
-    if s.votes > 0 {
-        text.push_str(&format!(" ●{}", s.votes));
-    }
+    let tail = if s.votes > 0 { format!(" ●{}", s.votes) } else { String::new() };
     if s.conflict.is_some() {
         text.insert_str(0, "⚠ ");
     }
-    Item { gutter: None, id: display_safe(&lang.show_id(&s.id)).into_owned(), text, mark }
+    Item { gutter: None, id: display_safe(&lang.show_id(&s.id)).into_owned(), text, tail, warn: false, mark }
 }
 
 /// Whether an action of `c` answers the factor `id`.

@@ -10,6 +10,7 @@ mod help;
 mod join;
 mod list;
 pub mod merge_review;
+mod pages;
 mod plan;
 mod plan_lists;
 mod popup;

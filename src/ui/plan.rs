@@ -149,7 +149,13 @@ impl PlanView<'_> {
     fn band(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
         let mut lines = self.band_lines(s, w);
         if self.wraps_band() {
+            let width = usize::from(area.width.max(1));
+            let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
             Paragraph::new(lines).wrap(Wrap { trim: true }).render(area, buf);
+            // More than the band's rows (a third of the screen): `…` says it goes on.
+            if rows > usize::from(area.height) && !area.is_empty() {
+                buf.set_string(area.right() - 1, area.bottom() - 1, "…", self.theme.key);
+            }
             return;
         }
         if lines.len() > usize::from(area.height) && s.meta.horizon.is_some() {
@@ -218,6 +224,9 @@ impl PlanView<'_> {
             return;
         }
         let sel = self.editor.views().plan.tree.min(lines.len() - 1);
+        if self.editor.room().presenting() && !self.editor.room().zoom {
+            return self.paged(block, lines, Some(sel), sel, area, buf);
+        }
         let (first, shown) = super::plan_lists::first_and_shown(&vec![1; lines.len()], Some(sel), inner.height);
         let below = lines.len() - first - shown;
         super::list::more_titles(block, first, below, self.theme, self.lang).render(area, buf);

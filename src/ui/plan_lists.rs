@@ -6,8 +6,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::pages::page_of;
 use super::plan::{PlanView, safe};
 use crate::app::plan::{PlanItem, placed, selected_line, tray};
 use crate::app::selection::PlanPane;
@@ -84,6 +85,10 @@ impl PlanView<'_> {
             buf.set_line(inner.x, inner.y, &Line::styled("—", self.theme.dim), inner.width);
             return;
         }
+        if self.editor.room().presenting() && !self.editor.room().zoom {
+            let at = at.min(rows.len() - 1);
+            return self.paged(block, rows, sel, at, area, buf);
+        }
         let zoom = self.editor.room().zoom;
         let heights = if zoom { wrapped_heights(&rows, inner.width) } else { vec![1; rows.len()] };
         let (first, shown) = first_and_shown(&heights, sel, inner.height);
@@ -95,6 +100,30 @@ impl PlanView<'_> {
         } else {
             self.list(rows, sel, inner, buf);
         }
+    }
+
+    /// Presenting: rows read whole, wrapped, on pages; the page holding row
+    /// `at` (the pane's cursor, with the keys or not) shows and says which it is.
+    pub(super) fn paged(
+        &self,
+        block: Block<'static>,
+        rows: Vec<Line<'static>>,
+        sel: Option<usize>,
+        at: usize,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let inner = block.inner(area);
+        let heights = wrapped_heights(&rows, inner.width);
+        let lines: Vec<usize> = heights.iter().map(|&h| usize::from(h)).collect();
+        let page = page_of(&lines, usize::from(inner.height), at);
+        let block = match page.label(self.lang) {
+            Some(label) => block.title_bottom(Line::styled(label, self.theme.key).right_aligned()),
+            None => block,
+        };
+        block.render(area, buf);
+        let rows: Vec<Line<'static>> = rows.into_iter().take(page.end).collect();
+        self.wrapped(rows, &heights, sel, page.first, inner, buf);
     }
 
     /// Rows read whole, each wrapped on as many lines as it needs (zoomed:
@@ -117,6 +146,10 @@ impl PlanView<'_> {
             let line = if Some(n) == sel { line.style(self.theme.selected) } else { line };
             let cell = Rect { y, height, ..area };
             Paragraph::new(line).wrap(Wrap { trim: true }).render(cell, buf);
+            // Taller than the pane: its first lines, and `…` says it goes on.
+            if heights[n] > height && area.width > 0 {
+                buf.set_string(area.right() - 1, cell.bottom() - 1, "…", self.theme.key);
+            }
             y += height;
         }
     }

@@ -20,8 +20,21 @@ pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 pub(super) fn frame(title: String, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    framed(title, None, theme, area, buf)
+}
+
+/// A pop-up's box: its title on top, cut with `…` rather than at the border;
+/// the keys that close it, if any, on the bottom border.
+pub(super) fn framed(title: String, keys: Option<String>, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
-    let block = Block::bordered().border_type(BorderType::Double).border_style(theme.focus_border).title(title);
+    let room = usize::from(area.width.saturating_sub(2));
+    let mut block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.focus_border)
+        .title(super::list::clip_end(&title, room));
+    if let Some(keys) = keys.filter(|k| unicode_width::UnicodeWidthStr::width(k.as_str()) <= room) {
+        block = block.title_bottom(Line::styled(keys, theme.key).right_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     inner
@@ -70,8 +83,10 @@ pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let n = f.fields.len();
     let popup = centred(area, 64, 2 + 2 * n as u16);
     let (ui, keys) = (&lang.text().ui, &lang.text().keys);
-    let title = format!(" {} · {} {} · {} ", display_safe(&f.title(lang)), keys.enter, ui.form_saves, keys.esc);
-    let inner = frame(title, theme, popup, buf);
+    // The title names what is edited; the keys go on the bottom border, so neither is cut.
+    let title = format!(" {} ", display_safe(&f.title(lang)));
+    let keys = format!(" {} {} · {} ", keys.enter, ui.form_saves, keys.esc);
+    let inner = framed(title, Some(keys), theme, popup, buf);
     // Short of room, each field keeps one row: its label and value side by side.
     let tall = inner.height as usize >= 2 * n;
     let rows = Layout::vertical(vec![Constraint::Length(if tall { 2 } else { 1 }); n]).split(inner);

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Cell, Row, StatefulWidget, Table, Tabl
 
 use super::grid::render_input;
 use super::list::Window;
+use super::pages::page_of;
 use super::theme::Theme;
 use crate::app::editor::{Editor, Mode};
 use crate::domain::Matrix;
@@ -21,6 +22,15 @@ pub struct WeightsView<'a> {
 
 impl Widget for WeightsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // Presenting, a matrix with no factors takes no room from the other.
+        if self.editor.room().presenting() {
+            let filled: Vec<Matrix> =
+                Matrix::ALL.into_iter().filter(|&m| !self.editor.matrix_rows(m).is_empty()).collect();
+            if let [only] = filled[..] {
+                self.matrix(only, area, buf);
+                return;
+            }
+        }
         let areas = if area.width >= 120 {
             Layout::horizontal([Constraint::Fill(1); 2]).split(area)
         } else {
@@ -73,25 +83,30 @@ impl WeightsView<'_> {
             let (q, i) = factors[pos];
             display_safe(&session.factors(q)[i].text).into_owned()
         };
-        // The whole factor is read: its text wraps, and the row grows. Presenting, when
-        // the whole texts would not fit, each row but the selected one takes one line, so
-        // the room sees every factor.
+        // The whole factor is read: its text wraps, and the row grows.
         let wrapped = |pos: usize| -> Vec<Line<'static>> {
             textwrap::wrap(&text_of(pos), text_width).into_iter().map(|l| Line::from(l.into_owned())).collect()
         };
         let rows_height = usize::from(inner.height.saturating_sub(1));
-        let compact = editor.room().presenting()
-            && (0..factors.len()).map(|pos| wrapped(pos).len().max(1)).sum::<usize>() > rows_height;
-        let lines_of = |pos: usize| {
-            if compact && !(focused && pos == selected) {
-                vec![Line::from(super::list::clip_end(&text_of(pos), text_width))]
-            } else {
-                wrapped(pos)
-            }
+        let (window, block) = if editor.room().presenting() {
+            // Presenting, what does not fit goes on pages of whole rows, the selection's showing.
+            let all: Vec<Vec<Line<'static>>> = (0..factors.len()).map(wrapped).collect();
+            let heights: Vec<usize> = all.iter().map(|l| l.len().max(1)).collect();
+            let page = page_of(&heights, rows_height, selected);
+            let lines = all[page.first..page.end].iter().flatten().cloned().collect();
+            let heights = heights[page.first..page.end].to_vec();
+            let window = Window { lines, above: page.first, below: factors.len() - page.end, heights };
+            let block = match page.label(lang) {
+                Some(label) => block.title_top(Line::styled(label, theme.key).right_aligned()),
+                None => block,
+            };
+            (window, block)
+        } else {
+            // Only the rows around the selection that fit, with "↑ n más" / "↓ n más" for the others.
+            let window = Window::of(factors.len(), Some(selected), text_width, rows_height, wrapped);
+            let block = window.titles(block, theme, lang);
+            (window, block)
         };
-        // Only the rows around the selection that fit, with "↑ n más" / "↓ n más" for the others.
-        let window = Window::of(factors.len(), Some(selected), text_width, rows_height, lines_of);
-        let block = window.titles(block, theme, lang);
         block.render(area, buf);
         let visible = window.above..window.above + window.heights.len();
         // The window's lines, cut back into rows by its heights: each text is wrapped once.

@@ -80,6 +80,18 @@ impl Tmux {
         Some(t)
     }
 
+    /// The PID of the program the pane's shell started (`comm` is its name, as
+    /// `/proc/PID/comm` gives it), once it runs.
+    pub fn child_pid(&self, comm: &str) -> Option<u32> {
+        let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
+        children
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .find(|pid: &u32| std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == comm))
+    }
+
     /// The tmux socket name, for extra tmux commands.
     pub fn socket_name(&self) -> String {
         self.socket.clone()
