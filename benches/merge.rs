@@ -55,6 +55,8 @@ fn in_process(c: &mut Criterion) {
             now: jiff::Timestamp::UNIX_EPOCH,
             accept_similar: false,
             joined: Vec::new(),
+            prefer: dafo::merge::Prefer::default(),
+            wordings: Vec::new(),
         };
         group
             .bench_function(format!("{n} groups ({factors} factors)"), |b| b.iter(|| merge(black_box(&inputs), &opts)));

@@ -311,7 +311,7 @@ pub struct MergeArgs {
     #[arg(long)]
     pub accept_similar: bool,
     /// Ask about each possible pair: in a terminal a review list (y merges, n keeps apart,
-    /// u undoes the last answer, q finishes); from a script, answers line by line on stdin
+    /// u undoes the last answer, q finishes, Tab: the other wording stays); from a script, answers line by line on stdin
     /// (y or s joins, anything else keeps apart).
     #[arg(long, conflicts_with = "accept_similar")]
     pub review: bool,
@@ -321,6 +321,13 @@ pub struct MergeArgs {
     /// Format of the report.
     #[arg(long, short, value_enum, default_value_t = crate::merge::report::ReportFormat::Txt)]
     pub format: crate::merge::report::ReportFormat,
+    /// Which wording a factor several groups said takes: `longest` (the most
+    /// detailed, the default), `first` (the first file's group, as dafo did before
+    /// this option) or a group's name (its wording when it said it, else the
+    /// longest). Every wording stays in the factor's origins. In the review list
+    /// (`--review` in a terminal) this is the wording offered first; Tab offers the other.
+    #[arg(long, value_name = "longest|first|GROUP", default_value = "longest")]
+    pub prefer: crate::merge::Prefer,
 }
 
 // `dafo merge-driver`

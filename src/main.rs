@@ -191,8 +191,18 @@ fn run(
             }
             Ok(finish(commands::import::run(&file, format, to, title.as_deref(), source.as_deref(), lang), lang))
         }
-        Some(Command::Merge(Lazy(cli::MergeArgs { files, output, title, accept_similar, review, force, format }))) => {
-            let args = commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format };
+        Some(Command::Merge(Lazy(cli::MergeArgs {
+            files,
+            output,
+            title,
+            accept_similar,
+            review,
+            force,
+            format,
+            prefer,
+        }))) => {
+            let args =
+                commands::merge::MergeArgs { files, output, title, accept_similar, review, force, format, prefer };
             Ok(finish(commands::merge::run(&args, preloaded.take(), lang), lang))
         }
         Some(Command::MergeDriver(Lazy(cli::MergeDriverArgs { base, ours, theirs, name }))) => {

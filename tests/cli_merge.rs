@@ -32,7 +32,8 @@ fn merge_samples(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf, Outp
 #[test]
 fn the_sample_groups_merge_into_one_diagnosis() {
     let before: Vec<Vec<u8>> = GROUPS.iter().map(|g| std::fs::read(g).unwrap()).collect();
-    let (_tmp, path, out) = merge_samples(&[]);
+    // The first group's wording, as before `--prefer` (the default is the longest).
+    let (_tmp, path, out) = merge_samples(&["--prefer", "first"]);
     let after: Vec<Vec<u8>> = GROUPS.iter().map(|g| std::fs::read(g).unwrap()).collect();
     assert_eq!(before, after, "inputs are never written");
     let report = text(&out.stdout);
@@ -84,6 +85,35 @@ fn the_sample_groups_merge_into_one_diagnosis() {
     assert!(json.contains("\"sources\""), "{json}");
     let html = text(&dafo(&["show", path.to_str().unwrap(), "--format", "html"]).stdout);
     assert!(html.contains("[T·P·A]") && html.contains("Fuentes:"), "{html}");
+}
+
+#[test]
+fn the_longest_wording_stays_unless_another_is_preferred_and_every_wording_is_kept() {
+    let d1 = |extra: &[&str]| {
+        let (_tmp, path, out) = merge_samples(extra);
+        let report = text(&out.stdout);
+        let d1 = dafo::storage::load(&path).unwrap().weaknesses[0].clone();
+        assert!(report.contains(&format!("D1 [T·P·A] {} · 3 grupos", d1.text)), "{report}");
+        d1
+    };
+    let longest = d1(&[]);
+    assert_eq!(longest.text, "Largas listas de espera para la valoración de la dependencia", "the asociaciones' one");
+    assert_eq!(d1(&["--prefer", "longest"]), longest);
+    let first = d1(&["--prefer", "first"]);
+    assert_eq!(first.text, "Listas de espera largas en la valoración de la dependencia", "the técnicos' one");
+    let politicos = d1(&["--prefer", "políticos"]);
+    assert_eq!(politicos.text, "Largas listas de espera en la valoración de la dependencia");
+    // A group that did not say it: the longest.
+    assert_eq!(d1(&["--prefer", "encuesta"]).text, longest.text);
+    for f in [&longest, &first, &politicos] {
+        assert_eq!(f.origins, longest.origins, "every wording stays in the origins");
+        assert_eq!(f.votes, 18);
+    }
+    let help = text(&dafo(&["merge", "--help"]).stdout);
+    assert!(help.contains("--prefer <longest|first|GROUP>"), "{help}");
+    let refused = dafo(&["merge", GROUPS[0], GROUPS[1], "-o", "/nonexistent/x.ron", "--prefer", " "]);
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("--prefer"), "{}", text(&refused.stderr));
 }
 
 #[test]

@@ -248,6 +248,7 @@ fn setup_plan() -> Repo {
             baseline: None,
             target: None,
             direction: Default::default(),
+            milestones: Vec::new(),
         });
         s.mission = Some("Cuidar a quien cuida".into());
         s.values = vec!["Cercanía".into()];

@@ -80,6 +80,8 @@ fn the_meta_form_records_the_session_s_own_meeting_and_merge_keeps_it() {
         now: jiff::Timestamp::UNIX_EPOCH,
         accept_similar: false,
         joined: vec![],
+        prefer: Default::default(),
+        wordings: vec![],
     };
     let out = dafo::merge::merge(&inputs, &opts).session;
     let got = &out.meta.meetings[0];

@@ -49,6 +49,8 @@ fn merged(dir: &Path) -> dafo::merge::Merged {
         now: jiff::Timestamp::UNIX_EPOCH,
         accept_similar: false,
         joined: Vec::new(),
+        prefer: dafo::merge::Prefer::default(),
+        wordings: Vec::new(),
     };
     merge(&inputs, &opts)
 }
@@ -137,4 +139,36 @@ fn s_for_si_accepts_a_pair_as_y_does() {
     let accept = lookup(Context::MergeReview, &key('y'));
     assert!(accept.is_some());
     assert_eq!(lookup(Context::MergeReview, &key('s')), accept, "the line prompt says s = unir");
+}
+
+#[test]
+fn the_review_list_offers_the_longest_wording_and_tab_keeps_the_other() {
+    if !needs(Tool::Tmux) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = groups_in(dir.path()).iter().map(|p| sh_quote(&p.to_string_lossy())).collect();
+    let cmd = format!("{} merge {} -o juntos.ron --review", dafo_bin(), files.join(" "));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 80, 24) else { return };
+    t.wait_for("par 1 de 2");
+    assert!(t.screen().contains("✓ queda esta redacción"), "{}", t.screen());
+    // The first pair keeps its shorter wording (Tab), the second the longest (offered).
+    t.press("Tab");
+    t.press("y");
+    t.wait_for("par 2 de 2");
+    t.press("y");
+    t.wait_for("Todos respondidos");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0, "{}", t.screen());
+    let s: Session = dafo::storage::load(&dir.path().join("juntos.ron")).unwrap();
+    let plain = merged(tempfile::tempdir().unwrap().path());
+    let all = || s.strengths.iter().chain(&s.weaknesses).chain(&s.opportunities).chain(&s.threats);
+    for (n, pair) in plain.grey.iter().enumerate() {
+        let (a, b) = (pair.a.text.as_str(), pair.b.text.as_str());
+        let (long, short) = if b.chars().count() > a.chars().count() { (b, a) } else { (a, b) };
+        let want = if n == 0 { short } else { long };
+        let f = all().find(|f| f.text == want).unwrap_or_else(|| panic!("{want:?} stays: {s:?}"));
+        let other = if want == long { short } else { long };
+        assert!(f.origins.iter().any(|o| o.text == other), "the other wording is kept: {f:?}");
+    }
 }

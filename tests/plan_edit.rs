@@ -531,7 +531,7 @@ fn english_keys_and_labels() {
     to_pane(&mut h.app, Context::PlanIndicators);
     typ(&mut h.app, "a");
     let text = text_of(&h.app, 100, 30);
-    assert!(text.contains("New indicator") && text.contains("Direction (up / down)"), "{text}");
+    assert!(text.contains("New indicator") && text.contains("Direction (up / down / keep)"), "{text}");
 }
 
 /// Random keys in the plan view (a fixed pseudo-random sequence, so a failure

@@ -13,7 +13,7 @@ use std::path::Path;
 use dafo::domain::text::clean_text;
 use dafo::domain::{
     ActionReview, Axis, Came, CameAction, Challenge, Crossed, Degree, Direction, Euros, Factor, Horizon, Indicator,
-    Line, Quadrant, Session, Source, Status, Strategy as CrossedStrategy,
+    Line, Milestone, Quadrant, Session, Source, Status, Strategy as CrossedStrategy,
 };
 use dafo::export::{Format, bytes_on};
 use dafo::i18n::Lang;
@@ -107,8 +107,9 @@ struct Plan {
     reviews: Vec<(usize, i16, u8, usize, Option<String>)>,
 }
 
-/// An indicator: name, unit, baseline and target in hundredths, whether it goes down.
-type IndicatorGen = (String, Option<String>, Option<u32>, Option<u32>, bool);
+/// An indicator: name, unit, baseline and target in hundredths, its direction
+/// (up, down, keep), and hitos (year after 2023, value in hundredths).
+type IndicatorGen = (String, Option<String>, Option<u32>, Option<u32>, usize, Vec<(i16, u32)>);
 
 #[derive(Debug, Clone)]
 struct ActionGen {
@@ -170,7 +171,14 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec((0usize..4, text(), 0u32..10, 0usize..100, 0usize..100, 0usize..100), 0..3),
         prop::collection::vec((text(), prop::collection::vec(text(), 0..3)), 1..3),
         prop::collection::vec(
-            (text(), opt_text(), prop::option::of(0u32..1_000_000), prop::option::of(0u32..1_000_000), any::<bool>()),
+            (
+                text(),
+                opt_text(),
+                prop::option::of(0u32..1_000_000),
+                prop::option::of(0u32..1_000_000),
+                0usize..3,
+                prop::collection::vec((0i16..4, 0u32..1_000_000), 0..3),
+            ),
             1..3,
         ),
         prop::collection::vec((text(), prop::collection::vec(0usize..100, 0..3)), 0..3),
@@ -231,7 +239,7 @@ fn session(p: &Plan) -> Session {
             s.lines.push(Line { id: line_id, axis: id.clone(), text: line.clone(), indicators: Vec::new() });
         }
     }
-    for (name, unit, baseline, target, down) in &p.indicators {
+    for (name, unit, baseline, target, direction, hitos) in &p.indicators {
         let id = s.next_id("I");
         // An action outside any línea names its indicators in the informe's CAME
         // table: two of one name cannot be told apart there (a known limit, in
@@ -247,7 +255,17 @@ fn session(p: &Plan) -> Session {
             unit: unit.clone(),
             baseline: baseline.map(|b| f64::from(b) / 100.0),
             target: target.map(|t| f64::from(t) / 100.0),
-            direction: if *down { Direction::Down } else { Direction::Up },
+            direction: [Direction::Up, Direction::Down, Direction::Keep][*direction % 3],
+            milestones: {
+                let mut m: Vec<Milestone> = Vec::new();
+                for (offset, v) in hitos {
+                    if !m.iter().any(|x| x.year == 2023 + offset) {
+                        m.push(Milestone { year: 2023 + offset, target: f64::from(*v) / 100.0 });
+                    }
+                }
+                m.sort_by_key(|x| x.year);
+                m
+            },
         });
     }
     let pick = |list: &[String], n: usize| list.get(n % list.len().max(1)).cloned();

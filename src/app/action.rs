@@ -44,6 +44,10 @@ pub enum Action {
     ClashHere,
     ClashOther,
     ClashBoth,
+    /// Mark the selected factor to join it into another one (picked next).
+    StartJoin,
+    /// Joining: which wording stays.
+    JoinKeep(JoinKeep),
     // CAME actions and the crossed matrix
     StartLink,
     CycleStatus,
@@ -113,4 +117,11 @@ pub enum Action {
     Room(RoomAction),
     /// `dafo merge --review` in a terminal: an answer about the pair on screen.
     MergeReview(crate::merge::review::ReviewStep),
+}
+
+/// Which wording a join keeps: the factor that stays (`Target`) or the one joined into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinKeep {
+    Target,
+    Other,
 }

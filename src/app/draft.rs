@@ -85,6 +85,7 @@ impl Editor {
                 s.find_factor(id).map(|(q, i)| super::views::weight_line(self.lang, &s.factors(q)[i]))
             }
             InputTarget::PlanText(t) => t.stored(s),
+            InputTarget::JoinText(_, into) => s.find_factor(into).map(|(q, i)| s.factors(q)[i].text.clone()),
             InputTarget::FollowNote(id, year) => {
                 Some(s.action_review(id, *year).and_then(|r| r.note.clone()).unwrap_or_default())
             }
@@ -133,6 +134,9 @@ impl Editor {
         let kinds = &self.lang.text().meeting.edit_kinds;
         let Some(edit) = self.doc.next_step(undo) else { return String::new() };
         let s = self.session();
+        if let Some((gone, kept)) = crate::domain::join::joined_ids(edit, s) {
+            return (self.lang.join_text().undo_name)(&self.lang.show_id(&gone), &self.lang.show_id(&kept));
+        }
         let label = |id: &str, text: &str| format!("{} {}", display_safe(id), short(text));
         // On the undo stack, a removal takes back an addition; on the redo stack it repeats a deletion.
         let (added, deleted) = if undo { (kinds[0], kinds[1]) } else { (kinds[1], kinds[0]) };

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::autosave::Autosave;
 use super::effect::Effect;
 use super::keymap::Context;
-pub use super::mode::{Conflict, Input, InputTarget, Mode};
+pub use super::mode::{Conflict, Input, InputTarget, Join, Mode};
 use super::room::Room;
 use super::saver::Saver;
 pub use super::selection::{Pane, Sort, View, Views};
@@ -235,6 +235,8 @@ impl Editor {
             Mode::Form(_) | Mode::Record(_) => Context::Form,
             Mode::Conflict(_) => Context::Conflict,
             Mode::Clashes(_) => Context::Clashes,
+            Mode::JoinMark(_) => Context::JoinMark,
+            Mode::Join(_) => Context::JoinWording,
         }
     }
 
@@ -318,6 +320,8 @@ impl Editor {
             Mode::Record(form) => self.update_record(*form, action),
             Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             Mode::Clashes(list) => self.update_clashes(list, action),
+            Mode::JoinMark(from) => self.update_join_mark(from, action),
+            Mode::Join(join) => self.update_join(join, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
             Mode::Grid => self.update_view(action),
@@ -560,6 +564,7 @@ fn starts_editing(action: &Action) -> bool {
         Action::StartAdd
             | Action::StartEdit
             | Action::StartMove
+            | Action::StartJoin
             | Action::StartImpact
             | Action::StartLink
             | Action::StartForm

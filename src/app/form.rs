@@ -10,7 +10,7 @@ use crate::domain::limits::ITEM_TEXT_MAX;
 use super::action::Action;
 use super::editor::{Editor, Mode};
 use crate::domain::text::clean_text;
-use crate::domain::{Came, CameAction, Euros};
+use crate::domain::{Came, CameAction, Euros, Session};
 use crate::i18n::Lang;
 use crate::i18n::locale::Unread;
 
@@ -48,6 +48,38 @@ pub fn parse_list(text: &str) -> Vec<String> {
     text.split([',', ';']).map(clean_text).filter(|t| !t.is_empty()).collect()
 }
 
+/// The action sheet's one indicator field: the linked indicators, then the
+/// free note (`I1, I2, Altas en el servicio`).
+pub fn indicator_field(a: &CameAction) -> String {
+    let mut parts = a.indicators.clone();
+    parts.extend(a.indicator.clone().filter(|n| !n.trim().is_empty()));
+    parts.join(", ")
+}
+
+/// Reads the indicator field: its leading entries that name an indicator of
+/// `s` (or one the action already links, even deleted) are linked, each once;
+/// the rest, as typed, is the note.
+pub fn read_indicator_field(s: &Session, linked: &[String], text: &str) -> (Vec<String>, Option<String>) {
+    let mut ids: Vec<String> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (entry, after) = match rest.find([',', ';']) {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (rest, ""),
+        };
+        let id = entry.trim().to_uppercase();
+        if !id.is_empty() && s.find_indicator(&id).is_none() && !linked.contains(&id) {
+            break;
+        }
+        if !id.is_empty() && !ids.contains(&id) {
+            ids.push(id);
+        }
+        rest = after;
+    }
+    let note = clean_text(rest);
+    (ids, (!note.is_empty()).then_some(note))
+}
+
 impl Form {
     /// The action form of `a`, its amount written as `lang` writes money in tables (`1500,50`).
     pub fn of(came: Came, a: &CameAction, s: &crate::domain::Session, lang: Lang) -> Form {
@@ -59,7 +91,7 @@ impl Form {
             field(a.resources.clone()),
             field(amount),
             field(Some(a.partners.join(", "))),
-            field(a.indicator.clone()),
+            field(Some(indicator_field(a))),
             field(Some(super::line_pick::line_field_text(s, a.line.as_deref()))),
         ];
         Form { kind: FormKind::Action { came, id: a.id.clone(), line: a.line.clone() }, fields, active: 0 }
@@ -84,7 +116,7 @@ impl Form {
                 w.col_resources.to_owned(),
                 w.col_amount.to_owned(),
                 hint(w.col_partners, p.list_hint),
-                w.col_indicator.to_owned(),
+                hint(lang.indicator_words().field, lang.indicator_words().field_hint),
                 hint(w.col_line, lang.text().quick.line_field_hint),
             ],
             FormKind::Indicator(_) => vec![
@@ -93,6 +125,7 @@ impl Form {
                 w.col_baseline.to_owned(),
                 w.col_target.to_owned(),
                 hint(w.col_direction, p.direction_hint),
+                hint(lang.indicator_words().milestones, lang.indicator_words().milestones_hint),
             ],
             FormKind::Meta => {
                 let m = p.meta_fields;
@@ -233,11 +266,13 @@ impl Editor {
             Some(Euros::try_from(euros).map_err(|_| bad())?)
         };
         let partners = parse_list(&form.value(5));
-        let (owner, resources, indicator) = (form.value(0), form.value(3), form.value(6));
+        let (owner, resources) = (form.value(0), form.value(3));
         // A línea deleted while the form was open is not written: the action keeps its own.
         let line_gone = line.as_deref().is_some_and(|l| self.session().find_line(l).is_none());
         if let Some((c, i)) = self.session().find_action(id)
             && c == came
+            && let (indicators, note) =
+                read_indicator_field(self.session(), &self.session().actions(c)[i].indicators, &form.value(6))
             && let Some(edit) = self.session().change_action(c, i, |a| {
                 a.owner = Some(owner);
                 a.start = start;
@@ -245,7 +280,8 @@ impl Editor {
                 a.resources = Some(resources);
                 a.amount = amount;
                 a.partners = partners;
-                a.indicator = Some(indicator);
+                a.indicators = indicators;
+                a.indicator = note;
                 if !line_gone {
                     a.line = line;
                 }
@@ -260,6 +296,34 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_indicator_field_links_ids_and_keeps_the_rest_as_the_note() {
+        let mut s = Session::new("t", jiff::Timestamp::UNIX_EPOCH);
+        for id in ["I1", "I2"] {
+            s.indicators.push(crate::domain::Indicator {
+                id: id.into(),
+                name: "n".into(),
+                unit: None,
+                baseline: None,
+                target: None,
+                direction: crate::domain::Direction::Up,
+                milestones: Vec::new(),
+            });
+        }
+        let read = |t: &str| read_indicator_field(&s, &["I9".to_owned()], t);
+        assert_eq!(read("I1, i2; Altas, bajas"), (vec!["I1".into(), "I2".into()], Some("Altas, bajas".into())));
+        assert_eq!(read("I2, I2"), (vec!["I2".into()], None));
+        // An old free text stays the note, word for word, even if it names an ID later on.
+        assert_eq!(read("Altas en el servicio, I1"), (vec![], Some("Altas en el servicio, I1".into())));
+        assert_eq!(read("I9, nota"), (vec!["I9".into()], Some("nota".into())), "a deleted link stays linked");
+        assert_eq!(read(""), (vec![], None));
+        let mut a = CameAction::new("C1", "x", Vec::new());
+        a.indicators = vec!["I1".into()];
+        a.indicator = Some("Altas".into());
+        assert_eq!(indicator_field(&a), "I1, Altas");
+        assert_eq!(read(&indicator_field(&a)), (a.indicators.clone(), a.indicator.clone()));
+    }
 
     #[test]
     fn lists_read_as_typed() {

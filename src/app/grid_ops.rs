@@ -29,6 +29,7 @@ impl Editor {
             Action::VoteDown => self.vote(-1),
             Action::CycleSource => self.cycle_source(),
             Action::KeepVersion => self.keep_version(),
+            Action::StartJoin => self.start_join(),
             _ => {}
         }
     }
@@ -85,6 +86,9 @@ impl Editor {
                 None => self.target_gone(&id, Some(InputTarget::Add), &text),
             },
             InputTarget::Clash(key) => self.submit_clash(key, &text),
+            InputTarget::JoinText(from, into) => {
+                self.finish_join(crate::app::mode::Join { from, into }, crate::domain::join::Wording::Typed(text))
+            }
             target => self.submit_other(target, &text),
         }
     }

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, JoinKeep};
 use super::room::RoomAction;
 use crate::domain::Quadrant;
 use crate::i18n::{KeymapText, Lang};
@@ -55,11 +55,15 @@ pub enum Context {
     Present,
     /// `dafo merge --review` in a terminal: the list of possible pairs.
     MergeReview,
+    /// Joining: a factor is marked, the selection picks the one to join it into.
+    JoinMark,
+    /// Joining: which wording stays.
+    JoinWording,
 }
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 26] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,
@@ -84,6 +88,8 @@ impl Context {
         Context::Present,
         Context::Help,
         Context::MergeReview,
+        Context::JoinMark,
+        Context::JoinWording,
     ];
 }
 
@@ -284,12 +290,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
             bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Tab)], A::NextQuadrant, Navigate, plan.next_pane, false),
             bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::BackTab)], A::PrevQuadrant, Navigate, plan.prev_pane, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('g'), code(C::Home)], A::First, Navigate, first, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('G'), code(C::End)], A::Last, Navigate, last, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('g'), code(C::Home)], A::First, Navigate, first, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('G'), code(C::End)], A::Last, Navigate, last, false),
             bind!(Grid | CameFactors | CameActions | PlanTree | PlanChallenges | PlanIndicators | PlanBand, [k('K')], A::ShiftUp, Tidy, shift_up, false),
             bind!(Grid | CameFactors | CameActions | PlanTree | PlanChallenges | PlanIndicators | PlanBand, [k('J')], A::ShiftDown, Tidy, shift_down, false),
             bind!(Grid, [k('m')], A::StartMove, Tidy, start_move, (start_move_hint)),
@@ -297,6 +303,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, vote_down, false),
             bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, impact, false),
             bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
+            // ---- Joining two factors (issue 24) ----
+            bind!(Grid, [k('U')], A::StartJoin, Tidy, join.start, false),
+            bind!(JoinMark, [code(C::Enter), k('U')], A::Submit, Tidy, join.here, (join.here_hint)),
+            bind!(JoinWording, [k('1'), code(C::Enter)], A::JoinKeep(JoinKeep::Target), Tidy, join.keep_target, (join.keep_target_hint)),
+            bind!(JoinWording, [k('2')], A::JoinKeep(JoinKeep::Other), Tidy, join.keep_other, (join.keep_other_hint)),
+            bind!(JoinWording, [k('e')], A::StartEdit, Tidy, join.write, (join.write_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed, [k('R')], A::KeepVersion, Tidy, keep_version, false),
             bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, sort, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('u')], A::Undo, Tidy, undo, true),
@@ -357,7 +369,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(MovePick, [k('2')], A::MoveTo(Quadrant::Weaknesses), Tidy, move_to[1], true),
             bind!(MovePick, [k('3')], A::MoveTo(Quadrant::Opportunities), Tidy, move_to[2], true),
             bind!(MovePick, [k('4')], A::MoveTo(Quadrant::Threats), Tidy, move_to[3], true),
-            bind!(MovePick | ImpactPick | Picker | Form, [code(C::Esc)], A::Cancel, Tidy, cancel, true),
+            bind!(MovePick | ImpactPick | Picker | Form | JoinMark | JoinWording, [code(C::Esc)], A::Cancel, Tidy, cancel, true),
             // ---- Impact 1-5 ----
             bind!(ImpactPick, [k('0'), k('1'), k('2'), k('3'), k('4'), k('5')], A::Rate(0), Tidy, impact_pick, (impact_pick_hint)),
             // ---- Picking factors from a list ----
@@ -409,6 +421,7 @@ pub fn defaults() -> &'static [Binding] {
             review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1]),
             review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2]),
             review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3]),
+            review(const { &[code(C::Tab)] }, ReviewStep::OtherWording, |t| t.join.other_wording, |t| t.join.other_wording_hint),
         ]
     })
 }

@@ -9,7 +9,7 @@ use crate::domain::text::clean_text;
 use crate::domain::{Direction, Horizon, Indicator};
 use crate::i18n::locale::Unread;
 
-/// `up`/`down` in any language, or an arrow or sign.
+/// `up`/`down`/`keep` in any language, or an arrow or sign.
 fn parse_direction(text: &str) -> Option<Direction> {
     let t = text.trim().to_lowercase();
     if t.is_empty() || matches!(t.as_str(), "+" | "↑") {
@@ -18,16 +18,7 @@ fn parse_direction(text: &str) -> Option<Direction> {
     if matches!(t.as_str(), "-" | "↓") {
         return Some(Direction::Down);
     }
-    crate::i18n::Lang::ALL.iter().find_map(|l| {
-        let w = l.text().plan_report;
-        if t == w.up.to_lowercase() {
-            Some(Direction::Up)
-        } else if t == w.down.to_lowercase() {
-            Some(Direction::Down)
-        } else {
-            None
-        }
-    })
+    crate::i18n::plan_words::direction_from(&t)
 }
 
 impl Editor {
@@ -42,7 +33,8 @@ impl Editor {
             field(ind.and_then(|x| x.unit.clone())),
             field(ind.and_then(|x| number(x.baseline))),
             field(ind.and_then(|x| number(x.target))),
-            field(Some(if ind.is_none_or(|x| x.direction.is_up()) { w.up } else { w.down }.to_owned())),
+            field(Some(w.direction(ind.map(|x| x.direction).unwrap_or_default()).to_owned())),
+            field(ind.map(|x| crate::export::milestones::shown(self.lang, &x.milestones))),
         ];
         let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
         self.mode = Mode::Form(Box::new(Form { kind, fields, active: 0 }));
@@ -62,6 +54,9 @@ impl Editor {
         };
         let (baseline, target) = (number(2)?, number(3)?);
         let direction = parse_direction(&form.value(4)).ok_or_else(|| (4, p.bad_direction.to_owned()))?;
+        let locale = self.lang.locale();
+        let milestones = crate::export::milestones::read(&form.value(5), |v| locale.read_number(v).ok())
+            .map_err(|e| (5, (self.lang.indicator_words().bad_milestones)(&e)))?;
         let (name, unit) = (form.value(0), Some(form.value(1)));
         let fill = |x: &mut Indicator| {
             x.name = name;
@@ -69,6 +64,7 @@ impl Editor {
             x.baseline = baseline;
             x.target = target;
             x.direction = direction;
+            x.milestones = milestones;
         };
         let edit = match id {
             None => {
@@ -190,6 +186,11 @@ mod tests {
         assert_eq!(parse_direction("sube"), Some(Direction::Up));
         assert_eq!(parse_direction(""), Some(Direction::Up));
         assert_eq!(parse_direction("↓"), Some(Direction::Down));
+        assert_eq!(parse_direction("Mantener"), Some(Direction::Keep));
+        assert_eq!(parse_direction("keep"), Some(Direction::Keep));
+        assert_eq!(parse_direction("mantindre"), Some(Direction::Keep));
+        assert_eq!(parse_direction("mantenir"), Some(Direction::Keep));
+        assert_eq!(parse_direction("="), Some(Direction::Keep));
         assert_eq!(parse_direction("lateral"), None);
     }
 }

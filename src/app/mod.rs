@@ -14,6 +14,7 @@ pub mod follow;
 pub mod follow_form;
 pub mod form;
 mod grid_ops;
+mod join;
 pub mod keymap;
 pub mod keys_file;
 mod line_pick;
@@ -45,7 +46,7 @@ use ratatui_textarea::TextArea;
 
 pub use action::Action;
 pub use browser::Browser;
-pub use editor::{Editor, Mode, Notice, Outcome};
+pub use editor::{Editor, Join, Mode, Notice, Outcome};
 pub use effect::{Clipboard, Effect};
 use keymap::Context;
 

@@ -36,6 +36,15 @@ pub enum InputTarget {
     FollowValue(String, i16),
     /// The misión or visión a git merge left in a clash, written by hand.
     Clash(crate::domain::clash::Key),
+    /// A wording typed for joining the first factor into the second.
+    JoinText(String, String),
+}
+
+/// Two factors being joined: `from` goes into `into`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    pub from: String,
+    pub into: String,
 }
 
 /// The input line: what it is for and the text typed so far.
@@ -107,6 +116,10 @@ pub enum Mode {
     Form(Box<Form>),
     /// Filling in a year's review record (Seguimiento).
     Record(Box<super::follow_form::RecordForm>),
+    /// Joining: the factor with this ID is marked; the selection picks the one to join it into.
+    JoinMark(String),
+    /// Joining: which wording stays.
+    Join(Join),
     /// The file changed on disk while edits were unsaved: load theirs or keep
     /// mine. No other key leaves it.
     Conflict(Conflict),

@@ -27,6 +27,8 @@ pub struct MergeArgs {
     pub review: bool,
     pub force: bool,
     pub format: ReportFormat,
+    /// Which wording a factor several groups said takes.
+    pub prefer: crate::merge::Prefer,
 }
 
 /// Merges the group sessions into `output` and prints the report. The inputs
@@ -50,13 +52,21 @@ pub fn run(
     }
     let w = lang.text().merge;
     let title = args.title.clone().unwrap_or_else(|| w.default_title.to_owned());
-    let mut opts = Options { title, now: Timestamp::now(), accept_similar: args.accept_similar, joined: Vec::new() };
+    let mut opts = Options {
+        title,
+        now: Timestamp::now(),
+        accept_similar: args.accept_similar,
+        joined: Vec::new(),
+        prefer: args.prefer.clone(),
+        wordings: Vec::new(),
+    };
     let mut merged = merge(&inputs, &opts);
     if args.review && !merged.grey.is_empty() {
         opts.joined = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
             // A facilitator at a terminal: the review list, pair by pair.
-            let mut state = ReviewState::new(merged.grey.clone());
+            let mut state = ReviewState::preferring(merged.grey.clone(), opts.prefer.clone());
             crate::tui::review::run(&mut state, lang).map_err(CommandError::Stdout)?;
+            opts.wordings = state.wordings();
             state.joined()
         } else {
             // A script or a pipe: answers line by line on stdin.

@@ -10,6 +10,7 @@ mod edit;
 mod evaluation;
 mod history;
 pub mod id_check;
+pub mod join;
 pub mod limits;
 pub mod meetings;
 mod migrate;
@@ -34,7 +35,7 @@ pub use evaluation::{Evaluation, Matrix};
 pub use history::Document;
 pub use migrate::renamed_action_id;
 pub use plan::{
-    Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, PlanEdit, Source, Statement,
+    Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, Milestone, PlanEdit, Source, Statement,
 };
 pub use quadrant::Quadrant;
 pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview};

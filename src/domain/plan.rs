@@ -191,11 +191,31 @@ pub enum Direction {
     Up,
     /// Less is better (waiting times).
     Down,
+    /// Keep it where it is (the target, else the baseline): coverage already reached.
+    Keep,
 }
 
 impl Direction {
     pub fn is_up(&self) -> bool {
         *self == Direction::Up
+    }
+
+    /// The mark shown beside an indicator: `↑`, `↓`, `=`.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Up => "↑",
+            Direction::Down => "↓",
+            Direction::Keep => "=",
+        }
+    }
+
+    /// The token files and tables write: `up`, `down`, `keep`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Keep => "keep",
+        }
     }
 }
 
@@ -213,6 +233,24 @@ pub struct Indicator {
     pub target: Option<f64>,
     #[serde(default, skip_serializing_if = "Direction::is_up")]
     pub direction: Direction,
+    /// Hitos: the value meant for the end of some years, in year order, one per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+}
+
+/// A hito of an indicator: the value meant for the end of one year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub year: i16,
+    pub target: f64,
+}
+
+impl Indicator {
+    /// The hito of `year`, if one is set.
+    pub fn milestone(&self, year: i16) -> Option<f64> {
+        self.milestones.iter().find(|m| m.year == year).map(|m| m.target)
+    }
 }
 
 /// An amount of money, kept in cents so sums are exact; written as euros (`1500.5`).

@@ -274,7 +274,15 @@ impl Session {
             return None;
         }
         let id = self.next_id(INDICATOR);
-        let ind = Indicator { id, name, unit: None, baseline: None, target: None, direction: Default::default() };
+        let ind = Indicator {
+            id,
+            name,
+            unit: None,
+            baseline: None,
+            target: None,
+            direction: Default::default(),
+            milestones: Vec::new(),
+        };
         Some(plan(PlanEdit::Indicator(ListOp::Insert(self.indicators.len(), ind))))
     }
 
@@ -288,6 +296,7 @@ impl Session {
             baseline: None,
             target: None,
             direction: Default::default(),
+            milestones: Vec::new(),
         };
         f(&mut ind);
         clean_indicator(&mut ind);

@@ -124,7 +124,21 @@ pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
 /// (actual − baseline) / (target − baseline) × 100. Works for targets that go
 /// down. Not capped: beyond the target is above 100, worse than the baseline
 /// below 0. `None` without a baseline and a distinct target.
+///
+/// An indicator to keep (`Direction::Keep`) measures how close it stayed to
+/// its level (the target, else the baseline): the smaller of the two over the
+/// larger, × 100 (100 exactly at the level, either way off counts the same).
+/// `None` without a level or with a negative one.
 pub fn indicator_progress(indicator: &Indicator, actual: f64) -> Option<f64> {
+    if indicator.direction == super::plan::Direction::Keep {
+        let level = indicator.target.or(indicator.baseline)?;
+        if level < 0.0 || actual < 0.0 {
+            return None;
+        }
+        let (lo, hi) = (level.min(actual), level.max(actual));
+        let p = if hi == 0.0 { 100.0 } else { lo / hi * 100.0 };
+        return p.is_finite().then_some(p);
+    }
     let (base, target) = (indicator.baseline?, indicator.target?);
     let span = target - base;
     let p = (actual - base) / span * 100.0;

@@ -92,13 +92,26 @@ fn indicator_progress_works_both_ways() {
         baseline: Some(20.0),
         target: Some(120.0),
         direction: Direction::Up,
+        milestones: Vec::new(),
     };
     assert_eq!(indicator_progress(&up, 70.0), Some(50.0));
     let down = Indicator { baseline: Some(90.0), target: Some(30.0), direction: Direction::Down, ..up.clone() };
     assert_eq!(indicator_progress(&down, 60.0), Some(50.0), "waiting time 90 → 60 of a 90 → 30 target");
     assert_eq!(indicator_progress(&down, 100.0).map(|p| p.round()), Some(-17.0));
     assert_eq!(indicator_progress(&Indicator { target: Some(20.0), ..up.clone() }, 5.0), None);
-    assert_eq!(indicator_progress(&Indicator { baseline: None, ..up }, 5.0), None);
+    assert_eq!(indicator_progress(&Indicator { baseline: None, ..up.clone() }, 5.0), None);
+    // To keep: how close it stayed to its level, either way off.
+    let keep = Indicator { baseline: Some(90.0), target: None, direction: Direction::Keep, ..up };
+    assert_eq!(indicator_progress(&keep, 90.0), Some(100.0));
+    assert_eq!(indicator_progress(&keep, 81.0), Some(90.0));
+    assert_eq!(indicator_progress(&keep, 100.0), Some(90.0));
+    assert_eq!(
+        indicator_progress(&Indicator { target: Some(50.0), ..keep.clone() }, 50.0),
+        Some(100.0),
+        "the target first"
+    );
+    assert_eq!(indicator_progress(&Indicator { baseline: None, ..keep.clone() }, 5.0), None);
+    assert_eq!(indicator_progress(&keep, -1.0), None);
 }
 
 /// A random plan: ejes (some empty) with líneas (some empty) with actions

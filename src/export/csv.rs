@@ -105,11 +105,14 @@ pub struct Row {
     /// from last year's session, not confirmed) and `overdue` (an action not
     /// done, due before the day of the export). Written only when an item has one.
     pub marks: String,
+    /// An indicator's hitos, `2024:30;2025:45.5` (issue 24). Written only when
+    /// an indicator has one.
+    pub milestones: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 29] = [
+pub const COLUMNS: [&str; 30] = [
     "id",
     "kind",
     "quadrant",
@@ -139,7 +142,11 @@ pub const COLUMNS: [&str; 29] = [
     "degree",
     "note",
     "marks",
+    "milestones",
 ];
+/// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
+const MARKS: usize = 28;
+const MILESTONES: usize = 29;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -204,11 +211,12 @@ impl Row {
             degree: f(self.degree),
             note: f(self.note),
             marks: f(self.marks),
+            milestones: f(self.milestones),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 29] {
+    pub fn cells(self) -> [String; 30] {
         [
             self.id,
             self.kind,
@@ -239,6 +247,7 @@ impl Row {
             self.degree,
             self.note,
             self.marks,
+            self.milestones,
         ]
     }
 
@@ -328,10 +337,13 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     // for a plan without reviews yet), so the file's shape does not change
     // from one year to the next.
     let full = session.has_plan() || !session.reviews.is_empty();
-    let width = if full { COLUMNS.len() - 1 } else { PLANLESS_COLUMNS };
+    let width = if full { MARKS } else { PLANLESS_COLUMNS };
     let mut columns: Vec<usize> = (0..width).collect();
     if rows.iter().any(|r| !r.marks.is_empty()) {
-        columns.push(COLUMNS.len() - 1);
+        columns.push(MARKS);
+    }
+    if rows.iter().any(|r| !r.milestones.is_empty()) {
+        columns.push(MILESTONES);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

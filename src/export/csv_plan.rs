@@ -37,10 +37,7 @@ fn number(x: Option<f64>) -> String {
 }
 
 fn direction(d: Direction) -> &'static str {
-    match d {
-        Direction::Up => "up",
-        Direction::Down => "down",
-    }
+    d.token()
 }
 
 /// A reto's source as a CSV token, as `lang` shows IDs: bare, or `action:C1`
@@ -104,6 +101,7 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
         baseline: number(i.baseline),
         target: number(i.target),
         direction: direction(i.direction).to_owned(),
+        milestones: super::milestones::plain(&i.milestones).replace(' ', ""),
         ..text_row(KIND_INDICATOR, &i.id, &i.name)
     }));
 }
@@ -229,6 +227,7 @@ impl PlanRows {
                 let direction = match row.direction.trim() {
                     "" | "up" => Direction::Up,
                     "down" => Direction::Down,
+                    "keep" => Direction::Keep,
                     v => return Err(Problem::CsvDirection(v.to_owned())),
                 };
                 self.indicators.push(Indicator {
@@ -238,6 +237,8 @@ impl PlanRows {
                     baseline: float(&row.baseline, "baseline")?,
                     target: float(&row.target, "target")?,
                     direction,
+                    milestones: super::milestones::read(&row.milestones, |v| v.parse().ok())
+                        .map_err(|e| Problem::ColumnNumber { column: "milestones".into(), value: e })?,
                 });
             }
             _ => {}

@@ -55,7 +55,12 @@ pub fn document(doc: &Document) -> String {
 /// HTML, entities, code or table breaks can come from user text.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in safe(text).chars() {
+    let safe = safe(text);
+    // A text that begins like a list item (`- 0`, `+ 1`) would read as one.
+    if safe.starts_with("- ") || safe.starts_with("+ ") {
+        out.push('\\');
+    }
+    for c in safe.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '!') {
             out.push('\\');
         }
@@ -196,4 +201,17 @@ pub(crate) fn item(f: &crate::domain::Factor, lang: Lang) -> String {
     let p = super::priority(lang, f.votes, f.impact);
     let p = if p.is_empty() { p } else { format!(" *({p})*") };
     format!("- **{}** {}{p}", escape(&f.id), escape(&f.text))
+}
+
+#[cfg(test)]
+mod list_like_tests {
+    use super::escape;
+
+    #[test]
+    fn a_text_that_begins_like_a_list_item_is_escaped() {
+        assert_eq!(escape("- 0"), "\\- 0");
+        assert_eq!(escape("+ 1"), "\\+ 1");
+        assert_eq!(escape("-5 grados"), "-5 grados", "a negative number stays as it is");
+        assert_eq!(crate::export::plan_import::unescape(&escape("- 0")), "- 0");
+    }
 }

@@ -26,6 +26,8 @@ pub mod markdown;
 mod marks;
 mod participation;
 mod plan;
+pub(crate) use plan::indicators_with_note;
+pub mod milestones;
 pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;

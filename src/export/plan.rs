@@ -73,8 +73,9 @@ pub(crate) fn details(lang: Lang, a: &CameAction, due_column: usize) -> Vec<Deta
     if let Some(d) = a.due {
         out.push(Detail::plain(format!("{}: {}", w.due, lang.locale().date(d)), Some(due_column)));
     }
-    if let Some(i) = a.indicator.as_deref().filter(|i| !i.trim().is_empty()) {
-        out.push(plain(format!("{}: {}", w.indicator, safe(i))));
+    // The linked indicators, the free text as their note.
+    if let Some(text) = indicators_with_note(lang, a) {
+        out.push(plain(format!("{}: {}", w.indicator, safe(&text))));
     }
     if a.votes > 0 {
         out.push(plain(w.vote_count(a.votes)));
@@ -138,4 +139,17 @@ pub(crate) fn notes(lang: Lang, e: &Evaluation, unweighted: usize) -> Vec<String
         out.push((plan.incomplete_sum)(unweighted));
     }
     out
+}
+
+/// An action's linked indicators and its indicator note, as one text:
+/// `I1, I2 (nota: Altas)`, `nota: Altas`, `I1`; `None` when it has neither.
+pub(crate) fn indicators_with_note(lang: Lang, a: &CameAction) -> Option<String> {
+    let ids = a.indicators.join(", ");
+    let word = lang.indicator_words().note;
+    match (ids.is_empty(), a.indicator.as_deref().filter(|n| !n.trim().is_empty())) {
+        (true, None) => None,
+        (false, None) => Some(ids),
+        (true, Some(note)) => Some(format!("{word}: {note}")),
+        (false, Some(note)) => Some(format!("{ids} ({word}: {note})")),
+    }
 }

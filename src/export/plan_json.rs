@@ -94,8 +94,12 @@ pub struct IndicatorItem {
     pub unit: Option<String>,
     pub baseline: Option<f64>,
     pub target: Option<f64>,
-    /// `up` or `down`.
+    /// `up`, `down` or `keep`.
     pub direction: &'static str,
+    /// Hitos: the value meant for the end of some years, in year order (left
+    /// out when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<crate::domain::Milestone>,
     /// IDs of the actions and líneas it measures.
     pub actions: Vec<String>,
     pub lines: Vec<String>,
@@ -216,7 +220,8 @@ impl PlanExport {
                 unit: i.unit.as_deref().map(s),
                 baseline: i.baseline,
                 target: i.target,
-                direction: if i.direction.is_up() { "up" } else { "down" },
+                direction: i.direction.token(),
+                milestones: i.milestones.clone(),
                 actions: ses
                     .all_actions()
                     .filter(|(_, a)| a.indicators.contains(&i.id))

@@ -220,11 +220,18 @@ fn indicators(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
         return;
     }
     let _ = writeln!(out, "## {}\n", w.indicators);
-    let head = ["ID", w.col_name, w.col_unit, w.col_baseline, w.col_target, w.col_direction];
+    // The hitos column only when a hito is set: plans without them read as before.
+    let hitos = s.indicators.iter().any(|i| !i.milestones.is_empty());
+    let mut head = vec!["ID", w.col_name, w.col_unit, w.col_baseline, w.col_target, w.col_direction];
+    head.extend(hitos.then_some(w.col_milestones));
     let _ = writeln!(out, "{}", cells(head.iter().map(|h| h.to_string()).collect()));
     let _ = writeln!(out, "{}", cells(vec!["---".to_owned(); head.len()]));
     for i in &s.indicators {
-        let _ = writeln!(out, "{}", cells(indicator_cells(i, w, lang)));
+        let mut row = indicator_cells(i, w, lang);
+        if hitos {
+            row.push(escape(&super::milestones::shown(lang, &i.milestones)));
+        }
+        let _ = writeln!(out, "{}", cells(row));
     }
     out.push('\n');
 }

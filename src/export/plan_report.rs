@@ -204,11 +204,17 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
         }
         out
     };
-    let mut indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
-    indicators.extend(a.indicator.clone());
+    // The linked indicators; the free text only as their note, said to be one.
+    let indicators: Vec<String> = a.indicators.iter().map(|i| indicator_label(s, i)).collect();
+    let note_label = format!("{}{}: ", if indicators.is_empty() { "" } else { " (" }, lang.indicator_words().note);
+    let note = a.indicator.clone().filter(|n| !n.trim().is_empty());
     let (owner, due) = (a.owner.clone().unwrap_or_default(), a.due.map(|d| date(lang, d)).unwrap_or_default());
     let start = a.start.map(|d| date(lang, d)).unwrap_or_default();
-    let (partners, indicators) = (list(&a.partners, ", "), list(&indicators, "; "));
+    let (partners, mut indicators) = (list(&a.partners, ", "), list(&indicators, "; "));
+    if let Some(note) = note {
+        let close = if indicators.is_empty() { "" } else { ")" };
+        indicators.extend([(note_label, false), (note, true), (close.to_owned(), false)]);
+    }
     fn borrow(v: &[(String, bool)]) -> Vec<(&str, bool)> {
         v.iter().map(|(t, u)| (t.as_str(), *u)).collect()
     }
@@ -286,6 +292,8 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
     out.push(heading(2, w.indicators));
     let num = |x: Option<f64>| x.map(|x| super::plan_md::number(lang, x)).unwrap_or_default();
+    // The hitos column only when a hito is set: plans without them read as before.
+    let hitos = s.indicators.iter().any(|i| !i.milestones.is_empty());
     let rows = s
         .indicators
         .iter()
@@ -295,17 +303,17 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             measures.extend(
                 s.all_actions().filter(|(_, a)| a.indicators.contains(&i.id)).map(|(_, a)| lang.show_id(&a.id)),
             );
-            item(
-                &i.id,
-                &i.name,
-                vec![
-                    i.unit.clone().unwrap_or_default(),
-                    num(i.baseline),
-                    num(i.target),
-                    w.direction(i.direction).to_owned(),
-                    measures.join(", "),
-                ],
-            )
+            let mut cells = vec![
+                i.unit.clone().unwrap_or_default(),
+                num(i.baseline),
+                num(i.target),
+                w.direction(i.direction).to_owned(),
+                measures.join(", "),
+            ];
+            if hitos {
+                cells.push(super::milestones::shown(lang, &i.milestones));
+            }
+            item(&i.id, &i.name, cells)
         })
         .collect();
     out.push(Block::Items(Items {
@@ -317,7 +325,10 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             Column::new(w.col_target, Some(10)).numeric(6).compact(),
             Column::new(w.col_direction, Some(9)).compact(),
             Column::new(w.col_measures, Some(14)).compact(),
-        ],
+        ]
+        .into_iter()
+        .chain(hitos.then(|| Column::new(w.col_milestones, Some(16)).compact()))
+        .collect(),
         rows,
         shape: Shape::Table,
         group: "indicators",

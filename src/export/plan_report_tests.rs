@@ -81,7 +81,7 @@ fn rows_carry_sources_numbers_and_plan_fields() {
             ("Plazo: 30/06/2025", Some(1)),
             ("Recursos: Dos técnicas; una furgoneta (12.000,50 €)", None),
             ("Socios: Cruz Roja, Cáritas", None),
-            ("Indicador: Personas atendidas; Altas en el servicio", None),
+            ("Indicador: Personas atendidas (nota: Altas en el servicio)", None),
         ]
     );
     let cron = items(&b, "schedule")[0];

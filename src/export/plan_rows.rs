@@ -28,6 +28,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
             ("target", |w| w.col_target),
             ("direction", |w| w.col_direction),
             ("measures", |w| w.col_measures),
+            ("milestones", |w| w.col_milestones),
         ],
         "name",
     )?;
@@ -56,6 +57,11 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
                 .ok_or_else(|| row.error(path, &cols, "direction", Problem::Direction(v.to_owned())))?,
         };
         let unit = Some(clean_text(row.get(&cols, "unit"))).filter(|u| !u.is_empty());
+        let hitos = row.get(&cols, "milestones");
+        let milestones = super::super::milestones::read(&unescape(hitos), |v| lang.locale().read_number(v).ok())
+            .map_err(|e| {
+                row.error(path, &cols, "milestones", Problem::Detail((lang.indicator_words().bad_milestones)(&e)))
+            })?;
         given.push(Some(row.get(&cols, "ID").to_owned()).filter(|i| !i.is_empty()));
         out.push(Indicator {
             id: String::new(),
@@ -64,6 +70,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
             baseline: num("baseline")?,
             target: num("target")?,
             direction,
+            milestones,
         });
     }
     for (ind, id) in out.iter_mut().zip(settle_ids(given, "I")) {
@@ -176,7 +183,9 @@ pub(super) fn actions(
         };
         a.partners = list("partners", ',').iter().map(|p| clean_text(p)).filter(|p| !p.is_empty()).collect();
         let mut free = Vec::new();
-        for token in list("indicator", ';').iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        // The informe writes the free text as the linked indicators' note: `I (nota: …)`.
+        let (linked, note) = split_note(list("indicator", ';'));
+        for token in linked.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
             // The export writes IDs: an ID first, then a name (a hand-written plan).
             let by_id = s.find_indicator(token).map(|_| token.to_owned());
             match by_id.or_else(|| s.indicators.iter().find(|i| fold(&i.name) == fold(token)).map(|i| i.id.clone())) {
@@ -184,6 +193,7 @@ pub(super) fn actions(
                 None => free.push(clean_text(token)),
             }
         }
+        free.extend(note.map(|n| clean_text(&n)));
         a.indicator = Some(free.join("; ")).filter(|t| !t.is_empty());
         a.status = match row.get(&cols, "status") {
             "" => Default::default(),
@@ -311,4 +321,34 @@ impl Details {
     fn get(&self, key: &str) -> &str {
         self.0.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v.as_str())
     }
+}
+
+/// The linked indicators and the note of an informe's indicator detail, read
+/// from its `;`-separated entries: `Personas atendidas (nota: Altas)`, or
+/// `nota: Altas` with none linked (the note's word in any language).
+fn split_note(mut entries: Vec<String>) -> (Vec<String>, Option<String>) {
+    for k in 0..entries.len() {
+        for lang in crate::i18n::Lang::ALL {
+            let word = lang.indicator_words().note;
+            let entry = &entries[k];
+            let (head, first) = if let Some(rest) = entry.trim_start().strip_prefix(&format!("{word}: ")) {
+                (None, rest.to_owned())
+            } else if let Some(at) = entry.find(&format!(" ({word}: ")) {
+                (Some(entry[..at].to_owned()), entry[at + word.len() + 4..].to_owned())
+            } else {
+                continue;
+            };
+            let mut note = std::iter::once(first).chain(entries[k + 1..].iter().cloned()).collect::<Vec<_>>().join(";");
+            if head.is_some() {
+                match note.strip_suffix(')') {
+                    Some(n) => note = n.to_owned(),
+                    None => continue,
+                }
+            }
+            entries.truncate(k);
+            entries.extend(head);
+            return (entries, Some(note));
+        }
+    }
+    (entries, None)
 }

@@ -294,12 +294,19 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
             let lead = vec![ind.id.clone(), name, opt(ind.baseline), opt(ind.target)];
             row(
                 lead,
-                input.years.iter().map(|&y| match s.indicator_value(&ind.id, y) {
-                    None => "—".to_owned(),
-                    Some(x) => match crate::domain::indicator_progress(ind, x) {
-                        Some(p) => format!("{} ({})", num(lang, x), pct(lang, p)),
-                        None => num(lang, x),
-                    },
+                input.years.iter().map(|&y| {
+                    let reached = match s.indicator_value(&ind.id, y) {
+                        None => "—".to_owned(),
+                        Some(x) => match crate::domain::indicator_progress(ind, x) {
+                            Some(p) => format!("{} ({})", num(lang, x), pct(lang, p)),
+                            None => num(lang, x),
+                        },
+                    };
+                    // The year's hito, when the plan set one.
+                    match ind.milestone(y) {
+                        Some(m) => format!("{reached} · {} {}", lang.indicator_words().milestone, num(lang, m)),
+                        None => reached,
+                    }
                 }),
             )
         })

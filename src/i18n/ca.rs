@@ -111,6 +111,7 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::CA,
     publish: &super::publish_words::CA,
     merge: &super::merge_text::CA,
+    indicators: &super::indicator_words::CA,
     limits: &super::limits_text::CA,
     survey: &super::survey_words::CA,
     import_errors: ImportErrors {
@@ -372,6 +373,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         merge: &super::merge_text::CA.keys,
+        join: &super::join_text::CA,
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,

@@ -40,6 +40,8 @@ pub struct Catalogue {
     pub meeting: MeetingText,
     /// Merging group sessions and git merges (issue 15).
     pub merge: &'static super::merge_text::MergeText,
+    /// Indicators: the action sheet's field, the note, the "keep" direction (issue 24).
+    pub indicators: &'static super::indicator_words::IndicatorWords,
     /// Limits: files not read, texts too long, IDs refused (issue 22).
     pub limits: &'static super::limits_text::LimitsText,
     /// `dafo import --survey` (issue 27).

@@ -113,6 +113,7 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::EN,
     publish: &super::publish_words::EN,
     merge: &super::merge_text::EN,
+    indicators: &super::indicator_words::EN,
     limits: &super::limits_text::EN,
     survey: &super::survey_words::EN,
     import_errors: ImportErrors {
@@ -370,6 +371,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         merge: &super::merge_text::EN.keys,
+        join: &super::join_text::EN,
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,

@@ -111,6 +111,7 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::ES,
     publish: &super::publish_words::ES,
     merge: &super::merge_text::ES,
+    indicators: &super::indicator_words::ES,
     limits: &super::limits_text::ES,
     survey: &super::survey_words::ES,
     import_errors: ImportErrors {
@@ -372,6 +373,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         merge: &super::merge_text::ES.keys,
+        join: &super::join_text::ES,
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,

@@ -15,6 +15,8 @@ pub struct KeymapText {
     pub clashes: &'static super::clash_text::ClashText,
     /// The review list of `dafo merge --review`.
     pub merge: &'static super::merge_text::MergeKeys,
+    /// Joining two factors in the grid (issue 24).
+    pub join: &'static super::join_text::JoinText,
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -23,6 +23,8 @@ pub mod clash_text;
 pub mod follow_legend;
 pub mod follow_words;
 mod ids;
+pub mod indicator_words;
+pub mod join_text;
 mod keymap_text;
 pub mod limits_text;
 pub mod locale;

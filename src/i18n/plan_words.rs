@@ -45,9 +45,13 @@ pub struct PlanWords {
     pub col_baseline: &'static str,
     pub col_target: &'static str,
     pub col_direction: &'static str,
+    /// Hitos of an indicator, `2024: 30; 2025: 45` (issue 24).
+    pub col_milestones: &'static str,
     pub col_measures: &'static str,
     pub up: &'static str,
     pub down: &'static str,
+    /// The direction of an indicator to keep where it is (issue 24).
+    pub keep: &'static str,
     /// Put before an Afrontar action's ID among a reto's sources (`acción A1`),
     /// since a bare `A1` is the threat.
     pub action: &'static str,
@@ -91,9 +95,11 @@ pub const ES: PlanWords = PlanWords {
     col_baseline: "Línea base",
     col_target: "Meta",
     col_direction: "Sentido",
+    col_milestones: "Hitos",
     col_measures: "Mide",
     up: "sube",
     down: "baja",
+    keep: "mantener",
     action: "acción",
     quarter: "T",
     statuses: ["pendiente", "en curso", "hecha", "descartada"],
@@ -133,9 +139,11 @@ pub const EN: PlanWords = PlanWords {
     col_baseline: "Baseline",
     col_target: "Target",
     col_direction: "Direction",
+    col_milestones: "Milestones",
     col_measures: "Measures",
     up: "up",
     down: "down",
+    keep: "keep",
     action: "action",
     quarter: "Q",
     statuses: ["pending", "in progress", "done", "dropped"],
@@ -175,9 +183,11 @@ pub const CA: PlanWords = PlanWords {
     col_baseline: "Línia de base",
     col_target: "Meta",
     col_direction: "Sentit",
+    col_milestones: "Fites",
     col_measures: "Què mesura",
     up: "puja",
     down: "baixa",
+    keep: "mantindre",
     action: "acció",
     quarter: "T",
     statuses: ["pendent", "en curs", "feta", "descartada"],
@@ -231,6 +241,7 @@ impl PlanWords {
         match d {
             Direction::Up => self.up,
             Direction::Down => self.down,
+            Direction::Keep => self.keep,
         }
     }
 }
@@ -261,10 +272,17 @@ pub fn direction_from(text: &str) -> Option<Direction> {
     match text.trim() {
         "↑" => return Some(Direction::Up),
         "↓" => return Some(Direction::Down),
+        "=" => return Some(Direction::Keep),
         _ => {}
     }
     let t = fold(text);
-    [Direction::Up, Direction::Down].into_iter().find(|&d| ALL.iter().any(|w| fold(w.direction(d)) == t))
+    // Catalan also says `mantenir`, Valencian `mantindre`.
+    if t == "mantenir" {
+        return Some(Direction::Keep);
+    }
+    [Direction::Up, Direction::Down, Direction::Keep]
+        .into_iter()
+        .find(|&d| ALL.iter().any(|w| fold(w.direction(d)) == t))
 }
 
 #[cfg(test)]
@@ -279,6 +297,7 @@ mod tests {
             }
             assert_eq!(direction_from(w.down), Some(Direction::Down), "{}", w.down);
             assert_eq!(direction_from(w.up), Some(Direction::Up), "{}", w.up);
+            assert_eq!(direction_from(w.keep), Some(Direction::Keep), "{}", w.keep);
             assert!(is_word(&w.axes_lines.to_uppercase(), |x| x.axes_lines));
         }
         assert_eq!(status_from("in_progress"), Some(Status::InProgress));

@@ -36,6 +36,60 @@ pub struct Options {
     pub accept_similar: bool,
     /// Grey-zone pairs to join (a facilitator said yes): [`Pair::link`] values.
     pub joined: Vec<Link>,
+    /// Which wording a factor several groups said takes (`--prefer`).
+    pub prefer: Prefer,
+    /// Wordings the facilitator chose in the review list: the pair's link and
+    /// the text that stays, for the factor the pair joins into.
+    pub wordings: Vec<(Link, String)>,
+}
+
+/// Which wording a merged factor takes when several groups said it; every
+/// wording stays in its origins whatever the choice.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Prefer {
+    /// The longest (the most detailed); on a tie, the first group's.
+    #[default]
+    Longest,
+    /// The first group's, in the order the files were given (dafo's choice
+    /// before `--prefer` existed).
+    First,
+    /// This group's when it said it, else the longest.
+    Group(String),
+}
+
+impl Prefer {
+    /// Which of `wordings` (each a text and the groups that said it) is chosen.
+    pub fn pick(&self, wordings: &[(&str, &[String])]) -> usize {
+        let longest = || {
+            let mut best = 0;
+            for (i, (text, _)) in wordings.iter().enumerate() {
+                if text.chars().count() > wordings[best].0.chars().count() {
+                    best = i;
+                }
+            }
+            best
+        };
+        match self {
+            Prefer::Longest => longest(),
+            Prefer::First => 0,
+            Prefer::Group(g) => wordings.iter().position(|(_, sources)| sources.contains(g)).unwrap_or_else(longest),
+        }
+    }
+}
+
+impl std::str::FromStr for Prefer {
+    type Err = String;
+
+    /// `longest`, `first`, or a group's name.
+    fn from_str(text: &str) -> Result<Prefer, String> {
+        let name = crate::domain::text::clean_text(text);
+        Ok(match name.as_str() {
+            "" => return Err("--prefer takes longest, first or a group's name".to_owned()),
+            "longest" => Prefer::Longest,
+            "first" => Prefer::First,
+            _ => Prefer::Group(name),
+        })
+    }
 }
 
 /// Two factors of the inputs, each as (input index, factor ID).
@@ -158,19 +212,22 @@ fn origins_of(item: &Item) -> Vec<Origin> {
     }]
 }
 
-/// Joins the items of one cluster into one factor (ID set later).
-fn join(items: &[&Item]) -> Factor {
+/// Joins the items of one cluster into one factor (ID set later), worded as
+/// `chosen` says (the review list) or else as `prefer` picks.
+fn join(items: &[&Item], prefer: &Prefer, chosen: Option<&str>) -> Factor {
     let first = items[0];
     if items.len() == 1 {
         return Factor { sources: first.sources.clone(), conflict: None, ..first.factor.clone() };
     }
+    let wordings: Vec<(&str, &[String])> = items.iter().map(|i| (i.factor.text.as_str(), &i.sources[..])).collect();
+    let text = chosen.map_or_else(|| wordings[prefer.pick(&wordings)].0.to_owned(), str::to_owned);
     let mut sources = Vec::new();
     let mut origins: Vec<Origin> = Vec::new();
     for it in items {
         union_in(&mut sources, &it.sources);
         origins.extend(origins_of(it));
     }
-    let mut f = Factor::new("", first.factor.text.clone());
+    let mut f = Factor::new("", text);
     // Saturates: u32::MAX votes from two groups stay u32::MAX, never wrap round.
     f.votes = items.iter().fold(0u32, |sum, i| sum.saturating_add(i.factor.votes));
     f.impact = agreed(origins.iter().map(|o| o.impact));
@@ -180,6 +237,17 @@ fn join(items: &[&Item]) -> Factor {
     f.sources = sources;
     f.origins = origins;
     f
+}
+
+/// The wording the review list chose for a cluster: that of a pair one of
+/// whose factors is in it, when it is one of the cluster's wordings.
+fn chosen_wording<'a>(opts: &'a Options, members: &[&Item]) -> Option<&'a str> {
+    let is_member = |(input, id): &(usize, String)| members.iter().any(|m| m.input == *input && m.factor.id == *id);
+    opts.wordings
+        .iter()
+        .filter(|((a, b), _)| is_member(a) || is_member(b))
+        .map(|(_, text)| text.as_str())
+        .find(|text| members.iter().any(|m| m.factor.text == *text))
 }
 
 /// Merges `inputs` into one session. Inputs are only read.
@@ -262,7 +330,10 @@ fn merge_with(inputs: &[Input], opts: &Options, find_pairs: PairFinder) -> Merge
         let mut joined: Vec<(Vec<usize>, Factor)> = clusters
             .values()
             .filter(|c| items[c[0]].quadrant == q)
-            .map(|c| (c.clone(), join(&c.iter().map(|&i| &items[i]).collect::<Vec<_>>())))
+            .map(|c| {
+                let members: Vec<&Item> = c.iter().map(|&i| &items[i]).collect();
+                (c.clone(), join(&members, &opts.prefer, chosen_wording(opts, &members)))
+            })
             .collect();
         joined.sort_by_key(|(_, f)| std::cmp::Reverse(f.sources.len()));
         for (members, mut f) in joined {

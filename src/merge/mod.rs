@@ -9,7 +9,7 @@ pub mod review;
 pub mod survey;
 pub mod three_way;
 
-pub use groups::{Input, Merged, Options, merge};
+pub use groups::{Input, Merged, Options, Prefer, merge};
 
 use crate::domain::conflict::{Conflict, Marked};
 use crate::export::safe;

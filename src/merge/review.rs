@@ -9,7 +9,7 @@ use std::io::{BufRead, Write};
 use crate::export::safe;
 use crate::i18n::Lang;
 
-use super::groups::{Link, Pair};
+use super::groups::{Link, Pair, Prefer};
 
 /// The links of the pairs the answers join. At the end of the input the
 /// remaining pairs stay apart.
@@ -49,6 +49,8 @@ pub enum ReviewStep {
     UndoLast,
     /// Stop: the pairs not answered yet stay apart.
     Finish,
+    /// The other wording of the pair on screen stays if they are merged.
+    OtherWording,
 }
 
 /// The review list: the grey-zone pairs and the answers so far, in order.
@@ -58,12 +60,33 @@ pub struct ReviewState {
     /// One answer per pair answered, in order: `true` joins.
     pub answers: Vec<bool>,
     pub finished: bool,
+    /// Which wording of the pair on screen stays if they are merged: 0 its
+    /// first factor's, 1 the second's (first shown: the one `prefer` picks).
+    pub pick: usize,
+    /// The wording chosen with each answer, in order.
+    pub picks: Vec<usize>,
+    prefer: Prefer,
 }
 
 impl ReviewState {
+    /// The review of `pairs`, offering the longest wording of each first.
     pub fn new(pairs: Vec<Pair>) -> ReviewState {
+        ReviewState::preferring(pairs, Prefer::default())
+    }
+
+    /// The review of `pairs`, offering first the wording `prefer` picks.
+    pub fn preferring(pairs: Vec<Pair>, prefer: Prefer) -> ReviewState {
         let finished = pairs.is_empty();
-        ReviewState { pairs, answers: Vec::new(), finished }
+        let mut state = ReviewState { pairs, answers: Vec::new(), finished, pick: 0, picks: Vec::new(), prefer };
+        state.pick = state.offered();
+        state
+    }
+
+    /// The wording offered first for the pair on screen.
+    fn offered(&self) -> usize {
+        self.current().map_or(0, |(_, p)| {
+            self.prefer.pick(&[(p.a.text.as_str(), &p.a.sources[..]), (p.b.text.as_str(), &p.b.sources[..])])
+        })
     }
 
     /// The pair to answer now, with its index; `None` when all are answered.
@@ -82,18 +105,36 @@ impl ReviewState {
             ReviewStep::Accept | ReviewStep::KeepApart => {
                 if self.current().is_some() {
                     self.answers.push(step == ReviewStep::Accept);
+                    self.picks.push(self.pick);
+                    self.pick = self.offered();
                 }
             }
             ReviewStep::UndoLast => {
                 self.answers.pop();
+                // The pair comes back with the wording chosen for it.
+                self.pick = self.picks.pop().unwrap_or_else(|| self.offered());
             }
             ReviewStep::Finish => self.finished = true,
+            ReviewStep::OtherWording => {
+                if self.current().is_some() {
+                    self.pick = 1 - self.pick.min(1);
+                }
+            }
         }
     }
 
     /// The links of the pairs accepted, for [`super::Options::joined`].
     pub fn joined(&self) -> Vec<Link> {
         self.pairs.iter().zip(&self.answers).filter(|(_, join)| **join).map(|(p, _)| p.link.clone()).collect()
+    }
+
+    /// The wordings chosen for the pairs accepted, for [`super::Options::wordings`].
+    pub fn wordings(&self) -> Vec<(Link, String)> {
+        let chosen = self.pairs.iter().zip(&self.answers).zip(&self.picks);
+        chosen
+            .filter(|((_, join), _)| **join)
+            .map(|((p, _), &pick)| (p.link.clone(), if pick == 0 { p.a.text.clone() } else { p.b.text.clone() }))
+            .collect()
     }
 
     /// How many pairs were accepted and kept apart so far.
@@ -151,6 +192,44 @@ mod tests {
         assert!(r.finished);
         assert_eq!(r.joined().len(), 1);
         assert!(ReviewState::new(Vec::new()).finished, "nothing to review");
+    }
+
+    fn worded(n: usize, a: &str, b: &str) -> Pair {
+        let mut p = pair(n);
+        p.a.text = a.into();
+        p.a.sources = vec!["técnicos".into()];
+        p.b.text = b.into();
+        p.b.sources = vec!["asociaciones".into()];
+        p
+    }
+
+    #[test]
+    fn the_longest_wording_is_offered_first_and_the_other_can_be_picked() {
+        let pairs = vec![
+            worded(1, "Listas de espera", "Listas de espera largas en la valoración"),
+            worded(2, "Poca coordinación entre servicios", "Poca coordinación"),
+            worded(3, "Ayuda a domicilio", "Ayuda a domicilio valorada"),
+        ];
+        let mut r = ReviewState::new(pairs.clone());
+        assert_eq!(r.pick, 1, "the longest first");
+        r.apply(ReviewStep::Accept);
+        assert_eq!(r.pick, 0, "the next pair's longest");
+        r.apply(ReviewStep::OtherWording);
+        assert_eq!(r.pick, 1);
+        r.apply(ReviewStep::Accept);
+        r.apply(ReviewStep::KeepApart);
+        let texts: Vec<String> = r.wordings().into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["Listas de espera largas en la valoración", "Poca coordinación"]);
+        assert_eq!(r.wordings()[1].0, pairs[1].link);
+        // Undo brings the pair back with the wording chosen for it.
+        r.apply(ReviewStep::UndoLast);
+        r.apply(ReviewStep::UndoLast);
+        assert_eq!((r.current().map(|(i, _)| i), r.pick), (Some(1), 1));
+        // With --prefer, the review offers that group's wording first.
+        let r = ReviewState::preferring(pairs.clone(), Prefer::Group("técnicos".into()));
+        assert_eq!(r.pick, 0);
+        let r = ReviewState::preferring(pairs, Prefer::First);
+        assert_eq!(r.pick, 0);
     }
 
     #[test]

@@ -41,7 +41,14 @@ pub fn join(rows: &[Vec<(Quadrant, String)>], source: &str, title: &str, now: Ti
             Input { source: source.to_owned(), session: s }
         })
         .collect();
-    let opts = Options { title: title.to_owned(), now, accept_similar: false, joined: Vec::new() };
+    let opts = Options {
+        title: title.to_owned(),
+        now,
+        accept_similar: false,
+        joined: Vec::new(),
+        prefer: Default::default(),
+        wordings: Vec::new(),
+    };
     let merged = merge(&inputs, &opts);
     let mut session = merged.session;
     session.meta.participants = None;

@@ -271,9 +271,15 @@ impl FollowView<'_> {
                         }
                         None => "—".to_owned(),
                     };
+                    // The hito meant for that year, beside what was reached.
+                    let hito = ind
+                        .milestone(y)
+                        .map(|m| format!(" · {} {}", lang.indicator_words().milestone, num(lang, m)))
+                        .unwrap_or_default();
                     lines.push(Line::from(vec![
                         Span::styled(format!("{y}: "), if y == year { t.key } else { t.dim }),
                         Span::styled(text, t.text),
+                        Span::styled(hito, t.dim),
                     ]));
                 }
                 lines

@@ -84,7 +84,13 @@ fn list_area(editor: &Editor, q: Quadrant, inner: Rect) -> Rect {
 fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -> (Window, std::sync::Arc<[usize]>) {
     let session = editor.session();
     let factors = session.factors(q);
-    let highlight = editor.focus() == q && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick);
+    let highlight = editor.focus() == q
+        && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::JoinMark(_));
+    // The factor being joined, while the one it goes into is picked.
+    let joining = match editor.mode() {
+        Mode::JoinMark(id) => Some(id.as_str()),
+        _ => None,
+    };
     // Coverage marks appear once the room has started on CAME actions.
     let coverage = session.all_actions().next().is_some();
     let votes = !editor.room().votes_hidden;
@@ -92,7 +98,11 @@ fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -
     let sel = editor.selection(q).and_then(|s| order.iter().position(|&i| i == s));
     let width = area.width as usize;
     let window = Window::of(order.len(), sel, width, area.height as usize, |pos| {
-        let mark = if highlight && Some(pos) == sel { Mark::Selected } else { Mark::Plain };
+        let mark = match () {
+            _ if highlight && Some(pos) == sel => Mark::Selected,
+            _ if joining == Some(factors[order[pos]].id.as_str()) => Mark::Linked,
+            _ => Mark::Plain,
+        };
         factor_item(&factors[order[pos]], (session, lang), coverage, votes, mark, theme).lines(width, theme)
     });
     (window, order)
@@ -190,6 +200,10 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
                 lang.decimal(0.15),
                 q.weight_example
             )
+        }
+        InputTarget::JoinText(from, into) => {
+            let title = (lang.join_text().title)(&lang.show_id(from), &lang.show_id(into));
+            format!("{} ({ok} / {close})", crate::domain::text::display_safe(&title))
         }
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
             format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)

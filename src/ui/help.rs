@@ -18,6 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Editor(e) => {
             let main = e.view_context();
             let modes: &[Context] = match main {
+                // The join's own keys are on its prompt and in its footer.
                 Context::Grid => &[Context::Input, Context::MovePick, Context::ImpactPick],
                 Context::CameFactors => &[Context::Input, Context::ActionInput, Context::ImpactPick],
                 Context::CameActions => &[Context::Input, Context::ActionInput, Context::Picker, Context::Form],

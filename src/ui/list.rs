@@ -142,9 +142,9 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool,
         // Past due and not done: a symbol, so it shows without colour too.
         text.push_str(&if overdue { format!(" · ⚠{d}") } else { format!(" · {d}") });
     }
-    if let Some(ind) = &a.indicator {
+    if let Some(ind) = crate::export::indicators_with_note(lang, a) {
         let name = lang.text().ui.form_fields[2].to_lowercase();
-        text.push_str(&format!(" · {name}: {}", display_safe(ind)));
+        text.push_str(&format!(" · {name}: {}", display_safe(&ind)));
     }
     if a.status != crate::domain::Status::Pending {
         text.push_str(&format!(" · {}", labels::status(lang, a.status)));

@@ -32,7 +32,7 @@ pub fn render(state: &ReviewState, theme: &Theme, lang: Lang, area: Rect, buf: &
     head.push_str(&format!(" · {} ", (w.answered)(joined, apart)));
     Paragraph::new(Line::styled(head, theme.title_bar)).style(theme.title_bar).render(title, buf);
     match state.current() {
-        Some((_, pair)) => pair_view(pair, theme, lang, body, buf),
+        Some((_, pair)) => pair_view(pair, state.pick, theme, lang, body, buf),
         None => {
             let key = |s| keymap::key_for(Context::MergeReview, &Action::MergeReview(s), lang);
             let text = (w.all_answered)(&key(ReviewStep::Finish), &key(ReviewStep::UndoLast));
@@ -46,8 +46,9 @@ pub fn render(state: &ReviewState, theme: &Theme, lang: Lang, area: Rect, buf: &
     chrome::footer(Context::MergeReview, theme, lang, footer, buf);
 }
 
-/// The question, the quadrant and likeness, then one box per factor.
-fn pair_view(pair: &Pair, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+/// The question, the quadrant and likeness, then one box per factor (the
+/// wording that stays if they are merged, `pick`, marked).
+fn pair_view(pair: &Pair, pick: usize, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let w = lang.text().merge;
     let [question, a, b] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(5), Constraint::Length(5)]).areas(area);
@@ -57,16 +58,21 @@ fn pair_view(pair: &Pair, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
         Span::styled(format!(" · {} {}", w.likeness, lang.decimal(pair.score)), theme.dim),
     ]);
     Paragraph::new(line).render(question, buf);
-    factor(&pair.a, theme, lang, a, buf);
-    factor(&pair.b, theme, lang, b, buf);
+    factor(&pair.a, pick == 0, theme, lang, a, buf);
+    factor(&pair.b, pick == 1, theme, lang, b, buf);
 }
 
-/// One factor of the pair: its ID as the box's title, its wording, its sources.
-fn factor(f: &Named, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+/// One factor of the pair: its ID as the box's title, its wording, its
+/// sources; the wording that stays says so on its border.
+fn factor(f: &Named, stays: bool, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let mut title = vec![Span::styled(format!(" {} ", lang.show_id(&f.id)), theme.id)];
+    if stays {
+        title.push(Span::styled(format!("✓ {} ", lang.join_text().stays), theme.ok));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(format!(" {} ", lang.show_id(&f.id)), theme.id));
+        .border_style(if stays { theme.focus_border } else { theme.border })
+        .title(Line::from(title));
     let lines = vec![
         Line::styled(safe(&f.text).into_owned(), theme.text),
         Line::styled(format!("{}: {}", lang.text().merge.sources, f.sources.join(", ")), theme.dim),

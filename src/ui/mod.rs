@@ -8,6 +8,7 @@ mod crossed;
 mod follow;
 mod grid;
 mod help;
+mod join;
 mod list;
 pub mod merge_review;
 mod pages;
@@ -79,6 +80,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Mode::Form(f) => popup::form(f, theme, lang, body, buf),
                 Mode::Conflict(_) => popup::conflict(editor, theme, lang, body, buf),
                 Mode::Clashes(list) => clashes::render(editor, list, theme, lang, body, buf),
+                Mode::Join(j) => join::render(editor, j, theme, lang, body, buf),
                 _ => {}
             }
             chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);

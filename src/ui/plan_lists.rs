@@ -209,7 +209,7 @@ impl PlanView<'_> {
             .indicators
             .iter()
             .map(|ind| {
-                let arrow = if ind.direction.is_up() { "↑" } else { "↓" };
+                let arrow = ind.direction.arrow();
                 let unit = ind.unit.as_deref().map(|u| format!(" {}", safe(u))).unwrap_or_default();
                 // What it measures: líneas (by number) and actions.
                 let mut measures: Vec<String> =

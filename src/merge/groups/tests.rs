@@ -18,7 +18,15 @@ fn group(name: &str, items: &[(Quadrant, &str, u32, Option<u8>)]) -> Input {
 }
 
 fn opts(accept_similar: bool) -> Options {
-    Options { title: "Diagnóstico".into(), now: Timestamp::UNIX_EPOCH, accept_similar, joined: Vec::new() }
+    let (prefer, wordings) = (Prefer::default(), Vec::new());
+    Options {
+        title: "Diagnóstico".into(),
+        now: Timestamp::UNIX_EPOCH,
+        accept_similar,
+        joined: Vec::new(),
+        prefer,
+        wordings,
+    }
 }
 
 fn inputs() -> Vec<Input> {
@@ -55,7 +63,12 @@ fn near_duplicates_join_and_keep_every_wording() {
     assert_eq!(before, inputs.iter().map(|i| i.session.clone()).collect::<Vec<_>>());
     let d1 = &m.session.weaknesses[0];
     assert_eq!(d1.id, "D1");
-    assert_eq!(d1.text, "Listas de espera en dependencia");
+    // The longest wording stays; the first group's with `Prefer::First`.
+    assert_eq!(d1.text, "Listas de espera en la dependencia");
+    let first = merge(&inputs, &Options { prefer: Prefer::First, ..opts(false) });
+    assert_eq!(first.session.weaknesses[0].text, "Listas de espera en dependencia");
+    let named = merge(&inputs, &Options { prefer: Prefer::Group("técnicos".into()), ..opts(false) });
+    assert_eq!(named.session.weaknesses[0].text, "Listas de espera en dependencia");
     assert_eq!(d1.sources, ["técnicos", "políticos"]);
     assert_eq!(d1.votes, 5);
     assert_eq!(d1.impact, None, "impacts differ: kept per source");

@@ -217,6 +217,7 @@ fn plan() -> Session {
         baseline: None,
         target: None,
         direction: Default::default(),
+        milestones: Vec::new(),
     });
     s.mission = Some("Cuidar a quien cuida".into());
     s.values = vec!["Cercanía".into()];
@@ -460,6 +461,7 @@ fn renumbered_strategies_and_indicators_take_every_reference_along() {
         baseline: None,
         target: None,
         direction: Default::default(),
+        milestones: Vec::new(),
     };
     a.strategies.push(strategy("FO1", "O1", "Proyecto europeo", None));
     a.indicators.push(indicator("Proyectos presentados"));
