@@ -52,7 +52,8 @@ const FOUR_MAPS: [&str; 8] = [
 #[test]
 fn limesurvey_columns_by_part_of_the_question_join_and_count_what_people_repeat() {
     let (s, said) = import("limesurvey.csv", &FOUR_MAPS);
-    assert_eq!(texts(&s, Quadrant::Strengths)[0], ("Paisaje y patrimonio natural".to_owned(), 3));
+    // Three people said it: the longest wording stays (as `dafo merge` does), every wording is an origin.
+    assert_eq!(texts(&s, Quadrant::Strengths)[0], ("El paisaje y el patrimonio natural".to_owned(), 3));
     let f1 = &s.strengths[0];
     assert_eq!(f1.sources, ["cuestionario"]);
     let wordings: Vec<&str> = f1.origins.iter().map(|o| o.text.as_str()).collect();
@@ -63,7 +64,7 @@ fn limesurvey_columns_by_part_of_the_question_join_and_count_what_people_repeat(
         "{:?}",
         texts(&s, Quadrant::Weaknesses)
     );
-    assert_eq!(texts(&s, Quadrant::Threats)[0], ("Despoblación".to_owned(), 2));
+    assert_eq!(texts(&s, Quadrant::Threats)[0], ("La despoblación".to_owned(), 2));
     assert!(said.contains("4 personas, 14 respuestas → 10 factores"), "{said}");
     // The row that answered nothing, with its line.
     assert!(said.contains("1 respuesta sin colocar:"), "{said}");
