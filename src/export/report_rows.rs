@@ -227,5 +227,29 @@ pub fn json(joined: &Joined, years: &[i16], today: Date) -> String {
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
-    text
+    // As the session's JSON: C1 controls and bidi marks as `\uXXXX` (serde escapes
+    // only C0), so nothing drives a terminal and the texts read back the same.
+    super::json::terminal_safe(&text)
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn the_report_json_escapes_bidi_marks_and_reads_back_the_same_text() {
+        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+        let mut s = crate::storage::load(std::path::Path::new(sample)).unwrap();
+        let typed = "Abrir \u{202e}oicivres\u{9b}2J";
+        s.correct[0].text = typed.to_owned();
+        let joined = super::super::report_join::join(vec![("p.ron".to_owned(), s)], crate::i18n::Lang::Es).unwrap();
+        let years = row_years(&joined.session);
+        let text = json(&joined, &years, jiff::civil::date(2026, 6, 1));
+        assert!(!text.contains('\u{202e}') && !text.contains('\u{9b}'), "raw marks in the JSON");
+        assert!(text.contains("\\u202e") && text.contains("\\u009b"));
+        // Read back, the text is the one typed: the escape changes no value.
+        assert!(text.contains("Abrir "));
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(serde_json::to_string(&back).unwrap().contains(typed));
+    }
 }
