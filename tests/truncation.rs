@@ -114,3 +114,18 @@ fn form_titles_fit_and_the_keys_go_on_the_bottom_border() {
         }
     }
 }
+
+#[test]
+fn a_long_title_is_cut_with_an_ellipsis_before_the_save_state() {
+    for (lang, _) in LANGS {
+        let h = review(lang);
+        let title = &ed(&h.app).session().meta.title;
+        // 70 columns: the sample's title does not fit beside the save state.
+        let top = &screen(&h, 70, 24)[0];
+        assert!(!top.contains(title.as_str()), "{top}");
+        let cut = top.find('…').unwrap_or_else(|| panic!("no … in {top}"));
+        assert!(top[cut..].trim_start_matches('…').trim_start().starts_with('✓'), "{top}");
+        // At 200 columns it fits whole.
+        assert!(screen(&h, 200, 60)[0].contains(title.as_str()));
+    }
+}

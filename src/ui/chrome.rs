@@ -27,11 +27,6 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
         View::Plan => names[4],
         View::Follow => lang.text().follow.view_name,
     };
-    Paragraph::new(Line::from(vec![
-        Span::styled(format!("{view} · "), theme.dim),
-        Span::styled(title, theme.title_bar),
-    ]))
-    .render(area, buf);
     let ui = &lang.text().ui;
     let (state, style) = if editor.read_only().is_some() {
         (ui.read_only, theme.error)
@@ -46,6 +41,14 @@ pub fn title_bar(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &m
     };
     let age = super::status::saved_ago(editor, lang);
     let state = age.map_or_else(|| state.to_owned(), |age| format!("{state} {age}"));
+    // The save state keeps its place; a long title is cut before it, with `…`.
+    let prefix = format!("{view} · ");
+    let room = usize::from(area.width).saturating_sub(prefix.width() + state.width() + 1);
+    Paragraph::new(Line::from(vec![
+        Span::styled(prefix, theme.dim),
+        Span::styled(super::list::clip_end(&title, room), theme.title_bar),
+    ]))
+    .render(area, buf);
     Paragraph::new(Line::styled(format!(" {state}"), style).right_aligned()).render(area, buf);
 }
 
