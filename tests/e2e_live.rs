@@ -11,17 +11,24 @@ use common::{Tmux, dafo_bin, sh_quote};
 use dafo::domain::{Factor, Session};
 use dafo::storage;
 
+/// A new empty session `taller.ron` in `folder`, opened by dafo in a 100x30
+/// tmux pane started in `cwd`, once it is drawn. `None` without tmux.
+fn taller_open(folder: &Path, cwd: &Path) -> Option<(PathBuf, Tmux)> {
+    let path = folder.join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let t = Tmux::start(&cmd, cwd, 100, 30)?;
+    t.wait_for("Fortalezas");
+    Some((path, t))
+}
+
 #[test]
 fn an_outside_change_is_drawn_without_a_key() {
     if !needs(Tool::Tmux) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    t.wait_for("Fortalezas");
+    let Some((path, t)) = taller_open(dir.path(), dir.path()) else { return };
     // No key from here on: another program (sed -i, git checkout) rewrites the file.
     let mut other = storage::load(&path).unwrap();
     other.threats.push(Factor::new("A1", "Escrito fuera de dafo"));
@@ -53,11 +60,7 @@ fn an_idle_dafo_sleeps_until_something_happens() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    t.wait_for("Fortalezas");
+    let Some((path, t)) = taller_open(dir.path(), dir.path()) else { return };
     let pid = t.child_pid("dafo").expect("dafo runs in the pane");
     // What opening starts (the saver's first work, the watch on the folder) settles.
     std::thread::sleep(std::time::Duration::from_secs(1));
@@ -84,11 +87,7 @@ fn a_failed_save_is_drawn_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("sesiones");
     std::fs::create_dir(&work).unwrap();
-    let path = work.join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    t.wait_for("Fortalezas");
+    let Some((_, t)) = taller_open(&work, dir.path()) else { return };
     t.press("a");
     t.type_text("importante");
     // The folder goes away before the save: it must fail, and say so by itself.
@@ -104,11 +103,8 @@ fn a_failed_save_is_drawn_without_a_key() {
 /// A new session file opened by two dafos: the first holds it, the second shows
 /// it read-only. `None` without tmux.
 fn two_dafos_on_one_file(dir: &Path) -> Option<(PathBuf, Tmux, Tmux)> {
-    let path = dir.join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let (path, first) = taller_open(dir, dir)?;
     let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let first = Tmux::start(&cmd, dir, 100, 30)?;
-    first.wait_for("Fortalezas");
     let second = Tmux::start(&cmd, dir, 100, 30)?;
     second.wait_for("solo lectura");
     Some((path, first, second))
@@ -199,11 +195,7 @@ fn the_time_box_counts_down_without_a_key() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("taller.ron");
-    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
-    let cmd = format!("{} {}", dafo_bin(), sh_quote(&path.to_string_lossy()));
-    let Some(t) = Tmux::start(&cmd, dir.path(), 100, 30) else { return };
-    t.wait_for("Fortalezas");
+    let Some((_, t)) = taller_open(dir.path(), dir.path()) else { return };
     t.press("Escape");
     t.press("T"); // a 10-minute time-box
     t.wait_for("09:5");
