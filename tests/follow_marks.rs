@@ -9,9 +9,6 @@ use common::keys::ed;
 use common::{Held, held};
 use dafo::app::Action;
 use dafo::i18n::Lang;
-use dafo::ui::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const PLAN: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -28,12 +25,7 @@ fn follow(lang: Lang) -> Held {
 }
 
 fn screen(h: &Held, w: u16, hh: u16) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(w, hh)).unwrap();
-    terminal.draw(|f| ui::draw(&h.app, &Theme::dark(), f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
-        .collect()
+    common::screen_rows(&h.app, w, hh)
 }
 
 /// The row of action `id` (the year cells hold no `↻` and no `+`).

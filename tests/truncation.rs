@@ -11,9 +11,6 @@ use dafo::app::keymap;
 use dafo::app::{Action, Screen};
 use dafo::domain::Quadrant;
 use dafo::i18n::Lang;
-use dafo::ui::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 3] = [(Lang::Es, "es"), (Lang::En, "en"), (Lang::Ca, "ca")];
@@ -33,12 +30,7 @@ fn review(lang: Lang) -> Held {
 }
 
 fn screen(h: &Held, w: u16, hh: u16) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(w, hh)).unwrap();
-    terminal.draw(|f| ui::draw(&h.app, &Theme::dark(), f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
-        .collect()
+    common::screen_rows(&h.app, w, hh)
 }
 
 #[test]

@@ -231,3 +231,15 @@ pub fn seeded_rng(seed: u64) -> proptest::test_runner::TestRng {
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
     proptest::test_runner::TestRng::from_seed(proptest::test_runner::RngAlgorithm::ChaCha, &bytes)
 }
+
+/// The app drawn on a `w`x`h` test terminal (dark theme), one string per row,
+/// trailing spaces trimmed.
+pub fn screen_rows(app: &dafo::app::App, w: u16, h: u16) -> Vec<String> {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    terminal.draw(|f| dafo::ui::draw(app, &dafo::ui::theme::Theme::dark(), f)).expect("drawn");
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
+        .collect()
+}
