@@ -20,7 +20,12 @@ pub struct Browser {
     port: u16,
     session: String,
     _scratch: tempfile::TempDir,
+    /// One browser at a time in the test binary: two Chromiums starting together
+    /// on a loaded 2-core machine made chromedriver drop a connection.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -95,6 +100,7 @@ impl Browser {
         if !super::needs(super::Tool::Chromium) {
             return None;
         }
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let scratch = tempfile::tempdir().unwrap();
         let port = free_port();
         let driver = Command::new("chromedriver")
@@ -124,7 +130,7 @@ impl Browser {
                 ],
             },
         }}});
-        let mut browser = Browser { driver, port, session: String::new(), _scratch: scratch };
+        let mut browser = Browser { driver, port, session: String::new(), _scratch: scratch, _turn: turn };
         let created = browser.call("POST", "/session", Some(caps));
         browser.session = created["sessionId"].as_str().unwrap().to_owned();
         browser.post("timeouts", json!({"script": 60_000, "pageLoad": 30_000}));
