@@ -135,7 +135,7 @@ fn event_loop(terminal: &mut Screen, rx: &Receiver<AppEvent>, app: &mut App) -> 
         };
         // Everything already queued is handled before drawing again: no flicker
         // and no lag when keys arrive faster than frames.
-        let was_dirty = app.deadline().is_some();
+        let was_unsaved = app.unsaved();
         for event in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             match event {
                 AppEvent::Terminal(ev) => redraw |= handle_terminal(terminal, app, &ev, &mut clicks)?,
@@ -151,7 +151,8 @@ fn event_loop(terminal: &mut Screen, rx: &Receiver<AppEvent>, app: &mut App) -> 
         // Every change that comes without a key (a save done or failed, a
         // reload, a conflict, a copy) is drawn as soon as it is known.
         redraw |= app.tick(Instant::now());
-        redraw |= was_dirty != app.deadline().is_some();
+        // "guardando…" ↔ "✓ guardado" on the title bar.
+        redraw |= was_unsaved != app.unsaved();
         // The time-box and "guardado hace 2 s" change with time alone: drawn when
         // what they show changes, not on every wake-up.
         redraw |= app.clock_showing() && ui::status::clock_face(app) != shown;

@@ -297,6 +297,11 @@ impl App {
         }
     }
 
+    /// Whether the session shown has changes not yet saved to the file.
+    pub fn unsaved(&self) -> bool {
+        matches!(&self.screen, Screen::Editor(e) if e.autosave().is_dirty())
+    }
+
     /// Whether work started by an effect is still running.
     pub fn busy(&self) -> bool {
         self.background.copies > 0 || matches!(&self.screen, Screen::Editor(e) if e.saver.busy())

@@ -51,6 +51,20 @@ pub enum ImportError {
 
 /// The text of a file to import: a regular file of at most the session file
 /// limit, in UTF-8 (a FIFO, a device or a huge file is refused, never read).
+/// The line of `text` a CSV reader's position is on, counted from the byte
+/// offset past the line end a record may start on (the reader's own count is
+/// one short after CRLF ends); 0 without a position.
+pub(crate) fn csv_line(text: &str, p: Option<&::csv::Position>) -> u64 {
+    let bytes = text.as_bytes();
+    let Some(mut at) = p.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len())) else {
+        return 0;
+    };
+    while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+        at += 1;
+    }
+    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
 pub fn read_source(path: &Path) -> Result<String, ImportError> {
     use crate::storage::bounded::{BoundedError, read_regular};
     let bytes = read_regular(path, crate::storage::SESSION_FILE_LIMIT).map_err(|e| match e {
@@ -324,18 +338,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     }
     let mut out = Imported::default();
     for record in reader.records() {
-        // The line from the byte offset, past the line end the record may start
-        // on: the reader's own count is one short after CRLF ends.
-        let line_at = |p: Option<&::csv::Position>| {
-            let bytes = text.as_bytes();
-            let Some(mut at) = p.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len())) else {
-                return 0;
-            };
-            while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-                at += 1;
-            }
-            1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
-        };
+        let line_at = |p: Option<&::csv::Position>| csv_line(text, p);
         let record = record.map_err(|e| detail(line_at(e.position()), &e))?;
         let line = line_at(record.position());
         let row: Row = record.deserialize::<Row>(Some(&headers)).map_err(|e| detail(line, &e))?.restored();

@@ -205,16 +205,7 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Answers, SurveyError> {
     let detail = |line: u64, e: &dyn std::fmt::Display| SurveyError::Csv { line, detail: e.to_string() };
     let headers: Vec<String> = reader.headers().map_err(|e| detail(1, &e))?.iter().map(clean_text).collect();
     let plan = plan(&headers, mapping)?;
-    let line_at = |p: Option<&::csv::Position>| -> u64 {
-        let bytes = text.as_bytes();
-        let Some(mut at) = p.map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX).min(bytes.len())) else {
-            return 0;
-        };
-        while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            at += 1;
-        }
-        1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
-    };
+    let line_at = |p: Option<&::csv::Position>| super::import::csv_line(text, p);
     let mut out = Answers::default();
     for record in reader.records() {
         let record = record.map_err(|e| detail(line_at(e.position()), &e))?;
