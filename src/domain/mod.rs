@@ -32,7 +32,7 @@ pub use clash::Clash;
 pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
-pub use history::Document;
+pub use history::{Document, Release};
 pub use migrate::renamed_action_id;
 pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, Milestone, PlanEdit, Source, Statement,
