@@ -69,6 +69,7 @@ mod plan_view;
 mod present_pages;
 mod prop_keys;
 mod readme;
+mod room_domain;
 mod room_snapshots;
 mod room_update;
 mod roundtrip_prop;
