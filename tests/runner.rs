@@ -70,6 +70,7 @@ mod present_pages;
 mod prop_keys;
 mod readme;
 mod room_domain;
+mod room_http;
 mod room_snapshots;
 mod room_update;
 mod roundtrip_prop;
