@@ -71,6 +71,7 @@ mod prop_keys;
 mod readme;
 mod room_domain;
 mod room_http;
+mod room_load;
 mod room_snapshots;
 mod room_update;
 mod roundtrip_prop;

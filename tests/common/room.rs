@@ -18,6 +18,8 @@ pub struct Room {
     pub addr: SocketAddr,
     pub path: PathBuf,
     jobs: Sender<(Job, Instant, Sender<Duration>)>,
+    /// Wakes the loop for a job at once, as a key wakes the real one.
+    wake: AppEventSender,
     thread: Option<std::thread::JoinHandle<()>>,
     _dir: tempfile::TempDir,
 }
@@ -42,17 +44,19 @@ impl Room {
         let thread = std::thread::spawn(move || {
             let mut app = App::open(&file, dafo::i18n::Lang::Es).unwrap().with_sala(Some([127, 0, 0, 1].into()), true);
             let (events, rx) = AppEventSender::channel();
-            app.connect(events);
+            app.connect(events.clone());
+            let events_for_test = move |_: &App| Some(events.clone());
             let addr = match &app.screen {
                 dafo::app::Screen::Editor(e) => e.sala().and_then(|l| l.addr()),
                 _ => None,
             };
-            addr_tx.send(addr).unwrap();
+            addr_tx.send((addr, events_for_test(&app))).unwrap();
             serve(&mut app, &rx, &jobs_rx);
             app.flush();
         });
-        let addr = addr_rx.recv().unwrap().expect("the room opened");
-        Room { addr, path, jobs, thread: Some(thread), _dir: dir }
+        let (addr, wake) = addr_rx.recv().unwrap();
+        let (addr, wake) = (addr.expect("the room opened"), wake.expect("connected"));
+        Room { addr, path, jobs, wake, thread: Some(thread), _dir: dir }
     }
 
     /// Runs `f` on the app, between requests as the loop would; returns how long
@@ -60,6 +64,7 @@ impl Room {
     pub fn with(&self, f: impl FnOnce(&mut App) + Send + 'static) -> Duration {
         let (tx, rx) = channel();
         self.jobs.send((Box::new(f), Instant::now(), tx)).unwrap();
+        self.wake.wake();
         rx.recv().unwrap()
     }
 
@@ -91,7 +96,7 @@ impl Room {
 
 fn serve(app: &mut App, rx: &Receiver<AppEvent>, jobs: &Receiver<(Job, Instant, Sender<Duration>)>) {
     loop {
-        match rx.recv_timeout(Duration::from_millis(2)) {
+        match rx.recv_timeout(Duration::from_millis(50)) {
             Ok(AppEvent::Sala(call)) => app.sala_call(*call),
             Ok(_) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(_) => return,
