@@ -72,6 +72,8 @@ impl Editor {
                 }
             }
         }
+        // The first-start card would cover the pane.
+        self.room.hint = false;
         self.mode = Mode::Sala(0);
     }
 

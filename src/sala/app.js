@@ -32,22 +32,21 @@ function render(s) {
   $("remaining").hidden = !voting;
   $("remaining").textContent = W.remaining + ": " + s.remaining;
   const board = $("board");
-  board.replaceChildren(...s.board.map((f) => {
+  board.replaceChildren(...s.board.map((f, i) => {
     const li = el("li");
-    li.append(el("span", W.quadrants[f.q] + " · " + f.text));
+    const label = el("span", W.quadrants[f.q] + " · " + f.text);
+    label.id = "f" + i;
+    li.append(label);
     if (s.results) li.append(el("strong", " " + f.votes + " " + W.votes));
     if (voting) {
-      const n = el("span", " " + "●".repeat(f.mine));
-      n.setAttribute("aria-label", f.mine + " " + W.votes);
-      const up = el("button", "+");
-      up.type = "button";
-      up.setAttribute("aria-label", W.vote_up + ": " + f.text);
-      up.addEventListener("click", () => vote(f.id, true));
-      const down = el("button", "−");
-      down.type = "button";
-      down.setAttribute("aria-label", W.vote_down + ": " + f.text);
-      down.addEventListener("click", () => vote(f.id, false));
-      li.append(n, up, down);
+      li.append(el("span", " " + "●".repeat(f.mine) + " (" + f.mine + ") "));
+      for (const [word, up] of [[W.vote_up, true], [W.vote_down, false]]) {
+        const b = el("button", word);
+        b.type = "button";
+        b.setAttribute("aria-describedby", label.id);
+        b.addEventListener("click", () => vote(f.id, up));
+        li.append(b);
+      }
     }
     return li;
   }));

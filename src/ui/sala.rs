@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::Editor;
@@ -20,6 +20,8 @@ use crate::sala::state::Names;
 pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let Some(live) = editor.sala() else { return };
     let words = lang.text().sala;
+    // Nothing of the view below shows through.
+    Clear.render(area, buf);
     buf.set_style(area, theme.base);
     let qr_width = live.qr.first().map_or(0, |l| l.chars().count()) as u16;
     let [left, right] = Layout::horizontal([Constraint::Length(qr_width.max(30) + 2), Constraint::Fill(1)]).areas(area);

@@ -209,6 +209,17 @@ impl Participant {
     }
 }
 
+/// Sends an item; `None` when the server is gone (killed) mid-request.
+pub fn try_send(p: &Participant, addr: SocketAddr, q: u8, text: &str) -> Option<Answer> {
+    let body = serde_json::json!({ "q": q, "text": text, "csrf": p.csrf }).to_string();
+    let req = format!(
+        "POST /item HTTP/1.1\r\nHost: {addr}\r\nCookie: dafo={}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        p.token,
+        body.len()
+    );
+    raw(addr, req.as_bytes())
+}
+
 /// The room's join code, read off the app.
 pub fn code(room: &Room) -> String {
     room.read(|app| match &app.screen {
