@@ -38,6 +38,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub keys: Option<PathBuf>,
 
+    /// Open the room at once: participants add items and vote from their phones
+    /// on the local network (plain HTTP, LAN only); `O` opens it from the screen too.
+    #[arg(long)]
+    pub room: bool,
+
+    /// Address the room listens on (default: this machine's LAN address); a free port is picked.
+    #[arg(long, value_name = "ADDR")]
+    pub room_bind: Option<std::net::IpAddr>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

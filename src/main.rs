@@ -106,7 +106,7 @@ fn run(
             eprintln!("dafo: {}: {}", lang.text().cli.warning, i.message(lang, look.theme));
         }
     }
-    let start = Start { look, ignored };
+    let start = Start { look, ignored, room: (cli.room_bind, cli.room) };
     // The language of a session the TUI opens: `--lang`, else the session's own.
     let (flag, config_lang) = (cli.lang, config.language());
     let session_lang =
@@ -322,6 +322,7 @@ fn open(file: &Path, lang: Lang, start: &Start, session_lang: &dyn Fn(&Session) 
     // speak `lang`: the file could not tell).
     let app = App::open_in(file, session_lang).map_err(|e| commands::open_message(&e, file, lang))?;
     let lang = app.lang;
+    let app = app.with_sala(start.room.0, start.room.1);
     tui(app, start, lang)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -338,6 +339,8 @@ fn has_terminal() -> bool {
 struct Start<'a> {
     look: app::room::Look,
     ignored: &'a [settings::Ignored],
+    /// `--room-bind` and `--room`: where the room listens, and whether it opens at once.
+    room: (Option<std::net::IpAddr>, bool),
 }
 
 fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {

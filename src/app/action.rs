@@ -115,6 +115,8 @@ pub enum Action {
     // ---- In the room (issue 6) ----
     /// Themes, presentation, zoom, time-box, votes, mouse selection.
     Room(RoomAction),
+    /// The room taking part (issue 28): its pane's keys.
+    Sala(super::sala::SalaAction),
     /// `dafo merge --review` in a terminal: an answer about the pair on screen.
     MergeReview(crate::merge::review::ReviewStep),
 }

@@ -96,7 +96,8 @@ impl Editor {
             | InputTarget::AddAction(_)
             | InputTarget::AddStrategy(..)
             | InputTarget::PlanAdd(_)
-            | InputTarget::Clash(_) => None,
+            | InputTarget::Clash(_)
+            | InputTarget::SalaItem(_) => None,
         };
         stored.is_some_and(|t| t.trim() == text.trim())
     }

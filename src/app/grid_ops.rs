@@ -89,6 +89,7 @@ impl Editor {
             InputTarget::JoinText(from, into) => {
                 self.finish_join(crate::app::mode::Join { from, into }, crate::domain::join::Wording::Typed(text))
             }
+            InputTarget::SalaItem(seq) => self.submit_sala_item(seq, &text),
             target => self.submit_other(target, &text),
         }
     }

@@ -38,6 +38,8 @@ pub enum InputTarget {
     Clash(crate::domain::clash::Key),
     /// A wording typed for joining the first factor into the second.
     JoinText(String, String),
+    /// A participant's item (its inbox number), edited before it is accepted.
+    SalaItem(u64),
 }
 
 /// Two factors being joined: `from` goes into `into`.
@@ -125,6 +127,8 @@ pub enum Mode {
     Conflict(Conflict),
     /// The list of the plan's and the follow-up's git merge clashes.
     Clashes(super::clashes::ClashList),
+    /// The room pane (issue 28): the selected waiting item.
+    Sala(usize),
 }
 
 impl Mode {

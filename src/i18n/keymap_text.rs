@@ -11,6 +11,7 @@ pub struct KeymapText {
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
     pub quick: &'static super::quick_words::QuickWords,
+    pub sala: &'static super::sala_words::SalaWords,
     /// The list of the plan's merge conflicts (`R`).
     pub clashes: &'static super::clash_text::ClashText,
     /// The review list of `dafo merge --review`.

@@ -35,6 +35,7 @@ pub mod publish_words;
 pub mod quick_words;
 pub mod report_words;
 pub mod review_errors;
+pub mod sala_words;
 pub mod sheet_words;
 pub mod survey_words;
 

@@ -208,6 +208,7 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
             format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)
         }
+        InputTarget::SalaItem(_) => format!("{} ({ok} / {close})", lang.text().sala.edit_item),
     };
     let [label_row, input_row] = if area.height >= 2 {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area)
