@@ -237,6 +237,7 @@ impl Editor {
             PlanEdit::Axis(o) => op(o, &s.axes, k, |x| label(&x.id, &x.text)),
             PlanEdit::Line(o) => op(o, &s.lines, k, |x| label(&x.id, &x.text)),
             PlanEdit::Indicator(o) => op(o, &s.indicators, k, |x| label(&x.id, &x.name)),
+            PlanEdit::Funding(o) => op(o, &s.funding, k, |v| short(v)),
         }
     }
 

@@ -140,6 +140,13 @@ pub struct CameAction {
     /// Budget in euros.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Euros>,
+    /// Budget per year of the horizon (the plan financiero); its sum is the
+    /// action's total, and `amount` is then left empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<super::money::YearAmount>,
+    /// Where the money comes from: a name of the session's funding sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<String>,
     /// Partners (socios, entidades colaboradoras).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
@@ -181,6 +188,8 @@ impl CameAction {
             start: None,
             resources: None,
             amount: None,
+            budget: Vec::new(),
+            funding: None,
             partners: Vec::new(),
             line: None,
             indicators: Vec::new(),
@@ -259,7 +268,7 @@ impl Session {
         let mut new = old.clone();
         f(&mut new);
         new.text = clean_text(&new.text);
-        for field in [&mut new.owner, &mut new.indicator, &mut new.resources] {
+        for field in [&mut new.owner, &mut new.indicator, &mut new.resources, &mut new.funding] {
             *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
         }
         super::plan_edit::clean_list(&mut new.partners);
