@@ -92,6 +92,7 @@ impl Editor {
             InputTarget::FollowValue(id, year) => {
                 Some(s.indicator_value(id, *year).map(|v| v.to_string()).unwrap_or_default())
             }
+            InputTarget::FollowMoney(id, year) => Some(super::follow::money_text(self.lang, s, id, *year)),
             InputTarget::Add
             | InputTarget::AddAction(_)
             | InputTarget::AddStrategy(..)

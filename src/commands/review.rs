@@ -132,8 +132,8 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         for arg in list {
             let (id, number) = split(path, lang, arg, "ID=AMOUNT (C1=1500)")?;
             let id = &stored_id(id);
-            let amount =
-                read_amount(number, lang).map_err(|m| invalid(path, lang, format!("{}: {m}", lang.show_id(id))))?;
+            let amount = crate::i18n::money_words::read_amount(lang, number)
+                .map_err(|m| invalid(path, lang, format!("{}: {m}", lang.show_id(id))))?;
             let (committed, paid) = if paid { (None, Some(amount)) } else { (Some(amount), None) };
             let edit = work.review_money(id, args.year, committed, paid).map_err(err)?;
             push(&mut work, edit)?;
@@ -153,20 +153,6 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         .map_err(err)?;
     push(&mut work, edit)?;
     Ok((!steps.is_empty()).then_some(Edit::Batch(steps)))
-}
-
-/// An amount of euros as `lang` writes it (`1.500,50` in Spanish); empty is none.
-/// Refused, never read another way: a negative, too large or ambiguous number.
-pub fn read_amount(text: &str, lang: Lang) -> Result<Option<crate::domain::Euros>, String> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let bad = || lang.plan_ui().bad_amount.to_owned();
-    match lang.locale().read_money(text) {
-        Ok(x) => crate::domain::Euros::try_from(x).map(Some).map_err(|_| format!("{text:?} {}", bad())),
-        Err(Unread::Ambiguous(m)) => Err(m),
-        Err(Unread::NotANumber) => Err(format!("{text:?} {}", bad())),
-    }
 }
 
 /// How long `dafo review` waits for another `dafo review` of the same file.

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::came::CameAction;
-use super::plan::{Euros, Horizon};
+use super::edit::{Edit, ListOp};
+use super::plan::{Euros, Horizon, PlanEdit};
 use super::session::Session;
 
 /// An action's budget for one year.
@@ -113,6 +114,10 @@ pub struct Budget {
     pub total: BudgetRow,
 }
 
+fn funding(op: ListOp<String>) -> Edit {
+    Edit::Plan(PlanEdit::Funding(op))
+}
+
 /// Execution: paid over planned, in percent; `None` when nothing was planned.
 pub fn execution(paid: u64, planned: u64) -> Option<f64> {
     (planned > 0).then(|| paid as f64 * 100.0 / planned as f64)
@@ -142,6 +147,23 @@ impl Session {
     /// (the language's list, see `i18n::money_words`).
     pub fn funding_sources<'a>(&'a self, defaults: &'a [&'a str]) -> Vec<&'a str> {
         if self.funding.is_empty() { defaults.to_vec() } else { self.funding.iter().map(String::as_str).collect() }
+    }
+
+    /// The edit that makes the session's list of funding sources `list`
+    /// (cleaned, each once); `None` if it already is.
+    pub fn set_funding(&self, list: &[String]) -> Option<Edit> {
+        let mut new: Vec<String> = Vec::new();
+        for name in list.iter().map(|n| super::text::clean_text(n)).filter(|n| !n.is_empty()) {
+            if !new.contains(&name) {
+                new.push(name);
+            }
+        }
+        if new == self.funding {
+            return None;
+        }
+        let mut edits: Vec<Edit> = (0..self.funding.len()).rev().map(|i| funding(ListOp::Remove(i))).collect();
+        edits.extend(new.into_iter().enumerate().map(|(i, n)| funding(ListOp::Insert(i, n))));
+        Some(Edit::Batch(edits))
     }
 
     /// Every money problem, in grid order: years outside the horizon, a year

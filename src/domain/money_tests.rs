@@ -96,6 +96,22 @@ fn check_finds_years_outside_the_horizon_and_unknown_sources() {
 }
 
 #[test]
+fn the_list_of_sources_is_set_in_one_undoable_step() {
+    let mut s = plan();
+    let list = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let e =
+        s.set_funding(&list(&["FEADER", " Diputación ", "FEADER", ""])).unwrap_or(crate::domain::Edit::Batch(vec![]));
+    let undo = s.apply(e).unwrap();
+    assert_eq!(s.funding, ["FEADER", "Diputación"]);
+    assert!(s.set_funding(&list(&["FEADER", "Diputación"])).is_none());
+    s.apply(undo).unwrap();
+    assert!(s.funding.is_empty(), "undo takes the whole list back");
+    let e = s.set_funding(&list(&["Fondos propios"])).unwrap_or(crate::domain::Edit::Batch(vec![]));
+    s.apply(e).unwrap();
+    assert_eq!(s.funding, ["Fondos propios"]);
+}
+
+#[test]
 fn a_session_without_money_saves_none_of_its_fields() {
     let mut s = Session::new("t", Timestamp::UNIX_EPOCH);
     s.correct.push(CameAction::new("C1", "x", vec![]));

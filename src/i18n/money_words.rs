@@ -22,6 +22,8 @@ pub struct MoneyWords {
     pub amount_label: &'static str,
     pub amount_hint: &'static str,
     pub funding_label: &'static str,
+    /// The metadata form's field of the session's funding sources.
+    pub sources_label: &'static str,
     /// A per-year amount that does not read: what was typed.
     pub bad_year_amount: fn(&str) -> String,
     /// A funding source not in the list: what was typed, the list.
@@ -42,6 +44,10 @@ pub struct MoneyWords {
     pub committed: &'static str,
     pub paid: &'static str,
     pub execution: &'static str,
+    /// The follow-up's input line of an action's money, what it recorded, and a line with more than two parts.
+    pub follow_prompt: &'static str,
+    pub follow_said: fn(&str, i16, &str, &str) -> String,
+    pub bad_pair: fn(&str) -> String,
     /// The follow-up's report: the execution table's heading (year).
     pub execution_heading: fn(i16) -> String,
 }
@@ -57,6 +63,7 @@ pub static ES: MoneyWords = MoneyWords {
     amount_label: "Importe (€)",
     amount_hint: "total, o por año: 2026: 1.500; 2027: 2.000",
     funding_label: "Financiación",
+    sources_label: "Fuentes de financiación",
     bad_year_amount: |t| format!("{t:?} no es un importe por año; escribe «2026: 1.500; 2027: 2.000»"),
     not_a_source: |t, list| format!("«{t}» no es una fuente de financiación; elige entre: {list}"),
     understood: |years, total| format!("Importe: {years} (total {total})"),
@@ -73,6 +80,9 @@ pub static ES: MoneyWords = MoneyWords {
     committed: "Comprometido",
     paid: "Pagado",
     execution: "Ejecución",
+    follow_prompt: "Comprometido; pagado de",
+    follow_said: |a, y, c, p| format!("{a} · {y}: comprometido {c}, pagado {p}"),
+    bad_pair: |t| format!("{t:?}: escribe lo comprometido y lo pagado separados por «;» (1.500; 1.200)"),
     execution_heading: |y| format!("Ejecución del presupuesto {y}"),
 };
 
@@ -93,6 +103,7 @@ pub static EN: MoneyWords = MoneyWords {
     amount_label: "Amount (€)",
     amount_hint: "total, or per year: 2026: 1,500; 2027: 2,000",
     funding_label: "Funding",
+    sources_label: "Funding sources",
     bad_year_amount: |t| format!("{t:?} is not an amount per year; write “2026: 1,500; 2027: 2,000”"),
     not_a_source: |t, list| format!("“{t}” is not a funding source; choose from: {list}"),
     understood: |years, total| format!("Amount: {years} (total {total})"),
@@ -109,6 +120,9 @@ pub static EN: MoneyWords = MoneyWords {
     committed: "Committed",
     paid: "Paid",
     execution: "Execution",
+    follow_prompt: "Committed; paid for",
+    follow_said: |a, y, c, p| format!("{a} · {y}: committed {c}, paid {p}"),
+    bad_pair: |t| format!("{t:?}: write the amount committed and the amount paid separated by “;” (1,500; 1,200)"),
     execution_heading: |y| format!("Budget execution {y}"),
 };
 
@@ -123,6 +137,7 @@ pub static CA: MoneyWords = MoneyWords {
     amount_label: "Import (€)",
     amount_hint: "total, o per any: 2026: 1.500; 2027: 2.000",
     funding_label: "Finançament",
+    sources_label: "Fonts de finançament",
     bad_year_amount: |t| format!("{t:?} no és un import per any; escriu «2026: 1.500; 2027: 2.000»"),
     not_a_source: |t, list| format!("«{t}» no és una font de finançament; tria entre: {list}"),
     understood: |years, total| format!("Import: {years} (total {total})"),
@@ -139,6 +154,9 @@ pub static CA: MoneyWords = MoneyWords {
     committed: "Compromés",
     paid: "Pagat",
     execution: "Execució",
+    follow_prompt: "Compromés; pagat de",
+    follow_said: |a, y, c, p| format!("{a} · {y}: compromés {c}, pagat {p}"),
+    bad_pair: |t| format!("{t:?}: escriu el que s'ha compromés i el que s'ha pagat separats per «;» (1.500; 1.200)"),
     execution_heading: |y| format!("Execució del pressupost {y}"),
 };
 
@@ -162,6 +180,20 @@ impl Lang {
             MoneyProblem::TwiceAYear { action, year } => (w.twice)(action, *year),
             MoneyProblem::UnknownFunding { action, source } => (w.unknown_funding)(action, source, &sources.join(", ")),
         }
+    }
+}
+
+/// An amount of euros as `lang` writes it (`1.500,50` in Spanish); empty is none.
+/// Refused, never read another way: a negative, too large or ambiguous number.
+pub fn read_amount(lang: Lang, text: &str) -> Result<Option<Euros>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let bad = || lang.plan_ui().bad_amount.to_owned();
+    match lang.locale().read_money(text) {
+        Ok(x) => Euros::try_from(x).map(Some).map_err(|_| format!("{text:?} {}", bad())),
+        Err(Unread::Ambiguous(m)) => Err(m),
+        Err(Unread::NotANumber) => Err(format!("{text:?} {}", bad())),
     }
 }
 
