@@ -268,9 +268,10 @@ impl Session {
         let mut new = old.clone();
         f(&mut new);
         new.text = clean_text(&new.text);
-        for field in [&mut new.owner, &mut new.indicator, &mut new.resources, &mut new.funding] {
+        for field in [&mut new.owner, &mut new.indicator, &mut new.resources] {
             *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
         }
+        new.funding = new.funding.as_deref().map(super::money::clean_source).filter(|s| !s.is_empty());
         super::plan_edit::clean_list(&mut new.partners);
         (new != *old && !new.text.is_empty()).then_some(Edit::Action(c, ListOp::Replace(i, new)))
     }

@@ -114,6 +114,11 @@ pub struct Budget {
     pub total: BudgetRow,
 }
 
+/// A funding source's name as kept: clean text, no `;` (the lists' separator).
+pub fn clean_source(name: &str) -> String {
+    super::text::clean_text(&name.replace(';', ","))
+}
+
 fn funding(op: ListOp<String>) -> Edit {
     Edit::Plan(PlanEdit::Funding(op))
 }
@@ -153,7 +158,7 @@ impl Session {
     /// (cleaned, each once); `None` if it already is.
     pub fn set_funding(&self, list: &[String]) -> Option<Edit> {
         let mut new: Vec<String> = Vec::new();
-        for name in list.iter().map(|n| super::text::clean_text(n)).filter(|n| !n.is_empty()) {
+        for name in list.iter().map(|n| clean_source(n)).filter(|n| !n.is_empty()) {
             if !new.contains(&name) {
                 new.push(name);
             }

@@ -44,6 +44,8 @@ pub struct MoneyWords {
     pub committed: &'static str,
     pub paid: &'static str,
     pub execution: &'static str,
+    /// The degree of implementation's column beside execution.
+    pub degree: &'static str,
     /// The follow-up's input line of an action's money, what it recorded, and a line with more than two parts.
     pub follow_prompt: &'static str,
     pub follow_said: fn(&str, i16, &str, &str) -> String,
@@ -80,6 +82,7 @@ pub static ES: MoneyWords = MoneyWords {
     committed: "Comprometido",
     paid: "Pagado",
     execution: "Ejecución",
+    degree: "Grado",
     follow_prompt: "Comprometido; pagado de",
     follow_said: |a, y, c, p| format!("{a} · {y}: comprometido {c}, pagado {p}"),
     bad_pair: |t| format!("{t:?}: escribe lo comprometido y lo pagado separados por «;» (1.500; 1.200)"),
@@ -120,6 +123,7 @@ pub static EN: MoneyWords = MoneyWords {
     committed: "Committed",
     paid: "Paid",
     execution: "Execution",
+    degree: "Degree",
     follow_prompt: "Committed; paid for",
     follow_said: |a, y, c, p| format!("{a} · {y}: committed {c}, paid {p}"),
     bad_pair: |t| format!("{t:?}: write the amount committed and the amount paid separated by “;” (1,500; 1,200)"),
@@ -154,6 +158,7 @@ pub static CA: MoneyWords = MoneyWords {
     committed: "Compromés",
     paid: "Pagat",
     execution: "Execució",
+    degree: "Grau",
     follow_prompt: "Compromés; pagat de",
     follow_said: |a, y, c, p| format!("{a} · {y}: compromés {c}, pagat {p}"),
     bad_pair: |t| format!("{t:?}: escriu el que s'ha compromés i el que s'ha pagat separats per «;» (1.500; 1.200)"),
