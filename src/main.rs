@@ -226,6 +226,8 @@ fn run(
             assignments,
             note,
             value,
+            committed,
+            paid,
             body,
             date,
             summary,
@@ -255,6 +257,8 @@ fn run(
                 assignments,
                 notes: note,
                 values: value,
+                committed,
+                paid,
                 body,
                 date,
                 summary,
@@ -362,6 +366,15 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
                 println!("{name}: {said} ({})", lang.counts(s.counts(), ", "));
                 for c in &conflicts {
                     println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
+                }
+                return ExitCode::FAILURE;
+            }
+            // Money for a year outside the horizon, a funding source not in the list.
+            let sources = s.funding_sources(lang.money().default_funding);
+            let money = s.money_problems(lang.money().default_funding);
+            if !money.is_empty() {
+                for p in &money {
+                    println!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources)));
                 }
                 return ExitCode::FAILURE;
             }

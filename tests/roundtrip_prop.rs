@@ -341,7 +341,15 @@ fn session(p: &Plan) -> Session {
             continue;
         }
         let degree = Degree::new(*degree).unwrap();
-        s.reviews.push(ActionReview { action, year: *year, degree, status: Status::ALL[*status], note: note.clone() });
+        s.reviews.push(ActionReview {
+            action,
+            year: *year,
+            degree,
+            status: Status::ALL[*status],
+            note: note.clone(),
+            committed: None,
+            paid: None,
+        });
     }
     s.reviews.sort_by_key(|r| r.year);
     s

@@ -34,6 +34,8 @@ pub enum InputTarget {
     FollowNote(String, i16),
     /// Seguimiento: the actual value of the indicator with this ID in this year.
     FollowValue(String, i16),
+    /// Seguimiento: the money committed and paid for the action with this ID in this year.
+    FollowMoney(String, i16),
     /// The misión or visión a git merge left in a clash, written by hand.
     Clash(crate::domain::clash::Key),
     /// A wording typed for joining the first factor into the second.

@@ -193,7 +193,9 @@ impl Editor {
             },
             InputTarget::PlanAdd(axis) => self.submit_plan_add(axis, text),
             InputTarget::PlanText(target) => self.submit_plan_text(target, text),
-            target @ (InputTarget::FollowNote(..) | InputTarget::FollowValue(..)) => self.submit_follow(target, text),
+            target @ (InputTarget::FollowNote(..) | InputTarget::FollowValue(..) | InputTarget::FollowMoney(..)) => {
+                self.submit_follow(target, text)
+            }
             InputTarget::Add
             | InputTarget::Edit(_)
             | InputTarget::Clash(_)

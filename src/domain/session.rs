@@ -62,6 +62,9 @@ pub struct Session {
     /// Valores, a short list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// Fuentes de financiación actions may name (empty: the language's default list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<String>,
     /// Retos estratégicos (R1…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Challenge>,
@@ -241,6 +244,7 @@ impl Session {
             mission: None,
             vision: None,
             values: Vec::new(),
+            funding: Vec::new(),
             challenges: Vec::new(),
             axes: Vec::new(),
             lines: Vec::new(),

@@ -436,7 +436,15 @@ fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
         v => labels::status_from(v).ok_or_else(|| Problem::Status(v.to_owned()))?,
     };
     let note = Some(clean_text(row.note.trim())).filter(|n| !n.is_empty());
-    Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note })
+    Ok(crate::domain::ActionReview {
+        action: row.id.trim().to_owned(),
+        year,
+        degree,
+        status,
+        note,
+        committed: None,
+        paid: None,
+    })
 }
 
 /// The CAME quadrant of an action row: its label (any language or label set),

@@ -28,6 +28,7 @@ mod participation;
 mod plan;
 pub(crate) use plan::indicators_with_note;
 pub mod milestones;
+mod plan_finance;
 pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;

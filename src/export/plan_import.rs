@@ -82,6 +82,15 @@ fn horizon_value(line: &str) -> Option<&str> {
     is_word(word, |w| w.horizon).then(|| value.trim().trim_start_matches('*').trim())
 }
 
+/// A `Fuentes de financiación: A; B` line, or the informe's field (any language).
+fn funding_value(line: &str) -> Option<&str> {
+    let line = line.strip_prefix("- ").unwrap_or(line);
+    let (word, value) = line.split_once(':')?;
+    let word = word.trim().trim_matches('*');
+    let named = crate::i18n::Lang::ALL.iter().any(|l| fold(l.money().sources_label) == fold(word));
+    named.then(|| value.trim().trim_start_matches('*').trim())
+}
+
 /// A header field of the informe that the session keeps.
 enum Meta {
     Place,
@@ -218,6 +227,7 @@ struct Draft {
     place: Option<String>,
     participants: Option<String>,
     horizon: Option<Horizon>,
+    funding: Vec<String>,
     mission: Vec<String>,
     vision: Vec<String>,
     values: Vec<String>,
@@ -344,6 +354,12 @@ pub fn import(
             Section::Top => {
                 if let Some(v) = horizon_value(trimmed) {
                     d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string().into()))?);
+                } else if let Some(v) = funding_value(trimmed) {
+                    d.funding = split_unescaped(v, &[';'])
+                        .iter()
+                        .map(|n| clean_text(&unescape(n)))
+                        .filter(|n| !n.is_empty())
+                        .collect();
                 } else if let Some((field, value)) = meta_field(trimmed) {
                     let value = Some(clean_text(&unescape(value))).filter(|v| !v.is_empty());
                     match field {
@@ -407,7 +423,7 @@ fn other_heading(h: &str) -> bool {
         // The participation process is not read back from Markdown (docs/format.md): JSON carries it.
         [t.export.grid, t.plan.came, t.plan.matrix_headings[0], t.plan.matrix_headings[1], w.schedule, w.coverage]
             .into_iter()
-            .chain([t.survey.process_title])
+            .chain([t.survey.process_title, l.money().plan_heading])
     });
     words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }
@@ -513,6 +529,7 @@ fn assemble(
     super::import_weights::read_into(text, &mut factors);
     let mut s = build(factors, &title, now);
     s.meta.horizon = d.horizon;
+    s.funding = d.funding;
     (s.meta.place, s.meta.participants) = (d.place, d.participants);
     s.mission = Some(clean_text(&d.mission.join(" "))).filter(|t| !t.is_empty());
     s.vision = Some(clean_text(&d.vision.join(" "))).filter(|t| !t.is_empty());

@@ -29,6 +29,7 @@ mod keymap_text;
 pub mod limits_text;
 pub mod locale;
 pub mod merge_text;
+pub mod money_words;
 pub mod plan_ui;
 pub mod plan_words;
 pub mod publish_words;

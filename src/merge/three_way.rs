@@ -353,7 +353,7 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
             "last_ids" => max_counters(av, bv),
             "version" => av.clone(),
             "mission" | "vision" => keyed::merge_text(&k, ov, av, bv, &mut out.clashes),
-            "values" | "clashes" => keyed::merge_set(ov, av, bv),
+            "values" | "funding" | "clashes" => keyed::merge_set(ov, av, bv),
             _ if keyed::key_fields(&k).is_some() => keyed::merge_keyed(&k, ov, av, bv, &mut out.clashes),
             _ if is_id_list(&[ov, av, bv]) => {
                 let dependents = if ACTION_LISTS.contains(&k.as_str()) {

@@ -191,6 +191,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             format!("{} {} · {year} ({ok} / {close})", lang.text().follow.note_of, lang.show_id(id))
         }
         InputTarget::FollowValue(id, year) => format!("{} {id} · {year} ({ok} / {close})", lang.text().follow.value_of),
+        InputTarget::FollowMoney(id, year) => {
+            format!("{} {} · {year} ({ok} / {close})", lang.money().follow_prompt, lang.show_id(id))
+        }
         InputTarget::Weight(id) => {
             let q = lang.text().quick;
             format!(
