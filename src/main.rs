@@ -362,6 +362,14 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
                 }
                 return ExitCode::FAILURE;
             }
+            // A theme or impact outside the session's lists (a typo, a merge): not "ok".
+            let unknown = dafo::i18n::theme_words::unknown_lines(&s, lang);
+            if !unknown.is_empty() {
+                for line in &unknown {
+                    println!("{name}: {}", display_safe_lines(line));
+                }
+                return ExitCode::FAILURE;
+            }
             // Changes a dafo made that the file does not have yet: not "ok".
             if let Some(note) = commands::pending::journal_note(file, &s, lang) {
                 println!("{name}: {}: {}", lang.text().cli.warning, display_safe_lines(&note));

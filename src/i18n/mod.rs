@@ -37,6 +37,7 @@ pub mod report_words;
 pub mod review_errors;
 pub mod sheet_words;
 pub mod survey_words;
+pub mod theme_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,
