@@ -63,3 +63,89 @@ fn check_accepts_the_default_lists_and_refuses_an_unknown_theme_or_impact() {
     let own = save(tmp.path(), "own.ron", &own);
     assert!(dafo(&["check", &own]).status.success());
 }
+
+mod tui {
+    use super::tagged;
+    use dafo::app::{App, Screen};
+    use dafo::domain::Session;
+    use dafo::i18n::Lang;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(app: &mut App, code: KeyCode) {
+        if let Some(a) = app.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+            app.update(a);
+        }
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        text.chars().for_each(|c| key(app, KeyCode::Char(c)));
+    }
+
+    fn session(app: &App) -> &Session {
+        match &app.screen {
+            Screen::Editor(e) => e.session(),
+            Screen::Browser(_) => panic!("no session open"),
+        }
+    }
+
+    fn screen(app: &App) -> String {
+        crate::common::screen_rows(app, 120, 30).join("\n")
+    }
+
+    #[test]
+    fn capital_a_tags_the_selected_factor_adds_a_typed_theme_and_undoes_in_one_step() {
+        let mut h = crate::common::held(tagged(), Lang::Es);
+        typed(&mut h, "A");
+        let shown = screen(&h);
+        assert!(shown.contains("Áreas temáticas de F1"), "{shown}");
+        assert!(shown.contains("[x] juventud") && shown.contains("[ ] economía"), "{shown}");
+        typed(&mut h, "pesca");
+        let shown = screen(&h);
+        assert!(shown.contains("+ añadir «pesca» a la lista"), "{shown}");
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Enter);
+        let s = session(&h);
+        assert_eq!(s.strengths[0].themes, ["empleo", "juventud", "pesca"], "in the list's order, the new one last");
+        assert_eq!(s.meta.themes.last().map(String::as_str), Some("pesca"));
+        assert!(s.meta.themes.contains(&"turismo".to_owned()), "the defaults became the session's own list");
+        typed(&mut h, "u");
+        let s = session(&h);
+        assert_eq!(
+            (s.strengths[0].themes.clone(), s.meta.themes.clone()),
+            (tagged().strengths[0].themes.clone(), vec![])
+        );
+    }
+
+    #[test]
+    fn f_filters_the_grid_by_theme_and_capital_i_tags_an_action_with_impacts() {
+        let mut s = tagged();
+        s.weaknesses[0].themes = vec!["economía".into()];
+        let mut h = crate::common::held(s, Lang::Es);
+        typed(&mut h, "f");
+        // The first theme in the list's order that a factor carries: economía.
+        let shown = screen(&h);
+        assert!(shown.contains("Área temática: economía (1)"), "{shown}");
+        assert!(shown.contains("Paro de larga") && !shown.contains("Tejido asociativo"), "{shown}");
+        typed(&mut h, "f");
+        let shown = screen(&h);
+        assert!(shown.contains("Área temática: empleo (1)") && shown.contains("Tejido asociativo"), "{shown}");
+        assert!(!shown.contains("Paro de larga"), "{shown}");
+        typed(&mut h, "ff");
+        let shown = screen(&h);
+        assert!(shown.contains("Todas las áreas temáticas"), "{shown}");
+        assert!(shown.contains("Paro de larga") && shown.contains("Tejido asociativo"), "{shown}");
+        // CAME view, action pane of Corregir: I opens the impacts of C1.
+        typed(&mut h, "c2");
+        key(&mut h, KeyCode::Right);
+        typed(&mut h, "I");
+        let shown = screen(&h);
+        assert!(shown.contains("Impactos transversales de C1") && shown.contains("[x] género"), "{shown}");
+        // Uncheck género (the first line), keep juventud, check medio ambiente y clima.
+        typed(&mut h, " ");
+        key(&mut h, KeyCode::Down);
+        key(&mut h, KeyCode::Down);
+        typed(&mut h, " ");
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(session(&h).correct[0].impacts, ["juventud", "medio ambiente y clima"]);
+    }
+}

@@ -30,6 +30,7 @@ pub mod room;
 mod saver;
 pub mod selection;
 mod sources;
+mod tags;
 pub mod timer;
 mod views;
 mod watch;
