@@ -369,13 +369,18 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
                 }
                 return ExitCode::FAILURE;
             }
-            // Money for a year outside the horizon, a funding source not in the list.
+            // Money for a year outside the horizon, a funding source not in the list;
+            // a theme or impact outside the session's lists (a typo, a merge): not "ok".
             let sources = s.funding_sources(lang.money().default_funding);
             let money = s.money_problems(lang.money().default_funding);
-            if !money.is_empty() {
-                for p in &money {
-                    println!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources)));
-                }
+            let unknown = dafo::i18n::theme_words::unknown_lines(&s, lang);
+            for p in &money {
+                println!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources)));
+            }
+            for line in &unknown {
+                println!("{name}: {}", display_safe_lines(line));
+            }
+            if !money.is_empty() || !unknown.is_empty() {
                 return ExitCode::FAILURE;
             }
             // Changes a dafo made that the file does not have yet: not "ok".

@@ -87,6 +87,7 @@ mod storage_journal;
 mod storage_kill;
 mod storage_links;
 mod storage_signals;
+mod themes;
 mod truncation;
 mod update;
 

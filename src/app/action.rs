@@ -36,6 +36,12 @@ pub enum Action {
     CycleSort,
     /// Show only the factors of one source (group), then the next, then all.
     CycleSource,
+    /// Show only the factors of one área temática, then the next, then all.
+    CycleTheme,
+    /// Choose the áreas temáticas of the selected factor or action (picker).
+    TagThemes,
+    /// Choose the cross-cutting impacts of the selected action (picker).
+    TagImpacts,
     /// On an item marked ⚠ by a git merge: keep this version, drop the other.
     KeepVersion,
     /// The list of the plan's and the follow-up's git merge clashes.

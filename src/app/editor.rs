@@ -90,7 +90,7 @@ pub struct Editor {
 struct KeptOrder {
     revision: u64,
     sort: Sort,
-    source: Option<String>,
+    source: (Option<String>, Option<String>),
     order: std::sync::Arc<[usize]>,
 }
 
@@ -276,7 +276,8 @@ impl Editor {
     /// Stored indices of the factors of `q` in display order (see [`Sort`]):
     /// built once per change of the session, sort or filter, then shared.
     pub fn order(&self, q: Quadrant) -> std::sync::Arc<[usize]> {
-        let (revision, sort, source) = (self.doc.revision(), self.views.factors.sort, &self.views.factors.source);
+        let (revision, sort) = (self.doc.revision(), self.views.factors.sort);
+        let source = &(self.views.factors.source.clone(), self.views.factors.theme.clone());
         let mut kept = self.order_at.borrow_mut();
         let slot = &mut kept[q.index()];
         if let Some(k) = slot.as_ref().filter(|k| k.revision == revision && k.sort == sort && k.source == *source) {
@@ -297,6 +298,9 @@ impl Editor {
             Sort::Impact => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].impact.unwrap_or(0))),
         }
         self.filter_by_source(&mut order, factors);
+        if let Some(theme) = &self.views.factors.theme {
+            order.retain(|&i| factors[i].themes.contains(theme));
+        }
         order
     }
 

@@ -31,6 +31,7 @@ pub mod sala;
 mod saver;
 pub mod selection;
 mod sources;
+mod tags;
 pub mod timer;
 mod views;
 mod watch;

@@ -156,6 +156,11 @@ pub struct CameAction {
     /// IDs of the indicators that measure it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<String>,
+    /// Áreas temáticas and cross-cutting impacts, by name (see `domain::themes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impacts: Vec<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -193,6 +198,8 @@ impl CameAction {
             partners: Vec::new(),
             line: None,
             indicators: Vec::new(),
+            themes: Vec::new(),
+            impacts: Vec::new(),
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod similarity;
 pub mod sources;
 mod strategy;
 pub mod text;
+pub mod themes;
 
 pub use came::{Came, CameAction, Status};
 pub use clash::Clash;

@@ -123,6 +123,12 @@ pub struct Meta {
     /// What `dafo merge` decided, in short.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge: Option<super::meetings::MergeRecord>,
+    /// The session's áreas temáticas and cross-cutting impacts, when it keeps
+    /// its own lists (else the language's defaults: see `domain::themes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impacts: Vec<String>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -186,6 +192,9 @@ pub struct Factor {
     /// Set by the git merge driver when two versions of this factor clash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<Conflict>,
+    /// Áreas temáticas of the factor, by name (see `domain::themes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -209,6 +218,7 @@ impl Factor {
             sources: Vec::new(),
             origins: Vec::new(),
             conflict: None,
+            themes: Vec::new(),
         }
     }
 }
@@ -230,6 +240,8 @@ impl Session {
                 horizon: None,
                 meetings: Vec::new(),
                 merge: None,
+                themes: Vec::new(),
+                impacts: Vec::new(),
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),

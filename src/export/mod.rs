@@ -10,6 +10,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod csv_extra;
 pub mod csv_plan;
 pub mod csv_review;
 pub mod diff;

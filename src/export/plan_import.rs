@@ -25,6 +25,9 @@ mod table;
 #[path = "plan_rows.rs"]
 mod rows;
 
+#[path = "participation_read.rs"]
+mod participation;
+
 use rows::{actions, came_table, indicators, line_id};
 use table::Table;
 
@@ -44,6 +47,8 @@ enum Section {
     Strategies,
     /// The informe's `Plan de acción CAME`: its tables give each action's links and votes.
     Came,
+    /// The informe's "Proceso participativo": its table and the merge's sentence.
+    Process,
     Quadrant,
     Other,
 }
@@ -114,7 +119,10 @@ fn meta_field(line: &str) -> Option<(Meta, &str)> {
 
 /// Whether a Markdown text is a plan: it has a horizon line or a plan heading.
 pub fn is_plan(text: &str) -> bool {
-    text.lines().any(|l| horizon_value(l).is_some() || heading(l, 2).and_then(plan_section).is_some())
+    text.lines().any(|l| {
+        horizon_value(l).is_some()
+            || heading(l, 2).is_some_and(|h| plan_section(h).is_some() || participation::is_heading(h))
+    })
 }
 
 /// Removes Markdown backslash escapes (`\*` → `*`) and reads numeric
@@ -242,6 +250,9 @@ struct Draft {
     /// The tables of the informe's `Plan de acción CAME`.
     came: Vec<Table>,
     indicators: Option<Table>,
+    /// The "Proceso participativo" table and the merge's sentence.
+    process: Option<Table>,
+    merge: Option<crate::domain::meetings::MergeRecord>,
     quadrant_text: String,
     /// The language of the plan's headings: its tables' numbers are read its way.
     lang: Option<Lang>,
@@ -274,6 +285,7 @@ pub fn import(
                 Section::Actions => d.actions.push((group.clone(), t)),
                 Section::Indicators => d.indicators = Some(t),
                 Section::Came => d.came.push(t),
+                Section::Process => d.process = Some(t),
                 _ => {}
             }
             Ok(())
@@ -282,7 +294,7 @@ pub fn import(
         let line_no = n + 1;
         let line = raw.trim_end();
         if line.trim_start().starts_with('|')
-            && matches!(section, Section::Actions | Section::Indicators | Section::Came)
+            && matches!(section, Section::Actions | Section::Indicators | Section::Came | Section::Process)
         {
             table_lines.push((line_no, line));
             continue;
@@ -306,6 +318,8 @@ pub fn import(
                 Section::Strategies
             } else if crate::i18n::Lang::ALL.iter().any(|l| fold(h) == fold(l.text().plan.came)) {
                 Section::Came
+            } else if participation::is_heading(h) {
+                Section::Process
             } else if other_heading(h) {
                 Section::Other
             } else {
@@ -391,6 +405,7 @@ pub fn import(
                     d.strategies.push(st);
                 }
             }
+            Section::Process => d.merge = d.merge.or_else(|| participation::merge_record(&unescape(trimmed))),
             Section::Formulation
             | Section::Actions
             | Section::Indicators
@@ -420,10 +435,9 @@ fn other_heading(h: &str) -> bool {
     let f = fold(h);
     let words = crate::i18n::Lang::ALL.iter().flat_map(|l| {
         let (t, w) = (l.text(), PlanWords::for_lang(*l));
-        // The participation process is not read back from Markdown (docs/format.md): JSON carries it.
         [t.export.grid, t.plan.came, t.plan.matrix_headings[0], t.plan.matrix_headings[1], w.schedule, w.coverage]
             .into_iter()
-            .chain([t.survey.process_title, l.money().plan_heading])
+            .chain([l.money().plan_heading])
     });
     words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }
@@ -565,6 +579,10 @@ fn assemble(
     for t in &d.came {
         came_table(&mut s, t, path)?;
     }
+    if let Some(t) = &d.process {
+        s.meta.meetings = participation::meetings(t, path)?;
+    }
+    s.meta.merge = d.merge;
     s.normalise_ids();
     Ok(s)
 }

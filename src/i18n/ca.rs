@@ -375,6 +375,7 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::CA.keys,
         join: &super::join_text::CA,
+        themes: &super::theme_words::CA,
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,

@@ -373,6 +373,7 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::EN.keys,
         join: &super::join_text::EN,
+        themes: &super::theme_words::EN,
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,

@@ -375,6 +375,7 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::ES.keys,
         join: &super::join_text::ES,
+        themes: &super::theme_words::ES,
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,

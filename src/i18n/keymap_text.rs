@@ -18,6 +18,8 @@ pub struct KeymapText {
     pub merge: &'static super::merge_text::MergeKeys,
     /// Joining two factors in the grid (issue 24).
     pub join: &'static super::join_text::JoinText,
+    /// Áreas temáticas and cross-cutting impacts (issue 27).
+    pub themes: &'static super::theme_words::ThemeText,
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -39,6 +39,7 @@ pub mod review_errors;
 pub mod sala_words;
 pub mod sheet_words;
 pub mod survey_words;
+pub mod theme_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,

@@ -299,6 +299,9 @@ fn merge_meta(o: &Value, a: &Value, b: &Value, out: &mut Outcome) -> Value {
         let v = if k == "modified" {
             let ts = |v: &Value| v.as_str().and_then(|s| s.parse::<jiff::Timestamp>().ok());
             if ts(bv) > ts(av) { bv.clone() } else { av.clone() }
+        } else if k == "themes" || k == "impacts" {
+            // The session's lists of names: what each side added, what both kept.
+            keyed::merge_set(ov, av, bv)
         } else if av == ov || av == bv {
             bv.clone()
         } else if bv == ov {

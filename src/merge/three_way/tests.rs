@@ -525,3 +525,29 @@ fn money_merges_by_value_and_a_clash_keeps_both_amounts() {
     assert_eq!(kept, [vec![y(2024, 1000)], vec![y(2024, 1200)]]);
     assert_eq!(out.session.conflicts().len(), 2, "dafo check refuses it");
 }
+
+#[test]
+fn themes_and_impacts_merge_by_value_and_a_double_change_is_marked() {
+    let mut o = base();
+    o.correct.push(CameAction::new("C1", "Ventanilla única", vec!["D1".into()]));
+    o.meta.themes = vec!["empleo".into(), "juventud".into()];
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.meta.themes.push("turismo".into());
+    b.meta.themes.push("pesca".into());
+    a.weaknesses[0].themes = vec!["empleo".into()];
+    b.correct[0].impacts = vec!["género".into()];
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?}", out.conflicts, out.unmarked);
+    let s = out.session;
+    assert_eq!(s.meta.themes, ["empleo", "juventud", "turismo", "pesca"]);
+    assert_eq!(
+        (s.weaknesses[0].themes.clone(), s.correct[0].impacts.clone()),
+        (vec!["empleo".to_owned()], vec!["género".to_owned()])
+    );
+    // Both sides give the same factor other themes: a clash `dafo check` refuses.
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.weaknesses[0].themes = vec!["empleo".into()];
+    b.weaknesses[0].themes = vec!["juventud".into()];
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(!out.session.conflicts().is_empty());
+}
