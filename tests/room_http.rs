@@ -228,3 +228,32 @@ fn slow_and_half_open_connections_are_cut_and_others_still_get_answers() {
     }
     assert!(started.elapsed() < Duration::from_secs(15), "every slow connection was cut: {:?}", started.elapsed());
 }
+
+#[test]
+fn join_into_a_similar_factor_move_accept_a_quadrant_as_one_step_and_ban() {
+    let room = Room::open(&["Listas de espera en dependencia"]);
+    let code = code(&room);
+    let (a, b) = (Participant::join(room.addr, &code, ""), Participant::join(room.addr, &code, ""));
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(a.send(room.addr, 0, "Listas de espera en la dependencia").status, 200);
+    assert_eq!(b.send(room.addr, 3, "Voluntariado joven").status, 200);
+    assert_eq!(b.send(room.addr, 0, "Local propio").status, 200);
+    assert_eq!(b.send(room.addr, 0, "Buena imagen").status, 200);
+    room.press(Action::Sala(S::Join));
+    assert_eq!(
+        factor_texts(&room, Quadrant::Strengths),
+        [("Listas de espera en dependencia".to_owned(), vec!["sala".to_owned()], 1)]
+    );
+    // "Voluntariado joven" was sent as a threat: moved to strengths, then the quadrant accepted at once.
+    room.press(Action::Sala(S::Move(Quadrant::Strengths)));
+    room.press(Action::Sala(S::AcceptAll));
+    assert_eq!(factor_texts(&room, Quadrant::Strengths).len(), 4);
+    assert!(waiting(&room).is_empty());
+    room.press(Action::Undo);
+    assert_eq!(factor_texts(&room, Quadrant::Strengths).len(), 1, "accepting a quadrant is one step");
+    assert_eq!(b.send(room.addr, 1, "Otra").status, 200);
+    room.press(Action::Sala(S::Ban));
+    assert_eq!(b.state(room.addr)["error"], "token", "banned: the token no longer works");
+    assert_eq!(b.send(room.addr, 1, "Y otra").status, 403);
+    assert_eq!(a.send(room.addr, 1, "Sigo").status, 200);
+}

@@ -95,14 +95,17 @@ impl Editor {
     }
 
     pub(super) fn update_sala(&mut self, selected: usize, action: Action) {
-        let list: Vec<Pending> = self.sala_list().into_iter().map(|(p, _)| p.clone()).collect();
-        let selected = selected.min(list.len().saturating_sub(1));
-        let item = list.get(selected).cloned();
+        let len = self.sala.as_deref().map_or(0, |l| l.state.inbox.len());
+        let selected = selected.min(len.saturating_sub(1));
+        let item = match &action {
+            Action::Sala(_) => self.sala_list().get(selected).map(|(p, _)| (*p).clone()),
+            _ => None,
+        };
         self.mode = Mode::Sala(selected);
         let words = self.lang.text().sala;
         match action {
             Action::Up => self.mode = Mode::Sala(selected.saturating_sub(1)),
-            Action::Down => self.mode = Mode::Sala((selected + 1).min(list.len().saturating_sub(1))),
+            Action::Down => self.mode = Mode::Sala((selected + 1).min(len.saturating_sub(1))),
             Action::Back | Action::Cancel => self.mode = Mode::Grid,
             Action::Undo => self.undo_redo_from_sala(true),
             Action::Redo => self.undo_redo_from_sala(false),

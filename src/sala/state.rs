@@ -208,23 +208,55 @@ pub struct Sala {
     wrong_all: VecDeque<Instant>,
     /// New random tokens (tests give a fixed source).
     random: fn() -> String,
-    /// The inbox grouped (see [`grouped`]), until it changes.
-    order: std::cell::RefCell<Option<Vec<(usize, bool)>>>,
+    /// Near-duplicates of the inbox, kept as items come and go (see [`grouped`]).
+    groups: Vec<Group>,
+}
+
+/// Waiting items alike: the first one's text profile, its quadrant, and the
+/// inbox numbers of its members, first one first.
+#[derive(Debug)]
+struct Group {
+    head: Profile,
+    quadrant: Quadrant,
+    members: Vec<u64>,
+}
+
+/// Files `item` in the first group of its quadrant whose first text it is like
+/// (the likeness `dafo merge` uses, at least [`GREY`]), or in a new group.
+fn file(groups: &mut Vec<Group>, item: &Pending) {
+    let profile = Profile::new(&item.text);
+    match groups.iter_mut().find(|g| g.quadrant == item.quadrant && g.head.score(&profile) >= GREY) {
+        Some(g) => g.members.push(item.seq),
+        None => groups.push(Group { head: profile, quadrant: item.quadrant, members: vec![item.seq] }),
+    }
+}
+
+fn unfile(groups: &mut Vec<Group>, seq: u64) {
+    for g in groups.iter_mut() {
+        g.members.retain(|s| *s != seq);
+    }
+    groups.retain(|g| !g.members.is_empty());
+}
+
+/// Positions in `inbox` in group order, each with whether it is a near-duplicate
+/// of the one before.
+fn flatten(groups: &[Group], inbox: &[Pending]) -> Vec<(usize, bool)> {
+    let at: HashMap<u64, usize> = inbox.iter().enumerate().map(|(i, p)| (p.seq, i)).collect();
+    groups
+        .iter()
+        .flat_map(|g| g.members.iter().enumerate().filter_map(|(n, s)| at.get(s).map(|i| (*i, n > 0))))
+        .collect()
 }
 
 /// The inbox in the pane's order: each item right after the first earlier item
 /// of its quadrant it is like (the likeness `dafo merge` uses, at least
 /// [`GREY`]), with whether it is such a near-duplicate.
 pub fn grouped(inbox: &[Pending]) -> Vec<(usize, bool)> {
-    let mut groups: Vec<(Profile, Quadrant, Vec<usize>)> = Vec::new();
-    for (i, item) in inbox.iter().enumerate() {
-        let profile = Profile::new(&item.text);
-        match groups.iter_mut().find(|(head, q, _)| *q == item.quadrant && head.score(&profile) >= GREY) {
-            Some((_, _, members)) => members.push(i),
-            None => groups.push((profile, item.quadrant, vec![i])),
-        }
+    let mut groups = Vec::new();
+    for item in inbox {
+        file(&mut groups, item);
     }
-    groups.into_iter().flat_map(|(_, _, g)| g.into_iter().enumerate().map(|(n, i)| (i, n > 0))).collect()
+    flatten(&groups, inbox)
 }
 
 /// 128 random bits, in hex; empty only if the system has no randomness to give.
@@ -295,13 +327,14 @@ impl Sala {
             wrong: HashMap::new(),
             wrong_all: VecDeque::new(),
             random: random_token,
-            order: std::cell::RefCell::new(None),
+            groups: Vec::new(),
         }
     }
 
-    /// The inbox grouped for the pane (kept until the inbox changes).
+    /// The inbox in the pane's order (see [`grouped`]): filed as items come,
+    /// so a long inbox costs no likeness sums per key or frame.
     pub fn order(&self) -> Vec<(usize, bool)> {
-        self.order.borrow_mut().get_or_insert_with(|| grouped(&self.inbox)).clone()
+        flatten(&self.groups, &self.inbox)
     }
 
     /// Tokens from `random` instead of the system's (tests).
@@ -385,8 +418,8 @@ impl Sala {
     /// An item from the inbox file, read again after a crash.
     pub fn restore(&mut self, item: Pending) {
         self.next_seq = self.next_seq.max(item.seq + 1);
+        file(&mut self.groups, &item);
         self.inbox.push(item);
-        self.order.replace(None);
     }
 
     /// Takes item `seq` out of the inbox (the facilitator accepted or rejected it)
@@ -394,7 +427,7 @@ impl Sala {
     pub fn settle(&mut self, seq: u64, fate: Fate) -> Option<Pending> {
         let at = self.inbox.iter().position(|p| p.seq == seq)?;
         let item = self.inbox.remove(at);
-        self.order.replace(None);
+        unfile(&mut self.groups, seq);
         for p in &mut self.participants {
             for mine in p.items.iter_mut().filter(|i| i.0 == seq) {
                 mine.3 = fate;
@@ -408,7 +441,9 @@ impl Sala {
         match self.inbox.iter_mut().find(|p| p.seq == seq) {
             Some(item) => {
                 item.quadrant = to;
-                self.order.replace(None);
+                let item = item.clone();
+                unfile(&mut self.groups, seq);
+                file(&mut self.groups, &item);
                 true
             }
             None => false,
@@ -511,7 +546,7 @@ impl Sala {
         let name = if self.names == Names::NoOne { None } else { p.name.clone() };
         let item = Pending { seq, who: p.number, name, quadrant, text, at: jiff::Timestamp::now() };
         self.inbox.push(item.clone());
-        self.order.replace(None);
+        file(&mut self.groups, &item);
         Decision { reply: Reply::ok(json!({ "sent": seq })), append: Some(item) }
     }
 
