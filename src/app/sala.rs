@@ -54,6 +54,11 @@ impl Editor {
     /// Opens the room and its pane; says why not when it cannot open.
     pub fn open_sala(&mut self) {
         let words = self.lang.text().sala;
+        // Items could only wait: a session open in another dafo takes no factors here.
+        if self.read_only.is_some() {
+            self.say_read_only();
+            return;
+        }
         if self.sala.is_none() {
             let Some(events) = self.events.clone() else { return };
             let ip = self.sala_bind.or_else(crate::sala::http::lan_address);
