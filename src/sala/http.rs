@@ -145,6 +145,7 @@ fn serve(stream: &mut TcpStream, events: &AppEventSender, page: &Page) {
         ("GET", "/") => return send(stream, 200, "text/html; charset=utf-8", page.html.as_bytes(), None),
         ("GET", "/app.js") => return send(stream, 200, "text/javascript; charset=utf-8", page.script.as_bytes(), None),
         ("GET", "/state") => Ok((Ask::State, None)),
+        ("GET", "/info") => Ok((Ask::Info, None)),
         ("POST", _) if raw.cross_site => Err((403, "token")),
         ("POST", _) if !raw.json => Err((415, "bad")),
         ("POST", path) => read_ask(path, &raw.body),

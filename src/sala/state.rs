@@ -88,6 +88,8 @@ impl Names {
 /// What a participant asks for (the server's reading of a request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
+    /// What the page asks before joining: whether names are asked for.
+    Info,
     /// What the page shows now.
     State,
     /// Joining with the code shown on the projector, and an optional name.
@@ -461,8 +463,10 @@ impl Sala {
     /// Decides a request. `session` is what the facilitator has (the board shown
     /// from the reveal on).
     pub fn handle(&mut self, req: Request, session: &Session, now: Instant) -> Decision {
-        if let Ask::Join { code, name } = &req.ask {
-            return self.join(code, name, req.peer, now).into();
+        match &req.ask {
+            Ask::Join { code, name } => return self.join(code, name, req.peer, now).into(),
+            Ask::Info => return Reply::ok(json!({ "names": self.names != Names::NoOne })).into(),
+            _ => {}
         }
         let Some(at) = self.who(req.token.as_deref()) else {
             return Reply::refused(403, "token").into();
@@ -476,7 +480,7 @@ impl Sala {
             }
             Ask::Item { quadrant, text } => self.item(at, quadrant, &text, now),
             Ask::Vote { factor, up } => self.vote(at, &factor, up, session).into(),
-            Ask::Join { .. } => Reply::refused(400, "bad").into(),
+            Ask::Join { .. } | Ask::Info => Reply::refused(400, "bad").into(),
         }
     }
 
