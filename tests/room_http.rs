@@ -257,3 +257,29 @@ fn join_into_a_similar_factor_move_accept_a_quadrant_as_one_step_and_ban() {
     assert_eq!(b.send(room.addr, 1, "Y otra").status, 403);
     assert_eq!(a.send(room.addr, 1, "Sigo").status, 200);
 }
+
+#[test]
+fn o_opens_the_pane_again_from_the_grid_and_an_item_is_edited_before_it_is_accepted() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 2, "Subvenciones europeas").status, 200);
+    let context = |room: &Room| room.read(|app| format!("{:?}", app.context()));
+    room.press(Action::Back);
+    assert_eq!(context(&room), "Grid");
+    let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('O'));
+    let action = room.read(move |app| app.action_for(&ratatui::crossterm::event::Event::Key(key)));
+    assert_eq!(action, Some(Action::Sala(S::Open)));
+    room.press(Action::Sala(S::Open));
+    assert_eq!(context(&room), "Sala");
+    room.press(Action::Sala(S::Edit));
+    assert_eq!(context(&room), "Input");
+    let space = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(' '));
+    room.press(Action::TextKey(space));
+    room.press(Action::Paste("2027".into()));
+    room.press(Action::Submit);
+    assert_eq!(context(&room), "Sala", "back in the pane for the next item");
+    let texts: Vec<String> = factor_texts(&room, Quadrant::Opportunities).into_iter().map(|f| f.0).collect();
+    assert_eq!(texts, ["Subvenciones europeas 2027"]);
+    assert!(waiting(&room).is_empty());
+}

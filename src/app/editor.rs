@@ -370,6 +370,7 @@ impl Editor {
             Action::Back => self.show(View::Dafo),
             Action::EditMeta => self.open_meta_form(),
             Action::ShowClashes => self.open_clashes(),
+            Action::Sala(super::sala::SalaAction::Open) => self.open_sala(),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
