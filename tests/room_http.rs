@@ -274,6 +274,9 @@ fn o_opens_the_pane_again_from_the_grid_and_an_item_is_edited_before_it_is_accep
     assert_eq!(context(&room), "Sala");
     room.press(Action::Sala(S::Edit));
     assert_eq!(context(&room), "Input");
+    room.press(Action::Cancel);
+    assert_eq!((context(&room), waiting(&room).len()), ("Sala".to_owned(), 1), "Esc leaves it waiting, in the pane");
+    room.press(Action::Sala(S::Edit));
     let space = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(' '));
     room.press(Action::TextKey(space));
     room.press(Action::Paste("2027".into()));

@@ -433,6 +433,8 @@ impl Editor {
                 self.keep_draft(input);
                 self.mode = Mode::Clashes(super::clashes::ClashList::default());
             }
+            // A room item being edited: Esc leaves it waiting, back in the room pane.
+            Action::Cancel if matches!(input.target, InputTarget::SalaItem(_)) => self.mode = Mode::Sala(0),
             Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
                 let max = input.target.max_chars();
