@@ -286,3 +286,20 @@ fn o_opens_the_pane_again_from_the_grid_and_an_item_is_edited_before_it_is_accep
     assert_eq!(texts, ["Subvenciones europeas 2027"]);
     assert!(waiting(&room).is_empty());
 }
+
+#[test]
+fn the_projector_never_shows_the_inbox() {
+    let room = Room::open(&["Equipo"]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 0, "Texto sin moderar").status, 200);
+    let pane = room.read(|app| crate::common::screen_rows(app, 120, 40).join("\n"));
+    assert!(pane.contains("Texto sin moderar"));
+    room.press(Action::Back);
+    room.press(Action::Room(dafo::app::room::RoomAction::TogglePresent));
+    let projected = room.read(|app| crate::common::screen_rows(app, 120, 40).join("\n"));
+    assert!(projected.contains("Equipo") && !projected.contains("Texto sin moderar"), "{projected}");
+    let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('O'));
+    let action = room.read(move |app| app.action_for(&ratatui::crossterm::event::Event::Key(key)));
+    assert_eq!(action, None, "the room pane does not open while presenting");
+}
