@@ -216,3 +216,19 @@ fn the_page_asks_for_names_only_when_someone_sees_them_and_the_room_has_a_size()
     };
     assert_eq!(sala.handle(req, &session, Instant::now()).reply.body["error"], "joining_closed");
 }
+
+#[test]
+fn the_page_speaks_the_session_language_and_stays_small() {
+    use dafo::i18n::Lang;
+    for (lang, tag, code) in
+        [(Lang::Es, "es", "Código de la sala"), (Lang::En, "en", "Room code"), (Lang::Ca, "ca", "Codi de la sala")]
+    {
+        let page = dafo::sala::page::page(lang);
+        assert!(page.html.contains(&format!("<html lang=\"{tag}\">")), "{tag}");
+        assert!(page.html.contains(code), "{tag}");
+        // The words ride in a JSON script element: nothing in them may close it.
+        let words = page.html.split("id=\"words\" type=\"application/json\">").nth(1).unwrap_or_default();
+        assert!(!words.split("</script>").next().unwrap_or_default().contains('<'), "{tag}");
+        assert!(page.html.len() + page.script.len() < 12_000, "a few kB: {}", page.html.len() + page.script.len());
+    }
+}

@@ -303,3 +303,20 @@ fn the_projector_never_shows_the_inbox() {
     let action = room.read(move |app| app.action_for(&ratatui::crossterm::event::Event::Key(key)));
     assert_eq!(action, None, "the room pane does not open while presenting");
 }
+
+#[test]
+fn closing_the_room_stops_listening() {
+    let room = Room::open(&[]);
+    let addr = room.addr;
+    assert_eq!(request(addr, "GET", "/", None, None).status, 200);
+    room.press(Action::Sala(S::Stop));
+    assert!(
+        TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err(),
+        "nothing listens once the room is closed"
+    );
+    let open_again = room.read(|app| match &app.screen {
+        dafo::app::Screen::Editor(e) => e.sala().is_some(),
+        _ => true,
+    });
+    assert!(!open_again);
+}
