@@ -1,12 +1,15 @@
 //! The room takes part (issue 28): participants add items and vote from their
 //! phones on the local network, the facilitator moderates in the terminal.
-//! [`state`] holds the rules, [`http`] the thin server, [`inbox`] the durable
-//! file of items, [`page`] what the browser gets, [`qr`] the code on the projector.
+//! [`state`] holds the rules, [`groups`] the near-duplicates, [`secret`] the
+//! join code and tokens, [`http`] the thin server, [`inbox`] the durable file of
+//! items, [`page`] what the browser gets, [`qr`] the code on the projector.
 
+pub mod groups;
 pub mod http;
 pub mod inbox;
 pub mod page;
 pub mod qr;
+pub mod secret;
 pub mod state;
 
 use std::net::{IpAddr, SocketAddr};

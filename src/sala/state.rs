@@ -8,8 +8,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+pub use super::groups::grouped;
+use super::groups::{Group, file, flatten, unfile};
+pub use super::secret::{new_code, random_token};
+use super::secret::{same_secret, squeeze_code};
 use crate::domain::limits::ITEM_TEXT_MAX;
-use crate::domain::similarity::{GREY, Profile};
 use crate::domain::text::clean_text;
 use crate::domain::{Quadrant, Session};
 
@@ -212,97 +215,6 @@ pub struct Sala {
     random: fn() -> String,
     /// Near-duplicates of the inbox, kept as items come and go (see [`grouped`]).
     groups: Vec<Group>,
-}
-
-/// Waiting items alike: the first one's text profile, its quadrant, and the
-/// inbox numbers of its members, first one first.
-#[derive(Debug)]
-struct Group {
-    head: Profile,
-    quadrant: Quadrant,
-    members: Vec<u64>,
-}
-
-/// Files `item` in the first group of its quadrant whose first text it is like
-/// (the likeness `dafo merge` uses, at least [`GREY`]), or in a new group.
-fn file(groups: &mut Vec<Group>, item: &Pending) {
-    let profile = Profile::new(&item.text);
-    match groups.iter_mut().find(|g| g.quadrant == item.quadrant && g.head.score(&profile) >= GREY) {
-        Some(g) => g.members.push(item.seq),
-        None => groups.push(Group { head: profile, quadrant: item.quadrant, members: vec![item.seq] }),
-    }
-}
-
-fn unfile(groups: &mut Vec<Group>, seq: u64) {
-    for g in groups.iter_mut() {
-        g.members.retain(|s| *s != seq);
-    }
-    groups.retain(|g| !g.members.is_empty());
-}
-
-/// Positions in `inbox` in group order, each with whether it is a near-duplicate
-/// of the one before.
-fn flatten(groups: &[Group], inbox: &[Pending]) -> Vec<(usize, bool)> {
-    let at: HashMap<u64, usize> = inbox.iter().enumerate().map(|(i, p)| (p.seq, i)).collect();
-    groups
-        .iter()
-        .flat_map(|g| g.members.iter().enumerate().filter_map(|(n, s)| at.get(s).map(|i| (*i, n > 0))))
-        .collect()
-}
-
-/// The inbox in the pane's order: each item right after the first earlier item
-/// of its quadrant it is like (the likeness `dafo merge` uses, at least
-/// [`GREY`]), with whether it is such a near-duplicate.
-pub fn grouped(inbox: &[Pending]) -> Vec<(usize, bool)> {
-    let mut groups = Vec::new();
-    for item in inbox {
-        file(&mut groups, item);
-    }
-    flatten(&groups, inbox)
-}
-
-/// 128 random bits, in hex; empty only if the system has no randomness to give.
-pub fn random_token() -> String {
-    let mut bytes = [0u8; 16];
-    if getrandom::fill(&mut bytes).is_err() {
-        return String::new();
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Letters of a join code: no 0/O, 1/I/L, so it is read off a projector without doubt.
-const CODE_LETTERS: &[u8; 31] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-/// A join code of 8 letters from 31 (about 39 bits): at the rate limit, guessing
-/// it would take longer than any workshop by millions of years.
-pub fn new_code() -> Option<String> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).ok()?;
-    // Bytes of 248 and over are drawn again: 248 = 8 x 31 keeps every letter equally likely.
-    let mut code = String::new();
-    let mut pool = bytes.to_vec();
-    while code.len() < 8 {
-        let Some(b) = pool.pop() else {
-            let mut more = [0u8; 8];
-            getrandom::fill(&mut more).ok()?;
-            pool.extend_from_slice(&more);
-            continue;
-        };
-        if b < 248 {
-            code.push(CODE_LETTERS[(b % 31) as usize] as char);
-        }
-    }
-    Some(code)
-}
-
-/// A typed code made comparable: upper case, no spaces or dashes.
-fn squeeze_code(code: &str) -> String {
-    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
-}
-
-/// Compares two strings in a time that does not depend on where they differ.
-fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && !a.is_empty() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn within_minute(log: &mut VecDeque<Instant>, now: Instant) -> usize {
