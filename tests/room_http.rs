@@ -320,3 +320,25 @@ fn closing_the_room_stops_listening() {
     });
     assert!(!open_again);
 }
+
+#[test]
+fn an_accepted_item_leaves_the_inbox_file_only_once_the_session_holding_it_is_saved() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 0, "Aceptada").status, 200);
+    assert_eq!(p.send(room.addr, 0, "Descartada").status, 200);
+    room.press(Action::Sala(S::Accept));
+    room.press(Action::Sala(S::Reject));
+    let inbox = dafo::sala::inbox::inbox_path(&room.path);
+    let in_file = |inbox: &std::path::Path| -> Vec<String> {
+        std::thread::sleep(Duration::from_millis(200));
+        dafo::sala::inbox::replay(inbox).unwrap().0.into_iter().map(|i| i.text).collect()
+    };
+    assert_eq!(in_file(&inbox), ["Aceptada"], "a crash now would list it again: the session is not saved yet");
+    room.with(|app| {
+        app.handle(Action::Save);
+        app.settle();
+    });
+    assert!(in_file(&inbox).is_empty(), "saved: settled in the file");
+}

@@ -174,7 +174,7 @@ impl Editor {
                         state.move_item(item.seq, q);
                     }
                     SalaAction::Reject => {
-                        live.settle(item.seq, Fate::Rejected);
+                        live.settle(item.seq, Fate::Rejected, 0);
                     }
                     SalaAction::Ban if state.ban(item.who) => self.say((words.banned)(item.who), false),
                     _ => {}
@@ -200,10 +200,11 @@ impl Editor {
     /// Accepts `item` as a factor (with `text` when edited first).
     pub(super) fn accept_item(&mut self, item: &Pending, text: Option<&str>) {
         let Some(edit) = self.room_factor(item, text.unwrap_or(&item.text)) else { return };
+        let revision = self.doc.revision() + 1;
         if self.apply(edit)
             && let Some(live) = self.sala.as_deref_mut()
         {
-            live.settle(item.seq, Fate::Accepted);
+            live.settle(item.seq, Fate::Accepted, revision);
         }
     }
 
@@ -226,12 +227,13 @@ impl Editor {
                 edits.push(Edit::Factor(q, ListOp::Insert(len + edits.len(), f)));
             }
         }
+        let revision = self.doc.revision() + 1;
         if !edits.is_empty()
             && self.apply(Edit::Batch(edits))
             && let Some(live) = self.sala.as_deref_mut()
         {
             for item in &items {
-                live.settle(item.seq, Fate::Accepted);
+                live.settle(item.seq, Fate::Accepted, revision);
             }
         }
     }
@@ -260,11 +262,12 @@ impl Editor {
                 f.sources.push(source.clone());
             }
         });
+        let revision = self.doc.revision() + 1;
         if let Some(edit) = edit
             && self.apply(edit)
         {
             if let Some(live) = self.sala.as_deref_mut() {
-                live.settle(item.seq, Fate::Accepted);
+                live.settle(item.seq, Fate::Accepted, revision);
             }
             self.say((words.joined_into)(&id), false);
         }
