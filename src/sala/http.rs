@@ -91,7 +91,11 @@ fn accept(listener: &TcpListener, queue: &SyncSender<TcpStream>, stop: &AtomicBo
         if stop.load(Ordering::Acquire) {
             break;
         }
-        let Ok(stream) = stream else { continue };
+        let Ok(stream) = stream else {
+            // Out of descriptors, say: wait a moment rather than spin on the error.
+            std::thread::sleep(Duration::from_millis(20));
+            continue;
+        };
         match queue.try_send(stream) {
             Ok(()) => {}
             Err(TrySendError::Full(mut stream)) => {
