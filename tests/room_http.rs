@@ -342,3 +342,20 @@ fn an_accepted_item_leaves_the_inbox_file_only_once_the_session_holding_it_is_sa
     });
     assert!(in_file(&inbox).is_empty(), "saved: settled in the file");
 }
+
+#[test]
+fn a_flood_of_connections_is_turned_away_at_once_and_the_room_recovers() {
+    let room = Room::open(&[]);
+    let started = Instant::now();
+    let flood: Vec<TcpStream> = (0..150).map(|_| TcpStream::connect(room.addr).unwrap()).collect();
+    let mut busy = 0;
+    for mut s in flood {
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        busy += usize::from(String::from_utf8_lossy(&out).starts_with("HTTP/1.1 503"));
+    }
+    assert!(busy > 0, "more connections than workers and queue: some answered 503 at once");
+    assert!(started.elapsed() < Duration::from_secs(15), "{:?}", started.elapsed());
+    assert_eq!(request(room.addr, "GET", "/", None, None).status, 200);
+}
