@@ -53,6 +53,7 @@ fn a_phone_joins_writes_votes_within_the_budget_and_the_page_is_accessible() {
     b.phone();
     b.goto(&url);
     assert_eq!(b.run("return window.innerWidth", json!([])), json!(390), "a phone's viewport");
+    wait_page(&b, "return document.getElementById('name').hidden", "no name asked for: anonymous by default");
     let found = violations(&b, &axe);
     assert!(found.is_empty(), "axe on the join form:\n{}", found.join("\n"));
     b.type_into("#code", &code.to_lowercase());

@@ -185,3 +185,50 @@ fn join_codes_are_eight_unambiguous_letters_and_differ() {
     assert!(!a.contains(['0', 'O', '1', 'I', 'L']));
     assert_ne!(a, b);
 }
+
+#[test]
+fn the_page_asks_for_names_only_when_someone_sees_them_and_the_room_has_a_size() {
+    let session = session_with(&["x"]);
+    let mut sala = Sala::new("ABCDEFGH".into(), 1);
+    let info = |sala: &mut Sala| {
+        let req = Request { ask: Ask::Info, token: None, csrf: None, peer: PEER };
+        sala.handle(req, &session, Instant::now()).reply.body["names"].clone()
+    };
+    assert_eq!(info(&mut sala), false);
+    sala.cycle_names();
+    assert_eq!(info(&mut sala), true);
+    for _ in 0..dafo::sala::state::MAX_PARTICIPANTS {
+        join(&mut sala, &session, "");
+    }
+    let req = Request {
+        ask: Ask::Join { code: "ABCDEFGH".into(), name: String::new() },
+        token: None,
+        csrf: None,
+        peer: PEER,
+    };
+    assert_eq!(sala.handle(req, &session, Instant::now()).reply.body["error"], "full");
+    sala.joining = false;
+    let req = Request {
+        ask: Ask::Join { code: "ABCDEFGH".into(), name: String::new() },
+        token: None,
+        csrf: None,
+        peer: PEER,
+    };
+    assert_eq!(sala.handle(req, &session, Instant::now()).reply.body["error"], "joining_closed");
+}
+
+#[test]
+fn the_page_speaks_the_session_language_and_stays_small() {
+    use dafo::i18n::Lang;
+    for (lang, tag, code) in
+        [(Lang::Es, "es", "Código de la sala"), (Lang::En, "en", "Room code"), (Lang::Ca, "ca", "Codi de la sala")]
+    {
+        let page = dafo::sala::page::page(lang);
+        assert!(page.html.contains(&format!("<html lang=\"{tag}\">")), "{tag}");
+        assert!(page.html.contains(code), "{tag}");
+        // The words ride in a JSON script element: nothing in them may close it.
+        let words = page.html.split("id=\"words\" type=\"application/json\">").nth(1).unwrap_or_default();
+        assert!(!words.split("</script>").next().unwrap_or_default().contains('<'), "{tag}");
+        assert!(page.html.len() + page.script.len() < 12_000, "a few kB: {}", page.html.len() + page.script.len());
+    }
+}

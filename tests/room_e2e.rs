@@ -112,3 +112,26 @@ fn a_kill_during_a_storm_of_submissions_loses_nothing_acknowledged() {
     let screen = t.wait_for(&format!("Bandeja ({})", items.len()));
     assert!(screen.contains("Idea"), "{screen}");
 }
+
+/// The "LAN" of a network namespace the test makes (needs root): 10.99.0.1 on a
+/// veth pair, a default route through it, nothing reaching the real network.
+const LAN: &str = "ip link set lo up && ip link add v0 type veth peer name v1 && ip addr add 10.99.0.1/24 dev v0 \
+                   && ip link set v0 up && ip link set v1 up && ip route add default dev v0";
+
+#[test]
+fn without_room_bind_the_room_listens_on_the_lan_address() {
+    let lan_made = std::process::Command::new("unshare").args(["-n", "sh", "-c", LAN]).status();
+    if !lan_made.is_ok_and(|s| s.success()) {
+        // Not root, or no unshare: nothing to test against here.
+        assert!(std::env::var_os("CI").is_none(), "CI runs as root with unshare");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    dafo::storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let dafo = format!("{} {} --room", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let cmd = format!("unshare -n sh -c {}", sh_quote(&format!("{LAN} && exec {dafo}")));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 120, 44) else { return };
+    let screen = t.wait_for("Código: ");
+    assert!(screen.contains("http://10.99.0.1:"), "{screen}");
+}

@@ -228,3 +228,134 @@ fn slow_and_half_open_connections_are_cut_and_others_still_get_answers() {
     }
     assert!(started.elapsed() < Duration::from_secs(15), "every slow connection was cut: {:?}", started.elapsed());
 }
+
+#[test]
+fn join_into_a_similar_factor_move_accept_a_quadrant_as_one_step_and_ban() {
+    let room = Room::open(&["Listas de espera en dependencia"]);
+    let code = code(&room);
+    let (a, b) = (Participant::join(room.addr, &code, ""), Participant::join(room.addr, &code, ""));
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(a.send(room.addr, 0, "Listas de espera en la dependencia").status, 200);
+    assert_eq!(b.send(room.addr, 3, "Voluntariado joven").status, 200);
+    assert_eq!(b.send(room.addr, 0, "Local propio").status, 200);
+    assert_eq!(b.send(room.addr, 0, "Buena imagen").status, 200);
+    room.press(Action::Sala(S::Join));
+    assert_eq!(
+        factor_texts(&room, Quadrant::Strengths),
+        [("Listas de espera en dependencia".to_owned(), vec!["sala".to_owned()], 1)]
+    );
+    // "Voluntariado joven" was sent as a threat: moved to strengths, then the quadrant accepted at once.
+    room.press(Action::Sala(S::Move(Quadrant::Strengths)));
+    room.press(Action::Sala(S::AcceptAll));
+    assert_eq!(factor_texts(&room, Quadrant::Strengths).len(), 4);
+    assert!(waiting(&room).is_empty());
+    room.press(Action::Undo);
+    assert_eq!(factor_texts(&room, Quadrant::Strengths).len(), 1, "accepting a quadrant is one step");
+    assert_eq!(b.send(room.addr, 1, "Otra").status, 200);
+    room.press(Action::Sala(S::Ban));
+    assert_eq!(b.state(room.addr)["error"], "token", "banned: the token no longer works");
+    assert_eq!(b.send(room.addr, 1, "Y otra").status, 403);
+    assert_eq!(a.send(room.addr, 1, "Sigo").status, 200);
+}
+
+#[test]
+fn o_opens_the_pane_again_from_the_grid_and_an_item_is_edited_before_it_is_accepted() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 2, "Subvenciones europeas").status, 200);
+    let context = |room: &Room| room.read(|app| format!("{:?}", app.context()));
+    room.press(Action::Back);
+    assert_eq!(context(&room), "Grid");
+    let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('O'));
+    let action = room.read(move |app| app.action_for(&ratatui::crossterm::event::Event::Key(key)));
+    assert_eq!(action, Some(Action::Sala(S::Open)));
+    room.press(Action::Sala(S::Open));
+    assert_eq!(context(&room), "Sala");
+    room.press(Action::Sala(S::Edit));
+    assert_eq!(context(&room), "Input");
+    room.press(Action::Cancel);
+    assert_eq!((context(&room), waiting(&room).len()), ("Sala".to_owned(), 1), "Esc leaves it waiting, in the pane");
+    room.press(Action::Sala(S::Edit));
+    let space = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(' '));
+    room.press(Action::TextKey(space));
+    room.press(Action::Paste("2027".into()));
+    room.press(Action::Submit);
+    assert_eq!(context(&room), "Sala", "back in the pane for the next item");
+    let texts: Vec<String> = factor_texts(&room, Quadrant::Opportunities).into_iter().map(|f| f.0).collect();
+    assert_eq!(texts, ["Subvenciones europeas 2027"]);
+    assert!(waiting(&room).is_empty());
+}
+
+#[test]
+fn the_projector_never_shows_the_inbox() {
+    let room = Room::open(&["Equipo"]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 0, "Texto sin moderar").status, 200);
+    let pane = room.read(|app| crate::common::screen_rows(app, 120, 40).join("\n"));
+    assert!(pane.contains("Texto sin moderar"));
+    room.press(Action::Back);
+    room.press(Action::Room(dafo::app::room::RoomAction::TogglePresent));
+    let projected = room.read(|app| crate::common::screen_rows(app, 120, 40).join("\n"));
+    assert!(projected.contains("Equipo") && !projected.contains("Texto sin moderar"), "{projected}");
+    let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('O'));
+    let action = room.read(move |app| app.action_for(&ratatui::crossterm::event::Event::Key(key)));
+    assert_eq!(action, None, "the room pane does not open while presenting");
+}
+
+#[test]
+fn closing_the_room_stops_listening() {
+    let room = Room::open(&[]);
+    let addr = room.addr;
+    assert_eq!(request(addr, "GET", "/", None, None).status, 200);
+    room.press(Action::Sala(S::Stop));
+    assert!(
+        TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err(),
+        "nothing listens once the room is closed"
+    );
+    let open_again = room.read(|app| match &app.screen {
+        dafo::app::Screen::Editor(e) => e.sala().is_some(),
+        _ => true,
+    });
+    assert!(!open_again);
+}
+
+#[test]
+fn an_accepted_item_leaves_the_inbox_file_only_once_the_session_holding_it_is_saved() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 0, "Aceptada").status, 200);
+    assert_eq!(p.send(room.addr, 0, "Descartada").status, 200);
+    room.press(Action::Sala(S::Accept));
+    room.press(Action::Sala(S::Reject));
+    let inbox = dafo::sala::inbox::inbox_path(&room.path);
+    let in_file = |inbox: &std::path::Path| -> Vec<String> {
+        std::thread::sleep(Duration::from_millis(200));
+        dafo::sala::inbox::replay(inbox).unwrap().0.into_iter().map(|i| i.text).collect()
+    };
+    assert_eq!(in_file(&inbox), ["Aceptada"], "a crash now would list it again: the session is not saved yet");
+    room.with(|app| {
+        app.handle(Action::Save);
+        app.settle();
+    });
+    assert!(in_file(&inbox).is_empty(), "saved: settled in the file");
+}
+
+#[test]
+fn a_flood_of_connections_is_turned_away_at_once_and_the_room_recovers() {
+    let room = Room::open(&[]);
+    let started = Instant::now();
+    let flood: Vec<TcpStream> = (0..150).map(|_| TcpStream::connect(room.addr).unwrap()).collect();
+    let mut busy = 0;
+    for mut s in flood {
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        busy += usize::from(String::from_utf8_lossy(&out).starts_with("HTTP/1.1 503"));
+    }
+    assert!(busy > 0, "more connections than workers and queue: some answered 503 at once");
+    assert!(started.elapsed() < Duration::from_secs(15), "{:?}", started.elapsed());
+    assert_eq!(request(room.addr, "GET", "/", None, None).status, 200);
+}

@@ -374,6 +374,7 @@ impl Editor {
             Action::Back => self.show(View::Dafo),
             Action::EditMeta => self.open_meta_form(),
             Action::ShowClashes => self.open_clashes(),
+            Action::Sala(super::sala::SalaAction::Open) => self.open_sala(),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
@@ -436,6 +437,8 @@ impl Editor {
                 self.keep_draft(input);
                 self.mode = Mode::Clashes(super::clashes::ClashList::default());
             }
+            // A room item being edited: Esc leaves it waiting, back in the room pane.
+            Action::Cancel if matches!(input.target, InputTarget::SalaItem(_)) => self.mode = Mode::Sala(0),
             Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
                 let max = input.target.max_chars();

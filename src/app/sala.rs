@@ -54,6 +54,11 @@ impl Editor {
     /// Opens the room and its pane; says why not when it cannot open.
     pub fn open_sala(&mut self) {
         let words = self.lang.text().sala;
+        // Items could only wait: a session open in another dafo takes no factors here.
+        if self.read_only.is_some() {
+            self.say_read_only();
+            return;
+        }
         if self.sala.is_none() {
             let Some(events) = self.events.clone() else { return };
             let ip = self.sala_bind.or_else(crate::sala::http::lan_address);
@@ -95,14 +100,17 @@ impl Editor {
     }
 
     pub(super) fn update_sala(&mut self, selected: usize, action: Action) {
-        let list: Vec<Pending> = self.sala_list().into_iter().map(|(p, _)| p.clone()).collect();
-        let selected = selected.min(list.len().saturating_sub(1));
-        let item = list.get(selected).cloned();
+        let len = self.sala.as_deref().map_or(0, |l| l.state.inbox.len());
+        let selected = selected.min(len.saturating_sub(1));
+        let item = match &action {
+            Action::Sala(_) => self.sala_list().get(selected).map(|(p, _)| (*p).clone()),
+            _ => None,
+        };
         self.mode = Mode::Sala(selected);
         let words = self.lang.text().sala;
         match action {
             Action::Up => self.mode = Mode::Sala(selected.saturating_sub(1)),
-            Action::Down => self.mode = Mode::Sala((selected + 1).min(list.len().saturating_sub(1))),
+            Action::Down => self.mode = Mode::Sala((selected + 1).min(len.saturating_sub(1))),
             Action::Back | Action::Cancel => self.mode = Mode::Grid,
             Action::Undo => self.undo_redo_from_sala(true),
             Action::Redo => self.undo_redo_from_sala(false),
@@ -166,7 +174,7 @@ impl Editor {
                         state.move_item(item.seq, q);
                     }
                     SalaAction::Reject => {
-                        live.settle(item.seq, Fate::Rejected);
+                        live.settle(item.seq, Fate::Rejected, 0);
                     }
                     SalaAction::Ban if state.ban(item.who) => self.say((words.banned)(item.who), false),
                     _ => {}
@@ -192,10 +200,11 @@ impl Editor {
     /// Accepts `item` as a factor (with `text` when edited first).
     pub(super) fn accept_item(&mut self, item: &Pending, text: Option<&str>) {
         let Some(edit) = self.room_factor(item, text.unwrap_or(&item.text)) else { return };
+        let revision = self.doc.revision() + 1;
         if self.apply(edit)
             && let Some(live) = self.sala.as_deref_mut()
         {
-            live.settle(item.seq, Fate::Accepted);
+            live.settle(item.seq, Fate::Accepted, revision);
         }
     }
 
@@ -218,12 +227,13 @@ impl Editor {
                 edits.push(Edit::Factor(q, ListOp::Insert(len + edits.len(), f)));
             }
         }
+        let revision = self.doc.revision() + 1;
         if !edits.is_empty()
             && self.apply(Edit::Batch(edits))
             && let Some(live) = self.sala.as_deref_mut()
         {
             for item in &items {
-                live.settle(item.seq, Fate::Accepted);
+                live.settle(item.seq, Fate::Accepted, revision);
             }
         }
     }
@@ -252,11 +262,12 @@ impl Editor {
                 f.sources.push(source.clone());
             }
         });
+        let revision = self.doc.revision() + 1;
         if let Some(edit) = edit
             && self.apply(edit)
         {
             if let Some(live) = self.sala.as_deref_mut() {
-                live.settle(item.seq, Fate::Accepted);
+                live.settle(item.seq, Fate::Accepted, revision);
             }
             self.say((words.joined_into)(&id), false);
         }

@@ -78,5 +78,9 @@ $("write").addEventListener("submit", async (e) => {
   if (ok) { say(W.sent); $("text").value = ""; refresh(); } else refused(j.error);
 });
 
+// Names are asked for only when someone will see them.
+fetch("/info").then((r) => r.json()).then((i) => {
+  if (!i.names) { $("name").hidden = true; $("name-label").hidden = true; }
+}).catch(() => {});
 refresh();
 setInterval(refresh, 3000);

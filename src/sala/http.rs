@@ -56,7 +56,7 @@ impl Server {
         let listener = TcpListener::bind(bind)?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
-        let (queue, rx) = sync_channel::<TcpStream>(QUEUE);
+        let (queue, rx) = sync_channel::<(TcpStream, Instant)>(QUEUE);
         let rx = Arc::new(Mutex::new(rx));
         let page = Arc::new(page);
         for n in 0..WORKERS {
@@ -86,15 +86,20 @@ impl Drop for Server {
     }
 }
 
-fn accept(listener: &TcpListener, queue: &SyncSender<TcpStream>, stop: &AtomicBool) {
+fn accept(listener: &TcpListener, queue: &SyncSender<(TcpStream, Instant)>, stop: &AtomicBool) {
     for stream in listener.incoming() {
         if stop.load(Ordering::Acquire) {
             break;
         }
-        let Ok(stream) = stream else { continue };
-        match queue.try_send(stream) {
+        let Ok(stream) = stream else {
+            // Out of descriptors, say: wait a moment rather than spin on the error.
+            std::thread::sleep(Duration::from_millis(20));
+            continue;
+        };
+        // The request's deadline runs from now: waiting in the queue counts.
+        match queue.try_send((stream, Instant::now() + REQUEST_DEADLINE)) {
             Ok(()) => {}
-            Err(TrySendError::Full(mut stream)) => {
+            Err(TrySendError::Full((mut stream, _))) => {
                 let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
                 let _ = respond(&mut stream, &Reply::refused(503, "busy"));
             }
@@ -104,11 +109,11 @@ fn accept(listener: &TcpListener, queue: &SyncSender<TcpStream>, stop: &AtomicBo
     // Dropping the queue ends the workers once they finish what they hold.
 }
 
-fn work(rx: &Mutex<Receiver<TcpStream>>, events: &AppEventSender, page: &Page) {
+fn work(rx: &Mutex<Receiver<(TcpStream, Instant)>>, events: &AppEventSender, page: &Page) {
     loop {
         let next = rx.lock().unwrap_or_else(PoisonError::into_inner).recv();
-        let Ok(mut stream) = next else { return };
-        serve(&mut stream, events, page);
+        let Ok((mut stream, deadline)) = next else { return };
+        serve(&mut stream, deadline, events, page);
         let _ = stream.shutdown(Shutdown::Both);
     }
 }
@@ -130,10 +135,10 @@ enum Unread {
     Gone,
 }
 
-fn serve(stream: &mut TcpStream, events: &AppEventSender, page: &Page) {
+fn serve(stream: &mut TcpStream, deadline: Instant, events: &AppEventSender, page: &Page) {
     let _ = stream.set_write_timeout(Some(REQUEST_DEADLINE));
     let Ok(peer) = stream.peer_addr().map(|a| a.ip()) else { return };
-    let raw = match read_request(stream, Instant::now() + REQUEST_DEADLINE) {
+    let raw = match read_request(stream, deadline) {
         Ok(raw) => raw,
         Err(Unread::Status(status, code)) => {
             let _ = respond(stream, &Reply::refused(status, code));
@@ -145,6 +150,7 @@ fn serve(stream: &mut TcpStream, events: &AppEventSender, page: &Page) {
         ("GET", "/") => return send(stream, 200, "text/html; charset=utf-8", page.html.as_bytes(), None),
         ("GET", "/app.js") => return send(stream, 200, "text/javascript; charset=utf-8", page.script.as_bytes(), None),
         ("GET", "/state") => Ok((Ask::State, None)),
+        ("GET", "/info") => Ok((Ask::Info, None)),
         ("POST", _) if raw.cross_site => Err((403, "token")),
         ("POST", _) if !raw.json => Err((415, "bad")),
         ("POST", path) => read_ask(path, &raw.body),
@@ -221,12 +227,11 @@ fn read_request(stream: &mut TcpStream, deadline: Instant) -> Result<Raw, Unread
     }
 }
 
-/// Reads what comes before the deadline; a closed or silent connection is gone.
+/// Reads what comes before the deadline; a closed connection is gone, a silent one too slow.
 fn read_some(stream: &mut TcpStream, chunk: &mut [u8], deadline: Instant) -> Result<usize, Unread> {
-    let left = deadline.saturating_duration_since(Instant::now());
-    if left.is_zero() {
-        return Err(Unread::Status(408, "slow"));
-    }
+    // Past the deadline only what already arrived is read (a request that waited
+    // in the queue is whole in the socket); nothing more is waited for.
+    let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
     stream.set_read_timeout(Some(left)).map_err(|_| Unread::Gone)?;
     match stream.read(chunk) {
         Ok(0) => Err(Unread::Gone),

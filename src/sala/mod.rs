@@ -1,12 +1,15 @@
 //! The room takes part (issue 28): participants add items and vote from their
 //! phones on the local network, the facilitator moderates in the terminal.
-//! [`state`] holds the rules, [`http`] the thin server, [`inbox`] the durable
-//! file of items, [`page`] what the browser gets, [`qr`] the code on the projector.
+//! [`state`] holds the rules, [`groups`] the near-duplicates, [`secret`] the
+//! join code and tokens, [`http`] the thin server, [`inbox`] the durable file of
+//! items, [`page`] what the browser gets, [`qr`] the code on the projector.
 
+pub mod groups;
 pub mod http;
 pub mod inbox;
 pub mod page;
 pub mod qr;
+pub mod secret;
 pub mod state;
 
 use std::net::{IpAddr, SocketAddr};
@@ -30,6 +33,9 @@ pub struct Live {
     pub qr: Vec<String>,
     server: Option<Server>,
     writer: Option<Writer>,
+    /// Items accepted into the session (inbox number, the session's revision
+    /// then): settled in the file only once that revision is saved.
+    held: Vec<(u64, u64)>,
 }
 
 impl Live {
@@ -47,7 +53,7 @@ impl Live {
         let server = Server::start(SocketAddr::new(ip, 0), events, page::page(lang)).map_err(|e| e.to_string())?;
         let url = format!("http://{}/", server.addr());
         let qr = qr::lines(&url).unwrap_or_default();
-        Ok(Live { state, url, qr, server: Some(server), writer: Some(writer) })
+        Ok(Live { state, url, qr, server: Some(server), writer: Some(writer), held: Vec::new() })
     }
 
     /// Where the server listens.
@@ -81,13 +87,31 @@ impl Live {
         }
     }
 
-    /// Takes item `seq` out of the inbox, for good (written to the file).
-    pub fn settle(&mut self, seq: u64, fate: Fate) -> Option<Pending> {
+    /// Takes item `seq` out of the inbox. A rejected one is settled in the file
+    /// at once; an accepted one when the session's `revision` holding it is saved
+    /// (see [`Live::release`]): a crash before that lists it again.
+    pub fn settle(&mut self, seq: u64, fate: Fate, revision: u64) -> Option<Pending> {
         let item = self.state.settle(seq, fate)?;
-        if let Some(w) = &self.writer {
-            w.send(Job::Done(seq));
+        match fate {
+            Fate::Accepted => self.held.push((seq, revision)),
+            Fate::Rejected | Fate::Waiting => {
+                if let Some(w) = &self.writer {
+                    w.send(Job::Done(seq));
+                }
+            }
         }
         Some(item)
+    }
+
+    /// The session is saved up to `saved`: the items it holds are settled in the file.
+    pub fn release(&mut self, saved: u64) {
+        let (done, held): (Vec<_>, Vec<_>) = self.held.drain(..).partition(|(_, rev)| *rev <= saved);
+        self.held = held;
+        if let Some(w) = &self.writer {
+            for (seq, _) in done {
+                w.send(Job::Done(seq));
+            }
+        }
     }
 }
 
@@ -95,7 +119,7 @@ impl Drop for Live {
     fn drop(&mut self) {
         self.server = None;
         if let Some(writer) = self.writer.take() {
-            writer.finish(self.state.inbox.is_empty());
+            writer.finish(self.state.inbox.is_empty() && self.held.is_empty());
         }
     }
 }

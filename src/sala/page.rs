@@ -46,7 +46,7 @@ pub fn page(lang: Lang) -> Page {
 <body><main><h1>{title}</h1><p>{intro}</p><p id=\"phase\" role=\"status\" aria-live=\"polite\"></p>\
 <p id=\"msg\" role=\"alert\"></p>\
 <form id=\"join\"><label for=\"code\">{code}</label><input id=\"code\" name=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" required>\
-<label for=\"name\">{name}</label><input id=\"name\" name=\"name\" maxlength=\"60\" autocomplete=\"nickname\"><button type=\"submit\">{join}</button></form>\
+<label id=\"name-label\" for=\"name\">{name}</label><input id=\"name\" name=\"name\" maxlength=\"60\" autocomplete=\"nickname\"><button type=\"submit\">{join}</button></form>\
 <form id=\"write\" hidden><label for=\"q\">{quadrant}</label><select id=\"q\" name=\"q\">{options}</select>\
 <label for=\"text\">{item}</label><textarea id=\"text\" name=\"text\" rows=\"3\" maxlength=\"10000\" required></textarea>\
 <button type=\"submit\">{send}</button></form>\

@@ -8,8 +8,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+pub use super::groups::grouped;
+use super::groups::{Group, file, flatten, unfile};
+pub use super::secret::{new_code, random_token};
+use super::secret::{same_secret, squeeze_code};
 use crate::domain::limits::ITEM_TEXT_MAX;
-use crate::domain::similarity::{GREY, Profile};
 use crate::domain::text::clean_text;
 use crate::domain::{Quadrant, Session};
 
@@ -88,6 +91,8 @@ impl Names {
 /// What a participant asks for (the server's reading of a request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
+    /// What the page asks before joining: whether names are asked for.
+    Info,
     /// What the page shows now.
     State,
     /// Joining with the code shown on the projector, and an optional name.
@@ -208,67 +213,8 @@ pub struct Sala {
     wrong_all: VecDeque<Instant>,
     /// New random tokens (tests give a fixed source).
     random: fn() -> String,
-    /// The inbox grouped (see [`grouped`]), until it changes.
-    order: std::cell::RefCell<Option<Vec<(usize, bool)>>>,
-}
-
-/// The inbox in the pane's order: each item right after the first earlier item
-/// of its quadrant it is like (the likeness `dafo merge` uses, at least
-/// [`GREY`]), with whether it is such a near-duplicate.
-pub fn grouped(inbox: &[Pending]) -> Vec<(usize, bool)> {
-    let mut groups: Vec<(Profile, Quadrant, Vec<usize>)> = Vec::new();
-    for (i, item) in inbox.iter().enumerate() {
-        let profile = Profile::new(&item.text);
-        match groups.iter_mut().find(|(head, q, _)| *q == item.quadrant && head.score(&profile) >= GREY) {
-            Some((_, _, members)) => members.push(i),
-            None => groups.push((profile, item.quadrant, vec![i])),
-        }
-    }
-    groups.into_iter().flat_map(|(_, _, g)| g.into_iter().enumerate().map(|(n, i)| (i, n > 0))).collect()
-}
-
-/// 128 random bits, in hex; empty only if the system has no randomness to give.
-pub fn random_token() -> String {
-    let mut bytes = [0u8; 16];
-    if getrandom::fill(&mut bytes).is_err() {
-        return String::new();
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Letters of a join code: no 0/O, 1/I/L, so it is read off a projector without doubt.
-const CODE_LETTERS: &[u8; 31] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-/// A join code of 8 letters from 31 (about 39 bits): at the rate limit, guessing
-/// it would take longer than any workshop by millions of years.
-pub fn new_code() -> Option<String> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).ok()?;
-    // Bytes of 248 and over are drawn again: 248 = 8 x 31 keeps every letter equally likely.
-    let mut code = String::new();
-    let mut pool = bytes.to_vec();
-    while code.len() < 8 {
-        let Some(b) = pool.pop() else {
-            let mut more = [0u8; 8];
-            getrandom::fill(&mut more).ok()?;
-            pool.extend_from_slice(&more);
-            continue;
-        };
-        if b < 248 {
-            code.push(CODE_LETTERS[(b % 31) as usize] as char);
-        }
-    }
-    Some(code)
-}
-
-/// A typed code made comparable: upper case, no spaces or dashes.
-fn squeeze_code(code: &str) -> String {
-    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
-}
-
-/// Compares two strings in a time that does not depend on where they differ.
-fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && !a.is_empty() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    /// Near-duplicates of the inbox, kept as items come and go (see [`grouped`]).
+    groups: Vec<Group>,
 }
 
 fn within_minute(log: &mut VecDeque<Instant>, now: Instant) -> usize {
@@ -295,13 +241,14 @@ impl Sala {
             wrong: HashMap::new(),
             wrong_all: VecDeque::new(),
             random: random_token,
-            order: std::cell::RefCell::new(None),
+            groups: Vec::new(),
         }
     }
 
-    /// The inbox grouped for the pane (kept until the inbox changes).
+    /// The inbox in the pane's order (see [`grouped`]): filed as items come,
+    /// so a long inbox costs no likeness sums per key or frame.
     pub fn order(&self) -> Vec<(usize, bool)> {
-        self.order.borrow_mut().get_or_insert_with(|| grouped(&self.inbox)).clone()
+        flatten(&self.groups, &self.inbox)
     }
 
     /// Tokens from `random` instead of the system's (tests).
@@ -385,8 +332,8 @@ impl Sala {
     /// An item from the inbox file, read again after a crash.
     pub fn restore(&mut self, item: Pending) {
         self.next_seq = self.next_seq.max(item.seq + 1);
+        file(&mut self.groups, &item);
         self.inbox.push(item);
-        self.order.replace(None);
     }
 
     /// Takes item `seq` out of the inbox (the facilitator accepted or rejected it)
@@ -394,7 +341,7 @@ impl Sala {
     pub fn settle(&mut self, seq: u64, fate: Fate) -> Option<Pending> {
         let at = self.inbox.iter().position(|p| p.seq == seq)?;
         let item = self.inbox.remove(at);
-        self.order.replace(None);
+        unfile(&mut self.groups, seq);
         for p in &mut self.participants {
             for mine in p.items.iter_mut().filter(|i| i.0 == seq) {
                 mine.3 = fate;
@@ -408,7 +355,9 @@ impl Sala {
         match self.inbox.iter_mut().find(|p| p.seq == seq) {
             Some(item) => {
                 item.quadrant = to;
-                self.order.replace(None);
+                let item = item.clone();
+                unfile(&mut self.groups, seq);
+                file(&mut self.groups, &item);
                 true
             }
             None => false,
@@ -426,8 +375,10 @@ impl Sala {
     /// Decides a request. `session` is what the facilitator has (the board shown
     /// from the reveal on).
     pub fn handle(&mut self, req: Request, session: &Session, now: Instant) -> Decision {
-        if let Ask::Join { code, name } = &req.ask {
-            return self.join(code, name, req.peer, now).into();
+        match &req.ask {
+            Ask::Join { code, name } => return self.join(code, name, req.peer, now).into(),
+            Ask::Info => return Reply::ok(json!({ "names": self.names != Names::NoOne })).into(),
+            _ => {}
         }
         let Some(at) = self.who(req.token.as_deref()) else {
             return Reply::refused(403, "token").into();
@@ -441,7 +392,7 @@ impl Sala {
             }
             Ask::Item { quadrant, text } => self.item(at, quadrant, &text, now),
             Ask::Vote { factor, up } => self.vote(at, &factor, up, session).into(),
-            Ask::Join { .. } => Reply::refused(400, "bad").into(),
+            Ask::Join { .. } | Ask::Info => Reply::refused(400, "bad").into(),
         }
     }
 
@@ -511,7 +462,7 @@ impl Sala {
         let name = if self.names == Names::NoOne { None } else { p.name.clone() };
         let item = Pending { seq, who: p.number, name, quadrant, text, at: jiff::Timestamp::now() };
         self.inbox.push(item.clone());
-        self.order.replace(None);
+        file(&mut self.groups, &item);
         Decision { reply: Reply::ok(json!({ "sent": seq })), append: Some(item) }
     }
 
