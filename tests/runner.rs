@@ -5,6 +5,7 @@
 
 mod common;
 
+mod apparatus;
 mod bounded_memory;
 mod browser_publish;
 mod clash_tui;

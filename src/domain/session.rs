@@ -120,6 +120,14 @@ pub struct Meta {
     /// What `dafo merge` decided, in short.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge: Option<super::meetings::MergeRecord>,
+    /// The body the document is made for or by (ayuntamiento, asociación):
+    /// the informe's cover and its author (issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// A logo for the informe's cover: a PNG, JPEG or SVG file, relative to
+    /// the session file's folder unless absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -227,6 +235,8 @@ impl Session {
                 horizon: None,
                 meetings: Vec::new(),
                 merge: None,
+                body: None,
+                logo: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),

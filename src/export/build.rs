@@ -41,6 +41,7 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
         // The day it was exported: the session's own dates are in its header.
         footer: format!("{} · {}", l.generated, lang.locale().date(today)),
         blocks,
+        apparatus: super::cover::informe(session, lang, today),
     }
 }
 
@@ -61,6 +62,9 @@ fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let l = Labels::new(lang);
     let m = &s.meta;
     let mut fields = vec![(l.date.to_owned(), day_in(lang, m.created))];
+    if let Some(body) = filled(m.body.as_deref()) {
+        fields.push((lang.text().apparatus.body.to_owned(), body.to_owned()));
+    }
     if let Some(place) = filled(m.place.as_deref()) {
         fields.push((l.place.to_owned(), place.to_owned()));
     }
@@ -244,6 +248,9 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let w = Words::new(lang);
     for t in plan::tables(s) {
         out.push(heading(2, plan::matrix_heading(lang, t.matrix)));
+        // The weighted total leads into its table: a document never leaves it
+        // alone at the top of a page after the table.
+        out.push(Block::Para(plan::notes(lang, &t.eval, t.unweighted())));
         let rows = t
             .rows
             .iter()
@@ -269,6 +276,5 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             total_label: w.total.to_owned(),
             totals: vec![plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)],
         }));
-        out.push(Block::Para(plan::notes(lang, &t.eval, t.unweighted())));
     }
 }
