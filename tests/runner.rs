@@ -6,6 +6,7 @@
 mod common;
 
 mod apparatus;
+mod apparatus_readers;
 mod bounded_memory;
 mod browser_publish;
 mod clash_tui;
