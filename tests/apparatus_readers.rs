@@ -90,22 +90,33 @@ fn padded(k: usize) -> dafo::domain::Session {
     s
 }
 
-/// The documents of these checks: (file stem, title, subtitle, headings, docx, html).
-fn documents() -> Vec<(String, String, String, Vec<String>, Vec<u8>, String)> {
+/// One document of these checks, in both files.
+struct Doc {
+    stem: String,
+    title: String,
+    subtitle: String,
+    /// The headings its contents list.
+    headings: Vec<String>,
+    docx: Vec<u8>,
+    html: String,
+}
+
+/// The informe at several paddings and the follow-up report of the Almendral sample.
+fn documents() -> Vec<Doc> {
     let mut out = Vec::new();
     for k in [0, 10, 11, 30, 31] {
         let s = padded(k);
         let doc = document(&s, Lang::Es, DAY);
         let headings = doc.contents().into_iter().map(|(_, t, _)| t.to_owned()).collect();
         let html = dafo::export::render_on(&s, Lang::Es, Format::Html, DAY);
-        out.push((
-            format!("informe-{k}"),
-            s.meta.title.clone(),
-            doc.apparatus.subtitle.clone(),
+        out.push(Doc {
+            stem: format!("informe-{k}"),
+            title: s.meta.title.clone(),
+            subtitle: doc.apparatus.subtitle.clone(),
             headings,
-            bytes_on(&s, Lang::Es, Format::Docx, DAY),
+            docx: bytes_on(&s, Lang::Es, Format::Docx, DAY),
             html,
-        ));
+        });
     }
     let s = dafo::storage::load(Path::new(ALMENDRAL)).unwrap();
     let joined = dafo::export::report_join::join(vec![("a.ron".into(), s.clone())], Lang::Es).unwrap();
@@ -114,14 +125,14 @@ fn documents() -> Vec<(String, String, String, Vec<String>, Vec<u8>, String)> {
     let headings = doc.contents().into_iter().map(|(_, t, _)| t.to_owned()).collect();
     let render = |f| dafo::export::report::render_on(&joined, &years, f, Lang::Es, DAY);
     let html = String::from_utf8(render(dafo::export::report::ReportFormat::Html)).unwrap();
-    out.push((
-        "seguimiento".into(),
-        doc.title.clone(),
-        doc.apparatus.subtitle.clone(),
+    out.push(Doc {
+        stem: "seguimiento".into(),
+        title: doc.title.clone(),
+        subtitle: doc.apparatus.subtitle.clone(),
         headings,
-        render(dafo::export::report::ReportFormat::Docx),
+        docx: render(dafo::export::report::ReportFormat::Docx),
         html,
-    ));
+    });
     out
 }
 
@@ -134,9 +145,9 @@ fn libreoffice_shows_cover_contents_page_numbers_and_no_lonely_lines() {
     let docs = documents();
     let files: Vec<PathBuf> = docs
         .iter()
-        .map(|(stem, .., docx, _)| {
-            let path = dir.path().join(format!("{stem}.docx"));
-            std::fs::write(&path, docx).unwrap();
+        .map(|d| {
+            let path = dir.path().join(format!("{}.docx", d.stem));
+            std::fs::write(&path, &d.docx).unwrap();
             path
         })
         .collect();
@@ -146,11 +157,11 @@ fn libreoffice_shows_cover_contents_page_numbers_and_no_lonely_lines() {
         .arg(dir.path())
         .args(&files));
     let mut repeated = 0;
-    for (stem, title, subtitle, headings, ..) in &docs {
-        let pdf = dir.path().join(format!("{stem}.pdf"));
-        assert!(pdf.exists(), "LibreOffice wrote no {stem}.pdf");
+    for d in &docs {
+        let pdf = dir.path().join(format!("{}.pdf", d.stem));
+        assert!(pdf.exists(), "LibreOffice wrote no {}.pdf", d.stem);
         let pages = pages(&pdf);
-        check_pages(stem, &pages, title, subtitle, headings);
+        check_pages(&d.stem, &pages, &d.title, &d.subtitle, &d.headings);
         repeated += pages.iter().filter(|p| first_line(p).split_whitespace().next() == Some("ID")).count();
     }
     assert!(repeated > 0, "no long table's header row repeated on the next page");
@@ -163,15 +174,13 @@ fn chromium_prints_the_html_with_cover_contents_and_page_numbers() {
     }
     let dir = tempfile::tempdir().unwrap();
     let browser = common::webdriver::Browser::start().unwrap();
-    for (stem, title, subtitle, headings, _, html) in
-        documents().into_iter().filter(|d| d.0.ends_with("-0") || d.0 == "seguimiento")
-    {
-        let page = dir.path().join(format!("{stem}.html"));
-        std::fs::write(&page, html).unwrap();
+    for d in documents().into_iter().filter(|d| d.stem.ends_with("-0") || d.stem == "seguimiento") {
+        let page = dir.path().join(format!("{}.html", d.stem));
+        std::fs::write(&page, &d.html).unwrap();
         browser.goto(&format!("file://{}", page.display()));
-        let pdf = dir.path().join(format!("{stem}.pdf"));
+        let pdf = dir.path().join(format!("{}.pdf", d.stem));
         std::fs::write(&pdf, browser.print_pdf()).unwrap();
-        check_pages(&format!("{stem} (Chromium)"), &pages(&pdf), &title, &subtitle, &headings);
+        check_pages(&format!("{} (Chromium)", d.stem), &pages(&pdf), &d.title, &d.subtitle, &d.headings);
     }
 }
 
