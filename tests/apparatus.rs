@@ -133,6 +133,14 @@ fn docx_table_headers_repeat_and_the_weighted_total_leads_into_its_table() {
     let para = &efi[..note];
     let para = &para[para.rfind("<w:p ").or_else(|| para.rfind("<w:p>")).unwrap()..];
     assert!(para.contains("<w:keepNext />"), "{para}");
+    // Main parts start a page.
+    for part in ["Matriz DAFO", "Plan de acción CAME", "Retos"] {
+        let para = doc
+            .split("<w:p ")
+            .find(|p| p.contains("Heading1") && p.contains(&format!(">{part}</w:t>")))
+            .unwrap_or_else(|| panic!("no heading {part}"));
+        assert!(para.contains("<w:pageBreakBefore />"), "{part}: {para}");
+    }
 }
 
 #[test]
@@ -145,8 +153,16 @@ fn html_page_has_a_cover_linked_contents_and_print_rules() {
     assert!(links.len() >= 20, "{links:?}");
     for link in links {
         let id = link.strip_prefix('#').unwrap();
-        assert_eq!(html.matches(&format!(" id=\"{id}\">")).count(), 1, "{id} is no heading's anchor");
+        let heading =
+            html.matches(&format!(" id=\"{id}\">")).count() + html.matches(&format!(" id=\"{id}\" class")).count();
+        assert_eq!(heading, 1, "{id} is no heading's anchor");
     }
+    // Main parts start a page: the DAFO, the CAME plan, the plan's first section.
+    for part in ["Matriz DAFO", "Plan de acción CAME", "Retos"] {
+        assert!(html.contains(&format!(" class=\"part\">{part}</h2>")), "{part} opens no part");
+    }
+    assert_eq!(html.matches(" class=\"part\">").count(), 3);
+    assert!(html.contains("h2.part { break-before: page;"));
     for rule in ["counter(page)", "counter(pages)", "@page :first", "break-after: page", "orphans: 3", "widows: 3"] {
         assert!(html.contains(rule), "{rule} missing from the print CSS");
     }

@@ -52,7 +52,11 @@ fn is_id(token: &str) -> bool {
 }
 
 /// Checks the pages of one document; `headings` are those its contents list.
-fn check_pages(what: &str, pages: &[String], title: &str, subtitle: &str, headings: &[String]) {
+fn check_pages(what: &str, pages: &[String], d: &Doc) {
+    let (title, subtitle, headings) = (&d.title, &d.subtitle, &d.headings);
+    for part in &d.parts {
+        assert!(pages.iter().any(|p| first_line(p) == part), "{what}: {part:?} starts no page");
+    }
     let n = pages.len();
     assert!(n >= 3, "{what}: {n} pages");
     let cover = words(&pages[0]);
@@ -97,6 +101,8 @@ struct Doc {
     subtitle: String,
     /// The headings its contents list.
     headings: Vec<String>,
+    /// The headings that open a main part, each at the top of a page.
+    parts: Vec<String>,
     docx: Vec<u8>,
     html: String,
 }
@@ -108,12 +114,19 @@ fn documents() -> Vec<Doc> {
         let s = padded(k);
         let doc = document(&s, Lang::Es, DAY);
         let headings = doc.contents().into_iter().map(|(_, t, _)| t.to_owned()).collect();
+        let parts = doc
+            .contents()
+            .into_iter()
+            .filter(|(_, _, a)| doc.apparatus.parts.contains(a))
+            .map(|(_, t, _)| t.to_owned())
+            .collect();
         let html = dafo::export::render_on(&s, Lang::Es, Format::Html, DAY);
         out.push(Doc {
             stem: format!("informe-{k}"),
             title: s.meta.title.clone(),
             subtitle: doc.apparatus.subtitle.clone(),
             headings,
+            parts,
             docx: bytes_on(&s, Lang::Es, Format::Docx, DAY),
             html,
         });
@@ -130,6 +143,7 @@ fn documents() -> Vec<Doc> {
         title: doc.title.clone(),
         subtitle: doc.apparatus.subtitle.clone(),
         headings,
+        parts: Vec::new(),
         docx: render(dafo::export::report::ReportFormat::Docx),
         html,
     });
@@ -161,7 +175,7 @@ fn libreoffice_shows_cover_contents_page_numbers_and_no_lonely_lines() {
         let pdf = dir.path().join(format!("{}.pdf", d.stem));
         assert!(pdf.exists(), "LibreOffice wrote no {}.pdf", d.stem);
         let pages = pages(&pdf);
-        check_pages(&d.stem, &pages, &d.title, &d.subtitle, &d.headings);
+        check_pages(&d.stem, &pages, d);
         repeated += pages.iter().filter(|p| first_line(p).split_whitespace().next() == Some("ID")).count();
     }
     assert!(repeated > 0, "no long table's header row repeated on the next page");
@@ -180,7 +194,7 @@ fn chromium_prints_the_html_with_cover_contents_and_page_numbers() {
         browser.goto(&format!("file://{}", page.display()));
         let pdf = dir.path().join(format!("{}.pdf", d.stem));
         std::fs::write(&pdf, browser.print_pdf()).unwrap();
-        check_pages(&format!("{} (Chromium)", d.stem), &pages(&pdf), &d.title, &d.subtitle, &d.headings);
+        check_pages(&format!("{} (Chromium)", d.stem), &pages(&pdf), &d);
     }
 }
 

@@ -27,7 +27,8 @@ fn apparatus(s: &Session, lang: Lang, today: Date, subtitle: String) -> Apparatu
     let mut cover: Vec<String> = body.iter().chain(&place).cloned().collect();
     cover.extend(super::plan_report::horizon_field(s, lang).map(|(label, value)| format!("{label}: {value}")));
     cover.push(lang.locale().date(today));
-    Apparatus { subtitle, cover, author: body.or(place).unwrap_or_default(), date: Some(today), logo: None }
+    let author = body.or(place).unwrap_or_default();
+    Apparatus { subtitle, cover, author, date: Some(today), logo: None, parts: Vec::new() }
 }
 
 #[cfg(test)]

@@ -38,6 +38,9 @@ pub struct Apparatus {
     /// The export's day: the cover's date and the properties' created and modified.
     pub date: Option<jiff::civil::Date>,
     pub logo: Option<super::logo::Logo>,
+    /// Anchors ([`Document::contents`]) of the headings that open a main part:
+    /// print starts them on a new page.
+    pub parts: Vec<String>,
 }
 
 impl Document {
@@ -471,6 +474,7 @@ mod tests {
                 author: bad.into(),
                 date: None,
                 logo: None,
+                parts: Vec::new(),
             },
         }
     }

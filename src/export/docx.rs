@@ -64,7 +64,11 @@ fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                     put(out, &p)?;
                 }
             }
-            Block::Heading(h) => put(out, &marked(heading(h.level, &h.text), anchors.next()))?,
+            Block::Heading(h) => {
+                let anchor = anchors.next();
+                let part = anchor.as_ref().is_some_and(|a| doc.apparatus.parts.contains(a));
+                put(out, &marked(heading(h.level, &h.text).page_break_before(part), anchor))?
+            }
             Block::Para(lines) => {
                 for (i, l) in lines.iter().enumerate() {
                     let p = para(l, false);
@@ -75,7 +79,11 @@ fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 &Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
             )?,
-            Block::Grid(g) => grid(out, g, anchors.next())?,
+            Block::Grid(g) => {
+                let anchor = anchors.next();
+                let part = anchor.as_ref().is_some_and(|a| doc.apparatus.parts.contains(a));
+                grid(out, g, anchor, part)?
+            }
             Block::Items(items) => item_table(out, items)?,
             Block::Table(t) => number_table(out, t)?,
         }
@@ -237,11 +245,11 @@ fn tint(q: Quadrant) -> &'static str {
     }
 }
 
-fn grid(out: &mut dyn Write, g: &Grid, anchor: Option<String>) -> io::Result<()> {
+fn grid(out: &mut dyn Write, g: &Grid, anchor: Option<String>, part: bool) -> io::Result<()> {
     let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
     let half = (100 - usize::from(label)) / 2;
     let widths = [usize::from(label), half, half];
-    put(out, &marked(heading(2, &g.title), anchor))?;
+    put(out, &marked(heading(2, &g.title).page_break_before(part), anchor))?;
     let header = TableRow::new(vec![
         cell(vec![Paragraph::new()], widths[0]),
         cell(vec![para(&g.columns[0], true)], widths[1]),

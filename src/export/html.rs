@@ -99,7 +99,17 @@ pub fn fragment_of(doc: &Document) -> String {
 /// contents entry links to (the page; a fragment to paste has no contents).
 fn blocks(out: &mut String, doc: &Document, anchored: bool) {
     let mut anchors = doc.contents().into_iter().map(|(_, _, anchor)| anchor).filter(|_| anchored);
-    let mut id = || anchors.next().map(|a| format!(" id=\"{a}\"")).unwrap_or_default();
+    // A main part's heading starts a page in print (`class="part"`).
+    let parts = &doc.apparatus.parts;
+    let mut id = || {
+        anchors
+            .next()
+            .map(|a| {
+                let class = if parts.contains(&a) { " class=\"part\"" } else { "" };
+                format!(" id=\"{a}\"{class}")
+            })
+            .unwrap_or_default()
+    };
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {

@@ -29,6 +29,7 @@ nav.contents ol {{ list-style: none; padding: 0; }}
 nav.contents li.sub {{ margin-left: 1.5em; }}
 nav.contents a {{ color: inherit; text-decoration: none; }}
 p, li, td {{ orphans: 3; widows: 3; }}
+h2.part {{ break-before: page; page-break-before: always; }}
 "
     )
 }
