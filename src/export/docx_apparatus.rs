@@ -110,8 +110,10 @@ pub fn bookmark(anchor: &str) -> String {
 }
 
 /// The contents page: its heading, then one entry per heading of levels 2
-/// and 3 (TOC 1 and TOC 2 styles), each a link to the heading's bookmark with
-/// a PAGEREF, all inside a TOC field; a page break after it.
+/// and 3 (TOC 1 and TOC 2 styles), each a link to the heading's bookmark, all
+/// inside a TOC field; a page break after it. Page numbers need the layout:
+/// Word adds them when it updates the field on opening (`w:updateFields`),
+/// LibreOffice on Tools ▸ Update; until then the entries show no empty ones.
 pub fn contents(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let entries = doc.contents();
     if entries.is_empty() {
@@ -130,9 +132,7 @@ pub fn contents(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     let instr = |text: &str| format!("<w:r><w:instrText xml:space=\"preserve\"> {text} </w:instrText></w:r>");
     for (i, (level, text, anchor)) in entries.iter().enumerate() {
         let style = if *level <= 2 { "TOC1" } else { "TOC2" };
-        x.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9638\"/></w:tabs></w:pPr>"
-        ));
+        x.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"));
         if i == 0 {
             x.push_str(&fld("begin"));
             x.push_str(&instr("TOC \\o \"1-2\" \\h \\z \\u"));
@@ -140,15 +140,9 @@ pub fn contents(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
         }
         let mark = bookmark(anchor);
         x.push_str(&format!(
-            "<w:hyperlink w:anchor=\"{mark}\" w:history=\"1\"><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:tab/></w:r>",
+            "<w:hyperlink w:anchor=\"{mark}\" w:history=\"1\"><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:hyperlink></w:p>",
             xml(text)
         ));
-        x.push_str(&fld("begin"));
-        x.push_str(&instr(&format!("PAGEREF {mark} \\h")));
-        x.push_str(&fld("separate"));
-        x.push_str("<w:r><w:t></w:t></w:r>");
-        x.push_str(&fld("end"));
-        x.push_str("</w:hyperlink></w:p>");
     }
     x.push_str(&format!("<w:p>{}<w:r><w:br w:type=\"page\"/></w:r></w:p>", fld("end")));
     x.push_str("</w:sdtContent></w:sdt>");
