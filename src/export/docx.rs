@@ -28,7 +28,7 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> Vec<u8> {
     document(&super::build::document(session, lang, today))
 }
 
-/// A document as a `.docx` file, every text through [`safe`]. The body is
+/// A document as a `.docx` file, every text through `safe`. The body is
 /// written piece by piece (a paragraph, a table row, a paragraph of a grid's
 /// cell at a time) into the compressed package, never held whole.
 pub fn document(doc: &Document) -> Vec<u8> {
