@@ -5,6 +5,8 @@
 
 mod common;
 
+mod apparatus;
+mod apparatus_readers;
 mod bounded_memory;
 mod browser_publish;
 mod clash_tui;

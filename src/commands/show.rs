@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::io::IsTerminal as _;
 
 use crate::domain::Session;
-use crate::export::{Format, bytes, is_binary};
+use crate::export::{Format, is_binary};
 use crate::i18n::Lang;
 use crate::storage::LoadError;
 
@@ -26,7 +26,8 @@ pub fn show(
     }
     let session = loaded?;
     super::pending::warn_journal(file, &session, lang);
-    print_bytes(&bytes(&session, lang, format))?;
+    let logo = if crate::export::shows_logo(format) { logo(file, &session.meta, lang) } else { None };
+    print_bytes(&crate::export::bytes_with_logo(&session, lang, format, crate::export::today(), logo))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -46,11 +47,21 @@ pub fn export(
     super::refuse_input_as_output(output, &[file], lang)?;
     let session = loaded?;
     super::pending::warn_journal(file, &session, lang);
-    write_new(output, &bytes(&session, lang, format), force)?;
+    let logo = if crate::export::shows_logo(format) { logo(file, &session.meta, lang) } else { None };
+    write_new(output, &crate::export::bytes_with_logo(&session, lang, format, crate::export::today(), logo), force)?;
     eprintln!(
         "{}: {}",
         crate::domain::text::display_safe_lines(&output.display().to_string()),
         lang.text().cli.written
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The cover's logo named in `meta`, read beside `file`; a logo that cannot be
+/// used is a warning on stderr, and the document is written without it.
+pub(super) fn logo(file: &Path, meta: &crate::domain::Meta, lang: Lang) -> Option<crate::export::logo::Logo> {
+    crate::export::logo::for_session(meta.logo.as_deref(), file, lang).unwrap_or_else(|warning| {
+        eprintln!("{warning}");
+        None
+    })
 }

@@ -129,6 +129,14 @@ pub struct Meta {
     pub themes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub impacts: Vec<String>,
+    /// The body the document is made for or by (ayuntamiento, asociación):
+    /// the informe's cover and its author (issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// A logo for the informe's cover: a PNG, JPEG or SVG file, relative to
+    /// the session file's folder unless absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -242,6 +250,8 @@ impl Session {
                 merge: None,
                 themes: Vec::new(),
                 impacts: Vec::new(),
+                body: None,
+                logo: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),

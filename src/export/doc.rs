@@ -20,6 +20,47 @@ pub struct Document {
     /// Last line of a page: "Generado con dafo · 2026-11-10".
     pub footer: String,
     pub blocks: Vec<Block>,
+    /// Cover, properties and contents around the blocks (issue 27).
+    pub apparatus: Apparatus,
+}
+
+/// What surrounds the blocks in a document a council reads: a cover (title,
+/// subtitle, the body or place, date, horizon, logo), the properties Word and
+/// LibreOffice show (author, dates), a contents page and a running footer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Apparatus {
+    /// The kind of document: "Diagnóstico DAFO", "Plan estratégico", "Informe de seguimiento 2024".
+    pub subtitle: String,
+    /// The cover's lines under the subtitle: the body, the place, the horizon, the date.
+    pub cover: Vec<String>,
+    /// The author in the document's properties: the body, else the place; may be empty.
+    pub author: String,
+    /// The export's day: the cover's date and the properties' created and modified.
+    pub date: Option<jiff::civil::Date>,
+    pub logo: Option<super::logo::Logo>,
+    /// Anchors ([`Document::contents`]) of the headings that open a main part:
+    /// print starts them on a new page.
+    pub parts: Vec<String>,
+}
+
+impl Document {
+    /// The headings of the contents page: (level, text, anchor), the anchor
+    /// `sN` for the N-th heading (the grid's title counts as one).
+    pub fn contents(&self) -> Vec<(u8, &str, String)> {
+        let mut n = 0;
+        let mut anchor = || {
+            n += 1;
+            format!("s{n}")
+        };
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.level, h.text.as_str(), anchor())),
+                Block::Grid(g) => Some((2, g.title.as_str(), anchor())),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// One piece of a document.
@@ -278,6 +319,12 @@ impl Document {
             language: t(&self.language),
             footer: t(&self.footer),
             blocks,
+            apparatus: Apparatus {
+                subtitle: t(&self.apparatus.subtitle),
+                cover: self.apparatus.cover.iter().map(t).collect(),
+                author: t(&self.apparatus.author),
+                ..self.apparatus.clone()
+            },
         }
     }
 }
@@ -421,6 +468,14 @@ mod tests {
                     totals: vec![bad.into()],
                 }),
             ],
+            apparatus: Apparatus {
+                subtitle: bad.into(),
+                cover: vec![bad.into()],
+                author: bad.into(),
+                date: None,
+                logo: None,
+                parts: Vec::new(),
+            },
         }
     }
 

@@ -21,6 +21,15 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
 pub fn document(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&doc.title));
+    if !doc.apparatus.subtitle.is_empty() {
+        let _ = writeln!(out, "*{}*\n", escape(&doc.apparatus.subtitle));
+    }
+    // The contents follow the title block (the header's fields).
+    let mut contents_due = true;
+    if !matches!(doc.blocks.first(), Some(Block::Fields(_))) {
+        contents(&mut out, doc);
+        contents_due = false;
+    }
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
@@ -28,6 +37,9 @@ pub fn document(doc: &Document) -> String {
                     let _ = writeln!(out, "- **{}:** {}", escape(label), escape(value));
                 }
                 out.push('\n');
+                if std::mem::take(&mut contents_due) {
+                    contents(&mut out, doc);
+                }
             }
             Block::Heading(h) => {
                 let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(h.level)), escape(&h.text));
@@ -49,6 +61,40 @@ pub fn document(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// The contents: a list of links to the headings (levels 2 and 3), each to
+/// the anchor GitHub and most renderers give a heading ([`slug`]).
+fn contents(out: &mut String, doc: &Document) {
+    let entries = doc.contents();
+    if entries.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**{}**\n", escape(doc.lang.text().apparatus.contents));
+    let mut seen = std::collections::HashMap::new();
+    for (level, text, _) in entries {
+        let base = slug(&safe(text));
+        let n = seen.entry(base.clone()).or_insert(0usize);
+        let anchor = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+        *n += 1;
+        let indent = if level > 2 { "  " } else { "" };
+        let _ = writeln!(out, "{indent}- [{}](#{anchor})", escape(text));
+    }
+    out.push('\n');
+}
+
+/// A heading's anchor as GitHub makes it: lower case, letters, digits, `-`
+/// and `_` kept, spaces as `-`, anything else dropped.
+fn slug(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Escapes text so that Markdown shows it literally: no emphasis, links, raw

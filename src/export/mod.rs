@@ -9,6 +9,7 @@
 //! crossed strategies and the EFI/EFE tables when the session has them).
 
 pub mod build;
+mod cover;
 pub mod csv;
 pub mod csv_extra;
 pub mod csv_plan;
@@ -16,13 +17,16 @@ pub mod csv_review;
 pub mod diff;
 pub mod doc;
 pub mod docx;
+mod docx_apparatus;
 mod docx_zip;
 pub mod html;
+mod html_apparatus;
 pub mod import;
 pub mod import_problem;
 mod import_weights;
 pub mod json;
 mod labels;
+pub mod logo;
 pub mod markdown;
 mod marks;
 mod participation;
@@ -106,10 +110,33 @@ pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
 
 /// [`bytes`] with overdue actions judged as of `today` (tests, the TUI's fixed day).
 pub fn bytes_on(session: &Session, lang: Lang, format: Format, today: Date) -> Vec<u8> {
+    bytes_with_logo(session, lang, format, today, None)
+}
+
+/// [`bytes_on`] with the cover's logo ([`logo::for_session`]), which the
+/// docx and the HTML page embed.
+pub fn bytes_with_logo(
+    session: &Session,
+    lang: Lang,
+    format: Format,
+    today: Date,
+    logo: Option<logo::Logo>,
+) -> Vec<u8> {
+    let doc = || {
+        let mut doc = build::document(session, lang, today);
+        doc.apparatus.logo = logo.clone();
+        doc
+    };
     match format {
-        Format::Docx => docx::render(session, lang, today),
+        Format::Docx => docx::document(&doc()),
+        Format::Html => html::page_of(&doc()).into_bytes(),
         text => render_on(session, lang, text, today).into_bytes(),
     }
+}
+
+/// Whether `format` shows the cover's logo (so reading it is worth a warning).
+pub fn shows_logo(format: Format) -> bool {
+    matches!(format, Format::Docx | Format::Html)
 }
 
 /// Renders `session` in a text `format`, with labels in `lang`. Docx is

@@ -73,6 +73,7 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> Repo
         // The day it was written, as the session export's footer.
         footer: format!("dafo · {}", lang.locale().date(today)),
         blocks,
+        apparatus: super::cover::report(s, &span, lang, today),
     }
 }
 

@@ -115,6 +115,7 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::CA,
     limits: &super::limits_text::CA,
     survey: &super::survey_words::CA,
+    apparatus: &super::apparatus_words::CA,
     import_errors: ImportErrors {
         header: "la capçalera necessita almenys les columnes quadrant i text",
         votes: |v| format!("els vots (votes) han de ser un nombre enter, no {v:?}"),

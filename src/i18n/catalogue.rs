@@ -48,6 +48,8 @@ pub struct Catalogue {
     pub limits: &'static super::limits_text::LimitsText,
     /// `dafo import --survey` (issue 27).
     pub survey: &'static super::survey_words::SurveyText,
+    /// The informe's cover, contents and footer (issue 27).
+    pub apparatus: &'static super::apparatus_words::ApparatusWords,
     /// An import refused (`dafo import`): see `export::import_problem`.
     pub import_errors: ImportErrors,
 }

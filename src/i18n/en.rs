@@ -117,6 +117,7 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::EN,
     limits: &super::limits_text::EN,
     survey: &super::survey_words::EN,
+    apparatus: &super::apparatus_words::EN,
     import_errors: ImportErrors {
         header: "the header needs at least the columns quadrant and text",
         votes: |v| format!("votes must be a whole number, not {v:?}"),

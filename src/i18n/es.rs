@@ -115,6 +115,7 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::ES,
     limits: &super::limits_text::ES,
     survey: &super::survey_words::ES,
+    apparatus: &super::apparatus_words::ES,
     import_errors: ImportErrors {
         header: "la cabecera necesita al menos las columnas quadrant y text",
         votes: |v| format!("los votos (votes) han de ser un número entero, no {v:?}"),

@@ -18,6 +18,7 @@
 //! session's own language, then `DAFO_LANG`, then `config.ron`, then the locale
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
+pub mod apparatus_words;
 mod catalogue;
 pub mod clash_text;
 pub mod follow_legend;
