@@ -7,6 +7,7 @@ mod common;
 
 mod bounded_memory;
 mod browser_publish;
+mod charts_office;
 mod clash_tui;
 mod cli_clipboard;
 mod cli_commands;

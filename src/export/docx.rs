@@ -37,12 +37,15 @@ pub fn document(doc: &Document) -> Vec<u8> {
     if styles(Docx::new()).build().pack(&mut skeleton).is_err() {
         return Vec::new();
     }
-    super::docx_zip::with_body(&skeleton.into_inner(), |out| write_body(doc, out))
+    let media = super::docx_chart::media(doc);
+    let parts: Vec<_> = media.iter().flatten().cloned().collect();
+    super::docx_zip::with_body(&skeleton.into_inner(), &parts, |out| write_body(doc, &media, out))
 }
 
 /// The content of `<w:body>`, element after element.
-fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &mut dyn Write) -> io::Result<()> {
     put(out, &para(&doc.title, false).style("Title"))?;
+    let mut charts = media.iter().enumerate();
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
@@ -66,6 +69,19 @@ fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             Block::Grid(g) => grid(out, g)?,
             Block::Items(items) => item_table(out, items)?,
             Block::Table(t) => number_table(out, t)?,
+            // The chart's title, its picture, then its figures.
+            Block::Chart(c) => {
+                let picture = charts.next().and_then(|(i, m)| Some((i, m.as_ref()?)));
+                if picture.is_some() || !c.figures_above {
+                    put(out, &para(&c.title, true).keep_next(true))?;
+                }
+                if let Some((i, m)) = picture {
+                    out.write_all(super::docx_chart::paragraph(c, m, i + 1).as_bytes())?;
+                }
+                if !c.figures_above {
+                    number_table(out, &c.table)?;
+                }
+            }
         }
     }
     put(out, &Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666")))

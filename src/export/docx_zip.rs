@@ -10,6 +10,8 @@ use std::io::{self, Cursor, Read as _, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
+use super::docx_chart::{IMAGE, Media};
+
 /// The part that holds the document's body.
 const DOCUMENT: &str = "word/document.xml";
 /// Where the body's content goes in that part: right after this tag.
@@ -17,13 +19,22 @@ const BODY: &[u8] = b"<w:body>";
 
 /// `skeleton` (a stored package with an empty body) with every part deflated
 /// and `body` writing the content of `word/document.xml`'s `<w:body>`, before
-/// its section properties. An empty vector if the package cannot be made (a
-/// bug in a writer; the caller says so).
-pub fn with_body(skeleton: &[u8], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Vec<u8> {
-    repack(skeleton, body).unwrap_or_default()
+/// its section properties; each of `media` a part of its own, with its image
+/// relationship. An empty vector if the package cannot be made (a bug in a
+/// writer; the caller says so).
+pub fn with_body(skeleton: &[u8], media: &[Media], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Vec<u8> {
+    repack(skeleton, media, body).unwrap_or_default()
 }
 
-fn repack(stored: &[u8], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> zip::result::ZipResult<Vec<u8>> {
+/// The document's relationships, where the pictures' go.
+const RELS: &str = "word/_rels/document.xml.rels";
+const RELS_END: &[u8] = b"</Relationships>";
+
+fn repack(
+    stored: &[u8],
+    media: &[Media],
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = ZipArchive::new(Cursor::new(stored))?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     let mut part_bytes = Vec::new();
@@ -46,8 +57,26 @@ fn repack(stored: &[u8], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) ->
                 }
                 out.write_all(tail)?;
             }
+            _ if part.name() == RELS && !media.is_empty() => {
+                let Some(at) = find(&part_bytes, RELS_END) else {
+                    return Err(io::Error::other("the document's relationships do not close").into());
+                };
+                out.write_all(&part_bytes[..at])?;
+                for m in media {
+                    write!(out, "<Relationship Id=\"{}\" Type=\"{IMAGE}\" Target=\"{}\"/>", m.rid, m.target)?;
+                }
+                out.write_all(&part_bytes[at..])?;
+            }
             _ => out.write_all(&part_bytes)?,
         }
+    }
+    // Deflated too, as every part (PNG gains little, but one rule for all parts).
+    for m in media {
+        out.start_file(
+            format!("word/{}", m.target),
+            SimpleFileOptions::default().compression_method(CompressionMethod::Deflated),
+        )?;
+        out.write_all(&m.png.bytes)?;
     }
     if body.is_some() {
         return Err(io::Error::other("the package has no document body").into());

@@ -9,12 +9,14 @@
 //! crossed strategies and the EFI/EFE tables when the session has them).
 
 pub mod build;
+pub mod chart;
 pub mod csv;
 pub mod csv_plan;
 pub mod csv_review;
 pub mod diff;
 pub mod doc;
 pub mod docx;
+mod docx_chart;
 mod docx_zip;
 pub mod html;
 pub mod import;

@@ -19,6 +19,7 @@
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
 mod catalogue;
+pub mod chart_words;
 pub mod clash_text;
 pub mod follow_legend;
 pub mod follow_words;

@@ -1,0 +1,226 @@
+//! Tests of the charts: the models built from the bundled samples (golden),
+//! their SVG read back by usvg with every figure in it, the PNG with its
+//! text drawn, and the docx package with its pictures, content type and
+//! relationships.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use jiff::civil::{Date, date};
+use resvg::usvg;
+
+use super::{Chart, Kind};
+use crate::domain::Session;
+use crate::export::doc::Block;
+use crate::export::report_join::join;
+use crate::i18n::Lang;
+
+const TODAY: Date = date(2025, 3, 1);
+const ALMENDRAL: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+const PALENCIA: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
+
+fn load(path: &str) -> Session {
+    crate::storage::load(Path::new(path)).unwrap()
+}
+
+/// The report of every year reviewed in the almendral sample.
+fn report(lang: Lang) -> crate::export::doc::Document {
+    let s = load(ALMENDRAL);
+    let years = s.reviewed_years();
+    let joined = join(vec![(ALMENDRAL.to_owned(), s)], lang).unwrap();
+    crate::export::report_build::document(&joined, &years, lang, TODAY)
+}
+
+fn informe(lang: Lang) -> crate::export::doc::Document {
+    crate::export::build::document(&load(PALENCIA), lang, TODAY)
+}
+
+fn charts(doc: &crate::export::doc::Document) -> Vec<&Chart> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chart(c) => Some(&**c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every text drawn of a chart, by kind: each value beside its mark, each tick, the axis labels.
+fn drawn(chart: &Chart) -> Vec<String> {
+    let mut out = vec![chart.title.clone()];
+    match &chart.kind {
+        Kind::Bars(b) => {
+            out.push(b.scale.label.clone());
+            out.extend(b.series.iter().cloned());
+            out.extend(b.groups.iter().flat_map(|g| g.values.iter().map(|v| v.text.clone())));
+            out.extend(b.scale.ticks.iter().map(|(_, t)| t.clone()));
+        }
+        Kind::Line(l) => {
+            out.push(l.scale.label.clone());
+            out.push(l.x_label.clone());
+            out.extend(l.points.iter().flat_map(|(x, v)| [x.clone(), v.text.clone()]));
+        }
+        Kind::Matrix(m) => {
+            out.extend([m.x.label.clone(), m.y.label.clone(), m.point_label.clone()]);
+            out.extend(m.columns.iter().chain(&m.rows).cloned());
+            out.extend(m.cells.iter().map(|(n, _)| n.clone()));
+        }
+    }
+    out
+}
+
+/// The texts of a usvg tree, as laid out.
+fn texts(group: &usvg::Group, out: &mut Vec<String>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => texts(g, out),
+            usvg::Node::Text(t) => out.push(t.chunks().iter().map(|c| c.text()).collect()),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_report_charts_of_the_sample_are_the_degrees_trend_and_indicators() {
+    let doc = report(Lang::Es);
+    let charts = charts(&doc);
+    let ids: Vec<&str> = charts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["grafico-ejes", "grafico-plan", "grafico-indicadores"]);
+    for c in &charts {
+        insta::assert_debug_snapshot!(format!("report_{}", c.id), (&c.title, &c.kind));
+    }
+    // The same degrees as the report's table: each year's plan degree is a point of the trend.
+    let s = load(ALMENDRAL);
+    let Kind::Line(line) = &charts[1].kind else { panic!("the trend is a line") };
+    for (y, (label, v)) in s.reviewed_years().iter().zip(&line.points) {
+        assert_eq!(label, &y.to_string());
+        assert_eq!(v.at, s.progress_on(*y, TODAY).degree);
+    }
+}
+
+#[test]
+fn the_informe_puts_the_internal_external_matrix_after_the_weights() {
+    let doc = informe(Lang::Es);
+    let charts = charts(&doc);
+    assert_eq!(charts.len(), 1);
+    insta::assert_debug_snapshot!("informe_matrix", (&charts[0].kind, &charts[0].table.rows));
+    // Right after the EFE table and its notes.
+    let at = doc.blocks.iter().position(|b| matches!(b, Block::Chart(_))).unwrap();
+    assert!(matches!(doc.blocks[at - 1], Block::Para(_)) && matches!(doc.blocks[at - 2], Block::Table(_)));
+    let s = load(PALENCIA);
+    let Kind::Matrix(m) = &charts[0].kind else { panic!("a matrix") };
+    assert_eq!(m.point, (s.evaluate(crate::domain::Matrix::Efi).total, s.evaluate(crate::domain::Matrix::Efe).total));
+}
+
+#[test]
+fn every_chart_svg_parses_and_draws_its_figures_and_words_in_each_language() {
+    let options = super::png::options();
+    for &lang in Lang::ALL {
+        for doc in [report(lang), informe(lang)] {
+            for chart in charts(&doc) {
+                let svg = chart.svg();
+                let tree = usvg::Tree::from_str(&svg, &options).unwrap_or_else(|e| panic!("{e}: {svg}"));
+                let mut shown = Vec::new();
+                texts(tree.root(), &mut shown);
+                for text in drawn(chart) {
+                    let short = text.chars().take(20).collect::<String>();
+                    assert!(shown.iter().any(|s| s.contains(&short)), "{lang:?} {}: {text:?} not drawn", chart.id);
+                }
+                assert!(svg.contains(&format!("<title id=\"{}-t\">", chart.id)));
+                assert!(svg.contains("role=\"img\""));
+            }
+        }
+    }
+    // The words are the session's language's.
+    let en = report(Lang::En);
+    assert!(charts(&en).iter().any(|c| c.title == "Degree of implementation per axis and year"));
+    let ca = informe(Lang::Ca);
+    assert!(charts(&ca)[0].table.rows[0][1].starts_with("Total ponderat EFI"));
+}
+
+#[test]
+fn bars_are_as_long_as_their_values_each_series_with_its_own_pattern() {
+    let doc = report(Lang::Es);
+    let chart = charts(&doc)[0];
+    let Kind::Bars(bars) = &chart.kind else { panic!("bars") };
+    let svg = chart.svg();
+    // 370 units are 100 %: a 50 % bar is 185 wide.
+    for v in bars.groups.iter().flat_map(|g| &g.values) {
+        if let Some(at) = v.at.filter(|&a| a > 0.0) {
+            assert!(svg.contains(&format!("width=\"{:.1}\"", 370.0 * at / 100.0)), "{at}");
+        }
+    }
+    for i in 0..bars.series.len() {
+        assert!(svg.contains(&format!("fill=\"url(#grafico-ejes-p{i})\"")), "series {i} has its pattern");
+    }
+    let patterns: Vec<&str> = svg.split("<pattern ").skip(1).map(|p| &p[p.find('>').unwrap()..]).collect();
+    let mut distinct = patterns.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), patterns.len(), "no two series look alike");
+}
+
+#[test]
+fn user_text_in_a_chart_is_escaped_and_cleaned() {
+    let mut s = load(ALMENDRAL);
+    s.axes[0].text = "<b>&\u{1b}[31m\u{fffe}eje".to_owned();
+    let years = s.reviewed_years();
+    let joined = join(vec![("x".to_owned(), s)], Lang::Es).unwrap();
+    let doc = crate::export::report_build::document(&joined, &years, Lang::Es, TODAY);
+    let svg = charts(&doc)[0].svg();
+    assert!(svg.contains("&lt;b&gt;&amp;"), "{svg}");
+    assert!(!svg.contains('\u{1b}') && !svg.contains('\u{fffe}') && !svg.contains("<b>"));
+    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
+}
+
+#[test]
+fn the_png_has_the_chart_s_text_drawn() {
+    let doc = informe(Lang::Es);
+    let chart = charts(&doc)[0];
+    let png = super::png::render(&chart.svg()).unwrap();
+    assert_eq!(png.width, 1360);
+    // The same chart with its words left out: the difference is the text.
+    let no_text = chart.svg().lines().filter(|l| !l.starts_with("<text")).collect::<Vec<_>>().join("\n");
+    let bare = super::png::render(&no_text).unwrap();
+    let dark = |bytes: &[u8]| {
+        let image = resvg::tiny_skia::Pixmap::decode_png(bytes).unwrap();
+        image.pixels().iter().filter(|p| p.red() < 128 && p.green() < 128 && p.blue() < 128).count()
+    };
+    let (with, without) = (dark(&png.bytes), dark(&bare.bytes));
+    assert!(with > without + 5_000, "text drew {with} dark pixels against {without} without it");
+}
+
+fn part(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    zip.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_end(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn the_docx_holds_each_chart_as_a_png_with_its_relationship_and_alt_text() {
+    for (doc, count) in [(report(Lang::Es), 3), (informe(Lang::Es), 1)] {
+        let bytes = crate::export::docx::document(&doc);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let types = String::from_utf8(part(&mut zip, "[Content_Types].xml")).unwrap();
+        assert!(types.contains("<Default ContentType=\"image/png\" Extension=\"png\""), "{types}");
+        let rels = String::from_utf8(part(&mut zip, "word/_rels/document.xml.rels")).unwrap();
+        let body = String::from_utf8(part(&mut zip, "word/document.xml")).unwrap();
+        for (n, chart) in charts(&doc).iter().enumerate().map(|(i, c)| (i + 1, c)) {
+            let png = part(&mut zip, &format!("word/media/chart{n}.png"));
+            assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+            let rid = format!("rIdDafoChart{n}");
+            assert!(
+                rels.contains(&format!(
+                    "Id=\"{rid}\" Type=\"{}\" Target=\"media/chart{n}.png\"",
+                    super::super::docx_chart::IMAGE
+                )),
+                "{rels}"
+            );
+            assert_eq!(body.matches(&format!("r:embed=\"{rid}\"")).count(), 1);
+            let alt = html_escape::encode_double_quoted_attribute(&chart.describe()).into_owned();
+            assert!(body.contains(&format!("descr=\"{alt}\"")), "alt text of {}", chart.id);
+        }
+        assert_eq!(body.matches("<w:drawing>").count(), count);
+        assert!(rels.ends_with("</Relationships>"));
+    }
+}
