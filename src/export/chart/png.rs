@@ -38,7 +38,12 @@ pub struct Png {
 /// `svg` as a PNG at [`SCALE`], or `None` if it cannot be read or drawn (a bug
 /// in the drawing; the table beside still gives the figures).
 pub fn render(svg: &str) -> Option<Png> {
-    let tree = usvg::Tree::from_str(svg, &options()).ok()?;
+    render_with(svg, &options())
+}
+
+/// [`render`] with `options`' fonts (none: the text is left out, the shapes drawn).
+pub fn render_with(svg: &str, options: &usvg::Options) -> Option<Png> {
+    let tree = usvg::Tree::from_str(svg, options).ok()?;
     let size = tree.size().to_int_size().scale_by(SCALE)?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
     pixmap.fill(tiny_skia::Color::WHITE);

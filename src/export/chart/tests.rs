@@ -190,6 +190,19 @@ fn the_png_has_the_chart_s_text_drawn() {
     assert!(with > without + 5_000, "text drew {with} dark pixels against {without} without it");
 }
 
+#[test]
+fn without_any_font_the_chart_still_renders_its_shapes() {
+    let doc = report(Lang::Es);
+    let chart = charts(&doc)[0];
+    let no_fonts = usvg::Options { fontdb: std::sync::Arc::new(usvg::fontdb::Database::new()), ..Default::default() };
+    let png = super::png::render_with(&chart.svg(), &no_fonts).unwrap();
+    let image = resvg::tiny_skia::Pixmap::decode_png(&png.bytes).unwrap();
+    // The 2023 bars are solid: thousands of dark pixels with no text at all.
+    let dark = image.pixels().iter().filter(|p| p.red() < 100 && p.green() < 100 && p.blue() < 150).count();
+    assert!(dark > 10_000, "{dark}");
+    assert_eq!(png.width, 1360);
+}
+
 fn part(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<u8> {
     let mut out = Vec::new();
     zip.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_end(&mut out).unwrap();
