@@ -20,8 +20,20 @@ pub struct Media {
 /// The relationship type of an image.
 pub const IMAGE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
-/// Width of a chart on the page: 16 cm, in EMU (914 400 a inch).
+/// Width of a chart on the page: 16 cm, in EMU (360 000 a centimetre).
 const WIDTH_EMU: u64 = 16 * 360_000;
+
+/// Height a chart may take: 10 cm, so that it fits on a page with its title
+/// and the start of its table rather than leaving most of one blank.
+const HEIGHT_EMU: u64 = 10 * 360_000;
+
+/// The size on the page of a picture `width` × `height` pixels: 16 cm wide, or
+/// narrower when that would make it taller than 10 cm; the proportions kept.
+pub fn extent(width: u32, height: u32) -> (u64, u64) {
+    let (w, h) = (u64::from(width.max(1)), u64::from(height));
+    let cy = WIDTH_EMU * h / w;
+    if cy <= HEIGHT_EMU { (WIDTH_EMU, cy) } else { (HEIGHT_EMU * w / h.max(1), HEIGHT_EMU) }
+}
 
 /// The pictures of the document's charts, in order; a chart that cannot be
 /// rendered has none (its table still says its figures).
@@ -48,8 +60,7 @@ fn attr(text: &str) -> String {
 /// The paragraph that shows chart number `n` (from 1): an inline picture
 /// whose alt text (`descr`) is the chart's description, kept with its table.
 pub fn paragraph(chart: &Chart, media: &Media, n: usize) -> String {
-    let cx = WIDTH_EMU;
-    let cy = WIDTH_EMU * u64::from(media.png.height) / u64::from(media.png.width.max(1));
+    let (cx, cy) = extent(media.png.width, media.png.height);
     let (rid, name, descr) = (&media.rid, attr(&chart.title), attr(&chart.describe()));
     let id = 1000 + n;
     format!(

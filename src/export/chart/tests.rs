@@ -203,6 +203,17 @@ fn without_any_font_the_chart_still_renders_its_shapes() {
     assert_eq!(png.width, 1360);
 }
 
+#[test]
+fn a_tall_chart_is_narrowed_to_fit_10_cm_high_in_the_docx() {
+    use crate::export::docx_chart::extent;
+    // A wide chart: 16 cm across, its height in proportion.
+    assert_eq!(extent(1360, 380), (5_760_000, 1_609_411));
+    // The matrix (1360 × 1172): 10 cm high, narrower in proportion.
+    let (cx, cy) = extent(1360, 1172);
+    assert_eq!(cy, 3_600_000);
+    assert_eq!(cx, 3_600_000 * 1360 / 1172);
+}
+
 fn part(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<u8> {
     let mut out = Vec::new();
     zip.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_end(&mut out).unwrap();
