@@ -460,3 +460,47 @@ fn a_degree_before_the_action_starts_is_recorded_with_a_warning() {
     let s = dafo::storage::load(&path).unwrap();
     assert_eq!(s.action_review("C4", 2023).map(|r| r.degree.get()), Some(50));
 }
+
+#[test]
+fn review_records_money_committed_and_paid_in_the_sessions_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let out = dafo(&["review", p, "--year", "2025", "--committed", "C3=1.500", "--paid", "C3=1.200,50"]);
+    stdout(&out);
+    let s = dafo::storage::load(&path).unwrap();
+    let r = s.action_review("C3", 2025).unwrap();
+    assert_eq!((r.committed.map(|e| e.cents), r.paid.map(|e| e.cents)), (Some(150_000), Some(120_050)));
+    // Never another number: negative, not a number, or an English-looking amount that reads two ways.
+    for bad in ["C3=-5", "C3=mucho", "C3=1,620"] {
+        let out = dafo(&["review", p, "--year", "2025", "--paid", bad]);
+        assert!(!out.status.success(), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("C3") && err.contains("no se ha cambiado nada"), "{bad}: {err}");
+    }
+    let s2 = dafo::storage::load(&path).unwrap();
+    assert_eq!(s2.action_review("C3", 2025), s.action_review("C3", 2025));
+    // An empty amount clears it.
+    stdout(&dafo(&["review", p, "--year", "2025", "--paid", "C3="]));
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C3", 2025).and_then(|r| r.paid), None);
+}
+
+#[test]
+fn check_refuses_money_outside_the_horizon_and_unknown_funding_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let mut s = dafo::storage::load(&path).unwrap();
+    let euros = dafo::domain::Euros { cents: 100_000 };
+    s.correct[0].budget = vec![dafo::domain::YearAmount { year: 2030, amount: euros }];
+    s.correct[1].funding = Some("Lotería".into());
+    std::fs::write(&path, dafo::storage::to_ron(&s)).unwrap();
+    let out = dafo(&["check", path.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    let c1 = &s.correct[0].id;
+    assert!(said.contains(&format!("{c1}: un importe para 2030, fuera del horizonte del plan (2023-2026)")), "{said}");
+    assert!(said.contains("«Lotería» no es una fuente de financiación de la sesión"), "{said}");
+    let out = dafo(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("outside the plan's horizon"));
+}

@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use dafo::domain::meetings::{Count, Meeting, MergeRecord};
 use dafo::domain::text::clean_text;
 use dafo::domain::{
     ActionReview, Axis, Came, CameAction, Challenge, Crossed, Degree, Direction, Euros, Factor, Horizon, Indicator,
@@ -105,6 +106,41 @@ struct Plan {
     challenges: Vec<(String, Vec<usize>)>,
     /// Yearly reviews: action, year, degree, status, note.
     reviews: Vec<(usize, i16, u8, usize, Option<String>)>,
+    /// The participation process: its sessions and the merge's numbers.
+    meetings: Vec<Meeting>,
+    merge: Option<MergeRecord>,
+}
+
+/// A label of attendees as the `M` form reads it (no `,` or `;`): `mujeres`, `18-29`.
+fn counts() -> impl Strategy<Value = Vec<Count>> {
+    prop::collection::vec(("[a-zA-Záéñ0-9-]{1,6}( [a-zà-ÿ]{1,5})?", 0u32..500), 0..3)
+        .prop_map(|c| c.into_iter().map(|(label, count)| Count { label, count }).collect())
+}
+
+fn meeting() -> impl Strategy<Value = Meeting> {
+    (
+        (text(), prop::option::of(day()), opt_text(), opt_text()),
+        (prop::option::of(0u32..10_000), counts(), counts(), opt_text()),
+    )
+        .prop_map(|((group, date, place, participants), (attendees, by_sex, by_age, technique))| Meeting {
+            group,
+            date,
+            place,
+            participants,
+            attendees,
+            by_sex,
+            by_age,
+            technique,
+        })
+}
+
+fn participation() -> impl Strategy<Value = (Vec<Meeting>, Option<MergeRecord>)> {
+    (
+        prop::collection::vec(meeting(), 0..4),
+        prop::option::of((0u32..300, 0u32..50, 0u32..20, 0u32..20)).prop_map(|m| {
+            m.map(|(read, joined, disagreements, grey)| MergeRecord { read, joined, disagreements, grey })
+        }),
+    )
 }
 
 /// An indicator: name, unit, baseline and target in hundredths, its direction
@@ -183,6 +219,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         ),
         prop::collection::vec((text(), prop::collection::vec(0usize..100, 0..3)), 0..3),
         prop::collection::vec((0usize..100, 2023i16..2027, 0u8..=100, 0usize..4, opt_text()), 0..4),
+        participation(),
     )
         .prop_map(
             |(
@@ -194,6 +231,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 indicators,
                 challenges,
                 reviews,
+                (meetings, merge),
             )| Plan {
                 title,
                 place,
@@ -208,6 +246,8 @@ fn plan() -> impl Strategy<Value = Plan> {
                 indicators,
                 challenges,
                 reviews,
+                meetings,
+                merge,
             },
         )
 }
@@ -218,6 +258,7 @@ fn session(p: &Plan) -> Session {
     (s.meta.place, s.meta.participants) = (p.place.clone(), p.participants.clone());
     s.meta.horizon = Some(Horizon::new(2023, 2026).unwrap());
     (s.mission, s.vision, s.values) = (p.mission.clone(), p.vision.clone(), p.values.clone());
+    (s.meta.meetings, s.meta.merge) = (p.meetings.clone(), p.merge.clone());
     for (q, text, votes, impact) in &p.factors {
         let q = Quadrant::ALL[*q];
         let mut f = Factor::new(s.next_id(q.prefix()), text.clone());
@@ -341,7 +382,15 @@ fn session(p: &Plan) -> Session {
             continue;
         }
         let degree = Degree::new(*degree).unwrap();
-        s.reviews.push(ActionReview { action, year: *year, degree, status: Status::ALL[*status], note: note.clone() });
+        s.reviews.push(ActionReview {
+            action,
+            year: *year,
+            degree,
+            status: Status::ALL[*status],
+            note: note.clone(),
+            committed: None,
+            paid: None,
+        });
     }
     s.reviews.sort_by_key(|r| r.year);
     s
@@ -381,6 +430,7 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let mut reviews: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
     reviews.sort();
     let meta = if with_reviews { format!("{meta}\nreviews={reviews:#?}") } else { meta };
+    let meta = format!("{meta}\nmeetings={:#?}\nmerge={:?}", s.meta.meetings, s.meta.merge);
     format!(
         "title={:?} {meta} horizon={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
         s.meta.title, s.meta.horizon, s.mission, s.vision, s.values, s.axes, s.lines, s.indicators, s.challenges

@@ -24,6 +24,9 @@ pub struct Autosave {
     pub last_saved: Option<Instant>,
     /// Why the last save failed, until one succeeds.
     pub error: Option<String>,
+    /// An autosave was given up (a change asked for the session back) since
+    /// the last good save: the next one is not.
+    gave_up: bool,
 }
 
 impl Autosave {
@@ -37,7 +40,19 @@ impl Autosave {
             last_attempt: None,
             last_saved: None,
             error: None,
+            gave_up: false,
         }
+    }
+
+    /// Whether the next autosave may be given up for a change: not twice in a
+    /// row, so continuous typing on a large session still gets the file saved.
+    pub fn may_give_up(&self) -> bool {
+        !self.gave_up
+    }
+
+    /// Notes an autosave given up: the next one runs to the end.
+    pub fn given_up(&mut self) {
+        self.gave_up = true;
     }
 
     /// Notes the document's revision at `now`.
@@ -79,6 +94,7 @@ impl Autosave {
         self.last_attempt = Some(now);
         match outcome {
             Ok(()) => {
+                self.gave_up = false;
                 self.saved_revision = revision;
                 self.last_saved = Some(now);
                 self.error = None;
@@ -130,6 +146,21 @@ mod tests {
         assert!(a.is_dirty());
         assert!(!a.due(t0 + IDLE + Duration::from_millis(500)));
         assert!(a.due(t0 + IDLE + RETRY));
+    }
+
+    #[test]
+    fn an_autosave_is_given_up_at_most_once_between_good_saves() {
+        let t0 = Instant::now();
+        let mut a = Autosave::new(0);
+        a.observe(1, t0);
+        assert!(a.may_give_up());
+        a.given_up();
+        assert!(!a.may_give_up(), "the save after a given-up one runs to the end");
+        assert!(a.is_dirty(), "nothing given up counts as saved");
+        a.record(1, t0 + IDLE, Err("disco lleno".into()));
+        assert!(!a.may_give_up(), "a failed save does not reset it");
+        a.record(1, t0 + RETRY, Ok(()));
+        assert!(a.may_give_up());
     }
 
     #[test]

@@ -26,8 +26,8 @@ impl Editor {
         }
         let mut changed = false;
         while let Some(done) = self.saver.poll() {
-            // A journal record shows nothing; a save's outcome does.
-            changed |= !matches!(done.work, Work::Journal(..));
+            // A journal record shows nothing, nor a save given up; a save's outcome does.
+            changed |= !matches!(done.work, Work::Journal(..)) && !matches!(done.outcome, Outcome::GivenUp);
             self.finished(done, now);
         }
         self.autosave.observe(self.doc.revision(), now);
@@ -53,11 +53,19 @@ impl Editor {
         }
         if !self.saving_held() && self.autosave.due(now) {
             self.doc.session_mut().meta.modified = jiff::Timestamp::now();
-            self.saver.submit(
-                self.doc.revision(),
-                std::sync::Arc::clone(&self.doc.session),
-                Work::Save { manual: false },
-            );
+            // A change made while this save still serializes a large session may
+            // ask for it back (instead of copying it), once: the save that
+            // follows is not given up, so typing never keeps the file from saving.
+            if self.autosave.may_give_up() {
+                let (session, release) = self.doc.lend();
+                self.saver.submit_autosave(self.doc.revision(), session, release);
+            } else {
+                self.saver.submit(
+                    self.doc.revision(),
+                    std::sync::Arc::clone(&self.doc.session),
+                    Work::Save { manual: false },
+                );
+            }
         }
         changed
     }
@@ -85,6 +93,8 @@ impl Editor {
     fn finished(&mut self, done: Done, now: Instant) {
         match (done.work, done.outcome) {
             (Work::Journal(..), _) => {}
+            // The change that asked for the session is in the journal; the save runs again.
+            (_, Outcome::GivenUp) => self.autosave.given_up(),
             (Work::Save { manual }, Outcome::Saved(result)) => {
                 // A failing backup is said once; a plain "Guardado" must not hide it.
                 let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());
@@ -124,7 +134,9 @@ impl Editor {
                 let why = match outcome {
                     Outcome::Loaded(Err(e)) => e,
                     Outcome::Saved(Err(e)) => e.to_string(),
-                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) | Outcome::Journaled => String::new(),
+                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) | Outcome::Journaled | Outcome::GivenUp => {
+                        String::new()
+                    }
                 };
                 self.say(why, true);
             }

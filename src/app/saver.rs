@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
-use crate::domain::{Edit, Session};
+use crate::domain::{Edit, Release, Session};
 use crate::storage::journal::Journal;
 use crate::storage::{self, DiskState, SaveError, SaveReport, SessionFile};
 
@@ -46,6 +46,9 @@ pub enum Outcome {
     /// A journal record written, or not: one that cannot be written costs
     /// nothing but that head start, so nothing is said.
     Journaled,
+    /// An autosave given up before it wrote anything: the editor asked for the
+    /// session back to change it. Nothing changed on disk; it runs again.
+    GivenUp,
 }
 
 struct Job {
@@ -54,18 +57,29 @@ struct Job {
     /// editor, never copied to be sent.
     session: Option<Arc<Session>>,
     work: Work,
+    /// Set for an autosave the editor may ask to give the session back.
+    release: Option<Release>,
 }
 
-/// Runs a job on the file. The session is serialized first and let go of at
-/// once: the editor's next change then finds it no longer shared and changes it
-/// in place, instead of copying the whole session while the file is written,
-/// read back and synced (at 100,000 factors, most of an Enter's time).
-fn perform(file: &mut SessionFile, job: Job) -> Done {
-    let Job { revision, session, work } = job;
+/// Runs a job on the file. The session is serialized first, before the file is
+/// taken, and let go of at once: the editor's next change then finds it no
+/// longer shared and changes it in place, instead of copying the whole session
+/// while the file is written, read back and synced (at 100,000 factors, most of
+/// an Enter's time). An autosave asked to give the session back while it is
+/// still serializing stops there and lets go.
+fn perform(file: &Mutex<SessionFile>, job: Job) -> Done {
+    let Job { revision, session, work, release } = job;
     let text = match (&work, session) {
         (Work::Journal(..), _) | (_, None) => None,
-        (_, Some(session)) => Some(storage::to_ron(&session)),
+        (_, Some(session)) => match &release {
+            Some(release) => match storage::to_ron_unless(&session, || release.asked()) {
+                Some(text) => Some(text),
+                None => return Done { revision, work, outcome: Outcome::GivenUp },
+            },
+            None => Some(storage::to_ron(&session)),
+        },
     };
+    let file = &mut *lock(file);
     let outcome = match (&work, text) {
         (Work::Journal(changes, ids), _) => {
             let _ = file.journal(changes, ids);
@@ -177,7 +191,7 @@ impl Saver {
         let worker = std::thread::Builder::new().name("dafo-autosave".to_owned()).spawn(move || {
             after_open(&shared);
             for job in rx {
-                let done = perform(&mut lock(&shared), job);
+                let done = perform(&shared, job);
                 if tx.send(done).is_err() {
                     break;
                 }
@@ -219,7 +233,7 @@ impl Saver {
     /// changes only, never the session.
     pub fn journal(&mut self, revision: u64, changes: Vec<(u64, Edit)>, ids: &BTreeMap<String, u64>) {
         if !changes.is_empty() {
-            self.send(Job { revision, session: None, work: Work::Journal(changes, ids.clone()) });
+            self.send(Job { revision, session: None, work: Work::Journal(changes, ids.clone()), release: None });
         }
     }
 
@@ -231,7 +245,13 @@ impl Saver {
     /// Starts saving `session` in the background; without a worker thread it
     /// saves at once. The outcome comes from [`Saver::poll`].
     pub fn submit(&mut self, revision: u64, session: Arc<Session>, work: Work) {
-        self.send(Job { revision, session: Some(session), work });
+        self.send(Job { revision, session: Some(session), work, release: None });
+    }
+
+    /// Starts an autosave of `session` that gives it back when `release` asks,
+    /// as long as it is still serializing ([`Outcome::GivenUp`] then).
+    pub fn submit_autosave(&mut self, revision: u64, session: Arc<Session>, release: Release) {
+        self.send(Job { revision, session: Some(session), work: Work::Save { manual: false }, release: Some(release) });
     }
 
     fn send(&mut self, job: Job) {
@@ -243,7 +263,7 @@ impl Saver {
             return;
         };
         // No worker (it could not start, or stopped): the job runs on this thread.
-        let done = if journal { perform_journal(&self.journal, job) } else { perform(&mut lock(&self.file), job) };
+        let done = if journal { perform_journal(&self.journal, job) } else { perform(&self.file, job) };
         self.late.push_back(done);
     }
 
@@ -450,5 +470,36 @@ mod tests {
         assert!(matches!(done.outcome, Outcome::Saved(Ok(_))), "{:?}", done.outcome);
         assert_eq!(crate::storage::load(&path).unwrap().meta.title, "s", "the save wrote the version it was sent");
         assert_eq!(doc.session.meta.title, "cambiado");
+    }
+
+    #[test]
+    fn an_autosave_asked_for_the_session_lets_go_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &Session::new("s", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let (file, session) = SessionFile::open(&path).unwrap();
+        let mut saver = Saver::new(file);
+        saver.start();
+        let mut doc = crate::domain::Document::new(session);
+        let mut meta = doc.session.meta.clone();
+        meta.title = "cambiado".to_owned();
+        doc.apply(Edit::Meta(Box::new(meta))).unwrap();
+        let (lent, release) = doc.lend();
+        // Asked before the worker took it: it gives it up at its first write.
+        release.ask();
+        saver.submit_autosave(1, lent, release);
+        let done = saver.wait().expect("the autosave comes back");
+        assert!(matches!(done.outcome, Outcome::GivenUp), "{:?}", done.outcome);
+        assert_eq!(Arc::strong_count(&doc.session), 1, "the saver still holds the session");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "a given-up save touched the file");
+        assert_eq!(saver.durable(), 0, "nothing given up counts as on disk");
+        assert!(!saver.busy());
+        // Not asked: the same kind of save runs to the end.
+        let (lent, release) = doc.lend();
+        saver.submit_autosave(2, lent, release);
+        let done = saver.wait().expect("the autosave comes back");
+        assert!(matches!(done.outcome, Outcome::Saved(Ok(_))), "{:?}", done.outcome);
+        assert_eq!(crate::storage::load(&path).unwrap().meta.title, "cambiado");
     }
 }

@@ -1,6 +1,8 @@
 //! A session together with its undo and redo stacks.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use super::edit::{Edit, EditError};
 use super::session::Session;
@@ -24,16 +26,73 @@ pub struct Document {
     /// (undo and redo too), each with the revision it made: what the journal
     /// writes, at the cost of the change, whatever the session's size.
     changes: Vec<(u64, Edit)>,
+    /// How to have the session back from an autosave still serializing it.
+    release: Option<Release>,
 }
+
+/// A request to give the session back, shared between the editor and an
+/// autosave that holds the session: the editor asks before a change, the save
+/// stops serializing and lets go (it runs again after the change), so the
+/// change is made in place instead of copying the whole session.
+#[derive(Debug, Clone, Default)]
+pub struct Release(Arc<AtomicBool>);
+
+impl Release {
+    /// Asks the holder to let go.
+    pub fn ask(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the holder was asked to let go.
+    pub fn asked(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Longest a change waits for an autosave to let go of the session before
+/// copying it instead (a serializer checks the request every few bytes).
+const RELEASE_WAIT: Duration = Duration::from_millis(3);
 
 impl Document {
     pub fn new(session: Session) -> Document {
-        Document { session: Arc::new(session), undo: Vec::new(), redo: Vec::new(), revision: 0, changes: Vec::new() }
+        Document {
+            session: Arc::new(session),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            changes: Vec::new(),
+            release: None,
+        }
     }
 
-    /// The session to change in place: copied first only if a save still holds it.
+    /// The session to change in place. If a save still holds it, one that can
+    /// give it back is asked to (and waited for, briefly); otherwise, or if it
+    /// does not let go in time, the session is copied once.
     pub fn session_mut(&mut self) -> &mut Session {
+        self.reclaim(RELEASE_WAIT);
         Arc::make_mut(&mut self.session)
+    }
+
+    /// Hands the session to a save that gives it back when asked: the share to
+    /// send with the save, and the request it must watch.
+    pub fn lend(&mut self) -> (Arc<Session>, Release) {
+        let release = Release::default();
+        self.release = Some(release.clone());
+        (Arc::clone(&self.session), release)
+    }
+
+    /// Asks a save that holds the session to let go, and waits up to `wait` for it.
+    fn reclaim(&mut self, wait: Duration) {
+        if Arc::strong_count(&self.session) == 1 {
+            self.release = None;
+            return;
+        }
+        let Some(release) = self.release.take() else { return };
+        release.ask();
+        let deadline = Instant::now() + wait;
+        while Arc::strong_count(&self.session) > 1 && Instant::now() < deadline {
+            std::thread::yield_now();
+        }
     }
 
     /// Number of changes since the document was opened.
@@ -51,6 +110,7 @@ impl Document {
             redo: Vec::new(),
             revision: self.revision + 1,
             changes: Vec::new(),
+            release: None,
         };
     }
 
@@ -82,11 +142,19 @@ impl Document {
 
     /// Undoes the last step; `false` if there is none.
     pub fn undo(&mut self) -> bool {
+        if self.undo.is_empty() {
+            return false;
+        }
+        self.reclaim(RELEASE_WAIT);
         Self::step(&mut self.session, &mut self.undo, &mut self.redo, &mut self.revision, &mut self.changes)
     }
 
     /// Redoes the last undone step; `false` if there is none.
     pub fn redo(&mut self) -> bool {
+        if self.redo.is_empty() {
+            return false;
+        }
+        self.reclaim(RELEASE_WAIT);
         Self::step(&mut self.session, &mut self.redo, &mut self.undo, &mut self.revision, &mut self.changes)
     }
 
@@ -150,6 +218,41 @@ mod tests {
         doc.apply(e).unwrap();
         assert!(doc.undo());
         assert_eq!(std::sync::Arc::as_ptr(&doc.session), at);
+    }
+
+    #[test]
+    fn a_lent_session_is_asked_back_before_a_change_and_changed_in_place() {
+        let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+        let at = std::sync::Arc::as_ptr(&doc.session);
+        let (held, release) = doc.lend();
+        // What an autosave does while it serializes: it lets go once asked.
+        let saver = std::thread::spawn(move || {
+            while !release.asked() {
+                std::thread::yield_now();
+            }
+            drop(held);
+        });
+        // Generous here so a loaded machine cannot make the test copy.
+        doc.reclaim(Duration::from_secs(30));
+        saver.join().unwrap();
+        let e = doc.session_mut().add_factor(Quadrant::Threats, "uno").unwrap();
+        doc.apply(e).unwrap();
+        assert_eq!(std::sync::Arc::as_ptr(&doc.session), at, "the change copied the session");
+        assert_eq!(doc.session.threats.len(), 1);
+    }
+
+    #[test]
+    fn a_save_that_cannot_give_the_session_back_gets_its_own_version() {
+        let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+        // A manual save holds it with no way to be asked: after the short wait
+        // the change copies, and the save keeps the version it was given.
+        let saving = std::sync::Arc::clone(&doc.session);
+        let (_, stale) = doc.lend();
+        let e = doc.session_mut().add_factor(Quadrant::Threats, "uno").unwrap();
+        doc.apply(e).unwrap();
+        assert!(stale.asked());
+        assert!(saving.threats.is_empty());
+        assert_eq!(doc.session.threats.len(), 1);
     }
 
     #[test]

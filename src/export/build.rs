@@ -68,6 +68,9 @@ fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         fields.push((l.participants.to_owned(), who.to_owned()));
     }
     fields.extend(plan_report::horizon_field(s, lang));
+    if !s.funding.is_empty() {
+        fields.push((lang.money().sources_label.to_owned(), s.funding.join("; ")));
+    }
     let counts: Vec<String> =
         Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), s.factors(q).len())).collect();
     fields.push((l.factors.to_owned(), counts.join(" · ")));

@@ -108,11 +108,22 @@ pub struct Row {
     /// An indicator's hitos, `2024:30;2025:45.5` (issue 24). Written only when
     /// an indicator has one.
     pub milestones: String,
+    /// A session of the participation process (`kind` = `meeting`, see
+    /// `csv_extra`): the group goes in `text`; its date (`YYYY-MM-DD`), place,
+    /// participants, attendees, attendees by sex and by age band (`mujeres
+    /// 7;hombres 5`) and technique. Written only when the session has one.
+    pub date: String,
+    pub place: String,
+    pub participants: String,
+    pub attendees: String,
+    pub by_sex: String,
+    pub by_age: String,
+    pub technique: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 37] = [
     "id",
     "kind",
     "quadrant",
@@ -143,10 +154,19 @@ pub const COLUMNS: [&str; 30] = [
     "note",
     "marks",
     "milestones",
+    "date",
+    "place",
+    "participants",
+    "attendees",
+    "by_sex",
+    "by_age",
+    "technique",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
 const MILESTONES: usize = 29;
+/// Where the participation process's columns start in [`COLUMNS`]: written only when needed.
+const MEETING: std::ops::Range<usize> = 30..37;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -212,11 +232,18 @@ impl Row {
             note: f(self.note),
             marks: f(self.marks),
             milestones: f(self.milestones),
+            date: f(self.date),
+            place: f(self.place),
+            participants: f(self.participants),
+            attendees: f(self.attendees),
+            by_sex: f(self.by_sex),
+            by_age: f(self.by_age),
+            technique: f(self.technique),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 30] {
+    pub fn cells(self) -> [String; 37] {
         [
             self.id,
             self.kind,
@@ -248,6 +275,13 @@ impl Row {
             self.note,
             self.marks,
             self.milestones,
+            self.date,
+            self.place,
+            self.participants,
+            self.attendees,
+            self.by_sex,
+            self.by_age,
+            self.technique,
         ]
     }
 
@@ -320,6 +354,7 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
         super::csv_plan::add(session, lang, &mut out);
     }
     super::csv_review::add(session, lang, &mut out);
+    super::csv_extra::add(session, &mut out);
     out
 }
 
@@ -344,6 +379,9 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| !r.milestones.is_empty()) {
         columns.push(MILESTONES);
+    }
+    if rows.iter().any(|r| r.kind == super::csv_extra::KIND_MEETING) {
+        columns.extend(MEETING);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

@@ -310,6 +310,8 @@ mod tests {
             degree: crate::domain::Degree::new(60).unwrap(),
             status: crate::domain::Status::InProgress,
             note: Some("nota del año".into()),
+            committed: None,
+            paid: None,
         });
         s.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2024, actual: 150.5 });
         s.review_years.push(crate::domain::YearReview {

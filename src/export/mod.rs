@@ -11,6 +11,7 @@
 pub mod build;
 pub mod chart;
 pub mod csv;
+pub mod csv_extra;
 pub mod csv_plan;
 pub mod csv_review;
 pub mod diff;
@@ -30,6 +31,7 @@ mod participation;
 mod plan;
 pub(crate) use plan::indicators_with_note;
 pub mod milestones;
+mod plan_finance;
 pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;

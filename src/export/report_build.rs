@@ -49,8 +49,8 @@ impl Input<'_> {
 pub type Section = fn(&mut Vec<Block>, &Input);
 
 /// The sections, in order.
-pub const SECTIONS: [Section; 10] =
-    [summary, counts, degrees, actions_years, indicators, late, problems, notes, changes, discrepancies];
+pub const SECTIONS: [Section; 11] =
+    [summary, counts, degrees, budget, actions_years, indicators, late, problems, notes, changes, discrepancies];
 
 /// Builds the report of `years` (not empty) of the joined files.
 pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> ReportDoc {
@@ -199,6 +199,16 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
         })
         .collect();
     out.push(Block::Para(vec![format!("{}: {}", w.mean, means.join(" · "))]));
+}
+
+/// Execution of the budget per eje and línea in each year reported, beside the degree.
+fn budget(out: &mut Vec<Block>, input: &Input) {
+    for &y in input.years {
+        let p = input.progress(y);
+        out.extend(
+            super::plan_finance::execution_table(input.s(), y, &p, input.lang, fmt_degree).into_iter().flatten(),
+        );
+    }
 }
 
 fn degrees(out: &mut Vec<Block>, input: &Input) {

@@ -236,6 +236,7 @@ fn join(items: &[&Item], prefer: &Prefer, chosen: Option<&str>) -> Factor {
     f.carried = items.iter().all(|i| i.factor.carried);
     f.sources = sources;
     f.origins = origins;
+    f.themes = items.iter().fold(Vec::new(), |all, i| crate::domain::themes::union(&all, &i.factor.themes));
     f
 }
 
@@ -316,6 +317,11 @@ fn merge_with(inputs: &[Input], opts: &Options, find_pairs: PairFinder) -> Merge
     // again brings its whole list).
     out.meta.meetings =
         inputs.iter().flat_map(|i| crate::domain::meetings::of_session(&i.session, &i.source)).collect();
+    // The groups' own lists of themes and impacts, all of them.
+    let (themes, impacts) =
+        (inputs.iter().map(|i| &i.session.meta.themes), inputs.iter().map(|i| &i.session.meta.impacts));
+    out.meta.themes = themes.fold(Vec::new(), |all, t| crate::domain::themes::union(&all, t));
+    out.meta.impacts = impacts.fold(Vec::new(), |all, t| crate::domain::themes::union(&all, t));
     let sources: Vec<String> = {
         let mut all = Vec::new();
         for it in &items {

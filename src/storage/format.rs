@@ -156,17 +156,40 @@ fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
 /// The pretty RON text of a session: nested structs on one line each, so that
 /// every factor is one line and `git diff` reads well.
 pub fn to_ron(session: &Session) -> String {
+    to_ron_unless(session, || false).unwrap_or_else(|| {
+        // Serializing plain structs of strings and numbers cannot fail, and
+        // nothing asked to stop.
+        unreachable!("session serialization failed")
+    })
+}
+
+/// [`to_ron`], given up as soon as `stop` says so (it is asked as the text
+/// grows): `None` then. An autosave of a large session lets the editor have
+/// the session back this way instead of waiting or copying it.
+pub fn to_ron_unless(session: &Session, stop: impl Fn() -> bool) -> Option<String> {
+    /// The text so far, refusing to grow once `stop` says so.
+    struct Until<F> {
+        text: String,
+        stop: F,
+    }
+    impl<F: Fn() -> bool> std::fmt::Write for Until<F> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            if (self.stop)() {
+                return Err(std::fmt::Error);
+            }
+            self.text.push_str(s);
+            Ok(())
+        }
+    }
     let config = PrettyConfig::new()
         .depth_limit(2)
         .indentor("    ")
         .struct_names(false)
         .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut text = ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
-        // Serializing plain structs of strings and numbers cannot fail.
-        unreachable!("session serialization failed: {e}")
-    });
-    text.push('\n');
-    text
+    let mut out = Until { text: String::new(), stop };
+    ron::ser::to_writer_pretty(&mut out, session, config).ok()?;
+    out.text.push('\n');
+    Some(out.text)
 }
 
 #[cfg(test)]
@@ -294,6 +317,10 @@ mod tests {
                 "partners",
                 "resources",
                 "amount",
+                "budget:",
+                "funding:",
+                "committed:",
+                "paid:",
                 "line:",
             ] {
                 assert!(!saved.contains(key), "{fixture}: a plan-less session writes {key}");
@@ -409,5 +436,17 @@ mod tests {
     fn unknown_fields_are_errors_not_silently_dropped() {
         let text = to_ron(&sample()).replacen("meta: (", "meta: (colour: 3, ", 1);
         assert!(matches!(parse(&text, Path::new("s.ron")), Err(LoadError::Parse { .. })));
+    }
+
+    #[test]
+    fn a_serialization_asked_to_stop_gives_no_text() {
+        let session = sample();
+        let writes = std::cell::Cell::new(0);
+        let stopped = to_ron_unless(&session, || {
+            writes.set(writes.get() + 1);
+            writes.get() > 5
+        });
+        assert_eq!(stopped, None);
+        assert_eq!(to_ron_unless(&session, || false).as_deref(), Some(to_ron(&session).as_str()));
     }
 }

@@ -199,6 +199,12 @@ impl Browser {
         self.post("window/rect", json!({"width": width, "height": height}));
     }
 
+    /// A phone's screen: 390x844 CSS pixels at twice the density, touch and mobile layout.
+    pub fn phone(&self) {
+        let params = json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true});
+        self.post("goog/cdp/execute", json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": params}));
+    }
+
     /// The viewport as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         use base64::Engine as _;
