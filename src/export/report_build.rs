@@ -205,9 +205,14 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
 fn budget(out: &mut Vec<Block>, input: &Input) {
     for &y in input.years {
         let p = input.progress(y);
-        out.extend(
-            super::plan_finance::execution_table(input.s(), y, &p, input.lang, fmt_degree).into_iter().flatten(),
-        );
+        let Some(blocks) = super::plan_finance::execution_table(input.s(), y, &p, input.lang, fmt_degree) else {
+            continue;
+        };
+        out.extend(blocks);
+        // The ejes' rows of the table as a chart: planned, committed and paid.
+        if let Some(c) = super::chart::budget::by_axis(input.s(), y, input.lang, true) {
+            out.push(Block::Chart(Box::new(c)));
+        }
     }
 }
 

@@ -33,6 +33,9 @@ pub struct ChartWords {
     /// The point's name in the legend and the table's row of its cell.
     pub organisation: &'static str,
     pub cell: &'static str,
+    /// Planned against executed budget per eje: the title (then the year) and the scale.
+    pub budget_title: &'static str,
+    pub budget_scale: &'static str,
     /// The matrix table's columns.
     pub measure: &'static str,
     pub value: &'static str,
@@ -57,6 +60,8 @@ pub static ES: ChartWords = ChartWords {
     strategies: ["Crecer y construir", "Conservar y mantener", "Cosechar o desinvertir"],
     organisation: "La organización",
     cell: "Celda",
+    budget_title: "Presupuesto previsto y ejecutado por eje,",
+    budget_scale: "Euros",
     measure: "Medida",
     value: "Valor",
 };
@@ -80,6 +85,8 @@ pub static EN: ChartWords = ChartWords {
     strategies: ["Grow and build", "Hold and maintain", "Harvest or divest"],
     organisation: "The organisation",
     cell: "Cell",
+    budget_title: "Planned and executed budget per axis,",
+    budget_scale: "Euros",
     measure: "Measure",
     value: "Value",
 };
@@ -103,6 +110,8 @@ pub static CA: ChartWords = ChartWords {
     strategies: ["Créixer i construir", "Conservar i mantenir", "Collir o desinvertir"],
     organisation: "L'organització",
     cell: "Cel·la",
+    budget_title: "Pressupost previst i executat per eix,",
+    budget_scale: "Euros",
     measure: "Mesura",
     value: "Valor",
 };

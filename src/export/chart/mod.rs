@@ -3,6 +3,7 @@
 //! SVG ([`svg`]); HTML puts that SVG inline, docx a PNG rendered from it
 //! ([`png`]), and every backend the same figures as a table ([`Chart::table`]).
 
+pub mod budget;
 pub mod degrees;
 pub mod matrix;
 pub mod png;

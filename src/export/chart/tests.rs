@@ -214,6 +214,68 @@ fn a_tall_chart_is_narrowed_to_fit_10_cm_high_in_the_docx() {
     assert_eq!(cx, 3_600_000 * 1360 / 1172);
 }
 
+/// The almendral sample with money: C3 (eje 1) and E1 (eje 2) planned per
+/// year, and what each review of 2024 says was committed and paid.
+fn with_money() -> Session {
+    use crate::domain::{Euros, YearAmount};
+    let mut s = load(ALMENDRAL);
+    let euros = |e: u64| Euros { cents: e * 100 };
+    for (id, planned) in [("C3", [(2023, 40_000), (2024, 36_000)]), ("E1", [(2023, 30_000), (2024, 30_000)])] {
+        let (c, i) = s.find_action(id).unwrap();
+        s.actions_mut(c)[i].budget = planned.iter().map(|&(year, e)| YearAmount { year, amount: euros(e) }).collect();
+    }
+    for r in s.reviews.iter_mut().filter(|r| r.year == 2024) {
+        match r.action.as_str() {
+            "C3" => (r.committed, r.paid) = (Some(euros(36_000)), Some(euros(27_500))),
+            "E1" => (r.committed, r.paid) = (Some(euros(25_000)), Some(euros(12_000))),
+            _ => {}
+        }
+    }
+    s
+}
+
+#[test]
+fn the_report_draws_planned_committed_and_paid_per_eje_each_year_with_money() {
+    let s = with_money();
+    let years = s.reviewed_years();
+    let joined = join(vec![("x".to_owned(), s.clone())], Lang::Es).unwrap();
+    let doc = crate::export::report_build::document(&joined, &years, Lang::Es, TODAY);
+    let budget: Vec<&Chart> = charts(&doc).into_iter().filter(|c| c.id.starts_with("grafico-presupuesto")).collect();
+    assert_eq!(
+        budget.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["grafico-presupuesto-2023", "grafico-presupuesto-2024"]
+    );
+    let chart = budget[1];
+    insta::assert_debug_snapshot!("report_budget_2024", (&chart.title, &chart.kind));
+    let Kind::Bars(bars) = &chart.kind else { panic!("bars") };
+    // Eje 1: planned 36.000 €, committed 36.000 €, paid 27.500 €, as the domain sums them.
+    let sums = s.budget_by_axis();
+    let at = sums.years.iter().position(|&y| y == 2024).unwrap();
+    for (g, row) in bars.groups.iter().zip(&sums.rows) {
+        let figures: Vec<Option<f64>> = g.values.iter().map(|v| v.at).collect();
+        let want = [row.planned[at], row.committed[at], row.paid[at]].map(|c| Some(c as f64 / 100.0));
+        assert_eq!(figures, want, "{}", g.label);
+    }
+    assert_eq!(bars.groups[0].values[2].text, "27.500 €");
+    assert_eq!(bars.series, ["Previsto", "Comprometido", "Pagado"]);
+    // Right after the year's execution table, which gives the same figures.
+    let at = doc.blocks.iter().position(|b| matches!(b, Block::Chart(c) if c.id == chart.id)).unwrap();
+    assert!(
+        matches!(&doc.blocks[at - 1], Block::Table(t) if t.rows.iter().any(|r| r.contains(&"27.500 €".to_owned())))
+    );
+    let svg = chart.svg();
+    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
+    for text in drawn(chart) {
+        assert!(svg.contains(&html_escape::encode_text(&text).into_owned()), "{text:?} not in the SVG");
+    }
+    // In English the amounts read as English writes them.
+    let en = crate::export::report_build::document(&joined, &years, Lang::En, TODAY);
+    let Kind::Bars(b) = &charts(&en).into_iter().find(|c| c.id == "grafico-presupuesto-2024").unwrap().kind else {
+        panic!("bars")
+    };
+    assert_eq!(b.groups[0].values[2].text, "€27,500");
+}
+
 fn part(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<u8> {
     let mut out = Vec::new();
     zip.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_end(&mut out).unwrap();
