@@ -9,6 +9,7 @@ mod apparatus;
 mod apparatus_readers;
 mod bounded_memory;
 mod browser_publish;
+mod charts_office;
 mod clash_tui;
 mod cli_clipboard;
 mod cli_commands;

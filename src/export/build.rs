@@ -292,4 +292,9 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             totals: vec![plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)],
         }));
     }
+    // Both totals: where the organisation stands in the internal-external matrix.
+    let total = |m: crate::domain::Matrix| plan::tables(s).into_iter().find(|t| t.matrix == m).map(|t| t.eval.total);
+    if let (Some(internal), Some(external)) = (total(crate::domain::Matrix::Efi), total(crate::domain::Matrix::Efe)) {
+        out.push(Block::Chart(Box::new(super::chart::matrix::chart(internal, external, lang))));
+    }
 }

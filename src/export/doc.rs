@@ -76,6 +76,9 @@ pub enum Block {
     Grid(Grid),
     Items(Items),
     Table(Table),
+    /// A chart and its figures: a drawing where the format has one (SVG in
+    /// HTML, a PNG in docx), always its table.
+    Chart(Box<super::chart::Chart>),
 }
 
 /// A section heading; level 2 or 3 (the title is level 1).
@@ -305,12 +308,12 @@ impl Document {
                         .collect(),
                     ..i.clone()
                 }),
-                Block::Table(tb) => Block::Table(Table {
-                    columns: tb.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
-                    rows: tb.rows.iter().map(|r| r.iter().map(t).collect()).collect(),
-                    total_label: t(&tb.total_label),
-                    totals: tb.totals.iter().map(t).collect(),
-                }),
+                Block::Table(tb) => Block::Table(tb.xml_safe()),
+                Block::Chart(c) => Block::Chart(Box::new(super::chart::Chart {
+                    title: t(&c.title),
+                    table: c.table.xml_safe(),
+                    ..(**c).clone()
+                })),
             })
             .collect();
         Document {
@@ -357,6 +360,17 @@ impl Items {
 }
 
 impl Table {
+    /// The same table with only characters XML 1.0 allows ([`Document::xml_safe`]).
+    pub fn xml_safe(&self) -> Table {
+        let t = |s: &String| xml_text(s);
+        Table {
+            columns: self.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
+            rows: self.rows.iter().map(|r| r.iter().map(t).collect()).collect(),
+            total_label: t(&self.total_label),
+            totals: self.totals.iter().map(t).collect(),
+        }
+    }
+
     /// Whether the table ends with a total row (a label or any total).
     pub fn has_total(&self) -> bool {
         !self.total_label.is_empty() || !self.totals.is_empty()

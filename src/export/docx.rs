@@ -37,24 +37,29 @@ pub fn document(doc: &Document) -> Vec<u8> {
     if super::docx_apparatus::page(styles(Docx::new()), doc).build().pack(&mut skeleton).is_err() {
         return Vec::new();
     }
+    let media = super::docx_chart::media(doc);
+    let pictures: Vec<_> = media.iter().flatten().cloned().collect();
+    let mut extra = super::docx_apparatus::extra_parts(doc);
+    extra.extend(super::docx_chart::extra_parts(&pictures));
     super::docx_zip::with_parts(
         &skeleton.into_inner(),
-        |name, part| super::docx_apparatus::patch(doc, name, part),
-        super::docx_apparatus::extra_parts(doc),
-        |out| write_body(doc, out),
+        |name, part| super::docx_chart::patch(&pictures, name, super::docx_apparatus::patch(doc, name, part)),
+        extra,
+        |out| write_body(doc, &media, out),
     )
 }
 
 /// The content of `<w:body>`, element after element: the cover, the
-/// contents, then the blocks.
-fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+/// contents, then the blocks (a chart's picture among them).
+fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &mut dyn Write) -> io::Result<()> {
     super::docx_apparatus::cover(out, doc)?;
     super::docx_apparatus::contents(out, doc)?;
     let mut anchors = doc.contents().into_iter().map(|(_, _, anchor)| anchor);
+    let mut charts = media.iter().enumerate();
     let mut blocks = doc.blocks.iter().peekable();
     while let Some(block) = blocks.next() {
         // A paragraph that leads into a table stays on the table's page.
-        let leads = matches!(blocks.peek(), Some(Block::Table(_) | Block::Items(_) | Block::Grid(_)));
+        let leads = matches!(blocks.peek(), Some(Block::Table(_) | Block::Items(_) | Block::Grid(_) | Block::Chart(_)));
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
@@ -86,6 +91,19 @@ fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             }
             Block::Items(items) => item_table(out, items)?,
             Block::Table(t) => number_table(out, t)?,
+            // The chart's title, its picture, then its figures.
+            Block::Chart(c) => {
+                let picture = charts.next().and_then(|(i, m)| Some((i, m.as_ref()?)));
+                if picture.is_some() || !c.figures_above {
+                    put(out, &para(&c.title, true).keep_next(true))?;
+                }
+                if let Some((i, m)) = picture {
+                    out.write_all(super::docx_chart::paragraph(c, m, i + 1).as_bytes())?;
+                }
+                if !c.figures_above {
+                    number_table(out, &c.table)?;
+                }
+            }
         }
     }
     put(out, &Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666")))

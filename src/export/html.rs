@@ -130,6 +130,7 @@ fn blocks(out: &mut String, doc: &Document, anchored: bool) {
             Block::Grid(g) => grid(out, g, &id()),
             Block::Items(items) => item_table(out, items),
             Block::Table(t) => table(out, t),
+            Block::Chart(c) => chart(out, c, doc.lang),
         }
     }
 }
@@ -206,6 +207,19 @@ fn item_table(out: &mut String, items: &Items) {
         row(out, &cells, &columns);
     }
     let _ = writeln!(out, "</table>");
+}
+
+/// A chart: its SVG inline in a figure, then its figures as a table.
+fn chart(out: &mut String, c: &super::chart::Chart, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<figure style=\"margin:1em 0 .3em;break-inside:avoid;page-break-inside:avoid\">\n{}<figcaption>{}</figcaption>\n</figure>",
+        c.svg().replace("<svg ", "<svg style=\"max-width:100%;height:auto\" "),
+        escape(if c.figures_above { lang.chart_words().note_above } else { lang.chart_words().note })
+    );
+    if !c.figures_above {
+        table(out, &c.table);
+    }
 }
 
 fn table(out: &mut String, t: &Table) {

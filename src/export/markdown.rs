@@ -58,6 +58,12 @@ pub fn document(doc: &Document) -> String {
                 Shape::Table => table_items(&mut out, items),
             },
             Block::Table(t) => table(&mut out, t),
+            // Markdown has no drawing: the chart's title and its figures.
+            Block::Chart(c) if c.figures_above => {}
+            Block::Chart(c) => {
+                let _ = writeln!(out, "**{}**\n", escape(&c.title));
+                table(&mut out, &c.table);
+            }
         }
     }
     out

@@ -10,6 +10,7 @@
 
 pub mod build;
 mod cover;
+pub mod chart;
 pub mod csv;
 pub mod csv_extra;
 pub mod csv_plan;
@@ -18,6 +19,7 @@ pub mod diff;
 pub mod doc;
 pub mod docx;
 mod docx_apparatus;
+mod docx_chart;
 mod docx_zip;
 pub mod html;
 mod html_apparatus;

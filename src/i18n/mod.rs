@@ -20,6 +20,7 @@
 
 pub mod apparatus_words;
 mod catalogue;
+pub mod chart_words;
 pub mod clash_text;
 pub mod follow_legend;
 pub mod follow_words;
