@@ -108,11 +108,18 @@ pub struct Row {
     /// An indicator's hitos, `2024:30;2025:45.5` (issue 24). Written only when
     /// an indicator has one.
     pub milestones: String,
+    /// The plan financiero (written only when the session has some): an
+    /// action's amounts per year `2026:1500;2027:2000.5` and its funding
+    /// source; a review's money committed and paid, in euros with a decimal point.
+    pub budget: String,
+    pub funding: String,
+    pub committed: String,
+    pub paid: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 34] = [
     "id",
     "kind",
     "quadrant",
@@ -143,10 +150,16 @@ pub const COLUMNS: [&str; 30] = [
     "note",
     "marks",
     "milestones",
+    "budget",
+    "funding",
+    "committed",
+    "paid",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
 const MILESTONES: usize = 29;
+/// Where the money columns are in [`COLUMNS`]: written only when some item has money.
+const MONEY: std::ops::Range<usize> = 30..34;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -212,11 +225,15 @@ impl Row {
             note: f(self.note),
             marks: f(self.marks),
             milestones: f(self.milestones),
+            budget: f(self.budget),
+            funding: f(self.funding),
+            committed: f(self.committed),
+            paid: f(self.paid),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 30] {
+    pub fn cells(self) -> [String; 34] {
         [
             self.id,
             self.kind,
@@ -248,6 +265,10 @@ impl Row {
             self.note,
             self.marks,
             self.milestones,
+            self.budget,
+            self.funding,
+            self.committed,
+            self.paid,
         ]
     }
 
@@ -344,6 +365,9 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| !r.milestones.is_empty()) {
         columns.push(MILESTONES);
+    }
+    if rows.iter().any(|r| [&r.budget, &r.funding, &r.committed, &r.paid].iter().any(|c| !c.is_empty())) {
+        columns.extend(MONEY);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

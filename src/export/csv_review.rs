@@ -29,6 +29,8 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
             year: r.year.to_string(),
             degree: r.degree.to_string(),
             note: r.note.as_deref().map(|n| safe(n).into_owned()).unwrap_or_default(),
+            committed: super::csv_plan::euros_cell(r.committed),
+            paid: super::csv_plan::euros_cell(r.paid),
             ..Row::default()
         }));
     }
