@@ -191,14 +191,16 @@ fn csv_sheets_round_trip() {
     assert!(!dir.path().join("no").exists());
     let file = sheets.join("jefatura-de-servicios-sociales-2025.csv");
     let text = std::fs::read_to_string(&file).unwrap();
-    // C3's row: fill degree, status and note (the three empty cells before the fingerprint).
+    // C3's row: fill degree, status, note and the money committed (the cells before paid and the fingerprint).
     let filled: Vec<String> = text
         .lines()
         .map(|l| {
-            if l.starts_with("C3;") {
-                l.replacen("€;;;;", "€;100;hecha;\"Hecho; con =SUMA(A1)\";", 1)
-            } else {
-                l.to_owned()
+            let cells: Vec<&str> = l.rsplitn(7, ';').collect();
+            match cells.as_slice() {
+                [print, paid, "", "", "", "", rest] if l.starts_with("C3;") => {
+                    format!("{rest};100;hecha;\"Hecho; con =SUMA(A1)\";1.500,50;{paid};{print}")
+                }
+                _ => l.to_owned(),
             }
         })
         .collect();
@@ -209,6 +211,7 @@ fn csv_sheets_round_trip() {
     let s = dafo::storage::load(&path).unwrap();
     let c3 = s.action_review("C3", 2025).unwrap();
     assert_eq!((c3.degree.get(), c3.note.as_deref()), (100, Some("Hecho; con =SUMA(A1)")));
+    assert_eq!(c3.committed.map(|e| e.cents), Some(150_050), "a Spanish amount in a `;` CSV");
 }
 
 /// Runs headless LibreOffice with a profile of its own; the output must exist.
