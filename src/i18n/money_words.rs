@@ -52,6 +52,9 @@ pub struct MoneyWords {
     pub follow_prompt: &'static str,
     pub follow_said: fn(&str, i16, &str, &str) -> String,
     pub bad_pair: fn(&str) -> String,
+    /// The Seguimiento view's detail of an action's year: committed and paid (`—` when not
+    /// recorded), and what was planned for that year (empty when nothing).
+    pub follow_detail: fn(&str, &str, &str) -> String,
     /// The follow-up's report: the execution table's heading (year).
     pub execution_heading: fn(i16) -> String,
 }
@@ -89,6 +92,13 @@ pub static ES: MoneyWords = MoneyWords {
     follow_prompt: "Comprometido; pagado de",
     follow_said: |a, y, c, p| format!("{a} · {y}: comprometido {c}, pagado {p}"),
     bad_pair: |t| format!("{t:?}: escribe lo comprometido y lo pagado separados por «;» (1.500; 1.200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() {
+            format!("comprometido {c}, pagado {p}")
+        } else {
+            format!("comprometido {c}, pagado {p} de {t}")
+        }
+    },
     execution_heading: |y| format!("Ejecución del presupuesto {y}"),
 };
 
@@ -131,6 +141,9 @@ pub static EN: MoneyWords = MoneyWords {
     follow_prompt: "Committed; paid for",
     follow_said: |a, y, c, p| format!("{a} · {y}: committed {c}, paid {p}"),
     bad_pair: |t| format!("{t:?}: write the amount committed and the amount paid separated by “;” (1,500; 1,200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() { format!("committed {c}, paid {p}") } else { format!("committed {c}, paid {p} of {t}") }
+    },
     execution_heading: |y| format!("Budget execution {y}"),
 };
 
@@ -167,6 +180,9 @@ pub static CA: MoneyWords = MoneyWords {
     follow_prompt: "Compromés; pagat de",
     follow_said: |a, y, c, p| format!("{a} · {y}: compromés {c}, pagat {p}"),
     bad_pair: |t| format!("{t:?}: escriu el que s'ha compromés i el que s'ha pagat separats per «;» (1.500; 1.200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() { format!("compromés {c}, pagat {p}") } else { format!("compromés {c}, pagat {p} de {t}") }
+    },
     execution_heading: |y| format!("Execució del pressupost {y}"),
 };
 
