@@ -286,6 +286,11 @@ fn v_on_an_action_records_money_committed_and_paid_read_the_sessions_way() {
     assert_eq!(money(app), Some((cents(150_000), cents(120_050))));
     let notice = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("comprometido 1.500 €, pagado 1.200,50 €"), "said back as understood: {notice}");
+    let shown = text(app, 120, 40);
+    assert!(
+        shown.contains("2025: ▰▰▰▰ 100 ● hecha · comprometido 1.500 €, pagado 1.200,50 €"),
+        "the detail shows it: {shown}"
+    );
     // Reopened, it shows what reads back the same; only paid emptied clears only paid.
     typ(app, "v");
     assert_eq!(editor(app).mode().input().map(|i| i.value()), Some("1500; 1200,50".to_owned()));

@@ -104,8 +104,8 @@ struct Plan {
     axes: Vec<(String, Vec<String>)>,
     indicators: Vec<IndicatorGen>,
     challenges: Vec<(String, Vec<usize>)>,
-    /// Yearly reviews: action, year, degree, status, note.
-    reviews: Vec<(usize, i16, u8, usize, Option<String>)>,
+    /// Yearly reviews: action, year, degree, status, note, cents committed and paid.
+    reviews: Vec<ReviewGen>,
     /// The participation process: its sessions and the merge's numbers.
     meetings: Vec<Meeting>,
     merge: Option<MergeRecord>,
@@ -143,6 +143,8 @@ fn participation() -> impl Strategy<Value = (Vec<Meeting>, Option<MergeRecord>)>
     )
 }
 
+type ReviewGen = (usize, i16, u8, usize, Option<String>, Option<u64>, Option<u64>);
+
 /// An indicator: name, unit, baseline and target in hundredths, its direction
 /// (up, down, keep), and hitos (year after 2023, value in hundredths).
 type IndicatorGen = (String, Option<String>, Option<u32>, Option<u32>, usize, Vec<(i16, u32)>);
@@ -163,6 +165,9 @@ struct ActionGen {
     indicator: Option<String>,
     status: usize,
     votes: u32,
+    /// The plan financiero: cents per year (2023 + offset) and a funding source.
+    budget: Vec<(i16, u64)>,
+    funding: Option<String>,
 }
 
 fn action() -> impl Strategy<Value = ActionGen> {
@@ -170,14 +175,14 @@ fn action() -> impl Strategy<Value = ActionGen> {
         (0usize..4, text(), prop::collection::vec(0usize..100, 0..3), opt_text()),
         (prop::option::of(day()), prop::option::of(day()), opt_text(), prop::option::of(0u64..2_000_000_000)),
         (prop::collection::vec(text(), 0..3), 0usize..100, prop::collection::vec(0usize..100, 0..3), opt_text()),
-        (0usize..4, 0u32..20),
+        (0usize..4, 0u32..20, prop::collection::vec((0i16..4, 0u64..2_000_000_000), 0..3), opt_text()),
     )
         .prop_map(
             |(
                 (came, text, links, owner),
                 (start, due, resources, amount),
                 (partners, line, indicators, indicator),
-                (status, votes),
+                (status, votes, budget, funding),
             )| {
                 ActionGen {
                     came,
@@ -194,6 +199,8 @@ fn action() -> impl Strategy<Value = ActionGen> {
                     indicator,
                     status,
                     votes,
+                    budget,
+                    funding,
                 }
             },
         )
@@ -218,7 +225,18 @@ fn plan() -> impl Strategy<Value = Plan> {
             1..3,
         ),
         prop::collection::vec((text(), prop::collection::vec(0usize..100, 0..3)), 0..3),
-        prop::collection::vec((0usize..100, 2023i16..2027, 0u8..=100, 0usize..4, opt_text()), 0..4),
+        prop::collection::vec(
+            (
+                0usize..100,
+                2023i16..2027,
+                0u8..=100,
+                0usize..4,
+                opt_text(),
+                prop::option::of(0u64..100_000_000),
+                prop::option::of(0u64..100_000_000),
+            ),
+            0..4,
+        ),
         participation(),
     )
         .prop_map(
@@ -334,6 +352,20 @@ fn session(p: &Plan) -> Session {
         a.indicator = g.indicator.clone();
         a.status = Status::ALL[g.status];
         a.votes = g.votes;
+        for (offset, cents) in &g.budget {
+            if !a.budget.iter().any(|y| y.year == 2023 + offset) {
+                let amount = Euros { cents: *cents };
+                a.budget.push(dafo::domain::YearAmount { year: 2023 + offset, amount });
+            }
+        }
+        a.budget.sort_by_key(|y| y.year);
+        // As every way in keeps it: no `;`, the lists' separator.
+        a.funding = g.funding.as_deref().map(dafo::domain::clean_source).filter(|f| !f.is_empty());
+        if let Some(f) = &a.funding
+            && !s.funding.contains(f)
+        {
+            s.funding.push(f.clone());
+        }
         match c {
             Came::Maintain => s.maintain.push(a),
             Came::Correct => s.correct.push(a),
@@ -376,7 +408,7 @@ fn session(p: &Plan) -> Session {
             .collect();
         s.challenges.push(Challenge { id, text: text.clone(), from });
     }
-    for (action, year, degree, status, note) in &p.reviews {
+    for (action, year, degree, status, note, committed, paid) in &p.reviews {
         let Some(action) = pick(&action_ids, *action) else { continue };
         if s.reviews.iter().any(|r| r.action == action && r.year == *year) {
             continue;
@@ -388,8 +420,8 @@ fn session(p: &Plan) -> Session {
             degree,
             status: Status::ALL[*status],
             note: note.clone(),
-            committed: None,
-            paid: None,
+            committed: committed.map(|cents| Euros { cents }),
+            paid: paid.map(|cents| Euros { cents }),
         });
     }
     s.reviews.sort_by_key(|r| r.year);
@@ -405,8 +437,8 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
         .iter()
         .map(|(c, a)| {
             format!(
-                "{c:?} {:?} {:?} links={:?} owner={:?} start={:?} due={:?} res={:?} amount={:?} partners={:?} line={:?} inds={:?} ind={:?} {:?} votes={}",
-                a.id, a.text, a.links, a.owner, a.start, a.due, a.resources, a.amount, a.partners, a.line, a.indicators, a.indicator, a.status, a.votes
+                "{c:?} {:?} {:?} links={:?} owner={:?} start={:?} due={:?} res={:?} amount={:?} partners={:?} line={:?} inds={:?} ind={:?} {:?} votes={} budget={:?} funding={:?}",
+                a.id, a.text, a.links, a.owner, a.start, a.due, a.resources, a.amount, a.partners, a.line, a.indicators, a.indicator, a.status, a.votes, a.budget, a.funding
             )
         })
         .collect();
@@ -432,8 +464,17 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let meta = if with_reviews { format!("{meta}\nreviews={reviews:#?}") } else { meta };
     let meta = format!("{meta}\nmeetings={:#?}\nmerge={:?}", s.meta.meetings, s.meta.merge);
     format!(
-        "title={:?} {meta} horizon={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
-        s.meta.title, s.meta.horizon, s.mission, s.vision, s.values, s.axes, s.lines, s.indicators, s.challenges
+        "title={:?} {meta} horizon={:?} funding={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
+        s.meta.title,
+        s.meta.horizon,
+        s.funding,
+        s.mission,
+        s.vision,
+        s.values,
+        s.axes,
+        s.lines,
+        s.indicators,
+        s.challenges
     )
 }
 

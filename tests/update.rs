@@ -611,3 +611,31 @@ fn a_new_session_with_a_title_over_the_limit_is_refused_and_nothing_is_written()
     assert_eq!(said, "the text of the title has 10,001 characters; the most is 10,000");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_metadata_form_edits_the_sessions_funding_sources() {
+    let mut f = fixture();
+    typ(&mut f.app, "M");
+    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..10 {
+        tab(&mut f.app);
+    }
+    // It shows the language's list; confirmed untouched, nothing is stored.
+    assert!(
+        matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(10) == Lang::Es.money().default_funding.join("; "))
+    );
+    enter(&mut f.app);
+    assert!(session(&f.app).funding.is_empty(), "the default list stays the language's");
+    typ(&mut f.app, "M");
+    for _ in 0..10 {
+        tab(&mut f.app);
+    }
+    for _ in 0..120 {
+        key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(&mut f.app, "FEADER; Diputación de Palencia;  ; FEADER");
+    enter(&mut f.app);
+    assert_eq!(session(&f.app).funding, ["FEADER", "Diputación de Palencia"], "cleaned, each once");
+    typ(&mut f.app, "u");
+    assert!(session(&f.app).funding.is_empty(), "one undo step");
+}

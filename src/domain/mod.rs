@@ -36,7 +36,7 @@ pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::{Document, Release};
 pub use migrate::renamed_action_id;
-pub use money::{Budget, BudgetRow, MoneyProblem, YearAmount, execution};
+pub use money::{Budget, BudgetRow, MoneyProblem, YearAmount, clean_source, execution};
 pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, Milestone, PlanEdit, Source, Statement,
 };

@@ -28,6 +28,8 @@ pub enum MoneyProblem {
     UnknownFunding { action: String, source: String },
     /// Two amounts for the same year of one action.
     TwiceAYear { action: String, year: i16 },
+    /// A single amount beside amounts per year that do not add up to it.
+    TotalDiffers { action: String, total: Euros, years: Euros },
 }
 
 impl CameAction {
@@ -190,6 +192,11 @@ impl Session {
                 if a.budget[..i].iter().any(|z| z.year == y.year) {
                     out.push(MoneyProblem::TwiceAYear { action: a.id.clone(), year: y.year });
                 }
+            }
+            if let (Some(total), false) = (a.amount, a.budget.is_empty())
+                && let Some(years) = a.planned_total().filter(|y| *y != total)
+            {
+                out.push(MoneyProblem::TotalDiffers { action: a.id.clone(), total, years });
             }
             if let Some(f) = &a.funding
                 && !known.iter().any(|k| k == f)

@@ -93,6 +93,13 @@ fn check_finds_years_outside_the_horizon_and_unknown_sources() {
             MoneyProblem::TwiceAYear { action: "C3".into(), year: 2027 },
         ]
     );
+    // A single amount beside amounts per year: fine when they agree, said when not.
+    s.correct[2].budget.truncate(1);
+    s.correct[2].amount = Some(euros(2000));
+    assert_eq!(s.money_problems(&[]), []);
+    s.correct[2].amount = Some(euros(1999));
+    let (total, years) = (euros(1999), euros(2000));
+    assert_eq!(s.money_problems(&[]), [MoneyProblem::TotalDiffers { action: "C3".into(), total, years }]);
 }
 
 #[test]

@@ -268,7 +268,8 @@ impl Session {
 
     /// Records the money committed and paid for action `id` in `year`: each
     /// `Some` replaces its value (`Some(None)` clears it), `None` keeps it. A
-    /// year without a review gets one at degree 0. `Ok(None)` when nothing changes.
+    /// year without a review gets one where the action stood (degree and
+    /// status of its latest review). `Ok(None)` when nothing changes.
     pub fn review_money(
         &self,
         id: &str,
@@ -278,18 +279,14 @@ impl Session {
     ) -> Result<Option<Edit>, ReviewError> {
         self.check_review_year(year)?;
         let (came, i) = self.find_action(id).ok_or_else(|| ReviewError::UnknownAction(id.to_owned()))?;
-        // A first review for money alone keeps where the action stands.
-        let status = self.actions(came).get(i).map_or(Status::Pending, |a| a.status);
+        // A first review for money alone starts where the action stood, as a note does.
+        let (degree, status) = self.actions(came).get(i).map_or((Degree::ZERO, Status::Pending), |a| {
+            let st = self.standing(came, a, year);
+            (st.degree, st.status)
+        });
         let old = self.reviews.iter().position(|r| r.action == id && r.year == year);
-        let blank = || ActionReview {
-            action: id.to_owned(),
-            year,
-            degree: Degree::ZERO,
-            status,
-            note: None,
-            committed: None,
-            paid: None,
-        };
+        let blank =
+            || ActionReview { action: id.to_owned(), year, degree, status, note: None, committed: None, paid: None };
         let mut new = old.and_then(|p| self.reviews.get(p)).cloned().unwrap_or_else(blank);
         new.committed = committed.unwrap_or(new.committed);
         new.paid = paid.unwrap_or(new.paid);

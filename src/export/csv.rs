@@ -119,11 +119,18 @@ pub struct Row {
     pub by_sex: String,
     pub by_age: String,
     pub technique: String,
+    /// The plan financiero (written only when the session has some): an
+    /// action's amounts per year `2026:1500;2027:2000.5` and its funding
+    /// source; a review's money committed and paid, in euros with a decimal point.
+    pub budget: String,
+    pub funding: String,
+    pub committed: String,
+    pub paid: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 37] = [
+pub const COLUMNS: [&str; 41] = [
     "id",
     "kind",
     "quadrant",
@@ -161,12 +168,18 @@ pub const COLUMNS: [&str; 37] = [
     "by_sex",
     "by_age",
     "technique",
+    "budget",
+    "funding",
+    "committed",
+    "paid",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
 const MILESTONES: usize = 29;
 /// Where the participation process's columns start in [`COLUMNS`]: written only when needed.
 const MEETING: std::ops::Range<usize> = 30..37;
+/// Where the money columns are in [`COLUMNS`]: written only when some item has money.
+const MONEY: std::ops::Range<usize> = 37..41;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -239,11 +252,15 @@ impl Row {
             by_sex: f(self.by_sex),
             by_age: f(self.by_age),
             technique: f(self.technique),
+            budget: f(self.budget),
+            funding: f(self.funding),
+            committed: f(self.committed),
+            paid: f(self.paid),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 37] {
+    pub fn cells(self) -> [String; 41] {
         [
             self.id,
             self.kind,
@@ -282,6 +299,10 @@ impl Row {
             self.by_sex,
             self.by_age,
             self.technique,
+            self.budget,
+            self.funding,
+            self.committed,
+            self.paid,
         ]
     }
 
@@ -382,6 +403,9 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| r.kind == super::csv_extra::KIND_MEETING) {
         columns.extend(MEETING);
+    }
+    if rows.iter().any(|r| [&r.budget, &r.funding, &r.committed, &r.paid].iter().any(|c| !c.is_empty())) {
+        columns.extend(MONEY);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

@@ -442,15 +442,9 @@ fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
         v => labels::status_from(v).ok_or_else(|| Problem::Status(v.to_owned()))?,
     };
     let note = Some(clean_text(row.note.trim())).filter(|n| !n.is_empty());
-    Ok(crate::domain::ActionReview {
-        action: row.id.trim().to_owned(),
-        year,
-        degree,
-        status,
-        note,
-        committed: None,
-        paid: None,
-    })
+    let committed = super::csv_plan::read_euros(&row.committed, "committed")?;
+    let paid = super::csv_plan::read_euros(&row.paid, "paid")?;
+    Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note, committed, paid })
 }
 
 /// The CAME quadrant of an action row: its label (any language or label set),

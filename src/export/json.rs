@@ -310,9 +310,14 @@ mod tests {
             degree: crate::domain::Degree::new(60).unwrap(),
             status: crate::domain::Status::InProgress,
             note: Some("nota del año".into()),
-            committed: None,
-            paid: None,
+            committed: Some(crate::domain::Euros { cents: 150_050 }),
+            paid: Some(crate::domain::Euros { cents: 99 }),
         });
+        // The plan financiero: amounts per year, a source, the session's list.
+        let amount = crate::domain::Euros { cents: 1_200_000 };
+        s.correct[0].budget = vec![crate::domain::YearAmount { year: 2027, amount }];
+        s.correct[0].funding = Some("FEADER".into());
+        s.funding = vec!["FEADER".into(), "Fondos propios".into()];
         s.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2024, actual: 150.5 });
         s.review_years.push(crate::domain::YearReview {
             year: 2024,
@@ -328,6 +333,8 @@ mod tests {
         assert_eq!(back, s);
         assert_eq!(value["session"]["reviews"][0]["note"], "nota del año");
         assert_eq!(value["session"]["indicator_values"][0]["actual"], 150.5);
+        assert_eq!(value["session"]["reviews"][0]["committed"], 1500.5);
+        assert_eq!(value["plan"]["funding"][1], "Fondos propios");
         assert_eq!(value["session"]["review_years"][0]["problems"][0], "Falta personal");
     }
 }

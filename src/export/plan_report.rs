@@ -188,8 +188,9 @@ type Pieces<'a> = Vec<(&'a str, bool)>;
 
 fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     let resources = a.resources.clone().unwrap_or_default();
-    // A total without year split in brackets after the resources; amounts per year on their own line.
-    let amount = a.unsplit().map(|e| euros(lang, e.cents)).unwrap_or_default();
+    // The single amount in brackets after the resources (as stored, even beside
+    // amounts per year, so nothing is lost); amounts per year on their own line.
+    let amount = a.amount.map(|e| euros(lang, e.cents)).unwrap_or_default();
     let budget = crate::i18n::money_words::show_budget(lang.locale(), &a.budget);
     let funding = a.funding.clone().unwrap_or_default();
     let resources: Vec<(&str, bool)> = match (resources.is_empty(), amount.is_empty()) {

@@ -16,6 +16,8 @@ pub struct MoneyWords {
     pub year_outside: fn(&str, i16, &str) -> String,
     /// `dafo check`: an amount given twice for one year (action, year).
     pub twice: fn(&str, i16) -> String,
+    /// `dafo check`: a single amount beside amounts per year that add up to another (action, amount, sum).
+    pub total_differs: fn(&str, &str, &str) -> String,
     /// `dafo check`: a funding source not in the list (action, source, the list).
     pub unknown_funding: fn(&str, &str, &str) -> String,
     /// The action form's labels and hint.
@@ -50,6 +52,9 @@ pub struct MoneyWords {
     pub follow_prompt: &'static str,
     pub follow_said: fn(&str, i16, &str, &str) -> String,
     pub bad_pair: fn(&str) -> String,
+    /// The Seguimiento view's detail of an action's year: committed and paid (`—` when not
+    /// recorded), and what was planned for that year (empty when nothing).
+    pub follow_detail: fn(&str, &str, &str) -> String,
     /// The follow-up's report: the execution table's heading (year).
     pub execution_heading: fn(i16) -> String,
 }
@@ -61,6 +66,7 @@ pub static ES: MoneyWords = MoneyWords {
         h => format!("{a}: un importe para {y}, fuera del horizonte del plan ({h})"),
     },
     twice: |a, y| format!("{a}: dos importes para {y}"),
+    total_differs: |a, t, y| format!("{a}: un importe total ({t}) y unos importes por año que suman otro ({y})"),
     unknown_funding: |a, f, list| format!("{a}: «{f}» no es una fuente de financiación de la sesión ({list})"),
     amount_label: "Importe (€)",
     amount_hint: "total, o por año: 2026: 1.500; 2027: 2.000",
@@ -86,6 +92,13 @@ pub static ES: MoneyWords = MoneyWords {
     follow_prompt: "Comprometido; pagado de",
     follow_said: |a, y, c, p| format!("{a} · {y}: comprometido {c}, pagado {p}"),
     bad_pair: |t| format!("{t:?}: escribe lo comprometido y lo pagado separados por «;» (1.500; 1.200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() {
+            format!("comprometido {c}, pagado {p}")
+        } else {
+            format!("comprometido {c}, pagado {p} de {t}")
+        }
+    },
     execution_heading: |y| format!("Ejecución del presupuesto {y}"),
 };
 
@@ -102,6 +115,7 @@ pub static EN: MoneyWords = MoneyWords {
         h => format!("{a}: an amount for {y}, outside the plan's horizon ({h})"),
     },
     twice: |a, y| format!("{a}: two amounts for {y}"),
+    total_differs: |a, t, y| format!("{a}: a total amount ({t}) and amounts per year that add up to another ({y})"),
     unknown_funding: |a, f, list| format!("{a}: “{f}” is not one of the session's funding sources ({list})"),
     amount_label: "Amount (€)",
     amount_hint: "total, or per year: 2026: 1,500; 2027: 2,000",
@@ -127,6 +141,9 @@ pub static EN: MoneyWords = MoneyWords {
     follow_prompt: "Committed; paid for",
     follow_said: |a, y, c, p| format!("{a} · {y}: committed {c}, paid {p}"),
     bad_pair: |t| format!("{t:?}: write the amount committed and the amount paid separated by “;” (1,500; 1,200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() { format!("committed {c}, paid {p}") } else { format!("committed {c}, paid {p} of {t}") }
+    },
     execution_heading: |y| format!("Budget execution {y}"),
 };
 
@@ -137,6 +154,7 @@ pub static CA: MoneyWords = MoneyWords {
         h => format!("{a}: un import per a {y}, fora de l'horitzó del pla ({h})"),
     },
     twice: |a, y| format!("{a}: dos imports per a {y}"),
+    total_differs: |a, t, y| format!("{a}: un import total ({t}) i uns imports per any que sumen un altre ({y})"),
     unknown_funding: |a, f, list| format!("{a}: «{f}» no és una font de finançament de la sessió ({list})"),
     amount_label: "Import (€)",
     amount_hint: "total, o per any: 2026: 1.500; 2027: 2.000",
@@ -162,6 +180,9 @@ pub static CA: MoneyWords = MoneyWords {
     follow_prompt: "Compromés; pagat de",
     follow_said: |a, y, c, p| format!("{a} · {y}: compromés {c}, pagat {p}"),
     bad_pair: |t| format!("{t:?}: escriu el que s'ha compromés i el que s'ha pagat separats per «;» (1.500; 1.200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() { format!("compromés {c}, pagat {p}") } else { format!("compromés {c}, pagat {p} de {t}") }
+    },
     execution_heading: |y| format!("Execució del pressupost {y}"),
 };
 
@@ -183,6 +204,9 @@ impl Lang {
                 (w.year_outside)(action, *year, &horizon.map(|h| h.to_string()).unwrap_or_default())
             }
             MoneyProblem::TwiceAYear { action, year } => (w.twice)(action, *year),
+            MoneyProblem::TotalDiffers { action, total, years } => {
+                (w.total_differs)(action, &self.locale().money(total.cents), &self.locale().money(years.cents))
+            }
             MoneyProblem::UnknownFunding { action, source } => (w.unknown_funding)(action, source, &sources.join(", ")),
         }
     }
