@@ -149,3 +149,96 @@ mod tui {
         assert_eq!(session(&h).correct[0].impacts, ["juventud", "medio ambiente y clima"]);
     }
 }
+
+#[test]
+fn themes_and_impacts_come_back_from_md_csv_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = tagged();
+    // A plan: its Markdown carries the actions (a plan-less one gives back factors only).
+    s.meta.horizon = Some("2027-2030".parse().unwrap());
+    s.meta.impacts = vec!["género".into(), "juventud".into(), "medio ambiente y clima".into(), "rural".into()];
+    let file = save(tmp.path(), "s.ron", &s);
+    for format in ["md", "csv", "json"] {
+        let out = tmp.path().join(format!("s.{format}"));
+        let o = dafo(&["export", &file, "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let back = tmp.path().join(format!("back-{format}.ron"));
+        let o = if format == "json" {
+            std::fs::write(&back, "").unwrap();
+            let text = std::fs::read_to_string(&out).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let again: Session = serde_json::from_value(v["session"].clone()).unwrap();
+            dafo::storage::save(&back, &again).unwrap();
+            None
+        } else {
+            Some(dafo(&["import", out.to_str().unwrap(), "-o", back.to_str().unwrap(), "--force"]))
+        };
+        if let Some(o) = o {
+            assert!(o.status.success(), "{format}: {}", String::from_utf8_lossy(&o.stderr));
+        }
+        let back = dafo::storage::load(&back).unwrap();
+        // Markdown lists items under each name, so their names come back in the list's order.
+        let order = if format == "md" { ["empleo", "juventud"] } else { ["juventud", "empleo"] };
+        assert_eq!(back.strengths[0].themes, order, "{format}");
+        assert_eq!(back.correct[0].themes, ["empleo"], "{format}");
+        assert_eq!(back.correct[0].impacts, ["género", "juventud"], "{format}");
+        assert_eq!(back.meta.impacts, s.meta.impacts, "{format}");
+        assert!(back.meta.themes.is_empty(), "{format}: the defaults stay implicit");
+    }
+    let md = std::fs::read_to_string(tmp.path().join("s.md")).unwrap();
+    assert!(md.contains("## Impactos transversales\n\n*Lista propia de la sesión.*"), "{md}");
+    assert!(md.contains("### rural\n\nNinguna acción."), "{md}");
+}
+
+#[test]
+fn by_theme_gives_one_dafo_per_theme_after_the_whole_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = tagged();
+    s.weaknesses[0].themes = vec!["empleo".into()];
+    let file = save(tmp.path(), "s.ron", &s);
+    let export = |format: &str, extra: &[&str]| {
+        let out = tmp.path().join(format!("t.{format}"));
+        let mut args = vec!["export", &file, "-o", out.to_str().unwrap(), "--force"];
+        args.extend(extra);
+        (dafo(&args), out)
+    };
+    let (o, md) = export("md", &["--by-theme"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(md).unwrap();
+    let (whole, empleo, juventud) = (
+        md.find("## Matriz DAFO\n").unwrap(),
+        md.find("## DAFO · empleo").unwrap(),
+        md.find("## DAFO · juventud").unwrap(),
+    );
+    assert!(whole < empleo && empleo < juventud, "{md}");
+    let juventud_grid = &md[juventud..md[juventud..].find("## Fortalezas").map_or(md.len(), |e| juventud + e)];
+    assert!(juventud_grid.contains("Tejido asociativo") && !juventud_grid.contains("Paro de larga"), "{juventud_grid}");
+    // Without the flag: no grid per theme; the Markdown still imports.
+    let (_, plain) = export("md", &[]);
+    assert!(!std::fs::read_to_string(&plain).unwrap().contains("DAFO · "));
+    let (o, md_path) = export("md", &["--by-theme"]);
+    assert!(o.status.success());
+    let back = tmp.path().join("back.ron");
+    let o = dafo(&["import", md_path.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (o, txt) = export("txt", &["--by-theme"]);
+    assert!(o.status.success());
+    let txt = std::fs::read_to_string(txt).unwrap();
+    // Plain text has no grid: each theme's DAFO is its lists, after the whole DAFO's.
+    assert!(txt.find("AMENAZAS").unwrap() < txt.find("DAFO · EMPLEO").unwrap(), "{txt}");
+    let (o, html) = export("html", &["--by-theme"]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(html).unwrap().contains("DAFO · juventud"));
+    let (o, docx) = export("docx", &["--by-theme"]);
+    assert!(o.status.success());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(docx).unwrap())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("DAFO · empleo") && xml.contains("DAFO · juventud"));
+    let (o, _) = export("csv", &["--by-theme"]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("--by-theme da un DAFO por área temática en md, html, docx o txt, no en csv")
+    );
+}

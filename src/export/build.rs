@@ -13,6 +13,7 @@ use super::marks;
 use super::participation;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
+use super::themes;
 use super::{Labels, day_in, factor_priority, factor_text, sources_line};
 
 /// The document of `session` with words in `lang`; actions not done and due
@@ -27,7 +28,8 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
     } else {
         &[header, grid, lists, participation::section, actions, strategies, evaluation]
     };
-    for section in order.iter().chain(&plan_report::SECTIONS) {
+    let tags: [Section; 2] = [themes::themes_section, themes::impacts_section];
+    for section in order.iter().chain(&plan_report::SECTIONS).chain(&tags) {
         section(&mut blocks, session, lang);
     }
     marks::overdue(&mut blocks, session, lang, today);

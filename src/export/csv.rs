@@ -119,11 +119,16 @@ pub struct Row {
     pub by_sex: String,
     pub by_age: String,
     pub technique: String,
+    /// The áreas temáticas of a factor or action and the impacts of an action
+    /// (`;`-separated, see `csv_extra`); a `theme` or `impact` row's `text` is a
+    /// name of the session's own list. Written only when some item has one.
+    pub themes: String,
+    pub impacts: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 37] = [
+pub const COLUMNS: [&str; 39] = [
     "id",
     "kind",
     "quadrant",
@@ -161,12 +166,16 @@ pub const COLUMNS: [&str; 37] = [
     "by_sex",
     "by_age",
     "technique",
+    "themes",
+    "impacts",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
 const MILESTONES: usize = 29;
 /// Where the participation process's columns start in [`COLUMNS`]: written only when needed.
 const MEETING: std::ops::Range<usize> = 30..37;
+/// Where `themes` and `impacts` are in [`COLUMNS`]: written only when needed.
+const TAGS: std::ops::Range<usize> = 37..39;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -239,11 +248,13 @@ impl Row {
             by_sex: f(self.by_sex),
             by_age: f(self.by_age),
             technique: f(self.technique),
+            themes: f(self.themes),
+            impacts: f(self.impacts),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 37] {
+    pub fn cells(self) -> [String; 39] {
         [
             self.id,
             self.kind,
@@ -282,6 +293,8 @@ impl Row {
             self.by_sex,
             self.by_age,
             self.technique,
+            self.themes,
+            self.impacts,
         ]
     }
 
@@ -317,6 +330,7 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
             marks: marks(f.carried, false),
             sources: join_list(crate::domain::sources::sources_of(session, f)),
+            themes: join_list(&f.themes),
             ..Row::default()
         })
     }));
@@ -336,6 +350,8 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             status: labels::status_token(a.status).to_owned(),
             indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
             marks: marks(a.carried, a.is_overdue(today)),
+            themes: join_list(&a.themes),
+            impacts: join_list(&a.impacts),
             ..Row::default()
         }));
     }
@@ -382,6 +398,9 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| r.kind == super::csv_extra::KIND_MEETING) {
         columns.extend(MEETING);
+    }
+    if rows.iter().any(|r| !r.themes.is_empty() || !r.impacts.is_empty() || super::csv_extra::is_tag_row(r)) {
+        columns.extend(TAGS);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.
