@@ -21,7 +21,13 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
 pub fn document(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&doc.title));
-    for block in &doc.blocks {
+    blocks(&mut out, &doc.blocks);
+    out
+}
+
+/// Blocks as Markdown, appended to `out`.
+pub(crate) fn blocks(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
@@ -40,15 +46,14 @@ pub fn document(doc: &Document) -> String {
             Block::Lead(text) => {
                 let _ = writeln!(out, "*{}.*\n", escape(text));
             }
-            Block::Grid(g) => grid(&mut out, g),
+            Block::Grid(g) => grid(out, g),
             Block::Items(items) => match items.shape {
-                Shape::List => list(&mut out, items),
-                Shape::Table => table_items(&mut out, items),
+                Shape::List => list(out, items),
+                Shape::Table => table_items(out, items),
             },
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(out, t),
         }
     }
-    out
 }
 
 /// Escapes text so that Markdown shows it literally: no emphasis, links, raw
