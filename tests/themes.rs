@@ -167,6 +167,9 @@ fn themes_and_impacts_come_back_from_md_csv_and_json() {
             std::fs::write(&back, "").unwrap();
             let text = std::fs::read_to_string(&out).unwrap();
             let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            // The structure for other tools names them too.
+            assert_eq!(v["strengths"][0]["themes"], serde_json::json!(["juventud", "empleo"]));
+            assert_eq!(v["actions"][0]["impacts"], serde_json::json!(["género", "juventud"]));
             let again: Session = serde_json::from_value(v["session"].clone()).unwrap();
             dafo::storage::save(&back, &again).unwrap();
             None
