@@ -245,3 +245,27 @@ fn by_theme_gives_one_dafo_per_theme_after_the_whole_one() {
             .contains("--by-theme da un DAFO por área temática en md, html, docx o txt, no en csv")
     );
 }
+
+#[test]
+fn merge_keeps_every_group_s_names_known() {
+    let tmp = tempfile::tempdir().unwrap();
+    // One group keeps its own list, the other uses the defaults.
+    let mut a = tagged();
+    a.meta.group = Some("técnicos".into());
+    a.meta.themes = vec!["pesca".into()];
+    a.strengths[0].themes = vec!["pesca".into()];
+    a.correct[0].themes.clear();
+    let mut b = tagged();
+    b.meta.group = Some("políticos".into());
+    let (a, b) = (save(tmp.path(), "a.ron", &a), save(tmp.path(), "b.ron", &b));
+    let out = tmp.path().join("m.ron");
+    let o = dafo(&["merge", &a, &b, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = dafo::storage::load(&out).unwrap();
+    assert_eq!(m.meta.themes.first().map(String::as_str), Some("pesca"));
+    assert!(m.meta.themes.contains(&"juventud".to_owned()));
+    let joined = m.strengths.iter().find(|f| f.text.starts_with("Tejido")).unwrap();
+    assert_eq!(joined.themes, ["pesca", "juventud", "empleo"], "both groups' names");
+    let o = dafo(&["check", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+}
