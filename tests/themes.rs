@@ -269,3 +269,31 @@ fn merge_keeps_every_group_s_names_known() {
     let o = dafo(&["check", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
 }
+
+/// End to end in tmux: the real binary tags a factor with a new theme, filters
+/// by it, and the saved file keeps the tag and the session's list.
+#[test]
+fn the_binary_tags_a_factor_in_tmux_and_saves_it() {
+    use crate::common::{Tmux, dafo_bin, sh_quote};
+    if !crate::common::needs(crate::common::Tool::Tmux) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = save(dir.path(), "s.ron", &tagged());
+    let Some(t) = Tmux::start(&format!("{} {}", dafo_bin(), sh_quote(&file)), dir.path(), 110, 30) else { return };
+    t.wait_for("Tejido asociativo");
+    t.press("A");
+    t.wait_for("Áreas temáticas de F1");
+    t.type_text("pesca");
+    t.wait_for("+ añadir «pesca» a la lista");
+    t.press("Enter");
+    t.press("Enter");
+    t.press("f");
+    let screen = t.wait_for("Área temática: empleo (1)");
+    assert!(screen.contains("Tejido asociativo") && !screen.contains("Paro de larga"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let s = dafo::storage::load(Path::new(&file)).unwrap();
+    assert_eq!(s.strengths[0].themes, ["empleo", "juventud", "pesca"]);
+    assert_eq!(s.meta.themes.last().map(String::as_str), Some("pesca"));
+}
