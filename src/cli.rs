@@ -228,6 +228,9 @@ pub struct ExportArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     pub force: bool,
+    /// After the whole DAFO, one DAFO per área temática (md, html, docx, txt).
+    #[arg(long)]
+    pub by_theme: bool,
 }
 
 // `dafo list`

@@ -158,9 +158,10 @@ fn run(
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {
             Ok(finish(commands::show::show(&file, take(&mut preloaded, &file), format, lang), lang))
         }
-        Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force }))) => {
+        Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force, by_theme }))) => {
             let read = take(&mut preloaded, &file);
-            Ok(finish(commands::show::export(&file, read, format, &output, force, lang), lang))
+            let to = commands::show::Out { output: &output, force, by_theme };
+            Ok(finish(commands::show::export(&file, read, format, to, lang), lang))
         }
         Some(Command::List(Lazy(cli::ListArgs { dir: list_dir, json }))) => {
             Ok(finish(commands::list::run(list_dir.as_ref().unwrap_or(&dir), json, lang), lang))

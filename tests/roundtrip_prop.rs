@@ -109,6 +109,37 @@ struct Plan {
     /// The participation process: its sessions and the merge's numbers.
     meetings: Vec<Meeting>,
     merge: Option<MergeRecord>,
+    tags: TagsGen,
+}
+
+/// Themes and impacts: the session's own lists (else the Spanish defaults), and
+/// per factor and per action a subset of them (bits), taken in the list's order.
+#[derive(Debug, Clone)]
+struct TagsGen {
+    themes: Option<Vec<String>>,
+    impacts: Option<Vec<String>>,
+    factor_bits: Vec<u16>,
+    action_bits: Vec<(u16, u16)>,
+}
+
+fn tags() -> impl Strategy<Value = TagsGen> {
+    let list = || prop::option::of(prop::collection::vec(text(), 1..5));
+    (list(), list(), prop::collection::vec(any::<u16>(), 0..10), prop::collection::vec(any::<(u16, u16)>(), 0..8))
+        .prop_map(|(themes, impacts, factor_bits, action_bits)| TagsGen { themes, impacts, factor_bits, action_bits })
+}
+
+/// The names of `list` whose bit is set, in the list's order.
+fn subset(list: &[String], bits: u16) -> Vec<String> {
+    list.iter().enumerate().filter(|(i, _)| bits & (1 << (i % 16)) != 0).map(|(_, n)| n.clone()).collect()
+}
+
+fn unique(names: &[String]) -> Vec<String> {
+    names.iter().fold(Vec::new(), |mut all, n| {
+        if !all.contains(n) {
+            all.push(n.clone());
+        }
+        all
+    })
 }
 
 /// A label of attendees as the `M` form reads it (no `,` or `;`): `mujeres`, `18-29`.
@@ -237,7 +268,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             ),
             0..4,
         ),
-        participation(),
+        (participation(), tags()),
     )
         .prop_map(
             |(
@@ -249,7 +280,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 indicators,
                 challenges,
                 reviews,
-                (meetings, merge),
+                ((meetings, merge), tags),
             )| Plan {
                 title,
                 place,
@@ -266,6 +297,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 reviews,
                 meetings,
                 merge,
+                tags,
             },
         )
 }
@@ -425,6 +457,21 @@ fn session(p: &Plan) -> Session {
         });
     }
     s.reviews.sort_by_key(|r| r.year);
+    let words = Lang::Es.text().keymap.themes;
+    let defaults = |d: &[&str]| d.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+    s.meta.themes = p.tags.themes.as_deref().map(unique).unwrap_or_default();
+    s.meta.impacts = p.tags.impacts.as_deref().map(unique).unwrap_or_default();
+    let themes = if s.meta.themes.is_empty() { defaults(words.themes) } else { s.meta.themes.clone() };
+    let impacts = if s.meta.impacts.is_empty() { defaults(words.impacts) } else { s.meta.impacts.clone() };
+    let mut bits = p.tags.factor_bits.iter().cycle();
+    for f in [&mut s.strengths, &mut s.weaknesses, &mut s.opportunities, &mut s.threats].into_iter().flatten() {
+        f.themes = subset(&themes, *bits.next().unwrap_or(&0));
+    }
+    let mut bits = p.tags.action_bits.iter().cycle();
+    for a in [&mut s.maintain, &mut s.correct, &mut s.exploit, &mut s.confront].into_iter().flatten() {
+        let (t, i) = bits.next().copied().unwrap_or((0, 0));
+        (a.themes, a.impacts) = (subset(&themes, t), subset(&impacts, i));
+    }
     s
 }
 
@@ -437,8 +484,8 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
         .iter()
         .map(|(c, a)| {
             format!(
-                "{c:?} {:?} {:?} links={:?} owner={:?} start={:?} due={:?} res={:?} amount={:?} partners={:?} line={:?} inds={:?} ind={:?} {:?} votes={} budget={:?} funding={:?}",
-                a.id, a.text, a.links, a.owner, a.start, a.due, a.resources, a.amount, a.partners, a.line, a.indicators, a.indicator, a.status, a.votes, a.budget, a.funding
+                "{c:?} {:?} {:?} links={:?} owner={:?} start={:?} due={:?} res={:?} amount={:?} partners={:?} line={:?} inds={:?} ind={:?} {:?} votes={} budget={:?} funding={:?} themes={:?} impacts={:?}",
+                a.id, a.text, a.links, a.owner, a.start, a.due, a.resources, a.amount, a.partners, a.line, a.indicators, a.indicator, a.status, a.votes, a.budget, a.funding, a.themes, a.impacts
             )
         })
         .collect();
@@ -453,16 +500,19 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let factors: Vec<String> = Quadrant::ALL
         .iter()
         .flat_map(|&q| {
-            s.factors(q)
-                .iter()
-                .map(move |f| format!("{q:?} {:?} {:?} votes={} impact={:?}", f.id, f.text, f.votes, f.impact))
+            s.factors(q).iter().map(move |f| {
+                format!("{q:?} {:?} {:?} votes={} impact={:?} themes={:?}", f.id, f.text, f.votes, f.impact, f.themes)
+            })
         })
         .collect();
     let meta = if with_meta { format!("{:?} {:?}", s.meta.place, s.meta.participants) } else { String::new() };
     let mut reviews: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
     reviews.sort();
     let meta = if with_reviews { format!("{meta}\nreviews={reviews:#?}") } else { meta };
-    let meta = format!("{meta}\nmeetings={:#?}\nmerge={:?}", s.meta.meetings, s.meta.merge);
+    let meta = format!(
+        "{meta}\nmeetings={:#?}\nmerge={:?}\nthemes={:?}\nimpacts={:?}",
+        s.meta.meetings, s.meta.merge, s.meta.themes, s.meta.impacts
+    );
     format!(
         "title={:?} {meta} horizon={:?} funding={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
         s.meta.title,

@@ -149,3 +149,151 @@ mod tui {
         assert_eq!(session(&h).correct[0].impacts, ["juventud", "medio ambiente y clima"]);
     }
 }
+
+#[test]
+fn themes_and_impacts_come_back_from_md_csv_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = tagged();
+    // A plan: its Markdown carries the actions (a plan-less one gives back factors only).
+    s.meta.horizon = Some("2027-2030".parse().unwrap());
+    s.meta.impacts = vec!["género".into(), "juventud".into(), "medio ambiente y clima".into(), "rural".into()];
+    let file = save(tmp.path(), "s.ron", &s);
+    for format in ["md", "csv", "json"] {
+        let out = tmp.path().join(format!("s.{format}"));
+        let o = dafo(&["export", &file, "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let back = tmp.path().join(format!("back-{format}.ron"));
+        let o = if format == "json" {
+            std::fs::write(&back, "").unwrap();
+            let text = std::fs::read_to_string(&out).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            // The structure for other tools names them too.
+            assert_eq!(v["strengths"][0]["themes"], serde_json::json!(["juventud", "empleo"]));
+            assert_eq!(v["actions"][0]["impacts"], serde_json::json!(["género", "juventud"]));
+            let again: Session = serde_json::from_value(v["session"].clone()).unwrap();
+            dafo::storage::save(&back, &again).unwrap();
+            None
+        } else {
+            Some(dafo(&["import", out.to_str().unwrap(), "-o", back.to_str().unwrap(), "--force"]))
+        };
+        if let Some(o) = o {
+            assert!(o.status.success(), "{format}: {}", String::from_utf8_lossy(&o.stderr));
+        }
+        let back = dafo::storage::load(&back).unwrap();
+        // Markdown lists items under each name, so their names come back in the list's order.
+        let order = if format == "md" { ["empleo", "juventud"] } else { ["juventud", "empleo"] };
+        assert_eq!(back.strengths[0].themes, order, "{format}");
+        assert_eq!(back.correct[0].themes, ["empleo"], "{format}");
+        assert_eq!(back.correct[0].impacts, ["género", "juventud"], "{format}");
+        assert_eq!(back.meta.impacts, s.meta.impacts, "{format}");
+        assert!(back.meta.themes.is_empty(), "{format}: the defaults stay implicit");
+    }
+    let md = std::fs::read_to_string(tmp.path().join("s.md")).unwrap();
+    assert!(md.contains("## Impactos transversales\n\n*Lista propia de la sesión.*"), "{md}");
+    assert!(md.contains("### rural\n\nNinguna acción."), "{md}");
+}
+
+#[test]
+fn by_theme_gives_one_dafo_per_theme_after_the_whole_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = tagged();
+    s.weaknesses[0].themes = vec!["empleo".into()];
+    let file = save(tmp.path(), "s.ron", &s);
+    let export = |format: &str, extra: &[&str]| {
+        let out = tmp.path().join(format!("t.{format}"));
+        let mut args = vec!["export", &file, "-o", out.to_str().unwrap(), "--force"];
+        args.extend(extra);
+        (dafo(&args), out)
+    };
+    let (o, md) = export("md", &["--by-theme"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(md).unwrap();
+    let (whole, empleo, juventud) = (
+        md.find("## Matriz DAFO\n").unwrap(),
+        md.find("## DAFO · empleo").unwrap(),
+        md.find("## DAFO · juventud").unwrap(),
+    );
+    assert!(whole < empleo && empleo < juventud, "{md}");
+    let juventud_grid = &md[juventud..md[juventud..].find("## Fortalezas").map_or(md.len(), |e| juventud + e)];
+    assert!(juventud_grid.contains("Tejido asociativo") && !juventud_grid.contains("Paro de larga"), "{juventud_grid}");
+    // Without the flag: no grid per theme; the Markdown still imports.
+    let (_, plain) = export("md", &[]);
+    assert!(!std::fs::read_to_string(&plain).unwrap().contains("DAFO · "));
+    let (o, md_path) = export("md", &["--by-theme"]);
+    assert!(o.status.success());
+    let back = tmp.path().join("back.ron");
+    let o = dafo(&["import", md_path.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (o, txt) = export("txt", &["--by-theme"]);
+    assert!(o.status.success());
+    let txt = std::fs::read_to_string(txt).unwrap();
+    // Plain text has no grid: each theme's DAFO is its lists, after the whole DAFO's.
+    assert!(txt.find("AMENAZAS").unwrap() < txt.find("DAFO · EMPLEO").unwrap(), "{txt}");
+    let (o, html) = export("html", &["--by-theme"]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(html).unwrap().contains("DAFO · juventud"));
+    let (o, docx) = export("docx", &["--by-theme"]);
+    assert!(o.status.success());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(docx).unwrap())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("DAFO · empleo") && xml.contains("DAFO · juventud"));
+    let (o, _) = export("csv", &["--by-theme"]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("--by-theme da un DAFO por área temática en md, html, docx o txt, no en csv")
+    );
+}
+
+#[test]
+fn merge_keeps_every_group_s_names_known() {
+    let tmp = tempfile::tempdir().unwrap();
+    // One group keeps its own list, the other uses the defaults.
+    let mut a = tagged();
+    a.meta.group = Some("técnicos".into());
+    a.meta.themes = vec!["pesca".into()];
+    a.strengths[0].themes = vec!["pesca".into()];
+    a.correct[0].themes.clear();
+    let mut b = tagged();
+    b.meta.group = Some("políticos".into());
+    let (a, b) = (save(tmp.path(), "a.ron", &a), save(tmp.path(), "b.ron", &b));
+    let out = tmp.path().join("m.ron");
+    let o = dafo(&["merge", &a, &b, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = dafo::storage::load(&out).unwrap();
+    assert_eq!(m.meta.themes.first().map(String::as_str), Some("pesca"));
+    assert!(m.meta.themes.contains(&"juventud".to_owned()));
+    let joined = m.strengths.iter().find(|f| f.text.starts_with("Tejido")).unwrap();
+    assert_eq!(joined.themes, ["pesca", "juventud", "empleo"], "both groups' names");
+    let o = dafo(&["check", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+/// End to end in tmux: the real binary tags a factor with a new theme, filters
+/// by it, and the saved file keeps the tag and the session's list.
+#[test]
+fn the_binary_tags_a_factor_in_tmux_and_saves_it() {
+    use crate::common::{Tmux, dafo_bin, sh_quote};
+    if !crate::common::needs(crate::common::Tool::Tmux) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = save(dir.path(), "s.ron", &tagged());
+    let Some(t) = Tmux::start(&format!("{} {}", dafo_bin(), sh_quote(&file)), dir.path(), 110, 30) else { return };
+    t.wait_for("Tejido asociativo");
+    t.press("A");
+    t.wait_for("Áreas temáticas de F1");
+    t.type_text("pesca");
+    t.wait_for("+ añadir «pesca» a la lista");
+    t.press("Enter");
+    t.press("Enter");
+    t.press("f");
+    let screen = t.wait_for("Área temática: empleo (1)");
+    assert!(screen.contains("Tejido asociativo") && !screen.contains("Paro de larga"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let s = dafo::storage::load(Path::new(&file)).unwrap();
+    assert_eq!(s.strengths[0].themes, ["empleo", "juventud", "pesca"]);
+    assert_eq!(s.meta.themes.last().map(String::as_str), Some("pesca"));
+}

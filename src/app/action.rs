@@ -37,7 +37,7 @@ pub enum Action {
     /// Show only the factors of one source (group), then the next, then all.
     CycleSource,
     /// Show only the factors of one área temática, then the next, then all.
-    CycleTheme,
+    FilterTheme,
     /// Choose the áreas temáticas of the selected factor or action (picker).
     TagThemes,
     /// Choose the cross-cutting impacts of the selected action (picker).

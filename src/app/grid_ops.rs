@@ -28,7 +28,7 @@ impl Editor {
             Action::VoteUp => self.vote(1),
             Action::VoteDown => self.vote(-1),
             Action::CycleSource => self.cycle_source(),
-            Action::CycleTheme => self.cycle_theme(),
+            Action::FilterTheme => self.cycle_theme(),
             Action::TagThemes => self.start_tags(crate::domain::themes::Tag::Theme),
             Action::KeepVersion => self.keep_version(),
             Action::StartJoin => self.start_join(),

@@ -308,7 +308,7 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, vote_down, false),
             bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, impact, false),
             bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
-            bind!(Grid, [k('f')], A::CycleTheme, Tidy, themes.filter, false),
+            bind!(Grid, [k('f')], A::FilterTheme, Tidy, themes.filter, false),
             bind!(Grid | CameFactors | CameActions, [k('A')], A::TagThemes, Tidy, themes.tag, false),
             bind!(CameActions, [k('I')], A::TagImpacts, Tidy, themes.tag_impacts, false),
             // ---- Joining two factors (issue 24) ----

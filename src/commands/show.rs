@@ -33,14 +33,22 @@ pub fn show(
 
 /// Writes `file` (read once, as `loaded`) as `format` (or the format `output`'s
 /// extension names) to `output`, which may not be `file` itself (by path, link or inode).
+/// Where and how `dafo export` writes.
+pub struct Out<'a> {
+    pub output: &'a Path,
+    pub force: bool,
+    /// One DAFO per área temática after the whole one (`--by-theme`).
+    pub by_theme: bool,
+}
+
 pub fn export(
     file: &Path,
     loaded: Result<Session, LoadError>,
     format: Option<Format>,
-    output: &Path,
-    force: bool,
+    to: Out<'_>,
     lang: Lang,
 ) -> Result<ExitCode, CommandError> {
+    let Out { output, force, by_theme } = to;
     let format = format
         .or_else(|| Format::from_extension(output))
         .ok_or_else(|| CommandError::UnknownFormat { path: output.to_owned() })?;
@@ -48,7 +56,14 @@ pub fn export(
     let session = loaded?;
     super::pending::warn_journal(file, &session, lang);
     let logo = if crate::export::shows_logo(format) { logo(file, &session.meta, lang) } else { None };
-    write_new(output, &crate::export::bytes_with_logo(&session, lang, format, crate::export::today(), logo), force)?;
+    let body = if by_theme {
+        let name = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned()).unwrap_or_default();
+        crate::export::bytes_by_theme(&session, lang, format, crate::export::today(), logo)
+            .ok_or_else(|| CommandError::Copy((lang.text().keymap.themes.by_theme_format)(&name)))?
+    } else {
+        crate::export::bytes_with_logo(&session, lang, format, crate::export::today(), logo)
+    };
+    write_new(output, &body, force)?;
     eprintln!(
         "{}: {}",
         crate::domain::text::display_safe_lines(&output.display().to_string()),

@@ -13,6 +13,7 @@ use super::marks;
 use super::participation;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
+use super::themes;
 use super::{Labels, day_in, factor_priority, factor_text, sources_line};
 
 /// The document of `session` with words in `lang`; actions not done and due
@@ -34,7 +35,8 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
         (&[header, grid, lists, participation::section, actions, strategies, evaluation], &[4])
     };
     let mut parts = Vec::new();
-    for (i, section) in order.iter().chain(&plan_report::SECTIONS).enumerate() {
+    let tags: [Section; 2] = [themes::themes_section, themes::impacts_section];
+    for (i, section) in order.iter().chain(&plan_report::SECTIONS).chain(&tags).enumerate() {
         let anchors = blocks.iter().filter(|b| matches!(b, Block::Heading(_) | Block::Grid(_))).count();
         let before = blocks.len();
         section(&mut blocks, session, lang);

@@ -126,11 +126,16 @@ pub struct Row {
     pub funding: String,
     pub committed: String,
     pub paid: String,
+    /// The áreas temáticas of a factor or action and the impacts of an action
+    /// (`;`-separated, see `csv_extra`); a `theme` or `impact` row's `text` is a
+    /// name of the session's own list. Written only when some item has one.
+    pub themes: String,
+    pub impacts: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 41] = [
+pub const COLUMNS: [&str; 43] = [
     "id",
     "kind",
     "quadrant",
@@ -172,6 +177,8 @@ pub const COLUMNS: [&str; 41] = [
     "funding",
     "committed",
     "paid",
+    "themes",
+    "impacts",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
@@ -180,6 +187,8 @@ const MILESTONES: usize = 29;
 const MEETING: std::ops::Range<usize> = 30..37;
 /// Where the money columns are in [`COLUMNS`]: written only when some item has money.
 const MONEY: std::ops::Range<usize> = 37..41;
+/// Where `themes` and `impacts` are in [`COLUMNS`]: written only when needed.
+const TAGS: std::ops::Range<usize> = 41..43;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -256,11 +265,13 @@ impl Row {
             funding: f(self.funding),
             committed: f(self.committed),
             paid: f(self.paid),
+            themes: f(self.themes),
+            impacts: f(self.impacts),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 41] {
+    pub fn cells(self) -> [String; 43] {
         [
             self.id,
             self.kind,
@@ -303,6 +314,8 @@ impl Row {
             self.funding,
             self.committed,
             self.paid,
+            self.themes,
+            self.impacts,
         ]
     }
 
@@ -338,6 +351,7 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
             marks: marks(f.carried, false),
             sources: join_list(crate::domain::sources::sources_of(session, f)),
+            themes: join_list(&f.themes),
             ..Row::default()
         })
     }));
@@ -357,6 +371,8 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             status: labels::status_token(a.status).to_owned(),
             indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
             marks: marks(a.carried, a.is_overdue(today)),
+            themes: join_list(&a.themes),
+            impacts: join_list(&a.impacts),
             ..Row::default()
         }));
     }
@@ -406,6 +422,9 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| [&r.budget, &r.funding, &r.committed, &r.paid].iter().any(|c| !c.is_empty())) {
         columns.extend(MONEY);
+    }
+    if rows.iter().any(|r| !r.themes.is_empty() || !r.impacts.is_empty() || super::csv_extra::is_tag_row(r)) {
+        columns.extend(TAGS);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

@@ -1,4 +1,6 @@
-//! The CSV's rows of the participation process: one `meeting` row per session
+//! The CSV's rows of the participation process and of the session's own lists
+//! of themes and impacts (`theme`, `impact` rows, the name in `text`), and the
+//! items' `themes` and `impacts` read back. The participation process: one `meeting` row per session
 //! the diagnosis was made from (the group in `text`, then `date`, `place`,
 //! `participants`, `attendees`, `by_sex`, `by_age`, `technique`), and one
 //! `merge` row with what `dafo merge` decided
@@ -17,6 +19,16 @@ use super::safe;
 pub const KIND_MEETING: &str = "meeting";
 /// `kind` of the row with the merge's decisions.
 pub const KIND_MERGE: &str = "merge";
+
+/// `kind` of a row naming one área temática of the session's own list.
+pub const KIND_THEME: &str = "theme";
+/// `kind` of a row naming one cross-cutting impact of the session's own list.
+pub const KIND_IMPACT: &str = "impact";
+
+/// Whether a row is one of the session's lists of names.
+pub fn is_tag_row(r: &Row) -> bool {
+    r.kind == KIND_THEME || r.kind == KIND_IMPACT
+}
 
 /// The merge's numbers, in the order they are written.
 const MERGE_KEYS: [&str; 4] = ["read", "joined", "disagreements", "grey"];
@@ -42,6 +54,13 @@ pub fn add(session: &Session, out: &mut Vec<Row>) {
         let text = MERGE_KEYS.iter().zip(values).map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>();
         out.push(Row { kind: KIND_MERGE.to_owned(), text: text.join(";"), ..Row::default() });
     }
+    let names = |kind: &str, list: &[String]| {
+        list.iter()
+            .map(|n| Row { kind: kind.to_owned(), text: safe(n).into_owned(), ..Row::default() })
+            .collect::<Vec<_>>()
+    };
+    out.extend(names(KIND_THEME, &session.meta.themes));
+    out.extend(names(KIND_IMPACT, &session.meta.impacts));
 }
 
 /// What the rows of this module give back.
@@ -49,6 +68,11 @@ pub fn add(session: &Session, out: &mut Vec<Row>) {
 pub struct Extra {
     pub meetings: Vec<Meeting>,
     pub merge: Option<MergeRecord>,
+    /// The session's own lists of themes and impacts.
+    pub themes: Vec<String>,
+    pub impacts: Vec<String>,
+    /// Per item (its ID as written): its themes and impacts.
+    pub tags: Vec<(String, Vec<String>, Vec<String>)>,
 }
 
 impl Extra {
@@ -57,15 +81,39 @@ impl Extra {
         match kind {
             KIND_MEETING => self.meetings.push(meeting(row)?),
             KIND_MERGE => self.merge = Some(merge(row.text.trim())?),
+            KIND_THEME | KIND_IMPACT => {
+                let list = if kind == KIND_THEME { &mut self.themes } else { &mut self.impacts };
+                list.extend(Some(clean_text(row.text.trim())).filter(|n| !n.is_empty()));
+            }
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// Keeps a factor's or action's themes and impacts, if it has any.
+    pub fn item(&mut self, row: &Row) {
+        let names = |cell: &str| -> Vec<String> {
+            split_list(cell).iter().map(|n| clean_text(n)).filter(|n| !n.is_empty()).collect()
+        };
+        let (themes, impacts) = (names(&row.themes), names(&row.impacts));
+        if !themes.is_empty() || !impacts.is_empty() {
+            self.tags.push((crate::i18n::stored_id(row.id.trim()), themes, impacts));
+        }
     }
 
     /// Puts what was read into the new session.
     pub fn apply(self, session: &mut Session) {
         session.meta.meetings = self.meetings;
         session.meta.merge = self.merge;
+        (session.meta.themes, session.meta.impacts) = (self.themes, self.impacts);
+        for (id, themes, impacts) in self.tags {
+            if let Some((q, i)) = session.find_factor(&id) {
+                session.factors_mut(q)[i].themes = themes;
+            } else if let Some((c, i)) = session.find_action(&id) {
+                let a = &mut session.actions_mut(c)[i];
+                (a.themes, a.impacts) = (themes, impacts);
+            }
+        }
     }
 }
 

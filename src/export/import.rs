@@ -381,6 +381,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     super::csv::split_list(&row.sources).into_iter().map(|s| clean_text(&s)).filter(|s| !s.is_empty());
                 let sources = sources.collect();
                 if !text.is_empty() {
+                    out.extra.item(&row);
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
                 }
             }
@@ -399,6 +400,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     v => Some(v.parse::<jiff::civil::Date>().map_err(|_| err(line, Problem::Due(v.to_owned())))?),
                 };
                 if !text.is_empty() {
+                    out.extra.item(&row);
                     let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
                     out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;

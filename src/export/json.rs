@@ -70,6 +70,11 @@ pub struct ActionItem {
     pub carried: bool,
     /// Not done, and due before the day of the export.
     pub overdue: bool,
+    /// Áreas temáticas and cross-cutting impacts (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub impacts: Vec<String>,
 }
 
 /// One crossed strategy.
@@ -161,6 +166,8 @@ impl ActionItem {
             votes: a.votes,
             carried: a.carried,
             overdue: a.is_overdue(today),
+            themes: a.themes.iter().map(|t| safe(t).into_owned()).collect(),
+            impacts: a.impacts.iter().map(|t| safe(t).into_owned()).collect(),
         }
     }
 }
@@ -201,6 +208,9 @@ pub struct Item {
     /// The groups that raised the factor (absent when the session names none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Áreas temáticas (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
 }
 
 impl Export {
@@ -262,6 +272,7 @@ impl Item {
             rating: f.rating,
             carried: f.carried,
             sources: crate::domain::sources::sources_of(session, f).iter().map(|s| safe(s).into_owned()).collect(),
+            themes: f.themes.iter().map(|t| safe(t).into_owned()).collect(),
         }
     }
 }

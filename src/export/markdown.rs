@@ -30,15 +30,22 @@ pub fn document(doc: &Document) -> String {
         contents(&mut out, doc);
         contents_due = false;
     }
-    for block in &doc.blocks {
+    blocks(&mut out, &doc.blocks, contents_due.then_some(doc));
+    out
+}
+
+/// Blocks as Markdown, appended to `out`; `doc`'s contents after the first
+/// fields block, when given.
+pub(crate) fn blocks(out: &mut String, blocks: &[Block], mut contents_of: Option<&Document>) {
+    for block in blocks {
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
                     let _ = writeln!(out, "- **{}:** {}", escape(label), escape(value));
                 }
                 out.push('\n');
-                if std::mem::take(&mut contents_due) {
-                    contents(&mut out, doc);
+                if let Some(doc) = contents_of.take() {
+                    contents(out, doc);
                 }
             }
             Block::Heading(h) => {
@@ -52,21 +59,20 @@ pub fn document(doc: &Document) -> String {
             Block::Lead(text) => {
                 let _ = writeln!(out, "*{}.*\n", escape(text));
             }
-            Block::Grid(g) => grid(&mut out, g),
+            Block::Grid(g) => grid(out, g),
             Block::Items(items) => match items.shape {
-                Shape::List => list(&mut out, items),
-                Shape::Table => table_items(&mut out, items),
+                Shape::List => list(out, items),
+                Shape::Table => table_items(out, items),
             },
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(out, t),
             // Markdown has no drawing: the chart's title and its figures.
             Block::Chart(c) if c.figures_above => {}
             Block::Chart(c) => {
                 let _ = writeln!(out, "**{}**\n", escape(&c.title));
-                table(&mut out, &c.table);
+                table(out, &c.table);
             }
         }
     }
-    out
 }
 
 /// The contents: a list of links to the headings (levels 2 and 3), each to

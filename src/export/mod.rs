@@ -33,6 +33,7 @@ pub mod markdown;
 mod marks;
 mod participation;
 mod plan;
+mod themes;
 pub(crate) use plan::indicators_with_note;
 pub mod milestones;
 mod plan_finance;
@@ -146,6 +147,28 @@ pub fn shows_logo(format: Format) -> bool {
 /// Overdue marks are as of [`today`].
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
     render_on(session, lang, format, today())
+}
+
+/// `dafo export --by-theme`: the document with one DAFO grid per theme after
+/// the whole one, in md, html, txt or docx; `None` for the other formats.
+pub fn bytes_by_theme(
+    session: &Session,
+    lang: Lang,
+    format: Format,
+    today: Date,
+    logo: Option<logo::Logo>,
+) -> Option<Vec<u8>> {
+    let mut doc = build::document(session, lang, today);
+    doc.apparatus.logo = logo;
+    // Plain text draws no grid: its DAFO per theme is the four lists.
+    themes::by_theme(&mut doc, session, format == Format::Txt);
+    Some(match format {
+        Format::Md => markdown::document(&doc).into_bytes(),
+        Format::Txt => text::document(&doc).into_bytes(),
+        Format::Html => html::page_of(&doc).into_bytes(),
+        Format::Docx => docx::document(&doc),
+        Format::HtmlFragment | Format::Csv | Format::Json => return None,
+    })
 }
 
 /// [`render`] with overdue actions judged as of `today`, so that an export

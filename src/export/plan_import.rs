@@ -28,6 +28,9 @@ mod rows;
 #[path = "participation_read.rs"]
 mod participation;
 
+#[path = "themes_read.rs"]
+mod tags;
+
 use rows::{actions, came_table, indicators, line_id};
 use table::Table;
 
@@ -49,6 +52,8 @@ enum Section {
     Came,
     /// The informe's "Proceso participativo": its table and the merge's sentence.
     Process,
+    /// `Áreas temáticas` or `Impactos transversales`: items per name.
+    Tags(crate::domain::themes::Tag),
     Quadrant,
     Other,
 }
@@ -121,7 +126,9 @@ fn meta_field(line: &str) -> Option<(Meta, &str)> {
 pub fn is_plan(text: &str) -> bool {
     text.lines().any(|l| {
         horizon_value(l).is_some()
-            || heading(l, 2).is_some_and(|h| plan_section(h).is_some() || participation::is_heading(h))
+            || heading(l, 2).is_some_and(|h| {
+                plan_section(h).is_some() || participation::is_heading(h) || tags::section(h).is_some()
+            })
     })
 }
 
@@ -253,6 +260,8 @@ struct Draft {
     /// The "Proceso participativo" table and the merge's sentence.
     process: Option<Table>,
     merge: Option<crate::domain::meetings::MergeRecord>,
+    /// Themes and impacts read per item, and whether each list is the session's own.
+    tags: tags::Tags,
     quadrant_text: String,
     /// The language of the plan's headings: its tables' numbers are read its way.
     lang: Option<Lang>,
@@ -320,7 +329,9 @@ pub fn import(
                 Section::Came
             } else if participation::is_heading(h) {
                 Section::Process
-            } else if other_heading(h) {
+            } else if let Some(tag) = tags::section(h) {
+                Section::Tags(tag)
+            } else if tags::is_theme_grid(h) || other_heading(h) {
                 Section::Other
             } else {
                 return Err(at(line_no, col, Problem::Heading { heading: h.to_owned(), known: known_headings() }));
@@ -343,6 +354,10 @@ pub fn import(
                             return Err(at(line_no, col, Problem::MissionHeading(h.to_owned())));
                         }
                     };
+                    continue;
+                }
+                Section::Tags(_) => {
+                    d.tags.name = Some(clean_text(&unescape(h)));
                     continue;
                 }
                 // The informe's `### 1.2 Línea` before each table (or `### Sin línea`).
@@ -405,6 +420,7 @@ pub fn import(
                     d.strategies.push(st);
                 }
             }
+            Section::Tags(tag) => d.tags.line(tag, trimmed, list_item(trimmed)),
             Section::Process => d.merge = d.merge.or_else(|| participation::merge_record(&unescape(trimmed))),
             Section::Formulation
             | Section::Actions
@@ -583,6 +599,7 @@ fn assemble(
         s.meta.meetings = participation::meetings(t, path)?;
     }
     s.meta.merge = d.merge;
+    d.tags.apply(&mut s);
     s.normalise_ids();
     Ok(s)
 }

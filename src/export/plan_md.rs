@@ -34,6 +34,11 @@ pub fn plan_document(s: &Session, lang: Lang) -> String {
     }
     strategies(&mut out, s, lang);
     rest(&mut out, s, &w, lang);
+    // Áreas temáticas and impacts, as the informe writes them (plan_import reads them).
+    let mut tags = Vec::new();
+    super::themes::themes_section(&mut tags, s, lang);
+    super::themes::impacts_section(&mut tags, s, lang);
+    super::markdown::blocks(&mut out, &tags, None);
     out
 }
 

@@ -38,6 +38,13 @@ pub struct ThemeText {
     /// The informe's section of actions by impact.
     pub impacts_title: &'static str,
     pub no_actions: &'static str,
+    /// The section of factors and actions by área temática.
+    pub themes_title: &'static str,
+    pub no_items: &'static str,
+    /// The line under a section whose list is the session's own (not the defaults).
+    pub own_list: &'static str,
+    /// `--by-theme` with a format that has no DAFO grid to repeat: (format).
+    pub by_theme_format: fn(&str) -> String,
 }
 
 pub static ES: ThemeText = ThemeText {
@@ -72,6 +79,10 @@ pub static ES: ThemeText = ThemeText {
     impacts_label: "Impactos",
     impacts_title: "Impactos transversales",
     no_actions: "Ninguna acción.",
+    themes_title: "Áreas temáticas",
+    no_items: "Ningún elemento.",
+    own_list: "Lista propia de la sesión",
+    by_theme_format: |f| format!("--by-theme da un DAFO por área temática en md, html, docx o txt, no en {f}"),
 };
 
 pub static EN: ThemeText = ThemeText {
@@ -106,6 +117,10 @@ pub static EN: ThemeText = ThemeText {
     impacts_label: "Impacts",
     impacts_title: "Cross-cutting impacts",
     no_actions: "No action.",
+    themes_title: "Themes",
+    no_items: "No item.",
+    own_list: "The session's own list",
+    by_theme_format: |f| format!("--by-theme gives one SWOT per theme in md, html, docx or txt, not in {f}"),
 };
 
 pub static CA: ThemeText = ThemeText {
@@ -140,6 +155,10 @@ pub static CA: ThemeText = ThemeText {
     impacts_label: "Impactes",
     impacts_title: "Impactes transversals",
     no_actions: "Cap acció.",
+    themes_title: "Àrees temàtiques",
+    no_items: "Cap element.",
+    own_list: "Llista pròpia de la sessió",
+    by_theme_format: |f| format!("--by-theme dona un DAFO per àrea temàtica en md, html, docx o txt, no en {f}"),
 };
 
 /// The table of the session's own language (its default lists), Spanish when unknown.
