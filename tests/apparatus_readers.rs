@@ -140,7 +140,7 @@ fn documents() -> Vec<Doc> {
     let html = String::from_utf8(render(dafo::export::report::ReportFormat::Html)).unwrap();
     out.push(Doc {
         stem: "seguimiento".into(),
-        title: doc.title.clone(),
+        title: s.meta.title.clone(),
         subtitle: doc.apparatus.subtitle.clone(),
         headings,
         parts: Vec::new(),

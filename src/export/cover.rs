@@ -18,7 +18,8 @@ pub fn informe(s: &Session, lang: Lang, today: Date) -> Apparatus {
 
 /// The follow-up report of `s` for `span` (`2024`, `2023-2025`).
 pub fn report(s: &Session, span: &str, lang: Lang, today: Date) -> Apparatus {
-    apparatus(s, lang, today, (lang.text().apparatus.follow_up)(span))
+    let a = apparatus(s, lang, today, (lang.text().apparatus.follow_up)(span));
+    Apparatus { cover_title: Some(s.meta.title.clone()), ..a }
 }
 
 fn apparatus(s: &Session, lang: Lang, today: Date, subtitle: String) -> Apparatus {
@@ -28,7 +29,7 @@ fn apparatus(s: &Session, lang: Lang, today: Date, subtitle: String) -> Apparatu
     cover.extend(super::plan_report::horizon_field(s, lang).map(|(label, value)| format!("{label}: {value}")));
     cover.push(lang.locale().date(today));
     let author = body.or(place).unwrap_or_default();
-    Apparatus { subtitle, cover, author, date: Some(today), logo: None, parts: Vec::new() }
+    Apparatus { cover_title: None, subtitle, cover, author, date: Some(today), logo: None, parts: Vec::new() }
 }
 
 #[cfg(test)]
@@ -50,5 +51,6 @@ mod tests {
         assert_eq!(a.subtitle, "Follow-up report 2024");
         assert_eq!(a.cover, ["Ayuntamiento de Almendral", "Almendral", "Horizon: 2023-2026", "2026-12-06"]);
         assert_eq!((a.author.as_str(), a.date), ("Ayuntamiento de Almendral", Some(day)));
+        assert_eq!(a.cover_title.as_deref(), Some("Plan de servicios sociales"), "the plan's own title");
     }
 }

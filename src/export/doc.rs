@@ -29,6 +29,9 @@ pub struct Document {
 /// LibreOffice show (author, dates), a contents page and a running footer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Apparatus {
+    /// The cover's title when it is not the document's: the plan's own title
+    /// on the follow-up report's cover (its subtitle says the years).
+    pub cover_title: Option<String>,
     /// The kind of document: "Diagnóstico DAFO", "Plan estratégico", "Informe de seguimiento 2024".
     pub subtitle: String,
     /// The cover's lines under the subtitle: the body, the place, the horizon, the date.
@@ -323,6 +326,7 @@ impl Document {
             footer: t(&self.footer),
             blocks,
             apparatus: Apparatus {
+                cover_title: self.apparatus.cover_title.as_ref().map(t),
                 subtitle: t(&self.apparatus.subtitle),
                 cover: self.apparatus.cover.iter().map(t).collect(),
                 author: t(&self.apparatus.author),
@@ -483,6 +487,7 @@ mod tests {
                 }),
             ],
             apparatus: Apparatus {
+                cover_title: Some(bad.into()),
                 subtitle: bad.into(),
                 cover: vec![bad.into()],
                 author: bad.into(),

@@ -69,7 +69,8 @@ pub fn cover(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     if let Some(logo) = &a.logo {
         out.write_all(drawing(logo).as_bytes())?;
     }
-    super::docx::put(out, &centred(&doc.title, 44, true).style("Title"))?;
+    let title = a.cover_title.as_deref().unwrap_or(&doc.title);
+    super::docx::put(out, &centred(title, 44, true).style("Title"))?;
     if !a.subtitle.is_empty() {
         super::docx::put(out, &centred(&a.subtitle, 30, false).line_spacing(docx_rs::LineSpacing::new().after(600)))?;
     }

@@ -61,7 +61,7 @@ pub fn cover(out: &mut String, doc: &Document) {
     let _ = writeln!(
         out,
         "<table role=\"presentation\" style=\"border-collapse:collapse\"><tr><td style=\"padding:0\"><h1>{}</h1></td></tr></table>",
-        escape(&doc.title)
+        escape(a.cover_title.as_deref().unwrap_or(&doc.title))
     );
     if !a.subtitle.is_empty() {
         let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&a.subtitle));
