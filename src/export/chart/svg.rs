@@ -127,11 +127,12 @@ const GROUP_GAP: f64 = 14.0;
 /// Horizontal grouped bars; returns the height.
 fn bars(out: &mut String, id: &str, b: &Bars) -> f64 {
     let n = b.series.len().max(1) as f64;
-    let several = b.series.len() > 1;
-    if several {
+    // The legend names even a single series: a one-year report's bars say their year.
+    let keyed = !b.series.is_empty();
+    if keyed {
         legend(out, id, &b.series, LABEL, 46.0);
     }
-    let top = if several { 70.0 } else { 50.0 };
+    let top = if keyed { 70.0 } else { 50.0 };
     text(out, LABEL - 8.0, top - 6.0, "end", " font-weight=\"bold\"", &b.groups_label);
     let group_h = n * BAR + (n - 1.0) * GAP;
     let bottom = top + b.groups.len() as f64 * (group_h + GROUP_GAP);

@@ -139,6 +139,19 @@ fn every_chart_svg_parses_and_draws_its_figures_and_words_in_each_language() {
 }
 
 #[test]
+fn a_one_year_report_names_its_year_in_the_bars_legend() {
+    let s = load(ALMENDRAL);
+    let joined = join(vec![(ALMENDRAL.to_owned(), s)], Lang::Es).unwrap();
+    let doc = crate::export::report_build::document(&joined, &[2024], Lang::Es, TODAY);
+    let chart = charts(&doc)[0];
+    let tree = usvg::Tree::from_str(&chart.svg(), &super::png::options()).unwrap();
+    let mut shown = Vec::new();
+    texts(tree.root(), &mut shown);
+    assert!(shown.iter().any(|t| t == "2024"), "{shown:?}");
+    assert!(chart.svg().contains("fill=\"url(#grafico-ejes-p0)\" stroke=\"#1f4e79\"/>\n<text"), "the key and its name");
+}
+
+#[test]
 fn bars_are_as_long_as_their_values_each_series_with_its_own_pattern() {
     let doc = report(Lang::Es);
     let chart = charts(&doc)[0];
