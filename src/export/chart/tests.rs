@@ -174,6 +174,42 @@ fn bars_are_as_long_as_their_values_each_series_with_its_own_pattern() {
 }
 
 #[test]
+fn ten_years_of_bars_each_look_apart() {
+    use super::{Bars, Group, Scale, Value};
+    let series: Vec<String> = (2021..2031).map(|y: i16| y.to_string()).collect();
+    let values = (0..10).map(|i| Value { at: Some(f64::from(i) * 10.0), text: format!("{i}") }).collect();
+    let bars = Bars {
+        groups_label: "Eje".into(),
+        scale: Scale::percent("Grado", Lang::Es),
+        series: series.clone(),
+        groups: vec![Group { label: "Uno".into(), values }],
+    };
+    let table = crate::export::doc::Table {
+        columns: Vec::new(),
+        rows: Vec::new(),
+        total_label: String::new(),
+        totals: Vec::new(),
+    };
+    let chart = Chart { id: "c".into(), title: "T".into(), kind: Kind::Bars(bars), table, figures_above: true };
+    let svg = chart.svg();
+    // Each series' pattern, with its colour: ten different fills.
+    let mut looks: Vec<String> = (0..10)
+        .map(|i| {
+            let start = svg.find(&format!("<pattern id=\"c-p{i}\"")).unwrap();
+            let body = &svg[start..start + svg[start..].find("</pattern>").unwrap()];
+            body[body.find('>').unwrap()..].to_owned()
+        })
+        .collect();
+    looks.sort();
+    looks.dedup();
+    assert_eq!(looks.len(), 10);
+    for i in 0..10 {
+        assert!(svg.contains(&format!("fill=\"url(#c-p{i})\"")), "series {i}");
+    }
+    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
+}
+
+#[test]
 fn user_text_in_a_chart_is_escaped_and_cleaned() {
     let mut s = load(ALMENDRAL);
     s.axes[0].text = "<b>&\u{1b}[31m\u{fffe}eje".to_owned();
