@@ -67,31 +67,43 @@ pub fn draw(chart: &Chart) -> String {
     out
 }
 
-/// The fill of series `i`: a solid colour, then hatches, dots, a cross-hatch,
-/// stripes and a pale fill, each in its own colour.
+/// How each series' bars are filled, on white, `C` standing for its colour: a
+/// solid fill, hatches, dots, a cross-hatch, stripes, a pale fill, hatches the
+/// other way, upright stripes, a grid and checks. Ten series (a ten-year
+/// horizon) look apart even in black and white; more take the first again.
+const MARKS: [&str; 10] = [
+    "<rect width=\"8\" height=\"8\" fill=\"C\"/>",
+    "<path d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke=\"C\" stroke-width=\"2\"/>",
+    "<circle cx=\"4\" cy=\"4\" r=\"1.8\" fill=\"C\"/>",
+    "<path d=\"M0,0 l8,8 M8,0 l-8,8\" stroke=\"C\" stroke-width=\"1.4\"/>",
+    "<path d=\"M0,2 h8 M0,6 h8\" stroke=\"C\" stroke-width=\"1.6\"/>",
+    "<rect width=\"8\" height=\"8\" fill=\"C\" fill-opacity=\"0.25\"/>",
+    "<path d=\"M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4\" stroke=\"C\" stroke-width=\"2\"/>",
+    "<path d=\"M2,0 v8 M6,0 v8\" stroke=\"C\" stroke-width=\"1.6\"/>",
+    "<path d=\"M0,0.5 h8 M0.5,0 v8\" stroke=\"C\" stroke-width=\"1\"/>",
+    "<rect width=\"4\" height=\"4\" fill=\"C\"/><rect x=\"4\" y=\"4\" width=\"4\" height=\"4\" fill=\"C\"/>",
+];
+
+/// The fill of series `i`: its pattern ([`MARKS`]).
 fn fill(id: &str, i: usize) -> String {
-    format!("url(#{id}-p{})", i % COLOURS.len())
+    format!("url(#{id}-p{})", i % MARKS.len())
+}
+
+/// The colour of series `i`'s outline and pattern.
+fn colour(i: usize) -> &'static str {
+    COLOURS[i % COLOURS.len()]
 }
 
 /// One pattern per series, on white, in the series' colour.
 fn patterns(id: &str) -> String {
-    let marks = [
-        "<rect width=\"8\" height=\"8\" fill=\"C\"/>".to_owned(),
-        "<path d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke=\"C\" stroke-width=\"2\"/>".to_owned(),
-        "<circle cx=\"4\" cy=\"4\" r=\"1.8\" fill=\"C\"/>".to_owned(),
-        "<path d=\"M0,0 l8,8 M8,0 l-8,8\" stroke=\"C\" stroke-width=\"1.4\"/>".to_owned(),
-        "<path d=\"M0,2 h8 M0,6 h8\" stroke=\"C\" stroke-width=\"1.6\"/>".to_owned(),
-        "<rect width=\"8\" height=\"8\" fill=\"C\" fill-opacity=\"0.25\"/>".to_owned(),
-    ];
-    marks
+    MARKS
         .iter()
-        .zip(COLOURS)
         .enumerate()
-        .map(|(i, (mark, colour))| {
+        .map(|(i, mark)| {
             format!(
                 "<pattern id=\"{id}-p{i}\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\">\
                  <rect width=\"8\" height=\"8\" fill=\"#fff\"/>{}</pattern>",
-                mark.replace("\"C\"", &format!("\"{colour}\""))
+                mark.replace("\"C\"", &format!("\"{}\"", colour(i)))
             )
         })
         .collect()
@@ -111,7 +123,7 @@ fn legend(out: &mut String, id: &str, series: &[String], x0: f64, y: f64) {
             "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"16\" height=\"14\" fill=\"{}\" stroke=\"{}\"/>",
             y - 11.0,
             fill(id, i),
-            COLOURS[i % COLOURS.len()]
+            colour(i)
         );
         text(out, x + 22.0, y, "start", "", s);
         x += 40.0 + 7.5 * s.chars().count() as f64;
@@ -127,11 +139,12 @@ const GROUP_GAP: f64 = 14.0;
 /// Horizontal grouped bars; returns the height.
 fn bars(out: &mut String, id: &str, b: &Bars) -> f64 {
     let n = b.series.len().max(1) as f64;
-    let several = b.series.len() > 1;
-    if several {
+    // The legend names even a single series: a one-year report's bars say their year.
+    let keyed = !b.series.is_empty();
+    if keyed {
         legend(out, id, &b.series, LABEL, 46.0);
     }
-    let top = if several { 70.0 } else { 50.0 };
+    let top = if keyed { 70.0 } else { 50.0 };
     text(out, LABEL - 8.0, top - 6.0, "end", " font-weight=\"bold\"", &b.groups_label);
     let group_h = n * BAR + (n - 1.0) * GAP;
     let bottom = top + b.groups.len() as f64 * (group_h + GROUP_GAP);
@@ -171,7 +184,7 @@ fn bar(out: &mut String, id: &str, scale: &Scale, i: usize, v: &Value, y: f64) {
             out,
             "<rect x=\"{LABEL}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{BAR}\" fill=\"{}\" stroke=\"{}\"/>",
             fill(id, i),
-            COLOURS[i % COLOURS.len()]
+            colour(i)
         );
     }
     text(out, LABEL + w + 5.0, y + BAR - 4.0, "start", HALO, &v.text);

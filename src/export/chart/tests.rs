@@ -139,6 +139,19 @@ fn every_chart_svg_parses_and_draws_its_figures_and_words_in_each_language() {
 }
 
 #[test]
+fn a_one_year_report_names_its_year_in_the_bars_legend() {
+    let s = load(ALMENDRAL);
+    let joined = join(vec![(ALMENDRAL.to_owned(), s)], Lang::Es).unwrap();
+    let doc = crate::export::report_build::document(&joined, &[2024], Lang::Es, TODAY);
+    let chart = charts(&doc)[0];
+    let tree = usvg::Tree::from_str(&chart.svg(), &super::png::options()).unwrap();
+    let mut shown = Vec::new();
+    texts(tree.root(), &mut shown);
+    assert!(shown.iter().any(|t| t == "2024"), "{shown:?}");
+    assert!(chart.svg().contains("fill=\"url(#grafico-ejes-p0)\" stroke=\"#1f4e79\"/>\n<text"), "the key and its name");
+}
+
+#[test]
 fn bars_are_as_long_as_their_values_each_series_with_its_own_pattern() {
     let doc = report(Lang::Es);
     let chart = charts(&doc)[0];
@@ -158,6 +171,42 @@ fn bars_are_as_long_as_their_values_each_series_with_its_own_pattern() {
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), patterns.len(), "no two series look alike");
+}
+
+#[test]
+fn ten_years_of_bars_each_look_apart() {
+    use super::{Bars, Group, Scale, Value};
+    let series: Vec<String> = (2021..2031).map(|y: i16| y.to_string()).collect();
+    let values = (0..10).map(|i| Value { at: Some(f64::from(i) * 10.0), text: format!("{i}") }).collect();
+    let bars = Bars {
+        groups_label: "Eje".into(),
+        scale: Scale::percent("Grado", Lang::Es),
+        series: series.clone(),
+        groups: vec![Group { label: "Uno".into(), values }],
+    };
+    let table = crate::export::doc::Table {
+        columns: Vec::new(),
+        rows: Vec::new(),
+        total_label: String::new(),
+        totals: Vec::new(),
+    };
+    let chart = Chart { id: "c".into(), title: "T".into(), kind: Kind::Bars(bars), table, figures_above: true };
+    let svg = chart.svg();
+    // Each series' pattern, with its colour: ten different fills.
+    let mut looks: Vec<String> = (0..10)
+        .map(|i| {
+            let start = svg.find(&format!("<pattern id=\"c-p{i}\"")).unwrap();
+            let body = &svg[start..start + svg[start..].find("</pattern>").unwrap()];
+            body[body.find('>').unwrap()..].to_owned()
+        })
+        .collect();
+    looks.sort();
+    looks.dedup();
+    assert_eq!(looks.len(), 10);
+    for i in 0..10 {
+        assert!(svg.contains(&format!("fill=\"url(#c-p{i})\"")), "series {i}");
+    }
+    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
 }
 
 #[test]
