@@ -234,7 +234,9 @@ print('CREATED', d.core_properties.created.date())
     let tables =
         String::from_utf8_lossy(&crate::apparatus::parts(&bytes)["word/document.xml"]).matches("<w:tbl>").count();
     assert!(read.contains(&format!("TABLES {tables}\n")), "{read}");
-    assert!(read.contains("IMAGES 1\n"), "the logo: {read}");
+    // The logo, and each chart's picture.
+    let charts = doc.blocks.iter().filter(|b| matches!(b, dafo::export::doc::Block::Chart(_))).count();
+    assert!(read.contains(&format!("IMAGES {}\n", 1 + charts)), "the logo and {charts} charts: {read}");
     assert!(read.contains(&format!("TITLE {}\n", s.meta.title)) && read.contains("LANG es-ES\n"), "{read}");
     assert!(read.contains("CREATED 2026-11-27\n"), "{read}");
 }
