@@ -9,8 +9,8 @@
 //! crossed strategies and the EFI/EFE tables when the session has them).
 
 pub mod build;
-mod cover;
 pub mod chart;
+mod cover;
 pub mod csv;
 pub mod csv_extra;
 pub mod csv_plan;
