@@ -88,6 +88,23 @@ fn at_80_columns_the_selected_item_is_read_whole_before_it_is_accepted() {
 }
 
 #[test]
+fn at_80_columns_the_notice_of_the_room_opened_gives_the_whole_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    dafo::storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {} --room --room-bind 127.0.0.1", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 80, 24) else { return };
+    let screen = t.wait_for("Código: ");
+    let (addr, _) = address_and_code(&screen);
+    // The room's counts do not cover the end of the address (a wrong port on the projector).
+    let status = screen.lines().rev().nth(1).unwrap_or_default();
+    assert!(status.contains(&format!("http://{addr}/")), "{screen}");
+    t.press("Escape");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn a_kill_during_a_storm_of_submissions_loses_nothing_acknowledged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");
