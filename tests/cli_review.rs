@@ -486,6 +486,25 @@ fn review_records_money_committed_and_paid_in_the_sessions_language() {
 }
 
 #[test]
+fn review_refuses_a_fraction_of_a_cent_instead_of_rounding_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for bad in ["C3=0,001", "C3=1.000,005"] {
+        let out = dafo(&["review", p, "--year", "2025", "--committed", bad]);
+        assert!(!out.status.success(), "{bad} was taken");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no es un importe en euros") && err.contains("céntimos"), "{bad}: {err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file changed");
+    // Whole cents still read.
+    stdout(&dafo(&["review", p, "--year", "2025", "--committed", "C3=1.000,05"]));
+    let s = dafo::storage::load(&path).unwrap();
+    assert_eq!(s.action_review("C3", 2025).and_then(|r| r.committed).map(|e| e.cents), Some(100_005));
+}
+
+#[test]
 fn check_refuses_money_outside_the_horizon_and_unknown_funding_sources() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_sample(dir.path());

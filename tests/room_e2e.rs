@@ -59,6 +59,52 @@ fn the_room_pane_shows_the_code_and_an_item_accepted_becomes_a_factor() {
 }
 
 #[test]
+fn at_80_columns_the_selected_item_is_read_whole_before_it_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    dafo::storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {} --room --room-bind 127.0.0.1", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 80, 24) else { return };
+    let (addr, code) = address_and_code(&t.wait_for("Código: "));
+    let p = Participant::join(addr, &code, "");
+    t.press("f");
+    t.wait_for("Fase: escribir");
+    let text = "Falta de relevo en la junta directiva de casi todas las asociaciones de vecinos \
+                de los barrios altos, que dependen de dos o tres personas mayores sin sustituto";
+    assert_eq!(p.send(addr, 1, text).status, 200);
+    // The inbox line is cut with `…`; the whole text shows below it, to its last word.
+    let screen = t.wait_for("sustituto");
+    println!("{screen}");
+    assert!(screen.contains("participante 1: Falta d") && screen.contains("…│"), "{screen}");
+    for word in text.split_whitespace() {
+        assert!(screen.contains(word), "{word:?} is not on screen:\n{screen}");
+    }
+    t.press("a");
+    t.wait_for("0 en espera");
+    t.press("Escape");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(dafo::storage::load(&path).unwrap().weaknesses[0].text, text);
+}
+
+#[test]
+fn at_80_columns_the_notice_of_the_room_opened_gives_the_whole_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    dafo::storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {} --room --room-bind 127.0.0.1", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 80, 24) else { return };
+    let screen = t.wait_for("Código: ");
+    let (addr, _) = address_and_code(&screen);
+    // The room's counts do not cover the end of the address (a wrong port on the projector).
+    let status = screen.lines().rev().nth(1).unwrap_or_default();
+    assert!(status.contains(&format!("http://{addr}/")), "{screen}");
+    t.press("Escape");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn a_kill_during_a_storm_of_submissions_loses_nothing_acknowledged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");

@@ -148,6 +148,28 @@ mod tui {
         key(&mut h, KeyCode::Enter);
         assert_eq!(session(&h).correct[0].impacts, ["juventud", "medio ambiente y clima"]);
     }
+
+    #[test]
+    fn the_theme_filter_stays_on_the_status_line_while_it_hides_factors() {
+        let mut h = crate::common::held(tagged(), Lang::Es);
+        typed(&mut h, "f");
+        // Esc clears the notice: the filter still says it is on, and how many it shows.
+        key(&mut h, KeyCode::Esc);
+        let shown = screen(&h);
+        assert!(!shown.contains("Paro de larga"), "{shown}");
+        let status = shown.lines().rev().nth(1).unwrap_or_default().to_owned();
+        assert!(status.contains("Área temática: empleo (1)"), "{shown}");
+        // The CAME view hides the same factors, and says so too.
+        typed(&mut h, "c");
+        let shown = screen(&h);
+        assert!(!shown.contains("Paro de larga"), "{shown}");
+        assert!(shown.lines().rev().nth(1).unwrap_or_default().contains("Área temática: empleo (1)"), "{shown}");
+        // Off again: no mark.
+        typed(&mut h, "cff");
+        key(&mut h, KeyCode::Esc);
+        let shown = screen(&h);
+        assert!(shown.contains("Paro de larga") && !shown.contains("Área temática"), "{shown}");
+    }
 }
 
 #[test]

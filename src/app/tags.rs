@@ -36,6 +36,23 @@ impl Editor {
         }
     }
 
+    /// The grid's filters while they hide factors, for the status line (in the
+    /// DAFO and CAME views alike): `Fuente: grupo 2 · Área temática: empleo (2)`.
+    pub fn filter_mark(&self) -> Option<String> {
+        let (source, theme) = (&self.views.factors.source, &self.views.factors.theme);
+        if source.is_none() && theme.is_none() {
+            return None;
+        }
+        let n: usize = Quadrant::ALL.iter().map(|&q| self.order(q).len()).sum();
+        let source = source.as_ref().map(|s| format!("{}: {s}", self.lang.text().merge.source));
+        let theme = theme.as_ref().map(|t| (self.lang.text().keymap.themes.filtered)(t, n));
+        Some(match (source, theme) {
+            (Some(s), Some(t)) => format!("{s} · {t}"),
+            (Some(s), None) => format!("{s} ({n})"),
+            (None, t) => t.unwrap_or_default(),
+        })
+    }
+
     /// No filter → the first theme the factors carry → the next … → no filter.
     pub(super) fn cycle_theme(&mut self) {
         let s = self.session();

@@ -269,8 +269,11 @@ impl TryFrom<f64> for Euros {
     type Error = String;
     fn try_from(euros: f64) -> Result<Euros, String> {
         let cents = (euros * 100.0).round();
-        if !cents.is_finite() || cents < 0.0 || cents > Euros::MAX_CENTS as f64 {
-            return Err(format!("{euros} is not an amount of euros (0 to 1000000000)"));
+        // A fraction of a cent is refused, never rounded away (`0,001` is not 0 €); a
+        // few units of rounding error (`0.1 + 0.2` from a spreadsheet) are not one.
+        let whole = (euros - cents / 100.0).abs() <= 4.0 * f64::EPSILON * euros.abs();
+        if !cents.is_finite() || cents < 0.0 || cents > Euros::MAX_CENTS as f64 || !whole {
+            return Err(format!("{euros} is not an amount of euros (0 to 1000000000, whole cents)"));
         }
         Ok(Euros { cents: cents as u64 })
     }
@@ -419,5 +422,18 @@ mod tests {
         assert!(Euros::try_from(1e12).is_err());
         assert_eq!(ron::from_str::<Euros>("18000").map(|e| e.cents), Ok(1_800_000));
         assert!(ron::from_str::<Euros>("-5.0").is_err());
+    }
+
+    #[test]
+    fn euros_refuse_a_fraction_of_a_cent() {
+        // Stored as meant or refused: never rounded to the nearest cent.
+        assert!(Euros::try_from(0.001).is_err());
+        assert!(Euros::try_from(1000.005).is_err());
+        assert!(Euros::try_from(999_999_999.999).is_err());
+        assert!(ron::from_str::<Euros>("12.345").is_err());
+        // Rounding noise of a sum is no fraction of a cent.
+        assert_eq!(Euros::try_from(0.1 + 0.2).map(|e| e.cents), Ok(30));
+        assert_eq!(Euros::try_from(1_000_000_000.0).map(|e| e.cents), Ok(Euros::MAX_CENTS));
+        assert_eq!(Euros::try_from(0.07).map(|e| e.cents), Ok(7));
     }
 }

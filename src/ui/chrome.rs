@@ -106,12 +106,15 @@ fn keep_marks(counts: Vec<Span<'static>>, marks: Vec<Span<'static>>, width: u16)
 }
 
 /// What lasts on the status line: the sort order when it is not the
-/// facilitator's own, items still to confirm, actions past their due date.
+/// facilitator's own, the filters (`f`, `F`) while on, items still to confirm, actions past their due date.
 fn review_spans(e: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
     let m = &lang.text().meeting;
     let mut spans = Vec::new();
     if let Some(order) = e.sort_name() {
         spans.push(Span::styled(format!("  ↕ {order}"), theme.key));
+    }
+    if let Some(filter) = e.filter_mark() {
+        spans.push(Span::styled(format!("  {}", display_safe(&filter)), theme.key));
     }
     let (factors, actions) = e.unconfirmed();
     if factors + actions > 0 {

@@ -86,7 +86,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 _ => {}
             }
             chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);
-            status::render_right(editor, theme, app.lang, status, buf);
+            let notice = editor.notice().map_or(0, |n| unicode_width::UnicodeWidthStr::width(n.text.as_str()));
+            status::render_right(editor, theme, app.lang, (status, notice), buf);
             if editor.room().hint && !app.help {
                 hint::render(editor, theme, app.lang, body, buf);
             }

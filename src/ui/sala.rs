@@ -74,31 +74,61 @@ pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area:
         return;
     }
     let selected = selected.min(list.len() - 1);
-    let height = inner.height as usize;
-    let first = selected.saturating_sub(height.saturating_sub(1));
+    let width = usize::from(inner.width);
     let quadrants = lang.text().domain.quadrants;
+    let line_of = |i: usize, item: &crate::sala::state::Pending, alike: bool| {
+        let on = i == selected;
+        let time = item.at.to_zoned(jiff::tz::TimeZone::system()).strftime("%H:%M").to_string();
+        let who = match (&item.name, state.names) {
+            (Some(name), Names::Room | Names::Facilitator) => display_safe(name).into_owned(),
+            _ => format!("{} {}", words.participant, item.who),
+        };
+        let mark = if on { "▶ " } else { "  " };
+        let alike = if alike { format!("{} ", words.alike) } else { String::new() };
+        let style = if on { theme.selected } else { theme.text };
+        Line::from(vec![
+            Span::styled(format!("{mark}{alike}"), style),
+            Span::styled(format!("[{}] ", quadrants[item.quadrant.index()]), theme.id),
+            Span::styled(format!("{time} {who}: "), theme.dim),
+            Span::styled(display_safe(&item.text).into_owned(), style),
+        ])
+    };
+    // The selected item whole, below the list, when its line is cut: the
+    // facilitator reads every word before accepting it, at 80 columns too.
+    let (item, alike) = &list[selected];
+    let cut = line_of(selected, item, *alike).width() > width;
+    let detail = if cut { detail_rows(&display_safe(&item.text), width, inner.height / 2) } else { Vec::new() };
+    let detail_height = if detail.is_empty() { 0 } else { detail.len() as u16 + 1 };
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(inner);
+    let height = list_area.height as usize;
+    let first = selected.saturating_sub(height.saturating_sub(1));
     let rows: Vec<Line> = list
         .iter()
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(i, (item, alike))| {
-            let on = i == selected;
-            let time = item.at.to_zoned(jiff::tz::TimeZone::system()).strftime("%H:%M").to_string();
-            let who = match (&item.name, state.names) {
-                (Some(name), Names::Room | Names::Facilitator) => display_safe(name).into_owned(),
-                _ => format!("{} {}", words.participant, item.who),
-            };
-            let mark = if on { "▶ " } else { "  " };
-            let alike = if *alike { format!("{} ", words.alike) } else { String::new() };
-            let style = if on { theme.selected } else { theme.text };
-            Line::from(vec![
-                Span::styled(format!("{mark}{alike}"), style),
-                Span::styled(format!("[{}] ", quadrants[item.quadrant.index()]), theme.id),
-                Span::styled(format!("{time} {who}: "), theme.dim),
-                Span::styled(display_safe(&item.text).into_owned(), style),
-            ])
-        })
+        .map(|(i, (item, alike))| super::list::fit_line(line_of(i, item, *alike), width))
         .collect();
-    Paragraph::new(rows).render(inner, buf);
+    Paragraph::new(rows).render(list_area, buf);
+    if !detail.is_empty() {
+        let mut lines = vec![Line::styled("─".repeat(width), theme.border)];
+        lines.extend(detail.into_iter().map(|row| Line::styled(row, theme.text)));
+        Paragraph::new(lines).render(detail_area, buf);
+    }
+}
+
+/// `text` wrapped to `width` in at most `most` rows (at least one), the last
+/// ending in `…` when more was left.
+fn detail_rows(text: &str, width: usize, most: u16) -> Vec<String> {
+    let most = usize::from(most.max(1));
+    let mut rows: Vec<String> = textwrap::wrap(text, width.max(1)).into_iter().map(|r| r.into_owned()).collect();
+    if rows.len() > most {
+        rows.truncate(most);
+        if let Some(last) = rows.last_mut() {
+            let kept = super::list::clip_end(last, width.saturating_sub(1));
+            *last = if kept.ends_with('…') { kept } else { format!("{kept}…") };
+        }
+    }
+    rows
 }

@@ -58,13 +58,18 @@ pub fn spans(editor: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
     spans
 }
 
-/// Draws [`spans`] right-aligned over the status line.
-pub fn render_right(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+/// Draws [`spans`] right-aligned over the status line, `(area, notice)`: the
+/// width of the notice shown there, if any. A notice they would cover keeps
+/// the line whole (the room's address in full); they come back after it.
+pub fn render_right(editor: &Editor, theme: &Theme, lang: Lang, (area, notice): (Rect, usize), buf: &mut Buffer) {
     let spans = spans(editor, theme, lang);
     if spans.is_empty() {
         return;
     }
     let line = Line::from(spans);
+    if notice > 0 && notice + line.width() > usize::from(area.width) {
+        return;
+    }
     let width = (line.width() as u16).min(area.width);
     let right = Rect { x: area.right() - width, width, ..area };
     Paragraph::new(line).render(right, buf);
