@@ -27,7 +27,7 @@ pub struct Catalogue {
     /// Keystroke shortcuts: picker keys, an action's línea, weight lines (issue 24).
     pub quick: &'static super::quick_words::QuickWords,
     /// The room taking part: the participants' page and the room pane (issue 28).
-    pub sala: &'static super::sala_words::SalaWords,
+    pub sala: super::sala_words::SalaWords,
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
     /// The owners' sheets (`dafo review --sheets`, `--from-sheets`).
