@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
@@ -616,5 +617,43 @@ pub static TEXT: Catalogue = Catalogue {
         page: "pàgina",
         browser_from: "nova sessió a partir d'aquesta",
         browser_from_title: |t| format!(" Nova sessió a partir de «{t}» (Retorn crea, Esc cancel·la) "),
+    },
+    money: MoneyWords {
+    default_funding: &["FEADER", "Generalitat / Comunitat Autònoma", "Diputació", "Fons propis", "Next Generation EU"],
+    year_outside: |a, y, h| match h {
+        "" => format!("{a}: un import per a {y}, que no és un any del pla"),
+        h => format!("{a}: un import per a {y}, fora de l'horitzó del pla ({h})"),
+    },
+    twice: |a, y| format!("{a}: dos imports per a {y}"),
+    total_differs: |a, t, y| format!("{a}: un import total ({t}) i uns imports per any que sumen un altre ({y})"),
+    unknown_funding: |a, f, list| format!("{a}: «{f}» no és una font de finançament de la sessió ({list})"),
+    amount_label: "Import (€)",
+    amount_hint: "total, o per any: 2026: 1.500; 2027: 2.000",
+    funding_label: "Finançament",
+    sources_label: "Fonts de finançament",
+    bad_year_amount: |t| format!("{t:?} no és un import per any; escriu «2026: 1.500; 2027: 2.000»"),
+    not_a_source: |t, list| format!("«{t}» no és una font de finançament; tria entre: {list}"),
+    understood: |years, total| format!("Import: {years} (total {total})"),
+    plan_heading: "Pla financer",
+    by_line: "Pressupost per línia i any",
+    by_source: "Pressupost per font de finançament",
+    axis: "Eix",
+    line: "Línia",
+    source: "Font de finançament",
+    no_source: "Sense font",
+    unsplit: "Sense repartiment anual",
+    total: "Total",
+    planned: "Previst",
+    committed: "Compromés",
+    paid: "Pagat",
+    execution: "Execució",
+    degree: "Grau",
+    follow_prompt: "Compromés; pagat de",
+    follow_said: |a, y, c, p| format!("{a} · {y}: compromés {c}, pagat {p}"),
+    bad_pair: |t| format!("{t:?}: escriu el que s'ha compromés i el que s'ha pagat separats per «;» (1.500; 1.200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() { format!("compromés {c}, pagat {p}") } else { format!("compromés {c}, pagat {p} de {t}") }
+    },
+    execution_heading: |y| format!("Execució del pressupost {y}"),
     },
 };

@@ -52,6 +52,8 @@ pub struct Catalogue {
     pub apparatus: &'static super::apparatus_words::ApparatusWords,
     /// An import refused (`dafo import`): see `export::import_problem`.
     pub import_errors: ImportErrors,
+    /// The plan financiero: funding sources, `dafo check`'s lines, the form's and tables' words.
+    pub money: super::money_words::MoneyWords,
 }
 
 /// Why a file could not be imported; each `fn` gets what the file held.

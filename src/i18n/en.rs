@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
@@ -614,5 +615,49 @@ pub static TEXT: Catalogue = Catalogue {
         page: "page",
         browser_from: "new session from this one",
         browser_from_title: |t| format!(" New session from “{t}” (Enter creates, Esc cancels) "),
+    },
+    money: MoneyWords {
+    default_funding: &[
+        "EAFRD (FEADER)",
+        "Regional government",
+        "Provincial council",
+        "Own funds",
+        "Next Generation EU",
+    ],
+    year_outside: |a, y, h| match h {
+        "" => format!("{a}: an amount for {y}, which is not a year of the plan"),
+        h => format!("{a}: an amount for {y}, outside the plan's horizon ({h})"),
+    },
+    twice: |a, y| format!("{a}: two amounts for {y}"),
+    total_differs: |a, t, y| format!("{a}: a total amount ({t}) and amounts per year that add up to another ({y})"),
+    unknown_funding: |a, f, list| format!("{a}: “{f}” is not one of the session's funding sources ({list})"),
+    amount_label: "Amount (€)",
+    amount_hint: "total, or per year: 2026: 1,500; 2027: 2,000",
+    funding_label: "Funding",
+    sources_label: "Funding sources",
+    bad_year_amount: |t| format!("{t:?} is not an amount per year; write “2026: 1,500; 2027: 2,000”"),
+    not_a_source: |t, list| format!("“{t}” is not a funding source; choose from: {list}"),
+    understood: |years, total| format!("Amount: {years} (total {total})"),
+    plan_heading: "Financial plan",
+    by_line: "Budget per line and year",
+    by_source: "Budget per funding source",
+    axis: "Axis",
+    line: "Line",
+    source: "Funding source",
+    no_source: "No source",
+    unsplit: "Not split by year",
+    total: "Total",
+    planned: "Planned",
+    committed: "Committed",
+    paid: "Paid",
+    execution: "Execution",
+    degree: "Degree",
+    follow_prompt: "Committed; paid for",
+    follow_said: |a, y, c, p| format!("{a} · {y}: committed {c}, paid {p}"),
+    bad_pair: |t| format!("{t:?}: write the amount committed and the amount paid separated by “;” (1,500; 1,200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() { format!("committed {c}, paid {p}") } else { format!("committed {c}, paid {p} of {t}") }
+    },
+    execution_heading: |y| format!("Budget execution {y}"),
     },
 };

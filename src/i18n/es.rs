@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
@@ -616,5 +617,47 @@ pub static TEXT: Catalogue = Catalogue {
         page: "página",
         browser_from: "nueva sesión a partir de esta",
         browser_from_title: |t| format!(" Nueva sesión a partir de «{t}» (Enter crea, Esc cancela) "),
+    },
+    money: MoneyWords {
+    default_funding: &["FEADER", "Junta / Comunidad Autónoma", "Diputación", "Fondos propios", "Next Generation EU"],
+    year_outside: |a, y, h| match h {
+        "" => format!("{a}: un importe para {y}, que no es un año del plan"),
+        h => format!("{a}: un importe para {y}, fuera del horizonte del plan ({h})"),
+    },
+    twice: |a, y| format!("{a}: dos importes para {y}"),
+    total_differs: |a, t, y| format!("{a}: un importe total ({t}) y unos importes por año que suman otro ({y})"),
+    unknown_funding: |a, f, list| format!("{a}: «{f}» no es una fuente de financiación de la sesión ({list})"),
+    amount_label: "Importe (€)",
+    amount_hint: "total, o por año: 2026: 1.500; 2027: 2.000",
+    funding_label: "Financiación",
+    sources_label: "Fuentes de financiación",
+    bad_year_amount: |t| format!("{t:?} no es un importe por año; escribe «2026: 1.500; 2027: 2.000»"),
+    not_a_source: |t, list| format!("«{t}» no es una fuente de financiación; elige entre: {list}"),
+    understood: |years, total| format!("Importe: {years} (total {total})"),
+    plan_heading: "Plan financiero",
+    by_line: "Presupuesto por línea y año",
+    by_source: "Presupuesto por fuente de financiación",
+    axis: "Eje",
+    line: "Línea",
+    source: "Fuente de financiación",
+    no_source: "Sin fuente",
+    unsplit: "Sin reparto anual",
+    total: "Total",
+    planned: "Previsto",
+    committed: "Comprometido",
+    paid: "Pagado",
+    execution: "Ejecución",
+    degree: "Grado",
+    follow_prompt: "Comprometido; pagado de",
+    follow_said: |a, y, c, p| format!("{a} · {y}: comprometido {c}, pagado {p}"),
+    bad_pair: |t| format!("{t:?}: escribe lo comprometido y lo pagado separados por «;» (1.500; 1.200)"),
+    follow_detail: |c, p, t| {
+        if t.is_empty() {
+            format!("comprometido {c}, pagado {p}")
+        } else {
+            format!("comprometido {c}, pagado {p} de {t}")
+        }
+    },
+    execution_heading: |y| format!("Ejecución del presupuesto {y}"),
     },
 };

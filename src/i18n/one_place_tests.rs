@@ -19,7 +19,6 @@ const NOT_YET: &[&str] = &[
     "join_text.rs",
     "limits_text.rs",
     "merge_text.rs",
-    "money_words.rs",
     "plan_ui.rs",
     "plan_words.rs",
     "publish_words.rs",
