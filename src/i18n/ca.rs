@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::chart_words::ChartWords;
 use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
 
@@ -655,5 +656,29 @@ pub static TEXT: Catalogue = Catalogue {
         if t.is_empty() { format!("compromés {c}, pagat {p}") } else { format!("compromés {c}, pagat {p} de {t}") }
     },
     execution_heading: |y| format!("Execució del pressupost {y}"),
+    },
+    chart: ChartWords {
+    note: "La taula següent dona les mateixes xifres.",
+    note_above: "La taula anterior dona les mateixes xifres.",
+    axes_title: "Grau d'execució per eix i any",
+    degree_scale: "Grau d'execució (%)",
+    axis: "Eix",
+    trend_title: "Evolució del grau d'execució del pla",
+    year: "Any",
+    indicators_title: "Indicadors: valor de cada any entre la línia de base i la meta",
+    indicators_scale: "Avanç des de la línia de base (0 %) fins a la meta (100 %)",
+    indicator: "Indicador",
+    matrix_title: "Matriu interna-externa (EFI × EFE)",
+    matrix_x: "Total ponderat EFI (factors interns)",
+    matrix_y: "Total ponderat EFE (factors externs)",
+    internal_bands: ["Fort", "Mitjà", "Feble"],
+    external_bands: ["Alt", "Mitjà", "Baix"],
+    strategies: ["Créixer i construir", "Conservar i mantenir", "Collir o desinvertir"],
+    organisation: "L'organització",
+    cell: "Cel·la",
+    budget_title: "Pressupost previst i executat per eix,",
+    budget_scale: "Euros",
+    measure: "Mesura",
+    value: "Valor",
     },
 };

@@ -54,6 +54,8 @@ pub struct Catalogue {
     pub import_errors: ImportErrors,
     /// The plan financiero: funding sources, `dafo check`'s lines, the form's and tables' words.
     pub money: super::money_words::MoneyWords,
+    /// The charts' titles, axes and bands (informe, follow-up report, public site).
+    pub chart: super::chart_words::ChartWords,
 }
 
 /// Why a file could not be imported; each `fn` gets what the file held.

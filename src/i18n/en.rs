@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::chart_words::ChartWords;
 use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
 
@@ -659,5 +660,29 @@ pub static TEXT: Catalogue = Catalogue {
         if t.is_empty() { format!("committed {c}, paid {p}") } else { format!("committed {c}, paid {p} of {t}") }
     },
     execution_heading: |y| format!("Budget execution {y}"),
+    },
+    chart: ChartWords {
+    note: "The table below gives the same figures.",
+    note_above: "The table above gives the same figures.",
+    axes_title: "Degree of implementation per axis and year",
+    degree_scale: "Degree of implementation (%)",
+    axis: "Axis",
+    trend_title: "The plan's degree of implementation over the years",
+    year: "Year",
+    indicators_title: "Indicators: each year's value between baseline and target",
+    indicators_scale: "Progress from baseline (0%) to target (100%)",
+    indicator: "Indicator",
+    matrix_title: "Internal-external matrix (IFE × EFE)",
+    matrix_x: "IFE weighted total (internal factors)",
+    matrix_y: "EFE weighted total (external factors)",
+    internal_bands: ["Strong", "Average", "Weak"],
+    external_bands: ["High", "Medium", "Low"],
+    strategies: ["Grow and build", "Hold and maintain", "Harvest or divest"],
+    organisation: "The organisation",
+    cell: "Cell",
+    budget_title: "Planned and executed budget per axis,",
+    budget_scale: "Euros",
+    measure: "Measure",
+    value: "Value",
     },
 };

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::chart_words::ChartWords;
 use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
 
@@ -659,5 +660,29 @@ pub static TEXT: Catalogue = Catalogue {
         }
     },
     execution_heading: |y| format!("Ejecución del presupuesto {y}"),
+    },
+    chart: ChartWords {
+    note: "La tabla siguiente da las mismas cifras.",
+    note_above: "La tabla anterior da las mismas cifras.",
+    axes_title: "Grado de ejecución por eje y año",
+    degree_scale: "Grado de ejecución (%)",
+    axis: "Eje",
+    trend_title: "Evolución del grado de ejecución del plan",
+    year: "Año",
+    indicators_title: "Indicadores: valor de cada año entre la línea de base y la meta",
+    indicators_scale: "Avance desde la línea de base (0 %) hasta la meta (100 %)",
+    indicator: "Indicador",
+    matrix_title: "Matriz interna-externa (EFI × EFE)",
+    matrix_x: "Total ponderado EFI (factores internos)",
+    matrix_y: "Total ponderado EFE (factores externos)",
+    internal_bands: ["Fuerte", "Medio", "Débil"],
+    external_bands: ["Alto", "Medio", "Bajo"],
+    strategies: ["Crecer y construir", "Conservar y mantener", "Cosechar o desinvertir"],
+    organisation: "La organización",
+    cell: "Celda",
+    budget_title: "Presupuesto previsto y ejecutado por eje,",
+    budget_scale: "Euros",
+    measure: "Medida",
+    value: "Valor",
     },
 };
