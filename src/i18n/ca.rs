@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::theme_words::ThemeText;
+use super::apparatus_words::ApparatusWords;
 use super::chart_words::ChartWords;
 use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
@@ -207,7 +209,21 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::CA,
     limits: &super::limits_text::CA,
     survey: &super::survey_words::CA,
-    apparatus: &super::apparatus_words::CA,
+    apparatus: &ApparatusWords {
+    diagnosis: "Diagnosi DAFO",
+    plan: "Pla estratègic",
+    follow_up: |years| format!("Informe de seguiment {years}"),
+    contents: "Índex",
+    page: "pàgina",
+    of: "de",
+    body: "Entitat",
+    logo_unreadable: |path, why| {
+        format!("avís: no es pot llegir el logotip {path} ({why}); el document s'escriu sense ell")
+    },
+    logo_kind: |path| {
+        format!("avís: el logotip {path} no és una imatge PNG, JPEG ni SVG; el document s'escriu sense ell")
+    },
+    },
     import_errors: ImportErrors {
         header: "la capçalera necessita almenys les columnes quadrant i text",
         votes: |v| format!("els vots (votes) han de ser un nombre enter, no {v:?}"),
@@ -468,7 +484,43 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::CA.keys,
         join: &super::join_text::CA,
-        themes: &super::theme_words::CA,
+        themes: &ThemeText {
+    themes: &[
+        "economia",
+        "ocupació",
+        "igualtat",
+        "joventut",
+        "medi ambient",
+        "serveis socials",
+        "turisme",
+        "cultura",
+        "educació",
+        "salut",
+        "habitatge",
+        "mobilitat",
+    ],
+    impacts: &["gènere", "joventut", "medi ambient i clima"],
+    tag: "àrees temàtiques de l'element",
+    tag_impacts: "impactes transversals de l'acció",
+    filter: "filtrar per àrea temàtica: una, una altra, totes",
+    pick_themes: |id| format!("Àrees temàtiques de {id}"),
+    pick_impacts: |id| format!("Impactes transversals de {id}"),
+    add_new: |name| format!("+ afegir «{name}» a la llista"),
+    filtered: |theme, n| format!("Àrea temàtica: {theme} ({n})"),
+    all: "Totes les àrees temàtiques",
+    nothing: "No hi ha res seleccionat",
+    unknown_theme: |id, t| format!("{id}: l'àrea temàtica «{t}» no és a la llista de la sessió"),
+    unknown_impact: |id, t| format!("{id}: l'impacte «{t}» no és a la llista de la sessió"),
+    by_theme: |t| format!("DAFO · {t}"),
+    themes_label: "Àrees",
+    impacts_label: "Impactes",
+    impacts_title: "Impactes transversals",
+    no_actions: "Cap acció.",
+    themes_title: "Àrees temàtiques",
+    no_items: "Cap element.",
+    own_list: "Llista pròpia de la sessió",
+    by_theme_format: |f| format!("--by-theme dona un DAFO per àrea temàtica en md, html, docx o txt, no en {f}"),
+        },
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,

@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::theme_words::ThemeText;
+use super::apparatus_words::ApparatusWords;
 use super::chart_words::ChartWords;
 use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
@@ -209,7 +211,21 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::EN,
     limits: &super::limits_text::EN,
     survey: &super::survey_words::EN,
-    apparatus: &super::apparatus_words::EN,
+    apparatus: &ApparatusWords {
+    diagnosis: "SWOT diagnosis",
+    plan: "Strategic plan",
+    follow_up: |years| format!("Follow-up report {years}"),
+    contents: "Contents",
+    page: "page",
+    of: "of",
+    body: "Organisation",
+    logo_unreadable: |path, why| {
+        format!("warning: cannot read the logo {path} ({why}); the document is written without it")
+    },
+    logo_kind: |path| {
+        format!("warning: the logo {path} is not a PNG, JPEG or SVG image; the document is written without it")
+    },
+    },
     import_errors: ImportErrors {
         header: "the header needs at least the columns quadrant and text",
         votes: |v| format!("votes must be a whole number, not {v:?}"),
@@ -466,7 +482,43 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::EN.keys,
         join: &super::join_text::EN,
-        themes: &super::theme_words::EN,
+        themes: &ThemeText {
+    themes: &[
+        "economy",
+        "employment",
+        "equality",
+        "youth",
+        "environment",
+        "social services",
+        "tourism",
+        "culture",
+        "education",
+        "health",
+        "housing",
+        "mobility",
+    ],
+    impacts: &["gender", "youth", "environment and climate"],
+    tag: "themes of the item",
+    tag_impacts: "cross-cutting impacts of the action",
+    filter: "filter by theme: one, the next, all",
+    pick_themes: |id| format!("Themes of {id}"),
+    pick_impacts: |id| format!("Cross-cutting impacts of {id}"),
+    add_new: |name| format!("+ add \"{name}\" to the list"),
+    filtered: |theme, n| format!("Theme: {theme} ({n})"),
+    all: "All themes",
+    nothing: "Nothing is selected",
+    unknown_theme: |id, t| format!("{id}: the theme \"{t}\" is not in the session's list"),
+    unknown_impact: |id, t| format!("{id}: the impact \"{t}\" is not in the session's list"),
+    by_theme: |t| format!("SWOT · {t}"),
+    themes_label: "Themes",
+    impacts_label: "Impacts",
+    impacts_title: "Cross-cutting impacts",
+    no_actions: "No action.",
+    themes_title: "Themes",
+    no_items: "No item.",
+    own_list: "The session's own list",
+    by_theme_format: |f| format!("--by-theme gives one SWOT per theme in md, html, docx or txt, not in {f}"),
+        },
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,

@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::theme_words::ThemeText;
+use super::apparatus_words::ApparatusWords;
 use super::chart_words::ChartWords;
 use super::money_words::MoneyWords;
 use super::sala_words::{PageWords, SalaWords};
@@ -207,7 +209,19 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::ES,
     limits: &super::limits_text::ES,
     survey: &super::survey_words::ES,
-    apparatus: &super::apparatus_words::ES,
+    apparatus: &ApparatusWords {
+    diagnosis: "Diagnóstico DAFO",
+    plan: "Plan estratégico",
+    follow_up: |years| format!("Informe de seguimiento {years}"),
+    contents: "Índice",
+    page: "página",
+    of: "de",
+    body: "Entidad",
+    logo_unreadable: |path, why| {
+        format!("aviso: no se puede leer el logotipo {path} ({why}); el documento sale sin él")
+    },
+    logo_kind: |path| format!("aviso: el logotipo {path} no es una imagen PNG, JPEG ni SVG; el documento sale sin él"),
+    },
     import_errors: ImportErrors {
         header: "la cabecera necesita al menos las columnas quadrant y text",
         votes: |v| format!("los votos (votes) han de ser un número entero, no {v:?}"),
@@ -468,7 +482,43 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::ES.keys,
         join: &super::join_text::ES,
-        themes: &super::theme_words::ES,
+        themes: &ThemeText {
+    themes: &[
+        "economía",
+        "empleo",
+        "igualdad",
+        "juventud",
+        "medio ambiente",
+        "servicios sociales",
+        "turismo",
+        "cultura",
+        "educación",
+        "salud",
+        "vivienda",
+        "movilidad",
+    ],
+    impacts: &["género", "juventud", "medio ambiente y clima"],
+    tag: "áreas temáticas del elemento",
+    tag_impacts: "impactos transversales de la acción",
+    filter: "filtrar por área temática: una, otra, todas",
+    pick_themes: |id| format!("Áreas temáticas de {id}"),
+    pick_impacts: |id| format!("Impactos transversales de {id}"),
+    add_new: |name| format!("+ añadir «{name}» a la lista"),
+    filtered: |theme, n| format!("Área temática: {theme} ({n})"),
+    all: "Todas las áreas temáticas",
+    nothing: "No hay nada seleccionado",
+    unknown_theme: |id, t| format!("{id}: el área temática «{t}» no está en la lista de la sesión"),
+    unknown_impact: |id, t| format!("{id}: el impacto «{t}» no está en la lista de la sesión"),
+    by_theme: |t| format!("DAFO · {t}"),
+    themes_label: "Áreas",
+    impacts_label: "Impactos",
+    impacts_title: "Impactos transversales",
+    no_actions: "Ninguna acción.",
+    themes_title: "Áreas temáticas",
+    no_items: "Ningún elemento.",
+    own_list: "Lista propia de la sesión",
+    by_theme_format: |f| format!("--by-theme da un DAFO por área temática en md, html, docx o txt, no en {f}"),
+        },
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,
