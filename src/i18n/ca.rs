@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
 use super::apparatus_words::ApparatusWords;
 use super::chart_words::ChartWords;
@@ -206,7 +207,15 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::CA,
     publish: &super::publish_words::CA,
     merge: &super::merge_text::CA,
-    indicators: &super::indicator_words::CA,
+    indicators: &IndicatorWords {
+    field: "Indicadors",
+    field_hint: "I1, I2…, després una nota si cal",
+    note: "nota",
+    milestones: "Fites",
+    milestones_hint: "any: valor; 2024: 30; 2025: 45",
+    milestone: "fita",
+    bad_milestones: |e| format!("fita que no es llig: «{e}»; escriu any: valor, separats per «;» (2024: 30; 2025: 45)"),
+    },
     limits: &super::limits_text::CA,
     survey: &super::survey_words::CA,
     apparatus: &ApparatusWords {

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
 use super::apparatus_words::ApparatusWords;
 use super::chart_words::ChartWords;
@@ -208,7 +209,17 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::EN,
     publish: &super::publish_words::EN,
     merge: &super::merge_text::EN,
-    indicators: &super::indicator_words::EN,
+    indicators: &IndicatorWords {
+    field: "Indicators",
+    field_hint: "I1, I2…, then a note if needed",
+    note: "note",
+    milestones: "Milestones",
+    milestones_hint: "year: value; 2024: 30; 2025: 45",
+    milestone: "milestone",
+    bad_milestones: |e| {
+        format!("a milestone that does not read: \"{e}\"; write year: value, separated by \";\" (2024: 30; 2025: 45)")
+    },
+    },
     limits: &super::limits_text::EN,
     survey: &super::survey_words::EN,
     apparatus: &ApparatusWords {

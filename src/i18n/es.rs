@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
 use super::apparatus_words::ApparatusWords;
 use super::chart_words::ChartWords;
@@ -206,7 +207,17 @@ pub static TEXT: Catalogue = Catalogue {
     report: &super::report_words::ES,
     publish: &super::publish_words::ES,
     merge: &super::merge_text::ES,
-    indicators: &super::indicator_words::ES,
+    indicators: &IndicatorWords {
+    field: "Indicadores",
+    field_hint: "I1, I2…, luego una nota si hace falta",
+    note: "nota",
+    milestones: "Hitos",
+    milestones_hint: "año: valor; 2024: 30; 2025: 45",
+    milestone: "hito",
+    bad_milestones: |e| {
+        format!("hito que no se lee: «{e}»; escribe año: valor, separados por «;» (2024: 30; 2025: 45)")
+    },
+    },
     limits: &super::limits_text::ES,
     survey: &super::survey_words::ES,
     apparatus: &ApparatusWords {
