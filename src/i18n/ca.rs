@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
 use super::apparatus_words::ApparatusWords;
@@ -492,7 +493,30 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         merge: &super::merge_text::CA.keys,
-        join: &super::join_text::CA,
+        join: &JoinText {
+    start: "unir amb un altre factor (són el mateix)",
+    start_hint: "unir",
+    here: "unir en el factor triat",
+    here_hint: "unir ací",
+    keep_target: "redacció del que queda",
+    keep_target_hint: "esta",
+    keep_other: "redacció del que s'uneix",
+    keep_other_hint: "l'altra",
+    write: "escriure una altra redacció",
+    write_hint: "escriure",
+    choose: |id, ok, esc| format!("Unir {id} en…: tria el factor amb ↑↓ i prem {ok} ({esc} cancel·la)"),
+    title: |from, into| format!("Unir {from} en {into}"),
+    which: "Quina redacció queda?",
+    keeps: |a, b| format!("Vots {a} + {b} = {}; es conserven fonts, redaccions i vincles", a.saturating_add(b)),
+    done: |from, into, undo| format!("{from} unit en {into} ({undo} per a desfer)"),
+    undo_name: |from, into| format!("unir {from} en {into}"),
+    refused_itself: "Tria un altre factor: un factor no s'uneix amb si mateix",
+    refused_quadrant: |m| format!("Només s'uneixen factors del mateix quadrant (mou-ne un abans amb {m})"),
+    refused_marked: |id, r| format!("{id} està marcat ⚠ per una fusió de git: tria abans una versió ({r})"),
+    other_wording: "l'altra redacció queda si s'uneixen",
+    other_wording_hint: "altra redacció",
+    stays: "queda esta redacció",
+        },
         themes: &ThemeText {
     themes: &[
         "economia",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
 use super::apparatus_words::ApparatusWords;
@@ -492,7 +493,30 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         merge: &super::merge_text::EN.keys,
-        join: &super::join_text::EN,
+        join: &JoinText {
+    start: "join into another factor (the same)",
+    start_hint: "join",
+    here: "join into the selected factor",
+    here_hint: "join here",
+    keep_target: "wording of the one that stays",
+    keep_target_hint: "this one",
+    keep_other: "wording of the one joined",
+    keep_other_hint: "the other",
+    write: "write another wording",
+    write_hint: "write",
+    choose: |id, ok, esc| format!("Join {id} into…: pick the factor with ↑↓ and press {ok} ({esc} cancels)"),
+    title: |from, into| format!("Join {from} into {into}"),
+    which: "Which wording stays?",
+    keeps: |a, b| format!("Votes {a} + {b} = {}; sources, wordings and links are kept", a.saturating_add(b)),
+    done: |from, into, undo| format!("{from} joined into {into} ({undo} to undo)"),
+    undo_name: |from, into| format!("join {from} into {into}"),
+    refused_itself: "Pick another factor: a factor is not joined into itself",
+    refused_quadrant: |m| format!("Only factors of the same quadrant are joined (move one first with {m})"),
+    refused_marked: |id, r| format!("{id} is marked ⚠ by a git merge: keep a version first ({r})"),
+    other_wording: "the other wording stays if merged",
+    other_wording_hint: "other wording",
+    stays: "this wording stays",
+        },
         themes: &ThemeText {
     themes: &[
         "economy",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
 use super::apparatus_words::ApparatusWords;
@@ -492,7 +493,30 @@ pub static TEXT: Catalogue = Catalogue {
     },
     keymap: KeymapText {
         merge: &super::merge_text::ES.keys,
-        join: &super::join_text::ES,
+        join: &JoinText {
+    start: "unir con otro factor (son el mismo)",
+    start_hint: "unir",
+    here: "unir en el factor elegido",
+    here_hint: "unir aquí",
+    keep_target: "redacción del que queda",
+    keep_target_hint: "esta",
+    keep_other: "redacción del que se une",
+    keep_other_hint: "la otra",
+    write: "escribir otra redacción",
+    write_hint: "escribir",
+    choose: |id, ok, esc| format!("Unir {id} en…: elige el factor con ↑↓ y pulsa {ok} ({esc} cancela)"),
+    title: |from, into| format!("Unir {from} en {into}"),
+    which: "¿Qué redacción queda?",
+    keeps: |a, b| format!("Votos {a} + {b} = {}; fuentes, redacciones y vínculos se conservan", a.saturating_add(b)),
+    done: |from, into, undo| format!("{from} unido en {into} ({undo} para deshacer)"),
+    undo_name: |from, into| format!("unir {from} en {into}"),
+    refused_itself: "Elige otro factor: un factor no se une consigo mismo",
+    refused_quadrant: |m| format!("Solo se unen factores del mismo cuadrante (mueve antes uno con {m})"),
+    refused_marked: |id, r| format!("{id} está marcado ⚠ por una fusión de git: elige antes una versión ({r})"),
+    other_wording: "la otra redacción queda si se unen",
+    other_wording_hint: "otra redacción",
+    stays: "queda esta redacción",
+        },
         themes: &ThemeText {
     themes: &[
         "economía",

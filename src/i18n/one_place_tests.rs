@@ -13,7 +13,6 @@ const NOT_YET: &[&str] = &[
     "clash_text.rs",
     "follow_legend.rs",
     "follow_words.rs",
-    "join_text.rs",
     "limits_text.rs",
     "merge_text.rs",
     "plan_ui.rs",
