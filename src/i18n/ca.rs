@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::publish_words::PublishWords;
 use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
@@ -206,7 +207,37 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::CA,
     sheets: &super::sheet_words::CA,
     report: &super::report_words::CA,
-    publish: &super::publish_words::CA,
+    publish: &PublishWords {
+    site: "Seguiment del pla",
+    skip: "Salta al contingut",
+    nav: "Pàgines del lloc",
+    overview: "Resum",
+    actions: "Accions",
+    progress: "Grau d'execució",
+    chart_plan: "Grau d'execució del pla per any",
+    chart_axes: "Grau d'execució per eix i any",
+    chart_note: "La taula següent dona les mateixes xifres.",
+    no_year: "Encara no s'ha revisat cap any.",
+    search: "Cerca accions",
+    search_hint: "Filtra per text, ID, responsable o estat.",
+    shown: |n, total| format!("{n} de {total} accions"),
+    data: "Descarrega les dades",
+    csv: "Accions per any (CSV)",
+    json: "Pla i seguiment (JSON)",
+    actions_lead: "Cada acció amb el seu estat, el grau d'execució per any, responsable, dates i indicadors.",
+    earlier: "Entre parèntesis, el que va dir la revisió d'un any anterior; «—», sense revisar.",
+    status_now: "Estat",
+    start: "Inici",
+    due: "Fi",
+    internal: "Aquesta publicació inclou informació interna (notes, actes i participants).",
+    record: "Acta de la revisió",
+    not_ours: |dir, marker| {
+        format!(
+            "{dir}: la carpeta no és buida i no és una publicació anterior de dafo (hi falta {marker}); tria una carpeta nova o buida"
+        )
+    },
+    not_plain: |path| format!("{path}: és un enllaç o no és un fitxer normal; dafo publish no hi escriu a través"),
+    },
     merge: &super::merge_text::CA,
     indicators: &IndicatorWords {
     field: "Indicadors",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::publish_words::PublishWords;
 use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
@@ -208,7 +209,37 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::EN,
     sheets: &super::sheet_words::EN,
     report: &super::report_words::EN,
-    publish: &super::publish_words::EN,
+    publish: &PublishWords {
+    site: "Plan progress",
+    skip: "Skip to content",
+    nav: "Site pages",
+    overview: "Overview",
+    actions: "Actions",
+    progress: "Degree of implementation",
+    chart_plan: "Degree of implementation of the plan per year",
+    chart_axes: "Degree of implementation per axis and year",
+    chart_note: "The table below gives the same figures.",
+    no_year: "No year has been reviewed yet.",
+    search: "Search actions",
+    search_hint: "Filters by text, ID, owner or status.",
+    shown: |n, total| format!("{n} of {total} actions"),
+    data: "Download the data",
+    csv: "Actions per year (CSV)",
+    json: "Plan and follow-up (JSON)",
+    actions_lead: "Each action with its status, its degree of implementation per year, owner, dates and indicators.",
+    earlier: "In brackets, what an earlier year's review said; “—”, not reviewed.",
+    status_now: "Status",
+    start: "Start",
+    due: "End",
+    internal: "This publication includes internal information (notes, meeting records and participants).",
+    record: "Review meeting record",
+    not_ours: |dir, marker| {
+        format!(
+            "{dir}: the folder is not empty and is not an earlier dafo publish output ({marker} is missing); choose a new or empty folder"
+        )
+    },
+    not_plain: |path| format!("{path}: is a link or not a plain file; dafo publish does not write through it"),
+    },
     merge: &super::merge_text::EN,
     indicators: &IndicatorWords {
     field: "Indicators",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::publish_words::PublishWords;
 use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
 use super::theme_words::ThemeText;
@@ -206,7 +207,37 @@ pub static TEXT: Catalogue = Catalogue {
     review_errors: &super::review_errors::ES,
     sheets: &super::sheet_words::ES,
     report: &super::report_words::ES,
-    publish: &super::publish_words::ES,
+    publish: &PublishWords {
+    site: "Seguimiento del plan",
+    skip: "Saltar al contenido",
+    nav: "Páginas del sitio",
+    overview: "Resumen",
+    actions: "Acciones",
+    progress: "Grado de ejecución",
+    chart_plan: "Grado de ejecución del plan por año",
+    chart_axes: "Grado de ejecución por eje y año",
+    chart_note: "La tabla siguiente da las mismas cifras.",
+    no_year: "Aún no hay ningún año revisado.",
+    search: "Buscar acciones",
+    search_hint: "Filtra por texto, ID, responsable o estado.",
+    shown: |n, total| format!("{n} de {total} acciones"),
+    data: "Descargar los datos",
+    csv: "Acciones por año (CSV)",
+    json: "Plan y seguimiento (JSON)",
+    actions_lead: "Cada acción con su estado, su grado de ejecución por año, responsable, fechas e indicadores.",
+    earlier: "Entre paréntesis, lo que dijo la revisión de un año anterior; «—», sin revisar.",
+    status_now: "Estado",
+    start: "Inicio",
+    due: "Fin",
+    internal: "Esta publicación incluye información interna (notas, actas y participantes).",
+    record: "Acta de la revisión",
+    not_ours: |dir, marker| {
+        format!(
+            "{dir}: la carpeta no está vacía y no es una publicación anterior de dafo (falta {marker}); elige una carpeta nueva o vacía"
+        )
+    },
+    not_plain: |path| format!("{path}: es un enlace o no es un archivo normal; dafo publish no escribe a través de él"),
+    },
     merge: &super::merge_text::ES,
     indicators: &IndicatorWords {
     field: "Indicadores",

@@ -17,7 +17,6 @@ const NOT_YET: &[&str] = &[
     "merge_text.rs",
     "plan_ui.rs",
     "plan_words.rs",
-    "publish_words.rs",
     "quick_words.rs",
     "report_words.rs",
     "review_errors.rs",
