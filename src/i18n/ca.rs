@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
 use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
@@ -206,7 +207,60 @@ pub static TEXT: Catalogue = Catalogue {
     },
     review_errors: &super::review_errors::CA,
     sheets: &super::sheet_words::CA,
-    report: &super::report_words::CA,
+    report: &ReportWords {
+    title: "Informe de seguiment",
+    plan: "Pla",
+    year: "Any",
+    years: "Anys",
+    body: "Revisat per",
+    date: "Data de la revisió",
+    files: "Fitxers",
+    summary: "Resum",
+    counts: "Estat de les accions",
+    unreviewed: "sense revisar",
+    total: "Total",
+    mean: "Grau mitjà del pla",
+    degrees: "Grau d'implementació per eix i línia",
+    actions_years: "Accions per any",
+    indicators: "Indicadors",
+    late: "Accions amb retard",
+    problems: "Límits i problemes emergents",
+    notes: "Notes",
+    changes: "Què ha canviat",
+    discrepancies: "Discrepàncies",
+    col_id: "ID",
+    col_status: "Estat",
+    col_action: "Acció",
+    col_axis_line: "Eix / línia",
+    col_indicator: "Indicador",
+    col_baseline: "Línia de base",
+    col_target: "Meta",
+    col_due: "Termini",
+    col_degree: "Grau",
+    col_change: "Canvi",
+    no_line: "Sense línia",
+    legend: "● feta · ◐ en curs · ○ pendent · × descartada · ! amb retard · (…) revisió d'un any anterior · — sense revisar",
+    none_late: "Cap acció amb retard.",
+    no_changes: "Sense canvis.",
+    says: "diu",
+    progress: "progrés",
+    late_short: "amb retard",
+    late_apart: |n| format!("D'elles, amb retard (!): {n}"),
+    mean_short: "grau mitjà",
+    indicator_lead: "Valor de l'any i, entre parèntesis, el camí fet de la línia de base a la meta",
+    added: "nova",
+    removed: "ja no hi és",
+    reworded: "redactada de nou",
+    status_to: "passa a",
+    nothing_to_change: "res a canviar",
+    changes_saved: |n| if n == 1 { "1 canvi desat".to_owned() } else { format!("{n} canvis desats") },
+    docx_on_terminal: "docx és un format binari i no es mostra al terminal: useu -o informe.docx",
+    no_year_reviewed: |f| {
+        format!(
+            "encara no s'ha revisat cap any; registreu-ne un amb `dafo review {f} --year ANY ID=GRAU`, o passeu --year"
+        )
+    },
+    },
     publish: &PublishWords {
     site: "Seguiment del pla",
     skip: "Salta al contingut",

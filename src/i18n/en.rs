@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
 use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
@@ -208,7 +209,60 @@ pub static TEXT: Catalogue = Catalogue {
     },
     review_errors: &super::review_errors::EN,
     sheets: &super::sheet_words::EN,
-    report: &super::report_words::EN,
+    report: &ReportWords {
+    title: "Monitoring report",
+    plan: "Plan",
+    year: "Year",
+    years: "Years",
+    body: "Reviewed by",
+    date: "Review date",
+    files: "Files",
+    summary: "Summary",
+    counts: "Status of the actions",
+    unreviewed: "not reviewed",
+    total: "Total",
+    mean: "Plan's mean degree",
+    degrees: "Degree of implementation by axis and line",
+    actions_years: "Actions by year",
+    indicators: "Indicators",
+    late: "Actions behind schedule",
+    problems: "Limits and emerging problems",
+    notes: "Notes",
+    changes: "What changed",
+    discrepancies: "Discrepancies",
+    col_id: "ID",
+    col_status: "Status",
+    col_action: "Action",
+    col_axis_line: "Axis / line",
+    col_indicator: "Indicator",
+    col_baseline: "Baseline",
+    col_target: "Target",
+    col_due: "Due",
+    col_degree: "Degree",
+    col_change: "Change",
+    no_line: "No line",
+    legend: "● done · ◐ in progress · ○ pending · × dropped · ! behind schedule · (…) an earlier year's review · — not reviewed",
+    none_late: "No action is behind schedule.",
+    no_changes: "No changes.",
+    says: "says",
+    progress: "progress",
+    late_short: "behind schedule",
+    late_apart: |n| format!("Of these, behind schedule (!): {n}"),
+    mean_short: "mean degree",
+    indicator_lead: "The year's value and, in brackets, how far it went from the baseline to the target",
+    added: "new",
+    removed: "gone",
+    reworded: "reworded",
+    status_to: "now",
+    nothing_to_change: "nothing to change",
+    changes_saved: |n| if n == 1 { "1 change saved".to_owned() } else { format!("{n} changes saved") },
+    docx_on_terminal: "docx is a binary format and is not shown on a terminal: use -o report.docx",
+    no_year_reviewed: |f| {
+        format!(
+            "no year has been reviewed yet; record one with `dafo review {f} --year YEAR ID=DEGREE`, or pass --year"
+        )
+    },
+    },
     publish: &PublishWords {
     site: "Plan progress",
     skip: "Skip to content",

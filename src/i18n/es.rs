@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
 use super::join_text::JoinText;
 use super::indicator_words::IndicatorWords;
@@ -206,7 +207,60 @@ pub static TEXT: Catalogue = Catalogue {
     },
     review_errors: &super::review_errors::ES,
     sheets: &super::sheet_words::ES,
-    report: &super::report_words::ES,
+    report: &ReportWords {
+    title: "Informe de seguimiento",
+    plan: "Plan",
+    year: "Año",
+    years: "Años",
+    body: "Revisado por",
+    date: "Fecha de la revisión",
+    files: "Archivos",
+    summary: "Resumen",
+    counts: "Estado de las acciones",
+    unreviewed: "sin revisar",
+    total: "Total",
+    mean: "Grado medio del plan",
+    degrees: "Grado de implementación por eje y línea",
+    actions_years: "Acciones por año",
+    indicators: "Indicadores",
+    late: "Acciones en retraso",
+    problems: "Límites y problemas emergentes",
+    notes: "Notas",
+    changes: "Qué ha cambiado",
+    discrepancies: "Discrepancias",
+    col_id: "ID",
+    col_status: "Estado",
+    col_action: "Acción",
+    col_axis_line: "Eje / línea",
+    col_indicator: "Indicador",
+    col_baseline: "Línea base",
+    col_target: "Meta",
+    col_due: "Plazo",
+    col_degree: "Grado",
+    col_change: "Cambio",
+    no_line: "Sin línea",
+    legend: "● hecha · ◐ en curso · ○ pendiente · × descartada · ! en retraso · (…) revisión de un año anterior · — sin revisar",
+    none_late: "Ninguna acción en retraso.",
+    no_changes: "Sin cambios.",
+    says: "dice",
+    progress: "progreso",
+    late_short: "en retraso",
+    late_apart: |n| format!("De ellas, en retraso (!): {n}"),
+    mean_short: "grado medio",
+    indicator_lead: "Valor del año y, entre paréntesis, lo recorrido de la línea base a la meta",
+    added: "nueva",
+    removed: "ya no está",
+    reworded: "redactada de nuevo",
+    status_to: "pasa a",
+    nothing_to_change: "nada que cambiar",
+    changes_saved: |n| if n == 1 { "1 cambio guardado".to_owned() } else { format!("{n} cambios guardados") },
+    docx_on_terminal: "docx es un formato binario y no se muestra en la terminal: usa -o informe.docx",
+    no_year_reviewed: |f| {
+        format!(
+            "aún no se ha revisado ningún año; registra uno con `dafo review {f} --year AÑO ID=GRADO`, o pasa --year"
+        )
+    },
+    },
     publish: &PublishWords {
     site: "Seguimiento del plan",
     skip: "Saltar al contenido",
