@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
 use super::join_text::JoinText;
@@ -205,7 +206,17 @@ pub static TEXT: Catalogue = Catalogue {
     hint_accept: "acceptar",
     hint_phase: "fase",
     },
-    review_errors: &super::review_errors::CA,
+    review_errors: &ReviewErrors {
+    unknown_action: |id| format!("cap acció té l'ID {id}"),
+    unknown_indicator: |id| format!("cap indicador té l'ID {id}"),
+    outside_horizon: |year, h| format!("{year} queda fora de l'horitzó del pla ({h})"),
+    bad_year: |year| format!("{year} no és un any que dafo revise (de 1900 a 2200)"),
+    not_a_number: |v| format!("{v:?} no és un número"),
+    not_a_degree: |v| format!("{v:?} no és un grau d'implementació (un nombre enter de 0 a 100)"),
+    not_a_status: |v| format!("{v:?} no és un estat ({})", statuses()),
+    not_in_form: |arg, form| format!("{arg:?} no té la forma {form}"),
+    nothing_changed: "no s'ha canviat res",
+    },
     sheets: &super::sheet_words::CA,
     report: &ReportWords {
     title: "Informe de seguiment",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
 use super::join_text::JoinText;
@@ -207,7 +208,17 @@ pub static TEXT: Catalogue = Catalogue {
     hint_accept: "accept",
     hint_phase: "phase",
     },
-    review_errors: &super::review_errors::EN,
+    review_errors: &ReviewErrors {
+    unknown_action: |id| format!("no action has the ID {id}"),
+    unknown_indicator: |id| format!("no indicator has the ID {id}"),
+    outside_horizon: |year, h| format!("{year} is outside the plan's horizon ({h})"),
+    bad_year: |year| format!("{year} is not a year dafo reviews (1900 to 2200)"),
+    not_a_number: |v| format!("{v:?} is not a number"),
+    not_a_degree: |v| format!("{v:?} is not a degree of implementation (a whole number from 0 to 100)"),
+    not_a_status: |v| format!("{v:?} is not a status ({})", statuses()),
+    not_in_form: |arg, form| format!("{arg:?} is not {form}"),
+    nothing_changed: "nothing was changed",
+    },
     sheets: &super::sheet_words::EN,
     report: &ReportWords {
     title: "Monitoring report",

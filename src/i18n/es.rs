@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
 use super::join_text::JoinText;
@@ -205,7 +206,17 @@ pub static TEXT: Catalogue = Catalogue {
     hint_accept: "aceptar",
     hint_phase: "fase",
     },
-    review_errors: &super::review_errors::ES,
+    review_errors: &ReviewErrors {
+    unknown_action: |id| format!("ninguna acción tiene el ID {id}"),
+    unknown_indicator: |id| format!("ningún indicador tiene el ID {id}"),
+    outside_horizon: |year, h| format!("{year} queda fuera del horizonte del plan ({h})"),
+    bad_year: |year| format!("{year} no es un año que dafo revise (de 1900 a 2200)"),
+    not_a_number: |v| format!("{v:?} no es un número"),
+    not_a_degree: |v| format!("{v:?} no es un grado de implementación (un número entero de 0 a 100)"),
+    not_a_status: |v| format!("{v:?} no es un estado ({})", statuses()),
+    not_in_form: |arg, form| format!("{arg:?} no tiene la forma {form}"),
+    nothing_changed: "no se ha cambiado nada",
+    },
     sheets: &super::sheet_words::ES,
     report: &ReportWords {
     title: "Informe de seguimiento",

@@ -18,7 +18,6 @@ const NOT_YET: &[&str] = &[
     "plan_ui.rs",
     "plan_words.rs",
     "quick_words.rs",
-    "review_errors.rs",
     "sheet_words.rs",
     "survey_words.rs",
 ];
@@ -57,4 +56,14 @@ fn the_check_sees_a_table_and_an_arm() {
     assert!(names_a_language("pub const CA_KEYS: FollowKeys = FollowKeys {"));
     assert!(names_a_language("match self { super::Lang::En => &EN, }"));
     assert!(!names_a_language("const ESC: u8 = 0x1b; let t = lang.text().sala;"));
+}
+
+#[test]
+fn a_refused_status_names_the_words_of_every_language() {
+    for l in Lang::ALL {
+        let said = (l.text().review_errors.not_a_status)("potser");
+        for other in Lang::ALL {
+            assert!(said.contains(&other.text().domain.status.join(", ")), "{l:?} {other:?}: {said}");
+        }
+    }
 }
