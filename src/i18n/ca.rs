@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
@@ -217,7 +218,67 @@ pub static TEXT: Catalogue = Catalogue {
     not_in_form: |arg, form| format!("{arg:?} no té la forma {form}"),
     nothing_changed: "no s'ha canviat res",
     },
-    sheets: &super::sheet_words::CA,
+    sheets: &SheetWords {
+    actions: "Accions",
+    indicators: "Indicadors",
+    instructions: "Instruccions",
+    no_owner: "sense-responsable",
+    id: "ID",
+    action: "Acció",
+    line: "Línia",
+    owner: "Responsable",
+    feeds: "Indicadors (últim valor)",
+    budget: "Pressupost",
+    committed: |y| format!("Compromés {y} (€)"),
+    paid: |y| format!("Pagat {y} (€)"),
+    degree: |y| format!("Grau {y}"),
+    status: |y| format!("Estat {y}"),
+    note: |y| format!("Nota {y}"),
+    name: "Indicador",
+    unit: "Unitat",
+    last_value: "Últim valor",
+    value: |y| format!("Valor {y}"),
+    fingerprint: "empremta",
+    guide: |title, y| {
+        [
+            format!("{title}: seguiment de {y}"),
+            format!("Ompliu només les columnes de {y} (les blanques); la resta està protegida."),
+            "Grau: un nombre enter de 0 a 100 (el percentatge de l'acció que està fet).".to_owned(),
+            "Estat: pendent, en curs, feta o descartada (trieu a la llista).".to_owned(),
+            "Nota: què s'ha fet, en poques paraules. Una cel·la buida no canvia res.".to_owned(),
+            "Indicadors: el valor de l'any, amb coma decimal (12,5).".to_owned(),
+            "No canvieu l'ID ni esborreu files o columnes; torneu el fitxer a qui us l'ha enviat.".to_owned(),
+        ]
+    },
+    written: |n, dir| match n {
+        1 => format!("1 full escrit a {dir}"),
+        n => format!("{n} fulls escrits a {dir}"),
+    },
+    place: |sheet, row| match sheet {
+        "" => format!("fila {row}"),
+        s => format!("full {s}, fila {row}"),
+    },
+    column: |letter, header| format!("columna {letter} ({header})"),
+    not_a_status: |v, words| format!("{v:?} no és un estat ({words})"),
+    duplicate: |id, first| format!("{id} ja té una altra resposta ({first})"),
+    formula: "una fórmula: escriviu el valor",
+    not_a_sheet: |y| {
+        format!("no és un full de seguiment de {y} escrit per dafo (falta la columna ID, la d'empremta o les de l'any)")
+    },
+    no_sheets: "no hi ha cap full (.xlsx o .csv)",
+    stale: "canviat a la sessió després d'escriure el full; no s'aplica (--force-stale per aplicar-ho)",
+    already: "totes les respostes ja són a la sessió; res a canviar",
+    changes: "Canvis",
+    conflicts: |n| format!("En conflicte ({n}), no aplicats"),
+    skipped: |n| format!("Omeses ({n})"),
+    refused: |n| match n {
+        1 => "1 fila rebutjada; no s'ha canviat res (--partial aplica la resta)".to_owned(),
+        n => format!("{n} files rebutjades; no s'ha canviat res (--partial aplica la resta)"),
+    },
+    ask: "Voleu aplicar aquests canvis? [s/N] ",
+    yes: "s",
+    not_applied: "no s'ha aplicat res: useu --yes per aplicar-ho",
+    },
     report: &ReportWords {
     title: "Informe de seguiment",
     plan: "Pla",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
@@ -219,7 +220,69 @@ pub static TEXT: Catalogue = Catalogue {
     not_in_form: |arg, form| format!("{arg:?} is not {form}"),
     nothing_changed: "nothing was changed",
     },
-    sheets: &super::sheet_words::EN,
+    sheets: &SheetWords {
+    actions: "Actions",
+    indicators: "Indicators",
+    instructions: "Instructions",
+    no_owner: "no-owner",
+    id: "ID",
+    action: "Action",
+    line: "Line",
+    owner: "Owner",
+    feeds: "Indicators (last value)",
+    budget: "Budget",
+    committed: |y| format!("Committed {y} (€)"),
+    paid: |y| format!("Paid {y} (€)"),
+    degree: |y| format!("Degree {y}"),
+    status: |y| format!("Status {y}"),
+    note: |y| format!("Note {y}"),
+    name: "Indicator",
+    unit: "Unit",
+    last_value: "Last value",
+    value: |y| format!("Value {y}"),
+    fingerprint: "fingerprint",
+    guide: |title, y| {
+        [
+            format!("{title}: {y} review"),
+            format!("Fill in only the {y} columns (the white ones); the rest is protected."),
+            "Degree: a whole number from 0 to 100 (how much of the action is done).".to_owned(),
+            "Status: pending, in progress, done or dropped (pick from the list).".to_owned(),
+            "Note: what was done, in a few words. An empty cell changes nothing.".to_owned(),
+            "Indicators: the year's value, with a decimal point (12.5).".to_owned(),
+            "Do not change the ID or delete rows or columns; send the file back to whoever sent it.".to_owned(),
+        ]
+    },
+    written: |n, dir| match n {
+        1 => format!("1 sheet written in {dir}"),
+        n => format!("{n} sheets written in {dir}"),
+    },
+    place: |sheet, row| match sheet {
+        "" => format!("row {row}"),
+        s => format!("sheet {s}, row {row}"),
+    },
+    column: |letter, header| format!("column {letter} ({header})"),
+    not_a_status: |v, words| format!("{v:?} is not a status ({words})"),
+    duplicate: |id, first| format!("{id} already has another answer ({first})"),
+    formula: "a formula: write the value",
+    not_a_sheet: |y| {
+        format!(
+            "not a {y} review sheet written by dafo (no ID column, no fingerprint column or no columns for the year)"
+        )
+    },
+    no_sheets: "no sheets (.xlsx or .csv)",
+    stale: "changed in the session after the sheet was written; not applied (--force-stale applies it)",
+    already: "every answer is already in the session; nothing to change",
+    changes: "Changes",
+    conflicts: |n| format!("In conflict ({n}), not applied"),
+    skipped: |n| format!("Skipped ({n})"),
+    refused: |n| match n {
+        1 => "1 row refused; nothing was changed (--partial applies the rest)".to_owned(),
+        n => format!("{n} rows refused; nothing was changed (--partial applies the rest)"),
+    },
+    ask: "Apply these changes? [y/N] ",
+    yes: "y",
+    not_applied: "nothing was applied: use --yes to apply it",
+    },
     report: &ReportWords {
     title: "Monitoring report",
     plan: "Plan",

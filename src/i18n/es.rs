@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
 use super::publish_words::PublishWords;
@@ -217,7 +218,69 @@ pub static TEXT: Catalogue = Catalogue {
     not_in_form: |arg, form| format!("{arg:?} no tiene la forma {form}"),
     nothing_changed: "no se ha cambiado nada",
     },
-    sheets: &super::sheet_words::ES,
+    sheets: &SheetWords {
+    actions: "Acciones",
+    indicators: "Indicadores",
+    instructions: "Instrucciones",
+    no_owner: "sin-responsable",
+    id: "ID",
+    action: "Acción",
+    line: "Línea",
+    owner: "Responsable",
+    feeds: "Indicadores (último valor)",
+    budget: "Presupuesto",
+    committed: |y| format!("Comprometido {y} (€)"),
+    paid: |y| format!("Pagado {y} (€)"),
+    degree: |y| format!("Grado {y}"),
+    status: |y| format!("Estado {y}"),
+    note: |y| format!("Nota {y}"),
+    name: "Indicador",
+    unit: "Unidad",
+    last_value: "Último valor",
+    value: |y| format!("Valor {y}"),
+    fingerprint: "huella",
+    guide: |title, y| {
+        [
+            format!("{title}: seguimiento de {y}"),
+            format!("Rellene solo las columnas de {y} (las blancas); el resto está protegido."),
+            "Grado: un número entero de 0 a 100 (el porcentaje de la acción que está hecho).".to_owned(),
+            "Estado: pendiente, en curso, hecha o descartada (elija en la lista).".to_owned(),
+            "Nota: lo que se ha hecho, en pocas palabras. Una celda vacía no cambia nada.".to_owned(),
+            "Indicadores: el valor del año, con coma decimal (12,5).".to_owned(),
+            "No cambie el ID ni borre filas o columnas; devuelva el archivo a quien se lo envió.".to_owned(),
+        ]
+    },
+    written: |n, dir| match n {
+        1 => format!("1 hoja escrita en {dir}"),
+        n => format!("{n} hojas escritas en {dir}"),
+    },
+    place: |sheet, row| match sheet {
+        "" => format!("fila {row}"),
+        s => format!("hoja {s}, fila {row}"),
+    },
+    column: |letter, header| format!("columna {letter} ({header})"),
+    not_a_status: |v, words| format!("{v:?} no es un estado ({words})"),
+    duplicate: |id, first| format!("{id} ya tiene otra respuesta ({first})"),
+    formula: "una fórmula: escriba el valor",
+    not_a_sheet: |y| {
+        format!(
+            "no es una hoja de seguimiento de {y} escrita por dafo (falta la columna ID, la de huella o las del año)"
+        )
+    },
+    no_sheets: "no hay ninguna hoja (.xlsx o .csv)",
+    stale: "cambiado en la sesión después de escribir la hoja; no se aplica (--force-stale para aplicarlo)",
+    already: "todas las respuestas ya están en la sesión; nada que cambiar",
+    changes: "Cambios",
+    conflicts: |n| format!("En conflicto ({n}), no aplicados"),
+    skipped: |n| format!("Omitidas ({n})"),
+    refused: |n| match n {
+        1 => "1 fila rechazada; no se ha cambiado nada (--partial aplica el resto)".to_owned(),
+        n => format!("{n} filas rechazadas; no se ha cambiado nada (--partial aplica el resto)"),
+    },
+    ask: "¿Aplicar estos cambios? [s/N] ",
+    yes: "s",
+    not_applied: "no se ha aplicado nada: use --yes para aplicarlo",
+    },
     report: &ReportWords {
     title: "Informe de seguimiento",
     plan: "Plan",
