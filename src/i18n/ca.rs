@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
@@ -375,7 +376,45 @@ pub static TEXT: Catalogue = Catalogue {
     bad_milestones: |e| format!("fita que no es llig: «{e}»; escriu any: valor, separats per «;» (2024: 30; 2025: 45)"),
     },
     limits: &super::limits_text::CA,
-    survey: &super::survey_words::CA,
+    survey: &SurveyText {
+    source: "qüestionari",
+    no_mapping: "--survey necessita --quadrant-column COLUMNA o almenys un --map \"COLUMNA=quadrant\"",
+    column_not_found: |name, known| format!("no hi ha cap columna «{name}»; les columnes són {known}"),
+    column_ambiguous: |name, found| format!("«{name}» coincideix amb diverses columnes: {found}; escriu més del nom"),
+    bad_map: |spec| format!("--map s'escriu \"COLUMNA=quadrant\", no «{spec}»"),
+    map_quadrant: |q| format!("«{q}» no és un quadrant (fortaleses, debilitats, oportunitats, amenaces)"),
+    empty_answer: |column| format!("resposta buida a «{column}»"),
+    unknown_quadrant: |value| format!("«{value}» no és un quadrant; la resposta no s'ha col·locat"),
+    summary: |people, answers, factors| {
+        let joined = answers.saturating_sub(factors);
+        format!("{people} persones, {answers} respostes → {factors} factors ({joined} repetides unides i comptades)")
+    },
+    not_placed: |n| {
+        if n == 1 { "1 resposta sense col·locar:".into() } else { format!("{n} respostes sense col·locar:") }
+    },
+    more: |n| format!("… i {n} més"),
+    process_title: "Procés participatiu",
+    process_columns: ["Grup", "Data", "Lloc", "Assistents", "Tècnica", "Factors"],
+    merge_summary: |read, joined, cross, grey| {
+        let (f, r, e, p) = (
+            plural(read, "factor", "factors"),
+            plural(joined, "factor reunix", "factors reunixen"),
+            plural(
+                cross,
+                "element apareix en dos quadrants diferents (p. ex. D/A) i es manté",
+                "elements apareixen en dos quadrants diferents (p. ex. D/A) i es mantenen",
+            ),
+            plural(grey, "parella dubtosa es va deixar separada", "parelles dubtoses es van deixar separades"),
+        );
+        format!(
+            "Es van llegir {read} {f} dels grups; {joined} {r} frases quasi iguals de diversos grups; {cross} {e} en tots dos; {grey} {p}."
+        )
+    },
+    by_sex: "Per sexe (dones 7)",
+    by_age: "Per edat (30-44 6)",
+    process_participants: "Participants",
+    age_word: "edat",
+    },
     apparatus: &ApparatusWords {
     diagnosis: "Diagnosi DAFO",
     plan: "Pla estratègic",

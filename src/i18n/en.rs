@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
@@ -381,7 +382,43 @@ pub static TEXT: Catalogue = Catalogue {
     },
     },
     limits: &super::limits_text::EN,
-    survey: &super::survey_words::EN,
+    survey: &SurveyText {
+    source: "questionnaire",
+    no_mapping: "--survey needs --quadrant-column COLUMN or at least one --map \"COLUMN=quadrant\"",
+    column_not_found: |name, known| format!("there is no column \"{name}\"; the columns are {known}"),
+    column_ambiguous: |name, found| format!("\"{name}\" matches several columns: {found}; type more of the name"),
+    bad_map: |spec| format!("--map reads \"COLUMN=quadrant\", not \"{spec}\""),
+    map_quadrant: |q| format!("\"{q}\" is not a quadrant (strengths, weaknesses, opportunities, threats)"),
+    empty_answer: |column| format!("empty answer in \"{column}\""),
+    unknown_quadrant: |value| format!("\"{value}\" is not a quadrant; the answer was not placed"),
+    summary: |people, answers, factors| {
+        let joined = answers.saturating_sub(factors);
+        format!("{people} people, {answers} answers → {factors} factors ({joined} repeats joined and counted)")
+    },
+    not_placed: |n| if n == 1 { "1 answer not placed:".into() } else { format!("{n} answers not placed:") },
+    more: |n| format!("… and {n} more"),
+    process_title: "Participation process",
+    process_columns: ["Group", "Date", "Place", "Attendees", "Technique", "Factors"],
+    merge_summary: |read, joined, cross, grey| {
+        let (f, r, e, p) = (
+            plural(read, "factor was", "factors were"),
+            plural(joined, "factor joins", "factors join"),
+            plural(
+                cross,
+                "item appears in two different quadrants (e.g. W/T) and is",
+                "items appear in two different quadrants (e.g. W/T) and are",
+            ),
+            plural(grey, "doubtful pair was", "doubtful pairs were"),
+        );
+        format!(
+            "{read} {f} read from the groups; {joined} {r} near-identical wordings of several groups; {cross} {e} kept in both; {grey} {p} kept apart."
+        )
+    },
+    by_sex: "By sex (women 7)",
+    by_age: "By age (30-44 6)",
+    process_participants: "Participants",
+    age_word: "age",
+    },
     apparatus: &ApparatusWords {
     diagnosis: "SWOT diagnosis",
     plan: "Strategic plan",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
 use super::report_words::ReportWords;
@@ -379,7 +380,43 @@ pub static TEXT: Catalogue = Catalogue {
     },
     },
     limits: &super::limits_text::ES,
-    survey: &super::survey_words::ES,
+    survey: &SurveyText {
+    source: "cuestionario",
+    no_mapping: "--survey necesita --quadrant-column COLUMNA o al menos un --map \"COLUMNA=cuadrante\"",
+    column_not_found: |name, known| format!("no hay ninguna columna «{name}»; las columnas son {known}"),
+    column_ambiguous: |name, found| format!("«{name}» coincide con varias columnas: {found}; escribe más del nombre"),
+    bad_map: |spec| format!("--map se escribe \"COLUMNA=cuadrante\", no «{spec}»"),
+    map_quadrant: |q| format!("«{q}» no es un cuadrante (fortalezas, debilidades, oportunidades, amenazas)"),
+    empty_answer: |column| format!("respuesta vacía en «{column}»"),
+    unknown_quadrant: |value| format!("«{value}» no es un cuadrante; la respuesta no se ha colocado"),
+    summary: |people, answers, factors| {
+        let joined = answers.saturating_sub(factors);
+        format!("{people} personas, {answers} respuestas → {factors} factores ({joined} repetidas unidas y contadas)")
+    },
+    not_placed: |n| if n == 1 { "1 respuesta sin colocar:".into() } else { format!("{n} respuestas sin colocar:") },
+    more: |n| format!("… y {n} más"),
+    process_title: "Proceso participativo",
+    process_columns: ["Grupo", "Fecha", "Lugar", "Asistentes", "Técnica", "Factores"],
+    merge_summary: |read, joined, cross, grey| {
+        let (f, r, e, p) = (
+            plural(read, "factor", "factores"),
+            plural(joined, "factor reúne", "factores reúnen"),
+            plural(
+                cross,
+                "elemento aparece en dos cuadrantes distintos (p. ej. D/A) y se mantiene",
+                "elementos aparecen en dos cuadrantes distintos (p. ej. D/A) y se mantienen",
+            ),
+            plural(grey, "pareja dudosa se dejó separada", "parejas dudosas se dejaron separadas"),
+        );
+        format!(
+            "Se leyeron {read} {f} de los grupos; {joined} {r} frases casi iguales de varios grupos; {cross} {e} en ambos; {grey} {p}."
+        )
+    },
+    by_sex: "Por sexo (mujeres 7)",
+    by_age: "Por edad (30-44 6)",
+    process_participants: "Participantes",
+    age_word: "edad",
+    },
     apparatus: &ApparatusWords {
     diagnosis: "Diagnóstico DAFO",
     plan: "Plan estratégico",

@@ -18,7 +18,6 @@ const NOT_YET: &[&str] = &[
     "plan_ui.rs",
     "plan_words.rs",
     "quick_words.rs",
-    "survey_words.rs",
 ];
 
 /// Whether a source text names a language to hold its words: a `static`/`const`
