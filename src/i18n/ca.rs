@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::plan_ui::PlanUi;
 use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
@@ -751,7 +752,72 @@ pub static TEXT: Catalogue = Catalogue {
     by_theme_format: |f| format!("--by-theme dona un DAFO per àrea temàtica en md, html, docx o txt, no en {f}"),
         },
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
-        plan: &super::plan_ui::CA,
+        plan: &PlanUi {
+    next_pane: "següent panell del pla",
+    prev_pane: "panell anterior del pla",
+    panes_pair: "panell següent / anterior del pla",
+    edit_band: "editar la missió, la visió o el valor triat",
+    edit_hint: "editar",
+    add_value: "afegir un valor",
+    add_value_hint: "valor",
+    delete_band: "esborrar el valor (o buidar la missió o la visió)",
+    add_challenge: "afegir un repte",
+    add_challenge_hint: "repte",
+    edit_challenge: "editar el text del repte",
+    delete_challenge: "esborrar el repte",
+    link_challenge: "de quins factors, accions o estratègies ve el repte",
+    link_challenge_hint: "ve de",
+    edit_tree: "editar el text de l'eix o de la línia",
+    move_line: "moure la línia a un altre eix (conserva el seu ID)",
+    move_line_hint: "moure",
+    link_indicators: "indicadors que la mesuren",
+    link_indicators_hint: "indicadors",
+    action_form: "fitxa de l'acció: responsable, dates, recursos, socis",
+    action_form_hint: "fitxa",
+    edit_action: "editar el text de l'acció",
+    add_indicator: "afegir un indicador",
+    add_indicator_hint: "indicador",
+    edit_indicator: "editar l'indicador",
+    delete_indicator: "esborrar l'indicador",
+    edit_meta: "dades de la sessió: títol, data, lloc, participants, grup, horitzó",
+    edit_meta_hint: "dades",
+    date_hint: "AAAA-MM-DD",
+    list_hint: "separats per comes",
+    direction_hint: "puja / baixa / mantindre",
+    horizon_hint: "p. ex. 2023-2026",
+    meta_fields: ["Títol", "Data", "Lloc", "Participants", "Grup"],
+    meta_title: "Dades de la sessió",
+    new_indicator: "Nou indicador",
+    pick_sources: "Ve de",
+    pick_indicators: "Indicadors de",
+    pick_axis: "Moure la línia a l'eix",
+    new_value: "Nou valor",
+    new_challenge: "Nou repte",
+    measures: "mesura",
+    bad_number: "no és un nombre",
+    bad_amount: "no és un import en euros (de 0 a 1 000 000 000)",
+    bad_direction: "la direcció és «puja», «baixa» o «mantindre»",
+    bad_horizon: "horitzó no vàlid: escriu dos anys, p. ex. 2023-2026",
+    empty_title: "el títol no pot quedar buit",
+    no_indicators: "encara no hi ha indicadors: afegeix-los al seu panell",
+    no_other_axis: "no hi ha cap altre eix on moure-la",
+    no_sources: "no hi ha factors, accions ni estratègies per triar",
+    strategy_has_no_form: "les estratègies creuades no tenen fitxa ni indicadors",
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    delete_holds: |id, n, key| {
+        let n = if n == 1 { "1 acció".to_owned() } else { format!("{n} accions") };
+        format!("{id} conté {n}: {key} una altra vegada l'esborra i les torna a la safata")
+    },
+    deleted_to_tray: |id, n, key| {
+        let n = if n == 1 { "1 acció torna".to_owned() } else { format!("{n} accions tornen") };
+        format!("Esborrat {id}: {n} a la safata ({key} per a desfer)")
+    },
+    undo_meta: "dades de la sessió",
+    strategy_not_placed: "les estratègies creuades no van en línies: escriu en CAME l'acció que la porta a terme i col·loca eixa acció",
+    key_does_nothing: |key| format!("{key} no fa res aquí (no ha canviat res)"),
+    new_axis: "Nou eix",
+    new_line_in: |axis| format!("Nova línia a {axis}"),
+        },
         follow: &super::follow_words::CA_KEYS,
         quick: &super::quick_words::CA,
         sala: &TEXT.sala,

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::plan_ui::PlanUi;
 use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
@@ -751,7 +752,72 @@ pub static TEXT: Catalogue = Catalogue {
     by_theme_format: |f| format!("--by-theme gives one SWOT per theme in md, html, docx or txt, not in {f}"),
         },
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
-        plan: &super::plan_ui::EN,
+        plan: &PlanUi {
+    next_pane: "next pane of the plan",
+    prev_pane: "previous pane of the plan",
+    panes_pair: "next / previous pane of the plan",
+    edit_band: "edit the mission, the vision or the chosen value",
+    edit_hint: "edit",
+    add_value: "add a value",
+    add_value_hint: "value",
+    delete_band: "delete the value (or clear the mission or vision)",
+    add_challenge: "add a challenge",
+    add_challenge_hint: "challenge",
+    edit_challenge: "edit the challenge's text",
+    delete_challenge: "delete the challenge",
+    link_challenge: "which factors, actions or strategies the challenge comes from",
+    link_challenge_hint: "from",
+    edit_tree: "edit the text of the axis or line",
+    move_line: "move the line to another axis (keeps its ID)",
+    move_line_hint: "move",
+    link_indicators: "indicators that measure it",
+    link_indicators_hint: "indicators",
+    action_form: "action sheet: owner, dates, resources, partners",
+    action_form_hint: "sheet",
+    edit_action: "edit the action's text",
+    add_indicator: "add an indicator",
+    add_indicator_hint: "indicator",
+    edit_indicator: "edit the indicator",
+    delete_indicator: "delete the indicator",
+    edit_meta: "session details: title, date, place, participants, group, horizon",
+    edit_meta_hint: "details",
+    date_hint: "YYYY-MM-DD",
+    list_hint: "comma separated",
+    direction_hint: "up / down / keep",
+    horizon_hint: "e.g. 2023-2026",
+    meta_fields: ["Title", "Date", "Place", "Participants", "Group"],
+    meta_title: "Session details",
+    new_indicator: "New indicator",
+    pick_sources: "Comes from",
+    pick_indicators: "Indicators of",
+    pick_axis: "Move the line to axis",
+    new_value: "New value",
+    new_challenge: "New challenge",
+    measures: "measures",
+    bad_number: "is not a number",
+    bad_amount: "is not an amount of euros (0 to 1,000,000,000)",
+    bad_direction: "the direction is \"up\", \"down\" or \"keep\"",
+    bad_horizon: "not a horizon: write two years, e.g. 2023-2026",
+    empty_title: "the title cannot be empty",
+    no_indicators: "no indicators yet: add them in their pane",
+    no_other_axis: "there is no other axis to move it to",
+    no_sources: "no factors, actions or strategies to choose from",
+    strategy_has_no_form: "crossed strategies have no sheet and no indicators",
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    delete_holds: |id, n, key| {
+        let n = if n == 1 { "1 action".to_owned() } else { format!("{n} actions") };
+        format!("{id} holds {n}: {key} again deletes it and puts them back in the tray")
+    },
+    deleted_to_tray: |id, n, key| {
+        let n = if n == 1 { "1 action goes".to_owned() } else { format!("{n} actions go") };
+        format!("Deleted {id}: {n} back to the tray ({key} to undo)")
+    },
+    undo_meta: "session details",
+    strategy_not_placed: "crossed strategies do not go in líneas: write the action that carries it out in CAME and place that action",
+    key_does_nothing: |key| format!("{key} does nothing here (nothing changed)"),
+    new_axis: "New axis",
+    new_line_in: |axis| format!("New line in {axis}"),
+        },
         follow: &super::follow_words::EN_KEYS,
         quick: &super::quick_words::EN,
         sala: &TEXT.sala,

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::plan_ui::PlanUi;
 use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
 use super::review_errors::{ReviewErrors, statuses};
@@ -751,7 +752,72 @@ pub static TEXT: Catalogue = Catalogue {
     by_theme_format: |f| format!("--by-theme da un DAFO por área temática en md, html, docx o txt, no en {f}"),
         },
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
-        plan: &super::plan_ui::ES,
+        plan: &PlanUi {
+    next_pane: "siguiente panel del plan",
+    prev_pane: "panel anterior del plan",
+    panes_pair: "panel siguiente / anterior del plan",
+    edit_band: "editar la misión, la visión o el valor elegido",
+    edit_hint: "editar",
+    add_value: "añadir un valor",
+    add_value_hint: "valor",
+    delete_band: "borrar el valor (o vaciar la misión o la visión)",
+    add_challenge: "añadir un reto",
+    add_challenge_hint: "reto",
+    edit_challenge: "editar el texto del reto",
+    delete_challenge: "borrar el reto",
+    link_challenge: "de qué factores, acciones o estrategias viene el reto",
+    link_challenge_hint: "viene de",
+    edit_tree: "editar el texto del eje o de la línea",
+    move_line: "mover la línea a otro eje (conserva su ID)",
+    move_line_hint: "mover",
+    link_indicators: "indicadores que la miden",
+    link_indicators_hint: "indicadores",
+    action_form: "ficha de la acción: responsable, fechas, recursos, socios",
+    action_form_hint: "ficha",
+    edit_action: "editar el texto de la acción",
+    add_indicator: "añadir un indicador",
+    add_indicator_hint: "indicador",
+    edit_indicator: "editar el indicador",
+    delete_indicator: "borrar el indicador",
+    edit_meta: "datos de la sesión: título, fecha, lugar, participantes, grupo, horizonte",
+    edit_meta_hint: "datos",
+    date_hint: "AAAA-MM-DD",
+    list_hint: "separados por comas",
+    direction_hint: "sube / baja / mantener",
+    horizon_hint: "p. ej. 2023-2026",
+    meta_fields: ["Título", "Fecha", "Lugar", "Participantes", "Grupo"],
+    meta_title: "Datos de la sesión",
+    new_indicator: "Nuevo indicador",
+    pick_sources: "Viene de",
+    pick_indicators: "Indicadores de",
+    pick_axis: "Mover la línea al eje",
+    new_value: "Nuevo valor",
+    new_challenge: "Nuevo reto",
+    measures: "mide",
+    bad_number: "no es un número",
+    bad_amount: "no es un importe en euros (de 0 a 1 000 000 000)",
+    bad_direction: "la dirección es «sube», «baja» o «mantener»",
+    bad_horizon: "horizonte no válido: escribe dos años, p. ej. 2023-2026",
+    empty_title: "el título no puede quedar vacío",
+    no_indicators: "todavía no hay indicadores: añádelos en su panel",
+    no_other_axis: "no hay otro eje al que moverla",
+    no_sources: "no hay factores, acciones ni estrategias que elegir",
+    strategy_has_no_form: "las estrategias cruzadas no tienen ficha ni indicadores",
+    // ---- Deleting what holds actions; what undo names (issue 24) ----
+    delete_holds: |id, n, key| {
+        let n = if n == 1 { "1 acción".to_owned() } else { format!("{n} acciones") };
+        format!("{id} contiene {n}: {key} otra vez lo borra y las devuelve a la bandeja")
+    },
+    deleted_to_tray: |id, n, key| {
+        let n = if n == 1 { "1 acción vuelve".to_owned() } else { format!("{n} acciones vuelven") };
+        format!("Borrado {id}: {n} a la bandeja ({key} para deshacer)")
+    },
+    undo_meta: "datos de la sesión",
+    strategy_not_placed: "las estrategias cruzadas no van en líneas: escribe en CAME la acción que la lleva a cabo y coloca esa acción",
+    key_does_nothing: |key| format!("{key} no hace nada aquí (nada ha cambiado)"),
+    new_axis: "Nuevo eje",
+    new_line_in: |axis| format!("Nueva línea en {axis}"),
+        },
         follow: &super::follow_words::ES_KEYS,
         quick: &super::quick_words::ES,
         sala: &TEXT.sala,

@@ -15,7 +15,6 @@ const NOT_YET: &[&str] = &[
     "follow_words.rs",
     "limits_text.rs",
     "merge_text.rs",
-    "plan_ui.rs",
     "plan_words.rs",
     "quick_words.rs",
 ];
