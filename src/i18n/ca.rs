@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::limits_text::{LimitsText, grouped, mb};
+use crate::domain::id_check::IdProblem;
 use super::plan_ui::PlanUi;
 use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
@@ -376,7 +378,34 @@ pub static TEXT: Catalogue = Catalogue {
     milestone: "fita",
     bad_milestones: |e| format!("fita que no es llig: «{e}»; escriu any: valor, separats per «;» (2024: 30; 2025: 45)"),
     },
-    limits: &super::limits_text::CA,
+    limits: &LimitsText {
+    too_long: |what, n, max| {
+        format!("el text de {what} té {} caràcters; el màxim és {}", grouped(n, '.'), grouped(max, '.'))
+    },
+    fields: ["el títol", "la missió", "la visió"],
+    input_full: |max| format!("el text ja té el màxim de {} caràcters; no s'hi afig res més", grouped(max, '.')),
+    review_date_outside: |date, year, last| {
+        format!("la data {date} no cau entre {year} i {last}: la revisió de {year} s'escriu eixe any o el següent")
+    },
+    typing_key: |key, ctx| format!("la tecla {key:?} escriu text en {ctx}; allí no pot fer res més"),
+    bad_id: |id, p| match p {
+        IdProblem::Malformed => {
+            format!("l'ID {id} no és lletres i un número (F12); corregeix-lo a mà o usa `dafo recover`")
+        }
+        IdProblem::WrongPlace { expected } => {
+            format!("l'ID {id} no és d'aquesta llista (els seus IDs comencen per {expected}); corregeix-lo a mà")
+        }
+        IdProblem::Duplicate => format!("l'ID {id} està repetit; corregeix-ne un a mà"),
+    },
+    not_regular: "no és un fitxer normal (una FIFO, un dispositiu o una carpeta?); no es llig",
+    too_large: |limit| format!("massa gran (més de {}); no es llig", mb(limit)),
+    output_is_input: "és un dels fitxers que es lligen; no se sobreescriu ni amb --force, tria un altre -o",
+    not_one_plan: |a, b| {
+        format!(
+            "{a} i {b} no són versions d'un mateix pla (no comparteixen cap factor ni acció); informa de cadascun per separat"
+        )
+    },
+    },
     survey: &SurveyText {
     source: "qüestionari",
     no_mapping: "--survey necessita --quadrant-column COLUMNA o almenys un --map \"COLUMNA=quadrant\"",

@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::limits_text::{LimitsText, grouped, mb};
+use crate::domain::id_check::IdProblem;
 use super::plan_ui::PlanUi;
 use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
@@ -382,7 +384,36 @@ pub static TEXT: Catalogue = Catalogue {
         format!("a milestone that does not read: \"{e}\"; write year: value, separated by \";\" (2024: 30; 2025: 45)")
     },
     },
-    limits: &super::limits_text::EN,
+    limits: &LimitsText {
+    too_long: |what, n, max| {
+        format!("the text of {what} has {} characters; the most is {}", grouped(n, ','), grouped(max, ','))
+    },
+    fields: ["the title", "the mission", "the vision"],
+    input_full: |max| {
+        format!("the text already has the most of {} characters; nothing more is added", grouped(max, ','))
+    },
+    review_date_outside: |date, year, last| {
+        format!(
+            "the date {date} is not between {year} and {last}: the review of {year} is written that year or the next"
+        )
+    },
+    typing_key: |key, ctx| format!("the key {key:?} types text in {ctx}; it cannot do anything else there"),
+    bad_id: |id, p| match p {
+        IdProblem::Malformed => {
+            format!("the ID {id} is not letters and a number (F12); fix it by hand or run `dafo recover`")
+        }
+        IdProblem::WrongPlace { expected } => {
+            format!("the ID {id} does not belong in this list (its IDs start with {expected}); fix it by hand")
+        }
+        IdProblem::Duplicate => format!("the ID {id} is used twice; fix one of them by hand"),
+    },
+    not_regular: "not a regular file (a FIFO, a device or a folder?); not read",
+    too_large: |limit| format!("too large (over {}); not read", mb(limit)),
+    output_is_input: "is one of the files read; it is not overwritten, not even with --force: choose another -o",
+    not_one_plan: |a, b| {
+        format!("{a} and {b} are not versions of one plan (they share no factor or action); report on each apart")
+    },
+    },
     survey: &SurveyText {
     source: "questionnaire",
     no_mapping: "--survey needs --quadrant-column COLUMN or at least one --map \"COLUMN=quadrant\"",

@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::limits_text::{LimitsText, grouped, mb};
+use crate::domain::id_check::IdProblem;
 use super::plan_ui::PlanUi;
 use super::survey_words::{SurveyText, plural};
 use super::sheet_words::SheetWords;
@@ -380,7 +382,34 @@ pub static TEXT: Catalogue = Catalogue {
         format!("hito que no se lee: «{e}»; escribe año: valor, separados por «;» (2024: 30; 2025: 45)")
     },
     },
-    limits: &super::limits_text::ES,
+    limits: &LimitsText {
+    too_long: |what, n, max| {
+        format!("el texto de {what} tiene {} caracteres; el máximo es {}", grouped(n, '.'), grouped(max, '.'))
+    },
+    fields: ["el título", "la misión", "la visión"],
+    input_full: |max| format!("el texto ya tiene el máximo de {} caracteres; no se añade más", grouped(max, '.')),
+    review_date_outside: |date, year, last| {
+        format!("la fecha {date} no cae entre {year} y {last}: la revisión de {year} se escribe ese año o el siguiente")
+    },
+    typing_key: |key, ctx| format!("la tecla {key:?} escribe texto en {ctx}; ahí no puede hacer otra cosa"),
+    bad_id: |id, p| match p {
+        IdProblem::Malformed => {
+            format!("el ID {id} no es letras y un número (F12); corrígelo a mano o usa `dafo recover`")
+        }
+        IdProblem::WrongPlace { expected } => {
+            format!("el ID {id} no es de esta lista (sus IDs empiezan por {expected}); corrígelo a mano")
+        }
+        IdProblem::Duplicate => format!("el ID {id} está repetido; corrige uno de los dos a mano"),
+    },
+    not_regular: "no es un archivo normal (¿una FIFO, un dispositivo o una carpeta?); no se lee",
+    too_large: |limit| format!("demasiado grande (más de {}); no se lee", mb(limit)),
+    output_is_input: "es uno de los archivos que se leen; no se sobrescribe ni con --force, elige otro -o",
+    not_one_plan: |a, b| {
+        format!(
+            "{a} y {b} no son versiones de un mismo plan (no comparten ningún factor ni acción); informa de cada uno por separado"
+        )
+    },
+    },
     survey: &SurveyText {
     source: "cuestionario",
     no_mapping: "--survey necesita --quadrant-column COLUMNA o al menos un --map \"COLUMNA=cuadrante\"",
