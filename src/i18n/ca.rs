@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::quick_words::QuickWords;
 use super::limits_text::{LimitsText, grouped, mb};
 use crate::domain::id_check::IdProblem;
 use super::plan_ui::PlanUi;
@@ -120,7 +121,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::CA,
     follow: &super::follow_words::CA,
-    quick: &super::quick_words::CA,
+    quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
         title: "Sala DAFO",
@@ -848,7 +849,26 @@ pub static TEXT: Catalogue = Catalogue {
     new_line_in: |axis| format!("Nova línia a {axis}"),
         },
         follow: &super::follow_words::CA_KEYS,
-        quick: &super::quick_words::CA,
+        quick: QuickWords {
+    picker_move: "moure",
+    picker_search: "les lletres cerquen (j i k també)",
+    other_factor: "un altre factor",
+    target_next: "la nova acció respon al factor següent",
+    target_prev: "la nova acció respon al factor anterior",
+    target_pair: "la nova acció respon al factor següent / anterior",
+    place_in_line: "posar l'acció en una línia del pla",
+    place_in_line_hint: "línia",
+    place_added: "posar en una línia l'acció que s'acaba d'afegir",
+    nothing_added: "Escriviu abans l'acció i premeu Retorn: després, la seua línia",
+    pick_line: "Línia per a",
+    no_line: "(sense línia: a la safata)",
+    no_lines: |key| format!("Encara no hi ha línies: creeu-les al pla ({key})"),
+    line_field_hint: "Espai o escriviu per a triar",
+    weight_and_rating: "Pes i valoració de",
+    weight_example: "pes 0-1, valoració 1-4",
+    bad_rating: "Valoració de 1 a 4 (0 l'esborra), després del pes: 0,15 3",
+    matrix_complete: |m| format!("{m}: tots els factors tenen pes i valoració"),
+        },
         sala: &TEXT.sala,
         clashes: &super::clash_text::CA,
         add: "afegir",

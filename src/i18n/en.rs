@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::quick_words::QuickWords;
 use super::limits_text::{LimitsText, grouped, mb};
 use crate::domain::id_check::IdProblem;
 use super::plan_ui::PlanUi;
@@ -122,7 +123,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::EN,
     follow: &super::follow_words::EN,
-    quick: &super::quick_words::EN,
+    quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
         title: "SWOT room",
@@ -850,7 +851,26 @@ pub static TEXT: Catalogue = Catalogue {
     new_line_in: |axis| format!("New line in {axis}"),
         },
         follow: &super::follow_words::EN_KEYS,
-        quick: &super::quick_words::EN,
+        quick: QuickWords {
+    picker_move: "move",
+    picker_search: "letters search (j and k too)",
+    other_factor: "other factor",
+    target_next: "the new action answers the next factor",
+    target_prev: "the new action answers the previous factor",
+    target_pair: "the new action answers the next / previous factor",
+    place_in_line: "put the action in a line of the plan",
+    place_in_line_hint: "line",
+    place_added: "put the action just added in a line",
+    nothing_added: "Type the action and press Enter first: then its line",
+    pick_line: "Line for",
+    no_line: "(no line: back to the tray)",
+    no_lines: |key| format!("No lines yet: make them in the plan ({key})"),
+    line_field_hint: "Space or type to choose",
+    weight_and_rating: "Weight and rating of",
+    weight_example: "weight 0-1, rating 1-4",
+    bad_rating: "Rating 1 to 4 (0 clears it), after the weight: 0.15 3",
+    matrix_complete: |m| format!("{m}: every factor has its weight and rating"),
+        },
         sala: &TEXT.sala,
         clashes: &super::clash_text::EN,
         add: "add",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::quick_words::QuickWords;
 use super::limits_text::{LimitsText, grouped, mb};
 use crate::domain::id_check::IdProblem;
 use super::plan_ui::PlanUi;
@@ -120,7 +121,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     plan_report: &super::plan_words::ES,
     follow: &super::follow_words::ES,
-    quick: &super::quick_words::ES,
+    quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
         title: "Sala DAFO",
@@ -848,7 +849,26 @@ pub static TEXT: Catalogue = Catalogue {
     new_line_in: |axis| format!("Nueva línea en {axis}"),
         },
         follow: &super::follow_words::ES_KEYS,
-        quick: &super::quick_words::ES,
+        quick: QuickWords {
+    picker_move: "mover",
+    picker_search: "las letras buscan (j y k también)",
+    other_factor: "otro factor",
+    target_next: "la nueva acción responde al factor siguiente",
+    target_prev: "la nueva acción responde al factor anterior",
+    target_pair: "la nueva acción responde al factor siguiente / anterior",
+    place_in_line: "poner la acción en una línea del plan",
+    place_in_line_hint: "línea",
+    place_added: "poner en una línea la acción recién añadida",
+    nothing_added: "Escribe antes la acción y pulsa Enter: luego, su línea",
+    pick_line: "Línea para",
+    no_line: "(sin línea: a la bandeja)",
+    no_lines: |key| format!("Aún no hay líneas: créalas en el plan ({key})"),
+    line_field_hint: "Espacio o escribe para elegir",
+    weight_and_rating: "Peso y valoración de",
+    weight_example: "peso 0-1, valoración 1-4",
+    bad_rating: "Valoración de 1 a 4 (0 la borra), tras el peso: 0,15 3",
+    matrix_complete: |m| format!("{m}: todos los factores tienen peso y valoración"),
+        },
         sala: &TEXT.sala,
         clashes: &super::clash_text::ES,
         add: "añadir",
