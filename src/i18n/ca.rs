@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::clash_text::ClashText;
+use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
 use super::limits_text::{LimitsText, grouped, mb};
 use crate::domain::id_check::IdProblem;
@@ -870,7 +872,36 @@ pub static TEXT: Catalogue = Catalogue {
     matrix_complete: |m| format!("{m}: tots els factors tenen pes i valoració"),
         },
         sala: &TEXT.sala,
-        clashes: &super::clash_text::CA,
+        clashes: &ClashText {
+    notice: |n, key| {
+        if n == 1 {
+            format!("⚠ 1 conflicte de fusió al pla o al seguiment: {key} el mostra")
+        } else {
+            format!("⚠ {n} conflictes de fusió al pla o al seguiment: {key} els mostra")
+        }
+    },
+    title: |n| if n == 1 { "1 conflicte de fusió".to_owned() } else { format!("{n} conflictes de fusió") },
+    here: "aquesta branca:",
+    done: |what, left| match left {
+        0 => format!("Conflicte resolt: {what}. No en queda cap: dafo check el dona per correcte"),
+        1 => format!("Conflicte resolt: {what}. En queda 1"),
+        n => format!("Conflicte resolt: {what}. En queden {n}"),
+    },
+    not_text: "Només la missió i la visió s'uneixen o s'escriuen aquí: tria una de les dues versions",
+    unfit: "L'altra versió ja no cap a la sessió: queda't amb aquesta branca",
+    undo_kind: "resoldre el conflicte de",
+    show: "conflictes de fusió del pla i el seguiment",
+    keep_here: "quedar-se amb aquesta branca",
+    keep_other: "quedar-se amb l'altra versió",
+    keep_both: "unir-les (missió, visió)",
+    edit: "escriure el text (missió, visió)",
+    close: "tancar la llista",
+    keep_here_hint: "aquesta branca",
+    keep_other_hint: "l'altra",
+    keep_both_hint: "unir",
+    edit_hint: "escriure",
+    close_hint: "tancar",
+        },
         add: "afegir",
         add_action: "nova acció per al factor triat",
         add_action_hint: "acció",
@@ -1076,5 +1107,21 @@ pub static TEXT: Catalogue = Catalogue {
     budget_scale: "Euros",
     measure: "Mesura",
     value: "Valor",
+    },
+    follow_legend: FollowLegend {
+    title: "Marques del seguiment",
+    rows: [
+        ("●", "feta"),
+        ("◐", "en curs"),
+        ("○", "pendent"),
+        ("×", "descartada"),
+        ("!", "amb retard: per darrere del que estava previst per a l'any revisat"),
+        ("(50 ◐)", "entre parèntesis: l'última revisió, d'un any anterior"),
+        ("—", "sense revisar encara"),
+        ("▰▱", "el grau d'implementació, un tram per cada 25 %"),
+        ("↻", "ve de l'any passat, sense confirmar"),
+        ("+", "nova: sense revisions d'anys anteriors"),
+        ("⚠", "vençudes (línia d'estat): data passada i sense fer, a hui"),
+    ],
     },
 };

@@ -56,6 +56,8 @@ pub struct Catalogue {
     pub money: super::money_words::MoneyWords,
     /// The charts' titles, axes and bands (informe, follow-up report, public site).
     pub chart: super::chart_words::ChartWords,
+    /// The Seguimiento view's legend: what each mark means.
+    pub follow_legend: super::follow_legend::FollowLegend,
 }
 
 /// Why a file could not be imported; each `fn` gets what the file held.

@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::clash_text::ClashText;
+use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
 use super::limits_text::{LimitsText, grouped, mb};
 use crate::domain::id_check::IdProblem;
@@ -872,7 +874,36 @@ pub static TEXT: Catalogue = Catalogue {
     matrix_complete: |m| format!("{m}: every factor has its weight and rating"),
         },
         sala: &TEXT.sala,
-        clashes: &super::clash_text::EN,
+        clashes: &ClashText {
+    notice: |n, key| {
+        if n == 1 {
+            format!("⚠ 1 merge conflict in the plan or the follow-up: {key} shows it")
+        } else {
+            format!("⚠ {n} merge conflicts in the plan or the follow-up: {key} shows them")
+        }
+    },
+    title: |n| if n == 1 { "1 merge conflict".to_owned() } else { format!("{n} merge conflicts") },
+    here: "this branch:",
+    done: |what, left| match left {
+        0 => format!("Conflict resolved: {what}. None left: dafo check finds it correct"),
+        1 => format!("Conflict resolved: {what}. 1 left"),
+        n => format!("Conflict resolved: {what}. {n} left"),
+    },
+    not_text: "Only the mission and the vision are joined or written here: choose one of the two versions",
+    unfit: "The other version no longer fits the session: keep this branch's",
+    undo_kind: "resolve the conflict of",
+    show: "merge conflicts of the plan and the follow-up",
+    keep_here: "keep this branch's",
+    keep_other: "keep the other version",
+    keep_both: "join both (mission, vision)",
+    edit: "write the text (mission, vision)",
+    close: "close the list",
+    keep_here_hint: "this branch",
+    keep_other_hint: "the other",
+    keep_both_hint: "join",
+    edit_hint: "write",
+    close_hint: "close",
+        },
         add: "add",
         add_action: "new action for the chosen factor",
         add_action_hint: "action",
@@ -1084,5 +1115,21 @@ pub static TEXT: Catalogue = Catalogue {
     budget_scale: "Euros",
     measure: "Measure",
     value: "Value",
+    },
+    follow_legend: FollowLegend {
+    title: "Follow-up marks",
+    rows: [
+        ("●", "done"),
+        ("◐", "in progress"),
+        ("○", "pending"),
+        ("×", "dropped"),
+        ("!", "behind schedule: behind what was planned for the year reviewed"),
+        ("(50 ◐)", "in brackets: the latest review, from an earlier year"),
+        ("—", "not reviewed yet"),
+        ("▰▱", "the degree of implementation, one segment per 25%"),
+        ("↻", "carried over from last year, not yet confirmed"),
+        ("+", "new: no review in an earlier year"),
+        ("⚠", "overdue (status line): past its due date, not done, as of today"),
+    ],
     },
 };

@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::clash_text::ClashText;
+use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
 use super::limits_text::{LimitsText, grouped, mb};
 use crate::domain::id_check::IdProblem;
@@ -870,7 +872,36 @@ pub static TEXT: Catalogue = Catalogue {
     matrix_complete: |m| format!("{m}: todos los factores tienen peso y valoración"),
         },
         sala: &TEXT.sala,
-        clashes: &super::clash_text::ES,
+        clashes: &ClashText {
+    notice: |n, key| {
+        if n == 1 {
+            format!("⚠ 1 conflicto de fusión en el plan o el seguimiento: {key} lo muestra")
+        } else {
+            format!("⚠ {n} conflictos de fusión en el plan o el seguimiento: {key} los muestra")
+        }
+    },
+    title: |n| if n == 1 { "1 conflicto de fusión".to_owned() } else { format!("{n} conflictos de fusión") },
+    here: "esta rama:",
+    done: |what, left| match left {
+        0 => format!("Conflicto resuelto: {what}. No queda ninguno: dafo check lo da por correcto"),
+        1 => format!("Conflicto resuelto: {what}. Queda 1"),
+        n => format!("Conflicto resuelto: {what}. Quedan {n}"),
+    },
+    not_text: "Solo la misión y la visión se unen o se escriben aquí: elige una de las dos versiones",
+    unfit: "La otra versión ya no cabe en la sesión: quédate con esta rama",
+    undo_kind: "resolver el conflicto de",
+    show: "conflictos de fusión del plan y el seguimiento",
+    keep_here: "quedarse con esta rama",
+    keep_other: "quedarse con la otra versión",
+    keep_both: "unir las dos (misión, visión)",
+    edit: "escribir el texto (misión, visión)",
+    close: "cerrar la lista",
+    keep_here_hint: "esta rama",
+    keep_other_hint: "la otra",
+    keep_both_hint: "unir",
+    edit_hint: "escribir",
+    close_hint: "cerrar",
+        },
         add: "añadir",
         add_action: "nueva acción para el factor elegido",
         add_action_hint: "acción",
@@ -1080,5 +1111,21 @@ pub static TEXT: Catalogue = Catalogue {
     budget_scale: "Euros",
     measure: "Medida",
     value: "Valor",
+    },
+    follow_legend: FollowLegend {
+    title: "Marcas del seguimiento",
+    rows: [
+        ("●", "hecha"),
+        ("◐", "en curso"),
+        ("○", "pendiente"),
+        ("×", "descartada"),
+        ("!", "en retraso: por detrás de lo previsto para el año revisado"),
+        ("(50 ◐)", "entre paréntesis: la última revisión, de un año anterior"),
+        ("—", "sin revisar todavía"),
+        ("▰▱", "el grado de implementación, un tramo por cada 25 %"),
+        ("↻", "viene del año pasado, sin confirmar"),
+        ("+", "nueva: sin revisiones de años anteriores"),
+        ("⚠", "vencidas (línea de estado): fecha pasada y sin hacer, a día de hoy"),
+    ],
     },
 };
