@@ -53,7 +53,7 @@ impl Editor {
 
     /// Opens the room and its pane; says why not when it cannot open.
     pub fn open_sala(&mut self) {
-        let words = self.lang.text().sala;
+        let words = &self.lang.text().sala;
         // Items could only wait: a session open in another dafo takes no factors here.
         if self.read_only.is_some() {
             self.say_read_only();
@@ -107,7 +107,7 @@ impl Editor {
             _ => None,
         };
         self.mode = Mode::Sala(selected);
-        let words = self.lang.text().sala;
+        let words = &self.lang.text().sala;
         match action {
             Action::Up => self.mode = Mode::Sala(selected.saturating_sub(1)),
             Action::Down => self.mode = Mode::Sala((selected + 1).min(len.saturating_sub(1))),
@@ -241,7 +241,7 @@ impl Editor {
     /// Joins `item` into the most similar factor of its quadrant: a vote more,
     /// and the room (or the name) among its sources; the factor keeps its words.
     fn join_item(&mut self, item: &Pending) {
-        let words = self.lang.text().sala;
+        let words = &self.lang.text().sala;
         let q = item.quadrant;
         let best = self
             .session()
@@ -275,7 +275,7 @@ impl Editor {
 
     /// Adds the room's votes to the factors, as one step, and shows them to the room.
     fn sala_results(&mut self) {
-        let words = self.lang.text().sala;
+        let words = &self.lang.text().sala;
         let Some(live) = self.sala.as_deref() else { return };
         if live.state.phase < crate::sala::state::Phase::Vote || live.state.results_shown {
             self.say(words.no_results.to_owned(), true);

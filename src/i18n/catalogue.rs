@@ -27,7 +27,7 @@ pub struct Catalogue {
     /// Keystroke shortcuts: picker keys, an action's línea, weight lines (issue 24).
     pub quick: &'static super::quick_words::QuickWords,
     /// The room taking part: the participants' page and the room pane (issue 28).
-    pub sala: &'static super::sala_words::SalaWords,
+    pub sala: super::sala_words::SalaWords,
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
     /// The owners' sheets (`dafo review --sheets`, `--from-sheets`).
@@ -52,6 +52,12 @@ pub struct Catalogue {
     pub apparatus: &'static super::apparatus_words::ApparatusWords,
     /// An import refused (`dafo import`): see `export::import_problem`.
     pub import_errors: ImportErrors,
+    /// The plan financiero: funding sources, `dafo check`'s lines, the form's and tables' words.
+    pub money: super::money_words::MoneyWords,
+    /// The charts' titles, axes and bands (informe, follow-up report, public site).
+    pub chart: super::chart_words::ChartWords,
+    /// The Seguimiento view's legend: what each mark means.
+    pub follow_legend: super::follow_legend::FollowLegend,
 }
 
 /// Why a file could not be imported; each `fn` gets what the file held.

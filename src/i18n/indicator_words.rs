@@ -1,7 +1,7 @@
 //! Words of indicators added in issue 24: the action sheet's one indicator
 //! field (linked indicators, then a note), the note's label in reports, and the
-//! "keep" direction. One struct, its three languages; `Catalogue::indicators`
-//! points at a language's table.
+//! "keep" direction: their shape; each language's words are in its catalogue
+//! (`Catalogue::indicators`).
 
 /// The indicator words of one language.
 #[derive(Debug)]
@@ -19,40 +19,6 @@ pub struct IndicatorWords {
     pub milestone: &'static str,
     pub bad_milestones: fn(&str) -> String,
 }
-
-pub static ES: IndicatorWords = IndicatorWords {
-    field: "Indicadores",
-    field_hint: "I1, I2…, luego una nota si hace falta",
-    note: "nota",
-    milestones: "Hitos",
-    milestones_hint: "año: valor; 2024: 30; 2025: 45",
-    milestone: "hito",
-    bad_milestones: |e| {
-        format!("hito que no se lee: «{e}»; escribe año: valor, separados por «;» (2024: 30; 2025: 45)")
-    },
-};
-
-pub static EN: IndicatorWords = IndicatorWords {
-    field: "Indicators",
-    field_hint: "I1, I2…, then a note if needed",
-    note: "note",
-    milestones: "Milestones",
-    milestones_hint: "year: value; 2024: 30; 2025: 45",
-    milestone: "milestone",
-    bad_milestones: |e| {
-        format!("a milestone that does not read: \"{e}\"; write year: value, separated by \";\" (2024: 30; 2025: 45)")
-    },
-};
-
-pub static CA: IndicatorWords = IndicatorWords {
-    field: "Indicadors",
-    field_hint: "I1, I2…, després una nota si cal",
-    note: "nota",
-    milestones: "Fites",
-    milestones_hint: "any: valor; 2024: 30; 2025: 45",
-    milestone: "fita",
-    bad_milestones: |e| format!("fita que no es llig: «{e}»; escriu any: valor, separats per «;» (2024: 30; 2025: 45)"),
-};
 
 impl super::Lang {
     /// The indicator words of this language.

@@ -10,7 +10,7 @@ pub struct KeymapText {
     pub groups: [&'static str; 5],
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
-    pub quick: &'static super::quick_words::QuickWords,
+    pub quick: super::quick_words::QuickWords,
     pub sala: &'static super::sala_words::SalaWords,
     /// The list of the plan's merge conflicts (`R`).
     pub clashes: &'static super::clash_text::ClashText,

@@ -256,4 +256,6 @@ pub fn resolve(
 }
 
 #[cfg(test)]
+mod one_place_tests;
+#[cfg(test)]
 mod tests;

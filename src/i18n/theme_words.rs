@@ -1,7 +1,7 @@
 //! Words of the áreas temáticas and cross-cutting impacts (issue 27): each
 //! language's default lists, the keys, the picker, the filter's messages,
-//! `dafo check`'s complaint and the exports' headings. `KeymapText::themes`
-//! points at a language's table.
+//! `dafo check`'s complaint and the exports' headings: their shape; each
+//! language's words are in its catalogue (`KeymapText::themes`).
 
 /// The theme and impact texts of one language.
 #[derive(Debug)]
@@ -46,120 +46,6 @@ pub struct ThemeText {
     /// `--by-theme` with a format that has no DAFO grid to repeat: (format).
     pub by_theme_format: fn(&str) -> String,
 }
-
-pub static ES: ThemeText = ThemeText {
-    themes: &[
-        "economía",
-        "empleo",
-        "igualdad",
-        "juventud",
-        "medio ambiente",
-        "servicios sociales",
-        "turismo",
-        "cultura",
-        "educación",
-        "salud",
-        "vivienda",
-        "movilidad",
-    ],
-    impacts: &["género", "juventud", "medio ambiente y clima"],
-    tag: "áreas temáticas del elemento",
-    tag_impacts: "impactos transversales de la acción",
-    filter: "filtrar por área temática: una, otra, todas",
-    pick_themes: |id| format!("Áreas temáticas de {id}"),
-    pick_impacts: |id| format!("Impactos transversales de {id}"),
-    add_new: |name| format!("+ añadir «{name}» a la lista"),
-    filtered: |theme, n| format!("Área temática: {theme} ({n})"),
-    all: "Todas las áreas temáticas",
-    nothing: "No hay nada seleccionado",
-    unknown_theme: |id, t| format!("{id}: el área temática «{t}» no está en la lista de la sesión"),
-    unknown_impact: |id, t| format!("{id}: el impacto «{t}» no está en la lista de la sesión"),
-    by_theme: |t| format!("DAFO · {t}"),
-    themes_label: "Áreas",
-    impacts_label: "Impactos",
-    impacts_title: "Impactos transversales",
-    no_actions: "Ninguna acción.",
-    themes_title: "Áreas temáticas",
-    no_items: "Ningún elemento.",
-    own_list: "Lista propia de la sesión",
-    by_theme_format: |f| format!("--by-theme da un DAFO por área temática en md, html, docx o txt, no en {f}"),
-};
-
-pub static EN: ThemeText = ThemeText {
-    themes: &[
-        "economy",
-        "employment",
-        "equality",
-        "youth",
-        "environment",
-        "social services",
-        "tourism",
-        "culture",
-        "education",
-        "health",
-        "housing",
-        "mobility",
-    ],
-    impacts: &["gender", "youth", "environment and climate"],
-    tag: "themes of the item",
-    tag_impacts: "cross-cutting impacts of the action",
-    filter: "filter by theme: one, the next, all",
-    pick_themes: |id| format!("Themes of {id}"),
-    pick_impacts: |id| format!("Cross-cutting impacts of {id}"),
-    add_new: |name| format!("+ add \"{name}\" to the list"),
-    filtered: |theme, n| format!("Theme: {theme} ({n})"),
-    all: "All themes",
-    nothing: "Nothing is selected",
-    unknown_theme: |id, t| format!("{id}: the theme \"{t}\" is not in the session's list"),
-    unknown_impact: |id, t| format!("{id}: the impact \"{t}\" is not in the session's list"),
-    by_theme: |t| format!("SWOT · {t}"),
-    themes_label: "Themes",
-    impacts_label: "Impacts",
-    impacts_title: "Cross-cutting impacts",
-    no_actions: "No action.",
-    themes_title: "Themes",
-    no_items: "No item.",
-    own_list: "The session's own list",
-    by_theme_format: |f| format!("--by-theme gives one SWOT per theme in md, html, docx or txt, not in {f}"),
-};
-
-pub static CA: ThemeText = ThemeText {
-    themes: &[
-        "economia",
-        "ocupació",
-        "igualtat",
-        "joventut",
-        "medi ambient",
-        "serveis socials",
-        "turisme",
-        "cultura",
-        "educació",
-        "salut",
-        "habitatge",
-        "mobilitat",
-    ],
-    impacts: &["gènere", "joventut", "medi ambient i clima"],
-    tag: "àrees temàtiques de l'element",
-    tag_impacts: "impactes transversals de l'acció",
-    filter: "filtrar per àrea temàtica: una, una altra, totes",
-    pick_themes: |id| format!("Àrees temàtiques de {id}"),
-    pick_impacts: |id| format!("Impactes transversals de {id}"),
-    add_new: |name| format!("+ afegir «{name}» a la llista"),
-    filtered: |theme, n| format!("Àrea temàtica: {theme} ({n})"),
-    all: "Totes les àrees temàtiques",
-    nothing: "No hi ha res seleccionat",
-    unknown_theme: |id, t| format!("{id}: l'àrea temàtica «{t}» no és a la llista de la sessió"),
-    unknown_impact: |id, t| format!("{id}: l'impacte «{t}» no és a la llista de la sessió"),
-    by_theme: |t| format!("DAFO · {t}"),
-    themes_label: "Àrees",
-    impacts_label: "Impactes",
-    impacts_title: "Impactes transversals",
-    no_actions: "Cap acció.",
-    themes_title: "Àrees temàtiques",
-    no_items: "Cap element.",
-    own_list: "Llista pròpia de la sessió",
-    by_theme_format: |f| format!("--by-theme dona un DAFO per àrea temàtica en md, html, docx o txt, no en {f}"),
-};
 
 /// The table of the session's own language (its default lists), Spanish when unknown.
 pub fn of_session(s: &crate::domain::Session) -> &'static ThemeText {

@@ -19,7 +19,7 @@ use crate::sala::state::Names;
 /// Draws the pane over `area` (the body of the screen).
 pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let Some(live) = editor.sala() else { return };
-    let words = lang.text().sala;
+    let words = &lang.text().sala;
     // Nothing of the view below shows through.
     Clear.render(area, buf);
     buf.set_style(area, theme.base);

@@ -1,0 +1,58 @@
+//! A language lives in one place: its catalogue file (`es.rs`, `en.rs`, `ca.rs`)
+//! and its line in `languages!` (`mod.rs`). No other file of `src/i18n/` holds
+//! per-language tables (`static ES: …`, `match lang { Lang::Es => … }`).
+
+use std::path::Path;
+
+use super::Lang;
+
+/// Word files that still hold per-language tables of their own, waiting to move
+/// into the catalogues. This list only shrinks: a file moved must leave it, a
+/// new file must not join it.
+const NOT_YET: &[&str] = &["follow_words.rs", "merge_text.rs", "plan_words.rs"];
+
+/// Whether a source text names a language to hold its words: a `static`/`const`
+/// named after a language's tag (`ES`, `EN_KEYS`) or a `Lang::Es =>` arm.
+fn names_a_language(text: &str) -> bool {
+    Lang::ALL.iter().any(|l| {
+        let upper = l.tag().to_ascii_uppercase();
+        let arm = format!("Lang::{l:?} =>");
+        text.contains(&arm)
+            || ["static", "const"]
+                .iter()
+                .any(|k| [':', '_'].iter().any(|end| text.contains(&format!("{k} {upper}{end}"))))
+    })
+}
+
+#[test]
+fn a_language_lives_only_in_its_catalogue_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+    let mut own: Vec<String> = Lang::ALL.iter().map(|l| format!("{}.rs", l.tag())).collect();
+    own.extend(Path::new(file!()).file_name().map(|n| n.to_string_lossy().into_owned()));
+    let mut found: Vec<String> = std::fs::read_dir(&dir)
+        .expect("src/i18n")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".rs") && name != "mod.rs" && !own.contains(name))
+        .filter(|name| names_a_language(&std::fs::read_to_string(dir.join(name)).expect("readable")))
+        .collect();
+    found.sort();
+    assert_eq!(found, NOT_YET, "files of src/i18n/ holding words of one language outside its catalogue");
+}
+
+#[test]
+fn the_check_sees_a_table_and_an_arm() {
+    assert!(names_a_language("pub static ES: SalaWords = SalaWords {"));
+    assert!(names_a_language("pub const CA_KEYS: FollowKeys = FollowKeys {"));
+    assert!(names_a_language("match self { super::Lang::En => &EN, }"));
+    assert!(!names_a_language("const ESC: u8 = 0x1b; let t = lang.text().sala;"));
+}
+
+#[test]
+fn a_refused_status_names_the_words_of_every_language() {
+    for l in Lang::ALL {
+        let said = (l.text().review_errors.not_a_status)("potser");
+        for other in Lang::ALL {
+            assert!(said.contains(&other.text().domain.status.join(", ")), "{l:?} {other:?}: {said}");
+        }
+    }
+}
