@@ -176,8 +176,19 @@ impl Browser {
 
     /// Clicks the first element `css` finds.
     pub fn click(&self, css: &str) {
-        let id = self.element(css);
-        self.post(&format!("element/{id}/click"), json!({}));
+        // A page that redraws a list between the find and the click (the room's
+        // board refreshes itself) leaves a stale element: find it again.
+        for _ in 0..20 {
+            let id = self.element(css);
+            let path = format!("/session/{}/element/{id}/click", self.session);
+            let (status, text) = http(self.port, "POST", &path, Some(&json!({}))).unwrap();
+            if status == 200 {
+                return;
+            }
+            assert!(text.contains("stale element reference"), "POST {path}: {status} {text}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{css} went stale twenty times in a row");
     }
 
     /// Types `text` into the first element `css` finds.
