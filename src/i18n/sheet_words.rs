@@ -127,7 +127,7 @@ pub static ES: SheetWords = SheetWords {
     },
     ask: "¿Aplicar estos cambios? [s/N] ",
     yes: "s",
-    not_applied: "no se ha aplicado nada: use --yes para aplicarlo",
+    not_applied: "no se ha aplicado nada: usa --yes para aplicarlo",
 };
 
 pub static EN: SheetWords = SheetWords {
