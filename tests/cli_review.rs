@@ -159,7 +159,10 @@ fn the_report_defaults_to_the_last_year_and_writes_out_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("informe.md");
     let o = out_path.to_str().unwrap();
-    assert!(dafo(&["report", SAMPLE, "--format", "md", "-o", o]).status.success());
+    let first = dafo(&["report", SAMPLE, "--format", "md", "-o", o]);
+    assert!(first.status.success());
+    // Said as `dafo export -o` says it, not silently.
+    assert!(String::from_utf8_lossy(&first.stderr).contains("informe.md: escrito"), "{first:?}");
     let text = std::fs::read_to_string(&out_path).unwrap();
     assert!(text.starts_with("# Informe de seguimiento 2024:"), "{text}");
     let again = dafo(&["report", SAMPLE, "--format", "md", "-o", o]);

@@ -106,7 +106,8 @@ fn sheets_for_every_owner_filled_and_read_back() {
     assert!(said.contains("I1: Valor 2025 — → 95,5"), "{said}");
     assert!(said.contains("Comprometido 2025 (€) — → 1.500,50 €"), "{said}");
     assert!(said.contains("«sistema» en pruebas»; Pagado 2025 (€) — → 1.200,50 €"), "{said}");
-    assert!(said.contains("no se ha aplicado nada"), "{said}");
+    // The same "tú" as every other Spanish message ("usa --force").
+    assert!(said.contains("no se ha aplicado nada: usa --yes para aplicarlo"), "{said}");
     assert_eq!(dafo::storage::load(&path).unwrap(), session);
     let o = dafo(&["review", p, "--year", "2025", "--from-sheets", b, "--yes"]);
     assert!(o.status.success() && out(&o).contains("cambios guardados"), "{}", out(&o));

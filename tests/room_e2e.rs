@@ -105,6 +105,27 @@ fn at_80_columns_the_notice_of_the_room_opened_gives_the_whole_address() {
 }
 
 #[test]
+fn at_80x24_the_room_settings_show_under_the_inbox_when_the_code_takes_the_height() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    dafo::storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let cmd = format!("{} {} --room --room-bind 127.0.0.1", dafo_bin(), sh_quote(&path.to_string_lossy()));
+    let Some(t) = Tmux::start(&cmd, dir.path(), 80, 24) else { return };
+    t.wait_for("Código: ");
+    // Who sees names and the vote budget, which the facilitator sets before voting.
+    t.press("c");
+    let screen = t.wait_for("votos por persona");
+    println!("{screen}");
+    assert!(screen.contains("Nombres: a nadie") && screen.contains("Fase: espera"), "{screen}");
+    assert!(screen.contains("5 votos por persona, 3 como mucho por factor"), "{screen}");
+    // `c` closed joining: said too.
+    assert!(screen.contains("no se admite más gente"), "{screen}");
+    t.press("Escape");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn a_kill_during_a_storm_of_submissions_loses_nothing_acknowledged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("taller.ron");

@@ -107,7 +107,12 @@ pub fn run(
     }
     let bytes = report(files, first, years, format, lang)?;
     match output {
-        Some(out) => write_new(out, &bytes, force)?,
+        Some(out) => {
+            write_new(out, &bytes, force)?;
+            // As `dafo export -o` says it: the file is there.
+            let shown = crate::domain::text::display_safe_lines(&out.display().to_string());
+            eprintln!("{shown}: {}", lang.text().cli.written);
+        }
         None => print_bytes(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -286,7 +286,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     ask: "¿Aplicar estos cambios? [s/N] ",
     yes: "s",
-    not_applied: "no se ha aplicado nada: use --yes para aplicarlo",
+    not_applied: "no se ha aplicado nada: usa --yes para aplicarlo",
     },
     report: &ReportWords {
     title: "Informe de seguimiento",

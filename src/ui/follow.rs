@@ -36,15 +36,9 @@ pub fn bar(degree: f64, segments: usize) -> String {
     format!("{}{}", "▰".repeat(filled), "▱".repeat(segments - filled.min(segments)))
 }
 
-/// Cut or padded to `w` columns.
+/// Cut (ending in `…`, so the row shows it was cut) or padded to `w` columns.
 fn fit(text: &str, w: usize) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if (out.as_str().width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)) > w {
-            break;
-        }
-        out.push(c);
-    }
+    let out = super::list::clip_end(text, w);
     let pad = w.saturating_sub(out.as_str().width());
     out + &" ".repeat(pad)
 }

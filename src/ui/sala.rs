@@ -51,13 +51,20 @@ pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area:
         Names::Facilitator => 1,
         Names::NoOne => 2,
     };
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", words.names), theme.dim),
-        Span::styled(words.names_choice[names], theme.text),
-    ]));
-    lines.push(Line::styled((words.budget)(state.budget, state.per_item), theme.text));
+    let mut settings = vec![
+        Line::from(vec![
+            Span::styled(format!("{}: ", words.names), theme.dim),
+            Span::styled(words.names_choice[names], theme.text),
+        ]),
+        Line::styled((words.budget)(state.budget, state.per_item), theme.text),
+    ];
     if !state.joining {
-        lines.push(Line::styled(words.joining_closed, theme.warn));
+        settings.push(Line::styled(words.joining_closed, theme.warn));
+    }
+    // Too short for all (80x24): the settings go under the inbox instead of being cut off.
+    let below = rows(&lines, inner.width) + rows(&settings, inner.width) > usize::from(inner.height);
+    if !below {
+        lines.append(&mut settings);
     }
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
 
@@ -69,6 +76,16 @@ pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area:
     ));
     let inner = block.inner(right);
     block.render(right, buf);
+    let inner = if below {
+        let height = u16::try_from(rows(&settings, inner.width) + 1).unwrap_or(u16::MAX).min(inner.height / 2);
+        let [rest, under] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(inner);
+        let mut under_lines = vec![Line::styled("─".repeat(usize::from(inner.width)), theme.border)];
+        under_lines.extend(settings);
+        Paragraph::new(under_lines).wrap(Wrap { trim: false }).render(under, buf);
+        rest
+    } else {
+        inner
+    };
     if list.is_empty() {
         Paragraph::new(Line::styled(words.inbox_empty, theme.dim)).render(inner, buf);
         return;
@@ -116,6 +133,11 @@ pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area:
         lines.extend(detail.into_iter().map(|row| Line::styled(row, theme.text)));
         Paragraph::new(lines).render(detail_area, buf);
     }
+}
+
+/// About how many rows `lines` take wrapped to `width` (a long word may take one more).
+fn rows(lines: &[Line], width: u16) -> usize {
+    lines.iter().map(|l| l.width().div_ceil(usize::from(width.max(1))).max(1)).sum()
 }
 
 /// `text` wrapped to `width` in at most `most` rows (at least one), the last
