@@ -62,6 +62,9 @@ pub struct BudgetRow {
     pub planned: Vec<u64>,
     pub committed: Vec<u64>,
     pub paid: Vec<u64>,
+    /// Per year, whether any of its actions has money committed or paid
+    /// recorded: where none has, committed and paid are unknown, not zero.
+    pub recorded: Vec<bool>,
     pub unsplit: u64,
 }
 
@@ -72,8 +75,14 @@ impl BudgetRow {
             planned: vec![0; years],
             committed: vec![0; years],
             paid: vec![0; years],
+            recorded: vec![false; years],
             unsplit: 0,
         }
+    }
+
+    /// Committed and paid in year number `at`, if any was recorded.
+    pub fn spent(&self, at: usize) -> Option<(u64, u64)> {
+        self.recorded.get(at).copied().unwrap_or(false).then(|| (self.committed[at], self.paid[at]))
     }
 
     /// Everything planned, split or not.
@@ -103,6 +112,9 @@ impl BudgetRow {
             for (x, y) in list.iter_mut().zip(more) {
                 *x += y;
             }
+        }
+        for (x, y) in self.recorded.iter_mut().zip(&other.recorded) {
+            *x |= y;
         }
         self.unsplit += other.unsplit;
     }
@@ -215,6 +227,7 @@ impl Session {
             if let Some(r) = self.action_review(&a.id, *y) {
                 row.committed[i] = r.committed.map_or(0, |e| e.cents);
                 row.paid[i] = r.paid.map_or(0, |e| e.cents);
+                row.recorded[i] = r.committed.is_some() || r.paid.is_some();
             }
         }
         row.unsplit = a.unsplit().map_or(0, |e| e.cents);

@@ -129,3 +129,19 @@ fn a_session_without_money_saves_none_of_its_fields() {
     assert!(!s.has_money());
     let _ = Came::Correct;
 }
+
+#[test]
+fn money_never_recorded_for_a_year_is_unknown_not_zero() {
+    let s =
+        crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let lines = s.budget_by_line();
+    let at = lines.years.iter().position(|&y| y == 2024).unwrap();
+    let line = |id: &str| lines.rows.iter().find(|r| r.key == id).unwrap();
+    // L1: 38.000 € planned for 2024, but no review of 2024 says what was committed or paid.
+    assert_eq!(line("L1").planned[at], 3_800_000);
+    assert_eq!(line("L1").spent(at), None);
+    assert_eq!(line("L2").spent(at), Some((3_200_000, 2_560_000)));
+    // An eje is known when any of its líneas is: L1 and L2 make eje 1.
+    let axes = s.budget_by_axis();
+    assert_eq!(axes.rows.iter().find(|r| r.key == "EJ1").unwrap().spent(at), Some((3_200_000, 2_560_000)));
+}

@@ -142,14 +142,16 @@ pub fn execution_table(
     let money = |c: u64| lang.locale().money(c);
     let pct =
         |paid: u64, planned: u64| execution(paid, planned).map_or_else(|| "—".to_owned(), |x| lang.locale().percent(x));
+    // Nothing recorded as committed or paid that year is unknown, not zero.
+    let spent = |r: &BudgetRow| match r.spent(at) {
+        Some((committed, paid)) => [money(committed), money(paid), pct(paid, r.planned[at])],
+        None => ["—".to_owned(), "—".to_owned(), "—".to_owned()],
+    };
     let cells = |r: &BudgetRow, d: Option<f64>| {
-        vec![
-            money(r.planned[at]),
-            money(r.committed[at]),
-            money(r.paid[at]),
-            pct(r.paid[at], r.planned[at]),
-            degree(lang, d),
-        ]
+        let mut cells = vec![money(r.planned[at])];
+        cells.extend(spent(r));
+        cells.push(degree(lang, d));
+        cells
     };
     let mut rows = Vec::new();
     for (n, axis) in s.axes.iter().enumerate() {
@@ -172,8 +174,8 @@ pub fn execution_table(
     columns.push(Column::new(w.execution, Some(10)).numeric(6));
     columns.push(Column::new(w.degree, Some(10)).numeric(6));
     let t = &axes.total;
-    let mut totals =
-        vec![money(t.planned[at]), money(t.committed[at]), money(t.paid[at]), pct(t.paid[at], t.planned[at])];
+    let mut totals = vec![money(t.planned[at])];
+    totals.extend(spent(t));
     totals.push(degree(lang, p.degree));
     Some(vec![
         heading(2, (w.execution_heading)(year)),

@@ -33,13 +33,17 @@ pub fn by_axis(s: &Session, year: i16, lang: Lang, figures_above: bool) -> Optio
     let mut rows = Vec::new();
     for (n, axis) in s.axes.iter().enumerate() {
         let Some(row) = budget.rows.iter().find(|r| r.key == axis.id) else { continue };
-        let figures = [row.planned[at], row.committed[at], row.paid[at]];
+        // Committed and paid where nothing was recorded are unknown: no bar, "—".
+        let spent = row.spent(at);
+        let figures = [Some(row.planned[at]), spent.map(|s| s.0), spent.map(|s| s.1)];
         let label = format!("{}. {}", n + 1, axis.text);
         let mut cells = vec![axis.id.clone(), label.clone()];
-        cells.extend(figures.iter().map(|&c| money(c)));
-        cells.push(execution(figures[2], figures[0]).map_or_else(|| "—".to_owned(), |p| lang.locale().percent(p)));
+        let shown = |c: Option<u64>| c.map_or_else(|| "—".to_owned(), money);
+        cells.extend(figures.iter().map(|&c| shown(c)));
+        let done = spent.and_then(|(_, paid)| execution(paid, row.planned[at]));
+        cells.push(done.map_or_else(|| "—".to_owned(), |p| lang.locale().percent(p)));
         rows.push(cells);
-        let values = figures.iter().map(|&c| Value { at: Some(c as f64 / 100.0), text: money(c) }).collect();
+        let values = figures.iter().map(|&c| Value { at: c.map(|c| c as f64 / 100.0), text: shown(c) }).collect();
         groups.push(Group { label, values });
     }
     let top = budget.rows.iter().flat_map(|r| [r.planned[at], r.committed[at], r.paid[at]]).max().unwrap_or(0);

@@ -305,7 +305,8 @@ fn the_report_draws_planned_committed_and_paid_per_eje_each_year_with_money() {
     let at = sums.years.iter().position(|&y| y == 2024).unwrap();
     for (g, row) in bars.groups.iter().zip(&sums.rows) {
         let figures: Vec<Option<f64>> = g.values.iter().map(|v| v.at).collect();
-        let want = [row.planned[at], row.committed[at], row.paid[at]].map(|c| Some(c as f64 / 100.0));
+        let spent = row.spent(at);
+        let want = [Some(row.planned[at]), spent.map(|s| s.0), spent.map(|s| s.1)].map(|c| c.map(|c| c as f64 / 100.0));
         assert_eq!(figures, want, "{}", g.label);
     }
     assert_eq!(bars.groups[0].values[2].text, "27.500 €");
