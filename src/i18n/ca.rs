@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
@@ -371,7 +372,75 @@ pub static TEXT: Catalogue = Catalogue {
     },
     not_plain: |path| format!("{path}: és un enllaç o no és un fitxer normal; dafo publish no hi escriu a través"),
     },
-    merge: &super::merge_text::CA,
+    merge: &MergeText {
+    keys: &TEXT.keymap.merge,
+    review_title: "Parells dubtosos",
+    pair_of: |n, m| format!("parell {n} de {m}"),
+    question: "Diuen el mateix?",
+    likeness: "semblança",
+    sources: "Fonts",
+    answered: |j, k| {
+        format!("{j} {} · {k} {}", if j == 1 { "unit" } else { "units" }, if k == 1 { "separat" } else { "separats" })
+    },
+    merged: "units",
+    kept_apart: "separats",
+    all_answered: |q, u| format!("Tots resposts: {q} acaba, {u} desfà l'última resposta"),
+    line_prompt: "s = unir, n = separar [n]:",
+    line_yes: &["s", "si", "sí", "y", "yes"],
+    groups_count: |n| if n == 1 { "1 grup".to_owned() } else { format!("{n} grups") },
+    quadrant_one: ["fortalesa", "debilitat", "oportunitat", "amenaça"],
+    report_title: "Informe de la fusió",
+    groups: "Grups",
+    factors: "Factors",
+    read_to: |r, d| format!("{r} llegits → {d} al diagnòstic"),
+    from_groups: |k, g| format!("{k} de {g}"),
+    factors_count: |n| if n == 1 { "1 factor".to_owned() } else { format!("{n} factors") },
+    only_one: "Només un grup",
+    disagreements: "Desacords entre quadrants",
+    none: "Cap.",
+    grey_title: "Parells dubtosos, separats",
+    joined_on_review: "Units a la revisió",
+    joined_by_flag: "Units per --accept-similar.",
+    grey_hint: "--accept-similar els uneix; --review pregunta per cadascun.",
+    dangling_title: "Referències a factors que no existeixen",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} no és al seu fitxer: estratègia no inclosa")
+        } else {
+            format!("{ids} no és al seu fitxer: acció inclosa sense eixe enllaç")
+        }
+    },
+    default_title: "Diagnòstic conjunt",
+    written: "escrit",
+    output_is_input: "és una de les sessions a fusionar; les entrades no s'escriuen mai, tria un altre -o",
+    conflict: "conflicte",
+    conflict_kept: "conflicte, es queda la nostra versió",
+    check_line: |n| {
+        if n == 1 { "1 conflicte ⚠ per resoldre".to_owned() } else { format!("{n} conflictes ⚠ per resoldre") }
+    },
+    other_version: "una altra versió:",
+    deleted_elsewhere: "esborrat a l'altra branca",
+    already_has: "ja té",
+    added: "afegit",
+    already_is: "ja és",
+    was: "abans",
+    not_on_path: "avís: «dafo» no és al PATH; git no podrà cridar el controlador de fusió («dafo: not found») fins que hi siga",
+    no_sources: "La sessió no anomena fonts",
+    source: "Font",
+    all_sources: "Totes les fonts",
+    conflict_resolved: "Conflicte resolt: es queda",
+    no_conflict: "Aquest element no té conflicte ⚠",
+    same_file: |a, b| {
+        format!(
+            "{a} i {b} són el mateix fitxer: cada grup es fusiona una vegada (els seus vots comptarien dues vegades)"
+        )
+    },
+    same_content: |a, b| {
+        format!(
+            "avís: {a} i {b} tenen el mateix contingut: els seus vots se sumen i les seves accions i estratègies surten dues vegades"
+        )
+    },
+    },
     indicators: &IndicatorWords {
     field: "Indicadors",
     field_hint: "I1, I2…, després una nota si cal",
@@ -721,7 +790,13 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nou ({ok} afig, {close} tanca)"),
     },
     keymap: KeymapText {
-        merge: &super::merge_text::CA.keys,
+        merge: MergeKeys {
+        accept: "unir: diuen el mateix",
+        keep_apart: "separar: són coses diferents",
+        undo_last: "desfer l'última resposta",
+        finish: "acabar (la resta, separat)",
+        hints: ["unir", "separar", "desfer", "acabar"],
+        },
         join: &JoinText {
     start: "unir amb un altre factor (són el mateix)",
     start_hint: "unir",

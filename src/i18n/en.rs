@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
@@ -375,7 +376,69 @@ pub static TEXT: Catalogue = Catalogue {
     },
     not_plain: |path| format!("{path}: is a link or not a plain file; dafo publish does not write through it"),
     },
-    merge: &super::merge_text::EN,
+    merge: &MergeText {
+    keys: &TEXT.keymap.merge,
+    review_title: "Possible pairs",
+    pair_of: |n, m| format!("pair {n} of {m}"),
+    question: "Do they say the same?",
+    likeness: "likeness",
+    sources: "Sources",
+    answered: |j, k| format!("{j} merged · {k} kept apart"),
+    merged: "merged",
+    kept_apart: "kept apart",
+    all_answered: |q, u| format!("All answered: {q} finishes, {u} takes the last answer back"),
+    line_prompt: "y = join, n = keep apart [n]:",
+    line_yes: &["y", "yes", "s", "si", "sí"],
+    groups_count: |n| if n == 1 { "1 group".to_owned() } else { format!("{n} groups") },
+    quadrant_one: ["strength", "weakness", "opportunity", "threat"],
+    report_title: "Merge report",
+    groups: "Groups",
+    factors: "Factors",
+    read_to: |r, d| format!("{r} read → {d} in the diagnosis"),
+    from_groups: |k, g| format!("{k} from {g}"),
+    factors_count: |n| if n == 1 { "1 factor".to_owned() } else { format!("{n} factors") },
+    only_one: "Only one group",
+    disagreements: "Disagreements between quadrants",
+    none: "None.",
+    grey_title: "Possible pairs, kept apart",
+    joined_on_review: "Joined on review",
+    joined_by_flag: "Joined by --accept-similar.",
+    grey_hint: "--accept-similar joins them; --review asks about each.",
+    dangling_title: "References to factors that do not exist",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} is not in its file: strategy left out")
+        } else {
+            format!("{ids} is not in its file: action kept without that link")
+        }
+    },
+    default_title: "Joint diagnosis",
+    written: "written",
+    output_is_input: "is one of the sessions to merge; the inputs are never written, choose another -o",
+    conflict: "conflict",
+    conflict_kept: "conflict, our version kept",
+    check_line: |n| {
+        if n == 1 { "1 conflict ⚠ to resolve".to_owned() } else { format!("{n} conflicts ⚠ to resolve") }
+    },
+    other_version: "other version:",
+    deleted_elsewhere: "deleted on the other branch",
+    already_has: "already has",
+    added: "added",
+    already_is: "already",
+    was: "was",
+    not_on_path: "warning: «dafo» is not on PATH; git cannot call the merge driver («dafo: not found») until it is",
+    no_sources: "The session names no sources",
+    source: "Source",
+    all_sources: "All sources",
+    conflict_resolved: "Conflict resolved: kept",
+    no_conflict: "This item has no conflict ⚠",
+    same_file: |a, b| format!("{a} and {b} are the same file: each group is merged once (its votes would count twice)"),
+    same_content: |a, b| {
+        format!(
+            "warning: {a} and {b} have the same content: their votes add up and their actions and strategies appear twice"
+        )
+    },
+    },
     indicators: &IndicatorWords {
     field: "Indicators",
     field_hint: "I1, I2…, then a note if needed",
@@ -723,7 +786,13 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("New ({ok} adds, {close} closes)"),
     },
     keymap: KeymapText {
-        merge: &super::merge_text::EN.keys,
+        merge: MergeKeys {
+        accept: "merge: they say the same",
+        keep_apart: "keep apart: different things",
+        undo_last: "undo the last answer",
+        finish: "finish (the rest kept apart)",
+        hints: ["merge", "keep apart", "undo", "finish"],
+        },
         join: &JoinText {
     start: "join into another factor (the same)",
     start_hint: "join",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
@@ -373,7 +374,77 @@ pub static TEXT: Catalogue = Catalogue {
     },
     not_plain: |path| format!("{path}: es un enlace o no es un archivo normal; dafo publish no escribe a través de él"),
     },
-    merge: &super::merge_text::ES,
+    merge: &MergeText {
+    keys: &TEXT.keymap.merge,
+    review_title: "Pares dudosos",
+    pair_of: |n, m| format!("par {n} de {m}"),
+    question: "¿Dicen lo mismo?",
+    likeness: "parecido",
+    sources: "Fuentes",
+    answered: |j, k| {
+        format!(
+            "{j} {} · {k} {}",
+            if j == 1 { "unido" } else { "unidos" },
+            if k == 1 { "separado" } else { "separados" }
+        )
+    },
+    merged: "unidos",
+    kept_apart: "separados",
+    all_answered: |q, u| format!("Todos respondidos: {q} termina, {u} deshace la última respuesta"),
+    line_prompt: "s = unir, n = separar [n]:",
+    line_yes: &["s", "si", "sí", "y", "yes"],
+    groups_count: |n| if n == 1 { "1 grupo".to_owned() } else { format!("{n} grupos") },
+    quadrant_one: ["fortaleza", "debilidad", "oportunidad", "amenaza"],
+    report_title: "Informe de la fusión",
+    groups: "Grupos",
+    factors: "Factores",
+    read_to: |r, d| format!("{r} leídos → {d} en el diagnóstico"),
+    from_groups: |k, g| format!("{k} de {g}"),
+    factors_count: |n| if n == 1 { "1 factor".to_owned() } else { format!("{n} factores") },
+    only_one: "Solo un grupo",
+    disagreements: "Desacuerdos entre cuadrantes",
+    none: "Ninguno.",
+    grey_title: "Pares dudosos, separados",
+    joined_on_review: "Unidos en la revisión",
+    joined_by_flag: "Unidos por --accept-similar.",
+    grey_hint: "--accept-similar los une; --review pregunta por cada uno.",
+    dangling_title: "Referencias a factores que no existen",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} no está en su archivo: estrategia no incluida")
+        } else {
+            format!("{ids} no está en su archivo: acción incluida sin ese enlace")
+        }
+    },
+    default_title: "Diagnóstico conjunto",
+    written: "escrito",
+    output_is_input: "es una de las sesiones a fusionar; las entradas nunca se escriben, elige otro -o",
+    conflict: "conflicto",
+    conflict_kept: "conflicto, se queda nuestra versión",
+    check_line: |n| {
+        if n == 1 { "1 conflicto ⚠ por resolver".to_owned() } else { format!("{n} conflictos ⚠ por resolver") }
+    },
+    other_version: "otra versión:",
+    deleted_elsewhere: "borrado en la otra rama",
+    already_has: "ya tiene",
+    added: "añadido",
+    already_is: "ya es",
+    was: "antes",
+    not_on_path: "aviso: «dafo» no está en el PATH; git no podrá llamar al controlador de fusión («dafo: not found») hasta que lo esté",
+    no_sources: "La sesión no nombra fuentes",
+    source: "Fuente",
+    all_sources: "Todas las fuentes",
+    conflict_resolved: "Conflicto resuelto: se queda",
+    no_conflict: "Este elemento no tiene conflicto ⚠",
+    same_file: |a, b| {
+        format!("{a} y {b} son el mismo archivo: cada grupo se fusiona una vez (sus votos se sumarían dos veces)")
+    },
+    same_content: |a, b| {
+        format!(
+            "aviso: {a} y {b} tienen el mismo contenido: sus votos se suman y sus acciones y estrategias salen dos veces"
+        )
+    },
+    },
     indicators: &IndicatorWords {
     field: "Indicadores",
     field_hint: "I1, I2…, luego una nota si hace falta",
@@ -721,7 +792,13 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nuevo ({ok} añade, {close} cierra)"),
     },
     keymap: KeymapText {
-        merge: &super::merge_text::ES.keys,
+        merge: MergeKeys {
+        accept: "unir: dicen lo mismo",
+        keep_apart: "separar: son cosas distintas",
+        undo_last: "deshacer la última respuesta",
+        finish: "terminar (lo que falte, separado)",
+        hints: ["unir", "separar", "deshacer", "terminar"],
+        },
         join: &JoinText {
     start: "unir con otro factor (son el mismo)",
     start_hint: "unir",
