@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::follow_words::{FollowKeys, FollowText};
 use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
@@ -123,7 +124,30 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::CA,
-    follow: &super::follow_words::CA,
+    follow: &FollowText {
+    view_name: "SEGUIMENT",
+    no_horizon: "El seguiment va per anys i aquesta sessió no té horitzó (p. ex. 2023-2026): crea-la amb `dafo new --horizon 2023-2026` o importa un pla amb «Horitzó: 2023-2026».",
+    no_actions: "Encara no hi ha accions per seguir: afegiu-les a CAME (c) i col·loqueu-les en línies del pla (P).",
+    no_line: "Sense línia",
+    indicators: "Indicadors",
+    detail: "Detall",
+    not_reviewed: "sense revisar",
+    no_note: "sense nota",
+    baseline: "línia de base",
+    target: "meta",
+    note_of: "Nota de",
+    value_of: "Valor de",
+    value_on_indicator: "Els valors són dels indicadors: baixeu a les seues files, al final",
+    bad_number: "No és un número",
+    before_start: |id, start, year| {
+        format!("Compte: {id} comença en {start}; aquest grau és de {year}, abans del seu inici")
+    },
+    record_of: "Acta de",
+    record_fields: ["Comissió o òrgan", "Data (AAAA-MM-DD)", "Resum", "Límits i problemes (separats per ;)"],
+    bad_date: "Data no vàlida (AAAA-MM-DD)",
+    record_none: "sense acta (r)",
+    problems: "límits i problemes",
+    },
     quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
@@ -925,7 +949,24 @@ pub static TEXT: Catalogue = Catalogue {
     new_axis: "Nou eix",
     new_line_in: |axis| format!("Nova línia a {axis}"),
         },
-        follow: &super::follow_words::CA_KEYS,
+        follow: &FollowKeys {
+    show: "seguiment: grau d'implementació per any",
+    degree: "grau 0, 25, 50, 75, 100 %",
+    degree_hint: "grau",
+    step_up: "grau +5",
+    step_down: "grau −5",
+    step_pair: "grau +5 / −5",
+    status: "estat de l'acció aquell any",
+    status_hint: "estat",
+    drop: "descartar l'acció aquell any, o recuperar-la",
+    note: "nota de l'any per a l'acció",
+    note_hint: "nota",
+    value: "valor o imports de l'any",
+    value_hint: "valor",
+    record: "acta de l'any: comissió, data, resum, límits",
+    record_hint: "acta",
+    present: "presentar l'any a la sala",
+        },
         quick: QuickWords {
     picker_move: "moure",
     picker_search: "les lletres cerquen (j i k també)",

@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::follow_words::{FollowKeys, FollowText};
 use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
@@ -125,7 +126,30 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::EN,
-    follow: &super::follow_words::EN,
+    follow: &FollowText {
+    view_name: "FOLLOW-UP",
+    no_horizon: "Follow-up goes by years and this session has no horizon (e.g. 2023-2026): create it with `dafo new --horizon 2023-2026` or import a plan with \"Horizon: 2023-2026\".",
+    no_actions: "No actions to follow yet: add them in CAME (c) and place them in the plan's líneas (P).",
+    no_line: "No línea",
+    indicators: "Indicators",
+    detail: "Detail",
+    not_reviewed: "not reviewed",
+    no_note: "no note",
+    baseline: "baseline",
+    target: "target",
+    note_of: "Note of",
+    value_of: "Value of",
+    value_on_indicator: "Values belong to indicators: go down to their rows, at the end",
+    bad_number: "Not a number",
+    before_start: |id, start, year| {
+        format!("Note: {id} starts in {start}; this degree is for {year}, before it starts")
+    },
+    record_of: "Record of",
+    record_fields: ["Committee or body", "Date (YYYY-MM-DD)", "Summary", "Problems and limits (separated by ;)"],
+    bad_date: "Not a date (YYYY-MM-DD)",
+    record_none: "no record (r)",
+    problems: "problems and limits",
+    },
     quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
@@ -921,7 +945,24 @@ pub static TEXT: Catalogue = Catalogue {
     new_axis: "New axis",
     new_line_in: |axis| format!("New line in {axis}"),
         },
-        follow: &super::follow_words::EN_KEYS,
+        follow: &FollowKeys {
+    show: "follow-up: degree of implementation per year",
+    degree: "degree 0, 25, 50, 75, 100%",
+    degree_hint: "degree",
+    step_up: "degree +5",
+    step_down: "degree −5",
+    step_pair: "degree +5 / −5",
+    status: "the action's status that year",
+    status_hint: "status",
+    drop: "drop the action that year, or take it back",
+    note: "the year's note for the action",
+    note_hint: "note",
+    value: "value or money that year",
+    value_hint: "value",
+    record: "the year's record: committee, date, summary, problems",
+    record_hint: "record",
+    present: "present the year to the room",
+        },
         quick: QuickWords {
     picker_move: "move",
     picker_search: "letters search (j and k too)",

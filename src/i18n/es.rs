@@ -2,6 +2,7 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::follow_words::{FollowKeys, FollowText};
 use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
@@ -123,7 +124,30 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::ES,
-    follow: &super::follow_words::ES,
+    follow: &FollowText {
+    view_name: "SEGUIMIENTO",
+    no_horizon: "El seguimiento va por años y esta sesión no tiene horizonte (p. ej. 2023-2026): créala con `dafo new --horizon 2023-2026` o importa un plan con «Horizonte: 2023-2026».",
+    no_actions: "Aún no hay acciones que seguir: añádelas en CAME (c) y colócalas en líneas del plan (P).",
+    no_line: "Sin línea",
+    indicators: "Indicadores",
+    detail: "Detalle",
+    not_reviewed: "sin revisar",
+    no_note: "sin nota",
+    baseline: "línea de base",
+    target: "meta",
+    note_of: "Nota de",
+    value_of: "Valor de",
+    value_on_indicator: "Los valores son de los indicadores: baja a sus filas, al final",
+    bad_number: "No es un número",
+    before_start: |id, start, year| {
+        format!("Ojo: {id} empieza en {start}; este grado es de {year}, antes de su inicio")
+    },
+    record_of: "Acta de",
+    record_fields: ["Comisión u órgano", "Fecha (AAAA-MM-DD)", "Resumen", "Límites y problemas (separados por ;)"],
+    bad_date: "Fecha no válida (AAAA-MM-DD)",
+    record_none: "sin acta (r)",
+    problems: "límites y problemas",
+    },
     quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
@@ -927,7 +951,24 @@ pub static TEXT: Catalogue = Catalogue {
     new_axis: "Nuevo eje",
     new_line_in: |axis| format!("Nueva línea en {axis}"),
         },
-        follow: &super::follow_words::ES_KEYS,
+        follow: &FollowKeys {
+    show: "seguimiento: grado de implementación por año",
+    degree: "grado 0, 25, 50, 75, 100 %",
+    degree_hint: "grado",
+    step_up: "grado +5",
+    step_down: "grado −5",
+    step_pair: "grado +5 / −5",
+    status: "estado de la acción ese año",
+    status_hint: "estado",
+    drop: "descartar la acción ese año, o recuperarla",
+    note: "nota del año para la acción",
+    note_hint: "nota",
+    value: "valor o importes del año",
+    value_hint: "valor",
+    record: "acta del año: comisión, fecha, resumen, límites",
+    record_hint: "acta",
+    present: "presentar el año a la sala",
+        },
         quick: QuickWords {
     picker_move: "mover",
     picker_search: "las letras buscan (j y k también)",
