@@ -464,7 +464,7 @@ fn is_strategies(h: &str) -> bool {
 }
 
 fn known_headings() -> String {
-    let w = super::plan_words::ES;
+    let w = crate::i18n::Lang::default().text().plan_report;
     [w.mission, w.vision, w.values, "Fortalezas…", w.challenges, w.axes_lines, w.action_plan, w.indicators].join(", ")
 }
 
