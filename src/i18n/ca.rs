@@ -25,6 +25,7 @@ use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "ca",
+    office_tag: "ca-ES",
     locales: &["ca", "ca-ES-valencia", "ca_ES@valencia", "va"],
     locale: Locale {
         decimal: ',',

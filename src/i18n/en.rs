@@ -25,6 +25,7 @@ use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "en",
+    office_tag: "en-GB",
     locales: &["en"],
     locale: Locale {
         decimal: '.',

@@ -25,6 +25,7 @@ use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "es",
+    office_tag: "es-ES",
     locales: &["es"],
     locale: Locale {
         decimal: ',',
