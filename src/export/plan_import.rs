@@ -16,7 +16,7 @@ use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, St
 
 use super::import::{ImportError, build, markdown, quadrant_from_label};
 use super::import_problem::Problem;
-use super::plan_words::{OTHER_HEADINGS, Pick, PlanWords, fold, is_word};
+use super::plan_words::{Pick, PlanWords, all, fold, is_word, other_headings};
 use crate::i18n::Lang;
 
 #[path = "plan_table.rs"]
@@ -455,12 +455,12 @@ fn other_heading(h: &str) -> bool {
             .into_iter()
             .chain([l.money().plan_heading])
     });
-    words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
+    words.map(fold).chain(other_headings().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }
 
 fn is_strategies(h: &str) -> bool {
     let f = fold(h);
-    ["estrategias cruzadas", "crossed strategies", "estrategies creuades"].iter().any(|s| f.starts_with(s))
+    all().any(|w| f.starts_with(w.crossed_heading))
 }
 
 fn known_headings() -> String {

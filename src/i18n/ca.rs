@@ -125,6 +125,8 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::PlanWords {
+        crossed_heading: "estrategies creuades",
+        other_headings: &["matriu dafo", "pla d'accio came", "estrategies creuades", "matriu efi", "matriu efe", "calendari", "cobertura", "dades de la sessio"],
     horizon: "Horitzó",
     formulation: "Missió, visió i valors",
     col_from: "Ve de",

@@ -127,6 +127,8 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::PlanWords {
+        crossed_heading: "crossed strategies",
+        other_headings: &["swot matrix", "came action plan", "crossed strategies", "ife matrix", "efe matrix", "schedule", "coverage", "session details"],
     horizon: "Horizon",
     formulation: "Mission, vision and values",
     col_from: "Comes from",

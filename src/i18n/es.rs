@@ -125,6 +125,8 @@ pub static TEXT: Catalogue = Catalogue {
         },
     },
     plan_report: &super::plan_words::PlanWords {
+        crossed_heading: "estrategias cruzadas",
+        other_headings: &["matriz dafo", "plan de accion came", "estrategias cruzadas", "matriz efi", "matriz efe", "cronograma", "cobertura", "datos de la sesion"],
     horizon: "Horizonte",
     formulation: "Misión, visión y valores",
     col_from: "Viene de",

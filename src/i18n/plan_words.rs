@@ -11,6 +11,11 @@ pub type Pick = fn(&PlanWords) -> &'static str;
 /// The plan's words in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct PlanWords {
+    /// The start of the crossed strategies' heading, folded: `estrategias cruzadas`.
+    pub crossed_heading: &'static str,
+    /// The starts, folded, of the headings of other parts of a full export that
+    /// the plan importer passes over ([`other_headings`]).
+    pub other_headings: &'static [&'static str],
     /// `Horizonte` in the `Horizonte: 2023-2026` line.
     pub horizon: &'static str,
     /// Heading of the informe's section with misión, visión and valores.
@@ -74,32 +79,10 @@ pub fn all() -> impl Iterator<Item = &'static PlanWords> {
 }
 
 /// Headings of other parts of a full export that a plan file may carry and the
-/// plan importer passes over (compared folded, by their start).
-pub const OTHER_HEADINGS: &[&str] = &[
-    "matriz dafo",
-    "swot matrix",
-    "matriu dafo",
-    "plan de accion came",
-    "came action plan",
-    "pla d'accio came",
-    "estrategias cruzadas",
-    "crossed strategies",
-    "estrategies creuades",
-    "matriz efi",
-    "matriz efe",
-    "ife matrix",
-    "efe matrix",
-    "matriu efi",
-    "matriu efe",
-    "cronograma",
-    "schedule",
-    "calendari",
-    "cobertura",
-    "coverage",
-    "datos de la sesion",
-    "session details",
-    "dades de la sessio",
-];
+/// plan importer passes over (compared folded, by their start), in every language.
+pub fn other_headings() -> impl Iterator<Item = &'static str> {
+    all().flat_map(|w| w.other_headings.iter().copied())
+}
 
 impl PlanWords {
     pub fn for_lang(lang: crate::i18n::Lang) -> PlanWords {
@@ -174,5 +157,18 @@ mod tests {
         assert_eq!(status_from("in_progress"), Some(Status::InProgress));
         assert!(is_word("pla d'accio", |x| x.action_plan));
         assert_eq!(direction_from("↓"), Some(Direction::Down));
+    }
+
+    #[test]
+    fn each_language_names_the_headings_the_importer_passes_over_folded() {
+        for l in crate::i18n::Lang::ALL {
+            let w = l.text().plan_report;
+            assert!(fold(l.text().plan.strategies).starts_with(w.crossed_heading), "{l:?}");
+            assert!(w.other_headings.contains(&w.crossed_heading), "{l:?}");
+            for h in w.other_headings {
+                assert_eq!(fold(h), *h, "{l:?}");
+            }
+        }
+        assert!(other_headings().any(|h| h == "session details"));
     }
 }
