@@ -14,6 +14,7 @@ use docx_rs::{
 
 use super::doc::Document;
 use super::logo::Logo;
+use crate::i18n::Lang;
 
 /// Where the logo lives in the package, and its relationship.
 const LOGO_ID: &str = "rIdDafoLogo";
@@ -150,14 +151,16 @@ pub fn contents(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     out.write_all(x.as_bytes())
 }
 
-/// The language tag Word and LibreOffice want (`es-ES`) for a session's `es`.
+/// The language tag Word and LibreOffice want (`es-ES`) for a session's `es`:
+/// its catalogue's `office_tag`; another tag as it is; else the default language's.
 fn lang_tag(language: &str) -> String {
-    match language.trim() {
-        "es" => "es-ES".into(),
-        "ca" => "ca-ES".into(),
-        "en" => "en-GB".into(),
-        other if !other.is_empty() && other.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => other.into(),
-        _ => "es-ES".into(),
+    let language = language.trim();
+    match Lang::ALL.iter().find(|l| l.tag() == language) {
+        Some(l) => l.text().office_tag.into(),
+        None if !language.is_empty() && language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+            language.into()
+        }
+        None => Lang::default().text().office_tag.into(),
     }
 }
 
@@ -239,4 +242,19 @@ pub fn extra_parts(doc: &Document) -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|logo| (format!("word/media/dafo-logo.{}", logo.kind.extension()), logo.bytes.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_gets_each_languages_office_tag_and_other_tags_as_they_are() {
+        assert_eq!(lang_tag("es"), "es-ES");
+        assert_eq!(lang_tag(" ca "), "ca-ES");
+        assert_eq!(lang_tag("en"), "en-GB");
+        assert_eq!(lang_tag("fr-FR"), "fr-FR");
+        assert_eq!(lang_tag(""), "es-ES");
+        assert_eq!(lang_tag("<x>"), "es-ES");
+    }
 }

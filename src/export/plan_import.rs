@@ -16,7 +16,7 @@ use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, St
 
 use super::import::{ImportError, build, markdown, quadrant_from_label};
 use super::import_problem::Problem;
-use super::plan_words::{OTHER_HEADINGS, Pick, PlanWords, fold, is_word};
+use super::plan_words::{Pick, PlanWords, all, fold, is_word, other_headings};
 use crate::i18n::Lang;
 
 #[path = "plan_table.rs"]
@@ -455,16 +455,16 @@ fn other_heading(h: &str) -> bool {
             .into_iter()
             .chain([l.money().plan_heading])
     });
-    words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
+    words.map(fold).chain(other_headings().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }
 
 fn is_strategies(h: &str) -> bool {
     let f = fold(h);
-    ["estrategias cruzadas", "crossed strategies", "estrategies creuades"].iter().any(|s| f.starts_with(s))
+    all().any(|w| f.starts_with(w.crossed_heading))
 }
 
 fn known_headings() -> String {
-    let w = super::plan_words::ES;
+    let w = crate::i18n::Lang::default().text().plan_report;
     [w.mission, w.vision, w.values, "Fortalezas…", w.challenges, w.axes_lines, w.action_plan, w.indicators].join(", ")
 }
 

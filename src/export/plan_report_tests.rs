@@ -3,7 +3,6 @@
 use super::*;
 use crate::export::doc::Table;
 use crate::export::plan_import::tests::full_plan;
-use crate::export::plan_words::ES;
 
 fn blocks(s: &Session, lang: Lang) -> Vec<Block> {
     let mut out = Vec::new();
@@ -37,18 +36,19 @@ fn items<'a>(blocks: &'a [Block], group: &str) -> Vec<&'a Items> {
 #[test]
 fn every_section_in_the_informe_order() {
     let b = blocks(&full_plan(), Lang::Es);
+    let es = Lang::Es.text().plan_report;
     let h2: Vec<String> = headings(&b).into_iter().filter(|(l, _)| *l == 2).map(|(_, t)| t).collect();
     assert_eq!(
         h2,
         [
-            ES.formulation,
-            ES.challenges,
-            ES.axes_lines,
-            ES.action_plan,
+            es.formulation,
+            es.challenges,
+            es.axes_lines,
+            es.action_plan,
             "Plan financiero",
-            ES.schedule,
-            ES.indicators,
-            ES.coverage
+            es.schedule,
+            es.indicators,
+            es.coverage
         ]
     );
     let h3: Vec<String> = headings(&b).into_iter().filter(|(l, _)| *l == 3).map(|(_, t)| t).collect();

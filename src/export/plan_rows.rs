@@ -13,7 +13,7 @@ use crate::i18n::{Lang, stored_action_id, stored_id};
 use super::super::import::ImportError;
 use super::super::import_problem::Problem;
 use super::super::plan_md::came_for;
-use super::super::plan_words::{ALL, Pick, direction_from, fold, status_from};
+use super::super::plan_words::{Pick, all, direction_from, fold, status_from};
 use super::table::Table;
 use super::{id_with, settle_ids, split_unescaped, unescape};
 
@@ -325,7 +325,7 @@ impl Details {
         let mut out = Vec::new();
         for part in text.unwrap_or_default().split(" · ") {
             let Some((label, value)) = part.split_once(':') else { continue };
-            let key = Details::KEYS.iter().find(|(_, pick)| ALL.iter().any(|w| fold(pick(w)) == fold(label)));
+            let key = Details::KEYS.iter().find(|(_, pick)| all().any(|w| fold(pick(w)) == fold(label)));
             if let Some((key, _)) = key {
                 out.push((*key, value.trim().to_owned()));
             }

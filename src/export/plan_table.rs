@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::super::import::ImportError;
 use super::super::import_problem::Problem;
-use super::super::plan_words::{ALL, Pick, fold};
+use super::super::plan_words::{Pick, all, fold};
 use super::unescape;
 
 /// Column headers earlier versions wrote and dafo still reads (key, header):
@@ -138,11 +138,12 @@ impl Table {
         let mut map = HashMap::new();
         for (i, (col, name, _)) in self.header.iter().enumerate() {
             let found = known.iter().find(|(key, pick)| {
-                ALL.iter().any(|w| fold(pick(w)) == fold(name))
+                all().any(|w| fold(pick(w)) == fold(name))
                     || FORMER.iter().any(|(k, old)| k == key && fold(old) == fold(name))
             });
             let Some((key, _)) = found else {
-                let names: Vec<&str> = known.iter().map(|(_, pick)| pick(&super::super::plan_words::ES)).collect();
+                let names: Vec<&str> =
+                    known.iter().map(|(_, pick)| pick(crate::i18n::Lang::default().text().plan_report)).collect();
                 return Err(ImportError::At {
                     path: path.to_owned(),
                     line: self.line,

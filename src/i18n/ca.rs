@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::follow_words::{FollowKeys, FollowText};
+use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
@@ -23,6 +25,7 @@ use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "ca",
+    office_tag: "ca-ES",
     locales: &["ca", "ca-ES-valencia", "ca_ES@valencia", "va"],
     locale: Locale {
         decimal: ',',
@@ -121,8 +124,77 @@ pub static TEXT: Catalogue = Catalogue {
             n => format!("Suma incompleta: {n} factors sense pes no compten."),
         },
     },
-    plan_report: &super::plan_words::CA,
-    follow: &super::follow_words::CA,
+    plan_report: &super::plan_words::PlanWords {
+        crossed_heading: "estrategies creuades",
+        other_headings: &["matriu dafo", "pla d'accio came", "estrategies creuades", "matriu efi", "matriu efe", "calendari", "cobertura", "dades de la sessio"],
+    horizon: "Horitzó",
+    formulation: "Missió, visió i valors",
+    col_from: "Ve de",
+    no_line: "Sense línia",
+    mission: "Missió",
+    vision: "Visió",
+    values: "Valors",
+    challenges: "Reptes",
+    axes_lines: "Eixos i línies",
+    action_plan: "Pla d'acció",
+    indicators: "Indicadors",
+    schedule: "Cronograma",
+    coverage: "Cobertura del pla",
+    col_line: "Línia",
+    col_action: "Acció",
+    col_answers: "Respon a",
+    col_owner: "Responsable",
+    col_start: "Inici",
+    col_due: "Termini",
+    col_resources: "Recursos",
+    col_amount: "Import (€)",
+    col_budget: "Import per any",
+    col_funding: "Finançament",
+    col_partners: "Socis",
+    col_indicator: "Indicador",
+    col_status: "Estat",
+    col_name: "Indicador",
+    col_unit: "Unitat",
+    col_baseline: "Línia de base",
+    col_target: "Meta",
+    col_direction: "Sentit",
+    col_milestones: "Fites",
+    col_measures: "Què mesura",
+    up: "puja",
+    down: "baixa",
+    keep: "mantindre",
+    action: "acció",
+    quarter: "T",
+    statuses: ["pendent", "en curs", "feta", "descartada"],
+    lines_without_actions: "Línies sense accions",
+    actions_without_line: "Accions sense línia",
+    undated: "Sense dates",
+    outside: "Fora de l'horitzó",
+    },
+    follow: &FollowText {
+    view_name: "SEGUIMENT",
+    no_horizon: "El seguiment va per anys i aquesta sessió no té horitzó (p. ex. 2023-2026): crea-la amb `dafo new --horizon 2023-2026` o importa un pla amb «Horitzó: 2023-2026».",
+    no_actions: "Encara no hi ha accions per seguir: afegiu-les a CAME (c) i col·loqueu-les en línies del pla (P).",
+    no_line: "Sense línia",
+    indicators: "Indicadors",
+    detail: "Detall",
+    not_reviewed: "sense revisar",
+    no_note: "sense nota",
+    baseline: "línia de base",
+    target: "meta",
+    note_of: "Nota de",
+    value_of: "Valor de",
+    value_on_indicator: "Els valors són dels indicadors: baixeu a les seues files, al final",
+    bad_number: "No és un número",
+    before_start: |id, start, year| {
+        format!("Compte: {id} comença en {start}; aquest grau és de {year}, abans del seu inici")
+    },
+    record_of: "Acta de",
+    record_fields: ["Comissió o òrgan", "Data (AAAA-MM-DD)", "Resum", "Límits i problemes (separats per ;)"],
+    bad_date: "Data no vàlida (AAAA-MM-DD)",
+    record_none: "sense acta (r)",
+    problems: "límits i problemes",
+    },
     quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
@@ -371,7 +443,75 @@ pub static TEXT: Catalogue = Catalogue {
     },
     not_plain: |path| format!("{path}: és un enllaç o no és un fitxer normal; dafo publish no hi escriu a través"),
     },
-    merge: &super::merge_text::CA,
+    merge: &MergeText {
+    keys: &TEXT.keymap.merge,
+    review_title: "Parells dubtosos",
+    pair_of: |n, m| format!("parell {n} de {m}"),
+    question: "Diuen el mateix?",
+    likeness: "semblança",
+    sources: "Fonts",
+    answered: |j, k| {
+        format!("{j} {} · {k} {}", if j == 1 { "unit" } else { "units" }, if k == 1 { "separat" } else { "separats" })
+    },
+    merged: "units",
+    kept_apart: "separats",
+    all_answered: |q, u| format!("Tots resposts: {q} acaba, {u} desfà l'última resposta"),
+    line_prompt: "s = unir, n = separar [n]:",
+    line_yes: &["s", "si", "sí", "y", "yes"],
+    groups_count: |n| if n == 1 { "1 grup".to_owned() } else { format!("{n} grups") },
+    quadrant_one: ["fortalesa", "debilitat", "oportunitat", "amenaça"],
+    report_title: "Informe de la fusió",
+    groups: "Grups",
+    factors: "Factors",
+    read_to: |r, d| format!("{r} llegits → {d} al diagnòstic"),
+    from_groups: |k, g| format!("{k} de {g}"),
+    factors_count: |n| if n == 1 { "1 factor".to_owned() } else { format!("{n} factors") },
+    only_one: "Només un grup",
+    disagreements: "Desacords entre quadrants",
+    none: "Cap.",
+    grey_title: "Parells dubtosos, separats",
+    joined_on_review: "Units a la revisió",
+    joined_by_flag: "Units per --accept-similar.",
+    grey_hint: "--accept-similar els uneix; --review pregunta per cadascun.",
+    dangling_title: "Referències a factors que no existeixen",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} no és al seu fitxer: estratègia no inclosa")
+        } else {
+            format!("{ids} no és al seu fitxer: acció inclosa sense eixe enllaç")
+        }
+    },
+    default_title: "Diagnòstic conjunt",
+    written: "escrit",
+    output_is_input: "és una de les sessions a fusionar; les entrades no s'escriuen mai, tria un altre -o",
+    conflict: "conflicte",
+    conflict_kept: "conflicte, es queda la nostra versió",
+    check_line: |n| {
+        if n == 1 { "1 conflicte ⚠ per resoldre".to_owned() } else { format!("{n} conflictes ⚠ per resoldre") }
+    },
+    other_version: "una altra versió:",
+    deleted_elsewhere: "esborrat a l'altra branca",
+    already_has: "ja té",
+    added: "afegit",
+    already_is: "ja és",
+    was: "abans",
+    not_on_path: "avís: «dafo» no és al PATH; git no podrà cridar el controlador de fusió («dafo: not found») fins que hi siga",
+    no_sources: "La sessió no anomena fonts",
+    source: "Font",
+    all_sources: "Totes les fonts",
+    conflict_resolved: "Conflicte resolt: es queda",
+    no_conflict: "Aquest element no té conflicte ⚠",
+    same_file: |a, b| {
+        format!(
+            "{a} i {b} són el mateix fitxer: cada grup es fusiona una vegada (els seus vots comptarien dues vegades)"
+        )
+    },
+    same_content: |a, b| {
+        format!(
+            "avís: {a} i {b} tenen el mateix contingut: els seus vots se sumen i les seves accions i estratègies surten dues vegades"
+        )
+    },
+    },
     indicators: &IndicatorWords {
     field: "Indicadors",
     field_hint: "I1, I2…, després una nota si cal",
@@ -721,7 +861,13 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nou ({ok} afig, {close} tanca)"),
     },
     keymap: KeymapText {
-        merge: &super::merge_text::CA.keys,
+        merge: MergeKeys {
+        accept: "unir: diuen el mateix",
+        keep_apart: "separar: són coses diferents",
+        undo_last: "desfer l'última resposta",
+        finish: "acabar (la resta, separat)",
+        hints: ["unir", "separar", "desfer", "acabar"],
+        },
         join: &JoinText {
     start: "unir amb un altre factor (són el mateix)",
     start_hint: "unir",
@@ -850,7 +996,24 @@ pub static TEXT: Catalogue = Catalogue {
     new_axis: "Nou eix",
     new_line_in: |axis| format!("Nova línia a {axis}"),
         },
-        follow: &super::follow_words::CA_KEYS,
+        follow: &FollowKeys {
+    show: "seguiment: grau d'implementació per any",
+    degree: "grau 0, 25, 50, 75, 100 %",
+    degree_hint: "grau",
+    step_up: "grau +5",
+    step_down: "grau −5",
+    step_pair: "grau +5 / −5",
+    status: "estat de l'acció aquell any",
+    status_hint: "estat",
+    drop: "descartar l'acció aquell any, o recuperar-la",
+    note: "nota de l'any per a l'acció",
+    note_hint: "nota",
+    value: "valor o imports de l'any",
+    value_hint: "valor",
+    record: "acta de l'any: comissió, data, resum, límits",
+    record_hint: "acta",
+    present: "presentar l'any a la sala",
+        },
         quick: QuickWords {
     picker_move: "moure",
     picker_search: "les lletres cerquen (j i k també)",

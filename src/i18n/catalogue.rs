@@ -13,6 +13,8 @@
 pub struct Catalogue {
     /// BCP 47 tag stored in a new session and written as `<html lang>`: `es`, `en`, `ca`.
     pub tag: &'static str,
+    /// The tag Word and LibreOffice want for it (`<w:lang>`): `es-ES`, `en-GB`, `ca-ES`.
+    pub office_tag: &'static str,
     /// Locale prefixes (of `LC_ALL`, `LC_MESSAGES`, `LANG`) that choose this language.
     pub locales: &'static [&'static str],
     /// How numbers, amounts, percentages and dates are written and read.

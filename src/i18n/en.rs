@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::follow_words::{FollowKeys, FollowText};
+use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
@@ -23,6 +25,7 @@ use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "en",
+    office_tag: "en-GB",
     locales: &["en"],
     locale: Locale {
         decimal: '.',
@@ -123,8 +126,77 @@ pub static TEXT: Catalogue = Catalogue {
             n => format!("Incomplete sum: {n} unweighted factors are left out."),
         },
     },
-    plan_report: &super::plan_words::EN,
-    follow: &super::follow_words::EN,
+    plan_report: &super::plan_words::PlanWords {
+        crossed_heading: "crossed strategies",
+        other_headings: &["swot matrix", "came action plan", "crossed strategies", "ife matrix", "efe matrix", "schedule", "coverage", "session details"],
+    horizon: "Horizon",
+    formulation: "Mission, vision and values",
+    col_from: "Comes from",
+    no_line: "No line",
+    mission: "Mission",
+    vision: "Vision",
+    values: "Values",
+    challenges: "Challenges",
+    axes_lines: "Axes and lines",
+    action_plan: "Action plan",
+    indicators: "Indicators",
+    schedule: "Schedule",
+    coverage: "Plan coverage",
+    col_line: "Line",
+    col_action: "Action",
+    col_answers: "Answers",
+    col_owner: "Owner",
+    col_start: "Start",
+    col_due: "Due",
+    col_resources: "Resources",
+    col_amount: "Amount (€)",
+    col_budget: "Amount per year",
+    col_funding: "Funding",
+    col_partners: "Partners",
+    col_indicator: "Indicator",
+    col_status: "Status",
+    col_name: "Indicator",
+    col_unit: "Unit",
+    col_baseline: "Baseline",
+    col_target: "Target",
+    col_direction: "Direction",
+    col_milestones: "Milestones",
+    col_measures: "Measures",
+    up: "up",
+    down: "down",
+    keep: "keep",
+    action: "action",
+    quarter: "Q",
+    statuses: ["pending", "in progress", "done", "dropped"],
+    lines_without_actions: "Lines without actions",
+    actions_without_line: "Actions without a line",
+    undated: "Undated",
+    outside: "Outside the horizon",
+    },
+    follow: &FollowText {
+    view_name: "FOLLOW-UP",
+    no_horizon: "Follow-up goes by years and this session has no horizon (e.g. 2023-2026): create it with `dafo new --horizon 2023-2026` or import a plan with \"Horizon: 2023-2026\".",
+    no_actions: "No actions to follow yet: add them in CAME (c) and place them in the plan's líneas (P).",
+    no_line: "No línea",
+    indicators: "Indicators",
+    detail: "Detail",
+    not_reviewed: "not reviewed",
+    no_note: "no note",
+    baseline: "baseline",
+    target: "target",
+    note_of: "Note of",
+    value_of: "Value of",
+    value_on_indicator: "Values belong to indicators: go down to their rows, at the end",
+    bad_number: "Not a number",
+    before_start: |id, start, year| {
+        format!("Note: {id} starts in {start}; this degree is for {year}, before it starts")
+    },
+    record_of: "Record of",
+    record_fields: ["Committee or body", "Date (YYYY-MM-DD)", "Summary", "Problems and limits (separated by ;)"],
+    bad_date: "Not a date (YYYY-MM-DD)",
+    record_none: "no record (r)",
+    problems: "problems and limits",
+    },
     quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
@@ -375,7 +447,69 @@ pub static TEXT: Catalogue = Catalogue {
     },
     not_plain: |path| format!("{path}: is a link or not a plain file; dafo publish does not write through it"),
     },
-    merge: &super::merge_text::EN,
+    merge: &MergeText {
+    keys: &TEXT.keymap.merge,
+    review_title: "Possible pairs",
+    pair_of: |n, m| format!("pair {n} of {m}"),
+    question: "Do they say the same?",
+    likeness: "likeness",
+    sources: "Sources",
+    answered: |j, k| format!("{j} merged · {k} kept apart"),
+    merged: "merged",
+    kept_apart: "kept apart",
+    all_answered: |q, u| format!("All answered: {q} finishes, {u} takes the last answer back"),
+    line_prompt: "y = join, n = keep apart [n]:",
+    line_yes: &["y", "yes", "s", "si", "sí"],
+    groups_count: |n| if n == 1 { "1 group".to_owned() } else { format!("{n} groups") },
+    quadrant_one: ["strength", "weakness", "opportunity", "threat"],
+    report_title: "Merge report",
+    groups: "Groups",
+    factors: "Factors",
+    read_to: |r, d| format!("{r} read → {d} in the diagnosis"),
+    from_groups: |k, g| format!("{k} from {g}"),
+    factors_count: |n| if n == 1 { "1 factor".to_owned() } else { format!("{n} factors") },
+    only_one: "Only one group",
+    disagreements: "Disagreements between quadrants",
+    none: "None.",
+    grey_title: "Possible pairs, kept apart",
+    joined_on_review: "Joined on review",
+    joined_by_flag: "Joined by --accept-similar.",
+    grey_hint: "--accept-similar joins them; --review asks about each.",
+    dangling_title: "References to factors that do not exist",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} is not in its file: strategy left out")
+        } else {
+            format!("{ids} is not in its file: action kept without that link")
+        }
+    },
+    default_title: "Joint diagnosis",
+    written: "written",
+    output_is_input: "is one of the sessions to merge; the inputs are never written, choose another -o",
+    conflict: "conflict",
+    conflict_kept: "conflict, our version kept",
+    check_line: |n| {
+        if n == 1 { "1 conflict ⚠ to resolve".to_owned() } else { format!("{n} conflicts ⚠ to resolve") }
+    },
+    other_version: "other version:",
+    deleted_elsewhere: "deleted on the other branch",
+    already_has: "already has",
+    added: "added",
+    already_is: "already",
+    was: "was",
+    not_on_path: "warning: «dafo» is not on PATH; git cannot call the merge driver («dafo: not found») until it is",
+    no_sources: "The session names no sources",
+    source: "Source",
+    all_sources: "All sources",
+    conflict_resolved: "Conflict resolved: kept",
+    no_conflict: "This item has no conflict ⚠",
+    same_file: |a, b| format!("{a} and {b} are the same file: each group is merged once (its votes would count twice)"),
+    same_content: |a, b| {
+        format!(
+            "warning: {a} and {b} have the same content: their votes add up and their actions and strategies appear twice"
+        )
+    },
+    },
     indicators: &IndicatorWords {
     field: "Indicators",
     field_hint: "I1, I2…, then a note if needed",
@@ -723,7 +857,13 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("New ({ok} adds, {close} closes)"),
     },
     keymap: KeymapText {
-        merge: &super::merge_text::EN.keys,
+        merge: MergeKeys {
+        accept: "merge: they say the same",
+        keep_apart: "keep apart: different things",
+        undo_last: "undo the last answer",
+        finish: "finish (the rest kept apart)",
+        hints: ["merge", "keep apart", "undo", "finish"],
+        },
         join: &JoinText {
     start: "join into another factor (the same)",
     start_hint: "join",
@@ -852,7 +992,24 @@ pub static TEXT: Catalogue = Catalogue {
     new_axis: "New axis",
     new_line_in: |axis| format!("New line in {axis}"),
         },
-        follow: &super::follow_words::EN_KEYS,
+        follow: &FollowKeys {
+    show: "follow-up: degree of implementation per year",
+    degree: "degree 0, 25, 50, 75, 100%",
+    degree_hint: "degree",
+    step_up: "degree +5",
+    step_down: "degree −5",
+    step_pair: "degree +5 / −5",
+    status: "the action's status that year",
+    status_hint: "status",
+    drop: "drop the action that year, or take it back",
+    note: "the year's note for the action",
+    note_hint: "note",
+    value: "value or money that year",
+    value_hint: "value",
+    record: "the year's record: committee, date, summary, problems",
+    record_hint: "record",
+    present: "present the year to the room",
+        },
         quick: QuickWords {
     picker_move: "move",
     picker_search: "letters search (j and k too)",

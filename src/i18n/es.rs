@@ -2,6 +2,8 @@
 
 use super::catalogue::*;
 use super::locale::{DateOrder, Locale};
+use super::follow_words::{FollowKeys, FollowText};
+use super::merge_text::{MergeKeys, MergeText};
 use super::clash_text::ClashText;
 use super::follow_legend::FollowLegend;
 use super::quick_words::QuickWords;
@@ -23,6 +25,7 @@ use super::sala_words::{PageWords, SalaWords};
 
 pub static TEXT: Catalogue = Catalogue {
     tag: "es",
+    office_tag: "es-ES",
     locales: &["es"],
     locale: Locale {
         decimal: ',',
@@ -121,8 +124,77 @@ pub static TEXT: Catalogue = Catalogue {
             n => format!("Suma incompleta: {n} factores sin peso no cuentan."),
         },
     },
-    plan_report: &super::plan_words::ES,
-    follow: &super::follow_words::ES,
+    plan_report: &super::plan_words::PlanWords {
+        crossed_heading: "estrategias cruzadas",
+        other_headings: &["matriz dafo", "plan de accion came", "estrategias cruzadas", "matriz efi", "matriz efe", "cronograma", "cobertura", "datos de la sesion"],
+    horizon: "Horizonte",
+    formulation: "Misión, visión y valores",
+    col_from: "Viene de",
+    no_line: "Sin línea",
+    mission: "Misión",
+    vision: "Visión",
+    values: "Valores",
+    challenges: "Retos",
+    axes_lines: "Ejes y líneas",
+    action_plan: "Plan de acción",
+    indicators: "Indicadores",
+    schedule: "Cronograma",
+    coverage: "Cobertura del plan",
+    col_line: "Línea",
+    col_action: "Acción",
+    col_answers: "Responde a",
+    col_owner: "Responsable",
+    col_start: "Inicio",
+    col_due: "Plazo",
+    col_resources: "Recursos",
+    col_amount: "Importe (€)",
+    col_budget: "Importe por año",
+    col_funding: "Financiación",
+    col_partners: "Socios",
+    col_indicator: "Indicador",
+    col_status: "Estado",
+    col_name: "Indicador",
+    col_unit: "Unidad",
+    col_baseline: "Línea base",
+    col_target: "Meta",
+    col_direction: "Sentido",
+    col_milestones: "Hitos",
+    col_measures: "Mide",
+    up: "sube",
+    down: "baja",
+    keep: "mantener",
+    action: "acción",
+    quarter: "T",
+    statuses: ["pendiente", "en curso", "hecha", "descartada"],
+    lines_without_actions: "Líneas sin acciones",
+    actions_without_line: "Acciones sin línea",
+    undated: "Sin fechas",
+    outside: "Fuera del horizonte",
+    },
+    follow: &FollowText {
+    view_name: "SEGUIMIENTO",
+    no_horizon: "El seguimiento va por años y esta sesión no tiene horizonte (p. ej. 2023-2026): créala con `dafo new --horizon 2023-2026` o importa un plan con «Horizonte: 2023-2026».",
+    no_actions: "Aún no hay acciones que seguir: añádelas en CAME (c) y colócalas en líneas del plan (P).",
+    no_line: "Sin línea",
+    indicators: "Indicadores",
+    detail: "Detalle",
+    not_reviewed: "sin revisar",
+    no_note: "sin nota",
+    baseline: "línea de base",
+    target: "meta",
+    note_of: "Nota de",
+    value_of: "Valor de",
+    value_on_indicator: "Los valores son de los indicadores: baja a sus filas, al final",
+    bad_number: "No es un número",
+    before_start: |id, start, year| {
+        format!("Ojo: {id} empieza en {start}; este grado es de {year}, antes de su inicio")
+    },
+    record_of: "Acta de",
+    record_fields: ["Comisión u órgano", "Fecha (AAAA-MM-DD)", "Resumen", "Límites y problemas (separados por ;)"],
+    bad_date: "Fecha no válida (AAAA-MM-DD)",
+    record_none: "sin acta (r)",
+    problems: "límites y problemas",
+    },
     quick: &TEXT.keymap.quick,
     sala: SalaWords {
     page: PageWords {
@@ -373,7 +445,77 @@ pub static TEXT: Catalogue = Catalogue {
     },
     not_plain: |path| format!("{path}: es un enlace o no es un archivo normal; dafo publish no escribe a través de él"),
     },
-    merge: &super::merge_text::ES,
+    merge: &MergeText {
+    keys: &TEXT.keymap.merge,
+    review_title: "Pares dudosos",
+    pair_of: |n, m| format!("par {n} de {m}"),
+    question: "¿Dicen lo mismo?",
+    likeness: "parecido",
+    sources: "Fuentes",
+    answered: |j, k| {
+        format!(
+            "{j} {} · {k} {}",
+            if j == 1 { "unido" } else { "unidos" },
+            if k == 1 { "separado" } else { "separados" }
+        )
+    },
+    merged: "unidos",
+    kept_apart: "separados",
+    all_answered: |q, u| format!("Todos respondidos: {q} termina, {u} deshace la última respuesta"),
+    line_prompt: "s = unir, n = separar [n]:",
+    line_yes: &["s", "si", "sí", "y", "yes"],
+    groups_count: |n| if n == 1 { "1 grupo".to_owned() } else { format!("{n} grupos") },
+    quadrant_one: ["fortaleza", "debilidad", "oportunidad", "amenaza"],
+    report_title: "Informe de la fusión",
+    groups: "Grupos",
+    factors: "Factores",
+    read_to: |r, d| format!("{r} leídos → {d} en el diagnóstico"),
+    from_groups: |k, g| format!("{k} de {g}"),
+    factors_count: |n| if n == 1 { "1 factor".to_owned() } else { format!("{n} factores") },
+    only_one: "Solo un grupo",
+    disagreements: "Desacuerdos entre cuadrantes",
+    none: "Ninguno.",
+    grey_title: "Pares dudosos, separados",
+    joined_on_review: "Unidos en la revisión",
+    joined_by_flag: "Unidos por --accept-similar.",
+    grey_hint: "--accept-similar los une; --review pregunta por cada uno.",
+    dangling_title: "Referencias a factores que no existen",
+    dangling_done: |ids, left_out| {
+        if left_out {
+            format!("{ids} no está en su archivo: estrategia no incluida")
+        } else {
+            format!("{ids} no está en su archivo: acción incluida sin ese enlace")
+        }
+    },
+    default_title: "Diagnóstico conjunto",
+    written: "escrito",
+    output_is_input: "es una de las sesiones a fusionar; las entradas nunca se escriben, elige otro -o",
+    conflict: "conflicto",
+    conflict_kept: "conflicto, se queda nuestra versión",
+    check_line: |n| {
+        if n == 1 { "1 conflicto ⚠ por resolver".to_owned() } else { format!("{n} conflictos ⚠ por resolver") }
+    },
+    other_version: "otra versión:",
+    deleted_elsewhere: "borrado en la otra rama",
+    already_has: "ya tiene",
+    added: "añadido",
+    already_is: "ya es",
+    was: "antes",
+    not_on_path: "aviso: «dafo» no está en el PATH; git no podrá llamar al controlador de fusión («dafo: not found») hasta que lo esté",
+    no_sources: "La sesión no nombra fuentes",
+    source: "Fuente",
+    all_sources: "Todas las fuentes",
+    conflict_resolved: "Conflicto resuelto: se queda",
+    no_conflict: "Este elemento no tiene conflicto ⚠",
+    same_file: |a, b| {
+        format!("{a} y {b} son el mismo archivo: cada grupo se fusiona una vez (sus votos se sumarían dos veces)")
+    },
+    same_content: |a, b| {
+        format!(
+            "aviso: {a} y {b} tienen el mismo contenido: sus votos se suman y sus acciones y estrategias salen dos veces"
+        )
+    },
+    },
     indicators: &IndicatorWords {
     field: "Indicadores",
     field_hint: "I1, I2…, luego una nota si hace falta",
@@ -721,7 +863,13 @@ pub static TEXT: Catalogue = Catalogue {
         input_new_keys: |ok, close| format!("Nuevo ({ok} añade, {close} cierra)"),
     },
     keymap: KeymapText {
-        merge: &super::merge_text::ES.keys,
+        merge: MergeKeys {
+        accept: "unir: dicen lo mismo",
+        keep_apart: "separar: son cosas distintas",
+        undo_last: "deshacer la última respuesta",
+        finish: "terminar (lo que falte, separado)",
+        hints: ["unir", "separar", "deshacer", "terminar"],
+        },
         join: &JoinText {
     start: "unir con otro factor (son el mismo)",
     start_hint: "unir",
@@ -850,7 +998,24 @@ pub static TEXT: Catalogue = Catalogue {
     new_axis: "Nuevo eje",
     new_line_in: |axis| format!("Nueva línea en {axis}"),
         },
-        follow: &super::follow_words::ES_KEYS,
+        follow: &FollowKeys {
+    show: "seguimiento: grado de implementación por año",
+    degree: "grado 0, 25, 50, 75, 100 %",
+    degree_hint: "grado",
+    step_up: "grado +5",
+    step_down: "grado −5",
+    step_pair: "grado +5 / −5",
+    status: "estado de la acción ese año",
+    status_hint: "estado",
+    drop: "descartar la acción ese año, o recuperarla",
+    note: "nota del año para la acción",
+    note_hint: "nota",
+    value: "valor o importes del año",
+    value_hint: "valor",
+    record: "acta del año: comisión, fecha, resumen, límites",
+    record_hint: "acta",
+    present: "presentar el año a la sala",
+        },
         quick: QuickWords {
     picker_move: "mover",
     picker_search: "las letras buscan (j y k también)",

@@ -15,7 +15,7 @@ pub struct KeymapText {
     /// The list of the plan's merge conflicts (`R`).
     pub clashes: &'static super::clash_text::ClashText,
     /// The review list of `dafo merge --review`.
-    pub merge: &'static super::merge_text::MergeKeys,
+    pub merge: super::merge_text::MergeKeys,
     /// Joining two factors in the grid (issue 24).
     pub join: &'static super::join_text::JoinText,
     /// Áreas temáticas and cross-cutting impacts (issue 27).

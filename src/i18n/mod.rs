@@ -12,7 +12,10 @@
 //! **Adding a language** takes one new file (copy `en.rs`, translate) and one line in
 //! the `languages!` call below. Nothing else names the languages: parsers
 //! ([`crate::labels`]) iterate over [`Lang::ALL`], and the locale prefixes that choose
-//! a language live in its own catalogue.
+//! a language live in its own catalogue. The `*_words.rs` / `*_text.rs` files hold
+//! only the shape of a catalogue's sections and helpers that speak no language; a
+//! test (`one_place_tests`) fails if any source file but a catalogue holds a
+//! language's own table.
 //!
 //! **Which language** a command speaks is decided by [`resolve`]: `--lang`, then the
 //! session's own language, then `DAFO_LANG`, then `config.ron`, then the locale

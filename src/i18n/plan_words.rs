@@ -1,7 +1,7 @@
-//! The words of the plan, in one table per language (Spanish, English, Catalan):
-//! section headings, column names, status and direction words. The Markdown
-//! form writes them and the importer reads any language's back. Each language's
-//! catalogue points at its table (`Catalogue::plan_report`).
+//! The words of the plan: section headings, column names, status and direction
+//! words. The Markdown form writes them and the importer reads any language's
+//! back ([`all`]). This file holds their shape; each language's words are in its
+//! catalogue (`Catalogue::plan_report`).
 
 use crate::domain::{Direction, Status};
 
@@ -11,6 +11,11 @@ pub type Pick = fn(&PlanWords) -> &'static str;
 /// The plan's words in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct PlanWords {
+    /// The start of the crossed strategies' heading, folded: `estrategias cruzadas`.
+    pub crossed_heading: &'static str,
+    /// The starts, folded, of the headings of other parts of a full export that
+    /// the plan importer passes over ([`other_headings`]).
+    pub other_headings: &'static [&'static str],
     /// `Horizonte` in the `Horizonte: 2023-2026` line.
     pub horizon: &'static str,
     /// Heading of the informe's section with misión, visión and valores.
@@ -68,174 +73,16 @@ pub struct PlanWords {
     pub outside: &'static str,
 }
 
-pub const ES: PlanWords = PlanWords {
-    horizon: "Horizonte",
-    formulation: "Misión, visión y valores",
-    col_from: "Viene de",
-    no_line: "Sin línea",
-    mission: "Misión",
-    vision: "Visión",
-    values: "Valores",
-    challenges: "Retos",
-    axes_lines: "Ejes y líneas",
-    action_plan: "Plan de acción",
-    indicators: "Indicadores",
-    schedule: "Cronograma",
-    coverage: "Cobertura del plan",
-    col_line: "Línea",
-    col_action: "Acción",
-    col_answers: "Responde a",
-    col_owner: "Responsable",
-    col_start: "Inicio",
-    col_due: "Plazo",
-    col_resources: "Recursos",
-    col_amount: "Importe (€)",
-    col_budget: "Importe por año",
-    col_funding: "Financiación",
-    col_partners: "Socios",
-    col_indicator: "Indicador",
-    col_status: "Estado",
-    col_name: "Indicador",
-    col_unit: "Unidad",
-    col_baseline: "Línea base",
-    col_target: "Meta",
-    col_direction: "Sentido",
-    col_milestones: "Hitos",
-    col_measures: "Mide",
-    up: "sube",
-    down: "baja",
-    keep: "mantener",
-    action: "acción",
-    quarter: "T",
-    statuses: ["pendiente", "en curso", "hecha", "descartada"],
-    lines_without_actions: "Líneas sin acciones",
-    actions_without_line: "Acciones sin línea",
-    undated: "Sin fechas",
-    outside: "Fuera del horizonte",
-};
-
-pub const EN: PlanWords = PlanWords {
-    horizon: "Horizon",
-    formulation: "Mission, vision and values",
-    col_from: "Comes from",
-    no_line: "No line",
-    mission: "Mission",
-    vision: "Vision",
-    values: "Values",
-    challenges: "Challenges",
-    axes_lines: "Axes and lines",
-    action_plan: "Action plan",
-    indicators: "Indicators",
-    schedule: "Schedule",
-    coverage: "Plan coverage",
-    col_line: "Line",
-    col_action: "Action",
-    col_answers: "Answers",
-    col_owner: "Owner",
-    col_start: "Start",
-    col_due: "Due",
-    col_resources: "Resources",
-    col_amount: "Amount (€)",
-    col_budget: "Amount per year",
-    col_funding: "Funding",
-    col_partners: "Partners",
-    col_indicator: "Indicator",
-    col_status: "Status",
-    col_name: "Indicator",
-    col_unit: "Unit",
-    col_baseline: "Baseline",
-    col_target: "Target",
-    col_direction: "Direction",
-    col_milestones: "Milestones",
-    col_measures: "Measures",
-    up: "up",
-    down: "down",
-    keep: "keep",
-    action: "action",
-    quarter: "Q",
-    statuses: ["pending", "in progress", "done", "dropped"],
-    lines_without_actions: "Lines without actions",
-    actions_without_line: "Actions without a line",
-    undated: "Undated",
-    outside: "Outside the horizon",
-};
-
-pub const CA: PlanWords = PlanWords {
-    horizon: "Horitzó",
-    formulation: "Missió, visió i valors",
-    col_from: "Ve de",
-    no_line: "Sense línia",
-    mission: "Missió",
-    vision: "Visió",
-    values: "Valors",
-    challenges: "Reptes",
-    axes_lines: "Eixos i línies",
-    action_plan: "Pla d'acció",
-    indicators: "Indicadors",
-    schedule: "Cronograma",
-    coverage: "Cobertura del pla",
-    col_line: "Línia",
-    col_action: "Acció",
-    col_answers: "Respon a",
-    col_owner: "Responsable",
-    col_start: "Inici",
-    col_due: "Termini",
-    col_resources: "Recursos",
-    col_amount: "Import (€)",
-    col_budget: "Import per any",
-    col_funding: "Finançament",
-    col_partners: "Socis",
-    col_indicator: "Indicador",
-    col_status: "Estat",
-    col_name: "Indicador",
-    col_unit: "Unitat",
-    col_baseline: "Línia de base",
-    col_target: "Meta",
-    col_direction: "Sentit",
-    col_milestones: "Fites",
-    col_measures: "Què mesura",
-    up: "puja",
-    down: "baixa",
-    keep: "mantindre",
-    action: "acció",
-    quarter: "T",
-    statuses: ["pendent", "en curs", "feta", "descartada"],
-    lines_without_actions: "Línies sense accions",
-    actions_without_line: "Accions sense línia",
-    undated: "Sense dates",
-    outside: "Fora de l'horitzó",
-};
-
-/// Every language the importer accepts.
-pub const ALL: [PlanWords; 3] = [ES, EN, CA];
+/// Every language's plan words: the importer accepts any of them.
+pub fn all() -> impl Iterator<Item = &'static PlanWords> {
+    crate::i18n::Lang::ALL.iter().map(|l| l.text().plan_report)
+}
 
 /// Headings of other parts of a full export that a plan file may carry and the
-/// plan importer passes over (compared folded, by their start).
-pub const OTHER_HEADINGS: &[&str] = &[
-    "matriz dafo",
-    "swot matrix",
-    "matriu dafo",
-    "plan de accion came",
-    "came action plan",
-    "pla d'accio came",
-    "estrategias cruzadas",
-    "crossed strategies",
-    "estrategies creuades",
-    "matriz efi",
-    "matriz efe",
-    "ife matrix",
-    "efe matrix",
-    "matriu efi",
-    "matriu efe",
-    "cronograma",
-    "schedule",
-    "calendari",
-    "cobertura",
-    "coverage",
-    "datos de la sesion",
-    "session details",
-    "dades de la sessio",
-];
+/// plan importer passes over (compared folded, by their start), in every language.
+pub fn other_headings() -> impl Iterator<Item = &'static str> {
+    all().flat_map(|w| w.other_headings.iter().copied())
+}
 
 impl PlanWords {
     pub fn for_lang(lang: crate::i18n::Lang) -> PlanWords {
@@ -264,7 +111,7 @@ pub fn fold(text: &str) -> String {
 /// Whether `text` is this word in some language (`pick` chooses the word).
 pub fn is_word(text: &str, pick: impl Fn(&PlanWords) -> &'static str) -> bool {
     let t = fold(text);
-    ALL.iter().any(|w| fold(pick(w)) == t)
+    all().any(|w| fold(pick(w)) == t)
 }
 
 /// A status in any language, or its CSV token (`in_progress`).
@@ -272,7 +119,7 @@ pub fn status_from(text: &str) -> Option<Status> {
     let t = fold(text);
     Status::ALL
         .into_iter()
-        .find(|&s| ALL.iter().any(|w| fold(w.status(s)) == t))
+        .find(|&s| all().any(|w| fold(w.status(s)) == t))
         .or_else(|| crate::labels::status_from(text))
 }
 
@@ -289,9 +136,7 @@ pub fn direction_from(text: &str) -> Option<Direction> {
     if t == "mantenir" {
         return Some(Direction::Keep);
     }
-    [Direction::Up, Direction::Down, Direction::Keep]
-        .into_iter()
-        .find(|&d| ALL.iter().any(|w| fold(w.direction(d)) == t))
+    [Direction::Up, Direction::Down, Direction::Keep].into_iter().find(|&d| all().any(|w| fold(w.direction(d)) == t))
 }
 
 #[cfg(test)]
@@ -300,7 +145,7 @@ mod tests {
 
     #[test]
     fn words_read_back_in_every_language() {
-        for w in ALL {
+        for w in all() {
             for s in Status::ALL {
                 assert_eq!(status_from(w.status(s)), Some(s));
             }
@@ -312,5 +157,18 @@ mod tests {
         assert_eq!(status_from("in_progress"), Some(Status::InProgress));
         assert!(is_word("pla d'accio", |x| x.action_plan));
         assert_eq!(direction_from("↓"), Some(Direction::Down));
+    }
+
+    #[test]
+    fn each_language_names_the_headings_the_importer_passes_over_folded() {
+        for l in crate::i18n::Lang::ALL {
+            let w = l.text().plan_report;
+            assert!(fold(l.text().plan.strategies).starts_with(w.crossed_heading), "{l:?}");
+            assert!(w.other_headings.contains(&w.crossed_heading), "{l:?}");
+            for h in w.other_headings {
+                assert_eq!(fold(h), *h, "{l:?}");
+            }
+        }
+        assert!(other_headings().any(|h| h == "session details"));
     }
 }
