@@ -46,7 +46,7 @@ fn publish_writes_the_almendral_site_in_the_sessions_language_and_again_over_its
     let (_tmp, out) = almendral_site(&[]);
     assert_eq!(files(&out), [".dafo-publish", "actions.html", "index.html", "plan.csv", "plan.json"]);
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(index.contains("<html lang=\"es\">") && index.contains("Grado de ejecución del plan por año"));
+    assert!(index.contains("<html lang=\"es\">") && index.contains("Grado de implementación del plan por año"));
     let (pages, size) = measure(&out);
     eprintln!("almendral site: {pages} pages, {size} bytes");
     assert_eq!(pages, 2);
@@ -56,7 +56,7 @@ fn publish_writes_the_almendral_site_in_the_sessions_language_and_again_over_its
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<html lang=\"ca\">"));
-    assert!(index.contains("Grau d&#x27;execució") || index.contains("Grau d'execució"));
+    assert!(index.contains("Grau d&#x27;implementació") || index.contains("Grau d'implementació"));
     assert_eq!(std::fs::read_to_string(out.join("mine.txt")).unwrap(), "kept");
     assert!(!files(&out).iter().any(|n| n.ends_with(".tmp")), "{:?}", files(&out));
 }

@@ -99,7 +99,7 @@ pub fn page(ctx: &Ctx) -> String {
     shell(ctx, Which::Actions, w.actions, &out, Some(SCRIPT))
 }
 
-/// "Grado de ejecución: 2023 55 % · 2024 70 %" of an eje.
+/// "Grado de implementación: 2023 55 % · 2024 70 %" of an eje.
 fn degrees_line(ctx: &Ctx, degree: impl Fn(i16) -> Option<f64>) -> String {
     if ctx.years.is_empty() {
         return String::new();
