@@ -159,6 +159,8 @@ mod tui {
         assert!(!shown.contains("Paro de larga"), "{shown}");
         let status = shown.lines().rev().nth(1).unwrap_or_default().to_owned();
         assert!(status.contains("Área temática: empleo (1)"), "{shown}");
+        // Each quadrant's title says how many of its factors it shows.
+        assert!(shown.contains("Debilidades (0/1)") && shown.contains("Fortalezas (1)"), "{shown}");
         // The CAME view hides the same factors, and says so too.
         typed(&mut h, "c");
         let shown = screen(&h);

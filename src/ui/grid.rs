@@ -121,10 +121,13 @@ impl Widget for QuadrantView<'_> {
         let (q, theme, editor, lang) = (self.q, self.theme, self.editor, self.lang);
         let focused = editor.focus() == q;
         let factors = editor.session().factors(q);
+        // While a filter hides some, the count says how many of all are shown.
+        let (shown, all) = (editor.order(q).len(), factors.len());
+        let count = if shown == all { format!("({all}) ") } else { format!("({shown}/{all}) ") };
         let title = Line::from(vec![
             Span::styled(format!(" {} ", q.index() + 1), theme.key),
             Span::styled(format!("{} {} ", symbol(q), lang.quadrant(q)), theme.quadrant(q)),
-            Span::styled(format!("({}) ", factors.len()), theme.dim),
+            Span::styled(count, theme.dim),
         ]);
         let block = Block::bordered()
             .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
