@@ -498,7 +498,10 @@ fn review_refuses_a_fraction_of_a_cent_instead_of_rounding_it() {
         let out = dafo(&["review", p, "--year", "2025", "--committed", bad]);
         assert!(!out.status.success(), "{bad} was taken");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("no es un importe en euros") && err.contains("céntimos"), "{bad}: {err}");
+        assert!(
+            err.contains("no es un importe en euros") && err.contains("céntimos") && err.contains("1.000.000.000"),
+            "{bad}: {err}"
+        );
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "the file changed");
     // Whole cents still read.

@@ -973,7 +973,7 @@ pub static TEXT: Catalogue = Catalogue {
     new_challenge: "Nou repte",
     measures: "mesura",
     bad_number: "no és un nombre",
-    bad_amount: "no és un import en euros (de 0 a 1 000 000 000, en cèntims sencers)",
+    bad_amount: "no és un import en euros (de 0 a 1.000.000.000, en cèntims sencers)",
     bad_direction: "la direcció és «puja», «baixa» o «mantindre»",
     bad_horizon: "horitzó no vàlid: escriu dos anys, p. ex. 2023-2026",
     empty_title: "el títol no pot quedar buit",

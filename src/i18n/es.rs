@@ -975,7 +975,7 @@ pub static TEXT: Catalogue = Catalogue {
     new_challenge: "Nuevo reto",
     measures: "mide",
     bad_number: "no es un número",
-    bad_amount: "no es un importe en euros (de 0 a 1 000 000 000, en céntimos enteros)",
+    bad_amount: "no es un importe en euros (de 0 a 1.000.000.000, en céntimos enteros)",
     bad_direction: "la dirección es «sube», «baja» o «mantener»",
     bad_horizon: "horizonte no válido: escribe dos años, p. ej. 2023-2026",
     empty_title: "el título no puede quedar vacío",
