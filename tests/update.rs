@@ -410,16 +410,9 @@ fn action_form_reads_amounts_as_the_language_writes_them() {
     enter(&mut f.app);
     esc(&mut f.app);
     key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
-    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
     let amount = |app: &mut App, text: &str| {
         typ(app, "f");
-        for _ in 0..4 {
-            tab(app);
-        }
-        for _ in 0..12 {
-            key(app, KeyCode::Backspace, KeyModifiers::NONE);
-        }
-        typ(app, text);
+        retype_field(app, 4, text);
         enter(app);
     };
     amount(&mut f.app, "1,500.50");
@@ -447,23 +440,10 @@ fn action_form_takes_amounts_per_year_and_a_funding_source() {
     enter(&mut f.app);
     esc(&mut f.app);
     key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
-    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
     let fill = |app: &mut App, amount: &str, funding: &str| {
         typ(app, "f");
-        for _ in 0..4 {
-            tab(app);
-        }
-        for _ in 0..40 {
-            key(app, KeyCode::Backspace, KeyModifiers::NONE);
-        }
-        typ(app, amount);
-        for _ in 0..3 {
-            tab(app);
-        }
-        for _ in 0..30 {
-            key(app, KeyCode::Backspace, KeyModifiers::NONE);
-        }
-        typ(app, funding);
+        retype_field(app, 4, amount);
+        retype_field(app, 3, funding);
         enter(app);
     };
     // A source not in the list is refused, naming the list, on its field.
@@ -638,4 +618,15 @@ fn the_metadata_form_edits_the_sessions_funding_sources() {
     assert_eq!(session(&f.app).funding, ["FEADER", "Diputación de Palencia"], "cleaned, each once");
     typ(&mut f.app, "u");
     assert!(session(&f.app).funding.is_empty(), "one undo step");
+}
+
+/// In an open form: `tabs` fields on, the field emptied, then `text` typed.
+fn retype_field(app: &mut App, tabs: usize, text: &str) {
+    for _ in 0..tabs {
+        key(app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    for _ in 0..60 {
+        key(app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(app, text);
 }
