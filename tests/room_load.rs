@@ -49,17 +49,7 @@ fn sixty_participants_lose_nothing_and_never_vote_over_budget() {
         .collect();
     // The facilitator moves through the inbox meanwhile: a key and a frame each time.
     let (mut latencies, mut keys_only) = (Vec::new(), Vec::new());
-    while threads.iter().any(|t| !t.is_finished()) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        latencies.push(room.with(move |app| {
-            let t = Instant::now();
-            app.handle(Action::Down);
-            let _ = tx.send(t.elapsed());
-            let _ = crate::common::screen_rows(app, 120, 40);
-        }));
-        keys_only.push(rx.recv().unwrap());
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    facilitate(&room, &threads, Action::Down, &mut latencies, &mut keys_only);
     for t in threads {
         t.join().unwrap();
     }
@@ -94,17 +84,7 @@ fn sixty_participants_lose_nothing_and_never_vote_over_budget() {
             })
         })
         .collect();
-    while threads.iter().any(|t| !t.is_finished()) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        latencies.push(room.with(move |app| {
-            let t = Instant::now();
-            app.handle(Action::Up);
-            let _ = tx.send(t.elapsed());
-            let _ = crate::common::screen_rows(app, 120, 40);
-        }));
-        keys_only.push(rx.recv().unwrap());
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    facilitate(&room, &threads, Action::Up, &mut latencies, &mut keys_only);
     for t in threads {
         t.join().unwrap();
     }
@@ -130,4 +110,27 @@ fn sixty_participants_lose_nothing_and_never_vote_over_budget() {
     );
     assert!(key_p99 < Duration::from_millis(10), "a key's update under 10 ms at p99: {key_p99:?}");
     assert!(p99 < Duration::from_millis(100), "key and frame within 100 ms at p99 even in a debug build: {p99:?}");
+}
+
+/// While `threads` run, the facilitator presses `action` again and again: each
+/// time, how long from the key to its frame drawn, and the key's update alone.
+fn facilitate(
+    room: &Room,
+    threads: &[std::thread::JoinHandle<()>],
+    action: Action,
+    latencies: &mut Vec<Duration>,
+    keys_only: &mut Vec<Duration>,
+) {
+    while threads.iter().any(|t| !t.is_finished()) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let action = action.clone();
+        latencies.push(room.with(move |app| {
+            let t = Instant::now();
+            app.handle(action);
+            let _ = tx.send(t.elapsed());
+            let _ = crate::common::screen_rows(app, 120, 40);
+        }));
+        keys_only.push(rx.recv().expect("the key was handled"));
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
