@@ -27,7 +27,8 @@ fn apparatus(s: &Session, lang: Lang, today: Date, subtitle: String) -> Apparatu
     let (body, place) = (filled(&s.meta.body), filled(&s.meta.place));
     let mut cover: Vec<String> = body.iter().chain(&place).cloned().collect();
     cover.extend(super::plan_report::horizon_field(s, lang).map(|(label, value)| format!("{label}: {value}")));
-    cover.push(lang.locale().date(today));
+    // The day it was made, said as such: the session's own date is in its header.
+    cover.push(format!("{}: {}", lang.text().apparatus.issued, lang.locale().date(today)));
     let author = body.or(place).unwrap_or_default();
     Apparatus { cover_title: None, subtitle, cover, author, date: Some(today), logo: None, parts: Vec::new() }
 }
@@ -43,13 +44,13 @@ mod tests {
         let day = jiff::civil::date(2026, 12, 6);
         let a = informe(&s, Lang::Es, day);
         assert_eq!(a.subtitle, "Diagnóstico DAFO");
-        assert_eq!(a.cover, ["Almendral", "06/12/2026"]);
+        assert_eq!(a.cover, ["Almendral", "Fecha de edición: 06/12/2026"]);
         assert_eq!(a.author, "Almendral", "without a body, the place is the author");
         s.meta.body = Some("Ayuntamiento de Almendral".into());
         s.meta.horizon = "2023-2026".parse().ok();
         let a = report(&s, "2024", Lang::En, day);
         assert_eq!(a.subtitle, "Follow-up report 2024");
-        assert_eq!(a.cover, ["Ayuntamiento de Almendral", "Almendral", "Horizon: 2023-2026", "2026-12-06"]);
+        assert_eq!(a.cover, ["Ayuntamiento de Almendral", "Almendral", "Horizon: 2023-2026", "Issued: 2026-12-06"]);
         assert_eq!((a.author.as_str(), a.date), ("Ayuntamiento de Almendral", Some(day)));
         assert_eq!(a.cover_title.as_deref(), Some("Plan de servicios sociales"), "the plan's own title");
     }

@@ -18,6 +18,8 @@ pub struct ApparatusWords {
     pub of: &'static str,
     /// Label of the organisation on the cover (`meta.body`).
     pub body: &'static str,
+    /// Label of the cover's date: the day the document was made.
+    pub issued: &'static str,
     /// The logo could not be read: (path, why).
     pub logo_unreadable: fn(&str, &str) -> String,
     /// The logo is not a PNG, JPEG or SVG image: (path).

@@ -596,6 +596,7 @@ pub static TEXT: Catalogue = Catalogue {
     page: "pàgina",
     of: "de",
     body: "Entitat",
+    issued: "Data d'edició",
     logo_unreadable: |path, why| {
         format!("avís: no es pot llegir el logotip {path} ({why}); el document s'escriu sense ell")
     },

@@ -596,6 +596,7 @@ pub static TEXT: Catalogue = Catalogue {
     page: "page",
     of: "of",
     body: "Organisation",
+    issued: "Issued",
     logo_unreadable: |path, why| {
         format!("warning: cannot read the logo {path} ({why}); the document is written without it")
     },

@@ -600,6 +600,7 @@ pub static TEXT: Catalogue = Catalogue {
     page: "página",
     of: "de",
     body: "Entidad",
+    issued: "Fecha de edición",
     logo_unreadable: |path, why| {
         format!("aviso: no se puede leer el logotipo {path} ({why}); el documento sale sin él")
     },
