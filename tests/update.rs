@@ -344,12 +344,7 @@ fn links_are_changed_in_a_searchable_picker() {
 #[test]
 fn action_form_sets_owner_due_and_indicator() {
     let mut f = fixture();
-    add(&mut f.app, "4", &["Envejecimiento"]);
-    typ(&mut f.app, "c4a");
-    typ(&mut f.app, "Plan de envejecimiento activo");
-    enter(&mut f.app);
-    esc(&mut f.app);
-    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
     typ(&mut f.app, "f");
     // Owner, start, due, resources, amount, partners, indicator.
     let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
@@ -404,12 +399,7 @@ fn action_form_sets_owner_due_and_indicator() {
 #[test]
 fn action_form_reads_amounts_as_the_language_writes_them() {
     let mut f = fixture_in(Lang::En);
-    add(&mut f.app, "4", &["Ageing population"]);
-    typ(&mut f.app, "c4a");
-    typ(&mut f.app, "Active ageing plan");
-    enter(&mut f.app);
-    esc(&mut f.app);
-    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    threat_with_action(&mut f.app, "Ageing population", "Active ageing plan");
     let amount = |app: &mut App, text: &str| {
         typ(app, "f");
         retype_field(app, 4, text);
@@ -434,12 +424,7 @@ fn action_form_reads_amounts_as_the_language_writes_them() {
 #[test]
 fn action_form_takes_amounts_per_year_and_a_funding_source() {
     let mut f = fixture();
-    add(&mut f.app, "4", &["Envejecimiento"]);
-    typ(&mut f.app, "c4a");
-    typ(&mut f.app, "Plan de envejecimiento activo");
-    enter(&mut f.app);
-    esc(&mut f.app);
-    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
     let fill = |app: &mut App, amount: &str, funding: &str| {
         typ(app, "f");
         retype_field(app, 4, amount);
@@ -629,4 +614,15 @@ fn retype_field(app: &mut App, tabs: usize, text: &str) {
         key(app, KeyCode::Backspace, KeyModifiers::NONE);
     }
     typ(app, text);
+}
+
+/// A threat and an action that answers it, added in the CAME view; the action
+/// list then has the keys (the action selected).
+fn threat_with_action(app: &mut App, threat: &str, action: &str) {
+    add(app, "4", &[threat]);
+    typ(app, "c4a");
+    typ(app, action);
+    enter(app);
+    esc(app);
+    key(app, KeyCode::Right, KeyModifiers::NONE);
 }
