@@ -37,15 +37,7 @@ fn every_pair(items: &[Item]) -> Vec<(usize, usize, f64)> {
 
 fn opts(accept_similar: bool) -> Options {
     // The first group's wording: what the merge did before `--prefer`.
-    let (prefer, wordings) = (Prefer::First, Vec::new());
-    Options {
-        title: "Diagnóstico".into(),
-        now: Timestamp::UNIX_EPOCH,
-        accept_similar,
-        joined: Vec::new(),
-        prefer,
-        wordings,
-    }
+    super::tests::opts_preferring(Prefer::First, accept_similar)
 }
 
 /// Merges `inputs` both ways, with and without `--accept-similar`, and returns

@@ -18,14 +18,18 @@ fn group(name: &str, items: &[(Quadrant, &str, u32, Option<u8>)]) -> Input {
 }
 
 fn opts(accept_similar: bool) -> Options {
-    let (prefer, wordings) = (Prefer::default(), Vec::new());
+    opts_preferring(Prefer::default(), accept_similar)
+}
+
+/// The merge's options in tests: the wording `prefer` chooses, nothing joined by hand.
+pub(super) fn opts_preferring(prefer: Prefer, accept_similar: bool) -> Options {
     Options {
         title: "Diagnóstico".into(),
         now: Timestamp::UNIX_EPOCH,
         accept_similar,
         joined: Vec::new(),
         prefer,
-        wordings,
+        wordings: Vec::new(),
     }
 }
 
