@@ -64,29 +64,14 @@ fn section(out: &mut Vec<Block>, s: &Session, lang: Lang, tag: Tag) {
         let rows: Vec<Item> = items
             .iter()
             .filter(|i| i.2.contains(&name))
-            .map(|(id, text, _)| Item {
-                id: lang.show_id(id),
-                text: text.clone(),
-                pair: None,
-                note: None,
-                details: Vec::new(),
-                cells: Vec::new(),
-                marks: 0,
-            })
+            .map(|(id, text, _)| item(lang.show_id(id), text.clone(), None))
             .collect();
         if rows.is_empty() {
             let none = if tag == Tag::Theme { w.no_items } else { w.no_actions };
             out.push(Block::Para(vec![none.to_owned()]));
             continue;
         }
-        out.push(Block::Items(Items {
-            id_width: 8,
-            text_label: String::new(),
-            columns: Vec::new(),
-            rows,
-            shape: Shape::List,
-            group: "tags",
-        }));
+        out.push(list(rows, "tags"));
     }
 }
 
@@ -133,27 +118,18 @@ fn as_blocks(g: super::doc::Grid, lists: bool) -> Vec<Block> {
     let mut out = vec![heading(2, &g.title)];
     for cell in g.rows.into_iter().flat_map(|r| r.cells).filter(|c| !c.items.is_empty()) {
         out.push(heading(3, &cell.title));
-        let rows = cell
-            .items
-            .into_iter()
-            .map(|e| Item {
-                id: e.id,
-                text: e.text,
-                pair: None,
-                note: Some(e.note).filter(|n| !n.is_empty()),
-                details: Vec::new(),
-                cells: Vec::new(),
-                marks: 0,
-            })
-            .collect();
-        out.push(Block::Items(Items {
-            id_width: 8,
-            text_label: String::new(),
-            columns: Vec::new(),
-            rows,
-            shape: Shape::List,
-            group: "factors",
-        }));
+        let rows = cell.items.into_iter().map(|e| item(e.id, e.text, Some(e.note).filter(|n| !n.is_empty()))).collect();
+        out.push(list(rows, "factors"));
     }
     out
+}
+
+/// An item with an ID, its text and maybe a note, nothing else.
+fn item(id: String, text: String, note: Option<String>) -> Item {
+    Item { id, text, pair: None, note, details: Vec::new(), cells: Vec::new(), marks: 0 }
+}
+
+/// A plain list of items (no columns) of `group`.
+fn list(rows: Vec<Item>, group: &'static str) -> Block {
+    Block::Items(Items { id_width: 8, text_label: String::new(), columns: Vec::new(), rows, shape: Shape::List, group })
 }
