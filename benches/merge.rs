@@ -31,12 +31,7 @@ fn sessions(n: usize) -> Vec<Session> {
                 let q = Quadrant::ALL[q];
                 let mut f = Factor::new(s.next_id(q.prefix()), text);
                 f.votes = votes;
-                let list = match q {
-                    Quadrant::Strengths => &mut s.strengths,
-                    Quadrant::Weaknesses => &mut s.weaknesses,
-                    Quadrant::Opportunities => &mut s.opportunities,
-                    Quadrant::Threats => &mut s.threats,
-                };
+                let list = s.factors_mut(q);
                 list.push(f);
             }
             s

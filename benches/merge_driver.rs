@@ -14,12 +14,7 @@ use dafo::merge::three_way::merge3;
 fn side(base: &Session, tag: &str, every: usize) -> Session {
     let mut s = base.clone();
     for q in Quadrant::ALL {
-        let list = match q {
-            Quadrant::Strengths => &mut s.strengths,
-            Quadrant::Weaknesses => &mut s.weaknesses,
-            Quadrant::Opportunities => &mut s.opportunities,
-            Quadrant::Threats => &mut s.threats,
-        };
+        let list = s.factors_mut(q);
         for (i, f) in list.iter_mut().enumerate() {
             if i % 10 == every {
                 f.text.push_str(tag);

@@ -59,12 +59,7 @@ fn besides_numbers(seq: &[K]) -> usize {
 fn unweighted(lang: Lang) -> Held {
     let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
     for q in Quadrant::ALL {
-        let factors = match q {
-            Quadrant::Strengths => &mut s.strengths,
-            Quadrant::Weaknesses => &mut s.weaknesses,
-            Quadrant::Opportunities => &mut s.opportunities,
-            Quadrant::Threats => &mut s.threats,
-        };
+        let factors = s.factors_mut(q);
         factors.iter_mut().for_each(|f| (f.weight, f.rating) = (None, None));
     }
     common::held(s, lang)

@@ -27,12 +27,7 @@ fn tail(id: &str) -> String {
 fn long_session() -> Session {
     let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
     for q in Quadrant::ALL {
-        let list = match q {
-            Quadrant::Strengths => &mut s.strengths,
-            Quadrant::Weaknesses => &mut s.weaknesses,
-            Quadrant::Opportunities => &mut s.opportunities,
-            Quadrant::Threats => &mut s.threats,
-        };
+        let list = s.factors_mut(q);
         list.iter_mut().for_each(|f| f.text.push_str(&tail(&f.id)));
     }
     for a in s.maintain.iter_mut().chain(s.correct.iter_mut()).chain(s.exploit.iter_mut()).chain(s.confront.iter_mut())

@@ -288,7 +288,8 @@ impl Session {
         }
     }
 
-    pub(crate) fn factors_mut(&mut self, q: Quadrant) -> &mut Vec<Factor> {
+    /// The factors of quadrant `q`, to change (for building sessions; edits of an open one go through `Document`).
+    pub fn factors_mut(&mut self, q: Quadrant) -> &mut Vec<Factor> {
         match q {
             Quadrant::Strengths => &mut self.strengths,
             Quadrant::Weaknesses => &mut self.weaknesses,
