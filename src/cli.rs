@@ -38,6 +38,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub keys: Option<PathBuf>,
 
+    /// Open the room at once: participants add items and vote from their phones
+    /// on the local network (plain HTTP, LAN only); `O` opens it from the screen too.
+    #[arg(long)]
+    pub room: bool,
+
+    /// Address the room listens on (default: this machine's LAN address); a free port is picked.
+    #[arg(long, value_name = "ADDR")]
+    pub room_bind: Option<std::net::IpAddr>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -219,6 +228,9 @@ pub struct ExportArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     pub force: bool,
+    /// After the whole DAFO, one DAFO per área temática (md, html, docx, txt).
+    #[arg(long)]
+    pub by_theme: bool,
 }
 
 // `dafo list`
@@ -372,6 +384,13 @@ pub struct ReviewArgs {
     /// An indicator's actual value this year: I1=35, I2=12,5, I3=1.500 (fifteen hundred). Repeatable.
     #[arg(long, value_name = "ID=NUMBER")]
     pub value: Vec<String>,
+    /// Money committed for an action this year: C1=1.500 (as the session's language
+    /// writes amounts; empty clears it). Repeatable.
+    #[arg(long, value_name = "ID=AMOUNT")]
+    pub committed: Vec<String>,
+    /// Money paid for an action this year: C1=1.200,50. Repeatable.
+    #[arg(long, value_name = "ID=AMOUNT")]
+    pub paid: Vec<String>,
     /// The committee or body that reviewed the plan.
     #[arg(long)]
     pub body: Option<String>,
@@ -388,7 +407,7 @@ pub struct ReviewArgs {
     /// DIR for the year: each action with its last year's review and indicators, and
     /// columns to fill in (degree, status, note, indicator values). Owners fill them in
     /// and send them back for --from-sheets.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["assignments", "note", "value", "body", "date", "summary", "problem", "from_sheets"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["assignments", "note", "value", "committed", "paid", "body", "date", "summary", "problem", "from_sheets"])]
     pub sheets: Option<PathBuf>,
     /// The format of --sheets: xlsx (protected, with drop-downs) or csv.
     #[arg(long, value_enum, default_value_t = crate::commands::sheets::SheetFormat::Xlsx, requires = "sheets")]
@@ -402,7 +421,7 @@ pub struct ReviewArgs {
     /// the session's language) changes nothing unless --partial. An answer for an action
     /// changed in the session since its sheet was written is a conflict, not applied
     /// unless --force-stale; importing the same answers again changes nothing.
-    #[arg(long, value_name = "DIR|FILE", num_args = 1.., conflicts_with_all = ["assignments", "note", "value", "body", "date", "summary", "problem"])]
+    #[arg(long, value_name = "DIR|FILE", num_args = 1.., conflicts_with_all = ["assignments", "note", "value", "committed", "paid", "body", "date", "summary", "problem"])]
     pub from_sheets: Vec<PathBuf>,
     /// With --from-sheets: record without asking.
     #[arg(long, short = 'y', requires = "from_sheets")]

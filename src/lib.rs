@@ -10,6 +10,7 @@ pub mod export;
 pub mod i18n;
 pub mod labels;
 pub mod merge;
+pub mod sala;
 pub mod settings;
 pub mod sheets;
 pub mod storage;

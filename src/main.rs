@@ -106,7 +106,7 @@ fn run(
             eprintln!("dafo: {}: {}", lang.text().cli.warning, i.message(lang, look.theme));
         }
     }
-    let start = Start { look, ignored };
+    let start = Start { look, ignored, room: (cli.room_bind, cli.room) };
     // The language of a session the TUI opens: `--lang`, else the session's own.
     let (flag, config_lang) = (cli.lang, config.language());
     let session_lang =
@@ -158,9 +158,10 @@ fn run(
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {
             Ok(finish(commands::show::show(&file, take(&mut preloaded, &file), format, lang), lang))
         }
-        Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force }))) => {
+        Some(Command::Export(Lazy(cli::ExportArgs { file, format, output, force, by_theme }))) => {
             let read = take(&mut preloaded, &file);
-            Ok(finish(commands::show::export(&file, read, format, &output, force, lang), lang))
+            let to = commands::show::Out { output: &output, force, by_theme };
+            Ok(finish(commands::show::export(&file, read, format, to, lang), lang))
         }
         Some(Command::List(Lazy(cli::ListArgs { dir: list_dir, json }))) => {
             Ok(finish(commands::list::run(list_dir.as_ref().unwrap_or(&dir), json, lang), lang))
@@ -226,6 +227,8 @@ fn run(
             assignments,
             note,
             value,
+            committed,
+            paid,
             body,
             date,
             summary,
@@ -255,6 +258,8 @@ fn run(
                 assignments,
                 notes: note,
                 values: value,
+                committed,
+                paid,
                 body,
                 date,
                 summary,
@@ -322,6 +327,7 @@ fn open(file: &Path, lang: Lang, start: &Start, session_lang: &dyn Fn(&Session) 
     // speak `lang`: the file could not tell).
     let app = App::open_in(file, session_lang).map_err(|e| commands::open_message(&e, file, lang))?;
     let lang = app.lang;
+    let app = app.with_sala(start.room.0, start.room.1);
     tui(app, start, lang)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -338,6 +344,8 @@ fn has_terminal() -> bool {
 struct Start<'a> {
     look: app::room::Look,
     ignored: &'a [settings::Ignored],
+    /// `--room-bind` and `--room`: where the room listens, and whether it opens at once.
+    room: (Option<std::net::IpAddr>, bool),
 }
 
 fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
@@ -360,6 +368,20 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
                 for c in &conflicts {
                     println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
                 }
+                return ExitCode::FAILURE;
+            }
+            // Money for a year outside the horizon, a funding source not in the list;
+            // a theme or impact outside the session's lists (a typo, a merge): not "ok".
+            let sources = s.funding_sources(lang.money().default_funding);
+            let money = s.money_problems(lang.money().default_funding);
+            let unknown = dafo::i18n::theme_words::unknown_lines(&s, lang);
+            for p in &money {
+                println!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources)));
+            }
+            for line in &unknown {
+                println!("{name}: {}", display_safe_lines(line));
+            }
+            if !money.is_empty() || !unknown.is_empty() {
                 return ExitCode::FAILURE;
             }
             // Changes a dafo made that the file does not have yet: not "ok".

@@ -143,6 +143,12 @@ fn event_loop(terminal: &mut Screen, rx: &Receiver<AppEvent>, app: &mut App) -> 
                 AppEvent::Stop => return Ok(()),
                 // Their outcomes are collected by the tick below.
                 AppEvent::Background | AppEvent::Disk => {}
+                // A participant's request: the room decides and answers; the
+                // inbox and the counts on screen may have changed.
+                AppEvent::Sala(call) => {
+                    app.sala_call(*call);
+                    redraw = true;
+                }
             }
             if app.quit {
                 return Ok(());

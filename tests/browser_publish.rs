@@ -20,7 +20,7 @@ fn url(path: &Path) -> String {
 }
 
 /// axe-core's script, installed by `npm ci` in tests/browser when missing.
-fn axe_source() -> Option<String> {
+pub(crate) fn axe_source() -> Option<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let file = dir.join("node_modules/axe-core/axe.min.js");
     if !file.exists() {
@@ -34,7 +34,7 @@ fn axe_source() -> Option<String> {
 }
 
 /// The violations axe-core finds on the page open now (WCAG 2.0/2.1 A and AA, and best practices).
-fn violations(b: &Browser, axe: &str) -> Vec<String> {
+pub(crate) fn violations(b: &Browser, axe: &str) -> Vec<String> {
     b.run(&format!("{axe}\nreturn true;"), json!([]));
     let found = b.run_async(
         "var done = arguments[arguments.length - 1];

@@ -34,6 +34,8 @@ fn merged() -> Session {
         degree: Degree::new(degree).unwrap(),
         status,
         note: note.map(str::to_owned),
+        committed: None,
+        paid: None,
     };
     s.reviews = vec![review(90, Status::Done, None)];
     s.clashes = vec![

@@ -52,6 +52,9 @@ fn jefatura_filled(s: &Session) -> OwnerSheets {
     fill(&mut j, "C4", Col::Degree, Cell::Number(60.0));
     fill(&mut j, "C4", Col::Note, Cell::Text("Citas compartidas; «sistema» en pruebas".into()));
     fill(&mut j, "I1", Col::Value, Cell::Number(95.5));
+    // Money: a number cell, and a Spanish amount typed as text.
+    fill(&mut j, "C3", Col::Committed, Cell::Number(1500.5));
+    fill(&mut j, "C4", Col::Paid, Cell::Text("1.200,50".into()));
     j
 }
 
@@ -61,6 +64,7 @@ fn check_recorded(path: &Path, with_value: bool) {
     assert_eq!((c3.degree.get(), c3.status), (100, Status::Done));
     let c4 = s.action_review("C4", 2025).unwrap();
     assert_eq!((c4.degree.get(), c4.note.as_deref()), (60, Some("Citas compartidas; «sistema» en pruebas")));
+    assert_eq!((c3.committed.map(|e| e.cents), c4.paid.map(|e| e.cents)), (Some(150_050), Some(120_050)));
     if with_value {
         assert_eq!(s.indicator_value("I1", 2025), Some(95.5));
     }
@@ -100,6 +104,8 @@ fn sheets_for_every_owner_filled_and_read_back() {
     assert!(o.status.success(), "{said}");
     assert!(said.contains("C3: Grado 2025 — → 100; Estado 2025 — → hecha"), "{said}");
     assert!(said.contains("I1: Valor 2025 — → 95,5"), "{said}");
+    assert!(said.contains("Comprometido 2025 (€) — → 1.500,50 €"), "{said}");
+    assert!(said.contains("«sistema» en pruebas»; Pagado 2025 (€) — → 1.200,50 €"), "{said}");
     assert!(said.contains("no se ha aplicado nada"), "{said}");
     assert_eq!(dafo::storage::load(&path).unwrap(), session);
     let o = dafo(&["review", p, "--year", "2025", "--from-sheets", b, "--yes"]);
@@ -124,6 +130,7 @@ fn refused_rows_change_nothing_unless_partial() {
     let mut j = jefatura_filled(&session);
     fill(&mut j, "M3", Col::Degree, Cell::Number(140.0));
     fill(&mut j, "M3", Col::Status, Cell::Text("done".into()));
+    fill(&mut j, "M3", Col::Paid, Cell::Text("-5".into()));
     let file = dir.path().join("j.xlsx");
     std::fs::write(&file, write::xlsx(&j, &session.meta.title, 2025, Lang::Es).unwrap()).unwrap();
     let f = file.to_str().unwrap();
@@ -133,6 +140,7 @@ fn refused_rows_change_nothing_unless_partial() {
     assert!(!o.status.success(), "{said}");
     assert!(said.contains("j.xlsx: hoja Acciones, fila 2, columna J (Grado 2025): \"140\" no es un grado"), "{said}");
     assert!(said.contains("fila 2, columna K (Estado 2025): \"done\" no es un estado"), "{said}");
+    assert!(said.contains("fila 2, columna N (Pagado 2025 (€)): \"-5\" no es un importe en euros"), "{said}");
     assert!(said.contains("1 fila rechazada; no se ha cambiado nada"), "{said}");
     assert_eq!(std::fs::read(&path).unwrap(), saved);
     let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes", "--partial"]);
@@ -183,14 +191,16 @@ fn csv_sheets_round_trip() {
     assert!(!dir.path().join("no").exists());
     let file = sheets.join("jefatura-de-servicios-sociales-2025.csv");
     let text = std::fs::read_to_string(&file).unwrap();
-    // C3's row: fill degree, status and note (the three empty cells before the fingerprint).
+    // C3's row: fill degree, status, note and the money committed (the cells before paid and the fingerprint).
     let filled: Vec<String> = text
         .lines()
         .map(|l| {
-            if l.starts_with("C3;") {
-                l.replacen("€;;;;", "€;100;hecha;\"Hecho; con =SUMA(A1)\";", 1)
-            } else {
-                l.to_owned()
+            let cells: Vec<&str> = l.rsplitn(7, ';').collect();
+            match cells.as_slice() {
+                [print, paid, "", "", "", "", rest] if l.starts_with("C3;") => {
+                    format!("{rest};100;hecha;\"Hecho; con =SUMA(A1)\";1.500,50;{paid};{print}")
+                }
+                _ => l.to_owned(),
             }
         })
         .collect();
@@ -201,6 +211,7 @@ fn csv_sheets_round_trip() {
     let s = dafo::storage::load(&path).unwrap();
     let c3 = s.action_review("C3", 2025).unwrap();
     assert_eq!((c3.degree.get(), c3.note.as_deref()), (100, Some("Hecho; con =SUMA(A1)")));
+    assert_eq!(c3.committed.map(|e| e.cents), Some(150_050), "a Spanish amount in a `;` CSV");
 }
 
 /// Runs headless LibreOffice with a profile of its own; the output must exist.

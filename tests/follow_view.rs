@@ -232,8 +232,8 @@ fn v_enters_an_indicators_value_and_refuses_words() {
     let mut h = follow_app();
     let app = &mut h.app;
     typ(app, "v");
-    assert_eq!(app.context(), Context::Follow, "on an action row v only says where values go");
-    assert!(editor(app).notice().is_some());
+    assert_eq!(app.context(), Context::Input, "on an action row v takes its money (see below)");
+    press(app, KeyCode::Esc);
     typ(app, "G");
     press(app, KeyCode::Right);
     let id = session(app).indicators[2].id.clone();
@@ -258,6 +258,49 @@ fn v_enters_an_indicators_value_and_refuses_words() {
     assert_eq!(session(app).indicator_value(&id, 2025), None);
     typ(app, "u");
     assert_eq!(session(app).indicator_value(&id, 2025), Some(12.5));
+}
+
+#[test]
+fn v_on_an_action_records_money_committed_and_paid_read_the_sessions_way() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    let Some(FollowRow::Action(c, i)) = editor(app).follow_selected() else { panic!("an action row") };
+    let id = session(app).actions(c)[i].id.clone();
+    let money = |app: &App| session(app).action_review(&id, 2025).map(|r| (r.committed, r.paid));
+    let cents = |c: u64| Some(dafo::domain::Euros { cents: c });
+    typ(app, "v");
+    // Three parts, a negative amount, an English-looking one that reads two ways: refused, the line stays open.
+    for bad in ["1; 2; 3", "-5; 1", "1,620; 1"] {
+        typ(app, bad);
+        press(app, KeyCode::Enter);
+        assert_eq!(app.context(), Context::Input, "{bad}");
+        assert!(editor(app).notice().is_some_and(|n| n.error), "{bad}");
+        for _ in 0..bad.chars().count() {
+            press(app, KeyCode::Backspace);
+        }
+    }
+    assert_eq!(money(app), None);
+    typ(app, "1.500; 1.200,50");
+    press(app, KeyCode::Enter);
+    assert_eq!(money(app), Some((cents(150_000), cents(120_050))));
+    let notice = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("comprometido 1.500 €, pagado 1.200,50 €"), "said back as understood: {notice}");
+    let shown = text(app, 120, 40);
+    assert!(
+        shown.contains("2025: ▰▰▰▰ 100 ● hecha · comprometido 1.500 €, pagado 1.200,50 €"),
+        "the detail shows it: {shown}"
+    );
+    // Reopened, it shows what reads back the same; only paid emptied clears only paid.
+    typ(app, "v");
+    assert_eq!(editor(app).mode().input().map(|i| i.value()), Some("1500; 1200,50".to_owned()));
+    for _ in 0.."1200,50".len() {
+        press(app, KeyCode::Backspace);
+    }
+    press(app, KeyCode::Enter);
+    assert_eq!(money(app), Some((cents(150_000), None)));
+    typ(app, "u");
+    assert_eq!(money(app), Some((cents(150_000), cents(120_050))));
 }
 
 #[test]

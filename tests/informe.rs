@@ -128,7 +128,11 @@ fn csv_carries_the_plan_and_imports_back() {
     let s = sample();
     let text = render(&s, Lang::Es, Format::Csv);
     let header = text.lines().next().unwrap();
-    assert!(header.ends_with("line,indicators,unit,baseline,target,direction,year,degree,note"), "{header}");
+    // The sample tags factors and actions with themes (issue 27): their columns come last.
+    assert!(
+        header.ends_with("line,indicators,unit,baseline,target,direction,year,degree,note,themes,impacts"),
+        "{header}"
+    );
     for kind in [",mission,", ",vision,", ",value,", ",challenge,", ",axis,", ",line,", ",indicator,"] {
         assert!(text.contains(kind), "no {kind} row");
     }

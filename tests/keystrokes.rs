@@ -171,7 +171,7 @@ fn the_action_sheet_has_a_linea_field_that_opens_the_linea_picker() {
     }) else {
         panic!("the form is open")
     };
-    assert_eq!(form.value(7), "2.1 Atracción y retención de profesionales");
+    assert_eq!(form.value(dafo::app::form::LINE_FIELD), "2.1 Atracción y retención de profesionales");
     run(&mut h, &[N(KeyCode::Backspace), N(KeyCode::Enter)]);
     assert_eq!(came_action(&h, "C4").line, None);
 }

@@ -83,7 +83,7 @@ fn the_informe_has_the_participation_process_in_md_and_html() {
     ok(&dafo(&["export", file.to_str().unwrap(), "-f", "md", "-o", md.to_str().unwrap()]));
     let md = std::fs::read_to_string(md).unwrap();
     assert!(md.contains("## Proceso participativo"), "{md}");
-    assert!(md.contains("| Grupo | Fecha | Lugar | Asistentes | Técnica | Factores |"), "{md}");
+    assert!(md.contains("| Grupo | Fecha | Lugar | Participantes | Asistentes | Técnica | Factores |"), "{md}");
     for m in &s.meta.meetings {
         let n = dafo::domain::meetings::factors_from(&s, &m.group);
         let date = dafo::i18n::Lang::Es.locale().date(m.date.unwrap());
@@ -91,17 +91,23 @@ fn the_informe_has_the_participation_process_in_md_and_html() {
         assert!(md.contains(&row), "{row}\n{md}");
         assert!(md.lines().any(|l| l.starts_with(&row) && l.ends_with(&format!("| {n} |"))), "{n}\n{md}");
     }
-    let r = s.meta.merge.unwrap();
+    let r = s.meta.merge.clone().unwrap();
     assert!(md.contains(&format!("Se leyeron {} factores", r.read)), "{md}");
     assert!(md.contains(&format!("{} factores reúnen frases", r.joined)), "{md}");
     let html = tmp.path().join("informe.html");
     ok(&dafo(&["export", file.to_str().unwrap(), "-f", "html", "-o", html.to_str().unwrap()]));
     let html = std::fs::read_to_string(html).unwrap();
     assert!(html.contains("Proceso participativo") && html.contains("Valdeloma, Casa Consistorial"));
-    // The Markdown informe still imports (the section is skipped: see docs/format.md).
-    let back = tmp.path().join("back.ron");
-    let md_path = tmp.path().join("informe.md");
-    ok(&dafo(&["import", md_path.to_str().unwrap(), "-o", back.to_str().unwrap()]));
+    // The Markdown informe and the CSV import back with the whole process.
+    for format in ["md", "csv"] {
+        let out = tmp.path().join(format!("informe-again.{format}"));
+        ok(&dafo(&["export", file.to_str().unwrap(), "-f", format, "-o", out.to_str().unwrap()]));
+        let back = tmp.path().join(format!("back-{format}.ron"));
+        ok(&dafo(&["import", out.to_str().unwrap(), "-o", back.to_str().unwrap()]));
+        let back = load(&back);
+        assert_eq!(back.meta.meetings, s.meta.meetings, "{format}");
+        assert_eq!(back.meta.merge, s.meta.merge, "{format}");
+    }
 }
 
 #[test]
@@ -121,15 +127,17 @@ fn attendees_by_sex_and_age_show_in_the_informe_and_a_plan_informe_imports_back(
     let md = tmp.path().join("p.md");
     ok(&dafo(&["export", file.to_str().unwrap(), "-f", "md", "-o", md.to_str().unwrap()]));
     let text = std::fs::read_to_string(&md).unwrap();
-    assert!(text.contains("| 12 (mujeres 7, hombres 5; 30-44 12) | grupo focal |"), "{text}");
+    assert!(text.contains("| 12 (mujeres 7, hombres 5; edad: 30-44 12) | grupo focal |"), "{text}");
     let back = tmp.path().join("back.ron");
     ok(&dafo(&["import", md.to_str().unwrap(), "-o", back.to_str().unwrap()]));
-    // In every language the plan importer knows the section's heading.
+    assert_eq!(load(&back).meta.meetings, s.meta.meetings);
+    // In every language the plan importer reads the section back.
     for lang in ["en", "ca"] {
         let md = tmp.path().join(format!("p-{lang}.md"));
         ok(&dafo(&["--lang", lang, "export", file.to_str().unwrap(), "-f", "md", "-o", md.to_str().unwrap()]));
         let back = tmp.path().join(format!("back-{lang}.ron"));
         ok(&dafo(&["import", md.to_str().unwrap(), "-o", back.to_str().unwrap()]));
+        assert_eq!(load(&back).meta.meetings, s.meta.meetings, "{lang}");
     }
     // JSON carries the whole session: the meetings come back.
     let json = tmp.path().join("p.json");

@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use dafo::domain::meetings::{Count, Meeting, MergeRecord};
 use dafo::domain::text::clean_text;
 use dafo::domain::{
     ActionReview, Axis, Came, CameAction, Challenge, Crossed, Degree, Direction, Euros, Factor, Horizon, Indicator,
@@ -103,9 +104,77 @@ struct Plan {
     axes: Vec<(String, Vec<String>)>,
     indicators: Vec<IndicatorGen>,
     challenges: Vec<(String, Vec<usize>)>,
-    /// Yearly reviews: action, year, degree, status, note.
-    reviews: Vec<(usize, i16, u8, usize, Option<String>)>,
+    /// Yearly reviews: action, year, degree, status, note, cents committed and paid.
+    reviews: Vec<ReviewGen>,
+    /// The participation process: its sessions and the merge's numbers.
+    meetings: Vec<Meeting>,
+    merge: Option<MergeRecord>,
+    tags: TagsGen,
 }
+
+/// Themes and impacts: the session's own lists (else the Spanish defaults), and
+/// per factor and per action a subset of them (bits), taken in the list's order.
+#[derive(Debug, Clone)]
+struct TagsGen {
+    themes: Option<Vec<String>>,
+    impacts: Option<Vec<String>>,
+    factor_bits: Vec<u16>,
+    action_bits: Vec<(u16, u16)>,
+}
+
+fn tags() -> impl Strategy<Value = TagsGen> {
+    let list = || prop::option::of(prop::collection::vec(text(), 1..5));
+    (list(), list(), prop::collection::vec(any::<u16>(), 0..10), prop::collection::vec(any::<(u16, u16)>(), 0..8))
+        .prop_map(|(themes, impacts, factor_bits, action_bits)| TagsGen { themes, impacts, factor_bits, action_bits })
+}
+
+/// The names of `list` whose bit is set, in the list's order.
+fn subset(list: &[String], bits: u16) -> Vec<String> {
+    list.iter().enumerate().filter(|(i, _)| bits & (1 << (i % 16)) != 0).map(|(_, n)| n.clone()).collect()
+}
+
+fn unique(names: &[String]) -> Vec<String> {
+    names.iter().fold(Vec::new(), |mut all, n| {
+        if !all.contains(n) {
+            all.push(n.clone());
+        }
+        all
+    })
+}
+
+/// A label of attendees as the `M` form reads it (no `,` or `;`): `mujeres`, `18-29`.
+fn counts() -> impl Strategy<Value = Vec<Count>> {
+    prop::collection::vec(("[a-zA-Záéñ0-9-]{1,6}( [a-zà-ÿ]{1,5})?", 0u32..500), 0..3)
+        .prop_map(|c| c.into_iter().map(|(label, count)| Count { label, count }).collect())
+}
+
+fn meeting() -> impl Strategy<Value = Meeting> {
+    (
+        (text(), prop::option::of(day()), opt_text(), opt_text()),
+        (prop::option::of(0u32..10_000), counts(), counts(), opt_text()),
+    )
+        .prop_map(|((group, date, place, participants), (attendees, by_sex, by_age, technique))| Meeting {
+            group,
+            date,
+            place,
+            participants,
+            attendees,
+            by_sex,
+            by_age,
+            technique,
+        })
+}
+
+fn participation() -> impl Strategy<Value = (Vec<Meeting>, Option<MergeRecord>)> {
+    (
+        prop::collection::vec(meeting(), 0..4),
+        prop::option::of((0u32..300, 0u32..50, 0u32..20, 0u32..20)).prop_map(|m| {
+            m.map(|(read, joined, disagreements, grey)| MergeRecord { read, joined, disagreements, grey })
+        }),
+    )
+}
+
+type ReviewGen = (usize, i16, u8, usize, Option<String>, Option<u64>, Option<u64>);
 
 /// An indicator: name, unit, baseline and target in hundredths, its direction
 /// (up, down, keep), and hitos (year after 2023, value in hundredths).
@@ -127,6 +196,9 @@ struct ActionGen {
     indicator: Option<String>,
     status: usize,
     votes: u32,
+    /// The plan financiero: cents per year (2023 + offset) and a funding source.
+    budget: Vec<(i16, u64)>,
+    funding: Option<String>,
 }
 
 fn action() -> impl Strategy<Value = ActionGen> {
@@ -134,14 +206,14 @@ fn action() -> impl Strategy<Value = ActionGen> {
         (0usize..4, text(), prop::collection::vec(0usize..100, 0..3), opt_text()),
         (prop::option::of(day()), prop::option::of(day()), opt_text(), prop::option::of(0u64..2_000_000_000)),
         (prop::collection::vec(text(), 0..3), 0usize..100, prop::collection::vec(0usize..100, 0..3), opt_text()),
-        (0usize..4, 0u32..20),
+        (0usize..4, 0u32..20, prop::collection::vec((0i16..4, 0u64..2_000_000_000), 0..3), opt_text()),
     )
         .prop_map(
             |(
                 (came, text, links, owner),
                 (start, due, resources, amount),
                 (partners, line, indicators, indicator),
-                (status, votes),
+                (status, votes, budget, funding),
             )| {
                 ActionGen {
                     came,
@@ -158,6 +230,8 @@ fn action() -> impl Strategy<Value = ActionGen> {
                     indicator,
                     status,
                     votes,
+                    budget,
+                    funding,
                 }
             },
         )
@@ -182,7 +256,19 @@ fn plan() -> impl Strategy<Value = Plan> {
             1..3,
         ),
         prop::collection::vec((text(), prop::collection::vec(0usize..100, 0..3)), 0..3),
-        prop::collection::vec((0usize..100, 2023i16..2027, 0u8..=100, 0usize..4, opt_text()), 0..4),
+        prop::collection::vec(
+            (
+                0usize..100,
+                2023i16..2027,
+                0u8..=100,
+                0usize..4,
+                opt_text(),
+                prop::option::of(0u64..100_000_000),
+                prop::option::of(0u64..100_000_000),
+            ),
+            0..4,
+        ),
+        (participation(), tags()),
     )
         .prop_map(
             |(
@@ -194,6 +280,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 indicators,
                 challenges,
                 reviews,
+                ((meetings, merge), tags),
             )| Plan {
                 title,
                 place,
@@ -208,6 +295,9 @@ fn plan() -> impl Strategy<Value = Plan> {
                 indicators,
                 challenges,
                 reviews,
+                meetings,
+                merge,
+                tags,
             },
         )
 }
@@ -218,6 +308,7 @@ fn session(p: &Plan) -> Session {
     (s.meta.place, s.meta.participants) = (p.place.clone(), p.participants.clone());
     s.meta.horizon = Some(Horizon::new(2023, 2026).unwrap());
     (s.mission, s.vision, s.values) = (p.mission.clone(), p.vision.clone(), p.values.clone());
+    (s.meta.meetings, s.meta.merge) = (p.meetings.clone(), p.merge.clone());
     for (q, text, votes, impact) in &p.factors {
         let q = Quadrant::ALL[*q];
         let mut f = Factor::new(s.next_id(q.prefix()), text.clone());
@@ -293,6 +384,20 @@ fn session(p: &Plan) -> Session {
         a.indicator = g.indicator.clone();
         a.status = Status::ALL[g.status];
         a.votes = g.votes;
+        for (offset, cents) in &g.budget {
+            if !a.budget.iter().any(|y| y.year == 2023 + offset) {
+                let amount = Euros { cents: *cents };
+                a.budget.push(dafo::domain::YearAmount { year: 2023 + offset, amount });
+            }
+        }
+        a.budget.sort_by_key(|y| y.year);
+        // As every way in keeps it: no `;`, the lists' separator.
+        a.funding = g.funding.as_deref().map(dafo::domain::clean_source).filter(|f| !f.is_empty());
+        if let Some(f) = &a.funding
+            && !s.funding.contains(f)
+        {
+            s.funding.push(f.clone());
+        }
         match c {
             Came::Maintain => s.maintain.push(a),
             Came::Correct => s.correct.push(a),
@@ -335,15 +440,38 @@ fn session(p: &Plan) -> Session {
             .collect();
         s.challenges.push(Challenge { id, text: text.clone(), from });
     }
-    for (action, year, degree, status, note) in &p.reviews {
+    for (action, year, degree, status, note, committed, paid) in &p.reviews {
         let Some(action) = pick(&action_ids, *action) else { continue };
         if s.reviews.iter().any(|r| r.action == action && r.year == *year) {
             continue;
         }
         let degree = Degree::new(*degree).unwrap();
-        s.reviews.push(ActionReview { action, year: *year, degree, status: Status::ALL[*status], note: note.clone() });
+        s.reviews.push(ActionReview {
+            action,
+            year: *year,
+            degree,
+            status: Status::ALL[*status],
+            note: note.clone(),
+            committed: committed.map(|cents| Euros { cents }),
+            paid: paid.map(|cents| Euros { cents }),
+        });
     }
     s.reviews.sort_by_key(|r| r.year);
+    let words = Lang::Es.text().keymap.themes;
+    let defaults = |d: &[&str]| d.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+    s.meta.themes = p.tags.themes.as_deref().map(unique).unwrap_or_default();
+    s.meta.impacts = p.tags.impacts.as_deref().map(unique).unwrap_or_default();
+    let themes = if s.meta.themes.is_empty() { defaults(words.themes) } else { s.meta.themes.clone() };
+    let impacts = if s.meta.impacts.is_empty() { defaults(words.impacts) } else { s.meta.impacts.clone() };
+    let mut bits = p.tags.factor_bits.iter().cycle();
+    for f in [&mut s.strengths, &mut s.weaknesses, &mut s.opportunities, &mut s.threats].into_iter().flatten() {
+        f.themes = subset(&themes, *bits.next().unwrap_or(&0));
+    }
+    let mut bits = p.tags.action_bits.iter().cycle();
+    for a in [&mut s.maintain, &mut s.correct, &mut s.exploit, &mut s.confront].into_iter().flatten() {
+        let (t, i) = bits.next().copied().unwrap_or((0, 0));
+        (a.themes, a.impacts) = (subset(&themes, t), subset(&impacts, i));
+    }
     s
 }
 
@@ -356,8 +484,8 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
         .iter()
         .map(|(c, a)| {
             format!(
-                "{c:?} {:?} {:?} links={:?} owner={:?} start={:?} due={:?} res={:?} amount={:?} partners={:?} line={:?} inds={:?} ind={:?} {:?} votes={}",
-                a.id, a.text, a.links, a.owner, a.start, a.due, a.resources, a.amount, a.partners, a.line, a.indicators, a.indicator, a.status, a.votes
+                "{c:?} {:?} {:?} links={:?} owner={:?} start={:?} due={:?} res={:?} amount={:?} partners={:?} line={:?} inds={:?} ind={:?} {:?} votes={} budget={:?} funding={:?} themes={:?} impacts={:?}",
+                a.id, a.text, a.links, a.owner, a.start, a.due, a.resources, a.amount, a.partners, a.line, a.indicators, a.indicator, a.status, a.votes, a.budget, a.funding, a.themes, a.impacts
             )
         })
         .collect();
@@ -372,18 +500,31 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let factors: Vec<String> = Quadrant::ALL
         .iter()
         .flat_map(|&q| {
-            s.factors(q)
-                .iter()
-                .map(move |f| format!("{q:?} {:?} {:?} votes={} impact={:?}", f.id, f.text, f.votes, f.impact))
+            s.factors(q).iter().map(move |f| {
+                format!("{q:?} {:?} {:?} votes={} impact={:?} themes={:?}", f.id, f.text, f.votes, f.impact, f.themes)
+            })
         })
         .collect();
     let meta = if with_meta { format!("{:?} {:?}", s.meta.place, s.meta.participants) } else { String::new() };
     let mut reviews: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
     reviews.sort();
     let meta = if with_reviews { format!("{meta}\nreviews={reviews:#?}") } else { meta };
+    let meta = format!(
+        "{meta}\nmeetings={:#?}\nmerge={:?}\nthemes={:?}\nimpacts={:?}",
+        s.meta.meetings, s.meta.merge, s.meta.themes, s.meta.impacts
+    );
     format!(
-        "title={:?} {meta} horizon={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
-        s.meta.title, s.meta.horizon, s.mission, s.vision, s.values, s.axes, s.lines, s.indicators, s.challenges
+        "title={:?} {meta} horizon={:?} funding={:?}\nmission={:?}\nvision={:?}\nvalues={:?}\nfactors={factors:#?}\nactions={actions:#?}\nstrategies={strategies:#?}\naxes={:#?}\nlines={:#?}\nindicators={:#?}\nchallenges={:#?}",
+        s.meta.title,
+        s.meta.horizon,
+        s.funding,
+        s.mission,
+        s.vision,
+        s.values,
+        s.axes,
+        s.lines,
+        s.indicators,
+        s.challenges
     )
 }
 

@@ -5,8 +5,11 @@
 
 mod common;
 
+mod apparatus;
+mod apparatus_readers;
 mod bounded_memory;
 mod browser_publish;
+mod charts_office;
 mod clash_tui;
 mod cli_clipboard;
 mod cli_commands;
@@ -69,6 +72,11 @@ mod plan_view;
 mod present_pages;
 mod prop_keys;
 mod readme;
+mod room_browser;
+mod room_domain;
+mod room_e2e;
+mod room_http;
+mod room_load;
 mod room_snapshots;
 mod room_update;
 mod roundtrip_prop;
@@ -82,6 +90,7 @@ mod storage_journal;
 mod storage_kill;
 mod storage_links;
 mod storage_signals;
+mod themes;
 mod truncation;
 mod update;
 

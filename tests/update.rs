@@ -439,6 +439,60 @@ fn action_form_reads_amounts_as_the_language_writes_them() {
 }
 
 #[test]
+fn action_form_takes_amounts_per_year_and_a_funding_source() {
+    let mut f = fixture();
+    add(&mut f.app, "4", &["Envejecimiento"]);
+    typ(&mut f.app, "c4a");
+    typ(&mut f.app, "Plan de envejecimiento activo");
+    enter(&mut f.app);
+    esc(&mut f.app);
+    key(&mut f.app, KeyCode::Right, KeyModifiers::NONE);
+    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
+    let fill = |app: &mut App, amount: &str, funding: &str| {
+        typ(app, "f");
+        for _ in 0..4 {
+            tab(app);
+        }
+        for _ in 0..40 {
+            key(app, KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        typ(app, amount);
+        for _ in 0..3 {
+            tab(app);
+        }
+        for _ in 0..30 {
+            key(app, KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        typ(app, funding);
+        enter(app);
+    };
+    // A source not in the list is refused, naming the list, on its field.
+    fill(&mut f.app, "2026: 1.500; 2027: 2.000,5", "Lotería");
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 7));
+    let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("«Lotería» no es una fuente de financiación") && notice.contains("FEADER"), "{notice}");
+    esc(&mut f.app);
+    // Per year in Spanish, and the start of a source's name, any case.
+    fill(&mut f.app, "2027: 2.000,5; 2026: 1.500", "fea");
+    let a = session(&f.app).confront[0].clone();
+    let years: Vec<(i16, u64)> = a.budget.iter().map(|y| (y.year, y.amount.cents)).collect();
+    assert_eq!((years, a.amount, a.funding.as_deref()), (vec![(2026, 150_000), (2027, 200_050)], None, Some("FEADER")));
+    let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert_eq!(notice, "Importe: 2026: 1.500 €; 2027: 2.000,50 € (total 3.500,50 €)", "said back as understood");
+    assert_eq!(session(&f.app).funding, Lang::Es.money().default_funding, "the language's list is now the session's");
+    // Reopened, the field reads back the same; a plain number is a total without split.
+    typ(&mut f.app, "f");
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(4) == "2026: 1500; 2027: 2000,50"));
+    esc(&mut f.app);
+    fill(&mut f.app, "12.000", "");
+    let a = session(&f.app).confront[0].clone();
+    assert_eq!((a.amount.map(|e| e.cents), a.budget.len(), a.funding), (Some(1_200_000), 0, None));
+    // One undo step per form.
+    typ(&mut f.app, "u");
+    assert_eq!(session(&f.app).confront[0].budget.len(), 2);
+}
+
+#[test]
 fn crossed_strategy_from_two_picked_factors() {
     use dafo::domain::Crossed;
     let mut f = fixture();
@@ -556,4 +610,32 @@ fn a_new_session_with_a_title_over_the_limit_is_refused_and_nothing_is_written()
     let Err(said) = dafo::app::create_session(dir.path(), session, Lang::En) else { panic!("created") };
     assert_eq!(said, "the text of the title has 10,001 characters; the most is 10,000");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn the_metadata_form_edits_the_sessions_funding_sources() {
+    let mut f = fixture();
+    typ(&mut f.app, "M");
+    let tab = |app: &mut App| key(app, KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..10 {
+        tab(&mut f.app);
+    }
+    // It shows the language's list; confirmed untouched, nothing is stored.
+    assert!(
+        matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(10) == Lang::Es.money().default_funding.join("; "))
+    );
+    enter(&mut f.app);
+    assert!(session(&f.app).funding.is_empty(), "the default list stays the language's");
+    typ(&mut f.app, "M");
+    for _ in 0..10 {
+        tab(&mut f.app);
+    }
+    for _ in 0..120 {
+        key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(&mut f.app, "FEADER; Diputación de Palencia;  ; FEADER");
+    enter(&mut f.app);
+    assert_eq!(session(&f.app).funding, ["FEADER", "Diputación de Palencia"], "cleaned, each once");
+    typ(&mut f.app, "u");
+    assert!(session(&f.app).funding.is_empty(), "one undo step");
 }

@@ -36,6 +36,12 @@ pub enum Action {
     CycleSort,
     /// Show only the factors of one source (group), then the next, then all.
     CycleSource,
+    /// Show only the factors of one área temática, then the next, then all.
+    FilterTheme,
+    /// Choose the áreas temáticas of the selected factor or action (picker).
+    TagThemes,
+    /// Choose the cross-cutting impacts of the selected action (picker).
+    TagImpacts,
     /// On an item marked ⚠ by a git merge: keep this version, drop the other.
     KeepVersion,
     /// The list of the plan's and the follow-up's git merge clashes.
@@ -115,6 +121,8 @@ pub enum Action {
     // ---- In the room (issue 6) ----
     /// Themes, presentation, zoom, time-box, votes, mouse selection.
     Room(RoomAction),
+    /// The room taking part (issue 28): its pane's keys.
+    Sala(super::sala::SalaAction),
     /// `dafo merge --review` in a terminal: an answer about the pair on screen.
     MergeReview(crate::merge::review::ReviewStep),
 }

@@ -15,6 +15,14 @@ impl Editor {
     }
 
     pub(super) fn update_came(&mut self, action: Action) {
+        match (action, self.views.came.pane) {
+            (Action::TagThemes, _) => self.start_tags(crate::domain::themes::Tag::Theme),
+            (Action::TagImpacts, Pane::Actions) => self.start_tags(crate::domain::themes::Tag::Impact),
+            (action, _) => self.update_came_pane(action),
+        }
+    }
+
+    fn update_came_pane(&mut self, action: Action) {
         match self.views.came.pane {
             Pane::Factors => self.update_came_factors(action),
             Pane::Actions => self.update_came_actions(action),

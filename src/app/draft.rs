@@ -92,11 +92,13 @@ impl Editor {
             InputTarget::FollowValue(id, year) => {
                 Some(s.indicator_value(id, *year).map(|v| v.to_string()).unwrap_or_default())
             }
+            InputTarget::FollowMoney(id, year) => Some(super::follow::money_text(self.lang, s, id, *year)),
             InputTarget::Add
             | InputTarget::AddAction(_)
             | InputTarget::AddStrategy(..)
             | InputTarget::PlanAdd(_)
-            | InputTarget::Clash(_) => None,
+            | InputTarget::Clash(_)
+            | InputTarget::SalaItem(_) => None,
         };
         stored.is_some_and(|t| t.trim() == text.trim())
     }
@@ -237,6 +239,7 @@ impl Editor {
             PlanEdit::Axis(o) => op(o, &s.axes, k, |x| label(&x.id, &x.text)),
             PlanEdit::Line(o) => op(o, &s.lines, k, |x| label(&x.id, &x.text)),
             PlanEdit::Indicator(o) => op(o, &s.indicators, k, |x| label(&x.id, &x.name)),
+            PlanEdit::Funding(o) => op(o, &s.funding, k, |v| short(v)),
         }
     }
 

@@ -78,13 +78,19 @@ pub struct Editor {
     /// The display order of each quadrant, kept until the session, the sort or
     /// the source filter changes: never sorted again on every frame.
     order_at: std::cell::RefCell<[Option<KeptOrder>; 4]>,
+    /// The room taking part (issue 28), when open.
+    pub(super) sala: Option<Box<crate::sala::Live>>,
+    /// Where the room listens (`--room-bind`); `None`: the LAN address.
+    pub(super) sala_bind: Option<std::net::IpAddr>,
+    /// The event loop's channel, which the room's server sends requests on.
+    pub(super) events: Option<super::event::AppEventSender>,
 }
 
 /// A quadrant's display order and what it was built from.
 struct KeptOrder {
     revision: u64,
     sort: Sort,
-    source: Option<String>,
+    source: (Option<String>, Option<String>),
     order: std::sync::Arc<[usize]>,
 }
 
@@ -117,6 +123,9 @@ impl Editor {
             today: None,
             last_line: None,
             last_added: None,
+            sala: None,
+            sala_bind: None,
+            events: None,
         };
         if editor.read_only.is_some() {
             editor.say_read_only();
@@ -205,6 +214,7 @@ impl Editor {
     /// Connects the editor to the event loop: its saves wake the loop, and
     /// changes on disk are told by the system from the next tick on.
     pub fn connect(&mut self, events: super::event::AppEventSender) {
+        self.events = Some(events.clone());
         self.saver.bell().connect(events);
     }
 
@@ -237,6 +247,7 @@ impl Editor {
             Mode::Clashes(_) => Context::Clashes,
             Mode::JoinMark(_) => Context::JoinMark,
             Mode::Join(_) => Context::JoinWording,
+            Mode::Sala(_) => Context::Sala,
         }
     }
 
@@ -265,7 +276,8 @@ impl Editor {
     /// Stored indices of the factors of `q` in display order (see [`Sort`]):
     /// built once per change of the session, sort or filter, then shared.
     pub fn order(&self, q: Quadrant) -> std::sync::Arc<[usize]> {
-        let (revision, sort, source) = (self.doc.revision(), self.views.factors.sort, &self.views.factors.source);
+        let (revision, sort) = (self.doc.revision(), self.views.factors.sort);
+        let source = &(self.views.factors.source.clone(), self.views.factors.theme.clone());
         let mut kept = self.order_at.borrow_mut();
         let slot = &mut kept[q.index()];
         if let Some(k) = slot.as_ref().filter(|k| k.revision == revision && k.sort == sort && k.source == *source) {
@@ -286,6 +298,9 @@ impl Editor {
             Sort::Impact => order.sort_by_key(|&i| std::cmp::Reverse(factors[i].impact.unwrap_or(0))),
         }
         self.filter_by_source(&mut order, factors);
+        if let Some(theme) = &self.views.factors.theme {
+            order.retain(|&i| factors[i].themes.contains(theme));
+        }
         order
     }
 
@@ -322,6 +337,7 @@ impl Editor {
             Mode::Clashes(list) => self.update_clashes(list, action),
             Mode::JoinMark(from) => self.update_join_mark(from, action),
             Mode::Join(join) => self.update_join(join, action),
+            Mode::Sala(selected) => self.update_sala(selected, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
             Mode::Grid => self.update_view(action),
@@ -336,7 +352,7 @@ impl Editor {
     }
 
     /// Keys that work the same in every view, then the view's own.
-    fn update_view(&mut self, action: Action) {
+    pub(super) fn update_view(&mut self, action: Action) {
         let view = self.views.showing;
         let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
@@ -358,6 +374,7 @@ impl Editor {
             Action::Back => self.show(View::Dafo),
             Action::EditMeta => self.open_meta_form(),
             Action::ShowClashes => self.open_clashes(),
+            Action::Sala(super::sala::SalaAction::Open) => self.open_sala(),
             Action::ToggleLabels => {
                 let mut meta = self.session().meta.clone();
                 meta.labels = meta.labels.toggle();
@@ -420,6 +437,8 @@ impl Editor {
                 self.keep_draft(input);
                 self.mode = Mode::Clashes(super::clashes::ClashList::default());
             }
+            // A room item being edited: Esc leaves it waiting, back in the room pane.
+            Action::Cancel if matches!(input.target, InputTarget::SalaItem(_)) => self.mode = Mode::Sala(0),
             Action::Cancel => self.keep_draft(input),
             Action::TextKey(key) => {
                 let max = input.target.max_chars();

@@ -27,6 +27,8 @@ pub enum AppEvent {
     Stop,
     /// The terminal cannot be read any more (closed, EOF, EIO).
     Closed(std::io::Error),
+    /// A participant's request to the room (issue 28), waiting for its answer.
+    Sala(Box<crate::sala::http::Call>),
 }
 
 /// Sends events into the loop; cloned by every source. Sending to a loop that

@@ -135,6 +135,12 @@ impl Editor {
                     let value = self.session().indicator_value(&id, year).map(|v| self.lang.locale().exact(v));
                     self.open_input(InputTarget::FollowValue(id, year), &value.unwrap_or_default());
                 }
+                // On an action: the money committed and paid for it that year.
+                (Some(FollowRow::Action(c, i)), Some(year)) => {
+                    let Some(id) = self.session().actions(c).get(i).map(|a| a.id.clone()) else { return };
+                    let text = money_text(self.lang, self.session(), &id, year);
+                    self.open_input(InputTarget::FollowMoney(id, year), &text);
+                }
                 (Some(_), Some(_)) => self.say(self.lang.text().follow.value_on_indicator.to_owned(), false),
                 _ => {}
             },
@@ -249,8 +255,52 @@ impl Editor {
                     self.open_input(InputTarget::FollowValue(id, year), text);
                 }
             },
+            InputTarget::FollowMoney(id, year) => self.submit_money(id, year, text),
             _ => {}
         }
+    }
+
+    /// `committed; paid` as typed for an action's year: each read in the
+    /// session's language (empty clears it), recorded in one step and said
+    /// back as understood; a part that does not read reopens the line.
+    fn submit_money(&mut self, id: String, year: i16, text: &str) {
+        let mut parts = text.split(';');
+        let (committed, paid) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let read = |t: &str| crate::i18n::money_words::read_amount(self.lang, t);
+        let (committed, paid) = match (parts.next(), read(committed), read(paid)) {
+            (None, Ok(c), Ok(p)) => (c, p),
+            (Some(_), ..) => return self.refuse_money(id, year, text, (self.lang.money().bad_pair)(text)),
+            (None, Err(m), _) | (None, _, Err(m)) => return self.refuse_money(id, year, text, m),
+        };
+        match self.session().review_money(&id, year, Some(committed), Some(paid)) {
+            Ok(Some(edit)) => {
+                if self.apply(edit) {
+                    let l = self.lang.locale();
+                    let show = |e: Option<crate::domain::Euros>| e.map_or_else(|| "—".to_owned(), |e| l.money(e.cents));
+                    let said =
+                        (self.lang.money().follow_said)(&self.lang.show_id(&id), year, &show(committed), &show(paid));
+                    self.say(said, false);
+                }
+            }
+            Ok(None) => {}
+            Err(e) => self.say(self.lang.text().review_errors.of(&e), true),
+        }
+    }
+
+    fn refuse_money(&mut self, id: String, year: i16, text: &str, why: String) {
+        self.say(why, true);
+        self.open_input(InputTarget::FollowMoney(id, year), text);
+    }
+}
+
+/// An action's money in a year as its input line shows it, the way it reads
+/// back: `1500; 1200,50`, empty when neither is set.
+pub fn money_text(lang: Lang, s: &Session, id: &str, year: i16) -> String {
+    let r = s.action_review(id, year);
+    let plain = |e: Option<crate::domain::Euros>| e.map(|e| lang.locale().money_plain(e.cents)).unwrap_or_default();
+    match r.map(|r| (r.committed, r.paid)) {
+        Some((c, p)) if c.is_some() || p.is_some() => format!("{}; {}", plain(c), plain(p)),
+        _ => String::new(),
     }
 }
 

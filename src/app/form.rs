@@ -10,7 +10,7 @@ use crate::domain::limits::ITEM_TEXT_MAX;
 use super::action::Action;
 use super::editor::{Editor, Mode};
 use crate::domain::text::clean_text;
-use crate::domain::{Came, CameAction, Euros, Session};
+use crate::domain::{Came, CameAction, Edit, Euros, Session, YearAmount};
 use crate::i18n::Lang;
 use crate::i18n::locale::Unread;
 
@@ -34,7 +34,12 @@ pub struct Form {
 }
 
 /// The action form's línea field: chosen in the línea picker, not typed.
-pub const LINE_FIELD: usize = 7;
+pub const LINE_FIELD: usize = 8;
+/// A funding source as read from its field, and the list to fix as the session's.
+type Funding = (Option<String>, Option<Vec<String>>);
+
+/// The action form's funding source field.
+pub const FUNDING_FIELD: usize = 7;
 
 /// A field holding `value`, the cursor at its end.
 pub(super) fn field(value: Option<String>) -> TextArea<'static> {
@@ -83,7 +88,10 @@ pub fn read_indicator_field(s: &Session, linked: &[String], text: &str) -> (Vec<
 impl Form {
     /// The action form of `a`, its amount written as `lang` writes money in tables (`1500,50`).
     pub fn of(came: Came, a: &CameAction, s: &crate::domain::Session, lang: Lang) -> Form {
-        let amount = a.amount.map(|e| lang.locale().money_plain(e.cents));
+        let amount = match a.budget.as_slice() {
+            [] => a.amount.map(|e| lang.locale().money_plain(e.cents)),
+            years => Some(crate::i18n::money_words::write_budget(lang.locale(), years)),
+        };
         let fields = vec![
             field(a.owner.clone()),
             field(a.start.map(|d| d.to_string())),
@@ -92,6 +100,7 @@ impl Form {
             field(amount),
             field(Some(a.partners.join(", "))),
             field(Some(indicator_field(a))),
+            field(a.funding.clone()),
             field(Some(super::line_pick::line_field_text(s, a.line.as_deref()))),
         ];
         Form { kind: FormKind::Action { came, id: a.id.clone(), line: a.line.clone() }, fields, active: 0 }
@@ -114,9 +123,10 @@ impl Form {
                 hint(w.col_start, p.date_hint),
                 hint(w.col_due, p.date_hint),
                 w.col_resources.to_owned(),
-                w.col_amount.to_owned(),
+                hint(lang.money().amount_label, lang.money().amount_hint),
                 hint(w.col_partners, p.list_hint),
                 hint(lang.indicator_words().field, lang.indicator_words().field_hint),
+                lang.money().funding_label.to_owned(),
                 hint(w.col_line, lang.text().quick.line_field_hint),
             ],
             FormKind::Indicator(_) => vec![
@@ -140,6 +150,7 @@ impl Form {
                     lang.text().survey.process_columns[3].to_owned(),
                     lang.text().survey.by_sex.to_owned(),
                     lang.text().survey.by_age.to_owned(),
+                    lang.money().sources_label.to_owned(),
                 ]
             }
         }
@@ -254,17 +265,8 @@ impl Editor {
     ) -> Result<(), (usize, String)> {
         let start = self.date_field(form, 1)?;
         let due = self.date_field(form, 2)?;
-        let amount_text = form.value(4);
-        let amount = if amount_text.is_empty() {
-            None
-        } else {
-            let bad = || (4, format!("{}: {amount_text}", self.lang.plan_ui().bad_amount));
-            let euros = self.lang.locale().read_money(&amount_text).map_err(|e| match e {
-                Unread::Ambiguous(msg) => (4, msg),
-                Unread::NotANumber => bad(),
-            })?;
-            Some(Euros::try_from(euros).map_err(|_| bad())?)
-        };
+        let (amount, budget) = self.amount_field(&form.value(4))?;
+        let (funding, sources) = self.funding_field(&form.value(FUNDING_FIELD))?;
         let partners = parse_list(&form.value(5));
         let (owner, resources) = (form.value(0), form.value(3));
         // A línea deleted while the form was open is not written: the action keeps its own.
@@ -279,6 +281,8 @@ impl Editor {
                 a.due = due;
                 a.resources = Some(resources);
                 a.amount = amount;
+                a.budget = budget.clone();
+                a.funding = funding;
                 a.partners = partners;
                 a.indicators = indicators;
                 a.indicator = note;
@@ -287,9 +291,74 @@ impl Editor {
                 }
             })
         {
-            self.apply(edit);
+            // A source first chosen from the language's list fixes the session's list.
+            let edit = match sources {
+                Some(list) => {
+                    Edit::Batch([self.session().set_funding(&list), Some(edit)].into_iter().flatten().collect())
+                }
+                None => edit,
+            };
+            if self.apply(edit) && !budget.is_empty() {
+                let l = self.lang.locale();
+                let total = budget.iter().map(|y| y.amount.cents).sum();
+                let shown = crate::i18n::money_words::show_budget(l, &budget);
+                self.say((self.lang.money().understood)(&shown, &l.money(total)), false);
+            }
         }
         Ok(())
+    }
+
+    /// The amount field: a total (`12.000`) or amounts per year (`2026: 1.500;
+    /// 2027: 2.000`), read in the session's language. Per-year amounts must fall
+    /// inside the horizon.
+    fn amount_field(&self, text: &str) -> Result<(Option<Euros>, Vec<YearAmount>), (usize, String)> {
+        use crate::i18n::money_words::{BudgetUnread, read_budget};
+        let field = 4;
+        if text.is_empty() {
+            return Ok((None, Vec::new()));
+        }
+        if !text.contains([':', '=']) {
+            let bad = || (field, format!("{}: {text}", self.lang.plan_ui().bad_amount));
+            let euros = self.lang.locale().read_money(text).map_err(|e| match e {
+                Unread::Ambiguous(msg) => (field, msg),
+                Unread::NotANumber => bad(),
+            })?;
+            return Ok((Some(Euros::try_from(euros).map_err(|_| bad())?), Vec::new()));
+        }
+        let budget = read_budget(self.lang.locale(), text).map_err(|e| match e {
+            BudgetUnread::Ambiguous(m) => (field, m),
+            BudgetUnread::Part(p) => (field, (self.lang.money().bad_year_amount)(&p)),
+        })?;
+        if let Some(h) = self.session().meta.horizon
+            && let Some(y) = budget.iter().find(|y| !(h.start..=h.end).contains(&y.year))
+        {
+            let outside = crate::domain::ReviewError::OutsideHorizon { year: y.year, horizon: h };
+            return Err((field, self.lang.text().review_errors.of(&outside)));
+        }
+        Ok((None, budget))
+    }
+
+    /// The funding field: one of the session's sources (else the language's
+    /// list), as written or by the start of its name (`fea` is FEADER), any
+    /// case and accents; empty is none. With it, the language's list when the
+    /// session has none yet, to be fixed as the session's.
+    fn funding_field(&self, text: &str) -> Result<Funding, (usize, String)> {
+        use crate::i18n::fold;
+        if text.is_empty() {
+            return Ok((None, None));
+        }
+        let s = self.session();
+        let list = s.funding_sources(self.lang.money().default_funding);
+        let typed = fold(text);
+        let exact = list.iter().find(|n| fold(n) == typed);
+        let starts: Vec<&str> = list.iter().copied().filter(|n| fold(n).starts_with(&typed)).collect();
+        let name = match (exact, starts.as_slice()) {
+            (Some(n), _) => n.to_string(),
+            (None, [n]) => n.to_string(),
+            _ => return Err((FUNDING_FIELD, (self.lang.money().not_a_source)(text, &list.join("; ")))),
+        };
+        let fix = s.funding.is_empty().then(|| list.iter().map(|n| n.to_string()).collect());
+        Ok((Some(name), fix))
     }
 }
 

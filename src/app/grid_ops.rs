@@ -28,6 +28,8 @@ impl Editor {
             Action::VoteUp => self.vote(1),
             Action::VoteDown => self.vote(-1),
             Action::CycleSource => self.cycle_source(),
+            Action::FilterTheme => self.cycle_theme(),
+            Action::TagThemes => self.start_tags(crate::domain::themes::Tag::Theme),
             Action::KeepVersion => self.keep_version(),
             Action::StartJoin => self.start_join(),
             _ => {}
@@ -66,8 +68,8 @@ impl Editor {
         let text = input.value();
         match input.target {
             InputTarget::Add => {
-                // A new factor must show, whatever source is filtered.
-                self.views.factors.source = None;
+                // A new factor must show, whatever source or theme is filtered.
+                (self.views.factors.source, self.views.factors.theme) = (None, None);
                 let q = self.focus();
                 if let Some(edit) = self.doc.session_mut().add_factor(q, &text)
                     && self.apply(edit)
@@ -89,6 +91,7 @@ impl Editor {
             InputTarget::JoinText(from, into) => {
                 self.finish_join(crate::app::mode::Join { from, into }, crate::domain::join::Wording::Typed(text))
             }
+            InputTarget::SalaItem(seq) => self.submit_sala_item(seq, &text),
             target => self.submit_other(target, &text),
         }
     }

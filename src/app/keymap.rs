@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, JoinKeep};
 use super::room::RoomAction;
+use super::sala::SalaAction;
 use crate::domain::Quadrant;
 use crate::i18n::{KeymapText, Lang};
 use crate::merge::review::ReviewStep;
@@ -59,11 +60,13 @@ pub enum Context {
     JoinMark,
     /// Joining: which wording stays.
     JoinWording,
+    /// The room pane (issue 28): the QR code, the address, the code and the inbox.
+    Sala,
 }
 
 impl Context {
     /// Every context, for checks over the whole table.
-    pub const ALL: [Context; 26] = [
+    pub const ALL: [Context; 27] = [
         Context::Browser,
         Context::Grid,
         Context::CameFactors,
@@ -90,6 +93,7 @@ impl Context {
         Context::MergeReview,
         Context::JoinMark,
         Context::JoinWording,
+        Context::Sala,
     ];
 }
 
@@ -263,6 +267,7 @@ pub fn defaults() -> &'static [Binding] {
     use Action as A;
     use KeyCode as C;
     use RoomAction as R;
+    use SalaAction as S;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -303,6 +308,9 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, vote_down, false),
             bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, impact, false),
             bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
+            bind!(Grid, [k('f')], A::FilterTheme, Tidy, themes.filter, false),
+            bind!(Grid | CameFactors | CameActions, [k('A')], A::TagThemes, Tidy, themes.tag, false),
+            bind!(CameActions, [k('I')], A::TagImpacts, Tidy, themes.tag_impacts, false),
             // ---- Joining two factors (issue 24) ----
             bind!(Grid, [k('U')], A::StartJoin, Tidy, join.start, false),
             bind!(JoinMark, [code(C::Enter), k('U')], A::Submit, Tidy, join.here, (join.here_hint)),
@@ -416,6 +424,32 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, toggle_votes, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
             bind!(Present, [k('?')], A::ToggleHelp, Session, help, false),
+            // ---- The room taking part (issue 28) ----
+            bind!(Grid | CameFactors | CameActions | Crossed | Weights, [k('O')], A::Sala(S::Open), Room, sala.key_open, false),
+            bind!(Sala, [k('a'), code(C::Enter)], A::Sala(S::Accept), Room, sala.key_accept, (sala.hint_accept)),
+            bind!(Sala, [k('e')], A::Sala(S::Edit), Room, sala.key_edit, false),
+            bind!(Sala, [k('J')], A::Sala(S::Join), Room, sala.key_join, false),
+            bind!(Sala, [k('1')], A::Sala(S::Move(Quadrant::Strengths)), Room, sala.key_move, false),
+            bind!(Sala, [k('2')], A::Sala(S::Move(Quadrant::Weaknesses)), Room, sala.key_move, false),
+            bind!(Sala, [k('3')], A::Sala(S::Move(Quadrant::Opportunities)), Room, sala.key_move, false),
+            bind!(Sala, [k('4')], A::Sala(S::Move(Quadrant::Threats)), Room, sala.key_move, false),
+            bind!(Sala, [k('x'), code(C::Delete)], A::Sala(S::Reject), Room, sala.key_reject, false),
+            bind!(Sala, [k('A')], A::Sala(S::AcceptAll), Room, sala.key_accept_all, false),
+            bind!(Sala, [k('f')], A::Sala(S::Phase), Room, sala.key_phase, (sala.hint_phase)),
+            bind!(Sala, [k('n')], A::Sala(S::Names), Room, sala.key_names, false),
+            bind!(Sala, [k('+')], A::Sala(S::BudgetUp), Room, sala.key_budget_up, false),
+            bind!(Sala, [k('-')], A::Sala(S::BudgetDown), Room, sala.key_budget_down, false),
+            bind!(Sala, [k('*')], A::Sala(S::PerItem), Room, sala.key_per_item, false),
+            bind!(Sala, [k('V')], A::Sala(S::Results), Room, sala.key_results, false),
+            bind!(Sala, [k('b')], A::Sala(S::Ban), Room, sala.key_ban, false),
+            bind!(Sala, [k('c')], A::Sala(S::Joining), Room, sala.key_joining, false),
+            bind!(Sala, [k('S')], A::Sala(S::Stop), Room, sala.key_stop, false),
+            bind!(Sala, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
+            bind!(Sala, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
+            bind!(Sala, [k('u')], A::Undo, Tidy, undo, false),
+            bind!(Sala, [ctrl('r')], A::Redo, Tidy, redo, false),
+            bind!(Sala, [code(C::Esc), k('O')], A::Back, Room, sala.key_back, true),
+            bind!(Sala, [k('?')], A::ToggleHelp, Session, help, false),
             // ---- dafo merge --review: the possible pairs, one by one ----
             review(const { &[k('y'), k('s')] }, ReviewStep::Accept, |t| t.merge.accept, |t| t.merge.hints[0]),
             review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1]),

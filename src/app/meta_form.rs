@@ -100,6 +100,7 @@ impl Editor {
             field(own.and_then(|x| x.attendees).map(|n| n.to_string())),
             field(own.map(|x| meetings::counts_text(&x.by_sex)).filter(|t| !t.is_empty())),
             field(own.map(|x| meetings::counts_text(&x.by_age)).filter(|t| !t.is_empty())),
+            field(Some(self.session().funding_sources(self.lang.money().default_funding).join("; "))),
         ]);
         self.mode = Mode::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 }));
     }
@@ -139,6 +140,15 @@ impl Editor {
             |i: usize| meetings::read_counts(&form.value(i)).map_err(|bad| (i, format!("{bad}: {}", p.bad_number)));
         let (by_sex, by_age) = (counts(8)?, counts(9)?);
         let own = meetings::own_index(self.session());
+        // The funding sources: the language's list shown untouched stays the default (nothing stored).
+        let sources_text = form.value(META_SOURCES);
+        let defaults = self.lang.money().default_funding.join("; ");
+        let sources: Vec<String> = sources_text.split(';').map(str::to_owned).collect();
+        let sources = if self.session().funding.is_empty() && sources_text == defaults {
+            None
+        } else {
+            self.session().set_funding(&sources)
+        };
         let edit = self.session().change_meta(|m| {
             let blank = technique.is_none() && attendees.is_none() && by_sex.is_empty() && by_age.is_empty();
             let slot = match own {
@@ -167,12 +177,19 @@ impl Editor {
             m.group = Some(group).filter(|g| !g.is_empty());
             m.horizon = horizon;
         });
+        let edit = match (edit, sources) {
+            (Some(e), Some(f)) => Some(crate::domain::Edit::Batch(vec![e, f])),
+            (e, f) => e.or(f),
+        };
         if let Some(edit) = edit {
             self.apply(edit);
         }
         Ok(())
     }
 }
+
+/// The metadata form's field of funding sources.
+pub const META_SOURCES: usize = 10;
 
 #[cfg(test)]
 mod tests {

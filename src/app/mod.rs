@@ -27,9 +27,11 @@ mod plan_edit;
 mod readline;
 mod review;
 pub mod room;
+pub mod sala;
 mod saver;
 pub mod selection;
 mod sources;
+mod tags;
 pub mod timer;
 mod views;
 mod watch;
@@ -77,6 +79,8 @@ pub struct App {
     pub look: room::Look,
     /// Work running off the input thread and how its results come back.
     background: Background,
+    /// `--room`: the room opens when the event loop connects.
+    sala_at_start: bool,
 }
 
 /// Copies run on their own threads; their outcomes come back on a channel.
@@ -109,6 +113,7 @@ impl App {
             from_browser: true,
             look: room::Look::default(),
             background: Background::new(),
+            sala_at_start: false,
         }
     }
 
@@ -139,6 +144,7 @@ impl App {
             from_browser: false,
             look: room::Look::default(),
             background: Background::new(),
+            sala_at_start: false,
         }
     }
 
@@ -294,7 +300,31 @@ impl App {
         self.background.bell.connect(events.clone());
         if let Screen::Editor(e) = &mut self.screen {
             e.connect(events);
+            if std::mem::take(&mut self.sala_at_start) {
+                e.open_sala();
+            }
         }
+    }
+
+    /// A participant's request to the room: the session showing decides; with
+    /// no room open it is turned away.
+    pub fn sala_call(&mut self, call: crate::sala::http::Call) {
+        match &mut self.screen {
+            Screen::Editor(e) => e.sala_call(call),
+            Screen::Browser(_) => {
+                let _ = call.reply.send(crate::sala::state::Reply::refused(503, "busy"));
+            }
+        }
+    }
+
+    /// Where the room listens (`--room-bind`), and whether it opens as soon as
+    /// the event loop connects (`--room`).
+    pub fn with_sala(mut self, bind: Option<std::net::IpAddr>, open: bool) -> App {
+        if let Screen::Editor(e) = &mut self.screen {
+            e.set_sala_bind(bind);
+        }
+        self.sala_at_start = open;
+        self
     }
 
     /// Whether the session shown has changes not yet saved to the file.

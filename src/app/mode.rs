@@ -34,10 +34,14 @@ pub enum InputTarget {
     FollowNote(String, i16),
     /// Seguimiento: the actual value of the indicator with this ID in this year.
     FollowValue(String, i16),
+    /// Seguimiento: the money committed and paid for the action with this ID in this year.
+    FollowMoney(String, i16),
     /// The misión or visión a git merge left in a clash, written by hand.
     Clash(crate::domain::clash::Key),
     /// A wording typed for joining the first factor into the second.
     JoinText(String, String),
+    /// A participant's item (its inbox number), edited before it is accepted.
+    SalaItem(u64),
 }
 
 /// Two factors being joined: `from` goes into `into`.
@@ -125,6 +129,8 @@ pub enum Mode {
     Conflict(Conflict),
     /// The list of the plan's and the follow-up's git merge clashes.
     Clashes(super::clashes::ClashList),
+    /// The room pane (issue 28): the selected waiting item.
+    Sala(usize),
 }
 
 impl Mode {

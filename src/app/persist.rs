@@ -201,6 +201,10 @@ impl Editor {
             f.clear_journal();
             f.back_up_last_save();
         });
+        let revision = self.doc.revision();
+        if let Some(live) = self.sala.as_deref_mut() {
+            live.release(revision);
+        }
         true
     }
 
@@ -231,6 +235,9 @@ impl Editor {
             self.say(format!("{msg}: {e}"), true);
         }
         self.autosave.record(revision, now, outcome);
+        if ok && let Some(live) = self.sala.as_deref_mut() {
+            live.release(revision);
+        }
         ok
     }
 

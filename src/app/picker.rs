@@ -30,6 +30,9 @@ pub enum PickFor {
     MoveLine(String),
     /// The línea (by number, "1.2") of the action with this ID.
     Line(String),
+    /// The áreas temáticas or impacts of the factor or action with this ID
+    /// (several; a name typed that nothing matches is added to the list).
+    Tags(crate::domain::themes::Tag, String),
 }
 
 /// The picker's state: options, checks, the search text and the cursor.
@@ -59,6 +62,7 @@ impl Picker {
                 | PickFor::ChallengeSources(_)
                 | PickFor::LineIndicators(_)
                 | PickFor::ActionIndicators(_)
+                | PickFor::Tags(..)
         )
     }
 
@@ -105,7 +109,18 @@ impl Picker {
             }
             PickFor::MoveLine(id) => format!("{} {}", lang.show_id(id), lang.plan_ui().pick_axis),
             PickFor::Line(id) => format!("{} {}", lang.text().quick.pick_line, lang.show_id(id)),
+            PickFor::Tags(tag, id) => {
+                let w = lang.text().keymap.themes;
+                let pick = if *tag == crate::domain::themes::Tag::Theme { w.pick_themes } else { w.pick_impacts };
+                pick(&lang.show_id(id))
+            }
         }
+    }
+
+    /// In a tags picker, the name typed when no line matches it: Enter adds it.
+    pub fn new_name(&self) -> Option<String> {
+        let typed = clean_text(&self.filter.lines().join(" "));
+        (matches!(self.purpose, PickFor::Tags(..)) && !typed.is_empty() && self.visible().is_empty()).then_some(typed)
     }
 }
 
@@ -146,6 +161,14 @@ impl Editor {
                         }
                         None => picker.checked.push(id),
                     }
+                }
+            }
+            Action::Submit if picker.new_name().is_some() => {
+                if let Some(name) = picker.new_name() {
+                    picker.options.push((name.clone(), String::new()));
+                    picker.checked.push(name);
+                    picker.filter = TextArea::default();
+                    picker.cursor = picker.options.len() - 1;
                 }
             }
             Action::Toggle | Action::Submit => return self.finish_picker(picker),
@@ -195,6 +218,7 @@ impl Editor {
                 self.finish_plan_picker(purpose, checked, chosen);
             }
             PickFor::Line(id) => self.finish_line_pick(&id, chosen, picker.back),
+            PickFor::Tags(tag, ref id) => self.finish_tags(tag, id, &picker),
             PickFor::CopyFormat => {
                 if let Some(format) = chosen.and_then(|id| <Format as clap::ValueEnum>::from_str(&id, true).ok()) {
                     self.copy_summary(Some(format));

@@ -44,6 +44,8 @@ pub struct FactorLists {
     pub sort: Sort,
     /// Only the factors of this source (group) are shown (`F` cycles it).
     pub source: Option<String>,
+    /// Only the factors of this área temática are shown (`f` cycles it).
+    pub theme: Option<String>,
 }
 
 /// The CAME view: which pane has the keys and the selected action of each quadrant.
@@ -138,7 +140,7 @@ impl Default for Views {
         Views {
             showing: View::Dafo,
             focus: Quadrant::Strengths,
-            factors: FactorLists { selected: [0; 4], sort: Sort::Own, source: None },
+            factors: FactorLists { selected: [0; 4], sort: Sort::Own, source: None, theme: None },
             came: CameLists { pane: Pane::Factors, actions: [0; 4] },
             crossed: CrossedLists::default(),
             weights: WeightTables::default(),

@@ -15,6 +15,10 @@ impl Editor {
 
     /// Whether factor `i` of `q` shows under the source filter.
     pub(super) fn shown(&self, q: crate::domain::Quadrant, i: usize) -> bool {
+        let theme = &self.views.factors.theme;
+        if theme.as_ref().is_some_and(|t| self.session().factors(q).get(i).is_none_or(|f| !f.themes.contains(t))) {
+            return false;
+        }
         let Some(source) = &self.views.factors.source else { return true };
         self.session().factors(q).get(i).is_some_and(|f| sources_of(self.session(), f).contains(source))
     }
@@ -44,7 +48,7 @@ impl Editor {
 
     /// The ID of the selected item of the current view: a factor, an action
     /// or a strategy.
-    fn selected_id(&self) -> Option<String> {
+    pub(super) fn selected_id(&self) -> Option<String> {
         let s = self.session();
         match (self.view(), self.views.came.pane) {
             (View::Came, Pane::Actions) => {

@@ -193,8 +193,14 @@ impl Editor {
             },
             InputTarget::PlanAdd(axis) => self.submit_plan_add(axis, text),
             InputTarget::PlanText(target) => self.submit_plan_text(target, text),
-            target @ (InputTarget::FollowNote(..) | InputTarget::FollowValue(..)) => self.submit_follow(target, text),
-            InputTarget::Add | InputTarget::Edit(_) | InputTarget::Clash(_) | InputTarget::JoinText(..) => {}
+            target @ (InputTarget::FollowNote(..) | InputTarget::FollowValue(..) | InputTarget::FollowMoney(..)) => {
+                self.submit_follow(target, text)
+            }
+            InputTarget::Add
+            | InputTarget::Edit(_)
+            | InputTarget::Clash(_)
+            | InputTarget::JoinText(..)
+            | InputTarget::SalaItem(_) => {}
         }
     }
 }

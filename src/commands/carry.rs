@@ -63,7 +63,7 @@ pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
 }
 
 /// The plan spans years: its horizon, misión, visión, valores, retos, ejes,
-/// líneas and indicators come along as they are, so the open actions and the
+/// líneas, indicators and funding sources come along as they are, so the open actions and the
 /// strategies keep their líneas and indicators; so do the reviews (seguimiento)
 /// of every year, keyed by the actions' unchanged IDs.
 fn carry_plan(old: &Session, session: &mut Session) {
@@ -71,6 +71,8 @@ fn carry_plan(old: &Session, session: &mut Session) {
     session.mission = old.mission.clone();
     session.vision = old.vision.clone();
     session.values = old.values.clone();
+    // The funding sources the carried actions name.
+    session.funding = old.funding.clone();
     session.challenges = old.challenges.clone();
     session.axes = old.axes.clone();
     session.lines = old.lines.clone();
@@ -97,7 +99,11 @@ mod tests {
         old.apply(e).unwrap();
         let e = old.place_action(Came::Correct, 0, Some("L1")).unwrap();
         old.apply(e).unwrap();
+        old.funding = vec!["Diputación de Palencia".into()];
+        old.correct[0].funding = Some("Diputación de Palencia".into());
         let mut new = carry_over(&old, "Revisión 2028", Timestamp::UNIX_EPOCH);
+        assert_eq!(new.funding, old.funding, "the carried action's source stays a known one");
+        assert_eq!(new.money_problems(&[]), []);
         assert_eq!((new.meta.horizon, &new.lines, &new.axes), (old.meta.horizon, &old.lines, &old.axes));
         assert_eq!(new.line_label("L1"), "1.1");
         assert!(new.actions_without_line().is_empty());

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::export::report::{ReportFormat, render};
+use crate::export::report::{ReportFormat, render_with_logo};
 use crate::export::report_join::{join, same_plan};
 use crate::i18n::Lang;
 use crate::storage;
@@ -71,7 +71,9 @@ pub fn report(
         Years::Latest => reviewed.last().copied().into_iter().collect(),
         Years::All => reviewed,
     };
-    Ok(render(&joined, &years, format, lang))
+    let shows_logo = matches!(format, ReportFormat::Docx | ReportFormat::Html);
+    let logo = files.first().filter(|_| shows_logo).and_then(|f| super::show::logo(f, &s.meta, lang));
+    Ok(render_with_logo(&joined, &years, format, lang, crate::export::today(), logo))
 }
 
 /// Runs `dafo report`.

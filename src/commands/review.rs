@@ -26,6 +26,9 @@ pub struct ReviewArgs {
     pub notes: Vec<String>,
     /// `INDICATOR=NUMBER`.
     pub values: Vec<String>,
+    /// `ID=AMOUNT`: money committed and paid, read in the session's language.
+    pub committed: Vec<String>,
+    pub paid: Vec<String>,
     pub body: Option<String>,
     pub date: Option<jiff::civil::Date>,
     pub summary: Option<String>,
@@ -124,6 +127,17 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         })?;
         let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
         push(&mut work, edit)?;
+    }
+    for (list, paid) in [(&args.committed, false), (&args.paid, true)] {
+        for arg in list {
+            let (id, number) = split(path, lang, arg, "ID=AMOUNT (C1=1500)")?;
+            let id = &stored_id(id);
+            let amount = crate::i18n::money_words::read_amount(lang, number)
+                .map_err(|m| invalid(path, lang, format!("{}: {m}", lang.show_id(id))))?;
+            let (committed, paid) = if paid { (None, Some(amount)) } else { (Some(amount), None) };
+            let edit = work.review_money(id, args.year, committed, paid).map_err(err)?;
+            push(&mut work, edit)?;
+        }
     }
     let edit = work
         .change_year_review(args.year, |r| {

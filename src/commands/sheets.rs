@@ -218,10 +218,15 @@ pub fn diff(s: &Session, year: i16, changes: &[Answer], edit: &Edit, lang: Lang)
                 let note = |r: Option<&crate::domain::ActionReview>| {
                     r.and_then(|r| r.note.clone()).map_or(none.clone(), |n| format!("«{n}»"))
                 };
+                let euros = |e: Option<crate::domain::Euros>| e.map_or(none.clone(), |e| lang.locale().money(e.cents));
+                let committed = |r: Option<&crate::domain::ActionReview>| euros(r.and_then(|r| r.committed));
+                let paid = |r: Option<&crate::domain::ActionReview>| euros(r.and_then(|r| r.paid));
                 for (header, old, new) in [
                     ((w.degree)(year), degree(old), degree(new)),
                     ((w.status)(year), status(old), status(new)),
                     ((w.note)(year), note(old), note(new)),
+                    ((w.committed)(year), committed(old), committed(new)),
+                    ((w.paid)(year), paid(old), paid(new)),
                 ] {
                     if old != new {
                         parts.push(format!("{header} {old} → {new}"));

@@ -140,6 +140,13 @@ pub struct CameAction {
     /// Budget in euros.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Euros>,
+    /// Budget per year of the horizon (the plan financiero); its sum is the
+    /// action's total, and `amount` is then left empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<super::money::YearAmount>,
+    /// Where the money comes from: a name of the session's funding sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<String>,
     /// Partners (socios, entidades colaboradoras).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
@@ -149,6 +156,11 @@ pub struct CameAction {
     /// IDs of the indicators that measure it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<String>,
+    /// Áreas temáticas and cross-cutting impacts, by name (see `domain::themes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impacts: Vec<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -181,9 +193,13 @@ impl CameAction {
             start: None,
             resources: None,
             amount: None,
+            budget: Vec::new(),
+            funding: None,
             partners: Vec::new(),
             line: None,
             indicators: Vec::new(),
+            themes: Vec::new(),
+            impacts: Vec::new(),
         }
     }
 }
@@ -262,6 +278,7 @@ impl Session {
         for field in [&mut new.owner, &mut new.indicator, &mut new.resources] {
             *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
         }
+        new.funding = new.funding.as_deref().map(super::money::clean_source).filter(|s| !s.is_empty());
         super::plan_edit::clean_list(&mut new.partners);
         (new != *old && !new.text.is_empty()).then_some(Edit::Action(c, ListOp::Replace(i, new)))
     }

@@ -165,6 +165,8 @@ mod tests {
             degree: Degree::new(60).unwrap(),
             status: Default::default(),
             note: Some("segunda nota".into()),
+            committed: None,
+            paid: None,
         };
         s.clashes = vec![Clash::Other(Version::Review(review)), Clash::Deleted(Key::Mission)];
         let text = crate::storage::to_ron(&s);

@@ -43,6 +43,8 @@ fn joining_is_only_for_free_text_and_within_its_limit() {
         degree: Degree::new(60).unwrap(),
         status: Status::InProgress,
         note: None,
+        committed: None,
+        paid: None,
     };
     s.clashes.push(Clash::Other(Version::Review(review)));
     assert_eq!(s.resolve_clash(1, &Choice::Both), Err(Refusal::NotText));
@@ -62,6 +64,8 @@ fn taking_the_other_review_follows_with_the_actions_status() {
         degree: Degree::new(90).unwrap(),
         status: Status::Done,
         note: None,
+        committed: None,
+        paid: None,
     };
     let theirs = ActionReview {
         degree: Degree::new(60).unwrap(),

@@ -75,6 +75,7 @@ impl Session {
             sources: self.joined_sources(kept, gone),
             origins: self.joined_origins(kept, gone),
             conflict: None,
+            themes: super::themes::union(&kept.themes, &gone.themes),
         };
         let mut edits = self.links_follow(from, into);
         // Replace before removing: the kept factor's position is still `ii`.

@@ -80,6 +80,8 @@ mod tests {
             degree: Default::default(),
             status: Default::default(),
             note: None,
+            committed: None,
+            paid: None,
         });
         let renames = s.migrate_from(3);
         assert_eq!(renames, [("A1".to_owned(), "AF1".to_owned())]);

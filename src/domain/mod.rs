@@ -14,6 +14,7 @@ pub mod join;
 pub mod limits;
 pub mod meetings;
 mod migrate;
+mod money;
 mod plan;
 mod plan_edit;
 mod quadrant;
@@ -26,6 +27,7 @@ pub mod similarity;
 pub mod sources;
 mod strategy;
 pub mod text;
+pub mod themes;
 
 pub use came::{Came, CameAction, Status};
 pub use clash::Clash;
@@ -34,6 +36,7 @@ pub use edit::{Edit, EditError, ListOp};
 pub use evaluation::{Evaluation, Matrix};
 pub use history::{Document, Release};
 pub use migrate::renamed_action_id;
+pub use money::{Budget, BudgetRow, MoneyProblem, YearAmount, clean_source, execution};
 pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, Milestone, PlanEdit, Source, Statement,
 };

@@ -298,6 +298,8 @@ pub enum PlanEdit {
     Axis(ListOp<Axis>),
     Line(ListOp<Line>),
     Indicator(ListOp<Indicator>),
+    /// The session's list of funding sources.
+    Funding(ListOp<String>),
 }
 
 impl Session {
@@ -316,6 +318,7 @@ impl Session {
             PlanEdit::Axis(op) => PlanEdit::Axis(op.apply(&mut self.axes)?),
             PlanEdit::Line(op) => PlanEdit::Line(op.apply(&mut self.lines)?),
             PlanEdit::Indicator(op) => PlanEdit::Indicator(op.apply(&mut self.indicators)?),
+            PlanEdit::Funding(op) => PlanEdit::Funding(op.apply(&mut self.funding)?),
         })
     }
 

@@ -95,6 +95,11 @@ pub struct ActionReview {
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Money committed (comprometido) and paid (pagado) for it that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committed: Option<super::plan::Euros>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid: Option<super::plan::Euros>,
 }
 
 fn is_pending(s: &Status) -> bool {
@@ -237,7 +242,7 @@ impl Session {
             None => {
                 let degree = degree.unwrap_or_default();
                 let status = status.unwrap_or_else(|| degree.suggested_status());
-                ActionReview { action: id.to_owned(), year, degree, status, note: None }
+                ActionReview { action: id.to_owned(), year, degree, status, note: None, committed: None, paid: None }
             }
         };
         new.degree = degree.unwrap_or(new.degree);
@@ -259,6 +264,39 @@ impl Session {
             edits.push(e);
         }
         Ok((!edits.is_empty()).then_some(Edit::Batch(edits)))
+    }
+
+    /// Records the money committed and paid for action `id` in `year`: each
+    /// `Some` replaces its value (`Some(None)` clears it), `None` keeps it. A
+    /// year without a review gets one where the action stood (degree and
+    /// status of its latest review). `Ok(None)` when nothing changes.
+    pub fn review_money(
+        &self,
+        id: &str,
+        year: i16,
+        committed: Option<Option<super::plan::Euros>>,
+        paid: Option<Option<super::plan::Euros>>,
+    ) -> Result<Option<Edit>, ReviewError> {
+        self.check_review_year(year)?;
+        let (came, i) = self.find_action(id).ok_or_else(|| ReviewError::UnknownAction(id.to_owned()))?;
+        // A first review for money alone starts where the action stood, as a note does.
+        let (degree, status) = self.actions(came).get(i).map_or((Degree::ZERO, Status::Pending), |a| {
+            let st = self.standing(came, a, year);
+            (st.degree, st.status)
+        });
+        let old = self.reviews.iter().position(|r| r.action == id && r.year == year);
+        let blank =
+            || ActionReview { action: id.to_owned(), year, degree, status, note: None, committed: None, paid: None };
+        let mut new = old.and_then(|p| self.reviews.get(p)).cloned().unwrap_or_else(blank);
+        new.committed = committed.unwrap_or(new.committed);
+        new.paid = paid.unwrap_or(new.paid);
+        let op = match old {
+            Some(p) if self.reviews.get(p) == Some(&new) => return Ok(None),
+            Some(p) => ListOp::Replace(p, new),
+            None if new == blank() => return Ok(None),
+            None => ListOp::Insert(slot(&self.reviews, year, |r| r.year), new),
+        };
+        Ok(Some(review(ReviewEdit::Action(op))))
     }
 
     /// Removes action `id`'s review of `year`, if there is one.

@@ -62,6 +62,9 @@ pub struct Session {
     /// Valores, a short list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// Fuentes de financiación actions may name (empty: the language's default list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<String>,
     /// Retos estratégicos (R1…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Challenge>,
@@ -120,6 +123,20 @@ pub struct Meta {
     /// What `dafo merge` decided, in short.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge: Option<super::meetings::MergeRecord>,
+    /// The session's áreas temáticas and cross-cutting impacts, when it keeps
+    /// its own lists (else the language's defaults: see `domain::themes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impacts: Vec<String>,
+    /// The body the document is made for or by (ayuntamiento, asociación):
+    /// the informe's cover and its author (issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// A logo for the informe's cover: a PNG, JPEG or SVG file, relative to
+    /// the session file's folder unless absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
 }
 
 /// The set of display labels a team prefers for CAME and the crossed matrix.
@@ -183,6 +200,9 @@ pub struct Factor {
     /// Set by the git merge driver when two versions of this factor clash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict: Option<Conflict>,
+    /// Áreas temáticas of the factor, by name (see `domain::themes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -206,6 +226,7 @@ impl Factor {
             sources: Vec::new(),
             origins: Vec::new(),
             conflict: None,
+            themes: Vec::new(),
         }
     }
 }
@@ -227,6 +248,10 @@ impl Session {
                 horizon: None,
                 meetings: Vec::new(),
                 merge: None,
+                themes: Vec::new(),
+                impacts: Vec::new(),
+                body: None,
+                logo: None,
             },
             last_ids: BTreeMap::new(),
             strengths: Vec::new(),
@@ -241,6 +266,7 @@ impl Session {
             mission: None,
             vision: None,
             values: Vec::new(),
+            funding: Vec::new(),
             challenges: Vec::new(),
             axes: Vec::new(),
             lines: Vec::new(),

@@ -13,6 +13,7 @@ use super::marks;
 use super::participation;
 use super::plan::{self, Words};
 use super::plan_report::{self, Section};
+use super::themes;
 use super::{Labels, day_in, factor_priority, factor_text, sources_line};
 
 /// The document of `session` with words in `lang`; actions not done and due
@@ -22,13 +23,26 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
     let mut blocks = Vec::new();
     // A plan-less session keeps its order; the informe final puts the plan's
     // formulation after the header and the EFI/EFE with the DAFO.
-    let order: &[Section] = if session.has_plan() {
-        &[header, plan_report::formulation, grid, lists, participation::section, evaluation, actions, strategies]
+    // Main parts start on a page of their own in print: with a plan, the
+    // DAFO, the CAME plan and the plan's sections (the formulation follows
+    // the header); without one, the CAME plan.
+    let (order, main): (&[Section], &[usize]) = if session.has_plan() {
+        (
+            &[header, plan_report::formulation, grid, lists, participation::section, evaluation, actions, strategies],
+            &[2, 6, 8],
+        )
     } else {
-        &[header, grid, lists, participation::section, actions, strategies, evaluation]
+        (&[header, grid, lists, participation::section, actions, strategies, evaluation], &[4])
     };
-    for section in order.iter().chain(&plan_report::SECTIONS) {
+    let mut parts = Vec::new();
+    let tags: [Section; 2] = [themes::themes_section, themes::impacts_section];
+    for (i, section) in order.iter().chain(&plan_report::SECTIONS).chain(&tags).enumerate() {
+        let anchors = blocks.iter().filter(|b| matches!(b, Block::Heading(_) | Block::Grid(_))).count();
+        let before = blocks.len();
         section(&mut blocks, session, lang);
+        if main.contains(&i) && blocks.len() > before {
+            parts.push(format!("s{}", anchors + 1));
+        }
     }
     marks::overdue(&mut blocks, session, lang, today);
     // The legend goes under the header's fields, before anything it explains.
@@ -41,6 +55,7 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
         // The day it was exported: the session's own dates are in its header.
         footer: format!("{} · {}", l.generated, lang.locale().date(today)),
         blocks,
+        apparatus: super::doc::Apparatus { parts, ..super::cover::informe(session, lang, today) },
     }
 }
 
@@ -61,6 +76,9 @@ fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let l = Labels::new(lang);
     let m = &s.meta;
     let mut fields = vec![(l.date.to_owned(), day_in(lang, m.created))];
+    if let Some(body) = filled(m.body.as_deref()) {
+        fields.push((lang.text().apparatus.body.to_owned(), body.to_owned()));
+    }
     if let Some(place) = filled(m.place.as_deref()) {
         fields.push((l.place.to_owned(), place.to_owned()));
     }
@@ -68,6 +86,9 @@ fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         fields.push((l.participants.to_owned(), who.to_owned()));
     }
     fields.extend(plan_report::horizon_field(s, lang));
+    if !s.funding.is_empty() {
+        fields.push((lang.money().sources_label.to_owned(), s.funding.join("; ")));
+    }
     let counts: Vec<String> =
         Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), s.factors(q).len())).collect();
     fields.push((l.factors.to_owned(), counts.join(" · ")));
@@ -244,6 +265,9 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let w = Words::new(lang);
     for t in plan::tables(s) {
         out.push(heading(2, plan::matrix_heading(lang, t.matrix)));
+        // The weighted total leads into its table: a document never leaves it
+        // alone at the top of a page after the table.
+        out.push(Block::Para(plan::notes(lang, &t.eval, t.unweighted())));
         let rows = t
             .rows
             .iter()
@@ -269,6 +293,10 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             total_label: w.total.to_owned(),
             totals: vec![plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)],
         }));
-        out.push(Block::Para(plan::notes(lang, &t.eval, t.unweighted())));
+    }
+    // Both totals: where the organisation stands in the internal-external matrix.
+    let total = |m: crate::domain::Matrix| plan::tables(s).into_iter().find(|t| t.matrix == m).map(|t| t.eval.total);
+    if let (Some(internal), Some(external)) = (total(crate::domain::Matrix::Efi), total(crate::domain::Matrix::Efe)) {
+        out.push(Block::Chart(Box::new(super::chart::matrix::chart(internal, external, lang))));
     }
 }

@@ -108,11 +108,34 @@ pub struct Row {
     /// An indicator's hitos, `2024:30;2025:45.5` (issue 24). Written only when
     /// an indicator has one.
     pub milestones: String,
+    /// A session of the participation process (`kind` = `meeting`, see
+    /// `csv_extra`): the group goes in `text`; its date (`YYYY-MM-DD`), place,
+    /// participants, attendees, attendees by sex and by age band (`mujeres
+    /// 7;hombres 5`) and technique. Written only when the session has one.
+    pub date: String,
+    pub place: String,
+    pub participants: String,
+    pub attendees: String,
+    pub by_sex: String,
+    pub by_age: String,
+    pub technique: String,
+    /// The plan financiero (written only when the session has some): an
+    /// action's amounts per year `2026:1500;2027:2000.5` and its funding
+    /// source; a review's money committed and paid, in euros with a decimal point.
+    pub budget: String,
+    pub funding: String,
+    pub committed: String,
+    pub paid: String,
+    /// The áreas temáticas of a factor or action and the impacts of an action
+    /// (`;`-separated, see `csv_extra`); a `theme` or `impact` row's `text` is a
+    /// name of the session's own list. Written only when some item has one.
+    pub themes: String,
+    pub impacts: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 43] = [
     "id",
     "kind",
     "quadrant",
@@ -143,10 +166,29 @@ pub const COLUMNS: [&str; 30] = [
     "note",
     "marks",
     "milestones",
+    "date",
+    "place",
+    "participants",
+    "attendees",
+    "by_sex",
+    "by_age",
+    "technique",
+    "budget",
+    "funding",
+    "committed",
+    "paid",
+    "themes",
+    "impacts",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
 const MILESTONES: usize = 29;
+/// Where the participation process's columns start in [`COLUMNS`]: written only when needed.
+const MEETING: std::ops::Range<usize> = 30..37;
+/// Where the money columns are in [`COLUMNS`]: written only when some item has money.
+const MONEY: std::ops::Range<usize> = 37..41;
+/// Where `themes` and `impacts` are in [`COLUMNS`]: written only when needed.
+const TAGS: std::ops::Range<usize> = 41..43;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -212,11 +254,24 @@ impl Row {
             note: f(self.note),
             marks: f(self.marks),
             milestones: f(self.milestones),
+            date: f(self.date),
+            place: f(self.place),
+            participants: f(self.participants),
+            attendees: f(self.attendees),
+            by_sex: f(self.by_sex),
+            by_age: f(self.by_age),
+            technique: f(self.technique),
+            budget: f(self.budget),
+            funding: f(self.funding),
+            committed: f(self.committed),
+            paid: f(self.paid),
+            themes: f(self.themes),
+            impacts: f(self.impacts),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 30] {
+    pub fn cells(self) -> [String; 43] {
         [
             self.id,
             self.kind,
@@ -248,6 +303,19 @@ impl Row {
             self.note,
             self.marks,
             self.milestones,
+            self.date,
+            self.place,
+            self.participants,
+            self.attendees,
+            self.by_sex,
+            self.by_age,
+            self.technique,
+            self.budget,
+            self.funding,
+            self.committed,
+            self.paid,
+            self.themes,
+            self.impacts,
         ]
     }
 
@@ -283,6 +351,7 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             rating: f.rating.map(|r| r.to_string()).unwrap_or_default(),
             marks: marks(f.carried, false),
             sources: join_list(crate::domain::sources::sources_of(session, f)),
+            themes: join_list(&f.themes),
             ..Row::default()
         })
     }));
@@ -302,6 +371,8 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             status: labels::status_token(a.status).to_owned(),
             indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
             marks: marks(a.carried, a.is_overdue(today)),
+            themes: join_list(&a.themes),
+            impacts: join_list(&a.impacts),
             ..Row::default()
         }));
     }
@@ -320,6 +391,7 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
         super::csv_plan::add(session, lang, &mut out);
     }
     super::csv_review::add(session, lang, &mut out);
+    super::csv_extra::add(session, &mut out);
     out
 }
 
@@ -344,6 +416,15 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| !r.milestones.is_empty()) {
         columns.push(MILESTONES);
+    }
+    if rows.iter().any(|r| r.kind == super::csv_extra::KIND_MEETING) {
+        columns.extend(MEETING);
+    }
+    if rows.iter().any(|r| [&r.budget, &r.funding, &r.committed, &r.paid].iter().any(|c| !c.is_empty())) {
+        columns.extend(MONEY);
+    }
+    if rows.iter().any(|r| !r.themes.is_empty() || !r.impacts.is_empty() || super::csv_extra::is_tag_row(r)) {
+        columns.extend(TAGS);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

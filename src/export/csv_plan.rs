@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use crate::domain::text::clean_text;
-use crate::domain::{Axis, CameAction, Challenge, Direction, Euros, Horizon, Indicator, Line, Session, Source};
+use crate::domain::{
+    Axis, CameAction, Challenge, Direction, Euros, Horizon, Indicator, Line, Session, Source, YearAmount,
+};
 use crate::i18n::{Lang, stored_action_id, stored_id};
 
 use super::csv::{KIND_ACTION, KIND_SESSION, KIND_STRATEGY, LINK_SEPARATOR, Row};
@@ -23,6 +25,42 @@ pub const KIND_CHALLENGE: &str = "challenge";
 pub const KIND_AXIS: &str = "axis";
 pub const KIND_LINE: &str = "line";
 pub const KIND_INDICATOR: &str = "indicator";
+/// A funding source of the session's list (text: its name).
+pub const KIND_FUNDING: &str = "funding";
+
+/// Amounts per year as a CSV cell: `2026:1500;2027:2000.5`.
+fn budget_cell(budget: &[YearAmount]) -> String {
+    let cells: Vec<String> = budget.iter().map(|y| format!("{}:{}", y.year, f64::from(y.amount))).collect();
+    cells.join(&LINK_SEPARATOR.to_string())
+}
+
+/// Reads [`budget_cell`] back, in the file's order; anything else is refused.
+fn read_budget_cell(cell: &str) -> Result<Vec<YearAmount>, Problem> {
+    let bad = |v: &str| Problem::ColumnNumber { column: "budget".to_owned(), value: v.to_owned() };
+    let mut out = Vec::new();
+    for part in cell.split(LINK_SEPARATOR).map(str::trim).filter(|p| !p.is_empty()) {
+        let (year, amount) = part.split_once(':').ok_or_else(|| bad(part))?;
+        let year = year.trim().parse::<i16>().map_err(|_| bad(part))?;
+        let amount = float(amount, "budget")?.ok_or_else(|| bad(part))?;
+        out.push(YearAmount { year, amount: Euros::try_from(amount).map_err(|_| bad(part))? });
+    }
+    Ok(out)
+}
+
+/// Money as a CSV cell: euros with a decimal point.
+pub fn euros_cell(e: Option<Euros>) -> String {
+    e.map(|e| f64::from(e).to_string()).unwrap_or_default()
+}
+
+/// Reads [`euros_cell`] back: empty is none; a negative or too large amount is refused.
+pub fn read_euros(cell: &str, column: &str) -> Result<Option<Euros>, Problem> {
+    match float(cell, column)? {
+        None => Ok(None),
+        Some(x) => Euros::try_from(x)
+            .map(Some)
+            .map_err(|_| Problem::ColumnNumber { column: column.to_owned(), value: cell.trim().to_owned() }),
+    }
+}
 
 fn clean(text: &str) -> String {
     safe(text).into_owned()
@@ -65,6 +103,8 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
                     row.partners = super::csv::join_list(&a.partners);
                     row.line = a.line.as_deref().map(clean).unwrap_or_default();
                     row.indicators = joined(&a.indicators);
+                    row.budget = budget_cell(&a.budget);
+                    row.funding = a.funding.as_deref().map(clean).unwrap_or_default();
                 }
             }
             KIND_STRATEGY => {
@@ -85,6 +125,7 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
         out.extend(text.as_deref().map(|t| text_row(kind, "", t)));
     }
     out.extend(s.values.iter().map(|v| text_row(KIND_VALUE, "", v)));
+    out.extend(s.funding.iter().map(|f| text_row(KIND_FUNDING, "", f)));
     out.extend(s.challenges.iter().map(|c| Row {
         links: c.from.iter().map(|src| source_token(src, lang)).collect::<Vec<_>>().join(&LINK_SEPARATOR.to_string()),
         ..text_row(KIND_CHALLENGE, &c.id, &c.text)
@@ -115,6 +156,8 @@ pub struct ActionPlan {
     pub partners: Vec<String>,
     pub line: Option<String>,
     pub indicators: Vec<String>,
+    pub budget: Vec<YearAmount>,
+    pub funding: Option<String>,
 }
 
 /// The plan as read from a CSV file, put into the session by [`PlanRows::apply`].
@@ -124,6 +167,7 @@ pub struct PlanRows {
     pub mission: Option<String>,
     pub vision: Option<String>,
     pub values: Vec<String>,
+    pub funding: Vec<String>,
     pub challenges: Vec<Challenge>,
     pub axes: Vec<Axis>,
     pub lines: Vec<Line>,
@@ -183,6 +227,8 @@ impl PlanRows {
             partners: super::csv::split_list(&row.partners).iter().filter_map(|p| optional(p)).collect(),
             line: optional(&row.line),
             indicators: ids(&row.indicators),
+            budget: read_budget_cell(&row.budget)?,
+            funding: optional(&row.funding),
         };
         if plan != ActionPlan::default() {
             self.actions.insert(i, plan);
@@ -208,6 +254,7 @@ impl PlanRows {
             KIND_MISSION => self.mission = Some(text),
             KIND_VISION => self.vision = Some(text),
             KIND_VALUE => self.values.push(text),
+            KIND_FUNDING => self.funding.push(text),
             KIND_CHALLENGE => {
                 let from = ids(&row.links)
                     .iter()
@@ -251,6 +298,7 @@ impl PlanRows {
         if let Some(p) = self.actions.remove(&i) {
             (a.start, a.resources, a.amount, a.partners) = (p.start, p.resources, p.amount, p.partners);
             (a.line, a.indicators) = (p.line, p.indicators);
+            (a.budget, a.funding) = (p.budget, p.funding);
         }
     }
 
@@ -269,6 +317,7 @@ impl PlanRows {
         settle(&mut self.indicators, "I", |i| &mut i.id);
         s.meta.horizon = self.horizon;
         (s.mission, s.vision, s.values) = (self.mission, self.vision, self.values);
+        s.funding = self.funding;
         (s.challenges, s.axes, s.lines, s.indicators) = (self.challenges, self.axes, self.lines, self.indicators);
         for (i, st) in s.strategies.iter_mut().enumerate() {
             st.line = self.strategy_lines.remove(&i);

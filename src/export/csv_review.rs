@@ -29,6 +29,8 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
             year: r.year.to_string(),
             degree: r.degree.to_string(),
             note: r.note.as_deref().map(|n| safe(n).into_owned()).unwrap_or_default(),
+            committed: super::csv_plan::euros_cell(r.committed),
+            paid: super::csv_plan::euros_cell(r.paid),
             ..Row::default()
         }));
     }
@@ -61,5 +63,21 @@ mod tests {
         got.sort_by_key(key);
         want.sort_by_key(key);
         assert_eq!(got, want, "the reviews come back");
+    }
+
+    #[test]
+    fn money_of_a_review_comes_back_and_a_negative_amount_is_refused() {
+        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+            .unwrap();
+        let text = super::super::csv::render(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
+        assert!(text.lines().next().unwrap_or("").ends_with(",budget,funding,committed,paid"), "{text}");
+        let back = crate::export::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
+        let back = crate::export::import::build(back, "x", jiff::Timestamp::UNIX_EPOCH);
+        let c3 = back.action_review("C3", 2024).unwrap();
+        assert_eq!((c3.committed.map(|e| e.cents), c3.paid.map(|e| e.cents)), (Some(3_200_000), Some(2_560_000)));
+        let bad = text.replacen(",32000,25600", ",-32000,25600", 1);
+        assert_ne!(bad, text);
+        let err = crate::export::import::csv(&bad, std::path::Path::new("plan.csv")).map(|_| ()).unwrap_err();
+        assert!(err.to_string().contains("committed"), "{err}");
     }
 }

@@ -20,6 +20,50 @@ pub struct Document {
     /// Last line of a page: "Generado con dafo · 2026-11-10".
     pub footer: String,
     pub blocks: Vec<Block>,
+    /// Cover, properties and contents around the blocks (issue 27).
+    pub apparatus: Apparatus,
+}
+
+/// What surrounds the blocks in a document a council reads: a cover (title,
+/// subtitle, the body or place, date, horizon, logo), the properties Word and
+/// LibreOffice show (author, dates), a contents page and a running footer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Apparatus {
+    /// The cover's title when it is not the document's: the plan's own title
+    /// on the follow-up report's cover (its subtitle says the years).
+    pub cover_title: Option<String>,
+    /// The kind of document: "Diagnóstico DAFO", "Plan estratégico", "Informe de seguimiento 2024".
+    pub subtitle: String,
+    /// The cover's lines under the subtitle: the body, the place, the horizon, the date.
+    pub cover: Vec<String>,
+    /// The author in the document's properties: the body, else the place; may be empty.
+    pub author: String,
+    /// The export's day: the cover's date and the properties' created and modified.
+    pub date: Option<jiff::civil::Date>,
+    pub logo: Option<super::logo::Logo>,
+    /// Anchors ([`Document::contents`]) of the headings that open a main part:
+    /// print starts them on a new page.
+    pub parts: Vec<String>,
+}
+
+impl Document {
+    /// The headings of the contents page: (level, text, anchor), the anchor
+    /// `sN` for the N-th heading (the grid's title counts as one).
+    pub fn contents(&self) -> Vec<(u8, &str, String)> {
+        let mut n = 0;
+        let mut anchor = || {
+            n += 1;
+            format!("s{n}")
+        };
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.level, h.text.as_str(), anchor())),
+                Block::Grid(g) => Some((2, g.title.as_str(), anchor())),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// One piece of a document.
@@ -35,6 +79,9 @@ pub enum Block {
     Grid(Grid),
     Items(Items),
     Table(Table),
+    /// A chart and its figures: a drawing where the format has one (SVG in
+    /// HTML, a PNG in docx), always its table.
+    Chart(Box<super::chart::Chart>),
 }
 
 /// A section heading; level 2 or 3 (the title is level 1).
@@ -264,12 +311,12 @@ impl Document {
                         .collect(),
                     ..i.clone()
                 }),
-                Block::Table(tb) => Block::Table(Table {
-                    columns: tb.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
-                    rows: tb.rows.iter().map(|r| r.iter().map(t).collect()).collect(),
-                    total_label: t(&tb.total_label),
-                    totals: tb.totals.iter().map(t).collect(),
-                }),
+                Block::Table(tb) => Block::Table(tb.xml_safe()),
+                Block::Chart(c) => Block::Chart(Box::new(super::chart::Chart {
+                    title: t(&c.title),
+                    table: c.table.xml_safe(),
+                    ..(**c).clone()
+                })),
             })
             .collect();
         Document {
@@ -278,6 +325,13 @@ impl Document {
             language: t(&self.language),
             footer: t(&self.footer),
             blocks,
+            apparatus: Apparatus {
+                cover_title: self.apparatus.cover_title.as_ref().map(t),
+                subtitle: t(&self.apparatus.subtitle),
+                cover: self.apparatus.cover.iter().map(t).collect(),
+                author: t(&self.apparatus.author),
+                ..self.apparatus.clone()
+            },
         }
     }
 }
@@ -310,6 +364,17 @@ impl Items {
 }
 
 impl Table {
+    /// The same table with only characters XML 1.0 allows ([`Document::xml_safe`]).
+    pub fn xml_safe(&self) -> Table {
+        let t = |s: &String| xml_text(s);
+        Table {
+            columns: self.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
+            rows: self.rows.iter().map(|r| r.iter().map(t).collect()).collect(),
+            total_label: t(&self.total_label),
+            totals: self.totals.iter().map(t).collect(),
+        }
+    }
+
     /// Whether the table ends with a total row (a label or any total).
     pub fn has_total(&self) -> bool {
         !self.total_label.is_empty() || !self.totals.is_empty()
@@ -421,6 +486,15 @@ mod tests {
                     totals: vec![bad.into()],
                 }),
             ],
+            apparatus: Apparatus {
+                cover_title: Some(bad.into()),
+                subtitle: bad.into(),
+                cover: vec![bad.into()],
+                author: bad.into(),
+                date: None,
+                logo: None,
+                parts: Vec::new(),
+            },
         }
     }
 

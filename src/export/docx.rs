@@ -28,22 +28,38 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> Vec<u8> {
     document(&super::build::document(session, lang, today))
 }
 
-/// A document as a `.docx` file, every text through [`safe`]. The body is
+/// A document as a `.docx` file, every text through `safe`. The body is
 /// written piece by piece (a paragraph, a table row, a paragraph of a grid's
 /// cell at a time) into the compressed package, never held whole.
 pub fn document(doc: &Document) -> Vec<u8> {
     let mut skeleton = Cursor::new(Vec::new());
     // Packing into memory can only fail on a bug in the zip writer; an empty file then says so.
-    if styles(Docx::new()).build().pack(&mut skeleton).is_err() {
+    if super::docx_apparatus::page(styles(Docx::new()), doc).build().pack(&mut skeleton).is_err() {
         return Vec::new();
     }
-    super::docx_zip::with_body(&skeleton.into_inner(), |out| write_body(doc, out))
+    let media = super::docx_chart::media(doc);
+    let pictures: Vec<_> = media.iter().flatten().cloned().collect();
+    let mut extra = super::docx_apparatus::extra_parts(doc);
+    extra.extend(super::docx_chart::extra_parts(&pictures));
+    super::docx_zip::with_parts(
+        &skeleton.into_inner(),
+        |name, part| super::docx_chart::patch(&pictures, name, super::docx_apparatus::patch(doc, name, part)),
+        extra,
+        |out| write_body(doc, &media, out),
+    )
 }
 
-/// The content of `<w:body>`, element after element.
-fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    put(out, &para(&doc.title, false).style("Title"))?;
-    for block in &doc.blocks {
+/// The content of `<w:body>`, element after element: the cover, the
+/// contents, then the blocks (a chart's picture among them).
+fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &mut dyn Write) -> io::Result<()> {
+    super::docx_apparatus::cover(out, doc)?;
+    super::docx_apparatus::contents(out, doc)?;
+    let mut anchors = doc.contents().into_iter().map(|(_, _, anchor)| anchor);
+    let mut charts = media.iter().enumerate();
+    let mut blocks = doc.blocks.iter().peekable();
+    while let Some(block) = blocks.next() {
+        // A paragraph that leads into a table stays on the table's page.
+        let leads = matches!(blocks.peek(), Some(Block::Table(_) | Block::Items(_) | Block::Grid(_) | Block::Chart(_)));
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
@@ -53,19 +69,41 @@ fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                     put(out, &p)?;
                 }
             }
-            Block::Heading(h) => put(out, &heading(h.level, &h.text))?,
+            Block::Heading(h) => {
+                let anchor = anchors.next();
+                let part = anchor.as_ref().is_some_and(|a| doc.apparatus.parts.contains(a));
+                put(out, &marked(heading(h.level, &h.text).page_break_before(part), anchor))?
+            }
             Block::Para(lines) => {
-                for l in lines {
-                    put(out, &para(l, false))?;
+                for (i, l) in lines.iter().enumerate() {
+                    let p = para(l, false);
+                    put(out, &if leads && i + 1 == lines.len() { p.keep_next(true) } else { p })?;
                 }
             }
             Block::Lead(text) => put(
                 out,
                 &Paragraph::new().add_run(Run::new().add_text(format!("{}.", safe(text))).italic()).keep_next(true),
             )?,
-            Block::Grid(g) => grid(out, g)?,
+            Block::Grid(g) => {
+                let anchor = anchors.next();
+                let part = anchor.as_ref().is_some_and(|a| doc.apparatus.parts.contains(a));
+                grid(out, g, anchor, part)?
+            }
             Block::Items(items) => item_table(out, items)?,
             Block::Table(t) => number_table(out, t)?,
+            // The chart's title, its picture, then its figures.
+            Block::Chart(c) => {
+                let picture = charts.next().and_then(|(i, m)| Some((i, m.as_ref()?)));
+                if picture.is_some() || !c.figures_above {
+                    put(out, &para(&c.title, true).keep_next(true))?;
+                }
+                if let Some((i, m)) = picture {
+                    out.write_all(super::docx_chart::paragraph(c, m, i + 1).as_bytes())?;
+                }
+                if !c.figures_above {
+                    number_table(out, &c.table)?;
+                }
+            }
         }
     }
     put(out, &Paragraph::new().add_run(Run::new().add_text(safe(&doc.footer)).size(16).color("666666")))
@@ -74,11 +112,11 @@ fn write_body(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
 /// A text as the document holds it: no terminal controls, and characters XML
 /// 1.0 forbids (U+FFFE, U+FFFF, which import and paste can bring in) replaced,
 /// so the file is always well-formed.
-fn safe(text: &str) -> String {
+pub(super) fn safe(text: &str) -> String {
     super::safe(&super::doc::xml_text(text)).into_owned()
 }
 
-fn put(out: &mut dyn Write, element: &impl BuildXML) -> io::Result<()> {
+pub(super) fn put(out: &mut dyn Write, element: &impl BuildXML) -> io::Result<()> {
     out.write_all(&element.build())
 }
 
@@ -101,6 +139,27 @@ fn styles(docx: Docx) -> Docx {
         .add_style(Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").size(36).bold())
         .add_style(heading("Heading1", "heading 1", 28, 0))
         .add_style(heading("Heading2", "heading 2", 24, 1))
+        .add_style(
+            Style::new("TOCHeading", StyleType::Paragraph).name("TOC Heading").based_on("Normal").size(28).bold(),
+        )
+        .add_style(Style::new("TOC1", StyleType::Paragraph).name("toc 1").based_on("Normal").next("Normal"))
+        .add_style(Style::new("TOC2", StyleType::Paragraph).name("toc 2").based_on("Normal").next("Normal").indent(
+            Some(400),
+            None,
+            None,
+            None,
+        ))
+}
+
+/// A heading with the bookmark its contents entry links to.
+fn marked(p: Paragraph, anchor: Option<String>) -> Paragraph {
+    match anchor {
+        Some(anchor) => {
+            let id = anchor.trim_start_matches('s').parse().unwrap_or(0) + 1000;
+            p.add_bookmark_start(id, super::docx_apparatus::bookmark(&anchor)).add_bookmark_end(id)
+        }
+        None => p,
+    }
 }
 
 fn heading(level: u8, text: &str) -> Paragraph {
@@ -140,11 +199,19 @@ fn streamed_table<R: FnOnce(&mut dyn Write) -> io::Result<()>>(
         DocxTable::new(Vec::new()).set_grid(grid).width(PAGE_WIDTH, WidthType::Dxa).layout(TableLayoutType::Fixed);
     let (open, close) = shell(empty.build(), TABLE_END)?;
     out.write_all(&open)?;
-    put(out, &header)?;
+    out.write_all(&repeated(&header))?;
     for row in rows {
         row(out)?;
     }
     out.write_all(close)
+}
+
+/// A header row marked to repeat at the top of every page the table spans
+/// (`w:tblHeader`, which `docx-rs` does not write).
+fn repeated(header: &TableRow) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(&header.build()).into_owned();
+    let marked = xml.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1);
+    marked.into_bytes()
 }
 
 /// An element's XML cut before its end tag `end`, for its content to be
@@ -196,16 +263,17 @@ fn tint(q: Quadrant) -> &'static str {
     }
 }
 
-fn grid(out: &mut dyn Write, g: &Grid) -> io::Result<()> {
+fn grid(out: &mut dyn Write, g: &Grid, anchor: Option<String>, part: bool) -> io::Result<()> {
     let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
     let half = (100 - usize::from(label)) / 2;
     let widths = [usize::from(label), half, half];
-    put(out, &heading(2, &g.title))?;
+    put(out, &marked(heading(2, &g.title).page_break_before(part), anchor))?;
     let header = TableRow::new(vec![
         cell(vec![Paragraph::new()], widths[0]),
         cell(vec![para(&g.columns[0], true)], widths[1]),
         cell(vec![para(&g.columns[1], true)], widths[2]),
-    ]);
+    ])
+    .cant_split();
     let rows = g.rows.iter().map(|r| {
         move |out: &mut dyn Write| -> io::Result<()> {
             let (open, close) = shell(TableRow::new(Vec::new()).build(), b"</w:tr>")?;

@@ -19,11 +19,23 @@ const BODY: &[u8] = b"<w:body>";
 /// and `body` writing the content of `word/document.xml`'s `<w:body>`, before
 /// its section properties. An empty vector if the package cannot be made (a
 /// bug in a writer; the caller says so).
-pub fn with_body(skeleton: &[u8], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Vec<u8> {
-    repack(skeleton, body).unwrap_or_default()
+/// Every part but the body also passes through `patch` (its name, its
+/// bytes), and `extra` parts (name, bytes) are added at the end.
+pub fn with_parts(
+    skeleton: &[u8],
+    patch: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    extra: Vec<(String, Vec<u8>)>,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Vec<u8> {
+    repack(skeleton, patch, extra, body).unwrap_or_default()
 }
 
-fn repack(stored: &[u8], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> zip::result::ZipResult<Vec<u8>> {
+fn repack(
+    stored: &[u8],
+    patch: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    extra: Vec<(String, Vec<u8>)>,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = ZipArchive::new(Cursor::new(stored))?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     let mut part_bytes = Vec::new();
@@ -46,8 +58,13 @@ fn repack(stored: &[u8], body: impl FnOnce(&mut dyn Write) -> io::Result<()>) ->
                 }
                 out.write_all(tail)?;
             }
-            _ => out.write_all(&part_bytes)?,
+            (true, None) => out.write_all(&part_bytes)?,
+            (false, _) => out.write_all(&patch(part.name(), std::mem::take(&mut part_bytes)))?,
         }
+    }
+    for (name, bytes) in extra {
+        out.start_file(name, SimpleFileOptions::default().compression_method(CompressionMethod::Deflated))?;
+        out.write_all(&bytes)?;
     }
     if body.is_some() {
         return Err(io::Error::other("the package has no document body").into());

@@ -72,8 +72,10 @@ pub fn page_of(doc: &Document) -> String {
     let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
     let _ = writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     let _ = writeln!(out, "<title>{}</title>", escape(&doc.title));
-    let _ = writeln!(out, "<style>\n{PAGE_CSS}</style>\n</head>\n<body>");
-    out.push_str(&fragment_of(doc));
+    let _ = writeln!(out, "<style>\n{PAGE_CSS}{}</style>\n</head>\n<body>", super::html_apparatus::print_css(doc));
+    super::html_apparatus::cover(&mut out, doc);
+    super::html_apparatus::contents(&mut out, doc);
+    blocks(&mut out, doc, true);
     let _ = writeln!(out, "<footer>{}</footer>", escape(&doc.footer));
     let _ = writeln!(out, "</body>\n</html>");
     out
@@ -89,6 +91,25 @@ pub fn fragment_of(doc: &Document) -> String {
         "<table role=\"presentation\" style=\"border-collapse:collapse;width:100%\"><tr><td style=\"padding:0\"><h1>{}</h1></td></tr></table>",
         escape(&doc.title)
     );
+    blocks(&mut out, doc, false);
+    out
+}
+
+/// The blocks of a document; `anchored`, each heading with the anchor its
+/// contents entry links to (the page; a fragment to paste has no contents).
+fn blocks(out: &mut String, doc: &Document, anchored: bool) {
+    let mut anchors = doc.contents().into_iter().map(|(_, _, anchor)| anchor).filter(|_| anchored);
+    // A main part's heading starts a page in print (`class="part"`).
+    let parts = &doc.apparatus.parts;
+    let mut id = || {
+        anchors
+            .next()
+            .map(|a| {
+                let class = if parts.contains(&a) { " class=\"part\"" } else { "" };
+                format!(" id=\"{a}\"{class}")
+            })
+            .unwrap_or_default()
+    };
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
@@ -97,7 +118,7 @@ pub fn fragment_of(doc: &Document) -> String {
                 let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
             }
             Block::Heading(h) => {
-                let _ = writeln!(out, "<h{0}>{1}</h{0}>", h.level, escape(&h.text));
+                let _ = writeln!(out, "<h{0}{2}>{1}</h{0}>", h.level, escape(&h.text), id());
             }
             Block::Para(lines) => {
                 let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
@@ -106,18 +127,18 @@ pub fn fragment_of(doc: &Document) -> String {
             Block::Lead(text) => {
                 let _ = writeln!(out, "<p class=\"lead\"><em>{}.</em></p>", escape(text));
             }
-            Block::Grid(g) => grid(&mut out, g),
-            Block::Items(items) => item_table(&mut out, items),
-            Block::Table(t) => table(&mut out, t),
+            Block::Grid(g) => grid(out, g, &id()),
+            Block::Items(items) => item_table(out, items),
+            Block::Table(t) => table(out, t),
+            Block::Chart(c) => chart(out, c, doc.lang),
         }
     }
-    out
 }
 
-fn grid(out: &mut String, g: &Grid) {
+fn grid(out: &mut String, g: &Grid, id: &str) {
     let label = super::doc::fit_width("", g.rows.iter().map(|r| r.label.as_str()), PAGE_MM).max(12) + 2;
     let half = (100 - label) / 2;
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&g.title));
+    let _ = writeln!(out, "<h2{id}>{}</h2>", escape(&g.title));
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
     let _ = writeln!(
         out,
@@ -186,6 +207,19 @@ fn item_table(out: &mut String, items: &Items) {
         row(out, &cells, &columns);
     }
     let _ = writeln!(out, "</table>");
+}
+
+/// A chart: its SVG inline in a figure, then its figures as a table.
+fn chart(out: &mut String, c: &super::chart::Chart, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<figure style=\"margin:1em 0 .3em;break-inside:avoid;page-break-inside:avoid\">\n{}<figcaption>{}</figcaption>\n</figure>",
+        c.svg().replace("<svg ", "<svg style=\"max-width:100%;height:auto\" "),
+        escape(if c.figures_above { lang.chart_words().note_above } else { lang.chart_words().note })
+    );
+    if !c.figures_above {
+        table(out, &c.table);
+    }
 }
 
 fn table(out: &mut String, t: &Table) {

@@ -139,6 +139,8 @@ pub struct Imported {
     pub plan: super::csv_plan::PlanRows,
     /// The yearly reviews of actions (CSV `review` rows), action IDs as written.
     pub reviews: Vec<crate::domain::ActionReview>,
+    /// The participation process (CSV `meeting` and `merge` rows).
+    pub extra: super::csv_extra::Extra,
 }
 
 impl Imported {
@@ -379,6 +381,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     super::csv::split_list(&row.sources).into_iter().map(|s| clean_text(&s)).filter(|s| !s.is_empty());
                 let sources = sources.collect();
                 if !text.is_empty() {
+                    out.extra.item(&row);
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
                 }
             }
@@ -397,6 +400,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     v => Some(v.parse::<jiff::civil::Date>().map_err(|_| err(line, Problem::Due(v.to_owned())))?),
                 };
                 if !text.is_empty() {
+                    out.extra.item(&row);
                     let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
                     out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
                     out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;
@@ -418,7 +422,11 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 let review = review(&row).map_err(|m| err(line, m))?;
                 out.reviews.push(review);
             }
-            other => out.plan.row(other, &row).map_err(|m| err(line, m))?,
+            other => {
+                if !out.extra.row(other, &row).map_err(|m| err(line, m))? {
+                    out.plan.row(other, &row).map_err(|m| err(line, m))?;
+                }
+            }
         }
     }
     Ok(out)
@@ -436,7 +444,9 @@ fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
         v => labels::status_from(v).ok_or_else(|| Problem::Status(v.to_owned()))?,
     };
     let note = Some(clean_text(row.note.trim())).filter(|n| !n.is_empty());
-    Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note })
+    let committed = super::csv_plan::read_euros(&row.committed, "committed")?;
+    let paid = super::csv_plan::read_euros(&row.paid, "paid")?;
+    Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note, committed, paid })
 }
 
 /// The CAME quadrant of an action row: its label (any language or label set),
@@ -525,6 +535,7 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         });
     }
     plan.apply(&mut session);
+    imported.extra.apply(&mut session);
     session.reviews = imported.reviews;
     session.reviews.sort_by_key(|r| r.year);
     session.normalise_ids();

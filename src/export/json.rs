@@ -70,6 +70,11 @@ pub struct ActionItem {
     pub carried: bool,
     /// Not done, and due before the day of the export.
     pub overdue: bool,
+    /// Áreas temáticas and cross-cutting impacts (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub impacts: Vec<String>,
 }
 
 /// One crossed strategy.
@@ -161,6 +166,8 @@ impl ActionItem {
             votes: a.votes,
             carried: a.carried,
             overdue: a.is_overdue(today),
+            themes: a.themes.iter().map(|t| safe(t).into_owned()).collect(),
+            impacts: a.impacts.iter().map(|t| safe(t).into_owned()).collect(),
         }
     }
 }
@@ -201,6 +208,9 @@ pub struct Item {
     /// The groups that raised the factor (absent when the session names none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Áreas temáticas (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
 }
 
 impl Export {
@@ -262,6 +272,7 @@ impl Item {
             rating: f.rating,
             carried: f.carried,
             sources: crate::domain::sources::sources_of(session, f).iter().map(|s| safe(s).into_owned()).collect(),
+            themes: f.themes.iter().map(|t| safe(t).into_owned()).collect(),
         }
     }
 }
@@ -310,7 +321,14 @@ mod tests {
             degree: crate::domain::Degree::new(60).unwrap(),
             status: crate::domain::Status::InProgress,
             note: Some("nota del año".into()),
+            committed: Some(crate::domain::Euros { cents: 150_050 }),
+            paid: Some(crate::domain::Euros { cents: 99 }),
         });
+        // The plan financiero: amounts per year, a source, the session's list.
+        let amount = crate::domain::Euros { cents: 1_200_000 };
+        s.correct[0].budget = vec![crate::domain::YearAmount { year: 2027, amount }];
+        s.correct[0].funding = Some("FEADER".into());
+        s.funding = vec!["FEADER".into(), "Fondos propios".into()];
         s.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2024, actual: 150.5 });
         s.review_years.push(crate::domain::YearReview {
             year: 2024,
@@ -326,6 +344,8 @@ mod tests {
         assert_eq!(back, s);
         assert_eq!(value["session"]["reviews"][0]["note"], "nota del año");
         assert_eq!(value["session"]["indicator_values"][0]["actual"], 150.5);
+        assert_eq!(value["session"]["reviews"][0]["committed"], 1500.5);
+        assert_eq!(value["plan"]["funding"][1], "Fondos propios");
         assert_eq!(value["session"]["review_years"][0]["problems"][0], "Falta personal");
     }
 }

@@ -21,13 +21,32 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
 pub fn document(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&doc.title));
-    for block in &doc.blocks {
+    if !doc.apparatus.subtitle.is_empty() {
+        let _ = writeln!(out, "*{}*\n", escape(&doc.apparatus.subtitle));
+    }
+    // The contents follow the title block (the header's fields).
+    let mut contents_due = true;
+    if !matches!(doc.blocks.first(), Some(Block::Fields(_))) {
+        contents(&mut out, doc);
+        contents_due = false;
+    }
+    blocks(&mut out, &doc.blocks, contents_due.then_some(doc));
+    out
+}
+
+/// Blocks as Markdown, appended to `out`; `doc`'s contents after the first
+/// fields block, when given.
+pub(crate) fn blocks(out: &mut String, blocks: &[Block], mut contents_of: Option<&Document>) {
+    for block in blocks {
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
                     let _ = writeln!(out, "- **{}:** {}", escape(label), escape(value));
                 }
                 out.push('\n');
+                if let Some(doc) = contents_of.take() {
+                    contents(out, doc);
+                }
             }
             Block::Heading(h) => {
                 let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(h.level)), escape(&h.text));
@@ -40,15 +59,54 @@ pub fn document(doc: &Document) -> String {
             Block::Lead(text) => {
                 let _ = writeln!(out, "*{}.*\n", escape(text));
             }
-            Block::Grid(g) => grid(&mut out, g),
+            Block::Grid(g) => grid(out, g),
             Block::Items(items) => match items.shape {
-                Shape::List => list(&mut out, items),
-                Shape::Table => table_items(&mut out, items),
+                Shape::List => list(out, items),
+                Shape::Table => table_items(out, items),
             },
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(out, t),
+            // Markdown has no drawing: the chart's title and its figures.
+            Block::Chart(c) if c.figures_above => {}
+            Block::Chart(c) => {
+                let _ = writeln!(out, "**{}**\n", escape(&c.title));
+                table(out, &c.table);
+            }
         }
     }
-    out
+}
+
+/// The contents: a list of links to the headings (levels 2 and 3), each to
+/// the anchor GitHub and most renderers give a heading ([`slug`]).
+fn contents(out: &mut String, doc: &Document) {
+    let entries = doc.contents();
+    if entries.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**{}**\n", escape(doc.lang.text().apparatus.contents));
+    let mut seen = std::collections::HashMap::new();
+    for (level, text, _) in entries {
+        let base = slug(&safe(text));
+        let n = seen.entry(base.clone()).or_insert(0usize);
+        let anchor = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+        *n += 1;
+        let indent = if level > 2 { "  " } else { "" };
+        let _ = writeln!(out, "{indent}- [{}](#{anchor})", escape(text));
+    }
+    out.push('\n');
+}
+
+/// A heading's anchor as GitHub makes it: lower case, letters, digits, `-`
+/// and `_` kept, spaces as `-`, anything else dropped.
+fn slug(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Escapes text so that Markdown shows it literally: no emphasis, links, raw

@@ -9,25 +9,34 @@
 //! crossed strategies and the EFI/EFE tables when the session has them).
 
 pub mod build;
+mod cover;
+pub mod chart;
 pub mod csv;
+pub mod csv_extra;
 pub mod csv_plan;
 pub mod csv_review;
 pub mod diff;
 pub mod doc;
 pub mod docx;
+mod docx_apparatus;
+mod docx_chart;
 mod docx_zip;
 pub mod html;
+mod html_apparatus;
 pub mod import;
 pub mod import_problem;
 mod import_weights;
 pub mod json;
 mod labels;
+pub mod logo;
 pub mod markdown;
 mod marks;
 mod participation;
 mod plan;
+mod themes;
 pub(crate) use plan::indicators_with_note;
 pub mod milestones;
+mod plan_finance;
 pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;
@@ -104,10 +113,33 @@ pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
 
 /// [`bytes`] with overdue actions judged as of `today` (tests, the TUI's fixed day).
 pub fn bytes_on(session: &Session, lang: Lang, format: Format, today: Date) -> Vec<u8> {
+    bytes_with_logo(session, lang, format, today, None)
+}
+
+/// [`bytes_on`] with the cover's logo ([`logo::for_session`]), which the
+/// docx and the HTML page embed.
+pub fn bytes_with_logo(
+    session: &Session,
+    lang: Lang,
+    format: Format,
+    today: Date,
+    logo: Option<logo::Logo>,
+) -> Vec<u8> {
+    let doc = || {
+        let mut doc = build::document(session, lang, today);
+        doc.apparatus.logo = logo.clone();
+        doc
+    };
     match format {
-        Format::Docx => docx::render(session, lang, today),
+        Format::Docx => docx::document(&doc()),
+        Format::Html => html::page_of(&doc()).into_bytes(),
         text => render_on(session, lang, text, today).into_bytes(),
     }
+}
+
+/// Whether `format` shows the cover's logo (so reading it is worth a warning).
+pub fn shows_logo(format: Format) -> bool {
+    matches!(format, Format::Docx | Format::Html)
 }
 
 /// Renders `session` in a text `format`, with labels in `lang`. Docx is
@@ -115,6 +147,28 @@ pub fn bytes_on(session: &Session, lang: Lang, format: Format, today: Date) -> V
 /// Overdue marks are as of [`today`].
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
     render_on(session, lang, format, today())
+}
+
+/// `dafo export --by-theme`: the document with one DAFO grid per theme after
+/// the whole one, in md, html, txt or docx; `None` for the other formats.
+pub fn bytes_by_theme(
+    session: &Session,
+    lang: Lang,
+    format: Format,
+    today: Date,
+    logo: Option<logo::Logo>,
+) -> Option<Vec<u8>> {
+    let mut doc = build::document(session, lang, today);
+    doc.apparatus.logo = logo;
+    // Plain text draws no grid: its DAFO per theme is the four lists.
+    themes::by_theme(&mut doc, session, format == Format::Txt);
+    Some(match format {
+        Format::Md => markdown::document(&doc).into_bytes(),
+        Format::Txt => text::document(&doc).into_bytes(),
+        Format::Html => html::page_of(&doc).into_bytes(),
+        Format::Docx => docx::document(&doc),
+        Format::HtmlFragment | Format::Csv | Format::Json => return None,
+    })
 }
 
 /// [`render`] with overdue actions judged as of `today`, so that an export

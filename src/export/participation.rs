@@ -9,10 +9,12 @@ use crate::i18n::Lang;
 
 use super::doc::{Block, Column, Heading, Table};
 
-/// Attendees as a cell: `12 (mujeres 7, hombres 5; 18-29 3, 30-44 9)`.
-fn attendees(m: &Meeting) -> String {
+/// Attendees as a cell: `12 (mujeres 7, hombres 5; edad: 18-29 3, 30-44 9)`;
+/// the age bands say so, so that `plan_import` tells them from the sexes.
+pub(crate) fn attendees(m: &Meeting, lang: Lang) -> String {
     let list = |c: &[Count]| c.iter().map(|c| format!("{} {}", c.label, c.count)).collect::<Vec<_>>().join(", ");
-    let parts: Vec<String> = [list(&m.by_sex), list(&m.by_age)].into_iter().filter(|p| !p.is_empty()).collect();
+    let age = (!m.by_age.is_empty()).then(|| format!("{}: {}", lang.text().survey.age_word, list(&m.by_age)));
+    let parts: Vec<String> = [list(&m.by_sex)].into_iter().chain(age).filter(|p| !p.is_empty()).collect();
     let n = m.attendees.map(|n| n.to_string()).unwrap_or_default();
     match (n.is_empty(), parts.is_empty()) {
         (_, true) => n,
@@ -39,7 +41,8 @@ pub fn section(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     m.group.clone(),
                     m.date.map(|d| lang.locale().date(d)).unwrap_or_default(),
                     m.place.clone().unwrap_or_default(),
-                    attendees(m),
+                    m.participants.clone().unwrap_or_default(),
+                    attendees(m, lang),
                     m.technique.clone().unwrap_or_default(),
                     factors_from(s, &m.group).to_string(),
                 ]
@@ -47,9 +50,10 @@ pub fn section(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .collect();
         out.push(Block::Table(Table {
             columns: vec![
-                Column::new(c[0], Some(18)),
-                Column::new(c[1], Some(14)),
+                Column::new(c[0], Some(14)),
+                Column::new(c[1], Some(12)),
                 Column::new(c[2], None),
+                Column::new(w.process_participants, None),
                 Column::new(c[3], Some(16)),
                 Column::new(c[4], Some(14)),
                 Column::new(c[5], Some(10)).numeric(3),

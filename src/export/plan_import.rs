@@ -25,6 +25,12 @@ mod table;
 #[path = "plan_rows.rs"]
 mod rows;
 
+#[path = "participation_read.rs"]
+mod participation;
+
+#[path = "themes_read.rs"]
+mod tags;
+
 use rows::{actions, came_table, indicators, line_id};
 use table::Table;
 
@@ -44,6 +50,10 @@ enum Section {
     Strategies,
     /// The informe's `Plan de acción CAME`: its tables give each action's links and votes.
     Came,
+    /// The informe's "Proceso participativo": its table and the merge's sentence.
+    Process,
+    /// `Áreas temáticas` or `Impactos transversales`: items per name.
+    Tags(crate::domain::themes::Tag),
     Quadrant,
     Other,
 }
@@ -82,6 +92,15 @@ fn horizon_value(line: &str) -> Option<&str> {
     is_word(word, |w| w.horizon).then(|| value.trim().trim_start_matches('*').trim())
 }
 
+/// A `Fuentes de financiación: A; B` line, or the informe's field (any language).
+fn funding_value(line: &str) -> Option<&str> {
+    let line = line.strip_prefix("- ").unwrap_or(line);
+    let (word, value) = line.split_once(':')?;
+    let word = word.trim().trim_matches('*');
+    let named = crate::i18n::Lang::ALL.iter().any(|l| fold(l.money().sources_label) == fold(word));
+    named.then(|| value.trim().trim_start_matches('*').trim())
+}
+
 /// A header field of the informe that the session keeps.
 enum Meta {
     Place,
@@ -105,7 +124,12 @@ fn meta_field(line: &str) -> Option<(Meta, &str)> {
 
 /// Whether a Markdown text is a plan: it has a horizon line or a plan heading.
 pub fn is_plan(text: &str) -> bool {
-    text.lines().any(|l| horizon_value(l).is_some() || heading(l, 2).and_then(plan_section).is_some())
+    text.lines().any(|l| {
+        horizon_value(l).is_some()
+            || heading(l, 2).is_some_and(|h| {
+                plan_section(h).is_some() || participation::is_heading(h) || tags::section(h).is_some()
+            })
+    })
 }
 
 /// Removes Markdown backslash escapes (`\*` → `*`) and reads numeric
@@ -218,6 +242,7 @@ struct Draft {
     place: Option<String>,
     participants: Option<String>,
     horizon: Option<Horizon>,
+    funding: Vec<String>,
     mission: Vec<String>,
     vision: Vec<String>,
     values: Vec<String>,
@@ -232,6 +257,11 @@ struct Draft {
     /// The tables of the informe's `Plan de acción CAME`.
     came: Vec<Table>,
     indicators: Option<Table>,
+    /// The "Proceso participativo" table and the merge's sentence.
+    process: Option<Table>,
+    merge: Option<crate::domain::meetings::MergeRecord>,
+    /// Themes and impacts read per item, and whether each list is the session's own.
+    tags: tags::Tags,
     quadrant_text: String,
     /// The language of the plan's headings: its tables' numbers are read its way.
     lang: Option<Lang>,
@@ -264,6 +294,7 @@ pub fn import(
                 Section::Actions => d.actions.push((group.clone(), t)),
                 Section::Indicators => d.indicators = Some(t),
                 Section::Came => d.came.push(t),
+                Section::Process => d.process = Some(t),
                 _ => {}
             }
             Ok(())
@@ -272,7 +303,7 @@ pub fn import(
         let line_no = n + 1;
         let line = raw.trim_end();
         if line.trim_start().starts_with('|')
-            && matches!(section, Section::Actions | Section::Indicators | Section::Came)
+            && matches!(section, Section::Actions | Section::Indicators | Section::Came | Section::Process)
         {
             table_lines.push((line_no, line));
             continue;
@@ -296,7 +327,11 @@ pub fn import(
                 Section::Strategies
             } else if crate::i18n::Lang::ALL.iter().any(|l| fold(h) == fold(l.text().plan.came)) {
                 Section::Came
-            } else if other_heading(h) {
+            } else if participation::is_heading(h) {
+                Section::Process
+            } else if let Some(tag) = tags::section(h) {
+                Section::Tags(tag)
+            } else if tags::is_theme_grid(h) || other_heading(h) {
                 Section::Other
             } else {
                 return Err(at(line_no, col, Problem::Heading { heading: h.to_owned(), known: known_headings() }));
@@ -319,6 +354,10 @@ pub fn import(
                             return Err(at(line_no, col, Problem::MissionHeading(h.to_owned())));
                         }
                     };
+                    continue;
+                }
+                Section::Tags(_) => {
+                    d.tags.name = Some(clean_text(&unescape(h)));
                     continue;
                 }
                 // The informe's `### 1.2 Línea` before each table (or `### Sin línea`).
@@ -344,6 +383,12 @@ pub fn import(
             Section::Top => {
                 if let Some(v) = horizon_value(trimmed) {
                     d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string().into()))?);
+                } else if let Some(v) = funding_value(trimmed) {
+                    d.funding = split_unescaped(v, &[';'])
+                        .iter()
+                        .map(|n| clean_text(&unescape(n)))
+                        .filter(|n| !n.is_empty())
+                        .collect();
                 } else if let Some((field, value)) = meta_field(trimmed) {
                     let value = Some(clean_text(&unescape(value))).filter(|v| !v.is_empty());
                     match field {
@@ -375,6 +420,8 @@ pub fn import(
                     d.strategies.push(st);
                 }
             }
+            Section::Tags(tag) => d.tags.line(tag, trimmed, list_item(trimmed)),
+            Section::Process => d.merge = d.merge.or_else(|| participation::merge_record(&unescape(trimmed))),
             Section::Formulation
             | Section::Actions
             | Section::Indicators
@@ -404,10 +451,9 @@ fn other_heading(h: &str) -> bool {
     let f = fold(h);
     let words = crate::i18n::Lang::ALL.iter().flat_map(|l| {
         let (t, w) = (l.text(), PlanWords::for_lang(*l));
-        // The participation process is not read back from Markdown (docs/format.md): JSON carries it.
         [t.export.grid, t.plan.came, t.plan.matrix_headings[0], t.plan.matrix_headings[1], w.schedule, w.coverage]
             .into_iter()
-            .chain([t.survey.process_title])
+            .chain([l.money().plan_heading])
     });
     words.map(fold).chain(OTHER_HEADINGS.iter().map(|o| o.to_string())).any(|o| f.starts_with(&o))
 }
@@ -513,6 +559,7 @@ fn assemble(
     super::import_weights::read_into(text, &mut factors);
     let mut s = build(factors, &title, now);
     s.meta.horizon = d.horizon;
+    s.funding = d.funding;
     (s.meta.place, s.meta.participants) = (d.place, d.participants);
     s.mission = Some(clean_text(&d.mission.join(" "))).filter(|t| !t.is_empty());
     s.vision = Some(clean_text(&d.vision.join(" "))).filter(|t| !t.is_empty());
@@ -548,6 +595,11 @@ fn assemble(
     for t in &d.came {
         came_table(&mut s, t, path)?;
     }
+    if let Some(t) = &d.process {
+        s.meta.meetings = participation::meetings(t, path)?;
+    }
+    s.meta.merge = d.merge;
+    d.tags.apply(&mut s);
     s.normalise_ids();
     Ok(s)
 }

@@ -162,6 +162,15 @@ pub(crate) fn full_plan() -> Session {
             a.status = Status::InProgress;
         })
     });
+    // The plan financiero: amounts per year and a source on the Afrontar action, the session's own list.
+    go(&mut s, &|s| {
+        s.change_action(Came::Confront, 0, |a| {
+            let y = |year, e: f64| Euros::try_from(e).ok().map(|amount| crate::domain::YearAmount { year, amount });
+            a.budget = [y(2024, 1500.0), y(2025, 2000.5)].into_iter().flatten().collect();
+            a.funding = Some("Fondos propios, del municipio".into());
+        })
+    });
+    go(&mut s, &|s| s.set_funding(&["FEADER".into(), "Fondos propios, del municipio".into()]));
     s.meta.horizon = Some(Horizon::new(2024, 2027).unwrap_or(Horizon { start: 2024, end: 2027 }));
     s
 }
@@ -205,6 +214,9 @@ fn the_whole_markdown_export_imports_back_with_overdue_actions_marked() {
     let back = read(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
     let dues = |s: &Session| s.actions(Came::Exploit).iter().map(|a| a.due).collect::<Vec<_>>();
     assert_eq!(dues(&back), dues(&s));
+    // The plan financiero's fields: the session's list of sources, amounts per year and the source.
+    assert_eq!(back.funding, s.funding);
+    assert_eq!((&back.confront[0].budget, &back.confront[0].funding), (&s.confront[0].budget, &s.confront[0].funding));
 }
 
 #[test]
@@ -230,7 +242,7 @@ mod round_trip {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// Any texts in every part of the plan come back unchanged.
         #[test]
-        fn any_texts_round_trip(texts in proptest::collection::vec(text(), 12)) {
+        fn any_texts_round_trip(texts in proptest::collection::vec(text(), 14)) {
             let mut s = full_plan();
             s.mission = Some(texts[0].clone());
             s.vision = Some(texts[1].clone());
@@ -243,6 +255,9 @@ mod round_trip {
             s.exploit[0].text = texts[9].clone();
             s.exploit[0].owner = Some(texts[10].clone());
             s.exploit[0].resources = Some(texts[11].clone());
+            s.confront[0].funding = Some(texts[12].clone());
+            s.funding = vec![texts[13].clone(), texts[12].clone()];
+            s.funding.dedup();
             let md = plan_document(&s, Lang::Es);
             let back = read(&md).map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?;
             prop_assert_eq!(comparable(back), comparable(s));

@@ -21,6 +21,9 @@ pub struct PlanExport {
     pub mission: Option<String>,
     pub vision: Option<String>,
     pub values: Vec<String>,
+    /// The session's funding sources (left out while it keeps none of its own).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<String>,
     pub challenges: Vec<ChallengeItem>,
     pub axes: Vec<AxisItem>,
     /// One entry per action (plan order: by línea, then those without one).
@@ -83,6 +86,12 @@ pub struct PlanActionItem {
     pub resources: Option<String>,
     /// Euros, to the cent.
     pub amount: Option<f64>,
+    /// Amounts per year, `[{"year": 2026, "amount": 1500.0}]`, and the funding
+    /// source (left out when the action has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<crate::domain::YearAmount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding: Option<String>,
     pub partners: Vec<String>,
     pub indicators: Vec<String>,
 }
@@ -194,6 +203,8 @@ impl PlanExport {
                 owner: a.owner.as_deref().map(s),
                 resources: a.resources.as_deref().map(s),
                 amount: a.amount.map(f64::from),
+                budget: a.budget.clone(),
+                funding: a.funding.as_deref().map(s),
                 partners: ids(&a.partners),
                 indicators: ids(&a.indicators),
             })
@@ -208,6 +219,8 @@ impl PlanExport {
             owner: None,
             resources: None,
             amount: None,
+            budget: Vec::new(),
+            funding: None,
             partners: Vec::new(),
             indicators: Vec::new(),
         }));
@@ -248,6 +261,7 @@ impl PlanExport {
             mission: ses.mission.as_deref().map(s),
             vision: ses.vision.as_deref().map(s),
             values: ids(&ses.values),
+            funding: ids(&ses.funding),
             challenges,
             axes,
             action_plan,

@@ -18,6 +18,7 @@ pub fn plan_document(s: &Session, lang: Lang) -> String {
     let w = PlanWords::for_lang(lang);
     let mut out = format!("# {}\n", escape(&s.meta.title));
     horizon_line(&mut out, s, &w);
+    funding_line(&mut out, s, lang);
     out.push('\n');
     statements(&mut out, s, &w);
     for q in Quadrant::ALL {
@@ -33,6 +34,11 @@ pub fn plan_document(s: &Session, lang: Lang) -> String {
     }
     strategies(&mut out, s, lang);
     rest(&mut out, s, &w, lang);
+    // Áreas temáticas and impacts, as the informe writes them (plan_import reads them).
+    let mut tags = Vec::new();
+    super::themes::themes_section(&mut tags, s, lang);
+    super::themes::impacts_section(&mut tags, s, lang);
+    super::markdown::blocks(&mut out, &tags, None);
     out
 }
 
@@ -44,7 +50,7 @@ pub fn plan_sections(s: &Session, lang: Lang) -> String {
     if !s.has_plan() {
         return out;
     }
-    if horizon_line(&mut out, s, &w) {
+    if horizon_line(&mut out, s, &w) | funding_line(&mut out, s, lang) {
         out.push('\n');
     }
     statements(&mut out, s, &w);
@@ -55,6 +61,16 @@ pub fn plan_sections(s: &Session, lang: Lang) -> String {
 fn horizon_line(out: &mut String, s: &Session, w: &PlanWords) -> bool {
     let Some(h) = s.meta.horizon else { return false };
     let _ = writeln!(out, "{}: {h}", w.horizon);
+    true
+}
+
+/// The session's funding sources, when it keeps its own list: `Fuentes de financiación: A; B`.
+fn funding_line(out: &mut String, s: &Session, lang: Lang) -> bool {
+    if s.funding.is_empty() {
+        return false;
+    }
+    let names: Vec<String> = s.funding.iter().map(|n| escape(n).replace(';', "\\;")).collect();
+    let _ = writeln!(out, "{}: {}", lang.money().sources_label, names.join("; "));
     true
 }
 
@@ -163,7 +179,7 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
         return;
     }
     let _ = writeln!(out, "## {}\n", w.action_plan);
-    let head = [
+    let mut head = vec![
         w.col_line,
         "ID",
         w.col_action,
@@ -177,6 +193,9 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
         w.col_indicator,
         w.col_status,
     ];
+    // The plan financiero's columns only when some action has them: plans without read as before.
+    let money = money_columns(s);
+    head.extend([(money.0, w.col_budget), (money.1, w.col_funding)].into_iter().filter(|m| m.0).map(|m| m.1));
     let _ = writeln!(out, "{}", cells(head.iter().map(|h| h.to_string()).collect()));
     let _ = writeln!(out, "{}", cells(vec!["---".to_owned(); head.len()]));
     let line = |id: &Option<String>| match id.as_deref().filter(|l| s.find_line(l).is_some()) {
@@ -184,7 +203,14 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
         None => String::new(),
     };
     for (_, a) in actions {
-        let _ = writeln!(out, "{}", cells(action_cells(a, w, lang, line(&a.line))));
+        let mut row = action_cells(a, w, lang, line(&a.line));
+        if money.0 {
+            row.push(crate::i18n::money_words::show_budget(lang.locale(), &a.budget));
+        }
+        if money.1 {
+            row.push(a.funding.as_deref().map(escape).unwrap_or_default());
+        }
+        let _ = writeln!(out, "{}", cells(row));
     }
     for st in placed {
         let mut row = vec![String::new(); head.len()];
@@ -192,6 +218,12 @@ fn actions(out: &mut String, s: &Session, w: &PlanWords, lang: Lang) {
         let _ = writeln!(out, "{}", cells(row));
     }
     out.push('\n');
+}
+
+/// Whether some action has amounts per year, and some a funding source.
+fn money_columns(s: &Session) -> (bool, bool) {
+    let any = |f: fn(&CameAction) -> bool| s.all_actions().any(|(_, a)| f(a));
+    (any(|a| !a.budget.is_empty()), any(|a| a.funding.is_some()))
 }
 
 fn action_cells(a: &CameAction, w: &PlanWords, lang: Lang, line: String) -> Vec<String> {

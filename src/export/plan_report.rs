@@ -15,8 +15,9 @@ use super::plan_words::PlanWords;
 /// A section builder, the same shape as the document builder's.
 pub type Section = fn(&mut Vec<Block>, &Session, Lang);
 
-/// Sections 6 to 11 of the informe final, in order.
-pub const SECTIONS: [Section; 6] = [challenges, axes, action_plan, schedule, indicators, coverage];
+/// Sections 6 to 12 of the informe final, in order (the plan financiero after the plan de acción).
+pub const SECTIONS: [Section; 7] =
+    [challenges, axes, action_plan, super::plan_finance::section, schedule, indicators, coverage];
 
 fn heading(level: u8, text: impl Into<String>) -> Block {
     Block::Heading(Heading { level, text: text.into(), aside: None })
@@ -187,7 +188,11 @@ type Pieces<'a> = Vec<(&'a str, bool)>;
 
 fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     let resources = a.resources.clone().unwrap_or_default();
+    // The single amount in brackets after the resources (as stored, even beside
+    // amounts per year, so nothing is lost); amounts per year on their own line.
     let amount = a.amount.map(|e| euros(lang, e.cents)).unwrap_or_default();
+    let budget = crate::i18n::money_words::show_budget(lang.locale(), &a.budget);
+    let funding = a.funding.clone().unwrap_or_default();
     let resources: Vec<(&str, bool)> = match (resources.is_empty(), amount.is_empty()) {
         (_, true) => vec![(&resources, true)],
         (true, false) => vec![(&amount, false)],
@@ -218,11 +223,13 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     fn borrow(v: &[(String, bool)]) -> Vec<(&str, bool)> {
         v.iter().map(|(t, u)| (t.as_str(), *u)).collect()
     }
-    let fields: [(&str, Pieces, Option<usize>); 6] = [
+    let fields: [(&str, Pieces, Option<usize>); 8] = [
         (w.col_owner, vec![(&owner, true)], Some(0)),
         (w.col_start, vec![(&start, false)], None),
         (w.col_due, vec![(&due, false)], Some(1)),
         (w.col_resources, resources, None),
+        (w.col_budget, vec![(&budget, false)], None),
+        (w.col_funding, vec![(&funding, true)], None),
         (w.col_partners, borrow(&partners), None),
         (w.col_indicator, borrow(&indicators), None),
     ];

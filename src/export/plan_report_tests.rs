@@ -1,6 +1,7 @@
 //! Tests of the informe's plan sections on a full plan and on a plan-less session.
 
 use super::*;
+use crate::export::doc::Table;
 use crate::export::plan_import::tests::full_plan;
 use crate::export::plan_words::ES;
 
@@ -39,7 +40,16 @@ fn every_section_in_the_informe_order() {
     let h2: Vec<String> = headings(&b).into_iter().filter(|(l, _)| *l == 2).map(|(_, t)| t).collect();
     assert_eq!(
         h2,
-        [ES.formulation, ES.challenges, ES.axes_lines, ES.action_plan, ES.schedule, ES.indicators, ES.coverage]
+        [
+            ES.formulation,
+            ES.challenges,
+            ES.axes_lines,
+            ES.action_plan,
+            "Plan financiero",
+            ES.schedule,
+            ES.indicators,
+            ES.coverage
+        ]
     );
     let h3: Vec<String> = headings(&b).into_iter().filter(|(l, _)| *l == 3).map(|(_, t)| t).collect();
     assert_eq!(
@@ -53,9 +63,42 @@ fn every_section_in_the_informe_order() {
             "1.1 Primaria",
             "1.2 Dependencia",
             "2.1 Voluntariado",
-            "Sin línea"
+            "Sin línea",
+            "Presupuesto por línea y año",
+            "Presupuesto por fuente de financiación"
         ]
     );
+}
+
+#[test]
+fn the_plan_financiero_sums_lineas_ejes_and_sources_in_the_languages_way() {
+    let tables: Vec<Table> = blocks(&full_plan(), Lang::Es)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let [by_line, by_source] = tables.as_slice() else { panic!("two tables: {tables:?}") };
+    let labels: Vec<&str> = by_line.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["", "Eje / Línea", "2024", "2025", "2026", "2027", "Sin reparto anual", "Total"]);
+    let row = |t: &Table, id: &str| t.rows.iter().find(|r| r[0] == id).cloned().unwrap_or_default();
+    // The old single amount is a total with no year split; the per-year amounts go to their years.
+    assert_eq!(row(by_line, "1.2")[2..], ["—", "—", "—", "—", "12.000,50 €", "12.000,50 €"]);
+    assert_eq!(row(by_line, "2.1")[2..], ["1.500 €", "2.000,50 €", "—", "—", "—", "3.500,50 €"]);
+    assert_eq!(row(by_line, "2")[1], "Total 2. Comunidad (y redes)");
+    assert_eq!(row(by_line, "2")[7], "3.500,50 €", "the eje's total");
+    assert_eq!(by_line.totals, ["1.500 €", "2.000,50 €", "—", "—", "12.000,50 €", "15.501 €"]);
+    let names: Vec<&str> = by_source.rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(names, ["Fondos propios, del municipio", "Sin fuente"], "sources without money left out");
+    assert_eq!(by_source.totals.last().map(String::as_str), Some("15.501 €"));
+    // In English, the English way.
+    let en = blocks(&full_plan(), Lang::En);
+    let totals = en.iter().find_map(|b| match b {
+        Block::Table(t) => Some(t.totals.clone()),
+        _ => None,
+    });
+    assert_eq!(totals.unwrap_or_default().last().map(String::as_str), Some("€15,501"));
 }
 
 #[test]
@@ -209,6 +252,8 @@ fn an_informe_in_markdown_imports_back_to_the_same_plan_where_it_shows_it() {
     let (a, b) = (&back.exploit[0], &s.exploit[0]);
     assert_eq!((a.start, a.due, &a.owner, &a.resources, a.amount), (b.start, b.due, &b.owner, &b.resources, b.amount));
     assert_eq!((&a.partners, &a.indicator, a.status), (&b.partners, &b.indicator, b.status));
+    let (c, d) = (&back.confront[0], &s.confront[0]);
+    assert_eq!((&c.budget, &c.funding, c.amount), (&d.budget, &d.funding, d.amount), "amounts per year and the source");
     assert_eq!(back.line_label(a.line.as_deref().unwrap()), "1.2");
     assert_eq!(back.indicators[0].name, s.indicators[0].name);
     assert_eq!(a.indicators, [back.indicators[0].id.clone()]);

@@ -2,6 +2,7 @@
 //! session's actions (with their línea, dates, resources, partners, indicator
 //! links and status), placed strategies and indicators.
 
+use crate::i18n::money_words::{BudgetUnread, read_budget};
 use std::path::Path;
 
 use crate::domain::text::clean_text;
@@ -101,6 +102,8 @@ pub(super) fn actions(
             ("due", |w| w.col_due),
             ("resources", |w| w.col_resources),
             ("amount", |w| w.col_amount),
+            ("budget", |w| w.col_budget),
+            ("funding", |w| w.col_funding),
             ("partners", |w| w.col_partners),
             ("indicator", |w| w.col_indicator),
             ("status", |w| w.col_status),
@@ -181,6 +184,17 @@ pub(super) fn actions(
                 .ok_or_else(|| row.error(path, &cols, "amount", Problem::Amount(v.to_owned())))?,
             ),
         };
+        a.budget = match cell("budget") {
+            v if v.is_empty() => Vec::new(),
+            v => read_budget(lang.locale(), &v).map_err(|e| {
+                let m = match e {
+                    BudgetUnread::Ambiguous(m) => m,
+                    BudgetUnread::Part(p) => (lang.money().bad_year_amount)(&p),
+                };
+                row.error(path, &cols, "budget", Problem::Detail(m))
+            })?,
+        };
+        a.funding = Some(clean_text(&cell("funding"))).filter(|t| !t.is_empty());
         a.partners = list("partners", ',').iter().map(|p| clean_text(p)).filter(|p| !p.is_empty()).collect();
         let mut free = Vec::new();
         // The informe writes the free text as the linked indicators' note: `I (nota: …)`.
@@ -294,11 +308,13 @@ fn split_amount(text: &str, lang: Lang) -> (&str, Option<Euros>) {
 struct Details(Vec<(&'static str, String)>);
 
 impl Details {
-    const KEYS: [(&'static str, Pick); 6] = [
+    const KEYS: [(&'static str, Pick); 8] = [
         ("owner", |w| w.col_owner),
         ("start", |w| w.col_start),
         ("due", |w| w.col_due),
         ("resources", |w| w.col_resources),
+        ("budget", |w| w.col_budget),
+        ("funding", |w| w.col_funding),
         ("partners", |w| w.col_partners),
         ("indicator", |w| w.col_indicator),
     ];

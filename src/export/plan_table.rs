@@ -164,7 +164,29 @@ impl Table {
     }
 }
 
+impl Table {
+    /// The header's texts, in order.
+    pub fn header_texts(&self) -> impl Iterator<Item = &str> {
+        self.header.iter().map(|c| c.1.as_str())
+    }
+
+    /// The line of the header.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
 impl Row {
+    /// Each cell's column and text, in order.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.cells.iter().map(|c| (c.0, c.1.as_str()))
+    }
+
+    /// The row's line.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
     /// The text of column `key`, empty when the table has no such column.
     pub fn get(&self, cols: &Columns, key: &str) -> &str {
         cols.0.get(key).and_then(|&i| self.cells.get(i)).map_or("", |c| c.1.as_str())

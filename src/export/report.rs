@@ -46,7 +46,23 @@ pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) 
 
 /// [`render`] with lateness judged on `today`.
 pub fn render_on(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang, today: Date) -> Vec<u8> {
-    let doc = || report_build::document(joined, years, lang, today);
+    render_with_logo(joined, years, format, lang, today, None)
+}
+
+/// [`render_on`] with the cover's logo, which the docx and the HTML embed.
+pub fn render_with_logo(
+    joined: &Joined,
+    years: &[i16],
+    format: ReportFormat,
+    lang: Lang,
+    today: Date,
+    logo: Option<super::logo::Logo>,
+) -> Vec<u8> {
+    let doc = || {
+        let mut doc = report_build::document(joined, years, lang, today);
+        doc.apparatus.logo = logo.clone();
+        doc
+    };
     match format {
         ReportFormat::Md => markdown::document(&doc()).into_bytes(),
         ReportFormat::Txt => text::document(&doc()).into_bytes(),

@@ -49,8 +49,8 @@ impl Input<'_> {
 pub type Section = fn(&mut Vec<Block>, &Input);
 
 /// The sections, in order.
-pub const SECTIONS: [Section; 10] =
-    [summary, counts, degrees, actions_years, indicators, late, problems, notes, changes, discrepancies];
+pub const SECTIONS: [Section; 11] =
+    [summary, counts, degrees, budget, actions_years, indicators, late, problems, notes, changes, discrepancies];
 
 /// Builds the report of `years` (not empty) of the joined files.
 pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> ReportDoc {
@@ -73,6 +73,7 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> Repo
         // The day it was written, as the session export's footer.
         footer: format!("dafo · {}", lang.locale().date(today)),
         blocks,
+        apparatus: super::cover::report(s, &span, lang, today),
     }
 }
 
@@ -201,6 +202,21 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
     out.push(Block::Para(vec![format!("{}: {}", w.mean, means.join(" · "))]));
 }
 
+/// Execution of the budget per eje and línea in each year reported, beside the degree.
+fn budget(out: &mut Vec<Block>, input: &Input) {
+    for &y in input.years {
+        let p = input.progress(y);
+        let Some(blocks) = super::plan_finance::execution_table(input.s(), y, &p, input.lang, fmt_degree) else {
+            continue;
+        };
+        out.extend(blocks);
+        // The ejes' rows of the table as a chart: planned, committed and paid.
+        if let Some(c) = super::chart::budget::by_axis(input.s(), y, input.lang, true) {
+            out.push(Block::Chart(Box::new(c)));
+        }
+    }
+}
+
 fn degrees(out: &mut Vec<Block>, input: &Input) {
     let (w, s, lang) = (input.w(), input.s(), input.lang);
     if s.axes.is_empty() {
@@ -231,6 +247,21 @@ fn degrees(out: &mut Vec<Block>, input: &Input) {
         total_label: w.plan.to_owned(),
         totals: progress.iter().map(|p| fmt_degree(lang, p.degree)).collect(),
     }));
+    charts(out, input, &progress);
+}
+
+/// The degrees as charts: per eje and year, then the plan's trend across
+/// every year reviewed up to the last one reported.
+fn charts(out: &mut Vec<Block>, input: &Input, progress: &[YearProgress]) {
+    use super::chart::degrees;
+    let last = input.years.last().copied().unwrap_or(i16::MIN);
+    let trend_years: Vec<i16> = input.s().reviewed_years().into_iter().filter(|&y| y <= last).collect();
+    let trend: Vec<YearProgress> = trend_years.iter().map(|&y| input.progress(y)).collect();
+    let charts = [
+        degrees::axes(input.s(), progress, input.lang, true),
+        degrees::trend(&trend, input.lang, trend_years == input.years),
+    ];
+    out.extend(charts.into_iter().flatten().map(|c| Block::Chart(Box::new(c))));
 }
 
 /// The years of the actions × years table: the horizon up to the last year
@@ -314,6 +345,9 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
     out.push(heading(2, w.indicators));
     out.push(Block::Lead(w.indicator_lead.to_owned()));
     out.push(plain_table(columns, rows));
+    if let Some(c) = super::chart::degrees::indicators(s, input.years, lang, true) {
+        out.push(Block::Chart(Box::new(c)));
+    }
 }
 
 pub(crate) fn list(text_label: &str, columns: Vec<Column>, rows: Vec<Item>, group: &'static str) -> Block {

@@ -78,6 +78,13 @@ pub fn document(doc: &Document) -> String {
                 item_lines(&mut out, items, width);
             }
             Block::Table(t) => table(&mut out, t),
+            // Plain text has no drawing: the chart's title and its figures.
+            Block::Chart(c) if c.figures_above => {}
+            Block::Chart(c) => {
+                out.push('\n');
+                hang(&mut out, "  ", "  ", &safe(&c.title), WIDTH - 2);
+                table(&mut out, &c.table);
+            }
         }
         after_section_heading = matches!(block, Block::Heading(h) if h.level <= 2);
     }

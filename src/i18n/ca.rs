@@ -106,6 +106,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::CA,
     follow: &super::follow_words::CA,
     quick: &super::quick_words::CA,
+    sala: &super::sala_words::CA,
     review_errors: &super::review_errors::CA,
     sheets: &super::sheet_words::CA,
     report: &super::report_words::CA,
@@ -114,6 +115,7 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::CA,
     limits: &super::limits_text::CA,
     survey: &super::survey_words::CA,
+    apparatus: &super::apparatus_words::CA,
     import_errors: ImportErrors {
         header: "la capçalera necessita almenys les columnes quadrant i text",
         votes: |v| format!("els vots (votes) han de ser un nombre enter, no {v:?}"),
@@ -374,10 +376,12 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::CA.keys,
         join: &super::join_text::CA,
+        themes: &super::theme_words::CA,
         groups: ["Moure's", "Capturar", "Ordenar i prioritzar", "Sessió", "A la sala"],
         plan: &super::plan_ui::CA,
         follow: &super::follow_words::CA_KEYS,
         quick: &super::quick_words::CA,
+        sala: &super::sala_words::CA,
         clashes: &super::clash_text::CA,
         add: "afegir",
         add_action: "nova acció per al factor triat",

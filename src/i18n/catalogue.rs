@@ -26,6 +26,8 @@ pub struct Catalogue {
     pub follow: &'static super::follow_words::FollowText,
     /// Keystroke shortcuts: picker keys, an action's línea, weight lines (issue 24).
     pub quick: &'static super::quick_words::QuickWords,
+    /// The room taking part: the participants' page and the room pane (issue 28).
+    pub sala: &'static super::sala_words::SalaWords,
     /// A review refused (`dafo review`, the Seguimiento view).
     pub review_errors: &'static super::review_errors::ReviewErrors,
     /// The owners' sheets (`dafo review --sheets`, `--from-sheets`).
@@ -46,6 +48,8 @@ pub struct Catalogue {
     pub limits: &'static super::limits_text::LimitsText,
     /// `dafo import --survey` (issue 27).
     pub survey: &'static super::survey_words::SurveyText,
+    /// The informe's cover, contents and footer (issue 27).
+    pub apparatus: &'static super::apparatus_words::ApparatusWords,
     /// An import refused (`dafo import`): see `export::import_problem`.
     pub import_errors: ImportErrors,
 }

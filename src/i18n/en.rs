@@ -108,6 +108,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::EN,
     follow: &super::follow_words::EN,
     quick: &super::quick_words::EN,
+    sala: &super::sala_words::EN,
     review_errors: &super::review_errors::EN,
     sheets: &super::sheet_words::EN,
     report: &super::report_words::EN,
@@ -116,6 +117,7 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::EN,
     limits: &super::limits_text::EN,
     survey: &super::survey_words::EN,
+    apparatus: &super::apparatus_words::EN,
     import_errors: ImportErrors {
         header: "the header needs at least the columns quadrant and text",
         votes: |v| format!("votes must be a whole number, not {v:?}"),
@@ -372,10 +374,12 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::EN.keys,
         join: &super::join_text::EN,
+        themes: &super::theme_words::EN,
         groups: ["Move around", "Capture", "Tidy and prioritise", "Session", "In the room"],
         plan: &super::plan_ui::EN,
         follow: &super::follow_words::EN_KEYS,
         quick: &super::quick_words::EN,
+        sala: &super::sala_words::EN,
         clashes: &super::clash_text::EN,
         add: "add",
         add_action: "new action for the chosen factor",

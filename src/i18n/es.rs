@@ -106,6 +106,7 @@ pub static TEXT: Catalogue = Catalogue {
     plan_report: &super::plan_words::ES,
     follow: &super::follow_words::ES,
     quick: &super::quick_words::ES,
+    sala: &super::sala_words::ES,
     review_errors: &super::review_errors::ES,
     sheets: &super::sheet_words::ES,
     report: &super::report_words::ES,
@@ -114,6 +115,7 @@ pub static TEXT: Catalogue = Catalogue {
     indicators: &super::indicator_words::ES,
     limits: &super::limits_text::ES,
     survey: &super::survey_words::ES,
+    apparatus: &super::apparatus_words::ES,
     import_errors: ImportErrors {
         header: "la cabecera necesita al menos las columnas quadrant y text",
         votes: |v| format!("los votos (votes) han de ser un número entero, no {v:?}"),
@@ -374,10 +376,12 @@ pub static TEXT: Catalogue = Catalogue {
     keymap: KeymapText {
         merge: &super::merge_text::ES.keys,
         join: &super::join_text::ES,
+        themes: &super::theme_words::ES,
         groups: ["Moverse", "Capturar", "Ordenar y priorizar", "Sesión", "En la sala"],
         plan: &super::plan_ui::ES,
         follow: &super::follow_words::ES_KEYS,
         quick: &super::quick_words::ES,
+        sala: &super::sala_words::ES,
         clashes: &super::clash_text::ES,
         add: "añadir",
         add_action: "nueva acción para el factor elegido",

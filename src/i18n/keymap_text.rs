@@ -11,12 +11,15 @@ pub struct KeymapText {
     pub plan: &'static super::plan_ui::PlanUi, // Editing the plan: keys, forms, pickers, messages.
     pub follow: &'static super::follow_words::FollowKeys,
     pub quick: &'static super::quick_words::QuickWords,
+    pub sala: &'static super::sala_words::SalaWords,
     /// The list of the plan's merge conflicts (`R`).
     pub clashes: &'static super::clash_text::ClashText,
     /// The review list of `dafo merge --review`.
     pub merge: &'static super::merge_text::MergeKeys,
     /// Joining two factors in the grid (issue 24).
     pub join: &'static super::join_text::JoinText,
+    /// Áreas temáticas and cross-cutting impacts (issue 27).
+    pub themes: &'static super::theme_words::ThemeText,
     pub add: &'static str,
     pub add_action: &'static str,
     pub add_action_hint: &'static str,

@@ -18,7 +18,9 @@
 //! session's own language, then `DAFO_LANG`, then `config.ron`, then the locale
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Spanish.
 
+pub mod apparatus_words;
 mod catalogue;
+pub mod chart_words;
 pub mod clash_text;
 pub mod follow_legend;
 pub mod follow_words;
@@ -29,14 +31,17 @@ mod keymap_text;
 pub mod limits_text;
 pub mod locale;
 pub mod merge_text;
+pub mod money_words;
 pub mod plan_ui;
 pub mod plan_words;
 pub mod publish_words;
 pub mod quick_words;
 pub mod report_words;
 pub mod review_errors;
+pub mod sala_words;
 pub mod sheet_words;
 pub mod survey_words;
+pub mod theme_words;
 
 pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,

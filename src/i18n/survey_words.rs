@@ -38,6 +38,10 @@ pub struct SurveyText {
     /// age band, with an example.
     pub by_sex: &'static str,
     pub by_age: &'static str,
+    /// The process table's participants column, and the word before the age
+    /// bands in its attendees cell: `12 (mujeres 7, hombres 5; edad: 18-29 3)`.
+    pub process_participants: &'static str,
+    pub age_word: &'static str,
 }
 
 /// `one` for 1, else `many`.
@@ -79,6 +83,8 @@ pub static ES: SurveyText = SurveyText {
     },
     by_sex: "Por sexo (mujeres 7)",
     by_age: "Por edad (30-44 6)",
+    process_participants: "Participantes",
+    age_word: "edad",
 };
 
 pub static EN: SurveyText = SurveyText {
@@ -115,6 +121,8 @@ pub static EN: SurveyText = SurveyText {
     },
     by_sex: "By sex (women 7)",
     by_age: "By age (30-44 6)",
+    process_participants: "Participants",
+    age_word: "age",
 };
 
 pub static CA: SurveyText = SurveyText {
@@ -153,4 +161,6 @@ pub static CA: SurveyText = SurveyText {
     },
     by_sex: "Per sexe (dones 7)",
     by_age: "Per edat (30-44 6)",
+    process_participants: "Participants",
+    age_word: "edat",
 };

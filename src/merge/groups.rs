@@ -236,6 +236,7 @@ fn join(items: &[&Item], prefer: &Prefer, chosen: Option<&str>) -> Factor {
     f.carried = items.iter().all(|i| i.factor.carried);
     f.sources = sources;
     f.origins = origins;
+    f.themes = items.iter().fold(Vec::new(), |all, i| crate::domain::themes::union(&all, &i.factor.themes));
     f
 }
 
@@ -316,6 +317,24 @@ fn merge_with(inputs: &[Input], opts: &Options, find_pairs: PairFinder) -> Merge
     // again brings its whole list).
     out.meta.meetings =
         inputs.iter().flat_map(|i| crate::domain::meetings::of_session(&i.session, &i.source)).collect();
+    // The groups' lists of themes and impacts: none while every group uses the
+    // defaults, else every group's list (its own or its language's defaults), so
+    // that each group's names stay known.
+    for tag in [crate::domain::themes::Tag::Theme, crate::domain::themes::Tag::Impact] {
+        let own = |s: &Session| {
+            if tag == crate::domain::themes::Tag::Theme { s.meta.themes.len() } else { s.meta.impacts.len() }
+        };
+        let list = if inputs.iter().all(|i| own(&i.session) == 0) {
+            Vec::new()
+        } else {
+            let lists = inputs.iter().map(|i| crate::i18n::theme_words::list(&i.session, tag));
+            lists.fold(Vec::new(), |all, l| crate::domain::themes::union(&all, &l))
+        };
+        match tag {
+            crate::domain::themes::Tag::Theme => out.meta.themes = list,
+            crate::domain::themes::Tag::Impact => out.meta.impacts = list,
+        }
+    }
     let sources: Vec<String> = {
         let mut all = Vec::new();
         for it in &items {

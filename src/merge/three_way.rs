@@ -299,6 +299,9 @@ fn merge_meta(o: &Value, a: &Value, b: &Value, out: &mut Outcome) -> Value {
         let v = if k == "modified" {
             let ts = |v: &Value| v.as_str().and_then(|s| s.parse::<jiff::Timestamp>().ok());
             if ts(bv) > ts(av) { bv.clone() } else { av.clone() }
+        } else if k == "themes" || k == "impacts" {
+            // The session's lists of names: what each side added, what both kept.
+            keyed::merge_set(ov, av, bv)
         } else if av == ov || av == bv {
             bv.clone()
         } else if bv == ov {
@@ -353,7 +356,7 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
             "last_ids" => max_counters(av, bv),
             "version" => av.clone(),
             "mission" | "vision" => keyed::merge_text(&k, ov, av, bv, &mut out.clashes),
-            "values" | "clashes" => keyed::merge_set(ov, av, bv),
+            "values" | "funding" | "clashes" => keyed::merge_set(ov, av, bv),
             _ if keyed::key_fields(&k).is_some() => keyed::merge_keyed(&k, ov, av, bv, &mut out.clashes),
             _ if is_id_list(&[ov, av, bv]) => {
                 let dependents = if ACTION_LISTS.contains(&k.as_str()) {

@@ -11,7 +11,7 @@ use std::path::Path;
 use super::read::Grid;
 use super::{Cell, Col, Kind, action_columns, action_fingerprint, column_letter, indicator_fingerprint};
 use crate::commands::review::ReviewArgs;
-use crate::domain::{Degree, Session, Status};
+use crate::domain::{Degree, Euros, Session, Status};
 use crate::i18n::Lang;
 use crate::i18n::locale::Unread;
 use crate::i18n::plan_words::{PlanWords, fold};
@@ -19,7 +19,14 @@ use crate::i18n::plan_words::{PlanWords, fold};
 /// What one row answers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum What {
-    Action { degree: Option<Degree>, status: Option<Status>, note: Option<String> },
+    /// Committed and paid: `None` when the cell was left empty.
+    Action {
+        degree: Option<Degree>,
+        status: Option<Status>,
+        note: Option<String>,
+        committed: Option<Euros>,
+        paid: Option<Euros>,
+    },
     Value(f64),
 }
 
@@ -135,7 +142,7 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                 bad.push(format!("{}: {}", place(r, Some((print_col, Col::Fingerprint))), (w.not_a_sheet)(year)));
             }
             let mut what = match kind {
-                Kind::Actions => What::Action { degree: None, status: None, note: None },
+                Kind::Actions => What::Action { degree: None, status: None, note: None, committed: None, paid: None },
                 Kind::Indicators => What::Value(f64::NAN),
             };
             for &(c, k) in &fills {
@@ -168,6 +175,11 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                         }
                     },
                     (Col::Note, What::Action { note, .. }) => *note = Some(shown(value, lang)),
+                    (Col::Committed | Col::Paid, What::Action { committed, paid, .. }) => match read_money(value, lang)
+                    {
+                        Ok(e) => *(if k == Col::Paid { paid } else { committed }) = Some(e),
+                        Err(e) => bad.push(format!("{}: {e}", place(r, Some((c, k))))),
+                    },
                     (Col::Value, What::Value(v)) => match read_value(value, lang) {
                         Ok(x) => *v = x,
                         Err(e) => bad.push(format!("{}: {e}", place(r, Some((c, k))))),
@@ -243,6 +255,16 @@ fn read_value(cell: &Cell, lang: Lang) -> Result<f64, String> {
     }
 }
 
+/// A money cell: a number cell as it is, a text read the language's way; never negative.
+fn read_money(cell: &Cell, lang: Lang) -> Result<Euros, String> {
+    let bad = |t: &str| format!("{t:?} {}", lang.plan_ui().bad_amount);
+    match cell {
+        Cell::Number(x) => Euros::try_from(*x).map_err(|_| bad(&shown(cell, lang))),
+        Cell::Text(t) => crate::i18n::money_words::read_amount(lang, t)?.ok_or_else(|| bad(t)),
+        Cell::Empty => Err(bad("")),
+    }
+}
+
 /// The answers sorted against the session.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sorted {
@@ -261,12 +283,16 @@ pub fn sort(s: &Session, year: i16, answers: Vec<Answer>, force_stale: bool) -> 
     let mut out = Sorted::default();
     for mut a in answers {
         let (same, now) = match &mut a.what {
-            What::Action { degree, status, note } => {
+            What::Action { degree, status, note, committed, paid } => {
                 // A blank degree keeps where the action stood, as the Seguimiento view does.
                 if degree.is_none() {
                     *degree = s.latest_review(&a.id, year).map(|r| r.degree);
                 }
                 let same = matches!(s.review_action(&a.id, year, *degree, *status, note.as_deref()), Ok(None));
+                let now = s.action_review(&a.id, year);
+                let kept = |asked: &Option<Euros>, stored: Option<Euros>| asked.is_none() || *asked == stored;
+                let same =
+                    same && kept(committed, now.and_then(|r| r.committed)) && kept(paid, now.and_then(|r| r.paid));
                 (same, action_fingerprint(s, &a.id, year))
             }
             What::Value(v) => (s.indicator_value(&a.id, year) == Some(*v), indicator_fingerprint(s, &a.id, year)),
@@ -288,7 +314,10 @@ pub fn review_args(year: i16, changes: &[Answer], lang: Lang) -> ReviewArgs {
     let mut args = ReviewArgs { year, ..ReviewArgs::default() };
     for a in changes {
         match &a.what {
-            What::Action { degree, status, note } => {
+            What::Action { degree, status, note, committed, paid } => {
+                let plain = |e: &Euros| lang.locale().money_plain(e.cents);
+                args.committed.extend(committed.iter().map(|e| format!("{}={}", a.id, plain(e))));
+                args.paid.extend(paid.iter().map(|e| format!("{}={}", a.id, plain(e))));
                 if degree.is_some() || status.is_some() {
                     let d = degree.map_or(0, Degree::get);
                     args.assignments.push(match status {

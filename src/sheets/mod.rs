@@ -30,6 +30,9 @@ pub enum Col {
     Degree,
     Status,
     Note,
+    /// Money committed and paid that year (when the plan carries money).
+    Committed,
+    Paid,
     Name,
     Unit,
     LastValue,
@@ -40,7 +43,7 @@ pub enum Col {
 impl Col {
     /// Whether the owner fills this column in.
     pub fn fill(self) -> bool {
-        matches!(self, Col::Degree | Col::Status | Col::Note | Col::Value)
+        matches!(self, Col::Degree | Col::Status | Col::Note | Col::Committed | Col::Paid | Col::Value)
     }
 
     /// The header in `lang` for `year`'s sheets.
@@ -58,6 +61,8 @@ impl Col {
             Col::Degree => (w.degree)(year),
             Col::Status => (w.status)(year),
             Col::Note => (w.note)(year),
+            Col::Committed => (w.committed)(year),
+            Col::Paid => (w.paid)(year),
             Col::Name => w.name.to_owned(),
             Col::Unit => w.unit.to_owned(),
             Col::LastValue => w.last_value.to_owned(),
@@ -99,14 +104,18 @@ pub struct OwnerSheets {
     pub indicators: Table,
 }
 
-/// The columns of the actions table; the budget only when the plan carries money.
+/// The columns of the actions table; the budget, committed and paid only when the plan carries money.
 pub fn action_columns(money: bool) -> Vec<Col> {
     let mut cols = vec![Col::Id, Col::Text, Col::Line, Col::Owner, Col::PrevDegree, Col::PrevStatus, Col::PrevNote];
     cols.push(Col::Feeds);
     if money {
         cols.push(Col::Budget);
     }
-    cols.extend([Col::Degree, Col::Status, Col::Note, Col::Fingerprint]);
+    cols.extend([Col::Degree, Col::Status, Col::Note]);
+    if money {
+        cols.extend([Col::Committed, Col::Paid]);
+    }
+    cols.push(Col::Fingerprint);
     cols
 }
 
@@ -127,14 +136,19 @@ fn hash(parts: &[&str]) -> String {
 /// a sheet keeps it to tell whether the session changed since it was written.
 pub fn action_fingerprint(s: &Session, id: &str, year: i16) -> String {
     match s.action_review(id, year) {
-        Some(r) => hash(&[
-            "action",
-            id,
-            &year.to_string(),
-            &r.degree.to_string(),
-            crate::labels::status_token(r.status),
-            r.note.as_deref().unwrap_or(""),
-        ]),
+        Some(r) => {
+            let year = year.to_string();
+            let degree = r.degree.to_string();
+            let mut parts = vec!["action", id, &year, &degree, crate::labels::status_token(r.status)];
+            parts.push(r.note.as_deref().unwrap_or(""));
+            // Money only when recorded: sheets written before it existed keep their fingerprints.
+            let cents = |e: Option<crate::domain::Euros>| e.map_or_else(|| "none".to_owned(), |e| e.cents.to_string());
+            let money = [cents(r.committed), cents(r.paid)];
+            if r.committed.is_some() || r.paid.is_some() {
+                parts.extend(money.iter().map(String::as_str));
+            }
+            hash(&parts)
+        }
         None => hash(&["action", id, &year.to_string(), "none"]),
     }
 }
@@ -155,7 +169,7 @@ fn text(t: impl Into<String>) -> Cell {
 pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
     let words = PlanWords::for_lang(lang);
     let all: Vec<_> = crate::domain::Came::ALL.iter().flat_map(|&c| s.actions(c).iter()).collect();
-    let money = all.iter().any(|a| a.amount.is_some());
+    let money = s.has_money();
     let mut owners: Vec<Option<String>> = Vec::new();
     for a in &all {
         let owner = a.owner.clone().filter(|o| !o.trim().is_empty());
@@ -196,7 +210,15 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
                             Col::PrevStatus => prev.map_or(Cell::Empty, |r| text(words.status(r.status))),
                             Col::PrevNote => text(safe(prev.and_then(|r| r.note.as_deref()).unwrap_or(""))),
                             Col::Feeds => text(feeds(s, &a.indicators, year, lang)),
-                            Col::Budget => a.amount.map_or(Cell::Empty, |e| text(locale.money(e.cents))),
+                            // That year's amount, else the action's total without year split.
+                            Col::Budget => match (a.budget.is_empty(), a.planned_in(year)) {
+                                (false, y) => y.map_or(Cell::Empty, |e| text(locale.money(e.cents))),
+                                (true, _) => a.amount.map_or(Cell::Empty, |e| text(locale.money(e.cents))),
+                            },
+                            Col::Committed => {
+                                now.and_then(|r| r.committed).map_or(Cell::Empty, |e| Cell::Number(e.into()))
+                            }
+                            Col::Paid => now.and_then(|r| r.paid).map_or(Cell::Empty, |e| Cell::Number(e.into())),
                             Col::Degree => now.map_or(Cell::Empty, |r| Cell::Number(f64::from(r.degree.get()))),
                             Col::Status => now.map_or(Cell::Empty, |r| text(words.status(r.status))),
                             // The note as stored, so an untouched cell reads back unchanged.

@@ -455,3 +455,38 @@ fn csv_saved_by_a_windows_spreadsheet_in_spanish_reads() {
         assert_eq!((r.degree.get(), r.note.as_deref()), (40, Some("Atención en curso")));
     }
 }
+
+#[test]
+fn with_money_the_sheet_asks_committed_and_paid_as_non_negative_numbers() {
+    let mut s = plan();
+    let amount = crate::domain::Euros { cents: 300_000 };
+    s.correct[0].budget = vec![crate::domain::YearAmount { year: 2024, amount }];
+    let sheets = build(&s, 2024, Lang::Es);
+    let cols = &sheets[0].actions.columns;
+    let at = |k: Col| cols.iter().position(|c| *c == k);
+    assert_eq!((at(Col::Budget), at(Col::Committed), at(Col::Paid)), (Some(8), Some(12), Some(13)));
+    assert_eq!(sheets[0].actions.rows[0][8], Cell::Text("3.000 €".into()), "that year's amount");
+    let bytes = write::xlsx(&sheets[0], "Plan", 2024, Lang::Es).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<dataValidation type=\"decimal\" operator=\"greaterThanOrEqual\""), "{sheet}");
+    assert!(sheet.contains("sqref=\"M2:M3\"") && sheet.contains("sqref=\"N2:N3\""), "{sheet}");
+    // Read back: a number cell, a Spanish text; a negative or English-looking amount is refused with its place.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ana.xlsx");
+    std::fs::write(&file, &bytes).unwrap();
+    let mut grid = read(&file).unwrap();
+    grid[0].cells[1][12] = Cell::Number(1500.5);
+    grid[0].cells[1][13] = Cell::Text("1.200,50".into());
+    grid[0].cells[2][12] = Cell::Text("-5".into());
+    grid[0].cells[2][13] = Cell::Text("1,620".into());
+    let parsed = parse(&grid, &s, 2024, Lang::Es);
+    let id = |a: &answers::Answer| a.id.clone();
+    assert_eq!(parsed.answers.iter().map(id).collect::<Vec<_>>(), ["C1"]);
+    let euros = |c| Some(crate::domain::Euros { cents: c });
+    assert!(
+        matches!(&parsed.answers[0].what, answers::What::Action { committed, paid, .. } if *committed == euros(150_050) && *paid == euros(120_050))
+    );
+    assert_eq!(parsed.refused.len(), 2, "{:?}", parsed.refused);
+    assert!(parsed.refused[0].contains("columna M (Comprometido 2024 (€)): \"-5\""), "{:?}", parsed.refused);
+    assert!(parsed.refused[1].contains("columna N (Pagado 2024 (€))"), "{:?}", parsed.refused);
+}

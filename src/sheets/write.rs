@@ -74,6 +74,11 @@ fn table_sheet(ws: &mut Worksheet, table: &Table, year: i16, lang: Lang) -> Resu
                 let rule = DataValidation::new().allow_list_strings(&status_words(lang))?;
                 ws.add_data_validation(1, c16, last, c16, &rule)?;
             }
+            // Money: a number of euros, not negative.
+            Col::Committed | Col::Paid => {
+                let rule = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
+                ws.add_data_validation(1, c16, last, c16, &rule)?;
+            }
             Col::Fingerprint => {
                 ws.set_column_hidden(c16)?;
             }

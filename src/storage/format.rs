@@ -317,6 +317,10 @@ mod tests {
                 "partners",
                 "resources",
                 "amount",
+                "budget:",
+                "funding:",
+                "committed:",
+                "paid:",
                 "line:",
             ] {
                 assert!(!saved.contains(key), "{fixture}: a plan-less session writes {key}");

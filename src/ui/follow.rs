@@ -230,6 +230,15 @@ impl FollowView<'_> {
                                 lang.status(r.status)
                             );
                             spans.push(Span::styled(text, t.text));
+                            // The year's money, when any was recorded.
+                            if r.committed.is_some() || r.paid.is_some() {
+                                let l = lang.locale();
+                                let show =
+                                    |e: Option<crate::domain::Euros>| e.map_or("—".to_owned(), |e| l.money(e.cents));
+                                let planned = a.planned_in(y).map(|e| l.money(e.cents)).unwrap_or_default();
+                                let said = (lang.money().follow_detail)(&show(r.committed), &show(r.paid), &planned);
+                                spans.push(Span::styled(format!(" · {said}"), t.text));
+                            }
                             let note = r.note.as_deref().map_or_else(|| w.no_note.to_owned(), safe);
                             spans.push(Span::styled(
                                 format!(" · {note}"),

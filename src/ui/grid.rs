@@ -191,6 +191,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             format!("{} {} · {year} ({ok} / {close})", lang.text().follow.note_of, lang.show_id(id))
         }
         InputTarget::FollowValue(id, year) => format!("{} {id} · {year} ({ok} / {close})", lang.text().follow.value_of),
+        InputTarget::FollowMoney(id, year) => {
+            format!("{} {} · {year} ({ok} / {close})", lang.money().follow_prompt, lang.show_id(id))
+        }
         InputTarget::Weight(id) => {
             let q = lang.text().quick;
             format!(
@@ -208,6 +211,7 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
             format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)
         }
+        InputTarget::SalaItem(_) => format!("{} ({ok} / {close})", lang.text().sala.edit_item),
     };
     let [label_row, input_row] = if area.height >= 2 {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area)

@@ -15,6 +15,7 @@ mod pages;
 mod plan;
 mod plan_lists;
 mod popup;
+mod sala;
 pub mod theme;
 mod weights;
 // ---- In the room (issue 6) ----
@@ -81,6 +82,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Mode::Conflict(_) => popup::conflict(editor, theme, lang, body, buf),
                 Mode::Clashes(list) => clashes::render(editor, list, theme, lang, body, buf),
                 Mode::Join(j) => join::render(editor, j, theme, lang, body, buf),
+                Mode::Sala(selected) => sala::render(editor, *selected, theme, lang, body, buf),
                 _ => {}
             }
             chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);

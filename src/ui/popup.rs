@@ -73,7 +73,10 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
         }
         vec![Line::styled(l, style)]
     });
-    if visible.is_empty() {
+    if let Some(name) = p.new_name() {
+        let add = (lang.text().keymap.themes.add_new)(&display_safe(&name));
+        Paragraph::new(Line::styled(add, theme.key)).render(list, buf);
+    } else if visible.is_empty() {
         Paragraph::new(Line::styled(lang.text().ui.nothing_matches, theme.dim)).render(list, buf);
     } else {
         Paragraph::new(window.lines).render(list, buf);

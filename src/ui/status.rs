@@ -38,6 +38,12 @@ pub fn clock_face(app: &crate::app::App) -> Option<String> {
 /// The right end of the status line: hidden votes and the time-box.
 pub fn spans(editor: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
+    if let Some(live) = editor.sala() {
+        let now = editor.room().now.unwrap_or_else(std::time::Instant::now);
+        let s = &live.state;
+        let text = (lang.text().sala.status)(s.connected(now), s.inbox.len(), s.votes_cast());
+        spans.push(Span::styled(format!(" {text} "), theme.title_bar));
+    }
     if editor.room().votes_hidden {
         spans.push(Span::styled(format!(" ● {} ", lang.text().ui.votes_hidden), theme.dim));
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod keys;
+pub mod room;
 pub mod styles;
 pub mod tools;
 pub mod webdriver;

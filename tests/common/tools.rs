@@ -31,6 +31,8 @@ pub enum Tool {
     Chromium,
     /// Node.js and npm, to install axe-core (tests/browser).
     Node,
+    /// python-docx under the system Python, an independent reader of Word files.
+    PythonDocx,
 }
 
 impl Tool {
@@ -47,6 +49,7 @@ impl Tool {
             Tool::Calc => "LibreOffice Calc (apt-get install libreoffice-calc-nogui)",
             Tool::Chromium => "chromium and chromedriver (apt-get install chromium chromium-driver)",
             Tool::Node => "node and npm (apt-get install nodejs npm)",
+            Tool::PythonDocx => "python-docx (apt-get install python3-docx)",
         }
     }
 
@@ -65,6 +68,10 @@ impl Tool {
             Tool::Calc => calc_found(),
             Tool::Chromium => ["chromium", "chromedriver"].iter().all(|p| on_path(p)),
             Tool::Node => ["node", "npm"].iter().all(|p| on_path(p)),
+            Tool::PythonDocx => std::process::Command::new("/usr/bin/python3")
+                .args(["-c", "import docx"])
+                .output()
+                .is_ok_and(|o| o.status.success()),
         }
     }
 }

@@ -199,6 +199,20 @@ impl Browser {
         self.post("window/rect", json!({"width": width, "height": height}));
     }
 
+    /// A phone's screen: 390x844 CSS pixels at twice the density, touch and mobile layout.
+    pub fn phone(&self) {
+        let params = json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true});
+        self.post("goog/cdp/execute", json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": params}));
+    }
+
+    /// The page printed to PDF on A4 (WebDriver's print), as the print CSS lays it out.
+    pub fn print_pdf(&self) -> Vec<u8> {
+        use base64::Engine as _;
+        let page = json!({"page": {"width": 21.0, "height": 29.7}, "background": true});
+        let b64 = self.post("print", page);
+        base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap()
+    }
+
     /// The viewport as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         use base64::Engine as _;

@@ -8,7 +8,7 @@ use crate::export::plan_report::date;
 use crate::export::report_build::{num, pct};
 use crate::i18n::plan_words::PlanWords;
 
-use super::chart::{Chart, figure};
+use super::chart::figure;
 use super::page::{Which, anchor, page as shell, t, table};
 use super::{Ctx, data};
 
@@ -76,14 +76,12 @@ fn progress(out: &mut String, ctx: &Ctx) {
     let years: Vec<String> = ctx.years.iter().map(i16::to_string).collect();
     let fmt = |d: Option<f64>| d.map_or_else(|| "—".to_owned(), |d| pct(lang, d));
     let report = lang.text().report;
-    // The plan: one bar per year.
-    let plan_groups: Vec<(String, Vec<Option<f64>>)> =
-        progress.iter().map(|p| (p.year.to_string(), vec![p.degree])).collect();
-    let series = [report.plan.to_owned()];
-    out.push_str(&figure(
-        &Chart { id: "chart-plan", title: w.chart_plan, series: &series, groups: &plan_groups },
-        lang,
-    ));
+    // The plan: a line across the years.
+    if let Some(mut c) = crate::export::chart::degrees::trend(&progress, lang, false) {
+        c.id = "chart-plan".to_owned();
+        c.title = w.chart_plan.to_owned();
+        out.push_str(&figure(&c, lang));
+    }
     let mut heads = vec![report.year.to_owned()];
     heads.push(report.col_degree.to_owned());
     let rows: Vec<(String, Vec<String>)> =
@@ -93,25 +91,20 @@ fn progress(out: &mut String, ctx: &Ctx) {
         return;
     }
     // Each eje: one bar per year.
-    let label = |n: usize, text: &str| format!("{}. {text}", n + 1);
-    let groups: Vec<(String, Vec<Option<f64>>)> = s
-        .axes
-        .iter()
-        .enumerate()
-        .map(|(n, axis)| {
-            (label(n, &axis.text), progress.iter().map(|p| p.axes.get(n).and_then(|a| a.degree)).collect())
-        })
-        .collect();
-    out.push_str(&figure(&Chart { id: "chart-axes", title: w.chart_axes, series: &years, groups: &groups }, lang));
+    if let Some(mut c) = crate::export::chart::degrees::axes(s, &progress, lang, false) {
+        c.id = "chart-axes".to_owned();
+        c.title = w.chart_axes.to_owned();
+        out.push_str(&figure(&c, lang));
+    }
     let mut heads = vec![report.col_axis_line.to_owned()];
     heads.extend(years.iter().cloned());
     let mut rows: Vec<(String, Vec<String>)> = s
         .axes
         .iter()
-        .zip(&groups)
         .enumerate()
-        .map(|(n, (axis, (_, values)))| {
-            (format!("{}. {}", n + 1, ctx.u(&axis.text)), values.iter().map(|v| fmt(*v)).collect())
+        .map(|(n, axis)| {
+            let values = progress.iter().map(|p| fmt(p.axes.get(n).and_then(|a| a.degree))).collect();
+            (format!("{}. {}", n + 1, ctx.u(&axis.text)), values)
         })
         .collect();
     rows.push((t(report.plan), progress.iter().map(|p| fmt(p.degree)).collect()));

@@ -189,17 +189,6 @@ fn a_plan_not_yet_reviewed_says_so() {
     assert_eq!(json["progress"]["years"].as_array().map(Vec::len), Some(0));
 }
 
-#[test]
-fn bars_are_as_long_as_their_values_and_the_description_says_them_all() {
-    let series = ["2023".to_owned(), "2024".to_owned()];
-    let groups = [("Eje".to_owned(), vec![Some(50.0), None]), ("Otro".to_owned(), vec![Some(100.0), Some(25.0)])];
-    let svg = chart::svg(&chart::Chart { id: "c", title: "T", series: &series, groups: &groups }, Lang::Es);
-    // 380 px is 100 %.
-    assert!(svg.contains("width=\"190.0\"") && svg.contains("width=\"380.0\"") && svg.contains("width=\"95.0\""));
-    assert!(svg.contains("<desc id=\"c-d\">Eje: 2023 50 %, 2024 —; Otro: 2023 100 %, 2024 25 %</desc>"), "{svg}");
-    assert_eq!(svg.matches("<rect").count(), 1 + 3 + 2, "the background, three bars and two legend keys");
-}
-
 /// WCAG's contrast ratio of a `#rrggbb` colour against white.
 fn contrast_on_white(hex: &str) -> f64 {
     let channel = |i: usize| {
@@ -213,8 +202,8 @@ fn contrast_on_white(hex: &str) -> f64 {
 #[test]
 fn chart_colours_keep_their_contrast_on_the_white_page() {
     // Text 4.5:1 (WCAG 1.4.3), bars 3:1 (1.4.11): axe cannot always measure SVG text.
-    assert!(contrast_on_white(chart::INK) >= 4.5);
-    for c in chart::COLOURS {
+    assert!(contrast_on_white(crate::export::chart::svg::INK) >= 4.5);
+    for c in crate::export::chart::svg::COLOURS {
         assert!(contrast_on_white(c) >= 3.0, "{c}: {}", contrast_on_white(c));
     }
     assert!(contrast_on_white("#bbbbbb") < 3.0, "the measure tells a pale colour");

@@ -493,3 +493,61 @@ fn renumbered_strategies_and_indicators_take_every_reference_along() {
     assert_eq!(i.id, "I2");
     assert_eq!(s.lines[0].indicators, ["I2"], "the línea follows its renumbered indicator");
 }
+
+#[test]
+fn money_merges_by_value_and_a_clash_keeps_both_amounts() {
+    use crate::domain::{Euros, YearAmount};
+    let y = |year, e: u64| YearAmount { year, amount: Euros { cents: e * 100 } };
+    let mut o = plan();
+    review(&mut o, "C2", 2025, 20, None);
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.correct[0].budget = vec![y(2024, 1000)];
+    b.correct[0].funding = Some("FEADER".into());
+    a.funding = vec!["FEADER".into()];
+    b.funding = vec!["Fondos propios".into()];
+    review(&mut a, "C2", 2025, 50, None);
+    let e = b.review_money("C2", 2025, Some(Some(Euros { cents: 700 })), None).unwrap().unwrap();
+    b.apply(e).unwrap();
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+    let s = out.session;
+    assert_eq!((s.correct[0].budget.clone(), s.correct[0].funding.as_deref()), (vec![y(2024, 1000)], Some("FEADER")));
+    assert_eq!(s.funding, ["FEADER", "Fondos propios"], "both sides' sources kept");
+    let r = s.action_review("C2", 2025).unwrap();
+    assert_eq!((r.degree.get(), r.committed.map(|e| e.cents)), (50, Some(700)));
+    // The same action's amounts changed differently on both sides: both kept, marked.
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.correct[0].budget = vec![y(2024, 1000)];
+    b.correct[0].budget = vec![y(2024, 1200)];
+    let out = merge3(&o, &a, &b).unwrap();
+    let kept: Vec<Vec<YearAmount>> =
+        out.session.correct.iter().map(|x| x.budget.clone()).filter(|b| !b.is_empty()).collect();
+    assert_eq!(kept, [vec![y(2024, 1000)], vec![y(2024, 1200)]]);
+    assert_eq!(out.session.conflicts().len(), 2, "dafo check refuses it");
+}
+
+#[test]
+fn themes_and_impacts_merge_by_value_and_a_double_change_is_marked() {
+    let mut o = base();
+    o.correct.push(CameAction::new("C1", "Ventanilla única", vec!["D1".into()]));
+    o.meta.themes = vec!["empleo".into(), "juventud".into()];
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.meta.themes.push("turismo".into());
+    b.meta.themes.push("pesca".into());
+    a.weaknesses[0].themes = vec!["empleo".into()];
+    b.correct[0].impacts = vec!["género".into()];
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(out.is_clean(), "{:?} {:?}", out.conflicts, out.unmarked);
+    let s = out.session;
+    assert_eq!(s.meta.themes, ["empleo", "juventud", "turismo", "pesca"]);
+    assert_eq!(
+        (s.weaknesses[0].themes.clone(), s.correct[0].impacts.clone()),
+        (vec!["empleo".to_owned()], vec!["género".to_owned()])
+    );
+    // Both sides give the same factor other themes: a clash `dafo check` refuses.
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.weaknesses[0].themes = vec!["empleo".into()];
+    b.weaknesses[0].themes = vec!["juventud".into()];
+    let out = merge3(&o, &a, &b).unwrap();
+    assert!(!out.session.conflicts().is_empty());
+}

@@ -1,0 +1,188 @@
+//! The room's inbox file, beside the session (`.NAME.inbox`): one JSON line per
+//! item a participant sent, and one per item the facilitator settled. Each line
+//! is written and synced to disk before the participant's page says "sent";
+//! on start the items not settled come back to the inbox. A torn last line (a
+//! crash mid-write, never acknowledged) is passed over; any other line that does
+//! not read stops the room with its file:line:column, and the file is kept.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use serde::{Deserialize, Serialize};
+
+use super::state::{Pending, Reply};
+use crate::domain::Quadrant;
+
+/// Where the inbox of `session` lives.
+pub fn inbox_path(session: &Path) -> PathBuf {
+    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    session.with_file_name(format!(".{name}.inbox"))
+}
+
+/// One line of the file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Line {
+    Item { n: u64, who: u32, name: Option<String>, q: Quadrant, text: String, at: jiff::Timestamp },
+    Done { done: u64 },
+}
+
+/// Reads the inbox file: the items not settled, in order, and the next number to
+/// give. No file is an empty inbox.
+pub fn replay(path: &Path) -> Result<(Vec<Pending>, u64), String> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 1)),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let text = String::from_utf8(text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (mut items, mut next) = (Vec::<Pending>::new(), 1);
+    let complete = text.ends_with('\n');
+    let lines: Vec<&str> = text.split_terminator('\n').collect();
+    for (i, raw) in lines.iter().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let line: Line = match serde_json::from_str(raw) {
+            Ok(line) => line,
+            // The last line, cut by a crash before its sync: it was never acknowledged.
+            Err(_) if i + 1 == lines.len() && !complete => break,
+            Err(e) => return Err(format!("{}:{}:{}: {e}", path.display(), i + 1, e.column())),
+        };
+        match line {
+            Line::Item { n, who, name, q, text, at } => {
+                next = next.max(n + 1);
+                items.push(Pending { seq: n, who, name, quadrant: q, text, at });
+            }
+            Line::Done { done } => items.retain(|p| p.seq != done),
+        }
+    }
+    Ok((items, next))
+}
+
+/// Work for the inbox's writer thread.
+pub enum Job {
+    /// Write the item, sync, then send the reply to the participant's request.
+    Append(Pending, Sender<Reply>, Reply),
+    /// The item was settled.
+    Done(u64),
+}
+
+/// The writer thread: writes what comes, syncs once per batch, then answers.
+pub struct Writer {
+    jobs: Option<Sender<Job>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    path: PathBuf,
+}
+
+impl Writer {
+    /// Opens (or creates) the file for appending and starts the thread.
+    pub fn start(path: PathBuf) -> Result<Writer, String> {
+        let file =
+            OpenOptions::new().create(true).append(true).open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (jobs, rx) = channel();
+        let thread = std::thread::Builder::new()
+            .name("dafo-inbox".to_owned())
+            .spawn(move || write_loop(file, &rx))
+            .map_err(|e| e.to_string())?;
+        Ok(Writer { jobs: Some(jobs), thread: Some(thread), path })
+    }
+
+    /// Hands a job to the thread; false if it has stopped.
+    pub fn send(&self, job: Job) -> bool {
+        self.jobs.as_ref().is_some_and(|j| j.send(job).is_ok())
+    }
+
+    /// Stops the thread (after what it was given) and removes the file when no
+    /// item waits any more.
+    pub fn finish(mut self, empty: bool) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        if empty {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn line_of(job: &Job) -> Option<String> {
+    let line = match job {
+        Job::Append(p, ..) => {
+            Line::Item { n: p.seq, who: p.who, name: p.name.clone(), q: p.quadrant, text: p.text.clone(), at: p.at }
+        }
+        Job::Done(seq) => Line::Done { done: *seq },
+    };
+    serde_json::to_string(&line).ok().map(|s| s + "\n")
+}
+
+fn write_loop(mut file: File, rx: &Receiver<Job>) {
+    while let Ok(first) = rx.recv() {
+        // Everything already waiting goes in the same write and sync.
+        let batch: Vec<Job> = std::iter::once(first).chain(rx.try_iter()).collect();
+        let text: String = batch.iter().filter_map(line_of).collect();
+        let written = file.write_all(text.as_bytes()).and_then(|()| file.sync_data());
+        for job in batch {
+            if let Job::Append(_, tx, reply) = job {
+                let _ = tx.send(if written.is_ok() { reply } else { Reply::refused(503, "disk") });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(seq: u64, text: &str) -> Pending {
+        Pending {
+            seq,
+            who: 1,
+            name: None,
+            quadrant: Quadrant::Threats,
+            text: text.into(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn settled_items_do_not_come_back_and_a_torn_last_line_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = inbox_path(&dir.path().join("s.ron"));
+        let writer = Writer::start(path.clone()).unwrap();
+        let (tx, rx) = channel();
+        for (n, t) in [(1, "uno"), (2, "dos"), (3, "tres")] {
+            writer.send(Job::Append(item(n, t), tx.clone(), Reply::refused(200, "ok")));
+        }
+        writer.send(Job::Done(2));
+        for _ in 0..3 {
+            assert_eq!(rx.recv().unwrap().status, 200);
+        }
+        writer.finish(false);
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(b"{\"n\":9,\"who\":1,\"na").unwrap();
+        let (items, next) = replay(&path).unwrap();
+        assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "tres"]);
+        assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn a_bad_line_in_the_middle_is_an_error_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        std::fs::write(&path, "{\"done\":1}\nnot json\n{\"done\":2}\n").unwrap();
+        let err = replay(&path).unwrap_err();
+        assert!(err.contains(".s.ron.inbox:2:"), "{err}");
+    }
+}

@@ -1,0 +1,125 @@
+//! The room takes part (issue 28): participants add items and vote from their
+//! phones on the local network, the facilitator moderates in the terminal.
+//! [`state`] holds the rules, [`groups`] the near-duplicates, [`secret`] the
+//! join code and tokens, [`http`] the thin server, [`inbox`] the durable file of
+//! items, [`page`] what the browser gets, [`qr`] the code on the projector.
+
+pub mod groups;
+pub mod http;
+pub mod inbox;
+pub mod page;
+pub mod qr;
+pub mod secret;
+pub mod state;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::time::Instant;
+
+use self::http::{Call, Server};
+use self::inbox::{Job, Writer};
+use self::state::{Decision, Fate, Pending, Reply, Sala};
+use crate::app::event::AppEventSender;
+use crate::domain::Session;
+use crate::i18n::Lang;
+
+/// An open room: its state, its server and its inbox file. Dropping it stops
+/// the server and removes the inbox file if nothing waits in it.
+pub struct Live {
+    pub state: Sala,
+    /// The address participants open.
+    pub url: String,
+    /// The address as a QR code (see [`qr::lines`]).
+    pub qr: Vec<String>,
+    server: Option<Server>,
+    writer: Option<Writer>,
+    /// Items accepted into the session (inbox number, the session's revision
+    /// then): settled in the file only once that revision is saved.
+    held: Vec<(u64, u64)>,
+}
+
+impl Live {
+    /// Opens the room of the session at `session`: reads its inbox file again (items
+    /// a crash left), then listens on `ip` at a free port.
+    pub fn start(session: &Path, ip: IpAddr, events: AppEventSender, lang: Lang) -> Result<Live, String> {
+        let path = inbox::inbox_path(session);
+        let (items, next) = inbox::replay(&path)?;
+        let code = state::new_code().ok_or_else(|| "getrandom".to_owned())?;
+        let mut state = Sala::new(code, next);
+        for item in items {
+            state.restore(item);
+        }
+        let writer = Writer::start(path)?;
+        let server = Server::start(SocketAddr::new(ip, 0), events, page::page(lang)).map_err(|e| e.to_string())?;
+        let url = format!("http://{}/", server.addr());
+        let qr = qr::lines(&url).unwrap_or_default();
+        Ok(Live { state, url, qr, server: Some(server), writer: Some(writer), held: Vec::new() })
+    }
+
+    /// Where the server listens.
+    pub fn addr(&self) -> Option<SocketAddr> {
+        self.server.as_ref().map(Server::addr)
+    }
+
+    /// The join code as shown: two groups of four.
+    pub fn code_shown(&self) -> String {
+        let code = &self.state.code;
+        let cut = code.len() / 2;
+        format!("{}-{}", &code[..cut], &code[cut..])
+    }
+
+    /// Decides a participant's request and answers it; an item is answered only
+    /// once it is synced to the inbox file.
+    pub fn answer(&mut self, call: Call, session: &Session, now: Instant) {
+        let Decision { reply, append } = self.state.handle(call.request, session, now);
+        match append {
+            Some(item) => {
+                let seq = item.seq;
+                let sent = self.writer.as_ref().is_some_and(|w| w.send(Job::Append(item, call.reply.clone(), reply)));
+                if !sent {
+                    self.state.settle(seq, Fate::Rejected);
+                    let _ = call.reply.send(Reply::refused(503, "disk"));
+                }
+            }
+            None => {
+                let _ = call.reply.send(reply);
+            }
+        }
+    }
+
+    /// Takes item `seq` out of the inbox. A rejected one is settled in the file
+    /// at once; an accepted one when the session's `revision` holding it is saved
+    /// (see [`Live::release`]): a crash before that lists it again.
+    pub fn settle(&mut self, seq: u64, fate: Fate, revision: u64) -> Option<Pending> {
+        let item = self.state.settle(seq, fate)?;
+        match fate {
+            Fate::Accepted => self.held.push((seq, revision)),
+            Fate::Rejected | Fate::Waiting => {
+                if let Some(w) = &self.writer {
+                    w.send(Job::Done(seq));
+                }
+            }
+        }
+        Some(item)
+    }
+
+    /// The session is saved up to `saved`: the items it holds are settled in the file.
+    pub fn release(&mut self, saved: u64) {
+        let (done, held): (Vec<_>, Vec<_>) = self.held.drain(..).partition(|(_, rev)| *rev <= saved);
+        self.held = held;
+        if let Some(w) = &self.writer {
+            for (seq, _) in done {
+                w.send(Job::Done(seq));
+            }
+        }
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.server = None;
+        if let Some(writer) = self.writer.take() {
+            writer.finish(self.state.inbox.is_empty() && self.held.is_empty());
+        }
+    }
+}
