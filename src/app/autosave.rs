@@ -9,6 +9,10 @@ const IDLE: Duration = Duration::from_millis(250);
 /// the journal at once).
 const MAX_WAIT: Duration = Duration::from_millis(600);
 
+/// How long changes may keep an autosave from running to its end (each change
+/// that comes while it serializes takes the session back).
+const GIVE_UP_FOR: Duration = Duration::from_secs(3);
+
 /// Pause between retries after a failed save.
 const RETRY: Duration = Duration::from_secs(2);
 
@@ -24,9 +28,6 @@ pub struct Autosave {
     pub last_saved: Option<Instant>,
     /// Why the last save failed, until one succeeds.
     pub error: Option<String>,
-    /// An autosave was given up (a change asked for the session back) since
-    /// the last good save: the next one is not.
-    gave_up: bool,
 }
 
 impl Autosave {
@@ -40,19 +41,15 @@ impl Autosave {
             last_attempt: None,
             last_saved: None,
             error: None,
-            gave_up: false,
         }
     }
 
-    /// Whether the next autosave may be given up for a change: not twice in a
-    /// row, so continuous typing on a large session still gets the file saved.
-    pub fn may_give_up(&self) -> bool {
-        !self.gave_up
-    }
-
-    /// Notes an autosave given up: the next one runs to the end.
-    pub fn given_up(&mut self) {
-        self.gave_up = true;
+    /// Whether an autosave started at `now` may be given up for a change:
+    /// until changes have waited [`GIVE_UP_FOR`], so that continuous typing on
+    /// a large session still gets the file saved (the journal has every change
+    /// meanwhile).
+    pub fn may_give_up(&self, now: Instant) -> bool {
+        self.dirty_since.is_none_or(|since| now < since + GIVE_UP_FOR)
     }
 
     /// Notes the document's revision at `now`.
@@ -94,7 +91,6 @@ impl Autosave {
         self.last_attempt = Some(now);
         match outcome {
             Ok(()) => {
-                self.gave_up = false;
                 self.saved_revision = revision;
                 self.last_saved = Some(now);
                 self.error = None;
@@ -149,18 +145,17 @@ mod tests {
     }
 
     #[test]
-    fn an_autosave_is_given_up_at_most_once_between_good_saves() {
+    fn changes_keep_an_autosave_from_its_end_for_a_few_seconds_at_most() {
         let t0 = Instant::now();
         let mut a = Autosave::new(0);
         a.observe(1, t0);
-        assert!(a.may_give_up());
-        a.given_up();
-        assert!(!a.may_give_up(), "the save after a given-up one runs to the end");
-        assert!(a.is_dirty(), "nothing given up counts as saved");
-        a.record(1, t0 + IDLE, Err("disco lleno".into()));
-        assert!(!a.may_give_up(), "a failed save does not reset it");
-        a.record(1, t0 + RETRY, Ok(()));
-        assert!(a.may_give_up());
+        assert!(a.may_give_up(t0 + MAX_WAIT));
+        // Typing goes on: the changes are in the journal, the file waits no longer.
+        a.observe(40, t0 + GIVE_UP_FOR);
+        assert!(!a.may_give_up(t0 + GIVE_UP_FOR));
+        a.record(40, t0 + GIVE_UP_FOR, Ok(()));
+        a.observe(41, t0 + GIVE_UP_FOR * 2);
+        assert!(a.may_give_up(t0 + GIVE_UP_FOR * 2));
     }
 
     #[test]

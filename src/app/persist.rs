@@ -53,12 +53,12 @@ impl Editor {
         }
         if !self.saving_held() && self.autosave.due(now) {
             self.doc.session_mut().meta.modified = jiff::Timestamp::now();
-            // A change made while this save still serializes a large session may
-            // ask for it back (instead of copying it), once: the save that
-            // follows is not given up, so typing never keeps the file from saving.
-            if self.autosave.may_give_up() {
-                let (session, release) = self.doc.lend();
-                self.saver.submit_autosave(self.doc.revision(), session, release);
+            // A change made before this save has serialized a large session takes
+            // it back (instead of copying it); the save runs again after. Not for
+            // ever: once changes have waited a few seconds, saves run to the end.
+            if self.autosave.may_give_up(now) {
+                let release = self.doc.lend();
+                self.saver.submit_autosave(self.doc.revision(), release);
             } else {
                 self.saver.submit(
                     self.doc.revision(),
@@ -94,7 +94,7 @@ impl Editor {
         match (done.work, done.outcome) {
             (Work::Journal(..), _) => {}
             // The change that asked for the session is in the journal; the save runs again.
-            (_, Outcome::GivenUp) => self.autosave.given_up(),
+            (_, Outcome::GivenUp) => {}
             (Work::Save { manual }, Outcome::Saved(result)) => {
                 // A failing backup is said once; a plain "Guardado" must not hide it.
                 let warned = matches!(&result, Ok(report) if report.backup_warning.is_some());

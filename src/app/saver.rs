@@ -69,15 +69,20 @@ struct Job {
 /// still serializing stops there and lets go.
 fn perform(file: &Mutex<SessionFile>, job: Job) -> Done {
     let Job { revision, session, work, release } = job;
+    let session = match release {
+        Some(lent) => match lent.take() {
+            Some(session) => Some((session, Some(lent))),
+            None => return Done { revision, work, outcome: Outcome::GivenUp },
+        },
+        None => session.map(|s| (s, None)),
+    };
     let text = match (&work, session) {
         (Work::Journal(..), _) | (_, None) => None,
-        (_, Some(session)) => match &release {
-            Some(release) => match storage::to_ron_unless(&session, || release.asked()) {
-                Some(text) => Some(text),
-                None => return Done { revision, work, outcome: Outcome::GivenUp },
-            },
-            None => Some(storage::to_ron(&session)),
+        (_, Some((session, Some(lent)))) => match storage::to_ron_unless(&session, || lent.asked()) {
+            Some(text) => Some(text),
+            None => return Done { revision, work, outcome: Outcome::GivenUp },
         },
+        (_, Some((session, None))) => Some(storage::to_ron(&session)),
     };
     let file = &mut *lock(file);
     let outcome = match (&work, text) {
@@ -248,10 +253,10 @@ impl Saver {
         self.send(Job { revision, session: Some(session), work, release: None });
     }
 
-    /// Starts an autosave of `session` that gives it back when `release` asks,
-    /// as long as it is still serializing ([`Outcome::GivenUp`] then).
-    pub fn submit_autosave(&mut self, revision: u64, session: Arc<Session>, release: Release) {
-        self.send(Job { revision, session: Some(session), work: Work::Save { manual: false }, release: Some(release) });
+    /// Starts an autosave of the session lent in `release`, given back when the
+    /// editor asks before it is written ([`Outcome::GivenUp`] then).
+    pub fn submit_autosave(&mut self, revision: u64, release: Release) {
+        self.send(Job { revision, session: None, work: Work::Save { manual: false }, release: Some(release) });
     }
 
     fn send(&mut self, job: Job) {
@@ -485,10 +490,10 @@ mod tests {
         let mut meta = doc.session.meta.clone();
         meta.title = "cambiado".to_owned();
         doc.apply(Edit::Meta(Box::new(meta))).unwrap();
-        let (lent, release) = doc.lend();
-        // Asked before the worker took it: it gives it up at its first write.
+        let release = doc.lend();
+        // Asked before the worker took it: the session is back at once.
         release.ask();
-        saver.submit_autosave(1, lent, release);
+        saver.submit_autosave(1, release);
         let done = saver.wait().expect("the autosave comes back");
         assert!(matches!(done.outcome, Outcome::GivenUp), "{:?}", done.outcome);
         assert_eq!(Arc::strong_count(&doc.session), 1, "the saver still holds the session");
@@ -496,8 +501,8 @@ mod tests {
         assert_eq!(saver.durable(), 0, "nothing given up counts as on disk");
         assert!(!saver.busy());
         // Not asked: the same kind of save runs to the end.
-        let (lent, release) = doc.lend();
-        saver.submit_autosave(2, lent, release);
+        let release = doc.lend();
+        saver.submit_autosave(2, release);
         let done = saver.wait().expect("the autosave comes back");
         assert!(matches!(done.outcome, Outcome::Saved(Ok(_))), "{:?}", done.outcome);
         assert_eq!(crate::storage::load(&path).unwrap().meta.title, "cambiado");

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::edit::{Edit, EditError};
@@ -30,22 +31,43 @@ pub struct Document {
     release: Option<Release>,
 }
 
-/// A request to give the session back, shared between the editor and an
-/// autosave that holds the session: the editor asks before a change, the save
-/// stops serializing and lets go (it runs again after the change), so the
-/// change is made in place instead of copying the whole session.
-#[derive(Debug, Clone, Default)]
-pub struct Release(Arc<AtomicBool>);
+/// The session lent to an autosave that gives it back when asked: the editor
+/// asks before a change; a save not started yet is simply taken back, one
+/// still serializing stops and lets go (it runs again after the change). The
+/// change is then made in place instead of copying the whole session.
+#[derive(Debug, Clone)]
+pub struct Release(Arc<Lent>);
+
+#[derive(Debug)]
+struct Lent {
+    /// The session, until the save takes it (or the editor takes it back).
+    session: Mutex<Option<Arc<Session>>>,
+    asked: AtomicBool,
+}
 
 impl Release {
-    /// Asks the holder to let go.
-    pub fn ask(&self) {
-        self.0.store(true, Ordering::Relaxed);
+    fn new(session: Arc<Session>) -> Release {
+        Release(Arc::new(Lent { session: Mutex::new(Some(session)), asked: AtomicBool::new(false) }))
     }
 
-    /// Whether the holder was asked to let go.
+    /// The save's side: the session to write, unless it was taken back.
+    pub fn take(&self) -> Option<Arc<Session>> {
+        if self.asked() {
+            return None;
+        }
+        self.0.session.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    /// The editor's side: asks for the session back, and takes it back at
+    /// once if the save has not started.
+    pub fn ask(&self) {
+        self.0.asked.store(true, Ordering::Relaxed);
+        drop(self.0.session.lock().unwrap_or_else(PoisonError::into_inner).take());
+    }
+
+    /// Whether the editor asked for the session back.
     pub fn asked(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+        self.0.asked.load(Ordering::Relaxed)
     }
 }
 
@@ -73,12 +95,12 @@ impl Document {
         Arc::make_mut(&mut self.session)
     }
 
-    /// Hands the session to a save that gives it back when asked: the share to
-    /// send with the save, and the request it must watch.
-    pub fn lend(&mut self) -> (Arc<Session>, Release) {
-        let release = Release::default();
+    /// Lends the session to a save that gives it back when asked: what to send
+    /// with the save (it takes the session from there).
+    pub fn lend(&mut self) -> Release {
+        let release = Release::new(Arc::clone(&self.session));
         self.release = Some(release.clone());
-        (Arc::clone(&self.session), release)
+        release
     }
 
     /// Asks a save that holds the session to let go, and waits up to `wait` for it.
@@ -224,8 +246,9 @@ mod tests {
     fn a_lent_session_is_asked_back_before_a_change_and_changed_in_place() {
         let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
         let at = std::sync::Arc::as_ptr(&doc.session);
-        let (held, release) = doc.lend();
+        let release = doc.lend();
         // What an autosave does while it serializes: it lets go once asked.
+        let held = release.take().unwrap();
         let saver = std::thread::spawn(move || {
             while !release.asked() {
                 std::thread::yield_now();
@@ -242,15 +265,29 @@ mod tests {
     }
 
     #[test]
+    fn a_save_not_started_yet_is_taken_back_without_waiting() {
+        let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
+        let at = std::sync::Arc::as_ptr(&doc.session);
+        let queued = doc.lend();
+        // Even with no time at all to wait, the change finds the session its own.
+        doc.reclaim(Duration::ZERO);
+        let e = doc.session_mut().add_factor(Quadrant::Threats, "uno").unwrap();
+        doc.apply(e).unwrap();
+        assert_eq!(std::sync::Arc::as_ptr(&doc.session), at, "the change copied the session");
+        assert!(queued.take().is_none(), "the save finds nothing to write");
+    }
+
+    #[test]
     fn a_save_that_cannot_give_the_session_back_gets_its_own_version() {
         let mut doc = Document::new(Session::new("t", Timestamp::UNIX_EPOCH));
         // A manual save holds it with no way to be asked: after the short wait
         // the change copies, and the save keeps the version it was given.
         let saving = std::sync::Arc::clone(&doc.session);
-        let (_, stale) = doc.lend();
+        let stale = doc.lend();
         let e = doc.session_mut().add_factor(Quadrant::Threats, "uno").unwrap();
         doc.apply(e).unwrap();
         assert!(stale.asked());
+        assert!(stale.take().is_none(), "a save asked before it started finds nothing to write");
         assert!(saving.threats.is_empty());
         assert_eq!(doc.session.threats.len(), 1);
     }
