@@ -69,20 +69,19 @@ struct Job {
 /// still serializing stops there and lets go.
 fn perform(file: &Mutex<SessionFile>, job: Job) -> Done {
     let Job { revision, session, work, release } = job;
-    let session = match release {
-        Some(lent) => match lent.take() {
-            Some(session) => Some((session, Some(lent))),
-            None => return Done { revision, work, outcome: Outcome::GivenUp },
-        },
-        None => session.map(|s| (s, None)),
+    // An autosave takes the session lent to it, unless the editor took it back.
+    let session = match &release {
+        Some(lent) => lent.take(),
+        None => session,
     };
     let text = match (&work, session) {
-        (Work::Journal(..), _) | (_, None) => None,
-        (_, Some((session, Some(lent)))) => match storage::to_ron_unless(&session, || lent.asked()) {
+        (Work::Journal(..), _) => None,
+        (_, None) if release.is_some() => return Done { revision, work, outcome: Outcome::GivenUp },
+        (_, None) => None,
+        (_, Some(session)) => match storage::to_ron_unless(&session, || release.as_ref().is_some_and(Release::asked)) {
             Some(text) => Some(text),
             None => return Done { revision, work, outcome: Outcome::GivenUp },
         },
-        (_, Some((session, None))) => Some(storage::to_ron(&session)),
     };
     let file = &mut *lock(file);
     let outcome = match (&work, text) {
