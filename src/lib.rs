@@ -3,16 +3,13 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
-pub mod clock;
 pub mod commands;
-pub mod domain;
-pub mod export;
-pub mod i18n;
-pub mod labels;
-pub mod merge;
 pub mod sala;
 pub mod settings;
 pub mod sheets;
-pub mod storage;
 pub mod tui;
 pub mod ui;
+
+// The core crate's modules, under the paths the rest of dafo (and its tests)
+// has always used: `crate::domain`, `dafo::storage`…
+pub use dafo_core::{clock, domain, export, i18n, labels, merge, storage};

@@ -2,7 +2,6 @@
 //! `copy`, `completions`, `man`) and `carry_over` for `new --from`. Each `run`
 //! prints its output and returns the exit code, or an error that names the file.
 
-pub mod carry;
 pub mod copy;
 pub mod demo;
 pub mod diff;
@@ -28,7 +27,8 @@ use crate::export::import::ImportError;
 use crate::i18n::Lang;
 use crate::storage::LoadError;
 
-pub use carry::carry_over;
+/// `new --from`: carrying a session into the next year is the domain's.
+pub use crate::domain::carry_over;
 
 /// Why a command failed. Every message names the file and says what to do.
 #[derive(Debug, Error)]

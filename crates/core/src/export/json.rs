@@ -292,7 +292,7 @@ pub fn render(session: &Session, _lang: Lang, today: Date) -> String {
 /// DEL, bidi controls: serde escapes only C0) written as a `\uXXXX` escape,
 /// which reads back as the same character. Such characters only occur inside
 /// strings, where the escape means the same; the layout's line breaks stay.
-pub(crate) fn terminal_safe(json: &str) -> String {
+pub fn terminal_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if c != '\n' && crate::domain::text::display_safe(c.encode_utf8(&mut [0; 4])) != c.to_string() {
@@ -313,7 +313,7 @@ mod tests {
     /// comes back from its `session` key, and the follow-up is in it.
     #[test]
     fn the_json_carries_the_whole_session_and_gives_it_back() {
-        let mut s = crate::storage::load(std::path::Path::new("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
+        let mut s = crate::storage::load(&crate::repo::path("sessions/palencia-ciudad-de-los-cuidados.ron")).unwrap();
         s.meta.group = Some("técnicos\u{9b}2J\u{202e}".into());
         s.reviews.push(crate::domain::ActionReview {
             action: "C1".into(),

@@ -215,7 +215,7 @@ impl Session {
         }
     }
 
-    pub(crate) fn actions_mut(&mut self, c: Came) -> &mut Vec<CameAction> {
+    pub fn actions_mut(&mut self, c: Came) -> &mut Vec<CameAction> {
         match c {
             Came::Maintain => &mut self.maintain,
             Came::Correct => &mut self.correct,

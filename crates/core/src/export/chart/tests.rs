@@ -4,7 +4,6 @@
 //! relationships.
 
 use std::io::Read as _;
-use std::path::Path;
 
 use jiff::civil::{Date, date};
 use resvg::usvg;
@@ -20,7 +19,7 @@ const ALMENDRAL: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ro
 const PALENCIA: &str = "sessions/palencia-ciudad-de-los-cuidados.ron";
 
 fn load(path: &str) -> Session {
-    crate::storage::load(Path::new(path)).unwrap()
+    crate::storage::load(&crate::repo::path(path)).unwrap()
 }
 
 /// The report of every year reviewed in the almendral sample.

@@ -452,7 +452,7 @@ mod tests {
 
     #[test]
     fn a_year_in_one_line() {
-        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+        let s = crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
             .unwrap();
         assert_eq!(year_line(&s, 2024, Lang::Es), "2024: 2 en retraso · grado medio 72,9 %");
         assert_eq!(year_line(&s, 2023, Lang::En), "2023: 0 behind schedule · mean degree 55.8%");

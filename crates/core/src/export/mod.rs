@@ -34,7 +34,7 @@ mod marks;
 mod participation;
 mod plan;
 mod themes;
-pub(crate) use plan::indicators_with_note;
+pub use plan::indicators_with_note;
 pub mod milestones;
 mod plan_finance;
 pub mod plan_import;

@@ -42,7 +42,7 @@ mod tests {
 
     #[test]
     fn one_row_per_action_and_year_and_import_reads_them_back() {
-        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+        let s = crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
             .unwrap();
         let rows = super::super::csv::rows(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
         let reviews: Vec<&Row> = rows.iter().filter(|r| r.kind == KIND_REVIEW).collect();
@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn money_of_a_review_comes_back_and_a_negative_amount_is_refused() {
-        let s = crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
+        let s = crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
             .unwrap();
         let text = super::super::csv::render(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
         assert!(text.lines().next().unwrap_or("").contains(",budget,funding,committed,paid"), "{text}");

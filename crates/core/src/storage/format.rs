@@ -284,7 +284,7 @@ mod tests {
     #[test]
     fn older_files_keep_everything_and_gain_no_plan_fields() {
         for fixture in ["tests/fixtures/plan.ron", "tests/fixtures/tricky.ron"] {
-            let old = std::fs::read_to_string(fixture).unwrap();
+            let old = std::fs::read_to_string(crate::repo::path(fixture)).unwrap();
             let s = parse(&old, Path::new(fixture)).unwrap();
             let saved = to_ron(&s);
             assert_eq!(parse(&saved, Path::new(fixture)).unwrap(), s, "{fixture}");
@@ -353,7 +353,7 @@ mod tests {
     #[test]
     fn the_sample_items_are_written_as_the_writer_writes_them() {
         let path = "sessions/palencia-ciudad-de-los-cuidados.ron";
-        let text = std::fs::read_to_string(path).unwrap();
+        let text = std::fs::read_to_string(crate::repo::path(path)).unwrap();
         let saved = to_ron(&parse(&text, Path::new(path)).unwrap());
         for line in text.lines().filter(|l| l.starts_with("        ")) {
             assert!(saved.contains(line), "the writer would change {line}");
@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn the_example_in_the_format_docs_reads() {
-        let doc = std::fs::read_to_string("docs/format.md").unwrap();
+        let doc = std::fs::read_to_string(crate::repo::path("docs/format.md")).unwrap();
         let example = doc.split("```ron\n").nth(1).and_then(|r| r.split("```").next()).unwrap();
         let s = parse(example, Path::new("docs/format.md")).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.line_label("L1"), "1.1");

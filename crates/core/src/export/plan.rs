@@ -143,7 +143,7 @@ pub(crate) fn notes(lang: Lang, e: &Evaluation, unweighted: usize) -> Vec<String
 
 /// An action's linked indicators and its indicator note, as one text:
 /// `I1, I2 (nota: Altas)`, `nota: Altas`, `I1`; `None` when it has neither.
-pub(crate) fn indicators_with_note(lang: Lang, a: &CameAction) -> Option<String> {
+pub fn indicators_with_note(lang: Lang, a: &CameAction) -> Option<String> {
     let ids = a.indicators.join(", ");
     let word = lang.indicator_words().note;
     match (ids.is_empty(), a.indicator.as_deref().filter(|n| !n.trim().is_empty())) {

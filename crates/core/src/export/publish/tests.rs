@@ -4,7 +4,7 @@
 use super::*;
 
 fn almendral() -> Session {
-    crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap()
+    crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap()
 }
 
 const TODAY: Date = jiff::civil::date(2025, 3, 1);

@@ -238,8 +238,8 @@ mod json_tests {
 
     #[test]
     fn the_report_json_escapes_bidi_marks_and_reads_back_the_same_text() {
-        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/almendral-plan-servicios-sociales-2023-2026.ron");
-        let mut s = crate::storage::load(std::path::Path::new(sample)).unwrap();
+        let sample = crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+        let mut s = crate::storage::load(&sample).unwrap();
         let typed = "Abrir \u{202e}oicivres\u{9b}2J";
         s.correct[0].text = typed.to_owned();
         let joined = super::super::report_join::join(vec![("p.ron".to_owned(), s)], crate::i18n::Lang::Es).unwrap();

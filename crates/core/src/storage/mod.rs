@@ -19,7 +19,7 @@ pub use names::{file_name_for_title, new_session_path, new_session_path_after};
 pub use backup::{RecoverError, Recovery, recover};
 pub use disk::{DiskChange, DiskState, Loaded, check_disk, file_hash, load_session, parse_bytes, remove_stray_temps};
 pub use file::SessionFile;
-pub(crate) use file::resolve_link;
+pub use file::resolve_link;
 pub use lock::{LockError, LockInfo, SessionLock};
 pub use save::{SaveError, SaveReport, save_session, save_session_with};
 

@@ -133,7 +133,7 @@ fn a_session_without_money_saves_none_of_its_fields() {
 #[test]
 fn money_never_recorded_for_a_year_is_unknown_not_zero() {
     let s =
-        crate::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+        crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
     let lines = s.budget_by_line();
     let at = lines.years.iter().position(|&y| y == 2024).unwrap();
     let line = |id: &str| lines.rows.iter().find(|r| r.key == id).unwrap();

@@ -3,6 +3,7 @@
 //! roll-ups, edits and undo history. No UI here.
 
 mod came;
+pub mod carry;
 pub mod clash;
 pub mod clash_resolve;
 pub mod conflict;
@@ -30,6 +31,7 @@ pub mod text;
 pub mod themes;
 
 pub use came::{Came, CameAction, Status};
+pub use carry::carry_over;
 pub use clash::Clash;
 pub use conflict::Conflict;
 pub use edit::{Edit, EditError, ListOp};

@@ -5,7 +5,7 @@
 use super::*;
 use crate::domain::similarity::GREY;
 
-#[path = "../../../benches/common/groups.rs"]
+#[path = "../../../../../benches/common/groups.rs"]
 mod generated;
 
 /// The pair search as it was: every pair of items from different inputs, every
@@ -88,7 +88,7 @@ fn generated_inputs(groups: usize, per_group: usize, seed: u64) -> Vec<Input> {
 fn bundled_groups_merge_as_before() {
     let mut files: Vec<std::path::PathBuf> = Vec::new();
     for dir in ["sessions/grupos", "sessions", "tests/fixtures"] {
-        let mut here: Vec<_> = std::fs::read_dir(dir)
+        let mut here: Vec<_> = std::fs::read_dir(crate::repo::path(dir))
             .expect("bundled folder")
             .map(|e| e.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|e| e == "ron"))

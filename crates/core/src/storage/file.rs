@@ -382,7 +382,7 @@ pub(crate) fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay>
 
 /// The file a symlink points to (through every link), so that saving replaces the
 /// target and keeps the link; any other path as it is.
-pub(crate) fn resolve_link(path: &Path) -> PathBuf {
+pub fn resolve_link(path: &Path) -> PathBuf {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link && let Ok(target) = std::fs::canonicalize(path) {
         return target;

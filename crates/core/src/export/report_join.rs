@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn versions_of_one_plan_share_an_item_and_unrelated_plans_do_not() {
         let old = year_file("2023", 100, &[]);
-        let next = crate::commands::carry_over(&old, "2024", Timestamp::from_second(200).unwrap());
+        let next = crate::domain::carry_over(&old, "2024", Timestamp::from_second(200).unwrap());
         assert!(same_plan(&old, &next));
         let mut other = Session::new("otro", Timestamp::from_second(300).unwrap());
         for t in ["x", "y"] {
