@@ -7,7 +7,12 @@ use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use crate::app::room::ThemeName;
 use crate::export::Format;
 use crate::export::diff::DiffFormat;
+use crate::export::report::ReportFormat;
 use crate::i18n::Lang;
+use crate::merge::report::ReportFormat as MergeReportFormat;
+use choice::choices;
+
+mod choice;
 
 /// dafo: capture DAFO/CAME (SWOT) workshops live, on a projected terminal.
 ///
@@ -27,7 +32,7 @@ pub struct Cli {
     /// Language of the interface, the messages and the exports. Without it: the
     /// session's own language, then DAFO_LANG, then `lang` in config.ron, then the
     /// locale (LC_ALL, LC_MESSAGES, LANG), then es.
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = choices::<Lang>())]
     pub lang: Option<Lang>,
 
     /// Colour theme: dark, light (high contrast, for bright rooms) or mono; `t` cycles it live. NO_COLOR forces mono.
@@ -210,7 +215,7 @@ pub struct ShowArgs {
     /// Session file (.ron).
     pub file: PathBuf,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Txt)]
+    #[arg(long, short, value_parser = choices::<Format>(), default_value = "txt")]
     pub format: Format,
 }
 
@@ -220,7 +225,7 @@ pub struct ExportArgs {
     /// Session file (.ron).
     pub file: PathBuf,
     /// Output format; by default taken from the extension of OUT.
-    #[arg(long, short, value_enum)]
+    #[arg(long, short, value_parser = choices::<Format>())]
     pub format: Option<Format>,
     /// File to write.
     #[arg(long, short = 'o', value_name = "OUT")]
@@ -252,7 +257,7 @@ pub struct DiffArgs {
     /// The later session (.ron).
     pub new: PathBuf,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DiffFormat::Txt)]
+    #[arg(long, short, value_parser = choices::<DiffFormat>(), default_value = "txt")]
     pub format: DiffFormat,
 }
 
@@ -331,8 +336,8 @@ pub struct MergeArgs {
     #[arg(long)]
     pub force: bool,
     /// Format of the report.
-    #[arg(long, short, value_enum, default_value_t = crate::merge::report::ReportFormat::Txt)]
-    pub format: crate::merge::report::ReportFormat,
+    #[arg(long, short, value_parser = choices::<MergeReportFormat>(), default_value = "txt")]
+    pub format: MergeReportFormat,
     /// Which wording a factor several groups said takes: `longest` (the most
     /// detailed, the default), `first` (the first file's group, as dafo did before
     /// this option) or a group's name (its wording when it said it, else the
@@ -448,8 +453,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub all: bool,
     /// Output format; by default taken from the extension of OUT, else txt.
-    #[arg(long, short, value_enum)]
-    pub format: Option<crate::export::report::ReportFormat>,
+    #[arg(long, short, value_parser = choices::<ReportFormat>())]
+    pub format: Option<ReportFormat>,
     /// File to write (default: stdout).
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<PathBuf>,

@@ -220,7 +220,7 @@ impl Editor {
             PickFor::Line(id) => self.finish_line_pick(&id, chosen, picker.back),
             PickFor::Tags(tag, ref id) => self.finish_tags(tag, id, &picker),
             PickFor::CopyFormat => {
-                if let Some(format) = chosen.and_then(|id| <Format as clap::ValueEnum>::from_str(&id, true).ok()) {
+                if let Some(format) = chosen.and_then(|id| <Format as crate::choice::Choice>::named(&id)) {
                     self.copy_summary(Some(format));
                 }
             }

@@ -57,7 +57,7 @@ pub fn export(
     super::pending::warn_journal(file, &session, lang);
     let logo = if crate::export::shows_logo(format) { logo(file, &session.meta, lang) } else { None };
     let body = if by_theme {
-        let name = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_owned()).unwrap_or_default();
+        let name = crate::choice::Choice::name(format).to_owned();
         crate::export::bytes_by_theme(&session, lang, format, crate::export::today(), logo)
             .ok_or_else(|| CommandError::Copy((lang.text().keymap.themes.by_theme_format)(&name)))?
     } else {

@@ -1,6 +1,7 @@
 //! dafo's core: the session model, its files, words, imports, exports and merges,
 //! with no terminal, no command line and no UI (no ratatui, crossterm or clap).
 
+pub mod choice;
 pub mod clock;
 pub mod domain;
 pub mod export;

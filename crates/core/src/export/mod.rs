@@ -53,7 +53,6 @@ pub mod text;
 
 use std::borrow::Cow;
 
-use clap::ValueEnum;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -65,7 +64,7 @@ pub use build::document;
 pub use labels::Labels;
 
 /// Output formats of `dafo show` and `dafo export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Markdown: metadata, the 2x2 grid as a table, the four lists, and the CAME plan,
     /// crossed strategies and EFI/EFE tables when present.
@@ -82,6 +81,41 @@ pub enum Format {
     Json,
     /// A Word document (.docx) with real headings and tables; binary, so only to a file or a pipe.
     Docx,
+}
+
+impl crate::choice::Choice for Format {
+    const VALUES: &'static [Format] =
+        &[Format::Md, Format::Txt, Format::Html, Format::HtmlFragment, Format::Csv, Format::Json, Format::Docx];
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Txt => "txt",
+            Format::Html => "html",
+            Format::HtmlFragment => "html-fragment",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Docx => "docx",
+        }
+    }
+
+    fn help(self) -> Option<&'static str> {
+        Some(match self {
+            Format::Md => {
+                "Markdown: metadata, the 2x2 grid as a table, the four lists, and the CAME plan, crossed strategies and EFI/EFE tables when present"
+            }
+            Format::Txt => "Plain text that fits 80 columns",
+            Format::Html => "A self-contained HTML page with inline CSS that prints on A4",
+            Format::HtmlFragment => {
+                "An HTML fragment (tables, no scripts, no styles sheet) to paste into Word or LibreOffice"
+            }
+            Format::Csv => "One row per factor, action and strategy; RFC 4180, UTF-8",
+            Format::Json => "A stable JSON document for other tools",
+            Format::Docx => {
+                "A Word document (.docx) with real headings and tables; binary, so only to a file or a pipe"
+            }
+        })
+    }
 }
 
 impl Format {

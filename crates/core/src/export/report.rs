@@ -1,7 +1,6 @@
 //! The evaluation report (`dafo report`): its formats and the one entry point
 //! that turns joined files and years into bytes.
 
-use clap::ValueEnum;
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
@@ -10,7 +9,7 @@ use super::report_join::Joined;
 use super::{docx, html, markdown, report_build, report_rows, text};
 
 /// Formats of `dafo report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReportFormat {
     Md,
     Html,
@@ -22,6 +21,37 @@ pub enum ReportFormat {
     Json,
     /// Word document.
     Docx,
+}
+
+impl crate::choice::Choice for ReportFormat {
+    const VALUES: &'static [ReportFormat] = &[
+        ReportFormat::Md,
+        ReportFormat::Html,
+        ReportFormat::Txt,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+        ReportFormat::Docx,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Md => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Txt => "txt",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+            ReportFormat::Docx => "docx",
+        }
+    }
+
+    fn help(self) -> Option<&'static str> {
+        match self {
+            ReportFormat::Txt => Some("Plain text, 80 columns where the tables allow"),
+            ReportFormat::Csv => Some("One row per action and year"),
+            ReportFormat::Docx => Some("Word document"),
+            ReportFormat::Md | ReportFormat::Html | ReportFormat::Json => None,
+        }
+    }
 }
 
 impl ReportFormat {

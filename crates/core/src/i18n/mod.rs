@@ -61,7 +61,7 @@ macro_rules! languages {
         $(mod $module;)+
 
         /// Language of the interface, the CLI and the exports (not of the session's content).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Lang {
             $(#[doc = $doc] $variant),+
         }
@@ -75,6 +75,22 @@ macro_rules! languages {
                 match self {
                     $(Lang::$variant => &$module::TEXT),+
                 }
+            }
+        }
+
+        /// `--lang es`: a language is named by its tag, helped by its doc line.
+        impl crate::choice::Choice for Lang {
+            const VALUES: &'static [Lang] = Lang::ALL;
+
+            fn name(self) -> &'static str {
+                self.tag()
+            }
+
+            fn help(self) -> Option<&'static str> {
+                let doc = match self {
+                    $(Lang::$variant => $doc),+
+                };
+                Some(doc.trim().trim_end_matches('.'))
             }
         }
     };

@@ -12,11 +12,22 @@ use crate::i18n::Lang;
 use super::groups::{Merged, Named, Pair};
 
 /// Output formats of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReportFormat {
     #[default]
     Txt,
     Md,
+}
+
+impl crate::choice::Choice for ReportFormat {
+    const VALUES: &'static [ReportFormat] = &[ReportFormat::Txt, ReportFormat::Md];
+
+    fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Txt => "txt",
+            ReportFormat::Md => "md",
+        }
+    }
 }
 
 struct Out {

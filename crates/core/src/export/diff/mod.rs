@@ -6,8 +6,6 @@
 
 mod report;
 
-use clap::ValueEnum;
-
 use crate::domain::text::clean_text;
 use crate::domain::{Came, CameAction, Factor, Quadrant, Session, Strategy};
 
@@ -28,11 +26,22 @@ pub fn votes_changed(old: u32, new: u32) -> bool {
 }
 
 /// Output formats of `dafo diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiffFormat {
     #[default]
     Txt,
     Md,
+}
+
+impl crate::choice::Choice for DiffFormat {
+    const VALUES: &'static [DiffFormat] = &[DiffFormat::Txt, DiffFormat::Md];
+
+    fn name(self) -> &'static str {
+        match self {
+            DiffFormat::Txt => "txt",
+            DiffFormat::Md => "md",
+        }
+    }
 }
 
 /// A factor and where it is.
