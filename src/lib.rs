@@ -12,4 +12,4 @@ pub mod ui;
 
 // The core crate's modules, under the paths the rest of dafo (and its tests)
 // has always used: `crate::domain`, `dafo::storage`…
-pub use dafo_core::{choice, clock, domain, export, i18n, labels, merge, storage};
+pub use dafo_core::{choice, clock, domain, export, i18n, import, labels, merge, storage};

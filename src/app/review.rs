@@ -6,9 +6,9 @@ use crate::domain::{CameAction, Quadrant};
 
 impl Editor {
     /// Today, as the room's calendar reads it: the date fixed by
-    /// [`Editor::set_today`], else [`crate::export::today`] (`DAFO_TODAY` or the local date).
+    /// [`Editor::set_today`], else [`crate::clock::today`] (`DAFO_TODAY` or the local date).
     pub fn today(&self) -> jiff::civil::Date {
-        self.today.unwrap_or_else(crate::export::today)
+        self.today.unwrap_or_else(crate::clock::today)
     }
 
     /// Fixes "today" (tests, screenshots): overdue marks do not drift with the clock.

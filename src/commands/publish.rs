@@ -54,7 +54,7 @@ pub fn run(
 ) -> Result<ExitCode, CommandError> {
     let session = read?;
     check_dir(dir, lang)?;
-    let mut files = site(&session, lang, crate::export::today(), internal);
+    let mut files = site(&session, lang, crate::clock::today(), internal);
     // The marker first: a run cut short leaves a folder the next run may write into.
     files.sort_by_key(|f| f.name != MARKER);
     let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(f.name)).collect();

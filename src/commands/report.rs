@@ -73,7 +73,7 @@ pub fn report(
     };
     let shows_logo = matches!(format, ReportFormat::Docx | ReportFormat::Html);
     let logo = files.first().filter(|_| shows_logo).and_then(|f| super::show::logo(f, &s.meta, lang));
-    Ok(render_with_logo(&joined, &years, format, lang, crate::export::today(), logo))
+    Ok(render_with_logo(&joined, &years, format, lang, crate::clock::today(), logo))
 }
 
 /// Runs `dafo report`.

@@ -27,7 +27,7 @@ pub fn show(
     let session = loaded?;
     super::pending::warn_journal(file, &session, lang);
     let logo = if crate::export::shows_logo(format) { logo(file, &session.meta, lang) } else { None };
-    print_bytes(&crate::export::bytes_with_logo(&session, lang, format, crate::export::today(), logo))?;
+    print_bytes(&crate::export::bytes_with_logo(&session, lang, format, crate::clock::today(), logo))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -58,10 +58,10 @@ pub fn export(
     let logo = if crate::export::shows_logo(format) { logo(file, &session.meta, lang) } else { None };
     let body = if by_theme {
         let name = crate::choice::Choice::name(format).to_owned();
-        crate::export::bytes_by_theme(&session, lang, format, crate::export::today(), logo)
+        crate::export::bytes_by_theme(&session, lang, format, crate::clock::today(), logo)
             .ok_or_else(|| CommandError::Copy((lang.text().keymap.themes.by_theme_format)(&name)))?
     } else {
-        crate::export::bytes_with_logo(&session, lang, format, crate::export::today(), logo)
+        crate::export::bytes_with_logo(&session, lang, format, crate::clock::today(), logo)
     };
     write_new(output, &body, force)?;
     eprintln!(

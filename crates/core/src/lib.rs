@@ -6,6 +6,7 @@ pub mod clock;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod labels;
 pub mod merge;
 pub mod storage;

@@ -12,8 +12,8 @@ use crate::domain::meetings::{Count, Meeting, MergeRecord};
 use crate::domain::text::clean_text;
 
 use super::csv::{Row, join_list, split_list};
-use super::import_problem::Problem;
 use super::safe;
+use crate::import::problem::Problem;
 
 /// `kind` of a row of the participation process.
 pub const KIND_MEETING: &str = "meeting";

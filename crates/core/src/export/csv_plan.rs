@@ -14,9 +14,9 @@ use crate::domain::{
 use crate::i18n::{Lang, stored_action_id, stored_id};
 
 use super::csv::{KIND_ACTION, KIND_SESSION, KIND_STRATEGY, LINK_SEPARATOR, Row};
-use super::import_problem::Problem;
-use super::plan_import::settle_ids;
 use super::safe;
+use crate::import::plan::settle_ids;
+use crate::import::problem::Problem;
 
 pub const KIND_MISSION: &str = "mission";
 pub const KIND_VISION: &str = "vision";

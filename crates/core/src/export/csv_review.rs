@@ -54,10 +54,10 @@ mod tests {
             .collect();
         assert_eq!(c2, vec![("2023", "40", "in_progress"), ("2024", "75", "in_progress")]);
         let text = super::super::csv::render(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
-        let back = crate::export::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
+        let back = crate::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
         let actions = s.all_actions().count();
         assert_eq!(back.actions.len(), actions, "review rows are no new actions");
-        let back = crate::export::import::build(back, "x", jiff::Timestamp::UNIX_EPOCH);
+        let back = crate::import::build(back, "x", jiff::Timestamp::UNIX_EPOCH);
         let key = |r: &ActionReview| (r.action.clone(), r.year);
         let (mut got, mut want) = (back.reviews.clone(), s.reviews.clone());
         got.sort_by_key(key);
@@ -71,13 +71,13 @@ mod tests {
             .unwrap();
         let text = super::super::csv::render(&s, Lang::Es, jiff::civil::date(2026, 1, 1));
         assert!(text.lines().next().unwrap_or("").contains(",budget,funding,committed,paid"), "{text}");
-        let back = crate::export::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
-        let back = crate::export::import::build(back, "x", jiff::Timestamp::UNIX_EPOCH);
+        let back = crate::import::csv(&text, std::path::Path::new("plan.csv")).unwrap();
+        let back = crate::import::build(back, "x", jiff::Timestamp::UNIX_EPOCH);
         let c3 = back.action_review("C3", 2024).unwrap();
         assert_eq!((c3.committed.map(|e| e.cents), c3.paid.map(|e| e.cents)), (Some(3_200_000), Some(2_560_000)));
         let bad = text.replacen(",32000,25600", ",-32000,25600", 1);
         assert_ne!(bad, text);
-        let err = crate::export::import::csv(&bad, std::path::Path::new("plan.csv")).map(|_| ()).unwrap_err();
+        let err = crate::import::csv(&bad, std::path::Path::new("plan.csv")).map(|_| ()).unwrap_err();
         assert!(err.to_string().contains("committed"), "{err}");
     }
 }

@@ -270,6 +270,6 @@ mod list_like_tests {
         assert_eq!(escape("- 0"), "\\- 0");
         assert_eq!(escape("+ 1"), "\\+ 1");
         assert_eq!(escape("-5 grados"), "-5 grados", "a negative number stays as it is");
-        assert_eq!(crate::export::plan_import::unescape(&escape("- 0")), "- 0");
+        assert_eq!(crate::import::plan::unescape(&escape("- 0")), "- 0");
     }
 }

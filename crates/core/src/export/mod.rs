@@ -1,6 +1,6 @@
 //! Exporters: pure functions that turn a session into Markdown, HTML, CSV, JSON
-//! or 80-column text, plus the readers that bring Markdown and CSV back in and
-//! the comparison of two sessions.
+//! or 80-column text, and the comparison of two sessions. The readers that
+//! bring Markdown and CSV back in are [`crate::import`]'s.
 //!
 //! Every renderer passes user text through [`safe`] first, so no escape
 //! sequence or control character ever reaches a terminal, a clipboard or a file.
@@ -23,21 +23,17 @@ mod docx_chart;
 mod docx_zip;
 pub mod html;
 mod html_apparatus;
-pub mod import;
-pub mod import_problem;
-mod import_weights;
 pub mod json;
 mod labels;
 pub mod logo;
 pub mod markdown;
-mod marks;
+pub(crate) mod marks;
 mod participation;
 mod plan;
 mod themes;
 pub use plan::indicators_with_note;
 pub mod milestones;
 mod plan_finance;
-pub mod plan_import;
 pub mod plan_json;
 pub mod plan_md;
 pub mod plan_report;
@@ -50,6 +46,12 @@ pub mod report_rows;
 pub mod survey;
 pub use crate::i18n::plan_words;
 pub mod text;
+
+// The importers live in `crate::import`; the command line and the tests still
+// name them here.
+pub use crate::import;
+pub use crate::import::plan as plan_import;
+pub use crate::import::problem as import_problem;
 
 use std::borrow::Cow;
 
@@ -140,9 +142,9 @@ pub fn is_binary(format: Format) -> bool {
 }
 
 /// The bytes of `session` in `format`: the text formats as UTF-8, docx as a zip.
-/// Overdue marks are as of [`today`].
+/// Overdue marks are as of [`today`](crate::clock::today).
 pub fn bytes(session: &Session, lang: Lang, format: Format) -> Vec<u8> {
-    bytes_on(session, lang, format, today())
+    bytes_on(session, lang, format, crate::clock::today())
 }
 
 /// [`bytes`] with overdue actions judged as of `today` (tests, the TUI's fixed day).
@@ -178,9 +180,9 @@ pub fn shows_logo(format: Format) -> bool {
 
 /// Renders `session` in a text `format`, with labels in `lang`. Docx is
 /// binary: for it this gives the plain text; use [`bytes`] for the file.
-/// Overdue marks are as of [`today`].
+/// Overdue marks are as of [`today`](crate::clock::today).
 pub fn render(session: &Session, lang: Lang, format: Format) -> String {
-    render_on(session, lang, format, today())
+    render_on(session, lang, format, crate::clock::today())
 }
 
 /// `dafo export --by-theme`: the document with one DAFO grid per theme after
@@ -216,13 +218,6 @@ pub fn render_on(session: &Session, lang: Lang, format: Format, today: Date) -> 
         Format::Csv => csv::render(session, lang, today),
         Format::Json => json::render(session, lang, today),
     }
-}
-
-/// The day overdue actions are judged by: `DAFO_TODAY` (`YYYY-MM-DD`, so
-/// scripts and tests get the same marks any day), else the local date. The
-/// TUI reads the same seam (`Editor::today`).
-pub fn today() -> Date {
-    std::env::var("DAFO_TODAY").ok().and_then(|d| d.trim().parse().ok()).unwrap_or_else(crate::clock::today)
 }
 
 /// User text made safe for any output: escape sequences, control and bidi

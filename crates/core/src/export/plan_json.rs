@@ -285,7 +285,7 @@ mod tests {
         assert!(PlanExport::of(&plain).is_none());
         let json = crate::export::json::render(&plain, crate::i18n::Lang::Es, jiff::civil::date(2026, 11, 27));
         assert!(!json.contains("\"plan\""), "{json}");
-        let s = crate::export::plan_import::tests::full_plan();
+        let s = crate::import::plan::tests::full_plan();
         let v: serde_json::Value = serde_json::from_str(&crate::export::json::render(
             &s,
             crate::i18n::Lang::Es,

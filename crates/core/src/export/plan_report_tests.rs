@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::export::doc::Table;
-use crate::export::plan_import::tests::full_plan;
+use crate::import::plan::tests::full_plan;
 
 fn blocks(s: &Session, lang: Lang) -> Vec<Block> {
     let mut out = Vec::new();
@@ -221,7 +221,7 @@ fn markdown_like_the_doc_backend(blocks: &[Block]) -> String {
 
 #[test]
 fn an_informe_in_markdown_imports_back_to_the_same_plan_where_it_shows_it() {
-    use crate::export::plan_import::import;
+    use crate::import::plan::import;
     let s = full_plan();
     let mut md = format!("# Informe\n\n- **Fecha:** 2026-11-10\n- **Horizonte:** {}\n\n", s.meta.horizon.unwrap());
     let mut out = Vec::new();

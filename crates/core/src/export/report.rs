@@ -71,7 +71,7 @@ impl ReportFormat {
 /// The report of `years` in `format`, as the bytes of the file, lateness
 /// judged on today ([`super::today`]: `DAFO_TODAY` or the local date).
 pub fn render(joined: &Joined, years: &[i16], format: ReportFormat, lang: Lang) -> Vec<u8> {
-    render_on(joined, years, format, lang, super::today())
+    render_on(joined, years, format, lang, crate::clock::today())
 }
 
 /// [`render`] with lateness judged on `today`.

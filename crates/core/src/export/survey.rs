@@ -10,7 +10,7 @@ use crate::domain::Quadrant;
 use crate::domain::text::{clean_text, display_safe, fold};
 use crate::i18n::Lang;
 
-use super::import::quadrant_from_label;
+use crate::import::quadrant_from_label;
 
 /// Which columns hold the answers, as given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,7 +205,7 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Answers, SurveyError> {
     let detail = |line: u64, e: &dyn std::fmt::Display| SurveyError::Csv { line, detail: e.to_string() };
     let headers: Vec<String> = reader.headers().map_err(|e| detail(1, &e))?.iter().map(clean_text).collect();
     let plan = plan(&headers, mapping)?;
-    let line_at = |p: Option<&::csv::Position>| super::import::csv_line(text, p);
+    let line_at = |p: Option<&::csv::Position>| crate::import::csv_line(text, p);
     let mut out = Answers::default();
     for record in reader.records() {
         let record = record.map_err(|e| detail(line_at(e.position()), &e))?;

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::super::import::ImportError;
-use super::super::import_problem::Problem;
-use super::super::plan_words::{Pick, all, fold};
 use super::unescape;
+use crate::i18n::plan_words::{Pick, all, fold};
+use crate::import::ImportError;
+use crate::import::problem::Problem;
 
 /// Column headers earlier versions wrote and dafo still reads (key, header):
 /// Catalan's indicator column was «Mesura» before it became «Què mesura».

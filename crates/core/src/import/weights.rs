@@ -3,8 +3,8 @@
 //! came from. Numbers are read as the table's language writes them (its
 //! heading says which), through `i18n::locale`.
 
-use super::import::Imported;
-use super::plan_import::{split_unescaped, unescape};
+use super::Imported;
+use super::plan::{split_unescaped, unescape};
 use crate::i18n::plan_words::fold;
 use crate::i18n::{Lang, stored_id};
 
@@ -79,7 +79,7 @@ mod tests {
     #[test]
     fn a_markdown_export_imports_with_its_weights_and_ratings_exactly() {
         use crate::domain::{Factor, Session};
-        use crate::export::import::{build, markdown};
+        use crate::import::{build, markdown};
         let mut s = Session::new("t", jiff::Timestamp::UNIX_EPOCH);
         let mut f1 = Factor::new("F1", "Red de entidades");
         (f1.weight, f1.rating) = (Some(0.125), Some(4));

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use jiff::civil::date;
 
 /// The issue's example plan (shared with `tests/cli_plan.rs`).
-const ISSUE: &str = include_str!("../../../../tests/fixtures/plan.md");
+const ISSUE: &str = include_str!("../../../../../tests/fixtures/plan.md");
 
 fn read(text: &str) -> Result<Session, ImportError> {
     import(text, Path::new("plan.md"), None, "plan", Timestamp::UNIX_EPOCH)

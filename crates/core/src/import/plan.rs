@@ -14,21 +14,17 @@ use jiff::Timestamp;
 use crate::domain::text::clean_text;
 use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
 
-use super::import::{ImportError, build, markdown, quadrant_from_label};
-use super::import_problem::Problem;
-use super::plan_words::{Pick, PlanWords, all, fold, is_word, other_headings};
+use super::problem::Problem;
+use super::{ImportError, build, markdown, quadrant_from_label};
 use crate::i18n::Lang;
+use crate::i18n::plan_words::{Pick, PlanWords, all, fold, is_word, other_headings};
 
-#[path = "plan_table.rs"]
 mod table;
 
-#[path = "plan_rows.rs"]
 mod rows;
 
-#[path = "participation_read.rs"]
 mod participation;
 
-#[path = "themes_read.rs"]
 mod tags;
 
 use rows::{actions, came_table, indicators, line_id};
@@ -556,7 +552,7 @@ fn assemble(
     let title = title.map(str::to_owned).or(d.title.clone()).unwrap_or_else(|| fallback.to_owned());
     // The factors come from the quadrant sections, their weights from the EFI/EFE tables.
     let mut factors = markdown(&d.quadrant_text);
-    super::import_weights::read_into(text, &mut factors);
+    super::weights::read_into(text, &mut factors);
     let mut s = build(factors, &title, now);
     s.meta.horizon = d.horizon;
     s.funding = d.funding;
@@ -605,5 +601,4 @@ fn assemble(
 }
 
 #[cfg(test)]
-#[path = "plan_import_tests.rs"]
 pub(crate) mod tests;

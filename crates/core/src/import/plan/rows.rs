@@ -10,12 +10,12 @@ use crate::domain::{CameAction, Euros, Indicator, Session};
 use crate::i18n::locale::Unread;
 use crate::i18n::{Lang, stored_action_id, stored_id};
 
-use super::super::import::ImportError;
-use super::super::import_problem::Problem;
-use super::super::plan_md::came_for;
-use super::super::plan_words::{Pick, all, direction_from, fold, status_from};
 use super::table::Table;
 use super::{id_with, settle_ids, split_unescaped, unescape};
+use crate::export::plan_md::came_for;
+use crate::i18n::plan_words::{Pick, all, direction_from, fold, status_from};
+use crate::import::ImportError;
+use crate::import::problem::Problem;
 
 /// The indicators table; its numbers are read as `lang` writes them.
 pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indicator>, ImportError> {
@@ -59,7 +59,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
         };
         let unit = Some(clean_text(row.get(&cols, "unit"))).filter(|u| !u.is_empty());
         let hitos = row.get(&cols, "milestones");
-        let milestones = super::super::milestones::read(&unescape(hitos), |v| lang.locale().read_number(v).ok())
+        let milestones = crate::export::milestones::read(&unescape(hitos), |v| lang.locale().read_number(v).ok())
             .map_err(|e| {
                 row.error(path, &cols, "milestones", Problem::Detail((lang.indicator_words().bad_milestones)(&e)))
             })?;

@@ -1,7 +1,13 @@
 //! Reading sessions back from Markdown lists (under Fortalezas/Debilidades/
 //! Oportunidades/Amenazas headings, or their English names) and from the CSV
 //! export. What the exporters write comes back as the same items; from CSV
-//! also the CAME actions and crossed strategies, with their links.
+//! also the CAME actions and crossed strategies, with their links. The plan's
+//! Markdown ([`plan`]), the EFI/EFE tables ([`weights`]) and the typed problems
+//! of a CSV line ([`problem`]) are read in the submodules.
+
+pub mod plan;
+pub mod problem;
+mod weights;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,8 +23,8 @@ use crate::domain::{
 use crate::i18n::{Lang, fold, stored_action_id, stored_id};
 use crate::labels;
 
-use super::csv::Row;
-use super::import_problem::Problem;
+use crate::export::csv::Row;
+use problem::Problem;
 
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
@@ -136,11 +142,11 @@ pub struct Imported {
     pub actions: Vec<(Came, ActionDraft)>,
     pub strategies: Vec<StrategyDraft>,
     /// The plan's rows and columns (CSV only).
-    pub plan: super::csv_plan::PlanRows,
+    pub plan: crate::export::csv_plan::PlanRows,
     /// The yearly reviews of actions (CSV `review` rows), action IDs as written.
     pub reviews: Vec<crate::domain::ActionReview>,
     /// The participation process (CSV `meeting` and `merge` rows).
-    pub extra: super::csv_extra::Extra,
+    pub extra: crate::export::csv_extra::Extra,
 }
 
 impl Imported {
@@ -244,7 +250,7 @@ pub fn markdown(text: &str) -> Imported {
             _ => {}
         }
     }
-    super::import_weights::read_into(text, &mut out);
+    weights::read_into(text, &mut out);
     out
 }
 
@@ -299,7 +305,7 @@ fn without_export_marks(text: &str) -> &str {
     {
         t = t[..open].trim_end();
     }
-    t.strip_suffix(super::marks::CARRIED).map_or(t, str::trim_end)
+    t.strip_suffix(crate::export::marks::CARRIED).map_or(t, str::trim_end)
 }
 
 /// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
@@ -356,12 +362,12 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
         let links: Vec<String> = row
             .links
             .trim()
-            .split([super::csv::LINK_SEPARATOR, ',', ' '])
+            .split([crate::export::csv::LINK_SEPARATOR, ',', ' '])
             .map(clean_text)
             .filter(|l| !l.is_empty())
             .collect();
         match kind.as_str() {
-            "" | super::csv::KIND_FACTOR => {
+            "" | crate::export::csv::KIND_FACTOR => {
                 let q = quadrant_from_label(label).ok_or_else(|| err(line, Problem::Quadrant(label.to_owned())))?;
                 // The ranges are the session's own (domain::rules): what loads, imports.
                 let range = |e: RangeError| detail(line, &e);
@@ -377,19 +383,21 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     "" => None,
                     v => Some(Rating::parse(v).map_err(range)?.get()),
                 };
-                let sources =
-                    super::csv::split_list(&row.sources).into_iter().map(|s| clean_text(&s)).filter(|s| !s.is_empty());
+                let sources = crate::export::csv::split_list(&row.sources)
+                    .into_iter()
+                    .map(|s| clean_text(&s))
+                    .filter(|s| !s.is_empty());
                 let sources = sources.collect();
                 if !text.is_empty() {
                     out.extra.item(&row);
                     out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
                 }
             }
-            super::csv::KIND_SESSION => {
+            crate::export::csv::KIND_SESSION => {
                 out.title = Some(text).filter(|t| !t.is_empty());
                 out.plan.session(&row).map_err(|m| err(line, m))?;
             }
-            super::csv::KIND_ACTION => {
+            crate::export::csv::KIND_ACTION => {
                 let c = came_of(label, id.as_deref()).ok_or_else(|| err(line, Problem::Came(label.to_owned())))?;
                 let status = match row.status.trim() {
                     "" => Status::Pending,
@@ -406,7 +414,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;
                 }
             }
-            super::csv::KIND_STRATEGY => {
+            crate::export::csv::KIND_STRATEGY => {
                 let [internal, external] = links.as_slice() else {
                     return Err(err(line, Problem::Links(row.links.trim().to_owned())));
                 };
@@ -418,7 +426,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     out.plan.strategy(out.strategies.len() - 1, &row);
                 }
             }
-            super::csv_review::KIND_REVIEW => {
+            crate::export::csv_review::KIND_REVIEW => {
                 let review = review(&row).map_err(|m| err(line, m))?;
                 out.reviews.push(review);
             }
@@ -444,8 +452,8 @@ fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
         v => labels::status_from(v).ok_or_else(|| Problem::Status(v.to_owned()))?,
     };
     let note = Some(clean_text(row.note.trim())).filter(|n| !n.is_empty());
-    let committed = super::csv_plan::read_euros(&row.committed, "committed")?;
-    let paid = super::csv_plan::read_euros(&row.paid, "paid")?;
+    let committed = crate::export::csv_plan::read_euros(&row.committed, "committed")?;
+    let paid = crate::export::csv_plan::read_euros(&row.paid, "paid")?;
     Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note, committed, paid })
 }
 
@@ -586,5 +594,4 @@ fn stored_ids(imported: &mut Imported) {
 }
 
 #[cfg(test)]
-#[path = "import_tests.rs"]
 mod tests;

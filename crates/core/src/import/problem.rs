@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use crate::i18n::{ImportErrors, Lang};
 
-use super::import::ImportError;
+use super::ImportError;
 
 /// One line of a CSV file that does not read. The `String` is what the file held.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

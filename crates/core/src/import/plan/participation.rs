@@ -9,9 +9,9 @@ use crate::domain::meetings::{Count, Meeting, MergeRecord, read_counts};
 use crate::domain::text::clean_text;
 use crate::i18n::Lang;
 
-use super::super::import::ImportError;
-use super::super::import_problem::Problem;
 use super::table::Table;
+use crate::import::ImportError;
+use crate::import::problem::Problem;
 
 /// Whether a level-2 heading is the section's, in any language.
 pub(super) fn is_heading(h: &str) -> bool {
