@@ -58,6 +58,7 @@ mod join_factors;
 mod keystrokes;
 mod lang_screens;
 mod lang_update;
+mod layers;
 mod live_update;
 mod meeting_form;
 mod meeting_snapshots;

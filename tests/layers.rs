@@ -1,0 +1,65 @@
+//! The layers stay one-way: the core crate (crates/core: the session model, its
+//! files, words, imports, exports and merges) builds without the terminal and
+//! command-line crates. Asked of `cargo metadata`, so a dependency that slips in
+//! through another crate is caught too.
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions may panic.
+
+use std::collections::{BTreeSet, HashMap};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The crates the core must never build with.
+const NOT_IN_THE_CORE: [&str; 3] = ["ratatui", "crossterm", "clap"];
+
+/// The names of every crate `package` builds with, its own dependencies' too:
+/// normal and build dependencies, on any platform; no dev-dependencies (tests
+/// may use anything).
+fn built_with(package: &str) -> BTreeSet<String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--offline", "--locked"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&out.stderr));
+    let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name_of: HashMap<&str, &str> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
+        .collect();
+    let nodes: HashMap<&str, &Value> =
+        meta["resolve"]["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap(), n)).collect();
+    let root = name_of.iter().find(|(_, name)| **name == package).map(|(id, _)| *id);
+    let mut todo = vec![root.unwrap_or_else(|| panic!("{package} is not in the workspace"))];
+    let mut seen = BTreeSet::new();
+    while let Some(id) = todo.pop() {
+        for dep in nodes[id]["deps"].as_array().unwrap() {
+            let not_dev = dep["dep_kinds"].as_array().unwrap().iter().any(|k| k["kind"].as_str() != Some("dev"));
+            let dep_id = dep["pkg"].as_str().unwrap();
+            if not_dev && seen.insert(name_of[dep_id].to_owned()) {
+                todo.push(dep_id);
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_core_builds_without_ratatui_crossterm_or_clap() {
+    let core = built_with("dafo-core");
+    // The walk sees the core's real dependencies, near and far.
+    for used in ["serde", "jiff", "docx-rs", "serde_derive"] {
+        assert!(core.contains(used), "{used} missing from {core:?}");
+    }
+    let leaked: Vec<&str> = NOT_IN_THE_CORE.into_iter().filter(|c| core.contains(*c)).collect();
+    assert!(leaked.is_empty(), "the core crate builds with {leaked:?}: {core:?}");
+    // And the same walk from the dafo package finds them, so it can see them at all.
+    let dafo = built_with("dafo");
+    assert!(dafo.contains("dafo-core"));
+    for ui in NOT_IN_THE_CORE {
+        assert!(dafo.contains(ui), "{ui} missing from dafo's {dafo:?}");
+    }
+}
