@@ -249,7 +249,7 @@ impl App {
                 let now = jiff::Timestamp::now();
                 let session = match from {
                     // Read again now: it may have changed since the list was made.
-                    Some(from) => storage::load(&from).map(|old| crate::commands::carry_over(&old, &title, now)),
+                    Some(from) => storage::load(&from).map(|old| crate::domain::carry_over(&old, &title, now)),
                     None => Ok(Session::new(&title, now)),
                 };
                 let opened = session.map_err(|e| e.to_string()).and_then(|s| create_session(&dir, s, lang));
