@@ -50,7 +50,8 @@ fn main() -> ExitCode {
 /// keeps the first group's language too: see docs/language.md). `main` reads it
 /// once and hands it over; `review` reads its file again under the file's lock. A session the TUI opens is
 /// read once, under its lock, and speaks from there (`run`'s `session_lang`);
-/// `recover` reads under its lock and speaks no session's language.
+/// `recover` reads under its lock, and speaks the file's language when it reads
+/// (a damaged one cannot tell).
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
@@ -58,7 +59,8 @@ fn session_file(cli: &Cli) -> Option<&Path> {
             | Command::Show(Lazy(cli::ShowArgs { file, .. }))
             | Command::Export(Lazy(cli::ExportArgs { file, .. }))
             | Command::Copy(Lazy(cli::CopyArgs { file, .. }))
-            | Command::Publish(Lazy(cli::PublishArgs { file, .. })),
+            | Command::Publish(Lazy(cli::PublishArgs { file, .. }))
+            | Command::Recover(Lazy(cli::RecoverArgs { file })),
         ) => Some(file),
         Some(Command::New(Lazy(cli::NewArgs { from, .. }))) => from.as_deref(),
         Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
@@ -127,7 +129,7 @@ fn run(
             _ => cli.file.as_ref(),
         };
         let lang = match file {
-            Some(file) if !file.is_dir() => session_lang(&storage::load(file).map_err(|e| e.to_string())?),
+            Some(file) if !file.is_dir() => session_lang(&storage::load(file).map_err(|e| e.message(lang))?),
             _ => lang,
         };
         return Err(lang.text().cli.no_terminal.to_owned());
@@ -279,10 +281,10 @@ fn run(
         Some(Command::Demo) => demo(&dir, lang, &start),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
-            storage::commands::recover(&file, lang).map_err(|e| e.to_string())
+            storage::commands::recover(&file, lang).map_err(|e| e.message(lang))
         }
         Some(Command::Soak(Lazy(cli::SoakArgs { file, count }))) => {
-            storage::commands::soak(&file, count).map_err(|e| e.to_string())
+            storage::commands::soak(&file, count).map_err(|e| e.message(lang))
         }
         None => match cli.file {
             // `dafo sessions/`: a directory opens the browser on it.

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bounded;
 pub mod commands;
 mod disk;
+mod error_text;
 mod file;
 mod format;
 pub mod journal;

@@ -36,7 +36,7 @@ pub enum SaveError {
     #[error("{}: no permission to write there; the file on disk was left as it was. Save under another name, or fix the permissions", path.display())]
     PermissionDenied { path: PathBuf },
     #[error("{} cannot be saved from here: {reason}. Save under another name", path.display())]
-    NotHeld { path: PathBuf, reason: String },
+    NotHeld { path: PathBuf, reason: Box<super::lock::LockError> },
     #[error("{}: {source}; the file on disk was left as it was", path.display())]
     Io {
         path: PathBuf,
