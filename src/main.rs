@@ -14,8 +14,13 @@ use dafo::i18n::{self, Lang};
 use dafo::{settings, storage};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok();
+    // clap's own mistakes are said in the language in force (help and version as clap prints them).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return dafo::cli_errors::refuse(&e, &args, env),
+    };
     // Before the configuration is read, only --lang and the environment can speak.
     let early = i18n::resolve(cli.lang, None, None, env);
     let config = match settings::config_dir(env).map(|d| settings::read(&d, early)).transpose() {

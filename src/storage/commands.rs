@@ -42,7 +42,13 @@ pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, Command
     let _lock = match SessionLock::acquire(file) {
         Ok(lock) => lock,
         Err(e) => {
-            eprintln!("dafo: {}\n{}", clean(e.message(lang)), w.recover_close_first);
+            // Only a lock another dafo holds is closed there; the rest say what to do themselves.
+            let then = if matches!(e, LockError::Held { .. }) {
+                format!("\n{}", w.recover_close_first)
+            } else {
+                String::new()
+            };
+            eprintln!("dafo: {}{then}", clean(e.message(lang)));
             return Ok(ExitCode::FAILURE);
         }
     };
