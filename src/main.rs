@@ -100,7 +100,7 @@ fn run(
     if let Some((path, explicit)) = keys
         && let Err(e) = app::keys_file::load_and_install(&path, explicit, lang)
     {
-        eprintln!("dafo: {} (default keys used)", display_safe_lines(&e));
+        eprintln!("dafo: {} ({})", display_safe_lines(&e), lang.text().errors.default_keys_used);
     }
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
@@ -398,7 +398,9 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
             }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
-            if let Some(problem) = storage::backup::backup_problem(file).filter(|_| !commands::input::is_stdin(file)) {
+            if let Some(problem) =
+                storage::backup::backup_problem(file, lang).filter(|_| !commands::input::is_stdin(file))
+            {
                 let warning = lang.text().cli.warning;
                 println!("{name}: {warning}: {}", display_safe_lines(&problem));
             }

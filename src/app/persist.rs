@@ -214,7 +214,7 @@ impl Editor {
             Ok(report) => {
                 if let Some(why) = report.backup_warning {
                     let msg = self.lang.text().ui.saved_no_backup;
-                    self.say(format!("{msg}: {}", crate::export::safe(&why)), true);
+                    self.say(format!("{msg}: {}", crate::export::safe(&why.message(self.lang))), true);
                 }
                 Ok(())
             }

@@ -48,6 +48,13 @@ pub struct ErrorWords {
     pub recover_reads_fine: &'static str,
     pub recover_damaged_kept: fn(&str) -> String,
     pub recover_restored: fn(&str, &str) -> String,
+    // ---- Backups, `keys.ron`, git ----
+    pub backups_not_a_folder: &'static str,
+    /// Backups cannot be written: the system's reason.
+    pub backups_cannot_write: fn(&str) -> String,
+    /// After a `keys.ron` refused.
+    pub default_keys_used: &'static str,
+    pub not_in_git: &'static str,
     // ---- The domain ----
     /// A list edit past its end: position, length.
     pub out_of_range: fn(usize, usize) -> String,
