@@ -79,7 +79,7 @@ pub enum Problem {
     #[error("{0}")]
     Range(crate::domain::RangeError),
     /// A horizon that does not read.
-    #[error("{0}")]
+    #[error("horizon: {0}")]
     Horizon(crate::domain::HorizonError),
     /// A detail from the CSV reader or a plan row, given as it comes.
     #[error("{0}")]
@@ -130,7 +130,8 @@ impl Problem {
             Problem::NotAnItem(v) => (w.not_an_item)(v),
             Problem::CsvDirection(v) => (w.csv_direction)(v),
             Problem::Range(e) => e.message(lang),
-            Problem::Horizon(e) => e.message(lang),
+            // `horizon` names the column (or the line's key), as the file writes it.
+            Problem::Horizon(e) => format!("horizon: {}", e.message(lang)),
             Problem::Detail(v) => v.clone(),
         }
     }
