@@ -361,7 +361,7 @@ fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
     if !said.is_empty() {
         app.warn(&said.join(" · "));
     }
-    dafo::tui::run(app).map_err(|e| format!("{}: {e}", lang.text().cli.terminal))
+    dafo::tui::run(app).map_err(|e| format!("{}: {}", lang.text().cli.terminal, i18n::os_error(&e, lang)))
 }
 
 fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -> ExitCode {
