@@ -157,3 +157,18 @@ fn copy_speaks_the_session_language() {
         assert!(!err(&o).contains("Guardado en"), "{language}: {}", err(&o));
     }
 }
+
+#[test]
+fn the_browser_says_why_a_file_does_not_read_in_the_screen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("roto.ron"), "(version: 4, meta: (title: \"x\"").unwrap();
+    for lang in Lang::ALL.iter().copied() {
+        let app = dafo::app::App::browser(dir.path(), lang);
+        let screen = crate::common::screen_rows(&app, 160, 20).join("\n");
+        let said = lang.text().errors.not_a_session;
+        assert!(screen.contains("roto.ron:1:") && screen.contains(said), "{lang:?}:\n{screen}");
+        for other in Lang::ALL.iter().filter(|o| **o != lang) {
+            assert!(!screen.contains(other.text().errors.not_a_session), "{lang:?} shows {other:?}:\n{screen}");
+        }
+    }
+}
