@@ -72,6 +72,19 @@ impl fmt::Display for CopyOutcome {
     }
 }
 
+impl CopyOutcome {
+    /// What happened, in `lang` (the reason, the system's own words, in brackets).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let ui = &lang.text().ui;
+        match self {
+            CopyOutcome::Clipboard { .. } => ui.copied.to_owned(),
+            CopyOutcome::Osc52 { file, .. } => (ui.copy_osc52)(&file.display().to_string()),
+            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), reason),
+            CopyOutcome::Failed { reason } => format!("{}: {reason}", ui.copy_failed),
+        }
+    }
+}
+
 /// Copies `text` (and `html`, offered alongside for word processors) so that it
 /// can be pasted after this process exits. Never panics; see [`CopyOutcome`].
 pub fn copy(text: &str, html: Option<&str>) -> CopyOutcome {

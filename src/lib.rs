@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_errors;
 pub mod clipboard;
 pub mod commands;
 pub mod sala;

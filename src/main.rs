@@ -14,8 +14,13 @@ use dafo::i18n::{self, Lang};
 use dafo::{settings, storage};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok();
+    // clap's own mistakes are said in the language in force (help and version as clap prints them).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return dafo::cli_errors::refuse(&e, &args, env),
+    };
     // Before the configuration is read, only --lang and the environment can speak.
     let early = i18n::resolve(cli.lang, None, None, env);
     let config = match settings::config_dir(env).map(|d| settings::read(&d, early)).transpose() {
@@ -50,7 +55,8 @@ fn main() -> ExitCode {
 /// keeps the first group's language too: see docs/language.md). `main` reads it
 /// once and hands it over; `review` reads its file again under the file's lock. A session the TUI opens is
 /// read once, under its lock, and speaks from there (`run`'s `session_lang`);
-/// `recover` reads under its lock and speaks no session's language.
+/// `recover` reads under its lock, and speaks the file's language when it reads
+/// (a damaged one cannot tell).
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
@@ -58,7 +64,8 @@ fn session_file(cli: &Cli) -> Option<&Path> {
             | Command::Show(Lazy(cli::ShowArgs { file, .. }))
             | Command::Export(Lazy(cli::ExportArgs { file, .. }))
             | Command::Copy(Lazy(cli::CopyArgs { file, .. }))
-            | Command::Publish(Lazy(cli::PublishArgs { file, .. })),
+            | Command::Publish(Lazy(cli::PublishArgs { file, .. }))
+            | Command::Recover(Lazy(cli::RecoverArgs { file })),
         ) => Some(file),
         Some(Command::New(Lazy(cli::NewArgs { from, .. }))) => from.as_deref(),
         Some(Command::Diff(Lazy(cli::DiffArgs { new, .. }))) => Some(new),
@@ -93,7 +100,7 @@ fn run(
     if let Some((path, explicit)) = keys
         && let Err(e) = app::keys_file::load_and_install(&path, explicit, lang)
     {
-        eprintln!("dafo: {} (default keys used)", display_safe_lines(&e));
+        eprintln!("dafo: {} ({})", display_safe_lines(&e), lang.text().errors.default_keys_used);
     }
     let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
@@ -127,7 +134,7 @@ fn run(
             _ => cli.file.as_ref(),
         };
         let lang = match file {
-            Some(file) if !file.is_dir() => session_lang(&storage::load(file).map_err(|e| e.to_string())?),
+            Some(file) if !file.is_dir() => session_lang(&storage::load(file).map_err(|e| e.message(lang))?),
             _ => lang,
         };
         return Err(lang.text().cli.no_terminal.to_owned());
@@ -279,10 +286,10 @@ fn run(
         Some(Command::Demo) => demo(&dir, lang, &start),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
-            storage::commands::recover(&file, lang).map_err(|e| e.to_string())
+            storage::commands::recover(&file, lang).map_err(|e| e.message(lang))
         }
         Some(Command::Soak(Lazy(cli::SoakArgs { file, count }))) => {
-            storage::commands::soak(&file, count).map_err(|e| e.to_string())
+            storage::commands::soak(&file, count).map_err(|e| e.message(lang))
         }
         None => match cli.file {
             // `dafo sessions/`: a directory opens the browser on it.
@@ -354,7 +361,7 @@ fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
     if !said.is_empty() {
         app.warn(&said.join(" · "));
     }
-    dafo::tui::run(app).map_err(|e| format!("{}: {e}", lang.text().cli.terminal))
+    dafo::tui::run(app).map_err(|e| format!("{}: {}", lang.text().cli.terminal, i18n::os_error(&e, lang)))
 }
 
 fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -> ExitCode {
@@ -391,7 +398,9 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
             }
             println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
             // Saving works without backups, but the user must know there are none.
-            if let Some(problem) = storage::backup::backup_problem(file).filter(|_| !commands::input::is_stdin(file)) {
+            if let Some(problem) =
+                storage::backup::backup_problem(file, lang).filter(|_| !commands::input::is_stdin(file))
+            {
                 let warning = lang.text().cli.warning;
                 println!("{name}: {warning}: {}", display_safe_lines(&problem));
             }

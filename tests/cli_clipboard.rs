@@ -42,7 +42,8 @@ fn copy_outlives_the_command_and_offers_html_and_text() {
     let out = Command::new(env!("CARGO_BIN_EXE_dafo")).args(["copy", TRICKY, "--format", "html"]).output().unwrap();
     let message = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{message}");
-    assert!(message.contains("copied to the clipboard"), "{message}");
+    // Said in the session's language (Spanish).
+    assert!(message.contains(Lang::Es.text().ui.copied), "{message}");
 
     // The command has exited; the holder still serves both flavours.
     let text = render(&session, Lang::Es, Format::Txt);

@@ -241,6 +241,12 @@ fn import_markdown_and_csv_round_trip_through_the_binary() {
     assert!(stderr(&o).contains("no factors found"), "{}", stderr(&o));
 }
 
+/// The words before and after the first `\0` of a message (where the path goes).
+fn around(said: String) -> (String, String) {
+    let (lead, rest) = said.split_once('\0').unwrap();
+    (lead.to_owned(), rest.split('\0').next().unwrap().to_owned())
+}
+
 #[test]
 fn copy_without_a_clipboard_saves_a_file_and_says_where() {
     // The copy always carries HTML beside the text, and the saved file is the HTML.
@@ -249,8 +255,10 @@ fn copy_without_a_clipboard_saves_a_file_and_says_where() {
         let o = dafo(&["copy", TRICKY, "--format", format]);
         assert!(o.status.success(), "{}", stderr(&o));
         let err = stderr(&o);
-        let path = err.trim_end().rsplit("saved to ").next().unwrap();
-        assert!(err.contains("no system clipboard"), "{err}");
+        // "Guardado en PATH (sin portapapeles: why)": the session's language.
+        let (lead, tail) = around((Lang::Es.text().ui.copy_saved)("\0", "\0"));
+        let path = err.split(&lead).nth(1).and_then(|r| r.split(&tail).next()).unwrap();
+        assert!(err.contains(&tail), "{err}");
         assert!(path.ends_with(ext), "{err}");
         assert_eq!(std::fs::read_to_string(path).unwrap(), expected);
         std::fs::remove_file(path).unwrap();
@@ -290,9 +298,10 @@ fn copy_on_a_terminal_without_clipboard_sends_osc52() {
     let text = render(&load(TRICKY), Lang::Es, Format::Txt);
     let osc = format!("\u{1b}]52;c;{}\u{7}", base64::engine::general_purpose::STANDARD.encode(&text));
     assert!(out.contains(&osc), "{out}");
-    assert!(out.contains("sent to the terminal with OSC 52"), "{out}");
+    let (lead, tail) = around((Lang::Es.text().ui.copy_osc52)("\0"));
+    assert!(tail.contains("OSC 52") && out.contains(&tail), "{out}");
     // The terminal gets the text; the file the HTML that went beside it.
-    let path = out.trim_end().rsplit("saved to ").next().unwrap();
+    let path = out.split(&lead).nth(1).and_then(|r| r.split(&tail).next()).unwrap();
     assert_eq!(std::fs::read_to_string(path).unwrap(), render(&load(TRICKY), Lang::Es, Format::HtmlFragment));
     std::fs::remove_file(path).unwrap();
 }

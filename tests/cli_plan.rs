@@ -65,7 +65,7 @@ fn plan_less_markdown_imports_as_before() {
 #[test]
 fn a_bad_horizon_is_refused_before_anything_is_created() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dafo(dir.path(), &["--dir", ".", "new", "Plan", "--horizon", "2026-2023"]);
+    let out = dafo(dir.path(), &["--dir", ".", "new", "Plan", "--horizon", "2026-2023", "--lang", "en"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ends (2023) before it starts (2026)"), "{err}");

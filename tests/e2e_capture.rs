@@ -95,7 +95,8 @@ fn a_file_that_does_not_parse_opens_nothing_and_is_not_touched() {
 
 #[test]
 fn bad_flags_get_a_clear_error() {
-    let out = std::process::Command::new(dafo_bin()).args(["--lang", "fr"]).output().unwrap();
+    // `--lang fr` does not read: the environment's language speaks.
+    let out = crate::common::dafo_command(&["--lang", "fr"]).env("DAFO_LANG", "en").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("possible values: es, en"));
 }

@@ -76,7 +76,8 @@ fn a_short_workshop_with_timer_zoom_and_presentation() {
 
 #[test]
 fn a_bad_theme_name_is_refused() {
-    let out = std::process::Command::new(dafo_bin()).args(["--theme", "sepia", "list"]).output().unwrap();
+    let out =
+        std::process::Command::new(dafo_bin()).args(["--theme", "sepia", "list", "--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("possible values: dark, light, mono"));
 }

@@ -46,6 +46,7 @@ mod e2e_review;
 mod e2e_room;
 mod e2e_settings;
 mod e2e_sources;
+mod errors_lang;
 mod exports_csv_docx;
 mod exports_marks;
 mod follow_marks;

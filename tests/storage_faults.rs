@@ -154,7 +154,7 @@ fn a_second_process_is_told_who_holds_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     let lock = SessionLock::acquire(&path).unwrap();
-    let out = dafo(&["__soak", path.to_str().unwrap(), "1"]);
+    let out = dafo(&["__soak", path.to_str().unwrap(), "1", "--lang", "en"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("pid {}", std::process::id())), "{stderr}");
@@ -172,7 +172,7 @@ fn recover_brings_back_a_damaged_file_and_deletes_nothing() {
     let good = std::fs::read_to_string(&path).unwrap();
     // Damaged outside dafo: half of it is gone.
     std::fs::write(&path, &good[..good.len() / 2]).unwrap();
-    let out = dafo(&["recover", path.to_str().unwrap()]);
+    let out = dafo(&["recover", path.to_str().unwrap(), "--lang", "en"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains(&format!("{}:", path.display())) && stdout.contains("damaged"), "{stdout}");
@@ -181,7 +181,7 @@ fn recover_brings_back_a_damaged_file_and_deletes_nothing() {
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().any(|n| n.starts_with("s.ron.damaged-")), "{names:?}");
     assert!(dafo(&["check", path.to_str().unwrap()]).status.success());
-    let again = dafo(&["recover", path.to_str().unwrap()]);
+    let again = dafo(&["recover", path.to_str().unwrap(), "--lang", "en"]);
     assert!(String::from_utf8_lossy(&again.stdout).contains("nothing to recover"));
 }
 
@@ -190,7 +190,7 @@ fn recover_without_a_backup_fails_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     std::fs::write(&path, "(version: 1,").unwrap();
-    let out = dafo(&["recover", path.to_str().unwrap()]);
+    let out = dafo(&["recover", path.to_str().unwrap(), "--lang", "en"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no backup"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "(version: 1,");

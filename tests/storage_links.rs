@@ -25,7 +25,7 @@ fn a_lock_file_planted_as_a_symlink_never_overwrites_its_target() {
     let victim = dir.path().join("victim.txt");
     std::fs::write(&victim, "precious").unwrap();
     std::os::unix::fs::symlink("victim.txt", dir.path().join(".real.ron.lock")).unwrap();
-    let out = dafo(dir.path(), &["__soak", "real.ron", "1"]);
+    let out = dafo(dir.path(), &["__soak", "real.ron", "1", "--lang", "en"]);
     assert!(!out.status.success());
     assert!(text(&out).contains("not a regular file"), "{}", text(&out));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
@@ -125,7 +125,7 @@ fn check_reports_backups_that_cannot_be_kept() {
     assert!(first.backup_warning.is_some());
     assert!(file.save(&session).unwrap().backup_warning.is_none(), "said twice");
     drop(file);
-    let out = dafo(dir.path(), &["check", "s.ron"]);
+    let out = dafo(dir.path(), &["check", "s.ron", "--lang", "en"]);
     assert!(out.status.success());
     assert!(text(&out).contains("backups cannot be kept"), "{}", text(&out));
 }

@@ -13,7 +13,8 @@ use crate::storage;
 pub struct Entry {
     pub path: PathBuf,
     /// The session's summary, or why the file could not be read.
-    pub summary: Result<Summary, String>,
+    /// (The error is shared: an entry is cloned; it is said in the screen's language.)
+    pub summary: Result<Summary, std::sync::Arc<storage::LoadError>>,
 }
 
 /// Title, dates and counts of a session.
@@ -69,7 +70,7 @@ pub fn scan_dir(dir: &Path) -> Vec<Entry> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
         .map(|path| {
-            let summary = storage::load(&path).map(|s| Summary::of(&s)).map_err(|e| e.to_string());
+            let summary = storage::load(&path).map(|s| Summary::of(&s)).map_err(std::sync::Arc::new);
             Entry { path, summary }
         })
         .collect();

@@ -530,7 +530,7 @@ impl Editor {
                 true
             }
             Err(e) => {
-                self.say(e.to_string(), true);
+                self.say(e.message(self.lang), true);
                 false
             }
         }

@@ -26,7 +26,7 @@ pub fn default_path() -> Option<PathBuf> {
 pub fn load_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Result<bool, String> {
     let result = read_and_install(path, explicit, lang);
     if let Err(e) = &result {
-        let _ = PROBLEM.set(format!("keys.ron: {e} (default keys used)"));
+        let _ = PROBLEM.set(format!("keys.ron: {e} ({})", lang.text().errors.default_keys_used));
     }
     result
 }

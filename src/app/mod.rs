@@ -241,7 +241,7 @@ impl App {
         let lang = self.lang;
         match effect {
             Effect::Open(path) => {
-                let opened = storage::SessionFile::open(&path).map_err(|e| e.to_string());
+                let opened = storage::SessionFile::open(&path).map_err(|e| e.message(lang));
                 return self.open_from_browser(opened.map(|(file, session)| Editor::new(session, file, lang)));
             }
             Effect::Create { title, from } => {
@@ -252,7 +252,7 @@ impl App {
                     Some(from) => storage::load(&from).map(|old| crate::domain::carry_over(&old, &title, now)),
                     None => Ok(Session::new(&title, now)),
                 };
-                let opened = session.map_err(|e| e.to_string()).and_then(|s| create_session(&dir, s, lang));
+                let opened = session.map_err(|e| e.message(lang)).and_then(|s| create_session(&dir, s, lang));
                 return self.open_from_browser(opened);
             }
             _ => {}
@@ -272,7 +272,10 @@ impl App {
                 });
                 match spawned {
                     Ok(_) => self.background.copies += 1,
-                    Err(e) => editor.copied(&CopyOutcome::Failed { reason: e.to_string() }, Instant::now()),
+                    Err(e) => {
+                        let reason = crate::i18n::os_error(&e, lang);
+                        editor.copied(&CopyOutcome::Failed { reason }, Instant::now());
+                    }
                 }
             }
             Effect::Quit => {
@@ -491,9 +494,9 @@ pub fn create_session(dir: &Path, session: Session, lang: Lang) -> Result<Editor
         let l = lang.text().limits;
         return Err((l.too_long)(&l.field_name(&long.field), long.chars, long.max));
     }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), crate::i18n::os_error(&e, lang)))?;
     // Created exclusively: a session of the same title made at the same moment is kept.
-    let (file, _) = storage::SessionFile::create_new(dir, &session).map_err(|e| e.to_string())?;
+    let (file, _) = storage::SessionFile::create_new(dir, &session).map_err(|e| e.message(lang))?;
     let renamed = file.path().file_name().is_some_and(|n| *n != *storage::file_name_for_title(&session.meta.title));
     let mut editor = Editor::new(session, file, lang);
     if renamed {

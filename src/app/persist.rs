@@ -132,8 +132,8 @@ impl Editor {
                     c.answering = false;
                 }
                 let why = match outcome {
-                    Outcome::Loaded(Err(e)) => e,
-                    Outcome::Saved(Err(e)) => e.to_string(),
+                    Outcome::Loaded(Err(e)) => e.message(self.lang),
+                    Outcome::Saved(Err(e)) => e.message(self.lang),
                     Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) | Outcome::Journaled | Outcome::GivenUp => {
                         String::new()
                     }
@@ -214,7 +214,7 @@ impl Editor {
             Ok(report) => {
                 if let Some(why) = report.backup_warning {
                     let msg = self.lang.text().ui.saved_no_backup;
-                    self.say(format!("{msg}: {}", crate::export::safe(&why)), true);
+                    self.say(format!("{msg}: {}", crate::export::safe(&why.message(self.lang))), true);
                 }
                 Ok(())
             }
@@ -249,8 +249,8 @@ impl Editor {
             SaveError::ReadOnly { .. } => ui.read_only_folder.to_owned(),
             SaveError::PermissionDenied { .. } => ui.no_permission.to_owned(),
             SaveError::Unreadable { .. } => ui.unreadable_on_disk.to_owned(),
-            SaveError::NotHeld { .. } => self.read_only.clone().unwrap_or_else(|| e.to_string()),
-            other => other.to_string(),
+            SaveError::NotHeld { .. } => self.read_only.clone().unwrap_or_else(|| e.message(self.lang)),
+            other => other.message(self.lang),
         }
     }
 
@@ -314,7 +314,7 @@ impl Editor {
                 true
             }
             Err(e) => {
-                self.say(e.to_string(), true);
+                self.say(e.message(self.lang), true);
                 false
             }
         }

@@ -42,7 +42,7 @@ pub enum Outcome {
     /// A save (autosave, `Ctrl-s`, keep mine).
     Saved(Result<SaveReport, SaveError>),
     /// Load theirs: the version read from disk, or why it was not.
-    Loaded(Result<Box<Session>, String>),
+    Loaded(Result<Box<Session>, storage::commands::CommandError>),
     /// A journal record written, or not: one that cannot be written costs
     /// nothing but that head start, so nothing is said.
     Journaled,
@@ -101,8 +101,8 @@ fn perform(file: &Mutex<SessionFile>, job: Job) -> Done {
             other => other,
         }),
         (Work::LoadTheirs(mine), Some(text)) => Outcome::Loaded(match storage::write_atomic(mine, text.as_bytes()) {
-            Ok(()) => file.reload().map(Box::new).map_err(|e| e.to_string()),
-            Err(e) => Err(format!("{}: {e}", mine.display())),
+            Ok(()) => file.reload().map(Box::new).map_err(storage::commands::CommandError::Load),
+            Err(e) => Err(storage::commands::CommandError::Save(storage::SaveError::from_io(mine, e))),
         }),
     };
     // Jobs run in the order they were sent, each with the session as it was then:

@@ -24,9 +24,9 @@ pub fn run(loaded: Result<Session, LoadError>, format: CopyFormat, lang: Lang) -
     let html = render(&session, lang, Format::HtmlFragment);
     let outcome = clipboard::copy(&render(&session, lang, text), Some(&html));
     if !outcome.is_ok() {
-        return Err(CommandError::Copy(outcome.to_string()));
+        return Err(CommandError::Copy(outcome.message(lang)));
     }
-    eprintln!("dafo: {outcome}");
+    super::say(&format!("dafo: {}", outcome.message(lang)));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,25 +19,26 @@ pub const IGNORE: &str = ".dafo-backups/";
 pub const DRIVER: &str = "dafo merge-driver %O %A %B %P";
 const NAME: &str = "dafo: sesiones DAFO fusionadas por ID";
 
-fn git(dir: &Path, args: &[&str]) -> Result<String, CommandError> {
+fn git(dir: &Path, args: &[&str], lang: Lang) -> Result<String, CommandError> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| CommandError::Copy(format!("git: {e}")))?;
+        .map_err(|e| CommandError::Copy(format!("git: {}", crate::i18n::os_error(&e, lang))))?;
     if !out.status.success() && out.status.code() != Some(1) {
         let err = String::from_utf8_lossy(&out.stderr).trim().to_owned();
-        return Err(CommandError::Copy(format!("{}: not inside a git repository ({err})", dir.display())));
+        let not_in_git = lang.text().errors.not_in_git;
+        return Err(CommandError::Copy(format!("{}: {not_in_git} ({err})", dir.display())));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 /// Sets up the repository that contains `dir`.
 pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
-    let top = PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"])?);
+    let top = PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"], lang)?);
     if top.as_os_str().is_empty() {
-        return Err(CommandError::Copy(format!("{}: not inside a git repository", dir.display())));
+        return Err(CommandError::Copy(format!("{}: {}", dir.display(), lang.text().errors.not_in_git)));
     }
     let w = lang.text().merge;
     let mut said = Vec::new();
@@ -45,11 +46,11 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode, CommandError> {
         said.push(add_line(&top.join(file), line, lang)?);
     }
     for (key, value) in [("merge.dafo.name", NAME), ("merge.dafo.driver", DRIVER)] {
-        let current = git(&top, &["config", "--local", "--get", key])?;
+        let current = git(&top, &["config", "--local", "--get", key], lang)?;
         if current == value {
             said.push(format!("git config {key}: {} «{value}»", w.already_is));
         } else {
-            git(&top, &["config", "--local", key, value])?;
+            git(&top, &["config", "--local", key, value], lang)?;
             let before = w.was;
             let was = if current.is_empty() { String::new() } else { format!(" ({before} «{current}»)") };
             said.push(format!("git config {key} = «{value}»{was}"));

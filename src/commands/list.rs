@@ -50,8 +50,8 @@ impl Summary {
     }
 }
 
-/// The `.ron` files of `dir`, newest session first, unreadable ones last.
-pub fn entries(dir: &Path) -> Result<Vec<Entry>, CommandError> {
+/// The `.ron` files of `dir`, newest session first, unreadable ones last (why, in `lang`).
+pub fn entries(dir: &Path, lang: Lang) -> Result<Vec<Entry>, CommandError> {
     let read_dir = |source| CommandError::ReadDir { path: dir.to_owned(), source };
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_dir)? {
@@ -64,7 +64,7 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>, CommandError> {
         .into_iter()
         .map(|path| match storage::load(&path) {
             Ok(s) => (Some(s.meta.created), Entry { path, summary: Some(Summary::new(&s)), error: None }),
-            Err(e) => (None, Entry { path, summary: None, error: Some(e.to_string()) }),
+            Err(e) => (None, Entry { path, summary: None, error: Some(e.message(lang)) }),
         })
         .collect();
     loaded.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.path.cmp(&b.1.path)));
@@ -74,7 +74,7 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>, CommandError> {
 /// Lists `dir` as lines or JSON.
 pub fn run(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, CommandError> {
     let cli = &lang.text().cli;
-    let entries = entries(dir)?;
+    let entries = entries(dir, lang)?;
     if json {
         // Paths come as they are: C1 controls and bidi marks escaped as the JSON export does.
         let text = serde_json::to_string_pretty(&entries).map_err(|e| CommandError::Stdout(e.into()))?;

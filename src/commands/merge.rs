@@ -120,16 +120,17 @@ fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
 pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang: Lang) -> ExitCode {
     let shown = name.map(PathBuf::from).unwrap_or_else(|| ours.to_owned());
     let read = |p: &Path, empty_ok: bool| -> Result<Option<Session>, String> {
-        let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let bytes = std::fs::read(p).map_err(|e| format!("{}: {}", p.display(), crate::i18n::os_error(&e, lang)))?;
         let text = String::from_utf8_lossy(&bytes);
         if empty_ok && text.trim().is_empty() {
             return Ok(None);
         }
-        parse(&text, &shown).map(Some).map_err(|e| e.to_string())
+        parse(&text, &shown).map(Some).map_err(|e| e.message(lang))
     };
+    let empty = |p: &Path| format!("{}: {}", p.display(), lang.text().errors.not_a_session);
     let sides = (|| -> Result<(Session, Session, Session), String> {
-        let a = read(ours, false)?.ok_or("empty")?;
-        let b = read(theirs, false)?.ok_or("empty")?;
+        let a = read(ours, false)?.ok_or_else(|| empty(ours))?;
+        let b = read(theirs, false)?.ok_or_else(|| empty(theirs))?;
         // No common ancestor: git passes an empty base.
         let o = read(base, true)?.unwrap_or_else(|| empty_like(&a));
         Ok((o, a, b))
@@ -149,7 +150,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
         }
     };
     if let Err(e) = write_atomic(ours, to_ron(&out.session).as_bytes()) {
-        super::say(&format!("dafo merge-driver: {}: {e}", ours.display()));
+        super::say(&format!("dafo merge-driver: {}: {}", ours.display(), crate::i18n::os_error(&e, lang)));
         return ExitCode::from(2);
     }
     for c in &out.conflicts {

@@ -80,10 +80,14 @@ impl CommandError {
             CommandError::Load(e) => load_message(e, lang),
             CommandError::Import(e) => e.message(lang),
             CommandError::Exists { path } => format!("{}: {}", path.display(), cli.exists),
-            CommandError::Write { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_write),
-            CommandError::ReadDir { path, source } => format!("{}: {}: {source}", path.display(), cli.cannot_read_dir),
+            CommandError::Write { path, source } => {
+                format!("{}: {}: {}", path.display(), cli.cannot_write, crate::i18n::os_error(source, lang))
+            }
+            CommandError::ReadDir { path, source } => {
+                format!("{}: {}: {}", path.display(), cli.cannot_read_dir, crate::i18n::os_error(source, lang))
+            }
             CommandError::UnknownFormat { path } => format!("{}: {}", path.display(), cli.unknown_format),
-            CommandError::Stdout(e) => format!("{}: {e}", cli.stdout),
+            CommandError::Stdout(e) => format!("{}: {}", cli.stdout, crate::i18n::os_error(e, lang)),
             CommandError::Copy(text)
             | CommandError::Binary(text)
             | CommandError::Review(text)
@@ -109,23 +113,9 @@ pub fn open_message(e: &LoadError, file: &std::path::Path, lang: Lang) -> String
     }
 }
 
-/// A session that does not open, said in `lang`.
+/// A session that does not open, said in `lang` ([`LoadError::message`]).
 pub fn load_message(e: &LoadError, lang: Lang) -> String {
-    match e {
-        LoadError::TooNew { path, found } => {
-            format!("{}: {}", path.display(), (lang.text().cli.too_new)(*found, crate::domain::FORMAT_VERSION))
-        }
-        LoadError::Id { path, line, column, id, problem } => {
-            let said = (lang.text().limits.bad_id)(&format!("{id:?}"), problem);
-            format!("{}:{line}:{column}: {said}", path.display())
-        }
-        LoadError::TooLong { path, line, column, field, chars, max } => {
-            let l = lang.text().limits;
-            format!("{}:{line}:{column}: {}", path.display(), (l.too_long)(&l.field_name(field), *chars, *max))
-        }
-        LoadError::NotReadable(e) => e.message(lang),
-        other => other.to_string(),
-    }
+    e.message(lang)
 }
 
 /// Prints the error of a failed command (`dafo: file:line:col: ...`) in `lang`
@@ -244,6 +234,8 @@ pub(crate) fn load_all(
     files.iter().map(move |f| (f, first.take().unwrap_or_else(|| crate::storage::load(f))))
 }
 
+#[cfg(test)]
+mod error_scan_tests;
 #[cfg(test)]
 mod tests {
     use super::*;

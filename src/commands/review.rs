@@ -234,7 +234,7 @@ pub fn save(
     };
     session.apply(edit).map_err(|e| invalid(path, lang, e))?;
     session.meta.modified = jiff::Timestamp::now();
-    file.save(session).map_err(|e| CommandError::Review(e.to_string()))?;
+    file.save(session).map_err(|e| CommandError::Review(e.message(lang)))?;
     let saved = (lang.text().report.changes_saved)(n);
     super::print_text(&format!("{}: {year}: {saved}\n", path.display()))
 }

@@ -129,7 +129,7 @@ pub fn import(
     let mut grids = Vec::new();
     let mut unread = Vec::new();
     for f in &found {
-        match read::read(f) {
+        match read::read(f, lang) {
             Ok(g) => grids.extend(g),
             Err(e) => unread.push(crate::domain::text::display_safe_lines(&format!("{}: {e}", f.display()))),
         }

@@ -50,7 +50,8 @@ impl Live {
             state.restore(item);
         }
         let writer = Writer::start(path)?;
-        let server = Server::start(SocketAddr::new(ip, 0), events, page::page(lang)).map_err(|e| e.to_string())?;
+        let server = Server::start(SocketAddr::new(ip, 0), events, page::page(lang))
+            .map_err(|e| crate::i18n::os_error(&e, lang))?;
         let url = format!("http://{}/", server.addr());
         let qr = qr::lines(&url).unwrap_or_default();
         Ok(Live { state, url, qr, server: Some(server), writer: Some(writer), held: Vec::new() })

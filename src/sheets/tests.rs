@@ -62,7 +62,7 @@ fn grids(files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, Vec<Grid>) {
     for (name, bytes) in files {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
-        out.extend(read(&p).unwrap());
+        out.extend(read(&p, crate::i18n::Lang::Es).unwrap());
     }
     (dir, out)
 }
@@ -474,7 +474,7 @@ fn with_money_the_sheet_asks_committed_and_paid_as_non_negative_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ana.xlsx");
     std::fs::write(&file, &bytes).unwrap();
-    let mut grid = read(&file).unwrap();
+    let mut grid = read(&file, crate::i18n::Lang::Es).unwrap();
     grid[0].cells[1][12] = Cell::Number(1500.5);
     grid[0].cells[1][13] = Cell::Text("1.200,50".into());
     grid[0].cells[2][12] = Cell::Text("-5".into());

@@ -70,7 +70,7 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
                 ])
             }
             Err(err) => Row::new(vec![
-                Cell::from(Span::styled(format!("✗ {}", display_safe(err)), theme.error)),
+                Cell::from(Span::styled(format!("✗ {}", display_safe(&err.message(lang))), theme.error)),
                 Cell::from(""),
                 Cell::from(""),
                 Cell::from(""),

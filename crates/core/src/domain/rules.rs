@@ -10,10 +10,11 @@ use thiserror::Error;
 
 /// A value outside its range, said the same way wherever it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{what} must be {range}, not {value}")]
+#[error("{what} must be {} to {}, not {value}", range.0, range.1)]
 pub struct RangeError {
     pub what: &'static str,
-    pub range: &'static str,
+    /// The lowest and the highest value allowed, as written.
+    pub range: (&'static str, &'static str),
     pub value: String,
 }
 
@@ -38,7 +39,7 @@ macro_rules! small_scale {
             }
 
             fn error(value: impl fmt::Display) -> RangeError {
-                RangeError { what: $what, range: concat!($min, " to ", $max), value: value.to_string() }
+                RangeError { what: $what, range: (stringify!($min), stringify!($max)), value: value.to_string() }
             }
         }
 
@@ -94,7 +95,7 @@ impl Weight {
     }
 
     fn error(value: impl fmt::Display) -> RangeError {
-        RangeError { what: "weight", range: "0.0 to 1.0", value: value.to_string() }
+        RangeError { what: "weight", range: ("0.0", "1.0"), value: value.to_string() }
     }
 }
 
@@ -147,7 +148,7 @@ impl ItemId {
 impl TryFrom<&str> for ItemId {
     type Error = RangeError;
     fn try_from(id: &str) -> Result<ItemId, RangeError> {
-        let error = || RangeError { what: "an ID", range: "letters and a number (F12)", value: format!("{id:?}") };
+        let error = || RangeError { what: "ID", range: ("A1", "ZZZ9007199254740992"), value: format!("{id:?}") };
         let letters = id.chars().take_while(char::is_ascii_uppercase).count();
         let digits = &id[letters..];
         if !(1..=3).contains(&letters) || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {

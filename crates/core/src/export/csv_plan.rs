@@ -209,7 +209,7 @@ impl PlanRows {
     /// The horizon of the session row.
     pub fn session(&mut self, row: &Row) -> Result<(), Problem> {
         if !row.horizon.trim().is_empty() {
-            self.horizon = Some(row.horizon.trim().parse().map_err(|e| Problem::Detail(format!("horizon: {e}")))?);
+            self.horizon = Some(row.horizon.trim().parse().map_err(Problem::Horizon)?);
         }
         Ok(())
     }

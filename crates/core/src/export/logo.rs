@@ -57,16 +57,17 @@ pub fn for_session(name: Option<&str>, session_file: &Path, lang: Lang) -> Resul
     };
     let shown = crate::domain::text::display_safe_lines(&path.display().to_string());
     let w = lang.text().apparatus;
-    let bytes = read(&path).map_err(|e| (w.logo_unreadable)(&shown, &e))?;
+    let bytes = read(&path, lang).map_err(|e| (w.logo_unreadable)(&shown, &e))?;
     from_bytes(bytes).map(Some).ok_or_else(|| (w.logo_kind)(&shown))
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+/// The logo's bytes, or why not (the system's refusal in `lang`).
+fn read(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| crate::i18n::os_error(&e, lang))?;
     if !meta.is_file() || meta.len() > MAX_BYTES {
         return Err(format!("{} > {MAX_BYTES} B", meta.len()));
     }
-    std::fs::read(path).map_err(|e| e.to_string())
+    std::fs::read(path).map_err(|e| crate::i18n::os_error(&e, lang))
 }
 
 /// The logo in `bytes` if they are a PNG, a JPEG or an SVG image.

@@ -60,6 +60,8 @@ pub struct Catalogue {
     pub chart: super::chart_words::ChartWords,
     /// The Seguimiento view's legend: what each mark means.
     pub follow_legend: super::follow_legend::FollowLegend,
+    /// The errors a user meets: the system's, storage's, the domain's, the command line's (issue 23).
+    pub errors: &'static super::error_words::ErrorWords,
 }
 
 /// Why a file could not be imported; each `fn` gets what the file held.

@@ -25,6 +25,8 @@ pub mod apparatus_words;
 mod catalogue;
 pub mod chart_words;
 pub mod clash_text;
+mod domain_errors;
+pub mod error_words;
 pub mod follow_legend;
 pub mod follow_words;
 mod ids;
@@ -35,6 +37,7 @@ pub mod limits_text;
 pub mod locale;
 pub mod merge_text;
 pub mod money_words;
+mod os_error;
 pub mod plan_ui;
 pub mod plan_words;
 pub mod publish_words;
@@ -51,6 +54,7 @@ pub use catalogue::{
     PlanWords, UiText,
 };
 pub use ids::{stored_action_id, stored_id};
+pub use os_error::{os_detail, os_error};
 
 use crate::domain::{Came, Crossed, LabelSet, Matrix, Quadrant, Status};
 
@@ -274,6 +278,11 @@ pub fn resolve(
         .unwrap_or_default()
 }
 
+// Also for the dafo package's tests of its own errors (its dev-dependency on
+// the core turns `error-scan` on).
+#[cfg(any(test, feature = "error-scan"))]
+#[doc(hidden)]
+pub mod error_scan_tests;
 #[cfg(test)]
 mod one_place_tests;
 #[cfg(test)]

@@ -370,7 +370,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             "" | crate::export::csv::KIND_FACTOR => {
                 let q = quadrant_from_label(label).ok_or_else(|| err(line, Problem::Quadrant(label.to_owned())))?;
                 // The ranges are the session's own (domain::rules): what loads, imports.
-                let range = |e: RangeError| detail(line, &e);
+                let range = |e: RangeError| err(line, Problem::Range(e));
                 let impact = match row.impact.trim() {
                     "" => None,
                     v => Some(Impact::parse(v).map_err(range)?.get()),

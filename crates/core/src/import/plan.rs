@@ -378,7 +378,7 @@ pub fn import(
         match section {
             Section::Top => {
                 if let Some(v) = horizon_value(trimmed) {
-                    d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, e.to_string().into()))?);
+                    d.horizon = Some(v.parse::<Horizon>().map_err(|e| at(line_no, col, Problem::Horizon(e)))?);
                 } else if let Some(v) = funding_value(trimmed) {
                     d.funding = split_unescaped(v, &[';'])
                         .iter()

@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::i18n::{ImportErrors, Lang};
+use crate::i18n::Lang;
 
 use super::ImportError;
 
@@ -75,7 +75,13 @@ pub enum Problem {
     NotAnItem(String),
     #[error("direction must be up or down, not {0:?}")]
     CsvDirection(String),
-    /// A detail from the CSV reader, a range or a plan row, given as it comes.
+    /// A value out of its range (impact, rating, weight).
+    #[error("{0}")]
+    Range(crate::domain::RangeError),
+    /// A horizon that does not read.
+    #[error("horizon: {0}")]
+    Horizon(crate::domain::HorizonError),
+    /// A detail from the CSV reader or a plan row, given as it comes.
     #[error("{0}")]
     Detail(String),
 }
@@ -86,42 +92,46 @@ impl From<String> for Problem {
     }
 }
 
-impl ImportErrors {
-    /// `p` in this language.
-    pub fn of(&self, p: &Problem) -> String {
-        match p {
-            Problem::Header => self.header.to_owned(),
-            Problem::Votes(v) => (self.votes)(v),
-            Problem::Quadrant(v) => (self.quadrant)(v),
-            Problem::Came(v) => (self.came)(v),
-            Problem::Status(v) => (self.status)(v),
-            Problem::Due(v) => (self.due)(v),
-            Problem::Links(v) => (self.links)(v),
-            Problem::StrategyKind(v) => (self.strategy_kind)(v),
-            Problem::Year(v) => (self.year)(v),
-            Problem::Degree(v) => (self.degree)(v),
-            Problem::Separator(n) => (self.separator)(*n),
-            Problem::Cells { row, header } => (self.cells)(*row, *header),
-            Problem::Column { name, known } => (self.column)(name, known),
-            Problem::NeedsColumn(v) => (self.needs_column)(v),
-            Problem::NotANumber(v) => (self.not_a_number)(v),
-            Problem::Direction(v) => (self.direction)(v),
-            Problem::NoLinea(v) => (self.no_linea)(v),
-            Problem::NotADate(v) => (self.not_a_date)(v),
-            Problem::Amount(v) => (self.amount)(v),
-            Problem::PlanStatus(v) => (self.plan_status)(v),
-            Problem::Heading { heading, known } => (self.heading)(heading, known),
-            Problem::MissionHeading(v) => (self.mission_heading)(v),
-            Problem::StrategyLine => self.strategy_line.to_owned(),
-            Problem::EjeHeading(v) => (self.eje_heading)(v),
-            Problem::EjeNumber { expected, got } => (self.eje_number)(*expected, got),
-            Problem::LineaForm(v) => (self.linea_form)(v),
-            Problem::LineaNoEje(v) => (self.linea_no_eje)(v),
-            Problem::LineaUnderEje { linea, eje } => (self.linea_under_eje)(linea, *eje),
-            Problem::ColumnDate { column, value } => (self.column_date)(column, value),
-            Problem::ColumnNumber { column, value } => (self.column_number)(column, value),
-            Problem::NotAnItem(v) => (self.not_an_item)(v),
-            Problem::CsvDirection(v) => (self.csv_direction)(v),
+impl Problem {
+    /// The problem in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let w = &lang.text().import_errors;
+        match self {
+            Problem::Header => w.header.to_owned(),
+            Problem::Votes(v) => (w.votes)(v),
+            Problem::Quadrant(v) => (w.quadrant)(v),
+            Problem::Came(v) => (w.came)(v),
+            Problem::Status(v) => (w.status)(v),
+            Problem::Due(v) => (w.due)(v),
+            Problem::Links(v) => (w.links)(v),
+            Problem::StrategyKind(v) => (w.strategy_kind)(v),
+            Problem::Year(v) => (w.year)(v),
+            Problem::Degree(v) => (w.degree)(v),
+            Problem::Separator(n) => (w.separator)(*n),
+            Problem::Cells { row, header } => (w.cells)(*row, *header),
+            Problem::Column { name, known } => (w.column)(name, known),
+            Problem::NeedsColumn(v) => (w.needs_column)(v),
+            Problem::NotANumber(v) => (w.not_a_number)(v),
+            Problem::Direction(v) => (w.direction)(v),
+            Problem::NoLinea(v) => (w.no_linea)(v),
+            Problem::NotADate(v) => (w.not_a_date)(v),
+            Problem::Amount(v) => (w.amount)(v),
+            Problem::PlanStatus(v) => (w.plan_status)(v),
+            Problem::Heading { heading, known } => (w.heading)(heading, known),
+            Problem::MissionHeading(v) => (w.mission_heading)(v),
+            Problem::StrategyLine => w.strategy_line.to_owned(),
+            Problem::EjeHeading(v) => (w.eje_heading)(v),
+            Problem::EjeNumber { expected, got } => (w.eje_number)(*expected, got),
+            Problem::LineaForm(v) => (w.linea_form)(v),
+            Problem::LineaNoEje(v) => (w.linea_no_eje)(v),
+            Problem::LineaUnderEje { linea, eje } => (w.linea_under_eje)(linea, *eje),
+            Problem::ColumnDate { column, value } => (w.column_date)(column, value),
+            Problem::ColumnNumber { column, value } => (w.column_number)(column, value),
+            Problem::NotAnItem(v) => (w.not_an_item)(v),
+            Problem::CsvDirection(v) => (w.csv_direction)(v),
+            Problem::Range(e) => e.message(lang),
+            // `horizon` names the column (or the line's key), as the file writes it.
+            Problem::Horizon(e) => format!("horizon: {}", e.message(lang)),
             Problem::Detail(v) => v.clone(),
         }
     }
@@ -133,29 +143,31 @@ impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         let words = &lang.text().import_errors;
         match self {
-            ImportError::Csv { path, line, problem } => format!("{}:{line}: {}", path.display(), words.of(problem)),
+            ImportError::Csv { path, line, problem } => format!("{}:{line}: {}", path.display(), problem.message(lang)),
             ImportError::Empty { path } => format!("{}: {}", path.display(), words.empty),
             ImportError::UnknownKind { path } => format!("{}: {}", path.display(), words.unknown_kind),
             ImportError::At { path, line, column, problem } => {
-                format!("{}:{line}:{column}: {}", path.display(), words.of(problem))
+                format!("{}:{line}:{column}: {}", path.display(), problem.message(lang))
             }
             ImportError::TooLong { path, line, field, chars, max } => {
                 let l = lang.text().limits;
                 format!("{}:{line}: {}", path.display(), (l.too_long)(&l.field_name(field), *chars, *max))
             }
             ImportError::NotReadable(e) => e.message(lang),
-            ImportError::Io { .. } => self.to_string(),
+            ImportError::Io { path, source } => format!("{}: {}", path.display(), crate::i18n::os_error(source, lang)),
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
+#[cfg(any(test, feature = "error-scan"))]
+#[doc(hidden)]
+pub mod tests {
     use super::*;
+    #[cfg(test)]
     use std::path::PathBuf;
 
     /// One of each variant; the match below stops the build when one is added.
-    fn every(v: &str) -> Vec<Problem> {
+    pub fn every(v: &str) -> Vec<Problem> {
         let all = vec![
             Problem::Header,
             Problem::Votes(v.into()),
@@ -189,6 +201,8 @@ mod tests {
             Problem::ColumnNumber { column: "target".into(), value: v.into() },
             Problem::NotAnItem(v.into()),
             Problem::CsvDirection(v.into()),
+            Problem::Range(crate::domain::Rating::parse(v).unwrap_err()),
+            Problem::Horizon(crate::domain::HorizonError::Syntax(v.into())),
         ];
         for p in &all {
             match p {
@@ -224,6 +238,8 @@ mod tests {
                 | Problem::ColumnNumber { .. }
                 | Problem::NotAnItem(_)
                 | Problem::CsvDirection(_)
+                | Problem::Range(_)
+                | Problem::Horizon(_)
                 | Problem::Detail(_) => {}
             }
         }

@@ -92,14 +92,17 @@ fn is_kept(backup: &Path) -> bool {
 }
 
 /// Why backups of `session` cannot be written, if they cannot: `.dafo-backups` is a
-/// file, or a folder where nothing can be created. `dafo check` reports it.
-pub fn backup_problem(session: &Path) -> Option<String> {
+/// file, or a folder where nothing can be created. `dafo check` reports it, in `lang`.
+pub fn backup_problem(session: &Path, lang: crate::i18n::Lang) -> Option<String> {
     let (dir, _) = backup_dir_and_prefix(session);
+    let w = lang.text().errors;
     match std::fs::metadata(&dir) {
-        Ok(m) if !m.is_dir() => Some(format!("{}: is not a folder; backups cannot be kept", dir.display())),
+        Ok(m) if !m.is_dir() => Some(format!("{}: {}", dir.display(), w.backups_not_a_folder)),
         Ok(_) => match tempfile::Builder::new().prefix(".dafo-probe").tempfile_in(&dir) {
             Ok(_) => None,
-            Err(e) => Some(format!("{}: backups cannot be written ({e})", dir.display())),
+            Err(e) => {
+                Some(format!("{}: {}", dir.display(), (w.backups_cannot_write)(&crate::i18n::os_error(&e, lang))))
+            }
         },
         // Not made yet: the first save makes it, if the session's folder is writable.
         Err(_) => None,
@@ -247,9 +250,10 @@ mod tests {
     fn a_backup_folder_that_is_a_file_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path().join("s.ron");
-        assert_eq!(backup_problem(&s), None);
+        assert_eq!(backup_problem(&s, crate::i18n::Lang::En), None);
         std::fs::write(dir.path().join(BACKUP_DIR), "x").unwrap();
-        assert!(backup_problem(&s).unwrap().contains("not a folder"));
+        assert!(backup_problem(&s, crate::i18n::Lang::En).unwrap().contains("not a folder"));
+        assert!(backup_problem(&s, crate::i18n::Lang::Ca).unwrap().contains("no és una carpeta"));
         assert!(keep_backup(&s, b"x", false).is_err());
     }
 

@@ -38,7 +38,7 @@ impl BoundedError {
     pub fn message(&self, lang: Lang) -> String {
         let words = lang.text().limits;
         match self {
-            BoundedError::Io { .. } => self.to_string(),
+            BoundedError::Io { path, source } => format!("{}: {}", path.display(), crate::i18n::os_error(source, lang)),
             BoundedError::NotRegular { path } => format!("{}: {}", path.display(), words.not_regular),
             BoundedError::TooLarge { path, limit } => format!("{}: {}", path.display(), (words.too_large)(*limit)),
         }

@@ -35,13 +35,20 @@ pub enum CommandError {
 pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
     // Every line names a file: clean it of control characters and escape sequences.
     let clean = |text: String| display_safe_lines(&text);
+    let w = lang.text().errors;
     // Through a symlink: restore the target and keep the link, as saving does.
     let resolved = super::file::resolve_link(file);
     let file = resolved.as_path();
     let _lock = match SessionLock::acquire(file) {
         Ok(lock) => lock,
         Err(e) => {
-            eprintln!("dafo: {}\nClose it there before recovering it.", clean(e.to_string()));
+            // Only a lock another dafo holds is closed there; the rest say what to do themselves.
+            let then = if matches!(e, LockError::Held { .. }) {
+                format!("\n{}", w.recover_close_first)
+            } else {
+                String::new()
+            };
+            eprintln!("dafo: {}{then}", clean(e.message(lang)));
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -51,19 +58,19 @@ pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, Command
                 println!("{}: {}", clean(file.display().to_string()), clean(said));
                 return Ok(ExitCode::SUCCESS);
             }
-            println!("{}: reads fine; nothing to recover", clean(file.display().to_string()));
+            println!("{}: {}", clean(file.display().to_string()), w.recover_reads_fine);
             Ok(ExitCode::SUCCESS)
         }
         Ok(Recovery::Restored { from, damaged, error }) => {
-            println!("{}", clean(error.to_string()));
+            println!("{}", clean(error.message(lang)));
             if let Some(damaged) = damaged {
-                println!("The damaged file was kept as {}", clean(damaged.display().to_string()));
+                println!("{}", clean((w.recover_damaged_kept)(&damaged.display().to_string())));
             }
-            println!("{} restored from {}", clean(file.display().to_string()), clean(from.display().to_string()));
+            println!("{}", clean((w.recover_restored)(&file.display().to_string(), &from.display().to_string())));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("dafo: {}", clean(e.to_string()));
+            eprintln!("dafo: {}", clean(e.message(lang)));
             Ok(ExitCode::FAILURE)
         }
     }

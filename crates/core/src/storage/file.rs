@@ -162,7 +162,7 @@ impl SessionFile {
 
     fn save_backed(&mut self, text: String, backup: bool) -> Result<SaveReport, SaveError> {
         if let Err(e) = &self.lock {
-            return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
+            return Err(SaveError::NotHeld { path: self.path.clone(), reason: Box::new(e.duplicate()) });
         }
         let mut report = save_text_backed(&self.path, text, self.disk.as_ref(), backup)?;
         self.backup_behind = !matches!(report.backup, Ok(Some(_)));
@@ -281,7 +281,7 @@ impl SessionFile {
     /// [`SessionFile::replace_damaged`] with a session already serialized.
     pub fn replace_damaged_text(&mut self, text: String) -> Result<(SaveReport, Option<PathBuf>), SaveError> {
         if let Err(e) = &self.lock {
-            return Err(SaveError::NotHeld { path: self.path.clone(), reason: e.to_string() });
+            return Err(SaveError::NotHeld { path: self.path.clone(), reason: Box::new(e.duplicate()) });
         }
         if load_session(&self.path).is_ok() {
             // It reads: the ordinary rules apply (changed on disk is not damaged).
@@ -396,7 +396,7 @@ fn is_marked_read_only(path: &Path) -> bool {
 }
 
 fn lock_to_save_error(path: &Path, e: LockError) -> SaveError {
-    SaveError::NotHeld { path: path.to_owned(), reason: e.to_string() }
+    SaveError::NotHeld { path: path.to_owned(), reason: Box::new(e) }
 }
 
 #[cfg(test)]

@@ -84,6 +84,30 @@ impl LockError {
         }
     }
 
+    /// When the holder took the file, in local time: "2026-12-06 10:02".
+    pub fn holder_since(&self) -> Option<String> {
+        let LockError::Held { since, .. } = self else { return None };
+        Some(since.to_zoned(crate::clock::local_zone()).strftime("%Y-%m-%d %H:%M").to_string())
+    }
+
+    /// The same error again (an [`io::Error`] cannot be cloned: its kind, code and
+    /// text are kept), for a save refused while the file is open read-only.
+    pub fn duplicate(&self) -> LockError {
+        match self {
+            LockError::Held { path, pid, host, since } => {
+                LockError::Held { path: path.clone(), pid: *pid, host: host.clone(), since: *since }
+            }
+            LockError::Io { path, source } => {
+                let source = source
+                    .raw_os_error()
+                    .map_or_else(|| io::Error::new(source.kind(), source.to_string()), io::Error::from_raw_os_error);
+                LockError::Io { path: path.clone(), source }
+            }
+            LockError::NotRegular { path } => LockError::NotRegular { path: path.clone() },
+            LockError::FileReadOnly { path } => LockError::FileReadOnly { path: path.clone() },
+        }
+    }
+
     /// Who holds the file, for a second instance: "pid 42 on host, since 10:02".
     pub fn holder(&self) -> Option<String> {
         match self {
@@ -108,7 +132,7 @@ impl LockError {
                 io::ErrorKind::ReadOnlyFilesystem => lang.text().ui.lock_read_only_fs.to_owned(),
                 io::ErrorKind::PermissionDenied => lang.text().ui.lock_no_permission.to_owned(),
                 io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => lang.text().ui.lock_disk_full.to_owned(),
-                _ => format!("{}: {}", lang.text().ui.lock_cannot_create, reason(source)),
+                _ => format!("{}: {}", lang.text().ui.lock_cannot_create, crate::i18n::os_error(source, lang)),
             },
             LockError::NotRegular { .. } => lang.text().ui.lock_not_regular.to_owned(),
             LockError::FileReadOnly { .. } => lang.text().ui.file_read_only.to_owned(),

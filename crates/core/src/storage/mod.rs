@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bounded;
 pub mod commands;
 mod disk;
+mod error_text;
 mod file;
 mod format;
 pub mod journal;
@@ -21,7 +22,7 @@ pub use disk::{DiskChange, DiskState, Loaded, check_disk, file_hash, load_sessio
 pub use file::SessionFile;
 pub use file::resolve_link;
 pub use lock::{LockError, LockInfo, SessionLock};
-pub use save::{SaveError, SaveReport, save_session, save_session_with};
+pub use save::{BackupFailure, SaveError, SaveReport, save_session, save_session_with};
 
 use std::path::Path;
 

@@ -36,7 +36,7 @@ pub enum SaveError {
     #[error("{}: no permission to write there; the file on disk was left as it was. Save under another name, or fix the permissions", path.display())]
     PermissionDenied { path: PathBuf },
     #[error("{} cannot be saved from here: {reason}. Save under another name", path.display())]
-    NotHeld { path: PathBuf, reason: String },
+    NotHeld { path: PathBuf, reason: Box<super::lock::LockError> },
     #[error("{}: {source}; the file on disk was left as it was", path.display())]
     Io {
         path: PathBuf,
@@ -58,6 +58,24 @@ impl SaveError {
     }
 }
 
+/// Why a backup could not be made (the save itself succeeded): the backups'
+/// folder and the system's refusal, kept so that it can be said in any language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFailure {
+    pub dir: PathBuf,
+    pub kind: io::ErrorKind,
+    /// The system's own text.
+    pub detail: String,
+}
+
+impl BackupFailure {
+    /// The folder and why, in `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let e = io::Error::new(self.kind, self.detail.clone());
+        format!("{}: {}", self.dir.display(), crate::i18n::os_error(&e, lang))
+    }
+}
+
 /// What a successful save did.
 #[derive(Debug, Clone)]
 pub struct SaveReport {
@@ -67,11 +85,11 @@ pub struct SaveReport {
     pub bytes: usize,
     /// Where the backup went (`None`: none was due, see
     /// [`super::SessionFile::save`]), or why it could not be made (the save itself succeeded).
-    pub backup: Result<Option<PathBuf>, String>,
+    pub backup: Result<Option<PathBuf>, BackupFailure>,
     /// Temp files from an interrupted save that were cleaned up.
     pub removed_temps: Vec<PathBuf>,
     /// Set by [`super::SessionFile::save`] the first time backups fail: say it once.
-    pub backup_warning: Option<String>,
+    pub backup_warning: Option<BackupFailure>,
     /// The text written: dafo's own last version, kept before any reload.
     pub(crate) text: String,
 }
@@ -151,7 +169,7 @@ fn save_text_with(
     let backup = if backup || fresh_generation {
         keep_backup(path, text.as_bytes(), fresh_generation).map(Some).map_err(|e| {
             let (dir, _) = super::backup::backup_dir_and_prefix(path);
-            format!("{}: {e}", dir.display())
+            BackupFailure { dir, kind: e.kind(), detail: crate::i18n::os_detail(&e) }
         })
     } else {
         Ok(None)

@@ -1,0 +1,107 @@
+//! Words of the errors a user meets (issue 23): the system's refusals, a session
+//! that does not read or save, a lock, a recovery, a value out of range and the
+//! command line's own mistakes: their shape; each language's words are in its
+//! catalogue (`Catalogue::errors`).
+
+/// Every error's words in one language.
+#[derive(Debug)]
+pub struct ErrorWords {
+    // ---- The system's refusals (`i18n::os_error`), before the system's own text ----
+    pub os_not_found: &'static str,
+    pub os_permission: &'static str,
+    pub os_full: &'static str,
+    pub os_read_only: &'static str,
+    pub os_exists: &'static str,
+    pub os_is_folder: &'static str,
+    pub os_not_folder: &'static str,
+    /// Any other refusal of the system.
+    pub os_other: &'static str,
+    // ---- A session that does not read (`LoadError`) ----
+    /// Before the parser's own words: "does not read as a session".
+    pub not_a_session: &'static str,
+    // ---- A save refused (`SaveError`); the file on disk is as it was ----
+    pub changed_on_disk: &'static str,
+    pub exists_kept: &'static str,
+    /// The file on disk does not read: why (file:line:column: ...).
+    pub unreadable_kept: fn(&str) -> String,
+    pub disk_full_kept: &'static str,
+    pub read_only_kept: &'static str,
+    pub no_permission_kept: &'static str,
+    /// The lock is not held: why.
+    pub not_held: fn(&str) -> String,
+    /// After a system refusal: the file on disk was left as it was.
+    pub left_as_it_was: &'static str,
+    // ---- The lock (`LockError`) ----
+    /// Another dafo has it open: pid, host, since.
+    pub held: fn(u32, &str, &str) -> String,
+    /// The lock file cannot be made: the system's reason, then what to do.
+    pub lock_cannot_create: fn(&str) -> String,
+    pub lock_advice_full: &'static str,
+    pub lock_advice: &'static str,
+    pub lock_not_regular: &'static str,
+    pub file_read_only: &'static str,
+    // ---- `dafo recover` ----
+    /// No backup reads: how many were tried, in which folder.
+    pub no_good_backup: fn(usize, &str) -> String,
+    pub nothing_changed: &'static str,
+    pub recover_close_first: &'static str,
+    pub recover_reads_fine: &'static str,
+    pub recover_damaged_kept: fn(&str) -> String,
+    pub recover_restored: fn(&str, &str) -> String,
+    // ---- Backups, `keys.ron`, git ----
+    pub backups_not_a_folder: &'static str,
+    /// Backups cannot be written: the system's reason.
+    pub backups_cannot_write: fn(&str) -> String,
+    /// After a `keys.ron` refused.
+    pub default_keys_used: &'static str,
+    pub not_in_git: &'static str,
+    // ---- The domain ----
+    /// A list edit past its end: position, length.
+    pub out_of_range: fn(usize, usize) -> String,
+    pub join_missing: fn(&str) -> String,
+    pub join_quadrants: fn(&str, &str) -> String,
+    pub join_marked: fn(&str) -> String,
+    pub join_empty: &'static str,
+    /// A horizon: not two years (what was typed), backwards (start, end), out of range (min, max, span).
+    pub horizon_syntax: fn(&str) -> String,
+    pub horizon_backwards: fn(i16, i16) -> String,
+    pub horizon_range: fn(i16, i16, i16) -> String,
+    /// A value out of range: what (impact, rating, weight), the range (low, high), the value.
+    pub range: fn(&str, &str, &str, &str) -> String,
+    /// The names of the ranged values: impact, rating, weight, an item's ID.
+    pub ranged: [&'static str; 4],
+    // ---- The command line's own mistakes (clap) ----
+    /// An option or argument it does not know (it), and a suggestion ("did you mean").
+    pub cli_unknown_argument: fn(&str) -> String,
+    pub cli_did_you_mean: fn(&str) -> String,
+    pub cli_unknown_command: fn(&str) -> String,
+    /// A value refused (value, option), the values it takes.
+    pub cli_invalid_value: fn(&str, &str) -> String,
+    pub cli_possible_values: fn(&str) -> String,
+    pub cli_missing_value: fn(&str) -> String,
+    /// Required arguments not given (their names).
+    pub cli_missing_required: fn(&str) -> String,
+    pub cli_missing_command: &'static str,
+    /// An option given twice, two that cannot go together (it, the other).
+    pub cli_twice: fn(&str) -> String,
+    pub cli_conflict: fn(&str, &str) -> String,
+    pub cli_too_many: fn(&str) -> String,
+    /// Any other mistake, with clap's own words after it.
+    pub cli_other: &'static str,
+    /// The usage line's lead-in and the help hint.
+    pub cli_usage: &'static str,
+    pub cli_help_hint: &'static str,
+}
+
+impl ErrorWords {
+    /// A ranged value's name: the domain's English name mapped to this language's.
+    pub fn ranged_name(&self, what: &str) -> String {
+        match what {
+            "impact" => self.ranged[0].to_owned(),
+            "rating" => self.ranged[1].to_owned(),
+            "weight" => self.ranged[2].to_owned(),
+            "ID" => self.ranged[3].to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}

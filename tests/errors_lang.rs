@@ -1,0 +1,174 @@
+//! Errors speak the language in force through the built binary (issue 23): clap's
+//! own mistakes, the system's refusals (a missing file, a path through a file, a
+//! read-only folder) in es, en and ca; `recover` and `copy` speak the session's language.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use dafo::i18n::Lang;
+
+/// The binary with `DAFO_LANG` set to `lang` (nothing else from this machine).
+fn dafo_in(lang: Lang, args: &[&str]) -> Output {
+    crate::common::dafo_command(args).env("DAFO_LANG", lang.tag()).output().unwrap()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A small session saved as made in `language`.
+fn session_in(dir: &Path, name: &str, language: &str) -> PathBuf {
+    let mut s = dafo::domain::Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.language = language.to_owned();
+    let path = dir.join(name);
+    dafo::storage::save(&path, &s).unwrap();
+    path
+}
+
+#[test]
+fn an_unknown_option_is_refused_in_the_language_in_force_with_exit_2() {
+    for (lang, said, usage) in [
+        (Lang::Es, "error: argumento desconocido «--bogus»", "Uso: dafo"),
+        (Lang::En, "error: unexpected argument '--bogus' found", "Usage: dafo"),
+        (Lang::Ca, "error: argument desconegut «--bogus»", "Ús: dafo"),
+    ] {
+        let o = dafo_in(lang, &["--bogus"]);
+        assert_eq!(o.status.code(), Some(2), "{lang:?}: {}", err(&o));
+        assert!(err(&o).starts_with(said) && err(&o).contains(usage), "{lang:?}: {}", err(&o));
+        assert!(err(&o).contains(lang.text().errors.cli_help_hint), "{lang:?}: {}", err(&o));
+    }
+    // --lang wins over DAFO_LANG, even on a line that does not parse.
+    let o = dafo_in(Lang::Es, &["--lang", "ca", "--bogus"]);
+    assert!(err(&o).starts_with("error: argument desconegut"), "{}", err(&o));
+    // A missing argument and a value refused, in Catalan.
+    let o = dafo_in(Lang::Ca, &["review"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).starts_with("error: falten arguments obligatoris: --year <YEAR>, <FILE>"), "{}", err(&o));
+    let o = dafo_in(Lang::Es, &["--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("valor no válido «fr» para --lang <LANG>"), "{}", err(&o));
+}
+
+#[test]
+fn help_and_version_pass_through_as_clap_prints_them() {
+    let o = dafo_in(Lang::Es, &["--version"]);
+    assert!(o.status.success() && out(&o).starts_with("dafo "), "{}", out(&o));
+    let o = dafo_in(Lang::Ca, &["--help"]);
+    assert!(o.status.success() && out(&o).contains("Usage: dafo"), "{}", out(&o));
+}
+
+#[test]
+fn a_missing_file_says_so_in_each_language_with_the_system_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-esta.ron");
+    for (lang, said) in [(Lang::Es, "no existe: "), (Lang::En, "does not exist: "), (Lang::Ca, "no existeix: ")] {
+        let o = dafo_in(lang, &["show", p(&missing)]);
+        assert_eq!(o.status.code(), Some(1), "{lang:?}");
+        let e = err(&o);
+        assert!(e.contains(&format!("no-esta.ron: {said}No such file or directory")), "{lang:?}: {e}");
+        assert!(!e.contains("os error"), "{lang:?}: {e}");
+    }
+}
+
+#[test]
+fn a_path_through_a_file_says_so_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session_in(dir.path(), "s.ron", "es");
+    let through = dir.path().join("s.ron").join("out.md");
+    for (lang, said) in [
+        (Lang::Es, "una parte de la ruta no es una carpeta"),
+        (Lang::En, "part of the path is not a folder"),
+        (Lang::Ca, "una part del camí no és una carpeta"),
+    ] {
+        // --lang: the session (Spanish) would speak otherwise.
+        let o = dafo_in(lang, &["export", p(&s), "-o", p(&through), "--lang", lang.tag()]);
+        assert!(!o.status.success(), "{lang:?}");
+        assert!(err(&o).contains(said), "{lang:?}: {}", err(&o));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_without_write_permission_says_so_in_each_language() {
+    use std::os::unix::fs::PermissionsExt as _;
+    // Root ignores the modes, so the refusal cannot happen: said, and skipped.
+    if std::fs::read_to_string("/proc/self/status")
+        .is_ok_and(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
+    {
+        eprintln!("skipped: running as root, which ignores a folder's permissions");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = session_in(dir.path(), "s.ron", "es");
+    let locked = dir.path().join("solo-lectura");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    for (lang, said) in [(Lang::Es, "sin permiso: "), (Lang::En, "no permission: "), (Lang::Ca, "sense permís: ")] {
+        let o = dafo_in(lang, &["export", p(&s), "-o", p(&locked.join("out.md")), "--lang", lang.tag()]);
+        assert!(!o.status.success(), "{lang:?}");
+        assert!(err(&o).contains(said), "{lang:?}: {}", err(&o));
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn recover_speaks_the_session_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, said) in [
+        ("en", "reads fine; nothing to recover"),
+        ("ca", "es llig bé; no hi ha res a recuperar"),
+        ("es", "se lee bien; no hay nada que recuperar"),
+    ] {
+        let s = session_in(dir.path(), &format!("{language}.ron"), language);
+        // The environment says Spanish: the session's own language wins.
+        let o = dafo_in(Lang::Es, &["recover", p(&s)]);
+        assert!(o.status.success(), "{language}: {}", err(&o));
+        assert!(out(&o).contains(said), "{language}: {}", out(&o));
+    }
+    // A file that is not there cannot tell: the language in force speaks.
+    let o = dafo_in(Lang::Ca, &["recover", p(&dir.path().join("cap.ron"))]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("no existeix") && !err(&o).contains("No backup"), "{}", err(&o));
+}
+
+#[test]
+fn copy_speaks_the_session_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for language in ["en", "ca"] {
+        let s = session_in(dir.path(), &format!("{language}.ron"), language);
+        let o = dafo_in(Lang::Es, &["copy", p(&s)]);
+        assert!(o.status.success(), "{language}: {}", err(&o));
+        // No clipboard in tests: saved to a file, said in the session's language.
+        let lang = Lang::from_tag(language).unwrap();
+        let saved = (lang.text().ui.copy_saved)("FILE", "WHY");
+        let lead = saved.split("FILE").next().unwrap();
+        assert!(err(&o).contains(lead), "{language}: {}", err(&o));
+        assert!(!err(&o).contains("no system clipboard"), "{language}: {}", err(&o));
+        assert!(!err(&o).contains("Guardado en"), "{language}: {}", err(&o));
+    }
+}
+
+#[test]
+fn the_browser_says_why_a_file_does_not_read_in_the_screen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("roto.ron"), "(version: 4, meta: (title: \"x\"").unwrap();
+    for lang in Lang::ALL.iter().copied() {
+        let app = dafo::app::App::browser(dir.path(), lang);
+        let screen = crate::common::screen_rows(&app, 160, 20).join("\n");
+        let said = lang.text().errors.not_a_session;
+        assert!(screen.contains("roto.ron:1:") && screen.contains(said), "{lang:?}:\n{screen}");
+        for other in Lang::ALL.iter().filter(|o| **o != lang) {
+            assert!(!screen.contains(other.text().errors.not_a_session), "{lang:?} shows {other:?}:\n{screen}");
+        }
+    }
+}
