@@ -7,6 +7,8 @@
 // Outside the core's own tests (for the dafo package's) the scan of the core's
 // errors is not run: its samples are unused there.
 #![cfg_attr(not(test), allow(dead_code))]
+// Test support, built for tests only (`test` or the `error-scan` feature): it may panic.
+#![allow(clippy::unwrap_used)]
 
 use std::io;
 use std::path::PathBuf;

@@ -161,6 +161,7 @@ impl ImportError {
 
 #[cfg(any(test, feature = "error-scan"))]
 #[doc(hidden)]
+#[allow(clippy::unwrap_used)] // Test support, built for tests only: it may panic.
 pub mod tests {
     use super::*;
     #[cfg(test)]
