@@ -89,8 +89,8 @@ fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &
                 let part = anchor.as_ref().is_some_and(|a| doc.apparatus.parts.contains(a));
                 grid(out, g, anchor, part)?
             }
-            Block::Items(items) => item_table(out, items)?,
-            Block::Table(t) => number_table(out, t)?,
+            Block::Items(items) => item_table(out, items, doc.lang)?,
+            Block::Table(t) => number_table(out, t, doc.lang)?,
             // The chart's title, its picture, then its figures.
             Block::Chart(c) => {
                 let picture = charts.next().and_then(|(i, m)| Some((i, m.as_ref()?)));
@@ -101,7 +101,7 @@ fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &
                     out.write_all(super::docx_chart::paragraph(c, m, i + 1).as_bytes())?;
                 }
                 if !c.figures_above {
-                    number_table(out, &c.table)?;
+                    number_table(out, &c.table, doc.lang)?;
                 }
             }
         }
@@ -296,11 +296,11 @@ fn grid(out: &mut dyn Write, g: &Grid, anchor: Option<String>, part: bool) -> io
     streamed_table(out, header, rows, &widths)
 }
 
-fn item_table(out: &mut dyn Write, items: &Items) -> io::Result<()> {
+fn item_table(out: &mut dyn Write, items: &Items, lang: Lang) -> io::Result<()> {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
-    let widths: Vec<usize> = items.widths(PAGE_MM).into_iter().map(usize::from).collect();
+    let widths: Vec<usize> = items.widths(PAGE_MM, lang).into_iter().map(usize::from).collect();
     let header = head(&columns, &widths);
     let rows = items.rows.iter().map(|item| {
         let mut main = vec![para(&item.text, false)];
@@ -309,20 +309,21 @@ fn item_table(out: &mut dyn Write, items: &Items) -> io::Result<()> {
             main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
         }
         let mut values = vec![vec![para(&item.id, true)], main];
-        values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
+        values.extend(item.cells.iter().map(|c| vec![para(&c.show(lang), false)]));
         body(&columns, &widths, values)
     });
     table(out, header, rows, &widths)
 }
 
-fn number_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+fn number_table(out: &mut dyn Write, t: &Table, lang: Lang) -> io::Result<()> {
     let columns: Vec<&Column> = t.columns.iter().collect();
-    let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
+    let widths: Vec<usize> = t.widths(PAGE_MM, lang).into_iter().map(usize::from).collect();
     let header = head(&columns, &widths);
-    let rows = t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect()));
+    let rows =
+        t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(&c.show(lang), false)]).collect()));
     let total = t.has_total().then(|| {
         let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
-        totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
+        totals.extend(t.totals.iter().map(|v| vec![para(&v.show(lang), true)]));
         body(&columns, &widths, totals)
     });
     table(out, header, rows.chain(total), &widths)
