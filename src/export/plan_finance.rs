@@ -60,6 +60,7 @@ pub fn section(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
     let w = lang.money();
     out.push(heading(2, w.plan_heading));
+    out.extend(dropped_note(s, lang));
     let (axes, lines) = (s.budget_by_axis(), s.budget_by_line());
     let unsplit = Shown::of(&axes);
     let lead = |id: String, text: String| vec![Cell::Text(id), Cell::Text(text)];
@@ -114,6 +115,13 @@ pub fn section(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     out.push(heading(3, w.by_source));
     let totals = planned_cells(&sources.total, unsplit);
     out.push(Block::Table(Table { columns, rows, total_label: w.total.to_owned(), totals }));
+}
+
+/// Descartada actions plan nothing: a line that says which carry amounts the
+/// tables leave out, so the totals are not taken for a slip; none when none do.
+fn dropped_note(s: &Session, lang: Lang) -> Option<Block> {
+    let dropped: Vec<String> = s.dropped_with_money().iter().map(|a| lang.show_id(&a.id)).collect();
+    (!dropped.is_empty()).then(|| Block::Para(vec![(lang.money().dropped_left_out)(&dropped.join(", "))]))
 }
 
 fn no_line(lang: Lang) -> String {
@@ -174,8 +182,8 @@ pub fn execution_table(
     let mut totals = vec![Cell::Amount(t.planned[at])];
     totals.extend(spent(t));
     totals.push(degree(p.degree));
-    Some(vec![
-        heading(2, (w.execution_heading)(year)),
-        Block::Table(Table { columns, rows, total_label: words.plan.to_owned(), totals }),
-    ])
+    let mut out = vec![heading(2, (w.execution_heading)(year))];
+    out.extend(dropped_note(s, lang));
+    out.push(Block::Table(Table { columns, rows, total_label: words.plan.to_owned(), totals }));
+    Some(out)
 }

@@ -106,6 +106,35 @@ fn the_plan_financiero_sums_lineas_ejes_and_sources_in_the_languages_way() {
     assert_eq!(totals.unwrap_or_default().last().map(|c| c.show(Lang::En)).as_deref(), Some("€15,501"));
 }
 
+/// A descartada action's amounts are in no total, and the section says so
+/// in the document's language (a facilitator's trial found them counted).
+#[test]
+fn the_plan_financiero_leaves_dropped_actions_out_and_says_so() {
+    for (lang, said, total) in [
+        (Lang::Es, "Las acciones descartadas no cuentan en los importes previstos: E1", "3.500,50 €"),
+        (Lang::En, "Dropped actions do not count in the planned amounts: E1", "€3,500.50"),
+        (Lang::Ca, "Les accions descartades no compten en els imports previstos: E1", "3.500,50 €"),
+    ] {
+        let mut s = full_plan();
+        let (came, i) = s.find_action("E1").expect("E1");
+        let e = s.change_action(came, i, |a| a.status = crate::domain::Status::Dropped).expect("a change");
+        s.apply(e).expect("applied");
+        let b = blocks(&s, lang);
+        let paras: Vec<&String> =
+            b.iter().filter_map(|b| if let Block::Para(p) = b { p.first() } else { None }).collect();
+        assert!(paras.iter().any(|p| *p == said), "{lang:?}: {paras:?}");
+        let Some(Block::Table(by_line)) = b.iter().find(|b| matches!(b, Block::Table(_))) else { panic!("a table") };
+        assert_eq!(
+            by_line.totals.last().map(|c| c.show(lang)).as_deref(),
+            Some(total),
+            "{lang:?}: 15.501 less 12.000,50"
+        );
+    }
+    // Nothing dropped, nothing said.
+    let b = blocks(&full_plan(), Lang::Es);
+    assert!(!b.iter().any(|b| matches!(b, Block::Para(p) if p.iter().any(|l| l.contains("descartadas")))));
+}
+
 #[test]
 fn rows_carry_sources_numbers_and_plan_fields() {
     let s = full_plan();

@@ -1247,6 +1247,7 @@ pub static TEXT: Catalogue = Catalogue {
         if t.is_empty() { format!("compromés {c}, pagat {p}") } else { format!("compromés {c}, pagat {p} de {t}") }
     },
     execution_heading: |y| format!("Execució del pressupost {y}"),
+    dropped_left_out: |ids| format!("Les accions descartades no compten en els imports previstos: {ids}"),
     },
     chart: ChartWords {
     note: "La taula següent dona les mateixes xifres.",

@@ -1253,6 +1253,7 @@ pub static TEXT: Catalogue = Catalogue {
         }
     },
     execution_heading: |y| format!("Ejecución del presupuesto {y}"),
+    dropped_left_out: |ids| format!("Las acciones descartadas no cuentan en los importes previstos: {ids}"),
     },
     chart: ChartWords {
     note: "La tabla siguiente da las mismas cifras.",
