@@ -91,10 +91,12 @@ fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &
             }
             Block::Items(items) => item_table(out, items, doc.lang)?,
             Block::Table(t) => number_table(out, t, doc.lang)?,
-            // The chart's title, its picture, then its figures.
+            // Its picture (which draws the title and whose alt text says it
+            // and every figure), then its figures; the title as a line of its
+            // own only where no picture shows it.
             Block::Chart(c) => {
                 let picture = charts.next().and_then(|(i, m)| Some((i, m.as_ref()?)));
-                if picture.is_some() || !c.figures_above {
+                if picture.is_none() && !c.figures_above {
                     put(out, &para(&c.title, true).keep_next(true))?;
                 }
                 if let Some((i, m)) = picture {

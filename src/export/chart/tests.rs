@@ -361,6 +361,9 @@ fn the_docx_holds_each_chart_as_a_png_with_its_relationship_and_alt_text() {
             assert_eq!(body.matches(&format!("r:embed=\"{rid}\"")).count(), 1);
             let alt = html_escape::encode_double_quoted_attribute(&chart.describe()).into_owned();
             assert!(body.contains(&format!("descr=\"{alt}\"")), "alt text of {}", chart.id);
+            // The picture draws the title: no paragraph repeats it (the trial saw it twice).
+            let title = html_escape::encode_text(&chart.title).into_owned();
+            assert!(!body.contains(&format!(">{title}</w:t>")), "{} titled twice", chart.id);
         }
         assert_eq!(body.matches("<w:drawing>").count(), count);
         assert!(rels.ends_with("</Relationships>"));
