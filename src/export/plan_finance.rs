@@ -33,11 +33,12 @@ impl Shown {
 fn planned_columns(b: &Budget, shown: Shown, lang: Lang) -> Vec<Column> {
     let w = lang.money();
     let years = if shown.years { b.years.as_slice() } else { &[] };
-    let mut cols: Vec<Column> = years.iter().map(|y| Column::new(y.to_string(), Some(11)).numeric(9)).collect();
+    // As narrow as their figures allow: the eje and línea column needs the room.
+    let mut cols: Vec<Column> = years.iter().map(|y| Column::new(y.to_string(), Some(7)).numeric(9)).collect();
     if shown.unsplit {
-        cols.push(Column::new(w.unsplit, Some(11)).numeric(9));
+        cols.push(Column::new(w.unsplit, Some(7)).numeric(9));
     }
-    cols.push(Column::new(w.total, Some(12)).numeric(10));
+    cols.push(Column::new(w.total, Some(8)).numeric(10));
     cols
 }
 
