@@ -1,7 +1,9 @@
 //! Markdown backend of the [`Document`]: title and metadata, the DAFO as a
 //! 2x2 table, factor lists with IDs, votes and impact, the CAME actions as
 //! narrow tables, the crossed strategies and the EFI/EFE tables.
-//! `import::markdown` reads the factors back.
+//! `import::markdown` reads the factors back. Typed cells (dates, amounts,
+//! percentages) are written the document language's way (`31/01/2027`,
+//! `1.500,50 €`), which `plan_import` reads back in that language.
 
 use std::fmt::Write as _;
 
