@@ -235,6 +235,35 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// What a backend writes for a typed cell reads back as the same value
+        /// in the document's language, in every language (the locale's own
+        /// property tests check its formatters; this checks the cells use them).
+        #[test]
+        fn typed_cells_read_back_in_every_language(
+            cents in 0u64..=crate::domain::Euros::MAX_CENTS,
+            tenths in -10_000i64..=100_000,
+            day in 0i32..3_652_059,
+            whole in -100_000i64..100_000,
+            frac in 0u32..10_000,
+        ) {
+            let date = jiff::civil::Date::constant(1, 1, 1)
+                .checked_add(jiff::Span::new().days(day))
+                .unwrap_or(jiff::civil::Date::MAX);
+            let x = whole as f64 + f64::from(frac) / 10_000.0;
+            let percent = tenths as f64 / 10.0;
+            for &lang in Lang::ALL {
+                let l = lang.locale();
+                let money = l.read_money(&Cell::Amount(cents).show(lang)).map(crate::domain::Euros::try_from);
+                proptest::prop_assert_eq!(money.map(|e| e.map(|e| e.cents)), Ok(Ok(cents)), "{:?}", lang);
+                proptest::prop_assert_eq!(l.read_percent(&Cell::Percent(percent).show(lang)), Ok(percent));
+                proptest::prop_assert_eq!(l.read_date(&Cell::date(date).show(lang)), Some(date));
+                proptest::prop_assert_eq!(l.read_number(&Cell::Exact(x).show(lang)), Ok(x));
+                proptest::prop_assert_eq!(l.read_number(&Cell::Weight(x).show(lang)), Ok(x));
+            }
+        }
+    }
+
     #[test]
     fn only_text_is_cleaned_for_xml() {
         assert_eq!(Cell::from("a\u{1}b").xml_safe(), Cell::from("a\u{fffd}b"));
