@@ -237,7 +237,7 @@ fn carried_and_overdue_are_marked_and_explained_120x40() {
     h.app.update(Action::ShowCame);
     h.app.update(Action::Right);
     let screen = text(&h.app, 120, 40);
-    assert!(screen.contains("⚠2025-06-30"), "{screen}");
+    assert!(screen.contains("⚠30/06/2025"), "{screen}");
     assert!(screen.contains("↻ 2 sin confirmar") && screen.contains("⚠ 1 vencida"), "{screen}");
     assert!(screen.contains("↻ viene del año pasado"), "{screen}");
     insta::assert_snapshot!(screen);

@@ -421,6 +421,39 @@ fn action_form_reads_amounts_as_the_language_writes_them() {
     assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050));
 }
 
+/// The action form shows dates as the language writes them on screen and in
+/// documents (`31/01/2027` in Spanish and Catalan, `2027-01-31` in English) and
+/// reads back what it shows: reopened and accepted, the date is the same day.
+#[test]
+fn action_form_shows_and_reads_dates_as_the_language_writes_them() {
+    for (lang, typed, shown) in [
+        (Lang::Es, "31/01/2027", "31/01/2027"),
+        (Lang::Ca, "31/01/2027", "31/01/2027"),
+        (Lang::En, "2027-01-31", "2027-01-31"),
+        // ISO is read in every language (what earlier versions showed).
+        (Lang::Es, "2027-01-31", "31/01/2027"),
+    ] {
+        let mut f = fixture_in(lang);
+        threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+        typ(&mut f.app, "f");
+        retype_field(&mut f.app, 2, typed);
+        enter(&mut f.app);
+        let due = session(&f.app).confront[0].due;
+        assert_eq!(due, Some(jiff::civil::date(2027, 1, 31)), "{lang:?} {typed}");
+        typ(&mut f.app, "f");
+        assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(2) == shown), "{lang:?}");
+        enter(&mut f.app);
+        assert_eq!(session(&f.app).confront[0].due, due, "{lang:?}: what the form shows reads back");
+    }
+    // A day that does not exist is refused on its field.
+    let mut f = fixture_in(Lang::Es);
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+    typ(&mut f.app, "f");
+    retype_field(&mut f.app, 2, "31/02/2027");
+    enter(&mut f.app);
+    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 2));
+}
+
 #[test]
 fn action_form_takes_amounts_per_year_and_a_funding_source() {
     let mut f = fixture();

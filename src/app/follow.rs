@@ -146,7 +146,7 @@ impl Editor {
             },
             Action::FollowRecord => {
                 if let Some(year) = self.follow_year() {
-                    let form = RecordForm::of(year, self.session().year_review(year));
+                    let form = RecordForm::of(year, self.session().year_review(year), self.lang);
                     self.mode = Mode::Record(Box::new(form));
                 }
             }

@@ -94,8 +94,8 @@ impl Form {
         };
         let fields = vec![
             field(a.owner.clone()),
-            field(a.start.map(|d| d.to_string())),
-            field(a.due.map(|d| d.to_string())),
+            field(a.start.map(|d| lang.locale().date(d))),
+            field(a.due.map(|d| lang.locale().date(d))),
             field(a.resources.clone()),
             field(amount),
             field(Some(a.partners.join(", "))),
@@ -245,15 +245,19 @@ impl Editor {
         self.mode = Mode::Form(Box::new(form));
     }
 
-    /// A date field: empty is none; otherwise `YYYY-MM-DD` or the field's error.
+    /// A date field: empty is none; otherwise a date as the language writes it
+    /// (what the form shows: `31/01/2027`, `2027-01-31`), or `YYYY-MM-DD` in any
+    /// language, else the field's error.
     pub(super) fn date_field(&self, form: &Form, i: usize) -> Result<Option<jiff::civil::Date>, (usize, String)> {
         let text = form.value(i);
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<jiff::civil::Date>()
+        self.lang
+            .locale()
+            .read_date(&text)
             .map(Some)
-            .map_err(|_| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
+            .ok_or_else(|| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
     }
 
     fn submit_action_form(

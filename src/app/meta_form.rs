@@ -87,7 +87,7 @@ impl Editor {
         let m = &self.session().meta;
         let mut fields = vec![
             field(Some(m.title.clone())),
-            field(Some(crate::export::day(m.created))),
+            field(Some(crate::export::day_in(self.lang, m.created))),
             field(m.place.clone()),
             field(m.participants.clone()),
             field(m.group.clone()),
@@ -121,7 +121,7 @@ impl Editor {
         let old = &self.session().meta;
         // The date changes only when another day is written: the time of day is kept otherwise.
         let created = match date {
-            Some(d) if crate::export::day(old.created) != d.to_string() => d
+            Some(d) if old.created.to_zoned(jiff::tz::TimeZone::UTC).date() != d => d
                 .at(12, 0, 0, 0)
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .map(|z| z.timestamp())

@@ -85,7 +85,7 @@ impl FollowView<'_> {
         match s.year_review(year) {
             Some(r) => {
                 let mut parts: Vec<String> = r.body.iter().map(|b| safe(b)).collect();
-                parts.extend(r.date.map(|d| d.to_string()));
+                parts.extend(r.date.map(|d| self.lang.locale().date(d)));
                 if !r.problems.is_empty() {
                     parts.push(format!("{} {}", r.problems.len(), w.problems));
                 }
