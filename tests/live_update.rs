@@ -147,6 +147,11 @@ fn a_conflict_found_by_tick_keeps_the_draft_and_no_other_key_leaves_it() {
     key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     assert!(editor(&f.app).in_conflict(), "only r or o answer the question");
     assert!(!f.app.quit);
+    // The question sits over the input line, which keeps its draft under it; a
+    // resize goes through to it.
+    assert_eq!(f.app.update(Action::Resize), []);
+    assert_eq!(f.app.context(), dafo::app::keymap::Context::Conflict);
+    assert!(matches!(editor(&f.app).mode(), Mode::Input(i) if i.value() == "borrador"));
     typ(&mut f.app, "o");
     f.app.settle();
     let Mode::Input(input) = editor(&f.app).mode() else { panic!("the input line comes back") };

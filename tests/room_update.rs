@@ -59,7 +59,7 @@ fn presentation_returns_exactly_where_you_were() {
     typ(&mut app, "2jj");
     let before = (ed(&app).focus(), ed(&app).views().factors.selected);
     typ(&mut app, "p");
-    assert!(ed(&app).room().presenting());
+    assert!(ed(&app).presenting());
     assert_eq!(app.context(), Context::Present);
     // Moving around while presenting, and editing keys do nothing.
     typ(&mut app, "4jzaxm");
@@ -68,7 +68,7 @@ fn presentation_returns_exactly_where_you_were() {
     assert!(ed(&app).mode().is_grid());
     assert_eq!(ed(&app).session().factors(Quadrant::Threats).len(), 7, "x deletes nothing while presenting");
     press(&mut app, KeyCode::Esc);
-    assert!(!ed(&app).room().presenting());
+    assert!(!ed(&app).presenting());
     assert!(!ed(&app).room().zoom);
     assert_eq!((ed(&app).focus(), ed(&app).views().factors.selected), before);
     assert_eq!(app.context(), Context::Grid);

@@ -226,11 +226,11 @@ fn votes_never_go_below_zero() {
 fn help_swallows_keys_until_closed() {
     let mut f = fixture();
     typ(&mut f.app, "?");
-    assert!(f.app.help);
+    assert!(f.app.help_open());
     typ(&mut f.app, "a");
-    assert!(f.app.help);
+    assert!(f.app.help_open());
     esc(&mut f.app);
-    assert!(!f.app.help);
+    assert!(!f.app.help_open());
     typ(&mut f.app, "?q");
     assert!(!f.app.quit, "q closes help first");
 }

@@ -7,7 +7,9 @@ use super::action::Action;
 use super::autosave::Autosave;
 use super::effect::Effect;
 use super::keymap::Context;
-pub use super::mode::{Conflict, Input, InputTarget, Join, Mode};
+pub use super::mode::{Input, InputTarget, Join, Mode};
+pub use super::overlay::Conflict;
+use super::overlay::Overlays;
 use super::room::Room;
 use super::saver::Saver;
 pub use super::selection::{Pane, Sort, View, Views};
@@ -55,6 +57,8 @@ pub struct Editor {
     pub(super) notice: Option<Notice>,
     /// Presentation, zoom, time-box, vote visibility (issue 6).
     pub(super) room: Room,
+    /// What sits on top of the view: presentation, the conflict question, the help.
+    pub(super) overlays: Overlays,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     pub(super) quit_armed: bool,
     /// The plan view asked to confirm deleting an eje or línea that holds actions.
@@ -107,6 +111,7 @@ impl Editor {
             last_check: None,
             watch: super::watch::DiskWatch::default(),
             room,
+            overlays: Overlays::default(),
             autosave: Autosave::new(doc.revision()),
             doc,
             path,
@@ -174,6 +179,16 @@ impl Editor {
         &self.room
     }
 
+    /// What sits on top of the view, bottom first.
+    pub fn overlays(&self) -> &Overlays {
+        &self.overlays
+    }
+
+    /// Whether the room sees the view in presentation mode.
+    pub fn presenting(&self) -> bool {
+        self.overlays.presentation().is_some()
+    }
+
     /// When the session was saved and whether something is pending or failed.
     pub fn autosave(&self) -> &Autosave {
         &self.autosave
@@ -230,7 +245,7 @@ impl Editor {
 
     /// Whether the file changed on disk under unsaved edits and the question is open.
     pub fn in_conflict(&self) -> bool {
-        matches!(self.mode, Mode::Conflict(_))
+        self.overlays.conflict().is_some()
     }
 
     /// The keymap context of the current mode.
@@ -243,7 +258,6 @@ impl Editor {
             Mode::ImpactPick => Context::ImpactPick,
             Mode::Picker(_) => Context::Picker,
             Mode::Form(_) | Mode::Record(_) => Context::Form,
-            Mode::Conflict(_) => Context::Conflict,
             Mode::Clashes(_) => Context::Clashes,
             Mode::JoinMark(_) => Context::JoinMark,
             Mode::Join(_) => Context::JoinWording,
@@ -309,15 +323,7 @@ impl Editor {
     /// Applies an action; the only place where the session screen changes.
     /// Work it asks for waits in the outbox (`Editor::take_effects`).
     pub fn update(&mut self, action: Action) {
-        if action != Action::Quit {
-            self.quit_armed = false;
-        }
-        if action != Action::PlanDelete {
-            self.delete_armed = false;
-        }
-        if !matches!(action, Action::TextKey(_) | Action::Resize) {
-            self.clear_notice(Instant::now());
-        }
+        self.prelude(&action);
         match std::mem::take(&mut self.mode) {
             Mode::Input(input) => self.update_input(input, action),
             Mode::MovePick => {
@@ -333,7 +339,6 @@ impl Editor {
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Form(form) => self.update_form(*form, action),
             Mode::Record(form) => self.update_record(*form, action),
-            Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             Mode::Clashes(list) => self.update_clashes(list, action),
             Mode::JoinMark(from) => self.update_join_mark(from, action),
             Mode::Join(join) => self.update_join(join, action),
@@ -341,6 +346,20 @@ impl Editor {
             // A read-only session opens no input, form or picker that could only be thrown away.
             Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
             Mode::Grid => self.update_view(action),
+        }
+    }
+
+    /// What every key does before anything else: it disarms the second `q` and
+    /// the confirmation of a delete, and takes an old notice away.
+    pub(super) fn prelude(&mut self, action: &Action) {
+        if *action != Action::Quit {
+            self.quit_armed = false;
+        }
+        if *action != Action::PlanDelete {
+            self.delete_armed = false;
+        }
+        if !matches!(action, Action::TextKey(_) | Action::Resize) {
+            self.clear_notice(Instant::now());
         }
     }
 

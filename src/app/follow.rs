@@ -116,7 +116,7 @@ impl Editor {
                 self.views.follow.year = Some((year + d).clamp(h.start, h.end));
             }
             // The room watches: presenting moves between years, it changes nothing.
-            _ if self.room.presenting() => {}
+            _ if self.presenting() => {}
             Action::Rate(d) => self.set_degree(|_| digit_degree(d)),
             Action::VoteUp => self.set_degree(|d| d.step(5)),
             Action::VoteDown => self.set_degree(|d| d.step(-5)),

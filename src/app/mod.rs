@@ -20,6 +20,7 @@ pub mod keys_file;
 mod line_pick;
 mod meta_form;
 pub mod mode;
+pub mod overlay;
 mod persist;
 pub mod picker;
 pub mod plan;
@@ -51,6 +52,7 @@ pub use browser::Browser;
 pub use editor::{Editor, Join, Mode, Notice, Outcome};
 pub use effect::{Clipboard, Effect};
 use keymap::Context;
+use overlay::{Handled, Overlay, Overlays};
 
 use crate::clipboard::CopyOutcome;
 use crate::domain::Session;
@@ -67,9 +69,6 @@ pub enum Screen {
 pub struct App {
     pub lang: Lang,
     pub screen: Screen,
-    pub help: bool,
-    /// Lines the help overlay is scrolled down (when it does not fit).
-    pub help_scroll: u16,
     pub quit: bool,
     /// Sessions directory, for the browser.
     pub dir: PathBuf,
@@ -106,8 +105,6 @@ impl App {
         App {
             lang,
             screen: Screen::Browser(Box::new(Browser::scan(dir))),
-            help: false,
-            help_scroll: 0,
             quit: false,
             dir: dir.to_owned(),
             from_browser: true,
@@ -137,8 +134,6 @@ impl App {
         App {
             lang,
             screen: Screen::Editor(Box::new(editor)),
-            help: false,
-            help_scroll: 0,
             quit: false,
             dir,
             from_browser: false,
@@ -148,17 +143,36 @@ impl App {
         }
     }
 
-    /// The keymap context the next key is read in.
+    /// The keymap context the next key is read in: the top overlay's, else the screen's.
     pub fn context(&self) -> Context {
-        if self.help {
-            return Context::Help;
+        if let Some(top) = self.overlays().top() {
+            return top.context();
         }
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
             Screen::Browser(_) => Context::Browser,
-            Screen::Editor(e) if e.room().presenting() && e.mode().is_grid() => Context::Present,
             Screen::Editor(e) => e.context(),
         }
+    }
+
+    /// What sits on top of the screen showing, bottom first.
+    pub fn overlays(&self) -> &Overlays {
+        match &self.screen {
+            Screen::Editor(e) => e.overlays(),
+            Screen::Browser(b) => &b.overlays,
+        }
+    }
+
+    fn overlays_mut(&mut self) -> &mut Overlays {
+        match &mut self.screen {
+            Screen::Editor(e) => &mut e.overlays,
+            Screen::Browser(b) => &mut b.overlays,
+        }
+    }
+
+    /// Whether the `?` help is open.
+    pub fn help_open(&self) -> bool {
+        self.overlays().help().is_some()
     }
 
     /// Turns a terminal event into an action, through the keymap.
@@ -186,18 +200,37 @@ impl App {
 
     /// Applies an action: the only place where application state changes.
     /// Returns the work it asks for (saving, copying, leaving), for [`App::run`].
+    /// The action goes to the top overlay first; each one consumes it or
+    /// passes it on to the one below, and the last passes it to the screen.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::ToggleHelp {
-            self.help = !self.help;
-            self.help_scroll = 0;
-            return Vec::new();
-        }
-        if self.help {
-            match action {
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::Down => self.help_scroll = (self.help_scroll + 1).min(200),
-                _ => {}
+        self.close_card(&action);
+        for i in (0..self.overlays().len()).rev() {
+            let Some(overlay) = self.overlays_mut().get_mut(i) else { continue };
+            let asks_editor = matches!(overlay, Overlay::Conflict(_));
+            let mut effects = Vec::new();
+            match overlay.handle(&action) {
+                Handled::Passed => continue,
+                Handled::Consumed => {}
+                Handled::Asks(effect) => effects.push(effect),
+                Handled::Closed => {
+                    if let Overlay::Presentation(kept) = self.overlays_mut().remove(i) {
+                        self.close_presentation(*kept);
+                    }
+                }
             }
+            // The question about an outside change is the editor's: its keys count as keys there.
+            if asks_editor && let Screen::Editor(e) = &mut self.screen {
+                e.prelude(&action);
+            }
+            return effects;
+        }
+        self.update_screen(action)
+    }
+
+    /// An action no overlay took: the help opens, the room's keys, then the screen's.
+    fn update_screen(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::ToggleHelp {
+            self.overlays_mut().toggle_help();
             return Vec::new();
         }
         if self.room_update(&action) {

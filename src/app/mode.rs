@@ -1,13 +1,11 @@
 //! What the keys do right now on the session screen; each mode carries its own
-//! data, so an impossible combination (a picker with no list, a conflict with
-//! no file state) cannot be written.
+//! data, so an impossible combination (a picker with no list) cannot be written.
 
 use ratatui_textarea::TextArea;
 
 use super::form::Form;
 use super::picker::Picker;
 use crate::domain::Crossed;
-use crate::storage::DiskState;
 
 /// What the input line is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,17 +89,6 @@ impl InputTarget {
     }
 }
 
-/// The file changed on disk while edits were unsaved: the state found on disk,
-/// and what the facilitator was doing, given back once the question is answered.
-#[derive(Debug, Clone)]
-pub struct Conflict {
-    pub disk: DiskState,
-    /// The mode the conflict interrupted (an input keeps its draft).
-    pub behind: Box<Mode>,
-    /// An answer is being carried out (off the input thread): keys wait for it.
-    pub answering: bool,
-}
-
 /// What the keys do right now on the session screen.
 #[derive(Debug, Clone, Default)]
 pub enum Mode {
@@ -124,9 +111,6 @@ pub enum Mode {
     JoinMark(String),
     /// Joining: which wording stays.
     Join(Join),
-    /// The file changed on disk while edits were unsaved: load theirs or keep
-    /// mine. No other key leaves it.
-    Conflict(Conflict),
     /// The list of the plan's and the follow-up's git merge clashes.
     Clashes(super::clashes::ClashList),
     /// The room pane (issue 28): the selected waiting item.

@@ -11,7 +11,8 @@ use crate::app::{Action, App, Screen};
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the help over `area`, scrolled down `scroll` lines where it does not fit.
+pub fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     // The view's own keys first, then those of the modes it can open.
     let contexts: Vec<Context> = match &app.screen {
@@ -85,7 +86,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     block.render(popup, buf);
     // When it does not fit, it scrolls (j/k), and the border says there is more.
     let overflow = (height - 2).saturating_sub(inner.height);
-    let scroll = app.help_scroll.min(overflow);
+    let scroll = scroll.min(overflow);
     if scroll < overflow {
         let more = Line::styled(lang.text().ui.help_more, theme.key).right_aligned();
         Paragraph::new(more).render(Rect { y: popup.bottom().saturating_sub(1), height: 1, ..popup }, buf);

@@ -36,7 +36,7 @@ pub fn hit(app: &App, area: Rect, col: u16, row: u16) -> Option<Hit> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let presenting = editor.room().presenting();
+    let presenting = editor.presenting();
     // Clicks select factors of the DAFO grid only (the other views present without them).
     if editor.view() != crate::app::editor::View::Dafo {
         return None;

@@ -1,0 +1,72 @@
+//! The overlay stack through the keymap: keys go to the top overlay first, which
+//! consumes them or passes them on to the one below, down to the view.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use dafo::app::keymap::Context;
+use dafo::app::overlay::Overlay;
+use dafo::app::{Action, App};
+use dafo::domain::Quadrant;
+use dafo::i18n::Lang;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::common::held_sample;
+use crate::common::keys::{ed, press, typ};
+
+fn contexts(app: &App) -> Vec<Context> {
+    app.overlays().iter().map(Overlay::context).collect()
+}
+
+fn selected(app: &App) -> (Quadrant, Option<usize>) {
+    let q = ed(app).focus();
+    (q, ed(app).selection(q))
+}
+
+#[test]
+fn presentation_passes_moves_on_to_the_view_and_keeps_editing_keys() {
+    let h = held_sample(Lang::Es);
+    let mut app = h.app;
+    typ(&mut app, "p");
+    assert_eq!(contexts(&app), [Context::Present]);
+    typ(&mut app, "4j");
+    assert_eq!(selected(&app), (Quadrant::Threats, Some(1)), "moves reach the view below");
+    let threats = ed(&app).session().factors(Quadrant::Threats).len();
+    app.update(Action::Paste("pegado".into()));
+    typ(&mut app, "ax");
+    assert_eq!(ed(&app).session().factors(Quadrant::Threats).len(), threats, "nothing edits under it");
+    assert!(ed(&app).mode().is_grid());
+}
+
+#[test]
+fn help_over_presentation_takes_the_keys_and_gives_them_back_when_closed() {
+    let h = held_sample(Lang::En);
+    let mut app = h.app;
+    typ(&mut app, "2p");
+    typ(&mut app, "?");
+    assert_eq!(contexts(&app), [Context::Present, Context::Help]);
+    let before = selected(&app);
+    typ(&mut app, "jj4");
+    assert_eq!(selected(&app), before, "the help consumes what it does not pass on");
+    assert_eq!(app.overlays().help(), Some(2), "j scrolls the help");
+    // A resize is everyone's: it goes through the help and the presentation.
+    app.update(Action::Resize);
+    assert_eq!(contexts(&app), [Context::Present, Context::Help]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Present);
+    typ(&mut app, "j");
+    assert_ne!(selected(&app), before, "the presentation has the keys again");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlays().is_empty());
+    assert_eq!(selected(&app), before, "closing presentation returns to where it started");
+}
+
+#[test]
+fn the_browser_has_its_own_stack_for_the_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::browser(dir.path(), Lang::Ca);
+    typ(&mut app, "?");
+    assert!(app.help_open());
+    typ(&mut app, "q");
+    assert!(!app.quit && !app.help_open(), "q closes the help first");
+    typ(&mut app, "q");
+    assert!(app.quit);
+}
