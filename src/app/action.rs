@@ -26,8 +26,12 @@ pub enum Action {
     ShiftDown,
     StartMove,
     MoveTo(Quadrant),
-    VoteUp,
-    VoteDown,
+    /// One vote more (`Vote(1)`) or less (`Vote(-1)`) for the selected factor,
+    /// action or strategy. `keys.ron` still reads `VoteUp` / `VoteDown`.
+    Vote(i32),
+    /// Seguimiento: the selected action's degree that year, this many points up
+    /// or down (`DegreeStep(5)`). `keys.ron` still reads `VoteUp` / `VoteDown`.
+    DegreeStep(i16),
     /// Ask for a digit: the impact of the selected factor.
     StartImpact,
     /// A digit in a rating context (impact 1-5, EFI/EFE rating 1-4; 0 clears).

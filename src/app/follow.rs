@@ -118,8 +118,7 @@ impl Editor {
             // The room watches: presenting moves between years, it changes nothing.
             _ if self.presenting() => {}
             Action::Rate(d) => self.set_degree(|_| digit_degree(d)),
-            Action::VoteUp => self.set_degree(|d| d.step(5)),
-            Action::VoteDown => self.set_degree(|d| d.step(-5)),
+            Action::DegreeStep(points) => self.set_degree(|d| d.step(points)),
             Action::CycleStatus => self.cycle_follow_status(),
             Action::FollowDrop => self.toggle_follow_dropped(),
             Action::FollowNote => {

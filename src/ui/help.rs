@@ -135,7 +135,8 @@ fn pair(a: &Action, b: &Action) -> Option<usize> {
         (Action::Left, Action::Right) => 2,
         (Action::First, Action::Last) => 3,
         (Action::ShiftUp, Action::ShiftDown) => 4,
-        (Action::VoteUp, Action::VoteDown) => 5,
+        (Action::Vote(up), Action::Vote(down)) if *up > 0 && *down < 0 => 5,
+        (Action::DegreeStep(up), Action::DegreeStep(down)) if *up > 0 && *down < 0 => 5,
         (Action::Undo, Action::Redo) => 6,
         _ => return None,
     })
@@ -197,7 +198,7 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
                 (pair_keys(b, p, lang), lang.plan_ui().panes_pair)
             }
             // Seguimiento's +/- move the degree, they are no votes.
-            (_, Some(p)) if b.ctx == [Context::Follow] => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
+            (Action::DegreeStep(_), Some(p)) => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
             // A new action's line: Tab and the arrows move it to another factor.
             (_, Some(p)) if b.ctx == [Context::ActionInput] => (pair_keys(b, p, lang), lang.text().quick.target_pair),
             (_, Some(p)) => {
