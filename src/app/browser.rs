@@ -44,13 +44,16 @@ pub struct Browser {
     pub from: Option<PathBuf>,
     /// What sits on top of the list (the help).
     pub overlays: super::overlay::Overlays,
+    /// The language it speaks (and opens sessions in).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Browser {
     /// Reads every `.ron` file of `dir` (a missing directory is just empty).
-    pub fn scan(dir: &Path) -> Browser {
+    pub fn scan(dir: &Path, lang: crate::i18n::Lang) -> Browser {
         let overlays = super::overlay::Overlays::default();
         Browser {
+            lang,
             dir: dir.to_owned(),
             entries: scan_dir(dir),
             selected: 0,

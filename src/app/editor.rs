@@ -175,6 +175,11 @@ impl Editor {
         self.notice.as_ref()
     }
 
+    /// The language of the interface: the editor is its one owner while it shows.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn room(&self) -> &Room {
         &self.room
     }
@@ -344,7 +349,7 @@ impl Editor {
             Mode::Join(join) => self.update_join(join, action),
             Mode::Sala(selected) => self.update_sala(selected, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
-            Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
+            Mode::Grid if self.read_only.is_some() && action.opens_editing() => self.say_read_only(),
             Mode::Grid => self.update_view(action),
         }
     }
@@ -593,26 +598,4 @@ impl Editor {
         self.say(format!("{msg} ({detail})"), true);
         Outcome::Stay
     }
-}
-
-/// Actions that open something to edit the session with.
-fn starts_editing(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::StartAdd
-            | Action::StartEdit
-            | Action::StartMove
-            | Action::StartJoin
-            | Action::StartImpact
-            | Action::StartLink
-            | Action::StartForm
-            | Action::PlaceInLine
-            | Action::EditMeta
-            | Action::PlanAddAxis
-            | Action::PlanAddLine
-            | Action::FollowNote
-            | Action::FollowValue
-            | Action::FollowRecord
-            | Action::Paste(_)
-    )
 }

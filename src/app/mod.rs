@@ -67,7 +67,6 @@ pub enum Screen {
 
 /// The whole application state.
 pub struct App {
-    pub lang: Lang,
     pub screen: Screen,
     pub quit: bool,
     /// Sessions directory, for the browser.
@@ -103,8 +102,7 @@ impl App {
     /// The browser of `dir`.
     pub fn browser(dir: &Path, lang: Lang) -> App {
         App {
-            lang,
-            screen: Screen::Browser(Box::new(Browser::scan(dir))),
+            screen: Screen::Browser(Box::new(Browser::scan(dir, lang))),
             quit: false,
             dir: dir.to_owned(),
             from_browser: true,
@@ -125,14 +123,13 @@ impl App {
     pub fn open_in(path: &Path, lang_of: impl FnOnce(&Session) -> Lang) -> Result<App, storage::LoadError> {
         let (file, session) = storage::SessionFile::open(path)?;
         let lang = lang_of(&session);
-        Ok(App::editor(Editor::new(session, file, lang), lang))
+        Ok(App::editor(Editor::new(session, file, lang)))
     }
 
     /// An editor shown on its own (quitting it quits the app).
-    pub fn editor(editor: Editor, lang: Lang) -> App {
+    pub fn editor(editor: Editor) -> App {
         let dir = editor.path().parent().map(Path::to_owned).unwrap_or_default();
         App {
-            lang,
             screen: Screen::Editor(Box::new(editor)),
             quit: false,
             dir,
@@ -140,6 +137,15 @@ impl App {
             look: room::Look::default(),
             background: Background::new(),
             sala_at_start: false,
+        }
+    }
+
+    /// The language the screen showing speaks (each screen keeps its own, and
+    /// hands it on to the next).
+    pub fn lang(&self) -> Lang {
+        match &self.screen {
+            Screen::Editor(e) => e.lang(),
+            Screen::Browser(b) => b.lang,
         }
     }
 
@@ -236,7 +242,7 @@ impl App {
         if self.room_update(&action) {
             return Vec::new();
         }
-        let lang = self.lang;
+        let lang = self.lang();
         match &mut self.screen {
             Screen::Editor(editor) => {
                 editor.update(action);
@@ -271,7 +277,7 @@ impl App {
     /// Runs one effect: starts the work off the input thread (its outcome
     /// comes back through [`App::tick`]); leaving writes what is pending first.
     pub fn run(&mut self, effect: Effect) {
-        let lang = self.lang;
+        let lang = self.lang();
         match effect {
             Effect::Open(path) => {
                 let opened = storage::SessionFile::open(&path).map_err(|e| e.to_string());
@@ -311,7 +317,7 @@ impl App {
             Effect::Quit => {
                 if editor.quit() == Outcome::Close {
                     if self.from_browser {
-                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir)));
+                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir, lang)));
                     } else {
                         self.quit = true;
                     }

@@ -135,7 +135,7 @@ impl App {
     /// nothing else should see it.
     pub(crate) fn room_update(&mut self, action: &Action) -> bool {
         let Action::Room(room) = action else { return false };
-        let lang = self.lang;
+        let lang = self.lang();
         match room {
             RoomAction::CycleTheme => {
                 let text = if self.look.no_color {

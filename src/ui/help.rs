@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 
 /// Draws the help over `area`, scrolled down `scroll` lines where it does not fit.
 pub fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lang = app.lang;
+    let lang = app.lang();
     // The view's own keys first, then those of the modes it can open.
     let contexts: Vec<Context> = match &app.screen {
         Screen::Editor(e) => {

@@ -48,7 +48,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 /// Draws the whole application into a buffer (used by `draw` and by tests).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = app.lang.text().ui.terminal_too_small;
+        let msg = app.lang().text().ui.terminal_too_small;
         Paragraph::new(Line::styled(msg, theme.error)).wrap(Wrap { trim: true }).render(area, buf);
         return;
     }
@@ -65,11 +65,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for overlay in overlays.iter().skip(from.unwrap_or(0)) {
         match (overlay, &app.screen) {
             (Overlay::Presentation(_), Screen::Editor(editor)) => {
-                presentation::render(editor, theme, app.lang, area, buf)
+                presentation::render(editor, theme, app.lang(), area, buf)
             }
             // The question about an outside change is asked whatever is showing.
             (Overlay::Conflict(_), Screen::Editor(editor)) => {
-                popup::conflict(editor, theme, app.lang, if below_covers { area } else { body }, buf);
+                popup::conflict(editor, theme, app.lang(), if below_covers { area } else { body }, buf);
             }
             // The whole screen: with the room's keys the help needs every row at 80x24.
             (Overlay::Help { scroll }, _) => help::render(app, *scroll, theme, area, buf),
@@ -84,8 +84,8 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [top, body, status, footer] = areas(area);
     match &app.screen {
         Screen::Editor(editor) => {
-            chrome::title_bar(editor, theme, app.lang, top, buf);
-            let lang = app.lang;
+            chrome::title_bar(editor, theme, app.lang(), top, buf);
+            let lang = app.lang();
             match editor.view() {
                 View::Dafo => grid::Grid { editor, theme, lang }.render(body, buf),
                 View::Came => came::CameGrid { editor, theme, lang }.render(body, buf),
@@ -102,16 +102,16 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Mode::Sala(selected) => sala::render(editor, *selected, theme, lang, body, buf),
                 _ => {}
             }
-            chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);
+            chrome::status_line(editor.notice(), Some(editor), theme, app.lang(), status, buf);
             let notice = editor.notice().map_or(0, |n| unicode_width::UnicodeWidthStr::width(n.text.as_str()));
-            status::render_right(editor, theme, app.lang, (status, notice), buf);
+            status::render_right(editor, theme, app.lang(), (status, notice), buf);
             if editor.room().hint && !app.help_open() {
-                hint::render(editor, theme, app.lang, body, buf);
+                hint::render(editor, theme, app.lang(), body, buf);
             }
         }
         Screen::Browser(browser) => {
-            browser::render(browser, theme, app.lang, top, body, buf);
-            chrome::status_line(app.notice(), None, theme, app.lang, status, buf);
+            browser::render(browser, theme, app.lang(), top, body, buf);
+            chrome::status_line(app.notice(), None, theme, app.lang(), status, buf);
         }
     }
     // A notice too long for its line takes the footer's too, so nothing of it is cut.
@@ -121,9 +121,9 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         _ => match &app.screen {
             Screen::Editor(e) if e.mode().is_grid() && !e.in_conflict() && e.selected_is_carried() => {
-                chrome::carried_footer(app.context(), theme, app.lang, footer, buf);
+                chrome::carried_footer(app.context(), theme, app.lang(), footer, buf);
             }
-            _ => chrome::footer(app.context(), theme, app.lang, footer, buf),
+            _ => chrome::footer(app.context(), theme, app.lang(), footer, buf),
         },
     }
 }

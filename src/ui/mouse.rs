@@ -45,7 +45,7 @@ pub fn hit(app: &App, area: Rect, col: u16, row: u16) -> Option<Hit> {
     let at = Position::new(col, row);
     let (quadrant, cell) = grid::quadrant_areas(editor, body).into_iter().find(|(_, r)| r.contains(at))?;
     let rows = if presenting {
-        presentation::item_rows(editor, quadrant, cell, app.lang)
+        presentation::item_rows(editor, quadrant, cell, app.lang())
     } else {
         grid::item_rows(editor, quadrant, cell)
     };
