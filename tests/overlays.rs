@@ -13,7 +13,7 @@ use crate::common::held_sample;
 use crate::common::keys::{ed, press, typ};
 
 fn contexts(app: &App) -> Vec<Context> {
-    app.overlays().iter().map(Overlay::context).collect()
+    app.overlays().iter().filter_map(Overlay::context).collect()
 }
 
 fn selected(app: &App) -> (Quadrant, Option<usize>) {
@@ -69,4 +69,20 @@ fn the_browser_has_its_own_stack_for_the_help() {
     assert!(!app.quit && !app.help_open(), "q closes the help first");
     typ(&mut app, "q");
     assert!(app.quit);
+}
+
+#[test]
+fn the_first_start_card_passes_its_key_on_and_stays_under_the_help() {
+    let h = crate::common::held(dafo::domain::Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
+    let mut app = h.app;
+    assert!(app.overlays().card());
+    assert_eq!(app.context(), Context::Grid, "the card has no keys of its own");
+    typ(&mut app, "?");
+    typ(&mut app, "a");
+    assert!(app.overlays().card(), "keys the help takes do not reach it");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open() && app.overlays().card());
+    typ(&mut app, "a");
+    assert!(!app.overlays().card());
+    assert!(matches!(ed(&app).mode(), dafo::app::Mode::Input(_)), "the key went on to the grid");
 }

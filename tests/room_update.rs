@@ -139,15 +139,15 @@ fn capital_v_hides_and_reveals_votes() {
 #[test]
 fn the_first_start_hint_goes_at_the_first_key_which_still_acts() {
     let mut app = held(Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
-    assert!(ed(&app).room().hint);
+    assert!(ed(&app).overlays().card());
     app.update(dafo::app::Action::Resize);
-    assert!(ed(&app).room().hint, "a resize is not a key");
+    assert!(ed(&app).overlays().card(), "a resize is not a key");
     typ(&mut app, "a");
-    assert!(!ed(&app).room().hint);
+    assert!(!ed(&app).overlays().card());
     assert!(matches!(ed(&app).mode(), Mode::Input(_)));
     // A session with content never shows it.
     let (app, _d) = sample();
-    assert!(!ed(&app).room().hint);
+    assert!(!ed(&app).overlays().card());
 }
 
 #[test]

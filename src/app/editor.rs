@@ -101,7 +101,12 @@ struct KeptOrder {
 impl Editor {
     /// An editor on a session read from (or just written to) `file`.
     pub fn new(session: Session, file: SessionFile, lang: Lang) -> Editor {
-        let room = Room::new(session.total() == 0);
+        let room = Room::default();
+        let mut overlays = Overlays::default();
+        // The "how to begin" card, on an empty session until a key is pressed.
+        if session.total() == 0 {
+            overlays.push(super::overlay::Overlay::FirstStart);
+        }
         let doc = Document::new(session);
         let saver = Saver::new(file);
         let (path, read_only) = (saver.path(), saver.read_only(lang));
@@ -111,7 +116,7 @@ impl Editor {
             last_check: None,
             watch: super::watch::DiskWatch::default(),
             room,
-            overlays: Overlays::default(),
+            overlays,
             autosave: Autosave::new(doc.revision()),
             doc,
             path,

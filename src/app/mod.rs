@@ -151,8 +151,8 @@ impl App {
 
     /// The keymap context the next key is read in: the top overlay's, else the screen's.
     pub fn context(&self) -> Context {
-        if let Some(top) = self.overlays().top() {
-            return top.context();
+        if let Some(ctx) = self.overlays().context() {
+            return ctx;
         }
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
@@ -189,7 +189,7 @@ impl App {
                 // Keys the table does not bind are typed, where there is text to type.
                 let takes_text = matches!(ctx, Context::Input | Context::ActionInput | Context::Picker | Context::Form);
                 // The first-start card says "any key": an unbound one (Space, Esc) closes it too.
-                let card = matches!(&self.screen, Screen::Editor(e) if e.room().hint);
+                let card = self.overlays().card();
                 keymap::lookup(ctx, key).or_else(|| (takes_text || card).then_some(Action::TextKey(*key)))
             }
             Event::Paste(text) => Some(Action::Paste(text.clone())),
@@ -209,13 +209,16 @@ impl App {
     /// The action goes to the top overlay first; each one consumes it or
     /// passes it on to the one below, and the last passes it to the screen.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        self.close_card(&action);
         for i in (0..self.overlays().len()).rev() {
             let Some(overlay) = self.overlays_mut().get_mut(i) else { continue };
             let asks_editor = matches!(overlay, Overlay::Conflict(_));
             let mut effects = Vec::new();
             match overlay.handle(&action) {
                 Handled::Passed => continue,
+                Handled::Dismissed => {
+                    self.overlays_mut().remove(i);
+                    continue;
+                }
                 Handled::Consumed => {}
                 Handled::Asks(effect) => effects.push(effect),
                 Handled::Closed => {

@@ -36,6 +36,9 @@ pub enum Overlay {
     },
     Presentation(Box<Presentation>),
     Conflict(Conflict),
+    /// The "how to begin" card of an empty session: it goes at the first key,
+    /// which still does what it does.
+    FirstStart,
 }
 
 /// What an overlay did with an action.
@@ -47,6 +50,8 @@ pub enum Handled {
     Passed,
     /// Taken, and the overlay closes.
     Closed,
+    /// The overlay closes, and the layer below gets the action too.
+    Dismissed,
     /// Taken, asking for this work (done by `App::run`, never by `update`).
     Asks(Effect),
 }
@@ -84,15 +89,22 @@ impl Overlay {
                 Action::KeepMine => Handled::Asks(Effect::KeepMine),
                 _ => Handled::Consumed,
             },
+            // A resize is no key; the help opens over the card, which stays under it.
+            Overlay::FirstStart => match action {
+                Action::Resize | Action::ToggleHelp => Handled::Passed,
+                _ => Handled::Dismissed,
+            },
         }
     }
 
-    /// The keymap context keys are read in while this overlay is on top.
-    pub fn context(&self) -> Context {
+    /// The keymap context keys are read in while this overlay is on top;
+    /// `None` when it has no keys of its own (those below it count).
+    pub fn context(&self) -> Option<Context> {
         match self {
-            Overlay::Help { .. } => Context::Help,
-            Overlay::Presentation(_) => Context::Present,
-            Overlay::Conflict(_) => Context::Conflict,
+            Overlay::Help { .. } => Some(Context::Help),
+            Overlay::Presentation(_) => Some(Context::Present),
+            Overlay::Conflict(_) => Some(Context::Conflict),
+            Overlay::FirstStart => None,
         }
     }
 
@@ -113,6 +125,21 @@ impl Overlays {
 
     pub fn top(&self) -> Option<&Overlay> {
         self.0.last()
+    }
+
+    /// The context of the topmost overlay that has keys of its own.
+    pub fn context(&self) -> Option<Context> {
+        self.0.iter().rev().find_map(Overlay::context)
+    }
+
+    /// Whether the first-start card is showing.
+    pub fn card(&self) -> bool {
+        self.0.iter().any(|o| matches!(o, Overlay::FirstStart))
+    }
+
+    /// Takes the first-start card away (the session is no longer empty).
+    pub(super) fn close_card(&mut self) {
+        self.0.retain(|o| !matches!(o, Overlay::FirstStart));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -198,9 +225,9 @@ mod tests {
         let mut s = Overlays::default();
         s.toggle_help();
         s.push(present());
-        assert_eq!(s.top().map(Overlay::context), Some(Context::Help));
+        assert_eq!(s.context(), Some(Context::Help));
         s.toggle_help();
-        assert_eq!(s.top().map(Overlay::context), Some(Context::Present));
+        assert_eq!(s.context(), Some(Context::Present));
     }
 
     #[test]
@@ -218,5 +245,11 @@ mod tests {
         }
         assert!(matches!(help, Overlay::Help { scroll: 1 }));
         assert_eq!(help.handle(&Action::ToggleHelp), Handled::Closed);
+        for action in [Action::Resize, Action::ToggleHelp] {
+            assert_eq!(Overlay::FirstStart.handle(&action), Handled::Passed, "{action:?}");
+        }
+        for action in [Action::StartAdd, Action::Up, Action::Paste("x".into())] {
+            assert_eq!(Overlay::FirstStart.handle(&action), Handled::Dismissed, "{action:?}");
+        }
     }
 }

@@ -270,7 +270,9 @@ impl Editor {
                     self.enter_conflict(state);
                 } else if self.reload() {
                     // The first-start card is for an empty session; this one no longer is.
-                    self.room.hint &= self.session().total() == 0;
+                    if self.session().total() > 0 {
+                        self.overlays.close_card();
+                    }
                     let msg = if self.read_only.is_some() {
                         // A read-only window follows the file: there is nothing of its own to bring back.
                         self.lang.text().ui.reloaded.to_owned()

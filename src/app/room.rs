@@ -1,4 +1,4 @@
-//! In the room: theme choice, presentation mode, zoom, the time-box, vote visibility and the first-start hint.
+//! In the room: theme choice, presentation mode, zoom, the time-box and vote visibility.
 
 use std::time::Instant;
 
@@ -85,18 +85,11 @@ pub struct Room {
     pub zoom: bool,
     pub votes_hidden: bool,
     pub timer: Timer,
-    /// The "how to begin" card, shown on an empty session until a key is pressed.
-    pub hint: bool,
     /// The time of the last tick: everything drawn about time is relative to it.
     pub now: Option<Instant>,
 }
 
 impl Room {
-    /// Room state for a session; `empty` shows the first-start hint.
-    pub fn new(empty: bool) -> Room {
-        Room { hint: empty, ..Room::default() }
-    }
-
     /// Time passes: starts a just-armed timer and remembers `now` for drawing.
     pub fn tick(&mut self, now: Instant) {
         self.now = Some(now);
@@ -110,18 +103,6 @@ impl Room {
 }
 
 impl App {
-    /// The first-start card goes at the first key (not a resize, and not
-    /// while the help covers it); the key still acts.
-    pub(crate) fn close_card(&mut self, action: &Action) {
-        let help = self.help_open();
-        if let Screen::Editor(e) = &mut self.screen
-            && !help
-            && !matches!(action, Action::Resize | Action::ToggleHelp)
-        {
-            e.room.hint = false;
-        }
-    }
-
     /// Presentation closes: the room gets back the selection and zoom it started from.
     pub(crate) fn close_presentation(&mut self, kept: Presentation) {
         if let Screen::Editor(e) = &mut self.screen {

@@ -71,6 +71,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (Overlay::Conflict(_), Screen::Editor(editor)) => {
                 popup::conflict(editor, theme, app.lang(), if below_covers { area } else { body }, buf);
             }
+            // The card hides under the help (its edges would show around it).
+            (Overlay::FirstStart, Screen::Editor(editor)) if !app.help_open() => {
+                hint::render(editor, theme, app.lang(), body, buf);
+            }
             // The whole screen: with the room's keys the help needs every row at 80x24.
             (Overlay::Help { scroll }, _) => help::render(app, *scroll, theme, area, buf),
             _ => {}
@@ -105,9 +109,6 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             chrome::status_line(editor.notice(), Some(editor), theme, app.lang(), status, buf);
             let notice = editor.notice().map_or(0, |n| unicode_width::UnicodeWidthStr::width(n.text.as_str()));
             status::render_right(editor, theme, app.lang(), (status, notice), buf);
-            if editor.room().hint && !app.help_open() {
-                hint::render(editor, theme, app.lang(), body, buf);
-            }
         }
         Screen::Browser(browser) => {
             browser::render(browser, theme, app.lang(), top, body, buf);
