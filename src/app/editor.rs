@@ -266,7 +266,6 @@ impl Editor {
             Mode::Input(_) => Context::Input,
             Mode::MovePick => Context::MovePick,
             Mode::ImpactPick => Context::ImpactPick,
-            Mode::Picker(_) => Context::Picker,
             Mode::Form(_) | Mode::Record(_) => Context::Form,
             Mode::Clashes(_) => Context::Clashes,
             Mode::JoinMark(_) => Context::JoinMark,
@@ -346,7 +345,6 @@ impl Editor {
                     self.set_impact(n);
                 }
             }
-            Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Form(form) => self.update_form(*form, action),
             Mode::Record(form) => self.update_record(*form, action),
             Mode::Clashes(list) => self.update_clashes(list, action),

@@ -201,7 +201,8 @@ impl Editor {
                 if let FormKind::Action { id, line, .. } = &mut form.kind {
                     if let Some(search) = super::line_pick::opens_picker(&key) {
                         let (id, current) = (id.clone(), line.clone());
-                        return self.pick_line(&id, current, Some(Box::new(Mode::Form(Box::new(form)))), &search);
+                        self.mode = Mode::Form(Box::new(form));
+                        return self.pick_line(&id, current, &search);
                     }
                     if matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
                         *line = None;

@@ -210,6 +210,13 @@ impl App {
     /// passes it on to the one below, and the last passes it to the screen.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         for i in (0..self.overlays().len()).rev() {
+            // A picker's choice edits the session: the editor handles its keys.
+            if let Screen::Editor(e) = &mut self.screen
+                && matches!(e.overlays().iter().nth(i), Some(Overlay::Picker(_)))
+            {
+                e.update_picker_at(i, action);
+                return e.take_effects();
+            }
             let Some(overlay) = self.overlays_mut().get_mut(i) else { continue };
             let asks_editor = matches!(overlay, Overlay::Conflict(_));
             let mut effects = Vec::new();

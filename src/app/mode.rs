@@ -4,7 +4,6 @@
 use ratatui_textarea::TextArea;
 
 use super::form::Form;
-use super::picker::Picker;
 use crate::domain::Crossed;
 
 /// What the input line is for.
@@ -53,7 +52,8 @@ pub struct Join {
 #[derive(Debug, Clone)]
 pub struct Input {
     pub target: InputTarget,
-    pub text: TextArea<'static>,
+    /// Boxed: the text area is most of a mode's size, and most modes type nothing.
+    pub text: Box<TextArea<'static>>,
 }
 
 impl Input {
@@ -61,7 +61,7 @@ impl Input {
     pub fn new(target: InputTarget, text: &str) -> Input {
         let mut area = TextArea::new(vec![text.to_owned()]);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        Input { target, text: area }
+        Input { target, text: Box::new(area) }
     }
 
     /// The text typed, lines joined.
@@ -101,8 +101,6 @@ pub enum Mode {
     MovePick,
     /// Waiting for 0-5: the impact of the selected factor.
     ImpactPick,
-    /// Choosing factors (or a format) from a searchable list.
-    Picker(Picker),
     /// Filling in the action form.
     Form(Box<Form>),
     /// Filling in a year's review record (Seguimiento).

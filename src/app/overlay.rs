@@ -36,6 +36,9 @@ pub enum Overlay {
     },
     Presentation(Box<Presentation>),
     Conflict(Conflict),
+    /// A searchable list (links, pairs, a línea, a format): the editor handles
+    /// its keys ([`super::Editor`]'s pickers), since choosing edits the session.
+    Picker(Box<super::picker::Picker>),
     /// The "how to begin" card of an empty session: it goes at the first key,
     /// which still does what it does.
     FirstStart,
@@ -89,6 +92,9 @@ impl Overlay {
                 Action::KeepMine => Handled::Asks(Effect::KeepMine),
                 _ => Handled::Consumed,
             },
+            // Everything goes to the picker (letters search): `App::update` hands
+            // it to the editor before asking here.
+            Overlay::Picker(_) => Handled::Consumed,
             // A resize is no key; the help opens over the card, which stays under it.
             Overlay::FirstStart => match action {
                 Action::Resize | Action::ToggleHelp => Handled::Passed,
@@ -104,6 +110,7 @@ impl Overlay {
             Overlay::Help { .. } => Some(Context::Help),
             Overlay::Presentation(_) => Some(Context::Present),
             Overlay::Conflict(_) => Some(Context::Conflict),
+            Overlay::Picker(_) => Some(Context::Picker),
             Overlay::FirstStart => None,
         }
     }

@@ -127,7 +127,7 @@ impl Editor {
             Action::ToggleSchedule => plan.schedule = !plan.schedule,
             other => {
                 let key = super::keymap::key_for(self.view_context(), &other, self.lang);
-                let before = (self.doc.revision(), self.views.plan, self.outbox.len());
+                let before = (self.doc.revision(), self.views.plan, self.outbox.len(), self.overlays.len());
                 match self.views.plan.pane {
                     PlanPane::Tree => self.update_plan_tree(other),
                     PlanPane::Actions | PlanPane::Tray => self.update_plan_items(other),
@@ -137,7 +137,7 @@ impl Editor {
                 }
                 // A key that did nothing says so: the next letters typed are not taken
                 // for text while they run as commands ("M…" opening the session's details).
-                let after = (self.doc.revision(), self.views.plan, self.outbox.len());
+                let after = (self.doc.revision(), self.views.plan, self.outbox.len(), self.overlays.len());
                 if !key.is_empty() && before == after && self.mode.is_grid() && self.notice.is_none() {
                     let text = (self.lang.plan_ui().key_does_nothing)(&key);
                     self.say(text, true);
@@ -246,7 +246,7 @@ impl Editor {
                 PlanItem::Action(c, i) => {
                     let a = &s.actions(c)[i];
                     let (id, line) = (a.id.clone(), a.line.clone());
-                    self.pick_line(&id, line, None, "");
+                    self.pick_line(&id, line, "");
                 }
                 PlanItem::Strategy(_) => self.say(self.lang.plan_ui().strategy_not_placed.to_owned(), true),
             },
