@@ -212,6 +212,12 @@ impl Overlays {
         })
     }
 
+    /// Closes the pickers: their lists were built from a version of the
+    /// session that was just replaced.
+    pub(super) fn close_lists(&mut self) {
+        self.0.retain(|o| !matches!(o, Overlay::Picker(_)));
+    }
+
     /// Closes the conflict question, if open.
     pub(super) fn close_conflict(&mut self) {
         self.0.retain(|o| !matches!(o, Overlay::Conflict(_)));

@@ -120,6 +120,7 @@ impl Editor {
                     self.mode = Mode::Grid;
                 }
                 self.overlays.close_conflict();
+                self.overlays.close_lists();
             }
             (_, outcome) => {
                 // Theirs does not read (or ours could not be kept): the question stays.
