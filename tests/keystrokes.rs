@@ -160,12 +160,7 @@ fn the_action_sheet_has_a_linea_field_that_opens_the_linea_picker() {
     assert_eq!(came_action(&h, "C4").line.as_deref(), Some("L4"));
     // Open again: the field shows it; Backspace empties it, Enter saves: back in the tray.
     run(&mut h, &[C('f'), N(KeyCode::BackTab)]);
-    let Some(form) = (match ed(&h).mode() {
-        dafo::app::Mode::Form(f) => Some(f),
-        _ => None,
-    }) else {
-        panic!("the form is open")
-    };
+    let Some(form) = ed(&h).form() else { panic!("the form is open") };
     assert_eq!(form.value(dafo::app::form::LINE_FIELD), "2.1 Atracción y retención de profesionales");
     run(&mut h, &[N(KeyCode::Backspace), N(KeyCode::Enter)]);
     assert_eq!(came_action(&h, "C4").line, None);

@@ -412,22 +412,22 @@ fn each_view_copies_what_it_shows() {
     assert!(follow.html.as_deref().is_some_and(|h| h.contains("Informe de seguimiento")));
 }
 
-/// A picker open when the question comes: its list was built from the version
-/// in memory, so loading theirs closes it; keeping mine keeps it open.
+/// A picker or a form open when the question comes: built from the version in
+/// memory, loading theirs closes it; keeping mine keeps it open.
 #[test]
-fn loading_theirs_closes_a_picker_open_under_the_question() {
-    for (answer, stays) in [("r", false), ("o", true)] {
+fn loading_theirs_closes_a_picker_or_form_open_under_the_question() {
+    for (opens, answer, stays) in [("Y", "r", false), ("Y", "o", true), ("M", "r", false), ("M", "o", true)] {
         let mut f = fixture();
         add_factor(&mut f.app, "1a", "mío");
-        typ(&mut f.app, "Y");
-        assert!(editor(&f.app).picker().is_some());
+        typ(&mut f.app, opens);
+        assert!(editor(&f.app).covered(), "{opens}");
         rewrite_outside(&f.path);
         assert!(f.app.tick(Instant::now()));
         assert_eq!(f.app.context(), dafo::app::keymap::Context::Conflict);
         typ(&mut f.app, answer);
         f.app.settle();
         assert!(!editor(&f.app).in_conflict());
-        assert_eq!(editor(&f.app).picker().is_some(), stays, "{answer}");
+        assert_eq!(editor(&f.app).covered(), stays, "{opens} {answer}");
         assert!(editor(&f.app).mode().is_grid());
     }
 }

@@ -87,25 +87,26 @@ fn the_first_start_card_passes_its_key_on_and_stays_under_the_help() {
     assert!(matches!(ed(&app).mode(), dafo::app::Mode::Input(_)), "the key went on to the grid");
 }
 
-/// A picker opened from a form sits on top of it: the form waits below, as it
-/// was, and is the one that gets the keys back (no copy of it inside the picker).
+/// A form sits over the view and a picker it opens sits over the form: each
+/// waits below, as it was, and gets the keys back (no copy of it inside the picker).
 #[test]
 fn a_picker_opened_from_the_action_form_sits_over_it() {
     let h = held_sample(Lang::Es);
     let mut app = h.app;
     typ(&mut app, "c2lf");
-    assert_eq!(app.context(), Context::Form);
+    assert_eq!(contexts(&app), [Context::Form]);
+    assert!(ed(&app).mode().is_grid(), "the view stays below the form");
     // The form's línea field: a letter opens the línea picker with it as its search.
     for _ in 0..8 {
         press(&mut app, KeyCode::Tab);
     }
     typ(&mut app, "z");
-    assert_eq!(contexts(&app), [Context::Picker]);
-    assert!(matches!(ed(&app).mode(), dafo::app::Mode::Form(f) if f.active == 8), "the form waits below");
+    assert_eq!(contexts(&app), [Context::Form, Context::Picker]);
+    assert!(ed(&app).form().is_some_and(|f| f.active == 8), "the form waits below");
     assert_eq!(ed(&app).picker().map(|p| p.filter.lines().join("")).as_deref(), Some("z"));
     press(&mut app, KeyCode::Esc);
-    assert!(app.overlays().is_empty());
-    assert_eq!(app.context(), Context::Form, "Esc closes the picker only");
+    assert_eq!(contexts(&app), [Context::Form], "Esc closes the picker only");
     press(&mut app, KeyCode::Esc);
-    assert!(ed(&app).mode().is_grid());
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.context(), Context::CameActions);
 }

@@ -266,7 +266,6 @@ impl Editor {
             Mode::Input(_) => Context::Input,
             Mode::MovePick => Context::MovePick,
             Mode::ImpactPick => Context::ImpactPick,
-            Mode::Form(_) | Mode::Record(_) => Context::Form,
             Mode::Clashes(_) => Context::Clashes,
             Mode::JoinMark(_) => Context::JoinMark,
             Mode::Join(_) => Context::JoinWording,
@@ -345,8 +344,6 @@ impl Editor {
                     self.set_impact(n);
                 }
             }
-            Mode::Form(form) => self.update_form(*form, action),
-            Mode::Record(form) => self.update_record(*form, action),
             Mode::Clashes(list) => self.update_clashes(list, action),
             Mode::JoinMark(from) => self.update_join_mark(from, action),
             Mode::Join(join) => self.update_join(join, action),

@@ -9,9 +9,10 @@ use crate::i18n::Lang;
 use crate::i18n::locale::Unread;
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
 use super::follow_form::RecordForm;
 use super::mode::InputTarget;
+use super::overlay::Overlay;
 
 /// A row of the view: headers (eje, línea, the group with no línea, the
 /// indicators) and the rows the cursor stops on (actions, indicators).
@@ -146,7 +147,7 @@ impl Editor {
             Action::FollowRecord => {
                 if let Some(year) = self.follow_year() {
                     let form = RecordForm::of(year, self.session().year_review(year));
-                    self.mode = Mode::Record(Box::new(form));
+                    self.overlays.push(Overlay::Record(Box::new(form)));
                 }
             }
             _ => {}

@@ -81,14 +81,14 @@ impl Editor {
             self.last_line.clone_from(&line);
         }
         let text = line_field_text(self.session(), line.as_deref());
-        match &mut self.mode {
-            Mode::Form(form) => {
+        match self.overlays.form_mut() {
+            Some(form) => {
                 if let FormKind::Action { line: chosen, .. } = &mut form.kind {
                     *chosen = line;
                 }
                 form.set_line_field(&text);
             }
-            _ => self.place_in(id, line.as_deref(), &option),
+            None => self.place_in(id, line.as_deref(), &option),
         }
     }
 

@@ -210,11 +210,11 @@ impl App {
     /// passes it on to the one below, and the last passes it to the screen.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         for i in (0..self.overlays().len()).rev() {
-            // A picker's choice edits the session: the editor handles its keys.
+            // A picker's or a form's answer edits the session: the editor handles their keys.
             if let Screen::Editor(e) = &mut self.screen
-                && matches!(e.overlays().iter().nth(i), Some(Overlay::Picker(_)))
+                && e.overlays().iter().nth(i).is_some_and(Overlay::edits)
             {
-                e.update_picker_at(i, action);
+                e.update_overlay_at(i, action);
                 return e.take_effects();
             }
             let Some(overlay) = self.overlays_mut().get_mut(i) else { continue };

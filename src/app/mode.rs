@@ -3,7 +3,6 @@
 
 use ratatui_textarea::TextArea;
 
-use super::form::Form;
 use crate::domain::Crossed;
 
 /// What the input line is for.
@@ -101,10 +100,6 @@ pub enum Mode {
     MovePick,
     /// Waiting for 0-5: the impact of the selected factor.
     ImpactPick,
-    /// Filling in the action form.
-    Form(Box<Form>),
-    /// Filling in a year's review record (Seguimiento).
-    Record(Box<super::follow_form::RecordForm>),
     /// Joining: the factor with this ID is marked; the selection picks the one to join it into.
     JoinMark(String),
     /// Joining: which wording stays.

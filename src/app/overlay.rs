@@ -39,6 +39,10 @@ pub enum Overlay {
     /// A searchable list (links, pairs, a línea, a format): the editor handles
     /// its keys ([`super::Editor`]'s pickers), since choosing edits the session.
     Picker(Box<super::picker::Picker>),
+    /// The action, indicator or session form: its keys go to the editor too.
+    Form(Box<super::form::Form>),
+    /// Seguimiento: a year's review record.
+    Record(Box<super::follow_form::RecordForm>),
     /// The "how to begin" card of an empty session: it goes at the first key,
     /// which still does what it does.
     FirstStart,
@@ -94,7 +98,7 @@ impl Overlay {
             },
             // Everything goes to the picker (letters search): `App::update` hands
             // it to the editor before asking here.
-            Overlay::Picker(_) => Handled::Consumed,
+            Overlay::Picker(_) | Overlay::Form(_) | Overlay::Record(_) => Handled::Consumed,
             // A resize is no key; the help opens over the card, which stays under it.
             Overlay::FirstStart => match action {
                 Action::Resize | Action::ToggleHelp => Handled::Passed,
@@ -111,8 +115,15 @@ impl Overlay {
             Overlay::Presentation(_) => Some(Context::Present),
             Overlay::Conflict(_) => Some(Context::Conflict),
             Overlay::Picker(_) => Some(Context::Picker),
+            Overlay::Form(_) | Overlay::Record(_) => Some(Context::Form),
             Overlay::FirstStart => None,
         }
+    }
+
+    /// Whether it is a picker or a form: built from the session, its keys
+    /// handled by the editor, and the view under it is not the one taking keys.
+    pub fn edits(&self) -> bool {
+        matches!(self, Overlay::Picker(_) | Overlay::Form(_) | Overlay::Record(_))
     }
 
     /// Whether it draws over the whole screen, so nothing below needs drawing.
@@ -212,10 +223,33 @@ impl Overlays {
         })
     }
 
-    /// Closes the pickers: their lists were built from a version of the
+    /// Closes the pickers and forms: they were built from a version of the
     /// session that was just replaced.
     pub(super) fn close_lists(&mut self) {
-        self.0.retain(|o| !matches!(o, Overlay::Picker(_)));
+        self.0.retain(|o| !o.edits());
+    }
+
+    /// The form open, if any (under a picker it opened, perhaps).
+    pub fn form(&self) -> Option<&super::form::Form> {
+        self.0.iter().rev().find_map(|o| match o {
+            Overlay::Form(f) => Some(&**f),
+            _ => None,
+        })
+    }
+
+    pub(super) fn form_mut(&mut self) -> Option<&mut super::form::Form> {
+        self.0.iter_mut().rev().find_map(|o| match o {
+            Overlay::Form(f) => Some(&mut **f),
+            _ => None,
+        })
+    }
+
+    /// The year's review record being filled in, if any.
+    pub fn record(&self) -> Option<&super::follow_form::RecordForm> {
+        self.0.iter().rev().find_map(|o| match o {
+            Overlay::Record(f) => Some(&**f),
+            _ => None,
+        })
     }
 
     /// Closes the conflict question, if open.

@@ -146,12 +146,25 @@ impl Editor {
         })
     }
 
-    /// Keys in the picker: the overlay at `at` is taken off the stack and put
-    /// back unless it closes. The form or line it was opened from waits below.
-    pub(super) fn update_picker_at(&mut self, at: usize, action: Action) {
+    /// The form open, if any.
+    pub fn form(&self) -> Option<&super::form::Form> {
+        self.overlays.form()
+    }
+
+    /// Whether a picker or a form covers the view (its keys are theirs).
+    pub fn covered(&self) -> bool {
+        self.overlays.iter().any(Overlay::edits)
+    }
+
+    /// Keys in a picker or a form: the overlay at `at` is taken off the stack
+    /// and put back unless it closes. What it was opened from waits below.
+    pub(super) fn update_overlay_at(&mut self, at: usize, action: Action) {
         self.prelude(&action);
-        if let Overlay::Picker(picker) = self.overlays.remove(at) {
-            self.update_picker(*picker, action);
+        match self.overlays.remove(at) {
+            Overlay::Picker(picker) => self.update_picker(*picker, action),
+            Overlay::Form(form) => self.update_form(*form, action),
+            Overlay::Record(form) => self.update_record(*form, action),
+            other => self.overlays.push(other),
         }
     }
 

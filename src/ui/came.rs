@@ -71,7 +71,7 @@ impl CameGrid<'_> {
             render_input(target, theme, lang, input_area, buf);
             self.action_target(target, Rect { height: 1, ..input_area }, buf);
         }
-        let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick) && editor.picker().is_none();
+        let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick) && !editor.covered();
         let pane = editor.views().came.pane;
         let (f_focus, a_focus) = (active && pane == Pane::Factors, active && pane == Pane::Actions);
         // Presenting, a quadrant with no actions yet gives all its room to its

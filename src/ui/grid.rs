@@ -86,7 +86,7 @@ fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -
     let factors = session.factors(q);
     let highlight = editor.focus() == q
         && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::JoinMark(_))
-        && editor.picker().is_none();
+        && !editor.covered();
     // The factor being joined, while the one it goes into is picked.
     let joining = match editor.mode() {
         Mode::JoinMark(id) => Some(id.as_str()),

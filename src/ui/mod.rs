@@ -72,6 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 popup::conflict(editor, theme, app.lang(), if below_covers { area } else { body }, buf);
             }
             (Overlay::Picker(p), _) => popup::picker(p, theme, app.lang(), body, buf),
+            (Overlay::Form(f), _) => popup::form(f, theme, app.lang(), body, buf),
             // The card hides under the help (its edges would show around it).
             (Overlay::FirstStart, Screen::Editor(editor)) if !app.help_open() => {
                 hint::render(editor, theme, app.lang(), body, buf);
@@ -100,7 +101,6 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 View::Follow => follow::FollowView { editor, theme, lang }.render(body, buf),
             }
             match editor.mode() {
-                Mode::Form(f) => popup::form(f, theme, lang, body, buf),
                 Mode::Clashes(list) => clashes::render(editor, list, theme, lang, body, buf),
                 Mode::Join(j) => join::render(editor, j, theme, lang, body, buf),
                 Mode::Sala(selected) => sala::render(editor, *selected, theme, lang, body, buf),
@@ -121,9 +121,7 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             chrome::long_notice(n, theme, Rect { height: 2, ..status }, buf);
         }
         _ => match &app.screen {
-            Screen::Editor(e)
-                if e.mode().is_grid() && !e.in_conflict() && e.picker().is_none() && e.selected_is_carried() =>
-            {
+            Screen::Editor(e) if e.mode().is_grid() && !e.in_conflict() && !e.covered() && e.selected_is_carried() => {
                 chrome::carried_footer(app.context(), theme, app.lang(), footer, buf);
             }
             _ => chrome::footer(app.context(), theme, app.lang(), footer, buf),
