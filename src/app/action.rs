@@ -12,6 +12,14 @@ pub enum Action {
     Focus(Quadrant),
     NextQuadrant,
     PrevQuadrant,
+    /// The plan view: the next pane (ejes, actions, tray, retos, indicators, band), or the previous.
+    /// `keys.ron` still reads `NextQuadrant` / `PrevQuadrant` there.
+    NextPane,
+    PrevPane,
+    /// The line of new CAME actions: link it to the next factor (or the previous) instead.
+    /// `keys.ron` still reads `NextQuadrant` / `PrevQuadrant` there.
+    NextTarget,
+    PrevTarget,
     Up,
     Down,
     Left,
@@ -160,6 +168,10 @@ impl Action {
             A::Focus(_)
             | A::NextQuadrant
             | A::PrevQuadrant
+            | A::NextPane
+            | A::PrevPane
+            | A::NextTarget
+            | A::PrevTarget
             | A::Up
             | A::Down
             | A::Left

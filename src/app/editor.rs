@@ -381,6 +381,7 @@ impl Editor {
         let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
             Action::Focus(q) => self.views.focus = q,
+            // Presentation's Tab is one for every view: the plan reads it as its next pane.
             Action::NextQuadrant if !matches!(view, View::Plan | View::Follow) => {
                 self.views.focus = Quadrant::from_index(self.focus().index() + 1)
             }
@@ -480,10 +481,10 @@ impl Editor {
                 self.paste(&text);
             }
             Action::PlaceInLine if matches!(input.target, InputTarget::AddAction(_)) => self.pick_line_for_added(input),
-            Action::NextQuadrant | Action::PrevQuadrant => {
+            Action::NextTarget | Action::PrevTarget => {
                 // Bound only on a new CAME action's line (`Context::ActionInput`).
                 if let InputTarget::AddAction(links) = &mut input.target {
-                    let delta = if action == Action::NextQuadrant { 1 } else { -1 };
+                    let delta = if action == Action::NextTarget { 1 } else { -1 };
                     *links = self.next_target(links, delta);
                 }
                 self.mode = Mode::Input(input);

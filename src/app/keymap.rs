@@ -291,27 +291,34 @@ pub const VIEWS: [Context; 12] = [
 enum Entry {
     /// Bound in every view ([`VIEWS`]) and in the contexts the row names too.
     Shared(Binding),
-    /// A context's own row. Where a shared row does the same action, this one
-    /// takes its place in these contexts (its keys, text or hint).
+    /// A context's own row. Where a shared row does the same action or uses
+    /// one of its keys, this one takes its place in these contexts.
     Own(Binding),
     /// The shared row doing this action is not bound in these contexts.
     Without(&'static [Context], Action),
 }
 
 /// The table the entries make, in their order: each shared row is bound in
-/// every view but those where a view's own row or a `without!` takes its action.
+/// every view but those where a view's own row (same action or key) or a
+/// `without!` takes its place.
 fn merge(entries: Vec<Entry>) -> Vec<Binding> {
-    let taken: Vec<(&Action, Context)> = entries
+    let own: Vec<&Binding> =
+        entries.iter().filter_map(|e| if let Entry::Own(b) = e { Some(b) } else { None }).collect();
+    let without: Vec<(&Action, Context)> = entries
         .iter()
         .flat_map(|e| match e {
-            Entry::Own(b) => b.ctx.iter().map(|c| (&b.action, *c)).collect(),
             Entry::Without(ctx, action) => ctx.iter().map(|c| (action, *c)).collect(),
-            Entry::Shared(_) => Vec::new(),
+            _ => Vec::new(),
         })
         .collect();
+    let taken = |shared: &Binding, ctx: Context| {
+        without.contains(&(&shared.action, ctx))
+            || own.iter().any(|b| {
+                b.ctx.contains(&ctx) && (b.action == shared.action || b.keys.iter().any(|k| shared.keys.contains(k)))
+            })
+    };
     let bound_in = |b: &Binding| -> &'static [Context] {
-        let ctx: Vec<Context> =
-            VIEWS.iter().chain(b.ctx).copied().filter(|c| !taken.contains(&(&b.action, *c))).collect();
+        let ctx: Vec<Context> = VIEWS.iter().chain(b.ctx).copied().filter(|c| !taken(b, *c)).collect();
         Box::leak(ctx.into_boxed_slice())
     };
     let mut table = Vec::with_capacity(entries.len());
@@ -372,8 +379,8 @@ pub fn defaults() -> &'static [Binding] {
             without!(Follow, A::NextQuadrant),
             shared!([Present], [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
             without!(Follow, A::PrevQuadrant),
-            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Tab)], A::NextQuadrant, Navigate, plan.next_pane, false),
-            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::BackTab)], A::PrevQuadrant, Navigate, plan.prev_pane, false),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Tab)], A::NextPane, Navigate, plan.next_pane, false),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::BackTab)], A::PrevPane, Navigate, plan.prev_pane, false),
             shared!([Present, JoinMark], [k('k'), code(C::Up)], A::Up, Navigate, up, false),
             shared!([Present, JoinMark], [k('j'), code(C::Down)], A::Down, Navigate, down, false),
             shared!([Present], [k('h'), code(C::Left)], A::Left, Navigate, left, false),
@@ -449,8 +456,8 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Input | ActionInput, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
             bind!(Input | ActionInput, [code(C::Esc)], A::Cancel, Capture, close, true),
             // A new CAME action's line moves to another factor without closing.
-            bind!(ActionInput, [code(C::Tab)], A::NextQuadrant, Navigate, quick.target_next, (quick.other_factor)),
-            bind!(ActionInput, [code(C::BackTab)], A::PrevQuadrant, Navigate, quick.target_prev, false),
+            bind!(ActionInput, [code(C::Tab)], A::NextTarget, Navigate, quick.target_next, (quick.other_factor)),
+            bind!(ActionInput, [code(C::BackTab)], A::PrevTarget, Navigate, quick.target_prev, false),
             bind!(ActionInput, [ctrl('l')], A::PlaceInLine, Capture, quick.place_added, (quick.place_in_line_hint)),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, move_to[0], true),
@@ -626,7 +633,9 @@ mod tests {
         assert_ne!(copy(Context::CameActions), copy(Context::Grid));
         assert_eq!(of_context(Context::CameActions).filter(|b| b.action == Action::Copy).count(), 1);
         let tab = |ctx| row(ctx, Action::NextQuadrant).map(|b| b.describe(en));
-        assert_eq!(tab(Context::PlanTree), Some(en.text().keymap.plan.next_pane));
+        let next_pane = row(Context::PlanTree, Action::NextPane).map(|b| b.describe(en));
+        assert_eq!(next_pane, Some(en.text().keymap.plan.next_pane), "the plan's Tab is its own");
+        assert_eq!(tab(Context::PlanTree), None, "a key of a view's own row takes the shared one's place");
         assert_eq!(tab(Context::Grid), Some(en.text().keymap.next_quadrant));
         assert_eq!(tab(Context::Present), Some(en.text().keymap.next_quadrant), "presentation shares it too");
         let present = Action::Room(RoomAction::TogglePresent);

@@ -136,6 +136,8 @@ fn old_name(action: &crate::app::Action) -> Option<&'static str> {
     match action {
         Action::Vote(1) | Action::DegreeStep(5) => Some("VoteUp"),
         Action::Vote(-1) | Action::DegreeStep(-5) => Some("VoteDown"),
+        Action::NextPane | Action::NextTarget => Some("NextQuadrant"),
+        Action::PrevPane | Action::PrevTarget => Some("PrevQuadrant"),
         _ => None,
     }
 }
@@ -226,6 +228,13 @@ mod tests {
         assert_eq!(keys_of(Context::Follow, Action::DegreeStep(-5)).as_deref(), Some("<"));
         assert_eq!(keys_of(Context::Follow, Action::DegreeStep(5)).as_deref(), Some(">"));
         assert_eq!(keys_of(Context::CameFactors, Action::Vote(1)).as_deref(), Some("+"), "only Grid changed");
+        let file = r#"{ "PlanTree": { "NextQuadrant": ["F2"] }, "ActionInput": { "PrevQuadrant": ["F3"] } }"#;
+        let table = parse(file, keymap::bindings()).expect("an old keys file reads");
+        let keys_of = |ctx: Context, action: Action| {
+            table.iter().find(|b| b.ctx.contains(&ctx) && b.action == action).map(|b| b.keys_label(Lang::En))
+        };
+        assert_eq!(keys_of(Context::PlanTree, Action::NextPane).as_deref(), Some("F2"));
+        assert_eq!(keys_of(Context::ActionInput, Action::PrevTarget).as_deref(), Some("F3"));
         // The new names read too.
         let table = parse(r#"{ "Follow": { "DegreeStep(5)": ["]"] } }"#, keymap::bindings()).expect("reads");
         assert!(table.iter().any(|b| b.ctx == [Context::Follow] && b.action == Action::DegreeStep(5)));

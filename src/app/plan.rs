@@ -109,8 +109,9 @@ impl Editor {
     pub(super) fn update_plan(&mut self, action: Action) {
         let plan = &mut self.views.plan;
         match action {
-            Action::NextQuadrant | Action::Right => plan.pane = plan.pane.step(true),
-            Action::PrevQuadrant | Action::Left => plan.pane = plan.pane.step(false),
+            // Presenting, Tab is the room's, for every view: here it goes to the next pane.
+            Action::NextPane | Action::NextQuadrant | Action::Right => plan.pane = plan.pane.step(true),
+            Action::PrevPane | Action::PrevQuadrant | Action::Left => plan.pane = plan.pane.step(false),
             Action::Up | Action::Down | Action::First | Action::Last => {
                 let len = self.pane_len(self.views.plan.pane);
                 let plan = &mut self.views.plan;

@@ -130,7 +130,9 @@ fn join<'a>(sections: &[Vec<Line<'a>>]) -> Vec<Line<'a>> {
 /// Which of the catalogue's `help_pairs` two opposite actions read as.
 fn pair(a: &Action, b: &Action) -> Option<usize> {
     Some(match (a, b) {
-        (Action::NextQuadrant, Action::PrevQuadrant) => 0,
+        (Action::NextQuadrant, Action::PrevQuadrant)
+        | (Action::NextPane, Action::PrevPane)
+        | (Action::NextTarget, Action::PrevTarget) => 0,
         (Action::Up, Action::Down) => 1,
         (Action::Left, Action::Right) => 2,
         (Action::First, Action::Last) => 3,
@@ -194,13 +196,11 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
             (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_move_there),
             (Action::Focus(_) | Action::MoveTo(_), _) => continue,
             // In the plan view, Tab moves between panes, not quadrants.
-            (Action::NextQuadrant, Some(p)) if b.ctx.contains(&Context::PlanTree) => {
-                (pair_keys(b, p, lang), lang.plan_ui().panes_pair)
-            }
+            (Action::NextPane, Some(p)) => (pair_keys(b, p, lang), lang.plan_ui().panes_pair),
             // Seguimiento's +/- move the degree, they are no votes.
             (Action::DegreeStep(_), Some(p)) => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
             // A new action's line: Tab and the arrows move it to another factor.
-            (_, Some(p)) if b.ctx == [Context::ActionInput] => (pair_keys(b, p, lang), lang.text().quick.target_pair),
+            (Action::NextTarget, Some(p)) => (pair_keys(b, p, lang), lang.text().quick.target_pair),
             (_, Some(p)) => {
                 (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
             }
