@@ -132,7 +132,7 @@ fn presentation_works_in_every_view() {
             h.app.handle(action);
         }
         let Screen::Editor(e) = &h.app.screen else { panic!("no editor") };
-        assert!(e.room().presenting(), "{key}");
+        assert!(e.presenting(), "{key}");
         let screen = text(&h.app, 120, 40);
         assert!(screen.contains(title), "{key}: {title} missing:\n{screen}");
         // No chrome: the footer's keys are gone.

@@ -7,7 +7,8 @@ use ratatui_textarea::TextArea;
 use crate::domain::limits::STATEMENT_TEXT_MAX;
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
+use super::overlay::Overlay;
 use crate::domain::YearReview;
 use crate::domain::text::clean_text;
 use crate::i18n::Lang;
@@ -79,7 +80,7 @@ impl Editor {
             Action::Cancel => return,
             _ => {}
         }
-        self.mode = Mode::Record(Box::new(form));
+        self.overlays.push(Overlay::Record(Box::new(form)));
     }
 
     fn submit_record(&mut self, mut form: RecordForm) {
@@ -92,7 +93,7 @@ impl Editor {
             let msg = self.lang.text().follow.bad_date;
             self.say(format!("{msg}: {date_text}"), true);
             form.active = 1;
-            self.mode = Mode::Record(Box::new(form));
+            self.overlays.push(Overlay::Record(Box::new(form)));
             return;
         };
         let typed = form.value(3);

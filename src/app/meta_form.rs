@@ -2,8 +2,9 @@
 //! session's metadata form (`M`: title, date, place, participants, group,
 //! horizon, and the technique and attendees of the session's own meeting), each applied as one undo step.
 
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
 use super::form::{Form, FormKind, field};
+use super::overlay::Overlay;
 use crate::domain::meetings::{self, Meeting};
 use crate::domain::text::clean_text;
 use crate::domain::{Direction, Horizon, Indicator};
@@ -37,7 +38,7 @@ impl Editor {
             field(ind.map(|x| crate::export::milestones::shown(self.lang, &x.milestones))),
         ];
         let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
-        self.mode = Mode::Form(Box::new(Form { kind, fields, active: 0 }));
+        self.overlays.push(Overlay::Form(Box::new(Form { kind, fields, active: 0 })));
     }
 
     pub(super) fn submit_indicator_form(&mut self, form: &Form, id: Option<&str>) -> Result<(), (usize, String)> {
@@ -102,7 +103,7 @@ impl Editor {
             field(own.map(|x| meetings::counts_text(&x.by_age)).filter(|t| !t.is_empty())),
             field(Some(self.session().funding_sources(self.lang.money().default_funding).join("; "))),
         ]);
-        self.mode = Mode::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 }));
+        self.overlays.push(Overlay::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 })));
     }
 
     pub(super) fn submit_meta_form(&mut self, form: &Form) -> Result<(), (usize, String)> {

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::editor::{Editor, Mode};
+use crate::app::editor::Editor;
 use crate::app::follow::{FollowRow, items, rows, years};
 use crate::app::follow_form::{RECORD_FIELDS, RecordForm};
 use crate::domain::text::display_safe;
@@ -72,7 +72,8 @@ impl Widget for FollowView<'_> {
         if let Some(input) = input {
             super::grid::render_input(input, t, self.lang, bottom, buf);
         }
-        if let Mode::Record(form) = self.editor.mode() {
+        // The record overlay is drawn here, where the view leaves it room.
+        if let Some(form) = self.editor.overlays().record() {
             record_form(form, t, self.lang, area, buf);
         }
     }
