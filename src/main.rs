@@ -158,7 +158,7 @@ fn run(
             session.meta.group = group.as_deref().and_then(dafo::domain::sources::source_name);
             let editor = app::create_session(&dir, session, lang)?;
             let path = editor.path().to_owned();
-            tui(App::editor(editor, lang), &start, lang)?;
+            tui(App::editor(editor), &start, lang)?;
             println!("{}", display_safe_lines(&path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
@@ -333,7 +333,7 @@ fn open(file: &Path, lang: Lang, start: &Start, session_lang: &dyn Fn(&Session) 
     // The session's own language speaks once it is read (errors before that
     // speak `lang`: the file could not tell).
     let app = App::open_in(file, session_lang).map_err(|e| commands::open_message(&e, file, lang))?;
-    let lang = app.lang;
+    let lang = app.lang();
     let app = app.with_sala(start.room.0, start.room.1);
     tui(app, start, lang)?;
     Ok(ExitCode::SUCCESS)
@@ -357,7 +357,7 @@ struct Start<'a> {
 
 fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
     app.look = start.look;
-    let said: Vec<String> = start.ignored.iter().map(|i| i.message(app.lang, start.look.theme)).collect();
+    let said: Vec<String> = start.ignored.iter().map(|i| i.message(app.lang(), start.look.theme)).collect();
     if !said.is_empty() {
         app.warn(&said.join(" · "));
     }

@@ -156,7 +156,7 @@ fn import_tags_items_with_their_source() {
 #[test]
 fn the_browser_opens_on_palencia_with_the_groups_subfolder_present() {
     assert!(Path::new("sessions/grupos").is_dir());
-    let b = dafo::app::browser::Browser::scan(Path::new("sessions"));
+    let b = dafo::app::browser::Browser::scan(Path::new("sessions"), dafo::i18n::Lang::Es);
     assert_eq!(b.selected, 0);
     let first = b.selected_entry().unwrap();
     assert_eq!(first.path, Path::new("sessions/palencia-ciudad-de-los-cuidados.ron"));

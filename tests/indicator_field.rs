@@ -7,7 +7,7 @@ use crate::common;
 
 use common::keys::{ed, press, typ};
 use common::{Held, held};
-use dafo::app::{App, Mode};
+use dafo::app::App;
 use dafo::domain::{CameAction, Direction, Factor, Indicator, Session};
 use dafo::i18n::Lang;
 use ratatui::crossterm::event::KeyCode;
@@ -47,13 +47,13 @@ fn open_indicator_field(app: &mut App) {
     for _ in 0..6 {
         press(app, KeyCode::Tab);
     }
-    assert!(matches!(ed(app).mode(), Mode::Form(f) if f.active == 6));
+    assert!(ed(app).form().is_some_and(|f| f.active == 6));
 }
 
 fn field(app: &App) -> String {
-    match ed(app).mode() {
-        Mode::Form(f) => f.fields[6].lines().join(" "),
-        _ => panic!("no form open"),
+    match ed(app).form() {
+        Some(f) => f.fields[6].lines().join(" "),
+        None => panic!("no form open"),
     }
 }
 
@@ -116,7 +116,7 @@ fn an_indicator_to_keep_is_typed_shown_and_measured_by_how_close_it_stayed() {
     assert_eq!(dafo::domain::indicator_progress(&ind, 81.0), Some(90.0));
     // The form opens again on «mantener», and the plan shows `=`.
     typ(&mut h, "e");
-    assert!(matches!(ed(&h).mode(), Mode::Form(f) if f.fields[4].lines().join("") == "mantener"));
+    assert!(ed(&h).form().is_some_and(|f| f.fields[4].lines().join("") == "mantener"));
     press(&mut h, KeyCode::Esc);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| dafo::ui::draw(&h.app, &dafo::ui::theme::Theme::dark(), f)).unwrap();
@@ -141,7 +141,7 @@ fn hitos_are_typed_in_the_indicator_form_kept_and_shown_in_the_follow_up() {
     // One that does not read keeps the form open on the field, saying why.
     typ(&mut h, "2024 30");
     press(&mut h, KeyCode::Enter);
-    assert!(matches!(ed(&h).mode(), Mode::Form(f) if f.active == 5), "{:?} {:?}", ed(&h).mode(), h.app.notice());
+    assert!(ed(&h).form().is_some_and(|f| f.active == 5), "{:?} {:?}", ed(&h).mode(), h.app.notice());
     assert!(h.app.notice().is_some_and(|n| n.text.contains("«2024 30»")), "{:?}", h.app.notice());
     common::keys::key(&mut h, KeyCode::Char('u'), ratatui::crossterm::event::KeyModifiers::CONTROL);
     typ(&mut h, "2025: 45,5; 2024: 30");
@@ -153,7 +153,7 @@ fn hitos_are_typed_in_the_indicator_form_kept_and_shown_in_the_follow_up() {
     assert_eq!(ed(&h).session().indicators[0].milestones, want);
     // The form shows them again as typed, in year order; saved as they are.
     typ(&mut h, "e");
-    assert!(matches!(ed(&h).mode(), Mode::Form(f) if f.fields[5].lines().join("") == "2024: 30; 2025: 45,5"));
+    assert!(ed(&h).form().is_some_and(|f| f.fields[5].lines().join("") == "2024: 30; 2025: 45,5"));
     press(&mut h, KeyCode::Esc);
     h.app.flush();
     assert_eq!(dafo::storage::load(&h.path).unwrap().indicators[0].milestones, want);

@@ -127,9 +127,9 @@ fn placing_a_selected_action_from_the_came_action_list_takes_four_keys() {
     assert_eq!(came_action(&h, "C4").line.as_deref(), Some("L4"));
     // Again for the same action: the picker starts on its línea; the last option sends it back to the tray.
     run(&mut h, &[C('n')]);
-    let current = |h: &Held| match ed(h).mode() {
-        dafo::app::Mode::Picker(p) => p.current().map(|(n, _)| n.clone()),
-        other => panic!("no picker: {other:?}"),
+    let current = |h: &Held| match ed(h).picker() {
+        Some(p) => p.current().map(|(n, _)| n.clone()),
+        None => panic!("no picker: {:?}", ed(h).mode()),
     };
     assert_eq!(current(&h).as_deref(), Some("2.1"));
     run(&mut h, &[Ctrl('n'), Ctrl('n'), Ctrl('n'), Ctrl('n')]);
@@ -160,12 +160,7 @@ fn the_action_sheet_has_a_linea_field_that_opens_the_linea_picker() {
     assert_eq!(came_action(&h, "C4").line.as_deref(), Some("L4"));
     // Open again: the field shows it; Backspace empties it, Enter saves: back in the tray.
     run(&mut h, &[C('f'), N(KeyCode::BackTab)]);
-    let Some(form) = (match ed(&h).mode() {
-        dafo::app::Mode::Form(f) => Some(f),
-        _ => None,
-    }) else {
-        panic!("the form is open")
-    };
+    let Some(form) = ed(&h).form() else { panic!("the form is open") };
     assert_eq!(form.value(dafo::app::form::LINE_FIELD), "2.1 Atracción y retención de profesionales");
     run(&mut h, &[N(KeyCode::Backspace), N(KeyCode::Enter)]);
     assert_eq!(came_action(&h, "C4").line, None);
@@ -293,9 +288,9 @@ fn pickers_move_with_ctrl_n_ctrl_p_and_arrows_and_letters_search() {
     let mut h = held_sample(Lang::Es);
     // The links of C1 (answers D1): the weaknesses listed.
     run(&mut h, &[C('c'), C('2'), C('l'), C('v')]);
-    let current = |h: &Held| match ed(h).mode() {
-        dafo::app::Mode::Picker(p) => (p.current().map(|(id, _)| id.clone()), p.filter.lines().join("")),
-        other => panic!("no picker: {other:?}"),
+    let current = |h: &Held| match ed(h).picker() {
+        Some(p) => (p.current().map(|(id, _)| id.clone()), p.filter.lines().join("")),
+        None => panic!("no picker: {:?}", ed(h).mode()),
     };
     assert_eq!(current(&h), (Some("D1".to_owned()), String::new()));
     run(&mut h, &[Ctrl('n'), Ctrl('n')]);

@@ -173,3 +173,19 @@ fn came_footer_shows_form_copy_and_help_at_80x24() {
         assert!(wide.lines().last().unwrap_or_default().contains("u "), "{wide}");
     }
 }
+
+/// The language has one owner, the screen showing: the browser hands it to the
+/// session it opens, and the session hands it back.
+#[test]
+fn the_language_goes_from_the_browser_to_the_session_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::browser(dir.path(), Lang::Ca);
+    common::keys::typ(&mut app, "n");
+    common::keys::typ(&mut app, "Taller");
+    press(&mut app, KeyCode::Enter);
+    let dafo::app::Screen::Editor(editor) = &app.screen else { panic!("the new session opens") };
+    assert_eq!((app.lang(), editor.lang()), (Lang::Ca, Lang::Ca));
+    common::keys::typ(&mut app, "q");
+    assert!(matches!(app.screen, dafo::app::Screen::Browser(_)), "q goes back to the list");
+    assert_eq!(app.lang(), Lang::Ca);
+}

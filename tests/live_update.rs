@@ -147,6 +147,11 @@ fn a_conflict_found_by_tick_keeps_the_draft_and_no_other_key_leaves_it() {
     key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
     assert!(editor(&f.app).in_conflict(), "only r or o answer the question");
     assert!(!f.app.quit);
+    // The question sits over the input line, which keeps its draft under it; a
+    // resize goes through to it.
+    assert_eq!(f.app.update(Action::Resize), []);
+    assert_eq!(f.app.context(), dafo::app::keymap::Context::Conflict);
+    assert!(matches!(editor(&f.app).mode(), Mode::Input(i) if i.value() == "borrador"));
     typ(&mut f.app, "o");
     f.app.settle();
     let Mode::Input(input) = editor(&f.app).mode() else { panic!("the input line comes back") };
@@ -405,4 +410,24 @@ fn each_view_copies_what_it_shows() {
     assert!(follow.text.starts_with(&format!("# Informe de seguimiento {year}:")), "{}", follow.text);
     assert!(!follow.text.contains("## Matriz DAFO"), "{}", follow.text);
     assert!(follow.html.as_deref().is_some_and(|h| h.contains("Informe de seguimiento")));
+}
+
+/// A picker or a form open when the question comes: built from the version in
+/// memory, loading theirs closes it; keeping mine keeps it open.
+#[test]
+fn loading_theirs_closes_a_picker_or_form_open_under_the_question() {
+    for (opens, answer, stays) in [("Y", "r", false), ("Y", "o", true), ("M", "r", false), ("M", "o", true)] {
+        let mut f = fixture();
+        add_factor(&mut f.app, "1a", "mío");
+        typ(&mut f.app, opens);
+        assert!(editor(&f.app).covered(), "{opens}");
+        rewrite_outside(&f.path);
+        assert!(f.app.tick(Instant::now()));
+        assert_eq!(f.app.context(), dafo::app::keymap::Context::Conflict);
+        typ(&mut f.app, answer);
+        f.app.settle();
+        assert!(!editor(&f.app).in_conflict());
+        assert_eq!(editor(&f.app).covered(), stays, "{opens} {answer}");
+        assert!(editor(&f.app).mode().is_grid());
+    }
 }

@@ -6,7 +6,7 @@
 use crate::common;
 use common::held;
 use common::keys::{press, typ};
-use dafo::app::{App, Mode, Screen};
+use dafo::app::{App, Screen};
 use dafo::domain::Session;
 use dafo::domain::meetings::Count;
 use dafo::i18n::Lang;
@@ -55,7 +55,7 @@ fn the_meta_form_records_the_session_s_own_meeting_and_merge_keeps_it() {
     retype(app, "30-44 8; 45-64 4");
     press(app, KeyCode::Enter);
     assert!(
-        matches!(&app.screen, Screen::Editor(e) if matches!(e.mode(), Mode::Form(f) if f.active == 7)),
+        matches!(&app.screen, Screen::Editor(e) if e.form().is_some_and(|f| f.active == 7)),
         "a bad count keeps the form open on it"
     );
     press(app, KeyCode::Tab);

@@ -44,6 +44,13 @@ fn session(app: &App) -> &Session {
     }
 }
 
+fn form(app: &App) -> Option<&dafo::app::form::Form> {
+    match &app.screen {
+        Screen::Editor(e) => e.form(),
+        Screen::Browser(_) => panic!("no session open"),
+    }
+}
+
 fn mode(app: &App) -> &Mode {
     match &app.screen {
         Screen::Editor(e) => e.mode(),
@@ -273,7 +280,7 @@ fn indicator_numbers_read_the_sessions_way_and_survive_an_untouched_edit() {
     typ(app, "12,500");
     press(app, KeyCode::Enter);
     // `12,500` in Spanish reads two ways: refused on the target, both readings shown.
-    assert!(matches!(mode(app), Mode::Form(f) if f.active == 3));
+    assert!(form(app).is_some_and(|f| f.active == 3));
     let notice = app.notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("12,5 o 12.500"), "{notice}");
     retype(app, "12.500");
@@ -306,7 +313,7 @@ fn indicators_added_edited_linked_and_deleted() {
     retype(app, "baja");
     press(app, KeyCode::Enter);
     // A baseline that is not a number keeps the form open on it.
-    assert!(matches!(mode(app), Mode::Form(f) if f.active == 2));
+    assert!(form(app).is_some_and(|f| f.active == 2));
     retype(app, "45,5");
     press(app, KeyCode::Enter);
     let s = session(app);
@@ -433,7 +440,7 @@ fn metadata_form_checks_the_horizon_and_undoes_in_one_step() {
     press(app, KeyCode::Tab);
     retype(app, "2026-2023");
     press(app, KeyCode::Enter);
-    assert!(matches!(mode(app), Mode::Form(f) if f.active == 5), "a bad horizon keeps the form open on it");
+    assert!(form(app).is_some_and(|f| f.active == 5), "a bad horizon keeps the form open on it");
     match &app.screen {
         Screen::Editor(e) => assert!(e.notice().is_some_and(|n| n.error && n.text.contains("2023-2026"))),
         Screen::Browser(_) => unreachable!(),
@@ -450,7 +457,7 @@ fn metadata_form_checks_the_horizon_and_undoes_in_one_step() {
     typ(app, "M");
     retype(app, "");
     press(app, KeyCode::Enter);
-    assert!(matches!(mode(app), Mode::Form(f) if f.active == 0));
+    assert!(form(app).is_some_and(|f| f.active == 0));
     press(app, KeyCode::Esc);
     typ(app, "u");
     let m = &session(app).meta;

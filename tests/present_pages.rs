@@ -45,7 +45,7 @@ fn presenting(view: Action, lang: Lang) -> Held {
     let mut h = held(long_session(), lang);
     h.app.update(view);
     h.app.update(Action::Room(RoomAction::TogglePresent));
-    assert!(ed(&h.app).room().presenting());
+    assert!(ed(&h.app).presenting());
     h
 }
 

@@ -194,7 +194,7 @@ fn theme_name_is_shown_when_cycled() {
 #[test]
 fn first_start_hint_in_every_theme() {
     let app = held(dafo::domain::Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
-    assert!(matches!(&app.screen, Screen::Editor(e) if e.room().hint));
+    assert!(matches!(&app.screen, Screen::Editor(e) if e.overlays().card()));
     snap("hint_light", &app, ThemeName::Light);
     let buf = buffer(&app, ThemeName::Light, 80, 24);
     let y = (0..24).find(|&y| buf[(40, y)].symbol() == "═").unwrap();

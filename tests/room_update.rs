@@ -59,7 +59,7 @@ fn presentation_returns_exactly_where_you_were() {
     typ(&mut app, "2jj");
     let before = (ed(&app).focus(), ed(&app).views().factors.selected);
     typ(&mut app, "p");
-    assert!(ed(&app).room().presenting());
+    assert!(ed(&app).presenting());
     assert_eq!(app.context(), Context::Present);
     // Moving around while presenting, and editing keys do nothing.
     typ(&mut app, "4jzaxm");
@@ -68,7 +68,7 @@ fn presentation_returns_exactly_where_you_were() {
     assert!(ed(&app).mode().is_grid());
     assert_eq!(ed(&app).session().factors(Quadrant::Threats).len(), 7, "x deletes nothing while presenting");
     press(&mut app, KeyCode::Esc);
-    assert!(!ed(&app).room().presenting());
+    assert!(!ed(&app).presenting());
     assert!(!ed(&app).room().zoom);
     assert_eq!((ed(&app).focus(), ed(&app).views().factors.selected), before);
     assert_eq!(app.context(), Context::Grid);
@@ -139,15 +139,15 @@ fn capital_v_hides_and_reveals_votes() {
 #[test]
 fn the_first_start_hint_goes_at_the_first_key_which_still_acts() {
     let mut app = held(Session::new("Nueva", jiff::Timestamp::UNIX_EPOCH), Lang::Es);
-    assert!(ed(&app).room().hint);
+    assert!(ed(&app).overlays().card());
     app.update(dafo::app::Action::Resize);
-    assert!(ed(&app).room().hint, "a resize is not a key");
+    assert!(ed(&app).overlays().card(), "a resize is not a key");
     typ(&mut app, "a");
-    assert!(!ed(&app).room().hint);
+    assert!(!ed(&app).overlays().card());
     assert!(matches!(ed(&app).mode(), Mode::Input(_)));
     // A session with content never shows it.
     let (app, _d) = sample();
-    assert!(!ed(&app).room().hint);
+    assert!(!ed(&app).overlays().card());
 }
 
 #[test]

@@ -66,6 +66,7 @@ mod meeting_snapshots;
 mod meeting_update;
 mod merge_review;
 mod office;
+mod overlays;
 mod packaging;
 mod participation;
 mod plan_edit;

@@ -104,6 +104,44 @@ fn a_second_window_names_who_holds_the_file() {
     assert!(said.contains(&format!("pid {}", me.pid)) && said.contains(&me.host), "{said}");
 }
 
+/// Every key that would open an input line, a form, a picker or a question to
+/// edit with is refused at once in a window that cannot save, in every view:
+/// what it would open could only be thrown away.
+#[test]
+fn a_read_only_window_opens_nothing_to_edit_with_in_any_view() {
+    use dafo::app::keymap;
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    let first = common::held_sample(Lang::En);
+    let mut app = App::open(&first.path, Lang::En).unwrap();
+    assert!(editor(&app).read_only().is_some());
+    let mut refused = 0;
+    for view in [None, Some('c'), Some('X'), Some('W'), Some('P'), Some('S')] {
+        if let Some(k) = view {
+            common::keys::typ(&mut app, &k.to_string());
+        }
+        let ctx = app.context();
+        let opening: Vec<keymap::Key> = keymap::of_context(ctx)
+            .filter(|b| b.action.opens_editing())
+            .filter_map(|b| b.keys.first().copied())
+            .collect();
+        for key in opening {
+            let mods = if key.ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
+            let action = app.action_for(&Event::Key(KeyEvent::new(key.code, mods))).unwrap();
+            app.handle(action.clone());
+            assert!(editor(&app).mode().is_grid(), "{action:?} opened something in {ctx:?}");
+            assert!(notice(&app).contains("Read-only"), "{action:?} in {ctx:?}: {}", notice(&app));
+            assert_eq!(app.context(), ctx);
+            refused += 1;
+        }
+        app.update(Action::Paste("pegado".into()));
+        assert!(editor(&app).mode().is_grid(), "a paste opened something in {ctx:?}");
+        if let Some(k) = view {
+            common::keys::typ(&mut app, &k.to_string());
+        }
+    }
+    assert!(refused > 10, "only {refused} keys tried");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_marked_read_only_opens_read_only_and_says_why() {

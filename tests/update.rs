@@ -226,11 +226,11 @@ fn votes_never_go_below_zero() {
 fn help_swallows_keys_until_closed() {
     let mut f = fixture();
     typ(&mut f.app, "?");
-    assert!(f.app.help);
+    assert!(f.app.help_open());
     typ(&mut f.app, "a");
-    assert!(f.app.help);
+    assert!(f.app.help_open());
     esc(&mut f.app);
-    assert!(!f.app.help);
+    assert!(!f.app.help_open());
     typ(&mut f.app, "?q");
     assert!(!f.app.quit, "q closes help first");
 }
@@ -364,7 +364,7 @@ fn action_form_sets_owner_due_and_indicator() {
     enter(&mut f.app);
     // A bad date keeps the form open on that field, with an error.
     assert!(editor(&f.app).notice().is_some_and(|n| n.error));
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 2));
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
     for _ in 0..5 {
         key(&mut f.app, KeyCode::Backspace, KeyModifiers::NONE);
     }
@@ -389,7 +389,7 @@ fn action_form_sets_owner_due_and_indicator() {
     }
     typ(&mut f.app, "mucho");
     enter(&mut f.app);
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 4));
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 4));
     esc(&mut f.app);
     typ(&mut f.app, "u");
     let a = &session(&f.app).confront[0];
@@ -409,16 +409,49 @@ fn action_form_reads_amounts_as_the_language_writes_them() {
     assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050), "not €1.50");
     // Reopened, the form writes the amount the session's way and reads it back the same.
     typ(&mut f.app, "f");
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(4) == "1500.50"));
+    assert!(editor(&f.app).form().is_some_and(|form| form.value(4) == "1500.50"));
     enter(&mut f.app);
     assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050));
     // `1.620` reads two ways in English: refused on the amount field, both readings shown.
     amount(&mut f.app, "1.620");
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 4));
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 4));
     let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("1.62 or 1,620"), "{notice}");
     esc(&mut f.app);
     assert_eq!(session(&f.app).confront[0].amount.map(|e| e.cents), Some(150_050));
+}
+
+/// The action form shows dates as the language writes them on screen and in
+/// documents (`31/01/2027` in Spanish and Catalan, `2027-01-31` in English) and
+/// reads back what it shows: reopened and accepted, the date is the same day.
+#[test]
+fn action_form_shows_and_reads_dates_as_the_language_writes_them() {
+    for (lang, typed, shown) in [
+        (Lang::Es, "31/01/2027", "31/01/2027"),
+        (Lang::Ca, "31/01/2027", "31/01/2027"),
+        (Lang::En, "2027-01-31", "2027-01-31"),
+        // ISO is read in every language (what earlier versions showed).
+        (Lang::Es, "2027-01-31", "31/01/2027"),
+    ] {
+        let mut f = fixture_in(lang);
+        threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+        typ(&mut f.app, "f");
+        retype_field(&mut f.app, 2, typed);
+        enter(&mut f.app);
+        let due = session(&f.app).confront[0].due;
+        assert_eq!(due, Some(jiff::civil::date(2027, 1, 31)), "{lang:?} {typed}");
+        typ(&mut f.app, "f");
+        assert!(editor(&f.app).form().is_some_and(|form| form.value(2) == shown), "{lang:?}");
+        enter(&mut f.app);
+        assert_eq!(session(&f.app).confront[0].due, due, "{lang:?}: what the form shows reads back");
+    }
+    // A day that does not exist is refused on its field.
+    let mut f = fixture_in(Lang::Es);
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+    typ(&mut f.app, "f");
+    retype_field(&mut f.app, 2, "31/02/2027");
+    enter(&mut f.app);
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
 }
 
 #[test]
@@ -433,7 +466,7 @@ fn action_form_takes_amounts_per_year_and_a_funding_source() {
     };
     // A source not in the list is refused, naming the list, on its field.
     fill(&mut f.app, "2026: 1.500; 2027: 2.000,5", "Lotería");
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.active == 7));
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 7));
     let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("«Lotería» no es una fuente de financiación") && notice.contains("FEADER"), "{notice}");
     esc(&mut f.app);
@@ -447,7 +480,7 @@ fn action_form_takes_amounts_per_year_and_a_funding_source() {
     assert_eq!(session(&f.app).funding, Lang::Es.money().default_funding, "the language's list is now the session's");
     // Reopened, the field reads back the same; a plain number is a total without split.
     typ(&mut f.app, "f");
-    assert!(matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(4) == "2026: 1500; 2027: 2000,50"));
+    assert!(editor(&f.app).form().is_some_and(|form| form.value(4) == "2026: 1500; 2027: 2000,50"));
     esc(&mut f.app);
     fill(&mut f.app, "12.000", "");
     let a = session(&f.app).confront[0].clone();
@@ -586,9 +619,7 @@ fn the_metadata_form_edits_the_sessions_funding_sources() {
         tab(&mut f.app);
     }
     // It shows the language's list; confirmed untouched, nothing is stored.
-    assert!(
-        matches!(editor(&f.app).mode(), Mode::Form(form) if form.value(10) == Lang::Es.money().default_funding.join("; "))
-    );
+    assert!(editor(&f.app).form().is_some_and(|form| form.value(10) == Lang::Es.money().default_funding.join("; ")));
     enter(&mut f.app);
     assert!(session(&f.app).funding.is_empty(), "the default list stays the language's");
     typ(&mut f.app, "M");

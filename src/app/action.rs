@@ -12,6 +12,14 @@ pub enum Action {
     Focus(Quadrant),
     NextQuadrant,
     PrevQuadrant,
+    /// The plan view: the next pane (ejes, actions, tray, retos, indicators, band), or the previous.
+    /// `keys.ron` still reads `NextQuadrant` / `PrevQuadrant` there.
+    NextPane,
+    PrevPane,
+    /// The line of new CAME actions: link it to the next factor (or the previous) instead.
+    /// `keys.ron` still reads `NextQuadrant` / `PrevQuadrant` there.
+    NextTarget,
+    PrevTarget,
     Up,
     Down,
     Left,
@@ -26,8 +34,12 @@ pub enum Action {
     ShiftDown,
     StartMove,
     MoveTo(Quadrant),
-    VoteUp,
-    VoteDown,
+    /// One vote more (`Vote(1)`) or less (`Vote(-1)`) for the selected factor,
+    /// action or strategy. `keys.ron` still reads `VoteUp` / `VoteDown`.
+    Vote(i32),
+    /// Seguimiento: the selected action's degree that year, this many points up
+    /// or down (`DegreeStep(5)`). `keys.ron` still reads `VoteUp` / `VoteDown`.
+    DegreeStep(i16),
     /// Ask for a digit: the impact of the selected factor.
     StartImpact,
     /// A digit in a rating context (impact 1-5, EFI/EFE rating 1-4; 0 clears).
@@ -125,6 +137,100 @@ pub enum Action {
     Sala(super::sala::SalaAction),
     /// `dafo merge --review` in a terminal: an answer about the pair on screen.
     MergeReview(crate::merge::review::ReviewStep),
+}
+
+impl Action {
+    /// Whether the action opens something to edit the session with (an input
+    /// line, a form, a picker, a question): a read-only session refuses it at
+    /// once instead of opening what could only be thrown away. Every action
+    /// is named here, so a new one cannot be left out by mistake.
+    pub fn opens_editing(&self) -> bool {
+        use Action as A;
+        match self {
+            A::StartAdd
+            | A::StartEdit
+            | A::StartMove
+            | A::StartJoin
+            | A::StartImpact
+            | A::StartLink
+            | A::StartForm
+            | A::PlaceInLine
+            | A::EditMeta
+            | A::PlanAddAxis
+            | A::PlanAddLine
+            | A::FollowNote
+            | A::FollowValue
+            | A::FollowRecord
+            | A::Paste(_) => true,
+            // Edits made at once go through the document, which refuses them
+            // itself in a read-only session; the rest edit nothing. The theme
+            // and impact pickers open, and their choice is refused.
+            A::Focus(_)
+            | A::NextQuadrant
+            | A::PrevQuadrant
+            | A::NextPane
+            | A::PrevPane
+            | A::NextTarget
+            | A::PrevTarget
+            | A::Up
+            | A::Down
+            | A::Left
+            | A::Right
+            | A::First
+            | A::Last
+            | A::Delete
+            | A::ShiftUp
+            | A::ShiftDown
+            | A::MoveTo(_)
+            | A::Vote(_)
+            | A::DegreeStep(_)
+            | A::Rate(_)
+            | A::CycleSort
+            | A::CycleSource
+            | A::FilterTheme
+            | A::TagThemes
+            | A::TagImpacts
+            | A::KeepVersion
+            | A::ShowClashes
+            | A::ClashHere
+            | A::ClashOther
+            | A::ClashBoth
+            | A::JoinKeep(_)
+            | A::CycleStatus
+            | A::Toggle
+            | A::ShowCame
+            | A::ShowCrossed
+            | A::ShowWeights
+            | A::ShowPlan
+            | A::PlanPlace
+            | A::PlanTakeOut
+            | A::PlanDelete
+            | A::ToggleSchedule
+            | A::ShowFollow
+            | A::FollowDrop
+            | A::ToggleLabels
+            | A::Copy
+            | A::CopyAs
+            | A::ReloadTheirs
+            | A::KeepMine
+            | A::Undo
+            | A::Redo
+            | A::Submit
+            | A::Cancel
+            | A::TextKey(_)
+            | A::Save
+            | A::ToggleHelp
+            | A::Back
+            | A::Quit
+            | A::Open
+            | A::NewSession
+            | A::NewSessionFrom
+            | A::Resize
+            | A::Room(_)
+            | A::Sala(_)
+            | A::MergeReview(_) => false,
+        }
+    }
 }
 
 /// Which wording a join keeps: the factor that stays (`Target`) or the one joined into it.

@@ -43,12 +43,26 @@ pub struct Browser {
     pub notice: Option<super::Notice>,
     /// The session the one being named carries over from (`N`), if any.
     pub from: Option<PathBuf>,
+    /// What sits on top of the list (the help).
+    pub overlays: super::overlay::Overlays,
+    /// The language it speaks (and opens sessions in).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Browser {
     /// Reads every `.ron` file of `dir` (a missing directory is just empty).
-    pub fn scan(dir: &Path) -> Browser {
-        Browser { dir: dir.to_owned(), entries: scan_dir(dir), selected: 0, naming: None, notice: None, from: None }
+    pub fn scan(dir: &Path, lang: crate::i18n::Lang) -> Browser {
+        let overlays = super::overlay::Overlays::default();
+        Browser {
+            lang,
+            dir: dir.to_owned(),
+            entries: scan_dir(dir),
+            selected: 0,
+            naming: None,
+            notice: None,
+            from: None,
+            overlays,
+        }
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

@@ -80,8 +80,7 @@ impl Editor {
             Action::Delete => self.delete(),
             Action::ShiftUp => self.shift(-1),
             Action::ShiftDown => self.shift(1),
-            Action::VoteUp => self.vote(1),
-            Action::VoteDown => self.vote(-1),
+            Action::Vote(delta) => self.vote(delta),
             _ => {}
         }
     }
@@ -138,8 +137,7 @@ impl Editor {
                     self.views.came.actions[q.index()] = i.saturating_add_signed(delta);
                 }
             }
-            Action::VoteUp | Action::VoteDown => {
-                let delta = if action == Action::VoteUp { 1 } else { -1 };
+            Action::Vote(delta) => {
                 if let Some(edit) =
                     self.session().change_action(c, i, |a| a.votes = a.votes.saturating_add_signed(delta))
                     && self.apply(edit)

@@ -7,7 +7,9 @@ use super::action::Action;
 use super::autosave::Autosave;
 use super::effect::Effect;
 use super::keymap::Context;
-pub use super::mode::{Conflict, Input, InputTarget, Join, Mode};
+pub use super::mode::{Input, InputTarget, Join, Mode};
+pub use super::overlay::Conflict;
+use super::overlay::Overlays;
 use super::room::Room;
 use super::saver::Saver;
 pub use super::selection::{Pane, Sort, View, Views};
@@ -55,6 +57,8 @@ pub struct Editor {
     pub(super) notice: Option<Notice>,
     /// Presentation, zoom, time-box, vote visibility (issue 6).
     pub(super) room: Room,
+    /// What sits on top of the view: presentation, the conflict question, the help.
+    pub(super) overlays: Overlays,
     /// Set when quitting failed to save: a second `q` leaves anyway.
     pub(super) quit_armed: bool,
     /// The plan view asked to confirm deleting an eje or línea that holds actions.
@@ -97,7 +101,12 @@ struct KeptOrder {
 impl Editor {
     /// An editor on a session read from (or just written to) `file`.
     pub fn new(session: Session, file: SessionFile, lang: Lang) -> Editor {
-        let room = Room::new(session.total() == 0);
+        let room = Room::default();
+        let mut overlays = Overlays::default();
+        // The "how to begin" card, on an empty session until a key is pressed.
+        if session.total() == 0 {
+            overlays.push(super::overlay::Overlay::FirstStart);
+        }
         let doc = Document::new(session);
         let saver = Saver::new(file);
         let (path, read_only) = (saver.path(), saver.read_only(lang));
@@ -107,6 +116,7 @@ impl Editor {
             last_check: None,
             watch: super::watch::DiskWatch::default(),
             room,
+            overlays,
             autosave: Autosave::new(doc.revision()),
             doc,
             path,
@@ -170,8 +180,23 @@ impl Editor {
         self.notice.as_ref()
     }
 
+    /// The language of the interface: the editor is its one owner while it shows.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn room(&self) -> &Room {
         &self.room
+    }
+
+    /// What sits on top of the view, bottom first.
+    pub fn overlays(&self) -> &Overlays {
+        &self.overlays
+    }
+
+    /// Whether the room sees the view in presentation mode.
+    pub fn presenting(&self) -> bool {
+        self.overlays.presentation().is_some()
     }
 
     /// When the session was saved and whether something is pending or failed.
@@ -230,7 +255,7 @@ impl Editor {
 
     /// Whether the file changed on disk under unsaved edits and the question is open.
     pub fn in_conflict(&self) -> bool {
-        matches!(self.mode, Mode::Conflict(_))
+        self.overlays.conflict().is_some()
     }
 
     /// The keymap context of the current mode.
@@ -241,9 +266,6 @@ impl Editor {
             Mode::Input(_) => Context::Input,
             Mode::MovePick => Context::MovePick,
             Mode::ImpactPick => Context::ImpactPick,
-            Mode::Picker(_) => Context::Picker,
-            Mode::Form(_) | Mode::Record(_) => Context::Form,
-            Mode::Conflict(_) => Context::Conflict,
             Mode::Clashes(_) => Context::Clashes,
             Mode::JoinMark(_) => Context::JoinMark,
             Mode::Join(_) => Context::JoinWording,
@@ -309,15 +331,7 @@ impl Editor {
     /// Applies an action; the only place where the session screen changes.
     /// Work it asks for waits in the outbox (`Editor::take_effects`).
     pub fn update(&mut self, action: Action) {
-        if action != Action::Quit {
-            self.quit_armed = false;
-        }
-        if action != Action::PlanDelete {
-            self.delete_armed = false;
-        }
-        if !matches!(action, Action::TextKey(_) | Action::Resize) {
-            self.clear_notice(Instant::now());
-        }
+        self.prelude(&action);
         match std::mem::take(&mut self.mode) {
             Mode::Input(input) => self.update_input(input, action),
             Mode::MovePick => {
@@ -330,17 +344,27 @@ impl Editor {
                     self.set_impact(n);
                 }
             }
-            Mode::Picker(picker) => self.update_picker(picker, action),
-            Mode::Form(form) => self.update_form(*form, action),
-            Mode::Record(form) => self.update_record(*form, action),
-            Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             Mode::Clashes(list) => self.update_clashes(list, action),
             Mode::JoinMark(from) => self.update_join_mark(from, action),
             Mode::Join(join) => self.update_join(join, action),
             Mode::Sala(selected) => self.update_sala(selected, action),
             // A read-only session opens no input, form or picker that could only be thrown away.
-            Mode::Grid if self.read_only.is_some() && starts_editing(&action) => self.say_read_only(),
+            Mode::Grid if self.read_only.is_some() && action.opens_editing() => self.say_read_only(),
             Mode::Grid => self.update_view(action),
+        }
+    }
+
+    /// What every key does before anything else: it disarms the second `q` and
+    /// the confirmation of a delete, and takes an old notice away.
+    pub(super) fn prelude(&mut self, action: &Action) {
+        if *action != Action::Quit {
+            self.quit_armed = false;
+        }
+        if *action != Action::PlanDelete {
+            self.delete_armed = false;
+        }
+        if !matches!(action, Action::TextKey(_) | Action::Resize) {
+            self.clear_notice(Instant::now());
         }
     }
 
@@ -357,6 +381,7 @@ impl Editor {
         let toggle = |v: View| if view == v { View::Dafo } else { v };
         match action {
             Action::Focus(q) => self.views.focus = q,
+            // Presentation's Tab is one for every view: the plan reads it as its next pane.
             Action::NextQuadrant if !matches!(view, View::Plan | View::Follow) => {
                 self.views.focus = Quadrant::from_index(self.focus().index() + 1)
             }
@@ -456,10 +481,10 @@ impl Editor {
                 self.paste(&text);
             }
             Action::PlaceInLine if matches!(input.target, InputTarget::AddAction(_)) => self.pick_line_for_added(input),
-            Action::NextQuadrant | Action::PrevQuadrant => {
+            Action::NextTarget | Action::PrevTarget => {
                 // Bound only on a new CAME action's line (`Context::ActionInput`).
                 if let InputTarget::AddAction(links) = &mut input.target {
-                    let delta = if action == Action::NextQuadrant { 1 } else { -1 };
+                    let delta = if action == Action::NextTarget { 1 } else { -1 };
                     *links = self.next_target(links, delta);
                 }
                 self.mode = Mode::Input(input);
@@ -574,26 +599,4 @@ impl Editor {
         self.say(format!("{msg} ({detail})"), true);
         Outcome::Stay
     }
-}
-
-/// Actions that open something to edit the session with.
-fn starts_editing(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::StartAdd
-            | Action::StartEdit
-            | Action::StartMove
-            | Action::StartJoin
-            | Action::StartImpact
-            | Action::StartLink
-            | Action::StartForm
-            | Action::PlaceInLine
-            | Action::EditMeta
-            | Action::PlanAddAxis
-            | Action::PlanAddLine
-            | Action::FollowNote
-            | Action::FollowValue
-            | Action::FollowRecord
-            | Action::Paste(_)
-    )
 }

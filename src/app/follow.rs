@@ -9,9 +9,10 @@ use crate::i18n::Lang;
 use crate::i18n::locale::Unread;
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
 use super::follow_form::RecordForm;
 use super::mode::InputTarget;
+use super::overlay::Overlay;
 
 /// A row of the view: headers (eje, línea, the group with no línea, the
 /// indicators) and the rows the cursor stops on (actions, indicators).
@@ -116,10 +117,9 @@ impl Editor {
                 self.views.follow.year = Some((year + d).clamp(h.start, h.end));
             }
             // The room watches: presenting moves between years, it changes nothing.
-            _ if self.room.presenting() => {}
+            _ if self.presenting() => {}
             Action::Rate(d) => self.set_degree(|_| digit_degree(d)),
-            Action::VoteUp => self.set_degree(|d| d.step(5)),
-            Action::VoteDown => self.set_degree(|d| d.step(-5)),
+            Action::DegreeStep(points) => self.set_degree(|d| d.step(points)),
             Action::CycleStatus => self.cycle_follow_status(),
             Action::FollowDrop => self.toggle_follow_dropped(),
             Action::FollowNote => {
@@ -146,8 +146,8 @@ impl Editor {
             },
             Action::FollowRecord => {
                 if let Some(year) = self.follow_year() {
-                    let form = RecordForm::of(year, self.session().year_review(year));
-                    self.mode = Mode::Record(Box::new(form));
+                    let form = RecordForm::of(year, self.session().year_review(year), self.lang);
+                    self.overlays.push(Overlay::Record(Box::new(form)));
                 }
             }
             _ => {}

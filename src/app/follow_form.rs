@@ -7,9 +7,11 @@ use ratatui_textarea::TextArea;
 use crate::domain::limits::STATEMENT_TEXT_MAX;
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
+use super::overlay::Overlay;
 use crate::domain::YearReview;
 use crate::domain::text::clean_text;
+use crate::i18n::Lang;
 
 /// Number of fields in the record form.
 pub const RECORD_FIELDS: usize = 4;
@@ -27,7 +29,7 @@ pub struct RecordForm {
 
 impl RecordForm {
     /// The form of `year`, filled with its record if it has one.
-    pub fn of(year: i16, record: Option<&YearReview>) -> RecordForm {
+    pub fn of(year: i16, record: Option<&YearReview>, lang: Lang) -> RecordForm {
         let field = |v: String| {
             let mut t = TextArea::new(vec![v]);
             t.move_cursor(ratatui_textarea::CursorMove::End);
@@ -39,7 +41,7 @@ impl RecordForm {
             year,
             fields: [
                 field(r.body.unwrap_or_default()),
-                field(r.date.map(|d| d.to_string()).unwrap_or_default()),
+                field(r.date.map(|d| lang.locale().date(d)).unwrap_or_default()),
                 field(r.summary.unwrap_or_default()),
                 field(r.problems.join("; ")),
             ],
@@ -78,20 +80,20 @@ impl Editor {
             Action::Cancel => return,
             _ => {}
         }
-        self.mode = Mode::Record(Box::new(form));
+        self.overlays.push(Overlay::Record(Box::new(form)));
     }
 
     fn submit_record(&mut self, mut form: RecordForm) {
         let date_text = form.value(1);
         let date = if date_text.is_empty() {
             None
-        } else if let Ok(d) = date_text.parse::<jiff::civil::Date>() {
+        } else if let Some(d) = self.lang.locale().read_date(&date_text) {
             Some(d)
         } else {
             let msg = self.lang.text().follow.bad_date;
             self.say(format!("{msg}: {date_text}"), true);
             form.active = 1;
-            self.mode = Mode::Record(Box::new(form));
+            self.overlays.push(Overlay::Record(Box::new(form)));
             return;
         };
         let typed = form.value(3);

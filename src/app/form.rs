@@ -8,7 +8,8 @@ use ratatui_textarea::TextArea;
 use crate::domain::limits::ITEM_TEXT_MAX;
 
 use super::action::Action;
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
+use super::overlay::Overlay;
 use crate::domain::text::clean_text;
 use crate::domain::{Came, CameAction, Edit, Euros, Session, YearAmount};
 use crate::i18n::Lang;
@@ -94,8 +95,8 @@ impl Form {
         };
         let fields = vec![
             field(a.owner.clone()),
-            field(a.start.map(|d| d.to_string())),
-            field(a.due.map(|d| d.to_string())),
+            field(a.start.map(|d| lang.locale().date(d))),
+            field(a.due.map(|d| lang.locale().date(d))),
             field(a.resources.clone()),
             field(amount),
             field(Some(a.partners.join(", "))),
@@ -184,7 +185,7 @@ impl Editor {
 
     pub(super) fn open_action_form(&mut self, c: Came, i: usize) {
         if let Some(a) = self.session().actions(c).get(i) {
-            self.mode = Mode::Form(Box::new(Form::of(c, a, self.session(), self.lang)));
+            self.overlays.push(Overlay::Form(Box::new(Form::of(c, a, self.session(), self.lang))));
         }
     }
 
@@ -201,7 +202,8 @@ impl Editor {
                 if let FormKind::Action { id, line, .. } = &mut form.kind {
                     if let Some(search) = super::line_pick::opens_picker(&key) {
                         let (id, current) = (id.clone(), line.clone());
-                        return self.pick_line(&id, current, Some(Box::new(Mode::Form(Box::new(form)))), &search);
+                        self.overlays.push(Overlay::Form(Box::new(form)));
+                        return self.pick_line(&id, current, &search);
                     }
                     if matches!(key.code, KeyCode::Backspace | KeyCode::Delete) {
                         *line = None;
@@ -235,25 +237,29 @@ impl Editor {
                 if let Err((field, why)) = result {
                     self.say(why, true);
                     form.active = field;
-                    self.mode = Mode::Form(Box::new(form));
+                    self.overlays.push(Overlay::Form(Box::new(form)));
                 }
                 return;
             }
             Action::Cancel => return,
             _ => {}
         }
-        self.mode = Mode::Form(Box::new(form));
+        self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
-    /// A date field: empty is none; otherwise `YYYY-MM-DD` or the field's error.
+    /// A date field: empty is none; otherwise a date as the language writes it
+    /// (what the form shows: `31/01/2027`, `2027-01-31`), or `YYYY-MM-DD` in any
+    /// language, else the field's error.
     pub(super) fn date_field(&self, form: &Form, i: usize) -> Result<Option<jiff::civil::Date>, (usize, String)> {
         let text = form.value(i);
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<jiff::civil::Date>()
+        self.lang
+            .locale()
+            .read_date(&text)
             .map(Some)
-            .map_err(|_| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
+            .ok_or_else(|| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
     }
 
     fn submit_action_form(

@@ -25,8 +25,7 @@ impl Editor {
             Action::StartMove if self.selection(self.focus()).is_some() => {
                 self.mode = Mode::MovePick;
             }
-            Action::VoteUp => self.vote(1),
-            Action::VoteDown => self.vote(-1),
+            Action::Vote(delta) => self.vote(delta),
             Action::CycleSource => self.cycle_source(),
             Action::FilterTheme => self.cycle_theme(),
             Action::TagThemes => self.start_tags(crate::domain::themes::Tag::Theme),

@@ -232,10 +232,10 @@ impl Binding {
     }
 }
 
-macro_rules! bind {
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, $footer:literal) => {
+macro_rules! row {
+    ($ctx:expr, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, $footer:literal) => {
         Binding {
-            ctx: &[$(Context::$ctx),+],
+            ctx: $ctx,
             keys: const { &[$($key),+] },
             action: $action,
             group: Group::$group,
@@ -244,9 +244,92 @@ macro_rules! bind {
             hint: None,
         }
     };
-    ($($ctx:ident)|+, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, ($($hint:ident).+)) => {
-        Binding { hint: Some(|t| t.$($hint).+), ..bind!($($ctx)|+, [$($key),+], $action, $group, $($text).+ $([$i])?, true) }
+    ($ctx:expr, [$($key:expr),+], $action:expr, $group:ident, $($text:ident).+ $([$i:literal])?, ($($hint:ident).+)) => {
+        Binding { hint: Some(|t| t.$($hint).+), ..row!($ctx, [$($key),+], $action, $group, $($text).+ $([$i])?, true) }
     };
+}
+
+/// A context's own row: `bind!(Grid | Crossed, [keys], action, group, text, footer or (hint))`.
+macro_rules! bind {
+    ($($ctx:ident)|+, $($rest:tt)+) => {
+        Entry::Own(row!(&[$(Context::$ctx),+], $($rest)+))
+    };
+}
+
+/// A row every view shares, and the other contexts named in brackets.
+macro_rules! shared {
+    ([$($ctx:ident),*], $($rest:tt)+) => {
+        Entry::Shared(row!(&[$(Context::$ctx),*], $($rest)+))
+    };
+}
+
+/// A shared row that some views do without.
+macro_rules! without {
+    ($($ctx:ident)|+, $action:expr) => {
+        Entry::Without(&[$(Context::$ctx),+], $action)
+    };
+}
+
+/// Every view: where the shared rows are bound.
+pub const VIEWS: [Context; 12] = [
+    Context::Grid,
+    Context::CameFactors,
+    Context::CameActions,
+    Context::Crossed,
+    Context::Weights,
+    Context::PlanTree,
+    Context::PlanActions,
+    Context::PlanTray,
+    Context::PlanChallenges,
+    Context::PlanIndicators,
+    Context::PlanBand,
+    Context::Follow,
+];
+
+/// A row of the default table as written: the base that every view shares,
+/// and each view's overrides merged on top of it.
+enum Entry {
+    /// Bound in every view ([`VIEWS`]) and in the contexts the row names too.
+    Shared(Binding),
+    /// A context's own row. Where a shared row does the same action or uses
+    /// one of its keys, this one takes its place in these contexts.
+    Own(Binding),
+    /// The shared row doing this action is not bound in these contexts.
+    Without(&'static [Context], Action),
+}
+
+/// The table the entries make, in their order: each shared row is bound in
+/// every view but those where a view's own row (same action or key) or a
+/// `without!` takes its place.
+fn merge(entries: Vec<Entry>) -> Vec<Binding> {
+    let own: Vec<&Binding> =
+        entries.iter().filter_map(|e| if let Entry::Own(b) = e { Some(b) } else { None }).collect();
+    let without: Vec<(&Action, Context)> = entries
+        .iter()
+        .flat_map(|e| match e {
+            Entry::Without(ctx, action) => ctx.iter().map(|c| (action, *c)).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let taken = |shared: &Binding, ctx: Context| {
+        without.contains(&(&shared.action, ctx))
+            || own.iter().any(|b| {
+                b.ctx.contains(&ctx) && (b.action == shared.action || b.keys.iter().any(|k| shared.keys.contains(k)))
+            })
+    };
+    let bound_in = |b: &Binding| -> &'static [Context] {
+        let ctx: Vec<Context> = VIEWS.iter().chain(b.ctx).copied().filter(|c| !taken(b, *c)).collect();
+        Box::leak(ctx.into_boxed_slice())
+    };
+    let mut table = Vec::with_capacity(entries.len());
+    for entry in &entries {
+        match entry {
+            Entry::Shared(b) => table.push(Binding { ctx: bound_in(b), ..b.clone() }),
+            Entry::Own(b) => table.push(b.clone()),
+            Entry::Without(..) => {}
+        }
+    }
+    table
 }
 
 /// The keymap in use: the defaults, or the table [`install`]ed from `keys.ron`.
@@ -261,7 +344,8 @@ pub fn install(table: Vec<Binding>) {
     let _ = ACTIVE.set(table);
 }
 
-/// The whole default keymap. Order matters: it is the order of the footer and the help.
+/// The whole default keymap: what every view shares, each view's own rows
+/// merged on top. Order matters: it is the order of the footer and the help.
 #[rustfmt::skip]
 pub fn defaults() -> &'static [Binding] {
     use Action as A;
@@ -270,7 +354,7 @@ pub fn defaults() -> &'static [Binding] {
     use SalaAction as S;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        vec![
+        merge(vec![
             // ---- The DAFO grid, the CAME view and the crossed matrix ----
             bind!(Grid, [k('a')], A::StartAdd, Capture, add, true),
             bind!(CameFactors | CameActions, [k('a')], A::StartAdd, Capture, add_action, (add_action_hint)),
@@ -291,21 +375,23 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('2')], A::Focus(Quadrant::Weaknesses), Navigate, focus[1], false),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('3')], A::Focus(Quadrant::Opportunities), Navigate, focus[2], false),
             bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('4')], A::Focus(Quadrant::Threats), Navigate, focus[3], false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::Tab)], A::NextQuadrant, Navigate, next_quadrant, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | Present, [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
-            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Tab)], A::NextQuadrant, Navigate, plan.next_pane, false),
-            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::BackTab)], A::PrevQuadrant, Navigate, plan.prev_pane, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('k'), code(C::Up)], A::Up, Navigate, up, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('j'), code(C::Down)], A::Down, Navigate, down, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('h'), code(C::Left)], A::Left, Navigate, left, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present, [k('l'), code(C::Right)], A::Right, Navigate, right, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('g'), code(C::Home)], A::First, Navigate, first, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow | Present | JoinMark, [k('G'), code(C::End)], A::Last, Navigate, last, false),
+            shared!([Present], [code(C::Tab)], A::NextQuadrant, Navigate, next_quadrant, false),
+            without!(Follow, A::NextQuadrant),
+            shared!([Present], [code(C::BackTab)], A::PrevQuadrant, Navigate, prev_quadrant, false),
+            without!(Follow, A::PrevQuadrant),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::Tab)], A::NextPane, Navigate, plan.next_pane, false),
+            bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [code(C::BackTab)], A::PrevPane, Navigate, plan.prev_pane, false),
+            shared!([Present, JoinMark], [k('k'), code(C::Up)], A::Up, Navigate, up, false),
+            shared!([Present, JoinMark], [k('j'), code(C::Down)], A::Down, Navigate, down, false),
+            shared!([Present], [k('h'), code(C::Left)], A::Left, Navigate, left, false),
+            shared!([Present], [k('l'), code(C::Right)], A::Right, Navigate, right, false),
+            shared!([Present, JoinMark], [k('g'), code(C::Home)], A::First, Navigate, first, false),
+            shared!([Present, JoinMark], [k('G'), code(C::End)], A::Last, Navigate, last, false),
             bind!(Grid | CameFactors | CameActions | PlanTree | PlanChallenges | PlanIndicators | PlanBand, [k('K')], A::ShiftUp, Tidy, shift_up, false),
             bind!(Grid | CameFactors | CameActions | PlanTree | PlanChallenges | PlanIndicators | PlanBand, [k('J')], A::ShiftDown, Tidy, shift_down, false),
             bind!(Grid, [k('m')], A::StartMove, Tidy, start_move, (start_move_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::VoteUp, Tidy, vote_up, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::VoteDown, Tidy, vote_down, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('+')], A::Vote(1), Tidy, vote_up, false),
+            bind!(Grid | CameFactors | CameActions | Crossed | Present, [k('-')], A::Vote(-1), Tidy, vote_down, false),
             bind!(Grid | CameFactors, [k('i')], A::StartImpact, Tidy, impact, false),
             bind!(Grid, [k('F')], A::CycleSource, Tidy, cycle_source, false),
             bind!(Grid, [k('f')], A::FilterTheme, Tidy, themes.filter, false),
@@ -319,12 +405,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(JoinWording, [k('e')], A::StartEdit, Tidy, join.write, (join.write_hint)),
             bind!(Grid | CameFactors | CameActions | Crossed, [k('R')], A::KeepVersion, Tidy, keep_version, false),
             bind!(Grid | CameFactors, [k('o')], A::CycleSort, Tidy, sort, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('u')], A::Undo, Tidy, undo, true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [ctrl('r')], A::Redo, Tidy, redo, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('X')], A::ShowCrossed, Session, show_crossed, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('W')], A::ShowWeights, Session, show_weights, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('P')], A::ShowPlan, Session, show_plan, false),
+            shared!([], [k('u')], A::Undo, Tidy, undo, true),
+            shared!([], [ctrl('r')], A::Redo, Tidy, redo, false),
+            shared!([], [k('c')], A::ShowCame, Session, show_came, (show_came_hint)),
+            shared!([], [k('X')], A::ShowCrossed, Session, show_crossed, false),
+            shared!([], [k('W')], A::ShowWeights, Session, show_weights, false),
+            shared!([], [k('P')], A::ShowPlan, Session, show_plan, false),
             bind!(PlanTree, [k('A')], A::PlanAddAxis, Capture, plan_add_axis, (plan_add_axis_hint)),
             bind!(PlanTree, [k('a')], A::PlanAddLine, Capture, plan_add_line, (plan_add_line_hint)),
             bind!(PlanTree, [k('x'), code(C::Delete)], A::PlanDelete, Capture, plan_delete, false),
@@ -347,30 +433,31 @@ pub fn defaults() -> &'static [Binding] {
             bind!(PlanIndicators, [k('x'), code(C::Delete)], A::Delete, Capture, plan.delete_indicator, false),
             bind!(PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('t')], A::ToggleSchedule, Session, toggle_schedule, (toggle_schedule_hint)),
             // ---- Seguimiento (S) ----
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('S')], A::ShowFollow, Session, follow.show, false),
+            shared!([], [k('S')], A::ShowFollow, Session, follow.show, false),
             bind!(Follow, [k('0'), k('1'), k('2'), k('3'), k('4')], A::Rate(0), Capture, follow.degree, (follow.degree_hint)),
-            bind!(Follow, [k('+')], A::VoteUp, Capture, follow.step_up, false),
-            bind!(Follow, [k('-')], A::VoteDown, Capture, follow.step_down, false),
+            bind!(Follow, [k('+')], A::DegreeStep(5), Capture, follow.step_up, false),
+            bind!(Follow, [k('-')], A::DegreeStep(-5), Capture, follow.step_down, false),
             bind!(Follow, [k('s')], A::CycleStatus, Capture, follow.status, (follow.status_hint)),
             bind!(Follow, [k('x')], A::FollowDrop, Capture, follow.drop, false),
             bind!(Follow, [k('n')], A::FollowNote, Capture, follow.note, (follow.note_hint)),
             bind!(Follow, [k('v'), code(C::Enter)], A::FollowValue, Capture, follow.value, (follow.value_hint)),
             bind!(Follow, [k('r')], A::FollowRecord, Capture, follow.record, (follow.record_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('M')], A::EditMeta, Session, plan.edit_meta, false),
+            shared!([], [k('M')], A::EditMeta, Session, plan.edit_meta, false),
             bind!(CameFactors | CameActions | Crossed, [k('L')], A::ToggleLabels, Session, toggle_labels, false),
-            bind!(CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [code(C::Esc)], A::Back, Session, back, false),
-            bind!(Grid | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('y')], A::Copy, Session, copy, false),
+            shared!([], [code(C::Esc)], A::Back, Session, back, false),
+            without!(Grid, A::Back),
+            shared!([], [k('y')], A::Copy, Session, copy, false),
             bind!(CameFactors | CameActions, [k('y')], A::Copy, Session, copy, (copy_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('Y')], A::CopyAs, Session, copy_as, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [ctrl('s')], A::Save, Session, save, false),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('?')], A::ToggleHelp, Session, help, true),
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Follow, [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
+            shared!([], [k('Y')], A::CopyAs, Session, copy_as, false),
+            shared!([], [ctrl('s')], A::Save, Session, save, false),
+            shared!([], [k('?')], A::ToggleHelp, Session, help, true),
+            shared!([], [k('q')], A::Quit, Session, quit_saved, (quit_hint)),
             // ---- Typing an item ----
             bind!(Input | ActionInput, [code(C::Enter)], A::Submit, Capture, submit_input, (submit_hint)),
             bind!(Input | ActionInput, [code(C::Esc)], A::Cancel, Capture, close, true),
             // A new CAME action's line moves to another factor without closing.
-            bind!(ActionInput, [code(C::Tab)], A::NextQuadrant, Navigate, quick.target_next, (quick.other_factor)),
-            bind!(ActionInput, [code(C::BackTab)], A::PrevQuadrant, Navigate, quick.target_prev, false),
+            bind!(ActionInput, [code(C::Tab)], A::NextTarget, Navigate, quick.target_next, (quick.other_factor)),
+            bind!(ActionInput, [code(C::BackTab)], A::PrevTarget, Navigate, quick.target_prev, false),
             bind!(ActionInput, [ctrl('l')], A::PlaceInLine, Capture, quick.place_added, (quick.place_in_line_hint)),
             // ---- Choosing where to move an item ----
             bind!(MovePick, [k('1')], A::MoveTo(Quadrant::Strengths), Tidy, move_to[0], true),
@@ -416,10 +503,11 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Browser, [k('?')], A::ToggleHelp, Session, help, true),
             bind!(Browser, [k('q')], A::Quit, Session, quit, true),
             // ---- In the room (issue 6) ----
-            bind!(Grid | CameFactors | CameActions | Crossed | Weights | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand, [k('p')], A::Room(R::TogglePresent), Room, present, false),
+            shared!([], [k('p')], A::Room(R::TogglePresent), Room, present, false),
             bind!(Follow, [k('p')], A::Room(R::TogglePresent), Room, follow.present, false),
             bind!(Present, [k('p'), code(C::Esc)], A::Room(R::TogglePresent), Room, leave_present, (leave_present_hint)),
-            bind!(Grid | CameFactors | CameActions | Crossed | PlanTree | PlanActions | PlanTray | PlanChallenges | PlanIndicators | PlanBand | Present, [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
+            shared!([Present], [k('z')], A::Room(R::ToggleZoom), Room, zoom, false),
+            without!(Weights | Follow, A::Room(R::ToggleZoom)),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present, [k('T')], A::Room(R::CycleTimer), Room, timer, false),
             bind!(Grid | CameFactors | CameActions | Present, [k('V')], A::Room(R::ToggleVotes), Room, toggle_votes, false),
             bind!(Grid | CameFactors | CameActions | Crossed | Weights | Follow | Present | Browser, [k('t')], A::Room(R::CycleTheme), Room, cycle_theme, false),
@@ -451,12 +539,12 @@ pub fn defaults() -> &'static [Binding] {
             bind!(Sala, [code(C::Esc), k('O')], A::Back, Room, sala.key_back, true),
             bind!(Sala, [k('?')], A::ToggleHelp, Session, help, false),
             // ---- dafo merge --review: the possible pairs, one by one ----
-            review(const { &[k('y'), k('s')] }, ReviewStep::Accept, |t| t.merge.accept, |t| t.merge.hints[0]),
-            review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1]),
-            review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2]),
-            review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3]),
-            review(const { &[code(C::Tab)] }, ReviewStep::OtherWording, |t| t.join.other_wording, |t| t.join.other_wording_hint),
-        ]
+            Entry::Own(review(const { &[k('y'), k('s')] }, ReviewStep::Accept, |t| t.merge.accept, |t| t.merge.hints[0])),
+            Entry::Own(review(const { &[k('n')] }, ReviewStep::KeepApart, |t| t.merge.keep_apart, |t| t.merge.hints[1])),
+            Entry::Own(review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2])),
+            Entry::Own(review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3])),
+            Entry::Own(review(const { &[code(C::Tab)] }, ReviewStep::OtherWording, |t| t.join.other_wording, |t| t.join.other_wording_hint)),
+        ])
     })
 }
 
@@ -529,6 +617,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn shared_rows_are_bound_in_every_view_unless_the_view_has_its_own() {
+        let en = Lang::En;
+        let row = |ctx: Context, action: Action| of_context(ctx).find(|b| b.action == action);
+        for ctx in VIEWS {
+            for action in [Action::Save, Action::Quit, Action::Undo, Action::ShowPlan, Action::CopyAs, Action::Up] {
+                assert!(row(ctx, action.clone()).is_some(), "{action:?} in {ctx:?}");
+            }
+        }
+        // A view's own row takes the shared one's place: its text, its hint.
+        let copy = |ctx| row(ctx, Action::Copy).map(|b| b.hint(en));
+        assert_ne!(copy(Context::CameActions), copy(Context::Grid));
+        assert_eq!(of_context(Context::CameActions).filter(|b| b.action == Action::Copy).count(), 1);
+        let tab = |ctx| row(ctx, Action::NextQuadrant).map(|b| b.describe(en));
+        let next_pane = row(Context::PlanTree, Action::NextPane).map(|b| b.describe(en));
+        assert_eq!(next_pane, Some(en.text().keymap.plan.next_pane), "the plan's Tab is its own");
+        assert_eq!(tab(Context::PlanTree), None, "a key of a view's own row takes the shared one's place");
+        assert_eq!(tab(Context::Grid), Some(en.text().keymap.next_quadrant));
+        assert_eq!(tab(Context::Present), Some(en.text().keymap.next_quadrant), "presentation shares it too");
+        let present = Action::Room(RoomAction::TogglePresent);
+        assert_eq!(row(Context::Follow, present).map(|b| b.describe(en)), Some(en.text().keymap.follow.present));
+        // Views can do without a shared row.
+        assert_eq!(tab(Context::Follow), None);
+        assert_eq!(lookup(Context::Grid, &press(KeyCode::Esc, KeyModifiers::NONE)), None);
+        assert_eq!(lookup(Context::Weights, &press(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+        assert_eq!(lookup(Context::Crossed, &press(KeyCode::Esc, KeyModifiers::NONE)), Some(Action::Back));
     }
 
     #[test]

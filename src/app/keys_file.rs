@@ -94,7 +94,7 @@ pub fn parse(text: &str, defaults: &[Binding]) -> Result<Vec<Binding>, String> {
             if keys.is_empty() {
                 return Err(format!("{}: {action_name} needs at least one key", at(action_name)));
             }
-            let Some(pos) = table.iter().position(|b| b.ctx.contains(&ctx) && action_label(b) == *action_name) else {
+            let Some(pos) = table.iter().position(|b| b.ctx.contains(&ctx) && answers_to(b, action_name)) else {
                 return Err(format!("{}: no action {action_name:?} in {ctx_name}", at(action_name)));
             };
             // The row may serve several contexts: only this one changes.
@@ -121,6 +121,25 @@ pub fn parse(text: &str, defaults: &[Binding]) -> Result<Vec<Binding>, String> {
 /// How an action is named in `keys.ron` and in `dafo keys`: `StartAdd`, `Focus(Strengths)`, `Room(CycleTheme)`.
 pub fn action_label(b: &Binding) -> String {
     format!("{:?}", b.action)
+}
+
+/// Whether `name` in `keys.ron` means the action of `b`: its name, or the one
+/// an older version of dafo gave it (files written then still load).
+fn answers_to(b: &Binding, name: &str) -> bool {
+    action_label(b) == name || old_name(&b.action) == Some(name)
+}
+
+/// The name an action had before actions were named for what they do, not by
+/// their key: `VoteUp` was a vote in the grid and a degree step in Seguimiento.
+fn old_name(action: &crate::app::Action) -> Option<&'static str> {
+    use crate::app::Action;
+    match action {
+        Action::Vote(1) | Action::DegreeStep(5) => Some("VoteUp"),
+        Action::Vote(-1) | Action::DegreeStep(-5) => Some("VoteDown"),
+        Action::NextPane | Action::NextTarget => Some("NextQuadrant"),
+        Action::PrevPane | Action::PrevTarget => Some("PrevQuadrant"),
+        _ => None,
+    }
 }
 
 /// `line:column` of the first quoted `needle` in `text` (1:1 if not found).
@@ -193,6 +212,32 @@ mod tests {
         };
         assert_eq!(add_in(Context::Grid).as_deref(), Some("n"));
         assert_eq!(add_in(Context::CameFactors).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn keys_files_naming_actions_the_old_way_still_load() {
+        use crate::app::Action;
+        let file = r#"{ "Grid": { "VoteUp": ["w"] }, "Follow": { "VoteDown": ["<"], "VoteUp": [">"] } }"#;
+        let table = parse(file, keymap::bindings()).expect("an old keys file reads");
+        let keys_of = |ctx: Context, action: Action| {
+            table.iter().find(|b| b.ctx.contains(&ctx) && b.action == action).map(|b| b.keys_label(Lang::En))
+        };
+        use crate::i18n::Lang;
+        assert_eq!(keys_of(Context::Grid, Action::Vote(1)).as_deref(), Some("w"));
+        assert_eq!(keys_of(Context::Grid, Action::Vote(-1)).as_deref(), Some("-"), "what it does not name stays");
+        assert_eq!(keys_of(Context::Follow, Action::DegreeStep(-5)).as_deref(), Some("<"));
+        assert_eq!(keys_of(Context::Follow, Action::DegreeStep(5)).as_deref(), Some(">"));
+        assert_eq!(keys_of(Context::CameFactors, Action::Vote(1)).as_deref(), Some("+"), "only Grid changed");
+        let file = r#"{ "PlanTree": { "NextQuadrant": ["F2"] }, "ActionInput": { "PrevQuadrant": ["F3"] } }"#;
+        let table = parse(file, keymap::bindings()).expect("an old keys file reads");
+        let keys_of = |ctx: Context, action: Action| {
+            table.iter().find(|b| b.ctx.contains(&ctx) && b.action == action).map(|b| b.keys_label(Lang::En))
+        };
+        assert_eq!(keys_of(Context::PlanTree, Action::NextPane).as_deref(), Some("F2"));
+        assert_eq!(keys_of(Context::ActionInput, Action::PrevTarget).as_deref(), Some("F3"));
+        // The new names read too.
+        let table = parse(r#"{ "Follow": { "DegreeStep(5)": ["]"] } }"#, keymap::bindings()).expect("reads");
+        assert!(table.iter().any(|b| b.ctx == [Context::Follow] && b.action == Action::DegreeStep(5)));
     }
 
     #[test]

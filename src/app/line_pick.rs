@@ -7,6 +7,7 @@ use super::action::Action;
 use super::editor::{Editor, Mode};
 use super::form::{Form, FormKind};
 use super::keymap;
+use super::overlay::Overlay;
 use super::picker::{PickFor, Picker};
 use crate::domain::Session;
 use crate::domain::text::display_safe;
@@ -50,58 +51,44 @@ pub fn line_field_text(s: &Session, line: Option<&str>) -> String {
 impl Editor {
     /// Opens the línea picker for action `id`, its cursor on the action's
     /// línea, else on the one last used, so that a run of actions for the same
-    /// línea takes `n` `Enter` each. `back` is the form or line it was opened from.
-    pub(super) fn pick_line(&mut self, id: &str, current: Option<String>, back: Option<Box<Mode>>, search: &str) {
+    /// línea takes `n` `Enter` each. It opens over the mode it was opened
+    /// from (a form, an input line), which waits below.
+    pub(super) fn pick_line(&mut self, id: &str, current: Option<String>, search: &str) {
         let options = line_options(self, current.as_deref());
         if options.is_empty() {
             let key = keymap::key_for(self.view_context(), &Action::ShowPlan, self.lang);
             self.say((self.lang.text().quick.no_lines)(&key), true);
-            if let Some(back) = back {
-                self.mode = *back;
-            }
             return;
         }
         let s = self.session();
         let start = current.or_else(|| self.last_line.clone()).and_then(|l| option_of_line(s, &l));
         let mut picker = Picker::new(PickFor::Line(id.to_owned()), options, Vec::new());
         picker.cursor = start.and_then(|o| picker.options.iter().position(|(n, _)| *n == o)).unwrap_or(0);
-        picker.back = back;
         if !search.is_empty() {
             picker.filter.insert_str(search);
             picker.cursor = 0;
         }
-        self.mode = Mode::Picker(picker);
+        self.overlays.push(Overlay::Picker(Box::new(picker)));
     }
 
     /// The línea chosen for action `id` (`option` "1.2", or the tray's): into
-    /// the form it came from, or placed at once (one undo step) and said, then
-    /// back to the line it came from, if any.
-    pub(super) fn finish_line_pick(&mut self, id: &str, option: Option<String>, back: Option<Box<Mode>>) {
-        let Some(option) = option else {
-            if let Some(back) = back {
-                self.mode = *back;
-            }
-            return;
-        };
+    /// the form it came from, or placed at once (one undo step) and said; the
+    /// line it came from, if any, is still there below.
+    pub(super) fn finish_line_pick(&mut self, id: &str, option: Option<String>) {
+        let Some(option) = option else { return };
         let line = line_of_option(self.session(), &option);
         if line.is_some() {
             self.last_line.clone_from(&line);
         }
-        match back.map(|b| *b) {
-            Some(Mode::Form(mut form)) => {
-                let text = line_field_text(self.session(), line.as_deref());
+        let text = line_field_text(self.session(), line.as_deref());
+        match self.overlays.form_mut() {
+            Some(form) => {
                 if let FormKind::Action { line: chosen, .. } = &mut form.kind {
                     *chosen = line;
                 }
                 form.set_line_field(&text);
-                self.mode = Mode::Form(form);
             }
-            back => {
-                self.place_in(id, line.as_deref(), &option);
-                if let Some(back) = back {
-                    self.mode = back;
-                }
-            }
+            None => self.place_in(id, line.as_deref(), &option),
         }
     }
 
@@ -125,7 +112,8 @@ impl Editor {
             return;
         };
         let line = self.session().find_action(&id).and_then(|(c, i)| self.session().actions(c)[i].line.clone());
-        self.pick_line(&id, line, Some(Box::new(Mode::Input(input))), "");
+        self.mode = Mode::Input(input);
+        self.pick_line(&id, line, "");
     }
 
     /// `n`: the línea picker for the selected action of the CAME view.
@@ -134,7 +122,7 @@ impl Editor {
         if let Some(i) = self.action_selection(c) {
             let a = &self.session().actions(c)[i];
             let (id, line) = (a.id.clone(), a.line.clone());
-            self.pick_line(&id, line, None, "");
+            self.pick_line(&id, line, "");
         }
     }
 }

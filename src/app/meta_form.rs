@@ -2,8 +2,9 @@
 //! session's metadata form (`M`: title, date, place, participants, group,
 //! horizon, and the technique and attendees of the session's own meeting), each applied as one undo step.
 
-use super::editor::{Editor, Mode};
+use super::editor::Editor;
 use super::form::{Form, FormKind, field};
+use super::overlay::Overlay;
 use crate::domain::meetings::{self, Meeting};
 use crate::domain::text::clean_text;
 use crate::domain::{Direction, Horizon, Indicator};
@@ -37,7 +38,7 @@ impl Editor {
             field(ind.map(|x| crate::export::milestones::shown(self.lang, &x.milestones))),
         ];
         let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
-        self.mode = Mode::Form(Box::new(Form { kind, fields, active: 0 }));
+        self.overlays.push(Overlay::Form(Box::new(Form { kind, fields, active: 0 })));
     }
 
     pub(super) fn submit_indicator_form(&mut self, form: &Form, id: Option<&str>) -> Result<(), (usize, String)> {
@@ -87,7 +88,7 @@ impl Editor {
         let m = &self.session().meta;
         let mut fields = vec![
             field(Some(m.title.clone())),
-            field(Some(crate::export::day(m.created))),
+            field(Some(crate::export::day_in(self.lang, m.created))),
             field(m.place.clone()),
             field(m.participants.clone()),
             field(m.group.clone()),
@@ -102,7 +103,7 @@ impl Editor {
             field(own.map(|x| meetings::counts_text(&x.by_age)).filter(|t| !t.is_empty())),
             field(Some(self.session().funding_sources(self.lang.money().default_funding).join("; "))),
         ]);
-        self.mode = Mode::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 }));
+        self.overlays.push(Overlay::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 })));
     }
 
     pub(super) fn submit_meta_form(&mut self, form: &Form) -> Result<(), (usize, String)> {
@@ -121,7 +122,7 @@ impl Editor {
         let old = &self.session().meta;
         // The date changes only when another day is written: the time of day is kept otherwise.
         let created = match date {
-            Some(d) if crate::export::day(old.created) != d.to_string() => d
+            Some(d) if old.created.to_zoned(jiff::tz::TimeZone::UTC).date() != d => d
                 .at(12, 0, 0, 0)
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .map(|z| z.timestamp())

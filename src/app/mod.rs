@@ -20,6 +20,7 @@ pub mod keys_file;
 mod line_pick;
 mod meta_form;
 pub mod mode;
+pub mod overlay;
 mod persist;
 pub mod picker;
 pub mod plan;
@@ -51,6 +52,7 @@ pub use browser::Browser;
 pub use editor::{Editor, Join, Mode, Notice, Outcome};
 pub use effect::{Clipboard, Effect};
 use keymap::Context;
+use overlay::{Handled, Overlay, Overlays};
 
 use crate::clipboard::CopyOutcome;
 use crate::domain::Session;
@@ -65,11 +67,7 @@ pub enum Screen {
 
 /// The whole application state.
 pub struct App {
-    pub lang: Lang,
     pub screen: Screen,
-    pub help: bool,
-    /// Lines the help overlay is scrolled down (when it does not fit).
-    pub help_scroll: u16,
     pub quit: bool,
     /// Sessions directory, for the browser.
     pub dir: PathBuf,
@@ -104,10 +102,7 @@ impl App {
     /// The browser of `dir`.
     pub fn browser(dir: &Path, lang: Lang) -> App {
         App {
-            lang,
-            screen: Screen::Browser(Box::new(Browser::scan(dir))),
-            help: false,
-            help_scroll: 0,
+            screen: Screen::Browser(Box::new(Browser::scan(dir, lang))),
             quit: false,
             dir: dir.to_owned(),
             from_browser: true,
@@ -128,17 +123,14 @@ impl App {
     pub fn open_in(path: &Path, lang_of: impl FnOnce(&Session) -> Lang) -> Result<App, storage::LoadError> {
         let (file, session) = storage::SessionFile::open(path)?;
         let lang = lang_of(&session);
-        Ok(App::editor(Editor::new(session, file, lang), lang))
+        Ok(App::editor(Editor::new(session, file, lang)))
     }
 
     /// An editor shown on its own (quitting it quits the app).
-    pub fn editor(editor: Editor, lang: Lang) -> App {
+    pub fn editor(editor: Editor) -> App {
         let dir = editor.path().parent().map(Path::to_owned).unwrap_or_default();
         App {
-            lang,
             screen: Screen::Editor(Box::new(editor)),
-            help: false,
-            help_scroll: 0,
             quit: false,
             dir,
             from_browser: false,
@@ -148,17 +140,45 @@ impl App {
         }
     }
 
-    /// The keymap context the next key is read in.
+    /// The language the screen showing speaks (each screen keeps its own, and
+    /// hands it on to the next).
+    pub fn lang(&self) -> Lang {
+        match &self.screen {
+            Screen::Editor(e) => e.lang(),
+            Screen::Browser(b) => b.lang,
+        }
+    }
+
+    /// The keymap context the next key is read in: the top overlay's, else the screen's.
     pub fn context(&self) -> Context {
-        if self.help {
-            return Context::Help;
+        if let Some(ctx) = self.overlays().context() {
+            return ctx;
         }
         match &self.screen {
             Screen::Browser(b) if b.naming.is_some() => Context::Input,
             Screen::Browser(_) => Context::Browser,
-            Screen::Editor(e) if e.room().presenting() && e.mode().is_grid() => Context::Present,
             Screen::Editor(e) => e.context(),
         }
+    }
+
+    /// What sits on top of the screen showing, bottom first.
+    pub fn overlays(&self) -> &Overlays {
+        match &self.screen {
+            Screen::Editor(e) => e.overlays(),
+            Screen::Browser(b) => &b.overlays,
+        }
+    }
+
+    fn overlays_mut(&mut self) -> &mut Overlays {
+        match &mut self.screen {
+            Screen::Editor(e) => &mut e.overlays,
+            Screen::Browser(b) => &mut b.overlays,
+        }
+    }
+
+    /// Whether the `?` help is open.
+    pub fn help_open(&self) -> bool {
+        self.overlays().help().is_some()
     }
 
     /// Turns a terminal event into an action, through the keymap.
@@ -169,7 +189,7 @@ impl App {
                 // Keys the table does not bind are typed, where there is text to type.
                 let takes_text = matches!(ctx, Context::Input | Context::ActionInput | Context::Picker | Context::Form);
                 // The first-start card says "any key": an unbound one (Space, Esc) closes it too.
-                let card = matches!(&self.screen, Screen::Editor(e) if e.room().hint);
+                let card = self.overlays().card();
                 keymap::lookup(ctx, key).or_else(|| (takes_text || card).then_some(Action::TextKey(*key)))
             }
             Event::Paste(text) => Some(Action::Paste(text.clone())),
@@ -186,24 +206,53 @@ impl App {
 
     /// Applies an action: the only place where application state changes.
     /// Returns the work it asks for (saving, copying, leaving), for [`App::run`].
+    /// The action goes to the top overlay first; each one consumes it or
+    /// passes it on to the one below, and the last passes it to the screen.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::ToggleHelp {
-            self.help = !self.help;
-            self.help_scroll = 0;
-            return Vec::new();
-        }
-        if self.help {
-            match action {
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::Down => self.help_scroll = (self.help_scroll + 1).min(200),
-                _ => {}
+        for i in (0..self.overlays().len()).rev() {
+            // A picker's or a form's answer edits the session: the editor handles their keys.
+            if let Screen::Editor(e) = &mut self.screen
+                && e.overlays().iter().nth(i).is_some_and(Overlay::edits)
+            {
+                e.update_overlay_at(i, action);
+                return e.take_effects();
             }
+            let Some(overlay) = self.overlays_mut().get_mut(i) else { continue };
+            let asks_editor = matches!(overlay, Overlay::Conflict(_));
+            let mut effects = Vec::new();
+            match overlay.handle(&action) {
+                Handled::Passed => continue,
+                Handled::Dismissed => {
+                    self.overlays_mut().remove(i);
+                    continue;
+                }
+                Handled::Consumed => {}
+                Handled::Asks(effect) => effects.push(effect),
+                Handled::Closed => {
+                    if let Overlay::Presentation(kept) = self.overlays_mut().remove(i) {
+                        self.close_presentation(*kept);
+                    }
+                }
+            }
+            // The question about an outside change is the editor's: its keys count as keys there.
+            if asks_editor && let Screen::Editor(e) = &mut self.screen {
+                e.prelude(&action);
+            }
+            return effects;
+        }
+        self.update_screen(action)
+    }
+
+    /// An action no overlay took: the help opens, the room's keys, then the screen's.
+    fn update_screen(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::ToggleHelp {
+            self.overlays_mut().toggle_help();
             return Vec::new();
         }
         if self.room_update(&action) {
             return Vec::new();
         }
-        let lang = self.lang;
+        let lang = self.lang();
         match &mut self.screen {
             Screen::Editor(editor) => {
                 editor.update(action);
@@ -238,7 +287,7 @@ impl App {
     /// Runs one effect: starts the work off the input thread (its outcome
     /// comes back through [`App::tick`]); leaving writes what is pending first.
     pub fn run(&mut self, effect: Effect) {
-        let lang = self.lang;
+        let lang = self.lang();
         match effect {
             Effect::Open(path) => {
                 let opened = storage::SessionFile::open(&path).map_err(|e| e.message(lang));
@@ -281,7 +330,7 @@ impl App {
             Effect::Quit => {
                 if editor.quit() == Outcome::Close {
                     if self.from_browser {
-                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir)));
+                        self.screen = Screen::Browser(Box::new(Browser::scan(&self.dir, lang)));
                     } else {
                         self.quit = true;
                     }

@@ -1,13 +1,9 @@
 //! What the keys do right now on the session screen; each mode carries its own
-//! data, so an impossible combination (a picker with no list, a conflict with
-//! no file state) cannot be written.
+//! data, so an impossible combination (a picker with no list) cannot be written.
 
 use ratatui_textarea::TextArea;
 
-use super::form::Form;
-use super::picker::Picker;
 use crate::domain::Crossed;
-use crate::storage::DiskState;
 
 /// What the input line is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +51,8 @@ pub struct Join {
 #[derive(Debug, Clone)]
 pub struct Input {
     pub target: InputTarget,
-    pub text: TextArea<'static>,
+    /// Boxed: the text area is most of a mode's size, and most modes type nothing.
+    pub text: Box<TextArea<'static>>,
 }
 
 impl Input {
@@ -63,7 +60,7 @@ impl Input {
     pub fn new(target: InputTarget, text: &str) -> Input {
         let mut area = TextArea::new(vec![text.to_owned()]);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        Input { target, text: area }
+        Input { target, text: Box::new(area) }
     }
 
     /// The text typed, lines joined.
@@ -91,17 +88,6 @@ impl InputTarget {
     }
 }
 
-/// The file changed on disk while edits were unsaved: the state found on disk,
-/// and what the facilitator was doing, given back once the question is answered.
-#[derive(Debug, Clone)]
-pub struct Conflict {
-    pub disk: DiskState,
-    /// The mode the conflict interrupted (an input keeps its draft).
-    pub behind: Box<Mode>,
-    /// An answer is being carried out (off the input thread): keys wait for it.
-    pub answering: bool,
-}
-
 /// What the keys do right now on the session screen.
 #[derive(Debug, Clone, Default)]
 pub enum Mode {
@@ -114,19 +100,10 @@ pub enum Mode {
     MovePick,
     /// Waiting for 0-5: the impact of the selected factor.
     ImpactPick,
-    /// Choosing factors (or a format) from a searchable list.
-    Picker(Picker),
-    /// Filling in the action form.
-    Form(Box<Form>),
-    /// Filling in a year's review record (Seguimiento).
-    Record(Box<super::follow_form::RecordForm>),
     /// Joining: the factor with this ID is marked; the selection picks the one to join it into.
     JoinMark(String),
     /// Joining: which wording stays.
     Join(Join),
-    /// The file changed on disk while edits were unsaved: load theirs or keep
-    /// mine. No other key leaves it.
-    Conflict(Conflict),
     /// The list of the plan's and the follow-up's git merge clashes.
     Clashes(super::clashes::ClashList),
     /// The room pane (issue 28): the selected waiting item.

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::action::Action;
 use super::editor::{Conflict, Editor, Mode};
-use super::effect::Effect;
+use super::overlay::Overlay;
 use super::saver::{Done, Outcome, Work};
 use crate::domain::Edit;
 use crate::storage::{self, DiskChange, SaveError, SaveReport};
@@ -104,9 +104,7 @@ impl Editor {
             }
             (Work::KeepMine(_), Outcome::Saved(result)) => {
                 // The question is answered; a save that finds the file changed again asks again.
-                if let Mode::Conflict(c) = std::mem::take(&mut self.mode) {
-                    self.mode = *c.behind;
-                }
+                self.overlays.close_conflict();
                 if self.record(done.revision, now, result) {
                     let msg = self.lang.text().ui.yours_saved;
                     self.say(msg.to_owned(), false);
@@ -118,17 +116,15 @@ impl Editor {
                 let kept = self.lang.text().ui.yours_kept_in;
                 self.say(format!("{kept} {}", mine.display()), false);
                 // The draft being typed survives; lists built from the old version do not.
-                self.mode = match std::mem::take(&mut self.mode) {
-                    Mode::Conflict(c) => match *c.behind {
-                        Mode::Input(input) => Mode::Input(input),
-                        _ => Mode::Grid,
-                    },
-                    other => other,
-                };
+                if self.overlays.conflict().is_some() && !matches!(self.mode, Mode::Input(_)) {
+                    self.mode = Mode::Grid;
+                }
+                self.overlays.close_conflict();
+                self.overlays.close_lists();
             }
             (_, outcome) => {
                 // Theirs does not read (or ours could not be kept): the question stays.
-                if let Mode::Conflict(c) = &mut self.mode {
+                if let Some(c) = self.overlays.conflict_mut() {
                     c.answering = false;
                 }
                 let why = match outcome {
@@ -146,7 +142,7 @@ impl Editor {
     /// Carries out the answer to a conflict on the saver's thread (the
     /// question stays drawn until it is done).
     pub(super) fn answer_conflict(&mut self, keep_mine: bool) {
-        let Mode::Conflict(c) = &mut self.mode else { return };
+        let Some(c) = self.overlays.conflict_mut() else { return };
         c.answering = true;
         let work = if keep_mine {
             self.doc.session_mut().meta.modified = jiff::Timestamp::now();
@@ -254,14 +250,13 @@ impl Editor {
         }
     }
 
-    /// The file changed on disk under unsaved edits: ask, keeping whatever the
-    /// facilitator was doing (an input keeps its draft) for after the answer.
+    /// The file changed on disk under unsaved edits: ask, on top of whatever
+    /// the facilitator was doing (an input keeps its draft) for after the answer.
     fn enter_conflict(&mut self, disk: storage::DiskState) {
-        let behind = match std::mem::take(&mut self.mode) {
-            Mode::Conflict(c) => c.behind,
-            other => Box::new(other),
-        };
-        self.mode = Mode::Conflict(Conflict { disk, behind, answering: false });
+        match self.overlays.conflict_mut() {
+            Some(c) => *c = Conflict { disk, answering: false },
+            None => self.overlays.push(Overlay::Conflict(Conflict { disk, answering: false })),
+        }
     }
 
     /// Another program changed the file: reload when nothing here is unsaved,
@@ -276,7 +271,9 @@ impl Editor {
                     self.enter_conflict(state);
                 } else if self.reload() {
                     // The first-start card is for an empty session; this one no longer is.
-                    self.room.hint &= self.session().total() == 0;
+                    if self.session().total() > 0 {
+                        self.overlays.close_card();
+                    }
                     let msg = if self.read_only.is_some() {
                         // A read-only window follows the file: there is nothing of its own to bring back.
                         self.lang.text().ui.reloaded.to_owned()
@@ -318,21 +315,6 @@ impl Editor {
                 false
             }
         }
-    }
-
-    /// The conflict question: `r` takes the disk's version (ours is kept beside
-    /// it), `o` keeps ours (theirs is kept as a backup). Nothing else leaves it;
-    /// the answer is carried out off the input thread ([`Effect::KeepMine`],
-    /// [`Effect::LoadTheirs`]) and when it cannot be, the question stays.
-    pub(super) fn update_conflict(&mut self, conflict: Conflict, action: Action) {
-        let answer = match action {
-            _ if conflict.answering => None,
-            Action::ReloadTheirs => Some(Effect::LoadTheirs),
-            Action::KeepMine => Some(Effect::KeepMine),
-            _ => None,
-        };
-        self.mode = Mode::Conflict(conflict);
-        self.outbox.extend(answer);
     }
 }
 

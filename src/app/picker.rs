@@ -3,7 +3,8 @@
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
-use super::editor::{Editor, InputTarget, Mode};
+use super::editor::{Editor, InputTarget};
+use super::overlay::Overlay;
 use crate::domain::text::clean_text;
 use crate::domain::{Came, Crossed, Quadrant};
 use crate::export::Format;
@@ -45,13 +46,11 @@ pub struct Picker {
     pub filter: TextArea<'static>,
     /// Position in the filtered list.
     pub cursor: usize,
-    /// What the picker was opened from (a form, an input line), given back when it closes.
-    pub back: Option<Box<Mode>>,
 }
 
 impl Picker {
     pub fn new(purpose: PickFor, options: Vec<(String, String)>, checked: Vec<String>) -> Picker {
-        Picker { purpose, options, checked, filter: TextArea::default(), cursor: 0, back: None }
+        Picker { purpose, options, checked, filter: TextArea::default(), cursor: 0 }
     }
 
     /// Whether several factors can be checked.
@@ -136,10 +135,40 @@ impl Editor {
             self.say(none.to_owned(), true);
             return;
         }
-        self.mode = Mode::Picker(picker);
+        self.overlays.push(Overlay::Picker(Box::new(picker)));
     }
 
-    /// Keys in the picker (taken out of the mode; put back unless it closes).
+    /// The picker open on top of the view (or of the form or line it was opened from).
+    pub fn picker(&self) -> Option<&Picker> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Picker(p) => Some(&**p),
+            _ => None,
+        })
+    }
+
+    /// The form open, if any.
+    pub fn form(&self) -> Option<&super::form::Form> {
+        self.overlays.form()
+    }
+
+    /// Whether a picker or a form covers the view (its keys are theirs).
+    pub fn covered(&self) -> bool {
+        self.overlays.iter().any(Overlay::edits)
+    }
+
+    /// Keys in a picker or a form: the overlay at `at` is taken off the stack
+    /// and put back unless it closes. What it was opened from waits below.
+    pub(super) fn update_overlay_at(&mut self, at: usize, action: Action) {
+        self.prelude(&action);
+        match self.overlays.remove(at) {
+            Overlay::Picker(picker) => self.update_picker(*picker, action),
+            Overlay::Form(form) => self.update_form(*form, action),
+            Overlay::Record(form) => self.update_record(*form, action),
+            other => self.overlays.push(other),
+        }
+    }
+
+    /// Keys in the picker (taken off the stack; put back unless it closes).
     pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) {
         let len = picker.visible().len();
         match action {
@@ -172,16 +201,11 @@ impl Editor {
                 }
             }
             Action::Toggle | Action::Submit => return self.finish_picker(picker),
-            // Opened from a form or a line: back to it as it was.
-            Action::Cancel => {
-                if let Some(back) = picker.back {
-                    self.mode = *back;
-                }
-                return;
-            }
+            // Opened from a form or a line: that waits below, as it was.
+            Action::Cancel => return,
             _ => {}
         }
-        self.mode = Mode::Picker(picker);
+        self.overlays.push(Overlay::Picker(Box::new(picker)));
     }
 
     fn finish_picker(&mut self, picker: Picker) {
@@ -217,7 +241,7 @@ impl Editor {
                     picker.options.iter().map(|(id, _)| id).filter(|id| picker.checked.contains(id)).cloned().collect();
                 self.finish_plan_picker(purpose, checked, chosen);
             }
-            PickFor::Line(id) => self.finish_line_pick(&id, chosen, picker.back),
+            PickFor::Line(id) => self.finish_line_pick(&id, chosen),
             PickFor::Tags(tag, ref id) => self.finish_tags(tag, id, &picker),
             PickFor::CopyFormat => {
                 if let Some(format) = chosen.and_then(|id| <Format as crate::choice::Choice>::named(&id)) {

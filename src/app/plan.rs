@@ -109,8 +109,9 @@ impl Editor {
     pub(super) fn update_plan(&mut self, action: Action) {
         let plan = &mut self.views.plan;
         match action {
-            Action::NextQuadrant | Action::Right => plan.pane = plan.pane.step(true),
-            Action::PrevQuadrant | Action::Left => plan.pane = plan.pane.step(false),
+            // Presenting, Tab is the room's, for every view: here it goes to the next pane.
+            Action::NextPane | Action::NextQuadrant | Action::Right => plan.pane = plan.pane.step(true),
+            Action::PrevPane | Action::PrevQuadrant | Action::Left => plan.pane = plan.pane.step(false),
             Action::Up | Action::Down | Action::First | Action::Last => {
                 let len = self.pane_len(self.views.plan.pane);
                 let plan = &mut self.views.plan;
@@ -127,7 +128,7 @@ impl Editor {
             Action::ToggleSchedule => plan.schedule = !plan.schedule,
             other => {
                 let key = super::keymap::key_for(self.view_context(), &other, self.lang);
-                let before = (self.doc.revision(), self.views.plan, self.outbox.len());
+                let before = (self.doc.revision(), self.views.plan, self.outbox.len(), self.overlays.len());
                 match self.views.plan.pane {
                     PlanPane::Tree => self.update_plan_tree(other),
                     PlanPane::Actions | PlanPane::Tray => self.update_plan_items(other),
@@ -137,7 +138,7 @@ impl Editor {
                 }
                 // A key that did nothing says so: the next letters typed are not taken
                 // for text while they run as commands ("M…" opening the session's details).
-                let after = (self.doc.revision(), self.views.plan, self.outbox.len());
+                let after = (self.doc.revision(), self.views.plan, self.outbox.len(), self.overlays.len());
                 if !key.is_empty() && before == after && self.mode.is_grid() && self.notice.is_none() {
                     let text = (self.lang.plan_ui().key_does_nothing)(&key);
                     self.say(text, true);
@@ -246,7 +247,7 @@ impl Editor {
                 PlanItem::Action(c, i) => {
                     let a = &s.actions(c)[i];
                     let (id, line) = (a.id.clone(), a.line.clone());
-                    self.pick_line(&id, line, None, "");
+                    self.pick_line(&id, line, "");
                 }
                 PlanItem::Strategy(_) => self.say(self.lang.plan_ui().strategy_not_placed.to_owned(), true),
             },

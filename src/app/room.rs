@@ -1,8 +1,9 @@
-//! In the room: theme choice, presentation mode, zoom, the time-box, vote visibility and the first-start hint.
+//! In the room: theme choice, presentation mode, zoom, the time-box and vote visibility.
 
 use std::time::Instant;
 
-use super::editor::{Editor, Mode, Views};
+use super::editor::Editor;
+use super::overlay::{Overlay, Presentation};
 use super::timer::Timer;
 use super::{Action, App, Screen};
 use crate::domain::Quadrant;
@@ -78,38 +79,17 @@ pub enum RoomAction {
     Select(Quadrant, Option<usize>),
 }
 
-/// Where the facilitator was when presentation mode started.
-#[derive(Debug, Clone)]
-pub struct Spot {
-    pub views: Views,
-    pub mode: Mode,
-    pub zoom: bool,
-}
-
 /// The room-facing state of an open session.
 #[derive(Debug, Clone, Default)]
 pub struct Room {
-    /// Set while presenting: where to return to.
-    pub presenting: Option<Spot>,
     pub zoom: bool,
     pub votes_hidden: bool,
     pub timer: Timer,
-    /// The "how to begin" card, shown on an empty session until a key is pressed.
-    pub hint: bool,
     /// The time of the last tick: everything drawn about time is relative to it.
     pub now: Option<Instant>,
 }
 
 impl Room {
-    /// Room state for a session; `empty` shows the first-start hint.
-    pub fn new(empty: bool) -> Room {
-        Room { hint: empty, ..Room::default() }
-    }
-
-    pub fn presenting(&self) -> bool {
-        self.presenting.is_some()
-    }
-
     /// Time passes: starts a just-armed timer and remembers `now` for drawing.
     pub fn tick(&mut self, now: Instant) {
         self.now = Some(now);
@@ -123,23 +103,20 @@ impl Room {
 }
 
 impl App {
-    /// Handles the room's actions (and closes the first-start hint on any
-    /// key); `true` when the action was the room's and nothing else should see it.
+    /// Presentation closes: the room gets back the selection and zoom it started from.
+    pub(crate) fn close_presentation(&mut self, kept: Presentation) {
+        if let Screen::Editor(e) = &mut self.screen {
+            e.clear_notice(Instant::now());
+            e.views = kept.views;
+            e.room.zoom = kept.zoom;
+        }
+    }
+
+    /// Handles the room's actions; `true` when the action was the room's and
+    /// nothing else should see it.
     pub(crate) fn room_update(&mut self, action: &Action) -> bool {
-        if let Screen::Editor(e) = &mut self.screen
-            && action != &Action::Resize
-        {
-            e.room.hint = false;
-        }
-        // A paste while presenting would open the input line, which is not shown.
-        if let Screen::Editor(e) = &self.screen
-            && e.room.presenting()
-            && matches!(action, Action::Paste(_))
-        {
-            return true;
-        }
         let Action::Room(room) = action else { return false };
-        let lang = self.lang;
+        let lang = self.lang();
         match room {
             RoomAction::CycleTheme => {
                 let text = if self.look.no_color {
@@ -174,17 +151,11 @@ fn editor_room_update(e: &mut Editor, action: &RoomAction, lang: Lang) {
     e.clear_notice(Instant::now());
     match action {
         RoomAction::CycleTheme => {}
-        RoomAction::TogglePresent => match e.room.presenting.take() {
-            Some(spot) => {
-                e.views = spot.views;
-                e.mode = spot.mode;
-                e.room.zoom = spot.zoom;
-            }
-            None => {
-                let mode = std::mem::take(&mut e.mode);
-                e.room.presenting = Some(Spot { views: e.views.clone(), mode, zoom: e.room.zoom });
-            }
-        },
+        // Leaving is the presentation overlay's own (`App::closed`).
+        RoomAction::TogglePresent => {
+            let kept = Presentation { views: e.views.clone(), zoom: e.room.zoom };
+            e.overlays.push(Overlay::Presentation(Box::new(kept)));
+        }
         RoomAction::ToggleZoom => e.room.zoom = !e.room.zoom,
         RoomAction::CycleTimer => {
             e.room.timer.cycle();

@@ -78,7 +78,7 @@ impl Editor {
             }
         }
         // The first-start card would cover the pane.
-        self.room.hint = false;
+        self.overlays.close_card();
         self.mode = Mode::Sala(0);
     }
 

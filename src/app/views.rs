@@ -57,8 +57,7 @@ impl Editor {
                     self.apply(edit);
                 }
             }
-            Action::VoteUp | Action::VoteDown => {
-                let delta = if action == Action::VoteUp { 1 } else { -1 };
+            Action::Vote(delta) => {
                 if let Some(i) = self.strategy_selection(kind)
                     && let Some(edit) = self.session().vote_strategy(i, delta)
                     && self.apply(edit)

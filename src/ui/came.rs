@@ -71,17 +71,17 @@ impl CameGrid<'_> {
             render_input(target, theme, lang, input_area, buf);
             self.action_target(target, Rect { height: 1, ..input_area }, buf);
         }
-        let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick);
+        let active = focused && matches!(editor.mode(), Mode::Grid | Mode::ImpactPick) && !editor.covered();
         let pane = editor.views().came.pane;
         let (f_focus, a_focus) = (active && pane == Pane::Factors, active && pane == Pane::Actions);
         // Presenting, a quadrant with no actions yet gives all its room to its
         // factors, and one with no factors to its actions.
-        if editor.room().presenting() && session.actions(c).is_empty() {
+        if editor.presenting() && session.actions(c).is_empty() {
             let f_lines = self.factor_lines(q, f_focus, false, inner.width);
             self.factors(q, f_focus, &f_lines, inner, buf);
             return;
         }
-        if editor.room().presenting() && session.factors(q).is_empty() {
+        if editor.presenting() && session.factors(q).is_empty() {
             let a_lines = self.action_lines(q, a_focus, false, inner.width);
             self.actions(q, a_focus, &a_lines, inner, buf);
             return;
@@ -103,9 +103,9 @@ impl CameGrid<'_> {
         let lines = |compact| {
             (self.factor_lines(q, f_focus, compact, inner.width), self.action_lines(q, a_focus, compact, inner.width))
         };
-        let (f_lines, a_lines) = lines(inner.height < 14 && !editor.room().presenting());
+        let (f_lines, a_lines) = lines(inner.height < 14 && !editor.presenting());
         let mut f_height = share(inner.height as usize, need(&f_lines), need(&a_lines), !a_focus);
-        if editor.room().presenting() {
+        if editor.presenting() {
             // Each selected item whole when both fit (the pane with the keys first when not):
             // the heading row and the item's lines.
             let order = editor.order(q);
@@ -262,7 +262,7 @@ impl CameGrid<'_> {
     /// The items a pane shows: presenting, the page of whole items holding the
     /// selection (every item is on some page); else those around the selection that fit.
     fn window(&self, lines: &[Vec<Line<'static>>], sel: Option<usize>, area: Rect) -> (Window, Option<Page>) {
-        if !self.editor.room().presenting() {
+        if !self.editor.presenting() {
             return (pane_window(lines, sel, area), None);
         }
         let rows = usize::from(area.height.saturating_sub(1));

@@ -101,7 +101,7 @@ impl CrossedGrid<'_> {
             render_input(target, theme, lang, Rect { y: inner.y + inner.height, height: h, ..inner }, buf);
         }
         let sel = editor.views().crossed.strategies[kind.index()].min(items.len().saturating_sub(1));
-        let highlight = focused && editor.mode().is_grid();
+        let highlight = focused && editor.mode().is_grid() && !editor.covered();
         let width = inner.width as usize;
         let window = Window::of(items.len(), Some(sel), width, inner.height as usize, |i| {
             let mark = if highlight && i == sel { Mark::Selected } else { Mark::Plain };

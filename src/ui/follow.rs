@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::editor::{Editor, Mode};
+use crate::app::editor::Editor;
 use crate::app::follow::{FollowRow, items, rows, years};
 use crate::app::follow_form::{RECORD_FIELDS, RecordForm};
 use crate::domain::text::display_safe;
@@ -72,7 +72,8 @@ impl Widget for FollowView<'_> {
         if let Some(input) = input {
             super::grid::render_input(input, t, self.lang, bottom, buf);
         }
-        if let Mode::Record(form) = self.editor.mode() {
+        // The record overlay is drawn here, where the view leaves it room.
+        if let Some(form) = self.editor.overlays().record() {
             record_form(form, t, self.lang, area, buf);
         }
     }
@@ -85,7 +86,7 @@ impl FollowView<'_> {
         match s.year_review(year) {
             Some(r) => {
                 let mut parts: Vec<String> = r.body.iter().map(|b| safe(b)).collect();
-                parts.extend(r.date.map(|d| d.to_string()));
+                parts.extend(r.date.map(|d| self.lang.locale().date(d)));
                 if !r.problems.is_empty() {
                     parts.push(format!("{} {}", r.problems.len(), w.problems));
                 }

@@ -85,7 +85,8 @@ fn window(editor: &Editor, q: Quadrant, area: Rect, theme: &Theme, lang: Lang) -
     let session = editor.session();
     let factors = session.factors(q);
     let highlight = editor.focus() == q
-        && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::JoinMark(_));
+        && matches!(editor.mode(), Mode::Grid | Mode::MovePick | Mode::ImpactPick | Mode::JoinMark(_))
+        && !editor.covered();
     // The factor being joined, while the one it goes into is picked.
     let joining = match editor.mode() {
         Mode::JoinMark(id) => Some(id.as_str()),

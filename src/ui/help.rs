@@ -11,8 +11,9 @@ use crate::app::{Action, App, Screen};
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lang = app.lang;
+/// Draws the help over `area`, scrolled down `scroll` lines where it does not fit.
+pub fn render(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang();
     // The view's own keys first, then those of the modes it can open.
     let contexts: Vec<Context> = match &app.screen {
         Screen::Editor(e) => {
@@ -85,7 +86,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     block.render(popup, buf);
     // When it does not fit, it scrolls (j/k), and the border says there is more.
     let overflow = (height - 2).saturating_sub(inner.height);
-    let scroll = app.help_scroll.min(overflow);
+    let scroll = scroll.min(overflow);
     if scroll < overflow {
         let more = Line::styled(lang.text().ui.help_more, theme.key).right_aligned();
         Paragraph::new(more).render(Rect { y: popup.bottom().saturating_sub(1), height: 1, ..popup }, buf);
@@ -129,12 +130,15 @@ fn join<'a>(sections: &[Vec<Line<'a>>]) -> Vec<Line<'a>> {
 /// Which of the catalogue's `help_pairs` two opposite actions read as.
 fn pair(a: &Action, b: &Action) -> Option<usize> {
     Some(match (a, b) {
-        (Action::NextQuadrant, Action::PrevQuadrant) => 0,
+        (Action::NextQuadrant, Action::PrevQuadrant)
+        | (Action::NextPane, Action::PrevPane)
+        | (Action::NextTarget, Action::PrevTarget) => 0,
         (Action::Up, Action::Down) => 1,
         (Action::Left, Action::Right) => 2,
         (Action::First, Action::Last) => 3,
         (Action::ShiftUp, Action::ShiftDown) => 4,
-        (Action::VoteUp, Action::VoteDown) => 5,
+        (Action::Vote(up), Action::Vote(down)) if *up > 0 && *down < 0 => 5,
+        (Action::DegreeStep(up), Action::DegreeStep(down)) if *up > 0 && *down < 0 => 5,
         (Action::Undo, Action::Redo) => 6,
         _ => return None,
     })
@@ -192,13 +196,11 @@ fn section(group: Group, contexts: &[Context], lang: Lang) -> Vec<Row> {
             (Action::MoveTo(Quadrant::Strengths), _) => ("1-4".to_owned(), lang.text().ui.help_move_there),
             (Action::Focus(_) | Action::MoveTo(_), _) => continue,
             // In the plan view, Tab moves between panes, not quadrants.
-            (Action::NextQuadrant, Some(p)) if b.ctx.contains(&Context::PlanTree) => {
-                (pair_keys(b, p, lang), lang.plan_ui().panes_pair)
-            }
+            (Action::NextPane, Some(p)) => (pair_keys(b, p, lang), lang.plan_ui().panes_pair),
             // Seguimiento's +/- move the degree, they are no votes.
-            (_, Some(p)) if b.ctx == [Context::Follow] => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
+            (Action::DegreeStep(_), Some(p)) => (pair_keys(b, p, lang), lang.text().keymap.follow.step_pair),
             // A new action's line: Tab and the arrows move it to another factor.
-            (_, Some(p)) if b.ctx == [Context::ActionInput] => (pair_keys(b, p, lang), lang.text().quick.target_pair),
+            (Action::NextTarget, Some(p)) => (pair_keys(b, p, lang), lang.text().quick.target_pair),
             (_, Some(p)) => {
                 (pair_keys(b, p, lang), pair(&b.action, &p.action).map_or("", |i| lang.text().ui.help_pairs[i]))
             }

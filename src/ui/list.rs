@@ -138,7 +138,7 @@ pub fn action_item(a: &CameAction, session: &Session, lang: Lang, overdue: bool,
     if let Some(o) = &a.owner {
         text.push_str(&format!(" · {}", display_safe(o)));
     }
-    if let Some(d) = a.due {
+    if let Some(d) = a.due.map(|d| lang.locale().date(d)) {
         // Past due and not done: a symbol, so it shows without colour too.
         text.push_str(&if overdue { format!(" · ⚠{d}") } else { format!(" · {d}") });
     }

@@ -31,6 +31,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::editor::View;
+use crate::app::overlay::Overlay;
 use crate::app::{App, Mode, Screen};
 use theme::Theme;
 
@@ -47,27 +48,50 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 /// Draws the whole application into a buffer (used by `draw` and by tests).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = app.lang.text().ui.terminal_too_small;
+        let msg = app.lang().text().ui.terminal_too_small;
         Paragraph::new(Line::styled(msg, theme.error)).wrap(Wrap { trim: true }).render(area, buf);
         return;
     }
     buf.set_style(area, theme.base);
+    let overlays = app.overlays();
+    // Drawing starts at the last overlay that covers the whole screen (what is
+    // under it would not show), else with the screen itself; then each overlay bottom-up.
+    let from = overlays.iter().rposition(Overlay::covers_screen);
+    if from.is_none() {
+        render_screen(app, theme, area, buf);
+    }
+    let body = areas(area)[1];
+    let mut below_covers = false;
+    for overlay in overlays.iter().skip(from.unwrap_or(0)) {
+        match (overlay, &app.screen) {
+            (Overlay::Presentation(_), Screen::Editor(editor)) => {
+                presentation::render(editor, theme, app.lang(), area, buf)
+            }
+            // The question about an outside change is asked whatever is showing.
+            (Overlay::Conflict(_), Screen::Editor(editor)) => {
+                popup::conflict(editor, theme, app.lang(), if below_covers { area } else { body }, buf);
+            }
+            (Overlay::Picker(p), _) => popup::picker(p, theme, app.lang(), body, buf),
+            (Overlay::Form(f), _) => popup::form(f, theme, app.lang(), body, buf),
+            // The card hides under the help (its edges would show around it).
+            (Overlay::FirstStart, Screen::Editor(editor)) if !app.help_open() => {
+                hint::render(editor, theme, app.lang(), body, buf);
+            }
+            // The whole screen: with the room's keys the help needs every row at 80x24.
+            (Overlay::Help { scroll }, _) => help::render(app, *scroll, theme, area, buf),
+            _ => {}
+        }
+        below_covers |= overlay.covers_screen();
+    }
+}
+
+/// The screen under its overlays: title, view, status line and footer.
+fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [top, body, status, footer] = areas(area);
     match &app.screen {
-        Screen::Editor(editor) if editor.room().presenting() => {
-            presentation::render(editor, theme, app.lang, area, buf);
-            // The question about an outside change is asked whatever is showing.
-            if editor.in_conflict() {
-                popup::conflict(editor, theme, app.lang, area, buf);
-            }
-            if app.help {
-                help::render(app, theme, area, buf);
-            }
-            return;
-        }
         Screen::Editor(editor) => {
-            chrome::title_bar(editor, theme, app.lang, top, buf);
-            let lang = app.lang;
+            chrome::title_bar(editor, theme, app.lang(), top, buf);
+            let lang = app.lang();
             match editor.view() {
                 View::Dafo => grid::Grid { editor, theme, lang }.render(body, buf),
                 View::Came => came::CameGrid { editor, theme, lang }.render(body, buf),
@@ -77,24 +101,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 View::Follow => follow::FollowView { editor, theme, lang }.render(body, buf),
             }
             match editor.mode() {
-                Mode::Picker(p) => popup::picker(p, theme, lang, body, buf),
-                Mode::Form(f) => popup::form(f, theme, lang, body, buf),
-                Mode::Conflict(_) => popup::conflict(editor, theme, lang, body, buf),
                 Mode::Clashes(list) => clashes::render(editor, list, theme, lang, body, buf),
                 Mode::Join(j) => join::render(editor, j, theme, lang, body, buf),
                 Mode::Sala(selected) => sala::render(editor, *selected, theme, lang, body, buf),
                 _ => {}
             }
-            chrome::status_line(editor.notice(), Some(editor), theme, app.lang, status, buf);
+            chrome::status_line(editor.notice(), Some(editor), theme, app.lang(), status, buf);
             let notice = editor.notice().map_or(0, |n| unicode_width::UnicodeWidthStr::width(n.text.as_str()));
-            status::render_right(editor, theme, app.lang, (status, notice), buf);
-            if editor.room().hint && !app.help {
-                hint::render(editor, theme, app.lang, body, buf);
-            }
+            status::render_right(editor, theme, app.lang(), (status, notice), buf);
         }
         Screen::Browser(browser) => {
-            browser::render(browser, theme, app.lang, top, body, buf);
-            chrome::status_line(app.notice(), None, theme, app.lang, status, buf);
+            browser::render(browser, theme, app.lang(), top, body, buf);
+            chrome::status_line(app.notice(), None, theme, app.lang(), status, buf);
         }
     }
     // A notice too long for its line takes the footer's too, so nothing of it is cut.
@@ -103,15 +121,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             chrome::long_notice(n, theme, Rect { height: 2, ..status }, buf);
         }
         _ => match &app.screen {
-            Screen::Editor(e) if e.mode().is_grid() && e.selected_is_carried() => {
-                chrome::carried_footer(app.context(), theme, app.lang, footer, buf);
+            Screen::Editor(e) if e.mode().is_grid() && !e.in_conflict() && !e.covered() && e.selected_is_carried() => {
+                chrome::carried_footer(app.context(), theme, app.lang(), footer, buf);
             }
-            _ => chrome::footer(app.context(), theme, app.lang, footer, buf),
+            _ => chrome::footer(app.context(), theme, app.lang(), footer, buf),
         },
-    }
-    if app.help {
-        // The whole screen: with the room's keys the help needs every row at 80x24.
-        help::render(app, theme, area, buf);
     }
 }
 

@@ -36,7 +36,7 @@ pub fn hit(app: &App, area: Rect, col: u16, row: u16) -> Option<Hit> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let presenting = editor.room().presenting();
+    let presenting = editor.presenting();
     // Clicks select factors of the DAFO grid only (the other views present without them).
     if editor.view() != crate::app::editor::View::Dafo {
         return None;
@@ -45,7 +45,7 @@ pub fn hit(app: &App, area: Rect, col: u16, row: u16) -> Option<Hit> {
     let at = Position::new(col, row);
     let (quadrant, cell) = grid::quadrant_areas(editor, body).into_iter().find(|(_, r)| r.contains(at))?;
     let rows = if presenting {
-        presentation::item_rows(editor, quadrant, cell, app.lang)
+        presentation::item_rows(editor, quadrant, cell, app.lang())
     } else {
         grid::item_rows(editor, quadrant, cell)
     };

@@ -47,7 +47,7 @@ impl Widget for PlanView<'_> {
             let tall = area.height >= 30;
             let band = self.band_height(s, w, area.width, area.height);
             // Presenting, an empty pane takes no room from the others.
-            let presenting = self.editor.room().presenting();
+            let presenting = self.editor.presenting();
             let (no_tray, no_retos, no_indicators) = (
                 presenting && tray(s).is_empty(),
                 presenting && s.challenges.is_empty(),
@@ -166,7 +166,7 @@ impl PlanView<'_> {
     }
 
     fn wraps_band(&self) -> bool {
-        self.editor.room().presenting() || self.editor.room().zoom
+        self.editor.presenting() || self.editor.room().zoom
     }
 
     /// Rows the band takes at `width`: wrapped when presenting, at most a third of `height`.
@@ -224,7 +224,7 @@ impl PlanView<'_> {
             return;
         }
         let sel = self.editor.views().plan.tree.min(lines.len() - 1);
-        if self.editor.room().presenting() && !self.editor.room().zoom {
+        if self.editor.presenting() && !self.editor.room().zoom {
             return self.paged(block, lines, Some(sel), sel, area, buf);
         }
         let (first, shown) = super::plan_lists::first_and_shown(&vec![1; lines.len()], Some(sel), inner.height);

@@ -85,7 +85,7 @@ impl PlanView<'_> {
             buf.set_line(inner.x, inner.y, &Line::styled("—", self.theme.dim), inner.width);
             return;
         }
-        if self.editor.room().presenting() && !self.editor.room().zoom {
+        if self.editor.presenting() && !self.editor.room().zoom {
             let at = at.min(rows.len() - 1);
             return self.paged(block, rows, sel, at, area, buf);
         }

@@ -30,7 +30,7 @@ pub fn saved_ago(editor: &Editor, lang: Lang) -> Option<String> {
 /// once a second at most, never on every wake-up while nothing moves.
 pub fn clock_face(app: &crate::app::App) -> Option<String> {
     let crate::app::Screen::Editor(editor) = &app.screen else { return None };
-    let saved = saved_ago(editor, app.lang);
+    let saved = saved_ago(editor, app.lang());
     let timer = editor.room().timer.reading(editor.room().now).map(|r| (r.left_secs, r.over, r.warning));
     (saved.is_some() || timer.is_some()).then(|| format!("{saved:?} {timer:?}"))
 }

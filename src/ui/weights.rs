@@ -23,7 +23,7 @@ pub struct WeightsView<'a> {
 impl Widget for WeightsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // Presenting, a matrix with no factors takes no room from the other.
-        if self.editor.room().presenting() {
+        if self.editor.presenting() {
             let filled: Vec<Matrix> =
                 Matrix::ALL.into_iter().filter(|&m| !self.editor.matrix_rows(m).is_empty()).collect();
             if let [only] = filled[..] {
@@ -88,7 +88,7 @@ impl WeightsView<'_> {
             textwrap::wrap(&text_of(pos), text_width).into_iter().map(|l| Line::from(l.into_owned())).collect()
         };
         let rows_height = usize::from(inner.height.saturating_sub(1));
-        let (window, block) = if editor.room().presenting() {
+        let (window, block) = if editor.presenting() {
             // Presenting, what does not fit goes on pages of whole rows, the selection's showing.
             let all: Vec<Vec<Line<'static>>> = (0..factors.len()).map(wrapped).collect();
             let heights: Vec<usize> = all.iter().map(|l| l.len().max(1)).collect();

@@ -219,19 +219,31 @@ impl Session {
         out
     }
 
-    /// One action's money over `years`.
+    /// One action's money over `years`. A descartada action plans nothing any
+    /// more: its planned amounts are left out of every sum (they stay in the
+    /// file, and come back if it is taken up again); what was committed or paid
+    /// for it before was really spent and still counts.
     fn action_budget(&self, a: &CameAction, key: &str, years: &[i16]) -> BudgetRow {
         let mut row = BudgetRow::new(key, years.len());
+        let plans = a.status != crate::domain::Status::Dropped;
         for (i, y) in years.iter().enumerate() {
-            row.planned[i] = a.planned_in(*y).map_or(0, |e| e.cents);
+            row.planned[i] = a.planned_in(*y).filter(|_| plans).map_or(0, |e| e.cents);
             if let Some(r) = self.action_review(&a.id, *y) {
                 row.committed[i] = r.committed.map_or(0, |e| e.cents);
                 row.paid[i] = r.paid.map_or(0, |e| e.cents);
                 row.recorded[i] = r.committed.is_some() || r.paid.is_some();
             }
         }
-        row.unsplit = a.unsplit().map_or(0, |e| e.cents);
+        row.unsplit = a.unsplit().filter(|_| plans).map_or(0, |e| e.cents);
         row
+    }
+
+    /// The descartada actions that carry planned money, which the sums leave out.
+    pub fn dropped_with_money(&self) -> Vec<&CameAction> {
+        self.all_actions()
+            .map(|(_, a)| a)
+            .filter(|a| a.status == crate::domain::Status::Dropped && a.planned_total().is_some())
+            .collect()
     }
 
     /// Money grouped by `key` (in the order `keys` gives), over [`Session::money_years`].

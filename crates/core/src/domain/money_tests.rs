@@ -75,6 +75,24 @@ fn sums_by_axis_line_and_source_add_up_to_the_plan() {
     assert_eq!(execution(1, 0), None);
 }
 
+/// A descartada action's planned money is in no sum (found by a facilitator's
+/// trial: the plan's total still counted it); what was paid for it still counts.
+#[test]
+fn dropped_actions_plan_no_money() {
+    let mut s = plan();
+    s.correct[0].status = crate::domain::Status::Dropped;
+    let axes = s.budget_by_axis();
+    assert_eq!((axes.rows[0].planned.clone(), axes.rows[0].unsplit), (vec![0, 0, 0], 30_000));
+    assert_eq!(axes.total.planned_total(), 230_000, "380 000 less C1's 150 000");
+    assert_eq!(axes.rows[0].paid, [25_000, 0, 0], "money paid before it was dropped was spent");
+    assert_eq!(s.budget_by_line().rows[0].planned_total(), 0);
+    let by_source = s.budget_by_funding(&["FEADER"]);
+    assert!(by_source.rows.iter().all(|r| r.key != "FEADER" || r.planned_total() == 0));
+    assert_eq!(s.dropped_with_money().iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["C1"]);
+    // The amounts stay in the action: taken up again, they count again.
+    assert_eq!(s.correct[0].planned_total(), Some(euros(1500)));
+}
+
 #[test]
 fn check_finds_years_outside_the_horizon_and_unknown_sources() {
     let mut s = plan();

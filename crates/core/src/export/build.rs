@@ -8,7 +8,7 @@ use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 use jiff::civil::Date;
 
-use super::doc::{Block, Column, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
+use super::doc::{Block, Cell, Column, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
 use super::marks;
 use super::participation;
 use super::plan::{self, Words};
@@ -137,11 +137,12 @@ fn lists(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 note: Some(factor_priority(lang, f)).filter(|p| !p.is_empty()),
                 details: Vec::new(),
                 cells: vec![
-                    if f.votes > 0 { f.votes.to_string() } else { String::new() },
+                    if f.votes > 0 { Cell::Count(u64::from(f.votes)) } else { Cell::empty() },
                     f.impact
                         .map(|i| i.to_string())
                         .or_else(|| crate::domain::sources::impact_text(f))
-                        .unwrap_or_default(),
+                        .unwrap_or_default()
+                        .into(),
                 ],
             })
             .collect();
@@ -178,7 +179,7 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|a| {
                 let mut details = plan::details(lang, a, 1);
                 let status = details.remove(0).text;
-                let due = a.due.map(|d| lang.locale().date(d)).unwrap_or_default();
+                let due = Cell::maybe_date(a.due);
                 // `↻` after the text says it, explained in the legend.
                 let details = details.into_iter().filter(|d| !(a.carried && d.text == w.carried)).collect();
                 Item {
@@ -187,7 +188,7 @@ fn actions(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     pair: None,
                     note: None,
                     details,
-                    cells: vec![plan::links(s, lang, &a.links, ", "), due, status],
+                    cells: vec![plan::links(s, lang, &a.links, ", ").into(), due, status.into()],
                     marks: 0,
                 }
             })
@@ -231,9 +232,9 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     note: Some(w.vote_count(st.votes)).filter(|v| !v.is_empty()),
                     details: Vec::new(),
                     cells: if voted {
-                        vec![pair, if st.votes > 0 { st.votes.to_string() } else { String::new() }]
+                        vec![pair.into(), if st.votes > 0 { Cell::Count(u64::from(st.votes)) } else { Cell::empty() }]
                     } else {
-                        vec![pair]
+                        vec![pair.into()]
                     },
                     marks: 0,
                 }
@@ -254,13 +255,6 @@ fn strategies(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     }
 }
 
-/// A weight with two decimals (`0,10`), or every decimal it has when two would
-/// round it (`0,125`): an export that imports gives back the weight stored.
-fn weight_text(lang: Lang, x: f64) -> String {
-    let two = plan::num(lang, x, 2);
-    if lang.locale().read_number(&two).is_ok_and(|back| back == x) { two } else { lang.locale().exact(x) }
-}
-
 fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let w = Words::new(lang);
     for t in plan::tables(s) {
@@ -273,11 +267,11 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .iter()
             .map(|f| {
                 vec![
-                    lang.show_id(&f.id),
-                    f.text.clone(),
-                    f.weight.map_or_else(|| w.unweighted.to_owned(), |x| weight_text(lang, x)),
-                    f.rating.map(|r| r.to_string()).unwrap_or_default(),
-                    plan::weighted(f).map(|x| plan::num(lang, x, 2)).unwrap_or_default(),
+                    lang.show_id(&f.id).into(),
+                    f.text.clone().into(),
+                    f.weight.map_or_else(|| w.unweighted.into(), Cell::Weight),
+                    f.rating.map_or_else(Cell::empty, |r| Cell::Count(u64::from(r))),
+                    plan::weighted(f).map_or_else(Cell::empty, |x| Cell::Fixed(x, 2)),
                 ]
             })
             .collect();
@@ -291,7 +285,7 @@ fn evaluation(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             ],
             rows,
             total_label: w.total.to_owned(),
-            totals: vec![plan::num(lang, t.eval.weight_sum, 2), String::new(), plan::num(lang, t.eval.total, 2)],
+            totals: vec![Cell::Fixed(t.eval.weight_sum, 2), Cell::empty(), Cell::Fixed(t.eval.total, 2)],
         }));
     }
     // Both totals: where the organisation stands in the internal-external matrix.

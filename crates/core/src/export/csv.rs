@@ -68,7 +68,9 @@ pub struct Row {
     /// answer; strategies: the internal then the external factor).
     pub links: String,
     pub owner: String,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD` in every language: this file is read back by `dafo import`
+    /// and by spreadsheets, not by people first (documents for people write
+    /// dates the language's way, through [`crate::export::cell::Cell`]).
     pub due: String,
     /// `pending`, `in_progress`, `done` or `dropped` (actions only).
     pub status: String,

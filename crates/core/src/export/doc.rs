@@ -9,6 +9,8 @@
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
+pub use super::cell::Cell;
+
 /// A whole export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -161,8 +163,9 @@ pub struct Item {
     pub note: Option<String>,
     /// Labelled details shown under the text: "Responsable: X".
     pub details: Vec<Detail>,
-    /// One value per column of the block.
-    pub cells: Vec<String>,
+    /// One value per column of the block, typed where it is a number, an
+    /// amount, a percentage or a date: each backend writes it the document's way.
+    pub cells: Vec<Cell>,
     /// How many bytes at the end of `text` are the export's marks (` ↻`,
     /// ` [T·P]`), not the user's words: Markdown keeps the two apart so that
     /// a text that really ends in `↻` keeps it on import.
@@ -239,10 +242,10 @@ impl Column {
 pub struct Table {
     /// ID, text, then the number columns.
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
     pub total_label: String,
     /// One per number column; empty where there is no total.
-    pub totals: Vec<String>,
+    pub totals: Vec<Cell>,
 }
 
 /// Whether XML 1.0 allows `c` in a document (`Char` of the spec): not the C0
@@ -305,7 +308,7 @@ impl Document {
                             pair: r.pair.as_ref().map(t),
                             note: r.note.as_ref().map(t),
                             details: r.details.iter().map(|d| Detail::plain(t(&d.text), d.column)).collect(),
-                            cells: r.cells.iter().map(t).collect(),
+                            cells: r.cells.iter().map(Cell::xml_safe).collect(),
                             marks: 0,
                         })
                         .collect(),
@@ -350,13 +353,13 @@ pub fn fit_width<'a>(header: &str, cells: impl IntoIterator<Item = &'a str>, pag
 impl Items {
     /// Percent widths of ID, text and each column on a page `page_mm` wide:
     /// every column as wide as its longest word needs (at least its own
-    /// width), the text column the rest.
-    pub fn widths(&self, page_mm: f64) -> Vec<u8> {
+    /// width) as `lang` writes its cells, the text column the rest.
+    pub fn widths(&self, page_mm: f64, lang: Lang) -> Vec<u8> {
         let id = fit_width("ID", self.rows.iter().map(|r| r.id.as_str()), page_mm).max(self.id_width);
         let mut out = vec![id, 0];
         for (i, c) in self.columns.iter().enumerate() {
-            let cells = self.rows.iter().filter_map(move |r| r.cells.get(i)).map(String::as_str);
-            out.push(fit_width(&c.label, cells, page_mm).max(c.width.unwrap_or(0)));
+            let cells: Vec<String> = self.rows.iter().filter_map(|r| r.cells.get(i)).map(|c| c.show(lang)).collect();
+            out.push(fit_width(&c.label, cells.iter().map(String::as_str), page_mm).max(c.width.unwrap_or(0)));
         }
         out[1] = 100u8.saturating_sub(out.iter().sum()).max(20);
         out
@@ -369,9 +372,9 @@ impl Table {
         let t = |s: &String| xml_text(s);
         Table {
             columns: self.columns.iter().map(|c| Column { label: t(&c.label), ..c.clone() }).collect(),
-            rows: self.rows.iter().map(|r| r.iter().map(t).collect()).collect(),
+            rows: self.rows.iter().map(|r| r.iter().map(Cell::xml_safe).collect()).collect(),
             total_label: t(&self.total_label),
-            totals: self.totals.iter().map(t).collect(),
+            totals: self.totals.iter().map(Cell::xml_safe).collect(),
         }
     }
 
@@ -382,7 +385,7 @@ impl Table {
 
     /// Percent widths of the columns, as [`Items::widths`]; the text column
     /// (the one without a width) gets the rest.
-    pub fn widths(&self, page_mm: f64) -> Vec<u8> {
+    pub fn widths(&self, page_mm: f64, lang: Lang) -> Vec<u8> {
         let mut out: Vec<u8> = self
             .columns
             .iter()
@@ -390,12 +393,11 @@ impl Table {
             .map(|(i, c)| match c.width {
                 None => 0,
                 Some(w) => {
-                    let cells = self.rows.iter().filter_map(move |r| r.get(i)).map(String::as_str);
-                    let total = if i == 0 { self.total_label.as_str() } else { "" };
-                    let cells = cells
-                        .chain(std::iter::once(total))
-                        .chain(self.totals.get(i.wrapping_sub(2)).map(String::as_str));
-                    fit_width(&c.label, cells, page_mm).max(w)
+                    let mut cells: Vec<String> =
+                        self.rows.iter().filter_map(|r| r.get(i)).map(|c| c.show(lang)).collect();
+                    cells.push(if i == 0 { self.total_label.clone() } else { String::new() });
+                    cells.extend(self.totals.get(i.wrapping_sub(2)).map(|c| c.show(lang)));
+                    fit_width(&c.label, cells.iter().map(String::as_str), page_mm).max(w)
                 }
             })
             .collect();
@@ -419,24 +421,24 @@ mod tests {
         assert_eq!(fit_width("Estado", ["pendiente", "en curso"], 180.0), 15);
         // A bold header wider than the cells decides: "Responsable" 11 × 2.6 + 6 mm.
         assert_eq!(fit_width("Responsable", ["X"], 180.0), 20);
-        let item = |cells: [&str; 2]| Item {
+        let item = |cells: [Cell; 2]| Item {
             id: "FO12".into(),
             text: "texto".into(),
             pair: None,
             note: None,
             details: Vec::new(),
-            cells: cells.map(str::to_owned).to_vec(),
+            cells: cells.to_vec(),
             marks: 0,
         };
         let items = Items {
             id_width: 7,
             text_label: "Acción".into(),
             columns: vec![Column::new("Plazo", Some(5)), Column::new("Votos", Some(20)).numeric(0)],
-            rows: vec![item(["2027-06-30", "3"])],
+            rows: vec![item([Cell::date(jiff::civil::date(2027, 6, 30)), Cell::Count(3)])],
             shape: Shape::Table,
             group: "x",
         };
-        let widths = items.widths(180.0);
+        let widths = items.widths(180.0, Lang::Es);
         assert_eq!(widths, [9, 54, 17, 20], "ID fits FO12, Plazo its date, Votos keeps its own width");
         assert_eq!(widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
     }

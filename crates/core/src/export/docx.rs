@@ -89,19 +89,21 @@ fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &
                 let part = anchor.as_ref().is_some_and(|a| doc.apparatus.parts.contains(a));
                 grid(out, g, anchor, part)?
             }
-            Block::Items(items) => item_table(out, items)?,
-            Block::Table(t) => number_table(out, t)?,
-            // The chart's title, its picture, then its figures.
+            Block::Items(items) => item_table(out, items, doc.lang)?,
+            Block::Table(t) => number_table(out, t, doc.lang)?,
+            // Its picture (which draws the title and whose alt text says it
+            // and every figure), then its figures; the title as a line of its
+            // own only where no picture shows it.
             Block::Chart(c) => {
                 let picture = charts.next().and_then(|(i, m)| Some((i, m.as_ref()?)));
-                if picture.is_some() || !c.figures_above {
+                if picture.is_none() && !c.figures_above {
                     put(out, &para(&c.title, true).keep_next(true))?;
                 }
                 if let Some((i, m)) = picture {
                     out.write_all(super::docx_chart::paragraph(c, m, i + 1).as_bytes())?;
                 }
                 if !c.figures_above {
-                    number_table(out, &c.table)?;
+                    number_table(out, &c.table, doc.lang)?;
                 }
             }
         }
@@ -168,8 +170,17 @@ fn heading(level: u8, text: &str) -> Paragraph {
 }
 
 fn para(text: &str, bold: bool) -> Paragraph {
+    sized(text, bold, None)
+}
+
+/// A paragraph of one run, at `size` half-points when given.
+fn sized(text: &str, bold: bool, size: Option<usize>) -> Paragraph {
     let run = Run::new().add_text(safe(text));
-    Paragraph::new().add_run(if bold { run.bold() } else { run })
+    let run = if bold { run.bold() } else { run };
+    Paragraph::new().add_run(match size {
+        Some(s) => run.size(s),
+        None => run,
+    })
 }
 
 fn cell(paragraphs: Vec<Paragraph>, width_pct: usize) -> TableCell {
@@ -230,11 +241,15 @@ fn shell(mut xml: Vec<u8>, end: &'static [u8]) -> io::Result<(Vec<u8>, &'static 
 const TABLE_END: &[u8] = b"</w:tbl>";
 
 fn head(columns: &[&Column], widths: &[usize]) -> TableRow {
+    head_sized(columns, widths, None)
+}
+
+fn head_sized(columns: &[&Column], widths: &[usize], size: Option<usize>) -> TableRow {
     let cells = columns
         .iter()
         .zip(widths)
         .map(|(c, &w)| {
-            let p = para(&c.label, true).keep_next(true);
+            let p = sized(&c.label, true, size).keep_next(true);
             let p = if c.numeric { p.align(AlignmentType::Right) } else { p };
             cell(vec![p], w).shading(Shading::new().shd_type(ShdType::Clear).fill("EEEEEE"))
         })
@@ -296,11 +311,11 @@ fn grid(out: &mut dyn Write, g: &Grid, anchor: Option<String>, part: bool) -> io
     streamed_table(out, header, rows, &widths)
 }
 
-fn item_table(out: &mut dyn Write, items: &Items) -> io::Result<()> {
+fn item_table(out: &mut dyn Write, items: &Items, lang: Lang) -> io::Result<()> {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
-    let widths: Vec<usize> = items.widths(PAGE_MM).into_iter().map(usize::from).collect();
+    let widths: Vec<usize> = items.widths(PAGE_MM, lang).into_iter().map(usize::from).collect();
     let header = head(&columns, &widths);
     let rows = items.rows.iter().map(|item| {
         let mut main = vec![para(&item.text, false)];
@@ -309,21 +324,76 @@ fn item_table(out: &mut dyn Write, items: &Items) -> io::Result<()> {
             main.push(Paragraph::new().add_run(Run::new().add_text(details.join(" · ")).italic().size(18)));
         }
         let mut values = vec![vec![para(&item.id, true)], main];
-        values.extend(item.cells.iter().map(|c| vec![para(c, false)]));
+        values.extend(item.cells.iter().map(|c| vec![para(&c.show(lang), false)]));
         body(&columns, &widths, values)
     });
     table(out, header, rows, &widths)
 }
 
-fn number_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+/// The narrowest share of the page, in percent, the text column of a number
+/// table keeps: a plan financiero with a column per year squeezed "Eje / línea"
+/// into a fifth of the page (found by a trial).
+const MIN_TEXT_SHARE: u32 = 30;
+
+/// A number table's column widths and the size of its text in half-points:
+/// the body size when the text column keeps [`MIN_TEXT_SHARE`], else 8 pt
+/// with every column fitted to that size.
+fn number_layout(t: &Table, lang: Lang) -> (Vec<usize>, Option<usize>) {
+    let fits = |w: &[u8]| {
+        let text = t.columns.iter().zip(w).find(|(c, _)| c.width.is_none()).map_or(100, |(_, &w)| u32::from(w));
+        text >= MIN_TEXT_SHARE && w.iter().map(|&w| u32::from(w)).sum::<u32>() <= 100
+    };
+    let normal = t.widths(PAGE_MM, lang);
+    let (widths, size) = if fits(&normal) { (normal, None) } else { (t.widths(PAGE_MM * 11.0 / 8.0, lang), Some(16)) };
+    (widths.into_iter().map(usize::from).collect(), size)
+}
+
+fn number_table(out: &mut dyn Write, t: &Table, lang: Lang) -> io::Result<()> {
     let columns: Vec<&Column> = t.columns.iter().collect();
-    let widths: Vec<usize> = t.widths(PAGE_MM).into_iter().map(usize::from).collect();
-    let header = head(&columns, &widths);
-    let rows = t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| vec![para(c, false)]).collect()));
+    let (widths, size) = number_layout(t, lang);
+    let header = head_sized(&columns, &widths, size);
+    let cell = |text: &str, bold: bool| vec![sized(text, bold, size)];
+    let rows = t.rows.iter().map(|r| body(&columns, &widths, r.iter().map(|c| cell(&c.show(lang), false)).collect()));
     let total = t.has_total().then(|| {
-        let mut totals = vec![vec![para(&t.total_label, true)], vec![Paragraph::new()]];
-        totals.extend(t.totals.iter().map(|v| vec![para(v, true)]));
+        let mut totals = vec![cell(&t.total_label, true), vec![Paragraph::new()]];
+        totals.extend(t.totals.iter().map(|v| cell(&v.show(lang), true)));
         body(&columns, &widths, totals)
     });
     table(out, header, rows.chain(total), &widths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan financiero of a plan with amounts per year: the "Eje / línea"
+    /// column keeps at least 30 % of the page (the trial found it squeezed to
+    /// a fifth), the figures set smaller to make room; a narrow table keeps
+    /// the body size.
+    #[test]
+    fn the_budget_tables_leave_the_eje_and_linea_column_room() {
+        let s = crate::export::plan_import::tests::full_plan();
+        let mut blocks = Vec::new();
+        crate::export::plan_finance::section(&mut blocks, &s, Lang::Es);
+        let tables: Vec<&Table> =
+            blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+        assert_eq!(tables.len(), 2);
+        for t in tables {
+            assert!(t.columns.len() >= 7, "a column per year: {:?}", t.columns);
+            let (widths, size) = number_layout(t, Lang::Es);
+            assert!(widths[1] >= 30, "{} gets {widths:?}", t.columns[1].label);
+            assert!(widths.iter().sum::<usize>() <= 100, "{widths:?}");
+            assert_eq!(size, Some(16));
+        }
+        let mut narrow = Vec::new();
+        crate::export::plan_finance::section(&mut narrow, &s, Lang::Es);
+        let Some(Block::Table(t)) = narrow.iter().find(|b| matches!(b, Block::Table(_))) else { panic!("a table") };
+        let few = Table {
+            columns: t.columns[..3].to_vec(),
+            rows: Vec::new(),
+            total_label: String::new(),
+            totals: Vec::new(),
+        };
+        assert_eq!(number_layout(&few, Lang::Es).1, None, "few columns: the body size");
+    }
 }

@@ -128,8 +128,8 @@ fn blocks(out: &mut String, doc: &Document, anchored: bool) {
                 let _ = writeln!(out, "<p class=\"lead\"><em>{}.</em></p>", escape(text));
             }
             Block::Grid(g) => grid(out, g, &id()),
-            Block::Items(items) => item_table(out, items),
-            Block::Table(t) => table(out, t),
+            Block::Items(items) => item_table(out, items, doc.lang),
+            Block::Table(t) => table(out, t, doc.lang),
             Block::Chart(c) => chart(out, c, doc.lang),
         }
     }
@@ -189,12 +189,12 @@ fn row(out: &mut String, cells: &[String], columns: &[&Column]) {
     out.push_str("</tr>\n");
 }
 
-fn item_table(out: &mut String, items: &Items) {
+fn item_table(out: &mut String, items: &Items, lang: Lang) {
     let id = Column::new("ID", Some(items.id_width));
     let text = Column::new(items.text_label.clone(), None);
     let columns: Vec<&Column> = [&id, &text].into_iter().chain(&items.columns).collect();
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
-    head_row(out, &columns, &items.widths(PAGE_MM));
+    head_row(out, &columns, &items.widths(PAGE_MM, lang));
     for item in &items.rows {
         let mut main = escape(&item.text);
         let details: Vec<String> =
@@ -203,7 +203,7 @@ fn item_table(out: &mut String, items: &Items) {
             let _ = write!(main, "<br><em>{}</em>", details.join(" · "));
         }
         let mut cells = vec![escape(&item.id), main];
-        cells.extend(item.cells.iter().map(|c| escape(c)));
+        cells.extend(item.cells.iter().map(|c| escape(&c.show(lang))));
         row(out, &cells, &columns);
     }
     let _ = writeln!(out, "</table>");
@@ -218,21 +218,21 @@ fn chart(out: &mut String, c: &super::chart::Chart, lang: Lang) {
         escape(if c.figures_above { lang.chart_words().note_above } else { lang.chart_words().note })
     );
     if !c.figures_above {
-        table(out, &c.table);
+        table(out, &c.table, lang);
     }
 }
 
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut String, t: &Table, lang: Lang) {
     let columns: Vec<&Column> = t.columns.iter().collect();
     let _ = writeln!(out, "<table style=\"{TABLE}\">");
-    head_row(out, &columns, &t.widths(PAGE_MM));
+    head_row(out, &columns, &t.widths(PAGE_MM, lang));
     for r in &t.rows {
-        row(out, &r.iter().map(|c| escape(c)).collect::<Vec<_>>(), &columns);
+        row(out, &r.iter().map(|c| escape(&c.show(lang))).collect::<Vec<_>>(), &columns);
     }
     if t.has_total() {
         let strong = |v: &str| if v.is_empty() { String::new() } else { format!("<strong>{}</strong>", escape(v)) };
         let mut totals = vec![strong(&t.total_label), String::new()];
-        totals.extend(t.totals.iter().map(|v| strong(v)));
+        totals.extend(t.totals.iter().map(|v| strong(&v.show(lang))));
         row(out, &totals, &columns);
     }
     let _ = writeln!(out, "</table>");

@@ -60,7 +60,8 @@ pub struct ActionItem {
     /// The links no factor has (dangling).
     pub dangling: Vec<String>,
     pub owner: Option<String>,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD` in every language: this file is read back by `dafo import`
+    /// and by scripts (documents for people write dates the language's way).
     pub due: Option<String>,
     pub indicator: Option<String>,
     /// `pending`, `in_progress`, `done` or `dropped`.

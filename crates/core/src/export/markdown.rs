@@ -1,7 +1,9 @@
 //! Markdown backend of the [`Document`]: title and metadata, the DAFO as a
 //! 2x2 table, factor lists with IDs, votes and impact, the CAME actions as
 //! narrow tables, the crossed strategies and the EFI/EFE tables.
-//! `import::markdown` reads the factors back.
+//! `import::markdown` reads the factors back. Typed cells (dates, amounts,
+//! percentages) are written the document language's way (`31/01/2027`,
+//! `1.500,50 €`), which `plan_import` reads back in that language.
 
 use std::fmt::Write as _;
 
@@ -30,13 +32,13 @@ pub fn document(doc: &Document) -> String {
         contents(&mut out, doc);
         contents_due = false;
     }
-    blocks(&mut out, &doc.blocks, contents_due.then_some(doc));
+    blocks(&mut out, &doc.blocks, contents_due.then_some(doc), doc.lang);
     out
 }
 
 /// Blocks as Markdown, appended to `out`; `doc`'s contents after the first
-/// fields block, when given.
-pub(crate) fn blocks(out: &mut String, blocks: &[Block], mut contents_of: Option<&Document>) {
+/// fields block, when given; typed cells as `lang` writes them.
+pub(crate) fn blocks(out: &mut String, blocks: &[Block], mut contents_of: Option<&Document>, lang: Lang) {
     for block in blocks {
         match block {
             Block::Fields(fields) => {
@@ -62,14 +64,14 @@ pub(crate) fn blocks(out: &mut String, blocks: &[Block], mut contents_of: Option
             Block::Grid(g) => grid(out, g),
             Block::Items(items) => match items.shape {
                 Shape::List => list(out, items),
-                Shape::Table => table_items(out, items),
+                Shape::Table => table_items(out, items, lang),
             },
-            Block::Table(t) => table(out, t),
+            Block::Table(t) => table(out, t, lang),
             // Markdown has no drawing: the chart's title and its figures.
             Block::Chart(c) if c.figures_above => {}
             Block::Chart(c) => {
                 let _ = writeln!(out, "**{}**\n", escape(&c.title));
-                table(out, &c.table);
+                table(out, &c.table, lang);
             }
         }
     }
@@ -207,7 +209,7 @@ fn list(out: &mut String, items: &Items) {
 }
 
 /// A table of the compact columns; the other details go under the text.
-fn table_items(out: &mut String, items: &Items) {
+fn table_items(out: &mut String, items: &Items, lang: Lang) {
     let compact: Vec<usize> = (0..items.columns.len()).filter(|&i| items.columns[i].compact).collect();
     let _ = write!(out, "| ID | {} |", escape(&items.text_label));
     for &i in &compact {
@@ -223,20 +225,20 @@ fn table_items(out: &mut String, items: &Items) {
         };
         let _ = write!(out, "| **{}** | {text} |", escape(&item.id));
         for &i in &compact {
-            let _ = write!(out, " {} |", escape(item.cells.get(i).map_or("", String::as_str)));
+            let _ = write!(out, " {} |", escape(&item.cells.get(i).map(|c| c.show(lang)).unwrap_or_default()));
         }
         out.push('\n');
     }
     out.push('\n');
 }
 
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut String, t: &Table, lang: Lang) {
     let labels: Vec<String> = t.columns.iter().map(|c| escape(&c.label)).collect();
     let _ = writeln!(out, "| {} |", labels.join(" | "));
     let rule: Vec<&str> = t.columns.iter().map(|c| if c.numeric { "--:" } else { "---" }).collect();
     let _ = writeln!(out, "|{}|", rule.join("|"));
     for row in &t.rows {
-        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| escape(&c.show(lang))).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     if !t.has_total() {
@@ -245,7 +247,7 @@ fn table(out: &mut String, t: &Table) {
     }
     let bold = |v: &str| if v.is_empty() { String::new() } else { format!("**{}**", escape(v)) };
     let mut totals = vec![bold(&t.total_label), String::new()];
-    totals.extend(t.totals.iter().map(|v| bold(v)));
+    totals.extend(t.totals.iter().map(|v| bold(&v.show(lang))));
     out.push('|');
     for cell in totals {
         let _ = if cell.is_empty() { write!(out, " |") } else { write!(out, " {cell} |") };

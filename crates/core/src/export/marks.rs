@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::domain::{CameAction, Quadrant, Session};
 use crate::i18n::Lang;
 
-use super::doc::{Block, Items};
+use super::doc::{Block, Cell, Items};
 
 /// The mark of an item carried over and not confirmed.
 pub const CARRIED: &str = "↻";
@@ -45,8 +45,9 @@ pub fn legend(s: &Session, lang: Lang, today: Date) -> Option<Block> {
 }
 
 /// Puts `⚠` before the due date of every overdue action in the CAME lists
-/// and in the plan's action tables: in the due column and in the detail that
-/// repeats it.
+/// and in the plan's action tables: on the due column's [`Cell::Date`] and in
+/// the detail that repeats it (the one that names the due column), both found
+/// by what they are, never by comparing written dates.
 pub fn overdue(blocks: &mut [Block], s: &Session, lang: Lang, today: Date) {
     let late: Vec<(String, &CameAction)> =
         s.all_actions().filter(|(_, a)| a.is_overdue(today)).map(|(_, a)| (lang.show_id(&a.id), a)).collect();
@@ -58,21 +59,24 @@ pub fn overdue(blocks: &mut [Block], s: &Session, lang: Lang, today: Date) {
         if !matches!(*group, "actions" | "plan-actions") {
             continue;
         }
-        let plan = *group == "plan-actions";
         for row in rows {
             let Some(due) = late.iter().find(|(id, _)| *id == row.id).and_then(|(_, a)| a.due) else { continue };
-            let plain = lang.locale().date(due);
-            let marked = format!("{OVERDUE} {plain}");
-            for cell in row.cells.iter_mut().filter(|c| **c == plain) {
-                cell.clone_from(&marked);
+            let mut due_column = None;
+            for (i, cell) in row.cells.iter_mut().enumerate() {
+                if let Cell::Date { date, overdue } = cell
+                    && *date == due
+                {
+                    *overdue = true;
+                    due_column = Some(i);
+                }
             }
-            // The detail that names the due date (`Plazo: 2025-06-30`): the due
-            // column's in the CAME lists, any `…: date` in the plan's tables.
-            let suffix = format!(": {plain}");
-            for detail in row.details.iter_mut().filter(|d| (plan || d.column == Some(1)) && d.text.ends_with(&suffix))
-            {
-                let head = detail.text.len() - plain.len();
-                detail.text = format!("{}{marked}", &detail.text[..head]);
+            // The detail that repeats the due column (`Plazo: 30/06/2025`):
+            // its label, then the date written from the action's own.
+            let marked = Cell::Date { date: due, overdue: true }.show(lang);
+            for detail in row.details.iter_mut().filter(|d| d.column.is_some() && d.column == due_column) {
+                let Some((label, _)) = detail.text.split_once(": ") else { continue };
+                let head = label.len() + 2;
+                detail.text = format!("{label}: {marked}");
                 // A date is the export's own words: no user range moves.
                 detail.user.retain(|&(_, end)| end <= head);
             }

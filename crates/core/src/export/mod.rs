@@ -9,6 +9,7 @@
 //! crossed strategies and the EFI/EFE tables when the session has them).
 
 pub mod build;
+pub mod cell;
 pub mod chart;
 mod cover;
 pub mod csv;

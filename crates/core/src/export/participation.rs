@@ -7,7 +7,7 @@ use crate::domain::Session;
 use crate::domain::meetings::{Count, Meeting, factors_from};
 use crate::i18n::Lang;
 
-use super::doc::{Block, Column, Heading, Table};
+use super::doc::{Block, Cell, Column, Heading, Table};
 
 /// Attendees as a cell: `12 (mujeres 7, hombres 5; edad: 18-29 3, 30-44 9)`;
 /// the age bands say so, so that `plan_import` tells them from the sexes.
@@ -38,13 +38,13 @@ pub fn section(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .iter()
             .map(|m| {
                 vec![
-                    m.group.clone(),
-                    m.date.map(|d| lang.locale().date(d)).unwrap_or_default(),
-                    m.place.clone().unwrap_or_default(),
-                    m.participants.clone().unwrap_or_default(),
-                    attendees(m, lang),
-                    m.technique.clone().unwrap_or_default(),
-                    factors_from(s, &m.group).to_string(),
+                    m.group.clone().into(),
+                    Cell::maybe_date(m.date),
+                    m.place.clone().unwrap_or_default().into(),
+                    m.participants.clone().unwrap_or_default().into(),
+                    attendees(m, lang).into(),
+                    m.technique.clone().unwrap_or_default().into(),
+                    Cell::Count(factors_from(s, &m.group) as u64),
                 ]
             })
             .collect();

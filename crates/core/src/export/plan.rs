@@ -142,14 +142,38 @@ pub(crate) fn notes(lang: Lang, e: &Evaluation, unweighted: usize) -> Vec<String
 }
 
 /// An action's linked indicators and its indicator note, as one text:
-/// `I1, I2 (nota: Altas)`, `nota: Altas`, `I1`; `None` when it has neither.
+/// `I1, I2 (nota: Altas)`, `Altas` (the note alone), `I1`; `None` when it has neither.
 pub fn indicators_with_note(lang: Lang, a: &CameAction) -> Option<String> {
     let ids = a.indicators.join(", ");
     let word = lang.indicator_words().note;
     match (ids.is_empty(), a.indicator.as_deref().filter(|n| !n.trim().is_empty())) {
         (true, None) => None,
         (false, None) => Some(ids),
-        (true, Some(note)) => Some(format!("{word}: {note}")),
+        // With no indicator linked, the note is all there is: not `nota: …`
+        // after the indicator's label (the trial read `indicador: nota: …`).
+        (true, Some(note)) => Some(note.to_owned()),
         (false, Some(note)) => Some(format!("{ids} ({word}: {note})")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CAME lists and the screen print an indicator note with no indicator
+    /// linked as the note alone: `Indicador: Mapa publicado`, not
+    /// `Indicador: nota: Mapa publicado`; beside linked IDs it says it is a note.
+    #[test]
+    fn a_note_without_indicators_is_not_called_a_note() {
+        let mut a = CameAction::new("M1", "Mapa", vec![]);
+        assert_eq!(indicators_with_note(Lang::Es, &a), None);
+        a.indicator = Some("Mapa publicado".into());
+        for lang in [Lang::Es, Lang::En, Lang::Ca] {
+            assert_eq!(indicators_with_note(lang, &a).as_deref(), Some("Mapa publicado"), "{lang:?}");
+        }
+        a.indicators = vec!["I1".into(), "I2".into()];
+        assert_eq!(indicators_with_note(Lang::Es, &a).as_deref(), Some("I1, I2 (nota: Mapa publicado)"));
+        a.indicator = None;
+        assert_eq!(indicators_with_note(Lang::Es, &a).as_deref(), Some("I1, I2"));
     }
 }

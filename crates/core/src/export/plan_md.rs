@@ -38,7 +38,7 @@ pub fn plan_document(s: &Session, lang: Lang) -> String {
     let mut tags = Vec::new();
     super::themes::themes_section(&mut tags, s, lang);
     super::themes::impacts_section(&mut tags, s, lang);
-    super::markdown::blocks(&mut out, &tags, None);
+    super::markdown::blocks(&mut out, &tags, None, lang);
     out
 }
 

@@ -8,7 +8,7 @@
 use crate::domain::{CameAction, Session};
 use crate::i18n::Lang;
 
-use super::doc::{Block, Column, Detail, Heading, Item, Items, Shape};
+use super::doc::{Block, Cell, Column, Detail, Heading, Item, Items, Shape};
 use super::plan_md::source_labels;
 use super::plan_words::PlanWords;
 
@@ -39,7 +39,7 @@ pub fn euros(lang: Lang, cents: u64) -> String {
     lang.locale().money(cents)
 }
 
-fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<String>) -> Item {
+fn item(id: impl Into<String>, text: impl Into<String>, cells: Vec<Cell>) -> Item {
     Item { id: id.into(), text: text.into(), pair: None, note: None, details: Vec::new(), cells, marks: 0 }
 }
 
@@ -75,7 +75,7 @@ pub fn challenges(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         .map(|c| {
             let from = source_labels(c, s, &w, lang);
             let from = from.join(", ");
-            Item { pair: Some(from.clone()).filter(|f| !f.is_empty()), ..item(&c.id, &c.text, vec![from]) }
+            Item { pair: Some(from.clone()).filter(|f| !f.is_empty()), ..item(&c.id, &c.text, vec![from.into()]) }
         })
         .collect();
     out.push(Block::Items(Items {
@@ -106,7 +106,7 @@ pub fn axes(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                     .iter()
                     .map(|i| if s.find_indicator(i).is_some() { i.clone() } else { format!("{i}?") });
                 let pair = Some(ids.collect::<Vec<_>>().join(", ")).filter(|p| !p.is_empty());
-                Item { pair, ..item(s.line_label(&l.id), &l.text, vec![indicators]) }
+                Item { pair, ..item(s.line_label(&l.id), &l.text, vec![indicators.into()]) }
             })
             .collect();
         if !rows.is_empty() {
@@ -150,7 +150,7 @@ pub fn action_plan(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .map(|(_, a)| action_row(s, lang, &w, a))
             .collect();
         rows.extend(s.strategies.iter().filter(|st| st.line.as_deref() == Some(line.id.as_str())).map(|st| {
-            let mut row = item(lang.show_id(&st.id), &st.text, vec![String::new(); 3]);
+            let mut row = item(lang.show_id(&st.id), &st.text, vec![Cell::empty(); 3]);
             row.pair = Some(lang.show_ids(&st.factors, " × "));
             row
         }));
@@ -240,7 +240,7 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
         .filter(|(_, v, _)| v.iter().any(|(t, _)| !t.is_empty()))
         .map(|(l, v, column)| Detail::labelled(l, v, *column))
         .collect();
-    let cells = vec![owner.clone(), due.clone(), w.status(a.status).to_owned()];
+    let cells = vec![owner.clone().into(), Cell::maybe_date(a.due), w.status(a.status).into()];
     Item { details, ..item(lang.show_id(&a.id), &a.text, cells) }
 }
 
@@ -266,8 +266,8 @@ pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .rows
             .iter()
             .map(|r| {
-                let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default();
-                let marks = r.active.iter().map(|&on| if on { "■".to_owned() } else { String::new() });
+                let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default().into();
+                let marks = r.active.iter().map(|&on| if on { "■".into() } else { Cell::empty() });
                 item(lang.show_id(&r.id), &r.text, std::iter::once(line).chain(marks).collect())
             })
             .collect();
@@ -298,7 +298,7 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         return;
     }
     out.push(heading(2, w.indicators));
-    let num = |x: Option<f64>| x.map(|x| super::plan_md::number(lang, x)).unwrap_or_default();
+    let num = |x: Option<f64>| x.map_or_else(Cell::empty, Cell::Exact);
     // The hitos column only when a hito is set: plans without them read as before.
     let hitos = s.indicators.iter().any(|i| !i.milestones.is_empty());
     let rows = s
@@ -311,14 +311,14 @@ pub fn indicators(out: &mut Vec<Block>, s: &Session, lang: Lang) {
                 s.all_actions().filter(|(_, a)| a.indicators.contains(&i.id)).map(|(_, a)| lang.show_id(&a.id)),
             );
             let mut cells = vec![
-                i.unit.clone().unwrap_or_default(),
+                i.unit.clone().unwrap_or_default().into(),
                 num(i.baseline),
                 num(i.target),
-                w.direction(i.direction).to_owned(),
-                measures.join(", "),
+                w.direction(i.direction).into(),
+                measures.join(", ").into(),
             ];
             if hitos {
-                cells.push(super::milestones::shown(lang, &i.milestones));
+                cells.push(super::milestones::shown(lang, &i.milestones).into());
             }
             item(&i.id, &i.name, cells)
         })

@@ -1,6 +1,7 @@
 //! Tests of the informe's plan sections on a full plan and on a plan-less session.
 
 use super::*;
+use crate::export::cell::shown;
 use crate::export::doc::Table;
 use crate::import::plan::tests::full_plan;
 
@@ -82,23 +83,56 @@ fn the_plan_financiero_sums_lineas_ejes_and_sources_in_the_languages_way() {
     let [by_line, by_source] = tables.as_slice() else { panic!("two tables: {tables:?}") };
     let labels: Vec<&str> = by_line.columns.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["", "Eje / Línea", "2024", "2025", "2026", "2027", "Sin reparto anual", "Total"]);
-    let row = |t: &Table, id: &str| t.rows.iter().find(|r| r[0] == id).cloned().unwrap_or_default();
+    let row =
+        |t: &Table, id: &str| t.rows.iter().find(|r| r[0] == id.into()).map(|r| shown(r, Lang::Es)).unwrap_or_default();
+    // Amounts are typed: the backends write them; a missing one is `—`.
+    assert_eq!(by_line.totals[4], Cell::Amount(1_200_050));
+    assert_eq!(by_line.totals[2], Cell::Missing);
     // The old single amount is a total with no year split; the per-year amounts go to their years.
     assert_eq!(row(by_line, "1.2")[2..], ["—", "—", "—", "—", "12.000,50 €", "12.000,50 €"]);
     assert_eq!(row(by_line, "2.1")[2..], ["1.500 €", "2.000,50 €", "—", "—", "—", "3.500,50 €"]);
     assert_eq!(row(by_line, "2")[1], "Total 2. Comunidad (y redes)");
     assert_eq!(row(by_line, "2")[7], "3.500,50 €", "the eje's total");
-    assert_eq!(by_line.totals, ["1.500 €", "2.000,50 €", "—", "—", "12.000,50 €", "15.501 €"]);
-    let names: Vec<&str> = by_source.rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(shown(&by_line.totals, Lang::Es), ["1.500 €", "2.000,50 €", "—", "—", "12.000,50 €", "15.501 €"]);
+    let names: Vec<String> = by_source.rows.iter().map(|r| r[1].show(Lang::Es)).collect();
     assert_eq!(names, ["Fondos propios, del municipio", "Sin fuente"], "sources without money left out");
-    assert_eq!(by_source.totals.last().map(String::as_str), Some("15.501 €"));
+    assert_eq!(by_source.totals.last().map(|c| c.show(Lang::Es)).as_deref(), Some("15.501 €"));
     // In English, the English way.
     let en = blocks(&full_plan(), Lang::En);
     let totals = en.iter().find_map(|b| match b {
         Block::Table(t) => Some(t.totals.clone()),
         _ => None,
     });
-    assert_eq!(totals.unwrap_or_default().last().map(String::as_str), Some("€15,501"));
+    assert_eq!(totals.unwrap_or_default().last().map(|c| c.show(Lang::En)).as_deref(), Some("€15,501"));
+}
+
+/// A descartada action's amounts are in no total, and the section says so
+/// in the document's language (a facilitator's trial found them counted).
+#[test]
+fn the_plan_financiero_leaves_dropped_actions_out_and_says_so() {
+    for (lang, said, total) in [
+        (Lang::Es, "Las acciones descartadas no cuentan en los importes previstos: E1", "3.500,50 €"),
+        (Lang::En, "Dropped actions do not count in the planned amounts: E1", "€3,500.50"),
+        (Lang::Ca, "Les accions descartades no compten en els imports previstos: E1", "3.500,50 €"),
+    ] {
+        let mut s = full_plan();
+        let (came, i) = s.find_action("E1").expect("E1");
+        let e = s.change_action(came, i, |a| a.status = crate::domain::Status::Dropped).expect("a change");
+        s.apply(e).expect("applied");
+        let b = blocks(&s, lang);
+        let paras: Vec<&String> =
+            b.iter().filter_map(|b| if let Block::Para(p) = b { p.first() } else { None }).collect();
+        assert!(paras.iter().any(|p| *p == said), "{lang:?}: {paras:?}");
+        let Some(Block::Table(by_line)) = b.iter().find(|b| matches!(b, Block::Table(_))) else { panic!("a table") };
+        assert_eq!(
+            by_line.totals.last().map(|c| c.show(lang)).as_deref(),
+            Some(total),
+            "{lang:?}: 15.501 less 12.000,50"
+        );
+    }
+    // Nothing dropped, nothing said.
+    let b = blocks(&full_plan(), Lang::Es);
+    assert!(!b.iter().any(|b| matches!(b, Block::Para(p) if p.iter().any(|l| l.contains("descartadas")))));
 }
 
 #[test]
@@ -106,15 +140,20 @@ fn rows_carry_sources_numbers_and_plan_fields() {
     let s = full_plan();
     let b = blocks(&s, Lang::Es);
     let retos = &items(&b, "challenges")[0].rows;
-    assert_eq!(retos[0].cells[0], "A1, AF1, FO1");
+    assert_eq!(retos[0].cells[0], "A1, AF1, FO1".into());
     let lines = items(&b, "lines");
     assert_eq!((lines[0].rows[1].id.as_str(), lines[0].rows[1].text.as_str()), ("1.2", "Dependencia"));
-    assert_eq!(lines[0].rows[0].cells[0], "Días de espera");
+    assert_eq!(lines[0].rows[0].cells[0], "Días de espera".into());
     let plan = items(&b, "plan-actions");
     assert_eq!(plan[0].rows[0].id, "FO1", "a strategy placed in 1.1");
     let e1 = &plan[1].rows[0];
     assert_eq!(e1.id, "E1");
-    assert_eq!(e1.cells, ["Concejalía | Bienestar", "30/06/2025", "en curso"], "only what fits a page's width");
+    assert_eq!(
+        shown(&e1.cells, Lang::Es),
+        ["Concejalía | Bienestar", "30/06/2025", "en curso"],
+        "only what fits a page's width"
+    );
+    assert_eq!(e1.cells[1], Cell::date(jiff::civil::date(2025, 6, 30)), "the due date is a date, not its text");
     let details: Vec<(&str, Option<usize>)> = e1.details.iter().map(|d| (d.text.as_str(), d.column)).collect();
     assert_eq!(
         details,
@@ -132,10 +171,11 @@ fn rows_carry_sources_numbers_and_plan_fields() {
         cron.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
         ["Línea", "2024", "2025", "2026", "2027"]
     );
-    assert_eq!(cron.rows[0].cells, ["1.2", "■", "■", "", ""]);
+    assert_eq!(shown(&cron.rows[0].cells, Lang::Es), ["1.2", "■", "■", "", ""]);
     let ind = &items(&b, "indicators")[0].rows;
-    assert_eq!(ind[1].cells, ["días", "120,5", "60", "baja", "1.1"]);
-    assert_eq!(ind[0].cells[4], "E1");
+    assert_eq!(shown(&ind[1].cells, Lang::Es), ["días", "120,5", "60", "baja", "1.1"]);
+    assert_eq!(ind[1].cells[1], Cell::Exact(120.5));
+    assert_eq!(ind[0].cells[4], "E1".into());
     let coverage = b.iter().rev().find_map(|b| if let Block::Para(p) = b { Some(p.clone()) } else { None }).unwrap();
     assert_eq!(coverage, ["Líneas sin acciones: 0", "Acciones sin línea: 1 (M1)"]);
 }
@@ -148,7 +188,7 @@ fn quarters_for_short_horizons_and_english_words() {
     let cron = items(&b, "schedule")[0];
     assert_eq!(cron.columns.len(), 9);
     assert_eq!(cron.columns[1].label, "Q1 24");
-    assert_eq!(cron.rows[0].cells[1..], ["■", "■", "■", "■", "■", "■", "", ""]);
+    assert_eq!(shown(&cron.rows[0].cells[1..], Lang::En), ["■", "■", "■", "■", "■", "■", "", ""]);
     assert!(headings(&b).contains(&(2, "Action plan".to_owned())));
     assert_eq!(horizon_field(&s, Lang::En), Some(("Horizon".to_owned(), "2024-2025".to_owned())));
 }
@@ -161,8 +201,8 @@ fn missing_links_show_and_plan_less_sessions_get_nothing() {
     let e = s.delete_factor(crate::domain::Quadrant::Threats, 0).unwrap();
     s.apply(e).unwrap();
     let b = blocks(&s, Lang::Es);
-    assert_eq!(items(&b, "challenges")[0].rows[0].cells[0], "A1?, AF1, FO1");
-    assert_eq!(items(&b, "lines")[0].rows[0].cells[0], "I2?");
+    assert_eq!(items(&b, "challenges")[0].rows[0].cells[0], "A1?, AF1, FO1".into());
+    assert_eq!(items(&b, "lines")[0].rows[0].cells[0], "I2?".into());
     let plain = Session::new("x", jiff::Timestamp::UNIX_EPOCH);
     assert!(blocks(&plain, Lang::Es).is_empty());
     assert_eq!(horizon_field(&plain, Lang::Es), None);
@@ -208,7 +248,7 @@ fn markdown_like_the_doc_backend(blocks: &[Block]) -> String {
                         format!("{}<br>*{}*", escape(&i.text), escape(&details.join(" · ")))
                     };
                     out.push_str(&format!("| **{}** | {text} |", escape(&i.id)));
-                    compact.iter().for_each(|&c| out.push_str(&format!(" {} |", escape(&i.cells[c]))));
+                    compact.iter().for_each(|&c| out.push_str(&format!(" {} |", escape(&i.cells[c].show(Lang::Es)))));
                     out.push('\n');
                 }
                 out.push('\n');

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::domain::{ActionStanding, Came, CameAction, Session, Status, YearProgress};
 use crate::i18n::Lang;
 
-use super::doc::{Block, Column, Heading, Item, Items, Shape, Table};
+use super::doc::{Block, Cell, Column, Heading, Item, Items, Shape, Table};
 use super::plan_report::date;
 use super::report_changes::{changes, discrepancies};
 use super::report_join::Joined;
@@ -121,7 +121,12 @@ fn cell(a: &ActionStanding, year: i16) -> String {
 }
 
 fn fmt_degree(lang: Lang, d: Option<f64>) -> String {
-    d.map_or_else(|| "—".to_owned(), |d| pct(lang, d))
+    degree_cell(d).show(lang)
+}
+
+/// A degree as a cell: a percentage, or `—` when nothing was judged.
+fn degree_cell(d: Option<f64>) -> Cell {
+    d.map_or(Cell::Missing, Cell::Percent)
 }
 
 fn header(input: &Input) -> Block {
@@ -166,21 +171,22 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
     let progress: Vec<_> = input.years.iter().map(|&y| input.progress(y)).collect();
     let mut columns = vec![Column::new("", Some(12)), Column::new(w.col_status, None)];
     columns.extend(year_columns(input.years, 4));
-    let mut rows: Vec<Vec<String>> = Status::ALL
+    let count = |n: usize| Cell::Count(n as u64);
+    let mut rows: Vec<Vec<Cell>> = Status::ALL
         .iter()
         .enumerate()
         .map(|(i, &st)| {
-            let lead = vec![mark(st).to_owned(), crate::labels::status(lang, st).to_owned()];
-            row(lead, progress.iter().map(|p| p.counts()[i].to_string()))
+            let lead = vec![mark(st).into(), crate::labels::status(lang, st).into()];
+            row(lead, progress.iter().map(|p| count(p.counts()[i])))
         })
         .collect();
-    rows.push(row(vec!["—".to_owned(), w.unreviewed.to_owned()], progress.iter().map(|p| p.unreviewed().to_string())));
+    rows.push(row(vec![Cell::Missing, w.unreviewed.into()], progress.iter().map(|p| count(p.unreviewed()))));
     out.push(heading(2, w.counts));
     out.push(Block::Table(Table {
         columns,
         rows,
         total_label: w.total.to_owned(),
-        totals: progress.iter().map(|p| p.actions().count().to_string()).collect(),
+        totals: progress.iter().map(|p| count(p.actions().count())).collect(),
     }));
     // En retraso is a flag on actions of any status, not a status: said apart,
     // so the rows add up to the Total.
@@ -206,7 +212,7 @@ fn counts(out: &mut Vec<Block>, input: &Input) {
 fn budget(out: &mut Vec<Block>, input: &Input) {
     for &y in input.years {
         let p = input.progress(y);
-        let Some(blocks) = super::plan_finance::execution_table(input.s(), y, &p, input.lang, fmt_degree) else {
+        let Some(blocks) = super::plan_finance::execution_table(input.s(), y, &p, input.lang, degree_cell) else {
             continue;
         };
         out.extend(blocks);
@@ -218,7 +224,7 @@ fn budget(out: &mut Vec<Block>, input: &Input) {
 }
 
 fn degrees(out: &mut Vec<Block>, input: &Input) {
-    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    let (w, s) = (input.w(), input.s());
     if s.axes.is_empty() {
         return;
     }
@@ -227,15 +233,15 @@ fn degrees(out: &mut Vec<Block>, input: &Input) {
     columns.extend(year_columns(input.years, 6));
     let mut rows = Vec::new();
     for (n, axis) in s.axes.iter().enumerate() {
-        let lead = vec![axis.id.clone(), format!("{}. {}", n + 1, axis.text)];
-        rows.push(row(lead, progress.iter().map(|p| fmt_degree(lang, p.axes.get(n).and_then(|a| a.degree)))));
+        let lead = vec![axis.id.clone().into(), format!("{}. {}", n + 1, axis.text).into()];
+        rows.push(row(lead, progress.iter().map(|p| degree_cell(p.axes.get(n).and_then(|a| a.degree)))));
         for (_, line) in s.lines_of(&axis.id) {
-            let lead = vec![line.id.clone(), format!("{} {}", s.line_label(&line.id), line.text)];
+            let lead = vec![line.id.clone().into(), format!("{} {}", s.line_label(&line.id), line.text).into()];
             rows.push(row(
                 lead,
                 progress.iter().map(|p| {
                     let l = p.axes.get(n).and_then(|a| a.lines.iter().find(|l| l.id == line.id));
-                    fmt_degree(lang, l.and_then(|l| l.degree))
+                    degree_cell(l.and_then(|l| l.degree))
                 }),
             ));
         }
@@ -245,7 +251,7 @@ fn degrees(out: &mut Vec<Block>, input: &Input) {
         columns,
         rows,
         total_label: w.plan.to_owned(),
-        totals: progress.iter().map(|p| fmt_degree(lang, p.degree)).collect(),
+        totals: progress.iter().map(|p| degree_cell(p.degree)).collect(),
     }));
     charts(out, input, &progress);
 }
@@ -291,8 +297,8 @@ fn actions_years(out: &mut Vec<Block>, input: &Input) {
         .iter()
         .map(|&(c, a)| {
             row(
-                vec![a.id.clone(), a.text.clone()],
-                years.iter().map(|&y| cell(&s.standing(c, a, y).judged_on(input.today), y)),
+                vec![a.id.clone().into(), a.text.clone().into()],
+                years.iter().map(|&y| cell(&s.standing(c, a, y).judged_on(input.today), y).into()),
             )
         })
         .collect();
@@ -306,7 +312,7 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
     if s.indicators.is_empty() {
         return;
     }
-    let opt = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| num(lang, x));
+    let opt = |x: Option<f64>| x.map_or(Cell::Missing, Cell::Short);
     let mut columns = vec![
         Column::new(w.col_id, Some(6)),
         Column::new(w.col_indicator, None),
@@ -322,7 +328,7 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
                 Some(u) => format!("{} ({u})", ind.name),
                 None => ind.name.clone(),
             };
-            let lead = vec![ind.id.clone(), name, opt(ind.baseline), opt(ind.target)];
+            let lead = vec![ind.id.clone().into(), name.into(), opt(ind.baseline), opt(ind.target)];
             row(
                 lead,
                 input.years.iter().map(|&y| {
@@ -335,8 +341,8 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
                     };
                     // The year's hito, when the plan set one.
                     match ind.milestone(y) {
-                        Some(m) => format!("{reached} · {} {}", lang.indicator_words().milestone, num(lang, m)),
-                        None => reached,
+                        Some(m) => format!("{reached} · {} {}", lang.indicator_words().milestone, num(lang, m)).into(),
+                        None => reached.into(),
                     }
                 }),
             )
@@ -358,7 +364,7 @@ fn items(text_label: &str, columns: Vec<Column>, rows: Vec<Item>, shape: Shape, 
     Block::Items(Items { id_width: 8, text_label: text_label.to_owned(), columns, rows, shape, group })
 }
 
-pub(crate) fn item(id: &str, text: &str, cells: Vec<String>) -> Item {
+pub(crate) fn item(id: &str, text: &str, cells: Vec<Cell>) -> Item {
     Item { id: id.to_owned(), text: text.to_owned(), pair: None, note: None, details: Vec::new(), cells, marks: 0 }
 }
 
@@ -381,14 +387,14 @@ fn by_year(out: &mut Vec<Block>, input: &Input, title: &str, parts: impl Fn(i16)
 }
 
 fn late(out: &mut Vec<Block>, input: &Input) {
-    let (w, s, lang) = (input.w(), input.s(), input.lang);
+    let (w, s) = (input.w(), input.s());
     by_year(out, input, w.late, |y| {
         let rows: Vec<Item> = input
             .progress(y)
             .late()
             .map(|a| {
                 let due = s.find_action(&a.id).and_then(|(c, i)| s.actions(c).get(i)?.due);
-                item(&a.id, &a.text, vec![due.map(|d| date(lang, d)).unwrap_or_default(), format!("{}", a.degree)])
+                item(&a.id, &a.text, vec![Cell::maybe_date(due), a.degree.to_string().into()])
             })
             .collect();
         // Every year says whether anything is late: "none" is news too.
@@ -424,12 +430,12 @@ fn notes(out: &mut Vec<Block>, input: &Input) {
 }
 
 /// A table with no totals row.
-fn plain_table(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+fn plain_table(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Block {
     Block::Table(Table { columns, rows, total_label: String::new(), totals: Vec::new() })
 }
 
 /// A row: its leading cells, then one per year.
-fn row(lead: Vec<String>, years: impl IntoIterator<Item = String>) -> Vec<String> {
+fn row(lead: Vec<Cell>, years: impl IntoIterator<Item = Cell>) -> Vec<Cell> {
     let mut row = lead;
     row.extend(years);
     row

@@ -33,7 +33,8 @@ pub fn changes(out: &mut Vec<Block>, input: &Input) {
                 } else {
                     format!(" · {} {}", w.status_to, crate::labels::status(lang, new.status))
                 };
-                let cells = vec![format!("{} → {}", old.degree, new.degree), format!("{delta:+}{status}")];
+                let cells =
+                    vec![format!("{} → {}", old.degree, new.degree).into(), format!("{delta:+}{status}").into()];
                 Some(item(&a.id, &a.text, cells))
             })
             .collect();
@@ -91,7 +92,7 @@ pub fn discrepancies(out: &mut Vec<Block>, input: &Input) {
         .iter()
         .map(|d| {
             let text = format!("{} {} {}; {} {} {}", d.older, w.says, d.older_says, d.newer, w.says, d.newer_says);
-            item(&d.id, &text, vec![d.year.to_string()])
+            item(&d.id, &text, vec![d.year.to_string().into()])
         })
         .collect();
     out.push(list(w.col_action, vec![Column::new(w.year, Some(8)).compact()], rows, "discrepancies"));

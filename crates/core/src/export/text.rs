@@ -13,6 +13,7 @@ use crate::domain::Session;
 use crate::i18n::Lang;
 use jiff::civil::Date;
 
+use super::cell::shown;
 use super::doc::{Block, Document, Heading, Items, Shape, Table};
 use super::safe;
 
@@ -75,15 +76,15 @@ pub fn document(doc: &Document) -> String {
             Block::Lead(_) | Block::Grid(_) => {}
             Block::Items(items) => {
                 let width = widths.get(items.group).copied().unwrap_or(2);
-                item_lines(&mut out, items, width);
+                item_lines(&mut out, items, width, doc.lang);
             }
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(&mut out, t, doc.lang),
             // Plain text has no drawing: the chart's title and its figures.
             Block::Chart(c) if c.figures_above => {}
             Block::Chart(c) => {
                 out.push('\n');
                 hang(&mut out, "  ", "  ", &safe(&c.title), WIDTH - 2);
-                table(&mut out, &c.table);
+                table(&mut out, &c.table, doc.lang);
             }
         }
         after_section_heading = matches!(block, Block::Heading(h) if h.level <= 2);
@@ -139,7 +140,7 @@ fn entry(out: &mut String, id: &str, id_width: usize, body: &str) {
 
 /// Lists: `ID  text (links, notes)`. Tables: `ID  text`, then a line with the
 /// compact columns (the first one, the links, after an arrow) and the details.
-fn item_lines(out: &mut String, items: &Items, width: usize) {
+fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
     for item in &items.rows {
         match items.shape {
             Shape::List => {
@@ -155,7 +156,7 @@ fn item_lines(out: &mut String, items: &Items, width: usize) {
                 entry(out, &item.id, width, &safe(&item.text));
                 let mut compact = (0..items.columns.len())
                     .filter(|&i| items.columns[i].compact)
-                    .map(|i| safe(item.cells.get(i).map_or("", String::as_str)).into_owned());
+                    .map(|i| safe(&item.cells.get(i).map(|c| c.show(lang)).unwrap_or_default()).into_owned());
                 let mut parts = vec![format!("→ {}", compact.next().unwrap_or_default())];
                 let short = |d: String| if d.width() <= GLUED_WIDTH { glue(&d) } else { d };
                 parts.extend(compact.chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short));
@@ -168,12 +169,14 @@ fn item_lines(out: &mut String, items: &Items, width: usize) {
 }
 
 /// Number table: ID, text cut to the room left, numbers right-aligned, total.
-fn table(out: &mut String, t: &Table) {
-    let width = t.rows.iter().map(|r| safe(r.first().map_or("", String::as_str)).width()).max().unwrap_or(2);
+fn table(out: &mut String, t: &Table, lang: Lang) {
+    let rows: Vec<Vec<String>> = t.rows.iter().map(|r| shown(r, lang)).collect();
+    let totals = shown(&t.totals, lang);
+    let width = rows.iter().map(|r| safe(r.first().map_or("", String::as_str)).width()).max().unwrap_or(2);
     let width = width.clamp(2, MAX_ID_WIDTH);
     let cols: Vec<usize> = (2..t.columns.len())
         .map(|i| {
-            let cells = t.rows.iter().filter_map(|r| r.get(i)).chain(t.totals.get(i - 2)).map(|c| c.width());
+            let cells = rows.iter().filter_map(|r| r.get(i)).chain(totals.get(i - 2)).map(|c| c.width());
             cells.max().unwrap_or(0).max(t.columns[i].label.width()).max(t.columns[i].min_chars)
         })
         .collect();
@@ -197,12 +200,12 @@ fn table(out: &mut String, t: &Table) {
     let labels: Vec<String> = t.columns.iter().map(|c| c.label.clone()).collect();
     let (head, nums) = labels.split_at(2.min(labels.len()));
     row(out, head.first().map_or("", String::as_str), head.get(1).map_or("", String::as_str), nums);
-    for r in &t.rows {
+    for r in &rows {
         let (head, nums) = r.split_at(2.min(r.len()));
         row(out, head.first().map_or("", String::as_str), head.get(1).map_or("", String::as_str), nums);
     }
     if t.has_total() {
-        row(out, "", &t.total_label, &t.totals);
+        row(out, "", &t.total_label, &totals);
     }
 }
 

@@ -191,8 +191,8 @@ pub static TEXT: Catalogue = Catalogue {
         format!("Compte: {id} comença en {start}; aquest grau és de {year}, abans del seu inici")
     },
     record_of: "Acta de",
-    record_fields: ["Comissió o òrgan", "Data (AAAA-MM-DD)", "Resum", "Límits i problemes (separats per ;)"],
-    bad_date: "Data no vàlida (AAAA-MM-DD)",
+    record_fields: ["Comissió o òrgan", "Data (DD/MM/AAAA)", "Resum", "Límits i problemes (separats per ;)"],
+    bad_date: "Data no vàlida (DD/MM/AAAA)",
     record_none: "sense acta (r)",
     problems: "límits i problemes",
     },
@@ -818,8 +818,8 @@ pub static TEXT: Catalogue = Catalogue {
         u_to_undo: "u per a desfer",
         deleted_factor: "Esborrat",
         deleted_action: "Esborrada",
-        form_fields: ["Responsable", "Data límit (AAAA-MM-DD)", "Indicador"],
-        bad_date: "Data no vàlida, escriviu AAAA-MM-DD",
+        form_fields: ["Responsable", "Data límit (DD/MM/AAAA)", "Indicador"],
+        bad_date: "Data no vàlida, escriviu DD/MM/AAAA",
         bad_weight: "Pes entre 0 i 1 (0,15 o 15%)",
         pick_links: "Factors als quals respon",
         pick_space_checks: "(Espai marca)",
@@ -961,7 +961,7 @@ pub static TEXT: Catalogue = Catalogue {
     delete_indicator: "esborrar l'indicador",
     edit_meta: "dades de la sessió: títol, data, lloc, participants, grup, horitzó",
     edit_meta_hint: "dades",
-    date_hint: "AAAA-MM-DD",
+    date_hint: "DD/MM/AAAA",
     list_hint: "separats per comes",
     direction_hint: "puja / baixa / mantindre",
     horizon_hint: "p. ex. 2023-2026",
@@ -1248,6 +1248,7 @@ pub static TEXT: Catalogue = Catalogue {
         if t.is_empty() { format!("compromés {c}, pagat {p}") } else { format!("compromés {c}, pagat {p} de {t}") }
     },
     execution_heading: |y| format!("Execució del pressupost {y}"),
+    dropped_left_out: |ids| format!("Les accions descartades no compten en els imports previstos: {ids}"),
     },
     chart: ChartWords {
     note: "La taula següent dona les mateixes xifres.",

@@ -1250,6 +1250,7 @@ pub static TEXT: Catalogue = Catalogue {
         if t.is_empty() { format!("committed {c}, paid {p}") } else { format!("committed {c}, paid {p} of {t}") }
     },
     execution_heading: |y| format!("Budget execution {y}"),
+    dropped_left_out: |ids| format!("Dropped actions do not count in the planned amounts: {ids}"),
     },
     chart: ChartWords {
     note: "The table below gives the same figures.",

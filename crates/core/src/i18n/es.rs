@@ -191,8 +191,8 @@ pub static TEXT: Catalogue = Catalogue {
         format!("Ojo: {id} empieza en {start}; este grado es de {year}, antes de su inicio")
     },
     record_of: "Acta de",
-    record_fields: ["Comisión u órgano", "Fecha (AAAA-MM-DD)", "Resumen", "Límites y problemas (separados por ;)"],
-    bad_date: "Fecha no válida (AAAA-MM-DD)",
+    record_fields: ["Comisión u órgano", "Fecha (DD/MM/AAAA)", "Resumen", "Límites y problemas (separados por ;)"],
+    bad_date: "Fecha no válida (DD/MM/AAAA)",
     record_none: "sin acta (r)",
     problems: "límites y problemas",
     },
@@ -820,8 +820,8 @@ pub static TEXT: Catalogue = Catalogue {
         u_to_undo: "u para deshacer",
         deleted_factor: "Borrado",
         deleted_action: "Borrada",
-        form_fields: ["Responsable", "Fecha límite (AAAA-MM-DD)", "Indicador"],
-        bad_date: "Fecha no válida, escribe AAAA-MM-DD",
+        form_fields: ["Responsable", "Fecha límite (DD/MM/AAAA)", "Indicador"],
+        bad_date: "Fecha no válida, escribe DD/MM/AAAA",
         bad_weight: "Peso entre 0 y 1 (0,15 o 15%)",
         pick_links: "Factores que responde",
         pick_space_checks: "(Espacio marca)",
@@ -963,7 +963,7 @@ pub static TEXT: Catalogue = Catalogue {
     delete_indicator: "borrar el indicador",
     edit_meta: "datos de la sesión: título, fecha, lugar, participantes, grupo, horizonte",
     edit_meta_hint: "datos",
-    date_hint: "AAAA-MM-DD",
+    date_hint: "DD/MM/AAAA",
     list_hint: "separados por comas",
     direction_hint: "sube / baja / mantener",
     horizon_hint: "p. ej. 2023-2026",
@@ -1254,6 +1254,7 @@ pub static TEXT: Catalogue = Catalogue {
         }
     },
     execution_heading: |y| format!("Ejecución del presupuesto {y}"),
+    dropped_left_out: |ids| format!("Las acciones descartadas no cuentan en los importes previstos: {ids}"),
     },
     chart: ChartWords {
     note: "La tabla siguiente da las mismas cifras.",

@@ -57,6 +57,9 @@ pub struct MoneyWords {
     pub follow_detail: fn(&str, &str, &str) -> String,
     /// The follow-up's report: the execution table's heading (year).
     pub execution_heading: fn(i16) -> String,
+    /// Under the plan financiero's heading: the descartada actions with
+    /// amounts, which no table counts (their IDs).
+    pub dropped_left_out: fn(&str) -> String,
 }
 
 impl Lang {

@@ -7,7 +7,7 @@ use crate::domain::{Session, execution};
 use crate::i18n::Lang;
 
 use super::{Bars, Chart, Group, Kind, Scale, Value};
-use crate::export::doc::{Column, Table};
+use crate::export::doc::{Cell, Column, Table};
 
 /// The smallest round amount (1, 2 or 5 times a power of ten euros) of at least `cents`.
 pub fn round_up(cents: u64) -> u64 {
@@ -37,11 +37,11 @@ pub fn by_axis(s: &Session, year: i16, lang: Lang, figures_above: bool) -> Optio
         let spent = row.spent(at);
         let figures = [Some(row.planned[at]), spent.map(|s| s.0), spent.map(|s| s.1)];
         let label = format!("{}. {}", n + 1, axis.text);
-        let mut cells = vec![axis.id.clone(), label.clone()];
+        let mut cells = vec![Cell::Text(axis.id.clone()), Cell::Text(label.clone())];
         let shown = |c: Option<u64>| c.map_or_else(|| "—".to_owned(), money);
-        cells.extend(figures.iter().map(|&c| shown(c)));
+        cells.extend(figures.iter().map(|&c| c.map_or(Cell::Missing, Cell::Amount)));
         let done = spent.and_then(|(_, paid)| execution(paid, row.planned[at]));
-        cells.push(done.map_or_else(|| "—".to_owned(), |p| lang.locale().percent(p)));
+        cells.push(done.map_or(Cell::Missing, Cell::Percent));
         rows.push(cells);
         let values = figures.iter().map(|&c| Value { at: c.map(|c| c as f64 / 100.0), text: shown(c) }).collect();
         groups.push(Group { label, values });
@@ -73,6 +73,7 @@ pub fn by_axis(s: &Session, year: i16, lang: Lang, figures_above: bool) -> Optio
         kind: Kind::Bars(bars),
         table: Table { columns, rows, total_label: String::new(), totals: Vec::new() },
         figures_above,
+        lang,
     })
 }
 

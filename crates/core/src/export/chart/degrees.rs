@@ -7,7 +7,7 @@ use crate::domain::{Session, YearProgress, indicator_progress};
 use crate::i18n::Lang;
 
 use super::{Bars, Chart, Group, Kind, Line, Scale, Value};
-use crate::export::doc::{Column, Table};
+use crate::export::doc::{Cell, Column, Table};
 
 fn degree(lang: Lang, d: Option<f64>) -> Value {
     Value { at: d, text: d.map_or_else(|| "—".to_owned(), |d| lang.locale().percent(d)) }
@@ -46,8 +46,8 @@ pub fn axes(s: &Session, progress: &[YearProgress], lang: Lang, figures_above: b
         .iter()
         .zip(&groups)
         .map(|(axis, g)| {
-            let mut row = vec![axis.id.clone(), g.label.clone()];
-            row.extend(g.values.iter().map(|v| v.text.clone()));
+            let mut row = vec![Cell::Text(axis.id.clone()), Cell::Text(g.label.clone())];
+            row.extend(g.values.iter().map(|v| v.at.map_or(Cell::Missing, Cell::Percent)));
             row
         })
         .collect();
@@ -55,7 +55,7 @@ pub fn axes(s: &Session, progress: &[YearProgress], lang: Lang, figures_above: b
         columns,
         rows,
         total_label: lang.text().report.plan.to_owned(),
-        totals: progress.iter().map(|p| degree(lang, p.degree).text).collect(),
+        totals: progress.iter().map(|p| p.degree.map_or(Cell::Missing, Cell::Percent)).collect(),
     };
     let bars = Bars {
         groups_label: w.axis.to_owned(),
@@ -69,6 +69,7 @@ pub fn axes(s: &Session, progress: &[YearProgress], lang: Lang, figures_above: b
         kind: Kind::Bars(bars),
         table,
         figures_above,
+        lang,
     })
 }
 
@@ -85,7 +86,10 @@ pub fn trend(progress: &[YearProgress], lang: Lang, figures_above: bool) -> Opti
             Column::new(w.year, None),
             Column::new(lang.text().report.col_degree, Some(20)).numeric(6),
         ],
-        rows: points.iter().map(|(y, v)| vec![String::new(), y.clone(), v.text.clone()]).collect(),
+        rows: points
+            .iter()
+            .map(|(y, v)| vec![Cell::empty(), y.clone().into(), v.at.map_or(Cell::Missing, Cell::Percent)])
+            .collect(),
         total_label: String::new(),
         totals: Vec::new(),
     };
@@ -96,6 +100,7 @@ pub fn trend(progress: &[YearProgress], lang: Lang, figures_above: bool) -> Opti
         kind: Kind::Line(line),
         table,
         figures_above,
+        lang,
     })
 }
 
@@ -122,9 +127,10 @@ pub fn indicators(s: &Session, years: &[i16], lang: Lang, figures_above: bool) -
             continue;
         }
         let label = format!("{} {}", ind.id, ind.name);
-        let opt = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), n);
-        let mut row = vec![ind.id.clone(), ind.name.clone(), opt(ind.baseline), opt(ind.target)];
-        row.extend(values.iter().map(|v| v.text.clone()));
+        let opt = |x: Option<f64>| x.map_or(Cell::Missing, Cell::Short);
+        let mut row = vec![ind.id.clone().into(), ind.name.clone().into(), opt(ind.baseline), opt(ind.target)];
+        // The value and its progress together, as the chart labels them.
+        row.extend(values.iter().map(|v| Cell::Text(v.text.clone())));
         rows.push(row);
         groups.push(Group { label, values });
     }
@@ -152,5 +158,6 @@ pub fn indicators(s: &Session, years: &[i16], lang: Lang, figures_above: bool) -
         kind: Kind::Bars(bars),
         table,
         figures_above,
+        lang,
     })
 }

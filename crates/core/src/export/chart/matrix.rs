@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 
 use super::{Chart, Kind, Scale};
-use crate::export::doc::{Column, Table};
+use crate::export::doc::{Cell, Column, Table};
 
 /// The grid and where the organisation stands in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,17 +75,18 @@ pub fn chart(internal: f64, external: f64, lang: Lang) -> Chart {
         point: (internal, external),
         point_label: format!("{} ({}; {})", w.organisation, n(internal), n(external)),
     };
-    let text_row = |label: &str, value: String| vec![String::new(), label.to_owned(), value];
+    // Each row named in the first column: the two matrices, then the cell's numeral.
+    let text_row = |id: &str, label: &str, value: Cell| vec![Cell::from(id), Cell::from(label), value];
     let table = Table {
         columns: vec![
-            Column::new("", Some(4)),
+            Column::new("", Some(6)),
             Column::new(w.measure, None),
             Column::new(w.value, Some(30)).numeric(6),
         ],
         rows: vec![
-            text_row(w.matrix_x, n(internal)),
-            text_row(w.matrix_y, n(external)),
-            text_row(w.cell, format!("{} · {strategy}", NUMERALS[cell])),
+            text_row(lang.matrix(crate::domain::Matrix::Efi), w.matrix_x, Cell::Fixed(internal, 2)),
+            text_row(lang.matrix(crate::domain::Matrix::Efe), w.matrix_y, Cell::Fixed(external, 2)),
+            text_row(NUMERALS[cell], w.cell, Cell::Text(strategy.to_owned())),
         ],
         total_label: String::new(),
         totals: Vec::new(),
@@ -96,6 +97,7 @@ pub fn chart(internal: f64, external: f64, lang: Lang) -> Chart {
         kind: Kind::Matrix(Box::new(matrix)),
         table,
         figures_above: false,
+        lang,
     }
 }
 
@@ -125,11 +127,15 @@ mod tests {
     #[test]
     fn the_table_says_both_totals_and_the_cell_in_the_language() {
         let c = chart(2.75, 2.1, Lang::Es);
-        assert_eq!(c.table.rows[0][2], "2,75");
-        assert_eq!(c.table.rows[1][2], "2,10");
-        assert_eq!(c.table.rows[2][2], "V · Conservar y mantener");
+        let shown = |row: usize| crate::export::cell::shown(&c.table.rows[row], Lang::Es);
+        assert_eq!(shown(0), ["EFI", "Total ponderado EFI (factores internos)", "2,75"]);
+        assert_eq!(shown(1)[2], "2,10");
+        assert_eq!(shown(2), ["V", "Celda", "Conservar y mantener"]);
+        // No empty first column: every row is named there (the trial found it blank).
+        assert!(c.table.rows.iter().all(|r| !r[0].is_empty()));
         let c = chart(3.1, 1.2, Lang::En);
-        assert_eq!(c.table.rows[2][2], "VII · Hold and maintain");
-        assert!(c.describe().contains("IFE weighted total (internal factors): Value 3.10"), "{}", c.describe());
+        assert_eq!(crate::export::cell::shown(&c.table.rows[2], Lang::En), ["VII", "Cell", "Hold and maintain"]);
+        let said = c.describe();
+        assert!(said.contains("IFE weighted total (internal factors): Value 3.10"), "{said}");
     }
 }

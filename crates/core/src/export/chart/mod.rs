@@ -12,6 +12,7 @@ pub mod svg;
 mod tests;
 
 use super::doc::Table;
+use crate::i18n::Lang;
 
 /// One chart and its figures as a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,8 @@ pub struct Chart {
     /// Whether the table just before the chart already gives its figures
     /// (the report's degrees and indicators): then no backend repeats them.
     pub figures_above: bool,
+    /// The language of its words: its table's typed cells are written its way.
+    pub lang: Lang,
 }
 
 /// What is drawn.
@@ -95,24 +98,21 @@ pub struct Line {
 
 impl Chart {
     /// Every figure in words, for the SVG's `<desc>` and the docx image's alt
-    /// text: each row of the table, its text cells then each number with its column.
+    /// text: each row of the table, its text cells then each number with its
+    /// column, as the chart's language writes them.
     pub fn describe(&self) -> String {
-        let t = &self.table;
+        let (t, lang) = (&self.table, self.lang);
         let rows = t.rows.iter().map(|row| {
             let mut words: Vec<String> = Vec::new();
             let mut figures: Vec<String> = Vec::new();
-            for (cell, column) in row.iter().zip(&t.columns) {
+            for (cell, column) in crate::export::cell::shown(row, lang).into_iter().zip(&t.columns) {
                 if cell.is_empty() {
                     continue;
                 }
                 if column.numeric {
-                    figures.push(if column.label.is_empty() {
-                        cell.clone()
-                    } else {
-                        format!("{} {cell}", column.label)
-                    });
+                    figures.push(if column.label.is_empty() { cell } else { format!("{} {cell}", column.label) });
                 } else {
-                    words.push(cell.clone());
+                    words.push(cell);
                 }
             }
             format!("{}: {}", words.join(" "), figures.join(", "))
@@ -124,7 +124,7 @@ impl Chart {
             .skip(2)
             .zip(&t.totals)
             .filter(|(_, v)| !v.is_empty())
-            .map(|(c, v)| format!("{} {v}", c.label))
+            .map(|(c, v)| format!("{} {}", c.label, v.show(lang)))
             .collect();
         let mut parts: Vec<String> = rows.collect();
         if !totals.is_empty() {

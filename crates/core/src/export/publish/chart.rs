@@ -6,8 +6,9 @@ use crate::i18n::Lang;
 
 use super::page::t;
 
-/// A figure: the chart's SVG and, under it, its title and a pointer to the table.
+/// A figure: the chart's SVG (which draws its title and names it for screen
+/// readers) and, under it, a pointer to the table; the title is not repeated.
 pub fn figure(chart: &Chart, lang: Lang) -> String {
     let note = lang.text().publish.chart_note;
-    format!("<figure>\n{}<figcaption>{}. {}</figcaption>\n</figure>\n", chart.svg(), t(&chart.title), t(note))
+    format!("<figure>\n{}<figcaption>{}</figcaption>\n</figure>\n", chart.svg(), t(note))
 }

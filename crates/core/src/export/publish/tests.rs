@@ -173,6 +173,22 @@ fn hostile_texts_stay_text_and_no_control_character_reaches_the_site() {
     }
 }
 
+/// A chart's title is drawn in the picture: its caption only points to the
+/// table (a trial saw every title twice, above and inside the drawing).
+#[test]
+fn a_charts_title_is_not_repeated_under_it() {
+    let s = almendral();
+    let site = site(&s, Lang::Es, TODAY, false);
+    let index = file(&site, "index.html");
+    let note = Lang::Es.text().publish.chart_note;
+    let captions: Vec<&str> =
+        index.split("<figcaption>").skip(1).filter_map(|c| c.split("</figcaption>").next()).collect();
+    assert!(!captions.is_empty(), "the site has charts");
+    for caption in captions {
+        assert_eq!(caption, note);
+    }
+}
+
 #[test]
 fn a_plan_not_yet_reviewed_says_so() {
     let mut s = almendral();
