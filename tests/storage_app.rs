@@ -115,6 +115,7 @@ fn a_read_only_window_opens_nothing_to_edit_with_in_any_view() {
     let mut app = App::open(&first.path, Lang::En).unwrap();
     assert!(editor(&app).read_only().is_some());
     let mut refused = 0;
+    let mut tried = Vec::new();
     for view in [None, Some('c'), Some('X'), Some('W'), Some('P'), Some('S')] {
         if let Some(k) = view {
             common::keys::typ(&mut app, &k.to_string());
@@ -131,6 +132,7 @@ fn a_read_only_window_opens_nothing_to_edit_with_in_any_view() {
             assert!(editor(&app).mode().is_grid(), "{action:?} opened something in {ctx:?}");
             assert!(notice(&app).contains("Read-only"), "{action:?} in {ctx:?}: {}", notice(&app));
             assert_eq!(app.context(), ctx);
+            tried.push(action);
             refused += 1;
         }
         app.update(Action::Paste("pegado".into()));
@@ -140,6 +142,14 @@ fn a_read_only_window_opens_nothing_to_edit_with_in_any_view() {
         }
     }
     assert!(refused > 10, "only {refused} keys tried");
+    // The theme picker too: its choice could only be refused.
+    assert!(tried.contains(&Action::TagThemes), "{tried:?}");
+    // And the impact picker, on CAME's actions.
+    common::keys::typ(&mut app, "c");
+    app.update(Action::Right);
+    assert_eq!(app.context(), dafo::app::keymap::Context::CameActions);
+    common::keys::typ(&mut app, "I");
+    assert!(editor(&app).overlays().is_empty() && notice(&app).contains("Read-only"), "{}", notice(&app));
 }
 
 #[cfg(unix)]

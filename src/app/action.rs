@@ -161,10 +161,11 @@ impl Action {
             | A::FollowNote
             | A::FollowValue
             | A::FollowRecord
+            | A::TagThemes
+            | A::TagImpacts
             | A::Paste(_) => true,
             // Edits made at once go through the document, which refuses them
-            // itself in a read-only session; the rest edit nothing. The theme
-            // and impact pickers open, and their choice is refused.
+            // itself in a read-only session; the rest edit nothing.
             A::Focus(_)
             | A::NextQuadrant
             | A::PrevQuadrant
@@ -188,8 +189,6 @@ impl Action {
             | A::CycleSort
             | A::CycleSource
             | A::FilterTheme
-            | A::TagThemes
-            | A::TagImpacts
             | A::KeepVersion
             | A::ShowClashes
             | A::ClashHere
