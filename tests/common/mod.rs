@@ -2,6 +2,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod keys;
+#[cfg(unix)]
+pub mod nobody;
 pub mod room;
 pub mod styles;
 pub mod tools;
