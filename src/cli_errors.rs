@@ -21,10 +21,9 @@ pub fn refuse(e: &clap::Error, args: &[OsString], env: impl Fn(&str) -> Option<S
         let _ = e.print();
         return ExitCode::from(code);
     }
-    let early = i18n::resolve(flag_lang(args), None, None, env);
-    let config =
-        crate::settings::config_dir(env).and_then(|d| crate::settings::read(&d, early).ok()).and_then(|s| s.language());
-    let lang = i18n::resolve(flag_lang(args), None, config, env);
+    let flag = flag_lang(args);
+    let config = crate::settings::read_at_start(flag, env).1.ok().and_then(|s| s.language());
+    let lang = i18n::resolve(flag, None, config, env);
     // What was typed may hold escape sequences: never echoed raw.
     let said = crate::domain::text::display_safe_lines(&message(e, lang));
     use std::io::Write as _;

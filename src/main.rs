@@ -21,13 +21,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return dafo::cli_errors::refuse(&e, &args, env),
     };
-    // Before the configuration is read, only --lang and the environment can speak.
-    let early = i18n::resolve(cli.lang, None, None, env);
-    let config = match settings::config_dir(env).map(|d| settings::read(&d, early)).transpose() {
-        Ok(s) => s.unwrap_or_default(),
-        Err(e) => {
-            let lang = early;
-            eprintln!("dafo: {}\n  {}", display_safe_lines(&e), lang.text().cli.bad_config);
+    let config = match settings::read_at_start(cli.lang, env) {
+        (_, Ok(settings)) => settings,
+        (early, Err(e)) => {
+            eprintln!("dafo: {}\n  {}", display_safe_lines(&e), early.text().cli.bad_config);
             settings::Settings::default()
         }
     };

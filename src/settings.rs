@@ -71,6 +71,18 @@ pub fn read(dir: &Path, lang: Lang) -> Result<Settings, String> {
     Ok(Settings { file: Some(path), ..settings })
 }
 
+/// The configuration of this user, read as the command line starts: before it is
+/// read only `--lang` (`flag`) and the environment can speak, so that language
+/// (returned first) says a bad file. No configuration folder is no settings.
+pub fn read_at_start(
+    flag: Option<Lang>,
+    env: impl Fn(&str) -> Option<String> + Copy,
+) -> (Lang, Result<Settings, String>) {
+    let early = crate::i18n::resolve(flag, None, None, env);
+    let read = config_dir(env).map_or_else(|| Ok(Settings::default()), |d| read(&d, early));
+    (early, read)
+}
+
 /// A setting dafo passed over because it names no language or theme it knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ignored {
