@@ -1,5 +1,5 @@
-//! Charts in the Word document: each chart's SVG rendered to PNG
-//! ([`super::chart::png`]), stored as `word/media/chartN.png` with an image
+//! Charts in the Word document: each chart's SVG, its words as outlines,
+//! rendered to PNG ([`super::chart::png`]), stored as `word/media/chartN.png` with an image
 //! relationship, and shown inline, 16 cm wide, with the chart's description
 //! as its alt text. The chart's table follows it (written by `docx`).
 
@@ -46,7 +46,7 @@ pub fn media(doc: &Document) -> Vec<Option<Media>> {
         })
         .enumerate()
         .map(|(i, c)| {
-            let png = png::render(&c.svg())?;
+            let png = png::render(&c.outlined())?;
             Some(Media { rid: format!("rIdDafoChart{}", i + 1), target: format!("media/chart{}.png", i + 1), png })
         })
         .collect()

@@ -1,11 +1,12 @@
 //! Charts of the documents: one model (title, axes, series and values, every
 //! word and number already written in the document's language), drawn once as
-//! SVG ([`svg`]); HTML puts that SVG inline, docx a PNG rendered from it
-//! ([`png`]), and every backend the same figures as a table ([`Chart::table`]).
+//! SVG ([`svg`]); HTML puts that SVG inline, docx a PNG rendered ([`png`])
+//! from the same drawing with its words as outlines ([`outline`]), and every backend the same figures as a table ([`Chart::table`]).
 
 pub mod budget;
 pub mod degrees;
 pub mod matrix;
+pub mod outline;
 pub mod png;
 pub mod svg;
 #[cfg(test)]
@@ -136,5 +137,10 @@ impl Chart {
     /// The chart as an `<svg>` element.
     pub fn svg(&self) -> String {
         svg::draw(self)
+    }
+
+    /// The chart as an `<svg>` element for the PNG: its words as outlines.
+    pub fn outlined(&self) -> String {
+        svg::outlined(self).svg().to_owned()
     }
 }

@@ -1,7 +1,7 @@
 //! Tests of the charts: the models built from the bundled samples (golden),
-//! their SVG read back by usvg with every figure in it, the PNG with its
-//! text drawn, and the docx package with its pictures, content type and
-//! relationships.
+//! their SVG read back (roxmltree, usvg) with every figure in it, the PNG with
+//! its words drawn as outlines where they belong, and the docx package with
+//! its pictures, content type and relationships.
 
 use std::io::Read as _;
 
@@ -68,15 +68,27 @@ fn drawn(chart: &Chart) -> Vec<String> {
     out
 }
 
-/// The texts of a usvg tree, as laid out.
-fn texts(group: &usvg::Group, out: &mut Vec<String>) {
-    for node in group.children() {
-        match node {
-            usvg::Node::Group(g) => texts(g, out),
-            usvg::Node::Text(t) => out.push(t.chunks().iter().map(|c| c.text()).collect()),
-            _ => {}
-        }
-    }
+/// The texts of an SVG, each `<text>`'s words as a reader gets them.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect())
+        .collect()
+}
+
+/// How the PNG is read: resvg's defaults (no fonts to load).
+fn options() -> usvg::Options<'static> {
+    usvg::Options::default()
+}
+
+/// An SVG without its `<text>` lines.
+fn without_texts(svg: &str) -> String {
+    svg.lines().filter(|l| !l.starts_with("<text")).collect::<Vec<_>>().join("\n")
+}
+
+fn pixmap(png: &super::png::Png) -> resvg::tiny_skia::Pixmap {
+    resvg::tiny_skia::Pixmap::decode_png(&png.bytes).unwrap()
 }
 
 #[test]
@@ -118,14 +130,19 @@ fn the_informe_puts_the_internal_external_matrix_after_the_weights() {
 
 #[test]
 fn every_chart_svg_parses_and_draws_its_figures_and_words_in_each_language() {
-    let options = super::png::options();
+    let options = options();
     for &lang in Lang::ALL {
         for doc in [report(lang), informe(lang)] {
             for chart in charts(&doc) {
                 let svg = chart.svg();
-                let tree = usvg::Tree::from_str(&svg, &options).unwrap_or_else(|e| panic!("{e}: {svg}"));
-                let mut shown = Vec::new();
-                texts(tree.root(), &mut shown);
+                usvg::Tree::from_str(&svg, &options).unwrap_or_else(|e| panic!("{e}: {svg}"));
+                let shown = texts(&svg);
+                // The PNG's drawing: the same words, each as its outlines, no text left.
+                let outlined = super::svg::outlined(chart);
+                usvg::Tree::from_str(outlined.svg(), &options).unwrap_or_else(|e| panic!("{e}"));
+                assert!(!outlined.svg().contains("<text"), "{}", chart.id);
+                let inked: Vec<&String> = shown.iter().filter(|t| !t.trim().is_empty()).collect();
+                assert_eq!(outlined.placed.iter().map(|p| &p.text).collect::<Vec<_>>(), inked, "{lang:?} {}", chart.id);
                 for text in drawn(chart) {
                     let short = text.chars().take(20).collect::<String>();
                     assert!(shown.iter().any(|s| s.contains(&short)), "{lang:?} {}: {text:?} not drawn", chart.id);
@@ -148,9 +165,8 @@ fn a_one_year_report_names_its_year_in_the_bars_legend() {
     let joined = join(vec![(ALMENDRAL.to_owned(), s)], Lang::Es).unwrap();
     let doc = crate::export::report_build::document(&joined, &[2024], Lang::Es, TODAY);
     let chart = charts(&doc)[0];
-    let tree = usvg::Tree::from_str(&chart.svg(), &super::png::options()).unwrap();
-    let mut shown = Vec::new();
-    texts(tree.root(), &mut shown);
+    usvg::Tree::from_str(&chart.svg(), &options()).unwrap();
+    let shown = texts(&chart.svg());
     assert!(shown.iter().any(|t| t == "2024"), "{shown:?}");
     assert!(chart.svg().contains("fill=\"url(#grafico-ejes-p0)\" stroke=\"#1f4e79\"/>\n<text"), "the key and its name");
 }
@@ -211,46 +227,120 @@ fn ten_years_of_bars_each_look_apart() {
     for i in 0..10 {
         assert!(svg.contains(&format!("fill=\"url(#c-p{i})\"")), "series {i}");
     }
-    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
+    usvg::Tree::from_str(&svg, &options()).unwrap();
 }
 
 #[test]
 fn user_text_in_a_chart_is_escaped_and_cleaned() {
     let mut s = load(ALMENDRAL);
     s.axes[0].text = "<b>&\u{1b}[31m\u{fffe}eje".to_owned();
+    // Words the font has no glyph for: drawn as its .notdef box, never a panic.
+    s.axes[1].text = "\u{4e2d}\u{6587} \u{1F600}\u{200b}\u{301}".to_owned();
     let years = s.reviewed_years();
     let joined = join(vec![("x".to_owned(), s)], Lang::Es).unwrap();
     let doc = crate::export::report_build::document(&joined, &years, Lang::Es, TODAY);
     let svg = charts(&doc)[0].svg();
     assert!(svg.contains("&lt;b&gt;&amp;"), "{svg}");
     assert!(!svg.contains('\u{1b}') && !svg.contains('\u{fffe}') && !svg.contains("<b>"));
-    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
+    usvg::Tree::from_str(&svg, &options()).unwrap();
+    let outlined = super::svg::outlined(charts(&doc)[0]);
+    assert!(!outlined.svg().contains('\u{1b}') && !outlined.svg().contains("<b>"));
+    let missing = outlined.placed.iter().find(|p| p.text.contains('\u{4e2d}')).unwrap();
+    assert!(missing.ink[2] - missing.ink[0] > 10.0, "{missing:?}");
+    assert!(super::png::render(outlined.svg()).is_some());
 }
 
 #[test]
-fn the_png_has_the_chart_s_text_drawn() {
-    let doc = informe(Lang::Es);
-    let chart = charts(&doc)[0];
-    let png = super::png::render(&chart.svg()).unwrap();
-    assert_eq!(png.width, 1360);
-    // The same chart with its words left out: the difference is the text.
-    let no_text = chart.svg().lines().filter(|l| !l.starts_with("<text")).collect::<Vec<_>>().join("\n");
-    let bare = super::png::render(&no_text).unwrap();
-    let dark = |bytes: &[u8]| {
-        let image = resvg::tiny_skia::Pixmap::decode_png(bytes).unwrap();
-        image.pixels().iter().filter(|p| p.red() < 128 && p.green() < 128 && p.blue() < 128).count()
-    };
-    let (with, without) = (dark(&png.bytes), dark(&bare.bytes));
-    assert!(with > without + 5_000, "text drew {with} dark pixels against {without} without it");
+fn the_png_of_each_chart_kind_has_ink_where_its_words_are_and_none_elsewhere() {
+    let (report, informe) = (report(Lang::Es), informe(Lang::Es));
+    // Bars, a line and the matrix.
+    let all: Vec<&Chart> = charts(&report).into_iter().chain(charts(&informe)).collect();
+    assert!(
+        all.iter().any(|c| matches!(c.kind, Kind::Line(_))) && all.iter().any(|c| matches!(c.kind, Kind::Matrix(_)))
+    );
+    let scale = f64::from(super::png::SCALE);
+    for chart in all {
+        let outlined = super::svg::outlined(chart);
+        let png = super::png::render(outlined.svg()).unwrap();
+        assert_eq!(png.width, 1360);
+        // The same drawing with its words left out: what differs is the words.
+        let bare = super::png::render(&without_texts(&chart.svg())).unwrap();
+        let (with, without) = (pixmap(&png), pixmap(&bare));
+        let w = with.width() as usize;
+        let at = |x: usize, y: usize| (with.pixels()[y * w + x], without.pixels()[y * w + x]);
+        let inside = |b: &[f64; 4], pad: f64, x: usize, y: usize| {
+            let (x, y) = ((x as f64 + 0.5) / scale, (y as f64 + 0.5) / scale);
+            x >= b[0] - pad && x <= b[2] + pad && y >= b[1] - pad && y <= b[3] + pad
+        };
+        let dark = |p: resvg::tiny_skia::PremultipliedColorU8| p.red() < 128 && p.green() < 128 && p.blue() < 128;
+        // Each text inks its own box…
+        for placed in &outlined.placed {
+            let b = placed.ink;
+            let changed = (0..with.height() as usize)
+                .flat_map(|y| (0..w).map(move |x| (x, y)))
+                .filter(|&(x, y)| inside(&b, 0.0, x, y))
+                .filter(|&(x, y)| at(x, y).0 != at(x, y).1)
+                .count();
+            assert!(changed > 20, "{}: {:?} drew {changed} pixels in {b:?}", chart.id, placed.text);
+        }
+        // …the title dark on the white, centred on the chart…
+        let title = outlined.placed[0].ink;
+        let columns: Vec<usize> = (0..(title[3] * scale) as usize + 2)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| dark(at(x, y).0))
+            .map(|(x, _)| x)
+            .collect();
+        assert!(columns.len() > 500, "{}: the title drew {} dark pixels", chart.id, columns.len());
+        let (l, r) = (columns.iter().min().unwrap(), columns.iter().max().unwrap());
+        assert!(((l + r) as f64 / 2.0 - 680.0).abs() <= 3.0, "{}: title from {l} to {r} px", chart.id);
+        // …and outside every text's box (and its halo) not one pixel differs.
+        let stray = (0..with.height() as usize)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| at(x, y).0 != at(x, y).1)
+            .find(|&(x, y)| !outlined.placed.iter().any(|p| inside(&p.ink, 3.0, x, y)));
+        assert_eq!(stray, None, "{}: ink where there is no text", chart.id);
+    }
 }
 
 #[test]
-fn without_any_font_the_chart_still_renders_its_shapes() {
+fn labels_are_placed_as_their_anchor_says_and_bold_ones_are_wider() {
     let doc = report(Lang::Es);
     let chart = charts(&doc)[0];
-    let no_fonts = usvg::Options { fontdb: std::sync::Arc::new(usvg::fontdb::Database::new()), ..Default::default() };
-    let png = super::png::render_with(&chart.svg(), &no_fonts).unwrap();
-    let image = resvg::tiny_skia::Pixmap::decode_png(&png.bytes).unwrap();
+    let Kind::Bars(bars) = &chart.kind else { panic!("bars") };
+    let outlined = super::svg::outlined(chart);
+    let find = |text: &str| outlined.placed.iter().find(|p| p.text == text).unwrap_or_else(|| panic!("{text}")).ink;
+    // The groups' labels end 8 units left of the bars (200).
+    for g in &bars.groups {
+        let [_, _, r, _] = find(&super::svg::short(&g.label, 28));
+        assert!(r <= 192.5 && r > 190.0, "{}: ends at {r}", g.label);
+    }
+    // The scale's ticks are centred under their grid line.
+    for (v, label) in &bars.scale.ticks {
+        let [l, _, r, _] = find(label);
+        let x = 200.0 + 370.0 * bars.scale.share(*v);
+        assert!(((l + r) / 2.0 - x).abs() < 1.0, "{label}: {l}..{r} against {x}");
+    }
+    // "Eje" is bold: the same word plain is narrower.
+    let bold = find(&bars.groups_label);
+    let plain = super::outline::run(&bars.groups_label, 13.0, false, 0.0, 0.0, "start").ink.unwrap();
+    assert!(bold[2] - bold[0] > plain[2] - plain[0], "{bold:?} {plain:?}");
+    // The line's upright axis label: turned, so taller than wide, centred on its place.
+    let trend = charts(&doc)[1];
+    let Kind::Line(line) = &trend.kind else { panic!("a line") };
+    let turned = super::svg::outlined(trend);
+    let [l, t, r, b] = turned.placed.iter().find(|p| p.text == line.scale.label).unwrap().ink;
+    assert!(b - t > 3.0 * (r - l), "{l} {t} {r} {b}");
+    assert!(((t + b) / 2.0 - 150.0).abs() < 1.0 && l > 5.0 && r < 22.0, "{l} {t} {r} {b}");
+}
+
+#[test]
+fn a_text_left_in_an_svg_is_not_drawn_and_the_shapes_still_are() {
+    let doc = report(Lang::Es);
+    let chart = charts(&doc)[0];
+    // resvg has no fonts: the shown SVG draws as its shapes alone, the same pixels.
+    let png = super::png::render(&chart.svg()).unwrap();
+    assert_eq!(png.bytes, super::png::render(&without_texts(&chart.svg())).unwrap().bytes);
+    let image = pixmap(&png);
     // The 2023 bars are solid: thousands of dark pixels with no text at all.
     let dark = image.pixels().iter().filter(|p| p.red() < 100 && p.green() < 100 && p.blue() < 150).count();
     assert!(dark > 10_000, "{dark}");
@@ -319,7 +409,7 @@ fn the_report_draws_planned_committed_and_paid_per_eje_each_year_with_money() {
         matches!(&doc.blocks[at - 1], Block::Table(t) if t.rows.iter().any(|r| r.contains(&crate::export::doc::Cell::Amount(2_750_000))))
     );
     let svg = chart.svg();
-    usvg::Tree::from_str(&svg, &super::png::options()).unwrap();
+    usvg::Tree::from_str(&svg, &options()).unwrap();
     for text in drawn(chart) {
         assert!(svg.contains(&html_escape::encode_text(&text).into_owned()), "{text:?} not in the SVG");
     }
