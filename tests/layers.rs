@@ -63,3 +63,14 @@ fn the_core_builds_without_ratatui_crossterm_or_clap() {
         assert!(dafo.contains(ui), "{ui} missing from dafo's {dafo:?}");
     }
 }
+
+#[test]
+fn the_charts_build_without_a_text_stack_or_system_fonts() {
+    // The docx charts' words are outlines of the embedded fonts (ab_glyph);
+    // resvg draws shapes only (issue 23: build time and binary size).
+    let core = built_with("dafo-core");
+    assert!(core.contains("resvg") && core.contains("ab_glyph"), "{core:?}");
+    let text_stack = ["fontdb", "fontconfig-parser", "harfrust", "skrifa", "read-fonts", "unicode-bidi"];
+    let found: Vec<&str> = text_stack.into_iter().filter(|c| core.contains(*c)).collect();
+    assert!(found.is_empty(), "the core builds with {found:?}");
+}
