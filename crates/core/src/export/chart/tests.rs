@@ -276,9 +276,11 @@ fn the_png_of_each_chart_kind_has_ink_where_its_words_are_and_none_elsewhere() {
         // Each text inks its own box…
         for placed in &outlined.placed {
             let b = placed.ink;
-            let changed = (0..with.height() as usize)
-                .flat_map(|y| (0..w).map(move |x| (x, y)))
-                .filter(|&(x, y)| inside(&b, 0.0, x, y))
+            // The box's pixels (its edges in units, times the scale).
+            let (x0, x1) = ((b[0] * scale) as usize, ((b[2] * scale) as usize).min(w - 1));
+            let (y0, y1) = ((b[1] * scale) as usize, ((b[3] * scale) as usize).min(with.height() as usize - 1));
+            let changed = (y0..=y1)
+                .flat_map(|y| (x0..=x1).map(move |x| (x, y)))
                 .filter(|&(x, y)| at(x, y).0 != at(x, y).1)
                 .count();
             assert!(changed > 20, "{}: {:?} drew {changed} pixels in {b:?}", chart.id, placed.text);
@@ -294,9 +296,9 @@ fn the_png_of_each_chart_kind_has_ink_where_its_words_are_and_none_elsewhere() {
         let (l, r) = (columns.iter().min().unwrap(), columns.iter().max().unwrap());
         assert!(((l + r) as f64 / 2.0 - 680.0).abs() <= 3.0, "{}: title from {l} to {r} px", chart.id);
         // …and outside every text's box (and its halo) not one pixel differs.
-        let stray = (0..with.height() as usize)
-            .flat_map(|y| (0..w).map(move |x| (x, y)))
-            .filter(|&(x, y)| at(x, y).0 != at(x, y).1)
+        let stray = (with.pixels().iter().zip(without.pixels()).enumerate())
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, _)| (i % w, i / w))
             .find(|&(x, y)| !outlined.placed.iter().any(|p| inside(&p.ink, 3.0, x, y)));
         assert_eq!(stray, None, "{}: ink where there is no text", chart.id);
     }
