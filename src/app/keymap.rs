@@ -303,11 +303,21 @@ fn merge(entries: Vec<Entry>) -> Vec<Binding> {
             _ => Vec::new(),
         })
         .collect();
+    // Each context's own rows, found once: the table is built before the first
+    // frame, so a shared row asks only the dozen rows of each context.
+    let place = |ctx: &Context| Context::ALL.iter().position(|c| c == ctx);
+    let mut own_in: [Vec<&Binding>; Context::ALL.len()] = std::array::from_fn(|_| Vec::new());
+    for b in &own {
+        for i in b.ctx.iter().filter_map(place) {
+            own_in[i].push(b);
+        }
+    }
     let taken = |shared: &Binding, ctx: Context| {
         without.contains(&(&shared.action, ctx))
-            || own.iter().any(|b| {
-                b.ctx.contains(&ctx) && (b.action == shared.action || b.keys.iter().any(|k| shared.keys.contains(k)))
-            })
+            || place(&ctx)
+                .map_or(&[][..], |i| &own_in[i])
+                .iter()
+                .any(|b| b.action == shared.action || b.keys.iter().any(|k| shared.keys.contains(k)))
     };
     let bound_in = |b: &Binding| -> &'static [Context] {
         let ctx: Vec<Context> = VIEWS.iter().chain(b.ctx).copied().filter(|c| !taken(b, *c)).collect();

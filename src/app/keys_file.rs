@@ -49,7 +49,7 @@ fn read_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Res
     if let Some(e) = typing_clash(&text, lang) {
         return Err(format!("{}:{e}", path.display()));
     }
-    let table = parse(&text, keymap::bindings()).map_err(|e| format!("{}:{e}", path.display()))?;
+    let table = parse(&text, keymap::bindings(), lang).map_err(|e| format!("{}:{e}", path.display()))?;
     keymap::install(table);
     Ok(true)
 }
@@ -77,25 +77,26 @@ pub fn typing_clash(text: &str, lang: crate::i18n::Lang) -> Option<String> {
 }
 
 /// The default table with the overrides of `text` applied; errors read `line:column: why`.
-pub fn parse(text: &str, defaults: &[Binding]) -> Result<Vec<Binding>, String> {
-    let overrides: Overrides =
-        ron::from_str(text).map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+pub fn parse(text: &str, defaults: &[Binding], lang: crate::i18n::Lang) -> Result<Vec<Binding>, String> {
+    let words = &lang.text().errors;
+    let overrides: Overrides = ron::from_str(text)
+        .map_err(|e| format!("{}:{}: {} ({})", e.span.start.line, e.span.start.col, words.keys_not_a_keymap, e.code))?;
     let at = |needle: &str| locate(text, needle);
     let mut table = defaults.to_vec();
     for (ctx_name, actions) in &overrides {
         let Some(ctx) = Context::ALL.iter().copied().find(|c| format!("{c:?}") == *ctx_name) else {
-            return Err(format!("{}: unknown context {ctx_name:?}", at(ctx_name)));
+            return Err(format!("{}: {}", at(ctx_name), (words.keys_unknown_context)(ctx_name)));
         };
         for (action_name, key_names) in actions {
             let keys = key_names
                 .iter()
-                .map(|k| parse_key(k).ok_or_else(|| format!("{}: unknown key {k:?}", at(k))))
+                .map(|k| parse_key(k).ok_or_else(|| format!("{}: {}", at(k), (words.keys_unknown_key)(k))))
                 .collect::<Result<Vec<Key>, String>>()?;
             if keys.is_empty() {
-                return Err(format!("{}: {action_name} needs at least one key", at(action_name)));
+                return Err(format!("{}: {}", at(action_name), (words.keys_no_key)(action_name)));
             }
             let Some(pos) = table.iter().position(|b| b.ctx.contains(&ctx) && answers_to(b, action_name)) else {
-                return Err(format!("{}: no action {action_name:?} in {ctx_name}", at(action_name)));
+                return Err(format!("{}: {}", at(action_name), (words.keys_no_action)(action_name, ctx_name)));
             };
             // The row may serve several contexts: only this one changes.
             let mut row = table[pos].clone();
@@ -106,11 +107,8 @@ pub fn parse(text: &str, defaults: &[Binding]) -> Result<Vec<Binding>, String> {
             if let Some(clash) =
                 table.iter().find(|b| b.ctx.contains(&ctx) && b.keys.iter().any(|k| row.keys.contains(k)))
             {
-                return Err(format!(
-                    "{}: a key of {action_name} already does {} in {ctx_name}",
-                    at(action_name),
-                    action_label(clash)
-                ));
+                let taken = (words.keys_taken)(action_name, &action_label(clash), ctx_name);
+                return Err(format!("{}: {taken}", at(action_name)));
             }
             table.insert(pos, row);
         }
@@ -203,7 +201,8 @@ mod tests {
 
     #[test]
     fn remaps_one_context_and_leaves_the_others() {
-        let table = parse(r#"{ "Grid": { "StartAdd": ["n"] } }"#, keymap::bindings()).expect("reads");
+        use crate::i18n::Lang;
+        let table = parse(r#"{ "Grid": { "StartAdd": ["n"] } }"#, keymap::bindings(), Lang::En).expect("reads");
         let add_in = |ctx: Context| {
             table
                 .iter()
@@ -218,7 +217,7 @@ mod tests {
     fn keys_files_naming_actions_the_old_way_still_load() {
         use crate::app::Action;
         let file = r#"{ "Grid": { "VoteUp": ["w"] }, "Follow": { "VoteDown": ["<"], "VoteUp": [">"] } }"#;
-        let table = parse(file, keymap::bindings()).expect("an old keys file reads");
+        let table = parse(file, keymap::bindings(), Lang::En).expect("an old keys file reads");
         let keys_of = |ctx: Context, action: Action| {
             table.iter().find(|b| b.ctx.contains(&ctx) && b.action == action).map(|b| b.keys_label(Lang::En))
         };
@@ -229,28 +228,78 @@ mod tests {
         assert_eq!(keys_of(Context::Follow, Action::DegreeStep(5)).as_deref(), Some(">"));
         assert_eq!(keys_of(Context::CameFactors, Action::Vote(1)).as_deref(), Some("+"), "only Grid changed");
         let file = r#"{ "PlanTree": { "NextQuadrant": ["F2"] }, "ActionInput": { "PrevQuadrant": ["F3"] } }"#;
-        let table = parse(file, keymap::bindings()).expect("an old keys file reads");
+        let table = parse(file, keymap::bindings(), Lang::En).expect("an old keys file reads");
         let keys_of = |ctx: Context, action: Action| {
             table.iter().find(|b| b.ctx.contains(&ctx) && b.action == action).map(|b| b.keys_label(Lang::En))
         };
         assert_eq!(keys_of(Context::PlanTree, Action::NextPane).as_deref(), Some("F2"));
         assert_eq!(keys_of(Context::ActionInput, Action::PrevTarget).as_deref(), Some("F3"));
         // The new names read too.
-        let table = parse(r#"{ "Follow": { "DegreeStep(5)": ["]"] } }"#, keymap::bindings()).expect("reads");
+        let table = parse(r#"{ "Follow": { "DegreeStep(5)": ["]"] } }"#, keymap::bindings(), Lang::En).expect("reads");
         assert!(table.iter().any(|b| b.ctx == [Context::Follow] && b.action == Action::DegreeStep(5)));
     }
 
     #[test]
     fn a_bad_file_names_line_and_column() {
-        let err =
-            parse("{\n  \"Grid\": {\n    \"StartAdd\": [\"nope-key\"],\n  },\n}", keymap::bindings()).unwrap_err();
+        use crate::i18n::Lang;
+        let err = parse("{\n  \"Grid\": {\n    \"StartAdd\": [\"nope-key\"],\n  },\n}", keymap::bindings(), Lang::En)
+            .unwrap_err();
         assert!(err.starts_with("3:18:"), "{err}");
-        let err = parse("{ \"Grid\": { \"Nothing\": [\"n\"] } }", keymap::bindings()).unwrap_err();
+        let err = parse("{ \"Grid\": { \"Nothing\": [\"n\"] } }", keymap::bindings(), Lang::En).unwrap_err();
         assert!(err.starts_with("1:13:") && err.contains("Nothing"), "{err}");
-        let err = parse("{ \"Grid\": ", keymap::bindings()).unwrap_err();
+        let err = parse("{ \"Grid\": ", keymap::bindings(), Lang::En).unwrap_err();
         assert!(err.starts_with("1:"), "{err}");
-        let err = parse("{ \"Grid\": { \"StartAdd\": [\"e\"] } }", keymap::bindings()).unwrap_err();
+        let err = parse("{ \"Grid\": { \"StartAdd\": [\"e\"] } }", keymap::bindings(), Lang::En).unwrap_err();
         assert!(err.contains("already"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_keys_file_is_explained_in_the_language_in_force() {
+        use crate::i18n::Lang;
+        let bad = |text: &str, lang| parse(text, keymap::bindings(), lang).unwrap_err();
+        let files = [
+            "{ \"Nowhere\": { \"StartAdd\": [\"n\"] } }",
+            "{ \"Grid\": { \"StartAdd\": [\"nope-key\"] } }",
+            "{ \"Grid\": { \"StartAdd\": [] } }",
+            "{ \"Grid\": { \"Nothing\": [\"n\"] } }",
+            "{ \"Grid\": { \"StartAdd\": [\"e\"] } }",
+            "{ \"Grid\": ",
+        ];
+        let es = [
+            "no hay ningún contexto",
+            "no se conoce la tecla",
+            "necesita al menos una tecla",
+            "no hay ninguna acción",
+            "ya hace",
+            "no se lee como un mapa de teclas",
+        ];
+        let ca = [
+            "no hi ha cap context",
+            "no es coneix la tecla",
+            "necessita almenys una tecla",
+            "no hi ha cap acció",
+            "ja fa",
+            "no es llig com un mapa de tecles",
+        ];
+        let en = [
+            "there is no context",
+            "unknown key",
+            "needs at least one key",
+            "there is no action",
+            "already does",
+            "does not read as a keymap",
+        ];
+        for (i, file) in files.iter().enumerate() {
+            for (lang, words) in [(Lang::Es, &es), (Lang::Ca, &ca), (Lang::En, &en)] {
+                let err = bad(file, lang);
+                assert!(err.contains(words[i]), "{lang:?}: {err}");
+                if lang != Lang::En {
+                    for english in en {
+                        assert!(!err.contains(english), "{lang:?}: English in {err}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn first_bad_id(s: &Session) -> Option<(String, IdProblem)> {
         };
         lists.push((prefix, ids));
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashSet::with_capacity(lists.iter().map(|(_, ids)| ids.len()).sum());
     for (expected, ids) in lists {
         for id in ids {
             match ItemId::try_from(id) {

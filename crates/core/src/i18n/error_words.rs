@@ -54,6 +54,17 @@ pub struct ErrorWords {
     pub backups_cannot_write: fn(&str) -> String,
     /// After a `keys.ron` refused.
     pub default_keys_used: &'static str,
+    /// `keys.ron` names a context, a key or an action dafo does not know (the name).
+    pub keys_unknown_context: fn(&str) -> String,
+    pub keys_unknown_key: fn(&str) -> String,
+    /// An action given no key (the action).
+    pub keys_no_key: fn(&str) -> String,
+    /// An action that is not bound in that context (action, context).
+    pub keys_no_action: fn(&str, &str) -> String,
+    /// A key of the action already does another there (action, the other, context).
+    pub keys_taken: fn(&str, &str, &str) -> String,
+    /// Before the RON parser's own words: the file does not read as a keymap.
+    pub keys_not_a_keymap: &'static str,
     pub not_in_git: &'static str,
     // ---- The domain ----
     /// A list edit past its end: position, length.
