@@ -31,13 +31,8 @@ impl Eq for DiskState {}
 impl DiskState {
     /// The fingerprint of `bytes` as found at `path` (its mtime is read from disk).
     pub(crate) fn of(path: &Path, bytes: &[u8], parses: bool) -> DiskState {
-        DiskState::hashed(path, bytes, hash(bytes), parses)
-    }
-
-    /// [`DiskState::of`] with the hash of `bytes` already taken.
-    fn hashed(path: &Path, bytes: &[u8], hash: u64, parses: bool) -> DiskState {
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        DiskState { len: bytes.len() as u64, modified, hash, parses }
+        DiskState { len: bytes.len() as u64, modified, hash: hash(bytes), parses }
     }
 
     /// The hash of the bytes (what a journal record says it follows).
@@ -97,29 +92,8 @@ pub struct Loaded {
 /// Reads and parses a session file and fingerprints it.
 pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = super::format::read_session_bytes(path)?;
-    let (session, hash) = parse_and_hash(&bytes, path);
-    Ok(Loaded { session: session?, disk: DiskState::hashed(path, &bytes, hash, true) })
-}
-
-/// From this size on, a file's fingerprint is taken on a second thread while its
-/// text is parsed (a thread costs tens of microseconds; hashing 256 KB about a
-/// quarter of a millisecond). At 10,000 factors (0.9 MB) that takes most of a
-/// millisecond off opening it.
-const HASH_BESIDE_PARSE: usize = 256 * 1024;
-
-/// The session in `bytes` and the hash of `bytes`: both, the same as taken one
-/// after the other, side by side when the file is big.
-fn parse_and_hash(bytes: &[u8], path: &Path) -> (Result<Session, LoadError>, u64) {
-    if bytes.len() < HASH_BESIDE_PARSE {
-        return (parse_bytes(bytes, path), hash(bytes));
-    }
-    std::thread::scope(|scope| {
-        let hashing = std::thread::Builder::new().name("dafo-hash".to_owned()).spawn_scoped(scope, || hash(bytes));
-        let session = parse_bytes(bytes, path);
-        // No thread (or none that finished): the hash is taken here.
-        let hash = hashing.ok().and_then(|h| h.join().ok()).unwrap_or_else(|| hash(bytes));
-        (session, hash)
-    })
+    let session = parse_bytes(&bytes, path)?;
+    Ok(Loaded { session, disk: DiskState::of(path, &bytes, true) })
 }
 
 /// Parses the bytes of a session file. Bytes that are not UTF-8 are a parse error at
@@ -176,30 +150,6 @@ fn hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_big_file_is_hashed_beside_its_parse_to_the_same_fingerprint() {
-        let dir = tempfile::tempdir().unwrap();
-        for n in [3, 4_000] {
-            let mut session = Session::new("Grande", jiff::Timestamp::UNIX_EPOCH);
-            let texts: Vec<String> = (0..n).map(|i| format!("Factor {i}: coordinación sociosanitaria")).collect();
-            if let Some(e) = session.add_factors(crate::domain::Quadrant::Strengths, texts.iter().map(String::as_str)) {
-                session.apply(e).unwrap();
-            }
-            let path = dir.path().join(format!("s{n}.ron"));
-            std::fs::write(&path, super::super::format::to_ron(&session)).unwrap();
-            let bytes = std::fs::read(&path).unwrap();
-            assert_eq!(bytes.len() >= HASH_BESIDE_PARSE, n > 3, "{n} factors: {} bytes", bytes.len());
-            let loaded = load_session(&path).unwrap();
-            assert_eq!(loaded.disk.content_hash(), hash(&bytes), "{n} factors");
-            assert_eq!(loaded.disk, DiskState::of(&path, &bytes, true));
-            assert_eq!(loaded.session.factors(crate::domain::Quadrant::Strengths).len(), n);
-        }
-        // A big file that does not parse says so, as a small one does.
-        let path = dir.path().join("bad.ron");
-        std::fs::write(&path, format!("(version: 4, {})", " ".repeat(HASH_BESIDE_PARSE))).unwrap();
-        assert!(matches!(load_session(&path), Err(LoadError::Parse { .. })));
-    }
 
     #[test]
     fn notices_changes_but_not_touches() {
