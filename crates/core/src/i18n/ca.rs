@@ -1300,6 +1300,8 @@ pub static TEXT: Catalogue = Catalogue {
     os_not_folder: "una part del camí no és una carpeta",
     os_other: "no s'ha pogut llegir ni escriure",
     not_a_session: "no es llig com a sessió",
+    counter_at_end: |key, n| format!("el comptador d'IDs {key:?} és a {n}, passat l'últim ID que dafo pot donar; corregiu-lo a mà"),
+    not_utf8: "no és text UTF-8 (el fitxer s'ha fet malbé o no és una sessió de dafo)",
     changed_on_disk: "un altre programa l'ha canviat al disc; no s'ha sobreescrit. Torna'l a carregar o guarda la teua versió amb un altre nom",
     exists_kept: "ja existeix; no s'ha sobreescrit. Obri'l o tria un altre nom",
     unreadable_kept: |e| format!("el fitxer del disc no es llig com a sessió ({e}); dafo no el sobreescriurà. Guarda amb un altre nom o executa `dafo recover`"),

@@ -1302,6 +1302,8 @@ pub static TEXT: Catalogue = Catalogue {
     os_not_folder: "part of the path is not a folder",
     os_other: "cannot read or write",
     not_a_session: "does not read as a session",
+    counter_at_end: |key, n| format!("the ID counter {key:?} is at {n}, past the last ID dafo can give; fix it by hand"),
+    not_utf8: "not UTF-8 text (the file was damaged or is not a dafo session)",
     changed_on_disk: "was changed on disk by another program; not overwritten. Reload it, or save your version under another name",
     exists_kept: "already exists; not overwritten. Open it, or choose another name",
     unreadable_kept: |e| format!("the file on disk does not read as a session ({e}); dafo will not overwrite it. Save under another name, or run `dafo recover`"),

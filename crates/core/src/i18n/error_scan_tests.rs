@@ -19,7 +19,7 @@ use crate::domain::{EditError, HorizonError, RangeError, Rating, ReviewError};
 use crate::export::import::ImportError;
 use crate::storage::bounded::BoundedError;
 use crate::storage::commands::CommandError as StorageCommandError;
-use crate::storage::{DiskState, LoadError, LockError, RecoverError, SaveError};
+use crate::storage::{DiskState, LoadError, LockError, ParseProblem, RecoverError, SaveError};
 
 /// One error: its English `Display` text and its message in a language.
 pub struct Case {
@@ -49,6 +49,7 @@ const VALUES: &[&str] = &[
     "chmod",
     "pid",
     "git",
+    "utf",
     "recover",
     "csv",
     "md",
@@ -187,7 +188,14 @@ fn load_errors() -> Vec<LoadError> {
     let mut all: Vec<LoadError> =
         io_errors().into_iter().map(|source| LoadError::Io { path: path(), source }).collect();
     all.extend([
-        LoadError::Parse { path: path(), line: 3, column: 9, message: "Zzyzx".into() },
+        LoadError::Parse { path: path(), line: 3, column: 9, problem: ParseProblem::Ron("Zzyzx".into()) },
+        LoadError::Parse {
+            path: path(),
+            line: 3,
+            column: 9,
+            problem: ParseProblem::CounterAtEnd { key: "F".into(), n: 1_000_000 },
+        },
+        LoadError::Parse { path: path(), line: 3, column: 9, problem: ParseProblem::NotUtf8 },
         LoadError::Id {
             path: path(),
             line: 3,

@@ -19,6 +19,10 @@ pub struct ErrorWords {
     // ---- A session that does not read (`LoadError`) ----
     /// Before the parser's own words: "does not read as a session".
     pub not_a_session: &'static str,
+    /// An ID counter past the last ID dafo can give (the counter's key, its value).
+    pub counter_at_end: fn(&str, u64) -> String,
+    /// Bytes that are not UTF-8.
+    pub not_utf8: &'static str,
     // ---- A save refused (`SaveError`); the file on disk is as it was ----
     pub changed_on_disk: &'static str,
     pub exists_kept: &'static str,

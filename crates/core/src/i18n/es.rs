@@ -1306,6 +1306,8 @@ pub static TEXT: Catalogue = Catalogue {
     os_not_folder: "una parte de la ruta no es una carpeta",
     os_other: "no se pudo leer ni escribir",
     not_a_session: "no se lee como sesión",
+    counter_at_end: |key, n| format!("el contador de IDs {key:?} está en {n}, pasado el último ID que dafo puede dar; corríjalo a mano"),
+    not_utf8: "no es texto UTF-8 (el archivo se ha dañado o no es una sesión de dafo)",
     changed_on_disk: "otro programa lo cambió en el disco; no se sobrescribió. Recárgalo o guarda tu versión con otro nombre",
     exists_kept: "ya existe; no se sobrescribió. Ábrelo o elige otro nombre",
     unreadable_kept: |e| format!("el archivo en disco no se lee como sesión ({e}); dafo no lo sobrescribirá. Guarda con otro nombre o ejecuta `dafo recover`"),

@@ -106,8 +106,8 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-            let message = "not UTF-8 text (the file was damaged or is not a dafo session)".to_owned();
-            Err(LoadError::Parse { path: path.to_owned(), line, column, message })
+            let problem = super::format::ParseProblem::NotUtf8;
+            Err(LoadError::Parse { path: path.to_owned(), line, column, problem })
         }
     }
 }
@@ -150,6 +150,18 @@ fn hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_at_their_place_in_each_language() {
+        let err = parse_bytes(b"(\n  meta: (title: \"caf\xe9\"),\n)", Path::new("s.ron")).unwrap_err();
+        let LoadError::Parse { line, column, .. } = &err else { panic!("{err}") };
+        assert_eq!((*line, *column), (2, 21), "{err}");
+        assert!(err.to_string().contains("not UTF-8 text"), "{err}");
+        let es = err.message(crate::i18n::Lang::Es);
+        assert!(es.starts_with("s.ron:2:21: ") && es.contains("no es texto UTF-8"), "{es}");
+        assert!(!es.contains("not UTF-8"), "{es}");
+        assert!(err.message(crate::i18n::Lang::Ca).contains("no és text UTF-8"));
+    }
 
     #[test]
     fn notices_changes_but_not_touches() {

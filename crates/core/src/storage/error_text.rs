@@ -5,7 +5,7 @@ use crate::i18n::{Lang, os_error};
 
 use super::backup::RecoverError;
 use super::commands::CommandError;
-use super::format::LoadError;
+use super::format::{LoadError, ParseProblem};
 use super::lock::LockError;
 use super::save::SaveError;
 
@@ -16,8 +16,13 @@ impl LoadError {
         let (w, cli) = (lang.text().errors, &lang.text().cli);
         match self {
             LoadError::Io { path, source } => format!("{}: {}", path.display(), os_error(source, lang)),
-            LoadError::Parse { path, line, column, message } => {
-                format!("{}:{line}:{column}: {}: {message}", path.display(), w.not_a_session)
+            LoadError::Parse { path, line, column, problem } => {
+                let why = match problem {
+                    ParseProblem::Ron(detail) => detail.clone(),
+                    ParseProblem::CounterAtEnd { key, n } => (w.counter_at_end)(key, *n),
+                    ParseProblem::NotUtf8 => w.not_utf8.to_owned(),
+                };
+                format!("{}:{line}:{column}: {}: {why}", path.display(), w.not_a_session)
             }
             LoadError::TooNew { path, found } => {
                 format!("{}: {}", path.display(), (cli.too_new)(*found, crate::domain::FORMAT_VERSION))

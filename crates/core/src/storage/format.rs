@@ -20,8 +20,8 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{}:{line}:{column}: {problem}", path.display())]
+    Parse { path: PathBuf, line: usize, column: usize, problem: ParseProblem },
     /// An item's ID breaks the rules (`domain::id_check`): said in the user's language by `commands::load_message`.
     #[error("{}:{line}:{column}: the ID {id:?} {}", path.display(), id_problem_en(problem))]
     Id { path: PathBuf, line: usize, column: usize, id: String, problem: IdProblem },
@@ -36,6 +36,29 @@ pub enum LoadError {
         path.display()
     )]
     TooNew { path: PathBuf, found: u32 },
+}
+
+/// Why a file does not read as a session, at the line and column of a
+/// [`LoadError::Parse`]: said in the user's language by `LoadError::message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseProblem {
+    /// What the RON parser says, in its own (English) words.
+    Ron(String),
+    /// An ID counter past the last ID dafo can give: counting on would wrap round.
+    CounterAtEnd { key: String, n: u64 },
+    /// Bytes that are not UTF-8 (the file was damaged or is not a dafo session).
+    NotUtf8,
+}
+
+impl std::fmt::Display for ParseProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let w = crate::i18n::Lang::En.text().errors;
+        match self {
+            ParseProblem::Ron(detail) => write!(f, "{detail}"),
+            ParseProblem::CounterAtEnd { key, n } => write!(f, "{}", (w.counter_at_end)(key, *n)),
+            ParseProblem::NotUtf8 => write!(f, "{}", w.not_utf8),
+        }
+    }
 }
 
 /// The largest session file read (a 10,000-factor session is under 1 MB).
@@ -78,7 +101,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        problem: ParseProblem::Ron(e.code.to_string()),
     };
     let too_new = |found| LoadError::TooNew { path: path.to_owned(), found };
     let mut session: Session = match ron::from_str(text) {
@@ -99,8 +122,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     if let Some((key, n)) = session.counter_at_its_end() {
         // Counting on would wrap round to IDs in use: refuse, pointing at the counter.
         let (line, column) = position_of(text, &format!("\"{key}\"")).unwrap_or((1, 1));
-        let message = format!("the ID counter {key:?} is at {n}, past the last ID dafo can give; fix it by hand");
-        return Err(LoadError::Parse { path: path.to_owned(), line, column, message });
+        let problem = ParseProblem::CounterAtEnd { key: key.to_owned(), n };
+        return Err(LoadError::Parse { path: path.to_owned(), line, column, problem });
     }
     if let Some((id, problem)) = first_bad_id(&session) {
         let (line, column) = id_position(text, &id);
@@ -426,6 +449,12 @@ mod tests {
         let text = base.replacen("last_ids: {", "last_ids: {\"Z\": 18446744073709551615, ", 1);
         let err = parse(&text, Path::new("s.ron")).unwrap_err();
         assert!(err.to_string().contains("ID counter \"Z\""), "{err}");
+        // Said in the user's language, at the counter's line.
+        let es = err.message(crate::i18n::Lang::Es);
+        assert!(es.contains("el contador de IDs \"Z\" está en 18446744073709551615"), "{es}");
+        assert!(!es.contains("ID counter") && !es.contains("fix it by hand"), "{es}");
+        let ca = err.message(crate::i18n::Lang::Ca);
+        assert!(ca.contains("el comptador d'IDs \"Z\""), "{ca}");
         // At u32::MAX it goes on counting.
         let text = base.replacen("last_ids: {", "last_ids: {\"X\": 4294967295, ", 1);
         let mut s = parse(&text, Path::new("s.ron")).unwrap();

@@ -14,7 +14,7 @@ mod names;
 mod save;
 
 pub use atomic::{write_atomic, write_atomic_new};
-pub use format::{LoadError, SESSION_FILE_LIMIT, load, parse, to_ron, to_ron_unless};
+pub use format::{LoadError, ParseProblem, SESSION_FILE_LIMIT, load, parse, to_ron, to_ron_unless};
 pub use names::{file_name_for_title, new_session_path, new_session_path_after};
 
 pub use backup::{RecoverError, Recovery, recover};
