@@ -294,8 +294,6 @@ enum Entry {
 /// every view but those where a view's own row (same action or key) or a
 /// `without!` takes its place.
 fn merge(entries: Vec<Entry>) -> Vec<Binding> {
-    let own: Vec<&Binding> =
-        entries.iter().filter_map(|e| if let Entry::Own(b) = e { Some(b) } else { None }).collect();
     let without: Vec<(&Action, Context)> = entries
         .iter()
         .flat_map(|e| match e {
@@ -307,7 +305,7 @@ fn merge(entries: Vec<Entry>) -> Vec<Binding> {
     // frame, so a shared row asks only the dozen rows of each context.
     let place = |ctx: &Context| Context::ALL.iter().position(|c| c == ctx);
     let mut own_in: [Vec<&Binding>; Context::ALL.len()] = std::array::from_fn(|_| Vec::new());
-    for b in &own {
+    for b in entries.iter().filter_map(|e| if let Entry::Own(b) = e { Some(b) } else { None }) {
         for i in b.ctx.iter().filter_map(place) {
             own_in[i].push(b);
         }
