@@ -66,9 +66,11 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     let (events, rx) = AppEventSender::channel();
     // SIGTERM (`kill`) and SIGHUP (the terminal window closed) end the loop like `q`
     // does: pending changes are flushed, the terminal restored, the lock released.
-    let signals = signals::Signals::forward(events.clone());
-    // Opened before the screen is taken: if there is no terminal to read, say so plainly.
-    let reader = input::Reader::spawn(events.clone())?;
+    // Caught now; one that comes before the first frame is forwarded right after it.
+    let signals = signals::Signals::catch();
+    // Opened before the screen is taken: if there is no terminal to read, say so
+    // plainly. Keys typed before the first frame wait in the tty.
+    let reader = input::Reader::open()?;
     let mut terminal = match init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -76,11 +78,17 @@ pub fn run(mut app: App) -> std::io::Result<()> {
             return Err(e);
         }
     };
-    app.connect(events);
-    let result = event_loop(&mut terminal, &rx, &mut app);
+    app.connect(events.clone());
+    // The threads that read the terminal and forward the signals start once the
+    // first frame is on the screen: the room sees the session sooner.
+    let mut threads = None;
+    let result = event_loop(&mut terminal, &rx, &mut app, || {
+        let reader = reader.start(events.clone())?;
+        threads = Some((reader, signals.forward(events)));
+        Ok(())
+    });
     // Nothing reads the terminal or waits for signals once the loop is over.
-    drop(reader);
-    drop(signals);
+    drop(threads);
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
     app.flush();
@@ -93,15 +101,22 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut Screen, rx: &Receiver<AppEvent>, app: &mut App) -> std::io::Result<()> {
+/// The loop; `start` runs once, right after the first frame is drawn.
+fn event_loop(
+    terminal: &mut Screen,
+    rx: &Receiver<AppEvent>,
+    app: &mut App,
+    start: impl FnOnce() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
     // The time-dependent part of the last frame drawn.
     let mut shown = None;
     let mut redraw = true;
-    // The first tick follows the first frame: the saver's thread and the watch on
-    // the file start then, not before the screen shows.
-    let mut started = false;
+    // The first tick follows the first frame: the terminal's reader, the signals'
+    // thread, the saver's thread and the watch on the file start then, not before
+    // the screen shows.
+    let mut start = Some(start);
     loop {
         if redraw {
             // The theme can change with `t`: it is part of the state.
@@ -113,8 +128,8 @@ fn event_loop(terminal: &mut Screen, rx: &Receiver<AppEvent>, app: &mut App) -> 
             }
         }
         redraw = false;
-        if !started {
-            started = true;
+        if let Some(start) = start.take() {
+            start()?;
             if app.tick(Instant::now()) {
                 redraw = true;
                 continue;

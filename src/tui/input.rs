@@ -38,11 +38,27 @@ pub struct Reader {
     thread: Option<JoinHandle<()>>,
 }
 
+/// The terminal opened, its resize signal caught, nothing read yet: what
+/// [`Reader::open`] gives before the first frame. Keys typed meanwhile wait in
+/// the tty; [`Opened::start`] reads them.
+pub struct Opened {
+    source: imp::Source,
+    stop: imp::Stop,
+}
+
 impl Reader {
-    /// Opens the terminal (an error, said plainly, when there is none) and
-    /// starts reading it into `events`.
-    pub fn spawn(events: AppEventSender) -> io::Result<Reader> {
-        let (mut source, stop) = imp::open()?;
+    /// Opens the terminal (an error, said plainly, when there is none); the
+    /// thread that reads it starts with [`Opened::start`].
+    pub fn open() -> io::Result<Opened> {
+        let (source, stop) = imp::open()?;
+        Ok(Opened { source, stop })
+    }
+}
+
+impl Opened {
+    /// Starts reading the terminal into `events`.
+    pub fn start(self, events: AppEventSender) -> io::Result<Reader> {
+        let Opened { mut source, stop } = self;
         let thread = std::thread::Builder::new().name("dafo-terminal".to_owned()).spawn(move || {
             loop {
                 match source.next() {

@@ -15,7 +15,7 @@ use crate::ui::theme::Theme;
 pub fn run(state: &mut ReviewState, lang: Lang) -> std::io::Result<()> {
     // Opened before the screen is taken: without a terminal to read, say so plainly.
     let (events, rx) = AppEventSender::channel();
-    let reader = super::input::Reader::spawn(events)?;
+    let reader = super::input::Reader::open()?.start(events)?;
     let theme = Theme::from_env();
     let mut terminal = ratatui::init();
     let result = (|| -> std::io::Result<()> {
