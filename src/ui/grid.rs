@@ -33,12 +33,10 @@ pub fn quadrant_areas(editor: &Editor, area: Rect) -> Vec<(Quadrant, Rect)> {
     if editor.room().zoom {
         return vec![(editor.focus(), area)];
     }
-    let rows = Layout::vertical([Constraint::Fill(1); 2]).split(area);
     let mut out = Vec::with_capacity(4);
-    for (r, row) in rows.iter().enumerate() {
-        let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
-        for (c, cell) in cols.iter().enumerate() {
-            out.push((Quadrant::from_index(r * 2 + c), *cell));
+    for (r, row) in super::split::rows(area).into_iter().enumerate() {
+        for (c, cell) in super::split::columns(row).into_iter().enumerate() {
+            out.push((Quadrant::from_index(r * 2 + c), cell));
         }
     }
     out

@@ -22,6 +22,7 @@ mod weights;
 mod hint;
 pub mod mouse;
 mod presentation;
+mod split;
 pub mod status;
 
 use ratatui::Frame;
@@ -131,6 +132,8 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// Title bar, body, status line and footer of the normal screen.
 fn areas(area: Rect) -> [Rect; 4] {
-    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
-        .areas(area)
+    split::screen(area).unwrap_or_else(|| {
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area)
+    })
 }
