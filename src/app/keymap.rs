@@ -290,39 +290,58 @@ enum Entry {
     Without(&'static [Context], Action),
 }
 
+/// What takes a shared row's place, context by context: a view's own rows
+/// (same action or key) and the `without!` entries.
+struct Overrides<'a> {
+    without: Vec<(&'a Action, Context)>,
+    own_in: [Vec<&'a Binding>; Context::ALL.len()],
+}
+
+impl<'a> Overrides<'a> {
+    /// Each context's own rows, found in one pass over the entries.
+    fn of(entries: &'a [Entry]) -> Overrides<'a> {
+        let mut without = Vec::new();
+        let mut own_in: [Vec<&Binding>; Context::ALL.len()] = std::array::from_fn(|_| Vec::new());
+        for entry in entries {
+            match entry {
+                Entry::Without(ctx, action) => without.extend(ctx.iter().map(|c| (action, *c))),
+                Entry::Own(b) => {
+                    for i in b.ctx.iter().filter_map(|c| place(*c)) {
+                        own_in[i].push(b);
+                    }
+                }
+                Entry::Shared(_) => {}
+            }
+        }
+        Overrides { without, own_in }
+    }
+
+    /// Whether the shared row gives way in `ctx`.
+    fn take(&self, shared: &Binding, ctx: Context) -> bool {
+        self.without.contains(&(&shared.action, ctx))
+            || place(ctx)
+                .map_or(&[][..], |i| &self.own_in[i])
+                .iter()
+                .any(|b| b.action == shared.action || b.keys.iter().any(|k| shared.keys.contains(k)))
+    }
+}
+
+/// Where `ctx` is in [`Context::ALL`].
+fn place(ctx: Context) -> Option<usize> {
+    Context::ALL.iter().position(|c| *c == ctx)
+}
+
 /// The table the entries make, in their order: each shared row is bound in
 /// every view but those where a view's own row (same action or key) or a
 /// `without!` takes its place.
-fn merge(entries: Vec<Entry>) -> Vec<Binding> {
-    let without: Vec<(&Action, Context)> = entries
-        .iter()
-        .flat_map(|e| match e {
-            Entry::Without(ctx, action) => ctx.iter().map(|c| (action, *c)).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    // Each context's own rows, found once: the table is built before the first
-    // frame, so a shared row asks only the dozen rows of each context.
-    let place = |ctx: &Context| Context::ALL.iter().position(|c| c == ctx);
-    let mut own_in: [Vec<&Binding>; Context::ALL.len()] = std::array::from_fn(|_| Vec::new());
-    for b in entries.iter().filter_map(|e| if let Entry::Own(b) = e { Some(b) } else { None }) {
-        for i in b.ctx.iter().filter_map(place) {
-            own_in[i].push(b);
-        }
-    }
-    let taken = |shared: &Binding, ctx: Context| {
-        without.contains(&(&shared.action, ctx))
-            || place(&ctx)
-                .map_or(&[][..], |i| &own_in[i])
-                .iter()
-                .any(|b| b.action == shared.action || b.keys.iter().any(|k| shared.keys.contains(k)))
-    };
+fn merge(entries: &[Entry]) -> Vec<Binding> {
+    let overrides = Overrides::of(entries);
     let bound_in = |b: &Binding| -> &'static [Context] {
-        let ctx: Vec<Context> = VIEWS.iter().chain(b.ctx).copied().filter(|c| !taken(b, *c)).collect();
+        let ctx: Vec<Context> = VIEWS.iter().chain(b.ctx).copied().filter(|c| !overrides.take(b, *c)).collect();
         Box::leak(ctx.into_boxed_slice())
     };
     let mut table = Vec::with_capacity(entries.len());
-    for entry in &entries {
+    for entry in entries {
         match entry {
             Entry::Shared(b) => table.push(Binding { ctx: bound_in(b), ..b.clone() }),
             Entry::Own(b) => table.push(b.clone()),
@@ -330,6 +349,23 @@ fn merge(entries: Vec<Entry>) -> Vec<Binding> {
         }
     }
     table
+}
+
+/// The rows of the default table bound in `ctx`, in its order, found without
+/// merging the other contexts: the first frame's footer needs only its own
+/// view's, and the whole merge (every shared row against every view) is most
+/// of what the keymap costs before it. A shared row keeps its `ctx` as written.
+fn default_rows_of(ctx: Context) -> Vec<&'static Binding> {
+    let entries = entries();
+    let overrides = Overrides::of(entries);
+    entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Own(b) if b.ctx.contains(&ctx) => Some(b),
+            Entry::Shared(b) if (VIEWS.contains(&ctx) || b.ctx.contains(&ctx)) && !overrides.take(b, ctx) => Some(b),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The keymap in use: the defaults, or the table [`install`]ed from `keys.ron`.
@@ -346,15 +382,22 @@ pub fn install(table: Vec<Binding>) {
 
 /// The whole default keymap: what every view shares, each view's own rows
 /// merged on top. Order matters: it is the order of the footer and the help.
-#[rustfmt::skip]
 pub fn defaults() -> &'static [Binding] {
+    static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| merge(entries()))
+}
+
+/// The default table as written: shared rows, each view's own rows, and what
+/// some views do without.
+#[rustfmt::skip]
+fn entries() -> &'static [Entry] {
     use Action as A;
     use KeyCode as C;
     use RoomAction as R;
     use SalaAction as S;
-    static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        merge(vec![
+    static ENTRIES: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        vec![
             // ---- The DAFO grid, the CAME view and the crossed matrix ----
             bind!(Grid, [k('a')], A::StartAdd, Capture, add, true),
             bind!(CameFactors | CameActions, [k('a')], A::StartAdd, Capture, add_action, (add_action_hint)),
@@ -544,7 +587,7 @@ pub fn defaults() -> &'static [Binding] {
             Entry::Own(review(const { &[k('u')] }, ReviewStep::UndoLast, |t| t.merge.undo_last, |t| t.merge.hints[2])),
             Entry::Own(review(const { &[k('q'), code(C::Esc)] }, ReviewStep::Finish, |t| t.merge.finish, |t| t.merge.hints[3])),
             Entry::Own(review(const { &[code(C::Tab)] }, ReviewStep::OtherWording, |t| t.join.other_wording, |t| t.join.other_wording_hint)),
-        ])
+        ]
     })
 }
 
@@ -573,9 +616,21 @@ pub fn key_for(ctx: Context, action: &Action, lang: Lang) -> String {
         .map_or_else(|| "?".to_owned(), |k| k.label(lang))
 }
 
-/// The bindings shown in the footer of a context.
-pub fn footer(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    bindings().iter().filter(move |b| b.ctx.contains(&ctx) && b.footer)
+/// The bindings shown in the footer of a context, in the table's order.
+pub fn footer(ctx: Context) -> Vec<&'static Binding> {
+    let in_use = match ACTIVE.get() {
+        Some(table) => table.iter().filter(|b| b.ctx.contains(&ctx)).collect(),
+        // The defaults: this context's rows only, each context's found once.
+        None => {
+            static ROWS: [std::sync::OnceLock<Vec<&'static Binding>>; Context::ALL.len()] =
+                [const { std::sync::OnceLock::new() }; Context::ALL.len()];
+            match place(ctx) {
+                Some(i) => ROWS[i].get_or_init(|| default_rows_of(ctx)).clone(),
+                None => default_rows_of(ctx),
+            }
+        }
+    };
+    in_use.into_iter().filter(|b| b.footer).collect::<Vec<_>>()
 }
 
 /// The bindings of a context, for the help overlay.
@@ -589,6 +644,24 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    /// The footer asks only its own context's rows of the defaults: the same
+    /// rows, in the same order, as the whole merged table has there.
+    #[test]
+    fn each_context_s_own_rows_are_the_merged_table_s() {
+        for ctx in Context::ALL {
+            let merged: Vec<_> = defaults().iter().filter(|b| b.ctx.contains(&ctx)).collect();
+            let own = default_rows_of(ctx);
+            let row = |b: &Binding| (b.action.clone(), b.keys, b.footer, b.hint(Lang::Es), b.describe(Lang::Es));
+            assert_eq!(
+                own.iter().map(|b| row(b)).collect::<Vec<_>>(),
+                merged.iter().map(|b| row(b)).collect::<Vec<_>>(),
+                "{ctx:?}"
+            );
+            let shown: Vec<_> = merged.iter().filter(|b| b.footer).map(|b| row(b)).collect();
+            assert_eq!(footer(ctx).into_iter().map(row).collect::<Vec<_>>(), shown, "{ctx:?}");
+        }
     }
 
     #[test]
@@ -651,7 +724,7 @@ mod tests {
     #[test]
     fn every_context_has_a_footer() {
         for ctx in Context::ALL {
-            assert!(footer(ctx).count() > 0, "{ctx:?}");
+            assert!(!footer(ctx).is_empty(), "{ctx:?}");
         }
     }
 }
