@@ -42,8 +42,12 @@ impl ValueRefused {
 
 impl std::fmt::Display for ValueRefused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let code = ron::to_string(self).map_err(|_| std::fmt::Error)?;
-        write!(f, "{MARK}{code}")
+        // Strings and numbers always serialize; were one not to, the refusal is
+        // still a refusal (said in general words), never a panic in `to_string`.
+        match ron::to_string(self) {
+            Ok(code) => write!(f, "{MARK}{code}"),
+            Err(_) => f.write_str(MARK),
+        }
     }
 }
 
