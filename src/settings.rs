@@ -66,8 +66,10 @@ pub fn read(dir: &Path, lang: Lang) -> Result<Settings, String> {
         Err(e) if e.is_not_found() => return Ok(Settings::default()),
         Err(e) => return Err(e.message(lang)),
     };
-    let settings: Settings = ron::from_str(&text)
-        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))?;
+    let settings: Settings = ron::from_str(&text).map_err(|e| {
+        let why = crate::storage::RonProblem::of(&e, &text).message(lang);
+        format!("{}:{}:{}: {why}", path.display(), e.span.start.line, e.span.start.col)
+    })?;
     Ok(Settings { file: Some(path), ..settings })
 }
 
@@ -156,6 +158,18 @@ mod tests {
         std::fs::write(dir.path().join("config.ron"), "(\n  lang: \"en\",\n  colour: 3)").unwrap();
         let err = read(dir.path(), Lang::Es).unwrap_err();
         assert!(err.contains("config.ron:3:"), "{err}");
+        // Said in the language in force, with the field as the file writes it; never ron's words.
+        for (lang, words) in [
+            (Lang::Es, "el campo `colour` no existe en `Settings`; se esperaba uno de estos: `lang`, `theme`"),
+            (Lang::En, "unknown field `colour` in `Settings`; expected one of: `lang`, `theme`"),
+            (Lang::Ca, "el camp `colour` no existeix dins de `Settings`; s'esperava un d'aquests: `lang`, `theme`"),
+        ] {
+            let err = read(dir.path(), lang).unwrap_err();
+            assert!(err.ends_with(words) && !err.contains("Unexpected field"), "{lang:?}: {err}");
+        }
+        std::fs::write(dir.path().join("config.ron"), "(lang: 3)").unwrap();
+        let err = read(dir.path(), Lang::Ca).unwrap_err();
+        assert!(err.ends_with("config.ron:1:7: ací s'esperava un text entre cometes"), "{err}");
     }
 
     #[cfg(unix)]

@@ -174,3 +174,106 @@ fn the_browser_says_why_a_file_does_not_read_in_the_screen_language() {
         }
     }
 }
+
+/// `dafo check` of a session with one common mistake says, in es, en and ca,
+/// file:line:column and what is wrong in that language; never the RON parser's
+/// own English words. Field and variant names stay as the file writes them.
+#[test]
+fn a_session_that_does_not_parse_says_why_in_each_language() {
+    let good = std::fs::read_to_string("tests/fixtures/plan.ron").unwrap();
+    let line = |text: &str, needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    // What the fixture's text is made, the line below it the parser stops at,
+    // and what is said in es, en and ca.
+    let cases: [(&str, &str, usize, [&str; 3]); 8] = [
+        (
+            "(id: \"F1\", text:",
+            "(id: \"F1\" text:",
+            0,
+            [
+                "falta una coma (o el cierre de un paréntesis, corchete o llave)",
+                "expected a comma (or a closing bracket)",
+                "falta una coma (o el tancament d'un parèntesi, claudàtor o clau)",
+            ],
+        ),
+        // An unclosed parenthesis: the next line's `(` is not the name of a field.
+        (
+            "rating: 4),\n",
+            "rating: 4,\n",
+            1,
+            [
+                "se esperaba el nombre de un campo o de una opción",
+                "expected the name of a field or an option",
+                "s'esperava el nom d'un camp o d'una opció",
+            ],
+        ),
+        (
+            "(id: \"F1\", text:",
+            "(text:",
+            0,
+            [
+                "falta el campo `id` en `Factor`",
+                "missing field `id` in `Factor`",
+                "falta el camp `id` dins de `Factor`",
+            ],
+        ),
+        (
+            "\", votes: 5,",
+            "\", votes: 5, colour: 3,",
+            0,
+            [
+                "el campo `colour` no existe en `Factor`; se esperaba uno de estos: `id`, `text`, `votes`",
+                "unknown field `colour` in `Factor`; expected one of: `id`, `text`, `votes`",
+                "el camp `colour` no existeix dins de `Factor`; s'esperava un d'aquests: `id`, `text`, `votes`",
+            ],
+        ),
+        (
+            "votes: 5,",
+            "votes: \"cinco\",",
+            0,
+            ["aquí se esperaba un número entero", "expected a whole number here", "ací s'esperava un nombre enter"],
+        ),
+        (
+            "status: Done",
+            "status: Hecha",
+            0,
+            [
+                "`Hecha` no es un valor posible en `Status`; se esperaba uno de estos: `Pending`, `InProgress`, `Done`, `Dropped`",
+                "unknown variant `Hecha` in `Status`; expected one of: `Pending`, `InProgress`, `Done`, `Dropped`",
+                "`Hecha` no és un valor possible dins de `Status`; s'esperava un d'aquests: `Pending`, `InProgress`, `Done`, `Dropped`",
+            ],
+        ),
+        (
+            "impact: 4,",
+            "impact: 9,",
+            0,
+            [
+                "el impacto debe ser de 1 a 5, no 9",
+                "impact must be 1 to 5, not 9",
+                "l'impacte ha de ser de 1 a 5, no 9",
+            ],
+        ),
+        (
+            "\n)\n",
+            "\n)\nsobra\n",
+            1,
+            ["sobra texto después del final", "unexpected text after the end", "sobra text després del final"],
+        ),
+    ];
+    for (i, (from, to, below, said)) in cases.iter().enumerate() {
+        assert!(good.contains(from), "{from}");
+        let text = good.replacen(from, to, 1);
+        let path = dir.path().join(format!("roto-{i}.ron"));
+        std::fs::write(&path, &text).unwrap();
+        let ron_words = ron::from_str::<dafo::domain::Session>(&text).unwrap_err().code.to_string();
+        let at = format!("{}:{}:", p(&path), line(&text, to) + below);
+        for (lang, words) in [Lang::Es, Lang::En, Lang::Ca].into_iter().zip(said) {
+            let o = dafo_in(lang, &["check", p(&path)]);
+            let e = err(&o);
+            assert!(!o.status.success(), "{lang:?} {to}: {e}");
+            assert!(e.contains(&at) && e.contains(words), "{lang:?} {to}: {e}");
+            assert!(!e.contains(&ron_words), "{lang:?} {to}: ron's words in {e}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "the file is left as it was");
+        }
+    }
+}

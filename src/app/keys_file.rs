@@ -79,8 +79,10 @@ pub fn typing_clash(text: &str, lang: crate::i18n::Lang) -> Option<String> {
 /// The default table with the overrides of `text` applied; errors read `line:column: why`.
 pub fn parse(text: &str, defaults: &[Binding], lang: crate::i18n::Lang) -> Result<Vec<Binding>, String> {
     let words = &lang.text().errors;
-    let overrides: Overrides = ron::from_str(text)
-        .map_err(|e| format!("{}:{}: {} ({})", e.span.start.line, e.span.start.col, words.keys_not_a_keymap, e.code))?;
+    let overrides: Overrides = ron::from_str(text).map_err(|e| {
+        let why = crate::storage::RonProblem::of(&e, text).message(lang);
+        format!("{}:{}: {} ({why})", e.span.start.line, e.span.start.col, words.keys_not_a_keymap)
+    })?;
     let at = |needle: &str| locate(text, needle);
     let mut table = defaults.to_vec();
     for (ctx_name, actions) in &overrides {
@@ -298,6 +300,44 @@ mod tests {
                         assert!(!err.contains(english), "{lang:?}: English in {err}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_keys_file_that_does_not_parse_says_why_in_the_language_in_force_not_in_rons_words() {
+        use crate::i18n::Lang;
+        let files = ["{ \"Grid\": ", "{ \"Grid\" { } }", "{ Grid: { } }", "{ \"Grid\": { \"StartAdd\": \"n\" } }"];
+        let said = [
+            (
+                Lang::Es,
+                [
+                    "el archivo termina antes de tiempo",
+                    "falta `:`",
+                    "aquí se esperaba un texto entre comillas",
+                    "se esperaba la apertura `[`",
+                ],
+            ),
+            (
+                Lang::En,
+                ["the file ends too early", "expected `:`", "expected a quoted text here", "expected opening `[`"],
+            ),
+            (
+                Lang::Ca,
+                [
+                    "el fitxer acaba abans d'hora",
+                    "falta `:`",
+                    "ací s'esperava un text entre cometes",
+                    "s'esperava l'obertura `[`",
+                ],
+            ),
+        ];
+        for (i, file) in files.iter().enumerate() {
+            let ron_words = ron::from_str::<Overrides>(file).unwrap_err().code.to_string();
+            for (lang, words) in &said {
+                let err = parse(file, keymap::bindings(), *lang).unwrap_err();
+                assert!(err.starts_with("1:") && err.contains(words[i]), "{lang:?}: {err}");
+                assert!(!err.contains(&ron_words), "{lang:?}: ron's words in {err}");
             }
         }
     }

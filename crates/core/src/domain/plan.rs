@@ -8,18 +8,19 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::edit::{EditError, ListOp};
+use super::file_value::ValueRefused;
 use super::session::Session;
 
 /// The years a plan covers, both included: `2023-2026`. Written as that text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Horizon {
     pub start: i16,
     pub end: i16,
 }
 
 /// Why a horizon does not read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum HorizonError {
     #[error("{0:?} is not a horizon; write two years, e.g. 2023-2026")]
     Syntax(String),
@@ -62,6 +63,13 @@ impl Horizon {
     /// Whether the cronograma goes by quarter (one or two years) rather than by year.
     pub fn by_quarter(self) -> bool {
         self.years() <= 2
+    }
+}
+
+/// Read from a file as its text: a refusal is said in the user's language ([`ValueRefused`]).
+impl<'de> Deserialize<'de> for Horizon {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Horizon, D::Error> {
+        String::deserialize(d)?.parse().map_err(|e: HorizonError| ValueRefused::from(e).into_error())
     }
 }
 
@@ -254,8 +262,8 @@ impl Indicator {
 }
 
 /// An amount of money, kept in cents so sums are exact; written as euros (`1500.5`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(into = "f64")]
 pub struct Euros {
     pub cents: u64,
 }
@@ -276,6 +284,14 @@ impl TryFrom<f64> for Euros {
             return Err(format!("{euros} is not an amount of euros (0 to 1000000000, whole cents)"));
         }
         Ok(Euros { cents: cents as u64 })
+    }
+}
+
+/// Read from a file: a refusal is said in the user's language ([`ValueRefused`]).
+impl<'de> Deserialize<'de> for Euros {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Euros, D::Error> {
+        let euros = f64::deserialize(d)?;
+        Euros::try_from(euros).map_err(|_| ValueRefused::Amount(euros.to_string()).into_error())
     }
 }
 

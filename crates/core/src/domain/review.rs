@@ -17,9 +17,17 @@ use super::session::Session;
 use super::text::clean_text;
 
 /// Grado de implementación: a whole percentage, 0 to 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(into = "u8")]
 pub struct Degree(u8);
+
+/// Read from a file: a refusal is said in the user's language ([`ValueRefused`]).
+impl<'de> Deserialize<'de> for Degree {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Degree, D::Error> {
+        let value = u8::deserialize(d)?;
+        Degree::new(value).ok_or_else(|| super::file_value::ValueRefused::Degree(value).into_error())
+    }
+}
 
 impl Degree {
     pub const ZERO: Degree = Degree(0);

@@ -174,10 +174,10 @@ pub(crate) mod field {
     where
         D: Deserializer<'de>,
         T: Deserialize<'de> + Copy,
-        E: fmt::Display,
+        E: Into<crate::domain::ValueRefused>,
     {
         match Option::<T>::deserialize(d)? {
-            Some(v) => check(v).map(|_| Some(v)).map_err(serde::de::Error::custom),
+            Some(v) => check(v).map(|_| Some(v)).map_err(|e| e.into().into_error()),
             None => Ok(None),
         }
     }

@@ -43,11 +43,17 @@ impl HorizonError {
 impl RangeError {
     /// The refusal in `lang`: what, its range, the value given.
     pub fn message(&self, lang: Lang) -> String {
-        let w = lang.text().errors;
         let number = |n: &str| if lang.locale().decimal == ',' { n.replace('.', ",") } else { n.to_owned() };
         let (low, high) = (number(self.range.0), number(self.range.1));
-        (w.range)(&w.ranged_name(self.what), &low, &high, &crate::domain::text::display_safe(&self.value))
+        range_message(lang, self.what, &low, &high, &crate::domain::text::display_safe(&self.value))
     }
+}
+
+/// A value out of its range in `lang`: what (the domain's English name), lowest,
+/// highest and the value, as they are to be shown.
+pub fn range_message(lang: Lang, what: &str, low: &str, high: &str, value: &str) -> String {
+    let w = lang.text().errors;
+    (w.range)(&w.ranged_name(what), low, high, value)
 }
 
 impl ReviewError {

@@ -14,12 +14,13 @@ use std::io;
 use std::path::PathBuf;
 
 use super::Lang;
+use crate::domain::ValueRefused;
 use crate::domain::join::JoinError;
 use crate::domain::{EditError, HorizonError, RangeError, Rating, ReviewError};
 use crate::export::import::ImportError;
 use crate::storage::bounded::BoundedError;
 use crate::storage::commands::CommandError as StorageCommandError;
-use crate::storage::{DiskState, LoadError, LockError, ParseProblem, RecoverError, SaveError};
+use crate::storage::{DiskState, LoadError, LockError, ParseProblem, RecoverError, RonKind, RonProblem, SaveError};
 
 /// One error: its English `Display` text and its message in a language.
 pub struct Case {
@@ -188,7 +189,6 @@ fn load_errors() -> Vec<LoadError> {
     let mut all: Vec<LoadError> =
         io_errors().into_iter().map(|source| LoadError::Io { path: path(), source }).collect();
     all.extend([
-        LoadError::Parse { path: path(), line: 3, column: 9, problem: ParseProblem::Ron("Zzyzx".into()) },
         LoadError::Parse {
             path: path(),
             line: 3,
@@ -214,6 +214,12 @@ fn load_errors() -> Vec<LoadError> {
         LoadError::TooNew { path: path(), found: 99 },
     ]);
     all.extend(bounded_errors().into_iter().map(LoadError::NotReadable));
+    all.extend(ron_problems().into_iter().map(|p| LoadError::Parse {
+        path: path(),
+        line: 3,
+        column: 9,
+        problem: ParseProblem::Ron(Box::new(p)),
+    }));
     for e in &all {
         match e {
             LoadError::Io { .. }
@@ -222,6 +228,89 @@ fn load_errors() -> Vec<LoadError> {
             | LoadError::TooLong { .. }
             | LoadError::NotReadable(_)
             | LoadError::TooNew { .. } => {}
+        }
+    }
+    all
+}
+
+/// Every problem the RON parser's errors become, each kind of value wanted and
+/// each of dafo's own refusals of a value in a file.
+pub fn ron_problems() -> Vec<RonProblem> {
+    let within = || Some("Zzyzx".to_owned());
+    let known = || vec!["quadrant".to_owned(), "votes".to_owned()];
+    let mut all = vec![
+        RonProblem::UnexpectedChar('#'),
+        RonProblem::UnexpectedChar('\u{1b}'),
+        RonProblem::ExpectedComma,
+        RonProblem::ExpectedClosing(')'),
+        RonProblem::ExpectedClosing(']'),
+        RonProblem::ExpectedClosing('}'),
+        RonProblem::ExpectedOpening('('),
+        RonProblem::ExpectedOpening('['),
+        RonProblem::ExpectedColon,
+        RonProblem::StringEnd,
+        RonProblem::ExpectedName,
+        RonProblem::Trailing,
+        RonProblem::Eof,
+        RonProblem::MissingField { field: "quadrant".into(), within: within() },
+        RonProblem::MissingField { field: "quadrant".into(), within: None },
+        RonProblem::UnknownField { found: "zzz".into(), within: within(), expected: known() },
+        RonProblem::UnknownField { found: "zzz".into(), within: None, expected: vec![] },
+        RonProblem::UnknownVariant { found: "Zzyzx".into(), within: within(), expected: known() },
+        RonProblem::DuplicateField { field: "votes".into(), within: within() },
+        RonProblem::IntegerOutOfRange,
+        RonProblem::BadNumber,
+        RonProblem::BadEscape,
+        RonProblem::UnclosedComment,
+        RonProblem::NotUtf8,
+        RonProblem::TooDeep,
+        RonProblem::BadValue,
+        RonProblem::Other,
+    ];
+    all.extend(RonKind::ALL.map(RonProblem::WrongKind));
+    let refused = [
+        ValueRefused::from(crate::domain::Impact::parse("9").unwrap_err()),
+        ValueRefused::from(crate::domain::Weight::parse("2.5").unwrap_err()),
+        ValueRefused::Horizon(HorizonError::Syntax("Zzyzx".into())),
+        ValueRefused::Horizon(HorizonError::Backwards { start: 2026, end: 2023 }),
+        ValueRefused::Horizon(HorizonError::OutOfRange),
+        ValueRefused::Amount("-5.5".into()),
+        ValueRefused::Degree(120),
+    ];
+    for r in &refused {
+        match r {
+            ValueRefused::Range { .. }
+            | ValueRefused::Horizon(_)
+            | ValueRefused::Amount(_)
+            | ValueRefused::Degree(_) => {}
+        }
+    }
+    all.extend(refused.into_iter().map(RonProblem::Value));
+    for p in &all {
+        match p {
+            RonProblem::UnexpectedChar(_)
+            | RonProblem::ExpectedComma
+            | RonProblem::ExpectedClosing(_)
+            | RonProblem::ExpectedOpening(_)
+            | RonProblem::ExpectedColon
+            | RonProblem::StringEnd
+            | RonProblem::ExpectedName
+            | RonProblem::Trailing
+            | RonProblem::Eof
+            | RonProblem::MissingField { .. }
+            | RonProblem::UnknownField { .. }
+            | RonProblem::UnknownVariant { .. }
+            | RonProblem::DuplicateField { .. }
+            | RonProblem::WrongKind(_)
+            | RonProblem::IntegerOutOfRange
+            | RonProblem::BadNumber
+            | RonProblem::BadEscape
+            | RonProblem::UnclosedComment
+            | RonProblem::NotUtf8
+            | RonProblem::TooDeep
+            | RonProblem::Value(_)
+            | RonProblem::BadValue
+            | RonProblem::Other => {}
         }
     }
     all

@@ -23,6 +23,41 @@ pub struct ErrorWords {
     pub counter_at_end: fn(&str, u64) -> String,
     /// Bytes that are not UTF-8.
     pub not_utf8: &'static str,
+    // ---- What the RON parser found (`storage::RonProblem`); names stay as the file writes them ----
+    /// A character that cannot go there (it, quoted and escaped).
+    pub ron_unexpected_char: fn(&str) -> String,
+    pub ron_expected_comma: &'static str,
+    /// The closing or the opening bracket wanted.
+    pub ron_expected_closing: fn(char) -> String,
+    pub ron_expected_opening: fn(char) -> String,
+    pub ron_expected_colon: &'static str,
+    pub ron_string_end: &'static str,
+    pub ron_expected_name: &'static str,
+    pub ron_trailing: &'static str,
+    pub ron_eof: &'static str,
+    /// A field missing, unknown or written twice; a variant unknown (the name, to put in backticks).
+    pub ron_missing_field: fn(&str) -> String,
+    pub ron_unknown_field: fn(&str) -> String,
+    pub ron_duplicate_field: fn(&str) -> String,
+    pub ron_unknown_variant: fn(&str) -> String,
+    /// After those: where (a struct's name), and the names known there (listed in backticks).
+    pub ron_within: fn(&str) -> String,
+    pub ron_known: fn(&str) -> String,
+    /// A value of another kind: the kind wanted (one of `ron_kinds`).
+    pub ron_expected_kind: fn(&str) -> String,
+    /// Text, whole number, number, true/false, character, list, map, optional value.
+    pub ron_kinds: [&'static str; 8],
+    /// A kind the parser names in words dafo does not know.
+    pub ron_wrong_kind: &'static str,
+    pub ron_integer_range: &'static str,
+    pub ron_bad_number: &'static str,
+    pub ron_bad_escape: &'static str,
+    pub ron_unclosed_comment: &'static str,
+    pub ron_too_deep: &'static str,
+    /// A value that does not read there (a date that is no date).
+    pub ron_bad_value: &'static str,
+    /// Anything else the parser says.
+    pub ron_other: &'static str,
     // ---- A save refused (`SaveError`); the file on disk is as it was ----
     pub changed_on_disk: &'static str,
     pub exists_kept: &'static str,

@@ -53,6 +53,7 @@ pub use catalogue::{
     Catalogue, CliText, DiffWords, DomainWords, ExportWords, ImportErrors, KeyNames, KeymapText, MeetingText,
     PlanWords, UiText,
 };
+pub use domain_errors::range_message;
 pub use ids::{stored_action_id, stored_id};
 pub use os_error::{os_detail, os_error};
 

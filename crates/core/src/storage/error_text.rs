@@ -10,15 +10,14 @@ use super::lock::LockError;
 use super::save::SaveError;
 
 impl LoadError {
-    /// The message in `lang`, file:line:column first. What the RON parser says
-    /// follows as it is given.
+    /// The message in `lang`, file:line:column first, then what is wrong there.
     pub fn message(&self, lang: Lang) -> String {
         let (w, cli) = (lang.text().errors, &lang.text().cli);
         match self {
             LoadError::Io { path, source } => format!("{}: {}", path.display(), os_error(source, lang)),
             LoadError::Parse { path, line, column, problem } => {
                 let why = match problem {
-                    ParseProblem::Ron(detail) => detail.clone(),
+                    ParseProblem::Ron(problem) => problem.message(lang),
                     ParseProblem::CounterAtEnd { key, n } => (w.counter_at_end)(key, *n),
                     ParseProblem::NotUtf8 => w.not_utf8.to_owned(),
                 };

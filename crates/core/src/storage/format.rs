@@ -42,8 +42,8 @@ pub enum LoadError {
 /// [`LoadError::Parse`]: said in the user's language by `LoadError::message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseProblem {
-    /// What the RON parser says, in its own (English) words.
-    Ron(String),
+    /// What the RON parser found, typed: said in the user's language, never in ron's words.
+    Ron(Box<super::RonProblem>),
     /// An ID counter past the last ID dafo can give: counting on would wrap round.
     CounterAtEnd { key: String, n: u64 },
     /// Bytes that are not UTF-8 (the file was damaged or is not a dafo session).
@@ -54,9 +54,19 @@ impl std::fmt::Display for ParseProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let w = crate::i18n::Lang::En.text().errors;
         match self {
-            ParseProblem::Ron(detail) => write!(f, "{detail}"),
+            ParseProblem::Ron(problem) => write!(f, "{}", problem.message(crate::i18n::Lang::En)),
             ParseProblem::CounterAtEnd { key, n } => write!(f, "{}", (w.counter_at_end)(key, *n)),
             ParseProblem::NotUtf8 => write!(f, "{}", w.not_utf8),
+        }
+    }
+}
+
+impl ParseProblem {
+    /// What the RON parser's error `e` in `text` means.
+    pub fn of(e: &ron::error::SpannedError, text: &str) -> ParseProblem {
+        match super::RonProblem::of(e, text) {
+            super::RonProblem::NotUtf8 => ParseProblem::NotUtf8,
+            problem => ParseProblem::Ron(Box::new(problem)),
         }
     }
 }
@@ -101,7 +111,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         path: path.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        problem: ParseProblem::Ron(e.code.to_string()),
+        problem: ParseProblem::of(&e, text),
     };
     let too_new = |found| LoadError::TooNew { path: path.to_owned(), found };
     let mut session: Session = match ron::from_str(text) {
