@@ -46,11 +46,13 @@ fn read_and_install(path: &Path, explicit: bool, lang: crate::i18n::Lang) -> Res
         Err(e) if e.is_not_found() && !explicit => return Ok(false),
         Err(e) => return Err(e.message(lang)),
     };
-    if let Some(e) = typing_clash(&text, lang) {
-        return Err(format!("{}:{e}", path.display()));
+    // Read once: the clash check and the table both work on what it says.
+    let at_path = |e: String| format!("{}:{e}", path.display());
+    let overrides = read_overrides(&text, lang).map_err(at_path)?;
+    if let Some(e) = clash_in(&overrides, &text, lang) {
+        return Err(at_path(e));
     }
-    let table = parse(&text, keymap::bindings(), lang).map_err(|e| format!("{}:{e}", path.display()))?;
-    keymap::install(table);
+    keymap::install(apply(&overrides, &text, keymap::bindings(), lang).map_err(at_path)?);
     Ok(true)
 }
 
@@ -62,8 +64,12 @@ const TYPING: [Context; 4] = [Context::Input, Context::ActionInput, Context::For
 /// would type a character there; `None` when there is none (or `text` does not
 /// read: [`parse`] says why).
 pub fn typing_clash(text: &str, lang: crate::i18n::Lang) -> Option<String> {
-    let overrides: Overrides = ron::from_str(text).ok()?;
-    for (ctx_name, actions) in &overrides {
+    clash_in(&ron::from_str(text).ok()?, text, lang)
+}
+
+/// [`typing_clash`] of overrides already read from `text`.
+fn clash_in(overrides: &Overrides, text: &str, lang: crate::i18n::Lang) -> Option<String> {
+    for (ctx_name, actions) in overrides {
         if !TYPING.iter().any(|c| format!("{c:?}") == *ctx_name) {
             continue;
         }
@@ -78,14 +84,28 @@ pub fn typing_clash(text: &str, lang: crate::i18n::Lang) -> Option<String> {
 
 /// The default table with the overrides of `text` applied; errors read `line:column: why`.
 pub fn parse(text: &str, defaults: &[Binding], lang: crate::i18n::Lang) -> Result<Vec<Binding>, String> {
-    let words = &lang.text().errors;
-    let overrides: Overrides = ron::from_str(text).map_err(|e| {
+    apply(&read_overrides(text, lang)?, text, defaults, lang)
+}
+
+/// What `text` overrides, or `line:column: why` it does not read as a keys file.
+fn read_overrides(text: &str, lang: crate::i18n::Lang) -> Result<Overrides, String> {
+    ron::from_str(text).map_err(|e| {
         let why = crate::storage::RonProblem::of(&e, text).message(lang);
-        format!("{}:{}: {} ({why})", e.span.start.line, e.span.start.col, words.keys_not_a_keymap)
-    })?;
+        format!("{}:{}: {} ({why})", e.span.start.line, e.span.start.col, lang.text().errors.keys_not_a_keymap)
+    })
+}
+
+/// The default table with `overrides` (read from `text`, where errors point) applied.
+fn apply(
+    overrides: &Overrides,
+    text: &str,
+    defaults: &[Binding],
+    lang: crate::i18n::Lang,
+) -> Result<Vec<Binding>, String> {
+    let words = &lang.text().errors;
     let at = |needle: &str| locate(text, needle);
     let mut table = defaults.to_vec();
-    for (ctx_name, actions) in &overrides {
+    for (ctx_name, actions) in overrides {
         let Some(ctx) = Context::ALL.iter().copied().find(|c| format!("{c:?}") == *ctx_name) else {
             return Err(format!("{}: {}", at(ctx_name), (words.keys_unknown_context)(ctx_name)));
         };
