@@ -45,13 +45,13 @@ pub fn first_bad_id(s: &Session) -> Option<(String, IdProblem)> {
     let mut seen = std::collections::HashSet::with_capacity(lists.iter().map(|(_, ids)| ids.len()).sum());
     for (expected, ids) in lists {
         for id in ids {
-            match ItemId::try_from(id) {
-                Err(_) => return Some((id.to_owned(), IdProblem::Malformed)),
-                Ok(parsed) if parsed.prefix() != expected => {
+            match ItemId::parts(id) {
+                None => return Some((id.to_owned(), IdProblem::Malformed)),
+                Some((prefix, _)) if prefix != expected => {
                     return Some((id.to_owned(), IdProblem::WrongPlace { expected }));
                 }
-                Ok(_) if !seen.insert(id) => return Some((id.to_owned(), IdProblem::Duplicate)),
-                Ok(_) => {}
+                Some(_) if !seen.insert(id) => return Some((id.to_owned(), IdProblem::Duplicate)),
+                Some(_) => {}
             }
         }
     }

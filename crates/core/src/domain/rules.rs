@@ -141,21 +141,31 @@ impl ItemId {
 
     /// The number of `id` if it is an ID with exactly this prefix (`F12` → 12 for `F`).
     pub fn number_for(id: &str, prefix: &str) -> Option<u64> {
-        ItemId::try_from(id).ok().filter(|i| i.prefix == prefix).map(|i| i.number)
+        ItemId::parts(id).filter(|(p, _)| *p == prefix).map(|(_, n)| n)
+    }
+
+    /// The prefix and number of `id`, if it is one, read without copying: what
+    /// loading checks for every item of a session.
+    pub fn parts(id: &str) -> Option<(&str, u64)> {
+        let letters = id.bytes().take_while(u8::is_ascii_uppercase).count();
+        let digits = &id[letters..];
+        if !(1..=3).contains(&letters) || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let number = digits.parse::<u64>().ok().filter(|n| (1..=MAX_ID_NUMBER).contains(n))?;
+        Some((&id[..letters], number))
     }
 }
 
 impl TryFrom<&str> for ItemId {
     type Error = RangeError;
     fn try_from(id: &str) -> Result<ItemId, RangeError> {
-        let error = || RangeError { what: "ID", range: ("A1", "ZZZ9007199254740992"), value: format!("{id:?}") };
-        let letters = id.chars().take_while(char::is_ascii_uppercase).count();
-        let digits = &id[letters..];
-        if !(1..=3).contains(&letters) || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(error());
-        }
-        let number = digits.parse::<u64>().ok().filter(|n| (1..=MAX_ID_NUMBER).contains(n)).ok_or_else(error)?;
-        Ok(ItemId { prefix: id[..letters].to_owned(), number })
+        let (prefix, number) = ItemId::parts(id).ok_or_else(|| RangeError {
+            what: "ID",
+            range: ("A1", "ZZZ9007199254740992"),
+            value: format!("{id:?}"),
+        })?;
+        Ok(ItemId::new(prefix, number))
     }
 }
 
@@ -198,6 +208,22 @@ pub(crate) mod field {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parts read without copying are the ID's, and refuse what it refuses.
+    #[test]
+    fn an_id_s_parts_are_read_as_the_id_is() {
+        for id in ["F1", "F12", "FO2", "EJ10", "ZZZ9007199254740992", "F01"] {
+            let whole = ItemId::try_from(id).expect(id);
+            assert_eq!(ItemId::parts(id), Some((whole.prefix(), whole.number())), "{id}");
+        }
+        for bad in
+            ["", "F", "1", "F0", "f1", "FFFF1", "F1x", "Ñ1", "FÑ1", "F-1", "F 1", "F18446744073709551616", "F\u{1b}1"]
+        {
+            assert!(ItemId::parts(bad).is_none() && ItemId::try_from(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(ItemId::number_for("AF3", "AF"), Some(3));
+        assert_eq!(ItemId::number_for("AF3", "A"), None);
+    }
 
     #[test]
     fn each_rule_in_one_place() {
