@@ -42,6 +42,8 @@ pub fn first_bad_id(s: &Session) -> Option<(String, IdProblem)> {
         };
         lists.push((prefix, ids));
     }
+    // Two IDs are the same when their prefix and number are: `F01` is shown,
+    // exported and typed as `F1`, so beside an `F1` it is a second `F1`.
     let mut seen = std::collections::HashSet::with_capacity(lists.iter().map(|(_, ids)| ids.len()).sum());
     for (expected, ids) in lists {
         for id in ids {
@@ -50,7 +52,7 @@ pub fn first_bad_id(s: &Session) -> Option<(String, IdProblem)> {
                 Some((prefix, _)) if prefix != expected => {
                     return Some((id.to_owned(), IdProblem::WrongPlace { expected }));
                 }
-                Some(_) if !seen.insert(id) => return Some((id.to_owned(), IdProblem::Duplicate)),
+                Some(parts) if !seen.insert(parts) => return Some((id.to_owned(), IdProblem::Duplicate)),
                 Some(_) => {}
             }
         }
@@ -78,6 +80,8 @@ mod tests {
         let wrong = with(|s| s.strengths.push(Factor::new("D7", "x")));
         assert_eq!(wrong, Some(("D7".into(), IdProblem::WrongPlace { expected: "F" })));
         assert_eq!(with(|s| s.strengths.push(Factor::new("", "x"))), Some((String::new(), IdProblem::Malformed)));
+        // Shown as F1 beside the F1 already there: the same ID twice.
+        assert_eq!(with(|s| s.strengths.push(Factor::new("F01", "x"))), Some(("F01".into(), IdProblem::Duplicate)));
         let esc = "F \u{1b}[2J";
         assert_eq!(with(|s| s.strengths.push(Factor::new(esc, "x"))), Some((esc.into(), IdProblem::Malformed)));
         assert_eq!(with(|s| s.strengths.push(Factor::new("F1", "x"))), Some(("F1".into(), IdProblem::Duplicate)));

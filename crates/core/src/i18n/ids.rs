@@ -28,9 +28,9 @@ impl Lang {
     /// `CF3` in English; unchanged in Spanish and Catalan, and for plan items (`R1`,
     /// `EJ1`, `L1`, `I1`) and anything that is not an ID.
     pub fn show_id(self, id: &str) -> String {
-        let Ok(item) = ItemId::try_from(id) else { return id.to_owned() };
-        match stored_prefixes().iter().position(|p| *p == item.prefix()) {
-            Some(i) => ItemId::new(self.prefixes()[i], item.number()).to_string(),
+        let Some((prefix, number)) = ItemId::parts(id) else { return id.to_owned() };
+        match stored_prefixes().iter().position(|p| *p == prefix) {
+            Some(i) => format!("{}{number}", self.prefixes()[i]),
             None => id.to_owned(),
         }
     }
