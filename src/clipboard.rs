@@ -17,9 +17,22 @@ use std::time::Duration;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
+mod reason;
+#[cfg(test)]
+mod reason_tests;
+
+pub use reason::{CopyReason, OsFailure};
+
 /// Set this environment variable (to anything) to skip the system clipboard
 /// and go straight to the fallbacks.
 pub const NO_CLIPBOARD_ENV: &str = "DAFO_NO_CLIPBOARD";
+
+/// How long [`copy`] waits for the holder to own the clipboard.
+#[cfg_attr(
+    not(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten")))),
+    allow(dead_code)
+)]
+const CONFIRM_SECONDS: u64 = 3;
 
 /// Largest payload sent as OSC 52; many terminals drop longer ones.
 const OSC52_MAX: usize = 100_000;
@@ -31,17 +44,18 @@ pub struct Content {
     pub html: Option<String>,
 }
 
-/// What [`copy`] did. Its `Display` is the message to show the user.
+/// What [`copy`] did; [`CopyOutcome::message`] says it in the user's language
+/// (its `Display` is the English message, for logs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyOutcome {
     /// On the system clipboard; `holder` is the process keeping it available, if any.
     Clipboard { holder: Option<u32> },
     /// No system clipboard: sent to the terminal with OSC 52 and saved to `file`.
-    Osc52 { reason: String, file: PathBuf },
+    Osc52 { reason: CopyReason, file: PathBuf },
     /// No system clipboard and no terminal to ask: saved to `file`.
-    File { reason: String, file: PathBuf },
+    File { reason: CopyReason, file: PathBuf },
     /// Nothing worked (not even writing a temp file).
-    Failed { reason: String },
+    Failed { reason: CopyReason },
 }
 
 impl CopyOutcome {
@@ -53,34 +67,19 @@ impl CopyOutcome {
 
 impl fmt::Display for CopyOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CopyOutcome::Clipboard { holder: Some(pid) } => write!(
-                f,
-                "copied to the clipboard (background process {pid} keeps it available until something else is copied)"
-            ),
-            CopyOutcome::Clipboard { holder: None } => write!(f, "copied to the clipboard"),
-            CopyOutcome::Osc52 { reason, file } => write!(
-                f,
-                "no system clipboard ({reason}); sent to the terminal with OSC 52 (it pastes if your terminal allows it) and saved to {}",
-                file.display()
-            ),
-            CopyOutcome::File { reason, file } => {
-                write!(f, "no system clipboard ({reason}); saved to {}", file.display())
-            }
-            CopyOutcome::Failed { reason } => write!(f, "could not copy: {reason}"),
-        }
+        f.write_str(&self.message(crate::i18n::Lang::En))
     }
 }
 
 impl CopyOutcome {
-    /// What happened, in `lang` (the reason, the system's own words, in brackets).
+    /// What happened, in `lang` (the reason in `lang` too, the system's own words after it).
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         let ui = &lang.text().ui;
         match self {
             CopyOutcome::Clipboard { .. } => ui.copied.to_owned(),
             CopyOutcome::Osc52 { file, .. } => (ui.copy_osc52)(&file.display().to_string()),
-            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), reason),
-            CopyOutcome::Failed { reason } => format!("{}: {reason}", ui.copy_failed),
+            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), &reason.said(lang)),
+            CopyOutcome::Failed { reason } => format!("{}: {}", ui.copy_failed, reason.said(lang)),
         }
     }
 }
@@ -90,25 +89,25 @@ impl CopyOutcome {
 pub fn copy(text: &str, html: Option<&str>) -> CopyOutcome {
     let content = Content { text: text.to_owned(), html: html.map(str::to_owned) };
     let reason = if std::env::var_os(NO_CLIPBOARD_ENV).is_some() {
-        format!("{NO_CLIPBOARD_ENV} is set")
+        CopyReason::Disabled
     } else {
         match arboard::Clipboard::new() {
             Ok(clipboard) => match to_system(clipboard, &content) {
                 Ok(holder) => return CopyOutcome::Clipboard { holder },
                 Err(e) => e,
             },
-            Err(e) => e.to_string(),
+            Err(e) => CopyReason::from(e),
         }
     };
     fallback(&content, reason)
 }
 
 #[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
-fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<u32>, String> {
+fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<u32>, CopyReason> {
     use std::os::unix::process::CommandExt as _;
     use std::process::{Command, Stdio};
 
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find the dafo program: {e}"))?;
+    let exe = std::env::current_exe().map_err(|e| CopyReason::NoProgram(e.into()))?;
     let mut child = Command::new(exe)
         .arg(HOLD_SUBCOMMAND)
         .stdin(Stdio::piped())
@@ -118,36 +117,37 @@ fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<
         // Its own process group: Ctrl-C in the terminal does not kill the holder.
         .process_group(0)
         .spawn()
-        .map_err(|e| format!("cannot start the clipboard holder: {e}"))?;
-    let payload = serde_json::to_vec(content).map_err(|e| e.to_string())?;
+        .map_err(|e| CopyReason::HolderNotStarted(e.into()))?;
+    let payload =
+        serde_json::to_vec(content).map_err(|e| CopyReason::HolderUnreachable(std::io::Error::from(e).into()))?;
     if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(&payload).map_err(|e| format!("cannot reach the clipboard holder: {e}"))?;
+        stdin.write_all(&payload).map_err(|e| CopyReason::HolderUnreachable(e.into()))?;
     }
     // Wait until the holder owns the clipboard, so that the paste works at once.
     let mut clipboard = clipboard;
-    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    let deadline = std::time::Instant::now() + Duration::from_secs(CONFIRM_SECONDS);
     let same = |t: &str| t.replace("\r\n", "\n").trim_end() == content.text.replace("\r\n", "\n").trim_end();
     loop {
         if clipboard.get_text().is_ok_and(|t| same(&t)) {
             return Ok(Some(child.id()));
         }
         if let Ok(Some(status)) = child.try_wait() {
-            return Err(format!("the clipboard holder stopped ({status})"));
+            return Err(CopyReason::HolderStopped { code: status.code() });
         }
         if std::time::Instant::now() > deadline {
             // Not confirmed: stop our holder rather than leave an unknown state behind.
             let _ = child.kill();
             let _ = child.wait();
-            return Err("the clipboard did not confirm the copy within 3 s".to_owned());
+            return Err(CopyReason::NotConfirmed { seconds: CONFIRM_SECONDS });
         }
         std::thread::sleep(Duration::from_millis(20));
     }
 }
 
 #[cfg(not(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten")))))]
-fn to_system(mut clipboard: arboard::Clipboard, content: &Content) -> Result<Option<u32>, String> {
+fn to_system(mut clipboard: arboard::Clipboard, content: &Content) -> Result<Option<u32>, CopyReason> {
     // macOS and Windows keep the content after the process exits.
-    set(&mut clipboard, content).map_err(|e| e.to_string())?;
+    set(&mut clipboard, content)?;
     Ok(None)
 }
 
@@ -245,10 +245,12 @@ fn hold_with(clipboard: &mut arboard::Clipboard, content: &Content) -> Result<()
 
 /// OSC 52 when stdout is a terminal that probably understands it, and in any
 /// case a temp file, so the summary is never lost.
-fn fallback(content: &Content, reason: String) -> CopyOutcome {
+fn fallback(content: &Content, reason: CopyReason) -> CopyOutcome {
     let file = match save_temp(content) {
         Ok(file) => file,
-        Err(e) => return CopyOutcome::Failed { reason: format!("{reason}; and cannot write a temp file: {e}") },
+        Err(e) => {
+            return CopyOutcome::Failed { reason: CopyReason::NoTempFile { why: Box::new(reason), error: e.into() } };
+        }
     };
     if terminal_supports_osc52() && content.text.len() * 4 / 3 < OSC52_MAX {
         let encoded = base64::engine::general_purpose::STANDARD.encode(content.text.as_bytes());
@@ -301,10 +303,10 @@ mod tests {
 
     #[test]
     fn messages_say_what_happened() {
-        let o = CopyOutcome::File { reason: "no display".into(), file: PathBuf::from("/tmp/x.txt") };
-        assert_eq!(o.to_string(), "no system clipboard (no display); saved to /tmp/x.txt");
+        let o = CopyOutcome::File { reason: CopyReason::NotSupported, file: PathBuf::from("/tmp/x.txt") };
+        assert_eq!(o.to_string(), "Saved to /tmp/x.txt (no clipboard: this system has no usable clipboard)");
         assert!(o.is_ok());
-        assert!(!CopyOutcome::Failed { reason: "x".into() }.is_ok());
+        assert!(!CopyOutcome::Failed { reason: CopyReason::Occupied }.is_ok());
     }
 
     #[test]

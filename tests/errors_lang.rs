@@ -157,6 +157,10 @@ fn copy_speaks_the_session_language() {
         assert!(err(&o).contains(lead), "{language}: {}", err(&o));
         assert!(!err(&o).contains("no system clipboard"), "{language}: {}", err(&o));
         assert!(!err(&o).contains("Guardado en"), "{language}: {}", err(&o));
+        // Why there was no clipboard, in the session's language too.
+        let why = (lang.text().errors.clip_disabled)(dafo::clipboard::NO_CLIPBOARD_ENV);
+        assert!(err(&o).contains(&why), "{language}: {}", err(&o));
+        assert!(!err(&o).contains("is set"), "{language}: {}", err(&o));
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use common::held;
 use dafo::app::keymap::{self, Context, Key};
 use dafo::app::{Action, App, Clipboard};
-use dafo::clipboard::{Content, CopyOutcome};
+use dafo::clipboard::{Content, CopyOutcome, CopyReason};
 use dafo::domain::Session;
 use dafo::i18n::Lang;
 use dafo::ui::{self, theme::Theme};
@@ -36,7 +36,9 @@ struct NoDisplay;
 impl Clipboard for NoDisplay {
     fn copy(&self, _: &Content) -> CopyOutcome {
         CopyOutcome::File {
-            reason: "X11 server connection timed out because the DISPLAY is unreachable".into(),
+            reason: CopyReason::Unknown {
+                description: "X11 server connection timed out because the DISPLAY is unreachable".into(),
+            },
             file: PathBuf::from("/tmp/dafo-copy-a1B2c3.md"),
         }
     }
@@ -66,6 +68,43 @@ fn copy_without_clipboard_says_the_file_first_and_keeps_the_footer_at_80x24() {
         let rows: Vec<&str> = screen.lines().collect();
         assert!(rows[22].starts_with(saved), "{screen}");
         assert!(rows[23].contains(help), "the footer is hidden:\n{screen}");
+    }
+}
+
+/// A clipboard that answers with `outcome`, whatever is copied.
+struct Answers(CopyOutcome);
+
+impl Clipboard for Answers {
+    fn copy(&self, _: &Content) -> CopyOutcome {
+        self.0.clone()
+    }
+}
+
+#[test]
+fn the_status_line_says_why_a_copy_missed_the_clipboard_in_the_screen_language() {
+    let file = PathBuf::from("/tmp/dafo-copy-a1B2c3.md");
+    let off = CopyOutcome::File { reason: CopyReason::Disabled, file: file.clone() };
+    let failed = CopyOutcome::Failed { reason: CopyReason::NotConfirmed { seconds: 3 } };
+    for lang in Lang::ALL.iter().copied() {
+        for (outcome, why) in [
+            // Cut to its first clause on the status line: the words before the variable's name.
+            (&off, (lang.text().errors.clip_disabled)("").trim_end_matches(['(', ')', ' ']).to_owned()),
+            (&failed, (lang.text().errors.clip_not_confirmed)(3)),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.ron");
+            std::fs::copy(common::SAMPLE, &path).unwrap();
+            let mut app = App::open(&path, lang).unwrap().with_clipboard(Arc::new(Answers(outcome.clone())));
+            app.handle(Action::Copy);
+            app.settle();
+            let msg = notice(&app);
+            assert!(msg.contains(&why), "{lang:?}: {msg}");
+            if lang != Lang::En {
+                let english = outcome.message(Lang::En);
+                let english_why = english.rsplit(": ").next().unwrap().trim_end_matches(')');
+                assert!(!msg.contains(english_why), "{lang:?}: {msg}");
+            }
+        }
     }
 }
 

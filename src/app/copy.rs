@@ -70,8 +70,10 @@ impl Editor {
         let msg = match outcome {
             CopyOutcome::Clipboard { .. } => ui.copied.to_owned(),
             CopyOutcome::Osc52 { file, .. } => (ui.copy_osc52)(&file.display().to_string()),
-            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), &short(reason)),
-            CopyOutcome::Failed { reason } => format!("{}: {reason}", ui.copy_failed),
+            CopyOutcome::File { reason, file } => {
+                (ui.copy_saved)(&file.display().to_string(), &short(&reason.said(self.lang)))
+            }
+            CopyOutcome::Failed { reason } => format!("{}: {}", ui.copy_failed, reason.said(self.lang)),
         };
         self.announce(msg, !outcome.is_ok(), now);
     }

@@ -322,7 +322,7 @@ impl App {
                 match spawned {
                     Ok(_) => self.background.copies += 1,
                     Err(e) => {
-                        let reason = crate::i18n::os_error(&e, lang);
+                        let reason = crate::clipboard::CopyReason::NoThread(e.into());
                         editor.copied(&CopyOutcome::Failed { reason }, Instant::now());
                     }
                 }

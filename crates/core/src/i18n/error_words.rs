@@ -141,6 +141,26 @@ pub struct ErrorWords {
     /// The usage line's lead-in and the help hint.
     pub cli_usage: &'static str,
     pub cli_help_hint: &'static str,
+    // ---- Why a copy did not reach the clipboard (`clipboard::CopyReason`); a system's detail may follow ----
+    /// Turned off by the environment variable (its name).
+    pub clip_disabled: fn(&str) -> String,
+    pub clip_no_program: &'static str,
+    pub clip_holder_start: &'static str,
+    pub clip_holder_reach: &'static str,
+    /// The holder process ended (its exit code, if it had one).
+    pub clip_holder_stopped: fn(Option<i32>) -> String,
+    /// Not confirmed within so many seconds.
+    pub clip_not_confirmed: fn(u64) -> String,
+    pub clip_not_supported: &'static str,
+    pub clip_empty: &'static str,
+    pub clip_occupied: &'static str,
+    pub clip_conversion: &'static str,
+    /// Before the clipboard library's own description: an unknown failure.
+    pub clip_unknown: &'static str,
+    /// No thread to copy in (before the system's words).
+    pub clip_no_thread: &'static str,
+    /// After the first reason: no temp file either (before the system's words).
+    pub clip_no_temp_file: &'static str,
 }
 
 impl ErrorWords {
