@@ -72,7 +72,7 @@ fn the_footer_beside_the_carried_hint_leaves_out_whole_keys() {
         assert!(ed(&h.app).selected_is_carried(), "{code}");
         let ctx = h.app.context();
         let pieces: Vec<String> =
-            keymap::footer(ctx).into_iter().map(|b| format!("{} {}", b.footer_key(lang), b.hint(lang))).collect();
+            keymap::footer(ctx).map(|b| format!("{} {}", b.footer_key(lang), b.hint(lang))).collect();
         for (w, hh) in SIZES {
             let rows = screen(&h, w, hh);
             let footer = rows.last().unwrap();

@@ -149,8 +149,7 @@ pub fn carried_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: 
 
 /// The keys that matter in this context, from the keymap.
 pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    let mut items: Vec<_> =
-        keymap::footer(ctx).into_iter().map(|b| (b.action.clone(), b.footer_key(lang), b.hint(lang))).collect();
+    let mut items: Vec<_> = keymap::footer(ctx).map(|b| (b.action.clone(), b.footer_key(lang), b.hint(lang))).collect();
     // Too wide (the CAME action list at 80 columns): the keys said elsewhere go first.
     let width = |items: &[(Action, String, &str)]| {
         items.iter().map(|(_, k, h)| k.chars().count() + h.chars().count() + 3).sum::<usize>().saturating_sub(2)
