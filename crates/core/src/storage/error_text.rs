@@ -5,7 +5,7 @@ use crate::i18n::{Lang, os_error};
 
 use super::backup::RecoverError;
 use super::commands::CommandError;
-use super::format::{LoadError, ParseProblem};
+use super::format::LoadError;
 use super::lock::LockError;
 use super::save::SaveError;
 
@@ -16,12 +16,7 @@ impl LoadError {
         match self {
             LoadError::Io { path, source } => format!("{}: {}", path.display(), os_error(source, lang)),
             LoadError::Parse { path, line, column, problem } => {
-                let why = match problem {
-                    ParseProblem::Ron(problem) => problem.message(lang),
-                    ParseProblem::CounterAtEnd { key, n } => (w.counter_at_end)(key, *n),
-                    ParseProblem::NotUtf8 => w.not_utf8.to_owned(),
-                };
-                format!("{}:{line}:{column}: {}: {why}", path.display(), w.not_a_session)
+                format!("{}:{line}:{column}: {}: {}", path.display(), w.not_a_session, problem.message(lang))
             }
             LoadError::TooNew { path, found } => {
                 format!("{}: {}", path.display(), (cli.too_new)(*found, crate::domain::FORMAT_VERSION))

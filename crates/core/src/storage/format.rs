@@ -52,16 +52,21 @@ pub enum ParseProblem {
 
 impl std::fmt::Display for ParseProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let w = crate::i18n::Lang::En.text().errors;
-        match self {
-            ParseProblem::Ron(problem) => write!(f, "{}", problem.message(crate::i18n::Lang::En)),
-            ParseProblem::CounterAtEnd { key, n } => write!(f, "{}", (w.counter_at_end)(key, *n)),
-            ParseProblem::NotUtf8 => write!(f, "{}", w.not_utf8),
-        }
+        f.write_str(&self.message(crate::i18n::Lang::En))
     }
 }
 
 impl ParseProblem {
+    /// What is wrong, in `lang`; the caller gives file:line:column.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let w = lang.text().errors;
+        match self {
+            ParseProblem::Ron(problem) => problem.message(lang),
+            ParseProblem::CounterAtEnd { key, n } => (w.counter_at_end)(key, *n),
+            ParseProblem::NotUtf8 => w.not_utf8.to_owned(),
+        }
+    }
+
     /// What the RON parser's error `e` in `text` means.
     pub fn of(e: &ron::error::SpannedError, text: &str) -> ParseProblem {
         match super::RonProblem::of(e, text) {
