@@ -43,8 +43,7 @@ impl HorizonError {
 impl RangeError {
     /// The refusal in `lang`: what, its range, the value given.
     pub fn message(&self, lang: Lang) -> String {
-        let number = |n: &str| if lang.locale().decimal == ',' { n.replace('.', ",") } else { n.to_owned() };
-        let (low, high) = (number(self.range.0), number(self.range.1));
+        let (low, high) = (lang.locale().localise(self.range.0), lang.locale().localise(self.range.1));
         range_message(lang, self.what, &low, &high, &crate::domain::text::display_safe(&self.value))
     }
 }

@@ -179,7 +179,9 @@ impl Locale {
         out
     }
 
-    fn localise(&self, text: &str) -> String {
+    /// A number written with a `.` decimal point (`0.15`, as Rust and files
+    /// write it), with this language's decimal mark instead: `0,15`.
+    pub fn localise(&self, text: &str) -> String {
         if self.decimal == '.' { text.to_owned() } else { text.replace('.', &self.decimal.to_string()) }
     }
 }

@@ -72,7 +72,7 @@ fn kind_message(kind: Kind, lang: Lang) -> String {
 
 /// One of dafo's own refusals of a value, said as the editor and the command line say it.
 fn value_message(refused: &ValueRefused, lang: Lang) -> String {
-    let decimal = |n: &str| if lang.locale().decimal == ',' { n.replace('.', ",") } else { n.to_owned() };
+    let decimal = |n: &str| lang.locale().localise(n);
     match refused {
         ValueRefused::Range { what, low, high, value } => {
             crate::i18n::range_message(lang, what, &decimal(low), &decimal(high), &display_safe(value))
