@@ -1,5 +1,5 @@
-//! The two splits every frame of the grid makes, as arithmetic: the screen's
-//! rows (title, body, status, footer) and the four quadrants. ratatui's
+//! Halves and the screen's rows (title, body, status, footer), as arithmetic:
+//! the grid's four quadrants and the weights view's two matrices. ratatui's
 //! `Layout` solves these with its constraint solver, which on the first frame
 //! (empty layout cache) costs more than the rest of the grid's layout; the
 //! results here are the same rectangles, checked against `Layout` for every

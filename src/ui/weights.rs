@@ -1,7 +1,7 @@
 //! The weighted evaluation: matrices EFI (internal) and EFE (external).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Cell, Row, StatefulWidget, Table, TableState, Widget};
 
@@ -31,13 +31,9 @@ impl Widget for WeightsView<'_> {
                 return;
             }
         }
-        let areas = if area.width >= 120 {
-            Layout::horizontal([Constraint::Fill(1); 2]).split(area)
-        } else {
-            Layout::vertical([Constraint::Fill(1); 2]).split(area)
-        };
-        for (m, a) in Matrix::ALL.into_iter().zip(areas.iter()) {
-            self.matrix(m, *a, buf);
+        let areas = if area.width >= 120 { super::split::columns(area) } else { super::split::rows(area) };
+        for (m, a) in Matrix::ALL.into_iter().zip(areas) {
+            self.matrix(m, a, buf);
         }
     }
 }
