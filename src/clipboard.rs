@@ -74,11 +74,17 @@ impl fmt::Display for CopyOutcome {
 impl CopyOutcome {
     /// What happened, in `lang` (the reason in `lang` too, the system's own words after it).
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        self.message_fitted(lang, |reason| reason)
+    }
+
+    /// [`CopyOutcome::message`], with `fit` applied to the reason beside a saved
+    /// file (the status line cuts it short to keep the path on one line).
+    pub fn message_fitted(&self, lang: crate::i18n::Lang, fit: impl FnOnce(String) -> String) -> String {
         let ui = &lang.text().ui;
         match self {
             CopyOutcome::Clipboard { .. } => ui.copied.to_owned(),
             CopyOutcome::Osc52 { file, .. } => (ui.copy_osc52)(&file.display().to_string()),
-            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), &reason.said(lang)),
+            CopyOutcome::File { reason, file } => (ui.copy_saved)(&file.display().to_string(), &fit(reason.said(lang))),
             CopyOutcome::Failed { reason } => format!("{}: {}", ui.copy_failed, reason.said(lang)),
         }
     }

@@ -65,16 +65,8 @@ impl Editor {
 
     /// The clipboard answered: say what happened.
     pub(super) fn copied(&mut self, outcome: &CopyOutcome, now: std::time::Instant) {
-        let ui = &self.lang.text().ui;
         // The path comes first and the reason is cut short, so the message fits one line at 80 columns.
-        let msg = match outcome {
-            CopyOutcome::Clipboard { .. } => ui.copied.to_owned(),
-            CopyOutcome::Osc52 { file, .. } => (ui.copy_osc52)(&file.display().to_string()),
-            CopyOutcome::File { reason, file } => {
-                (ui.copy_saved)(&file.display().to_string(), &short(&reason.said(self.lang)))
-            }
-            CopyOutcome::Failed { reason } => format!("{}: {}", ui.copy_failed, reason.said(self.lang)),
-        };
+        let msg = outcome.message_fitted(self.lang, |reason| short(&reason));
         self.announce(msg, !outcome.is_ok(), now);
     }
 
