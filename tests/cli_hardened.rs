@@ -419,18 +419,17 @@ fn a_session_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
 fn export_and_report_sweep_the_temp_files_a_killed_run_left() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_copy(dir.path(), "plan.ron");
-    let stale = std::time::SystemTime::now() - Duration::from_secs(3600);
-    let plant = |name: &str, old: bool| {
+    let plant = |name: &str| {
         let path = dir.path().join(name);
-        let f = std::fs::File::create(&path).unwrap();
-        if old {
-            f.set_modified(stale).unwrap();
-        }
+        std::fs::write(&path, "half").unwrap();
         path
     };
-    let strays = [plant(".out.md.a1B2c3.tmp", true), plant(".informe.md.Zz9yX8.tmp", true)];
-    let in_flight = plant(".out.md.q7W8e9.tmp", false);
-    let other = plant(".plan.ron.k1L2m3.tmp", true);
+    // A killed run's lock went with it; a run in flight holds its temp file's.
+    let strays = [plant(".out.md.a1B2c3.tmp"), plant(".informe.md.Zz9yX8.tmp")];
+    let in_flight = plant(".out.md.q7W8e9.tmp");
+    let held = std::fs::File::open(&in_flight).unwrap();
+    held.lock().unwrap();
+    let other = plant(".plan.ron.k1L2m3.tmp");
     let out = dir.path().join("out.md");
     assert!(dafo(&["export", p(&plan), "-o", p(&out)]).status.success());
     let informe = dir.path().join("informe.md");
@@ -438,8 +437,9 @@ fn export_and_report_sweep_the_temp_files_a_killed_run_left() {
     for stray in &strays {
         assert!(!stray.exists(), "{stray:?} left");
     }
-    // A younger temp file may be another run's, in flight; another file's is not ours.
+    // Another run's temp file in flight stays, however young; another file's is not ours.
     assert!(in_flight.exists() && other.exists());
+    drop(held);
 }
 
 #[test]

@@ -194,35 +194,10 @@ pub(crate) fn write_new(path: &std::path::Path, bytes: &[u8], force: bool) -> Re
         std::io::ErrorKind::AlreadyExists => CommandError::Exists { path: path.to_owned() },
         _ => CommandError::Write { path: path.to_owned(), source },
     })?;
-    let _ = sweep_stray_temps(path);
+    // The temp files a killed `export -o` / `report -o` left beside it, as the
+    // editor sweeps its own; never another run's in flight.
+    let _ = crate::storage::remove_stray_temps_beside(path);
     Ok(())
-}
-
-/// How old a `.NAME.XXXXXX.tmp` beside an output must be to be taken for one a
-/// killed `export -o` / `report -o` left (a younger one may be another run's, in flight).
-const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// Removes the temp files a killed write of `path` left beside it, as the editor
-/// sweeps its own (silently); returns how many went.
-fn sweep_stray_temps(path: &std::path::Path) -> usize {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return 0 };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
-    let (prefix, now) = (format!(".{name}."), std::time::SystemTime::now());
-    let old = |e: &std::fs::DirEntry| {
-        let meta = e.metadata().ok().filter(std::fs::Metadata::is_file);
-        meta.and_then(|m| m.modified().ok())
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age >= STRAY_AGE)
-    };
-    entries
-        .flatten()
-        .filter(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            n.starts_with(&prefix) && n.ends_with(".tmp") && old(e)
-        })
-        .filter(|e| std::fs::remove_file(e.path()).is_ok())
-        .count()
 }
 
 /// The sessions of `files` in order; the first is `first` when `main` already read

@@ -1,9 +1,25 @@
 //! Atomic file replacement: a crash, a kill or a full disk leaves either the
 //! old file or the new one, never a truncated mix.
+//!
+//! The temp file (`.NAME.XXXXXX.tmp` beside `NAME`) is held under an exclusive
+//! advisory lock while it is written: a sweep of stray temp files
+//! ([`remove_stray_temps_beside`]) removes only those no live writer holds, so
+//! the temp file of a killed save goes at once and another process's save in
+//! flight (a second dafo, a command, a script using this crate) is never cut.
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// How many temp files a write makes before giving up when a sweep takes each
+/// one away between its creation and its lock (a sweep runs once per open or
+/// save: a second try is all it ever needs).
+const TRIES: usize = 3;
+
+/// Where a temp file cannot be locked (a file system without locks), how old it
+/// must be to be taken for a killed write's rather than one in flight.
+const UNLOCKABLE_STRAY_AGE: Duration = Duration::from_secs(60);
 
 /// Writes `bytes` to `path` through a temp file in the same directory, fsyncs
 /// it, renames it over `path` and fsyncs the directory.
@@ -18,13 +34,18 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, bytes, true)
 }
 
-fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
+/// The folder `path` is in, and the prefix of its temp files' names.
+fn dir_and_prefix(path: &Path) -> (&Path, String) {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let prefix = format!(".{name}.");
+    (dir, format!(".{name}."))
+}
+
+fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
+    let (dir, prefix) = dir_and_prefix(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     // Keep the permissions of the file being replaced (tempfile would make it owner-only).
@@ -34,7 +55,22 @@ fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
+    let mut tries = 0;
+    let mut tmp = loop {
+        tries += 1;
+        let tmp = builder.tempfile_in(dir)?;
+        // Held until the rename: a sweep passes over it. Where files cannot be
+        // locked, the sweep goes by age instead.
+        match tmp.as_file().lock() {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => break tmp,
+            Err(e) => return Err(e),
+        }
+        // A sweep that locked it first (between its creation and this lock) took it away.
+        if tmp.path().symlink_metadata().is_ok() || tries == TRIES {
+            break tmp;
+        }
+    };
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if new {
@@ -48,6 +84,47 @@ fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Removes the temp files of `path` left in `dir` by writes that were killed
+/// (their lock went with them), never one a live writer holds; returns those
+/// removed. `dir` is `path`'s folder or one that holds copies of it (backups).
+pub fn remove_stray_temps_in(dir: &Path, path: &Path) -> Vec<PathBuf> {
+    let (_, prefix) = dir_and_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let now = SystemTime::now();
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix) && name.ends_with(".tmp")
+        })
+        .filter_map(|e| remove_if_stray(&e.path(), now).then(|| e.path()))
+        .collect()
+}
+
+/// [`remove_stray_temps_in`] `path`'s own folder.
+pub fn remove_stray_temps_beside(path: &Path) -> Vec<PathBuf> {
+    remove_stray_temps_in(dir_and_prefix(path).0, path)
+}
+
+/// Removes the temp file at `tmp` if no writer holds it: removed under its
+/// lock, so a writer that opened it meanwhile finds it gone and makes another.
+fn remove_if_stray(tmp: &Path, now: SystemTime) -> bool {
+    let Ok(file) = File::open(tmp) else { return false };
+    match file.try_lock() {
+        Ok(()) => std::fs::remove_file(tmp).is_ok(),
+        Err(std::fs::TryLockError::WouldBlock) => false,
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+            let old = (file.metadata().and_then(|m| m.modified()).ok())
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age >= UNLOCKABLE_STRAY_AGE);
+            old && std::fs::remove_file(tmp).is_ok()
+        }
+        Err(std::fs::TryLockError::Error(_)) => false,
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +163,55 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A temp file named as a write of `s.ron` makes it, in `dir`.
+    fn temp_of_s_ron(dir: &Path, tag: &str) -> PathBuf {
+        let tmp = dir.join(format!(".s.ron.{tag}.tmp"));
+        std::fs::write(&tmp, "half").unwrap();
+        tmp
+    }
+
+    #[test]
+    fn a_killed_write_s_temp_goes_and_a_live_one_s_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let killed = temp_of_s_ron(dir.path(), "k1ll3d");
+        let live = temp_of_s_ron(dir.path(), "l1v3ly");
+        let other = dir.path().join(".other.ron.abc123.tmp");
+        std::fs::write(&other, "x").unwrap();
+        // A writer in another process holds its temp file's lock until the rename.
+        let held = File::open(&live).unwrap();
+        held.lock().unwrap();
+        assert_eq!(remove_stray_temps_beside(&path), vec![killed.clone()]);
+        assert!(!killed.exists() && live.exists() && other.exists());
+        drop(held);
+        assert_eq!(remove_stray_temps_beside(&path), vec![live]);
+    }
+
+    #[test]
+    fn a_write_whose_temp_a_sweep_took_makes_another() {
+        // The sweep's side of the race: it locked and removed a temp file that a
+        // writer had just made. The writer, locking after it, finds it gone.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let sweeper = std::thread::spawn({
+            let path = path.clone();
+            move || {
+                let mut swept = 0;
+                for _ in 0..2000 {
+                    swept += remove_stray_temps_beside(&path).len();
+                }
+                swept
+            }
+        });
+        for round in 0..200 {
+            write_atomic(&path, format!("round {round}").as_bytes()).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), format!("round {round}"));
+        }
+        // Only this test's writes were there to sweep, and none was cut short: a
+        // temp swept before its lock was replaced by another.
+        let _ = sweeper.join().unwrap();
     }
 
     #[test]

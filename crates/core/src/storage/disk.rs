@@ -113,26 +113,11 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
 }
 
 /// Removes temp files left next to `path` (and in its backup folder) by a dafo that was
-/// killed in the middle of a save. Only the holder of the session lock should call this.
+/// killed in the middle of a save; never those of a save in flight (see
+/// [`super::atomic`]).
 pub fn remove_stray_temps(path: &Path) -> Vec<PathBuf> {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return Vec::new() };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let mut removed = Vec::new();
-    for dir in [dir.clone(), dir.join(super::backup::BACKUP_DIR)] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let file_name = entry.file_name().to_string_lossy().into_owned();
-            if file_name.starts_with(&format!(".{name}.")) && file_name.ends_with(".tmp") {
-                let stray = entry.path();
-                if std::fs::remove_file(&stray).is_ok() {
-                    removed.push(stray);
-                }
-            }
-        }
-    }
+    let mut removed = super::atomic::remove_stray_temps_beside(path);
+    removed.extend(super::atomic::remove_stray_temps_in(&super::backup::backup_dir_and_prefix(path).0, path));
     removed
 }
 
