@@ -4,6 +4,7 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use crate::i18n::Lang;
 
@@ -50,13 +51,20 @@ impl BoundedError {
 /// it is read is refused too (at most `limit + 1` bytes are ever read). A link is
 /// followed (a `config.ron` may well be one).
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
+    read_bounded(path, limit, Links::Follow).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`] with the modification time of the file the bytes came from,
+/// taken from the open file before reading: a file replaced or rewritten meanwhile
+/// never lends its time to the bytes read (a later check then sees the change).
+pub fn read_regular_stamped(path: &Path, limit: u64) -> Result<(Vec<u8>, Option<SystemTime>), BoundedError> {
     read_bounded(path, limit, Links::Follow)
 }
 
 /// [`read_regular`] for a file only dafo writes (the journal): a symbolic link in
 /// its place is refused like a FIFO, never followed.
 pub fn read_regular_unlinked(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
-    read_bounded(path, limit, Links::Refuse)
+    read_bounded(path, limit, Links::Refuse).map(|(bytes, _)| bytes)
 }
 
 /// Whether a symbolic link at the path itself is followed.
@@ -66,7 +74,7 @@ enum Links {
     Refuse,
 }
 
-fn read_bounded(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, BoundedError> {
+fn read_bounded(path: &Path, limit: u64, links: Links) -> Result<(Vec<u8>, Option<SystemTime>), BoundedError> {
     let io = |source| BoundedError::Io { path: path.to_owned(), source };
     let not_regular = || BoundedError::NotRegular { path: path.to_owned() };
     let mut options = std::fs::OpenOptions::new();
@@ -101,7 +109,7 @@ fn read_bounded(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, Bounde
     if bytes.len() as u64 > limit {
         return Err(BoundedError::TooLarge { path: path.to_owned(), limit });
     }
-    Ok(bytes)
+    Ok((bytes, meta.modified().ok()))
 }
 
 /// [`read_regular`] as UTF-8 text.

@@ -29,9 +29,15 @@ impl PartialEq for DiskState {
 impl Eq for DiskState {}
 
 impl DiskState {
-    /// The fingerprint of `bytes` as found at `path` (its mtime is read from disk).
+    /// The fingerprint of `bytes` just written to `path` (its mtime is read from disk).
     pub(crate) fn of(path: &Path, bytes: &[u8], parses: bool) -> DiskState {
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        DiskState::read(bytes, modified, parses)
+    }
+
+    /// The fingerprint of `bytes` read from a file whose mtime was `modified` as
+    /// it was opened (see [`read_stamped`]).
+    pub(crate) fn read(bytes: &[u8], modified: Option<SystemTime>, parses: bool) -> DiskState {
         DiskState { len: bytes.len() as u64, modified, hash: hash(bytes), parses }
     }
 
@@ -73,13 +79,24 @@ pub fn check_disk(path: &Path, known: &DiskState) -> io::Result<DiskChange> {
     if meta.len() == known.len && meta.modified().ok() == known.modified {
         return Ok(DiskChange::Unchanged);
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let now = match read_stamped(path) {
+        Ok(now) => now,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(DiskChange::Removed),
         Err(e) => return Err(e),
     };
-    let now = DiskState::of(path, &bytes, false);
     Ok(if now == *known { DiskChange::Unchanged } else { DiskChange::Modified(now) })
+}
+
+/// The fingerprint of the file at `path` as it is now: its bytes and the mtime of
+/// the same open file, taken before they are read. (A time read from the path
+/// afterwards could be a newer file's, renamed into place meanwhile, and pass a
+/// later check for the bytes read here.)
+pub(crate) fn read_stamped(path: &Path) -> io::Result<DiskState> {
+    let mut file = std::fs::File::open(path)?;
+    let modified = file.metadata()?.modified().ok();
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(DiskState::read(&bytes, modified, false))
 }
 
 /// A session read from disk, with the fingerprint to hand back to `save_session`.
@@ -91,9 +108,9 @@ pub struct Loaded {
 
 /// Reads and parses a session file and fingerprints it.
 pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = super::format::read_session_bytes(path)?;
+    let (bytes, modified) = super::format::read_session_stamped(path)?;
     let session = parse_bytes(&bytes, path)?;
-    Ok(Loaded { session, disk: DiskState::of(path, &bytes, true) })
+    Ok(Loaded { session, disk: DiskState::read(&bytes, modified, true) })
 }
 
 /// Parses the bytes of a session file. Bytes that are not UTF-8 are a parse error at

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use crate::domain::{Edit, Session};
 
 use super::backup::keep_damaged;
-use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, remove_stray_temps};
+use super::disk::{DiskChange, DiskState, Loaded, check_disk, load_session, read_stamped, remove_stray_temps};
 use super::format::{LoadError, to_ron};
 use super::journal::{self, Journal, Replay};
 use super::lock::{LockError, SessionLock};
@@ -288,7 +288,11 @@ impl SessionFile {
             return self.save_text(text).map(|report| (report, None));
         }
         let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
-        let now = std::fs::read(&self.path).ok().map(|bytes| DiskState::of(&self.path, &bytes, true));
+        // Damaged and kept aside: it is replaced even though it does not read.
+        let now = read_stamped(&self.path).ok().map(|mut state| {
+            state.parses = true;
+            state
+        });
         let mut report = save_text_backed(&self.path, text, now.as_ref(), true)?;
         self.set_disk(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
@@ -301,8 +305,8 @@ impl SessionFile {
         match &self.disk {
             Some(disk) => check_disk(&self.path, disk),
             // Never written by us: any file there now came from elsewhere.
-            None => match std::fs::read(&self.path) {
-                Ok(bytes) => Ok(DiskChange::Modified(DiskState::of(&self.path, &bytes, false))),
+            None => match read_stamped(&self.path) {
+                Ok(state) => Ok(DiskChange::Modified(state)),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DiskChange::Unchanged),
                 Err(e) => Err(e),
             },

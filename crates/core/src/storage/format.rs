@@ -6,7 +6,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::bounded::{BoundedError, read_regular};
+use super::bounded::BoundedError;
 use crate::domain::id_check::{IdProblem, first_bad_id};
 use crate::domain::limits::{Field, first_too_long};
 use crate::domain::{FORMAT_VERSION, Session};
@@ -90,7 +90,12 @@ fn id_problem_en(p: &IdProblem) -> String {
 /// The bytes of a session file: a regular file of at most [`SESSION_FILE_LIMIT`]
 /// bytes (a FIFO, a device or a huge file is refused without hanging or filling memory).
 pub(crate) fn read_session_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    read_regular(path, SESSION_FILE_LIMIT).map_err(|e| match e {
+    read_session_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_session_bytes`] with the modification time of the file they came from.
+pub(crate) fn read_session_stamped(path: &Path) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
+    super::bounded::read_regular_stamped(path, SESSION_FILE_LIMIT).map_err(|e| match e {
         BoundedError::Io { path, source } => LoadError::Io { path, source },
         other => LoadError::NotReadable(other),
     })
