@@ -4,11 +4,8 @@
 //! Fortalezas, an empty ID, an ID holding escape sequences, a 20-digit number, a
 //! second `F1`) is refused on load with its line and column.
 
-use super::plan_edit::{AXIS, CHALLENGE, INDICATOR, LINE};
-use super::quadrant::Quadrant;
 use super::rules::ItemId;
 use super::session::Session;
-use super::{Came, Crossed};
 
 /// What is wrong with an item's ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,47 +20,52 @@ pub enum IdProblem {
 
 /// The first ID of `s` (in file order) that breaks the rules, and what is wrong.
 pub fn first_bad_id(s: &Session) -> Option<(String, IdProblem)> {
-    let mut lists: Vec<(&'static str, Vec<&str>)> = Vec::new();
-    for q in Quadrant::ALL {
-        lists.push((q.prefix(), s.factors(q).iter().map(|f| f.id.as_str()).collect()));
-    }
-    for c in Came::ALL {
-        lists.push((c.prefix(), s.actions(c).iter().map(|a| a.id.as_str()).collect()));
-    }
-    for k in Crossed::ALL {
-        lists.push((k.prefix(), s.strategies.iter().filter(|x| x.kind == k).map(|x| x.id.as_str()).collect()));
-    }
-    for prefix in [CHALLENGE, AXIS, LINE, INDICATOR] {
-        let ids: Vec<&str> = match prefix {
-            CHALLENGE => s.challenges.iter().map(|x| x.id.as_str()).collect(),
-            AXIS => s.axes.iter().map(|x| x.id.as_str()).collect(),
-            LINE => s.lines.iter().map(|x| x.id.as_str()).collect(),
-            _ => s.indicators.iter().map(|x| x.id.as_str()).collect(),
+    check_ids(s).err()
+}
+
+/// The highest number of each list of `s` (by the key of its counter), when every
+/// ID keeps the rules; else the first ID (in file order) that breaks them, and
+/// what is wrong. One reading of each ID, for loading's check and its counters.
+pub fn check_ids(s: &Session) -> Result<Vec<(&'static str, u64)>, (String, IdProblem)> {
+    // Every list has its own prefix (F, AF, FO, EJ...), and an ID of another
+    // prefix is refused in it: two lists never hold the same ID, so each list is
+    // checked for a second one on its own.
+    s.id_lists().into_iter().map(|list| Ok((list.counter, highest_in(list.prefix, &list.ids)?))).collect()
+}
+
+/// The highest number among `ids`, or the first of them (in order) that is not
+/// `expected`'s prefix and a number or repeats one before it. Two IDs are the same
+/// when their prefix and number are: `F01` is shown, exported and typed as `F1`,
+/// so beside an `F1` it is a second `F1`.
+fn highest_in(expected: &'static str, ids: &[&str]) -> Result<u64, (String, IdProblem)> {
+    let mut highest = 0;
+    // Numbers that rise in file order (as dafo writes them) cannot repeat: the
+    // numbers seen are only gathered from the first one that does not rise.
+    let mut seen: Option<std::collections::HashSet<u64>> = None;
+    for (i, &id) in ids.iter().enumerate() {
+        let number = match ItemId::parts(id) {
+            None => return Err((id.to_owned(), IdProblem::Malformed)),
+            Some((prefix, _)) if prefix != expected => return Err((id.to_owned(), IdProblem::WrongPlace { expected })),
+            Some((_, number)) => number,
         };
-        lists.push((prefix, ids));
-    }
-    // Two IDs are the same when their prefix and number are: `F01` is shown,
-    // exported and typed as `F1`, so beside an `F1` it is a second `F1`.
-    let mut seen = std::collections::HashSet::with_capacity(lists.iter().map(|(_, ids)| ids.len()).sum());
-    for (expected, ids) in lists {
-        for id in ids {
-            match ItemId::parts(id) {
-                None => return Some((id.to_owned(), IdProblem::Malformed)),
-                Some((prefix, _)) if prefix != expected => {
-                    return Some((id.to_owned(), IdProblem::WrongPlace { expected }));
-                }
-                Some(parts) if !seen.insert(parts) => return Some((id.to_owned(), IdProblem::Duplicate)),
-                Some(_) => {}
-            }
+        if seen.is_none() && number > highest {
+            highest = number;
+            continue;
         }
+        let seen =
+            seen.get_or_insert_with(|| ids[..i].iter().filter_map(|id| ItemId::parts(id)).map(|(_, n)| n).collect());
+        if !seen.insert(number) {
+            return Err((id.to_owned(), IdProblem::Duplicate));
+        }
+        highest = highest.max(number);
     }
-    None
+    Ok(highest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Factor;
+    use crate::domain::{Factor, Quadrant};
     use jiff::Timestamp;
 
     fn with(f: impl FnOnce(&mut Session)) -> Option<(String, IdProblem)> {
@@ -87,5 +89,64 @@ mod tests {
         assert_eq!(with(|s| s.strengths.push(Factor::new("F1", "x"))), Some(("F1".into(), IdProblem::Duplicate)));
         let long = "F12345678901234567890";
         assert_eq!(with(|s| s.strengths.push(Factor::new(long, "x"))), Some((long.into(), IdProblem::Malformed)));
+    }
+
+    /// The rule as first written: one set of every (prefix, number) in file
+    /// order, the first ID out of rule or seen before is the one named.
+    fn by_one_set(lists: &[(&'static str, Vec<String>)]) -> Option<(String, IdProblem)> {
+        let mut seen = std::collections::HashSet::new();
+        for (expected, ids) in lists {
+            for id in ids {
+                match ItemId::parts(id) {
+                    None => return Some((id.clone(), IdProblem::Malformed)),
+                    Some((prefix, _)) if prefix != *expected => {
+                        return Some((id.clone(), IdProblem::WrongPlace { expected }));
+                    }
+                    Some((prefix, n)) if !seen.insert((prefix.to_owned(), n)) => {
+                        return Some((id.clone(), IdProblem::Duplicate));
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// However the IDs of the four quadrants come (rising, shuffled, repeated,
+        /// `F01` beside `F1`, another quadrant's, malformed), the check names the
+        /// ID the one-set rule names, and the counters end above every number.
+        #[test]
+        fn the_check_names_what_one_set_of_every_id_names(
+            quadrants in proptest::collection::vec(
+                proptest::collection::vec((0..6usize, 0..12u64, proptest::bool::ANY), 0..12),
+                4,
+            ),
+        ) {
+            let prefixes = ["F", "D", "O", "A", "", "FO"];
+            let mut s = Session::new("s", Timestamp::UNIX_EPOCH);
+            let mut lists = Vec::new();
+            for (q, picks) in Quadrant::ALL.into_iter().zip(&quadrants) {
+                let ids: Vec<String> = picks
+                    .iter()
+                    .map(|&(p, n, zero)| {
+                        // Mostly this quadrant's own prefix, so that repeats are common.
+                        let prefix = if p < 3 { q.prefix() } else { prefixes[p] };
+                        format!("{prefix}{}{n}", if zero { "0" } else { "" })
+                    })
+                    .collect();
+                s.factors_mut(q).extend(ids.iter().map(|id| Factor::new(id.as_str(), "x")));
+                lists.push((q.prefix(), ids));
+            }
+            proptest::prop_assert_eq!(first_bad_id(&s), by_one_set(&lists));
+            if let Ok(highest) = check_ids(&s) {
+                s.raise_counters(highest);
+                for (q, (_, ids)) in Quadrant::ALL.into_iter().zip(&lists) {
+                    let next = ItemId::parts(&s.next_id(q.prefix())).map(|(_, n)| n).unwrap();
+                    let top = ids.iter().filter_map(|id| ItemId::parts(id)).map(|(_, n)| n).max().unwrap_or(0);
+                    proptest::prop_assert!(next > top, "{} after {:?}", next, ids);
+                }
+            }
+        }
     }
 }

@@ -351,29 +351,45 @@ impl Session {
     /// Raises the ID counters above every ID present, so that a hand-edited file
     /// can never make an ID be handed out twice. Called after loading.
     pub fn normalise_ids(&mut self) {
-        fn highest<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u64 {
-            ids.filter_map(|id| ItemId::number_for(id, prefix)).max().unwrap_or(0)
-        }
-        let mut seen: Vec<(&'static str, u64)> = Vec::new();
-        for q in Quadrant::ALL {
-            seen.push((q.prefix(), highest(self.factors(q).iter().map(|f| f.id.as_str()), q.prefix())));
-        }
-        for c in Came::ALL {
-            seen.push((c.counter_key(), highest(self.actions(c).iter().map(|a| a.id.as_str()), c.prefix())));
-        }
-        for k in super::strategy::Crossed::ALL {
-            let ids = self.strategies.iter().filter(|s| s.kind == k).map(|s| s.id.as_str());
-            seen.push((k.prefix(), highest(ids, k.prefix())));
-        }
-        for (prefix, ids) in self.plan_ids() {
-            seen.push((prefix, highest(ids.into_iter(), prefix)));
-        }
-        for (key, top) in seen {
+        let highest: Vec<(&'static str, u64)> = (self.id_lists().into_iter())
+            .map(|list| {
+                (list.counter, list.ids.iter().filter_map(|id| ItemId::number_for(id, list.prefix)).max().unwrap_or(0))
+            })
+            .collect();
+        self.raise_counters(highest);
+    }
+
+    /// Raises each counter named (a key of `last_ids`) to at least its number.
+    pub(crate) fn raise_counters(&mut self, highest: impl IntoIterator<Item = (&'static str, u64)>) {
+        for (key, top) in highest {
             if top > 0 {
                 let counter = self.last_ids.entry(key.to_owned()).or_insert(0);
                 *counter = (*counter).max(top);
             }
         }
+    }
+
+    /// Every list of items that carry IDs, in file order, each with the key of its
+    /// counter in `last_ids` and the prefix its IDs must have.
+    pub(crate) fn id_lists(&self) -> Vec<IdList<'_>> {
+        fn list<'a>(counter: &'static str, prefix: &'static str, ids: Vec<&'a str>) -> IdList<'a> {
+            IdList { counter, prefix, ids }
+        }
+        let mut lists = Vec::with_capacity(16);
+        for q in Quadrant::ALL {
+            lists.push(list(q.prefix(), q.prefix(), self.factors(q).iter().map(|f| f.id.as_str()).collect()));
+        }
+        for c in Came::ALL {
+            lists.push(list(c.counter_key(), c.prefix(), self.actions(c).iter().map(|a| a.id.as_str()).collect()));
+        }
+        for k in super::strategy::Crossed::ALL {
+            let ids = self.strategies.iter().filter(|s| s.kind == k).map(|s| s.id.as_str());
+            lists.push(list(k.prefix(), k.prefix(), ids.collect()));
+        }
+        for (prefix, ids) in self.plan_ids() {
+            lists.push(list(prefix, prefix, ids));
+        }
+        lists
     }
 
     // ---- Edit builders: each returns the edit to apply, so undo covers it. ----
@@ -462,6 +478,16 @@ impl Session {
             && new.weight.is_none_or(|w| Weight::try_from(w).is_ok());
         (fits && new != *old).then_some(Edit::Factor(q, ListOp::Replace(i, new)))
     }
+}
+
+/// The IDs of one list of items (a quadrant, a CAME group, a kind of crossed
+/// strategy, retos, ejes, líneas or indicators), in file order.
+pub(crate) struct IdList<'a> {
+    /// The key of the list's counter in [`Session::last_ids`].
+    pub counter: &'static str,
+    /// The prefix every ID of the list carries.
+    pub prefix: &'static str,
+    pub ids: Vec<&'a str>,
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::bounded::BoundedError;
-use crate::domain::id_check::{IdProblem, first_bad_id};
+use crate::domain::id_check::{IdProblem, check_ids};
 use crate::domain::limits::{Field, first_too_long};
 use crate::domain::{FORMAT_VERSION, Session};
 
@@ -145,10 +145,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         let problem = ParseProblem::CounterAtEnd { key: key.to_owned(), n };
         return Err(LoadError::Parse { path: path.to_owned(), line, column, problem });
     }
-    if let Some((id, problem)) = first_bad_id(&session) {
-        let (line, column) = id_position(text, &id);
-        return Err(LoadError::Id { path: path.to_owned(), line, column, id, problem });
-    }
+    let highest = match check_ids(&session) {
+        Ok(highest) => highest,
+        Err((id, problem)) => {
+            let (line, column) = id_position(text, &id);
+            return Err(LoadError::Id { path: path.to_owned(), line, column, id, problem });
+        }
+    };
     if let Some(long) = first_too_long(&session) {
         let (line, column) = match &long.field {
             Field::Item(id) => id_position(text, id),
@@ -159,7 +162,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         let (field, chars, max) = (long.field, long.chars, long.max);
         return Err(LoadError::TooLong { path: path.to_owned(), line, column, field, chars, max });
     }
-    session.normalise_ids();
+    // The counters go above every ID present: a hand-edited file can never make an
+    // ID be handed out twice.
+    session.raise_counters(highest);
     Ok(session)
 }
 
