@@ -89,6 +89,7 @@ fn a_reload_is_named_undone_with_u_and_never_costs_our_last_version() {
     // `u` brings back what was on screen before the reload, and it is saved again.
     app.update(Action::Undo);
     assert_eq!(editor(&app).session().strengths.len(), 2);
+    assert_eq!(notice(&app), "deshecho: la recarga (cambiado fuera de dafo)");
     settle(&mut app);
     assert!(std::fs::read_to_string(&app.path).unwrap().contains("dos"));
     assert_eq!(std::fs::read_to_string(kept[0]).unwrap(), ours);

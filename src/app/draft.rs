@@ -196,7 +196,9 @@ impl Editor {
                     None => kinds[3].to_owned(),
                 }
             }
-            Edit::Batch(_) | Edit::Whole(_) => kinds[3].to_owned(),
+            // The version on screen before a reload of an outside change.
+            Edit::Whole(_) => self.lang.text().meeting.edit_reload.to_owned(),
+            Edit::Batch(_) => kinds[3].to_owned(),
         }
     }
 

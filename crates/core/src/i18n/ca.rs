@@ -1183,6 +1183,7 @@ pub static TEXT: Catalogue = Catalogue {
         undone: "desfet",
         redone: "refet",
         edit_kinds: ["afegir", "esborrar", "canviar", "diversos canvis"],
+        edit_reload: "la recàrrega (canviat fora de dafo)",
         links_lost: |n| if n == 1 { "1 acció perd el vincle".to_owned() } else { format!("{n} accions perden el vincle") },
         draft_kept: |key| format!("esborrany guardat: {key} el recupera"),
         gone_kept_on_line: |id| {

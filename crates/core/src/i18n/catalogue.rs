@@ -517,6 +517,8 @@ pub struct MeetingText {
     pub redone: &'static str,
     /// What an edit did: add, delete, change, several changes.
     pub edit_kinds: [&'static str; 4],
+    /// What `u` takes back after a reload of a version changed outside dafo.
+    pub edit_reload: &'static str,
     /// Deleting a factor: how many actions lose their link.
     pub links_lost: fn(usize) -> String,
     /// `Esc` with text typed: the draft is kept; the key that brings it back.

@@ -1179,6 +1179,7 @@ pub static TEXT: Catalogue = Catalogue {
         undone: "undone",
         redone: "redone",
         edit_kinds: ["add", "delete", "change", "several changes"],
+        edit_reload: "the reload (changed outside dafo)",
         links_lost: |n| if n == 1 { "1 action loses its link".to_owned() } else { format!("{n} actions lose their link") },
         draft_kept: |key| format!("draft kept: {key} brings it back"),
         gone_kept_on_line: |id| {

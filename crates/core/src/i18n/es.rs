@@ -1185,6 +1185,7 @@ pub static TEXT: Catalogue = Catalogue {
         undone: "deshecho",
         redone: "rehecho",
         edit_kinds: ["añadir", "borrar", "cambiar", "varios cambios"],
+        edit_reload: "la recarga (cambiado fuera de dafo)",
         links_lost: |n| if n == 1 { "1 acción pierde su vínculo".to_owned() } else { format!("{n} acciones pierden su vínculo") },
         draft_kept: |key| format!("borrador guardado: {key} lo recupera"),
         gone_kept_on_line: |id| {
