@@ -113,7 +113,15 @@ pub fn remove_stray_temps_beside(path: &Path) -> Vec<PathBuf> {
 /// Removes the temp file at `tmp` if no writer holds it: removed under its
 /// lock, so a writer that opened it meanwhile finds it gone and makes another.
 fn remove_if_stray(tmp: &Path, now: SystemTime) -> bool {
-    let Ok(file) = File::open(tmp) else { return false };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // A FIFO or a link put in its place meanwhile is neither waited on nor followed.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    let Ok(file) = options.open(tmp) else { return false };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     match file.try_lock() {
         Ok(()) => std::fs::remove_file(tmp).is_ok(),
         Err(std::fs::TryLockError::WouldBlock) => false,
@@ -187,6 +195,24 @@ mod tests {
         assert!(!killed.exists() && live.exists() && other.exists());
         drop(held);
         assert_eq!(remove_stray_temps_beside(&path), vec![live]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_link_named_as_a_temp_is_neither_waited_on_nor_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let fifo = dir.path().join(".s.ron.f1f0.tmp");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "keep").unwrap();
+        let link = dir.path().join(".s.ron.l1nk.tmp");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        // Returns (a FIFO with no writer would block a plain open) and removes neither.
+        assert_eq!(remove_stray_temps_beside(&path), Vec::<PathBuf>::new());
+        assert!(fifo.exists() && link.symlink_metadata().is_ok());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
     }
 
     #[test]
