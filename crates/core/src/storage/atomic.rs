@@ -59,12 +59,11 @@ fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
     let mut tmp = loop {
         tries += 1;
         let tmp = builder.tempfile_in(dir)?;
-        // Held until the rename: a sweep passes over it. Where files cannot be
-        // locked, the sweep goes by age instead.
-        match tmp.as_file().lock() {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::Unsupported => break tmp,
-            Err(e) => return Err(e),
+        // Held until the rename: a sweep passes over it. Where it cannot be locked
+        // (a file system without locks, an NFS mount without its lock daemon) the
+        // save goes on all the same, and the sweep goes by age instead.
+        if tmp.as_file().lock().is_err() {
+            break tmp;
         }
         // A sweep that locked it first (between its creation and this lock) took it away.
         if tmp.path().symlink_metadata().is_ok() || tries == TRIES {
@@ -125,13 +124,13 @@ fn remove_if_stray(tmp: &Path, now: SystemTime) -> bool {
     match file.try_lock() {
         Ok(()) => std::fs::remove_file(tmp).is_ok(),
         Err(std::fs::TryLockError::WouldBlock) => false,
-        Err(std::fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+        // No locks here: only a temp file too old to be a save in flight goes.
+        Err(std::fs::TryLockError::Error(_)) => {
             let old = (file.metadata().and_then(|m| m.modified()).ok())
                 .and_then(|t| now.duration_since(t).ok())
                 .is_some_and(|age| age >= UNLOCKABLE_STRAY_AGE);
             old && std::fs::remove_file(tmp).is_ok()
         }
-        Err(std::fs::TryLockError::Error(_)) => false,
     }
 }
 
