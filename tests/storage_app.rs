@@ -191,3 +191,37 @@ fn failing_backups_are_told_once_and_the_session_still_saves() {
     assert!(!notice(&app).contains("sin copia de seguridad"), "said twice: {}", notice(&app));
     assert!(std::fs::read_to_string(&app.path).unwrap().contains("tres"));
 }
+
+/// Opening a file sweeps the temp files killed saves left beside it; a save another
+/// program is making at that moment (its temp file still being written) is never
+/// cut short by it (CI once lost one that way: the other program's rename failed).
+#[test]
+fn an_outside_save_in_flight_is_never_cut_by_dafo_opening_the_file() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &session("Taller", &["uno"])).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = std::thread::spawn({
+        let (path, stop) = (path.clone(), Arc::clone(&stop));
+        move || {
+            let mut saves = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let text = storage::to_ron(&session("Taller", &["uno", &format!("fuera {saves}")]));
+                storage::write_atomic(&path, text.as_bytes()).expect("an outside save was cut short");
+                saves += 1;
+            }
+            saves
+        }
+    });
+    for _ in 0..15 {
+        let mut app = App::open(&path, Lang::Es).unwrap();
+        settle(&mut app);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let saves = writer.join().expect("the outside program's saves all went through");
+    assert!(saves > 0);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!left.iter().any(|n| n.to_string_lossy().ends_with(".tmp")), "{left:?}");
+}
