@@ -118,7 +118,8 @@ fn remove_if_stray(tmp: &Path, now: SystemTime) -> bool {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOFOLLOW);
     let Ok(file) = options.open(tmp) else { return false };
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
+    let Ok(meta) = file.metadata() else { return false };
+    if !meta.is_file() {
         return false;
     }
     match file.try_lock() {
@@ -126,7 +127,7 @@ fn remove_if_stray(tmp: &Path, now: SystemTime) -> bool {
         Err(std::fs::TryLockError::WouldBlock) => false,
         // No locks here: only a temp file too old to be a save in flight goes.
         Err(std::fs::TryLockError::Error(_)) => {
-            let old = (file.metadata().and_then(|m| m.modified()).ok())
+            let old = (meta.modified().ok())
                 .and_then(|t| now.duration_since(t).ok())
                 .is_some_and(|age| age >= UNLOCKABLE_STRAY_AGE);
             old && std::fs::remove_file(tmp).is_ok()

@@ -80,23 +80,24 @@ pub fn check_disk(path: &Path, known: &DiskState) -> io::Result<DiskChange> {
         return Ok(DiskChange::Unchanged);
     }
     let now = match read_stamped(path) {
-        Ok(now) => now,
+        Ok((_, now)) => now,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(DiskChange::Removed),
         Err(e) => return Err(e),
     };
     Ok(if now == *known { DiskChange::Unchanged } else { DiskChange::Modified(now) })
 }
 
-/// The fingerprint of the file at `path` as it is now: its bytes and the mtime of
-/// the same open file, taken before they are read. (A time read from the path
+/// The bytes of the file at `path` as it is now, and its fingerprint: with the mtime
+/// of the same open file, taken before they are read. (A time read from the path
 /// afterwards could be a newer file's, renamed into place meanwhile, and pass a
 /// later check for the bytes read here.)
-pub(crate) fn read_stamped(path: &Path) -> io::Result<DiskState> {
+pub(crate) fn read_stamped(path: &Path) -> io::Result<(Vec<u8>, DiskState)> {
     let mut file = std::fs::File::open(path)?;
     let modified = file.metadata()?.modified().ok();
     let mut bytes = Vec::new();
     io::Read::read_to_end(&mut file, &mut bytes)?;
-    Ok(DiskState::read(&bytes, modified, false))
+    let state = DiskState::read(&bytes, modified, false);
+    Ok((bytes, state))
 }
 
 /// A session read from disk, with the fingerprint to hand back to `save_session`.

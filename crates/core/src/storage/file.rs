@@ -289,7 +289,7 @@ impl SessionFile {
         }
         let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
         // Damaged and kept aside: it is replaced even though it does not read.
-        let now = read_stamped(&self.path).ok().map(|mut state| {
+        let now = read_stamped(&self.path).ok().map(|(_, mut state)| {
             state.parses = true;
             state
         });
@@ -306,7 +306,7 @@ impl SessionFile {
             Some(disk) => check_disk(&self.path, disk),
             // Never written by us: any file there now came from elsewhere.
             None => match read_stamped(&self.path) {
-                Ok(state) => Ok(DiskChange::Modified(state)),
+                Ok((_, state)) => Ok(DiskChange::Modified(state)),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DiskChange::Unchanged),
                 Err(e) => Err(e),
             },

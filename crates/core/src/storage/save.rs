@@ -11,7 +11,7 @@ use crate::domain::Session;
 
 use super::atomic::{write_atomic, write_atomic_new};
 use super::backup::keep_backup;
-use super::disk::{DiskState, parse_bytes, remove_stray_temps};
+use super::disk::{DiskState, parse_bytes, read_stamped, remove_stray_temps};
 use super::format::{LoadError, to_ron};
 
 /// Why a save did not happen. In every case the file on disk is as it was and the
@@ -136,9 +136,8 @@ fn save_text_with(
     backup: bool,
 ) -> Result<SaveReport, SaveError> {
     let mut outside_version = None;
-    match std::fs::read(path) {
-        Ok(current) => {
-            let now = DiskState::of(path, &current, false);
+    match read_stamped(path) {
+        Ok((current, now)) => {
             match expected {
                 None => return Err(SaveError::AlreadyExists { path: path.to_owned() }),
                 Some(known) if *known != now => return Err(SaveError::ChangedOnDisk { path: path.to_owned(), now }),
