@@ -18,11 +18,6 @@ pub enum IdProblem {
     Duplicate,
 }
 
-/// The first ID of `s` (in file order) that breaks the rules, and what is wrong.
-pub fn first_bad_id(s: &Session) -> Option<(String, IdProblem)> {
-    check_ids(s).err()
-}
-
 /// The highest number of each list of `s` (by the key of its counter), when every
 /// ID keeps the rules; else the first ID (in file order) that breaks them, and
 /// what is wrong. One reading of each ID, for loading's check and its counters.
@@ -73,7 +68,7 @@ mod tests {
         s.strengths.push(Factor::new("F1", "a"));
         s.weaknesses.push(Factor::new("D1", "b"));
         f(&mut s);
-        first_bad_id(&s)
+        check_ids(&s).err()
     }
 
     #[test]
@@ -138,7 +133,7 @@ mod tests {
                 s.factors_mut(q).extend(ids.iter().map(|id| Factor::new(id.as_str(), "x")));
                 lists.push((q.prefix(), ids));
             }
-            proptest::prop_assert_eq!(first_bad_id(&s), by_one_set(&lists));
+            proptest::prop_assert_eq!(check_ids(&s).err(), by_one_set(&lists));
             if let Ok(highest) = check_ids(&s) {
                 s.raise_counters(highest);
                 for (q, (_, ids)) in Quadrant::ALL.into_iter().zip(&lists) {
