@@ -231,15 +231,20 @@ fn read_request(stream: &mut TcpStream, deadline: Instant) -> Result<Raw, Unread
 fn read_some(stream: &mut TcpStream, chunk: &mut [u8], deadline: Instant) -> Result<usize, Unread> {
     // Past the deadline only what already arrived is read (a request that waited
     // in the queue is whole in the socket); nothing more is waited for.
-    let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
-    stream.set_read_timeout(Some(left)).map_err(|_| Unread::Gone)?;
-    match stream.read(chunk) {
-        Ok(0) => Err(Unread::Gone),
-        Ok(n) => Ok(n),
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
-            Err(Unread::Status(408, "slow"))
-        }
-        Err(_) => Err(Unread::Gone),
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
+        stream.set_read_timeout(Some(left)).map_err(|_| Unread::Gone)?;
+        return match stream.read(chunk) {
+            Ok(0) => Err(Unread::Gone),
+            Ok(n) => Ok(n),
+            // A signal (the terminal's resize, say) cut the wait: a read with a
+            // timeout is not restarted by the kernel, so it is asked again here.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                Err(Unread::Status(408, "slow"))
+            }
+            Err(_) => Err(Unread::Gone),
+        };
     }
 }
 
@@ -319,4 +324,45 @@ pub fn lan_address() -> Option<IpAddr> {
     socket.connect("192.0.2.1:9").ok()?;
     let ip = socket.local_addr().ok()?.ip();
     (!ip.is_unspecified()).then_some(ip)
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    /// A phone's request is not dropped when a signal reaches the thread reading it:
+    /// the kernel does not restart a socket read that has a timeout, even for a
+    /// handler installed with `SA_RESTART` (signal(7)), as the resize handler is.
+    #[test]
+    fn a_signal_during_a_read_does_not_drop_the_request() {
+        let caught = Arc::new(AtomicBool::new(false));
+        let id = signal_hook::flag::register(signal_hook::consts::SIGUSR2, Arc::clone(&caught)).unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut phone = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut server, _) = listener.accept().unwrap();
+        let (tid_tx, tid_rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            // This thread's id, for `kill`: Linux hands a signal sent to a thread's id
+            // to that thread when it can take it.
+            let me = std::fs::read_link("/proc/thread-self").unwrap();
+            tid_tx.send(me.file_name().unwrap().to_string_lossy().into_owned()).unwrap();
+            let mut chunk = [0u8; 16];
+            match read_some(&mut server, &mut chunk, Instant::now() + Duration::from_secs(20)) {
+                Ok(n) => Ok(chunk[..n].to_vec()),
+                Err(Unread::Gone) => Err("gone".to_owned()),
+                Err(Unread::Status(status, _)) => Err(status.to_string()),
+            }
+        });
+        let tid = tid_rx.recv().unwrap();
+        for _ in 0..10 {
+            std::thread::sleep(Duration::from_millis(20));
+            let sent = std::process::Command::new("kill").args(["-USR2", &tid]).status().unwrap();
+            assert!(sent.success());
+        }
+        phone.write_all(b"GET / HTTP/1.1").unwrap();
+        let read = reader.join().unwrap();
+        signal_hook::low_level::unregister(id);
+        assert!(caught.load(Ordering::Relaxed), "no signal reached the handler");
+        assert_eq!(read.as_deref(), Ok(&b"GET / HTTP/1.1"[..]));
+    }
 }

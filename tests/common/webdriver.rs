@@ -32,6 +32,17 @@ fn free_port() -> u16 {
 }
 
 /// One HTTP request to 127.0.0.1:`port`; the response's status and body.
+/// One read; a signal that cuts it (a socket read with a timeout is not restarted,
+/// signal(7)) is read again, as `read_to_end` would.
+fn read_some(stream: &mut TcpStream, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match stream.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            read => return read,
+        }
+    }
+}
+
 fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> std::io::Result<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(120)))?;
@@ -46,7 +57,7 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> std::io::R
     let mut raw = Vec::new();
     let mut buf = [0u8; 16384];
     let head_end = loop {
-        let n = stream.read(&mut buf)?;
+        let n = read_some(&mut stream, &mut buf)?;
         if n == 0 {
             break raw.len();
         }
@@ -69,7 +80,7 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> std::io::R
         if complete {
             break;
         }
-        let n = stream.read(&mut buf)?;
+        let n = read_some(&mut stream, &mut buf)?;
         if n == 0 {
             break;
         }
