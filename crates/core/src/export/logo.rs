@@ -132,7 +132,8 @@ fn svg_size(b: &[u8]) -> Option<(u32, u32)> {
     let tag = &tag[..tag.find('>')?];
     let attr = |name: &str| -> Option<&str> {
         let at = tag.find(&format!(" {name}="))? + name.len() + 2;
-        let quote = tag[at..].chars().next()?;
+        // XML quotes its attributes; anything else is not a size to read.
+        let quote = tag[at..].chars().next().filter(|c| matches!(c, '"' | '\''))?;
         let value = &tag[at + 1..];
         Some(&value[..value.find(quote)?])
     };
@@ -176,6 +177,12 @@ mod tests {
         assert_eq!((s.kind, s.width, s.height), (ImageKind::Svg, 200, 50));
         let sized = from_bytes(br#"<svg width="64px" height='32'/>"#.to_vec()).expect("an svg");
         assert_eq!((sized.width, sized.height), (64, 32));
+        // Unquoted sizes (not XML) are not read, whatever character stands for the quote.
+        for open in ["é", "€", "😀", "1"] {
+            let svg = format!("<svg width={open}10{open} height={open}5{open}></svg>");
+            let s = from_bytes(svg.into_bytes()).expect("an svg");
+            assert_eq!((s.width, s.height), (300, 150), "{open}");
+        }
     }
 
     #[test]

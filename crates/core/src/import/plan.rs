@@ -11,6 +11,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
+use crate::domain::rules::{ItemId, MAX_ID_NUMBER};
 use crate::domain::text::clean_text;
 use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
 
@@ -524,18 +525,30 @@ fn strategy(item: &str) -> Option<Strategy> {
     Some(Strategy { id, kind, factors, text, votes, line: None, conflict: None })
 }
 
-/// IDs for items read in order: a given ID is kept when it has the prefix and is
-/// not taken; the others get the next numbers after the highest.
+/// IDs for items read in order: a given ID is kept when it is one with this prefix
+/// (a number from 1 to [`MAX_ID_NUMBER`]) whose number is not taken; the others get
+/// the next numbers after the highest, or the lowest free ones when that would pass
+/// [`MAX_ID_NUMBER`] (which loading refuses).
 pub(crate) fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let kept: Vec<Option<String>> =
-        given.into_iter().map(|id| id.filter(|id| id_with(id, prefix) && seen.insert(id.clone()))).collect();
-    let mut top = kept.iter().flatten().filter_map(|id| id[prefix.len()..].parse::<u32>().ok()).max().unwrap_or(0);
+    let mut used = HashSet::new();
+    let kept: Vec<Option<String>> = given
+        .into_iter()
+        .map(|id| id.filter(|id| ItemId::number_for(id, prefix).is_some_and(|n| used.insert(n))))
+        .collect();
+    let mut top = used.iter().copied().max().unwrap_or(0);
+    let mut free = 0;
     kept.into_iter()
         .map(|id| {
             id.unwrap_or_else(|| {
-                top += 1;
-                format!("{prefix}{top}")
+                let n = if top < MAX_ID_NUMBER {
+                    top += 1;
+                    top
+                } else {
+                    free = (free + 1..).find(|n| !used.contains(n)).unwrap_or(MAX_ID_NUMBER);
+                    free
+                };
+                used.insert(n);
+                format!("{prefix}{n}")
             })
         })
         .collect()

@@ -116,7 +116,7 @@ impl Table {
             return Err((at, 1, Problem::Separator(header.len())));
         }
         let mut rows = Vec::new();
-        for &(n, text) in &lines[2..] {
+        for &(n, text) in lines.get(2..).unwrap_or_default() {
             let cells = split(text);
             if cells.len() != header.len() {
                 let col = cells.get(header.len()).map_or(text.trim_end().len() + 1, |c| c.0);
@@ -233,5 +233,8 @@ mod tests {
         assert_eq!((err.0, err.1), (5, 11));
         let lines = [(3, "| A | B |"), (4, "| x | y |")];
         assert_eq!(Table::read(&lines).unwrap_err().0, 4);
+        // A lone `|` has no cells and no separator to compare them with: an empty table.
+        let table = Table::read(&[(3, "|")]).unwrap();
+        assert!(table.header.is_empty() && table.rows.is_empty());
     }
 }

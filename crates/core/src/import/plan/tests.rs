@@ -296,6 +296,11 @@ mod hostile {
             "## Estrategias cruzadas",
             "- \\(",
             "| \\| | ",
+            "|",
+            "- **R4294967295** reto",
+            "- **R9007199254740992** reto",
+            "- **R0** reto",
+            "- reto sin ID",
             "# Título",
             "",
         ])
@@ -316,6 +321,48 @@ mod hostile {
                 }
                 Err(ImportError::At { line, column, .. }) => prop_assert!(line >= 1 && column >= 1),
                 Err(e) => prop_assert!(false, "unexpected error {e}"),
+            }
+        }
+    }
+}
+
+/// A plan's given IDs near the top of the range, zero, zero-padded or repeated:
+/// the importer never overflows and never writes a session that does not load.
+#[test]
+fn ids_at_the_top_of_the_range_or_repeated_give_a_session_that_loads() {
+    let ids = |given: &[Option<&str>]| settle_ids(given.iter().map(|g| g.map(str::to_owned)).collect(), "R");
+    assert_eq!(ids(&[Some("R4294967295"), None]), ["R4294967295", "R4294967296"]);
+    assert_eq!(ids(&[Some("R1"), Some("R9007199254740992"), None, None]), ["R1", "R9007199254740992", "R2", "R3"]);
+    assert_eq!(
+        ids(&[Some("R0"), Some("R007"), Some("R7"), Some("R99999999999999999999")]),
+        ["R8", "R007", "R9", "R10"]
+    );
+    let plan = "# Plan\n\n## Retos\n\n- **R1** a\n- **R9007199254740992** b\n- c\n- d\n";
+    let s = read(plan).unwrap();
+    let ids: Vec<&str> = s.challenges.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["R1", "R9007199254740992", "R2", "R3"]);
+    crate::storage::parse(&crate::storage::to_ron(&s), Path::new("s.ron")).unwrap();
+}
+
+proptest::proptest! {
+    /// Whatever IDs a plan gives, every item gets a valid ID of the prefix, no number
+    /// twice, and a valid given ID seen for the first time is kept as written.
+    #[test]
+    fn settled_ids_are_valid_unique_and_keep_what_they_can(
+        given in proptest::collection::vec(proptest::option::of("R(0|[0-9]{1,3}|900719925474099[0-9]|[0-9]{17,21})"), 0..12)
+    ) {
+        let out = settle_ids(given.clone(), "R");
+        proptest::prop_assert_eq!(out.len(), given.len());
+        let mut numbers = HashSet::new();
+        for (i, (g, id)) in given.iter().zip(&out).enumerate() {
+            let n = ItemId::number_for(id, "R");
+            proptest::prop_assert!(n.is_some(), "{id} is not a valid ID");
+            proptest::prop_assert!(numbers.insert(n), "{id} repeats a number");
+            if let Some(g) = g
+                && let Some(n) = ItemId::number_for(g, "R")
+            {
+                let earlier = given[..i].iter().flatten().any(|x| ItemId::number_for(x, "R") == Some(n));
+                proptest::prop_assert_eq!(id == g, !earlier, "{} given, {} written", g, id);
             }
         }
     }
