@@ -21,7 +21,8 @@ mod choice;
 #[derive(Debug, Parser)]
 #[command(name = "dafo", version, about, long_about = None)]
 pub struct Cli {
-    /// Session file to open.
+    /// Session file to open (a bare name that is not in this folder is looked
+    /// for in the sessions folder).
     pub file: Option<PathBuf>,
 
     /// Directory of session files [default: ./sessions if there is one, else
@@ -160,6 +161,30 @@ impl Cli {
     pub fn sessions_dir(&self) -> PathBuf {
         sessions_dir(self.dir.as_deref(), std::path::Path::new("sessions").is_dir(), dirs::data_dir())
     }
+
+    /// The file the TUI is to open (`dafo FILE`, `dafo open FILE`), found in the
+    /// sessions directory when it is a bare name that is not here: `dafo new`
+    /// makes its file there, and `dafo NAME.ron` reopens it from any folder.
+    pub fn find_file_in_sessions_dir(&mut self) {
+        let file = match &self.command {
+            None => self.file.as_ref(),
+            Some(Command::Open(Lazy(OpenArgs { file }))) => Some(file),
+            _ => None,
+        };
+        let Some(found) = file.and_then(|file| in_sessions_dir(file, &self.sessions_dir())) else { return };
+        match &mut self.command {
+            Some(Command::Open(Lazy(OpenArgs { file }))) => *file = found,
+            _ => self.file = Some(found),
+        }
+    }
+}
+
+/// `dir/file` when `file` is a bare file name with nothing of that name in the
+/// current directory (not even a dangling link) and a file of that name in `dir`.
+pub fn in_sessions_dir(file: &std::path::Path, dir: &std::path::Path) -> Option<PathBuf> {
+    let mut parts = file.components();
+    let bare = matches!((parts.next(), parts.next()), (Some(std::path::Component::Normal(_)), None));
+    (bare && file.symlink_metadata().is_err()).then(|| dir.join(file)).filter(|found| found.is_file())
 }
 
 /// The sessions directory from what was given, whether `./sessions` exists, and the
@@ -198,7 +223,8 @@ pub struct NewArgs {
 // `dafo open`
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// Session file (.ron).
+    /// Session file (.ron); a bare name that is not in this folder is looked
+    /// for in the sessions folder.
     pub file: PathBuf,
 }
 
@@ -516,6 +542,23 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
+
+    #[test]
+    fn a_bare_name_missing_here_is_found_in_the_sessions_dir() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("sessions");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("plan-de-cuidados-2026.ron"), "").unwrap();
+        let found = in_sessions_dir(Path::new("plan-de-cuidados-2026.ron"), &dir);
+        assert_eq!(found, Some(dir.join("plan-de-cuidados-2026.ron")));
+        // Not in the sessions folder either, or a path rather than a bare name: as typed.
+        assert_eq!(in_sessions_dir(Path::new("otro.ron"), &dir), None);
+        assert_eq!(in_sessions_dir(Path::new("./plan-de-cuidados-2026.ron"), &dir), None);
+        assert_eq!(in_sessions_dir(Path::new("x/plan-de-cuidados-2026.ron"), &dir), None);
+        // A name that is here (this crate's Cargo.toml: tests run in its folder) stays here.
+        std::fs::write(dir.join("Cargo.toml"), "").unwrap();
+        assert_eq!(in_sessions_dir(Path::new("Cargo.toml"), &dir), None);
+    }
 
     #[test]
     fn the_command_line_passes_clap_checks_with_every_subcommand_built() {

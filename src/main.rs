@@ -17,10 +17,11 @@ fn main() -> ExitCode {
     let env = |name: &str| std::env::var(name).ok();
     // clap's own mistakes are said in the language in force (help and version as clap prints them).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let mut cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => return dafo::cli_errors::refuse(&e, &args, env),
     };
+    cli.find_file_in_sessions_dir();
     let config = match settings::read_at_start(cli.lang, env) {
         (_, Ok(settings)) => settings,
         (early, Err(e)) => {

@@ -96,3 +96,38 @@ fn stdout_redirected_to_a_file_is_not_a_terminal_either() {
     assert!(std::fs::read(out.path()).unwrap().is_empty(), "no escape sequences in the file");
     assert!(files(dir.path()).is_empty());
 }
+
+/// `dafo NAME.ron` (or `open NAME.ron`) from a folder without that file reopens the
+/// one `dafo new` made in the sessions folder: it is read (it speaks its own
+/// language) before the missing terminal is said. A name in neither place, or a
+/// path, is refused as typed.
+#[test]
+fn a_bare_name_is_reopened_from_the_sessions_folder() {
+    let sessions = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut english = std::fs::read_to_string(SAMPLE).unwrap();
+    english = english.replacen("language: \"es\"", "language: \"en\"", 1);
+    assert!(english.contains("language: \"en\""), "the sample states its language");
+    std::fs::write(sessions.path().join("plan-de-cuidados-2026.ron"), english).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(args)
+            .current_dir(elsewhere.path())
+            .env("DAFO_DIR", sessions.path())
+            .env_remove("DAFO_LANG")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    for args in [&["plan-de-cuidados-2026.ron"][..], &["open", "plan-de-cuidados-2026.ron"]] {
+        assert_refused(&run(args), true);
+    }
+    for args in [&["otro.ron"][..], &["./plan-de-cuidados-2026.ron"], &["open", "otro.ron"]] {
+        let o = run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains("no existe"), "{args:?}: {err}");
+    }
+}

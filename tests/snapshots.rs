@@ -41,6 +41,25 @@ fn main_screen_80x24() {
     insta::assert_snapshot!(styled(&screen(&sample_app(Lang::Es), 80, 24)));
 }
 
+/// The picture on the README's first screen is this screen, line for line: the
+/// bundled sample as `cargo run --release` opens it in an 80x24 terminal.
+#[test]
+fn the_readme_first_screen_is_the_sample_at_80x24() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let first = &readme[readme.find("<!-- first screen").unwrap()..];
+    let block = &first[first.find("```text\n").unwrap() + 8..];
+    let pictured: Vec<&str> = block[..block.find("```").unwrap()].lines().map(str::trim_end).collect();
+    let backend = screen(&sample_app(Lang::Es), 80, 24);
+    let buffer = backend.buffer();
+    let drawn: Vec<String> = (0..buffer.area.height)
+        .map(|y| {
+            let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            line.trim_end().to_owned()
+        })
+        .collect();
+    pretty_assertions::assert_eq!(pictured, drawn);
+}
+
 #[test]
 fn main_screen_120x40() {
     insta::assert_snapshot!(styled(&screen(&sample_app(Lang::Es), 120, 40)));
