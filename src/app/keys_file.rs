@@ -235,6 +235,28 @@ mod tests {
         assert_eq!(add_in(Context::CameFactors).as_deref(), Some("a"));
     }
 
+    /// docs/keys.md's example file loads as it says, and its list of contexts is the
+    /// one a keys file can name.
+    #[test]
+    fn the_documented_example_loads_and_every_context_is_documented() {
+        use crate::app::Action;
+        use crate::i18n::Lang;
+        let doc = include_str!("../../docs/keys.md");
+        let example = &doc[doc.find("```ron\n").expect("an example") + 7..];
+        let example = &example[..example.find("```").expect("its end")];
+        let table = parse(example, keymap::bindings(), Lang::En).expect("the documented example loads");
+        let keys_of = |ctx: Context, action: Action| {
+            table.iter().find(|b| b.ctx.contains(&ctx) && b.action == action).map(|b| b.keys_label(Lang::En))
+        };
+        assert_eq!(keys_of(Context::Grid, Action::StartAdd).as_deref(), Some("n"));
+        assert_eq!(keys_of(Context::CameActions, Action::StartLink).as_deref(), Some("v / b"));
+        let listed =
+            &doc[doc.find("- **Contexts:**").expect("the contexts")..doc.find("- **Actions:**").expect("then")];
+        for ctx in Context::ALL {
+            assert!(listed.contains(&format!("`{ctx:?}`")), "docs/keys.md does not list the context {ctx:?}");
+        }
+    }
+
     #[test]
     fn keys_files_naming_actions_the_old_way_still_load() {
         use crate::app::Action;
