@@ -54,11 +54,11 @@ fn demo_copies_the_samples_into_the_data_folder_and_asks_before_replacing_other_
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{stderr}");
         assert!(stderr.contains("¿Sustituirlo por la muestra? [s/N]"), "{stderr}");
-        assert!(stderr.contains("0 copiadas, 4 ya iguales, 1 conservadas"), "{stderr}");
+        assert!(stderr.contains("0 copiadas, 4 ya iguales, 1 conservada"), "{stderr}");
         assert_eq!(std::fs::read_to_string(&sample).unwrap(), "mis palabras");
     }
     let out = dafo_in(&cwd, &home, &["demo"], "s\n");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 copiadas, 4 ya iguales"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 copiada, 4 ya iguales"));
     assert_eq!(std::fs::read(&sample).unwrap(), std::fs::read(crate::common::SAMPLE).unwrap());
 }
 

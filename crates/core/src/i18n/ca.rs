@@ -116,7 +116,9 @@ pub static TEXT: Catalogue = Catalogue {
         total: "Total",
         carried: "de l'any anterior",
         matrix_headings: ["Matriu EFI (factors interns)", "Matriu EFE (factors externs)"],
-        coverage: |n, m| format!("{n} de {m} factors sense acció"),
+        coverage: |n, m| {
+            if m == 1 { format!("{n} d'1 factor sense acció") } else { format!("{n} de {m} factors sense acció") }
+        },
         total_note: |t| format!("Total ponderat {t} (d'1,0 a 4,0; 2,5 és la mitjana)."),
         unbalanced: |s| format!("Atenció: els pesos sumen {s}, no 1,00."),
         unweighted: "sense pes",
@@ -722,7 +724,12 @@ pub static TEXT: Catalogue = Catalogue {
         demo_yes: &["s", "si", "sí"],
         demo_in_use: "obert en un altre dafo; es conserva",
         demo_done: |dir, written, same, kept| {
-            format!("mostres a {dir}: {written} copiades, {same} ja iguals, {kept} conservades")
+            let (copied, equal, kept_) = (
+                if written == 1 { "copiada" } else { "copiades" },
+                if same == 1 { "ja igual" } else { "ja iguals" },
+                if kept == 1 { "conservada" } else { "conservades" },
+            );
+            format!("mostres a {dir}: {written} {copied}, {same} {equal}, {kept} {kept_}")
         },
         stdin_format: "llegir l'entrada estàndard (-) requereix --format md o csv",
     },

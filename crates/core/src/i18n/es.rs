@@ -116,7 +116,9 @@ pub static TEXT: Catalogue = Catalogue {
         total: "Total",
         carried: "del año anterior",
         matrix_headings: ["Matriz EFI (factores internos)", "Matriz EFE (factores externos)"],
-        coverage: |n, m| format!("{n} de {m} factores sin acción"),
+        coverage: |n, m| {
+            if m == 1 { format!("{n} de 1 factor sin acción") } else { format!("{n} de {m} factores sin acción") }
+        },
         total_note: |t| format!("Total ponderado {t} (de 1,0 a 4,0; 2,5 es la media)."),
         unbalanced: |s| format!("Atención: los pesos suman {s}, no 1,00."),
         unweighted: "sin peso",
@@ -724,7 +726,12 @@ pub static TEXT: Catalogue = Catalogue {
         demo_yes: &["s", "si", "sí"],
         demo_in_use: "abierto en otro dafo; se conserva",
         demo_done: |dir, written, same, kept| {
-            format!("muestras en {dir}: {written} copiadas, {same} ya iguales, {kept} conservadas")
+            let (copied, equal, kept_) = (
+                if written == 1 { "copiada" } else { "copiadas" },
+                if same == 1 { "ya igual" } else { "ya iguales" },
+                if kept == 1 { "conservada" } else { "conservadas" },
+            );
+            format!("muestras en {dir}: {written} {copied}, {same} {equal}, {kept} {kept_}")
         },
         stdin_format: "leer la entrada estándar (-) requiere --format md o csv",
     },

@@ -149,3 +149,17 @@ fn catalan_names_the_key_retorn_says_seues_and_one_word_for_the_degree() {
     let refusal = (t.review_errors.not_a_status)("potser");
     assert!(refusal.contains("pendent, en curs, feta, descartada"), "{refusal}");
 }
+
+/// Counts of one agree with their noun: "0 de 1 factor", "1 copiada", "1 conservada".
+#[test]
+fn counts_of_one_are_singular() {
+    let coverage = |lang: Lang, n, m| (lang.text().plan.coverage)(n, m);
+    assert_eq!(coverage(Lang::Es, 0, 1), "0 de 1 factor sin acción");
+    assert_eq!(coverage(Lang::Es, 2, 3), "2 de 3 factores sin acción");
+    assert_eq!(coverage(Lang::Ca, 0, 1), "0 d'1 factor sense acció");
+    assert_eq!(coverage(Lang::En, 0, 1), "0 of 1 factor without action");
+    let demo = |lang: Lang, w, s, k| (lang.text().cli.demo_done)("d", w, s, k);
+    assert_eq!(demo(Lang::Es, 4, 0, 1), "muestras en d: 4 copiadas, 0 ya iguales, 1 conservada");
+    assert_eq!(demo(Lang::Es, 1, 1, 2), "muestras en d: 1 copiada, 1 ya igual, 2 conservadas");
+    assert_eq!(demo(Lang::Ca, 1, 1, 1), "mostres a d: 1 copiada, 1 ja igual, 1 conservada");
+}
