@@ -601,8 +601,17 @@ fn assemble(
         };
         actions(&mut s, &t, path, line.as_deref(), lang)?;
     }
+    // The plan de acción tables give the actions línea by línea; the CAME tables
+    // give each quadrant's own order, which the session keeps.
+    let mut order = std::collections::HashMap::new();
     for t in &d.came {
-        came_table(&mut s, t, path)?;
+        for id in came_table(&mut s, t, path)? {
+            let next = order.len();
+            order.entry(id).or_insert(next);
+        }
+    }
+    for c in crate::domain::Came::ALL {
+        s.actions_mut(c).sort_by_key(|a| order.get(&a.id).copied().unwrap_or(usize::MAX));
     }
     if let Some(t) = &d.process {
         s.meta.meetings = participation::meetings(t, path)?;

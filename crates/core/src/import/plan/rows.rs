@@ -229,19 +229,22 @@ pub(super) fn actions(
 
 /// The factors each action answers and its votes, from a table of the
 /// informe's `Plan de acción CAME` (ID, action, answers, status): the plan de
-/// acción tables do not carry them. A dangling link (`D9?`) keeps its ID.
-pub(super) fn came_table(s: &mut Session, t: &Table, path: &Path) -> Result<(), ImportError> {
+/// acción tables do not carry them. A dangling link (`D9?`) keeps its ID. Gives
+/// the actions' IDs in the table's order: the order of each CAME quadrant.
+pub(super) fn came_table(s: &mut Session, t: &Table, path: &Path) -> Result<Vec<String>, ImportError> {
     let cols = t.columns(
         path,
         &[("ID", |_| "ID"), ("action", |w| w.col_action), ("answers", |w| w.col_answers), ("status", |w| w.col_status)],
         "action",
     )?;
+    let mut order = Vec::new();
     for row in &t.rows {
         let shown = stored_id(row.get(&cols, "ID"));
         let id = stored_action_id(came_for(&[], Some(&shown)), &shown);
         let Some(c) = crate::domain::Came::ALL.into_iter().find(|&c| s.actions(c).iter().any(|a| a.id == id)) else {
             continue;
         };
+        order.push(id.clone());
         let links: Vec<String> = row
             .get(&cols, "answers")
             .split([',', ' '])
@@ -258,7 +261,7 @@ pub(super) fn came_table(s: &mut Session, t: &Table, path: &Path) -> Result<(), 
             a.votes = votes.unwrap_or(a.votes);
         }
     }
-    Ok(())
+    Ok(order)
 }
 
 /// The ID of the línea numbered `1.2`.

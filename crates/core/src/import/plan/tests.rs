@@ -367,3 +367,22 @@ proptest::proptest! {
         }
     }
 }
+
+/// The samples' whole Markdown export (the informe) imports back with each CAME
+/// quadrant's actions in their order, whatever líneas they are in.
+#[test]
+fn the_samples_come_back_with_their_actions_in_order() {
+    let samples = [
+        include_str!("../../../../../sessions/palencia-ciudad-de-los-cuidados.ron"),
+        include_str!("../../../../../sessions/almendral-plan-servicios-sociales-2023-2026.ron"),
+    ];
+    for text in samples {
+        let s = crate::storage::parse(text, Path::new("s.ron")).unwrap();
+        let md = crate::export::markdown::render(&s, Lang::Es, date(2026, 12, 6));
+        let back = read(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+        for c in Came::ALL {
+            let ids = |s: &Session| s.actions(c).iter().map(|a| (a.id.clone(), a.links.clone())).collect::<Vec<_>>();
+            assert_eq!(ids(&back), ids(&s), "{c:?} in {}", s.meta.title);
+        }
+    }
+}
