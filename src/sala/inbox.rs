@@ -6,7 +6,7 @@
 //! not read stops the room with its file:line:column, and the file is kept.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write as _;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -80,12 +80,13 @@ pub struct Writer {
 impl Writer {
     /// Opens (or creates) the file for appending and starts the thread.
     pub fn start(path: PathBuf) -> Result<Writer, String> {
-        let file =
-            OpenOptions::new().create(true).append(true).open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shown = |e: io::Error| format!("{}: {e}", path.display());
+        let file = OpenOptions::new().create(true).append(true).open(&path).map_err(shown)?;
+        let len = file.metadata().map_err(shown)?.len();
         let (jobs, rx) = channel();
         let thread = std::thread::Builder::new()
             .name("dafo-inbox".to_owned())
-            .spawn(move || write_loop(file, &rx))
+            .spawn(move || write_loop(file, len, &rx))
             .map_err(|e| e.to_string())?;
         Ok(Writer { jobs: Some(jobs), thread: Some(thread), path })
     }
@@ -127,15 +128,43 @@ fn line_of(job: &Job) -> Option<String> {
     serde_json::to_string(&line).ok().map(|s| s + "\n")
 }
 
-fn write_loop(mut file: File, rx: &Receiver<Job>) {
+/// What the writer thread appends to: the inbox file (opened for appending), or
+/// in tests one whose writes fail.
+trait Sink: Write {
+    fn sync_data(&mut self) -> io::Result<()>;
+    fn set_len(&mut self, len: u64) -> io::Result<()>;
+}
+
+impl Sink for File {
+    fn sync_data(&mut self) -> io::Result<()> {
+        File::sync_data(self)
+    }
+
+    fn set_len(&mut self, len: u64) -> io::Result<()> {
+        File::set_len(self, len)
+    }
+}
+
+/// Writes each batch to `file` (`len` bytes long) and syncs it. A batch that fails
+/// (a full disk, a failed sync) is cut off again, so the file is as it was: its
+/// participants are told to send again, and their item is not there twice. When
+/// even that fails, nothing more is written after the torn line (replay passes over
+/// a torn last line) and every later item is refused.
+fn write_loop(mut file: impl Sink, mut len: u64, rx: &Receiver<Job>) {
+    let mut broken = false;
     while let Ok(first) = rx.recv() {
         // Everything already waiting goes in the same write and sync.
         let batch: Vec<Job> = std::iter::once(first).chain(rx.try_iter()).collect();
         let text: String = batch.iter().filter_map(line_of).collect();
-        let written = file.write_all(text.as_bytes()).and_then(|()| file.sync_data());
+        let written = !broken && file.write_all(text.as_bytes()).and_then(|()| file.sync_data()).is_ok();
+        if written {
+            len += text.len() as u64;
+        } else if !broken {
+            broken = file.set_len(len).is_err();
+        }
         for job in batch {
             if let Job::Append(_, tx, reply) = job {
-                let _ = tx.send(if written.is_ok() { reply } else { Reply::refused(503, "disk") });
+                let _ = tx.send(if written { reply } else { Reply::refused(503, "disk") });
             }
         }
     }
@@ -174,6 +203,78 @@ mod tests {
         file.write_all(b"{\"n\":9,\"who\":1,\"na").unwrap();
         let (items, next) = replay(&path).unwrap();
         assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "tres"]);
+        assert_eq!(next, 4);
+    }
+
+    /// The inbox file, whose writes stop after `room` bytes (a full disk) and whose
+    /// sync fails when `sync_fails`.
+    struct Faulty {
+        file: File,
+        room: usize,
+        sync_fails: bool,
+    }
+
+    impl Write for Faulty {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            let n = self.file.write(&buf[..buf.len().min(self.room)])?;
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    impl Sink for Faulty {
+        fn sync_data(&mut self) -> io::Result<()> {
+            if self.sync_fails { Err(io::Error::other("sync failed")) } else { self.file.sync_data() }
+        }
+
+        fn set_len(&mut self, len: u64) -> io::Result<()> {
+            self.file.set_len(len)
+        }
+    }
+
+    /// Sends `texts` one batch each through a writer on `sink` and returns their statuses.
+    fn statuses(sink: Faulty, len: u64, texts: &[(u64, &str)]) -> Vec<u16> {
+        let (jobs, rx) = channel();
+        let (tx, replies) = channel();
+        let thread = std::thread::spawn(move || write_loop(sink, len, &rx));
+        let mut out = Vec::new();
+        for &(n, t) in texts {
+            jobs.send(Job::Append(item(n, t), tx.clone(), Reply::refused(200, "ok"))).unwrap();
+            out.push(replies.recv().unwrap().status);
+        }
+        drop(jobs);
+        thread.join().unwrap();
+        out
+    }
+
+    #[test]
+    fn a_write_cut_short_or_a_failed_sync_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        std::fs::write(&path, "{\"done\":7}\n").unwrap();
+        let len = std::fs::metadata(&path).unwrap().len();
+        let open = || OpenOptions::new().append(true).open(&path).unwrap();
+        // The disk fills up 10 bytes into the second item's line.
+        let line = line_of(&Job::Append(item(1, "uno"), channel().0, Reply::refused(200, "ok"))).unwrap();
+        let sink = Faulty { file: open(), room: line.len() + 10, sync_fails: false };
+        assert_eq!(statuses(sink, len, &[(1, "uno"), (2, "dos")]), [200, 503]);
+        // Written whole, but its sync failed: refused, so it must not stay either.
+        let len = std::fs::metadata(&path).unwrap().len();
+        let sink = Faulty { file: open(), room: usize::MAX, sync_fails: true };
+        assert_eq!(statuses(sink, len, &[(3, "tres")]), [503]);
+        // The participants send again: the file reads, and holds each item once.
+        let sink = Faulty { file: open(), room: usize::MAX, sync_fails: false };
+        let len = std::fs::metadata(&path).unwrap().len();
+        assert_eq!(statuses(sink, len, &[(2, "dos"), (3, "tres")]), [200, 200]);
+        let (items, next) = replay(&path).unwrap();
+        assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "dos", "tres"]);
         assert_eq!(next, 4);
     }
 
