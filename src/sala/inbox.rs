@@ -81,8 +81,8 @@ impl Writer {
     /// Opens (or creates) the file for appending and starts the thread.
     pub fn start(path: PathBuf) -> Result<Writer, String> {
         let shown = |e: io::Error| format!("{}: {e}", path.display());
-        let file = OpenOptions::new().create(true).append(true).open(&path).map_err(shown)?;
-        let len = file.metadata().map_err(shown)?.len();
+        let mut file = OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(shown)?;
+        let len = mend_tail(&mut file).map_err(shown)?;
         let (jobs, rx) = channel();
         let thread = std::thread::Builder::new()
             .name("dafo-inbox".to_owned())
@@ -126,6 +126,29 @@ fn line_of(job: &Job) -> Option<String> {
         Job::Done(seq) => Line::Done { done: *seq },
     };
     serde_json::to_string(&line).ok().map(|s| s + "\n")
+}
+
+/// Deals with a last line a crash left without its end as [`replay`] read it: one
+/// that reads gets its end, a torn one is cut off; either way what is appended next
+/// starts a line of its own (after a torn line it would make a line that does not
+/// read, and is not the last). The file's length then.
+fn mend_tail(file: &mut File) -> io::Result<u64> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let tail = &bytes[start..];
+    if tail.is_empty() {
+        return Ok(bytes.len() as u64);
+    }
+    if serde_json::from_slice::<Line>(tail).is_ok() {
+        file.write_all(b"\n")?;
+        file.sync_data()?;
+        return Ok(bytes.len() as u64 + 1);
+    }
+    file.set_len(start as u64)?;
+    file.sync_data()?;
+    Ok(start as u64)
 }
 
 /// What the writer thread appends to: the inbox file (opened for appending), or
@@ -204,6 +227,25 @@ mod tests {
         let (items, next) = replay(&path).unwrap();
         assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "tres"]);
         assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn a_line_a_crash_left_without_its_end_does_not_run_into_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        // Torn: passed over, cut off. Whole but for its end (item 1 settled): kept.
+        for (tail, texts) in [("{\"n\":9,\"who\":1,\"na", &["uno", "dos"][..]), ("{\"done\":1}", &["dos"])] {
+            let path = dir.path().join(".s.ron.inbox");
+            let first = line_of(&Job::Append(item(1, "uno"), channel().0, Reply::refused(200, "ok"))).unwrap();
+            std::fs::write(&path, format!("{first}{tail}")).unwrap();
+            let writer = Writer::start(path.clone()).unwrap();
+            let (tx, rx) = channel();
+            writer.send(Job::Append(item(2, "dos"), tx, Reply::refused(200, "ok")));
+            assert_eq!(rx.recv().unwrap().status, 200);
+            writer.finish(false);
+            let (items, next) = replay(&path).unwrap();
+            assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), texts, "after {tail:?}");
+            assert_eq!(next, 3);
+        }
     }
 
     /// The inbox file, whose writes stop after `room` bytes (a full disk) and whose
