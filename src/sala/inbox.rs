@@ -21,12 +21,39 @@ pub fn inbox_path(session: &Path) -> PathBuf {
     session.with_file_name(format!(".{name}.inbox"))
 }
 
+/// The highest item number a line may hold: the number goes to the participant's
+/// page as a JSON number, which JavaScript reads exactly only up to 2^53 - 1. Far
+/// above any room's count, and numbers after it never overflow a `u64`.
+pub const MAX_SEQ: u64 = (1 << 53) - 1;
+
 /// One line of the file.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(untagged)]
 enum Line {
-    Item { n: u64, who: u32, name: Option<String>, q: Quadrant, text: String, at: jiff::Timestamp },
-    Done { done: u64 },
+    Item {
+        /// A number over [`MAX_SEQ`] (a hand-edited file) makes the line one that does not read.
+        #[serde(deserialize_with = "item_number")]
+        n: u64,
+        who: u32,
+        name: Option<String>,
+        q: Quadrant,
+        text: String,
+        at: jiff::Timestamp,
+    },
+    Done {
+        done: u64,
+    },
+}
+
+fn item_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let n = u64::deserialize(d)?;
+    if n > MAX_SEQ {
+        return Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Unsigned(n),
+            &"an item number up to 2^53 - 1",
+        ));
+    }
+    Ok(n)
 }
 
 /// Reads the inbox file: the items not settled, in order, and the next number to
@@ -246,6 +273,26 @@ mod tests {
             assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), texts, "after {tail:?}");
             assert_eq!(next, 3);
         }
+    }
+
+    #[test]
+    fn a_hand_edited_item_number_too_large_is_a_bad_line_not_an_overflow() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        let line = |n: u64| {
+            format!(
+                "{{\"n\":{n},\"who\":1,\"name\":null,\"q\":\"Threats\",\"text\":\"x\",\"at\":\"1970-01-01T00:00:00Z\"}}\n"
+            )
+        };
+        std::fs::write(&path, line(MAX_SEQ)).unwrap();
+        assert_eq!(replay(&path).unwrap().1, MAX_SEQ + 1);
+        std::fs::write(&path, format!("{}{{\"done\":1}}\n", line(u64::MAX))).unwrap();
+        let err = replay(&path).unwrap_err();
+        assert!(err.contains(".s.ron.inbox:1:"), "{err}");
+        // An item restored with any number leaves a room that still counts on.
+        let mut sala = crate::sala::state::Sala::new("ABCD1234".into(), 1);
+        sala.restore(item(u64::MAX, "x"));
+        assert_eq!(sala.inbox.len(), 1);
     }
 
     /// The inbox file, whose writes stop after `room` bytes (a full disk) and whose
