@@ -415,6 +415,30 @@ fn a_session_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn returned_sheets_that_are_a_fifo_a_device_or_too_large_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let before = std::fs::read(&plan).unwrap();
+    let fifo = dir.path().join("fifo.csv");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero.xlsx");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    // One byte over the limit, without writing it (a sparse file).
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge).unwrap().set_len(dafo::sheets::read::MAX_BYTES + 1).unwrap();
+    let today = [("DAFO_TODAY", "2026-02-01")];
+    for (sheet, said) in
+        [(&fifo, "not a regular file"), (&zero, "not a regular file"), (&huge, "too large (over 64 MB)")]
+    {
+        let o = dafo_env(&["--lang", "en", "review", p(&plan), "--year", "2025", "--from-sheets", p(sheet)], &today);
+        assert!(!o.status.success(), "{sheet:?}");
+        assert!(stderr(&o).contains(&format!("{}: {said}", p(sheet))), "{sheet:?}: {}", stderr(&o));
+        assert_eq!(std::fs::read(&plan).unwrap(), before);
+    }
+}
+
 #[test]
 fn export_and_report_sweep_the_temp_files_a_killed_run_left() {
     let dir = tempfile::tempdir().unwrap();

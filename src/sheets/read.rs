@@ -51,14 +51,11 @@ fn is_sheet(path: &Path) -> bool {
     !name.starts_with('.') && !name.starts_with("~$") && (ext == "xlsx" || ext == "csv")
 }
 
-/// The grids of one file, or why it cannot be read (the reason only, the system's
-/// refusal in `lang`; the caller names the file).
+/// The grids of one file, or why it cannot be read (the reason only, in `lang`;
+/// the caller names the file). A FIFO, a device or a file over [`MAX_BYTES`] is
+/// refused without hanging or reading it, as a session is.
 pub fn read(path: &Path, lang: crate::i18n::Lang) -> Result<Vec<Grid>, String> {
-    let size = std::fs::metadata(path).map_err(|e| crate::i18n::os_error(&e, lang))?.len();
-    if size > MAX_BYTES {
-        return Err(format!("{size} bytes > {MAX_BYTES}"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| crate::i18n::os_error(&e, lang))?;
+    let bytes = crate::storage::bounded::read_regular(path, MAX_BYTES).map_err(|e| e.reason(lang))?;
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if ext == "csv" { Ok(vec![csv(path, &bytes)?]) } else { xlsx(path, bytes) }
 }
