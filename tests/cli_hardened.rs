@@ -439,6 +439,38 @@ fn returned_sheets_that_are_a_fifo_a_device_or_too_large_are_refused_without_han
     }
 }
 
+/// Runs dafo with `args`, its stdout a pipe nobody reads any more (`dafo keys | true`).
+fn dafo_into_a_closed_pipe(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut cmd = crate::common::dafo_command(args);
+    cmd.stdin(Stdio::null()).stdout(writer).stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.spawn().unwrap().wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly_as_show_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let demo = dir.path().join("demo");
+    let runs: [&[&str]; 5] =
+        [&["show", p(&plan)], &["keys"], &["check", p(&plan)], &["recover", p(&plan)], &["--dir", p(&demo), "demo"]];
+    for args in runs {
+        let o = dafo_into_a_closed_pipe(args, &[]);
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    // What check finds still decides its status.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, text.replacen("themes: [\"servicios sociales\"]", "themes: [\"inventado\"]", 1)).unwrap();
+    let o = dafo_into_a_closed_pipe(&["check", p(&plan)], &[]);
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
+
 #[test]
 fn export_and_report_sweep_the_temp_files_a_killed_run_left() {
     let dir = tempfile::tempdir().unwrap();
