@@ -114,7 +114,10 @@ fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<
     use std::process::{Command, Stdio};
 
     let exe = std::env::current_exe().map_err(|e| CopyReason::NoProgram(e.into()))?;
-    let mut child = Command::new(exe)
+    // Made before the holder starts: failing here leaves no process behind.
+    let payload =
+        serde_json::to_vec(content).map_err(|e| CopyReason::HolderUnreachable(std::io::Error::from(e).into()))?;
+    let child = Command::new(exe)
         .arg(HOLD_SUBCOMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -124,18 +127,43 @@ fn to_system(clipboard: arboard::Clipboard, content: &Content) -> Result<Option<
         .process_group(0)
         .spawn()
         .map_err(|e| CopyReason::HolderNotStarted(e.into()))?;
-    let payload =
-        serde_json::to_vec(content).map_err(|e| CopyReason::HolderUnreachable(std::io::Error::from(e).into()))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(&payload).map_err(|e| CopyReason::HolderUnreachable(e.into()))?;
-    }
+    let child = hand_over(child, &payload)?;
     // Wait until the holder owns the clipboard, so that the paste works at once.
     let mut clipboard = clipboard;
-    let deadline = std::time::Instant::now() + Duration::from_secs(CONFIRM_SECONDS);
     let same = |t: &str| t.replace("\r\n", "\n").trim_end() == content.text.replace("\r\n", "\n").trim_end();
+    confirm(child, || clipboard.get_text().is_ok_and(|t| same(&t)))
+}
+
+/// Gives the holder `payload` on its stdin, then closes it (the holder reads to
+/// the end). A holder that cannot be reached is stopped and waited for, so it
+/// does not stay behind as a zombie of this dafo.
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
+fn hand_over(mut child: std::process::Child, payload: &[u8]) -> Result<std::process::Child, CopyReason> {
+    if let Some(mut stdin) = child.stdin.take()
+        && let Err(e) = stdin.write_all(payload)
+    {
+        drop(stdin);
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(CopyReason::HolderUnreachable(e.into()));
+    }
+    Ok(child)
+}
+
+/// Waits until `owned` says the holder owns the clipboard, for at most
+/// [`CONFIRM_SECONDS`]. A holder that stopped has been waited for; one not
+/// confirmed in time is stopped and waited for; a confirmed one keeps serving
+/// pastes, and a thread of its own waits for it to exit, so that neither leaves a
+/// zombie behind while this dafo runs on, and nobody waits for it here.
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
+fn confirm(mut child: std::process::Child, mut owned: impl FnMut() -> bool) -> Result<Option<u32>, CopyReason> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(CONFIRM_SECONDS);
     loop {
-        if clipboard.get_text().is_ok_and(|t| same(&t)) {
-            return Ok(Some(child.id()));
+        if owned() {
+            let id = child.id();
+            // Should the thread not start, the holder is left as before: a zombie once it exits.
+            let _ = std::thread::Builder::new().name("dafo-clip-holder".to_owned()).spawn(move || child.wait());
+            return Ok(Some(id));
         }
         if let Ok(Some(status)) = child.try_wait() {
             return Err(CopyReason::HolderStopped { code: status.code() });
@@ -305,6 +333,39 @@ mod tests {
         assert!(socket.exists());
         assert!(!display_alive(&socket), "a stale socket file is no display");
         assert!(!display_alive(&dir.path().join("X8")), "no file, no display");
+    }
+
+    /// Whether process `pid` is gone, waited for (not a zombie: `/proc/PID` stays until then).
+    #[cfg(target_os = "linux")]
+    fn reaped(pid: u32) -> bool {
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    }
+
+    /// A stand-in for the holder (never the real clipboard): `sh` running `script`.
+    #[cfg(target_os = "linux")]
+    fn holder(script: &str) -> std::process::Child {
+        use std::process::{Command, Stdio};
+        Command::new("sh").args(["-c", script]).stdin(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_holder_is_waited_for_whether_it_could_be_reached_or_not() {
+        // It exits without reading what is more than a pipe holds: unreachable, and reaped.
+        let child = holder("exit 0");
+        let pid = child.id();
+        let refused = hand_over(child, &vec![b' '; 1 << 20]);
+        assert!(matches!(refused, Err(CopyReason::HolderUnreachable(_))), "{refused:?}");
+        assert!(reaped(pid), "an unreachable holder stays a zombie");
+        // It owns the clipboard, serves a moment and exits (something else was copied).
+        let child = hand_over(holder("cat >/dev/null; sleep 0.2"), b"{}").unwrap();
+        let pid = child.id();
+        assert_eq!(confirm(child, || true).unwrap(), Some(pid));
+        let started = std::time::Instant::now();
+        while !reaped(pid) {
+            assert!(started.elapsed() < Duration::from_secs(10), "a holder that exited stays a zombie");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     #[test]

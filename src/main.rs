@@ -157,7 +157,8 @@ fn run(
             let editor = app::create_session(&dir, session, lang)?;
             let path = editor.path().to_owned();
             tui(App::editor(editor), &start, lang)?;
-            println!("{}", display_safe_lines(&path.display().to_string()));
+            commands::print(&format!("{}\n", display_safe_lines(&path.display().to_string())))
+                .map_err(|e| e.message(lang))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show(Lazy(cli::ShowArgs { file, format }))) => {
@@ -223,8 +224,7 @@ fn run(
         }
         Some(Command::Man) => Ok(finish(commands::meta::man(&app::keys_file::print_table(lang)), lang)),
         Some(Command::Keys) => {
-            print!("{}", app::keys_file::print_table(lang));
-            Ok(ExitCode::SUCCESS)
+            Ok(finish(commands::print(&app::keys_file::print_table(lang)).map(|()| ExitCode::SUCCESS), lang))
         }
         Some(Command::Review(Lazy(cli::ReviewArgs {
             file,
@@ -321,7 +321,7 @@ fn demo(dir: &Path, lang: Lang, start: &Start) -> Result<ExitCode, String> {
     if has_terminal() {
         tui(App::browser(dir, lang), start, lang)?;
     } else {
-        println!("{shown}");
+        commands::print(&format!("{shown}\n")).map_err(|e| e.message(lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -362,51 +362,62 @@ fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
     dafo::tui::run(app).map_err(|e| format!("{}: {}", lang.text().cli.terminal, i18n::os_error(&e, lang)))
 }
 
+/// `dafo check`: what the file holds, or what is wrong with it, on stdout (a
+/// closed pipe ends it quietly, as for every command); success only if all is well.
 fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -> ExitCode {
-    let name = display_safe_lines(&file.display().to_string());
     match loaded {
         Ok(s) => {
-            let conflicts = s.conflicts();
-            if !conflicts.is_empty() {
-                let said = dafo::merge::check_line(lang, conflicts.len());
-                println!("{name}: {said} ({})", lang.counts(s.counts(), ", "));
-                for c in &conflicts {
-                    println!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c)));
-                }
-                return ExitCode::FAILURE;
-            }
-            // Money for a year outside the horizon, a funding source not in the list;
-            // a theme or impact outside the session's lists (a typo, a merge): not "ok".
-            let sources = s.funding_sources(lang.money().default_funding);
-            let money = s.money_problems(lang.money().default_funding);
-            let unknown = dafo::i18n::theme_words::unknown_lines(&s, lang);
-            for p in &money {
-                println!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources)));
-            }
-            for line in &unknown {
-                println!("{name}: {}", display_safe_lines(line));
-            }
-            if !money.is_empty() || !unknown.is_empty() {
-                return ExitCode::FAILURE;
-            }
-            // Changes a dafo made that the file does not have yet: not "ok".
-            if let Some(note) = commands::pending::journal_note(file, &s, lang) {
-                println!("{name}: {}: {}", lang.text().cli.warning, display_safe_lines(&note));
-                return ExitCode::FAILURE;
-            }
-            println!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", "));
-            // Saving works without backups, but the user must know there are none.
-            if let Some(problem) =
-                storage::backup::backup_problem(file, lang).filter(|_| !commands::input::is_stdin(file))
-            {
-                let warning = lang.text().cli.warning;
-                println!("{name}: {warning}: {}", display_safe_lines(&problem));
-            }
-            ExitCode::SUCCESS
+            let mut said = String::new();
+            let verdict = check_report(file, &s, lang, &mut said);
+            finish(commands::print(&said).map(|()| verdict), lang)
         }
         Err(e) => {
             eprintln!("dafo: {}", display_safe_lines(&commands::load_message(&e, lang)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// What `check` says of the session `s` read from `file`, a line each into `said`.
+fn check_report(file: &Path, s: &Session, lang: Lang, said: &mut String) -> ExitCode {
+    let name = display_safe_lines(&file.display().to_string());
+    let mut say = |line: String| {
+        said.push_str(&line);
+        said.push('\n');
+    };
+    let conflicts = s.conflicts();
+    if !conflicts.is_empty() {
+        let verdict = dafo::merge::check_line(lang, conflicts.len());
+        say(format!("{name}: {verdict} ({})", lang.counts(s.counts(), ", ")));
+        for c in &conflicts {
+            say(format!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c))));
+        }
+        return ExitCode::FAILURE;
+    }
+    // Money for a year outside the horizon, a funding source not in the list;
+    // a theme or impact outside the session's lists (a typo, a merge): not "ok".
+    let sources = s.funding_sources(lang.money().default_funding);
+    let money = s.money_problems(lang.money().default_funding);
+    let unknown = dafo::i18n::theme_words::unknown_lines(s, lang);
+    for p in &money {
+        say(format!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources))));
+    }
+    for line in &unknown {
+        say(format!("{name}: {}", display_safe_lines(line)));
+    }
+    if !money.is_empty() || !unknown.is_empty() {
+        return ExitCode::FAILURE;
+    }
+    // Changes a dafo made that the file does not have yet: not "ok".
+    if let Some(note) = commands::pending::journal_note(file, s, lang) {
+        say(format!("{name}: {}: {}", lang.text().cli.warning, display_safe_lines(&note)));
+        return ExitCode::FAILURE;
+    }
+    say(format!("{name}: {} ({})", lang.text().cli.ok, lang.counts(s.counts(), ", ")));
+    // Saving works without backups, but the user must know there are none.
+    if let Some(problem) = storage::backup::backup_problem(file, lang).filter(|_| !commands::input::is_stdin(file)) {
+        let warning = lang.text().cli.warning;
+        say(format!("{name}: {warning}: {}", display_safe_lines(&problem)));
+    }
+    ExitCode::SUCCESS
 }

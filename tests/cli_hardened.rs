@@ -415,6 +415,62 @@ fn a_session_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn returned_sheets_that_are_a_fifo_a_device_or_too_large_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let before = std::fs::read(&plan).unwrap();
+    let fifo = dir.path().join("fifo.csv");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero.xlsx");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    // One byte over the limit, without writing it (a sparse file).
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge).unwrap().set_len(dafo::sheets::read::MAX_BYTES + 1).unwrap();
+    let today = [("DAFO_TODAY", "2026-02-01")];
+    for (sheet, said) in
+        [(&fifo, "not a regular file"), (&zero, "not a regular file"), (&huge, "too large (over 64 MB)")]
+    {
+        let o = dafo_env(&["--lang", "en", "review", p(&plan), "--year", "2025", "--from-sheets", p(sheet)], &today);
+        assert!(!o.status.success(), "{sheet:?}");
+        assert!(stderr(&o).contains(&format!("{}: {said}", p(sheet))), "{sheet:?}: {}", stderr(&o));
+        assert_eq!(std::fs::read(&plan).unwrap(), before);
+    }
+}
+
+/// Runs dafo with `args`, its stdout a pipe nobody reads any more (`dafo keys | true`).
+fn dafo_into_a_closed_pipe(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut cmd = crate::common::dafo_command(args);
+    cmd.stdin(Stdio::null()).stdout(writer).stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.spawn().unwrap().wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly_as_show_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    let demo = dir.path().join("demo");
+    let runs: [&[&str]; 5] =
+        [&["show", p(&plan)], &["keys"], &["check", p(&plan)], &["recover", p(&plan)], &["--dir", p(&demo), "demo"]];
+    for args in runs {
+        let o = dafo_into_a_closed_pipe(args, &[]);
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    // What check finds still decides its status.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, text.replacen("themes: [\"servicios sociales\"]", "themes: [\"inventado\"]", 1)).unwrap();
+    let o = dafo_into_a_closed_pipe(&["check", p(&plan)], &[]);
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
+
 #[test]
 fn export_and_report_sweep_the_temp_files_a_killed_run_left() {
     let dir = tempfile::tempdir().unwrap();

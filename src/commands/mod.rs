@@ -170,18 +170,13 @@ pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 }
 
 /// Writes `text` to stdout. A closed pipe (`dafo show x | head`) is not an error.
-pub(crate) fn print(text: &str) -> Result<(), CommandError> {
+pub fn print(text: &str) -> Result<(), CommandError> {
     print_bytes(text.as_bytes())
 }
 
-/// Writes `bytes` to stdout, as [`print`] does.
+/// Writes `bytes` to stdout, as [`print`] does ([`crate::storage::commands::print_bytes`]).
 pub(crate) fn print_bytes(bytes: &[u8]) -> Result<(), CommandError> {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::Stdout(e)),
-        _ => Ok(()),
-    }
+    crate::storage::commands::print_bytes(bytes).map_err(CommandError::Stdout)
 }
 
 /// Writes `bytes` to `path` atomically, refusing to replace a file unless `force`.

@@ -6,7 +6,7 @@
 //! not read stops the room with its file:line:column, and the file is kept.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write as _;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -21,12 +21,39 @@ pub fn inbox_path(session: &Path) -> PathBuf {
     session.with_file_name(format!(".{name}.inbox"))
 }
 
+/// The highest item number a line may hold: the number goes to the participant's
+/// page as a JSON number, which JavaScript reads exactly only up to 2^53 - 1. Far
+/// above any room's count, and numbers after it never overflow a `u64`.
+pub const MAX_SEQ: u64 = (1 << 53) - 1;
+
 /// One line of the file.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(untagged)]
 enum Line {
-    Item { n: u64, who: u32, name: Option<String>, q: Quadrant, text: String, at: jiff::Timestamp },
-    Done { done: u64 },
+    Item {
+        /// A number over [`MAX_SEQ`] (a hand-edited file) makes the line one that does not read.
+        #[serde(deserialize_with = "item_number")]
+        n: u64,
+        who: u32,
+        name: Option<String>,
+        q: Quadrant,
+        text: String,
+        at: jiff::Timestamp,
+    },
+    Done {
+        done: u64,
+    },
+}
+
+fn item_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let n = u64::deserialize(d)?;
+    if n > MAX_SEQ {
+        return Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Unsigned(n),
+            &"an item number up to 2^53 - 1",
+        ));
+    }
+    Ok(n)
 }
 
 /// Reads the inbox file: the items not settled, in order, and the next number to
@@ -80,12 +107,13 @@ pub struct Writer {
 impl Writer {
     /// Opens (or creates) the file for appending and starts the thread.
     pub fn start(path: PathBuf) -> Result<Writer, String> {
-        let file =
-            OpenOptions::new().create(true).append(true).open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shown = |e: io::Error| format!("{}: {e}", path.display());
+        let mut file = OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(shown)?;
+        let len = mend_tail(&mut file).map_err(shown)?;
         let (jobs, rx) = channel();
         let thread = std::thread::Builder::new()
             .name("dafo-inbox".to_owned())
-            .spawn(move || write_loop(file, &rx))
+            .spawn(move || write_loop(file, len, &rx))
             .map_err(|e| e.to_string())?;
         Ok(Writer { jobs: Some(jobs), thread: Some(thread), path })
     }
@@ -127,15 +155,66 @@ fn line_of(job: &Job) -> Option<String> {
     serde_json::to_string(&line).ok().map(|s| s + "\n")
 }
 
-fn write_loop(mut file: File, rx: &Receiver<Job>) {
+/// Deals with a last line a crash left without its end as [`replay`] read it: one
+/// that reads gets its end, a torn one is cut off; either way what is appended next
+/// starts a line of its own (after a torn line it would make a line that does not
+/// read, and is not the last). The file's length then.
+fn mend_tail(file: &mut File) -> io::Result<u64> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let tail = &bytes[start..];
+    if tail.is_empty() {
+        return Ok(bytes.len() as u64);
+    }
+    if serde_json::from_slice::<Line>(tail).is_ok() {
+        file.write_all(b"\n")?;
+        file.sync_data()?;
+        return Ok(bytes.len() as u64 + 1);
+    }
+    file.set_len(start as u64)?;
+    file.sync_data()?;
+    Ok(start as u64)
+}
+
+/// What the writer thread appends to: the inbox file (opened for appending), or
+/// in tests one whose writes fail.
+trait Sink: Write {
+    fn sync_data(&mut self) -> io::Result<()>;
+    fn set_len(&mut self, len: u64) -> io::Result<()>;
+}
+
+impl Sink for File {
+    fn sync_data(&mut self) -> io::Result<()> {
+        File::sync_data(self)
+    }
+
+    fn set_len(&mut self, len: u64) -> io::Result<()> {
+        File::set_len(self, len)
+    }
+}
+
+/// Writes each batch to `file` (`len` bytes long) and syncs it. A batch that fails
+/// (a full disk, a failed sync) is cut off again, so the file is as it was: its
+/// participants are told to send again, and their item is not there twice. When
+/// even that fails, nothing more is written after the torn line (replay passes over
+/// a torn last line) and every later item is refused.
+fn write_loop(mut file: impl Sink, mut len: u64, rx: &Receiver<Job>) {
+    let mut broken = false;
     while let Ok(first) = rx.recv() {
         // Everything already waiting goes in the same write and sync.
         let batch: Vec<Job> = std::iter::once(first).chain(rx.try_iter()).collect();
         let text: String = batch.iter().filter_map(line_of).collect();
-        let written = file.write_all(text.as_bytes()).and_then(|()| file.sync_data());
+        let written = !broken && file.write_all(text.as_bytes()).and_then(|()| file.sync_data()).is_ok();
+        if written {
+            len += text.len() as u64;
+        } else if !broken {
+            broken = file.set_len(len).is_err();
+        }
         for job in batch {
             if let Job::Append(_, tx, reply) = job {
-                let _ = tx.send(if written.is_ok() { reply } else { Reply::refused(503, "disk") });
+                let _ = tx.send(if written { reply } else { Reply::refused(503, "disk") });
             }
         }
     }
@@ -174,6 +253,117 @@ mod tests {
         file.write_all(b"{\"n\":9,\"who\":1,\"na").unwrap();
         let (items, next) = replay(&path).unwrap();
         assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "tres"]);
+        assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn a_line_a_crash_left_without_its_end_does_not_run_into_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        // Torn: passed over, cut off. Whole but for its end (item 1 settled): kept.
+        for (tail, texts) in [("{\"n\":9,\"who\":1,\"na", &["uno", "dos"][..]), ("{\"done\":1}", &["dos"])] {
+            let path = dir.path().join(".s.ron.inbox");
+            let first = line_of(&Job::Append(item(1, "uno"), channel().0, Reply::refused(200, "ok"))).unwrap();
+            std::fs::write(&path, format!("{first}{tail}")).unwrap();
+            let writer = Writer::start(path.clone()).unwrap();
+            let (tx, rx) = channel();
+            writer.send(Job::Append(item(2, "dos"), tx, Reply::refused(200, "ok")));
+            assert_eq!(rx.recv().unwrap().status, 200);
+            writer.finish(false);
+            let (items, next) = replay(&path).unwrap();
+            assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), texts, "after {tail:?}");
+            assert_eq!(next, 3);
+        }
+    }
+
+    #[test]
+    fn a_hand_edited_item_number_too_large_is_a_bad_line_not_an_overflow() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        let line = |n: u64| {
+            format!(
+                "{{\"n\":{n},\"who\":1,\"name\":null,\"q\":\"Threats\",\"text\":\"x\",\"at\":\"1970-01-01T00:00:00Z\"}}\n"
+            )
+        };
+        std::fs::write(&path, line(MAX_SEQ)).unwrap();
+        assert_eq!(replay(&path).unwrap().1, MAX_SEQ + 1);
+        std::fs::write(&path, format!("{}{{\"done\":1}}\n", line(u64::MAX))).unwrap();
+        let err = replay(&path).unwrap_err();
+        assert!(err.contains(".s.ron.inbox:1:"), "{err}");
+        // An item restored with any number leaves a room that still counts on.
+        let mut sala = crate::sala::state::Sala::new("ABCD1234".into(), 1);
+        sala.restore(item(u64::MAX, "x"));
+        assert_eq!(sala.inbox.len(), 1);
+    }
+
+    /// The inbox file, whose writes stop after `room` bytes (a full disk) and whose
+    /// sync fails when `sync_fails`.
+    struct Faulty {
+        file: File,
+        room: usize,
+        sync_fails: bool,
+    }
+
+    impl Write for Faulty {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            let n = self.file.write(&buf[..buf.len().min(self.room)])?;
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    impl Sink for Faulty {
+        fn sync_data(&mut self) -> io::Result<()> {
+            if self.sync_fails { Err(io::Error::other("sync failed")) } else { self.file.sync_data() }
+        }
+
+        fn set_len(&mut self, len: u64) -> io::Result<()> {
+            self.file.set_len(len)
+        }
+    }
+
+    /// Sends `texts` one batch each through a writer on `sink` and returns their statuses.
+    fn statuses(sink: Faulty, len: u64, texts: &[(u64, &str)]) -> Vec<u16> {
+        let (jobs, rx) = channel();
+        let (tx, replies) = channel();
+        let thread = std::thread::spawn(move || write_loop(sink, len, &rx));
+        let mut out = Vec::new();
+        for &(n, t) in texts {
+            jobs.send(Job::Append(item(n, t), tx.clone(), Reply::refused(200, "ok"))).unwrap();
+            out.push(replies.recv().unwrap().status);
+        }
+        drop(jobs);
+        thread.join().unwrap();
+        out
+    }
+
+    #[test]
+    fn a_write_cut_short_or_a_failed_sync_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        std::fs::write(&path, "{\"done\":7}\n").unwrap();
+        let len = std::fs::metadata(&path).unwrap().len();
+        let open = || OpenOptions::new().append(true).open(&path).unwrap();
+        // The disk fills up 10 bytes into the second item's line.
+        let line = line_of(&Job::Append(item(1, "uno"), channel().0, Reply::refused(200, "ok"))).unwrap();
+        let sink = Faulty { file: open(), room: line.len() + 10, sync_fails: false };
+        assert_eq!(statuses(sink, len, &[(1, "uno"), (2, "dos")]), [200, 503]);
+        // Written whole, but its sync failed: refused, so it must not stay either.
+        let len = std::fs::metadata(&path).unwrap().len();
+        let sink = Faulty { file: open(), room: usize::MAX, sync_fails: true };
+        assert_eq!(statuses(sink, len, &[(3, "tres")]), [503]);
+        // The participants send again: the file reads, and holds each item once.
+        let sink = Faulty { file: open(), room: usize::MAX, sync_fails: false };
+        let len = std::fs::metadata(&path).unwrap().len();
+        assert_eq!(statuses(sink, len, &[(2, "dos"), (3, "tres")]), [200, 200]);
+        let (items, next) = replay(&path).unwrap();
+        assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "dos", "tres"]);
         assert_eq!(next, 4);
     }
 

@@ -331,7 +331,8 @@ impl Sala {
 
     /// An item from the inbox file, read again after a crash.
     pub fn restore(&mut self, item: Pending) {
-        self.next_seq = self.next_seq.max(item.seq + 1);
+        // Replay reads no number over `inbox::MAX_SEQ`; this never overflows either way.
+        self.next_seq = self.next_seq.max(item.seq.saturating_add(1));
         file(&mut self.groups, &item);
         self.inbox.push(item);
     }

@@ -84,10 +84,11 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
     let mut seen: HashMap<(Kind, String), Answer> = HashMap::new();
     let mut contested: Vec<(Kind, String)> = Vec::new();
     for grid in grids {
+        // Rows and columns of the grid, named as the sheet numbers them.
         let place = |row: usize, col: Option<(usize, Col)>| -> String {
-            let mut p = (w.place)(&grid.sheet, row + 1);
+            let mut p = (w.place)(&grid.sheet, grid.origin.0 + row + 1);
             if let Some((c, k)) = col {
-                p = format!("{p}, {}", (w.column)(&column_letter(c), &k.header(w, year)));
+                p = format!("{p}, {}", (w.column)(&column_letter(grid.origin.1 + c), &k.header(w, year)));
             }
             at(&grid.file, &p)
         };

@@ -325,6 +325,63 @@ fn formulas_and_hostile_text() {
 }
 
 #[test]
+fn only_the_used_area_is_built_and_a_cell_far_from_the_table_is_refused() {
+    let s = plan();
+    // A sheet whose table starts at C4, with a degree that does not read; and
+    // the same with a cell typed far off, or that cell alone.
+    let sheet = |table: bool, far: bool| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("Acciones").unwrap();
+        if table {
+            for (c, h) in ["ID", "Grado 2024", "huella"].iter().enumerate() {
+                ws.write_string(3, 2 + c as u16, *h).unwrap();
+            }
+            ws.write_string(4, 2, "C1").unwrap();
+            ws.write_number(4, 3, 101).unwrap();
+            ws.write_string(4, 4, action_fingerprint(&s, "C1", 2024)).unwrap();
+        }
+        if far {
+            ws.write_string(1_048_575, 16_383, "x").unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    };
+    // Rows and columns keep the sheet's names.
+    let (_d, g) = grids(&[("a.xlsx".into(), sheet(true, false))]);
+    assert_eq!((g[0].cells.len(), g[0].cells[0].len()), (2, 3));
+    let refused = parse(&g, &s, 2024, Lang::Es).refused;
+    assert!(refused[0].contains("hoja Acciones, fila 5, columna D (Grado 2024): \"101\" no es"), "{refused:?}");
+    // The far cell alone: a grid of one cell, where it is.
+    let (_d, g) = grids(&[("b.xlsx".into(), sheet(false, true))]);
+    assert_eq!(g[0].cells, [[text("x")]]);
+    let refused = parse(&g, &s, 2024, Lang::Es).refused;
+    assert!(refused[0].contains("b.xlsx: hoja Acciones, fila 1048576: no es una hoja"), "{refused:?}");
+    // Beside the table: a small file whose used area spans billions of cells.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.xlsx");
+    let bytes = sheet(true, true);
+    assert!(bytes.len() < 16 * 1024, "{}", bytes.len());
+    std::fs::write(&path, bytes).unwrap();
+    for (lang, says) in [
+        (Lang::Es, "hoja Acciones: sus celdas ocupan C4:XFD1048576, más de las 1.048.576 celdas"),
+        (Lang::En, "sheet Acciones: its cells span C4:XFD1048576, more than the 1,048,576 cells"),
+        (Lang::Ca, "full Acciones: les seues cel·les ocupen C4:XFD1048576, més de les 1.048.576 cel·les"),
+    ] {
+        let err = read(&path, lang).unwrap_err();
+        assert!(err.starts_with(says), "{err}");
+    }
+}
+
+#[test]
+fn a_csv_of_too_many_cells_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.csv");
+    std::fs::write(&path, ";".repeat(super::read::MAX_CELLS)).unwrap();
+    let err = read(&path, Lang::En).unwrap_err();
+    assert!(err.starts_with("its cells span A1:"), "{err}");
+}
+
+#[test]
 fn a_sheet_dafo_did_not_write_is_refused_whole() {
     let s = plan();
     let (_d, g) = grids(&[("x.csv".into(), b"nombre;apellido\nAna;P\n".to_vec())]);

@@ -347,6 +347,13 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_sheet: |y| {
         format!("no és un full de seguiment de {y} escrit per dafo (falta la columna ID, la d'empremta o les de l'any)")
     },
+    too_many_cells: |sheet, span, max| {
+        let what = if sheet.is_empty() { "les seues cel·les".to_owned() } else { format!("full {sheet}: les seues cel·les") };
+        format!(
+            "{what} ocupen {span}, més de les {} cel·les que té el full de qualsevol pla; esborreu el que és lluny de la taula i torneu a guardar-lo",
+            grouped(max, '.')
+        )
+    },
     no_sheets: "no hi ha cap full (.xlsx o .csv)",
     stale: "canviat a la sessió després d'escriure el full; no s'aplica (--force-stale per aplicar-ho)",
     already: "totes les respostes ja són a la sessió; res a canviar",

@@ -349,6 +349,13 @@ pub static TEXT: Catalogue = Catalogue {
             "not a {y} review sheet written by dafo (no ID column, no fingerprint column or no columns for the year)"
         )
     },
+    too_many_cells: |sheet, span, max| {
+        let what = if sheet.is_empty() { "its cells".to_owned() } else { format!("sheet {sheet}: its cells") };
+        format!(
+            "{what} span {span}, more than the {} cells any plan's sheet holds; delete what is far from the table and save it again",
+            grouped(max, ',')
+        )
+    },
     no_sheets: "no sheets (.xlsx or .csv)",
     stale: "changed in the session after the sheet was written; not applied (--force-stale applies it)",
     already: "every answer is already in the session; nothing to change",

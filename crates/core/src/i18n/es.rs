@@ -349,6 +349,13 @@ pub static TEXT: Catalogue = Catalogue {
             "no es una hoja de seguimiento de {y} escrita por dafo (falta la columna ID, la de huella o las del año)"
         )
     },
+    too_many_cells: |sheet, span, max| {
+        let what = if sheet.is_empty() { "sus celdas".to_owned() } else { format!("hoja {sheet}: sus celdas") };
+        format!(
+            "{what} ocupan {span}, más de las {} celdas que tiene la hoja de cualquier plan; borre lo que está lejos de la tabla y vuelva a guardarla",
+            grouped(max, '.')
+        )
+    },
     no_sheets: "no hay ninguna hoja (.xlsx o .csv)",
     stale: "cambiado en la sesión después de escribir la hoja; no se aplica (--force-stale para aplicarlo)",
     already: "todas las respuestas ya están en la sesión; nada que cambiar",

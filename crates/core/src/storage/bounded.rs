@@ -37,11 +37,21 @@ impl BoundedError {
 
     /// The message in `lang`, naming the file (the caller cleans it for the terminal).
     pub fn message(&self, lang: Lang) -> String {
+        let path = match self {
+            BoundedError::Io { path, .. } | BoundedError::NotRegular { path } | BoundedError::TooLarge { path, .. } => {
+                path
+            }
+        };
+        format!("{}: {}", path.display(), self.reason(lang))
+    }
+
+    /// [`BoundedError::message`] without the file's name, for a caller that names it.
+    pub fn reason(&self, lang: Lang) -> String {
         let words = lang.text().limits;
         match self {
-            BoundedError::Io { path, source } => format!("{}: {}", path.display(), crate::i18n::os_error(source, lang)),
-            BoundedError::NotRegular { path } => format!("{}: {}", path.display(), words.not_regular),
-            BoundedError::TooLarge { path, limit } => format!("{}: {}", path.display(), (words.too_large)(*limit)),
+            BoundedError::Io { source, .. } => crate::i18n::os_error(source, lang),
+            BoundedError::NotRegular { .. } => words.not_regular.to_owned(),
+            BoundedError::TooLarge { limit, .. } => (words.too_large)(*limit),
         }
     }
 }

@@ -30,6 +30,16 @@ pub enum CommandError {
     Io(#[from] io::Error),
 }
 
+/// Writes `bytes` to stdout. A closed pipe (`dafo keys | head -1`) is not an error:
+/// whoever reads has stopped reading, and the command ends as it would have.
+pub fn print_bytes(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does
 /// not; then brings back the changes a journal beside it holds (as opening does).
 pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
@@ -52,28 +62,28 @@ pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, Command
             return Ok(ExitCode::FAILURE);
         }
     };
-    match restore(file) {
-        Ok(Recovery::NotNeeded) => {
-            if let Some(said) = replay_journal(file, lang) {
-                println!("{}: {}", clean(file.display().to_string()), clean(said));
-                return Ok(ExitCode::SUCCESS);
-            }
-            println!("{}: {}", clean(file.display().to_string()), w.recover_reads_fine);
-            Ok(ExitCode::SUCCESS)
-        }
+    let said = match restore(file) {
+        Ok(Recovery::NotNeeded) => match replay_journal(file, lang) {
+            Some(said) => format!("{}: {}\n", clean(file.display().to_string()), clean(said)),
+            None => format!("{}: {}\n", clean(file.display().to_string()), w.recover_reads_fine),
+        },
         Ok(Recovery::Restored { from, damaged, error }) => {
-            println!("{}", clean(error.message(lang)));
+            let mut said = format!("{}\n", clean(error.message(lang)));
             if let Some(damaged) = damaged {
-                println!("{}", clean((w.recover_damaged_kept)(&damaged.display().to_string())));
+                said += &format!("{}\n", clean((w.recover_damaged_kept)(&damaged.display().to_string())));
             }
-            println!("{}", clean((w.recover_restored)(&file.display().to_string(), &from.display().to_string())));
-            Ok(ExitCode::SUCCESS)
+            said + &format!(
+                "{}\n",
+                clean((w.recover_restored)(&file.display().to_string(), &from.display().to_string()))
+            )
         }
         Err(e) => {
             eprintln!("dafo: {}", clean(e.message(lang)));
-            Ok(ExitCode::FAILURE)
+            return Ok(ExitCode::FAILURE);
         }
-    }
+    };
+    print_bytes(said.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Replays the journal of `file` (which reads) into it, as opening does, and says
