@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::{Pending, Reply};
 use crate::domain::Quadrant;
+use crate::i18n::Lang;
 
 /// Where the inbox of `session` lives.
 pub fn inbox_path(session: &Path) -> PathBuf {
@@ -57,12 +58,13 @@ fn item_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> 
 }
 
 /// Reads the inbox file: the items not settled, in order, and the next number to
-/// give. No file is an empty inbox.
-pub fn replay(path: &Path) -> Result<(Vec<Pending>, u64), String> {
-    let text = match std::fs::read(path) {
+/// give. No file is an empty inbox; a FIFO, a device or a file over the session
+/// files' limit is refused (in `lang`) without blocking or reading it all.
+pub fn replay(path: &Path, lang: Lang) -> Result<(Vec<Pending>, u64), String> {
+    let text = match crate::storage::bounded::read_regular(path, crate::storage::SESSION_FILE_LIMIT) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 1)),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        Err(e) if e.is_not_found() => return Ok((Vec::new(), 1)),
+        Err(e) => return Err(e.message(lang)),
     };
     let text = String::from_utf8(text).map_err(|e| format!("{}: {e}", path.display()))?;
     let (mut items, mut next) = (Vec::<Pending>::new(), 1);
@@ -251,7 +253,7 @@ mod tests {
         writer.finish(false);
         let mut file = OpenOptions::new().append(true).open(&path).unwrap();
         file.write_all(b"{\"n\":9,\"who\":1,\"na").unwrap();
-        let (items, next) = replay(&path).unwrap();
+        let (items, next) = replay(&path, Lang::En).unwrap();
         assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "tres"]);
         assert_eq!(next, 4);
     }
@@ -269,7 +271,7 @@ mod tests {
             writer.send(Job::Append(item(2, "dos"), tx, Reply::refused(200, "ok")));
             assert_eq!(rx.recv().unwrap().status, 200);
             writer.finish(false);
-            let (items, next) = replay(&path).unwrap();
+            let (items, next) = replay(&path, Lang::En).unwrap();
             assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), texts, "after {tail:?}");
             assert_eq!(next, 3);
         }
@@ -285,9 +287,9 @@ mod tests {
             )
         };
         std::fs::write(&path, line(MAX_SEQ)).unwrap();
-        assert_eq!(replay(&path).unwrap().1, MAX_SEQ + 1);
+        assert_eq!(replay(&path, Lang::En).unwrap().1, MAX_SEQ + 1);
         std::fs::write(&path, format!("{}{{\"done\":1}}\n", line(u64::MAX))).unwrap();
-        let err = replay(&path).unwrap_err();
+        let err = replay(&path, Lang::En).unwrap_err();
         assert!(err.contains(".s.ron.inbox:1:"), "{err}");
         // An item restored with any number leaves a room that still counts on.
         let mut sala = crate::sala::state::Sala::new("ABCD1234".into(), 1);
@@ -362,9 +364,20 @@ mod tests {
         let sink = Faulty { file: open(), room: usize::MAX, sync_fails: false };
         let len = std::fs::metadata(&path).unwrap().len();
         assert_eq!(statuses(sink, len, &[(2, "dos"), (3, "tres")]), [200, 200]);
-        let (items, next) = replay(&path).unwrap();
+        let (items, next) = replay(&path, Lang::En).unwrap();
         assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "dos", "tres"]);
         assert_eq!(next, 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_inbox_that_is_a_fifo_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(made.success());
+        let err = replay(&path, Lang::Es).unwrap_err();
+        assert!(err.contains(".s.ron.inbox") && err.contains(Lang::Es.text().limits.not_regular), "{err}");
     }
 
     #[test]
@@ -372,7 +385,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".s.ron.inbox");
         std::fs::write(&path, "{\"done\":1}\nnot json\n{\"done\":2}\n").unwrap();
-        let err = replay(&path).unwrap_err();
+        let err = replay(&path, Lang::En).unwrap_err();
         assert!(err.contains(".s.ron.inbox:2:"), "{err}");
     }
 }

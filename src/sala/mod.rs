@@ -43,7 +43,7 @@ impl Live {
     /// a crash left), then listens on `ip` at a free port.
     pub fn start(session: &Path, ip: IpAddr, events: AppEventSender, lang: Lang) -> Result<Live, String> {
         let path = inbox::inbox_path(session);
-        let (items, next) = inbox::replay(&path)?;
+        let (items, next) = inbox::replay(&path, lang)?;
         let code = state::new_code().ok_or_else(|| "getrandom".to_owned())?;
         let mut state = Sala::new(code, next);
         for item in items {
