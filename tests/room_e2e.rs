@@ -163,7 +163,7 @@ fn a_kill_during_a_storm_of_submissions_loses_nothing_acknowledged() {
     }
     let acked = acked.lock().unwrap().clone();
     assert!(!acked.is_empty() && acked.len() < 200, "killed during the storm: {} acknowledged", acked.len());
-    let (items, _) = dafo::sala::inbox::replay(&dafo::sala::inbox::inbox_path(&path)).unwrap();
+    let (items, _) = dafo::sala::inbox::replay(&dafo::sala::inbox::inbox_path(&path), dafo::i18n::Lang::En).unwrap();
     let lost: Vec<&String> = acked.iter().filter(|a| !items.iter().any(|i| i.text == **a)).collect();
     println!(
         "room kill: {} acknowledged before the kill, {} in the inbox file, lost {}",

@@ -70,7 +70,7 @@ fn items_left_waiting_come_back_after_the_app_is_gone() {
     room.press(Action::Sala(S::Phase));
     assert_eq!(p.send(room.addr, 1, "Falta de relevo").status, 200);
     let (path, _dir) = room.close();
-    let (items, _) = dafo::sala::inbox::replay(&dafo::sala::inbox::inbox_path(&path)).unwrap();
+    let (items, _) = dafo::sala::inbox::replay(&dafo::sala::inbox::inbox_path(&path), dafo::i18n::Lang::En).unwrap();
     assert_eq!(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Falta de relevo"]);
 }
 
@@ -333,7 +333,7 @@ fn an_accepted_item_leaves_the_inbox_file_only_once_the_session_holding_it_is_sa
     let inbox = dafo::sala::inbox::inbox_path(&room.path);
     let in_file = |inbox: &std::path::Path| -> Vec<String> {
         std::thread::sleep(Duration::from_millis(200));
-        dafo::sala::inbox::replay(inbox).unwrap().0.into_iter().map(|i| i.text).collect()
+        dafo::sala::inbox::replay(inbox, dafo::i18n::Lang::En).unwrap().0.into_iter().map(|i| i.text).collect()
     };
     assert_eq!(in_file(&inbox), ["Aceptada"], "a crash now would list it again: the session is not saved yet");
     room.with(|app| {

@@ -56,7 +56,7 @@ fn sixty_participants_lose_nothing_and_never_vote_over_budget() {
     let writing = started.elapsed();
     let acked = acked.lock().unwrap().clone();
     let inbox = dafo::sala::inbox::inbox_path(&room.path);
-    let (on_disk, _) = dafo::sala::inbox::replay(&inbox).unwrap();
+    let (on_disk, _) = dafo::sala::inbox::replay(&inbox, dafo::i18n::Lang::En).unwrap();
     for (seq, text) in &acked {
         assert!(on_disk.iter().any(|p| p.seq == *seq && p.text == *text), "acknowledged item {seq} not on disk");
     }
