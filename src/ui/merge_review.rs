@@ -75,7 +75,10 @@ fn factor(f: &Named, stays: bool, theme: &Theme, lang: Lang, area: Rect, buf: &m
         .title(Line::from(title));
     let lines = vec![
         Line::styled(safe(&f.text).into_owned(), theme.text),
-        Line::styled(format!("{}: {}", lang.text().merge.sources, f.sources.join(", ")), theme.dim),
+        Line::styled(
+            format!("{}: {}", lang.text().merge.sources, crate::export::safe(&f.sources.join(", "))),
+            theme.dim,
+        ),
     ];
     Paragraph::new(lines).block(block).wrap(Wrap { trim: true }).render(area, buf);
 }

@@ -20,7 +20,7 @@ pub fn review(pairs: &[Pair], lang: Lang, input: &mut impl BufRead, out: &mut im
         let _ =
             writeln!(out, "\n[{}/{}] {} ({} {})", n + 1, pairs.len(), w.question, w.likeness, lang.decimal(p.score));
         for f in [&p.a, &p.b] {
-            let _ = writeln!(out, "  {} {} ({})", lang.show_id(&f.id), safe(&f.text), f.sources.join(", "));
+            let _ = writeln!(out, "  {} {} ({})", lang.show_id(&f.id), safe(&f.text), safe(&f.sources.join(", ")));
         }
         let _ = write!(out, "{} ", w.line_prompt);
         let _ = out.flush();
@@ -241,5 +241,17 @@ mod tests {
         assert!(String::from_utf8(out).unwrap().contains("[3/3] ¿Dicen lo mismo? (parecido 0,57)"));
         let joined = review(&pairs, Lang::En, &mut "y\n".as_bytes(), &mut Vec::new());
         assert_eq!(joined, [pairs[0].link.clone()], "the end of the input keeps the rest apart");
+    }
+
+    /// A group's name comes from a session file: its escape sequences never reach the terminal.
+    #[test]
+    fn sources_from_the_files_are_shown_without_escape_sequences() {
+        let mut p = pair(1);
+        p.a.sources = vec!["\u{1b}]0;PWNED\u{1b}\\asoc\u{1b}[31m".into(), "\u{1b}]52;c;aGk=\u{7}pol".into()];
+        let mut out = Vec::new();
+        review(&[p], Lang::Es, &mut "n\n".as_bytes(), &mut out);
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains("asoc") && out.contains("pol"), "{out:?}");
     }
 }
