@@ -130,9 +130,11 @@ impl Editor {
                 let why = match outcome {
                     Outcome::Loaded(Err(e)) => e.message(self.lang),
                     Outcome::Saved(Err(e)) => e.message(self.lang),
-                    Outcome::Loaded(Ok(_)) | Outcome::Saved(Ok(_)) | Outcome::Journaled | Outcome::GivenUp => {
-                        String::new()
-                    }
+                    Outcome::Loaded(Ok(_))
+                    | Outcome::Saved(Ok(_))
+                    | Outcome::Journaled
+                    | Outcome::NotJournaled
+                    | Outcome::GivenUp => String::new(),
                 };
                 self.say(why, true);
             }

@@ -43,9 +43,12 @@ pub enum Outcome {
     Saved(Result<SaveReport, SaveError>),
     /// Load theirs: the version read from disk, or why it was not.
     Loaded(Result<Box<Session>, storage::commands::CommandError>),
-    /// A journal record written, or not: one that cannot be written costs
-    /// nothing but that head start, so nothing is said.
+    /// A journal record written.
     Journaled,
+    /// A journal record that could not be written: it costs nothing but that
+    /// head start (the next save holds the change, and writes the journal again),
+    /// so nothing is said; the change just does not count as on disk yet.
+    NotJournaled,
     /// An autosave given up before it wrote anything: the editor asked for the
     /// session back to change it. Nothing changed on disk; it runs again.
     GivenUp,
@@ -85,10 +88,7 @@ fn perform(file: &Mutex<SessionFile>, job: Job) -> Done {
     };
     let file = &mut *lock(file);
     let outcome = match (&work, text) {
-        (Work::Journal(changes, ids), _) => {
-            let _ = file.journal(changes, ids);
-            Outcome::Journaled
-        }
+        (Work::Journal(changes, ids), _) => journaled(file.journal(changes, ids)),
         (_, None) => Outcome::Saved(Err(SaveError::Io {
             path: file.path().to_owned(),
             source: std::io::Error::other("nothing to save"),
@@ -119,10 +119,17 @@ fn perform(file: &Mutex<SessionFile>, job: Job) -> Done {
 /// Writes a journal record, holding only the journal (never the file, which a
 /// save may hold).
 fn perform_journal(journal: &Mutex<Journal>, job: Job) -> Done {
-    if let Work::Journal(changes, ids) = &job.work {
-        let _ = journal.lock().unwrap_or_else(PoisonError::into_inner).append(changes, ids);
-    }
-    Done { revision: job.revision, work: job.work, outcome: Outcome::Journaled }
+    let outcome = match &job.work {
+        Work::Journal(changes, ids) => {
+            journaled(journal.lock().unwrap_or_else(PoisonError::into_inner).append(changes, ids))
+        }
+        _ => Outcome::NotJournaled,
+    };
+    Done { revision: job.revision, work: job.work, outcome }
+}
+
+fn journaled(written: std::io::Result<()>) -> Outcome {
+    if written.is_ok() { Outcome::Journaled } else { Outcome::NotJournaled }
 }
 
 /// Owns the open session file and the worker that saves it. The worker starts

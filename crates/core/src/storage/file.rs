@@ -169,7 +169,7 @@ impl SessionFile {
         if !self.backup_behind {
             self.backed_up_at = Some(std::time::Instant::now());
         }
-        self.set_disk(report.disk.clone());
+        self.written(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
         self.note_backup(&mut report);
         Ok(report)
@@ -216,9 +216,24 @@ impl SessionFile {
         self.journal.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The file on disk is now `disk` (read or written here): new journals follow it.
+    /// The file on disk is now `disk`, read here: new journals follow it.
     fn set_disk(&mut self, disk: DiskState) {
         self.journal_guard().disk = disk.content_hash();
+        self.disk = Some(disk);
+    }
+
+    /// The file on disk is now `disk`, written here. A journal with records in it
+    /// still follows the version before until [`SessionFile::saved`] says which
+    /// revision this save holds: the journal's thread may append a change made
+    /// meanwhile, and it belongs after that journal's records, not in a new
+    /// journal of this file that would start without them. Without records, new
+    /// ones follow this file at once (`create`, `dafo review`).
+    fn written(&mut self, disk: DiskState) {
+        let mut journal = self.journal_guard();
+        if !journal.holds_changes() {
+            journal.disk = disk.content_hash();
+        }
+        drop(journal);
         self.disk = Some(disk);
     }
 
@@ -267,7 +282,9 @@ impl SessionFile {
 
     /// [`SessionFile::overwrite`] with a session already serialized.
     pub fn overwrite_text(&mut self, text: String, now: DiskState) -> Result<SaveReport, SaveError> {
-        self.set_disk(now);
+        // Only what the save compares against: the journal keeps following our
+        // version until the save is done (should it fail, our changes stay in it).
+        self.disk = Some(now);
         self.save_text(text)
     }
 
@@ -294,7 +311,7 @@ impl SessionFile {
             state
         });
         let mut report = save_text_backed(&self.path, text, now.as_ref(), true)?;
-        self.set_disk(report.disk.clone());
+        self.written(report.disk.clone());
         self.last_written = Some(std::mem::take(&mut report.text));
         Ok((report, kept))
     }
@@ -513,6 +530,72 @@ mod tests {
         // A change the save already holds is never journaled again.
         file.journal(&[(2, title("tres"))], &BTreeMap::new()).unwrap();
         assert!(!journal::journal_path(&path).exists());
+    }
+
+    /// A change the journal's thread writes while a save is between writing the
+    /// file and being told which revision it holds goes after the records already
+    /// in the journal, which stay: a kill then loses none of them.
+    #[test]
+    fn a_change_journaled_as_a_save_finishes_keeps_the_changes_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("t")).unwrap();
+        let mut s = session("t");
+        let add = |s: &mut Session, text: &str| {
+            let e = s.add_factor(crate::domain::Quadrant::Strengths, text).unwrap();
+            s.apply(e.clone()).unwrap();
+            e
+        };
+        let e1 = add(&mut s, "uno");
+        let saving = s.clone(); // revision 1 goes to the autosave
+        let e2 = add(&mut s, "dos");
+        let e3 = add(&mut s, "tres");
+        let handle = file.journal_handle();
+        let journal = |changes: &[(u64, Edit)]| handle.lock().unwrap().append(changes, &s.last_ids).unwrap();
+        journal(&[(1, e1), (2, e2)]);
+        // The autosave of revision 1 writes the file...
+        file.save_text(to_ron(&saving)).unwrap();
+        // ...the journal's thread writes revision 3 meanwhile...
+        journal(&[(3, e3)]);
+        // ...and only then is the save told which revision it holds.
+        file.saved(1);
+        // Killed here.
+        std::mem::forget(file);
+        let _ = std::fs::remove_file(crate::storage::lock::lock_path(&path));
+        let (_, back) = SessionFile::open(&path).unwrap();
+        let texts: Vec<&str> = back.strengths.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["uno", "dos", "tres"]);
+    }
+
+    /// A record that could not be written is kept: the next save writes it into
+    /// the journal again, in order, before the records that follow it.
+    #[test]
+    fn a_record_that_failed_is_written_again_in_order_by_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("t")).unwrap();
+        let mut s = session("t");
+        let mut add = |text: &str| {
+            let e = s.add_factor(crate::domain::Quadrant::Strengths, text).unwrap();
+            s.apply(e.clone()).unwrap();
+            e
+        };
+        let (e1, e2) = (add("uno"), add("dos"));
+        let ids = BTreeMap::new();
+        // The journal cannot be written for a moment (here: a folder in its place).
+        let journal_path = journal::journal_path(&path);
+        std::fs::create_dir(&journal_path).unwrap();
+        assert!(file.journal(&[(1, e1)], &ids).is_err());
+        std::fs::remove_dir(&journal_path).unwrap();
+        file.journal(&[(2, e2)], &ids).unwrap();
+        // An autosave of the session before both changes was under way; done now.
+        file.save_text(to_ron(&session("t"))).unwrap();
+        file.saved(0);
+        std::mem::forget(file);
+        let _ = std::fs::remove_file(crate::storage::lock::lock_path(&path));
+        let (_, back) = SessionFile::open(&path).unwrap();
+        let texts: Vec<&str> = back.strengths.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["uno", "dos"]);
     }
 
     #[test]

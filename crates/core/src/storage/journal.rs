@@ -150,10 +150,18 @@ impl Journal {
         if new.is_empty() {
             return Ok(());
         }
-        self.record(self.disk, ids, new.iter().map(|(_, e)| e))?;
+        let recorded = self.record(self.disk, ids, new.iter().map(|(_, e)| e));
+        // Held even when not written: the next save's rewrite then puts them back
+        // in order, instead of leaving a gap that later records would follow.
         self.held.extend(new.into_iter().cloned());
         self.ids.clone_from(ids);
-        Ok(())
+        recorded
+    }
+
+    /// Whether changes since the last save are held here (in the journal file,
+    /// or waiting to be written again after a failed write).
+    pub fn holds_changes(&self) -> bool {
+        self.file.is_some() || !self.held.is_empty()
     }
 
     /// A good save of the editor's `revision` made the file `disk` (its content
