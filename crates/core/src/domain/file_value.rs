@@ -23,6 +23,8 @@ pub enum ValueRefused {
     Amount(String),
     /// Not a degree of implementation (over 100): the value.
     Degree(u8),
+    /// Not a number the plan can measure with (`NaN`, `inf`): the value.
+    NotANumber(String),
 }
 
 /// What starts the code in serde's message.
@@ -76,6 +78,7 @@ mod tests {
             ValueRefused::Horizon(HorizonError::Backwards { start: 2026, end: 2023 }),
             ValueRefused::Amount("-5".into()),
             ValueRefused::Degree(120),
+            ValueRefused::NotANumber("NaN".into()),
         ] {
             assert_eq!(ValueRefused::from_message(&refused.to_string()), Some(refused.clone()), "{refused}");
         }

@@ -235,9 +235,9 @@ pub struct Indicator {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "super::rules::field::finite", skip_serializing_if = "Option::is_none")]
     pub baseline: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "super::rules::field::finite", skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
     #[serde(default, skip_serializing_if = "Direction::is_up")]
     pub direction: Direction,
@@ -251,6 +251,7 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub year: i16,
+    #[serde(deserialize_with = "super::rules::field::finite_number")]
     pub target: f64,
 }
 

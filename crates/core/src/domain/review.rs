@@ -139,6 +139,7 @@ pub struct IndicatorValue {
     /// The indicator's ID.
     pub indicator: String,
     pub year: i16,
+    #[serde(deserialize_with = "super::rules::field::finite_number")]
     pub actual: f64,
 }
 

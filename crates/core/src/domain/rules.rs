@@ -203,6 +203,22 @@ pub(crate) mod field {
     pub fn weight<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
         checked(d, Weight::try_from)
     }
+
+    /// A number the plan measures with (an indicator's baseline, target, hito or
+    /// value): any, but a number (RON reads `NaN` and `inf` too, which no export
+    /// or merge could carry).
+    pub fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        checked(d, is_finite)
+    }
+
+    /// [`finite`] for a number that must be there.
+    pub fn finite_number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        is_finite(f64::deserialize(d)?).map_err(crate::domain::ValueRefused::into_error)
+    }
+
+    fn is_finite(v: f64) -> Result<f64, crate::domain::ValueRefused> {
+        if v.is_finite() { Ok(v) } else { Err(crate::domain::ValueRefused::NotANumber(v.to_string())) }
+    }
 }
 
 #[cfg(test)]

@@ -276,13 +276,15 @@ pub fn ron_problems() -> Vec<RonProblem> {
         ValueRefused::Horizon(HorizonError::OutOfRange),
         ValueRefused::Amount("-5.5".into()),
         ValueRefused::Degree(120),
+        ValueRefused::NotANumber("inf".into()),
     ];
     for r in &refused {
         match r {
             ValueRefused::Range { .. }
             | ValueRefused::Horizon(_)
             | ValueRefused::Amount(_)
-            | ValueRefused::Degree(_) => {}
+            | ValueRefused::Degree(_)
+            | ValueRefused::NotANumber(_) => {}
         }
     }
     all.extend(refused.into_iter().map(RonProblem::Value));

@@ -211,3 +211,27 @@ fn a_problem_is_said_with_the_names_the_file_writes() {
     let shown = err.to_string();
     assert!(shown.starts_with(&at) && shown.contains("unknown field `colour` in `Factor`"), "{shown}");
 }
+
+/// `NaN` and `inf` read as numbers in RON, but no export, sheet or merge can carry
+/// them: an indicator's number that is not one is refused where it stands.
+#[test]
+fn an_indicator_number_that_is_not_a_number_is_refused_with_its_place() {
+    let sample = include_str!("../../../../sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+    let (field, value) = ["baseline: ", "actual: ", "target: "]
+        .iter()
+        .find_map(|f| sample.find(f).map(|at| (at + f.len(), *f)))
+        .expect("the sample has indicator numbers");
+    for bad in ["NaN", "inf", "-inf"] {
+        let end = field + sample[field..].find([',', ')']).unwrap();
+        let text = format!("{}{bad}{}", &sample[..field], &sample[end..]);
+        let line = sample[..field].matches('\n').count() + 1;
+        match parse(&text, Path::new("plan.ron")) {
+            Err(e @ LoadError::Parse { .. }) => {
+                let said = e.message(crate::i18n::Lang::Es);
+                assert!(said.contains(&format!("plan.ron:{line}:")), "{value}{bad}: {said}");
+                assert!(said.contains("no es un número"), "{said}");
+            }
+            other => panic!("{value}{bad} read: {other:?}"),
+        }
+    }
+}

@@ -80,5 +80,6 @@ fn value_message(refused: &ValueRefused, lang: Lang) -> String {
         ValueRefused::Horizon(e) => e.message(lang),
         ValueRefused::Amount(value) => format!("{} {}", decimal(&display_safe(value)), lang.plan_ui().bad_amount),
         ValueRefused::Degree(value) => (lang.text().review_errors.not_a_degree)(&value.to_string()),
+        ValueRefused::NotANumber(value) => (lang.text().import_errors.not_a_number)(&display_safe(value)),
     }
 }
