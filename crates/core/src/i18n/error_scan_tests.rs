@@ -45,6 +45,7 @@ const VALUES: &[&str] = &[
     "taller.ron",
     ".dafo-backups",
     "zzyzx",
+    "NaN",
     "anfitrion",
     "dafo",
     "chmod",
@@ -276,7 +277,7 @@ pub fn ron_problems() -> Vec<RonProblem> {
         ValueRefused::Horizon(HorizonError::OutOfRange),
         ValueRefused::Amount("-5.5".into()),
         ValueRefused::Degree(120),
-        ValueRefused::NotANumber("inf".into()),
+        ValueRefused::NotANumber("NaN".into()),
     ];
     for r in &refused {
         match r {
