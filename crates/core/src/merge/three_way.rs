@@ -10,6 +10,9 @@
 //! - the plan's and the follow-up's keyed entries (reviews, yearly records,
 //!   indicator values), the misión, the visión and the valores merge entry by
 //!   entry ([`keyed`]);
+//! - an action's status follows its latest merged review where both sides'
+//!   statuses came from their reviews; one set by hand merges as a field
+//!   ([`status`]);
 //! - ID counters take the highest value, the modified date the latest;
 //! - a real conflict (the same field changed differently, or an edit against a
 //!   delete) keeps both versions: in the grid's lists the other side's becomes a
@@ -21,6 +24,7 @@
 mod keyed;
 mod order;
 mod refs;
+mod status;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -192,9 +196,10 @@ struct Acc<'a> {
     /// Per side (ours, theirs), the IDs of actions and indicators whose reviews
     /// or values that side added or changed.
     touched: [HashSet<String>; 2],
-    /// Per action, the status of its latest review once reviews are merged:
-    /// an action's status follows its latest review, so two sides' statuses
-    /// that differ only because each reviewed another year do not clash.
+    /// Per action, the status of its latest review once reviews are merged,
+    /// where neither side set the status by hand ([`status`]): such an
+    /// action's status follows its latest review, so two sides' statuses that
+    /// differ only because each reviewed another year do not clash.
     latest: &'a HashMap<String, Value>,
 }
 
@@ -341,14 +346,8 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
     let keys: BTreeSet<String> =
         [&o, &a, &b].iter().filter_map(|v| v.as_object()).flat_map(|m| m.keys().cloned()).collect();
     let mut merged = Map::new();
-    let mut latest: HashMap<String, Value> = HashMap::new();
     let reviews = keyed::merge_keyed("reviews", &o["reviews"], &a["reviews"], &b["reviews"], &mut Vec::new());
-    // Sorted by year: the last one of each action is its latest.
-    for r in reviews.as_array().into_iter().flatten() {
-        if let Some(id) = r.get("action").and_then(Value::as_str) {
-            latest.insert(id.to_owned(), r.get("status").cloned().unwrap_or(Value::Null));
-        }
-    }
+    let latest = status::following_reviews(&o, &a, &b, &reviews);
     for k in keys {
         let (ov, av, bv) = (get(Some(&o), &k), get(Some(&a), &k), get(Some(&b), &k));
         let v = match k.as_str() {

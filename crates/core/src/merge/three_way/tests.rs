@@ -551,3 +551,56 @@ fn themes_and_impacts_merge_by_value_and_a_double_change_is_marked() {
     let out = merge3(&o, &a, &b).unwrap();
     assert!(!out.session.conflicts().is_empty());
 }
+
+// ---- An action's status set by hand (no review) ----
+
+use crate::domain::Status;
+
+/// `plan()` with C2 under way: reviewed in 2023 and 2024, InProgress.
+fn plan_under_way() -> Session {
+    let mut o = plan();
+    review(&mut o, "C2", 2023, 40, None);
+    review(&mut o, "C2", 2024, 75, None);
+    assert_eq!(o.correct[1].status, Status::InProgress);
+    o
+}
+
+#[test]
+fn a_status_set_by_hand_on_one_side_comes_through_though_the_action_has_reviews() {
+    let o = plan_under_way();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.correct[1].status = Status::Done;
+    b.correct[0].text = "Ventanilla única de atención".into();
+    for (x, y) in [(&a, &b), (&b, &a)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+        let s = out.session;
+        assert_eq!(s.correct[1].status, Status::Done, "the change made by hand is kept");
+        assert_eq!(s.correct[0].text, "Ventanilla única de atención");
+        assert_eq!(s.reviews.len(), 2);
+    }
+}
+
+#[test]
+fn statuses_set_differently_on_both_sides_are_a_clash_that_keeps_both() {
+    let o = plan_under_way();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.correct[1].status = Status::Done;
+    b.correct[1].status = Status::Dropped;
+    // By hand on one side, by a new latest review on the other: a clash too.
+    let mut c = o.clone();
+    review(&mut c, "C2", 2025, 100, None);
+    assert_eq!(c.correct[1].status, Status::Done);
+    for (x, y) in [(&a, &b), (&b, &a), (&b, &c), (&c, &b)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{:?}", out.conflicts);
+        let s = &out.session;
+        let mut kept: Vec<Status> =
+            s.correct.iter().filter(|x| x.text == "Mesa de coordinación").map(|x| x.status).collect();
+        kept.sort_by_key(|s| Status::ALL.iter().position(|x| x == s));
+        let mut both = vec![x.correct[1].status, y.correct[1].status];
+        both.sort_by_key(|s| Status::ALL.iter().position(|x| x == s));
+        assert_eq!(kept, both, "both statuses are kept");
+        assert_eq!(s.conflicts().len(), 2, "dafo check refuses it");
+    }
+}
