@@ -536,3 +536,46 @@ fn a_status_set_by_hand_survives_the_merge_driver_though_the_action_has_reviews(
     assert!(!check.status.success(), "{said}");
     assert!(said.contains("⚠ C2 «Cita previa en 48 horas") && said.contains("(otra versión: C"), "{said}");
 }
+
+#[test]
+fn an_item_deleted_on_one_branch_and_newly_referred_to_on_the_other_is_kept_and_refused_by_check() {
+    use dafo::domain::Came;
+    // Theirs deletes factor D3 (and unlinks it from M3); ours links C1 to it.
+    let delete_d3 = |s: &mut Session| {
+        let (q, i) = s.find_factor("D3").unwrap();
+        let e = s.delete_factor(q, i).unwrap();
+        s.apply(e).unwrap();
+        let i = s.actions(Came::Maintain).iter().position(|a| a.id == "M3").unwrap();
+        let e = s.change_action(Came::Maintain, i, |a| a.links.retain(|l| l != "D3")).unwrap();
+        s.apply(e).unwrap();
+    };
+    let link_d3 = |s: &mut Session| {
+        let e = s.change_action(Came::Correct, 0, |a| a.links.push("D3".into())).unwrap();
+        s.apply(e).unwrap();
+    };
+    // Theirs deletes línea L6 (its actions go back to the tray); ours places E2 in it.
+    let delete_l6 = |s: &mut Session| {
+        let e = s.delete_line(s.find_line("L6").unwrap()).unwrap();
+        s.apply(e).unwrap();
+    };
+    let place_e2 = |s: &mut Session| {
+        let i = s.actions(Came::Exploit).iter().position(|a| a.id == "E2").unwrap();
+        let e = s.place_action(Came::Exploit, i, Some("L6")).unwrap();
+        s.apply(e).unwrap();
+    };
+    let d3 = "⚠ D3 «Sin cuadro de indicadores ni memoria pública del servicio» (borrado en la otra rama)";
+    let l6 = "⚠ L6 «Evaluación y transparencia» (borrado en la otra rama)";
+    let runs = [
+        (drive_almendral(link_d3, delete_d3), d3),
+        (drive_almendral(delete_d3, link_d3), d3),
+        (drive_almendral(place_e2, delete_l6), l6),
+        (drive_almendral(delete_l6, place_e2), l6),
+    ];
+    for ((out, s, check), said) in runs {
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        let check_said = text(&check.stdout);
+        assert!(!check.status.success(), "{check_said}");
+        assert!(check_said.contains(said), "{check_said}");
+        assert!(s.find_factor("D3").is_some() && s.find_line("L6").is_some(), "what is referred to is kept");
+    }
+}

@@ -4,7 +4,9 @@
 //! - items are matched by ID; an item changed on one side takes that change,
 //!   fields changed on both sides merge field by field, votes added on both
 //!   sides add up (the same count on both is taken once);
-//! - an item deleted on one side and untouched on the other is deleted;
+//! - an item deleted on one side and untouched on the other is deleted; one
+//!   the other side changed, or newly refers to (a link, a línea, an eje, an
+//!   indicator, a reto's source: [`refs::added`]), is kept, as a conflict;
 //! - the same new ID created on both sides with different content: the other
 //!   side's item is renumbered and every reference to it follows ([`refs`]);
 //! - the plan's and the follow-up's keyed entries (reviews, yearly records,
@@ -193,8 +195,9 @@ fn short(item: &Value) -> String {
 struct Acc<'a> {
     ids: &'a mut Ids,
     out: &'a mut Outcome,
-    /// Per side (ours, theirs), the IDs of actions and indicators whose reviews
-    /// or values that side added or changed.
+    /// Per side (ours, theirs), the IDs of the list's items that side newly
+    /// refers to (links, a línea, an eje, indicators, a reto's sources) and of
+    /// actions and indicators whose reviews or values it added or changed.
     touched: [HashSet<String>; 2],
     /// Per action, the status of its latest review once reviews are merged,
     /// where neither side set the status by hand ([`status`]): such an
@@ -348,6 +351,8 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
     let mut merged = Map::new();
     let reviews = keyed::merge_keyed("reviews", &o["reviews"], &a["reviews"], &b["reviews"], &mut Vec::new());
     let latest = status::following_reviews(&o, &a, &b, &reviews);
+    let before = refs::references(&o);
+    let added = [refs::added(&before, &a), refs::added(&before, &b)];
     for k in keys {
         let (ov, av, bv) = (get(Some(&o), &k), get(Some(&a), &k), get(Some(&b), &k));
         let v = match k.as_str() {
@@ -366,7 +371,13 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
                     ""
                 };
                 let (od, ad, bd) = (get(Some(&o), dependents), get(Some(&a), dependents), get(Some(&b), dependents));
-                let touched = [keyed::touched(dependents, od, ad), keyed::touched(dependents, od, bd)];
+                let mut touched = [keyed::touched(dependents, od, ad), keyed::touched(dependents, od, bd)];
+                // Items a side newly refers to are touched by it as well.
+                if let Some(kind) = refs::kind_of(&k) {
+                    for (t, added) in touched.iter_mut().zip(&added) {
+                        t.extend(added.get(&kind).into_iter().flatten().cloned());
+                    }
+                }
                 merge_list(&k, ov, av, bv, &mut Acc { ids: &mut ids, out: &mut out, touched, latest: &latest })
             }
             _ if av == ov || av == bv => bv.clone(),

@@ -604,3 +604,80 @@ fn statuses_set_differently_on_both_sides_are_a_clash_that_keeps_both() {
         assert_eq!(s.conflicts().len(), 2, "dafo check refuses it");
     }
 }
+
+// ---- A reference added to an item deleted on the other side ----
+
+/// `s` after the edit `f` makes of it.
+fn edited(s: &Session, f: impl FnOnce(&mut Session) -> Option<crate::domain::Edit>) -> Session {
+    let mut s = s.clone();
+    let e = f(&mut s).unwrap();
+    s.apply(e).unwrap();
+    s
+}
+
+#[test]
+fn a_factor_deleted_on_one_side_and_newly_referred_to_on_the_other_is_kept_marked() {
+    use crate::domain::{Crossed, Source};
+    let mut o = plan();
+    add(&mut o, Quadrant::Opportunities, "Fondos europeos");
+    let theirs = edited(&o, |s| s.delete_factor(Quadrant::Weaknesses, 1));
+    // Each way of referring to D2 anew: an action's links, a strategy's
+    // factors, a reto's sources.
+    let referred = [
+        edited(&o, |s| s.change_action(Came::Correct, 0, |a| a.links.push("D2".into()))),
+        edited(&o, |s| s.add_strategy(Crossed::DO, "D2", "O1", "Coordinarse para los fondos")),
+        edited(&o, |s| s.add_challenge("Coordinar los servicios", vec![Source::Factor("D2".into())])),
+    ];
+    for ours in &referred {
+        for (x, y) in [(ours, &theirs), (&theirs, ours)] {
+            let out = merge3(&o, x, y).unwrap();
+            assert!(!out.is_clean(), "a reference to a deleted factor is a conflict");
+            let s = &out.session;
+            let d2 = s.weaknesses.iter().find(|f| f.id == "D2").expect("the factor referred to is kept");
+            assert_eq!((d2.text.as_str(), &d2.conflict), ("Poca coordinación", &Some(Conflict::DeletedElsewhere)));
+            let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
+            assert_eq!(back.conflicts().len(), 1, "dafo check refuses it");
+        }
+    }
+    // A reference that was there before does not keep a deleted factor.
+    let ours = edited(&o, |s| s.change_action(Came::Correct, 0, |a| a.text = "Ventanilla única de atención".into()));
+    let out = merge3(&o, &ours, &theirs).unwrap();
+    assert!(out.is_clean());
+    assert_eq!(out.session.weaknesses.len(), 1);
+}
+
+#[test]
+fn a_plan_item_deleted_on_one_side_and_newly_referred_to_on_the_other_is_a_clash() {
+    let mut o = plan();
+    o = edited(&o, |s| s.add_axis("Coordinación"));
+    o = edited(&o, |s| s.add_axis("Vivienda"));
+    o = edited(&o, |s| s.add_line("EJ1", "Mesa mensual"));
+    o = edited(&o, |s| s.add_line("EJ2", "Bolsa de alquiler"));
+    o.indicators.push(Indicator { id: "I2".into(), name: "Pisos en la bolsa".into(), ..o.indicators[0].clone() });
+    o.normalise_ids();
+    let no_line = edited(&o, |s| s.delete_line(1));
+    let no_axis = edited(&o, |s| s.delete_axis(1));
+    let no_indicator = edited(&o, |s| s.delete_indicator(1));
+    let cases = [
+        (&no_line, edited(&o, |s| s.place_action(Came::Correct, 0, Some("L2"))), Key::Line("L2".into())),
+        (&no_axis, edited(&o, |s| s.add_line("EJ2", "Alquiler social")), Key::Axis("EJ2".into())),
+        (&no_indicator, edited(&o, |s| s.toggle_line_indicator(0, "I2")), Key::Indicator("I2".into())),
+        (&no_indicator, edited(&o, |s| s.toggle_action_indicator(Came::Correct, 1, "I2")), Key::Indicator("I2".into())),
+    ];
+    for (theirs, ours, key) in &cases {
+        for (x, y) in [(ours, *theirs), (*theirs, ours)] {
+            let out = merge3(&o, x, y).unwrap();
+            let s = &out.session;
+            assert!(s.clashes.iter().any(|c| matches!(c, Clash::Deleted(k) if k == key)), "{key:?}: {:?}", s.clashes);
+            let kept = match key {
+                Key::Line(id) => s.find_line(id).is_some(),
+                Key::Axis(id) => s.find_axis(id).is_some(),
+                Key::Indicator(id) => s.find_indicator(id).is_some(),
+                _ => false,
+            };
+            assert!(kept, "{key:?} is kept");
+            let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
+            assert!(!back.conflicts().is_empty(), "dafo check refuses it");
+        }
+    }
+}
