@@ -395,17 +395,23 @@ fn check_report(file: &Path, s: &Session, lang: Lang, said: &mut String) -> Exit
         return ExitCode::FAILURE;
     }
     // Money for a year outside the horizon, a funding source not in the list;
-    // a theme or impact outside the session's lists (a typo, a merge): not "ok".
+    // a theme or impact outside the session's lists (a typo, a merge); a
+    // reference to an item the session does not hold (a delete, a hand edit,
+    // a merge): not "ok".
     let sources = s.funding_sources(lang.money().default_funding);
     let money = s.money_problems(lang.money().default_funding);
     let unknown = dafo::i18n::theme_words::unknown_lines(s, lang);
+    let dangling = s.dangling();
     for p in &money {
         say(format!("{name}: {}", display_safe_lines(&lang.money_problem(p, &sources))));
     }
     for line in &unknown {
         say(format!("{name}: {}", display_safe_lines(line)));
     }
-    if !money.is_empty() || !unknown.is_empty() {
+    for d in &dangling {
+        say(format!("{name}: {}", display_safe_lines(&lang.dangling_line(d))));
+    }
+    if !money.is_empty() || !unknown.is_empty() || !dangling.is_empty() {
         return ExitCode::FAILURE;
     }
     // Changes a dafo made that the file does not have yet: not "ok".

@@ -389,3 +389,48 @@ fn the_help_of_show_names_every_format_it_writes() {
         assert!(show.contains(format), "{format} missing: {show}");
     }
 }
+
+#[test]
+fn check_names_every_reference_to_an_item_the_session_does_not_hold() {
+    // The fixture keeps two on purpose: C2's link to D9 and FO2's to O9.
+    let o = dafo(&["--lang", "es", "check", PLAN]);
+    assert!(!o.status.success(), "{}", stdout(&o));
+    let said = stdout(&o);
+    assert!(said.contains("plan.ron: C2: remite a D9, que no está en la sesión"), "{said}");
+    assert!(said.contains("plan.ron: FO2: remite a O9, que no está en la sesión"), "{said}");
+    // A sample that was fine, after edits that leave references behind: a
+    // factor deleted (as the grid's key does, M3 keeps its link), a línea's
+    // eje and an indicator removed by hand, an action deleted with its reviews left.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("almendral.ron");
+    let mut s = load("sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+    dafo::storage::save(&path, &s).unwrap();
+    assert!(dafo(&["check", p(&path)]).status.success(), "the sample itself passes");
+    let (q, i) = s.find_factor("D3").unwrap();
+    let e = s.delete_factor(q, i).unwrap();
+    s.apply(e).unwrap();
+    s.axes.retain(|a| a.id != "EJ3");
+    s.lines.retain(|l| l.axis != "EJ3" || l.id == "L6");
+    let e = s.delete_indicator(s.find_indicator("I2").unwrap()).unwrap();
+    s.apply(e).unwrap();
+    let (c, i) = s.find_action("C2").unwrap();
+    let e = s.delete_action(c, i).unwrap();
+    s.apply(e).unwrap();
+    dafo::storage::save(&path, &s).unwrap();
+    let o = dafo(&["--lang", "es", "check", p(&path)]);
+    assert!(!o.status.success(), "{}", stdout(&o));
+    let said = stdout(&o);
+    for line in [
+        "M3: remite a D3, que no está en la sesión",
+        "L6: remite a EJ3, que no está en la sesión",
+        "E2: remite a I2, que no está en la sesión",
+        "C2 2024: remite a C2, que no está en la sesión",
+    ] {
+        assert!(said.contains(&format!("almendral.ron: {line}")), "{line}: {said}");
+    }
+    // In the reader's language, IDs as it shows them.
+    let en = stdout(&dafo(&["--lang", "en", "check", p(&path)]));
+    assert!(en.contains("M3: refers to W3, which is not in the session"), "{en}");
+    let ca = stdout(&dafo(&["--lang", "ca", "check", p(&path)]));
+    assert!(ca.contains("M3: remet a D3, que no és a la sessió"), "{ca}");
+}

@@ -466,3 +466,116 @@ fn a_mision_clash_is_resolved_with_keys_in_the_tui_and_check_then_passes() {
     assert_eq!(s.mission.as_deref(), Some("Cuidar a quien cuida, cerca / Acompañar a las familias cuidadoras"));
     assert!(s.clashes.is_empty());
 }
+
+// ---- `dafo merge-driver` on the Almendral sample ----
+
+fn almendral() -> Session {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+    dafo::storage::load(&sample).unwrap()
+}
+
+/// The Almendral sample edited two ways, merged by `dafo merge-driver` as git
+/// calls it (`%O %A %B %P`): its exit status and words, the merged session, and
+/// `dafo check` of it.
+fn drive_almendral(ours: impl FnOnce(&mut Session), theirs: impl FnOnce(&mut Session)) -> (Output, Session, Output) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (base, a, b) = (tmp.path().join("base.ron"), tmp.path().join("ours.ron"), tmp.path().join("theirs.ron"));
+    let s = almendral();
+    dafo::storage::save(&base, &s).unwrap();
+    let (mut x, mut y) = (s.clone(), s);
+    ours(&mut x);
+    theirs(&mut y);
+    dafo::storage::save(&a, &x).unwrap();
+    dafo::storage::save(&b, &y).unwrap();
+    let dafo = |args: &[&Path]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dafo"));
+        cmd.args(["--lang", "es"]).args(args).env_remove("DAFO_DIR").output().unwrap()
+    };
+    let out = dafo(&[Path::new("merge-driver"), &base, &a, &b, Path::new("almendral.ron")]);
+    let merged = dafo::storage::load(&a).unwrap();
+    let check = dafo(&[Path::new("check"), &a]);
+    (out, merged, check)
+}
+
+/// Sets action `id`'s status as the CAME view's key does: by hand, no review.
+fn set_status(s: &mut Session, id: &str, status: dafo::domain::Status) {
+    let (c, i) = s.find_action(id).unwrap();
+    let e = s.change_action(c, i, |a| a.status = status).unwrap();
+    s.apply(e).unwrap();
+}
+
+fn status_of(s: &Session, id: &str) -> dafo::domain::Status {
+    let (c, i) = s.find_action(id).unwrap();
+    s.actions(c)[i].status
+}
+
+#[test]
+fn a_status_set_by_hand_survives_the_merge_driver_though_the_action_has_reviews() {
+    use dafo::domain::Status;
+    let c2_reviews = almendral().reviews.iter().filter(|r| r.action == "C2").count();
+    assert_eq!((status_of(&almendral(), "C2"), c2_reviews), (Status::InProgress, 2), "the sample's C2 is under way");
+    let done = |s: &mut Session| set_status(s, "C2", Status::Done);
+    let other = |s: &mut Session| {
+        let (c, i) = s.find_action("C3").unwrap();
+        let e = s.change_action(c, i, |a| a.text = "Plan de choque de valoraciones".into()).unwrap();
+        s.apply(e).unwrap();
+    };
+    for (out, s, check) in [drive_almendral(done, other), drive_almendral(other, done)] {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(status_of(&s, "C2"), Status::Done, "the status set by hand is kept");
+        let (c, i) = s.find_action("C3").unwrap();
+        assert_eq!(s.actions(c)[i].text, "Plan de choque de valoraciones", "the other branch's edit too");
+        assert!(check.status.success(), "{}", text(&check.stdout));
+    }
+    // Set differently on both branches: both kept, and check refuses the file.
+    let (out, s, check) = drive_almendral(done, |s| set_status(s, "C2", Status::Dropped));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let kept: Vec<Status> = s.correct.iter().filter(|a| a.text.starts_with("Cita previa")).map(|a| a.status).collect();
+    assert_eq!(kept, [Status::Done, Status::Dropped]);
+    let said = text(&check.stdout);
+    assert!(!check.status.success(), "{said}");
+    assert!(said.contains("⚠ C2 «Cita previa en 48 horas") && said.contains("(otra versión: C"), "{said}");
+}
+
+#[test]
+fn an_item_deleted_on_one_branch_and_newly_referred_to_on_the_other_is_kept_and_refused_by_check() {
+    use dafo::domain::Came;
+    // Theirs deletes factor D3 (and unlinks it from M3); ours links C1 to it.
+    let delete_d3 = |s: &mut Session| {
+        let (q, i) = s.find_factor("D3").unwrap();
+        let e = s.delete_factor(q, i).unwrap();
+        s.apply(e).unwrap();
+        let i = s.actions(Came::Maintain).iter().position(|a| a.id == "M3").unwrap();
+        let e = s.change_action(Came::Maintain, i, |a| a.links.retain(|l| l != "D3")).unwrap();
+        s.apply(e).unwrap();
+    };
+    let link_d3 = |s: &mut Session| {
+        let e = s.change_action(Came::Correct, 0, |a| a.links.push("D3".into())).unwrap();
+        s.apply(e).unwrap();
+    };
+    // Theirs deletes línea L6 (its actions go back to the tray); ours places E2 in it.
+    let delete_l6 = |s: &mut Session| {
+        let e = s.delete_line(s.find_line("L6").unwrap()).unwrap();
+        s.apply(e).unwrap();
+    };
+    let place_e2 = |s: &mut Session| {
+        let i = s.actions(Came::Exploit).iter().position(|a| a.id == "E2").unwrap();
+        let e = s.place_action(Came::Exploit, i, Some("L6")).unwrap();
+        s.apply(e).unwrap();
+    };
+    let d3 = "⚠ D3 «Sin cuadro de indicadores ni memoria pública del servicio» (borrado en la otra rama)";
+    let l6 = "⚠ L6 «Evaluación y transparencia» (borrado en la otra rama)";
+    let runs = [
+        (drive_almendral(link_d3, delete_d3), d3),
+        (drive_almendral(delete_d3, link_d3), d3),
+        (drive_almendral(place_e2, delete_l6), l6),
+        (drive_almendral(delete_l6, place_e2), l6),
+    ];
+    for ((out, s, check), said) in runs {
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        let check_said = text(&check.stdout);
+        assert!(!check.status.success(), "{check_said}");
+        assert!(check_said.contains(said), "{check_said}");
+        assert!(s.find_factor("D3").is_some() && s.find_line("L6").is_some(), "what is referred to is kept");
+    }
+}

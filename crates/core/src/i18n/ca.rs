@@ -682,6 +682,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     cli: CliText {
         ok: "correcte",
+        dangling: |holder, id| format!("{holder}: remet a {id}, que no és a la sessió"),
         journal_pending: |n, counts| {
             format!("el seu diari té {n} canvi(s) que el fitxer encara no té (dafo es va tancar sense guardar, o la té oberta): `dafo recover` o obrir la sessió els recupera, i quedaria amb {counts}")
         },

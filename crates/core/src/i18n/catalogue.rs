@@ -260,6 +260,10 @@ pub struct DiffWords {
 pub struct CliText {
     /// `dafo check`: "ok".
     pub ok: &'static str,
+    /// `dafo check`: what holds a reference (`C1`, a review's `C3 2024`) and the
+    /// ID it names, which the session does not hold (deleted, or left by a
+    /// hand edit or a merge).
+    pub dangling: fn(&str, &str) -> String,
     /// `check`, `show`, `export`: a journal beside the file holds this many changes
     /// that are not in it; the session would then count these.
     pub journal_pending: fn(usize, &str) -> String,

@@ -680,6 +680,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     cli: CliText {
         ok: "ok",
+        dangling: |holder, id| format!("{holder}: refers to {id}, which is not in the session"),
         journal_pending: |n, counts| {
             format!("its journal holds {n} change(s) the file does not have yet (dafo stopped without saving, or has it open): `dafo recover` or opening the session brings them back, giving {counts}")
         },

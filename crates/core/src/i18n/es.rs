@@ -684,6 +684,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     cli: CliText {
         ok: "correcto",
+        dangling: |holder, id| format!("{holder}: remite a {id}, que no está en la sesión"),
         journal_pending: |n, counts| {
             format!("su diario tiene {n} cambio(s) que el archivo aún no tiene (dafo se cerró sin guardar, o la tiene abierta): `dafo recover` o abrir la sesión los recupera, y quedaría con {counts}")
         },

@@ -4,7 +4,7 @@
 //! prefixes live in its catalogue (`letters`, `crossed_code`, `action_code`); see
 //! docs/format.md for the table.
 
-use crate::domain::{Came, Crossed, ItemId, Quadrant};
+use crate::domain::{Came, Crossed, Dangling, ItemId, Quadrant};
 
 use super::Lang;
 
@@ -33,6 +33,17 @@ impl Lang {
             Some(i) => format!("{}{number}", self.prefixes()[i]),
             None => id.to_owned(),
         }
+    }
+
+    /// A reference to an item the session does not hold, as `dafo check` lists
+    /// it: `C1: remite a D3, que no está en la sesión` (a review's holder with
+    /// its year: `C9 2024`).
+    pub fn dangling_line(self, d: &Dangling) -> String {
+        let holder = match d.year {
+            Some(year) => format!("{} {year}", self.show_id(&d.holder)),
+            None => self.show_id(&d.holder),
+        };
+        (self.text().cli.dangling)(&holder, &self.show_id(&d.missing))
     }
 
     /// Several stored IDs, shown and joined with `sep`.

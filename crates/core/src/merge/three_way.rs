@@ -4,12 +4,17 @@
 //! - items are matched by ID; an item changed on one side takes that change,
 //!   fields changed on both sides merge field by field, votes added on both
 //!   sides add up (the same count on both is taken once);
-//! - an item deleted on one side and untouched on the other is deleted;
+//! - an item deleted on one side and untouched on the other is deleted; one
+//!   the other side changed, or newly refers to (a link, a línea, an eje, an
+//!   indicator, a reto's source: [`refs::added`]), is kept, as a conflict;
 //! - the same new ID created on both sides with different content: the other
 //!   side's item is renumbered and every reference to it follows ([`refs`]);
 //! - the plan's and the follow-up's keyed entries (reviews, yearly records,
 //!   indicator values), the misión, the visión and the valores merge entry by
 //!   entry ([`keyed`]);
+//! - an action's status follows its latest merged review where both sides'
+//!   statuses came from their reviews; one set by hand merges as a field
+//!   ([`status`]);
 //! - ID counters take the highest value, the modified date the latest;
 //! - a real conflict (the same field changed differently, or an edit against a
 //!   delete) keeps both versions: in the grid's lists the other side's becomes a
@@ -21,6 +26,7 @@
 mod keyed;
 mod order;
 mod refs;
+mod status;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -189,12 +195,14 @@ fn short(item: &Value) -> String {
 struct Acc<'a> {
     ids: &'a mut Ids,
     out: &'a mut Outcome,
-    /// Per side (ours, theirs), the IDs of actions and indicators whose reviews
-    /// or values that side added or changed.
+    /// Per side (ours, theirs), the IDs of the list's items that side newly
+    /// refers to (links, a línea, an eje, indicators, a reto's sources) and of
+    /// actions and indicators whose reviews or values it added or changed.
     touched: [HashSet<String>; 2],
-    /// Per action, the status of its latest review once reviews are merged:
-    /// an action's status follows its latest review, so two sides' statuses
-    /// that differ only because each reviewed another year do not clash.
+    /// Per action, the status of its latest review once reviews are merged,
+    /// where neither side set the status by hand ([`status`]): such an
+    /// action's status follows its latest review, so two sides' statuses that
+    /// differ only because each reviewed another year do not clash.
     latest: &'a HashMap<String, Value>,
 }
 
@@ -341,14 +349,10 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
     let keys: BTreeSet<String> =
         [&o, &a, &b].iter().filter_map(|v| v.as_object()).flat_map(|m| m.keys().cloned()).collect();
     let mut merged = Map::new();
-    let mut latest: HashMap<String, Value> = HashMap::new();
     let reviews = keyed::merge_keyed("reviews", &o["reviews"], &a["reviews"], &b["reviews"], &mut Vec::new());
-    // Sorted by year: the last one of each action is its latest.
-    for r in reviews.as_array().into_iter().flatten() {
-        if let Some(id) = r.get("action").and_then(Value::as_str) {
-            latest.insert(id.to_owned(), r.get("status").cloned().unwrap_or(Value::Null));
-        }
-    }
+    let latest = status::following_reviews(&o, &a, &b, &reviews);
+    let before = refs::references(&o);
+    let added = [refs::added(&before, &a), refs::added(&before, &b)];
     for k in keys {
         let (ov, av, bv) = (get(Some(&o), &k), get(Some(&a), &k), get(Some(&b), &k));
         let v = match k.as_str() {
@@ -367,7 +371,13 @@ pub fn merge3(base: &Session, ours: &Session, theirs: &Session) -> Result<Outcom
                     ""
                 };
                 let (od, ad, bd) = (get(Some(&o), dependents), get(Some(&a), dependents), get(Some(&b), dependents));
-                let touched = [keyed::touched(dependents, od, ad), keyed::touched(dependents, od, bd)];
+                let mut touched = [keyed::touched(dependents, od, ad), keyed::touched(dependents, od, bd)];
+                // Items a side newly refers to are touched by it as well.
+                if let Some(kind) = refs::kind_of(&k) {
+                    for (t, added) in touched.iter_mut().zip(&added) {
+                        t.extend(added.get(&kind).into_iter().flatten().cloned());
+                    }
+                }
                 merge_list(&k, ov, av, bv, &mut Acc { ids: &mut ids, out: &mut out, touched, latest: &latest })
             }
             _ if av == ov || av == bv => bv.clone(),

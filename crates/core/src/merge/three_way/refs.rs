@@ -12,7 +12,7 @@ use super::{ACTION_LISTS, FACTOR_LISTS, Ids, id_lists, item_id};
 
 /// What kind of item an ID names; a reference names one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
+pub(super) enum Kind {
     Factor,
     Action,
     Strategy,
@@ -21,7 +21,8 @@ enum Kind {
     Indicator,
 }
 
-fn kind_of(list: &str) -> Option<Kind> {
+/// The kind of the items of `list`.
+pub(super) fn kind_of(list: &str) -> Option<Kind> {
     Some(match list {
         _ if FACTOR_LISTS.contains(&list) => Kind::Factor,
         _ if ACTION_LISTS.contains(&list) => Kind::Action,
@@ -128,4 +129,66 @@ pub(super) fn renumber_twins(base: &Value, ours: &Value, theirs: &mut Value, ids
             }
         }
     }
+}
+
+/// Every reference `v` holds (under the key `key`), as its kind and the ID it names.
+fn collect(v: &Value, key: &str, out: &mut Vec<(Kind, String)>) {
+    match v {
+        Value::Array(items) => {
+            let kind = array_kind(key);
+            for item in items {
+                match (item, kind) {
+                    (Value::String(s), Some(k)) => out.push((k, s.clone())),
+                    (item, _) => collect(item, key, out),
+                }
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (v, field_kind(k)) {
+                    (Value::String(s), Some(kind)) => out.push((kind, s.clone())),
+                    (v, _) => collect(v, k, out),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every reference in a session, with what holds it and what it names.
+pub(super) type References = HashSet<(String, Kind, String)>;
+
+/// Every reference in session `v`, each with what holds it: the list and the
+/// item's ID (an entry without one, such as a review, by its whole content).
+pub(super) fn references(v: &Value) -> References {
+    let mut out = HashSet::new();
+    let mut found = Vec::new();
+    for (k, v) in v.as_object().into_iter().flatten() {
+        if k == "meta" || k == "last_ids" {
+            continue;
+        }
+        let items: Vec<&Value> = match v.as_array() {
+            Some(items) => items.iter().collect(),
+            None => vec![v],
+        };
+        for item in items {
+            collect(item, k, &mut found);
+            let holder = item_id(item).map_or_else(|| format!("{k} {item}"), |id| format!("{k} {id}"));
+            out.extend(found.drain(..).map(|(kind, id)| (holder.clone(), kind, id)));
+        }
+    }
+    out
+}
+
+/// The items `side` refers to where the base (its `before` references) did
+/// not: a link, a línea, an eje or an indicator given to an item, or a new
+/// item referring to them. By kind, their IDs.
+pub(super) fn added(before: &References, side: &Value) -> HashMap<Kind, HashSet<String>> {
+    let mut out: HashMap<Kind, HashSet<String>> = HashMap::new();
+    for (holder, kind, id) in references(side) {
+        if !before.contains(&(holder, kind, id.clone())) {
+            out.entry(kind).or_default().insert(id);
+        }
+    }
+    out
 }

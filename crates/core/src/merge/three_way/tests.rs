@@ -551,3 +551,133 @@ fn themes_and_impacts_merge_by_value_and_a_double_change_is_marked() {
     let out = merge3(&o, &a, &b).unwrap();
     assert!(!out.session.conflicts().is_empty());
 }
+
+// ---- An action's status set by hand (no review) ----
+
+use crate::domain::Status;
+
+/// `plan()` with C2 under way: reviewed in 2023 and 2024, InProgress.
+fn plan_under_way() -> Session {
+    let mut o = plan();
+    review(&mut o, "C2", 2023, 40, None);
+    review(&mut o, "C2", 2024, 75, None);
+    assert_eq!(o.correct[1].status, Status::InProgress);
+    o
+}
+
+#[test]
+fn a_status_set_by_hand_on_one_side_comes_through_though_the_action_has_reviews() {
+    let o = plan_under_way();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.correct[1].status = Status::Done;
+    b.correct[0].text = "Ventanilla única de atención".into();
+    for (x, y) in [(&a, &b), (&b, &a)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert!(out.is_clean(), "{:?} {:?} {:?}", out.conflicts, out.unmarked, out.clashes);
+        let s = out.session;
+        assert_eq!(s.correct[1].status, Status::Done, "the change made by hand is kept");
+        assert_eq!(s.correct[0].text, "Ventanilla única de atención");
+        assert_eq!(s.reviews.len(), 2);
+    }
+}
+
+#[test]
+fn statuses_set_differently_on_both_sides_are_a_clash_that_keeps_both() {
+    let o = plan_under_way();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.correct[1].status = Status::Done;
+    b.correct[1].status = Status::Dropped;
+    // By hand on one side, by a new latest review on the other: a clash too.
+    let mut c = o.clone();
+    review(&mut c, "C2", 2025, 100, None);
+    assert_eq!(c.correct[1].status, Status::Done);
+    for (x, y) in [(&a, &b), (&b, &a), (&b, &c), (&c, &b)] {
+        let out = merge3(&o, x, y).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{:?}", out.conflicts);
+        let s = &out.session;
+        let mut kept: Vec<Status> =
+            s.correct.iter().filter(|x| x.text == "Mesa de coordinación").map(|x| x.status).collect();
+        kept.sort_by_key(|s| Status::ALL.iter().position(|x| x == s));
+        let mut both = vec![x.correct[1].status, y.correct[1].status];
+        both.sort_by_key(|s| Status::ALL.iter().position(|x| x == s));
+        assert_eq!(kept, both, "both statuses are kept");
+        assert_eq!(s.conflicts().len(), 2, "dafo check refuses it");
+    }
+}
+
+// ---- A reference added to an item deleted on the other side ----
+
+/// `s` after the edit `f` makes of it.
+fn edited(s: &Session, f: impl FnOnce(&mut Session) -> Option<crate::domain::Edit>) -> Session {
+    let mut s = s.clone();
+    let e = f(&mut s).unwrap();
+    s.apply(e).unwrap();
+    s
+}
+
+#[test]
+fn a_factor_deleted_on_one_side_and_newly_referred_to_on_the_other_is_kept_marked() {
+    use crate::domain::{Crossed, Source};
+    let mut o = plan();
+    add(&mut o, Quadrant::Opportunities, "Fondos europeos");
+    let theirs = edited(&o, |s| s.delete_factor(Quadrant::Weaknesses, 1));
+    // Each way of referring to D2 anew: an action's links, a strategy's
+    // factors, a reto's sources.
+    let referred = [
+        edited(&o, |s| s.change_action(Came::Correct, 0, |a| a.links.push("D2".into()))),
+        edited(&o, |s| s.add_strategy(Crossed::DO, "D2", "O1", "Coordinarse para los fondos")),
+        edited(&o, |s| s.add_challenge("Coordinar los servicios", vec![Source::Factor("D2".into())])),
+    ];
+    for ours in &referred {
+        for (x, y) in [(ours, &theirs), (&theirs, ours)] {
+            let out = merge3(&o, x, y).unwrap();
+            assert!(!out.is_clean(), "a reference to a deleted factor is a conflict");
+            let s = &out.session;
+            let d2 = s.weaknesses.iter().find(|f| f.id == "D2").expect("the factor referred to is kept");
+            assert_eq!((d2.text.as_str(), &d2.conflict), ("Poca coordinación", &Some(Conflict::DeletedElsewhere)));
+            let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
+            assert_eq!(back.conflicts().len(), 1, "dafo check refuses it");
+        }
+    }
+    // A reference that was there before does not keep a deleted factor.
+    let ours = edited(&o, |s| s.change_action(Came::Correct, 0, |a| a.text = "Ventanilla única de atención".into()));
+    let out = merge3(&o, &ours, &theirs).unwrap();
+    assert!(out.is_clean());
+    assert_eq!(out.session.weaknesses.len(), 1);
+}
+
+#[test]
+fn a_plan_item_deleted_on_one_side_and_newly_referred_to_on_the_other_is_a_clash() {
+    let mut o = plan();
+    o = edited(&o, |s| s.add_axis("Coordinación"));
+    o = edited(&o, |s| s.add_axis("Vivienda"));
+    o = edited(&o, |s| s.add_line("EJ1", "Mesa mensual"));
+    o = edited(&o, |s| s.add_line("EJ2", "Bolsa de alquiler"));
+    o.indicators.push(Indicator { id: "I2".into(), name: "Pisos en la bolsa".into(), ..o.indicators[0].clone() });
+    o.normalise_ids();
+    let no_line = edited(&o, |s| s.delete_line(1));
+    let no_axis = edited(&o, |s| s.delete_axis(1));
+    let no_indicator = edited(&o, |s| s.delete_indicator(1));
+    let cases = [
+        (&no_line, edited(&o, |s| s.place_action(Came::Correct, 0, Some("L2"))), Key::Line("L2".into())),
+        (&no_axis, edited(&o, |s| s.add_line("EJ2", "Alquiler social")), Key::Axis("EJ2".into())),
+        (&no_indicator, edited(&o, |s| s.toggle_line_indicator(0, "I2")), Key::Indicator("I2".into())),
+        (&no_indicator, edited(&o, |s| s.toggle_action_indicator(Came::Correct, 1, "I2")), Key::Indicator("I2".into())),
+    ];
+    for (theirs, ours, key) in &cases {
+        for (x, y) in [(ours, *theirs), (*theirs, ours)] {
+            let out = merge3(&o, x, y).unwrap();
+            let s = &out.session;
+            assert!(s.clashes.iter().any(|c| matches!(c, Clash::Deleted(k) if k == key)), "{key:?}: {:?}", s.clashes);
+            let kept = match key {
+                Key::Line(id) => s.find_line(id).is_some(),
+                Key::Axis(id) => s.find_axis(id).is_some(),
+                Key::Indicator(id) => s.find_indicator(id).is_some(),
+                _ => false,
+            };
+            assert!(kept, "{key:?} is kept");
+            let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
+            assert!(!back.conflicts().is_empty(), "dafo check refuses it");
+        }
+    }
+}
