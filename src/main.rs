@@ -395,9 +395,11 @@ fn check_report(file: &Path, s: &Session, lang: Lang, said: &mut String) -> Exit
         return ExitCode::FAILURE;
     }
     // Money for a year outside the horizon, a funding source not in the list;
-    // a theme or impact outside the session's lists (a typo, a merge); a
-    // reference to an item the session does not hold (a delete, a hand edit,
-    // a merge): not "ok".
+    // a theme or impact outside the session's lists (a typo, a merge): not "ok".
+    // A reference to an item the session does not hold is named as a warning:
+    // the editor keeps them on purpose (a deleted factor's links show as `D9?`,
+    // undo brings it back; a deleted action's reviews stay), and a merge that
+    // would leave one marks a conflict, which fails above.
     let sources = s.funding_sources(lang.money().default_funding);
     let money = s.money_problems(lang.money().default_funding);
     let unknown = dafo::i18n::theme_words::unknown_lines(s, lang);
@@ -409,9 +411,9 @@ fn check_report(file: &Path, s: &Session, lang: Lang, said: &mut String) -> Exit
         say(format!("{name}: {}", display_safe_lines(line)));
     }
     for d in &dangling {
-        say(format!("{name}: {}", display_safe_lines(&lang.dangling_line(d))));
+        say(format!("{name}: {}: {}", lang.text().cli.warning, display_safe_lines(&lang.dangling_line(d))));
     }
-    if !money.is_empty() || !unknown.is_empty() || !dangling.is_empty() {
+    if !money.is_empty() || !unknown.is_empty() {
         return ExitCode::FAILURE;
     }
     // Changes a dafo made that the file does not have yet: not "ok".

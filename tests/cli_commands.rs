@@ -392,12 +392,13 @@ fn the_help_of_show_names_every_format_it_writes() {
 
 #[test]
 fn check_names_every_reference_to_an_item_the_session_does_not_hold() {
-    // The fixture keeps two on purpose: C2's link to D9 and FO2's to O9.
+    // The fixture keeps two on purpose: C2's link to D9 and FO2's to O9. The
+    // editor leaves such links (shown as D9?): named as a warning, not a failure.
     let o = dafo(&["--lang", "es", "check", PLAN]);
-    assert!(!o.status.success(), "{}", stdout(&o));
+    assert!(o.status.success(), "{}", stdout(&o));
     let said = stdout(&o);
-    assert!(said.contains("plan.ron: C2: remite a D9, que no está en la sesión"), "{said}");
-    assert!(said.contains("plan.ron: FO2: remite a O9, que no está en la sesión"), "{said}");
+    assert!(said.contains("plan.ron: aviso: C2: remite a D9, que no está en la sesión"), "{said}");
+    assert!(said.contains("plan.ron: aviso: FO2: remite a O9, que no está en la sesión"), "{said}");
     // A sample that was fine, after edits that leave references behind: a
     // factor deleted (as the grid's key does, M3 keeps its link), a línea's
     // eje and an indicator removed by hand, an action deleted with its reviews left.
@@ -418,7 +419,7 @@ fn check_names_every_reference_to_an_item_the_session_does_not_hold() {
     s.apply(e).unwrap();
     dafo::storage::save(&path, &s).unwrap();
     let o = dafo(&["--lang", "es", "check", p(&path)]);
-    assert!(!o.status.success(), "{}", stdout(&o));
+    assert!(o.status.success(), "{}", stdout(&o));
     let said = stdout(&o);
     for line in [
         "M3: remite a D3, que no está en la sesión",
@@ -426,7 +427,7 @@ fn check_names_every_reference_to_an_item_the_session_does_not_hold() {
         "E2: remite a I2, que no está en la sesión",
         "C2 2024: remite a C2, que no está en la sesión",
     ] {
-        assert!(said.contains(&format!("almendral.ron: {line}")), "{line}: {said}");
+        assert!(said.contains(&format!("almendral.ron: aviso: {line}")), "{line}: {said}");
     }
     // In the reader's language, IDs as it shows them.
     let en = stdout(&dafo(&["--lang", "en", "check", p(&path)]));
