@@ -341,6 +341,34 @@ fn links_are_changed_in_a_searchable_picker() {
     assert!(session(&f.app).find_factor("F1").is_some());
 }
 
+/// An action may answer factors of other quadrants (C2 of the Almendral plan
+/// answers D1 and F1): its links picker lists them too, after the quadrant's
+/// own; Enter with nothing changed changes nothing, and one unchecked goes.
+#[test]
+fn the_links_picker_lists_and_keeps_links_to_other_quadrants() {
+    let plan = storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"));
+    let mut h = crate::common::held(plan.unwrap(), Lang::Es);
+    let app = &mut h.app;
+    typ(app, "c2");
+    key(app, KeyCode::Right, KeyModifiers::NONE);
+    key(app, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(session(app).correct[1].links, ["D1", "F1"]);
+    let before = session(app).clone();
+    typ(app, "v");
+    let Screen::Editor(e) = &app.screen else { panic!("no session open") };
+    let picker = e.picker().expect("the links picker");
+    assert_eq!(picker.options.last().map(|(id, _)| id.as_str()), Some("F1"));
+    assert!(picker.checked.contains(&"F1".to_owned()));
+    enter(app);
+    assert_eq!(session(app), &before, "Enter with nothing changed changed the links");
+    // Unchecking F1 (searched for) takes that link off.
+    typ(app, "v");
+    typ(app, "f1");
+    key(app, KeyCode::Char(' '), KeyModifiers::NONE);
+    enter(app);
+    assert_eq!(session(app).correct[1].links, ["D1"]);
+}
+
 #[test]
 fn action_form_sets_owner_due_and_indicator() {
     let mut f = fixture();

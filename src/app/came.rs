@@ -147,10 +147,19 @@ impl Editor {
                 }
             }
             Action::StartLink => {
-                let a = &self.session().actions(c)[i];
+                let s = self.session();
+                let a = &s.actions(c)[i];
                 let purpose = PickFor::Links { came: c, action: a.id.clone() };
                 let checked = a.links.clone();
-                self.open_picker(Picker::new(purpose, options_of(self, q), checked));
+                // The quadrant's factors, then those of other quadrants the action
+                // answers: every link it has is on the list, to keep or uncheck.
+                let mut options = options_of(self, q);
+                let elsewhere = a.links.iter().filter_map(|id| s.find_factor(id)).filter(|(fq, _)| *fq != q);
+                options.extend(elsewhere.map(|(fq, fi)| {
+                    let f = &s.factors(fq)[fi];
+                    (f.id.clone(), f.text.clone())
+                }));
+                self.open_picker(Picker::new(purpose, options, checked));
             }
             Action::CycleStatus => {
                 let was_carried = self.session().actions(c)[i].carried;

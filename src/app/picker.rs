@@ -212,13 +212,16 @@ impl Editor {
         let chosen = picker.current().map(|(id, _)| id.clone());
         match picker.purpose {
             PickFor::Links { came, action } => {
-                // Keep the options' order: links read in the quadrant's order.
-                let links: Vec<String> =
+                let Some((c, i)) = self.session().find_action(&action).filter(|(c, _)| *c == came) else { return };
+                let old = &self.session().actions(c)[i].links;
+                // Keep the options' order: links read in the quadrant's order. Links
+                // the list does not show (to factors that are gone) stay, shown as missing.
+                let mut links: Vec<String> =
                     picker.options.iter().map(|(id, _)| id).filter(|id| picker.checked.contains(id)).cloned().collect();
-                if let Some((c, i)) = self.session().find_action(&action)
-                    && c == came
-                    && let Some(edit) = self.session().change_action(c, i, |a| a.links = links)
-                {
+                links.extend(old.iter().filter(|id| !picker.options.iter().any(|(o, _)| o == *id)).cloned());
+                // The same links checked: nothing changes, not even their order.
+                let same = links.len() == old.len() && links.iter().all(|id| old.contains(id));
+                if !same && let Some(edit) = self.session().change_action(c, i, |a| a.links = links) {
                     self.apply(edit);
                 }
             }
