@@ -431,3 +431,64 @@ fn loading_theirs_closes_a_picker_or_form_open_under_the_question() {
         assert!(editor(&f.app).mode().is_grid());
     }
 }
+
+/// The plan of the Almendral social services, open in the plan view.
+fn plan_held() -> crate::common::Held {
+    let plan = storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let mut h = crate::common::held(plan, Lang::Es);
+    typ(&mut h.app, "P");
+    h
+}
+
+/// Another program changes the file with `f`; nothing here is unsaved, so it reloads.
+fn change_outside(app: &mut App, path: &std::path::Path, f: impl FnOnce(&mut Session)) {
+    let mut other = storage::load(path).unwrap();
+    f(&mut other);
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(path, &other).unwrap();
+    assert!(app.tick(Instant::now() + Duration::from_secs(2)), "reloaded");
+}
+
+fn enter(app: &mut App) {
+    key(app, KeyCode::Enter, KeyModifiers::NONE);
+}
+
+fn line(app: &App) -> Option<String> {
+    editor(app).mode().input().map(|i| i.value())
+}
+
+/// Valores have no ID: an edit names the valor by its words, so a valor
+/// another program inserts above it does not send the new words to its neighbour.
+#[test]
+fn rewording_a_valor_while_another_program_inserts_one_rewords_that_valor() {
+    let mut h = plan_held();
+    key(&mut h.app, KeyCode::BackTab, KeyModifiers::NONE);
+    // 0 misión, 1 visión, 2 Proximidad, 3 Equidad.
+    (0..3).for_each(|_| key(&mut h.app, KeyCode::Down, KeyModifiers::NONE));
+    typ(&mut h.app, "e");
+    assert_eq!(line(&h.app).as_deref(), Some("Equidad"));
+    typ(&mut h.app, " de género");
+    let path = h.path.clone();
+    change_outside(&mut h.app, &path, |s| s.values.insert(0, "Solidaridad".into()));
+    enter(&mut h.app);
+    assert_eq!(editor(&h.app).session().values, ["Solidaridad", "Proximidad", "Equidad de género", "Transparencia"]);
+}
+
+/// A valor reworded or deleted outside while its edit line is open: Enter
+/// keeps the words on the line of a new valor, and the status line says so.
+#[test]
+fn rewording_a_valor_changed_outside_keeps_the_words_on_a_new_valor_line() {
+    let mut h = plan_held();
+    key(&mut h.app, KeyCode::BackTab, KeyModifiers::NONE);
+    (0..3).for_each(|_| key(&mut h.app, KeyCode::Down, KeyModifiers::NONE));
+    typ(&mut h.app, "e");
+    typ(&mut h.app, " de género");
+    let path = h.path.clone();
+    change_outside(&mut h.app, &path, |s| s.values[1] = "Equidad territorial".into());
+    enter(&mut h.app);
+    assert_eq!(editor(&h.app).session().values, ["Proximidad", "Equidad territorial", "Transparencia"]);
+    assert!(notice(&h.app).contains("el valor «Equidad» ya no está"), "{}", notice(&h.app));
+    assert_eq!(line(&h.app).as_deref(), Some("Equidad de género"), "the words were dropped");
+    enter(&mut h.app);
+    assert_eq!(editor(&h.app).session().values.last().map(String::as_str), Some("Equidad de género"));
+}

@@ -122,6 +122,44 @@ fn mision_vision_and_valores() {
     assert_eq!(session(app).mission.as_deref(), Some("Cuidar bien"));
 }
 
+/// A valor's draft (`Esc` with words typed) belongs to that valor, not to its
+/// place in the list: after a valor above it is deleted, `e` on the one now in
+/// its place opens that one's words; `e` on the draft's valor opens the draft.
+#[test]
+fn a_valor_draft_follows_its_valor_not_its_place() {
+    let mut h = plan_app();
+    let app = &mut h.app;
+    press(app, KeyCode::BackTab);
+    typ(app, "a");
+    for v in ["Proximidad", "Equidad", "Transparencia"] {
+        typ(app, v);
+        press(app, KeyCode::Enter);
+    }
+    press(app, KeyCode::Esc);
+    // 0 misión, 1 visión, 2 Proximidad, 3 Equidad, 4 Transparencia.
+    typ(app, "k");
+    typ(app, "e");
+    typ(app, " social");
+    press(app, KeyCode::Esc);
+    assert!(matches!(mode(app), Mode::Grid));
+    typ(app, "k");
+    typ(app, "x");
+    assert_eq!(session(app).values, ["Equidad", "Transparencia"]);
+    typ(app, "j");
+    typ(app, "e");
+    assert!(
+        matches!(mode(app), Mode::Input(i) if i.value() == "Transparencia"),
+        "{:?}",
+        mode(app).input().map(|i| i.value())
+    );
+    press(app, KeyCode::Esc);
+    typ(app, "k");
+    typ(app, "e");
+    assert!(matches!(mode(app), Mode::Input(i) if i.value() == "Equidad social"));
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).values, ["Equidad social", "Transparencia"]);
+}
+
 #[test]
 fn retos_with_sources_reordered_and_missing_links() {
     let mut h = plan_app();

@@ -3,8 +3,9 @@
 
 use super::action::Action;
 use super::editor::{Editor, Input, InputTarget, Mode, Sort, View};
+use super::plan_edit::PlanText;
 use crate::domain::text::display_safe;
-use crate::domain::{Edit, ListOp, PlanEdit, Quadrant, ReviewEdit, Statement};
+use crate::domain::{Edit, ListOp, PlanEdit, Quadrant, ReviewEdit, Session, Statement};
 
 /// Words typed on an input line closed with `Esc`, and where they were typed.
 #[derive(Debug, Clone)]
@@ -20,11 +21,15 @@ pub struct Draft {
 
 impl Draft {
     /// Whether an input line for `target` opened at `view`/`focus` is the draft's place.
-    fn fits(&self, view: View, focus: Quadrant, target: &InputTarget) -> bool {
+    fn fits(&self, view: View, focus: Quadrant, target: &InputTarget, session: &Session) -> bool {
         let same_target = match (&self.target, target) {
             // A new action's links follow the cursor; the place is the quadrant.
             (InputTarget::AddAction(_), InputTarget::AddAction(_)) => true,
             (InputTarget::AddStrategy(a, _), InputTarget::AddStrategy(b, _)) => a == b,
+            // A valor has no ID: the draft is for the valor it was typed for, wherever it is now.
+            (InputTarget::PlanText(PlanText::Value(Some(a))), InputTarget::PlanText(PlanText::Value(Some(b)))) => {
+                a.find(&session.values).is_some_and(|i| b.find(&session.values) == Some(i))
+            }
             (a, b) => a == b,
         };
         same_target && self.view == view && self.focus == focus
@@ -58,17 +63,21 @@ impl Editor {
     /// open): the words typed are never dropped. They stay on a line for a new item
     /// in the same place, or, with no such line, are shown whole.
     pub(super) fn target_gone(&mut self, id: &str, new_item: Option<InputTarget>, text: &str) {
+        self.words_kept(&self.lang.show_id(id), new_item, text);
+    }
+
+    /// [`Editor::target_gone`] for an item named by `shown` (a valor, which has no ID).
+    pub(super) fn words_kept(&mut self, shown: &str, new_item: Option<InputTarget>, text: &str) {
         let m = &self.lang.text().meeting;
-        let shown = self.lang.show_id(id);
         match new_item {
             Some(target) => {
-                let msg = (m.gone_kept_on_line)(&shown);
+                let msg = (m.gone_kept_on_line)(shown);
                 // Straight to the line: a draft kept for that place must not replace these words.
                 self.mode = Mode::Input(Input::new(target, text));
                 self.say(msg, true);
             }
             None => {
-                let msg = (m.gone_not_saved)(&shown, &display_safe(text));
+                let msg = (m.gone_not_saved)(shown, &display_safe(text));
                 self.say(msg, true);
             }
         }
@@ -106,7 +115,7 @@ impl Editor {
     /// The draft's words, if an input line for `target` opens where it was typed.
     pub(super) fn take_draft(&mut self, target: &InputTarget) -> Option<String> {
         let (view, focus) = (self.views.showing, self.views.focus);
-        if self.draft.as_ref().is_some_and(|d| d.fits(view, focus, target)) {
+        if self.draft.as_ref().is_some_and(|d| d.fits(view, focus, target, self.session())) {
             return self.draft.take().map(|d| d.text);
         }
         None
@@ -278,7 +287,7 @@ fn touched<T: Clone>(op: &ListOp<T>, list: &[T]) -> Option<T> {
 }
 
 /// The start of an item's text, enough to recognise it on the status line.
-fn short(text: &str) -> String {
+pub(super) fn short(text: &str) -> String {
     const MAX: usize = 32;
     let text = display_safe(text);
     if text.chars().count() <= MAX {

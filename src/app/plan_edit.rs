@@ -10,12 +10,31 @@ use super::picker::{PickFor, Picker};
 use crate::domain::{Session, Source, Statement};
 use crate::i18n::Lang;
 
+/// A valor being reworded. Valores have no ID: the edit names it by its words
+/// as they were when the edit began, and where it stood then (to tell two
+/// valores with the same words apart). An outside change that moves the
+/// valores does not send the edit to another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Valor {
+    pub text: String,
+    pub at: usize,
+}
+
+impl Valor {
+    /// Where the valor is in `values` now: of those with its words, the nearest
+    /// to where it stood; `None` if it is gone or was reworded meanwhile.
+    pub fn find(&self, values: &[String]) -> Option<usize> {
+        let same = values.iter().enumerate().filter(|(_, v)| **v == self.text);
+        same.min_by_key(|(i, _)| i.abs_diff(self.at)).map(|(i, _)| i)
+    }
+}
+
 /// What a plan input line writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanText {
     Statement(Statement),
-    /// Valor `i`, or a new one.
-    Value(Option<usize>),
+    /// A valor, or a new one.
+    Value(Option<Valor>),
     /// The reto with this ID, or a new one.
     Challenge(Option<String>),
     Axis(String),
@@ -30,7 +49,7 @@ impl PlanText {
             PlanText::Statement(Statement::Mission) => w.mission.to_owned(),
             PlanText::Statement(Statement::Vision) => w.vision.to_owned(),
             PlanText::Value(None) => p.new_value.to_owned(),
-            PlanText::Value(Some(i)) => format!("{} {}", w.values, i + 1),
+            PlanText::Value(Some(v)) => format!("{} {}", w.values, v.at + 1),
             PlanText::Challenge(None) => p.new_challenge.to_owned(),
             PlanText::Challenge(Some(id)) | PlanText::Axis(id) | PlanText::Line(id) => {
                 format!("{} {}", lang.text().ui.input_edit, lang.show_id(id))
@@ -43,7 +62,7 @@ impl PlanText {
         match self {
             PlanText::Statement(Statement::Mission) => Some(s.mission.clone().unwrap_or_default()),
             PlanText::Statement(Statement::Vision) => Some(s.vision.clone().unwrap_or_default()),
-            PlanText::Value(i) => s.values.get((*i)?).cloned(),
+            PlanText::Value(v) => s.values.get(v.as_ref()?.find(&s.values)?).cloned(),
             PlanText::Challenge(id) => s.challenges.get(s.find_challenge(id.as_deref()?)?).map(|c| c.text.clone()),
             PlanText::Axis(id) => s.axes.get(s.find_axis(id)?).map(|a| a.text.clone()),
             PlanText::Line(id) => s.lines.get(s.find_line(id)?).map(|l| l.text.clone()),
@@ -81,7 +100,10 @@ impl Editor {
                 let target = match at {
                     0 => PlanText::Statement(Statement::Mission),
                     1 => PlanText::Statement(Statement::Vision),
-                    _ => PlanText::Value(value),
+                    _ => match value.and_then(|at| Some((at, s.values.get(at)?))) {
+                        Some((at, text)) => PlanText::Value(Some(Valor { text: text.clone(), at })),
+                        None => return,
+                    },
                 };
                 let text = target.stored(s).unwrap_or_default();
                 return self.open_input(InputTarget::PlanText(target), &text);
@@ -245,12 +267,20 @@ impl Editor {
     }
 
     /// Enter in a plan input line: the text stored; new valores and retos keep the line open.
+    /// The words for a valor that is gone (changed outside dafo) are kept, as for factors.
     pub(super) fn submit_plan_text(&mut self, target: PlanText, text: &str) {
         let s = self.doc.session_mut();
+        let new_line = |t: PlanText| Some(InputTarget::PlanText(t));
         let edit = match &target {
             PlanText::Statement(which) => s.set_statement(*which, text),
             PlanText::Value(None) => s.add_value(text),
-            PlanText::Value(Some(i)) => s.reword_value(*i, text),
+            PlanText::Value(Some(v)) => match v.find(&s.values) {
+                Some(i) => s.reword_value(i, text),
+                None => {
+                    let named = (self.lang.plan_ui().value_named)(&super::draft::short(&v.text));
+                    return self.words_kept(&named, new_line(PlanText::Value(None)), text);
+                }
+            },
             PlanText::Challenge(None) => s.add_challenge(text, Vec::new()),
             PlanText::Challenge(Some(id)) => {
                 s.find_challenge(id).and_then(|i| s.change_challenge(i, |c| c.text = text.to_owned()))

@@ -983,6 +983,7 @@ pub static TEXT: Catalogue = Catalogue {
     bad_direction: "the direction is \"up\", \"down\" or \"keep\"",
     bad_horizon: "not a horizon: write two years, e.g. 2023-2026",
     empty_title: "the title cannot be empty",
+    value_named: |text| format!("the value “{text}”"),
     no_indicators: "no indicators yet: add them in their pane",
     no_other_axis: "there is no other axis to move it to",
     no_sources: "no factors, actions or strategies to choose from",

@@ -996,6 +996,7 @@ pub static TEXT: Catalogue = Catalogue {
     bad_direction: "la dirección es «sube», «baja» o «mantener»",
     bad_horizon: "horizonte no válido: escribe dos años, p. ej. 2023-2026",
     empty_title: "el título no puede quedar vacío",
+    value_named: |text| format!("el valor «{text}»"),
     no_indicators: "todavía no hay indicadores: añádelos en su panel",
     no_other_axis: "no hay otro eje al que moverla",
     no_sources: "no hay factores, acciones ni estrategias que elegir",

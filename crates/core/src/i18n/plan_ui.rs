@@ -60,6 +60,8 @@ pub struct PlanUi {
     pub bad_direction: &'static str,
     pub bad_horizon: &'static str,
     pub empty_title: &'static str,
+    /// A valor named by its words in a message (valores have no ID).
+    pub value_named: fn(&str) -> String,
     pub no_indicators: &'static str,
     pub no_other_axis: &'static str,
     pub no_sources: &'static str,
