@@ -449,6 +449,10 @@ fn change_outside(app: &mut App, path: &std::path::Path, f: impl FnOnce(&mut Ses
     assert!(app.tick(Instant::now() + Duration::from_secs(2)), "reloaded");
 }
 
+fn tab(app: &mut App, n: usize) {
+    (0..n).for_each(|_| key(app, KeyCode::Tab, KeyModifiers::NONE));
+}
+
 fn enter(app: &mut App) {
     key(app, KeyCode::Enter, KeyModifiers::NONE);
 }
@@ -491,4 +495,34 @@ fn rewording_a_valor_changed_outside_keeps_the_words_on_a_new_valor_line() {
     assert_eq!(line(&h.app).as_deref(), Some("Equidad de género"), "the words were dropped");
     enter(&mut h.app);
     assert_eq!(editor(&h.app).session().values.last().map(String::as_str), Some("Equidad de género"));
+}
+
+/// The form of an indicator another program deletes: Enter keeps the form and
+/// what was typed, now for a new indicator, and says so; Enter again adds it.
+#[test]
+fn the_form_of_an_indicator_deleted_outside_keeps_what_was_typed_as_a_new_one() {
+    for lang in Lang::ALL.iter().copied() {
+        let plan = storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron"));
+        let mut h = crate::common::held(plan.unwrap(), lang);
+        typ(&mut h.app, "P");
+        tab(&mut h.app, 4);
+        assert_eq!(h.app.context(), dafo::app::keymap::Context::PlanIndicators);
+        enter(&mut h.app);
+        tab(&mut h.app, 3);
+        (0..10).for_each(|_| key(&mut h.app, KeyCode::Backspace, KeyModifiers::NONE));
+        typ(&mut h.app, "75");
+        let path = h.path.clone();
+        change_outside(&mut h.app, &path, |s| {
+            s.indicators.remove(0);
+        });
+        enter(&mut h.app);
+        let form = editor(&h.app).form().unwrap_or_else(|| panic!("{lang:?}: the form and its values were dropped"));
+        assert_eq!(form.value(3), "75");
+        let said = notice(&h.app);
+        assert!(said.contains("I1") && said.contains("dafo"), "{lang:?}: {said}");
+        enter(&mut h.app);
+        let added = editor(&h.app).session().indicators.last().unwrap().clone();
+        assert_eq!((added.id.as_str(), added.target), ("I4", Some(75.0)), "{lang:?}");
+        assert_eq!(added.name, "Días de espera para la valoración de la dependencia");
+    }
 }

@@ -332,6 +332,46 @@ fn indicator_numbers_read_the_sessions_way_and_survive_an_untouched_edit() {
     assert_eq!((again.baseline, again.target), (Some(1.625), Some(12500.0)));
 }
 
+/// The name is the one field an indicator needs: a new one filled in without
+/// it is refused with a message, the form stays open on the name with what was
+/// typed; and a name emptied on an edit is refused the same way.
+#[test]
+fn an_indicator_without_a_name_is_refused_and_the_form_keeps_what_was_typed() {
+    for lang in Lang::ALL.iter().copied() {
+        let mut s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+        s.values.clear();
+        let mut h = held(s, lang);
+        let app = &mut h.app;
+        typ(app, "P");
+        to_pane(app, Context::PlanIndicators);
+        let before = session(app).indicators.clone();
+        typ(app, "a");
+        for text in ["plazas", "120", "300"] {
+            press(app, KeyCode::Tab);
+            typ(app, text);
+        }
+        press(app, KeyCode::Enter);
+        let f = form(app).unwrap_or_else(|| panic!("{lang:?}: the form closed and its values were dropped"));
+        assert_eq!((f.active, f.value(1), f.value(2), f.value(3)), (0, "plazas".into(), "120".into(), "300".into()));
+        let said = app.notice().map(|n| n.text.clone()).unwrap_or_default();
+        assert_eq!(said, lang.plan_ui().empty_indicator_name, "{lang:?}");
+        typ(app, "Plazas de respiro");
+        press(app, KeyCode::Enter);
+        assert!(form(app).is_none());
+        assert_eq!(
+            session(app).indicators.last().map(|i| (i.name.as_str(), i.target)),
+            Some(("Plazas de respiro", Some(300.0)))
+        );
+        // Editing: the name emptied is refused too.
+        typ(app, "e");
+        retype(app, "");
+        press(app, KeyCode::Enter);
+        assert!(form(app).is_some_and(|f| f.active == 0), "{lang:?}");
+        press(app, KeyCode::Esc);
+        assert_eq!(session(app).indicators.len(), before.len() + 1);
+    }
+}
+
 #[test]
 fn indicators_added_edited_linked_and_deleted() {
     let mut h = plan_app();

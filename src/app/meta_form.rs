@@ -59,6 +59,10 @@ impl Editor {
         let milestones = crate::export::milestones::read(&form.value(5), |v| locale.read_number(v).ok())
             .map_err(|e| (5, (self.lang.indicator_words().bad_milestones)(&e)))?;
         let (name, unit) = (form.value(0), Some(form.value(1)));
+        // The name is required: refused here, not dropped with the rest by the domain.
+        if clean_text(&name).is_empty() {
+            return Err((0, p.empty_indicator_name.to_owned()));
+        }
         let fill = |x: &mut Indicator| {
             x.name = name;
             x.unit = unit;
@@ -75,7 +79,18 @@ impl Editor {
                 }
                 edit
             }
-            Some(id) => self.session().find_indicator(id).and_then(|i| self.session().change_indicator(i, fill)),
+            Some(id) => match self.session().find_indicator(id) {
+                Some(i) => self.session().change_indicator(i, fill),
+                None => {
+                    // Gone meanwhile (changed outside dafo): what was typed stays in
+                    // the form, now the form of a new indicator.
+                    let kept = Form { kind: FormKind::Indicator(None), ..form.clone() };
+                    self.overlays.push(Overlay::Form(Box::new(kept)));
+                    let shown = self.lang.show_id(id);
+                    self.say((p.indicator_gone_kept)(&shown), true);
+                    return Ok(());
+                }
+            },
         };
         if let Some(edit) = edit {
             self.apply(edit);

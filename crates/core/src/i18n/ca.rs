@@ -994,6 +994,10 @@ pub static TEXT: Catalogue = Catalogue {
     bad_direction: "la direcció és «puja», «baixa» o «mantindre»",
     bad_horizon: "horitzó no vàlid: escriu dos anys, p. ex. 2023-2026",
     empty_title: "el títol no pot quedar buit",
+    empty_indicator_name: "l'indicador necessita un nom",
+    indicator_gone_kept: |id| {
+        format!("{id} ja no hi és (canviat fora de dafo): el que heu escrit continua en la fitxa; Retorn l'afig com a indicador nou")
+    },
     value_named: |text| format!("el valor «{text}»"),
     no_indicators: "encara no hi ha indicadors: afegeix-los al seu panell",
     no_other_axis: "no hi ha cap altre eix on moure-la",

@@ -983,6 +983,10 @@ pub static TEXT: Catalogue = Catalogue {
     bad_direction: "the direction is \"up\", \"down\" or \"keep\"",
     bad_horizon: "not a horizon: write two years, e.g. 2023-2026",
     empty_title: "the title cannot be empty",
+    empty_indicator_name: "the indicator needs a name",
+    indicator_gone_kept: |id| {
+        format!("{id} is gone (changed outside dafo): what you typed stays in the form; Enter adds it as a new indicator")
+    },
     value_named: |text| format!("the value “{text}”"),
     no_indicators: "no indicators yet: add them in their pane",
     no_other_axis: "there is no other axis to move it to",

@@ -996,6 +996,10 @@ pub static TEXT: Catalogue = Catalogue {
     bad_direction: "la dirección es «sube», «baja» o «mantener»",
     bad_horizon: "horizonte no válido: escribe dos años, p. ej. 2023-2026",
     empty_title: "el título no puede quedar vacío",
+    empty_indicator_name: "el indicador necesita un nombre",
+    indicator_gone_kept: |id| {
+        format!("{id} ya no está (cambiado fuera de dafo): lo escrito sigue en la ficha; Enter lo añade como indicador nuevo")
+    },
     value_named: |text| format!("el valor «{text}»"),
     no_indicators: "todavía no hay indicadores: añádelos en su panel",
     no_other_axis: "no hay otro eje al que moverla",

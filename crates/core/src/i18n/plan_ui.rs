@@ -60,6 +60,11 @@ pub struct PlanUi {
     pub bad_direction: &'static str,
     pub bad_horizon: &'static str,
     pub empty_title: &'static str,
+    /// Enter in an indicator form with no name (the name is required).
+    pub empty_indicator_name: &'static str,
+    /// Enter in the form of an indicator that is gone (changed outside dafo):
+    /// what was typed stays in the form, now for a new indicator; its ID.
+    pub indicator_gone_kept: fn(&str) -> String,
     /// A valor named by its words in a message (valores have no ID).
     pub value_named: fn(&str) -> String,
     pub no_indicators: &'static str,
