@@ -446,7 +446,9 @@ fn change_outside(app: &mut App, path: &std::path::Path, f: impl FnOnce(&mut Ses
     f(&mut other);
     std::thread::sleep(Duration::from_millis(20));
     storage::save(path, &other).unwrap();
-    assert!(app.tick(Instant::now() + Duration::from_secs(2)), "reloaded");
+    // The disk is looked at every so often: a later moment for a second change.
+    let reloaded = (1..10).any(|n| app.tick(Instant::now() + Duration::from_secs(2 * n)));
+    assert!(reloaded, "reloaded");
 }
 
 fn tab(app: &mut App, n: usize) {
@@ -497,6 +499,55 @@ fn rewording_a_valor_changed_outside_keeps_the_words_on_a_new_valor_line() {
     assert_eq!(editor(&h.app).session().values.last().map(String::as_str), Some("Equidad de género"));
 }
 
+#[test]
+fn rewording_a_reto_deleted_outside_keeps_the_words_on_a_new_reto_line() {
+    let mut h = plan_held();
+    tab(&mut h.app, 3);
+    assert_eq!(h.app.context(), dafo::app::keymap::Context::PlanChallenges);
+    typ(&mut h.app, "e");
+    typ(&mut h.app, " y PALABRAS NUEVAS");
+    let path = h.path.clone();
+    change_outside(&mut h.app, &path, |s| {
+        s.challenges.remove(0);
+    });
+    enter(&mut h.app);
+    assert!(notice(&h.app).contains("R1 ya no está"), "{}", notice(&h.app));
+    let words = "Acortar las esperas de la atención primaria y de la dependencia y PALABRAS NUEVAS";
+    assert_eq!(line(&h.app).as_deref(), Some(words), "the words were dropped");
+    enter(&mut h.app);
+    assert_eq!(editor(&h.app).session().challenges.last().map(|c| c.text.as_str()), Some(words));
+}
+
+/// An eje or a línea deleted outside while its text is being edited: the
+/// eje's words stay on the line of a new eje; the línea's (its eje may be gone
+/// too) are shown whole.
+#[test]
+fn rewording_an_eje_or_linea_deleted_outside_keeps_the_words() {
+    let mut h = plan_held();
+    assert_eq!(h.app.context(), dafo::app::keymap::Context::PlanTree);
+    typ(&mut h.app, "e");
+    typ(&mut h.app, " cercana");
+    let path = h.path.clone();
+    change_outside(&mut h.app, &path, |s| {
+        s.axes.remove(0);
+        s.lines.retain(|l| l.axis != "EJ1");
+    });
+    enter(&mut h.app);
+    assert!(notice(&h.app).contains("EJ1 ya no está"), "{}", notice(&h.app));
+    assert_eq!(line(&h.app).as_deref(), Some("Atención social de proximidad cercana"));
+    key(&mut h.app, KeyCode::Esc, KeyModifiers::NONE);
+    // Now EJ2, then its first línea, L3.
+    typ(&mut h.app, "gj");
+    typ(&mut h.app, "e");
+    typ(&mut h.app, " y empleo");
+    change_outside(&mut h.app, &path, |s| {
+        s.lines.retain(|l| l.id != "L3");
+    });
+    enter(&mut h.app);
+    let said = notice(&h.app);
+    assert!(said.contains("ya no está") && said.contains("Itinerarios de inclusión sociolaboral y empleo"), "{said}");
+}
+
 /// The form of an indicator another program deletes: Enter keeps the form and
 /// what was typed, now for a new indicator, and says so; Enter again adds it.
 #[test]
@@ -525,4 +576,41 @@ fn the_form_of_an_indicator_deleted_outside_keeps_what_was_typed_as_a_new_one() 
         assert_eq!((added.id.as_str(), added.target), ("I4", Some(75.0)), "{lang:?}");
         assert_eq!(added.name, "Días de espera para la valoración de la dependencia");
     }
+}
+
+/// The input line of a new línea whose eje another program deletes: Enter
+/// shows the words whole rather than dropping them unsaid.
+#[test]
+fn a_new_linea_for_an_eje_deleted_outside_shows_the_words() {
+    let mut h = plan_held();
+    assert_eq!(h.app.context(), dafo::app::keymap::Context::PlanTree);
+    typ(&mut h.app, "a");
+    typ(&mut h.app, "Centros de día");
+    let path = h.path.clone();
+    change_outside(&mut h.app, &path, |s| {
+        s.axes.remove(0);
+    });
+    enter(&mut h.app);
+    let said = notice(&h.app);
+    assert!(said.contains("EJ1 ya no está") && said.contains("Centros de día"), "{said}");
+}
+
+/// A new crossed strategy whose factor another program deletes while its line
+/// is open: Enter shows the words whole rather than dropping them unsaid.
+#[test]
+fn a_new_strategy_whose_factor_went_outside_shows_the_words() {
+    let mut h = plan_held();
+    // Crossed view, FO cell: pick F1, then O1, then type.
+    typ(&mut h.app, "X1a");
+    enter(&mut h.app);
+    enter(&mut h.app);
+    typ(&mut h.app, "Proximidad con fondos europeos");
+    let path = h.path.clone();
+    change_outside(&mut h.app, &path, |s| {
+        s.opportunities.remove(0);
+    });
+    enter(&mut h.app);
+    assert!(editor(&h.app).session().strategies.is_empty());
+    let said = notice(&h.app);
+    assert!(said.contains("O1 ya no está") && said.contains("Proximidad con fondos europeos"), "{said}");
 }

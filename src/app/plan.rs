@@ -318,6 +318,13 @@ impl Editor {
 
     /// Enter in the input line of a new eje or línea: added, the line stays open for the next.
     pub(super) fn submit_plan_add(&mut self, axis: Option<String>, text: &str) {
+        // The eje went meanwhile (changed outside dafo): the words are not dropped unsaid.
+        if let Some(a) = &axis
+            && self.session().find_axis(a).is_none()
+            && !text.trim().is_empty()
+        {
+            return self.target_gone(a, None, text);
+        }
         let edit = match &axis {
             None => self.doc.session_mut().add_axis(text),
             Some(a) => self.doc.session_mut().add_line(a, text),

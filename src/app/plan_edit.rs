@@ -267,7 +267,7 @@ impl Editor {
     }
 
     /// Enter in a plan input line: the text stored; new valores and retos keep the line open.
-    /// The words for a valor that is gone (changed outside dafo) are kept, as for factors.
+    /// The words for an item that is gone (changed outside dafo) are kept, as for factors.
     pub(super) fn submit_plan_text(&mut self, target: PlanText, text: &str) {
         let s = self.doc.session_mut();
         let new_line = |t: PlanText| Some(InputTarget::PlanText(t));
@@ -282,11 +282,19 @@ impl Editor {
                 }
             },
             PlanText::Challenge(None) => s.add_challenge(text, Vec::new()),
-            PlanText::Challenge(Some(id)) => {
-                s.find_challenge(id).and_then(|i| s.change_challenge(i, |c| c.text = text.to_owned()))
-            }
-            PlanText::Axis(id) => s.find_axis(id).and_then(|i| s.reword_axis(i, text)),
-            PlanText::Line(id) => s.find_line(id).and_then(|i| s.reword_line(i, text)),
+            PlanText::Challenge(Some(id)) => match s.find_challenge(id) {
+                Some(i) => s.change_challenge(i, |c| c.text = text.to_owned()),
+                None => return self.target_gone(id, new_line(PlanText::Challenge(None)), text),
+            },
+            PlanText::Axis(id) => match s.find_axis(id) {
+                Some(i) => s.reword_axis(i, text),
+                None => return self.target_gone(id, Some(InputTarget::PlanAdd(None)), text),
+            },
+            // A línea belongs to an eje that may be gone too: the words are shown whole.
+            PlanText::Line(id) => match s.find_line(id) {
+                Some(i) => s.reword_line(i, text),
+                None => return self.target_gone(id, None, text),
+            },
         };
         let added = edit.is_some_and(|e| self.apply(e));
         match target {

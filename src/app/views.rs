@@ -155,6 +155,17 @@ impl Editor {
                 None => self.target_gone(&id, Some(InputTarget::AddAction(Vec::new())), text),
             },
             InputTarget::AddStrategy(kind, [internal, external]) => {
+                // A factor it pairs went meanwhile, or left its quadrant (changed
+                // outside dafo): the words are shown whole.
+                let s = self.session();
+                let gone = [&internal, &external]
+                    .into_iter()
+                    .zip(kind.quadrants())
+                    .find(|(id, q)| s.find_factor(id).is_none_or(|(found, _)| found != *q))
+                    .map(|(id, _)| id);
+                if let Some(id) = gone.filter(|_| !text.trim().is_empty()) {
+                    return self.target_gone(id, None, text);
+                }
                 if let Some(edit) = self.doc.session_mut().add_strategy(kind, &internal, &external, text)
                     && self.apply(edit)
                 {
