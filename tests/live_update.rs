@@ -431,3 +431,81 @@ fn loading_theirs_closes_a_picker_or_form_open_under_the_question() {
         assert!(editor(&f.app).mode().is_grid());
     }
 }
+
+const PLAN: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+/// The Almendral plan, opened from a private copy, its form for C1 open.
+fn action_form_open() -> crate::common::Held {
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "c2");
+    key(&mut h.app, KeyCode::Right, KeyModifiers::NONE);
+    typ(&mut h.app, "f");
+    h
+}
+
+/// Moves to field `at` of the open form (from the first) and types `text` in place of its own.
+fn retype_field(app: &mut App, at: usize, text: &str) {
+    for _ in 0..at {
+        key(app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    for _ in 0..200 {
+        key(app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(app, text);
+}
+
+/// Another program saves the file with `change` made to it.
+fn change_outside(path: &std::path::Path, change: impl FnOnce(&mut Session)) {
+    let mut other = storage::load(path).unwrap();
+    change(&mut other);
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(path, &other).unwrap();
+}
+
+/// A form open while another program changes the same item: the reload keeps
+/// the form open, its untouched fields now show the new version, and Enter
+/// writes only what was typed in it: the change made outside is not reverted.
+/// So for the action form, the session's details (`M`) and a year's record.
+#[test]
+fn a_form_open_across_an_outside_reload_writes_only_what_was_typed() {
+    let mut h = action_form_open();
+    retype_field(&mut h.app, 3, "Nuevos recursos");
+    change_outside(&h.path, |s| {
+        s.correct[0].owner = Some("Otra persona".into());
+        s.correct[0].resources = Some("Recursos de fuera".into());
+    });
+    assert!(h.app.tick(Instant::now()));
+    let form = editor(&h.app).form().expect("the form stays open");
+    assert_eq!((form.value(0), form.value(3)), ("Otra persona".into(), "Nuevos recursos".into()));
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let a = &editor(&h.app).session().correct[0];
+    assert_eq!(a.owner.as_deref(), Some("Otra persona"), "the outside change is kept");
+    assert_eq!(a.resources.as_deref(), Some("Nuevos recursos"), "what was typed wins over the outside change");
+
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "M");
+    retype_field(&mut h.app, 2, "Centro cívico");
+    change_outside(&h.path, |s| s.meta.title = "Título de fuera".into());
+    assert!(h.app.tick(Instant::now()));
+    assert_eq!(editor(&h.app).form().map(|f| f.value(0)).as_deref(), Some("Título de fuera"));
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let m = &editor(&h.app).session().meta;
+    assert_eq!((m.title.as_str(), m.place.as_deref()), ("Título de fuera", Some("Centro cívico")));
+
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "S");
+    typ(&mut h.app, "r");
+    let year = editor(&h.app).overlays().record().map(|r| r.year).expect("the record form");
+    retype_field(&mut h.app, 2, "Resumen nuestro");
+    change_outside(&h.path, |s| {
+        let mut r = s.year_review(year).cloned().unwrap_or_default();
+        r.year = year;
+        r.body = Some("Comisión de fuera".into());
+        s.review_years.retain(|x| x.year != year);
+        s.review_years.push(r);
+    });
+    assert!(h.app.tick(Instant::now()));
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let r = editor(&h.app).session().year_review(year).cloned().unwrap_or_default();
+    assert_eq!((r.body.as_deref(), r.summary.as_deref()), (Some("Comisión de fuera"), Some("Resumen nuestro")));
+}

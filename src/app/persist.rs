@@ -310,6 +310,8 @@ impl Editor {
                 // The version read is on disk: the next changes follow it.
                 self.doc.forget_changes();
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
+                // An open form keeps what was typed in it; its other fields show the new version.
+                self.refresh_forms();
                 true
             }
             Err(e) => {
