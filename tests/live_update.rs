@@ -412,11 +412,12 @@ fn each_view_copies_what_it_shows() {
     assert!(follow.html.as_deref().is_some_and(|h| h.contains("Informe de seguimiento")));
 }
 
-/// A picker or a form open when the question comes: built from the version in
-/// memory, loading theirs closes it; keeping mine keeps it open.
+/// A picker or a form open when the question comes: a picker's list was built
+/// from the version in memory, and loading theirs closes it; a form stays open
+/// (what was typed in it is kept, over theirs). Keeping mine keeps either open.
 #[test]
-fn loading_theirs_closes_a_picker_or_form_open_under_the_question() {
-    for (opens, answer, stays) in [("Y", "r", false), ("Y", "o", true), ("M", "r", false), ("M", "o", true)] {
+fn loading_theirs_closes_a_picker_and_keeps_a_form_open_under_the_question() {
+    for (opens, answer, stays) in [("Y", "r", false), ("Y", "o", true), ("M", "r", true), ("M", "o", true)] {
         let mut f = fixture();
         add_factor(&mut f.app, "1a", "mío");
         typ(&mut f.app, opens);
@@ -508,4 +509,32 @@ fn a_form_open_across_an_outside_reload_writes_only_what_was_typed() {
     key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
     let r = editor(&h.app).session().year_review(year).cloned().unwrap_or_default();
     assert_eq!((r.body.as_deref(), r.summary.as_deref()), (Some("Comisión de fuera"), Some("Resumen nuestro")));
+}
+
+/// The question comes while a form holds typed values; "load theirs" keeps the
+/// form open with them, over theirs, and Enter writes them into theirs.
+#[test]
+fn loading_theirs_keeps_what_was_typed_in_an_open_form() {
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "c2");
+    key(&mut h.app, KeyCode::Right, KeyModifiers::NONE);
+    typ(&mut h.app, "J"); // C1 moves down (the selection with it): an unsaved edit
+    typ(&mut h.app, "f");
+    let kind = editor(&h.app).form().map(|f| f.kind.clone());
+    assert!(matches!(kind, Some(dafo::app::form::FormKind::Action { ref id, .. }) if id == "C1"), "{kind:?}");
+    retype_field(&mut h.app, 0, "Persona responsable nueva");
+    change_outside(&h.path, |s| s.values.push("Suyo".into()));
+    h.app.tick(Instant::now());
+    assert!(editor(&h.app).in_conflict());
+    typ(&mut h.app, "r");
+    h.app.settle();
+    h.app.tick(Instant::now());
+    assert!(!editor(&h.app).in_conflict());
+    let form = editor(&h.app).form().expect("the form stays open");
+    assert_eq!(form.value(0), "Persona responsable nueva");
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let s = editor(&h.app).session();
+    assert_eq!(s.values.last().map(String::as_str), Some("Suyo"), "theirs");
+    assert_eq!(s.correct[0].id, "C1", "theirs: C1 did not move");
+    assert_eq!(s.correct[0].owner.as_deref(), Some("Persona responsable nueva"));
 }
