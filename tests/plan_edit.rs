@@ -725,3 +725,62 @@ fn every_form_saved_untouched_gives_back_the_same_session() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Esc on a form with words typed in it keeps them as a draft and says so: `u`
+/// brings the form back with them, and so does opening the same form again;
+/// closed again unchanged, the draft is dropped, and that is said. A form left
+/// as it opened closes with nothing said, and keeps nothing. The form's bottom
+/// line says what Esc does. So for the action form and a year's review record.
+#[test]
+fn esc_on_a_form_keeps_what_was_typed_as_a_draft() {
+    let load = |p: &str| dafo::storage::load(std::path::Path::new(p)).unwrap();
+    let mut h = held(load(ALMENDRAL), Lang::Es);
+    let app = &mut h.app;
+    let stored = session(app).clone();
+    typ(app, "c2");
+    press(app, KeyCode::Right);
+    typ(app, "f");
+    assert!(text_of(app, 80, 24).contains("Esc cierra y deja borrador"), "{}", text_of(app, 80, 24));
+    press(app, KeyCode::Esc);
+    assert!(form(app).is_none());
+    assert_eq!(common::keys::notice(app), "", "an untouched form says nothing");
+    typ(app, "u");
+    assert!(form(app).is_none(), "an untouched form keeps no draft");
+
+    typ(app, "f");
+    typ(app, " y Cáritas");
+    press(app, KeyCode::Esc);
+    assert!(form(app).is_none());
+    assert_eq!(*session(app), stored);
+    let said = common::keys::notice(app);
+    assert!(said.contains("borrador") && said.contains('u'), "{said}");
+    typ(app, "u");
+    assert_eq!(form(app).map(|f| f.value(0)).as_deref(), Some("Recursos Humanos y Cáritas"), "u brings it back");
+    // Brought back and closed again unchanged: dropped, and said.
+    press(app, KeyCode::Esc);
+    assert_eq!(common::keys::notice(app), "borrador descartado");
+    typ(app, "f");
+    assert_eq!(form(app).map(|f| f.value(0)).as_deref(), Some("Recursos Humanos"));
+    typ(app, " y Cáritas");
+    press(app, KeyCode::Esc);
+    typ(app, "f");
+    assert_eq!(
+        form(app).map(|f| f.value(0)).as_deref(),
+        Some("Recursos Humanos y Cáritas"),
+        "opening it again brings it back"
+    );
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).correct[0].owner.as_deref(), Some("Recursos Humanos y Cáritas"));
+
+    typ(app, "S");
+    typ(app, "r");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    typ(app, " Resumen del año.");
+    let typed = common::keys::ed(app).overlays().record().map(|r| r.fields[2].lines().join(" "));
+    press(app, KeyCode::Esc);
+    assert!(common::keys::notice(app).contains("borrador"), "{}", common::keys::notice(app));
+    typ(app, "u");
+    let back = common::keys::ed(app).overlays().record().map(|r| r.fields[2].lines().join(" "));
+    assert_eq!(back, typed);
+}

@@ -27,6 +27,9 @@ pub struct RecordForm {
     /// fields left as they were write nothing (a problem may hold a `;` of its
     /// own, and stays whole unless its line is changed).
     opened: [String; RECORD_FIELDS],
+    /// Brought back from a draft: its fields as they came back (`Esc` with
+    /// them still so drops the draft).
+    restored: Option<[String; RECORD_FIELDS]>,
 }
 
 impl RecordForm {
@@ -45,7 +48,7 @@ impl RecordForm {
             field(r.problems.join("; ")),
         ];
         let opened = std::array::from_fn(|i| value_of(&fields[i]));
-        RecordForm { year, fields, active: 0, opened }
+        RecordForm { year, fields, active: 0, opened, restored: None }
     }
 
     fn value(&self, i: usize) -> String {
@@ -55,6 +58,11 @@ impl RecordForm {
     /// Whether field `i` was changed since the form was filled.
     pub fn changed(&self, i: usize) -> bool {
         self.opened.get(i).is_none_or(|o| *o != self.value(i))
+    }
+
+    /// Whether words were typed in it: a changed field that is not empty.
+    pub fn has_words(&self) -> bool {
+        (0..RECORD_FIELDS).any(|i| self.changed(i) && !self.value(i).is_empty())
     }
 
     /// This form's changes laid over `fresh`, the same year's form filled from
@@ -69,7 +77,22 @@ impl RecordForm {
             }
         }
         fresh.active = self.active;
+        fresh.restored = self.restored;
         fresh
+    }
+
+    /// Notes that the form came back from a draft, as it is now.
+    pub(super) fn mark_restored(&mut self) {
+        self.restored = Some(self.values());
+    }
+
+    /// Whether it came back from a draft and nothing was changed in it since.
+    pub fn as_restored(&self) -> bool {
+        self.restored.as_ref().is_some_and(|r| *r == self.values())
+    }
+
+    fn values(&self) -> [String; RECORD_FIELDS] {
+        std::array::from_fn(|i| self.value(i))
     }
 }
 
@@ -89,9 +112,17 @@ impl Editor {
         RecordForm::of(year, self.session().year_review(year), self.lang)
     }
 
-    /// Opens the record form of `year`.
+    /// Opens the record form of `year`; a draft kept for that year comes back over it.
     pub(super) fn open_record(&mut self, year: i16) {
-        let form = self.fresh_record(year);
+        let fresh = self.fresh_record(year);
+        let form = match self.take_record_draft(year) {
+            Some(draft) => {
+                let mut form = draft.rebased(fresh);
+                form.mark_restored();
+                form
+            }
+            None => fresh,
+        };
         self.overlays.push(Overlay::Record(Box::new(form)));
     }
 
@@ -111,7 +142,8 @@ impl Editor {
                 self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
             }
             Action::Submit => return self.submit_record(form),
-            Action::Cancel => return,
+            // What was typed is kept as a draft (`u`, or the same year's record opened again, brings it back).
+            Action::Cancel => return self.keep_form_draft(Overlay::Record(Box::new(form))),
             _ => {}
         }
         self.overlays.push(Overlay::Record(Box::new(form)));

@@ -49,6 +49,9 @@ pub struct Form {
     opened: Vec<String>,
     /// The action's línea when the form was filled from the session.
     opened_line: Option<String>,
+    /// Brought back from a draft: its fields as they came back. `Esc` with
+    /// them still so drops the draft instead of keeping it again.
+    restored: Option<Vec<String>>,
 }
 
 /// The action form's línea field: chosen in the línea picker, not typed.
@@ -140,7 +143,7 @@ impl Form {
             FormKind::Action { line, .. } => line.clone(),
             FormKind::Indicator(_) | FormKind::Meta => None,
         };
-        Form { kind, fields, active: 0, opened, opened_line }
+        Form { kind, fields, active: 0, opened, opened_line, restored: None }
     }
 
     /// Whether field `i` was changed since the form was filled (the línea
@@ -155,6 +158,13 @@ impl Form {
     /// Whether any field was changed since the form was filled.
     pub fn touched(&self) -> bool {
         (0..self.fields.len()).any(|i| self.changed(i))
+    }
+
+    /// Whether words were typed in it: a changed field that is not empty (a
+    /// form whose changes only clear fields keeps no draft, as an emptied
+    /// input line keeps none).
+    pub fn has_words(&self) -> bool {
+        (0..self.fields.len()).any(|i| self.changed(i) && !self.value(i).is_empty())
     }
 
     /// This form's changes laid over `fresh`, the same form filled from the
@@ -175,7 +185,22 @@ impl Form {
             now.clone_from(mine);
         }
         fresh.active = self.active;
+        fresh.restored = self.restored;
         fresh
+    }
+
+    /// Notes that the form came back from a draft, as it is now.
+    pub(super) fn mark_restored(&mut self) {
+        self.restored = Some(self.values());
+    }
+
+    /// Whether it came back from a draft and nothing was changed in it since.
+    pub fn as_restored(&self) -> bool {
+        self.restored.as_ref().is_some_and(|r| *r == self.values())
+    }
+
+    fn values(&self) -> Vec<String> {
+        (0..self.fields.len()).map(|i| self.value(i)).collect()
     }
 
     /// What was typed in the changed fields, labelled, to be shown when it cannot be saved.
@@ -296,8 +321,17 @@ impl Editor {
         }
     }
 
-    /// Opens `form`, just filled from the session.
-    pub(super) fn push_form(&mut self, form: Form) {
+    /// Opens `fresh`, a form just filled from the session; a draft kept for
+    /// the same item comes back over it.
+    pub(super) fn push_form(&mut self, fresh: Form) {
+        let form = match self.take_form_draft(&fresh.kind) {
+            Some(draft) => {
+                let mut form = draft.rebased(fresh);
+                form.mark_restored();
+                form
+            }
+            None => fresh,
+        };
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -395,7 +429,8 @@ impl Editor {
                 }
                 return;
             }
-            Action::Cancel => return,
+            // What was typed is kept as a draft (`u`, or the same form opened again, brings it back).
+            Action::Cancel => return self.keep_form_draft(Overlay::Form(Box::new(form))),
             _ => {}
         }
         self.overlays.push(Overlay::Form(Box::new(form)));
