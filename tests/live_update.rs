@@ -412,11 +412,12 @@ fn each_view_copies_what_it_shows() {
     assert!(follow.html.as_deref().is_some_and(|h| h.contains("Informe de seguimiento")));
 }
 
-/// A picker or a form open when the question comes: built from the version in
-/// memory, loading theirs closes it; keeping mine keeps it open.
+/// A picker or a form open when the question comes: a picker's list was built
+/// from the version in memory, and loading theirs closes it; a form stays open
+/// (what was typed in it is kept, over theirs). Keeping mine keeps either open.
 #[test]
-fn loading_theirs_closes_a_picker_or_form_open_under_the_question() {
-    for (opens, answer, stays) in [("Y", "r", false), ("Y", "o", true), ("M", "r", false), ("M", "o", true)] {
+fn loading_theirs_closes_a_picker_and_keeps_a_form_open_under_the_question() {
+    for (opens, answer, stays) in [("Y", "r", false), ("Y", "o", true), ("M", "r", true), ("M", "o", true)] {
         let mut f = fixture();
         add_factor(&mut f.app, "1a", "mío");
         typ(&mut f.app, opens);
@@ -613,4 +614,110 @@ fn a_new_strategy_whose_factor_went_outside_shows_the_words() {
     assert!(editor(&h.app).session().strategies.is_empty());
     let said = notice(&h.app);
     assert!(said.contains("O1 ya no está") && said.contains("Proximidad con fondos europeos"), "{said}");
+}
+
+const PLAN: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+/// The Almendral plan, opened from a private copy, its form for C1 open.
+fn action_form_open() -> crate::common::Held {
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "c2");
+    key(&mut h.app, KeyCode::Right, KeyModifiers::NONE);
+    typ(&mut h.app, "f");
+    h
+}
+
+/// Moves to field `at` of the open form (from the first) and types `text` in place of its own.
+fn retype_field(app: &mut App, at: usize, text: &str) {
+    for _ in 0..at {
+        key(app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    for _ in 0..200 {
+        key(app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typ(app, text);
+}
+
+/// Another program saves the file with `change` made to it.
+fn save_outside(path: &std::path::Path, change: impl FnOnce(&mut Session)) {
+    let mut other = storage::load(path).unwrap();
+    change(&mut other);
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(path, &other).unwrap();
+}
+
+/// A form open while another program changes the same item: the reload keeps
+/// the form open, its untouched fields now show the new version, and Enter
+/// writes only what was typed in it: the change made outside is not reverted.
+/// So for the action form, the session's details (`M`) and a year's record.
+#[test]
+fn a_form_open_across_an_outside_reload_writes_only_what_was_typed() {
+    let mut h = action_form_open();
+    retype_field(&mut h.app, 3, "Nuevos recursos");
+    save_outside(&h.path, |s| {
+        s.correct[0].owner = Some("Otra persona".into());
+        s.correct[0].resources = Some("Recursos de fuera".into());
+    });
+    assert!(h.app.tick(Instant::now()));
+    let form = editor(&h.app).form().expect("the form stays open");
+    assert_eq!((form.value(0), form.value(3)), ("Otra persona".into(), "Nuevos recursos".into()));
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let a = &editor(&h.app).session().correct[0];
+    assert_eq!(a.owner.as_deref(), Some("Otra persona"), "the outside change is kept");
+    assert_eq!(a.resources.as_deref(), Some("Nuevos recursos"), "what was typed wins over the outside change");
+
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "M");
+    retype_field(&mut h.app, 2, "Centro cívico");
+    save_outside(&h.path, |s| s.meta.title = "Título de fuera".into());
+    assert!(h.app.tick(Instant::now()));
+    assert_eq!(editor(&h.app).form().map(|f| f.value(0)).as_deref(), Some("Título de fuera"));
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let m = &editor(&h.app).session().meta;
+    assert_eq!((m.title.as_str(), m.place.as_deref()), ("Título de fuera", Some("Centro cívico")));
+
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "S");
+    typ(&mut h.app, "r");
+    let year = editor(&h.app).overlays().record().map(|r| r.year).expect("the record form");
+    retype_field(&mut h.app, 2, "Resumen nuestro");
+    save_outside(&h.path, |s| {
+        let mut r = s.year_review(year).cloned().unwrap_or_default();
+        r.year = year;
+        r.body = Some("Comisión de fuera".into());
+        s.review_years.retain(|x| x.year != year);
+        s.review_years.push(r);
+    });
+    assert!(h.app.tick(Instant::now()));
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let r = editor(&h.app).session().year_review(year).cloned().unwrap_or_default();
+    assert_eq!((r.body.as_deref(), r.summary.as_deref()), (Some("Comisión de fuera"), Some("Resumen nuestro")));
+}
+
+/// The question comes while a form holds typed values; "load theirs" keeps the
+/// form open with them, over theirs, and Enter writes them into theirs.
+#[test]
+fn loading_theirs_keeps_what_was_typed_in_an_open_form() {
+    let mut h = crate::common::held(storage::load(std::path::Path::new(PLAN)).unwrap(), Lang::Es);
+    typ(&mut h.app, "c2");
+    key(&mut h.app, KeyCode::Right, KeyModifiers::NONE);
+    typ(&mut h.app, "J"); // C1 moves down (the selection with it): an unsaved edit
+    typ(&mut h.app, "f");
+    let kind = editor(&h.app).form().map(|f| f.kind.clone());
+    assert!(matches!(kind, Some(dafo::app::form::FormKind::Action { ref id, .. }) if id == "C1"), "{kind:?}");
+    retype_field(&mut h.app, 0, "Persona responsable nueva");
+    save_outside(&h.path, |s| s.values.push("Suyo".into()));
+    h.app.tick(Instant::now());
+    assert!(editor(&h.app).in_conflict());
+    typ(&mut h.app, "r");
+    h.app.settle();
+    h.app.tick(Instant::now());
+    assert!(!editor(&h.app).in_conflict());
+    let form = editor(&h.app).form().expect("the form stays open");
+    assert_eq!(form.value(0), "Persona responsable nueva");
+    key(&mut h.app, KeyCode::Enter, KeyModifiers::NONE);
+    let s = editor(&h.app).session();
+    assert_eq!(s.values.last().map(String::as_str), Some("Suyo"), "theirs");
+    assert_eq!(s.correct[0].id, "C1", "theirs: C1 did not move");
+    assert_eq!(s.correct[0].owner.as_deref(), Some("Persona responsable nueva"));
 }

@@ -700,3 +700,165 @@ fn a_mision_at_its_limit_still_shows_what_is_typed() {
     press(app, KeyCode::Enter);
     assert!(session(app).mission.as_deref().is_some_and(|m| m.ends_with("cerca ZQXW")));
 }
+
+const ALMENDRAL: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+
+/// Enter on the form just opened: it closes, and the session is exactly as it was.
+fn saved_untouched(app: &mut App, what: &str, bad: &mut Vec<String>) {
+    let before = session(app).clone();
+    let shown: Vec<String> = form(app).map(|f| (0..f.fields.len()).map(|i| f.value(i)).collect()).unwrap_or_default();
+    press(app, KeyCode::Enter);
+    let said = common::keys::notice(app);
+    if form(app).is_some() || common::keys::ed(app).overlays().record().is_some() {
+        bad.push(format!("{what}: the form stays open ({said})"));
+        press(app, KeyCode::Esc);
+    } else if *session(app) != before {
+        bad.push(format!("{what}: changed; the form showed {shown:?}"));
+    }
+}
+
+/// Every form opened on every item and saved without a change gives back the
+/// session exactly as it was, in the three languages: each action's form (an
+/// action with a single amount beside its amounts per year keeps both; a
+/// partner whose name holds a comma stays one partner), each indicator's, the
+/// session's details (`M`) and each year's review record; on the two samples,
+/// the plan fixture and the Almendral plan with those two cases.
+#[test]
+fn every_form_saved_untouched_gives_back_the_same_session() {
+    use dafo::domain::{Came, Euros, Quadrant};
+    let load = |p: &str| dafo::storage::load(std::path::Path::new(p)).unwrap();
+    let mut crafted = load(ALMENDRAL);
+    crafted.correct[0].amount = Some(Euros { cents: 7_600_000 });
+    crafted.correct[2].partners = vec!["Ayuntamiento, Área social".into(), "Cruz Roja".into()];
+    let sessions = [
+        ("palencia", load(common::SAMPLE)),
+        ("almendral", load(ALMENDRAL)),
+        ("plan.ron", load("tests/fixtures/plan.ron")),
+        ("crafted", crafted),
+    ];
+    let mut bad = Vec::new();
+    for &lang in Lang::ALL {
+        for (name, s) in &sessions {
+            let mut h = held(s.clone(), lang);
+            let app = &mut h.app;
+            let mut forms = 0;
+            for q in Quadrant::ALL {
+                let actions = s.actions(Came::of(q)).to_vec();
+                for (i, a) in actions.iter().enumerate() {
+                    press(app, KeyCode::Esc);
+                    typ(app, &format!("c{}", q.index() + 1));
+                    press(app, KeyCode::Right);
+                    (0..actions.len()).for_each(|_| press(app, KeyCode::Up));
+                    (0..i).for_each(|_| press(app, KeyCode::Down));
+                    typ(app, "f");
+                    let opened = form(app).map(|f| f.kind.clone());
+                    assert!(
+                        matches!(&opened, Some(dafo::app::form::FormKind::Action { id, .. }) if *id == a.id),
+                        "{name} {lang:?}: {opened:?} for {}",
+                        a.id
+                    );
+                    saved_untouched(app, &format!("{name} {lang:?} {}", a.id), &mut bad);
+                    forms += 1;
+                    // One field changed: that field is written, and nothing else.
+                    typ(app, "f");
+                    typ(app, " (2)");
+                    let owner = form(app).map(|f| f.value(0));
+                    press(app, KeyCode::Enter);
+                    let now = session(app).find_action(&a.id).map(|(c, i)| session(app).actions(c)[i].clone());
+                    let expected = dafo::domain::CameAction { owner: owner.clone(), ..a.clone() };
+                    if now.as_ref() != Some(&expected) {
+                        bad.push(format!("{name} {lang:?} {}: owner {owner:?} gives {now:?}", a.id));
+                    }
+                    typ(app, "u");
+                }
+            }
+            press(app, KeyCode::Esc);
+            typ(app, "P");
+            to_pane(app, Context::PlanIndicators);
+            for (i, ind) in s.indicators.iter().enumerate() {
+                (0..s.indicators.len()).for_each(|_| press(app, KeyCode::Up));
+                (0..i).for_each(|_| press(app, KeyCode::Down));
+                press(app, KeyCode::Enter);
+                let opened = form(app).map(|f| f.kind.clone());
+                assert_eq!(opened, Some(dafo::app::form::FormKind::Indicator(Some(ind.id.clone()))), "{name} {lang:?}");
+                saved_untouched(app, &format!("{name} {lang:?} {}", ind.id), &mut bad);
+                forms += 1;
+            }
+            typ(app, "M");
+            saved_untouched(app, &format!("{name} {lang:?} M"), &mut bad);
+            typ(app, "S");
+            if let Some(h) = s.meta.horizon {
+                (h.start..=h.end).for_each(|_| press(app, KeyCode::Left));
+                for year in h.start..=h.end {
+                    typ(app, "r");
+                    let opened = common::keys::ed(app).overlays().record().map(|r| r.year);
+                    assert_eq!(opened, Some(year), "{name} {lang:?}");
+                    saved_untouched(app, &format!("{name} {lang:?} record {year}"), &mut bad);
+                    press(app, KeyCode::Right);
+                    forms += 1;
+                }
+            }
+            assert!(forms >= 5, "{name} {lang:?}: {forms} forms");
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Esc on a form with words typed in it keeps them as a draft and says so: `u`
+/// brings the form back with them, and so does opening the same form again;
+/// closed again unchanged, the draft is dropped, and that is said. A form left
+/// as it opened closes with nothing said, and keeps nothing. The form's bottom
+/// line says what Esc does. So for the action form and a year's review record.
+#[test]
+fn esc_on_a_form_keeps_what_was_typed_as_a_draft() {
+    let load = |p: &str| dafo::storage::load(std::path::Path::new(p)).unwrap();
+    let mut h = held(load(ALMENDRAL), Lang::Es);
+    let app = &mut h.app;
+    let stored = session(app).clone();
+    typ(app, "c2");
+    press(app, KeyCode::Right);
+    typ(app, "f");
+    assert!(text_of(app, 80, 24).contains("Esc cierra y deja borrador"), "{}", text_of(app, 80, 24));
+    press(app, KeyCode::Esc);
+    assert!(form(app).is_none());
+    assert_eq!(common::keys::notice(app), "", "an untouched form says nothing");
+    typ(app, "u");
+    assert!(form(app).is_none(), "an untouched form keeps no draft");
+
+    typ(app, "f");
+    typ(app, " y Cáritas");
+    press(app, KeyCode::Esc);
+    assert!(form(app).is_none());
+    assert_eq!(*session(app), stored);
+    let said = common::keys::notice(app);
+    assert!(said.contains("borrador") && said.contains('u'), "{said}");
+    typ(app, "u");
+    assert_eq!(form(app).map(|f| f.value(0)).as_deref(), Some("Recursos Humanos y Cáritas"), "u brings it back");
+    // Brought back and closed again unchanged: dropped, and said.
+    press(app, KeyCode::Esc);
+    assert_eq!(common::keys::notice(app), "borrador descartado");
+    typ(app, "f");
+    assert_eq!(form(app).map(|f| f.value(0)).as_deref(), Some("Recursos Humanos"));
+    typ(app, " y Cáritas");
+    press(app, KeyCode::Esc);
+    typ(app, "f");
+    assert_eq!(
+        form(app).map(|f| f.value(0)).as_deref(),
+        Some("Recursos Humanos y Cáritas"),
+        "opening it again brings it back"
+    );
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).correct[0].owner.as_deref(), Some("Recursos Humanos y Cáritas"));
+
+    typ(app, "S");
+    typ(app, "r");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    typ(app, " Resumen del año.");
+    let typed = common::keys::ed(app).overlays().record().map(|r| r.fields[2].lines().join(" "));
+    press(app, KeyCode::Esc);
+    assert!(common::keys::notice(app).contains("borrador"), "{}", common::keys::notice(app));
+    typ(app, "u");
+    let back = common::keys::ed(app).overlays().record().map(|r| r.fields[2].lines().join(" "));
+    assert_eq!(back, typed);
+}

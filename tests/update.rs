@@ -418,6 +418,10 @@ fn action_form_sets_owner_due_and_indicator() {
     typ(&mut f.app, "mucho");
     enter(&mut f.app);
     assert!(editor(&f.app).form().is_some_and(|form| form.active == 4));
+    // Esc keeps what was typed as a draft; `u` brings it back, Esc again drops it.
+    esc(&mut f.app);
+    typ(&mut f.app, "u");
+    assert!(editor(&f.app).form().is_some_and(|form| form.value(4) == "mucho"));
     esc(&mut f.app);
     typ(&mut f.app, "u");
     let a = &session(&f.app).confront[0];
@@ -497,6 +501,9 @@ fn action_form_takes_amounts_per_year_and_a_funding_source() {
     assert!(editor(&f.app).form().is_some_and(|form| form.active == 7));
     let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("«Lotería» no es una fuente de financiación") && notice.contains("FEADER"), "{notice}");
+    // Esc keeps the draft; brought back and closed again unchanged, it is dropped.
+    esc(&mut f.app);
+    typ(&mut f.app, "u");
     esc(&mut f.app);
     // Per year in Spanish, and the start of a source's name, any case.
     fill(&mut f.app, "2027: 2.000,5; 2026: 1.500", "fea");

@@ -1,28 +1,44 @@
-//! Never lose a word, drafts included: what `Esc` on an input line keeps, what
-//! undo and redo say they did, and the sorted view's refusal to move items.
+//! Never lose a word, drafts included: what `Esc` on an input line or a form
+//! keeps, what undo and redo say they did, and the sorted view's refusal to move items.
 
 use super::action::Action;
 use super::editor::{Editor, Input, InputTarget, Mode, Sort, View};
+use super::follow_form::RecordForm;
+use super::form::{Form, FormKind};
+use super::overlay::Overlay;
 use super::plan_edit::PlanText;
 use crate::domain::text::display_safe;
 use crate::domain::{Edit, ListOp, PlanEdit, Quadrant, ReviewEdit, Session, Statement};
 
-/// Words typed on an input line closed with `Esc`, and where they were typed.
+/// Words typed on an input line, or in a form, closed with `Esc`, and where they were typed.
 #[derive(Debug, Clone)]
 pub struct Draft {
     view: View,
     focus: Quadrant,
-    target: InputTarget,
-    text: String,
+    kept: Kept,
     /// Whether `u` brings it back: only in its own view, and only until the
-    /// next edit (then `u` undoes that edit; the draft still waits on its line).
+    /// next edit (then `u` undoes that edit; the draft still waits on its line,
+    /// or in its form).
     by_undo: bool,
+}
+
+/// What a draft holds.
+#[derive(Debug, Clone)]
+enum Kept {
+    /// The words of an input line for this target.
+    Line(InputTarget, String),
+    /// A form with the fields changed in it (the others are filled again from
+    /// the session when it comes back).
+    Form(Box<Form>),
+    /// A year's review record form, the same way.
+    Record(Box<RecordForm>),
 }
 
 impl Draft {
     /// Whether an input line for `target` opened at `view`/`focus` is the draft's place.
     fn fits(&self, view: View, focus: Quadrant, target: &InputTarget, session: &Session) -> bool {
-        let same_target = match (&self.target, target) {
+        let Kept::Line(kept, _) = &self.kept else { return false };
+        let same_target = match (kept, target) {
             // A new action's links follow the cursor; the place is the quadrant.
             (InputTarget::AddAction(_), InputTarget::AddAction(_)) => true,
             (InputTarget::AddStrategy(a, _), InputTarget::AddStrategy(b, _)) => a == b,
@@ -53,10 +69,55 @@ impl Editor {
         if text.trim().is_empty() || self.unchanged(&input.target, &text) {
             return;
         }
+        self.keep(Kept::Line(input.target, text));
+    }
+
+    /// `Esc` on a form (`overlay`, a form or a record): the fields changed are
+    /// kept as a draft, and the message says how to get them back. A form with
+    /// no words typed in it (left as it opened, or only cleared) keeps nothing
+    /// and says nothing, as an input line. A draft brought back and closed
+    /// again unchanged is dropped, and the message says so: the next `u` undoes.
+    pub(super) fn keep_form_draft(&mut self, overlay: Overlay) {
+        let kept = match overlay {
+            Overlay::Form(form) if form.as_restored() => None,
+            Overlay::Record(form) if form.as_restored() => None,
+            Overlay::Form(form) if form.has_words() => Some(Kept::Form(form)),
+            Overlay::Record(form) if form.has_words() => Some(Kept::Record(form)),
+            _ => return,
+        };
+        match kept {
+            Some(kept) => self.keep(kept),
+            None => self.say(self.lang.text().meeting.draft_dropped.to_owned(), false),
+        }
+    }
+
+    fn keep(&mut self, kept: Kept) {
         let (view, focus) = (self.views.showing, self.views.focus);
-        self.draft = Some(Draft { view, focus, target: input.target, text, by_undo: true });
+        self.draft = Some(Draft { view, focus, kept, by_undo: true });
         let key = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
         self.say((self.lang.text().meeting.draft_kept)(&key), false);
+    }
+
+    /// The form draft kept for the item of `kind`, if any.
+    pub(super) fn take_form_draft(&mut self, kind: &FormKind) -> Option<Form> {
+        match self.draft.as_ref().map(|d| &d.kept) {
+            Some(Kept::Form(form)) if form.kind.same_item(kind) => match self.draft.take().map(|d| d.kept) {
+                Some(Kept::Form(form)) => Some(*form),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The record form draft kept for `year`, if any.
+    pub(super) fn take_record_draft(&mut self, year: i16) -> Option<RecordForm> {
+        match self.draft.as_ref().map(|d| &d.kept) {
+            Some(Kept::Record(form)) if form.year == year => match self.draft.take().map(|d| d.kept) {
+                Some(Kept::Record(form)) => Some(*form),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// Enter on an edit line whose item is gone (changed outside dafo while it was
@@ -116,17 +177,37 @@ impl Editor {
     pub(super) fn take_draft(&mut self, target: &InputTarget) -> Option<String> {
         let (view, focus) = (self.views.showing, self.views.focus);
         if self.draft.as_ref().is_some_and(|d| d.fits(view, focus, target, self.session())) {
-            return self.draft.take().map(|d| d.text);
+            return match self.draft.take().map(|d| d.kept) {
+                Some(Kept::Line(_, text)) => Some(text),
+                _ => None,
+            };
         }
         None
     }
 
-    /// `u` with a draft kept: its input line opens again, where it was typed.
+    /// `u` with a draft kept: its input line or form opens again, where it was
+    /// typed; a form's untouched fields show what is stored now.
     pub(super) fn restore_draft(&mut self) {
         let Some(d) = self.draft.take() else { return };
         self.views.showing = d.view;
         self.views.focus = d.focus;
-        self.mode = Mode::Input(Input::new(d.target, &d.text));
+        match d.kept {
+            Kept::Line(target, text) => self.mode = Mode::Input(Input::new(target, &text)),
+            Kept::Form(form) => {
+                let mut form = match self.fresh_form(&form.kind) {
+                    Some(fresh) => form.rebased(fresh),
+                    None => *form,
+                };
+                form.mark_restored();
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            Kept::Record(form) => {
+                let fresh = self.fresh_record(form.year);
+                let mut form = form.rebased(fresh);
+                form.mark_restored();
+                self.overlays.push(Overlay::Record(Box::new(form)));
+            }
+        }
     }
 
     /// The name of the display order when it is not the facilitator's own.

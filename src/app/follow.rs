@@ -10,9 +10,7 @@ use crate::i18n::locale::Unread;
 
 use super::action::Action;
 use super::editor::Editor;
-use super::follow_form::RecordForm;
 use super::mode::InputTarget;
-use super::overlay::Overlay;
 
 /// A row of the view: headers (eje, línea, the group with no línea, the
 /// indicators) and the rows the cursor stops on (actions, indicators).
@@ -146,8 +144,7 @@ impl Editor {
             },
             Action::FollowRecord => {
                 if let Some(year) = self.follow_year() {
-                    let form = RecordForm::of(year, self.session().year_review(year), self.lang);
-                    self.overlays.push(Overlay::Record(Box::new(form)));
+                    self.open_record(year);
                 }
             }
             _ => {}

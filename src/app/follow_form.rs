@@ -1,6 +1,7 @@
 //! The year's review record as a form (Seguimiento, `r`): the committee or
 //! body, the date, a summary and the límites y problemas (one line, `;`
-//! between them). Saved through `change_year_review`, one undo step.
+//! between them). Saved through `change_year_review`, one undo step: only the
+//! fields changed since the form opened are written.
 
 use ratatui_textarea::TextArea;
 
@@ -22,9 +23,13 @@ pub struct RecordForm {
     pub year: i16,
     pub fields: [TextArea<'static>; RECORD_FIELDS],
     pub active: usize,
-    /// The problems as they were: kept as they are unless their line is
-    /// changed (a problem may hold a `;` of its own).
-    problems: Vec<String>,
+    /// What each field held when the form was filled from the session: the
+    /// fields left as they were write nothing (a problem may hold a `;` of its
+    /// own, and stays whole unless its line is changed).
+    opened: [String; RECORD_FIELDS],
+    /// Brought back from a draft: its fields as they came back (`Esc` with
+    /// them still so drops the draft).
+    restored: Option<[String; RECORD_FIELDS]>,
 }
 
 impl RecordForm {
@@ -36,23 +41,64 @@ impl RecordForm {
             t
         };
         let r = record.cloned().unwrap_or_default();
-        let problems = r.problems.clone();
-        RecordForm {
-            year,
-            fields: [
-                field(r.body.unwrap_or_default()),
-                field(r.date.map(|d| lang.locale().date(d)).unwrap_or_default()),
-                field(r.summary.unwrap_or_default()),
-                field(r.problems.join("; ")),
-            ],
-            active: 0,
-            problems,
-        }
+        let fields = [
+            field(r.body.unwrap_or_default()),
+            field(r.date.map(|d| lang.locale().date(d)).unwrap_or_default()),
+            field(r.summary.unwrap_or_default()),
+            field(r.problems.join("; ")),
+        ];
+        let opened = std::array::from_fn(|i| value_of(&fields[i]));
+        RecordForm { year, fields, active: 0, opened, restored: None }
     }
 
     fn value(&self, i: usize) -> String {
-        clean_text(&self.fields[i].lines().join(" "))
+        value_of(&self.fields[i])
     }
+
+    /// Whether field `i` was changed since the form was filled.
+    pub fn changed(&self, i: usize) -> bool {
+        self.opened.get(i).is_none_or(|o| *o != self.value(i))
+    }
+
+    /// Whether words were typed in it: a changed field that is not empty.
+    pub fn has_words(&self) -> bool {
+        (0..RECORD_FIELDS).any(|i| self.changed(i) && !self.value(i).is_empty())
+    }
+
+    /// This form's changes laid over `fresh`, the same year's form filled from
+    /// the session as it is now.
+    pub(super) fn rebased(self, mut fresh: RecordForm) -> RecordForm {
+        if self.year != fresh.year {
+            return self;
+        }
+        for i in 0..RECORD_FIELDS {
+            if self.changed(i) {
+                fresh.fields[i] = self.fields[i].clone();
+            }
+        }
+        fresh.active = self.active;
+        fresh.restored = self.restored;
+        fresh
+    }
+
+    /// Notes that the form came back from a draft, as it is now.
+    pub(super) fn mark_restored(&mut self) {
+        self.restored = Some(self.values());
+    }
+
+    /// Whether it came back from a draft and nothing was changed in it since.
+    pub fn as_restored(&self) -> bool {
+        self.restored.as_ref().is_some_and(|r| *r == self.values())
+    }
+
+    fn values(&self) -> [String; RECORD_FIELDS] {
+        std::array::from_fn(|i| self.value(i))
+    }
+}
+
+/// A field's text, cleaned as it will be stored.
+fn value_of(field: &TextArea<'static>) -> String {
+    clean_text(&field.lines().join(" "))
 }
 
 /// The problems typed in one line: split at `;`, blanks dropped.
@@ -61,6 +107,25 @@ pub fn split_problems(text: &str) -> Vec<String> {
 }
 
 impl Editor {
+    /// The record form of `year` filled from the session as it is now.
+    pub(super) fn fresh_record(&self, year: i16) -> RecordForm {
+        RecordForm::of(year, self.session().year_review(year), self.lang)
+    }
+
+    /// Opens the record form of `year`; a draft kept for that year comes back over it.
+    pub(super) fn open_record(&mut self, year: i16) {
+        let fresh = self.fresh_record(year);
+        let form = match self.take_record_draft(year) {
+            Some(draft) => {
+                let mut form = draft.rebased(fresh);
+                form.mark_restored();
+                form
+            }
+            None => fresh,
+        };
+        self.overlays.push(Overlay::Record(Box::new(form)));
+    }
+
     /// Keys in the record form (taken out of the mode; put back unless it closes).
     pub(super) fn update_record(&mut self, mut form: RecordForm, action: Action) {
         match action {
@@ -77,18 +142,25 @@ impl Editor {
                 self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
             }
             Action::Submit => return self.submit_record(form),
-            Action::Cancel => return,
+            // What was typed is kept as a draft (`u`, or the same year's record opened again, brings it back).
+            Action::Cancel => return self.keep_form_draft(Overlay::Record(Box::new(form))),
             _ => {}
         }
         self.overlays.push(Overlay::Record(Box::new(form)));
     }
 
     fn submit_record(&mut self, mut form: RecordForm) {
+        // Nothing changed: nothing to write (not even a cleaning).
+        if !(0..RECORD_FIELDS).any(|i| form.changed(i)) {
+            return;
+        }
         let date_text = form.value(1);
-        let date = if date_text.is_empty() {
+        let date = if !form.changed(1) {
             None
+        } else if date_text.is_empty() {
+            Some(None)
         } else if let Some(d) = self.lang.locale().read_date(&date_text) {
-            Some(d)
+            Some(Some(d))
         } else {
             let msg = self.lang.text().follow.bad_date;
             self.say(format!("{msg}: {date_text}"), true);
@@ -96,15 +168,21 @@ impl Editor {
             self.overlays.push(Overlay::Record(Box::new(form)));
             return;
         };
-        let typed = form.value(3);
-        let problems =
-            if typed == clean_text(&form.problems.join("; ")) { form.problems.clone() } else { split_problems(&typed) };
-        let (body, summary) = (form.value(0), form.value(2));
+        let text = |i: usize| form.changed(i).then(|| form.value(i));
+        let (body, summary, problems) = (text(0), text(2), text(3).map(|t| split_problems(&t)));
         let changed = self.session().change_year_review(form.year, |r| {
-            r.body = Some(body);
-            r.date = date;
-            r.summary = Some(summary);
-            r.problems = problems;
+            if let Some(body) = body {
+                r.body = Some(body);
+            }
+            if let Some(date) = date {
+                r.date = date;
+            }
+            if let Some(summary) = summary {
+                r.summary = Some(summary);
+            }
+            if let Some(problems) = problems {
+                r.problems = problems;
+            }
         });
         match changed {
             Ok(Some(edit)) => {

@@ -1,7 +1,9 @@
 //! Forms of one-line fields: the action form (owner, dates, resources, amount,
 //! partners, indicator of a CAME action), an indicator and the session's
 //! metadata (`meta_form.rs`). Keys move between fields and type; Enter checks
-//! and applies the whole form as one undo step, or names the field to correct.
+//! the fields changed since the form opened and applies them as one undo step,
+//! or names the field to correct. A field left as it was writes nothing: what
+//! is stored stays exactly as it is, even if another program changed it meanwhile.
 
 use ratatui_textarea::TextArea;
 
@@ -26,12 +28,30 @@ pub enum FormKind {
     Meta,
 }
 
+impl FormKind {
+    /// Whether both edit the same item (the línea chosen aside).
+    pub fn same_item(&self, other: &FormKind) -> bool {
+        match (self, other) {
+            (FormKind::Action { came: a, id: x, .. }, FormKind::Action { came: b, id: y, .. }) => a == b && x == y,
+            (a, b) => a == b,
+        }
+    }
+}
+
 /// The form's state: what it edits, its fields and the active one.
 #[derive(Debug, Clone)]
 pub struct Form {
     pub kind: FormKind,
     pub fields: Vec<TextArea<'static>>,
     pub active: usize,
+    /// What each field held when the form was filled from the session: only
+    /// the fields that differ from it are applied.
+    opened: Vec<String>,
+    /// The action's línea when the form was filled from the session.
+    opened_line: Option<String>,
+    /// Brought back from a draft: its fields as they came back. `Esc` with
+    /// them still so drops the draft instead of keeping it again.
+    restored: Option<Vec<String>>,
 }
 
 /// The action form's línea field: chosen in the línea picker, not typed.
@@ -49,9 +69,38 @@ pub(super) fn field(value: Option<String>) -> TextArea<'static> {
     t
 }
 
-/// A comma- (or semicolon-) separated list, entries cleaned, empty ones dropped.
-pub fn parse_list(text: &str) -> Vec<String> {
-    text.split([',', ';']).map(clean_text).filter(|t| !t.is_empty()).collect()
+/// Reads the partners field: entries between commas (or semicolons), except
+/// that a partner of `stored` whose name holds a comma, written whole, stays
+/// one partner (`Ayuntamiento, Área social`), so that the field shows every
+/// stored list in a way that reads back the same.
+pub fn read_partners(stored: &[String], text: &str) -> Vec<String> {
+    let whole: Vec<&str> = stored.iter().map(String::as_str).filter(|p| p.contains([',', ';'])).collect();
+    let ends_entry = |rest: &str| rest.trim_start().chars().next().is_none_or(|c| matches!(c, ',' | ';'));
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        let name = whole
+            .iter()
+            .filter(|p| trimmed.starts_with(**p) && ends_entry(&trimmed[p.len()..]))
+            .max_by_key(|p| p.len());
+        let (entry, after) = match name {
+            Some(name) => (*name, trimmed[name.len()..].trim_start()),
+            None => match rest.find([',', ';']) {
+                Some(i) => (&rest[..i], &rest[i..]),
+                None => (rest, ""),
+            },
+        };
+        let entry = clean_text(entry);
+        if !entry.is_empty() {
+            out.push(entry);
+        }
+        // `after` is empty, or starts at the separator.
+        match after.get(1..) {
+            Some(next) => rest = next,
+            None => return out,
+        }
+    }
 }
 
 /// The action sheet's one indicator field: the linked indicators, then the
@@ -87,6 +136,83 @@ pub fn read_indicator_field(s: &Session, linked: &[String], text: &str) -> (Vec<
 }
 
 impl Form {
+    /// A form of `kind` filled with `fields`, as the session holds them now.
+    pub(super) fn new(kind: FormKind, fields: Vec<TextArea<'static>>) -> Form {
+        let opened = fields.iter().map(value_of).collect();
+        let opened_line = match &kind {
+            FormKind::Action { line, .. } => line.clone(),
+            FormKind::Indicator(_) | FormKind::Meta => None,
+        };
+        Form { kind, fields, active: 0, opened, opened_line, restored: None }
+    }
+
+    /// Whether field `i` was changed since the form was filled (the línea
+    /// field: whether another línea was chosen).
+    pub fn changed(&self, i: usize) -> bool {
+        match &self.kind {
+            FormKind::Action { line, .. } if i == LINE_FIELD => *line != self.opened_line,
+            _ => self.opened.get(i).is_none_or(|o| *o != self.value(i)),
+        }
+    }
+
+    /// Whether any field was changed since the form was filled.
+    pub fn touched(&self) -> bool {
+        (0..self.fields.len()).any(|i| self.changed(i))
+    }
+
+    /// Whether words were typed in it: a changed field that is not empty (a
+    /// form whose changes only clear fields keeps no draft, as an emptied
+    /// input line keeps none).
+    pub fn has_words(&self) -> bool {
+        (0..self.fields.len()).any(|i| self.changed(i) && !self.value(i).is_empty())
+    }
+
+    /// This form's changes laid over `fresh`, the same form filled from the
+    /// session as it is now: the fields changed here keep what was typed, the
+    /// others show (and will keep) what is stored now.
+    pub(super) fn rebased(self, mut fresh: Form) -> Form {
+        if !self.kind.same_item(&fresh.kind) || self.fields.len() != fresh.fields.len() {
+            return self;
+        }
+        for i in 0..self.fields.len() {
+            if self.changed(i) {
+                fresh.fields[i] = self.fields[i].clone();
+            }
+        }
+        if let (FormKind::Action { line: mine, .. }, FormKind::Action { line: now, .. }) = (&self.kind, &mut fresh.kind)
+            && *mine != self.opened_line
+        {
+            now.clone_from(mine);
+        }
+        fresh.active = self.active;
+        fresh.restored = self.restored;
+        fresh
+    }
+
+    /// Notes that the form came back from a draft, as it is now.
+    pub(super) fn mark_restored(&mut self) {
+        self.restored = Some(self.values());
+    }
+
+    /// Whether it came back from a draft and nothing was changed in it since.
+    pub fn as_restored(&self) -> bool {
+        self.restored.as_ref().is_some_and(|r| *r == self.values())
+    }
+
+    fn values(&self) -> Vec<String> {
+        (0..self.fields.len()).map(|i| self.value(i)).collect()
+    }
+
+    /// What was typed in the changed fields, labelled, to be shown when it cannot be saved.
+    pub(super) fn typed(&self, lang: Lang) -> String {
+        let labels = self.labels(lang);
+        (0..self.fields.len())
+            .filter(|&i| self.changed(i))
+            .map(|i| format!("{}: {}", labels.get(i).map_or("", String::as_str), self.value(i)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// The action form of `a`, its amount written as `lang` writes money in tables (`1500,50`).
     pub fn of(came: Came, a: &CameAction, s: &crate::domain::Session, lang: Lang) -> Form {
         let amount = match a.budget.as_slice() {
@@ -104,7 +230,7 @@ impl Form {
             field(a.funding.clone()),
             field(Some(super::line_pick::line_field_text(s, a.line.as_deref()))),
         ];
-        Form { kind: FormKind::Action { came, id: a.id.clone(), line: a.line.clone() }, fields, active: 0 }
+        Form::new(FormKind::Action { came, id: a.id.clone(), line: a.line.clone() }, fields)
     }
 
     /// Shows the línea chosen in the línea field.
@@ -170,8 +296,13 @@ impl Form {
 
     /// The text of field `i`, cleaned as it will be stored.
     pub fn value(&self, i: usize) -> String {
-        self.fields.get(i).map(|f| clean_text(&f.lines().join(" "))).unwrap_or_default()
+        self.fields.get(i).map(value_of).unwrap_or_default()
     }
+}
+
+/// A field's text, cleaned as it will be stored.
+fn value_of(field: &TextArea<'static>) -> String {
+    clean_text(&field.lines().join(" "))
 }
 
 impl Editor {
@@ -185,7 +316,62 @@ impl Editor {
 
     pub(super) fn open_action_form(&mut self, c: Came, i: usize) {
         if let Some(a) = self.session().actions(c).get(i) {
-            self.overlays.push(Overlay::Form(Box::new(Form::of(c, a, self.session(), self.lang))));
+            let form = Form::of(c, a, self.session(), self.lang);
+            self.push_form(form);
+        }
+    }
+
+    /// Opens `fresh`, a form just filled from the session; a draft kept for
+    /// the same item comes back over it.
+    pub(super) fn push_form(&mut self, fresh: Form) {
+        let form = match self.take_form_draft(&fresh.kind) {
+            Some(draft) => {
+                let mut form = draft.rebased(fresh);
+                form.mark_restored();
+                form
+            }
+            None => fresh,
+        };
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    /// The form of `kind` filled from the session as it is now; `None` when
+    /// its item is gone.
+    pub(super) fn fresh_form(&self, kind: &FormKind) -> Option<Form> {
+        let s = self.session();
+        match kind {
+            FormKind::Action { came, id, .. } => {
+                let (c, i) = s.find_action(id).filter(|(c, _)| c == came)?;
+                Some(Form::of(c, &s.actions(c)[i], s, self.lang))
+            }
+            FormKind::Indicator(None) => Some(self.indicator_form(None)),
+            FormKind::Indicator(Some(id)) => s.find_indicator(id).map(|i| self.indicator_form(Some(i))),
+            FormKind::Meta => Some(self.meta_form()),
+        }
+    }
+
+    /// The session was replaced (a reload): each open form keeps what was
+    /// typed in it, and its other fields show what is stored now.
+    pub(super) fn refresh_forms(&mut self) {
+        let fresh: Vec<Option<Overlay>> = self
+            .overlays
+            .iter()
+            .map(|o| match o {
+                Overlay::Form(f) => self.fresh_form(&f.kind).map(|x| Overlay::Form(Box::new(x))),
+                Overlay::Record(r) => Some(Overlay::Record(Box::new(self.fresh_record(r.year)))),
+                _ => None,
+            })
+            .collect();
+        for (at, fresh) in fresh.into_iter().enumerate() {
+            match (self.overlays.get_mut(at), fresh) {
+                (Some(Overlay::Form(form)), Some(Overlay::Form(fresh))) => {
+                    **form = form.as_ref().clone().rebased(*fresh)
+                }
+                (Some(Overlay::Record(form)), Some(Overlay::Record(fresh))) => {
+                    **form = form.as_ref().clone().rebased(*fresh)
+                }
+                _ => {}
+            }
         }
     }
 
@@ -227,6 +413,8 @@ impl Editor {
                     self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);
                 }
             }
+            // Nothing changed in a stored item's form: nothing to write (not even a cleaning).
+            Action::Submit if !form.touched() && form.kind != FormKind::Indicator(None) => return,
             Action::Submit => {
                 let result = match form.kind.clone() {
                     FormKind::Action { came, id, line } => self.submit_action_form(&form, came, &id, line),
@@ -241,7 +429,8 @@ impl Editor {
                 }
                 return;
             }
-            Action::Cancel => return,
+            // What was typed is kept as a draft (`u`, or the same form opened again, brings it back).
+            Action::Cancel => return self.keep_form_draft(Overlay::Form(Box::new(form))),
             _ => {}
         }
         self.overlays.push(Overlay::Form(Box::new(form)));
@@ -269,49 +458,83 @@ impl Editor {
         id: &str,
         line: Option<String>,
     ) -> Result<(), (usize, String)> {
-        let start = self.date_field(form, 1)?;
-        let due = self.date_field(form, 2)?;
-        let (amount, budget) = self.amount_field(&form.value(4))?;
-        let (funding, sources) = self.funding_field(&form.value(FUNDING_FIELD))?;
-        let partners = parse_list(&form.value(5));
-        let (owner, resources) = (form.value(0), form.value(3));
+        // Only the fields changed are read and written: the others stay as stored.
+        let changed = |i: usize| form.changed(i);
+        let start = if changed(1) { Some(self.date_field(form, 1)?) } else { None };
+        let due = if changed(2) { Some(self.date_field(form, 2)?) } else { None };
+        let money = if changed(4) { Some(self.amount_field(&form.value(4))?) } else { None };
+        let (funding, sources) = match changed(FUNDING_FIELD) {
+            true => self.funding_field(&form.value(FUNDING_FIELD)).map(|(f, s)| (Some(f), s))?,
+            false => (None, None),
+        };
+        let Some((c, i)) = self.session().find_action(id).filter(|(c, _)| *c == came) else {
+            self.form_target_gone(form, id);
+            return Ok(());
+        };
+        let s = self.session();
+        let old = &s.actions(c)[i];
+        let text = |i: usize| changed(i).then(|| form.value(i));
+        let (owner, resources) = (text(0), text(3));
+        let partners = text(5).map(|t| read_partners(&old.partners, &t));
+        let indicators = text(6).map(|t| read_indicator_field(s, &old.indicators, &t));
         // A línea deleted while the form was open is not written: the action keeps its own.
-        let line_gone = line.as_deref().is_some_and(|l| self.session().find_line(l).is_none());
-        if let Some((c, i)) = self.session().find_action(id)
-            && c == came
-            && let (indicators, note) =
-                read_indicator_field(self.session(), &self.session().actions(c)[i].indicators, &form.value(6))
-            && let Some(edit) = self.session().change_action(c, i, |a| {
+        let line_gone = line.as_deref().is_some_and(|l| s.find_line(l).is_none());
+        let line = (changed(LINE_FIELD) && !line_gone).then_some(line);
+        let budget = money.as_ref().map(|(_, b)| b.clone()).unwrap_or_default();
+        let edit = s.change_action(c, i, |a| {
+            if let Some(owner) = owner {
                 a.owner = Some(owner);
+            }
+            if let Some(start) = start {
                 a.start = start;
+            }
+            if let Some(due) = due {
                 a.due = due;
+            }
+            if let Some(resources) = resources {
                 a.resources = Some(resources);
+            }
+            if let Some((amount, budget)) = money {
                 a.amount = amount;
-                a.budget = budget.clone();
+                a.budget = budget;
+            }
+            if let Some(funding) = funding {
                 a.funding = funding;
+            }
+            if let Some(partners) = partners {
                 a.partners = partners;
+            }
+            if let Some((indicators, note)) = indicators {
                 a.indicators = indicators;
                 a.indicator = note;
-                if !line_gone {
-                    a.line = line;
-                }
-            })
-        {
-            // A source first chosen from the language's list fixes the session's list.
-            let edit = match sources {
-                Some(list) => {
-                    Edit::Batch([self.session().set_funding(&list), Some(edit)].into_iter().flatten().collect())
-                }
-                None => edit,
-            };
-            if self.apply(edit) && !budget.is_empty() {
-                let l = self.lang.locale();
-                let total = budget.iter().map(|y| y.amount.cents).sum();
-                let shown = crate::i18n::money_words::show_budget(l, &budget);
-                self.say((self.lang.money().understood)(&shown, &l.money(total)), false);
             }
+            if let Some(line) = line {
+                a.line = line;
+            }
+        });
+        let Some(edit) = edit else { return Ok(()) };
+        // A source first chosen from the language's list fixes the session's list.
+        let edit = match sources {
+            Some(list) => Edit::Batch([self.session().set_funding(&list), Some(edit)].into_iter().flatten().collect()),
+            None => edit,
+        };
+        if self.apply(edit) && !budget.is_empty() {
+            let l = self.lang.locale();
+            let total = budget.iter().map(|y| y.amount.cents).sum();
+            let shown = crate::i18n::money_words::show_budget(l, &budget);
+            self.say((self.lang.money().understood)(&shown, &l.money(total)), false);
         }
         Ok(())
+    }
+
+    /// Enter on a form whose item is gone (deleted outside dafo while it was
+    /// open): nothing is saved, and what was typed is shown whole.
+    pub(super) fn form_target_gone(&mut self, form: &Form, id: &str) {
+        if !form.touched() {
+            return;
+        }
+        let typed = form.typed(self.lang);
+        self.target_gone(id, None, &typed);
     }
 
     /// The amount field: a total (`12.000`) or amounts per year (`2026: 1.500;
@@ -401,7 +624,19 @@ mod tests {
     }
 
     #[test]
-    fn lists_read_as_typed() {
-        assert_eq!(parse_list("Cruz Roja, Cáritas; ,Universidad"), vec!["Cruz Roja", "Cáritas", "Universidad"]);
+    fn partners_with_a_comma_read_back_as_one() {
+        let stored: Vec<String> = vec!["Ayuntamiento, Área social".into(), "Cruz Roja".into(), "A; B".into()];
+        assert_eq!(read_partners(&stored, &stored.join(", ")), stored);
+        // Typed around them, new ones split at commas as always.
+        assert_eq!(
+            read_partners(&stored, "Cáritas,Ayuntamiento, Área social ; Universidad, Área social"),
+            vec!["Cáritas", "Ayuntamiento, Área social", "Universidad", "Área social"]
+        );
+        assert_eq!(read_partners(&[], "Cruz Roja, Cáritas; ,Universidad"), vec!["Cruz Roja", "Cáritas", "Universidad"]);
+        assert_eq!(
+            read_partners(&stored, "Ayuntamiento, Área social mayor"),
+            vec!["Ayuntamiento", "Área social mayor"]
+        );
+        assert!(read_partners(&stored, " , ").is_empty());
     }
 }

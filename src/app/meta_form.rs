@@ -25,6 +25,12 @@ fn parse_direction(text: &str) -> Option<Direction> {
 impl Editor {
     /// The form of indicator `i`, or of a new one with `None`.
     pub(super) fn open_indicator_form(&mut self, i: Option<usize>) {
+        let form = self.indicator_form(i);
+        self.push_form(form);
+    }
+
+    /// The form of indicator `i` (or of a new one) filled from the session.
+    pub(super) fn indicator_form(&self, i: Option<usize>) -> Form {
         let w = self.lang.text().plan_report;
         let ind = i.and_then(|i| self.session().indicators.get(i));
         // Exactly as stored, so that saving the form unchanged changes nothing.
@@ -37,39 +43,63 @@ impl Editor {
             field(Some(w.direction(ind.map(|x| x.direction).unwrap_or_default()).to_owned())),
             field(ind.map(|x| crate::export::milestones::shown(self.lang, &x.milestones))),
         ];
-        let kind = FormKind::Indicator(ind.map(|x| x.id.clone()));
-        self.overlays.push(Overlay::Form(Box::new(Form { kind, fields, active: 0 })));
+        Form::new(FormKind::Indicator(ind.map(|x| x.id.clone())), fields)
     }
 
     pub(super) fn submit_indicator_form(&mut self, form: &Form, id: Option<&str>) -> Result<(), (usize, String)> {
         let p = self.lang.plan_ui();
+        // A stored indicator takes only the fields changed; a new one, all of them.
+        let changed = |i: usize| id.is_none() || form.changed(i);
         let number = |i: usize| {
             let text = form.value(i);
-            if text.is_empty() {
+            if !changed(i) {
                 return Ok(None);
             }
-            self.lang.locale().read_number(&text).map(Some).map_err(|e| match e {
+            if text.is_empty() {
+                return Ok(Some(None));
+            }
+            self.lang.locale().read_number(&text).map(|x| Some(Some(x))).map_err(|e| match e {
                 Unread::Ambiguous(msg) => (i, msg),
                 Unread::NotANumber => (i, format!("{text}: {}", p.bad_number)),
             })
         };
         let (baseline, target) = (number(2)?, number(3)?);
-        let direction = parse_direction(&form.value(4)).ok_or_else(|| (4, p.bad_direction.to_owned()))?;
+        let direction = match changed(4) {
+            true => Some(parse_direction(&form.value(4)).ok_or_else(|| (4, p.bad_direction.to_owned()))?),
+            false => None,
+        };
         let locale = self.lang.locale();
-        let milestones = crate::export::milestones::read(&form.value(5), |v| locale.read_number(v).ok())
-            .map_err(|e| (5, (self.lang.indicator_words().bad_milestones)(&e)))?;
-        let (name, unit) = (form.value(0), Some(form.value(1)));
+        let milestones = match changed(5) {
+            true => Some(
+                crate::export::milestones::read(&form.value(5), |v| locale.read_number(v).ok())
+                    .map_err(|e| (5, (self.lang.indicator_words().bad_milestones)(&e)))?,
+            ),
+            false => None,
+        };
+        let (name, unit) = (changed(0).then(|| form.value(0)), changed(1).then(|| Some(form.value(1))));
         // The name is required: refused here, not dropped with the rest by the domain.
-        if clean_text(&name).is_empty() {
+        if name.as_deref().is_some_and(|name| clean_text(name).is_empty()) {
             return Err((0, p.empty_indicator_name.to_owned()));
         }
         let fill = |x: &mut Indicator| {
-            x.name = name;
-            x.unit = unit;
-            x.baseline = baseline;
-            x.target = target;
-            x.direction = direction;
-            x.milestones = milestones;
+            if let Some(name) = name {
+                x.name = name;
+            }
+            if let Some(unit) = unit {
+                x.unit = unit;
+            }
+            if let Some(baseline) = baseline {
+                x.baseline = baseline;
+            }
+            if let Some(target) = target {
+                x.target = target;
+            }
+            if let Some(direction) = direction {
+                x.direction = direction;
+            }
+            if let Some(milestones) = milestones {
+                x.milestones = milestones;
+            }
         };
         let edit = match id {
             None => {
@@ -83,8 +113,9 @@ impl Editor {
                 Some(i) => self.session().change_indicator(i, fill),
                 None => {
                     // Gone meanwhile (changed outside dafo): what was typed stays in
-                    // the form, now the form of a new indicator.
-                    let kept = Form { kind: FormKind::Indicator(None), ..form.clone() };
+                    // the form, now the form of a new indicator (which takes every field).
+                    let mut kept = form.clone();
+                    kept.kind = FormKind::Indicator(None);
                     self.overlays.push(Overlay::Form(Box::new(kept)));
                     let shown = self.lang.show_id(id);
                     self.say((p.indicator_gone_kept)(&shown), true);
@@ -100,6 +131,12 @@ impl Editor {
 
     /// The metadata form (`M`).
     pub(super) fn open_meta_form(&mut self) {
+        let form = self.meta_form();
+        self.push_form(form);
+    }
+
+    /// The metadata form filled from the session.
+    pub(super) fn meta_form(&self) -> Form {
         let m = &self.session().meta;
         let mut fields = vec![
             field(Some(m.title.clone())),
@@ -118,21 +155,23 @@ impl Editor {
             field(own.map(|x| meetings::counts_text(&x.by_age)).filter(|t| !t.is_empty())),
             field(Some(self.session().funding_sources(self.lang.money().default_funding).join("; "))),
         ]);
-        self.overlays.push(Overlay::Form(Box::new(Form { kind: FormKind::Meta, fields, active: 0 })));
+        Form::new(FormKind::Meta, fields)
     }
 
     pub(super) fn submit_meta_form(&mut self, form: &Form) -> Result<(), (usize, String)> {
         let p = self.lang.plan_ui();
-        let title = form.value(0);
-        if title.is_empty() {
+        // Only the fields changed are read and written: the others stay as stored.
+        let changed = |i: usize| form.changed(i);
+        let text = |i: usize| changed(i).then(|| form.value(i));
+        let title = text(0);
+        if title.as_deref() == Some("") {
             return Err((0, p.empty_title.to_owned()));
         }
-        let date = self.date_field(form, 1)?;
-        let horizon_text = form.value(5);
-        let horizon = if horizon_text.is_empty() {
-            None
-        } else {
-            Some(horizon_text.parse::<Horizon>().map_err(|_| (5, format!("{}: {horizon_text}", p.bad_horizon)))?)
+        let date = if changed(1) { self.date_field(form, 1)? } else { None };
+        let horizon = match text(5) {
+            None => None,
+            Some(t) if t.is_empty() => Some(None),
+            Some(t) => Some(Some(t.parse::<Horizon>().map_err(|_| (5, format!("{}: {t}", p.bad_horizon)))?)),
         };
         let old = &self.session().meta;
         // The date changes only when another day is written: the time of day is kept otherwise.
@@ -144,54 +183,79 @@ impl Editor {
                 .map_err(|e| (1, e.to_string()))?,
             _ => old.created,
         };
-        let (place, participants, group) = (form.value(2), form.value(3), clean_text(&form.value(4)));
-        let technique = Some(form.value(6)).filter(|t| !t.is_empty());
-        let attendees_text = form.value(7);
-        let attendees = if attendees_text.is_empty() {
-            None
-        } else {
-            Some(attendees_text.parse::<u32>().map_err(|_| (7, format!("{attendees_text}: {}", p.bad_number)))?)
+        let (place, participants, group) = (text(2), text(3), text(4).map(|g| clean_text(&g)));
+        let technique = text(6).map(|t| Some(t).filter(|t| !t.is_empty()));
+        let attendees = match text(7) {
+            None => None,
+            Some(t) if t.is_empty() => Some(None),
+            Some(t) => Some(Some(t.parse::<u32>().map_err(|_| (7, format!("{t}: {}", p.bad_number)))?)),
         };
-        let counts =
-            |i: usize| meetings::read_counts(&form.value(i)).map_err(|bad| (i, format!("{bad}: {}", p.bad_number)));
+        let counts = |i: usize| match changed(i) {
+            true => {
+                meetings::read_counts(&form.value(i)).map(Some).map_err(|bad| (i, format!("{bad}: {}", p.bad_number)))
+            }
+            false => Ok(None),
+        };
         let (by_sex, by_age) = (counts(8)?, counts(9)?);
         let own = meetings::own_index(self.session());
+        // The session's own meeting is made when one of its fields is first filled in.
+        let blank = technique.as_ref().is_none_or(Option::is_none)
+            && attendees.is_none_or(|a| a.is_none())
+            && by_sex.as_ref().is_none_or(Vec::is_empty)
+            && by_age.as_ref().is_none_or(Vec::is_empty);
         // The funding sources: the language's list shown untouched stays the default (nothing stored).
-        let sources_text = form.value(META_SOURCES);
-        let defaults = self.lang.money().default_funding.join("; ");
-        let sources: Vec<String> = sources_text.split(';').map(str::to_owned).collect();
-        let sources = if self.session().funding.is_empty() && sources_text == defaults {
-            None
-        } else {
-            self.session().set_funding(&sources)
+        let sources = match text(META_SOURCES) {
+            Some(t) => {
+                let sources: Vec<String> = t.split(';').map(str::to_owned).collect();
+                self.session().set_funding(&sources)
+            }
+            None => None,
         };
         let edit = self.session().change_meta(|m| {
-            let blank = technique.is_none() && attendees.is_none() && by_sex.is_empty() && by_age.is_empty();
             let slot = match own {
                 Some(i) => m.meetings.get_mut(i),
                 None if blank => None,
                 None => {
-                    let name = Some(group.clone()).filter(|g| !g.is_empty()).unwrap_or_else(|| title.clone());
+                    let group = group.clone().or_else(|| m.group.clone()).filter(|g| !g.is_empty());
+                    let name = group.unwrap_or_else(|| title.clone().unwrap_or_else(|| m.title.clone()));
                     m.meetings.push(Meeting::of(&name));
                     m.meetings.last_mut()
                 }
             };
             if let Some(x) = slot {
                 // The session's group is its meeting's: renamed together.
-                if !group.is_empty() {
-                    x.group = group.clone();
+                if let Some(group) = group.clone().filter(|g| !g.is_empty()) {
+                    x.group = group;
                 }
-                x.technique = technique;
-                x.attendees = attendees;
-                x.by_sex = by_sex;
-                x.by_age = by_age;
+                if let Some(technique) = technique {
+                    x.technique = technique;
+                }
+                if let Some(attendees) = attendees {
+                    x.attendees = attendees;
+                }
+                if let Some(by_sex) = by_sex {
+                    x.by_sex = by_sex;
+                }
+                if let Some(by_age) = by_age {
+                    x.by_age = by_age;
+                }
             }
-            m.title = title;
+            if let Some(title) = title {
+                m.title = title;
+            }
             m.created = created;
-            m.place = Some(place);
-            m.participants = Some(participants);
-            m.group = Some(group).filter(|g| !g.is_empty());
-            m.horizon = horizon;
+            if let Some(place) = place {
+                m.place = Some(place);
+            }
+            if let Some(participants) = participants {
+                m.participants = Some(participants);
+            }
+            if let Some(group) = group {
+                m.group = Some(group).filter(|g| !g.is_empty());
+            }
+            if let Some(horizon) = horizon {
+                m.horizon = horizon;
+            }
         });
         let edit = match (edit, sources) {
             (Some(e), Some(f)) => Some(crate::domain::Edit::Batch(vec![e, f])),

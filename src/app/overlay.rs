@@ -223,10 +223,11 @@ impl Overlays {
         })
     }
 
-    /// Closes the pickers and forms: they were built from a version of the
-    /// session that was just replaced.
-    pub(super) fn close_lists(&mut self) {
-        self.0.retain(|o| !o.edits());
+    /// Closes the pickers: their lists were built from a version of the
+    /// session that was just replaced. (Forms stay, brought up to date:
+    /// `Editor::refresh_forms`.)
+    pub(super) fn close_pickers(&mut self) {
+        self.0.retain(|o| !matches!(o, Overlay::Picker(_)));
     }
 
     /// The form open, if any (under a picker it opened, perhaps).

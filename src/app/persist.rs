@@ -115,12 +115,14 @@ impl Editor {
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
                 let kept = self.lang.text().ui.yours_kept_in;
                 self.say(format!("{kept} {}", mine.display()), false);
-                // The draft being typed survives; lists built from the old version do not.
+                // The draft being typed survives, and so does an open form (what was
+                // typed in it, over theirs); lists built from the old version do not.
                 if self.overlays.conflict().is_some() && !matches!(self.mode, Mode::Input(_)) {
                     self.mode = Mode::Grid;
                 }
                 self.overlays.close_conflict();
-                self.overlays.close_lists();
+                self.overlays.close_pickers();
+                self.refresh_forms();
             }
             (_, outcome) => {
                 // Theirs does not read (or ours could not be kept): the question stays.
@@ -310,6 +312,8 @@ impl Editor {
                 // The version read is on disk: the next changes follow it.
                 self.doc.forget_changes();
                 self.autosave = super::autosave::Autosave::new(self.doc.revision());
+                // An open form keeps what was typed in it; its other fields show the new version.
+                self.refresh_forms();
                 true
             }
             Err(e) => {

@@ -346,7 +346,7 @@ fn record_form(f: &RecordForm, theme: &Theme, lang: Lang, area: Rect, buf: &mut 
     let popup = super::popup::centred(area, 72, 2 + 2 * RECORD_FIELDS as u16);
     let (ui, keys, w) = (&lang.text().ui, &lang.text().keys, lang.text().follow);
     let title = format!(" {} {} ", w.record_of, f.year);
-    let keys = format!(" {} {} · {} ", keys.enter, ui.form_saves, keys.esc);
+    let keys = format!(" {} {} · {} {} ", keys.enter, ui.form_saves, keys.esc, ui.form_closes);
     let inner = super::popup::framed(title, Some(keys), theme, popup, buf);
     let rows = Layout::vertical([Constraint::Length(2); RECORD_FIELDS]).split(inner);
     for (i, (label, row)) in w.record_fields.into_iter().zip(rows.iter()).enumerate() {

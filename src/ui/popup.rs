@@ -113,7 +113,7 @@ pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let (ui, keys) = (&lang.text().ui, &lang.text().keys);
     // The title names what is edited; the keys go on the bottom border, so neither is cut.
     let title = format!(" {} ", display_safe(&f.title(lang)));
-    let keys = format!(" {} {} · {} ", keys.enter, ui.form_saves, keys.esc);
+    let keys = format!(" {} {} · {} {} ", keys.enter, ui.form_saves, keys.esc, ui.form_closes);
     let inner = framed(title, Some(keys), theme, popup, buf);
     // Short of room, each field keeps one row: its label and value side by side.
     let tall = inner.height as usize >= 2 * n;

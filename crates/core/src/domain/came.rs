@@ -270,16 +270,27 @@ impl Session {
     }
 
     /// Replaces action `i` of `c` with `f(old)`; `None` if nothing changes.
+    /// The texts `f` changes are cleaned; those it leaves stay exactly as stored.
     pub fn change_action(&self, c: Came, i: usize, f: impl FnOnce(&mut CameAction)) -> Option<Edit> {
         let old = self.actions(c).get(i)?;
         let mut new = old.clone();
         f(&mut new);
-        new.text = clean_text(&new.text);
-        for field in [&mut new.owner, &mut new.indicator, &mut new.resources] {
-            *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
+        if new.text != old.text {
+            new.text = clean_text(&new.text);
         }
-        new.funding = new.funding.as_deref().map(super::money::clean_source).filter(|s| !s.is_empty());
-        super::plan_edit::clean_list(&mut new.partners);
+        for (field, was) in
+            [(&mut new.owner, &old.owner), (&mut new.indicator, &old.indicator), (&mut new.resources, &old.resources)]
+        {
+            if field != was {
+                *field = field.as_deref().map(clean_text).filter(|s| !s.is_empty());
+            }
+        }
+        if new.funding != old.funding {
+            new.funding = new.funding.as_deref().map(super::money::clean_source).filter(|s| !s.is_empty());
+        }
+        if new.partners != old.partners {
+            super::plan_edit::clean_list(&mut new.partners);
+        }
         (new != *old && !new.text.is_empty()).then_some(Edit::Action(c, ListOp::Replace(i, new)))
     }
 

@@ -788,6 +788,7 @@ pub static TEXT: Catalogue = Catalogue {
         nothing_matches: "(no coincideix res)",
         form_for: "Fitxa de",
         form_saves: "guarda",
+        form_closes: "tanca i deixa esborrany",
         conflict_title: "El fitxer ha canviat fora de dafo",
         conflict_text: "Un altre programa l'ha canviat i ací hi ha canvis sense guardar. No se sobreescriu res:",
         conflict_reload: "carregar la del disc; la vostra es guarda a part",
@@ -1206,6 +1207,7 @@ pub static TEXT: Catalogue = Catalogue {
         edit_reload: "la recàrrega (canviat fora de dafo)",
         links_lost: |n| if n == 1 { "1 acció perd el vincle".to_owned() } else { format!("{n} accions perden el vincle") },
         draft_kept: |key| format!("esborrany guardat: {key} el recupera"),
+        draft_dropped: "esborrany descartat",
         gone_kept_on_line: |id| {
             format!("{id} ja no hi és (canviat fora de dafo): les vostres paraules continuen en la línia; Retorn les afig com a nou")
         },

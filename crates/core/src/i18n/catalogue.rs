@@ -378,6 +378,8 @@ pub struct UiText {
     pub nothing_matches: &'static str,
     pub form_for: &'static str,
     pub form_saves: &'static str,
+    /// What `Esc` does on a form, after the key: it closes, what was typed kept as a draft.
+    pub form_closes: &'static str,
     pub conflict_title: &'static str,
     pub conflict_text: &'static str,
     pub conflict_reload: &'static str,
@@ -527,6 +529,8 @@ pub struct MeetingText {
     pub links_lost: fn(usize) -> String,
     /// `Esc` with text typed: the draft is kept; the key that brings it back.
     pub draft_kept: fn(&str) -> String,
+    /// A form's draft brought back and closed again unchanged: it is dropped.
+    pub draft_dropped: &'static str,
     /// Enter on an edit line whose item is gone (changed outside dafo): the words
     /// stay on a line for a new item; the item's ID.
     pub gone_kept_on_line: fn(&str) -> String,

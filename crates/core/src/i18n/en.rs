@@ -779,6 +779,7 @@ pub static TEXT: Catalogue = Catalogue {
         nothing_matches: "(nothing matches)",
         form_for: "Form for",
         form_saves: "saves",
+        form_closes: "closes, keeping a draft",
         conflict_title: "The file changed outside dafo",
         conflict_text: "Another program changed it and there are unsaved edits here. Nothing is overwritten:",
         conflict_reload: "load theirs; yours is kept aside",
@@ -1195,6 +1196,7 @@ pub static TEXT: Catalogue = Catalogue {
         edit_reload: "the reload (changed outside dafo)",
         links_lost: |n| if n == 1 { "1 action loses its link".to_owned() } else { format!("{n} actions lose their link") },
         draft_kept: |key| format!("draft kept: {key} brings it back"),
+        draft_dropped: "draft dropped",
         gone_kept_on_line: |id| {
             format!("{id} is gone (changed outside dafo): your words stay on the line; Enter adds them as a new item")
         },

@@ -790,6 +790,7 @@ pub static TEXT: Catalogue = Catalogue {
         nothing_matches: "(nada coincide)",
         form_for: "Ficha de",
         form_saves: "guarda",
+        form_closes: "cierra y deja borrador",
         conflict_title: "El archivo cambió fuera de dafo",
         conflict_text: "Otro programa lo cambió y aquí hay cambios sin guardar. No se sobrescribe nada:",
         conflict_reload: "cargar la del disco; la tuya se guarda aparte",
@@ -1208,6 +1209,7 @@ pub static TEXT: Catalogue = Catalogue {
         edit_reload: "la recarga (cambiado fuera de dafo)",
         links_lost: |n| if n == 1 { "1 acción pierde su vínculo".to_owned() } else { format!("{n} acciones pierden su vínculo") },
         draft_kept: |key| format!("borrador guardado: {key} lo recupera"),
+        draft_dropped: "borrador descartado",
         gone_kept_on_line: |id| {
             format!("{id} ya no está (cambiado fuera de dafo): tus palabras siguen en la línea; Enter las añade como nuevo")
         },
