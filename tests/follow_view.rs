@@ -12,7 +12,7 @@ use common::{Held, held};
 use dafo::app::follow::FollowRow;
 use dafo::app::keymap::Context;
 use dafo::app::room::ThemeName;
-use dafo::app::{App, Screen};
+use dafo::app::{Action, App, Screen};
 use dafo::domain::{Degree, Session, Status};
 use dafo::i18n::Lang;
 use dafo::ui::{self, theme::Theme};
@@ -328,6 +328,35 @@ fn a_value_reads_the_sessions_way_and_reopens_as_stored() {
     press(app, KeyCode::Enter);
     press(app, KeyCode::Enter);
     assert_eq!(session(app).indicator_value(&id, 2025), Some(1.625));
+}
+
+/// A paste of several lines on a value line (two spreadsheet cells) is refused
+/// whole and said, never read as one number (`12` and `5` as 125, `1` and
+/// `620` as 1620); a cell copied with its line break is one value.
+#[test]
+fn several_lines_pasted_on_a_value_line_are_refused_not_joined() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    typ(app, "G");
+    press(app, KeyCode::Right);
+    let id = session(app).indicators[2].id.clone();
+    typ(app, "v");
+    let refused = (Lang::Es.text().limits.one_value_paste)(2);
+    for paste in ["12\r\n5", "1\n620", "0,15\r3"] {
+        app.handle(Action::Paste(paste.into()));
+        assert_eq!(editor(app).mode().input().map(|i| i.value()), Some(String::new()), "{paste:?}");
+        assert!(editor(app).notice().is_some_and(|n| n.error && n.text == refused), "{paste:?}");
+    }
+    app.handle(Action::Paste("12,5\r\n".into()));
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicator_value(&id, 2025), Some(12.5));
+    // The money of an action the same: `committed; paid` is one line.
+    typ(app, "g");
+    let Some(FollowRow::Action(..)) = editor(app).follow_selected() else { panic!("an action row") };
+    typ(app, "v");
+    app.handle(Action::Paste("1500\n1200".into()));
+    assert_eq!(editor(app).mode().input().map(|i| i.value()), Some(String::new()));
+    assert!(editor(app).notice().is_some_and(|n| n.text == refused));
 }
 
 #[test]

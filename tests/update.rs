@@ -454,6 +454,36 @@ fn action_form_shows_and_reads_dates_as_the_language_writes_them() {
     assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
 }
 
+/// A paste of several lines into a field of one value (an amount, a date) is
+/// refused whole and said: joined, `100` and `50` read as 10.050 €. A cell
+/// copied with its line break is one line; a field of text takes the lines
+/// joined, as the edit line does.
+#[test]
+fn action_form_refuses_several_lines_pasted_into_an_amount() {
+    let mut f = fixture();
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+    typ(&mut f.app, "f");
+    retype_field(&mut f.app, 4, "");
+    let refused = (Lang::Es.text().limits.one_value_paste)(2);
+    for paste in ["100\n50", "12\r\n5", "1\r620", "2026: 1.500\n2027: 500"] {
+        f.app.handle(Action::Paste(paste.into()));
+        assert!(editor(&f.app).form().is_some_and(|form| form.value(4).is_empty()), "{paste:?} pasted");
+        assert!(editor(&f.app).notice().is_some_and(|n| n.error && n.text == refused), "{paste:?}");
+    }
+    f.app.handle(Action::Paste("1.500\r\n".into()));
+    key(&mut f.app, KeyCode::Up, KeyModifiers::NONE);
+    f.app.handle(Action::Paste("Dos monitoras\r\nuna furgoneta".into()));
+    key(&mut f.app, KeyCode::Up, KeyModifiers::NONE);
+    f.app.handle(Action::Paste("31/12/2026\n2027".into()));
+    assert!(editor(&f.app).notice().is_some_and(|n| n.text == refused), "a date takes one line");
+    enter(&mut f.app);
+    let a = &session(&f.app).confront[0];
+    assert_eq!(
+        (a.amount.map(|e| e.cents), a.resources.as_deref(), a.due),
+        (Some(150_000), Some("Dos monitoras una furgoneta"), None)
+    );
+}
+
 #[test]
 fn action_form_takes_amounts_per_year_and_a_funding_source() {
     let mut f = fixture();

@@ -28,6 +28,9 @@ pub struct RecordForm {
 }
 
 impl RecordForm {
+    /// The date's field.
+    pub const DATE: usize = 1;
+
     /// The form of `year`, filled with its record if it has one.
     pub fn of(year: i16, record: Option<&YearReview>, lang: Lang) -> RecordForm {
         let field = |v: String| {
@@ -72,9 +75,15 @@ impl Editor {
                 self.say_full_unless(typed, STATEMENT_TEXT_MAX);
             }
             Action::Paste(text) => {
-                let field = &mut form.fields[form.active];
-                let pasted = super::readline::paste_within(field, &clean_text(&text), STATEMENT_TEXT_MAX);
-                self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
+                let lines = super::readline::pasted_lines(&text);
+                // The date takes one line (`RecordForm::DATE`); the texts, the lines joined.
+                if lines.len() > 1 && form.active == RecordForm::DATE {
+                    self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+                } else {
+                    let field = &mut form.fields[form.active];
+                    let pasted = super::readline::paste_within(field, &lines.join(" "), STATEMENT_TEXT_MAX);
+                    self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
+                }
             }
             Action::Submit => return self.submit_record(form),
             Action::Cancel => return,
@@ -84,7 +93,7 @@ impl Editor {
     }
 
     fn submit_record(&mut self, mut form: RecordForm) {
-        let date_text = form.value(1);
+        let date_text = form.value(RecordForm::DATE);
         let date = if date_text.is_empty() {
             None
         } else if let Some(d) = self.lang.locale().read_date(&date_text) {
@@ -92,7 +101,7 @@ impl Editor {
         } else {
             let msg = self.lang.text().follow.bad_date;
             self.say(format!("{msg}: {date_text}"), true);
-            form.active = 1;
+            form.active = RecordForm::DATE;
             self.overlays.push(Overlay::Record(Box::new(form)));
             return;
         };

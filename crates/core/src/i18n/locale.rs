@@ -116,10 +116,12 @@ impl Locale {
         }
     }
 
-    /// A number as a person types it in this language (spaces, `€` and `%`
-    /// ignored): `1.620,5` or `1,620.5` as the language writes it, `12,5`, `-3`.
+    /// A number as a person types it in this language: `1.620,5` or `1,620.5`
+    /// as the language writes it, `12,5`, `-3`; a `%` after it or a `€` before
+    /// or after it is left aside, and a space may stand between thousands
+    /// (`1 620,5`, `12 345 678`) but nowhere else: `12 5` is two numbers, not 125.
     pub fn read_number(&self, text: &str) -> Result<f64, Unread> {
-        let t: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '€' | '%')).collect();
+        let t = self.number_text(text).ok_or(Unread::NotANumber)?;
         match read(&t, self.decimal, self.group) {
             Some(r) if r.two_ways => {
                 let other = read(&t, self.group, self.decimal).map_or(r.value, |o| o.value);
@@ -138,6 +140,35 @@ impl Locale {
     /// A percentage as typed (`62,5 %`, `62.5%`): see [`Locale::read_number`].
     pub fn read_percent(&self, text: &str) -> Result<f64, Unread> {
         self.read_number(text)
+    }
+
+    /// `text` without what may surround a number (`%` after it, `€` before or
+    /// after it) and with a space between thousands made this language's
+    /// thousands separator (`1 620,5` → `1.620,5`); `None` when a space stands
+    /// anywhere else (`12 5`, `1 620.000`), so that two numbers never read as one.
+    fn number_text(&self, text: &str) -> Option<String> {
+        let t = text.trim();
+        let t = match (t.strip_suffix('%'), t.strip_suffix('€'), t.strip_prefix('€')) {
+            (Some(n), ..) | (None, Some(n), _) => n.trim_end(),
+            (None, None, Some(n)) => n.trim_start(),
+            (None, None, None) => t,
+        };
+        if !t.contains(char::is_whitespace) {
+            return Some(t.to_owned());
+        }
+        // Spaces group thousands instead of the language's separator, never with it.
+        if t.contains(self.group) {
+            return None;
+        }
+        let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+        let (whole, frac) = body.split_once(self.decimal).unwrap_or((body, ""));
+        let mut groups = whole.split(char::is_whitespace);
+        let lead = groups.next().unwrap_or_default();
+        let thousands = group_lead(lead) && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+        if !thousands || frac.contains(char::is_whitespace) {
+            return None;
+        }
+        Some(t.replace(char::is_whitespace, &self.group.to_string()))
     }
 
     /// A date as this language writes it, or as `YYYY-MM-DD` in any language.
@@ -241,6 +272,30 @@ mod tests {
     }
 
     #[test]
+    fn a_space_stands_between_thousands_and_nowhere_else() {
+        assert_eq!(es().read_number("1 620,5"), Ok(1620.5));
+        assert_eq!(es().read_number("12 345 678,5"), Ok(12_345_678.5));
+        assert_eq!(en().read_number("12 345 678.5"), Ok(12_345_678.5));
+        assert_eq!(Lang::Ca.locale().read_number("1\u{a0}620 €"), Ok(1620.0));
+        assert_eq!(es().read_number("1\u{202f}620"), Ok(1620.0));
+        assert_eq!(es().read_number(" 62,5 % "), Ok(62.5));
+        assert_eq!(es().read_number("€ 1.500"), Ok(1500.0));
+        // Two cells pasted as one line, a space lost in a number, separators mixed.
+        for text in
+            ["12 5", "100 50", "1 62", "1  620", "0 620", "1234 567", "1 620.000", "1 620,5 5", "- 5", "1 620.5"]
+        {
+            assert_eq!(es().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+        for text in ["12 5", "100 50", "1 620,000", "1 620,5"] {
+            assert_eq!(en().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+        // A sign is read where it is written, not wherever it turns up.
+        for text in ["1€2", "%5", "5%%", "1%2", "€5%", "5 € €"] {
+            assert_eq!(es().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
     fn each_language_reads_its_own_way() {
         assert_eq!(en().read_number("1,620.5"), Ok(1620.5));
         assert_eq!(es().read_number("1.620,5"), Ok(1620.5));
@@ -337,6 +392,56 @@ mod tests {
             let d = Date::constant(1, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap_or(Date::MAX);
             for &l in Lang::ALL {
                 prop_assert_eq!(l.locale().read_date(&l.locale().date(d)), Some(d), "{:?}", l);
+            }
+        }
+
+        /// Numbers written with spaces between thousands read as written, in
+        /// each language's own way.
+        #[test]
+        fn spaces_between_thousands_read(whole in 0u64..1_000_000_000_000, cents in 0u32..100, lang in 0usize..3) {
+            let l = Lang::ALL[lang].locale();
+            let digits = whole.to_string();
+            let mut spaced = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    spaced.push(' ');
+                }
+                spaced.push(c);
+            }
+            let text = format!("{spaced}{}{cents:02}", l.decimal);
+            let meant = format!("{whole}.{cents:02}").parse::<f64>().unwrap_or(f64::NAN);
+            prop_assert_eq!(l.read_number(&text), Ok(meant), "{}", text);
+        }
+
+        /// Two numbers with a space between them never read as one: refused,
+        /// unless the second is a group of three digits after one of one to
+        /// three (thousands written with a space).
+        #[test]
+        fn two_numbers_never_read_as_one(a in 0u32..100_000, b in 0u32..100_000, lang in 0usize..3) {
+            let l = Lang::ALL[lang].locale();
+            let (a, b) = (a.to_string(), b.to_string());
+            let text = format!("{a} {b}");
+            let thousands = (1..=3).contains(&a.len()) && !a.starts_with('0') && b.len() == 3;
+            match l.read_number(&text) {
+                Ok(x) => prop_assert!(thousands && x == format!("{a}{b}").parse::<f64>().unwrap_or(f64::NAN), "{} read as {}", text, x),
+                Err(e) => prop_assert!(!thousands && e == Unread::NotANumber, "{} refused: {:?}", text, e),
+            }
+        }
+
+        /// Any text either is refused or reads as the number it shows: its
+        /// digits, in their order, and its sign.
+        #[test]
+        fn junk_is_refused_or_read_as_meant(text in "[-+0-9 .,€%]{0,14}", lang in 0usize..3) {
+            let l = Lang::ALL[lang].locale();
+            if let Ok(x) = l.read_number(&text) {
+                let significant = |digits: String| digits.trim_start_matches('0').trim_end_matches('0').to_owned();
+                let typed = significant(text.chars().filter(char::is_ascii_digit).collect());
+                let shown = format!("{:e}", x.abs());
+                let mantissa = shown.split('e').next().unwrap_or_default();
+                let read = significant(mantissa.chars().filter(char::is_ascii_digit).collect());
+                prop_assert_eq!(&typed, &read, "{:?} read as {}", text, x);
+                let negative = text.replace('€', "").trim_start().starts_with('-');
+                prop_assert_eq!(negative, x.is_sign_negative(), "{:?} read as {}", text, x);
             }
         }
     }
