@@ -359,6 +359,31 @@ fn several_lines_pasted_on_a_value_line_are_refused_not_joined() {
     assert!(editor(app).notice().is_some_and(|n| n.text == refused));
 }
 
+/// The year's record reads its date as the forms do: the year written whole.
+#[test]
+fn the_records_date_takes_the_year_written_whole() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    typ(app, "r");
+    press(app, KeyCode::Tab);
+    typ(app, "10/12/25");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Form, "a two-digit year keeps the form open");
+    let notice = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(
+        notice.contains("DD/MM/AAAA") && notice.contains("31/12/2026") && notice.ends_with(": 10/12/25"),
+        "{notice}"
+    );
+    assert!(session(app).year_review(2025).is_none());
+    press(app, KeyCode::Backspace);
+    press(app, KeyCode::Backspace);
+    typ(app, "2025");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Follow);
+    assert_eq!(session(app).year_review(2025).and_then(|r| r.date), Some(jiff::civil::date(2025, 12, 10)));
+}
+
 #[test]
 fn r_edits_the_years_record_through_a_form() {
     let mut h = follow_app();

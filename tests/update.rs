@@ -454,6 +454,39 @@ fn action_form_shows_and_reads_dates_as_the_language_writes_them() {
     assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
 }
 
+/// A date the form could not show back as typed is refused on its field,
+/// saying the form it takes: a two-digit year (its century is not guessed:
+/// `31/12/26` is not 0026 nor 2026), and a year outside those a session holds
+/// (`0000-06-01` would show as `01/06/0000`). Written whole, it is taken.
+#[test]
+fn action_form_refuses_a_year_not_written_whole_or_out_of_range() {
+    for (lang, bad, good) in [
+        (Lang::Es, "31/12/26", "31/12/2026"),
+        (Lang::Ca, "31/12/26", "31/12/2026"),
+        (Lang::Es, "0000-12-31", "2026-12-31"),
+        (Lang::Es, "31/12/0026", "31/12/2026"),
+        (Lang::En, "0026-12-31", "2026-12-31"),
+        (Lang::En, "31/12/26", "2026-12-31"),
+    ] {
+        let mut f = fixture_in(lang);
+        threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+        typ(&mut f.app, "f");
+        retype_field(&mut f.app, 2, bad);
+        enter(&mut f.app);
+        assert!(
+            editor(&f.app).form().is_some_and(|form| form.active == 2),
+            "{lang:?} {bad}: the form stays on the date"
+        );
+        let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
+        let example = lang.locale().date(jiff::civil::date(2026, 12, 31));
+        assert!(notice.contains(&example) && notice.ends_with(&format!(": {bad}")), "{lang:?} {bad}: {notice}");
+        assert_eq!(session(&f.app).confront[0].due, None, "{lang:?} {bad}");
+        retype_field(&mut f.app, 0, good);
+        enter(&mut f.app);
+        assert_eq!(session(&f.app).confront[0].due, Some(jiff::civil::date(2026, 12, 31)), "{lang:?} {good}");
+    }
+}
+
 /// A paste of several lines into a field of one value (an amount, a date) is
 /// refused whole and said: joined, `100` and `50` read as 10.050 €. A cell
 /// copied with its line break is one line; a field of text takes the lines

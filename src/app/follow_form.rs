@@ -99,7 +99,7 @@ impl Editor {
         } else if let Some(d) = self.lang.locale().read_date(&date_text) {
             Some(d)
         } else {
-            let msg = self.lang.text().follow.bad_date;
+            let msg = super::form::bad_date(self.lang.text().follow.bad_date);
             self.say(format!("{msg}: {date_text}"), true);
             form.active = RecordForm::DATE;
             self.overlays.push(Overlay::Record(Box::new(form)));

@@ -189,6 +189,12 @@ impl Form {
     }
 }
 
+/// A date's refusal (`said`, a catalogue's `bad_date`) with the years a date may have.
+pub(super) fn bad_date(said: fn(i16, i16) -> String) -> String {
+    let (first, last) = crate::domain::rules::DATES;
+    said(first.year(), last.year())
+}
+
 impl Editor {
     /// The action form of the selected action of the CAME view.
     pub(super) fn open_form(&mut self) {
@@ -278,7 +284,7 @@ impl Editor {
             .locale()
             .read_date(&text)
             .map(Some)
-            .ok_or_else(|| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
+            .ok_or_else(|| (i, format!("{}: {text}", bad_date(self.lang.text().ui.bad_date))))
     }
 
     fn submit_action_form(

@@ -1,7 +1,7 @@
-//! The rules of the domain, each stated once: impact 1-5, rating 1-4, weight 0-1
-//! and item IDs (`F12`: a prefix and a number). The session loader, the importers
-//! and the editor all check values through these types, so a value one of them
-//! refuses is refused by all of them.
+//! The rules of the domain, each stated once: impact 1-5, rating 1-4, weight 0-1,
+//! the days a date may be and item IDs (`F12`: a prefix and a number). The
+//! session loader, the importers and the editor all check values through these
+//! types, so a value one of them refuses is refused by all of them.
 
 use std::fmt;
 
@@ -113,6 +113,26 @@ impl From<Weight> for f64 {
     }
 }
 
+/// The first and the last day a date of a session may be (an action's start
+/// or due date, a meeting's, a year's review, the session's own): the years a
+/// plan's horizon may cover ([`Horizon::MIN_YEAR`] to [`Horizon::MAX_YEAR`]).
+/// Every one of them is written with a four-digit year, so what is shown of a
+/// date reads back as that date.
+///
+/// [`Horizon::MIN_YEAR`]: super::Horizon::MIN_YEAR
+/// [`Horizon::MAX_YEAR`]: super::Horizon::MAX_YEAR
+pub const DATES: (jiff::civil::Date, jiff::civil::Date) =
+    (jiff::civil::Date::constant(1900, 1, 1), jiff::civil::Date::constant(2200, 12, 31));
+
+/// `d` if a session may hold it ([`DATES`]), else why not.
+pub fn checked_date(d: jiff::civil::Date) -> Result<jiff::civil::Date, RangeError> {
+    if (DATES.0..=DATES.1).contains(&d) {
+        Ok(d)
+    } else {
+        Err(RangeError { what: "date", range: ("1900-01-01", "2200-12-31"), value: d.to_string() })
+    }
+}
+
 /// Highest number an item ID may carry. Counters are `u64`, so even a file whose IDs
 /// reach `u32::MAX` goes on counting; a hand-made file beyond this is refused on load
 /// rather than let the counter wrap round to IDs already in use.
@@ -204,6 +224,21 @@ pub(crate) mod field {
         checked(d, Weight::try_from)
     }
 
+    /// A date the session may hold ([`checked_date`]): `0000-06-01` is refused
+    /// where it is written, not shown as a day no form reads back.
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<jiff::civil::Date>, D::Error> {
+        checked(d, checked_date)
+    }
+
+    /// The session's own moment: its day is a date the session may hold
+    /// ([`checked_date`]), as the metadata form shows and reads it.
+    pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<jiff::Timestamp, D::Error> {
+        let t = jiff::Timestamp::deserialize(d)?;
+        checked_date(t.to_zoned(jiff::tz::TimeZone::UTC).date())
+            .map(|_| t)
+            .map_err(|e| crate::domain::ValueRefused::from(e).into_error())
+    }
+
     /// A number the plan measures with (an indicator's baseline, target, hito or
     /// value): any, but a number (RON reads `NaN` and `inf` too, which no export
     /// or merge could carry).
@@ -254,6 +289,22 @@ mod tests {
         assert_eq!(Weight::parse("15%").map(Weight::get), Ok(0.15));
         assert_eq!(Weight::parse("0,2").map(f64::from), Ok(0.2));
         assert!(Weight::parse("1.5").is_err() && Weight::parse("NaN").is_err());
+    }
+
+    /// Dates span the years a horizon may, and the refusal says the range as written.
+    #[test]
+    fn dates_span_the_years_of_a_horizon() {
+        use super::super::Horizon;
+        use jiff::civil::date;
+        assert_eq!((DATES.0.year(), DATES.1.year()), (Horizon::MIN_YEAR, Horizon::MAX_YEAR));
+        let e = checked_date(date(0, 6, 1)).unwrap_err();
+        assert_eq!((e.range.0.to_owned(), e.range.1.to_owned()), (DATES.0.to_string(), DATES.1.to_string()));
+        assert_eq!(e.to_string(), "date must be 1900-01-01 to 2200-12-31, not 0000-06-01");
+        assert_eq!((checked_date(DATES.0), checked_date(DATES.1)), (Ok(DATES.0), Ok(DATES.1)));
+        for bad in [date(1899, 12, 31), date(2201, 1, 1), date(-1, 1, 1), date(9999, 12, 31)] {
+            assert!(checked_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(checked_date(date(2026, 12, 31)), Ok(date(2026, 12, 31)));
     }
 
     #[test]

@@ -194,7 +194,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     record_of: "Acta de",
     record_fields: ["Comissió o òrgan", "Data (DD/MM/AAAA)", "Resum", "Límits i problemes (separats per ;)"],
-    bad_date: "Data no vàlida (DD/MM/AAAA)",
+    bad_date: |first, last| format!("Data no vàlida (DD/MM/AAAA, p. ex. 31/12/2026; anys entre {first} i {last})"),
     record_none: "sense acta (r)",
     problems: "límits i problemes",
     },
@@ -837,7 +837,9 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_factor: "Esborrat",
         deleted_action: "Esborrada",
         form_fields: ["Responsable", "Data límit (DD/MM/AAAA)", "Indicador"],
-        bad_date: "Data no vàlida, escriviu DD/MM/AAAA",
+        bad_date: |first, last| {
+            format!("Data no vàlida, escriviu DD/MM/AAAA (p. ex. 31/12/2026; anys entre {first} i {last})")
+        },
         bad_weight: "Pes entre 0 i 1 (0,15 o 15%)",
         pick_links: "Factors als quals respon",
         pick_space_checks: "(Espai marca)",
@@ -1385,7 +1387,7 @@ pub static TEXT: Catalogue = Catalogue {
     horizon_backwards: |s, e| format!("l'horitzó acaba ({e}) abans de començar ({s})"),
     horizon_range: |min, max, span| format!("els anys d'un horitzó van de {min} a {max}, i un horitzó abasta com a molt {span} anys"),
     range: |what, low, high, value| format!("{what} ha de ser de {low} a {high}, no {value}"),
-    ranged: ["l'impacte", "la valoració", "el pes", "l'ID"],
+    ranged: ["l'impacte", "la valoració", "el pes", "l'ID", "la data"],
     cli_unknown_argument: |a| format!("argument desconegut «{a}»"),
     cli_did_you_mean: |s| format!("volies dir «{s}»?"),
     cli_unknown_command: |c| format!("ordre desconeguda «{c}»"),

@@ -194,7 +194,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     record_of: "Acta de",
     record_fields: ["Comisión u órgano", "Fecha (DD/MM/AAAA)", "Resumen", "Límites y problemas (separados por ;)"],
-    bad_date: "Fecha no válida (DD/MM/AAAA)",
+    bad_date: |first, last| format!("Fecha no válida (DD/MM/AAAA, p. ej. 31/12/2026; años entre {first} y {last})"),
     record_none: "sin acta (r)",
     problems: "límites y problemas",
     },
@@ -837,7 +837,9 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_factor: "Borrado",
         deleted_action: "Borrada",
         form_fields: ["Responsable", "Fecha límite (DD/MM/AAAA)", "Indicador"],
-        bad_date: "Fecha no válida, escribe DD/MM/AAAA",
+        bad_date: |first, last| {
+            format!("Fecha no válida, escribe DD/MM/AAAA (p. ej. 31/12/2026; años entre {first} y {last})")
+        },
         bad_weight: "Peso entre 0 y 1 (0,15 o 15%)",
         pick_links: "Factores que responde",
         pick_space_checks: "(Espacio marca)",
@@ -1389,7 +1391,7 @@ pub static TEXT: Catalogue = Catalogue {
     horizon_backwards: |s, e| format!("el horizonte termina ({e}) antes de empezar ({s})"),
     horizon_range: |min, max, span| format!("los años de un horizonte van de {min} a {max}, y un horizonte abarca como mucho {span} años"),
     range: |what, low, high, value| format!("{what} debe ser de {low} a {high}, no {value}"),
-    ranged: ["el impacto", "la valoración", "el peso", "el ID"],
+    ranged: ["el impacto", "la valoración", "el peso", "el ID", "la fecha"],
     cli_unknown_argument: |a| format!("argumento desconocido «{a}»"),
     cli_did_you_mean: |s| format!("¿querías decir «{s}»?"),
     cli_unknown_command: |c| format!("orden desconocida «{c}»"),

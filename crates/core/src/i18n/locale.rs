@@ -142,6 +142,17 @@ impl Locale {
         self.read_number(text)
     }
 
+    /// A date as this language writes it, or as `YYYY-MM-DD` in any language;
+    /// the year always in four digits (`31/12/26` is no date: its century is
+    /// not guessed), and only a date a session may hold
+    /// ([`crate::domain::rules::DATES`]), so that what is shown reads back.
+    pub fn read_date(&self, text: &str) -> Option<Date> {
+        match self.date {
+            DateOrder::DayMonthYear => read_written_date(text),
+            DateOrder::Iso => read_iso_date(text),
+        }
+    }
+
     /// `text` without what may surround a number (`%` after it, `€` before or
     /// after it) and with a space between thousands made this language's
     /// thousands separator (`1 620,5` → `1.620,5`); `None` when a space stands
@@ -171,23 +182,6 @@ impl Locale {
         Some(t.replace(char::is_whitespace, &self.group.to_string()))
     }
 
-    /// A date as this language writes it, or as `YYYY-MM-DD` in any language.
-    pub fn read_date(&self, text: &str) -> Option<Date> {
-        let text = text.trim();
-        if let Ok(d) = text.parse::<Date>() {
-            return Some(d);
-        }
-        if self.date != DateOrder::DayMonthYear {
-            return None;
-        }
-        let mut parts = text.split('/').map(|p| p.trim().parse::<i16>().ok());
-        let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
-        if parts.next().is_some() || !(1..=9999).contains(&y) {
-            return None;
-        }
-        Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
-    }
-
     /// A whole number with thousands separators (`1.620`), else [`Locale::exact`].
     fn grouped(&self, x: f64) -> String {
         if x.fract() == 0.0 && x.abs() < 1e15 {
@@ -215,6 +209,33 @@ impl Locale {
     pub fn localise(&self, text: &str) -> String {
         if self.decimal == '.' { text.to_owned() } else { text.replace('.', &self.decimal.to_string()) }
     }
+}
+
+/// A date written `YYYY-MM-DD`, if a session may hold it ([`crate::domain::rules::DATES`]).
+pub fn read_iso_date(text: &str) -> Option<Date> {
+    let d = text.trim().parse::<Date>().ok()?;
+    crate::domain::rules::checked_date(d).ok()
+}
+
+/// A date as any language of dafo writes it: `2027-01-31` or `31/01/2027`
+/// (`1/2/2027` too), the year in four digits, and one a session may hold
+/// ([`crate::domain::rules::DATES`]).
+pub fn read_written_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Some(d) = read_iso_date(text) {
+        return Some(d);
+    }
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit())).then(|| part.parse::<i16>().ok())?
+    };
+    let mut parts = text.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (d, m, y) = (number(d, 1..=2)?, number(m, 1..=2)?, number(y, 4..=4)?);
+    let date = Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
+    crate::domain::rules::checked_date(date).ok()
 }
 
 /// Whether `whole` could lead groups of thousands: one to three digits, not `0…`.
@@ -260,6 +281,7 @@ fn read(t: &str, decimal: char, group: char) -> Option<Reading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::DATES;
     use crate::i18n::Lang;
     use proptest::prelude::*;
 
@@ -269,6 +291,11 @@ mod tests {
 
     fn en() -> &'static Locale {
         Lang::En.locale()
+    }
+
+    /// How many days after the first a session may hold its last is.
+    fn every_day() -> i32 {
+        DATES.0.until(DATES.1).map_or(0, |s| s.get_days())
     }
 
     #[test]
@@ -293,6 +320,43 @@ mod tests {
         for text in ["1€2", "%5", "5%%", "1%2", "€5%", "5 € €"] {
             assert_eq!(es().read_number(text), Err(Unread::NotANumber), "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_is_written_whole() {
+        let d = Date::constant(2026, 12, 31);
+        for l in [es(), Lang::Ca.locale()] {
+            assert_eq!(l.read_date("31/12/2026"), Some(d));
+            assert_eq!(l.read_date(" 1/2/2027 "), Some(Date::constant(2027, 2, 1)));
+            assert_eq!(l.read_date("2026-12-31"), Some(d));
+            for text in [
+                "31/12/26",
+                "31/12/026",
+                "31/12/02026",
+                "31/12/+2026",
+                "31/12/ 2026",
+                "31/12/",
+                "31/12/2026/1",
+                "001/12/2026",
+            ] {
+                assert_eq!(l.read_date(text), None, "{text}");
+            }
+        }
+        assert_eq!(en().read_date("2026-12-31"), Some(d));
+        assert_eq!(en().read_date("31/12/2026"), None);
+    }
+
+    #[test]
+    fn a_date_outside_the_sessions_years_is_no_date() {
+        for l in [es(), en(), Lang::Ca.locale()] {
+            for text in
+                ["0000-06-01", "01/06/0000", "1899-12-31", "31/12/1899", "2201-01-01", "01/01/2201", "-000001-01-01"]
+            {
+                assert_eq!(l.read_date(text), None, "{text}");
+            }
+        }
+        assert_eq!(es().read_date("01/01/1900"), Some(DATES.0));
+        assert_eq!(en().read_date("2200-12-31"), Some(DATES.1));
     }
 
     #[test]
@@ -388,10 +452,43 @@ mod tests {
         }
 
         #[test]
-        fn dates_read_back(day in 0i32..3_652_059) {
-            let d = Date::constant(1, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap_or(Date::MAX);
+        fn dates_read_back(day in 0i32..=every_day()) {
+            let d = DATES.0.checked_add(jiff::Span::new().days(day)).unwrap_or(DATES.1);
             for &l in Lang::ALL {
                 prop_assert_eq!(l.locale().read_date(&l.locale().date(d)), Some(d), "{:?}", l);
+            }
+        }
+
+        /// A date outside the years a session holds is refused however it is written.
+        #[test]
+        fn dates_outside_the_range_are_refused(y in -9999i16..=9999, m in 1i8..=12, d in 1i8..=28) {
+            let date = Date::constant(y, m, d);
+            prop_assume!(!(DATES.0..=DATES.1).contains(&date));
+            for &l in Lang::ALL {
+                let locale = l.locale();
+                prop_assert_eq!(locale.read_date(&locale.date(date)), None, "{:?}", l);
+                prop_assert_eq!(locale.read_date(&date.to_string()), None, "{:?}", l);
+            }
+        }
+
+        /// A day, a month and a year as anyone may type them read as a date only
+        /// when it is one, its year in four digits: what it reads as is written
+        /// back as typed (zeros aside).
+        #[test]
+        fn typed_dates_read_only_as_written(d in 0u32..40, m in 0u32..15, y in "[0-9]{1,5}", pad in any::<bool>()) {
+            let text = if pad { format!("{d:02}/{m:02}/{y}") } else { format!("{d}/{m}/{y}") };
+            for &l in Lang::ALL {
+                let locale = l.locale();
+                match locale.read_date(&text) {
+                    Some(date) => {
+                        prop_assert_eq!(locale.date(date), format!("{d:02}/{m:02}/{y}"), "{:?}", l);
+                        prop_assert!(y.len() == 4 && (DATES.0..=DATES.1).contains(&date));
+                    }
+                    None => {
+                        let real = y.len() == 4 && Date::new(y.parse().unwrap_or(0), m as i8, d as i8).is_ok_and(|x| (DATES.0..=DATES.1).contains(&x));
+                        prop_assert!(!real || locale.date == DateOrder::Iso, "{:?}: {} refused", l, text);
+                    }
+                }
             }
         }
 
