@@ -330,6 +330,34 @@ fn a_value_reads_the_sessions_way_and_reopens_as_stored() {
     assert_eq!(session(app).indicator_value(&id, 2025), Some(1.625));
 }
 
+/// `Esc` on a value line opened and left as it was keeps no draft, in every
+/// language (the line shows `4,5` in Spanish and `4.5` in English): the status
+/// line says nothing of one, and `u` undoes the last edit instead of reopening it.
+#[test]
+fn esc_on_an_untouched_value_keeps_no_draft_and_u_undoes_the_last_edit() {
+    for lang in [Lang::Es, Lang::En, Lang::Ca] {
+        let mut s = plan();
+        let v = s.indicator_values.iter_mut().find(|v| v.indicator == "I3" && v.year == 2024).unwrap();
+        v.actual = 4.5;
+        let mut h = held(s, lang);
+        let app = &mut h.app;
+        typ(app, "S");
+        let before = session(app).clone();
+        typ(app, "3");
+        assert_ne!(session(app), &before, "{lang:?}: a degree set, to undo later");
+        typ(app, "G");
+        typ(app, "v");
+        let shown = editor(app).mode().input().map(|i| i.value());
+        assert_eq!(shown, Some(lang.locale().exact(4.5)), "{lang:?}");
+        press(app, KeyCode::Esc);
+        let kept = (lang.text().meeting.draft_kept)("u");
+        assert_ne!(editor(app).notice().map(|n| n.text.clone()), Some(kept), "{lang:?}: no draft to speak of");
+        typ(app, "u");
+        assert!(editor(app).mode().input().is_none(), "{lang:?}: u reopened the untouched line");
+        assert_eq!(session(app), &before, "{lang:?}: u undid the degree");
+    }
+}
+
 /// A paste of several lines on a value line (two spreadsheet cells) is refused
 /// whole and said, never read as one number (`12` and `5` as 125, `1` and
 /// `620` as 1620); a cell copied with its line break is one value.
