@@ -517,6 +517,27 @@ fn action_form_refuses_several_lines_pasted_into_an_amount() {
     );
 }
 
+/// A weight typed as a percentage with a decimal is the fraction meant
+/// (`33,3%` is 0,333, not 0,33299999999999996), in every language and however
+/// the language writes a percentage; its line shows it back as that.
+#[test]
+fn a_weight_typed_as_a_percentage_with_decimals_is_stored_as_meant() {
+    for (lang, typed, shown) in
+        [(Lang::Es, "33,3% 2", "0,333 2"), (Lang::Ca, "33,3 % 2", "0,333 2"), (Lang::En, "33.3% 2", "0.333 2")]
+    {
+        let mut f = fixture_in(lang);
+        add(&mut f.app, "1", &["Equipo"]);
+        typ(&mut f.app, "1W");
+        typ(&mut f.app, "w");
+        typ(&mut f.app, typed);
+        enter(&mut f.app);
+        assert_eq!(session(&f.app).strengths[0].weight, Some(0.333), "{lang:?} {typed}");
+        assert!(editor(&f.app).mode().is_grid(), "{lang:?}: weighted and rated, the line closes");
+        typ(&mut f.app, "w");
+        assert_eq!(editor(&f.app).mode().input().map(|i| i.value()).as_deref(), Some(shown), "{lang:?}");
+    }
+}
+
 #[test]
 fn action_form_takes_amounts_per_year_and_a_funding_source() {
     let mut f = fixture();

@@ -86,12 +86,22 @@ impl Weight {
     /// Reads a weight as people type it: `0.15`, `0,15`, `15%`.
     pub fn parse(text: &str) -> Result<Weight, RangeError> {
         let t = text.trim().replace(',', ".");
-        let (num, scale) = match t.strip_suffix('%') {
-            Some(p) => (p.trim().to_owned(), 100.0),
-            None => (t.clone(), 1.0),
+        let bad = || Weight::error(text.trim());
+        let weight = match t.strip_suffix('%') {
+            Some(p) => p.trim().parse::<f64>().map_err(|_| bad()).and_then(Weight::from_percent),
+            None => t.parse::<f64>().map_err(|_| bad()).and_then(Weight::try_from),
         };
-        let w = num.parse::<f64>().map_err(|_| Weight::error(text.trim()))?;
-        Weight::try_from(w / scale).map_err(|_| Weight::error(text.trim()))
+        weight.map_err(|_| bad())
+    }
+
+    /// The weight a percentage stands for (`33.3` → `0.333`): the decimal typed
+    /// moved two places, so that it is the number nearest to what was meant and
+    /// is written back as typed (`x / 100.0` would give `0.33299999999999996`).
+    pub fn from_percent(percent: f64) -> Result<Weight, RangeError> {
+        // `{}` writes the shortest decimal that reads back as `percent`: for a
+        // number typed with up to 15 digits, the digits typed; never an exponent.
+        let moved = format!("{percent}e-2").parse::<f64>().unwrap_or(percent / 100.0);
+        Weight::try_from(moved)
     }
 
     fn error(value: impl fmt::Display) -> RangeError {
@@ -305,6 +315,16 @@ mod tests {
             assert!(checked_date(bad).is_err(), "{bad}");
         }
         assert_eq!(checked_date(date(2026, 12, 31)), Ok(date(2026, 12, 31)));
+    }
+
+    /// A percentage with decimals is the weight it stands for, written back as typed.
+    #[test]
+    fn a_percentage_is_the_weight_meant() {
+        assert_eq!(Weight::parse("33.3%").map(f64::from), Ok(0.333));
+        assert_eq!(Weight::parse("33,3 %").map(f64::from), Ok(0.333));
+        assert_eq!(Weight::from_percent(7.1).map(f64::from), Ok(0.071));
+        assert_eq!(Weight::from_percent(100.0).map(f64::from), Ok(1.0));
+        assert!(Weight::from_percent(100.5).is_err() && Weight::from_percent(f64::NAN).is_err());
     }
 
     #[test]
