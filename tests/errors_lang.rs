@@ -189,7 +189,7 @@ fn a_session_that_does_not_parse_says_why_in_each_language() {
     let dir = tempfile::tempdir().unwrap();
     // What the fixture's text is made, the line below it the parser stops at,
     // and what is said in es, en and ca.
-    let cases: [(&str, &str, usize, [&str; 3]); 8] = [
+    let cases: [(&str, &str, usize, [&str; 3]); 10] = [
         (
             "(id: \"F1\", text:",
             "(id: \"F1\" text:",
@@ -255,6 +255,27 @@ fn a_session_that_does_not_parse_says_why_in_each_language() {
                 "el impacto debe ser de 1 a 5, no 9",
                 "impact must be 1 to 5, not 9",
                 "l'impacte ha de ser de 1 a 5, no 9",
+            ],
+        ),
+        // A date no form could read back (year 0, its century unknown): refused where it is written.
+        (
+            "due: \"2027-03-01\"",
+            "due: \"0000-03-01\"",
+            0,
+            [
+                "la fecha debe ser de 1900-01-01 a 2200-12-31, no 0000-03-01",
+                "a date must be 1900-01-01 to 2200-12-31, not 0000-03-01",
+                "la data ha de ser de 1900-01-01 a 2200-12-31, no 0000-03-01",
+            ],
+        ),
+        (
+            "created: \"2026-11-10T09:30:00Z\"",
+            "created: \"0026-11-10T09:30:00Z\"",
+            0,
+            [
+                "la fecha debe ser de 1900-01-01 a 2200-12-31, no 0026-11-10",
+                "a date must be 1900-01-01 to 2200-12-31, not 0026-11-10",
+                "la data ha de ser de 1900-01-01 a 2200-12-31, no 0026-11-10",
             ],
         ),
         (

@@ -12,7 +12,7 @@ use common::{Held, held};
 use dafo::app::follow::FollowRow;
 use dafo::app::keymap::Context;
 use dafo::app::room::ThemeName;
-use dafo::app::{App, Screen};
+use dafo::app::{Action, App, Screen};
 use dafo::domain::{Degree, Session, Status};
 use dafo::i18n::Lang;
 use dafo::ui::{self, theme::Theme};
@@ -328,6 +328,88 @@ fn a_value_reads_the_sessions_way_and_reopens_as_stored() {
     press(app, KeyCode::Enter);
     press(app, KeyCode::Enter);
     assert_eq!(session(app).indicator_value(&id, 2025), Some(1.625));
+}
+
+/// `Esc` on a value line opened and left as it was keeps no draft, in every
+/// language (the line shows `4,5` in Spanish and `4.5` in English): the status
+/// line says nothing of one, and `u` undoes the last edit instead of reopening it.
+#[test]
+fn esc_on_an_untouched_value_keeps_no_draft_and_u_undoes_the_last_edit() {
+    for lang in [Lang::Es, Lang::En, Lang::Ca] {
+        let mut s = plan();
+        let v = s.indicator_values.iter_mut().find(|v| v.indicator == "I3" && v.year == 2024).unwrap();
+        v.actual = 4.5;
+        let mut h = held(s, lang);
+        let app = &mut h.app;
+        typ(app, "S");
+        let before = session(app).clone();
+        typ(app, "3");
+        assert_ne!(session(app), &before, "{lang:?}: a degree set, to undo later");
+        typ(app, "G");
+        typ(app, "v");
+        let shown = editor(app).mode().input().map(|i| i.value());
+        assert_eq!(shown, Some(lang.locale().exact(4.5)), "{lang:?}");
+        press(app, KeyCode::Esc);
+        let kept = (lang.text().meeting.draft_kept)("u");
+        assert_ne!(editor(app).notice().map(|n| n.text.clone()), Some(kept), "{lang:?}: no draft to speak of");
+        typ(app, "u");
+        assert!(editor(app).mode().input().is_none(), "{lang:?}: u reopened the untouched line");
+        assert_eq!(session(app), &before, "{lang:?}: u undid the degree");
+    }
+}
+
+/// A paste of several lines on a value line (two spreadsheet cells) is refused
+/// whole and said, never read as one number (`12` and `5` as 125, `1` and
+/// `620` as 1620); a cell copied with its line break is one value.
+#[test]
+fn several_lines_pasted_on_a_value_line_are_refused_not_joined() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    typ(app, "G");
+    press(app, KeyCode::Right);
+    let id = session(app).indicators[2].id.clone();
+    typ(app, "v");
+    let refused = (Lang::Es.text().limits.one_value_paste)(2);
+    for paste in ["12\r\n5", "1\n620", "0,15\r3"] {
+        app.handle(Action::Paste(paste.into()));
+        assert_eq!(editor(app).mode().input().map(|i| i.value()), Some(String::new()), "{paste:?}");
+        assert!(editor(app).notice().is_some_and(|n| n.error && n.text == refused), "{paste:?}");
+    }
+    app.handle(Action::Paste("12,5\r\n".into()));
+    press(app, KeyCode::Enter);
+    assert_eq!(session(app).indicator_value(&id, 2025), Some(12.5));
+    // The money of an action the same: `committed; paid` is one line.
+    typ(app, "g");
+    let Some(FollowRow::Action(..)) = editor(app).follow_selected() else { panic!("an action row") };
+    typ(app, "v");
+    app.handle(Action::Paste("1500\n1200".into()));
+    assert_eq!(editor(app).mode().input().map(|i| i.value()), Some(String::new()));
+    assert!(editor(app).notice().is_some_and(|n| n.text == refused));
+}
+
+/// The year's record reads its date as the forms do: the year written whole.
+#[test]
+fn the_records_date_takes_the_year_written_whole() {
+    let mut h = follow_app();
+    let app = &mut h.app;
+    press(app, KeyCode::Right);
+    typ(app, "r");
+    press(app, KeyCode::Tab);
+    typ(app, "10/12/25");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Form, "a two-digit year keeps the form open");
+    let notice = editor(app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(
+        notice.contains("DD/MM/AAAA") && notice.contains("31/12/2026") && notice.ends_with(": 10/12/25"),
+        "{notice}"
+    );
+    assert!(session(app).year_review(2025).is_none());
+    press(app, KeyCode::Backspace);
+    press(app, KeyCode::Backspace);
+    typ(app, "2025");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Follow);
+    assert_eq!(session(app).year_review(2025).and_then(|r| r.date), Some(jiff::civil::date(2025, 12, 10)));
 }
 
 #[test]

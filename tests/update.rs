@@ -486,6 +486,90 @@ fn action_form_shows_and_reads_dates_as_the_language_writes_them() {
     assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
 }
 
+/// A date the form could not show back as typed is refused on its field,
+/// saying the form it takes: a two-digit year (its century is not guessed:
+/// `31/12/26` is not 0026 nor 2026), and a year outside those a session holds
+/// (`0000-06-01` would show as `01/06/0000`). Written whole, it is taken.
+#[test]
+fn action_form_refuses_a_year_not_written_whole_or_out_of_range() {
+    for (lang, bad, good) in [
+        (Lang::Es, "31/12/26", "31/12/2026"),
+        (Lang::Ca, "31/12/26", "31/12/2026"),
+        (Lang::Es, "0000-12-31", "2026-12-31"),
+        (Lang::Es, "31/12/0026", "31/12/2026"),
+        (Lang::En, "0026-12-31", "2026-12-31"),
+        (Lang::En, "31/12/26", "2026-12-31"),
+    ] {
+        let mut f = fixture_in(lang);
+        threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+        typ(&mut f.app, "f");
+        retype_field(&mut f.app, 2, bad);
+        enter(&mut f.app);
+        assert!(
+            editor(&f.app).form().is_some_and(|form| form.active == 2),
+            "{lang:?} {bad}: the form stays on the date"
+        );
+        let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
+        let example = lang.locale().date(jiff::civil::date(2026, 12, 31));
+        assert!(notice.contains(&example) && notice.ends_with(&format!(": {bad}")), "{lang:?} {bad}: {notice}");
+        assert_eq!(session(&f.app).confront[0].due, None, "{lang:?} {bad}");
+        retype_field(&mut f.app, 0, good);
+        enter(&mut f.app);
+        assert_eq!(session(&f.app).confront[0].due, Some(jiff::civil::date(2026, 12, 31)), "{lang:?} {good}");
+    }
+}
+
+/// A paste of several lines into a field of one value (an amount, a date) is
+/// refused whole and said: joined, `100` and `50` read as 10.050 €. A cell
+/// copied with its line break is one line; a field of text takes the lines
+/// joined, as the edit line does.
+#[test]
+fn action_form_refuses_several_lines_pasted_into_an_amount() {
+    let mut f = fixture();
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+    typ(&mut f.app, "f");
+    retype_field(&mut f.app, 4, "");
+    let refused = (Lang::Es.text().limits.one_value_paste)(2);
+    for paste in ["100\n50", "12\r\n5", "1\r620", "2026: 1.500\n2027: 500"] {
+        f.app.handle(Action::Paste(paste.into()));
+        assert!(editor(&f.app).form().is_some_and(|form| form.value(4).is_empty()), "{paste:?} pasted");
+        assert!(editor(&f.app).notice().is_some_and(|n| n.error && n.text == refused), "{paste:?}");
+    }
+    f.app.handle(Action::Paste("1.500\r\n".into()));
+    key(&mut f.app, KeyCode::Up, KeyModifiers::NONE);
+    f.app.handle(Action::Paste("Dos monitoras\r\nuna furgoneta".into()));
+    key(&mut f.app, KeyCode::Up, KeyModifiers::NONE);
+    f.app.handle(Action::Paste("31/12/2026\n2027".into()));
+    assert!(editor(&f.app).notice().is_some_and(|n| n.text == refused), "a date takes one line");
+    enter(&mut f.app);
+    let a = &session(&f.app).confront[0];
+    assert_eq!(
+        (a.amount.map(|e| e.cents), a.resources.as_deref(), a.due),
+        (Some(150_000), Some("Dos monitoras una furgoneta"), None)
+    );
+}
+
+/// A weight typed as a percentage with a decimal is the fraction meant
+/// (`33,3%` is 0,333, not 0,33299999999999996), in every language and however
+/// the language writes a percentage; its line shows it back as that.
+#[test]
+fn a_weight_typed_as_a_percentage_with_decimals_is_stored_as_meant() {
+    for (lang, typed, shown) in
+        [(Lang::Es, "33,3% 2", "0,333 2"), (Lang::Ca, "33,3 % 2", "0,333 2"), (Lang::En, "33.3% 2", "0.333 2")]
+    {
+        let mut f = fixture_in(lang);
+        add(&mut f.app, "1", &["Equipo"]);
+        typ(&mut f.app, "1W");
+        typ(&mut f.app, "w");
+        typ(&mut f.app, typed);
+        enter(&mut f.app);
+        assert_eq!(session(&f.app).strengths[0].weight, Some(0.333), "{lang:?} {typed}");
+        assert!(editor(&f.app).mode().is_grid(), "{lang:?}: weighted and rated, the line closes");
+        typ(&mut f.app, "w");
+        assert_eq!(editor(&f.app).mode().input().map(|i| i.value()).as_deref(), Some(shown), "{lang:?}");
+    }
+}
+
 #[test]
 fn action_form_takes_amounts_per_year_and_a_funding_source() {
     let mut f = fixture();

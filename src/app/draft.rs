@@ -144,7 +144,9 @@ impl Editor {
         }
     }
 
-    /// Whether an edit line holds what is already stored (nothing to keep).
+    /// Whether an edit line holds what is already stored (nothing to keep),
+    /// written as the line shows it when opened (a value `4,5` in Spanish, not
+    /// `4.5`): what differs from that is what was typed.
     fn unchanged(&self, target: &InputTarget, text: &str) -> bool {
         let s = self.session();
         let stored = match target {
@@ -159,9 +161,7 @@ impl Editor {
             InputTarget::FollowNote(id, year) => {
                 Some(s.action_review(id, *year).and_then(|r| r.note.clone()).unwrap_or_default())
             }
-            InputTarget::FollowValue(id, year) => {
-                Some(s.indicator_value(id, *year).map(|v| v.to_string()).unwrap_or_default())
-            }
+            InputTarget::FollowValue(id, year) => Some(super::follow::value_text(self.lang, s, id, *year)),
             InputTarget::FollowMoney(id, year) => Some(super::follow::money_text(self.lang, s, id, *year)),
             InputTarget::Add
             | InputTarget::AddAction(_)

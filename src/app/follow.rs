@@ -129,9 +129,8 @@ impl Editor {
             Action::FollowValue => match (self.follow_selected(), self.follow_year()) {
                 (Some(FollowRow::Indicator(i)), Some(year)) => {
                     let id = self.session().indicators[i].id.clone();
-                    // Written exactly, the language's way: confirmed untouched, it reads back the same.
-                    let value = self.session().indicator_value(&id, year).map(|v| self.lang.locale().exact(v));
-                    self.open_input(InputTarget::FollowValue(id, year), &value.unwrap_or_default());
+                    let text = value_text(self.lang, self.session(), &id, year);
+                    self.open_input(InputTarget::FollowValue(id, year), &text);
                 }
                 // On an action: the money committed and paid for it that year.
                 (Some(FollowRow::Action(c, i)), Some(year)) => {
@@ -288,6 +287,13 @@ impl Editor {
         self.say(why, true);
         self.open_input(InputTarget::FollowMoney(id, year), text);
     }
+}
+
+/// An indicator's value in a year as its input line shows it: written exactly,
+/// the language's way (`4,5`), so that confirmed untouched it reads back the
+/// same; empty when there is none.
+pub fn value_text(lang: Lang, s: &Session, id: &str, year: i16) -> String {
+    s.indicator_value(id, year).map(|v| lang.locale().exact(v)).unwrap_or_default()
 }
 
 /// An action's money in a year as its input line shows it, the way it reads

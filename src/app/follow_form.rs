@@ -33,6 +33,9 @@ pub struct RecordForm {
 }
 
 impl RecordForm {
+    /// The date's field.
+    pub const DATE: usize = 1;
+
     /// The form of `year`, filled with its record if it has one.
     pub fn of(year: i16, record: Option<&YearReview>, lang: Lang) -> RecordForm {
         let field = |v: String| {
@@ -137,9 +140,15 @@ impl Editor {
                 self.say_full_unless(typed, STATEMENT_TEXT_MAX);
             }
             Action::Paste(text) => {
-                let field = &mut form.fields[form.active];
-                let pasted = super::readline::paste_within(field, &clean_text(&text), STATEMENT_TEXT_MAX);
-                self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
+                let lines = super::readline::pasted_lines(&text);
+                // The date takes one line (`RecordForm::DATE`); the texts, the lines joined.
+                if lines.len() > 1 && form.active == RecordForm::DATE {
+                    self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+                } else {
+                    let field = &mut form.fields[form.active];
+                    let pasted = super::readline::paste_within(field, &lines.join(" "), STATEMENT_TEXT_MAX);
+                    self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
+                }
             }
             Action::Submit => return self.submit_record(form),
             // What was typed is kept as a draft (`u`, or the same year's record opened again, brings it back).
@@ -154,17 +163,17 @@ impl Editor {
         if !(0..RECORD_FIELDS).any(|i| form.changed(i)) {
             return;
         }
-        let date_text = form.value(1);
-        let date = if !form.changed(1) {
+        let date_text = form.value(RecordForm::DATE);
+        let date = if !form.changed(RecordForm::DATE) {
             None
         } else if date_text.is_empty() {
             Some(None)
         } else if let Some(d) = self.lang.locale().read_date(&date_text) {
             Some(Some(d))
         } else {
-            let msg = self.lang.text().follow.bad_date;
+            let msg = super::form::bad_date(self.lang.text().follow.bad_date);
             self.say(format!("{msg}: {date_text}"), true);
-            form.active = 1;
+            form.active = RecordForm::DATE;
             self.overlays.push(Overlay::Record(Box::new(form)));
             return;
         };

@@ -294,6 +294,21 @@ impl Form {
         }
     }
 
+    /// Whether field `i` takes one value (a date, an amount, a number, a
+    /// horizon, counts) rather than text: a paste of several lines is refused
+    /// ([`super::readline::pasted_lines`]).
+    pub fn takes_one_value(&self, i: usize) -> bool {
+        let fields: &[usize] = match self.kind {
+            // Start, due, amount.
+            FormKind::Action { .. } => &[1, 2, 4],
+            // Baseline, target, hitos.
+            FormKind::Indicator(_) => &[2, 3, 5],
+            // Date, horizon, attendees, by sex, by age.
+            FormKind::Meta => &[1, 5, 7, 8, 9],
+        };
+        fields.contains(&i)
+    }
+
     /// The text of field `i`, cleaned as it will be stored.
     pub fn value(&self, i: usize) -> String {
         self.fields.get(i).map(value_of).unwrap_or_default()
@@ -303,6 +318,12 @@ impl Form {
 /// A field's text, cleaned as it will be stored.
 fn value_of(field: &TextArea<'static>) -> String {
     clean_text(&field.lines().join(" "))
+}
+
+/// A date's refusal (`said`, a catalogue's `bad_date`) with the years a date may have.
+pub(super) fn bad_date(said: fn(i16, i16) -> String) -> String {
+    let (first, last) = crate::domain::rules::DATES;
+    said(first.year(), last.year())
 }
 
 impl Editor {
@@ -406,9 +427,13 @@ impl Editor {
                     self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);
                 }
             }
+            // A field of one value takes one line; a field of text, the lines joined.
             Action::Paste(text) => {
-                if let Some(f) = form.fields.get_mut(form.active)
-                    && !super::readline::paste_within(f, &clean_text(&text), ITEM_TEXT_MAX)
+                let lines = super::readline::pasted_lines(&text);
+                if lines.len() > 1 && form.takes_one_value(form.active) {
+                    self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+                } else if let Some(f) = form.fields.get_mut(form.active)
+                    && !super::readline::paste_within(f, &lines.join(" "), ITEM_TEXT_MAX)
                 {
                     self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);
                 }
@@ -448,7 +473,7 @@ impl Editor {
             .locale()
             .read_date(&text)
             .map(Some)
-            .ok_or_else(|| (i, format!("{}: {text}", self.lang.text().ui.bad_date)))
+            .ok_or_else(|| (i, format!("{}: {text}", bad_date(self.lang.text().ui.bad_date))))
     }
 
     fn submit_action_form(

@@ -3,7 +3,6 @@
 use super::action::Action;
 use super::editor::{Editor, Input, InputTarget, Mode};
 use crate::domain::Quadrant;
-use crate::domain::text::clean_text;
 
 impl Editor {
     pub(super) fn update_dafo(&mut self, action: Action) {
@@ -96,8 +95,13 @@ impl Editor {
     }
 
     pub(super) fn paste(&mut self, raw: &str) {
-        // Terminals send a pasted line break as CR, files as LF or CRLF.
-        let lines: Vec<String> = raw.split(['\r', '\n']).map(clean_text).filter(|l| !l.is_empty()).collect();
+        let lines = super::readline::pasted_lines(raw);
+        // A line for one value (a weight, an indicator's value, money): lines
+        // joined would read as another number. Refused whole, still on the clipboard.
+        if lines.len() > 1 && matches!(&self.mode, Mode::Input(i) if i.target.takes_one_value()) {
+            self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+            return;
+        }
         let adding =
             matches!(&self.mode, Mode::Input(i) if i.target == InputTarget::Add && i.value().trim().is_empty());
         // A paste that would take the line past its limit is refused whole (it

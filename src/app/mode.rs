@@ -86,6 +86,12 @@ impl InputTarget {
             _ => ITEM_TEXT_MAX,
         }
     }
+
+    /// Whether the line takes one value (numbers, money) rather than text: a
+    /// paste of several lines is refused ([`super::readline::pasted_lines`]).
+    pub fn takes_one_value(&self) -> bool {
+        matches!(self, InputTarget::Weight(_) | InputTarget::FollowValue(..) | InputTarget::FollowMoney(..))
+    }
 }
 
 /// What the keys do right now on the session screen.

@@ -96,6 +96,17 @@ pub fn type_key_within(field: &mut TextArea<'static>, key: KeyEvent, max: usize)
     true
 }
 
+/// The lines of a paste that hold something, each cleaned ([`clean_text`]):
+/// terminals send a pasted line break as CR, files as LF or CRLF. A field of
+/// text takes them joined by spaces (a paragraph wrapped); a field that takes
+/// one value refuses more than one, as two cells joined would read as another
+/// number (`12` and `5` as `12 5`, `1` and `620` as `1 620`).
+///
+/// [`clean_text`]: crate::domain::text::clean_text
+pub fn pasted_lines(raw: &str) -> Vec<String> {
+    raw.split(['\r', '\n']).map(crate::domain::text::clean_text).filter(|l| !l.is_empty()).collect()
+}
+
 /// Inserts `text` (already cleaned) into a field of at most `max` characters,
 /// or nothing at all when it would not fit (`false`): a paste is never cut.
 pub fn paste_within(field: &mut TextArea<'static>, text: &str, max: usize) -> bool {

@@ -84,8 +84,10 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     };
     work.check_review_year(args.year).map_err(err)?;
     if let Some(date) = args.date {
-        // A review of a year is written during it or in the year after (the last year's, early the next).
-        let last = session.meta.horizon.map_or(args.year, |h| h.end.max(args.year)) + 1;
+        // A review of a year is written during it or in the year after (the last year's, early the next),
+        // and never after the last day a session holds (`rules::DATES`).
+        let last = (session.meta.horizon.map_or(args.year, |h| h.end.max(args.year)) + 1)
+            .min(crate::domain::rules::DATES.1.year());
         if !(args.year..=last).contains(&date.year()) {
             let said = (lang.text().limits.review_date_outside)(&date.to_string(), args.year, last);
             return Err(invalid(path, lang, said));

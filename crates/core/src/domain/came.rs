@@ -118,7 +118,7 @@ pub struct CameAction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Due date, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "super::rules::field::date", skip_serializing_if = "Option::is_none")]
     pub due: Option<jiff::civil::Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indicator: Option<String>,
@@ -132,7 +132,7 @@ pub struct CameAction {
     pub conflict: Option<super::conflict::Conflict>,
     // ---- Plan fields (format version 3), left out when empty. ----
     /// Start date, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "super::rules::field::date", skip_serializing_if = "Option::is_none")]
     pub start: Option<jiff::civil::Date>,
     /// Resources it needs, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]

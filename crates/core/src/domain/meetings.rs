@@ -16,7 +16,7 @@ pub struct Meeting {
     /// The group (técnicos, políticos, asociaciones, cuestionario…): the source
     /// its factors carry.
     pub group: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "super::rules::field::date", skip_serializing_if = "Option::is_none")]
     pub date: Option<jiff::civil::Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,

@@ -1,7 +1,7 @@
-//! The rules of the domain, each stated once: impact 1-5, rating 1-4, weight 0-1
-//! and item IDs (`F12`: a prefix and a number). The session loader, the importers
-//! and the editor all check values through these types, so a value one of them
-//! refuses is refused by all of them.
+//! The rules of the domain, each stated once: impact 1-5, rating 1-4, weight 0-1,
+//! the days a date may be and item IDs (`F12`: a prefix and a number). The
+//! session loader, the importers and the editor all check values through these
+//! types, so a value one of them refuses is refused by all of them.
 
 use std::fmt;
 
@@ -86,12 +86,22 @@ impl Weight {
     /// Reads a weight as people type it: `0.15`, `0,15`, `15%`.
     pub fn parse(text: &str) -> Result<Weight, RangeError> {
         let t = text.trim().replace(',', ".");
-        let (num, scale) = match t.strip_suffix('%') {
-            Some(p) => (p.trim().to_owned(), 100.0),
-            None => (t.clone(), 1.0),
+        let bad = || Weight::error(text.trim());
+        let weight = match t.strip_suffix('%') {
+            Some(p) => p.trim().parse::<f64>().map_err(|_| bad()).and_then(Weight::from_percent),
+            None => t.parse::<f64>().map_err(|_| bad()).and_then(Weight::try_from),
         };
-        let w = num.parse::<f64>().map_err(|_| Weight::error(text.trim()))?;
-        Weight::try_from(w / scale).map_err(|_| Weight::error(text.trim()))
+        weight.map_err(|_| bad())
+    }
+
+    /// The weight a percentage stands for (`33.3` → `0.333`): the decimal typed
+    /// moved two places, so that it is the number nearest to what was meant and
+    /// is written back as typed (`x / 100.0` would give `0.33299999999999996`).
+    pub fn from_percent(percent: f64) -> Result<Weight, RangeError> {
+        // `{}` writes the shortest decimal that reads back as `percent`: for a
+        // number typed with up to 15 digits, the digits typed; never an exponent.
+        let moved = format!("{percent}e-2").parse::<f64>().unwrap_or(percent / 100.0);
+        Weight::try_from(moved)
     }
 
     fn error(value: impl fmt::Display) -> RangeError {
@@ -110,6 +120,26 @@ impl TryFrom<f64> for Weight {
 impl From<Weight> for f64 {
     fn from(w: Weight) -> f64 {
         w.0
+    }
+}
+
+/// The first and the last day a date of a session may be (an action's start
+/// or due date, a meeting's, a year's review, the session's own): the years a
+/// plan's horizon may cover ([`Horizon::MIN_YEAR`] to [`Horizon::MAX_YEAR`]).
+/// Every one of them is written with a four-digit year, so what is shown of a
+/// date reads back as that date.
+///
+/// [`Horizon::MIN_YEAR`]: super::Horizon::MIN_YEAR
+/// [`Horizon::MAX_YEAR`]: super::Horizon::MAX_YEAR
+pub const DATES: (jiff::civil::Date, jiff::civil::Date) =
+    (jiff::civil::Date::constant(1900, 1, 1), jiff::civil::Date::constant(2200, 12, 31));
+
+/// `d` if a session may hold it ([`DATES`]), else why not.
+pub fn checked_date(d: jiff::civil::Date) -> Result<jiff::civil::Date, RangeError> {
+    if (DATES.0..=DATES.1).contains(&d) {
+        Ok(d)
+    } else {
+        Err(RangeError { what: "date", range: ("1900-01-01", "2200-12-31"), value: d.to_string() })
     }
 }
 
@@ -204,6 +234,21 @@ pub(crate) mod field {
         checked(d, Weight::try_from)
     }
 
+    /// A date the session may hold ([`checked_date`]): `0000-06-01` is refused
+    /// where it is written, not shown as a day no form reads back.
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<jiff::civil::Date>, D::Error> {
+        checked(d, checked_date)
+    }
+
+    /// The session's own moment: its day is a date the session may hold
+    /// ([`checked_date`]), as the metadata form shows and reads it.
+    pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<jiff::Timestamp, D::Error> {
+        let t = jiff::Timestamp::deserialize(d)?;
+        checked_date(t.to_zoned(jiff::tz::TimeZone::UTC).date())
+            .map(|_| t)
+            .map_err(|e| crate::domain::ValueRefused::from(e).into_error())
+    }
+
     /// A number the plan measures with (an indicator's baseline, target, hito or
     /// value): any, but a number (RON reads `NaN` and `inf` too, which no export
     /// or merge could carry).
@@ -254,6 +299,32 @@ mod tests {
         assert_eq!(Weight::parse("15%").map(Weight::get), Ok(0.15));
         assert_eq!(Weight::parse("0,2").map(f64::from), Ok(0.2));
         assert!(Weight::parse("1.5").is_err() && Weight::parse("NaN").is_err());
+    }
+
+    /// Dates span the years a horizon may, and the refusal says the range as written.
+    #[test]
+    fn dates_span_the_years_of_a_horizon() {
+        use super::super::Horizon;
+        use jiff::civil::date;
+        assert_eq!((DATES.0.year(), DATES.1.year()), (Horizon::MIN_YEAR, Horizon::MAX_YEAR));
+        let e = checked_date(date(0, 6, 1)).unwrap_err();
+        assert_eq!((e.range.0.to_owned(), e.range.1.to_owned()), (DATES.0.to_string(), DATES.1.to_string()));
+        assert_eq!(e.to_string(), "date must be 1900-01-01 to 2200-12-31, not 0000-06-01");
+        assert_eq!((checked_date(DATES.0), checked_date(DATES.1)), (Ok(DATES.0), Ok(DATES.1)));
+        for bad in [date(1899, 12, 31), date(2201, 1, 1), date(-1, 1, 1), date(9999, 12, 31)] {
+            assert!(checked_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(checked_date(date(2026, 12, 31)), Ok(date(2026, 12, 31)));
+    }
+
+    /// A percentage with decimals is the weight it stands for, written back as typed.
+    #[test]
+    fn a_percentage_is_the_weight_meant() {
+        assert_eq!(Weight::parse("33.3%").map(f64::from), Ok(0.333));
+        assert_eq!(Weight::parse("33,3 %").map(f64::from), Ok(0.333));
+        assert_eq!(Weight::from_percent(7.1).map(f64::from), Ok(0.071));
+        assert_eq!(Weight::from_percent(100.0).map(f64::from), Ok(1.0));
+        assert!(Weight::from_percent(100.5).is_err() && Weight::from_percent(f64::NAN).is_err());
     }
 
     #[test]

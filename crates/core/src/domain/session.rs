@@ -98,6 +98,7 @@ pub struct Session {
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: String,
+    #[serde(deserialize_with = "rules::field::day")]
     pub created: Timestamp,
     pub modified: Timestamp,
     /// Language of the content (not of the UI), e.g. `"es"`.

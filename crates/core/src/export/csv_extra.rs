@@ -122,7 +122,7 @@ fn meeting(row: &Row) -> Result<Meeting, Problem> {
     let mut m = Meeting::of(&clean_text(row.text.trim()));
     m.date = match row.date.trim() {
         "" => None,
-        d => Some(d.parse().map_err(|_| Problem::NotADate(d.to_owned()))?),
+        d => Some(crate::i18n::locale::read_iso_date(d).ok_or_else(|| Problem::NotADate(d.to_owned()))?),
     };
     m.attendees = match row.attendees.trim() {
         "" => None,

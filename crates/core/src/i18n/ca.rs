@@ -194,7 +194,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     record_of: "Acta de",
     record_fields: ["Comissió o òrgan", "Data (DD/MM/AAAA)", "Resum", "Límits i problemes (separats per ;)"],
-    bad_date: "Data no vàlida (DD/MM/AAAA)",
+    bad_date: |first, last| format!("Data no vàlida (DD/MM/AAAA, p. ex. 31/12/2026; anys entre {first} i {last})"),
     record_none: "sense acta (r)",
     problems: "límits i problemes",
     },
@@ -537,6 +537,9 @@ pub static TEXT: Catalogue = Catalogue {
     },
     fields: ["el títol", "la missió", "la visió"],
     input_full: |max| format!("el text ja té el màxim de {} caràcters; no s'hi afig res més", grouped(max, '.')),
+    one_value_paste: |n| {
+        format!("el que s'ha apegat té {n} línies i aquest camp porta un sol valor: no s'hi apega res (apegueu-ne una línia)")
+    },
     review_date_outside: |date, year, last| {
         format!("la data {date} no cau entre {year} i {last}: la revisió de {year} s'escriu eixe any o el següent")
     },
@@ -835,7 +838,9 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_factor: "Esborrat",
         deleted_action: "Esborrada",
         form_fields: ["Responsable", "Data límit (DD/MM/AAAA)", "Indicador"],
-        bad_date: "Data no vàlida, escriviu DD/MM/AAAA",
+        bad_date: |first, last| {
+            format!("Data no vàlida, escriviu DD/MM/AAAA (p. ex. 31/12/2026; anys entre {first} i {last})")
+        },
         bad_weight: "Pes entre 0 i 1 (0,15 o 15%)",
         pick_links: "Factors als quals respon",
         pick_space_checks: "(Espai marca)",
@@ -1389,7 +1394,7 @@ pub static TEXT: Catalogue = Catalogue {
     horizon_backwards: |s, e| format!("l'horitzó acaba ({e}) abans de començar ({s})"),
     horizon_range: |min, max, span| format!("els anys d'un horitzó van de {min} a {max}, i un horitzó abasta com a molt {span} anys"),
     range: |what, low, high, value| format!("{what} ha de ser de {low} a {high}, no {value}"),
-    ranged: ["l'impacte", "la valoració", "el pes", "l'ID"],
+    ranged: ["l'impacte", "la valoració", "el pes", "l'ID", "la data"],
     cli_unknown_argument: |a| format!("argument desconegut «{a}»"),
     cli_did_you_mean: |s| format!("volies dir «{s}»?"),
     cli_unknown_command: |c| format!("ordre desconeguda «{c}»"),

@@ -438,7 +438,8 @@ pub struct UiText {
     pub deleted_action: &'static str,
     /// Action form fields: owner, due date, indicator.
     pub form_fields: [&'static str; 3],
-    pub bad_date: &'static str,
+    /// A date that does not read: the form it takes, with the first and the last year a date may have.
+    pub bad_date: fn(i16, i16) -> String,
     pub bad_weight: &'static str,
     pub pick_links: &'static str,
     pub pick_space_checks: &'static str,

@@ -194,7 +194,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     record_of: "Record of",
     record_fields: ["Committee or body", "Date (YYYY-MM-DD)", "Summary", "Problems and limits (separated by ;)"],
-    bad_date: "Not a date (YYYY-MM-DD)",
+    bad_date: |first, last| format!("Not a date (YYYY-MM-DD, e.g. 2026-12-31; years from {first} to {last})"),
     record_none: "no record (r)",
     problems: "problems and limits",
     },
@@ -537,6 +537,7 @@ pub static TEXT: Catalogue = Catalogue {
     input_full: |max| {
         format!("the text already has the most of {} characters; nothing more is added", grouped(max, ','))
     },
+    one_value_paste: |n| format!("the paste has {n} lines and this field takes one value: nothing is pasted (paste one line)"),
     review_date_outside: |date, year, last| {
         format!(
             "the date {date} is not between {year} and {last}: the review of {year} is written that year or the next"
@@ -824,7 +825,7 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_factor: "Deleted",
         deleted_action: "Deleted",
         form_fields: ["Owner", "Due date (YYYY-MM-DD)", "Indicator"],
-        bad_date: "Invalid date, type YYYY-MM-DD",
+        bad_date: |first, last| format!("Invalid date, type YYYY-MM-DD (e.g. 2026-12-31; years from {first} to {last})"),
         bad_weight: "Weight between 0 and 1 (0.15 or 15%)",
         pick_links: "Factors answered by",
         pick_space_checks: "(Space checks)",
@@ -1384,7 +1385,7 @@ pub static TEXT: Catalogue = Catalogue {
     horizon_backwards: |s, e| format!("the horizon ends ({e}) before it starts ({s})"),
     horizon_range: |min, max, span| format!("years of a horizon go from {min} to {max}, and a horizon spans at most {span} years"),
     range: |what, low, high, value| format!("{what} must be {low} to {high}, not {value}"),
-    ranged: ["impact", "rating", "weight", "an ID"],
+    ranged: ["impact", "rating", "weight", "an ID", "a date"],
     cli_unknown_argument: |a| format!("unexpected argument '{a}' found"),
     cli_did_you_mean: |s| format!("a similar argument exists: '{s}'"),
     cli_unknown_command: |c| format!("unrecognized subcommand '{c}'"),

@@ -272,6 +272,7 @@ pub fn ron_problems() -> Vec<RonProblem> {
     let refused = [
         ValueRefused::from(crate::domain::Impact::parse("9").unwrap_err()),
         ValueRefused::from(crate::domain::Weight::parse("2.5").unwrap_err()),
+        ValueRefused::from(crate::domain::rules::checked_date(jiff::civil::date(0, 6, 1)).unwrap_err()),
         ValueRefused::Horizon(HorizonError::Syntax("Zzyzx".into())),
         ValueRefused::Horizon(HorizonError::Backwards { start: 2026, end: 2023 }),
         ValueRefused::Horizon(HorizonError::OutOfRange),

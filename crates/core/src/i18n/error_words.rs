@@ -118,8 +118,8 @@ pub struct ErrorWords {
     pub horizon_range: fn(i16, i16, i16) -> String,
     /// A value out of range: what (impact, rating, weight), the range (low, high), the value.
     pub range: fn(&str, &str, &str, &str) -> String,
-    /// The names of the ranged values: impact, rating, weight, an item's ID.
-    pub ranged: [&'static str; 4],
+    /// The names of the ranged values: impact, rating, weight, an item's ID, a date.
+    pub ranged: [&'static str; 5],
     // ---- The command line's own mistakes (clap) ----
     /// An option or argument it does not know (it), and a suggestion ("did you mean").
     pub cli_unknown_argument: fn(&str) -> String,
@@ -171,6 +171,7 @@ impl ErrorWords {
             "rating" => self.ranged[1].to_owned(),
             "weight" => self.ranged[2].to_owned(),
             "ID" => self.ranged[3].to_owned(),
+            "date" => self.ranged[4].to_owned(),
             other => other.to_owned(),
         }
     }

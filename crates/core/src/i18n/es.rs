@@ -194,7 +194,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     record_of: "Acta de",
     record_fields: ["Comisión u órgano", "Fecha (DD/MM/AAAA)", "Resumen", "Límites y problemas (separados por ;)"],
-    bad_date: "Fecha no válida (DD/MM/AAAA)",
+    bad_date: |first, last| format!("Fecha no válida (DD/MM/AAAA, p. ej. 31/12/2026; años entre {first} y {last})"),
     record_none: "sin acta (r)",
     problems: "límites y problemas",
     },
@@ -543,6 +543,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     fields: ["el título", "la misión", "la visión"],
     input_full: |max| format!("el texto ya tiene el máximo de {} caracteres; no se añade más", grouped(max, '.')),
+    one_value_paste: |n| format!("lo pegado tiene {n} líneas y este campo lleva un solo valor: no se pega nada (pega una línea)"),
     review_date_outside: |date, year, last| {
         format!("la fecha {date} no cae entre {year} y {last}: la revisión de {year} se escribe ese año o el siguiente")
     },
@@ -837,7 +838,9 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_factor: "Borrado",
         deleted_action: "Borrada",
         form_fields: ["Responsable", "Fecha límite (DD/MM/AAAA)", "Indicador"],
-        bad_date: "Fecha no válida, escribe DD/MM/AAAA",
+        bad_date: |first, last| {
+            format!("Fecha no válida, escribe DD/MM/AAAA (p. ej. 31/12/2026; años entre {first} y {last})")
+        },
         bad_weight: "Peso entre 0 y 1 (0,15 o 15%)",
         pick_links: "Factores que responde",
         pick_space_checks: "(Espacio marca)",
@@ -1395,7 +1398,7 @@ pub static TEXT: Catalogue = Catalogue {
     horizon_backwards: |s, e| format!("el horizonte termina ({e}) antes de empezar ({s})"),
     horizon_range: |min, max, span| format!("los años de un horizonte van de {min} a {max}, y un horizonte abarca como mucho {span} años"),
     range: |what, low, high, value| format!("{what} debe ser de {low} a {high}, no {value}"),
-    ranged: ["el impacto", "la valoración", "el peso", "el ID"],
+    ranged: ["el impacto", "la valoración", "el peso", "el ID", "la fecha"],
     cli_unknown_argument: |a| format!("argumento desconocido «{a}»"),
     cli_did_you_mean: |s| format!("¿querías decir «{s}»?"),
     cli_unknown_command: |c| format!("orden desconocida «{c}»"),

@@ -57,7 +57,8 @@ pub struct FollowText {
     /// The review record's form: its title and fields.
     pub record_of: &'static str,
     pub record_fields: [&'static str; 4],
-    pub bad_date: &'static str,
+    /// A date that does not read: the form it takes, with the first and the last year a date may have.
+    pub bad_date: fn(i16, i16) -> String,
     /// The record's summary line in the view: the body and the date.
     pub record_none: &'static str,
     pub problems: &'static str,

@@ -27,6 +27,9 @@ pub struct LimitsText {
     pub fields: [&'static str; 3],
     /// The edit line is full: the limit. Said when a key or a paste is refused.
     pub input_full: fn(usize) -> String,
+    /// A paste of several lines (how many) refused by a field that takes one
+    /// value (a number, an amount, a date): lines joined would read as another.
+    pub one_value_paste: fn(usize) -> String,
 }
 
 use crate::domain::id_check::IdProblem;

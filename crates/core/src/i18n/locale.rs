@@ -116,10 +116,12 @@ impl Locale {
         }
     }
 
-    /// A number as a person types it in this language (spaces, `€` and `%`
-    /// ignored): `1.620,5` or `1,620.5` as the language writes it, `12,5`, `-3`.
+    /// A number as a person types it in this language: `1.620,5` or `1,620.5`
+    /// as the language writes it, `12,5`, `-3`; a `%` after it or a `€` before
+    /// or after it is left aside, and a space may stand between thousands
+    /// (`1 620,5`, `12 345 678`) but nowhere else: `12 5` is two numbers, not 125.
     pub fn read_number(&self, text: &str) -> Result<f64, Unread> {
-        let t: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '€' | '%')).collect();
+        let t = self.number_text(text).ok_or(Unread::NotANumber)?;
         match read(&t, self.decimal, self.group) {
             Some(r) if r.two_ways => {
                 let other = read(&t, self.group, self.decimal).map_or(r.value, |o| o.value);
@@ -140,21 +142,44 @@ impl Locale {
         self.read_number(text)
     }
 
-    /// A date as this language writes it, or as `YYYY-MM-DD` in any language.
+    /// A date as this language writes it, or as `YYYY-MM-DD` in any language;
+    /// the year always in four digits (`31/12/26` is no date: its century is
+    /// not guessed), and only a date a session may hold
+    /// ([`crate::domain::rules::DATES`]), so that what is shown reads back.
     pub fn read_date(&self, text: &str) -> Option<Date> {
-        let text = text.trim();
-        if let Ok(d) = text.parse::<Date>() {
-            return Some(d);
+        match self.date {
+            DateOrder::DayMonthYear => read_written_date(text),
+            DateOrder::Iso => read_iso_date(text),
         }
-        if self.date != DateOrder::DayMonthYear {
+    }
+
+    /// `text` without what may surround a number (`%` after it, `€` before or
+    /// after it) and with a space between thousands made this language's
+    /// thousands separator (`1 620,5` → `1.620,5`); `None` when a space stands
+    /// anywhere else (`12 5`, `1 620.000`), so that two numbers never read as one.
+    fn number_text(&self, text: &str) -> Option<String> {
+        let t = text.trim();
+        let t = match (t.strip_suffix('%'), t.strip_suffix('€'), t.strip_prefix('€')) {
+            (Some(n), ..) | (None, Some(n), _) => n.trim_end(),
+            (None, None, Some(n)) => n.trim_start(),
+            (None, None, None) => t,
+        };
+        if !t.contains(char::is_whitespace) {
+            return Some(t.to_owned());
+        }
+        // Spaces group thousands instead of the language's separator, never with it.
+        if t.contains(self.group) {
             return None;
         }
-        let mut parts = text.split('/').map(|p| p.trim().parse::<i16>().ok());
-        let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
-        if parts.next().is_some() || !(1..=9999).contains(&y) {
+        let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+        let (whole, frac) = body.split_once(self.decimal).unwrap_or((body, ""));
+        let mut groups = whole.split(char::is_whitespace);
+        let lead = groups.next().unwrap_or_default();
+        let thousands = group_lead(lead) && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+        if !thousands || frac.contains(char::is_whitespace) {
             return None;
         }
-        Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+        Some(t.replace(char::is_whitespace, &self.group.to_string()))
     }
 
     /// A whole number with thousands separators (`1.620`), else [`Locale::exact`].
@@ -184,6 +209,33 @@ impl Locale {
     pub fn localise(&self, text: &str) -> String {
         if self.decimal == '.' { text.to_owned() } else { text.replace('.', &self.decimal.to_string()) }
     }
+}
+
+/// A date written `YYYY-MM-DD`, if a session may hold it ([`crate::domain::rules::DATES`]).
+pub fn read_iso_date(text: &str) -> Option<Date> {
+    let d = text.trim().parse::<Date>().ok()?;
+    crate::domain::rules::checked_date(d).ok()
+}
+
+/// A date as any language of dafo writes it: `2027-01-31` or `31/01/2027`
+/// (`1/2/2027` too), the year in four digits, and one a session may hold
+/// ([`crate::domain::rules::DATES`]).
+pub fn read_written_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Some(d) = read_iso_date(text) {
+        return Some(d);
+    }
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit())).then(|| part.parse::<i16>().ok())?
+    };
+    let mut parts = text.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (d, m, y) = (number(d, 1..=2)?, number(m, 1..=2)?, number(y, 4..=4)?);
+    let date = Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
+    crate::domain::rules::checked_date(date).ok()
 }
 
 /// Whether `whole` could lead groups of thousands: one to three digits, not `0…`.
@@ -229,6 +281,7 @@ fn read(t: &str, decimal: char, group: char) -> Option<Reading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::DATES;
     use crate::i18n::Lang;
     use proptest::prelude::*;
 
@@ -238,6 +291,72 @@ mod tests {
 
     fn en() -> &'static Locale {
         Lang::En.locale()
+    }
+
+    /// How many days after the first a session may hold its last is.
+    fn every_day() -> i32 {
+        DATES.0.until(DATES.1).map_or(0, |s| s.get_days())
+    }
+
+    #[test]
+    fn a_space_stands_between_thousands_and_nowhere_else() {
+        assert_eq!(es().read_number("1 620,5"), Ok(1620.5));
+        assert_eq!(es().read_number("12 345 678,5"), Ok(12_345_678.5));
+        assert_eq!(en().read_number("12 345 678.5"), Ok(12_345_678.5));
+        assert_eq!(Lang::Ca.locale().read_number("1\u{a0}620 €"), Ok(1620.0));
+        assert_eq!(es().read_number("1\u{202f}620"), Ok(1620.0));
+        assert_eq!(es().read_number(" 62,5 % "), Ok(62.5));
+        assert_eq!(es().read_number("€ 1.500"), Ok(1500.0));
+        // Two cells pasted as one line, a space lost in a number, separators mixed.
+        for text in
+            ["12 5", "100 50", "1 62", "1  620", "0 620", "1234 567", "1 620.000", "1 620,5 5", "- 5", "1 620.5"]
+        {
+            assert_eq!(es().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+        for text in ["12 5", "100 50", "1 620,000", "1 620,5"] {
+            assert_eq!(en().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+        // A sign is read where it is written, not wherever it turns up.
+        for text in ["1€2", "%5", "5%%", "1%2", "€5%", "5 € €"] {
+            assert_eq!(es().read_number(text), Err(Unread::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_year_is_written_whole() {
+        let d = Date::constant(2026, 12, 31);
+        for l in [es(), Lang::Ca.locale()] {
+            assert_eq!(l.read_date("31/12/2026"), Some(d));
+            assert_eq!(l.read_date(" 1/2/2027 "), Some(Date::constant(2027, 2, 1)));
+            assert_eq!(l.read_date("2026-12-31"), Some(d));
+            for text in [
+                "31/12/26",
+                "31/12/026",
+                "31/12/02026",
+                "31/12/+2026",
+                "31/12/ 2026",
+                "31/12/",
+                "31/12/2026/1",
+                "001/12/2026",
+            ] {
+                assert_eq!(l.read_date(text), None, "{text}");
+            }
+        }
+        assert_eq!(en().read_date("2026-12-31"), Some(d));
+        assert_eq!(en().read_date("31/12/2026"), None);
+    }
+
+    #[test]
+    fn a_date_outside_the_sessions_years_is_no_date() {
+        for l in [es(), en(), Lang::Ca.locale()] {
+            for text in
+                ["0000-06-01", "01/06/0000", "1899-12-31", "31/12/1899", "2201-01-01", "01/01/2201", "-000001-01-01"]
+            {
+                assert_eq!(l.read_date(text), None, "{text}");
+            }
+        }
+        assert_eq!(es().read_date("01/01/1900"), Some(DATES.0));
+        assert_eq!(en().read_date("2200-12-31"), Some(DATES.1));
     }
 
     #[test]
@@ -333,10 +452,93 @@ mod tests {
         }
 
         #[test]
-        fn dates_read_back(day in 0i32..3_652_059) {
-            let d = Date::constant(1, 1, 1).checked_add(jiff::Span::new().days(day)).unwrap_or(Date::MAX);
+        fn dates_read_back(day in 0i32..=every_day()) {
+            let d = DATES.0.checked_add(jiff::Span::new().days(day)).unwrap_or(DATES.1);
             for &l in Lang::ALL {
                 prop_assert_eq!(l.locale().read_date(&l.locale().date(d)), Some(d), "{:?}", l);
+            }
+        }
+
+        /// A date outside the years a session holds is refused however it is written.
+        #[test]
+        fn dates_outside_the_range_are_refused(y in -9999i16..=9999, m in 1i8..=12, d in 1i8..=28) {
+            let date = Date::constant(y, m, d);
+            prop_assume!(!(DATES.0..=DATES.1).contains(&date));
+            for &l in Lang::ALL {
+                let locale = l.locale();
+                prop_assert_eq!(locale.read_date(&locale.date(date)), None, "{:?}", l);
+                prop_assert_eq!(locale.read_date(&date.to_string()), None, "{:?}", l);
+            }
+        }
+
+        /// A day, a month and a year as anyone may type them read as a date only
+        /// when it is one, its year in four digits: what it reads as is written
+        /// back as typed (zeros aside).
+        #[test]
+        fn typed_dates_read_only_as_written(d in 0u32..40, m in 0u32..15, y in "[0-9]{1,5}", pad in any::<bool>()) {
+            let text = if pad { format!("{d:02}/{m:02}/{y}") } else { format!("{d}/{m}/{y}") };
+            for &l in Lang::ALL {
+                let locale = l.locale();
+                match locale.read_date(&text) {
+                    Some(date) => {
+                        prop_assert_eq!(locale.date(date), format!("{d:02}/{m:02}/{y}"), "{:?}", l);
+                        prop_assert!(y.len() == 4 && (DATES.0..=DATES.1).contains(&date));
+                    }
+                    None => {
+                        let real = y.len() == 4 && Date::new(y.parse().unwrap_or(0), m as i8, d as i8).is_ok_and(|x| (DATES.0..=DATES.1).contains(&x));
+                        prop_assert!(!real || locale.date == DateOrder::Iso, "{:?}: {} refused", l, text);
+                    }
+                }
+            }
+        }
+
+        /// Numbers written with spaces between thousands read as written, in
+        /// each language's own way.
+        #[test]
+        fn spaces_between_thousands_read(whole in 0u64..1_000_000_000_000, cents in 0u32..100, lang in 0usize..3) {
+            let l = Lang::ALL[lang].locale();
+            let digits = whole.to_string();
+            let mut spaced = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    spaced.push(' ');
+                }
+                spaced.push(c);
+            }
+            let text = format!("{spaced}{}{cents:02}", l.decimal);
+            let meant = format!("{whole}.{cents:02}").parse::<f64>().unwrap_or(f64::NAN);
+            prop_assert_eq!(l.read_number(&text), Ok(meant), "{}", text);
+        }
+
+        /// Two numbers with a space between them never read as one: refused,
+        /// unless the second is a group of three digits after one of one to
+        /// three (thousands written with a space).
+        #[test]
+        fn two_numbers_never_read_as_one(a in 0u32..100_000, b in 0u32..100_000, lang in 0usize..3) {
+            let l = Lang::ALL[lang].locale();
+            let (a, b) = (a.to_string(), b.to_string());
+            let text = format!("{a} {b}");
+            let thousands = (1..=3).contains(&a.len()) && !a.starts_with('0') && b.len() == 3;
+            match l.read_number(&text) {
+                Ok(x) => prop_assert!(thousands && x == format!("{a}{b}").parse::<f64>().unwrap_or(f64::NAN), "{} read as {}", text, x),
+                Err(e) => prop_assert!(!thousands && e == Unread::NotANumber, "{} refused: {:?}", text, e),
+            }
+        }
+
+        /// Any text either is refused or reads as the number it shows: its
+        /// digits, in their order, and its sign.
+        #[test]
+        fn junk_is_refused_or_read_as_meant(text in "[-+0-9 .,€%]{0,14}", lang in 0usize..3) {
+            let l = Lang::ALL[lang].locale();
+            if let Ok(x) = l.read_number(&text) {
+                let significant = |digits: String| digits.trim_start_matches('0').trim_end_matches('0').to_owned();
+                let typed = significant(text.chars().filter(char::is_ascii_digit).collect());
+                let shown = format!("{:e}", x.abs());
+                let mantissa = shown.split('e').next().unwrap_or_default();
+                let read = significant(mantissa.chars().filter(char::is_ascii_digit).collect());
+                prop_assert_eq!(&typed, &read, "{:?} read as {}", text, x);
+                let negative = text.replace('€', "").trim_start().starts_with('-');
+                prop_assert_eq!(negative, x.is_sign_negative(), "{:?} read as {}", text, x);
             }
         }
     }

@@ -405,7 +405,9 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 };
                 let due = match row.due.trim() {
                     "" => None,
-                    v => Some(v.parse::<jiff::civil::Date>().map_err(|_| err(line, Problem::Due(v.to_owned())))?),
+                    v => Some(
+                        crate::i18n::locale::read_iso_date(v).ok_or_else(|| err(line, Problem::Due(v.to_owned())))?,
+                    ),
                 };
                 if !text.is_empty() {
                     out.extra.item(&row);

@@ -94,6 +94,18 @@ fn common_mistakes_in_a_session_are_typed_problems_at_their_place() {
             0,
         ),
         ("due: \"2027-03-01\"", "due: \"2027-13-01\"", RonProblem::BadValue, 0),
+        // A real day, but in a year no form reads back: refused with the range.
+        (
+            "due: \"2027-03-01\"",
+            "due: \"0000-03-01\"",
+            RonProblem::Value(ValueRefused::Range {
+                what: "date".into(),
+                low: "1900-01-01".into(),
+                high: "2200-12-31".into(),
+                value: "0000-03-01".into(),
+            }),
+            0,
+        ),
     ] {
         let (err, line) = broken(from, to);
         let LoadError::Parse { line: at, problem: ParseProblem::Ron(got), .. } = &err else { panic!("{to}: {err:?}") };
@@ -112,6 +124,44 @@ fn common_mistakes_in_a_session_are_typed_problems_at_their_place() {
         match parse(&text, Path::new("roto.ron")) {
             Err(LoadError::Parse { problem: ParseProblem::Ron(got), .. }) => assert_eq!(*got, problem),
             other => panic!("{other:?}"),
+        }
+    }
+}
+
+/// Every date a session holds is checked on load (an action's start and due
+/// date, a meeting's, a year's review, the session's own): a year no form
+/// reads back is refused at its line, never shown as a day that reads as none.
+#[test]
+fn every_date_of_a_session_is_refused_outside_its_years() {
+    use jiff::civil::date;
+    let mut s = parse(&fixture(), Path::new("bien.ron")).unwrap();
+    let a = &mut s.correct[0];
+    (a.start, a.due) = (Some(date(2026, 2, 1)), Some(date(2026, 3, 1)));
+    let mut meeting = crate::domain::meetings::Meeting::of("técnicos");
+    meeting.date = Some(date(2026, 4, 1));
+    s.meta.meetings.push(meeting);
+    s.review_years.push(crate::domain::YearReview { year: 2026, date: Some(date(2026, 5, 1)), ..Default::default() });
+    let good = crate::storage::to_ron(&s);
+    assert!(parse(&good, Path::new("bien.ron")).is_ok());
+    for (field, day) in [
+        ("start", "2026-02-01"),
+        ("due", "2026-03-01"),
+        ("date", "2026-04-01"),
+        ("date", "2026-05-01"),
+        ("created", "2026-11-10"),
+    ] {
+        let written = format!("{field}: \"{day}");
+        assert_eq!(good.matches(&written).count(), 1, "{written}");
+        for year in ["0000", "1899", "2201", "9999"] {
+            let bad = format!("{year}{}", &day[4..]);
+            let text = good.replacen(&written, &format!("{field}: \"{bad}"), 1);
+            let line = text[..text.find(&bad).unwrap()].matches('\n').count() + 1;
+            let err = parse(&text, Path::new("roto.ron")).unwrap_err();
+            let LoadError::Parse { line: at, problem: ParseProblem::Ron(got), .. } = &err else {
+                panic!("{bad}: {err:?}")
+            };
+            let RonProblem::Value(ValueRefused::Range { what, value, .. }) = &**got else { panic!("{bad}: {got:?}") };
+            assert_eq!((what.as_str(), value.as_str(), *at), ("date", bad.as_str(), line), "{field} {bad}");
         }
     }
 }

@@ -270,19 +270,11 @@ pub(super) fn line_id(s: &Session, number: &str) -> Option<String> {
     Some(s.line_by_number(a.parse().ok()?, l.parse().ok()?)?.id.clone())
 }
 
-/// A date written `2023-09-01` or, as the Spanish informe writes it, `01/09/2023`;
-/// the overdue mark an export puts before it (`⚠ 31/12/2024`) is not part of it.
+/// A date written `2023-09-01` or, as the Spanish informe writes it, `01/09/2023`
+/// ([`crate::i18n::locale::read_written_date`]); the overdue mark an export puts
+/// before it (`⚠ 31/12/2024`) is not part of it.
 fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    let text = text.trim().trim_start_matches(crate::export::marks::OVERDUE).trim();
-    if let Ok(d) = text.parse() {
-        return Some(d);
-    }
-    let mut parts = text.split('/').map(|p| p.parse::<i16>().ok());
-    let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
-    if parts.next().is_some() {
-        return None;
-    }
-    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+    crate::i18n::locale::read_written_date(text.trim().trim_start_matches(crate::export::marks::OVERDUE))
 }
 
 /// `Dos técnicas (12.000,50 €)` → the text and the amount, as the informe
