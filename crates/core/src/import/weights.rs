@@ -41,7 +41,17 @@ fn rows(text: &str) -> Vec<Row> {
         if crate::domain::ItemId::try_from(id.as_str()).is_err() {
             continue;
         }
-        let weight = l.locale().read_number(weight).ok().filter(|w| (0.0..=1.0).contains(w));
+        // A weight written as a percentage (`15 %`, a table typed by hand) is the
+        // weight it stands for, not a number over 1 to be dropped.
+        let weight = match weight.trim().strip_suffix('%') {
+            Some(percent) => l
+                .locale()
+                .read_number(percent.trim())
+                .ok()
+                .and_then(|p| crate::domain::Weight::from_percent(p).ok())
+                .map(f64::from),
+            None => l.locale().read_number(weight).ok().filter(|w| (0.0..=1.0).contains(w)),
+        };
         let rating = rating.parse::<u8>().ok().filter(|r| (1..=4).contains(r));
         out.push(Row { id: id.clone(), weight, rating });
     }
@@ -74,6 +84,18 @@ mod tests {
                   | O1 | Funds | 0.125 | 3 | 0.38 |\n\n## Otra cosa\n\n| F9 | no | 0,5 | 2 | |\n";
         let row = |id: &str, weight, rating| Row { id: id.to_owned(), weight, rating };
         assert_eq!(rows(md), [row("F1", Some(0.1), Some(4)), row("D2", None, None), row("O1", Some(0.125), Some(3))]);
+    }
+
+    /// Weights written as percentages, as a hand-made table has them, are the
+    /// weights they stand for; one past 100 % is no weight.
+    #[test]
+    fn weights_written_as_percentages_are_read_as_meant() {
+        let md = "## Matriz EFI (factores internos)\n\n| ID | Factor | Peso | Valoración | Ponderado |\n|---|---|--:|--:|--:|\n\
+                  | F1 | a | 15% | 4 | |\n| F2 | b | 33,3 % | 3 | |\n| F3 | c | 120% | 2 | |\n\n\
+                  ## EFE matrix (external factors)\n\n| ID | Factor | Weight | Rating | Weighted |\n|---|---|--:|--:|--:|\n\
+                  | O1 | d | 12.5% | 3 | |\n";
+        let weights: Vec<Option<f64>> = rows(md).iter().map(|r| r.weight).collect();
+        assert_eq!(weights, [Some(0.15), Some(0.333), None, Some(0.125)]);
     }
 
     #[test]
