@@ -9,9 +9,9 @@ use crate::domain::limits::STATEMENT_TEXT_MAX;
 
 use super::action::Action;
 use super::editor::Editor;
+use super::form::{Seen, value_of};
 use super::overlay::Overlay;
 use crate::domain::YearReview;
-use crate::domain::text::clean_text;
 use crate::i18n::Lang;
 
 /// Number of fields in the record form.
@@ -23,13 +23,10 @@ pub struct RecordForm {
     pub year: i16,
     pub fields: [TextArea<'static>; RECORD_FIELDS],
     pub active: usize,
-    /// What each field held when the form was filled from the session: the
-    /// fields left as they were write nothing (a problem may hold a `;` of its
-    /// own, and stays whole unless its line is changed).
-    opened: [String; RECORD_FIELDS],
-    /// Brought back from a draft: its fields as they came back (`Esc` with
-    /// them still so drops the draft).
-    restored: Option<[String; RECORD_FIELDS]>,
+    /// What the fields held when filled and when brought back: the fields left
+    /// as they were write nothing (a problem may hold a `;` of its own, and
+    /// stays whole unless its line is changed).
+    seen: Seen,
 }
 
 impl RecordForm {
@@ -50,8 +47,8 @@ impl RecordForm {
             field(r.summary.unwrap_or_default()),
             field(r.problems.join("; ")),
         ];
-        let opened = std::array::from_fn(|i| value_of(&fields[i]));
-        RecordForm { year, fields, active: 0, opened, restored: None }
+        let seen = Seen::new(&fields);
+        RecordForm { year, fields, active: 0, seen }
     }
 
     fn value(&self, i: usize) -> String {
@@ -60,7 +57,7 @@ impl RecordForm {
 
     /// Whether field `i` was changed since the form was filled.
     pub fn changed(&self, i: usize) -> bool {
-        self.opened.get(i).is_none_or(|o| *o != self.value(i))
+        self.seen.changed(i, &self.value(i))
     }
 
     /// Whether words were typed in it: a changed field that is not empty.
@@ -80,28 +77,23 @@ impl RecordForm {
             }
         }
         fresh.active = self.active;
-        fresh.restored = self.restored;
+        fresh.seen.keep_restored(self.seen);
         fresh
     }
 
     /// Notes that the form came back from a draft, as it is now.
     pub(super) fn mark_restored(&mut self) {
-        self.restored = Some(self.values());
+        self.seen.mark_restored(self.values());
     }
 
     /// Whether it came back from a draft and nothing was changed in it since.
     pub fn as_restored(&self) -> bool {
-        self.restored.as_ref().is_some_and(|r| *r == self.values())
+        self.seen.as_restored(&self.values())
     }
 
-    fn values(&self) -> [String; RECORD_FIELDS] {
-        std::array::from_fn(|i| self.value(i))
+    fn values(&self) -> Vec<String> {
+        (0..RECORD_FIELDS).map(|i| self.value(i)).collect()
     }
-}
-
-/// A field's text, cleaned as it will be stored.
-fn value_of(field: &TextArea<'static>) -> String {
-    clean_text(&field.lines().join(" "))
 }
 
 /// The problems typed in one line: split at `;`, blanks dropped.

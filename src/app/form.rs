@@ -44,14 +44,47 @@ pub struct Form {
     pub kind: FormKind,
     pub fields: Vec<TextArea<'static>>,
     pub active: usize,
-    /// What each field held when the form was filled from the session: only
-    /// the fields that differ from it are applied.
-    opened: Vec<String>,
+    /// What the fields held when filled and when brought back: only the
+    /// fields that differ from the first are applied.
+    seen: Seen,
     /// The action's línea when the form was filled from the session.
     opened_line: Option<String>,
-    /// Brought back from a draft: its fields as they came back. `Esc` with
-    /// them still so drops the draft instead of keeping it again.
+}
+
+/// What a form's fields held when it was filled from the session, and, once
+/// brought back from a draft, as they came back (`Esc` with them still so drops
+/// the draft instead of keeping it again). Shared by [`Form`] and the year's
+/// record form.
+#[derive(Debug, Clone)]
+pub(super) struct Seen {
+    opened: Vec<String>,
     restored: Option<Vec<String>>,
+}
+
+impl Seen {
+    pub(super) fn new<'a>(fields: impl IntoIterator<Item = &'a TextArea<'static>>) -> Seen {
+        Seen { opened: fields.into_iter().map(value_of).collect(), restored: None }
+    }
+
+    /// Whether field `i`, now `value`, differs from what it held when filled.
+    pub(super) fn changed(&self, i: usize, value: &str) -> bool {
+        self.opened.get(i).is_none_or(|o| o != value)
+    }
+
+    /// The form came back from a draft with these `values`.
+    pub(super) fn mark_restored(&mut self, values: Vec<String>) {
+        self.restored = Some(values);
+    }
+
+    /// Whether it came back from a draft and its `values` are still as they came back.
+    pub(super) fn as_restored(&self, values: &[String]) -> bool {
+        self.restored.as_deref() == Some(values)
+    }
+
+    /// Takes over `other`'s having come back from a draft (a form laid over a fresh one).
+    pub(super) fn keep_restored(&mut self, other: Seen) {
+        self.restored = other.restored;
+    }
 }
 
 /// The action form's línea field: chosen in the línea picker, not typed.
@@ -138,12 +171,12 @@ pub fn read_indicator_field(s: &Session, linked: &[String], text: &str) -> (Vec<
 impl Form {
     /// A form of `kind` filled with `fields`, as the session holds them now.
     pub(super) fn new(kind: FormKind, fields: Vec<TextArea<'static>>) -> Form {
-        let opened = fields.iter().map(value_of).collect();
+        let seen = Seen::new(&fields);
         let opened_line = match &kind {
             FormKind::Action { line, .. } => line.clone(),
             FormKind::Indicator(_) | FormKind::Meta => None,
         };
-        Form { kind, fields, active: 0, opened, opened_line, restored: None }
+        Form { kind, fields, active: 0, seen, opened_line }
     }
 
     /// Whether field `i` was changed since the form was filled (the línea
@@ -151,7 +184,7 @@ impl Form {
     pub fn changed(&self, i: usize) -> bool {
         match &self.kind {
             FormKind::Action { line, .. } if i == LINE_FIELD => *line != self.opened_line,
-            _ => self.opened.get(i).is_none_or(|o| *o != self.value(i)),
+            _ => self.seen.changed(i, &self.value(i)),
         }
     }
 
@@ -185,18 +218,18 @@ impl Form {
             now.clone_from(mine);
         }
         fresh.active = self.active;
-        fresh.restored = self.restored;
+        fresh.seen.keep_restored(self.seen);
         fresh
     }
 
     /// Notes that the form came back from a draft, as it is now.
     pub(super) fn mark_restored(&mut self) {
-        self.restored = Some(self.values());
+        self.seen.mark_restored(self.values());
     }
 
     /// Whether it came back from a draft and nothing was changed in it since.
     pub fn as_restored(&self) -> bool {
-        self.restored.as_ref().is_some_and(|r| *r == self.values())
+        self.seen.as_restored(&self.values())
     }
 
     fn values(&self) -> Vec<String> {
@@ -316,7 +349,7 @@ impl Form {
 }
 
 /// A field's text, cleaned as it will be stored.
-fn value_of(field: &TextArea<'static>) -> String {
+pub(super) fn value_of(field: &TextArea<'static>) -> String {
     clean_text(&field.lines().join(" "))
 }
 

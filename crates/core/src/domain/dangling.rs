@@ -3,8 +3,8 @@
 //! and indicators, a review's action, an indicator value's indicator. The
 //! editor leaves some behind on purpose (a deleted factor's links show as
 //! `D3?` until undone or relinked), and a hand edit or a merge may leave
-//! others: `dafo check` lists every one and refuses the file, so none passes
-//! unseen.
+//! others: `dafo check` names every one as a warning, so none passes unseen (a
+//! merge that would leave one marks a conflict, which `check` refuses).
 
 use std::collections::HashSet;
 
