@@ -9,7 +9,7 @@ use crate::domain::limits::STATEMENT_TEXT_MAX;
 
 use super::action::Action;
 use super::editor::Editor;
-use super::form::{Seen, value_of};
+use super::form::{Seen, put, value_of};
 use super::overlay::Overlay;
 use crate::domain::YearReview;
 use crate::i18n::Lang;
@@ -172,18 +172,10 @@ impl Editor {
         let text = |i: usize| form.changed(i).then(|| form.value(i));
         let (body, summary, problems) = (text(0), text(2), text(3).map(|t| split_problems(&t)));
         let changed = self.session().change_year_review(form.year, |r| {
-            if let Some(body) = body {
-                r.body = Some(body);
-            }
-            if let Some(date) = date {
-                r.date = date;
-            }
-            if let Some(summary) = summary {
-                r.summary = Some(summary);
-            }
-            if let Some(problems) = problems {
-                r.problems = problems;
-            }
+            put(&mut r.body, body.map(Some));
+            put(&mut r.date, date);
+            put(&mut r.summary, summary.map(Some));
+            put(&mut r.problems, problems);
         });
         match changed {
             Ok(Some(edit)) => {

@@ -348,6 +348,13 @@ impl Form {
     }
 }
 
+/// Puts `value` in `slot` when there is one: a form's field that was changed.
+pub(super) fn put<T>(slot: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *slot = value;
+    }
+}
+
 /// A field's text, cleaned as it will be stored.
 pub(super) fn value_of(field: &TextArea<'static>) -> String {
     clean_text(&field.lines().join(" "))
@@ -540,35 +547,21 @@ impl Editor {
         let line = (changed(LINE_FIELD) && !line_gone).then_some(line);
         let budget = money.as_ref().map(|(_, b)| b.clone()).unwrap_or_default();
         let edit = s.change_action(c, i, |a| {
-            if let Some(owner) = owner {
-                a.owner = Some(owner);
-            }
-            if let Some(start) = start {
-                a.start = start;
-            }
-            if let Some(due) = due {
-                a.due = due;
-            }
-            if let Some(resources) = resources {
-                a.resources = Some(resources);
-            }
+            put(&mut a.owner, owner.map(Some));
+            put(&mut a.start, start);
+            put(&mut a.due, due);
+            put(&mut a.resources, resources.map(Some));
             if let Some((amount, budget)) = money {
                 a.amount = amount;
                 a.budget = budget;
             }
-            if let Some(funding) = funding {
-                a.funding = funding;
-            }
-            if let Some(partners) = partners {
-                a.partners = partners;
-            }
+            put(&mut a.funding, funding);
+            put(&mut a.partners, partners);
             if let Some((indicators, note)) = indicators {
                 a.indicators = indicators;
                 a.indicator = note;
             }
-            if let Some(line) = line {
-                a.line = line;
-            }
+            put(&mut a.line, line);
         });
         let Some(edit) = edit else { return Ok(()) };
         // A source first chosen from the language's list fixes the session's list.

@@ -3,7 +3,7 @@
 //! horizon, and the technique and attendees of the session's own meeting), each applied as one undo step.
 
 use super::editor::Editor;
-use super::form::{Form, FormKind, field};
+use super::form::{Form, FormKind, field, put};
 use super::overlay::Overlay;
 use crate::domain::meetings::{self, Meeting};
 use crate::domain::text::clean_text;
@@ -82,24 +82,12 @@ impl Editor {
             return Err((0, p.empty_indicator_name.to_owned()));
         }
         let fill = |x: &mut Indicator| {
-            if let Some(name) = name {
-                x.name = name;
-            }
-            if let Some(unit) = unit {
-                x.unit = unit;
-            }
-            if let Some(baseline) = baseline {
-                x.baseline = baseline;
-            }
-            if let Some(target) = target {
-                x.target = target;
-            }
-            if let Some(direction) = direction {
-                x.direction = direction;
-            }
-            if let Some(milestones) = milestones {
-                x.milestones = milestones;
-            }
+            put(&mut x.name, name);
+            put(&mut x.unit, unit);
+            put(&mut x.baseline, baseline);
+            put(&mut x.target, target);
+            put(&mut x.direction, direction);
+            put(&mut x.milestones, milestones);
         };
         let edit = match id {
             None => {
@@ -227,35 +215,19 @@ impl Editor {
                 if let Some(group) = group.clone().filter(|g| !g.is_empty()) {
                     x.group = group;
                 }
-                if let Some(technique) = technique {
-                    x.technique = technique;
-                }
-                if let Some(attendees) = attendees {
-                    x.attendees = attendees;
-                }
-                if let Some(by_sex) = by_sex {
-                    x.by_sex = by_sex;
-                }
-                if let Some(by_age) = by_age {
-                    x.by_age = by_age;
-                }
+                put(&mut x.technique, technique);
+                put(&mut x.attendees, attendees);
+                put(&mut x.by_sex, by_sex);
+                put(&mut x.by_age, by_age);
             }
-            if let Some(title) = title {
-                m.title = title;
-            }
+            put(&mut m.title, title);
             m.created = created;
-            if let Some(place) = place {
-                m.place = Some(place);
-            }
-            if let Some(participants) = participants {
-                m.participants = Some(participants);
-            }
+            put(&mut m.place, place.map(Some));
+            put(&mut m.participants, participants.map(Some));
             if let Some(group) = group {
                 m.group = Some(group).filter(|g| !g.is_empty());
             }
-            if let Some(horizon) = horizon {
-                m.horizon = horizon;
-            }
+            put(&mut m.horizon, horizon);
         });
         let edit = match (edit, sources) {
             (Some(e), Some(f)) => Some(crate::domain::Edit::Batch(vec![e, f])),
