@@ -537,3 +537,31 @@ fn the_footer_says_the_day_of_the_export_and_strategies_without_votes_have_no_vo
     let html = dafo::export::render_on(&s, Lang::Es, Format::Html, day);
     assert!(section(&html).contains(">Votos</th>"), "{}", section(&html));
 }
+
+/// A plan may span 30 years (`Horizon::MAX_SPAN`); from 25 years on, every
+/// HTML and Word export and report panicked ("attempt to add with overflow":
+/// the year columns' percent widths were summed in a `u8`).
+#[test]
+fn a_thirty_year_plan_exports_and_reports_in_every_format() {
+    use dafo::export::report::ReportFormat;
+    let mut s = dafo::storage::load(Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    s.meta.horizon = Some(dafo::domain::Horizon::new(2001, 2030).unwrap());
+    for lang in Lang::ALL.iter().copied() {
+        for format in ALL.into_iter().chain([Format::Docx]) {
+            assert!(!dafo::export::bytes_on(&s, lang, format, DAY).is_empty(), "{format:?} in {lang:?}");
+        }
+        let joined = dafo::export::report_join::join(vec![("a.ron".into(), s.clone())], lang).unwrap();
+        let years = s.reviewed_years();
+        for format in [
+            ReportFormat::Md,
+            ReportFormat::Html,
+            ReportFormat::Txt,
+            ReportFormat::Csv,
+            ReportFormat::Json,
+            ReportFormat::Docx,
+        ] {
+            let out = dafo::export::report::render_on(&joined, &years, format, lang, DAY);
+            assert!(!out.is_empty(), "report {format:?} in {lang:?}");
+        }
+    }
+}

@@ -361,9 +361,24 @@ impl Items {
             let cells: Vec<String> = self.rows.iter().filter_map(|r| r.cells.get(i)).map(|c| c.show(lang)).collect();
             out.push(fit_width(&c.label, cells.iter().map(String::as_str), page_mm).max(c.width.unwrap_or(0)));
         }
-        out[1] = 100u8.saturating_sub(out.iter().sum()).max(20);
+        out[1] = share_the_rest(&mut out);
         out
     }
+}
+
+/// The width left for the text column(s), whose entries in `widths` are 0:
+/// what the others leave, at least 20 %. When the others need more than 80 %
+/// between them (a plan of 30 years has a column per year), each is narrowed
+/// in proportion (to 1 % at least), so that the whole stays within the page.
+fn share_the_rest(widths: &mut [u8]) -> u8 {
+    let used = |w: &[u8]| w.iter().map(|&w| u32::from(w)).sum::<u32>();
+    let total = used(widths);
+    if total > 80 {
+        for w in widths.iter_mut().filter(|w| **w > 0) {
+            *w = (u32::from(*w) * 80 / total).max(1) as u8;
+        }
+    }
+    100u32.saturating_sub(used(widths)).max(20) as u8
 }
 
 impl Table {
@@ -401,7 +416,7 @@ impl Table {
                 }
             })
             .collect();
-        let rest = 100u8.saturating_sub(out.iter().sum()).max(20);
+        let rest = share_the_rest(&mut out);
         for (w, c) in out.iter_mut().zip(&self.columns) {
             if c.width.is_none() {
                 *w = rest;
@@ -441,6 +456,43 @@ mod tests {
         let widths = items.widths(180.0, Lang::Es);
         assert_eq!(widths, [9, 54, 17, 20], "ID fits FO12, Plazo its date, Votos keeps its own width");
         assert_eq!(widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
+    }
+
+    /// A plan may span 30 years (`Horizon::MAX_SPAN`): a table with a column
+    /// per year once summed its `u8` widths past 255 (a panic in a debug build,
+    /// widths summing far past 100 % in a release one).
+    #[test]
+    fn thirty_year_columns_share_the_page_without_overflowing() {
+        let mut columns = vec![Column::new("ID", Some(7)), Column::new("Acción", None)];
+        columns.extend((2001..=2030).map(|y| Column::new(y.to_string(), Some(10)).numeric(3)));
+        let table = Table {
+            rows: vec![
+                [Cell::Text("M1".into()), Cell::Text("texto".into())]
+                    .into_iter()
+                    .chain((0..30).map(|_| Cell::Count(100)))
+                    .collect(),
+            ],
+            columns,
+            total_label: String::new(),
+            totals: Vec::new(),
+        };
+        let widths = table.widths(180.0, Lang::Es);
+        let sum: u32 = widths.iter().map(|&w| u32::from(w)).sum();
+        assert_eq!(sum, 100, "{widths:?}");
+        assert!(widths[1] >= 20, "the text keeps a fifth at least: {widths:?}");
+        assert!(widths.iter().all(|&w| w >= 1), "{widths:?}");
+        let mut items = Items {
+            id_width: 7,
+            text_label: "Acción".into(),
+            columns: (2001..=2030).map(|y| Column::new(y.to_string(), Some(10))).collect(),
+            rows: Vec::new(),
+            shape: Shape::Table,
+            group: "x",
+        };
+        let widths = items.widths(180.0, Lang::Es);
+        assert!(widths.iter().map(|&w| u32::from(w)).sum::<u32>() <= 100, "{widths:?}");
+        items.columns.truncate(2);
+        assert_eq!(items.widths(180.0, Lang::Es).iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
     }
 
     /// A document with U+FFFE, U+FFFF and two C0 controls in every text.
