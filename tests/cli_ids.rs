@@ -67,6 +67,28 @@ fn english_exports_show_english_initials() {
     assert!(csv.contains(",T2;T4,"), "links as shown: {csv}");
 }
 
+/// The evaluation report (informe de seguimiento) wrote the stored `AF1`
+/// in English, where every other document shows `CF1`.
+#[test]
+fn the_english_report_shows_the_english_initials() {
+    use dafo::export::report::{ReportFormat, render_on};
+    let s = dafo::storage::load(Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let mut newer = s.clone();
+    newer.correct[0].text.push_str(" (revisada)");
+    let files = vec![("2025.ron".to_owned(), s.clone()), ("2026.ron".to_owned(), newer)];
+    let joined = dafo::export::report_join::join(files, Lang::En).unwrap();
+    let years = s.reviewed_years();
+    for format in [ReportFormat::Md, ReportFormat::Txt, ReportFormat::Html] {
+        let out =
+            String::from_utf8(render_on(&joined, &years, format, Lang::En, jiff::civil::date(2026, 12, 6))).unwrap();
+        let en = words(&out);
+        assert!(en.contains("CF1"), "{format:?}: no CF1");
+        for stored in ["AF1", "AF2", "FA1", "DA1"] {
+            assert!(!en.contains(stored), "{format:?}: {stored} in English:\n{out}");
+        }
+    }
+}
+
 #[test]
 fn an_english_export_imports_back_with_the_stored_ids() {
     let s = palencia();

@@ -233,10 +233,11 @@ fn degrees(out: &mut Vec<Block>, input: &Input) {
     columns.extend(year_columns(input.years, 6));
     let mut rows = Vec::new();
     for (n, axis) in s.axes.iter().enumerate() {
-        let lead = vec![axis.id.clone().into(), format!("{}. {}", n + 1, axis.text).into()];
+        let lead = vec![input.lang.show_id(&axis.id).into(), format!("{}. {}", n + 1, axis.text).into()];
         rows.push(row(lead, progress.iter().map(|p| degree_cell(p.axes.get(n).and_then(|a| a.degree)))));
         for (_, line) in s.lines_of(&axis.id) {
-            let lead = vec![line.id.clone().into(), format!("{} {}", s.line_label(&line.id), line.text).into()];
+            let lead =
+                vec![input.lang.show_id(&line.id).into(), format!("{} {}", s.line_label(&line.id), line.text).into()];
             rows.push(row(
                 lead,
                 progress.iter().map(|p| {
@@ -297,7 +298,7 @@ fn actions_years(out: &mut Vec<Block>, input: &Input) {
         .iter()
         .map(|&(c, a)| {
             row(
-                vec![a.id.clone().into(), a.text.clone().into()],
+                vec![input.lang.show_id(&a.id).into(), a.text.clone().into()],
                 years.iter().map(|&y| cell(&s.standing(c, a, y).judged_on(input.today), y).into()),
             )
         })
@@ -328,7 +329,7 @@ fn indicators(out: &mut Vec<Block>, input: &Input) {
                 Some(u) => format!("{} ({u})", ind.name),
                 None => ind.name.clone(),
             };
-            let lead = vec![ind.id.clone().into(), name.into(), opt(ind.baseline), opt(ind.target)];
+            let lead = vec![input.lang.show_id(&ind.id).into(), name.into(), opt(ind.baseline), opt(ind.target)];
             row(
                 lead,
                 input.years.iter().map(|&y| {
@@ -394,7 +395,7 @@ fn late(out: &mut Vec<Block>, input: &Input) {
             .late()
             .map(|a| {
                 let due = s.find_action(&a.id).and_then(|(c, i)| s.actions(c).get(i)?.due);
-                item(&a.id, &a.text, vec![Cell::maybe_date(due), a.degree.to_string().into()])
+                item(&input.lang.show_id(&a.id), &a.text, vec![Cell::maybe_date(due), a.degree.to_string().into()])
             })
             .collect();
         // Every year says whether anything is late: "none" is news too.
@@ -423,7 +424,9 @@ fn notes(out: &mut Vec<Block>, input: &Input) {
     by_year(out, input, w.notes, |y| {
         let rows: Vec<Item> = plan_actions(s)
             .iter()
-            .filter_map(|(_, a)| Some(item(&a.id, s.action_review(&a.id, y)?.note.as_deref()?, Vec::new())))
+            .filter_map(|(_, a)| {
+                Some(item(&input.lang.show_id(&a.id), s.action_review(&a.id, y)?.note.as_deref()?, Vec::new()))
+            })
             .collect();
         (!rows.is_empty()).then(|| vec![items(w.notes, Vec::new(), rows, Shape::List, "review")])
     });

@@ -35,7 +35,7 @@ pub fn changes(out: &mut Vec<Block>, input: &Input) {
                 };
                 let cells =
                     vec![format!("{} → {}", old.degree, new.degree).into(), format!("{delta:+}{status}").into()];
-                Some(item(&a.id, &a.text, cells))
+                Some(item(&lang.show_id(&a.id), &a.text, cells))
             })
             .collect();
         blocks.push(heading(3, format!("{before} → {y}")));
@@ -62,16 +62,20 @@ fn file_changes(old: &Session, new: &Session, input: &Input) -> Vec<String> {
     let (w, lang) = (input.w(), input.lang);
     let d = diff(old, new);
     let mut lines: Vec<String> = Vec::new();
-    lines.extend(d.actions_added.iter().map(|p| format!("{} {}: {}", p.action.id, w.added, p.action.text)));
-    lines.extend(d.actions_removed.iter().map(|p| format!("{} {}: {}", p.action.id, w.removed, p.action.text)));
+    lines.extend(
+        d.actions_added.iter().map(|p| format!("{} {}: {}", lang.show_id(&p.action.id), w.added, p.action.text)),
+    );
+    lines.extend(
+        d.actions_removed.iter().map(|p| format!("{} {}: {}", lang.show_id(&p.action.id), w.removed, p.action.text)),
+    );
     for c in &d.actions_changed {
         if c.reworded() {
-            lines.push(format!("{} {}: {}", c.new.action.id, w.reworded, c.new.action.text));
+            lines.push(format!("{} {}: {}", lang.show_id(&c.new.action.id), w.reworded, c.new.action.text));
         }
         if c.status_changed() {
             let (a, b) = (c.old.action.status, c.new.action.status);
             let (a, b) = (crate::labels::status(lang, a), crate::labels::status(lang, b));
-            lines.push(format!("{} {a} → {b}", c.new.action.id));
+            lines.push(format!("{} {a} → {b}", lang.show_id(&c.new.action.id)));
         }
     }
     if lines.is_empty() {
@@ -92,7 +96,7 @@ pub fn discrepancies(out: &mut Vec<Block>, input: &Input) {
         .iter()
         .map(|d| {
             let text = format!("{} {} {}; {} {} {}", d.older, w.says, d.older_says, d.newer, w.says, d.newer_says);
-            item(&d.id, &text, vec![d.year.to_string().into()])
+            item(&input.lang.show_id(&d.id), &text, vec![d.year.to_string().into()])
         })
         .collect();
     out.push(list(w.col_action, vec![Column::new(w.year, Some(8)).compact()], rows, "discrepancies"));
