@@ -242,6 +242,7 @@ fn user_text_in_a_chart_is_escaped_and_cleaned() {
     let svg = charts(&doc)[0].svg();
     assert!(svg.contains("&lt;b&gt;&amp;"), "{svg}");
     assert!(!svg.contains('\u{1b}') && !svg.contains('\u{fffe}') && !svg.contains("<b>"));
+    assert!(!svg.contains("[31m"), "the whole escape sequence goes: {svg}");
     usvg::Tree::from_str(&svg, &options()).unwrap();
     let outlined = super::svg::outlined(charts(&doc)[0]);
     assert!(!outlined.svg().contains('\u{1b}') && !outlined.svg().contains("<b>"));
