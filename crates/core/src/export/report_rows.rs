@@ -147,9 +147,10 @@ struct JsonDiscrepancy<'a> {
     newer_says: &'a str,
 }
 
-/// Degrees rounded to one decimal, so the JSON reads like the report.
+/// Degrees rounded to one decimal, so the JSON reads like the report (and
+/// `0.0`, not `-0.0`, for what rounds to zero from below: `+ 0.0` drops the sign).
 fn round(x: Option<f64>) -> Option<f64> {
-    x.map(|x| (x * 10.0).round() / 10.0)
+    x.map(|x| (x * 10.0).round() / 10.0 + 0.0)
 }
 
 /// The report of `years` as a stable JSON document: per year its record,
@@ -235,6 +236,14 @@ pub fn json(joined: &Joined, years: &[i16], today: Date) -> String {
 #[cfg(test)]
 mod json_tests {
     use super::*;
+
+    #[test]
+    fn a_progress_that_rounds_to_zero_from_below_is_zero_in_the_json() {
+        let zero = round(Some(-0.01)).unwrap();
+        assert!(zero == 0.0 && zero.is_sign_positive(), "{zero:?}");
+        assert_eq!(serde_json::to_string(&zero).unwrap(), "0.0");
+        assert_eq!(round(Some(-0.26)), Some(-0.3));
+    }
 
     #[test]
     fn the_report_json_escapes_bidi_marks_and_reads_back_the_same_text() {

@@ -55,17 +55,26 @@ struct Reading {
     two_ways: bool,
 }
 
+/// `-0`, `-0.00`: a value that rounds to zero from below is written without
+/// its sign (a progress of -0.01 % is "0 %", not "-0 %").
+fn unsigned_zero(text: String) -> String {
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_owned(),
+        _ => text,
+    }
+}
+
 impl Locale {
     /// `x` with exactly `decimals` decimals, no thousands separators: `0,15`, `0.15`.
     pub fn fixed(&self, x: f64, decimals: usize) -> String {
-        self.localise(&format!("{x:.decimals$}"))
+        self.localise(&unsigned_zero(format!("{x:.decimals$}")))
     }
 
     /// `x` rounded to at most two decimals, none when it is whole: `35`, `12,5`.
     pub fn short(&self, x: f64) -> String {
         let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") };
         let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-        self.localise(&text)
+        self.localise(&unsigned_zero(text))
     }
 
     /// `x` exactly, in the shortest way that reads back as `x` in this language
@@ -245,6 +254,20 @@ fn group_lead(whole: &str) -> bool {
 
 /// `t` read with `decimal` as the decimal sign and `group` between thousands
 /// (groups of exactly three digits after a lead of one to three).
+/// Whether `value` is the number `normal` (`-12.50`) writes, digit for digit:
+/// not so for more digits than a number holds (`99999999999999999999` would
+/// be stored as 100000000000000000000, `0.12345678901234567` as
+/// 0.12345678901234566), which is refused rather than stored changed.
+fn stored_as_written(normal: &str, value: f64) -> bool {
+    let canonical = |s: &str| {
+        let s = s.trim_start_matches('-');
+        let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+        let whole = whole.trim_start_matches('0');
+        format!("{}.{}", if whole.is_empty() { "0" } else { whole }, frac.trim_end_matches('0'))
+    };
+    canonical(normal) == canonical(&value.abs().to_string())
+}
+
 fn read(t: &str, decimal: char, group: char) -> Option<Reading> {
     let body = t.strip_prefix(['-', '+']).unwrap_or(t);
     let (whole, frac) = match body.split_once(decimal) {
@@ -273,7 +296,7 @@ fn read(t: &str, decimal: char, group: char) -> Option<Reading> {
         Some(f) => format!("{sign}{}.{f}", if plain.is_empty() { "0" } else { &plain }),
         None => format!("{sign}{plain}"),
     };
-    let value = normal.parse::<f64>().ok().filter(|x| x.is_finite())?;
+    let value = normal.parse::<f64>().ok().filter(|x| x.is_finite() && stored_as_written(&normal, *x))?;
     let two_ways = !grouped && frac.is_some_and(|f| f.len() == 3) && group_lead(whole);
     Some(Reading { value, two_ways })
 }
@@ -291,6 +314,40 @@ mod tests {
 
     fn en() -> &'static Locale {
         Lang::En.locale()
+    }
+
+    /// `dafo review --value I1=99999999999999999999999999` stored
+    /// 100000000000000000000000000: more digits than a number holds.
+    #[test]
+    fn a_number_with_more_digits_than_it_can_hold_is_refused_not_rounded() {
+        for lang in Lang::ALL {
+            let l = lang.locale();
+            for typed in ["99999999999999999999999999", "0.12345678901234567", "9007199254740993"] {
+                assert_eq!(l.read_number(typed), Err(Unread::NotANumber), "{lang:?}: {typed}");
+            }
+            for (typed, value) in [("9007199254740992", 9_007_199_254_740_992.0), ("1000000000000000000000", 1e21)] {
+                assert_eq!(l.read_number(typed), Ok(value), "{lang:?}: {typed}");
+            }
+            assert_eq!(l.read_number(&l.exact(0.1 + 0.2)), Ok(0.1 + 0.2), "{lang:?}: what dafo writes reads back");
+            assert_eq!(l.read_number(&l.localise("-0012.3400")), Ok(-12.34), "{lang:?}");
+        }
+    }
+
+    /// An indicator 990 on a way from 1,000 to 100,000 has progressed -0.01 %:
+    /// it was written "-0 %".
+    #[test]
+    fn what_rounds_to_zero_from_below_is_written_without_a_sign() {
+        for lang in Lang::ALL {
+            let l = lang.locale();
+            assert_eq!(l.percent(-0.01), l.percent(0.0), "{lang:?}");
+            assert_eq!(l.short(-0.001), "0", "{lang:?}");
+            assert_eq!(l.short(-0.0), "0", "{lang:?}");
+            assert_eq!(l.fixed(-0.001, 2), l.fixed(0.0, 2), "{lang:?}");
+            assert_eq!(l.short(-0.5), l.localise("-0.5"), "{lang:?}: a real negative keeps its sign");
+            assert_eq!(l.fixed(-1.0, 0), "-1", "{lang:?}");
+        }
+        assert_eq!(es().percent(-0.01), "0 %");
+        assert_eq!(en().percent(-0.01), "0%");
     }
 
     /// How many days after the first a session may hold its last is.
