@@ -47,7 +47,7 @@ pub use plan::{
     Axis, Challenge, Direction, Euros, Horizon, HorizonError, Indicator, Line, Milestone, PlanEdit, Source, Statement,
 };
 pub use quadrant::Quadrant;
-pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview};
+pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, YearReview, review_year};
 pub use rollup::{ActionStanding, AxisProgress, LineProgress, YearProgress, indicator_progress, mean};
 pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
 pub use schedule::{Period, Schedule, ScheduleRow};

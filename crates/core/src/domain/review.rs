@@ -166,6 +166,17 @@ pub enum ReviewError {
     BadValue(String),
 }
 
+/// Whether a plan of `horizon` can hold a review of `year`: inside the
+/// horizon, or any year dafo knows when there is none
+/// ([`Session::check_review_year`], and the CSV importer before a session exists).
+pub fn review_year(horizon: Option<Horizon>, year: i16) -> Result<(), ReviewError> {
+    match horizon {
+        Some(h) if !(h.start..=h.end).contains(&year) => Err(ReviewError::OutsideHorizon { year, horizon: h }),
+        None if !(Horizon::MIN_YEAR..=Horizon::MAX_YEAR).contains(&year) => Err(ReviewError::BadYear(year)),
+        _ => Ok(()),
+    }
+}
+
 /// Where an entry of `year` goes in a list kept in year order: after the last
 /// entry of that year or an earlier one.
 fn slot<T>(list: &[T], year: i16, year_of: impl Fn(&T) -> i16) -> usize {
@@ -193,11 +204,7 @@ impl Session {
     /// Whether a year can be reviewed: inside the horizon, or any year dafo
     /// knows when the session has no horizon.
     pub fn check_review_year(&self, year: i16) -> Result<(), ReviewError> {
-        match self.meta.horizon {
-            Some(h) if !(h.start..=h.end).contains(&year) => Err(ReviewError::OutsideHorizon { year, horizon: h }),
-            None if !(Horizon::MIN_YEAR..=Horizon::MAX_YEAR).contains(&year) => Err(ReviewError::BadYear(year)),
-            _ => Ok(()),
-        }
+        review_year(self.meta.horizon, year)
     }
 
     /// The years with any review, action or record or value, in order.

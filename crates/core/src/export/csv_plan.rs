@@ -189,7 +189,10 @@ fn optional(cell: &str) -> Option<String> {
 fn date(cell: &str, column: &str) -> Result<Option<jiff::civil::Date>, Problem> {
     match cell.trim() {
         "" => Ok(None),
-        v => v.parse().map(Some).map_err(|_| Problem::ColumnDate { column: column.to_owned(), value: v.to_owned() }),
+        // A day a session may hold (1900-2200), as the loader and `due` check it.
+        v => crate::i18n::locale::read_iso_date(v)
+            .map(Some)
+            .ok_or_else(|| Problem::ColumnDate { column: column.to_owned(), value: v.to_owned() }),
     }
 }
 

@@ -103,6 +103,8 @@ pub struct ImportErrors {
     /// A plan row of the CSV: a column's date or number (column, value), a link to
     /// no factor, action or strategy, a direction.
     pub column_date: fn(&str, &str) -> String,
+    /// A second review row of one action (its ID as shown) and year.
+    pub review_twice: fn(&str, i16) -> String,
     pub column_number: fn(&str, &str) -> String,
     pub not_an_item: fn(&str) -> String,
     pub csv_direction: fn(&str) -> String,

@@ -643,6 +643,7 @@ pub static TEXT: Catalogue = Catalogue {
         linea_no_eje: |v| format!("línea {v} has no eje: put a heading like `### 1. Eje` above it"),
         linea_under_eje: |l, n| format!("línea {l} is under eje {n}: number it {n}.1, {n}.2…"),
         column_date: |c, v| format!("{c} must be a date YYYY-MM-DD, not {v:?}"),
+        review_twice: |a, y| format!("a second review of {a} for {y}: one per action and year"),
         column_number: |c, v| format!("{c} must be a number, not {v:?}"),
         not_an_item: |v| format!("{v:?} is not a factor, action or strategy"),
         csv_direction: |v| format!("direction must be up or down, not {v:?}"),

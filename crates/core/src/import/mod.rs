@@ -345,6 +345,9 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
         return Err(err(1, Problem::Header));
     }
     let mut out = Imported::default();
+    // The line of each review row, to name it if its year is outside the horizon
+    // (the session row that gives the horizon may come after it).
+    let mut review_lines: Vec<u64> = Vec::new();
     for record in reader.records() {
         let line_at = |p: Option<&::csv::Position>| csv_line(text, p);
         let record = record.map_err(|e| detail(line_at(e.position()), &e))?;
@@ -430,6 +433,13 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
             crate::export::csv_review::KIND_REVIEW => {
                 let review = review(&row).map_err(|m| err(line, m))?;
+                // One review per action and year (docs/format.md): a second
+                // would be stored beside the first, and reports would mix them.
+                let action = stored_id(&review.action);
+                if out.reviews.iter().any(|r| r.year == review.year && stored_id(&r.action) == action) {
+                    return Err(err(line, Problem::ReviewTwice { action: review.action, year: review.year }));
+                }
+                review_lines.push(line);
                 out.reviews.push(review);
             }
             other => {
@@ -438,6 +448,9 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 }
             }
         }
+    }
+    for (review, &line) in out.reviews.iter().zip(&review_lines) {
+        crate::domain::review_year(out.plan.horizon, review.year).map_err(|e| err(line, Problem::Review(e)))?;
     }
     Ok(out)
 }

@@ -67,6 +67,12 @@ pub enum Problem {
     LineaNoEje(String),
     #[error("línea {linea} is under eje {eje}: number it {eje}.1, {eje}.2…")]
     LineaUnderEje { linea: String, eje: usize },
+    /// A review row whose year the plan cannot hold (outside its horizon).
+    #[error("{0}")]
+    Review(crate::domain::ReviewError),
+    /// A second review row of one action and year.
+    #[error("a second review of {action} for {year}: one per action and year")]
+    ReviewTwice { action: String, year: i16 },
     #[error("{column} must be a date YYYY-MM-DD, not {value:?}")]
     ColumnDate { column: String, value: String },
     #[error("{column} must be a number, not {value:?}")]
@@ -125,6 +131,8 @@ impl Problem {
             Problem::LineaForm(v) => (w.linea_form)(v),
             Problem::LineaNoEje(v) => (w.linea_no_eje)(v),
             Problem::LineaUnderEje { linea, eje } => (w.linea_under_eje)(linea, *eje),
+            Problem::Review(e) => lang.text().review_errors.of(e),
+            Problem::ReviewTwice { action, year } => (w.review_twice)(&lang.show_id(action), *year),
             Problem::ColumnDate { column, value } => (w.column_date)(column, value),
             Problem::ColumnNumber { column, value } => (w.column_number)(column, value),
             Problem::NotAnItem(v) => (w.not_an_item)(v),
@@ -198,6 +206,8 @@ pub mod tests {
             Problem::LineaForm(v.into()),
             Problem::LineaNoEje(v.into()),
             Problem::LineaUnderEje { linea: v.into(), eje: 1 },
+            Problem::Review(crate::domain::ReviewError::BadYear(9999)),
+            Problem::ReviewTwice { action: v.into(), year: 2024 },
             Problem::ColumnDate { column: "start".into(), value: v.into() },
             Problem::ColumnNumber { column: "target".into(), value: v.into() },
             Problem::NotAnItem(v.into()),
@@ -235,6 +245,8 @@ pub mod tests {
                 | Problem::LineaForm(_)
                 | Problem::LineaNoEje(_)
                 | Problem::LineaUnderEje { .. }
+                | Problem::Review(_)
+                | Problem::ReviewTwice { .. }
                 | Problem::ColumnDate { .. }
                 | Problem::ColumnNumber { .. }
                 | Problem::NotAnItem(_)

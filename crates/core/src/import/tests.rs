@@ -54,3 +54,68 @@ fn csv_errors_name_the_line() {
     let err = csv("quadrant,text\nFortalezas,ok\nNada,mal\n", Path::new("x.csv")).unwrap_err();
     assert_eq!(err.to_string(), "x.csv:3: unknown quadrant \"Nada\"");
 }
+
+/// An action's `start` was read with no range check: `1800-01-01` was
+/// imported, and the session written then failed to open ("la fecha debe ser
+/// de 1900-01-01 a 2200-12-31"). Now it is refused at its line, as `due` is.
+#[test]
+fn a_csv_start_date_a_session_cannot_hold_is_refused_at_its_line() {
+    let mut s =
+        crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    s.correct[0].start = Some(jiff::civil::date(2024, 2, 29));
+    let text =
+        crate::export::render_on(&s, crate::i18n::Lang::Es, crate::export::Format::Csv, jiff::civil::date(2026, 12, 6));
+    assert!(text.contains("2024-02-29"));
+    for bad in ["1800-01-01", "2201-01-01"] {
+        let err = csv(&text.replace("2024-02-29", bad), Path::new("x.csv")).unwrap_err().to_string();
+        assert!(err.starts_with("x.csv:") && err.contains(bad), "{err}");
+    }
+    let back = build(csv(&text, Path::new("x.csv")).unwrap(), "x", jiff::Timestamp::UNIX_EPOCH);
+    assert_eq!(back.correct[0].start, s.correct[0].start);
+}
+
+/// The sample's CSV with one more review row: the first review row, with its
+/// year replaced when `year` is given.
+fn with_review_row(text: &str, year: Option<&str>) -> (String, u64) {
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let (kind, at) = ["kind", "year"].map(|h| headers.iter().position(|x| x == h).unwrap()).into();
+    let first = reader.records().map(Result::unwrap).find(|r| &r[kind] == "review").unwrap();
+    let row: ::csv::StringRecord =
+        first.iter().enumerate().map(|(i, v)| if i == at { year.unwrap_or(v) } else { v }).collect();
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    w.write_record(&row).unwrap();
+    let mut out = text.to_owned();
+    out.push_str(&String::from_utf8(w.into_inner().unwrap()).unwrap());
+    let line = out.lines().count() as u64;
+    (out, line)
+}
+
+/// Review rows were taken as they came: a year the plan's horizon does not
+/// hold (9999 in a 2023-2026 plan, which `dafo review --year 9999` refuses),
+/// or a second row for one action and year, which reports then mixed
+/// (`action_review` takes the first, `latest_review` the last).
+#[test]
+fn csv_review_rows_outside_the_horizon_or_repeated_are_refused_at_their_line() {
+    let s =
+        crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let text = crate::export::render_on(&s, Lang::Es, crate::export::Format::Csv, jiff::civil::date(2026, 12, 6));
+    assert!(csv(&text, Path::new("x.csv")).is_ok());
+    let (twice, line) = with_review_row(&text, None);
+    let e = csv(&twice, Path::new("x.csv")).unwrap_err();
+    assert!(matches!(e, ImportError::Csv { line: l, problem: Problem::ReviewTwice { .. }, .. } if l == line), "{e:?}");
+    assert!(e.message(Lang::Es).contains("una segunda revisión"), "{}", e.message(Lang::Es));
+    for year in ["9999", "2022", "2027"] {
+        let (outside, line) = with_review_row(&text, Some(year));
+        let e = csv(&outside, Path::new("x.csv")).unwrap_err();
+        assert!(
+            matches!(e, ImportError::Csv { line: l, problem: Problem::Review(_), .. } if l == line),
+            "{year}: {e:?}"
+        );
+        assert!(e.message(Lang::Ca).starts_with(&format!("x.csv:{line}: ")), "{}", e.message(Lang::Ca));
+    }
+    // A year inside the horizon is not refused for its year.
+    let (inside, _) = with_review_row(&text, Some("2026"));
+    let r = csv(&inside, Path::new("x.csv"));
+    assert!(!matches!(r, Err(ImportError::Csv { problem: Problem::Review(_), .. })), "{r:?}");
+}
