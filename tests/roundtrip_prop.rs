@@ -391,8 +391,10 @@ fn session(p: &Plan) -> Session {
             }
         }
         a.budget.sort_by_key(|y| y.year);
-        // As every way in keeps it: no `;`, the lists' separator.
-        a.funding = g.funding.as_deref().map(dafo::domain::clean_source).filter(|f| !f.is_empty());
+        // The TUI keeps no `;` in a source's name (`clean_source`), but a file
+        // written by hand may: the informe's list of sources escaped none, and
+        // `Fondos propios; remanente` came back as two sources.
+        a.funding = g.funding.as_deref().map(clean_text).filter(|f| !f.is_empty());
         if let Some(f) = &a.funding
             && !s.funding.contains(f)
         {

@@ -8,7 +8,9 @@ use crate::domain::{Came, Crossed, Quadrant, Session};
 use crate::i18n::Lang;
 use jiff::civil::Date;
 
-use super::doc::{Block, Cell, Column, Document, Entry, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table};
+use super::doc::{
+    Block, Cell, Column, Document, Entry, FieldValue, Grid, GridCell, GridRow, Heading, Item, Items, Shape, Table,
+};
 use super::marks;
 use super::participation;
 use super::plan::{self, Words};
@@ -75,23 +77,23 @@ fn filled(text: Option<&str>) -> Option<&str> {
 fn header(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let l = Labels::new(lang);
     let m = &s.meta;
-    let mut fields = vec![(l.date.to_owned(), day_in(lang, m.created))];
+    let mut fields: Vec<(String, FieldValue)> = vec![(l.date.to_owned(), day_in(lang, m.created).into())];
     if let Some(body) = filled(m.body.as_deref()) {
-        fields.push((lang.text().apparatus.body.to_owned(), body.to_owned()));
+        fields.push((lang.text().apparatus.body.to_owned(), body.to_owned().into()));
     }
     if let Some(place) = filled(m.place.as_deref()) {
-        fields.push((l.place.to_owned(), place.to_owned()));
+        fields.push((l.place.to_owned(), place.to_owned().into()));
     }
     if let Some(who) = filled(m.participants.as_deref()) {
-        fields.push((l.participants.to_owned(), who.to_owned()));
+        fields.push((l.participants.to_owned(), who.to_owned().into()));
     }
-    fields.extend(plan_report::horizon_field(s, lang));
+    fields.extend(plan_report::horizon_field(s, lang).map(|(l, v)| (l, v.into())));
     if !s.funding.is_empty() {
-        fields.push((lang.money().sources_label.to_owned(), s.funding.join("; ")));
+        fields.push((lang.money().sources_label.to_owned(), FieldValue::List(s.funding.clone())));
     }
     let counts: Vec<String> =
         Quadrant::ALL.iter().map(|&q| format!("{} {}", lang.quadrant(q), s.factors(q).len())).collect();
-    fields.push((l.factors.to_owned(), counts.join(" · ")));
+    fields.push((l.factors.to_owned(), counts.join(" · ").into()));
     out.push(Block::Fields(fields));
 }
 

@@ -68,11 +68,43 @@ impl Document {
     }
 }
 
+/// The value of a header field: words, or a list of names (the funding
+/// sources) that every backend joins with `; `, and Markdown with each name's
+/// own `;` escaped, so that its importer splits the list where it splits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl FieldValue {
+    /// The value as one line of words: a list joined with `; `.
+    pub fn joined(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            FieldValue::Text(t) => t.into(),
+            FieldValue::List(items) => items.join("; ").into(),
+        }
+    }
+
+    fn map(&self, f: impl Fn(&String) -> String) -> FieldValue {
+        match self {
+            FieldValue::Text(t) => FieldValue::Text(f(t)),
+            FieldValue::List(items) => FieldValue::List(items.iter().map(f).collect()),
+        }
+    }
+}
+
+impl From<String> for FieldValue {
+    fn from(text: String) -> FieldValue {
+        FieldValue::Text(text)
+    }
+}
+
 /// One piece of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// `Label: value` pairs under the title.
-    Fields(Vec<(String, String)>),
+    Fields(Vec<(String, FieldValue)>),
     Heading(Heading),
     /// One paragraph; its lines are kept apart (line breaks or paragraphs).
     Para(Vec<String>),
@@ -270,7 +302,7 @@ impl Document {
             .blocks
             .iter()
             .map(|b| match b {
-                Block::Fields(f) => Block::Fields(f.iter().map(|(l, v)| (t(l), t(v))).collect()),
+                Block::Fields(f) => Block::Fields(f.iter().map(|(l, v)| (t(l), v.map(t))).collect()),
                 Block::Heading(h) => {
                     Block::Heading(Heading { level: h.level, text: t(&h.text), aside: h.aside.as_ref().map(t) })
                 }
@@ -523,7 +555,10 @@ mod tests {
             language: "es".into(),
             footer: bad.into(),
             blocks: vec![
-                Block::Fields(vec![(bad.into(), bad.into())]),
+                Block::Fields(vec![
+                    (bad.into(), FieldValue::Text(bad.into())),
+                    (bad.into(), FieldValue::List(vec![bad.into()])),
+                ]),
                 Block::Heading(Heading { level: 2, text: bad.into(), aside: Some(bad.into()) }),
                 Block::Para(vec![bad.into()]),
                 Block::Lead(bad.into()),

@@ -65,7 +65,7 @@ fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &
                 for (label, value) in fields {
                     let p = Paragraph::new()
                         .add_run(Run::new().add_text(format!("{}: ", safe(label))).bold())
-                        .add_run(Run::new().add_text(safe(value)));
+                        .add_run(Run::new().add_text(safe(&value.joined())));
                     put(out, &p)?;
                 }
             }

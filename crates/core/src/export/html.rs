@@ -113,8 +113,10 @@ fn blocks(out: &mut String, doc: &Document, anchored: bool) {
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
-                let lines: Vec<String> =
-                    fields.iter().map(|(l, v)| format!("<strong>{}:</strong> {}", escape(l), escape(v))).collect();
+                let lines: Vec<String> = fields
+                    .iter()
+                    .map(|(l, v)| format!("<strong>{}:</strong> {}", escape(l), escape(&v.joined())))
+                    .collect();
                 let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
             }
             Block::Heading(h) => {

@@ -11,7 +11,7 @@ use crate::domain::Session;
 use crate::i18n::Lang;
 use jiff::civil::Date;
 
-use super::doc::{Block, Detail, Document, Grid, Items, Shape, Table};
+use super::doc::{Block, Detail, Document, FieldValue, Grid, Items, Shape, Table};
 use super::safe;
 
 /// The whole session as Markdown.
@@ -43,7 +43,14 @@ pub(crate) fn blocks(out: &mut String, blocks: &[Block], mut contents_of: Option
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
-                    let _ = writeln!(out, "- **{}:** {}", escape(label), escape(value));
+                    let value = match value {
+                        FieldValue::Text(t) => escape(t),
+                        // A name's own `;` escaped: the importer splits the list at the others.
+                        FieldValue::List(items) => {
+                            items.iter().map(|i| escape(i).replace(';', "\\;")).collect::<Vec<_>>().join("; ")
+                        }
+                    };
+                    let _ = writeln!(out, "- **{}:** {value}", escape(label));
                 }
                 out.push('\n');
                 if let Some(doc) = contents_of.take() {

@@ -144,7 +144,7 @@ fn header(input: &Input) -> Block {
     if input.joined.files.len() > 1 {
         fields.push((w.files.to_owned(), input.joined.files.join(", ")));
     }
-    Block::Fields(fields)
+    Block::Fields(fields.into_iter().map(|(l, v)| (l, v.into())).collect())
 }
 
 fn summary(out: &mut Vec<Block>, input: &Input) {

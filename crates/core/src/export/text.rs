@@ -48,7 +48,7 @@ pub fn document(doc: &Document) -> String {
         match block {
             Block::Fields(fields) => {
                 for (label, value) in fields {
-                    hang(&mut out, "", "  ", &format!("{label}: {}", safe(value)), WIDTH - 2);
+                    hang(&mut out, "", "  ", &format!("{label}: {}", safe(&value.joined())), WIDTH - 2);
                 }
             }
             Block::Heading(h) if h.level <= 2 => heading(&mut out, h),
