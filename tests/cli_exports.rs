@@ -178,12 +178,16 @@ fn csv_parses_back_with_one_row_per_factor() {
         "rating",
         "sources",
     ];
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), header);
+    // Then the columns of the session's place and participants (those of a meeting).
+    let place = ["date", "place", "participants", "attendees", "by_sex", "by_age", "technique"];
+    let has_place = s.meta.place.is_some() || s.meta.participants.is_some();
+    let expected: Vec<&str> = header.iter().chain(place.iter().filter(|_| has_place)).copied().collect();
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), expected);
     let mut rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let title = rows.remove(0);
     assert_eq!((&title[1], &title[3]), ("session", s.meta.title.as_str()));
     assert_eq!(rows.len(), s.total());
-    assert!(rows.iter().all(|r| r.len() == header.len()));
+    assert!(rows.iter().all(|r| r.len() == expected.len()));
     assert_eq!(&rows[0][3], "Equipo con \"experiencia\", implicado y estable");
     assert_eq!(&rows[0][2], "Fortalezas");
 }

@@ -130,7 +130,9 @@ fn csv_carries_the_plan_and_imports_back() {
     let header = text.lines().next().unwrap();
     // The sample tags factors and actions with themes (issue 27): their columns come last.
     assert!(
-        header.ends_with("line,indicators,unit,baseline,target,direction,year,degree,note,themes,impacts"),
+        header.ends_with(
+            "line,indicators,unit,baseline,target,direction,year,degree,note,date,place,participants,attendees,by_sex,by_age,technique,themes,impacts"
+        ),
         "{header}"
     );
     for kind in [",mission,", ",vision,", ",value,", ",challenge,", ",axis,", ",line,", ",indicator,"] {

@@ -14,7 +14,7 @@ use dafo::domain::meetings::{Count, Meeting, MergeRecord};
 use dafo::domain::text::clean_text;
 use dafo::domain::{
     ActionReview, Axis, Came, CameAction, Challenge, Crossed, Degree, Direction, Euros, Factor, Horizon, Indicator,
-    Line, Milestone, Quadrant, Session, Source, Status, Strategy as CrossedStrategy,
+    IndicatorValue, Line, Milestone, Quadrant, Session, Source, Status, Strategy as CrossedStrategy, YearReview,
 };
 use dafo::export::{Format, bytes_on};
 use dafo::i18n::Lang;
@@ -110,6 +110,22 @@ struct Plan {
     meetings: Vec<Meeting>,
     merge: Option<MergeRecord>,
     tags: TagsGen,
+    follow: FollowGen,
+}
+
+/// The follow-up beyond the actions' reviews: the years' records (year, who
+/// reviewed, date, summary, problems) and the indicators' values (indicator,
+/// year, value).
+type FollowGen = (Vec<(i16, Option<String>, Option<Date>, Option<String>, Vec<String>)>, Vec<(usize, i16, f64)>);
+
+fn follow() -> impl Strategy<Value = FollowGen> {
+    (
+        prop::collection::vec(
+            (2023i16..2027, opt_text(), prop::option::of(day()), opt_text(), prop::collection::vec(text(), 0..3)),
+            0..3,
+        ),
+        prop::collection::vec((0usize..100, 2023i16..2027, -1e9f64..1e9), 0..4),
+    )
 }
 
 /// Themes and impacts: the session's own lists (else the Spanish defaults), and
@@ -268,7 +284,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             ),
             0..4,
         ),
-        (participation(), tags()),
+        (participation(), tags(), follow()),
     )
         .prop_map(
             |(
@@ -280,7 +296,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 indicators,
                 challenges,
                 reviews,
-                ((meetings, merge), tags),
+                ((meetings, merge), tags, follow),
             )| Plan {
                 title,
                 place,
@@ -298,6 +314,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 meetings,
                 merge,
                 tags,
+                follow,
             },
         )
 }
@@ -459,6 +476,20 @@ fn session(p: &Plan) -> Session {
         });
     }
     s.reviews.sort_by_key(|r| r.year);
+    for (year, body, date, summary, problems) in &p.follow.0 {
+        if !s.review_years.iter().any(|r| r.year == *year) {
+            let (body, summary, problems) = (body.clone(), summary.clone(), problems.clone());
+            s.review_years.push(YearReview { year: *year, body, date: *date, summary, problems });
+        }
+    }
+    s.review_years.sort_by_key(|r| r.year);
+    for &(i, year, actual) in &p.follow.1 {
+        let Some(indicator) = pick(&indicator_ids, i) else { continue };
+        if !s.indicator_values.iter().any(|v| v.indicator == indicator && v.year == year) {
+            s.indicator_values.push(IndicatorValue { indicator, year, actual });
+        }
+    }
+    s.indicator_values.sort_by_key(|v| v.year);
     let words = Lang::Es.text().keymap.themes;
     let defaults = |d: &[&str]| d.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
     s.meta.themes = p.tags.themes.as_deref().map(unique).unwrap_or_default();
@@ -478,7 +509,8 @@ fn session(p: &Plan) -> Session {
 }
 
 /// What both formats carry, in a form to compare: actions and strategies by ID.
-/// `with_meta`: place and participants (Markdown); `with_reviews`: the yearly reviews (CSV).
+/// `with_meta`: place and participants; `with_reviews`: the follow-up (CSV): the actions'
+/// yearly reviews, the years' records and the indicators' values.
 fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let mut actions: Vec<(Came, &CameAction)> = s.all_actions().collect();
     actions.sort_by(|a, b| a.1.id.cmp(&b.1.id));
@@ -510,7 +542,11 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
     let meta = if with_meta { format!("{:?} {:?}", s.meta.place, s.meta.participants) } else { String::new() };
     let mut reviews: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
     reviews.sort();
-    let meta = if with_reviews { format!("{meta}\nreviews={reviews:#?}") } else { meta };
+    let meta = if with_reviews {
+        format!("{meta}\nreviews={reviews:#?}\nyears={:#?}\nvalues={:#?}", s.review_years, s.indicator_values)
+    } else {
+        meta
+    };
     let meta = format!(
         "{meta}\nmeetings={:#?}\nmerge={:?}\nthemes={:?}\nimpacts={:?}",
         s.meta.meetings, s.meta.merge, s.meta.themes, s.meta.impacts
@@ -564,7 +600,7 @@ proptest! {
     fn the_csv_gives_back_the_same_session(p in plan(), lang in prop::sample::select(Lang::ALL.to_vec())) {
         let s = session(&p);
         let (csv, back) = csv_back(&s, lang);
-        prop_assert_eq!(carried(&back, false, true), carried(&s, false, true), "{}", csv);
+        prop_assert_eq!(carried(&back, true, true), carried(&s, true, true), "{}", csv);
     }
 }
 
@@ -587,7 +623,7 @@ fn the_samples_and_the_issues_texts_come_back_from_markdown_and_csv() {
             let (md, back) = markdown_back(&s, lang);
             assert_eq!(carried(&back, true, false), carried(&s, true, false), "{sample} in {lang:?}:\n{md}");
             let (csv, back) = csv_back(&s, lang);
-            assert_eq!(carried(&back, false, true), carried(&s, false, true), "{sample} in {lang:?}:\n{csv}");
+            assert_eq!(carried(&back, true, true), carried(&s, true, true), "{sample} in {lang:?}:\n{csv}");
         }
         let links = s.all_actions().filter(|(_, a)| !a.links.is_empty()).count();
         assert!(links >= 9, "{sample}: the sample's actions answer factors ({links})");

@@ -133,11 +133,19 @@ pub struct Row {
     /// name of the session's own list. Written only when some item has one.
     pub themes: String,
     pub impacts: String,
+    /// A year's record of the follow-up (`kind` = `year_record`, see
+    /// `csv_review`): who reviewed, the summary and the problems (`;`); an
+    /// indicator's value of a year (`kind` = `indicator_value`): `actual`, with a
+    /// decimal point. Written only when the session has one.
+    pub body: String,
+    pub summary: String,
+    pub problems: String,
+    pub actual: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 43] = [
+pub const COLUMNS: [&str; 47] = [
     "id",
     "kind",
     "quadrant",
@@ -181,6 +189,10 @@ pub const COLUMNS: [&str; 43] = [
     "paid",
     "themes",
     "impacts",
+    "body",
+    "summary",
+    "problems",
+    "actual",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
@@ -191,6 +203,8 @@ const MEETING: std::ops::Range<usize> = 30..37;
 const MONEY: std::ops::Range<usize> = 37..41;
 /// Where `themes` and `impacts` are in [`COLUMNS`]: written only when needed.
 const TAGS: std::ops::Range<usize> = 41..43;
+/// Where the year records' and indicator values' columns are: written only when needed.
+const RECORDS: std::ops::Range<usize> = 43..47;
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -269,11 +283,15 @@ impl Row {
             paid: f(self.paid),
             themes: f(self.themes),
             impacts: f(self.impacts),
+            body: f(self.body),
+            summary: f(self.summary),
+            problems: f(self.problems),
+            actual: f(self.actual),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 43] {
+    pub fn cells(self) -> [String; 47] {
         [
             self.id,
             self.kind,
@@ -318,6 +336,10 @@ impl Row {
             self.paid,
             self.themes,
             self.impacts,
+            self.body,
+            self.summary,
+            self.problems,
+            self.actual,
         ]
     }
 
@@ -339,7 +361,14 @@ impl Row {
 /// Actions overdue on `today` and items carried over get their `marks`.
 pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
     let set = session.meta.labels;
-    let title = Row { kind: KIND_SESSION.to_owned(), text: safe(&session.meta.title).into_owned(), ..Row::default() };
+    let text = |t: &Option<String>| t.as_deref().map(|t| safe(t).into_owned()).unwrap_or_default();
+    let title = Row {
+        kind: KIND_SESSION.to_owned(),
+        text: safe(&session.meta.title).into_owned(),
+        place: text(&session.meta.place),
+        participants: text(&session.meta.participants),
+        ..Row::default()
+    };
     let mut out = vec![title];
     out.extend(Quadrant::ALL.iter().flat_map(|&q| {
         session.factors(q).iter().map(move |f| Row {
@@ -419,7 +448,11 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     if rows.iter().any(|r| !r.milestones.is_empty()) {
         columns.push(MILESTONES);
     }
-    if rows.iter().any(|r| r.kind == super::csv_extra::KIND_MEETING) {
+    // A meeting's columns, or the session's place and participants, or a year
+    // record's date (in the same columns).
+    if rows.iter().any(|r| {
+        r.kind == super::csv_extra::KIND_MEETING || [&r.place, &r.participants, &r.date].iter().any(|c| !c.is_empty())
+    }) {
         columns.extend(MEETING);
     }
     if rows.iter().any(|r| [&r.budget, &r.funding, &r.committed, &r.paid].iter().any(|c| !c.is_empty())) {
@@ -427,6 +460,9 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     }
     if rows.iter().any(|r| !r.themes.is_empty() || !r.impacts.is_empty() || super::csv_extra::is_tag_row(r)) {
         columns.extend(TAGS);
+    }
+    if rows.iter().any(|r| super::csv_review::is_record_row(r)) {
+        columns.extend(RECORDS);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

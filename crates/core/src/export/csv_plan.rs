@@ -196,7 +196,7 @@ fn date(cell: &str, column: &str) -> Result<Option<jiff::civil::Date>, Problem> 
     }
 }
 
-fn float(cell: &str, column: &str) -> Result<Option<f64>, Problem> {
+pub(crate) fn float(cell: &str, column: &str) -> Result<Option<f64>, Problem> {
     match cell.trim() {
         "" => Ok(None),
         v => v

@@ -14,26 +14,56 @@ use super::safe;
 
 /// `kind` of a review row.
 pub const KIND_REVIEW: &str = "review";
+/// `kind` of a year's record of the follow-up (`year`, `date`, `body`, `summary`, `problems`).
+pub const KIND_YEAR: &str = "year_record";
+/// `kind` of an indicator's value of a year (`id`, `year`, `actual`); not `value`, a valor of the plan.
+pub const KIND_VALUE: &str = "indicator_value";
+
+/// Whether a row is a year's record or an indicator's value.
+pub fn is_record_row(r: &Row) -> bool {
+    r.kind == KIND_YEAR || r.kind == KIND_VALUE
+}
 
 /// Adds the review rows of `s` to `out`.
 pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
+    let row = |r: &ActionReview, text: &str, line: Option<&str>| Row {
+        id: safe(&lang.show_id(&r.action)).into_owned(),
+        kind: KIND_REVIEW.to_owned(),
+        text: safe(text).into_owned(),
+        line: line.map(|l| safe(l).into_owned()).unwrap_or_default(),
+        status: labels::status_token(r.status).to_owned(),
+        year: r.year.to_string(),
+        degree: r.degree.to_string(),
+        note: r.note.as_deref().map(|n| safe(n).into_owned()).unwrap_or_default(),
+        committed: super::csv_plan::euros_cell(r.committed),
+        paid: super::csv_plan::euros_cell(r.paid),
+        ..Row::default()
+    };
     for (_, a) in s.all_actions() {
         let mut years: Vec<&ActionReview> = s.reviews.iter().filter(|r| r.action == a.id).collect();
         years.sort_by_key(|r| r.year);
-        out.extend(years.into_iter().map(|r| Row {
-            id: safe(&lang.show_id(&a.id)).into_owned(),
-            kind: KIND_REVIEW.to_owned(),
-            text: safe(&a.text).into_owned(),
-            line: a.line.as_deref().map(|l| safe(l).into_owned()).unwrap_or_default(),
-            status: labels::status_token(r.status).to_owned(),
-            year: r.year.to_string(),
-            degree: r.degree.to_string(),
-            note: r.note.as_deref().map(|n| safe(n).into_owned()).unwrap_or_default(),
-            committed: super::csv_plan::euros_cell(r.committed),
-            paid: super::csv_plan::euros_cell(r.paid),
-            ..Row::default()
-        }));
+        out.extend(years.into_iter().map(|r| row(r, &a.text, a.line.as_deref())));
     }
+    // A review of an action the session no longer holds (`dafo check` warns of
+    // it) is written too: an export that imports gives back every value.
+    out.extend(s.reviews.iter().filter(|r| s.find_action(&r.action).is_none()).map(|r| row(r, "", None)));
+    let text = |t: &Option<String>| t.as_deref().map(|t| safe(t).into_owned()).unwrap_or_default();
+    out.extend(s.review_years.iter().map(|y| Row {
+        kind: KIND_YEAR.to_owned(),
+        year: y.year.to_string(),
+        date: y.date.map(|d| d.to_string()).unwrap_or_default(),
+        body: text(&y.body),
+        summary: text(&y.summary),
+        problems: super::csv::join_list(&y.problems),
+        ..Row::default()
+    }));
+    out.extend(s.indicator_values.iter().map(|v| Row {
+        id: safe(&lang.show_id(&v.indicator)).into_owned(),
+        kind: KIND_VALUE.to_owned(),
+        year: v.year.to_string(),
+        actual: v.actual.to_string(),
+        ..Row::default()
+    }));
 }
 
 #[cfg(test)]

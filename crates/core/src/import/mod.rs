@@ -145,6 +145,13 @@ pub struct Imported {
     pub plan: crate::export::csv_plan::PlanRows,
     /// The yearly reviews of actions (CSV `review` rows), action IDs as written.
     pub reviews: Vec<crate::domain::ActionReview>,
+    /// The years' records and the indicators' values of the follow-up (CSV
+    /// `year_record` and `value` rows), indicator IDs as written.
+    pub review_years: Vec<crate::domain::YearReview>,
+    pub indicator_values: Vec<crate::domain::IndicatorValue>,
+    /// The session's place and participants (the CSV's session row).
+    pub place: Option<String>,
+    pub participants: Option<String>,
     /// The participation process (CSV `meeting` and `merge` rows).
     pub extra: crate::export::csv_extra::Extra,
 }
@@ -348,6 +355,8 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     // The line of each review row, to name it if its year is outside the horizon
     // (the session row that gives the horizon may come after it).
     let mut review_lines: Vec<u64> = Vec::new();
+    // The same for the years' records and the indicators' values: (year, line).
+    let mut record_lines: Vec<(i16, u64)> = Vec::new();
     for record in reader.records() {
         let line_at = |p: Option<&::csv::Position>| csv_line(text, p);
         let record = record.map_err(|e| detail(line_at(e.position()), &e))?;
@@ -398,7 +407,26 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
             crate::export::csv::KIND_SESSION => {
                 out.title = Some(text).filter(|t| !t.is_empty());
+                (out.place, out.participants) = (optional(&row.place), optional(&row.participants));
                 out.plan.session(&row).map_err(|m| err(line, m))?;
+            }
+            crate::export::csv_review::KIND_YEAR => {
+                let record = year_record(&row).map_err(|m| err(line, m))?;
+                if out.review_years.iter().any(|r| r.year == record.year) {
+                    let what = crate::export::csv_review::KIND_YEAR.to_owned();
+                    return Err(err(line, Problem::ReviewTwice { action: what, year: record.year }));
+                }
+                record_lines.push((record.year, line));
+                out.review_years.push(record);
+            }
+            crate::export::csv_review::KIND_VALUE => {
+                let value = indicator_value(&row).map_err(|m| err(line, m))?;
+                let id = stored_id(&value.indicator);
+                if out.indicator_values.iter().any(|v| v.year == value.year && stored_id(&v.indicator) == id) {
+                    return Err(err(line, Problem::ReviewTwice { action: value.indicator, year: value.year }));
+                }
+                record_lines.push((value.year, line));
+                out.indicator_values.push(value);
             }
             crate::export::csv::KIND_ACTION => {
                 let c = came_of(label, id.as_deref()).ok_or_else(|| err(line, Problem::Came(label.to_owned())))?;
@@ -449,8 +477,9 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
             }
         }
     }
-    for (review, &line) in out.reviews.iter().zip(&review_lines) {
-        crate::domain::review_year(out.plan.horizon, review.year).map_err(|e| err(line, Problem::Review(e)))?;
+    let years = out.reviews.iter().map(|r| r.year).zip(review_lines.iter().copied());
+    for (year, line) in years.chain(record_lines) {
+        crate::domain::review_year(out.plan.horizon, year).map_err(|e| err(line, Problem::Review(e)))?;
     }
     Ok(out)
 }
@@ -470,6 +499,34 @@ fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
     let committed = crate::export::csv_plan::read_euros(&row.committed, "committed")?;
     let paid = crate::export::csv_plan::read_euros(&row.paid, "paid")?;
     Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note, committed, paid })
+}
+
+/// A year's record of the follow-up from a `year_record` row: `year`, `date`
+/// (`YYYY-MM-DD`), `body`, `summary` and `problems` (`;`).
+fn year_record(row: &Row) -> Result<crate::domain::YearReview, Problem> {
+    let year = row.year.trim();
+    let year = year.parse::<i16>().map_err(|_| Problem::Year(year.to_owned()))?;
+    let date = match row.date.trim() {
+        "" => None,
+        v => Some(
+            crate::i18n::locale::read_iso_date(v)
+                .ok_or_else(|| Problem::ColumnDate { column: "date".to_owned(), value: v.to_owned() })?,
+        ),
+    };
+    let optional = |v: &str| Some(clean_text(v.trim())).filter(|t| !t.is_empty());
+    let problems = crate::export::csv::split_list(&row.problems);
+    let problems = problems.iter().map(|p| clean_text(p.trim())).filter(|p| !p.is_empty()).collect();
+    Ok(crate::domain::YearReview { year, body: optional(&row.body), date, summary: optional(&row.summary), problems })
+}
+
+/// An indicator's value of a year from a `value` row: its ID, `year` and
+/// `actual` (a number with a decimal point, as the export writes it).
+fn indicator_value(row: &Row) -> Result<crate::domain::IndicatorValue, Problem> {
+    let year = row.year.trim();
+    let year = year.parse::<i16>().map_err(|_| Problem::Year(year.to_owned()))?;
+    let actual = crate::export::csv_plan::float(&row.actual, "actual")?
+        .ok_or_else(|| Problem::ColumnNumber { column: "actual".to_owned(), value: String::new() })?;
+    Ok(crate::domain::IndicatorValue { indicator: row.id.trim().to_owned(), year, actual })
 }
 
 /// The CAME quadrant of an action row: its label (any language or label set),
@@ -561,6 +618,13 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
     imported.extra.apply(&mut session);
     session.reviews = imported.reviews;
     session.reviews.sort_by_key(|r| r.year);
+    session.review_years = imported.review_years;
+    session.review_years.sort_by_key(|r| r.year);
+    session.indicator_values = imported.indicator_values;
+    session.indicator_values.sort_by_key(|v| v.year);
+    if imported.place.is_some() || imported.participants.is_some() {
+        (session.meta.place, session.meta.participants) = (imported.place, imported.participants);
+    }
     session.normalise_ids();
     for q in Quadrant::ALL {
         for i in 0..session.factors(q).len() {
@@ -600,6 +664,9 @@ fn stored_ids(imported: &mut Imported) {
     for d in &mut imported.strategies {
         d.id.iter_mut().for_each(stored);
         d.factors.iter_mut().for_each(stored);
+    }
+    for v in &mut imported.indicator_values {
+        v.indicator = stored_id(&v.indicator);
     }
     for r in &mut imported.reviews {
         let prefix: String = stored_id(&r.action).chars().take_while(char::is_ascii_uppercase).collect();
