@@ -359,3 +359,56 @@ fn a_flood_of_connections_is_turned_away_at_once_and_the_room_recovers() {
     assert!(started.elapsed() < Duration::from_secs(15), "{:?}", started.elapsed());
     assert_eq!(request(room.addr, "GET", "/", None, None).status, 200);
 }
+
+#[test]
+fn undoing_an_accept_puts_the_item_back_waiting_and_undoing_the_results_lets_them_be_added_again() {
+    let room = Room::open(&["Equipo motivado"]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 3, "Recortes").status, 200);
+    let fate = |room: &Room| p.state(room.addr)["mine"][0]["fate"].as_str().unwrap_or_default().to_owned();
+    for accept in [S::Accept, S::AcceptAll, S::Join] {
+        let q = if accept == S::Join { Quadrant::Strengths } else { Quadrant::Threats };
+        if accept == S::Join {
+            room.press(Action::Sala(S::Move(Quadrant::Strengths)));
+        }
+        let before = factor_texts(&room, q);
+        room.press(Action::Sala(accept));
+        assert!(waiting(&room).is_empty(), "{accept:?}");
+        assert_eq!(fate(&room), "accepted");
+        room.press(Action::Undo);
+        assert_eq!(factor_texts(&room, q), before, "{accept:?} undone");
+        assert_eq!(waiting(&room), ["Recortes"], "{accept:?} undone: the words wait again");
+        assert_eq!(fate(&room), "waiting", "the phone follows");
+        room.press(Action::Redo);
+        assert!(waiting(&room).is_empty(), "{accept:?} redone: settled again");
+        assert_eq!(fate(&room), "accepted");
+        room.press(Action::Undo);
+        assert_eq!(waiting(&room), ["Recortes"]);
+    }
+    // Saved meanwhile, then undone: the inbox file lists it again for a crash.
+    room.press(Action::Sala(S::Accept));
+    room.with(|app| {
+        app.handle(Action::Save);
+        app.settle();
+    });
+    room.press(Action::Undo);
+    let inbox = dafo::sala::inbox::inbox_path(&room.path);
+    std::thread::sleep(Duration::from_millis(200));
+    let (items, _) = dafo::sala::inbox::replay(&inbox, dafo::i18n::Lang::En).unwrap();
+    assert_eq!(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Recortes"]);
+    // The room's votes: added, undone, added again.
+    for _ in 0..2 {
+        room.press(Action::Sala(S::Phase));
+    }
+    assert_eq!(p.vote(room.addr, "F1", true).status, 200);
+    room.press(Action::Sala(S::Results));
+    assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 1);
+    assert_eq!(p.state(room.addr)["results"], true);
+    room.press(Action::Undo);
+    assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 0);
+    assert_eq!(p.state(room.addr)["results"], false, "the phones stop showing results");
+    assert_eq!(p.vote(room.addr, "F1", true).status, 200, "voting goes on");
+    room.press(Action::Sala(S::Results));
+    assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 2, "added again");
+}

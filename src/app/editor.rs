@@ -569,8 +569,13 @@ impl Editor {
             return;
         }
         let what = self.describe_next(undo);
+        let step = self.doc.next_step_id(undo);
         let done = if undo { self.doc.undo() } else { self.doc.redo() };
         if done {
+            // The room's part of the step (items it accepted, results shown) goes with it.
+            if let (Some(id), Some(live)) = (step, self.sala.as_deref_mut()) {
+                if undo { live.undone(id) } else { live.redone(id, self.doc.revision()) }
+            }
             let m = &self.lang.text().meeting;
             let verb = if undo { m.undone } else { m.redone };
             self.say(format!("{verb}: {what}"), false);

@@ -444,6 +444,7 @@ impl App {
         }
         if let Screen::Editor(e) = &mut self.screen {
             changed |= e.tick(now);
+            changed |= e.sala_tick();
             e.room.tick(now);
         }
         changed
@@ -452,10 +453,12 @@ impl App {
     /// When the event loop should wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         match &self.screen {
-            Screen::Editor(e) => [e.save_deadline(), e.room().deadline(), e.disk_deadline(), e.saved_ago_deadline()]
-                .into_iter()
-                .flatten()
-                .min(),
+            Screen::Editor(e) => {
+                [e.save_deadline(), e.room().deadline(), e.disk_deadline(), e.saved_ago_deadline(), e.sala_deadline()]
+                    .into_iter()
+                    .flatten()
+                    .min()
+            }
             Screen::Browser(_) => None,
         }
     }

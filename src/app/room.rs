@@ -141,7 +141,7 @@ impl App {
     /// Whether a clock is on screen (time-box or "guardado hace…"), so idle wake-ups should redraw.
     pub fn clock_showing(&self) -> bool {
         match &self.screen {
-            Screen::Editor(e) => e.room.timer.is_set() || e.autosave().last_saved.is_some(),
+            Screen::Editor(e) => e.room.timer.is_set() || e.autosave().last_saved.is_some() || e.sala().is_some(),
             Screen::Browser(_) => false,
         }
     }

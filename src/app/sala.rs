@@ -11,9 +11,9 @@ use super::editor::{Editor, InputTarget, Mode};
 use crate::domain::similarity::similarity;
 use crate::domain::text::clean_text;
 use crate::domain::{Edit, Factor, ListOp, Quadrant};
-use crate::sala::Live;
 use crate::sala::http::Call;
 use crate::sala::state::{Fate, Pending, Reply};
+use crate::sala::{Live, Step};
 
 /// What the room pane's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +90,21 @@ impl Editor {
                 let _ = call.reply.send(Reply::refused(503, "busy"));
             }
         }
+    }
+
+    /// Items whose write to the inbox file failed are taken back out of the
+    /// room and their participants asked to send again; the status line says
+    /// why. True when the screen changed.
+    pub(super) fn sala_tick(&mut self) -> bool {
+        let Some(error) = self.sala.as_deref_mut().and_then(Live::collect_lost) else { return false };
+        let reason = crate::i18n::os_error(&error, self.lang);
+        self.say((self.lang.text().sala.inbox_unwritable)(&reason), true);
+        true
+    }
+
+    /// When the status line's count of participants connected drops next.
+    pub fn sala_deadline(&self) -> Option<Instant> {
+        self.sala.as_deref()?.state.next_disconnect(self.room.now?)
     }
 
     /// The waiting items in the order the pane lists them: near-duplicates
@@ -201,10 +216,21 @@ impl Editor {
     pub(super) fn accept_item(&mut self, item: &Pending, text: Option<&str>) {
         let Some(edit) = self.room_factor(item, text.unwrap_or(&item.text)) else { return };
         let revision = self.doc.revision() + 1;
-        if self.apply(edit)
-            && let Some(live) = self.sala.as_deref_mut()
-        {
+        if self.apply(edit) {
+            self.settle_accepted(std::slice::from_ref(item), revision);
+        }
+    }
+
+    /// Items just accepted by the session's step at `revision`: settled, and
+    /// put back in the inbox if that step is undone.
+    fn settle_accepted(&mut self, items: &[Pending], revision: u64) {
+        let step = self.doc.next_step_id(true);
+        let Some(live) = self.sala.as_deref_mut() else { return };
+        for item in items {
             live.settle(item.seq, Fate::Accepted, revision);
+        }
+        if let Some(id) = step {
+            live.record(id, Step::Accepted(items.to_vec()));
         }
     }
 
@@ -228,13 +254,8 @@ impl Editor {
             }
         }
         let revision = self.doc.revision() + 1;
-        if !edits.is_empty()
-            && self.apply(Edit::Batch(edits))
-            && let Some(live) = self.sala.as_deref_mut()
-        {
-            for item in &items {
-                live.settle(item.seq, Fate::Accepted, revision);
-            }
+        if !edits.is_empty() && self.apply(Edit::Batch(edits)) {
+            self.settle_accepted(&items, revision);
         }
     }
 
@@ -266,9 +287,7 @@ impl Editor {
         if let Some(edit) = edit
             && self.apply(edit)
         {
-            if let Some(live) = self.sala.as_deref_mut() {
-                live.settle(item.seq, Fate::Accepted, revision);
-            }
+            self.settle_accepted(std::slice::from_ref(item), revision);
             self.say((words.joined_into)(&id), false);
         }
     }
@@ -292,12 +311,153 @@ impl Editor {
                 total += n;
             }
         }
-        if !edits.is_empty() && !self.apply(Edit::Batch(edits)) {
+        let added = !edits.is_empty();
+        if added && !self.apply(Edit::Batch(edits)) {
             return;
         }
+        let step = self.doc.next_step_id(true).filter(|_| added);
         if let Some(live) = self.sala.as_deref_mut() {
             live.state.results_shown = true;
+            // Undoing the votes added hides the results again, and voting goes on.
+            if let Some(id) = step {
+                live.record(id, Step::Results);
+            }
         }
         self.say((words.results_added)(total), false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs::OpenOptions;
+    use std::sync::mpsc::channel;
+    use std::time::{Duration, Instant};
+
+    use serde_json::Value;
+
+    use crate::app::{App, Screen};
+    use crate::domain::{Quadrant, Session};
+    use crate::i18n::Lang;
+    use crate::sala::http::Call;
+    use crate::sala::inbox::{Writer, inbox_path, replay, tests::Faulty};
+    use crate::sala::state::{Ask, Reply, Request, Sala};
+    use crate::sala::{Live, state::Phase};
+
+    fn request(ask: Ask, token: &str, csrf: &str) -> Request {
+        Request { ask, token: Some(token.into()), csrf: Some(csrf.into()), peer: [127, 0, 0, 1].into() }
+    }
+
+    fn editor(app: &mut App) -> &mut super::Editor {
+        match &mut app.screen {
+            Screen::Editor(e) => e,
+            Screen::Browser(_) => unreachable!(),
+        }
+    }
+
+    /// The participant's request is answered once the item is written, or once it
+    /// is taken back: ticks the app until then.
+    fn answer(app: &mut App, rx: &std::sync::mpsc::Receiver<Reply>) -> Reply {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            app.tick(Instant::now());
+            if let Ok(reply) = rx.try_recv() {
+                return reply;
+            }
+            assert!(Instant::now() < until, "no answer");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn an_item_the_inbox_file_could_not_take_leaves_the_sala_and_a_resend_is_stored_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &Session::new("Sala", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+        let mut app = App::open(&path, Lang::Es).unwrap();
+        let inbox = inbox_path(&path);
+        let open = || OpenOptions::new().create(true).append(true).open(&inbox).unwrap();
+        // The disk fills up 10 bytes into the first line.
+        let full = Faulty { file: open(), room: 10, sync_fails: false };
+        let mut state = Sala::new("ABCD2345".into(), 1);
+        let now = Instant::now();
+        let session = Session::new("Sala", jiff::Timestamp::UNIX_EPOCH);
+        let join = Request {
+            ask: Ask::Join { code: "ABCD2345".into(), name: String::new() },
+            token: None,
+            csrf: None,
+            peer: [127, 0, 0, 1].into(),
+        };
+        let token = state.handle(join, &session, now).reply.cookie.unwrap();
+        let seen = state.handle(request(Ask::State, &token, ""), &session, now).reply.body;
+        let csrf = seen["csrf"].as_str().unwrap().to_owned();
+        state.phase = Phase::Write;
+        let live = Live::without_server(state, Writer::on(full, 0, inbox.clone(), None).unwrap());
+        editor(&mut app).sala = Some(Box::new(live));
+        let send = |app: &mut App| {
+            let (tx, rx) = channel();
+            let ask = Ask::Item { quadrant: Quadrant::Threats, text: "Recortes".into() };
+            editor(app).sala_call(Call { request: request(ask, &token, &csrf), reply: tx });
+            answer(app, &rx)
+        };
+        let mine = |app: &mut App| -> Vec<Value> {
+            let live = editor(app).sala.as_deref_mut().unwrap();
+            let state = live.state.handle(request(Ask::State, &token, &csrf), &session, Instant::now());
+            state.reply.body["mine"].as_array().unwrap().clone()
+        };
+        let refused = send(&mut app);
+        assert_eq!((refused.status, refused.body["error"].clone()), (503, Value::from("disk")));
+        assert!(editor(&mut app).sala_list().is_empty(), "not in the facilitator's inbox");
+        assert!(mine(&mut app).is_empty(), "not in the participant's list");
+        let notice = app.notice().map(|n| n.text.clone()).unwrap_or_default();
+        assert!(
+            notice.contains("No se puede escribir el archivo de la bandeja de la sala")
+                && notice.contains("el disco está lleno"),
+            "{notice}"
+        );
+        // Space freed: the participant sends again, and it is there once.
+        let len = std::fs::metadata(&inbox).unwrap().len();
+        let writer = Writer::on(open(), len, inbox.clone(), None).unwrap();
+        editor(&mut app).sala.as_deref_mut().unwrap().set_writer(writer);
+        assert_eq!(send(&mut app).status, 200);
+        let texts: Vec<String> = editor(&mut app).sala_list().iter().map(|(p, _)| p.text.clone()).collect();
+        assert_eq!(texts, ["Recortes"]);
+        assert_eq!(mine(&mut app).len(), 1);
+        assert_eq!(mine(&mut app)[0]["fate"], "waiting");
+        let (items, _) = replay(&inbox, Lang::Es).unwrap();
+        assert_eq!(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Recortes"]);
+    }
+
+    #[test]
+    fn the_count_of_participants_connected_wakes_the_loop_when_it_drops() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        crate::storage::save(&path, &Session::new("Sala", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+        let mut app = App::open(&path, Lang::Es).unwrap();
+        let (events, _rx) = crate::app::event::AppEventSender::channel();
+        app.connect(events);
+        app.tick(Instant::now());
+        let inbox = inbox_path(&path);
+        let file = OpenOptions::new().create(true).append(true).open(&inbox).unwrap();
+        let live = Live::without_server(Sala::new("ABCD2345".into(), 1), Writer::on(file, 0, inbox, None).unwrap());
+        editor(&mut app).sala = Some(Box::new(live));
+        let (tx, rx) = channel();
+        let join = Request {
+            ask: Ask::Join { code: "ABCD2345".into(), name: String::new() },
+            token: None,
+            csrf: None,
+            peer: [127, 0, 0, 1].into(),
+        };
+        editor(&mut app).sala_call(Call { request: join, reply: tx });
+        let seen = Instant::now();
+        assert_eq!(rx.recv().unwrap().status, 200);
+        app.tick(Instant::now());
+        let deadline = app.deadline().expect("a wake-up");
+        assert!(deadline <= seen + crate::sala::state::CONNECTED_WITHIN, "{:?} too late", deadline - seen);
+        // At that time the count drops, and the status line's face changes with it.
+        let before = crate::ui::status::clock_face(&app);
+        app.tick(seen + crate::sala::state::CONNECTED_WITHIN);
+        assert_eq!(editor(&mut app).sala().unwrap().state.connected(seen + crate::sala::state::CONNECTED_WITHIN), 0);
+        assert_ne!(crate::ui::status::clock_face(&app), before, "redrawn when the count drops");
+        assert!(app.clock_showing());
     }
 }

@@ -13,6 +13,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use serde::{Deserialize, Serialize};
 
 use super::state::{Pending, Reply};
+use crate::app::event::AppEventSender;
 use crate::domain::Quadrant;
 use crate::i18n::Lang;
 
@@ -66,7 +67,15 @@ pub fn replay(path: &Path, lang: Lang) -> Result<(Vec<Pending>, u64), String> {
         Err(e) if e.is_not_found() => return Ok((Vec::new(), 1)),
         Err(e) => return Err(e.message(lang)),
     };
-    let text = String::from_utf8(text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let words = &lang.text().sala;
+    let text = String::from_utf8(text).map_err(|e| {
+        let bytes = e.as_bytes();
+        let good = e.utf8_error().valid_up_to();
+        let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = bytes[..good].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&bytes[start..good]).chars().count() + 1;
+        format!("{}:{line}:{column}: {}", path.display(), words.inbox_not_utf8)
+    })?;
     let (mut items, mut next) = (Vec::<Pending>::new(), 1);
     let complete = text.ends_with('\n');
     let lines: Vec<&str> = text.split_terminator('\n').collect();
@@ -78,7 +87,7 @@ pub fn replay(path: &Path, lang: Lang) -> Result<(Vec<Pending>, u64), String> {
             Ok(line) => line,
             // The last line, cut by a crash before its sync: it was never acknowledged.
             Err(_) if i + 1 == lines.len() && !complete => break,
-            Err(e) => return Err(format!("{}:{}:{}: {e}", path.display(), i + 1, e.column())),
+            Err(e) => return Err(format!("{}:{}:{}: {}", path.display(), i + 1, e.column(), words.inbox_bad_line)),
         };
         match line {
             Line::Item { n, who, name, q, text, at } => {
@@ -97,32 +106,67 @@ pub enum Job {
     Append(Pending, Sender<Reply>, Reply),
     /// The item was settled.
     Done(u64),
+    /// An item settled in the file waits again (its accepting was undone): its
+    /// line once more, so a crash lists it again. Nobody waits for an answer.
+    Again(Pending),
 }
 
-/// The writer thread: writes what comes, syncs once per batch, then answers.
+/// Items whose write failed: each with its participant's request waiting for
+/// an answer and the answer it would have had, and why the file could not be
+/// written. The event loop takes them back out of the room, then answers.
+#[derive(Debug)]
+pub struct Lost {
+    pub items: Vec<(u64, Sender<Reply>, Reply)>,
+    pub error: io::Error,
+}
+
+/// The writer thread: writes what comes, syncs once per batch, then answers;
+/// what it could not write goes back to the event loop as [`Lost`].
 pub struct Writer {
     jobs: Option<Sender<Job>>,
+    lost: Receiver<Lost>,
     thread: Option<std::thread::JoinHandle<()>>,
     path: PathBuf,
 }
 
 impl Writer {
-    /// Opens (or creates) the file for appending and starts the thread.
-    pub fn start(path: PathBuf) -> Result<Writer, String> {
-        let shown = |e: io::Error| format!("{}: {e}", path.display());
+    /// Opens (or creates) the file for appending and starts the thread, which
+    /// wakes the event loop through `events` when a write fails.
+    pub fn start(path: PathBuf, events: Option<AppEventSender>, lang: Lang) -> Result<Writer, String> {
+        let shown = |e: io::Error| format!("{}: {}", path.display(), crate::i18n::os_error(&e, lang));
         let mut file = OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(shown)?;
         let len = mend_tail(&mut file).map_err(shown)?;
+        Writer::on(file, len, path, events).map_err(|e| crate::i18n::os_error(&e, lang))
+    }
+
+    /// The thread writing to `file` (`len` bytes long), which is at `path`.
+    pub(crate) fn on(
+        file: impl Sink + Send + 'static,
+        len: u64,
+        path: PathBuf,
+        events: Option<AppEventSender>,
+    ) -> io::Result<Writer> {
         let (jobs, rx) = channel();
-        let thread = std::thread::Builder::new()
-            .name("dafo-inbox".to_owned())
-            .spawn(move || write_loop(file, len, &rx))
-            .map_err(|e| e.to_string())?;
-        Ok(Writer { jobs: Some(jobs), thread: Some(thread), path })
+        let (lost_tx, lost) = channel();
+        let thread = std::thread::Builder::new().name("dafo-inbox".to_owned()).spawn(move || {
+            write_loop(file, len, &rx, |l| {
+                let _ = lost_tx.send(l);
+                if let Some(events) = &events {
+                    events.wake();
+                }
+            });
+        })?;
+        Ok(Writer { jobs: Some(jobs), lost, thread: Some(thread), path })
     }
 
     /// Hands a job to the thread; false if it has stopped.
     pub fn send(&self, job: Job) -> bool {
         self.jobs.as_ref().is_some_and(|j| j.send(job).is_ok())
+    }
+
+    /// The items whose write failed since last asked.
+    pub fn lost(&self) -> Vec<Lost> {
+        self.lost.try_iter().collect()
     }
 
     /// Stops the thread (after what it was given) and removes the file when no
@@ -149,7 +193,7 @@ impl Drop for Writer {
 
 fn line_of(job: &Job) -> Option<String> {
     let line = match job {
-        Job::Append(p, ..) => {
+        Job::Append(p, ..) | Job::Again(p) => {
             Line::Item { n: p.seq, who: p.who, name: p.name.clone(), q: p.quadrant, text: p.text.clone(), at: p.at }
         }
         Job::Done(seq) => Line::Done { done: *seq },
@@ -182,7 +226,7 @@ fn mend_tail(file: &mut File) -> io::Result<u64> {
 
 /// What the writer thread appends to: the inbox file (opened for appending), or
 /// in tests one whose writes fail.
-trait Sink: Write {
+pub(crate) trait Sink: Write {
     fn sync_data(&mut self) -> io::Result<()>;
     fn set_len(&mut self, len: u64) -> io::Result<()>;
 }
@@ -199,31 +243,47 @@ impl Sink for File {
 
 /// Writes each batch to `file` (`len` bytes long) and syncs it. A batch that fails
 /// (a full disk, a failed sync) is cut off again, so the file is as it was: its
-/// participants are told to send again, and their item is not there twice. When
-/// even that fails, nothing more is written after the torn line (replay passes over
-/// a torn last line) and every later item is refused.
-fn write_loop(mut file: impl Sink, mut len: u64, rx: &Receiver<Job>) {
-    let mut broken = false;
+/// items go to `lost` with their requests unanswered, for the event loop to take
+/// them back out of the room and tell their participants to send again (so an
+/// item is not there twice). When even the cut fails, nothing more is written
+/// after the torn line (replay passes over a torn last line) and every later
+/// item is lost the same way.
+fn write_loop(mut file: impl Sink, mut len: u64, rx: &Receiver<Job>, lost: impl Fn(Lost)) {
+    let mut broken: Option<io::ErrorKind> = None;
     while let Ok(first) = rx.recv() {
         // Everything already waiting goes in the same write and sync.
         let batch: Vec<Job> = std::iter::once(first).chain(rx.try_iter()).collect();
         let text: String = batch.iter().filter_map(line_of).collect();
-        let written = !broken && file.write_all(text.as_bytes()).and_then(|()| file.sync_data()).is_ok();
-        if written {
-            len += text.len() as u64;
-        } else if !broken {
-            broken = file.set_len(len).is_err();
+        let outcome = match broken {
+            Some(kind) => Err(io::Error::from(kind)),
+            None => file.write_all(text.as_bytes()).and_then(|()| file.sync_data()),
+        };
+        match &outcome {
+            Ok(()) => len += text.len() as u64,
+            Err(e) if broken.is_none() && file.set_len(len).is_err() => broken = Some(e.kind()),
+            Err(_) => {}
         }
+        let mut failed = Vec::new();
         for job in batch {
-            if let Job::Append(_, tx, reply) = job {
-                let _ = tx.send(if written { reply } else { Reply::refused(503, "disk") });
+            if let Job::Append(item, tx, reply) = job {
+                match outcome {
+                    Ok(()) => {
+                        let _ = tx.send(reply);
+                    }
+                    Err(_) => failed.push((item.seq, tx, reply)),
+                }
             }
+        }
+        if let Err(error) = outcome
+            && !failed.is_empty()
+        {
+            lost(Lost { items: failed, error });
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn item(seq: u64, text: &str) -> Pending {
@@ -241,7 +301,7 @@ mod tests {
     fn settled_items_do_not_come_back_and_a_torn_last_line_is_passed_over() {
         let dir = tempfile::tempdir().unwrap();
         let path = inbox_path(&dir.path().join("s.ron"));
-        let writer = Writer::start(path.clone()).unwrap();
+        let writer = Writer::start(path.clone(), None, Lang::En).unwrap();
         let (tx, rx) = channel();
         for (n, t) in [(1, "uno"), (2, "dos"), (3, "tres")] {
             writer.send(Job::Append(item(n, t), tx.clone(), Reply::refused(200, "ok")));
@@ -266,7 +326,7 @@ mod tests {
             let path = dir.path().join(".s.ron.inbox");
             let first = line_of(&Job::Append(item(1, "uno"), channel().0, Reply::refused(200, "ok"))).unwrap();
             std::fs::write(&path, format!("{first}{tail}")).unwrap();
-            let writer = Writer::start(path.clone()).unwrap();
+            let writer = Writer::start(path.clone(), None, Lang::En).unwrap();
             let (tx, rx) = channel();
             writer.send(Job::Append(item(2, "dos"), tx, Reply::refused(200, "ok")));
             assert_eq!(rx.recv().unwrap().status, 200);
@@ -299,10 +359,10 @@ mod tests {
 
     /// The inbox file, whose writes stop after `room` bytes (a full disk) and whose
     /// sync fails when `sync_fails`.
-    struct Faulty {
-        file: File,
-        room: usize,
-        sync_fails: bool,
+    pub(crate) struct Faulty {
+        pub file: File,
+        pub room: usize,
+        pub sync_fails: bool,
     }
 
     impl Write for Faulty {
@@ -330,11 +390,17 @@ mod tests {
         }
     }
 
-    /// Sends `texts` one batch each through a writer on `sink` and returns their statuses.
+    /// Sends `texts` one batch each through a writer on `sink` and returns their
+    /// statuses; a lost item is answered as the event loop does.
     fn statuses(sink: Faulty, len: u64, texts: &[(u64, &str)]) -> Vec<u16> {
         let (jobs, rx) = channel();
         let (tx, replies) = channel();
-        let thread = std::thread::spawn(move || write_loop(sink, len, &rx));
+        let lost = |l: Lost| {
+            for (_, tx, _) in l.items {
+                tx.send(Reply::refused(503, "disk")).unwrap();
+            }
+        };
+        let thread = std::thread::spawn(move || write_loop(sink, len, &rx, lost));
         let mut out = Vec::new();
         for &(n, t) in texts {
             jobs.send(Job::Append(item(n, t), tx.clone(), Reply::refused(200, "ok"))).unwrap();
@@ -387,5 +453,30 @@ mod tests {
         std::fs::write(&path, "{\"done\":1}\nnot json\n{\"done\":2}\n").unwrap();
         let err = replay(&path, Lang::En).unwrap_err();
         assert!(err.contains(".s.ron.inbox:2:"), "{err}");
+    }
+
+    #[test]
+    fn an_inbox_that_does_not_read_is_said_in_the_session_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        let es = &Lang::Es.text().sala;
+        std::fs::write(&path, "{\"done\":1}\nnot json\n{\"done\":2}\n").unwrap();
+        let err = replay(&path, Lang::Es).unwrap_err();
+        assert!(err.contains(".s.ron.inbox:2:2: ") && err.ends_with(es.inbox_bad_line), "{err}");
+        assert!(!err.contains("expected"), "{err}");
+        std::fs::write(&path, b"{\"done\":1}\n{\"done\":\xff}\n").unwrap();
+        let err = replay(&path, Lang::Es).unwrap_err();
+        assert!(err.contains(".s.ron.inbox:2:9: ") && err.ends_with(es.inbox_not_utf8), "{err}");
+        assert!(!err.contains("invalid utf-8"), "{err}");
+        // A link to nowhere: the file cannot be made; the system's words come after dafo's.
+        #[cfg(unix)]
+        {
+            let link = dir.path().join(".t.ron.inbox");
+            std::os::unix::fs::symlink("/nonexistent/dir/x", &link).unwrap();
+            let err = Writer::start(link, None, Lang::Es).err().expect("refused");
+            let said = Lang::Es.text().errors.os_not_found;
+            assert!(err.contains(&format!(".t.ron.inbox: {said}: ")), "{err}");
+            assert!(!err.contains("os error"), "{err}");
+        }
     }
 }

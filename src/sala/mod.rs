@@ -36,6 +36,18 @@ pub struct Live {
     /// Items accepted into the session (inbox number, the session's revision
     /// then): settled in the file only once that revision is saved.
     held: Vec<(u64, u64)>,
+    /// The room's part of the session's undoable steps, by step number
+    /// ([`crate::domain::history::Document::next_step_id`]).
+    steps: std::collections::HashMap<u64, Step>,
+}
+
+/// What an undoable step of the session did to the room, undone and redone with it.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// These items were accepted (as factors, or joined into one).
+    Accepted(Vec<Pending>),
+    /// The votes were added and shown to the room.
+    Results,
 }
 
 impl Live {
@@ -49,12 +61,40 @@ impl Live {
         for item in items {
             state.restore(item);
         }
-        let writer = Writer::start(path)?;
+        let writer = Writer::start(path, Some(events.clone()), lang)?;
         let server = Server::start(SocketAddr::new(ip, 0), events, page::page(lang))
             .map_err(|e| crate::i18n::os_error(&e, lang))?;
         let url = format!("http://{}/", server.addr());
         let qr = qr::lines(&url).unwrap_or_default();
-        Ok(Live { state, url, qr, server: Some(server), writer: Some(writer), held: Vec::new() })
+        Ok(Live {
+            state,
+            url,
+            qr,
+            server: Some(server),
+            writer: Some(writer),
+            held: Vec::new(),
+            steps: Default::default(),
+        })
+    }
+
+    /// A room with no server, its inbox written by `writer` (tests).
+    #[cfg(test)]
+    pub(crate) fn without_server(state: Sala, writer: Writer) -> Live {
+        Live {
+            state,
+            url: String::new(),
+            qr: Vec::new(),
+            server: None,
+            writer: Some(writer),
+            held: Vec::new(),
+            steps: Default::default(),
+        }
+    }
+
+    /// Its inbox written by `writer` from now on (tests: the disk has room again).
+    #[cfg(test)]
+    pub(crate) fn set_writer(&mut self, writer: Writer) {
+        self.writer = Some(writer);
     }
 
     /// Where the server listens.
@@ -78,7 +118,7 @@ impl Live {
                 let seq = item.seq;
                 let sent = self.writer.as_ref().is_some_and(|w| w.send(Job::Append(item, call.reply.clone(), reply)));
                 if !sent {
-                    self.state.settle(seq, Fate::Rejected);
+                    self.state.withdraw(seq);
                     let _ = call.reply.send(Reply::refused(503, "disk"));
                 }
             }
@@ -86,6 +126,24 @@ impl Live {
                 let _ = call.reply.send(reply);
             }
         }
+    }
+
+    /// Takes the items whose write to the inbox file failed back out of the room
+    /// (the inbox, their participants' lists), then tells their participants to
+    /// send them again: a second try stores each once. An item the facilitator
+    /// settled meanwhile stays settled, and its participant gets the answer it
+    /// would have had. The last error, if any item was lost.
+    pub fn collect_lost(&mut self) -> Option<std::io::Error> {
+        let lost = self.writer.as_ref().map(Writer::lost).unwrap_or_default();
+        let mut error = None;
+        for l in lost {
+            for (seq, reply, answer) in l.items {
+                let answer = if self.state.withdraw(seq) { Reply::refused(503, "disk") } else { answer };
+                let _ = reply.send(answer);
+            }
+            error = Some(l.error);
+        }
+        error
     }
 
     /// Takes item `seq` out of the inbox. A rejected one is settled in the file
@@ -102,6 +160,50 @@ impl Live {
             }
         }
         Some(item)
+    }
+
+    /// Notes what the session's step number `id` did to the room.
+    pub fn record(&mut self, id: u64, step: Step) {
+        self.steps.insert(id, step);
+    }
+
+    /// The session's step `id` was undone: the items it accepted wait again (in
+    /// the file too, if it had settled them there), or the results are hidden.
+    pub fn undone(&mut self, id: u64) {
+        match self.steps.get(&id) {
+            Some(Step::Accepted(items)) => {
+                for item in items.clone() {
+                    let held = self.held.iter().position(|(seq, _)| *seq == item.seq);
+                    match held {
+                        Some(at) => {
+                            self.held.remove(at);
+                        }
+                        // Settled in the file already (the session was saved): written again.
+                        None => {
+                            if let Some(w) = &self.writer {
+                                w.send(Job::Again(item.clone()));
+                            }
+                        }
+                    }
+                    self.state.unsettle(item);
+                }
+            }
+            Some(Step::Results) => self.state.results_shown = false,
+            None => {}
+        }
+    }
+
+    /// The session's step `id` was redone (the session now at `revision`).
+    pub fn redone(&mut self, id: u64, revision: u64) {
+        match self.steps.get(&id) {
+            Some(Step::Accepted(items)) => {
+                for seq in items.iter().map(|i| i.seq).collect::<Vec<_>>() {
+                    self.settle(seq, Fate::Accepted, revision);
+                }
+            }
+            Some(Step::Results) => self.state.results_shown = true,
+            None => {}
+        }
     }
 
     /// The session is saved up to `saved`: the items it holds are settled in the file.

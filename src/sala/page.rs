@@ -67,3 +67,52 @@ pub fn page(lang: Lang) -> Page {
     );
     Page { html, script: SCRIPT }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::i18n::sala_words::PageWords;
+
+    /// The codes `(status, "code")` a source gives a participant's page.
+    fn codes(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (at, _) in source.match_indices(", \"") {
+            let status = source.get(at.saturating_sub(4)..at).unwrap_or_default();
+            let (open, digits) = status.split_at(1.min(status.len()));
+            if open != "(" || digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let code: String = source[at + 3..].chars().take_while(|c| *c != '"').collect();
+            out.push(code);
+        }
+        out
+    }
+
+    #[test]
+    fn every_code_the_room_can_answer_has_words_in_each_language() {
+        let sources = [
+            include_str!("http.rs"),
+            include_str!("state.rs"),
+            include_str!("mod.rs"),
+            include_str!("inbox.rs"),
+            include_str!("../app/sala.rs"),
+            include_str!("../app/mod.rs"),
+        ];
+        // What the code answers, not its tests.
+        let found: Vec<String> = sources.iter().flat_map(|s| codes(s.split("mod tests {").next().unwrap())).collect();
+        for code in ["slow", "disk", "busy", "token", "bad", "utf8", "too_long"] {
+            assert!(found.iter().any(|c| c == code), "the scan finds {code:?}: {found:?}");
+        }
+        for code in &found {
+            assert!(PageWords::ERRORS.contains(&code.as_str()), "{code:?} has no words for the page");
+        }
+        for &lang in Lang::ALL {
+            let words = &lang.text().sala.page.errors;
+            let mut distinct = words.to_vec();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), words.len(), "{lang:?}: two codes said alike");
+            assert!(words.iter().all(|w| !w.is_empty()), "{lang:?}");
+        }
+    }
+}

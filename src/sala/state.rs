@@ -302,6 +302,12 @@ impl Sala {
             .count()
     }
 
+    /// When the next participant seen lately stops counting as connected, after
+    /// `now`: the status line's count drops then, with no request to wake it.
+    pub fn next_disconnect(&self, now: Instant) -> Option<Instant> {
+        self.participants.iter().filter(|p| !p.banned).map(|p| p.seen + CONNECTED_WITHIN).filter(|t| *t > now).min()
+    }
+
     /// Votes cast, all participants together.
     pub fn votes_cast(&self) -> u32 {
         self.participants.iter().filter(|p| !p.banned).flat_map(|p| p.votes.values()).sum()
@@ -349,6 +355,36 @@ impl Sala {
             }
         }
         Some(item)
+    }
+
+    /// Puts a settled item back in the inbox as waiting (the step that settled it
+    /// was undone), in its place by number, and tells its participant.
+    pub fn unsettle(&mut self, item: Pending) {
+        let seq = item.seq;
+        if self.inbox.iter().any(|p| p.seq == seq) {
+            return;
+        }
+        let at = self.inbox.partition_point(|p| p.seq < seq);
+        file(&mut self.groups, &item);
+        self.inbox.insert(at, item);
+        for p in &mut self.participants {
+            for mine in p.items.iter_mut().filter(|i| i.0 == seq) {
+                mine.3 = Fate::Waiting;
+            }
+        }
+    }
+
+    /// Takes item `seq` back out as if it had never come: its write to the inbox
+    /// file failed, its participant is told to send it again. False when it no
+    /// longer waits (the facilitator settled it meanwhile: it stays as settled).
+    pub fn withdraw(&mut self, seq: u64) -> bool {
+        let Some(at) = self.inbox.iter().position(|p| p.seq == seq) else { return false };
+        self.inbox.remove(at);
+        unfile(&mut self.groups, seq);
+        for p in &mut self.participants {
+            p.items.retain(|i| i.0 != seq);
+        }
+        true
     }
 
     /// Moves a waiting item to another quadrant.

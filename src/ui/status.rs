@@ -26,13 +26,15 @@ pub fn saved_ago(editor: &Editor, lang: Lang) -> Option<String> {
 }
 
 /// What the status line shows that changes with time alone ("hace 2 s", the
-/// time-box's clock), as of the last tick: the loop redraws when it changes,
+/// time-box's clock, the room's participants connected), as of the last tick: the loop redraws when it changes,
 /// once a second at most, never on every wake-up while nothing moves.
 pub fn clock_face(app: &crate::app::App) -> Option<String> {
     let crate::app::Screen::Editor(editor) = &app.screen else { return None };
     let saved = saved_ago(editor, app.lang());
     let timer = editor.room().timer.reading(editor.room().now).map(|r| (r.left_secs, r.over, r.warning));
-    (saved.is_some() || timer.is_some()).then(|| format!("{saved:?} {timer:?}"))
+    // The room's count of participants connected drops with time alone too.
+    let connected = editor.sala().zip(editor.room().now).map(|(live, now)| live.state.connected(now));
+    (saved.is_some() || timer.is_some() || connected.is_some()).then(|| format!("{saved:?} {timer:?} {connected:?}"))
 }
 
 /// The right end of the status line: hidden votes and the time-box.

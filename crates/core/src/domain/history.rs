@@ -19,8 +19,11 @@ pub struct Document {
     /// reference, never a copy, and a change made while that version is still
     /// being written copies it once ([`Arc::make_mut`]), never per job.
     pub session: Arc<Session>,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    /// Each step with its number (the revision its first apply made), which
+    /// stays with it as it is undone and redone: what others key their own
+    /// part of a step by (the room's items it accepted).
+    undo: Vec<(u64, Edit)>,
+    redo: Vec<(u64, Edit)>,
     /// Bumped on every change (apply, undo, redo); autosave compares it.
     revision: u64,
     /// Every change made since the journal last took them, as it was applied
@@ -152,12 +155,12 @@ impl Document {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let forward = edit.clone();
         let inverse = self.session_mut().apply(edit)?;
-        self.undo.push(inverse);
+        self.revision += 1;
+        self.undo.push((self.revision, inverse));
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
         self.redo.clear();
-        self.revision += 1;
         self.changes.push((self.revision, forward));
         Ok(())
     }
@@ -182,16 +185,16 @@ impl Document {
 
     fn step(
         session: &mut Arc<Session>,
-        from: &mut Vec<Edit>,
-        to: &mut Vec<Edit>,
+        from: &mut Vec<(u64, Edit)>,
+        to: &mut Vec<(u64, Edit)>,
         revision: &mut u64,
         changes: &mut Vec<(u64, Edit)>,
     ) -> bool {
-        let Some(edit) = from.pop() else { return false };
+        let Some((id, edit)) = from.pop() else { return false };
         let forward = edit.clone();
         match Arc::make_mut(session).apply(edit) {
             Ok(inverse) => {
-                to.push(inverse);
+                to.push((id, inverse));
                 *revision += 1;
                 changes.push((*revision, forward));
                 true
@@ -210,7 +213,14 @@ impl Document {
 
     /// The edit the next undo (`true`) or redo would apply, to say what it does.
     pub fn next_step(&self, undo: bool) -> Option<&Edit> {
-        if undo { self.undo.last() } else { self.redo.last() }
+        if undo { self.undo.last() } else { self.redo.last() }.map(|(_, e)| e)
+    }
+
+    /// The number of the step the next undo (`true`) or redo would apply: the
+    /// revision [`Document::apply`] made when it was first applied, the same
+    /// however often it is undone and redone since.
+    pub fn next_step_id(&self, undo: bool) -> Option<u64> {
+        if undo { self.undo.last() } else { self.redo.last() }.map(|(id, _)| *id)
     }
 }
 

@@ -25,12 +25,12 @@ pub struct PageWords {
     /// An item's fate: waiting, accepted, rejected.
     pub fates: [&'static str; 3],
     /// Refusals, by the code the server gives (see [`PageWords::ERRORS`]).
-    pub errors: [&'static str; 16],
+    pub errors: [&'static str; 17],
 }
 
 impl PageWords {
     /// The codes of [`PageWords::errors`], in order.
-    pub const ERRORS: [&'static str; 16] = [
+    pub const ERRORS: [&'static str; 17] = [
         "code",
         "slow_down",
         "token",
@@ -47,6 +47,7 @@ impl PageWords {
         "utf8",
         "gone",
         "none",
+        "slow",
     ];
 }
 
@@ -81,6 +82,13 @@ pub struct SalaWords {
     pub results_added: fn(u32) -> String,
     pub no_results: &'static str,
     pub stopped: &'static str,
+    /// The inbox file could not be written (the system's reason): the items
+    /// in that write were taken back and their participants asked to resend.
+    pub inbox_unwritable: fn(&str) -> String,
+    /// After the inbox file's file:line:column: a line that does not read.
+    pub inbox_bad_line: &'static str,
+    /// After the inbox file's file:line:column: bytes that are not UTF-8.
+    pub inbox_not_utf8: &'static str,
     pub edit_item: &'static str,
     /// A waiting item like another one: the mark before it.
     pub alike: &'static str,
