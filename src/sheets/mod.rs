@@ -72,12 +72,35 @@ impl Col {
     }
 }
 
-/// A cell as written or read: text or a number.
+/// A cell as written or read: text or a number; read from an `.xlsx`, also a
+/// number shown as a percentage or a date (what its number format makes of it).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A number a spreadsheet shows as a percentage, as the owner sees it: a
+    /// typed `62%` is stored by Calc and Excel as 0.62 shown as `62%`, and
+    /// read as 62.
+    Percent(f64),
+    /// A number a spreadsheet shows as a date or a time (a typed `31/03/2025`
+    /// is stored as 45747), written as the session's language writes dates:
+    /// `31/03/2025`, `2025-03-31`, with its time when it has one.
+    Date(String),
+}
+
+impl Cell {
+    /// The cell as `lang` writes it: `12,5`, `62 %`, `31/03/2025`; empty for an empty one.
+    pub fn shown(&self, lang: Lang) -> String {
+        let locale = lang.locale();
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) | Cell::Date(t) => t.clone(),
+            Cell::Number(x) => locale.exact(*x),
+            Cell::Percent(x) if locale.percent_space => format!("{} %", locale.exact(*x)),
+            Cell::Percent(x) => format!("{}%", locale.exact(*x)),
+        }
+    }
 }
 
 /// Which of the two tables: actions (degree, status, note) or indicators (value).
