@@ -155,7 +155,8 @@ fn sheet_bomb(mb: usize) -> Vec<u8> {
         to.start_file(name.as_str(), options).unwrap();
         if name == "xl/sharedStrings.xml" {
             let text = String::from_utf8(data).unwrap();
-            to.write_all(text[..text.rfind("</sst>").unwrap()].as_bytes()).unwrap();
+            let end = text.rfind("</sst>").unwrap();
+            to.write_all(&text.as_bytes()[..end]).unwrap();
             to.write_all(b"<si><t>").unwrap();
             let chunk = vec![b'a'; 1 << 20];
             for _ in 0..mb {
