@@ -113,6 +113,21 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
             out.rows += 1;
             continue;
         };
+        // A sheet written from another session is refused whole. Sheets written
+        // before fingerprints carried the session (16 hex digits, no `-`) are
+        // read as they were: one from another plan passes where neither has a
+        // review that year, as it always did; they are of one year, and the
+        // next year's are stamped.
+        let stamp = super::session_stamp(s);
+        let other = grid.cells.iter().skip(1).any(|row| {
+            let print = row.get(print_col).map_or(String::new(), |c| shown(c, lang));
+            print.trim().split_once('-').is_some_and(|(from, _)| from != stamp)
+        });
+        if other {
+            out.refused.push(format!("{}: {}", place(0, None), (w.other_session)(&s.meta.title)));
+            out.rows += 1;
+            continue;
+        }
         let fills: Vec<(usize, Col)> =
             cols.iter().enumerate().filter_map(|(i, c)| c.filter(|c| c.fill()).map(|c| (i, c))).collect();
         for (r, row) in grid.cells.iter().enumerate().skip(1) {
@@ -214,8 +229,10 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
             if matches!(what, What::Value(v) if v.is_nan()) {
                 continue;
             }
-            let answer =
-                Answer { id: id.clone(), what, fingerprint: fingerprint.trim().to_owned(), at: place(r, None) };
+            // The session's stamp, checked above, is not part of what changes.
+            let fingerprint = fingerprint.trim();
+            let fingerprint = fingerprint.split_once('-').map_or(fingerprint, |(_, print)| print).to_owned();
+            let answer = Answer { id: id.clone(), what, fingerprint, at: place(r, None) };
             // The same answer twice is one answer; two different ones are both refused.
             match seen.get(&(kind, id.clone())) {
                 Some(first) if first.what == answer.what => {}

@@ -155,6 +155,21 @@ fn hash(parts: &[&str]) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// Which session a sheet was written from: its title and when it was created,
+/// hashed (8 hex digits). A sheet's fingerprints carry it before a `-`
+/// ([`stamped`]), so a sheet of another plan, or of another copy of this one,
+/// is refused even where both have no review that year (whose fingerprint is
+/// the same in every session). Renaming the plan changes it: sheets sent before
+/// are refused then, and written again.
+pub fn session_stamp(s: &Session) -> String {
+    hash(&["session", &s.meta.created.to_string(), &s.meta.title])[..8].to_owned()
+}
+
+/// A fingerprint as a sheet carries it: `session_stamp-fingerprint`.
+pub fn stamped(s: &Session, fingerprint: &str) -> String {
+    format!("{}-{fingerprint}", session_stamp(s))
+}
+
 /// What action `id`'s review of `year` holds now (degree, status, note), hashed:
 /// a sheet keeps it to tell whether the session changed since it was written.
 pub fn action_fingerprint(s: &Session, id: &str, year: i16) -> String {
@@ -246,7 +261,7 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
                             Col::Status => now.map_or(Cell::Empty, |r| text(words.status(r.status))),
                             // The note as stored, so an untouched cell reads back unchanged.
                             Col::Note => text(now.and_then(|r| r.note.clone()).unwrap_or_default()),
-                            Col::Fingerprint => text(action_fingerprint(s, &a.id, year)),
+                            Col::Fingerprint => text(stamped(s, &action_fingerprint(s, &a.id, year))),
                             _ => Cell::Empty,
                         })
                         .collect()
@@ -264,7 +279,7 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
                             Col::Unit => text(safe(ind.unit.as_deref().unwrap_or(""))),
                             Col::LastValue => text(last_value(s, &ind.id, year, lang)),
                             Col::Value => s.indicator_value(&ind.id, year).map_or(Cell::Empty, Cell::Number),
-                            Col::Fingerprint => text(indicator_fingerprint(s, &ind.id, year)),
+                            Col::Fingerprint => text(stamped(s, &indicator_fingerprint(s, &ind.id, year))),
                             _ => Cell::Empty,
                         })
                         .collect()

@@ -557,17 +557,15 @@ fn with_money_the_sheet_asks_committed_and_paid_as_non_negative_numbers() {
     assert!(parsed.refused[1].contains("columna N (Pagado 2024 (€))"), "{:?}", parsed.refused);
 }
 
+/// A number typed, with its number format.
+type Typed<'a> = Option<(f64, &'a str)>;
+
 /// A workbook as a spreadsheet program saves what an owner typed: an actions
 /// sheet (ID, degree, note, money committed, fingerprint) and an indicators
 /// sheet (ID, value, fingerprint), each cell a number with its number format
 /// (`""`: none), as Calc and Excel turn a typed `100%` into 1 shown as `0%`
 /// and a typed date into its serial number shown as `dd/mm/yyyy`.
-fn typed_book(
-    s: &Session,
-    lang: Lang,
-    actions: &[(&str, [Option<(f64, &str)>; 3])],
-    value: Option<(f64, &str)>,
-) -> Vec<u8> {
+fn typed_book(s: &Session, lang: Lang, actions: &[(&str, [Typed<'_>; 3])], value: Typed<'_>) -> Vec<u8> {
     let w = lang.text().sheets;
     let mut book = rust_xlsxwriter::Workbook::new();
     let number = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, (x, format): (f64, &str)| {
@@ -676,7 +674,7 @@ fn lang_date(lang: Lang, y: i16, m: i8, d: i8) -> String {
 
 /// `xlsx` with its shared strings grown by one string of `mb` megabytes of `a`:
 /// a file of a few hundred kilobytes that unpacks to `mb` megabytes.
-pub(crate) fn zip_bomb(xlsx: &[u8], mb: usize) -> Vec<u8> {
+fn zip_bomb(xlsx: &[u8], mb: usize) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
     let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -691,7 +689,7 @@ pub(crate) fn zip_bomb(xlsx: &[u8], mb: usize) -> Vec<u8> {
         if name == "xl/sharedStrings.xml" {
             let text = String::from_utf8(data).unwrap();
             let end = text.rfind("</sst>").unwrap();
-            to.write_all(text[..end].as_bytes()).unwrap();
+            to.write_all(&text.as_bytes()[..end]).unwrap();
             to.write_all(b"<si><t>").unwrap();
             let chunk = vec![b'a'; 1 << 20];
             for _ in 0..mb {
@@ -745,4 +743,50 @@ fn a_broken_xlsx_is_refused_in_the_sessions_language() {
             assert!(err.starts_with(says), "{err}");
         }
     }
+}
+
+#[test]
+fn a_sheet_written_from_another_plan_is_refused() {
+    let s = plan();
+    // Another plan with the same actions: another title, or the same title created another day.
+    let mut renamed = s.clone();
+    renamed.meta.title = "Plan de Villaotra".into();
+    let mut later = s.clone();
+    later.meta.created = jiff::Timestamp::from_second(86_400).unwrap();
+    for (other, lang, says) in [
+        (&renamed, Lang::Es, "hoja Acciones, fila 1: esta hoja se escribió desde otra sesión, no desde la de «Plan»"),
+        (
+            &later,
+            Lang::En,
+            "sheet Actions, row 1: this sheet was written from another session, not from the session of “Plan”",
+        ),
+        (
+            &later,
+            Lang::Ca,
+            "full Accions, fila 1: aquest full es va escriure des d'una altra sessió, no des de la de «Plan»",
+        ),
+    ] {
+        let mut sheets = build(other, 2024, lang);
+        fill(&mut sheets[0].actions, &lang.show_id("C1"), Col::Degree, Cell::Number(60.0));
+        let (_d, g) =
+            grids_in(lang, &[("otra.xlsx".into(), write::xlsx(&sheets[0], &other.meta.title, 2024, lang).unwrap())]);
+        let parsed = parse(&g, &s, 2024, lang);
+        assert!(parsed.answers.is_empty(), "{:?}", parsed.answers);
+        // Each of its worksheets, actions and indicators, once.
+        assert_eq!(parsed.refused.len(), 2, "{:?}", parsed.refused);
+        assert!(parsed.refused[0].contains(says), "{:?}", parsed.refused);
+        // Its CSV too.
+        let (_d, g) = grids_in(lang, &[("otra.csv".into(), write::csv(&sheets[0].actions, 2024, lang).unwrap())]);
+        assert!(parse(&g, &s, 2024, lang).answers.is_empty());
+    }
+    // The same session file, changed since (another action's review), still takes its own sheets.
+    let mut sheets = build(&s, 2024, Lang::Es);
+    fill(&mut sheets[0].actions, "C1", Col::Degree, Cell::Number(60.0));
+    let (_d, g) = grids(&[("ana.xlsx".into(), write::xlsx(&sheets[0], "Plan", 2024, Lang::Es).unwrap())]);
+    let mut now = s.clone();
+    let e = now.review_action("C2", 2024, Degree::new(10), None, None).unwrap().unwrap();
+    now.apply(e).unwrap();
+    let (after, _, refused) = import(&now, &g, Lang::Es, false);
+    assert!(refused.is_empty(), "{refused:?}");
+    assert_eq!(after.action_review("C1", 2024).map(|r| r.degree.get()), Some(60));
 }

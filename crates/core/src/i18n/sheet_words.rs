@@ -59,6 +59,9 @@ pub struct SheetWords {
     pub date_format: &'static str,
     /// Said after the refusal of a cell shown as a percentage where euros are asked.
     pub percent_format: &'static str,
+    /// A sheet written from another session (another plan, or the same plan
+    /// created again or renamed): the title of the session reading it.
+    pub other_session: fn(&str) -> String,
     /// A folder with no `.xlsx` or `.csv` in it.
     pub no_sheets: &'static str,
     /// An answer for something changed in the session since the sheet was written.
