@@ -135,3 +135,87 @@ fn the_docx_of_a_2_mb_session_is_written_without_holding_the_document_model() {
         mb(size)
     );
 }
+
+/// An owner's sheet of the Almendral plan whose shared strings grow by one string
+/// of `mb` megabytes of `a`: a file of well under a megabyte that unpacks to `mb`.
+fn sheet_bomb(mb: usize) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let session = dafo::storage::load(std::path::Path::new(crate::cli_sheets::SAMPLE)).unwrap();
+    let sheets = dafo::sheets::build(&session, 2025, dafo::i18n::Lang::Es);
+    let xlsx = dafo::sheets::write::xlsx(&sheets[0], &session.meta.title, 2025, dafo::i18n::Lang::Es).unwrap();
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    for i in 0..from.len() {
+        let mut entry = from.by_index(i).unwrap();
+        let name = entry.name().to_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        to.start_file(name.as_str(), options).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(data).unwrap();
+            let end = text.rfind("</sst>").unwrap();
+            to.write_all(&text.as_bytes()[..end]).unwrap();
+            to.write_all(b"<si><t>").unwrap();
+            let chunk = vec![b'a'; 1 << 20];
+            for _ in 0..mb {
+                to.write_all(&chunk).unwrap();
+            }
+            to.write_all(b"</t></si></sst>").unwrap();
+        } else {
+            to.write_all(&data).unwrap();
+        }
+    }
+    to.finish().unwrap().into_inner()
+}
+
+/// Runs dafo with `args` to its end, however it ends, and returns what it said,
+/// whether it succeeded, and its peak resident set in bytes as sampled every 2 ms
+/// (a refusal of a few milliseconds may end before a sample: its peak is then
+/// what was seen, a run that grows for seconds is always seen).
+fn run_peak(args: &[&str]) -> (String, bool, u64) {
+    let mut child = common::dafo_command(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut peak = 0;
+    loop {
+        if let Some(hwm) = vm_hwm(child.id()) {
+            peak = peak.max(hwm);
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let out = child.wait_with_output().unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (said, out.status.success(), peak)
+}
+
+/// The most `--from-sheets` may take on the zip bomb: the program itself (about
+/// 20 MB in a debug build) and little more. Before the unpacked size was checked,
+/// its 256 MB string took about 800 MB (measured 795 MB).
+const BOMB_PEAK: u64 = 64 << 20;
+
+#[test]
+fn a_sheet_that_unpacks_to_hundreds_of_megabytes_is_refused_without_unpacking_it() {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::copy(crate::cli_sheets::SAMPLE, &path).unwrap();
+    let bomb = dir.path().join("bomba.xlsx");
+    std::fs::write(&bomb, sheet_bomb(256)).unwrap();
+    let size = std::fs::metadata(&bomb).unwrap().len();
+    assert!(size < 1 << 20, "{size}");
+    let args = ["review", path.to_str().unwrap(), "--year", "2025", "--from-sheets", bomb.to_str().unwrap()];
+    let (said, ok, peak) = run_peak(&args);
+    println!("zip bomb: {:.1} MB file, peak {:.1} MB", mb(size), mb(peak));
+    assert!(!ok, "{said}");
+    assert!(said.contains("bomba.xlsx: esta hoja no se puede leer: descomprimida ocuparía más de 64 MB"), "{said}");
+    assert!(peak < BOMB_PEAK, "peak {:.1} MB", mb(peak));
+}

@@ -15,7 +15,7 @@ use dafo::domain::{Session, Status};
 use dafo::i18n::Lang;
 use dafo::sheets::{Cell, Col, OwnerSheets, build, write};
 
-const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+pub const SAMPLE: &str = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
 
 fn copy_sample(dir: &Path) -> PathBuf {
     let path = dir.join("plan.ron");

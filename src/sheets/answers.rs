@@ -56,11 +56,7 @@ fn at(file: &Path, place: &str) -> String {
 
 /// A cell's text for a message.
 fn shown(cell: &Cell, lang: Lang) -> String {
-    match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.clone(),
-        Cell::Number(x) => lang.locale().exact(*x),
-    }
+    cell.shown(lang)
 }
 
 /// Which columns a header row names, by this language's headers for `year`.
@@ -117,6 +113,21 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
             out.rows += 1;
             continue;
         };
+        // A sheet written from another session is refused whole. Sheets written
+        // before fingerprints carried the session (16 hex digits, no `-`) are
+        // read as they were: one from another plan passes where neither has a
+        // review that year, as it always did; they are of one year, and the
+        // next year's are stamped.
+        let stamp = super::session_stamp(s);
+        let other = grid.cells.iter().skip(1).any(|row| {
+            let print = row.get(print_col).map_or(String::new(), |c| shown(c, lang));
+            print.trim().split_once('-').is_some_and(|(from, _)| from != stamp)
+        });
+        if other {
+            out.refused.push(format!("{}: {}", place(0, None), (w.other_session)(&s.meta.title)));
+            out.rows += 1;
+            continue;
+        }
         let fills: Vec<(usize, Col)> =
             cols.iter().enumerate().filter_map(|(i, c)| c.filter(|c| c.fill()).map(|c| (i, c))).collect();
         for (r, row) in grid.cells.iter().enumerate().skip(1) {
@@ -155,37 +166,59 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                     bad.push(format!("{}: {}", place(r, Some((c, k))), w.formula));
                     continue;
                 }
-                match (k, &mut what) {
+                // Why the cell is refused, if it is.
+                let refused = match (k, &mut what) {
                     (Col::Degree, What::Action { degree, .. }) => match read_degree(value) {
-                        Some(d) => *degree = Some(d),
-                        None => bad.push(format!(
-                            "{}: {}",
-                            place(r, Some((c, k))),
-                            (lang.text().review_errors.not_a_degree)(&shown(value, lang))
-                        )),
+                        Some(d) => {
+                            *degree = Some(d);
+                            None
+                        }
+                        None => Some((lang.text().review_errors.not_a_degree)(&shown(value, lang))),
                     },
                     (Col::Status, What::Action { status, .. }) => match read_status(value, lang) {
-                        Some(st) => *status = Some(st),
+                        Some(st) => {
+                            *status = Some(st);
+                            None
+                        }
                         None => {
                             let words = super::write::status_words(lang).join(", ");
-                            bad.push(format!(
-                                "{}: {}",
-                                place(r, Some((c, k))),
-                                (w.not_a_status)(&shown(value, lang), &words)
-                            ));
+                            Some((w.not_a_status)(&shown(value, lang), &words))
                         }
                     },
-                    (Col::Note, What::Action { note, .. }) => *note = Some(shown(value, lang)),
+                    // A date or a percentage in a note is the text the owner sees.
+                    (Col::Note, What::Action { note, .. }) => {
+                        *note = Some(shown(value, lang));
+                        None
+                    }
                     (Col::Committed | Col::Paid, What::Action { committed, paid, .. }) => match read_money(value, lang)
                     {
-                        Ok(e) => *(if k == Col::Paid { paid } else { committed }) = Some(e),
-                        Err(e) => bad.push(format!("{}: {e}", place(r, Some((c, k))))),
+                        Ok(e) => {
+                            *(if k == Col::Paid { paid } else { committed }) = Some(e);
+                            None
+                        }
+                        Err(e) => Some(e),
                     },
                     (Col::Value, What::Value(v)) => match read_value(value, lang) {
-                        Ok(x) => *v = x,
-                        Err(e) => bad.push(format!("{}: {e}", place(r, Some((c, k))))),
+                        Ok(x) => {
+                            *v = x;
+                            None
+                        }
+                        Err(e) => Some(e),
                     },
-                    _ => {}
+                    _ => None,
+                };
+                if let Some(why) = refused {
+                    // What the cell's number format made of what was typed, said after.
+                    let format = match value {
+                        Cell::Date(_) => Some(w.date_format),
+                        Cell::Percent(_) if matches!(k, Col::Committed | Col::Paid) => Some(w.percent_format),
+                        _ => None,
+                    };
+                    let why = match format {
+                        Some(f) => format!("{why}; {f}"),
+                        None => why,
+                    };
+                    bad.push(format!("{}: {why}", place(r, Some((c, k)))));
                 }
             }
             if !bad.is_empty() {
@@ -196,8 +229,10 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
             if matches!(what, What::Value(v) if v.is_nan()) {
                 continue;
             }
-            let answer =
-                Answer { id: id.clone(), what, fingerprint: fingerprint.trim().to_owned(), at: place(r, None) };
+            // The session's stamp, checked above, is not part of what changes.
+            let fingerprint = fingerprint.trim();
+            let fingerprint = fingerprint.split_once('-').map_or(fingerprint, |(_, print)| print).to_owned();
+            let answer = Answer { id: id.clone(), what, fingerprint, at: place(r, None) };
             // The same answer twice is one answer; two different ones are both refused.
             match seen.get(&(kind, id.clone())) {
                 Some(first) if first.what == answer.what => {}
@@ -228,10 +263,12 @@ fn kind_of(what: &What) -> Kind {
     }
 }
 
-/// A degree cell: a whole number 0-100, typed (`75`, `75%`) or stored as a number.
+/// A degree cell: a whole number 0-100, typed (`75`, `75%`) or stored as a
+/// number, or a percentage as shown (a typed `75%` that the spreadsheet keeps
+/// as 0.75 shown as `75%`). A date is none.
 fn read_degree(cell: &Cell) -> Option<Degree> {
     match cell {
-        Cell::Number(x) if x.fract() == 0.0 && (0.0..=100.0).contains(x) => Degree::new(*x as u8),
+        Cell::Number(x) | Cell::Percent(x) if x.fract() == 0.0 && (0.0..=100.0).contains(x) => Degree::new(*x as u8),
         Cell::Text(t) => t.parse().ok(),
         _ => None,
     }
@@ -244,10 +281,11 @@ fn read_status(cell: &Cell, lang: Lang) -> Option<Status> {
     Status::ALL.into_iter().find(|&s| fold(words.status(s)) == fold(t))
 }
 
-/// An indicator's value: a number cell as it is, a text through the language's reader.
+/// An indicator's value: a number cell as it is, a percentage as shown (`62%`
+/// is 62), a text through the language's reader; a date is none.
 fn read_value(cell: &Cell, lang: Lang) -> Result<f64, String> {
     match cell {
-        Cell::Number(x) if x.is_finite() => Ok(*x),
+        Cell::Number(x) | Cell::Percent(x) if x.is_finite() => Ok(*x),
         Cell::Text(t) => lang.locale().read_number(t).map_err(|e| match e {
             Unread::Ambiguous(msg) => msg,
             Unread::NotANumber => (lang.text().review_errors.not_a_number)(t),
@@ -256,13 +294,14 @@ fn read_value(cell: &Cell, lang: Lang) -> Result<f64, String> {
     }
 }
 
-/// A money cell: a number cell as it is, a text read the language's way; never negative.
+/// A money cell: a number cell as it is, a text read the language's way; never
+/// negative. A percentage or a date is no amount.
 fn read_money(cell: &Cell, lang: Lang) -> Result<Euros, String> {
     let bad = |t: &str| format!("{t:?} {}", lang.plan_ui().bad_amount);
     match cell {
         Cell::Number(x) => Euros::try_from(*x).map_err(|_| bad(&shown(cell, lang))),
         Cell::Text(t) => crate::i18n::money_words::read_amount(lang, t)?.ok_or_else(|| bad(t)),
-        Cell::Empty => Err(bad("")),
+        Cell::Percent(_) | Cell::Date(_) | Cell::Empty => Err(bad(&shown(cell, lang))),
     }
 }
 

@@ -72,12 +72,35 @@ impl Col {
     }
 }
 
-/// A cell as written or read: text or a number.
+/// A cell as written or read: text or a number; read from an `.xlsx`, also a
+/// number shown as a percentage or a date (what its number format makes of it).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A number a spreadsheet shows as a percentage, as the owner sees it: a
+    /// typed `62%` is stored by Calc and Excel as 0.62 shown as `62%`, and
+    /// read as 62.
+    Percent(f64),
+    /// A number a spreadsheet shows as a date or a time (a typed `31/03/2025`
+    /// is stored as 45747), written as the session's language writes dates:
+    /// `31/03/2025`, `2025-03-31`, with its time when it has one.
+    Date(String),
+}
+
+impl Cell {
+    /// The cell as `lang` writes it: `12,5`, `62 %`, `31/03/2025`; empty for an empty one.
+    pub fn shown(&self, lang: Lang) -> String {
+        let locale = lang.locale();
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) | Cell::Date(t) => t.clone(),
+            Cell::Number(x) => locale.exact(*x),
+            Cell::Percent(x) if locale.percent_space => format!("{} %", locale.exact(*x)),
+            Cell::Percent(x) => format!("{}%", locale.exact(*x)),
+        }
+    }
 }
 
 /// Which of the two tables: actions (degree, status, note) or indicators (value).
@@ -130,6 +153,21 @@ fn hash(parts: &[&str]) -> String {
         h.write_u8(0xff);
     }
     format!("{:016x}", h.finish())
+}
+
+/// Which session a sheet was written from: its title and when it was created,
+/// hashed (8 hex digits). A sheet's fingerprints carry it before a `-`
+/// ([`stamped`]), so a sheet of another plan, or of another copy of this one,
+/// is refused even where both have no review that year (whose fingerprint is
+/// the same in every session). Renaming the plan changes it: sheets sent before
+/// are refused then, and written again.
+pub fn session_stamp(s: &Session) -> String {
+    hash(&["session", &s.meta.created.to_string(), &s.meta.title])[..8].to_owned()
+}
+
+/// A fingerprint as a sheet carries it: `session_stamp-fingerprint`.
+pub fn stamped(s: &Session, fingerprint: &str) -> String {
+    format!("{}-{fingerprint}", session_stamp(s))
 }
 
 /// What action `id`'s review of `year` holds now (degree, status, note), hashed:
@@ -223,7 +261,7 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
                             Col::Status => now.map_or(Cell::Empty, |r| text(words.status(r.status))),
                             // The note as stored, so an untouched cell reads back unchanged.
                             Col::Note => text(now.and_then(|r| r.note.clone()).unwrap_or_default()),
-                            Col::Fingerprint => text(action_fingerprint(s, &a.id, year)),
+                            Col::Fingerprint => text(stamped(s, &action_fingerprint(s, &a.id, year))),
                             _ => Cell::Empty,
                         })
                         .collect()
@@ -241,7 +279,7 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
                             Col::Unit => text(safe(ind.unit.as_deref().unwrap_or(""))),
                             Col::LastValue => text(last_value(s, &ind.id, year, lang)),
                             Col::Value => s.indicator_value(&ind.id, year).map_or(Cell::Empty, Cell::Number),
-                            Col::Fingerprint => text(indicator_fingerprint(s, &ind.id, year)),
+                            Col::Fingerprint => text(stamped(s, &indicator_fingerprint(s, &ind.id, year))),
                             _ => Cell::Empty,
                         })
                         .collect()

@@ -57,12 +57,17 @@ fn text(t: &str) -> Cell {
 
 /// Writes `files` into a temp dir and reads every grid back.
 fn grids(files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, Vec<Grid>) {
+    grids_in(crate::i18n::Lang::Es, files)
+}
+
+/// [`grids`] read in a session of `lang`.
+fn grids_in(lang: Lang, files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, Vec<Grid>) {
     let dir = tempfile::tempdir().unwrap();
     let mut out = Vec::new();
     for (name, bytes) in files {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
-        out.extend(read(&p, crate::i18n::Lang::Es).unwrap());
+        out.extend(read(&p, lang).unwrap());
     }
     (dir, out)
 }
@@ -409,6 +414,10 @@ fn thousands_of_rows() {
         row[c] = Cell::Number((i % 101) as f64);
     }
     let bytes = write::xlsx(&sheets[0], "Plan", 2024, Lang::Es).unwrap();
+    // Far under what an xlsx may unpack to (`read::MAX_UNPACKED` says so).
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let unpacked: u64 = (0..zip.len()).map(|i| zip.by_index_raw(i).unwrap().size()).sum();
+    assert!(unpacked < 2 << 20, "{unpacked}");
     let (_d, g) = grids(&[("big.xlsx".into(), bytes)]);
     let (after, sorted, refused) = import(&s, &g, Lang::Es, false);
     assert!(refused.is_empty());
@@ -546,4 +555,238 @@ fn with_money_the_sheet_asks_committed_and_paid_as_non_negative_numbers() {
     assert_eq!(parsed.refused.len(), 2, "{:?}", parsed.refused);
     assert!(parsed.refused[0].contains("columna M (Comprometido 2024 (€)): \"-5\""), "{:?}", parsed.refused);
     assert!(parsed.refused[1].contains("columna N (Pagado 2024 (€))"), "{:?}", parsed.refused);
+}
+
+/// A number typed, with its number format.
+type Typed<'a> = Option<(f64, &'a str)>;
+
+/// A workbook as a spreadsheet program saves what an owner typed: an actions
+/// sheet (ID, degree, note, money committed, fingerprint) and an indicators
+/// sheet (ID, value, fingerprint), each cell a number with its number format
+/// (`""`: none), as Calc and Excel turn a typed `100%` into 1 shown as `0%`
+/// and a typed date into its serial number shown as `dd/mm/yyyy`.
+fn typed_book(s: &Session, lang: Lang, actions: &[(&str, [Typed<'_>; 3])], value: Typed<'_>) -> Vec<u8> {
+    let w = lang.text().sheets;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let number = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, (x, format): (f64, &str)| {
+        if format.is_empty() {
+            ws.write_number(r, c, x).unwrap();
+        } else {
+            ws.write_number_with_format(r, c, x, &rust_xlsxwriter::Format::new().set_num_format(format)).unwrap();
+        }
+    };
+    let ws = book.add_worksheet();
+    ws.set_name(w.actions).unwrap();
+    for (c, col) in [Col::Id, Col::Degree, Col::Note, Col::Committed, Col::Fingerprint].iter().enumerate() {
+        ws.write_string(0, c as u16, col.header(w, 2024)).unwrap();
+    }
+    for (r, (id, cells)) in actions.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        for (c, cell) in cells.iter().enumerate() {
+            if let Some(cell) = cell {
+                number(ws, r, c as u16 + 1, *cell);
+            }
+        }
+        ws.write_string(r, 4, action_fingerprint(s, id, 2024)).unwrap();
+    }
+    let ws = book.add_worksheet();
+    ws.set_name(w.indicators).unwrap();
+    for (c, col) in [Col::Id, Col::Value, Col::Fingerprint].iter().enumerate() {
+        ws.write_string(0, c as u16, col.header(w, 2024)).unwrap();
+    }
+    ws.write_string(1, 0, "I1").unwrap();
+    if let Some(cell) = value {
+        number(ws, 1, 1, cell);
+    }
+    ws.write_string(1, 2, indicator_fingerprint(s, "I1", 2024)).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_percentage_reads_as_shown_and_a_date_never_as_its_serial_number() {
+    let s = plan();
+    // 100% typed as C1's degree, a date typed as its note; 62,5% typed as C2's
+    // note; 62% typed as I1's value.
+    let book = typed_book(
+        &s,
+        Lang::Es,
+        &[
+            ("C1", [Some((1.0, "0%")), Some((45747.0, "dd/mm/yyyy")), None]),
+            ("C2", [Some((0.07, "0%")), Some((0.625, "0.0%")), None]),
+        ],
+        Some((0.62, "0%")),
+    );
+    let (_d, g) = grids(&[("a.xlsx".into(), book)]);
+    let (after, _, refused) = import(&s, &g, Lang::Es, false);
+    assert!(refused.is_empty(), "{refused:?}");
+    let c1 = after.action_review("C1", 2024).unwrap();
+    assert_eq!((c1.degree.get(), c1.note.as_deref()), (100, Some("31/03/2025")));
+    let c2 = after.action_review("C2", 2024).unwrap();
+    assert_eq!((c2.degree.get(), c2.note.as_deref()), (7, Some("62,5 %")));
+    assert_eq!(after.indicator_value("I1", 2024), Some(62.0));
+    // In English the date is written the English way.
+    let book = typed_book(&s, Lang::En, &[("C1", [None, Some((45747.0, "dd/mm/yyyy")), None])], None);
+    let (_d, g) = grids_in(Lang::En, &[("a.xlsx".into(), book)]);
+    let (after, _, refused) = import(&s, &g, Lang::En, false);
+    assert!(refused.is_empty(), "{refused:?}");
+    let note = after.action_review("C1", 2024).and_then(|r| r.note.clone());
+    assert_eq!(note.as_deref(), Some(lang_date(Lang::En, 2025, 3, 31).as_str()));
+    // A date where a number is asked, and a percentage where euros are: refused, never stored.
+    let book = typed_book(
+        &s,
+        Lang::Es,
+        &[
+            ("C1", [Some((45747.0, "dd/mm/yyyy")), None, None]),
+            ("C2", [None, None, Some((0.5, "0%"))]),
+            ("CF1", [None, None, Some((45747.0, "dd/mm/yyyy"))]),
+        ],
+        Some((45747.0, "dd/mm/yyyy")),
+    );
+    let (_d, g) = grids(&[("a.xlsx".into(), book)]);
+    let parsed = parse(&g, &s, 2024, Lang::Es);
+    assert!(parsed.answers.is_empty(), "{:?}", parsed.answers);
+    let refused = parsed.refused;
+    assert_eq!(refused.len(), 4, "{refused:?}");
+    for (i, says) in [
+        "hoja Acciones, fila 2, columna B (Grado 2024): \"31/03/2025\" no es un grado de implementación (un número entero de 0 a 100); la celda tiene formato de fecha",
+        "hoja Acciones, fila 3, columna D (Comprometido 2024 (€)): \"50 %\" no es un importe en euros (de 0 a 1.000.000.000, en céntimos enteros); la celda tiene formato de porcentaje",
+        "hoja Acciones, fila 4, columna D (Comprometido 2024 (€)): \"31/03/2025\" no es un importe en euros (de 0 a 1.000.000.000, en céntimos enteros); la celda tiene formato de fecha",
+        "hoja Indicadores, fila 2, columna B (Valor 2024): \"31/03/2025\" no es un número; la celda tiene formato de fecha",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(refused[i].contains(says), "{i}: {refused:?}");
+    }
+    // In Catalan, the same refusal in Catalan words.
+    let book = typed_book(&s, Lang::Ca, &[("C2", [None, None, Some((0.5, "0%"))])], None);
+    let (_d, g) = grids_in(Lang::Ca, &[("a.xlsx".into(), book)]);
+    let refused = parse(&g, &s, 2024, Lang::Ca).refused;
+    assert!(refused[0].contains("\"50 %\" no és un import en euros"), "{refused:?}");
+    assert!(refused[0].contains("; la cel·la té format de percentatge"), "{refused:?}");
+}
+
+/// A date as `lang` writes it.
+fn lang_date(lang: Lang, y: i16, m: i8, d: i8) -> String {
+    lang.locale().date(jiff::civil::date(y, m, d))
+}
+
+/// `xlsx` with its shared strings grown by one string of `mb` megabytes of `a`:
+/// a file of a few hundred kilobytes that unpacks to `mb` megabytes.
+fn zip_bomb(xlsx: &[u8], mb: usize) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    for i in 0..from.len() {
+        let mut entry = from.by_index(i).unwrap();
+        let name = entry.name().to_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        to.start_file(name.as_str(), options).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(data).unwrap();
+            let end = text.rfind("</sst>").unwrap();
+            to.write_all(&text.as_bytes()[..end]).unwrap();
+            to.write_all(b"<si><t>").unwrap();
+            let chunk = vec![b'a'; 1 << 20];
+            for _ in 0..mb {
+                to.write_all(&chunk).unwrap();
+            }
+            to.write_all(b"</t></si></sst>").unwrap();
+        } else {
+            to.write_all(&data).unwrap();
+        }
+    }
+    to.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_xlsx_that_unpacks_to_far_more_than_any_sheet_is_refused_unread() {
+    let s = plan();
+    let sheet = write::xlsx(&build(&s, 2024, Lang::Es)[0], "Plan", 2024, Lang::Es).unwrap();
+    let bomb = zip_bomb(&sheet, 80);
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomba.xlsx");
+    std::fs::write(&path, bomb).unwrap();
+    for (lang, says) in [
+        (Lang::Es, "esta hoja no se puede leer: descomprimida ocuparía más de 64 MB"),
+        (Lang::En, "this spreadsheet cannot be read: unpacked it would take more than 64 MB"),
+        (Lang::Ca, "aquest full no es pot llegir: descomprimit ocuparia més de 64 MB"),
+    ] {
+        let err = read(&path, lang).unwrap_err();
+        assert!(err.starts_with(says), "{err}");
+    }
+    // A sheet well under the bound reads as before.
+    std::fs::write(&path, zip_bomb(&sheet, 2)).unwrap();
+    assert_eq!(read(&path, Lang::Es).unwrap().len(), 3);
+}
+
+#[test]
+fn a_broken_xlsx_is_refused_in_the_sessions_language() {
+    let s = plan();
+    let sheet = write::xlsx(&build(&s, 2024, Lang::Es)[0], "Plan", 2024, Lang::Es).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rota.xlsx");
+    // Not a zip at all, and a zip cut short.
+    for bytes in [b"no soy un zip".to_vec(), sheet[..sheet.len() / 2].to_vec()] {
+        std::fs::write(&path, &bytes).unwrap();
+        for (lang, says) in [
+            (Lang::Es, "esta hoja no se puede leer (no es un .xlsx o está dañada): "),
+            (Lang::Ca, "aquest full no es pot llegir (no és un .xlsx o està malmès): "),
+            (Lang::En, "this spreadsheet cannot be read (not an .xlsx, or damaged): "),
+        ] {
+            let err = read(&path, lang).unwrap_err();
+            assert!(err.starts_with(says), "{err}");
+        }
+    }
+}
+
+#[test]
+fn a_sheet_written_from_another_plan_is_refused() {
+    let s = plan();
+    // Another plan with the same actions: another title, or the same title created another day.
+    let mut renamed = s.clone();
+    renamed.meta.title = "Plan de Villaotra".into();
+    let mut later = s.clone();
+    later.meta.created = jiff::Timestamp::from_second(86_400).unwrap();
+    for (other, lang, says) in [
+        (&renamed, Lang::Es, "hoja Acciones, fila 1: esta hoja se escribió desde otra sesión, no desde la de «Plan»"),
+        (
+            &later,
+            Lang::En,
+            "sheet Actions, row 1: this sheet was written from another session, not from the session of “Plan”",
+        ),
+        (
+            &later,
+            Lang::Ca,
+            "full Accions, fila 1: aquest full es va escriure des d'una altra sessió, no des de la de «Plan»",
+        ),
+    ] {
+        let mut sheets = build(other, 2024, lang);
+        fill(&mut sheets[0].actions, &lang.show_id("C1"), Col::Degree, Cell::Number(60.0));
+        let (_d, g) =
+            grids_in(lang, &[("otra.xlsx".into(), write::xlsx(&sheets[0], &other.meta.title, 2024, lang).unwrap())]);
+        let parsed = parse(&g, &s, 2024, lang);
+        assert!(parsed.answers.is_empty(), "{:?}", parsed.answers);
+        // Each of its worksheets, actions and indicators, once.
+        assert_eq!(parsed.refused.len(), 2, "{:?}", parsed.refused);
+        assert!(parsed.refused[0].contains(says), "{:?}", parsed.refused);
+        // Its CSV too.
+        let (_d, g) = grids_in(lang, &[("otra.csv".into(), write::csv(&sheets[0].actions, 2024, lang).unwrap())]);
+        assert!(parse(&g, &s, 2024, lang).answers.is_empty());
+    }
+    // The same session file, changed since (another action's review), still takes its own sheets.
+    let mut sheets = build(&s, 2024, Lang::Es);
+    fill(&mut sheets[0].actions, "C1", Col::Degree, Cell::Number(60.0));
+    let (_d, g) = grids(&[("ana.xlsx".into(), write::xlsx(&sheets[0], "Plan", 2024, Lang::Es).unwrap())]);
+    let mut now = s.clone();
+    let e = now.review_action("C2", 2024, Degree::new(10), None, None).unwrap().unwrap();
+    now.apply(e).unwrap();
+    let (after, _, refused) = import(&now, &g, Lang::Es, false);
+    assert!(refused.is_empty(), "{refused:?}");
+    assert_eq!(after.action_review("C1", 2024).map(|r| r.degree.get()), Some(60));
 }

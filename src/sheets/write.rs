@@ -90,7 +90,11 @@ fn table_sheet(ws: &mut Worksheet, table: &Table, year: i16, lang: Lang) -> Resu
             match row.get(c) {
                 Some(Cell::Text(t)) => ws.write_string_with_format(r32, c16, t, format)?,
                 Some(Cell::Number(x)) => ws.write_number_with_format(r32, c16, *x, format)?,
-                _ => ws.write_blank(r32, c16, format)?,
+                // Only read from a sheet, never built: as they read.
+                Some(cell @ (Cell::Percent(_) | Cell::Date(_))) => {
+                    ws.write_string_with_format(r32, c16, cell.shown(lang), format)?
+                }
+                Some(Cell::Empty) | None => ws.write_blank(r32, c16, format)?,
             };
         }
     }
@@ -113,6 +117,7 @@ pub fn csv(table: &Table, year: i16, lang: Lang) -> Result<Vec<u8>, csv::Error> 
             Cell::Empty => String::new(),
             Cell::Text(t) => crate::export::csv::neutralise(t.clone()),
             Cell::Number(x) => locale.exact(*x),
+            Cell::Percent(_) | Cell::Date(_) => crate::export::csv::neutralise(cell.shown(lang)),
         }))?;
     }
     out.into_inner().map_err(|e| csv::Error::from(e.into_error()))

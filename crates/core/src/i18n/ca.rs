@@ -358,6 +358,19 @@ pub static TEXT: Catalogue = Catalogue {
             grouped(max, '.')
         )
     },
+    unreadable: "aquest full no es pot llegir (no és un .xlsx o està malmès)",
+    unpacked_too_big: |mb| {
+        format!(
+            "aquest full no es pot llegir: descomprimit ocuparia més de {mb} MB, molt més que el full de qualsevol pla; torneu a guardar-lo des del full que es va enviar"
+        )
+    },
+    date_format: "la cel·la té format de data: doneu-li format de número i escriviu el número",
+    percent_format: "la cel·la té format de percentatge: doneu-li format de número i escriviu els euros",
+    other_session: |title| {
+        format!(
+            "aquest full es va escriure des d'una altra sessió, no des de la de «{title}» (un altre pla, o una altra còpia d'aquest; si se li va canviar el títol després d'enviar els fulls, torneu-los a escriure)"
+        )
+    },
     no_sheets: "no hi ha cap full (.xlsx o .csv)",
     stale: "canviat a la sessió després d'escriure el full; no s'aplica (--force-stale per aplicar-ho)",
     already: "totes les respostes ja són a la sessió; res a canviar",

@@ -360,6 +360,19 @@ pub static TEXT: Catalogue = Catalogue {
             grouped(max, ',')
         )
     },
+    unreadable: "this spreadsheet cannot be read (not an .xlsx, or damaged)",
+    unpacked_too_big: |mb| {
+        format!(
+            "this spreadsheet cannot be read: unpacked it would take more than {mb} MB, far more than any plan's sheet; save it again from the sheet that was sent"
+        )
+    },
+    date_format: "the cell is formatted as a date: format it as a number and type the number",
+    percent_format: "the cell is formatted as a percentage: format it as a number and type the euros",
+    other_session: |title| {
+        format!(
+            "this sheet was written from another session, not from the session of “{title}” (another plan, or another copy of this one; if its title changed after the sheets were sent, write them again)"
+        )
+    },
     no_sheets: "no sheets (.xlsx or .csv)",
     stale: "changed in the session after the sheet was written; not applied (--force-stale applies it)",
     already: "every answer is already in the session; nothing to change",

@@ -360,6 +360,19 @@ pub static TEXT: Catalogue = Catalogue {
             grouped(max, '.')
         )
     },
+    unreadable: "esta hoja no se puede leer (no es un .xlsx o está dañada)",
+    unpacked_too_big: |mb| {
+        format!(
+            "esta hoja no se puede leer: descomprimida ocuparía más de {mb} MB, mucho más que la hoja de cualquier plan; vuelva a guardarla desde la hoja que se envió"
+        )
+    },
+    date_format: "la celda tiene formato de fecha: dele formato de número y escriba el número",
+    percent_format: "la celda tiene formato de porcentaje: dele formato de número y escriba los euros",
+    other_session: |title| {
+        format!(
+            "esta hoja se escribió desde otra sesión, no desde la de «{title}» (otro plan, u otra copia de este; si se le cambió el título después de enviar las hojas, vuelva a escribirlas)"
+        )
+    },
     no_sheets: "no hay ninguna hoja (.xlsx o .csv)",
     stale: "cambiado en la sesión después de escribir la hoja; no se aplica (--force-stale para aplicarlo)",
     already: "todas las respuestas ya están en la sesión; nada que cambiar",

@@ -49,6 +49,19 @@ pub struct SheetWords {
     /// A sheet (empty for CSV) whose used area spans too many cells: the area
     /// (`A1:XFD1048576`) and the most cells read.
     pub too_many_cells: fn(&str, &str, usize) -> String,
+    /// An `.xlsx` that cannot be read (not a zip, cut short, damaged): the
+    /// library's own words go after it.
+    pub unreadable: &'static str,
+    /// An `.xlsx` whose parts unpacked would take more than this many megabytes.
+    pub unpacked_too_big: fn(u64) -> String,
+    /// Said after the refusal of a cell the spreadsheet holds as a date (its
+    /// number format is a date's) where a number is asked.
+    pub date_format: &'static str,
+    /// Said after the refusal of a cell shown as a percentage where euros are asked.
+    pub percent_format: &'static str,
+    /// A sheet written from another session (another plan, or the same plan
+    /// created again or renamed): the title of the session reading it.
+    pub other_session: fn(&str) -> String,
     /// A folder with no `.xlsx` or `.csv` in it.
     pub no_sheets: &'static str,
     /// An answer for something changed in the session since the sheet was written.
