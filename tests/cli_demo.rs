@@ -99,3 +99,45 @@ fn the_browser_names_the_folder_in_use() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// `dafo demo` read whatever stood at a sample's name: a FIFO hung it, a link
+/// to /dev/zero filled the memory. Now it is refused, as every other reader
+/// refuses one, and left where it is.
+#[test]
+fn demo_refuses_a_fifo_or_a_device_where_a_sample_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    for (k, make) in ["fifo", "device"].iter().enumerate() {
+        let dir = tmp.path().join(format!("d{k}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let at = dir.join("almendral-plan-servicios-sociales-2023-2026.ron");
+        if *make == "fifo" {
+            assert!(Command::new("mkfifo").arg(&at).status().unwrap().success());
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &at).unwrap();
+        }
+        let mut child = Command::new(dafo_bin())
+            .args(["demo", "--dir"])
+            .arg(&dir)
+            .env("HOME", &home)
+            .env("DAFO_LANG", "es")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("{make}: dafo demo did not finish");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{make}: {said}");
+        assert!(said.contains("no es un archivo normal"), "{make}: {said}");
+        assert!(std::fs::symlink_metadata(&at).is_ok(), "{make}: left where it is");
+    }
+}

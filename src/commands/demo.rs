@@ -42,7 +42,9 @@ pub fn copy_samples(dir: &Path, lang: Lang, replace: &mut dyn FnMut(&Path) -> bo
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| write_err(parent, e))?;
         }
-        match std::fs::read(&path) {
+        // Bounded, and only a regular file: a FIFO there would hang the read,
+        // a link to /dev/zero fill the memory.
+        match crate::storage::bounded::read_regular(&path, crate::storage::SESSION_FILE_LIMIT) {
             Ok(old) if old == text.as_bytes() => copied.same += 1,
             Ok(_) => {
                 if !replace(&path) {
@@ -58,11 +60,11 @@ pub fn copy_samples(dir: &Path, lang: Lang, replace: &mut dyn FnMut(&Path) -> bo
                 write_atomic(&path, text.as_bytes()).map_err(|e| write_err(&path, e))?;
                 copied.written += 1;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.is_not_found() => {
                 write_atomic_new(&path, text.as_bytes()).map_err(|e| write_err(&path, e))?;
                 copied.written += 1;
             }
-            Err(e) => return Err(CommandError::Write { path, source: e }),
+            Err(e) => return Err(CommandError::Load(e.into())),
         }
     }
     Ok(copied)
