@@ -579,3 +579,44 @@ fn an_item_deleted_on_one_branch_and_newly_referred_to_on_the_other_is_kept_and_
         assert!(s.find_factor("D3").is_some() && s.find_line("L6").is_some(), "what is referred to is kept");
     }
 }
+
+/// A byte that is not UTF-8 in ours (or theirs) was read with
+/// `from_utf8_lossy`: the words got U+FFFD, ours was overwritten with them,
+/// and `check`, which refuses the original, then passed. Now the driver
+/// refuses, at the line and column, and leaves ours as it was.
+#[test]
+fn the_merge_driver_refuses_a_side_that_is_not_utf8_and_leaves_ours_alone() {
+    for bad_side in ["ours", "theirs"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (base, a, b) = (tmp.path().join("base.ron"), tmp.path().join("ours.ron"), tmp.path().join("theirs.ron"));
+        let s = almendral();
+        dafo::storage::save(&base, &s).unwrap();
+        let mut edited = s.clone();
+        edited.weaknesses[1].text = "Listas de espera (otra rama)".into();
+        let latin1 = |s: &Session| {
+            let text = dafo::storage::to_ron(s);
+            let at = text.find(&s.strengths[0].text).unwrap();
+            let mut bytes = text.into_bytes();
+            bytes.splice(at..at, b"Le\xf3n y Ca\xf1ada ".iter().copied());
+            bytes
+        };
+        let (ours, theirs) = if bad_side == "ours" {
+            (latin1(&s), dafo::storage::to_ron(&edited).into_bytes())
+        } else {
+            (dafo::storage::to_ron(&edited).into_bytes(), latin1(&s))
+        };
+        std::fs::write(&a, &ours).unwrap();
+        std::fs::write(&b, &theirs).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(["--lang", "es", "merge-driver"])
+            .args([&base, &a, &b])
+            .arg("almendral.ron")
+            .env_remove("DAFO_DIR")
+            .output()
+            .unwrap();
+        let said = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad_side}: {said}");
+        assert!(said.contains("UTF-8") && said.contains("almendral.ron:"), "{bad_side}: {said}");
+        assert_eq!(std::fs::read(&a).unwrap(), ours, "{bad_side}: ours is left as it was");
+    }
+}

@@ -13,7 +13,7 @@ use crate::merge::report::{ReportFormat, render};
 use crate::merge::review::{ReviewState, review};
 use crate::merge::three_way::merge3;
 use crate::merge::{Input, Options, merge};
-use crate::storage::{parse, to_ron, write_atomic};
+use crate::storage::{to_ron, write_atomic};
 
 use super::{CommandError, write_new};
 
@@ -120,12 +120,15 @@ fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
 pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang: Lang) -> ExitCode {
     let shown = name.map(PathBuf::from).unwrap_or_else(|| ours.to_owned());
     let read = |p: &Path, empty_ok: bool| -> Result<Option<Session>, String> {
-        let bytes = std::fs::read(p).map_err(|e| format!("{}: {}", p.display(), crate::i18n::os_error(&e, lang)))?;
-        let text = String::from_utf8_lossy(&bytes);
-        if empty_ok && text.trim().is_empty() {
+        // Bounded, and the bytes as they are: a byte that is not UTF-8 is refused
+        // at its line and column (as `dafo check` does), never replaced by U+FFFD
+        // and written back into our version.
+        let bytes = crate::storage::bounded::read_regular(p, crate::storage::SESSION_FILE_LIMIT)
+            .map_err(|e| e.message(lang))?;
+        if empty_ok && bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        parse(&text, &shown).map(Some).map_err(|e| e.message(lang))
+        crate::storage::parse_bytes(&bytes, &shown).map(Some).map_err(|e| e.message(lang))
     };
     let empty = |p: &Path| format!("{}: {}", p.display(), lang.text().errors.not_a_session);
     let sides = (|| -> Result<(Session, Session, Session), String> {
