@@ -155,6 +155,22 @@ pub enum Command {
 }
 
 impl Cli {
+    /// The command line `args` (the program's name first), with the settings
+    /// clap reads from the environment: a variable set but empty
+    /// (`export DAFO_DIR=`, a common way to unset one) is no setting, as
+    /// DAFO_LANG, NO_COLOR and XDG_CONFIG_HOME already are, not an empty `--dir`.
+    pub fn from_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+        use clap::CommandFactory as _;
+        let mut cmd = Cli::command();
+        for (arg, var) in [("dir", "DAFO_DIR"), ("theme", "DAFO_THEME")] {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                cmd = cmd.mut_arg(arg, |a| a.env(None));
+            }
+        }
+        let mut matches = cmd.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches_mut(&mut matches)
+    }
+
     /// The sessions directory in force: `--dir` or `DAFO_DIR`, else `./sessions`
     /// when the current directory has one (a clone of the repository), else the
     /// user's data folder (see [`sessions_dir`]).

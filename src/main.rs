@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::ValueEnum;
 use dafo::app::{self, App};
 use dafo::cli::{self, Cli, Command, Lazy};
 use dafo::commands::input::is_stdin;
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let env = |name: &str| std::env::var(name).ok();
     // clap's own mistakes are said in the language in force (help and version as clap prints them).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let mut cli = match Cli::try_parse_from(&args) {
+    let mut cli = match Cli::from_args(&args) {
         Ok(cli) => cli,
         Err(e) => return dafo::cli_errors::refuse(&e, &args, env),
     };

@@ -435,3 +435,27 @@ fn check_names_every_reference_to_an_item_the_session_does_not_hold() {
     let ca = stdout(&dafo(&["--lang", "ca", "check", p(&path)]));
     assert!(ca.contains("M3: remet a D3, que no és a la sessió"), "{ca}");
 }
+
+/// `export DAFO_DIR=` (a common way to unset a variable) made every command
+/// fail with "falta un valor para --dir", an option nobody typed; the same
+/// for DAFO_THEME. An empty variable is no setting, as DAFO_LANG already was.
+#[test]
+fn an_empty_dafo_dir_or_dafo_theme_is_no_setting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("s.ron");
+    dafo::storage::save(&file, &Session::new("Empty variables", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    for var in ["DAFO_DIR", "DAFO_THEME"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(["--lang", "es", "check"])
+            .arg(&file)
+            .env_remove("DAFO_DIR")
+            .env(var, "")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{var}=: {}", stderr(&out));
+    }
+    // A value that is not empty is still read, and refused when it is wrong.
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_dafo")).args(["check"]).arg(&file).env("DAFO_THEME", "neon").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
