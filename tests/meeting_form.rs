@@ -107,3 +107,20 @@ fn meta_form_with_the_meeting_80x24() {
     terminal.draw(|f| ui::draw(&h.app, &Theme::dark(), f)).unwrap();
     insta::assert_snapshot!(terminal.backend().clone());
 }
+
+/// At 80x24 the form puts each label beside its value, the label in 40 % of
+/// the row: "Horizonte (p. ej. 2023-2026)" was cut without a mark and ran into
+/// its value, and a horizon of 2027-2030 read "2023-2027-2030".
+#[test]
+fn a_label_cut_beside_its_value_is_marked_and_kept_apart_from_it() {
+    let mut s = tecnicos();
+    s.meta.horizon = Some(dafo::domain::Horizon::new(2027, 2030).unwrap());
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "M");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ui::draw(&h.app, &Theme::dark(), f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let row = screen.lines().find(|l| l.contains("2027-2030")).unwrap_or_else(|| panic!("{screen}"));
+    assert!(!row.contains("2023-2027-2030"), "{row}");
+    assert!(row.contains("Horizonte") && row.contains("… 2027-2030"), "{row}");
+}

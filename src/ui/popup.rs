@@ -125,7 +125,12 @@ pub fn form(f: &Form, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
         } else {
             Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(*row)
         };
-        Paragraph::new(Line::styled(format!("{mark}{label}"), style)).render(l, buf);
+        // Side by side, a long label is cut with `…` and a column is left
+        // before the value: "Horizonte (p. ej. 2023-2026)" ran into the value
+        // "2027-2030" and read as "2023-2027-2030".
+        let label = format!("{mark}{label}");
+        let label = if tall { label } else { super::list::clip_end(&label, usize::from(l.width.saturating_sub(1))) };
+        Paragraph::new(Line::styled(label, style)).render(l, buf);
         let mut field = f.fields[i].clone();
         field.set_cursor_style(if i == f.active { theme.cursor } else { theme.input });
         field.set_cursor_line_style(theme.input);
