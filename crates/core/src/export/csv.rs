@@ -461,7 +461,7 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     if rows.iter().any(|r| !r.themes.is_empty() || !r.impacts.is_empty() || super::csv_extra::is_tag_row(r)) {
         columns.extend(TAGS);
     }
-    if rows.iter().any(|r| super::csv_review::is_record_row(r)) {
+    if rows.iter().any(super::csv_review::is_record_row) {
         columns.extend(RECORDS);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
