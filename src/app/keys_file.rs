@@ -12,6 +12,36 @@ use super::keymap::{self, Binding, Context, Key};
 /// `{ "Grid": { "StartAdd": ["n"] } }`: context → action → keys.
 type Overrides = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
+/// A map read from the file with no name twice: a second `"StartAdd"` (or a
+/// second `"Grid"`) would silently replace the first.
+struct Once<V>(BTreeMap<String, V>);
+
+/// How a name given twice is told apart from other RON errors, to be said in the user's language.
+const TWICE: &str = "dafo-keys-twice:";
+
+impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Once<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<V>(std::marker::PhantomData<V>);
+        impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visit<V> {
+            type Value = Once<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Once<V>, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<String, V>()? {
+                    if out.contains_key(&k) {
+                        return Err(serde::de::Error::custom(format!("{TWICE}{k}")));
+                    }
+                    out.insert(k, v);
+                }
+                Ok(Once(out))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
 /// Where `keys.ron` is looked for when `--keys` is not given.
 pub fn default_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
@@ -89,10 +119,16 @@ pub fn parse(text: &str, defaults: &[Binding], lang: crate::i18n::Lang) -> Resul
 
 /// What `text` overrides, or `line:column: why` it does not read as a keys file.
 fn read_overrides(text: &str, lang: crate::i18n::Lang) -> Result<Overrides, String> {
-    ron::from_str(text).map_err(|e| {
+    let read: Once<Once<Vec<String>>> = ron::from_str(text).map_err(|e| {
+        if let ron::Error::Message(m) = &e.code
+            && let Some(name) = m.strip_prefix(TWICE)
+        {
+            return format!("{}:{}: {}", e.span.start.line, e.span.start.col, (lang.text().errors.keys_twice)(name));
+        }
         let why = crate::storage::RonProblem::of(&e, text).message(lang);
         format!("{}:{}: {} ({why})", e.span.start.line, e.span.start.col, lang.text().errors.keys_not_a_keymap)
-    })
+    })?;
+    Ok(read.0.into_iter().map(|(ctx, actions)| (ctx, actions.0)).collect())
 }
 
 /// The default table with `overrides` (read from `text`, where errors point) applied.
@@ -192,7 +228,8 @@ pub fn parse_key(name: &str) -> Option<Key> {
         "Delete" | "Supr" => KeyCode::Delete,
         "Backspace" => KeyCode::Backspace,
         "Space" | "Espacio" => KeyCode::Char(' '),
-        f if f.len() > 1 && f.starts_with('F') => KeyCode::F(f[1..].parse().ok()?),
+        // F1 to F12, as docs/keys.md says: no key sends F0 or F13.
+        f if f.len() > 1 && f.starts_with('F') => KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
         c => {
             let mut chars = c.chars();
             let ch = chars.next()?;
@@ -220,6 +257,25 @@ pub fn print_table(lang: crate::i18n::Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A second `"StartAdd"` (or a second `"Grid"`) silently replaced the
+    /// first; `F0`, which no key sends, was taken and left the action without a key.
+    #[test]
+    fn a_name_given_twice_or_a_key_no_keyboard_has_is_refused_at_its_place() {
+        use crate::i18n::Lang;
+        for (file, line) in [
+            ("{ \"Grid\": { \"StartAdd\": [\"n\"],\n \"StartAdd\": [\"b\"] } }", 2),
+            ("{ \"Grid\": { \"StartAdd\": [\"n\"] },\n\n \"Grid\": { \"Quit\": [\"x\"] } }", 3),
+        ] {
+            let e = read_overrides(file, Lang::Es).unwrap_err();
+            assert!(e.starts_with(&format!("{line}:")) && e.contains("dos veces"), "{e}");
+        }
+        assert!(read_overrides("{ \"Grid\": { \"StartAdd\": [\"n\"] } }", Lang::Es).is_ok());
+        for bad in ["F0", "F13", "F256"] {
+            assert!(parse_key(bad).is_none(), "{bad}");
+        }
+        assert!(parse_key("F1").is_some() && parse_key("F12").is_some());
+    }
 
     #[test]
     fn remaps_one_context_and_leaves_the_others() {

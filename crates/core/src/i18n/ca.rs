@@ -1398,6 +1398,7 @@ pub static TEXT: Catalogue = Catalogue {
     default_keys_used: "s'usen les tecles per defecte",
     keys_unknown_context: |name| format!("no hi ha cap context {name:?} (`dafo keys` els llista)"),
     keys_unknown_key: |name| format!("no es coneix la tecla {name:?}"),
+    keys_twice: |name| format!("{name:?} hi apareix dues vegades; cada nom, una sola vegada"),
     keys_no_key: |action| format!("{action} necessita almenys una tecla"),
     keys_no_action: |action, ctx| format!("no hi ha cap acció {action:?} en {ctx} (`dafo keys` les llista)"),
     keys_taken: |action, other, ctx| format!("una tecla de {action} ja fa {other} en {ctx}"),

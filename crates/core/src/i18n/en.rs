@@ -1389,6 +1389,7 @@ pub static TEXT: Catalogue = Catalogue {
     default_keys_used: "default keys used",
     keys_unknown_context: |name| format!("there is no context {name:?} (`dafo keys` lists them)"),
     keys_unknown_key: |name| format!("unknown key {name:?}"),
+    keys_twice: |name| format!("{name:?} is given twice; name each once"),
     keys_no_key: |action| format!("{action} needs at least one key"),
     keys_no_action: |action, ctx| format!("there is no action {action:?} in {ctx} (`dafo keys` lists them)"),
     keys_taken: |action, other, ctx| format!("a key of {action} already does {other} in {ctx}"),

@@ -96,6 +96,8 @@ pub struct ErrorWords {
     /// `keys.ron` names a context, a key or an action dafo does not know (the name).
     pub keys_unknown_context: fn(&str) -> String,
     pub keys_unknown_key: fn(&str) -> String,
+    /// A context or an action named twice in keys.ron.
+    pub keys_twice: fn(&str) -> String,
     /// An action given no key (the action).
     pub keys_no_key: fn(&str) -> String,
     /// An action that is not bound in that context (action, context).

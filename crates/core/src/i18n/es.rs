@@ -1402,6 +1402,7 @@ pub static TEXT: Catalogue = Catalogue {
     default_keys_used: "se usan las teclas por defecto",
     keys_unknown_context: |name| format!("no hay ningún contexto {name:?} (`dafo keys` los lista)"),
     keys_unknown_key: |name| format!("no se conoce la tecla {name:?}"),
+    keys_twice: |name| format!("{name:?} aparece dos veces; cada nombre, una sola vez"),
     keys_no_key: |action| format!("{action} necesita al menos una tecla"),
     keys_no_action: |action, ctx| format!("no hay ninguna acción {action:?} en {ctx} (`dafo keys` las lista)"),
     keys_taken: |action, other, ctx| format!("una tecla de {action} ya hace {other} en {ctx}"),
