@@ -569,3 +569,32 @@ fn a_thirty_year_plan_exports_and_reports_in_every_format() {
         }
     }
 }
+
+/// The CSV now carries the session's settings and the items' carried-over
+/// marks: an English session came back Spanish, the social-work label set
+/// classic, and every `carried` mark was dropped on import.
+#[test]
+fn the_csv_gives_back_the_language_label_set_group_body_logo_and_carried_marks() {
+    let mut plan = plan();
+    (plan.meta.group, plan.meta.body) = (Some("técnicos; \"mañana\"".into()), Some("Ayuntamiento de Almendral".into()));
+    plan.meta.logo = Some("logos/escudo.svg".into());
+    let review = dafo::storage::load(Path::new("tests/fixtures/review.ron")).unwrap();
+    for s in [plan, review] {
+        let csv = render(&s, Lang::Es, Format::Csv);
+        let back = build(import_csv(&csv, Path::new("x.csv")).unwrap(), "x", Timestamp::UNIX_EPOCH);
+        let meta = |s: &Session| {
+            let m = &s.meta;
+            (m.language.clone(), m.labels, m.group.clone(), m.body.clone(), m.logo.clone(), m.place.clone())
+        };
+        assert_eq!(meta(&back), meta(&s), "{csv}");
+        let carried = |s: &Session| {
+            let factors = Quadrant::ALL.iter().flat_map(|&q| s.factors(q).iter().map(|f| (f.id.clone(), f.carried)));
+            factors.chain(s.all_actions().map(|(_, a)| (a.id.clone(), a.carried))).collect::<Vec<_>>()
+        };
+        assert_eq!(carried(&back), carried(&s), "{csv}");
+        assert!(
+            carried(&s).iter().any(|(_, c)| *c) || s.meta.language == "es",
+            "the review fixture carries items over"
+        );
+    }
+}

@@ -141,11 +141,19 @@ pub struct Row {
     pub summary: String,
     pub problems: String,
     pub actual: String,
+    /// The session row's settings that are not the defaults: the language of
+    /// its content (`es` when empty), the label set (`social_work`), the group
+    /// and the logo's file; the session's body (ayuntamiento, asociación) goes
+    /// in `body`. Written only when one is set.
+    pub language: String,
+    pub labels: String,
+    pub group: String,
+    pub logo: String,
 }
 
 /// The columns of [`Row`], in order; a plan-less session writes the first
 /// [`PLANLESS_COLUMNS`] only, so its file is as before the plan existed.
-pub const COLUMNS: [&str; 47] = [
+pub const COLUMNS: [&str; 51] = [
     "id",
     "kind",
     "quadrant",
@@ -193,6 +201,10 @@ pub const COLUMNS: [&str; 47] = [
     "summary",
     "problems",
     "actual",
+    "language",
+    "labels",
+    "group",
+    "logo",
 ];
 /// Where `marks` and `milestones` are in [`COLUMNS`]: written only when needed.
 const MARKS: usize = 28;
@@ -205,6 +217,10 @@ const MONEY: std::ops::Range<usize> = 37..41;
 const TAGS: std::ops::Range<usize> = 41..43;
 /// Where the year records' and indicator values' columns are: written only when needed.
 const RECORDS: std::ops::Range<usize> = 43..47;
+/// Where the session's language, label set, group and logo are: written only when one is set.
+const SETTINGS: std::ops::Range<usize> = 47..51;
+/// `labels` of the social-work label set (empty: the classic one).
+pub const LABELS_SOCIAL_WORK: &str = "social_work";
 /// How many of [`COLUMNS`] a session without a plan writes.
 pub const PLANLESS_COLUMNS: usize = 14;
 /// `marks` of an item carried over from last year's session, not confirmed.
@@ -287,11 +303,15 @@ impl Row {
             summary: f(self.summary),
             problems: f(self.problems),
             actual: f(self.actual),
+            language: f(self.language),
+            labels: f(self.labels),
+            group: f(self.group),
+            logo: f(self.logo),
         }
     }
 
     /// The cells in [`COLUMNS`] order.
-    pub fn cells(self) -> [String; 47] {
+    pub fn cells(self) -> [String; 51] {
         [
             self.id,
             self.kind,
@@ -340,6 +360,10 @@ impl Row {
             self.summary,
             self.problems,
             self.actual,
+            self.language,
+            self.labels,
+            self.group,
+            self.logo,
         ]
     }
 
@@ -367,6 +391,11 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
         text: safe(&session.meta.title).into_owned(),
         place: text(&session.meta.place),
         participants: text(&session.meta.participants),
+        body: text(&session.meta.body),
+        language: Some(safe(&session.meta.language).into_owned()).filter(|l| l != "es").unwrap_or_default(),
+        labels: if set.is_classic() { String::new() } else { LABELS_SOCIAL_WORK.to_owned() },
+        group: text(&session.meta.group),
+        logo: text(&session.meta.logo),
         ..Row::default()
     };
     let mut out = vec![title];
@@ -461,8 +490,11 @@ pub fn render(session: &Session, lang: Lang, today: Date) -> String {
     if rows.iter().any(|r| !r.themes.is_empty() || !r.impacts.is_empty() || super::csv_extra::is_tag_row(r)) {
         columns.extend(TAGS);
     }
-    if rows.iter().any(super::csv_review::is_record_row) {
+    if rows.iter().any(|r| super::csv_review::is_record_row(r) || !r.body.is_empty()) {
         columns.extend(RECORDS);
+    }
+    if rows.iter().any(|r| [&r.language, &r.labels, &r.group, &r.logo].iter().any(|c| !c.is_empty())) {
+        columns.extend(SETTINGS);
     }
     write(&rows, &columns).unwrap_or_else(|e| {
         // Writing strings into memory cannot fail.

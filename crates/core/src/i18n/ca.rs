@@ -665,6 +665,7 @@ pub static TEXT: Catalogue = Catalogue {
         linea_under_eje: |l, n| format!("la línia {l} és sota l'eix {n}: numereu-la {n}.1, {n}.2…"),
         column_date: |c, v| format!("la columna {c} ha de ser una data AAAA-MM-DD, no {v:?}"),
         review_twice: |a, y| format!("una segona revisió de {a} el {y}: cada acció en té una sola cada any"),
+        labels: |v| format!("la columna labels ha d'estar buida o dir social_work, no {v:?}"),
         column_number: |c, v| format!("la columna {c} ha de ser un nombre, no {v:?}"),
         not_an_item: |v| format!("{v:?} no és un factor, una acció ni una estratègia"),
         csv_direction: |v| format!("el sentit (direction) ha de ser up o down, no {v:?}"),

@@ -105,6 +105,8 @@ pub struct ImportErrors {
     pub column_date: fn(&str, &str) -> String,
     /// A second review row of one action (its ID as shown) and year.
     pub review_twice: fn(&str, i16) -> String,
+    /// A session row's `labels` that is no label set.
+    pub labels: fn(&str) -> String,
     pub column_number: fn(&str, &str) -> String,
     pub not_an_item: fn(&str) -> String,
     pub csv_direction: fn(&str) -> String,

@@ -661,6 +661,7 @@ pub static TEXT: Catalogue = Catalogue {
         linea_under_eje: |l, n| format!("línea {l} is under eje {n}: number it {n}.1, {n}.2…"),
         column_date: |c, v| format!("{c} must be a date YYYY-MM-DD, not {v:?}"),
         review_twice: |a, y| format!("a second review of {a} for {y}: one per action and year"),
+        labels: |v| format!("labels must be empty or social_work, not {v:?}"),
         column_number: |c, v| format!("{c} must be a number, not {v:?}"),
         not_an_item: |v| format!("{v:?} is not a factor, action or strategy"),
         csv_direction: |v| format!("direction must be up or down, not {v:?}"),

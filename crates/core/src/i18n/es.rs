@@ -665,6 +665,7 @@ pub static TEXT: Catalogue = Catalogue {
         linea_under_eje: |l, n| format!("la línea {l} está bajo el eje {n}: numérala {n}.1, {n}.2…"),
         column_date: |c, v| format!("la columna {c} ha de ser una fecha AAAA-MM-DD, no {v:?}"),
         review_twice: |a, y| format!("una segunda revisión de {a} en {y}: solo una por acción y año"),
+        labels: |v| format!("la columna labels ha de estar vacía o decir social_work, no {v:?}"),
         column_number: |c, v| format!("la columna {c} ha de ser un número, no {v:?}"),
         not_an_item: |v| format!("{v:?} no es un factor, una acción ni una estrategia"),
         csv_direction: |v| format!("el sentido (direction) ha de ser up o down, no {v:?}"),

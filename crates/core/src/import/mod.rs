@@ -108,6 +108,18 @@ pub struct Draft {
     pub rating: Option<u8>,
     /// The groups or sources it came from (CSV `sources` column only).
     pub sources: Vec<String>,
+    /// Carried over from last year's session, not confirmed (CSV `marks`).
+    pub carried: bool,
+}
+
+/// The session's settings as a CSV's session row gives them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    pub language: Option<String>,
+    pub labels: crate::domain::LabelSet,
+    pub group: Option<String>,
+    pub body: Option<String>,
+    pub logo: Option<String>,
 }
 
 /// An action as read from a CSV file.
@@ -121,6 +133,8 @@ pub struct ActionDraft {
     pub due: Option<jiff::civil::Date>,
     pub indicator: Option<String>,
     pub status: Status,
+    /// Carried over from last year's session, not confirmed (CSV `marks`).
+    pub carried: bool,
 }
 
 /// A crossed strategy as read from a CSV file.
@@ -152,6 +166,9 @@ pub struct Imported {
     /// The session's place and participants (the CSV's session row).
     pub place: Option<String>,
     pub participants: Option<String>,
+    /// The session row's settings: language of the content, label set, group,
+    /// body and logo (the CSV writes them when they are not the defaults).
+    pub settings: Settings,
     /// The participation process (CSV `meeting` and `merge` rows).
     pub extra: crate::export::csv_extra::Extra,
 }
@@ -402,12 +419,25 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 let sources = sources.collect();
                 if !text.is_empty() {
                     out.extra.item(&row);
-                    out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources }));
+                    let carried = carried(&row);
+                    out.items.push((q, Draft { id, text, votes, impact, weight, rating, sources, carried }));
                 }
             }
             crate::export::csv::KIND_SESSION => {
                 out.title = Some(text).filter(|t| !t.is_empty());
                 (out.place, out.participants) = (optional(&row.place), optional(&row.participants));
+                let labels = match row.labels.trim() {
+                    "" | "classic" => crate::domain::LabelSet::Classic,
+                    crate::export::csv::LABELS_SOCIAL_WORK => crate::domain::LabelSet::SocialWork,
+                    v => return Err(err(line, Problem::Labels(v.to_owned()))),
+                };
+                out.settings = Settings {
+                    language: optional(&row.language),
+                    labels,
+                    group: optional(&row.group),
+                    body: optional(&row.body),
+                    logo: optional(&row.logo),
+                };
                 out.plan.session(&row).map_err(|m| err(line, m))?;
             }
             crate::export::csv_review::KIND_YEAR => {
@@ -443,7 +473,9 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                 if !text.is_empty() {
                     out.extra.item(&row);
                     let (owner, indicator) = (optional(&row.owner), optional(&row.indicator));
-                    out.actions.push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status }));
+                    let carried = carried(&row);
+                    out.actions
+                        .push((c, ActionDraft { id, text, links, votes, owner, due, indicator, status, carried }));
                     out.plan.action(out.actions.len() - 1, &row).map_err(|m| err(line, m))?;
                 }
             }
@@ -499,6 +531,12 @@ fn review(row: &Row) -> Result<crate::domain::ActionReview, Problem> {
     let committed = crate::export::csv_plan::read_euros(&row.committed, "committed")?;
     let paid = crate::export::csv_plan::read_euros(&row.paid, "paid")?;
     Ok(crate::domain::ActionReview { action: row.id.trim().to_owned(), year, degree, status, note, committed, paid })
+}
+
+/// Whether a row's `marks` say it was carried over (`carried`; `overdue` is
+/// worked out again from the due date).
+fn carried(row: &Row) -> bool {
+    crate::export::csv::split_list(&row.marks).iter().any(|m| m.trim() == crate::export::csv::MARK_CARRIED)
 }
 
 /// A year's record of the follow-up from a `year_record` row: `year`, `date`
@@ -577,6 +615,7 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         f.weight = d.weight.filter(|&w| Weight::try_from(w).is_ok());
         f.rating = d.rating.filter(|&r| Rating::try_from(r).is_ok());
         f.sources = d.sources;
+        f.carried = d.carried;
         session.factors_mut(q).push(f);
     }
     let fits = |id: &str, prefix: &str| ItemId::number_for(id, prefix).is_some();
@@ -594,6 +633,7 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
         a.due = d.due;
         a.indicator = d.indicator.map(|i| clean_text(&i)).filter(|i| !i.is_empty());
         a.status = d.status;
+        a.carried = d.carried;
         plan.fill_action(i, &mut a);
         session.actions_mut(c).push(a);
     }
@@ -625,6 +665,14 @@ pub fn build(mut imported: Imported, title: &str, now: Timestamp) -> Session {
     if imported.place.is_some() || imported.participants.is_some() {
         (session.meta.place, session.meta.participants) = (imported.place, imported.participants);
     }
+    let settings = imported.settings;
+    if let Some(language) = settings.language {
+        session.meta.language = language;
+    }
+    session.meta.labels = settings.labels;
+    session.meta.group = settings.group.or(session.meta.group);
+    session.meta.body = settings.body.or(session.meta.body);
+    session.meta.logo = settings.logo.or(session.meta.logo);
     session.normalise_ids();
     for q in Quadrant::ALL {
         for i in 0..session.factors(q).len() {

@@ -67,6 +67,9 @@ pub enum Problem {
     LineaNoEje(String),
     #[error("línea {linea} is under eje {eje}: number it {eje}.1, {eje}.2…")]
     LineaUnderEje { linea: String, eje: usize },
+    /// A session row's `labels` that is no label set dafo has.
+    #[error("labels must be empty or social_work, not {0:?}")]
+    Labels(String),
     /// A review row whose year the plan cannot hold (outside its horizon).
     #[error("{0}")]
     Review(crate::domain::ReviewError),
@@ -131,6 +134,7 @@ impl Problem {
             Problem::LineaForm(v) => (w.linea_form)(v),
             Problem::LineaNoEje(v) => (w.linea_no_eje)(v),
             Problem::LineaUnderEje { linea, eje } => (w.linea_under_eje)(linea, *eje),
+            Problem::Labels(v) => (w.labels)(v),
             Problem::Review(e) => lang.text().review_errors.of(e),
             Problem::ReviewTwice { action, year } => (w.review_twice)(&lang.show_id(action), *year),
             Problem::ColumnDate { column, value } => (w.column_date)(column, value),
@@ -206,6 +210,7 @@ pub mod tests {
             Problem::LineaForm(v.into()),
             Problem::LineaNoEje(v.into()),
             Problem::LineaUnderEje { linea: v.into(), eje: 1 },
+            Problem::Labels(v.into()),
             Problem::Review(crate::domain::ReviewError::BadYear(9999)),
             Problem::ReviewTwice { action: v.into(), year: 2024 },
             Problem::ColumnDate { column: "start".into(), value: v.into() },
@@ -245,6 +250,7 @@ pub mod tests {
                 | Problem::LineaForm(_)
                 | Problem::LineaNoEje(_)
                 | Problem::LineaUnderEje { .. }
+                | Problem::Labels(_)
                 | Problem::Review(_)
                 | Problem::ReviewTwice { .. }
                 | Problem::ColumnDate { .. }
