@@ -359,3 +359,23 @@ fn came_titles_keep_count_and_coverage_at_80x24() {
         }
     }
 }
+
+/// The grid shows an English session's strengths as S1, but the weights view,
+/// the presentation and the pickers wrote the stored F1 (and the picker's
+/// search for `s1` found nothing): one display of IDs on every screen.
+#[test]
+fn english_ids_on_the_weights_presentation_and_pickers_are_the_grids() {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    for name in ["weights", "crossed pick", "came link", "presenting"] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = named(Lang::En, name, w, h);
+            let ws = words(&text);
+            assert!(ws.iter().any(|w| w == "S1" || w == "T1" || w == "W1"), "{name} {w}x{h}: no English ID:\n{text}");
+            for stored in ["F1", "D1", "A1", "AF1", "AF2"] {
+                assert!(!ws.iter().any(|w| w == stored), "{name} {w}x{h}: {stored} in English:\n{text}");
+            }
+        }
+    }
+}

@@ -67,13 +67,18 @@ impl Picker {
 
     /// Indices of the options matching the search (accents and case ignored):
     /// first those whose ID begins with it, dots left out (`21` or `2.1` is
-    /// línea 2.1, `d1` is D1 before D10), then the others.
+    /// línea 2.1, `d1` is D1 before D10), as stored or as any language shows
+    /// it (`s2` is F2, which English shows as S2), then the others.
     pub fn visible(&self) -> Vec<usize> {
         let search = self.filter.lines().join(" ");
         let compact =
             |t: &str| t.chars().filter(|c| !matches!(c, '.' | ' ')).flat_map(char::to_lowercase).collect::<String>();
         let key = compact(&search);
-        let leads = |i: &usize| !key.is_empty() && compact(&self.options[*i].0).starts_with(&key);
+        let stored = compact(&crate::i18n::stored_id(&key.to_uppercase()));
+        let leads = |i: &usize| {
+            let id = compact(&self.options[*i].0);
+            !key.is_empty() && (id.starts_with(&key) || id.starts_with(&stored))
+        };
         let (first, rest): (Vec<usize>, Vec<usize>) = (0..self.options.len())
             .filter(|i| {
                 let (id, text) = &self.options[*i];
@@ -93,13 +98,13 @@ impl Picker {
         match &self.purpose {
             PickFor::Links { action, .. } => {
                 let toggle = super::keymap::key_for(super::keymap::Context::Picker, &Action::Toggle, lang);
-                format!("{} {action} ({toggle} {})", lang.text().ui.pick_links, lang.text().ui.checks)
+                format!("{} {} ({toggle} {})", lang.text().ui.pick_links, lang.show_id(action), lang.text().ui.checks)
             }
             PickFor::StrategyInternal(k) => {
                 format!("{} ({}×)", lang.text().ui.pick_internal, lang.crossed_code(*k))
             }
             PickFor::StrategyExternal(k, first) => {
-                format!("{first} × … {} ({})", lang.text().ui.pick_external, lang.crossed_code(*k))
+                format!("{} × … {} ({})", lang.show_id(first), lang.text().ui.pick_external, lang.crossed_code(*k))
             }
             PickFor::CopyFormat => lang.text().ui.copy_as.to_owned(),
             PickFor::ChallengeSources(id) => format!("{} {}", lang.plan_ui().pick_sources, lang.show_id(id)),
@@ -252,5 +257,25 @@ impl Editor {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// English shows strengths as S1 and threats as T1: the search for what the
+    /// screen shows found nothing, since it read only the stored F1 and A1.
+    #[test]
+    fn the_search_finds_an_id_as_any_language_shows_it() {
+        let options = ["F1", "F2", "F10", "A1", "D2"].map(|id| (id.to_owned(), format!("texto de {id}"))).to_vec();
+        let mut p = Picker::new(PickFor::StrategyInternal(crate::domain::Crossed::FO), options, Vec::new());
+        let ids = |p: &Picker| p.visible().into_iter().map(|i| p.options[i].0.clone()).collect::<Vec<_>>();
+        for (typed, first) in [("s2", "F2"), ("S1", "F1"), ("t1", "A1"), ("w2", "D2"), ("f2", "F2"), ("d2", "D2")] {
+            p.filter = TextArea::from([typed]);
+            assert_eq!(ids(&p).first().map(String::as_str), Some(first), "{typed}: {:?}", ids(&p));
+        }
+        p.filter = TextArea::from(["s1"]);
+        assert_eq!(ids(&p)[..2], ["F1".to_owned(), "F10".to_owned()], "S1 and S10, as D1 before D10");
     }
 }

@@ -65,7 +65,7 @@ pub fn picker(p: &Picker, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffe
             (true, false) => "[ ] ",
         };
         let style = if pos == cursor { theme.selected } else { theme.text };
-        let line = format!("{check}{} {}", display_safe(id), display_safe(text));
+        let line = format!("{check}{} {}", display_safe(&lang.show_id(id)), display_safe(text));
         let mut l: String = line.chars().take(width).collect();
         if pos == cursor {
             let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str()));

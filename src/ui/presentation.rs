@@ -112,7 +112,8 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
     let factors = editor.session().factors(q);
     let avail = area.height as usize;
     let sel = editor.selection(q).unwrap_or(0);
-    let id_width = factors.iter().map(|f| display_safe(&f.id).chars().count()).max().unwrap_or(1);
+    let lang = editor.lang();
+    let id_width = factors.iter().map(|f| lang.show_id(&f.id).chars().count()).max().unwrap_or(1);
     let number_width = id_width + 1;
     let empty = Items { items: Vec::new(), page: 0, pages: 1, number_width };
     if area.width as usize <= number_width + 1 || area.height == 0 || factors.is_empty() {
@@ -129,7 +130,7 @@ fn place(editor: &Editor, q: Quadrant, area: Rect) -> Items {
             if let Some(i) = f.impact {
                 text.push_str(&format!(" ★{i}"));
             }
-            let id = display_safe(&f.id).into_owned();
+            let id = display_safe(&lang.show_id(&f.id)).into_owned();
             textwrap::wrap(&text, body)
                 .into_iter()
                 .enumerate()

@@ -132,7 +132,7 @@ impl WeightsView<'_> {
             let score = f.weight.zip(f.rating).map(|(w, r)| lang.decimal(w * f64::from(r)));
             let height = lines.len().max(1) as u16;
             Row::new(vec![
-                Cell::from(Span::styled(display_safe(&f.id).into_owned(), theme.quadrant(q))),
+                Cell::from(Span::styled(display_safe(&lang.show_id(&f.id)).into_owned(), theme.quadrant(q))),
                 Cell::from(ratatui::text::Text::from(lines)),
                 num(f.weight.map(|w| lang.decimal(w))),
                 num(f.rating.map(|r| r.to_string())),
