@@ -564,3 +564,27 @@ fn a_problem_with_its_own_semicolon_survives_the_form_untouched() {
     assert_eq!(r.problems, vec!["Falta personal; sobre todo en verano"]);
     assert!(r.summary.as_deref().is_some_and(|t| t.ends_with(" más")));
 }
+
+/// At 80x24 the year's line was cut at the edge with no mark, and the date and
+/// the count of problems (after the reviewing body's long name) were the part
+/// lost; each note in the detail pane was cut after a word, unmarked too.
+#[test]
+fn at_80x24_the_years_line_keeps_its_date_and_what_is_cut_ends_in_an_ellipsis() {
+    let h = follow_app();
+    let screen = text(&h.app, 80, 24);
+    let rows: Vec<&str> = screen.lines().map(|l| l.trim_matches('"')).collect();
+    let top = rows.iter().find(|l| l.starts_with("2024:")).unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        top.contains("12/12/2024") && top.contains("problemas") && top.trim_end().ends_with('…'),
+        "date and problems in sight, the body cut: {top}"
+    );
+    // A detail row that reaches the pane's right border was cut: it says so.
+    let details: Vec<&&str> = rows.iter().filter(|l| l.starts_with("│202")).collect();
+    assert!(!details.is_empty(), "{screen}");
+    for row in details {
+        let inner = row.trim_end_matches('│').trim_end_matches(' ');
+        let full = unicode_width::UnicodeWidthStr::width(row.trim_end_matches('│'))
+            == unicode_width::UnicodeWidthStr::width(inner);
+        assert!(!full || inner.ends_with('…'), "cut without a mark: {row}");
+    }
+}

@@ -85,16 +85,25 @@ impl FollowView<'_> {
         let mut spans = vec![Span::styled(year_line(s, year, self.lang), t.key), Span::styled(" · ", t.dim)];
         match s.year_review(year) {
             Some(r) => {
-                let mut parts: Vec<String> = r.body.iter().map(|b| safe(b)).collect();
-                parts.extend(r.date.map(|d| self.lang.locale().date(d)));
+                // The date and the count of problems first, then who reviewed:
+                // on a narrow screen the name is what is cut (with `…`).
+                let mut parts: Vec<String> = r.date.iter().map(|&d| self.lang.locale().date(d)).collect();
                 if !r.problems.is_empty() {
                     parts.push(format!("{} {}", r.problems.len(), w.problems));
+                }
+                if let Some(b) = &r.body {
+                    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+                    let said = parts.iter().map(|p| p.width() + 3).sum::<usize>();
+                    let room = usize::from(area.width).saturating_sub(used + said);
+                    if room >= 1 {
+                        parts.push(super::list::clip_end(&safe(b), room));
+                    }
                 }
                 spans.push(Span::styled(parts.join(" · "), t.text));
             }
             None => spans.push(Span::styled(w.record_none, t.dim)),
         }
-        Paragraph::new(Line::from(spans)).render(area, buf);
+        Paragraph::new(super::list::fit_line(Line::from(spans), usize::from(area.width))).render(area, buf);
     }
 
     /// The years that fit beside the labels, keeping `year` in sight.
@@ -290,7 +299,9 @@ impl FollowView<'_> {
             }
             _ => Vec::new(),
         };
-        // One row each, never wrapped: last year's line stays in sight.
+        // One row each, never wrapped: last year's line stays in sight; a row
+        // too long for the pane ends in `…`.
+        let lines: Vec<Line> = lines.into_iter().map(|l| super::list::fit_line(l, usize::from(inner.width))).collect();
         Paragraph::new(lines).render(inner, buf);
     }
 }
