@@ -533,3 +533,44 @@ fn twenty_reviews_at_once_wait_for_each_other_and_all_are_recorded() {
     let note = s.reviews.iter().find(|r| r.action == "C1" && r.year == 2025).and_then(|r| r.note.clone());
     assert!(note.is_some_and(|n| n.starts_with("nota ")));
 }
+
+/// `dafo merge` compared inputs of one size byte for byte before loading them:
+/// a FIFO or a device (size 0, as an empty file) was read there, unbounded: a
+/// FIFO hung the merge, /dev/zero filled the memory.
+#[cfg(unix)]
+#[test]
+fn a_merge_input_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let group = dir.path().join("tecnicos.ron");
+    std::fs::copy("sessions/grupos/tecnicos.ron", &group).unwrap();
+    let empty = dir.path().join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let out = dir.path().join("out.ron");
+    for odd in [&fifo, &zero] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(["--lang", "en", "merge", p(&group), p(odd), p(&empty), "-o", p(&out)])
+            .env_remove("DAFO_DIR")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("{odd:?}: dafo merge did not finish");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let o = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{odd:?}: {said}");
+        assert!(said.contains("not a regular file"), "{odd:?}: {said}");
+        assert!(!out.exists());
+    }
+}

@@ -97,14 +97,18 @@ fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
             return Err(CommandError::Copy((w.same_file)(&shown(a), &shown(b))));
         }
     }
-    // A file that cannot be read is left to the load, which says why.
-    let sizes: Vec<Option<u64>> = files.iter().map(|f| std::fs::metadata(f).ok().map(|m| m.len())).collect();
+    // A file that cannot be read is left to the load, which says why; so is a
+    // FIFO or a device (size 0, like an empty file): never read here, where
+    // it would hang or fill the memory.
+    let sizes: Vec<Option<u64>> =
+        files.iter().map(|f| std::fs::metadata(f).ok().filter(|m| m.is_file()).map(|m| m.len())).collect();
+    let read = |p: &Path| crate::storage::bounded::read_regular(p, crate::storage::SESSION_FILE_LIMIT);
     for (i, a) in files.iter().enumerate() {
         for (j, b) in files.iter().enumerate().skip(i + 1) {
             // Only files of one size can hold the same bytes: most pairs are never read.
             if sizes[i].is_some()
                 && sizes[i] == sizes[j]
-                && let (Ok(x), Ok(y)) = (std::fs::read(a), std::fs::read(b))
+                && let (Ok(x), Ok(y)) = (read(a), read(b))
                 && x == y
             {
                 eprintln!("{}", (w.same_content)(&shown(a), &shown(b)));
