@@ -110,8 +110,26 @@ pub fn unplaced_line(path: &Path, u: &Unplaced, lang: Lang) -> String {
 }
 
 /// The separator of a spreadsheet's CSV: `;` (a Spanish-locale spreadsheet),
-/// tab, or `,`, whichever the header line has most of outside quotes.
+/// tab, or `,`. The one that splits the header and the first answers into the
+/// same number of columns (more than one), the most columns first; when none
+/// does, the one the header line has most of outside quotes. A header whose
+/// questions hold more commas than it has `;` ("En su opinión, ¿qué
+/// fortalezas, recursos o ventajas…?") no longer makes `,` win and split the
+/// answers in the wrong places.
 fn separator(text: &str) -> u8 {
+    let columns = |sep: u8| -> Option<usize> {
+        let mut reader =
+            ::csv::ReaderBuilder::new().flexible(true).has_headers(false).delimiter(sep).from_reader(text.as_bytes());
+        let mut rows = reader.records().take(20).map(|r| r.map(|r| r.len()));
+        let header = rows.next()?.ok()?;
+        (header > 1 && rows.all(|n| n.is_ok_and(|n| n == header))).then_some(header)
+    };
+    let even = [b';', b'\t', b','].into_iter().filter_map(|sep| Some((columns(sep)?, sep))).max_by_key(|&(n, _)| n);
+    even.map_or_else(|| header_separator(text), |(_, sep)| sep)
+}
+
+/// The separator the header line has most of outside quotes (`,` on a tie).
+fn header_separator(text: &str) -> u8 {
     let (mut quoted, mut counts) = (false, [0usize; 3]);
     for c in text.chars() {
         match c {
@@ -244,6 +262,16 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Answers, SurveyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_separator_splits_every_row_alike() {
+        // The questions hold more commas than the header has `;`.
+        let forms = "Id;Nombre;En su opinión, ¿qué fortalezas, recursos o ventajas tiene?;Y, ¿qué debilidades, carencias?\r\n\
+                     1;;Buen clima, paisaje;Paro juvenil\r\n2;;Vecinos implicados;Falta de vivienda, sobre todo alquiler\r\n";
+        assert_eq!(separator(forms), b';');
+        assert_eq!(separator("a,b\n\"x; y\",2\n"), b',');
+        assert_eq!(separator("a\tb\tc\n1\t2\t3\n"), b'\t');
+    }
 
     #[test]
     fn the_separator_is_the_header_s_own_outside_quotes() {
