@@ -27,18 +27,30 @@ pub struct Joined {
 /// factor with `source` (the session's word for a questionnaire). In each
 /// quadrant the factors most people said come first.
 pub fn join(rows: &[Vec<(Quadrant, String)>], source: &str, title: &str, now: Timestamp) -> Joined {
+    // Each person is an input of their own name, so that a factor's votes can
+    // be counted as the people in it (a person's two answers joined through a
+    // third person's counted twice); the names are the questionnaire's again below.
+    let person = |n: usize| format!("{source}\u{1f}{n}");
     let inputs: Vec<Input> = rows
         .iter()
-        .map(|answers| {
+        .enumerate()
+        .map(|(n, answers)| {
             let mut s = Session::new(title, now);
+            let mut said: Vec<(Quadrant, String)> = Vec::new();
             for (q, text) in answers {
+                // The same words twice from one person are one answer.
+                let key = (*q, crate::i18n::fold(&crate::domain::text::clean_text(text)));
+                if said.contains(&key) {
+                    continue;
+                }
+                said.push(key);
                 let id = s.next_id(q.prefix());
                 let mut f = Factor::new(id, text.clone());
                 f.votes = 1;
-                f.sources = vec![source.to_owned()];
+                f.sources = vec![person(n)];
                 s.factors_mut(*q).push(f);
             }
-            Input { source: source.to_owned(), session: s }
+            Input { source: person(n), session: s }
         })
         .collect();
     let opts = Options {
@@ -51,6 +63,18 @@ pub fn join(rows: &[Vec<(Quadrant, String)>], source: &str, title: &str, now: Ti
     };
     let merged = merge(&inputs, &opts);
     let mut session = merged.session;
+    for q in Quadrant::ALL {
+        for f in session.factors_mut(q) {
+            let mut people: Vec<&str> = f.origins.iter().map(|o| o.source.as_str()).collect();
+            people.sort_unstable();
+            people.dedup();
+            if !people.is_empty() {
+                f.votes = u32::try_from(people.len()).unwrap_or(u32::MAX);
+            }
+            f.sources = vec![source.to_owned()];
+            f.origins.iter_mut().for_each(|o| o.source = source.to_owned());
+        }
+    }
     session.meta.participants = None;
     // The questionnaire is one session of the participation process: as many
     // attendees as people who answered.
@@ -72,6 +96,21 @@ pub fn join(rows: &[Vec<(Quadrant, String)>], source: &str, title: &str, now: Ti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Votes are how many people said it": one person's two answers, joined
+    /// through another's, counted 3 for 2 people; the same words twice from one
+    /// person made two factors of one vote.
+    #[test]
+    fn a_person_counts_once_in_a_factor() {
+        let p = |t: &str| (Quadrant::Strengths, t.to_owned());
+        let twice = "Paisaje y patrimonio natural";
+        let j = join(&[vec![p(twice), p(twice)], vec![p(twice)]], "encuesta", "t", Timestamp::UNIX_EPOCH);
+        let f = &j.session.strengths;
+        assert_eq!((f.len(), f[0].votes), (1, 2), "{f:?}");
+        assert!(f[0].sources == ["encuesta"] && f[0].origins.iter().all(|o| o.source == "encuesta"), "{f:?}");
+        let j = join(&[vec![p(twice), p(twice)]], "encuesta", "t", Timestamp::UNIX_EPOCH);
+        assert_eq!(j.session.strengths.iter().map(|f| f.votes).collect::<Vec<_>>(), [1]);
+    }
 
     #[test]
     fn near_duplicates_from_different_people_are_counted_and_keep_their_wordings() {
