@@ -42,8 +42,7 @@ pub fn run(
         (_, false) => read_source(file)?,
         (Some(_), true) => {
             let io = |source| ImportError::Io { path: file.to_owned(), source };
-            let bytes = input::stdin_bytes().map_err(io)?;
-            String::from_utf8(bytes).map_err(|e| io(std::io::Error::other(e.utf8_error())))?
+            crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
         }
     };
     let mut session = match (format, input::is_stdin(file)) {
@@ -116,8 +115,7 @@ pub fn survey(
     }
     let text = if input::is_stdin(file) {
         let io = |source| ImportError::Io { path: file.to_owned(), source };
-        let bytes = input::stdin_bytes().map_err(io)?;
-        String::from_utf8(bytes).map_err(|e| io(std::io::Error::other(e.utf8_error())))?
+        crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
     } else {
         read_source(file)?
     };

@@ -107,6 +107,8 @@ pub struct ImportErrors {
     pub review_twice: fn(&str, i16) -> String,
     /// A session row's `labels` that is no label set.
     pub labels: fn(&str) -> String,
+    /// A file to import that is not UTF-8 text.
+    pub not_utf8: &'static str,
     pub column_number: fn(&str, &str) -> String,
     pub not_an_item: fn(&str) -> String,
     pub csv_direction: fn(&str) -> String,

@@ -77,9 +77,19 @@ pub fn read_source(path: &Path) -> Result<String, ImportError> {
         BoundedError::Io { path, source } => ImportError::Io { path, source },
         other => ImportError::NotReadable(other),
     })?;
-    String::from_utf8(bytes).map_err(|e| ImportError::Io {
-        path: path.to_owned(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    text_of(bytes, path)
+}
+
+/// The bytes of a file to import as text; a byte that is not UTF-8 (a
+/// spreadsheet's "CSV" in Windows-1252) is refused at its line and column, in
+/// the user's language, never read with the system's English words.
+pub fn text_of(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        ImportError::At { path: path.to_owned(), line, column, problem: Problem::NotUtf8 }
     })
 }
 
@@ -265,7 +275,17 @@ pub fn markdown(text: &str) -> Imported {
                 };
                 push_text(&mut heading, &mut items, style, &t);
             }
+            // A line break, a second paragraph inside an item, or `<br>` part
+            // words: "idea" and "con" were glued into "ideacon". (A space at a
+            // paragraph's start, not its end, so that an item's last piece stays
+            // the export's `*(3 votos)*` when there is one.)
             Event::SoftBreak | Event::HardBreak => push_text(&mut heading, &mut items, Style::Plain, " "),
+            Event::Start(Tag::Paragraph) if items.last().is_some_and(|i| !i.is_empty()) => {
+                push_text(&mut heading, &mut items, Style::Plain, " ")
+            }
+            Event::InlineHtml(h) if h.trim_start().to_ascii_lowercase().starts_with("<br") => {
+                push_text(&mut heading, &mut items, Style::Plain, " ")
+            }
             Event::InlineHtml(h) if h.starts_with("<!--") && heading.is_none() => {
                 if let Some(item) = items.last_mut() {
                     item.push((Style::End, String::new()));
@@ -332,23 +352,26 @@ fn without_export_marks(text: &str) -> &str {
     t.strip_suffix(crate::export::marks::CARRIED).map_or(t, str::trim_end)
 }
 
-/// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact.
+/// `(5 votos · impacto 4)`, `(1 vote)`, `(impact 2)` → votes and impact: only
+/// the forms an export writes, in any language. Other words in brackets are
+/// the factor's own (`(2 votaciones)`, `(impacto en 3 barrios)` stay text).
 fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
     let inner = text.trim().strip_prefix('(')?.strip_suffix(')')?;
+    let is = |word: &str, pick: fn(&crate::export::Labels) -> &'static str| {
+        Lang::ALL.iter().any(|&l| fold(pick(&crate::export::Labels::new(l))) == fold(word))
+    };
+    let number = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let (mut votes, mut impact) = (0, None);
     for part in inner.split(['·', ',']) {
-        let part = fold(part);
-        let digits: String = part.chars().filter(char::is_ascii_digit).collect();
-        if part.contains("impact") && part.contains(['–', '-']) {
+        match part.split_whitespace().collect::<Vec<_>>()[..] {
+            [n, word] if number(n) && (is(word, |l| l.vote) || is(word, |l| l.votes)) => votes = n.parse().ok()?,
+            [word, n] if is(word, |l| l.impact) && number(n) => impact = Some(Impact::parse(n).ok()?.get()),
             // A range (`impacto 4–5`): the groups scored it differently and the
             // room has not decided, so the factor has no impact of its own.
-            impact = None;
-        } else if part.contains("impact") {
-            impact = Some(Impact::parse(&digits).ok()?.get());
-        } else if part.contains("vot") {
-            votes = digits.parse().ok()?;
-        } else {
-            return None;
+            [word, range] if is(word, |l| l.impact) && range.split(['–', '-']).filter(|n| number(n)).count() == 2 => {
+                impact = None
+            }
+            _ => return None,
         }
     }
     Some((votes, impact))

@@ -67,8 +67,11 @@ pub enum Problem {
     LineaNoEje(String),
     #[error("línea {linea} is under eje {eje}: number it {eje}.1, {eje}.2…")]
     LineaUnderEje { linea: String, eje: usize },
+    /// Bytes that are not UTF-8 text.
+    #[error("not UTF-8 text: save it as `CSV UTF-8`")]
+    NotUtf8,
     /// A session row's `labels` that is no label set dafo has.
-    #[error("labels must be empty or social_work, not {0:?}")]
+    #[error("`labels` must be empty or `social_work`, not {0:?}")]
     Labels(String),
     /// A review row whose year the plan cannot hold (outside its horizon).
     #[error("{0}")]
@@ -135,6 +138,7 @@ impl Problem {
             Problem::LineaNoEje(v) => (w.linea_no_eje)(v),
             Problem::LineaUnderEje { linea, eje } => (w.linea_under_eje)(linea, *eje),
             Problem::Labels(v) => (w.labels)(v),
+            Problem::NotUtf8 => w.not_utf8.to_owned(),
             Problem::Review(e) => lang.text().review_errors.of(e),
             Problem::ReviewTwice { action, year } => (w.review_twice)(&lang.show_id(action), *year),
             Problem::ColumnDate { column, value } => (w.column_date)(column, value),
@@ -211,6 +215,7 @@ pub mod tests {
             Problem::LineaNoEje(v.into()),
             Problem::LineaUnderEje { linea: v.into(), eje: 1 },
             Problem::Labels(v.into()),
+            Problem::NotUtf8,
             Problem::Review(crate::domain::ReviewError::BadYear(9999)),
             Problem::ReviewTwice { action: v.into(), year: 2024 },
             Problem::ColumnDate { column: "start".into(), value: v.into() },
@@ -251,6 +256,7 @@ pub mod tests {
                 | Problem::LineaNoEje(_)
                 | Problem::LineaUnderEje { .. }
                 | Problem::Labels(_)
+                | Problem::NotUtf8
                 | Problem::Review(_)
                 | Problem::ReviewTwice { .. }
                 | Problem::ColumnDate { .. }

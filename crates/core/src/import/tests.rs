@@ -12,6 +12,40 @@ fn headings_match_leniently() {
     assert_eq!(quadrant_from_label("O"), Some(Quadrant::Opportunities));
 }
 
+/// A second paragraph inside a list item and a `<br>` were glued to the words
+/// before them: "Primera ideacon un segundo párrafo", "Otra líneapartida".
+#[test]
+fn paragraphs_and_line_breaks_inside_an_item_part_its_words() {
+    let out = markdown(
+        "## Fortalezas\n\n- Primera idea\n\n  con un segundo párrafo\n\n- Otra línea<br>partida\n- Una<BR/>más\n",
+    );
+    let texts: Vec<&str> = out.items.iter().map(|(_, d)| d.text.as_str()).collect();
+    assert_eq!(texts, ["Primera idea con un segundo párrafo", "Otra línea partida", "Una más"]);
+    // A loose list keeps the export's votes at the item's end.
+    let out = markdown("## Fortalezas\n\n- Texto *(3 votos)*\n\n- Otro\n");
+    assert_eq!((out.items[0].1.text.as_str(), out.items[0].1.votes), ("Texto", 3));
+}
+
+/// Words of the room's own in brackets were read as votes or impact, and lost.
+#[test]
+fn brackets_that_are_not_an_export_s_priority_stay_words() {
+    let out = markdown(
+        "## Fortalezas\n\n- Comercio *(2 votaciones)*\n- Paro *(impacto en 3 barrios)*\n- Clima *(3 votos · impacto 4)*\n- Río *(1 vote)*\n- Sol *(impacte 2–4)*\n",
+    );
+    let got: Vec<(&str, u32, Option<u8>)> =
+        out.items.iter().map(|(_, d)| (d.text.as_str(), d.votes, d.impact)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Comercio (2 votaciones)", 0, None),
+            ("Paro (impacto en 3 barrios)", 0, None),
+            ("Clima", 3, Some(4)),
+            ("Río", 1, None),
+            ("Sol", 0, None)
+        ]
+    );
+}
+
 #[test]
 fn plain_markdown_lists_import() {
     let md = "# Taller\n\n## Fortalezas\n\n- Equipo *muy* implicado\n- **F7** Red de centros *(2 votos)*\n\n## Otra cosa\n\n- no\n\n### threats\n\n* Paro\n";
@@ -118,4 +152,14 @@ fn csv_review_rows_outside_the_horizon_or_repeated_are_refused_at_their_line() {
     let (inside, _) = with_review_row(&text, Some("2026"));
     let r = csv(&inside, Path::new("x.csv"));
     assert!(!matches!(r, Err(ImportError::Csv { problem: Problem::Review(_), .. })), "{r:?}");
+}
+
+/// A Windows-1252 "CSV" was refused with the system's English words and no
+/// place ("invalid utf-8 sequence of 1 bytes from index 17").
+#[test]
+fn bytes_that_are_not_utf8_are_refused_at_their_line_and_column_in_the_users_language() {
+    let e = text_of(b"a;b\nFortaleza;Caf\xe9\n".to_vec(), Path::new("lat.csv")).unwrap_err();
+    assert_eq!(e.message(Lang::Es), "lat.csv:2:14: no es texto UTF-8: guárdalo como `CSV UTF-8`");
+    assert!(e.message(Lang::Ca).starts_with("lat.csv:2:14: no és text UTF-8"), "{}", e.message(Lang::Ca));
+    assert_eq!(text_of("a;b\nCafé\n".into(), Path::new("x.csv")).unwrap(), "a;b\nCafé\n");
 }
