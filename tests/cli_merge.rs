@@ -232,3 +232,34 @@ fn an_empty_quadrant_reads_0_factores_with_nothing_dangling_after_it() {
     assert!(report.contains("0 factores"), "{report}");
     assert!(!report.contains("0 factores:"), "a colon with nothing after it: {report}");
 }
+
+/// Two group files of one name in two folders, neither saying its group, were
+/// merged as one group: what both said counted as said by one.
+#[test]
+fn two_groups_whose_files_share_a_name_stay_two_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (folder, sample) in [("a", "tecnicos"), ("b", "politicos")] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        let mut s = dafo::storage::load(std::path::Path::new(&format!("sessions/grupos/{sample}.ron"))).unwrap();
+        s.meta.group = None;
+        let path = dir.path().join(folder).join("grupo.ron");
+        dafo::storage::save(&path, &s).unwrap();
+        paths.push(path);
+    }
+    let out = dir.path().join("ab.ron");
+    let o = dafo(&[
+        "--lang",
+        "es",
+        "merge",
+        paths[0].to_str().unwrap(),
+        paths[1].to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let merged = dafo::storage::load(&out).unwrap();
+    let sources: std::collections::BTreeSet<String> =
+        merged.strengths.iter().chain(&merged.weaknesses).flat_map(|f| f.sources.clone()).collect();
+    assert_eq!(sources.into_iter().collect::<Vec<_>>(), ["grupo (a)", "grupo (b)"], "{}", text(&o.stdout));
+}

@@ -46,9 +46,9 @@ pub fn run(
     }
     same_inputs(&args.files, lang)?;
     let mut inputs = Vec::new();
-    for (f, session) in super::load_all(&args.files, first) {
-        let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        inputs.push(Input::new(session?, &stem));
+    let names = fallback_names(&args.files);
+    for ((_, session), name) in super::load_all(&args.files, first).into_iter().zip(names) {
+        inputs.push(Input::new(session?, &name));
     }
     let w = lang.text().merge;
     let title = args.title.clone().unwrap_or_else(|| w.default_title.to_owned());
@@ -83,6 +83,31 @@ pub fn run(
         merged.session.counts().iter().zip(letters).map(|(n, letter)| format!("{n} {letter}")).collect();
     super::say(&format!("{}: {} ({})", args.output.display(), w.written, counts.join(", ")));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The name each file's group goes by when the session does not say it: its
+/// file name without `.ron`; two files of one name (`a/grupo.ron`,
+/// `b/grupo.ron`) were one group, their factors counted as said by one, so
+/// each gets its folder after it (`grupo (a)`), or its place in the list.
+fn fallback_names(files: &[PathBuf]) -> Vec<String> {
+    let stem = |f: &PathBuf| f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let folder = |f: &PathBuf| {
+        f.canonicalize().ok().and_then(|p| p.parent()?.file_name().map(|n| n.to_string_lossy().into_owned()))
+    };
+    let stems: Vec<String> = files.iter().map(stem).collect();
+    let named: Vec<String> = files
+        .iter()
+        .zip(&stems)
+        .map(|(f, s)| match folder(f) {
+            Some(dir) if stems.iter().filter(|t| *t == s).count() > 1 => format!("{s} ({dir})"),
+            _ => s.clone(),
+        })
+        .collect();
+    named
+        .iter()
+        .enumerate()
+        .map(|(i, n)| if named.iter().filter(|m| *m == n).count() > 1 { format!("{n} {}", i + 1) } else { n.clone() })
+        .collect()
 }
 
 /// Refuses a file given twice (the same path, a link to it or a hard link: the
