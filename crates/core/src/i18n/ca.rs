@@ -590,7 +590,10 @@ pub static TEXT: Catalogue = Catalogue {
     unknown_quadrant: |value| format!("«{value}» no és un quadrant; la resposta no s'ha col·locat"),
     summary: |people, answers, factors| {
         let joined = answers.saturating_sub(factors);
-        format!("{people} persones, {answers} respostes → {factors} factors ({joined} repetides unides i comptades)")
+        let n = |k: usize, one: &str, many: &str| if k == 1 { format!("1 {one}") } else { format!("{k} {many}") };
+        let joined = n(joined, "repetida unida i comptada", "repetides unides i comptades");
+        let (people, answers) = (n(people, "persona", "persones"), n(answers, "resposta", "respostes"));
+        format!("{people}, {answers} → {} ({joined})", n(factors, "factor", "factors"))
     },
     not_placed: |n| {
         if n == 1 { "1 resposta sense col·locar:".into() } else { format!("{n} respostes sense col·locar:") }

@@ -588,7 +588,10 @@ pub static TEXT: Catalogue = Catalogue {
     unknown_quadrant: |value| format!("\"{value}\" is not a quadrant; the answer was not placed"),
     summary: |people, answers, factors| {
         let joined = answers.saturating_sub(factors);
-        format!("{people} people, {answers} answers → {factors} factors ({joined} repeats joined and counted)")
+        let n = |k: usize, one: &str, many: &str| if k == 1 { format!("1 {one}") } else { format!("{k} {many}") };
+        let joined = n(joined, "repeat joined and counted", "repeats joined and counted");
+        let (people, answers) = (n(people, "person", "people"), n(answers, "answer", "answers"));
+        format!("{people}, {answers} → {} ({joined})", n(factors, "factor", "factors"))
     },
     not_placed: |n| if n == 1 { "1 answer not placed:".into() } else { format!("{n} answers not placed:") },
     more: |n| format!("… and {n} more"),

@@ -594,7 +594,10 @@ pub static TEXT: Catalogue = Catalogue {
     unknown_quadrant: |value| format!("«{value}» no es un cuadrante; la respuesta no se ha colocado"),
     summary: |people, answers, factors| {
         let joined = answers.saturating_sub(factors);
-        format!("{people} personas, {answers} respuestas → {factors} factores ({joined} repetidas unidas y contadas)")
+        let n = |k: usize, one: &str, many: &str| if k == 1 { format!("1 {one}") } else { format!("{k} {many}") };
+        let joined = n(joined, "repetida unida y contada", "repetidas unidas y contadas");
+        let (people, answers) = (n(people, "persona", "personas"), n(answers, "respuesta", "respuestas"));
+        format!("{people}, {answers} → {} ({joined})", n(factors, "factor", "factores"))
     },
     not_placed: |n| if n == 1 { "1 respuesta sin colocar:".into() } else { format!("{n} respuestas sin colocar:") },
     more: |n| format!("… y {n} más"),
