@@ -47,7 +47,7 @@ pub fn run(
     same_inputs(&args.files, lang)?;
     let mut inputs = Vec::new();
     let names = fallback_names(&args.files);
-    for ((_, session), name) in super::load_all(&args.files, first).into_iter().zip(names) {
+    for ((_, session), name) in super::load_all(&args.files, first).zip(names) {
         inputs.push(Input::new(session?, &name));
     }
     let w = lang.text().merge;
