@@ -103,8 +103,18 @@ fn the_longest_wording_stays_unless_another_is_preferred_and_every_wording_is_ke
     assert_eq!(first.text, "Listas de espera largas en la valoración de la dependencia", "the técnicos' one");
     let politicos = d1(&["--prefer", "políticos"]);
     assert_eq!(politicos.text, "Largas listas de espera en la valoración de la dependencia");
-    // A group that did not say it: the longest.
+    // Typed without its accent or in capitals, the same group (it was taken as
+    // no group and silently gave the longest).
+    assert_eq!(d1(&["--prefer", "politicos"]).text, politicos.text);
+    assert_eq!(d1(&["--prefer", "POLÍTICOS"]).text, politicos.text);
+    // A group that did not say it: the longest, and a name no file's group has is said.
     assert_eq!(d1(&["--prefer", "encuesta"]).text, longest.text);
+    let (_tmp, _, out) = merge_samples(&["--prefer", "encuesta", "--lang", "es"]);
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("--prefer «encuesta» no es ninguno de los grupos (técnicos, políticos, asociaciones)"),
+        "{said}"
+    );
     for f in [&longest, &first, &politicos] {
         assert_eq!(f.origins, longest.origins, "every wording stays in the origins");
         assert_eq!(f.votes, 18);

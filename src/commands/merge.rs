@@ -51,6 +51,13 @@ pub fn run(
         inputs.push(Input::new(session?, &name));
     }
     let w = lang.text().merge;
+    if let crate::merge::Prefer::Group(g) = &args.prefer
+        && !inputs.iter().any(|i| crate::i18n::fold(&i.source) == crate::i18n::fold(g))
+    {
+        let known: Vec<String> = inputs.iter().map(|i| i.source.clone()).collect();
+        let said = (w.prefer_unknown)(g, &known.join(", "));
+        eprintln!("{}", crate::domain::text::display_safe_lines(&said));
+    }
     let title = args.title.clone().unwrap_or_else(|| w.default_title.to_owned());
     let mut opts = Options {
         title,

@@ -538,6 +538,7 @@ pub static TEXT: Catalogue = Catalogue {
             "avís: {a} i {b} tenen el mateix contingut: els seus vots se sumen i les seves accions i estratègies surten dues vegades"
         )
     },
+    prefer_unknown: |g, known| format!("avís: --prefer «{g}» no és cap dels grups ({known}): es queda la redacció més llarga"),
     },
     indicators: &IndicatorWords {
     field: "Indicadors",

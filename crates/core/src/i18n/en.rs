@@ -534,6 +534,7 @@ pub static TEXT: Catalogue = Catalogue {
             "warning: {a} and {b} have the same content: their votes add up and their actions and strategies appear twice"
         )
     },
+    prefer_unknown: |g, known| format!("warning: --prefer «{g}» is none of the groups ({known}): the longest wording stays"),
     },
     indicators: &IndicatorWords {
     field: "Indicators",

@@ -542,6 +542,7 @@ pub static TEXT: Catalogue = Catalogue {
             "aviso: {a} y {b} tienen el mismo contenido: sus votos se suman y sus acciones y estrategias salen dos veces"
         )
     },
+    prefer_unknown: |g, known| format!("aviso: --prefer «{g}» no es ninguno de los grupos ({known}): se queda la redacción más larga"),
     },
     indicators: &IndicatorWords {
     field: "Indicadores",

@@ -96,4 +96,6 @@ pub struct MergeText {
     pub same_file: fn(&str, &str) -> String,
     /// Two files hold the same bytes: merged, with this warning.
     pub same_content: fn(&str, &str) -> String,
+    /// `--prefer GROUP` names no group of the files (the groups there are).
+    pub prefer_unknown: fn(&str, &str) -> String,
 }

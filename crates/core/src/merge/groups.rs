@@ -72,7 +72,11 @@ impl Prefer {
         match self {
             Prefer::Longest => longest(),
             Prefer::First => 0,
-            Prefer::Group(g) => wordings.iter().position(|(_, sources)| sources.contains(g)).unwrap_or_else(longest),
+            // The group as typed, any case or accents (`politicos` is «políticos»).
+            Prefer::Group(g) => wordings
+                .iter()
+                .position(|(_, sources)| sources.iter().any(|s| crate::i18n::fold(s) == crate::i18n::fold(g)))
+                .unwrap_or_else(longest),
         }
     }
 }
