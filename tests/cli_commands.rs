@@ -459,3 +459,33 @@ fn an_empty_dafo_dir_or_dafo_theme_is_no_setting() {
         Command::new(env!("CARGO_BIN_EXE_dafo")).args(["check"]).arg(&file).env("DAFO_THEME", "neon").output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+/// Two years of a plan that differ only in what the plan says (an action's
+/// indicators and línea, its money, the misión, the follow-up): `dafo diff`
+/// said "No hay cambios."
+#[test]
+fn diff_reports_what_the_plan_says_of_an_action_and_the_plans_own_parts() {
+    let almendral = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("2027.ron");
+    let mut s = load(almendral);
+    let (c, i) = s.find_action("C2").unwrap();
+    let indicator =
+        s.indicators.iter().map(|x| x.id.clone()).find(|x| !s.actions(c)[i].indicators.contains(x)).unwrap();
+    s.actions_mut(c)[i].indicators = vec![indicator.clone()];
+    s.mission = Some("Otra misión".into());
+    s.reviews.retain(|r| r.year != 2023);
+    dafo::storage::save(&new, &s).unwrap();
+    let o = dafo(&["diff", almendral, p(&new)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(!text.contains("No hay cambios"), "{text}");
+    assert!(text.contains("C2") && text.contains(&format!("indicadores I3 → {indicator}")), "{text}");
+    assert!(
+        text.contains("CAMBIOS EN EL PLAN (2)") && text.contains("Misión") && text.contains("Seguimiento"),
+        "{text}"
+    );
+    // The same file against itself has none.
+    let same = stdout(&dafo(&["diff", almendral, almendral]));
+    assert!(same.contains("No hay cambios"), "{same}");
+}

@@ -706,6 +706,7 @@ pub static TEXT: Catalogue = Catalogue {
         due: "termini",
         indicator: "indicador",
         answers: "respon a",
+        plan_changed: "Canvis en el pla",
     },
     cli: CliText {
         ok: "correcte",

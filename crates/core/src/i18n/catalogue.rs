@@ -259,6 +259,8 @@ pub struct DiffWords {
     pub due: &'static str,
     pub indicator: &'static str,
     pub answers: &'static str,
+    /// The section naming the parts of the plan (and its follow-up) that changed.
+    pub plan_changed: &'static str,
 }
 
 /// What the command line prints besides the exports.

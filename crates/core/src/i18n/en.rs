@@ -702,6 +702,7 @@ pub static TEXT: Catalogue = Catalogue {
         due: "due",
         indicator: "indicator",
         answers: "answers",
+        plan_changed: "Plan changes",
     },
     cli: CliText {
         ok: "ok",

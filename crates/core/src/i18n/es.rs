@@ -706,6 +706,7 @@ pub static TEXT: Catalogue = Catalogue {
         due: "plazo",
         indicator: "indicador",
         answers: "responde a",
+        plan_changed: "Cambios en el plan",
     },
     cli: CliText {
         ok: "correcto",

@@ -98,7 +98,8 @@ impl ActionChange {
     pub fn status_changed(&self) -> bool {
         self.old.action.status != self.new.action.status
     }
-    /// Owner, due date, indicator, links, votes or CAME quadrant changed.
+    /// Owner, due date, indicator, links, votes or CAME quadrant changed, or
+    /// what the plan says of it ([`ActionChange::plan_changed`]).
     pub fn details_changed(&self) -> bool {
         let (o, n) = (&self.old.action, &self.new.action);
         self.old.came != self.new.came
@@ -107,6 +108,21 @@ impl ActionChange {
             || shown(&o.indicator) != shown(&n.indicator)
             || o.links != n.links
             || votes_changed(o.votes, n.votes)
+            || self.plan_changed()
+    }
+
+    /// Its línea, indicators, start, money, funding, partners or resources
+    /// changed (a diff of a plan's two years said "no changes" when they did).
+    pub fn plan_changed(&self) -> bool {
+        let (o, n) = (&self.old.action, &self.new.action);
+        o.line != n.line
+            || o.indicators != n.indicators
+            || o.start != n.start
+            || o.amount != n.amount
+            || o.budget != n.budget
+            || o.funding != n.funding
+            || o.partners != n.partners
+            || shown(&o.resources) != shown(&n.resources)
     }
     fn any(&self) -> bool {
         self.reworded() || self.status_changed() || self.details_changed()
@@ -135,6 +151,47 @@ pub struct SessionDiff {
     pub strategies_removed: Vec<Strategy>,
     /// Strategies found in both (maybe reworded).
     pub strategies_kept: usize,
+    /// The parts of the plan, and of its follow-up, that differ.
+    pub plan: Vec<PlanPart>,
+}
+
+/// A part of the plan that two sessions hold differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanPart {
+    Horizon,
+    Mission,
+    Vision,
+    Values,
+    Challenges,
+    AxesLines,
+    Indicators,
+    Funding,
+    /// The yearly reviews, the years' records or the indicators' values.
+    FollowUp,
+}
+
+/// The parts of the plan `old` and `new` hold differently, in the plan's order.
+fn plan_parts(old: &Session, new: &Session) -> Vec<PlanPart> {
+    let texts = |v: &[String]| v.iter().map(|t| clean_text(t)).collect::<Vec<_>>();
+    let reviews = |s: &Session| {
+        let mut r: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
+        r.sort();
+        (r, format!("{:?}{:?}", s.review_years, s.indicator_values))
+    };
+    [
+        (PlanPart::Horizon, old.meta.horizon != new.meta.horizon),
+        (PlanPart::Mission, shown(&old.mission) != shown(&new.mission)),
+        (PlanPart::Vision, shown(&old.vision) != shown(&new.vision)),
+        (PlanPart::Values, texts(&old.values) != texts(&new.values)),
+        (PlanPart::Challenges, old.challenges != new.challenges),
+        (PlanPart::AxesLines, old.axes != new.axes || old.lines != new.lines),
+        (PlanPart::Indicators, old.indicators != new.indicators),
+        (PlanPart::Funding, texts(&old.funding) != texts(&new.funding)),
+        (PlanPart::FollowUp, reviews(old) != reviews(new)),
+    ]
+    .into_iter()
+    .filter_map(|(part, differs)| differs.then_some(part))
+    .collect()
 }
 
 impl SessionDiff {
@@ -147,6 +204,7 @@ impl SessionDiff {
             && self.actions_changed.is_empty()
             && self.strategies_added.is_empty()
             && self.strategies_removed.is_empty()
+            && self.plan.is_empty()
     }
 }
 
@@ -241,6 +299,7 @@ pub fn diff(old: &Session, new: &Session) -> SessionDiff {
 
     let (pairs, removed, added) = pair(old.strategies.clone(), new.strategies.clone(), |s| &s.id, |s| &s.text);
     (out.strategies_removed, out.strategies_added, out.strategies_kept) = (removed, added, pairs.len());
+    out.plan = plan_parts(old, new);
     out
 }
 

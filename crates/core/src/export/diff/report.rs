@@ -71,7 +71,60 @@ fn details_note(c: &ActionChange, lang: Lang, set: crate::domain::LabelSet, w: &
     if super::votes_changed(o.votes, n.votes) {
         parts.push(format!("{} {} → {}", w.votes, o.votes, n.votes));
     }
+    // What the plan says of it: the línea, indicators, start and funding with
+    // their values; money, partners and resources by name.
+    let p = lang.text().plan_report;
+    let id = |v: &Option<String>| or_dash(v.as_deref().map(|i| safe(&lang.show_id(i)).into_owned()));
+    if o.line != n.line {
+        parts.push(format!("{} {} → {}", p.col_line.to_lowercase(), id(&o.line), id(&n.line)));
+    }
+    if o.indicators != n.indicators {
+        let ids = |l: &[String]| or_dash(Some(lang.show_ids(l, ", ")));
+        parts.push(format!("{} {} → {}", p.indicators.to_lowercase(), ids(&o.indicators), ids(&n.indicators)));
+    }
+    if o.start != n.start {
+        let day = |d: Option<jiff::civil::Date>| or_dash(d.map(|d| lang.locale().date(d)));
+        parts.push(format!("{} {} → {}", p.col_start.to_lowercase(), day(o.start), day(n.start)));
+    }
+    if o.funding != n.funding {
+        parts.push(format!("{} {} → {}", p.col_funding.to_lowercase(), text(&o.funding), text(&n.funding)));
+    }
+    if o.amount != n.amount || o.budget != n.budget {
+        parts.push(p.col_budget.to_lowercase());
+    }
+    if o.partners != n.partners {
+        parts.push(p.col_partners.to_lowercase());
+    }
+    if shown(&o.resources) != shown(&n.resources) {
+        parts.push(p.col_resources.to_lowercase());
+    }
     parts.join(", ")
+}
+
+/// The parts of the plan that changed, one entry each, by their headings.
+fn plan_parts(d: &SessionDiff, lang: Lang) -> Vec<Entry> {
+    use super::PlanPart;
+    let p = lang.text().plan_report;
+    d.plan
+        .iter()
+        .map(|part| {
+            let name = match part {
+                PlanPart::Horizon => p.horizon,
+                PlanPart::Mission => p.mission,
+                PlanPart::Vision => p.vision,
+                PlanPart::Values => p.values,
+                PlanPart::Challenges => p.challenges,
+                PlanPart::AxesLines => p.axes_lines,
+                PlanPart::Indicators => p.indicators,
+                PlanPart::Funding => lang.money().sources_label,
+                PlanPart::FollowUp => lang.text().follow.view_name,
+            };
+            // As a heading reads: "Seguimiento", not the screen's "SEGUIMIENTO".
+            let mut chars = name.chars();
+            let name: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+            ("·".to_owned(), name, None)
+        })
+        .collect()
 }
 
 /// The sections about actions and strategies.
@@ -131,6 +184,7 @@ fn plan_sections(d: &SessionDiff, new: &Session, lang: Lang, w: &Words) -> Vec<(
         (w.actions_unconfirmed, d.actions_unconfirmed.iter().map(plain).collect()),
         (w.strategies_added, d.strategies_added.iter().map(strategy).collect()),
         (w.strategies_removed, d.strategies_removed.iter().map(strategy).collect()),
+        (w.plan_changed, plan_parts(d, lang)),
     ]
 }
 
