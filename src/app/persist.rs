@@ -294,7 +294,17 @@ impl Editor {
                 let now = Instant::now();
                 self.announce(msg.to_owned(), true, now);
             }
-            Ok(DiskChange::Unchanged) | Err(_) => return false,
+            // The file cannot be looked at (a FIFO or a device in its place,
+            // too large, unreadable): said once, as it happens, never silently.
+            Err(e) => {
+                let path = crate::domain::text::display_safe(&self.path().display().to_string()).into_owned();
+                let msg = format!("{path}: {}", crate::i18n::os_error(&e, self.lang));
+                if self.notice.as_ref().is_some_and(|n| n.text == msg) {
+                    return false;
+                }
+                self.announce(msg, true, Instant::now());
+            }
+            Ok(DiskChange::Unchanged) => return false,
         }
         true
     }

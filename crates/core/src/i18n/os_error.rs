@@ -8,6 +8,10 @@ use super::Lang;
 /// `e` in `lang`: "no existe: No such file or directory". Every error type that
 /// wraps an [`io::Error`] says it through here.
 pub fn os_error(e: &io::Error, lang: Lang) -> String {
+    // A file refused before it was read (a FIFO, a device, too large): its own words.
+    if let Some(b) = e.get_ref().and_then(|inner| inner.downcast_ref::<crate::storage::bounded::BoundedError>()) {
+        return b.reason(lang);
+    }
     let w = lang.text().errors;
     let words = match e.kind() {
         io::ErrorKind::NotFound => w.os_not_found,

@@ -91,11 +91,18 @@ pub fn check_disk(path: &Path, known: &DiskState) -> io::Result<DiskChange> {
 /// of the same open file, taken before they are read. (A time read from the path
 /// afterwards could be a newer file's, renamed into place meanwhile, and pass a
 /// later check for the bytes read here.)
+///
+/// Bounded as the first read was: a FIFO or a device put in the file's place
+/// while it is open is refused at once (its open blocked the loop, or the
+/// save thread, for good; `/dev/zero` was read until memory ran out), and so is
+/// a file grown past [`super::SESSION_FILE_LIMIT`]. The error carries the
+/// [`super::bounded::BoundedError`], which `os_error` says in the user's words.
 pub(crate) fn read_stamped(path: &Path) -> io::Result<(Vec<u8>, DiskState)> {
-    let mut file = std::fs::File::open(path)?;
-    let modified = file.metadata()?.modified().ok();
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut file, &mut bytes)?;
+    use super::bounded::{BoundedError, read_regular_stamped};
+    let (bytes, modified) = read_regular_stamped(path, super::SESSION_FILE_LIMIT).map_err(|e| match e {
+        BoundedError::Io { source, .. } => source,
+        other => io::Error::new(io::ErrorKind::InvalidData, other),
+    })?;
     let state = DiskState::read(&bytes, modified, false);
     Ok((bytes, state))
 }

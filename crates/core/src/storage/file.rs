@@ -709,3 +709,40 @@ mod tests {
         assert!(file.read_only().is_some());
     }
 }
+
+#[cfg(all(test, unix))]
+mod replaced_by_a_fifo {
+    use super::*;
+    use std::time::Duration;
+
+    /// The session's file replaced, while open, by a FIFO: the outside-change
+    /// check opened it blocking (the TUI froze) and a save waited on it for
+    /// good, holding the file; by a link to /dev/zero: read until memory ran
+    /// out. Both are refused at once now, and nothing is written through them.
+    #[test]
+    fn a_fifo_or_a_device_in_the_files_place_is_refused_by_check_and_save_at_once() {
+        for odd in ["fifo", "device"] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.ron");
+            crate::storage::save(&path, &Session::new("T", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+            let (mut file, session) = SessionFile::open(&path).unwrap();
+            std::fs::remove_file(&path).unwrap();
+            if odd == "fifo" {
+                assert!(std::process::Command::new("mkfifo").arg(&path).status().unwrap().success());
+            } else {
+                std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+            }
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let check = file.check().map_err(|e| crate::i18n::os_error(&e, crate::i18n::Lang::Es));
+                let saved = file.save(&session).is_ok();
+                let _ = tx.send((check, saved));
+            });
+            let (check, saved) = rx.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|_| panic!("{odd}: hung"));
+            let said = check.expect_err(odd);
+            assert!(said.contains("no es un archivo normal"), "{odd}: {said}");
+            assert!(!saved, "{odd}: nothing is written through it");
+            assert!(!std::fs::symlink_metadata(&path).unwrap().is_file(), "{odd}: left in place");
+        }
+    }
+}
