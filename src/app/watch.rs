@@ -35,11 +35,18 @@ impl DiskWatch {
     pub fn start(file: &Path, events: AppEventSender) -> DiskWatch {
         let changed = Arc::new(AtomicBool::new(false));
         let (flag, name) = (Arc::clone(&changed), file.file_name().map(ToOwned::to_owned));
+        let folder = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let watched = folder.clone();
         let handler = move |result: notify::Result<notify::Event>| {
             let relevant = match &result {
+                // The file itself, or the folder watched (renamed or deleted with
+                // the file in it: that was not seen until the next save failed).
                 Ok(event) => {
                     !matches!(event.kind, EventKind::Access(_))
-                        && event.paths.iter().any(|p| p.file_name() == name.as_deref())
+                        && event.paths.iter().any(|p| p.file_name() == name.as_deref() || *p == watched)
                 }
                 // Events were lost (an overflowing queue): look, to be sure.
                 Err(_) => true,
@@ -49,12 +56,8 @@ impl DiskWatch {
                 events.send(AppEvent::Disk);
             }
         };
-        let folder = match file.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
         match notify::recommended_watcher(handler) {
-            Ok(mut watcher) => match watcher.watch(folder, RecursiveMode::NonRecursive) {
+            Ok(mut watcher) => match watcher.watch(&folder, RecursiveMode::NonRecursive) {
                 Ok(()) => DiskWatch::Watching { changed, _watcher: watcher },
                 Err(_) => DiskWatch::Polling,
             },
@@ -115,6 +118,26 @@ mod tests {
         assert!(watch.due(Some(now), now, false, true));
         assert!(!watch.due(Some(now), now, false, true), "told once");
         assert_eq!(watch.deadline(Some(now), false), None, "no wake-up on a timer while watching");
+    }
+
+    /// The session's folder renamed (or deleted) while it is open: the system
+    /// tells of the folder itself, and that was dropped, so the screen said
+    /// "guardado" until the next save failed.
+    #[test]
+    fn the_folder_renamed_under_the_file_arrives_as_an_event() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        let file = sub.join("s.ron");
+        std::fs::write(&file, "()").unwrap();
+        let (sender, rx) = AppEventSender::channel();
+        let watch = DiskWatch::start(&file, sender);
+        assert!(matches!(watch, DiskWatch::Watching { .. }), "inotify is available here");
+        std::fs::rename(&sub, dir.path().join("sub2")).unwrap();
+        let event = rx.recv_timeout(Duration::from_secs(5)).expect("the folder's rename is told");
+        assert!(matches!(event, AppEvent::Disk));
+        let now = Instant::now();
+        assert!(watch.due(Some(now), now, false, true));
     }
 
     #[test]
