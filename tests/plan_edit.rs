@@ -237,6 +237,9 @@ fn eje_and_linea_texts_and_moving_a_linea() {
     assert!(s.all_actions().any(|(_, a)| a.line.as_deref() == Some("L1")));
     typ(app, "u");
     assert_eq!(session(app).line_label("L1"), "1.1");
+    // Undoing a move names a change, not an addition ("deshecho: añadir L1").
+    let said = crate::common::keys::notice(app);
+    assert!(said.starts_with("deshecho:") && !said.contains("añadir") && said.contains("L1"), "{said}");
 }
 
 #[test]

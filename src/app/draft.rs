@@ -278,10 +278,19 @@ impl Editor {
                     _ => 2,
                 };
                 let plans = edits.iter().filter_map(|e| if let Edit::Plan(p) = e { Some(p) } else { None });
+                // A move or a reorder (`m`, `J`/`K`) takes an eje or línea out and
+                // puts it back elsewhere: a change, not an addition or a deletion.
+                let op_kind = |p: &PlanEdit| match p {
+                    PlanEdit::Axis(ListOp::Insert(..)) | PlanEdit::Line(ListOp::Insert(..)) => Some((rank(p), true)),
+                    PlanEdit::Axis(ListOp::Remove(_)) | PlanEdit::Line(ListOp::Remove(_)) => Some((rank(p), false)),
+                    _ => None,
+                };
+                let ops: Vec<(u8, bool)> = plans.clone().filter_map(op_kind).collect();
+                let moved = ops.iter().any(|&(r, ins)| ins && ops.contains(&(r, false)));
                 match plans.min_by_key(|p| rank(p)) {
                     Some(p) => {
                         let (kind, item) = self.plan_label(p, added, deleted);
-                        describe(kind, item)
+                        describe(if moved { kinds[2] } else { kind }, item)
                     }
                     None => kinds[3].to_owned(),
                 }
