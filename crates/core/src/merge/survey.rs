@@ -90,7 +90,9 @@ pub fn join(rows: &[Vec<(Quadrant, String)>], source: &str, title: &str, now: Ti
             f.id = format!("{}{}", q.prefix(), n + 1);
         }
     }
-    Joined { session, people: rows.len(), answers: rows.iter().map(Vec::len).sum(), grey: merged.grey.len() }
+    // Answers as counted: a person's same words twice are one.
+    let answers = inputs.iter().map(|i| Quadrant::ALL.iter().map(|&q| i.session.factors(q).len()).sum::<usize>()).sum();
+    Joined { session, people: rows.len(), answers, grey: merged.grey.len() }
 }
 
 #[cfg(test)]
@@ -108,6 +110,7 @@ mod tests {
         let f = &j.session.strengths;
         assert_eq!((f.len(), f[0].votes), (1, 2), "{f:?}");
         assert!(f[0].sources == ["encuesta"] && f[0].origins.iter().all(|o| o.source == "encuesta"), "{f:?}");
+        assert_eq!((j.people, j.answers), (2, 2), "a person's same words twice are one answer");
         let j = join(&[vec![p(twice), p(twice)]], "encuesta", "t", Timestamp::UNIX_EPOCH);
         assert_eq!(j.session.strengths.iter().map(|f| f.votes).collect::<Vec<_>>(), [1]);
     }
