@@ -489,3 +489,38 @@ fn diff_reports_what_the_plan_says_of_an_action_and_the_plans_own_parts() {
     let same = stdout(&dafo(&["diff", almendral, almendral]));
     assert!(same.contains("No hay cambios"), "{same}");
 }
+
+/// `new --from` dropped the session's lists of áreas temáticas and impacts:
+/// with its own list the new file's items named themes outside the (now
+/// default) list, and made in English the Spanish defaults' names were
+/// unknown; `dafo check` refused the new file either way.
+#[test]
+fn a_carried_over_session_keeps_the_lists_its_items_names_come_from() {
+    let sample = load("sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+    let mut own = sample.clone();
+    own.meta.themes = vec!["servicios sociales".into(), "vivienda".into(), "pesca".into()];
+    own.meta.impacts.clear();
+    for q in Quadrant::ALL {
+        for f in own.factors_mut(q) {
+            f.themes.retain(|t| own_list_has(t));
+        }
+    }
+    for c in Came::ALL {
+        for a in own.actions_mut(c) {
+            a.themes.retain(|t| own_list_has(t));
+        }
+    }
+    own.threats[0].themes = vec!["vivienda".into(), "pesca".into()];
+    fn own_list_has(t: &str) -> bool {
+        ["servicios sociales", "vivienda", "pesca"].contains(&t)
+    }
+    for old in [sample, own] {
+        assert!(dafo::i18n::theme_words::unknown_lines(&old, Lang::Es).is_empty(), "the old session checks");
+        let mut new = dafo::commands::carry_over(&old, "Revisión 2025", "2027-11-10T09:00:00Z".parse().unwrap());
+        assert!(dafo::i18n::theme_words::unknown_lines(&new, Lang::Es).is_empty(), "{:?}", new.meta.themes);
+        // Made with --lang en: the session's language is English, its defaults English.
+        new.meta.language = "en".into();
+        let unknown = dafo::i18n::theme_words::unknown_lines(&new, Lang::En);
+        assert!(unknown.is_empty(), "{unknown:?}");
+    }
+}

@@ -23,6 +23,20 @@ pub fn carry_over(old: &Session, title: &str, now: Timestamp) -> Session {
     session.meta.place = old.meta.place.clone();
     session.meta.language = old.meta.language.clone();
     session.meta.labels = old.meta.labels;
+    // The lists of áreas temáticas and impacts the items' names come from: the
+    // session's own, or, when it used its language's defaults and tagged items
+    // with them, those defaults written out, so that a new session made in
+    // another language (whose defaults differ) still holds every name its items
+    // carry. Without them `dafo check` refused the new file.
+    use crate::domain::themes::Tag;
+    let factors = || Quadrant::ALL.into_iter().flat_map(|q| old.factors(q));
+    let actions = || old.all_actions().map(|(_, a)| a);
+    let tagged_themes = factors().any(|f| !f.themes.is_empty()) || actions().any(|a| !a.themes.is_empty());
+    let tagged_impacts = actions().any(|a| !a.impacts.is_empty());
+    session.meta.themes =
+        if tagged_themes { crate::i18n::theme_words::list(old, Tag::Theme) } else { old.meta.themes.clone() };
+    session.meta.impacts =
+        if tagged_impacts { crate::i18n::theme_words::list(old, Tag::Impact) } else { old.meta.impacts.clone() };
     // The counters of last year's file, raised above every ID it holds, so an
     // action done last year never lends its ID to a new one.
     let mut counted = old.clone();
