@@ -224,6 +224,8 @@ fn the_language_goes_from_the_browser_to_the_session_and_back() {
     press(&mut app, KeyCode::Enter);
     let dafo::app::Screen::Editor(editor) = &app.screen else { panic!("the new session opens") };
     assert_eq!((app.lang(), editor.lang()), (Lang::Ca, Lang::Ca));
+    // It stores the language it was made in, as `dafo new` does (it said "es").
+    assert_eq!(editor.session().meta.language, "ca");
     common::keys::typ(&mut app, "q");
     assert!(matches!(app.screen, dafo::app::Screen::Browser(_)), "q goes back to the list");
     assert_eq!(app.lang(), Lang::Ca);

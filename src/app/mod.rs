@@ -301,6 +301,11 @@ impl App {
                     Some(from) => storage::load(&from).map(|old| crate::domain::carry_over(&old, &title, now)),
                     None => Ok(Session::new(&title, now)),
                 };
+                // A new session keeps the language it was made in, as `dafo new` does.
+                let session = session.map(|mut s| {
+                    s.meta.language = lang.tag().to_owned();
+                    s
+                });
                 let opened = session.map_err(|e| e.message(lang)).and_then(|s| create_session(&dir, s, lang));
                 return self.open_from_browser(opened);
             }
