@@ -121,3 +121,23 @@ fn a_long_title_is_cut_with_an_ellipsis_before_the_save_state() {
         assert!(screen(&h, 200, 60)[0].contains(title.as_str()));
     }
 }
+
+/// The browser's "new session from «…»" prompt ran its title into the border
+/// ("…-202┐"), losing the closing quote and the keys: the name is cut instead.
+#[test]
+fn the_browsers_new_from_prompt_cuts_the_file_name_not_the_title() {
+    for (lang, _) in LANGS {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "plan-de-servicios-sociales-de-almendral-del-rio-2023-2026.ron";
+        std::fs::copy("sessions/almendral-plan-servicios-sociales-2023-2026.ron", dir.path().join(name)).unwrap();
+        let mut app = dafo::app::App::browser(dir.path(), lang);
+        typ(&mut app, "N");
+        let rows = common::screen_rows(&app, 80, 24);
+        let top = rows
+            .iter()
+            .find(|r| r.contains('…') && r.contains('┌'))
+            .unwrap_or_else(|| panic!("{lang:?}:\n{}", rows.join("\n")));
+        assert!(top.contains("…") && !top.contains("202┐") && top.trim_end().ends_with('┐'), "{lang:?}: {top}");
+        assert!(top.contains("Esc"), "{lang:?}: the keys stay in sight: {top}");
+    }
+}

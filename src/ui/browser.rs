@@ -21,10 +21,25 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
         let [rest, ask] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(body);
         table_area = rest;
         let from = browser.from.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+        // Within the border: a long file name is cut (with `…`) so that the
+        // closing quote and the keys stay in sight; anything else ends in `…`.
+        let room = usize::from(ask.width.saturating_sub(2));
         let title = match from {
-            Some(name) => (lang.text().meeting.browser_from_title)(&display_safe(&name)),
+            Some(name) => {
+                use unicode_width::UnicodeWidthStr as _;
+                let said = |n: &str| (lang.text().meeting.browser_from_title)(n);
+                let name = display_safe(&name).into_owned();
+                let over = said(&name).width().saturating_sub(room);
+                let name = if over > 0 {
+                    super::list::clip_end(&name, name.width().saturating_sub(over).max(4))
+                } else {
+                    name
+                };
+                said(&name)
+            }
             None => lang.text().ui.browser_new_title.to_owned(),
         };
+        let title = super::list::clip_end(&title, room);
         let block = Block::bordered().border_style(theme.focus_border).title(title);
         let inner = block.inner(ask);
         block.render(ask, buf);
