@@ -29,11 +29,11 @@ pub fn list_backups(session: &Path) -> Vec<PathBuf> {
         .map(|entries| {
             entries
                 .flatten()
-                .filter(|e| {
-                    let n = e.file_name().to_string_lossy().into_owned();
-                    n.starts_with(&prefix) && n.ends_with(".bak")
-                })
+                // Its name, then a time stamp: `acta.ron.` also begins the
+                // backups of `acta.ron.ron`, which were restored, sorted as
+                // newest and pruned as this file's.
                 .map(|e| e.path())
+                .filter(|p| stamp_of(p, &prefix).is_some())
                 .collect()
         })
         .unwrap_or_default();
@@ -208,6 +208,22 @@ mod tests {
     use super::*;
     use crate::domain::Session;
     use crate::storage::to_ron;
+
+    /// `acta.ron` and `acta.ron.ron` side by side: the second's backups begin
+    /// with the first's prefix, so `recover acta.ron` brought back the other
+    /// session (its names sort after a time stamp's digits, as "newest").
+    #[test]
+    fn a_files_backups_are_its_own_not_those_of_a_file_whose_name_begins_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mine, other) = (dir.path().join("acta.ron"), dir.path().join("acta.ron.ron"));
+        let text = |t: &str| to_ron(&Session::new(t, Timestamp::UNIX_EPOCH));
+        keep_backup(&mine, text("PROPIA").as_bytes(), false).unwrap();
+        keep_backup(&other, text("OTRA").as_bytes(), false).unwrap();
+        let own = list_backups(&mine);
+        assert_eq!(own.len(), 1, "{own:?}");
+        assert!(std::fs::read_to_string(&own[0]).unwrap().contains("PROPIA"));
+        assert_eq!(list_backups(&other).len(), 1);
+    }
 
     fn text(title: &str) -> String {
         to_ron(&Session::new(title, Timestamp::UNIX_EPOCH))
