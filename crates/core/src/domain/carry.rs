@@ -13,7 +13,8 @@ use crate::domain::{Came, Quadrant, Session};
 /// Kept: IDs (so `dafo diff` matches them and next year's IDs continue the
 /// series), texts, impact scores, EFI/EFE weights and ratings, action links,
 /// owners, due dates, indicators and statuses, the place, the content language,
-/// the label set, and the whole plan (horizon, misión… indicators) with the
+/// the label set, the lists of themes and impacts the items' names come from,
+/// and the whole plan (horizon, misión… indicators) with the
 /// actions' and strategies' líneas.
 /// Reset: dot votes (they belong to the room that cast them) and participants.
 /// Left behind: actions done or dropped (they stay in last year's file),
