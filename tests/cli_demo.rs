@@ -116,25 +116,9 @@ fn demo_refuses_a_fifo_or_a_device_where_a_sample_goes() {
         } else {
             std::os::unix::fs::symlink("/dev/zero", &at).unwrap();
         }
-        let mut child = Command::new(dafo_bin())
-            .args(["demo", "--dir"])
-            .arg(&dir)
-            .env("HOME", &home)
-            .env("DAFO_LANG", "es")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let start = std::time::Instant::now();
-        while child.try_wait().unwrap().is_none() {
-            if start.elapsed() > std::time::Duration::from_secs(20) {
-                child.kill().unwrap();
-                panic!("{make}: dafo demo did not finish");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        let out = child.wait_with_output().unwrap();
+        let mut demo = Command::new(dafo_bin());
+        demo.args(["demo", "--dir"]).arg(&dir).env("HOME", &home).env("DAFO_LANG", "es");
+        let out = crate::common::output_within(&mut demo, 20, &format!("dafo demo over a {make}"));
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{make}: {said}");
         assert!(said.contains("no es un archivo normal"), "{make}: {said}");

@@ -551,23 +551,9 @@ fn a_merge_input_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
     let out = dir.path().join("out.ron");
     for odd in [&fifo, &zero] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dafo"))
-            .args(["--lang", "en", "merge", p(&group), p(odd), p(&empty), "-o", p(&out)])
-            .env_remove("DAFO_DIR")
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let start = std::time::Instant::now();
-        while child.try_wait().unwrap().is_none() {
-            if start.elapsed() > std::time::Duration::from_secs(20) {
-                child.kill().unwrap();
-                panic!("{odd:?}: dafo merge did not finish");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        let o = child.wait_with_output().unwrap();
+        let mut merge = std::process::Command::new(env!("CARGO_BIN_EXE_dafo"));
+        merge.args(["--lang", "en", "merge", p(&group), p(odd), p(&empty), "-o", p(&out)]).env_remove("DAFO_DIR");
+        let o = crate::common::output_within(&mut merge, 20, &format!("dafo merge with {odd:?}"));
         let said = String::from_utf8_lossy(&o.stderr);
         assert!(!o.status.success(), "{odd:?}: {said}");
         assert!(said.contains("not a regular file"), "{odd:?}: {said}");

@@ -179,6 +179,24 @@ impl Drop for Tmux {
 }
 
 /// Quotes a path for the shell tmux runs the command in.
+/// `cmd`'s output (stdin empty, stdout and stderr captured), or a panic naming
+/// `what` if it has not finished within `secs`: for a command that could hang
+/// (a FIFO read), which `output()` would wait on for ever. The child is killed.
+#[allow(clippy::unwrap_used)] // Test support: it may panic.
+pub fn output_within(cmd: &mut Command, secs: u64, what: &str) -> Output {
+    use std::process::Stdio;
+    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(secs) {
+            child.kill().unwrap();
+            panic!("{what}: did not finish within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
