@@ -69,11 +69,7 @@ pub fn replay(path: &Path, lang: Lang) -> Result<(Vec<Pending>, u64), String> {
     };
     let words = &lang.text().sala;
     let text = String::from_utf8(text).map_err(|e| {
-        let bytes = e.as_bytes();
-        let good = e.utf8_error().valid_up_to();
-        let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-        let start = bytes[..good].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&bytes[start..good]).chars().count() + 1;
+        let (line, column) = crate::storage::utf8_error_at(e.as_bytes(), &e.utf8_error());
         format!("{}:{line}:{column}: {}", path.display(), words.inbox_not_utf8)
     })?;
     let (mut items, mut next) = (Vec::<Pending>::new(), 1);

@@ -85,10 +85,7 @@ pub fn read_source(path: &Path) -> Result<String, ImportError> {
 /// the user's language, never read with the system's English words.
 pub fn text_of(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
     String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        let (line, column) = crate::storage::utf8_error_at(e.as_bytes(), &e.utf8_error());
         ImportError::At { path: path.to_owned(), line, column, problem: Problem::NotUtf8 }
     })
 }

@@ -127,14 +127,21 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse(text, path),
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            let (line, column) = utf8_error_at(bytes, &e);
             let problem = super::format::ParseProblem::NotUtf8;
             Err(LoadError::Parse { path: path.to_owned(), line, column, problem })
         }
     }
+}
+
+/// Line and column (from 1, in characters) of the first byte of `bytes` that is
+/// not UTF-8, as `e` found it: where a file that is not text is said to go wrong.
+pub fn utf8_error_at(bytes: &[u8], e: &std::str::Utf8Error) -> (usize, usize) {
+    let good = &bytes[..e.valid_up_to()];
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+    (line, column)
 }
 
 /// Removes temp files left next to `path` (and in its backup folder) by a dafo that was

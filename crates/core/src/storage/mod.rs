@@ -21,7 +21,9 @@ pub use names::{file_name_for_title, new_session_path, new_session_path_after};
 pub use ron_problem::{Kind as RonKind, RonProblem};
 
 pub use backup::{RecoverError, Recovery, recover};
-pub use disk::{DiskChange, DiskState, Loaded, check_disk, file_hash, load_session, parse_bytes, remove_stray_temps};
+pub use disk::{
+    DiskChange, DiskState, Loaded, check_disk, file_hash, load_session, parse_bytes, remove_stray_temps, utf8_error_at,
+};
 pub use file::SessionFile;
 pub use file::resolve_link;
 pub use lock::{LockError, LockInfo, SessionLock};
