@@ -26,6 +26,12 @@ pub const KIND_SESSION: &str = "session";
 /// Separator of the IDs in the `links` column.
 pub const LINK_SEPARATOR: char = ';';
 
+/// An optional text as a cell: cleaned for the terminal and the spreadsheet
+/// ([`safe`]), empty when there is none.
+pub fn cell(text: &Option<String>) -> String {
+    text.as_deref().map(|t| safe(t).into_owned()).unwrap_or_default()
+}
+
 /// Names (partners, sources) in one cell, `;`-separated; a `;` or `\` inside
 /// a name is written `\;`, `\\`, so a name is never split. [`split_list`] reads it.
 pub fn join_list(names: impl IntoIterator<Item = impl AsRef<str>>) -> String {
@@ -385,17 +391,16 @@ impl Row {
 /// Actions overdue on `today` and items carried over get their `marks`.
 pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
     let set = session.meta.labels;
-    let text = |t: &Option<String>| t.as_deref().map(|t| safe(t).into_owned()).unwrap_or_default();
     let title = Row {
         kind: KIND_SESSION.to_owned(),
         text: safe(&session.meta.title).into_owned(),
-        place: text(&session.meta.place),
-        participants: text(&session.meta.participants),
-        body: text(&session.meta.body),
+        place: cell(&session.meta.place),
+        participants: cell(&session.meta.participants),
+        body: cell(&session.meta.body),
         language: Some(safe(&session.meta.language).into_owned()).filter(|l| l != "es").unwrap_or_default(),
         labels: if set.is_classic() { String::new() } else { LABELS_SOCIAL_WORK.to_owned() },
-        group: text(&session.meta.group),
-        logo: text(&session.meta.logo),
+        group: cell(&session.meta.group),
+        logo: cell(&session.meta.logo),
         ..Row::default()
     };
     let mut out = vec![title];
@@ -426,10 +431,10 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
             text: safe(&a.text).into_owned(),
             votes: a.votes.to_string(),
             links: links(&a.links),
-            owner: a.owner.as_deref().map(|o| safe(o).into_owned()).unwrap_or_default(),
+            owner: cell(&a.owner),
             due: a.due.map(|d| d.to_string()).unwrap_or_default(),
             status: labels::status_token(a.status).to_owned(),
-            indicator: a.indicator.as_deref().map(|i| safe(i).into_owned()).unwrap_or_default(),
+            indicator: cell(&a.indicator),
             marks: marks(a.carried, a.is_overdue(today)),
             themes: join_list(&a.themes),
             impacts: join_list(&a.impacts),

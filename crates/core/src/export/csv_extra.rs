@@ -35,18 +35,17 @@ const MERGE_KEYS: [&str; 4] = ["read", "joined", "disagreements", "grey"];
 
 /// Appends the rows of the participation process.
 pub fn add(session: &Session, out: &mut Vec<Row>) {
-    let text = |t: &Option<String>| t.as_deref().map(|t| safe(t).into_owned()).unwrap_or_default();
     let counts = |c: &[Count]| join_list(c.iter().map(|c| format!("{} {}", c.label, c.count)));
     out.extend(session.meta.meetings.iter().map(|m| Row {
         kind: KIND_MEETING.to_owned(),
         text: safe(&m.group).into_owned(),
         date: m.date.map(|d| d.to_string()).unwrap_or_default(),
-        place: text(&m.place),
-        participants: text(&m.participants),
+        place: super::csv::cell(&m.place),
+        participants: super::csv::cell(&m.participants),
         attendees: m.attendees.map(|n| n.to_string()).unwrap_or_default(),
         by_sex: counts(&m.by_sex),
         by_age: counts(&m.by_age),
-        technique: text(&m.technique),
+        technique: super::csv::cell(&m.technique),
         ..Row::default()
     }));
     if let Some(r) = &session.meta.merge {

@@ -34,7 +34,7 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
         status: labels::status_token(r.status).to_owned(),
         year: r.year.to_string(),
         degree: r.degree.to_string(),
-        note: r.note.as_deref().map(|n| safe(n).into_owned()).unwrap_or_default(),
+        note: super::csv::cell(&r.note),
         committed: super::csv_plan::euros_cell(r.committed),
         paid: super::csv_plan::euros_cell(r.paid),
         ..Row::default()
@@ -47,13 +47,12 @@ pub fn add(s: &Session, lang: Lang, out: &mut Vec<Row>) {
     // A review of an action the session no longer holds (`dafo check` warns of
     // it) is written too: an export that imports gives back every value.
     out.extend(s.reviews.iter().filter(|r| s.find_action(&r.action).is_none()).map(|r| row(r, "", None)));
-    let text = |t: &Option<String>| t.as_deref().map(|t| safe(t).into_owned()).unwrap_or_default();
     out.extend(s.review_years.iter().map(|y| Row {
         kind: KIND_YEAR.to_owned(),
         year: y.year.to_string(),
         date: y.date.map(|d| d.to_string()).unwrap_or_default(),
-        body: text(&y.body),
-        summary: text(&y.summary),
+        body: super::csv::cell(&y.body),
+        summary: super::csv::cell(&y.summary),
         problems: super::csv::join_list(&y.problems),
         ..Row::default()
     }));
