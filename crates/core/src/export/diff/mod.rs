@@ -173,11 +173,12 @@ pub enum PlanPart {
 /// The parts of the plan `old` and `new` hold differently, in the plan's order.
 fn plan_parts(old: &Session, new: &Session) -> Vec<PlanPart> {
     let texts = |v: &[String]| v.iter().map(|t| clean_text(t)).collect::<Vec<_>>();
-    let reviews = |s: &Session| {
-        let mut r: Vec<String> = s.reviews.iter().map(|r| format!("{r:?}")).collect();
-        r.sort();
-        (r, format!("{:?}{:?}", s.review_years, s.indicator_values))
-    };
+    // The actions' reviews in any order (the file keeps them by year).
+    fn reviews(s: &Session) -> Vec<&crate::domain::ActionReview> {
+        let mut r: Vec<&crate::domain::ActionReview> = s.reviews.iter().collect();
+        r.sort_by(|a, b| (&a.action, a.year).cmp(&(&b.action, b.year)));
+        r
+    }
     [
         (PlanPart::Horizon, old.meta.horizon != new.meta.horizon),
         (PlanPart::Mission, shown(&old.mission) != shown(&new.mission)),
@@ -187,7 +188,12 @@ fn plan_parts(old: &Session, new: &Session) -> Vec<PlanPart> {
         (PlanPart::AxesLines, old.axes != new.axes || old.lines != new.lines),
         (PlanPart::Indicators, old.indicators != new.indicators),
         (PlanPart::Funding, texts(&old.funding) != texts(&new.funding)),
-        (PlanPart::FollowUp, reviews(old) != reviews(new)),
+        (
+            PlanPart::FollowUp,
+            reviews(old) != reviews(new)
+                || old.review_years != new.review_years
+                || old.indicator_values != new.indicator_values,
+        ),
     ]
     .into_iter()
     .filter_map(|(part, differs)| differs.then_some(part))
