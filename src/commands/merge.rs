@@ -105,9 +105,10 @@ fn fallback_names(files: &[PathBuf]) -> Vec<String> {
     let named: Vec<String> = files
         .iter()
         .zip(&stems)
-        .map(|(f, s)| match folder(f) {
-            Some(dir) if stems.iter().filter(|t| *t == s).count() > 1 => format!("{s} ({dir})"),
-            _ => s.clone(),
+        // The folder is looked up only for a name that repeats.
+        .map(|(f, s)| match stems.iter().filter(|t| *t == s).count() > 1 {
+            true => folder(f).map_or_else(|| s.clone(), |dir| format!("{s} ({dir})")),
+            false => s.clone(),
         })
         .collect();
     named
