@@ -106,9 +106,10 @@ fn fallback_names(files: &[PathBuf]) -> Vec<String> {
         .iter()
         .zip(&stems)
         // The folder is looked up only for a name that repeats.
-        .map(|(f, s)| match stems.iter().filter(|t| *t == s).count() > 1 {
-            true => folder(f).map_or_else(|| s.clone(), |dir| format!("{s} ({dir})")),
-            false => s.clone(),
+        .map(|(f, s)| {
+            let repeated = stems.iter().filter(|t| *t == s).count() > 1;
+            let dir = if repeated { folder(f) } else { None };
+            dir.map_or_else(|| s.clone(), |dir| format!("{s} ({dir})"))
         })
         .collect();
     named
