@@ -13,12 +13,18 @@ use serde_json::Value;
 const NOT_IN_THE_CORE: [&str; 3] = ["ratatui", "crossterm", "clap"];
 
 /// The names of every crate `package` builds with, its own dependencies' too:
-/// normal and build dependencies, on any platform; no dev-dependencies (tests
-/// may use anything).
+/// normal and build dependencies, on this machine's platform; no
+/// dev-dependencies (tests may use anything). Offline: the crates of other
+/// platforms (Windows' console crates...) are not downloaded on a fresh
+/// machine, and `cargo metadata` without a platform filter would need them.
 fn built_with(package: &str) -> BTreeSet<String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let host = Command::new(rustc).args(["--print", "host-tuple"]).output().unwrap();
+    assert!(host.status.success(), "rustc --print host-tuple: {}", String::from_utf8_lossy(&host.stderr));
+    let host = String::from_utf8(host.stdout).unwrap();
     let out = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline", "--locked"])
+        .args(["metadata", "--format-version", "1", "--offline", "--locked", "--filter-platform", host.trim()])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
