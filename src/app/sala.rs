@@ -425,6 +425,20 @@ mod tests {
         assert_eq!(mine(&mut app)[0]["fate"], "waiting");
         let (items, _) = replay(&inbox, Lang::Es).unwrap();
         assert_eq!(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Recortes"]);
+        // The disk fills up again and the facilitator rejects the item: no
+        // participant waits on that line, and the screen says it all the same.
+        let full = Faulty { file: open(), room: 0, sync_fails: false };
+        let live = editor(&mut app).sala.as_deref_mut().unwrap();
+        live.set_writer(Writer::on(full, len, inbox.clone(), None).unwrap());
+        let seq = live.state.inbox[0].seq;
+        live.settle(seq, crate::sala::state::Fate::Rejected, 0);
+        editor(&mut app).say("-".into(), false);
+        let until = Instant::now() + Duration::from_secs(10);
+        while !app.notice().is_some_and(|n| n.text.contains("No se puede escribir el archivo de la bandeja")) {
+            assert!(Instant::now() < until, "the failed line is not said");
+            app.tick(Instant::now());
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 
     #[test]

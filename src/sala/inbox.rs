@@ -243,7 +243,8 @@ impl Sink for File {
 /// them back out of the room and tell their participants to send again (so an
 /// item is not there twice). When even the cut fails, nothing more is written
 /// after the torn line (replay passes over a torn last line) and every later
-/// item is lost the same way.
+/// item is lost the same way. Every failed batch goes to `lost`, those without
+/// an item waiting for its answer too, so that the screen says it.
 fn write_loop(mut file: impl Sink, mut len: u64, rx: &Receiver<Job>, lost: impl Fn(Lost)) {
     let mut broken: Option<io::ErrorKind> = None;
     while let Ok(first) = rx.recv() {
@@ -270,9 +271,10 @@ fn write_loop(mut file: impl Sink, mut len: u64, rx: &Receiver<Job>, lost: impl 
                 }
             }
         }
-        if let Err(error) = outcome
-            && !failed.is_empty()
-        {
+        // Said even when no participant waits on the batch: a settled item's
+        // line (`Done`) or an undone one's (`Again`) that did not reach the file
+        // means a crash would list the first again and lose the second.
+        if let Err(error) = outcome {
             lost(Lost { items: failed, error });
         }
     }
@@ -429,6 +431,31 @@ pub(crate) mod tests {
         let (items, next) = replay(&path, Lang::En).unwrap();
         assert_eq!(items.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["uno", "dos", "tres"]);
         assert_eq!(next, 4);
+    }
+
+    #[test]
+    fn a_settled_or_undone_item_whose_line_fails_is_said_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".s.ron.inbox");
+        let file = OpenOptions::new().create(true).append(true).open(&path).unwrap();
+        let sink = Faulty { file, room: 0, sync_fails: false };
+        let (jobs, rx) = channel();
+        let (lost_tx, lost) = channel();
+        let thread = std::thread::spawn(move || write_loop(sink, 0, &rx, |l| lost_tx.send(l).unwrap()));
+        // Nobody waits for these two: the failure is said all the same, once each.
+        let said = std::time::Duration::from_secs(10);
+        jobs.send(Job::Done(1)).unwrap();
+        let first = lost.recv_timeout(said).expect("a failed settled line is said");
+        jobs.send(Job::Again(item(2, "dos"))).unwrap();
+        let second = lost.recv_timeout(said).expect("a failed undone line is said");
+        drop(jobs);
+        thread.join().unwrap();
+        for l in [&first, &second] {
+            assert!(l.items.is_empty());
+            assert_eq!(l.error.kind(), io::ErrorKind::StorageFull);
+        }
+        assert!(lost.try_recv().is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
     }
 
     #[cfg(unix)]
