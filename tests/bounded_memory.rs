@@ -139,35 +139,10 @@ fn the_docx_of_a_2_mb_session_is_written_without_holding_the_document_model() {
 /// An owner's sheet of the Almendral plan whose shared strings grow by one string
 /// of `mb` megabytes of `a`: a file of well under a megabyte that unpacks to `mb`.
 fn sheet_bomb(mb: usize) -> Vec<u8> {
-    use std::io::{Read, Write};
     let session = dafo::storage::load(std::path::Path::new(crate::cli_sheets::SAMPLE)).unwrap();
     let sheets = dafo::sheets::build(&session, 2025, dafo::i18n::Lang::Es);
     let xlsx = dafo::sheets::write::xlsx(&sheets[0], &session.meta.title, 2025, dafo::i18n::Lang::Es).unwrap();
-    let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
-    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
-    for i in 0..from.len() {
-        let mut entry = from.by_index(i).unwrap();
-        let name = entry.name().to_owned();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).unwrap();
-        to.start_file(name.as_str(), options).unwrap();
-        if name == "xl/sharedStrings.xml" {
-            let text = String::from_utf8(data).unwrap();
-            let end = text.rfind("</sst>").unwrap();
-            to.write_all(&text.as_bytes()[..end]).unwrap();
-            to.write_all(b"<si><t>").unwrap();
-            let chunk = vec![b'a'; 1 << 20];
-            for _ in 0..mb {
-                to.write_all(&chunk).unwrap();
-            }
-            to.write_all(b"</t></si></sst>").unwrap();
-        } else {
-            to.write_all(&data).unwrap();
-        }
-    }
-    to.finish().unwrap().into_inner()
+    crate::common::zip_bomb::grow_shared_strings(&xlsx, mb)
 }
 
 /// Runs dafo with `args` to its end, however it ends, and returns what it said,

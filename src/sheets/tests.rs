@@ -672,36 +672,10 @@ fn lang_date(lang: Lang, y: i16, m: i8, d: i8) -> String {
     lang.locale().date(jiff::civil::date(y, m, d))
 }
 
-/// `xlsx` with its shared strings grown by one string of `mb` megabytes of `a`:
-/// a file of a few hundred kilobytes that unpacks to `mb` megabytes.
-fn zip_bomb(xlsx: &[u8], mb: usize) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
-    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
-    for i in 0..from.len() {
-        let mut entry = from.by_index(i).unwrap();
-        let name = entry.name().to_owned();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).unwrap();
-        to.start_file(name.as_str(), options).unwrap();
-        if name == "xl/sharedStrings.xml" {
-            let text = String::from_utf8(data).unwrap();
-            let end = text.rfind("</sst>").unwrap();
-            to.write_all(&text.as_bytes()[..end]).unwrap();
-            to.write_all(b"<si><t>").unwrap();
-            let chunk = vec![b'a'; 1 << 20];
-            for _ in 0..mb {
-                to.write_all(&chunk).unwrap();
-            }
-            to.write_all(b"</t></si></sst>").unwrap();
-        } else {
-            to.write_all(&data).unwrap();
-        }
-    }
-    to.finish().unwrap().into_inner()
-}
+// The zip bomb the memory test of the real binary uses too.
+#[path = "../../tests/common/zip_bomb.rs"]
+mod zip_bomb;
+use zip_bomb::grow_shared_strings as zip_bomb;
 
 #[test]
 fn an_xlsx_that_unpacks_to_far_more_than_any_sheet_is_refused_unread() {

@@ -8,6 +8,7 @@ pub mod room;
 pub mod styles;
 pub mod tools;
 pub mod webdriver;
+pub mod zip_bomb;
 
 pub use tools::{Tool, needs};
 
