@@ -140,6 +140,33 @@ fn import_refusals_speak_the_language_in_force() {
     }
 }
 
+/// `dafo import` of a CSV export keeps the language the CSV's session row says
+/// (an audit found a Catalan session's export imported back as Spanish); a CSV
+/// without that column gets the language the import runs in.
+#[test]
+fn an_imported_csv_keeps_the_language_it_carries() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("back.ron");
+    for language in ["ca", "en", "es"] {
+        let session = plan_in(dir.path(), &format!("{language}.ron"), language);
+        let csv = dir.path().join(format!("{language}.csv"));
+        let o = dafo(&["export", p(&session), "-o", p(&csv), "--force"]);
+        assert!(o.status.success(), "{}", all(&o));
+        for run_in in ["es", "en"] {
+            let o = dafo(&["import", p(&csv), "-o", p(&out), "--force", "--lang", run_in]);
+            assert!(o.status.success(), "{}", all(&o));
+            assert_eq!(dafo::storage::load(&out).unwrap().meta.language, language, "imported in {run_in}");
+        }
+    }
+    let bare = dir.path().join("bare.csv");
+    std::fs::write(&bare, "quadrant,text\nFortalezas,ok\n").unwrap();
+    for run_in in ["ca", "en"] {
+        let o = dafo(&["import", p(&bare), "-o", p(&out), "--force", "--lang", run_in]);
+        assert!(o.status.success(), "{}", all(&o));
+        assert_eq!(dafo::storage::load(&out).unwrap().meta.language, run_in);
+    }
+}
+
 #[test]
 fn the_git_merge_driver_speaks_our_side_language() {
     let dir = tempfile::tempdir().unwrap();

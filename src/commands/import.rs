@@ -45,20 +45,22 @@ pub fn run(
             crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
         }
     };
-    let mut session = match (format, input::is_stdin(file)) {
+    // Whether the file said the language of its content (the CSV's session row).
+    let (mut session, carried_language) = match (format, input::is_stdin(file)) {
         (None, _) => match plan_text(file, &input_text) {
-            Some(text) => plan_import::import(text, file, title, &stem, Timestamp::now())?,
+            Some(text) => (plan_import::import(text, file, title, &stem, Timestamp::now())?, false),
             None => {
                 let imported = read(file, &input_text)?;
                 let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-                build(imported, &title, Timestamp::now())
+                let carried = imported.settings.language.is_some();
+                (build(imported, &title, Timestamp::now()), carried)
             }
         },
         (Some(format), stdin) => {
             let text = input_text.as_str();
             let stem = if stdin { "stdin".to_owned() } else { stem };
             if format == ImportFormat::Md && plan_import::is_plan(text) {
-                plan_import::import(text, file, title, &stem, Timestamp::now())?
+                (plan_import::import(text, file, title, &stem, Timestamp::now())?, false)
             } else {
                 let imported = match format {
                     ImportFormat::Md => markdown(text),
@@ -68,7 +70,8 @@ pub fn run(
                     return Err(ImportError::Empty { path: file.to_owned() }.into());
                 }
                 let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-                build(imported, &title, Timestamp::now())
+                let carried = imported.settings.language.is_some();
+                (build(imported, &title, Timestamp::now()), carried)
             }
         }
     };
@@ -77,8 +80,11 @@ pub fn run(
     if let Some(source) = source.and_then(crate::domain::sources::source_name) {
         crate::domain::sources::tag_all(&mut session, &source);
     }
-    // A new session keeps the language it was made in.
-    session.meta.language = lang.tag().to_owned();
+    // A new session keeps the language it was made in, unless the file said the
+    // language of its content (a CSV export of an English session stays English).
+    if !carried_language {
+        session.meta.language = lang.tag().to_owned();
+    }
     let (_, name) = write_out(&session, to, lang)?;
     let counts = lang.counts(session.counts(), ", ");
     let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());

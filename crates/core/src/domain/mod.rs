@@ -51,6 +51,6 @@ pub use review::{ActionReview, Degree, IndicatorValue, ReviewEdit, ReviewError, 
 pub use rollup::{ActionStanding, AxisProgress, LineProgress, YearProgress, indicator_progress, mean};
 pub use rules::{Impact, ItemId, RangeError, Rating, Weight};
 pub use schedule::{Period, Schedule, ScheduleRow};
-pub use session::{FORMAT_VERSION, Factor, LabelSet, Meta, Session};
+pub use session::{DEFAULT_LANGUAGE, FORMAT_VERSION, Factor, LabelSet, Meta, Session};
 pub use sources::Origin;
 pub use strategy::{Crossed, Strategy};

@@ -165,8 +165,12 @@ impl LabelSet {
     }
 }
 
+/// The language of a session that does not say one (files from before the
+/// language was stored; a CSV export's session row leaves it empty).
+pub const DEFAULT_LANGUAGE: &str = "es";
+
 fn default_language() -> String {
-    "es".to_owned()
+    DEFAULT_LANGUAGE.to_owned()
 }
 
 /// One DAFO factor: a short sentence the room agreed on.

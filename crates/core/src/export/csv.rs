@@ -397,7 +397,9 @@ pub fn rows(session: &Session, lang: Lang, today: Date) -> Vec<Row> {
         place: cell(&session.meta.place),
         participants: cell(&session.meta.participants),
         body: cell(&session.meta.body),
-        language: Some(safe(&session.meta.language).into_owned()).filter(|l| l != "es").unwrap_or_default(),
+        language: Some(safe(&session.meta.language).into_owned())
+            .filter(|l| l != crate::domain::DEFAULT_LANGUAGE)
+            .unwrap_or_default(),
         labels: if set.is_classic() { String::new() } else { LABELS_SOCIAL_WORK.to_owned() },
         group: cell(&session.meta.group),
         logo: cell(&session.meta.logo),

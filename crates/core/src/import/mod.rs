@@ -452,7 +452,11 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
                     v => return Err(err(line, Problem::Labels(v.to_owned()))),
                 };
                 out.settings = Settings {
-                    language: optional(&row.language),
+                    // The export leaves the column empty for `es`, the default:
+                    // a dafo CSV (it has a session row) always says its language.
+                    language: Some(
+                        optional(&row.language).unwrap_or_else(|| crate::domain::DEFAULT_LANGUAGE.to_owned()),
+                    ),
                     labels,
                     group: optional(&row.group),
                     body: optional(&row.body),
