@@ -254,6 +254,18 @@ fn a_missing_or_false_logo_is_a_warning_and_the_document_is_written_without_it()
         assert!(!p.keys().any(|n| n.contains("media/")), "no image part");
         assert!(!text(&p, "word/_rels/document.xml.rels").contains("rIdDafoLogo"));
     }
+    // A folder is said to be no file, not given a size it does not have.
+    let (dir, path) = with_logo("carpeta", &[]);
+    std::fs::create_dir(dir.path().join("carpeta")).unwrap();
+    let out = dir.path().join("informe.html");
+    let run = common::dafo_command(&["export", path.to_str().unwrap(), "-o", out.to_str().unwrap(), "--lang", "es"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let not_regular = dafo::i18n::Lang::Es.text().limits.not_regular;
+    assert!(stderr.contains("no se puede leer el logotipo") && stderr.contains(not_regular), "{stderr}");
+    assert!(!stderr.contains(" B)"), "{stderr}");
 }
 
 /// Every part of `docx` has a content type (an override, or a default for its

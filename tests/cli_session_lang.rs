@@ -167,6 +167,31 @@ fn an_imported_csv_keeps_the_language_it_carries() {
     }
 }
 
+/// An action's amount the CSV import refuses is said in the import's language
+/// (it came out in English: "-5 is not an amount of euros").
+#[test]
+fn a_refused_amount_in_a_csv_is_said_in_the_import_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("a.csv");
+    let out = dir.path().join("a.ron");
+    let header = "id,kind,quadrant,text,votes,impact,links,owner,due,status,indicator,weight,rating,sources,horizon,start,resources,amount";
+    for amount in ["-5", "0.001"] {
+        let rows = format!(
+            "{header}\n,session,,T,,,,,,,,,,,,,,\nD1,factor,Debilidades,x,0,,,,,,,,,,,,,\nC1,action,Corregir,y,0,,D1,,,pending,,,,,,,,{amount}\n"
+        );
+        std::fs::write(&csv, rows).unwrap();
+        for (lang, says) in [
+            ("es", format!("a.csv:4: \"{amount}\" no es un importe en euros")),
+            ("ca", format!("a.csv:4: \"{amount}\" no és un import en euros")),
+            ("en", format!("a.csv:4: \"{amount}\" is not an amount of euros")),
+        ] {
+            let o = dafo(&["import", p(&csv), "-o", p(&out), "--force", "--lang", lang]);
+            assert!(!o.status.success() && all(&o).contains(&says), "{lang}: {}", all(&o));
+            assert!(!out.exists());
+        }
+    }
+}
+
 #[test]
 fn the_git_merge_driver_speaks_our_side_language() {
     let dir = tempfile::tempdir().unwrap();

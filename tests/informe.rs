@@ -150,7 +150,7 @@ fn csv_carries_the_plan_and_imports_back() {
 fn csv_plan_cells_that_do_not_read_are_refused_with_their_line() {
     let text = "id,kind,quadrant,text,direction\nI1,indicator,,Espera,sideways\n";
     let err = import_csv(text, Path::new("p.csv")).unwrap_err().to_string();
-    assert_eq!(err, "p.csv:2: direction must be up or down, not \"sideways\"");
+    assert_eq!(err, "p.csv:2: direction must be up, down or keep, not \"sideways\"");
     let text = "id,kind,quadrant,text,horizon\n,session,,T,2030-2020\n";
     let err = import_csv(text, Path::new("p.csv")).unwrap_err().to_string();
     assert!(err.starts_with("p.csv:2: horizon:"), "{err}");

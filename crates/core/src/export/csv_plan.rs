@@ -221,7 +221,8 @@ impl PlanRows {
     pub fn action(&mut self, i: usize, row: &Row) -> Result<(), Problem> {
         let amount = match float(&row.amount, "amount")? {
             None => None,
-            Some(x) => Some(Euros::try_from(x)?),
+            // Said in the user's language, as the cell was written (not the English detail).
+            Some(x) => Some(Euros::try_from(x).map_err(|_| Problem::Amount(row.amount.trim().to_owned()))?),
         };
         let plan = ActionPlan {
             start: date(&row.start, "start")?,

@@ -64,8 +64,12 @@ pub fn for_session(name: Option<&str>, session_file: &Path, lang: Lang) -> Resul
 /// The logo's bytes, or why not (the system's refusal in `lang`).
 fn read(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| crate::i18n::os_error(&e, lang))?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return Err(format!("{} > {MAX_BYTES} B", meta.len()));
+    // A folder or a device is said as such, not as a size it does not have.
+    if !meta.is_file() {
+        return Err(lang.text().limits.not_regular.to_owned());
+    }
+    if meta.len() > MAX_BYTES {
+        return Err((lang.text().limits.too_large)(MAX_BYTES));
     }
     std::fs::read(path).map_err(|e| crate::i18n::os_error(&e, lang))
 }

@@ -41,7 +41,7 @@ pub enum Problem {
     NeedsColumn(String),
     #[error("{0:?} is not a number")]
     NotANumber(String),
-    #[error("direction must be up or down (sube, baja), not {0:?}")]
+    #[error("direction must be up, down or keep (sube, baja, mantener), not {0:?}")]
     Direction(String),
     #[error("there is no línea {0} in the Ejes y líneas section")]
     NoLinea(String),
@@ -85,7 +85,7 @@ pub enum Problem {
     ColumnNumber { column: String, value: String },
     #[error("{0:?} is not a factor, action or strategy")]
     NotAnItem(String),
-    #[error("direction must be up or down, not {0:?}")]
+    #[error("direction must be up, down or keep, not {0:?}")]
     CsvDirection(String),
     /// A value out of its range (impact, rating, weight).
     #[error("{0}")]
