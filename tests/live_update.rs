@@ -114,6 +114,35 @@ fn a_change_on_disk_with_unsaved_edits_asks_and_never_overwrites() {
     assert!(kept, "the other version is kept as a backup");
 }
 
+/// An audit found an open edit line reloaded under the facilitator: the
+/// other program's wording of the same factor was shown, then replaced by the
+/// line's Enter, and was nowhere on disk. The reload under an open line keeps
+/// the version it read as a backup.
+#[test]
+fn a_reload_under_an_open_edit_line_keeps_the_other_wording_as_a_backup() {
+    let mut f = fixture();
+    add_factor(&mut f.app, "1a", "nuestro");
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    f.app.settle();
+    typ(&mut f.app, "e");
+    typ(&mut f.app, " también");
+    let mut other = storage::load(&f.path).unwrap();
+    other.strengths[0].text = "suyo".into();
+    std::thread::sleep(Duration::from_millis(20));
+    storage::save(&f.path, &other).unwrap();
+    assert!(f.app.tick(Instant::now()), "the reload is drawn without a key");
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["suyo"]);
+    assert!(matches!(editor(&f.app).mode(), Mode::Input(i) if i.value() == "nuestro también"));
+    key(&mut f.app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut f.app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    f.app.settle();
+    assert_eq!(storage::load(&f.path).unwrap().strengths[0].text, "nuestro también");
+    let backups = std::fs::read_dir(f.path.parent().unwrap().join(".dafo-backups")).unwrap();
+    let kept =
+        backups.filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok()).any(|text| text.contains("\"suyo\""));
+    assert!(kept, "the other program's wording is kept as a backup");
+}
+
 #[test]
 fn reload_theirs_keeps_mine_beside_it() {
     let mut f = conflicted();

@@ -312,7 +312,11 @@ impl Editor {
     /// Loads the version on disk, replacing the one in memory; `false` (and a
     /// notice) when it does not read.
     fn reload(&mut self) -> bool {
-        match self.saver.with_file(|f| f.reload()) {
+        // Under an open input line or form, the version read is kept as a backup
+        // too: what is typed there may be entered over the same item's new wording.
+        let typing = matches!(self.mode, Mode::Input(_))
+            || self.overlays.iter().any(|o| matches!(o, Overlay::Form(_) | Overlay::Record(_)));
+        match self.saver.with_file(|f| f.reload_keeping(typing)) {
             Ok(session) => {
                 // One undo step: `u` brings back what was on screen before the reload;
                 // a read-only window only follows the file, with no step to undo.

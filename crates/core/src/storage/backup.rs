@@ -75,14 +75,23 @@ pub fn keep_backup(session: &Path, bytes: &[u8], new_generation: bool) -> io::Re
     Ok(target)
 }
 
-/// Keeps `bytes` (dafo's own last saved version) as a backup that no later save
-/// overwrites or prunes: `<file name>.<UTC time>.kept.bak`. Made before a reload
-/// replaces what is on screen with a version another program wrote.
+/// Keeps `bytes` as a backup that no later save overwrites or prunes:
+/// `<file name>.<UTC time>.kept.bak`, never over one already there (two kept in
+/// the same millisecond get the next free one). Made before a reload replaces
+/// what is on screen with a version another program wrote: of dafo's own last
+/// saved version, and of the version read when words are still being typed.
 pub fn keep_own_version(session: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let (dir, prefix) = backup_dir_and_prefix(session);
     std::fs::create_dir_all(&dir)?;
-    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S%.3fZ");
-    let target = dir.join(format!("{prefix}{stamp}.kept.bak"));
+    let mut at = Timestamp::now();
+    let target = loop {
+        let stamp = at.strftime("%Y%m%dT%H%M%S%.3fZ");
+        let target = dir.join(format!("{prefix}{stamp}.kept.bak"));
+        if !target.exists() {
+            break target;
+        }
+        at += jiff::SignedDuration::from_millis(1);
+    };
     write_atomic(&target, bytes)?;
     Ok(target)
 }

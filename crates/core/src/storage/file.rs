@@ -334,7 +334,18 @@ impl SessionFile {
     /// dafo's own last saved version is first kept as a backup nothing overwrites
     /// (see [`SessionFile::kept`]): an outside change never costs it.
     pub fn reload(&mut self) -> Result<Session, LoadError> {
+        self.reload_keeping(false)
+    }
+
+    /// [`SessionFile::reload`], first keeping the version on disk as a backup of
+    /// its own when `theirs` is set: for a reload under words still being typed,
+    /// whose Enter may put them over the other program's wording of the same item.
+    pub fn reload_keeping(&mut self, theirs: bool) -> Result<Session, LoadError> {
         let loaded = load_session(&self.path)?;
+        if theirs && let Ok(bytes) = std::fs::read(&self.path) {
+            // Best effort: the reload itself does not depend on the copy.
+            let _ = super::backup::keep_own_version(&self.path, &bytes);
+        }
         if let Some(text) = self.last_written.take() {
             match super::backup::keep_own_version(&self.path, text.as_bytes()) {
                 Ok(kept) => self.kept = Some(kept),
