@@ -47,8 +47,50 @@ fn strip_escapes(raw: &str) -> String {
     }
     // The stripper drops line breaks and tabs with the other controls: keep them as spaces.
     let spaced: String = raw.chars().map(|c| if matches!(c, '\r' | '\n' | '\t') { ' ' } else { c }).collect();
-    let bytes = strip_ansi_escapes::strip(spaced.as_bytes());
+    let bytes = strip_ansi_escapes::strip(without_open_strings(&spaced).as_bytes());
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// `text` without the openings of terminal strings (OSC, DCS, SOS, PM, APC)
+/// that nothing ends: the stripper would take every word after such an opening
+/// for the string's content (a paste holding a cut `ESC ]8;;` lost the rest of
+/// the line). An ended string is left whole, for the stripper to take away.
+fn without_open_strings(text: &str) -> std::borrow::Cow<'_, str> {
+    // Where the next string opens, and how long its opening is.
+    let opening = |s: &str| {
+        s.char_indices().find_map(|(i, c)| match c {
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some((i, c.len_utf8())),
+            '\u{1b}' => s[i + 1..].starts_with([']', 'P', 'X', '^', '_']).then_some((i, 2)),
+            _ => None,
+        })
+    };
+    // Where the string in `s` ends, just after its end (BEL, ST or ESC \).
+    let end = |s: &str| {
+        let bel_or_st = s.find(['\u{7}', '\u{9c}']).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+        let esc = s.find("\u{1b}\\").map(|i| i + 2);
+        match (bel_or_st, esc) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
+    if opening(text).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, len)) = opening(rest) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + len..];
+        match end(after) {
+            Some(ends) => {
+                out.push_str(&rest[at..at + len + ends]);
+                rest = &after[ends..];
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Characters that may be stored and drawn: not control, not bidi control.
@@ -80,6 +122,27 @@ mod tests {
         assert_eq!(clean_text("línea\nsiguiente\tcol"), "línea siguiente col");
         assert_eq!(clean_text("x\u{202e}y\u{0}z"), "xyz");
         assert_eq!(clean_text("\u{1b}[1muno\u{1b}[0m\rdos\ntres"), "uno dos tres");
+    }
+
+    /// An audit pasted a cut hyperlink (`ESC ]8;;x` and no end): every word
+    /// after it was lost. A string nothing ends loses its opening only; an
+    /// ended one goes whole, and what follows stays.
+    #[test]
+    fn a_terminal_string_that_never_ends_keeps_the_words_after_it() {
+        for opening in ["\u{1b}]", "\u{1b}P", "\u{1b}_", "\u{1b}^", "\u{1b}X", "\u{9d}"] {
+            let cleaned = clean_text(&format!("Riesgo de {opening}8;;x despoblación en la comarca norte"));
+            assert!(
+                cleaned.starts_with("Riesgo de ") && cleaned.ends_with("despoblación en la comarca norte"),
+                "{cleaned:?}"
+            );
+            assert!(cleaned.chars().all(|c| !c.is_control()), "{cleaned:?}");
+        }
+        let linked = "ver \u{1b}]8;;https://example.org\u{1b}\\el informe\u{1b}]8;;\u{1b}\\ de 2024";
+        assert_eq!(clean_text(linked), "ver el informe de 2024");
+        assert_eq!(clean_text("\u{1b}]0;título\u{7}hola \u{1b}]2;otro"), "hola 2;otro");
+        // An ended string, then one that is not: the first goes, the words after the second stay.
+        assert_eq!(clean_text("a\u{1b}]0;x\u{7}b \u{1b}_c d"), "ab c d");
+        assert_eq!(without_open_strings("sin nada"), "sin nada");
     }
 
     #[test]
