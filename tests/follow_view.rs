@@ -358,7 +358,7 @@ fn esc_on_an_untouched_value_keeps_no_draft_and_u_undoes_the_last_edit() {
     }
 }
 
-/// A paste of several lines on a value line (two spreadsheet cells) is refused
+/// A paste of several lines or cells on a value line (two spreadsheet cells) is refused
 /// whole and said, never read as one number (`12` and `5` as 125, `1` and
 /// `620` as 1620); a cell copied with its line break is one value.
 #[test]
@@ -370,7 +370,8 @@ fn several_lines_pasted_on_a_value_line_are_refused_not_joined() {
     let id = session(app).indicators[2].id.clone();
     typ(app, "v");
     let refused = (Lang::Es.text().limits.one_value_paste)(2);
-    for paste in ["12\r\n5", "1\n620", "0,15\r3"] {
+    // Two cells of a spreadsheet row come separated by a tab: as many values.
+    for paste in ["12\r\n5", "1\n620", "0,15\r3", "1\t620", "2\t500\r\n"] {
         app.handle(Action::Paste(paste.into()));
         assert_eq!(editor(app).mode().input().map(|i| i.value()), Some(String::new()), "{paste:?}");
         assert!(editor(app).notice().is_some_and(|n| n.error && n.text == refused), "{paste:?}");

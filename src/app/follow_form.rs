@@ -133,9 +133,10 @@ impl Editor {
             }
             Action::Paste(text) => {
                 let lines = super::readline::pasted_lines(&text);
-                // The date takes one line (`RecordForm::DATE`); the texts, the lines joined.
-                if lines.len() > 1 && form.active == RecordForm::DATE {
-                    self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+                let values = super::readline::pasted_values(&text);
+                // The date takes one value (`RecordForm::DATE`); the texts, the lines joined.
+                if values > 1 && form.active == RecordForm::DATE {
+                    self.say((self.lang.text().limits.one_value_paste)(values), true);
                 } else {
                     let field = &mut form.fields[form.active];
                     let pasted = super::readline::paste_within(field, &lines.join(" "), STATEMENT_TEXT_MAX);

@@ -470,8 +470,9 @@ impl Editor {
             // A field of one value takes one line; a field of text, the lines joined.
             Action::Paste(text) => {
                 let lines = super::readline::pasted_lines(&text);
-                if lines.len() > 1 && form.takes_one_value(form.active) {
-                    self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+                let values = super::readline::pasted_values(&text);
+                if values > 1 && form.takes_one_value(form.active) {
+                    self.say((self.lang.text().limits.one_value_paste)(values), true);
                 } else if let Some(f) = form.fields.get_mut(form.active)
                     && !super::readline::paste_within(f, &lines.join(" "), ITEM_TEXT_MAX)
                 {

@@ -98,8 +98,9 @@ impl Editor {
         let lines = super::readline::pasted_lines(raw);
         // A line for one value (a weight, an indicator's value, money): lines
         // joined would read as another number. Refused whole, still on the clipboard.
-        if lines.len() > 1 && matches!(&self.mode, Mode::Input(i) if i.target.takes_one_value()) {
-            self.say((self.lang.text().limits.one_value_paste)(lines.len()), true);
+        let values = super::readline::pasted_values(raw);
+        if values > 1 && matches!(&self.mode, Mode::Input(i) if i.target.takes_one_value()) {
+            self.say((self.lang.text().limits.one_value_paste)(values), true);
             return;
         }
         let adding =

@@ -107,6 +107,14 @@ pub fn pasted_lines(raw: &str) -> Vec<String> {
     raw.split(['\r', '\n']).map(crate::domain::text::clean_text).filter(|l| !l.is_empty()).collect()
 }
 
+/// How many values a paste holds for a field of one value (a number, an
+/// amount, a date): its lines, and the cells of a spreadsheet row (separated by
+/// tabs), each a value of its own. Joined, the two cells `1` and `620` would
+/// read as 1620.
+pub fn pasted_values(raw: &str) -> usize {
+    raw.split(['\r', '\n', '\t']).filter(|v| !crate::domain::text::clean_text(v).is_empty()).count()
+}
+
 /// Inserts `text` (already cleaned) into a field of at most `max` characters,
 /// or nothing at all when it would not fit (`false`): a paste is never cut.
 pub fn paste_within(field: &mut TextArea<'static>, text: &str, max: usize) -> bool {

@@ -556,7 +556,7 @@ pub static TEXT: Catalogue = Catalogue {
     fields: ["el títol", "la missió", "la visió"],
     input_full: |max| format!("el text ja té el màxim de {} caràcters; no s'hi afig res més", grouped(max, '.')),
     one_value_paste: |n| {
-        format!("el que s'ha apegat té {n} línies i aquest camp porta un sol valor: no s'hi apega res (apegueu-ne una línia)")
+        format!("el que s'ha apegat té {n} valors (línies o cel·les) i aquest camp en porta un de sol: no s'hi apega res (apegueu-ne un valor)")
     },
     review_date_outside: |date, year, last| {
         format!("la data {date} no cau entre {year} i {last}: la revisió de {year} s'escriu eixe any o el següent")

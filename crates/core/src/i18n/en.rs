@@ -555,7 +555,7 @@ pub static TEXT: Catalogue = Catalogue {
     input_full: |max| {
         format!("the text already has the most of {} characters; nothing more is added", grouped(max, ','))
     },
-    one_value_paste: |n| format!("the paste has {n} lines and this field takes one value: nothing is pasted (paste one line)"),
+    one_value_paste: |n| format!("the paste holds {n} values (lines or cells) and this field takes one: nothing is pasted (paste one value)"),
     review_date_outside: |date, year, last| {
         format!(
             "the date {date} is not between {year} and {last}: the review of {year} is written that year or the next"

@@ -561,7 +561,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     fields: ["el título", "la misión", "la visión"],
     input_full: |max| format!("el texto ya tiene el máximo de {} caracteres; no se añade más", grouped(max, '.')),
-    one_value_paste: |n| format!("lo pegado tiene {n} líneas y este campo lleva un solo valor: no se pega nada (pega una línea)"),
+    one_value_paste: |n| format!("lo pegado tiene {n} valores (líneas o celdas) y este campo lleva uno solo: no se pega nada (pega un valor)"),
     review_date_outside: |date, year, last| {
         format!("la fecha {date} no cae entre {year} y {last}: la revisión de {year} se escribe ese año o el siguiente")
     },
