@@ -776,3 +776,26 @@ fn threat_with_action(app: &mut App, threat: &str, action: &str) {
     esc(app);
     key(app, KeyCode::Right, KeyModifiers::NONE);
 }
+
+/// An audit pasted 100,000 characters into the áreas temáticas picker and got
+/// a theme of that length (in the list and on the factor): the picker's search,
+/// which is also the new name, holds what an item's text may hold, no more.
+#[test]
+fn the_theme_picker_refuses_a_paste_past_an_item_s_limit() {
+    let mut f = fixture();
+    add(&mut f.app, "1", &["con temas"]);
+    typ(&mut f.app, "A");
+    let Screen::Editor(e) = &f.app.screen else { panic!("an editor") };
+    assert!(
+        e.overlays().iter().any(|o| matches!(o, dafo::app::overlay::Overlay::Picker(_))),
+        "A opens the theme picker"
+    );
+    let max = dafo::domain::limits::ITEM_TEXT_MAX;
+    f.app.handle(Action::Paste("t".repeat(max + 1)));
+    let said = (Lang::Es.text().limits.input_full)(max);
+    assert!(f.app.notice().is_some_and(|n| n.error && n.text == said), "{:?}", f.app.notice());
+    enter(&mut f.app);
+    enter(&mut f.app);
+    assert!(session(&f.app).meta.themes.iter().all(|t| t.chars().count() <= max));
+    assert!(session(&f.app).strengths[0].themes.iter().all(|t| t.chars().count() <= max));
+}

@@ -5,6 +5,7 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::editor::{Editor, InputTarget};
 use super::overlay::Overlay;
+use crate::domain::limits::ITEM_TEXT_MAX;
 use crate::domain::text::clean_text;
 use crate::domain::{Came, Crossed, Quadrant};
 use crate::export::Format;
@@ -179,12 +180,16 @@ impl Editor {
         match action {
             Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
             Action::Down => picker.cursor = (picker.cursor + 1).min(len.saturating_sub(1)),
+            // The search is also a new name (an área temática, an impact): it
+            // holds what an item's text may hold, no more, as every input does.
             Action::TextKey(key) => {
-                super::readline::type_key(&mut picker.filter, key);
+                let typed = super::readline::type_key_within(&mut picker.filter, key, ITEM_TEXT_MAX);
+                self.say_full_unless(typed, ITEM_TEXT_MAX);
                 picker.cursor = 0;
             }
             Action::Paste(text) => {
-                picker.filter.insert_str(clean_text(&text));
+                let pasted = super::readline::paste_within(&mut picker.filter, &clean_text(&text), ITEM_TEXT_MAX);
+                self.say_full_unless(pasted, ITEM_TEXT_MAX);
                 picker.cursor = 0;
             }
             Action::Toggle if picker.multi() => {
