@@ -750,3 +750,21 @@ fn loading_theirs_keeps_what_was_typed_in_an_open_form() {
     assert_eq!(s.correct[0].id, "C1", "theirs: C1 did not move");
     assert_eq!(s.correct[0].owner.as_deref(), Some("Persona responsable nueva"));
 }
+
+/// A lock left by a dafo that was killed is taken over on opening, and the
+/// status line says so (it was taken over in silence).
+#[test]
+fn opening_says_it_took_over_the_lock_of_a_stopped_dafo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    storage::save(&path, &Session::new("Taller", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let dead = "(pid:4294967294,host:\"otra\",since:\"1970-01-01T00:00:00Z\")";
+    std::fs::write(dir.path().join(".taller.ron.lock"), dead).unwrap();
+    let app = App::open(&path, Lang::Es).unwrap();
+    assert!(editor(&app).read_only().is_none(), "the lock is taken over");
+    assert_eq!(notice(&app), (Lang::Es.text().ui.took_over_stopped)(4_294_967_294));
+    // A lock nobody left says nothing.
+    drop(app);
+    let app = App::open(&path, Lang::Es).unwrap();
+    assert!(!notice(&app).contains("4294967294"), "{}", notice(&app));
+}

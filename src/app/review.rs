@@ -58,7 +58,8 @@ impl Editor {
     }
 
     /// What opening did with a journal a stopped dafo left, said over anything
-    /// else: the words came back, or where they were kept aside.
+    /// else: the words came back, or where they were kept aside; else that the
+    /// lock of a stopped dafo was taken over.
     pub(super) fn say_journal_found(&mut self) {
         use crate::storage::journal::{Replay, Unfit};
         let ui = &self.lang.text().ui;
@@ -76,7 +77,9 @@ impl Editor {
                 };
                 Some((say(&name(path)), true))
             }
-            _ => None,
+            // No journal to speak of: a lock left by a dafo that was killed or
+            // crashed is still said, as it is taken over.
+            _ => f.took_over().map(|lock| ((ui.took_over_stopped)(lock.pid), false)),
         });
         if let Some((text, error)) = said {
             self.say(text, error);

@@ -421,6 +421,9 @@ pub struct UiText {
     pub yours_saved: &'static str,
     /// The dafo that held the file quit: this read-only window saves it now.
     pub took_over: &'static str,
+    /// Opening found the lock of a dafo that stopped without closing (killed,
+    /// crashed): its process number, and the lock is taken over.
+    pub took_over_stopped: fn(u32) -> String,
     /// On opening: changes a stopped dafo had only in its journal are back and saved.
     pub journal_replayed: &'static str,
     /// On opening: a journal that could not be replayed was kept aside, at this file.

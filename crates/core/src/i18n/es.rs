@@ -846,6 +846,7 @@ pub static TEXT: Catalogue = Catalogue {
         yours_kept_in: "Tu versión quedó en",
         yours_saved: "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
         took_over: "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
+        took_over_stopped: |pid| format!("Abierto tras un dafo que se detuvo sin cerrar (proceso {pid}): el archivo se guarda desde aquí"),
         journal_replayed: "Recuperados y guardados los cambios de cuando dafo se cerró de golpe",
         journal_set_aside: |f| {
             format!("Cambios sin guardar de una vez anterior apartados en {f}: no encajan con el archivo tal como está")
