@@ -249,3 +249,96 @@ fn an_item_at_the_text_limit_and_10_000_items_keep_the_layout() {
     let text = format!("{}", screen(&app, 80, 24));
     assert!(text.contains("amenaza 9999"), "{text}");
 }
+
+/// Where the active field of the open form is drawn: the row that carries the
+/// `›` marker and the label, cut or whole; `None` when no row does.
+fn active_row(rows: &[String], label: &str) -> Option<usize> {
+    rows.iter().position(|r| {
+        let Some((_, after)) = r.split_once("› ") else { return false };
+        let shown = after.trim_end_matches(|c: char| c == '║' || c.is_whitespace());
+        let head: String = shown.split('…').next().unwrap_or("").chars().take(label.chars().count()).collect();
+        // Side by side, the label is cut (`…`) and the value follows it.
+        !head.trim_end().is_empty() && (label.starts_with(head.trim_end()) || shown.starts_with(label))
+    })
+}
+
+/// Tabs through every field of the open form at `w`x`h`: each time the active
+/// field's label (with `›`) and what it holds (its end) are drawn, the value
+/// beside the label or on the row below it. `active` reads the open form's
+/// active field and its value; a field in `untyped` is not typed into (the
+/// línea: a key opens its picker).
+fn every_field_is_drawn_when_active(
+    h: &mut Held,
+    (w, ht): (u16, u16),
+    labels: &[String],
+    untyped: &[usize],
+    active: impl Fn(&App) -> (usize, String),
+) {
+    for step in 0..labels.len() {
+        let (i, _) = active(h);
+        assert_eq!(i, step, "Tab moves to the next field");
+        // What was typed ends the value, where its cursor is: that end is in sight.
+        let typed = !untyped.contains(&i);
+        if typed {
+            keys(h, &format!("q{i}z"));
+        }
+        let (_, value) = active(h);
+        let tail: String = value.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        let value = if typed { format!("q{i}z") } else { tail };
+        let rows = common::screen_rows(h, w, ht);
+        let at = active_row(&rows, &labels[i]).unwrap_or_else(|| {
+            panic!("{w}x{ht}: field {i} «{}» is active and not drawn:\n{}", labels[i], rows.join("\n"))
+        });
+        if !value.is_empty() {
+            let near = rows[at..(at + 2).min(rows.len())].iter().any(|r| r.contains(&value));
+            assert!(near, "{w}x{ht}: the value «{value}» of field {i} is not drawn:\n{}", rows.join("\n"));
+        }
+        assert_eq!(rows.iter().filter(|r| r.contains('›')).count(), 1, "one active marker:\n{}", rows.join("\n"));
+        h.app.update(Action::Down);
+    }
+}
+
+fn form_active(app: &App) -> (usize, String) {
+    let f = app.overlays().form().expect("the form is open");
+    (f.active, f.fields[f.active].lines().join(""))
+}
+
+#[test]
+fn the_action_form_scrolls_to_its_active_field_at_40x12() {
+    let mut h = sample_app(Lang::Es);
+    for a in [Action::ShowCame, Action::Right, Action::StartForm] {
+        h.app.update(a);
+    }
+    let labels = h.overlays().form().expect("the action form").labels(Lang::Es);
+    assert_eq!(labels.len(), 9);
+    every_field_is_drawn_when_active(&mut h, (40, 12), &labels, &[dafo::app::form::LINE_FIELD], form_active);
+}
+
+#[test]
+fn the_session_details_form_scrolls_to_its_active_field_at_100x13() {
+    let mut h = sample_app(Lang::Es);
+    h.app.update(Action::EditMeta);
+    let labels = h.overlays().form().expect("the details form").labels(Lang::Es);
+    every_field_is_drawn_when_active(&mut h, (100, 13), &labels, &[], form_active);
+}
+
+#[test]
+fn the_year_record_form_scrolls_to_its_active_field_at_40x12() {
+    let mut h = sample_app(Lang::Es);
+    h.app.update(Action::ShowFollow);
+    h.app.update(Action::FollowRecord);
+    let labels: Vec<String> = Lang::Es.text().follow.record_fields.iter().map(|l| (*l).to_owned()).collect();
+    every_field_is_drawn_when_active(&mut h, (40, 12), &labels, &[], |app| {
+        let f = app.overlays().record().expect("the record form");
+        (f.active, f.fields[f.active].lines().join(""))
+    });
+}
+
+/// The action form at 40x12 on its last field: the page that holds it, whole
+/// rows, `↑ 2 más` on the top border for the fields above.
+#[test]
+fn came_action_form_scrolled_to_its_last_field_40x12() {
+    let mut press = vec![Action::ShowCame, Action::Right, Action::StartForm];
+    press.extend(std::iter::repeat_n(Action::Down, 8));
+    insta::assert_snapshot!(styled(&view(&press, 40, 12)));
+}

@@ -355,18 +355,9 @@ pub fn present(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut
 /// The year's review record form, over the view.
 fn record_form(f: &RecordForm, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let popup = super::popup::centred(area, 72, 2 + 2 * RECORD_FIELDS as u16);
-    let (ui, keys, w) = (&lang.text().ui, &lang.text().keys, lang.text().follow);
+    let w = lang.text().follow;
     let title = format!(" {} {} ", w.record_of, f.year);
-    let keys = format!(" {} {} · {} {} ", keys.enter, ui.form_saves, keys.esc, ui.form_closes);
-    let inner = super::popup::framed(title, Some(keys), theme, popup, buf);
-    let rows = Layout::vertical([Constraint::Length(2); RECORD_FIELDS]).split(inner);
-    for (i, (label, row)) in w.record_fields.into_iter().zip(rows.iter()).enumerate() {
-        let (style, mark) = if i == f.active { (theme.key, "› ") } else { (theme.dim, "  ") };
-        let [l, v] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(*row);
-        Paragraph::new(Line::styled(format!("{mark}{label}"), style)).render(l, buf);
-        let mut field = f.fields[i].clone();
-        field.set_cursor_style(if i == f.active { theme.cursor } else { theme.input });
-        field.set_cursor_line_style(theme.input);
-        (&field).render(v, buf);
-    }
+    let labels: Vec<String> = w.record_fields.iter().map(|l| (*l).to_owned()).collect();
+    let fields = super::popup::Fields { labels: &labels, values: &f.fields, active: f.active };
+    super::popup::fields(title, fields, theme, lang, popup, buf);
 }

@@ -246,7 +246,7 @@ impl Window {
 
 /// Adds "↑ `above` más" / "↓ `below` más" (those not zero) to the bottom border of `block`.
 pub fn more_titles<'b>(block: Block<'b>, above: usize, below: usize, theme: &Theme, lang: Lang) -> Block<'b> {
-    let more = |n: usize, arrow: &str| format!(" {arrow} {n} {} ", lang.text().ui.more);
+    let more = |n: usize, arrow: &str| more_label(n, arrow, lang);
     let mut block = block;
     if above > 0 {
         block = block.title_bottom(Line::styled(more(above, "↑"), theme.key).left_aligned());
@@ -255,6 +255,11 @@ pub fn more_titles<'b>(block: Block<'b>, above: usize, below: usize, theme: &The
         block = block.title_bottom(Line::styled(more(below, "↓"), theme.key).right_aligned());
     }
     block
+}
+
+/// " ↓ 3 más ": `n` more rows past `arrow`, as a border title.
+pub fn more_label(n: usize, arrow: &str, lang: Lang) -> String {
+    format!(" {arrow} {n} {} ", lang.text().ui.more)
 }
 
 /// `text` in `width` columns, cut at the end with `…` when it does not fit.
