@@ -155,7 +155,10 @@ fn event_loop(
             match event {
                 AppEvent::Terminal(ev) => redraw |= handle_terminal(terminal, app, &ev, &mut clicks)?,
                 AppEvent::Closed(e) => return Err(e),
-                AppEvent::Stop => return Ok(()),
+                AppEvent::Stop => {
+                    app.enter_typed_words();
+                    return Ok(());
+                }
                 // Their outcomes are collected by the tick below.
                 AppEvent::Background | AppEvent::Disk => {}
                 // A participant's request: the room decides and answers; the

@@ -799,3 +799,33 @@ fn the_theme_picker_refuses_a_paste_past_an_item_s_limit() {
     assert!(session(&f.app).meta.themes.iter().all(|t| t.chars().count() <= max));
     assert!(session(&f.app).strengths[0].themes.iter().all(|t| t.chars().count() <= max));
 }
+
+/// An audit typed words, left them with Esc (the status line says the draft is
+/// kept and `u` brings it back), then pressed `q`: dafo closed and the words
+/// were gone. `q` now says so first; a second `q` closes.
+#[test]
+fn q_with_a_draft_kept_says_it_first_and_a_second_q_quits() {
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "palabras a medias");
+    esc(&mut f.app);
+    typ(&mut f.app, "q");
+    assert!(!f.app.quit, "the first q keeps dafo open");
+    let said = (Lang::Es.text().ui.quit_draft_keys)("u", "q");
+    assert!(f.app.notice().is_some_and(|n| n.error && n.text == said), "{:?}", f.app.notice());
+    // u brings the draft back; Enter enters it.
+    typ(&mut f.app, "u");
+    enter(&mut f.app);
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["palabras a medias"]);
+    esc(&mut f.app);
+    typ(&mut f.app, "q");
+    assert!(f.app.quit, "nothing waits: one q quits");
+    // A draft left again: q, q quits without it.
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "otra");
+    esc(&mut f.app);
+    typ(&mut f.app, "q");
+    typ(&mut f.app, "q");
+    assert!(f.app.quit);
+}

@@ -592,13 +592,24 @@ impl Editor {
 
     /// Leaving (`q`, run by the terminal loop): writes what is pending first;
     /// if that fails, says so and leaves only at a second `q`.
+    /// `q`: closes once everything is saved and no draft waits (words typed,
+    /// then Esc, which `u` brings back); else says so, and a second `q` closes.
     pub(super) fn quit(&mut self) -> Outcome {
-        if self.quit_armed || self.flush() {
+        if self.quit_armed {
+            return Outcome::Close;
+        }
+        let saved = self.flush();
+        if saved && self.draft.is_none() {
             return Outcome::Close;
         }
         self.quit_armed = true;
         let ctx = self.view_context();
         let key = |a: &Action| super::keymap::key_for(ctx, a, self.lang);
+        if saved {
+            let msg = (self.lang.text().ui.quit_draft_keys)(&key(&Action::Undo), &key(&Action::Quit));
+            self.say(msg, true);
+            return Outcome::Stay;
+        }
         let msg = (self.lang.text().ui.quit_unsaved_keys)(&key(&Action::Save), &key(&Action::Quit));
         let detail = self.autosave.error.clone().unwrap_or_default();
         self.say(format!("{msg} ({detail})"), true);

@@ -384,6 +384,21 @@ impl App {
         self
     }
 
+    /// A stop signal (SIGTERM, SIGHUP: the terminal closed) ends dafo as `q`
+    /// would, with no second key to wait for: words typed on an open input
+    /// line are entered first, as Enter would, so that the save on leaving
+    /// takes them (they were lost). A form is left as it is: its values are
+    /// checked together, and may not yet be whole.
+    pub fn enter_typed_words(&mut self) {
+        let typed = match &self.screen {
+            Screen::Editor(e) => matches!(e.mode(), Mode::Input(i) if !i.value().trim().is_empty()),
+            Screen::Browser(_) => false,
+        };
+        if typed {
+            self.handle(Action::Submit);
+        }
+    }
+
     /// Whether the session shown has changes not yet saved to the file.
     pub fn unsaved(&self) -> bool {
         matches!(&self.screen, Screen::Editor(e) if e.autosave().is_dirty())

@@ -476,6 +476,9 @@ pub struct UiText {
     pub read_only_short: &'static str,
     /// Quitting failed to save: the save key, the quit key.
     pub quit_unsaved_keys: fn(&str, &str) -> String,
+    /// `q` with a draft kept (words typed, then Esc): the undo key brings it
+    /// back; the quit key again quits without it.
+    pub quit_draft_keys: fn(&str, &str) -> String,
     /// The file was deleted outside dafo: the save key.
     pub deleted_outside_key: fn(&str) -> String,
     /// Reloaded after a change outside dafo: the undo key.
