@@ -390,7 +390,7 @@ fn check_report(file: &Path, s: &Session, lang: Lang, said: &mut String) -> Exit
         let verdict = dafo::merge::check_line(lang, conflicts.len());
         say(format!("{name}: {verdict} ({})", lang.counts(s.counts(), ", ")));
         for c in &conflicts {
-            say(format!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, c))));
+            say(format!("  {}", display_safe_lines(&dafo::merge::conflict_line(lang, s, c))));
         }
         return ExitCode::FAILURE;
     }

@@ -314,11 +314,11 @@ fn the_same_review_and_the_mision_changed_on_both_sides_are_kept_and_refused_by_
     let clean = branches(
         &repo,
         |r| {
-            review(r, "2025", &["C2=60", "--note", "C2=segunda nota"]);
+            review(r, "2025", &["C2=60", "--note", "C2=segunda nota", "--paid", "C2=26000"]);
             r.edit(|s| s.mission = Some("Acompañar a las familias cuidadoras".into()));
         },
         |r| {
-            review(r, "2025", &["C2=90"]);
+            review(r, "2025", &["C2=90", "--paid", "C2=27000"]);
             r.edit(|s| s.mission = Some("Cuidar a quien cuida, cerca".into()));
         },
     );
@@ -333,7 +333,13 @@ fn the_same_review_and_the_mision_changed_on_both_sides_are_kept_and_refused_by_
         said.contains("⚠ Misión «Cuidar a quien cuida, cerca» (otra versión: «Acompañar a las familias cuidadoras»)"),
         "{said}"
     );
-    assert!(said.contains("⚠ C2 2025 «90 % · segunda nota» (otra versión: «60 % · segunda nota»)"), "{said}");
+    // The versions differ in what they paid too: each leads with its own amount.
+    assert!(
+        said.contains(
+            "⚠ C2 2025 «pagado 27.000 € · 90 % · segunda nota» (otra versión: «pagado 26.000 € · 60 % · segunda nota»)"
+        ),
+        "{said}"
+    );
     let s = dafo::storage::load(&repo.file()).unwrap();
     assert_eq!(s.reviews.len(), 1);
     // The TUI says so on opening, with the key that lists them.

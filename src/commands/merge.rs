@@ -199,7 +199,7 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
     }
     let new: Vec<_> = out.clashes.iter().map(|c| c.key()).collect();
     for m in out.session.conflicts().iter().filter(|m| m.clash.as_ref().is_some_and(|k| new.contains(k))) {
-        let line = crate::merge::conflict_line(lang, m);
+        let line = crate::merge::conflict_line(lang, &out.session, m);
         super::say(&format!("dafo: {}: {} {line}", shown.display(), lang.text().merge.conflict));
     }
     for c in &out.unmarked {

@@ -1,7 +1,8 @@
 //! The list of the plan's and the follow-up's git merge clashes (`R`): each
 //! entry with this branch's version (`1`) and the other's (`2`), labelled as
-//! `dafo check` and the merge driver label them. The selected one shows its
-//! texts over several rows; the others one row each.
+//! `dafo check` and the merge driver label them, each led by the fields it
+//! differs in from the other. The selected one shows its texts over several
+//! rows; the others one row each.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,9 +40,11 @@ pub fn render(editor: &Editor, list: &ClashList, theme: &Theme, lang: Lang, area
             let mark = if on { "▶ " } else { "  " };
             let head = pad(format!("{mark}⚠ {}", editor.clash_label(&key)), width, on);
             let mut lines = vec![Line::styled(head, if on { theme.selected } else { theme.text })];
-            let here = s.version_at(&key).map(|v| v.summary()).unwrap_or_default();
+            // Each version led by the fields it differs in, so a cut row keeps them.
+            let in_place = s.version_at(&key);
+            let here = in_place.as_ref().map(|v| v.shown_beside(clash.other(), lang)).unwrap_or_default();
             let (other_label, other) = match clash.other() {
-                Some(v) => (merge.other_version, v.summary()),
+                Some(v) => (merge.other_version, v.shown_beside(in_place.as_ref(), lang)),
                 None => (merge.deleted_elsewhere, String::new()),
             };
             let rows = if on { SELECTED_ROWS } else { 1 };

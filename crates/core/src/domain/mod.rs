@@ -6,6 +6,7 @@ mod came;
 pub mod carry;
 pub mod clash;
 pub mod clash_resolve;
+mod clash_show;
 pub mod conflict;
 mod dangling;
 mod edit;

@@ -11,6 +11,8 @@ pub mod three_way;
 
 pub use groups::{Input, Merged, Options, Prefer, merge};
 
+use crate::domain::Session;
+use crate::domain::clash::Clash;
 use crate::domain::conflict::{Conflict, Marked};
 use crate::export::safe;
 use crate::i18n::Lang;
@@ -20,15 +22,31 @@ pub fn check_line(lang: Lang, n: usize) -> String {
     (lang.text().merge.check_line)(n)
 }
 
-/// One marked item, as `dafo check` lists it.
-pub fn conflict_line(lang: Lang, c: &Marked) -> String {
+/// One marked item of session `s`, as `dafo check` lists it. Two versions that
+/// differ in a field the text does not show are told apart by it: a clash of the
+/// plan or the follow-up leads each version with its differing fields
+/// ([`crate::domain::clash::Version::shown_beside`]), a marked item follows its text with them
+/// ([`Session::difference`]).
+pub fn conflict_line(lang: Lang, s: &Session, c: &Marked) -> String {
     let w = lang.text().merge;
-    let why = match &c.conflict {
-        Conflict::OtherVersion(o) if c.clash.is_some() => format!("{} «{}»", w.other_version, safe(o)),
-        Conflict::OtherVersion(o) => format!("{} {o}", w.other_version),
-        Conflict::DeletedElsewhere => w.deleted_elsewhere.to_owned(),
-    };
     let plan = lang.text().plan_report;
-    let id = c.clash.as_ref().map_or_else(|| c.id.clone(), |k| k.label(plan.mission, plan.vision));
-    format!("⚠ {} «{}» ({why})", safe(&id), safe(&c.text))
+    if let Some(key) = &c.clash {
+        let here = s.version_at(key);
+        let other = s.clashes.iter().find(|x| x.key() == *key).and_then(Clash::other);
+        let text = here.as_ref().map(|v| v.shown_beside(other, lang)).unwrap_or_else(|| c.text.clone());
+        let why = match (&c.conflict, other) {
+            (Conflict::OtherVersion(_), Some(o)) => {
+                format!("{} «{}»", w.other_version, safe(&o.shown_beside(here.as_ref(), lang)))
+            }
+            (Conflict::OtherVersion(o), None) => format!("{} «{}»", w.other_version, safe(o)),
+            (Conflict::DeletedElsewhere, _) => w.deleted_elsewhere.to_owned(),
+        };
+        return format!("⚠ {} «{}» ({why})", safe(&key.label(plan.mission, plan.vision)), safe(&text));
+    }
+    let (why, diff) = match &c.conflict {
+        Conflict::OtherVersion(o) => (format!("{} {o}", w.other_version), s.difference(&c.id, o, lang)),
+        Conflict::DeletedElsewhere => (w.deleted_elsewhere.to_owned(), String::new()),
+    };
+    let diff = if diff.is_empty() { diff } else { format!(" · {}", safe(&diff)) };
+    format!("⚠ {} «{}»{diff} ({why})", safe(&c.id), safe(&c.text))
 }
