@@ -40,6 +40,9 @@ fn capture_in_four_quadrants_quit_and_reopen() {
     t.press("m");
     t.press("4");
     t.wait_for("→ A3");
+    // The draft left with Escape is said before quitting; a second q quits without it.
+    t.press("q");
+    t.wait_for("borrador se pierde");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 

@@ -75,6 +75,9 @@ fn rapid_capture_in_every_quadrant() {
     }
     let ids: Vec<_> = session(&f.app).threats.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, ["A1", "A2"]);
+    // The last quadrant's half-written words are a draft: the first q says so.
+    typ(&mut f.app, "q");
+    assert!(!f.app.quit);
     typ(&mut f.app, "q");
     assert!(f.app.quit);
     let on_disk = storage::load(&f.path).unwrap();
