@@ -598,3 +598,18 @@ fn the_csv_gives_back_the_language_label_set_group_body_logo_and_carried_marks()
         );
     }
 }
+
+/// A factor whose text ends like a mark only once the importer has cleaned it
+/// (`↻` then a space, or an invisible mark) lost its last `↻` or `[T·P]` on the
+/// way back from Markdown (an audit): how the text ends is judged as read back.
+#[test]
+fn a_text_that_ends_like_a_mark_after_cleaning_comes_back_from_markdown() {
+    for text in ["Arriba el tren ↻ ", "Arriba el tren ↻\u{200e}", "x [T·P] ", "llega (D1, F2) "] {
+        let mut s = Session::new("Marcas", Timestamp::UNIX_EPOCH);
+        s.strengths.push(Factor::new("F1", text));
+        let md = render(&s, Lang::Es, Format::Md);
+        let back = build(import_md(&md), "Marcas", Timestamp::UNIX_EPOCH);
+        let want = dafo::domain::text::clean_text(text);
+        assert_eq!(back.strengths.first().map(|f| f.text.as_str()), Some(want.as_str()), "{text:?}: {md}");
+    }
+}

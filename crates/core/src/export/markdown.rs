@@ -196,10 +196,13 @@ fn list(out: &mut String, items: &Items) {
         // brackets are never read as the IDs that may follow it (`(D1, F2)`).
         let (own, marks) = item.text.split_at(item.text.len().saturating_sub(item.marks));
         let text = escape(own);
-        let mut text = if own.ends_with(')') { text.replace('(', "\\(") } else { text };
+        // The importer cleans what it reads (spaces at the end, invisible
+        // marks): how the text ends is judged as it will be read back.
+        let ends = crate::domain::text::clean_text(own);
+        let mut text = if ends.ends_with(')') { text.replace('(', "\\(") } else { text };
         // A factor whose text itself ends like a mark (`↻`, `[T·P]`) ends with
         // an empty comment, which the importer takes for the end of the words.
-        if items.group == "factors" && own.ends_with(['↻', ']']) {
+        if items.group == "factors" && ends.ends_with(['↻', ']']) {
             text.push_str("<!-- -->");
         }
         text.push_str(&escape(marks));
