@@ -226,3 +226,25 @@ fn words_written_for_a_clash_resolved_elsewhere_meanwhile_still_become_the_misio
     h.handle(Action::Submit);
     assert_eq!(session(&h).mission.as_deref(), Some(format!("{OURS} / {THEIRS} y más").as_str()));
 }
+
+/// Keeping one version of a factor a merge left twice, then `u`: the undo was
+/// named "join D3 into D1" (the step has a join's shape); it resolves a clash.
+#[test]
+fn undoing_a_kept_factor_version_is_named_as_the_clash_it_resolved() {
+    use dafo::domain::{Conflict, Factor};
+    let mut s = Session::new("Fusión", jiff::Timestamp::UNIX_EPOCH);
+    let mut mine = Factor::new("D1", "Listas de espera de un año");
+    mine.conflict = Some(Conflict::OtherVersion("D3".into()));
+    let mut theirs = Factor::new("D3", "Listas de espera de seis meses");
+    theirs.conflict = Some(Conflict::OtherVersion("D1".into()));
+    s.weaknesses = vec![mine, theirs];
+    let mut h = held(s, Lang::Es);
+    key(&mut h, '2');
+    key(&mut h, 'R');
+    assert_eq!(session(&h).weaknesses.len(), 1, "{}", notice(&h));
+    key(&mut h, 'u');
+    assert_eq!(session(&h).weaknesses.len(), 2);
+    let said = notice(&h);
+    assert!(said.starts_with("deshecho: resolver el conflicto de D"), "{said}");
+    assert!(!said.contains("unir"), "{said}");
+}
