@@ -589,3 +589,18 @@ fn at_80x24_the_years_line_keeps_its_date_and_what_is_cut_ends_in_an_ellipsis() 
         assert!(!full || inner.ends_with('…'), "cut without a mark: {row}");
     }
 }
+
+/// A year's record with a summary only: the view's top line ended in a bare
+/// `·` (an audit). It shows the summary, and a year without one shows no `·`.
+#[test]
+fn a_record_with_only_a_summary_shows_it_on_the_top_line() {
+    let mut s = plan();
+    s.review_years.retain(|r| r.year != 2024);
+    let summary = Some("Revisado en pleno".into());
+    s.review_years.push(dafo::domain::YearReview { year: 2024, summary, ..Default::default() });
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "S");
+    let shown = text(&h.app, 120, 30);
+    let top = shown.lines().find(|l| l.contains("2024:")).unwrap_or_default().trim_end_matches(['"', ' ']).to_owned();
+    assert!(top.ends_with("Revisado en pleno"), "{top}");
+}

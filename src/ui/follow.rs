@@ -91,13 +91,18 @@ impl FollowView<'_> {
                 if !r.problems.is_empty() {
                     parts.push(format!("{} {}", r.problems.len(), w.problems));
                 }
-                if let Some(b) = &r.body {
+                // Who reviewed; with neither a date, problems nor a body, the
+                // summary: the line shows that there is a record, never a bare `·`.
+                if let Some(b) = r.body.as_ref().or(r.summary.as_ref().filter(|_| parts.is_empty())) {
                     let used: usize = spans.iter().map(|s| s.content.width()).sum();
                     let said = parts.iter().map(|p| p.width() + 3).sum::<usize>();
                     let room = usize::from(area.width).saturating_sub(used + said);
                     if room >= 1 {
                         parts.push(super::list::clip_end(&safe(b), room));
                     }
+                }
+                if parts.is_empty() {
+                    spans.pop();
                 }
                 spans.push(Span::styled(parts.join(" · "), t.text));
             }
