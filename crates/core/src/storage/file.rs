@@ -128,6 +128,28 @@ impl SessionFile {
         self.lock.as_ref().err()
     }
 
+    /// Keeps the lock file in place while this file is open for writing (see
+    /// [`super::lock::SessionLock::keep`]): `Some(Ok(()))` when it had been
+    /// removed and is made again; `Some(Err)` when another dafo holds the
+    /// session now, and from then on this file is read-only (saves refused with
+    /// the holder's name); `None` when nothing changed, or when the lock file
+    /// cannot be made again (the saves then say why).
+    pub fn keep_lock(&mut self) -> Option<Result<(), LockError>> {
+        let lock = self.lock.as_mut().ok()?;
+        match lock.keep(&self.path) {
+            Ok(false) => None,
+            Ok(true) => Some(Ok(())),
+            Err(e @ LockError::Held { .. }) => {
+                let said = e.duplicate();
+                self.lock = Err(e);
+                Some(Err(said))
+            }
+            // It cannot be made again (the folder went, a full disk): the saves
+            // say what is wrong; it is tried again at the next look.
+            Err(_) => None,
+        }
+    }
+
     /// The lock left by a dafo that crashed or was killed, if this open took it over.
     pub fn took_over(&self) -> Option<&super::lock::LockInfo> {
         self.lock.as_ref().ok()?.took_over()
