@@ -264,7 +264,13 @@ impl Session {
         new.degree = degree.unwrap_or(new.degree);
         new.status = status.unwrap_or(new.status);
         if let Some(note) = note {
-            new.note = cleaned(Some(note.to_owned()));
+            // A note that reads the same once cleaned is the one stored: a file
+            // written by hand may keep spaces that any input trims, and an
+            // owner's unchanged sheet is then no change.
+            let note = cleaned(Some(note.to_owned()));
+            if note != cleaned(new.note.clone()) {
+                new.note = note;
+            }
         }
         let mut edits = Vec::new();
         match old {

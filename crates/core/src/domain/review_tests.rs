@@ -122,3 +122,22 @@ fn reviews_round_trip_one_line_each_and_are_left_out_when_empty() {
     let bad = ron.replace("degree: 60", "degree: 160");
     assert!(crate::storage::parse(&bad, std::path::Path::new("x")).is_err());
 }
+
+/// A note written by hand with spaces at its ends, then the same note read back
+/// from an owner's unchanged sheet (trimmed, as every input is): an audit saw
+/// `--from-sheets` report and save a change. The same words are no change.
+#[test]
+fn a_note_that_reads_the_same_once_cleaned_is_no_change() {
+    let mut s = planned();
+    let e = s.review_action("C1", 2024, Degree::new(50), None, Some("Dos reuniones")).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let at = s.reviews.iter().position(|r| r.action == "C1" && r.year == 2024).unwrap();
+    s.reviews[at].note = Some("  Dos reuniones ; '@x  ".into());
+    let same = s.review_action("C1", 2024, Degree::new(50), None, Some("Dos reuniones ; '@x"));
+    assert_eq!(same, Ok(None));
+    let mut doc = Document::new(s);
+    // Other words are still a change, and stored cleaned.
+    let e = doc.session.review_action("C1", 2024, None, None, Some(" Tres reuniones ")).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    assert_eq!(doc.session.action_review("C1", 2024).unwrap().note.as_deref(), Some("Tres reuniones"));
+}
