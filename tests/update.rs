@@ -832,3 +832,16 @@ fn q_with_a_draft_kept_says_it_first_and_a_second_q_quits() {
     typ(&mut f.app, "q");
     assert!(f.app.quit);
 }
+
+/// A theme name past the limit in a file written by hand is refused on
+/// loading, with its line and column and in the user's language.
+#[test]
+fn a_theme_name_past_the_limit_in_a_file_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("temas.ron");
+    let mut s = Session::new("Temas", jiff::Timestamp::UNIX_EPOCH);
+    s.meta.themes = vec!["Vivienda".into(), "t".repeat(dafo::domain::limits::ITEM_TEXT_MAX + 1)];
+    std::fs::write(&path, dafo::storage::to_ron(&s)).unwrap();
+    let err = storage::load(&path).unwrap_err().message(Lang::Es);
+    assert!(err.contains("temas.ron:") && err.contains("el nombre de un área temática o impacto «tttt"), "{err}");
+}

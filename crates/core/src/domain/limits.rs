@@ -20,6 +20,9 @@ pub enum Field {
     Statement(Statement),
     /// The item with this ID.
     Item(String),
+    /// An área temática's or an impact's name (in the session's lists, or on a
+    /// factor or an action), by its first characters.
+    Name(Box<str>),
 }
 
 /// A text over its limit: which, how many characters it has, the limit, and
@@ -59,11 +62,32 @@ pub fn first_too_long(s: &Session) -> Option<TooLong> {
         .or_else(|| s.axes.iter().find_map(|x| item(&x.id, &x.text)))
         .or_else(|| s.lines.iter().find_map(|x| item(&x.id, &x.text)))
         .or_else(|| s.indicators.iter().find_map(|x| item(&x.id, &x.name)))
+        .or_else(|| {
+            // The names of áreas temáticas and impacts: as long as an item's text.
+            let on_factors = Quadrant::ALL.iter().flat_map(|&q| s.factors(q)).flat_map(|f| &f.themes);
+            let on_actions = s.all_actions().flat_map(|(_, a)| a.themes.iter().chain(&a.impacts));
+            let names = s.meta.themes.iter().chain(&s.meta.impacts).chain(on_factors).chain(on_actions);
+            names
+                .into_iter()
+                .find_map(|n| over(n, ITEM_TEXT_MAX, || Field::Name(n.chars().take(40).collect::<String>().into())))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An audit pasted 100,000 characters as a theme name; the picker now
+    /// refuses it, and a file written by hand with one is refused on loading.
+    #[test]
+    fn a_theme_or_impact_name_over_an_item_s_limit_is_found() {
+        let mut s = Session::new("t", jiff::Timestamp::UNIX_EPOCH);
+        s.meta.themes = vec!["Vivienda".into(), "v".repeat(ITEM_TEXT_MAX)];
+        assert_eq!(first_too_long(&s), None);
+        s.meta.impacts = vec!["i".repeat(ITEM_TEXT_MAX + 1)];
+        let found = first_too_long(&s).unwrap();
+        assert_eq!((found.field, found.chars), (Field::Name("i".repeat(40).into()), ITEM_TEXT_MAX + 1));
+    }
 
     #[test]
     fn texts_over_their_limit_are_found_and_counted_in_characters() {

@@ -553,7 +553,7 @@ pub static TEXT: Catalogue = Catalogue {
     too_long: |what, n, max| {
         format!("el text de {what} té {} caràcters; el màxim és {}", grouped(n, '.'), grouped(max, '.'))
     },
-    fields: ["el títol", "la missió", "la visió"],
+    fields: ["el títol", "la missió", "la visió", "el nom d'una àrea temàtica o impacte"],
     input_full: |max| format!("el text ja té el màxim de {} caràcters; no s'hi afig res més", grouped(max, '.')),
     one_value_paste: |n| {
         format!("el que s'ha apegat té {n} valors (línies o cel·les) i aquest camp en porta un de sol: no s'hi apega res (apegueu-ne un valor)")

@@ -551,7 +551,7 @@ pub static TEXT: Catalogue = Catalogue {
     too_long: |what, n, max| {
         format!("the text of {what} has {} characters; the most is {}", grouped(n, ','), grouped(max, ','))
     },
-    fields: ["the title", "the mission", "the vision"],
+    fields: ["the title", "the mission", "the vision", "the name of an área temática or impact"],
     input_full: |max| {
         format!("the text already has the most of {} characters; nothing more is added", grouped(max, ','))
     },

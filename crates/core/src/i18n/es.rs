@@ -559,7 +559,7 @@ pub static TEXT: Catalogue = Catalogue {
     too_long: |what, n, max| {
         format!("el texto de {what} tiene {} caracteres; el máximo es {}", grouped(n, '.'), grouped(max, '.'))
     },
-    fields: ["el título", "la misión", "la visión"],
+    fields: ["el título", "la misión", "la visión", "el nombre de un área temática o impacto"],
     input_full: |max| format!("el texto ya tiene el máximo de {} caracteres; no se añade más", grouped(max, '.')),
     one_value_paste: |n| format!("lo pegado tiene {n} valores (líneas o celdas) y este campo lleva uno solo: no se pega nada (pega un valor)"),
     review_date_outside: |date, year, last| {

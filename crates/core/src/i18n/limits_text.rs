@@ -24,7 +24,7 @@ pub struct LimitsText {
     /// `fields`), its characters, the limit.
     pub too_long: fn(&str, usize, usize) -> String,
     /// The title, the misión, the visión, as `too_long` names them.
-    pub fields: [&'static str; 3],
+    pub fields: [&'static str; 4],
     /// The edit line is full: the limit. Said when a key or a paste is refused.
     pub input_full: fn(usize) -> String,
     /// A paste of several lines (how many) refused by a field that takes one
@@ -60,6 +60,7 @@ impl LimitsText {
             Field::Statement(Statement::Mission) => self.fields[1].to_owned(),
             Field::Statement(Statement::Vision) => self.fields[2].to_owned(),
             Field::Item(id) => id.clone(),
+            Field::Name(start) => format!("{} «{start}…»", self.fields[3]),
         }
     }
 }

@@ -158,6 +158,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
             Field::Title => field_position(text, "title: "),
             Field::Statement(crate::domain::Statement::Mission) => field_position(text, "mission:"),
             Field::Statement(crate::domain::Statement::Vision) => field_position(text, "vision:"),
+            Field::Name(start) => field_position(text, start),
         };
         let (field, chars, max) = (long.field, long.chars, long.max);
         return Err(LoadError::TooLong { path: path.to_owned(), line, column, field, chars, max });
