@@ -238,6 +238,9 @@ fn undoing_a_kept_factor_version_is_named_as_the_clash_it_resolved() {
     let mut theirs = Factor::new("D3", "Listas de espera de seis meses");
     theirs.conflict = Some(Conflict::OtherVersion("D1".into()));
     s.weaknesses = vec![mine, theirs];
+    // An action answers the other version: keeping D1 moves the link with it.
+    let e = s.add_action(Came::Correct, "Reducir las listas", vec!["D3".into()]).unwrap();
+    s.apply(e).unwrap();
     let mut h = held(s, Lang::Es);
     key(&mut h, '2');
     key(&mut h, 'R');

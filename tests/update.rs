@@ -823,6 +823,17 @@ fn q_with_a_draft_kept_says_it_first_and_a_second_q_quits() {
     esc(&mut f.app);
     typ(&mut f.app, "q");
     assert!(f.app.quit, "nothing waits: one q quits");
+    // A draft left, then another factor entered: `u` would undo that factor,
+    // not bring the draft back, so the first q names only the second q.
+    let mut f = fixture();
+    typ(&mut f.app, "1a");
+    typ(&mut f.app, "borrador");
+    esc(&mut f.app);
+    add(&mut f.app, "2", &["otra cosa"]);
+    typ(&mut f.app, "q");
+    assert!(!f.app.quit);
+    let said = (Lang::Es.text().ui.quit_draft_key)("q");
+    assert!(f.app.notice().is_some_and(|n| n.text == said), "{:?}", f.app.notice());
     // A draft left again: q, q quits without it.
     let mut f = fixture();
     typ(&mut f.app, "1a");

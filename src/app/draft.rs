@@ -403,7 +403,8 @@ fn kept_clash_version(edit: &Edit, s: &crate::domain::Session) -> Option<String>
     let mut kept = None;
     let mut clash = false;
     for e in edits {
-        let Edit::Factor(q, op) = e else { return None };
+        // Links moved to the kept version (actions, strategies) come with it.
+        let Edit::Factor(q, op) = e else { continue };
         match op {
             ListOp::Replace(_, f) => {
                 clash |= f.conflict.is_some();

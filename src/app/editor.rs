@@ -606,7 +606,14 @@ impl Editor {
         let ctx = self.view_context();
         let key = |a: &Action| super::keymap::key_for(ctx, a, self.lang);
         if saved {
-            let msg = (self.lang.text().ui.quit_draft_keys)(&key(&Action::Undo), &key(&Action::Quit));
+            // `u` brings the draft back only where it was left, with no change since.
+            let back = self.draft.as_ref().is_some_and(|d| d.undo_restores(self.views.showing));
+            let ui = &self.lang.text().ui;
+            let msg = if back {
+                (ui.quit_draft_keys)(&key(&Action::Undo), &key(&Action::Quit))
+            } else {
+                (ui.quit_draft_key)(&key(&Action::Quit))
+            };
             self.say(msg, true);
             return Outcome::Stay;
         }

@@ -52,25 +52,32 @@ fn strip_escapes(raw: &str) -> String {
 }
 
 /// `text` without the openings of terminal strings (OSC, DCS, SOS, PM, APC)
-/// that nothing ends: the stripper would take every word after such an opening
+/// that are cut short: the stripper would take the words after such an opening
 /// for the string's content (a paste holding a cut `ESC ]8;;` lost the rest of
-/// the line). An ended string is left whole, for the stripper to take away.
+/// the line). A string ended as it should be (BEL for an OSC, ST: `ESC \` or
+/// U+009C) is left whole for the stripper to take away; one that another
+/// escape, CAN or SUB interrupts, or that nothing ends, loses its opening only.
 fn without_open_strings(text: &str) -> std::borrow::Cow<'_, str> {
-    // Where the next string opens, and how long its opening is.
+    // Where the next string opens, how long its opening is, and whether it is an OSC.
     let opening = |s: &str| {
         s.char_indices().find_map(|(i, c)| match c {
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some((i, c.len_utf8())),
-            '\u{1b}' => s[i + 1..].starts_with([']', 'P', 'X', '^', '_']).then_some((i, 2)),
+            '\u{9d}' => Some((i, c.len_utf8(), true)),
+            '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some((i, c.len_utf8(), false)),
+            '\u{1b}' if s[i + 1..].starts_with(']') => Some((i, 2, true)),
+            '\u{1b}' if s[i + 1..].starts_with(['P', 'X', '^', '_']) => Some((i, 2, false)),
             _ => None,
         })
     };
-    // Where the string in `s` ends, just after its end (BEL, ST or ESC \).
-    let end = |s: &str| {
-        let bel_or_st = s.find(['\u{7}', '\u{9c}']).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-        let esc = s.find("\u{1b}\\").map(|i| i + 2);
-        match (bel_or_st, esc) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+    // Just after the string's proper end, if it has one before anything else
+    // stops it.
+    let end = |s: &str, osc: bool| {
+        let (i, c) =
+            s.char_indices().find(|&(_, c)| matches!(c, '\u{1b}' | '\u{18}' | '\u{1a}' | '\u{7}' | '\u{9c}'))?;
+        match c {
+            '\u{1b}' => s[i + 1..].starts_with('\\').then_some(i + 2),
+            '\u{7}' if osc => Some(i + 1),
+            '\u{9c}' => Some(i + c.len_utf8()),
+            _ => None,
         }
     };
     if opening(text).is_none() {
@@ -78,10 +85,10 @@ fn without_open_strings(text: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((at, len)) = opening(rest) {
+    while let Some((at, len, osc)) = opening(rest) {
         out.push_str(&rest[..at]);
         let after = &rest[at + len..];
-        match end(after) {
+        match end(after, osc) {
             Some(ends) => {
                 out.push_str(&rest[at..at + len + ends]);
                 rest = &after[ends..];
@@ -142,6 +149,15 @@ mod tests {
         assert_eq!(clean_text("\u{1b}]0;título\u{7}hola \u{1b}]2;otro"), "hola 2;otro");
         // An ended string, then one that is not: the first goes, the words after the second stay.
         assert_eq!(clean_text("a\u{1b}]0;x\u{7}b \u{1b}_c d"), "ab c d");
+        // A cut string is not ended by a later string's end (a review found the
+        // words between them lost), nor a DCS or APC by BEL, which ends an OSC only.
+        assert_eq!(clean_text("a \u{1b}]8;;x b c \u{1b}]8;;y\u{1b}\\d\u{1b}]8;;\u{1b}\\ e"), "a 8;;x b c d e");
+        assert_eq!(clean_text("Riesgo \u{1b}_c\u{7} de despoblación"), "Riesgo c de despoblación");
+        assert_eq!(clean_text("Riesgo \u{1b}Pq\u{7} de despoblación"), "Riesgo q de despoblación");
+        assert_eq!(clean_text("Riesgo \u{1b}]0;t\u{1b}[1m de despoblación"), "Riesgo 0;t de despoblación");
+        for edge in ["\u{1b}", "x\u{1b}]", "\u{9d}ñandú€", "\u{9d}é\u{9c}ü", "\u{1b}\\", "\u{1b}]\u{18}ok"] {
+            let _ = clean_text(edge);
+        }
         assert_eq!(without_open_strings("sin nada"), "sin nada");
     }
 

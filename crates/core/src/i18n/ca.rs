@@ -890,6 +890,7 @@ pub static TEXT: Catalogue = Catalogue {
         read_only_short: "Només lectura",
         quit_unsaved_keys: |s, q| format!("No s'ha pogut guardar. {s} ho reintenta; {q} una altra vegada ix SENSE guardar"),
         quit_draft_keys: |u, q| format!("L'esborrany es perd en eixir: {u} el recupera; {q} una altra vegada ix sense ell"),
+        quit_draft_key: |q| format!("L'esborrany es perd en eixir: {q} una altra vegada ix sense ell"),
         deleted_outside_key: |s| format!("El fitxer s'ha esborrat fora de dafo; {s} el torna a escriure"),
         reloaded_undo: |u| format!("Recarregat: canviat fora de dafo ({u} ho desfà)"),
         saving_notice: "Guardant…",

@@ -483,6 +483,8 @@ pub struct UiText {
     /// `q` with a draft kept (words typed, then Esc): the undo key brings it
     /// back; the quit key again quits without it.
     pub quit_draft_keys: fn(&str, &str) -> String,
+    /// The same where the undo key would undo a change instead: the quit key only.
+    pub quit_draft_key: fn(&str) -> String,
     /// The file was deleted outside dafo: the save key.
     pub deleted_outside_key: fn(&str) -> String,
     /// Reloaded after a change outside dafo: the undo key.

@@ -875,6 +875,7 @@ pub static TEXT: Catalogue = Catalogue {
         read_only_short: "Read-only",
         quit_unsaved_keys: |s, q| format!("Could not save. {s} retries; {q} again quits WITHOUT saving"),
         quit_draft_keys: |u, q| format!("The draft is lost on quitting: {u} brings it back; {q} again quits without it"),
+        quit_draft_key: |q| format!("The draft is lost on quitting: {q} again quits without it"),
         deleted_outside_key: |s| format!("The file was deleted outside dafo; {s} writes it again"),
         reloaded_undo: |u| format!("Reloaded: changed outside dafo ({u} undoes it)"),
         saving_notice: "Saving…",

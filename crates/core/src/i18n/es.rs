@@ -890,6 +890,7 @@ pub static TEXT: Catalogue = Catalogue {
         read_only_short: "Solo lectura",
         quit_unsaved_keys: |s, q| format!("No se pudo guardar. {s} reintenta; {q} otra vez sale SIN guardar"),
         quit_draft_keys: |u, q| format!("El borrador se pierde al salir: {u} lo recupera; {q} otra vez sale sin él"),
+        quit_draft_key: |q| format!("El borrador se pierde al salir: {q} otra vez sale sin él"),
         deleted_outside_key: |s| format!("El archivo se borró fuera de dafo; {s} lo vuelve a escribir"),
         reloaded_undo: |u| format!("Recargado: cambiado fuera de dafo ({u} lo deshace)"),
         saving_notice: "Guardando…",

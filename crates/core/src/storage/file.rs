@@ -142,6 +142,8 @@ impl SessionFile {
             Err(e @ LockError::Held { .. }) => {
                 let said = e.duplicate();
                 self.lock = Err(e);
+                // As a read-only window: no journal of its own, and none removed.
+                self.journal_guard().let_go();
                 Some(Err(said))
             }
             // It cannot be made again (the folder went, a full disk): the saves
@@ -535,6 +537,31 @@ mod tests {
             file.save(&session("later")).unwrap();
         }
         assert_eq!(std::fs::read(&kept).unwrap(), v2, "dafo's v2 is gone");
+    }
+
+    /// The lock file removed by hand, and a second dafo opening meanwhile: it
+    /// replays this one's journal and starts its own at the same path. This one,
+    /// now read-only, must not remove that journal when it leaves (a review).
+    #[test]
+    fn a_holder_that_lost_its_lock_leaves_the_journal_to_the_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut first, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        first.journal(&[(1, title("dos"))], &BTreeMap::new()).unwrap();
+        std::fs::remove_file(crate::storage::lock::lock_path(&path)).unwrap();
+        let (mut second, s) = SessionFile::open(&path).unwrap();
+        assert_eq!(s.meta.title, "dos", "the second replayed the first's journal");
+        second.journal(&[(2, title("tres"))], &BTreeMap::new()).unwrap();
+        assert!(matches!(first.keep_lock(), Some(Err(LockError::Held { .. }))));
+        first.clear_journal();
+        drop(first);
+        assert!(journal::journal_path(&path).exists(), "the second's journal is still there");
+        assert!(first_is_read_only_now(&path));
+    }
+
+    /// Whether a third opening finds the session held (by the second).
+    fn first_is_read_only_now(path: &Path) -> bool {
+        SessionFile::open(path).is_ok_and(|(f, _)| f.read_only().is_some())
     }
 
     #[test]
