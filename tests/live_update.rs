@@ -768,22 +768,3 @@ fn opening_says_it_took_over_the_lock_of_a_stopped_dafo() {
     let app = App::open(&path, Lang::Es).unwrap();
     assert!(!notice(&app).contains("4294967294"), "{}", notice(&app));
 }
-
-/// The lock file removed by hand while dafo holds the session (an audit: a
-/// second dafo then wrote beside it, and a kill lost an entered item): made
-/// again at once and said, so a second dafo opens read-only.
-#[test]
-fn a_lock_file_removed_outside_is_made_again_and_said() {
-    let mut f = fixture();
-    let lock = storage::lock::lock_path(&f.path);
-    std::fs::remove_file(&lock).unwrap();
-    let until = Instant::now() + Duration::from_secs(5);
-    while !lock.exists() {
-        assert!(Instant::now() < until, "the lock file was not made again");
-        f.app.tick(Instant::now());
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert_eq!(notice(&f.app), Lang::Es.text().ui.lock_remade);
-    let second = App::open(&f.path, Lang::Es).unwrap();
-    assert!(editor(&second).read_only().is_some(), "a second dafo opens read-only");
-}

@@ -38,7 +38,6 @@ impl Editor {
             // Read-only because another dafo held the file: when it lets go, this one
             // takes over (after reloading what it saved last) and says so at once.
             let took_over = self.read_only.is_some() && self.saver.with_file(|f| f.take_over());
-            changed |= self.keep_lock(now);
             changed |= self.check_disk();
             if took_over {
                 self.read_only = None;
@@ -308,29 +307,6 @@ impl Editor {
             Ok(DiskChange::Unchanged) => return false,
         }
         true
-    }
-
-    /// The lock file removed by hand while this window holds it: made again
-    /// and said; taken by another dafo meanwhile: this window stops saving
-    /// (read-only, as a second window is) and says who holds it. `true` when
-    /// something was said.
-    fn keep_lock(&mut self, now: Instant) -> bool {
-        if self.read_only.is_some() {
-            return false;
-        }
-        match self.saver.with_file(|f| f.keep_lock()) {
-            None => false,
-            Some(Ok(())) => {
-                self.announce(self.lang.text().ui.lock_remade.to_owned(), false, now);
-                true
-            }
-            Some(Err(e)) => {
-                let why = e.summary(self.lang);
-                self.announce((self.lang.text().ui.lock_lost)(&why), true, now);
-                self.read_only = Some(why);
-                true
-            }
-        }
     }
 
     /// Loads the version on disk, replacing the one in memory; `false` (and a

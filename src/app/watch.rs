@@ -35,8 +35,6 @@ impl DiskWatch {
     pub fn start(file: &Path, events: AppEventSender) -> DiskWatch {
         let changed = Arc::new(AtomicBool::new(false));
         let (flag, name) = (Arc::clone(&changed), file.file_name().map(ToOwned::to_owned));
-        // The session's lock file too: removed by hand, it is made again at once.
-        let lock = crate::storage::lock::lock_path(file).file_name().map(ToOwned::to_owned);
         let folder = match file.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => std::path::PathBuf::from("."),
@@ -48,9 +46,7 @@ impl DiskWatch {
                 // the file in it: that was not seen until the next save failed).
                 Ok(event) => {
                     !matches!(event.kind, EventKind::Access(_))
-                        && event.paths.iter().any(|p| {
-                            p.file_name() == name.as_deref() || p.file_name() == lock.as_deref() || *p == watched
-                        })
+                        && event.paths.iter().any(|p| p.file_name() == name.as_deref() || *p == watched)
                 }
                 // Events were lost (an overflowing queue): look, to be sure.
                 Err(_) => true,

@@ -847,8 +847,6 @@ pub static TEXT: Catalogue = Catalogue {
         yours_saved: "Guardada la vostra versió; l'altra ha quedat en còpia (.dafo-backups o .damaged)",
         took_over: "L'altre dafo s'ha tancat: el fitxer ha quedat lliure i ara es guarda des d'ací",
         took_over_stopped: |pid| format!("Obert després d'un dafo que es va aturar sense tancar (procés {pid}): el fitxer es guarda des d'ací"),
-        lock_remade: "El fitxer de bloqueig s'ha esborrat fora de dafo: fet de nou, esta finestra continua guardant",
-        lock_lost: |why| format!("Un altre dafo ha pres el fitxer en esborrar-se el bloqueig: esta finestra ja no guarda ({why})"),
         journal_replayed: "Recuperats i guardats els canvis de quan dafo es va tancar de colp",
         journal_set_aside: |f| {
             format!("Canvis sense guardar d'una vegada anterior apartats en {f}: no encaixen amb el fitxer tal com està")

@@ -424,10 +424,6 @@ pub struct UiText {
     /// Opening found the lock of a dafo that stopped without closing (killed,
     /// crashed): its process number, and the lock is taken over.
     pub took_over_stopped: fn(u32) -> String,
-    /// The lock file was removed outside dafo while this window held it: made again.
-    pub lock_remade: &'static str,
-    /// ... and another dafo took the session meanwhile: this window stops saving.
-    pub lock_lost: fn(&str) -> String,
     /// On opening: changes a stopped dafo had only in its journal are back and saved.
     pub journal_replayed: &'static str,
     /// On opening: a journal that could not be replayed was kept aside, at this file.

@@ -836,8 +836,6 @@ pub static TEXT: Catalogue = Catalogue {
         yours_saved: "Your version saved; the other one was kept (.dafo-backups or .damaged)",
         took_over: "The other dafo closed: the file is free and this window saves it now",
         took_over_stopped: |pid| format!("Opened after a dafo that stopped without closing (process {pid}): this window saves the file now"),
-        lock_remade: "The lock file was removed outside dafo: made again, this window still saves",
-        lock_lost: |why| format!("Another dafo took the file when its lock was removed: this window no longer saves ({why})"),
         journal_replayed: "Recovered and saved the changes from when dafo stopped abruptly",
         journal_set_aside: |f| format!("Unsaved changes from an earlier run set aside in {f}: they do not fit the file as it is"),
         journal_damaged: |f| format!("A journal changed outside dafo was set aside in {f}: nothing was applied"),

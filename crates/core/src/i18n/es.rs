@@ -847,8 +847,6 @@ pub static TEXT: Catalogue = Catalogue {
         yours_saved: "Guardada tu versión; la otra quedó en copia (.dafo-backups o .damaged)",
         took_over: "El otro dafo se cerró: el archivo quedó libre y ahora se guarda desde aquí",
         took_over_stopped: |pid| format!("Abierto tras un dafo que se detuvo sin cerrar (proceso {pid}): el archivo se guarda desde aquí"),
-        lock_remade: "El archivo de bloqueo se borró fuera de dafo: hecho de nuevo, esta ventana sigue guardando",
-        lock_lost: |why| format!("Otro dafo tomó el archivo al borrarse su bloqueo: esta ventana ya no guarda ({why})"),
         journal_replayed: "Recuperados y guardados los cambios de cuando dafo se cerró de golpe",
         journal_set_aside: |f| {
             format!("Cambios sin guardar de una vez anterior apartados en {f}: no encajan con el archivo tal como está")

@@ -128,30 +128,6 @@ impl SessionFile {
         self.lock.as_ref().err()
     }
 
-    /// Keeps the lock file in place while this file is open for writing (see
-    /// [`super::lock::SessionLock::keep`]): `Some(Ok(()))` when it had been
-    /// removed and is made again; `Some(Err)` when another dafo holds the
-    /// session now, and from then on this file is read-only (saves refused with
-    /// the holder's name); `None` when nothing changed, or when the lock file
-    /// cannot be made again (the saves then say why).
-    pub fn keep_lock(&mut self) -> Option<Result<(), LockError>> {
-        let lock = self.lock.as_mut().ok()?;
-        match lock.keep(&self.path) {
-            Ok(false) => None,
-            Ok(true) => Some(Ok(())),
-            Err(e @ LockError::Held { .. }) => {
-                let said = e.duplicate();
-                self.lock = Err(e);
-                // As a read-only window: no journal of its own, and none removed.
-                self.journal_guard().let_go();
-                Some(Err(said))
-            }
-            // It cannot be made again (the folder went, a full disk): the saves
-            // say what is wrong; it is tried again at the next look.
-            Err(_) => None,
-        }
-    }
-
     /// The lock left by a dafo that crashed or was killed, if this open took it over.
     pub fn took_over(&self) -> Option<&super::lock::LockInfo> {
         self.lock.as_ref().ok()?.took_over()
@@ -537,31 +513,6 @@ mod tests {
             file.save(&session("later")).unwrap();
         }
         assert_eq!(std::fs::read(&kept).unwrap(), v2, "dafo's v2 is gone");
-    }
-
-    /// The lock file removed by hand, and a second dafo opening meanwhile: it
-    /// replays this one's journal and starts its own at the same path. This one,
-    /// now read-only, must not remove that journal when it leaves (a review).
-    #[test]
-    fn a_holder_that_lost_its_lock_leaves_the_journal_to_the_new_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let (mut first, _) = SessionFile::create(&path, &session("uno")).unwrap();
-        first.journal(&[(1, title("dos"))], &BTreeMap::new()).unwrap();
-        std::fs::remove_file(crate::storage::lock::lock_path(&path)).unwrap();
-        let (mut second, s) = SessionFile::open(&path).unwrap();
-        assert_eq!(s.meta.title, "dos", "the second replayed the first's journal");
-        second.journal(&[(2, title("tres"))], &BTreeMap::new()).unwrap();
-        assert!(matches!(first.keep_lock(), Some(Err(LockError::Held { .. }))));
-        first.clear_journal();
-        drop(first);
-        assert!(journal::journal_path(&path).exists(), "the second's journal is still there");
-        assert!(first_is_read_only_now(&path));
-    }
-
-    /// Whether a third opening finds the session held (by the second).
-    fn first_is_read_only_now(path: &Path) -> bool {
-        SessionFile::open(path).is_ok_and(|(f, _)| f.read_only().is_some())
     }
 
     #[test]

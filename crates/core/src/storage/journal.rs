@@ -265,17 +265,6 @@ impl Journal {
 
     /// Every record is older than what was just saved: the journal goes. Only a
     /// journal this dafo wrote is removed.
-    /// Another dafo holds the session now: this one stops journaling, and lets
-    /// go of its journal without removing it (the path may be the other's
-    /// journal by now, or hold records it is to replay).
-    pub(crate) fn let_go(&mut self) {
-        self.active = false;
-        self.file = None;
-        self.records = 0;
-        self.len = 0;
-        self.held.clear();
-    }
-
     pub fn clear(&mut self) {
         if self.file.take().is_some() {
             let _ = std::fs::remove_file(&self.path);

@@ -206,20 +206,6 @@ impl SessionLock {
         Err(io_err(io::Error::other("the lock file keeps changing")))
     }
 
-    /// Keeps the lock file this lock's. One removed by hand while it is held
-    /// would let a second dafo take the session beside this one (two writers,
-    /// one journal): it is made again and held at once (`Ok(true)`). `Err` when
-    /// another dafo's lock file is there now; `Ok(false)` when all is as it was.
-    pub fn keep(&mut self, session: &Path) -> Result<bool, LockError> {
-        if same_file(&self.file, &self.path) {
-            return Ok(false);
-        }
-        let mut fresh = SessionLock::acquire(session)?;
-        // The old handle's file is no longer at the path: dropping it removes nothing.
-        std::mem::swap(self, &mut fresh);
-        Ok(true)
-    }
-
     /// The holder whose lock was left behind (a crashed or killed dafo), if any.
     pub fn took_over(&self) -> Option<&LockInfo> {
         self.stale.as_ref()
@@ -353,28 +339,6 @@ mod tests {
         drop(lock);
         assert!(!lock_path(&session).exists());
         SessionLock::acquire(&session).unwrap();
-    }
-
-    /// An audit removed the lock file of an open session: a second dafo then
-    /// opened it for writing beside the first. The holder makes it again; once
-    /// another has taken it, the holder is told.
-    #[test]
-    fn a_lock_file_removed_while_held_is_made_again_or_found_taken() {
-        let dir = tempfile::tempdir().unwrap();
-        let session = dir.path().join("s.ron");
-        let mut lock = SessionLock::acquire(&session).unwrap();
-        assert!(!lock.keep(&session).unwrap(), "nothing to do while it is there");
-        std::fs::remove_file(lock_path(&session)).unwrap();
-        assert!(lock.keep(&session).unwrap(), "made again");
-        assert!(matches!(SessionLock::acquire(&session), Err(LockError::Held { .. })), "and held");
-        // Removed, and another takes it before the holder looks.
-        std::fs::remove_file(lock_path(&session)).unwrap();
-        let other = SessionLock::acquire(&session).unwrap();
-        assert!(matches!(lock.keep(&session), Err(LockError::Held { .. })));
-        drop(lock);
-        assert!(lock_path(&session).exists(), "the old holder leaves the other's file alone");
-        drop(other);
-        assert!(!lock_path(&session).exists());
     }
 
     #[test]
