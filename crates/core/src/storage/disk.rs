@@ -116,9 +116,16 @@ pub struct Loaded {
 
 /// Reads and parses a session file and fingerprints it.
 pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
+    load_session_bytes(path).map(|(loaded, _)| loaded)
+}
+
+/// [`load_session`], with the bytes it read (read once, bounded as every read of
+/// a session is): for a copy of exactly the version loaded.
+pub fn load_session_bytes(path: &Path) -> Result<(Loaded, Vec<u8>), LoadError> {
     let (bytes, modified) = super::format::read_session_stamped(path)?;
     let session = parse_bytes(&bytes, path)?;
-    Ok(Loaded { session, disk: DiskState::read(&bytes, modified, true) })
+    let disk = DiskState::read(&bytes, modified, true);
+    Ok((Loaded { session, disk }, bytes))
 }
 
 /// Parses the bytes of a session file. Bytes that are not UTF-8 are a parse error at

@@ -341,8 +341,9 @@ impl SessionFile {
     /// its own when `theirs` is set: for a reload under words still being typed,
     /// whose Enter may put them over the other program's wording of the same item.
     pub fn reload_keeping(&mut self, theirs: bool) -> Result<Session, LoadError> {
-        let loaded = load_session(&self.path)?;
-        if theirs && let Ok(bytes) = std::fs::read(&self.path) {
+        // The copy is of the very bytes loaded, read once and bounded.
+        let (loaded, bytes) = super::disk::load_session_bytes(&self.path)?;
+        if theirs {
             // Best effort: the reload itself does not depend on the copy.
             let _ = super::backup::keep_own_version(&self.path, &bytes);
         }
