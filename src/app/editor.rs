@@ -522,6 +522,17 @@ impl Editor {
 
     /// Says that a field is full (`max` characters) unless what was typed or
     /// pasted went in.
+    /// A paste of several values (lines, or a spreadsheet row's cells) into a
+    /// field of one value is refused whole and said: `true` when refused.
+    pub(super) fn refuse_values(&mut self, raw: &str, one_value: bool) -> bool {
+        let values = super::readline::pasted_values(raw);
+        let refused = one_value && values > 1;
+        if refused {
+            self.say((self.lang.text().limits.one_value_paste)(values), true);
+        }
+        refused
+    }
+
     pub(super) fn say_full_unless(&mut self, went_in: bool, max: usize) {
         if !went_in {
             self.say((self.lang.text().limits.input_full)(max), true);
@@ -591,9 +602,8 @@ impl Editor {
     }
 
     /// Leaving (`q`, run by the terminal loop): writes what is pending first;
-    /// if that fails, says so and leaves only at a second `q`.
-    /// `q`: closes once everything is saved and no draft waits (words typed,
-    /// then Esc, which `u` brings back); else says so, and a second `q` closes.
+    /// closes once that is done and no draft waits (words typed, then Esc);
+    /// else says so, and leaves only at a second `q`.
     pub(super) fn quit(&mut self) -> Outcome {
         if self.quit_armed {
             return Outcome::Close;

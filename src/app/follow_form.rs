@@ -133,11 +133,8 @@ impl Editor {
             }
             Action::Paste(text) => {
                 let lines = super::readline::pasted_lines(&text);
-                let values = super::readline::pasted_values(&text);
                 // The date takes one value (`RecordForm::DATE`); the texts, the lines joined.
-                if values > 1 && form.active == RecordForm::DATE {
-                    self.say((self.lang.text().limits.one_value_paste)(values), true);
-                } else {
+                if !self.refuse_values(&text, form.active == RecordForm::DATE) {
                     let field = &mut form.fields[form.active];
                     let pasted = super::readline::paste_within(field, &lines.join(" "), STATEMENT_TEXT_MAX);
                     self.say_full_unless(pasted, STATEMENT_TEXT_MAX);

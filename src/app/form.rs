@@ -470,10 +470,8 @@ impl Editor {
             // A field of one value takes one line; a field of text, the lines joined.
             Action::Paste(text) => {
                 let lines = super::readline::pasted_lines(&text);
-                let values = super::readline::pasted_values(&text);
-                if values > 1 && form.takes_one_value(form.active) {
-                    self.say((self.lang.text().limits.one_value_paste)(values), true);
-                } else if let Some(f) = form.fields.get_mut(form.active)
+                if !self.refuse_values(&text, form.takes_one_value(form.active))
+                    && let Some(f) = form.fields.get_mut(form.active)
                     && !super::readline::paste_within(f, &lines.join(" "), ITEM_TEXT_MAX)
                 {
                     self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);

@@ -98,9 +98,7 @@ impl Editor {
         let lines = super::readline::pasted_lines(raw);
         // A line for one value (a weight, an indicator's value, money): lines
         // joined would read as another number. Refused whole, still on the clipboard.
-        let values = super::readline::pasted_values(raw);
-        if values > 1 && matches!(&self.mode, Mode::Input(i) if i.target.takes_one_value()) {
-            self.say((self.lang.text().limits.one_value_paste)(values), true);
+        if self.refuse_values(raw, matches!(&self.mode, Mode::Input(i) if i.target.takes_one_value())) {
             return;
         }
         let adding =
