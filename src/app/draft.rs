@@ -227,9 +227,8 @@ impl Editor {
         let Some(edit) = self.doc.next_step(undo) else { return String::new() };
         let s = self.session();
         // Keeping one version of a factor a git merge left twice (`R`) has a
-        // join's shape (one kept, one gone): a factor marked as a clash on
-        // either side of the step tells it apart.
-        if let Some(kept) = kept_clash_version(edit, s) {
+        // join's shape: named as the clash it resolves.
+        if let Some(kept) = s.kept_version(edit) {
             return format!("{} {}", self.lang.clashes().undo_kind, display_safe(&self.lang.show_id(&kept)));
         }
         if let Some((gone, kept)) = crate::domain::join::joined_ids(edit, s) {
@@ -393,26 +392,4 @@ pub(super) fn short(text: &str) -> String {
     // At a word boundary when there is one.
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_owned();
     format!("{cut}…")
-}
-
-/// The factor kept by `edit` when it keeps one version of a clash: a batch of
-/// factor edits in which a factor marked as a clash goes or comes back (the
-/// marked one removed on redo, put back on undo).
-fn kept_clash_version(edit: &Edit, s: &crate::domain::Session) -> Option<String> {
-    let Edit::Batch(edits) = edit else { return None };
-    let mut kept = None;
-    let mut clash = false;
-    for e in edits {
-        // Links moved to the kept version (actions, strategies) come with it.
-        let Edit::Factor(q, op) = e else { continue };
-        match op {
-            ListOp::Replace(_, f) => {
-                clash |= f.conflict.is_some();
-                kept = Some(f.id.clone());
-            }
-            ListOp::Insert(_, f) => clash |= f.conflict.is_some(),
-            ListOp::Remove(i) => clash |= s.factors(*q).get(*i).is_some_and(|f| f.conflict.is_some()),
-        }
-    }
-    if clash { kept } else { None }
 }

@@ -103,6 +103,28 @@ impl Session {
         edits.extend(other);
         Some(Edit::Batch(edits))
     }
+
+    /// The factor `edit` keeps when it is [`Session::keep_version`]'s step for a
+    /// factor, or its undo (which has a join's shape, one kept and one gone): a
+    /// batch in which a factor marked as a clash goes or comes back. Links
+    /// moved to the kept version (actions, strategies) come with it.
+    pub fn kept_version(&self, edit: &Edit) -> Option<String> {
+        let Edit::Batch(edits) = edit else { return None };
+        let mut kept = None;
+        let mut clash = false;
+        for e in edits {
+            let Edit::Factor(q, op) = e else { continue };
+            match op {
+                ListOp::Replace(_, f) => {
+                    clash |= f.conflict.is_some();
+                    kept = Some(f.id.clone());
+                }
+                ListOp::Insert(_, f) => clash |= f.conflict.is_some(),
+                ListOp::Remove(i) => clash |= self.factors(*q).get(*i).is_some_and(|f| f.conflict.is_some()),
+            }
+        }
+        kept.filter(|_| clash)
+    }
 }
 
 fn other_id(c: &Conflict) -> Option<String> {
