@@ -45,16 +45,17 @@ pub fn run(
             crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
         }
     };
-    // Whether the file said the language of its content (the CSV's session row).
+    // The session of imported items, and whether the file said the language of
+    // its content (the CSV's session row).
+    let built = |imported: crate::export::import::Imported, stem: String| {
+        let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
+        let carried = imported.settings.language.is_some();
+        (build(imported, &title, Timestamp::now()), carried)
+    };
     let (mut session, carried_language) = match (format, input::is_stdin(file)) {
         (None, _) => match plan_text(file, &input_text) {
             Some(text) => (plan_import::import(text, file, title, &stem, Timestamp::now())?, false),
-            None => {
-                let imported = read(file, &input_text)?;
-                let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-                let carried = imported.settings.language.is_some();
-                (build(imported, &title, Timestamp::now()), carried)
-            }
+            None => built(read(file, &input_text)?, stem),
         },
         (Some(format), stdin) => {
             let text = input_text.as_str();
@@ -69,9 +70,7 @@ pub fn run(
                 if imported.is_empty() {
                     return Err(ImportError::Empty { path: file.to_owned() }.into());
                 }
-                let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-                let carried = imported.settings.language.is_some();
-                (build(imported, &title, Timestamp::now()), carried)
+                built(imported, stem)
             }
         }
     };
