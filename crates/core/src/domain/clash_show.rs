@@ -108,11 +108,7 @@ impl Version {
             }
             Version::Indicator(i) => {
                 let number = |x: Option<f64>| dash(x.map(|x| lang.locale().exact(x)));
-                let direction = match i.direction {
-                    super::plan::Direction::Up => p.up,
-                    super::plan::Direction::Down => p.down,
-                    super::plan::Direction::Keep => p.keep,
-                };
+                let direction = p.direction(i.direction);
                 let milestones = i
                     .milestones
                     .iter()
@@ -154,11 +150,7 @@ fn action_fields(a: &CameAction, lang: Lang) -> Vec<Field> {
     let budget = if a.budget.is_empty() {
         money(lang, a.amount)
     } else {
-        a.budget
-            .iter()
-            .map(|y| format!("{}: {}", y.year, lang.locale().money(y.amount.cents)))
-            .collect::<Vec<_>>()
-            .join("; ")
+        crate::i18n::money_words::show_budget(lang.locale(), &a.budget)
     };
     vec![
         (name(t.diff.owner), dash(a.owner.clone())),
