@@ -66,10 +66,8 @@ pub fn first_too_long(s: &Session) -> Option<TooLong> {
             // The names of áreas temáticas and impacts: as long as an item's text.
             let on_factors = Quadrant::ALL.iter().flat_map(|&q| s.factors(q)).flat_map(|f| &f.themes);
             let on_actions = s.all_actions().flat_map(|(_, a)| a.themes.iter().chain(&a.impacts));
-            let names = s.meta.themes.iter().chain(&s.meta.impacts).chain(on_factors).chain(on_actions);
-            names
-                .into_iter()
-                .find_map(|n| over(n, ITEM_TEXT_MAX, || Field::Name(n.chars().take(40).collect::<String>().into())))
+            let mut names = s.meta.themes.iter().chain(&s.meta.impacts).chain(on_factors).chain(on_actions);
+            names.find_map(|n| over(n, ITEM_TEXT_MAX, || Field::Name(n.chars().take(40).collect::<String>().into())))
         })
 }
 
