@@ -203,8 +203,13 @@ fn merge_review_git_setup_and_the_driver_keep_hostile_names_off_the_terminal() {
     assert_clean(&o, "merge-driver conflict");
     std::fs::write(&b_side, format!("(roto{HOSTILE}")).unwrap();
     let o = dafo(&["merge-driver", p(&o_path), p(&a_side), p(&b_side), &name]);
-    assert_eq!(o.status.code(), Some(2));
+    // Merged as text (`git merge-file`), a conflict for git: the hostile bytes are
+    // in the file, never in what is said; `check` then refuses it, cleanly too.
+    assert_eq!(o.status.code(), Some(1));
     assert_clean(&o, "merge-driver unreadable side");
+    let o = dafo(&["check", p(&a_side)]);
+    assert!(!o.status.success());
+    assert_clean(&o, "check of a text merge");
     // git-setup inside a repository whose path holds escape sequences.
     let git = |args: &[&str]| {
         let o = Command::new("git")

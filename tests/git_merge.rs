@@ -588,10 +588,13 @@ fn an_item_deleted_on_one_branch_and_newly_referred_to_on_the_other_is_kept_and_
 
 /// A byte that is not UTF-8 in ours (or theirs) was read with
 /// `from_utf8_lossy`: the words got U+FFFD, ours was overwritten with them,
-/// and `check`, which refuses the original, then passed. Now the driver
-/// refuses, at the line and column, and leaves ours as it was.
+/// and `check`, which refuses the original, then passed. Then the driver
+/// refused at the line and column and left ours as it was, so `check` passed
+/// on our version while theirs was only in git's index. Now such a side is
+/// merged as text, as git would without the driver: both versions' bytes are
+/// in the file, and `check` refuses it until someone chooses.
 #[test]
-fn the_merge_driver_refuses_a_side_that_is_not_utf8_and_leaves_ours_alone() {
+fn a_side_that_is_not_utf8_is_merged_as_text_with_both_versions_kept() {
     for bad_side in ["ours", "theirs"] {
         let tmp = tempfile::tempdir().unwrap();
         let (base, a, b) = (tmp.path().join("base.ron"), tmp.path().join("ours.ron"), tmp.path().join("theirs.ron"));
@@ -621,8 +624,73 @@ fn the_merge_driver_refuses_a_side_that_is_not_utf8_and_leaves_ours_alone() {
             .output()
             .unwrap();
         let said = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{bad_side}: {said}");
+        assert_eq!(out.status.code(), Some(1), "{bad_side}: a conflict for git: {said}");
         assert!(said.contains("UTF-8") && said.contains("almendral.ron:"), "{bad_side}: {said}");
-        assert_eq!(std::fs::read(&a).unwrap(), ours, "{bad_side}: ours is left as it was");
+        assert!(said.contains("fusionado como texto"), "{bad_side}: {said}");
+        let merged = std::fs::read(&a).unwrap();
+        let has = |needle: &[u8]| merged.windows(needle.len()).any(|w| w == needle);
+        assert!(
+            has(b"Le\xf3n y Ca\xf1ada ") && has("Listas de espera (otra rama)".as_bytes()),
+            "{bad_side}: both sides' words"
+        );
+        let check = Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(["--lang", "es", "check"])
+            .arg(&a)
+            .env_remove("DAFO_DIR")
+            .output()
+            .unwrap();
+        assert!(!check.status.success(), "{bad_side}: check must refuse what is merged as text");
     }
+}
+
+/// A side that is not a session (a hand edit that broke the RON on one
+/// branch) in a real `git merge`: the file holds both branches' lines, git
+/// reports the conflict, `dafo check` names the marker's line and what to do,
+/// and removing the markers by hand makes the session read again.
+#[test]
+fn a_branch_that_broke_the_file_is_merged_as_text_and_check_points_at_the_marker() {
+    let repo = setup();
+    repo.git(&["checkout", "-q", "-b", "otra"]);
+    let raw = std::fs::read_to_string(repo.file()).unwrap();
+    // A quote lost in a hand edit: the file no longer reads.
+    let broken = raw.replace("\"Listas de espera\"", "\"Listas de espera de seis meses");
+    assert_ne!(broken, raw);
+    std::fs::write(repo.file(), &broken).unwrap();
+    repo.commit("otra rama, editada a mano");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.edit(|s| s.weaknesses[0].text = "Listas de espera de un año".into());
+    repo.commit("rama principal");
+    let out = repo.git(&["merge", "-q", "--no-edit", "otra"]);
+    assert!(!out.status.success(), "git must report the conflict");
+    let said = text(&out.stderr);
+    assert!(said.contains("taller.ron:") && said.contains("fusionado como texto"), "{said}");
+    let unmerged = text(&repo.git(&["diff", "--name-only", "--diff-filter=U"]).stdout);
+    assert_eq!(unmerged.trim(), "taller.ron");
+    let merged = std::fs::read_to_string(repo.file()).unwrap();
+    assert!(
+        merged.contains("Listas de espera de un año") && merged.contains("Listas de espera de seis meses"),
+        "{merged}"
+    );
+    let marker = merged.lines().position(|l| l.starts_with("<<<<<<< ")).unwrap() + 1;
+    assert!(merged.contains("<<<<<<< nuestra versión") && merged.contains(">>>>>>> otra rama"), "{merged}");
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(!check.status.success());
+    let said = text(&check.stderr) + &text(&check.stdout);
+    assert!(said.contains(&format!("taller.ron:{marker}:1")) && said.contains("marca de conflicto de git"), "{said}");
+    // Keeping our block and dropping the markers: the session reads again.
+    let mut kept = Vec::new();
+    let mut theirs = false;
+    for line in merged.lines() {
+        if line.starts_with("<<<<<<< ") || line.starts_with(">>>>>>> ") {
+            theirs = false;
+        } else if line == "=======" {
+            theirs = true;
+        } else if !theirs {
+            kept.push(line);
+        }
+    }
+    std::fs::write(repo.file(), kept.join("\n") + "\n").unwrap();
+    let check = repo.dafo(&["check", "taller.ron"]);
+    assert!(check.status.success(), "{}{}", text(&check.stdout), text(&check.stderr));
+    assert_eq!(dafo::storage::load(&repo.file()).unwrap().weaknesses[0].text, "Listas de espera de un año");
 }

@@ -154,7 +154,8 @@ fn same_inputs(files: &[PathBuf], lang: Lang) -> Result<(), CommandError> {
 
 /// `dafo merge-driver %O %A %B %P`: merges `theirs` and `ours` (edited from
 /// `base`) into `ours`. Exit 0 when clean, 1 when conflicts were marked (or a
-/// clash kept our side), 2 when a file does not read (nothing written then).
+/// clash kept our side). A file that does not read as a session is merged as
+/// text (see [`merge_as_text`]): exit 1; 2 when that fails too (nothing written).
 pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang: Lang) -> ExitCode {
     let shown = name.map(PathBuf::from).unwrap_or_else(|| ours.to_owned());
     let read = |p: &Path, empty_ok: bool| -> Result<Option<Session>, String> {
@@ -180,14 +181,14 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
         Ok(s) => s,
         Err(e) => {
             super::say(&format!("dafo merge-driver: {e}"));
-            return ExitCode::from(2);
+            return merge_as_text(base, ours, theirs, &shown, lang);
         }
     };
     let out = match merge3(&o, &a, &b) {
         Ok(out) => out,
         Err(e) => {
             super::say(&format!("dafo merge-driver: {}: {e}", shown.display()));
-            return ExitCode::from(2);
+            return merge_as_text(base, ours, theirs, &shown, lang);
         }
     };
     if let Err(e) = write_atomic(ours, to_ron(&out.session).as_bytes()) {
@@ -207,6 +208,38 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
         super::say(&format!("dafo: {}: {kept}: {c}", shown.display()));
     }
     if out.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// What git itself does without the driver, for versions that cannot be merged by
+/// ID (one does not read as a session, or is not a session at all): a line-by-line
+/// merge by `git merge-file`, written into `ours`. Every block the two sides
+/// changed differently holds both versions between `<<<<<<<` and `>>>>>>>`, so
+/// nothing is lost, and while a marker is left the file does not read: `dafo
+/// check` refuses it at the marker's line. Exit 1 (git reports a conflict) even
+/// when no block clashed, for the result has not been read as a session; 2 when
+/// git cannot merge them either (a binary file, no git): ours is then left as it was.
+fn merge_as_text(base: &Path, ours: &Path, theirs: &Path, shown: &Path, lang: Lang) -> ExitCode {
+    let w = lang.text().merge;
+    let [label_ours, label_base, label_theirs] = w.text_labels;
+    let merged = std::process::Command::new("git")
+        .args(["merge-file", "-p", "-L", label_ours, "-L", label_base, "-L", label_theirs, "--"])
+        .args([ours, base, theirs])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        // The number of conflicting blocks (at most 127); an error is negative (255).
+        .and_then(|o| o.status.code().filter(|n| (0..=127).contains(n)).map(|n| (n as usize, o.stdout)));
+    let Some((blocks, text)) = merged else {
+        super::say(&format!("dafo merge-driver: {}: {}", shown.display(), w.text_merge_failed));
+        return ExitCode::from(2);
+    };
+    if let Err(e) = write_atomic(ours, &text) {
+        super::say(&format!("dafo merge-driver: {}: {}", ours.display(), crate::i18n::os_error(&e, lang)));
+        return ExitCode::from(2);
+    }
+    super::say(&format!("dafo: {}: {}", shown.display(), (w.merged_as_text)(blocks)));
+    ExitCode::FAILURE
 }
 
 /// A session with `s`'s metadata and no items: the base when there is none.

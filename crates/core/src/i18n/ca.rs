@@ -513,6 +513,13 @@ pub static TEXT: Catalogue = Catalogue {
     output_is_input: "és una de les sessions a fusionar; les entrades no s'escriuen mai, tria un altre -o",
     conflict: "conflicte",
     conflict_kept: "conflicte, es queda la nostra versió",
+    text_labels: ["la nostra versió", "versió comuna", "l'altra branca"],
+    merged_as_text: |n| match n {
+        0 => "fusionat com a text, línia a línia (`git merge-file`), sense blocs en conflicte; comprova amb `dafo check` que es llegeix".to_owned(),
+        1 => "fusionat com a text, línia a línia (`git merge-file`): 1 bloc amb les dues versions entre `<<<<<<<` i `>>>>>>>`; resol-lo a mà i comprova-ho amb `dafo check`".to_owned(),
+        n => format!("fusionat com a text, línia a línia (`git merge-file`): {n} blocs amb les dues versions entre `<<<<<<<` i `>>>>>>>`; resol-los a mà i comprova-ho amb `dafo check`"),
+    },
+    text_merge_failed: "tampoc s'ha pogut fusionar com a text (`git merge-file`): es queda la nostra versió i git marca el conflicte; l'altra és a `git show :3:FITXER`",
     check_line: |n| {
         if n == 1 { "1 conflicte ⚠ per resoldre".to_owned() } else { format!("{n} conflictes ⚠ per resoldre") }
     },
@@ -1358,6 +1365,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_session: "no es llig com a sessió",
     counter_at_end: |key, n| format!("el comptador d'IDs {key:?} és a {n}, passat l'últim ID que dafo pot donar; corregiu-lo a mà"),
     not_utf8: "no és text UTF-8 (el fitxer s'ha fet malbé o no és una sessió de dafo)",
+    conflict_marker: "marca de conflicte de git (`<<<<<<<`): s'ha fusionat com a text; en cada bloc marcat deixa la versió bona i esborra les línies de marca (`docs/git.md`)",
     ron_unexpected_char: |c| format!("el caràcter {c} no pot anar ací"),
     ron_expected_comma: "falta una coma (o el tancament d'un parèntesi, claudàtor o clau)",
     ron_expected_closing: |c| format!("falta el tancament `{c}`"),

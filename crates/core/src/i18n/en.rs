@@ -513,6 +513,13 @@ pub static TEXT: Catalogue = Catalogue {
     output_is_input: "is one of the sessions to merge; the inputs are never written, choose another -o",
     conflict: "conflict",
     conflict_kept: "conflict, our version kept",
+    text_labels: ["our version", "common version", "other branch"],
+    merged_as_text: |n| match n {
+        0 => "merged as text, line by line (`git merge-file`), with no conflicting block; check with `dafo check` that it reads".to_owned(),
+        1 => "merged as text, line by line (`git merge-file`): 1 block holds both versions between `<<<<<<<` and `>>>>>>>`; resolve it by hand and check with `dafo check`".to_owned(),
+        n => format!("merged as text, line by line (`git merge-file`): {n} blocks hold both versions between `<<<<<<<` and `>>>>>>>`; resolve them by hand and check with `dafo check`"),
+    },
+    text_merge_failed: "it could not be merged as text either (`git merge-file`): our version is left and git marks the conflict; the other one is in `git show :3:FILE`",
     check_line: |n| {
         if n == 1 { "1 conflict ⚠ to resolve".to_owned() } else { format!("{n} conflicts ⚠ to resolve") }
     },
@@ -1349,6 +1356,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_session: "does not read as a session",
     counter_at_end: |key, n| format!("the ID counter {key:?} is at {n}, past the last ID dafo can give; fix it by hand"),
     not_utf8: "not UTF-8 text (the file was damaged or is not a dafo session)",
+    conflict_marker: "a git conflict marker (`<<<<<<<`): it was merged as text; in each marked block keep the right version and delete the marker lines (`docs/git.md`)",
     ron_unexpected_char: |c| format!("the character {c} cannot go here"),
     ron_expected_comma: "expected a comma (or a closing bracket)",
     ron_expected_closing: |c| format!("expected closing `{c}`"),

@@ -197,6 +197,7 @@ fn load_errors() -> Vec<LoadError> {
             problem: ParseProblem::CounterAtEnd { key: "F".into(), n: 1_000_000 },
         },
         LoadError::Parse { path: path(), line: 3, column: 9, problem: ParseProblem::NotUtf8 },
+        LoadError::Parse { path: path(), line: 3, column: 1, problem: ParseProblem::ConflictMarker },
         LoadError::Id {
             path: path(),
             line: 3,

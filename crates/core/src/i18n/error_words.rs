@@ -23,6 +23,8 @@ pub struct ErrorWords {
     pub counter_at_end: fn(&str, u64) -> String,
     /// Bytes that are not UTF-8.
     pub not_utf8: &'static str,
+    /// A line of a git merge's conflict markers (`<<<<<<<`): the file was merged as text.
+    pub conflict_marker: &'static str,
     // ---- What the RON parser found (`storage::RonProblem`); names stay as the file writes them ----
     /// A character that cannot go there (it, quoted and escaped).
     pub ron_unexpected_char: fn(&str) -> String,

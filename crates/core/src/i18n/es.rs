@@ -519,6 +519,13 @@ pub static TEXT: Catalogue = Catalogue {
     output_is_input: "es una de las sesiones a fusionar; las entradas nunca se escriben, elige otro -o",
     conflict: "conflicto",
     conflict_kept: "conflicto, se queda nuestra versión",
+    text_labels: ["nuestra versión", "versión común", "otra rama"],
+    merged_as_text: |n| match n {
+        0 => "fusionado como texto, línea a línea (`git merge-file`), sin bloques en conflicto; comprueba con `dafo check` que se lee".to_owned(),
+        1 => "fusionado como texto, línea a línea (`git merge-file`): 1 bloque con las dos versiones entre `<<<<<<<` y `>>>>>>>`; resuélvelo a mano y comprueba con `dafo check`".to_owned(),
+        n => format!("fusionado como texto, línea a línea (`git merge-file`): {n} bloques con las dos versiones entre `<<<<<<<` y `>>>>>>>`; resuélvelos a mano y comprueba con `dafo check`"),
+    },
+    text_merge_failed: "tampoco se pudo fusionar como texto (`git merge-file`): se queda nuestra versión y git marca el conflicto; la otra está en `git show :3:ARCHIVO`",
     check_line: |n| {
         if n == 1 { "1 conflicto ⚠ por resolver".to_owned() } else { format!("{n} conflictos ⚠ por resolver") }
     },
@@ -1362,6 +1369,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_session: "no se lee como sesión",
     counter_at_end: |key, n| format!("el contador de IDs {key:?} está en {n}, pasado el último ID que dafo puede dar; corríjalo a mano"),
     not_utf8: "no es texto UTF-8 (el archivo se ha dañado o no es una sesión de dafo)",
+    conflict_marker: "marca de conflicto de git (`<<<<<<<`): se fusionó como texto; en cada bloque marcado deja la versión buena y borra las líneas de marca (`docs/git.md`)",
     ron_unexpected_char: |c| format!("el carácter {c} no puede ir aquí"),
     ron_expected_comma: "falta una coma (o el cierre de un paréntesis, corchete o llave)",
     ron_expected_closing: |c| format!("falta el cierre `{c}`"),

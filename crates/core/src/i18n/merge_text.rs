@@ -73,6 +73,13 @@ pub struct MergeText {
     pub output_is_input: &'static str,
     pub conflict: &'static str,
     pub conflict_kept: &'static str,
+    /// A side that does not read as a session: merged line by line by `git
+    /// merge-file`; the three labels it writes after `<<<<<<<`, `|||||||` and `>>>>>>>`.
+    pub text_labels: [&'static str; 3],
+    /// The text merge's result (how many blocks are marked) and what to do.
+    pub merged_as_text: fn(usize) -> String,
+    /// `git merge-file` could not run: our version is left as it was.
+    pub text_merge_failed: &'static str,
     // ---- dafo check ----
     /// `2 conflict(s) ⚠ to resolve`.
     pub check_line: fn(usize) -> String,

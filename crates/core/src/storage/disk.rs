@@ -134,6 +134,9 @@ pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse(text, path),
         Err(e) => {
+            if let Some(marked) = super::format::conflict_marker(bytes, path) {
+                return Err(marked);
+            }
             let (line, column) = utf8_error_at(bytes, &e);
             let problem = super::format::ParseProblem::NotUtf8;
             Err(LoadError::Parse { path: path.to_owned(), line, column, problem })
@@ -208,6 +211,32 @@ mod tests {
     fn bytes_that_are_not_utf8_are_a_located_error() {
         let err = parse_bytes(b"(version: 1,\n  meta: \xff", Path::new("s.ron")).unwrap_err();
         assert!(err.to_string().starts_with("s.ron:2:9: not UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn a_git_conflict_marker_is_the_error_named_at_its_line_in_text_or_bytes() {
+        let session = super::super::to_ron(&crate::domain::Session::new("s", jiff::Timestamp::UNIX_EPOCH));
+        let at = session[..session.find("meta").unwrap()].rfind('\n').unwrap() + 1;
+        let line = session[..at].lines().count() + 1;
+        let (before, after) = session.split_at(at);
+        let marked = format!("{before}<<<<<<< nuestra versión\n{after}=======\n{after}>>>>>>> otra rama\n");
+        for bytes in [
+            marked.clone().into_bytes(),
+            marked.replace("otra rama", "caf\u{e9}").replace('\u{e9}', "\u{1}").into_bytes(),
+        ] {
+            let err = parse_bytes(&bytes, Path::new("s.ron")).unwrap_err();
+            let es = err.message(crate::i18n::Lang::Es);
+            assert!(es.starts_with(&format!("s.ron:{line}:1: ")) && es.contains(": marca de conflicto de git"), "{es}");
+        }
+        // Not UTF-8 and marked: the marker is what is said.
+        let mut latin1 = marked.into_bytes();
+        latin1.extend_from_slice(b"caf\xe9");
+        let en = parse_bytes(&latin1, Path::new("s.ron")).unwrap_err().message(crate::i18n::Lang::En);
+        assert!(en.starts_with(&format!("s.ron:{line}:1: ")) && en.contains(": a git conflict marker"), "{en}");
+        // `<<<<<<<` inside a text is not a marker: the session reads.
+        let mut s = crate::domain::Session::new("s", jiff::Timestamp::UNIX_EPOCH);
+        s.meta.title = "<<<<<<< no es una marca".into();
+        assert!(parse_bytes(super::super::to_ron(&s).as_bytes(), Path::new("s.ron")).is_ok());
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub enum ParseProblem {
     CounterAtEnd { key: String, n: u64 },
     /// Bytes that are not UTF-8 (the file was damaged or is not a dafo session).
     NotUtf8,
+    /// A git conflict marker: the file was merged as text, and a marked block is left.
+    ConflictMarker,
 }
 
 impl std::fmt::Display for ParseProblem {
@@ -64,6 +66,7 @@ impl ParseProblem {
             ParseProblem::Ron(problem) => problem.message(lang),
             ParseProblem::CounterAtEnd { key, n } => (w.counter_at_end)(key, *n),
             ParseProblem::NotUtf8 => w.not_utf8.to_owned(),
+            ParseProblem::ConflictMarker => w.conflict_marker.to_owned(),
         }
     }
 
@@ -110,6 +113,14 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 /// Parses session text; `path` is only used in error messages. A UTF-8 byte order
 /// mark at the start (some Windows editors add one) is skipped; columns on the first
 /// line still count from after it.
+/// The first line of `bytes` that opens a git conflict block (`<<<<<<< ` and a
+/// label, as `git merge-file` writes them), as the error of a file that does not
+/// read: what went wrong there is the text merge, not the RON at the parser's place.
+pub(crate) fn conflict_marker(bytes: &[u8], path: &Path) -> Option<LoadError> {
+    let at = bytes.split(|&b| b == b'\n').position(|line| line == b"<<<<<<<" || line.starts_with(b"<<<<<<< "))?;
+    Some(LoadError::Parse { path: path.to_owned(), line: at + 1, column: 1, problem: ParseProblem::ConflictMarker })
+}
+
 pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     #[derive(Deserialize)]
@@ -130,7 +141,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
         // rather than point at the first unknown field.
         Err(e) => match ron::from_str::<Probe>(text) {
             Ok(p) if p.version > FORMAT_VERSION => return Err(too_new(p.version)),
-            _ => return Err(spanned(e)),
+            _ => return Err(conflict_marker(text.as_bytes(), path).unwrap_or_else(|| spanned(e))),
         },
     };
     if session.version > FORMAT_VERSION {
