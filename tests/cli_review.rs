@@ -73,6 +73,26 @@ fn review_records_a_year_in_one_step() {
     assert!(!dafo::storage::lock::lock_path(&path).exists(), "the lock is let go");
 }
 
+/// A note alone for a year without a review of the action stored 0 % and
+/// pendiente, and set the action back from en curso, while saying "1 change
+/// saved": now it starts where the action stood, as the TUI's note does.
+#[test]
+fn a_note_alone_keeps_the_degree_and_status_the_action_had() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let before = dafo::storage::load(&path).unwrap();
+    assert_eq!(before.action_review("C2", 2024).map(|r| r.degree), Degree::new(75));
+    let out = dafo(&["review", path.to_str().unwrap(), "--year", "2025", "--note", "C2=Sigue el circuito"]);
+    assert!(stdout(&out).contains("2025: 1 cambio guardado"), "{}", stdout(&out));
+    let s = dafo::storage::load(&path).unwrap();
+    let r = s.action_review("C2", 2025).unwrap();
+    assert_eq!((r.degree, r.status), (Degree::new(75).unwrap(), dafo::domain::Status::InProgress));
+    assert_eq!(r.note.as_deref(), Some("Sigue el circuito"));
+    assert_eq!(s.correct[1].status, dafo::domain::Status::InProgress);
+    let report = stdout(&dafo(&["report", path.to_str().unwrap(), "--year", "2025"]));
+    assert!(!report.contains("pasa a pendiente"), "{report}");
+}
+
 #[test]
 fn bad_reviews_are_clear_errors_that_change_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -237,10 +237,23 @@ impl Session {
         self.indicator_values.iter().find(|v| v.indicator == id && v.year == year).map(|v| v.actual)
     }
 
+    /// Where action `i` of `came` stood in `year`, for a first review of the year
+    /// that gives no degree (a note, money): its latest review's degree and status;
+    /// with no review at all, 0 % and the status set by hand (cycled in the CAME
+    /// view), which a review must not undo; reviewed only in later years, pendiente.
+    fn stood(&self, came: super::Came, i: usize, year: i16) -> (Degree, Status) {
+        let Some(a) = self.actions(came).get(i) else { return (Degree::ZERO, Status::Pending) };
+        if !self.reviews.iter().any(|r| r.action == a.id) {
+            return (Degree::ZERO, a.status);
+        }
+        let st = self.standing(came, a, year);
+        (st.degree, st.status)
+    }
+
     /// Records action `id`'s review of `year`: `degree` and `status` replace
     /// this year's (`None` keeps them; a first review with no status takes the
-    /// one the degree suggests), `note` replaces the note (`Some("")` clears
-    /// it). When this is the action's latest review, the action's own status
+    /// one the degree suggests, and one with no degree starts where the action
+    /// stood), `note` replaces the note (`Some("")` clears it). When this is the action's latest review, the action's own status
     /// follows it, in the same step. `Ok(None)` when nothing would change.
     pub fn review_action(
         &self,
@@ -256,8 +269,16 @@ impl Session {
         let mut new = match old.and_then(|p| self.reviews.get(p)) {
             Some(r) => r.clone(),
             None => {
-                let degree = degree.unwrap_or_default();
-                let status = status.unwrap_or_else(|| degree.suggested_status());
+                // A first review of the year without a degree (a note, a status)
+                // starts where the action stood, as one for money alone does:
+                // never at 0 %, which would set a started action back to pendiente.
+                let (degree, status) = match (degree, status) {
+                    (Some(d), status) => (d, status.unwrap_or_else(|| d.suggested_status())),
+                    (None, status) => {
+                        let (d, s) = self.stood(came, i, year);
+                        (d, status.unwrap_or(s))
+                    }
+                };
                 ActionReview { action: id.to_owned(), year, degree, status, note: None, committed: None, paid: None }
             }
         };
@@ -302,10 +323,7 @@ impl Session {
         self.check_review_year(year)?;
         let (came, i) = self.find_action(id).ok_or_else(|| ReviewError::UnknownAction(id.to_owned()))?;
         // A first review for money alone starts where the action stood, as a note does.
-        let (degree, status) = self.actions(came).get(i).map_or((Degree::ZERO, Status::Pending), |a| {
-            let st = self.standing(came, a, year);
-            (st.degree, st.status)
-        });
+        let (degree, status) = self.stood(came, i, year);
         let old = self.reviews.iter().position(|r| r.action == id && r.year == year);
         let blank =
             || ActionReview { action: id.to_owned(), year, degree, status, note: None, committed: None, paid: None };

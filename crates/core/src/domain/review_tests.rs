@@ -141,3 +141,44 @@ fn a_note_that_reads_the_same_once_cleaned_is_no_change() {
     doc.apply(e).unwrap();
     assert_eq!(doc.session.action_review("C1", 2024).unwrap().note.as_deref(), Some("Tres reuniones"));
 }
+
+/// `dafo review --note C2=…` for a year without a review of C2 stored 0 % and
+/// pendiente: an action at 75 % en curso fell back to pendiente, silently. A
+/// first review of the year without a degree starts where the action stood.
+#[test]
+fn a_note_or_money_alone_starts_where_the_action_stood_and_never_sets_it_back() {
+    let mut doc = Document::new(planned());
+    let e = doc.session.review_action("C1", 2024, Degree::new(75), None, None).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    let e = doc.session.review_action("C1", 2025, None, None, Some("Sigue el circuito")).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    let r = doc.session.action_review("C1", 2025).unwrap();
+    assert_eq!((r.degree.get(), r.status, r.note.as_deref()), (75, Status::InProgress, Some("Sigue el circuito")));
+    assert_eq!(doc.session.correct[0].status, Status::InProgress);
+    // A status alone keeps the degree where it stood.
+    let e = doc.session.review_action("C1", 2026, None, Some(Status::Dropped), None).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    assert_eq!(doc.session.action_review("C1", 2026).map(|r| (r.degree.get(), r.status)), Some((75, Status::Dropped)));
+    // No review at all: the status set by hand in the CAME view stays, for a note and for money.
+    let e = doc.session.change_action(Came::Correct, 1, |a| a.status = Status::InProgress).unwrap();
+    doc.apply(e).unwrap();
+    let e = doc.session.review_action("C2", 2024, None, None, Some("Abierta en marzo")).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    assert_eq!(
+        doc.session.action_review("C2", 2024).map(|r| (r.degree.get(), r.status)),
+        Some((0, Status::InProgress))
+    );
+    assert_eq!(doc.session.correct[1].status, Status::InProgress);
+    let money = crate::domain::plan::Euros { cents: 150_000 };
+    let e = doc.session.review_money("C2", 2025, Some(Some(money)), None).unwrap().unwrap();
+    doc.apply(e).unwrap();
+    assert_eq!(doc.session.action_review("C2", 2025).map(|r| r.status), Some(Status::InProgress));
+    // Reviewed only in a later year: pendiente before it, as the roll-up says.
+    let mut s = planned();
+    let e = s.review_action("C1", 2026, Degree::new(100), None, None).unwrap().unwrap();
+    s.apply(e).unwrap();
+    let e = s.review_action("C1", 2024, None, None, Some("Aún no")).unwrap().unwrap();
+    s.apply(e).unwrap();
+    assert_eq!(s.action_review("C1", 2024).map(|r| (r.degree.get(), r.status)), Some((0, Status::Pending)));
+    assert_eq!(s.correct[0].status, Status::Done);
+}
