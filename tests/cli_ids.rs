@@ -128,3 +128,80 @@ fn a_csv_written_before_format_4_reads_its_afrontar_actions_as_af() {
     let ids: Vec<(&str, &[String])> = s.confront.iter().map(|a| (a.id.as_str(), a.links.as_slice())).collect();
     assert_eq!(ids, [("AF1", &["A1".to_owned()][..]), ("AF2", &["A1".to_owned()][..])]);
 }
+
+// ---- The status line of an English session ----
+
+/// The words of `text` that are stored IDs English shows otherwise (`F1`,
+/// `AF2`, `FO1`): none may be on an English screen.
+fn stored_in_english(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = words(text).into_iter().filter(|w| Lang::En.show_id(w) != *w).collect();
+    found.sort();
+    found
+}
+
+/// The status line now, checked to hold no stored ID.
+fn said(h: &crate::common::Held) -> String {
+    let text = crate::common::keys::notice(h);
+    assert_eq!(stored_in_english(&text), Vec::<String>::new(), "stored IDs in {text:?}");
+    text
+}
+
+fn ctrl(h: &mut crate::common::Held, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    crate::common::keys::key(h, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+#[test]
+fn english_undo_delete_and_move_messages_in_the_grid_show_english_ids() {
+    use crate::common::keys::typ;
+    let mut h = crate::common::held_sample(Lang::En);
+    typ(&mut h, "4+u");
+    assert!(said(&h).starts_with("undone: change T1 "), "{}", said(&h));
+    ctrl(&mut h, 'r');
+    assert!(said(&h).starts_with("redone: change T1 "), "{}", said(&h));
+    typ(&mut h, "1x");
+    assert!(said(&h).starts_with("Deleted S1"), "{}", said(&h));
+    typ(&mut h, "u");
+    assert!(said(&h).starts_with("undone: delete S1 "), "{}", said(&h));
+    typ(&mut h, "m2");
+    let moved = Lang::En.show_id(&crate::common::keys::ed(&h).session().weaknesses.last().unwrap().id);
+    assert!(moved.starts_with('W'), "{moved}");
+    assert_eq!(said(&h), format!("S1 → {moved} (Weaknesses)"));
+}
+
+#[test]
+fn english_undo_in_the_weights_and_the_crossed_matrix_shows_english_ids() {
+    use crate::common::keys::typ;
+    let mut h = crate::common::held_sample(Lang::En);
+    typ(&mut h, "W3u");
+    assert!(said(&h).starts_with("undone: change S"), "{}", said(&h));
+    ctrl(&mut h, 'r');
+    assert!(said(&h).starts_with("redone: change S"), "{}", said(&h));
+    typ(&mut h, "X+");
+    assert!(said(&h).ends_with(" SO1"), "{}", said(&h));
+    typ(&mut h, "u");
+    assert!(said(&h).starts_with("undone: change SO1 "), "{}", said(&h));
+}
+
+#[test]
+fn english_came_action_messages_show_english_ids() {
+    use crate::common::keys::{press, typ};
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = crate::common::held_sample(Lang::En);
+    typ(&mut h, "c4");
+    press(&mut h, KeyCode::Right);
+    typ(&mut h, "s");
+    assert!(said(&h).starts_with("CF1: "), "{}", said(&h));
+    typ(&mut h, "u");
+    assert!(said(&h).starts_with("undone: change CF1 "), "{}", said(&h));
+    let n = crate::common::keys::ed(&h).session().confront.len() + 1;
+    typ(&mut h, "aNew action");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Esc);
+    typ(&mut h, "u");
+    assert_eq!(said(&h), format!("undone: add CF{n} New action"));
+    let e = crate::common::keys::ed(&h);
+    let selected = Lang::En.show_id(&e.session().confront[e.action_selection(Came::Confront).unwrap()].id);
+    assert!(selected.starts_with("CF"), "{selected}");
+    typ(&mut h, "x");
+    assert_eq!(said(&h), format!("Deleted {selected} (u to undo)"));
