@@ -205,3 +205,28 @@ fn english_came_action_messages_show_english_ids() {
     assert!(selected.starts_with("CF"), "{selected}");
     typ(&mut h, "x");
     assert_eq!(said(&h), format!("Deleted {selected} (u to undo)"));
+}
+
+/// The cronograma's line of undated actions wrote the stored `AF2` under rows
+/// that show `CF1`: every document and the plan view show the English IDs.
+#[test]
+fn the_english_schedule_names_its_undated_actions_with_english_ids() {
+    let s = palencia();
+    let undated = s.schedule().unwrap().undated;
+    assert!(undated.iter().any(|id| Lang::En.show_id(id) != *id), "the sample has an undated action: {undated:?}");
+    let line = format!("Undated: {}", Lang::En.show_ids(&undated, ", "));
+    let today = jiff::civil::date(2026, 12, 6);
+    for format in [Format::Md, Format::Txt, Format::Html] {
+        let out = dafo::export::render_on(&s, Lang::En, format, today);
+        assert!(out.contains(&line), "{format:?}: no {line:?}");
+        // The page's style names its paper (`size: A4`): the words after it.
+        let body = out.split_once("</style>").map_or(out.as_str(), |(_, body)| body);
+        assert_eq!(stored_in_english(body), Vec::<String>::new(), "{format:?}");
+    }
+    let docx = crate::cli_review::docx_text(&dafo::export::bytes_on(&s, Lang::En, Format::Docx, today));
+    assert!(docx.contains(&line), "docx: no {line:?}");
+    let mut h = crate::common::held_sample(Lang::En);
+    crate::common::keys::typ(&mut h, "Pt");
+    let screen = crate::common::screen_rows(&h, 120, 40).join("\n");
+    assert!(screen.contains(&line), "plan view: no {line:?} in\n{screen}");
+}
