@@ -129,7 +129,7 @@ fn a_csv_written_before_format_4_reads_its_afrontar_actions_as_af() {
     assert_eq!(ids, [("AF1", &["A1".to_owned()][..]), ("AF2", &["A1".to_owned()][..])]);
 }
 
-// ---- The status line of an English session ----
+// ---- The status line and the input labels of an English session ----
 
 /// The words of `text` that are stored IDs English shows otherwise (`F1`,
 /// `AF2`, `FO1`): none may be on an English screen.
@@ -229,4 +229,32 @@ fn the_english_schedule_names_its_undated_actions_with_english_ids() {
     crate::common::keys::typ(&mut h, "Pt");
     let screen = crate::common::screen_rows(&h, 120, 40).join("\n");
     assert!(screen.contains(&line), "plan view: no {line:?} in\n{screen}");
+}
+
+/// The input line's label names its item as the grid shows it: `Edit S1`, a
+/// new action `for S2 «…»`, a new strategy `SO S1 × O1`.
+#[test]
+fn english_input_labels_show_english_ids() {
+    use crate::common::keys::{press, typ};
+    use ratatui::crossterm::event::KeyCode;
+    let screen = |h: &crate::common::Held| {
+        let text = crate::common::screen_rows(h, 120, 40).join("\n");
+        assert_eq!(stored_in_english(&text), Vec::<String>::new(), "stored IDs on screen:\n{text}");
+        text
+    };
+    let mut h = crate::common::held_sample(Lang::En);
+    typ(&mut h, "1e");
+    let text = screen(&h);
+    assert!(text.contains("Edit S1 ("), "{text}");
+    press(&mut h, KeyCode::Esc);
+    typ(&mut h, "c1a");
+    let text = screen(&h);
+    assert!(text.contains("New action for S2 «"), "the first strength no action answers: {text}");
+    press(&mut h, KeyCode::Esc);
+    typ(&mut h, "Xa");
+    press(&mut h, KeyCode::Enter);
+    press(&mut h, KeyCode::Enter);
+    let text = screen(&h);
+    assert!(crate::common::keys::ed(&h).mode().input().is_some(), "{text}");
+    assert!(text.contains("SO S1 × O1 ("), "{text}");
 }
