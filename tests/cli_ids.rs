@@ -258,3 +258,44 @@ fn english_input_labels_show_english_ids() {
     assert!(crate::common::keys::ed(&h).mode().input().is_some(), "{text}");
     assert!(text.contains("SO S1 × O1 ("), "{text}");
 }
+
+/// The IDs of the action rows of `csv` in its `id` column, in order, each once.
+fn csv_action_ids(csv: &str, kind: Option<&str>) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let head = reader.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name);
+    let (id, kinds) = (col("id").unwrap(), kind.map(|_| col("kind").unwrap()));
+    let mut ids: Vec<String> = Vec::new();
+    for r in reader.records().map(Result::unwrap) {
+        if kinds.is_none_or(|k| Some(&r[k]) == kind) && !ids.contains(&r[id].to_owned()) {
+            ids.push(r[id].to_owned());
+        }
+    }
+    ids
+}
+
+/// `dafo report --format csv` and the published site's `plan.csv` wrote the
+/// stored `AF1` in English, where `dafo export --format csv` writes `CF1`.
+#[test]
+fn the_english_report_csv_and_plan_csv_show_the_ids_of_the_export_csv() {
+    use dafo::export::report::{ReportFormat, render_on};
+    let s = dafo::storage::load(Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let today = jiff::civil::date(2026, 12, 6);
+    let mut exported = csv_action_ids(&render(&s, Lang::En, Format::Csv), Some("action"));
+    assert!(exported.contains(&"CF1".to_owned()), "{exported:?}");
+    exported.sort();
+    let joined = dafo::export::report_join::join(vec![("a.ron".to_owned(), s.clone())], Lang::En).unwrap();
+    let report = render_on(&joined, &s.reviewed_years(), ReportFormat::Csv, Lang::En, today);
+    let mut reported = csv_action_ids(&String::from_utf8(report).unwrap(), None);
+    reported.sort();
+    assert_eq!(reported, exported, "report --all --format csv");
+    let site = dafo::export::publish::site(&s, Lang::En, today, false);
+    let plan = site.iter().find(|f| f.name == "plan.csv").unwrap();
+    let mut published = csv_action_ids(std::str::from_utf8(&plan.bytes).unwrap(), None);
+    published.sort();
+    assert_eq!(published, exported, "publish's plan.csv");
+    // In Spanish all three keep the stored IDs.
+    let es = dafo::export::report_join::join(vec![("a.ron".to_owned(), s.clone())], Lang::Es).unwrap();
+    let report = render_on(&es, &s.reviewed_years(), ReportFormat::Csv, Lang::Es, today);
+    assert!(csv_action_ids(&String::from_utf8(report).unwrap(), None).contains(&"AF1".to_owned()));
+}
