@@ -222,7 +222,7 @@ fn without_format_the_report_takes_it_from_the_output_extension() {
 }
 
 /// The text of a docx report's `word/document.xml`, tags left out.
-fn docx_text(bytes: &[u8]) -> String {
+pub(crate) fn docx_text(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();

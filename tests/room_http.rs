@@ -229,6 +229,19 @@ fn slow_and_half_open_connections_are_cut_and_others_still_get_answers() {
     assert!(started.elapsed() < Duration::from_secs(15), "every slow connection was cut: {:?}", started.elapsed());
 }
 
+/// Joining an idea into a factor names the factor as the screen shows it: `S1`
+/// in English (it said the stored `F1`).
+#[test]
+fn joining_an_idea_in_english_names_the_english_id() {
+    let room = Room::open_in(&["Waiting lists for care"], dafo::i18n::Lang::En);
+    let a = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(a.send(room.addr, 0, "Waiting lists in care").status, 200);
+    room.press(Action::Sala(S::Join));
+    let said = room.read(crate::common::keys::notice);
+    assert_eq!(said, "Joined into S1 (one more vote)");
+}
+
 #[test]
 fn join_into_a_similar_factor_move_accept_a_quadrant_as_one_step_and_ban() {
     let room = Room::open(&["Listas de espera en dependencia"]);

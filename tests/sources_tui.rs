@@ -19,6 +19,10 @@ fn factor(id: &str, text: &str, sources: &[&str]) -> Factor {
 }
 
 fn fixture() -> (tempfile::TempDir, PathBuf, App) {
+    fixture_in(Lang::Es)
+}
+
+fn fixture_in(lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("diagnostico.ron");
     let mut s = Session::new("Diagnóstico", jiff::Timestamp::UNIX_EPOCH);
@@ -31,7 +35,7 @@ fn fixture() -> (tempfile::TempDir, PathBuf, App) {
     s.correct.push(CameAction::new("C1", "Plan de choque", vec!["D3".into()]));
     s.normalise_ids();
     dafo::storage::save(&path, &s).unwrap();
-    let app = App::open(&path, Lang::Es).unwrap();
+    let app = App::open(&path, lang).unwrap();
     (dir, path, app)
 }
 
@@ -125,4 +129,19 @@ fn r_keeps_an_action_version_in_the_came_view() {
     assert!(s.conflicts().is_empty(), "{:?}", s.conflicts());
     assert_eq!(s.correct.len(), 1);
     assert_eq!(s.correct[0].text, "Plan de choque con refuerzo");
+}
+
+/// `R` says which version it kept as the grid shows its ID: `W1` in English
+/// (it said the stored `D1`).
+#[test]
+fn r_names_the_kept_version_with_the_english_id() {
+    let (_dir, _path, mut app) = fixture_in(Lang::En);
+    press(&mut app, '2');
+    press(&mut app, 'R');
+    let said = match &app.screen {
+        Screen::Editor(e) => e.notice().map(|n| n.text.clone()).unwrap_or_default(),
+        Screen::Browser(_) => panic!("no session open"),
+    };
+    assert_eq!(said, "Conflict resolved: kept W1");
+    assert_eq!(session(&app).weaknesses.len(), 2, "one version gone");
 }

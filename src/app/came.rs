@@ -126,7 +126,7 @@ impl Editor {
                     let gone = self.lang.text().ui.deleted_action;
                     let u = super::keymap::key_for(super::keymap::Context::CameActions, &Action::Undo, self.lang);
                     let undo = format!("{u} {}", self.lang.text().ui.to_undo);
-                    self.say(format!("{gone} {id} ({undo})"), false);
+                    self.say(format!("{gone} {} ({undo})", self.shown_id(&id)), false);
                 }
             }
             Action::ShiftUp | Action::ShiftDown => {
@@ -170,7 +170,7 @@ impl Editor {
                 }) && self.apply(edit)
                 {
                     let a = &self.session().actions(c)[i];
-                    let mut msg = format!("{}: {}", a.id, labels::status(self.lang, a.status));
+                    let mut msg = format!("{}: {}", self.shown_id(&a.id), labels::status(self.lang, a.status));
                     if was_carried {
                         msg.push_str(&format!(" · ↻ {}", self.lang.text().meeting.confirmed));
                     }

@@ -229,12 +229,12 @@ impl Editor {
         // Keeping one version of a factor a git merge left twice (`R`) has a
         // join's shape: named as the clash it resolves.
         if let Some(kept) = s.kept_version(edit) {
-            return format!("{} {}", self.lang.clashes().undo_kind, display_safe(&self.lang.show_id(&kept)));
+            return format!("{} {}", self.lang.clashes().undo_kind, self.shown_id(&kept));
         }
         if let Some((gone, kept)) = crate::domain::join::joined_ids(edit, s) {
-            return (self.lang.join_text().undo_name)(&self.lang.show_id(&gone), &self.lang.show_id(&kept));
+            return (self.lang.join_text().undo_name)(&self.shown_id(&gone), &self.shown_id(&kept));
         }
-        let label = |id: &str, text: &str| format!("{} {}", display_safe(id), short(text));
+        let label = |id: &str, text: &str| self.item_label(id, text);
         // On the undo stack, a removal takes back an addition; on the redo stack it repeats a deletion.
         let (added, deleted) = if undo { (kinds[0], kinds[1]) } else { (kinds[1], kinds[0]) };
         let describe = |kind: &str, item: Option<String>| match item {
@@ -306,6 +306,11 @@ impl Editor {
         }
     }
 
+    /// An item as an undo or redo names it: its ID as shown, then the start of its words.
+    fn item_label(&self, id: &str, text: &str) -> String {
+        format!("{} {}", self.shown_id(id), short(text))
+    }
+
     /// The kind of change a plan edit on the undo (or redo) stack takes back
     /// (`added`/`deleted` as [`Editor::describe_next`] chose them), and what it is about.
     fn plan_label(
@@ -316,7 +321,7 @@ impl Editor {
     ) -> (&'static str, Option<String>) {
         let kinds = &self.lang.text().meeting.edit_kinds;
         let s = self.session();
-        let label = |id: &str, text: &str| format!("{} {}", display_safe(&self.lang.show_id(id)), short(text));
+        let label = |id: &str, text: &str| self.item_label(id, text);
         fn op<T: Clone>(
             op: &ListOp<T>,
             list: &[T],
@@ -362,12 +367,13 @@ impl Editor {
     /// What a review edit is about, as the seguimiento shows it: `C3 2024`, `I1 2025`, `2024`.
     fn review_label(&self, edit: &ReviewEdit) -> Option<String> {
         let s = self.session();
-        let show = |id: &str| display_safe(&self.lang.show_id(id)).into_owned();
         match edit {
-            ReviewEdit::Action(op) => touched(op, &s.reviews).map(|r| format!("{} {}", show(&r.action), r.year)),
+            ReviewEdit::Action(op) => {
+                touched(op, &s.reviews).map(|r| format!("{} {}", self.shown_id(&r.action), r.year))
+            }
             ReviewEdit::Year(op) => touched(op, &s.review_years).map(|y| y.year.to_string()),
             ReviewEdit::Value(op) => {
-                touched(op, &s.indicator_values).map(|v| format!("{} {}", show(&v.indicator), v.year))
+                touched(op, &s.indicator_values).map(|v| format!("{} {}", self.shown_id(&v.indicator), v.year))
             }
         }
     }

@@ -520,6 +520,13 @@ impl Editor {
         self.notice = Some(Notice::new(text, error));
     }
 
+    /// A stored ID as this session's language shows it, safe to print: what every
+    /// status-line message names an item by (`F1` is `S1` in English), as the
+    /// grid, the CAME lists and the exports do.
+    pub(super) fn shown_id(&self, id: &str) -> String {
+        crate::domain::text::display_safe(&self.lang.show_id(id)).into_owned()
+    }
+
     /// Says that a field is full (`max` characters) unless what was typed or
     /// pasted went in.
     /// A paste of several values (lines, or a spreadsheet row's cells) into a

@@ -146,6 +146,7 @@ impl Editor {
         let Some(i) = self.selection(q) else { return };
         let id = self.session().factors(q)[i].id.clone();
         let linked = self.session().all_actions().filter(|(_, a)| a.links.contains(&id)).count();
+        let shown = self.shown_id(&id);
         if let Some(edit) = self.session().delete_factor(q, i)
             && self.apply(edit)
         {
@@ -154,9 +155,9 @@ impl Editor {
             let gone = self.lang.text().ui.deleted_factor;
             if linked > 0 {
                 let lost = (self.lang.text().meeting.links_lost)(linked);
-                self.say(format!("{gone} {id}: {lost} ({undo})"), true);
+                self.say(format!("{gone} {shown}: {lost} ({undo})"), true);
             } else {
-                self.say(format!("{gone} {id} ({undo})"), false);
+                self.say(format!("{gone} {shown} ({undo})"), false);
             }
         }
     }
@@ -185,6 +186,7 @@ impl Editor {
             && self.apply(edit)
         {
             let new_id = self.session().factors(to).last().map(|f| f.id.clone()).unwrap_or_default();
+            let (old_id, new_id) = (self.shown_id(&old_id), self.shown_id(&new_id));
             self.say(format!("{old_id} → {new_id} ({})", self.lang.quadrant(to)), false);
         }
     }
@@ -204,7 +206,7 @@ impl Editor {
     /// (`● F2` while the votes are hidden from the room).
     pub(super) fn say_votes(&mut self, votes: u32, id: &str) {
         let count = if self.room.votes_hidden { String::new() } else { votes.to_string() };
-        self.say_aside(format!("●{count} {}", self.lang.show_id(id)));
+        self.say_aside(format!("●{count} {}", self.shown_id(id)));
     }
 
     /// A word on what a key just did, unless news from outside is being held on

@@ -288,7 +288,7 @@ impl Editor {
             && self.apply(edit)
         {
             self.settle_accepted(std::slice::from_ref(item), revision);
-            self.say((words.joined_into)(&id), false);
+            self.say((words.joined_into)(&self.shown_id(&id)), false);
         }
     }
 

@@ -73,7 +73,7 @@ impl Editor {
                         self.views.came.actions[c.source().index()] = i;
                     }
                     let kept = self.lang.text().merge.conflict_resolved;
-                    self.say(format!("{kept} {id}"), false);
+                    self.say(format!("{kept} {}", self.shown_id(&id)), false);
                 }
             }
             // No mark on the item: the plan's clashes, if a merge left any.

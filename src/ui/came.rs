@@ -135,9 +135,12 @@ impl CameGrid<'_> {
         let session = self.editor.session();
         let named: Vec<String> = links
             .iter()
-            .map(|id| match session.find_factor(id) {
-                Some((q, i)) => format!("{} «{}»", display_safe(id), display_safe(&session.factors(q)[i].text)),
-                None => display_safe(id).into_owned(),
+            .map(|id| {
+                let shown = display_safe(&self.lang.show_id(id)).into_owned();
+                match session.find_factor(id) {
+                    Some((q, i)) => format!("{shown} «{}»", display_safe(&session.factors(q)[i].text)),
+                    None => shown,
+                }
             })
             .collect();
         let target = if named.is_empty() { "—".to_owned() } else { named.join(", ") };

@@ -177,9 +177,11 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         InputTarget::AddAction(links) => format!(
             "{} → {} ({ok} / {close})",
             lang.text().ui.input_new_action,
-            if links.is_empty() { "—".to_owned() } else { links.join(", ") }
+            if links.is_empty() { "—".to_owned() } else { lang.show_ids(links, ", ") }
         ),
-        InputTarget::AddStrategy(kind, [a, b]) => format!("{} {a} × {b} ({ok} / {close})", lang.crossed_code(*kind)),
+        InputTarget::AddStrategy(kind, [a, b]) => {
+            format!("{} {} × {} ({ok} / {close})", lang.crossed_code(*kind), lang.show_id(a), lang.show_id(b))
+        }
         InputTarget::PlanAdd(None) => format!("{} ({ok} / {close})", lang.plan_ui().new_axis),
         InputTarget::PlanAdd(Some(axis)) => {
             format!("{} ({ok} / {close})", (lang.plan_ui().new_line_in)(&lang.show_id(axis)))
@@ -192,7 +194,9 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
         InputTarget::FollowNote(id, year) => {
             format!("{} {} · {year} ({ok} / {close})", lang.text().follow.note_of, lang.show_id(id))
         }
-        InputTarget::FollowValue(id, year) => format!("{} {id} · {year} ({ok} / {close})", lang.text().follow.value_of),
+        InputTarget::FollowValue(id, year) => {
+            format!("{} {} · {year} ({ok} / {close})", lang.text().follow.value_of, lang.show_id(id))
+        }
         InputTarget::FollowMoney(id, year) => {
             format!("{} {} · {year} ({ok} / {close})", lang.money().follow_prompt, lang.show_id(id))
         }
@@ -211,7 +215,7 @@ pub(super) fn render_input(input: &Input, theme: &Theme, lang: Lang, area: Rect,
             format!("{} ({ok} / {close})", crate::domain::text::display_safe(&title))
         }
         InputTarget::Edit(id) | InputTarget::EditAction(id) | InputTarget::EditStrategy(id) => {
-            format!("{} {id} ({ok} / {close})", lang.text().ui.input_edit)
+            format!("{} {} ({ok} / {close})", lang.text().ui.input_edit, lang.show_id(id))
         }
         InputTarget::SalaItem(_) => format!("{} ({ok} / {close})", lang.text().sala.edit_item),
     };

@@ -258,7 +258,7 @@ impl PlanView<'_> {
             lines.push(Line::from(spans));
         }
         if !c.undated.is_empty() {
-            lines.push(Line::styled(format!("{}: {}", w.undated, c.undated.join(", ")), t.dim));
+            lines.push(Line::styled(format!("{}: {}", w.undated, safe(&self.lang.show_ids(&c.undated, ", "))), t.dim));
         }
         Paragraph::new(lines).render(inner, buf);
     }

@@ -27,6 +27,11 @@ pub struct Room {
 impl Room {
     /// A session holding `factors` strengths, its room open on 127.0.0.1.
     pub fn open(factors: &[&str]) -> Room {
+        Room::open_in(factors, dafo::i18n::Lang::Es)
+    }
+
+    /// [`Room::open`] with the screen in `lang`.
+    pub fn open_in(factors: &[&str], lang: dafo::i18n::Lang) -> Room {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         let mut session = dafo::domain::Session::new("Sala", jiff::Timestamp::UNIX_EPOCH);
@@ -34,15 +39,15 @@ impl Room {
             session.apply(edit).unwrap();
         }
         dafo::storage::save(&path, &session).unwrap();
-        Room::on(path, dir)
+        Room::on(path, dir, lang)
     }
 
-    fn on(path: PathBuf, dir: tempfile::TempDir) -> Room {
+    fn on(path: PathBuf, dir: tempfile::TempDir, lang: dafo::i18n::Lang) -> Room {
         let (jobs, jobs_rx) = channel::<(Job, Instant, Sender<Duration>)>();
         let (addr_tx, addr_rx) = channel();
         let file = path.clone();
         let thread = std::thread::spawn(move || {
-            let mut app = App::open(&file, dafo::i18n::Lang::Es).unwrap().with_sala(Some([127, 0, 0, 1].into()), true);
+            let mut app = App::open(&file, lang).unwrap().with_sala(Some([127, 0, 0, 1].into()), true);
             let (events, rx) = AppEventSender::channel();
             app.connect(events.clone());
             let events_for_test = move |_: &App| Some(events.clone());

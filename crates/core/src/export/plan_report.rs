@@ -283,7 +283,7 @@ pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
     let mut notes = Vec::new();
     for (label, ids) in [(w.undated, &c.undated), (w.outside, &c.outside)] {
         if !ids.is_empty() {
-            notes.push(format!("{label}: {}", ids.join(", ")));
+            notes.push(format!("{label}: {}", lang.show_ids(ids, ", ")));
         }
     }
     if !notes.is_empty() {

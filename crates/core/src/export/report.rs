@@ -101,8 +101,8 @@ pub fn render_with_logo(
             let s = &joined.session;
             let last = years.last().copied().unwrap_or(i16::MAX);
             let all: Vec<i16> = report_rows::row_years(s).into_iter().filter(|&y| y <= last).collect();
-            report_rows::csv(&report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years }, today))
-                .into_bytes()
+            let rows = report_rows::action_year_rows(s, if years.len() > 1 { &all } else { years }, today);
+            report_rows::csv(&rows, lang).into_bytes()
         }
         ReportFormat::Json => report_rows::json(joined, years, today).into_bytes(),
         ReportFormat::Docx => docx::document(&doc()),

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::domain::Session;
+use crate::i18n::Lang;
 use crate::labels::status_token;
 
 use super::report_join::Joined;
@@ -62,8 +63,10 @@ pub fn action_year_rows(s: &Session, years: &[i16], today: Date) -> Vec<ActionYe
 }
 
 /// The rows as CSV (RFC 4180, UTF-8), cells that a spreadsheet would run as
-/// a formula neutralised with a leading `'`.
-pub fn csv(rows: &[ActionYearRow]) -> String {
+/// a formula neutralised with a leading `'`. The action IDs as `lang` shows
+/// them (`CF1` in English), as in `dafo export --format csv`; the JSON keeps
+/// the stored ones.
+pub fn csv(rows: &[ActionYearRow], lang: Lang) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(["year", "axis", "line", "id", "action", "degree", "status", "late", "note"]);
     let cell = |t: &str| {
@@ -75,7 +78,7 @@ pub fn csv(rows: &[ActionYearRow]) -> String {
             r.year.to_string(),
             cell(&r.axis),
             cell(&r.line),
-            cell(&r.id),
+            cell(&lang.show_id(&r.id)),
             cell(&r.action),
             r.degree.map(|d| d.to_string()).unwrap_or_default(),
             r.status.unwrap_or_default().to_owned(),

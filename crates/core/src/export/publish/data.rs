@@ -13,7 +13,7 @@ pub const JSON: &str = "plan.json";
 
 /// One row per action and year of the plan's history.
 pub fn csv(ctx: &Ctx) -> String {
-    rows_csv(&action_year_rows(ctx.s, &ctx.history, ctx.today))
+    rows_csv(&action_year_rows(ctx.s, &ctx.history, ctx.today), ctx.lang)
 }
 
 /// `{"plan": …, "progress": …}`: the plan of `dafo export --format json` and

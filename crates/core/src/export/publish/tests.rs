@@ -94,9 +94,12 @@ fn the_downloads_hold_the_same_data_as_the_report() {
     let rows: Vec<::csv::StringRecord> = csv.records().map(Result::unwrap).collect();
     let years = crate::export::report_rows::row_years(&s);
     assert_eq!(rows.len(), s.actions_in_plan_order().len() * years.len());
+    // The IDs as the English site shows them, as `dafo export --format csv` writes them.
+    let ids: Vec<&str> = rows.iter().map(|r| &r[3]).collect();
+    assert!(ids.contains(&"CF1") && !ids.contains(&"AF1"), "{ids:?}");
     for r in &rows {
         let year: i16 = r[0].parse().unwrap();
-        let review = s.action_review(&r[3], year);
+        let review = s.action_review(&crate::i18n::stored_id(&r[3]), year);
         assert_eq!(r[5].parse::<u8>().ok(), review.map(|r| r.degree.get()), "{r:?}");
         assert_eq!(&r[8], "", "no notes in the public CSV");
     }
