@@ -196,7 +196,10 @@ fn run(
                 };
                 return Ok(finish(commands::import::survey(&file, &mapping, to, title.as_deref(), lang), lang));
             }
-            Ok(finish(commands::import::run(&file, format, to, title.as_deref(), source.as_deref(), lang), lang))
+            // Once the file says the language of its content, the import speaks it (after `--lang`).
+            let speak = |tag: &str| i18n::resolve(flag, Some(tag), config_lang, |n: &str| std::env::var(n).ok());
+            let imported = commands::import::run(&file, format, to, title.as_deref(), source.as_deref(), lang, &speak);
+            Ok(finish(imported, lang))
         }
         Some(Command::Merge(Lazy(cli::MergeArgs {
             files,

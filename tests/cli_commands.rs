@@ -140,10 +140,16 @@ fn list_shows_sessions_newest_first_and_unreadable_files() {
     let text = stdout(&o);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
-    assert!(lines[0].starts_with("2026-11-10  Clúster") && lines[0].contains(" 8 F  8 D  7 O  7 A"), "{text}");
+    // Dates as the language writes them (Spanish said 2026-11-10); the JSON keeps YYYY-MM-DD.
+    assert!(lines[0].starts_with("10/11/2026  Clúster") && lines[0].contains(" 8 F  8 D  7 O  7 A"), "{text}");
     assert!(lines[0].ends_with("palencia.ron"), "{text}");
     assert!(lines[1].contains("Diagnóstico") && lines[1].ends_with("tricky.ron"), "{text}");
-    assert!(lines[2].starts_with("2025-11-10  Año anterior"), "{text}");
+    assert!(lines[2].starts_with("10/11/2025  Año anterior"), "{text}");
+    assert!(lines[3].starts_with("?           "), "{text}");
+    let english = stdout(&dafo(&["list", p(dir.path()), "--lang", "en"]));
+    assert!(english.starts_with("2026-11-10  Clúster"), "{english}");
+    let catalan = stdout(&dafo(&["list", p(dir.path()), "--lang", "ca"]));
+    assert!(catalan.starts_with("10/11/2026  Clúster"), "{catalan}");
     assert!(lines[3].contains("no se lee") && lines[3].contains(&format!("corrupt.ron:{}:", corrupt_line())), "{text}");
 
     let o = dafo(&["list", p(dir.path()), "--json"]);

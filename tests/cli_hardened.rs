@@ -510,10 +510,13 @@ fn review_refuses_a_date_outside_the_plan() {
     let before = std::fs::read(&plan).unwrap();
     let o = dafo(&["--lang", "en", "review", p(&plan), "--year", "2025", "C1=50", "--date", "2031-01-01"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("is not between 2025 and 2027"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("the date 2031-01-01 is not between 2025 and 2027"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&plan).unwrap(), before);
+    // The date as the language writes dates (it said 2024-12-31 in Spanish).
     let o = dafo(&["review", p(&plan), "--year", "2025", "C1=50", "--date", "2024-12-31"]);
-    assert!(stderr(&o).contains("no cae entre 2025 y 2027"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("la fecha 31/12/2024 no cae entre 2025 y 2027"), "{}", stderr(&o));
+    let o = dafo(&["--lang", "ca", "review", p(&plan), "--year", "2025", "C1=50", "--date", "1800-01-01"]);
+    assert!(stderr(&o).contains("la data 01/01/1800 no cau entre 2025 i 2027"), "{}", stderr(&o));
     // The last year's review, written early the next year, is fine.
     let o = dafo(&["review", p(&plan), "--year", "2026", "C1=50", "--date", "2027-02-01"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -2,7 +2,8 @@
 //! through the built binary: an English session's report is English, a merge of
 //! two Catalan groups is a "Diagnòstic conjunt"; `--lang` still wins; and
 //! `dafo review` takes the IDs the screen shows (`CF1` in English). Import
-//! refusals speak the language in force too.
+//! speaks the language of the file it imports once the file says it (its CSV
+//! session row, its Markdown headings), else the language in force.
 
 #![allow(clippy::unwrap_used)]
 
@@ -164,6 +165,90 @@ fn an_imported_csv_keeps_the_language_it_carries() {
         let o = dafo(&["import", p(&bare), "-o", p(&out), "--force", "--lang", run_in]);
         assert!(o.status.success(), "{}", all(&o));
         assert_eq!(dafo::storage::load(&out).unwrap().meta.language, run_in);
+    }
+}
+
+/// `dafo import` of an English or Catalan export (CSV, the informe's Markdown, a
+/// plan-less session's Markdown) says what it imported in that language and
+/// keeps it as the session's, with no --lang (it said it in Spanish, with
+/// F/D/O/A, and stored a Markdown import as Spanish); --lang still wins for
+/// what is said.
+#[test]
+fn an_import_speaks_the_language_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("back.ron");
+    let language = |path: &Path| dafo::storage::load(path).unwrap().meta.language;
+    for (lang, said) in
+        [("en", "imported (3 S, 3 W, 2 O, 2 T; 11 actions"), ("ca", "importat (3 F, 3 D, 2 O, 2 A; 11 accions")]
+    {
+        let session = plan_in(dir.path(), &format!("{lang}.ron"), lang);
+        for ext in ["csv", "md"] {
+            let file = dir.path().join(format!("{lang}.{ext}"));
+            assert!(dafo(&["export", p(&session), "-o", p(&file), "--force"]).status.success());
+            let o = crate::common::dafo_command(&["import", p(&file), "-o", p(&out), "--force"])
+                .env("LANG", "C.UTF-8")
+                .output()
+                .unwrap();
+            assert!(o.status.success() && all(&o).contains(said), "{lang} {ext}: {}", all(&o));
+            assert_eq!(language(&out), lang, "{ext}");
+            let o = dafo(&["import", p(&file), "-o", p(&out), "--force", "--lang", "es"]);
+            assert!(all(&o).contains("importado (3 F, 3 D, 2 O, 2 A; 11 acciones"), "{lang} {ext}: {}", all(&o));
+            assert_eq!(language(&out), lang, "{ext} with --lang es");
+        }
+    }
+    for (lang, md, said) in [
+        ("en", "# Workshop\n\n## Strengths\n- Team\n\n## Threats\n- Cuts\n", "imported (1 S, 0 W, 0 O, 1 T"),
+        ("ca", "# Taller\n\n## Fortaleses\n- Equip\n\n## Amenaces\n- Retallades\n", "importat (1 F, 0 D, 0 O, 1 A"),
+    ] {
+        let file = dir.path().join(format!("bare-{lang}.md"));
+        std::fs::write(&file, md).unwrap();
+        let o = dafo(&["import", p(&file), "-o", p(&out), "--force"]);
+        assert!(o.status.success() && all(&o).contains(said), "{lang}: {}", all(&o));
+        assert_eq!(language(&out), lang);
+    }
+}
+
+/// A refusal after the file said the language of its content (the CSV's
+/// session row, a plan heading) is said in that language unless --lang says
+/// another (a bad number in an English CSV was refused in Spanish); one before
+/// speaks the language in force.
+#[test]
+fn an_import_refusal_speaks_the_language_the_file_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.ron");
+    let csv = dir.path().join("x.csv");
+    for (lang, says) in [
+        ("en", "x.csv:4: actual must be a number, not \"1,500\""),
+        ("ca", "x.csv:4: la columna actual ha de ser un nombre, no \"1,500\""),
+        ("", "x.csv:4: la columna actual ha de ser un número, no \"1,500\""),
+    ] {
+        let rows = format!(
+            "id,kind,quadrant,text,horizon,year,actual,language\n,session,,T,2025-2027,,,{lang}\nF1,factor,Fortalezas,x,,,,\nI1,indicator_value,,,,2025,\"1,500\",\n"
+        );
+        std::fs::write(&csv, rows).unwrap();
+        // The locale says another language.
+        let locale = if lang == "en" { "ca_ES.UTF-8" } else { "en_GB.UTF-8" };
+        let o = crate::common::dafo_command(&["import", p(&csv), "-o", p(&out)]).env("LANG", locale).output().unwrap();
+        assert!(!o.status.success() && all(&o).contains(says), "{lang}: {}", all(&o));
+        let o = dafo(&["import", p(&csv), "-o", p(&out), "--lang", "es"]);
+        assert!(all(&o).contains("x.csv:4: la columna actual ha de ser un número"), "{lang}: {}", all(&o));
+        assert!(!out.exists());
+    }
+    // Before the session row the file has said nothing: the language in force.
+    std::fs::write(&csv, "id,kind,quadrant,text,language\n,factor,Nada,x,\n,session,,T,ca\n").unwrap();
+    let o =
+        crate::common::dafo_command(&["import", p(&csv), "-o", p(&out)]).env("LANG", "en_GB.UTF-8").output().unwrap();
+    assert!(all(&o).contains("x.csv:2: unknown quadrant \"Nada\""), "{}", all(&o));
+    // A plan's table under an English or Catalan heading, its columns named in that language.
+    let md = dir.path().join("plan.md");
+    for (heading, says) in [
+        ("Indicators", "plan.md:5:20: unknown column \"Colour\"; the columns are ID, Indicator, Unit,"),
+        ("Indicadors", "plan.md:5:20: columna desconeguda \"Colour\"; les columnes són ID, Indicador, Unitat,"),
+    ] {
+        let text = format!("# P\n\n## {heading}\n\n| ID | Indicator | Colour |\n|---|---|---|\n| I1 | Users | 3 |\n");
+        std::fs::write(&md, text).unwrap();
+        let o = dafo(&["import", p(&md), "-o", p(&out)]);
+        assert!(!o.status.success() && all(&o).contains(says), "{heading}: {}", all(&o));
     }
 }
 

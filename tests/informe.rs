@@ -118,7 +118,7 @@ fn plan_of(s: &Session) -> String {
 fn markdown_informe_imports_back_to_the_same_plan() {
     let s = sample();
     let md = render(&s, Lang::Es, Format::Md);
-    let back = dafo::export::plan_import::import(&md, Path::new("informe.md"), None, "x", Timestamp::UNIX_EPOCH)
+    let (back, _) = dafo::export::plan_import::import(&md, Path::new("informe.md"), None, "x", Timestamp::UNIX_EPOCH)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(plan_of(&back), plan_of(&s));
 }

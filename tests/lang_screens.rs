@@ -275,14 +275,20 @@ fn english_help_names_keys_in_english() {
 #[test]
 fn browser_in_english_and_catalan() {
     let dir = tempfile::tempdir().unwrap();
-    let s = Session::new("Care review 2026", jiff::Timestamp::now());
+    let made = "2026-02-20T09:15:00Z".parse().unwrap();
+    let mut s = Session::new("Care review 2026", made);
+    s.meta.modified = made;
     dafo::storage::save(&dir.path().join("care.ron"), &s).unwrap();
-    for (lang, forbidden, counts) in [(Lang::En, SPANISH, "S  W  O  T"), (Lang::Ca, SPANISH_NOT_CATALAN, "F  D  O  A")]
+    // Dates as the language writes them, as on its other screens (Catalan showed 2026-02-20).
+    let dates = [(Lang::En, "2026-02-20 09:15"), (Lang::Ca, "20/02/2026 09:15")];
+    for ((lang, forbidden, counts), (_, modified)) in
+        [(Lang::En, SPANISH, "S  W  O  T"), (Lang::Ca, SPANISH_NOT_CATALAN, "F  D  O  A")].into_iter().zip(dates)
     {
         let mut app = App::browser(dir.path(), lang);
         for (w, h) in [(80, 24), (120, 40)] {
             let text = text_of(&app, w, h);
             assert!(text.contains(counts), "{lang:?} browser columns:\n{text}");
+            assert!(text.contains(modified), "{lang:?} browser dates:\n{text}");
             assert!(forbidden.iter().all(|word| !has_word(&text, word)), "{lang:?} browser:\n{text}");
         }
         app.update(Action::NewSession);

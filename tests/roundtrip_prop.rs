@@ -568,7 +568,7 @@ fn carried(s: &Session, with_meta: bool, with_reviews: bool) -> String {
 
 fn markdown_back(s: &Session, lang: Lang) -> (String, Session) {
     let md = String::from_utf8(bytes_on(s, lang, Format::Md, DAY)).unwrap();
-    let back = dafo::export::plan_import::import(&md, Path::new("informe.md"), None, "x", Timestamp::UNIX_EPOCH)
+    let (back, _) = dafo::export::plan_import::import(&md, Path::new("informe.md"), None, "x", Timestamp::UNIX_EPOCH)
         .unwrap_or_else(|e| panic!("{e}\n{md}"));
     (md, back)
 }
@@ -627,5 +627,30 @@ fn the_samples_and_the_issues_texts_come_back_from_markdown_and_csv() {
         }
         let links = s.all_actions().filter(|(_, a)| !a.links.is_empty()).count();
         assert!(links >= 9, "{sample}: the sample's actions answer factors ({links})");
+    }
+}
+
+/// An English or Catalan Markdown export, the informe or a plan-less session's,
+/// imports back in its language (that of its headings: it came back Spanish)
+/// and with the content the other round trips give back.
+#[test]
+fn a_markdown_export_comes_back_in_its_language() {
+    let s = dafo::storage::load(Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let mut bare = Session::new("Taller", Timestamp::UNIX_EPOCH);
+    for q in Quadrant::ALL {
+        // Without themes: their section would make it read as a plan.
+        *bare.factors_mut(q) = s.factors(q).iter().map(|f| Factor { themes: Vec::new(), ..f.clone() }).collect();
+    }
+    for lang in Lang::ALL.iter().copied() {
+        let (md, back) = markdown_back(&s, lang);
+        assert_eq!(back.meta.language, lang.tag(), "{md}");
+        assert_eq!(carried(&back, true, false), carried(&s, true, false), "{lang:?}:\n{md}");
+        let md = String::from_utf8(bytes_on(&bare, lang, Format::Md, DAY)).unwrap();
+        assert!(!dafo::export::plan_import::is_plan(&md), "{md}");
+        let imported = dafo::export::import::markdown(&md);
+        let title = imported.title.clone().unwrap_or_default();
+        let back = dafo::export::import::build(imported, &title, Timestamp::UNIX_EPOCH);
+        assert_eq!(back.meta.language, lang.tag(), "{md}");
+        assert_eq!(carried(&back, false, false), carried(&bare, false, false), "{lang:?}:\n{md}");
     }
 }

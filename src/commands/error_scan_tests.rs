@@ -26,6 +26,7 @@ fn no_english_command_error_reaches_a_spanish_or_catalan_user() {
         CommandError::Survey("Zzyzx".into()),
         CommandError::StdinNeedsFormat,
     ];
+
     all.extend(import_errors().into_iter().map(CommandError::Import));
     all.extend(io().into_iter().map(|source| CommandError::Write { path: path(), source }));
     all.extend(io().into_iter().map(|source| CommandError::ReadDir { path: path(), source }));
@@ -43,10 +44,18 @@ fn no_english_command_error_reaches_a_spanish_or_catalan_user() {
             | CommandError::Review(_)
             | CommandError::Binary(_)
             | CommandError::Survey(_)
-            | CommandError::StdinNeedsFormat => {}
+            | CommandError::StdinNeedsFormat
+            | CommandError::InLanguage { .. } => {}
         }
     }
-    let cases: Vec<Case> = all.into_iter().map(|e| case(e, CommandError::message)).collect();
+    let mut cases: Vec<Case> = all.into_iter().map(|e| case(e, CommandError::message)).collect();
+    // An error in a file's language is said in that language, whatever the command speaks.
+    let spoken = |lang| CommandError::InLanguage { lang, error: Box::new(CommandError::StdinNeedsFormat) };
+    cases.push(Case {
+        name: "InLanguage".into(),
+        english: CommandError::StdinNeedsFormat.to_string(),
+        said: Box::new(move |lang| spoken(lang).message(crate::i18n::Lang::En)),
+    });
     let mut values = io_values();
     values.push("/nonexistent/taller.ron".into());
     assert_localized(&cases, &values);

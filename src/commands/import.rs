@@ -24,6 +24,9 @@ pub struct To<'a> {
 }
 
 /// Imports `file` (`-`: standard input, read as `format` says) where `to` says.
+/// Speaks `lang` until the file says the language of its content (a CSV's
+/// session row, a Markdown's headings), then `speak` of that language (which
+/// is `--lang` when given).
 pub fn run(
     file: &Path,
     format: Option<ImportFormat>,
@@ -31,6 +34,7 @@ pub fn run(
     title: Option<&str>,
     source: Option<&str>,
     lang: Lang,
+    speak: &dyn Fn(&str) -> Lang,
 ) -> Result<ExitCode, CommandError> {
     if let Some(out) = to.output {
         super::refuse_input_as_output(out, &[file], lang)?;
@@ -45,46 +49,24 @@ pub fn run(
             crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
         }
     };
-    // The session of imported items, and whether the file said the language of
-    // its content (the CSV's session row).
-    let built = |imported: crate::export::import::Imported, stem: String| {
-        let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
-        let carried = imported.settings.language.is_some();
-        (build(imported, &title, Timestamp::now()), carried)
-    };
-    let (mut session, carried_language) = match (format, input::is_stdin(file)) {
-        (None, _) => match plan_text(file, &input_text) {
-            Some(text) => (plan_import::import(text, file, title, &stem, Timestamp::now())?, false),
-            None => built(read(file, &input_text)?, stem),
-        },
-        (Some(format), stdin) => {
-            let text = input_text.as_str();
-            let stem = if stdin { "stdin".to_owned() } else { stem };
-            if format == ImportFormat::Md && plan_import::is_plan(text) {
-                (plan_import::import(text, file, title, &stem, Timestamp::now())?, false)
-            } else {
-                let imported = match format {
-                    ImportFormat::Md => markdown(text),
-                    ImportFormat::Csv => csv(text, file)?,
-                };
-                if imported.is_empty() {
-                    return Err(ImportError::Empty { path: file.to_owned() }.into());
-                }
-                built(imported, stem)
-            }
-        }
-    };
-    check_limits(&session, &input_text, file)?;
+    let (mut session, said) = session_of(file, format, &input_text, title, stem).map_err(|e| match e.language() {
+        Some(l) => CommandError::InLanguage { lang: speak(l.tag()), error: Box::new(e.into()) },
+        None => e.into(),
+    })?;
+    // A new session keeps the language it was made in, unless the file said the
+    // language of its content (a CSV or Markdown export of an English session
+    // stays English); from here the import speaks the session's language.
+    if !said {
+        session.meta.language = lang.tag().to_owned();
+    }
+    let lang = speak(&session.meta.language);
+    let spoken = |error: CommandError| CommandError::InLanguage { lang, error: Box::new(error) };
+    check_limits(&session, &input_text, file).map_err(|e| spoken(e.into()))?;
     drop(input_text);
     if let Some(source) = source.and_then(crate::domain::sources::source_name) {
         crate::domain::sources::tag_all(&mut session, &source);
     }
-    // A new session keeps the language it was made in, unless the file said the
-    // language of its content (a CSV export of an English session stays English).
-    if !carried_language {
-        session.meta.language = lang.tag().to_owned();
-    }
-    let (_, name) = write_out(&session, to, lang)?;
+    let (_, name) = write_out(&session, to, lang).map_err(spoken)?;
     let counts = lang.counts(session.counts(), ", ");
     let said = (lang.text().cli.imported)(&counts, session.all_actions().count(), session.strategies.len());
     let plan = if session.has_plan() {
@@ -99,6 +81,47 @@ pub fn run(
     };
     super::say(&format!("{name}: {said}{plan}"));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The session `text` (read from `file`, as `format` says or its name tells)
+/// holds, and whether the file said the language of its content (the CSV's
+/// session row, the Markdown's headings).
+fn session_of(
+    file: &Path,
+    format: Option<ImportFormat>,
+    text: &str,
+    title: Option<&str>,
+    stem: String,
+) -> Result<(crate::domain::Session, bool), ImportError> {
+    let plan = |text: &str, stem: &str| {
+        plan_import::import(text, file, title, stem, Timestamp::now()).map(|(s, lang)| (s, lang.is_some()))
+    };
+    let built = |imported: crate::export::import::Imported, stem: String| {
+        let title = title.map(str::to_owned).or_else(|| imported.title.clone()).unwrap_or(stem);
+        let said = imported.settings.language.is_some();
+        (build(imported, &title, Timestamp::now()), said)
+    };
+    match (format, input::is_stdin(file)) {
+        (None, _) => match plan_text(file, text) {
+            Some(text) => plan(text, &stem),
+            None => Ok(built(read(file, text)?, stem)),
+        },
+        (Some(format), stdin) => {
+            let stem = if stdin { "stdin".to_owned() } else { stem };
+            if format == ImportFormat::Md && plan_import::is_plan(text) {
+                plan(text, &stem)
+            } else {
+                let imported = match format {
+                    ImportFormat::Md => markdown(text),
+                    ImportFormat::Csv => csv(text, file)?,
+                };
+                if imported.is_empty() {
+                    return Err(ImportError::Empty { path: file.to_owned() }.in_language(imported.language()));
+                }
+                Ok(built(imported, stem))
+            }
+        }
+    }
 }
 
 /// How many answers not placed the import lists before it says "and N more".
@@ -205,7 +228,7 @@ fn read(path: &Path, text: &str) -> Result<crate::export::import::Imported, Impo
         _ => return Err(ImportError::UnknownKind { path: path.to_owned() }),
     };
     if imported.is_empty() {
-        return Err(ImportError::Empty { path: path.to_owned() });
+        return Err(ImportError::Empty { path: path.to_owned() }.in_language(imported.language()));
     }
     Ok(imported)
 }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::{Quadrant, Session};
 use crate::export::text::clip;
-use crate::export::{day, safe};
+use crate::export::{day, day_in, safe};
 use crate::i18n::Lang;
 use crate::storage;
 
@@ -36,6 +36,10 @@ pub struct Summary {
     pub modified: String,
     /// Factors per quadrant: strengths, weaknesses, opportunities, threats.
     pub counts: [usize; 4],
+    /// When the session was made: the lines show its day as the language
+    /// writes dates (the JSON keeps `date`, `YYYY-MM-DD`).
+    #[serde(skip)]
+    pub made: jiff::Timestamp,
 }
 
 impl Summary {
@@ -46,6 +50,7 @@ impl Summary {
             created: s.meta.created.to_string(),
             modified: s.meta.modified.to_string(),
             counts: s.counts(),
+            made: s.meta.created,
         }
     }
 }
@@ -94,7 +99,8 @@ pub fn run(dir: &Path, json: bool, lang: Lang) -> Result<ExitCode, CommandError>
                 let pad = " ".repeat(width - title.width());
                 let counts: Vec<String> =
                     Quadrant::ALL.iter().zip(s.counts).map(|(&q, n)| format!("{n:>2} {}", lang.letter(q))).collect();
-                out.push_str(&format!("{}  {title}{pad}  {}  {path}\n", s.date, counts.join(" ")));
+                let date = day_in(lang, s.made);
+                out.push_str(&format!("{date}  {title}{pad}  {}  {path}\n", counts.join(" ")));
             }
             (None, err) => {
                 let err = safe(err.as_deref().unwrap_or(cli.unreadable)).into_owned();

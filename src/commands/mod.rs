@@ -69,6 +69,10 @@ pub enum CommandError {
     /// `dafo import -` without `--format`.
     #[error("reading standard input (-) needs --format md or csv")]
     StdinNeedsFormat,
+    /// An error said in `lang`, whatever language the command speaks: an
+    /// import's, once the file said the language of its content.
+    #[error("{error}")]
+    InLanguage { lang: Lang, error: Box<CommandError> },
 }
 
 impl CommandError {
@@ -93,6 +97,7 @@ impl CommandError {
             | CommandError::Review(text)
             | CommandError::Survey(text) => text.clone(),
             CommandError::StdinNeedsFormat => cli.stdin_format.to_owned(),
+            CommandError::InLanguage { lang, error } => error.message(*lang),
         }
     }
 }

@@ -89,7 +89,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         let last = (session.meta.horizon.map_or(args.year, |h| h.end.max(args.year)) + 1)
             .min(crate::domain::rules::DATES.1.year());
         if !(args.year..=last).contains(&date.year()) {
-            let said = (lang.text().limits.review_date_outside)(&date.to_string(), args.year, last);
+            let said = (lang.text().limits.review_date_outside)(&lang.locale().date(date), args.year, last);
             return Err(invalid(path, lang, said));
         }
     }

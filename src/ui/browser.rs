@@ -9,6 +9,7 @@ use super::list::clip_end;
 use super::theme::Theme;
 use crate::app::Browser;
 use crate::domain::text::display_safe;
+use crate::export::day_in;
 use crate::i18n::Lang;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -79,8 +80,8 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
                 Row::new(vec![
                     Cell::from(clip_end(&display_safe(&s.title), title_w as usize)),
                     Cell::from(format!("{f:<2} {d:<2} {o:<2} {a:<2}")),
-                    Cell::from(s.created.strftime("%Y-%m-%d").to_string()),
-                    Cell::from(s.modified.strftime("%Y-%m-%d %H:%M").to_string()),
+                    Cell::from(day_in(lang, s.created)),
+                    Cell::from(format!("{} {}", day_in(lang, s.modified), s.modified.strftime("%H:%M"))),
                     Cell::from(file),
                 ])
             }

@@ -232,7 +232,8 @@ pub fn day(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%d").to_string()
 }
 
-/// The day of a timestamp (UTC) as `lang` writes dates in documents: `31/01/2027`, `2027-01-31`.
+/// The day of a timestamp (UTC) as `lang` writes dates in documents and on
+/// screen: `31/01/2027`, `2027-01-31`.
 pub fn day_in(lang: Lang, ts: Timestamp) -> String {
     lang.locale().date(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
 }

@@ -278,7 +278,7 @@ fn an_informe_in_markdown_imports_back_to_the_same_plan_where_it_shows_it() {
         section(&mut out, &s, Lang::Es);
     }
     md.push_str(&markdown_like_the_doc_backend(&out));
-    let back = import(&md, std::path::Path::new("informe.md"), None, "x", jiff::Timestamp::UNIX_EPOCH)
+    let (back, _) = import(&md, std::path::Path::new("informe.md"), None, "x", jiff::Timestamp::UNIX_EPOCH)
         .unwrap_or_else(|e| panic!("{e}\n{md}"));
     assert_eq!(
         (back.meta.horizon, &back.mission, &back.vision, &back.values),

@@ -434,6 +434,9 @@ pub fn import_errors() -> Vec<ImportError> {
         max: 10_000,
     });
     all.extend(bounded_errors().into_iter().map(ImportError::NotReadable));
+    let in_file =
+        ImportError::Csv { path: csv.clone(), line: 4, problem: crate::export::import_problem::Problem::Header };
+    all.push(in_file.in_language(Some(Lang::En)));
     for e in &all {
         match e {
             ImportError::Io { .. }
@@ -442,7 +445,8 @@ pub fn import_errors() -> Vec<ImportError> {
             | ImportError::UnknownKind { .. }
             | ImportError::At { .. }
             | ImportError::TooLong { .. }
-            | ImportError::NotReadable(_) => {}
+            | ImportError::NotReadable(_)
+            | ImportError::InLanguage { .. } => {}
         }
     }
     all

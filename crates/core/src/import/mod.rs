@@ -53,6 +53,37 @@ pub enum ImportError {
     /// A FIFO, a device or a folder, or a file over the session file limit: not read.
     #[error(transparent)]
     NotReadable(#[from] crate::storage::bounded::BoundedError),
+    /// An error in a file that had said the language of its content before it
+    /// (a CSV's session row, a Markdown's headings): see [`ImportError::language`].
+    #[error("{error}")]
+    InLanguage { lang: Lang, error: Box<ImportError> },
+}
+
+impl ImportError {
+    /// The language the file had said its content is in before this error, if
+    /// it had: the import speaks it, unless `--lang` says otherwise.
+    pub fn language(&self) -> Option<Lang> {
+        match self {
+            ImportError::InLanguage { lang, .. } => Some(*lang),
+            _ => None,
+        }
+    }
+
+    /// The error itself, without the language of its file.
+    pub fn without_language(&self) -> &ImportError {
+        match self {
+            ImportError::InLanguage { error, .. } => error,
+            e => e,
+        }
+    }
+
+    /// This error, in a file whose content is in `lang` (when that is known).
+    pub fn in_language(self, lang: Option<Lang>) -> ImportError {
+        match (lang, self) {
+            (_, e @ ImportError::InLanguage { .. }) | (None, e) => e,
+            (Some(lang), e) => ImportError::InLanguage { lang, error: Box::new(e) },
+        }
+    }
 }
 
 /// The text of a file to import: a regular file of at most the session file
@@ -174,7 +205,8 @@ pub struct Imported {
     pub place: Option<String>,
     pub participants: Option<String>,
     /// The session row's settings: language of the content, label set, group,
-    /// body and logo (the CSV writes them when they are not the defaults).
+    /// body and logo (the CSV writes them when they are not the defaults). From
+    /// Markdown, only the language: that of its quadrant headings.
     pub settings: Settings,
     /// The participation process (CSV `meeting` and `merge` rows).
     pub extra: crate::export::csv_extra::Extra,
@@ -184,6 +216,11 @@ impl Imported {
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.actions.is_empty() && self.strategies.is_empty()
+    }
+
+    /// The language of the content, when the file said it and dafo speaks it.
+    pub fn language(&self) -> Option<Lang> {
+        self.settings.language.as_deref().and_then(Lang::from_tag)
     }
 }
 
@@ -196,7 +233,7 @@ pub fn read(path: &Path) -> Result<Imported, ImportError> {
         _ => return Err(ImportError::UnknownKind { path: path.to_owned() }),
     };
     if imported.is_empty() {
-        return Err(ImportError::Empty { path: path.to_owned() });
+        return Err(ImportError::Empty { path: path.to_owned() }.in_language(imported.language()));
     }
     Ok(imported)
 }
@@ -220,6 +257,19 @@ pub fn quadrant_from_label(label: &str) -> Option<Quadrant> {
     }
 }
 
+/// The language a quadrant heading is written in (`Strengths`, `Fortaleses`):
+/// the one whose quadrant names its first word is, when only one has it.
+pub fn quadrant_language(label: &str) -> Option<Lang> {
+    let folded = fold(label);
+    let word = folded.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    let mut langs = Lang::ALL.iter().copied().filter(|l| {
+        let d = &l.text().domain;
+        d.quadrants.iter().chain(&d.quadrant_one).any(|name| fold(name) == word)
+    });
+    let first = langs.next()?;
+    langs.next().is_none().then_some(first)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
     Plain,
@@ -231,7 +281,9 @@ enum Style {
 
 /// Reads list items under quadrant headings; the first level-1 heading that is
 /// not a quadrant is the title. `**F1** Text *(3 votos · impacto 4)*` gives back
-/// the ID, text, votes and impact the Markdown export wrote.
+/// the ID, text, votes and impact the Markdown export wrote. The language of the
+/// content is that of the first quadrant heading that names one
+/// ([`quadrant_language`]).
 pub fn markdown(text: &str) -> Imported {
     let mut out = Imported::default();
     let mut quadrant = None;
@@ -245,6 +297,9 @@ pub fn markdown(text: &str) -> Imported {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = heading.take() {
                     quadrant = quadrant_from_label(&text);
+                    if quadrant.is_some() && out.settings.language.is_none() {
+                        out.settings.language = quadrant_language(&text).map(|l| l.tag().to_owned());
+                    }
                     if quadrant.is_none() && level == HeadingLevel::H1 && out.title.is_none() {
                         out.title = Some(clean_text(&text)).filter(|t| !t.is_empty());
                     }
@@ -377,8 +432,18 @@ fn parse_priority(text: &str) -> Option<(u32, Option<u8>)> {
 /// Reads the CSV export (header row required; `quadrant` and `text` columns
 /// required, the others optional). Rows of kind `factor` (or no kind) are
 /// factors, `action` CAME actions, `strategy` crossed strategies; rows of
-/// another kind are skipped.
+/// another kind are skipped. An error after the session row is said to be in
+/// the language that row gives ([`ImportError::in_language`]).
 pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
+    let mut out = Imported::default();
+    match read_csv(text, path, &mut out) {
+        Ok(()) => Ok(out),
+        Err(e) => Err(e.in_language(out.language())),
+    }
+}
+
+/// What [`csv`] does, into `out`: what was read before an error stays there.
+fn read_csv(text: &str, path: &Path, out: &mut Imported) -> Result<(), ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let err = |line: u64, problem: Problem| ImportError::Csv { path: path.to_owned(), line, problem };
@@ -388,7 +453,6 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     if !(headers.iter().any(|h| h == "quadrant") && headers.iter().any(|h| h == "text")) {
         return Err(err(1, Problem::Header));
     }
-    let mut out = Imported::default();
     // The line of each review row, to name it if its year is outside the horizon
     // (the session row that gives the horizon may come after it).
     let mut review_lines: Vec<u64> = Vec::new();
@@ -537,7 +601,7 @@ pub fn csv(text: &str, path: &Path) -> Result<Imported, ImportError> {
     for (year, line) in years.chain(record_lines) {
         crate::domain::review_year(out.plan.horizon, year).map_err(|e| err(line, Problem::Review(e)))?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// An action's review of one year from a `review` row: its ID, `year`,

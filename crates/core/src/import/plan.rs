@@ -16,7 +16,7 @@ use crate::domain::text::clean_text;
 use crate::domain::{Axis, Challenge, Crossed, Horizon, Line, Session, Source, Strategy};
 
 use super::problem::Problem;
-use super::{ImportError, build, markdown, quadrant_from_label};
+use super::{ImportError, build, markdown, quadrant_from_label, quadrant_language};
 use crate::i18n::Lang;
 use crate::i18n::plan_words::{Pick, PlanWords, all, fold, is_word, other_headings};
 
@@ -265,20 +265,31 @@ struct Draft {
 }
 
 /// Reads a plan file into a new session titled `title` (else the file's `#`
-/// heading, else `fallback`).
+/// heading, else `fallback`), and gives the language of its headings when they
+/// name one (the first plan or quadrant heading that does): the session's
+/// `meta.language` is that language, and an error after that heading is said
+/// to be in it ([`ImportError::in_language`]).
 pub fn import(
     text: &str,
     path: &Path,
     title: Option<&str>,
     fallback: &str,
     now: Timestamp,
-) -> Result<Session, ImportError> {
+) -> Result<(Session, Option<Lang>), ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut d = Draft::default();
+    read_lines(text, path, &mut d).map_err(|e| e.in_language(d.lang))?;
+    let lang = d.lang;
+    let session = assemble(d, text, path, title, fallback, now).map_err(|e| e.in_language(lang))?;
+    Ok((session, lang))
+}
+
+/// Reads the lines of a plan file into `d`.
+fn read_lines<'t>(text: &'t str, path: &Path, d: &mut Draft) -> Result<(), ImportError> {
     let at =
         |line: usize, column: usize, problem: Problem| ImportError::At { path: path.to_owned(), line, column, problem };
-    let mut d = Draft::default();
     let mut section = Section::Top;
-    let mut table_lines: Vec<(usize, &str)> = Vec::new();
+    let mut table_lines: Vec<(usize, &'t str)> = Vec::new();
     let mut group: Group = None;
     let flush =
         |d: &mut Draft, section: Section, group: &Group, lines: &mut Vec<(usize, &str)>| -> Result<(), ImportError> {
@@ -305,7 +316,7 @@ pub fn import(
             table_lines.push((line_no, line));
             continue;
         }
-        flush(&mut d, section, &group, &mut table_lines)?;
+        flush(d, section, &group, &mut table_lines)?;
         if let Some(h) = heading(line, 1) {
             if d.title.is_none() {
                 d.title = Some(clean_text(&unescape(h))).filter(|t| !t.is_empty());
@@ -319,6 +330,7 @@ pub fn import(
                 d.lang = d.lang.or_else(|| heading_lang(h));
                 s
             } else if quadrant_from_label(h).is_some() {
+                d.lang = d.lang.or_else(|| quadrant_language(h));
                 Section::Quadrant
             } else if is_strategies(h) {
                 Section::Strategies
@@ -331,7 +343,8 @@ pub fn import(
             } else if tags::is_theme_grid(h) || other_heading(h) {
                 Section::Other
             } else {
-                return Err(at(line_no, col, Problem::Heading { heading: h.to_owned(), known: known_headings() }));
+                let known = known_headings(d.lang.unwrap_or_default());
+                return Err(at(line_no, col, Problem::Heading { heading: h.to_owned(), known }));
             };
             if section == Section::Quadrant {
                 d.quadrant_text.push_str(line);
@@ -410,7 +423,7 @@ pub fn import(
                     d.challenges.push((id, clean_text(&unescape(text)), from));
                 }
             }
-            Section::Axes => read_axis_line(&mut d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m))?,
+            Section::Axes => read_axis_line(d, trimmed, raw).map_err(|(c, m)| at(line_no, c, m))?,
             Section::Strategies => {
                 if let Some(item) = list_item(trimmed) {
                     let st = strategy(item).ok_or_else(|| at(line_no, col, Problem::StrategyLine))?;
@@ -418,7 +431,11 @@ pub fn import(
                 }
             }
             Section::Tags(tag) => d.tags.line(tag, trimmed, list_item(trimmed)),
-            Section::Process => d.merge = d.merge.or_else(|| participation::merge_record(&unescape(trimmed))),
+            Section::Process => {
+                if d.merge.is_none() {
+                    d.merge = participation::merge_record(&unescape(trimmed));
+                }
+            }
             Section::Formulation
             | Section::Actions
             | Section::Indicators
@@ -427,19 +444,26 @@ pub fn import(
             | Section::Quadrant => {}
         }
     }
-    flush(&mut d, section, &group, &mut table_lines)?;
-    assemble(d, text, path, title, fallback, now)
+    flush(d, section, &group, &mut table_lines)
 }
 
 /// The language a plan heading is written in (`Plan de acción`, `Action plan`).
+/// A heading two languages share once folded (`Visión`, `Vision`) is the one
+/// it is written in, accents and all.
 fn heading_lang(h: &str) -> Option<Lang> {
-    let f = fold(h);
-    Lang::ALL.iter().copied().find(|&l| {
+    let words = |l: Lang| {
         let w = PlanWords::for_lang(l);
         [w.formulation, w.mission, w.vision, w.values, w.challenges, w.axes_lines, w.action_plan, w.indicators]
-            .iter()
-            .any(|x| fold(x) == f)
-    })
+    };
+    let f = fold(h);
+    let named: Vec<Lang> = Lang::ALL.iter().copied().filter(|&l| words(l).iter().any(|x| fold(x) == f)).collect();
+    match named[..] {
+        [one] => Some(one),
+        _ => {
+            let lower = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            named.into_iter().find(|&l| words(l).iter().any(|x| lower(x) == lower(h)))
+        }
+    }
 }
 
 /// A heading of a part of a full export the importer passes over, in any
@@ -460,9 +484,11 @@ fn is_strategies(h: &str) -> bool {
     all().any(|w| f.starts_with(w.crossed_heading))
 }
 
-fn known_headings() -> String {
-    let w = crate::i18n::Lang::default().text().plan_report;
-    [w.mission, w.vision, w.values, "Fortalezas…", w.challenges, w.axes_lines, w.action_plan, w.indicators].join(", ")
+/// The headings a plan has, as `lang` (the file's, when its headings said it) writes them.
+fn known_headings(lang: Lang) -> String {
+    let w = lang.text().plan_report;
+    let strengths = format!("{}…", lang.quadrant(crate::domain::Quadrant::Strengths));
+    [w.mission, w.vision, w.values, &strengths, w.challenges, w.axes_lines, w.action_plan, w.indicators].join(", ")
 }
 
 fn list_item(line: &str) -> Option<&str> {
@@ -585,6 +611,9 @@ fn assemble(
     }
     let mut seen = HashSet::new();
     s.strategies = d.strategies.into_iter().filter(|st| seen.insert(st.id.clone())).collect();
+    if let Some(lang) = d.lang {
+        s.meta.language = lang.tag().to_owned();
+    }
     let lang = d.lang.unwrap_or_default();
     if let Some(t) = d.indicators {
         s.indicators = indicators(&t, path, lang)?;
@@ -605,7 +634,7 @@ fn assemble(
     // give each quadrant's own order, which the session keeps.
     let mut order = std::collections::HashMap::new();
     for t in &d.came {
-        for id in came_table(&mut s, t, path)? {
+        for id in came_table(&mut s, t, path, lang)? {
             let next = order.len();
             order.entry(id).or_insert(next);
         }

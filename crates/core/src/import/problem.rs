@@ -171,6 +171,7 @@ impl ImportError {
             }
             ImportError::NotReadable(e) => e.message(lang),
             ImportError::Io { path, source } => format!("{}: {}", path.display(), crate::i18n::os_error(source, lang)),
+            ImportError::InLanguage { error, .. } => error.message(lang),
         }
     }
 }

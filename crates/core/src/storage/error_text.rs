@@ -58,7 +58,7 @@ impl LockError {
         let w = lang.text().errors;
         match self {
             LockError::Held { path, pid, host, .. } => {
-                let since = self.holder_since().unwrap_or_default();
+                let since = self.holder_since(lang).unwrap_or_default();
                 format!("{} {}", path.display(), (w.held)(*pid, host, &since))
             }
             LockError::Io { path, source } => {

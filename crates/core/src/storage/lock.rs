@@ -84,10 +84,12 @@ impl LockError {
         }
     }
 
-    /// When the holder took the file, in local time: "2026-12-06 10:02".
-    pub fn holder_since(&self) -> Option<String> {
+    /// When the holder took the file, in local time, its day as `lang` writes
+    /// dates: "06/12/2026 10:02", "2026-12-06 10:02".
+    pub fn holder_since(&self, lang: crate::i18n::Lang) -> Option<String> {
         let LockError::Held { since, .. } = self else { return None };
-        Some(since.to_zoned(crate::clock::local_zone()).strftime("%Y-%m-%d %H:%M").to_string())
+        let local = since.to_zoned(crate::clock::local_zone());
+        Some(format!("{} {}", lang.locale().date(local.date()), local.strftime("%H:%M")))
     }
 
     /// The same error again (an [`io::Error`] cannot be cloned: its kind, code and
@@ -108,13 +110,10 @@ impl LockError {
         }
     }
 
-    /// Who holds the file, for a second instance: "pid 42 on host, since 10:02".
-    pub fn holder(&self) -> Option<String> {
+    /// Who holds the file, for a second instance: "pid 42, host, 06/12/2026 10:02".
+    pub fn holder(&self, lang: crate::i18n::Lang) -> Option<String> {
         match self {
-            LockError::Held { pid, host, since, .. } => {
-                let local = since.to_zoned(crate::clock::local_zone()).strftime("%Y-%m-%d %H:%M");
-                Some(format!("pid {pid}, {host}, {local}"))
-            }
+            LockError::Held { pid, host, .. } => Some(format!("pid {pid}, {host}, {}", self.holder_since(lang)?)),
             _ => None,
         }
     }
@@ -125,7 +124,7 @@ impl LockError {
     pub fn summary(&self, lang: crate::i18n::Lang) -> String {
         match self {
             LockError::Held { .. } => {
-                let who = self.holder().unwrap_or_default();
+                let who = self.holder(lang).unwrap_or_default();
                 format!("{} ({who})", lang.text().ui.open_elsewhere)
             }
             LockError::Io { source, .. } => match source.kind() {
@@ -408,8 +407,13 @@ mod tests {
 
     #[test]
     fn the_holder_is_named() {
-        let err = LockError::Held { path: "s.ron".into(), pid: 42, host: "sala".into(), since: Timestamp::UNIX_EPOCH };
-        let who = err.holder().unwrap();
-        assert!(who.contains("42") && who.contains("sala") && who.contains("19"), "{who}");
+        let since = Timestamp::from_second(86_400 * 40).unwrap();
+        let err = LockError::Held { path: "s.ron".into(), pid: 42, host: "sala".into(), since };
+        let who = err.holder(crate::i18n::Lang::En).unwrap();
+        assert!(who.contains("42") && who.contains("sala") && who.contains("1970-02-"), "{who}");
+        // The day as the language writes dates, as every other date of its screens.
+        let who = err.holder(crate::i18n::Lang::Es).unwrap();
+        assert!(who.contains("/02/1970 "), "{who}");
+        assert!(err.message(crate::i18n::Lang::Ca).contains("/02/1970 "), "{}", err.message(crate::i18n::Lang::Ca));
     }
 }

@@ -32,6 +32,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
             ("milestones", |w| w.col_milestones),
         ],
         "name",
+        lang,
     )?;
     let mut given = Vec::new();
     let mut out = Vec::new();
@@ -109,6 +110,7 @@ pub(super) fn actions(
             ("status", |w| w.col_status),
         ],
         "action",
+        lang,
     )?;
     for row in &t.rows {
         let text = clean_text(row.get(&cols, "action"));
@@ -231,11 +233,12 @@ pub(super) fn actions(
 /// informe's `Plan de acción CAME` (ID, action, answers, status): the plan de
 /// acción tables do not carry them. A dangling link (`D9?`) keeps its ID. Gives
 /// the actions' IDs in the table's order: the order of each CAME quadrant.
-pub(super) fn came_table(s: &mut Session, t: &Table, path: &Path) -> Result<Vec<String>, ImportError> {
+pub(super) fn came_table(s: &mut Session, t: &Table, path: &Path, lang: Lang) -> Result<Vec<String>, ImportError> {
     let cols = t.columns(
         path,
         &[("ID", |_| "ID"), ("action", |w| w.col_action), ("answers", |w| w.col_answers), ("status", |w| w.col_status)],
         "action",
+        lang,
     )?;
     let mut order = Vec::new();
     for row in &t.rows {

@@ -128,12 +128,14 @@ impl Table {
     }
 
     /// Matches the header against the known columns (`key`, word in any
-    /// language); an unknown column or a missing `required` one is an error.
+    /// language); an unknown column or a missing `required` one is an error,
+    /// which names the known ones as `lang` (the file's) writes them.
     pub fn columns(
         &self,
         path: &Path,
         known: &[(&'static str, Pick)],
         required: &'static str,
+        lang: crate::i18n::Lang,
     ) -> Result<Columns, ImportError> {
         let mut map = HashMap::new();
         for (i, (col, name, _)) in self.header.iter().enumerate() {
@@ -142,8 +144,7 @@ impl Table {
                     || FORMER.iter().any(|(k, old)| k == key && fold(old) == fold(name))
             });
             let Some((key, _)) = found else {
-                let names: Vec<&str> =
-                    known.iter().map(|(_, pick)| pick(crate::i18n::Lang::default().text().plan_report)).collect();
+                let names: Vec<&str> = known.iter().map(|(_, pick)| pick(lang.text().plan_report)).collect();
                 return Err(ImportError::At {
                     path: path.to_owned(),
                     line: self.line,
