@@ -107,7 +107,7 @@ pub fn backup_problem(session: &Path, lang: crate::i18n::Lang) -> Option<String>
     let w = lang.text().errors;
     match std::fs::metadata(&dir) {
         Ok(m) if !m.is_dir() => Some(format!("{}: {}", dir.display(), w.backups_not_a_folder)),
-        Ok(_) => match tempfile::Builder::new().prefix(".dafo-probe").tempfile_in(&dir) {
+        Ok(_) => match super::atomic::temp_file_in(&dir, ".dafo-probe", "", 0o600) {
             Ok(_) => None,
             Err(e) => {
                 Some(format!("{}: {}", dir.display(), (w.backups_cannot_write)(&crate::i18n::os_error(&e, lang))))
