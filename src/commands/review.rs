@@ -30,7 +30,9 @@ pub struct ReviewArgs {
     pub committed: Vec<String>,
     pub paid: Vec<String>,
     pub body: Option<String>,
-    pub date: Option<jiff::civil::Date>,
+    /// The meeting's date as typed: read in the session's language (`31/12/2025`,
+    /// `2025-12-31`), refused in its words.
+    pub date: Option<String>,
     pub summary: Option<String>,
     /// Límites y problemas emergentes, added to the year's list.
     pub problems: Vec<String>,
@@ -83,13 +85,22 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         Ok(())
     };
     work.check_review_year(args.year).map_err(err)?;
-    if let Some(date) = args.date {
+    let date = match args.date.as_deref() {
+        // The record form's refusal (`Fecha no válida (DD/MM/AAAA…)`), mid-line: in lower case.
+        Some(text) => Some(lang.locale().read_date_or(text, lang.text().follow.bad_date).map_err(|said| {
+            let mut chars = said.chars();
+            let said: String = chars.next().into_iter().flat_map(char::to_lowercase).chain(chars).collect();
+            invalid(path, lang, said)
+        })?),
+        None => None,
+    };
+    if let Some(date) = date {
         // A review of a year is written during it or in the year after (the last year's, early the next),
         // and never after the last day a session holds (`rules::DATES`).
         let last = (session.meta.horizon.map_or(args.year, |h| h.end.max(args.year)) + 1)
             .min(crate::domain::rules::DATES.1.year());
         if !(args.year..=last).contains(&date.year()) {
-            let said = (lang.text().limits.review_date_outside)(&date.to_string(), args.year, last);
+            let said = (lang.text().limits.review_date_outside)(&lang.locale().date(date), args.year, last);
             return Err(invalid(path, lang, said));
         }
     }
@@ -144,7 +155,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     let edit = work
         .change_year_review(args.year, |r| {
             r.body = args.body.clone().or(r.body.take());
-            r.date = args.date.or(r.date);
+            r.date = date.or(r.date);
             r.summary = args.summary.clone().or(r.summary.take());
             for p in &args.problems {
                 if !r.problems.contains(p) {
@@ -334,6 +345,36 @@ mod tests {
         let mut a = args(2024, &[]);
         a.values = vec!["I1=mucho".into()];
         assert!(edits(&s, path, &a, Lang::En).unwrap_err().to_string().contains("not a number"));
+    }
+
+    #[test]
+    fn the_date_reads_as_the_language_writes_it_and_a_bad_one_is_refused_in_its_words() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        let dated = |lang: Lang, text: &str| {
+            let mut a = args(2024, &[]);
+            a.date = Some(text.into());
+            edits(&s, path, &a, lang).map(|edit| {
+                let mut done = s.clone();
+                done.apply(edit.unwrap()).unwrap();
+                done.year_review(2024).and_then(|r| r.date)
+            })
+        };
+        let day = jiff::civil::date(2024, 12, 31);
+        for (lang, text) in
+            [(Lang::Es, "31/12/2024"), (Lang::Ca, "31/12/2024"), (Lang::Es, "2024-12-31"), (Lang::En, "2024-12-31")]
+        {
+            assert_eq!(dated(lang, text).unwrap(), Some(day), "{lang:?} {text}");
+        }
+        for (lang, text, said) in [
+            (Lang::Es, "2024-13-01", "p.ron: fecha no válida (DD/MM/AAAA"),
+            (Lang::Es, "30/02/2024", "p.ron: fecha no válida (DD/MM/AAAA"),
+            (Lang::Ca, "31/12/24", "p.ron: data no vàlida (DD/MM/AAAA"),
+            (Lang::En, "31/12/2024", "p.ron: not a date (YYYY-MM-DD"),
+        ] {
+            let e = dated(lang, text).unwrap_err().to_string();
+            assert!(e.starts_with(said) && e.contains(&format!("): {text};")), "{lang:?} {text}: {e}");
+        }
     }
 
     #[test]

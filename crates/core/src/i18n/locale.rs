@@ -162,6 +162,13 @@ impl Locale {
         }
     }
 
+    /// [`Locale::read_date`] of `text`, or the refusal `said` (a catalogue's
+    /// `bad_date`: the form this language writes, the years a date may have)
+    /// followed by `text`, as the forms say it.
+    pub fn read_date_or(&self, text: &str, said: fn(i16, i16) -> String) -> Result<Date, String> {
+        self.read_date(text).ok_or_else(|| format!("{}: {}", bad_date(said), text.trim()))
+    }
+
     /// `text` without what may surround a number (`%` after it, `€` before or
     /// after it) and with a space between thousands made this language's
     /// thousands separator (`1 620,5` → `1.620,5`); `None` when a space stands
@@ -218,6 +225,12 @@ impl Locale {
     pub fn localise(&self, text: &str) -> String {
         if self.decimal == '.' { text.to_owned() } else { text.replace('.', &self.decimal.to_string()) }
     }
+}
+
+/// A date's refusal (`said`, a catalogue's `bad_date`) with the years a date may have.
+pub fn bad_date(said: fn(i16, i16) -> String) -> String {
+    let (first, last) = crate::domain::rules::DATES;
+    said(first.year(), last.year())
 }
 
 /// A date written `YYYY-MM-DD`, if a session may hold it ([`crate::domain::rules::DATES`]).
