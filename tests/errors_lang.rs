@@ -205,6 +205,55 @@ fn recover_speaks_the_session_language() {
     assert!(err(&o).contains("no existeix") && !err(&o).contains("No backup"), "{}", err(&o));
 }
 
+/// What a catalogue's message with two values says around them.
+fn around(said: fn(&str, &str) -> String) -> Vec<String> {
+    said("\u{1}", "\u{1}").split('\u{1}').filter(|p| !p.trim().is_empty()).map(str::to_owned).collect()
+}
+
+/// `recover` of a damaged file speaks the session's language: the backup's it
+/// restores, else the damaged file's own (its `meta` still reads), unless
+/// `--lang`; where neither can tell, the language in force.
+#[test]
+fn recover_of_a_damaged_file_speaks_the_session_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for language in ["en", "ca"] {
+        let lang = Lang::from_tag(language).unwrap();
+        let s = session_in(dir.path(), &format!("{language}.ron"), language);
+        let good = std::fs::read(&s).unwrap();
+        dafo::storage::backup::keep_backup(&s, &good, true).unwrap();
+        let damage = || {
+            let mut bytes = good.clone();
+            bytes.extend_from_slice(b"broken\n");
+            std::fs::write(&s, bytes).unwrap();
+        };
+        // The environment says Spanish: the session's language wins, from the backup.
+        damage();
+        let o = dafo_in(Lang::Es, &["recover", p(&s)]);
+        assert!(o.status.success(), "{language}: {}", err(&o));
+        for part in around(lang.text().errors.recover_restored) {
+            assert!(out(&o).contains(&part), "{language}: {part:?} in {}", out(&o));
+        }
+        assert!(out(&o).contains(lang.text().errors.ron_trailing), "{language}: {}", out(&o));
+        // --lang wins over it.
+        damage();
+        let o = dafo_in(Lang::Ca, &["recover", p(&s), "--lang", "es"]);
+        assert!(o.status.success() && out(&o).contains(" recuperado de "), "{language}: {}", out(&o));
+        // No backup: the damaged file's own language, read from its `meta`.
+        std::fs::remove_dir_all(dir.path().join(".dafo-backups")).unwrap();
+        damage();
+        let o = dafo_in(Lang::Es, &["recover", p(&s)]);
+        assert_eq!(o.status.code(), Some(1), "{language}: {}", err(&o));
+        assert!(err(&o).contains(lang.text().errors.ron_trailing), "{language}: {}", err(&o));
+        assert!(!err(&o).contains("no se lee"), "{language}: {}", err(&o));
+    }
+    // A file whose `meta` does not read cannot tell: the language in force.
+    let s = dir.path().join("roto.ron");
+    std::fs::write(&s, "(version: 4, meta: (title \"T\", language: \"en\"))").unwrap();
+    let o = dafo_in(Lang::Ca, &["recover", p(&s)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("no es llig com a sessió"), "{}", err(&o));
+}
+
 #[test]
 fn copy_speaks_the_session_language() {
     let dir = tempfile::tempdir().unwrap();
