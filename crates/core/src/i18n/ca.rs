@@ -469,6 +469,7 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     not_plain: |path| format!("{path}: és un enllaç o no és un fitxer normal; dafo publish no hi escriu a través"),
+    not_a_folder: |path| format!("{path}: ja existeix i no és una carpeta; dafo publish escriu el lloc en una carpeta nova, buida o d'una publicació anterior"),
     },
     merge: &MergeText {
     keys: &TEXT.keymap.merge,

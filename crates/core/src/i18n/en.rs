@@ -471,6 +471,7 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     not_plain: |path| format!("{path}: is a link or not a plain file; dafo publish does not write through it"),
+    not_a_folder: |path| format!("{path}: already exists and is not a folder; dafo publish writes the site into a folder that is new, empty or an earlier publish"),
     },
     merge: &MergeText {
     keys: &TEXT.keymap.merge,

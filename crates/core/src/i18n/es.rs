@@ -471,6 +471,7 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     not_plain: |path| format!("{path}: es un enlace o no es un archivo normal; dafo publish no escribe a través de él"),
+    not_a_folder: |path| format!("{path}: ya existe y no es una carpeta; dafo publish escribe el sitio en una carpeta nueva, vacía o de una publicación anterior"),
     },
     merge: &MergeText {
     keys: &TEXT.keymap.merge,
