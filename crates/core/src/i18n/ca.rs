@@ -377,9 +377,19 @@ pub static TEXT: Catalogue = Catalogue {
     changes: "Canvis",
     conflicts: |n| format!("En conflicte ({n}), no aplicats"),
     skipped: |n| format!("Omeses ({n})"),
-    refused: |n| match n {
-        1 => "1 fila rebutjada; no s'ha canviat res (--partial aplica la resta)".to_owned(),
-        n => format!("{n} files rebutjades; no s'ha canviat res (--partial aplica la resta)"),
+    refused: |rows, files| {
+        let rows = match rows {
+            0 => None,
+            1 => Some("1 fila rebutjada".to_owned()),
+            n => Some(format!("{n} files rebutjades")),
+        };
+        let files = match files {
+            0 => None,
+            1 => Some("1 fitxer sense llegir".to_owned()),
+            n => Some(format!("{n} fitxers sense llegir")),
+        };
+        let what = rows.into_iter().chain(files).collect::<Vec<_>>().join(" i ");
+        format!("{what}; no s'ha canviat res (--partial aplica la resta)")
     },
     ask: "Voleu aplicar aquests canvis? [s/N] ",
     yes: "s",

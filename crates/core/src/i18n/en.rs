@@ -379,9 +379,19 @@ pub static TEXT: Catalogue = Catalogue {
     changes: "Changes",
     conflicts: |n| format!("In conflict ({n}), not applied"),
     skipped: |n| format!("Skipped ({n})"),
-    refused: |n| match n {
-        1 => "1 row refused; nothing was changed (--partial applies the rest)".to_owned(),
-        n => format!("{n} rows refused; nothing was changed (--partial applies the rest)"),
+    refused: |rows, files| {
+        let rows = match rows {
+            0 => None,
+            1 => Some("1 row refused".to_owned()),
+            n => Some(format!("{n} rows refused")),
+        };
+        let files = match files {
+            0 => None,
+            1 => Some("1 file not read".to_owned()),
+            n => Some(format!("{n} files not read")),
+        };
+        let what = rows.into_iter().chain(files).collect::<Vec<_>>().join(" and ");
+        format!("{what}; nothing was changed (--partial applies the rest)")
     },
     ask: "Apply these changes? [y/N] ",
     yes: "y",

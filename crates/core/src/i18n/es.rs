@@ -379,9 +379,19 @@ pub static TEXT: Catalogue = Catalogue {
     changes: "Cambios",
     conflicts: |n| format!("En conflicto ({n}), no aplicados"),
     skipped: |n| format!("Omitidas ({n})"),
-    refused: |n| match n {
-        1 => "1 fila rechazada; no se ha cambiado nada (--partial aplica el resto)".to_owned(),
-        n => format!("{n} filas rechazadas; no se ha cambiado nada (--partial aplica el resto)"),
+    refused: |rows, files| {
+        let rows = match rows {
+            0 => None,
+            1 => Some("1 fila rechazada".to_owned()),
+            n => Some(format!("{n} filas rechazadas")),
+        };
+        let files = match files {
+            0 => None,
+            1 => Some("1 archivo sin leer".to_owned()),
+            n => Some(format!("{n} archivos sin leer")),
+        };
+        let what = rows.into_iter().chain(files).collect::<Vec<_>>().join(" y ");
+        format!("{what}; no se ha cambiado nada (--partial aplica el resto)")
     },
     ask: "¿Aplicar estos cambios? [s/N] ",
     yes: "s",
