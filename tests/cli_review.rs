@@ -90,7 +90,9 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
         ),
         (vec!["--year", "2025", "C1=50:quizás"], "no es un estado", "not a status"),
         (vec!["--year", "2025", "--value", "I1=mucho"], "I1: \"mucho\" no es un número", "is not a number"),
-        (vec!["--year", "2025", "C1"], "\"C1\" no tiene la forma ID=DEGREE", "\"C1\" is not ID=DEGREE"),
+        (vec!["--year", "2025", "C1"], "\"C1\" no tiene la forma `ID=DEGREE", "\"C1\" is not `ID=DEGREE"),
+        (vec!["--year", "2025", "--note", "C1"], "no tiene la forma `ID=TEXT`", "is not `ID=TEXT`"),
+        (vec!["--year", "2025", "--value", "I1"], "no tiene la forma `ID=NUMBER`", "is not `ID=NUMBER`"),
     ] {
         let out = dafo(&[&["review", p][..], &args].concat());
         assert!(!out.status.success());

@@ -104,8 +104,11 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
             return Err(invalid(path, lang, said));
         }
     }
+    // The forms as `--help` names them (its value names: English, as clap prints
+    // help), in backticks; the examples in the language.
+    let done = lang.text().plan_report.status(Status::Done);
     for arg in &args.assignments {
-        let (id, value) = split(path, lang, arg, "ID=DEGREE[:STATUS] (C1=75, C2=100:hecha)")?;
+        let (id, value) = split(path, lang, arg, &format!("`ID=DEGREE[:STATUS]` (`C1=75`, `C2=100:{done}`)"))?;
         let id = &stored_id(id);
         let (degree, status) = match value.split_once(':') {
             Some((d, s)) => {
@@ -127,13 +130,13 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         }
     }
     for arg in &args.notes {
-        let (id, text) = split(path, lang, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;
+        let (id, text) = split(path, lang, arg, &format!("`ID=TEXT` (`C1=\"{}\"`)", words.note_example))?;
         let id = &stored_id(id);
         let edit = work.review_action(id, args.year, None, None, Some(text)).map_err(err)?;
         push(&mut work, edit)?;
     }
     for arg in &args.values {
-        let (id, number) = split(path, lang, arg, "INDICATOR=NUMBER (I1=35)")?;
+        let (id, number) = split(path, lang, arg, "`ID=NUMBER` (`I1=35`)")?;
         let actual = lang.locale().read_number(number).map_err(|e| match e {
             Unread::Ambiguous(msg) => invalid(path, lang, format!("{id}: {msg}")),
             Unread::NotANumber => invalid(path, lang, format!("{id}: {}", (words.not_a_number)(number))),
@@ -143,7 +146,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     }
     for (list, paid) in [(&args.committed, false), (&args.paid, true)] {
         for arg in list {
-            let (id, number) = split(path, lang, arg, "ID=AMOUNT (C1=1500)")?;
+            let (id, number) = split(path, lang, arg, "`ID=AMOUNT` (`C1=1500`)")?;
             let id = &stored_id(id);
             let amount = crate::i18n::money_words::read_amount(lang, number)
                 .map_err(|m| invalid(path, lang, format!("{}: {m}", lang.show_id(id))))?;
@@ -336,7 +339,7 @@ mod tests {
             (2024, "C1=101", "not a degree"),
             (2024, "C1=-3", "not a degree"),
             (2024, "C1=50:quizá", "not a status"),
-            (2024, "C1", "is not ID=DEGREE"),
+            (2024, "C1", "is not `ID=DEGREE"),
             (2027, "C1=50", "outside the plan's horizon (2023-2026)"),
         ] {
             let err = edits(&s, path, &args(year, &["C2=10", a]), Lang::En).unwrap_err().to_string();
@@ -345,6 +348,43 @@ mod tests {
         let mut a = args(2024, &[]);
         a.values = vec!["I1=mucho".into()];
         assert!(edits(&s, path, &a, Lang::En).unwrap_err().to_string().contains("not a number"));
+    }
+
+    /// The forms are `--help`'s value names (English, as clap prints help), in
+    /// backticks; the examples are in the language.
+    #[test]
+    fn a_refused_form_names_help_s_placeholder_in_backticks_and_examples_in_the_language() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        let refused = |lang: Lang, a: ReviewArgs| edits(&s, path, &a, lang).unwrap_err().to_string();
+        let with = |set: fn(&mut ReviewArgs)| {
+            let mut a = args(2024, &[]);
+            set(&mut a);
+            a
+        };
+        for lang in Lang::ALL.iter().copied() {
+            let said = [
+                refused(lang, args(2024, &["C1"])),
+                refused(lang, with(|a| a.notes = vec!["C1".into()])),
+                refused(lang, with(|a| a.values = vec!["I1".into()])),
+                refused(lang, with(|a| a.committed = vec!["C1".into()])),
+                refused(lang, with(|a| a.paid = vec!["C1".into()])),
+            ];
+            let forms = ["`ID=DEGREE[:STATUS]`", "`ID=TEXT`", "`ID=NUMBER`", "`ID=AMOUNT`", "`ID=AMOUNT`"];
+            for (said, form) in said.iter().zip(forms) {
+                assert!(said.contains(form), "{lang:?}: {said}");
+                // Outside backticks: none of the placeholders' English words.
+                let plain: String = said.split('`').step_by(2).collect();
+                for word in ["DEGREE", "STATUS", "TEXT", "NUMBER", "AMOUNT", "INDICATOR"] {
+                    assert!(!plain.contains(word), "{lang:?}: {word} in {said}");
+                }
+            }
+            let done = lang.text().plan_report.status(Status::Done);
+            assert!(said[0].contains(&format!("`C2=100:{done}`")), "{lang:?}: {}", said[0]);
+            assert!(said[1].contains(lang.text().review_errors.note_example), "{lang:?}: {}", said[1]);
+        }
+        assert!(!refused(Lang::En, args(2024, &["C1"])).contains("hecha"));
+        assert!(!refused(Lang::Ca, with(|a| a.notes = vec!["C1".into()])).contains("reuniones"));
     }
 
     #[test]

@@ -302,6 +302,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_degree: |v| format!("{v:?} no és un grau d'implementació (un nombre enter de 0 a 100)"),
     not_a_status: |v| format!("{v:?} no és un estat ({})", statuses()),
     not_in_form: |arg, form| format!("{arg:?} no té la forma {form}"),
+    note_example: "Dues reunions celebrades",
     nothing_changed: "no s'ha canviat res",
     },
     sheets: &SheetWords {

@@ -302,6 +302,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_degree: |v| format!("{v:?} is not a degree of implementation (a whole number from 0 to 100)"),
     not_a_status: |v| format!("{v:?} is not a status ({})", statuses()),
     not_in_form: |arg, form| format!("{arg:?} is not {form}"),
+    note_example: "Two meetings held",
     nothing_changed: "nothing was changed",
     },
     sheets: &SheetWords {

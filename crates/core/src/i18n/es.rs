@@ -302,6 +302,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_degree: |v| format!("{v:?} no es un grado de implementación (un número entero de 0 a 100)"),
     not_a_status: |v| format!("{v:?} no es un estado ({})", statuses()),
     not_in_form: |arg, form| format!("{arg:?} no tiene la forma {form}"),
+    note_example: "Dos reuniones celebradas",
     nothing_changed: "no se ha cambiado nada",
     },
     sheets: &SheetWords {
