@@ -589,7 +589,7 @@ impl Editor {
         if !text.contains([':', '=']) {
             let bad = || (field, format!("{}: {text}", self.lang.plan_ui().bad_amount));
             let euros = self.lang.locale().read_money(text).map_err(|e| match e {
-                Unread::Ambiguous(msg) => (field, msg),
+                Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => (field, msg),
                 Unread::NotANumber => bad(),
             })?;
             return Ok((Some(Euros::try_from(euros).map_err(|_| bad())?), Vec::new()));

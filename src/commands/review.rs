@@ -138,7 +138,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     for arg in &args.values {
         let (id, number) = split(path, lang, arg, "`ID=NUMBER` (`I1=35`)")?;
         let actual = lang.locale().read_number(number).map_err(|e| match e {
-            Unread::Ambiguous(msg) => invalid(path, lang, format!("{id}: {msg}")),
+            Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => invalid(path, lang, format!("{id}: {msg}")),
             Unread::NotANumber => invalid(path, lang, format!("{id}: {}", (words.not_a_number)(number))),
         })?;
         let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
@@ -385,6 +385,27 @@ mod tests {
         }
         assert!(!refused(Lang::En, args(2024, &["C1"])).contains("hecha"));
         assert!(!refused(Lang::Ca, with(|a| a.notes = vec!["C1".into()])).contains("reuniones"));
+    }
+
+    /// `--value I1=99999999999999999999` is not "not a number": it has too many
+    /// digits. `--value I1=-0` is stored as 0, not -0.0.
+    #[test]
+    fn a_value_with_too_many_digits_says_so_and_a_negative_zero_is_zero() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        for lang in Lang::ALL.iter().copied() {
+            let mut a = args(2024, &[]);
+            a.values = vec!["I1=99999999999999999999".into()];
+            let e = edits(&s, path, &a, lang).unwrap_err().to_string();
+            let said = (lang.locale().too_many_digits)("99999999999999999999");
+            assert!(e.contains(&format!("I1: {said}")), "{lang:?}: {e}");
+            assert!(!e.contains(&(lang.text().review_errors.not_a_number)("99999999999999999999")), "{lang:?}: {e}");
+            a.values = vec!["I1=-0".into()];
+            let mut done = s.clone();
+            done.apply(edits(&s, path, &a, lang).unwrap().unwrap()).unwrap();
+            let x = done.indicator_value("I1", 2024).unwrap();
+            assert!(x == 0.0 && x.is_sign_positive(), "{lang:?}: {x:?}");
+        }
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub static TEXT: Catalogue = Catalogue {
         percent_space: true,
         date: DateOrder::DayMonthYear,
         ambiguous: |t, a, b| format!("«{t}» es llig de dues maneres: escriviu {a} o {b}"),
+        too_many_digits: |t| format!("«{t}» té més xifres de les que es poden guardar tal qual"),
     },
     domain: DomainWords {
         swot: "DAFO",

@@ -35,6 +35,7 @@ pub static TEXT: Catalogue = Catalogue {
         percent_space: false,
         date: DateOrder::Iso,
         ambiguous: |t, a, b| format!("“{t}” reads two ways: write {a} or {b}"),
+        too_many_digits: |t| format!("“{t}” has more digits than can be kept as written"),
     },
     domain: DomainWords {
         swot: "SWOT",

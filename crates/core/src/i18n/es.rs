@@ -35,6 +35,7 @@ pub static TEXT: Catalogue = Catalogue {
         percent_space: true,
         date: DateOrder::DayMonthYear,
         ambiguous: |t, a, b| format!("«{t}» se lee de dos maneras: escribe {a} o {b}"),
+        too_many_digits: |t| format!("«{t}» tiene más cifras de las que se pueden guardar tal cual"),
     },
     domain: DomainWords {
         swot: "DAFO",
