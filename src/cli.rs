@@ -441,9 +441,10 @@ pub struct ReviewArgs {
     /// The committee or body that reviewed the plan.
     #[arg(long)]
     pub body: Option<String>,
-    /// Date of the review meeting, YYYY-MM-DD.
+    /// Date of the review meeting, as the session's language writes dates
+    /// (31/12/2025 in Spanish and Catalan) or YYYY-MM-DD.
     #[arg(long)]
-    pub date: Option<jiff::civil::Date>,
+    pub date: Option<String>,
     /// A summary of the year.
     #[arg(long)]
     pub summary: Option<String>,

@@ -310,7 +310,8 @@ fn save_temp(content: &Content) -> std::io::Result<PathBuf> {
         Some(html) => (".html", html.as_str()),
         None => (".txt", content.text.as_str()),
     };
-    let file = tempfile::Builder::new().prefix("dafo-copy-").suffix(suffix).tempfile()?;
+    // Its errors are the system's own (not tempfile's, which name the temp file in English).
+    let file = crate::storage::temp_file_in(&std::env::temp_dir(), "dafo-copy-", suffix, 0o600)?;
     let (mut handle, path) = file.keep().map_err(|e| e.error)?;
     handle.write_all(body.as_bytes())?;
     handle.sync_all()?;

@@ -53,8 +53,8 @@ fn main() -> ExitCode {
 /// keeps the first group's language too: see docs/language.md). `main` reads it
 /// once and hands it over; `review` reads its file again under the file's lock. A session the TUI opens is
 /// read once, under its lock, and speaks from there (`run`'s `session_lang`);
-/// `recover` reads under its lock, and speaks the file's language when it reads
-/// (a damaged one cannot tell).
+/// `recover` reads under its lock, and speaks the session's language: the backup's
+/// it restores, else the file's own, read from its `meta` even when it is damaged.
 fn session_file(cli: &Cli) -> Option<&Path> {
     match &cli.command {
         Some(
@@ -287,7 +287,9 @@ fn run(
         Some(Command::Demo) => demo(&dir, lang, &start),
         Some(Command::HoldClipboard) => Ok(commands::copy::hold()),
         Some(Command::Recover(Lazy(cli::RecoverArgs { file }))) => {
-            storage::commands::recover(&file, lang).map_err(|e| e.message(lang))
+            // The session's language, read from the backup it recovers or the damaged file itself.
+            let speak = |tag: Option<&str>| i18n::resolve(flag, tag, config_lang, |n: &str| std::env::var(n).ok());
+            storage::commands::recover(&file, speak).map_err(|e| e.message(lang))
         }
         Some(Command::Soak(Lazy(cli::SoakArgs { file, count }))) => {
             storage::commands::soak(&file, count).map_err(|e| e.message(lang))

@@ -522,6 +522,38 @@ fn review_refuses_a_date_outside_the_plan() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+/// `--date` reads as the session's language writes dates (or `YYYY-MM-DD`), and a
+/// date that is no date is refused in that language's words, not jiff's English.
+#[test]
+fn review_reads_a_date_the_language_s_way_and_refuses_one_in_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_copy(dir.path(), "plan.ron");
+    // Spanish (the sample's language): the screen's `31/12/2025`, and ISO.
+    let o = dafo(&["review", p(&plan), "--year", "2025", "--date", "31/12/2025"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&plan).unwrap().contains("(year: 2025, date: \"2025-12-31\""));
+    let o = dafo(&["review", p(&plan), "--year", "2025", "--date", "2025-11-30"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(&plan).unwrap();
+    for (lang, bad, said) in [
+        ("es", "2025-13-01", "fecha no válida (DD/MM/AAAA"),
+        ("es", "2025-02-30", "fecha no válida (DD/MM/AAAA"),
+        ("ca", "31/13/2025", "data no vàlida (DD/MM/AAAA"),
+        ("ca", "30/02/2025", "data no vàlida (DD/MM/AAAA"),
+        ("en", "31/12/2025", "not a date (YYYY-MM-DD"),
+        ("en", "2025-13-01", "not a date (YYYY-MM-DD"),
+    ] {
+        let o = dafo(&["--lang", lang, "review", p(&plan), "--year", "2025", "C1=50", "--date", bad]);
+        assert_eq!(o.status.code(), Some(1), "{lang} {bad}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.starts_with(&format!("dafo: {}: {said}", p(&plan))) && e.contains(bad), "{lang} {bad}: {e}");
+        for english in ["failed", "parse", "invalid", "digit", "expected"] {
+            assert!(!e.contains(english), "{lang} {bad}: {english:?} in {e}");
+        }
+        assert_eq!(std::fs::read(&plan).unwrap(), before, "{lang} {bad}: nothing changes");
+    }
+}
+
 #[test]
 fn twenty_reviews_at_once_wait_for_each_other_and_all_are_recorded() {
     let dir = tempfile::tempdir().unwrap();

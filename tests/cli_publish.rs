@@ -96,12 +96,21 @@ fn publish_refuses_a_folder_it_did_not_write_and_links_out_of_its_own() {
     assert!(err.contains("no es una publicación anterior de dafo") && err.contains(".dafo-publish"), "{err}");
     assert_eq!(std::fs::read_to_string(theirs.join("index.html")).unwrap(), "their page");
     assert_eq!(files(&theirs), ["index.html"]);
-    // A file where the folder should be.
-    let plain = tmp.path().join("plain");
+    // A file where the folder should be: said as such (it was called "a link or
+    // not a plain file"), in each language, and left as it was.
+    let plain = tmp.path().join("plain.ron");
     std::fs::write(&plain, "x").unwrap();
-    let run = publish(&[ALMENDRAL, "-o", plain.to_str().unwrap(), "--lang", "en"]);
-    assert!(!run.status.success());
-    assert!(String::from_utf8_lossy(&run.stderr).contains("is a link or not a plain file"));
+    for (lang, said, not) in [
+        ("en", "plain.ron: already exists and is not a folder", "link"),
+        ("es", "plain.ron: ya existe y no es una carpeta", "enlace"),
+        ("ca", "plain.ron: ja existeix i no és una carpeta", "enllaç"),
+    ] {
+        let run = publish(&[ALMENDRAL, "-o", plain.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(run.status.code(), Some(1), "{lang}");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains(said) && !err.contains(not), "{lang}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&plain).unwrap(), "x");
     #[cfg(unix)]
     {
         // A link inside an earlier publish, pointing out of it: refused, its target untouched.
@@ -120,8 +129,9 @@ fn publish_refuses_a_folder_it_did_not_write_and_links_out_of_its_own() {
         // The folder itself a link: refused too.
         let link = tmp.path().join("link");
         std::os::unix::fs::symlink(&theirs, &link).unwrap();
-        let run = publish(&[ALMENDRAL, "-o", link.to_str().unwrap()]);
+        let run = publish(&[ALMENDRAL, "-o", link.to_str().unwrap(), "--lang", "en"]);
         assert!(!run.status.success());
+        assert!(String::from_utf8_lossy(&run.stderr).contains("link: is a link"), "{run:?}");
         assert_eq!(files(&theirs), ["index.html"]);
     }
 }

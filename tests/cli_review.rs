@@ -110,7 +110,14 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
         ),
         (vec!["--year", "2025", "C1=50:quizás"], "no es un estado", "not a status"),
         (vec!["--year", "2025", "--value", "I1=mucho"], "I1: \"mucho\" no es un número", "is not a number"),
-        (vec!["--year", "2025", "C1"], "\"C1\" no tiene la forma ID=DEGREE", "\"C1\" is not ID=DEGREE"),
+        (vec!["--year", "2025", "C1"], "\"C1\" no tiene la forma `ID=DEGREE", "\"C1\" is not `ID=DEGREE"),
+        (vec!["--year", "2025", "--note", "C1"], "no tiene la forma `ID=TEXT`", "is not `ID=TEXT`"),
+        (vec!["--year", "2025", "--value", "I1"], "no tiene la forma `ID=NUMBER`", "is not `ID=NUMBER`"),
+        (
+            vec!["--year", "2025", "--value", "I1=99999999999999999999"],
+            "I1: «99999999999999999999» tiene más cifras de las que se pueden guardar tal cual",
+            "has more digits than can be kept as written",
+        ),
     ] {
         let out = dafo(&[&["review", p][..], &args].concat());
         assert!(!out.status.success());
@@ -128,6 +135,22 @@ fn bad_reviews_are_clear_errors_that_change_nothing() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(lock);
     assert!(dafo(&["review", p, "--year", "2025", "C1=50"]).status.success());
+}
+
+/// `--value I1=-0` was stored `actual: -0.0` and exported to CSV as `'-0`.
+#[test]
+fn a_negative_zero_is_recorded_and_exported_as_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let out = dafo(&["review", p, "--year", "2025", "--value", "I1=-0"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let x = dafo::storage::load(&path).unwrap().indicator_value("I1", 2025).unwrap();
+    assert!(x == 0.0 && x.is_sign_positive(), "{x:?}");
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("-0.0"));
+    let csv = dir.path().join("x.csv");
+    assert!(dafo(&["export", p, "-o", csv.to_str().unwrap()]).status.success());
+    assert!(!std::fs::read_to_string(&csv).unwrap().contains("'-0"));
 }
 
 #[test]

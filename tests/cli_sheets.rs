@@ -149,6 +149,32 @@ fn refused_rows_change_nothing_unless_partial() {
     assert!(o.status.success() && said.contains("Omitidas (1)"), "{said}");
     check_recorded(&path, true);
     assert_eq!(dafo::storage::load(&path).unwrap().action_review("M3", 2025), None);
+    // A file given that is not there is no row: counted as a file, beside the rows.
+    let missing = dir.path().join("nodir");
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, missing.to_str().unwrap(), "--yes"]);
+    let said = out(&o);
+    assert!(said.contains("1 fila rechazada y 1 archivo sin leer; no se ha cambiado nada"), "{said}");
+}
+
+/// `--from-sheets nodir` said "no existe", then "1 fila rechazada": no row was there.
+#[test]
+fn a_sheet_file_that_is_not_there_is_no_refused_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    let missing = dir.path().join("nodir");
+    for (lang, file, row) in [
+        ("es", "1 archivo sin leer; no se ha cambiado nada", "fila"),
+        ("ca", "1 fitxer sense llegir; no s'ha canviat res", "fila"),
+        ("en", "1 file not read; nothing was changed", "row"),
+    ] {
+        let o = dafo(&["--lang", lang, "review", p, "--year", "2025", "--from-sheets", missing.to_str().unwrap()]);
+        let said = out(&o);
+        assert_eq!(o.status.code(), Some(1), "{lang}: {said}");
+        assert!(said.contains(file) && !said.contains(row), "{lang}: {said}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), saved);
 }
 
 #[test]

@@ -97,6 +97,60 @@ fn a_path_through_a_file_says_so_in_each_language() {
     }
 }
 
+/// The end of a failed write's message: the language's words, then the system's
+/// own text and nothing after (no `(os error N)`, no English "at path" naming a
+/// hidden temp file).
+fn assert_refusal_ends(e: &str, words: &str, system: &str, what: &str) {
+    let line = e.lines().last().unwrap_or_default();
+    assert!(line.ends_with(&format!("{words}: {system}")), "{what}: {e}");
+    // The temp files beside `x.md`, `x.docx`, `out.md`... are named `.x.md.XXXXXX.tmp`.
+    for leak in ["os error", "at path", "/.x.", "/.out.", ".tmp\""] {
+        assert!(!e.contains(leak), "{what}: {leak:?} in {e}");
+    }
+}
+
+/// Every command that writes a file with `-o`, writing to `out`.
+fn writes_to(dir: &Path, out: &Path) -> Vec<(&'static str, Vec<String>)> {
+    // A plan with reviews (for `report`), copied where `nobody` reads it too.
+    let almendral = dir.join("almendral.ron");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/almendral-plan-servicios-sociales-2023-2026.ron");
+    std::fs::copy(sample, &almendral).unwrap();
+    let a = session_in(dir, "a.ron", "es");
+    let b = session_in(dir, "b.ron", "es");
+    let md = dir.join("lista.md");
+    std::fs::write(&md, "# Taller\n\n## Fortalezas\n\n- Equipo\n").unwrap();
+    let docx = out.with_extension("docx");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    vec![
+        ("export md", vec!["export".into(), s(&almendral), "-o".into(), s(out)]),
+        ("export docx", vec!["export".into(), s(&almendral), "-o".into(), s(&docx)]),
+        ("report", vec!["report".into(), s(&almendral), "-o".into(), s(out)]),
+        ("merge", vec!["merge".into(), s(&a), s(&b), "-o".into(), s(&out.with_extension("ron"))]),
+        ("import", vec!["import".into(), s(&md), "-o".into(), s(&out.with_extension("ron"))]),
+    ]
+}
+
+#[test]
+fn a_failed_write_says_why_in_each_language_without_english_or_a_temp_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let a_file = session_in(dir.path(), "s.ron", "es");
+    for (out, system) in
+        [(dir.path().join("nodir").join("x.md"), "No such file or directory"), (a_file.join("x.md"), "Not a directory")]
+    {
+        for (what, args) in writes_to(dir.path(), &out) {
+            for lang in Lang::ALL.iter().copied() {
+                let e = lang.text().errors;
+                let words = if system == "Not a directory" { e.os_not_folder } else { e.os_not_found };
+                let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+                args.extend(["--lang", lang.tag()]);
+                let o = dafo_in(lang, &args);
+                assert_eq!(o.status.code(), Some(1), "{what} {lang:?}: {}", err(&o));
+                assert_refusal_ends(&err(&o), words, system, &format!("{what} {lang:?}"));
+            }
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_folder_without_write_permission_says_so_in_each_language() {
@@ -115,10 +169,18 @@ fn a_folder_without_write_permission_says_so_in_each_language() {
         crate::common::nobody::rerun(module_path!(), "a_folder_without_write_permission_says_so_in_each_language");
         return;
     }
-    for (lang, said) in [(Lang::Es, "sin permiso: "), (Lang::En, "no permission: "), (Lang::Ca, "sense permís: ")] {
+    for (lang, said) in [(Lang::Es, "sin permiso"), (Lang::En, "no permission"), (Lang::Ca, "sense permís")] {
         let o = dafo_in(lang, &["export", p(&s), "-o", p(&locked.join("out.md")), "--lang", lang.tag()]);
         assert!(!o.status.success(), "{lang:?}");
-        assert!(err(&o).contains(said), "{lang:?}: {}", err(&o));
+        assert_refusal_ends(&err(&o), said, "Permission denied", &format!("{lang:?}"));
+        // Every other command that writes a file, too.
+        for (what, args) in writes_to(dir.path(), &locked.join("out.md")) {
+            let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+            args.extend(["--lang", lang.tag()]);
+            let o = dafo_in(lang, &args);
+            assert_eq!(o.status.code(), Some(1), "{what} {lang:?}: {}", err(&o));
+            assert_refusal_ends(&err(&o), said, "Permission denied", &format!("{what} {lang:?}"));
+        }
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
@@ -141,6 +203,55 @@ fn recover_speaks_the_session_language() {
     let o = dafo_in(Lang::Ca, &["recover", p(&dir.path().join("cap.ron"))]);
     assert!(!o.status.success());
     assert!(err(&o).contains("no existeix") && !err(&o).contains("No backup"), "{}", err(&o));
+}
+
+/// What a catalogue's message with two values says around them.
+fn around(said: fn(&str, &str) -> String) -> Vec<String> {
+    said("\u{1}", "\u{1}").split('\u{1}').filter(|p| !p.trim().is_empty()).map(str::to_owned).collect()
+}
+
+/// `recover` of a damaged file speaks the session's language: the backup's it
+/// restores, else the damaged file's own (its `meta` still reads), unless
+/// `--lang`; where neither can tell, the language in force.
+#[test]
+fn recover_of_a_damaged_file_speaks_the_session_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for language in ["en", "ca"] {
+        let lang = Lang::from_tag(language).unwrap();
+        let s = session_in(dir.path(), &format!("{language}.ron"), language);
+        let good = std::fs::read(&s).unwrap();
+        dafo::storage::backup::keep_backup(&s, &good, true).unwrap();
+        let damage = || {
+            let mut bytes = good.clone();
+            bytes.extend_from_slice(b"broken\n");
+            std::fs::write(&s, bytes).unwrap();
+        };
+        // The environment says Spanish: the session's language wins, from the backup.
+        damage();
+        let o = dafo_in(Lang::Es, &["recover", p(&s)]);
+        assert!(o.status.success(), "{language}: {}", err(&o));
+        for part in around(lang.text().errors.recover_restored) {
+            assert!(out(&o).contains(&part), "{language}: {part:?} in {}", out(&o));
+        }
+        assert!(out(&o).contains(lang.text().errors.ron_trailing), "{language}: {}", out(&o));
+        // --lang wins over it.
+        damage();
+        let o = dafo_in(Lang::Ca, &["recover", p(&s), "--lang", "es"]);
+        assert!(o.status.success() && out(&o).contains(" recuperado de "), "{language}: {}", out(&o));
+        // No backup: the damaged file's own language, read from its `meta`.
+        std::fs::remove_dir_all(dir.path().join(".dafo-backups")).unwrap();
+        damage();
+        let o = dafo_in(Lang::Es, &["recover", p(&s)]);
+        assert_eq!(o.status.code(), Some(1), "{language}: {}", err(&o));
+        assert!(err(&o).contains(lang.text().errors.ron_trailing), "{language}: {}", err(&o));
+        assert!(!err(&o).contains("no se lee"), "{language}: {}", err(&o));
+    }
+    // A file whose `meta` does not read cannot tell: the language in force.
+    let s = dir.path().join("roto.ron");
+    std::fs::write(&s, "(version: 4, meta: (title \"T\", language: \"en\"))").unwrap();
+    let o = dafo_in(Lang::Ca, &["recover", p(&s)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("no es llig com a sessió"), "{}", err(&o));
 }
 
 #[test]

@@ -244,7 +244,7 @@ impl Editor {
                 },
                 Err(unread) => {
                     let msg = match unread {
-                        Unread::Ambiguous(msg) => msg,
+                        Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => msg,
                         Unread::NotANumber => format!("{}: {text}", self.lang.text().follow.bad_number),
                     };
                     self.say(msg, true);

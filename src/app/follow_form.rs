@@ -158,14 +158,16 @@ impl Editor {
             None
         } else if date_text.is_empty() {
             Some(None)
-        } else if let Some(d) = self.lang.locale().read_date(&date_text) {
-            Some(Some(d))
         } else {
-            let msg = super::form::bad_date(self.lang.text().follow.bad_date);
-            self.say(format!("{msg}: {date_text}"), true);
-            form.active = RecordForm::DATE;
-            self.overlays.push(Overlay::Record(Box::new(form)));
-            return;
+            match self.lang.locale().read_date_or(&date_text, self.lang.text().follow.bad_date) {
+                Ok(d) => Some(Some(d)),
+                Err(said) => {
+                    self.say(said, true);
+                    form.active = RecordForm::DATE;
+                    self.overlays.push(Overlay::Record(Box::new(form)));
+                    return;
+                }
+            }
         };
         let text = |i: usize| form.changed(i).then(|| form.value(i));
         let (body, summary, problems) = (text(0), text(2), text(3).map(|t| split_problems(&t)));

@@ -360,12 +360,6 @@ pub(super) fn value_of(field: &TextArea<'static>) -> String {
     clean_text(&field.lines().join(" "))
 }
 
-/// A date's refusal (`said`, a catalogue's `bad_date`) with the years a date may have.
-pub(super) fn bad_date(said: fn(i16, i16) -> String) -> String {
-    let (first, last) = crate::domain::rules::DATES;
-    said(first.year(), last.year())
-}
-
 impl Editor {
     /// The action form of the selected action of the CAME view.
     pub(super) fn open_form(&mut self) {
@@ -508,11 +502,7 @@ impl Editor {
         if text.is_empty() {
             return Ok(None);
         }
-        self.lang
-            .locale()
-            .read_date(&text)
-            .map(Some)
-            .ok_or_else(|| (i, format!("{}: {text}", bad_date(self.lang.text().ui.bad_date))))
+        self.lang.locale().read_date_or(&text, self.lang.text().ui.bad_date).map(Some).map_err(|said| (i, said))
     }
 
     fn submit_action_form(
@@ -599,7 +589,7 @@ impl Editor {
         if !text.contains([':', '=']) {
             let bad = || (field, format!("{}: {text}", self.lang.plan_ui().bad_amount));
             let euros = self.lang.locale().read_money(text).map_err(|e| match e {
-                Unread::Ambiguous(msg) => (field, msg),
+                Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => (field, msg),
                 Unread::NotANumber => bad(),
             })?;
             return Ok((Some(Euros::try_from(euros).map_err(|_| bad())?), Vec::new()));

@@ -59,7 +59,7 @@ impl Editor {
                 return Ok(Some(None));
             }
             self.lang.locale().read_number(&text).map(|x| Some(Some(x))).map_err(|e| match e {
-                Unread::Ambiguous(msg) => (i, msg),
+                Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => (i, msg),
                 Unread::NotANumber => (i, format!("{text}: {}", p.bad_number)),
             })
         };

@@ -255,7 +255,7 @@ pub fn parse_weight_line(lang: crate::i18n::Lang, text: &str) -> Result<(Option<
                 return Err(bad());
             }
             let x = lang.locale().read_number(number).map_err(|e| match e {
-                Unread::Ambiguous(msg) => msg,
+                Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => msg,
                 Unread::NotANumber => bad(),
             })?;
             // A percentage is moved two places as the decimal typed, never

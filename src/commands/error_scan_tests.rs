@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::CommandError;
-use crate::i18n::error_scan_tests::{Case, assert_localized, case, import_errors, io_values};
+use crate::i18n::error_scan_tests::{Case, assert_localized, case, failed_writes, import_errors, io_values};
 
 fn io() -> Vec<std::io::Error> {
     [libc::ENOENT, libc::EACCES, libc::ENOSPC, libc::EROFS, libc::EIO]
@@ -28,7 +28,7 @@ fn no_english_command_error_reaches_a_spanish_or_catalan_user() {
     ];
 
     all.extend(import_errors().into_iter().map(CommandError::Import));
-    all.extend(io().into_iter().map(|source| CommandError::Write { path: path(), source }));
+    all.extend(io().into_iter().chain(failed_writes()).map(|source| CommandError::Write { path: path(), source }));
     all.extend(io().into_iter().map(|source| CommandError::ReadDir { path: path(), source }));
     all.extend(io().into_iter().map(CommandError::Stdout));
     for e in &all {

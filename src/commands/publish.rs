@@ -28,8 +28,13 @@ fn check_dir(dir: &Path, lang: Lang) -> Result<(), CommandError> {
         Err(source) => return Err(CommandError::ReadDir { path: dir.to_owned(), source }),
         Ok(meta) => meta,
     };
-    if !meta.is_dir() {
+    // A link (to a folder or not) is never written through; anything else that is
+    // no folder (a file, a FIFO) is said as such.
+    if meta.is_symlink() {
         return Err(not_plain(dir, lang));
+    }
+    if !meta.is_dir() {
+        return Err(CommandError::Review((lang.text().publish.not_a_folder)(&dir.display().to_string())));
     }
     let mut entries =
         std::fs::read_dir(dir).map_err(|source| CommandError::ReadDir { path: dir.to_owned(), source })?;

@@ -30,7 +30,9 @@ pub struct ReviewArgs {
     pub committed: Vec<String>,
     pub paid: Vec<String>,
     pub body: Option<String>,
-    pub date: Option<jiff::civil::Date>,
+    /// The meeting's date as typed: read in the session's language (`31/12/2025`,
+    /// `2025-12-31`), refused in its words.
+    pub date: Option<String>,
     pub summary: Option<String>,
     /// Límites y problemas emergentes, added to the year's list.
     pub problems: Vec<String>,
@@ -83,7 +85,16 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         Ok(())
     };
     work.check_review_year(args.year).map_err(err)?;
-    if let Some(date) = args.date {
+    let date = match args.date.as_deref() {
+        // The record form's refusal (`Fecha no válida (DD/MM/AAAA…)`), mid-line: in lower case.
+        Some(text) => Some(lang.locale().read_date_or(text, lang.text().follow.bad_date).map_err(|said| {
+            let mut chars = said.chars();
+            let said: String = chars.next().into_iter().flat_map(char::to_lowercase).chain(chars).collect();
+            invalid(path, lang, said)
+        })?),
+        None => None,
+    };
+    if let Some(date) = date {
         // A review of a year is written during it or in the year after (the last year's, early the next),
         // and never after the last day a session holds (`rules::DATES`).
         let last = (session.meta.horizon.map_or(args.year, |h| h.end.max(args.year)) + 1)
@@ -93,8 +104,11 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
             return Err(invalid(path, lang, said));
         }
     }
+    // The forms as `--help` names them (its value names: English, as clap prints
+    // help), in backticks; the examples in the language.
+    let done = lang.text().plan_report.status(Status::Done);
     for arg in &args.assignments {
-        let (id, value) = split(path, lang, arg, "ID=DEGREE[:STATUS] (C1=75, C2=100:hecha)")?;
+        let (id, value) = split(path, lang, arg, &format!("`ID=DEGREE[:STATUS]` (`C1=75`, `C2=100:{done}`)"))?;
         let id = &stored_id(id);
         let (degree, status) = match value.split_once(':') {
             Some((d, s)) => {
@@ -116,15 +130,15 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
         }
     }
     for arg in &args.notes {
-        let (id, text) = split(path, lang, arg, "ID=TEXT (C1=\"Dos reuniones celebradas\")")?;
+        let (id, text) = split(path, lang, arg, &format!("`ID=TEXT` (`C1=\"{}\"`)", words.note_example))?;
         let id = &stored_id(id);
         let edit = work.review_action(id, args.year, None, None, Some(text)).map_err(err)?;
         push(&mut work, edit)?;
     }
     for arg in &args.values {
-        let (id, number) = split(path, lang, arg, "INDICATOR=NUMBER (I1=35)")?;
+        let (id, number) = split(path, lang, arg, "`ID=NUMBER` (`I1=35`)")?;
         let actual = lang.locale().read_number(number).map_err(|e| match e {
-            Unread::Ambiguous(msg) => invalid(path, lang, format!("{id}: {msg}")),
+            Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => invalid(path, lang, format!("{id}: {msg}")),
             Unread::NotANumber => invalid(path, lang, format!("{id}: {}", (words.not_a_number)(number))),
         })?;
         let edit = work.set_indicator_value(id, args.year, Some(actual)).map_err(err)?;
@@ -132,7 +146,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     }
     for (list, paid) in [(&args.committed, false), (&args.paid, true)] {
         for arg in list {
-            let (id, number) = split(path, lang, arg, "ID=AMOUNT (C1=1500)")?;
+            let (id, number) = split(path, lang, arg, "`ID=AMOUNT` (`C1=1500`)")?;
             let id = &stored_id(id);
             let amount = crate::i18n::money_words::read_amount(lang, number)
                 .map_err(|m| invalid(path, lang, format!("{}: {m}", lang.show_id(id))))?;
@@ -144,7 +158,7 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
     let edit = work
         .change_year_review(args.year, |r| {
             r.body = args.body.clone().or(r.body.take());
-            r.date = args.date.or(r.date);
+            r.date = date.or(r.date);
             r.summary = args.summary.clone().or(r.summary.take());
             for p in &args.problems {
                 if !r.problems.contains(p) {
@@ -325,7 +339,7 @@ mod tests {
             (2024, "C1=101", "not a degree"),
             (2024, "C1=-3", "not a degree"),
             (2024, "C1=50:quizá", "not a status"),
-            (2024, "C1", "is not ID=DEGREE"),
+            (2024, "C1", "is not `ID=DEGREE"),
             (2027, "C1=50", "outside the plan's horizon (2023-2026)"),
         ] {
             let err = edits(&s, path, &args(year, &["C2=10", a]), Lang::En).unwrap_err().to_string();
@@ -334,6 +348,94 @@ mod tests {
         let mut a = args(2024, &[]);
         a.values = vec!["I1=mucho".into()];
         assert!(edits(&s, path, &a, Lang::En).unwrap_err().to_string().contains("not a number"));
+    }
+
+    /// The forms are `--help`'s value names (English, as clap prints help), in
+    /// backticks; the examples are in the language.
+    #[test]
+    fn a_refused_form_names_help_s_placeholder_in_backticks_and_examples_in_the_language() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        let refused = |lang: Lang, a: ReviewArgs| edits(&s, path, &a, lang).unwrap_err().to_string();
+        let with = |set: fn(&mut ReviewArgs)| {
+            let mut a = args(2024, &[]);
+            set(&mut a);
+            a
+        };
+        for lang in Lang::ALL.iter().copied() {
+            let said = [
+                refused(lang, args(2024, &["C1"])),
+                refused(lang, with(|a| a.notes = vec!["C1".into()])),
+                refused(lang, with(|a| a.values = vec!["I1".into()])),
+                refused(lang, with(|a| a.committed = vec!["C1".into()])),
+                refused(lang, with(|a| a.paid = vec!["C1".into()])),
+            ];
+            let forms = ["`ID=DEGREE[:STATUS]`", "`ID=TEXT`", "`ID=NUMBER`", "`ID=AMOUNT`", "`ID=AMOUNT`"];
+            for (said, form) in said.iter().zip(forms) {
+                assert!(said.contains(form), "{lang:?}: {said}");
+                // Outside backticks: none of the placeholders' English words.
+                let plain: String = said.split('`').step_by(2).collect();
+                for word in ["DEGREE", "STATUS", "TEXT", "NUMBER", "AMOUNT", "INDICATOR"] {
+                    assert!(!plain.contains(word), "{lang:?}: {word} in {said}");
+                }
+            }
+            let done = lang.text().plan_report.status(Status::Done);
+            assert!(said[0].contains(&format!("`C2=100:{done}`")), "{lang:?}: {}", said[0]);
+            assert!(said[1].contains(lang.text().review_errors.note_example), "{lang:?}: {}", said[1]);
+        }
+        assert!(!refused(Lang::En, args(2024, &["C1"])).contains("hecha"));
+        assert!(!refused(Lang::Ca, with(|a| a.notes = vec!["C1".into()])).contains("reuniones"));
+    }
+
+    /// `--value I1=99999999999999999999` is not "not a number": it has too many
+    /// digits. `--value I1=-0` is stored as 0, not -0.0.
+    #[test]
+    fn a_value_with_too_many_digits_says_so_and_a_negative_zero_is_zero() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        for lang in Lang::ALL.iter().copied() {
+            let mut a = args(2024, &[]);
+            a.values = vec!["I1=99999999999999999999".into()];
+            let e = edits(&s, path, &a, lang).unwrap_err().to_string();
+            let said = (lang.locale().too_many_digits)("99999999999999999999");
+            assert!(e.contains(&format!("I1: {said}")), "{lang:?}: {e}");
+            assert!(!e.contains(&(lang.text().review_errors.not_a_number)("99999999999999999999")), "{lang:?}: {e}");
+            a.values = vec!["I1=-0".into()];
+            let mut done = s.clone();
+            done.apply(edits(&s, path, &a, lang).unwrap().unwrap()).unwrap();
+            let x = done.indicator_value("I1", 2024).unwrap();
+            assert!(x == 0.0 && x.is_sign_positive(), "{lang:?}: {x:?}");
+        }
+    }
+
+    #[test]
+    fn the_date_reads_as_the_language_writes_it_and_a_bad_one_is_refused_in_its_words() {
+        let s = plan();
+        let path = Path::new("p.ron");
+        let dated = |lang: Lang, text: &str| {
+            let mut a = args(2024, &[]);
+            a.date = Some(text.into());
+            edits(&s, path, &a, lang).map(|edit| {
+                let mut done = s.clone();
+                done.apply(edit.unwrap()).unwrap();
+                done.year_review(2024).and_then(|r| r.date)
+            })
+        };
+        let day = jiff::civil::date(2024, 12, 31);
+        for (lang, text) in
+            [(Lang::Es, "31/12/2024"), (Lang::Ca, "31/12/2024"), (Lang::Es, "2024-12-31"), (Lang::En, "2024-12-31")]
+        {
+            assert_eq!(dated(lang, text).unwrap(), Some(day), "{lang:?} {text}");
+        }
+        for (lang, text, said) in [
+            (Lang::Es, "2024-13-01", "p.ron: fecha no válida (DD/MM/AAAA"),
+            (Lang::Es, "30/02/2024", "p.ron: fecha no válida (DD/MM/AAAA"),
+            (Lang::Ca, "31/12/24", "p.ron: data no vàlida (DD/MM/AAAA"),
+            (Lang::En, "31/12/2024", "p.ron: not a date (YYYY-MM-DD"),
+        ] {
+            let e = dated(lang, text).unwrap_err().to_string();
+            assert!(e.starts_with(said) && e.contains(&format!("): {text};")), "{lang:?} {text}: {e}");
+        }
     }
 
     #[test]

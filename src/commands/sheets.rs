@@ -135,13 +135,14 @@ pub fn import(
         }
     }
     let mut parsed = answers::parse(&grids, &session, year, lang);
-    let rows = unread.len() + parsed.rows;
+    // A file that could not be read is no row: counted apart.
+    let (files, rows) = (unread.len(), parsed.rows);
     unread.append(&mut parsed.refused);
     let refused = unread;
     if !refused.is_empty() && !options.partial {
         let mut text = refused.join("\n");
         text.push('\n');
-        text.push_str(&(w.refused)(rows));
+        text.push_str(&(w.refused)(rows, files));
         return Err(CommandError::Review(text));
     }
     let sorted = answers::sort(&session, year, parsed.answers, options.force_stale);
@@ -153,7 +154,7 @@ pub fn import(
         }
     }
     if !refused.is_empty() {
-        report.push_str(&format!("{}:\n", (w.skipped)(rows)));
+        report.push_str(&format!("{}:\n", (w.skipped)(rows + files)));
         for r in &refused {
             report.push_str(&format!("  {r}\n"));
         }

@@ -287,7 +287,7 @@ fn read_value(cell: &Cell, lang: Lang) -> Result<f64, String> {
     match cell {
         Cell::Number(x) | Cell::Percent(x) if x.is_finite() => Ok(*x),
         Cell::Text(t) => lang.locale().read_number(t).map_err(|e| match e {
-            Unread::Ambiguous(msg) => msg,
+            Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => msg,
             Unread::NotANumber => (lang.text().review_errors.not_a_number)(t),
         }),
         other => Err((lang.text().review_errors.not_a_number)(&shown(other, lang))),

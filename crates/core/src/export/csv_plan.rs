@@ -203,7 +203,8 @@ pub(crate) fn float(cell: &str, column: &str) -> Result<Option<f64>, Problem> {
             .parse::<f64>()
             .ok()
             .filter(|x| x.is_finite())
-            .map(Some)
+            // `-0`: zero, without a sign to store or write back (`'-0`).
+            .map(|x| Some(if x == 0.0 { 0.0 } else { x }))
             .ok_or_else(|| Problem::ColumnNumber { column: column.to_owned(), value: v.to_owned() }),
     }
 }
@@ -326,5 +327,19 @@ impl PlanRows {
         for (i, st) in s.strategies.iter_mut().enumerate() {
             st.line = self.strategy_lines.remove(&i);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_negative_zero_reads_as_zero() {
+        for typed in ["-0", "-0.0", "-0e3"] {
+            let x = float(typed, "actual").ok().flatten();
+            assert!(x.is_some_and(|x| x == 0.0 && x.is_sign_positive()), "{typed}: {x:?}");
+        }
+        assert_eq!(float("-2.5", "actual").ok().flatten(), Some(-2.5));
     }
 }

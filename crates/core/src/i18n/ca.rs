@@ -35,6 +35,7 @@ pub static TEXT: Catalogue = Catalogue {
         percent_space: true,
         date: DateOrder::DayMonthYear,
         ambiguous: |t, a, b| format!("«{t}» es llig de dues maneres: escriviu {a} o {b}"),
+        too_many_digits: |t| format!("«{t}» té més xifres de les que es poden guardar tal qual"),
     },
     domain: DomainWords {
         swot: "DAFO",
@@ -302,6 +303,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_degree: |v| format!("{v:?} no és un grau d'implementació (un nombre enter de 0 a 100)"),
     not_a_status: |v| format!("{v:?} no és un estat ({})", statuses()),
     not_in_form: |arg, form| format!("{arg:?} no té la forma {form}"),
+    note_example: "Dues reunions celebrades",
     nothing_changed: "no s'ha canviat res",
     },
     sheets: &SheetWords {
@@ -377,9 +379,19 @@ pub static TEXT: Catalogue = Catalogue {
     changes: "Canvis",
     conflicts: |n| format!("En conflicte ({n}), no aplicats"),
     skipped: |n| format!("Omeses ({n})"),
-    refused: |n| match n {
-        1 => "1 fila rebutjada; no s'ha canviat res (--partial aplica la resta)".to_owned(),
-        n => format!("{n} files rebutjades; no s'ha canviat res (--partial aplica la resta)"),
+    refused: |rows, files| {
+        let rows = match rows {
+            0 => None,
+            1 => Some("1 fila rebutjada".to_owned()),
+            n => Some(format!("{n} files rebutjades")),
+        };
+        let files = match files {
+            0 => None,
+            1 => Some("1 fitxer sense llegir".to_owned()),
+            n => Some(format!("{n} fitxers sense llegir")),
+        };
+        let what = rows.into_iter().chain(files).collect::<Vec<_>>().join(" i ");
+        format!("{what}; no s'ha canviat res (--partial aplica la resta)")
     },
     ask: "Voleu aplicar aquests canvis? [s/N] ",
     yes: "s",
@@ -469,6 +481,7 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     not_plain: |path| format!("{path}: és un enllaç o no és un fitxer normal; dafo publish no hi escriu a través"),
+    not_a_folder: |path| format!("{path}: ja existeix i no és una carpeta; dafo publish escriu el lloc en una carpeta nova, buida o d'una publicació anterior"),
     },
     merge: &MergeText {
     keys: &TEXT.keymap.merge,

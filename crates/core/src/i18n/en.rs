@@ -35,6 +35,7 @@ pub static TEXT: Catalogue = Catalogue {
         percent_space: false,
         date: DateOrder::Iso,
         ambiguous: |t, a, b| format!("“{t}” reads two ways: write {a} or {b}"),
+        too_many_digits: |t| format!("“{t}” has more digits than can be kept as written"),
     },
     domain: DomainWords {
         swot: "SWOT",
@@ -302,6 +303,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_degree: |v| format!("{v:?} is not a degree of implementation (a whole number from 0 to 100)"),
     not_a_status: |v| format!("{v:?} is not a status ({})", statuses()),
     not_in_form: |arg, form| format!("{arg:?} is not {form}"),
+    note_example: "Two meetings held",
     nothing_changed: "nothing was changed",
     },
     sheets: &SheetWords {
@@ -379,9 +381,19 @@ pub static TEXT: Catalogue = Catalogue {
     changes: "Changes",
     conflicts: |n| format!("In conflict ({n}), not applied"),
     skipped: |n| format!("Skipped ({n})"),
-    refused: |n| match n {
-        1 => "1 row refused; nothing was changed (--partial applies the rest)".to_owned(),
-        n => format!("{n} rows refused; nothing was changed (--partial applies the rest)"),
+    refused: |rows, files| {
+        let rows = match rows {
+            0 => None,
+            1 => Some("1 row refused".to_owned()),
+            n => Some(format!("{n} rows refused")),
+        };
+        let files = match files {
+            0 => None,
+            1 => Some("1 file not read".to_owned()),
+            n => Some(format!("{n} files not read")),
+        };
+        let what = rows.into_iter().chain(files).collect::<Vec<_>>().join(" and ");
+        format!("{what}; nothing was changed (--partial applies the rest)")
     },
     ask: "Apply these changes? [y/N] ",
     yes: "y",
@@ -471,6 +483,7 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     not_plain: |path| format!("{path}: is a link or not a plain file; dafo publish does not write through it"),
+    not_a_folder: |path| format!("{path}: already exists and is not a folder; dafo publish writes the site into a folder that is new, empty or an earlier publish"),
     },
     merge: &MergeText {
     keys: &TEXT.keymap.merge,

@@ -169,17 +169,33 @@ pub fn assert_localized(cases: &[Case], values: &[String]) {
     assert!(failures.is_empty(), "{} messages leak English:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// The system's refusals a user meets.
+/// The codes of the system's refusals a user meets.
+const CODES: [i32; 8] =
+    [libc::ENOENT, libc::EACCES, libc::ENOSPC, libc::EROFS, libc::EEXIST, libc::EISDIR, libc::ENOTDIR, libc::EIO];
+
+/// The system's refusals a user meets: each code, and the errors of real failed
+/// writes (a missing folder, a path through a file) as dafo's atomic write gives
+/// them, which once carried tempfile's English "at path" and the temp file's name.
 fn io_errors() -> Vec<io::Error> {
-    [libc::ENOENT, libc::EACCES, libc::ENOSPC, libc::EROFS, libc::EEXIST, libc::EISDIR, libc::ENOTDIR, libc::EIO]
-        .into_iter()
-        .map(io::Error::from_raw_os_error)
-        .collect()
+    let mut all: Vec<io::Error> = CODES.into_iter().map(io::Error::from_raw_os_error).collect();
+    all.extend(failed_writes());
+    all
 }
 
-/// What the samples put in: the system's own texts.
+/// What writing `taller.ron` into a missing folder and through a file gives.
+pub fn failed_writes() -> Vec<io::Error> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("taller.ron");
+    std::fs::write(&file, "x").unwrap();
+    let missing = crate::storage::write_atomic(&dir.path().join("zzyzx").join("taller.ron"), b"x").unwrap_err();
+    let through = crate::storage::write_atomic(&file.join("taller.ron"), b"x").unwrap_err();
+    vec![missing, through]
+}
+
+/// What the samples put in: the system's own texts (only those: a temp file's
+/// name or path put in by a wrapper is English words).
 pub fn io_values() -> Vec<String> {
-    io_errors().iter().map(|e| e.to_string()).collect()
+    CODES.into_iter().map(|code| io::Error::from_raw_os_error(code).to_string()).collect()
 }
 
 fn path() -> PathBuf {

@@ -35,6 +35,7 @@ pub static TEXT: Catalogue = Catalogue {
         percent_space: true,
         date: DateOrder::DayMonthYear,
         ambiguous: |t, a, b| format!("«{t}» se lee de dos maneras: escribe {a} o {b}"),
+        too_many_digits: |t| format!("«{t}» tiene más cifras de las que se pueden guardar tal cual"),
     },
     domain: DomainWords {
         swot: "DAFO",
@@ -302,6 +303,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_degree: |v| format!("{v:?} no es un grado de implementación (un número entero de 0 a 100)"),
     not_a_status: |v| format!("{v:?} no es un estado ({})", statuses()),
     not_in_form: |arg, form| format!("{arg:?} no tiene la forma {form}"),
+    note_example: "Dos reuniones celebradas",
     nothing_changed: "no se ha cambiado nada",
     },
     sheets: &SheetWords {
@@ -379,9 +381,19 @@ pub static TEXT: Catalogue = Catalogue {
     changes: "Cambios",
     conflicts: |n| format!("En conflicto ({n}), no aplicados"),
     skipped: |n| format!("Omitidas ({n})"),
-    refused: |n| match n {
-        1 => "1 fila rechazada; no se ha cambiado nada (--partial aplica el resto)".to_owned(),
-        n => format!("{n} filas rechazadas; no se ha cambiado nada (--partial aplica el resto)"),
+    refused: |rows, files| {
+        let rows = match rows {
+            0 => None,
+            1 => Some("1 fila rechazada".to_owned()),
+            n => Some(format!("{n} filas rechazadas")),
+        };
+        let files = match files {
+            0 => None,
+            1 => Some("1 archivo sin leer".to_owned()),
+            n => Some(format!("{n} archivos sin leer")),
+        };
+        let what = rows.into_iter().chain(files).collect::<Vec<_>>().join(" y ");
+        format!("{what}; no se ha cambiado nada (--partial aplica el resto)")
     },
     ask: "¿Aplicar estos cambios? [s/N] ",
     yes: "s",
@@ -471,6 +483,7 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     not_plain: |path| format!("{path}: es un enlace o no es un archivo normal; dafo publish no escribe a través de él"),
+    not_a_folder: |path| format!("{path}: ya existe y no es una carpeta; dafo publish escribe el sitio en una carpeta nueva, vacía o de una publicación anterior"),
     },
     merge: &MergeText {
     keys: &TEXT.keymap.merge,

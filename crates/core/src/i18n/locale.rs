@@ -37,6 +37,9 @@ pub struct Locale {
     /// A number refused because it reads two ways: the text typed, then the two
     /// readings as this language writes them (`1,620`, `1,62`, `1.620`).
     pub ambiguous: fn(&str, &str, &str) -> String,
+    /// A number refused because it has more digits than can be kept as written
+    /// (`99999999999999999999`): the text typed.
+    pub too_many_digits: fn(&str) -> String,
 }
 
 /// Why a text was not read as a number.
@@ -46,13 +49,18 @@ pub enum Unread {
     NotANumber,
     /// A number two ways: the message says which and how to write each.
     Ambiguous(String),
+    /// A number with more digits than a number holds (`99999999999999999999`
+    /// would be stored as 100000000000000000000): the message says so.
+    TooManyDigits(String),
 }
 
-/// A number read under one convention: its value, and whether its shape also
-/// reads under the other convention as a different number.
+/// A number read under one convention: its value, whether its shape also
+/// reads under the other convention as a different number, and whether the
+/// value is the number written, digit for digit (see [`stored_as_written`]).
 struct Reading {
     value: f64,
     two_ways: bool,
+    exact: bool,
 }
 
 /// `-0`, `-0.00`: a value that rounds to zero from below is written without
@@ -131,13 +139,17 @@ impl Locale {
     /// (`1 620,5`, `12 345 678`) but nowhere else: `12 5` is two numbers, not 125.
     pub fn read_number(&self, text: &str) -> Result<f64, Unread> {
         let t = self.number_text(text).ok_or(Unread::NotANumber)?;
+        let kept = |r: Reading| match r.exact {
+            true => Ok(r.value),
+            false => Err(Unread::TooManyDigits((self.too_many_digits)(&t))),
+        };
         match read(&t, self.decimal, self.group) {
             Some(r) if r.two_ways => {
                 let other = read(&t, self.group, self.decimal).map_or(r.value, |o| o.value);
                 Err(Unread::Ambiguous((self.ambiguous)(&t, &self.exact(r.value), &self.grouped(other))))
             }
-            Some(r) => Ok(r.value),
-            None => read(&t, self.group, self.decimal).map(|r| r.value).ok_or(Unread::NotANumber),
+            Some(r) => kept(r),
+            None => read(&t, self.group, self.decimal).map_or(Err(Unread::NotANumber), kept),
         }
     }
 
@@ -160,6 +172,13 @@ impl Locale {
             DateOrder::DayMonthYear => read_written_date(text),
             DateOrder::Iso => read_iso_date(text),
         }
+    }
+
+    /// [`Locale::read_date`] of `text`, or the refusal `said` (a catalogue's
+    /// `bad_date`: the form this language writes, the years a date may have)
+    /// followed by `text`, as the forms say it.
+    pub fn read_date_or(&self, text: &str, said: fn(i16, i16) -> String) -> Result<Date, String> {
+        self.read_date(text).ok_or_else(|| format!("{}: {}", bad_date(said), text.trim()))
     }
 
     /// `text` without what may surround a number (`%` after it, `€` before or
@@ -218,6 +237,12 @@ impl Locale {
     pub fn localise(&self, text: &str) -> String {
         if self.decimal == '.' { text.to_owned() } else { text.replace('.', &self.decimal.to_string()) }
     }
+}
+
+/// A date's refusal (`said`, a catalogue's `bad_date`) with the years a date may have.
+pub fn bad_date(said: fn(i16, i16) -> String) -> String {
+    let (first, last) = crate::domain::rules::DATES;
+    said(first.year(), last.year())
 }
 
 /// A date written `YYYY-MM-DD`, if a session may hold it ([`crate::domain::rules::DATES`]).
@@ -296,9 +321,12 @@ fn read(t: &str, decimal: char, group: char) -> Option<Reading> {
         Some(f) => format!("{sign}{}.{f}", if plain.is_empty() { "0" } else { &plain }),
         None => format!("{sign}{plain}"),
     };
-    let value = normal.parse::<f64>().ok().filter(|x| x.is_finite() && stored_as_written(&normal, *x))?;
+    let value = normal.parse::<f64>().ok()?;
+    let exact = value.is_finite() && stored_as_written(&normal, value);
+    // `-0`, `-0,0`: zero, without a sign to store or show (`actual: -0.0`, `'-0`).
+    let value = if value == 0.0 { 0.0 } else { value };
     let two_ways = !grouped && frac.is_some_and(|f| f.len() == 3) && group_lead(whole);
-    Some(Reading { value, two_ways })
+    Some(Reading { value, two_ways, exact })
 }
 
 #[cfg(test)]
@@ -323,13 +351,29 @@ mod tests {
         for lang in Lang::ALL {
             let l = lang.locale();
             for typed in ["99999999999999999999999999", "0.12345678901234567", "9007199254740993"] {
-                assert_eq!(l.read_number(typed), Err(Unread::NotANumber), "{lang:?}: {typed}");
+                // Said as too many digits, not as no number at all.
+                let said = (l.too_many_digits)(typed);
+                assert_eq!(l.read_number(typed), Err(Unread::TooManyDigits(said)), "{lang:?}: {typed}");
             }
             for (typed, value) in [("9007199254740992", 9_007_199_254_740_992.0), ("1000000000000000000000", 1e21)] {
                 assert_eq!(l.read_number(typed), Ok(value), "{lang:?}: {typed}");
             }
             assert_eq!(l.read_number(&l.exact(0.1 + 0.2)), Ok(0.1 + 0.2), "{lang:?}: what dafo writes reads back");
             assert_eq!(l.read_number(&l.localise("-0012.3400")), Ok(-12.34), "{lang:?}");
+        }
+    }
+
+    /// `dafo review --value I1=-0` stored `actual: -0.0`, exported `'-0`.
+    #[test]
+    fn a_negative_zero_reads_as_zero() {
+        for lang in Lang::ALL {
+            let l = lang.locale();
+            for typed in ["-0", &l.localise("-0.0"), &l.localise("-0.000"), "-0 %", "+0"] {
+                let read = l.read_number(typed).unwrap();
+                assert!(read == 0.0 && read.is_sign_positive(), "{lang:?}: {typed} read {read:?}");
+            }
+            assert!(l.read_money("-0 €").unwrap().is_sign_positive(), "{lang:?}");
+            assert_eq!(l.read_number("-5"), Ok(-5.0), "{lang:?}: a real negative keeps its sign");
         }
     }
 

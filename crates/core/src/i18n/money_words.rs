@@ -93,12 +93,13 @@ pub fn read_amount(lang: Lang, text: &str) -> Result<Option<Euros>, String> {
     let bad = || lang.plan_ui().bad_amount.to_owned();
     match lang.locale().read_money(text) {
         Ok(x) => Euros::try_from(x).map(Some).map_err(|_| format!("{text:?} {}", bad())),
-        Err(Unread::Ambiguous(m)) => Err(m),
+        Err(Unread::Ambiguous(m) | Unread::TooManyDigits(m)) => Err(m),
         Err(Unread::NotANumber) => Err(format!("{text:?} {}", bad())),
     }
 }
 
-/// Why per-year amounts do not read: the part that does not, or an ambiguous number.
+/// Why per-year amounts do not read: the part that does not, or an ambiguous
+/// number or one with too many digits (the message says which).
 #[derive(Debug, Clone, PartialEq)]
 pub enum BudgetUnread {
     Part(String),
@@ -121,7 +122,7 @@ pub fn read_budget(locale: &Locale, text: &str) -> Result<Vec<YearAmount>, Budge
         }
         let euros = match locale.read_money(amount) {
             Ok(x) => x,
-            Err(Unread::Ambiguous(m)) => return Err(BudgetUnread::Ambiguous(m)),
+            Err(Unread::Ambiguous(m) | Unread::TooManyDigits(m)) => return Err(BudgetUnread::Ambiguous(m)),
             Err(Unread::NotANumber) => return Err(bad()),
         };
         let amount = Euros::try_from(euros).map_err(|_| bad())?;

@@ -48,4 +48,6 @@ pub struct PublishWords {
     pub not_ours: fn(&str, &str) -> String,
     /// `dafo publish`: DIR (or a name the site writes in it) is a link or not a plain file.
     pub not_plain: fn(&str) -> String,
+    /// `dafo publish`: DIR is there and is no folder (a file, a FIFO…): the site goes into a folder.
+    pub not_a_folder: fn(&str) -> String,
 }

@@ -18,8 +18,12 @@ pub struct ReviewErrors {
     pub not_a_number: fn(&str) -> String,
     pub not_a_degree: fn(&str) -> String,
     pub not_a_status: fn(&str) -> String,
-    /// An argument and the form it should have (`ID=DEGREE…`).
+    /// An argument and the form it should have: the placeholder as `--help`
+    /// writes it (English, as clap prints help), in backticks, and examples
+    /// (`` `ID=DEGREE[:STATUS]` (`C1=75`, `C2=100:hecha`) ``).
     pub not_in_form: fn(&str, &str) -> String,
+    /// The note of the example of `--note` (`C1="…"`).
+    pub note_example: &'static str,
     /// After the reason, on the command line.
     pub nothing_changed: &'static str,
 }

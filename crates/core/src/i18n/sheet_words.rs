@@ -72,8 +72,10 @@ pub struct SheetWords {
     pub changes: &'static str,
     pub conflicts: fn(usize) -> String,
     pub skipped: fn(usize) -> String,
-    /// A refusal with nothing applied, and how to apply the rest.
-    pub refused: fn(usize) -> String,
+    /// A refusal with nothing applied, and how to apply the rest: how many rows
+    /// (or whole sheets) were refused, and how many files could not be read at
+    /// all (a file given that does not exist is no row).
+    pub refused: fn(usize, usize) -> String,
     /// The question before applying (a terminal), and the answer that says yes.
     pub ask: &'static str,
     pub yes: &'static str,

@@ -12,6 +12,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use tempfile::NamedTempFile;
+
 /// How many temp files a write makes before giving up when a sweep takes each
 /// one away between its creation and its lock (a sweep runs once per open or
 /// save: a second try is all it ever needs).
@@ -44,21 +46,38 @@ fn dir_and_prefix(path: &Path) -> (&Path, String) {
     (dir, format!(".{name}."))
 }
 
+/// A new temp file in `dir` named `{prefix}XXXXXX{suffix}`, made with `mode` (on
+/// Unix, less the umask), whose errors are the system's own. tempfile's own
+/// `tempfile_in` and the `Write` of its `NamedTempFile` wrap each error with the
+/// temp file's path in English (`… (os error 2) at path "/…/.x.md.Ab12Cd.tmp"`),
+/// which would reach the user past `i18n::os_error` (docs/errors.md): write
+/// through [`NamedTempFile::as_file`] too.
+pub fn temp_file_in(dir: &Path, prefix: &str, suffix: &str, mode: u32) -> io::Result<NamedTempFile> {
+    #[cfg(not(unix))]
+    let _ = mode;
+    tempfile::Builder::new().prefix(prefix).suffix(suffix).make_in(dir, |path| {
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+        options.open(path)
+    })
+}
+
 fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
     let (dir, prefix) = dir_and_prefix(path);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // Keep the permissions of the file being replaced (tempfile would make it owner-only).
-    if let Ok(meta) = std::fs::metadata(path) {
-        builder.permissions(meta.permissions());
-    } else {
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    }
+    // Keep the permissions of the file being replaced (a temp file would be owner-only).
+    #[cfg(unix)]
+    let mode = match std::fs::metadata(path) {
+        Ok(meta) => std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o7777,
+        Err(_) => 0o644,
+    };
+    #[cfg(not(unix))]
+    let mode = 0o644;
     let mut tries = 0;
-    let mut tmp = loop {
+    let tmp = loop {
         tries += 1;
-        let tmp = builder.tempfile_in(dir)?;
+        let tmp = temp_file_in(dir, &prefix, ".tmp", mode)?;
         // Held until the rename: a sweep passes over it. Where it cannot be locked
         // (a file system without locks, an NFS mount without its lock daemon) the
         // save goes on all the same, and the sweep goes by age instead.
@@ -70,7 +89,7 @@ fn write_with(path: &Path, bytes: &[u8], new: bool) -> io::Result<()> {
             break tmp;
         }
     };
-    tmp.write_all(bytes)?;
+    tmp.as_file().write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if new {
         // A hard link (or a no-replace rename where links are not supported).
@@ -255,5 +274,21 @@ mod tests {
     fn missing_directory_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         assert!(write_atomic(&dir.path().join("nope/s.ron"), b"x").is_err());
+    }
+
+    /// A failed write is the system's own error, as `i18n::os_error` says it: no
+    /// English "at path" and no temp file's name (tempfile's wrapper added both).
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_is_the_system_s_own_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("s.ron");
+        write_atomic(&file, b"x").unwrap();
+        for (path, code) in [(dir.path().join("nope/s.ron"), libc::ENOENT), (file.join("x.md"), libc::ENOTDIR)] {
+            for e in [write_atomic(&path, b"x").unwrap_err(), write_atomic_new(&path, b"x").unwrap_err()] {
+                assert_eq!(e.raw_os_error(), Some(code), "{e}");
+                assert!(!e.to_string().contains(".tmp") && !e.to_string().contains("at path"), "{e}");
+            }
+        }
     }
 }

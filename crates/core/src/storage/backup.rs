@@ -107,7 +107,7 @@ pub fn backup_problem(session: &Path, lang: crate::i18n::Lang) -> Option<String>
     let w = lang.text().errors;
     match std::fs::metadata(&dir) {
         Ok(m) if !m.is_dir() => Some(format!("{}: {}", dir.display(), w.backups_not_a_folder)),
-        Ok(_) => match tempfile::Builder::new().prefix(".dafo-probe").tempfile_in(&dir) {
+        Ok(_) => match super::atomic::temp_file_in(&dir, ".dafo-probe", "", 0o600) {
             Ok(_) => None,
             Err(e) => {
                 Some(format!("{}: {}", dir.display(), (w.backups_cannot_write)(&crate::i18n::os_error(&e, lang))))
@@ -124,8 +124,9 @@ pub enum Recovery {
     /// The file reads fine; nothing was changed.
     NotNeeded,
     /// The file was restored from `from`; the damaged file (if there was one) was
-    /// kept as `damaged`. `error` says what was wrong with it.
-    Restored { from: PathBuf, damaged: Option<PathBuf>, error: LoadError },
+    /// kept as `damaged`. `error` says what was wrong with it; `language` is the
+    /// restored session's (`meta.language`), the one to speak of it in.
+    Restored { from: PathBuf, damaged: Option<PathBuf>, error: LoadError, language: String },
 }
 
 /// Why `recover` could not help.
@@ -160,9 +161,9 @@ pub fn recover(session: &Path) -> Result<Recovery, RecoverError> {
     let backups = list_backups(session);
     let good = backups.iter().rev().find_map(|b| {
         let bytes = std::fs::read(b).ok()?;
-        parse_bytes(&bytes, b).ok().map(|_| (b.clone(), bytes))
+        parse_bytes(&bytes, b).ok().map(|s| (b.clone(), bytes, s.meta.language))
     });
-    let Some((from, bytes)) = good else {
+    let Some((from, bytes, language)) = good else {
         let (dir, _) = backup_dir_and_prefix(session);
         return Err(RecoverError::NoGoodBackup { error, tried: backups.len(), dir });
     };
@@ -172,7 +173,7 @@ pub fn recover(session: &Path) -> Result<Recovery, RecoverError> {
     };
     let damaged = keep_damaged(session).map_err(io_err(session))?;
     write_atomic(session, &bytes).map_err(io_err(session))?;
-    Ok(Recovery::Restored { from, damaged, error })
+    Ok(Recovery::Restored { from, damaged, error, language })
 }
 
 /// Copies `session` (a file that does not read) to `<file>.damaged-<UTC time>` beside
@@ -289,7 +290,7 @@ mod tests {
         keep_backup(&s, text("good").as_bytes(), true).unwrap();
         keep_backup(&s, b"(not a session", true).unwrap();
         std::fs::write(&s, "(version: 1, meta: (").unwrap();
-        let Recovery::Restored { from, damaged, error } = recover(&s).unwrap() else { panic!("not restored") };
+        let Recovery::Restored { from, damaged, error, .. } = recover(&s).unwrap() else { panic!("not restored") };
         assert!(error.to_string().starts_with(&format!("{}:1:", s.display())), "{error}");
         assert_eq!(std::fs::read_to_string(&s).unwrap(), text("good"));
         assert_eq!(std::fs::read_to_string(damaged.unwrap()).unwrap(), "(version: 1, meta: (");

@@ -42,13 +42,22 @@ pub fn print_bytes(bytes: &[u8]) -> io::Result<()> {
 
 /// `dafo recover FILE`: restores FILE from its newest backup that reads, if FILE does
 /// not; then brings back the changes a journal beside it holds (as opening does).
-pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, CommandError> {
+///
+/// It speaks the session's language: `speak` gives the language in force for the
+/// session's language tag, if one can be known (`--lang` first, then the tag,
+/// then the rest of [`crate::i18n::resolve`]'s order). The tag is the restored
+/// backup's, else the file's own: read from `meta` even when the file is
+/// damaged (see [`super::language_of`]).
+pub fn recover(file: &Path, speak: impl Fn(Option<&str>) -> crate::i18n::Lang) -> Result<ExitCode, CommandError> {
     // Every line names a file: clean it of control characters and escape sequences.
     let clean = |text: String| display_safe_lines(&text);
-    let w = lang.text().errors;
     // Through a symlink: restore the target and keep the link, as saving does.
     let resolved = super::file::resolve_link(file);
     let file = resolved.as_path();
+    // Only a regular file of a session's size is read for it (a FIFO never blocks here).
+    let named = super::format::read_session_bytes(file).ok().and_then(|bytes| super::language_of(&bytes));
+    let lang = speak(named.as_deref());
+    let w = lang.text().errors;
     let _lock = match SessionLock::acquire(file) {
         Ok(lock) => lock,
         Err(e) => {
@@ -67,7 +76,9 @@ pub fn recover(file: &Path, lang: crate::i18n::Lang) -> Result<ExitCode, Command
             Some(said) => format!("{}: {}\n", clean(file.display().to_string()), clean(said)),
             None => format!("{}: {}\n", clean(file.display().to_string()), w.recover_reads_fine),
         },
-        Ok(Recovery::Restored { from, damaged, error }) => {
+        Ok(Recovery::Restored { from, damaged, error, language }) => {
+            let lang = speak(Some(&language));
+            let w = lang.text().errors;
             let mut said = format!("{}\n", clean(error.message(lang)));
             if let Some(damaged) = damaged {
                 said += &format!("{}\n", clean((w.recover_damaged_kept)(&damaged.display().to_string())));

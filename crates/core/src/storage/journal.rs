@@ -199,8 +199,8 @@ impl Journal {
             _ => Path::new("."),
         };
         let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
-        tmp.write_all(text.as_bytes())?;
+        let tmp = super::atomic::temp_file_in(dir, &format!(".{name}."), ".tmp", 0o600)?;
+        tmp.as_file().write_all(text.as_bytes())?;
         tmp.as_file().sync_data()?;
         let file = tmp.persist(&self.path).map_err(|e| e.error)?;
         if let Ok(d) = File::open(dir) {

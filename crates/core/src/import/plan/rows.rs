@@ -46,7 +46,7 @@ pub(super) fn indicators(t: &Table, path: &Path, lang: Lang) -> Result<Vec<Indic
                 "" => Ok(None),
                 v => lang.locale().read_number(v).map(Some).map_err(|e| {
                     let message = match e {
-                        Unread::Ambiguous(m) => Problem::Detail(m),
+                        Unread::Ambiguous(m) | Unread::TooManyDigits(m) => Problem::Detail(m),
                         Unread::NotANumber => Problem::NotANumber(v.to_owned()),
                     };
                     row.error(path, &cols, key, message)
@@ -180,7 +180,9 @@ pub(super) fn actions(
             v => Some(
                 match lang.locale().read_money(v) {
                     Ok(x) => Euros::try_from(x).ok(),
-                    Err(Unread::Ambiguous(m)) => return Err(row.error(path, &cols, "amount", m)),
+                    Err(Unread::Ambiguous(m) | Unread::TooManyDigits(m)) => {
+                        return Err(row.error(path, &cols, "amount", m));
+                    }
                     Err(Unread::NotANumber) => None,
                 }
                 .ok_or_else(|| row.error(path, &cols, "amount", Problem::Amount(v.to_owned())))?,
