@@ -515,8 +515,12 @@ fn review_refuses_a_date_outside_the_plan() {
     // The date as the language writes dates (it said 2024-12-31 in Spanish).
     let o = dafo(&["review", p(&plan), "--year", "2025", "C1=50", "--date", "2024-12-31"]);
     assert!(stderr(&o).contains("la fecha 31/12/2024 no cae entre 2025 y 2027"), "{}", stderr(&o));
+    let o = dafo(&["--lang", "ca", "review", p(&plan), "--year", "2025", "C1=50", "--date", "2020-03-01"]);
+    assert!(stderr(&o).contains("la data 01/03/2020 no cau entre 2025 i 2027"), "{}", stderr(&o));
+    // Before any date a session holds: not a date at all, said as the record form says it.
     let o = dafo(&["--lang", "ca", "review", p(&plan), "--year", "2025", "C1=50", "--date", "1800-01-01"]);
-    assert!(stderr(&o).contains("la data 01/01/1800 no cau entre 2025 i 2027"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("data no vàlida") && stderr(&o).contains("1800-01-01"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
     // The last year's review, written early the next year, is fine.
     let o = dafo(&["review", p(&plan), "--year", "2026", "C1=50", "--date", "2027-02-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
