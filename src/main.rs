@@ -50,7 +50,7 @@ fn main() -> ExitCode {
 /// The session file a command reads and whose language it speaks: the one it
 /// checks, shows or carries over; for `diff`, the later one; for `review`, the
 /// one it records into; for `merge-driver`, ours; for `report` and `merge`, the first one (a merged file
-/// keeps the first group's language too: see docs/language.md). `main` reads it
+/// keeps the first group's language too: see README.md, "Language"). `main` reads it
 /// once and hands it over; `review` reads its file again under the file's lock. A session the TUI opens is
 /// read once, under its lock, and speaks from there (`run`'s `session_lang`);
 /// `recover` reads under its lock, and speaks the session's language: the backup's

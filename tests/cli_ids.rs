@@ -181,6 +181,11 @@ fn english_undo_in_the_weights_and_the_crossed_matrix_shows_english_ids() {
     assert!(said(&h).ends_with(" SO1"), "{}", said(&h));
     typ(&mut h, "u");
     assert!(said(&h).starts_with("undone: change SO1 "), "{}", said(&h));
+    // Deleting a strategy is said, as deleting a factor or an action is (it said nothing).
+    typ(&mut h, "x");
+    assert_eq!(said(&h), "Deleted SO1 (u to undo)");
+    typ(&mut h, "u");
+    assert!(said(&h).starts_with("undone: delete SO1 "), "{}", said(&h));
 }
 
 #[test]

@@ -54,7 +54,13 @@ impl Editor {
                 if let Some(i) = self.strategy_selection(kind)
                     && let Some(edit) = self.session().delete_strategy(i)
                 {
-                    self.apply(edit);
+                    let shown = self.shown_id(&self.session().strategies[i].id.clone());
+                    if self.apply(edit) {
+                        let gone = self.lang.text().ui.deleted_strategy;
+                        let u = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
+                        let undo = format!("{u} {}", self.lang.text().ui.to_undo);
+                        self.say(format!("{gone} {shown} ({undo})"), false);
+                    }
                 }
             }
             Action::Vote(delta) => {

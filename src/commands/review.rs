@@ -117,9 +117,9 @@ pub fn edits(session: &Session, path: &Path, args: &ReviewArgs, lang: Lang) -> R
             }
             None => (value, None),
         };
-        let degree: Degree = degree
-            .parse()
-            .map_err(|_: String| invalid(path, lang, format!("{id}: {}", (words.not_a_degree)(degree))))?;
+        let degree: Degree = degree.parse().map_err(|_: String| {
+            invalid(path, lang, format!("{}: {}", lang.show_id(id), (words.not_a_degree)(degree)))
+        })?;
         let edit = work.review_action(id, args.year, Some(degree), status, None).map_err(err)?;
         push(&mut work, edit)?;
         // Kept, but never silent: a degree for a year before the action starts.
@@ -345,6 +345,9 @@ mod tests {
             let err = edits(&s, path, &args(year, &["C2=10", a]), Lang::En).unwrap_err().to_string();
             assert!(err.starts_with("p.ron: ") && err.contains(says) && err.ends_with("nothing was changed"), "{err}");
         }
+        // The action named as the language shows it.
+        let err = edits(&s, path, &args(2024, &["C1=101"]), Lang::En).unwrap_err().to_string();
+        assert!(err.contains(&format!("{}: ", Lang::En.show_id("C1"))), "{err}");
         let mut a = args(2024, &[]);
         a.values = vec!["I1=mucho".into()];
         assert!(edits(&s, path, &a, Lang::En).unwrap_err().to_string().contains("not a number"));

@@ -883,6 +883,7 @@ pub static TEXT: Catalogue = Catalogue {
         u_to_undo: "u per a desfer",
         deleted_factor: "Esborrat",
         deleted_action: "Esborrada",
+        deleted_strategy: "Esborrada",
         form_fields: ["Responsable", "Data límit (DD/MM/AAAA)", "Indicador"],
         bad_date: |first, last| {
             format!("Data no vàlida, escriviu DD/MM/AAAA (p. ex. 31/12/2026; anys entre {first} i {last})")

@@ -447,6 +447,8 @@ pub struct UiText {
     pub deleted_factor: &'static str,
     /// Deleted, of an action (feminine in Spanish: Borrada).
     pub deleted_action: &'static str,
+    /// A strategy of the crossed matrix was deleted (then its ID and how to undo).
+    pub deleted_strategy: &'static str,
     /// Action form fields: owner, due date, indicator.
     pub form_fields: [&'static str; 3],
     /// A date that does not read: the form it takes, with the first and the last year a date may have.

@@ -870,6 +870,7 @@ pub static TEXT: Catalogue = Catalogue {
         u_to_undo: "u to undo",
         deleted_factor: "Deleted",
         deleted_action: "Deleted",
+        deleted_strategy: "Deleted",
         form_fields: ["Owner", "Due date (YYYY-MM-DD)", "Indicator"],
         bad_date: |first, last| format!("Invalid date, type YYYY-MM-DD (e.g. 2026-12-31; years from {first} to {last})"),
         bad_weight: "Weight between 0 and 1 (0.15 or 15%)",

@@ -883,6 +883,7 @@ pub static TEXT: Catalogue = Catalogue {
         u_to_undo: "u para deshacer",
         deleted_factor: "Borrado",
         deleted_action: "Borrada",
+        deleted_strategy: "Borrada",
         form_fields: ["Responsable", "Fecha límite (DD/MM/AAAA)", "Indicador"],
         bad_date: |first, last| {
             format!("Fecha no válida, escribe DD/MM/AAAA (p. ej. 31/12/2026; años entre {first} y {last})")
