@@ -183,3 +183,29 @@ fn plan_view_scrolling_panes_say_how_many_more_80x24() {
     assert!(valores.starts_with("Valores:") && valores.trim_end().ends_with('…'), "{valores}");
     insta::assert_snapshot!(shown);
 }
+
+/// The cronograma at 80x24 (the Almendral plan, 11 actions) scrolls to the
+/// selected action: what does not fit is counted on the border ("↓ 1 más"),
+/// and `G` brings the last action (M3) into sight, "↑ 1 más" then.
+#[test]
+fn cronograma_scrolls_to_the_selection_and_counts_the_hidden_rows_80x24() {
+    let s =
+        dafo::storage::load(std::path::Path::new("sessions/almendral-plan-servicios-sociales-2023-2026.ron")).unwrap();
+    let mut h = held(s, Lang::Es);
+    typ(&mut h.app, "Pt");
+    // The cronograma is the left half.
+    let left = |app: &App| -> String {
+        let rows = common::screen_rows(app, 80, 24);
+        rows.iter().map(|r| r.chars().take(40).collect::<String>()).collect::<Vec<_>>().join("\n")
+    };
+    let all = left(&h.app);
+    assert!(!all.contains("M3 "), "M3 is below the fold at first:\n{all}");
+    assert!(all.contains("↓ 1 más"), "what is below is counted:\n{all}");
+    typ(&mut h.app, "G");
+    let all = left(&h.app);
+    assert!(all.contains("M3 "), "G shows the last action:\n{all}");
+    assert!(all.contains("↑ 1 más"), "what is above is counted:\n{all}");
+    typ(&mut h.app, "g");
+    let all = left(&h.app);
+    assert!(!all.contains("M3 ") && all.contains("↓ 1 más"), "g goes back to the first:\n{all}");
+}

@@ -113,9 +113,15 @@ impl Editor {
             Action::NextPane | Action::NextQuadrant | Action::Right => plan.pane = plan.pane.step(true),
             Action::PrevPane | Action::PrevQuadrant | Action::Left => plan.pane = plan.pane.step(false),
             Action::Up | Action::Down | Action::First | Action::Last => {
-                let len = self.pane_len(self.views.plan.pane);
+                let schedule = self.views.plan.schedule && self.views.plan.pane == PlanPane::Tree;
+                let len = if schedule {
+                    self.session().schedule().map_or(0, |c| c.rows.len())
+                } else {
+                    self.pane_len(self.views.plan.pane)
+                };
                 let plan = &mut self.views.plan;
                 let at = match plan.pane {
+                    PlanPane::Tree if schedule => &mut plan.schedule_row,
                     PlanPane::Tree => &mut plan.tree,
                     PlanPane::Actions => &mut plan.actions,
                     PlanPane::Tray => &mut plan.tray,

@@ -111,6 +111,8 @@ pub struct PlanLists {
     pub indicators: usize,
     pub band: usize,
     pub schedule: bool,
+    /// The selected action of the cronograma (its rows are actions, not the tree's).
+    pub schedule_row: usize,
 }
 
 /// The Seguimiento view: the selected row (an action or an indicator) and

@@ -236,9 +236,9 @@ impl PlanView<'_> {
     fn schedule(&self, s: &Session, w: &PlanWords, area: Rect, buf: &mut Buffer) {
         let block = self.block(w.schedule.to_owned(), Some(PlanPane::Tree));
         let inner = block.inner(area);
-        block.render(area, buf);
         let t = self.theme;
         let Some(c) = s.schedule() else {
+            block.render(area, buf);
             Paragraph::new(Line::styled(format!("{}: —", w.horizon), t.dim)).render(inner, buf);
             return;
         };
@@ -251,7 +251,11 @@ impl PlanView<'_> {
             };
             Span::styled(cell(label), t.key)
         }));
-        let mut lines = vec![Line::from(head)];
+        // The head stays on top; the actions below scroll to the selected one,
+        // with what is above and below counted on the border, as the tree does.
+        let [head_area, rows_area] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        Paragraph::new(Line::from(head)).render(head_area, buf);
+        let mut lines = Vec::new();
         for r in &c.rows {
             let mut spans = vec![Span::styled(format!("{:<6}", safe(&self.lang.show_id(&r.id))), t.id)];
             spans.extend(r.active.iter().map(|&on| Span::styled(cell(if on { "■" } else { "·" }.to_owned()), t.text)));
@@ -260,6 +264,10 @@ impl PlanView<'_> {
         if !c.undated.is_empty() {
             lines.push(Line::styled(format!("{}: {}", w.undated, safe(&self.lang.show_ids(&c.undated, ", "))), t.dim));
         }
-        Paragraph::new(lines).render(inner, buf);
+        let sel = (!c.rows.is_empty()).then(|| self.editor.views().plan.schedule_row.min(c.rows.len() - 1));
+        let (first, shown) = super::plan_lists::first_and_shown(&vec![1; lines.len()], sel, rows_area.height);
+        let below = lines.len() - first - shown;
+        super::list::more_titles(block, first, below, t, self.lang).render(area, buf);
+        self.list(lines, sel, rows_area, buf);
     }
 }
