@@ -604,3 +604,23 @@ fn a_record_with_only_a_summary_shows_it_on_the_top_line() {
     let top = shown.lines().find(|l| l.contains("2024:")).unwrap_or_default().trim_end_matches(['"', ' ']).to_owned();
     assert!(top.ends_with("Revisado en pleno"), "{top}");
 }
+
+/// At 80x24 the table's rows below the fold are counted ("↓ N más") and,
+/// scrolled to the end, those above ("↑ N más"); C3's detail ends in `…` where
+/// its 2024 note is cut, at 80 columns as at 81 and wider.
+#[test]
+fn follow_view_counts_hidden_rows_and_shows_cut_detail_80x24() {
+    let mut h = follow_app();
+    let all = text(&h.app, 80, 24);
+    assert!(all.contains("↓ 10 más"), "rows below the fold are counted:\n{all}");
+    typ(&mut h.app, "G");
+    let all = text(&h.app, 80, 24);
+    assert!(all.contains("↑ 10 más") && !all.contains("↓ "), "rows above are counted:\n{all}");
+    typ(&mut h.app, "gjj");
+    assert_eq!(editor(&h.app).follow_selected(), Some(FollowRow::Action(dafo::domain::Came::Correct, 2)));
+    for w in [80, 81, 90, 100] {
+        let all = text(&h.app, w, 24);
+        let line = all.lines().find(|l| l.contains("│2024: ")).unwrap_or_default().to_owned();
+        assert!(line.contains('…'), "the cut 2024 line ends in … at {w} columns:\n{all}");
+    }
+}

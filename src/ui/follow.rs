@@ -67,8 +67,8 @@ impl Widget for FollowView<'_> {
         ])
         .areas(area);
         self.top(s, year, top, buf);
-        self.table(s, year, table, buf);
-        self.detail(s, year, detail, buf);
+        let below = self.table(s, year, table, buf);
+        self.detail(s, year, below, detail, buf);
         if let Some(input) = input {
             super::grid::render_input(input, t, self.lang, bottom, buf);
         }
@@ -120,24 +120,29 @@ impl FollowView<'_> {
         all.into_iter().skip(first).take(fit).collect()
     }
 
-    fn table(&self, s: &Session, year: i16, area: Rect, buf: &mut Buffer) {
+    /// The table of rows against the years, scrolled to the selected row; the
+    /// rows above it are counted in the head's blank corner ("↑ 3 más"). Returns
+    /// how many rows are below, for the detail's top border ("↓ 5 más").
+    fn table(&self, s: &Session, year: i16, area: Rect, buf: &mut Buffer) -> usize {
         let t = self.theme;
         let width = usize::from(area.width);
         let shown = self.visible_years(s, year, width);
         let label_w = width.saturating_sub(shown.len() * (CELL + 1));
         let progress: Vec<YearProgress> = shown.iter().map(|&y| s.progress(y)).collect();
-        let mut head = vec![Span::styled(fit("", label_w), t.dim)];
+        let all = rows(s);
+        let selected = self.editor.follow_selected();
+        let at = selected.and_then(|r| all.iter().position(|x| *x == r)).unwrap_or(0);
+        let height = usize::from(area.height.saturating_sub(1));
+        let first = (at + 1).saturating_sub(height);
+        let below = all.len().saturating_sub(first + height);
+        let above = if first > 0 { super::list::more_label(first, "↑", self.lang) } else { String::new() };
+        let mut head = vec![Span::styled(fit(&above, label_w), if first > 0 { t.key } else { t.dim })];
         for &y in &shown {
             let style = if y == year { t.selected } else { t.key };
             head.push(Span::raw(" "));
             head.push(Span::styled(format!("{y:^CELL$}"), style));
         }
         buf.set_line(area.x, area.y, &Line::from(head), area.width);
-        let all = rows(s);
-        let selected = self.editor.follow_selected();
-        let at = selected.and_then(|r| all.iter().position(|x| *x == r)).unwrap_or(0);
-        let height = usize::from(area.height.saturating_sub(1));
-        let first = (at + 1).saturating_sub(height);
         for (n, row) in all.iter().enumerate().skip(first).take(height) {
             let is_sel = Some(*row) == selected;
             let mut spans = vec![self.label(s, *row, year, label_w, is_sel)];
@@ -149,6 +154,7 @@ impl FollowView<'_> {
             let y = area.y + 1 + u16::try_from(n - first).unwrap_or(0);
             buf.set_line(area.x, y, &Line::from(spans), area.width);
         }
+        below
     }
 
     fn label(&self, s: &Session, row: FollowRow, year: i16, w: usize, selected: bool) -> Span<'static> {
@@ -209,12 +215,17 @@ impl FollowView<'_> {
         }
     }
 
-    fn detail(&self, s: &Session, year: i16, area: Rect, buf: &mut Buffer) {
+    /// The selected row's detail; `below`, the table's rows past the fold, is
+    /// counted on its top border, right under them ("↓ 5 más").
+    fn detail(&self, s: &Session, year: i16, below: usize, area: Rect, buf: &mut Buffer) {
         let (t, w, lang) = (self.theme, self.lang.text().follow, self.lang);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(t.border)
             .title(Line::styled(format!(" {} ", w.detail), t.title_bar));
+        if below > 0 {
+            block = block.title_top(Line::styled(super::list::more_label(below, "↓", lang), t.key).right_aligned());
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         let years = [year - 1, year];

@@ -306,7 +306,10 @@ pub fn fit_line(mut line: Line<'static>, width: usize) -> Line<'static> {
             left -= w;
             spans.push(span);
         } else {
-            let cut = clip_end(&span.content, left);
+            // Something follows this span (the line is too long), so it ends in
+            // `…` even when it would fill the room exactly: a span that just fits
+            // and the rest dropped would not show the line was cut.
+            let cut = clip_end(&format!("{}…", span.content), left);
             spans.push(Span::styled(cut, span.style));
             break;
         }
