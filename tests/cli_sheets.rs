@@ -328,3 +328,55 @@ fn on_a_terminal_it_asks_before_recording() {
     assert_eq!(t.wait_exit(), 0);
     check_recorded(&path, true);
 }
+
+/// Sheets written in English (`--lang en`) are read back by a Spanish session:
+/// their headers, status words and numbers (`1,500.50`, `12.5`) are the
+/// sheet's language. Files refused on their header are counted as files, not rows.
+#[test]
+fn sheets_written_in_another_language_read_back_and_refused_files_count_as_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let sheets = dir.path().join("hen");
+    let s = sheets.to_str().unwrap();
+    let o = dafo(&["--lang", "en", "review", p, "--year", "2025", "--sheets", s, "--sheets-format", "csv"]);
+    assert!(o.status.success(), "{}", out(&o));
+    let edit = |name: &str, f: &dyn Fn(&str) -> Option<String>| {
+        let file = sheets.join(name);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<String> = text.lines().map(|l| f(l).unwrap_or_else(|| l.to_owned())).collect();
+        assert_ne!(lines.join("\n"), text.trim_end(), "{name} filled");
+        std::fs::write(&file, lines.join("\n")).unwrap();
+    };
+    edit("jefatura-de-servicios-sociales-2025.csv", &|l| {
+        let cells: Vec<&str> = l.rsplitn(7, ',').collect();
+        match cells.as_slice() {
+            [print, paid, "", "", "", "", rest] if l.starts_with("C3,") => {
+                Some(format!("{rest},100,done,Finished,\"1,500.50\",{paid},{print}"))
+            }
+            _ => None,
+        }
+    });
+    edit("jefatura-de-servicios-sociales-2025-indicators.csv", &|l| {
+        let cells: Vec<&str> = l.rsplitn(3, ',').collect();
+        match cells.as_slice() {
+            [print, "", rest] if l.starts_with("I1,") => Some(format!("{rest},12.5,{print}")),
+            _ => None,
+        }
+    });
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", s, "--yes"]);
+    assert!(o.status.success(), "{}", out(&o));
+    assert!(!out(&o).contains("no es una hoja"), "{}", out(&o));
+    let session = dafo::storage::load(&path).unwrap();
+    let c3 = session.action_review("C3", 2025).unwrap();
+    assert_eq!((c3.degree.get(), c3.status, c3.note.as_deref()), (100, Status::Done, Some("Finished")));
+    assert_eq!(c3.committed.map(|e| e.cents), Some(150_050), "an English amount in an English sheet");
+    assert_eq!(session.indicator_value("I1", 2025), Some(12.5), "an English decimal point");
+    // Two files that are no sheet of dafo's: two files refused, no rows.
+    std::fs::write(sheets.join("x.csv"), "a,b\n1,2\n").unwrap();
+    std::fs::write(sheets.join("y.csv"), "a,b\n1,2\n").unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", s]);
+    let said = out(&o);
+    assert!(!o.status.success(), "{said}");
+    assert!(said.contains("2 archivos sin leer") && !said.contains("filas rechazadas"), "{said}");
+}

@@ -135,8 +135,8 @@ pub fn import(
         }
     }
     let mut parsed = answers::parse(&grids, &session, year, lang);
-    // A file that could not be read is no row: counted apart.
-    let (files, rows) = (unread.len(), parsed.rows);
+    // A file that could not be read, or whose sheet is refused whole, is no row: counted apart.
+    let (files, rows) = (unread.len() + parsed.files, parsed.rows);
     unread.append(&mut parsed.refused);
     let refused = unread;
     if !refused.is_empty() && !options.partial {

@@ -45,8 +45,11 @@ pub struct Answer {
 pub struct Parsed {
     pub answers: Vec<Answer>,
     pub refused: Vec<String>,
-    /// How many rows (or whole sheets) the refusals are about.
+    /// How many rows the refusals are about.
     pub rows: usize,
+    /// How many files had a sheet refused whole (its header, or another
+    /// session's): counted as files, not as rows.
+    pub files: usize,
 }
 
 /// `file: place`, made safe to print.
@@ -72,6 +75,30 @@ fn columns(header: &[Cell], year: i16, lang: Lang) -> Vec<Option<Col>> {
         .collect()
 }
 
+/// The language `header` is written in: the one whose headers for `year` it
+/// names most columns of, `lang` when it names as many in it. A sheet written
+/// with `--lang en` is read back by a Spanish session as what it is.
+fn sheet_lang(header: &[Cell], year: i16, lang: Lang) -> Lang {
+    let named = |l: Lang| columns(header, year, l).iter().filter(|c| c.is_some()).count();
+    let mut best = (lang, named(lang));
+    for &l in Lang::ALL {
+        let n = named(l);
+        if n > best.1 {
+            best = (l, n);
+        }
+    }
+    best.0
+}
+
+/// A sheet refused whole: `why` said, its file counted once.
+fn refuse_whole<'a>(out: &mut Parsed, files: &mut Vec<&'a Path>, file: &'a Path, why: String) {
+    out.refused.push(why);
+    if !files.contains(&file) {
+        files.push(file);
+        out.files += 1;
+    }
+}
+
 /// Reads every grid's rows. Worksheets without an ID column are skipped when
 /// they are the instructions; any other is refused whole.
 pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
@@ -79,38 +106,56 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
     let mut out = Parsed::default();
     let mut seen: HashMap<(Kind, String), Answer> = HashMap::new();
     let mut contested: Vec<(Kind, String)> = Vec::new();
+    let mut refused_files: Vec<&Path> = Vec::new();
     for grid in grids {
+        let header = grid.cells.first().map(Vec::as_slice).unwrap_or(&[]);
+        // The sheet's own language (its headers, status words, numbers); what
+        // is said about it is in the session's.
+        let glang = sheet_lang(header, year, lang);
+        let gw = glang.text().sheets;
         // Rows and columns of the grid, named as the sheet numbers them.
         let place = |row: usize, col: Option<(usize, Col)>| -> String {
             let mut p = (w.place)(&grid.sheet, grid.origin.0 + row + 1);
             if let Some((c, k)) = col {
-                p = format!("{p}, {}", (w.column)(&column_letter(grid.origin.1 + c), &k.header(w, year)));
+                p = format!("{p}, {}", (w.column)(&column_letter(grid.origin.1 + c), &k.header(gw, year)));
             }
             at(&grid.file, &p)
         };
-        let header = grid.cells.first().map(Vec::as_slice).unwrap_or(&[]);
-        let cols = columns(header, year, lang);
+        let cols = columns(header, year, glang);
         let find = |k: Col| cols.iter().position(|c| *c == Some(k));
         let kind = if find(Col::Value).is_some() {
             Kind::Indicators
         } else if [Col::Degree, Col::Status, Col::Note].iter().any(|&k| find(k).is_some()) {
             Kind::Actions
         } else {
-            // The instructions (a worksheet, or the CSV a spreadsheet program makes of it).
+            // The instructions (a worksheet, or the CSV a spreadsheet program
+            // makes of it), in whichever language they were written.
             let first = grid.cells.first().and_then(|r| r.first()).map_or(String::new(), |c| shown(c, lang));
-            let title = fold(&(w.guide)(&crate::export::safe(&s.meta.title), year)[0]);
-            if grid.sheet != w.instructions && fold(&first) != title {
-                out.refused.push(format!("{}: {}", place(0, None), (w.not_a_sheet)(year)));
-                out.rows += 1;
+            let instructions = Lang::ALL.iter().any(|l| {
+                let lw = l.text().sheets;
+                grid.sheet == lw.instructions
+                    || fold(&first) == fold(&(lw.guide)(&crate::export::safe(&s.meta.title), year)[0])
+            });
+            if !instructions {
+                refuse_whole(
+                    &mut out,
+                    &mut refused_files,
+                    &grid.file,
+                    format!("{}: {}", place(0, None), (w.not_a_sheet)(year)),
+                );
             }
             continue;
         };
         // Next year's sheet has this year's headers for its read-only columns.
-        let next = [Col::Degree, Col::Status, Col::Note, Col::Value].map(|c| fold(&c.header(w, year + 1)));
+        let next = [Col::Degree, Col::Status, Col::Note, Col::Value].map(|c| fold(&c.header(gw, year + 1)));
         let later = header.iter().any(|h| matches!(h, Cell::Text(t) if next.contains(&fold(t))));
         let (Some(id_col), Some(print_col), false) = (find(Col::Id), find(Col::Fingerprint), later) else {
-            out.refused.push(format!("{}: {}", place(0, None), (w.not_a_sheet)(year)));
-            out.rows += 1;
+            refuse_whole(
+                &mut out,
+                &mut refused_files,
+                &grid.file,
+                format!("{}: {}", place(0, None), (w.not_a_sheet)(year)),
+            );
             continue;
         };
         // A sheet written from another session is refused whole. Sheets written
@@ -120,12 +165,16 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
         // next year's are stamped.
         let stamp = super::session_stamp(s);
         let other = grid.cells.iter().skip(1).any(|row| {
-            let print = row.get(print_col).map_or(String::new(), |c| shown(c, lang));
+            let print = row.get(print_col).map_or(String::new(), |c| shown(c, glang));
             print.trim().split_once('-').is_some_and(|(from, _)| from != stamp)
         });
         if other {
-            out.refused.push(format!("{}: {}", place(0, None), (w.other_session)(&s.meta.title)));
-            out.rows += 1;
+            refuse_whole(
+                &mut out,
+                &mut refused_files,
+                &grid.file,
+                format!("{}: {}", place(0, None), (w.other_session)(&s.meta.title)),
+            );
             continue;
         }
         let fills: Vec<(usize, Col)> =
@@ -136,7 +185,7 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                 continue;
             }
             let mut bad = Vec::new();
-            let id = crate::i18n::stored_id(shown(cell(id_col), lang).trim());
+            let id = crate::i18n::stored_id(shown(cell(id_col), glang).trim());
             let known = match kind {
                 Kind::Actions => s.find_action(&id).is_some(),
                 Kind::Indicators => s.find_indicator(&id).is_some(),
@@ -149,7 +198,7 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                 };
                 bad.push(format!("{}: {said}", place(r, Some((id_col, Col::Id)))));
             }
-            let fingerprint = shown(cell(print_col), lang);
+            let fingerprint = shown(cell(print_col), glang);
             if fingerprint.trim().is_empty() {
                 bad.push(format!("{}: {}", place(r, Some((print_col, Col::Fingerprint))), (w.not_a_sheet)(year)));
             }
@@ -175,30 +224,31 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
                         }
                         None => Some((lang.text().review_errors.not_a_degree)(&shown(value, lang))),
                     },
-                    (Col::Status, What::Action { status, .. }) => match read_status(value, lang) {
+                    (Col::Status, What::Action { status, .. }) => match read_status(value, glang) {
                         Some(st) => {
                             *status = Some(st);
                             None
                         }
                         None => {
-                            let words = super::write::status_words(lang).join(", ");
+                            let words = super::write::status_words(glang).join(", ");
                             Some((w.not_a_status)(&shown(value, lang), &words))
                         }
                     },
                     // A date or a percentage in a note is the text the owner sees.
                     (Col::Note, What::Action { note, .. }) => {
-                        *note = Some(shown(value, lang));
+                        *note = Some(shown(value, glang));
                         None
                     }
-                    (Col::Committed | Col::Paid, What::Action { committed, paid, .. }) => match read_money(value, lang)
-                    {
-                        Ok(e) => {
-                            *(if k == Col::Paid { paid } else { committed }) = Some(e);
-                            None
+                    (Col::Committed | Col::Paid, What::Action { committed, paid, .. }) => {
+                        match read_money(value, glang) {
+                            Ok(e) => {
+                                *(if k == Col::Paid { paid } else { committed }) = Some(e);
+                                None
+                            }
+                            Err(e) => Some(e),
                         }
-                        Err(e) => Some(e),
-                    },
-                    (Col::Value, What::Value(v)) => match read_value(value, lang) {
+                    }
+                    (Col::Value, What::Value(v)) => match read_value(value, glang) {
                         Ok(x) => {
                             *v = x;
                             None
