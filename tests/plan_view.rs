@@ -208,4 +208,11 @@ fn cronograma_scrolls_to_the_selection_and_counts_the_hidden_rows_80x24() {
     typ(&mut h.app, "g");
     let all = left(&h.app);
     assert!(!all.contains("M3 ") && all.contains("↓ 1 más"), "g goes back to the first:\n{all}");
+    // The tree's keys would act on an eje or línea that is not on the screen:
+    // in the cronograma they change nothing, and say so.
+    let before = common::keys::ed(&h.app).session().clone();
+    typ(&mut h.app, "x");
+    assert_eq!(common::keys::ed(&h.app).session(), &before, "x in the cronograma deleted a row of the hidden tree");
+    let all = common::screen_rows(&h.app, 80, 24).join("\n");
+    assert!(all.contains("x no hace nada aquí"), "{all}");
 }

@@ -136,6 +136,9 @@ impl Editor {
                 let key = super::keymap::key_for(self.view_context(), &other, self.lang);
                 let before = (self.doc.revision(), self.views.plan, self.outbox.len(), self.overlays.len());
                 match self.views.plan.pane {
+                    // The cronograma shows in the tree's place: the tree's keys would
+                    // act on a row that is not on the screen, so they do nothing (said below).
+                    PlanPane::Tree if self.views.plan.schedule => {}
                     PlanPane::Tree => self.update_plan_tree(other),
                     PlanPane::Actions | PlanPane::Tray => self.update_plan_items(other),
                     PlanPane::Challenges => self.update_challenges(other),
