@@ -194,7 +194,7 @@ fn a_note_or_money_alone_starts_where_the_action_stood_and_never_sets_it_back() 
 fn a_degree_without_a_status_brings_the_status_it_suggests_unless_one_was_set_by_hand() {
     let mut s = planned();
     let at = |s: &Session, id: &str, y| s.action_review(id, y).map(|r| (r.degree.get(), r.status));
-    let mut put = |s: &mut Session, id: &str, y, d: u8, st: Option<Status>| {
+    let put = |s: &mut Session, id: &str, y, d: u8, st: Option<Status>| {
         let e = s.review_action(id, y, Degree::new(d), st, None).unwrap().unwrap();
         s.apply(e).unwrap();
     };
