@@ -93,6 +93,26 @@ fn a_note_alone_keeps_the_degree_and_status_the_action_had() {
     assert!(!report.contains("pasa a pendiente"), "{report}");
 }
 
+/// One rule with the `S` view: a degree without a status brings the status it
+/// suggests when the status only followed the old degree, in a year already
+/// reviewed too; one set by hand stays; a given one wins.
+#[test]
+fn a_degree_without_a_status_brings_its_status_as_the_view_does() {
+    use dafo::domain::Status;
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    // 2025 begins with notes: E2 and C4 stand there at 40 and 30 en curso.
+    stdout(&dafo(&["review", p, "--year", "2025", "--note", "E2=Nueve empresas", "--note", "C4=Citas"]));
+    stdout(&dafo(&["review", p, "--year", "2025", "E2=100", "C4=0", "M2=50", "E1=100:en-curso"]));
+    let s = dafo::storage::load(&path).unwrap();
+    let at = |id: &str| s.action_review(id, 2025).map(|r| (r.degree.get(), r.status));
+    assert_eq!(at("E2"), Some((100, Status::Done)), "100 is hecha, as `4` in the view");
+    assert_eq!(at("C4"), Some((0, Status::Pending)));
+    assert_eq!(at("M2"), Some((50, Status::Dropped)), "dropped in 2024 by hand: it stays");
+    assert_eq!(at("E1"), Some((100, Status::InProgress)), "a given status wins");
+}
+
 #[test]
 fn bad_reviews_are_clear_errors_that_change_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -200,6 +200,36 @@ fn an_answer_late_for_a_change_made_since_is_a_conflict() {
     check_recorded(&path, true);
 }
 
+/// A status cell left as the sheet was written is no status given: it follows
+/// the degree typed, as in the `S` view and `dafo review ID=DEGREE`; a status
+/// typed wins.
+#[test]
+fn a_degree_typed_with_the_status_cell_left_brings_the_status_it_suggests() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    // 2025 begins with notes: C4 and M3 stand at 30 and 75 en curso, and the sheet says so.
+    assert!(dafo(&["review", p, "--year", "2025", "--note", "C4=Citas", "--note", "M3=Memoria"]).status.success());
+    let session = dafo::storage::load(&path).unwrap();
+    let mut sheets = build(&session, 2025, Lang::Es);
+    let mut j = sheets
+        .remove(sheets.iter().position(|o| o.owner.as_deref() == Some("Jefatura de Servicios Sociales")).unwrap());
+    fill(&mut j, "C4", Col::Degree, Cell::Number(100.0));
+    fill(&mut j, "M3", Col::Degree, Cell::Number(0.0));
+    fill(&mut j, "C3", Col::Degree, Cell::Number(100.0));
+    fill(&mut j, "C3", Col::Status, Cell::Text("en curso".into()));
+    let file = dir.path().join("j.csv");
+    std::fs::write(&file, write::csv(&j.actions, 2025, Lang::Es).unwrap()).unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", file.to_str().unwrap(), "--yes"]);
+    let said = out(&o);
+    assert!(o.status.success() && said.contains("Estado 2025 en curso → hecha"), "{said}");
+    let s = dafo::storage::load(&path).unwrap();
+    let at = |id: &str| s.action_review(id, 2025).map(|r| (r.degree.get(), r.status));
+    assert_eq!(at("C4"), Some((100, Status::Done)));
+    assert_eq!(at("M3"), Some((0, Status::Pending)));
+    assert_eq!(at("C3"), Some((100, Status::InProgress)), "a status typed wins");
+}
+
 #[test]
 fn csv_sheets_round_trip() {
     let dir = tempfile::tempdir().unwrap();

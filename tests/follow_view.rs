@@ -136,15 +136,22 @@ fn digits_and_plus_minus_set_the_degree_with_undo_and_redo() {
 }
 
 #[test]
-fn s_cycles_the_status_and_hecha_brings_the_degree_to_100() {
+fn s_cycles_the_status_only_and_a_full_round_comes_back() {
     let mut h = follow_app();
     let app = &mut h.app;
+    // 2024 (the view opens on it): C2 stands at 75 en curso.
+    typ(app, "j");
+    assert_eq!(review(app, "C2", 2024).map(|r| (r.0, r.1)), Some((75, Status::InProgress)));
+    let round = [Status::Done, Status::Dropped, Status::Pending, Status::InProgress];
+    for status in round {
+        typ(app, "s");
+        assert_eq!(review(app, "C2", 2024).map(|r| (r.0, r.1)), Some((75, status)), "s leaves the degree");
+    }
     press(app, KeyCode::Right);
-    typ(app, "j2");
+    typ(app, "2");
     assert_eq!(review(app, "C2", 2025).map(|r| r.1), Some(Status::InProgress));
     typ(app, "s");
-    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((100, Status::Done)), "hecha is 100");
-    // One undo takes both back.
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Done)));
     typ(app, "u");
     assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::InProgress)));
     typ(app, "s");
@@ -193,6 +200,17 @@ fn x_drops_an_action_in_one_key_and_again_takes_it_back() {
     assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Dropped)));
     typ(app, "x");
     assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::InProgress)));
+    // After a status set by hand, `x` `x` comes back to it, not to the one the degree suggests.
+    typ(app, "ss");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Dropped)));
+    typ(app, "s");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Pending)));
+    typ(app, "x");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Dropped)));
+    typ(app, "x");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((50, Status::Pending)));
+    typ(app, "4");
+    assert_eq!(review(app, "C2", 2025).map(|r| (r.0, r.1)), Some((100, Status::Pending)), "set by hand: it stays");
 }
 
 #[test]

@@ -161,29 +161,33 @@ impl Editor {
     }
 
     /// Sets the selected action's degree this year to `f(where it stands)`.
-    /// A status that only followed the old degree follows the new one.
+    /// A status that only followed the old degree follows the new one (the
+    /// domain's rule, as `dafo review` and the owners' sheets apply it).
     fn set_degree(&mut self, f: impl FnOnce(Degree) -> Degree) {
-        let (Some((id, (old, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
-        let new = f(old);
-        let follows = status == old.suggested_status() && status != Status::Dropped;
-        let status = if follows { new.suggested_status() } else { status };
-        self.record_review(&id, year, Some(new), Some(status), None);
+        let (Some((id, (old, _))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
+        self.record_review(&id, year, Some(f(old)), None, None);
     }
 
-    /// The next status; hecha means done, so it brings the degree to 100 (in
-    /// the same undoable step).
+    /// The next status; the degree stays where it is, so a full round of `s`
+    /// comes back to where it started.
     fn cycle_follow_status(&mut self) {
         let (Some((id, (degree, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
-        let next = status.next();
-        let degree = if next == Status::Done { Degree::FULL } else { degree };
-        self.record_review(&id, year, Some(degree), Some(next), None);
+        self.record_review(&id, year, Some(degree), Some(status.next()), None);
     }
 
     /// `x`: descartada in one key; on a descartada action, back to the status
-    /// its degree suggests.
+    /// it had before `x` dropped it (else the one its degree suggests).
     fn toggle_follow_dropped(&mut self) {
         let (Some((id, (degree, status))), Some(year)) = (self.follow_action(), self.follow_year()) else { return };
-        let new = if status == Status::Dropped { degree.suggested_status() } else { Status::Dropped };
+        let new = if status == Status::Dropped {
+            match self.views.follow.dropped.take() {
+                Some((was_id, was_year, was)) if was_id == id && was_year == year => was,
+                _ => degree.suggested_status(),
+            }
+        } else {
+            self.views.follow.dropped = Some((id.clone(), year, status));
+            Status::Dropped
+        };
         self.record_review(&id, year, Some(degree), Some(new), None);
     }
 

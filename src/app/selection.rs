@@ -1,7 +1,7 @@
 //! Where the facilitator is in each view: every view keeps its own selection,
 //! so a new view (plan, follow-up) adds one struct and one field here.
 
-use crate::domain::Quadrant;
+use crate::domain::{Quadrant, Status};
 
 /// Which screen of the session is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,11 +116,14 @@ pub struct PlanLists {
 }
 
 /// The Seguimiento view: the selected row (an action or an indicator) and
-/// year; `None` until chosen (then the latest year reviewed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// year; `None` until chosen (then the latest year reviewed). `dropped`: the
+/// action and year `x` last dropped and the status it had, which `x` again
+/// brings back.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FollowLists {
     pub row: usize,
     pub year: Option<i16>,
+    pub dropped: Option<(String, i16, Status)>,
 }
 
 /// The view showing, the quadrant in focus (shared: each view reads it as its

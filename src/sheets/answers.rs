@@ -378,8 +378,14 @@ pub fn sort(s: &Session, year: i16, answers: Vec<Answer>, force_stale: bool) -> 
                 if degree.is_none() {
                     *degree = s.latest_review(&a.id, year).map(|r| r.degree);
                 }
-                let same = matches!(s.review_action(&a.id, year, *degree, *status, note.as_deref()), Ok(None));
+                // A status cell left as the sheet was written (the session's
+                // review unchanged since) is no status given: it follows the
+                // degree by the one rule of `Session::review_action`.
                 let now = s.action_review(&a.id, year);
+                if a.fingerprint == action_fingerprint(s, &a.id, year) && *status == now.map(|r| r.status) {
+                    *status = None;
+                }
+                let same = matches!(s.review_action(&a.id, year, *degree, *status, note.as_deref()), Ok(None));
                 let kept = |asked: &Option<Euros>, stored: Option<Euros>| asked.is_none() || *asked == stored;
                 let same =
                     same && kept(committed, now.and_then(|r| r.committed)) && kept(paid, now.and_then(|r| r.paid));

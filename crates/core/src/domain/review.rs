@@ -250,10 +250,23 @@ impl Session {
         (st.degree, st.status)
     }
 
+    /// The status action `i` of `came` takes in `year` when it is given the
+    /// degree `new` and no status: the one `new` suggests
+    /// ([`Degree::suggested_status`]) when the status it stands on is the one
+    /// its degree suggested (it only followed the degree), else that status,
+    /// set by hand (a descartada stays descartada; `50 hecha` stays hecha).
+    /// The one rule for the `S` view's keys, `dafo review ID=DEGREE` and the
+    /// owners' sheets.
+    fn status_for(&self, came: super::Came, i: usize, year: i16, new: Degree) -> Status {
+        let Some(a) = self.actions(came).get(i) else { return new.suggested_status() };
+        let st = self.standing(came, a, year);
+        if st.status == st.degree.suggested_status() { new.suggested_status() } else { st.status }
+    }
+
     /// Records action `id`'s review of `year`: `degree` and `status` replace
-    /// this year's (`None` keeps them; a first review with no status takes the
-    /// one the degree suggests, and one with no degree starts where the action
-    /// stood), `note` replaces the note (`Some("")` clears it). When this is the action's latest review, the action's own status
+    /// this year's (`None` keeps them; a degree with no status brings the
+    /// status `status_for` says, and a first review with no degree
+    /// starts where the action stood), `note` replaces the note (`Some("")` clears it). When this is the action's latest review, the action's own status
     /// follows it, in the same step. `Ok(None)` when nothing would change.
     pub fn review_action(
         &self,
@@ -265,6 +278,9 @@ impl Session {
     ) -> Result<Option<Edit>, ReviewError> {
         self.check_review_year(year)?;
         let (came, i) = self.find_action(id).ok_or_else(|| ReviewError::UnknownAction(id.to_owned()))?;
+        // A degree given without a status brings the status it suggests, unless
+        // the status was set by hand (see `status_for`).
+        let status = status.or_else(|| degree.map(|d| self.status_for(came, i, year, d)));
         let old = self.reviews.iter().position(|r| r.action == id && r.year == year);
         let mut new = match old.and_then(|p| self.reviews.get(p)) {
             Some(r) => r.clone(),
@@ -272,13 +288,8 @@ impl Session {
                 // A first review of the year without a degree (a note, a status)
                 // starts where the action stood, as one for money alone does:
                 // never at 0 %, which would set a started action back to pendiente.
-                let (degree, status) = match (degree, status) {
-                    (Some(d), status) => (d, status.unwrap_or_else(|| d.suggested_status())),
-                    (None, status) => {
-                        let (d, s) = self.stood(came, i, year);
-                        (d, status.unwrap_or(s))
-                    }
-                };
+                let (d, s) = self.stood(came, i, year);
+                let (degree, status) = (degree.unwrap_or(d), status.unwrap_or(s));
                 ActionReview { action: id.to_owned(), year, degree, status, note: None, committed: None, paid: None }
             }
         };

@@ -42,10 +42,14 @@ fn a_review_is_one_undoable_step_and_the_action_follows_its_latest_year() {
     doc.apply(e).unwrap();
     assert_eq!(doc.session.reviews[0].year, 2023);
     assert_eq!(doc.session.correct[0].status, Status::InProgress);
-    // Changing a past year is an edit like any other.
+    // Changing a past year is an edit like any other; hecha only followed 100,
+    // so it follows 80 (one rule: see `a_degree_without_a_status_…`).
     let e = doc.session.review_action("C1", 2023, Degree::new(80), None, None).unwrap().unwrap();
     doc.apply(e).unwrap();
-    assert_eq!(doc.session.action_review("C1", 2023).map(|r| (r.degree.get(), r.status)), Some((80, Status::Done)));
+    assert_eq!(
+        doc.session.action_review("C1", 2023).map(|r| (r.degree.get(), r.status)),
+        Some((80, Status::InProgress))
+    );
     assert!(doc.undo());
     assert_eq!(doc.session.action_review("C1", 2023).map(|r| r.degree.get()), Some(100));
     assert!(doc.undo() && doc.undo());
@@ -181,4 +185,42 @@ fn a_note_or_money_alone_starts_where_the_action_stood_and_never_sets_it_back() 
     s.apply(e).unwrap();
     assert_eq!(s.action_review("C1", 2024).map(|r| (r.degree.get(), r.status)), Some((0, Status::Pending)));
     assert_eq!(s.correct[0].status, Status::Done);
+}
+
+/// One rule wherever a degree is typed (the `S` view, `dafo review`, the
+/// owners' sheets): given without a status, the status follows the degree when
+/// it only followed the old one; a status set by hand stays; a given one wins.
+#[test]
+fn a_degree_without_a_status_brings_the_status_it_suggests_unless_one_was_set_by_hand() {
+    let mut s = planned();
+    let at = |s: &Session, id: &str, y| s.action_review(id, y).map(|r| (r.degree.get(), r.status));
+    let put = |s: &mut Session, id: &str, y, d: u8, st: Option<Status>| {
+        let e = s.review_action(id, y, Degree::new(d), st, None).unwrap().unwrap();
+        s.apply(e).unwrap();
+    };
+    // This year's review: 40 en curso, then 100 is hecha, 0 pendiente, 60 en curso.
+    put(&mut s, "C1", 2025, 40, None);
+    assert_eq!(at(&s, "C1", 2025), Some((40, Status::InProgress)));
+    put(&mut s, "C1", 2025, 100, None);
+    assert_eq!(at(&s, "C1", 2025), Some((100, Status::Done)));
+    assert_eq!(s.correct[0].status, Status::Done, "the action follows its latest review");
+    put(&mut s, "C1", 2025, 0, None);
+    assert_eq!(at(&s, "C1", 2025), Some((0, Status::Pending)));
+    put(&mut s, "C1", 2025, 60, None);
+    assert_eq!(at(&s, "C1", 2025), Some((60, Status::InProgress)));
+    // A first review of a year follows where the action stood the year before.
+    put(&mut s, "C1", 2026, 100, None);
+    assert_eq!(at(&s, "C1", 2026), Some((100, Status::Done)));
+    // A status set by hand stays: descartada, and hecha at 50.
+    put(&mut s, "C2", 2025, 40, Some(Status::Dropped));
+    put(&mut s, "C2", 2025, 100, None);
+    assert_eq!(at(&s, "C2", 2025), Some((100, Status::Dropped)));
+    put(&mut s, "C2", 2026, 0, None);
+    assert_eq!(at(&s, "C2", 2026), Some((0, Status::Dropped)), "dropped last year, still dropped");
+    put(&mut s, "C2", 2024, 50, Some(Status::Done));
+    put(&mut s, "C2", 2024, 70, None);
+    assert_eq!(at(&s, "C2", 2024), Some((70, Status::Done)));
+    // A given status always wins.
+    put(&mut s, "C2", 2024, 100, Some(Status::InProgress));
+    assert_eq!(at(&s, "C2", 2024), Some((100, Status::InProgress)));
 }
