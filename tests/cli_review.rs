@@ -469,22 +469,112 @@ fn one_change_is_said_in_the_singular() {
     assert!(stdout(&out).ends_with("2025: 1 change saved\n"), "{}", stdout(&out));
 }
 
+/// The status table of a report in `format`: each row's label and its counts, one per year.
+fn status_table(format: &str, bytes: &[u8], years: usize) -> Vec<(String, Vec<usize>)> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    // Each row as its cells' texts, tags and emphasis left out.
+    let strip = |cell: &str| {
+        let mut out = String::new();
+        for part in cell.split('<') {
+            out.push_str(part.split_once('>').map_or(part, |(_, rest)| rest));
+        }
+        out.trim().trim_matches('*').trim().to_owned()
+    };
+    let rows: Vec<Vec<String>> = match format {
+        "md" => {
+            let section = text.split("## Estado de las acciones").nth(1).unwrap().split("\n\n").nth(1).unwrap();
+            section.lines().skip(2).map(|l| l.split('|').map(strip).collect::<Vec<_>>()).collect()
+        }
+        "txt" => {
+            let section = text.split("ESTADO DE LAS ACCIONES").nth(1).unwrap().split("De ellas").next().unwrap();
+            section
+                .lines()
+                .skip(3)
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect())
+                .collect()
+        }
+        "html" => {
+            let section = text.split("Estado de las acciones</h2>").nth(1).unwrap().split("</table>").next().unwrap();
+            section
+                .split("</tr>")
+                .skip(1)
+                .filter(|r| r.contains("<td"))
+                .map(|r| r.split("</td>").map(strip).collect())
+                .collect()
+        }
+        _ => {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+            // The heading, not the table of contents: its paragraph is followed by the table.
+            let heading = |p: &&str| p.split_once("</w:p>").is_some_and(|(_, after)| after.starts_with("<w:tbl>"));
+            let section = xml.split("Estado de las acciones").skip(1).find(heading).unwrap();
+            let section = section.split("</w:tbl>").next().unwrap();
+            section
+                .split("</w:tr>")
+                .skip(1)
+                .filter(|r| r.contains("<w:tc"))
+                .map(|r| r.split("</w:tc>").map(strip).collect())
+                .collect()
+        }
+    };
+    rows.into_iter()
+        .map(|cells| {
+            let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+            let label = cells.iter().rfind(|c| c.parse::<usize>().is_err()).cloned().unwrap_or_default();
+            let counts: Vec<usize> = cells[cells.len() - years..].iter().map(|c| c.parse().unwrap()).collect();
+            (label, counts)
+        })
+        .collect()
+}
+
 #[test]
 fn the_status_table_adds_up_to_its_total_and_says_late_apart() {
     let out = dafo(&["report", SAMPLE, "--format", "md"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let md = String::from_utf8_lossy(&out.stdout).into_owned();
+    let md = stdout(&out);
     let section = md.split("## Estado de las acciones").nth(1).unwrap();
-    let cells = |l: &str| l.split('|').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect::<Vec<_>>();
-    let rows: Vec<Vec<String>> =
-        section.lines().filter(|l| l.starts_with("| ") && !l.contains("Estado")).map(cells).collect();
-    let total_row = rows.iter().find(|r| r[0].contains("Total")).unwrap();
-    let total: usize = total_row.last().unwrap().trim_matches('*').parse().unwrap();
-    let sum: usize =
-        rows.iter().take_while(|r| !r[0].contains("Total")).map(|r| r.last().unwrap().parse::<usize>().unwrap()).sum();
-    assert_eq!(sum, total, "{section}");
     let late = section.lines().find(|l| l.starts_with("De ellas, en retraso")).unwrap_or_default();
     assert!(late.ends_with(": 2"), "the late flag, apart: {section}");
+    // Every year and format: each action in one row, so the rows add up to
+    // the Total. An action with no review yet (`—` in the actions × years
+    // table) is sin revisar, not pendiente too: in 2023, C4, E2 and M2.
+    let dir = tempfile::tempdir().unwrap();
+    for (years, n) in [(&["--year", "2023"][..], 1), (&["--year", "2024"][..], 1), (&["--all"][..], 2)] {
+        for format in ["md", "txt", "html", "docx"] {
+            let at = dir.path().join(format!("informe{}.{format}", years.join("")));
+            let mut args = vec!["report", SAMPLE, "--format", format, "-o", at.to_str().unwrap()];
+            args.extend(years);
+            stdout(&dafo(&args));
+            let table = status_table(format, &std::fs::read(&at).unwrap(), n);
+            let Some((total, rows)) = table.split_last() else { panic!("{format} {years:?}: no table") };
+            assert!(total.0.contains("Total") && rows.len() == 5, "{format} {years:?}: {table:?}");
+            for y in 0..n {
+                let sum: usize = rows.iter().map(|r| r.1[y]).sum();
+                assert_eq!(sum, total.1[y], "{format} {years:?}: {table:?}");
+            }
+            if years.contains(&"2023") || n == 2 {
+                let counts: Vec<(&str, usize)> = rows.iter().map(|r| (r.0.as_str(), r.1[0])).collect();
+                assert_eq!(
+                    counts,
+                    [("pendiente", 0), ("en curso", 5), ("hecha", 3), ("descartada", 0), ("sin revisar", 3)],
+                    "{format} {years:?}"
+                );
+            }
+        }
+        // The JSON's counts and unreviewed add up to the year's rows.
+        let mut args = vec!["report", SAMPLE, "--format", "json"];
+        args.extend(years);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&dafo(&args))).unwrap();
+        for year in v["years"].as_array().unwrap() {
+            let y = year["year"].as_i64().unwrap();
+            let counts = &year["counts"];
+            let sum: u64 =
+                ["pending", "in_progress", "done", "dropped"].iter().map(|k| counts[k].as_u64().unwrap()).sum();
+            let rows = v["rows"].as_array().unwrap().iter().filter(|r| r["year"].as_i64() == Some(y)).count();
+            assert_eq!(sum + year["unreviewed"].as_u64().unwrap(), rows as u64, "json {y}: {year}");
+        }
+    }
 }
 
 #[test]

@@ -103,12 +103,17 @@ impl YearProgress {
         self.actions().filter(|a| a.late)
     }
 
-    /// How many actions are pendiente, en curso, hecha and descartada.
+    /// How many actions stand on a review (of this year or an earlier one)
+    /// that says pendiente, en curso, hecha and descartada. Those with no
+    /// review yet are [`YearProgress::unreviewed`], not pendiente too: with
+    /// it, every action is counted once and the report's rows add up to its
+    /// total.
     pub fn counts(&self) -> [usize; 4] {
-        Status::ALL.map(|s| self.actions().filter(|a| a.status == s).count())
+        Status::ALL.map(|s| self.actions().filter(|a| a.reviewed.is_some() && a.status == s).count())
     }
 
-    /// How many actions have no review in this year or before.
+    /// How many actions have no review in this year or before (`—` in the
+    /// report's actions × years table), whatever their status.
     pub fn unreviewed(&self) -> usize {
         self.actions().filter(|a| a.reviewed.is_none()).count()
     }

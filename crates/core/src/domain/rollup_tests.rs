@@ -43,8 +43,15 @@ fn lineas_and_ejes_are_means_without_descartadas() {
     assert_eq!(p.axes[1].degree, None, "an empty eje has no degree");
     assert_eq!(p.degree, Some(75.0), "the empty eje is left out of the plan's mean");
     assert_eq!(p.unplaced.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["C5"]);
-    assert_eq!(p.counts(), [1, 2, 1, 1]);
+    // C5, never reviewed, is sin revisar only (not pendiente too): every action once.
+    assert_eq!(p.counts(), [0, 2, 1, 1]);
     assert_eq!(p.unreviewed(), 1);
+    assert_eq!(p.counts().iter().sum::<usize>() + p.unreviewed(), p.actions().count());
+    // So in a year before any review, and for one dropped before its first review.
+    let mut s = reviewed();
+    s.correct[4].status = Status::Dropped;
+    let before = s.progress(2023);
+    assert_eq!((before.counts(), before.unreviewed()), ([0, 0, 0, 0], 5));
 }
 
 #[test]
