@@ -410,3 +410,61 @@ fn sheets_written_in_another_language_read_back_and_refused_files_count_as_files
     assert!(!o.status.success(), "{said}");
     assert!(said.contains("2 archivos sin leer") && !said.contains("filas rechazadas"), "{said}");
 }
+
+/// The cells of the row of `id` in a `;` CSV sheet, by header.
+fn csv_row(text: &str, id: &str) -> Vec<(String, String)> {
+    let mut r = ::csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let row = r.records().map(Result::unwrap).find(|row| &row[0] == id).unwrap();
+    headers.into_iter().zip(row.iter().map(str::to_owned)).collect()
+}
+
+#[test]
+fn the_previous_years_columns_say_where_an_action_stood_and_read_back_as_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    for format in ["csv", "xlsx"] {
+        let sheets = dir.path().join(format!("hojas-{format}"));
+        let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--sheets-format", format]);
+        assert!(o.status.success(), "{}", out(&o));
+        if format == "csv" {
+            let read = |name: &str| std::fs::read_to_string(sheets.join(name)).unwrap();
+            let prev = |name: &str, id: &str| {
+                let row = csv_row(&read(name), id);
+                let cell = |h: &str| row.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone()).unwrap();
+                (cell("Grado 2024"), cell("Estado 2024"))
+            };
+            // C1, M1 and AF2 were done in 2023 and not reviewed in 2024: where they
+            // stood, with the year of that review (the S view's `(100 ● 2023)`).
+            let done_2023 = ("100 (2023)".to_owned(), "hecha (2023)".to_owned());
+            assert_eq!(prev("recursos-humanos-2025.csv", "C1"), done_2023);
+            assert_eq!(prev("concejalia-de-servicios-sociales-2025.csv", "M1"), done_2023);
+            assert_eq!(prev("equipo-de-atencion-primaria-2025.csv", "AF2"), done_2023);
+            // A review of 2024 itself, as it is.
+            assert_eq!(prev("jefatura-de-servicios-sociales-2025.csv", "C3"), ("80".to_owned(), "en curso".to_owned()));
+        }
+        // Sent back untouched: nothing to change, nothing recorded.
+        let o = dafo(&["review", p, "--year", "2025", "--from-sheets", sheets.to_str().unwrap(), "--yes"]);
+        assert!(o.status.success() && out(&o).contains("nada que cambiar"), "{format}: {}", out(&o));
+        assert_eq!(std::fs::read(&path).unwrap(), saved, "{format}");
+    }
+    // In the xlsx too, as text beside the numbers of a 2024 review.
+    let s = dafo::storage::load(&path).unwrap();
+    let sheets = build(&s, 2025, Lang::Es);
+    let row = |id: &str| {
+        let t =
+            sheets.iter().map(|o| &o.actions).find(|t| t.rows.iter().any(|r| r[0] == Cell::Text(id.into()))).unwrap();
+        let at = |c: Col| t.columns.iter().position(|x| *x == c).unwrap();
+        let r = t.rows.iter().find(|r| r[0] == Cell::Text(id.into())).unwrap();
+        (r[at(Col::PrevDegree)].clone(), r[at(Col::PrevStatus)].clone())
+    };
+    assert_eq!(row("C1"), (Cell::Text("100 (2023)".into()), Cell::Text("hecha (2023)".into())));
+    assert_eq!(row("C3"), (Cell::Number(80.0), Cell::Text("en curso".into())));
+    // Before any review, nothing: E2 began in 2024, C4 too, and neither was reviewed in 2023.
+    let first = build(&s, 2024, Lang::Es);
+    let t = first.iter().map(|o| &o.actions).find(|t| t.rows.iter().any(|r| r[0] == Cell::Text("C4".into()))).unwrap();
+    let at = t.columns.iter().position(|x| *x == Col::PrevDegree).unwrap();
+    assert_eq!(t.rows.iter().find(|r| r[0] == Cell::Text("C4".into())).unwrap()[at], Cell::Empty);
+}

@@ -10,7 +10,7 @@ pub mod write;
 
 use std::hash::Hasher;
 
-use crate::domain::Session;
+use crate::domain::{Came, CameAction, Session};
 use crate::i18n::Lang;
 use crate::i18n::plan_words::PlanWords;
 use crate::i18n::sheet_words::SheetWords;
@@ -206,16 +206,16 @@ fn text(t: impl Into<String>) -> Cell {
 /// one of actions without owner (left out when every action has one).
 pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
     let words = PlanWords::for_lang(lang);
-    let all: Vec<_> = crate::domain::Came::ALL.iter().flat_map(|&c| s.actions(c).iter()).collect();
+    let all: Vec<_> = crate::domain::Came::ALL.iter().flat_map(|&c| s.actions(c).iter().map(move |a| (c, a))).collect();
     let money = s.has_money();
     let mut owners: Vec<Option<String>> = Vec::new();
-    for a in &all {
+    for (_, a) in &all {
         let owner = a.owner.clone().filter(|o| !o.trim().is_empty());
         if owner.is_some() && !owners.contains(&owner) {
             owners.push(owner);
         }
     }
-    if all.iter().any(|a| a.owner.as_deref().is_none_or(|o| o.trim().is_empty())) {
+    if all.iter().any(|(_, a)| a.owner.as_deref().is_none_or(|o| o.trim().is_empty())) {
         owners.push(None);
     }
     let locale = lang.locale();
@@ -224,13 +224,14 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
         .into_iter()
         .map(|owner| {
             let mine: Vec<_> =
-                all.iter().filter(|a| a.owner.clone().filter(|o| !o.trim().is_empty()) == owner).collect();
+                all.iter().filter(|(_, a)| a.owner.clone().filter(|o| !o.trim().is_empty()) == owner).collect();
             let columns = action_columns(money);
             let mut fed: Vec<String> = Vec::new();
             let rows = mine
                 .iter()
-                .map(|a| {
+                .map(|&&(came, a)| {
                     let prev = s.action_review(&a.id, year - 1);
+                    let (prev_degree, prev_status) = previous(s, came, a, year, &words);
                     let now = s.action_review(&a.id, year);
                     for i in &a.indicators {
                         if !fed.contains(i) && s.find_indicator(i).is_some() {
@@ -244,8 +245,8 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
                             Col::Text => text(safe(&a.text)),
                             Col::Line => text(a.line.as_deref().map_or(String::new(), |l| line_text(s, l))),
                             Col::Owner => text(safe(a.owner.as_deref().unwrap_or(""))),
-                            Col::PrevDegree => prev.map_or(Cell::Empty, |r| Cell::Number(f64::from(r.degree.get()))),
-                            Col::PrevStatus => prev.map_or(Cell::Empty, |r| text(words.status(r.status))),
+                            Col::PrevDegree => prev_degree.clone(),
+                            Col::PrevStatus => prev_status.clone(),
                             Col::PrevNote => text(safe(prev.and_then(|r| r.note.as_deref()).unwrap_or(""))),
                             Col::Feeds => text(feeds(s, &a.indicators, year, lang)),
                             // That year's amount, else the action's total without year split.
@@ -292,6 +293,21 @@ pub fn build(s: &Session, year: i16, lang: Lang) -> Vec<OwnerSheets> {
             }
         })
         .collect()
+}
+
+/// Where action `a` stood the year before `year` (the domain's standing), as
+/// the previous year's degree and status cells: that year's review as it is
+/// (`80`, `en curso`); an earlier year's with its year, as the `S` view shows
+/// `(100 ● 2023)` and as an indicator's last value is written (`100 (2023)`,
+/// `hecha (2023)`), so the year in the header does not pass it off as its own;
+/// empty before any review.
+fn previous(s: &Session, came: Came, a: &CameAction, year: i16, words: &PlanWords) -> (Cell, Cell) {
+    let st = s.standing(came, a, year - 1);
+    match st.reviewed {
+        Some(y) if y == year - 1 => (Cell::Number(f64::from(st.degree.get())), text(words.status(st.status))),
+        Some(y) => (text(format!("{} ({y})", st.degree)), text(format!("{} ({y})", words.status(st.status)))),
+        None => (Cell::Empty, Cell::Empty),
+    }
 }
 
 /// A línea as `1.2 Text`.
