@@ -335,6 +335,10 @@ pub static TEXT: Catalogue = Catalogue {
             "Estat: pendent, en curs, feta o descartada (trieu a la llista).".to_owned(),
             "Nota: què s'ha fet, en poques paraules. Una cel·la buida no canvia res.".to_owned(),
             "Indicadors: el valor de l'any, amb coma decimal (12,5).".to_owned(),
+            format!(
+                "Grau i Estat {}: on era l'acció; amb un altre any entre parèntesis, la revisió d'aquell any (sense revisió el {0}).",
+                y - 1
+            ),
             "No canvieu l'ID ni esborreu files o columnes; torneu el fitxer a qui us l'ha enviat.".to_owned(),
         ]
     },

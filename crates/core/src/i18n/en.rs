@@ -335,6 +335,10 @@ pub static TEXT: Catalogue = Catalogue {
             "Status: pending, in progress, done or dropped (pick from the list).".to_owned(),
             "Note: what was done, in a few words. An empty cell changes nothing.".to_owned(),
             "Indicators: the year's value, with a decimal point (12.5).".to_owned(),
+            format!(
+                "Degree and Status {}: where the action stood; with another year in brackets, that year's review (none in {0}).",
+                y - 1
+            ),
             "Do not change the ID or delete rows or columns; send the file back to whoever sent it.".to_owned(),
         ]
     },

@@ -335,6 +335,10 @@ pub static TEXT: Catalogue = Catalogue {
             "Estado: pendiente, en curso, hecha o descartada (elija en la lista).".to_owned(),
             "Nota: lo que se ha hecho, en pocas palabras. Una celda vacía no cambia nada.".to_owned(),
             "Indicadores: el valor del año, con coma decimal (12,5).".to_owned(),
+            format!(
+                "Grado y Estado {}: dónde estaba la acción; con otro año entre paréntesis, la revisión de ese año (sin revisión en {0}).",
+                y - 1
+            ),
             "No cambie el ID ni borre filas o columnas; devuelva el archivo a quien se lo envió.".to_owned(),
         ]
     },

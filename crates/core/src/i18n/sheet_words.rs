@@ -31,7 +31,7 @@ pub struct SheetWords {
     /// The hidden column that remembers what the sheet was written from.
     pub fingerprint: &'static str,
     /// The instructions sheet: the plan's title and year, then one line each.
-    pub guide: fn(&str, i16) -> [String; 7],
+    pub guide: fn(&str, i16) -> [String; 8],
     /// `dafo review --sheets`: how many files were written, and where.
     pub written: fn(usize, &str) -> String,
     /// Where a refused row is: the sheet (empty for CSV) and row.
