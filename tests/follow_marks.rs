@@ -18,7 +18,7 @@ const LANGS: [(Lang, &str); 3] = [(Lang::Es, "es"), (Lang::En, "en"), (Lang::Ca,
 fn follow(lang: Lang) -> Held {
     let mut s = dafo::storage::load(std::path::Path::new(PLAN)).unwrap();
     s.correct.iter_mut().find(|a| a.id == "C2").unwrap().carried = true;
-    let mut h = held(s, lang);
+    let mut h = crate::common::after_the_plan(held(s, lang));
     h.app.update(Action::ShowFollow);
     assert_eq!(ed(&h.app).follow_year(), Some(2024));
     h

@@ -27,7 +27,7 @@ fn plan() -> Session {
 }
 
 fn follow_app() -> Held {
-    let mut h = held(plan(), Lang::Es);
+    let mut h = crate::common::after_the_plan(held(plan(), Lang::Es));
     typ(&mut h.app, "S");
     h
 }
@@ -357,7 +357,7 @@ fn esc_on_an_untouched_value_keeps_no_draft_and_u_undoes_the_last_edit() {
         let mut s = plan();
         let v = s.indicator_values.iter_mut().find(|v| v.indicator == "I3" && v.year == 2024).unwrap();
         v.actual = 4.5;
-        let mut h = held(s, lang);
+        let mut h = crate::common::after_the_plan(held(s, lang));
         let app = &mut h.app;
         typ(app, "S");
         let before = session(app).clone();
@@ -489,7 +489,7 @@ fn presentation_moves_years_and_changes_nothing() {
 fn a_session_without_horizon_says_what_is_missing() {
     let mut s = plan();
     s.meta.horizon = None;
-    let mut h = held(s, Lang::Es);
+    let mut h = crate::common::after_the_plan(held(s, Lang::Es));
     typ(&mut h.app, "S");
     typ(&mut h.app, "3+n");
     assert_eq!(h.app.context(), Context::Follow, "no year, nothing opens");
@@ -561,7 +561,7 @@ fn follow_help_80x24_lists_the_views_keys() {
 
 #[test]
 fn follow_view_in_english_80x24() {
-    let mut h = held(plan(), Lang::En);
+    let mut h = crate::common::after_the_plan(held(plan(), Lang::En));
     typ(&mut h.app, "Sl");
     insta::assert_snapshot!(text(&h.app, 80, 24));
 }
@@ -572,7 +572,7 @@ fn a_problem_with_its_own_semicolon_survives_the_form_untouched() {
     let e =
         s.change_year_review(2024, |r| r.problems = vec!["Falta personal; sobre todo en verano".to_owned()]).unwrap();
     s.apply(e.unwrap()).unwrap();
-    let mut h = held(s, Lang::Es);
+    let mut h = crate::common::after_the_plan(held(s, Lang::Es));
     let app = &mut h.app;
     typ(app, "Sr");
     press(app, KeyCode::Tab);
@@ -616,7 +616,7 @@ fn a_record_with_only_a_summary_shows_it_on_the_top_line() {
     s.review_years.retain(|r| r.year != 2024);
     let summary = Some("Revisado en pleno".into());
     s.review_years.push(dafo::domain::YearReview { year: 2024, summary, ..Default::default() });
-    let mut h = held(s, Lang::Es);
+    let mut h = crate::common::after_the_plan(held(s, Lang::Es));
     typ(&mut h.app, "S");
     let shown = text(&h.app, 120, 30);
     let top = shown.lines().find(|l| l.contains("2024:")).unwrap_or_default().trim_end_matches(['"', ' ']).to_owned();
@@ -640,5 +640,45 @@ fn follow_view_counts_hidden_rows_and_shows_cut_detail_80x24() {
         let all = text(&h.app, w, 24);
         let line = all.lines().find(|l| l.contains("│2024: ")).unwrap_or_default().to_owned();
         assert!(line.contains('…'), "the cut 2024 line ends in … at {w} columns:\n{all}");
+    }
+}
+
+/// In the middle of a year the `S` view counted en retraso every action due
+/// that year below 100 (5 in June 2025), while `dafo report` counted only what
+/// was due before the day (2), and a year not yet begun showed every action
+/// due in it as late. One rule now, judged on the day for a year not over: the
+/// screen's year line and the report's list of late actions agree.
+#[test]
+fn the_screen_and_the_report_say_the_same_actions_are_late_on_any_day() {
+    for (today, year) in [("2025-06-15", 2025), ("2025-06-15", 2026), ("2027-06-30", 2025), ("2024-03-01", 2024)] {
+        let mut h = held(plan(), Lang::Es);
+        if let Screen::Editor(e) = &mut h.app.screen {
+            e.set_today(today.parse().unwrap());
+        }
+        typ(&mut h.app, "S");
+        while editor(&h.app).follow_year().unwrap() < year {
+            press(&mut h.app, ratatui::crossterm::event::KeyCode::Right);
+        }
+        assert_eq!(editor(&h.app).follow_year(), Some(year));
+        let screen = common::screen_rows(&h.app, 120, 40).join("\n");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(["report", h.path.to_str().unwrap(), "--year", &year.to_string(), "--format", "json"])
+            .env("DAFO_TODAY", today)
+            .env_remove("DAFO_DIR")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let late = json["years"][0]["late"].as_array().unwrap().len();
+        assert!(
+            screen.contains(&format!("{year}: {late} en retraso")),
+            "{today}, {year}: the report says {late}\n{screen}"
+        );
+        // Of a year not begun, only what was already due: C2 and C3 (2024), not E1 or M3 (2026).
+        if year == 2026 {
+            let ids: Vec<&str> =
+                json["years"][0]["late"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+            assert!(!ids.contains(&"E1") && !ids.contains(&"M3"), "{ids:?}");
+        }
     }
 }

@@ -234,6 +234,16 @@ pub fn held(session: dafo::domain::Session, lang: dafo::i18n::Lang) -> Held {
     Held { app, dir, path }
 }
 
+/// `h` with "today" fixed after the sample plan's horizon (2023-2026), so the
+/// follow-up's marks (en retraso, vencidas) judge every year whole and do not
+/// drift with the clock.
+pub fn after_the_plan(mut h: Held) -> Held {
+    if let dafo::app::Screen::Editor(e) = &mut h.app.screen {
+        e.set_today(jiff::civil::date(2027, 6, 30));
+    }
+    h
+}
+
 /// The sample session, opened from a private copy.
 pub fn held_sample(lang: dafo::i18n::Lang) -> Held {
     held(dafo::storage::load(Path::new(SAMPLE)).unwrap(), lang)

@@ -78,10 +78,11 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> Repo
 }
 
 /// A year in one line, for a presentation footer or a status bar:
-/// "2024: 2 en retraso · grado medio 72,9 %".
-pub fn year_line(s: &Session, year: i16, lang: Lang) -> String {
+/// "2024: 2 en retraso · grado medio 72,9 %", lateness judged on `today` as
+/// the report judges it ([`Session::progress_on`]).
+pub fn year_line(s: &Session, year: i16, lang: Lang, today: jiff::civil::Date) -> String {
     let w = lang.text().report;
-    let p = s.progress(year);
+    let p = s.progress_on(year, today);
     format!("{year}: {} {} · {} {}", p.late().count(), w.late_short, w.mean_short, fmt_degree(lang, p.degree))
 }
 
@@ -463,7 +464,11 @@ mod tests {
     fn a_year_in_one_line() {
         let s = crate::storage::load(&crate::repo::path("sessions/almendral-plan-servicios-sociales-2023-2026.ron"))
             .unwrap();
-        assert_eq!(year_line(&s, 2024, Lang::Es), "2024: 2 en retraso · grado medio 72,9 %");
-        assert_eq!(year_line(&s, 2023, Lang::En), "2023: 0 behind schedule · mean degree 55.8%");
+        let after = jiff::civil::date(2027, 6, 30);
+        assert_eq!(year_line(&s, 2024, Lang::Es, after), "2024: 2 en retraso · grado medio 72,9 %");
+        assert_eq!(year_line(&s, 2023, Lang::En, after), "2023: 0 behind schedule · mean degree 55.8%");
+        // A year not over says late only what was due before today: nothing, before the year began.
+        let before = jiff::civil::date(2023, 6, 30);
+        assert!(year_line(&s, 2024, Lang::Es, before).starts_with("2024: 0 en retraso"));
     }
 }
