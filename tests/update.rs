@@ -489,6 +489,34 @@ fn action_form_shows_and_reads_dates_as_the_language_writes_them() {
     assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
 }
 
+/// A due date before the start was taken without a word (due 01/01/2023 for
+/// an action starting 01/03/2023): refused on the due date's field, saying
+/// both dates, whichever of the two is typed; the same dates the right way
+/// round are taken.
+#[test]
+fn action_form_refuses_a_due_date_before_the_start() {
+    let mut f = fixture_in(Lang::Es);
+    threat_with_action(&mut f.app, "Envejecimiento", "Plan de envejecimiento activo");
+    typ(&mut f.app, "f");
+    retype_field(&mut f.app, 1, "01/03/2023");
+    retype_field(&mut f.app, 1, "01/01/2023");
+    enter(&mut f.app);
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 2), "the form stays on the due date");
+    let notice = editor(&f.app).notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert_eq!(notice, "La fecha límite 01/01/2023 es anterior al inicio 01/03/2023");
+    assert_eq!((session(&f.app).confront[0].start, session(&f.app).confront[0].due), (None, None));
+    retype_field(&mut f.app, 0, "31/12/2023");
+    enter(&mut f.app);
+    let a = &session(&f.app).confront[0];
+    assert_eq!((a.start, a.due), (Some(jiff::civil::date(2023, 3, 1)), Some(jiff::civil::date(2023, 12, 31))));
+    // Only the start typed, after the due date already stored: refused too.
+    typ(&mut f.app, "f");
+    retype_field(&mut f.app, 1, "01/01/2024");
+    enter(&mut f.app);
+    assert!(editor(&f.app).form().is_some_and(|form| form.active == 2));
+    assert_eq!(session(&f.app).confront[0].start, Some(jiff::civil::date(2023, 3, 1)));
+}
+
 /// A date the form could not show back as typed is refused on its field,
 /// saying the form it takes: a two-digit year (its century is not guessed:
 /// `31/12/26` is not 0026 nor 2026), and a year outside those a session holds

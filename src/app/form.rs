@@ -527,6 +527,14 @@ impl Editor {
         };
         let s = self.session();
         let old = &s.actions(c)[i];
+        // A due date before the start, as either is changed, is refused on the due date's field.
+        if (start.is_some() || due.is_some())
+            && let (Some(from), Some(to)) = (start.unwrap_or(old.start), due.unwrap_or(old.due))
+            && to < from
+        {
+            let l = self.lang.locale();
+            return Err((2, (self.lang.text().ui.due_before_start)(&l.date(to), &l.date(from))));
+        }
         let text = |i: usize| changed(i).then(|| form.value(i));
         let (owner, resources) = (text(0), text(3));
         let partners = text(5).map(|t| read_partners(&old.partners, &t));

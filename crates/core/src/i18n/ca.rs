@@ -889,6 +889,7 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_action: "Esborrada",
         deleted_strategy: "Esborrada",
         form_fields: ["Responsable", "Data límit (DD/MM/AAAA)", "Indicador"],
+        due_before_start: |due, start| format!("La data límit {due} és anterior a l'inici {start}"),
         bad_date: |first, last| {
             format!("Data no vàlida, escriviu DD/MM/AAAA (p. ex. 31/12/2026; anys entre {first} i {last})")
         },

@@ -453,6 +453,8 @@ pub struct UiText {
     pub form_fields: [&'static str; 3],
     /// A date that does not read: the form it takes, with the first and the last year a date may have.
     pub bad_date: fn(i16, i16) -> String,
+    /// An action's due date before its start (due, start, as the language writes dates).
+    pub due_before_start: fn(&str, &str) -> String,
     pub bad_weight: &'static str,
     pub pick_links: &'static str,
     pub pick_space_checks: &'static str,

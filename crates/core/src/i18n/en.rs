@@ -876,6 +876,7 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_action: "Deleted",
         deleted_strategy: "Deleted",
         form_fields: ["Owner", "Due date (YYYY-MM-DD)", "Indicator"],
+        due_before_start: |due, start| format!("The due date {due} is before the start {start}"),
         bad_date: |first, last| format!("Invalid date, type YYYY-MM-DD (e.g. 2026-12-31; years from {first} to {last})"),
         bad_weight: "Weight between 0 and 1 (0.15 or 15%)",
         pick_links: "Factors answered by",

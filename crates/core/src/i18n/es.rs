@@ -889,6 +889,7 @@ pub static TEXT: Catalogue = Catalogue {
         deleted_action: "Borrada",
         deleted_strategy: "Borrada",
         form_fields: ["Responsable", "Fecha límite (DD/MM/AAAA)", "Indicador"],
+        due_before_start: |due, start| format!("La fecha límite {due} es anterior al inicio {start}"),
         bad_date: |first, last| {
             format!("Fecha no válida, escribe DD/MM/AAAA (p. ej. 31/12/2026; años entre {first} y {last})")
         },
