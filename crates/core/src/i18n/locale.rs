@@ -638,7 +638,8 @@ mod tests {
                 let mantissa = shown.split('e').next().unwrap_or_default();
                 let read = significant(mantissa.chars().filter(char::is_ascii_digit).collect());
                 prop_assert_eq!(&typed, &read, "{:?} read as {}", text, x);
-                let negative = text.replace('€', "").trim_start().starts_with('-');
+                // Its sign, but a zero is never negative (`-0` is 0, stored and shown as 0).
+                let negative = text.replace('€', "").trim_start().starts_with('-') && x != 0.0;
                 prop_assert_eq!(negative, x.is_sign_negative(), "{:?} read as {}", text, x);
             }
         }
