@@ -114,7 +114,8 @@ fn at_80x24_the_room_settings_show_under_the_inbox_when_the_code_takes_the_heigh
     t.wait_for("Código: ");
     // Who sees names and the vote budget, which the facilitator sets before voting.
     t.press("c");
-    let screen = t.wait_for("votos por persona");
+    // Waited for what `c` says: the settings below are on the screen before it.
+    let screen = t.wait_for("no se admite más gente");
     println!("{screen}");
     assert!(screen.contains("Nombres: a nadie") && screen.contains("Fase: espera"), "{screen}");
     assert!(screen.contains("5 votos por persona, 3 como mucho por factor"), "{screen}");
