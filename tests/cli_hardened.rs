@@ -582,6 +582,34 @@ fn twenty_reviews_at_once_wait_for_each_other_and_all_are_recorded() {
 /// a FIFO or a device (size 0, as an empty file) was read there, unbounded: a
 /// FIFO hung the merge, /dev/zero filled the memory.
 #[cfg(unix)]
+/// `dafo merge-driver` run by hand on a FIFO or a device: the version that is
+/// not a regular file is refused, and it is not merged as text either (git
+/// would wait on the FIFO for ever); ours is left as it was.
+#[test]
+fn the_merge_driver_refuses_a_fifo_or_a_device_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = dir.path().join("ours.ron");
+    std::fs::copy("sessions/grupos/tecnicos.ron", &ours).unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let base = dir.path().join("base.ron");
+    std::fs::copy("sessions/grupos/tecnicos.ron", &base).unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    mkfifo(&fifo);
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for odd in [&fifo, &zero] {
+        let mut driver = std::process::Command::new(env!("CARGO_BIN_EXE_dafo"));
+        driver
+            .args(["--lang", "en", "merge-driver", p(&base), p(&ours), p(odd), "tecnicos.ron"])
+            .env_remove("DAFO_DIR");
+        let o = crate::common::output_within(&mut driver, 20, &format!("dafo merge-driver with {odd:?}"));
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{odd:?}: {said}");
+        assert!(said.contains("not a regular file"), "{odd:?}: {said}");
+        assert_eq!(std::fs::read(&ours).unwrap(), before, "{odd:?}: ours is left as it was");
+    }
+}
+
 #[test]
 fn a_merge_input_that_is_a_fifo_or_a_device_is_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();

@@ -221,13 +221,18 @@ pub fn driver(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>, lang:
 fn merge_as_text(base: &Path, ours: &Path, theirs: &Path, shown: &Path, lang: Lang) -> ExitCode {
     let w = lang.text().merge;
     let [label_ours, label_base, label_theirs] = w.text_labels;
-    let merged = std::process::Command::new("git")
-        .args(["merge-file", "-p", "-L", label_ours, "-L", label_base, "-L", label_theirs, "--"])
-        .args([ours, base, theirs])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
+    // Only regular files (what git hands a driver): git would wait on a FIFO forever.
+    let regular = [base, ours, theirs].iter().all(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
+    let merged = regular
+        .then(|| {
+            std::process::Command::new("git")
+                .args(["merge-file", "-p", "-L", label_ours, "-L", label_base, "-L", label_theirs, "--"])
+                .args([ours, base, theirs])
+                .stdin(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .output()
+        })
+        .and_then(Result::ok)
         // The number of conflicting blocks (at most 127); an error is negative (255).
         .and_then(|o| o.status.code().filter(|n| (0..=127).contains(n)).map(|n| (n as usize, o.stdout)));
     let Some((blocks, text)) = merged else {
