@@ -47,6 +47,8 @@ pub struct FollowView<'a> {
     pub editor: &'a Editor,
     pub theme: &'a Theme,
     pub lang: Lang,
+    /// The day lateness is judged on ([`Editor::today`]), read once per frame.
+    pub today: jiff::civil::Date,
 }
 
 impl Widget for FollowView<'_> {
@@ -82,8 +84,8 @@ impl Widget for FollowView<'_> {
 impl FollowView<'_> {
     fn top(&self, s: &Session, year: i16, area: Rect, buf: &mut Buffer) {
         let (t, w) = (self.theme, self.lang.text().follow);
-        let today = self.editor.today();
-        let mut spans = vec![Span::styled(year_line(s, year, self.lang, today), t.key), Span::styled(" · ", t.dim)];
+        let mut spans =
+            vec![Span::styled(year_line(s, year, self.lang, self.today), t.key), Span::styled(" · ", t.dim)];
         match s.year_review(year) {
             Some(r) => {
                 // The date and the count of problems first, then who reviewed:
@@ -129,8 +131,7 @@ impl FollowView<'_> {
         let width = usize::from(area.width);
         let shown = self.visible_years(s, year, width);
         let label_w = width.saturating_sub(shown.len() * (CELL + 1));
-        let today = self.editor.today();
-        let progress: Vec<YearProgress> = shown.iter().map(|&y| s.progress_on(y, today)).collect();
+        let progress: Vec<YearProgress> = shown.iter().map(|&y| s.progress_on(y, self.today)).collect();
         let all = rows(s);
         let selected = self.editor.follow_selected();
         let at = selected.and_then(|r| all.iter().position(|x| *x == r)).unwrap_or(0);
@@ -207,7 +208,7 @@ impl FollowView<'_> {
             }
             FollowRow::NoLine | FollowRow::Indicators => (" ".repeat(CELL), t.dim),
             FollowRow::Action(c, i) => {
-                let st = s.standing(c, &s.actions(c)[i], year).judged_on(self.editor.today());
+                let st = s.standing(c, &s.actions(c)[i], year).judged_on(self.today);
                 action_cell(&st, year, t)
             }
             FollowRow::Indicator(i) => match s.indicator_value(&s.indicators[i].id, year) {
@@ -242,7 +243,7 @@ impl FollowView<'_> {
                     let mut spans = vec![Span::styled(format!("{y}: "), if y == year { t.key } else { t.dim })];
                     match s.action_review(&a.id, y) {
                         Some(r) => {
-                            let st = s.standing(c, a, y).judged_on(self.editor.today());
+                            let st = s.standing(c, a, y).judged_on(self.today);
                             let late = if st.late { "!" } else { "" };
                             let text = format!(
                                 "{} {} {}{late} {}",
@@ -351,7 +352,8 @@ pub fn present(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut
         Paragraph::new(Line::styled(why, theme.caution)).wrap(Wrap { trim: true }).render(area, buf);
         return;
     };
-    let p = s.progress_on(year, editor.today());
+    let today = editor.today();
+    let p = s.progress_on(year, today);
     let title = format!("{} {year} · {}", lang.text().follow.view_name, safe(&s.meta.title));
     let mut lines = vec![Line::styled(title, theme.title_bar), Line::default()];
     let bar_w = usize::from(area.width).saturating_sub(12).max(4);
@@ -367,8 +369,7 @@ pub fn present(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut
     }
     let [body, foot] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     Paragraph::new(lines).render(body, buf);
-    Paragraph::new(Line::styled(year_line(s, year, lang, editor.today()), theme.title_bar).centered())
-        .render(foot, buf);
+    Paragraph::new(Line::styled(year_line(s, year, lang, today), theme.title_bar).centered()).render(foot, buf);
 }
 
 /// The year's review record form, over the view.

@@ -99,7 +99,7 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 View::Crossed => crossed::CrossedGrid { editor, theme, lang }.render(body, buf),
                 View::Weights => weights::WeightsView { editor, theme, lang }.render(body, buf),
                 View::Plan => plan::PlanView { editor, theme, lang }.render(body, buf),
-                View::Follow => follow::FollowView { editor, theme, lang }.render(body, buf),
+                View::Follow => follow::FollowView { editor, theme, lang, today: editor.today() }.render(body, buf),
             }
             match editor.mode() {
                 Mode::Clashes(list) => clashes::render(editor, list, theme, lang, body, buf),

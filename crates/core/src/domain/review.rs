@@ -265,8 +265,9 @@ impl Session {
 
     /// Records action `id`'s review of `year`: `degree` and `status` replace
     /// this year's (`None` keeps them; a degree with no status brings the
-    /// status `status_for` says, and a first review with no degree
-    /// starts where the action stood), `note` replaces the note (`Some("")` clears it). When this is the action's latest review, the action's own status
+    /// status `status_for` says, and a first review with no degree starts
+    /// where the action stood), `note` replaces the note (`Some("")` clears
+    /// it). When this is the action's latest review, the action's own status
     /// follows it, in the same step. `Ok(None)` when nothing would change.
     pub fn review_action(
         &self,
