@@ -284,7 +284,7 @@ fn browser_in_english_and_catalan() {
     for ((lang, forbidden, counts), (_, modified)) in
         [(Lang::En, SPANISH, "S  W  O  T"), (Lang::Ca, SPANISH_NOT_CATALAN, "F  D  O  A")].into_iter().zip(dates)
     {
-        let mut app = App::browser(dir.path(), lang);
+        let mut app = common::browser_in(dir.path(), lang, jiff::tz::TimeZone::UTC);
         for (w, h) in [(80, 24), (120, 40)] {
             let text = text_of(&app, w, h);
             assert!(text.contains(counts), "{lang:?} browser columns:\n{text}");
@@ -298,6 +298,25 @@ fn browser_in_english_and_catalan() {
         app.update(Action::ToggleHelp);
         let help = text_of(&app, 80, 24);
         assert!(forbidden.iter().all(|word| !has_word(&help, word)), "{lang:?} browser help:\n{help}");
+    }
+}
+
+/// The browser says when a session was last saved where the room is, not in
+/// the UTC the file keeps: saved at 23:30 UTC is 00:30 the next day in
+/// Madrid's winter (it showed `10/03/2026 23:30`).
+#[test]
+fn the_browser_gives_the_time_of_the_last_save_in_the_rooms_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = "2026-03-09T10:00:00Z".parse().unwrap();
+    let mut s = Session::new("Revisión de marzo", made);
+    s.meta.modified = "2026-03-10T23:30:00Z".parse().unwrap();
+    dafo::storage::save(&dir.path().join("marzo.ron"), &s).unwrap();
+    let madrid = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+    for (zone, saved) in [(madrid, "11/03/2026 00:30"), (jiff::tz::TimeZone::UTC, "10/03/2026 23:30")] {
+        let text = text_of(&common::browser_in(dir.path(), Lang::Es, zone), 120, 40);
+        assert!(text.contains(saved), "{saved}:\n{text}");
+        // The day the session was made is its own (the one its documents give).
+        assert!(text.contains("09/03/2026"), "{text}");
     }
 }
 

@@ -203,7 +203,7 @@ fn browser_tells_similar_titles_apart_80x24() {
         let s = dafo::domain::Session::new(long, jiff::Timestamp::UNIX_EPOCH);
         dafo::storage::save(&dir.path().join(name), &s).unwrap();
     }
-    let app = App::browser(dir.path(), Lang::Es);
+    let app = common::browser_in(dir.path(), Lang::Es, jiff::tz::TimeZone::UTC);
     let screen = text(&app, 80, 24);
     assert!(screen.contains('…'), "{screen}");
     assert!(screen.contains("2025.ron") && screen.contains("2026.ron"), "{screen}");

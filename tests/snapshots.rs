@@ -12,6 +12,7 @@ use common::{Held, held, held_sample};
 use dafo::domain::{Quadrant, Session};
 use dafo::i18n::Lang;
 use dafo::ui::{self, theme::Theme};
+use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -96,12 +97,20 @@ fn help_120x40() {
 
 #[test]
 fn browser_80x24() {
-    insta::assert_snapshot!(styled(&screen(&App::browser(Path::new("sessions"), Lang::Es), 80, 24)));
+    insta::assert_snapshot!(styled(&screen(
+        &common::browser_in(Path::new("sessions"), Lang::Es, TimeZone::UTC),
+        80,
+        24
+    )));
 }
 
 #[test]
 fn browser_120x40() {
-    insta::assert_snapshot!(styled(&screen(&App::browser(Path::new("sessions"), Lang::Es), 120, 40)));
+    insta::assert_snapshot!(styled(&screen(
+        &common::browser_in(Path::new("sessions"), Lang::Es, TimeZone::UTC),
+        120,
+        40
+    )));
 }
 
 #[test]

@@ -47,6 +47,9 @@ pub struct Browser {
     pub overlays: super::overlay::Overlays,
     /// The language it speaks (and opens sessions in).
     pub lang: crate::i18n::Lang,
+    /// The zone its dates and times are shown in: the room's (the clock's local
+    /// zone); files keep UTC. Tests set a fixed one.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl Browser {
@@ -62,6 +65,7 @@ impl Browser {
             notice: None,
             from: None,
             overlays,
+            zone: crate::clock::local_zone(),
         }
     }
 

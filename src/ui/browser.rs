@@ -9,7 +9,6 @@ use super::list::clip_end;
 use super::theme::Theme;
 use crate::app::Browser;
 use crate::domain::text::display_safe;
-use crate::export::day_in;
 use crate::i18n::Lang;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -71,6 +70,11 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
     let free = table_area.width.saturating_sub(2 + 2 + 11 + created_w + 16 + 4);
     let file_w = if wide { free / 4 } else { (free / 3).min(20) };
     let title_w = free - file_w;
+    // When it was last saved, where the room is (files keep UTC): a session
+    // saved at 00:30 in Madrid was saved on that day, not the one before. The
+    // created date is the session's own, the day its documents give.
+    let zone = &browser.zone;
+    let local_day = |t: jiff::Timestamp| lang.locale().date(t.to_zoned(zone.clone()).date());
     let rows = browser.entries.iter().map(|e| {
         let file = e.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let file = clip_start(&display_safe(&file), file_w as usize);
@@ -80,8 +84,12 @@ pub fn render(browser: &Browser, theme: &Theme, lang: Lang, top: Rect, body: Rec
                 Row::new(vec![
                     Cell::from(clip_end(&display_safe(&s.title), title_w as usize)),
                     Cell::from(format!("{f:<2} {d:<2} {o:<2} {a:<2}")),
-                    Cell::from(day_in(lang, s.created)),
-                    Cell::from(format!("{} {}", day_in(lang, s.modified), s.modified.strftime("%H:%M"))),
+                    Cell::from(crate::export::day_in(lang, s.created)),
+                    Cell::from(format!(
+                        "{} {}",
+                        local_day(s.modified),
+                        s.modified.to_zoned(zone.clone()).strftime("%H:%M")
+                    )),
                     Cell::from(file),
                 ])
             }

@@ -244,6 +244,16 @@ pub fn after_the_plan(mut h: Held) -> Held {
     h
 }
 
+/// The session browser of `dir`, its dates and times shown in `zone` (the
+/// room's zone otherwise, which differs between machines).
+pub fn browser_in(dir: &Path, lang: dafo::i18n::Lang, zone: jiff::tz::TimeZone) -> dafo::app::App {
+    let mut app = dafo::app::App::browser(dir, lang);
+    if let dafo::app::Screen::Browser(b) = &mut app.screen {
+        b.zone = zone;
+    }
+    app
+}
+
 /// The sample session, opened from a private copy.
 pub fn held_sample(lang: dafo::i18n::Lang) -> Held {
     held(dafo::storage::load(Path::new(SAMPLE)).unwrap(), lang)
