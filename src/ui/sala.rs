@@ -93,9 +93,11 @@ pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area:
     let selected = selected.min(list.len() - 1);
     let width = usize::from(inner.width);
     let quadrants = lang.text().domain.quadrants;
+    // When each arrived, in the room's zone (as the browser and the lock say times).
+    let zone = crate::clock::local_zone();
     let line_of = |i: usize, item: &crate::sala::state::Pending, alike: bool| {
         let on = i == selected;
-        let time = item.at.to_zoned(jiff::tz::TimeZone::system()).strftime("%H:%M").to_string();
+        let time = item.at.to_zoned(zone.clone()).strftime("%H:%M").to_string();
         let who = match (&item.name, state.names) {
             (Some(name), Names::Room | Names::Facilitator) => display_safe(name).into_owned(),
             _ => format!("{} {}", words.participant, item.who),
