@@ -132,6 +132,8 @@ fn refused_rows_change_nothing_unless_partial() {
     fill(&mut j, "M3", Col::Degree, Cell::Number(140.0));
     fill(&mut j, "M3", Col::Status, Cell::Text("done".into()));
     fill(&mut j, "M3", Col::Paid, Cell::Text("-5".into()));
+    // A percentage typed in a column of euros (it was stored as 50 €).
+    fill(&mut j, "M3", Col::Committed, Cell::Text("50 %".into()));
     let file = dir.path().join("j.xlsx");
     std::fs::write(&file, write::xlsx(&j, &session.meta.title, 2025, Lang::Es).unwrap()).unwrap();
     let f = file.to_str().unwrap();
@@ -142,6 +144,7 @@ fn refused_rows_change_nothing_unless_partial() {
     assert!(said.contains("j.xlsx: hoja Acciones, fila 2, columna J (Grado 2025): \"140\" no es un grado"), "{said}");
     assert!(said.contains("fila 2, columna K (Estado 2025): \"done\" no es un estado"), "{said}");
     assert!(said.contains("fila 2, columna N (Pagado 2025 (€)): \"-5\" no es un importe en euros"), "{said}");
+    assert!(said.contains("(Comprometido 2025 (€)): \"50 %\" no es un importe en euros"), "{said}");
     assert!(said.contains("1 fila rechazada; no se ha cambiado nada"), "{said}");
     assert_eq!(std::fs::read(&path).unwrap(), saved);
     let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes", "--partial"]);

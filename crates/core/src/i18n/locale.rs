@@ -154,12 +154,32 @@ impl Locale {
     }
 
     /// An amount of euros as typed (`1.500,50 €`, `€1,500.50`): see [`Locale::read_number`].
+    /// A percentage is no amount (`50 %` was stored as 50 €), and a number whose
+    /// own reading in this language has a fraction of a cent (`12,345` in
+    /// Spanish) is not offered back as one of two readings: neither is kept,
+    /// and the caller says what an amount looks like.
     pub fn read_money(&self, text: &str) -> Result<f64, Unread> {
-        self.read_number(text)
+        if text.trim_end().ends_with('%') {
+            return Err(Unread::NotANumber);
+        }
+        match self.read_number(text) {
+            Err(Unread::Ambiguous(said)) => {
+                let own = self.number_text(text).and_then(|t| read(&t, self.decimal, self.group));
+                match own {
+                    Some(r) if (r.value * 100.0).fract() != 0.0 => Err(Unread::NotANumber),
+                    _ => Err(Unread::Ambiguous(said)),
+                }
+            }
+            read => read,
+        }
     }
 
     /// A percentage as typed (`62,5 %`, `62.5%`): see [`Locale::read_number`].
+    /// Euros are no percentage (`12 €`).
     pub fn read_percent(&self, text: &str) -> Result<f64, Unread> {
+        if text.contains('€') {
+            return Err(Unread::NotANumber);
+        }
         self.read_number(text)
     }
 
@@ -492,6 +512,26 @@ mod tests {
         let Err(Unread::Ambiguous(msg)) = en().read_number("1.620") else { panic!("1.620 read in English") };
         assert!(msg.contains("1.62") && msg.contains("1,620"), "{msg}");
         assert!(matches!(Lang::Ca.locale().read_number("12,500 €"), Err(Unread::Ambiguous(_))));
+    }
+
+    /// `50 %` in a column of euros stored 50 €; `12,345` was refused with
+    /// `escribe 12,3450 o 12.345`, offering back an amount then refused as not
+    /// whole cents.
+    #[test]
+    fn an_amount_is_no_percentage_and_is_never_offered_a_fraction_of_a_cent() {
+        for (l, percent) in [(es(), "50 %"), (en(), "50%"), (Lang::Ca.locale(), "12,5 %")] {
+            assert_eq!(l.read_money(percent), Err(Unread::NotANumber), "{percent}");
+            assert_eq!(l.read_percent(percent).map(|x| x > 0.0), Ok(true), "{percent}");
+        }
+        assert_eq!(es().read_money("12,345"), Err(Unread::NotANumber));
+        assert_eq!(en().read_money("12.345"), Err(Unread::NotANumber));
+        // Both readings whole cents: still two ways, both shown.
+        let Err(Unread::Ambiguous(msg)) = es().read_money("1,500") else { panic!("1,500 read as euros") };
+        assert!(msg.contains("1,5") && msg.contains("1.500"), "{msg}");
+        assert_eq!(es().read_money("1.500,50 €"), Ok(1500.5));
+        assert_eq!(en().read_money("€1,500.50"), Ok(1500.5));
+        // Euros are no percentage.
+        assert_eq!(es().read_percent("12 €"), Err(Unread::NotANumber));
     }
 
     #[test]
