@@ -471,3 +471,44 @@ fn the_previous_years_columns_say_where_an_action_stood_and_read_back_as_no_chan
     let at = t.columns.iter().position(|x| *x == Col::PrevDegree).unwrap();
     assert_eq!(t.rows.iter().find(|r| r[0] == Cell::Text("C4".into())).unwrap()[at], Cell::Empty);
 }
+
+/// A sheet with a column twice (`Grado 2025` copied beside itself): the last
+/// answer read was recorded and the owner's other one dropped without a word.
+#[test]
+fn a_sheet_with_a_column_twice_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let sheets = dir.path().join("csv");
+    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--sheets-format", "csv"]);
+    assert!(o.status.success(), "{}", out(&o));
+    let file = sheets.join("jefatura-de-servicios-sociales-2025.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let header = text.lines().next().unwrap();
+    let degree = header.split(';').position(|h| h == "Grado 2025").unwrap();
+    // C3 answers 50 in the sheet's column and 80 in the copy at the end.
+    let doubled: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut cells: Vec<String> = l.split(';').map(str::to_owned).collect();
+            let extra = match i {
+                0 => "Grado 2025",
+                _ if l.starts_with("C3;") => {
+                    cells[degree] = "50".into();
+                    "80"
+                }
+                _ => "",
+            };
+            cells.push(extra.into());
+            cells.join(";")
+        })
+        .collect();
+    std::fs::write(&file, doubled.join("\n")).unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    let o = dafo(&["review", p, "--year", "2025", "--from-sheets", file.to_str().unwrap(), "--yes"]);
+    let said = out(&o);
+    assert!(!o.status.success(), "{said}");
+    assert!(said.contains("la columna «Grado 2025» está dos veces"), "{said}");
+    assert_eq!(std::fs::read(&path).unwrap(), saved, "nothing recorded");
+}

@@ -122,6 +122,18 @@ pub fn parse(grids: &[Grid], s: &Session, year: i16, lang: Lang) -> Parsed {
             at(&grid.file, &p)
         };
         let cols = columns(header, year, glang);
+        // A column given twice (copied beside itself, a second `Grado 2025`):
+        // the last one read would win without a word, so the sheet is refused.
+        let twice = cols.iter().enumerate().find_map(|(j, c)| {
+            let k = (*c)?;
+            cols[..j].iter().position(|d| *d == Some(k)).map(|i| (k, i, j))
+        });
+        if let Some((k, i, j)) = twice {
+            let letter = |c: usize| column_letter(grid.origin.1 + c);
+            let why = (w.twice)(&k.header(gw, year), &letter(i), &letter(j));
+            refuse_whole(&mut out, &mut refused_files, &grid.file, format!("{}: {why}", place(0, None)));
+            continue;
+        }
         let find = |k: Col| cols.iter().position(|c| *c == Some(k));
         let kind = if find(Col::Value).is_some() {
             Kind::Indicators

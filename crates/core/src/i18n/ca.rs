@@ -357,6 +357,9 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_sheet: |y| {
         format!("no és un full de seguiment de {y} escrit per dafo (falta la columna ID, la d'empremta o les de l'any)")
     },
+    twice: |header, a, b| {
+        format!("la columna «{header}» hi és dues vegades (columnes {a} i {b}): no se sap quina de les dues respostes val; deixeu-ne una")
+    },
     too_many_cells: |sheet, span, max| {
         let what = if sheet.is_empty() { "les seues cel·les".to_owned() } else { format!("full {sheet}: les seues cel·les") };
         format!(

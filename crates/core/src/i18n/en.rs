@@ -359,6 +359,9 @@ pub static TEXT: Catalogue = Catalogue {
             "not a {y} review sheet written by dafo (no ID column, no fingerprint column or no columns for the year)"
         )
     },
+    twice: |header, a, b| {
+        format!("the column “{header}” is there twice (columns {a} and {b}): which answer is meant cannot be told; keep one")
+    },
     too_many_cells: |sheet, span, max| {
         let what = if sheet.is_empty() { "its cells".to_owned() } else { format!("sheet {sheet}: its cells") };
         format!(

@@ -359,6 +359,9 @@ pub static TEXT: Catalogue = Catalogue {
             "no es una hoja de seguimiento de {y} escrita por dafo (falta la columna ID, la de huella o las del año)"
         )
     },
+    twice: |header, a, b| {
+        format!("la columna «{header}» está dos veces (columnas {a} y {b}): no se sabe cuál de las dos respuestas vale; deje una")
+    },
     too_many_cells: |sheet, span, max| {
         let what = if sheet.is_empty() { "sus celdas".to_owned() } else { format!("hoja {sheet}: sus celdas") };
         format!(

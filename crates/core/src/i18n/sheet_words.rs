@@ -46,6 +46,9 @@ pub struct SheetWords {
     pub formula: &'static str,
     /// A file or sheet without the ID column and year columns dafo writes.
     pub not_a_sheet: fn(i16) -> String,
+    /// A column the sheet has twice (its header, the two columns' letters):
+    /// which of the two answers is meant cannot be told.
+    pub twice: fn(&str, &str, &str) -> String,
     /// A sheet (empty for CSV) whose used area spans too many cells: the area
     /// (`A1:XFD1048576`) and the most cells read.
     pub too_many_cells: fn(&str, &str, usize) -> String,
