@@ -174,6 +174,19 @@ fn pasted_text_is_cleaned_and_lines_become_items() {
     assert!(!f.app.quit);
 }
 
+/// ` palabra` pasted after `hola` gave `holapalabra`, and `uno ` then `dos`
+/// gave `unodos`: the spaces at a paste's ends were trimmed with its lines.
+#[test]
+fn a_paste_into_a_line_keeps_the_spaces_between_words() {
+    let mut f = fixture();
+    typ(&mut f.app, "3ahola");
+    f.app.update(Action::Paste(" palabra".into()));
+    f.app.update(Action::Paste(" y uno ".into()));
+    typ(&mut f.app, "dos");
+    enter(&mut f.app);
+    assert_eq!(texts(&f.app, Quadrant::Opportunities), ["hola palabra y uno dos"]);
+}
+
 #[test]
 fn the_edit_line_refuses_typing_and_pastes_past_the_item_limit() {
     let mut f = fixture();

@@ -132,11 +132,14 @@ impl Editor {
                 self.say_full_unless(typed, STATEMENT_TEXT_MAX);
             }
             Action::Paste(text) => {
-                let lines = super::readline::pasted_lines(&text);
                 // The date takes one value (`RecordForm::DATE`); the texts, the lines joined.
                 if !self.refuse_values(&text, form.active == RecordForm::DATE) {
                     let field = &mut form.fields[form.active];
-                    let pasted = super::readline::paste_within(field, &lines.join(" "), STATEMENT_TEXT_MAX);
+                    let pasted = super::readline::paste_within(
+                        field,
+                        &super::readline::pasted_inline(&text),
+                        STATEMENT_TEXT_MAX,
+                    );
                     self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
                 }
             }

@@ -463,10 +463,9 @@ impl Editor {
             }
             // A field of one value takes one line; a field of text, the lines joined.
             Action::Paste(text) => {
-                let lines = super::readline::pasted_lines(&text);
                 if !self.refuse_values(&text, form.takes_one_value(form.active))
                     && let Some(f) = form.fields.get_mut(form.active)
-                    && !super::readline::paste_within(f, &lines.join(" "), ITEM_TEXT_MAX)
+                    && !super::readline::paste_within(f, &super::readline::pasted_inline(&text), ITEM_TEXT_MAX)
                 {
                     self.say((self.lang.text().limits.input_full)(ITEM_TEXT_MAX), true);
                 }

@@ -134,7 +134,7 @@ impl Editor {
                 }
             }
             Mode::Input(input) => {
-                input.text.insert_str(lines.join(" "));
+                input.text.insert_str(super::readline::pasted_inline(raw));
             }
             Mode::Grid => self.open_input(InputTarget::Add, &lines.join(" ")),
             _ => {}

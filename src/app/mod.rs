@@ -514,7 +514,7 @@ fn browser_update(browser: &mut Browser, action: Action, lang: Lang) -> BrowserO
                 say_full_unless(browser, typed, lang);
             }
             Action::Paste(text) => {
-                let pasted = readline::paste_within(input, &crate::domain::text::clean_text(&text), ITEM_TEXT_MAX);
+                let pasted = readline::paste_within(input, &readline::pasted_inline(&text), ITEM_TEXT_MAX);
                 say_full_unless(browser, pasted, lang);
             }
             Action::Cancel => {

@@ -107,6 +107,21 @@ pub fn pasted_lines(raw: &str) -> Vec<String> {
     raw.split(['\r', '\n']).map(crate::domain::text::clean_text).filter(|l| !l.is_empty()).collect()
 }
 
+/// A paste for the line being typed: its lines joined by spaces
+/// ([`pasted_lines`]), with one space kept where the paste began or ended with
+/// one, so that its words do not glue to those around them (` palabra` pasted
+/// after `hola` is `hola palabra`, not `holapalabra`). Empty when nothing
+/// visible was pasted; the text is trimmed when it is stored.
+pub fn pasted_inline(raw: &str) -> String {
+    let lines = pasted_lines(raw);
+    if lines.is_empty() {
+        return String::new();
+    }
+    let lead = if raw.starts_with(char::is_whitespace) { " " } else { "" };
+    let trail = if raw.ends_with(char::is_whitespace) { " " } else { "" };
+    format!("{lead}{}{trail}", lines.join(" "))
+}
+
 /// How many values a paste holds for a field of one value (a number, an
 /// amount, a date): its lines, and the cells of a spreadsheet row (separated by
 /// tabs), each a value of its own. Joined, the two cells `1` and `620` would
@@ -128,6 +143,18 @@ pub fn paste_within(field: &mut TextArea<'static>, text: &str, max: usize) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pasting ` palabra` after `hola` gave `holapalabra`: the spaces at the
+    /// paste's ends were trimmed with its lines.
+    #[test]
+    fn a_paste_keeps_a_space_at_its_ends_so_words_do_not_glue() {
+        assert_eq!(pasted_inline(" palabra"), " palabra");
+        assert_eq!(pasted_inline("uno "), "uno ");
+        assert_eq!(pasted_inline(" añadido\nSEGUNDA LINEA\nTERCERA"), " añadido SEGUNDA LINEA TERCERA");
+        assert_eq!(pasted_inline("línea\r\n"), "línea ");
+        assert_eq!(pasted_inline("  \x1b[2J  "), "");
+        assert_eq!(pasted_inline("a\tb  c"), "a b c");
+    }
 
     fn field(text: &str) -> TextArea<'static> {
         let mut t = TextArea::new(vec![text.to_owned()]);
