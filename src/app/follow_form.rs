@@ -131,18 +131,14 @@ impl Editor {
                 let typed = super::readline::type_key_within(&mut form.fields[form.active], key, STATEMENT_TEXT_MAX);
                 self.say_full_unless(typed, STATEMENT_TEXT_MAX);
             }
-            Action::Paste(text) => {
-                // The date takes one value (`RecordForm::DATE`); the texts, the lines joined.
-                if !self.refuse_values(&text, form.active == RecordForm::DATE) {
-                    let field = &mut form.fields[form.active];
-                    let pasted = super::readline::paste_within(
-                        field,
-                        &super::readline::pasted_inline(&text),
-                        STATEMENT_TEXT_MAX,
-                    );
-                    self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
-                }
+            // The date takes one value (`RecordForm::DATE`); the texts, the lines joined.
+            Action::Paste(text) if !self.refuse_values(&text, form.active == RecordForm::DATE) => {
+                let field = &mut form.fields[form.active];
+                let inline = super::readline::pasted_inline(&text);
+                let pasted = super::readline::paste_within(field, &inline, STATEMENT_TEXT_MAX);
+                self.say_full_unless(pasted, STATEMENT_TEXT_MAX);
             }
+            Action::Paste(_) => {}
             Action::Submit => return self.submit_record(form),
             // What was typed is kept as a draft (`u`, or the same year's record opened again, brings it back).
             Action::Cancel => return self.keep_form_draft(Overlay::Record(Box::new(form))),
