@@ -84,6 +84,41 @@ fn rapid_capture_in_every_quadrant() {
     assert_eq!(on_disk.counts(), [2, 2, 2, 2]);
 }
 
+/// Words left with `Esc` in one quadrant, then in another: the second draft
+/// replaced the first, whose words were lost (`1 a` came back empty) while
+/// the screen had said they were kept. Each waits for its own line now, and a
+/// form's draft does not take a line's place either.
+#[test]
+fn a_second_draft_never_replaces_the_first() {
+    let mut f = fixture();
+    typ(&mut f.app, "1aborrador de fortaleza");
+    esc(&mut f.app);
+    typ(&mut f.app, "3aoportunidad nueva");
+    esc(&mut f.app);
+    // A form's draft too (the metadata form, its title field added to).
+    typ(&mut f.app, "M");
+    typ(&mut f.app, " de marzo");
+    esc(&mut f.app);
+    let line = |app: &App| {
+        let Screen::Editor(e) = &app.screen else { unreachable!() };
+        e.mode().input().map(|i| i.text.lines().join(" "))
+    };
+    typ(&mut f.app, "1a");
+    assert_eq!(line(&f.app).as_deref(), Some("borrador de fortaleza"));
+    enter(&mut f.app);
+    esc(&mut f.app);
+    typ(&mut f.app, "3a");
+    assert_eq!(line(&f.app).as_deref(), Some("oportunidad nueva"));
+    enter(&mut f.app);
+    esc(&mut f.app);
+    assert_eq!(texts(&f.app, Quadrant::Strengths), ["borrador de fortaleza"]);
+    assert_eq!(texts(&f.app, Quadrant::Opportunities), ["oportunidad nueva"]);
+    // The form's draft still waits for its form.
+    typ(&mut f.app, "M");
+    enter(&mut f.app);
+    assert_eq!(session(&f.app).meta.title, "Taller de marzo");
+}
+
 #[test]
 fn edit_delete_undo_redo() {
     let mut f = fixture();

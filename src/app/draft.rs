@@ -51,6 +51,17 @@ impl Draft {
         same_target && self.view == view && self.focus == focus
     }
 
+    /// Whether `other` was kept in this draft's place: the same input line, the
+    /// same item's form, the same year's record.
+    fn same_place(&self, other: &Draft, session: &Session) -> bool {
+        match (&self.kept, &other.kept) {
+            (Kept::Line(target, _), Kept::Line(..)) => other.fits(self.view, self.focus, target, session),
+            (Kept::Form(a), Kept::Form(b)) => a.kind.same_item(&b.kind),
+            (Kept::Record(a), Kept::Record(b)) => a.year == b.year,
+            _ => false,
+        }
+    }
+
     /// Whether `u` in `view` reopens this draft rather than undoing an edit.
     pub(super) fn undo_restores(&self, view: View) -> bool {
         self.by_undo && self.view == view
@@ -91,31 +102,38 @@ impl Editor {
         }
     }
 
+    /// Keeps `kept` as the newest draft. One kept earlier for the same place
+    /// (the same line, the same item's form, the same year's record) is
+    /// replaced: these words were typed over it. A draft of another place
+    /// stays, for its own line or form (it was lost so before).
     fn keep(&mut self, kept: Kept) {
         let (view, focus) = (self.views.showing, self.views.focus);
-        self.draft = Some(Draft { view, focus, kept, by_undo: true });
+        let draft = Draft { view, focus, kept, by_undo: true };
+        let session = &self.doc.session;
+        self.drafts.retain(|d| !d.same_place(&draft, session));
+        self.drafts.push(draft);
         let key = super::keymap::key_for(self.view_context(), &Action::Undo, self.lang);
         self.say((self.lang.text().meeting.draft_kept)(&key), false);
     }
 
+    /// The newest draft that `found` picks, taken out of the drafts.
+    fn take_where(&mut self, found: impl Fn(&Draft) -> bool) -> Option<Kept> {
+        let i = self.drafts.iter().rposition(found)?;
+        Some(self.drafts.remove(i).kept)
+    }
+
     /// The form draft kept for the item of `kind`, if any.
     pub(super) fn take_form_draft(&mut self, kind: &FormKind) -> Option<Form> {
-        match self.draft.as_ref().map(|d| &d.kept) {
-            Some(Kept::Form(form)) if form.kind.same_item(kind) => match self.draft.take().map(|d| d.kept) {
-                Some(Kept::Form(form)) => Some(*form),
-                _ => None,
-            },
+        match self.take_where(|d| matches!(&d.kept, Kept::Form(form) if form.kind.same_item(kind)))? {
+            Kept::Form(form) => Some(*form),
             _ => None,
         }
     }
 
     /// The record form draft kept for `year`, if any.
     pub(super) fn take_record_draft(&mut self, year: i16) -> Option<RecordForm> {
-        match self.draft.as_ref().map(|d| &d.kept) {
-            Some(Kept::Record(form)) if form.year == year => match self.draft.take().map(|d| d.kept) {
-                Some(Kept::Record(form)) => Some(*form),
-                _ => None,
-            },
+        match self.take_where(|d| matches!(&d.kept, Kept::Record(form) if form.year == year))? {
+            Kept::Record(form) => Some(*form),
             _ => None,
         }
     }
@@ -176,19 +194,17 @@ impl Editor {
     /// The draft's words, if an input line for `target` opens where it was typed.
     pub(super) fn take_draft(&mut self, target: &InputTarget) -> Option<String> {
         let (view, focus) = (self.views.showing, self.views.focus);
-        if self.draft.as_ref().is_some_and(|d| d.fits(view, focus, target, self.session())) {
-            return match self.draft.take().map(|d| d.kept) {
-                Some(Kept::Line(_, text)) => Some(text),
-                _ => None,
-            };
+        let i = self.drafts.iter().rposition(|d| d.fits(view, focus, target, self.session()))?;
+        match self.drafts.remove(i).kept {
+            Kept::Line(_, text) => Some(text),
+            _ => None,
         }
-        None
     }
 
     /// `u` with a draft kept: its input line or form opens again, where it was
     /// typed; a form's untouched fields show what is stored now.
     pub(super) fn restore_draft(&mut self) {
-        let Some(d) = self.draft.take() else { return };
+        let Some(d) = self.drafts.pop() else { return };
         self.views.showing = d.view;
         self.views.focus = d.focus;
         match d.kept {

@@ -66,9 +66,11 @@ pub struct Editor {
     pub(super) lang: Lang,
     /// Effects asked for by the current action, for the terminal loop.
     pub(super) outbox: Vec<Effect>,
-    /// Words typed on an input line closed with `Esc`: given back by the next
-    /// input line opened in the same place, or by `u`.
-    pub(super) draft: Option<super::draft::Draft>,
+    /// Words typed on input lines and forms closed with `Esc`, the newest last,
+    /// one for each place: each given back by the next input line or form
+    /// opened in its place, the newest also by `u`. A second draft never
+    /// replaces the first (the first one's words were lost so).
+    pub(super) drafts: Vec<super::draft::Draft>,
     /// "Today" fixed by tests; `None` reads the clock.
     pub(super) today: Option<jiff::civil::Date>,
     /// The línea an action was last placed in with the línea picker: the next
@@ -129,7 +131,7 @@ impl Editor {
             order_at: std::cell::RefCell::new(Default::default()),
             lang,
             outbox: Vec::new(),
-            draft: None,
+            drafts: Vec::new(),
             today: None,
             last_line: None,
             last_added: None,
@@ -388,7 +390,7 @@ impl Editor {
             Action::PrevQuadrant if !matches!(view, View::Plan | View::Follow) => {
                 self.views.focus = Quadrant::from_index(self.focus().index() + 3)
             }
-            Action::Undo if self.draft.as_ref().is_some_and(|d| d.undo_restores(view)) => self.restore_draft(),
+            Action::Undo if self.drafts.last().is_some_and(|d| d.undo_restores(view)) => self.restore_draft(),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::ShowCame => self.show(toggle(View::Came)),
@@ -567,9 +569,7 @@ impl Editor {
         }
         match self.doc.apply(edit) {
             Ok(()) => {
-                if let Some(d) = &mut self.draft {
-                    d.settle();
-                }
+                self.drafts.iter_mut().for_each(super::draft::Draft::settle);
                 true
             }
             Err(e) => {
@@ -616,7 +616,7 @@ impl Editor {
             return Outcome::Close;
         }
         let saved = self.flush();
-        if saved && self.draft.is_none() {
+        if saved && self.drafts.is_empty() {
             return Outcome::Close;
         }
         self.quit_armed = true;
@@ -624,7 +624,7 @@ impl Editor {
         let key = |a: &Action| super::keymap::key_for(ctx, a, self.lang);
         if saved {
             // `u` brings the draft back only where it was left, with no change since.
-            let back = self.draft.as_ref().is_some_and(|d| d.undo_restores(self.views.showing));
+            let back = self.drafts.last().is_some_and(|d| d.undo_restores(self.views.showing));
             let ui = &self.lang.text().ui;
             let msg = if back {
                 (ui.quit_draft_keys)(&key(&Action::Undo), &key(&Action::Quit))
