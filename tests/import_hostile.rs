@@ -89,3 +89,33 @@ fn arbitrary_bytes_on_disk_give_an_error_not_a_panic() {
         let _ = import::read(&path);
     }
 }
+
+/// `F01` and `F1` (or `C01` and `C1`) are one ID for the loader: an import kept
+/// both, and wrote a session that `check` and every later open refused.
+#[test]
+fn ids_that_differ_only_in_leading_zeros_are_one_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("ids.md");
+    std::fs::write(&md, "# T\n\n## Fortalezas\n- **F01** uno\n- **F1** otro\n- **F002** tres\n").unwrap();
+    let csv = dir.path().join("ids.csv");
+    std::fs::write(
+        &csv,
+        "id,kind,quadrant,text\r\nF1,factor,Debilidades,d\r\nC01,action,Corregir,una\r\nC1,action,Corregir,otra\r\n",
+    )
+    .unwrap();
+    for input in [&md, &csv] {
+        let out = dir.path().join(format!("{}.ron", input.extension().unwrap().to_str().unwrap()));
+        let o = crate::common::dafo_command(&["import", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let o = crate::common::dafo_command(&["check", out.to_str().unwrap()]).output().unwrap();
+        assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+        let s = dafo::storage::load(&out).unwrap();
+        let ids: Vec<&str> =
+            s.strengths.iter().map(|f| f.id.as_str()).chain(s.correct.iter().map(|a| a.id.as_str())).collect();
+        // The first keeps its number, written as the session writes it; the second gets a fresh one.
+        let want: &[&str] = if input == &md { &["F1", "F3", "F2"] } else { &["C1", "C2"] };
+        assert_eq!(ids, want, "{}", input.display());
+    }
+}

@@ -53,15 +53,17 @@ impl Lang {
 }
 
 /// The stored form of an ID written in any language's display (`S1` → `F1`,
-/// `ST2` → `FA2`, `CF3` → `AF3`); stored IDs and other text come back unchanged.
-/// No language shows a prefix that another kind stores, so this is never ambiguous
+/// `ST2` → `FA2`, `CF3` → `AF3`), its number without leading zeros (`F01` →
+/// `F1`: the same item for the loader's check, so an import keeping both made
+/// a file that did not open); other text comes back unchanged. No language
+/// shows a prefix that another kind stores, so this is never ambiguous
 /// (checked by a test).
 pub fn stored_id(id: &str) -> String {
     let trimmed = id.trim();
     let Ok(item) = ItemId::try_from(trimmed) else { return id.to_owned() };
     let stored = stored_prefixes();
     if stored.contains(&item.prefix()) {
-        return trimmed.to_owned();
+        return item.to_string();
     }
     Lang::ALL
         .iter()

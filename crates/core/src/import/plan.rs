@@ -557,9 +557,13 @@ fn strategy(item: &str) -> Option<Strategy> {
 /// [`MAX_ID_NUMBER`] (which loading refuses).
 pub(crate) fn settle_ids(given: Vec<Option<String>>, prefix: &str) -> Vec<String> {
     let mut used = HashSet::new();
+    // Kept as the number says (`R01` is `R1`, as the loader reads it).
     let kept: Vec<Option<String>> = given
         .into_iter()
-        .map(|id| id.filter(|id| ItemId::number_for(id, prefix).is_some_and(|n| used.insert(n))))
+        .map(|id| {
+            let n = id.and_then(|id| ItemId::number_for(&id, prefix)).filter(|&n| used.insert(n))?;
+            Some(ItemId::new(prefix, n).to_string())
+        })
         .collect();
     let mut top = used.iter().copied().max().unwrap_or(0);
     let mut free = 0;
