@@ -593,6 +593,23 @@ fn plan_help_120x40() {
     insta::assert_snapshot!(screen(&h.app, 120, 40));
 }
 
+/// Keys longer than the help's key column ran into their words
+/// (`Ctrl-p/Ctrl-nlista`, `Ctrl-nllista` in Catalan): they stand on a line of
+/// their own, their words below, in every language.
+#[test]
+fn no_key_runs_into_its_words_in_the_help() {
+    for lang in [Lang::Es, Lang::En, Lang::Ca] {
+        let s = dafo::storage::load(std::path::Path::new(common::SAMPLE)).unwrap();
+        let mut h = held(s, lang);
+        typ(&mut h.app, "P?");
+        for (w, ht) in [(80, 24), (120, 40), (200, 60)] {
+            let text = text_of(&h.app, w, ht);
+            assert!(text.contains("Ctrl-p/Ctrl-n "), "{lang:?} {w}x{ht}:\n{text}");
+            assert!(!text.contains("Ctrl-p/Ctrl-nl"), "{lang:?} {w}x{ht}:\n{text}");
+        }
+    }
+}
+
 #[test]
 fn plan_presented_80x24() {
     let mut h = plan_app();

@@ -163,7 +163,9 @@ struct Row {
 
 /// Lines of a section, the text wrapped under itself.
 fn render_rows(rows: &[Row], width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let keys_w = rows.iter().map(|r| r.keys.chars().count()).max().unwrap_or(0).min(16) + 2;
+    // The column is as wide as the keys that fit in 16 characters; longer
+    // ones stand on a line of their own (below).
+    let keys_w = rows.iter().map(|r| r.keys.chars().count()).filter(|&n| n <= 16).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
     for r in rows {
         if r.keys.is_empty() {
@@ -171,8 +173,15 @@ fn render_rows(rows: &[Row], width: usize, theme: &Theme) -> Vec<Line<'static>> 
             continue;
         }
         let text_w = width.saturating_sub(keys_w).max(8);
+        // Keys longer than the column (`↑/↓ Ctrl-p/Ctrl-n`) stand on a line of
+        // their own: beside the words they ran into them (`Ctrl-nlista`).
+        let own_line = r.keys.chars().count() > keys_w - 2;
+        if own_line {
+            lines.push(Line::from(Span::styled(format!(" {}", r.keys), theme.key)));
+        }
         for (n, chunk) in textwrap::wrap(&r.text, text_w).into_iter().enumerate() {
-            let keys = if n == 0 { format!(" {:<w$}", r.keys, w = keys_w - 1) } else { " ".repeat(keys_w) };
+            let keys =
+                if n == 0 && !own_line { format!(" {:<w$}", r.keys, w = keys_w - 1) } else { " ".repeat(keys_w) };
             lines.push(Line::from(vec![Span::styled(keys, theme.key), Span::styled(chunk.into_owned(), theme.text)]));
         }
     }
