@@ -682,3 +682,28 @@ fn the_screen_and_the_report_say_the_same_actions_are_late_on_any_day() {
         }
     }
 }
+
+/// A session with no horizon: the view told the room to create the session
+/// again with `dafo new --horizon`, though `M` writes the horizon in place, and
+/// its footer offered degree, status and note keys that did nothing there.
+#[test]
+fn with_no_horizon_the_view_points_to_the_sessions_details_and_offers_no_dead_keys() {
+    let mut s = plan();
+    s.meta.horizon = None;
+    for (lang, said, dead) in [
+        (Lang::Es, "datos de la sesión, tecla M", "grado"),
+        (Lang::En, "session's details, key M", "degree"),
+        (Lang::Ca, "dades de la sessió, tecla M", "grau"),
+    ] {
+        let mut h = held(s.clone(), lang);
+        typ(&mut h.app, "S");
+        let shown = text(&h.app, 80, 24);
+        assert!(shown.replace('\n', " ").contains(said), "{lang:?}:\n{shown}");
+        assert!(!shown.contains("dafo new"), "{lang:?}:\n{shown}");
+        let footer = shown.lines().last().unwrap_or_default().to_owned();
+        assert!(!footer.contains(dead) && footer.contains('q'), "{lang:?} footer: {footer}");
+        // M opens the details; the horizon written there brings the view.
+        typ(&mut h.app, "M");
+        assert!(matches!(&h.app.screen, Screen::Editor(e) if e.covered()), "{lang:?}");
+    }
+}

@@ -149,7 +149,27 @@ pub fn carried_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: 
 
 /// The keys that matter in this context, from the keymap.
 pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    let mut items: Vec<_> = keymap::footer(ctx).map(|b| (b.action.clone(), b.footer_key(lang), b.hint(lang))).collect();
+    footer_of(ctx, |_| true, theme, lang, area, buf);
+}
+
+/// The footer of a view with nothing to act on (Seguimiento with no horizon or
+/// no actions): its own capture keys would do nothing, so only the others show.
+pub fn idle_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    footer_of(ctx, |b| b.group != keymap::Group::Capture, theme, lang, area, buf);
+}
+
+fn footer_of(
+    ctx: Context,
+    shown: impl Fn(&keymap::Binding) -> bool,
+    theme: &Theme,
+    lang: Lang,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let mut items: Vec<_> = keymap::footer(ctx)
+        .filter(|b| shown(b))
+        .map(|b| (b.action.clone(), b.footer_key(lang), b.hint(lang)))
+        .collect();
     // Too wide (the CAME action list at 80 columns): the keys said elsewhere go first.
     let width = |items: &[(Action, String, &str)]| {
         items.iter().map(|(_, k, h)| k.chars().count() + h.chars().count() + 3).sum::<usize>().saturating_sub(2)

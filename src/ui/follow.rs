@@ -55,7 +55,10 @@ impl Widget for FollowView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, t, w) = (self.editor.session(), self.theme, self.lang.text().follow);
         let (Some(year), false) = (self.editor.follow_year(), items(s).is_empty()) else {
-            let why = if s.meta.horizon.is_none() { w.no_horizon } else { w.no_actions };
+            let why = match s.meta.horizon {
+                None => (w.no_horizon)(&meta_key(self.editor, self.lang)),
+                Some(_) => w.no_actions.to_owned(),
+            };
             Paragraph::new(Line::styled(why, t.caution)).wrap(Wrap { trim: true }).render(area, buf);
             return;
         };
@@ -344,11 +347,23 @@ fn action_cell(st: &ActionStanding, year: i16, t: &Theme) -> (String, Style) {
     }
 }
 
+/// Whether the Seguimiento view is shown with nothing to follow (no horizon,
+/// no actions): it says why, and its keys for a year's degrees do nothing.
+pub fn idle(editor: &Editor) -> bool {
+    editor.view() == crate::app::editor::View::Follow
+        && (editor.follow_year().is_none() || items(editor.session()).is_empty())
+}
+
+/// The key of the session's details (`M`), where the horizon is written.
+fn meta_key(editor: &Editor, lang: Lang) -> String {
+    crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::EditMeta, lang)
+}
+
 /// Presentation of one year: its line on top, a bar per eje, big enough for the room.
 pub fn present(editor: &Editor, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
     let s = editor.session();
     let Some(year) = editor.follow_year() else {
-        let why = lang.text().follow.no_horizon;
+        let why = (lang.text().follow.no_horizon)(&meta_key(editor, lang));
         Paragraph::new(Line::styled(why, theme.caution)).wrap(Wrap { trim: true }).render(area, buf);
         return;
     };

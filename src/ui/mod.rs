@@ -125,6 +125,9 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Screen::Editor(e) if e.mode().is_grid() && !e.in_conflict() && !e.covered() && e.selected_is_carried() => {
                 chrome::carried_footer(app.context(), theme, app.lang(), footer, buf);
             }
+            Screen::Editor(e) if e.mode().is_grid() && !e.covered() && follow::idle(e) => {
+                chrome::idle_footer(app.context(), theme, app.lang(), footer, buf);
+            }
             _ => chrome::footer(app.context(), theme, app.lang(), footer, buf),
         },
     }

@@ -177,7 +177,11 @@ pub static TEXT: Catalogue = Catalogue {
     },
     follow: &FollowText {
     view_name: "SEGUIMENT",
-    no_horizon: "El seguiment va per anys i aquesta sessió no té horitzó (p. ex. 2023-2026): crea-la amb `dafo new --horizon 2023-2026` o importa un pla amb «Horitzó: 2023-2026».",
+    no_horizon: |key| {
+        format!(
+            "El seguiment va per anys i aquesta sessió no té horitzó: escriviu-lo (p. ex. 2023-2026) a les dades de la sessió, tecla {key}, o importeu un pla amb «Horitzó: 2023-2026»."
+        )
+    },
     no_actions: "Encara no hi ha accions per seguir: afegiu-les a CAME (c) i col·loqueu-les en línies del pla (P).",
     no_line: "Sense línia",
     indicators: "Indicadors",

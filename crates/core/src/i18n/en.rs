@@ -177,7 +177,11 @@ pub static TEXT: Catalogue = Catalogue {
     },
     follow: &FollowText {
     view_name: "FOLLOW-UP",
-    no_horizon: "Follow-up goes by years and this session has no horizon (e.g. 2023-2026): create it with `dafo new --horizon 2023-2026` or import a plan with \"Horizon: 2023-2026\".",
+    no_horizon: |key| {
+        format!(
+            "Follow-up goes by years and this session has no horizon: write it (e.g. 2023-2026) in the session's details, key {key}, or import a plan with \"Horizon: 2023-2026\"."
+        )
+    },
     no_actions: "No actions to follow yet: add them in CAME (c) and place them in the plan's líneas (P).",
     no_line: "No línea",
     indicators: "Indicators",

@@ -177,7 +177,11 @@ pub static TEXT: Catalogue = Catalogue {
     },
     follow: &FollowText {
     view_name: "SEGUIMIENTO",
-    no_horizon: "El seguimiento va por años y esta sesión no tiene horizonte (p. ej. 2023-2026): créala con `dafo new --horizon 2023-2026` o importa un plan con «Horizonte: 2023-2026».",
+    no_horizon: |key| {
+        format!(
+            "El seguimiento va por años y esta sesión no tiene horizonte: escríbelo (p. ej. 2023-2026) en los datos de la sesión, tecla {key}, o importa un plan con «Horizonte: 2023-2026»."
+        )
+    },
     no_actions: "Aún no hay acciones que seguir: añádelas en CAME (c) y colócalas en líneas del plan (P).",
     no_line: "Sin línea",
     indicators: "Indicadores",

@@ -31,8 +31,9 @@ pub struct FollowKeys {
 pub struct FollowText {
     /// The view's name in the title bar.
     pub view_name: &'static str,
-    /// What the view needs and the session lacks.
-    pub no_horizon: &'static str,
+    /// What the view needs and the session lacks: a horizon (written in the
+    /// session's details, whose key is given), or actions.
+    pub no_horizon: fn(&str) -> String,
     pub no_actions: &'static str,
     /// The group of actions in no línea, and the indicators' heading.
     pub no_line: &'static str,
