@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use dafo::app::{Action, App};
+use dafo::app::{Action, App, Screen};
 
 use crate::common;
 use common::styles::styled;
@@ -191,6 +191,35 @@ fn came_link_picker_80x24() {
 #[test]
 fn came_action_form_120x40() {
     insta::assert_snapshot!(styled(&view(&[Action::ShowCame, Action::Right, Action::StartForm], 120, 40)));
+}
+
+/// CAME at 40x12: a quadrant too short for both lists showed their two
+/// headings and no item, no "↓ N más", while `s` changed a hidden action. The
+/// list the keys act on now takes the quadrant: its selected item shows.
+#[test]
+fn came_at_40x12_shows_what_the_keys_act_on() {
+    for q in Quadrant::ALL {
+        for pane in [None, Some(Action::Right)] {
+            let mut press = vec![Action::ShowCame, Action::Focus(q)];
+            press.extend(pane.clone());
+            let mut app = sample_app(Lang::Es);
+            for a in &press {
+                app.update(a.clone());
+            }
+            let Screen::Editor(e) = &app.app.screen else { unreachable!() };
+            let s = e.session();
+            let shown = match pane {
+                None => e.selection(q).map(|i| s.factors(q)[i].id.clone()),
+                Some(_) => {
+                    let c = dafo::domain::Came::of(q);
+                    e.action_selection(c).map(|i| s.actions(c)[i].id.clone())
+                }
+            };
+            let Some(id) = shown else { continue };
+            let text = format!("{}", screen(&app, 40, 12));
+            assert!(text.contains(&id), "{q:?} {pane:?}: {id} not shown\n{text}");
+        }
+    }
 }
 
 #[test]

@@ -97,6 +97,19 @@ impl CameGrid<'_> {
             self.actions(q, a_focus, &a_lines, a_area, buf);
             return;
         }
+        // Too few rows for a heading and an item in each list (a 40x12
+        // terminal): the list the keys act on takes them all, so what a key
+        // changes is on the screen; the title counts the actions.
+        if inner.height < 4 && !editor.presenting() {
+            if pane == Pane::Actions {
+                let a_lines = self.action_lines(q, a_focus, true, inner.width);
+                self.actions(q, a_focus, &a_lines, inner, buf);
+            } else {
+                let f_lines = self.factor_lines(q, f_focus, true, inner.width);
+                self.factors(q, f_focus, &f_lines, inner, buf);
+            }
+            return;
+        }
         // Where rows are few, items not selected take one line each, so more of them show.
         // Presenting, every item is read whole: what does not fit goes on pages.
         let need = |lines: &[Vec<Line>]| 1 + lines.iter().map(Vec::len).sum::<usize>().max(1);
