@@ -195,6 +195,8 @@ fn an_answer_late_for_a_change_made_since_is_a_conflict() {
     let o = dafo(&["review", p, "--year", "2025", "--from-sheets", f, "--yes"]);
     let said = out(&o);
     assert!(said.contains("En conflicto (1), no aplicados") && said.contains("C4: cambiado en la sesión"), "{said}");
+    // The rest is recorded; the status says that something waits (it said success).
+    assert_eq!(o.status.code(), Some(1), "{said}");
     let s = dafo::storage::load(&path).unwrap();
     assert_eq!(s.action_review("C4", 2025).map(|r| r.degree.get()), Some(45));
     assert_eq!(s.action_review("C3", 2025).map(|r| r.degree.get()), Some(100));

@@ -116,7 +116,7 @@ Held while a dafo has the session open: a second dafo opens it read-only and say
 Success (\fBcheck\fR: the file reads and holds no merge conflict).
 .TP
 \fB1\fR
-Failure, with a message naming the file (\fBcheck\fR: the file does not read, or holds merge conflicts).
+Failure, with a message naming the file (\fBcheck\fR: the file does not read, or holds merge conflicts; \fBreview \-\-from\-sheets\fR: answers left in conflict, the rest recorded).
 .TP
 \fB2\fR
 The command line was not understood (unknown option, missing argument).

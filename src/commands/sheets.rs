@@ -159,6 +159,9 @@ pub fn import(
             report.push_str(&format!("  {r}\n"));
         }
     }
+    // Answers left in conflict are work not done: the rest is recorded, and the
+    // exit status tells a script (`&& dafo publish …`) that something waits.
+    let status = if sorted.conflicts.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
     let args = answers::review_args(year, &sorted.changes, lang);
     let edit = if sorted.changes.is_empty() { None } else { review::edits(&session, path, &args, lang)? };
     let Some(edit) = edit else {
@@ -169,7 +172,7 @@ pub fn import(
         };
         report.push_str(&format!("{}: {year}: {said}\n", path.display()));
         super::print_text(&report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(status);
     };
     let shown = diff(&session, year, &sorted.changes, &edit, lang);
     super::print_text(&format!("{}:\n{shown}{report}", w.changes))?;
@@ -178,7 +181,7 @@ pub fn import(
         return Ok(ExitCode::SUCCESS);
     }
     review::save(path, year, &mut file, &mut session, edit, lang)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(status)
 }
 
 /// Asks on the terminal; no terminal, no yes.
