@@ -347,6 +347,12 @@ fn read_status(cell: &Cell, lang: Lang) -> Option<Status> {
 /// is 62), a text through the language's reader; a date is none.
 fn read_value(cell: &Cell, lang: Lang) -> Result<f64, String> {
     match cell {
+        // Past 2^53 a number cell no longer holds every whole number: the
+        // digits typed (`12345678901234567890`) were already rounded, and are
+        // refused as the same digits typed as text are.
+        Cell::Number(x) if x.abs() >= 9_007_199_254_740_992.0 => {
+            Err((lang.locale().too_many_digits)(&shown(cell, lang)))
+        }
         Cell::Number(x) | Cell::Percent(x) if x.is_finite() => Ok(*x),
         Cell::Text(t) => lang.locale().read_number(t).map_err(|e| match e {
             Unread::Ambiguous(msg) | Unread::TooManyDigits(msg) => msg,
@@ -441,4 +447,23 @@ pub fn review_args(year: i16, changes: &[Answer], lang: Lang) -> ReviewArgs {
         }
     }
     args
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `12345678901234567890` in a number cell of `Valor` was stored as
+    /// 12345678901234567000; typed as text it was refused.
+    #[test]
+    fn a_number_cell_past_what_a_number_holds_is_refused_as_its_text_is() {
+        let big = 12_345_678_901_234_567_890.0;
+        for lang in [Lang::Es, Lang::En, Lang::Ca] {
+            let as_cell = read_value(&Cell::Number(big), lang);
+            let as_text = read_value(&Cell::Text("12345678901234567890".into()), lang);
+            assert!(as_cell.is_err() && as_text.is_err(), "{lang:?}: {as_cell:?} {as_text:?}");
+            assert_eq!(read_value(&Cell::Number(9_007_199_254_740_991.0), lang), Ok(9_007_199_254_740_991.0));
+            assert_eq!(read_value(&Cell::Number(-12.5), lang), Ok(-12.5));
+        }
+    }
 }
