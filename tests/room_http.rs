@@ -425,3 +425,23 @@ fn undoing_an_accept_puts_the_item_back_waiting_and_undoing_the_results_lets_the
     room.press(Action::Sala(S::Results));
     assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 2, "added again");
 }
+
+#[test]
+fn closing_the_room_right_after_an_accept_saves_first_and_reopening_lists_nothing_to_accept_twice() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 0, "Aceptada").status, 200);
+    // Accepted and the room closed at once, long before autosave would run.
+    room.with(|app| {
+        app.handle(Action::Sala(S::Accept));
+        app.handle(Action::Sala(S::Stop));
+    });
+    let inbox = dafo::sala::inbox::inbox_path(&room.path);
+    assert!(!inbox.exists(), "nothing waits and the session holding it is saved: the inbox file is gone");
+    let saved = dafo::storage::load(&room.path).unwrap();
+    assert_eq!(saved.strengths.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(), ["Aceptada"]);
+    room.press(Action::Sala(S::Open));
+    assert!(room.read(|app| matches!(&app.screen, dafo::app::Screen::Editor(e) if e.sala().is_some())));
+    assert!(waiting(&room).is_empty(), "opened again: the accepted item is not listed to be accepted twice");
+}

@@ -166,6 +166,13 @@ impl Editor {
             }
             SalaAction::Joining => state.joining = !state.joining,
             SalaAction::Stop => {
+                // An accepted item leaves the inbox file only once the session holding
+                // it is saved: saved first, so the room closes with nothing held (opened
+                // again, it would list an accepted item to be accepted twice). A save
+                // that fails says why on the status line, and the room stays open.
+                if self.read_only.is_none() && !self.flush() {
+                    return;
+                }
                 self.sala = None;
                 self.mode = Mode::Grid;
                 self.say(words.stopped.to_owned(), false);
