@@ -232,3 +232,32 @@ fn the_page_speaks_the_session_language_and_stays_small() {
         assert!(page.html.len() + page.script.len() < 12_000, "a few kB: {}", page.html.len() + page.script.len());
     }
 }
+
+#[test]
+fn a_name_dropped_does_not_come_back_with_an_item_restored_or_undone() {
+    use dafo::sala::state::{Fate, Pending};
+    let named = |seq| Pending {
+        seq,
+        who: 1,
+        name: Some("Ana".into()),
+        quadrant: Quadrant::Strengths,
+        text: format!("algo {seq}"),
+        at: jiff::Timestamp::UNIX_EPOCH,
+    };
+    let mut sala = Sala::new("ABCDEFGH".into(), 1);
+    sala.restore(named(1));
+    assert_eq!(sala.inbox[0].name, None, "a new room keeps no names: the file's name stays out");
+    sala.cycle_names();
+    assert_eq!(sala.names, Names::Room);
+    assert_eq!(sala.source_of(&sala.inbox[0], "sala"), "sala");
+    // Accepted while names were kept; names then dropped; the accept undone.
+    sala.inbox.clear();
+    sala.restore(named(2));
+    assert_eq!(sala.inbox[0].name.as_deref(), Some("Ana"), "kept while the room sees names");
+    let accepted = sala.settle(2, Fate::Accepted).expect("waiting");
+    sala.cycle_names();
+    sala.cycle_names();
+    assert_eq!(sala.names, Names::NoOne);
+    sala.unsettle(accepted);
+    assert_eq!(sala.inbox[0].name, None, "undone after names were dropped: without it");
+}

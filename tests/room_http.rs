@@ -445,3 +445,30 @@ fn closing_the_room_right_after_an_accept_saves_first_and_reopening_lists_nothin
     assert!(room.read(|app| matches!(&app.screen, dafo::app::Screen::Editor(e) if e.sala().is_some())));
     assert!(waiting(&room).is_empty(), "opened again: the accepted item is not listed to be accepted twice");
 }
+
+#[test]
+fn names_dropped_when_no_one_sees_them_stay_dropped_after_the_room_is_opened_again() {
+    let room = Room::open(&[]);
+    room.press(Action::Sala(S::Names));
+    room.press(Action::Sala(S::Names));
+    let ana = Participant::join(room.addr, &code(&room), "Ana");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(ana.send(room.addr, 0, "Equipo con experiencia").status, 200, "named for the facilitator only");
+    room.press(Action::Sala(S::Names));
+    let names = |room: &Room| {
+        room.read(|app| match &app.screen {
+            dafo::app::Screen::Editor(e) => e.sala_list().iter().map(|(p, _)| p.name.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    };
+    assert_eq!(names(&room), [None], "no one sees names now: dropped");
+    room.press(Action::Sala(S::Stop));
+    room.press(Action::Sala(S::Open));
+    assert_eq!(waiting(&room), ["Equipo con experiencia"]);
+    assert_eq!(names(&room), [None], "not brought back from the inbox file");
+    // A new room starts in the lobby, where names may be shown to the room again.
+    room.press(Action::Sala(S::Names));
+    room.press(Action::Sala(S::Accept));
+    let strengths = factor_texts(&room, Quadrant::Strengths);
+    assert_eq!(strengths, [("Equipo con experiencia".to_owned(), vec!["sala".to_owned()], 0)]);
+}

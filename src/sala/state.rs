@@ -335,8 +335,15 @@ impl Sala {
         }
     }
 
-    /// An item from the inbox file, read again after a crash.
-    pub fn restore(&mut self, item: Pending) {
+    /// An item from the inbox file, read again after a crash or when the room
+    /// opens again. The file does not say who was to see its name, and a new room
+    /// starts with names seen by no one: the name is dropped for good then, so a
+    /// name given for the facilitator only (or dropped when names became "no
+    /// one", which the append-only file still holds) never becomes a source.
+    pub fn restore(&mut self, mut item: Pending) {
+        if self.names == Names::NoOne {
+            item.name = None;
+        }
         // Replay reads no number over `inbox::MAX_SEQ`; this never overflows either way.
         self.next_seq = self.next_seq.max(item.seq.saturating_add(1));
         file(&mut self.groups, &item);
@@ -359,7 +366,11 @@ impl Sala {
 
     /// Puts a settled item back in the inbox as waiting (the step that settled it
     /// was undone), in its place by number, and tells its participant.
-    pub fn unsettle(&mut self, item: Pending) {
+    pub fn unsettle(&mut self, mut item: Pending) {
+        // Accepted while names were kept, back after they were dropped: without it.
+        if self.names == Names::NoOne {
+            item.name = None;
+        }
         let seq = item.seq;
         if self.inbox.iter().any(|p| p.seq == seq) {
             return;
