@@ -472,3 +472,40 @@ fn names_dropped_when_no_one_sees_them_stay_dropped_after_the_room_is_opened_aga
     let strengths = factor_texts(&room, Quadrant::Strengths);
     assert_eq!(strengths, [("Equipo con experiencia".to_owned(), vec!["sala".to_owned()], 0)]);
 }
+
+#[test]
+fn an_item_from_an_earlier_room_belongs_to_nobody_here_and_b_on_it_bans_no_one() {
+    let room = Room::open(&[]);
+    let before = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(before.send(room.addr, 0, "De la sala anterior").status, 200);
+    room.press(Action::Sala(S::Stop));
+    room.press(Action::Sala(S::Open));
+    // The new room (on a new port) numbers its participants from 1 again.
+    let addr = room
+        .read(|app| match &app.screen {
+            dafo::app::Screen::Editor(e) => e.sala().and_then(|l| l.addr()),
+            _ => None,
+        })
+        .expect("open again");
+    let now = Participant::join(addr, &code(&room), "");
+    let shown = room.read(|app| {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+        terminal.draw(|f| dafo::ui::draw(app, &dafo::ui::theme::Theme::dark(), f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        buffer.content().iter().map(|c| c.symbol()).collect::<String>()
+    });
+    assert!(shown.contains("sala anterior: De la sala anterior"), "{shown}");
+    assert!(!shown.contains("participante 1"), "not shown as a participant of this room");
+    room.press(Action::Sala(S::Ban));
+    let said = room.read(|app| app.notice().map(|n| (n.text.clone(), n.error)).unwrap_or_default());
+    assert_eq!(
+        said,
+        ("Esta aportación es de una sala anterior: no se puede expulsar a quien la envió".to_owned(), true)
+    );
+    assert_eq!(
+        request(addr, "GET", "/state", Some(&now.token), None).status,
+        200,
+        "participant 1 of this room is still in"
+    );
+}

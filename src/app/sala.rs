@@ -198,6 +198,9 @@ impl Editor {
                     SalaAction::Reject => {
                         live.settle(item.seq, Fate::Rejected, 0);
                     }
+                    SalaAction::Ban if item.who == crate::sala::state::NOBODY => {
+                        self.say(words.ban_earlier.to_owned(), true);
+                    }
                     SalaAction::Ban if state.ban(item.who) => self.say((words.banned)(item.who), false),
                     _ => {}
                 }

@@ -23,6 +23,9 @@ pub const MAX_PARTICIPANTS: usize = 120;
 /// Wrong join codes one address may try in a minute, and all addresses together.
 pub const WRONG_CODES_PER_MINUTE: usize = 5;
 pub const WRONG_CODES_ALL_PER_MINUTE: usize = 30;
+/// The participant of an item sent to an earlier room (read again from the
+/// inbox file): nobody here, as participants are numbered from 1.
+pub const NOBODY: u32 = 0;
 /// A name's most characters.
 pub const NAME_MAX: usize = 60;
 /// A participant seen within this time counts as connected (the page asks every few seconds).
@@ -137,7 +140,8 @@ impl Reply {
 pub struct Pending {
     /// Its number in the inbox file.
     pub seq: u64,
-    /// Its participant's number (1, 2…), for banning.
+    /// Its participant's number (1, 2…), for banning; [`NOBODY`] for an item
+    /// listed again from the inbox file, sent to an earlier room.
     pub who: u32,
     /// The participant's name, when names are kept.
     pub name: Option<String>,
@@ -326,7 +330,7 @@ impl Sala {
 
     /// Bans participant `who`: their token stops working and their votes no longer count.
     pub fn ban(&mut self, who: u32) -> bool {
-        match self.participants.iter_mut().find(|p| p.number == who) {
+        match self.participants.iter_mut().find(|p| who != NOBODY && p.number == who) {
             Some(p) if !p.banned => {
                 p.banned = true;
                 true
@@ -340,10 +344,13 @@ impl Sala {
     /// starts with names seen by no one: the name is dropped for good then, so a
     /// name given for the facilitator only (or dropped when names became "no
     /// one", which the append-only file still holds) never becomes a source.
+    /// It belongs to [`NOBODY`] here: `b` on it bans no one of this room.
     pub fn restore(&mut self, mut item: Pending) {
         if self.names == Names::NoOne {
             item.name = None;
         }
+        // Its number was given by an earlier room: here it would be someone else's.
+        item.who = NOBODY;
         // Replay reads no number over `inbox::MAX_SEQ`; this never overflows either way.
         self.next_seq = self.next_seq.max(item.seq.saturating_add(1));
         file(&mut self.groups, &item);
