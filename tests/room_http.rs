@@ -509,3 +509,21 @@ fn an_item_from_an_earlier_room_belongs_to_nobody_here_and_b_on_it_bans_no_one()
         "participant 1 of this room is still in"
     );
 }
+
+#[test]
+fn an_accept_undone_then_the_item_set_aside_is_not_redone() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 3, "Recortes").status, 200);
+    room.press(Action::Sala(S::Open));
+    room.press(Action::Sala(S::Accept));
+    room.press(Action::Undo);
+    assert_eq!(waiting(&room), ["Recortes"]);
+    room.press(Action::Sala(S::Reject));
+    room.press(Action::Redo);
+    assert!(factor_texts(&room, Quadrant::Threats).is_empty(), "set aside: not a factor");
+    assert_eq!(p.state(room.addr)["mine"][0]["fate"], "rejected");
+    let said = room.read(|app| app.notice().map(|n| n.text.clone()).unwrap_or_default());
+    assert_eq!(said, "Nada que rehacer");
+}

@@ -197,6 +197,11 @@ impl Editor {
                     }
                     SalaAction::Reject => {
                         live.settle(item.seq, Fate::Rejected, 0);
+                        // An undone accept of it redone would make the item set aside a
+                        // factor: the steps undone go, as after any new edit.
+                        if self.doc.redo_ids().any(|id| live.accepted_in(id, item.seq)) {
+                            self.doc.clear_redo();
+                        }
                     }
                     SalaAction::Ban if item.who == crate::sala::state::NOBODY => {
                         self.say(words.ban_earlier.to_owned(), true);

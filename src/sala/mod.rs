@@ -193,6 +193,11 @@ impl Live {
         }
     }
 
+    /// Whether the session's step `id` accepted item `seq`.
+    pub fn accepted_in(&self, id: u64, seq: u64) -> bool {
+        matches!(self.steps.get(&id), Some(Step::Accepted(items)) if items.iter().any(|i| i.seq == seq))
+    }
+
     /// The session's step `id` was redone (the session now at `revision`).
     pub fn redone(&mut self, id: u64, revision: u64) {
         match self.steps.get(&id) {
