@@ -221,6 +221,11 @@ pub struct Sala {
     groups: Vec<Group>,
 }
 
+/// Votes spent of `votes`: those on factors `session` still has.
+fn spent(votes: &BTreeMap<String, u32>, session: &Session) -> u32 {
+    votes.iter().filter(|(id, _)| session.find_factor(id).is_some()).map(|(_, n)| n).sum()
+}
+
 fn within_minute(log: &mut VecDeque<Instant>, now: Instant) -> usize {
     while log.front().is_some_and(|t| now.saturating_duration_since(*t) >= MINUTE) {
         log.pop_front();
@@ -312,9 +317,10 @@ impl Sala {
         self.participants.iter().filter(|p| !p.banned).map(|p| p.seen + CONNECTED_WITHIN).filter(|t| *t > now).min()
     }
 
-    /// Votes cast, all participants together.
-    pub fn votes_cast(&self) -> u32 {
-        self.participants.iter().filter(|p| !p.banned).flat_map(|p| p.votes.values()).sum()
+    /// Votes cast, all participants together, on factors `session` still has:
+    /// votes on a factor deleted (or joined into another) are given back.
+    pub fn votes_cast(&self, session: &Session) -> u32 {
+        self.participants.iter().filter(|p| !p.banned).map(|p| spent(&p.votes, session)).sum()
     }
 
     /// Votes per factor ID, banned participants left out.
@@ -525,11 +531,14 @@ impl Sala {
         if self.phase != Phase::Vote || self.results_shown {
             return Reply::refused(409, "phase");
         }
+        let (budget, per_item) = (self.budget, self.per_item);
+        let p = &mut self.participants[at];
+        // Votes on a factor deleted or joined into another are given back, for good
+        // (its undo brings the factor back, not the votes spent again elsewhere).
+        p.votes.retain(|id, _| session.find_factor(id).is_some());
         if session.find_factor(factor).is_none() {
             return Reply::refused(404, "gone");
         }
-        let (budget, per_item) = (self.budget, self.per_item);
-        let p = &mut self.participants[at];
         let spent: u32 = p.votes.values().sum();
         let mine = p.votes.get(factor).copied().unwrap_or(0);
         if up {
@@ -576,7 +585,7 @@ impl Sala {
         } else {
             Vec::new()
         };
-        let spent: u32 = p.votes.values().sum();
+        let spent = spent(&p.votes, session);
         json!({
             "phase": self.phase.key(),
             "csrf": p.csrf,
