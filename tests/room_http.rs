@@ -527,3 +527,20 @@ fn an_accept_undone_then_the_item_set_aside_is_not_redone() {
     let said = room.read(|app| app.notice().map(|n| n.text.clone()).unwrap_or_default());
     assert_eq!(said, "Nada que rehacer");
 }
+
+#[test]
+fn v_with_no_votes_cast_says_so_and_voting_goes_on() {
+    let room = Room::open(&["Equipo motivado"]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    for _ in 0..3 {
+        room.press(Action::Sala(S::Phase));
+    }
+    room.press(Action::Sala(S::Results));
+    let said = room.read(|app| app.notice().map(|n| (n.text.clone(), n.error)).unwrap_or_default());
+    assert_eq!(said, ("No hay votos que sumar: la votación sigue".to_owned(), true));
+    assert_eq!(p.state(room.addr)["results"], false, "the phones still vote");
+    assert_eq!(p.vote(room.addr, "F1", true).status, 200, "voting goes on");
+    room.press(Action::Sala(S::Results));
+    assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 1);
+    assert_eq!(p.state(room.addr)["results"], true);
+}

@@ -326,11 +326,15 @@ impl Editor {
                 total += n;
             }
         }
-        let added = !edits.is_empty();
-        if added && !self.apply(Edit::Batch(edits)) {
+        // Nothing to add: no step for `u` to undo, so voting is not ended either.
+        if edits.is_empty() {
+            self.say(words.no_votes.to_owned(), true);
             return;
         }
-        let step = self.doc.next_step_id(true).filter(|_| added);
+        if !self.apply(Edit::Batch(edits)) {
+            return;
+        }
+        let step = self.doc.next_step_id(true);
         if let Some(live) = self.sala.as_deref_mut() {
             live.state.results_shown = true;
             // Undoing the votes added hides the results again, and voting goes on.

@@ -270,6 +270,7 @@ pub static TEXT: Catalogue = Catalogue {
     ban_earlier: "Aquesta aportació és d'una sala anterior: no es pot expulsar qui la va enviar",
     results_added: |v| format!("{v} vots sumats als factors"),
     no_results: "Només en votar o després",
+    no_votes: "No hi ha vots per sumar: la votació continua",
     stopped: "Sala tancada",
     inbox_unwritable: |e| format!("No es pot escriure el fitxer de la safata de la sala: {e}"),
     inbox_bad_line: "no es llegeix com una línia de la safata de la sala (el fitxer s'ha malmès)",

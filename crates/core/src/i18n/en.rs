@@ -270,6 +270,7 @@ pub static TEXT: Catalogue = Catalogue {
     ban_earlier: "This item is from an earlier room: whoever sent it cannot be removed",
     results_added: |v| format!("{v} votes added to the factors"),
     no_results: "Only while voting or after",
+    no_votes: "No votes to add: voting goes on",
     stopped: "Room closed",
     inbox_unwritable: |e| format!("The room's inbox file cannot be written: {e}"),
     inbox_bad_line: "does not read as a line of the room's inbox (the file is damaged)",

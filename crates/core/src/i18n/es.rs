@@ -270,6 +270,7 @@ pub static TEXT: Catalogue = Catalogue {
     ban_earlier: "Esta aportación es de una sala anterior: no se puede expulsar a quien la envió",
     results_added: |v| format!("{v} votos sumados a los factores"),
     no_results: "Solo al votar o después",
+    no_votes: "No hay votos que sumar: la votación sigue",
     stopped: "Sala cerrada",
     inbox_unwritable: |e| format!("No se puede escribir el archivo de la bandeja de la sala: {e}"),
     inbox_bad_line: "no se lee como una línea de la bandeja de la sala (el archivo se ha dañado)",

@@ -85,6 +85,8 @@ pub struct SalaWords {
     pub ban_earlier: &'static str,
     pub results_added: fn(u32) -> String,
     pub no_results: &'static str,
+    /// `V` with no votes on the session's factors: nothing added, voting goes on.
+    pub no_votes: &'static str,
     pub stopped: &'static str,
     /// The inbox file could not be written (the system's reason): the items
     /// in that write were taken back and their participants asked to resend.
