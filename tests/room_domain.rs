@@ -286,3 +286,25 @@ fn votes_on_a_factor_deleted_are_given_back() {
     assert_eq!(vote(&mut sala, &session, "F2", true).1["remaining"], 1, "spent again elsewhere");
     assert_eq!(sala.votes_cast(&session), 2);
 }
+
+#[test]
+fn wrong_codes_from_many_addresses_do_not_keep_the_right_code_out() {
+    let session = session_with(&["x"]);
+    let mut sala = Sala::new("ABCDEFGH".into(), 1);
+    let now = Instant::now();
+    let try_code = |sala: &mut Sala, code: &str, peer: u8| {
+        let peer = IpAddr::V4(Ipv4Addr::new(10, 0, 0, peer));
+        let req = Request { ask: Ask::Join { code: code.into(), name: String::new() }, token: None, csrf: None, peer };
+        sala.handle(req, &session, now).reply.status
+    };
+    for n in 0..dafo::sala::state::WRONG_CODES_ALL_PER_MINUTE {
+        assert_eq!(try_code(&mut sala, "AAAAAAAA", n as u8 / 5), 403);
+    }
+    assert_eq!(try_code(&mut sala, "AAAAAAAA", 50), 429, "too many wrong codes in all: slowed down");
+    assert_eq!(try_code(&mut sala, "ABCD-EFGH", 51), 200, "the right code still joins");
+    // A wrong code slowed down still counts against its address.
+    for _ in 0..4 {
+        assert_eq!(try_code(&mut sala, "AAAAAAAA", 50), 429);
+    }
+    assert_eq!(try_code(&mut sala, "ABCD-EFGH", 50), 429, "that address guessed too often");
+}

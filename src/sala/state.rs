@@ -20,7 +20,8 @@ use crate::domain::{Quadrant, Session};
 pub const ITEMS_PER_MINUTE: usize = 10;
 /// Participants one room takes.
 pub const MAX_PARTICIPANTS: usize = 120;
-/// Wrong join codes one address may try in a minute, and all addresses together.
+/// Wrong join codes one address may try in a minute, and all addresses together
+/// (over that, wrong codes are answered "slow down"; the right one still joins).
 pub const WRONG_CODES_PER_MINUTE: usize = 5;
 pub const WRONG_CODES_ALL_PER_MINUTE: usize = 30;
 /// The participant of an item sent to an earlier room (read again from the
@@ -464,13 +465,18 @@ impl Sala {
 
     fn join(&mut self, code: &str, name: &str, peer: IpAddr, now: Instant) -> Reply {
         let tries = self.wrong.entry(peer).or_default();
-        if within_minute(tries, now) >= WRONG_CODES_PER_MINUTE
-            || within_minute(&mut self.wrong_all, now) >= WRONG_CODES_ALL_PER_MINUTE
-        {
+        // An address that guessed too often gets no answer at all, even to the right code.
+        if within_minute(tries, now) >= WRONG_CODES_PER_MINUTE {
             return Reply::refused(429, "slow_down");
         }
         if !same_secret(&squeeze_code(code), &self.code) {
+            // Too many wrong codes in all: slowed down, still counted against the
+            // address. The right code is not: wrong ones must not keep the room
+            // closed to newcomers (each address still guesses 5 a minute at most).
             tries.push_back(now);
+            if within_minute(&mut self.wrong_all, now) >= WRONG_CODES_ALL_PER_MINUTE {
+                return Reply::refused(429, "slow_down");
+            }
             self.wrong_all.push_back(now);
             return Reply::refused(403, "code");
         }
