@@ -544,3 +544,21 @@ fn v_with_no_votes_cast_says_so_and_voting_goes_on() {
     assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 1);
     assert_eq!(p.state(room.addr)["results"], true);
 }
+
+#[test]
+fn an_accept_undone_is_not_redone_after_the_room_was_closed_and_opened_again() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 3, "Recortes").status, 200);
+    room.press(Action::Sala(S::Open));
+    room.press(Action::Sala(S::Accept));
+    room.press(Action::Undo);
+    room.press(Action::Sala(S::Stop));
+    room.press(Action::Sala(S::Open));
+    assert_eq!(waiting(&room), ["Recortes"], "waiting again in the new room");
+    room.press(Action::Redo);
+    assert!(factor_texts(&room, Quadrant::Threats).is_empty(), "no factor for an item still waiting");
+    room.press(Action::Sala(S::Accept));
+    assert_eq!(factor_texts(&room, Quadrant::Threats).len(), 1, "accepted once, no twin");
+}

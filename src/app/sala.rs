@@ -173,6 +173,14 @@ impl Editor {
                 if self.read_only.is_none() && !self.flush() {
                     return;
                 }
+                // An accept undone waits in the file again; the next room would not
+                // know the step, and its redo would make a factor of an item it lists
+                // as waiting (accepted again, a twin): the steps undone go.
+                if let Some(live) = self.sala.as_deref()
+                    && self.doc.redo_ids().any(|id| live.accepted_any(id))
+                {
+                    self.doc.clear_redo();
+                }
                 self.sala = None;
                 self.mode = Mode::Grid;
                 self.say(words.stopped.to_owned(), false);
