@@ -58,7 +58,7 @@ fn the_budget_and_the_most_per_factor_are_enforced_by_the_server() {
     assert_eq!((status, body["error"].as_str()), (409, Some("budget")), "a fourth vote is refused");
     assert_eq!(vote(&mut sala, "F9", true).1["error"], "gone");
     assert_eq!(vote(&mut sala, "F1", false).1["remaining"], 1, "a vote taken back is spent again");
-    assert_eq!(sala.votes_cast(), 2);
+    assert_eq!(sala.votes_cast(&session), 2);
     assert_eq!(sala.tally().get("F1"), Some(&1));
 }
 
@@ -150,9 +150,9 @@ fn a_banned_participant_is_out_and_their_votes_do_not_count() {
         sala.advance();
     }
     ask(&mut sala, &session, &t, &c, Ask::Vote { factor: "F1".into(), up: true });
-    assert_eq!(sala.votes_cast(), 1);
+    assert_eq!(sala.votes_cast(&session), 1);
     assert!(sala.ban(1));
-    assert_eq!(sala.votes_cast(), 0);
+    assert_eq!(sala.votes_cast(&session), 0);
     assert_eq!(ask(&mut sala, &session, &t, &c, Ask::State).0, 403);
 }
 
@@ -231,4 +231,80 @@ fn the_page_speaks_the_session_language_and_stays_small() {
         assert!(!words.split("</script>").next().unwrap_or_default().contains('<'), "{tag}");
         assert!(page.html.len() + page.script.len() < 12_000, "a few kB: {}", page.html.len() + page.script.len());
     }
+}
+
+#[test]
+fn a_name_dropped_does_not_come_back_with_an_item_restored_or_undone() {
+    use dafo::sala::state::{Fate, Pending};
+    let named = |seq| Pending {
+        seq,
+        who: 1,
+        name: Some("Ana".into()),
+        quadrant: Quadrant::Strengths,
+        text: format!("algo {seq}"),
+        at: jiff::Timestamp::UNIX_EPOCH,
+    };
+    let mut sala = Sala::new("ABCDEFGH".into(), 1);
+    sala.restore(named(1));
+    assert_eq!(sala.inbox[0].name, None, "a new room keeps no names: the file's name stays out");
+    sala.cycle_names();
+    assert_eq!(sala.names, Names::Room);
+    assert_eq!(sala.source_of(&sala.inbox[0], "sala"), "sala");
+    // Accepted while names were kept; names then dropped; the accept undone.
+    sala.inbox.clear();
+    sala.restore(named(2));
+    assert_eq!(sala.inbox[0].name.as_deref(), Some("Ana"), "kept while the room sees names");
+    let accepted = sala.settle(2, Fate::Accepted).expect("waiting");
+    sala.cycle_names();
+    sala.cycle_names();
+    assert_eq!(sala.names, Names::NoOne);
+    sala.unsettle(accepted);
+    assert_eq!(sala.inbox[0].name, None, "undone after names were dropped: without it");
+}
+
+#[test]
+fn votes_on_a_factor_deleted_are_given_back() {
+    use dafo::domain::{Edit, ListOp};
+    let mut session = session_with(&["a", "b"]);
+    let mut sala = Sala::new("ABCDEFGH".into(), 1);
+    assert!(sala.set_budget(3, 2));
+    let (t, c) = join(&mut sala, &session, "");
+    for _ in 0..3 {
+        sala.advance();
+    }
+    let vote = |sala: &mut Sala, session: &Session, id: &str, up| {
+        ask(sala, session, &t, &c, Ask::Vote { factor: id.into(), up })
+    };
+    assert_eq!(vote(&mut sala, &session, "F1", true).1["remaining"], 2);
+    assert_eq!(vote(&mut sala, &session, "F1", true).1["remaining"], 1);
+    assert_eq!(vote(&mut sala, &session, "F2", true).1["remaining"], 0);
+    // The facilitator deletes F1 (or joins it into another).
+    session.apply(Edit::Factor(Quadrant::Strengths, ListOp::Remove(0))).expect("removed");
+    assert_eq!(sala.votes_cast(&session), 1, "the status line counts only votes on factors there");
+    assert_eq!(ask(&mut sala, &session, &t, &c, Ask::State).1["remaining"], 2, "given back");
+    assert_eq!(vote(&mut sala, &session, "F1", false).1["error"], "gone");
+    assert_eq!(vote(&mut sala, &session, "F2", true).1["remaining"], 1, "spent again elsewhere");
+    assert_eq!(sala.votes_cast(&session), 2);
+}
+
+#[test]
+fn wrong_codes_from_many_addresses_do_not_keep_the_right_code_out() {
+    let session = session_with(&["x"]);
+    let mut sala = Sala::new("ABCDEFGH".into(), 1);
+    let now = Instant::now();
+    let try_code = |sala: &mut Sala, code: &str, peer: u8| {
+        let peer = IpAddr::V4(Ipv4Addr::new(10, 0, 0, peer));
+        let req = Request { ask: Ask::Join { code: code.into(), name: String::new() }, token: None, csrf: None, peer };
+        sala.handle(req, &session, now).reply.status
+    };
+    for n in 0..dafo::sala::state::WRONG_CODES_ALL_PER_MINUTE {
+        assert_eq!(try_code(&mut sala, "AAAAAAAA", n as u8 / 5), 403);
+    }
+    assert_eq!(try_code(&mut sala, "AAAAAAAA", 50), 429, "too many wrong codes in all: slowed down");
+    assert_eq!(try_code(&mut sala, "ABCD-EFGH", 51), 200, "the right code still joins");
+    // A wrong code slowed down still counts against its address.
+    for _ in 0..4 {
+        assert_eq!(try_code(&mut sala, "AAAAAAAA", 50), 429);
+    }
+    assert_eq!(try_code(&mut sala, "ABCD-EFGH", 50), 429, "that address guessed too often");
 }

@@ -425,3 +425,140 @@ fn undoing_an_accept_puts_the_item_back_waiting_and_undoing_the_results_lets_the
     room.press(Action::Sala(S::Results));
     assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 2, "added again");
 }
+
+#[test]
+fn closing_the_room_right_after_an_accept_saves_first_and_reopening_lists_nothing_to_accept_twice() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 0, "Aceptada").status, 200);
+    // Accepted and the room closed at once, long before autosave would run.
+    room.with(|app| {
+        app.handle(Action::Sala(S::Accept));
+        app.handle(Action::Sala(S::Stop));
+    });
+    let inbox = dafo::sala::inbox::inbox_path(&room.path);
+    assert!(!inbox.exists(), "nothing waits and the session holding it is saved: the inbox file is gone");
+    let saved = dafo::storage::load(&room.path).unwrap();
+    assert_eq!(saved.strengths.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(), ["Aceptada"]);
+    room.press(Action::Sala(S::Open));
+    assert!(room.read(|app| matches!(&app.screen, dafo::app::Screen::Editor(e) if e.sala().is_some())));
+    assert!(waiting(&room).is_empty(), "opened again: the accepted item is not listed to be accepted twice");
+}
+
+#[test]
+fn names_dropped_when_no_one_sees_them_stay_dropped_after_the_room_is_opened_again() {
+    let room = Room::open(&[]);
+    room.press(Action::Sala(S::Names));
+    room.press(Action::Sala(S::Names));
+    let ana = Participant::join(room.addr, &code(&room), "Ana");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(ana.send(room.addr, 0, "Equipo con experiencia").status, 200, "named for the facilitator only");
+    room.press(Action::Sala(S::Names));
+    let names = |room: &Room| {
+        room.read(|app| match &app.screen {
+            dafo::app::Screen::Editor(e) => e.sala_list().iter().map(|(p, _)| p.name.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    };
+    assert_eq!(names(&room), [None], "no one sees names now: dropped");
+    room.press(Action::Sala(S::Stop));
+    room.press(Action::Sala(S::Open));
+    assert_eq!(waiting(&room), ["Equipo con experiencia"]);
+    assert_eq!(names(&room), [None], "not brought back from the inbox file");
+    // A new room starts in the lobby, where names may be shown to the room again.
+    room.press(Action::Sala(S::Names));
+    room.press(Action::Sala(S::Accept));
+    let strengths = factor_texts(&room, Quadrant::Strengths);
+    assert_eq!(strengths, [("Equipo con experiencia".to_owned(), vec!["sala".to_owned()], 0)]);
+}
+
+#[test]
+fn an_item_from_an_earlier_room_belongs_to_nobody_here_and_b_on_it_bans_no_one() {
+    let room = Room::open(&[]);
+    let before = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(before.send(room.addr, 0, "De la sala anterior").status, 200);
+    room.press(Action::Sala(S::Stop));
+    room.press(Action::Sala(S::Open));
+    // The new room (on a new port) numbers its participants from 1 again.
+    let addr = room
+        .read(|app| match &app.screen {
+            dafo::app::Screen::Editor(e) => e.sala().and_then(|l| l.addr()),
+            _ => None,
+        })
+        .expect("open again");
+    let now = Participant::join(addr, &code(&room), "");
+    let shown = room.read(|app| {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+        terminal.draw(|f| dafo::ui::draw(app, &dafo::ui::theme::Theme::dark(), f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        buffer.content().iter().map(|c| c.symbol()).collect::<String>()
+    });
+    assert!(shown.contains("sala anterior: De la sala anterior"), "{shown}");
+    assert!(!shown.contains("participante 1"), "not shown as a participant of this room");
+    room.press(Action::Sala(S::Ban));
+    let said = room.read(|app| app.notice().map(|n| (n.text.clone(), n.error)).unwrap_or_default());
+    assert_eq!(
+        said,
+        ("Esta aportación es de una sala anterior: no se puede expulsar a quien la envió".to_owned(), true)
+    );
+    assert_eq!(
+        request(addr, "GET", "/state", Some(&now.token), None).status,
+        200,
+        "participant 1 of this room is still in"
+    );
+}
+
+#[test]
+fn an_accept_undone_then_the_item_set_aside_is_not_redone() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 3, "Recortes").status, 200);
+    room.press(Action::Sala(S::Open));
+    room.press(Action::Sala(S::Accept));
+    room.press(Action::Undo);
+    assert_eq!(waiting(&room), ["Recortes"]);
+    room.press(Action::Sala(S::Reject));
+    room.press(Action::Redo);
+    assert!(factor_texts(&room, Quadrant::Threats).is_empty(), "set aside: not a factor");
+    assert_eq!(p.state(room.addr)["mine"][0]["fate"], "rejected");
+    let said = room.read(|app| app.notice().map(|n| n.text.clone()).unwrap_or_default());
+    assert_eq!(said, "Nada que rehacer");
+}
+
+#[test]
+fn v_with_no_votes_cast_says_so_and_voting_goes_on() {
+    let room = Room::open(&["Equipo motivado"]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    for _ in 0..3 {
+        room.press(Action::Sala(S::Phase));
+    }
+    room.press(Action::Sala(S::Results));
+    let said = room.read(|app| app.notice().map(|n| (n.text.clone(), n.error)).unwrap_or_default());
+    assert_eq!(said, ("No hay votos que sumar: la votación sigue".to_owned(), true));
+    assert_eq!(p.state(room.addr)["results"], false, "the phones still vote");
+    assert_eq!(p.vote(room.addr, "F1", true).status, 200, "voting goes on");
+    room.press(Action::Sala(S::Results));
+    assert_eq!(factor_texts(&room, Quadrant::Strengths)[0].2, 1);
+    assert_eq!(p.state(room.addr)["results"], true);
+}
+
+#[test]
+fn an_accept_undone_is_not_redone_after_the_room_was_closed_and_opened_again() {
+    let room = Room::open(&[]);
+    let p = Participant::join(room.addr, &code(&room), "");
+    room.press(Action::Sala(S::Phase));
+    assert_eq!(p.send(room.addr, 3, "Recortes").status, 200);
+    room.press(Action::Sala(S::Open));
+    room.press(Action::Sala(S::Accept));
+    room.press(Action::Undo);
+    room.press(Action::Sala(S::Stop));
+    room.press(Action::Sala(S::Open));
+    assert_eq!(waiting(&room), ["Recortes"], "waiting again in the new room");
+    room.press(Action::Redo);
+    assert!(factor_texts(&room, Quadrant::Threats).is_empty(), "no factor for an item still waiting");
+    room.press(Action::Sala(S::Accept));
+    assert_eq!(factor_texts(&room, Quadrant::Threats).len(), 1, "accepted once, no twin");
+}

@@ -92,7 +92,7 @@ fn sixty_participants_lose_nothing_and_never_vote_over_budget() {
     let granted = granted.lock().unwrap().clone();
     assert!(granted.iter().all(|g| *g == 5), "the budget is 5 each: {granted:?}");
     let cast = room.read(|app| match &app.screen {
-        dafo::app::Screen::Editor(e) => e.sala().map_or(0, |l| l.state.votes_cast()),
+        dafo::app::Screen::Editor(e) => e.sala().map_or(0, |l| l.state.votes_cast(e.session())),
         _ => 0,
     });
     assert_eq!(cast, 5 * PARTICIPANTS as u32);

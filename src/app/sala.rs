@@ -166,6 +166,21 @@ impl Editor {
             }
             SalaAction::Joining => state.joining = !state.joining,
             SalaAction::Stop => {
+                // An accepted item leaves the inbox file only once the session holding
+                // it is saved: saved first, so the room closes with nothing held (opened
+                // again, it would list an accepted item to be accepted twice). A save
+                // that fails says why on the status line, and the room stays open.
+                if self.read_only.is_none() && !self.flush() {
+                    return;
+                }
+                // An accept undone waits in the file again; the next room would not
+                // know the step, and its redo would make a factor of an item it lists
+                // as waiting (accepted again, a twin): the steps undone go.
+                if let Some(live) = self.sala.as_deref()
+                    && self.doc.redo_ids().any(|id| live.accepted_any(id))
+                {
+                    self.doc.clear_redo();
+                }
                 self.sala = None;
                 self.mode = Mode::Grid;
                 self.say(words.stopped.to_owned(), false);
@@ -190,6 +205,14 @@ impl Editor {
                     }
                     SalaAction::Reject => {
                         live.settle(item.seq, Fate::Rejected, 0);
+                        // An undone accept of it redone would make the item set aside a
+                        // factor: the steps undone go, as after any new edit.
+                        if self.doc.redo_ids().any(|id| live.accepted_in(id, item.seq)) {
+                            self.doc.clear_redo();
+                        }
+                    }
+                    SalaAction::Ban if item.who == crate::sala::state::NOBODY => {
+                        self.say(words.ban_earlier.to_owned(), true);
                     }
                     SalaAction::Ban if state.ban(item.who) => self.say((words.banned)(item.who), false),
                     _ => {}
@@ -311,11 +334,15 @@ impl Editor {
                 total += n;
             }
         }
-        let added = !edits.is_empty();
-        if added && !self.apply(Edit::Batch(edits)) {
+        // Nothing to add: no step for `u` to undo, so voting is not ended either.
+        if edits.is_empty() {
+            self.say(words.no_votes.to_owned(), true);
             return;
         }
-        let step = self.doc.next_step_id(true).filter(|_| added);
+        if !self.apply(Edit::Batch(edits)) {
+            return;
+        }
+        let step = self.doc.next_step_id(true);
         if let Some(live) = self.sala.as_deref_mut() {
             live.state.results_shown = true;
             // Undoing the votes added hides the results again, and voting goes on.

@@ -193,6 +193,16 @@ impl Live {
         }
     }
 
+    /// Whether the session's step `id` accepted items of this room.
+    pub fn accepted_any(&self, id: u64) -> bool {
+        matches!(self.steps.get(&id), Some(Step::Accepted(_)))
+    }
+
+    /// Whether the session's step `id` accepted item `seq`.
+    pub fn accepted_in(&self, id: u64, seq: u64) -> bool {
+        matches!(self.steps.get(&id), Some(Step::Accepted(items)) if items.iter().any(|i| i.seq == seq))
+    }
+
     /// The session's step `id` was redone (the session now at `revision`).
     pub fn redone(&mut self, id: u64, revision: u64) {
         match self.steps.get(&id) {

@@ -20,9 +20,13 @@ use crate::domain::{Quadrant, Session};
 pub const ITEMS_PER_MINUTE: usize = 10;
 /// Participants one room takes.
 pub const MAX_PARTICIPANTS: usize = 120;
-/// Wrong join codes one address may try in a minute, and all addresses together.
+/// Wrong join codes one address may try in a minute, and all addresses together
+/// (over that, wrong codes are answered "slow down"; the right one still joins).
 pub const WRONG_CODES_PER_MINUTE: usize = 5;
 pub const WRONG_CODES_ALL_PER_MINUTE: usize = 30;
+/// The participant of an item sent to an earlier room (read again from the
+/// inbox file): nobody here, as participants are numbered from 1.
+pub const NOBODY: u32 = 0;
 /// A name's most characters.
 pub const NAME_MAX: usize = 60;
 /// A participant seen within this time counts as connected (the page asks every few seconds).
@@ -137,7 +141,8 @@ impl Reply {
 pub struct Pending {
     /// Its number in the inbox file.
     pub seq: u64,
-    /// Its participant's number (1, 2…), for banning.
+    /// Its participant's number (1, 2…), for banning; [`NOBODY`] for an item
+    /// listed again from the inbox file, sent to an earlier room.
     pub who: u32,
     /// The participant's name, when names are kept.
     pub name: Option<String>,
@@ -215,6 +220,11 @@ pub struct Sala {
     random: fn() -> String,
     /// Near-duplicates of the inbox, kept as items come and go (see [`grouped`]).
     groups: Vec<Group>,
+}
+
+/// Votes spent of `votes`: those on factors `session` still has.
+fn spent(votes: &BTreeMap<String, u32>, session: &Session) -> u32 {
+    votes.iter().filter(|(id, _)| session.find_factor(id).is_some()).map(|(_, n)| n).sum()
 }
 
 fn within_minute(log: &mut VecDeque<Instant>, now: Instant) -> usize {
@@ -308,9 +318,10 @@ impl Sala {
         self.participants.iter().filter(|p| !p.banned).map(|p| p.seen + CONNECTED_WITHIN).filter(|t| *t > now).min()
     }
 
-    /// Votes cast, all participants together.
-    pub fn votes_cast(&self) -> u32 {
-        self.participants.iter().filter(|p| !p.banned).flat_map(|p| p.votes.values()).sum()
+    /// Votes cast, all participants together, on factors `session` still has:
+    /// votes on a factor deleted (or joined into another) are given back.
+    pub fn votes_cast(&self, session: &Session) -> u32 {
+        self.participants.iter().filter(|p| !p.banned).map(|p| spent(&p.votes, session)).sum()
     }
 
     /// Votes per factor ID, banned participants left out.
@@ -326,7 +337,7 @@ impl Sala {
 
     /// Bans participant `who`: their token stops working and their votes no longer count.
     pub fn ban(&mut self, who: u32) -> bool {
-        match self.participants.iter_mut().find(|p| p.number == who) {
+        match self.participants.iter_mut().find(|p| who != NOBODY && p.number == who) {
             Some(p) if !p.banned => {
                 p.banned = true;
                 true
@@ -335,8 +346,18 @@ impl Sala {
         }
     }
 
-    /// An item from the inbox file, read again after a crash.
-    pub fn restore(&mut self, item: Pending) {
+    /// An item from the inbox file, read again after a crash or when the room
+    /// opens again. The file does not say who was to see its name, and a new room
+    /// starts with names seen by no one: the name is dropped for good then, so a
+    /// name given for the facilitator only (or dropped when names became "no
+    /// one", which the append-only file still holds) never becomes a source.
+    /// It belongs to [`NOBODY`] here: `b` on it bans no one of this room.
+    pub fn restore(&mut self, mut item: Pending) {
+        if self.names == Names::NoOne {
+            item.name = None;
+        }
+        // Its number was given by an earlier room: here it would be someone else's.
+        item.who = NOBODY;
         // Replay reads no number over `inbox::MAX_SEQ`; this never overflows either way.
         self.next_seq = self.next_seq.max(item.seq.saturating_add(1));
         file(&mut self.groups, &item);
@@ -359,7 +380,11 @@ impl Sala {
 
     /// Puts a settled item back in the inbox as waiting (the step that settled it
     /// was undone), in its place by number, and tells its participant.
-    pub fn unsettle(&mut self, item: Pending) {
+    pub fn unsettle(&mut self, mut item: Pending) {
+        // Accepted while names were kept, back after they were dropped: without it.
+        if self.names == Names::NoOne {
+            item.name = None;
+        }
         let seq = item.seq;
         if self.inbox.iter().any(|p| p.seq == seq) {
             return;
@@ -440,13 +465,18 @@ impl Sala {
 
     fn join(&mut self, code: &str, name: &str, peer: IpAddr, now: Instant) -> Reply {
         let tries = self.wrong.entry(peer).or_default();
-        if within_minute(tries, now) >= WRONG_CODES_PER_MINUTE
-            || within_minute(&mut self.wrong_all, now) >= WRONG_CODES_ALL_PER_MINUTE
-        {
+        // An address that guessed too often gets no answer at all, even to the right code.
+        if within_minute(tries, now) >= WRONG_CODES_PER_MINUTE {
             return Reply::refused(429, "slow_down");
         }
         if !same_secret(&squeeze_code(code), &self.code) {
+            // Too many wrong codes in all: slowed down, still counted against the
+            // address. The right code is not: wrong ones must not keep the room
+            // closed to newcomers (each address still guesses 5 a minute at most).
             tries.push_back(now);
+            if within_minute(&mut self.wrong_all, now) >= WRONG_CODES_ALL_PER_MINUTE {
+                return Reply::refused(429, "slow_down");
+            }
             self.wrong_all.push_back(now);
             return Reply::refused(403, "code");
         }
@@ -507,11 +537,14 @@ impl Sala {
         if self.phase != Phase::Vote || self.results_shown {
             return Reply::refused(409, "phase");
         }
+        let (budget, per_item) = (self.budget, self.per_item);
+        let p = &mut self.participants[at];
+        // Votes on a factor deleted or joined into another are given back, for good
+        // (its undo brings the factor back, not the votes spent again elsewhere).
+        p.votes.retain(|id, _| session.find_factor(id).is_some());
         if session.find_factor(factor).is_none() {
             return Reply::refused(404, "gone");
         }
-        let (budget, per_item) = (self.budget, self.per_item);
-        let p = &mut self.participants[at];
         let spent: u32 = p.votes.values().sum();
         let mine = p.votes.get(factor).copied().unwrap_or(0);
         if up {
@@ -558,7 +591,7 @@ impl Sala {
         } else {
             Vec::new()
         };
-        let spent: u32 = p.votes.values().sum();
+        let spent = spent(&p.votes, session);
         json!({
             "phase": self.phase.key(),
             "csrf": p.csrf,

@@ -100,6 +100,7 @@ pub fn render(editor: &Editor, selected: usize, theme: &Theme, lang: Lang, area:
         let time = item.at.to_zoned(zone.clone()).strftime("%H:%M").to_string();
         let who = match (&item.name, state.names) {
             (Some(name), Names::Room | Names::Facilitator) => display_safe(name).into_owned(),
+            _ if item.who == crate::sala::state::NOBODY => words.earlier_room.to_owned(),
             _ => format!("{} {}", words.participant, item.who),
         };
         let mark = if on { "▶ " } else { "  " };

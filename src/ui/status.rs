@@ -43,7 +43,7 @@ pub fn spans(editor: &Editor, theme: &Theme, lang: Lang) -> Vec<Span<'static>> {
     if let Some(live) = editor.sala() {
         let now = editor.room().now.unwrap_or_else(std::time::Instant::now);
         let s = &live.state;
-        let text = (lang.text().sala.status)(s.connected(now), s.inbox.len(), s.votes_cast());
+        let text = (lang.text().sala.status)(s.connected(now), s.inbox.len(), s.votes_cast(editor.session()));
         spans.push(Span::styled(format!(" {text} "), theme.title_bar));
     }
     if editor.room().votes_hidden {

@@ -211,6 +211,17 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// The numbers of the steps redo would apply, the next one first.
+    pub fn redo_ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.redo.iter().rev().map(|(id, _)| *id)
+    }
+
+    /// Forgets the steps undone, as a new edit does: what one of them did was
+    /// since done otherwise (the room set aside an item it had accepted).
+    pub fn clear_redo(&mut self) {
+        self.redo.clear();
+    }
+
     /// The edit the next undo (`true`) or redo would apply, to say what it does.
     pub fn next_step(&self, undo: bool) -> Option<&Edit> {
         if undo { self.undo.last() } else { self.redo.last() }.map(|(_, e)| e)

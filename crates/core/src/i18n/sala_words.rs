@@ -70,6 +70,8 @@ pub struct SalaWords {
     pub joining_closed: &'static str,
     pub inbox_empty: &'static str,
     pub participant: &'static str,
+    /// Who sent an item listed again from the inbox file: nobody of this room.
+    pub earlier_room: &'static str,
     /// The status line: connected, waiting, votes cast.
     pub status: fn(usize, usize, u32) -> String,
     pub opened: fn(&str) -> String,
@@ -79,8 +81,12 @@ pub struct SalaWords {
     pub no_factor_to_join: &'static str,
     pub joined_into: fn(&str) -> String,
     pub banned: fn(u32) -> String,
+    /// `b` on an item from an earlier room: its sender is no participant here.
+    pub ban_earlier: &'static str,
     pub results_added: fn(u32) -> String,
     pub no_results: &'static str,
+    /// `V` with no votes on the session's factors: nothing added, voting goes on.
+    pub no_votes: &'static str,
     pub stopped: &'static str,
     /// The inbox file could not be written (the system's reason): the items
     /// in that write were taken back and their participants asked to resend.
