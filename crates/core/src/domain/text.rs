@@ -45,8 +45,17 @@ fn strip_escapes(raw: &str) -> String {
     if !raw.contains(['\u{1b}', '\u{9b}', '\u{9d}']) {
         return raw.to_owned();
     }
-    // The stripper drops line breaks and tabs with the other controls: keep them as spaces.
-    let spaced: String = raw.chars().map(|c| if matches!(c, '\r' | '\n' | '\t') { ' ' } else { c }).collect();
+    // The stripper drops line breaks and tabs with the other controls: keep them
+    // as spaces. It reads the 8-bit CSI (U+009B) as a lone control and left its
+    // parameters behind (`31m`): written as the 7-bit `ESC [` it is taken whole.
+    let mut spaced = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\r' | '\n' | '\t' => spaced.push(' '),
+            '\u{9b}' => spaced.push_str("\u{1b}["),
+            c => spaced.push(c),
+        }
+    }
     let bytes = strip_ansi_escapes::strip(without_open_strings(&spaced).as_bytes());
     String::from_utf8_lossy(&bytes).into_owned()
 }
@@ -129,6 +138,9 @@ mod tests {
         assert_eq!(clean_text("línea\nsiguiente\tcol"), "línea siguiente col");
         assert_eq!(clean_text("x\u{202e}y\u{0}z"), "xyz");
         assert_eq!(clean_text("\u{1b}[1muno\u{1b}[0m\rdos\ntres"), "uno dos tres");
+        // The 8-bit CSI left its parameters behind (`a31mb`).
+        assert_eq!(clean_text("a\u{9b}31mb\u{9b}2J c"), "ab c");
+        assert_eq!(display_safe(&clean_text("\u{9b}")), "");
     }
 
     /// An audit pasted a cut hyperlink (`ESC ]8;;x` and no end): every word
