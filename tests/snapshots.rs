@@ -222,6 +222,26 @@ fn came_at_40x12_shows_what_the_keys_act_on() {
     }
 }
 
+/// An empty action list's hint at 80x24 was cut mid-word with no mark
+/// (`(a: nueva acción para el factor elegid`).
+#[test]
+fn came_hint_is_cut_with_a_mark_at_80x24() {
+    let mut s = Session::new("Taller", jiff::Timestamp::UNIX_EPOCH);
+    for q in Quadrant::ALL {
+        s.factors_mut(q).push(dafo::domain::Factor::new(format!("{}1", q.prefix()), "algo"));
+    }
+    let mut h = app_of(s, Lang::Es);
+    h.app.update(Action::ShowCame);
+    let text = format!("{}", screen(&h.app, 80, 24));
+    let hints: Vec<&str> = text.lines().filter(|l| l.contains("(a: ")).collect();
+    assert!(!hints.is_empty(), "{text}");
+    for line in hints {
+        let hint = &line[line.find("(a: ").unwrap_or(0)..];
+        let hint = hint.split(['│', '┃']).next().unwrap_or_default().trim_end();
+        assert!(hint.ends_with(')') || hint.ends_with('…'), "{hint:?} in\n{text}");
+    }
+}
+
 #[test]
 fn crossed_matrix_80x24() {
     insta::assert_snapshot!(styled(&view(&[Action::ShowCrossed], 80, 24)));

@@ -267,7 +267,8 @@ impl CameGrid<'_> {
         let heading = format!("{} ", lang.text().ui.came_actions);
         if lines.is_empty() {
             let a = crate::app::keymap::key_for(editor.view_context(), &crate::app::Action::StartAdd, lang);
-            let hint = format!("({a}: {})", lang.text().keymap.add_action);
+            // Cut with `…` where the pane is narrow (80x24), never mid-word without a mark.
+            let hint = super::list::clip_end(&format!("({a}: {})", lang.text().keymap.add_action), area.width.into());
             let window = Window { lines: vec![Line::styled(hint, theme.dim)], above: 0, below: 0, heights: vec![1] };
             self.pane(heading, has_focus, area, (window, None), buf);
         } else {
