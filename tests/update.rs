@@ -119,6 +119,22 @@ fn a_second_draft_never_replaces_the_first() {
     assert_eq!(session(&f.app).meta.title, "Taller de marzo");
 }
 
+/// Enter in the línea picker with a search that matches nothing closed it
+/// without a word, as if a línea had been chosen.
+#[test]
+fn enter_on_a_picker_search_that_matches_nothing_says_so_and_stays() {
+    let mut h = crate::common::held_sample(Lang::Es);
+    typ(&mut h.app, "cln");
+    assert!(matches!(h.app.overlays().top(), Some(dafo::app::overlay::Overlay::Picker(_))));
+    typ(&mut h.app, "zzzz");
+    enter(&mut h.app);
+    assert!(matches!(h.app.overlays().top(), Some(dafo::app::overlay::Overlay::Picker(_))), "the picker stays");
+    let said = crate::common::keys::notice(&h.app);
+    assert!(said.contains("nada coincide con lo escrito") && said.contains("Esc"), "{said}");
+    key(&mut h.app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(h.app.overlays().top().is_none());
+}
+
 #[test]
 fn edit_delete_undo_redo() {
     let mut f = fixture();

@@ -210,6 +210,12 @@ impl Editor {
                     picker.cursor = picker.options.len() - 1;
                 }
             }
+            // One choice to make and the search matches nothing: said, and the
+            // picker stays (it closed without a word, as if something was chosen).
+            Action::Toggle | Action::Submit if !picker.multi() && picker.current().is_none() => {
+                let close = super::keymap::key_for(super::keymap::Context::Picker, &Action::Cancel, self.lang);
+                self.say((self.lang.text().ui.nothing_to_choose)(&close), true);
+            }
             Action::Toggle | Action::Submit => return self.finish_picker(picker),
             // Opened from a form or a line: that waits below, as it was.
             Action::Cancel => return,

@@ -848,6 +848,7 @@ pub static TEXT: Catalogue = Catalogue {
         terminal_too_small: "Terminal massa menut: feu-lo més gran (mínim 40x12). Fins llavors les tecles no fan res.",
         search: "Cerca: ",
         nothing_matches: "(no coincideix res)",
+        nothing_to_choose: |close| format!("no coincideix res amb el que s'ha escrit: esborreu-ho, o {close} per tancar sense triar"),
         form_for: "Fitxa de",
         form_saves: "guarda",
         form_closes: "tanca i deixa esborrany",

@@ -384,6 +384,8 @@ pub struct UiText {
     pub terminal_too_small: &'static str,
     pub search: &'static str,
     pub nothing_matches: &'static str,
+    /// Enter in a picker of one choice whose search matches nothing: the key that closes it.
+    pub nothing_to_choose: fn(&str) -> String,
     pub form_for: &'static str,
     pub form_saves: &'static str,
     /// What `Esc` does on a form, after the key: it closes, what was typed kept as a draft.

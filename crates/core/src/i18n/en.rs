@@ -837,6 +837,7 @@ pub static TEXT: Catalogue = Catalogue {
         terminal_too_small: "Terminal too small: make it bigger (at least 40x12). Keys do nothing until then.",
         search: "Search: ",
         nothing_matches: "(nothing matches)",
+        nothing_to_choose: |close| format!("nothing matches what is typed: delete it, or {close} to close without choosing"),
         form_for: "Form for",
         form_saves: "saves",
         form_closes: "closes, keeping a draft",

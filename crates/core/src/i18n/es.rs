@@ -848,6 +848,7 @@ pub static TEXT: Catalogue = Catalogue {
         terminal_too_small: "Terminal demasiado pequeña: agrándala (mínimo 40x12). Las teclas no hacen nada hasta entonces.",
         search: "Buscar: ",
         nothing_matches: "(nada coincide)",
+        nothing_to_choose: |close| format!("nada coincide con lo escrito: bórralo, o {close} para cerrar sin elegir"),
         form_for: "Ficha de",
         form_saves: "guarda",
         form_closes: "cierra y deja borrador",
