@@ -135,6 +135,16 @@ fn enter_on_a_picker_search_that_matches_nothing_says_so_and_stays() {
     assert!(h.app.overlays().top().is_none());
 }
 
+/// `n` (place in a línea) on an empty action list did nothing and said nothing.
+#[test]
+fn placing_with_no_action_says_how_to_add_one() {
+    let mut f = fixture();
+    add(&mut f.app, "1", &["Fortaleza"]);
+    typ(&mut f.app, "cln");
+    let said = crate::common::keys::notice(&f.app);
+    assert!(said.contains("No hay ninguna acción que poner en una línea: a añade una"), "{said}");
+}
+
 #[test]
 fn edit_delete_undo_redo() {
     let mut f = fixture();

@@ -101,6 +101,8 @@ impl Editor {
             Action::Left => self.views.came.pane = Pane::Factors,
             Action::Right => {}
             Action::StartAdd => self.add_action(),
+            // With no action in the list, it says how to add one.
+            Action::PlaceInLine => self.pick_line_for_selected(),
             other => {
                 if let Some(i) = cur {
                     self.on_action(c, i, other);
@@ -178,7 +180,6 @@ impl Editor {
                 }
             }
             Action::StartForm => self.open_form(),
-            Action::PlaceInLine => self.pick_line_for_selected(),
             _ => {}
         }
     }

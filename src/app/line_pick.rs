@@ -123,6 +123,10 @@ impl Editor {
             let a = &self.session().actions(c)[i];
             let (id, line) = (a.id.clone(), a.line.clone());
             self.pick_line(&id, line, "");
+        } else {
+            // An empty list: said, not nothing.
+            let add = keymap::key_for(self.view_context(), &Action::StartAdd, self.lang);
+            self.say((self.lang.text().quick.no_action_to_place)(&add), true);
         }
     }
 }

@@ -1118,6 +1118,7 @@ pub static TEXT: Catalogue = Catalogue {
     place_in_line_hint: "línia",
     place_added: "posar en una línia l'acció que s'acaba d'afegir",
     nothing_added: "Escriviu abans l'acció i premeu Retorn: després, la seua línia",
+    no_action_to_place: |add| format!("No hi ha cap acció per posar en una línia: {add} n'afegeix una"),
     pick_line: "Línia per a",
     no_line: "(sense línia: a la safata)",
     no_lines: |key| format!("Encara no hi ha línies: creeu-les al pla ({key})"),

@@ -1103,6 +1103,7 @@ pub static TEXT: Catalogue = Catalogue {
     place_in_line_hint: "line",
     place_added: "put the action just added in a line",
     nothing_added: "Type the action and press Enter first: then its line",
+    no_action_to_place: |add| format!("There is no action to place in a line: {add} adds one"),
     pick_line: "Line for",
     no_line: "(no line: back to the tray)",
     no_lines: |key| format!("No lines yet: make them in the plan ({key})"),

@@ -1118,6 +1118,7 @@ pub static TEXT: Catalogue = Catalogue {
     place_in_line_hint: "línea",
     place_added: "poner en una línea la acción recién añadida",
     nothing_added: "Escribe antes la acción y pulsa Enter: luego, su línea",
+    no_action_to_place: |add| format!("No hay ninguna acción que poner en una línea: {add} añade una"),
     pick_line: "Línea para",
     no_line: "(sin línea: a la bandeja)",
     no_lines: |key| format!("Aún no hay líneas: créalas en el plan ({key})"),

@@ -23,6 +23,8 @@ pub struct QuickWords {
     pub place_added: &'static str,
     /// Ctrl-l before the line added any action.
     pub nothing_added: &'static str,
+    /// The línea key with no action in the list: the key that adds one.
+    pub no_action_to_place: fn(&str) -> String,
     /// The línea picker's title, before the action's ID.
     pub pick_line: &'static str,
     /// The option of no línea (back to the tray).
