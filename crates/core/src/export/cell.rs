@@ -266,7 +266,8 @@ mod tests {
 
     #[test]
     fn only_text_is_cleaned_for_xml() {
-        assert_eq!(Cell::from("a\u{1}b").xml_safe(), Cell::from("a\u{fffd}b"));
+        assert_eq!(Cell::from("a\u{1}b\u{fffe}").xml_safe(), Cell::from("ab\u{fffd}"));
+        assert_eq!(Cell::from("\u{1b}[31mrojo\u{1b}[0m").xml_safe(), Cell::from("rojo"));
         assert_eq!(Cell::Amount(5).xml_safe(), Cell::Amount(5));
     }
 }

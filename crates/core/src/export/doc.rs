@@ -286,10 +286,13 @@ pub fn xml_allows(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
-/// `text` with every character XML 1.0 forbids replaced by U+FFFD, so a reader
-/// sees that something was there.
+/// `text` as a document shows it ([`super::safe`]: no escape sequences, no
+/// controls), then with every character XML 1.0 still forbids (the
+/// noncharacters U+FFFE and U+FFFF) replaced by U+FFFD, so a reader sees that
+/// something was there. The controls go first: turned into U+FFFD, an ESC
+/// hid its sequence from the stripper, and Word showed `�[31m` on every page.
 pub fn xml_text(text: &str) -> String {
-    text.chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect()
+    super::safe(text).chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect()
 }
 
 impl Document {
@@ -587,7 +590,7 @@ mod tests {
         }
     }
 
-    const BAD: &str = "a\u{fffe}b\u{ffff}c\u{1}d\u{b}";
+    const BAD: &str = "a\u{fffe}b\u{ffff}c\u{1}d\u{b}e\u{1b}[31mf\u{1b}[0m";
 
     #[test]
     fn xml_safe_replaces_what_xml_forbids_in_every_text() {
@@ -598,9 +601,12 @@ mod tests {
         for forbidden in ["\\u{fffe}", "\\u{ffff}", "\\u{1}", "\\u{b}"] {
             assert!(!safe.contains(forbidden), "{forbidden} left in {safe}");
         }
-        // Four bad characters in every text, all replaced by U+FFFD; the rest kept.
-        assert_eq!(safe.matches('\u{fffd}').count(), before.matches("\\u{fffe}").count() * 4);
-        assert!(safe.contains("a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}"));
+        // The two noncharacters in every text replaced by U+FFFD; the controls
+        // and the escape sequences gone whole (an ESC turned into U+FFFD left
+        // `�[31m` in Word); the rest kept.
+        assert_eq!(safe.matches('\u{fffd}').count(), before.matches("\\u{fffe}").count() * 2);
+        assert!(safe.contains("a\u{fffd}b\u{fffd}cdef"), "{safe}");
+        assert!(!safe.contains("[31m") && !safe.contains("[0m"), "{safe}");
     }
 
     /// The docx writer, which streams its body, replaces them in every text too:
@@ -615,7 +621,8 @@ mod tests {
         for forbidden in ['\u{fffe}', '\u{ffff}', '\u{1}', '\u{b}'] {
             assert!(!xml.contains(forbidden), "{forbidden:?} in the docx body");
         }
-        assert!(xml.contains("a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}"), "the rest of the text is kept");
+        assert!(xml.contains("a\u{fffd}b\u{fffd}cdef"), "the rest of the text is kept");
+        assert!(!xml.contains("[31m"), "no escape sequence's leftovers");
         assert!(xml.ends_with("</w:body></w:document>"), "the body is closed");
     }
 }

@@ -75,7 +75,7 @@ pub fn extra_parts(pictures: &[Media]) -> Vec<(String, Vec<u8>)> {
 
 /// An XML attribute value: escaped, nothing XML forbids, no terminal controls.
 fn attr(text: &str) -> String {
-    html_escape::encode_double_quoted_attribute(&super::safe(&xml_text(text))).into_owned()
+    html_escape::encode_double_quoted_attribute(&xml_text(text)).into_owned()
 }
 
 /// The paragraph that shows chart number `n` (from 1): an inline picture

@@ -36,9 +36,9 @@ fn t(text: &str) -> String {
 
 /// A text of the chart as drawn: no terminal controls, nothing XML forbids.
 fn words(text: &str) -> String {
-    // The controls first: `xml_text` turns ESC into U+FFFD, after which `safe`
-    // would no longer see the sequence and leave its `[31m` in the words.
-    crate::export::doc::xml_text(&crate::export::safe(text))
+    // `xml_text` takes the controls away first (an ESC turned into U+FFFD
+    // would hide its sequence and leave `[31m` in the words).
+    crate::export::doc::xml_text(text)
 }
 
 /// `label` cut with "…" to `max` characters.
