@@ -305,3 +305,24 @@ fn a_language_or_theme_dafo_does_not_know_is_said_with_what_is_used() {
         assert!(!all_output(&out).contains("dafo:"), "{envs:?}: {}", all_output(&out));
     }
 }
+
+/// `--lang en` on a Spanish session wrote English words under `<html
+/// lang="es">` and Word's `es-ES`: spell-checkers and screen readers took the
+/// English for Spanish. A document declares the language it speaks; without
+/// `--lang`, the session's own tag.
+#[test]
+fn a_document_declares_the_language_it_speaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = "sessions/almendral-plan-servicios-sociales-2023-2026.ron";
+    let html = |args: &[&str]| String::from_utf8(dafo(args, &[("DAFO_TODAY", "2027-06-30")]).stdout).unwrap();
+    assert!(html(&["show", "-f", "html", sample]).contains("<html lang=\"es\">"));
+    assert!(html(&["show", "-f", "html", "--lang", "en", sample]).contains("<html lang=\"en\">"));
+    assert!(html(&["--lang", "ca", "report", sample, "--all", "-f", "html"]).contains("<html lang=\"ca\">"));
+    let docx = dir.path().join("en.docx");
+    let o = dafo(&["export", "--lang", "en", sample, "-o", p(&docx)], &[]);
+    assert!(o.status.success(), "{}", all_output(&o));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
+    assert!(core.contains("<dc:language>en-GB</dc:language>"), "{core}");
+}

@@ -53,7 +53,7 @@ pub fn document(session: &Session, lang: Lang, today: Date) -> Document {
     Document {
         title: session.meta.title.clone(),
         lang,
-        language: session.meta.language.clone(),
+        language: super::declared_language(&session.meta.language, lang),
         // The day it was exported: the session's own dates are in its header.
         footer: format!("{} · {}", l.generated, lang.locale().date(today)),
         blocks,

@@ -227,6 +227,17 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     display_safe(text)
 }
 
+/// The language a document declares (`<html lang>`, Word's proofing language):
+/// the session's own tag when the document speaks it (`ca-ES-valencia` kept),
+/// else the tag of the language in force (`--lang en` on a Spanish session
+/// declared Spanish, and spell-checkers and screen readers read English as it).
+pub fn declared_language(session_language: &str, lang: Lang) -> String {
+    match Lang::from_tag(session_language) {
+        Some(l) if l == lang => session_language.to_owned(),
+        _ => lang.tag().to_owned(),
+    }
+}
+
 /// The day of a timestamp, `YYYY-MM-DD` (UTC, so exports do not depend on the machine).
 pub fn day(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%d").to_string()

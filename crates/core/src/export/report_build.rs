@@ -69,7 +69,7 @@ pub fn document(joined: &Joined, years: &[i16], lang: Lang, today: Date) -> Repo
     ReportDoc {
         title: format!("{} {span}: {}", w.title, s.meta.title),
         lang,
-        language: s.meta.language.clone(),
+        language: super::declared_language(&s.meta.language, lang),
         // The day it was written, as the session export's footer.
         footer: format!("dafo · {}", lang.locale().date(today)),
         blocks,
