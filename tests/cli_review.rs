@@ -212,7 +212,8 @@ fn golden_reports_of_the_sample() {
         insta::assert_snapshot!(format!("report_{format}"), stdout(&out));
     }
     let html = stdout(&dafo(&["report", SAMPLE, "--format", "html"]));
-    for needle in ["\">Grado de implementación por eje y línea</h2>", "text-align:right\">71,3 %</td>", "</html>"] {
+    for needle in ["\">Grado de implementación por eje y línea</h2>", "text-align:right\">71,3\u{a0}%</td>", "</html>"]
+    {
         assert!(html.contains(needle), "{needle}");
     }
 }
@@ -289,7 +290,10 @@ fn the_docx_report_has_every_section_and_the_roll_ups() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
-    let text = docx_text(&bytes);
+    // A number and its unit are bound (a no-break space): never split at a cell's edge.
+    let bound = docx_text(&bytes);
+    assert!(bound.contains("130 (66,7\u{a0}%)") && !bound.contains("66,7 %"), "{bound}");
+    let text = bound.replace('\u{a0}', " ");
     // The cover: the plan's title, then the kind of document and its years.
     for needle in [
         "Plan de servicios sociales de Almendral del Río 2023-2026",

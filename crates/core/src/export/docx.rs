@@ -115,7 +115,7 @@ fn write_body(doc: &Document, media: &[Option<super::docx_chart::Media>], out: &
 /// 1.0 forbids (U+FFFE, U+FFFF, which import and paste can bring in) replaced,
 /// so the file is always well-formed.
 pub(super) fn safe(text: &str) -> String {
-    super::doc::xml_text(text)
+    super::units_together(&super::doc::xml_text(text)).into_owned()
 }
 
 pub(super) fn put(out: &mut dyn Write, element: &impl BuildXML) -> io::Result<()> {

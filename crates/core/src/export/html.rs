@@ -46,7 +46,7 @@ fn tint(q: Quadrant) -> &'static str {
 
 /// Escapes user text for element content.
 pub fn escape(text: &str) -> String {
-    html_escape::encode_text(&safe(text)).into_owned()
+    html_escape::encode_text(&super::units_together(&safe(text))).into_owned()
 }
 
 /// Escapes user text for a double-quoted attribute value.

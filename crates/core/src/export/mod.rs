@@ -227,6 +227,25 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     display_safe(text)
 }
 
+/// `text` with a no-break space between a number and the `€` or `%` after it
+/// (`32.000 €`, `33,3 %`), so that a word processor or a browser never puts the
+/// unit alone on the next line of a narrow table cell.
+pub fn units_together(text: &str) -> Cow<'_, str> {
+    if !(text.contains(' ') && text.contains(['€', '%'])) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let between = c == ' '
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|n| matches!(n, '€' | '%'));
+        out.push(if between { '\u{a0}' } else { c });
+    }
+    Cow::Owned(out)
+}
+
 /// The language a document declares (`<html lang>`, Word's proofing language):
 /// the session's own tag when the document speaks it (`ca-ES-valencia` kept),
 /// else the tag of the language in force (`--lang en` on a Spanish session
@@ -292,4 +311,28 @@ pub(crate) fn priority(lang: Lang, votes: u32, impact: Option<u8>) -> String {
         parts.push(format!("{} {i}", l.impact));
     }
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod units_tests {
+    use super::*;
+
+    /// `32.000` at a cell's end and `€` alone on the next line (docx and HTML
+    /// tables of the report): a number and its unit are bound.
+    #[test]
+    fn a_number_and_its_unit_stay_together() {
+        assert_eq!(units_together("32.000 € y 33,3 %"), "32.000\u{a0}€ y 33,3\u{a0}%");
+        assert_eq!(units_together("170 (33,3 %)"), "170 (33,3\u{a0}%)");
+        // Words before a sign, and signs without a number, are left as they are.
+        assert_eq!(units_together("en € y % de"), "en € y % de");
+        assert!(matches!(units_together("€12,000.50"), Cow::Borrowed(_)));
+        for lang in [Lang::Es, Lang::En, Lang::Ca] {
+            let l = lang.locale();
+            for shown in [l.money(1_200_050), l.percent(62.5)] {
+                let bound = units_together(&shown);
+                assert!(!bound.contains(' '), "{lang:?}: {bound}");
+                assert_eq!(bound.replace('\u{a0}', " "), shown);
+            }
+        }
+    }
 }

@@ -243,7 +243,7 @@ fn a_year_without_a_review_shows_where_the_action_stood_in_brackets() {
     let site = site(&s, Lang::Es, TODAY, false);
     let page = file(&site, "actions.html");
     let start = page.find(&format!("id=\"accion-{}\"", a.id)).unwrap();
-    let item = &page[start..start + page[start..].find("</li>").unwrap()];
+    let item = &page[start..start + page[start..].find("</li>").unwrap()].replace('\u{a0}', " ");
     let pct = |d: u8| crate::export::report_build::pct(Lang::Es, f64::from(d));
     assert!(
         item.contains(&format!("<td class=\"n\">{}</td><td class=\"n\">({})</td>", pct(degree), pct(degree))),
