@@ -385,7 +385,10 @@ fn check(file: &Path, loaded: Result<Session, storage::LoadError>, lang: Lang) -
 
 /// What `check` says of the session `s` read from `file`, a line each into `said`.
 fn check_report(file: &Path, s: &Session, lang: Lang, said: &mut String) -> ExitCode {
-    let name = display_safe_lines(&file.display().to_string());
+    // Standard input is `<stdin>` here as in its errors.
+    let shown =
+        if commands::input::is_stdin(file) { commands::input::STDIN.into() } else { file.display().to_string() };
+    let name = display_safe_lines(&shown);
     let mut say = |line: String| {
         said.push_str(&line);
         said.push('\n');

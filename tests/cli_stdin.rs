@@ -30,7 +30,8 @@ fn show_and_check_read_a_session_from_standard_input() {
     assert_eq!(from_stdin.stdout, from_file.stdout);
 
     let ok = dafo_with_stdin(&["check", "-"], &sample);
-    assert!(ok.status.success() && String::from_utf8_lossy(&ok.stdout).starts_with("-: "), "{ok:?}");
+    // Named `<stdin>`, as its errors name it (it said `-: ok`).
+    assert!(ok.status.success() && String::from_utf8_lossy(&ok.stdout).starts_with("<stdin>: "), "{ok:?}");
     let bad = dafo_with_stdin(&["check", "-"], b"(version: 1,\n  title: ");
     let said = String::from_utf8_lossy(&bad.stderr);
     assert!(!bad.status.success() && said.contains("<stdin>:"), "{said}");
@@ -58,4 +59,19 @@ fn import_reads_standard_input_as_its_format_says_and_asks_for_one() {
     assert!(from_csv.status.success(), "{}", String::from_utf8_lossy(&from_csv.stderr));
     let sample = dafo::storage::load(std::path::Path::new(SAMPLE)).unwrap();
     assert_eq!(dafo::storage::load(&back).unwrap().counts(), sample.counts());
+}
+
+/// Standard input had no bound: `dafo check - < /dev/zero` grew to gigabytes.
+/// It is read as a file is, at most 32 MB, and refused past that with the
+/// same words.
+#[test]
+fn standard_input_past_the_size_of_a_session_file_is_refused() {
+    let big = vec![b' '; 32 * 1024 * 1024 + 1];
+    for args in
+        [&["check", "-"][..], &["show", "-", "-f", "md"], &["import", "-", "-f", "md", "-o", "/nonexistent/x.ron"]]
+    {
+        let o = dafo_with_stdin(args, &big);
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success() && said.contains("<stdin>") && said.contains("32 MB"), "{args:?}: {said}");
+    }
 }

@@ -44,10 +44,7 @@ pub fn run(
     let input_text = match (format, input::is_stdin(file)) {
         (None, true) => return Err(CommandError::StdinNeedsFormat),
         (_, false) => read_source(file)?,
-        (Some(_), true) => {
-            let io = |source| ImportError::Io { path: file.to_owned(), source };
-            crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
-        }
+        (Some(_), true) => crate::export::import::text_of(input::stdin_bytes().map_err(input::import_error)?, file)?,
     };
     let (mut session, said) = session_of(file, format, &input_text, title, stem).map_err(|e| match e.language() {
         Some(l) => CommandError::InLanguage { lang: speak(l.tag()), error: Box::new(e.into()) },
@@ -142,8 +139,7 @@ pub fn survey(
         super::refuse_input_as_output(out, &[file], lang)?;
     }
     let text = if input::is_stdin(file) {
-        let io = |source| ImportError::Io { path: file.to_owned(), source };
-        crate::export::import::text_of(input::stdin_bytes().map_err(io)?, file)?
+        crate::export::import::text_of(input::stdin_bytes().map_err(input::import_error)?, file)?
     } else {
         read_source(file)?
     };

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::domain::Session;
+use crate::storage::bounded::BoundedError;
 use crate::storage::{self, LoadError};
 
 /// Whether `path` names standard input.
@@ -14,14 +15,27 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Standard input, whole (read the first time it is asked for).
-pub fn stdin_bytes() -> std::io::Result<Vec<u8>> {
-    static STDIN: OnceLock<Result<Vec<u8>, (std::io::ErrorKind, String)>> = OnceLock::new();
-    let read = STDIN.get_or_init(|| {
+/// How standard input is named in messages.
+pub const STDIN: &str = "<stdin>";
+
+/// Standard input, whole (read the first time it is asked for), at most
+/// [`storage::SESSION_FILE_LIMIT`] bytes as a file is: `dafo check - < /dev/zero`
+/// grew to gigabytes before.
+pub fn stdin_bytes() -> Result<Vec<u8>, BoundedError> {
+    static READ: OnceLock<Result<Vec<u8>, (std::io::ErrorKind, String)>> = OnceLock::new();
+    let limit = storage::SESSION_FILE_LIMIT;
+    let read = READ.get_or_init(|| {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes).map_err(|e| (e.kind(), e.to_string()))
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map(|_| bytes).map_err(|e| (e.kind(), e.to_string()))
     });
-    read.clone().map_err(|(kind, message)| std::io::Error::new(kind, message))
+    let path = || Path::new(STDIN).to_owned();
+    match read {
+        Ok(bytes) if bytes.len() as u64 > limit => Err(BoundedError::TooLarge { path: path(), limit }),
+        Ok(bytes) => Ok(bytes.clone()),
+        Err((kind, message)) => {
+            Err(BoundedError::Io { path: path(), source: std::io::Error::new(*kind, message.clone()) })
+        }
+    }
 }
 
 /// Loads a session from `path`, or from standard input when it is `-` (errors then
@@ -30,7 +44,18 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
     if !is_stdin(path) {
         return storage::load(path);
     }
-    let stdin = Path::new("<stdin>");
-    let bytes = stdin_bytes().map_err(|source| LoadError::Io { path: stdin.to_owned(), source })?;
-    storage::parse_bytes(&bytes, stdin)
+    let bytes = stdin_bytes().map_err(|e| match e {
+        BoundedError::Io { path, source } => LoadError::Io { path, source },
+        other => LoadError::NotReadable(other),
+    })?;
+    storage::parse_bytes(&bytes, Path::new(STDIN))
+}
+
+/// [`stdin_bytes`]' error as an import's: the system's words, or the refusal of too much.
+pub fn import_error(e: BoundedError) -> crate::export::import::ImportError {
+    use crate::export::import::ImportError;
+    match e {
+        BoundedError::Io { path, source } => ImportError::Io { path, source },
+        other => ImportError::NotReadable(other),
+    }
 }
