@@ -300,9 +300,13 @@ impl SessionFile {
         if let Err(e) = &self.lock {
             return Err(SaveError::NotHeld { path: self.path.clone(), reason: Box::new(e.duplicate()) });
         }
-        if load_session(&self.path).is_ok() {
+        match load_session(&self.path) {
             // It reads: the ordinary rules apply (changed on disk is not damaged).
-            return self.save_text(text).map(|report| (report, None));
+            Ok(_) => return self.save_text(text).map(|report| (report, None)),
+            // Written by a newer dafo: not damaged, and never overwritten (it
+            // was set aside as damaged and replaced by an older version).
+            Err(error @ LoadError::TooNew { .. }) => return Err(SaveError::Unreadable { error: Box::new(error) }),
+            Err(_) => {}
         }
         let kept = keep_damaged(&self.path).map_err(|e| SaveError::from_io(&self.path, e))?;
         // Damaged and kept aside: it is replaced even though it does not read.
@@ -622,6 +626,30 @@ mod tests {
         assert_eq!(std::fs::read_to_string(kept.unwrap()).unwrap(), "(version: 1, me");
         assert_eq!(crate::storage::load(&path).unwrap().meta.title, "dos");
         file.save(&session("tres")).unwrap();
+    }
+
+    /// "Keep mine" over a file a newer dafo wrote set the newer file aside as
+    /// damaged and wrote this version's over it: a downgrade, and the newer
+    /// file filed as damage. It is refused; the file stays as it is.
+    #[test]
+    fn a_file_a_newer_dafo_wrote_is_never_replaced_as_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (mut file, _) = SessionFile::create(&path, &session("uno")).unwrap();
+        let newer = std::fs::read_to_string(&path).unwrap().replacen(
+            &format!("version: {}", crate::domain::FORMAT_VERSION),
+            &format!("version: {}", crate::domain::FORMAT_VERSION + 1),
+            1,
+        );
+        std::fs::write(&path, &newer).unwrap();
+        let err = file.replace_damaged(&session("dos")).unwrap_err();
+        assert!(
+            matches!(&err, SaveError::Unreadable { error } if matches!(**error, LoadError::TooNew { .. })),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), newer, "the newer file is untouched");
+        let aside = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok);
+        assert!(aside.into_iter().all(|e| !e.file_name().to_string_lossy().contains("damaged")), "nothing set aside");
     }
 
     #[cfg(unix)]
