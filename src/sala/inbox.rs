@@ -19,8 +19,7 @@ use crate::i18n::Lang;
 
 /// Where the inbox of `session` lives.
 pub fn inbox_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    session.with_file_name(format!(".{name}.inbox"))
+    session.with_file_name(crate::storage::name_with(session, ".", ".inbox"))
 }
 
 /// The highest item number a line may hold: the number goes to the participant's

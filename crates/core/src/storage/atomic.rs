@@ -7,6 +7,7 @@
 //! the temp file of a killed save goes at once and another process's save in
 //! flight (a second dafo, a command, a script using this crate) is never cut.
 
+use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -40,14 +41,32 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, bytes, true)
 }
 
+/// `before`, then `path`'s file name byte for byte, then `after`: the names
+/// dafo keeps beside a session (its lock, journal, temp files, backups, a
+/// damaged copy). A name that is not UTF-8 stays as it is: read as text,
+/// `g\xff.ron` and `g\xfe.ron` were both `g�.ron`, and shared one lock, one
+/// journal and one set of backups (a save of one pruned the other's, and
+/// `recover` filled one with the other session).
+pub fn name_with(path: &Path, before: &str, after: &str) -> OsString {
+    let mut name = OsString::from(before);
+    name.push(path.file_name().unwrap_or_default());
+    name.push(after);
+    name
+}
+
+/// Whether the file name `name` begins with `prefix` and ends with `suffix`, byte for byte.
+pub(crate) fn named_between(name: &OsStr, prefix: &OsStr, suffix: &str) -> bool {
+    let name = name.as_encoded_bytes();
+    name.starts_with(prefix.as_encoded_bytes()) && name.ends_with(suffix.as_bytes())
+}
+
 /// The folder `path` is in, and the prefix of its temp files' names.
-fn dir_and_prefix(path: &Path) -> (&Path, String) {
+fn dir_and_prefix(path: &Path) -> (&Path, OsString) {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    (dir, format!(".{name}."))
+    (dir, name_with(path, ".", "."))
 }
 
 /// A new temp file in `dir` named `{prefix}XXXXXX{suffix}`, made with `mode` (on
@@ -56,10 +75,10 @@ fn dir_and_prefix(path: &Path) -> (&Path, String) {
 /// temp file's path in English (`… (os error 2) at path "/…/.x.md.Ab12Cd.tmp"`),
 /// which would reach the user past `i18n::os_error` (docs/errors.md): write
 /// through [`NamedTempFile::as_file`] too.
-pub fn temp_file_in(dir: &Path, prefix: &str, suffix: &str, mode: u32) -> io::Result<NamedTempFile> {
+pub fn temp_file_in(dir: &Path, prefix: impl AsRef<OsStr>, suffix: &str, mode: u32) -> io::Result<NamedTempFile> {
     #[cfg(not(unix))]
     let _ = mode;
-    tempfile::Builder::new().prefix(prefix).suffix(suffix).make_in(dir, |path| {
+    tempfile::Builder::new().prefix(&prefix).suffix(suffix).make_in(dir, |path| {
         let mut options = std::fs::OpenOptions::new();
         options.read(true).write(true).create_new(true);
         #[cfg(unix)]
@@ -118,11 +137,7 @@ pub fn remove_stray_temps_in(dir: &Path, path: &Path) -> Vec<PathBuf> {
     entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".tmp")
-        })
+        .filter(|e| named_between(&e.file_name(), &prefix, ".tmp"))
         .filter_map(|e| remove_if_stray(&e.path(), now).then(|| e.path()))
         .collect()
 }

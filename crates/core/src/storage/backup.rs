@@ -5,13 +5,14 @@
 //! `<file name>.<UTC time>.bak`. The newest one mirrors the last save; a new generation
 //! starts every [`GENERATION_SPAN`], and the [`GENERATIONS`] newest are kept.
 
+use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::{SignedDuration, Timestamp};
 use thiserror::Error;
 
-use super::atomic::write_atomic;
+use super::atomic::{name_with, write_atomic};
 use super::disk::parse_bytes;
 use super::format::{LoadError, load};
 
@@ -64,7 +65,7 @@ pub fn keep_backup(session: &Path, bytes: &[u8], new_generation: bool) -> io::Re
                 Some(t) if t >= now_ms => t.checked_add(SignedDuration::from_millis(1)).unwrap_or(now_ms),
                 _ => now_ms,
             };
-            dir.join(format!("{prefix}{}.bak", stamp.strftime("%Y%m%dT%H%M%S%.3fZ")))
+            dir.join(backup_name(&prefix, &format!("{}.bak", stamp.strftime("%Y%m%dT%H%M%S%.3fZ"))))
         }
     };
     write_atomic(&target, bytes)?;
@@ -86,7 +87,7 @@ pub fn keep_own_version(session: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let mut at = Timestamp::now();
     let target = loop {
         let stamp = at.strftime("%Y%m%dT%H%M%S%.3fZ");
-        let target = dir.join(format!("{prefix}{stamp}.kept.bak"));
+        let target = dir.join(backup_name(&prefix, &format!("{stamp}.kept.bak")));
         if !target.exists() {
             break target;
         }
@@ -97,7 +98,7 @@ pub fn keep_own_version(session: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 }
 
 fn is_kept(backup: &Path) -> bool {
-    backup.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".kept.bak"))
+    backup.file_name().is_some_and(|n| n.as_encoded_bytes().ends_with(b".kept.bak"))
 }
 
 /// Why backups of `session` cannot be written, if they cannot: `.dafo-backups` is a
@@ -184,30 +185,37 @@ pub fn keep_damaged(session: &Path) -> io::Result<Option<PathBuf>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
-    let mut keep = session.with_file_name(format!("{name}.damaged-{stamp}"));
+    let mut keep = session.with_file_name(name_with(session, "", &format!(".damaged-{stamp}")));
     let mut n = 2;
     while keep.exists() {
-        keep = session.with_file_name(format!("{name}.damaged-{stamp}-{n}"));
+        keep = session.with_file_name(name_with(session, "", &format!(".damaged-{stamp}-{n}")));
         n += 1;
     }
     write_atomic(&keep, &bytes)?;
     Ok(Some(keep))
 }
 
-pub(crate) fn backup_dir_and_prefix(session: &Path) -> (PathBuf, String) {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+/// The folder of `session`'s backups, and the beginning of their names: the
+/// session's file name byte for byte, then `.`.
+pub(crate) fn backup_dir_and_prefix(session: &Path) -> (PathBuf, OsString) {
     let dir = match session.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.join(BACKUP_DIR),
         _ => PathBuf::from(BACKUP_DIR),
     };
-    (dir, format!("{name}."))
+    (dir, name_with(session, "", "."))
 }
 
-fn stamp_of(backup: &Path, prefix: &str) -> Option<Timestamp> {
-    let name = backup.file_name()?.to_string_lossy().into_owned();
-    let stamp = name.strip_prefix(prefix)?.strip_suffix(".bak")?;
+/// `prefix` then `rest`: a backup's file name.
+fn backup_name(prefix: &OsStr, rest: &str) -> OsString {
+    let mut name = prefix.to_owned();
+    name.push(rest);
+    name
+}
+
+fn stamp_of(backup: &Path, prefix: &OsStr) -> Option<Timestamp> {
+    let name = backup.file_name()?.as_encoded_bytes().strip_prefix(prefix.as_encoded_bytes())?;
+    let stamp = std::str::from_utf8(name).ok()?.strip_suffix(".bak")?;
     let stamp = stamp.strip_suffix(".kept").unwrap_or(stamp);
     let civil = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S%.f", stamp.strip_suffix('Z')?).ok()?;
     civil.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
@@ -239,12 +247,39 @@ mod tests {
         to_ron(&Session::new(title, Timestamp::UNIX_EPOCH))
     }
 
+    /// `g\xff.ron` and `g\xfe.ron` (Latin-1 names): read as text both were
+    /// `g�.ron`, and shared one lock, one journal and one set of backups; a
+    /// save of one pruned the other's backup and `recover` filled one with
+    /// the other session. Every name beside a session is its own, byte for byte.
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_their_own_backups_lock_and_journal() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join(OsStr::from_bytes(b"g\xff.ron"));
+        let b = dir.path().join(OsStr::from_bytes(b"g\xfe.ron"));
+        keep_backup(&a, text("PALENCIA").as_bytes(), true).unwrap();
+        keep_backup(&b, text("ALMENDRAL").as_bytes(), true).unwrap();
+        let (own_a, own_b) = (list_backups(&a), list_backups(&b));
+        assert_eq!((own_a.len(), own_b.len()), (1, 1), "{own_a:?} {own_b:?}");
+        assert!(std::fs::read_to_string(&own_a[0]).unwrap().contains("PALENCIA"));
+        assert!(std::fs::read_to_string(&own_b[0]).unwrap().contains("ALMENDRAL"));
+        assert_ne!(crate::storage::lock::lock_path(&a), crate::storage::lock::lock_path(&b));
+        assert_ne!(crate::storage::journal::journal_path(&a), crate::storage::journal::journal_path(&b));
+        assert_ne!(keep_damaged_name(&a), keep_damaged_name(&b));
+    }
+
+    /// The name a damaged copy of `session` would get, without its time stamp.
+    fn keep_damaged_name(session: &Path) -> OsString {
+        name_with(session, "", ".damaged-")
+    }
+
     #[test]
     fn newest_generation_is_refreshed_and_old_ones_pruned() {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path().join("s.ron");
         let first = keep_backup(&s, b"one", false).unwrap();
-        assert!(stamp_of(&first, "s.ron.").is_some(), "{first:?}");
+        assert!(stamp_of(&first, OsStr::new("s.ron.")).is_some(), "{first:?}");
         assert_eq!(keep_backup(&s, b"two", false).unwrap(), first);
         assert_eq!(std::fs::read(&first).unwrap(), b"two");
         for i in 0..GENERATIONS + 3 {

@@ -53,8 +53,7 @@ pub const JOURNAL_ENV: &str = "DAFO_JOURNAL";
 
 /// The journal of a session file: `.name.ron.journal` in the same folder.
 pub fn journal_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    session.with_file_name(format!(".{name}.journal"))
+    session.with_file_name(super::atomic::name_with(session, ".", ".journal"))
 }
 
 /// Whether journaling is on (it is, unless `DAFO_JOURNAL=off`).
@@ -198,8 +197,7 @@ impl Journal {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let tmp = super::atomic::temp_file_in(dir, &format!(".{name}."), ".tmp", 0o600)?;
+        let tmp = super::atomic::temp_file_in(dir, super::atomic::name_with(&self.path, ".", "."), ".tmp", 0o600)?;
         tmp.as_file().write_all(text.as_bytes())?;
         tmp.as_file().sync_data()?;
         let file = tmp.persist(&self.path).map_err(|e| e.error)?;
@@ -388,11 +386,10 @@ pub fn replay(session: &Path, current: &Session, base: u64) -> Replay {
 pub fn set_aside(session: &Path, why: Unfit) -> Replay {
     let path = journal_path(session);
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut aside = path.with_file_name(format!("{name}-{stamp}"));
+    let mut aside = path.with_file_name(super::atomic::name_with(&path, "", &format!("-{stamp}")));
     let mut n = 2;
     while std::fs::symlink_metadata(&aside).is_ok() {
-        aside = path.with_file_name(format!("{name}-{stamp}-{n}"));
+        aside = path.with_file_name(super::atomic::name_with(&path, "", &format!("-{stamp}-{n}")));
         n += 1;
     }
     match std::fs::rename(&path, &aside) {

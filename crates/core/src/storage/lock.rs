@@ -167,8 +167,7 @@ pub struct SessionLock {
 
 /// The lock file of a session: `.name.ron.lock` in the same folder.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    session.with_file_name(format!(".{name}.lock"))
+    session.with_file_name(super::atomic::name_with(session, ".", ".lock"))
 }
 
 impl SessionLock {
