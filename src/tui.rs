@@ -95,19 +95,26 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     // The session is let go (lock file and journal removed) before the terminal
     // is touched again: when the pty has closed (SIGHUP, EOF, EIO) any write to
     // it fails, and nothing that fails there may keep the lock file behind.
+    let lang = app.lang();
     drop(app);
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     let _ = ratatui::try_restore();
-    result
+    // Said on the terminal when there still is one (SIGTERM), after the screen is given back.
+    if let Ok(Some(kept)) = &result {
+        let said = (lang.text().ui.form_words_kept)(&crate::domain::text::display_safe(&kept.display().to_string()));
+        let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("dafo: {said}\n"));
+    }
+    result.map(|_| ())
 }
 
-/// The loop; `start` runs once, right after the first frame is drawn.
+/// The loop; `start` runs once, right after the first frame is drawn. Ends
+/// with the file a stop signal wrote a form's unchecked words to, if any.
 fn event_loop(
     terminal: &mut Screen,
     rx: &Receiver<AppEvent>,
     app: &mut App,
     start: impl FnOnce() -> std::io::Result<()>,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<std::path::PathBuf>> {
     let first_frame_only = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut clicks = Clicks::default();
     // The time-dependent part of the last frame drawn.
@@ -155,10 +162,7 @@ fn event_loop(
             match event {
                 AppEvent::Terminal(ev) => redraw |= handle_terminal(terminal, app, &ev, &mut clicks)?,
                 AppEvent::Closed(e) => return Err(e),
-                AppEvent::Stop => {
-                    app.enter_typed_words();
-                    return Ok(());
-                }
+                AppEvent::Stop => return Ok(app.enter_typed_words()),
                 // Their outcomes are collected by the tick below.
                 AppEvent::Background | AppEvent::Disk => {}
                 // A participant's request: the room decides and answers; the
@@ -169,7 +173,7 @@ fn event_loop(
                 }
             }
             if app.quit {
-                return Ok(());
+                return Ok(None);
             }
         }
         // Every change that comes without a key (a save done or failed, a
@@ -184,7 +188,7 @@ fn event_loop(
             break;
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// A key, paste, mouse event or resize: its actions, through `update`; true

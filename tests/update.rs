@@ -145,6 +145,27 @@ fn placing_with_no_action_says_how_to_add_one() {
     assert!(said.contains("No hay ninguna acción que poner en una línea: a añade una"), "{said}");
 }
 
+/// SIGTERM or SIGHUP (a closed terminal) with a form open threw away what was
+/// typed in it. Its values are saved as Enter saves them; values that do not
+/// check are written beside the session, never dropped.
+#[test]
+fn a_stop_signal_saves_an_open_form_or_keeps_its_words_in_a_file() {
+    let mut f = fixture();
+    typ(&mut f.app, "M");
+    typ(&mut f.app, " de marzo");
+    assert_eq!(f.app.enter_typed_words(), None);
+    assert_eq!(session(&f.app).meta.title, "Taller de marzo");
+    // A date that does not check: the form stays, its words go to a file.
+    typ(&mut f.app, "M");
+    key(&mut f.app, KeyCode::Tab, KeyModifiers::NONE);
+    typ(&mut f.app, "99/99");
+    let kept = f.app.enter_typed_words().expect("a file with the words");
+    assert_eq!(kept.parent(), f.path.parent());
+    assert!(kept.file_name().unwrap().to_string_lossy().starts_with("taller.ron.unsaved-"), "{kept:?}");
+    let words = std::fs::read_to_string(&kept).unwrap();
+    assert!(words.contains("99/99"), "{words}");
+}
+
 #[test]
 fn edit_delete_undo_redo() {
     let mut f = fixture();

@@ -55,6 +55,17 @@ impl RecordForm {
         value_of(&self.fields[i])
     }
 
+    /// What was typed in the changed fields, labelled, as the action form's
+    /// [`super::form::Form::typed`] gives it.
+    pub(super) fn typed(&self, lang: Lang) -> String {
+        let labels = lang.text().follow.record_fields;
+        (0..RECORD_FIELDS)
+            .filter(|&i| self.changed(i))
+            .map(|i| format!("{}: {}", labels[i], self.value(i)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// Whether field `i` was changed since the form was filled.
     pub fn changed(&self, i: usize) -> bool {
         self.seen.changed(i, &self.value(i))

@@ -387,9 +387,12 @@ impl App {
     /// A stop signal (SIGTERM, SIGHUP: the terminal closed) ends dafo as `q`
     /// would, with no second key to wait for: words typed on an open input
     /// line are entered first, as Enter would, so that the save on leaving
-    /// takes them (they were lost). A form is left as it is: its values are
-    /// checked together, and may not yet be whole.
-    pub fn enter_typed_words(&mut self) {
+    /// takes them (they were lost). A form with words typed in it (an
+    /// action's, an indicator's, the session's details, a year's record) is
+    /// saved as Enter saves it; one whose values do not check is written out
+    /// beside the session, `NAME.ron.unsaved-TIME.txt`, never dropped (its
+    /// words were lost). Returns that file, if one was written.
+    pub fn enter_typed_words(&mut self) -> Option<std::path::PathBuf> {
         let typed = match &self.screen {
             Screen::Editor(e) => matches!(e.mode(), Mode::Input(i) if !i.value().trim().is_empty()),
             Screen::Browser(_) => false,
@@ -397,6 +400,22 @@ impl App {
         if typed {
             self.handle(Action::Submit);
         }
+        let words = |app: &App| {
+            let Screen::Editor(e) = &app.screen else { return None };
+            match e.overlays.top() {
+                Some(overlay::Overlay::Form(f)) if f.has_words() => Some(f.typed(e.lang)),
+                Some(overlay::Overlay::Record(r)) if r.has_words() => Some(r.typed(e.lang)),
+                _ => None,
+            }
+        };
+        words(self)?;
+        self.handle(Action::Submit);
+        let left = words(self)?;
+        let Screen::Editor(e) = &self.screen else { return None };
+        // The values do not check (a date half typed): kept in a file the user sees.
+        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let path = e.path().with_file_name(crate::storage::name_with(e.path(), "", &format!(".unsaved-{stamp}.txt")));
+        crate::storage::write_atomic_new(&path, format!("{left}\n").as_bytes()).ok().map(|()| path)
     }
 
     /// Whether the session shown has changes not yet saved to the file.

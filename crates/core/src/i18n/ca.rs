@@ -849,6 +849,7 @@ pub static TEXT: Catalogue = Catalogue {
         search: "Cerca: ",
         nothing_matches: "(no coincideix res)",
         nothing_to_choose: |close| format!("no coincideix res amb el que s'ha escrit: esborreu-ho, o {close} per tancar sense triar"),
+        form_words_kept: |path| format!("el que s'ha escrit a la fitxa no s'ha pogut guardar (els seus valors no eren vàlids): és a {path}"),
         form_for: "Fitxa de",
         form_saves: "guarda",
         form_closes: "tanca i deixa esborrany",

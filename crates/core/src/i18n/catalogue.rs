@@ -386,6 +386,8 @@ pub struct UiText {
     pub nothing_matches: &'static str,
     /// Enter in a picker of one choice whose search matches nothing: the key that closes it.
     pub nothing_to_choose: fn(&str) -> String,
+    /// A stop signal with a form whose values do not check: the file its words were written to.
+    pub form_words_kept: fn(&str) -> String,
     pub form_for: &'static str,
     pub form_saves: &'static str,
     /// What `Esc` does on a form, after the key: it closes, what was typed kept as a draft.

@@ -838,6 +838,7 @@ pub static TEXT: Catalogue = Catalogue {
         search: "Search: ",
         nothing_matches: "(nothing matches)",
         nothing_to_choose: |close| format!("nothing matches what is typed: delete it, or {close} to close without choosing"),
+        form_words_kept: |path| format!("what was typed in the form could not be saved (its values did not check): it is in {path}"),
         form_for: "Form for",
         form_saves: "saves",
         form_closes: "closes, keeping a draft",

@@ -849,6 +849,7 @@ pub static TEXT: Catalogue = Catalogue {
         search: "Buscar: ",
         nothing_matches: "(nada coincide)",
         nothing_to_choose: |close| format!("nada coincide con lo escrito: bórralo, o {close} para cerrar sin elegir"),
+        form_words_kept: |path| format!("lo escrito en la ficha no se pudo guardar (sus valores no eran válidos): está en {path}"),
         form_for: "Ficha de",
         form_saves: "guarda",
         form_closes: "cierra y deja borrador",
