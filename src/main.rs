@@ -32,7 +32,16 @@ fn main() -> ExitCode {
     // The session a command reads is read once, here: it speaks first (after
     // --lang), and the command gets it as read.
     let preloaded = session_file(&cli).map(commands::input::load);
-    let session_lang = preloaded.as_ref().and_then(|r| r.as_ref().ok()).map(|s| s.meta.language.as_str());
+    // A session that does not read still names its language in its `meta`: its
+    // errors are said in it, as `recover` says them (they came in Spanish).
+    let probed = match &preloaded {
+        Some(Err(_)) => session_file(&cli).and_then(language_of_unread),
+        _ => None,
+    };
+    let session_lang = match &preloaded {
+        Some(Ok(s)) => Some(s.meta.language.as_str()),
+        _ => probed.as_deref(),
+    };
     let lang = i18n::resolve(cli.lang, session_lang, config.language(), env);
     let ignored = settings::ignored(&config, env);
     match run(cli, lang, &config, &ignored, preloaded) {
@@ -80,6 +89,26 @@ fn session_file(cli: &Cli) -> Option<&Path> {
 
 /// The session `main` read for the command (see [`session_file`]).
 type Preloaded = Option<Result<Session, storage::LoadError>>;
+
+/// The language a session file that does not read names in its `meta`, if it
+/// names one (read as `recover` reads it, a file of a session's size at most).
+fn language_of_unread(path: &Path) -> Option<String> {
+    let bytes = if commands::input::is_stdin(path) {
+        commands::input::stdin_bytes().ok()?
+    } else {
+        storage::bounded::read_regular(path, storage::SESSION_FILE_LIMIT).ok()?
+    };
+    storage::language_of(&bytes)
+}
+
+/// The language errors about `file`, which does not read, are said in: what
+/// `session_lang` makes of the language its `meta` names, else `lang`.
+fn unread_lang(file: &Path, lang: Lang, session_lang: &dyn Fn(&Session) -> Lang) -> Lang {
+    let Some(tag) = language_of_unread(file) else { return lang };
+    let mut named = Session::new("", jiff::Timestamp::UNIX_EPOCH);
+    named.meta.language = tag;
+    session_lang(&named)
+}
 
 /// The preloaded session: every command [`session_file`] names has one.
 fn take(preloaded: &mut Preloaded, path: &Path) -> Result<Session, storage::LoadError> {
@@ -132,7 +161,9 @@ fn run(
             _ => cli.file.as_ref(),
         };
         let lang = match file {
-            Some(file) if !file.is_dir() => session_lang(&storage::load(file).map_err(|e| e.message(lang))?),
+            Some(file) if !file.is_dir() => {
+                session_lang(&storage::load(file).map_err(|e| e.message(unread_lang(file, lang, &session_lang)))?)
+            }
             _ => lang,
         };
         return Err(lang.text().cli.no_terminal.to_owned());
@@ -333,9 +364,10 @@ fn demo(dir: &Path, lang: Lang, start: &Start) -> Result<ExitCode, String> {
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
 fn open(file: &Path, lang: Lang, start: &Start, session_lang: &dyn Fn(&Session) -> Lang) -> Result<ExitCode, String> {
-    // The session's own language speaks once it is read (errors before that
-    // speak `lang`: the file could not tell).
-    let app = App::open_in(file, session_lang).map_err(|e| commands::open_message(&e, file, lang))?;
+    // The session's own language speaks once it is read; a file that does not
+    // read still names its language in its `meta` (else `lang`).
+    let app = App::open_in(file, session_lang)
+        .map_err(|e| commands::open_message(&e, file, unread_lang(file, lang, session_lang)))?;
     let lang = app.lang();
     let app = app.with_sala(start.room.0, start.room.1);
     tui(app, start, lang)?;

@@ -326,3 +326,33 @@ fn a_document_declares_the_language_it_speaks() {
     std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
     assert!(core.contains("<dc:language>en-GB</dc:language>"), "{core}");
 }
+
+/// An English session that does not read: `check`, `show`, `export` and `diff`
+/// said why in Spanish (only `recover` read its language from its `meta`).
+#[test]
+fn a_session_that_does_not_read_is_refused_in_its_own_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(crate::common::SAMPLE).unwrap().replacen("language: \"es\"", "language: \"en\"", 1);
+    let broken = text.replacen("impact: 5", "impact: 9", 1);
+    assert_ne!(broken, text);
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, broken).unwrap();
+    let good = dir.path().join("good.ron");
+    std::fs::write(&good, &text).unwrap();
+    let out = dir.path().join("x.md");
+    for args in [
+        vec!["check", p(&bad)],
+        vec!["show", p(&bad)],
+        vec!["export", p(&bad), "-o", p(&out)],
+        vec!["diff", p(&good), p(&bad)],
+    ] {
+        let o = dafo(&args, &[("DAFO_LANG", "")]);
+        let said = all_output(&o);
+        assert!(!o.status.success() && said.contains("does not read as a session"), "{args:?}: {said}");
+        assert_no_spanish(&format!("{args:?}"), &said);
+    }
+    // `--lang` still comes first.
+    let o = dafo(&["--lang", "ca", "check", p(&bad)], &[]);
+    assert!(all_output(&o).contains("no es llig com a sessió"), "{}", all_output(&o));
+}
