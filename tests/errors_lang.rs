@@ -404,7 +404,9 @@ fn a_session_that_does_not_parse_says_why_in_each_language() {
         let ron_words = ron::from_str::<dafo::domain::Session>(&text).unwrap_err().code.to_string();
         let at = format!("{}:{}:", p(&path), line(&text, to) + below);
         for (lang, words) in [Lang::Es, Lang::En, Lang::Ca].into_iter().zip(said) {
-            let o = dafo_in(lang, &["check", p(&path)]);
+            // `--lang`: a file that does not read speaks the language its `meta`
+            // names (Spanish) before the environment's, as one that reads does.
+            let o = crate::common::dafo_command(&["--lang", lang.tag(), "check", p(&path)]).output().unwrap();
             let e = err(&o);
             assert!(!o.status.success(), "{lang:?} {to}: {e}");
             assert!(e.contains(&at) && e.contains(words), "{lang:?} {to}: {e}");
