@@ -396,7 +396,11 @@ fn tui(mut app: App, start: &Start, lang: Lang) -> Result<(), String> {
     if !said.is_empty() {
         app.warn(&said.join(" · "));
     }
-    dafo::tui::run(app).map_err(|e| format!("{}: {}", lang.text().cli.terminal, i18n::os_error(&e, lang)))
+    let saved =
+        dafo::tui::run(app).map_err(|e| format!("{}: {}", lang.text().cli.terminal, i18n::os_error(&e, lang)))?;
+    // Left without the last changes (`q q` after a save that failed): said, and
+    // not a success (it ended with status 0, nothing said after the screen went).
+    if saved { Ok(()) } else { Err(lang.text().cli.left_unsaved.to_owned()) }
 }
 
 /// `dafo check`: what the file holds, or what is wrong with it, on stdout (a

@@ -56,8 +56,10 @@ fn init() -> std::io::Result<Screen> {
 }
 
 /// Runs the app until the user quits. The terminal is restored on return and
-/// on panic (the hook `init` sets); pending changes are flushed to disk in both cases.
-pub fn run(mut app: App) -> std::io::Result<()> {
+/// on panic (the hook `init` sets); pending changes are flushed to disk in both
+/// cases. Ends with whether every change reached the file (`q q` after a save
+/// that failed leaves without them).
+pub fn run(mut app: App) -> std::io::Result<bool> {
     // A refused keys.ron is said on the screen too (stderr is hidden by the TUI).
     if let Some(problem) = crate::app::keys_file::problem() {
         *app.notice_mut() = Some(crate::app::Notice::new(problem.to_owned(), true));
@@ -92,6 +94,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
     // A copy under way finishes (its holder process must start) before leaving.
     app.settle();
     app.flush();
+    let saved = !app.unsaved();
     // The session is let go (lock file and journal removed) before the terminal
     // is touched again: when the pty has closed (SIGHUP, EOF, EIO) any write to
     // it fails, and nothing that fails there may keep the lock file behind.
@@ -104,7 +107,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         let said = (lang.text().ui.form_words_kept)(&crate::domain::text::display_safe(&kept.display().to_string()));
         let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("dafo: {said}\n"));
     }
-    result.map(|_| ())
+    result.map(|_| saved)
 }
 
 /// The loop; `start` runs once, right after the first frame is drawn. Ends

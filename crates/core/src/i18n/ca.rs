@@ -779,6 +779,7 @@ pub static TEXT: Catalogue = Catalogue {
         new_hint: "  Per a començar una sessió: dafo new \"Títol\"; dafo sense fitxer obri la llista de sessions.",
         terminal: "terminal",
         no_terminal: "cal un terminal: l'eixida no és un terminal (un script o una canonada?)",
+        left_unsaved: "ha eixit sense guardar els últims canvis (no s'han pogut escriure): l'arxiu té l'última versió que es va guardar",
         too_new: |found, max| {
             format!(
                 "escrit per un dafo més nou (versió de format {found}; aquest llig fins a la {max}); actualitzeu dafo per a obrir-lo"

@@ -307,6 +307,8 @@ pub struct CliText {
     pub terminal: &'static str,
     /// Error: a TUI command run without a terminal.
     pub no_terminal: &'static str,
+    /// Error: the TUI left without its last changes (`q q` after a save that failed).
+    pub left_unsaved: &'static str,
     /// Error: a session file too new for this dafo: found version, supported version.
     pub too_new: fn(u32, u32) -> String,
     /// A config file that does not read; the defaults are used.

@@ -775,6 +775,7 @@ pub static TEXT: Catalogue = Catalogue {
         new_hint: "  To start a session: dafo new \"Title\"; dafo with no file opens the list of sessions.",
         terminal: "terminal",
         no_terminal: "needs a terminal: the output is not a terminal (a script or a pipe?)",
+        left_unsaved: "left without saving the last changes (they could not be written): the file holds the last version saved",
         too_new: |found, max| {
             format!("written by a newer dafo (format version {found}, this one reads up to {max}); update dafo to open it")
         },

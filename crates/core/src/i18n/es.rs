@@ -779,6 +779,7 @@ pub static TEXT: Catalogue = Catalogue {
         new_hint: "  Para empezar una sesión: dafo new \"Título\"; dafo sin archivo abre la lista de sesiones.",
         terminal: "terminal",
         no_terminal: "hace falta una terminal: la salida no es una terminal (¿un script o una tubería?)",
+        left_unsaved: "salió sin guardar los últimos cambios (no se pudieron escribir): el archivo tiene la última versión que se guardó",
         too_new: |found, max| {
             format!(
                 "escrito por un dafo más nuevo (versión de formato {found}; este lee hasta la {max}); actualiza dafo para abrirlo"
