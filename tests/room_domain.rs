@@ -119,6 +119,11 @@ fn each_participant_sees_only_their_own_items_while_writing_and_is_rate_limited(
         ask(&mut sala, &session, &t1, &c1, Ask::Item { quadrant: Quadrant::Strengths, text: " \u{1b}[2J ".into() }).1["error"],
         "empty"
     );
+    // Only characters that draw nothing: a blank line in the inbox, refused as empty.
+    for blank in ["\u{3164}", "\u{200b} \u{200b}", "\u{feff}"] {
+        let item = Ask::Item { quadrant: Quadrant::Strengths, text: blank.into() };
+        assert_eq!(ask(&mut sala, &session, &t1, &c1, item).1["error"], "empty", "{blank:?}");
+    }
 }
 
 #[test]

@@ -491,7 +491,8 @@ impl Sala {
             return Reply::refused(500, "bad");
         }
         let name = clean_text(name);
-        let name = (self.names != Names::NoOne && !name.is_empty()).then(|| name.chars().take(NAME_MAX).collect());
+        let shown = crate::domain::text::shows_something(&name);
+        let name = (self.names != Names::NoOne && shown).then(|| name.chars().take(NAME_MAX).collect());
         let number = self.participants.len() as u32 + 1;
         self.participants.push(Participant {
             number,
@@ -512,7 +513,8 @@ impl Sala {
             return Reply::refused(409, "phase").into();
         }
         let text = clean_text(text);
-        if text.is_empty() {
+        // Only invisible characters (U+3164, U+200B): no words, a blank line in the inbox.
+        if !crate::domain::text::shows_something(&text) {
             return Reply::refused(400, "empty").into();
         }
         if text.chars().count() > ITEM_TEXT_MAX {

@@ -114,6 +114,20 @@ fn is_safe(c: char) -> bool {
     !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` shows anything: a text made only of spaces and characters
+/// that draw nothing (zero-width spaces and joiners, the byte-order mark, the
+/// Hangul fillers) passed as words, and showed as a blank line in the room's
+/// inbox.
+pub fn shows_something(text: &str) -> bool {
+    text.chars().any(|c| {
+        !c.is_whitespace()
+            && !matches!(
+                c,
+                '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}' | '\u{180e}'
+            )
+    })
+}
+
 /// Text folded for matching: accents and other marks removed, lower case
 /// (`Acción` and `accion` match, `Ñandú` is `nandu`). The one folding function
 /// of dafo: searches, imports, label parsing, the plan's words and the
@@ -125,6 +139,17 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An item of only U+3164 or U+200B was taken as words, and showed blank.
+    #[test]
+    fn a_text_of_invisible_characters_shows_nothing() {
+        for blank in ["", "   ", "\u{3164}", "\u{200b}\u{200b}", "\u{feff} \u{115f}\u{1160}", "\u{2060}"] {
+            assert!(!shows_something(blank), "{blank:?}");
+        }
+        for shown in ["a", "\u{200b}x", "👩\u{200d}👩\u{200d}👧", "한"] {
+            assert!(shows_something(shown), "{shown:?}");
+        }
+    }
 
     #[test]
     fn keeps_spanish_text() {
