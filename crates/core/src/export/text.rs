@@ -23,6 +23,10 @@ pub const WIDTH: usize = 80;
 /// IDs wider than this (only in hand-edited files) are cut.
 const MAX_ID_WIDTH: usize = 12;
 
+/// The narrowest a table's label column gets beside the numbers; with less
+/// room, labels go on lines of their own.
+const MIN_TABLE_TEXT: usize = 12;
+
 /// Details at most this wide are never split across lines.
 const GLUED_WIDTH: usize = 24;
 
@@ -169,6 +173,8 @@ fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
 }
 
 /// Number table: ID, text cut to the room left, numbers right-aligned, total.
+/// When the numbers leave less than [`MIN_TABLE_TEXT`] columns, each row's
+/// ID and text go on a line of their own, its numbers on the next.
 fn table(out: &mut String, t: &Table, lang: Lang) {
     let rows: Vec<Vec<String>> = t.rows.iter().map(|r| shown(r, lang)).collect();
     let totals = shown(&t.totals, lang);
@@ -181,16 +187,26 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
         })
         .collect();
     let numbers_width: usize = cols.iter().map(|c| c + 2).sum();
-    let text_width = WIDTH.saturating_sub(2 + width + 2 + numbers_width).max(1);
+    let room = WIDTH.saturating_sub(2 + width + 2 + numbers_width);
+    // Too little room beside the numbers: each label goes whole on a line of
+    // its own, its numbers on the next, from the left margin.
+    let stacked = room < MIN_TABLE_TEXT;
+    let text_width = if stacked { 0 } else { room };
     let row = |out: &mut String, id: &str, text: &str, nums: &[String]| {
-        let id = clip(&safe(id), width);
-        let text = clip(&safe(text), text_width);
-        let _ = write!(
-            out,
-            "  {id}{}  {text}{}",
-            " ".repeat(width.saturating_sub(id.width())),
-            " ".repeat(text_width.saturating_sub(text.width()))
-        );
+        if stacked {
+            if !id.is_empty() || !text.is_empty() {
+                entry(out, id, width, &safe(text));
+            }
+        } else {
+            let id = clip(&safe(id), width);
+            let text = clip(&safe(text), text_width);
+            let _ = write!(
+                out,
+                "  {id}{}  {text}{}",
+                " ".repeat(width.saturating_sub(id.width())),
+                " ".repeat(text_width.saturating_sub(text.width()))
+            );
+        }
         for (n, c) in nums.iter().zip(&cols) {
             let _ = write!(out, "  {}{n}", " ".repeat(c.saturating_sub(n.width())));
         }
@@ -250,5 +266,35 @@ mod tests {
         assert_eq!(wrap(&format!("a {}", glue("en curso")), 9), ["a".to_owned(), glue("en curso")]);
         assert_eq!(clip("Diagnóstico", 6), "Diagn…");
         assert_eq!(clip("corto", 6), "corto");
+    }
+
+    #[test]
+    fn a_table_whose_numbers_fill_the_line_keeps_every_label_on_its_own_line() {
+        use crate::export::doc::{Cell, Column};
+        let big = Cell::Amount(99_999_999_999);
+        let mut columns = vec![Column::new("", Some(7)), Column::new("Eje / línea", None)];
+        columns.extend((2026..=2030).map(|y| Column::new(y.to_string(), Some(7)).numeric(9)));
+        let t = Table {
+            columns,
+            rows: vec![
+                [vec!["1".into(), "Total 1. Atención social de proximidad".into()], vec![big.clone(); 5]].concat(),
+                [vec!["—".into(), "Sin línea".into()], vec![big.clone(); 5]].concat(),
+            ],
+            total_label: "Total".to_owned(),
+            totals: vec![big; 5],
+        };
+        let mut out = String::new();
+        table(&mut out, &t, Lang::Es);
+        for label in ["Eje / línea", "Total 1. Atención social de proximidad", "Sin línea", "Total"] {
+            assert!(
+                out.lines().any(|l| l.trim_start().trim_start_matches(['1', '—']).trim() == label),
+                "{label}:\n{out}"
+            );
+        }
+        // Each label's numbers on the next line, aligned with the years.
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines.iter().position(|l| l.contains("Sin línea")).unwrap();
+        assert_eq!(lines[at + 1].matches("999.999.999,99 €").count(), 5, "{out}");
+        assert!(lines[1].ends_with("2030"), "{out}");
     }
 }
