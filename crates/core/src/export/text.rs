@@ -15,6 +15,7 @@ use jiff::civil::Date;
 
 use super::cell::shown;
 use super::doc::{Block, Document, Heading, Items, Shape, Table};
+use super::plan_report::MARK;
 use super::safe;
 
 /// Width every line of the text export fits in.
@@ -143,8 +144,16 @@ fn entry(out: &mut String, id: &str, id_width: usize, body: &str) {
 }
 
 /// Lists: `ID  text (links, notes)`. Tables: `ID  text`, then a line with the
-/// compact columns (the first one, the links, after an arrow) and the details.
+/// compact columns (the first one, the links, after an arrow) and the details;
+/// of columns of marks, the labels of those marked (`→ 1.1 · 2024, 2026`).
 fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
+    // Where some cell is a mark (■), the columns holding only marks and empty
+    // cells (the cronograma's years): only their label tells which year.
+    let mark = |c: Option<&super::cell::Cell>| c.map(|c| c.show(lang));
+    let any_mark = items.rows.iter().any(|r| r.cells.iter().any(|c| c.show(lang) == MARK));
+    let marks: Vec<bool> = (0..items.columns.len())
+        .map(|i| any_mark && items.rows.iter().all(|r| mark(r.cells.get(i)).is_none_or(|t| t.is_empty() || t == MARK)))
+        .collect();
     for item in &items.rows {
         match items.shape {
             Shape::List => {
@@ -158,12 +167,27 @@ fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
             }
             Shape::Table => {
                 entry(out, &item.id, width, &safe(&item.text));
-                let mut compact = (0..items.columns.len())
-                    .filter(|&i| items.columns[i].compact)
-                    .map(|i| safe(&item.cells.get(i).map(|c| c.show(lang)).unwrap_or_default()).into_owned());
-                let mut parts = vec![format!("→ {}", compact.next().unwrap_or_default())];
+                let shown = |i: usize| safe(&item.cells.get(i).map(|c| c.show(lang)).unwrap_or_default()).into_owned();
+                let mut compact = (0..items.columns.len()).filter(|&i| items.columns[i].compact);
+                let mut parts = vec![format!("→ {}", compact.next().map(shown).unwrap_or_default())];
+                // Mark columns (the cronograma's years) say nothing alone: the
+                // labels of those marked, together where the first one is.
+                let (mut cells, mut marked, mut marks_at) = (Vec::new(), Vec::new(), None);
+                for i in compact {
+                    if !marks[i] {
+                        cells.push(shown(i));
+                    } else if shown(i) == MARK {
+                        marks_at.get_or_insert(cells.len());
+                        marked.push(safe(&items.columns[i].label).into_owned());
+                    }
+                }
+                if let Some(at) = marks_at {
+                    cells.insert(at, marked.join(", "));
+                }
                 let short = |d: String| if d.width() <= GLUED_WIDTH { glue(&d) } else { d };
-                parts.extend(compact.chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short));
+                parts.extend(
+                    cells.into_iter().chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short),
+                );
                 let mut body = String::new();
                 entry(&mut body, "", width, &parts.join(" · "));
                 out.push_str(&body.replace(GLUE, " "));
@@ -296,5 +320,41 @@ mod tests {
         let at = lines.iter().position(|l| l.contains("Sin línea")).unwrap();
         assert_eq!(lines[at + 1].matches("999.999.999,99 €").count(), 5, "{out}");
         assert!(lines[1].ends_with("2030"), "{out}");
+    }
+
+    #[test]
+    fn the_cronograma_names_the_years_each_action_runs_in() {
+        use crate::export::doc::{Cell, Column, Item};
+        use crate::export::plan_report::MARK;
+        let row = |id: &str, line: &str, on: [bool; 5]| Item {
+            id: id.to_owned(),
+            text: format!("Acción {id}"),
+            pair: None,
+            note: None,
+            details: Vec::new(),
+            cells: std::iter::once(Cell::Text(line.to_owned()))
+                .chain(on.map(|on| if on { MARK.into() } else { Cell::empty() }))
+                .collect(),
+            marks: 0,
+        };
+        let mut columns = vec![Column::new("Línea", Some(7)).compact()];
+        // 2028 marked in no row, as a year no action runs in yet.
+        columns.extend((2024..=2028).map(|y| Column::new(y.to_string(), Some(9)).compact()));
+        let items = Items {
+            id_width: 7,
+            text_label: "Acción".to_owned(),
+            columns,
+            rows: vec![
+                row("C1", "1.1", [true, false, true, false, false]),
+                row("C2", "1.2", [false, true, true, true, false]),
+                row("C3", "1.3", [false, true, false, false, false]),
+            ],
+            shape: Shape::Table,
+            group: "schedule",
+        };
+        let mut out = String::new();
+        item_lines(&mut out, &items, 2, Lang::Es);
+        let arrows: Vec<&str> = out.lines().filter(|l| l.contains('→')).map(str::trim).collect();
+        assert_eq!(arrows, ["→ 1.1 · 2024, 2026", "→ 1.2 · 2025, 2026, 2027", "→ 1.3 · 2025"], "{out}");
     }
 }
