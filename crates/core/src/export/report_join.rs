@@ -34,14 +34,14 @@ pub struct Joined {
 }
 
 /// A review as the report writes it: `75 en curso «nota»`, with the money
-/// when it has any: `75 en curso; comprometido 32.000 €, pagado 25.600 €`.
-pub fn describe(lang: Lang, r: &ActionReview) -> String {
+/// when it differs from `other`'s: `75 en curso; comprometido 32.000 €, pagado 25.600 €`.
+pub fn describe(lang: Lang, r: &ActionReview, other: &ActionReview) -> String {
     let status = crate::labels::status(lang, r.status);
     let mut said = match &r.note {
         Some(n) => format!("{} {status} «{n}»", r.degree),
         None => format!("{} {status}", r.degree),
     };
-    if r.committed.is_some() || r.paid.is_some() {
+    if (r.committed, r.paid) != (other.committed, other.paid) {
         let amount =
             |e: Option<crate::domain::Euros>| e.map_or_else(|| "—".to_owned(), |e| lang.locale().money(e.cents));
         said.push_str("; ");
@@ -50,11 +50,14 @@ pub fn describe(lang: Lang, r: &ActionReview) -> String {
     said
 }
 
-/// A year's record as the report writes it: `Comisión · 12/12/2024 · «resumen»`.
-pub fn describe_year(lang: Lang, y: &YearReview) -> String {
-    let date = y.date.map(|d| lang.locale().date(d));
-    let summary = y.summary.as_ref().map(|s| format!("«{s}»"));
-    let parts: Vec<String> = [y.body.clone(), date, summary].into_iter().flatten().collect();
+/// A year's record as the report writes it, only what differs from `other`'s:
+/// `Comisión · 12/12/2024 · «resumen»` (`—` for one left empty).
+pub fn describe_year(lang: Lang, y: &YearReview, other: &YearReview) -> String {
+    let date = |r: &YearReview| r.date.map(|d| lang.locale().date(d));
+    let summary = |r: &YearReview| r.summary.as_ref().map(|s| format!("«{s}»"));
+    let fields = [(y.body.clone(), other.body.clone()), (date(y), date(other)), (summary(y), summary(other))];
+    let parts: Vec<String> =
+        fields.into_iter().filter(|(a, b)| a != b).map(|(a, _)| a.unwrap_or_else(|| "—".to_owned())).collect();
     if parts.is_empty() { "—".to_owned() } else { parts.join(" · ") }
 }
 
@@ -90,9 +93,9 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
                             id: r.action.clone(),
                             year: r.year,
                             older: name.clone(),
-                            older_says: describe(lang, r),
+                            older_says: describe(lang, r, newer),
                             newer: said_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                            newer_says: describe(lang, newer),
+                            newer_says: describe(lang, newer, r),
                         });
                     }
                 }
@@ -130,9 +133,9 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
                             id: String::new(),
                             year: y.year,
                             older: name.clone(),
-                            older_says: describe_year(lang, y),
+                            older_says: describe_year(lang, y, newer),
                             newer: year_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                            newer_says: describe_year(lang, newer),
+                            newer_says: describe_year(lang, newer, y),
                         });
                     }
                 }
@@ -230,12 +233,19 @@ mod tests {
         let mut a = year_file("a", 100, &[("C1", 2023, 40)]);
         a.reviews[0].committed = Some(Euros { cents: 3_200_000 });
         a.reviews[0].paid = Some(Euros { cents: 2_560_000 });
-        a.review_years.push(YearReview { year: 2023, body: Some("Comisión".into()), ..Default::default() });
+        let summary = Some("El mismo resumen".to_owned());
+        a.review_years.push(YearReview {
+            year: 2023,
+            body: Some("Comisión".into()),
+            summary: summary.clone(),
+            ..Default::default()
+        });
         a.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2023, actual: 1.0 });
         let mut b = year_file("b", 200, &[("C1", 2023, 40)]);
         b.reviews[0].committed = Some(Euros { cents: 3_200_000 });
         b.reviews[0].paid = Some(Euros { cents: 3_000_050 });
-        b.review_years.push(YearReview { year: 2023, body: Some("Pleno".into()), ..Default::default() });
+        let date = Some(jiff::civil::date(2023, 12, 14));
+        b.review_years.push(YearReview { year: 2023, body: Some("Pleno".into()), date, summary, ..Default::default() });
         b.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2023, actual: 2.0 });
         // The newest file has none of them: each value came from b.
         let c = year_file("c", 300, &[]);
@@ -249,7 +259,8 @@ mod tests {
         assert_eq!(
             said,
             [
-                ("", "a.ron", "Comisión", "b.ron", "Pleno"),
+                // Only what differs: the committee, and a date only one file has.
+                ("", "a.ron", "Comisión · —", "b.ron", "Pleno · 14/12/2023"),
                 (
                     "C1",
                     "a.ron",
