@@ -126,6 +126,9 @@ pub struct Budget {
     pub years: Vec<i16>,
     pub rows: Vec<BudgetRow>,
     pub total: BudgetRow,
+    /// The money of actions in none of the rows (no línea, or one of no
+    /// eje): the rows and `rest` add up to `total`.
+    pub rest: BudgetRow,
 }
 
 /// A funding source's name as kept: clean text, no `;` (the lists' separator).
@@ -247,21 +250,21 @@ impl Session {
     }
 
     /// Money grouped by `key` (in the order `keys` gives), over [`Session::money_years`].
-    /// Actions whose key is not among `keys` count only in the total.
+    /// Actions whose key is not among `keys` count in `rest` and the total.
     fn budget_by(&self, keys: Vec<String>, key_of: impl Fn(&CameAction) -> Option<String>) -> Budget {
         let years = self.money_years();
         let mut rows: Vec<BudgetRow> = keys.iter().map(|k| BudgetRow::new(k, years.len())).collect();
         let mut total = BudgetRow::new("", years.len());
+        let mut rest = BudgetRow::new("", years.len());
         for (_, a) in self.all_actions() {
             let own = self.action_budget(a, "", &years);
             total.add(&own);
-            if let Some(k) = key_of(a)
-                && let Some(row) = rows.iter_mut().find(|r| r.key == k)
-            {
-                row.add(&own);
+            match key_of(a).and_then(|k| rows.iter_mut().find(|r| r.key == k)) {
+                Some(row) => row.add(&own),
+                None => rest.add(&own),
             }
         }
-        Budget { years, rows, total }
+        Budget { years, rows, total, rest }
     }
 
     /// Planned, committed and paid per línea (every línea, in eje order).

@@ -4,7 +4,7 @@
 //! over planned) per eje and línea beside the degree of implementation. Amounts
 //! as the language writes them; left out when the plan carries no money.
 
-use crate::domain::{Budget, BudgetRow, Session, YearProgress, execution};
+use crate::domain::{Budget, BudgetRow, Session, YearProgress, execution, mean};
 use crate::i18n::Lang;
 
 use super::doc::{Block, Cell, Column, Heading, Table};
@@ -79,17 +79,10 @@ pub fn section(out: &mut Vec<Block>, s: &Session, lang: Lang) {
         }
         rows.push(row);
     }
-    // Money of actions in no línea of an eje: the plan's total less the ejes'.
-    let mut rest = axes.total.clone();
-    for a in &axes.rows {
-        for (x, y) in rest.planned.iter_mut().zip(&a.planned) {
-            *x -= y;
-        }
-        rest.unsplit -= a.unsplit;
-    }
-    if rest.planned_total() > 0 {
+    // Money of actions in no línea of an eje.
+    if axes.rest.planned_total() > 0 {
         let mut r = lead("—".to_owned(), no_line(lang));
-        r.extend(planned_cells(&rest, unsplit));
+        r.extend(planned_cells(&axes.rest, unsplit));
         rows.push(r);
     }
     let mut columns = vec![Column::new("", Some(7)), Column::new(format!("{} / {}", w.axis, w.line), None)];
@@ -125,11 +118,12 @@ fn dropped_note(s: &Session, lang: Lang) -> Option<Block> {
     (!dropped.is_empty()).then(|| Block::Para(vec![(lang.money().dropped_left_out)(&dropped.join(", "))]))
 }
 
-fn no_line(lang: Lang) -> String {
+pub(crate) fn no_line(lang: Lang) -> String {
     super::plan_words::PlanWords::for_lang(lang).no_line.to_owned()
 }
 
-/// Execution of `year` per eje and línea: planned, committed and paid that
+/// Execution of `year` per eje and línea (then the actions in no línea):
+/// planned, committed and paid that
 /// year, paid over planned, and the degree of implementation (already
 /// as the report shows it, `degree`). `None` when the plan carries no money.
 pub fn execution_table(
@@ -173,6 +167,14 @@ pub fn execution_table(
             row.extend(cells(l, d));
             rows.push(row);
         }
+    }
+    // Actions in no línea of an eje, as the informe's "Sin línea": the rows add up to the plan's.
+    let rest = &axes.rest;
+    if rest.planned[at] > 0 || rest.spent(at).is_some() {
+        let d = mean(p.unplaced.iter().filter(|a| a.counted).map(|a| f64::from(a.degree.get())));
+        let mut row = vec!["—".into(), no_line(lang).into()];
+        row.extend(cells(rest, d));
+        rows.push(row);
     }
     let words = lang.text().report;
     let mut columns = vec![Column::new(words.col_id, Some(8)), Column::new(words.col_axis_line, None)];

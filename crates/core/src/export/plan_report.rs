@@ -244,6 +244,10 @@ fn action_row(s: &Session, lang: Lang, w: &PlanWords, a: &CameAction) -> Item {
     Item { details, ..item(lang.show_id(&a.id), &a.text, cells) }
 }
 
+/// The cronograma's mark of a year or quarter an action runs in; a cell that
+/// means nothing without its column's label (the text format writes the label).
+pub const MARK: &str = "■";
+
 /// Section 9: the cronograma, one row per dated action with its línea and a mark
 /// (■) per year or quarter it runs in; then the undated ones and those outside the horizon.
 pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
@@ -267,7 +271,7 @@ pub fn schedule(out: &mut Vec<Block>, s: &Session, lang: Lang) {
             .iter()
             .map(|r| {
                 let line = r.line.as_deref().map(|l| s.line_label(l)).unwrap_or_default().into();
-                let marks = r.active.iter().map(|&on| if on { "■".into() } else { Cell::empty() });
+                let marks = r.active.iter().map(|&on| if on { MARK.into() } else { Cell::empty() });
                 item(lang.show_id(&r.id), &r.text, std::iter::once(line).chain(marks).collect())
             })
             .collect();

@@ -84,7 +84,8 @@ fn file_changes(old: &Session, new: &Session, input: &Input) -> Vec<String> {
     lines
 }
 
-/// Where two files disagree on one action (or indicator) and year; the newer won.
+/// Where two files disagree on one action (or indicator) and year, or on a
+/// year's record; the newer won.
 pub fn discrepancies(out: &mut Vec<Block>, input: &Input) {
     let w = input.w();
     let found = &input.joined.discrepancies;
@@ -96,7 +97,8 @@ pub fn discrepancies(out: &mut Vec<Block>, input: &Input) {
         .iter()
         .map(|d| {
             let text = format!("{} {} {}; {} {} {}", d.older, w.says, d.older_says, d.newer, w.says, d.newer_says);
-            item(&input.lang.show_id(&d.id), &text, vec![d.year.to_string().into()])
+            let id = if d.id.is_empty() { w.year_record.to_owned() } else { input.lang.show_id(&d.id) };
+            item(&id, &text, vec![d.year.to_string().into()])
         })
         .collect();
     out.push(list(w.col_action, vec![Column::new(w.year, Some(8)).compact()], rows, "discrepancies"));

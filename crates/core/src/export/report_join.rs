@@ -4,13 +4,14 @@
 //! [`Discrepancy`]. A file is newer when it was created later (then modified
 //! later, then named later on the command line).
 
-use crate::domain::{ActionReview, Came, Session};
+use crate::domain::{ActionReview, Came, Session, YearReview};
 use crate::i18n::Lang;
 
-/// Two files that say different things about one action (or indicator) in one year.
+/// Two files that say different things about one action (or indicator) in one
+/// year, or about the year's record (committee, date, summary).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Discrepancy {
-    /// The action's or indicator's ID.
+    /// The action's or indicator's ID; empty for the year's record.
     pub id: String,
     pub year: i16,
     pub older: String,
@@ -32,13 +33,32 @@ pub struct Joined {
     pub oldest: Option<Session>,
 }
 
-/// A review as the report writes it: `75 en curso «nota»`.
-pub fn describe(lang: Lang, r: &ActionReview) -> String {
+/// A review as the report writes it: `75 en curso «nota»`, with the money
+/// when it differs from `other`'s: `75 en curso; comprometido 32.000 €, pagado 25.600 €`.
+pub fn describe(lang: Lang, r: &ActionReview, other: &ActionReview) -> String {
     let status = crate::labels::status(lang, r.status);
-    match &r.note {
+    let mut said = match &r.note {
         Some(n) => format!("{} {status} «{n}»", r.degree),
         None => format!("{} {status}", r.degree),
+    };
+    if (r.committed, r.paid) != (other.committed, other.paid) {
+        let amount =
+            |e: Option<crate::domain::Euros>| e.map_or_else(|| "—".to_owned(), |e| lang.locale().money(e.cents));
+        said.push_str("; ");
+        said.push_str(&(lang.money().follow_detail)(&amount(r.committed), &amount(r.paid), ""));
     }
+    said
+}
+
+/// A year's record as the report writes it, only what differs from `other`'s:
+/// `Comisión · 12/12/2024 · «resumen»` (`—` for one left empty).
+pub fn describe_year(lang: Lang, y: &YearReview, other: &YearReview) -> String {
+    let date = |r: &YearReview| r.date.map(|d| lang.locale().date(d));
+    let summary = |r: &YearReview| r.summary.as_ref().map(|s| format!("«{s}»"));
+    let fields = [(y.body.clone(), other.body.clone()), (date(y), date(other)), (summary(y), summary(other))];
+    let parts: Vec<String> =
+        fields.into_iter().filter(|(a, b)| a != b).map(|(a, _)| a.unwrap_or_else(|| "—".to_owned())).collect();
+    if parts.is_empty() { "—".to_owned() } else { parts.join(" · ") }
 }
 
 /// Joins `files` (name and session), in any order. `None` for no files.
@@ -50,7 +70,11 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
     let (_, newest_name, mut session) = files.pop()?;
     let mut discrepancies = Vec::new();
     // Newest first, so each older file only fills what newer ones lack.
+    // Which file each review, indicator value and year record came from, by
+    // position (those of the newest file are not listed).
     let mut said_by: Vec<String> = Vec::new();
+    let mut value_by: Vec<String> = Vec::new();
+    let mut year_by: Vec<String> = Vec::new();
     for (_, name, old) in files.into_iter().rev() {
         for c in Came::ALL {
             for a in old.actions(c) {
@@ -63,14 +87,15 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
             match session.reviews.iter().position(|n| n.action == r.action && n.year == r.year) {
                 Some(p) => {
                     let newer = &session.reviews[p];
-                    if (newer.degree, newer.status, &newer.note) != (r.degree, r.status, &r.note) {
+                    let says = |x: &ActionReview| (x.degree, x.status, x.note.clone(), x.committed, x.paid);
+                    if says(newer) != says(r) {
                         discrepancies.push(Discrepancy {
                             id: r.action.clone(),
                             year: r.year,
                             older: name.clone(),
-                            older_says: describe(lang, r),
+                            older_says: describe(lang, r, newer),
                             newer: said_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                            newer_says: describe(lang, newer),
+                            newer_says: describe(lang, newer, r),
                         });
                     }
                 }
@@ -82,22 +107,43 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
             }
         }
         for v in &old.indicator_values {
-            match session.indicator_values.iter().find(|n| n.indicator == v.indicator && n.year == v.year) {
-                Some(n) if n.actual != v.actual => discrepancies.push(Discrepancy {
+            match session.indicator_values.iter().position(|n| n.indicator == v.indicator && n.year == v.year) {
+                Some(p) if session.indicator_values[p].actual != v.actual => discrepancies.push(Discrepancy {
                     id: v.indicator.clone(),
                     year: v.year,
                     older: name.clone(),
                     older_says: lang.decimal(v.actual),
-                    newer: newest_name.clone(),
-                    newer_says: lang.decimal(n.actual),
+                    newer: value_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
+                    newer_says: lang.decimal(session.indicator_values[p].actual),
                 }),
                 Some(_) => {}
-                None => session.indicator_values.push(v.clone()),
+                None => {
+                    session.indicator_values.push(v.clone());
+                    value_by.resize(session.indicator_values.len() - 1, newest_name.clone());
+                    value_by.push(name.clone());
+                }
             }
         }
         for y in &old.review_years {
-            if session.year_review(y.year).is_none() {
-                session.review_years.push(y.clone());
+            match session.review_years.iter().position(|n| n.year == y.year) {
+                Some(p) => {
+                    let newer = &session.review_years[p];
+                    if (&newer.body, newer.date, &newer.summary) != (&y.body, y.date, &y.summary) {
+                        discrepancies.push(Discrepancy {
+                            id: String::new(),
+                            year: y.year,
+                            older: name.clone(),
+                            older_says: describe_year(lang, y, newer),
+                            newer: year_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
+                            newer_says: describe_year(lang, newer, y),
+                        });
+                    }
+                }
+                None => {
+                    session.review_years.push(y.clone());
+                    year_by.resize(session.review_years.len() - 1, newest_name.clone());
+                    year_by.push(name.clone());
+                }
             }
         }
         if session.meta.horizon.is_none() {
@@ -179,5 +225,51 @@ mod tests {
         assert_eq!((d.older_says.as_str(), d.newer_says.as_str()), ("40 en curso", "50 en curso"));
         assert!(j.oldest.is_some());
         assert!(join(Vec::new(), Lang::Es).is_none());
+    }
+
+    #[test]
+    fn money_and_year_records_that_disagree_are_listed_with_the_file_each_came_from() {
+        use crate::domain::{Euros, YearReview};
+        let mut a = year_file("a", 100, &[("C1", 2023, 40)]);
+        a.reviews[0].committed = Some(Euros { cents: 3_200_000 });
+        a.reviews[0].paid = Some(Euros { cents: 2_560_000 });
+        let summary = Some("El mismo resumen".to_owned());
+        a.review_years.push(YearReview {
+            year: 2023,
+            body: Some("Comisión".into()),
+            summary: summary.clone(),
+            ..Default::default()
+        });
+        a.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2023, actual: 1.0 });
+        let mut b = year_file("b", 200, &[("C1", 2023, 40)]);
+        b.reviews[0].committed = Some(Euros { cents: 3_200_000 });
+        b.reviews[0].paid = Some(Euros { cents: 3_000_050 });
+        let date = Some(jiff::civil::date(2023, 12, 14));
+        b.review_years.push(YearReview { year: 2023, body: Some("Pleno".into()), date, summary, ..Default::default() });
+        b.indicator_values.push(crate::domain::IndicatorValue { indicator: "I1".into(), year: 2023, actual: 2.0 });
+        // The newest file has none of them: each value came from b.
+        let c = year_file("c", 300, &[]);
+        let j = join(vec![("a.ron".into(), a), ("b.ron".into(), b), ("c.ron".into(), c)], Lang::Es).unwrap();
+        assert_eq!(j.session.action_review("C1", 2023).and_then(|r| r.paid), Some(Euros { cents: 3_000_050 }));
+        let said: Vec<_> = j
+            .discrepancies
+            .iter()
+            .map(|d| (d.id.as_str(), d.older.as_str(), d.older_says.as_str(), d.newer.as_str(), d.newer_says.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                // Only what differs: the committee, and a date only one file has.
+                ("", "a.ron", "Comisión · —", "b.ron", "Pleno · 14/12/2023"),
+                (
+                    "C1",
+                    "a.ron",
+                    "40 en curso; comprometido 32.000 €, pagado 25.600 €",
+                    "b.ron",
+                    "40 en curso; comprometido 32.000 €, pagado 30.000,50 €"
+                ),
+                ("I1", "a.ron", "1,00", "b.ron", "2,00"),
+            ]
+        );
     }
 }

@@ -15,6 +15,7 @@ use jiff::civil::Date;
 
 use super::cell::shown;
 use super::doc::{Block, Document, Heading, Items, Shape, Table};
+use super::plan_report::MARK;
 use super::safe;
 
 /// Width every line of the text export fits in.
@@ -22,6 +23,10 @@ pub const WIDTH: usize = 80;
 
 /// IDs wider than this (only in hand-edited files) are cut.
 const MAX_ID_WIDTH: usize = 12;
+
+/// The narrowest a table's label column gets beside the numbers; with less
+/// room, labels go on lines of their own.
+const MIN_TABLE_TEXT: usize = 12;
 
 /// Details at most this wide are never split across lines.
 const GLUED_WIDTH: usize = 24;
@@ -139,8 +144,16 @@ fn entry(out: &mut String, id: &str, id_width: usize, body: &str) {
 }
 
 /// Lists: `ID  text (links, notes)`. Tables: `ID  text`, then a line with the
-/// compact columns (the first one, the links, after an arrow) and the details.
+/// compact columns (the first one, the links, after an arrow) and the details;
+/// of columns of marks, the labels of those marked (`→ 1.1 · 2024, 2026`).
 fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
+    // Where some cell is a mark (■), the columns holding only marks and empty
+    // cells (the cronograma's years): only their label tells which year.
+    let mark = |c: Option<&super::cell::Cell>| c.map(|c| c.show(lang));
+    let any_mark = items.rows.iter().any(|r| r.cells.iter().any(|c| c.show(lang) == MARK));
+    let marks: Vec<bool> = (0..items.columns.len())
+        .map(|i| any_mark && items.rows.iter().all(|r| mark(r.cells.get(i)).is_none_or(|t| t.is_empty() || t == MARK)))
+        .collect();
     for item in &items.rows {
         match items.shape {
             Shape::List => {
@@ -154,12 +167,27 @@ fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
             }
             Shape::Table => {
                 entry(out, &item.id, width, &safe(&item.text));
-                let mut compact = (0..items.columns.len())
-                    .filter(|&i| items.columns[i].compact)
-                    .map(|i| safe(&item.cells.get(i).map(|c| c.show(lang)).unwrap_or_default()).into_owned());
-                let mut parts = vec![format!("→ {}", compact.next().unwrap_or_default())];
+                let shown = |i: usize| safe(&item.cells.get(i).map(|c| c.show(lang)).unwrap_or_default()).into_owned();
+                let mut compact = (0..items.columns.len()).filter(|&i| items.columns[i].compact);
+                let mut parts = vec![format!("→ {}", compact.next().map(shown).unwrap_or_default())];
+                // Mark columns (the cronograma's years) say nothing alone: the
+                // labels of those marked, together where the first one is.
+                let (mut cells, mut marked, mut marks_at) = (Vec::new(), Vec::new(), None);
+                for i in compact {
+                    if !marks[i] {
+                        cells.push(shown(i));
+                    } else if shown(i) == MARK {
+                        marks_at.get_or_insert(cells.len());
+                        marked.push(safe(&items.columns[i].label).into_owned());
+                    }
+                }
+                if let Some(at) = marks_at {
+                    cells.insert(at, marked.join(", "));
+                }
                 let short = |d: String| if d.width() <= GLUED_WIDTH { glue(&d) } else { d };
-                parts.extend(compact.chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short));
+                parts.extend(
+                    cells.into_iter().chain(item.details.iter().map(|d| safe(&d.text).into_owned())).map(short),
+                );
                 let mut body = String::new();
                 entry(&mut body, "", width, &parts.join(" · "));
                 out.push_str(&body.replace(GLUE, " "));
@@ -169,6 +197,8 @@ fn item_lines(out: &mut String, items: &Items, width: usize, lang: Lang) {
 }
 
 /// Number table: ID, text cut to the room left, numbers right-aligned, total.
+/// When the numbers leave less than [`MIN_TABLE_TEXT`] columns, each row's
+/// ID and text go on a line of their own, its numbers on the next.
 fn table(out: &mut String, t: &Table, lang: Lang) {
     let rows: Vec<Vec<String>> = t.rows.iter().map(|r| shown(r, lang)).collect();
     let totals = shown(&t.totals, lang);
@@ -181,16 +211,26 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
         })
         .collect();
     let numbers_width: usize = cols.iter().map(|c| c + 2).sum();
-    let text_width = WIDTH.saturating_sub(2 + width + 2 + numbers_width).max(1);
+    let room = WIDTH.saturating_sub(2 + width + 2 + numbers_width);
+    // Too little room beside the numbers: each label goes whole on a line of
+    // its own, its numbers on the next, from the left margin.
+    let stacked = room < MIN_TABLE_TEXT;
+    let text_width = if stacked { 0 } else { room };
     let row = |out: &mut String, id: &str, text: &str, nums: &[String]| {
-        let id = clip(&safe(id), width);
-        let text = clip(&safe(text), text_width);
-        let _ = write!(
-            out,
-            "  {id}{}  {text}{}",
-            " ".repeat(width.saturating_sub(id.width())),
-            " ".repeat(text_width.saturating_sub(text.width()))
-        );
+        if stacked {
+            if !id.is_empty() || !text.is_empty() {
+                entry(out, id, width, &safe(text));
+            }
+        } else {
+            let id = clip(&safe(id), width);
+            let text = clip(&safe(text), text_width);
+            let _ = write!(
+                out,
+                "  {id}{}  {text}{}",
+                " ".repeat(width.saturating_sub(id.width())),
+                " ".repeat(text_width.saturating_sub(text.width()))
+            );
+        }
         for (n, c) in nums.iter().zip(&cols) {
             let _ = write!(out, "  {}{n}", " ".repeat(c.saturating_sub(n.width())));
         }
@@ -250,5 +290,71 @@ mod tests {
         assert_eq!(wrap(&format!("a {}", glue("en curso")), 9), ["a".to_owned(), glue("en curso")]);
         assert_eq!(clip("Diagnóstico", 6), "Diagn…");
         assert_eq!(clip("corto", 6), "corto");
+    }
+
+    #[test]
+    fn a_table_whose_numbers_fill_the_line_keeps_every_label_on_its_own_line() {
+        use crate::export::doc::{Cell, Column};
+        let big = Cell::Amount(99_999_999_999);
+        let mut columns = vec![Column::new("", Some(7)), Column::new("Eje / línea", None)];
+        columns.extend((2026..=2030).map(|y| Column::new(y.to_string(), Some(7)).numeric(9)));
+        let t = Table {
+            columns,
+            rows: vec![
+                [vec!["1".into(), "Total 1. Atención social de proximidad".into()], vec![big.clone(); 5]].concat(),
+                [vec!["—".into(), "Sin línea".into()], vec![big.clone(); 5]].concat(),
+            ],
+            total_label: "Total".to_owned(),
+            totals: vec![big; 5],
+        };
+        let mut out = String::new();
+        table(&mut out, &t, Lang::Es);
+        for label in ["Eje / línea", "Total 1. Atención social de proximidad", "Sin línea", "Total"] {
+            assert!(
+                out.lines().any(|l| l.trim_start().trim_start_matches(['1', '—']).trim() == label),
+                "{label}:\n{out}"
+            );
+        }
+        // Each label's numbers on the next line, aligned with the years.
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines.iter().position(|l| l.contains("Sin línea")).unwrap();
+        assert_eq!(lines[at + 1].matches("999.999.999,99 €").count(), 5, "{out}");
+        assert!(lines[1].ends_with("2030"), "{out}");
+    }
+
+    #[test]
+    fn the_cronograma_names_the_years_each_action_runs_in() {
+        use crate::export::doc::{Cell, Column, Item};
+        use crate::export::plan_report::MARK;
+        let row = |id: &str, line: &str, on: [bool; 5]| Item {
+            id: id.to_owned(),
+            text: format!("Acción {id}"),
+            pair: None,
+            note: None,
+            details: Vec::new(),
+            cells: std::iter::once(Cell::Text(line.to_owned()))
+                .chain(on.map(|on| if on { MARK.into() } else { Cell::empty() }))
+                .collect(),
+            marks: 0,
+        };
+        let mut columns = vec![Column::new("Línea", Some(7)).compact()];
+        // 2028 marked in no row, as a year no action runs in yet.
+        columns.extend((2024..=2028).map(|y| Column::new(y.to_string(), Some(9)).compact()));
+        let items = Items {
+            id_width: 7,
+            text_label: "Acción".to_owned(),
+            columns,
+            rows: vec![
+                row("C1", "1.1", [true, false, true, false, false]),
+                row("C2", "1.2", [false, true, true, true, false]),
+                row("C3", "1.3", [false, true, false, false, false]),
+            ],
+            shape: Shape::Table,
+            group: "schedule",
+        };
+        let mut out = String::new();
+        item_lines(&mut out, &items, 2, Lang::Es);
+        let arrows: Vec<&str> = out.lines().filter(|l| l.contains('→')).map(str::trim).collect();
+        assert_eq!(arrows, ["→ 1.1 · 2024, 2026", "→ 1.2 · 2025, 2026, 2027", "→ 1.3 · 2025"], "{out}");
     }
 }

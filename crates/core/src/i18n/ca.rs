@@ -447,6 +447,7 @@ pub static TEXT: Catalogue = Catalogue {
     none_late: "Cap acció amb retard.",
     no_changes: "Sense canvis.",
     says: "diu",
+    year_record: "Revisió",
     progress: "progrés",
     late_short: "amb retard",
     late_apart: |n| format!("D'elles, amb retard (!): {n}"),

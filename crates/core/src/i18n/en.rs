@@ -449,6 +449,7 @@ pub static TEXT: Catalogue = Catalogue {
     none_late: "No action is behind schedule.",
     no_changes: "No changes.",
     says: "says",
+    year_record: "Review",
     progress: "progress",
     late_short: "behind schedule",
     late_apart: |n| format!("Of these, behind schedule (!): {n}"),

@@ -449,6 +449,7 @@ pub static TEXT: Catalogue = Catalogue {
     none_late: "Ninguna acción en retraso.",
     no_changes: "Sin cambios.",
     says: "dice",
+    year_record: "Revisión",
     progress: "progreso",
     late_short: "en retraso",
     late_apart: |n| format!("De ellas, en retraso (!): {n}"),

@@ -44,6 +44,9 @@ pub struct ReportWords {
     pub no_changes: &'static str,
     /// "{id} {year}: {older} dice {a}, {newer} dice {b}".
     pub says: &'static str,
+    /// Names a year's record (committee, date, summary) among the discrepancies;
+    /// short, as it stands in the ID column.
+    pub year_record: &'static str,
     /// "Progreso" of an indicator.
     pub progress: &'static str,
     /// The count row of actions en retraso.

@@ -3,7 +3,7 @@
 //! document's language writes them, from the plan financiero's sums
 //! ([`Session::budget_by_axis`]) the report's execution table shows.
 
-use crate::domain::{Session, execution};
+use crate::domain::{BudgetRow, Session, execution};
 use crate::i18n::Lang;
 
 use super::{Bars, Chart, Group, Kind, Scale, Value};
@@ -31,13 +31,11 @@ pub fn by_axis(s: &Session, year: i16, lang: Lang, figures_above: bool) -> Optio
     let money = |cents: u64| lang.locale().money(cents);
     let mut groups = Vec::new();
     let mut rows = Vec::new();
-    for (n, axis) in s.axes.iter().enumerate() {
-        let Some(row) = budget.rows.iter().find(|r| r.key == axis.id) else { continue };
+    let mut add = |id: String, label: String, row: &BudgetRow| {
         // Committed and paid where nothing was recorded are unknown: no bar, "—".
         let spent = row.spent(at);
         let figures = [Some(row.planned[at]), spent.map(|s| s.0), spent.map(|s| s.1)];
-        let label = format!("{}. {}", n + 1, axis.text);
-        let mut cells = vec![Cell::Text(axis.id.clone()), Cell::Text(label.clone())];
+        let mut cells = vec![Cell::Text(id), Cell::Text(label.clone())];
         let shown = |c: Option<u64>| c.map_or_else(|| "—".to_owned(), money);
         cells.extend(figures.iter().map(|&c| c.map_or(Cell::Missing, Cell::Amount)));
         let done = spent.and_then(|(_, paid)| execution(paid, row.planned[at]));
@@ -45,8 +43,19 @@ pub fn by_axis(s: &Session, year: i16, lang: Lang, figures_above: bool) -> Optio
         rows.push(cells);
         let values = figures.iter().map(|&c| Value { at: c.map(|c| c as f64 / 100.0), text: shown(c) }).collect();
         groups.push(Group { label, values });
+    };
+    for (n, axis) in s.axes.iter().enumerate() {
+        let Some(row) = budget.rows.iter().find(|r| r.key == axis.id) else { continue };
+        add(axis.id.clone(), format!("{}. {}", n + 1, axis.text), row);
     }
-    let top = budget.rows.iter().flat_map(|r| [r.planned[at], r.committed[at], r.paid[at]]).max().unwrap_or(0);
+    // Actions in no línea of an eje, as the execution table's "Sin línea".
+    let rest = &budget.rest;
+    let rest_shown = rest.planned[at] > 0 || rest.spent(at).is_some();
+    if rest_shown && !budget.rows.is_empty() {
+        add("—".to_owned(), crate::export::plan_finance::no_line(lang), rest);
+    }
+    let shown_rows = budget.rows.iter().chain(rest_shown.then_some(rest));
+    let top = shown_rows.flat_map(|r| [r.planned[at], r.committed[at], r.paid[at]]).max().unwrap_or(0);
     if groups.is_empty() || top == 0 {
         return None;
     }

@@ -424,6 +424,38 @@ fn the_report_draws_planned_committed_and_paid_per_eje_each_year_with_money() {
     assert_eq!(b.groups[0].values[2].text, "€27,500");
 }
 
+#[test]
+fn an_action_in_no_linea_has_a_sin_linea_row_so_the_execution_table_and_its_chart_add_up() {
+    use crate::export::doc::Cell;
+    let mut s = with_money();
+    // E1 (30.000 € planned in 2024, 25.000 € committed, 12.000 € paid) in no línea.
+    let (c, i) = s.find_action("E1").unwrap();
+    s.actions_mut(c)[i].line = None;
+    let axes: Vec<String> = s.axes.iter().map(|a| a.id.clone()).collect();
+    let years = s.reviewed_years();
+    let joined = join(vec![("x".to_owned(), s)], Lang::Es).unwrap();
+    let doc = crate::export::report_build::document(&joined, &years, Lang::Es, TODAY);
+    let at =
+        doc.blocks.iter().position(|b| matches!(b, Block::Chart(c) if c.id == "grafico-presupuesto-2024")).unwrap();
+    let Block::Table(table) = &doc.blocks[at - 1] else { panic!("the execution table before the chart") };
+    let no_line = Cell::Text("Sin línea".to_owned());
+    assert!(table.rows.iter().any(|r| r[1] == no_line), "{:?}", table.rows);
+    // The ejes' rows and the "Sin línea" row add up to the plan's, column by column.
+    let summed = table.rows.iter().filter(|r| matches!(&r[0], Cell::Text(id) if axes.contains(id) || id == "—"));
+    let amount = |c: &Cell| if let Cell::Amount(x) = c { *x } else { 0 };
+    for col in 0..3 {
+        let sum: u64 = summed.clone().map(|r| amount(&r[2 + col])).sum();
+        assert_eq!(sum, amount(&table.totals[col]), "column {col}");
+    }
+    assert_eq!(amount(&table.totals[0]), 13_900_000);
+    // The chart beside it has the same row, with the same figures.
+    let Block::Chart(chart) = &doc.blocks[at] else { panic!("chart") };
+    let Kind::Bars(bars) = &chart.kind else { panic!("bars") };
+    let group = bars.groups.iter().find(|g| g.label == "Sin línea").expect("a Sin línea group");
+    assert_eq!(group.values.iter().map(|v| v.at).collect::<Vec<_>>(), [Some(30_000.0), Some(25_000.0), Some(12_000.0)]);
+    assert!(chart.table.rows.iter().any(|r| r[1] == no_line));
+}
+
 fn part(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<u8> {
     let mut out = Vec::new();
     zip.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_end(&mut out).unwrap();
