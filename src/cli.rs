@@ -37,7 +37,8 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Colour theme: dark, light (high contrast, for bright rooms) or mono; `t` cycles it live. NO_COLOR forces mono.
-    #[arg(long, global = true, value_enum, env = "DAFO_THEME")]
+    /// Without it: DAFO_THEME, then `theme` in config.ron (a value that names no theme is passed over and said).
+    #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeName>,
 
     /// Key remapping file (default: $XDG_CONFIG_HOME/dafo/keys.ron); see docs/keys.md.
@@ -185,11 +186,13 @@ impl Cli {
     /// The command line `args` (the program's name first), with the settings
     /// clap reads from the environment: a variable set but empty
     /// (`export DAFO_DIR=`, a common way to unset one) is no setting, as
-    /// DAFO_LANG, NO_COLOR and XDG_CONFIG_HOME already are, not an empty `--dir`.
+    /// DAFO_LANG, DAFO_THEME, NO_COLOR and XDG_CONFIG_HOME already are, not an
+    /// empty `--dir`. (DAFO_THEME is read by `main`, not by clap: a wrong one is
+    /// passed over and said, never blamed on `--theme`.)
     pub fn from_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
         use clap::CommandFactory as _;
         let mut cmd = Cli::command();
-        for (arg, var) in [("dir", "DAFO_DIR"), ("theme", "DAFO_THEME")] {
+        for (arg, var) in [("dir", "DAFO_DIR")] {
             if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
                 cmd = cmd.mut_arg(arg, |a| a.env(None));
             }
