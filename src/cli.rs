@@ -37,7 +37,8 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Colour theme: dark, light (high contrast, for bright rooms) or mono; `t` cycles it live. NO_COLOR forces mono.
-    #[arg(long, global = true, value_enum, env = "DAFO_THEME")]
+    /// Without it: DAFO_THEME, then `theme` in config.ron (a value that names no theme is passed over and said).
+    #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeName>,
 
     /// Key remapping file (default: $XDG_CONFIG_HOME/dafo/keys.ron); see docs/keys.md.
@@ -154,15 +155,44 @@ pub enum Command {
     Soak(Lazy<SoakArgs>),
 }
 
+/// A `--year` that is no year a session may have ([`Horizon::MIN_YEAR`] to
+/// [`Horizon::MAX_YEAR`]), as typed: `cli_errors` says it in the session's words.
+///
+/// [`Horizon::MIN_YEAR`]: crate::domain::Horizon::MIN_YEAR
+/// [`Horizon::MAX_YEAR`]: crate::domain::Horizon::MAX_YEAR
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0} is not a year of a session")]
+pub struct YearRefused(pub String);
+
+/// `--year`: a number, and a year a session may have. Not a number is the
+/// [`std::num::ParseIntError`]; a number too large for any type, or outside
+/// the years, is [`YearRefused`] (never clap's range of an `i16`).
+fn year(text: &str) -> Result<i16, Box<dyn std::error::Error + Send + Sync>> {
+    use crate::domain::Horizon;
+    use std::num::IntErrorKind;
+    let text = text.trim();
+    let refused = || Box::new(YearRefused(text.to_owned()));
+    match text.parse::<i64>() {
+        Ok(n) => i16::try_from(n)
+            .ok()
+            .filter(|y| (Horizon::MIN_YEAR..=Horizon::MAX_YEAR).contains(y))
+            .ok_or_else(|| refused() as Box<_>),
+        Err(e) if matches!(e.kind(), IntErrorKind::PosOverflow | IntErrorKind::NegOverflow) => Err(refused()),
+        Err(e) => Err(Box::new(e)),
+    }
+}
+
 impl Cli {
     /// The command line `args` (the program's name first), with the settings
     /// clap reads from the environment: a variable set but empty
     /// (`export DAFO_DIR=`, a common way to unset one) is no setting, as
-    /// DAFO_LANG, NO_COLOR and XDG_CONFIG_HOME already are, not an empty `--dir`.
+    /// DAFO_LANG, DAFO_THEME, NO_COLOR and XDG_CONFIG_HOME already are, not an
+    /// empty `--dir`. (DAFO_THEME is read by `main`, not by clap: a wrong one is
+    /// passed over and said, never blamed on `--theme`.)
     pub fn from_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
         use clap::CommandFactory as _;
         let mut cmd = Cli::command();
-        for (arg, var) in [("dir", "DAFO_DIR"), ("theme", "DAFO_THEME")] {
+        for (arg, var) in [("dir", "DAFO_DIR")] {
             if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
                 cmd = cmd.mut_arg(arg, |a| a.env(None));
             }
@@ -418,7 +448,7 @@ pub struct ReviewArgs {
     /// Session file (.ron) with the plan.
     pub file: PathBuf,
     /// The year reviewed (within the plan's horizon).
-    #[arg(long)]
+    #[arg(long, value_parser = year)]
     pub year: i16,
     /// ID=DEGREE or ID=DEGREE:STATUS, e.g. C1=75 C2=100:hecha M1=0:descartada
     /// (statuses: pendiente, en curso, hecha, descartada; pending, in progress, done, dropped;
@@ -490,7 +520,7 @@ pub struct ReportArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The year to report on (default: the last year reviewed).
-    #[arg(long, conflicts_with = "all")]
+    #[arg(long, conflicts_with = "all", value_parser = year)]
     pub year: Option<i16>,
     /// Every year reviewed.
     #[arg(long)]

@@ -104,6 +104,9 @@ fn why(e: &clap::Error, value: &str, lang: Lang) -> String {
     if let Some(h) = source.downcast_ref::<crate::domain::HorizonError>() {
         return h.message(lang);
     }
+    if let Some(crate::cli::YearRefused(year)) = source.downcast_ref() {
+        return (lang.text().review_errors.bad_year)(year);
+    }
     if source.is::<std::num::ParseIntError>() || source.is::<std::num::ParseFloatError>() {
         return (lang.text().review_errors.not_a_number)(value);
     }
@@ -155,6 +158,33 @@ mod tests {
         let e = refused(&["new", "Plan", "--horizon", "2026-2023"]);
         assert!(message(&e, Lang::Ca).contains("l'horitzó acaba (2023) abans de començar (2026)"));
         assert!(message(&e, Lang::En).contains("the horizon ends (2023) before it starts (2026)"));
+    }
+
+    /// `--year 99999999999` said clap's English and its `i16` range: `99999999999
+    /// is not in -32768..=32767`. Now any year outside a session's is refused
+    /// with the years a session may have, in the language in force.
+    #[test]
+    fn a_year_no_session_may_have_is_refused_with_the_years_it_may() {
+        for args in [
+            &["review", "p.ron", "--year", "99999999999"][..],
+            &["review", "p.ron", "--year", "99999999999999999999999"],
+            &["review", "p.ron", "--year", "1800"],
+            &["report", "p.ron", "--year", "40000"],
+        ] {
+            let e = refused(args);
+            assert_eq!(e.kind(), ErrorKind::ValueValidation, "{args:?}");
+            let year = args[3];
+            for lang in Lang::ALL.iter().copied() {
+                let said = message(&e, lang);
+                assert!(said.contains(&(lang.text().review_errors.bad_year)(year)), "{said}");
+                assert!(said.contains("1900") && said.contains("2200"), "{said}");
+                assert!(!said.contains("32767") && !said.contains("is not in"), "{said}");
+            }
+        }
+        let ok = |y: &str| crate::cli::Cli::try_parse_from(["dafo", "review", "p.ron", "--year", y]).is_ok();
+        assert!(ok("1900") && ok("2025") && ok("2200"));
+        assert_eq!(refused(&["review", "p.ron", "--year", "dos"]).kind(), ErrorKind::ValueValidation);
+        assert!(message(&refused(&["review", "p.ron", "--year", "dos"]), Lang::Es).contains("\"dos\" no es un número"));
     }
 
     #[test]

@@ -129,7 +129,10 @@ fn run(
     {
         eprintln!("dafo: {} ({})", display_safe_lines(&e), lang.text().errors.default_keys_used);
     }
-    let theme = cli.theme.or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
+    let theme = cli
+        .theme
+        .or_else(|| settings::theme_var(|n| std::env::var(n).ok()))
+        .or_else(|| config.theme().and_then(|t| app::room::ThemeName::from_str(t, true).ok()));
     let look = app::room::Look::from_env(theme);
     // Settings passed over are said: on the status line when the TUI starts
     // (stderr would be drawn over), else on stderr.

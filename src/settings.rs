@@ -8,8 +8,10 @@
 //! Both are optional. `--lang`, a session's own language and `DAFO_LANG` come
 //! before `lang`; `--theme` and `DAFO_THEME` before `theme`. A file that does not
 //! read is reported with file:line:column and the defaults are used; a value that
-//! names no language or theme (and a `DAFO_LANG` that names none) is passed over
-//! and said ([`ignored`]).
+//! names no language or theme (and a `DAFO_LANG` or `DAFO_THEME` that names
+//! none) is passed over and said ([`ignored`]), naming the variable or the file.
+//! Every command reads them, so a bad one is never a refusal of the command line:
+//! `DAFO_THEME=bogus dafo check` checks, and says the variable was passed over.
 
 use std::path::{Path, PathBuf};
 
@@ -90,6 +92,8 @@ pub fn read_at_start(
 pub enum Ignored {
     /// `DAFO_LANG` and its value.
     LangVar(String),
+    /// `DAFO_THEME` and its value.
+    ThemeVar(String),
     /// `lang` in a config file: the file and the value.
     ConfigLang(PathBuf, String),
     /// `theme` in a config file: the file and the value.
@@ -103,6 +107,9 @@ pub fn ignored(settings: &Settings, env: impl Fn(&str) -> Option<String>) -> Vec
     let mut out = Vec::new();
     if let Some(v) = env("DAFO_LANG").filter(|v| !v.trim().is_empty() && Lang::from_tag(v).is_none()) {
         out.push(Ignored::LangVar(v));
+    }
+    if let Some(v) = env("DAFO_THEME").filter(|v| !v.trim().is_empty() && theme_named(v).is_none()) {
+        out.push(Ignored::ThemeVar(v));
     }
     if !settings.lang.trim().is_empty() && settings.language().is_none() {
         out.push(Ignored::ConfigLang(file(), settings.lang.clone()));
@@ -125,12 +132,28 @@ impl Ignored {
         match self {
             Ignored::LangVar(v) => (cli.ignored_lang)("DAFO_LANG", &shown(v), &tags, lang.tag()),
             Ignored::ConfigLang(f, v) => (cli.ignored_lang)(&place(f, "lang"), &shown(v), &tags, lang.tag()),
+            Ignored::ThemeVar(v) => (cli.ignored_theme)("DAFO_THEME", &shown(v), &theme_names(), &theme_tag(&theme)),
             Ignored::ConfigTheme(f, v) => {
-                let names = ThemeName::value_variants().iter().map(theme_tag).collect::<Vec<_>>().join(", ");
-                (cli.ignored_theme)(&place(f, "theme"), &shown(v), &names, &theme_tag(&theme))
+                (cli.ignored_theme)(&place(f, "theme"), &shown(v), &theme_names(), &theme_tag(&theme))
             }
         }
     }
+}
+
+/// The theme `DAFO_THEME` names (read with `env`), if it names one: it comes
+/// after `--theme` and before `theme` in `config.ron`. Empty or wrong is no
+/// setting ([`ignored`] says a wrong one).
+pub fn theme_var(env: impl Fn(&str) -> Option<String>) -> Option<ThemeName> {
+    env("DAFO_THEME").and_then(|v| theme_named(&v))
+}
+
+fn theme_named(v: &str) -> Option<ThemeName> {
+    ThemeName::from_str(v.trim(), true).ok()
+}
+
+/// Every theme's name, as `--theme` takes them.
+fn theme_names() -> String {
+    ThemeName::value_variants().iter().map(theme_tag).collect::<Vec<_>>().join(", ")
 }
 
 /// A theme's name as `--theme` and `config.ron` write it: `dark`.
@@ -141,6 +164,22 @@ fn theme_tag(theme: &ThemeName) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dafo_theme_names_a_theme_or_is_passed_over_and_said() {
+        let env = |v: &'static str| move |n: &str| (n == "DAFO_THEME").then(|| v.to_owned());
+        assert_eq!(
+            (theme_var(env("light")), theme_var(env(" Mono "))),
+            (Some(ThemeName::Light), Some(ThemeName::Mono))
+        );
+        assert_eq!(theme_var(env("neon")), None);
+        let said = ignored(&Settings::default(), env("neon"));
+        assert!(matches!(&said[..], [Ignored::ThemeVar(v)] if v == "neon"), "{said:?}");
+        assert!(said[0].message(Lang::Es, ThemeName::Dark).starts_with("DAFO_THEME: «neon»"));
+        assert!(
+            ignored(&Settings::default(), env("")).is_empty() && ignored(&Settings::default(), env("light")).is_empty()
+        );
+    }
 
     #[test]
     fn reads_language_and_theme() {
@@ -220,7 +259,7 @@ mod tests {
             std::fs::write(dir.path().join("config.ron"), format!("(lang: {tag:?})")).unwrap();
             let s = read(dir.path(), Lang::Es).unwrap();
             assert_eq!(s.language(), Some(Lang::Ca), "{tag}");
-            assert_eq!(ignored(&s, |_| Some(tag.to_owned())), vec![], "{tag}");
+            assert_eq!(ignored(&s, |n| (n == "DAFO_LANG").then(|| tag.to_owned())), vec![], "{tag}");
         }
     }
 

@@ -460,10 +460,37 @@ fn an_empty_dafo_dir_or_dafo_theme_is_no_setting() {
             .unwrap();
         assert!(out.status.success(), "{var}=: {}", stderr(&out));
     }
-    // A value that is not empty is still read, and refused when it is wrong.
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_dafo")).args(["check"]).arg(&file).env("DAFO_THEME", "neon").output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+/// `DAFO_THEME=neon dafo check` failed with exit 2 blaming `--theme`, an option
+/// nobody typed, for a command that uses no theme. A wrong value is passed over
+/// and said, naming the variable, as a wrong DAFO_LANG is; a right one is used.
+#[test]
+fn a_wrong_dafo_theme_is_named_as_the_variable_and_passed_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("s.ron");
+    dafo::storage::save(&file, &Session::new("Tema", jiff::Timestamp::UNIX_EPOCH)).unwrap();
+    let check = |lang: &str, theme: &str| {
+        Command::new(env!("CARGO_BIN_EXE_dafo"))
+            .args(["--lang", lang, "check"])
+            .arg(&file)
+            .env("DAFO_THEME", theme)
+            .env("XDG_CONFIG_HOME", tmp.path())
+            .output()
+            .unwrap()
+    };
+    for (lang, said) in [
+        ("es", "DAFO_THEME: «neon» no es un tema de dafo (dark, light, mono); se pasa por alto"),
+        ("en", "DAFO_THEME: \"neon\" is not a dafo theme (dark, light, mono); ignored"),
+        ("ca", "DAFO_THEME: «neon»"),
+    ] {
+        let out = check(lang, "neon");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("--theme"), "{}", stderr(&out));
+    }
+    let out = check("es", "Light");
+    assert!(out.status.success() && stderr(&out).is_empty(), "{}", stderr(&out));
 }
 
 /// Two years of a plan that differ only in what the plan says (an action's

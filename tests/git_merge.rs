@@ -411,7 +411,8 @@ fn an_action_deleted_on_one_side_and_reviewed_on_the_other_stays_marked() {
     let check = repo.dafo(&["check", "taller.ron"]);
     assert!(!check.status.success());
     let said = text(&check.stdout);
-    assert!(said.contains("⚠ C3 «Bolsa de respiro» (borrado en la otra rama)"), "{said}");
+    // This branch (main) deleted it; the other reviewed it.
+    assert!(said.contains("⚠ C3 «Bolsa de respiro» (borrado en esta rama)"), "{said}");
     let s = dafo::storage::load(&repo.file()).unwrap();
     assert!(s.correct.iter().any(|a| a.id == "C3"), "the reviewed action is kept");
     assert_eq!(reviews(&s), [("C3".into(), 2024, 40, None), ("C3".into(), 2025, 70, Some("avanza".into()))]);
@@ -471,6 +472,43 @@ fn a_mision_clash_is_resolved_with_keys_in_the_tui_and_check_then_passes() {
     let s = dafo::storage::load(&repo.file()).unwrap();
     assert_eq!(s.mission.as_deref(), Some("Cuidar a quien cuida, cerca / Acompañar a las familias cuidadoras"));
     assert!(s.clashes.is_empty());
+}
+
+/// Main deletes the misión, the other branch edits it: the labels said the
+/// other branch had deleted it, and keeping this branch kept the other's text.
+#[test]
+fn a_mision_deleted_on_this_branch_and_edited_on_the_other_is_labelled_so_and_kept_deleted_by_1() {
+    use crate::common::{Tmux, dafo_bin, sh_quote};
+    let repo = setup_plan();
+    let clean = branches(
+        &repo,
+        |r| r.edit(|s| s.mission = Some("Acompañar a las familias".into())),
+        |r| r.edit(|s| s.mission = None),
+    );
+    assert!(!clean, "git must report the conflict");
+    let check = repo.dafo(&["check", "taller.ron"]);
+    let said = text(&check.stdout);
+    assert!(said.contains("⚠ Misión «Acompañar a las familias» (borrado en esta rama)"), "{said}");
+    if !crate::common::needs(crate::common::Tool::Tmux) {
+        return;
+    }
+    let open = format!(
+        "env XDG_CONFIG_HOME=/nonexistent/dafo-test-config {} --lang es {}",
+        dafo_bin(),
+        sh_quote(&repo.file().to_string_lossy())
+    );
+    let Some(t) = Tmux::start(&open, &repo.dir, 100, 30) else { return };
+    t.wait_for("R lo muestra");
+    t.type_text("R");
+    let list = t.wait_for("1 conflicto de fusión");
+    assert!(list.contains("1 borrado en esta rama"), "{list}");
+    assert!(list.contains("2 otra versión: Acompañar a las familias"), "{list}");
+    t.type_text("1");
+    t.wait_for("No queda ninguno");
+    t.type_text("q");
+    assert_eq!(t.wait_exit(), 0);
+    let s = dafo::storage::load(&repo.file()).unwrap();
+    assert_eq!((s.mission.as_deref(), s.clashes.len()), (None, 0), "this branch's deletion is kept");
 }
 
 // ---- `dafo merge-driver` on the Almendral sample ----
@@ -569,19 +607,20 @@ fn an_item_deleted_on_one_branch_and_newly_referred_to_on_the_other_is_kept_and_
         let e = s.place_action(Came::Exploit, i, Some("L6")).unwrap();
         s.apply(e).unwrap();
     };
-    let d3 = "⚠ D3 «Sin cuadro de indicadores ni memoria pública del servicio» (borrado en la otra rama)";
-    let l6 = "⚠ L6 «Evaluación y transparencia» (borrado en la otra rama)";
+    let d3 = "⚠ D3 «Sin cuadro de indicadores ni memoria pública del servicio»";
+    let l6 = "⚠ L6 «Evaluación y transparencia»";
+    let (there, here) = ("(borrado en la otra rama)", "(borrado en esta rama)");
     let runs = [
-        (drive_almendral(link_d3, delete_d3), d3),
-        (drive_almendral(delete_d3, link_d3), d3),
-        (drive_almendral(place_e2, delete_l6), l6),
-        (drive_almendral(delete_l6, place_e2), l6),
+        (drive_almendral(link_d3, delete_d3), format!("{d3} {there}")),
+        (drive_almendral(delete_d3, link_d3), format!("{d3} {here}")),
+        (drive_almendral(place_e2, delete_l6), format!("{l6} {there}")),
+        (drive_almendral(delete_l6, place_e2), format!("{l6} {here}")),
     ];
     for ((out, s, check), said) in runs {
         assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
         let check_said = text(&check.stdout);
         assert!(!check.status.success(), "{check_said}");
-        assert!(check_said.contains(said), "{check_said}");
+        assert!(check_said.contains(&said), "{check_said}");
         assert!(s.find_factor("D3").is_some() && s.find_line("L6").is_some(), "what is referred to is kept");
     }
 }

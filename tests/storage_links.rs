@@ -66,6 +66,32 @@ fn recover_through_a_link_restores_the_target_and_keeps_the_link() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), good);
 }
 
+/// `view/link.ron` → `../real/p.ron`, the target deleted: `recover` looked for
+/// backups in `view/.dafo-backups` and found none, though saves through the
+/// link keep them beside the target, in `real/.dafo-backups`.
+#[test]
+fn recover_through_a_link_whose_target_is_gone_finds_the_targets_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["view", "real"] {
+        std::fs::create_dir(dir.path().join(d)).unwrap();
+    }
+    let target = dir.path().join("real/p.ron");
+    storage::save(&target, &Session::new("uno", Timestamp::UNIX_EPOCH)).unwrap();
+    let link = dir.path().join("view/link.ron");
+    std::os::unix::fs::symlink("../real/p.ron", &link).unwrap();
+    let (mut file, mut session) = storage::SessionFile::open(&link).unwrap();
+    session.meta.title = "dos".into();
+    file.save(&session).unwrap();
+    drop(file);
+    assert!(dir.path().join("real/.dafo-backups").is_dir(), "saves keep backups beside the target");
+    std::fs::remove_file(&target).unwrap();
+    let out = dafo(dir.path(), &["recover", "view/link.ron", "--lang", "en"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is kept");
+    assert_eq!(storage::load(&target).unwrap().meta.title, "dos", "the target is back from its newest backup");
+    assert!(!dir.path().join("view/.dafo-backups").exists());
+}
+
 #[test]
 fn two_imports_of_one_title_at_once_keep_both_sessions() {
     let dir = tempfile::tempdir().unwrap();

@@ -72,7 +72,7 @@ The sessions directory, as \fB\-\-dir\fR (which wins over it).
 Language (es, en, ca) when neither \fB\-\-lang\fR nor the session says one.
 .TP
 \fBDAFO_THEME\fR
-Colour theme, as \fB\-\-theme\fR.
+Colour theme, as \fB\-\-theme\fR (which wins over it); a value that names no theme is passed over with a warning.
 .TP
 \fBDAFO_TODAY\fR
 The day (YYYY-MM-DD) overdue actions are judged by, instead of today.

@@ -42,13 +42,17 @@ pub fn render(editor: &Editor, list: &ClashList, theme: &Theme, lang: Lang, area
             let mut lines = vec![Line::styled(head, if on { theme.selected } else { theme.text })];
             // Each version led by the fields it differs in, so a cut row keeps them.
             let in_place = s.version_at(&key);
-            let here = in_place.as_ref().map(|v| v.shown_beside(clash.other(), lang)).unwrap_or_default();
-            let (other_label, other) = match clash.other() {
-                Some(v) => (merge.other_version, v.shown_beside(in_place.as_ref(), lang)),
-                None => (merge.deleted_elsewhere, String::new()),
+            let shown = in_place.as_ref().map(|v| v.shown_beside(clash.other(), lang)).unwrap_or_default();
+            // The version in place is this branch's, unless this branch deleted the entry.
+            let ((here_label, here), (other_label, other)) = match clash.other() {
+                _ if clash.deleted_here() => ((merge.deleted_here, String::new()), (merge.other_version, shown)),
+                Some(v) => {
+                    ((lang.clashes().here, shown), (merge.other_version, v.shown_beside(in_place.as_ref(), lang)))
+                }
+                None => ((lang.clashes().here, shown), (merge.deleted_elsewhere, String::new())),
             };
             let rows = if on { SELECTED_ROWS } else { 1 };
-            lines.extend(version("1", lang.clashes().here, &here, rows, width, theme));
+            lines.extend(version("1", here_label, &here, rows, width, theme));
             lines.extend(version("2", other_label, &other, rows, width, theme));
             lines
         })

@@ -53,9 +53,12 @@ pub enum Clash {
     /// Both branches changed the entry differently: the session holds one
     /// version in place, this is the other.
     Other(Version),
-    /// One branch changed the entry, the other deleted it: the changed one is
-    /// kept in place.
+    /// This branch changed the entry, the other deleted it: this branch's
+    /// version is kept in place.
     Deleted(Key),
+    /// This branch deleted the entry, the other changed it: the other's
+    /// version is kept in place, so nothing is lost until someone chooses.
+    DeletedHere(Key),
 }
 
 impl Version {
@@ -98,8 +101,13 @@ impl Clash {
     pub fn key(&self) -> Key {
         match self {
             Clash::Other(v) => v.key(),
-            Clash::Deleted(k) => k.clone(),
+            Clash::Deleted(k) | Clash::DeletedHere(k) => k.clone(),
         }
+    }
+
+    /// This branch deleted the entry: the version in place is the other's.
+    pub fn deleted_here(&self) -> bool {
+        matches!(self, Clash::DeletedHere(_))
     }
 }
 

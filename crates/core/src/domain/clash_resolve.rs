@@ -14,7 +14,7 @@ use super::text::clean_text;
 /// How a clash is resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Choice {
-    /// Keep the version in place: this branch's.
+    /// Keep this branch's version (or its deletion).
     Here,
     /// Take the other branch's version (or its deletion).
     Other,
@@ -57,7 +57,7 @@ impl Clash {
     pub fn other(&self) -> Option<&Version> {
         match self {
             Clash::Other(v) => Some(v),
-            Clash::Deleted(_) => None,
+            Clash::Deleted(_) | Clash::DeletedHere(_) => None,
         }
     }
 }
@@ -69,7 +69,10 @@ impl Session {
         let clash = self.clashes.get(i).ok_or(Refusal::Gone)?;
         let key = clash.key();
         let mut edits = match choice {
+            // This branch deleted it; the other's version is in place.
+            Choice::Here if clash.deleted_here() => self.remove_entry(&key)?,
             Choice::Here => Vec::new(),
+            Choice::Other if clash.deleted_here() => Vec::new(),
             Choice::Other => match clash.other() {
                 Some(v) => self.put(v)?,
                 None => self.remove_entry(&key)?,
@@ -151,7 +154,7 @@ impl Session {
         })
     }
 
-    /// The edits that remove the entry `key` names (the other branch deleted it).
+    /// The edits that remove the entry `key` names (a branch deleted it).
     fn remove_entry(&self, key: &Key) -> Result<Vec<Edit>, Refusal> {
         let gone = |e: Option<Edit>| Ok(e.into_iter().collect());
         match key {

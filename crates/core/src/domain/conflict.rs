@@ -18,6 +18,9 @@ pub enum Conflict {
     OtherVersion(String),
     /// This branch edited the item, the other one deleted it.
     DeletedElsewhere,
+    /// This branch deleted the item, the other one edited it: the other's
+    /// edit is what is kept.
+    DeletedHere,
 }
 
 /// Where a marked item is.
@@ -68,6 +71,7 @@ impl Session {
             let conflict = match c {
                 Clash::Other(v) => Conflict::OtherVersion(v.summary()),
                 Clash::Deleted(_) => Conflict::DeletedElsewhere,
+                Clash::DeletedHere(_) => Conflict::DeletedHere,
             };
             out.push(Marked { place: Place::Plan, id: String::new(), text, conflict, clash: Some(key) });
         }
@@ -130,7 +134,7 @@ impl Session {
 fn other_id(c: &Conflict) -> Option<String> {
     match c {
         Conflict::OtherVersion(o) => Some(o.clone()),
-        Conflict::DeletedElsewhere => None,
+        Conflict::DeletedElsewhere | Conflict::DeletedHere => None,
     }
 }
 

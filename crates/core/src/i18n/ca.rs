@@ -553,6 +553,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     other_version: "una altra versió:",
     deleted_elsewhere: "esborrat a l'altra branca",
+    deleted_here: "esborrat a aquesta branca",
     already_has: "ja té",
     added: "afegit",
     already_is: "ja és",

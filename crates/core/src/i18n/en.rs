@@ -553,6 +553,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     other_version: "other version:",
     deleted_elsewhere: "deleted on the other branch",
+    deleted_here: "deleted on this branch",
     already_has: "already has",
     added: "added",
     already_is: "already",

@@ -559,6 +559,7 @@ pub static TEXT: Catalogue = Catalogue {
     },
     other_version: "otra versión:",
     deleted_elsewhere: "borrado en la otra rama",
+    deleted_here: "borrado en esta rama",
     already_has: "ya tiene",
     added: "añadido",
     already_is: "ya es",

@@ -84,7 +84,10 @@ pub struct MergeText {
     /// `2 conflict(s) ⚠ to resolve`.
     pub check_line: fn(usize) -> String,
     pub other_version: &'static str,
+    /// This branch edited it, the other deleted it.
     pub deleted_elsewhere: &'static str,
+    /// This branch deleted it, the other edited it (the other's is kept).
+    pub deleted_here: &'static str,
     // ---- dafo git-setup ----
     pub already_has: &'static str,
     pub added: &'static str,

@@ -13,7 +13,7 @@ pub struct ReviewErrors {
     /// A year outside the plan's horizon (the year, the horizon `2023-2026`).
     pub outside_horizon: fn(i16, &str) -> String,
     /// A year no review can be for.
-    pub bad_year: fn(i16) -> String,
+    pub bad_year: fn(&str) -> String,
     /// What was typed, quoted.
     pub not_a_number: fn(&str) -> String,
     pub not_a_degree: fn(&str) -> String,
@@ -35,7 +35,7 @@ impl ReviewErrors {
             ReviewError::UnknownAction(id) => (self.unknown_action)(id),
             ReviewError::UnknownIndicator(id) => (self.unknown_indicator)(id),
             ReviewError::OutsideHorizon { year, horizon } => (self.outside_horizon)(*year, &horizon.to_string()),
-            ReviewError::BadYear(year) => (self.bad_year)(*year),
+            ReviewError::BadYear(year) => (self.bad_year)(&year.to_string()),
             ReviewError::BadValue(v) => (self.not_a_number)(v),
         }
     }

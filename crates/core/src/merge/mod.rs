@@ -40,12 +40,14 @@ pub fn conflict_line(lang: Lang, s: &Session, c: &Marked) -> String {
             }
             (Conflict::OtherVersion(o), None) => format!("{} «{}»", w.other_version, safe(o)),
             (Conflict::DeletedElsewhere, _) => w.deleted_elsewhere.to_owned(),
+            (Conflict::DeletedHere, _) => w.deleted_here.to_owned(),
         };
         return format!("⚠ {} «{}» ({why})", safe(&key.label(plan.mission, plan.vision)), safe(&text));
     }
     let (why, diff) = match &c.conflict {
         Conflict::OtherVersion(o) => (format!("{} {o}", w.other_version), s.difference(&c.id, o, lang)),
         Conflict::DeletedElsewhere => (w.deleted_elsewhere.to_owned(), String::new()),
+        Conflict::DeletedHere => (w.deleted_here.to_owned(), String::new()),
     };
     let diff = if diff.is_empty() { diff } else { format!(" · {}", safe(&diff)) };
     format!("⚠ {} «{}»{diff} ({why})", safe(&c.id), safe(&c.text))

@@ -207,14 +207,16 @@ struct Acc<'a> {
 }
 
 /// Keeps an item one side changed (or whose reviews it changed) and the other
-/// deleted: marked in the grid's lists, a clash in the plan's. In a list that
-/// can hold neither, the clash is reported and the item kept only if `ours`.
+/// deleted: marked in the grid's lists, a clash in the plan's, either saying
+/// which side deleted it (`ours` changed it: theirs deleted it; else ours
+/// did). In a list that can hold neither, the clash is reported and the item
+/// kept only if `ours`.
 fn keep_deleted(list: &str, item: &Value, ours: bool, acc: &mut Acc) -> Option<Value> {
     let mut kept = item.clone();
     if MARKABLE.contains(&list) {
-        mark(&mut kept, &Conflict::DeletedElsewhere);
+        mark(&mut kept, if ours { &Conflict::DeletedElsewhere } else { &Conflict::DeletedHere });
         acc.out.conflicts.push(short(&kept));
-    } else if let Some(c) = keyed::clash(list, &kept, None) {
+    } else if let Some(c) = keyed::clash(list, &kept, None, !ours) {
         acc.out.clashes.push(c);
     } else {
         acc.out.unmarked.push(format!("{list}: {}", short(&kept)));
@@ -263,7 +265,7 @@ fn merge_list(list: &str, o: &Value, a: &Value, b: &Value, acc: &mut Acc) -> Val
                         result.push(other);
                     }
                     Some(other) => {
-                        match keyed::clash(list, &merged, Some(&other)) {
+                        match keyed::clash(list, &merged, Some(&other), false) {
                             Some(c) => acc.out.clashes.push(c),
                             None => acc.out.unmarked.push(format!("{list}: {} / {}", short(&merged), short(&other))),
                         }

@@ -418,11 +418,35 @@ pub(crate) fn replay_journal(path: &Path, loaded: &mut Loaded) -> Option<Replay>
 }
 
 /// The file a symlink points to (through every link), so that saving replaces the
-/// target and keeps the link; any other path as it is.
+/// target and keeps the link; any other path as it is. A link whose target is
+/// missing (deleted, to be recovered) still names it: each link is read and
+/// followed from its own folder, so backups are looked for where saves put
+/// them, beside the target.
 pub fn resolve_link(path: &Path) -> PathBuf {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link && let Ok(target) = std::fs::canonicalize(path) {
+    /// More links in a row than this is a loop.
+    const HOPS: usize = 40;
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link(path) {
+        return path.to_owned();
+    }
+    if let Ok(target) = std::fs::canonicalize(path) {
         return target;
+    }
+    let mut at = path.to_owned();
+    for _ in 0..HOPS {
+        if !is_link(&at) {
+            // The folder as the system names it (no `..`), when it exists.
+            let dir = at.parent().filter(|d| !d.as_os_str().is_empty()).and_then(|d| std::fs::canonicalize(d).ok());
+            return match (dir, at.file_name()) {
+                (Some(dir), Some(name)) => dir.join(name),
+                _ => at,
+            };
+        }
+        let Ok(target) = std::fs::read_link(&at) else { return path.to_owned() };
+        at = match at.parent() {
+            Some(dir) => dir.join(target),
+            None => target,
+        };
     }
     path.to_owned()
 }

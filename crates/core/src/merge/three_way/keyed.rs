@@ -47,10 +47,12 @@ pub(super) fn version(list: &str, v: Value) -> Option<Version> {
 }
 
 /// A clash: `other` is the version not kept in place, `kept` the one kept
-/// (for its key when the other side deleted the entry).
-pub(super) fn clash(list: &str, kept: &Value, other: Option<&Value>) -> Option<Clash> {
+/// (for its key when a side deleted the entry: ours if `deleted_here`, else
+/// theirs).
+pub(super) fn clash(list: &str, kept: &Value, other: Option<&Value>, deleted_here: bool) -> Option<Clash> {
     match other {
         Some(o) => version(list, o.clone()).map(Clash::Other),
+        None if deleted_here => version(list, kept.clone()).map(|v| Clash::DeletedHere(v.key())),
         None => version(list, kept.clone()).map(|v| Clash::Deleted(v.key())),
     }
 }
@@ -60,8 +62,9 @@ pub(super) fn merge_keyed(list: &str, o: &Value, a: &Value, b: &Value, clashes: 
     let Some(fields) = key_fields(list) else { return a.clone() };
     let (om, am, bm) = (index(o, fields), index(a, fields), index(b, fields));
     let mut out: Vec<Value> = Vec::new();
-    let mut record = |kept: &Value, other: Option<&Value>, out: &mut Vec<Value>| {
-        clashes.extend(clash(list, kept, other));
+    // `deleted_here`: ours deleted the entry theirs changed.
+    let mut record = |kept: &Value, other: Option<&Value>, deleted_here: bool, out: &mut Vec<Value>| {
+        clashes.extend(clash(list, kept, other, deleted_here));
         out.push(kept.clone());
     };
     for item in a.as_array().into_iter().flatten() {
@@ -70,12 +73,12 @@ pub(super) fn merge_keyed(list: &str, o: &Value, a: &Value, b: &Value, clashes: 
             (base, Some(theirs)) => {
                 let (merged, other) = merge_item(base.copied().unwrap_or(&Value::Null), item, theirs);
                 match other {
-                    Some(other) => record(&merged, Some(&other), &mut out),
+                    Some(other) => record(&merged, Some(&other), false, &mut out),
                     None => out.push(merged),
                 }
             }
             (Some(base), None) if *base == item => {}
-            (Some(_), None) => record(item, None, &mut out),
+            (Some(_), None) => record(item, None, false, &mut out),
             (None, None) => out.push(item.clone()),
         }
     }
@@ -85,7 +88,7 @@ pub(super) fn merge_keyed(list: &str, o: &Value, a: &Value, b: &Value, clashes: 
             (_, true) => {}
             (None, false) => out.push(item.clone()),
             (Some(base), false) if *base == item => {}
-            (Some(_), false) => record(item, None, &mut out),
+            (Some(_), false) => record(item, None, true, &mut out),
         }
     }
     if fields.contains(&"year") {
@@ -104,16 +107,22 @@ pub(super) fn merge_text(list: &str, o: &Value, a: &Value, b: &Value, clashes: &
     if b == o {
         return a.clone();
     }
-    let (kept, other) = match (a.is_null(), b.is_null()) {
-        (true, _) => (b, None),
-        (_, true) => (a, None),
-        _ => (a, Some(b)),
-    };
     let key = if list == "mission" { Key::Mission } else { Key::Vision };
-    match other {
-        Some(other) => clashes.extend(version(list, other.clone()).map(Clash::Other)),
-        None => clashes.push(Clash::Deleted(key)),
-    }
+    let kept = match (a.is_null(), b.is_null()) {
+        // Ours removed it, theirs changed it: theirs is kept in place.
+        (true, _) => {
+            clashes.push(Clash::DeletedHere(key));
+            b
+        }
+        (_, true) => {
+            clashes.push(Clash::Deleted(key));
+            a
+        }
+        _ => {
+            clashes.extend(version(list, b.clone()).map(Clash::Other));
+            a
+        }
+    };
     kept.clone()
 }
 

@@ -123,15 +123,19 @@ fn both_edited_keeps_both_versions_marked() {
 }
 
 #[test]
-fn edit_against_delete_keeps_the_edit_marked() {
+fn edit_against_delete_keeps_the_edit_marked_with_the_side_that_deleted() {
     let o = base();
-    let (mut a, mut b) = (o.clone(), o.clone());
-    a.strengths.clear();
-    b.strengths[0].text = "Red de centros de día".into();
-    let out = merge3(&o, &a, &b).unwrap();
-    assert_eq!(out.conflicts.len(), 1);
-    assert_eq!(out.session.strengths.len(), 1);
-    assert_eq!(out.session.strengths[0].conflict, Some(Conflict::DeletedElsewhere));
+    let (mut deleted, mut edited) = (o.clone(), o.clone());
+    deleted.strengths.clear();
+    edited.strengths[0].text = "Red de centros de día".into();
+    // Ours deleted it, theirs edited it; then the other way round.
+    for (a, b, why) in [(&deleted, &edited, Conflict::DeletedHere), (&edited, &deleted, Conflict::DeletedElsewhere)] {
+        let out = merge3(&o, a, b).unwrap();
+        assert_eq!(out.conflicts.len(), 1);
+        assert_eq!(out.session.strengths.len(), 1);
+        assert_eq!(out.session.strengths[0].text, "Red de centros de día");
+        assert_eq!(out.session.strengths[0].conflict, Some(why));
+    }
 }
 
 #[test]
@@ -295,12 +299,32 @@ fn mission_edited_on_both_sides_keeps_both_and_valores_add_up() {
     assert_eq!(s.clashes, [Clash::Other(Version::Mission("Acompañar a las familias cuidadoras".into()))]);
     assert_eq!(s.values, ["Cercanía", "Transparencia", "Participación"]);
     assert_eq!(s.vision.as_deref(), Some("Un municipio que cuida"));
-    // Edited against removed: the edit stays, marked.
+    // Edited against removed: the edit stays, marked with the side that removed it.
     let (mut a, mut b) = (o.clone(), o.clone());
     a.mission = None;
     b.mission = Some("Acompañar".into());
     let s = merge3(&o, &a, &b).unwrap().session;
+    assert_eq!((s.mission.as_deref(), &s.clashes[..]), (Some("Acompañar"), &[Clash::DeletedHere(Key::Mission)][..]));
+    let s = merge3(&o, &b, &a).unwrap().session;
     assert_eq!((s.mission.as_deref(), &s.clashes[..]), (Some("Acompañar"), &[Clash::Deleted(Key::Mission)][..]));
+}
+
+#[test]
+fn keeping_this_branch_of_an_entry_it_deleted_removes_what_the_other_edited() {
+    use crate::domain::clash_resolve::Choice;
+    let o = plan();
+    let (mut a, mut b) = (o.clone(), o.clone());
+    a.mission = None;
+    b.mission = Some("Acompañar".into());
+    let s = merge3(&o, &a, &b).unwrap().session;
+    let line = crate::merge::conflict_line(crate::i18n::Lang::Es, &s, &s.conflicts()[0]);
+    assert_eq!(line, "⚠ Misión «Acompañar» (borrado en esta rama)");
+    let mut here = s.clone();
+    here.apply(s.resolve_clash(0, &Choice::Here).unwrap()).unwrap();
+    assert_eq!((here.mission.as_deref(), here.clashes.len()), (None, 0), "this branch deleted it");
+    let mut other = s.clone();
+    other.apply(s.resolve_clash(0, &Choice::Other).unwrap()).unwrap();
+    assert_eq!((other.mission.as_deref(), other.clashes.len()), (Some("Acompañar"), 0), "the other edited it");
 }
 
 #[test]
@@ -361,12 +385,12 @@ fn an_action_deleted_on_one_side_and_reviewed_on_the_other_is_kept_marked() {
     let e = a.delete_action(Came::Correct, 1).unwrap();
     a.apply(e).unwrap();
     review(&mut b, "C2", 2025, 70, Some("avanza"));
-    for (x, y) in [(&a, &b), (&b, &a)] {
+    for (x, y, why) in [(&a, &b, Conflict::DeletedHere), (&b, &a, Conflict::DeletedElsewhere)] {
         let out = merge3(&o, x, y).unwrap();
         assert!(!out.is_clean());
         let s = &out.session;
         let c2 = s.correct.iter().find(|c| c.id == "C2").expect("the reviewed action stays");
-        assert_eq!(c2.conflict, Some(Conflict::DeletedElsewhere));
+        assert_eq!(c2.conflict, Some(why));
         assert_eq!(reviews(s), [("C2".into(), 2024, 40, None), ("C2".into(), 2025, 70, Some("avanza".into()))]);
     }
 }
@@ -629,12 +653,12 @@ fn a_factor_deleted_on_one_side_and_newly_referred_to_on_the_other_is_kept_marke
         edited(&o, |s| s.add_challenge("Coordinar los servicios", vec![Source::Factor("D2".into())])),
     ];
     for ours in &referred {
-        for (x, y) in [(ours, &theirs), (&theirs, ours)] {
+        for (x, y, why) in [(ours, &theirs, Conflict::DeletedElsewhere), (&theirs, ours, Conflict::DeletedHere)] {
             let out = merge3(&o, x, y).unwrap();
             assert!(!out.is_clean(), "a reference to a deleted factor is a conflict");
             let s = &out.session;
             let d2 = s.weaknesses.iter().find(|f| f.id == "D2").expect("the factor referred to is kept");
-            assert_eq!((d2.text.as_str(), &d2.conflict), ("Poca coordinación", &Some(Conflict::DeletedElsewhere)));
+            assert_eq!((d2.text.as_str(), &d2.conflict), ("Poca coordinación", &Some(why)));
             let back = crate::storage::parse(&crate::storage::to_ron(s), std::path::Path::new("x.ron")).unwrap();
             assert_eq!(back.conflicts().len(), 1, "dafo check refuses it");
         }
@@ -665,10 +689,11 @@ fn a_plan_item_deleted_on_one_side_and_newly_referred_to_on_the_other_is_a_clash
         (&no_indicator, edited(&o, |s| s.toggle_action_indicator(Came::Correct, 1, "I2")), Key::Indicator("I2".into())),
     ];
     for (theirs, ours, key) in &cases {
-        for (x, y) in [(ours, *theirs), (*theirs, ours)] {
+        for (x, y, here) in [(ours, *theirs, false), (*theirs, ours, true)] {
             let out = merge3(&o, x, y).unwrap();
             let s = &out.session;
-            assert!(s.clashes.iter().any(|c| matches!(c, Clash::Deleted(k) if k == key)), "{key:?}: {:?}", s.clashes);
+            let clash = if here { Clash::DeletedHere(key.clone()) } else { Clash::Deleted(key.clone()) };
+            assert!(s.clashes.contains(&clash), "{clash:?}: {:?}", s.clashes);
             let kept = match key {
                 Key::Line(id) => s.find_line(id).is_some(),
                 Key::Axis(id) => s.find_axis(id).is_some(),
