@@ -1400,7 +1400,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_session: "no es llig com a sessió",
     counter_at_end: |key, n| format!("el comptador d'IDs {key:?} és a {n}, passat l'últim ID que dafo pot donar; corregiu-lo a mà"),
     not_utf8: "no és text UTF-8 (el fitxer s'ha fet malbé o no és una sessió de dafo)",
-    conflict_marker: "marca de conflicte de git (`<<<<<<<`): s'ha fusionat com a text; en cada bloc marcat deixa la versió bona i esborra les línies de marca (`docs/git.md`)",
+    conflict_marker: "marca de conflicte de git (`<<<<<<<`, `=======`, `>>>>>>>`): s'ha fusionat com a text; en cada bloc marcat deixa la versió bona i esborra les línies de marca (`docs/git.md`)",
     ron_unexpected_char: |c| format!("el caràcter {c} no pot anar ací"),
     ron_expected_comma: "falta una coma (o el tancament d'un parèntesi, claudàtor o clau)",
     ron_expected_closing: |c| format!("falta el tancament `{c}`"),

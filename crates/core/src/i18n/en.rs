@@ -1391,7 +1391,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_session: "does not read as a session",
     counter_at_end: |key, n| format!("the ID counter {key:?} is at {n}, past the last ID dafo can give; fix it by hand"),
     not_utf8: "not UTF-8 text (the file was damaged or is not a dafo session)",
-    conflict_marker: "a git conflict marker (`<<<<<<<`): it was merged as text; in each marked block keep the right version and delete the marker lines (`docs/git.md`)",
+    conflict_marker: "a git conflict marker (`<<<<<<<`, `=======`, `>>>>>>>`): it was merged as text; in each marked block keep the right version and delete the marker lines (`docs/git.md`)",
     ron_unexpected_char: |c| format!("the character {c} cannot go here"),
     ron_expected_comma: "expected a comma (or a closing bracket)",
     ron_expected_closing: |c| format!("expected closing `{c}`"),

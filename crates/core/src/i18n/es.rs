@@ -1404,7 +1404,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_session: "no se lee como sesión",
     counter_at_end: |key, n| format!("el contador de IDs {key:?} está en {n}, pasado el último ID que dafo puede dar; corríjalo a mano"),
     not_utf8: "no es texto UTF-8 (el archivo se ha dañado o no es una sesión de dafo)",
-    conflict_marker: "marca de conflicto de git (`<<<<<<<`): se fusionó como texto; en cada bloque marcado deja la versión buena y borra las líneas de marca (`docs/git.md`)",
+    conflict_marker: "marca de conflicto de git (`<<<<<<<`, `=======`, `>>>>>>>`): se fusionó como texto; en cada bloque marcado deja la versión buena y borra las líneas de marca (`docs/git.md`)",
     ron_unexpected_char: |c| format!("el carácter {c} no puede ir aquí"),
     ron_expected_comma: "falta una coma (o el cierre de un paréntesis, corchete o llave)",
     ron_expected_closing: |c| format!("falta el cierre `{c}`"),

@@ -233,6 +233,18 @@ mod tests {
         latin1.extend_from_slice(b"caf\xe9");
         let en = parse_bytes(&latin1, Path::new("s.ron")).unwrap_err().message(crate::i18n::Lang::En);
         assert!(en.starts_with(&format!("s.ron:{line}:1: ")) && en.contains(": a git conflict marker"), "{en}");
+        // A marker left alone after the rest of its block was deleted by hand
+        // (`=======`, `>>>>>>> otra rama`, `|||||||`): it said only what ron expected there.
+        for (left, name) in
+            [("=======", "sep"), (">>>>>>> otra rama", "end"), ("|||||||", "base"), (">>>>>>>\r", "crlf")]
+        {
+            let text = format!("{before}{left}\n{after}");
+            let es = parse_bytes(text.as_bytes(), Path::new("s.ron")).unwrap_err().message(crate::i18n::Lang::Es);
+            assert!(
+                es.starts_with(&format!("s.ron:{line}:1: ")) && es.contains(": marca de conflicto de git"),
+                "{name}: {es}"
+            );
+        }
         // `<<<<<<<` inside a text is not a marker: the session reads.
         let mut s = crate::domain::Session::new("s", jiff::Timestamp::UNIX_EPOCH);
         s.meta.title = "<<<<<<< no es una marca".into();

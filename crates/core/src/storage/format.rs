@@ -113,11 +113,19 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 /// Parses session text; `path` is only used in error messages. A UTF-8 byte order
 /// mark at the start (some Windows editors add one) is skipped; columns on the first
 /// line still count from after it.
-/// The first line of `bytes` that opens a git conflict block (`<<<<<<< ` and a
-/// label, as `git merge-file` writes them), as the error of a file that does not
+/// The first line of `bytes` that is a git conflict marker (`<<<<<<< ` and a
+/// label, as `git merge-file` writes them, `|||||||`, `=======` or `>>>>>>>`:
+/// one left after the block's other lines were deleted by hand said only
+/// "expected an opening parenthesis"), as the error of a file that does not
 /// read: what went wrong there is the text merge, not the RON at the parser's place.
 pub(crate) fn conflict_marker(bytes: &[u8], path: &Path) -> Option<LoadError> {
-    let at = bytes.split(|&b| b == b'\n').position(|line| line == b"<<<<<<<" || line.starts_with(b"<<<<<<< "))?;
+    let marker = |line: &[u8]| {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        [&b"<<<<<<<"[..], b"|||||||", b"=======", b">>>>>>>"]
+            .iter()
+            .any(|m| line == *m || (line.starts_with(m) && line.get(7) == Some(&b' ') && *m != b"======="))
+    };
+    let at = bytes.split(|&b| b == b'\n').position(marker)?;
     Some(LoadError::Parse { path: path.to_owned(), line: at + 1, column: 1, problem: ParseProblem::ConflictMarker })
 }
 
