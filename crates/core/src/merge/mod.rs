@@ -44,11 +44,35 @@ pub fn conflict_line(lang: Lang, s: &Session, c: &Marked) -> String {
         };
         return format!("⚠ {} «{}» ({why})", safe(&key.label(plan.mission, plan.vision)), safe(&text));
     }
+    // IDs as the language shows them (`W2` in English), as `check`'s counts beside them.
     let (why, diff) = match &c.conflict {
-        Conflict::OtherVersion(o) => (format!("{} {o}", w.other_version), s.difference(&c.id, o, lang)),
+        Conflict::OtherVersion(o) => (format!("{} {}", w.other_version, lang.show_id(o)), s.difference(&c.id, o, lang)),
         Conflict::DeletedElsewhere => (w.deleted_elsewhere.to_owned(), String::new()),
         Conflict::DeletedHere => (w.deleted_here.to_owned(), String::new()),
     };
     let diff = if diff.is_empty() { diff } else { format!(" · {}", safe(&diff)) };
-    format!("⚠ {} «{}»{diff} ({why})", safe(&c.id), safe(&c.text))
+    format!("⚠ {} «{}»{diff} ({why})", safe(&lang.show_id(&c.id)), safe(&c.text))
+}
+
+#[cfg(test)]
+mod conflict_line_tests {
+    use super::*;
+    use crate::domain::{Factor, Quadrant};
+
+    /// `dafo check` of an English session listed `⚠ D2 …` beside counts of
+    /// `S` and `W`: the stored IDs, not the ones the screen shows.
+    #[test]
+    fn a_conflict_names_ids_as_the_language_shows_them() {
+        let mut s = Session::new("t", jiff::Timestamp::UNIX_EPOCH);
+        for id in ["D2", "D9"] {
+            s.weaknesses.push(Factor::new(id, "Listas de espera"));
+        }
+        s.weaknesses[0].conflict = Some(Conflict::OtherVersion("D9".into()));
+        let marked = s.conflicts();
+        let en = conflict_line(Lang::En, &s, &marked[0]);
+        assert!(en.starts_with("⚠ W2 ") && en.contains("W9"), "{en}");
+        let es = conflict_line(Lang::Es, &s, &marked[0]);
+        assert!(es.starts_with("⚠ D2 ") && es.contains("D9"), "{es}");
+        assert_eq!(Quadrant::Weaknesses.prefix(), "D");
+    }
 }
