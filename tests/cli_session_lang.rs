@@ -75,7 +75,7 @@ fn review_takes_the_ids_the_screen_shows() {
 #[test]
 fn report_speaks_the_session_language() {
     let dir = tempfile::tempdir().unwrap();
-    for (language, title) in [("en", "Monitoring report"), ("ca", "Informe de seguiment")] {
+    for (language, title) in [("en", "Follow-up report"), ("ca", "Informe de seguiment")] {
         let plan = plan_in(dir.path(), &format!("{language}.ron"), language);
         let html = all(&dafo(&["report", p(&plan), "-f", "html"]));
         assert!(html.contains(&format!("<html lang=\"{language}\">")) && html.contains(title), "{language}: {html}");

@@ -414,7 +414,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_applied: "nothing was applied: use --yes to apply it",
     },
     report: &ReportWords {
-    title: "Monitoring report",
+    title: "Follow-up report",
     plan: "Plan",
     year: "Year",
     years: "Years",
