@@ -112,9 +112,9 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
                     id: v.indicator.clone(),
                     year: v.year,
                     older: name.clone(),
-                    older_says: lang.decimal(v.actual),
+                    older_says: lang.locale().exact(v.actual),
                     newer: value_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                    newer_says: lang.decimal(session.indicator_values[p].actual),
+                    newer_says: lang.locale().exact(session.indicator_values[p].actual),
                 }),
                 Some(_) => {}
                 None => {
@@ -268,7 +268,8 @@ mod tests {
                     "b.ron",
                     "40 en curso; comprometido 32.000 €, pagado 30.000,50 €"
                 ),
-                ("I1", "a.ron", "1,00", "b.ron", "2,00"),
+                // Values exactly as stored, as the rest of the report writes numbers (`1,00` before).
+                ("I1", "a.ron", "1", "b.ron", "2"),
             ]
         );
     }
