@@ -213,6 +213,30 @@ fn git_setup_ignores_backups_and_warns_when_dafo_is_not_on_path() {
     assert!(!tracked.contains(".dafo-backups"), "{tracked}");
 }
 
+/// A `.gitattributes` that named another merge driver for `*.ron`: dafo's
+/// line, added after it, is the one git uses, and the report said only
+/// "añadido". It says which line it takes the place of.
+#[test]
+fn git_setup_says_which_merge_driver_it_takes_the_place_of() {
+    let repo = Repo::new();
+    std::fs::write(repo.dir.join(".gitattributes"), "*.md text\n*.ron merge=union\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dafo"))
+        .arg("git-setup")
+        .current_dir(&repo.dir)
+        .env("HOME", &repo.home)
+        .env("GIT_CONFIG_GLOBAL", repo.home.join("gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("añadido «*.ron merge=dafo» (en lugar de «*.ron merge=union»"), "{said}");
+    let attributes = std::fs::read_to_string(repo.dir.join(".gitattributes")).unwrap();
+    assert_eq!(attributes, "*.md text\n*.ron merge=union\n*.ron merge=dafo\n");
+    let check = repo.git(&["check-attr", "merge", "--", "taller.ron"]);
+    assert!(text(&check.stdout).contains("merge: dafo"), "{}", text(&check.stdout));
+}
+
 #[test]
 fn git_setup_outside_a_repository_fails_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();

@@ -78,6 +78,17 @@ fn add_line(file: &Path, line: &str, lang: Lang) -> Result<String, CommandError>
     if old.lines().any(|l| l.split_whitespace().eq(line.split_whitespace())) {
         return Ok(format!("{shown}: {} «{line}»", w.already_has));
     }
+    // Another merge driver named for the same files before: dafo's line, added
+    // last, is the one git uses; said (it was replaced without a word).
+    let pattern = line.split_whitespace().next().unwrap_or_default();
+    let replaced = old
+        .lines()
+        .filter(|l| {
+            let mut words = l.split_whitespace();
+            words.next() == Some(pattern) && words.any(|a| a.starts_with("merge=") || a == "-merge" || a == "!merge")
+        })
+        .last()
+        .map(|l| format!(" {}", (w.replaces_driver)(&crate::domain::text::display_safe(l.trim()))));
     let mut text = old;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
@@ -86,7 +97,7 @@ fn add_line(file: &Path, line: &str, lang: Lang) -> Result<String, CommandError>
     text.push('\n');
     crate::storage::write_atomic(file, text.as_bytes())
         .map_err(|source| CommandError::Write { path: file.to_owned(), source })?;
-    Ok(format!("{shown}: {} «{line}»", w.added))
+    Ok(format!("{shown}: {} «{line}»{}", w.added, replaced.unwrap_or_default()))
 }
 
 /// Whether an executable `name` is in one of PATH's folders, as git's shell looks for it.

@@ -556,6 +556,7 @@ pub static TEXT: Catalogue = Catalogue {
     deleted_here: "esborrat a aquesta branca",
     already_has: "ja té",
     added: "afegit",
+    replaces_driver: |line| format!("(en lloc de «{line}», que hi era abans: git pren l'última línia)"),
     already_is: "ja és",
     was: "abans",
     not_on_path: "avís: «dafo» no és al PATH; git no podrà cridar el controlador de fusió («dafo: not found») fins que hi siga",

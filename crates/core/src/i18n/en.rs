@@ -556,6 +556,7 @@ pub static TEXT: Catalogue = Catalogue {
     deleted_here: "deleted on this branch",
     already_has: "already has",
     added: "added",
+    replaces_driver: |line| format!("(in place of “{line}”, there before: git takes the last line)"),
     already_is: "already",
     was: "was",
     not_on_path: "warning: «dafo» is not on PATH; git cannot call the merge driver («dafo: not found») until it is",

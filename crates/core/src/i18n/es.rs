@@ -562,6 +562,7 @@ pub static TEXT: Catalogue = Catalogue {
     deleted_here: "borrado en esta rama",
     already_has: "ya tiene",
     added: "añadido",
+    replaces_driver: |line| format!("(en lugar de «{line}», que estaba antes: git toma la última línea)"),
     already_is: "ya es",
     was: "antes",
     not_on_path: "aviso: «dafo» no está en el PATH; git no podrá llamar al controlador de fusión («dafo: not found») hasta que lo esté",

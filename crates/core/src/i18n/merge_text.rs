@@ -91,6 +91,8 @@ pub struct MergeText {
     // ---- dafo git-setup ----
     pub already_has: &'static str,
     pub added: &'static str,
+    /// `.gitattributes` already named another merge driver for session files (its line): dafo's line, last, wins.
+    pub replaces_driver: fn(&str) -> String,
     pub already_is: &'static str,
     pub was: &'static str,
     /// `dafo` is not on PATH: git cannot call the driver.
