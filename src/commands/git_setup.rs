@@ -83,11 +83,10 @@ fn add_line(file: &Path, line: &str, lang: Lang) -> Result<String, CommandError>
     let pattern = line.split_whitespace().next().unwrap_or_default();
     let replaced = old
         .lines()
-        .filter(|l| {
+        .rfind(|l| {
             let mut words = l.split_whitespace();
             words.next() == Some(pattern) && words.any(|a| a.starts_with("merge=") || a == "-merge" || a == "!merge")
         })
-        .last()
         .map(|l| format!(" {}", (w.replaces_driver)(&crate::domain::text::display_safe(l.trim()))));
     let mut text = old;
     if !text.is_empty() && !text.ends_with('\n') {
