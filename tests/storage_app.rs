@@ -95,6 +95,24 @@ fn a_reload_is_named_undone_with_u_and_never_costs_our_last_version() {
     assert_eq!(std::fs::read_to_string(kept[0]).unwrap(), ours);
 }
 
+/// A file deleted outside dafo and written again by the next save: the
+/// status line still said "deleted outside dafo; Ctrl-s writes it again".
+#[test]
+fn a_file_deleted_outside_and_written_again_is_no_longer_said_deleted() {
+    let mut app = held(session("Taller", &["uno"]), Lang::Es);
+    std::fs::remove_file(&app.path).unwrap();
+    settle(&mut app);
+    assert!(notice(&app).contains("se borró fuera de dafo"), "{}", notice(&app));
+    // The room goes on: a factor added, and autosave writes the file again.
+    app.update(Action::StartAdd);
+    app.update(Action::Paste("dos".into()));
+    app.update(Action::Submit);
+    app.update(Action::Cancel);
+    settle(&mut app);
+    assert!(std::fs::read_to_string(&app.path).is_ok_and(|t| t.contains("dos")), "written again");
+    assert!(!notice(&app).contains("se borró"), "{}", notice(&app));
+}
+
 #[test]
 fn a_second_window_names_who_holds_the_file() {
     let first = held(session("Taller", &["uno"]), Lang::Es);

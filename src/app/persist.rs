@@ -225,9 +225,15 @@ impl Editor {
             Err(e) => Err(self.describe(&e)),
         };
         let ok = outcome.is_ok();
-        // A save that works again takes the last failure's words off the status line.
+        // A save that works again takes the last failure's words off the status
+        // line, and so does one that wrote again a file deleted outside (it
+        // still said "deleted outside dafo; Ctrl-s writes it again").
         let failed_before = self.lang.text().ui.could_not_save;
-        if ok && self.notice.as_ref().is_some_and(|n| n.error && n.text.starts_with(failed_before)) {
+        let save = super::keymap::key_for(self.view_context(), &Action::Save, self.lang);
+        let deleted = (self.lang.text().ui.deleted_outside_key)(&save);
+        if ok
+            && self.notice.as_ref().is_some_and(|n| n.error && (n.text.starts_with(failed_before) || n.text == deleted))
+        {
             self.notice = None;
         }
         if let Err(e) = &outcome {
