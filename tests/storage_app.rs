@@ -121,6 +121,14 @@ fn a_second_window_names_who_holds_the_file() {
     let me = storage::LockInfo::current();
     assert!(said.contains("otro dafo"), "{said}");
     assert!(said.contains(&format!("pid {}", me.pid)) && said.contains(&me.host), "{said}");
+    // Its footer offers no key that would capture or tidy (it offered
+    // `a añadir  e editar  m mover  u deshacer`, each refused there).
+    let rows = crate::common::screen_rows(&second, 80, 24);
+    let footer = rows.last().cloned().unwrap_or_default();
+    assert!(footer.contains("q salir") && footer.contains("c CAME"), "{footer}");
+    for refused in ["a añadir", "e editar", "m mover", "u deshacer"] {
+        assert!(!footer.contains(refused), "{refused} in {footer}");
+    }
 }
 
 /// Every key that would open an input line, a form, a picker or a question to

@@ -158,6 +158,14 @@ pub fn idle_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mu
     footer_of(ctx, |b| b.group != keymap::Group::Capture, theme, lang, area, buf);
 }
 
+/// The footer of a read-only window (the session is open in another dafo):
+/// keys that would capture or tidy are refused there, so only the others show
+/// (it offered `a añadir  e editar  m mover  u deshacer`).
+pub fn read_only_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    let shown = |b: &keymap::Binding| !matches!(b.group, keymap::Group::Capture | keymap::Group::Tidy);
+    footer_of(ctx, shown, theme, lang, area, buf);
+}
+
 fn footer_of(
     ctx: Context,
     shown: impl Fn(&keymap::Binding) -> bool,

@@ -128,6 +128,9 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Screen::Editor(e) if e.mode().is_grid() && !e.covered() && follow::idle(e) => {
                 chrome::idle_footer(app.context(), theme, app.lang(), footer, buf);
             }
+            Screen::Editor(e) if e.read_only().is_some() && e.mode().is_grid() => {
+                chrome::read_only_footer(app.context(), theme, app.lang(), footer, buf);
+            }
             _ => chrome::footer(app.context(), theme, app.lang(), footer, buf),
         },
     }
