@@ -184,7 +184,8 @@ fn cell_of(value: Data, lang: Lang) -> Cell {
         Data::Int(i) => Cell::Number(i as f64),
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(d) => Cell::Date(date_text(&d, lang)),
-        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+        // As the spreadsheet shows it (`#DIV/0!`; it read `#Div0`).
+        Data::Error(e) => Cell::Text(e.to_string()),
         Data::Empty => Cell::Empty,
     }
 }
@@ -363,6 +364,13 @@ fn csv(path: &Path, bytes: &[u8], lang: Lang) -> Result<Grid, String> {
 #[cfg(test)]
 mod tests {
     use super::{hundred_times, percent_format};
+
+    /// An error cell was named `#Div0` in messages; the spreadsheet shows `#DIV/0!`.
+    #[test]
+    fn an_error_cell_reads_as_the_spreadsheet_shows_it() {
+        let cell = super::cell_of(calamine::Data::Error(calamine::CellErrorType::Div0), crate::i18n::Lang::Es);
+        assert_eq!(cell, super::Cell::Text("#DIV/0!".into()));
+    }
 
     #[test]
     fn percent_formats_and_the_number_shown() {
