@@ -182,7 +182,8 @@ fn cell_of(value: Data, lang: Lang) -> Cell {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
         Data::Float(x) => Cell::Number(x),
         Data::Int(i) => Cell::Number(i as f64),
-        Data::Bool(b) => Cell::Text(b.to_string()),
+        // As a spreadsheet in the session's language shows it (`VERDADERO`; it read `true`).
+        Data::Bool(b) => Cell::Text(lang.text().sheets.booleans[usize::from(b)].to_owned()),
         Data::DateTime(d) => Cell::Date(date_text(&d, lang)),
         // As the spreadsheet shows it (`#DIV/0!`; it read `#Div0`).
         Data::Error(e) => Cell::Text(e.to_string()),
@@ -370,6 +371,12 @@ mod tests {
     fn an_error_cell_reads_as_the_spreadsheet_shows_it() {
         let cell = super::cell_of(calamine::Data::Error(calamine::CellErrorType::Div0), crate::i18n::Lang::Es);
         assert_eq!(cell, super::Cell::Text("#DIV/0!".into()));
+        // A true/false cell in the session's language (a Spanish note read `true`).
+        for (lang, shown) in
+            [(crate::i18n::Lang::Es, "VERDADERO"), (crate::i18n::Lang::En, "TRUE"), (crate::i18n::Lang::Ca, "VERTADER")]
+        {
+            assert_eq!(super::cell_of(calamine::Data::Bool(true), lang), super::Cell::Text(shown.into()));
+        }
     }
 
     #[test]

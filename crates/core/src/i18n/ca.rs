@@ -361,6 +361,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_status: |v, words| format!("{v:?} no és un estat ({words})"),
     duplicate: |id, first| format!("{id} ja té una altra resposta ({first})"),
     formula: "una fórmula: escriviu el valor",
+    booleans: ["FALS", "VERTADER"],
     not_a_sheet: |y| {
         format!("no és un full de seguiment de {y} escrit per dafo (falta la columna ID, la d'empremta o les de l'any)")
     },

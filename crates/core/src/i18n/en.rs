@@ -361,6 +361,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_status: |v, words| format!("{v:?} is not a status ({words})"),
     duplicate: |id, first| format!("{id} already has another answer ({first})"),
     formula: "a formula: write the value",
+    booleans: ["FALSE", "TRUE"],
     not_a_sheet: |y| {
         format!(
             "not a {y} review sheet written by dafo (no ID column, no fingerprint column or no columns for the year)"

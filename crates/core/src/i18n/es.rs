@@ -361,6 +361,7 @@ pub static TEXT: Catalogue = Catalogue {
     not_a_status: |v, words| format!("{v:?} no es un estado ({words})"),
     duplicate: |id, first| format!("{id} ya tiene otra respuesta ({first})"),
     formula: "una fórmula: escriba el valor",
+    booleans: ["FALSO", "VERDADERO"],
     not_a_sheet: |y| {
         format!(
             "no es una hoja de seguimiento de {y} escrita por dafo (falta la columna ID, la de huella o las del año)"

@@ -44,6 +44,8 @@ pub struct SheetWords {
     pub duplicate: fn(&str, &str) -> String,
     /// A cell holding a formula instead of a value.
     pub formula: &'static str,
+    /// A true/false cell as the spreadsheet shows it in this language: `[false, true]`.
+    pub booleans: [&'static str; 2],
     /// A file or sheet without the ID column and year columns dafo writes.
     pub not_a_sheet: fn(i16) -> String,
     /// A column the sheet has twice (its header, the two columns' letters):
