@@ -4,7 +4,7 @@
 //! [`Discrepancy`]. A file is newer when it was created later (then modified
 //! later, then named later on the command line).
 
-use crate::domain::{ActionReview, Came, Session, YearReview};
+use crate::domain::{ActionReview, Came, IndicatorValue, Session, YearReview};
 use crate::i18n::Lang;
 
 /// Two files that say different things about one action (or indicator) in one
@@ -83,67 +83,50 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
                 }
             }
         }
-        for r in &old.reviews {
-            match session.reviews.iter().position(|n| n.action == r.action && n.year == r.year) {
-                Some(p) => {
-                    let newer = &session.reviews[p];
-                    let says = |x: &ActionReview| (x.degree, x.status, x.note.clone(), x.committed, x.paid);
-                    if says(newer) != says(r) {
-                        discrepancies.push(Discrepancy {
-                            id: r.action.clone(),
-                            year: r.year,
-                            older: name.clone(),
-                            older_says: describe(lang, r, newer),
-                            newer: said_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                            newer_says: describe(lang, newer, r),
-                        });
-                    }
-                }
-                None => {
-                    session.reviews.push(r.clone());
-                    said_by.resize(session.reviews.len() - 1, newest_name.clone());
-                    said_by.push(name.clone());
-                }
+        let source = |by: &[String], p: usize| by.get(p).cloned().unwrap_or_else(|| newest_name.clone());
+        let says = |x: &ActionReview| (x.degree, x.status, x.note.clone(), x.committed, x.paid);
+        let same_review = |n: &ActionReview, r: &ActionReview| n.action == r.action && n.year == r.year;
+        for (p, r) in fill(&mut session.reviews, &mut said_by, &newest_name, &name, &old.reviews, same_review) {
+            let newer = &session.reviews[p];
+            if says(newer) != says(r) {
+                discrepancies.push(Discrepancy {
+                    id: r.action.clone(),
+                    year: r.year,
+                    older: name.clone(),
+                    older_says: describe(lang, r, newer),
+                    newer: source(&said_by, p),
+                    newer_says: describe(lang, newer, r),
+                });
             }
         }
-        for v in &old.indicator_values {
-            match session.indicator_values.iter().position(|n| n.indicator == v.indicator && n.year == v.year) {
-                Some(p) if session.indicator_values[p].actual != v.actual => discrepancies.push(Discrepancy {
+        let same_value = |n: &IndicatorValue, v: &IndicatorValue| n.indicator == v.indicator && n.year == v.year;
+        for (p, v) in
+            fill(&mut session.indicator_values, &mut value_by, &newest_name, &name, &old.indicator_values, same_value)
+        {
+            let newer = session.indicator_values[p].actual;
+            if newer != v.actual {
+                discrepancies.push(Discrepancy {
                     id: v.indicator.clone(),
                     year: v.year,
                     older: name.clone(),
                     older_says: lang.locale().exact(v.actual),
-                    newer: value_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                    newer_says: lang.locale().exact(session.indicator_values[p].actual),
-                }),
-                Some(_) => {}
-                None => {
-                    session.indicator_values.push(v.clone());
-                    value_by.resize(session.indicator_values.len() - 1, newest_name.clone());
-                    value_by.push(name.clone());
-                }
+                    newer: source(&value_by, p),
+                    newer_says: lang.locale().exact(newer),
+                });
             }
         }
-        for y in &old.review_years {
-            match session.review_years.iter().position(|n| n.year == y.year) {
-                Some(p) => {
-                    let newer = &session.review_years[p];
-                    if (&newer.body, newer.date, &newer.summary) != (&y.body, y.date, &y.summary) {
-                        discrepancies.push(Discrepancy {
-                            id: String::new(),
-                            year: y.year,
-                            older: name.clone(),
-                            older_says: describe_year(lang, y, newer),
-                            newer: year_by.get(p).cloned().unwrap_or_else(|| newest_name.clone()),
-                            newer_says: describe_year(lang, newer, y),
-                        });
-                    }
-                }
-                None => {
-                    session.review_years.push(y.clone());
-                    year_by.resize(session.review_years.len() - 1, newest_name.clone());
-                    year_by.push(name.clone());
-                }
+        let same_year = |n: &YearReview, y: &YearReview| n.year == y.year;
+        for (p, y) in fill(&mut session.review_years, &mut year_by, &newest_name, &name, &old.review_years, same_year) {
+            let newer = &session.review_years[p];
+            if (&newer.body, newer.date, &newer.summary) != (&y.body, y.date, &y.summary) {
+                discrepancies.push(Discrepancy {
+                    id: String::new(),
+                    year: y.year,
+                    older: name.clone(),
+                    older_says: describe_year(lang, y, newer),
+                    newer: source(&year_by, p),
+                    newer_says: describe_year(lang, newer, y),
+                });
             }
         }
         if session.meta.horizon.is_none() {
@@ -155,6 +138,32 @@ pub fn join(files: Vec<(String, Session)>, lang: Lang) -> Option<Joined> {
     session.indicator_values.sort_by_key(|v| v.year);
     discrepancies.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
     Some(Joined { session, files: names, discrepancies, oldest })
+}
+
+/// Fills `newer` with the items of `older` (the file `name`) it lacks, one by
+/// one, `by` noting which file each came from (those of the newest file,
+/// `newest`, are not listed); returns each item of `older` that `same` finds
+/// already there, with where: what the caller compares.
+fn fill<'o, T: Clone>(
+    newer: &mut Vec<T>,
+    by: &mut Vec<String>,
+    newest: &str,
+    name: &str,
+    older: &'o [T],
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<(usize, &'o T)> {
+    let mut found = Vec::new();
+    for item in older {
+        match newer.iter().position(|n| same(n, item)) {
+            Some(p) => found.push((p, item)),
+            None => {
+                newer.push(item.clone());
+                by.resize(newer.len() - 1, newest.to_owned());
+                by.push(name.to_owned());
+            }
+        }
+    }
+    found
 }
 
 /// Whether `a` and `b` are versions of one plan: they share a factor or an
