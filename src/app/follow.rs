@@ -95,6 +95,12 @@ impl Editor {
         Some(year.unwrap_or(h.start).clamp(h.start, h.end))
     }
 
+    /// The year the Seguimiento view shows, when it has anything to show (a
+    /// horizon, and an action or indicator); `None` when it says why not.
+    pub fn follow_shown_year(&self) -> Option<i16> {
+        self.follow_year().filter(|_| !items(self.session()).is_empty())
+    }
+
     /// The row under the cursor, if the view has any.
     pub fn follow_selected(&self) -> Option<FollowRow> {
         let items = items(self.session());

@@ -152,18 +152,11 @@ pub fn footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buf
     footer_of(ctx, |_| true, theme, lang, area, buf);
 }
 
-/// The footer of a view with nothing to act on (Seguimiento with no horizon or
-/// no actions): its own capture keys would do nothing, so only the others show.
-pub fn idle_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    footer_of(ctx, |b| b.group != keymap::Group::Capture, theme, lang, area, buf);
-}
-
-/// The footer of a read-only window (the session is open in another dafo):
-/// keys that would capture or tidy are refused there, so only the others show
-/// (it offered `a añadir  e editar  m mover  u deshacer`).
-pub fn read_only_footer(ctx: Context, theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
-    let shown = |b: &keymap::Binding| !matches!(b.group, keymap::Group::Capture | keymap::Group::Tidy);
-    footer_of(ctx, shown, theme, lang, area, buf);
+/// The footer without the keys of `hidden` groups: in a view with nothing to
+/// act on (Seguimiento with no horizon or no actions: capture), or in a
+/// read-only window (capture and tidy, each refused there).
+pub fn footer_without(ctx: Context, hidden: &[keymap::Group], theme: &Theme, lang: Lang, area: Rect, buf: &mut Buffer) {
+    footer_of(ctx, |b| !hidden.contains(&b.group), theme, lang, area, buf);
 }
 
 fn footer_of(

@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::editor::Editor;
-use crate::app::follow::{FollowRow, items, rows, years};
+use crate::app::follow::{FollowRow, rows, years};
 use crate::app::follow_form::{RECORD_FIELDS, RecordForm};
 use crate::domain::text::display_safe;
 use crate::domain::{ActionStanding, Session, YearProgress, indicator_progress};
@@ -54,7 +54,7 @@ pub struct FollowView<'a> {
 impl Widget for FollowView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, t, w) = (self.editor.session(), self.theme, self.lang.text().follow);
-        let (Some(year), false) = (self.editor.follow_year(), items(s).is_empty()) else {
+        let Some(year) = self.editor.follow_shown_year() else {
             let why = match s.meta.horizon {
                 None => (w.no_horizon)(&meta_key(self.editor, self.lang)),
                 Some(_) => w.no_actions.to_owned(),
@@ -350,8 +350,7 @@ fn action_cell(st: &ActionStanding, year: i16, t: &Theme) -> (String, Style) {
 /// Whether the Seguimiento view is shown with nothing to follow (no horizon,
 /// no actions): it says why, and its keys for a year's degrees do nothing.
 pub fn idle(editor: &Editor) -> bool {
-    editor.view() == crate::app::editor::View::Follow
-        && (editor.follow_year().is_none() || items(editor.session()).is_empty())
+    editor.view() == crate::app::editor::View::Follow && editor.follow_shown_year().is_none()
 }
 
 /// The key of the session's details (`M`), where the horizon is written.

@@ -32,6 +32,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::editor::View;
+use crate::app::keymap::Group;
 use crate::app::overlay::Overlay;
 use crate::app::{App, Mode, Screen};
 use theme::Theme;
@@ -126,10 +127,10 @@ fn render_screen(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 chrome::carried_footer(app.context(), theme, app.lang(), footer, buf);
             }
             Screen::Editor(e) if e.mode().is_grid() && !e.covered() && follow::idle(e) => {
-                chrome::idle_footer(app.context(), theme, app.lang(), footer, buf);
+                chrome::footer_without(app.context(), &[Group::Capture], theme, app.lang(), footer, buf);
             }
             Screen::Editor(e) if e.read_only().is_some() && e.mode().is_grid() => {
-                chrome::read_only_footer(app.context(), theme, app.lang(), footer, buf);
+                chrome::footer_without(app.context(), &[Group::Capture, Group::Tidy], theme, app.lang(), footer, buf);
             }
             _ => chrome::footer(app.context(), theme, app.lang(), footer, buf),
         },
