@@ -44,7 +44,9 @@ pub fn run(
     let input_text = match (format, input::is_stdin(file)) {
         (None, true) => return Err(CommandError::StdinNeedsFormat),
         (_, false) => read_source(file)?,
-        (Some(_), true) => crate::export::import::text_of(input::stdin_bytes().map_err(input::import_error)?, file)?,
+        (Some(_), true) => {
+            crate::export::import::text_of(input::stdin_bytes().map_err(ImportError::of_bounded)?, file)?
+        }
     };
     let (mut session, said) = session_of(file, format, &input_text, title, stem).map_err(|e| match e.language() {
         Some(l) => CommandError::InLanguage { lang: speak(l.tag()), error: Box::new(e.into()) },
@@ -139,7 +141,7 @@ pub fn survey(
         super::refuse_input_as_output(out, &[file], lang)?;
     }
     let text = if input::is_stdin(file) {
-        crate::export::import::text_of(input::stdin_bytes().map_err(input::import_error)?, file)?
+        crate::export::import::text_of(input::stdin_bytes().map_err(ImportError::of_bounded)?, file)?
     } else {
         read_source(file)?
     };

@@ -44,18 +44,5 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
     if !is_stdin(path) {
         return storage::load(path);
     }
-    let bytes = stdin_bytes().map_err(|e| match e {
-        BoundedError::Io { path, source } => LoadError::Io { path, source },
-        other => LoadError::NotReadable(other),
-    })?;
-    storage::parse_bytes(&bytes, Path::new(STDIN))
-}
-
-/// [`stdin_bytes`]' error as an import's: the system's words, or the refusal of too much.
-pub fn import_error(e: BoundedError) -> crate::export::import::ImportError {
-    use crate::export::import::ImportError;
-    match e {
-        BoundedError::Io { path, source } => ImportError::Io { path, source },
-        other => ImportError::NotReadable(other),
-    }
+    storage::parse_bytes(&stdin_bytes().map_err(LoadError::of_bounded)?, Path::new(STDIN))
 }

@@ -103,12 +103,20 @@ pub(crate) fn csv_line(text: &str, p: Option<&::csv::Position>) -> u64 {
 }
 
 pub fn read_source(path: &Path) -> Result<String, ImportError> {
-    use crate::storage::bounded::{BoundedError, read_regular};
-    let bytes = read_regular(path, crate::storage::SESSION_FILE_LIMIT).map_err(|e| match e {
-        BoundedError::Io { path, source } => ImportError::Io { path, source },
-        other => ImportError::NotReadable(other),
-    })?;
+    let bytes = crate::storage::bounded::read_regular(path, crate::storage::SESSION_FILE_LIMIT)
+        .map_err(ImportError::of_bounded)?;
     text_of(bytes, path)
+}
+
+impl ImportError {
+    /// A bounded read's error: the system's own as it is, the rest (no
+    /// regular file, too large) as not readable.
+    pub fn of_bounded(e: crate::storage::bounded::BoundedError) -> ImportError {
+        match e {
+            crate::storage::bounded::BoundedError::Io { path, source } => ImportError::Io { path, source },
+            other => ImportError::NotReadable(other),
+        }
+    }
 }
 
 /// The bytes of a file to import as text; a byte that is not UTF-8 (a

@@ -98,10 +98,18 @@ pub(crate) fn read_session_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// [`read_session_bytes`] with the modification time of the file they came from.
 pub(crate) fn read_session_stamped(path: &Path) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
-    super::bounded::read_regular_stamped(path, SESSION_FILE_LIMIT).map_err(|e| match e {
-        BoundedError::Io { path, source } => LoadError::Io { path, source },
-        other => LoadError::NotReadable(other),
-    })
+    super::bounded::read_regular_stamped(path, SESSION_FILE_LIMIT).map_err(LoadError::of_bounded)
+}
+
+impl LoadError {
+    /// A bounded read's error: the system's own as it is, the rest (no
+    /// regular file, too large) as not readable.
+    pub fn of_bounded(e: BoundedError) -> LoadError {
+        match e {
+            BoundedError::Io { path, source } => LoadError::Io { path, source },
+            other => LoadError::NotReadable(other),
+        }
+    }
 }
 
 /// Reads and parses a session file.
