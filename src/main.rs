@@ -61,7 +61,7 @@ fn main() -> ExitCode {
 /// one it records into; for `merge-driver`, ours; for `report` and `merge`, the first one (a merged file
 /// keeps the first group's language too: see README.md, "Language"). `main` reads it
 /// once and hands it over; `review` reads its file again under the file's lock. A session the TUI opens is
-/// read once, under its lock, and speaks from there (`run`'s `session_lang`);
+/// read once, under its lock, and speaks from there (`run`'s `speak`);
 /// `recover` reads under its lock, and speaks the session's language: the backup's
 /// it restores, else the file's own, read from its `meta` even when it is damaged.
 fn session_file(cli: &Cli) -> Option<&Path> {
@@ -93,21 +93,16 @@ type Preloaded = Option<Result<Session, storage::LoadError>>;
 /// The language a session file that does not read names in its `meta`, if it
 /// names one (read as `recover` reads it, a file of a session's size at most).
 fn language_of_unread(path: &Path) -> Option<String> {
-    let bytes = if commands::input::is_stdin(path) {
-        commands::input::stdin_bytes().ok()?
-    } else {
-        storage::bounded::read_regular(path, storage::SESSION_FILE_LIMIT).ok()?
-    };
-    storage::language_of(&bytes)
+    if commands::input::is_stdin(path) {
+        return storage::language_of(&commands::input::stdin_bytes().ok()?);
+    }
+    storage::language_in_file(path)
 }
 
 /// The language errors about `file`, which does not read, are said in: what
-/// `session_lang` makes of the language its `meta` names, else `lang`.
-fn unread_lang(file: &Path, lang: Lang, session_lang: &dyn Fn(&Session) -> Lang) -> Lang {
-    let Some(tag) = language_of_unread(file) else { return lang };
-    let mut named = Session::new("", jiff::Timestamp::UNIX_EPOCH);
-    named.meta.language = tag;
-    session_lang(&named)
+/// `speak` makes of the language its `meta` names, else `lang`.
+fn unread_lang(file: &Path, lang: Lang, speak: &dyn Fn(&str) -> Lang) -> Lang {
+    language_of_unread(file).map_or(lang, |tag| speak(&tag))
 }
 
 /// The preloaded session: every command [`session_file`] names has one.
@@ -146,8 +141,7 @@ fn run(
     let start = Start { look, ignored, room: (cli.room_bind, cli.room) };
     // The language of a session the TUI opens: `--lang`, else the session's own.
     let (flag, config_lang) = (cli.lang, config.language());
-    let session_lang =
-        move |s: &Session| i18n::resolve(flag, Some(&s.meta.language), config_lang, |n: &str| std::env::var(n).ok());
+    let speak = move |tag: &str| i18n::resolve(flag, Some(tag), config_lang, |n: &str| std::env::var(n).ok());
     // Before anything is created: without a terminal the TUI could not start.
     if matches!(cli.command, None | Some(Command::Open(_) | Command::New(_))) && !has_terminal() {
         // A file that does not read says so first (file:line:column): the more useful
@@ -165,7 +159,7 @@ fn run(
         };
         let lang = match file {
             Some(file) if !file.is_dir() => {
-                session_lang(&storage::load(file).map_err(|e| e.message(unread_lang(file, lang, &session_lang)))?)
+                speak(&storage::load(file).map_err(|e| e.message(unread_lang(file, lang, &speak)))?.meta.language)
             }
             _ => lang,
         };
@@ -174,7 +168,7 @@ fn run(
     let dir = cli.sessions_dir();
     match cli.command {
         Some(Command::Check(Lazy(cli::CheckArgs { file }))) => Ok(check(&file, take(&mut preloaded, &file), lang)),
-        Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, &start, &session_lang),
+        Some(Command::Open(Lazy(cli::OpenArgs { file }))) => open(&file, lang, &start, &speak),
         Some(Command::New(Lazy(cli::NewArgs { title, from, group, horizon }))) => {
             let now = jiff::Timestamp::now();
             let mut session = match from {
@@ -334,7 +328,7 @@ fn run(
                 tui(App::browser(&dir, lang), &start, lang)?;
                 Ok(ExitCode::SUCCESS)
             }
-            Some(file) => open(&file, lang, &start, &session_lang),
+            Some(file) => open(&file, lang, &start, &speak),
             None => {
                 tui(App::browser(&dir, lang), &start, lang)?;
                 Ok(ExitCode::SUCCESS)
@@ -366,11 +360,11 @@ fn demo(dir: &Path, lang: Lang, start: &Start) -> Result<ExitCode, String> {
 }
 
 /// Opens a session file; one that does not parse opens nothing and is not touched.
-fn open(file: &Path, lang: Lang, start: &Start, session_lang: &dyn Fn(&Session) -> Lang) -> Result<ExitCode, String> {
+fn open(file: &Path, lang: Lang, start: &Start, speak: &dyn Fn(&str) -> Lang) -> Result<ExitCode, String> {
     // The session's own language speaks once it is read; a file that does not
     // read still names its language in its `meta` (else `lang`).
-    let app = App::open_in(file, session_lang)
-        .map_err(|e| commands::open_message(&e, file, unread_lang(file, lang, session_lang)))?;
+    let app = App::open_in(file, |s: &Session| speak(&s.meta.language))
+        .map_err(|e| commands::open_message(&e, file, unread_lang(file, lang, speak)))?;
     let lang = app.lang();
     let app = app.with_sala(start.room.0, start.room.1);
     tui(app, start, lang)?;

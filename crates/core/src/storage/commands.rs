@@ -55,7 +55,7 @@ pub fn recover(file: &Path, speak: impl Fn(Option<&str>) -> crate::i18n::Lang) -
     let resolved = super::file::resolve_link(file);
     let file = resolved.as_path();
     // Only a regular file of a session's size is read for it (a FIFO never blocks here).
-    let named = super::format::read_session_bytes(file).ok().and_then(|bytes| super::language_of(&bytes));
+    let named = super::language_in_file(file);
     let lang = speak(named.as_deref());
     let w = lang.text().errors;
     let _lock = match SessionLock::acquire(file) {

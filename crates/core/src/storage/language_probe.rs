@@ -12,6 +12,12 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+/// [`language_of`] the session file at `path`, read as a session file is
+/// (a regular file of at most [`super::SESSION_FILE_LIMIT`] bytes).
+pub fn language_in_file(path: &std::path::Path) -> Option<String> {
+    super::format::read_session_bytes(path).ok().and_then(|bytes| language_of(&bytes))
+}
+
 /// The language tag `bytes` (a session file, whole or damaged) give in `meta`:
 /// its `language`, or the default a session without one has; `None` where the
 /// RON breaks before it.

@@ -18,7 +18,7 @@ mod save;
 
 pub use atomic::{name_with, remove_stray_temps_beside, temp_file_in, write_atomic, write_atomic_new};
 pub use format::{LoadError, ParseProblem, SESSION_FILE_LIMIT, load, parse, to_ron, to_ron_unless};
-pub use language_probe::language_of;
+pub use language_probe::{language_in_file, language_of};
 pub use names::{file_name_for_title, new_session_path, new_session_path_after};
 pub use ron_problem::{Kind as RonKind, RonProblem};
 
