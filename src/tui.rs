@@ -1,6 +1,6 @@
 //! The terminal event loop: init, draw, read events, autosave, restore.
 
-use std::io::{BufWriter, Stdout, stdout};
+use std::io::{BufWriter, Stdout, Write, stdout};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
@@ -105,7 +105,7 @@ pub fn run(mut app: App) -> std::io::Result<bool> {
     // Said on the terminal when there still is one (SIGTERM), after the screen is given back.
     if let Ok(Some(kept)) = &result {
         let said = (lang.text().ui.form_words_kept)(&crate::domain::text::display_safe(&kept.display().to_string()));
-        let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("dafo: {said}\n"));
+        let _ = writeln!(std::io::stderr(), "dafo: {said}");
     }
     result.map(|_| saved)
 }

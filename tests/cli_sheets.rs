@@ -235,14 +235,29 @@ fn a_degree_typed_with_the_status_cell_left_brings_the_status_it_suggests() {
     assert_eq!(at("C3"), Some((100, Status::InProgress)), "a status typed wins");
 }
 
+/// The sample copied into `dir` and its 2025 sheets written there as CSV (`dir/csv`).
+fn sample_with_csv_sheets(dir: &Path) -> (PathBuf, PathBuf) {
+    let path = copy_sample(dir);
+    let sheets = dir.join("csv");
+    let o = dafo(&[
+        "review",
+        path.to_str().unwrap(),
+        "--year",
+        "2025",
+        "--sheets",
+        sheets.to_str().unwrap(),
+        "--sheets-format",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", out(&o));
+    (path, sheets)
+}
+
 #[test]
 fn csv_sheets_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let path = copy_sample(dir.path());
+    let (path, sheets) = sample_with_csv_sheets(dir.path());
     let p = path.to_str().unwrap();
-    let sheets = dir.path().join("csv");
-    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--sheets-format", "csv"]);
-    assert!(o.status.success(), "{}", out(&o));
     // A year outside the plan's horizon writes nothing.
     let o = dafo(&["review", p, "--year", "2031", "--sheets", dir.path().join("no").to_str().unwrap()]);
     assert!(
@@ -479,11 +494,8 @@ fn the_previous_years_columns_say_where_an_action_stood_and_read_back_as_no_chan
 #[test]
 fn a_sheet_with_a_column_twice_is_refused_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let path = copy_sample(dir.path());
+    let (path, sheets) = sample_with_csv_sheets(dir.path());
     let p = path.to_str().unwrap();
-    let sheets = dir.path().join("csv");
-    let o = dafo(&["review", p, "--year", "2025", "--sheets", sheets.to_str().unwrap(), "--sheets-format", "csv"]);
-    assert!(o.status.success(), "{}", out(&o));
     let file = sheets.join("jefatura-de-servicios-sociales-2025.csv");
     let text = std::fs::read_to_string(&file).unwrap();
     let header = text.lines().next().unwrap();
